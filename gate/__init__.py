@@ -1,0 +1,56 @@
+"""gate: a streaming policy gate for product images.
+
+The public surface is re-exported here and loaded lazily, so `from gate import scan_parameters` does not
+import c2pa or Kafka.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "scan_parameters": "gate.scanning",
+    "scan_text": "gate.scanning",
+    "ScanLimits": "gate.scanning",
+    "Finding": "gate.model",
+    "Reason": "gate.model",
+    "CheckResult": "gate.model",
+    "Status": "gate.model",
+    "Verdict": "gate.model",
+    "Decision": "gate.policy",
+    "Policy": "gate.policy",
+    "Subject": "gate.policy",
+    "decide": "gate.policy",
+    "load_policy": "gate.policy",
+    "Pipeline": "gate.pipeline",
+    "Evaluation": "gate.pipeline",
+    "PipelineSpec": "gate.assembly",
+    "IngestEvent": "gate.event",
+    "parse_event": "gate.event",
+    "GateError": "gate.errors",
+    "ConfigError": "gate.errors",
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+if TYPE_CHECKING:
+    from gate.assembly import PipelineSpec
+    from gate.errors import ConfigError, GateError
+    from gate.event import IngestEvent, parse_event
+    from gate.model import CheckResult, Finding, Reason, Status, Verdict
+    from gate.pipeline import Evaluation, Pipeline
+    from gate.policy import Decision, Policy, Subject, decide, load_policy
+    from gate.scanning import ScanLimits, scan_parameters, scan_text
+
+
+def __getattr__(name: str) -> Any:
+    """Import public names on first use."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'gate' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value

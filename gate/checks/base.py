@@ -1,0 +1,137 @@
+"""What a check is, and how one is run so that it can never approve by failing.
+
+Every check returns one `CheckResult`. `run_check` times it, turns any exception into an ERROR result
+with `gate.error`, and (on the main thread of a process) interrupts it after a time budget with
+`gate.timeout`. c2pa calls back into Python while it reads a stream, so even native work is interrupted.
+Pure native loops that never return to Python are bounded by the runner, which kills the worker.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from gate.model import CheckResult, Reason, Status
+
+if TYPE_CHECKING:
+    from gate.event import Generation
+    from gate.imaging import ImageMetadata, ImageProbe
+    from gate.provenance import ProvenanceReport
+
+
+@dataclass(slots=True)
+class CheckContext:
+    """Everything checks may look at for one asset, plus what earlier checks learned.
+
+    Mutable on purpose: the image check leaves its probe for the metadata check, the provenance
+    check leaves its report for the pipeline's remediations. Nothing here is ever logged.
+    """
+
+    data: bytes
+    declared_media_type: str | None
+    declared_sha256: str | None = None
+    source: str = "unknown"
+    synthetic: bool | None = None
+    generation: Generation | None = None
+    sha256: str = ""
+    probe: ImageProbe | None = None
+    metadata: ImageMetadata | None = None
+    provenance: ProvenanceReport | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Check(Protocol):
+    """A small pluggable unit of judgement."""
+
+    name: str
+    version: str
+
+    def run(self, ctx: CheckContext) -> CheckResult:
+        """Look at `ctx` and report; may raise (run_check turns that into ERROR)."""
+
+
+class CheckTimeout(Exception):  # noqa: N818 - it is an interrupt, not a failure of ours
+    """Raised inside a check whose time budget ran out."""
+
+
+def result(
+    check: Check, reasons: list[Reason] | tuple[Reason, ...], facts: Mapping[str, Any] | None = None
+) -> CheckResult:
+    """A PASS or FAIL result for `check`, depending on whether there are reasons."""
+    return CheckResult(
+        check=check.name,
+        version=check.version,
+        status=Status.FAIL if reasons else Status.PASS,
+        reasons=tuple(reasons),
+        facts=dict(facts or {}),
+    )
+
+
+def skipped(check: Check, why: str) -> CheckResult:
+    """A SKIPPED result: the check does not apply (e.g. no parameters, image not decodable)."""
+    return CheckResult(check=check.name, version=check.version, status=Status.SKIPPED, facts={"skipped": why})
+
+
+def run_check(check: Check, ctx: CheckContext, timeout_s: float | None = None) -> CheckResult:
+    """Run one check, fail closed: exceptions and timeouts become ERROR results with a gate.* reason."""
+    start = time.perf_counter()
+    budget = _Budget(timeout_s)
+    try:
+        with budget:
+            outcome = check.run(ctx)
+    except CheckTimeout:
+        outcome = _error(check, Reason(code="gate.timeout", check=check.name))
+    except Exception as exc:  # noqa: BLE001 - fail closed on anything a check raises
+        # An interrupt raised inside a native callback can surface as the library's own error.
+        code = "gate.timeout" if budget.expired else "gate.error"
+        # The exception class names what broke; its message could quote data, so it is not kept.
+        outcome = _error(check, Reason(code=code, check=check.name, detail=type(exc).__name__))
+    elapsed = (time.perf_counter() - start) * 1000.0
+    return CheckResult(
+        check=outcome.check,
+        version=outcome.version,
+        status=outcome.status,
+        reasons=outcome.reasons,
+        elapsed_ms=elapsed,
+        facts=outcome.facts,
+    )
+
+
+def _error(check: Check, reason: Reason) -> CheckResult:
+    return CheckResult(check=check.name, version=check.version, status=Status.ERROR, reasons=(reason,))
+
+
+class _Budget:
+    """Interrupt the block after `timeout_s` using SIGALRM, where signals can be used (main thread)."""
+
+    def __init__(self, timeout_s: float | None) -> None:
+        self.timeout_s = timeout_s
+        self.expired = False
+        self._armed = False
+        self._previous: Any = None
+
+    def __enter__(self) -> _Budget:
+        if (
+            self.timeout_s is not None
+            and self.timeout_s > 0
+            and hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread()
+        ):
+            self._previous = signal.signal(signal.SIGALRM, self._expire)
+            signal.setitimer(signal.ITIMER_REAL, self.timeout_s)
+            self._armed = True
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+            self._armed = False
+
+    def _expire(self, signum: int, frame: object) -> None:
+        self.expired = True
+        raise CheckTimeout

@@ -1,0 +1,65 @@
+"""C2PA provenance: is there a manifest, is it intact, is its signer trusted, does it mark AI content."""
+
+from __future__ import annotations
+
+from gate.checks.base import CheckContext, result, skipped
+from gate.model import CheckResult, Reason
+from gate.provenance import ProvenanceReport, Verifier, verify_manifest
+from gate.scanning import scan_parameters
+
+# A validation state maps to at most one reason; `trusted` needs none.
+_STATE_REASON = {
+    "absent": "provenance.missing",
+    "untrusted": "provenance.untrusted",
+    "invalid": "provenance.invalid",
+    "unreadable": "provenance.invalid",
+}
+
+
+class ProvenanceCheck:
+    """Verifies an existing manifest against the trust anchors and compares its AI marking with the event."""
+
+    name = "provenance"
+    version = "1"
+
+    def __init__(self, verifier: Verifier) -> None:
+        self.verifier = verifier
+
+    def run(self, ctx: CheckContext) -> CheckResult:
+        """Map the manifest's validation state and AI marking to reasons."""
+        if ctx.probe is None:
+            return skipped(self, "image not decodable")
+        report = verify_manifest(ctx.data, ctx.probe.media_type, self.verifier)
+        ctx.provenance = report
+        reasons: list[Reason] = []
+        code = _STATE_REASON.get(report.state)
+        if code is not None:
+            detail = report.status_codes[0] if report.status_codes and code == "provenance.invalid" else None
+            if report.state == "unreadable":
+                detail = "manifest.unreadable"
+            reasons.append(Reason(code=code, check=self.name, detail=detail))
+        if report.state in ("trusted", "untrusted"):
+            reasons.extend(self._marking(report, ctx.synthetic))
+            reasons.extend(self._personal_data(report))
+        facts = {
+            "state": report.state,
+            "digital_source_type": report.digital_source_type,
+            "ai_generated": report.is_ai_generated,
+        }
+        return result(self, reasons, facts)
+
+    def _marking(self, report: ProvenanceReport, synthetic: bool | None) -> list[Reason]:
+        if report.is_ai_generated and not synthetic:
+            return [Reason(code="provenance.undeclared_synthetic", check=self.name, detail="c2pa")]
+        if synthetic and not report.is_ai_generated:
+            return [Reason(code="provenance.ai_marking_missing", check=self.name)]
+        return []
+
+    def _personal_data(self, report: ProvenanceReport) -> list[Reason]:
+        """Art. 50 marking must not carry personal data: scan the generation assertion we can read."""
+        if not report.generator_assertion:
+            return []
+        return [
+            Reason(code="provenance.personal_data", entity=f.entity, path="/manifest/generation" + f.path)
+            for f in scan_parameters(dict(report.generator_assertion))
+        ]

@@ -1,0 +1,164 @@
+"""`gate check`: evaluate one image or one ingest event exactly as the streaming gate would."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from gate.assembly import PipelineSpec
+from gate.assets import AssetFetcher, FetchPolicy
+from gate.decision_record import decision_document, unevaluated_document
+from gate.errors import ConfigError
+from gate.event import Generation
+from gate.flow import EventOutcome, evaluate_event_bytes
+from gate.model import Verdict
+from gate.pipeline import Evaluation
+from gate.schemas import DECISION, schema_errors
+
+EXIT_BY_VERDICT = {Verdict.APPROVED: 0, Verdict.QUARANTINED: 3, Verdict.REJECTED: 4}
+
+
+def register(sub: Any) -> None:
+    """Add the `check` command."""
+    parser = sub.add_parser(
+        "check",
+        help="evaluate one image or event and print the decision",
+        description="Exit status: 0 approved, 3 quarantined, 4 rejected, 2 usage or configuration error.",
+    )
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("image", nargs="?", type=Path, metavar="IMAGE", help="image file to evaluate")
+    target.add_argument("--event", type=Path, metavar="EVENT.json", help="ingest event to evaluate instead")
+    parser.add_argument("--params", type=Path, metavar="PARAMS.json", help="generation parameters (JSON)")
+    declared = parser.add_mutually_exclusive_group()
+    declared.add_argument("--synthetic", dest="synthetic", action="store_const", const=True, help="declare AI-made")
+    declared.add_argument("--not-synthetic", dest="synthetic", action="store_const", const=False)
+    parser.add_argument("--media-type", help="declared media type (checked against the bytes)")
+    parser.add_argument("--policy", type=Path, metavar="POLICY.yaml", help="policy file (default: shipped)")
+    parser.add_argument("--trust-anchors", type=Path, action="append", default=[], metavar="PEM")
+    parser.add_argument("--signer-chain", type=Path, metavar="PEM", help="signer certificate chain (leaf first)")
+    parser.add_argument("--signer-key", type=Path, metavar="PEM", help="signer private key (PKCS#8)")
+    parser.add_argument("--file-root", type=Path, action="append", default=[], metavar="DIR",
+                        help="directory file:// assets may come from (default: the event's directory)")
+    parser.add_argument("--allow-host", action="append", default=[], metavar="HOST",
+                        help="host https:// assets may come from")
+    parser.add_argument("--out", type=Path, metavar="PATH", help="write the image as the gate would publish it")
+    parser.add_argument("--json", action="store_true", help="print one JSON decision object")
+    parser.set_defaults(handler=run_check_command)
+
+
+def run_check_command(args: argparse.Namespace) -> int:
+    """Evaluate, print, optionally write the published image; return the verdict's exit status."""
+    spec = PipelineSpec(
+        policy=args.policy,
+        trust_anchors=tuple(args.trust_anchors),
+        signer_chain=args.signer_chain,
+        signer_key=args.signer_key,
+    )
+    pipeline = spec.build()
+    if args.event is not None:
+        if args.params is not None or args.synthetic is not None:
+            raise ConfigError("--params/--synthetic describe a bare IMAGE; an --event carries its own generation")
+        outcome = _evaluate_event_file(args, pipeline)
+        evaluation = outcome.evaluation
+        doc_id, source = outcome.event_id, outcome.source
+    else:
+        data = _read(args.image, "IMAGE")
+        generation = _generation(args)
+        evaluation = pipeline.evaluate(
+            data,
+            declared_media_type=args.media_type,
+            source="cli",
+            synthetic=args.synthetic,
+            generation=generation,
+        )
+        outcome = None
+        doc_id, source = "local:" + hashlib.sha256(data).hexdigest()[:16], "cli"
+    if evaluation is None:
+        assert outcome is not None
+        doc = unevaluated_document(outcome.decision, event_id=doc_id, source=source)
+        verdict = outcome.decision.verdict
+    else:
+        original = outcome.asset_data if outcome else data
+        output = _write_output(evaluation, original, args.out)
+        size = len(original)
+        doc = decision_document(
+            evaluation, event_id=doc_id, source=source, size=size, output=output, with_timing=True
+        )
+        verdict = evaluation.verdict
+    problems = schema_errors(DECISION, doc)
+    if problems:  # a bug, not bad input: say so loudly instead of printing an invalid document
+        raise RuntimeError("decision does not match decision.schema.json: " + "; ".join(problems))
+    _print(doc, args.json, outcome.error if outcome else "")
+    return EXIT_BY_VERDICT[verdict]
+
+
+def _evaluate_event_file(args: argparse.Namespace, pipeline: Any) -> EventOutcome:
+    raw = _read(args.event, "EVENT.json")
+    roots = tuple(args.file_root) or (args.event.resolve().parent,)
+    fetch_policy = FetchPolicy(file_roots=roots, https_allow_hosts=tuple(args.allow_host))
+    with AssetFetcher(fetch_policy) as fetcher:
+        return evaluate_event_bytes(raw, pipeline, fetcher, fallback_id="local:" + args.event.name)
+
+
+def _generation(args: argparse.Namespace) -> Generation | None:
+    parameters = None
+    if args.params is not None:
+        try:
+            parameters = json.loads(_read(args.params, "PARAMS.json"))
+        except ValueError as exc:
+            raise ConfigError(f"{args.params} is not valid JSON ({exc.__class__.__name__}); fix the file") from exc
+    if parameters is None and args.synthetic is None:
+        return None
+    return Generation(synthetic=bool(args.synthetic), parameters=parameters)
+
+
+def _write_output(evaluation: Evaluation, original: bytes, out: Path | None) -> dict[str, Any] | None:
+    """Describe the bytes the gate would publish; with `out`, write them (only for an approval)."""
+    publish = evaluation.verdict is Verdict.APPROVED and out is not None
+    if publish:
+        assert out is not None
+        out.write_bytes(evaluation.output if evaluation.output is not None else original)
+    if evaluation.output is None:
+        return None
+    result: dict[str, Any] = {
+        "sha256": hashlib.sha256(evaluation.output).hexdigest(),
+        "media_type": evaluation.media_type or "application/octet-stream",
+        "size": len(evaluation.output),
+    }
+    if publish:
+        result["path"] = str(out)
+    return result
+
+
+def _read(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read {what} {path}: {exc.strerror}; check the path") from exc
+
+
+def _print(doc: dict[str, Any], as_json: bool, error: str) -> None:
+    if as_json:
+        print(json.dumps(doc, indent=2, sort_keys=True))
+        return
+    policy = doc["policy"]
+    print(f"verdict: {doc['verdict']}   (policy {policy['version']}, sha256 {policy['sha256'][:12]})")
+    for reason in doc["reasons"]:
+        where = f" {reason['entity']}" if "entity" in reason else ""
+        where += f" at {reason['path']}" if "path" in reason else ""
+        detail = f" ({reason['detail']})" if "detail" in reason else ""
+        print(f"  - {reason['code']}{where}{detail} -> {reason['outcome']} [{reason['rule']}]")
+    if error:
+        print(f"  why: {error}", file=sys.stderr)
+    print(f"actions: {', '.join(doc['actions']) or 'none'}")
+    asset = doc.get("asset")
+    if asset:
+        print(f"asset: {asset['media_type']} sha256 {asset['sha256'][:16]} ({asset['size']} bytes)")
+        output = asset.get("output")
+        if output:
+            where = output.get("path", "not written (use --out)")
+            print(f"published: sha256 {output['sha256'][:16]} ({output['size']} bytes) -> {where}")

@@ -1,0 +1,63 @@
+"""The gate's exception tree. Third-party errors are translated into these where they enter.
+
+GateError
+├── ConfigError          bad settings, policy, keys or CLI arguments (exit status 2)
+├── EventInvalid         an ingest event that does not parse or does not match its schema
+├── AssetError           the asset's bytes cannot be had or do not match what the event declares
+│   ├── AssetUnavailable
+│   └── AssetMismatch
+├── ImageError           the bytes are not an image the gate can safely look at
+│   ├── ImageUndecodable
+│   └── ImageLimitExceeded
+├── ScanLimitExceeded    generation parameters too deep or too large to scan within bounds
+└── ProvenanceError      C2PA reading or signing failed for a reason that is not a verdict
+"""
+
+from __future__ import annotations
+
+
+class GateError(Exception):
+    """Root of every error the gate raises on purpose.
+
+    Messages never contain personal data: they name what was wrong and what to do, not the value.
+    """
+
+
+class ConfigError(GateError):
+    """A setting, policy, key file or argument is wrong; the message says what to fix."""
+
+
+class EventInvalid(GateError):
+    """An ingest event could not be parsed or does not match schemas/ingest-event.schema.json."""
+
+
+class AssetError(GateError):
+    """The asset's bytes could not be obtained or are not what the event declared."""
+
+
+class AssetUnavailable(AssetError):
+    """The asset could not be fetched (not found, not allowed, too large, timed out)."""
+
+
+class AssetMismatch(AssetError):
+    """The asset's bytes do not match the declared sha256 or media type."""
+
+
+class ImageError(GateError):
+    """The bytes are not an image the gate can look at safely."""
+
+
+class ImageUndecodable(ImageError):
+    """The bytes are not a decodable image of a supported format."""
+
+
+class ImageLimitExceeded(ImageError):
+    """Dimensions, pixel count, file size or a decompression-bomb guard was exceeded."""
+
+
+class ScanLimitExceeded(GateError):
+    """Generation parameters are nested too deep or hold too many values to scan within bounds."""
+
+
+class ProvenanceError(GateError):
+    """Reading or signing a C2PA manifest failed for a reason that is not a validation verdict."""

@@ -1,0 +1,93 @@
+"""Ingest events: parsed from bytes and validated against schemas/ingest-event.schema.json."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from gate.errors import EventInvalid
+from gate.schemas import INGEST_EVENT, schema_errors
+
+MAX_EVENT_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """Which model made the image, as the producer declares it."""
+
+    name: str | None = None
+    version: str | None = None
+    provider: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Generation:
+    """The producer's declaration about how the image was made."""
+
+    synthetic: bool
+    model: ModelInfo = field(default_factory=ModelInfo)
+    parameters: Any = None
+    training_data_sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IngestEvent:
+    """One validated ingest event. `asset` is kept as its JSON object; the fetcher interprets it."""
+
+    event_id: str
+    occurred_at: str
+    source: str
+    asset: Mapping[str, Any]
+    generation: Generation | None = None
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def synthetic(self) -> bool | None:
+        """True/False when declared, None when the event says nothing."""
+        return None if self.generation is None else self.generation.synthetic
+
+
+def parse_event(raw: bytes | None) -> IngestEvent:
+    """Parse and validate an ingest event. Raises EventInvalid with a value-free message."""
+    if not raw:
+        raise EventInvalid("empty record value: expected a JSON ingest event")
+    if len(raw) > MAX_EVENT_BYTES:
+        raise EventInvalid(f"event is larger than {MAX_EVENT_BYTES} bytes")
+    try:
+        doc = json.loads(raw)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise EventInvalid(f"value is not UTF-8 JSON ({exc.__class__.__name__})") from exc
+    except RecursionError as exc:
+        raise EventInvalid("value is JSON nested too deeply to parse") from exc
+    return event_from_json(doc)
+
+
+def event_from_json(doc: Any) -> IngestEvent:
+    """Build an IngestEvent from an already-parsed JSON value, validating it first."""
+    try:
+        problems = schema_errors(INGEST_EVENT, doc)
+    except RecursionError as exc:
+        raise EventInvalid("event is nested too deeply to validate") from exc
+    if problems:
+        raise EventInvalid("event does not match ingest-event.schema.json: " + "; ".join(problems))
+    generation = doc.get("generation")
+    return IngestEvent(
+        event_id=doc["event_id"],
+        occurred_at=doc["occurred_at"],
+        source=doc["source"],
+        asset=doc["asset"],
+        generation=_generation(generation) if generation is not None else None,
+        context=doc.get("context", {}),
+    )
+
+
+def _generation(doc: Mapping[str, Any]) -> Generation:
+    model = doc.get("model", {})
+    return Generation(
+        synthetic=bool(doc["synthetic"]),
+        model=ModelInfo(name=model.get("name"), version=model.get("version"), provider=model.get("provider")),
+        parameters=doc.get("parameters"),
+        training_data_sources=tuple(doc.get("training_data_sources", ())),
+    )

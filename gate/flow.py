@@ -1,0 +1,80 @@
+"""From event bytes to a decision: parse, fetch, evaluate. Shared by `gate check --event` and the runner.
+
+Failures before the checks can run (the event does not parse, the asset cannot be fetched) are decided
+by the same policy as everything else, so they too carry the policy's version and sha256.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gate.assets import AssetFetcher, AssetRef
+from gate.errors import AssetUnavailable, EventInvalid
+from gate.event import IngestEvent, parse_event
+from gate.model import CheckResult, Reason, Status
+from gate.pipeline import Evaluation, Pipeline
+from gate.policy import Decision, Subject, decide
+
+
+@dataclass(frozen=True, slots=True)
+class EventOutcome:
+    """The decision for one event, with the evaluation when the checks ran."""
+
+    event_id: str
+    source: str
+    decision: Decision
+    event: IngestEvent | None = None
+    evaluation: Evaluation | None = None
+    asset_data: bytes = field(default=b"", repr=False)
+    error: str = ""  # value-free description of an event or asset failure, for the CLI and logs
+
+    @property
+    def asset_size(self) -> int:
+        """Size of the fetched asset in bytes (0 when it could not be fetched)."""
+        return len(self.asset_data)
+
+    @property
+    def inline_input(self) -> bool:
+        """Whether the asset arrived inside the event (then published bytes go back inline)."""
+        return self.event is not None and "data" in self.event.asset
+
+
+def evaluate_event_bytes(raw: bytes | None, pipeline: Pipeline, fetcher: AssetFetcher, *, fallback_id: str) -> EventOutcome:
+    """Parse `raw` as an ingest event, fetch its asset and evaluate it. Never raises for bad input."""
+    try:
+        event = parse_event(raw)
+    except EventInvalid as exc:
+        reason = Reason(code="event.invalid", check="event")
+        return EventOutcome(fallback_id, "unknown", _decide_early(reason, pipeline, Subject()), error=str(exc))
+    return evaluate_event(event, pipeline, fetcher)
+
+
+def evaluate_event(event: IngestEvent, pipeline: Pipeline, fetcher: AssetFetcher) -> EventOutcome:
+    """Fetch the asset of a parsed event and evaluate it."""
+    subject = Subject(source=event.source, synthetic=event.synthetic)
+    try:
+        ref = AssetRef.from_json(event.asset)
+    except EventInvalid as exc:
+        reason = Reason(code="event.invalid", path="/asset", check="event")
+        decision = _decide_early(reason, pipeline, subject)
+        return EventOutcome(event.event_id, event.source, decision, event=event, error=str(exc))
+    try:
+        asset = fetcher.fetch(ref)
+    except AssetUnavailable as exc:
+        reason = Reason(code="asset.unavailable", path="/asset", check="fetch")
+        decision = _decide_early(reason, pipeline, subject)
+        return EventOutcome(event.event_id, event.source, decision, event=event, error=str(exc))
+    evaluation = pipeline.evaluate_event(event, asset.data)
+    return EventOutcome(
+        event.event_id,
+        event.source,
+        evaluation.decision,
+        event=event,
+        evaluation=evaluation,
+        asset_data=asset.data,
+    )
+
+
+def _decide_early(reason: Reason, pipeline: Pipeline, subject: Subject) -> Decision:
+    result = CheckResult(check=reason.check or "event", version="1", status=Status.FAIL, reasons=(reason,))
+    return decide([result], pipeline.policy, subject)

@@ -1,0 +1,76 @@
+"""The observer seam: the runner reports what happens; metrics, logs and traces listen.
+
+Checks and the decision core never call an observer. Implementations must be cheap and must never raise
+into the caller, and must never receive personal data: only verdicts, reason codes, sources, timings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+
+class Observer(Protocol):
+    """What the streaming runner tells the outside world."""
+
+    def batch_started(self, size: int, nbytes: int) -> None:
+        """A batch of `size` records (`nbytes` of values) was taken from the consumer."""
+
+    def event_decided(
+        self,
+        *,
+        verdict: str,
+        source: str,
+        reason_codes: Sequence[str],
+        latency_s: float,
+        check_seconds: Mapping[str, float],
+    ) -> None:
+        """One event got its verdict; `check_seconds` maps check name to its elapsed time."""
+
+    def stage_finished(self, stage: str, seconds: float) -> None:
+        """A runner stage (`fetch`, `evaluate`, `produce`, `commit`) took `seconds` for one batch."""
+
+    def transaction_finished(self, outcome: str) -> None:
+        """A transaction ended: `committed`, `aborted`, `fenced` or `failed`."""
+
+    def error(self, kind: str) -> None:
+        """Something went wrong that did not stop the loop (`kind` is a short fixed name)."""
+
+    def inflight(self, count: int) -> None:
+        """Events currently taken from Kafka and not yet committed."""
+
+    def consumer_lag(self, topic: str, partition: int, lag: int) -> None:
+        """Lag of one assigned partition, from librdkafka statistics."""
+
+
+class NullObserver:
+    """An observer that ignores everything (the default for `gate check` and unit tests)."""
+
+    def batch_started(self, size: int, nbytes: int) -> None:
+        """Ignore."""
+
+    def event_decided(
+        self,
+        *,
+        verdict: str,
+        source: str,
+        reason_codes: Sequence[str],
+        latency_s: float,
+        check_seconds: Mapping[str, float],
+    ) -> None:
+        """Ignore."""
+
+    def stage_finished(self, stage: str, seconds: float) -> None:
+        """Ignore."""
+
+    def transaction_finished(self, outcome: str) -> None:
+        """Ignore."""
+
+    def error(self, kind: str) -> None:
+        """Ignore."""
+
+    def inflight(self, count: int) -> None:
+        """Ignore."""
+
+    def consumer_lag(self, topic: str, partition: int, lag: int) -> None:
+        """Ignore."""

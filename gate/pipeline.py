@@ -1,0 +1,129 @@
+"""The decision core: run the checks on one asset, decide by policy, apply remediations.
+
+Knows nothing of Kafka. `gate check`, the streaming runner's workers and the faust integration all call
+`Pipeline.evaluate`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gate.checks.base import Check, CheckContext, run_check
+from gate.checks.image import ImageCheck
+from gate.checks.integrity import IntegrityCheck
+from gate.checks.metadata import MetadataCheck
+from gate.checks.parameters import ParametersCheck
+from gate.checks.provenance import ProvenanceCheck
+from gate.event import Generation, IngestEvent
+from gate.imaging import ImageLimits
+from gate.model import CheckResult, Reason, Status, Verdict
+from gate.policy import Decision, Policy, Subject, decide
+from gate.provenance import PreparedSigner, Verifier
+from gate.remediate import RemediationFailed, apply_remediations, available_remediations
+from gate.scanning import ScanLimits
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """Everything the gate concluded about one asset."""
+
+    decision: Decision
+    results: tuple[CheckResult, ...]
+    actions: tuple[str, ...]
+    sha256: str
+    media_type: str | None
+    output: bytes | None  # the bytes to publish when the gate changed the image, else None
+    elapsed_ms: float
+
+    @property
+    def verdict(self) -> Verdict:
+        """Shortcut for `decision.verdict`."""
+        return self.decision.verdict
+
+
+class Pipeline:
+    """Checks, policy and remediations for one gate configuration. Reusable; not thread-safe."""
+
+    def __init__(self, policy: Policy, verifier: Verifier, signer: PreparedSigner | None = None) -> None:
+        self.policy = policy
+        self.signer = signer
+        limits = policy.limits
+        scan_limits = ScanLimits(max_depth=limits.params_max_depth, max_nodes=limits.params_max_nodes)
+        self.timeout_s = limits.check_timeout_ms / 1000.0
+        self.checks: tuple[Check, ...] = (
+            IntegrityCheck(),
+            ImageCheck(
+                ImageLimits(
+                    max_bytes=limits.max_bytes,
+                    max_width=limits.max_width,
+                    max_height=limits.max_height,
+                    max_pixels=limits.max_pixels,
+                )
+            ),
+            ParametersCheck(scan_limits),
+            MetadataCheck(scan_limits),
+            ProvenanceCheck(verifier),
+        )
+
+    def evaluate_event(self, event: IngestEvent, data: bytes) -> Evaluation:
+        """Evaluate an ingest event whose asset bytes have been fetched."""
+        return self.evaluate(
+            data,
+            declared_media_type=event.asset.get("media_type"),
+            declared_sha256=event.asset.get("sha256"),
+            source=event.source,
+            synthetic=event.synthetic,
+            generation=event.generation,
+        )
+
+    def evaluate(
+        self,
+        data: bytes,
+        *,
+        declared_media_type: str | None = None,
+        declared_sha256: str | None = None,
+        source: str = "unknown",
+        synthetic: bool | None = None,
+        generation: Generation | None = None,
+        extra_reasons: Sequence[Reason] = (),
+    ) -> Evaluation:
+        """Run every check, decide, and remediate when the verdict is approve."""
+        start = time.perf_counter()
+        ctx = CheckContext(
+            data=data,
+            declared_media_type=declared_media_type,
+            declared_sha256=declared_sha256,
+            source=source,
+            synthetic=synthetic,
+            generation=generation,
+        )
+        results = [run_check(check, ctx, self.timeout_s) for check in self.checks]
+        if extra_reasons:
+            results.append(CheckResult("event", "1", Status.FAIL, tuple(extra_reasons)))
+        subject = Subject(source=source, synthetic=synthetic)
+        decision = decide(results, self.policy, subject, available_remediations(ctx, self.signer))
+        output, actions = None, ()
+        if decision.remediations:
+            try:
+                published, actions = apply_remediations(decision.remediations, ctx, self.policy, self.signer)
+            except Exception as exc:  # noqa: BLE001 - a failed remediation must never approve
+                failure = Reason(code="gate.error", check="remediation", detail=_error_detail(exc))
+                results.append(CheckResult("remediation", "1", Status.ERROR, (failure,)))
+                decision = decide(results, self.policy, subject, ())
+            else:
+                output = published if published is not data else None
+        return Evaluation(
+            decision=decision,
+            results=tuple(results),
+            actions=actions,
+            sha256=ctx.sha256,
+            media_type=ctx.probe.media_type if ctx.probe else declared_media_type,
+            output=output,
+            elapsed_ms=(time.perf_counter() - start) * 1000.0,
+        )
+
+
+def _error_detail(exc: Exception) -> str:
+    return "remediation_unavailable" if isinstance(exc, RemediationFailed) else type(exc).__name__

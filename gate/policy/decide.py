@@ -1,0 +1,119 @@
+"""`decide(results, policy)`: the pure heart of the gate. No clock, no network, no environment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from gate.model import CheckResult, Reason, Status, Verdict
+from gate.policy.model import Match, Outcome, Policy, Remediation, Rule
+from gate.routing import PolicyRef
+
+_VERDICT = {Outcome.APPROVE: Verdict.APPROVED, Outcome.QUARANTINE: Verdict.QUARANTINED, Outcome.REJECT: Verdict.REJECTED}
+# Strip first, then sign: a manifest must bind the bytes that are published.
+_REMEDIATION_ORDER = (Remediation.STRIP_METADATA, Remediation.ATTACH_MANIFEST)
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What the event declares about itself, as far as rules may condition on it."""
+
+    source: str = "unknown"
+    synthetic: bool | None = None  # None: the event did not say
+
+
+@dataclass(frozen=True, slots=True)
+class DecidedReason:
+    """A reason with the outcome the policy gave it and the rule that did."""
+
+    reason: Reason
+    outcome: Outcome
+    rule: str
+    remediation: Remediation | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        """JSON form for decision records."""
+        out = self.reason.as_dict()
+        out["outcome"] = self.outcome.value
+        out["rule"] = self.rule
+        if self.remediation is not None:
+            out["remediation"] = self.remediation.value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The verdict, every reason with its outcome, and the remediations to apply before publishing."""
+
+    verdict: Verdict
+    reasons: tuple[DecidedReason, ...]
+    remediations: tuple[Remediation, ...]
+    policy: PolicyRef
+
+    @property
+    def reason_codes(self) -> tuple[str, ...]:
+        """Distinct reason codes in order of first appearance."""
+        return tuple(dict.fromkeys(item.reason.code for item in self.reasons))
+
+
+def decide(
+    results: Sequence[CheckResult],
+    policy: Policy,
+    subject: Subject = Subject(),  # noqa: B008 - frozen, so a shared default is safe
+    available: Iterable[Remediation] = (),
+) -> Decision:
+    """Apply `policy` to the reasons in `results`.
+
+    A check that ended in ERROR without a reason of its own counts as `gate.error`: a failing check can
+    never approve. `available` lists the remediations this gate can perform (e.g. no signer, no
+    attach_manifest); a rule whose remediation is unavailable yields its fallback outcome instead.
+    """
+    can_do = frozenset(available)
+    decided = tuple(_decide_one(reason, policy, subject, can_do) for reason in _reasons(results))
+    worst = max((item.outcome for item in decided), key=lambda o: o.severity, default=Outcome.APPROVE)
+    verdict = _VERDICT[worst]
+    wanted = {item.remediation for item in decided if item.remediation is not None}
+    remediations = tuple(r for r in _REMEDIATION_ORDER if r in wanted) if verdict is Verdict.APPROVED else ()
+    return Decision(verdict=verdict, reasons=decided, remediations=remediations, policy=policy.ref)
+
+
+def _reasons(results: Sequence[CheckResult]) -> list[Reason]:
+    reasons: list[Reason] = []
+    seen: set[Reason] = set()
+    for result in results:
+        own = list(result.reasons)
+        if result.status is Status.ERROR and not any(r.code.startswith("gate.") for r in own):
+            own.append(Reason(code="gate.error", check=result.check))
+        for reason in own:
+            if reason not in seen:
+                seen.add(reason)
+                reasons.append(reason)
+    return reasons
+
+
+def _decide_one(reason: Reason, policy: Policy, subject: Subject, can_do: frozenset[Remediation]) -> DecidedReason:
+    for index, rule in enumerate(policy.rules):
+        if _matches(rule.match, reason, subject):
+            name = rule.name or f"rules[{index}]"
+            return _apply(rule, reason, name, can_do)
+    return DecidedReason(reason=reason, outcome=policy.default_outcome, rule="default_outcome")
+
+
+def _apply(rule: Rule, reason: Reason, name: str, can_do: frozenset[Remediation]) -> DecidedReason:
+    if rule.remediation is None:
+        return DecidedReason(reason=reason, outcome=rule.outcome, rule=name)
+    if rule.remediation in can_do:
+        return DecidedReason(reason=reason, outcome=rule.outcome, rule=name, remediation=rule.remediation)
+    return DecidedReason(reason=reason, outcome=rule.fallback, rule=f"{name}.fallback")
+
+
+def _matches(match: Match, reason: Reason, subject: Subject) -> bool:
+    if match.code is not None and reason.code not in match.code:
+        return False
+    if match.entity is not None and reason.entity not in match.entity:
+        return False
+    if match.detail is not None and reason.detail not in match.detail:
+        return False
+    if match.source is not None and subject.source not in match.source:
+        return False
+    return match.synthetic is None or match.synthetic == bool(subject.synthetic)

@@ -1,0 +1,83 @@
+"""Loading a policy file: YAML, validated by schemas/policy.schema.json, hashed."""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gate.errors import ConfigError
+from gate.policy.model import Limits, Match, Outcome, Policy, Remediation, Rule
+from gate.routing import PolicyRef
+from gate.schemas import POLICY, schema_errors
+
+DEFAULT_POLICY_NAME = "default-policy.yaml"
+
+
+def default_policy_path() -> Path:
+    """The policy shipped with the gate (fails closed; see its comments)."""
+    return Path(str(resources.files("gate.policy").joinpath(DEFAULT_POLICY_NAME)))
+
+
+def load_policy(path: Path | None = None) -> Policy:
+    """Read, validate and hash the policy at `path` (the shipped default when None).
+
+    Raises ConfigError naming the file and what is wrong in it.
+    """
+    path = path or default_policy_path()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read policy file {path}: {exc.strerror}; pass an existing --policy") from exc
+    return parse_policy(raw, origin=path)
+
+
+def parse_policy(raw: bytes, *, origin: Path) -> Policy:
+    """Build a Policy from the bytes of a policy file; `origin` resolves relative trust-anchor paths."""
+    try:
+        doc = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"policy {origin} is not valid YAML ({exc.__class__.__name__}); fix its syntax") from exc
+    problems = schema_errors(POLICY, doc)
+    if problems:
+        raise ConfigError(
+            f"policy {origin} does not match schemas/policy.schema.json: {'; '.join(problems)}"
+        )
+    ref = PolicyRef(version=str(doc["version"]), sha256=hashlib.sha256(raw).hexdigest())
+    manifest = doc.get("manifest", {})
+    trust = doc.get("trust", {})
+    return Policy(
+        ref=ref,
+        rules=tuple(_rule(item) for item in doc["rules"]),
+        default_outcome=Outcome(doc.get("default_outcome", "quarantine")),
+        allowed_parameter_keys=frozenset(manifest.get("allowed_parameter_keys", ())),
+        trust_anchor_files=tuple(origin.parent / name for name in trust.get("anchors", ())),
+        limits=Limits(**doc.get("limits", {})),
+    )
+
+
+def _rule(item: dict[str, Any]) -> Rule:
+    match = item["match"]
+    remediation = item.get("remediation")
+    return Rule(
+        match=Match(
+            code=_many(match.get("code")),
+            entity=_many(match.get("entity")),
+            detail=_many(match.get("detail")),
+            source=_many(match.get("source")),
+            synthetic=match.get("synthetic"),
+        ),
+        outcome=Outcome(item["outcome"]),
+        remediation=Remediation(remediation) if remediation else None,
+        fallback=Outcome(item.get("fallback", "quarantine")),
+        name=str(item.get("name", "")),
+    )
+
+
+def _many(value: str | list[str] | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return (value,) if isinstance(value, str) else tuple(value)

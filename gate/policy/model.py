@@ -1,0 +1,79 @@
+"""The policy as frozen data: rules that map reasons to outcomes and remediations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from gate.routing import PolicyRef
+
+
+class Outcome(str, Enum):
+    """What a rule says about one reason. Ordered by severity."""
+
+    APPROVE = "approve"
+    QUARANTINE = "quarantine"
+    REJECT = "reject"
+
+    @property
+    def severity(self) -> int:
+        """0 approve, 1 quarantine, 2 reject: the verdict is the most severe outcome."""
+        return _SEVERITY[self]
+
+
+_SEVERITY = {Outcome.APPROVE: 0, Outcome.QUARANTINE: 1, Outcome.REJECT: 2}
+
+
+class Remediation(str, Enum):
+    """What the gate may change in an image before approving it."""
+
+    ATTACH_MANIFEST = "attach_manifest"
+    STRIP_METADATA = "strip_metadata"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Conditions of a rule; None means "any". Tuples mean "any of"."""
+
+    code: tuple[str, ...] | None = None
+    entity: tuple[str, ...] | None = None
+    detail: tuple[str, ...] | None = None
+    source: tuple[str, ...] | None = None
+    synthetic: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One policy rule: the first rule matching a reason decides that reason."""
+
+    match: Match
+    outcome: Outcome
+    remediation: Remediation | None = None
+    fallback: Outcome = Outcome.QUARANTINE
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds enforced before anything expensive runs."""
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_width: int = 16384
+    max_height: int = 16384
+    max_pixels: int = 100_000_000
+    params_max_depth: int = 32
+    params_max_nodes: int = 10_000
+    check_timeout_ms: int = 5_000
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """A loaded, validated policy. `ref` (version + sha256 of the file) is stamped on every decision."""
+
+    ref: PolicyRef
+    rules: tuple[Rule, ...]
+    default_outcome: Outcome = Outcome.QUARANTINE
+    allowed_parameter_keys: frozenset[str] = frozenset()
+    trust_anchor_files: tuple[Path, ...] = ()
+    limits: Limits = field(default_factory=Limits)

@@ -1,0 +1,99 @@
+"""Remediations the policy can ask for: strip identifiers losslessly, attach or renew a C2PA manifest."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from gate.checks.base import CheckContext
+from gate.errors import GateError
+from gate.model import Finding
+from gate.policy import Policy, Remediation
+from gate.provenance import GenerationClaim, PreparedSigner, attach_manifest
+from gate.imaging import strip_identifiers
+
+STRIPPED_KINDS = frozenset({"location", "device_id"})
+
+
+class RemediationFailed(GateError):
+    """A remediation the policy asked for could not be applied; the event must not be approved."""
+
+
+def available_remediations(ctx: CheckContext, signer: PreparedSigner | None) -> frozenset[Remediation]:
+    """What this gate can do for this image: signing needs a signer, and so does stripping a signed image."""
+    can: set[Remediation] = set()
+    if signer is not None:
+        can.update((Remediation.ATTACH_MANIFEST, Remediation.STRIP_METADATA))
+    elif not _has_manifest(ctx):
+        can.add(Remediation.STRIP_METADATA)  # nothing to re-sign, so stripping needs no key
+    return frozenset(can)
+
+
+def apply_remediations(
+    remediations: Sequence[Remediation], ctx: CheckContext, policy: Policy, signer: PreparedSigner | None
+) -> tuple[bytes, tuple[str, ...]]:
+    """Apply `remediations` in order; return the bytes to publish and the actions taken."""
+    data = ctx.data
+    actions: list[str] = []
+    stripped = False
+    if Remediation.STRIP_METADATA in remediations:
+        if ctx.probe is None:
+            raise RemediationFailed("cannot strip metadata of an image that was not probed")
+        new = strip_identifiers(data, ctx.probe, STRIPPED_KINDS)
+        if new is not data:
+            data, stripped = new, True
+            actions.append("metadata.stripped")
+    had_manifest = _has_manifest(ctx)
+    if stripped and had_manifest:
+        # The old manifest's hash binding no longer matches: sign anew with the original as parentOf.
+        data = _sign(ctx, data, policy, signer, parent=ctx.data, edits=("metadata.stripped",))
+        actions.append("manifest.renewed")
+    if Remediation.ATTACH_MANIFEST in remediations and not had_manifest:
+        data = _sign(ctx, data, policy, signer, parent=None, edits=tuple(actions))
+        actions.append("manifest.attached")
+    return data, tuple(actions)
+
+
+def minimise_parameters(parameters: Any, allowed: frozenset[str], findings: Sequence[Finding]) -> dict[str, Any]:
+    """The generation parameters that may enter a manifest: allowed top-level keys with no finding in them."""
+    if not isinstance(parameters, Mapping):
+        return {}
+    flagged = {_top_key(finding.path) for finding in findings}
+    return {key: value for key, value in parameters.items() if key in allowed and key not in flagged}
+
+
+def _top_key(pointer: str) -> str:
+    first = pointer.split("/", 2)[1] if pointer.startswith("/") else pointer
+    return first.replace("~1", "/").replace("~0", "~")
+
+
+def _has_manifest(ctx: CheckContext) -> bool:
+    return ctx.provenance is not None and ctx.provenance.state != "absent"
+
+
+def _sign(
+    ctx: CheckContext,
+    data: bytes,
+    policy: Policy,
+    signer: PreparedSigner | None,
+    *,
+    parent: bytes | None,
+    edits: tuple[str, ...],
+) -> bytes:
+    if signer is None or ctx.probe is None:
+        raise RemediationFailed("signing was required but no signer is configured")
+    generation = ctx.generation
+    findings: list[Finding] = ctx.extra.get("parameter_findings", [])
+    claim = GenerationClaim(
+        model_name=generation.model.name if generation else None,
+        model_version=generation.model.version if generation else None,
+        provider=generation.model.provider if generation else None,
+        training_data_sources=generation.training_data_sources if generation else (),
+        parameters=minimise_parameters(
+            generation.parameters if generation else None, policy.allowed_parameter_keys, findings
+        ),
+        is_synthetic=bool(ctx.synthetic),
+        edits=edits,
+        policy_version=policy.ref.version,
+    )
+    return attach_manifest(data, ctx.probe.media_type, signer, claim, parent=parent)

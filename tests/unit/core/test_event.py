@@ -1,0 +1,76 @@
+"""Parsing ingest events: valid shapes pass, every malformed input is EventInvalid with no value in it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gate.errors import EventInvalid
+from gate.event import parse_event
+
+SHA = "a" * 64
+
+
+def event(**overrides: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "event_id": "evt-1",
+        "occurred_at": "2026-11-26T10:00:00Z",
+        "source": "studio-gen",
+        "asset": {"uri": "file:///srv/images/a.jpg", "sha256": SHA, "media_type": "image/jpeg"},
+    }
+    base.update(overrides)
+    return base
+
+
+def test_valid_event_with_generation() -> None:
+    doc = event(
+        generation={
+            "synthetic": True,
+            "model": {"name": "sdxl", "version": "1.0", "provider": "stability"},
+            "parameters": {"prompt": "a red dress", "seed": 1},
+            "training_data_sources": ["licensed-stock"],
+        },
+        context={"store": "de", "sku": "MB-24"},
+    )
+    parsed = parse_event(json.dumps(doc).encode())
+    assert parsed.event_id == "evt-1"
+    assert parsed.synthetic is True
+    assert parsed.generation is not None
+    assert parsed.generation.model.name == "sdxl"
+    assert parsed.generation.parameters == {"prompt": "a red dress", "seed": 1}
+
+
+def test_inline_asset_event_without_generation_is_undeclared() -> None:
+    parsed = parse_event(json.dumps(event(asset={"data": "AAAA", "media_type": "image/png"})).encode())
+    assert parsed.synthetic is None
+
+
+SECRET = "jane.doe@example.com"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"",
+        None,
+        b"\xff\xfe garbage",
+        b"not json",
+        b"[1, 2]",
+        json.dumps(event(event_id="")).encode(),
+        json.dumps(event(source=SECRET)).encode(),
+        json.dumps(event(asset={"uri": "ftp://x/a.jpg", "sha256": SHA, "media_type": "image/jpeg"})).encode(),
+        json.dumps(event(asset={"uri": "file:///a.jpg", "media_type": "image/jpeg"})).encode(),
+        json.dumps(event(asset={"data": "AAAA", "media_type": "image/gif"})).encode(),
+        json.dumps(event(occurred_at="yesterday")).encode(),
+        json.dumps(event(generation={"synthetic": "yes"})).encode(),
+        json.dumps(event(unexpected=SECRET)).encode(),
+        json.dumps(event(context={"nested": {"email": SECRET}})).encode(),
+        b"[" * 100_000 + b"]" * 100_000,
+    ],
+)
+def test_malformed_events_are_invalid_without_quoting_values(raw: bytes | None) -> None:
+    with pytest.raises(EventInvalid) as info:
+        parse_event(raw)
+    assert SECRET not in str(info.value)
+    assert str(info.value)

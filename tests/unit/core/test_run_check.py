@@ -1,0 +1,62 @@
+"""run_check fails closed: exceptions and timeouts become ERROR results with a gate.* reason."""
+
+from __future__ import annotations
+
+import time
+
+from gate.checks.base import CheckContext, result, run_check
+from gate.model import CheckResult, Reason, Status
+
+
+class Raising:
+    name = "raising"
+    version = "1"
+
+    def run(self, ctx: CheckContext) -> CheckResult:
+        raise ValueError("customer jane.doe@example.com broke it")
+
+
+class Sleeping:
+    name = "sleeping"
+    version = "1"
+
+    def run(self, ctx: CheckContext) -> CheckResult:
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            pass
+        return result(self, [])
+
+
+class Fine:
+    name = "fine"
+    version = "2"
+
+    def run(self, ctx: CheckContext) -> CheckResult:
+        return result(self, [Reason("x.y")])
+
+
+def ctx() -> CheckContext:
+    return CheckContext(data=b"", declared_media_type=None)
+
+
+def test_exception_becomes_gate_error_without_message() -> None:
+    outcome = run_check(Raising(), ctx())
+    assert outcome.status is Status.ERROR
+    assert outcome.reasons == (Reason("gate.error", check="raising", detail="ValueError"),)
+    assert "jane" not in repr(outcome)
+
+
+def test_timeout_interrupts_a_busy_check() -> None:
+    start = time.monotonic()
+    outcome = run_check(Sleeping(), ctx(), timeout_s=0.2)
+    assert time.monotonic() - start < 2
+    assert outcome.status is Status.ERROR
+    assert outcome.reasons[0].code == "gate.timeout"
+
+
+def test_normal_result_is_timed_and_kept() -> None:
+    outcome = run_check(Fine(), ctx(), timeout_s=1.0)
+    assert outcome.status is Status.FAIL
+    assert outcome.version == "2"
+    assert outcome.elapsed_ms >= 0
+    assert outcome.reasons == (Reason("x.y"),)

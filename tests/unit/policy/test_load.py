@@ -1,0 +1,53 @@
+"""Loading policies: schema validation, hashing, clear errors."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from gate.errors import ConfigError
+from gate.policy import default_policy_path, load_policy
+
+
+def test_default_policy_is_stamped_with_its_file_hash() -> None:
+    policy = load_policy()
+    assert policy.ref.version == "2026.11.0"
+    assert policy.ref.sha256 == hashlib.sha256(default_policy_path().read_bytes()).hexdigest()
+    assert "seed" in policy.allowed_parameter_keys
+    assert "prompt" not in policy.allowed_parameter_keys
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("version: x\nrules: []\n", "/rules"),
+        ("rules:\n  - match: {code: a.b}\n    outcome: approve\n", "version"),
+        ("version: x\nrules:\n  - match: {code: a.b}\n    outcome: maybe\n", "/rules/0/outcome"),
+        ("version: x\nrules:\n  - match: {code: NotDotted}\n    outcome: approve\n", "/rules/0/match/code"),
+        ("version: x\nrules:\n  - match: {code: a.b}\n    outcome: approve\n    remediation: paint\n", "remediation"),
+        ("version: [unclosed\n", "not valid YAML"),
+        ("version: x\ndefault_outcome: approve\nrules:\n  - match: {code: a.b}\n    outcome: approve\n",
+         "default_outcome"),
+    ],
+)
+def test_invalid_policies_are_refused_with_where(tmp_path: Path, text: str, fragment: str) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_policy(path)
+    assert fragment in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_missing_policy_file_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="--policy"):
+        load_policy(tmp_path / "nope.yaml")
+
+
+def test_policy_that_fails_open_by_default_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("version: x\ndefault_outcome: approve\nrules:\n  - match: {code: a.b}\n    outcome: reject\n")
+    with pytest.raises(ConfigError):
+        load_policy(path)
