@@ -1,0 +1,38 @@
+"""C2PA provenance: a dev PKI, signing AI-generation manifests into images, and verifying them offline.
+
+Public surface (everything else is private implementation):
+    create_dev_pki, DevPki                    dev root CA / signer chain / key files
+    TrustAnchors, SignerConfig                checked credentials (ConfigError with the fix)
+    PreparedSigner, attach_manifest           sign; new image -> c2pa.created, changed -> parentOf chain
+    GenerationClaim, EditAction               what gets claimed (org.gate.generation assertion)
+    Verifier, verify_manifest, ProvenanceReport
+"""
+
+from gate.provenance.credentials import SignerConfig, TrustAnchors
+from gate.provenance.manifest import (
+    GENERATION_LABEL,
+    METADATA_EDITED,
+    TRAINED_ALGORITHMIC_MEDIA,
+    EditAction,
+    GenerationClaim,
+)
+from gate.provenance.pki import DevPki, create_dev_pki
+from gate.provenance.sign import PreparedSigner, attach_manifest
+from gate.provenance.verify import ProvenanceReport, Verifier, verify_manifest
+
+__all__ = [
+    "GENERATION_LABEL",
+    "METADATA_EDITED",
+    "TRAINED_ALGORITHMIC_MEDIA",
+    "DevPki",
+    "EditAction",
+    "GenerationClaim",
+    "PreparedSigner",
+    "ProvenanceReport",
+    "SignerConfig",
+    "TrustAnchors",
+    "Verifier",
+    "attach_manifest",
+    "create_dev_pki",
+    "verify_manifest",
+]
