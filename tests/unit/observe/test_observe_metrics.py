@@ -1,0 +1,105 @@
+"""PrometheusObserver -> metric values, read back through the bundle's own registry."""
+
+from __future__ import annotations
+
+import pytest
+
+from gate.observe.metrics import GateMetrics, PrometheusObserver, build_versions
+from gate.observe.observer import Observer
+
+
+@pytest.fixture
+def metrics() -> GateMetrics:
+    return GateMetrics(max_sources=5)
+
+
+@pytest.fixture
+def observer(metrics: GateMetrics) -> Observer:
+    return PrometheusObserver(metrics)
+
+
+def value(metrics: GateMetrics, name: str, **labels: str) -> float | None:
+    return metrics.registry.get_sample_value(name, labels)
+
+
+def decide(observer: Observer, **overrides: object) -> None:
+    kwargs: dict[str, object] = {
+        "verdict": "quarantine",
+        "source": "shop-a",
+        "reason_codes": ["provenance.manifest_missing", "pii.email", "pii.email"],
+        "latency_s": 0.004,
+        "check_seconds": {"provenance": 0.002, "pii_scan": 0.0005},
+    }
+    kwargs.update(overrides)
+    observer.event_decided(**kwargs)  # type: ignore[arg-type]
+
+
+def test_bundles_are_independent() -> None:
+    a, b = GateMetrics(), GateMetrics()
+    PrometheusObserver(a).error("decode")
+    assert value(a, "gate_errors_total", kind="decode") == 1
+    assert value(b, "gate_errors_total", kind="decode") is None
+
+
+def test_event_decided(metrics: GateMetrics, observer: Observer) -> None:
+    decide(observer)
+    decide(observer, verdict="allow", reason_codes=[], latency_s=0.2, check_seconds={"provenance": 0.001})
+    assert value(metrics, "gate_events_total", verdict="quarantine", source="shop-a") == 1
+    assert value(metrics, "gate_events_total", verdict="allow", source="shop-a") == 1
+    # Counted once per event, even when the code is listed twice.
+    assert value(metrics, "gate_reasons_total", code="pii.email") == 1
+    assert value(metrics, "gate_reasons_total", code="provenance.manifest_missing") == 1
+    assert value(metrics, "gate_event_duration_seconds_count") == 2
+    assert value(metrics, "gate_event_duration_seconds_sum") == pytest.approx(0.204)
+    assert value(metrics, "gate_event_duration_seconds_bucket", le="0.005") == 1
+    assert value(metrics, "gate_check_duration_seconds_count", check="provenance") == 2
+    assert value(metrics, "gate_check_duration_seconds_sum", check="provenance") == pytest.approx(0.003)
+    assert value(metrics, "gate_check_duration_seconds_bucket", check="pii_scan", le="0.001") == 1
+
+
+def test_event_labels_are_sanitised(metrics: GateMetrics, observer: Observer) -> None:
+    decide(observer, verdict="Allow!", source="alice@example.com", reason_codes=["Free text"])
+    assert value(metrics, "gate_events_total", verdict="invalid", source="invalid") == 1
+    assert value(metrics, "gate_reasons_total", code="invalid_code") == 1
+
+
+def test_runner_metrics(metrics: GateMetrics, observer: Observer) -> None:
+    observer.batch_started(size=3, nbytes=150_000)
+    observer.stage_finished("evaluate", 0.03)
+    observer.transaction_finished("committed")
+    observer.transaction_finished("aborted")
+    observer.error("produce_failed")
+    observer.inflight(7)
+    observer.consumer_lag("images.ingest", 2, 40)
+    observer.consumer_lag("images.ingest", 2, 12)
+    assert value(metrics, "gate_batch_size_records_sum") == 3
+    assert value(metrics, "gate_batch_size_records_bucket", le="5.0") == 1
+    assert value(metrics, "gate_batch_size_bytes_sum") == 150_000
+    assert value(metrics, "gate_batch_size_bytes_bucket", le="65536.0") == 0
+    assert value(metrics, "gate_batch_size_bytes_bucket", le="262144.0") == 1
+    assert value(metrics, "gate_stage_duration_seconds_count", stage="evaluate") == 1
+    assert value(metrics, "gate_transactions_total", outcome="committed") == 1
+    assert value(metrics, "gate_transactions_total", outcome="aborted") == 1
+    assert value(metrics, "gate_errors_total", kind="produce_failed") == 1
+    assert value(metrics, "gate_inflight_events") == 7
+    assert value(metrics, "gate_consumer_lag_records", topic="images.ingest", partition="2") == 12
+
+
+def test_policy_info_replaces_previous(metrics: GateMetrics) -> None:
+    metrics.set_policy("2024.1", "a" * 64)
+    metrics.set_policy("2024.2", "B" * 64)
+    assert value(metrics, "gate_policy_info", version="2024.1", sha256="a" * 64) is None
+    assert value(metrics, "gate_policy_info", version="2024.2", sha256="b" * 64) == 1
+
+
+def test_build_info(metrics: GateMetrics) -> None:
+    versions = build_versions(librdkafka="2.16.1")
+    metrics.set_build_info(versions)
+    assert versions["confluent_kafka"] != "unknown"  # installed in the venv
+    assert value(metrics, "gate_build_info", **versions) == 1
+
+
+def test_observer_never_raises(metrics: GateMetrics, observer: Observer) -> None:
+    decide(observer, latency_s="not a number")
+    observer.batch_started(size=None, nbytes=1)  # type: ignore[arg-type]
+    assert value(metrics, "gate_errors_total", kind="observer") == 2
