@@ -34,7 +34,29 @@ _EXPORTS = {
     "ConfigError": "gate.errors",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "CheckResult",
+    "ConfigError",
+    "Decision",
+    "Evaluation",
+    "Finding",
+    "GateError",
+    "IngestEvent",
+    "Pipeline",
+    "PipelineSpec",
+    "Policy",
+    "Reason",
+    "ScanLimits",
+    "Status",
+    "Subject",
+    "Verdict",
+    "__version__",
+    "decide",
+    "load_policy",
+    "parse_event",
+    "scan_parameters",
+    "scan_text",
+]
 
 if TYPE_CHECKING:
     from gate.assembly import PipelineSpec

@@ -39,13 +39,17 @@ class EventOutcome:
         return self.event is not None and "data" in self.event.asset
 
 
-def evaluate_event_bytes(raw: bytes | None, pipeline: Pipeline, fetcher: AssetFetcher, *, fallback_id: str) -> EventOutcome:
+def evaluate_event_bytes(
+    raw: bytes | None, pipeline: Pipeline, fetcher: AssetFetcher, *, fallback_id: str
+) -> EventOutcome:
     """Parse `raw` as an ingest event, fetch its asset and evaluate it. Never raises for bad input."""
     try:
         event = parse_event(raw)
     except EventInvalid as exc:
         reason = Reason(code="event.invalid", check="event")
-        return EventOutcome(fallback_id, "unknown", _decide_early(reason, pipeline, Subject()), error=str(exc))
+        return EventOutcome(
+            fallback_id, "unknown", _decide_early(reason, pipeline, Subject()), error=str(exc)
+        )
     return evaluate_event(event, pipeline, fetcher)
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """Where an event is routed. Exactly one per event."""
 
     APPROVED = "approved"
@@ -16,10 +16,10 @@ class Verdict(str, Enum):
     REJECTED = "rejected"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """How a check ended. ERROR covers exceptions and timeouts: the policy never approves on it."""
 
-    PASS = "pass"  # ran, nothing to report
+    PASS = "pass"  # noqa: S105 - a status, not a password; ran, nothing to report
     FAIL = "fail"  # ran, produced reasons
     ERROR = "error"  # raised or timed out: fail closed
     SKIPPED = "skipped"  # not applicable (e.g. no parameters to scan)

@@ -7,7 +7,8 @@ Knows nothing of Kafka. `gate check`, the streaming runner's workers and the fau
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
 from gate.checks.base import Check, CheckContext, run_check
@@ -46,9 +47,18 @@ class Evaluation:
 class Pipeline:
     """Checks, policy and remediations for one gate configuration. Reusable; not thread-safe."""
 
-    def __init__(self, policy: Policy, verifier: Verifier, signer: PreparedSigner | None = None) -> None:
+    def __init__(
+        self,
+        policy: Policy,
+        verifier: Verifier,
+        signer: PreparedSigner | None = None,
+        *,
+        around_check: Callable[[str], AbstractContextManager[object]] | None = None,
+    ) -> None:
+        """`around_check(name)` wraps each check (the tracing seam: one span per check)."""
         self.policy = policy
         self.signer = signer
+        self.around_check = around_check or _no_instrumentation
         limits = policy.limits
         scan_limits = ScanLimits(max_depth=limits.params_max_depth, max_nodes=limits.params_max_nodes)
         self.timeout_s = limits.check_timeout_ms / 1000.0
@@ -99,16 +109,20 @@ class Pipeline:
             synthetic=synthetic,
             generation=generation,
         )
-        results = [run_check(check, ctx, self.timeout_s) for check in self.checks]
+        results = []
+        for check in self.checks:
+            with self.around_check(check.name):
+                results.append(run_check(check, ctx, self.timeout_s))
         if extra_reasons:
             results.append(CheckResult("event", "1", Status.FAIL, tuple(extra_reasons)))
         subject = Subject(source=source, synthetic=synthetic)
         decision = decide(results, self.policy, subject, available_remediations(ctx, self.signer))
-        output, actions = None, ()
+        output: bytes | None = None
+        actions: tuple[str, ...] = ()
         if decision.remediations:
             try:
                 published, actions = apply_remediations(decision.remediations, ctx, self.policy, self.signer)
-            except Exception as exc:  # noqa: BLE001 - a failed remediation must never approve
+            except Exception as exc:
                 failure = Reason(code="gate.error", check="remediation", detail=_error_detail(exc))
                 results.append(CheckResult("remediation", "1", Status.ERROR, (failure,)))
                 decision = decide(results, self.policy, subject, ())
@@ -123,6 +137,10 @@ class Pipeline:
             output=output,
             elapsed_ms=(time.perf_counter() - start) * 1000.0,
         )
+
+
+def _no_instrumentation(name: str) -> AbstractContextManager[object]:
+    return nullcontext()
 
 
 def _error_detail(exc: Exception) -> str:

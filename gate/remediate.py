@@ -7,10 +7,10 @@ from typing import Any
 
 from gate.checks.base import CheckContext
 from gate.errors import GateError
+from gate.imaging import strip_identifiers
 from gate.model import Finding
 from gate.policy import Policy, Remediation
-from gate.provenance import GenerationClaim, PreparedSigner, attach_manifest
-from gate.imaging import strip_identifiers
+from gate.provenance import METADATA_EDITED, EditAction, GenerationClaim, PreparedSigner, attach_manifest
 
 STRIPPED_KINDS = frozenset({"location", "device_id"})
 
@@ -46,15 +46,19 @@ def apply_remediations(
     had_manifest = _has_manifest(ctx)
     if stripped and had_manifest:
         # The old manifest's hash binding no longer matches: sign anew with the original as parentOf.
-        data = _sign(ctx, data, policy, signer, parent=ctx.data, edits=("metadata.stripped",))
+        data = _sign(ctx, data, policy, signer, parent=ctx.data, stripped=True)
         actions.append("manifest.renewed")
     if Remediation.ATTACH_MANIFEST in remediations and not had_manifest:
-        data = _sign(ctx, data, policy, signer, parent=None, edits=tuple(actions))
+        if not ctx.synthetic:
+            raise RemediationFailed("attach_manifest claims AI generation; the event does not declare it")
+        data = _sign(ctx, data, policy, signer, parent=None, stripped=stripped)
         actions.append("manifest.attached")
     return data, tuple(actions)
 
 
-def minimise_parameters(parameters: Any, allowed: frozenset[str], findings: Sequence[Finding]) -> dict[str, Any]:
+def minimise_parameters(
+    parameters: Any, allowed: frozenset[str], findings: Sequence[Finding]
+) -> dict[str, Any]:
     """The generation parameters that may enter a manifest: allowed top-level keys with no finding in them."""
     if not isinstance(parameters, Mapping):
         return {}
@@ -78,22 +82,25 @@ def _sign(
     signer: PreparedSigner | None,
     *,
     parent: bytes | None,
-    edits: tuple[str, ...],
+    stripped: bool,
 ) -> bytes:
     if signer is None or ctx.probe is None:
         raise RemediationFailed("signing was required but no signer is configured")
     generation = ctx.generation
     findings: list[Finding] = ctx.extra.get("parameter_findings", [])
+    model = generation.model if generation else None
+    edits = (EditAction(METADATA_EDITED, {"org.gate.removed": sorted(STRIPPED_KINDS)}),) if stripped else ()
     claim = GenerationClaim(
-        model_name=generation.model.name if generation else None,
-        model_version=generation.model.version if generation else None,
-        provider=generation.model.provider if generation else None,
+        model_name=(model.name if model else None) or "undeclared",
+        model_version=(model.version if model else None) or "undeclared",
+        provider=(model.provider if model else None) or "undeclared",
         training_data_sources=generation.training_data_sources if generation else (),
         parameters=minimise_parameters(
             generation.parameters if generation else None, policy.allowed_parameter_keys, findings
         ),
-        is_synthetic=bool(ctx.synthetic),
-        edits=edits,
+        actions_extra=edits,
+        # A real photograph re-signed after stripping makes no AI claim at all.
+        is_synthetic=True if ctx.synthetic else None,
         policy_version=policy.ref.version,
     )
     return attach_manifest(data, ctx.probe.media_type, signer, claim, parent=parent)

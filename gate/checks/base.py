@@ -54,7 +54,7 @@ class Check(Protocol):
         """Look at `ctx` and report; may raise (run_check turns that into ERROR)."""
 
 
-class CheckTimeout(Exception):  # noqa: N818 - it is an interrupt, not a failure of ours
+class CheckTimeout(Exception):
     """Raised inside a check whose time budget ran out."""
 
 
@@ -85,7 +85,7 @@ def run_check(check: Check, ctx: CheckContext, timeout_s: float | None = None) -
             outcome = check.run(ctx)
     except CheckTimeout:
         outcome = _error(check, Reason(code="gate.timeout", check=check.name))
-    except Exception as exc:  # noqa: BLE001 - fail closed on anything a check raises
+    except Exception as exc:
         # An interrupt raised inside a native callback can surface as the library's own error.
         code = "gate.timeout" if budget.expired else "gate.error"
         # The exception class names what broke; its message could quote data, so it is not kept.

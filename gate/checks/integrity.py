@@ -26,6 +26,11 @@ class IntegrityCheck:
         sniffed = sniff_media_type(ctx.data)
         if ctx.declared_media_type and sniffed and sniffed != ctx.declared_media_type:
             reasons.append(
-                Reason(code="asset.media_type_mismatch", path="/asset/media_type", check=self.name, detail=sniffed)
+                Reason(
+                    code="asset.media_type_mismatch",
+                    path="/asset/media_type",
+                    check=self.name,
+                    detail=sniffed,
+                )
             )
         return result(self, reasons, {"sha256": ctx.sha256, "sniffed_media_type": sniffed})

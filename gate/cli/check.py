@@ -34,18 +34,31 @@ def register(sub: Any) -> None:
     target.add_argument("--event", type=Path, metavar="EVENT.json", help="ingest event to evaluate instead")
     parser.add_argument("--params", type=Path, metavar="PARAMS.json", help="generation parameters (JSON)")
     declared = parser.add_mutually_exclusive_group()
-    declared.add_argument("--synthetic", dest="synthetic", action="store_const", const=True, help="declare AI-made")
+    declared.add_argument(
+        "--synthetic", dest="synthetic", action="store_const", const=True, help="declare AI-made"
+    )
     declared.add_argument("--not-synthetic", dest="synthetic", action="store_const", const=False)
     parser.add_argument("--media-type", help="declared media type (checked against the bytes)")
     parser.add_argument("--policy", type=Path, metavar="POLICY.yaml", help="policy file (default: shipped)")
     parser.add_argument("--trust-anchors", type=Path, action="append", default=[], metavar="PEM")
-    parser.add_argument("--signer-chain", type=Path, metavar="PEM", help="signer certificate chain (leaf first)")
+    parser.add_argument(
+        "--signer-chain", type=Path, metavar="PEM", help="signer certificate chain (leaf first)"
+    )
     parser.add_argument("--signer-key", type=Path, metavar="PEM", help="signer private key (PKCS#8)")
-    parser.add_argument("--file-root", type=Path, action="append", default=[], metavar="DIR",
-                        help="directory file:// assets may come from (default: the event's directory)")
-    parser.add_argument("--allow-host", action="append", default=[], metavar="HOST",
-                        help="host https:// assets may come from")
-    parser.add_argument("--out", type=Path, metavar="PATH", help="write the image as the gate would publish it")
+    parser.add_argument(
+        "--file-root",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="directory file:// assets may come from (default: the event's directory)",
+    )
+    parser.add_argument(
+        "--allow-host", action="append", default=[], metavar="HOST", help="host https:// assets may come from"
+    )
+    parser.add_argument(
+        "--out", type=Path, metavar="PATH", help="write the image as the gate would publish it"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON decision object")
     parser.set_defaults(handler=run_check_command)
 
@@ -61,7 +74,9 @@ def run_check_command(args: argparse.Namespace) -> int:
     pipeline = spec.build()
     if args.event is not None:
         if args.params is not None or args.synthetic is not None:
-            raise ConfigError("--params/--synthetic describe a bare IMAGE; an --event carries its own generation")
+            raise ConfigError(
+                "--params/--synthetic describe a bare IMAGE; an --event carries its own generation"
+            )
         outcome = _evaluate_event_file(args, pipeline)
         evaluation = outcome.evaluation
         doc_id, source = outcome.event_id, outcome.source
@@ -110,7 +125,9 @@ def _generation(args: argparse.Namespace) -> Generation | None:
         try:
             parameters = json.loads(_read(args.params, "PARAMS.json"))
         except ValueError as exc:
-            raise ConfigError(f"{args.params} is not valid JSON ({exc.__class__.__name__}); fix the file") from exc
+            raise ConfigError(
+                f"{args.params} is not valid JSON ({exc.__class__.__name__}); fix the file"
+            ) from exc
     if parameters is None and args.synthetic is None:
         return None
     return Generation(synthetic=bool(args.synthetic), parameters=parameters)

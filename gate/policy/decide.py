@@ -9,7 +9,11 @@ from gate.model import CheckResult, Reason, Status, Verdict
 from gate.policy.model import Match, Outcome, Policy, Remediation, Rule
 from gate.routing import PolicyRef
 
-_VERDICT = {Outcome.APPROVE: Verdict.APPROVED, Outcome.QUARANTINE: Verdict.QUARANTINED, Outcome.REJECT: Verdict.REJECTED}
+_VERDICT = {
+    Outcome.APPROVE: Verdict.APPROVED,
+    Outcome.QUARANTINE: Verdict.QUARANTINED,
+    Outcome.REJECT: Verdict.REJECTED,
+}
 # Strip first, then sign: a manifest must bind the bytes that are published.
 _REMEDIATION_ORDER = (Remediation.STRIP_METADATA, Remediation.ATTACH_MANIFEST)
 
@@ -59,7 +63,7 @@ class Decision:
 def decide(
     results: Sequence[CheckResult],
     policy: Policy,
-    subject: Subject = Subject(),  # noqa: B008 - frozen, so a shared default is safe
+    subject: Subject = Subject(),  # frozen, so a shared default is safe
     available: Iterable[Remediation] = (),
 ) -> Decision:
     """Apply `policy` to the reasons in `results`.
@@ -91,7 +95,9 @@ def _reasons(results: Sequence[CheckResult]) -> list[Reason]:
     return reasons
 
 
-def _decide_one(reason: Reason, policy: Policy, subject: Subject, can_do: frozenset[Remediation]) -> DecidedReason:
+def _decide_one(
+    reason: Reason, policy: Policy, subject: Subject, can_do: frozenset[Remediation]
+) -> DecidedReason:
     for index, rule in enumerate(policy.rules):
         if _matches(rule.match, reason, subject):
             name = rule.name or f"rules[{index}]"

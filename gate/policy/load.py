@@ -31,7 +31,9 @@ def load_policy(path: Path | None = None) -> Policy:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(f"cannot read policy file {path}: {exc.strerror}; pass an existing --policy") from exc
+        raise ConfigError(
+            f"cannot read policy file {path}: {exc.strerror}; pass an existing --policy"
+        ) from exc
     return parse_policy(raw, origin=path)
 
 
@@ -40,12 +42,12 @@ def parse_policy(raw: bytes, *, origin: Path) -> Policy:
     try:
         doc = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
-        raise ConfigError(f"policy {origin} is not valid YAML ({exc.__class__.__name__}); fix its syntax") from exc
+        raise ConfigError(
+            f"policy {origin} is not valid YAML ({exc.__class__.__name__}); fix its syntax"
+        ) from exc
     problems = schema_errors(POLICY, doc)
     if problems:
-        raise ConfigError(
-            f"policy {origin} does not match schemas/policy.schema.json: {'; '.join(problems)}"
-        )
+        raise ConfigError(f"policy {origin} does not match schemas/policy.schema.json: {'; '.join(problems)}")
     ref = PolicyRef(version=str(doc["version"]), sha256=hashlib.sha256(raw).hexdigest())
     manifest = doc.get("manifest", {})
     trust = doc.get("trust", {})

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from gate.routing import PolicyRef
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     """What a rule says about one reason. Ordered by severity."""
 
     APPROVE = "approve"
@@ -25,7 +25,7 @@ class Outcome(str, Enum):
 _SEVERITY = {Outcome.APPROVE: 0, Outcome.QUARANTINE: 1, Outcome.REJECT: 2}
 
 
-class Remediation(str, Enum):
+class Remediation(StrEnum):
     """What the gate may change in an image before approving it."""
 
     ATTACH_MANIFEST = "attach_manifest"

@@ -1,0 +1,102 @@
+"""Product-like images made on the fly with Pillow, for the demo, tests and benchmarks.
+
+Deterministic for a given seed. Noise gives realistic JPEG sizes (a flat colour would compress to nothing).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from collections.abc import Mapping
+
+from PIL import Image, ImageDraw, ImageFilter, PngImagePlugin
+
+GPS_IFD = 0x8825
+BODY_SERIAL = 0xA431
+ARTIST = 0x013B
+SOFTWARE = 0x0131
+
+
+def product_image(width: int = 640, height: int = 480, *, seed: int = 0, noise: float = 24.0) -> Image.Image:
+    """A studio-style product shot: gradient backdrop, a coloured object, sensor-like noise."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible pictures, not secrets
+    backdrop = Image.linear_gradient("L").resize((width, height)).convert("RGB")
+    tint = Image.new(
+        "RGB", (width, height), (rng.randrange(150, 255), rng.randrange(150, 255), rng.randrange(150, 255))
+    )
+    image = Image.blend(backdrop, tint, 0.7)
+    draw = ImageDraw.Draw(image)
+    colour = (rng.randrange(0, 200), rng.randrange(0, 200), rng.randrange(0, 200))
+    box = (width // 4, height // 5, width * 3 // 4, height * 4 // 5)
+    if rng.random() < 0.5:
+        draw.ellipse(box, fill=colour)
+    else:
+        draw.rounded_rectangle(box, radius=min(width, height) // 10, fill=colour)
+    image = image.filter(ImageFilter.GaussianBlur(1))
+    if noise > 0:
+        # Seeded grain (Image.effect_noise is not), so the same seed gives the same bytes.
+        grain = Image.frombytes("L", (width, height), rng.randbytes(width * height)).convert("RGB")
+        image = Image.blend(image, grain, noise / 200.0)
+    return image
+
+
+def jpeg_bytes(
+    image: Image.Image, *, quality: int = 90, exif: Image.Exif | None = None, comment: str = ""
+) -> bytes:
+    """Encode as JPEG, optionally with EXIF and a COM comment."""
+    out = io.BytesIO()
+    kwargs: dict[str, object] = {"quality": quality}
+    if exif is not None:
+        kwargs["exif"] = exif.tobytes()
+    if comment:
+        kwargs["comment"] = comment.encode()
+    image.save(out, "JPEG", **kwargs)
+    return out.getvalue()
+
+
+def png_bytes(image: Image.Image, *, text: Mapping[str, str] | None = None) -> bytes:
+    """Encode as PNG, optionally with tEXt chunks (e.g. A1111 `parameters`)."""
+    out = io.BytesIO()
+    info = PngImagePlugin.PngInfo()
+    for key, value in (text or {}).items():
+        info.add_text(key, value)
+    image.save(out, "PNG", pnginfo=info)
+    return out.getvalue()
+
+
+def camera_exif(*, gps: bool = True, serial: bool = True, artist: bool = False) -> Image.Exif:
+    """EXIF as a phone or camera writes it: GPS position, body serial, maybe the owner's name."""
+    exif = Image.Exif()
+    if gps:
+        exif[GPS_IFD] = {1: "N", 2: (48.0, 51.0, 29.6), 3: "E", 4: (2.0, 17.0, 40.2)}
+    if serial:
+        exif[BODY_SERIAL] = "A7IV-00418833"
+    if artist:
+        exif[ARTIST] = "Maria Schmidt"
+    return exif
+
+
+A1111_PARAMETERS = (
+    "a leather handbag on a marble table, studio lighting\n"
+    "Negative prompt: blurry, lowres\n"
+    "Steps: 30, Sampler: DPM++ 2M Karras, CFG scale: 7, Seed: 3482910023, Size: 640x480, "
+    "Model hash: a9f3c2d1e0, Model: sdxl_base_1.0"
+)
+
+
+def tamper_jpeg(data: bytes, *, count: int = 16) -> bytes:
+    """Change a few bytes of entropy-coded image data near the end, keeping the JPEG structurally valid.
+
+    Bytes next to 0xFF (markers, stuffing) are left alone so the file still parses: what changes is what
+    a signature covers, which is exactly what a tampering check must notice.
+    """
+    out = bytearray(data)
+    changed = 0
+    position = len(out) - 64
+    while changed < count and position > 2:
+        b, before = out[position], out[position - 1]
+        if b not in (0x00, 0xFE, 0xFF) and before != 0xFF and out[position + 1] != 0xFF:
+            out[position] = b ^ 0x01
+            changed += 1
+        position -= 7
+    return bytes(out)

@@ -1,0 +1,164 @@
+"""The record processor the streaming runner runs in its worker processes.
+
+Bytes in, routed record out: parse the event, fetch the asset, evaluate, publish changed bytes (inline for
+inline input, else to the content store) and build the decision record. Never raises: any failure becomes
+a quarantine record, so no event is dropped.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gate.assembly import PipelineSpec
+from gate.assets import AssetFetcher, FetchPolicy
+from gate.decision_record import decision_document, unevaluated_document
+from gate.derivations import DerivationIndex, derivation_key
+from gate.flow import EventOutcome, evaluate_event_bytes
+from gate.observe.tracing import check_span, configure_tracing, event_span, inject_headers, record_outcome
+from gate.pipeline import Pipeline
+from gate.routing import InboundRecord, PolicyRef, RoutedRecord, encode_json, failure_record, route_headers
+from gate.store import ContentStore
+
+log = logging.getLogger("gate.processor")
+
+
+@dataclass(frozen=True, slots=True)
+class GateProcessorFactory:
+    """Picklable recipe for a GateProcessor: what to load, where to fetch from, where to publish."""
+
+    spec: PipelineSpec
+    fetch: FetchPolicy
+    store_dir: Path | None = None
+    tracing: bool = True
+
+    @property
+    def policy(self) -> PolicyRef:
+        """The policy the processors will apply (loaded here to stamp runner-made failure records)."""
+        return self.spec.load_policy().ref
+
+    def build(self) -> GateProcessor:
+        """Load policy, trust anchors and signer once per worker process."""
+        if self.tracing:
+            configure_tracing("gate-worker")
+        pipeline = self.spec.build(around_check=check_span if self.tracing else None)
+        store = ContentStore(self.store_dir) if self.store_dir is not None else None
+        return GateProcessor(pipeline, AssetFetcher(self.fetch), store)
+
+
+class GateProcessor:
+    """Turns one ingest record into one decision record for the verdict's topic."""
+
+    def __init__(self, pipeline: Pipeline, fetcher: AssetFetcher, store: ContentStore | None) -> None:
+        self.pipeline = pipeline
+        self.fetcher = fetcher
+        self.store = store
+        self.index = DerivationIndex(store.root) if store is not None else None
+        signer = pipeline.signer
+        self.signer_identity = signer.leaf_fingerprint.encode() if signer is not None else b""
+
+    def __call__(self, record: InboundRecord) -> RoutedRecord:
+        """Evaluate and route one record; failures of the gate itself become quarantine records."""
+        coordinates = f"{record.topic}/{record.partition}/{record.offset}"
+        try:
+            with event_span(
+                coordinates, headers=record.headers, partition=record.partition, offset=record.offset
+            ) as span:
+                routed = self._route(record, coordinates)
+                record_outcome(
+                    span,
+                    verdict=routed.verdict.value,
+                    reason_codes=routed.reason_codes,
+                    policy_version=self.pipeline.policy.ref.version,
+                )
+                return _with_trace(routed)
+        except Exception as exc:
+            log.error("processor failed", extra={"error_kind": type(exc).__name__, "offset": record.offset})
+            return failure_record(record, "gate.error", self.pipeline.policy.ref)
+
+    def _route(self, record: InboundRecord, coordinates: str) -> RoutedRecord:
+        outcome = evaluate_event_bytes(record.value, self.pipeline, self.fetcher, fallback_id=coordinates)
+        evaluation = outcome.evaluation
+        if evaluation is None:
+            input_ref = _input_ref(record) if outcome.event is None else None
+            doc = unevaluated_document(
+                outcome.decision, event_id=outcome.event_id, source=outcome.source, input_ref=input_ref
+            )
+            check_seconds: dict[str, float] = {}
+        else:
+            doc = decision_document(
+                evaluation,
+                event_id=outcome.event_id,
+                source=outcome.source,
+                size=outcome.asset_size,
+                output=self._publish(outcome, record.value or b""),
+            )
+            check_seconds = {r.check: r.elapsed_ms / 1000.0 for r in evaluation.results}
+        decision = outcome.decision
+        codes = decision.reason_codes
+        return RoutedRecord(
+            verdict=decision.verdict,
+            key=outcome.event_id.encode(),
+            value=encode_json(doc),
+            headers=route_headers(decision.verdict, codes, decision.policy, None),
+            reason_codes=codes,
+            source=outcome.source,
+            check_seconds=check_seconds,
+        )
+
+    def _publish(self, outcome: EventOutcome, raw: bytes) -> dict[str, Any] | None:
+        """Where the changed bytes go: back inline for inline input, else into the content store.
+
+        With a store, the first bytes published for this exact input, policy and signer are reused, so
+        a redo after a crash produces a byte-identical decision record (see gate.derivations).
+        """
+        evaluation = outcome.evaluation
+        if evaluation is None or evaluation.output is None:
+            return None
+        data = evaluation.output
+        media_type = evaluation.media_type or "application/octet-stream"
+        uri = None
+        if self.store is not None and self.index is not None:
+            key = derivation_key(raw, self.pipeline.policy.ref.sha256.encode(), self.signer_identity)
+            earlier = self.index.recall(key)
+            previous = self.store.get(earlier) if earlier else None
+            if previous is not None:
+                data = previous
+            stored = self.store.put(data, media_type)
+            winner = self.index.remember(key, stored.sha256)
+            if winner != stored.sha256:
+                data = self.store.get(winner) or data
+                stored = self.store.put(data, media_type)
+            uri = stored.uri
+        published: dict[str, Any] = {
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "media_type": media_type,
+            "size": len(data),
+        }
+        if outcome.inline_input or uri is None:
+            published["data"] = base64.b64encode(data).decode("ascii")
+        else:
+            published["uri"] = uri
+        return published
+
+
+def _input_ref(record: InboundRecord) -> dict[str, Any]:
+    return {
+        "topic": record.topic,
+        "partition": record.partition,
+        "offset": record.offset,
+        "raw": base64.b64encode(record.value or b"").decode("ascii"),
+    }
+
+
+def _with_trace(routed: RoutedRecord) -> RoutedRecord:
+    """Add the event span's trace context, so consumers of the verdict topics continue the trace."""
+    trace_headers = inject_headers()
+    if not trace_headers:
+        return routed
+    return dataclasses.replace(routed, headers=routed.headers + trace_headers)

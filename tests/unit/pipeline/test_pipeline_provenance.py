@@ -1,0 +1,151 @@
+"""The decision core on real images: signing, verifying, tampering, stripping and re-signing."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+
+from PIL import Image
+
+from gate.demo.images import A1111_PARAMETERS, camera_exif, jpeg_bytes, png_bytes, product_image, tamper_jpeg
+from gate.event import Generation, ModelInfo
+from gate.imaging import probe, read_metadata
+from gate.model import Verdict
+from gate.pipeline import Pipeline
+from gate.provenance import (
+    GenerationClaim,
+    SignerConfig,
+    TrustAnchors,
+    Verifier,
+    attach_manifest,
+    verify_manifest,
+)
+from gate.schemas import GENERATION_METADATA, schema_errors
+
+SYNTHETIC = Generation(
+    synthetic=True,
+    model=ModelInfo("sdxl-base", "1.0", "stability.ai"),
+    parameters={"prompt": "a red handbag", "seed": 42, "steps": 30, "customer_id": "C-1001"},
+    training_data_sources=("licensed-stock",),
+)
+
+
+def photo(seed: int = 1, **exif: bool) -> bytes:
+    image = product_image(160, 120, seed=seed)
+    return jpeg_bytes(image, exif=camera_exif(**exif) if exif else None)
+
+
+def pixels(data: bytes) -> bytes:
+    return Image.open(io.BytesIO(data)).convert("RGB").tobytes()
+
+
+def signed_by(pki, data: bytes) -> bytes:  # type: ignore[no-untyped-def]
+    claim = GenerationClaim(model_name="m", model_version="1", provider="p")
+    return attach_manifest(
+        data, "image/jpeg", SignerConfig.from_files(pki.signer_chain, pki.signer_key), claim
+    )
+
+
+def test_synthetic_without_manifest_gets_a_trusted_minimised_manifest(gate: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
+    evaluation = gate.evaluate(photo(), synthetic=True, generation=SYNTHETIC)
+    assert evaluation.verdict is Verdict.QUARANTINED  # customer_id is personal data
+    clean = dataclasses.replace(SYNTHETIC, parameters={"prompt": "a red handbag", "seed": 42, "steps": 30})
+    evaluation = gate.evaluate(photo(), synthetic=True, generation=clean)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.actions == ("manifest.attached",)
+    assert evaluation.output is not None
+    report = verify_manifest(
+        evaluation.output, "image/jpeg", Verifier.create(TrustAnchors.from_pem_file(pki.root_ca))
+    )
+    assert report.state == "trusted"
+    assert report.is_ai_generated
+    assert report.generator_assertion is not None
+    assert schema_errors(GENERATION_METADATA, dict(report.generator_assertion)) == []
+    # Only allowed keys: the prompt is not in the default allow-list.
+    assert report.generator_assertion["parameters"] == {"seed": 42, "steps": 30}
+    assert report.generator_assertion["model"] == {
+        "name": "sdxl-base",
+        "version": "1.0",
+        "provider": "stability.ai",
+    }
+    assert pixels(evaluation.output) == pixels(photo())
+
+
+def test_signed_image_round_trip_is_approved_without_changes(gate: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
+    evaluation = gate.evaluate(signed_by(pki, photo()), synthetic=True)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.decision.reasons == ()
+    assert evaluation.output is None
+
+
+def test_untrusted_signer_is_quarantined(gate: Pipeline, other_pki) -> None:  # type: ignore[no-untyped-def]
+    evaluation = gate.evaluate(signed_by(other_pki, photo()), synthetic=True)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    assert evaluation.decision.reason_codes == ("provenance.untrusted",)
+
+
+def test_tampered_image_is_rejected_with_the_c2pa_code(gate: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
+    signed = signed_by(pki, photo())
+    tampered = tamper_jpeg(signed)
+    evaluation = gate.evaluate(tampered, synthetic=True)
+    assert evaluation.verdict is Verdict.REJECTED
+    reason = evaluation.decision.reasons[0].reason
+    assert reason.code == "provenance.invalid"
+    assert reason.detail and "mismatch" in reason.detail
+
+
+def test_real_photo_with_gps_is_stripped_losslessly(gate: Pipeline) -> None:
+    original = photo(gps=True, serial=True)
+    evaluation = gate.evaluate(original, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.actions == ("metadata.stripped",)
+    assert evaluation.output is not None
+    assert pixels(evaluation.output) == pixels(original)
+    left = read_metadata(evaluation.output, probe(evaluation.output, gate.checks[1].limits))  # type: ignore[attr-defined]
+    assert not [item for item in left.items if item.kind in ("location", "device_id")]
+
+
+def test_stripping_a_signed_image_renews_the_manifest_with_the_original_as_parent(
+    gate: Pipeline, pki
+) -> None:  # type: ignore[no-untyped-def]
+    original = signed_by(pki, photo(gps=True, serial=False))
+    evaluation = gate.evaluate(original, synthetic=True)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.actions == ("metadata.stripped", "manifest.renewed")
+    assert evaluation.output is not None
+    verifier = Verifier.create(TrustAnchors.from_pem_file(pki.root_ca))
+    report = verify_manifest(evaluation.output, "image/jpeg", verifier)
+    assert report.state == "trusted"
+    assert report.is_ai_generated  # the AI marking survives the edit
+    # The gate's own re-check of its output: intact, nothing left to strip.
+    again = gate.evaluate(evaluation.output, synthetic=True)
+    assert again.verdict is Verdict.APPROVED
+    assert again.decision.reasons == ()
+
+
+def test_stripping_a_signed_image_without_a_signer_is_quarantined(gate_without_signer: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
+    original = signed_by(pki, photo(gps=True, serial=False))
+    evaluation = gate_without_signer.evaluate(original, synthetic=True)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    assert evaluation.output is None
+
+
+def test_synthetic_without_signer_is_quarantined(gate_without_signer: Pipeline) -> None:
+    evaluation = gate_without_signer.evaluate(photo(), synthetic=True)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    assert evaluation.decision.reasons[0].rule == "mark-synthetic.fallback"
+
+
+def test_a1111_png_not_declared_synthetic_is_quarantined(gate: Pipeline) -> None:
+    data = png_bytes(product_image(64, 48), text={"parameters": A1111_PARAMETERS})
+    evaluation = gate.evaluate(data)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    assert "provenance.undeclared_synthetic" in evaluation.decision.reason_codes
+
+
+def test_personal_data_in_free_text_metadata_is_found(gate: Pipeline) -> None:
+    data = jpeg_bytes(product_image(64, 48), comment="shot for jane.doe@example.com")
+    evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    found = [(r.reason.code, r.reason.entity) for r in evaluation.decision.reasons]
+    assert ("metadata.personal_data", "EMAIL_ADDRESS") in found
