@@ -1,0 +1,152 @@
+"""Where metadata lives in each container: one list of `Block`s for JPEG, PNG and WebP alike.
+
+`read_metadata` interprets blocks and `strip_identifiers` replaces them, so both see the same bytes.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+from typing import Literal
+
+from gate.errors import ImageUndecodable
+from gate.imaging import jpeg, png, webp
+from gate.imaging.exif import tiff_block
+from gate.imaging.formats import JPEG, PNG, WEBP
+from gate.imaging.iptc import PHOTOSHOP_PREFIX
+from gate.imaging.limits import MetadataBudget
+
+Source = Literal["exif", "xmp", "xmp_ext", "iptc", "text", "comment"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A metadata unit: the byte spans it occupies in the file and its payload.
+
+    `payload` is the TIFF block for exif (`prefix` is what preceded it in the container), the packet for
+    xmp, the whole APP13 payload for iptc. For text and comment, `text` holds the decoded string and
+    `key` the PNG keyword or COM index.
+    """
+
+    source: Source
+    spans: tuple[tuple[int, int], ...]
+    payload: bytes = field(default=b"", repr=False)
+    prefix: bytes = b""
+    text: str = field(default="", repr=False)
+    key: str = ""
+    container: str = ""  # the chunk type for PNG text ("tEXt"...), so paths can name it
+
+
+@dataclass(frozen=True, slots=True)
+class Blocks:
+    """All metadata blocks of one image and whether it carries a C2PA manifest."""
+
+    items: tuple[Block, ...]
+    has_c2pa: bool
+
+
+def list_blocks(data: bytes, media_type: str, budget: MetadataBudget) -> Blocks:
+    """The metadata blocks of an image `probe` accepted, charging their sizes to `budget`."""
+    if media_type == JPEG:
+        return _jpeg_blocks(data, budget)
+    if media_type == PNG:
+        return _png_blocks(data, budget)
+    if media_type == WEBP:
+        return _webp_blocks(data, budget)
+    raise ImageUndecodable(f"{media_type} is not a supported format")
+
+
+def _jpeg_blocks(data: bytes, budget: MetadataBudget) -> Blocks:
+    blocks: list[Block] = []
+    extended: dict[bytes, list[tuple[jpeg.Segment, bytes]]] = {}
+    has_c2pa = False
+    comments = 0
+    for seg in jpeg.walk(data).segments:
+        span = ((seg.start, seg.end),)
+        if seg.marker == jpeg.APP1:
+            body = seg.payload(data)
+            if body.startswith(jpeg.EXIF_PREFIX[:5]):
+                budget.charge(len(body))
+                blocks.append(Block("exif", span, tiff_block(body), prefix=body[:6]))
+            elif body.startswith(jpeg.XMP_PREFIX):
+                budget.charge(len(body))
+                blocks.append(Block("xmp", span, body[len(jpeg.XMP_PREFIX) :]))
+            elif body.startswith(jpeg.XMP_EXT_PREFIX):
+                guid = body[len(jpeg.XMP_EXT_PREFIX) : len(jpeg.XMP_EXT_PREFIX) + 32]
+                extended.setdefault(guid, []).append((seg, body[len(jpeg.XMP_EXT_PREFIX) + 32 :]))
+        elif seg.marker == jpeg.COM:
+            body = seg.payload(data)
+            budget.charge(len(body))
+            text = body.rstrip(b"\x00").decode("utf-8", "replace")
+            blocks.append(Block("comment", span, text=text, key=str(comments)))
+            comments += 1
+        elif seg.marker == jpeg.APP13 and data.startswith(PHOTOSHOP_PREFIX, seg.start + 4):
+            body = seg.payload(data)
+            budget.charge(len(body))
+            blocks.append(Block("iptc", span, body))
+        elif seg.marker == jpeg.APP11 and _is_c2pa_jumbf(seg.payload(data)):
+            has_c2pa = True
+    blocks.extend(_extended_xmp(parts, budget) for parts in extended.values())
+    return Blocks(tuple(blocks), has_c2pa)
+
+
+def _is_c2pa_jumbf(body: bytes) -> bool:
+    # JPEG-XT box: "JP", instance, sequence, then a JUMBF superbox whose description is labelled c2pa.
+    return body.startswith(b"JP") and b"jumb" in body[:32] and b"c2pa" in body[:80]
+
+
+def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudget) -> Block:
+    """Reassemble Adobe's extended XMP (a packet split over APP1 segments by offset)."""
+    if any(len(part) < 8 for _, part in parts):
+        raise ImageUndecodable("JPEG extended XMP segment is too short")
+    (total,) = struct.unpack_from(">I", parts[0][1], 0)
+    budget.charge(total)
+    packet = bytearray(total)
+    for _, part in parts:
+        full, offset = struct.unpack_from(">II", part, 0)
+        chunk = part[8:]
+        if full != total or offset + len(chunk) > total:
+            raise ImageUndecodable("JPEG extended XMP segments are inconsistent")
+        packet[offset : offset + len(chunk)] = chunk
+    spans = tuple((seg.start, seg.end) for seg, _ in parts)
+    return Block("xmp_ext", spans, bytes(packet))
+
+
+def _png_blocks(data: bytes, budget: MetadataBudget) -> Blocks:
+    blocks: list[Block] = []
+    has_c2pa = False
+    for chunk in png.walk(data, verify_crc=False).chunks:  # probe has checked the CRCs
+        span = ((chunk.start, chunk.end),)
+        if chunk.type == b"eXIf":
+            body = chunk.payload(data)
+            budget.charge(len(body))
+            tiff = tiff_block(body)
+            blocks.append(Block("exif", span, tiff, prefix=body[: len(body) - len(tiff)]))
+        elif chunk.type in png.TEXT_CHUNKS:
+            keyword, text = png.read_text(chunk.type, chunk.payload(data), budget)
+            if keyword == png.XMP_KEYWORD:
+                blocks.append(Block("xmp", span, text.encode("utf-8"), container=chunk.type.decode()))
+            else:
+                blocks.append(Block("text", span, text=text, key=keyword, container=chunk.type.decode()))
+        elif chunk.type == b"caBX":
+            has_c2pa = True
+    return Blocks(tuple(blocks), has_c2pa)
+
+
+def _webp_blocks(data: bytes, budget: MetadataBudget) -> Blocks:
+    blocks: list[Block] = []
+    has_c2pa = False
+    for chunk in webp.walk(data).chunks:
+        span = ((chunk.start, chunk.end),)
+        if chunk.fourcc == b"EXIF":
+            body = chunk.payload(data)
+            budget.charge(len(body))
+            tiff = tiff_block(body)
+            blocks.append(Block("exif", span, tiff, prefix=body[: len(body) - len(tiff)]))
+        elif chunk.fourcc == b"XMP ":
+            body = chunk.payload(data)
+            budget.charge(len(body))
+            blocks.append(Block("xmp", span, body))
+        elif chunk.fourcc == b"C2PA":
+            has_c2pa = True
+    return Blocks(tuple(blocks), has_c2pa)

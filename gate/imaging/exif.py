@@ -1,0 +1,208 @@
+"""A small reader and in-place editor for EXIF (TIFF IFD) blocks.
+
+Stripping blanks fields in place instead of rebuilding the block: every other offset stays valid, so
+MakerNotes and thumbnails that hold absolute offsets survive, and the block keeps its length.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+
+from PIL import ExifTags
+
+from gate.errors import ImageUndecodable
+from gate.imaging.generators import known_generator, looks_like_a1111
+from gate.imaging.items import Kind, MetadataItem, pointer
+
+GPS_IFD_TAG, EXIF_IFD_TAG, INTEROP_IFD_TAG = 0x8825, 0x8769, 0xA005
+SOFTWARE_TAG, USER_COMMENT_TAG = 0x0131, 0x9286
+_XP_TAGS = frozenset({0x9C9B, 0x9C9C, 0x9C9D, 0x9C9E, 0x9C9F})  # UCS-2 LE strings stored as BYTE arrays
+
+# Tags that can hold personal data, wherever they appear (writers put them in IFD0 or the Exif IFD).
+TAG_KINDS: dict[int, Kind] = {
+    0x010E: "free_text",  # ImageDescription
+    0x013B: "owner",  # Artist
+    0x8298: "owner",  # Copyright
+    0x9C9B: "free_text",  # XPTitle
+    0x9C9C: "free_text",  # XPComment
+    0x9C9D: "owner",  # XPAuthor
+    0x9C9E: "free_text",  # XPKeywords
+    0x9C9F: "free_text",  # XPSubject
+    USER_COMMENT_TAG: "free_text",
+    0xA420: "device_id",  # ImageUniqueID
+    0xA430: "owner",  # CameraOwnerName
+    0xA431: "device_id",  # BodySerialNumber
+    0xA435: "device_id",  # LensSerialNumber
+    0xC62F: "device_id",  # CameraSerialNumber (DNG)
+    0x927C: "device_id",  # MakerNote: vendor binary that routinely embeds body serials; unparseable here
+}
+_VALUELESS: frozenset[Kind] = frozenset({"location", "device_id"})
+# Which IFD may point to which: a fixed tree, so a crafted chain of pointers cannot recurse deeply.
+_SUB_IFDS = {
+    ("0", EXIF_IFD_TAG): "exif",
+    ("0", GPS_IFD_TAG): "gps",
+    ("exif", GPS_IFD_TAG): "gps",
+    ("exif", INTEROP_IFD_TAG): "interop",
+}
+_TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One IFD entry; offsets are relative to the start of the TIFF block."""
+
+    ifd: str
+    tag: int
+    table: int  # offset of the IFD's entry count
+    value_start: int
+    value_size: int
+    inline: bool
+
+
+class Tiff:
+    """A parsed TIFF structure: IFD0, the Exif, GPS and Interop IFDs, and (leniently) IFD1."""
+
+    def __init__(self, block: bytes) -> None:
+        if len(block) < 8 or block[:4] not in (b"II*\x00", b"MM\x00*"):
+            raise ImageUndecodable("EXIF block does not start with a TIFF header")
+        self.block = block
+        self.order = "<" if block[:2] == b"II" else ">"
+        self.entries: list[Entry] = []
+        self.tables: dict[int, int] = {}  # table offset -> entry count
+        self._seen: set[int] = set()
+        (ifd0,) = self.unpack("I", 4)
+        self._read_ifd(ifd0, "0", strict=True)
+
+    def unpack(self, fmt: str, offset: int) -> tuple[int, ...]:
+        """Unpack `fmt` (without byte order) at `offset` in the block's byte order."""
+        return struct.unpack_from(self.order + fmt, self.block, offset)
+
+    def _read_ifd(self, offset: int, name: str, *, strict: bool) -> None:
+        n = len(self.block)
+        if offset in self._seen or offset < 8 or offset + 2 > n:
+            if strict:
+                raise ImageUndecodable("EXIF block has an IFD offset out of range or a loop")
+            return
+        self._seen.add(offset)
+        (count,) = self.unpack("H", offset)
+        if offset + 2 + 12 * count + 4 > n:
+            if strict:
+                raise ImageUndecodable("EXIF block has an IFD that runs past its end")
+            return
+        self.tables[offset] = count
+        for i in range(count):
+            pos = offset + 2 + 12 * i
+            tag, typ, num = self.unpack("HHI", pos)
+            size = _TYPE_SIZES.get(typ, 1) * num
+            inline = size <= 4
+            start = pos + 8 if inline else self.unpack("I", pos + 8)[0]
+            if start + size > n:
+                if tag in TAG_KINDS or tag in (GPS_IFD_TAG, EXIF_IFD_TAG):
+                    raise ImageUndecodable("EXIF block has a value offset out of range")
+                size = 0  # a tag we never read or blank; tolerate the writer's mistake
+            self.entries.append(Entry(name, tag, offset, start, size, inline))
+            sub = _SUB_IFDS.get((name, tag))
+            if sub is not None:
+                (sub_offset,) = self.unpack("I", pos + 8)
+                self._read_ifd(sub_offset, sub, strict=sub != "interop")
+        if name == "0":
+            (next_ifd,) = self.unpack("I", offset + 2 + 12 * count)
+            if next_ifd:
+                self._read_ifd(next_ifd, "1", strict=False)  # the thumbnail IFD; broken ones are common
+
+    def value(self, entry: Entry) -> bytes:
+        """The raw value bytes of an entry."""
+        return self.block[entry.value_start : entry.value_start + entry.value_size]
+
+    def personal(self) -> list[tuple[Entry, Kind]]:
+        """Entries that may hold personal data, with their kind; the GPS pointer counts as location."""
+        found: list[tuple[Entry, Kind]] = []
+        for entry in self.entries:
+            if entry.ifd in ("0", "exif"):
+                if entry.tag == GPS_IFD_TAG:
+                    found.append((entry, "location"))
+                elif entry.tag in TAG_KINDS:
+                    found.append((entry, TAG_KINDS[entry.tag]))
+        return found
+
+
+def tiff_block(payload: bytes) -> bytes:
+    """The TIFF part of an EXIF payload; PNG eXIf and WebP EXIF sometimes keep JPEG's `Exif\\0\\0` prefix."""
+    return payload[6:] if payload.startswith(b"Exif\x00") else payload
+
+
+def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:
+    """Personal-data items and AI markers found in a TIFF block."""
+    tiff = Tiff(block)
+    items: list[MetadataItem] = []
+    markers: list[str] = []
+    for entry, kind in tiff.personal():
+        if entry.tag == GPS_IFD_TAG:
+            gps = [e for e in tiff.entries if e.ifd == "gps"]
+            names = [ExifTags.GPSTAGS.get(e.tag, f"0x{e.tag:04X}") for e in gps]
+            items.extend(MetadataItem(pointer("exif", "GPSInfo", name), "location") for name in names)
+            if not gps:
+                items.append(MetadataItem(pointer("exif", "GPSInfo"), "location"))
+            continue
+        name = ExifTags.TAGS.get(entry.tag, f"0x{entry.tag:04X}")
+        text = None if kind in _VALUELESS else _text(tiff, entry)
+        items.append(MetadataItem(pointer("exif", name), kind, text))
+        if entry.tag == USER_COMMENT_TAG and text and looks_like_a1111(text):
+            markers.append("exif:a1111-parameters")
+    for entry in tiff.entries:
+        if entry.tag == SOFTWARE_TAG and entry.ifd == "0":
+            generator = known_generator(_text(tiff, entry))
+            if generator:
+                markers.append(f"exif:Software={generator}")
+    return items, markers
+
+
+def _text(tiff: Tiff, entry: Entry) -> str:
+    raw = tiff.value(entry)
+    if entry.tag in _XP_TAGS:
+        return raw.decode("utf-16-le", "replace").rstrip("\x00")
+    if entry.tag == USER_COMMENT_TAG:
+        code, raw = raw[:8], raw[8:]
+        if code.startswith(b"UNICODE"):
+            return _utf16(raw, tiff.order).rstrip("\x00 ")
+    return raw.split(b"\x00", 1)[0].decode("utf-8", "replace").strip()
+
+
+def _utf16(raw: bytes, order: str) -> str:
+    """UCS-2 text whose byte order writers disagree on: the spec says the TIFF's, many use their own."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return raw.decode("utf-16", "replace")
+    if len(raw) >= 2 and (raw[0] == 0) != (raw[1] == 0):  # ASCII-range text shows which byte is zero
+        order = ">" if raw[0] == 0 else "<"
+    return raw.decode("utf-16-be" if order == ">" else "utf-16-le", "replace")
+
+
+def strip(block: bytes, kinds: frozenset[str]) -> bytes | None:
+    """`block` with every entry of `kinds` removed and its value bytes zeroed; None if none is present."""
+    tiff = Tiff(block)
+    doomed = [entry for entry, kind in tiff.personal() if kind in kinds]
+    if not doomed:
+        return None
+    out = bytearray(block)
+    for entry in doomed:
+        if entry.tag == GPS_IFD_TAG:
+            # Zero the GPS table and every value it points to, so no coordinate survives as orphan bytes.
+            (table,) = tiff.unpack("I", entry.value_start)
+            for gps in (e for e in tiff.entries if e.ifd == "gps" and not e.inline):
+                out[gps.value_start : gps.value_start + gps.value_size] = bytes(gps.value_size)
+            size = 2 + 12 * tiff.tables.get(table, 0) + 4
+            out[table : table + size] = bytes(size)
+        elif not entry.inline:
+            out[entry.value_start : entry.value_start + entry.value_size] = bytes(entry.value_size)
+    for table in {entry.table for entry in doomed}:
+        _remove_entries(tiff, out, table, {e.tag for e in doomed if e.table == table})
+    return bytes(out)
+
+
+def _remove_entries(tiff: Tiff, out: bytearray, table: int, tags: set[int]) -> None:
+    """Rewrite one IFD table without `tags`: same place, shorter entry list, zero padding at the end."""
+    start, end = table + 2, table + 2 + 12 * tiff.tables[table]
+    kept = [out[p : p + 12] for p in range(start, end, 12) if tiff.unpack("H", p)[0] not in tags]
+    body = struct.pack(tiff.order + "H", len(kept)) + b"".join(kept) + out[end : end + 4]
+    out[table : end + 4] = body + bytes(end + 4 - table - len(body))

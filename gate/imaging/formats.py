@@ -1,0 +1,40 @@
+"""Media-type sniffing from magic bytes: the only thing the gate trusts about what a file is."""
+
+from __future__ import annotations
+
+JPEG = "image/jpeg"
+PNG = "image/png"
+WEBP = "image/webp"
+
+#: Formats `probe`, `read_metadata` and `strip_identifiers` handle.
+SUPPORTED_MEDIA_TYPES = frozenset({JPEG, PNG, WEBP})
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+# (offset, magic, media type); recognised so callers can say "unsupported" rather than "garbage".
+_MAGIC: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"\xff\xd8\xff", JPEG),
+    (0, PNG_SIGNATURE, PNG),
+    (0, b"GIF87a", "image/gif"),
+    (0, b"GIF89a", "image/gif"),
+    (0, b"II*\x00", "image/tiff"),
+    (0, b"MM\x00*", "image/tiff"),
+    (0, b"BM", "image/bmp"),
+)
+
+_FTYP_BRANDS = {b"avif": "image/avif", b"avis": "image/avif", b"heic": "image/heic", b"heix": "image/heic"}
+
+
+def sniff_media_type(data: bytes) -> str | None:
+    """Return the media type the leading bytes announce, or None when they announce nothing we know.
+
+    Only the signature is looked at; whether the rest of the file is sound is `probe`'s job.
+    """
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return WEBP
+    if data[4:8] == b"ftyp":
+        return _FTYP_BRANDS.get(data[8:12])
+    for offset, magic, media_type in _MAGIC:
+        if data.startswith(magic, offset):
+            return media_type
+    return None

@@ -1,0 +1,116 @@
+"""IPTC-IIM (the legacy IPTC block inside JPEG's APP13 "Photoshop 3.0" resources): read and strip.
+
+Photoshop and Lightroom still write By-line, City and Caption here besides XMP, so skipping it would
+leave a second copy of the same personal data.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+
+from gate.errors import ImageUndecodable
+from gate.imaging.items import Kind, MetadataItem, pointer
+
+PHOTOSHOP_PREFIX = b"Photoshop 3.0\x00"
+_IPTC_RESOURCE, _IPTC_DIGEST = 0x0404, 0x0425
+
+# Record 2 datasets that may hold personal data: number -> (name used in paths, kind).
+DATASETS: dict[int, tuple[str, Kind]] = {
+    5: ("ObjectName", "free_text"),
+    25: ("Keywords", "free_text"),
+    40: ("SpecialInstructions", "free_text"),
+    80: ("By-line", "owner"),
+    85: ("By-lineTitle", "owner"),
+    90: ("City", "location"),
+    92: ("Sublocation", "location"),
+    95: ("Province-State", "location"),
+    100: ("CountryCode", "location"),
+    101: ("Country", "location"),
+    105: ("Headline", "free_text"),
+    110: ("Credit", "owner"),
+    115: ("Source", "free_text"),
+    116: ("CopyrightNotice", "owner"),
+    118: ("Contact", "owner"),
+    120: ("Caption-Abstract", "free_text"),
+    122: ("Writer-Editor", "person"),
+}
+_VALUELESS: frozenset[Kind] = frozenset({"location", "device_id"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Resource:
+    ident: int
+    start: int  # offset of "8BIM" in the payload
+    end: int
+    data: bytes
+
+
+def _resources(payload: bytes) -> list[_Resource]:
+    """The image resource blocks after the "Photoshop 3.0\\0" signature."""
+    found: list[_Resource] = []
+    pos, n = len(PHOTOSHOP_PREFIX), len(payload)
+    while pos + 12 <= n and payload[pos : pos + 4] == b"8BIM":
+        (ident,) = struct.unpack_from(">H", payload, pos + 4)
+        name_len = payload[pos + 6]
+        size_at = pos + 6 + name_len + 1 + ((name_len + 1) & 1)  # Pascal name padded to even
+        if size_at + 4 > n:
+            raise ImageUndecodable("Photoshop resource block is truncated")
+        (size,) = struct.unpack_from(">I", payload, size_at)
+        end = size_at + 4 + size + (size & 1)
+        if size_at + 4 + size > n:
+            raise ImageUndecodable("Photoshop resource block is truncated")
+        found.append(_Resource(ident, pos, min(end, n), payload[size_at + 4 : size_at + 4 + size]))
+        pos = end
+    return found
+
+
+def _datasets(iim: bytes) -> list[tuple[int, int, int, bytes]]:
+    """(record, dataset, offset, value) for each IIM dataset; extended-length datasets are refused."""
+    found: list[tuple[int, int, int, bytes]] = []
+    pos = 0
+    while pos + 5 <= len(iim) and iim[pos] == 0x1C:
+        record, number, size = struct.unpack_from(">BBH", iim, pos + 1)
+        if size & 0x8000 or pos + 5 + size > len(iim):
+            raise ImageUndecodable("IPTC-IIM dataset is malformed")
+        found.append((record, number, pos, iim[pos + 5 : pos + 5 + size]))
+        pos += 5 + size
+    return found
+
+
+def read_items(payload: bytes) -> list[MetadataItem]:
+    """Personal-data items in an APP13 payload."""
+    items: list[MetadataItem] = []
+    for resource in _resources(payload):
+        if resource.ident != _IPTC_RESOURCE:
+            continue
+        for record, number, _, value in _datasets(resource.data):
+            if record == 2 and number in DATASETS:
+                name, kind = DATASETS[number]
+                text = None if kind in _VALUELESS else value.decode("utf-8", "replace")
+                items.append(MetadataItem(pointer("iptc", name), kind, text))
+    return items
+
+
+def strip(payload: bytes, kinds: frozenset[str]) -> bytes | None:
+    """The payload without datasets of `kinds` (and without the now stale IIM digest); None if unchanged."""
+    resources = _resources(payload)
+    out = [payload[: len(PHOTOSHOP_PREFIX)]]
+    changed = False
+    for resource in resources:
+        block = payload[resource.start : resource.end]
+        if resource.ident == _IPTC_RESOURCE:
+            kept = [
+                resource.data[pos : pos + 5 + len(value)]
+                for record, number, pos, value in _datasets(resource.data)
+                if not (record == 2 and number in DATASETS and DATASETS[number][1] in kinds)
+            ]
+            iim = b"".join(kept)
+            if len(iim) != len(resource.data):
+                changed = True
+                header = b"8BIM" + struct.pack(">HHI", _IPTC_RESOURCE, 0, len(iim))  # empty, padded name
+                block = header + iim + b"\x00" * (len(iim) & 1)
+        out.append(block)
+    if not changed:
+        return None
+    return b"".join(b for b in out if not b.startswith(b"8BIM" + struct.pack(">H", _IPTC_DIGEST)))

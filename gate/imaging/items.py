@@ -1,0 +1,52 @@
+"""What `read_metadata` returns: frozen records that never show metadata values in reprs or logs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["location", "device_id", "owner", "person", "free_text", "json_text"]
+
+#: Every kind a MetadataItem can have.
+KINDS: frozenset[str] = frozenset({"location", "device_id", "owner", "person", "free_text", "json_text"})
+
+#: Kinds whose fields `strip_identifiers` removes by default: nobody needs them in a product image.
+DEFAULT_STRIP_KINDS: frozenset[str] = frozenset({"location", "device_id"})
+
+
+def pointer(*parts: str) -> str:
+    """An RFC 6901 JSON pointer from unescaped parts (`~` -> `~0`, `/` -> `~1`)."""
+    return "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataItem:
+    """One metadata field that may hold personal data.
+
+    `value` is the field's text for kinds a scanner must read (owner, person, free_text, json_text) and
+    None for location and device ids, whose presence alone decides. `json` is the parsed JSON for
+    `json_text` items. Neither is shown by repr, so an item can be logged safely.
+    """
+
+    path: str
+    kind: Kind
+    value: str | None = field(default=None, repr=False, compare=False)
+    json: Any = field(default=None, repr=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ImageMetadata:
+    """Everything personal or provenance-relevant found in an image's metadata, without pixel decode."""
+
+    items: tuple[MetadataItem, ...] = ()
+    ai_markers: tuple[str, ...] = ()
+    has_c2pa: bool = False
+
+    @property
+    def strippable_kinds(self) -> frozenset[str]:
+        """Kinds present that `strip_identifiers` can remove losslessly (all kinds it knows)."""
+        return frozenset(item.kind for item in self.items)
+
+    def paths(self, kind: str) -> tuple[str, ...]:
+        """The JSON pointers of all items of `kind`, in file order."""
+        return tuple(item.path for item in self.items if item.kind == kind)

@@ -1,0 +1,138 @@
+"""A structural walk over JPEG segments: finds metadata and dimensions and detects truncation.
+
+The walk never decodes the entropy-coded data; it only skips over it to the next marker (a C-speed regex),
+so a whole 3 MB file is walked in well under a millisecond of Python.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from dataclasses import dataclass
+
+from gate.errors import ImageUndecodable
+
+SOI, EOI, SOS, COM = 0xD8, 0xD9, 0xDA, 0xFE
+APP1, APP2, APP11, APP13 = 0xE1, 0xE2, 0xEB, 0xED
+
+EXIF_PREFIX = b"Exif\x00\x00"
+XMP_PREFIX = b"http://ns.adobe.com/xap/1.0/\x00"
+XMP_EXT_PREFIX = b"http://ns.adobe.com/xmp/extension/\x00"
+
+# SOFn markers carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but are not frames.
+_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+# Markers that stand alone without a length field.
+_STANDALONE = frozenset(range(0xD0, 0xD8)) | {0x01}
+# Inside scan data 0xFF is followed by 0x00 (stuffing) or RST0-7; anything else ends the scan.
+_SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7]")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One marker segment: `start` is the offset of its 0xFF, `end` is one past its last payload byte."""
+
+    marker: int
+    start: int
+    end: int
+
+    def payload(self, data: bytes) -> bytes:
+        """The bytes after the two-byte length field."""
+        return data[self.start + 4 : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class JpegLayout:
+    """The segments of a JPEG up to EOI, plus its frame size."""
+
+    segments: tuple[Segment, ...]
+    width: int
+    height: int
+
+
+def walk(data: bytes) -> JpegLayout:
+    """Walk every segment from SOI to EOI; raise ImageUndecodable on any structural fault or truncation."""
+    if not data.startswith(b"\xff\xd8"):
+        raise ImageUndecodable("not a JPEG: missing start-of-image marker")
+    n = len(data)
+    pos = 2
+    segments: list[Segment] = []
+    size: tuple[int, int] | None = None
+    scans = 0
+    while True:
+        if pos >= n:
+            raise ImageUndecodable("JPEG is truncated: no end-of-image marker")
+        if data[pos] != 0xFF:
+            raise ImageUndecodable("JPEG is corrupt: expected a marker")
+        start = pos
+        while pos < n and data[pos] == 0xFF:  # fill bytes may precede a marker
+            pos += 1
+        if pos >= n:
+            raise ImageUndecodable("JPEG is truncated inside a marker")
+        marker = data[pos]
+        pos += 1
+        if marker == EOI:
+            break
+        if marker in _STANDALONE:
+            continue
+        if marker in (0x00, SOI):
+            raise ImageUndecodable("JPEG is corrupt: invalid marker")
+        if pos + 2 > n:
+            raise ImageUndecodable("JPEG is truncated inside a segment header")
+        (length,) = struct.unpack_from(">H", data, pos)
+        end = pos + length
+        if length < 2 or end > n:
+            raise ImageUndecodable("JPEG is truncated or has an invalid segment length")
+        segments.append(Segment(marker, start, end))
+        if marker in _SOF_MARKERS:
+            size = _frame_size(data, pos, length, size)
+        pos = end
+        if marker == SOS:
+            if size is None:
+                raise ImageUndecodable("JPEG is corrupt: scan before frame header")
+            scans += 1
+            match = _SCAN_END.search(data, pos)
+            if match is None:
+                raise ImageUndecodable("JPEG is truncated inside scan data")
+            pos = match.start()
+    if size is None or scans == 0:
+        raise ImageUndecodable("JPEG has no frame or no scan")
+    return JpegLayout(tuple(segments), width=size[0], height=size[1])
+
+
+def _frame_size(data: bytes, pos: int, length: int, seen: tuple[int, int] | None) -> tuple[int, int]:
+    if seen is not None:
+        raise ImageUndecodable("JPEG is corrupt: more than one frame header")
+    if length < 8:
+        raise ImageUndecodable("JPEG frame header is too short")
+    height, width = struct.unpack_from(">HH", data, pos + 3)
+    if width == 0 or height == 0:  # height 0 would defer to a DNL marker; nobody writes that any more
+        raise ImageUndecodable("JPEG frame header has a zero dimension")
+    return width, height
+
+
+def header_size(data: bytes) -> tuple[int, int] | None:
+    """The frame size from the first SOF segment, walking headers only (no scan data); None if absent.
+
+    `probe` calls this before the full walk so absurd dimensions are refused before anything else.
+    """
+    pos, n = 2, len(data)
+    while pos + 4 <= n and data[pos] == 0xFF:
+        marker = data[pos + 1]
+        if marker == 0xFF:
+            pos += 1
+            continue
+        (length,) = struct.unpack_from(">H", data, pos + 2)
+        if marker in _SOF_MARKERS and pos + 9 <= n:
+            height, width = struct.unpack_from(">HH", data, pos + 5)
+            return width, height
+        if marker in (SOS, EOI) or length < 2:
+            return None
+        pos += 2 + length
+    return None
+
+
+def segment_bytes(marker: int, payload: bytes) -> bytes:
+    """A complete segment (marker, length, payload); raises ValueError when the payload is too long."""
+    if len(payload) + 2 > 0xFFFF:
+        raise ValueError("JPEG segment payload too long")
+    return bytes((0xFF, marker)) + struct.pack(">H", len(payload) + 2) + payload

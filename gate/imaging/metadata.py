@@ -1,0 +1,105 @@
+"""`read_metadata`: personal-data fields and AI markers in EXIF, XMP, IPTC-IIM, PNG text, JPEG comments.
+
+Nothing here decodes pixels; everything is bounded by the probe's `max_metadata_bytes`.
+"""
+
+from __future__ import annotations
+
+import binascii
+import json
+from typing import Any
+
+from gate.errors import ImageUndecodable
+from gate.imaging import exif, iptc, xmp
+from gate.imaging.blocks import Block, list_blocks
+from gate.imaging.generators import known_generator, looks_like_a1111
+from gate.imaging.items import ImageMetadata, Kind, MetadataItem, pointer
+from gate.imaging.limits import MetadataBudget
+from gate.imaging.probing import ImageProbe
+
+# PNG text keywords with a known meaning: keyword -> (kind, AI marker). Unknown keywords are free text,
+# so a scanner sees every string a writer put there.
+_PNG_KEYS: dict[str, tuple[Kind, str | None]] = {
+    "parameters": ("free_text", "png:a1111-parameters"),  # AUTOMATIC1111, Forge, Fooocus
+    "prompt": ("free_text", "png:comfyui-prompt"),  # ComfyUI's API graph (JSON)
+    "workflow": ("free_text", "png:comfyui-workflow"),  # ComfyUI's editor graph (JSON)
+    "Author": ("owner", None),
+    "Copyright": ("owner", None),
+}
+# Keywords that hold nothing personal; Software is looked at for generator names only.
+_PNG_IGNORED = frozenset({"Software", "Creation Time"})
+_RAW_PROFILE = "Raw profile type "  # ImageMagick's hex-encoded copy of a JPEG's EXIF or XMP
+
+
+def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
+    """Every metadata field of `data` that may hold personal data, plus AI markers and C2PA presence.
+
+    `probe` must come from `probe(data)`; its limits bound the work. Raises ImageUndecodable for
+    malformed metadata (fail closed: the gate cannot vouch for what it cannot read) and
+    ImageLimitExceeded when metadata is larger than `max_metadata_bytes`.
+    """
+    budget = MetadataBudget(probe.limits.max_metadata_bytes)
+    blocks = list_blocks(data, probe.media_type, budget)
+    items: list[MetadataItem] = []
+    markers: list[str] = []
+    for block in blocks.items:
+        found, marks = block_items(block)
+        items.extend(found)
+        markers.extend(marks)
+    return ImageMetadata(tuple(items), tuple(dict.fromkeys(markers)), blocks.has_c2pa)
+
+
+def block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
+    """Items and AI markers of one block; `strip_identifiers` uses this to decide what to drop."""
+    if block.source == "exif":
+        return exif.read_items(block.payload)
+    if block.source in ("xmp", "xmp_ext"):
+        return xmp.read_items(block.payload)
+    if block.source == "iptc":
+        return iptc.read_items(block.payload), []
+    if block.source == "comment":
+        return [MetadataItem(pointer("jpeg", "COM", block.key), "free_text", block.text)], []
+    return _png_text_items(block)
+
+
+def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
+    key, text = block.key, block.text
+    if key.startswith(_RAW_PROFILE):
+        return _raw_profile_items(key[len(_RAW_PROFILE) :], text)
+    if key in _PNG_IGNORED:
+        generator = known_generator(text) if key == "Software" else None
+        return [], [f"png:Software={generator}"] if generator else []
+    kind, marker = _PNG_KEYS.get(key, ("free_text", None))
+    parsed = _json(text) if kind == "free_text" else None
+    if key in ("prompt", "workflow") and parsed is None:
+        marker = "png:prompt-text" if key == "prompt" else None
+    elif key == "parameters" and not looks_like_a1111(text):
+        marker = "png:parameters"
+    path = pointer("png", block.container, key)
+    item = MetadataItem(path, "json_text" if parsed is not None else kind, text, parsed)
+    return [item], [marker] if marker else []
+
+
+def _json(text: str) -> Any:
+    """Parsed JSON when `text` is a JSON object or array, else None (deep nesting counts as not JSON)."""
+    if not text.lstrip().startswith(("{", "[")):
+        return None
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _raw_profile_items(profile: str, text: str) -> tuple[list[MetadataItem], list[str]]:
+    """ImageMagick writes "\\n<name>\\n<length>\\n<hex lines>"; decode the EXIF and XMP ones."""
+    if profile not in ("exif", "APP1", "xmp"):
+        return [], []
+    try:
+        raw = binascii.unhexlify("".join(text.split("\n")[3:]).replace(" ", ""))
+    except (binascii.Error, ValueError) as exc:
+        raise ImageUndecodable("PNG raw profile text is not valid hex") from exc
+    if raw.startswith(b"Exif\x00"):
+        return exif.read_items(exif.tiff_block(raw))
+    if raw.startswith(b"http://ns.adobe.com/xap/1.0/\x00"):
+        raw = raw.split(b"\x00", 1)[1]
+    return xmp.read_items(raw) if profile == "xmp" or raw.lstrip().startswith(b"<") else ([], [])

@@ -1,0 +1,142 @@
+"""A structural walk over PNG chunks (CRC-checked) and bounded decoding of its text chunks."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from dataclasses import dataclass
+
+from gate.errors import ImageLimitExceeded, ImageUndecodable
+from gate.imaging.formats import PNG_SIGNATURE
+from gate.imaging.limits import MetadataBudget
+
+TEXT_CHUNKS = frozenset({b"tEXt", b"zTXt", b"iTXt"})
+XMP_KEYWORD = "XML:com.adobe.xmp"
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """One chunk: `start` is the offset of its length field, `end` one past its CRC."""
+
+    type: bytes
+    start: int
+    end: int
+
+    def payload(self, data: bytes) -> bytes:
+        """The chunk data between type and CRC."""
+        return data[self.start + 8 : self.end - 4]
+
+
+@dataclass(frozen=True, slots=True)
+class PngLayout:
+    """The chunks of a PNG up to IEND, its size and frame count (APNG's acTL, else 1)."""
+
+    chunks: tuple[Chunk, ...]
+    width: int
+    height: int
+    frames: int
+
+
+def header_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from IHDR, read before the walk so absurd sizes are refused first."""
+    if len(data) < 24 or data[12:16] != b"IHDR":
+        return None
+    width, height = struct.unpack_from(">II", data, 16)
+    return width, height
+
+
+def walk(data: bytes, *, verify_crc: bool = True) -> PngLayout:
+    """Walk every chunk from the signature to IEND; raise ImageUndecodable on any fault or truncation.
+
+    CRCs are checked with zlib's C implementation; it is the cheap way to catch corruption and truncation
+    without inflating IDAT.
+    """
+    if not data.startswith(PNG_SIGNATURE):
+        raise ImageUndecodable("not a PNG: bad signature")
+    n, pos = len(data), len(PNG_SIGNATURE)
+    chunks: list[Chunk] = []
+    frames = 1
+    while True:
+        if pos + 12 > n:
+            raise ImageUndecodable("PNG is truncated: no IEND chunk")
+        length, ctype = struct.unpack_from(">I4s", data, pos)
+        end = pos + 12 + length
+        if length > 0x7FFFFFFF or end > n:
+            raise ImageUndecodable("PNG is truncated or has an invalid chunk length")
+        if not ctype.isalpha():
+            raise ImageUndecodable("PNG is corrupt: invalid chunk type")
+        if verify_crc:
+            (crc,) = struct.unpack_from(">I", data, end - 4)
+            if zlib.crc32(data[pos + 4 : end - 4]) != crc:
+                raise ImageUndecodable("PNG is corrupt: chunk CRC mismatch")
+        chunk = Chunk(ctype, pos, end)
+        if not chunks and ctype != b"IHDR":
+            raise ImageUndecodable("PNG is corrupt: first chunk is not IHDR")
+        if ctype == b"acTL" and length >= 8:
+            frames = max(1, struct.unpack_from(">I", data, pos + 8)[0])
+        chunks.append(chunk)
+        pos = end
+        if ctype == b"IEND":
+            break
+    if not any(c.type == b"IDAT" for c in chunks):
+        raise ImageUndecodable("PNG has no image data")
+    width, height = struct.unpack_from(">II", data, chunks[0].start + 8)
+    if width == 0 or height == 0:
+        raise ImageUndecodable("PNG header has a zero dimension")
+    return PngLayout(tuple(chunks), width, height, frames)
+
+
+def chunk_bytes(ctype: bytes, payload: bytes) -> bytes:
+    """A complete chunk with a valid CRC."""
+    return struct.pack(">I", len(payload)) + ctype + payload + struct.pack(">I", zlib.crc32(ctype + payload))
+
+
+def inflate(compressed: bytes, budget: MetadataBudget) -> bytes:
+    """Decompress zlib data, never producing more than the metadata budget allows (zip-bomb guard)."""
+    inflater = zlib.decompressobj()
+    try:
+        out = inflater.decompress(compressed, budget.left + 1)
+    except zlib.error as exc:
+        raise ImageUndecodable("PNG text chunk has corrupt compressed data") from exc
+    if len(out) > budget.left or inflater.unconsumed_tail:
+        raise ImageLimitExceeded("PNG text chunk inflates past max_metadata_bytes")
+    if not inflater.eof:
+        raise ImageUndecodable("PNG text chunk has truncated compressed data")
+    budget.charge(len(out))
+    return out
+
+
+def read_text(ctype: bytes, payload: bytes, budget: MetadataBudget) -> tuple[str, str]:
+    """Decode a tEXt, zTXt or iTXt payload into (keyword, text), charging the budget."""
+    keyword_raw, sep, rest = payload.partition(b"\x00")
+    if not sep or not 1 <= len(keyword_raw) <= 79:
+        raise ImageUndecodable("PNG text chunk has no valid keyword")
+    keyword = keyword_raw.decode("latin-1")
+    if ctype == b"tEXt":
+        budget.charge(len(rest))
+        return keyword, rest.decode("latin-1")
+    if ctype == b"zTXt":
+        if not rest or rest[0] != 0:
+            raise ImageUndecodable("PNG zTXt chunk uses an unknown compression method")
+        return keyword, inflate(rest[1:], budget).decode("latin-1")
+    # iTXt: compression flag, method, language tag NUL, translated keyword NUL, UTF-8 text.
+    if len(rest) < 2:
+        raise ImageUndecodable("PNG iTXt chunk is too short")
+    compressed, method = rest[0], rest[1]
+    parts = rest[2:].split(b"\x00", 2)
+    if len(parts) != 3 or compressed not in (0, 1) or method != 0:
+        raise ImageUndecodable("PNG iTXt chunk is malformed")
+    raw = parts[2]
+    if compressed:
+        raw = inflate(raw, budget)
+    else:
+        budget.charge(len(raw))
+    try:
+        return keyword, raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImageUndecodable("PNG iTXt chunk is not UTF-8") from exc
+
+
+def itxt_payload(keyword: str, text: str) -> bytes:
+    """An uncompressed iTXt payload (no language tag) for rewritten XMP."""
+    return keyword.encode("latin-1") + b"\x00\x00\x00\x00\x00" + text.encode("utf-8")

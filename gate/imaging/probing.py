@@ -1,0 +1,114 @@
+"""`probe`: is this an image we can safely look at, and how big is it? Limits first, pixels never."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PIL import Image
+
+from gate.errors import ImageLimitExceeded, ImageUndecodable
+from gate.imaging import jpeg, png, webp
+from gate.imaging.formats import JPEG, PNG, SUPPORTED_MEDIA_TYPES, WEBP, sniff_media_type
+from gate.imaging.limits import ImageLimits
+
+
+@dataclass(frozen=True, slots=True)
+class ImageProbe:
+    """What `probe` learnt from the container structure and Pillow's header parse.
+
+    `limits` are the limits the probe enforced; `read_metadata` applies the same ones.
+    """
+
+    media_type: str
+    format: str
+    width: int
+    height: int
+    frames: int = 1
+    limits: ImageLimits = field(default_factory=ImageLimits, repr=False, compare=False)
+
+
+def _walk_jpeg(data: bytes) -> tuple[int, int, int]:
+    layout = jpeg.walk(data)
+    return layout.width, layout.height, 1
+
+
+def _walk_png(data: bytes) -> tuple[int, int, int]:
+    layout = png.walk(data)
+    return layout.width, layout.height, layout.frames
+
+
+def _walk_webp(data: bytes) -> tuple[int, int, int]:
+    layout = webp.walk(data)
+    return layout.width, layout.height, layout.frames
+
+
+_SizeReader = Callable[[bytes], tuple[int, int] | None]
+_Walk = Callable[[bytes], tuple[int, int, int]]
+# media type -> (header-only size reader, full structural walk returning width, height, frames)
+_WALKS: dict[str, tuple[_SizeReader, _Walk]] = {
+    JPEG: (jpeg.header_size, _walk_jpeg),
+    PNG: (png.header_size, _walk_png),
+    WEBP: (webp.header_size, _walk_webp),
+}
+_PILLOW_FORMATS = {JPEG: ["JPEG", "MPO"], PNG: ["PNG"], WEBP: ["WEBP"]}
+
+
+def probe(data: bytes, limits: ImageLimits | None = None) -> ImageProbe:
+    """Check size, type, structure and dimensions of `data` without decoding a pixel.
+
+    Order matters: byte size, then magic, then the dimensions in the header, then a structural walk
+    (JPEG segments to EOI, PNG chunks with CRCs, WebP RIFF sizes) that catches truncation, and only then
+    Pillow's lazy `Image.open`, which reads headers. Raises ImageLimitExceeded or ImageUndecodable.
+    """
+    limits = limits or ImageLimits()
+    if len(data) > limits.max_bytes:
+        raise ImageLimitExceeded("image exceeds max_bytes")
+    if not data:
+        raise ImageUndecodable("image is empty")
+    media_type = sniff_media_type(data)
+    if media_type is None:
+        raise ImageUndecodable("bytes are not a recognised image format")
+    if media_type not in SUPPORTED_MEDIA_TYPES:
+        raise ImageUndecodable(f"{media_type} is not a supported format (JPEG, PNG, WebP)")
+    header_size, walk = _WALKS[media_type]
+    size = header_size(data)
+    if size is not None:
+        _check_dimensions(*size, limits)
+    width, height, frames = walk(data)
+    _check_dimensions(width, height, limits)
+    fmt = _pillow_header(data, media_type, (width, height))
+    return ImageProbe(media_type, fmt, width, height, frames, limits)
+
+
+def _check_dimensions(width: int, height: int, limits: ImageLimits) -> None:
+    if width > limits.max_width or height > limits.max_height:
+        raise ImageLimitExceeded("image dimensions exceed max_width/max_height")
+    if width * height > limits.max_pixels:
+        raise ImageLimitExceeded("image pixel count exceeds max_pixels")
+
+
+def _pillow_header(data: bytes, media_type: str, size: tuple[int, int]) -> str:
+    """Let Pillow parse the header (lazily: no pixel decode) and agree with our walk."""
+    try:
+        # Pillow's bomb guard warns before it errors: make that warning an error, locally only. Its other
+        # warnings (about EXIF it half-parses) are noise: read_metadata judges metadata itself.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=_PILLOW_FORMATS[media_type]) as image:
+                fmt, pillow_size = image.format or "", image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageLimitExceeded("image trips Pillow's decompression-bomb guard") from exc
+    except ValueError as exc:
+        # Pillow's PNG text guards (MAX_TEXT_CHUNK, MAX_TEXT_MEMORY) raise a bare ValueError.
+        if "too large" in str(exc):
+            raise ImageLimitExceeded("image text chunks trip Pillow's size guard") from exc
+        raise ImageUndecodable(f"{media_type} header cannot be parsed") from exc
+    except Exception as exc:  # Pillow raises many types for bad headers; all mean the same to the gate
+        raise ImageUndecodable(f"{media_type} header cannot be parsed") from exc
+    if pillow_size != size:
+        raise ImageUndecodable(f"{media_type} structure and header disagree on dimensions")
+    return fmt

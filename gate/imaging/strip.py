@@ -1,0 +1,105 @@
+"""`strip_identifiers`: lossless removal of metadata fields by kind. Pixels are never re-encoded.
+
+Only metadata blocks are replaced; every other byte (scan data, ICC profiles, C2PA segments) is copied
+through unchanged, so the result decodes to exactly the same pixels.
+"""
+
+from __future__ import annotations
+
+import struct
+
+from gate.errors import ImageUndecodable
+from gate.imaging import exif, iptc, jpeg, png, webp, xmp
+from gate.imaging.blocks import Block, list_blocks
+from gate.imaging.formats import JPEG, PNG, WEBP
+from gate.imaging.items import DEFAULT_STRIP_KINDS, KINDS
+from gate.imaging.limits import MetadataBudget
+from gate.imaging.metadata import block_items, read_metadata
+from gate.imaging.probing import ImageProbe
+
+_Edit = tuple[int, int, bytes]  # replace data[start:end] with bytes
+
+
+def strip_identifiers(data: bytes, probe: ImageProbe, kinds: frozenset[str] = DEFAULT_STRIP_KINDS) -> bytes:
+    """`data` without metadata fields of `kinds`; the very same object when there is nothing to strip.
+
+    EXIF is edited in place (entries removed, values zeroed), XMP is rewritten without the properties,
+    and PNG text chunks and JPEG comments of those kinds are dropped. The result is checked with
+    `read_metadata`; if anything of `kinds` survived, ImageUndecodable is raised rather than returned.
+    """
+    unknown = kinds - KINDS
+    if unknown:
+        raise ValueError(f"unknown metadata kinds: {sorted(unknown)}")
+    budget = MetadataBudget(probe.limits.max_metadata_bytes)
+    edits: list[_Edit] = []
+    for block in list_blocks(data, probe.media_type, budget).items:
+        edits.extend(_edits(block, probe.media_type, kinds))
+    if not edits:
+        return data
+    out = _splice(data, edits)
+    if probe.media_type == WEBP:
+        out = _fix_webp_header(out)
+    if any(item.kind in kinds for item in read_metadata(out, probe).items):
+        raise ImageUndecodable("metadata could not be stripped safely")
+    return out
+
+
+def _edits(block: Block, media_type: str, kinds: frozenset[str]) -> list[_Edit]:
+    drop = [(start, end, b"") for start, end in block.spans]
+    if block.source == "exif":
+        new = exif.strip(block.payload, kinds)
+        if new is None:
+            return []
+        return [(*block.spans[0], _wrap("exif", media_type, block.prefix + new))]
+    if block.source == "xmp":
+        packet = xmp.strip(block.payload, kinds)
+        if packet is None:
+            return []
+        try:
+            return [(*block.spans[0], _wrap("xmp", media_type, packet))] if packet else drop
+        except ValueError:  # the rewrite outgrew a JPEG segment; dropping the packet is the safe side
+            return drop
+    if block.source == "iptc":
+        payload = iptc.strip(block.payload, kinds)
+        if payload is None:
+            return []
+        return [(*block.spans[0], jpeg.segment_bytes(jpeg.APP13, payload))]
+    items, _ = block_items(block)  # extended XMP, PNG text, JPEG comments: all or nothing
+    return drop if any(item.kind in kinds for item in items) else []
+
+
+def _wrap(source: str, media_type: str, payload: bytes) -> bytes:
+    """A replacement segment or chunk holding `payload` in `media_type`'s container."""
+    if media_type == JPEG:
+        prefix = b"" if source == "exif" else jpeg.XMP_PREFIX
+        return jpeg.segment_bytes(jpeg.APP1, prefix + payload)
+    if media_type == PNG:
+        if source == "exif":
+            return png.chunk_bytes(b"eXIf", payload)
+        return png.chunk_bytes(b"iTXt", png.itxt_payload(png.XMP_KEYWORD, payload.decode("utf-8")))
+    return webp.chunk_bytes(b"EXIF" if source == "exif" else b"XMP ", payload)
+
+
+def _splice(data: bytes, edits: list[_Edit]) -> bytes:
+    parts: list[bytes] = []
+    pos = 0
+    for start, end, replacement in sorted(edits):
+        parts.extend((data[pos:start], replacement))
+        pos = end
+    parts.append(data[pos:])
+    return b"".join(parts)
+
+
+def _fix_webp_header(data: bytes) -> bytes:
+    """Correct the RIFF size and the VP8X EXIF/XMP flags after chunks changed or vanished."""
+    out = bytearray(data)
+    struct.pack_into("<I", out, 4, len(out) - 8)
+    layout = webp.walk(bytes(out))
+    first = layout.chunks[0]
+    if first.fourcc == b"VP8X":
+        present = {c.fourcc for c in layout.chunks}
+        flags = out[first.start + 8] & ~(webp.VP8X_FLAG_EXIF | webp.VP8X_FLAG_XMP)
+        flags |= webp.VP8X_FLAG_EXIF if b"EXIF" in present else 0
+        flags |= webp.VP8X_FLAG_XMP if b"XMP " in present else 0
+        out[first.start + 8] = flags
+    return bytes(out)

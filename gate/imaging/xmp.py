@@ -1,0 +1,229 @@
+"""Safe reading and rewriting of XMP packets with the standard library's ElementTree.
+
+Hostile XML is refused before parsing: any DOCTYPE or ENTITY declaration (billion laughs, external
+entities) makes the image undecodable; XMP never needs either.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import cast
+
+from gate.errors import ImageUndecodable
+from gate.imaging.generators import known_generator
+from gate.imaging.items import Kind, MetadataItem, pointer
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+IPTC_EXT = "http://iptc.org/std/Iptc4xmpExt/2008-02-29/"
+MAX_DEPTH = 64
+
+# namespace URI -> (the prefix our paths use, {property: kind}); "*" applies to every property.
+_NAMESPACES: dict[str, tuple[str, dict[str, Kind]]] = {
+    IPTC_EXT: (
+        "Iptc4xmpExt",
+        {
+            "AIPromptInformation": "free_text",
+            "AIPromptWriterName": "person",
+            "PersonInImage": "person",
+            "LocationCreated": "location",
+            "LocationShown": "location",
+        },
+    ),
+    "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/": (
+        "Iptc4xmpCore",
+        {"Location": "location", "CountryCode": "location", "CreatorContactInfo": "owner"},
+    ),
+    "http://ns.adobe.com/photoshop/1.0/": (
+        "photoshop",
+        {
+            **dict.fromkeys(("City", "State", "Country"), "location"),
+            **dict.fromkeys(("Credit", "AuthorsPosition"), "owner"),
+            "CaptionWriter": "person",
+            **dict.fromkeys(("Headline", "Instructions", "Source"), "free_text"),
+        },
+    ),
+    "http://purl.org/dc/elements/1.1/": (
+        "dc",
+        {
+            **dict.fromkeys(("creator", "rights", "publisher"), "owner"),
+            "contributor": "person",
+            **dict.fromkeys(("description", "title", "subject"), "free_text"),
+        },
+    ),
+    "http://ns.adobe.com/exif/1.0/": ("exif", {"UserComment": "free_text", "ImageUniqueID": "device_id"}),
+    "http://cipa.jp/exif/1.0/": (
+        "exifEX",
+        {
+            **dict.fromkeys(("BodySerialNumber", "LensSerialNumber", "ImageUniqueID"), "device_id"),
+            "CameraOwnerName": "owner",
+        },
+    ),
+    "http://ns.adobe.com/exif/1.0/aux/": (
+        "aux",
+        {"SerialNumber": "device_id", "LensSerialNumber": "device_id", "OwnerName": "owner"},
+    ),
+    "http://ns.adobe.com/tiff/1.0/": (
+        "tiff",
+        {"Artist": "owner", "Copyright": "owner", "ImageDescription": "free_text"},
+    ),
+    "http://ns.adobe.com/xap/1.0/rights/": ("xmpRights", {"Owner": "owner"}),
+}
+_EXIF_NS = "http://ns.adobe.com/exif/1.0/"
+_XMP_NS = "http://ns.adobe.com/xap/1.0/"
+# IPTC digital source types that mean generative or synthetic content.
+_AI_SOURCE_TYPES = frozenset(
+    {
+        "trainedAlgorithmicMedia",
+        "compositeWithTrainedAlgorithmicMedia",
+        "algorithmicMedia",
+        "compositeSynthetic",
+    }
+)
+_VALUELESS: frozenset[Kind] = frozenset({"location", "device_id"})
+
+
+def _split(clark: str) -> tuple[str, str]:
+    uri, _, local = clark[1:].partition("}") if clark.startswith("{") else ("", "", clark)
+    return uri, local
+
+
+def classify(clark: str) -> tuple[str, Kind] | None:
+    """(path, kind) of a property given as `{uri}local`, or None when it holds nothing personal."""
+    uri, local = _split(clark)
+    entry = _NAMESPACES.get(uri)
+    if entry is None:
+        return None
+    prefix, kinds = entry
+    kind = kinds.get(local)
+    if kind is None and uri == _EXIF_NS and local.startswith("GPS"):
+        kind = "location"
+    return (pointer("xmp", f"{prefix}:{local}"), kind) if kind else None
+
+
+def parse(packet: bytes) -> tuple[ET.Element, list[tuple[str, str]]]:
+    """Parse a packet into its root element and its (prefix, uri) declarations; refuse DTDs."""
+    text = _decode(packet)
+    if "<!DOCTYPE" in text or "<!ENTITY" in text:
+        raise ImageUndecodable("XMP packet declares a DTD or entities; refused")
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start-ns", "start", "end"))
+    namespaces: list[tuple[str, str]] = []
+    root: ET.Element | None = None
+    depth = 0
+    try:
+        parser.feed(text.rstrip("\x00 \r\n\t"))
+        parser.close()
+        for item in parser.read_events():
+            event, obj = item[0], item[-1]
+            if event == "start-ns":
+                namespaces.append(cast(tuple[str, str], obj))
+            elif event == "start":
+                root = cast(ET.Element, obj) if root is None else root
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ImageUndecodable("XMP packet nests too deep")
+            else:
+                depth -= 1
+    except ET.ParseError as exc:
+        raise ImageUndecodable("XMP packet is not well-formed XML") from exc
+    if root is None:
+        raise ImageUndecodable("XMP packet is empty")
+    return root, namespaces
+
+
+def _decode(packet: bytes) -> str:
+    # XMP is UTF-8 unless a byte-order mark says UTF-16 (UTF-32 XMP exists only on paper).
+    encoding = "utf-16" if packet[:2] in (b"\xfe\xff", b"\xff\xfe") else "utf-8-sig"
+    try:
+        return packet.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ImageUndecodable("XMP packet is not valid Unicode") from exc
+
+
+def _properties(root: ET.Element) -> list[tuple[ET.Element, str, ET.Element | None]]:
+    """(description, property name, property element or None for attribute form) for every property."""
+    found: list[tuple[ET.Element, str, ET.Element | None]] = []
+    for rdf in root.iter(f"{{{RDF}}}RDF"):
+        for desc in rdf.findall(f"{{{RDF}}}Description"):
+            found.extend((desc, name, None) for name in desc.attrib if not name.startswith(f"{{{RDF}}}"))
+            found.extend((desc, child.tag, child) for child in desc)
+    return found
+
+
+def _text(desc: ET.Element, name: str, elem: ET.Element | None) -> str:
+    if elem is None:
+        return desc.attrib[name]
+    parts = [t.strip() for t in elem.itertext() if t.strip()]
+    for sub in elem.iter():
+        parts.extend(v for k, v in sub.attrib.items() if not k.startswith(f"{{{RDF}}}") and "}lang" not in k)
+    return "\n".join(parts)
+
+
+def read_items(packet: bytes) -> tuple[list[MetadataItem], list[str]]:
+    """Personal-data items and AI markers in one XMP packet."""
+    root, _ = parse(packet)
+    items: list[MetadataItem] = []
+    markers: list[str] = []
+    for desc, name, elem in _properties(root):
+        uri, local = _split(name)
+        if uri == IPTC_EXT and local == "DigitalSourceType":
+            resource = elem.get(f"{{{RDF}}}resource", "") if elem is not None else ""
+            value = _text(desc, name, elem) or resource
+            code = value.strip().rstrip("/").rsplit("/", 1)[-1]
+            if code in _AI_SOURCE_TYPES:
+                markers.append(f"xmp:DigitalSourceType={code}")
+        elif uri == IPTC_EXT and local in ("AISystemUsed", "AIPromptInformation"):
+            markers.append(f"xmp:{local}")
+        elif uri == _XMP_NS and local == "CreatorTool":
+            generator = known_generator(_text(desc, name, elem))
+            if generator:
+                markers.append(f"xmp:CreatorTool={generator}")
+        found = classify(name)
+        if found:
+            path, kind = found
+            items.append(MetadataItem(path, kind, None if kind in _VALUELESS else _text(desc, name, elem)))
+    return items, markers
+
+
+def strip(packet: bytes, kinds: frozenset[str]) -> bytes | None:
+    """The packet without properties of `kinds`; None if it has none; b"" if it cannot be rewritten safely.
+
+    The rewrite keeps the document's own prefixes (ElementTree would invent ns0, ns1...).
+    """
+    root, namespaces = parse(packet)
+    removed = False
+    for desc, name, elem in _properties(root):
+        found = classify(name)
+        if found is None or found[1] not in kinds:
+            continue
+        removed = True
+        if elem is None:
+            del desc.attrib[name]
+        else:
+            desc.remove(elem)
+    if not removed:
+        return None
+    prefixes: dict[str, str] = {}
+    for prefix, uri in namespaces:
+        if prefixes.setdefault(uri, prefix) != prefix or list(prefixes.values()).count(prefix) > 1:
+            return b""  # one URI under two prefixes or one prefix for two URIs: not worth the risk
+    prefixes["http://www.w3.org/XML/1998/namespace"] = "xml"
+    try:
+        for node in root.iter():
+            node.tag = _qname(node.tag, prefixes)
+            attrib = {_qname(k, prefixes): v for k, v in node.attrib.items()}
+            node.attrib.clear()
+            node.attrib.update(attrib)
+        for prefix, uri in namespaces:
+            root.set(f"xmlns:{prefix}" if prefix else "xmlns", uri)
+        body = ET.tostring(root, encoding="unicode")
+    except (KeyError, RecursionError):
+        return b""
+    return f'<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n{body}\n<?xpacket end="w"?>'.encode()
+
+
+def _qname(clark: str, prefixes: dict[str, str]) -> str:
+    uri, local = _split(clark)
+    if not uri:
+        return local
+    prefix = prefixes[uri]
+    return f"{prefix}:{local}" if prefix else local

@@ -1,0 +1,159 @@
+"""Image builders: made on the fly with Pillow, plus hand-made chunks for inputs Pillow will not write."""
+
+from __future__ import annotations
+
+import functools
+import io
+import struct
+import zlib
+
+from PIL import Image, ImageCms
+from PIL.PngImagePlugin import PngInfo
+
+IPTC_EXT = "http://iptc.org/std/Iptc4xmpExt/2008-02-29/"
+TRAINED = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
+A1111 = (
+    "a red sneaker on white, studio light\nNegative prompt: blurry\n"
+    "Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 42, Size: 512x512, Model: sdxl"
+)
+COMFY_PROMPT = '{"3": {"class_type": "KSampler", "inputs": {"seed": 42, "text": "email jane@example.com"}}}'
+
+
+def pixels(mode: str = "RGB", size: tuple[int, int] = (64, 48)) -> Image.Image:
+    """A small image with structure, so a re-encode would change bytes."""
+    image = Image.new(mode, size)
+    image.putdata(
+        [((x * 7) % 256, (y * 5) % 256, (x * y) % 256) for y in range(size[1]) for x in range(size[0])]
+    )
+    return image
+
+
+def camera_exif() -> Image.Exif:
+    """EXIF as a phone would write it: GPS, serials, owner, free text, orientation."""
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: must survive stripping
+    exif[0x013B] = "Jane Doe"  # Artist
+    exif[0x010E] = "Shot at home"  # ImageDescription
+    exif[0x0131] = "Adobe Firefly Image 3"  # Software
+    sub = exif.get_ifd(0x8769)
+    sub[0xA431] = "BODY-SN-998877"
+    sub[0xA435] = "LENS-SN-112233"
+    sub[0x9286] = b"ASCII\x00\x00\x00call +44 20 7946 0958"
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2], gps[3], gps[4] = "N", (51.0, 30.0, 12.5), "W", (0.0, 7.0, 39.0)
+    return exif
+
+
+def xmp_packet(*properties: str, attributes: str = "") -> bytes:
+    """An XMP packet whose rdf:Description holds `properties` (XML snippets) and `attributes`."""
+    body = "".join(properties)
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        f'<rdf:Description rdf:about="" xmlns:Iptc4xmpExt="{IPTC_EXT}" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:exif="http://ns.adobe.com/exif/1.0/" xmlns:aux="http://ns.adobe.com/exif/1.0/aux/"'
+        ' xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:tiff="http://ns.adobe.com/tiff/1.0/"'
+        f" {attributes}>{body}</rdf:Description></rdf:RDF></x:xmpmeta>"
+        '<?xpacket end="w"?>'
+    ).encode()
+
+
+AI_XMP = xmp_packet(
+    "<Iptc4xmpExt:AIPromptInformation>red sneaker, call 555-0100</Iptc4xmpExt:AIPromptInformation>",
+    "<Iptc4xmpExt:AIPromptWriterName>John Smith</Iptc4xmpExt:AIPromptWriterName>",
+    f'<Iptc4xmpExt:DigitalSourceType rdf:resource="{TRAINED}"/>',
+    "<dc:creator><rdf:Seq><rdf:li>Jane Doe</rdf:li></rdf:Seq></dc:creator>",
+    '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Sneaker</rdf:li></rdf:Alt></dc:title>',
+    "<aux:SerialNumber>XMP-SN-1</aux:SerialNumber>",
+    "<photoshop:City>Leeds</photoshop:City>",
+    attributes='exif:GPSLatitude="51,30.2N" exif:GPSLongitude="0,7.6W" tiff:Orientation="1"',
+)
+
+
+@functools.cache
+def icc_profile() -> bytes:
+    """An sRGB profile; cached because lcms stamps the creation time into it."""
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def jpeg_bytes(
+    *, exif: Image.Exif | None = None, comment: bytes = b"", xmp: bytes = b"", icc: bool = True
+) -> bytes:
+    buf = io.BytesIO()
+    kwargs: dict[str, object] = {"quality": 90}
+    if exif is not None:
+        kwargs["exif"] = exif.tobytes()  # an Exif holding only sub-IFDs is falsy to Pillow
+    if comment:
+        kwargs["comment"] = comment
+    if xmp:
+        kwargs["xmp"] = xmp
+    if icc:
+        kwargs["icc_profile"] = icc_profile()
+    pixels().save(buf, "JPEG", **kwargs)
+    return buf.getvalue()
+
+
+def png_bytes(
+    info: PngInfo | None = None, *, exif: Image.Exif | None = None, size: tuple[int, int] = (64, 48)
+) -> bytes:
+    buf = io.BytesIO()
+    kwargs: dict[str, object] = {"icc_profile": icc_profile()}
+    if info is not None:
+        kwargs["pnginfo"] = info
+    if exif is not None:
+        kwargs["exif"] = exif.tobytes()  # an Exif holding only sub-IFDs is falsy to Pillow
+    pixels(size=size).save(buf, "PNG", **kwargs)
+    return buf.getvalue()
+
+
+def ai_png_info() -> PngInfo:
+    """Text chunks as A1111 and ComfyUI write them, plus XMP, zTXt and an Author."""
+    info = PngInfo()
+    info.add_text("parameters", A1111)
+    info.add_text("prompt", COMFY_PROMPT)
+    info.add_text("workflow", '{"nodes": [{"id": 3, "widgets_values": ["a prompt"]}]}', zip=True)
+    info.add_text("Author", "Jane Doe")
+    info.add_text("Software", "ComfyUI")
+    info.add_itxt("XML:com.adobe.xmp", AI_XMP.decode())
+    return info
+
+
+def chunk(ctype: bytes, payload: bytes) -> bytes:
+    return struct.pack(">I", len(payload)) + ctype + payload + struct.pack(">I", zlib.crc32(ctype + payload))
+
+
+def handmade_png(width: int, height: int, *extra: bytes, after_idat: bytes = b"") -> bytes:
+    """A PNG whose IHDR says anything we like; IDAT holds one compressed row, never inflated by probe."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    idat = chunk(b"IDAT", zlib.compress(b"\x00" * 4))
+    head = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
+    return head + b"".join(extra) + idat + after_idat + chunk(b"IEND", b"")
+
+
+def webp_bytes(*, exif: Image.Exif | None = None, xmp: bytes = b"") -> bytes:
+    buf = io.BytesIO()
+    kwargs: dict[str, object] = {"lossless": True, "icc_profile": icc_profile()}
+    if exif is not None:
+        kwargs["exif"] = exif.tobytes()  # an Exif holding only sub-IFDs is falsy to Pillow
+    if xmp:
+        kwargs["xmp"] = xmp
+    pixels().save(buf, "WEBP", **kwargs)
+    return buf.getvalue()
+
+
+def decoded(data: bytes) -> bytes:
+    """Full pixel decode, for losslessness checks only."""
+    with Image.open(io.BytesIO(data)) as image:
+        return image.tobytes()
+
+
+def with_app13_iptc(jpeg: bytes, datasets: dict[int, bytes]) -> bytes:
+    """`jpeg` with a Photoshop APP13 segment holding IPTC-IIM record-2 datasets and a stale digest."""
+    iim = b"".join(
+        b"\x1c\x02" + bytes([number]) + struct.pack(">H", len(v)) + v for number, v in datasets.items()
+    )
+    iim_resource = b"8BIM\x04\x04\x00\x00" + struct.pack(">I", len(iim)) + iim + b"\x00" * (len(iim) & 1)
+    digest = b"8BIM\x04\x25\x00\x00" + struct.pack(">I", 16) + b"\x11" * 16
+    resolution = b"8BIM\x03\xed\x00\x00" + struct.pack(">I", 16) + b"\x00\x48\x00\x00\x00\x01\x00\x01" * 2
+    payload = b"Photoshop 3.0\x00" + iim_resource + digest + resolution
+    return jpeg[:2] + b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload + jpeg[2:]

@@ -1,0 +1,264 @@
+"""read_metadata: which paths, kinds and AI markers each kind of file yields (truth tables)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
+
+from gate.imaging import ImageMetadata, MetadataItem, probe, read_metadata
+from tests.unit.imaging.images import (
+    COMFY_PROMPT,
+    camera_exif,
+    chunk,
+    handmade_png,
+    jpeg_bytes,
+    png_bytes,
+    with_app13_iptc,
+    xmp_packet,
+)
+
+EXIF_ITEMS = {
+    ("/exif/ImageDescription", "free_text"),
+    ("/exif/Artist", "owner"),
+    ("/exif/UserComment", "free_text"),
+    ("/exif/BodySerialNumber", "device_id"),
+    ("/exif/LensSerialNumber", "device_id"),
+    ("/exif/GPSInfo/GPSLatitudeRef", "location"),
+    ("/exif/GPSInfo/GPSLatitude", "location"),
+    ("/exif/GPSInfo/GPSLongitudeRef", "location"),
+    ("/exif/GPSInfo/GPSLongitude", "location"),
+}
+XMP_ITEMS = {
+    ("/xmp/exif:GPSLatitude", "location"),
+    ("/xmp/exif:GPSLongitude", "location"),
+    ("/xmp/Iptc4xmpExt:AIPromptInformation", "free_text"),
+    ("/xmp/Iptc4xmpExt:AIPromptWriterName", "person"),
+    ("/xmp/dc:creator", "owner"),
+    ("/xmp/dc:title", "free_text"),
+    ("/xmp/aux:SerialNumber", "device_id"),
+    ("/xmp/photoshop:City", "location"),
+}
+EXIF_MARKERS = {"exif:Software=Adobe Firefly"}
+XMP_MARKERS = {"xmp:AIPromptInformation", "xmp:DigitalSourceType=trainedAlgorithmicMedia"}
+
+
+def meta(data: bytes) -> ImageMetadata:
+    return read_metadata(data, probe(data))
+
+
+def pairs(metadata: ImageMetadata) -> set[tuple[str, str]]:
+    return {(item.path, item.kind) for item in metadata.items}
+
+
+def value(metadata: ImageMetadata, path: str) -> str | None:
+    (item,) = [item for item in metadata.items if item.path == path]
+    return item.value
+
+
+def test_camera_jpeg_truth_table(camera_jpeg: bytes) -> None:
+    found = meta(camera_jpeg)
+    assert pairs(found) == EXIF_ITEMS | XMP_ITEMS | {("/jpeg/COM/0", "free_text")}
+    assert set(found.ai_markers) == EXIF_MARKERS | XMP_MARKERS
+    assert found.has_c2pa is False
+    assert found.strippable_kinds == {"location", "device_id", "owner", "person", "free_text"}
+
+
+def test_ai_png_truth_table(ai_png: bytes) -> None:
+    found = meta(ai_png)
+    png_items = {
+        ("/png/tEXt/parameters", "free_text"),
+        ("/png/tEXt/prompt", "json_text"),
+        ("/png/zTXt/workflow", "json_text"),
+        ("/png/tEXt/Author", "owner"),
+    }
+    assert pairs(found) == EXIF_ITEMS | XMP_ITEMS | png_items
+    png_markers = {
+        "png:a1111-parameters",
+        "png:comfyui-prompt",
+        "png:comfyui-workflow",
+        "png:Software=ComfyUI",
+    }
+    assert set(found.ai_markers) == EXIF_MARKERS | XMP_MARKERS | png_markers
+
+
+def test_camera_webp_truth_table(camera_webp: bytes) -> None:
+    found = meta(camera_webp)
+    assert pairs(found) == EXIF_ITEMS | XMP_ITEMS
+    assert set(found.ai_markers) == EXIF_MARKERS | XMP_MARKERS
+
+
+def test_values_are_given_to_the_scanner_only_for_text_kinds(camera_jpeg: bytes) -> None:
+    found = meta(camera_jpeg)
+    assert value(found, "/exif/UserComment") == "call +44 20 7946 0958"
+    assert value(found, "/exif/Artist") == "Jane Doe"
+    assert value(found, "/xmp/Iptc4xmpExt:AIPromptWriterName") == "John Smith"
+    assert value(found, "/xmp/dc:creator") == "Jane Doe"
+    assert value(found, "/jpeg/COM/0") == "ring 07700 900123"
+    assert {item.value for item in found.items if item.kind in ("location", "device_id")} == {None}
+
+
+def test_json_text_is_handed_over_parsed(ai_png: bytes) -> None:
+    (item,) = [item for item in meta(ai_png).items if item.path == "/png/tEXt/prompt"]
+    assert item.json == json.loads(COMFY_PROMPT)
+
+
+def test_reprs_never_show_values(camera_jpeg: bytes, ai_png: bytes) -> None:
+    for data in (camera_jpeg, ai_png):
+        shown = repr(meta(data))
+        for secret in ("Jane", "7946", "John", "jane@example.com", "red sneaker", "07700"):
+            assert secret not in shown
+
+
+def test_clean_image_has_nothing() -> None:
+    assert meta(jpeg_bytes()) == ImageMetadata()
+    assert meta(png_bytes()) == ImageMetadata()
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text", "expected_kind", "expected_markers"),
+    [
+        ("parameters", "Steps: 20, Sampler: Euler a, Seed: 1", "free_text", ("png:a1111-parameters",)),
+        ("parameters", "just words", "free_text", ("png:parameters",)),
+        ("prompt", '{"1": {"class_type": "CLIPTextEncode"}}', "json_text", ("png:comfyui-prompt",)),
+        ("prompt", "a cat", "free_text", ("png:prompt-text",)),
+        ("workflow", '{"nodes": []}', "json_text", ("png:comfyui-workflow",)),
+        ("Comment", '{"prompt": "a cat", "steps": 28}', "json_text", ()),  # NovelAI
+        ("Comment", "hello", "free_text", ()),
+        ("Description", "hello", "free_text", ()),
+        ("Author", "Jane Doe", "owner", ()),
+        ("Copyright", "Jane Doe", "owner", ()),
+        ("Source", "Canon EOS", "free_text", ()),
+        ("Whatever", "unknown keys are scanned too", "free_text", ()),
+    ],
+)
+def test_png_text_keywords(
+    keyword: str, text: str, expected_kind: str, expected_markers: tuple[str, ...]
+) -> None:
+    info = PngInfo()
+    info.add_text(keyword, text)
+    found = meta(png_bytes(info))
+    assert found.items == (MetadataItem(f"/png/tEXt/{keyword}", expected_kind),)  # type: ignore[arg-type]
+    assert found.items[0].value == text
+    assert found.ai_markers == expected_markers
+
+
+@pytest.mark.parametrize(("keyword", "markers"), [("Software", ()), ("Creation Time", ())])
+def test_png_keywords_without_personal_data(keyword: str, markers: tuple[str, ...]) -> None:
+    info = PngInfo()
+    info.add_text(keyword, "GIMP 2.10")
+    assert meta(png_bytes(info)) == ImageMetadata(ai_markers=markers)
+
+
+def test_itxt_and_ztxt_are_decoded() -> None:
+    info = PngInfo()
+    info.add_itxt("Description", "zürich café", lang="de", tkey="Beschreibung", zip=True)
+    info.add_text("Title", "compressed title", zip=True)
+    found = meta(png_bytes(info))
+    assert pairs(found) == {("/png/iTXt/Description", "free_text"), ("/png/zTXt/Title", "free_text")}
+    assert value(found, "/png/iTXt/Description") == "zürich café"
+
+
+def test_png_exif_chunk_is_read() -> None:
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0xA431] = "SN1"
+    assert pairs(meta(png_bytes(exif=exif))) == {("/exif/BodySerialNumber", "device_id")}
+
+
+def test_imagemagick_raw_exif_profile_is_read() -> None:
+    payload = camera_exif().tobytes()  # starts with Exif\0\0, as ImageMagick copies it from a JPEG
+    info = PngInfo()
+    info.add_text("Raw profile type exif", f"\nexif\n{len(payload):8d}\n{payload.hex()}\n", zip=True)
+    assert pairs(meta(png_bytes(info))) == EXIF_ITEMS
+
+
+def test_xp_tags_and_unicode_user_comment() -> None:
+    exif = Image.Exif()
+    exif[0x9C9D] = "Jäne".encode("utf-16-le") + b"\x00\x00"  # XPAuthor
+    exif[0x9C9C] = "a note".encode("utf-16-le")  # XPComment
+    exif.get_ifd(0x8769)[0x9286] = b"UNICODE\x00" + "héllo".encode("utf-16-le")
+    exif.get_ifd(0x8769)[0xA430] = "Owner Name"  # CameraOwnerName
+    found = meta(jpeg_bytes(exif=exif))
+    assert pairs(found) == {
+        ("/exif/XPAuthor", "owner"),
+        ("/exif/XPComment", "free_text"),
+        ("/exif/UserComment", "free_text"),
+        ("/exif/CameraOwnerName", "owner"),
+    }
+    assert value(found, "/exif/XPAuthor") == "Jäne"
+    assert value(found, "/exif/UserComment") == "héllo"
+
+
+def test_a1111_parameters_in_exif_user_comment_is_an_ai_marker() -> None:
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0x9286] = b"UNICODE\x00" + "cat\nSteps: 20, Sampler: Euler".encode("utf-16-le")
+    assert meta(jpeg_bytes(exif=exif)).ai_markers == ("exif:a1111-parameters",)
+
+
+@pytest.mark.parametrize(
+    ("snippet", "markers"),
+    [
+        (
+            '<Iptc4xmpExt:DigitalSourceType rdf:resource="http://cv.iptc.org/newscodes/digitalsourcetype/'
+            'compositeWithTrainedAlgorithmicMedia"/>',
+            ("xmp:DigitalSourceType=compositeWithTrainedAlgorithmicMedia",),
+        ),
+        (
+            "<Iptc4xmpExt:DigitalSourceType>http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"
+            "</Iptc4xmpExt:DigitalSourceType>",
+            (),
+        ),
+        ("<Iptc4xmpExt:AISystemUsed>Firefly</Iptc4xmpExt:AISystemUsed>", ("xmp:AISystemUsed",)),
+    ],
+)
+def test_xmp_ai_markers(snippet: str, markers: tuple[str, ...]) -> None:
+    found = meta(jpeg_bytes(xmp=xmp_packet(snippet)))
+    assert found.ai_markers == markers
+    assert found.items == ()
+
+
+def test_xmp_in_attribute_form_with_other_prefixes() -> None:
+    packet = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        b'<rdf:Description xmlns:ext="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"'
+        b' xmlns:a="http://ns.adobe.com/exif/1.0/aux/" a:SerialNumber="123" ext:AIPromptInformation="p"/>'
+        b"</rdf:RDF></x:xmpmeta>"
+    )
+    found = meta(jpeg_bytes(xmp=packet))
+    assert pairs(found) == {
+        ("/xmp/aux:SerialNumber", "device_id"),
+        ("/xmp/Iptc4xmpExt:AIPromptInformation", "free_text"),
+    }
+
+
+def test_jpeg_app11_c2pa_is_reported() -> None:
+    # A JUMBF superbox labelled c2pa in APP11, as c2pa-rs writes it; only its head matters here.
+    jumbf = (
+        b"JP\x00\x01\x00\x00\x00\x01" + b"\x00\x00\x00\x40jumb\x00\x00\x00\x28jumd" + b"c2pa" + b"\x00" * 40
+    )
+    data = jpeg_bytes()
+    segment = b"\xff\xeb" + (len(jumbf) + 2).to_bytes(2, "big") + jumbf
+    assert meta(data[:2] + segment + data[2:]).has_c2pa is True
+
+
+def test_png_cabx_chunk_is_c2pa() -> None:
+    assert meta(handmade_png(4, 4, chunk(b"caBX", b"\x00\x00\x00\x08jumb"))).has_c2pa is True
+
+
+def test_iptc_iim_in_app13() -> None:
+    data = with_app13_iptc(
+        jpeg_bytes(),
+        {80: b"Jane Doe", 90: b"Leeds", 101: b"United Kingdom", 120: "Caf\u00e9 shoot".encode(), 122: b"Ed"},
+    )
+    found = meta(data)
+    assert pairs(found) == {
+        ("/iptc/By-line", "owner"),
+        ("/iptc/City", "location"),
+        ("/iptc/Country", "location"),
+        ("/iptc/Caption-Abstract", "free_text"),
+        ("/iptc/Writer-Editor", "person"),
+    }
+    assert value(found, "/iptc/Caption-Abstract") == "Caf\u00e9 shoot"
+    assert value(found, "/iptc/City") is None

@@ -1,0 +1,155 @@
+"""strip_identifiers: pixel-lossless, removes exactly the kinds asked for, keeps everything else."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
+
+from gate.imaging import KINDS, probe, read_metadata, strip_identifiers
+from gate.imaging.jpeg import walk
+from tests.unit.imaging.images import (
+    camera_exif,
+    decoded,
+    icc_profile,
+    jpeg_bytes,
+    png_bytes,
+    webp_bytes,
+    with_app13_iptc,
+)
+
+FIXTURES = ["camera_jpeg", "ai_png", "camera_webp"]
+
+
+def kinds_of(data: bytes) -> set[str]:
+    return {item.kind for item in read_metadata(data, probe(data)).items}
+
+
+@pytest.mark.parametrize("fixture", FIXTURES)
+@pytest.mark.parametrize(
+    "kinds",
+    [
+        frozenset({"location", "device_id"}),
+        frozenset({"location"}),
+        frozenset({"owner", "person"}),
+        frozenset({"free_text", "json_text"}),
+        frozenset(KINDS),
+    ],
+)
+def test_strip_removes_exactly_the_kinds(
+    fixture: str, kinds: frozenset[str], request: pytest.FixtureRequest
+) -> None:
+    data: bytes = request.getfixturevalue(fixture)
+    before = kinds_of(data)
+    out = strip_identifiers(data, probe(data), kinds)
+    assert kinds_of(out) == before - kinds
+    assert decoded(out) == decoded(data)
+
+
+@pytest.mark.parametrize("fixture", FIXTURES)
+def test_strip_keeps_markers_icc_and_orientation(fixture: str, request: pytest.FixtureRequest) -> None:
+    data: bytes = request.getfixturevalue(fixture)
+    out = strip_identifiers(data, probe(data))
+    assert read_metadata(out, probe(out)).ai_markers == read_metadata(data, probe(data)).ai_markers
+    with Image.open(io.BytesIO(out)) as image:
+        assert image.info["icc_profile"] == icc_profile()
+        exif = image.getexif()
+        assert exif[0x0112] == 6  # Orientation
+        assert exif[0x013B] == "Jane Doe"  # Artist is an owner field, not stripped by default
+        assert 0x8825 not in exif
+        assert 0xA431 not in exif.get_ifd(0x8769)
+
+
+def test_jpeg_strip_changes_only_metadata_segments(camera_jpeg: bytes) -> None:
+    out = strip_identifiers(camera_jpeg, probe(camera_jpeg))
+    assert len(out) < len(camera_jpeg)  # the XMP packet shrank
+    sos = camera_jpeg.index(b"\xff\xda")
+    assert out.endswith(camera_jpeg[sos:])  # scan data byte-identical
+    segments_before = [s.marker for s in walk(camera_jpeg).segments]
+    segments_after = [s.marker for s in walk(out).segments]
+    assert segments_after == segments_before
+
+
+def test_exif_is_blanked_in_place_without_traces(camera_jpeg: bytes) -> None:
+    out = strip_identifiers(camera_jpeg, probe(camera_jpeg))
+    app1 = walk(out).segments[0]
+    assert (app1.end - app1.start) == (
+        walk(camera_jpeg).segments[0].end - walk(camera_jpeg).segments[0].start
+    )
+    for secret in (b"BODY-SN-998877", b"LENS-SN-112233", b"XMP-SN-1", b"Leeds", b"51,30.2N"):
+        assert secret in camera_jpeg
+        assert secret not in out
+
+
+def test_nothing_to_strip_returns_the_same_object() -> None:
+    for data in (jpeg_bytes(), png_bytes(), webp_bytes()):
+        assert strip_identifiers(data, probe(data)) is data
+    data = jpeg_bytes(comment=b"hello")
+    assert strip_identifiers(data, probe(data)) is data  # free text is not stripped by default
+
+
+def test_png_text_chunks_are_dropped_with_valid_crcs(ai_png: bytes) -> None:
+    out = strip_identifiers(ai_png, probe(ai_png), frozenset({"free_text", "json_text"}))
+    probe(out)  # re-walks with CRC checks
+    with Image.open(io.BytesIO(out)) as image:
+        assert "parameters" not in image.text
+        assert "prompt" not in image.text
+        assert image.text["Author"] == "Jane Doe"
+
+
+def test_xmp_rewrite_keeps_prefixes_and_other_properties(camera_jpeg: bytes) -> None:
+    out = strip_identifiers(camera_jpeg, probe(camera_jpeg))
+    with Image.open(io.BytesIO(out)) as image:
+        packet = image.info["xmp"]
+    assert b"<Iptc4xmpExt:AIPromptInformation>" in packet
+    assert b'tiff:Orientation="1"' in packet
+    assert b"aux:SerialNumber" not in packet
+    assert b"ns0:" not in packet
+
+
+def test_webp_header_stays_consistent(camera_webp: bytes) -> None:
+    out = strip_identifiers(camera_webp, probe(camera_webp), frozenset(KINDS))
+    assert int.from_bytes(out[4:8], "little") == len(out) - 8
+    with Image.open(io.BytesIO(out)) as image:
+        assert image.getexif()[0x0112] == 6
+
+
+def test_unknown_kind_is_a_programming_error(camera_jpeg: bytes) -> None:
+    with pytest.raises(ValueError, match="unknown metadata kinds"):
+        strip_identifiers(camera_jpeg, probe(camera_jpeg), frozenset({"gps"}))
+
+
+def test_strip_png_raw_profile_drops_the_chunk() -> None:
+    payload = camera_exif().tobytes()
+    info = PngInfo()
+    info.add_text("Raw profile type exif", f"\nexif\n{len(payload):8d}\n{payload.hex()}\n", zip=True)
+    data = png_bytes(info)
+    out = strip_identifiers(data, probe(data))
+    assert kinds_of(out) == set()
+    assert decoded(out) == decoded(data)
+
+
+def test_iptc_iim_location_is_stripped_and_other_resources_kept() -> None:
+    data = with_app13_iptc(jpeg_bytes(), {80: b"Jane Doe", 90: b"Leeds", 120: b"caption"})
+    out = strip_identifiers(data, probe(data))
+    assert kinds_of(out) == {"owner", "free_text"}
+    assert b"Leeds" not in out
+    assert b"8BIM\x03\xed" in out  # the resolution resource survives
+    assert b"8BIM\x04\x25" not in out  # the IIM digest would be stale, so it goes
+    assert decoded(out) == decoded(data)
+
+
+def test_xmp_that_cannot_be_rewritten_faithfully_is_dropped() -> None:
+    # One prefix bound to two namespaces: rewriting with stable prefixes is impossible, so the packet goes.
+    packet = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        b'<rdf:Description xmlns:p="http://ns.adobe.com/exif/1.0/aux/" p:SerialNumber="1"/>'
+        b'<rdf:Description xmlns:p="http://purl.org/dc/elements/1.1/"><p:title>t</p:title></rdf:Description>'
+        b"</rdf:RDF></x:xmpmeta>"
+    )
+    data = jpeg_bytes(xmp=packet)
+    out = strip_identifiers(data, probe(data))
+    assert b"adobe:ns:meta" not in out
+    assert decoded(out) == decoded(data)
