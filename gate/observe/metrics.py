@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import logging
 import platform
 import threading
 from collections.abc import Callable, Collection, Mapping, Sequence
 from importlib import metadata
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
@@ -28,7 +27,7 @@ from gate.observe.labels import (
     version_label,
 )
 
-__all__ = ["GateMetrics", "PrometheusObserver", "build_versions", "parse_librdkafka_lag"]
+__all__ = ["GateMetrics", "PrometheusObserver", "build_versions"]
 
 _LOG = logging.getLogger(__name__)
 
@@ -39,7 +38,6 @@ BATCH_RECORD_BUCKETS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000)
 BATCH_BYTE_BUCKETS = tuple(float(1024 * 4**i) for i in range(10))
 
 # librdkafka fetch states in which a partition is not being consumed by us (unassigned or being dropped).
-_IDLE_FETCH_STATES = frozenset({"none", "stopping", "stopped"})
 
 
 class GateMetrics:
@@ -232,45 +230,3 @@ class PrometheusObserver:
     def consumer_lag(self, topic: str, partition: int, lag: int) -> None:
         """Set the lag gauge of one partition."""
         self.metrics.consumer_lag.labels(topic=topic_label(topic), partition=str(int(partition))).set(lag)
-
-
-def parse_librdkafka_lag(stats_json: str) -> list[tuple[str, int, int]]:
-    """(topic, partition, lag) for each partition this consumer fetches, from librdkafka's stats JSON.
-
-    Shape (librdkafka STATISTICS.md): ``topics -> <name> -> partitions -> <id> -> consumer_lag``. Skipped:
-    the internal partition ``-1`` (unassigned-partition queue), partitions whose ``fetch_state`` is
-    ``none``/``stopping``/``stopped`` (not assigned to us), and entries without an integer lag.
-
-    Negative lag is clamped to 0. librdkafka reports -1 when the lag is unknown (no committed offset yet, or
-    the committed offset is past the end offset). Tansu, our test/demo broker, reports a wrong high
-    watermark when the last batch of a partition holds more than one record, so there the lag is wrong and
-    can come out negative or -1: on Tansu treat this gauge as indicative only. A 0 therefore means "no known
-    lag", not "caught up".
-
-    Lenient on purpose: it runs inside librdkafka's stats callback, so malformed input yields ``[]`` (logged
-    at debug) rather than an exception raised out of ``poll()``.
-    """
-    try:
-        stats: Any = json.loads(stats_json)
-        topics = stats.get("topics", {})
-        if not isinstance(topics, dict):
-            return []
-    except (ValueError, AttributeError):
-        _LOG.debug("unparseable librdkafka statistics", exc_info=True)
-        return []
-    result: list[tuple[str, int, int]] = []
-    for topic_name, topic in topics.items():
-        partitions = topic.get("partitions", {}) if isinstance(topic, dict) else {}
-        if not isinstance(partitions, dict):
-            continue
-        for part in partitions.values():
-            if not isinstance(part, dict):
-                continue
-            pid, lag = part.get("partition"), part.get("consumer_lag")
-            # bool is an int subclass; a stray true/false is not an offset.
-            if not isinstance(pid, int) or not isinstance(lag, int) or isinstance(lag, bool) or pid < 0:
-                continue
-            if part.get("fetch_state", "none") in _IDLE_FETCH_STATES:
-                continue
-            result.append((str(topic.get("topic", topic_name)), pid, max(lag, 0)))
-    return result

@@ -1,0 +1,191 @@
+"""Take one bounded batch of records from the consumer.
+
+A batch closes at whichever comes first: `max_records`, `max_bytes` of values, or `linger_ms` after its first
+record. Records the consumer handed over beyond a bound are given back by seeking, so nothing is skipped.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from confluent_kafka import (
+    OFFSET_BEGINNING,
+    OFFSET_END,
+    TIMESTAMP_NOT_AVAILABLE,
+    KafkaError,
+    KafkaException,
+    TopicPartition,
+)
+
+from gate.routing import InboundRecord
+from gate.runner.clients import fatal_error, kafka_error_of
+from gate.settings import BatchSettings
+
+TopicPartitionKey = tuple[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Records to process and commit together, with the offsets a transaction needs."""
+
+    records: tuple[InboundRecord, ...]
+    nbytes: int
+    fetched_at: float  # monotonic time the first record arrived
+
+    @property
+    def first_offsets(self) -> dict[TopicPartitionKey, int]:
+        """Per partition, the offset to seek back to if the batch's transaction is aborted."""
+        first: dict[TopicPartitionKey, int] = {}
+        for record in self.records:
+            first.setdefault((record.topic, record.partition), record.offset)
+        return first
+
+    @property
+    def next_offsets(self) -> dict[TopicPartitionKey, int]:
+        """Per partition, last offset + 1: what the transaction commits for the group."""
+        return {(r.topic, r.partition): r.offset + 1 for r in self.records}
+
+
+def to_inbound(message: Any) -> InboundRecord:
+    """A confluent_kafka.Message as plain, picklable data."""
+    ts_type, ts = message.timestamp()
+    headers = tuple((name, value or b"") for name, value in (message.headers() or ()))
+    return InboundRecord(
+        topic=message.topic(),
+        partition=message.partition(),
+        offset=message.offset(),
+        key=message.key(),
+        value=message.value(),
+        headers=headers,
+        timestamp_ms=None if ts_type == TIMESTAMP_NOT_AVAILABLE else ts,
+    )
+
+
+class BatchReader:
+    """Reads batches from a subscribed consumer and keeps them consistent with rebalances.
+
+    Its `assigned`/`revoked` methods must be called from the consumer's on_assign/on_revoke callbacks.
+    Those run inside consume(), i.e. only while a batch is being assembled: the previous batch is always
+    committed before the next consume() call, so a rebalance never meets an open transaction.
+    """
+
+    def __init__(
+        self,
+        consumer: Any,
+        limits: BatchSettings,
+        *,
+        on_error: Callable[[str], None],
+        idle_timeout_s: float = 0.5,
+        reset_to_earliest: bool = True,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._consumer = consumer
+        self._limits = limits
+        self._on_error = on_error
+        self._idle_timeout_s = idle_timeout_s
+        self._reset_offset = OFFSET_BEGINNING if reset_to_earliest else OFFSET_END
+        self._clock = clock
+        self._pending: list[InboundRecord] = []
+        self._assigned: set[TopicPartitionKey] = set()
+        self._rebalanced: set[TopicPartitionKey] = set()
+
+    def assigned(self, partitions: Iterable[TopicPartitionKey]) -> None:
+        """Partitions were assigned to us."""
+        added = set(partitions)
+        self._assigned |= added
+        self._rebalanced |= added
+
+    def revoked(self, partitions: Iterable[TopicPartitionKey]) -> None:
+        """Partitions were revoked (or lost): drop their pending records.
+
+        Their offsets were never committed, so the partition's next owner reads them again: no loss, and we
+        produce nothing for them, so no duplicates.
+        """
+        gone = set(partitions)
+        self._assigned -= gone
+        self._rebalanced |= gone
+        self._pending = [r for r in self._pending if (r.topic, r.partition) not in gone]
+
+    def next_batch(self) -> Batch | None:
+        """The next batch, or None if no record arrived within the idle timeout (so the caller can tick)."""
+        self._pending = []
+        nbytes = 0
+        first_at: float | None = None
+        while len(self._pending) < self._limits.max_records and nbytes < self._limits.max_bytes:
+            wait = self._idle_timeout_s if first_at is None else first_at + self._linger_s - self._clock()
+            for index, message in enumerate(
+                messages := self._consume(self._limits.max_records - len(self._pending), max(0.0, wait))
+            ):
+                size = len(message.value() or b"")
+                if self._pending and nbytes + size > self._limits.max_bytes:
+                    self._give_back(messages[index:])
+                    break
+                self._pending.append(to_inbound(message))
+                nbytes += size
+            if first_at is None:
+                if not self._pending:
+                    return None
+                first_at = self._clock()
+            if self._clock() >= first_at + self._linger_s:
+                break
+        # A revoke inside the last consume() may have emptied the batch; there is then nothing to commit.
+        records, self._pending = tuple(self._pending), []
+        if not records:
+            return None
+        assert first_at is not None
+        return Batch(records, sum(len(r.value or b"") for r in records), first_at)
+
+    @property
+    def _linger_s(self) -> float:
+        return self._limits.linger_ms / 1000
+
+    def _consume(self, count: int, timeout: float) -> list[Any]:
+        self._rebalanced = set()
+        try:
+            messages = self._consumer.consume(num_messages=count, timeout=timeout)
+        except KafkaException as exc:
+            raise fatal_error(kafka_error_of(exc), "consume") from None
+        good = []
+        for message in messages:
+            err = message.error()
+            if err is None:
+                good.append(message)
+            elif err.fatal():
+                raise fatal_error(err, "consume")
+            elif err.code() != KafkaError._PARTITION_EOF:
+                self._on_error("consume")  # transient (e.g. a broker connection dropped): librdkafka retries
+        if self._rebalanced:
+            good = self._settle_rebalance(good)
+        return good
+
+    def _settle_rebalance(self, messages: list[Any]) -> list[Any]:
+        """A rebalance ran inside this consume(): its messages may predate it. Drop them, and restart each
+        still-assigned partition among them from its committed offset, the one true start for a new owner."""
+        touched, self._rebalanced = self._rebalanced, set()
+        keep = [m for m in messages if (m.topic(), m.partition()) not in touched]
+        restart = {(m.topic(), m.partition()) for m in messages} & touched & self._assigned
+        if restart:
+            try:
+                committed = self._consumer.committed(
+                    [TopicPartition(t, p) for t, p in sorted(restart)], timeout=10
+                )
+                for tp in committed:
+                    tp.offset = tp.offset if tp.offset >= 0 else self._reset_offset
+                    self._consumer.seek(tp)
+            except KafkaException as exc:
+                raise fatal_error(kafka_error_of(exc), "seek after rebalance") from None
+        return keep
+
+    def _give_back(self, messages: Sequence[Any]) -> None:
+        """Seek each partition back to the first record we did not take, so the next batch starts there."""
+        first: dict[TopicPartitionKey, int] = {}
+        for message in messages:
+            first.setdefault((message.topic(), message.partition()), message.offset())
+        for (topic, partition), offset in first.items():
+            try:
+                self._consumer.seek(TopicPartition(topic, partition, offset))
+            except KafkaException as exc:
+                raise fatal_error(kafka_error_of(exc), "seek") from None

@@ -1,0 +1,88 @@
+"""Create the gate's topics (idempotently): used by `gate topics create`, the demo and the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from confluent_kafka import KafkaError, KafkaException
+from confluent_kafka.admin import AdminClient
+from confluent_kafka.cimpl import NewTopic
+
+from gate.errors import ConfigError
+from gate.runner.clients import fatal_error, kafka_error_of
+from gate.settings import GateSettings
+
+# 12 partitions divide evenly among 1, 2, 3, 4, 6 or 12 instances. Output topics get the same count so a key
+# lands on the same partition number in and out (handy when replaying one partition).
+DEFAULT_PARTITIONS = 12
+DEFAULT_RETENTION_MS = 7 * 24 * 3600 * 1000
+USE_BROKER_DEFAULT = -1  # replication factor: let the broker decide (KIP-464)
+
+
+def topic_config(
+    *,
+    max_message_bytes: int,
+    replication_factor: int = USE_BROKER_DEFAULT,
+    retention_ms: int = DEFAULT_RETENTION_MS,
+) -> dict[str, str]:
+    """Configs for ingest and verdict topics: time retention, room for large images, durable acks."""
+    config = {
+        "cleanup.policy": "delete",
+        "retention.ms": str(retention_ms),
+        "max.message.bytes": str(max_message_bytes + 1024 * 1024),  # headers and batch overhead
+    }
+    if replication_factor > 1:
+        # acks=all then needs this many in-sync copies: survives a broker loss, refuses silent loss.
+        config["min.insync.replicas"] = str(min(2, replication_factor - 1) if replication_factor > 2 else 1)
+    return config
+
+
+def gate_topic_names(settings: GateSettings) -> list[str]:
+    """The ingest topic and the three verdict topics."""
+    topics = settings.topics
+    return [topics.ingest, topics.approved, topics.quarantine, topics.rejected]
+
+
+def create_topics(
+    bootstrap_servers: str,
+    names: Iterable[str],
+    partitions: int = DEFAULT_PARTITIONS,
+    config: Mapping[str, str] | None = None,
+    *,
+    replication_factor: int = USE_BROKER_DEFAULT,
+    client_config: Mapping[str, Any] | None = None,
+    timeout_s: float = 30.0,
+) -> list[str]:
+    """Create the topics that do not exist yet and return their names; existing topics are left alone."""
+    if partitions < 1:
+        raise ConfigError("partitions: must be at least 1")
+    admin = AdminClient({**(client_config or {}), "bootstrap.servers": bootstrap_servers})
+    new = [
+        NewTopic(
+            name, num_partitions=partitions, replication_factor=replication_factor, config=dict(config or {})
+        )
+        for name in names
+    ]
+    if not new:
+        return []
+    created = []
+    for name, future in admin.create_topics(
+        new, operation_timeout=timeout_s, request_timeout=timeout_s
+    ).items():
+        try:
+            future.result(timeout=timeout_s)
+            created.append(name)
+        except KafkaException as exc:
+            err = kafka_error_of(exc)
+            if err.code() == KafkaError.TOPIC_ALREADY_EXISTS:
+                continue
+            if err.code() in (
+                KafkaError.INVALID_CONFIG,
+                KafkaError.INVALID_REPLICATION_FACTOR,
+                KafkaError.INVALID_PARTITIONS,
+                KafkaError.POLICY_VIOLATION,
+            ):
+                raise ConfigError(f"topic {name}: {err.name()}: {err.str()}") from None
+            raise fatal_error(err, f"create topic {name}") from None
+    return created

@@ -1,0 +1,206 @@
+"""The commit policy: one Kafka transaction per batch.
+
+begin -> produce every routed record to its verdict topic -> flush -> send the batch's end offsets with the
+group metadata -> commit. An operation is retried only when librdkafka marks its error retriable. An abortable
+error aborts the transaction and seeks the consumer back to the batch's first offsets, so the loop consumes
+and redoes the same records. Fatal and fenced errors raise: the process must exit without committing more.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from confluent_kafka import KafkaError, KafkaException, TopicPartition
+
+from gate.model import Verdict
+from gate.observe.observer import Observer
+from gate.routing import RoutedRecord
+from gate.runner.batching import Batch
+from gate.runner.clients import FENCED_CODES, fatal_error, kafka_error_of
+from gate.runner.errors import Fenced, KafkaFatal, TransactionFailed
+from gate.settings import TopicSettings
+
+T = TypeVar("T")
+
+
+def verdict_topics(topics: TopicSettings) -> dict[Verdict, str]:
+    """The output topic for each verdict."""
+    return {
+        Verdict.APPROVED: topics.approved,
+        Verdict.QUARANTINED: topics.quarantine,
+        Verdict.REJECTED: topics.rejected,
+    }
+
+
+class _AbortRequired(Exception):
+    """The open transaction cannot commit and must be aborted; the batch is then redone."""
+
+
+class TransactionalCommitter:
+    """Routes a processed batch and commits it, with its consumer offsets, in one transaction."""
+
+    def __init__(
+        self,
+        producer: Any,
+        consumer: Any,
+        topics: Mapping[Verdict, str],
+        observer: Observer,
+        *,
+        timeout_s: float = 30.0,
+        max_retries: int = 5,
+        backoff_s: float = 0.1,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._producer = producer
+        self._consumer = consumer
+        self._topics = dict(topics)
+        self._observer = observer
+        self._timeout_s = timeout_s
+        self._max_retries = max_retries
+        self._backoff_s = backoff_s
+        self._sleep = sleep
+        self._clock = clock
+        self._open = False
+
+    def init(self) -> None:
+        """Register the transactional id: fences any older instance using it and ends its leftovers."""
+        try:
+            self._call("init_transactions", self._producer.init_transactions, self._timeout_s)
+        except _AbortRequired as exc:
+            raise TransactionFailed(f"init_transactions: {exc}") from None
+
+    def commit_batch(self, batch: Batch, routed: Sequence[RoutedRecord]) -> bool:
+        """Produce `routed` (one per batch record, same order) and commit. False: aborted, redo the batch."""
+        if len(routed) != len(batch.records):
+            raise ValueError("one routed record per batch record is required")
+        try:
+            self._call("begin_transaction", self._producer.begin_transaction)
+            self._open = True
+            started = self._clock()
+            self._produce_all(routed)
+            produced = self._clock()
+            self._observer.stage_finished("produce", produced - started)
+            offsets = [TopicPartition(t, p, o) for (t, p), o in sorted(batch.next_offsets.items())]
+            metadata = self._call("consumer_group_metadata", self._consumer.consumer_group_metadata)
+            self._call(
+                "send_offsets_to_transaction",
+                self._producer.send_offsets_to_transaction,
+                offsets,
+                metadata,
+                self._timeout_s,
+            )
+            self._call("commit_transaction", self._producer.commit_transaction, self._timeout_s)
+            self._open = False
+            self._observer.stage_finished("commit", self._clock() - produced)
+        except _AbortRequired:
+            self._abort_and_rewind(batch)
+            return False
+        except Fenced:
+            self._open = False  # a fenced producer cannot abort either
+            self._observer.transaction_finished("fenced")
+            raise
+        except (KafkaFatal, TransactionFailed):
+            self._observer.transaction_finished("failed")
+            raise
+        self._observer.transaction_finished("committed")
+        return True
+
+    def abort_open(self) -> None:
+        """Best effort on the way out: abort a transaction an error left open (the coordinator would time
+        it out anyway, but aborting frees the partitions for read_committed readers at once)."""
+        if not self._open:
+            return
+        self._open = False
+        # In a fatal state or with the broker gone this fails; the coordinator then times the transaction out.
+        with contextlib.suppress(KafkaException):
+            self._producer.abort_transaction(self._timeout_s)
+
+    def _produce_all(self, routed: Sequence[RoutedRecord]) -> None:
+        failures: list[KafkaError] = []
+
+        def on_delivery(err: KafkaError | None, _msg: Any) -> None:
+            if err is not None:
+                failures.append(err)
+
+        deadline = self._clock() + self._timeout_s
+        for record in routed:
+            self._produce_one(self._topics[record.verdict], record, on_delivery, deadline)
+        try:
+            remaining = self._producer.flush(max(0.0, deadline - self._clock()))
+        except KafkaException as exc:  # flush raises the producer's fatal error (e.g. fenced)
+            raise self._produce_error(exc, "flush") from None
+        if failures:
+            first = failures[0]
+            if first.fatal():
+                raise fatal_error(first, "delivery")
+            raise _AbortRequired(f"delivery failed: {first.name()}")
+        if remaining:
+            raise _AbortRequired(f"{remaining} records not delivered within {self._timeout_s}s")
+
+    def _produce_one(
+        self, topic: str, record: RoutedRecord, on_delivery: Callable[..., None], deadline: float
+    ) -> None:
+        while True:
+            try:
+                self._producer.produce(
+                    topic,
+                    value=record.value,
+                    key=record.key,
+                    headers=list(record.headers),
+                    on_delivery=on_delivery,
+                )
+                return
+            except BufferError:
+                # The local queue is full: serve delivery reports until there is room, within the deadline.
+                if self._clock() > deadline:
+                    raise _AbortRequired("producer queue stayed full") from None
+                try:
+                    self._producer.poll(0.05)
+                except KafkaException as exc:
+                    raise self._produce_error(exc, "poll") from None
+            except KafkaException as exc:
+                raise self._produce_error(exc, "produce") from None
+
+    @staticmethod
+    def _produce_error(exc: KafkaException, name: str) -> Exception:
+        """Fatal errors stop the runner; anything else while producing aborts the transaction."""
+        err = kafka_error_of(exc)
+        if err.fatal() or err.code() in FENCED_CODES:
+            return fatal_error(err, name)
+        return _AbortRequired(f"{name} failed: {err.name()}")
+
+    def _abort_and_rewind(self, batch: Batch) -> None:
+        try:
+            self._call("abort_transaction", self._producer.abort_transaction, self._timeout_s)
+        except _AbortRequired as exc:
+            raise TransactionFailed(f"abort_transaction: {exc}") from None
+        finally:
+            self._open = False
+        for (topic, partition), offset in sorted(batch.first_offsets.items()):
+            try:
+                self._consumer.seek(TopicPartition(topic, partition, offset))
+            except KafkaException as exc:
+                # Without the rewind the next commit would skip this batch: stop rather than lose records.
+                raise fatal_error(kafka_error_of(exc), "seek back after abort") from None
+        self._observer.transaction_finished("aborted")
+
+    def _call(self, name: str, operation: Callable[..., T], *args: Any) -> T:
+        """Run one client operation, retrying only errors librdkafka marks retriable."""
+        for attempt in range(self._max_retries + 1):
+            try:
+                return operation(*args)
+            except KafkaException as exc:
+                err = kafka_error_of(exc)
+                if err.fatal() or err.code() in FENCED_CODES:
+                    raise fatal_error(err, name) from None
+                if err.txn_requires_abort():
+                    raise _AbortRequired(f"{name}: {err.name()}") from None
+                if not err.retriable():
+                    raise TransactionFailed(f"{name}: {err.name()}: {err.str()}") from None
+                if attempt < self._max_retries:
+                    self._sleep(self._backoff_s * 2**attempt)
+        raise TransactionFailed(f"{name}: still failing after {self._max_retries} retries")

@@ -1,0 +1,193 @@
+"""The gate's one settings object, built once by the CLI.
+
+Sources, highest precedence first: explicit overrides (CLI flags) > environment (`GATE_`, nested with
+`__`, e.g. `GATE_TOPICS__INGEST=...`, `GATE_KAFKA='{"security.protocol": "SSL"}'`) > the YAML file
+(`--config gate.yaml`) > defaults. Invalid settings raise `ConfigError` naming the setting and what to fix.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    YamlConfigSettingsSource,
+)
+
+from gate.errors import ConfigError
+
+MiB = 1024 * 1024
+
+# Which YAML file the settings being built read; a context variable because pydantic-settings picks sources
+# per class, not per call.
+_yaml_file: ContextVar[Path | None] = ContextVar("gate_settings_yaml_file", default=None)
+
+# librdkafka settings the runner owns: overriding them would silently break exactly-once routing.
+RESERVED_KAFKA_KEYS = frozenset(
+    {
+        "enable.auto.commit",
+        "enable.auto.offset.store",
+        "isolation.level",
+        "transactional.id",
+        "enable.idempotence",
+        "group.id",
+        "bootstrap.servers",
+    }
+)
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TopicSettings(_Section):
+    """The ingest topic and one output topic per verdict."""
+
+    ingest: str = "images.ingest"
+    approved: str = "images.approved"
+    quarantine: str = "images.quarantine"
+    rejected: str = "images.rejected"
+
+
+class BatchSettings(_Section):
+    """How many records one transaction covers: whichever bound is reached first closes the batch."""
+
+    max_records: int = Field(default=64, ge=1, le=100_000)
+    max_bytes: int = Field(default=32 * MiB, ge=1)
+    linger_ms: int = Field(default=50, ge=0)
+
+
+class HttpSettings(_Section):
+    """Health and metrics endpoint. Loopback by default; bind 0.0.0.0 explicitly inside a container."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=9108, ge=0, le=65535)
+
+
+class FetchSettings(_Section):
+    """Where asset bytes may be fetched from, and how much and how long."""
+
+    file_roots: tuple[Path, ...] = ()
+    https_allow_hosts: tuple[str, ...] = ()
+    max_bytes: int = Field(default=50 * MiB, ge=1)
+    timeout_s: float = Field(default=10.0, gt=0)
+    ca_bundle: Path | None = None  # PEM of private CAs for https:// assets; default: the system's trust store
+
+
+def _default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+class GateSettings(BaseSettings):
+    """Everything the gate reads from its environment, frozen."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="GATE_", env_nested_delimiter="__", frozen=True, extra="forbid", validate_default=True
+    )
+
+    bootstrap_servers: str | None = None  # None: `gate demo` starts an embedded broker
+    group_id: str = Field(default="gate", min_length=1)
+    topics: TopicSettings = TopicSettings()
+    # librdkafka passthrough for both clients: security.protocol, sasl.*, ssl.*, client.id ...
+    kafka: dict[str, str] = Field(default_factory=dict)
+    batch: BatchSettings = BatchSettings()
+    workers: int = Field(default_factory=_default_workers, ge=0)  # 0: evaluate in-process (debugging)
+    event_timeout_s: float = Field(default=10.0, gt=0)
+    # One transactional id per running instance. A new producer with the same id fences (kills) the older one,
+    # so two live instances must never share it, while a restarted instance should reuse its own so that it
+    # fences its zombie predecessor. The default, group id + host name, does both when the host name is the
+    # pod name (StatefulSet / Deployment pods). Offsets are sent with the consumer group metadata (KIP-447),
+    # so a zombie from an older group generation is fenced by the group as well.
+    transactional_id: str | None = None
+    http: HttpSettings = HttpSettings()
+    shutdown_timeout_s: float = Field(default=20.0, gt=0)
+    policy: Path | None = None  # None: the policy shipped with the gate
+    trust_anchors: Path | None = None
+    signer_chain: Path | None = None
+    signer_key: Path | None = None
+    store_dir: Path | None = None
+    fetch: FetchSettings = FetchSettings()
+    session_timeout_ms: int = Field(default=45_000, ge=1_000)
+    max_message_bytes: int = Field(default=64 * MiB, ge=1_000)  # producer and consumer message size limit
+
+    @field_validator("kafka")
+    @classmethod
+    def _no_reserved_kafka_keys(cls, value: dict[str, str]) -> dict[str, str]:
+        reserved = sorted(RESERVED_KAFKA_KEYS.intersection(value))
+        if reserved:
+            raise ValueError(
+                f"{', '.join(reserved)} cannot be set here: the runner owns them "
+                "(use bootstrap_servers, group_id or transactional_id instead where one exists)"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _signer_pair(self) -> GateSettings:
+        if (self.signer_chain is None) != (self.signer_key is None):
+            raise ValueError("signer_chain and signer_key must be given together (or neither)")
+        return self
+
+    @property
+    def effective_transactional_id(self) -> str:
+        """`transactional_id`, or the default derived from the group id and this host's (pod's) name."""
+        return self.transactional_id or f"{self.group_id}.{socket.gethostname()}"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Overrides > environment > YAML file > defaults (no dotenv, no secrets dir)."""
+        yaml_file = _yaml_file.get()
+        if yaml_file is None:
+            return (init_settings, env_settings)
+        return (init_settings, env_settings, YamlConfigSettingsSource(settings_cls, yaml_file=yaml_file))
+
+
+def load_settings(config_file: Path | None = None, **overrides: Any) -> GateSettings:
+    """Build the settings from overrides, `GATE_*` environment variables and an optional YAML file.
+
+    Raises `ConfigError` with the setting's dotted name and what is wrong with it.
+    """
+    if config_file is not None:
+        _check_yaml(config_file)
+    token = _yaml_file.set(config_file)
+    try:
+        return GateSettings(**overrides)
+    except ValidationError as exc:
+        raise ConfigError(describe_validation_error(exc)) from None
+    finally:
+        _yaml_file.reset(token)
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """One line per problem: `setting.path: message`, without echoing the offending value."""
+    lines = []
+    for error in exc.errors(include_input=False, include_url=False):
+        where = ".".join(str(part) for part in error["loc"]) or "settings"
+        lines.append(f"{where}: {error['msg']}")
+    return "invalid settings: " + "; ".join(lines)
+
+
+def _check_yaml(path: Path) -> None:
+    """Fail with a ConfigError (not a pydantic or YAML traceback) when the file is missing or malformed."""
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"config file {path}: cannot be read ({exc.strerror})") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"config file {path}: not valid YAML ({exc.__class__.__name__})") from None
+    if loaded is not None and not isinstance(loaded, dict):
+        raise ConfigError(f"config file {path}: must be a mapping of setting names to values")

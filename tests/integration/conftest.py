@@ -1,0 +1,154 @@
+"""Integration fixtures: one embedded Tansu broker per session, unique topics and group ids per test.
+
+Tansu joins a consumer group after half the session timeout, so clients here use session.timeout.ms=6000
+and heartbeat.interval.ms=500 (about 3 s per join instead of 23 s).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from confluent_kafka import Consumer, Producer
+from harness import Output, RunnerProcess
+
+from gate.broker import EmbeddedBroker
+from gate.runner.topics import create_topics
+from gate.settings import GateSettings, TopicSettings, load_settings
+
+SESSION = {"session.timeout.ms": 6000, "heartbeat.interval.ms": 500}
+RUN_GATE = Path(__file__).with_name("run_gate.py")
+
+
+@pytest.fixture(scope="session")
+def broker() -> Iterator[EmbeddedBroker]:
+    with EmbeddedBroker() as running:
+        yield running
+    assert running.pid is None
+
+
+@pytest.fixture
+def topic_factory(broker: EmbeddedBroker) -> Callable[..., str]:
+    def make(prefix: str = "t", partitions: int = 4) -> str:
+        name = f"{prefix}-{uuid.uuid4().hex[:10]}"
+        create_topics(broker.bootstrap_servers, [name], partitions)
+        return name
+
+    return make
+
+
+@pytest.fixture
+def gate_topics(topic_factory: Callable[..., str]) -> TopicSettings:
+    """Fresh ingest and verdict topics (4 partitions each)."""
+    return TopicSettings(
+        ingest=topic_factory("ingest"),
+        approved=topic_factory("approved"),
+        quarantine=topic_factory("quarantine"),
+        rejected=topic_factory("rejected"),
+    )
+
+
+@pytest.fixture
+def group_id() -> str:
+    return f"gate-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def settings_overrides(broker: EmbeddedBroker, gate_topics: TopicSettings, group_id: str) -> dict[str, Any]:
+    """Settings for a runner under test, as plain data (also passed to runner subprocesses)."""
+    return {
+        "bootstrap_servers": broker.bootstrap_servers,
+        "group_id": group_id,
+        "topics": gate_topics.model_dump(),
+        "workers": 1,
+        "event_timeout_s": 5,
+        "session_timeout_ms": 6000,
+        "shutdown_timeout_s": 10,
+        "batch": {"max_records": 64, "linger_ms": 20},
+        "kafka": {"statistics.interval.ms": "1000", "log_level": "3"},
+        "transactional_id": f"tx-{uuid.uuid4().hex[:10]}",
+    }
+
+
+@pytest.fixture
+def settings(settings_overrides: dict[str, Any]) -> GateSettings:
+    return load_settings(**settings_overrides)
+
+
+@pytest.fixture
+def produce(broker: EmbeddedBroker) -> Callable[..., None]:
+    producer = Producer({"bootstrap.servers": broker.bootstrap_servers, "linger.ms": 5})
+
+    def send(topic: str, records: list[tuple[bytes, bytes]]) -> None:
+        for key, value in records:
+            producer.produce(topic, key=key, value=value, headers=[("traceparent", b"00-trace")])
+        assert producer.flush(10) == 0
+
+    return send
+
+
+@pytest.fixture
+def consume_all(broker: EmbeddedBroker) -> Callable[..., list[Output]]:
+    def consume(
+        topics: list[str], keys: set[bytes], timeout: float = 60.0, settle_s: float = 1.0
+    ) -> list[Output]:
+        """Read the topics until every key was seen (then `settle_s` more, to catch duplicates)."""
+        consumer = Consumer(
+            {
+                "bootstrap.servers": broker.bootstrap_servers,
+                "group.id": f"reader-{uuid.uuid4().hex[:8]}",
+                "auto.offset.reset": "earliest",
+                "isolation.level": "read_committed",
+                "enable.auto.commit": False,
+                **SESSION,
+            }
+        )
+        consumer.subscribe(topics)
+        out: list[Output] = []
+        deadline, settle_until = time.monotonic() + timeout, None
+        try:
+            while time.monotonic() < (settle_until or deadline):
+                for m in consumer.consume(500, 0.2):
+                    if m.error() is None:
+                        out.append(Output(m.topic(), m.key(), m.value(), dict(m.headers() or [])))
+                if settle_until is None and keys <= {o.key for o in out}:
+                    settle_until = time.monotonic() + settle_s
+        finally:
+            consumer.close()
+        return out
+
+    return consume
+
+
+@pytest.fixture
+def runner_process(tmp_path: Path) -> Iterator[Callable[..., RunnerProcess]]:
+    """Start `run_gate.py` in its own session; whatever is left running is killed (with its workers)."""
+    started: list[RunnerProcess] = []
+
+    def start(overrides: dict[str, Any], sleep_s: float = 0.0) -> RunnerProcess:
+        log = tmp_path / f"runner-{len(started)}.log"
+        with log.open("w") as sink:
+            process = subprocess.Popen(
+                [sys.executable, str(RUN_GATE), json.dumps(overrides), str(sleep_s)],
+                stdout=subprocess.DEVNULL,
+                stderr=sink,
+                start_new_session=True,
+                env={k: v for k, v in os.environ.items() if not k.startswith("GATE_")},
+            )
+        started.append(RunnerProcess(process, log))
+        return started[-1]
+
+    yield start
+    for runner in started:
+        if runner.process.poll() is None:
+            os.killpg(runner.process.pid, signal.SIGKILL)
+            runner.process.wait()

@@ -1,0 +1,29 @@
+"""Run the gate runner in its own process, as `gate run` will.
+
+Usage: `python run_gate.py '<settings JSON>' [sleep_s]`.
+
+The integration tests start it to send real signals (SIGTERM, SIGKILL) and to run two instances in a group.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+
+from expect_factory import ExpectFactory
+
+from gate.observe.observer import NullObserver
+from gate.runner import RunnerHealth, run
+from gate.settings import load_settings
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(name)s %(levelname)s %(message)s")
+    settings = load_settings(**json.loads(sys.argv[1]))
+    sleep_s = float(sys.argv[2]) if len(sys.argv) > 2 else 0.0
+    return run(settings, ExpectFactory(sleep_s), NullObserver(), RunnerHealth())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""A picklable ProcessorFactory for pool tests: the record value is a command for the worker.
+
+b"ok" / anything else: route APPROVED; b"sleep:<s>": sleep then route; b"hang": sleep forever;
+b"crash": os._exit(3) (like a segfault, no cleanup); b"raise": raise inside the processor.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+
+from gate.model import Verdict
+from gate.routing import InboundRecord, PolicyRef, RoutedRecord, encode_json, route_headers
+
+POLICY = PolicyRef(version="test-1", sha256="0" * 64)
+
+
+class ScriptedProcessor:
+    """Obeys the command in each record's value."""
+
+    def __call__(self, record: InboundRecord) -> RoutedRecord:
+        command = record.value or b""
+        if command == b"hang":
+            time.sleep(3600)
+        elif command == b"crash":
+            os._exit(3)
+        elif command == b"raise":
+            raise RuntimeError("processor bug")
+        elif command.startswith(b"sleep:"):
+            time.sleep(float(command.split(b":", 1)[1]))
+        value = encode_json({"offset": record.offset, "pid": os.getpid(), "command": command.decode()})
+        return RoutedRecord(
+            verdict=Verdict.APPROVED,
+            key=record.key or b"",
+            value=value,
+            headers=route_headers(Verdict.APPROVED, (), POLICY, None),
+            reason_codes=(),
+            source="test",
+        )
+
+
+@dataclass(frozen=True)
+class ScriptedFactory:
+    """Builds a ScriptedProcessor; `fail_build` makes build() raise (a broken policy, say)."""
+
+    fail_build: bool = False
+
+    @property
+    def policy(self) -> PolicyRef:
+        """The fixed test policy."""
+        return POLICY
+
+    def build(self) -> ScriptedProcessor:
+        """A fresh processor (or a failure, when asked)."""
+        if self.fail_build:
+            raise ValueError("policy file is broken")
+        return ScriptedProcessor()

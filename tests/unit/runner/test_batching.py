@@ -1,0 +1,136 @@
+"""Batch bounds, giving back what exceeds them, and keeping a batch consistent with rebalances."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from unittest.mock import MagicMock
+
+import pytest
+from confluent_kafka import Consumer, KafkaError, Message, TopicPartition
+
+from gate.runner.batching import BatchReader
+from gate.runner.errors import KafkaFatal
+from gate.settings import BatchSettings
+
+
+def msg(partition: int, offset: int, value: bytes = b"x", topic: str = "in") -> Message:
+    return Message(
+        topic=topic, partition=partition, offset=offset, key=b"k", value=value, timestamp=(1, 1000)
+    )
+
+
+def err(code: int, *, fatal: bool = False) -> Message:
+    return Message(error=KafkaError(code, "test", fatal=fatal))
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def make_reader(
+    responses: list[list[Message] | Callable[[], list[Message]]],
+    limits: BatchSettings,
+    clock: FakeClock | None = None,
+) -> tuple[BatchReader, Any]:
+    consumer = MagicMock(spec_set=Consumer)
+    clock = clock or FakeClock()
+
+    def consume(num_messages: int, timeout: float) -> list[Message]:
+        clock.now += timeout
+        response = responses.pop(0) if responses else []
+        got = response() if callable(response) else response
+        assert len(got) <= num_messages
+        return got
+
+    consumer.consume.side_effect = consume
+    reader = BatchReader(consumer, limits, on_error=lambda _k: None, clock=clock)
+    reader.assigned([("in", 0), ("in", 1)])
+    return reader, consumer
+
+
+def offsets(batch: Any) -> list[tuple[int, int]]:
+    return [(r.partition, r.offset) for r in batch.records]
+
+
+def test_no_record_within_the_idle_timeout_gives_no_batch() -> None:
+    reader, _ = make_reader([[]], BatchSettings())
+    assert reader.next_batch() is None
+
+
+def test_a_batch_closes_at_max_records() -> None:
+    reader, consumer = make_reader(
+        [[msg(0, i) for i in range(3)], [msg(0, 3), msg(0, 4)]], BatchSettings(max_records=5)
+    )
+    batch = reader.next_batch()
+    assert offsets(batch) == [(0, i) for i in range(5)]
+    assert [c.kwargs["num_messages"] for c in consumer.consume.call_args_list] == [5, 2]
+
+
+def test_a_batch_closes_after_linger_and_reports_offsets() -> None:
+    reader, _ = make_reader([[msg(0, 7), msg(1, 3)], [msg(0, 8)], []], BatchSettings(linger_ms=50))
+    batch = reader.next_batch()
+    assert batch is not None
+    assert offsets(batch) == [(0, 7), (1, 3), (0, 8)]
+    assert batch.first_offsets == {("in", 0): 7, ("in", 1): 3}
+    assert batch.next_offsets == {("in", 0): 9, ("in", 1): 4}
+    assert batch.records[0].timestamp_ms == 1000
+
+
+def test_records_beyond_max_bytes_are_given_back_by_seeking() -> None:
+    big = b"y" * 60
+    reader, consumer = make_reader(
+        [[msg(0, 1, big), msg(1, 4, big), msg(0, 2, big)]], BatchSettings(max_bytes=100)
+    )
+    batch = reader.next_batch()
+    assert offsets(batch) == [(0, 1)]
+    sought = sorted((c.args[0].partition, c.args[0].offset) for c in consumer.seek.call_args_list)
+    assert sought == [(0, 2), (1, 4)]  # the first record not taken, per partition
+
+
+def test_a_single_record_larger_than_max_bytes_still_makes_a_batch() -> None:
+    reader, _ = make_reader([[msg(0, 1, b"z" * 500)]], BatchSettings(max_bytes=100))
+    assert offsets(reader.next_batch()) == [(0, 1)]
+
+
+def test_a_revoke_while_assembling_drops_pending_records_of_that_partition() -> None:
+    holder: list[BatchReader] = []
+
+    def revoke_partition_0() -> list[Message]:
+        holder[0].revoked([("in", 0)])  # on_revoke runs inside consume()
+        return []
+
+    reader, _ = make_reader([[msg(0, 1), msg(1, 1)], revoke_partition_0, []], BatchSettings(linger_ms=50))
+    holder.append(reader)
+    batch = reader.next_batch()
+    assert offsets(batch) == [(1, 1)]  # partition 0 was never committed: its next owner reads it again
+
+
+def test_messages_returned_with_a_rebalance_restart_from_the_committed_offset() -> None:
+    reader, consumer = make_reader([], BatchSettings(linger_ms=0))
+    consumer.committed.return_value = [TopicPartition("in", 0, 40)]
+
+    def rebalance() -> list[Message]:
+        reader.revoked([("in", 0), ("in", 1)])
+        reader.assigned([("in", 0)])
+        return [msg(0, 55), msg(0, 56)]  # may predate the rebalance
+
+    consumer.consume.side_effect = lambda num_messages, timeout: rebalance()
+    assert reader.next_batch() is None
+    consumer.seek.assert_called_once()
+    (tp,) = consumer.seek.call_args.args
+    assert (tp.partition, tp.offset) == (0, 40)
+
+
+def test_partition_eof_and_transient_errors_are_skipped_fatal_ones_raise() -> None:
+    reader, _ = make_reader(
+        [[err(KafkaError._PARTITION_EOF), err(KafkaError._TRANSPORT), msg(0, 1)], []], BatchSettings()
+    )
+    assert offsets(reader.next_batch()) == [(0, 1)]
+    reader, _ = make_reader([[err(KafkaError._FATAL, fatal=True)]], BatchSettings())
+    with pytest.raises(KafkaFatal):
+        reader.next_batch()

@@ -1,0 +1,137 @@
+"""Worker pool: order, fail-closed timeouts and crashes, replacement without leaks."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from scripted_factory import ScriptedFactory
+
+from gate.model import Verdict
+from gate.routing import InboundRecord
+from gate.runner.errors import PoolError
+from gate.runner.pool import BatchAbandoned, InProcessEvaluator, ProcessPool
+
+
+def records(*commands: bytes) -> list[InboundRecord]:
+    return [InboundRecord("in", 0, offset, f"k{offset}".encode(), c) for offset, c in enumerate(commands)]
+
+
+def reasons(routed_value: bytes) -> list[str]:
+    return [r["code"] for r in json.loads(routed_value)["reasons"]]
+
+
+def child_pids() -> set[int]:
+    """Direct children of this process, zombies included, from /proc.
+
+    multiprocessing's resource tracker (one, started with the first spawned process) is not a worker.
+    """
+    pids: set[int] = set()
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        pids.update(int(p) for p in (task / "children").read_text().split())
+    return {pid for pid in pids if b"resource_tracker" not in _cmdline(pid)}
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def open_fds() -> int:
+    return len(os.listdir(f"/proc/{os.getpid()}/fd"))
+
+
+@pytest.fixture
+def pool() -> Iterator[ProcessPool]:
+    events: list[str] = []
+    p = ProcessPool(ScriptedFactory(), workers=2, event_timeout_s=1.0, on_event=events.append)
+    p.events = events  # type: ignore[attr-defined]
+    p.start()
+    yield p
+    p.close()
+
+
+def test_results_come_back_in_input_order_whatever_finishes_first(pool: ProcessPool) -> None:
+    batch = records(b"sleep:0.3", b"ok", b"sleep:0.1", b"ok", b"ok")
+    out = pool.process(batch)
+    assert [json.loads(r.value)["offset"] for r in out] == [0, 1, 2, 3, 4]
+    assert {json.loads(r.value)["pid"] for r in out} == set(pool.pids)  # both workers were used
+
+
+def test_a_hanging_record_times_out_as_quarantine_and_its_worker_is_replaced(pool: ProcessPool) -> None:
+    before = set(pool.pids)
+    out = pool.process(records(b"ok", b"hang", b"ok"))
+    assert [r.verdict for r in out] == [Verdict.APPROVED, Verdict.QUARANTINED, Verdict.APPROVED]
+    assert reasons(out[1].value) == ["gate.timeout"]
+    assert out[1].key == b"k1"  # the failure record keeps the event's identity
+    assert len(set(pool.pids) - before) == 1
+    assert pool.events == ["worker_timeout"]  # type: ignore[attr-defined]
+    # the replacement works
+    assert [r.verdict for r in pool.process(records(b"ok", b"ok"))] == [Verdict.APPROVED] * 2
+
+
+def test_a_crashing_worker_yields_gate_error_and_is_replaced(pool: ProcessPool) -> None:
+    before = set(pool.pids)
+    out = pool.process(records(b"ok", b"crash", b"ok"))
+    assert reasons(out[1].value) == ["gate.error"]
+    assert out[1].verdict is Verdict.QUARANTINED
+    assert [out[0].verdict, out[2].verdict] == [Verdict.APPROVED, Verdict.APPROVED]
+    assert len(set(pool.pids) - before) == 1
+    assert pool.events == ["worker_died"]  # type: ignore[attr-defined]
+
+
+def test_a_raising_processor_fails_closed_without_losing_the_worker(pool: ProcessPool) -> None:
+    before = set(pool.pids)
+    out = pool.process(records(b"raise", b"ok"))
+    assert reasons(out[0].value) == ["gate.error"]
+    assert out[1].verdict is Verdict.APPROVED
+    assert set(pool.pids) == before
+
+
+def test_replacing_workers_leaks_no_processes_or_file_descriptors(pool: ProcessPool) -> None:
+    pool.process(records(b"crash", b"crash"))  # warm up: first replacements allocate lazily
+    fds, children = open_fds(), child_pids()
+    for _ in range(10):
+        out = pool.process(records(b"crash", b"ok", b"crash", b"ok"))
+        assert reasons(out[0].value) == reasons(out[2].value) == ["gate.error"]
+    assert open_fds() == fds
+    assert len(child_pids()) == len(children) == 2  # the replaced ones were reaped: no zombies
+    assert child_pids() == set(pool.pids)
+
+
+def test_close_stops_and_reaps_every_worker() -> None:
+    pool = ProcessPool(ScriptedFactory(), workers=2, event_timeout_s=1.0)
+    pool.start()
+    pids = set(pool.pids)
+    assert pids <= child_pids()
+    pool.close()
+    assert not (pids & child_pids())
+
+
+def test_a_processor_that_cannot_be_built_stops_the_pool() -> None:
+    pool = ProcessPool(ScriptedFactory(fail_build=True), workers=1, event_timeout_s=1.0)
+    with pytest.raises(PoolError, match="policy file is broken"):
+        pool.start()
+    assert not child_pids()
+
+
+def test_abandoning_a_batch_kills_busy_workers(pool: ProcessPool) -> None:
+    with pytest.raises(BatchAbandoned):
+        pool.process(records(b"hang", b"hang"), abandon=lambda: True)
+    pool.close()
+    assert not child_pids()
+
+
+def test_in_process_evaluator_fails_closed_on_a_raising_processor() -> None:
+    events: list[str] = []
+    evaluator = InProcessEvaluator(ScriptedFactory(), on_event=events.append)
+    evaluator.start()
+    out = evaluator.process(records(b"ok", b"raise"))
+    assert [r.verdict for r in out] == [Verdict.APPROVED, Verdict.QUARANTINED]
+    assert reasons(out[1].value) == ["gate.error"]
+    assert events == ["processor_raised"]

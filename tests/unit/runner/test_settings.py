@@ -1,0 +1,93 @@
+"""Settings: precedence env > YAML > defaults, and errors that name the setting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gate.errors import ConfigError
+from gate.settings import GateSettings, load_settings
+
+
+def test_defaults() -> None:
+    s = load_settings()
+    assert (s.topics.ingest, s.topics.approved, s.topics.quarantine, s.topics.rejected) == (
+        "images.ingest",
+        "images.approved",
+        "images.quarantine",
+        "images.rejected",
+    )
+    assert (s.batch.max_records, s.batch.max_bytes, s.batch.linger_ms) == (64, 32 * 1024 * 1024, 50)
+    assert (s.http.host, s.http.port, s.event_timeout_s, s.shutdown_timeout_s) == (
+        "127.0.0.1",
+        9108,
+        10.0,
+        20.0,
+    )
+    assert s.bootstrap_servers is None and s.workers >= 1 and s.session_timeout_ms == 45_000
+
+
+def test_environment_beats_yaml_beats_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "gate.yaml"
+    config.write_text("group_id: from-yaml\nbatch: {max_records: 10, linger_ms: 5}\nkafka: {client.id: y}\n")
+    monkeypatch.setenv("GATE_BATCH__MAX_RECORDS", "7")
+    monkeypatch.setenv("GATE_FETCH__HTTPS_ALLOW_HOSTS", '["img.example.com"]')
+    s = load_settings(config)
+    assert s.group_id == "from-yaml"
+    assert (s.batch.max_records, s.batch.linger_ms) == (7, 5)  # env wins per field, YAML fills the rest
+    assert s.kafka == {"client.id": "y"}
+    assert s.fetch.https_allow_hosts == ("img.example.com",)
+    assert load_settings(config, group_id="cli").group_id == "cli"
+
+
+def test_settings_are_frozen() -> None:
+    s = load_settings()
+    with pytest.raises(ValueError):
+        s.group_id = "other"  # type: ignore[misc]
+
+
+def test_transactional_id_defaults_to_group_and_host() -> None:
+    s = load_settings(group_id="g")
+    assert s.effective_transactional_id.startswith("g.")
+    assert load_settings(transactional_id="pod-0").effective_transactional_id == "pod-0"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "named"),
+    [
+        ({"workers": -1}, "workers"),
+        ({"batch": {"max_records": 0}}, "batch.max_records"),
+        ({"kafka": {"enable.auto.commit": "true"}}, "enable.auto.commit"),
+        ({"signer_key": "k.pem"}, "signer_chain and signer_key"),
+        ({"bogus": 1}, "bogus"),
+    ],
+)
+def test_invalid_settings_raise_config_error_naming_the_setting(
+    overrides: dict[str, object], named: str
+) -> None:
+    with pytest.raises(ConfigError, match=named):
+        load_settings(**overrides)
+
+
+def test_a_bad_environment_value_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GATE_EVENT_TIMEOUT_S", "soon")
+    with pytest.raises(ConfigError, match="event_timeout_s"):
+        load_settings()
+
+
+@pytest.mark.parametrize("text", ["a: [unclosed", "- just\n- a list\n"])
+def test_a_malformed_yaml_file_is_a_config_error(tmp_path: Path, text: str) -> None:
+    config = tmp_path / "gate.yaml"
+    config.write_text(text)
+    with pytest.raises(ConfigError, match=r"gate\.yaml"):
+        load_settings(config)
+
+
+def test_a_missing_yaml_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot be read"):
+        load_settings(tmp_path / "absent.yaml")
+
+
+def test_settings_class_is_the_one_settings_object() -> None:
+    assert isinstance(load_settings(), GateSettings)
