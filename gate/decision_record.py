@@ -27,8 +27,12 @@ def decision_document(
     if output is not None:
         asset["output"] = dict(output)
     doc["asset"] = asset
-    doc["checks"] = [{"check": r.check, "version": r.version, "status": r.status.value} for r in evaluation.results]
-    provenance = next((r.facts for r in evaluation.results if r.check == "provenance" and "state" in r.facts), None)
+    doc["checks"] = [
+        {"check": r.check, "version": r.version, "status": r.status.value} for r in evaluation.results
+    ]
+    provenance = next(
+        (r.facts for r in evaluation.results if r.check == "provenance" and "state" in r.facts), None
+    )
     if provenance is not None:
         doc["provenance"] = {
             "state": provenance["state"],

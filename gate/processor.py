@@ -22,7 +22,15 @@ from gate.derivations import DerivationIndex, derivation_key
 from gate.flow import EventOutcome, evaluate_event_bytes
 from gate.observe.tracing import check_span, configure_tracing, event_span, inject_headers, record_outcome
 from gate.pipeline import Pipeline
-from gate.routing import InboundRecord, PolicyRef, RoutedRecord, encode_json, failure_record, route_headers
+from gate.routing import (
+    InboundRecord,
+    PolicyRef,
+    RoutedRecord,
+    encode_json,
+    failure_record,
+    fallback_event_id,
+    route_headers,
+)
 from gate.store import ContentStore
 
 log = logging.getLogger("gate.processor")
@@ -82,7 +90,9 @@ class GateProcessor:
             return failure_record(record, "gate.error", self.pipeline.policy.ref)
 
     def _route(self, record: InboundRecord, coordinates: str) -> RoutedRecord:
-        outcome = evaluate_event_bytes(record.value, self.pipeline, self.fetcher, fallback_id=coordinates)
+        outcome = evaluate_event_bytes(
+            record.value, self.pipeline, self.fetcher, fallback_id=fallback_event_id(record)
+        )
         evaluation = outcome.evaluation
         if evaluation is None:
             input_ref = _input_ref(record) if outcome.event is None else None

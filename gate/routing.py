@@ -107,7 +107,7 @@ def failure_record(
 
     The raw value and its coordinates are kept (base64), so nothing is lost and the event can be replayed.
     """
-    event_id = _event_id_guess(record)
+    event_id = fallback_event_id(record)
     reason = Reason(code=code, check="runner")
     decision: dict[str, Any] = {
         "schema": DECISION_SCHEMA_ID,
@@ -136,11 +136,13 @@ def failure_record(
 
 
 def _outcome_of(verdict: Verdict) -> str:
-    return {Verdict.APPROVED: "approve", Verdict.QUARANTINED: "quarantine", Verdict.REJECTED: "reject"}[verdict]
+    return {Verdict.APPROVED: "approve", Verdict.QUARANTINED: "quarantine", Verdict.REJECTED: "reject"}[
+        verdict
+    ]
 
 
-def _event_id_guess(record: InboundRecord) -> str:
-    """The record key if it is printable text, else the coordinates: a stable, value-free identifier."""
+def fallback_event_id(record: InboundRecord) -> str:
+    """An id for a record whose value cannot be read: the key if it is printable text, else coordinates."""
     if record.key:
         try:
             text = record.key.decode("utf-8")

@@ -6,7 +6,6 @@ Used by `gate demo`, the integration tests and the benchmarks, so the three exer
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -214,16 +213,16 @@ def build_samples(
         ),
     ]
     return [
-        Sample(s.name, s.value, s.expected, s.expected_codes, s.description, key=_key(s, n))
+        Sample(s.name, s.value, s.expected, s.expected_codes, s.description, key=_key(s, f"{prefix}-raw-{n}"))
         for n, s in enumerate(samples, start=1)
     ]
 
 
-def _key(sample: Sample, n: int) -> bytes:
+def _key(sample: Sample, fallback: str) -> bytes:
     try:
         return str(json.loads(sample.value)["event_id"]).encode()
     except (ValueError, KeyError):
-        return f"raw-{n}-{hashlib.sha256(sample.value).hexdigest()[:8]}".encode()
+        return fallback.encode()
 
 
 def write_samples(samples: list[Sample], directory: Path) -> None:

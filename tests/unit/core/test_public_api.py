@@ -18,6 +18,9 @@ def test_all_matches_the_lazy_export_table() -> None:
 
 
 def test_scanner_import_does_not_load_c2pa_or_kafka() -> None:
-    code = "import sys; from gate import scan_parameters; print('c2pa' in sys.modules, 'confluent_kafka' in sys.modules)"
+    code = (
+        "import sys; from gate import scan_parameters; "
+        "print('c2pa' in sys.modules, 'confluent_kafka' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]

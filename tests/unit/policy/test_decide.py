@@ -42,17 +42,35 @@ DEFAULT_TABLE = [
         (Remediation.STRIP_METADATA,),
     ),
     (
-        Reason("metadata.personal_data", entity="DEVICE_ID", path="/exif/BodySerialNumber", detail="strippable"),
+        Reason(
+            "metadata.personal_data", entity="DEVICE_ID", path="/exif/BodySerialNumber", detail="strippable"
+        ),
         False,
         frozenset(),
         Verdict.QUARANTINED,
         (),
     ),
-    (Reason("metadata.personal_data", entity="EMAIL_ADDRESS", path="/exif/UserComment"), False, BOTH,
-     Verdict.QUARANTINED, ()),
-    (Reason("params.personal_data", entity="EMAIL_ADDRESS", path="/generation/parameters/prompt"), True, BOTH,
-     Verdict.QUARANTINED, ()),
-    (Reason("provenance.undeclared_synthetic", detail="png:a1111-parameters"), None, BOTH, Verdict.QUARANTINED, ()),
+    (
+        Reason("metadata.personal_data", entity="EMAIL_ADDRESS", path="/exif/UserComment"),
+        False,
+        BOTH,
+        Verdict.QUARANTINED,
+        (),
+    ),
+    (
+        Reason("params.personal_data", entity="EMAIL_ADDRESS", path="/generation/parameters/prompt"),
+        True,
+        BOTH,
+        Verdict.QUARANTINED,
+        (),
+    ),
+    (
+        Reason("provenance.undeclared_synthetic", detail="png:a1111-parameters"),
+        None,
+        BOTH,
+        Verdict.QUARANTINED,
+        (),
+    ),
     (Reason("provenance.personal_data", entity="PERSON"), True, BOTH, Verdict.QUARANTINED, ()),
     (Reason("gate.error", check="metadata"), None, BOTH, Verdict.QUARANTINED, ()),
     (Reason("gate.timeout", check="provenance"), None, BOTH, Verdict.QUARANTINED, ()),
@@ -93,7 +111,9 @@ def test_worst_outcome_wins_and_remediations_dropped_when_not_approved() -> None
 
 def test_strip_is_ordered_before_attach() -> None:
     strip = Reason("metadata.personal_data", entity="LOCATION", path="/exif/GPSInfo", detail="strippable")
-    decision = decide([fail(Reason("provenance.missing")), fail(strip)], DEFAULT, Subject(synthetic=True), BOTH)
+    decision = decide(
+        [fail(Reason("provenance.missing")), fail(strip)], DEFAULT, Subject(synthetic=True), BOTH
+    )
     assert decision.remediations == (Remediation.STRIP_METADATA, Remediation.ATTACH_MANIFEST)
 
 
@@ -126,11 +146,24 @@ rules:
     [
         (Reason("provenance.untrusted"), Subject(source="partner-a"), Verdict.APPROVED, "rules[0]"),
         (Reason("provenance.untrusted"), Subject(source="partner-c"), Verdict.QUARANTINED, "rules[1]"),
-        (Reason("params.personal_data", entity="PHONE_NUMBER"), Subject(synthetic=True), Verdict.APPROVED, "rules[2]"),
-        (Reason("params.personal_data", entity="PHONE_NUMBER"), Subject(synthetic=None), Verdict.REJECTED,
-         "default_outcome"),
-        (Reason("params.personal_data", entity="EMAIL_ADDRESS"), Subject(synthetic=True), Verdict.REJECTED,
-         "default_outcome"),
+        (
+            Reason("params.personal_data", entity="PHONE_NUMBER"),
+            Subject(synthetic=True),
+            Verdict.APPROVED,
+            "rules[2]",
+        ),
+        (
+            Reason("params.personal_data", entity="PHONE_NUMBER"),
+            Subject(synthetic=None),
+            Verdict.REJECTED,
+            "default_outcome",
+        ),
+        (
+            Reason("params.personal_data", entity="EMAIL_ADDRESS"),
+            Subject(synthetic=True),
+            Verdict.REJECTED,
+            "default_outcome",
+        ),
     ],
 )
 def test_rules_match_on_source_entity_and_synthetic(reason, subject, verdict, rule) -> None:

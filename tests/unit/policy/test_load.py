@@ -26,10 +26,15 @@ def test_default_policy_is_stamped_with_its_file_hash() -> None:
         ("rules:\n  - match: {code: a.b}\n    outcome: approve\n", "version"),
         ("version: x\nrules:\n  - match: {code: a.b}\n    outcome: maybe\n", "/rules/0/outcome"),
         ("version: x\nrules:\n  - match: {code: NotDotted}\n    outcome: approve\n", "/rules/0/match/code"),
-        ("version: x\nrules:\n  - match: {code: a.b}\n    outcome: approve\n    remediation: paint\n", "remediation"),
+        (
+            "version: x\nrules:\n  - match: {code: a.b}\n    outcome: approve\n    remediation: paint\n",
+            "remediation",
+        ),
         ("version: [unclosed\n", "not valid YAML"),
-        ("version: x\ndefault_outcome: approve\nrules:\n  - match: {code: a.b}\n    outcome: approve\n",
-         "default_outcome"),
+        (
+            "version: x\ndefault_outcome: approve\nrules:\n  - match: {code: a.b}\n    outcome: approve\n",
+            "default_outcome",
+        ),
     ],
 )
 def test_invalid_policies_are_refused_with_where(tmp_path: Path, text: str, fragment: str) -> None:
@@ -48,6 +53,8 @@ def test_missing_policy_file_says_what_to_do(tmp_path: Path) -> None:
 
 def test_policy_that_fails_open_by_default_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
-    path.write_text("version: x\ndefault_outcome: approve\nrules:\n  - match: {code: a.b}\n    outcome: reject\n")
+    path.write_text(
+        "version: x\ndefault_outcome: approve\nrules:\n  - match: {code: a.b}\n    outcome: reject\n"
+    )
     with pytest.raises(ConfigError):
         load_policy(path)

@@ -1,0 +1,207 @@
+"""`gate demo`: an embedded broker, a dev PKI, a realistic sample set, the real gate process, a live view.
+
+The gate runs as a separate `gate run` process, exactly as in production; this module only sets the
+stage, produces the samples, watches the verdict topics and its /metrics, and stops everything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from confluent_kafka import Consumer, Producer
+from rich.console import Console
+from rich.live import Live
+from rich.table import Table
+
+from gate.broker import EmbeddedBroker, free_loopback_port
+from gate.demo.display import Tally
+from gate.demo.samples import Sample, build_samples, write_samples
+from gate.errors import GateError
+from gate.provenance import DevPki, create_dev_pki
+from gate.runner.topics import create_topics
+
+TOPICS = {
+    "ingest": "images.ingest",
+    "approved": "images.approved",
+    "quarantine": "images.quarantine",
+    "rejected": "images.rejected",
+}
+
+
+@dataclass(frozen=True)
+class DemoOptions:
+    """What `gate demo` was asked for."""
+
+    directory: Path
+    rounds: int = 10
+    workers: int = 2
+    timeout_s: float = 180.0
+    http_port: int = 9108
+
+
+def run_demo(options: DemoOptions, console: Console | None = None) -> int:
+    """Run the whole demo; 0 when every event got its expected verdict."""
+    console = console or Console()
+    directory = options.directory.resolve()
+    trusted, untrusted = _keys(directory)
+    samples = _samples(trusted, untrusted, options.rounds)
+    write_samples(samples[: len(samples) // options.rounds], directory / "events")
+    console.print(
+        f"[bold]gate demo[/]: {len(samples)} events ({options.rounds} rounds of "
+        f"{len(samples) // options.rounds} cases), working directory {directory}"
+    )
+    with EmbeddedBroker() as broker:
+        bootstrap = broker.bootstrap_servers
+        console.print(f"embedded Kafka-compatible broker (Tansu) at {bootstrap}")
+        create_topics(bootstrap, TOPICS.values(), partitions=4)
+        port = options.http_port or free_loopback_port()
+        with _gate_process(directory, bootstrap, trusted, options.workers, port) as gate:
+            _produce(bootstrap, samples)
+            tally = _watch(
+                bootstrap, samples=samples, console=console, timeout_s=options.timeout_s, port=port, gate=gate
+            )
+    if gate.returncode not in (None, 0) and not tally.done:
+        console.print(f"[red]the gate exited with status {gate.returncode}[/]; see {directory / 'gate.log'}")
+    return _summary(console, samples, tally, directory, port)
+
+
+def _keys(directory: Path) -> tuple[DevPki, DevPki]:
+    return (
+        create_dev_pki(directory / "keys", force=True),
+        create_dev_pki(directory / "untrusted-keys", force=True, organisation="unknown vendor"),
+    )
+
+
+def _samples(trusted: DevPki, untrusted: DevPki, rounds: int) -> list[Sample]:
+    samples: list[Sample] = []
+    for round_ in range(rounds):
+        samples.extend(build_samples(trusted, untrusted, prefix=f"demo-r{round_:02d}"))
+    return samples
+
+
+@contextmanager
+def _gate_process(
+    directory: Path, bootstrap: str, keys: DevPki, workers: int, port: int
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`gate run` in its own process, configured only through GATE_* variables."""
+    env = {
+        **os.environ,
+        "GATE_BOOTSTRAP_SERVERS": bootstrap,
+        "GATE_GROUP_ID": "gate-demo",
+        "GATE_TRANSACTIONAL_ID": "gate-demo-0",
+        "GATE_WORKERS": str(workers),
+        "GATE_SESSION_TIMEOUT_MS": "6000",
+        "GATE_TRUST_ANCHORS": str(keys.root_ca),
+        "GATE_SIGNER_CHAIN": str(keys.signer_chain),
+        "GATE_SIGNER_KEY": str(keys.signer_key),
+        "GATE_STORE_DIR": str(directory / "store"),
+        "GATE_HTTP__PORT": str(port),
+    }
+    log = (directory / "gate.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gate.cli.main", "run", "--log-format", "json"],
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        log.close()
+
+
+def _produce(bootstrap: str, samples: list[Sample]) -> None:
+    producer = Producer(
+        {
+            "bootstrap.servers": bootstrap,
+            "enable.idempotence": True,
+            "message.max.bytes": 64 * 1024 * 1024,
+            "linger.ms": 20,
+        }
+    )
+    for sample in samples:
+        producer.produce(TOPICS["ingest"], key=sample.key, value=sample.value)
+        producer.poll(0)
+    if producer.flush(30) != 0:
+        raise GateError("the demo could not produce its samples to the embedded broker")
+
+
+def _watch(
+    bootstrap: str,
+    *,
+    samples: list[Sample],
+    console: Console,
+    timeout_s: float,
+    port: int,
+    gate: subprocess.Popen[bytes],
+) -> Tally:
+    consumer = Consumer(
+        {
+            "bootstrap.servers": bootstrap,
+            "group.id": f"gate-demo-viewer-{os.getpid()}",
+            "auto.offset.reset": "earliest",
+            "isolation.level": "read_committed",
+            "enable.auto.commit": False,
+            "session.timeout.ms": 6000,
+            "heartbeat.interval.ms": 500,
+            "fetch.message.max.bytes": 64 * 1024 * 1024,
+        }
+    )
+    consumer.subscribe([TOPICS["approved"], TOPICS["quarantine"], TOPICS["rejected"]])
+    tally = Tally(expected_total=len(samples))
+    footer = f"metrics: http://127.0.0.1:{port}/metrics   health: /healthz /readyz   gate log: gate.log"
+    deadline = time.monotonic() + timeout_s
+    try:
+        with Live(tally.render("decisions", footer), console=console, refresh_per_second=4) as live:
+            while not tally.done and time.monotonic() < deadline and gate.poll() is None:
+                for message in consumer.consume(500, timeout=0.25):
+                    if message.error() is None:
+                        doc = json.loads(message.value() or b"{}")
+                        tally.add(message.key() or b"", doc["verdict"], [r["code"] for r in doc["reasons"]])
+                live.update(tally.render("decisions", footer))
+    finally:
+        consumer.close()
+    return tally
+
+
+def _summary(console: Console, samples: list[Sample], tally: Tally, directory: Path, port: int) -> int:
+    wrong = [s for s in samples if tally.by_key.get(s.key) != s.expected.value]
+    per_round = len({s.name for s in samples})
+    table = Table(title="one round of the sample set: expected vs decided")
+    for column in ("case", "expected", "decided"):
+        table.add_column(column)
+    for sample in samples[:per_round]:
+        got = tally.by_key.get(sample.key, "missing")
+        colour = "green" if got == sample.expected.value else "red"
+        table.add_row(sample.name, sample.expected.value, f"[{colour}]{got}[/]")
+    console.print(table)
+    console.print(f"{len(tally.by_key)}/{len(samples)} events decided, {len(wrong)} not as expected.")
+    console.print(
+        "\n[bold]Where to look next[/]\n"
+        f"  - one round of events: {directory / 'events'}\n"
+        f"    (try: gate check --event {directory / 'events' / '05.json'})\n"
+        f"  - signed and stripped images the gate published: {directory / 'store'}\n"
+        f"  - the gate's structured log: {directory / 'gate.log'}\n"
+        f"  - dev keys: {directory / 'keys'} (trust anchor: root-ca.pem)\n"
+        "  - the policy that decided: gate/policy/default-policy.yaml; the tests: make test"
+    )
+    return 0 if not wrong else 1
+
+
+__all__ = ["DemoOptions", "run_demo"]
