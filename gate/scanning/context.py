@@ -1,0 +1,110 @@
+"""What a JSON key says about the value under it.
+
+Keys are normalised (camelCase and punctuation become snake_case tokens) and mapped to context flags.
+Positive flags ("this is a phone field") are inherited by nested values; negative flags ("this is a
+seed, a hash, a version") come from the nearest key only, so an innocent-looking parent can never
+switch a detector off for a whole subtree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Positive context: the key says what kind of personal value may sit here.
+PHONE = 1 << 0
+CARD = 1 << 1
+SSN = 1 << 2
+IP = 1 << 3
+GEO = 1 << 4
+ADDRESS = 1 << 7
+DOB = 1 << 8
+OWNER = 1 << 9  # the object describes a person (customer, user, author): its name/id are personal
+# Negative context, never inherited.
+NOT_NUMERIC = 1 << 16  # seeds, hashes, versions, GTINs, sizes, prices: digits here are not identifiers
+NOT_PERSON = 1 << 17  # model, LoRA, sampler, brand names: capitalised words here are not people
+OWNS = 1 << 18  # this very key describes a person (OWNER, but not inherited): its "name" is a name
+
+POSITIVE_MASK = (1 << 16) - 1
+
+# Token -> flag, as data. A key is split into tokens ("billing_phone" -> billing, phone).
+_FLAG_TOKENS: tuple[tuple[int, str], ...] = (
+    (PHONE, "phone tel telephone mobile cell fax msisdn whatsapp phonenumber"),
+    (CARD, "card cc pan credit creditcard cardnumber ccnum"),
+    (SSN, "ssn social"),
+    (IP, "ip ipv4 ipv6 ipaddress addr host client remote remoteaddr forwarded"),
+    (GEO, "gps geo geolocation coordinates coords location latlng lat lng lon latitude longitude"),
+    (ADDRESS, "address street postcode zip zipcode postal postalcode housenumber"),
+    (DOB, "dob birth birthday birthdate bday born dateofbirth"),
+    (
+        OWNER,
+        "customer user author account member shopper buyer recipient contact billing shipping profile "
+        "owner person cardholder consumer client customers users authors accounts members shoppers "
+        "buyers recipients contacts persons people consumers clients",
+    ),
+    (
+        NOT_NUMERIC,
+        "version ver revision release build seed subseed noise hash sha sha1 sha256 md5 checksum digest "
+        "etag uuid guid width height size steps cfg scale guidance strength denoise timestamp time "
+        "created updated modified epoch duration price amount cost total sku mpn gtin ean upc barcode "
+        "isbn quantity qty count index batch frames fps weight dpi resolution ratio eta iterations",
+    ),
+    (
+        NOT_PERSON,
+        "model checkpoint ckpt lora loras lycoris embedding embeddings hypernetwork vae sampler "
+        "scheduler upscaler controlnet preprocessor brand product collection font preset",
+    ),
+)
+
+
+def _token_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for flag, tokens in _FLAG_TOKENS:
+        for token in tokens.split():
+            table[token] = table.get(token, 0) | flag  # a token may mean two things ("client")
+    return table
+
+
+_TOKEN_FLAGS = _token_table()
+
+# "ip_address" or "email_address" is not a postal address.
+_NOT_POSTAL = frozenset(("ip", "ipv4", "ipv6", "mac", "email", "mail", "wallet", "web", "url", "server"))
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,63}")
+_CACHED_KEY_CHARS = 64
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInfo:
+    """A key, normalised (`customerId` -> `customer_id`), with the context flags it implies."""
+
+    norm: str
+    flags: int
+    plain: bool  # looks like an identifier, so the key text itself needs no scanning
+
+
+def _build(key: str) -> KeyInfo:
+    norm = _NON_ALNUM.sub("_", _CAMEL.sub("_", key).lower()).strip("_")
+    tokens = set(norm.split("_")) if norm else set()
+    tokens.add(norm.replace("_", ""))  # "phone_number" also counts as "phonenumber"
+    flags = 0
+    for token in tokens:
+        flags |= _TOKEN_FLAGS.get(token, 0)
+    if tokens & _NOT_POSTAL:
+        flags &= ~ADDRESS
+    if flags & OWNER:
+        flags |= OWNS
+    return KeyInfo(norm=norm, flags=flags, plain=_IDENTIFIER.fullmatch(key) is not None)
+
+
+_cached_build = lru_cache(maxsize=8192)(_build)
+
+
+def key_info(key: str) -> KeyInfo:
+    """Classify a key. Short keys (the normal case) are cached; long, attacker-chosen ones are not."""
+    if len(key) <= _CACHED_KEY_CHARS:
+        return _cached_build(key)
+    return _build(key)

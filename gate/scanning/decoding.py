@@ -1,0 +1,109 @@
+"""Undo the encodings people use to smuggle values through parameters: URL encoding and base64.
+
+Decoding is bounded: at most two layers, only strings up to `MAX_DECODE_CHARS`, and a base64 result
+counts only when it is mostly printable UTF-8 text, so random identifiers and hashes are not "decoded"
+into noise that detectors would then read.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from urllib.parse import unquote, unquote_plus
+
+MAX_LAYERS = 2
+MAX_DECODE_CHARS = 65_536
+MAX_VARIANTS = 8
+_MIN_B64_CHARS = 12
+_MIN_PRINTABLE = 0.9
+
+_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
+_B64_WHOLE = re.compile(r"[A-Za-z0-9+/_\-]{12,}={0,2}")
+# Base64 tokens inside longer text (a query string, a comment); bounded so a match stays cheap.
+# No look-behind: finditer starts a match at the first character of a run, so runs are whole.
+_B64_TOKEN = re.compile(r"[A-Za-z0-9+/_\-]{16,4096}={0,2}")
+_HEX = re.compile(r"[0-9A-Fa-f]+")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _url_decoded(text: str) -> str | None:
+    if "%" in text and _PERCENT.search(text):
+        # Form encoding uses "+" for space; text that already has spaces keeps its "+" literal.
+        decoded = unquote(text) if " " in text else unquote_plus(text)
+    elif "+" in text and " " not in text:
+        decoded = unquote_plus(text)
+    else:
+        return None
+    return decoded if decoded != text else None
+
+
+def _b64_decoded(token: str) -> str | None:
+    # Hashes and long numbers are valid base64 alphabets but never hidden text.
+    if _HEX.fullmatch(token) or _DIGITS.fullmatch(token.rstrip("=")):
+        return None
+    body = token.rstrip("=")
+    if len(body) % 4 == 1:
+        return None
+    padded = body + "=" * (-len(body) % 4)
+    try:
+        if "-" in body or "_" in body:
+            raw = base64.urlsafe_b64decode(padded)
+        else:
+            raw = base64.b64decode(padded, validate=True)
+        text = raw.decode("utf-8")
+    except (binascii.Error, ValueError):  # UnicodeDecodeError is a ValueError
+        return None
+    if len(text) < 4:
+        return None
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\t\r\n")
+    if printable < _MIN_PRINTABLE * len(text) or not any(ch.isalnum() for ch in text):
+        return None
+    return text
+
+
+def _decode_once(text: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    url = _url_decoded(text)
+    if url is not None:
+        out.append((url, "url"))
+    # Base64 of text mixes upper and lower case; lower-case names ("sd_xl_base_1.0") are skipped fast.
+    if len(text) >= _MIN_B64_CHARS and not text.islower() and not text.isupper():
+        if " " not in text and _B64_WHOLE.fullmatch(text):
+            whole = _b64_decoded(text)
+            if whole is not None:
+                out.append((whole, "base64"))
+        elif len(text) >= 16:
+            for match in _B64_TOKEN.finditer(text):
+                part = _b64_decoded(match.group())
+                if part is not None:
+                    out.append((part, "base64"))
+                    if len(out) >= MAX_VARIANTS:
+                        break
+    return out
+
+
+def decoded_variants(text: str) -> list[tuple[str, str]]:
+    """Texts hidden inside `text`, each with how it was reached (e.g. "url", "base64", "url+base64").
+
+    The original text is not included. Empty for the common case of plain text.
+    """
+    if len(text) > MAX_DECODE_CHARS:
+        return []
+    variants: list[tuple[str, str]] = []
+    frontier: list[tuple[str, str]] = [(text, "")]
+    budget = MAX_DECODE_CHARS
+    for _ in range(MAX_LAYERS):
+        next_frontier: list[tuple[str, str]] = []
+        for current, via in frontier:
+            for decoded, how in _decode_once(current):
+                budget -= len(decoded)
+                if budget < 0 or len(variants) >= MAX_VARIANTS:
+                    return variants
+                step = f"{via}+{how}" if via else how
+                variants.append((decoded, step))
+                next_frontier.append((decoded, step))
+        if not next_frontier:
+            break
+        frontier = next_frontier
+    return variants

@@ -1,0 +1,28 @@
+"""BEHAVIORAL_DATA in free text: prompts built from what a shopper did ("user recently viewed ...",
+"based on your browsing history")."""
+
+from __future__ import annotations
+
+import re
+
+from gate.scanning.detectors.base import HAS_WORDS, PatternDetector, PatternRule, any_word
+
+_WHO = r"(?:user|customer|shopper|visitor|buyer|member|you|they|he|she)"
+_WHOSE = r"(?:your|their|his|her|the\s+(?:user|customer|shopper|visitor)'?s?)"
+_BEHAVIOR = re.compile(
+    rf"(?i)\b(?:{_WHO}\s+(?:has\s+|have\s+|had\s+)?(?:recently\s+|previously\s+|just\s+|often\s+)?"
+    r"(?:viewed|browsed|searched\s+for|purchased|bought|ordered|added\s+to\s+(?:the\s+)?(?:cart|basket|"
+    r"wishlist))|recently\s+viewed|previously\s+(?:viewed|purchased|bought|ordered)|"
+    rf"based\s+on\s+{_WHOSE}\s+(?:browsing|search|purchase|order|viewing|shopping|click)|"
+    r"(?:browsing|search|purchase|order|viewing|shopping)\s+history|"
+    rf"items?\s+in\s+{_WHOSE}\s+(?:cart|basket|wishlist|wish\s+list))\b"
+)
+_CUE_WORDS = ("view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search")
+
+
+DETECTOR = PatternDetector(
+    entity="BEHAVIORAL_DATA",
+    needs=HAS_WORDS,
+    rules=(PatternRule("behavior.text", _BEHAVIOR),),
+    prefilter=any_word(_CUE_WORDS),
+)

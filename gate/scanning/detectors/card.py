@@ -1,0 +1,82 @@
+"""CREDIT_CARD: Luhn-valid numbers with a plausible issuer prefix (IIN) and length.
+
+Barcodes are the trap: GTIN/EAN check digits and Luhn disagree in general, but a 13- or 14-digit
+number can pass both. So without a card context (a card key, or "card"/"visa" nearby) only 15- and
+16-digit numbers count, numbers under GTIN/SKU/seed keys never count, and a separator-less number right
+after "seed" is a seed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stdnum import ean, luhn
+
+from gate.scanning.context import CARD, NOT_NUMERIC
+from gate.scanning.detectors.base import (
+    HAS_DIGIT_RUN,
+    PatternDetector,
+    PatternRule,
+    Text,
+    cue_before,
+    cue_near,
+)
+
+# (lowest prefix, highest prefix, card lengths), per the public IIN ranges of the major schemes.
+_IIN_RANGES: tuple[tuple[int, int, frozenset[int]], ...] = (
+    (4, 4, frozenset((13, 16, 19))),  # Visa
+    (51, 55, frozenset((16,))),  # Mastercard
+    (2221, 2720, frozenset((16,))),  # Mastercard 2-series
+    (34, 34, frozenset((15,))),  # American Express
+    (37, 37, frozenset((15,))),
+    (6011, 6011, frozenset((16, 19))),  # Discover
+    (644, 649, frozenset((16, 19))),
+    (65, 65, frozenset((16, 19))),
+    (3528, 3589, frozenset((16, 19))),  # JCB
+    (300, 305, frozenset((14, 16, 19))),  # Diners Club
+    (36, 36, frozenset((14, 16, 19))),
+    (38, 39, frozenset((16, 19))),
+    (62, 62, frozenset((16, 17, 18, 19))),  # UnionPay
+    (50, 50, frozenset(range(12, 20))),  # Maestro
+    (56, 58, frozenset(range(12, 20))),
+)
+_LENGTHS_WITHOUT_CONTEXT = frozenset((15, 16))
+
+_CANDIDATE = re.compile(r"(?<![\w.,])\d(?:[ \-]?\d){11,18}(?![\w]|[.,]\d)")
+_CARD_CUE = re.compile(
+    r"(?i)\b(?:card|credit|debit|visa|mastercard|master\s+card|amex|american\s+express|discover|cc|pan)\b"
+)
+_SEED_CUE = re.compile(r"(?i)\bseed\b")
+
+
+def plausible_iin(digits: str) -> bool:
+    """True if the issuer prefix and length fit a major card scheme."""
+    for low, high, lengths in _IIN_RANGES:
+        width = len(str(low))
+        if len(digits) in lengths and low <= int(digits[:width]) <= high:
+            return True
+    return False
+
+
+def _valid_card(match: re.Match[str], text: Text) -> bool:
+    raw = match.group()
+    digits = raw.replace(" ", "").replace("-", "")
+    if not (luhn.is_valid(digits) and plausible_iin(digits)):
+        return False
+    if text.flags & CARD or cue_near(_CARD_CUE, text.value, match.start(), match.end()):
+        return True
+    if len(digits) not in _LENGTHS_WITHOUT_CONTEXT or ean.is_valid(digits):
+        return False
+    return not (raw.isdigit() and cue_before(_SEED_CUE, text.value, match.start(), window=16))
+
+
+def _prefilter(text: Text) -> bool:
+    return text.digit_run and not text.flags & NOT_NUMERIC
+
+
+DETECTOR = PatternDetector(
+    entity="CREDIT_CARD",
+    needs=HAS_DIGIT_RUN,
+    rules=(PatternRule("card.luhn", _CANDIDATE, _valid_card),),
+    prefilter=_prefilter,
+)

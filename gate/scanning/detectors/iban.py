@@ -1,0 +1,35 @@
+"""IBAN_CODE: country code, check digits, then a BBAN that passes ISO 7064 mod 97 (python-stdnum)."""
+
+from __future__ import annotations
+
+import re
+
+from stdnum import iban
+
+from gate.scanning.context import NOT_NUMERIC
+from gate.scanning.detectors.base import HAS_DIGIT_RUN, PatternDetector, PatternRule, Text
+
+_CANDIDATE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![a-z0-9])")
+
+
+def _valid_iban(match: re.Match[str], text: Text) -> bool:
+    # The pattern may run into a following capitalised word ("... 00 TO"); drop trailing groups.
+    groups = match.group().split(" ")
+    while groups and len("".join(groups)) >= 15:
+        if iban.is_valid("".join(groups)):
+            return True
+        groups.pop()
+    return False
+
+
+def _prefilter(text: Text) -> bool:
+    # An IBAN starts with two capital letters, so the text differs from its lower-cased form.
+    return text.digit_run and not text.flags & NOT_NUMERIC and text.lower != text.value
+
+
+DETECTOR = PatternDetector(
+    entity="IBAN_CODE",
+    needs=HAS_DIGIT_RUN,
+    rules=(PatternRule("iban.mod97", _CANDIDATE, _valid_iban),),
+    prefilter=_prefilter,
+)

@@ -1,0 +1,60 @@
+"""IP_ADDRESS (v4 and v6), validated by `ipaddress`.
+
+Four dotted numbers are as often a version ("2.1.0.4") as an address. An IPv4 address therefore counts
+only under an IP-ish key (ip, addr, host, client, remote, forwarded) or with a cue just before it in
+free text ("ip", "host", "from", "://", ...), never under a version/build key, and never right after
+"v"/"version". IPv6 needs no cue when it has at least four groups: nothing else looks like that.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+from gate.scanning.context import IP, NOT_NUMERIC
+from gate.scanning.detectors.base import HAS_COLONS, HAS_DOTS, PatternDetector, PatternRule, Text, cue_before
+
+_V4 = re.compile(r"(?<![\w.\-])(?:\d{1,3}\.){3}\d{1,3}(?![\w\-]|\.\w)")
+_V6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
+_CUE = re.compile(
+    r"(?i)(?:\b(?:ip|ipv4|ipv6|address|addr|host|hostname|client|server|remote|from|forwarded|origin|"
+    r"peer|connect(?:ed|ion)?|login|logged)\b|://|@)"
+)
+_VERSION_CUE = re.compile(r"(?i)(?:\bv|\bversion|\bver|\bbuild|\brelease|\bfirmware)\W{0,3}$")
+_MIN_BARE_V6_GROUPS = 4
+
+
+def _has_cue(match: re.Match[str], text: Text) -> bool:
+    return bool(text.flags & IP) or cue_before(_CUE, text.value, match.start())
+
+
+def _valid_v4(match: re.Match[str], text: Text) -> bool:
+    try:
+        ipaddress.IPv4Address(match.group())
+    except ValueError:
+        return False
+    before = text.value[max(0, match.start() - 12) : match.start()]
+    return not _VERSION_CUE.search(before) and _has_cue(match, text)
+
+
+def _valid_v6(match: re.Match[str], text: Text) -> bool:
+    candidate = match.group()
+    try:
+        ipaddress.IPv6Address(candidate)
+    except ValueError:
+        return False
+    groups = sum(1 for part in candidate.split(":") if part)
+    return groups >= _MIN_BARE_V6_GROUPS or _has_cue(match, text)
+
+
+def _prefilter(text: Text) -> bool:
+    value = text.value
+    return not text.flags & NOT_NUMERIC and (value.count(".") >= 3 or value.count(":") >= 2)
+
+
+DETECTOR = PatternDetector(
+    entity="IP_ADDRESS",
+    needs=HAS_DOTS | HAS_COLONS,
+    rules=(PatternRule("ip.v4", _V4, _valid_v4), PatternRule("ip.v6", _V6, _valid_v6)),
+    prefilter=_prefilter,
+)

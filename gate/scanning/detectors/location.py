@@ -1,0 +1,153 @@
+"""LOCATION: GPS coordinates and street addresses.
+
+A decimal pair counts as coordinates when both halves are in range and precise (at least four decimals,
+or two under a geo key / after a cue such as "gps"), so "7.5, 0.75" (CFG, denoise) does not.
+Street addresses need a house number, at least one capitalised name word and a street suffix that is
+not followed by another capitalised word ("40 Premium Road Running Shoes" is a product title).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gate.scanning.context import GEO, NOT_NUMERIC
+from gate.scanning.detectors.base import (
+    HAS_DEGREE,
+    HAS_DIGIT_RUN,
+    HAS_DIGIT_WORDS,
+    HAS_WORDS,
+    KeyedRule,
+    PatternDetector,
+    PatternRule,
+    Text,
+    any_word,
+    cue_before,
+    keyset,
+)
+
+_MAX_LAT = 90.0
+_MAX_LNG = 180.0
+_PRECISE_DECIMALS = 4
+
+_PAIR = re.compile(
+    r"(?<![\w.\-])(?P<lat>-?\d{1,2}\.(?P<lat_dec>\d{2,10}))\s*[,;/ ]\s*"
+    r"(?P<lng>-?\d{1,3}\.(?P<lng_dec>\d{2,10}))(?![\w.])"
+)
+_GEO_CUE = re.compile(
+    r"(?i)\b(?:gps|geo|coordinates|coords|lat(?:itude)?|lon(?:gitude)?|located\s+at|location)\b"
+)
+_DMS = re.compile(
+    r"\d{1,2}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"\u2033]\s?)?[NS][,\s]{1,3}"
+    r"\d{1,3}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"\u2033]\s?)?[EW]\b"
+)
+_STREET_SUFFIX = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Parkway|Pkwy|Terrace|"
+    r"Square|Sq|Highway|Hwy|Close|Crescent|Gardens|Mews|Row|Walk)"
+)
+# Starts with \d (not \b) so the regex engine can skip to digits; the word boundary is checked after.
+_STREET = re.compile(
+    r"\d{1,6}[A-Za-z]?,?\s+(?:[A-Z][a-z]{1,20}\.?\s+){1,4}" + _STREET_SUFFIX + r"\b\.?(?!\s+[A-Z][a-z])"
+)
+# Continental style: the street name ends in a street word and the number follows.
+_STRASSE = re.compile(
+    r"\b[A-ZÄÖÜ][a-zäöüß]{2,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer)"
+    r"\s+\d{1,4}[a-z]?\b"
+)
+_STRASSE_WORDS = ("stra", "str.", "weg", "gasse", "platz", "allee", "damm", "ufer")
+_US_STATE_ZIP = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+
+
+def _starts_word(match: re.Match[str], text: Text) -> bool:
+    start = match.start()
+    return start == 0 or not text.value[start - 1].isalnum()
+
+
+def _valid_pair(match: re.Match[str], text: Text) -> bool:
+    if text.flags & NOT_NUMERIC:
+        return False
+    lat, lng = float(match.group("lat")), float(match.group("lng"))
+    if abs(lat) > _MAX_LAT or abs(lng) > _MAX_LNG or (lat == 0 and lng == 0):
+        return False
+    precise = min(len(match.group("lat_dec")), len(match.group("lng_dec"))) >= _PRECISE_DECIMALS
+    return precise or bool(text.flags & GEO) or cue_before(_GEO_CUE, text.value, match.start())
+
+
+DETECTOR = PatternDetector(
+    entity="LOCATION",
+    needs=HAS_DIGIT_RUN | HAS_DIGIT_WORDS | HAS_DEGREE,
+    rules=(
+        PatternRule("location.coordinates", _PAIR, _valid_pair, lambda text: text.digit_run),
+        PatternRule("location.dms", _DMS, when=lambda text: "°" in text.value),
+        PatternRule("location.street", _STREET, _starts_word, lambda text: bool(text.facts & HAS_WORDS)),
+        PatternRule("location.strasse", _STRASSE, when=any_word(_STRASSE_WORDS)),
+        PatternRule("location.us_zip", _US_STATE_ZIP, when=lambda text: "," in text.value and text.digit_run),
+    ),
+    prefilter=lambda text: text.has_digit,
+)
+
+
+def _coordinate(value: Any, bound: float) -> bool:
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            return False
+        # A string like "48" is too coarse to locate anyone.
+    if isinstance(value, bool) or not isinstance(value, float):
+        return False
+    return value != 0 and abs(value) <= bound and not value.is_integer()
+
+
+def _latitude(value: Any) -> bool:
+    return _coordinate(value, _MAX_LAT)
+
+
+def _longitude(value: Any) -> bool:
+    return _coordinate(value, _MAX_LNG)
+
+
+def _coordinates(value: Any) -> bool:
+    if isinstance(value, list | tuple):
+        return (
+            len(value) in (2, 3)
+            and all(_longitude(v) or isinstance(v, int) for v in value)
+            and any(_longitude(v) for v in value)
+        )
+    return isinstance(value, dict) and len(value) > 0
+
+
+def _postal(value: Any) -> bool:
+    if isinstance(value, str):
+        return any(ch.isalnum() for ch in value)
+    return isinstance(value, dict) and len(value) > 0
+
+
+KEYED_RULES = (
+    KeyedRule(
+        "LOCATION", "location.latitude_key", keyset("lat latitude gps_latitude geo_lat gps_lat"), _latitude
+    ),
+    KeyedRule(
+        "LOCATION",
+        "location.longitude_key",
+        keyset("lng lon long longitude gps_longitude geo_lng geo_lon gps_lng gps_lon"),
+        _longitude,
+    ),
+    KeyedRule(
+        "LOCATION",
+        "location.coordinates_key",
+        keyset("gps coordinates coords geo geolocation latlng lat_lng lat_lon gps_coordinates"),
+        _coordinates,
+    ),
+    KeyedRule(
+        "LOCATION",
+        "location.address_key",
+        keyset(
+            "address street street_address address_line address_line1 address_line_1 address_line2 "
+            "address_line_2 address1 address2 home_address shipping_address billing_address "
+            "delivery_address postal_address postcode post_code zip zip_code zipcode postal_code "
+            "house_number"
+        ),
+        _postal,
+    ),
+)

@@ -1,0 +1,61 @@
+"""US_SSN (python-stdnum `us.ssn`) and UK_NINO.
+
+A dashed SSN ("536-22-1234") counts anywhere; spaced or bare nine digits need an SSN key or cue.
+python-stdnum 2.2 has no UK National Insurance module, so the NINO rules are HMRC's published ones:
+two prefix letters (not D, F, I, Q, U, V; second not O; not the unallocated pairs), six digits, A-D.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stdnum.us import ssn
+
+from gate.scanning.context import NOT_NUMERIC, SSN
+from gate.scanning.detectors.base import HAS_DIGIT_RUN, PatternDetector, PatternRule, Text, cue_before
+
+_SSN_DASHED = re.compile(r"(?<![\w\-])\d{3}-\d{2}-\d{4}(?![\w\-])")
+_SSN_LOOSE = re.compile(r"(?<![\w\-])\d{3}[ ]?\d{2}[ ]?\d{4}(?![\w\-])")
+_SSN_CUE = re.compile(r"(?i)\b(?:ssn|social\s+security(?:\s+number)?|ss#)")
+
+_NINO = re.compile(
+    r"(?<![A-Za-z0-9])(?P<prefix>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])"
+    r" ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])"
+)
+_NINO_UNALLOCATED = frozenset(("BG", "GB", "KN", "NK", "NT", "TN", "ZZ"))
+
+
+def _valid_ssn(match: re.Match[str], text: Text) -> bool:
+    return bool(ssn.is_valid(match.group().replace(" ", "")))
+
+
+def _valid_loose_ssn(match: re.Match[str], text: Text) -> bool:
+    if not (text.flags & SSN or cue_before(_SSN_CUE, text.value, match.start())):
+        return False
+    return _valid_ssn(match, text)
+
+
+def _valid_nino(match: re.Match[str], text: Text) -> bool:
+    return match.group("prefix") not in _NINO_UNALLOCATED
+
+
+def _prefilter(text: Text) -> bool:
+    return text.digit_run and not text.flags & NOT_NUMERIC
+
+
+US_SSN = PatternDetector(
+    entity="US_SSN",
+    needs=HAS_DIGIT_RUN,
+    rules=(
+        PatternRule("us_ssn.dashed", _SSN_DASHED, _valid_ssn),
+        PatternRule("us_ssn.context", _SSN_LOOSE, _valid_loose_ssn),
+    ),
+    prefilter=_prefilter,
+)
+
+UK_NINO = PatternDetector(
+    entity="UK_NINO",
+    needs=HAS_DIGIT_RUN,
+    rules=(PatternRule("uk_nino", _NINO, _valid_nino),),
+    prefilter=_prefilter,
+)

@@ -1,0 +1,98 @@
+"""PHONE_NUMBER, validated by `phonenumbers`.
+
+International numbers ("+49 151 ...") are found anywhere. National formats ("(415) 555-0132") are tried
+only where the key or a nearby word says phone, with a few default regions, because without that
+context any run of digits (a seed, an order number) can parse as some country's number.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from gate.scanning.context import NOT_NUMERIC, PHONE
+from gate.scanning.detectors.base import (
+    HAS_DIGIT_RUN,
+    PatternDetector,
+    PatternRule,
+    Text,
+    any_word,
+    cue_before,
+)
+
+NATIONAL_REGIONS = ("US", "GB", "DE", "FR", "NL", "ES", "IT")
+
+_INTERNATIONAL = re.compile(r"(?<![\w+])\+[1-9][\d \t().\-/]{5,22}\d(?!\d)")
+_NATIONAL = re.compile(r"(?<![\w+])(?:00[1-9]|\(?\d)[\d \t().\-/]{5,22}\d(?!\d)")
+_INTERNATIONAL_PREFIX = re.compile(r"\+\d{0,4}[ \t.\-/]*$")
+_MIN_NATIONAL_DIGITS = 9
+_CUE = re.compile(
+    r"(?i)\b(?:phone|tel|telephone|mobile|cell|call|ring|text\s+me|whatsapp|sms|fax|contact|reach\s+me)\b"
+)
+
+
+def _valid(candidate: str, region: str | None) -> bool:
+    try:
+        number = phonenumbers.parse(candidate, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number)
+
+
+def _international(match: re.Match[str], text: Text) -> bool:
+    return _valid(match.group(), None)
+
+
+def _national(match: re.Match[str], text: Text) -> bool:
+    if not (text.flags & PHONE or cue_before(_CUE, text.value, match.start())):
+        return False
+    candidate = match.group()
+    # The tail of an invalid international number ("+1 555 0100") is not a national number, and
+    # fewer than nine digits parse as some region's local number far too easily.
+    if _INTERNATIONAL_PREFIX.search(text.value, max(0, match.start() - 6), match.start()):
+        return False
+    if sum(ch.isdigit() for ch in candidate) < _MIN_NATIONAL_DIGITS:
+        return False
+    if candidate.startswith("00"):
+        return _valid("+" + candidate[2:], None)
+    if any(_valid(candidate, region) for region in NATIONAL_REGIONS):
+        return True
+    # A bare digit string under a phone key is often an international number without its "+".
+    return candidate.isdigit() and len(candidate) >= 10 and _valid("+" + candidate, None)
+
+
+_CUE_WORDS = (
+    "phone",
+    "tel",
+    "mobile",
+    "cell",
+    "call",
+    "ring",
+    "text me",
+    "whatsapp",
+    "sms",
+    "fax",
+    "contact",
+    "reach",
+)
+_has_cue_word = any_word(_CUE_WORDS)
+
+
+def _prefilter(text: Text) -> bool:
+    return text.digit_run and not text.flags & NOT_NUMERIC
+
+
+def _may_be_national(text: Text) -> bool:
+    return bool(text.flags & PHONE) or _has_cue_word(text)
+
+
+DETECTOR = PatternDetector(
+    entity="PHONE_NUMBER",
+    needs=HAS_DIGIT_RUN,
+    rules=(
+        PatternRule("phone.international", _INTERNATIONAL, _international, lambda text: "+" in text.value),
+        PatternRule("phone.national", _NATIONAL, _national, _may_be_national),
+    ),
+    prefilter=_prefilter,
+)

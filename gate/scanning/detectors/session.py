@@ -1,0 +1,102 @@
+"""SESSION_TOKEN: session cookies (PHPSESSID=..., Magento's frontend=...), bearer tokens, JWTs, and
+token-like values under session/cookie/token/authorization keys."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gate.scanning.detectors.base import (
+    HAS_JWT,
+    HAS_SEPARATOR,
+    HAS_TOKEN_WORD,
+    KeyedRule,
+    PatternDetector,
+    PatternRule,
+    Text,
+    any_word,
+    keyset,
+)
+
+# Cookie and parameter names that carry a session, matched case-insensitively before "=" or ":".
+_COOKIE_NAMES = (
+    "phpsessid",
+    "jsessionid",
+    "asp.net_sessionid",
+    "aspsessionid",
+    "sessionid",
+    "session_id",
+    "session",
+    "sid",
+    "connect.sid",
+    "laravel_session",
+    "ci_session",
+    "frontend",
+    "adminhtml",
+    "persistent_shopping_cart",
+    "_shopify_s",
+    "_shopify_y",
+    "cart_sig",
+    "auth_token",
+    "access_token",
+    "refresh_token",
+    "id_token",
+    "csrftoken",
+    "xsrf-token",
+    "x-auth-token",
+    "wordpress_logged_in_",
+    "wp_woocommerce_session_",
+)
+_COOKIE = re.compile(
+    r"(?i)(?<![\w.\-])(?:" + "|".join(re.escape(name) for name in _COOKIE_NAMES) + r")[0-9a-f]{0,40}"
+    r"\s*[=:]\s*[\"']?(?P<value>[A-Za-z0-9%._\-+/~]{8,4096})"
+)
+_BEARER = re.compile(r"(?i)\b(?:bearer|token)\s+(?P<value>[A-Za-z0-9\-._~+/]{16,4096}=*)")
+_JWT = re.compile(r"(?<![\w\-])eyJ[A-Za-z0-9_\-]{8,2048}\.[A-Za-z0-9_\-]{8,8192}\.[A-Za-z0-9_\-]{8,2048}")
+_TOKEN_LIKE = re.compile(r"[A-Za-z0-9%._\-+/~=]{8,}")
+
+
+def token_like(candidate: str) -> bool:
+    """A run of 8+ token characters mixing letters and digits (so "dark_mode" is not a session)."""
+    for match in _TOKEN_LIKE.finditer(candidate):
+        run = match.group()
+        if any(ch.isdigit() for ch in run) and any(ch.isalpha() for ch in run):
+            return True
+    return False
+
+
+def _valid_value(match: re.Match[str], text: Text) -> bool:
+    return token_like(match.group("value"))
+
+
+def _bearer_words(text: Text) -> bool:
+    return "bearer" in text.lower or "token" in text.lower
+
+
+DETECTOR = PatternDetector(
+    entity="SESSION_TOKEN",
+    needs=HAS_SEPARATOR | HAS_JWT | HAS_TOKEN_WORD,
+    rules=(
+        PatternRule("session.jwt", _JWT, when=lambda text: "eyJ" in text.value),
+        PatternRule("session.cookie", _COOKIE, _valid_value, any_word(_COOKIE_NAMES)),
+        PatternRule("session.bearer", _BEARER, _valid_value, _bearer_words),
+    ),
+)
+
+
+def _token_value(value: Any) -> bool:
+    return isinstance(value, str) and token_like(value)
+
+
+KEYED_RULES = (
+    KeyedRule(
+        "SESSION_TOKEN",
+        "session.key",
+        keyset(
+            "session session_id session_token session_key sid sessid phpsessid jsessionid cookie cookies "
+            "set_cookie authorization auth auth_token access_token refresh_token id_token bearer token "
+            "csrf_token xsrf_token x_auth_token x_session_id frontend api_key apikey jwt"
+        ),
+        _token_value,
+    ),
+)

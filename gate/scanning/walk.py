@@ -1,0 +1,168 @@
+"""Walk a JSON value, give every string its key context, and run the detectors on it.
+
+Values are visited in document order and a finding is recorded at most once per (entity, JSON
+pointer). The walk recurses, but checks the depth limit before every step down, and `ScanLimits`
+caps `max_depth` far below Python's recursion limit, so hostile nesting ends in `ScanLimitExceeded`,
+never `RecursionError`. Detector exceptions are not caught: the caller turns them into an ERROR result.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from gate.model import Finding
+from gate.scanning.context import NOT_NUMERIC, OWNS, POSITIVE_MASK, KeyInfo, key_info
+from gate.scanning.decoding import decoded_variants
+from gate.scanning.detectors import KEYED_RULES, TEXT_DETECTORS, KeyedRule, Text
+from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
+
+# Shorter strings cannot hold any text entity (the shortest, an email, needs "a@b.co"); keyed rules
+# still see them.
+_MIN_TEXT_CHARS = 5
+_CACHED_KEY_CHARS = 64
+
+_Rules = tuple[KeyedRule, ...]
+
+
+def escape_token(token: str) -> str:
+    """One RFC 6901 reference token: "~" becomes "~0", then "/" becomes "~1"."""
+    if "~" in token or "/" in token:
+        return token.replace("~", "~0").replace("/", "~1")
+    return token
+
+
+def _build_member(key: str) -> tuple[KeyInfo, str, _Rules, _Rules]:
+    info = key_info(key)
+    rules = tuple(rule for rule in KEYED_RULES if rule.matches(info))
+    # (key context, pointer token, rules for an ordinary parent, rules when the parent is a person)
+    return info, escape_token(key), tuple(r for r in rules if not r.owner_only), rules
+
+
+_cached_member = lru_cache(maxsize=8192)(_build_member)
+
+
+def _member(key: str) -> tuple[KeyInfo, str, _Rules, _Rules]:
+    # Only short keys are cached, so hostile long keys cannot fill memory.
+    return _cached_member(key) if len(key) <= _CACHED_KEY_CHARS else _build_member(key)
+
+
+class _Scan:
+    """One scan: counters against the limits, and the findings so far."""
+
+    __slots__ = ("chars", "findings", "limits", "nodes", "seen")
+
+    def __init__(self, limits: ScanLimits) -> None:
+        self.limits = limits
+        self.nodes = 1
+        self.chars = 0
+        self.findings: list[Finding] = []
+        self.seen: set[tuple[str, str]] = set()
+
+    def add(self, entity: str, path: str, detector: str) -> None:
+        if (entity, path) not in self.seen:
+            self.seen.add((entity, path))
+            self.findings.append(Finding(entity=entity, path=path, detector=detector))
+
+    def count_chars(self, text: str) -> None:
+        if len(text) > self.limits.max_string_chars:
+            raise exceeded("max_string_chars", self.limits.max_string_chars)
+        self.chars += len(text)
+        if self.chars > self.limits.max_total_chars:
+            raise exceeded("max_total_chars", self.limits.max_total_chars)
+
+    def text(self, value: str, path: str, flags: int) -> None:
+        """Run the text detectors on `value` and on what is hidden inside it (URL encoding, base64)."""
+        self._detect(Text(value, flags), path, "")
+        for decoded, via in decoded_variants(value):
+            self._detect(Text(decoded, flags), path, via)
+
+    def _detect(self, text: Text, path: str, via: str) -> None:
+        facts = text.facts
+        for detector in TEXT_DETECTORS:
+            # Skipped when none of the facts it needs holds (no "@" for email, no digits for cards).
+            if not detector.needs & facts or (detector.entity, path) in self.seen:
+                continue
+            name = detector.detect(text)
+            if name is not None:
+                self.add(detector.entity, path, f"{name}+{via}" if via else name)
+
+    def value(self, value: Any, path: str, flags: int, inherited: int, depth: int) -> None:
+        """Scan one value; `flags` is its key context, `inherited` what its children inherit."""
+        if isinstance(value, str):
+            self.count_chars(value)
+            if len(value) >= _MIN_TEXT_CHARS:
+                self.text(value, path, flags)
+        elif isinstance(value, dict):
+            self._container(depth, len(value))
+            for raw_key, child in value.items():
+                key = raw_key if isinstance(raw_key, str) else str(raw_key)
+                self.count_chars(key)
+                info, token, rules, owner_rules = _member(key)
+                child_path = f"{path}/{token}"
+                if not info.plain:
+                    self.text(key, child_path, inherited)  # a key can itself be an email or a phone
+                for rule in owner_rules if flags & OWNS else rules:
+                    if rule.accepts(child):
+                        self.add(rule.entity, child_path, rule.name)
+                # Positive context is inherited; negative context ("seed", "version") is the key's own.
+                child_inherited = inherited | (info.flags & POSITIVE_MASK)
+                child_flags = child_inherited | (info.flags & ~POSITIVE_MASK)
+                self.value(child, child_path, child_flags, child_inherited, depth + 1)
+        elif isinstance(value, list | tuple):
+            self._container(depth, len(value))
+            # Elements keep the array's key as context ({"phones": ["+49..."]}).
+            for index, child in enumerate(value):
+                self.value(child, f"{path}/{index}", flags, inherited, depth + 1)
+        elif isinstance(value, bool) or value is None:
+            return
+        elif isinstance(value, int | float):
+            # Numbers are read only where a key says one may identify someone (a phone or card key);
+            # seeds, sizes and steps are skipped without being turned into text.
+            if flags & POSITIVE_MASK and not flags & NOT_NUMERIC:
+                self.text(str(value), path, flags)
+        else:
+            raise TypeError(f"generation parameters hold a non-JSON value of type {type(value).__name__}")
+
+    def _container(self, depth: int, size: int) -> None:
+        # Checked before stepping down, so the depth of recursion never exceeds max_depth.
+        if depth >= self.limits.max_depth:
+            raise exceeded("max_depth", self.limits.max_depth)
+        self.nodes += size
+        if self.nodes > self.limits.max_nodes:
+            raise exceeded("max_nodes", self.limits.max_nodes)
+
+
+def scan_parameters(obj: Any, *, limits: ScanLimits = DEFAULT_LIMITS) -> list[Finding]:
+    """Find personal data in an image generator's parameters (any JSON value).
+
+    Returns findings in document order, at most one per (entity, JSON pointer); a finding names the
+    entity type and the RFC 6901 pointer of the value holding it, never the value. Raises
+    `ScanLimitExceeded` when the value is too deep or too large to scan within `limits`, and
+    `TypeError` for values JSON cannot hold.
+    """
+    scan = _Scan(limits)
+    scan.value(obj, "", 0, 0, 0)
+    return scan.findings
+
+
+def scan_text(
+    text: str, *, path: str, context: str = "", limits: ScanLimits = DEFAULT_LIMITS
+) -> list[Finding]:
+    """Find personal data in one free-text value, such as an EXIF UserComment or a PNG tEXt chunk.
+
+    `path` is reported in every finding; `context` is the field name, read like a JSON key
+    (e.g. "UserComment", "phone"). Raises `ScanLimitExceeded` for text over `limits.max_string_chars`.
+    """
+    scan = _Scan(limits)
+    scan.count_chars(text)
+    flags = 0
+    if context:
+        info, _, rules, _ = _member(context)
+        for rule in rules:
+            if rule.accepts(text):
+                scan.add(rule.entity, path, rule.name)
+        flags = info.flags
+    if len(text) >= _MIN_TEXT_CHARS:
+        scan.text(text, path, flags)
+    return scan.findings

@@ -1,0 +1,284 @@
+"""The walker: JSON pointers, document order, de-duplication, key context, limits and the public API."""
+
+from __future__ import annotations
+
+import base64
+import time
+from typing import Any
+from urllib.parse import quote, quote_plus
+
+import pytest
+
+import gate.scanning
+from gate.errors import ScanLimitExceeded
+from gate.model import Finding
+from gate.scanning import DEFAULT_LIMITS, ScanLimits, escape_token, scan_parameters, scan_text
+
+EMAIL = "jane.doe@example.com"
+
+
+def pairs(findings: list[Finding]) -> list[tuple[str, str]]:
+    return [(f.entity, f.path) for f in findings]
+
+
+def test_public_api_is_exactly_all() -> None:
+    assert sorted(gate.scanning.__all__) == [
+        "DEFAULT_LIMITS",
+        "ENTITIES",
+        "ScanLimits",
+        "escape_token",
+        "scan_parameters",
+        "scan_text",
+    ]
+    for name in gate.scanning.__all__:
+        assert hasattr(gate.scanning, name)
+
+
+@pytest.mark.parametrize(
+    ("token", "escaped"),
+    [("a", "a"), ("a/b", "a~1b"), ("a~b", "a~0b"), ("~/", "~0~1"), ("~1", "~01"), ("", "")],
+)
+def test_escape_token(token: str, escaped: str) -> None:
+    assert escape_token(token) == escaped
+
+
+@pytest.mark.parametrize(
+    ("params", "path"),
+    [
+        (EMAIL, ""),
+        ([EMAIL], "/0"),
+        ({"a": {"b": [0, {"c": EMAIL}]}}, "/a/b/1/c"),
+        ({"a/b": EMAIL}, "/a~1b"),
+        ({"m~n": EMAIL}, "/m~0n"),
+        ({"~/x": [[EMAIL]]}, "/~0~1x/0/0"),
+        ({"": EMAIL}, "/"),
+        ({"3": [None, True, EMAIL]}, "/3/2"),
+        ({7: EMAIL}, "/7"),
+    ],
+)
+def test_paths_are_rfc6901_pointers(params: Any, path: str) -> None:
+    assert pairs(scan_parameters(params)) == [("EMAIL_ADDRESS", path)]
+
+
+def test_findings_never_hold_the_value() -> None:
+    findings = scan_parameters({"prompt": f"mail {EMAIL}", "customer_id": "C-48213"})
+    for finding in findings:
+        assert "jane" not in repr(finding)
+        assert "48213" not in repr(finding)
+
+
+def test_document_order_across_nesting() -> None:
+    params = {
+        "z_first": {"inner": {"email": EMAIL}},
+        "customer_id": 12,
+        "list": [{"phone": "+49 151 23456789"}, "born on 12/03/1985"],
+        "a_last": "from client 203.0.113.42",
+    }
+    assert pairs(scan_parameters(params)) == [
+        ("EMAIL_ADDRESS", "/z_first/inner/email"),
+        ("CUSTOMER_ID", "/customer_id"),
+        ("PHONE_NUMBER", "/list/0/phone"),
+        ("DATE_OF_BIRTH", "/list/1"),
+        ("IP_ADDRESS", "/a_last"),
+    ]
+
+
+def test_one_finding_per_entity_and_path() -> None:
+    text = f"{EMAIL} and {EMAIL.upper()} and " + base64.b64encode(EMAIL.encode()).decode()
+    assert pairs(scan_parameters({"x": text})) == [("EMAIL_ADDRESS", "/x")]
+
+
+def test_several_entities_in_one_value_keep_detector_order() -> None:
+    text = f"portrait of Jane Doe, mail {EMAIL}, call +49 151 23456789"
+    assert [f.entity for f in scan_parameters({"prompt": text})] == [
+        "EMAIL_ADDRESS",
+        "PHONE_NUMBER",
+        "PERSON",
+    ]
+
+
+def test_deterministic() -> None:
+    params = {"b": [EMAIL, {"ssn": "536-22-1234"}], "a": {"gps": "48.8584, 2.2945"}, "cart": [1]}
+    first = scan_parameters(params)
+    assert all(scan_parameters(params) == first for _ in range(20))
+    assert len(first) == 4
+
+
+def test_keys_themselves_are_scanned() -> None:
+    assert pairs(scan_parameters({"orders": {EMAIL: 3}})) == [("EMAIL_ADDRESS", "/orders/" + EMAIL)]
+
+
+def test_key_context_is_inherited_by_nested_values() -> None:
+    # "mobile" makes a national-format number count below it; without it, the same digits do not.
+    assert pairs(scan_parameters({"mobile": {"primary": "07911 123456"}})) == [
+        ("PHONE_NUMBER", "/mobile/primary")
+    ]
+    assert scan_parameters({"misc": {"primary": "07911 123456"}}) == []
+
+
+def test_negative_context_is_not_inherited() -> None:
+    # A "version" parent must not switch off IP detection for a nested client_ip.
+    params = {"version_info": {"client_ip": "203.0.113.42"}}
+    assert pairs(scan_parameters(params)) == [("IP_ADDRESS", "/version_info/client_ip")]
+
+
+def test_owner_objects_make_name_and_id_personal() -> None:
+    params = {
+        "customer": {"id": 7, "name": "Maria Schmidt"},
+        "loras": [{"id": 3, "name": "detail_tweaker"}],
+        "users": [{"id": 9}],
+    }
+    assert pairs(scan_parameters(params)) == [
+        ("CUSTOMER_ID", "/customer/id"),
+        ("PERSON", "/customer/name"),
+        ("CUSTOMER_ID", "/users/0/id"),
+    ]
+
+
+def test_numbers_elsewhere_are_not_read() -> None:
+    assert scan_parameters({"steps": 4111111111111111, "misc": 4111111111111111}) == []
+    assert pairs(scan_parameters({"card": 4111111111111111})) == [("CREDIT_CARD", "/card")]
+
+
+@pytest.mark.parametrize(
+    ("encoded", "via"),
+    [
+        (quote(f"email={EMAIL}", safe=""), "url"),
+        (quote_plus(f"send to {EMAIL} now"), "url"),
+        (base64.b64encode(EMAIL.encode()).decode(), "base64"),
+        (base64.b64encode(EMAIL.encode()).decode().rstrip("="), "base64"),
+        # urlsafe alphabet ("_" where standard base64 has "/")
+        (base64.urlsafe_b64encode(f"mail?? {EMAIL}".encode()).decode(), "base64"),
+        # the "/" becomes "%2F", so only URL-decoding first reveals the base64
+        (quote(base64.b64encode(f"mail?? {EMAIL}".encode()).decode(), safe=""), "url+base64"),
+        (base64.b64encode(base64.b64encode(EMAIL.encode())).decode(), "base64+base64"),
+        ("ref=" + base64.b64encode(f"user {EMAIL}".encode()).decode() + "&x=1", "base64"),
+    ],
+)
+def test_hidden_values_are_decoded(encoded: str, via: str) -> None:
+    findings = scan_parameters({"meta": {"ref": encoded}})
+    assert pairs(findings) == [("EMAIL_ADDRESS", "/meta/ref")]
+    assert findings[0].detector == f"email+{via}"
+
+
+def test_hidden_card_and_phone() -> None:
+    params = {
+        "a": base64.b64encode(b"card 4111 1111 1111 1111").decode(),
+        "b": quote_plus("call +49 151 23456789"),
+    }
+    assert pairs(scan_parameters(params)) == [("CREDIT_CARD", "/a"), ("PHONE_NUMBER", "/b")]
+
+
+def test_decoding_is_bounded_to_two_layers() -> None:
+    three = base64.b64encode(base64.b64encode(base64.b64encode(EMAIL.encode()))).decode()
+    assert scan_parameters({"x": three}) == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",  # hex: not base64 text
+        "dGhpcyBpcyBmaW5l",  # base64 of "this is fine": decodes, holds nothing
+        "c2VlZCAzNDgyOTEwMDIz",  # "seed 3482910023"
+        "AAECAwQFBgcICQoLDA0ODw",  # binary bytes
+        "juggernautXL_v9Rundiffusionphoto2",
+    ],
+)
+def test_decoding_does_not_invent_findings(value: str) -> None:
+    assert scan_parameters({"x": value}) == []
+
+
+def test_scan_text_uses_field_name_as_context() -> None:
+    assert pairs(scan_text("contact jane.doe@example.com", path="/exif/UserComment")) == [
+        ("EMAIL_ADDRESS", "/exif/UserComment")
+    ]
+    assert pairs(scan_text("07911 123456", path="/png/tEXt/phone", context="phone")) == [
+        ("PHONE_NUMBER", "/png/tEXt/phone")
+    ]
+    assert scan_text("07911 123456", path="/png/tEXt/comment", context="comment") == []
+    assert pairs(scan_text("Maria", path="/xmp/Author", context="Author")) == [("PERSON", "/xmp/Author")]
+    assert scan_text("Steps: 30, Seed: 4111111111111111", path="/png/parameters", context="parameters") == []
+
+
+def test_default_limits() -> None:
+    expected = ScanLimits(max_depth=32, max_nodes=10_000, max_string_chars=100_000, max_total_chars=1_000_000)
+    assert expected == DEFAULT_LIMITS
+
+
+def _nested(depth: int) -> Any:
+    value: Any = EMAIL
+    for i in range(depth):
+        value = [value] if i % 2 else {"k": value}
+    return value
+
+
+def test_deep_nesting_raises_limit_not_recursion_error() -> None:
+    with pytest.raises(ScanLimitExceeded, match="max_depth"):
+        scan_parameters(_nested(10_000))
+
+
+def test_depth_limit_boundary() -> None:
+    limits = ScanLimits(max_depth=5)
+    assert len(scan_parameters(_nested(5), limits=limits)) == 1
+    with pytest.raises(ScanLimitExceeded, match="max_depth"):
+        scan_parameters(_nested(6), limits=limits)
+
+
+def test_node_limit() -> None:
+    with pytest.raises(ScanLimitExceeded, match="max_nodes"):
+        scan_parameters(list(range(20_000)))
+    with pytest.raises(ScanLimitExceeded, match="max_nodes"):
+        scan_parameters({"a": [{"b": 1}] * 6_000})
+    assert scan_parameters(list(range(9_999))) == []
+
+
+def test_string_limits() -> None:
+    with pytest.raises(ScanLimitExceeded, match="max_string_chars"):
+        scan_parameters({"prompt": "a" * 100_001})
+    with pytest.raises(ScanLimitExceeded, match="max_string_chars"):
+        scan_parameters({"k" * 100_001: 1})
+    with pytest.raises(ScanLimitExceeded, match="max_total_chars"):
+        scan_parameters(["x" * 90_000] * 12)
+    with pytest.raises(ScanLimitExceeded, match="max_string_chars"):
+        scan_text("a" * 100_001, path="/x")
+
+
+def test_limit_messages_never_carry_values() -> None:
+    with pytest.raises(ScanLimitExceeded) as caught:
+        scan_parameters({"prompt": EMAIL * 10_000})
+    assert "jane" not in str(caught.value)
+
+
+def test_cycles_end_in_a_limit() -> None:
+    loop: dict[str, Any] = {}
+    loop["self"] = loop
+    with pytest.raises(ScanLimitExceeded):
+        scan_parameters(loop)
+
+
+@pytest.mark.parametrize("bad", [{1, 2}, b"bytes", object()])
+def test_non_json_values_fail_closed(bad: Any) -> None:
+    with pytest.raises(TypeError):
+        scan_parameters({"x": bad})
+
+
+@pytest.mark.parametrize("kwargs", [{"max_depth": 0}, {"max_nodes": -1}, {"max_depth": 10_000}])
+def test_limits_validate(kwargs: dict[str, int]) -> None:
+    with pytest.raises(ValueError):
+        ScanLimits(**kwargs)
+
+
+def test_hostile_strings_stay_fast() -> None:
+    hostile = [
+        "a" * 99_000 + "@",
+        "1 " * 49_000,
+        "A" * 99_000,
+        ("Jane " * 19_000),
+        "=" * 99_000,
+        "%41" * 33_000,
+        "1." * 49_000,
+    ]
+    start = time.perf_counter()
+    for value in hostile:
+        scan_parameters({"x": value}, limits=ScanLimits(max_total_chars=200_000))
+    assert time.perf_counter() - start < 5.0
