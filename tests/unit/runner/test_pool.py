@@ -24,15 +24,29 @@ def reasons(routed_value: bytes) -> list[str]:
     return [r["code"] for r in json.loads(routed_value)["reasons"]]
 
 
-def child_pids() -> set[int]:
-    """Direct children of this process, zombies included, from /proc.
+_OTHERS: set[int] = set()
 
-    multiprocessing's resource tracker (one, started with the first spawned process) is not a worker.
-    """
+
+def _children() -> set[int]:
     pids: set[int] = set()
     for task in Path(f"/proc/{os.getpid()}/task").iterdir():
         pids.update(int(p) for p in (task / "children").read_text().split())
-    return {pid for pid in pids if b"resource_tracker" not in _cmdline(pid)}
+    return pids
+
+
+@pytest.fixture(autouse=True)
+def _children_of_other_tests() -> None:
+    """Children that existed before this test (e.g. the session's broker) are not ours to count."""
+    _OTHERS.clear()
+    _OTHERS.update(_children())
+
+
+def child_pids() -> set[int]:
+    """Direct children this test made, zombies included, from /proc.
+
+    multiprocessing's resource tracker (one, started with the first spawned process) is not a worker.
+    """
+    return {pid for pid in _children() - _OTHERS if b"resource_tracker" not in _cmdline(pid)}
 
 
 def _cmdline(pid: int) -> bytes:
