@@ -15,8 +15,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 lint: $(STAMP)
-	$(BIN)/ruff check gate tests benchmarks
-	$(BIN)/ruff format --check gate tests benchmarks
+	$(BIN)/ruff check gate tests $(wildcard benchmarks)
+	$(BIN)/ruff format --check gate tests $(wildcard benchmarks)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -6,6 +6,7 @@ by the same policy as everything else, so they too carry the policy's version an
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from gate.assets import AssetFetcher, AssetRef
@@ -26,6 +27,7 @@ class EventOutcome:
     event: IngestEvent | None = None
     evaluation: Evaluation | None = None
     asset_data: bytes = field(default=b"", repr=False)
+    fetch_ms: float = 0.0
     error: str = ""  # value-free description of an event or asset failure, for the CLI and logs
 
     @property
@@ -62,12 +64,14 @@ def evaluate_event(event: IngestEvent, pipeline: Pipeline, fetcher: AssetFetcher
         reason = Reason(code="event.invalid", path="/asset", check="event")
         decision = _decide_early(reason, pipeline, subject)
         return EventOutcome(event.event_id, event.source, decision, event=event, error=str(exc))
+    started = time.perf_counter()
     try:
         asset = fetcher.fetch(ref)
     except AssetUnavailable as exc:
         reason = Reason(code="asset.unavailable", path="/asset", check="fetch")
         decision = _decide_early(reason, pipeline, subject)
         return EventOutcome(event.event_id, event.source, decision, event=event, error=str(exc))
+    fetch_ms = (time.perf_counter() - started) * 1000.0
     evaluation = pipeline.evaluate_event(event, asset.data)
     return EventOutcome(
         event.event_id,
@@ -76,6 +80,7 @@ def evaluate_event(event: IngestEvent, pipeline: Pipeline, fetcher: AssetFetcher
         event=event,
         evaluation=evaluation,
         asset_data=asset.data,
+        fetch_ms=fetch_ms,
     )
 
 

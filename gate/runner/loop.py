@@ -23,6 +23,7 @@ from confluent_kafka import KafkaError, KafkaException
 
 from gate.errors import ConfigError
 from gate.observe.observer import Observer
+from gate.observe.tracing import batch_span
 from gate.routing import ProcessorFactory, RoutedRecord
 from gate.runner.batching import Batch, BatchReader
 from gate.runner.clients import FENCED_CODES, KafkaClients, fatal_error, kafka_error_of
@@ -114,15 +115,16 @@ class GateRunner:
             self._observer.stage_finished("fetch", time.monotonic() - fetch_started)
             self._observer.batch_started(len(batch.records), batch.nbytes)
             self._observer.inflight(len(batch.records))
-            try:
-                routed = self._evaluate(batch)
-            except BatchAbandoned:
-                log.warning(
-                    "shutdown timeout: abandoning a batch of %d records uncommitted", len(batch.records)
-                )
-                self._observer.inflight(0)
-                return
-            committed = committer.commit_batch(batch, routed)
+            with batch_span(len(batch.records)):
+                try:
+                    routed = self._evaluate(batch)
+                except BatchAbandoned:
+                    log.warning(
+                        "shutdown timeout: abandoning a batch of %d records uncommitted", len(batch.records)
+                    )
+                    self._observer.inflight(0)
+                    return
+                committed = committer.commit_batch(batch, routed)
             self._observer.inflight(0)
             self.health.tick()
             if committed:
