@@ -86,7 +86,7 @@ class GateProcessor:
                 )
                 return _with_trace(routed)
         except Exception as exc:
-            log.error("processor failed", extra={"error_kind": type(exc).__name__, "offset": record.offset})
+            log.error("processor failed", extra={"error_type": type(exc).__name__, "offset": record.offset})
             return failure_record(record, "gate.error", self.pipeline.policy.ref)
 
     def _route(self, record: InboundRecord) -> RoutedRecord:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -18,6 +19,7 @@ from gate.model import Reason, Verdict
 Headers = tuple[tuple[str, bytes], ...]
 
 DECISION_SCHEMA_ID = "gate.decision/1"
+_EVENT_ID = re.compile(r"[A-Za-z0-9._:/-]{1,200}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +144,16 @@ def _outcome_of(verdict: Verdict) -> str:
 
 
 def fallback_event_id(record: InboundRecord) -> str:
-    """An id for a record whose value cannot be read: the key if it is printable text, else coordinates."""
+    """An id for a record whose value cannot be read: the key if it looks like an event id, else coordinates.
+
+    Keys are held to the ingest schema's event-id alphabet, which cannot spell an email address: the id
+    appears in logs and in the output key.
+    """
     if record.key:
         try:
             text = record.key.decode("utf-8")
         except UnicodeDecodeError:
             text = ""
-        if text.isprintable() and 0 < len(text) <= 200:
+        if _EVENT_ID.fullmatch(text):
             return text
     return f"{record.topic}/{record.partition}/{record.offset}"

@@ -22,6 +22,7 @@ from typing import Any
 from confluent_kafka import KafkaError, KafkaException
 
 from gate.errors import ConfigError
+from gate.model import Verdict
 from gate.observe.observer import Observer
 from gate.observe.tracing import batch_span
 from gate.routing import ProcessorFactory, RoutedRecord
@@ -149,6 +150,18 @@ class GateRunner:
     def _report_decisions(self, batch: Batch, routed: list[RoutedRecord]) -> None:
         latency = time.monotonic() - batch.fetched_at  # from fetch to committed verdict
         for record in routed:
+            # Held-back events are what operators act on; approvals only at debug to keep volume sane.
+            level = logging.DEBUG if record.verdict is Verdict.APPROVED else logging.INFO
+            if log.isEnabledFor(level):
+                log.log(
+                    level,
+                    "event decided",
+                    extra={
+                        "event_id": record.key.decode("utf-8", "replace"),
+                        "verdict": record.verdict.value,
+                        "reason_codes": list(record.reason_codes),
+                    },
+                )
             self._observer.event_decided(
                 verdict=record.verdict.value,
                 source=record.source,
