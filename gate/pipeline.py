@@ -37,6 +37,7 @@ class Evaluation:
     media_type: str | None
     output: bytes | None  # the bytes to publish when the gate changed the image, else None
     elapsed_ms: float
+    remediation_ms: float = 0.0
 
     @property
     def verdict(self) -> Verdict:
@@ -119,6 +120,7 @@ class Pipeline:
         decision = decide(results, self.policy, subject, available_remediations(ctx, self.signer))
         output: bytes | None = None
         actions: tuple[str, ...] = ()
+        remediation_started = time.perf_counter()
         if decision.remediations:
             try:
                 published, actions = apply_remediations(decision.remediations, ctx, self.policy, self.signer)
@@ -136,6 +138,9 @@ class Pipeline:
             media_type=ctx.probe.media_type if ctx.probe else declared_media_type,
             output=output,
             elapsed_ms=(time.perf_counter() - start) * 1000.0,
+            remediation_ms=(time.perf_counter() - remediation_started) * 1000.0
+            if decision.remediations
+            else 0.0,
         )
 
 

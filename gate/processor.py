@@ -111,6 +111,8 @@ class GateProcessor:
             # Asset fetching is reported beside the checks, so dashboards show where an event's time goes.
             check_seconds = {"asset_fetch": outcome.fetch_ms / 1000.0}
             check_seconds.update((r.check, r.elapsed_ms / 1000.0) for r in evaluation.results)
+            if evaluation.remediation_ms:
+                check_seconds["remediation"] = evaluation.remediation_ms / 1000.0
         decision = outcome.decision
         codes = decision.reason_codes
         return RoutedRecord(

@@ -12,12 +12,14 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from confluent_kafka import Consumer, Producer
+from prometheus_client.parser import text_string_to_metric_families
 from rich.console import Console
 from rich.live import Live
 from rich.table import Table
@@ -69,6 +71,7 @@ def run_demo(options: DemoOptions, console: Console | None = None) -> int:
             tally = _watch(
                 bootstrap, samples=samples, console=console, timeout_s=options.timeout_s, port=port, gate=gate
             )
+            _show_timings(console, port)
     if gate.returncode not in (None, 0) and not tally.done:
         console.print(f"[red]the gate exited with status {gate.returncode}[/]; see {directory / 'gate.log'}")
     return _summary(console, samples, tally, directory, port)
@@ -178,6 +181,34 @@ def _watch(
     finally:
         consumer.close()
     return tally
+
+
+def _show_timings(console: Console, port: int) -> None:
+    """Where an event's time went, read from the gate's own /metrics before it stops."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+            text = response.read().decode()
+    except OSError:
+        console.print("[yellow]could not read /metrics from the gate[/]")
+        return
+    sums: dict[str, float] = {}
+    counts: dict[str, float] = {}
+    for family in text_string_to_metric_families(text):
+        if family.name != "gate_check_duration_seconds":
+            continue
+        for sample in family.samples:
+            check = sample.labels.get("check", "")
+            if sample.name.endswith("_sum"):
+                sums[check] = sample.value
+            elif sample.name.endswith("_count"):
+                counts[check] = sample.value
+    table = Table(title="where an event's time goes (mean per event, from /metrics)")
+    table.add_column("step")
+    table.add_column("ms", justify="right")
+    for check in sorted(sums, key=lambda c: -sums[c] / max(counts.get(c, 1), 1)):
+        if counts.get(check):
+            table.add_row(check, f"{1000 * sums[check] / counts[check]:.2f}")
+    console.print(table)
 
 
 def _summary(console: Console, samples: list[Sample], tally: Tally, directory: Path, port: int) -> int:
