@@ -95,9 +95,11 @@ class GateProcessor:
         )
         evaluation = outcome.evaluation
         if evaluation is None:
-            input_ref = _input_ref(record) if outcome.event is None else None
             doc = unevaluated_document(
-                outcome.decision, event_id=outcome.event_id, source=outcome.source, input_ref=input_ref
+                outcome.decision,
+                event_id=outcome.event_id,
+                source=outcome.source,
+                input_ref=_input_ref(record, raw=outcome.event is None),
             )
             check_seconds: dict[str, float] = {}
         else:
@@ -107,6 +109,7 @@ class GateProcessor:
                 source=outcome.source,
                 size=outcome.asset_size,
                 output=self._publish(outcome, record.value or b""),
+                input_ref=_input_ref(record, raw=False),
             )
             # Asset fetching is reported beside the checks, so dashboards show where an event's time goes.
             check_seconds = {"asset_fetch": outcome.fetch_ms / 1000.0}
@@ -161,13 +164,16 @@ class GateProcessor:
         return published
 
 
-def _input_ref(record: InboundRecord) -> dict[str, Any]:
-    return {
-        "topic": record.topic,
-        "partition": record.partition,
-        "offset": record.offset,
-        "raw": base64.b64encode(record.value or b"").decode("ascii"),
-    }
+def _input_ref(record: InboundRecord, *, raw: bool) -> dict[str, Any]:
+    """Where the event came from, so a reviewer can find and replay it from the ingest topic.
+
+    The raw value is kept only when it could not be parsed: otherwise it is in the ingest topic, and
+    copying it (inline images, prompts) into the verdict topics would copy personal data with it.
+    """
+    ref: dict[str, Any] = {"topic": record.topic, "partition": record.partition, "offset": record.offset}
+    if raw:
+        ref["raw"] = base64.b64encode(record.value or b"").decode("ascii")
+    return ref
 
 
 def _with_trace(routed: RoutedRecord) -> RoutedRecord:

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gate.checks.base import CheckContext
+from gate.checks.parameters import FINDINGS_KEY, PARAMETERS_POINTER
 from gate.errors import GateError
 from gate.imaging import strip_identifiers
 from gate.model import Finding
@@ -86,21 +87,43 @@ def _sign(
 ) -> bytes:
     if signer is None or ctx.probe is None:
         raise RemediationFailed("signing was required but no signer is configured")
-    generation = ctx.generation
-    findings: list[Finding] = ctx.extra.get("parameter_findings", [])
-    model = generation.model if generation else None
     edits = (EditAction(METADATA_EDITED, {"org.gate.removed": sorted(STRIPPED_KINDS)}),) if stripped else ()
-    claim = GenerationClaim(
-        model_name=(model.name if model else None) or "undeclared",
-        model_version=(model.version if model else None) or "undeclared",
-        provider=(model.provider if model else None) or "undeclared",
-        training_data_sources=generation.training_data_sources if generation else (),
+    claim = _claim(ctx, policy, edits)
+    return attach_manifest(data, ctx.probe.media_type, signer, claim, parent=parent)
+
+
+def _claim(ctx: CheckContext, policy: Policy, edits: tuple[EditAction, ...]) -> GenerationClaim:
+    """What the manifest will say: declared fields only where the scanner found nothing in them."""
+    generation = ctx.generation
+    findings: list[Finding] = ctx.extra.get(FINDINGS_KEY, [])
+    flagged = {finding.path for finding in findings}
+
+    def declared(field: str, value: str | None) -> str:
+        if value is None:
+            return "undeclared"
+        return "withheld" if f"/generation/model/{field}" in flagged else value
+
+    model = generation.model if generation else None
+    sources = generation.training_data_sources if generation else ()
+    parameter_findings = [
+        Finding(f.entity, f.path.removeprefix(PARAMETERS_POINTER), f.detector)
+        for f in findings
+        if f.path.startswith(PARAMETERS_POINTER + "/")
+    ]
+    return GenerationClaim(
+        model_name=declared("name", model.name if model else None),
+        model_version=declared("version", model.version if model else None),
+        provider=declared("provider", model.provider if model else None),
+        training_data_sources=tuple(
+            source
+            for index, source in enumerate(sources)
+            if not any(p.startswith(f"/generation/training_data_sources/{index}") for p in flagged)
+        ),
         parameters=minimise_parameters(
-            generation.parameters if generation else None, policy.allowed_parameter_keys, findings
+            generation.parameters if generation else None, policy.allowed_parameter_keys, parameter_findings
         ),
         actions_extra=edits,
         # A real photograph re-signed after stripping makes no AI claim at all.
         is_synthetic=True if ctx.synthetic else None,
         policy_version=policy.ref.version,
     )
-    return attach_manifest(data, ctx.probe.media_type, signer, claim, parent=parent)

@@ -85,11 +85,13 @@ def run_check(check: Check, ctx: CheckContext, timeout_s: float | None = None) -
             outcome = check.run(ctx)
     except CheckTimeout:
         outcome = _error(check, Reason(code="gate.timeout", check=check.name))
-    except Exception as exc:
-        # An interrupt raised inside a native callback can surface as the library's own error.
-        code = "gate.timeout" if budget.expired else "gate.error"
+    except Exception as exc:  # fail closed on anything a check raises
         # The exception class names what broke; its message could quote data, so it is not kept.
-        outcome = _error(check, Reason(code=code, check=check.name, detail=type(exc).__name__))
+        outcome = _error(check, Reason(code="gate.error", check=check.name, detail=type(exc).__name__))
+    if budget.expired:
+        # The interrupt may have been swallowed by a native callback (c2pa) or a catch-all (Pillow) and
+        # come back as a verdict such as "tampered": whatever the check said after its time ran out is void.
+        outcome = _error(check, Reason(code="gate.timeout", check=check.name))
     elapsed = (time.perf_counter() - start) * 1000.0
     return CheckResult(
         check=outcome.check,

@@ -9,6 +9,7 @@ from gate.errors import ImageLimitExceeded, ImageUndecodable, ScanLimitExceeded
 from gate.imaging import MetadataItem, read_metadata
 from gate.model import CheckResult, Finding, Reason
 from gate.scanning import ScanLimits, scan_parameters, scan_text
+from gate.scanning.walk import HIDDEN_KEY
 
 # Structured fields whose presence alone is personal data, and which can be removed losslessly.
 _STRIPPABLE_ENTITY = {"location": "LOCATION", "device_id": "DEVICE_ID"}
@@ -78,4 +79,20 @@ class MetadataCheck:
         return scan_text(item.value, path=item.path, context=context)
 
     def _reason(self, entity: str, path: str, detail: str | None = None) -> Reason:
-        return Reason(code="metadata.personal_data", entity=entity, path=path, check=self.name, detail=detail)
+        return Reason(
+            code="metadata.personal_data",
+            entity=entity,
+            path=_unspelled(path),
+            check=self.name,
+            detail=detail,
+        )
+
+
+def _unspelled(path: str) -> str:
+    """The pointer with any token that is itself personal data (a PNG keyword, an XMP name) masked."""
+    tokens = path.split("/")
+    masked = [
+        token if not token or not scan_text(token, path="", context="") else f"{HIDDEN_KEY}{index}"
+        for index, token in enumerate(tokens)
+    ]
+    return "/".join(masked)

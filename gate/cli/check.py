@@ -138,7 +138,12 @@ def _write_output(evaluation: Evaluation, original: bytes, out: Path | None) -> 
     publish = evaluation.verdict is Verdict.APPROVED and out is not None
     if publish:
         assert out is not None
-        out.write_bytes(evaluation.output if evaluation.output is not None else original)
+        try:
+            out.write_bytes(evaluation.output if evaluation.output is not None else original)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot write --out {out}: {exc.strerror}; check the directory exists"
+            ) from None
     if evaluation.output is None:
         return None
     result: dict[str, Any] = {

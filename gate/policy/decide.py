@@ -14,6 +14,7 @@ _VERDICT = {
     Outcome.QUARANTINE: Verdict.QUARANTINED,
     Outcome.REJECT: Verdict.REJECTED,
 }
+FAILURE_PREFIX = "gate."  # gate.error, gate.timeout: the gate itself could not judge
 # Strip first, then sign: a manifest must bind the bytes that are published.
 _REMEDIATION_ORDER = (Remediation.STRIP_METADATA, Remediation.ATTACH_MANIFEST)
 
@@ -86,7 +87,7 @@ def _reasons(results: Sequence[CheckResult]) -> list[Reason]:
     seen: set[Reason] = set()
     for result in results:
         own = list(result.reasons)
-        if result.status is Status.ERROR and not any(r.code.startswith("gate.") for r in own):
+        if result.status is Status.ERROR and not any(r.code.startswith(FAILURE_PREFIX) for r in own):
             own.append(Reason(code="gate.error", check=result.check))
         for reason in own:
             if reason not in seen:
@@ -101,8 +102,15 @@ def _decide_one(
     for index, rule in enumerate(policy.rules):
         if _matches(rule.match, reason, subject):
             name = rule.name or f"rules[{index}]"
-            return _apply(rule, reason, name, can_do)
+            return _fail_closed(_apply(rule, reason, name, can_do))
     return DecidedReason(reason=reason, outcome=policy.default_outcome, rule="default_outcome")
+
+
+def _fail_closed(decided: DecidedReason) -> DecidedReason:
+    """A check that failed or timed out (`gate.*`) is never approved, whatever a broad rule says."""
+    if decided.reason.code.startswith(FAILURE_PREFIX) and decided.outcome is Outcome.APPROVE:
+        return DecidedReason(decided.reason, Outcome.QUARANTINE, f"{decided.rule}.fail_closed")
+    return decided
 
 
 def _apply(rule: Rule, reason: Reason, name: str, can_do: frozenset[Remediation]) -> DecidedReason:

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from gate.errors import ConfigError
+from gate.policy.decide import FAILURE_PREFIX
 from gate.policy.model import Limits, Match, Outcome, Policy, Remediation, Rule
 from gate.routing import PolicyRef
 from gate.schemas import POLICY, schema_errors
@@ -63,6 +64,12 @@ def parse_policy(raw: bytes, *, origin: Path) -> Policy:
 
 def _rule(item: dict[str, Any]) -> Rule:
     match = item["match"]
+    codes = _many(match.get("code")) or ()
+    if item["outcome"] == "approve" and any(code.startswith(FAILURE_PREFIX) for code in codes):
+        raise ConfigError(
+            f"policy rule {item.get('name', '')!r} approves {', '.join(codes)}: a check that failed or timed "
+            "out can never approve; use quarantine or reject"
+        )
     remediation = item.get("remediation")
     return Rule(
         match=Match(

@@ -21,6 +21,8 @@ from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 # still see them.
 _MIN_TEXT_CHARS = 5
 _CACHED_KEY_CHARS = 64
+# Pointer token for a member whose key holds personal data: "*" and the member's position.
+HIDDEN_KEY = "*"
 
 _Rules = tuple[KeyedRule, ...]
 
@@ -95,13 +97,19 @@ class _Scan:
                 self.text(value, path, flags)
         elif isinstance(value, dict):
             self._container(depth, len(value))
-            for raw_key, child in value.items():
+            for position, (raw_key, child) in enumerate(value.items()):
                 key = raw_key if isinstance(raw_key, str) else str(raw_key)
                 self.count_chars(key)
                 info, token, rules, owner_rules = _member(key)
                 child_path = f"{path}/{token}"
                 if not info.plain:
-                    self.text(key, child_path, inherited)  # a key can itself be an email or a phone
+                    # A key can itself be an email or a phone. Then the pointer must not spell it: the
+                    # member is named by its position instead ("*3"), for it and everything below it.
+                    hidden_path = f"{path}/{HIDDEN_KEY}{position}"
+                    before = len(self.findings)
+                    self.text(key, hidden_path, inherited)
+                    if len(self.findings) > before:
+                        child_path = hidden_path
                 for rule in owner_rules if flags & OWNS else rules:
                     if rule.accepts(child):
                         self.add(rule.entity, child_path, rule.name)
@@ -137,8 +145,9 @@ def scan_parameters(obj: Any, *, limits: ScanLimits = DEFAULT_LIMITS) -> list[Fi
     """Find personal data in an image generator's parameters (any JSON value).
 
     Returns findings in document order, at most one per (entity, JSON pointer); a finding names the
-    entity type and the RFC 6901 pointer of the value holding it, never the value. Raises
-    `ScanLimitExceeded` when the value is too deep or too large to scan within `limits`, and
+    entity type and the RFC 6901 pointer of the value holding it, never the value. A key that itself
+    holds personal data is not spelled in pointers: its token becomes `*N`, N its position in the object.
+    Raises `ScanLimitExceeded` when the value is too deep or too large to scan within `limits`, and
     `TypeError` for values JSON cannot hold.
     """
     scan = _Scan(limits)

@@ -137,6 +137,7 @@ def test_invalid_event_file_is_rejected_not_a_crash(tmp_path: Path, capsys) -> N
         (["check", "IMG", "--trust-anchors", "/nonexistent/root.pem"], "trust anchors"),
         (["check"], "required"),
         (["check", "IMG", "--synthetic", "--not-synthetic"], "not allowed"),
+        (["check", "IMG", "--out", "/nonexistent/dir/out.jpg"], "cannot write --out"),
     ],
 )
 def test_usage_errors_exit_2_with_what_to_fix(photo: Path, tmp_path: Path, capsys, args, message) -> None:  # type: ignore[no-untyped-def]

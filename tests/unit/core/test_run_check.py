@@ -60,3 +60,25 @@ def test_normal_result_is_timed_and_kept() -> None:
     assert outcome.version == "2"
     assert outcome.elapsed_ms >= 0
     assert outcome.reasons == (Reason("x.y"),)
+
+
+class Swallowing:
+    """Like c2pa or Pillow: the interrupt is caught inside and comes back as a verdict."""
+
+    name = "swallowing"
+    version = "1"
+
+    def run(self, ctx: CheckContext) -> CheckResult:
+        try:
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                pass
+        except Exception:
+            return result(self, [Reason("provenance.invalid", detail="assertion.dataHash.mismatch")])
+        return result(self, [])
+
+
+def test_a_timeout_swallowed_by_the_check_is_still_a_timeout_not_its_verdict() -> None:
+    outcome = run_check(Swallowing(), ctx(), timeout_s=0.2)
+    assert outcome.status is Status.ERROR
+    assert [r.code for r in outcome.reasons] == ["gate.timeout"]

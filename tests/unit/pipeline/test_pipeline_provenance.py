@@ -149,3 +149,38 @@ def test_personal_data_in_free_text_metadata_is_found(gate: Pipeline) -> None:
     assert evaluation.verdict is Verdict.QUARANTINED
     found = [(r.reason.code, r.reason.entity) for r in evaluation.decision.reasons]
     assert ("metadata.personal_data", "EMAIL_ADDRESS") in found
+
+
+def test_personal_data_anywhere_in_the_declared_generation_is_found_and_never_signed(
+    spec, pki, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    generation = Generation(
+        synthetic=True,
+        model=ModelInfo("sdxl-base", "1.0", "Anna Schmidt, +49 151 23456789"),
+        parameters={"seed": 42},
+        training_data_sources=("licensed-stock", "customer photos of anna.schmidt@example.com"),
+    )
+    gate = spec.build()
+    evaluation = gate.evaluate(photo(), synthetic=True, generation=generation)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    paths = {(r.reason.entity, r.reason.path) for r in evaluation.decision.reasons}
+    assert ("PHONE_NUMBER", "/generation/model/provider") in paths
+    assert ("EMAIL_ADDRESS", "/generation/training_data_sources/1") in paths
+    # Even a policy that lets such events through never writes the flagged fields into the manifest.
+    lenient = tmp_path / "lenient.yaml"
+    lenient.write_text(
+        'version: "lenient-1"\nrules:\n'
+        "  - match: {code: params.personal_data}\n    outcome: approve\n"
+        "  - match: {code: provenance.missing}\n    outcome: approve\n    remediation: attach_manifest\n"
+    )
+    lenient_gate = dataclasses.replace(spec, policy=lenient).build()
+    evaluation = lenient_gate.evaluate(photo(), synthetic=True, generation=generation)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.output is not None
+    assert b"anna.schmidt" not in evaluation.output and b"23456789" not in evaluation.output
+    report = verify_manifest(
+        evaluation.output, "image/jpeg", Verifier.create(TrustAnchors.from_pem_file(pki.root_ca))
+    )
+    assert report.generator_assertion is not None
+    assert report.generator_assertion["model"]["provider"] == "withheld"
+    assert report.generator_assertion["training_data_sources"] == ["licensed-stock"]

@@ -171,3 +171,18 @@ def test_rules_match_on_source_entity_and_synthetic(reason, subject, verdict, ru
     decision = decide([fail(reason)], policy, subject)
     assert decision.verdict is verdict
     assert decision.reasons[0].rule == rule
+
+
+def test_a_broad_approving_rule_never_approves_a_failed_check() -> None:
+    policy = parse_policy(
+        b'version: "t-2"\nrules:\n  - match: {source: partner-a}\n    outcome: approve\n',
+        origin=Path("p.yaml"),
+    )
+    broken = CheckResult(check="provenance", version="1", status=Status.ERROR)
+    timed_out = fail(Reason("gate.timeout", check="metadata"))
+    decision = decide([broken, timed_out, fail(Reason("provenance.untrusted"))], policy, Subject("partner-a"))
+    assert decision.verdict is Verdict.QUARANTINED
+    outcomes = {item.reason.code: (item.outcome, item.rule) for item in decision.reasons}
+    assert outcomes["gate.timeout"] == (Outcome.QUARANTINE, "rules[0].fail_closed")
+    assert outcomes["gate.error"] == (Outcome.QUARANTINE, "rules[0].fail_closed")
+    assert outcomes["provenance.untrusted"] == (Outcome.APPROVE, "rules[0]")

@@ -58,3 +58,12 @@ def test_policy_that_fails_open_by_default_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError):
         load_policy(path)
+
+
+def test_a_rule_approving_gate_failures_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "version: x\nrules:\n  - name: yolo\n    match: {code: [gate.timeout]}\n    outcome: approve\n"
+    )
+    with pytest.raises(ConfigError, match="can never approve"):
+        load_policy(path)

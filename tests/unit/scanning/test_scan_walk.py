@@ -105,7 +105,7 @@ def test_deterministic() -> None:
 
 
 def test_keys_themselves_are_scanned() -> None:
-    assert pairs(scan_parameters({"orders": {EMAIL: 3}})) == [("EMAIL_ADDRESS", "/orders/" + EMAIL)]
+    assert pairs(scan_parameters({"orders": {EMAIL: 3}})) == [("EMAIL_ADDRESS", "/orders/*0")]
 
 
 def test_key_context_is_inherited_by_nested_values() -> None:
@@ -282,3 +282,16 @@ def test_hostile_strings_stay_fast() -> None:
     for value in hostile:
         scan_parameters({"x": value}, limits=ScanLimits(max_total_chars=200_000))
     assert time.perf_counter() - start < 5.0
+
+
+def test_a_key_that_is_personal_data_is_not_spelled_in_any_pointer() -> None:
+    params = {
+        "seed": 1,
+        "anna.schmidt@example.com": "x",
+        "n": {"+49 151 23456789": {"note": "call Jane Doe"}},
+    }
+    findings = scan_parameters(params)
+    paths = [f.path for f in findings]
+    assert ("EMAIL_ADDRESS", "/*1") in [(f.entity, f.path) for f in findings]
+    assert ("PHONE_NUMBER", "/n/*0") in [(f.entity, f.path) for f in findings]
+    assert all("schmidt" not in p and "151" not in p for p in paths)
