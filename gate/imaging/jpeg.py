@@ -11,6 +11,7 @@ import struct
 from dataclasses import dataclass
 
 from gate.errors import ImageUndecodable
+from gate.imaging.trailing import check_end
 
 SOI, EOI, SOS, COM = 0xD8, 0xD9, 0xDA, 0xFE
 APP1, APP2, APP11, APP13 = 0xE1, 0xE2, 0xEB, 0xED
@@ -18,6 +19,8 @@ APP1, APP2, APP11, APP13 = 0xE1, 0xE2, 0xEB, 0xED
 EXIF_PREFIX = b"Exif\x00\x00"
 XMP_PREFIX = b"http://ns.adobe.com/xap/1.0/\x00"
 XMP_EXT_PREFIX = b"http://ns.adobe.com/xmp/extension/\x00"
+# CIPA DC-007 Multi-Picture Format index (MPO, Ultra HDR gain maps): its secondary images follow EOI.
+MPF_PREFIX = b"MPF\x00"
 
 # SOFn markers carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but are not frames.
 _SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
@@ -50,7 +53,11 @@ class JpegLayout:
 
 
 def walk(data: bytes) -> JpegLayout:
-    """Walk every segment from SOI to EOI; raise ImageUndecodable on any structural fault or truncation."""
+    """Walk every segment from SOI to EOI; raise ImageUndecodable on any structural fault or truncation.
+
+    Bytes after EOI (beyond a little padding) are refused too, see `trailing`. That includes every
+    multi-picture JPEG: its secondary images carry their own EXIF/GPS, which the gate does not parse.
+    """
     if not data.startswith(b"\xff\xd8"):
         raise ImageUndecodable("not a JPEG: missing start-of-image marker")
     n = len(data)
@@ -96,6 +103,10 @@ def walk(data: bytes) -> JpegLayout:
             pos = match.start()
     if size is None or scans == 0:
         raise ImageUndecodable("JPEG has no frame or no scan")
+    if any(s.marker == APP2 and data.startswith(MPF_PREFIX, s.start + 4) for s in segments):
+        why = "a multi-picture JPEG (MPO/MPF); its further images carry their own EXIF/GPS, not parsed here"
+        check_end(data, pos, "JPEG", why=why)
+    check_end(data, pos, "JPEG")
     return JpegLayout(tuple(segments), width=size[0], height=size[1])
 
 

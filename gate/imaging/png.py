@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging.formats import PNG_SIGNATURE
 from gate.imaging.limits import MetadataBudget
+from gate.imaging.trailing import check_end
 
 TEXT_CHUNKS = frozenset({b"tEXt", b"zTXt", b"iTXt"})
 XMP_KEYWORD = "XML:com.adobe.xmp"
@@ -49,7 +50,7 @@ def walk(data: bytes, *, verify_crc: bool = True) -> PngLayout:
     """Walk every chunk from the signature to IEND; raise ImageUndecodable on any fault or truncation.
 
     CRCs are checked with zlib's C implementation; it is the cheap way to catch corruption and truncation
-    without inflating IDAT.
+    without inflating IDAT. Bytes after IEND (beyond a little padding) are refused, see `trailing`.
     """
     if not data.startswith(PNG_SIGNATURE):
         raise ImageUndecodable("not a PNG: bad signature")
@@ -78,6 +79,7 @@ def walk(data: bytes, *, verify_crc: bool = True) -> PngLayout:
         pos = end
         if ctype == b"IEND":
             break
+    check_end(data, pos, "PNG")
     if not any(c.type == b"IDAT" for c in chunks):
         raise ImageUndecodable("PNG has no image data")
     width, height = struct.unpack_from(">II", data, chunks[0].start + 8)

@@ -53,15 +53,16 @@ _WALKS: dict[str, tuple[_SizeReader, _Walk]] = {
     PNG: (png.header_size, _walk_png),
     WEBP: (webp.header_size, _walk_webp),
 }
-_PILLOW_FORMATS = {JPEG: ["JPEG", "MPO"], PNG: ["PNG"], WEBP: ["WEBP"]}
+_PILLOW_FORMATS = {JPEG: ["JPEG"], PNG: ["PNG"], WEBP: ["WEBP"]}
 
 
 def probe(data: bytes, limits: ImageLimits | None = None) -> ImageProbe:
     """Check size, type, structure and dimensions of `data` without decoding a pixel.
 
     Order matters: byte size, then magic, then the dimensions in the header, then a structural walk
-    (JPEG segments to EOI, PNG chunks with CRCs, WebP RIFF sizes) that catches truncation, and only then
-    Pillow's lazy `Image.open`, which reads headers. Raises ImageLimitExceeded or ImageUndecodable.
+    (JPEG segments to EOI, PNG chunks with CRCs, WebP RIFF sizes) that catches truncation and refuses
+    bytes after the end of the image, and only then Pillow's lazy `Image.open`, which reads headers.
+    Multi-picture JPEGs (MPO, Ultra HDR) are refused. Raises ImageLimitExceeded or ImageUndecodable.
     """
     limits = limits or ImageLimits()
     if len(data) > limits.max_bytes:
@@ -111,4 +112,8 @@ def _pillow_header(data: bytes, media_type: str, size: tuple[int, int]) -> str:
         raise ImageUndecodable(f"{media_type} header cannot be parsed") from exc
     if pillow_size != size:
         raise ImageUndecodable(f"{media_type} structure and header disagree on dimensions")
+    if fmt == "MPO":
+        # Pillow turns a JPEG whose MPF index lists several images into MPO whatever `formats` says. The
+        # walk has refused bytes after EOI, so the further images the index names are not in the file.
+        raise ImageUndecodable("JPEG has a multi-picture (MPF) index naming images the file does not hold")
     return fmt

@@ -6,6 +6,7 @@ import struct
 from dataclasses import dataclass
 
 from gate.errors import ImageUndecodable
+from gate.imaging.trailing import check_end
 
 VP8X_FLAG_EXIF = 0x08
 VP8X_FLAG_XMP = 0x04
@@ -36,13 +37,18 @@ class WebpLayout:
 
 
 def walk(data: bytes) -> WebpLayout:
-    """Walk the RIFF container; raise ImageUndecodable when sizes disagree or the bitstream header is bad."""
+    """Walk the RIFF container; raise ImageUndecodable when sizes disagree or the bitstream header is bad.
+
+    Bytes past the RIFF size (beyond a little padding, such as a pad byte left outside it) are refused,
+    see `trailing`.
+    """
     if len(data) < 20 or data[:4] != b"RIFF" or data[8:12] != b"WEBP":
         raise ImageUndecodable("not a WebP: bad RIFF header")
     (riff_size,) = struct.unpack_from("<I", data, 4)
     n = riff_size + 8
     if n > len(data):
         raise ImageUndecodable("WebP is truncated: RIFF size exceeds the file")
+    check_end(data, n, "WebP")
     chunks: list[Chunk] = []
     pos = 12
     while pos < n:

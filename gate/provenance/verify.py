@@ -47,25 +47,43 @@ _READ_ERRORS: Final[Mapping[str, tuple[State, str]]] = {
     "Signature": ("invalid", "claimSignature.mismatch"),
 }
 
-# IPTC digital source types that mean "made by AI" for Art. 50; algorithmicMedia (no training) is included
-# because the transparency duty covers synthetic content generally.
-AI_SOURCE_TYPES: Final = frozenset(
-    {
-        "trainedAlgorithmicMedia",
-        "compositeWithTrainedAlgorithmicMedia",
-        "algorithmicMedia",
-        "compositeSynthetic",
-    }
+# Digital source types that mean "made by AI" for Art. 50, most AI first: when a manifest chain names several,
+# ProvenanceReport.digital_source_type reports the earliest of these. Whole images outrank composites with
+# generated parts, and trained models outrank plain algorithms. algorithmicMedia and compositeSynthetic
+# count because the transparency duty covers synthetic content generally; algorithmicallyEnhanced (minor
+# corrections) and dataDrivenMedia (visualised data) do not. The last entry is C2PA's own term for
+# non-media model output.
+C2PA_SOURCE_TYPES: Final = "http://c2pa.org/digitalsourcetype/"
+AI_SOURCE_TYPE_PREFERENCE: Final = (
+    IPTC + "trainedAlgorithmicMedia",
+    IPTC + "compositeWithTrainedAlgorithmicMedia",
+    IPTC + "algorithmicMedia",
+    IPTC + "compositeSynthetic",
+    C2PA_SOURCE_TYPES + "trainedAlgorithmicData",
 )
-_ACTIONS_LABEL: Final = re.compile(r"c2pa\.actions(\.v\d+)?(__\d+)?")
-_MAX_CHAIN: Final = 16  # parents followed when the active manifest itself names no source type
+AI_SOURCE_TYPES: Final = frozenset(AI_SOURCE_TYPE_PREFERENCE)
+_AI_RANK: Final = {uri: rank for rank, uri in enumerate(AI_SOURCE_TYPE_PREFERENCE)}
+_NOT_AI: Final = len(AI_SOURCE_TYPE_PREFERENCE)
+_IPTC_HTTPS: Final = IPTC.replace("http://", "https://", 1)
+
+_ACTIONS_LABEL: Final = re.compile(r"c2pa\.actions(\.v\d+)?(__\d+)?")  # v1 and v2, any instance
+# Ingredients whose content ends up in the image. inputTo (e.g. a reference image fed to a model) does not.
+_FOLLOWED_RELATIONSHIPS: Final = frozenset({"parentOf", "componentOf"})
+_DEFAULT_RELATIONSHIP: Final = "componentOf"  # the C2PA default when an ingredient names none
+_MAX_DEPTH: Final = 16  # ingredient generations followed below the active manifest
 UNTRUSTED_CODE: Final = "signingCredential.untrusted"
 GENERATION_INVALID_CODE: Final = "gate.generationAssertion.invalid"
 
 
 @dataclass(frozen=True, slots=True)
 class ProvenanceReport:
-    """What the manifest says and whether to believe it. Holds no image content and no personal data."""
+    """What the manifest says and whether to believe it. Holds no image content and no personal data.
+
+    `is_ai_generated` is True when any action in the active manifest, or in the manifest of any parentOf or
+    componentOf ingredient below it, names an AI source type (AI_SOURCE_TYPES): a generative edit of a real
+    photo counts. `digital_source_type` is then the most AI one found (AI_SOURCE_TYPE_PREFERENCE order);
+    otherwise it is the first source type found, the active manifest's own before its ingredients'.
+    """
 
     state: State
     status_codes: tuple[str, ...] = ()
@@ -117,18 +135,18 @@ def _report(store: Mapping[str, Any], generation: object) -> ProvenanceReport:
     active = manifests.get(label) if isinstance(label, str) else None
     codes = _failure_codes(store.get("validation_results") or {})
     state = _STATES.get(store.get("validation_state") or "")
-    if state is None or not isinstance(active, Mapping):
+    if state is None or not isinstance(label, str) or not isinstance(active, Mapping):
         return ProvenanceReport(state="unreadable", status_codes=(*codes, "gate.c2pa.noActiveManifest"))
     if state == "untrusted" and UNTRUSTED_CODE not in codes:
         codes = (*codes, UNTRUSTED_CODE)  # e.g. no anchors configured: intact, but nobody vouches for it
-    source_type = _chain_source_type(active, manifests)
+    source_type = _most_ai(_chain_source_types(label, manifests))
     if generation is _MALFORMED:
         codes, generation = (*codes, GENERATION_INVALID_CODE), None
     return ProvenanceReport(
         state=state,
         status_codes=codes,
         digital_source_type=source_type,
-        is_ai_generated=source_type is not None and _is_ai(source_type),
+        is_ai_generated=source_type is not None and _ai_rank(source_type) < _NOT_AI,
         claim_generator=_claim_generator(active),
         signer_issuer=_issuer(active),
         generator_assertion=generation if isinstance(generation, Mapping) else None,
@@ -148,38 +166,61 @@ def _failure_codes(results: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _source_type(manifest: Mapping[str, Any]) -> str | None:
-    for assertion in manifest.get("assertions") or []:
-        if not _ACTIONS_LABEL.fullmatch(str(assertion.get("label", ""))):
+def _chain_source_types(label: str, manifests: Mapping[str, Any]) -> list[str]:
+    """Every digitalSourceType in the chain, breadth-first: the active manifest's, then its ingredients'.
+
+    Follows parentOf and componentOf ingredients to _MAX_DEPTH generations, visiting each manifest once.
+    An ingredient whose manifest failed validation still counts: an AI claim is never ignored.
+    """
+    found: list[str] = []
+    seen = {label}
+    level = [manifests[label]]
+    for _ in range(_MAX_DEPTH + 1):  # the active manifest, then up to _MAX_DEPTH generations below it
+        below: list[Mapping[str, Any]] = []
+        for manifest in level:
+            found.extend(_action_source_types(manifest))
+            for ingredient in _mappings(manifest.get("ingredients")):
+                relationship = ingredient.get("relationship", _DEFAULT_RELATIONSHIP)
+                child_label = ingredient.get("active_manifest")
+                if relationship not in _FOLLOWED_RELATIONSHIPS or not isinstance(child_label, str):
+                    continue
+                child = manifests.get(child_label)
+                if isinstance(child, Mapping) and child_label not in seen:
+                    seen.add(child_label)
+                    below.append(child)
+        level = below
+    return found
+
+
+def _action_source_types(manifest: Mapping[str, Any]) -> list[str]:
+    """The source types named by every action (and action template) in every actions assertion."""
+    found: list[str] = []
+    for assertion in _mappings(manifest.get("assertions")):
+        data = assertion.get("data")
+        if not _ACTIONS_LABEL.fullmatch(str(assertion.get("label", ""))) or not isinstance(data, Mapping):
             continue
-        for action in (assertion.get("data") or {}).get("actions") or []:
-            value = action.get("digitalSourceType")
+        # A template's source type applies to the actions it describes, so it is a claim like any other.
+        for entry in (*_mappings(data.get("actions")), *_mappings(data.get("templates"))):
+            value = entry.get("digitalSourceType")
             if isinstance(value, str) and value:
-                return value
-    return None
+                found.append(value)
+    return found
 
 
-def _chain_source_type(active: Mapping[str, Any], manifests: Mapping[str, Any]) -> str | None:
-    """The active manifest's source type, else the nearest parentOf ancestor's (bounded walk)."""
-    manifest: Mapping[str, Any] | None = active
-    for _ in range(_MAX_CHAIN):
-        if manifest is None:
-            return None
-        found = _source_type(manifest)
-        if found is not None:
-            return found
-        parents = [i for i in manifest.get("ingredients") or [] if i.get("relationship") == "parentOf"]
-        next_label = parents[0].get("active_manifest") if parents else None
-        manifest = manifests.get(next_label) if isinstance(next_label, str) else None
-    return None
+def _mappings(value: object) -> list[Mapping[str, Any]]:
+    return [item for item in value if isinstance(item, Mapping)] if isinstance(value, list) else []
 
 
-def _is_ai(source_type: str) -> bool:
+def _most_ai(source_types: list[str]) -> str | None:
+    """The most AI source type found (AI_SOURCE_TYPE_PREFERENCE); without one, the nearest, as written."""
+    return min(source_types, key=_ai_rank, default=None)  # min keeps the first of equal ranks
+
+
+def _ai_rank(source_type: str) -> int:
     # Accept the https spelling too; the term is what matters.
-    for prefix in (IPTC, IPTC.replace("http://", "https://", 1)):
-        if source_type.startswith(prefix):
-            return source_type.removeprefix(prefix) in AI_SOURCE_TYPES
-    return False
+    if source_type.startswith(_IPTC_HTTPS):
+        source_type = IPTC + source_type.removeprefix(_IPTC_HTTPS)
+    return _AI_RANK.get(source_type, _NOT_AI)
 
 
 _MALFORMED: Final = object()

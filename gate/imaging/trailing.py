@@ -1,0 +1,31 @@
+"""Bytes after the end of an image are refused: the gate publishes only what it has inspected.
+
+A JPEG ends at EOI, a PNG at IEND, a WebP where its RIFF size says. Nothing the gate (or Pillow) reads
+looks past that point, yet the bytes there would be published verbatim: a second JPEG with its own
+GPS EXIF (`cat plain.jpg gps.jpg`), text appended after IEND, or the secondary images of a
+multi-picture JPEG (MPO, Ultra HDR gain maps). So the structural walks end with `check_end`.
+"""
+
+from __future__ import annotations
+
+from gate.errors import ImageUndecodable
+
+#: Writers sometimes pad a file with a few 0x00 or 0xFF bytes; that much is tolerated, nothing else.
+MAX_PADDING = 16
+_PADDING_BYTES = b"\x00\xff"
+
+
+def check_end(data: bytes, end: int, container: str, *, why: str = "a second image or appended data") -> None:
+    """Raise ImageUndecodable unless `data[end:]` is empty or at most MAX_PADDING bytes of 0x00/0xFF.
+
+    `container` names the format in the message; `why` says what the trailing bytes probably are.
+    """
+    extra = len(data) - end
+    if extra <= 0:
+        return
+    if extra <= MAX_PADDING and not data[end:].translate(None, _PADDING_BYTES):
+        return
+    raise ImageUndecodable(
+        f"{container} has {extra} bytes after the end of the image ({why}); "
+        "the gate only publishes what it can inspect"
+    )
