@@ -1,0 +1,253 @@
+"""Plumbing for the streaming benchmarks: ingest events, gate subprocesses, an output collector, metrics.
+
+Kept apart from the measurements (`benchmarks.e2e`, `benchmarks.memory`) so those read as the experiment.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from confluent_kafka import Consumer, Producer, TopicPartition
+from prometheus_client.parser import text_string_to_metric_families
+
+from gate.broker import free_loopback_port
+from gate.runner.topics import create_topics
+from gate.settings import TopicSettings
+
+PARTITIONS = 4
+SESSION = {"session.timeout.ms": 6000}  # Tansu joins a group after half the session timeout
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def ingest_event(
+    event_id: str,
+    media_type: str,
+    *,
+    data: bytes | None = None,
+    path: Path | None = None,
+    synthetic: bool = True,
+    parameters: dict[str, Any] | None = None,
+) -> bytes:
+    """An ingest event carrying the image inline (`data`) or by file:// URI (`path`)."""
+    if path is not None:
+        raw = path.read_bytes()
+        asset: dict[str, Any] = {
+            "uri": path.as_uri(),
+            "sha256": hashlib.sha256(raw).hexdigest(),
+            "media_type": media_type,
+        }
+    else:
+        assert data is not None
+        asset = {"data": base64.b64encode(data).decode("ascii"), "media_type": media_type}
+    from benchmarks.corpus_images import MODEL, PARAMETERS  # noqa: PLC0415 - avoid a cycle at import
+
+    generation = {
+        "synthetic": synthetic,
+        "model": {"name": MODEL.name, "version": MODEL.version, "provider": MODEL.provider},
+        "parameters": PARAMETERS if parameters is None else parameters,
+        "training_data_sources": ["licensed-stock"],
+    }
+    event = {
+        "event_id": event_id,
+        "occurred_at": "2026-11-26T10:00:00Z",
+        "source": "bench",
+        "asset": asset,
+        "generation": generation,
+        "context": {"store": "eu-main", "sku": "SKU-48213-BLK"},
+    }
+    return json.dumps(event).encode()
+
+
+def fresh_topics(bootstrap: str, prefix: str) -> TopicSettings:
+    """Unique ingest and verdict topics (Tansu keeps everything in memory; names never collide)."""
+    tag = uuid.uuid4().hex[:8]
+    topics = TopicSettings(
+        ingest=f"{prefix}-ingest-{tag}",
+        approved=f"{prefix}-approved-{tag}",
+        quarantine=f"{prefix}-quarantine-{tag}",
+        rejected=f"{prefix}-rejected-{tag}",
+    )
+    create_topics(bootstrap, [topics.ingest, topics.approved, topics.quarantine, topics.rejected], PARTITIONS)
+    return topics
+
+
+def producer(bootstrap: str) -> Producer:
+    """A plain producer for loading the ingest topic."""
+    return Producer(
+        {
+            "bootstrap.servers": bootstrap,
+            "linger.ms": 5,
+            "message.max.bytes": 64 * 1024 * 1024,
+            "log_level": 3,
+        }
+    )
+
+
+@dataclass
+class Collector:
+    """Reads every verdict topic (read_committed) in a thread and remembers when each key arrived."""
+
+    bootstrap: str
+    topics: TopicSettings
+    arrived: dict[bytes, float] = field(default_factory=dict)
+    verdicts: dict[str, int] = field(default_factory=dict)
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _thread: threading.Thread | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def start(self) -> Collector:
+        """Assign all partitions from the beginning (no group join) and start polling."""
+        consumer = Consumer(
+            {
+                "bootstrap.servers": self.bootstrap,
+                "group.id": f"bench-collector-{uuid.uuid4().hex[:8]}",
+                "isolation.level": "read_committed",
+                "enable.auto.commit": False,
+                "fetch.message.max.bytes": 64 * 1024 * 1024,
+                "receive.message.max.bytes": 128 * 1024 * 1024,
+                # Arrival times must not wait out a broker long-poll (librdkafka's default is 500 ms).
+                "fetch.wait.max.ms": 10,
+                "log_level": 3,
+            }
+        )
+        names = [self.topics.approved, self.topics.quarantine, self.topics.rejected]
+        consumer.assign([TopicPartition(t, p, -2) for t in names for p in range(PARTITIONS)])  # -2: beginning
+        self._thread = threading.Thread(target=self._poll, args=(consumer,), daemon=True)
+        self._thread.start()
+        return self
+
+    def _poll(self, consumer: Consumer) -> None:
+        try:
+            while not self._stop.is_set():
+                for message in consumer.consume(500, timeout=0.05):
+                    if message.error() is not None:
+                        continue
+                    now = time.monotonic()
+                    with self._lock:
+                        self.arrived.setdefault(message.key() or b"", now)
+                        topic = message.topic() or ""
+                        self.verdicts[topic] = self.verdicts.get(topic, 0) + 1
+        finally:
+            consumer.close()
+
+    def count(self, keys: Iterable[bytes]) -> int:
+        """How many of `keys` have arrived."""
+        with self._lock:
+            return sum(1 for k in keys if k in self.arrived)
+
+    def wait_for(self, keys: Sequence[bytes], timeout_s: float) -> float:
+        """Block until all `keys` arrived; return the arrival time of the last one."""
+        deadline = time.monotonic() + timeout_s
+        while self.count(keys) < len(keys):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"only {self.count(keys)} of {len(keys)} verdicts arrived in {timeout_s}s")
+            time.sleep(0.01)
+        with self._lock:
+            return max(self.arrived[k] for k in keys)
+
+    def stop(self) -> None:
+        """Stop polling and close the consumer."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+
+
+@dataclass
+class GateProcess:
+    """One `benchmarks.gate_process` subprocess and the port of its /metrics."""
+
+    process: subprocess.Popen[bytes]
+    metrics_port: int
+    log: Path
+
+    @classmethod
+    def start(cls, config: dict[str, Any], log: Path) -> GateProcess:
+        """Start a gate with `config` (see benchmarks.gate_process); its stderr goes to `log`."""
+        port = free_loopback_port()
+        config = {**config, "metrics_port": port}
+        env = {**os.environ, "OTEL_TRACES_EXPORTER": "none", "PYTHONPATH": str(ROOT)}
+        with log.open("ab") as sink:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "benchmarks.gate_process", json.dumps(config)],
+                cwd=ROOT,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=sink,
+                stderr=sink,
+            )
+        return cls(process, port, log)
+
+    def metrics(self) -> dict[str, float]:
+        """Samples of /metrics as {"name{label=value,...}": value}."""
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.metrics_port}/metrics", timeout=5) as reply:
+            text = reply.read().decode()
+        samples: dict[str, float] = {}
+        for family in text_string_to_metric_families(text):
+            for sample in family.samples:
+                labels = ",".join(f"{k}={v}" for k, v in sorted(sample.labels.items()))
+                samples[f"{sample.name}{{{labels}}}"] = sample.value
+        return samples
+
+    def ready(self) -> bool:
+        """Whether /metrics answers (the gate has started serving)."""
+        try:
+            self.metrics()
+        except OSError:
+            return False
+        return True
+
+    def events(self) -> float:
+        """Events this gate has decided so far (sum over verdicts and sources)."""
+        return sum(v for k, v in self.metrics().items() if k.startswith("gate_events_total{"))
+
+    def stop(self, timeout_s: float = 30.0) -> int | None:
+        """SIGTERM (the gate finishes and commits its batch), SIGKILL if it does not exit in time."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=timeout_s)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        return self.process.returncode
+
+
+def rss_kib(pid: int) -> int:
+    """Resident set size of one process in KiB (0 if it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError):
+        return 0
+    return 0
+
+
+def children(pid: int) -> list[int]:
+    """Direct children of `pid` (the gate's worker processes), from /proc."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.extend(int(c) for c in (task / "children").read_text().split())
+        except FileNotFoundError:
+            continue
+    return found
+
+
+def metric_delta(before: dict[str, float], after: dict[str, float], prefix: str) -> dict[str, float]:
+    """after - before for every sample whose key starts with `prefix`."""
+    return {k: after[k] - before.get(k, 0.0) for k in after if k.startswith(prefix)}

@@ -1,0 +1,44 @@
+"""Profile the decision core's hot path with pyinstrument (the numbers the optimisation list is built on)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus_images import GENERATION, ImageCase
+from gate.pipeline import Pipeline
+
+
+def profile_core(
+    pipeline: Pipeline, cases: list[ImageCase], *, seconds: float, out_dir: Path
+) -> dict[str, Any]:
+    """Evaluate the corpus round-robin for `seconds` under pyinstrument; write the call tree as text.
+
+    (The HTML report is 4 MB, too big to keep with the results; run pyinstrument by hand for it.)
+    """
+    try:
+        from pyinstrument import Profiler  # noqa: PLC0415 - optional benchmark dependency
+    except ImportError:
+        return {"skipped": "pyinstrument is not installed (pip install -e '.[bench]')"}
+    profiler = Profiler(interval=0.0005)
+    deadline = time.monotonic() + seconds
+    evaluations = 0
+    profiler.start()
+    while time.monotonic() < deadline:
+        for case in cases:
+            for data in case.images:
+                pipeline.evaluate(
+                    data, declared_media_type=case.media_type, synthetic=True, generation=GENERATION
+                )
+                evaluations += 1
+    profiler.stop()
+    text = profiler.output_text(unicode=False, color=False, show_all=False)
+    (out_dir / "profile-core.txt").write_text(text)
+    (out_dir / "profile-core.html").write_text(profiler.output_html())
+    return {
+        "evaluations": evaluations,
+        "seconds": seconds,
+        "text": "profile-core.txt",
+        "html": "profile-core.html",
+    }

@@ -1,0 +1,245 @@
+"""Turn the results dict into latest.md (tables) and PNG plots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def _s(summary: dict[str, Any] | None, digits: int = 1, scale: float = 1.0) -> str:
+    if not summary:
+        return "-"
+    m, q1, q3 = (summary[k] * scale for k in ("median", "q1", "q3"))
+    return f"{m:.{digits}f} [{q1:.{digits}f}-{q3:.{digits}f}]"
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.1f}%"
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """The tables of latest.md (also pasted into the README's Performance section)."""
+    lines = [
+        f"# Benchmark results ({results['mode']})",
+        "",
+        f"Commit `{(results['git'].get('commit') or 'unknown')[:12]}`"
+        f"{' (dirty tree)' if results['git'].get('dirty') else ''}, {results['machine']['cpu']}, "
+        f"{results['machine']['cores']} cores, Python {results['machine']['python']}, "
+        f"c2pa-python {results['versions'].get('c2pa-python')}. Figures: median [IQR] over repetitions; "
+        "ratios are taken per repetition (measured back to back) and then summarised.",
+        "",
+    ]
+    core = results.get("core")
+    if core:
+        lines += [
+            "## 1. Decision core vs bare c2pa-python (images/s, in-process)",
+            "",
+            f"Bare = {core['bare_definition']}. "
+            "Gate = `Pipeline.evaluate`, all checks, default policy; every "
+            "image approved (signed: verified; unsigned synthetic: verified + signed).",
+            "",
+            "| case | size | gate img/s | bare c2pa img/s | SHA-256 img/s | gate/bare time |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for c in core["cases"]:
+            lines.append(
+                f"| {c['case']} | {c['mean_bytes'] / 1000:.0f} KB | {_s(c['gate_images_per_s'])} | "
+                f"{_s(c['bare_images_per_s'])} | {_s(c['sha256_images_per_s'], 0)} | "
+                f"{_s(c['ratio_gate_over_bare'], 2)} |"
+            )
+        o = core["overall_ratio_gate_over_bare"]
+        lines += [
+            "",
+            f"Whole corpus: gate/bare = **{_s(o, 3)}** (target <= {core['target_ratio']}: "
+            f"**{'met' if core['target_met'] else 'not met'}**).",
+            "",
+        ]
+    scanner = results.get("scanner")
+    if scanner:
+        lines += ["## 2. Parameter scanner vs Presidio", ""]
+        g = scanner["gate_accuracy"]
+        lines += [
+            f"Corpus: {scanner['records']} generated records, {scanner['labelled_records']} with "
+            f"{scanner['labels']} planted entities. "
+            f"`scan_parameters`: {_s(scanner['gate_records_per_s'], 0)} records/s, "
+            f"recall {_pct(g['recall'])}, FP rate {_pct(g['fp_rate_per_value'])} of unlabelled values.",
+            "",
+        ]
+        presidio = scanner.get("presidio")
+        if presidio is None:
+            lines += [f"**Presidio not measured: {scanner.get('presidio_missing')}**", ""]
+        else:
+            gs = scanner["gate_accuracy_on_sample"]
+            gc, pc = scanner["gate_accuracy_on_sample_common_entities"], presidio["accuracy_common_entities"]
+            pa = presidio["accuracy"]
+            lines += [
+                f"On the same first {scanner['presidio_sample']} records (Presidio is slow, so its sample is "
+                "bounded):",
+                "",
+                "| | records/s | recall (all labels) | recall (types both detect) | FP rate per value | "
+                "clean records with a finding |",
+                "|---|---:|---:|---:|---:|---:|",
+                f"| gate `scan_parameters` | {_s(scanner['gate_records_per_s'], 0)} | {_pct(gs['recall'])} | "
+                f"{_pct(gc['recall'])} | {_pct(gs['fp_rate_per_value'])} | "
+                f"{_pct(gs['fp_rate_per_clean_record'])} |",
+                f"| Presidio + spaCy sm | {_s(presidio['records_per_s'], 1)} | {_pct(pa['recall'])} | "
+                f"{_pct(pc['recall'])} | {_pct(pa['fp_rate_per_value'])} | "
+                f"{_pct(pa['fp_rate_per_clean_record'])} |",
+                "",
+                "Speed-up gate/Presidio on the same records: "
+                f"**{_s(presidio['speedup_gate_over_presidio'], 0)}x** "
+                f"(target >= {scanner['target']['speedup']:.0f}x: "
+                f"{'met' if scanner['target']['speedup_met'] else 'not met'}); higher recall: "
+                f"{'yes' if scanner['target']['higher_recall'] else 'no'}; fewer false positives: "
+                f"{'yes' if scanner['target']['fewer_false_positives'] else 'no'}.",
+                "",
+            ]
+    e2e = results.get("e2e")
+    if e2e:
+        lines += [
+            "## 3. End to end through the embedded broker (transactions on)",
+            "",
+            f"One worker process per gate process, {e2e['partitions']} partitions, "
+            "~50 KB JPEG/PNG inline, half signed (verify) and half unsigned synthetic (verify + sign). "
+            "Latency: produce -> verdict readable "
+            "(read_committed) at half the measured rate.",
+            "",
+            "| processes | batch | images/s | latency p50 ms | latency p99 ms |",
+            "|---:|---:|---:|---:|---:|",
+        ]
+        for c in e2e["configs"]:
+            lat = c["latency_ms"]
+            lines.append(
+                f"| {c['processes']} | {c['batch']} | {_s(c['images_per_s'])} | "
+                f"{lat['p50']:.0f} | {lat['p99']:.0f} |"
+            )
+        if e2e["scaling_2_over_1"]:
+            lines += ["", "Scaling, rate of 2 processes over 1: " + ", ".join(
+                f"batch {b}: {_s(s, 2)}" for b, s in e2e["scaling_2_over_1"].items()
+            ) + "."]  # fmt: skip
+        names = sorted({k for c in e2e["configs"] for k in c["ms_per_event"]})
+        if names:
+            lines += [
+                "",
+                "Where the time goes (ms per event, from the gates' own metrics; "
+                "`fetch` includes waiting for "
+                "records, `evaluate` is the worker round trip including all checks and signing):",
+                "",
+                "| processes | batch | " + " | ".join(names) + " |",
+                "|---:|---:|" + "---:|" * len(names),
+            ]
+            for c in e2e["configs"]:
+                row = " | ".join(f"{c['ms_per_event'].get(n, 0):.2f}" for n in names)
+                lines.append(f"| {c['processes']} | {c['batch']} | {row} |")
+        lines.append("")
+    memory = results.get("memory")
+    if memory:
+        lines += [
+            "## 4. Memory of a gate process",
+            "",
+            "| events | runner RSS MiB | worker RSS MiB | total MiB |",
+            "|---:|---:|---:|---:|",
+        ]
+        for events, s in memory["checkpoints"].items():
+            lines.append(
+                f"| {int(events):,} | {s['runner_kib'] / 1024:.0f} | {sum(s['workers_kib']) / 1024:.0f} | "
+                f"{s['total_kib'] / 1024:.0f} |"
+            )
+        lines += [
+            "",
+            "Growth from the first to the last checkpoint: "
+            f"{_pct(memory['growth_first_to_last_checkpoint'])}.",
+            "",
+        ]
+    lines += [f"Total benchmark time: {results['elapsed_s']:.0f} s.", ""]
+    return "\n".join(lines)
+
+
+def plots(results: dict[str, Any], out_dir: Path) -> list[str]:
+    """PNG plots next to latest.json; returns their file names (empty without matplotlib)."""
+    try:
+        import matplotlib  # noqa: PLC0415 - optional benchmark dependency
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt  # noqa: PLC0415
+    except ImportError:
+        return []
+    written = []
+    core = results.get("core")
+    if core:
+        fig, ax = plt.subplots(figsize=(10, 4.5))
+        cases = core["cases"]
+        x = range(len(cases))
+        for offset, key, label in (
+            (-0.2, "gate_images_per_s", "gate"),
+            (0.2, "bare_images_per_s", "bare c2pa"),
+        ):
+            med = [c[key]["median"] for c in cases]
+            err = [
+                [c[key]["median"] - c[key]["q1"] for c in cases],
+                [c[key]["q3"] - c[key]["median"] for c in cases],
+            ]
+            ax.bar([i + offset for i in x], med, width=0.4, yerr=err, label=label)
+        ax.set_xticks(list(x), [c["case"] for c in cases], rotation=45, ha="right")
+        ax.set_ylabel("images / s")
+        ax.set_yscale("log")
+        ax.set_title("Decision core vs bare c2pa-python")
+        ax.legend()
+        fig.tight_layout()
+        fig.savefig(out_dir / "core-throughput.png", dpi=110)
+        plt.close(fig)
+        written.append("core-throughput.png")
+    e2e = results.get("e2e")
+    if e2e:
+        fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+        for processes in sorted({c["processes"] for c in e2e["configs"]}):
+            rows = [c for c in e2e["configs"] if c["processes"] == processes]
+            batches = [c["batch"] for c in rows]
+            left.errorbar(
+                batches,
+                [c["images_per_s"]["median"] for c in rows],
+                yerr=[[c["images_per_s"]["median"] - c["images_per_s"]["low"] for c in rows],
+                      [c["images_per_s"]["high"] - c["images_per_s"]["median"] for c in rows]],
+                marker="o", label=f"{processes} process(es)",
+            )  # fmt: skip
+            right.plot(
+                batches, [c["latency_ms"]["p50"] for c in rows], marker="o", label=f"p50, {processes} proc"
+            )
+            right.plot(
+                batches,
+                [c["latency_ms"]["p99"] for c in rows],
+                marker="x",
+                ls="--",
+                label=f"p99, {processes} proc",
+            )
+        for ax in (left, right):
+            ax.set_xscale("log", base=2)
+            ax.set_xlabel("batch size (records per transaction)")
+            ax.legend()
+        left.set_ylabel("images / s")
+        left.set_title("End-to-end rate")
+        right.set_ylabel("ms")
+        right.set_yscale("log")
+        right.set_title("Latency at half load")
+        fig.tight_layout()
+        fig.savefig(out_dir / "e2e.png", dpi=110)
+        plt.close(fig)
+        written.append("e2e.png")
+    memory = results.get("memory")
+    if memory:
+        fig, ax = plt.subplots(figsize=(7, 4))
+        samples = [s for s in memory["samples"] if s["events"] > 0]
+        events = [s["events"] for s in samples]
+        ax.plot(events, [s["runner_kib"] / 1024 for s in samples], marker=".", label="runner")
+        ax.plot(events, [sum(s["workers_kib"]) / 1024 for s in samples], marker=".", label="worker")
+        ax.plot(events, [s["total_kib"] / 1024 for s in samples], marker=".", label="total")
+        ax.set_xlabel("events decided")
+        ax.set_ylabel("RSS (MiB)")
+        ax.set_ylim(bottom=0)
+        ax.set_title("Gate process memory")
+        ax.legend()
+        fig.tight_layout()
+        fig.savefig(out_dir / "memory.png", dpi=110)
+        plt.close(fig)
+        written.append("memory.png")
+    return written
