@@ -89,7 +89,9 @@ def _sign(
         raise RemediationFailed("signing was required but no signer is configured")
     edits = (EditAction(METADATA_EDITED, {"org.gate.removed": sorted(STRIPPED_KINDS)}),) if stripped else ()
     claim = _claim(ctx, policy, edits)
-    return attach_manifest(data, ctx.probe.media_type, signer, claim, parent=parent)
+    # The bytes signed are a deterministic function of the input, whose hash the integrity check has.
+    identity = bytes.fromhex(ctx.sha256) + (b"renew" if parent is not None else b"") if ctx.sha256 else None
+    return attach_manifest(data, ctx.probe.media_type, signer, claim, parent=parent, identity=identity)
 
 
 def _claim(ctx: CheckContext, policy: Policy, edits: tuple[EditAction, ...]) -> GenerationClaim:

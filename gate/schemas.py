@@ -47,7 +47,10 @@ def validator(name: str) -> Draft202012Validator:
 
 def schema_errors(name: str, instance: Any, *, limit: int = 5) -> list[str]:
     """Value-free descriptions of what in `instance` breaks schema `name` (empty when valid)."""
-    errors = sorted(validator(name).iter_errors(instance), key=lambda e: list(e.absolute_path))
+    check = validator(name)
+    if check.is_valid(instance):  # the common case, without building and sorting error objects
+        return []
+    errors = sorted(check.iter_errors(instance), key=lambda e: list(e.absolute_path))
     return [_describe(error) for error in errors[:limit]]
 
 

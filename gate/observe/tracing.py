@@ -9,6 +9,7 @@ free-form attribute path, so no personal data can ride along.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import re
@@ -94,8 +95,13 @@ def configure_tracing(service_name: str, *, install_global: bool = True) -> Trac
     return provider
 
 
+@functools.lru_cache(maxsize=8)
 def tracer(provider: trace.TracerProvider | None = None) -> trace.Tracer:
-    """The gate's tracer, from `provider` or the global provider."""
+    """The gate's tracer, from `provider` or the global provider (cached: it is asked for per event).
+
+    Caching the global one is safe: before `configure_tracing` it is a proxy that follows the provider
+    installed later.
+    """
     return trace.get_tracer(_INSTRUMENTATION, tracer_provider=provider)
 
 

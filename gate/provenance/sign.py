@@ -86,12 +86,15 @@ def attach_manifest(
     *,
     parent: bytes | None = None,
     parent_media_type: str | None = None,
+    identity: bytes | None = None,
 ) -> bytes:
     """Return `data` with a newly signed C2PA manifest embedded.
 
     `parent` is the image as it arrived, when it carried a manifest and the gate changed it (e.g. stripped
     GPS): it becomes the `parentOf` ingredient with its whole manifest chain, and the new manifest starts
-    with `c2pa.opened`. Without a parent the manifest starts with `c2pa.created`. Either way the actions
+    with `c2pa.opened`. Without a parent the manifest starts with `c2pa.created`. `identity` (e.g. the
+    sha256 of the image as it arrived, from which `data` was derived) names the manifest instead of
+    hashing `data` and `parent` again. Either way the actions
     carry the claim's digitalSourceType and then `generation.actions_extra`.
     Raises ProvenanceError if c2pa refuses (unsupported format, corrupt input, signer problem).
     """
@@ -99,9 +102,11 @@ def attach_manifest(
     definition = manifest_definition(
         generation, claim_generator=dict(prepared.claim_generator), has_parent=parent is not None
     )
-    # The signer's certificate is part of the identity: another key, another manifest.
+    # The signer's certificate is part of the identity: another key, another manifest. A caller that already
+    # hashed the input passes `identity` so a large image is not hashed again here.
+    material = (identity,) if identity is not None else (data, parent or b"")
     definition = with_stable_ids(
-        definition, data, parent or b"", media_type.encode(), prepared.leaf_fingerprint.encode()
+        definition, *material, media_type.encode(), prepared.leaf_fingerprint.encode()
     )
     try:
         return _sign(
