@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from gate.errors import ImageUndecodable
 from gate.imaging import jpeg, png, webp
@@ -15,6 +15,9 @@ from gate.imaging.exif import tiff_block
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
 from gate.imaging.limits import MetadataBudget
+
+if TYPE_CHECKING:
+    from gate.imaging.probing import Layout
 
 Source = Literal["exif", "xmp", "xmp_ext", "iptc", "text", "comment"]
 
@@ -45,23 +48,29 @@ class Blocks:
     has_c2pa: bool
 
 
-def list_blocks(data: bytes, media_type: str, budget: MetadataBudget) -> Blocks:
-    """The metadata blocks of an image `probe` accepted, charging their sizes to `budget`."""
+def list_blocks(data: bytes, media_type: str, budget: MetadataBudget, layout: Layout | None = None) -> Blocks:
+    """The metadata blocks of an image `probe` accepted, charging their sizes to `budget`.
+
+    `layout` is the probe's walk of these very bytes (`ImageProbe.layout_for`); without it they are walked
+    again.
+    """
     if media_type == JPEG:
-        return _jpeg_blocks(data, budget)
+        return _jpeg_blocks(data, layout if isinstance(layout, jpeg.JpegLayout) else jpeg.walk(data), budget)
     if media_type == PNG:
-        return _png_blocks(data, budget)
+        # read_metadata's contract: these bytes went through probe, which checked the CRCs.
+        known = layout if isinstance(layout, png.PngLayout) else png.walk(data, verify_crc=False)
+        return _png_blocks(data, known, budget)
     if media_type == WEBP:
-        return _webp_blocks(data, budget)
+        return _webp_blocks(data, layout if isinstance(layout, webp.WebpLayout) else webp.walk(data), budget)
     raise ImageUndecodable(f"{media_type} is not a supported format")
 
 
-def _jpeg_blocks(data: bytes, budget: MetadataBudget) -> Blocks:
+def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -> Blocks:
     blocks: list[Block] = []
     extended: dict[bytes, list[tuple[jpeg.Segment, bytes]]] = {}
     has_c2pa = False
     comments = 0
-    for seg in jpeg.walk(data).segments:
+    for seg in layout.segments:
         span = ((seg.start, seg.end),)
         if seg.marker == jpeg.APP1:
             body = seg.payload(data)
@@ -112,10 +121,10 @@ def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudge
     return Block("xmp_ext", spans, bytes(packet))
 
 
-def _png_blocks(data: bytes, budget: MetadataBudget) -> Blocks:
+def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> Blocks:
     blocks: list[Block] = []
     has_c2pa = False
-    for chunk in png.walk(data, verify_crc=False).chunks:  # probe has checked the CRCs
+    for chunk in layout.chunks:
         span = ((chunk.start, chunk.end),)
         if chunk.type == b"eXIf":
             body = chunk.payload(data)
@@ -133,10 +142,10 @@ def _png_blocks(data: bytes, budget: MetadataBudget) -> Blocks:
     return Blocks(tuple(blocks), has_c2pa)
 
 
-def _webp_blocks(data: bytes, budget: MetadataBudget) -> Blocks:
+def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget) -> Blocks:
     blocks: list[Block] = []
     has_c2pa = False
-    for chunk in webp.walk(data).chunks:
+    for chunk in layout.chunks:
         span = ((chunk.start, chunk.end),)
         if chunk.fourcc == b"EXIF":
             body = chunk.payload(data)

@@ -39,7 +39,7 @@ def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
     ImageLimitExceeded when metadata is larger than `max_metadata_bytes`.
     """
     budget = MetadataBudget(probe.limits.max_metadata_bytes)
-    blocks = list_blocks(data, probe.media_type, budget)
+    blocks = list_blocks(data, probe.media_type, budget, probe.layout_for(data))
     items: list[MetadataItem] = []
     markers: list[str] = []
     for block in blocks.items:

@@ -14,6 +14,17 @@ from gate.imaging import jpeg, png, webp
 from gate.imaging.formats import JPEG, PNG, SUPPORTED_MEDIA_TYPES, WEBP, sniff_media_type
 from gate.imaging.limits import ImageLimits
 
+#: What a structural walk returns; `blocks` finds the metadata in it.
+Layout = jpeg.JpegLayout | png.PngLayout | webp.WebpLayout
+
+
+@dataclass(frozen=True, slots=True)
+class _Walked:
+    """The layout `probe` walked, and the very bytes it walked."""
+
+    data: bytes
+    layout: Layout
+
 
 @dataclass(frozen=True, slots=True)
 class ImageProbe:
@@ -28,30 +39,29 @@ class ImageProbe:
     height: int
     frames: int = 1
     limits: ImageLimits = field(default_factory=ImageLimits, repr=False, compare=False)
+    _walked: _Walked | None = field(default=None, repr=False, compare=False)
+
+    def layout_for(self, data: bytes) -> Layout | None:
+        """The walked layout when `data` is the very object probed, else None (the caller walks again).
+
+        Identity, not equality: comparing contents would cost the scan this saves. `bytes` are immutable,
+        so the same object still holds the bytes that were walked.
+        """
+        walked = self._walked
+        return walked.layout if walked is not None and walked.data is data else None
 
 
-def _walk_jpeg(data: bytes) -> tuple[int, int, int]:
-    layout = jpeg.walk(data)
-    return layout.width, layout.height, 1
-
-
-def _walk_png(data: bytes) -> tuple[int, int, int]:
-    layout = png.walk(data)
-    return layout.width, layout.height, layout.frames
-
-
-def _walk_webp(data: bytes) -> tuple[int, int, int]:
-    layout = webp.walk(data)
-    return layout.width, layout.height, layout.frames
+def _frames(layout: Layout) -> int:
+    return 1 if isinstance(layout, jpeg.JpegLayout) else layout.frames
 
 
 _SizeReader = Callable[[bytes], tuple[int, int] | None]
-_Walk = Callable[[bytes], tuple[int, int, int]]
-# media type -> (header-only size reader, full structural walk returning width, height, frames)
+_Walk = Callable[[bytes], Layout]
+# media type -> (header-only size reader, full structural walk)
 _WALKS: dict[str, tuple[_SizeReader, _Walk]] = {
-    JPEG: (jpeg.header_size, _walk_jpeg),
-    PNG: (png.header_size, _walk_png),
-    WEBP: (webp.header_size, _walk_webp),
+    JPEG: (jpeg.header_size, jpeg.walk),
+    PNG: (png.header_size, png.walk),
+    WEBP: (webp.header_size, webp.walk),
 }
 _PILLOW_FORMATS = {JPEG: ["JPEG"], PNG: ["PNG"], WEBP: ["WEBP"]}
 
@@ -78,10 +88,14 @@ def probe(data: bytes, limits: ImageLimits | None = None) -> ImageProbe:
     size = header_size(data)
     if size is not None:
         _check_dimensions(*size, limits)
-    width, height, frames = walk(data)
+    layout = walk(data)
+    width, height = layout.width, layout.height
     _check_dimensions(width, height, limits)
     fmt = _pillow_header(data, media_type, (width, height))
-    return ImageProbe(media_type, fmt, width, height, frames, limits)
+    # Kept so read_metadata and strip_identifiers need not walk the same bytes again. Only for `bytes`:
+    # a bytearray could change after the walk. The probe then holds a reference to `data`.
+    walked = _Walked(data, layout) if type(data) is bytes else None
+    return ImageProbe(media_type, fmt, width, height, _frames(layout), limits, walked)
 
 
 def _check_dimensions(width: int, height: int, limits: ImageLimits) -> None:

@@ -32,7 +32,7 @@ def strip_identifiers(data: bytes, probe: ImageProbe, kinds: frozenset[str] = DE
         raise ValueError(f"unknown metadata kinds: {sorted(unknown)}")
     budget = MetadataBudget(probe.limits.max_metadata_bytes)
     edits: list[_Edit] = []
-    for block in list_blocks(data, probe.media_type, budget).items:
+    for block in list_blocks(data, probe.media_type, budget, probe.layout_for(data)).items:
         edits.extend(_edits(block, probe.media_type, kinds))
     if not edits:
         return data
