@@ -40,8 +40,16 @@ RESERVED_KAFKA_KEYS = frozenset(
         "enable.idempotence",
         "group.id",
         "bootstrap.servers",
+        "partition.assignment.strategy",
     }
 )
+# Why a reserved key cannot be passed through, where the general answer is not enough.
+_RESERVED_WHY = {
+    "partition.assignment.strategy": (
+        "the runner needs eager (roundrobin) assignment: every rebalance then revokes everything between two "
+        "batches, while cooperative assignment would take partitions away under an open batch"
+    ),
+}
 
 
 class _Section(BaseModel):
@@ -77,7 +85,8 @@ class FetchSettings(_Section):
 
     file_roots: tuple[Path, ...] = ()
     https_allow_hosts: tuple[str, ...] = ()
-    max_bytes: int = Field(default=50 * MiB, ge=1)
+    # An inline asset's bytes end up base64 in the output record: see GateSettings._output_fits.
+    max_bytes: int = Field(default=40 * MiB, ge=1)
     timeout_s: float = Field(default=10.0, gt=0)
     ca_bundle: Path | None = None  # PEM of private CAs for https:// assets; default: the system's trust store
 
@@ -123,11 +132,28 @@ class GateSettings(BaseSettings):
     def _no_reserved_kafka_keys(cls, value: dict[str, str]) -> dict[str, str]:
         reserved = sorted(RESERVED_KAFKA_KEYS.intersection(value))
         if reserved:
+            why = "; ".join(f"{key}: {_RESERVED_WHY[key]}" for key in reserved if key in _RESERVED_WHY)
             raise ValueError(
                 f"{', '.join(reserved)} cannot be set here: the runner owns them "
                 "(use bootstrap_servers, group_id or transactional_id instead where one exists)"
+                + (f"; {why}" if why else "")
             )
         return value
+
+    @model_validator(mode="after")
+    def _output_fits(self) -> GateSettings:
+        """A fetched asset can be published inline, base64 (4/3 of its bytes), with up to 1 MiB of decision
+        around it: that record must fit max_message_bytes, or Kafka refuses it."""
+        fetch, limit = self.fetch.max_bytes, self.max_message_bytes
+        if fetch * 4 + 3 * MiB >= 3 * limit:  # fetch * 4/3 + 1 MiB >= limit, in integers
+            at_least = (fetch * 4 + 3 * MiB) // 3 + 1
+            at_most = (3 * limit - 3 * MiB - 1) // 4
+            raise ValueError(
+                f"max_message_bytes ({limit}) must exceed fetch.max_bytes * 4/3 + 1 MiB "
+                f"({fetch} * 4/3 + 1 MiB): set max_message_bytes to at least {at_least} "
+                f"or fetch.max_bytes to at most {max(at_most, 0)}"
+            )
+        return self
 
     @model_validator(mode="after")
     def _signer_pair(self) -> GateSettings:

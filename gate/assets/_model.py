@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from gate.errors import ConfigError, EventInvalid
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = 40 * 1024 * 1024
 DEFAULT_TIMEOUT_S = 10.0
 HASH_MISMATCH = "asset.hash_mismatch"
 

@@ -58,7 +58,7 @@ class Rule:
 class Limits:
     """Bounds enforced before anything expensive runs."""
 
-    max_bytes: int = 50 * 1024 * 1024
+    max_bytes: int = 40 * 1024 * 1024
     max_width: int = 16384
     max_height: int = 16384
     max_pixels: int = 100_000_000

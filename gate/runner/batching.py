@@ -114,7 +114,8 @@ class BatchReader:
         self._pending = []
         nbytes = 0
         first_at: float | None = None
-        while len(self._pending) < self._limits.max_records and nbytes < self._limits.max_bytes:
+        full = False  # a record did not fit: the batch is done (consuming on would only fetch it again)
+        while not full and len(self._pending) < self._limits.max_records and nbytes < self._limits.max_bytes:
             wait = self._idle_timeout_s if first_at is None else first_at + self._linger_s - self._clock()
             for index, message in enumerate(
                 messages := self._consume(self._limits.max_records - len(self._pending), max(0.0, wait))
@@ -122,6 +123,7 @@ class BatchReader:
                 size = len(message.value() or b"")
                 if self._pending and nbytes + size > self._limits.max_bytes:
                     self._give_back(messages[index:])
+                    full = True
                     break
                 self._pending.append(to_inbound(message))
                 nbytes += size

@@ -69,7 +69,6 @@ def consumer_config(
     fetch_bytes = max(settings.max_message_bytes, settings.batch.max_bytes)
     defaults: dict[str, Any] = {
         "auto.offset.reset": "earliest",
-        "partition.assignment.strategy": "roundrobin",
         "heartbeat.interval.ms": max(100, min(3_000, settings.session_timeout_ms // 12)),
         "statistics.interval.ms": STATISTICS_INTERVAL_MS,
     }
@@ -78,6 +77,7 @@ def consumer_config(
         **settings.kafka,
         "bootstrap.servers": settings.bootstrap_servers,
         "group.id": settings.group_id,
+        "partition.assignment.strategy": "roundrobin",  # eager: see the docstring (also reserved in settings)
         "enable.auto.commit": False,
         "enable.auto.offset.store": False,
         "isolation.level": "read_committed",

@@ -84,7 +84,11 @@ class GateRunner:
         try:
             consumer, producer = self._clients.consumer, self._clients.producer
             committer = TransactionalCommitter(
-                producer, consumer, verdict_topics(self._settings.topics), self._observer
+                producer,
+                consumer,
+                verdict_topics(self._settings.topics),
+                self._observer,
+                self._factory.policy,
             )
             committer.init()
             reader = BatchReader(consumer, self._settings.batch, on_error=self._observer.error)
@@ -128,10 +132,10 @@ class GateRunner:
                 committed = committer.commit_batch(batch, routed)
             self._observer.inflight(0)
             self.health.tick()
-            if committed:
+            if committed is not None:
                 aborts_in_a_row = 0
                 self.health.set_broker_reachable(True)
-                self._report_decisions(batch, routed)
+                self._report_decisions(batch, committed)
                 continue
             aborts_in_a_row += 1
             self._observer.error("transaction_aborted")

@@ -4,6 +4,11 @@ begin -> produce every routed record to its verdict topic -> flush -> send the b
 group metadata -> commit. An operation is retried only when librdkafka marks its error retriable. An abortable
 error aborts the transaction and seeks the consumer back to the batch's first offsets, so the loop consumes
 and redoes the same records. Fatal and fenced errors raise: the process must exit without committing more.
+
+A record Kafka refuses for itself (too large, invalid) is replaced by a compact quarantine record instead
+of aborting: redoing the batch would meet the same refusal forever. Refused by `produce()`, it is replaced
+at once; refused in a delivery report (the broker's limit), the transaction is already doomed, so it is
+aborted and the record replaced when the batch is redone.
 """
 
 from __future__ import annotations
@@ -17,13 +22,15 @@ from confluent_kafka import KafkaError, KafkaException, TopicPartition
 
 from gate.model import Verdict
 from gate.observe.observer import Observer
-from gate.routing import RoutedRecord
+from gate.routing import InboundRecord, PolicyRef, RoutedRecord
 from gate.runner.batching import Batch
 from gate.runner.clients import FENCED_CODES, fatal_error, kafka_error_of
 from gate.runner.errors import Fenced, KafkaFatal, TransactionFailed
+from gate.runner.oversized import PER_RECORD_CODES, oversized_record
 from gate.settings import TopicSettings
 
 T = TypeVar("T")
+Coordinates = tuple[str, int, int]  # topic, partition, offset of an inbound record
 
 
 def verdict_topics(topics: TopicSettings) -> dict[Verdict, str]:
@@ -39,6 +46,14 @@ class _AbortRequired(Exception):
     """The open transaction cannot commit and must be aborted; the batch is then redone."""
 
 
+class _RecordRefused(Exception):
+    """produce() refused one record for itself (e.g. its size); the transaction is still good."""
+
+
+def _coordinates(record: InboundRecord) -> Coordinates:
+    return (record.topic, record.partition, record.offset)
+
+
 class TransactionalCommitter:
     """Routes a processed batch and commits it, with its consumer offsets, in one transaction."""
 
@@ -48,6 +63,7 @@ class TransactionalCommitter:
         consumer: Any,
         topics: Mapping[Verdict, str],
         observer: Observer,
+        policy: PolicyRef,
         *,
         timeout_s: float = 30.0,
         max_retries: int = 5,
@@ -59,12 +75,14 @@ class TransactionalCommitter:
         self._consumer = consumer
         self._topics = dict(topics)
         self._observer = observer
+        self._policy = policy  # for a replacement record whose original lacks the policy headers
         self._timeout_s = timeout_s
         self._max_retries = max_retries
         self._backoff_s = backoff_s
         self._sleep = sleep
         self._clock = clock
         self._open = False
+        self._refused: set[Coordinates] = set()  # inputs whose output a broker refused: replace on the redo
 
     def init(self) -> None:
         """Register the transactional id: fences any older instance using it and ends its leftovers."""
@@ -73,17 +91,21 @@ class TransactionalCommitter:
         except _AbortRequired as exc:
             raise TransactionFailed(f"init_transactions: {exc}") from None
 
-    def commit_batch(self, batch: Batch, routed: Sequence[RoutedRecord]) -> bool:
-        """Produce `routed` (one per batch record, same order) and commit. False: aborted, redo the batch."""
+    def commit_batch(self, batch: Batch, routed: Sequence[RoutedRecord]) -> list[RoutedRecord] | None:
+        """Produce `routed` (one per batch record, same order) and commit.
+
+        Returns what was committed (`routed`, with any record Kafka refused replaced), or None: the
+        transaction was aborted and the batch must be redone.
+        """
         if len(routed) != len(batch.records):
             raise ValueError("one routed record per batch record is required")
         try:
             self._call("begin_transaction", self._producer.begin_transaction)
             self._open = True
             started = self._clock()
-            self._produce_all(routed)
-            produced = self._clock()
-            self._observer.stage_finished("produce", produced - started)
+            produced = self._produce_all(batch.records, routed)
+            flushed = self._clock()
+            self._observer.stage_finished("produce", flushed - started)
             offsets = [TopicPartition(t, p, o) for (t, p), o in sorted(batch.next_offsets.items())]
             metadata = self._call("consumer_group_metadata", self._consumer.consumer_group_metadata)
             self._call(
@@ -95,10 +117,10 @@ class TransactionalCommitter:
             )
             self._call("commit_transaction", self._producer.commit_transaction, self._timeout_s)
             self._open = False
-            self._observer.stage_finished("commit", self._clock() - produced)
+            self._observer.stage_finished("commit", self._clock() - flushed)
         except _AbortRequired:
             self._abort_and_rewind(batch)
-            return False
+            return None
         except Fenced:
             self._open = False  # a fenced producer cannot abort either
             self._observer.transaction_finished("fenced")
@@ -106,8 +128,9 @@ class TransactionalCommitter:
         except (KafkaFatal, TransactionFailed):
             self._observer.transaction_finished("failed")
             raise
+        self._refused -= {_coordinates(r) for r in batch.records}
         self._observer.transaction_finished("committed")
-        return True
+        return produced
 
     def abort_open(self) -> None:
         """Best effort on the way out: abort a transaction an error left open (the coordinator would time
@@ -119,16 +142,32 @@ class TransactionalCommitter:
         with contextlib.suppress(KafkaException):
             self._producer.abort_transaction(self._timeout_s)
 
-    def _produce_all(self, routed: Sequence[RoutedRecord]) -> None:
+    def _produce_all(
+        self, inbound: Sequence[InboundRecord], routed: Sequence[RoutedRecord]
+    ) -> list[RoutedRecord]:
         failures: list[KafkaError] = []
 
-        def on_delivery(err: KafkaError | None, _msg: Any) -> None:
-            if err is not None:
-                failures.append(err)
+        def reporter(source: InboundRecord) -> Callable[[KafkaError | None, Any], None]:
+            def on_delivery(err: KafkaError | None, _msg: Any) -> None:
+                if err is not None:
+                    failures.append(err)
+                    if not err.fatal() and err.code() in PER_RECORD_CODES:
+                        self._refused.add(_coordinates(source))
+
+            return on_delivery
 
         deadline = self._clock() + self._timeout_s
-        for record in routed:
-            self._produce_one(self._topics[record.verdict], record, on_delivery, deadline)
+        produced = []
+        for source, original in zip(inbound, routed, strict=True):
+            record = original
+            if _coordinates(source) in self._refused:
+                record = self._replace(source, original)
+            try:
+                self._produce_one(record, reporter(source), deadline, refusable=True)
+            except _RecordRefused:
+                record = self._replace(source, original)
+                self._produce_one(record, reporter(source), deadline, refusable=False)
+            produced.append(record)
         try:
             remaining = self._producer.flush(max(0.0, deadline - self._clock()))
         except KafkaException as exc:  # flush raises the producer's fatal error (e.g. fenced)
@@ -140,14 +179,21 @@ class TransactionalCommitter:
             raise _AbortRequired(f"delivery failed: {first.name()}")
         if remaining:
             raise _AbortRequired(f"{remaining} records not delivered within {self._timeout_s}s")
+        return produced
+
+    def _replace(self, source: InboundRecord, record: RoutedRecord) -> RoutedRecord:
+        """The compact quarantine record for an input whose output Kafka refused."""
+        self._observer.error("output_too_large")
+        return oversized_record(source, record, self._policy)
 
     def _produce_one(
-        self, topic: str, record: RoutedRecord, on_delivery: Callable[..., None], deadline: float
+        self, record: RoutedRecord, on_delivery: Callable[..., None], deadline: float, *, refusable: bool
     ) -> None:
+        """Produce one record; `refusable`: raise `_RecordRefused` when Kafka refuses it for itself."""
         while True:
             try:
                 self._producer.produce(
-                    topic,
+                    self._topics[record.verdict],
                     value=record.value,
                     key=record.key,
                     headers=list(record.headers),
@@ -163,14 +209,17 @@ class TransactionalCommitter:
                 except KafkaException as exc:
                     raise self._produce_error(exc, "poll") from None
             except KafkaException as exc:
-                raise self._produce_error(exc, "produce") from None
+                raise self._produce_error(exc, "produce", refusable=refusable) from None
 
     @staticmethod
-    def _produce_error(exc: KafkaException, name: str) -> Exception:
-        """Fatal errors stop the runner; anything else while producing aborts the transaction."""
+    def _produce_error(exc: KafkaException, name: str, *, refusable: bool = False) -> Exception:
+        """Fatal errors stop the runner; a record refused for itself is replaced (`refusable`); anything else
+        while producing aborts the transaction."""
         err = kafka_error_of(exc)
         if err.fatal() or err.code() in FENCED_CODES:
             return fatal_error(err, name)
+        if refusable and err.code() in PER_RECORD_CODES and not err.txn_requires_abort():
+            return _RecordRefused(err.name())
         return _AbortRequired(f"{name} failed: {err.name()}")
 
     def _abort_and_rewind(self, batch: Batch) -> None:

@@ -92,6 +92,26 @@ def test_records_beyond_max_bytes_are_given_back_by_seeking() -> None:
     assert sought == [(0, 2), (1, 4)]  # the first record not taken, per partition
 
 
+def test_a_batch_ends_once_a_record_was_given_back() -> None:
+    # The consumer would hand the given-back record over again on every consume() until linger ran out.
+    fits, too_big = msg(0, 1, b"y" * 60), msg(0, 2, b"y" * 60)
+    responses = [[fits], [too_big], [too_big], [too_big]]
+    clock = FakeClock()
+    reader, consumer = make_reader([], BatchSettings(max_bytes=100, linger_ms=1_000), clock)
+
+    def consume(num_messages: int, timeout: float) -> list[Message]:
+        # A broker with records waiting answers at once: no time passes, linger is far from over.
+        if responses:
+            return responses.pop(0)
+        clock.now += timeout
+        return []
+
+    consumer.consume.side_effect = consume
+    assert offsets(reader.next_batch()) == [(0, 1)]
+    assert consumer.consume.call_count == 2
+    assert [(c.args[0].partition, c.args[0].offset) for c in consumer.seek.call_args_list] == [(0, 2)]
+
+
 def test_a_single_record_larger_than_max_bytes_still_makes_a_batch() -> None:
     reader, _ = make_reader([[msg(0, 1, b"z" * 500)]], BatchSettings(max_bytes=100))
     assert offsets(reader.next_batch()) == [(0, 1)]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from gate.errors import ConfigError
-from gate.settings import GateSettings, load_settings
+from gate.settings import GateSettings, MiB, load_settings
 
 
 def test_defaults() -> None:
@@ -91,3 +92,30 @@ def test_a_missing_yaml_file_is_a_config_error(tmp_path: Path) -> None:
 
 def test_settings_class_is_the_one_settings_object() -> None:
     assert isinstance(load_settings(), GateSettings)
+
+
+def test_the_assignment_strategy_is_reserved_with_the_reason() -> None:
+    with pytest.raises(ConfigError, match=r"partition\.assignment\.strategy cannot be set.*eager"):
+        load_settings(kafka={"partition.assignment.strategy": "cooperative-sticky"})
+
+
+def test_defaults_leave_room_for_an_inline_base64_asset() -> None:
+    s = load_settings()
+    assert (s.fetch.max_bytes, s.max_message_bytes) == (40 * MiB, 64 * MiB)
+    assert s.fetch.max_bytes * 4 / 3 + MiB < s.max_message_bytes
+
+
+def test_a_fetch_limit_whose_base64_cannot_fit_a_message_is_refused_with_what_to_set() -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_settings(fetch={"max_bytes": 50 * MiB}, max_message_bytes=64 * MiB)
+    message = str(raised.value)
+    assert "max_message_bytes" in message and "fetch.max_bytes" in message
+    at_least = int(re.search(r"max_message_bytes to at least (\d+)", message).group(1))  # type: ignore[union-attr]
+    at_most = int(re.search(r"fetch.max_bytes to at most (\d+)", message).group(1))  # type: ignore[union-attr]
+    # Either suggestion is accepted, and it is the tightest one.
+    assert load_settings(fetch={"max_bytes": 50 * MiB}, max_message_bytes=at_least)
+    assert load_settings(fetch={"max_bytes": at_most}, max_message_bytes=64 * MiB)
+    with pytest.raises(ConfigError):
+        load_settings(fetch={"max_bytes": 50 * MiB}, max_message_bytes=at_least - 1)
+    with pytest.raises(ConfigError):
+        load_settings(fetch={"max_bytes": at_most + 1}, max_message_bytes=64 * MiB)

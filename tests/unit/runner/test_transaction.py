@@ -46,9 +46,13 @@ ROUTED = [routed(Verdict.APPROVED, b"a"), routed(Verdict.REJECTED, b"b"), routed
 class RecordingObserver(NullObserver):
     def __init__(self) -> None:
         self.outcomes: list[str] = []
+        self.errors: list[str] = []
 
     def transaction_finished(self, outcome: str) -> None:
         self.outcomes.append(outcome)
+
+    def error(self, kind: str) -> None:
+        self.errors.append(kind)
 
 
 @pytest.fixture
@@ -71,13 +75,13 @@ def observer() -> RecordingObserver:
 @pytest.fixture
 def committer(producer: Any, consumer: Any, observer: RecordingObserver) -> TransactionalCommitter:
     topics = verdict_topics(TopicSettings())
-    return TransactionalCommitter(producer, consumer, topics, observer, sleep=lambda _s: None)
+    return TransactionalCommitter(producer, consumer, topics, observer, POLICY, sleep=lambda _s: None)
 
 
 def test_routes_each_record_to_its_verdict_topic_then_commits_offsets_plus_one(
     committer: TransactionalCommitter, producer: Any, consumer: Any, observer: RecordingObserver
 ) -> None:
-    assert committer.commit_batch(BATCH, ROUTED) is True
+    assert committer.commit_batch(BATCH, ROUTED) == ROUTED
     produced = [
         (c.args[0], c.kwargs["key"], c.kwargs["value"], c.kwargs["headers"])
         for c in producer.produce.call_args_list
@@ -106,7 +110,7 @@ def test_routes_each_record_to_its_verdict_topic_then_commits_offsets_plus_one(
 
 def test_a_retriable_commit_error_is_retried(committer: TransactionalCommitter, producer: Any) -> None:
     producer.commit_transaction.side_effect = [kafka_exc(KafkaError._TIMED_OUT, retriable=True), None]
-    assert committer.commit_batch(BATCH, ROUTED) is True
+    assert committer.commit_batch(BATCH, ROUTED) == ROUTED
     assert producer.commit_transaction.call_count == 2
     producer.abort_transaction.assert_not_called()
 
@@ -125,7 +129,7 @@ def test_an_abortable_error_aborts_and_rewinds_the_consumer_to_the_batch_start(
     committer: TransactionalCommitter, producer: Any, consumer: Any, observer: RecordingObserver
 ) -> None:
     producer.send_offsets_to_transaction.side_effect = kafka_exc(KafkaError._STATE, abort=True)
-    assert committer.commit_batch(BATCH, ROUTED) is False
+    assert committer.commit_batch(BATCH, ROUTED) is None
     producer.abort_transaction.assert_called_once()
     producer.commit_transaction.assert_not_called()
     sought = [(c.args[0].topic, c.args[0].partition, c.args[0].offset) for c in consumer.seek.call_args_list]
@@ -133,7 +137,7 @@ def test_an_abortable_error_aborts_and_rewinds_the_consumer_to_the_batch_start(
     assert observer.outcomes == ["aborted"]
     # the redo (the loop consumes the same records again) commits normally
     producer.send_offsets_to_transaction.side_effect = None
-    assert committer.commit_batch(BATCH, ROUTED) is True
+    assert committer.commit_batch(BATCH, ROUTED) == ROUTED
     assert observer.outcomes == ["aborted", "committed"]
 
 
@@ -144,7 +148,7 @@ def test_a_failed_delivery_aborts_the_transaction(
         kwargs["on_delivery"](KafkaError(KafkaError.MSG_SIZE_TOO_LARGE), None)
 
     producer.produce.side_effect = deliver_with_error
-    assert committer.commit_batch(BATCH, ROUTED) is False
+    assert committer.commit_batch(BATCH, ROUTED) is None
     producer.abort_transaction.assert_called_once()
     producer.send_offsets_to_transaction.assert_not_called()
     assert consumer.seek.call_count == 2
@@ -154,7 +158,7 @@ def test_records_not_delivered_by_the_flush_deadline_abort(
     committer: TransactionalCommitter, producer: Any
 ) -> None:
     producer.flush.return_value = 1
-    assert committer.commit_batch(BATCH, ROUTED) is False
+    assert committer.commit_batch(BATCH, ROUTED) is None
     producer.abort_transaction.assert_called_once()
 
 
@@ -162,7 +166,7 @@ def test_a_full_local_queue_is_drained_and_the_record_produced(
     committer: TransactionalCommitter, producer: Any
 ) -> None:
     producer.produce.side_effect = [BufferError(), None, None, None]
-    assert committer.commit_batch(BATCH, ROUTED) is True
+    assert committer.commit_batch(BATCH, ROUTED) == ROUTED
     assert producer.produce.call_count == 4
     producer.poll.assert_called()
 
@@ -215,3 +219,64 @@ def test_a_fenced_error_raised_by_flush_is_fenced(committer: TransactionalCommit
     producer.flush.side_effect = kafka_exc(KafkaError._FENCED, fatal=True)
     with pytest.raises(Fenced):
         committer.commit_batch(BATCH, ROUTED)
+
+
+def produced_records(producer: Any) -> list[tuple[str, bytes, dict[str, bytes]]]:
+    return [(c.args[0], c.kwargs["key"], dict(c.kwargs["headers"])) for c in producer.produce.call_args_list]
+
+
+def test_a_record_too_large_to_produce_is_replaced_by_a_compact_quarantine_record(
+    committer: TransactionalCommitter, producer: Any, observer: RecordingObserver
+) -> None:
+    too_large = kafka_exc(KafkaError.MSG_SIZE_TOO_LARGE)
+    producer.produce.side_effect = [None, too_large, None, None]
+    committed = committer.commit_batch(BATCH, ROUTED)
+    assert committed is not None
+    assert committed[0] == ROUTED[0] and committed[2] == ROUTED[2]
+    replaced = committed[1]
+    assert (replaced.verdict, replaced.key, replaced.reason_codes) == (
+        Verdict.QUARANTINED,
+        b"b",
+        ("gate.output_too_large",),
+    )
+    topics = [topic for topic, _key, _headers in produced_records(producer)]
+    assert topics == ["images.approved", "images.rejected", "images.quarantine", "images.quarantine"]
+    assert producer.produce.call_args_list[2].kwargs["value"] == replaced.value
+    producer.commit_transaction.assert_called_once()
+    producer.abort_transaction.assert_not_called()
+    assert observer.outcomes == ["committed"] and observer.errors == ["output_too_large"]
+
+
+def test_a_record_the_broker_refuses_for_its_size_is_replaced_when_the_batch_is_redone(
+    committer: TransactionalCommitter, producer: Any, consumer: Any, observer: RecordingObserver
+) -> None:
+    def refuse_the_rejected_topic(topic: str, **kwargs: Any) -> None:
+        if topic == "images.rejected":
+            kwargs["on_delivery"](KafkaError(KafkaError.MSG_SIZE_TOO_LARGE), None)
+
+    producer.produce.side_effect = refuse_the_rejected_topic
+    assert committer.commit_batch(BATCH, ROUTED) is None  # the transaction cannot commit any more
+    assert consumer.seek.call_count == 2
+    producer.produce.reset_mock()
+    committed = committer.commit_batch(BATCH, ROUTED)  # the loop's redo
+    assert committed is not None
+    assert [r.verdict for r in committed] == [Verdict.APPROVED, Verdict.QUARANTINED, Verdict.QUARANTINED]
+    assert committed[1].reason_codes == ("gate.output_too_large",)
+    assert [topic for topic, *_ in produced_records(producer)] == [
+        "images.approved",
+        "images.quarantine",
+        "images.quarantine",
+    ]
+    assert observer.outcomes == ["aborted", "committed"] and observer.errors == ["output_too_large"]
+    # Committed: the next batch at the same offsets (a later reprocessing) is not replaced any more.
+    producer.produce.side_effect = None
+    assert committer.commit_batch(BATCH, ROUTED) == ROUTED
+
+
+def test_another_error_from_produce_still_aborts_the_batch(
+    committer: TransactionalCommitter, producer: Any, observer: RecordingObserver
+) -> None:
+    producer.produce.side_effect = [None, kafka_exc(KafkaError._UNKNOWN_TOPIC)]
+    assert committer.commit_batch(BATCH, ROUTED) is None
+    producer.abort_transaction.assert_called_once()
+    assert observer.errors == []

@@ -1,0 +1,15 @@
+"""Client configuration: what the runner's correctness depends on wins over the `kafka:` passthrough."""
+
+from __future__ import annotations
+
+from gate.runner.clients import consumer_config
+from gate.settings import load_settings
+
+
+def test_the_consumer_keeps_eager_assignment_whatever_else_is_passed_through() -> None:
+    # Settings refuse the key (see test_settings); model_copy skips that check, as a defence in depth test.
+    passthrough = {"client.id": "gate-a", "partition.assignment.strategy": "cooperative-sticky"}
+    settings = load_settings().model_copy(update={"kafka": passthrough})
+    config = consumer_config(settings, error_cb=lambda _e: None, stats_cb=lambda _s: None)
+    assert config["partition.assignment.strategy"] == "roundrobin"
+    assert config["client.id"] == "gate-a"
