@@ -78,6 +78,11 @@ class HttpSettings(_Section):
 
     host: str = "127.0.0.1"
     port: int = Field(default=9108, ge=0, le=65535)
+    # `source` label values: with a list, anything else is reported as "other". Without one, the first
+    # `max_sources` well-formed values are kept. Production should list its sources: a format check
+    # cannot tell a system name from a person's name.
+    allowed_sources: tuple[str, ...] | None = None
+    max_sources: int = Field(default=20, ge=1, le=1000)
 
 
 class FetchSettings(_Section):

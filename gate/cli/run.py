@@ -74,7 +74,9 @@ def serve(settings: GateSettings, factory: GateProcessorFactory) -> int:
 
     from gate.runner import RunnerHealth, run  # noqa: PLC0415
 
-    metrics = GateMetrics()
+    metrics = GateMetrics(
+        allowed_sources=settings.http.allowed_sources, max_sources=settings.http.max_sources
+    )
     policy = factory.policy
     metrics.set_policy(policy.version, policy.sha256)
     metrics.set_build_info(build_versions(libversion()[0]))

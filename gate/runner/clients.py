@@ -71,6 +71,9 @@ def consumer_config(
         "auto.offset.reset": "earliest",
         "heartbeat.interval.ms": max(100, min(3_000, settings.session_timeout_ms // 12)),
         "statistics.interval.ms": STATISTICS_INTERVAL_MS,
+        # librdkafka waits up to 500 ms for a fetch to fill; at image rates that wait is most of the
+        # latency (benchmarks: p50 463 -> 364 ms at batch 16). Overridable through `kafka:`.
+        "fetch.wait.max.ms": 50,
     }
     config: dict[str, Any] = {
         **defaults,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from gate.errors import ConfigError
+from gate.observe.metrics import GateMetrics, PrometheusObserver
 from gate.settings import GateSettings, MiB, load_settings
 
 
@@ -119,3 +120,19 @@ def test_a_fetch_limit_whose_base64_cannot_fit_a_message_is_refused_with_what_to
         load_settings(fetch={"max_bytes": 50 * MiB}, max_message_bytes=at_least - 1)
     with pytest.raises(ConfigError):
         load_settings(fetch={"max_bytes": at_most + 1}, max_message_bytes=64 * MiB)
+
+
+def test_metrics_source_allow_list_reaches_the_label_bundle() -> None:
+    settings = load_settings(http={"allowed_sources": ["studio-gen"], "max_sources": 5})
+    metrics = GateMetrics(
+        allowed_sources=settings.http.allowed_sources, max_sources=settings.http.max_sources
+    )
+    observer = PrometheusObserver(metrics)
+    for source in ("studio-gen", "anna.schmidt"):
+        observer.event_decided(
+            verdict="approved", source=source, reason_codes=(), latency_s=0.1, check_seconds={}
+        )
+    sample = metrics.registry.get_sample_value
+    assert sample("gate_events_total", {"verdict": "approved", "source": "studio-gen"}) == 1
+    assert sample("gate_events_total", {"verdict": "approved", "source": "other"}) == 1
+    assert sample("gate_events_total", {"verdict": "approved", "source": "anna.schmidt"}) is None
