@@ -16,6 +16,7 @@ MAX_LAYERS = 2
 MAX_DECODE_CHARS = 65_536
 MAX_VARIANTS = 8
 _MIN_B64_CHARS = 12
+_MIN_B64_TOKEN_CHARS = 16
 _MIN_PRINTABLE = 0.9
 
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
@@ -62,6 +63,16 @@ def _b64_decoded(token: str) -> str | None:
     return text
 
 
+def _may_be_encoded(text: str) -> bool:
+    """False when `_decode_once` would find nothing; decides most strings without a regex or a list."""
+    if "%" in text or "+" in text:
+        return True
+    # All-digit strings (GTINs, seeds) count as hex, which `_b64_decoded` refuses.
+    if len(text) < _MIN_B64_CHARS or text.islower() or text.isupper() or text.isdigit():
+        return False
+    return " " not in text or len(text) >= _MIN_B64_TOKEN_CHARS
+
+
 def _decode_once(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     url = _url_decoded(text)
@@ -73,7 +84,7 @@ def _decode_once(text: str) -> list[tuple[str, str]]:
             whole = _b64_decoded(text)
             if whole is not None:
                 out.append((whole, "base64"))
-        elif len(text) >= 16:
+        elif len(text) >= _MIN_B64_TOKEN_CHARS:
             for match in _B64_TOKEN.finditer(text):
                 part = _b64_decoded(match.group())
                 if part is not None:
@@ -88,7 +99,7 @@ def decoded_variants(text: str) -> list[tuple[str, str]]:
 
     The original text is not included. Empty for the common case of plain text.
     """
-    if len(text) > MAX_DECODE_CHARS:
+    if len(text) > MAX_DECODE_CHARS or not _may_be_encoded(text):
         return []
     variants: list[tuple[str, str]] = []
     frontier: list[tuple[str, str]] = [(text, "")]

@@ -12,9 +12,9 @@ from functools import lru_cache
 from typing import Any
 
 from gate.model import Finding
-from gate.scanning.context import NOT_NUMERIC, OWNS, POSITIVE_MASK, KeyInfo, key_info
+from gate.scanning.context import NOT_NUMERIC, OWNS, POSITIVE_MASK, key_info
 from gate.scanning.decoding import decoded_variants
-from gate.scanning.detectors import KEYED_RULES, TEXT_DETECTORS, KeyedRule, Text
+from gate.scanning.detectors import KEYED_RULES, UNLESS_MASK, KeyedRule, Text, detectors_for
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 
 # Shorter strings cannot hold any text entity (the shortest, an email, needs "a@b.co"); keyed rules
@@ -25,6 +25,10 @@ _CACHED_KEY_CHARS = 64
 HIDDEN_KEY = "*"
 
 _Rules = tuple[KeyedRule, ...]
+# What a member's key decides, computed once per distinct key: (key needs no scanning, pointer token,
+# context its children inherit, the key's own negative context, rules for an ordinary parent, rules
+# when the parent is a person).
+_Member = tuple[bool, str, int, int, _Rules, _Rules]
 
 
 def escape_token(token: str) -> str:
@@ -34,17 +38,24 @@ def escape_token(token: str) -> str:
     return token
 
 
-def _build_member(key: str) -> tuple[KeyInfo, str, _Rules, _Rules]:
+def _build_member(key: str) -> _Member:
     info = key_info(key)
     rules = tuple(rule for rule in KEYED_RULES if rule.matches(info))
-    # (key context, pointer token, rules for an ordinary parent, rules when the parent is a person)
-    return info, escape_token(key), tuple(r for r in rules if not r.owner_only), rules
+    return (
+        info.plain,
+        escape_token(key),
+        # Positive context is inherited; negative context ("seed", "version") is the key's own.
+        info.flags & POSITIVE_MASK,
+        info.flags & ~POSITIVE_MASK,
+        tuple(r for r in rules if not r.owner_only),
+        rules,
+    )
 
 
 _cached_member = lru_cache(maxsize=8192)(_build_member)
 
 
-def _member(key: str) -> tuple[KeyInfo, str, _Rules, _Rules]:
+def _member(key: str) -> _Member:
     # Only short keys are cached, so hostile long keys cannot fill memory.
     return _cached_member(key) if len(key) <= _CACHED_KEY_CHARS else _build_member(key)
 
@@ -52,10 +63,13 @@ def _member(key: str) -> tuple[KeyInfo, str, _Rules, _Rules]:
 class _Scan:
     """One scan: counters against the limits, and the findings so far."""
 
-    __slots__ = ("chars", "findings", "limits", "nodes", "seen")
+    __slots__ = ("chars", "findings", "limits", "max_string_chars", "max_total_chars", "nodes", "seen")
 
     def __init__(self, limits: ScanLimits) -> None:
         self.limits = limits
+        # Copied out of `limits`: read for every key and string.
+        self.max_string_chars = limits.max_string_chars
+        self.max_total_chars = limits.max_total_chars
         self.nodes = 1
         self.chars = 0
         self.findings: list[Finding] = []
@@ -67,11 +81,12 @@ class _Scan:
             self.findings.append(Finding(entity=entity, path=path, detector=detector))
 
     def count_chars(self, text: str) -> None:
-        if len(text) > self.limits.max_string_chars:
-            raise exceeded("max_string_chars", self.limits.max_string_chars)
-        self.chars += len(text)
-        if self.chars > self.limits.max_total_chars:
-            raise exceeded("max_total_chars", self.limits.max_total_chars)
+        size = len(text)
+        if size > self.max_string_chars:
+            raise exceeded("max_string_chars", self.max_string_chars)
+        self.chars += size
+        if self.chars > self.max_total_chars:
+            raise exceeded("max_total_chars", self.max_total_chars)
 
     def text(self, value: str, path: str, flags: int) -> None:
         """Run the text detectors on `value` and on what is hidden inside it (URL encoding, base64)."""
@@ -80,10 +95,11 @@ class _Scan:
             self._detect(Text(decoded, flags), path, via)
 
     def _detect(self, text: Text, path: str, via: str) -> None:
-        facts = text.facts
-        for detector in TEXT_DETECTORS:
-            # Skipped when none of the facts it needs holds (no "@" for email, no digits for cards).
-            if not detector.needs & facts or (detector.entity, path) in self.seen:
+        seen = self.seen
+        # Only detectors with a chance: none of the facts they need holds for the others (no "@" for
+        # email, no digits for cards).
+        for detector in detectors_for(text.facts, text.flags & UNLESS_MASK):
+            if seen and (detector.entity, path) in seen:
                 continue
             name = detector.detect(text)
             if name is not None:
@@ -96,27 +112,7 @@ class _Scan:
             if len(value) >= _MIN_TEXT_CHARS:
                 self.text(value, path, flags)
         elif isinstance(value, dict):
-            self._container(depth, len(value))
-            for position, (raw_key, child) in enumerate(value.items()):
-                key = raw_key if isinstance(raw_key, str) else str(raw_key)
-                self.count_chars(key)
-                info, token, rules, owner_rules = _member(key)
-                child_path = f"{path}/{token}"
-                if not info.plain:
-                    # A key can itself be an email or a phone. Then the pointer must not spell it: the
-                    # member is named by its position instead ("*3"), for it and everything below it.
-                    hidden_path = f"{path}/{HIDDEN_KEY}{position}"
-                    before = len(self.findings)
-                    self.text(key, hidden_path, inherited)
-                    if len(self.findings) > before:
-                        child_path = hidden_path
-                for rule in owner_rules if flags & OWNS else rules:
-                    if rule.accepts(child):
-                        self.add(rule.entity, child_path, rule.name)
-                # Positive context is inherited; negative context ("seed", "version") is the key's own.
-                child_inherited = inherited | (info.flags & POSITIVE_MASK)
-                child_flags = child_inherited | (info.flags & ~POSITIVE_MASK)
-                self.value(child, child_path, child_flags, child_inherited, depth + 1)
+            self._object(value, path, flags, inherited, depth)
         elif isinstance(value, list | tuple):
             self._container(depth, len(value))
             # Elements keep the array's key as context ({"phones": ["+49..."]}).
@@ -125,12 +121,50 @@ class _Scan:
         elif isinstance(value, bool) or value is None:
             return
         elif isinstance(value, int | float):
-            # Numbers are read only where a key says one may identify someone (a phone or card key);
-            # seeds, sizes and steps are skipped without being turned into text.
-            if flags & POSITIVE_MASK and not flags & NOT_NUMERIC:
-                self.text(str(value), path, flags)
+            self.number(value, path, flags)
         else:
             raise TypeError(f"generation parameters hold a non-JSON value of type {type(value).__name__}")
+
+    def number(self, value: float, path: str, flags: int) -> None:
+        """Numbers are read only where a key says one may identify someone (a phone or card key);
+        seeds, sizes and steps are skipped without being turned into text."""
+        if flags & POSITIVE_MASK and not flags & NOT_NUMERIC:
+            self.text(str(value), path, flags)
+
+    def _object(self, obj: dict[Any, Any], path: str, flags: int, inherited: int, depth: int) -> None:
+        self._container(depth, len(obj))
+        owns = flags & OWNS
+        for position, (raw_key, child) in enumerate(obj.items()):
+            key = raw_key if isinstance(raw_key, str) else str(raw_key)
+            self.count_chars(key)
+            plain, token, positive, own, rules, owner_rules = (
+                _cached_member(key) if len(key) <= _CACHED_KEY_CHARS else _build_member(key)
+            )
+            child_path = f"{path}/{token}"
+            if not plain:
+                # A key can itself be an email or a phone. Then the pointer must not spell it: the
+                # member is named by its position instead ("*3"), for it and everything below it.
+                hidden_path = f"{path}/{HIDDEN_KEY}{position}"
+                before = len(self.findings)
+                self.text(key, hidden_path, inherited)
+                if len(self.findings) > before:
+                    child_path = hidden_path
+            for rule in owner_rules if owns else rules:
+                if rule.accepts(child):
+                    self.add(rule.entity, child_path, rule.name)
+            child_inherited = inherited | positive
+            child_flags = child_inherited | own
+            # The exact JSON scalar types are handled here, without a call per member: most members
+            # are scalars. Anything else (containers, subclasses, non-JSON values) goes through `value`.
+            kind = type(child)
+            if kind is str:
+                self.count_chars(child)
+                if len(child) >= _MIN_TEXT_CHARS:
+                    self.text(child, child_path, child_flags)
+            elif kind is int or kind is float:
+                self.number(child, child_path, child_flags)
+            elif kind is not bool and child is not None:
+                self.value(child, child_path, child_flags, child_inherited, depth + 1)
 
     def _container(self, depth: int, size: int) -> None:
         # Checked before stepping down, so the depth of recursion never exceeds max_depth.
@@ -167,11 +201,11 @@ def scan_text(
     scan.count_chars(text)
     flags = 0
     if context:
-        info, _, rules, _ = _member(context)
+        _, _, positive, own, rules, _ = _member(context)
         for rule in rules:
             if rule.accepts(text):
                 scan.add(rule.entity, path, rule.name)
-        flags = info.flags
+        flags = positive | own
     if len(text) >= _MIN_TEXT_CHARS:
         scan.text(text, path, flags)
     return scan.findings

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import operator
+
 from gate.scanning.detectors import (
     behavior,
     card,
@@ -41,6 +44,31 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
     *location.KEYED_RULES,
 )
 
+
+# The key context flags some detector has as `unless`.
+UNLESS_MASK = functools.reduce(operator.or_, (detector.unless for detector in TEXT_DETECTORS))
+
+
+@functools.cache
+def detectors_for(facts: int, context: int) -> tuple[TextDetector, ...]:
+    """The text detectors with a chance on a string with these `Text.facts` under key context
+    `context`, in registry order: one of their `needs` facts holds and none of their `unless` flags.
+
+    Pass `flags & UNLESS_MASK` as `context`: the table is cached per argument pair, and so stays small
+    (12 bits of facts, a few flags) and holds no text.
+    """
+    return tuple(d for d in TEXT_DETECTORS if d.needs & facts and not d.unless & context)
+
+
 ENTITIES: frozenset[str] = frozenset([d.entity for d in TEXT_DETECTORS] + [r.entity for r in KEYED_RULES])
 
-__all__ = ["ENTITIES", "KEYED_RULES", "TEXT_DETECTORS", "KeyedRule", "Text", "TextDetector"]
+__all__ = [
+    "ENTITIES",
+    "KEYED_RULES",
+    "TEXT_DETECTORS",
+    "KeyedRule",
+    "Text",
+    "UNLESS_MASK",
+    "TextDetector",
+    "detectors_for",
+]

@@ -79,4 +79,5 @@ DETECTOR = PatternDetector(
     needs=HAS_DIGIT_RUN,
     rules=(PatternRule("card.luhn", _CANDIDATE, _valid_card),),
     prefilter=_prefilter,
+    unless=NOT_NUMERIC,
 )

@@ -14,6 +14,7 @@ from gate.scanning.detectors.base import (
     PatternDetector,
     PatternRule,
     Text,
+    any_word,
     keyset,
 )
 
@@ -33,6 +34,7 @@ _CUED_DATE = re.compile(
 )
 _ANY_DATE = re.compile(rf"(?i)(?<![\w./\-]){_DATE}(?![\w])")
 _CUE_WORDS = ("born", "birth", "dob", "d.o.b")
+_has_cue_word = any_word(_CUE_WORDS)
 
 
 def _under_birth_key(match: re.Match[str], text: Text) -> bool:
@@ -42,7 +44,7 @@ def _under_birth_key(match: re.Match[str], text: Text) -> bool:
 def _prefilter(text: Text) -> bool:
     if not text.has_digit:
         return False
-    return bool(text.flags & DOB) or any(word in text.lower for word in _CUE_WORDS)
+    return bool(text.flags & DOB) or _has_cue_word(text)
 
 
 DETECTOR = PatternDetector(

@@ -32,4 +32,5 @@ DETECTOR = PatternDetector(
     needs=HAS_DIGIT_RUN,
     rules=(PatternRule("iban.mod97", _CANDIDATE, _valid_iban),),
     prefilter=_prefilter,
+    unless=NOT_NUMERIC,
 )

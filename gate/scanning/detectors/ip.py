@@ -57,4 +57,5 @@ DETECTOR = PatternDetector(
     needs=HAS_DOTS | HAS_COLONS,
     rules=(PatternRule("ip.v4", _V4, _valid_v4), PatternRule("ip.v6", _V6, _valid_v6)),
     prefilter=_prefilter,
+    unless=NOT_NUMERIC,
 )

@@ -13,10 +13,10 @@ from typing import Any
 
 from gate.scanning.context import GEO, NOT_NUMERIC
 from gate.scanning.detectors.base import (
+    HAS_CAPITALS,
     HAS_DEGREE,
     HAS_DIGIT_RUN,
     HAS_DIGIT_WORDS,
-    HAS_WORDS,
     KeyedRule,
     PatternDetector,
     PatternRule,
@@ -77,9 +77,13 @@ DETECTOR = PatternDetector(
     entity="LOCATION",
     needs=HAS_DIGIT_RUN | HAS_DIGIT_WORDS | HAS_DEGREE,
     rules=(
-        PatternRule("location.coordinates", _PAIR, _valid_pair, lambda text: text.digit_run),
+        # The `when`s only test what the pattern cannot match without: a "." for coordinates, an
+        # upper-case letter for street names (HAS_CAPITALS is HAS_WORDS with one).
+        PatternRule(
+            "location.coordinates", _PAIR, _valid_pair, lambda text: text.digit_run and "." in text.value
+        ),
         PatternRule("location.dms", _DMS, when=lambda text: "°" in text.value),
-        PatternRule("location.street", _STREET, _starts_word, lambda text: bool(text.facts & HAS_WORDS)),
+        PatternRule("location.street", _STREET, _starts_word, lambda text: bool(text.facts & HAS_CAPITALS)),
         PatternRule("location.strasse", _STRASSE, when=any_word(_STRASSE_WORDS)),
         PatternRule("location.us_zip", _US_STATE_ZIP, when=lambda text: "," in text.value and text.digit_run),
     ),

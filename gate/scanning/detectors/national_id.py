@@ -51,6 +51,7 @@ US_SSN = PatternDetector(
         PatternRule("us_ssn.context", _SSN_LOOSE, _valid_loose_ssn),
     ),
     prefilter=_prefilter,
+    unless=NOT_NUMERIC,
 )
 
 UK_NINO = PatternDetector(
@@ -58,4 +59,5 @@ UK_NINO = PatternDetector(
     needs=HAS_DIGIT_RUN,
     rules=(PatternRule("uk_nino", _NINO, _valid_nino),),
     prefilter=_prefilter,
+    unless=NOT_NUMERIC,
 )

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from gate.scanning.context import NOT_PERSON
-from gate.scanning.detectors.base import HAS_CAPITALS, KeyedRule, Text, cue_before, keyset
+from gate.scanning.detectors.base import HAS_CAPITALS, KeyedRule, Text, any_word, cue_before, keyset
 
 _NAME = r"(?:Mc|Mac|O')?[A-Z][a-z]{1,24}(?:-[A-Z][a-z]{1,24})?"
 _NAME_SHAPE = re.compile(_NAME)
@@ -25,6 +25,8 @@ _NAME_SHAPE = re.compile(_NAME)
 _PAIR_START = re.compile(r"[A-Z][a-z]{1,20}[ \t]{1,3}(?=(?:Mc|Mac|O')?[A-Z][a-z])")
 _RELATION_WORDS = ("my ",)
 _NAMED_WORDS = ("named", "called", "name is", "i am", "i'm")
+_has_relation_word = any_word(_RELATION_WORDS)
+_has_named_word = any_word(_NAMED_WORDS)
 _RELATION = re.compile(
     r"(?i:\bmy\s+(?:wife|husband|son|daughter|mother|father|mom|mum|dad|sister|brother|girlfriend|"
     r"boyfriend|fianc[eé]e?|partner|friend|boss|colleague|grandmother|grandfather|grandma|grandpa|"
@@ -80,6 +82,7 @@ class PersonDetector:
 
     entity = "PERSON"
     needs = HAS_CAPITALS
+    unless = NOT_PERSON
 
     def __init__(self) -> None:
         self._names, self._word_names, self._brands, self._not_surnames = gazetteer()
@@ -90,12 +93,11 @@ class PersonDetector:
         # Fast path: prompts are often all lower case, and names need a capital letter.
         if text.flags & NOT_PERSON:
             return None
-        lower = text.lower
-        if any(cue in lower for cue in _RELATION_WORDS):
+        if _has_relation_word(text):
             for match in _RELATION.finditer(value):
                 if match.group("name").lower() not in self._not_surnames:
                     return "person.cue"
-        if any(cue in lower for cue in _NAMED_WORDS):
+        if _has_named_word(text):
             for match in _NAMED.finditer(value):
                 name = match.group("name").lower()
                 if name in self._names:  # "a dog named Max": word-like names are often pets

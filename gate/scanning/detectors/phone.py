@@ -95,4 +95,5 @@ DETECTOR = PatternDetector(
         PatternRule("phone.national", _NATIONAL, _national, _may_be_national),
     ),
     prefilter=_prefilter,
+    unless=NOT_NUMERIC,
 )
