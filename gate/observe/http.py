@@ -31,11 +31,9 @@ class HealthSource(Protocol):
 
     def alive(self, max_stall_s: float) -> bool:
         """True unless the loop has made no progress for `max_stall_s` seconds."""
-        ...
 
     def ready(self) -> bool:
         """True once the runner can take traffic (assigned, transactions initialised)."""
-        ...
 
 
 class _Server(ThreadingHTTPServer):

@@ -88,21 +88,17 @@ class TextDetector(Protocol):
     @property
     def entity(self) -> str:
         """The entity type (Presidio's name where one exists)."""
-        ...
 
     @property
     def needs(self) -> int:
         """`Text.facts` bits of which at least one must be set for this detector to have a chance."""
-        ...
 
     @property
     def unless(self) -> int:
         """Key context flags (`context.NOT_NUMERIC`, ...) under which this detector never fires."""
-        ...
 
     def detect(self, text: Text) -> str | None:
         """The name of the rule that matched, or None."""
-        ...
 
 
 Validate = Callable[[re.Match[str], Text], bool]
