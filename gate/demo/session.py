@@ -91,24 +91,40 @@ def _samples(trusted: DevPki, untrusted: DevPki, rounds: int) -> list[Sample]:
     return samples
 
 
-@contextmanager
-def _gate_process(
-    directory: Path, bootstrap: str, keys: DevPki, workers: int, port: int
-) -> Iterator[subprocess.Popen[bytes]]:
-    """`gate run` in its own process, configured only through GATE_* variables."""
-    env = {
-        **os.environ,
+def gate_environment(
+    bootstrap: str,
+    keys: DevPki,
+    store_dir: Path,
+    *,
+    port: int,
+    workers: int = 2,
+    group_id: str = "gate-demo",
+    transactional_id: str = "gate-demo-0",
+) -> dict[str, str]:
+    """The GATE_* variables of a `gate run` on the embedded broker, signing and trusting `keys`.
+
+    Session timeouts are short because Tansu waits half of one before a group join completes.
+    """
+    return {
         "GATE_BOOTSTRAP_SERVERS": bootstrap,
-        "GATE_GROUP_ID": "gate-demo",
-        "GATE_TRANSACTIONAL_ID": "gate-demo-0",
+        "GATE_GROUP_ID": group_id,
+        "GATE_TRANSACTIONAL_ID": transactional_id,
         "GATE_WORKERS": str(workers),
         "GATE_SESSION_TIMEOUT_MS": "6000",
         "GATE_TRUST_ANCHORS": str(keys.root_ca),
         "GATE_SIGNER_CHAIN": str(keys.signer_chain),
         "GATE_SIGNER_KEY": str(keys.signer_key),
-        "GATE_STORE_DIR": str(directory / "store"),
+        "GATE_STORE_DIR": str(store_dir),
         "GATE_HTTP__PORT": str(port),
     }
+
+
+@contextmanager
+def _gate_process(
+    directory: Path, bootstrap: str, keys: DevPki, workers: int, port: int
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`gate run` in its own process, configured only through GATE_* variables."""
+    env = {**os.environ, **gate_environment(bootstrap, keys, directory / "store", port=port, workers=workers)}
     log = (directory / "gate.log").open("wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "gate.cli.main", "run", "--log-format", "json"],

@@ -24,6 +24,7 @@ from harness import Output, by_key, output_topics, wait_for
 
 from gate.broker import EmbeddedBroker, free_loopback_port
 from gate.demo.samples import Sample, build_samples
+from gate.demo.session import gate_environment
 from gate.model import Verdict
 from gate.provenance import DevPki, TrustAnchors, Verifier, create_dev_pki, verify_manifest
 from gate.schemas import DECISION, schema_errors
@@ -58,21 +59,21 @@ def gate_process(
         port = free_loopback_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("GATE_", "OTEL_"))}
         env.update(
+            gate_environment(
+                broker.bootstrap_servers,
+                trusted,
+                tmp_path / "store",
+                port=port,
+                group_id=group_id,
+                transactional_id=f"tx-{uuid.uuid4().hex[:8]}",
+            )
+        )
+        env.update(
             {
-                "GATE_BOOTSTRAP_SERVERS": broker.bootstrap_servers,
-                "GATE_GROUP_ID": group_id,
-                "GATE_TRANSACTIONAL_ID": f"tx-{uuid.uuid4().hex[:8]}",
                 "GATE_TOPICS__INGEST": gate_topics.ingest,
                 "GATE_TOPICS__APPROVED": gate_topics.approved,
                 "GATE_TOPICS__QUARANTINE": gate_topics.quarantine,
                 "GATE_TOPICS__REJECTED": gate_topics.rejected,
-                "GATE_WORKERS": "2",
-                "GATE_SESSION_TIMEOUT_MS": "6000",
-                "GATE_TRUST_ANCHORS": str(trusted.root_ca),
-                "GATE_SIGNER_CHAIN": str(trusted.signer_chain),
-                "GATE_SIGNER_KEY": str(trusted.signer_key),
-                "GATE_STORE_DIR": str(tmp_path / "store"),
-                "GATE_HTTP__PORT": str(port),
             }
         )
         log = (tmp_path / "gate.log").open("wb")
