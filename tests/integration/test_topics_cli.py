@@ -1,0 +1,38 @@
+"""`gate topics create` against the real broker: creates the four topics once, then leaves them alone."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from confluent_kafka.admin import AdminClient
+
+from gate.broker import EmbeddedBroker
+from gate.cli.main import main
+
+pytestmark = pytest.mark.integration
+
+
+def test_topics_create_is_idempotent(
+    broker: EmbeddedBroker, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    suffix = uuid.uuid4().hex[:8]
+    names = {role: f"{role}-{suffix}" for role in ("ingest", "approved", "quarantine", "rejected")}
+    for role, name in names.items():
+        monkeypatch.setenv(f"GATE_TOPICS__{role.upper()}", name)
+    args = ["topics", "create", "--bootstrap-servers", broker.bootstrap_servers, "--partitions", "3"]
+
+    assert main(args) == 0
+    assert capsys.readouterr().out.count(": created") == 4
+    assert main(args) == 0
+    assert capsys.readouterr().out.count(": exists") == 4
+
+    metadata = AdminClient({"bootstrap.servers": broker.bootstrap_servers}).list_topics(timeout=10)
+    for name in names.values():
+        assert len(metadata.topics[name].partitions) == 3
+
+
+def test_topics_create_without_brokers_says_what_to_set(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("GATE_BOOTSTRAP_SERVERS", raising=False)
+    assert main(["topics", "create"]) == 2
+    assert "--bootstrap-servers" in capsys.readouterr().err
