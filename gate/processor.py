@@ -13,13 +13,14 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from gate.assembly import PipelineSpec
 from gate.assets import AssetFetcher, FetchPolicy
 from gate.decision_record import decision_document, unevaluated_document
 from gate.derivations import DerivationIndex, derivation_key
 from gate.flow import EventOutcome, evaluate_event_bytes
+from gate.observe.logs import configure_logging
 from gate.observe.tracing import check_span, configure_tracing, event_span, inject_headers, record_outcome
 from gate.pipeline import Pipeline
 from gate.routing import (
@@ -44,6 +45,9 @@ class GateProcessorFactory:
     fetch: FetchPolicy
     store_dir: Path | None = None
     tracing: bool = True
+    # Workers are spawned, so they inherit no logging setup: they configure their own, like the runner's.
+    log_level: str | None = None
+    log_format: Literal["json", "text"] = "json"
 
     @property
     def policy(self) -> PolicyRef:
@@ -52,6 +56,8 @@ class GateProcessorFactory:
 
     def build(self) -> GateProcessor:
         """Load policy, trust anchors and signer once per worker process."""
+        if self.log_level is not None:
+            configure_logging(self.log_level, self.log_format)
         if self.tracing:
             configure_tracing("gate-worker")
         pipeline = self.spec.build(around_check=check_span if self.tracing else None)

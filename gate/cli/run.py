@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from gate.assembly import PipelineSpec
 from gate.assets import FetchPolicy
@@ -49,7 +49,9 @@ def settings_from_args(args: argparse.Namespace, **extra: Any) -> GateSettings:
     return load_settings(args.config, **overrides)
 
 
-def processor_factory(settings: GateSettings) -> GateProcessorFactory:
+def processor_factory(
+    settings: GateSettings, *, log_level: str | None = None, log_format: Literal["json", "text"] = "json"
+) -> GateProcessorFactory:
     """The worker recipe the settings describe: policy, trust, signer, fetch rules and content store."""
     spec = PipelineSpec(
         policy=settings.policy,
@@ -65,7 +67,9 @@ def processor_factory(settings: GateSettings) -> GateProcessorFactory:
         ca_bundle=settings.fetch.ca_bundle,
     )
     spec.build()  # fail fast in the parent, with a clear message, before any worker starts
-    return GateProcessorFactory(spec=spec, fetch=fetch, store_dir=settings.store_dir)
+    return GateProcessorFactory(
+        spec=spec, fetch=fetch, store_dir=settings.store_dir, log_level=log_level, log_format=log_format
+    )
 
 
 def serve(settings: GateSettings, factory: GateProcessorFactory) -> int:
@@ -99,4 +103,4 @@ def _run(args: argparse.Namespace) -> int:
             "--bootstrap-servers (or try `gate demo`, which starts an embedded broker)"
         )
     configure_tracing("gate")
-    return serve(settings, processor_factory(settings))
+    return serve(settings, processor_factory(settings, log_level=args.log_level, log_format=args.log_format))
