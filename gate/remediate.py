@@ -67,6 +67,11 @@ def minimise_parameters(
     return {key: value for key, value in parameters.items() if key in allowed and key not in flagged}
 
 
+def _within(pointer: str, base: str) -> bool:
+    """Whether `pointer` is `base` or below it ("/x/1" is not below "/x/10")."""
+    return pointer == base or pointer.startswith(base + "/")
+
+
 def _top_key(pointer: str) -> str:
     first = pointer.split("/", 2)[1] if pointer.startswith("/") else pointer
     return first.replace("~1", "/").replace("~0", "~")
@@ -97,6 +102,9 @@ def _sign(
 def _claim(ctx: CheckContext, policy: Policy, edits: tuple[EditAction, ...]) -> GenerationClaim:
     """What the manifest will say: declared fields only where the scanner found nothing in them."""
     generation = ctx.generation
+    if generation is not None and FINDINGS_KEY not in ctx.extra:
+        # The declaration was not (fully) scanned, e.g. it hit the scan limits: nothing of it may be signed.
+        raise RemediationFailed("the declared generation was not scanned; it cannot enter a manifest")
     findings: list[Finding] = ctx.extra.get(FINDINGS_KEY, [])
     flagged = {finding.path for finding in findings}
 
@@ -119,7 +127,7 @@ def _claim(ctx: CheckContext, policy: Policy, edits: tuple[EditAction, ...]) -> 
         training_data_sources=tuple(
             source
             for index, source in enumerate(sources)
-            if not any(p.startswith(f"/generation/training_data_sources/{index}") for p in flagged)
+            if not any(_within(p, f"/generation/training_data_sources/{index}") for p in flagged)
         ),
         parameters=minimise_parameters(
             generation.parameters if generation else None, policy.allowed_parameter_keys, parameter_findings

@@ -78,11 +78,11 @@ class HttpSettings(_Section):
 
     host: str = "127.0.0.1"
     port: int = Field(default=9108, ge=0, le=65535)
-    # `source` label values: with a list, anything else is reported as "other". Without one, the first
-    # `max_sources` well-formed values are kept. Production should list its sources: a format check
-    # cannot tell a system name from a person's name.
+    # `source` label values: with a list, anything else is reported as "other". Without one, every source is
+    # "other" unless `max_sources` > 0 admits the first N well-formed values (only where producers are
+    # trusted to send system names): a format check cannot tell a system name from a person's name.
     allowed_sources: tuple[str, ...] | None = None
-    max_sources: int = Field(default=20, ge=1, le=1000)
+    max_sources: int = Field(default=0, ge=0, le=1000)
 
 
 class FetchSettings(_Section):

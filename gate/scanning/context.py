@@ -74,6 +74,7 @@ _NOT_POSTAL = frozenset(("ip", "ipv4", "ipv6", "mac", "email", "mail", "wallet",
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,63}")
+_KEY_DIGIT_RUN = re.compile(r"\d(?:[ \-./]?\d){5}")
 _CACHED_KEY_CHARS = 64
 
 
@@ -97,7 +98,10 @@ def _build(key: str) -> KeyInfo:
         flags &= ~ADDRESS
     if flags & OWNER:
         flags |= OWNS
-    return KeyInfo(norm=norm, flags=flags, plain=_IDENTIFIER.fullmatch(key) is not None)
+    # A key shaped like an identifier is still not "plain" when it carries a digit run: an IBAN or a card
+    # number can be a key ("DE89370400440532013000": ...), and plain keys are never scanned themselves.
+    plain = _IDENTIFIER.fullmatch(key) is not None and _KEY_DIGIT_RUN.search(key) is None
+    return KeyInfo(norm=norm, flags=flags, plain=plain)
 
 
 _cached_build = lru_cache(maxsize=8192)(_build)

@@ -184,3 +184,42 @@ def test_personal_data_anywhere_in_the_declared_generation_is_found_and_never_si
     assert report.generator_assertion is not None
     assert report.generator_assertion["model"]["provider"] == "withheld"
     assert report.generator_assertion["training_data_sources"] == ["licensed-stock"]
+
+
+def test_a_declaration_too_big_to_scan_is_never_signed_even_if_a_policy_approves(spec, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    lenient = tmp_path / "lenient.yaml"
+    lenient.write_text(
+        'version: "lenient-2"\nlimits: {params_max_nodes: 10}\nrules:\n'
+        "  - match: {code: params.limits}\n    outcome: approve\n"
+        "  - match: {code: provenance.missing}\n    outcome: approve\n    remediation: attach_manifest\n"
+    )
+    gate = dataclasses.replace(spec, policy=lenient).build()
+    parameters = {f"k{n}": "contact jane.doe@example.com" for n in range(20)}
+    generation = Generation(synthetic=True, model=ModelInfo("m", "1", "p"), parameters=parameters)
+    evaluation = gate.evaluate(photo(), synthetic=True, generation=generation)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    assert evaluation.output is None
+    assert "gate.error" in evaluation.decision.reason_codes
+
+
+def test_only_the_flagged_training_source_is_withheld(spec, pki, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    lenient = tmp_path / "lenient.yaml"
+    lenient.write_text(
+        'version: "lenient-3"\nrules:\n'
+        "  - match: {code: params.personal_data}\n    outcome: approve\n"
+        "  - match: {code: provenance.missing}\n    outcome: approve\n    remediation: attach_manifest\n"
+    )
+    sources = tuple(f"licensed-set-{n}" for n in range(11))
+    sources = (sources[0], "photos of jane.doe@example.com", *sources[2:])
+    generation = Generation(synthetic=True, model=ModelInfo("m", "1", "p"), training_data_sources=sources)
+    evaluation = (
+        dataclasses.replace(spec, policy=lenient)
+        .build()
+        .evaluate(photo(), synthetic=True, generation=generation)
+    )
+    assert evaluation.output is not None
+    verifier = Verifier.create(TrustAnchors.from_pem_file(pki.root_ca))
+    report = verify_manifest(evaluation.output, "image/jpeg", verifier)
+    assert report.generator_assertion is not None
+    kept = report.generator_assertion["training_data_sources"]
+    assert kept == [s for s in sources if "jane" not in s]  # index 10 survives a flag on index 1

@@ -136,3 +136,16 @@ def test_metrics_source_allow_list_reaches_the_label_bundle() -> None:
     assert sample("gate_events_total", {"verdict": "approved", "source": "studio-gen"}) == 1
     assert sample("gate_events_total", {"verdict": "approved", "source": "other"}) == 1
     assert sample("gate_events_total", {"verdict": "approved", "source": "anna.schmidt"}) is None
+
+
+def test_without_an_allow_list_no_source_becomes_a_label() -> None:
+    settings = load_settings()
+    metrics = GateMetrics(
+        allowed_sources=settings.http.allowed_sources, max_sources=settings.http.max_sources
+    )
+    PrometheusObserver(metrics).event_decided(
+        verdict="approved", source="jane.doe", reason_codes=(), latency_s=0.1, check_seconds={}
+    )
+    sample = metrics.registry.get_sample_value
+    assert sample("gate_events_total", {"verdict": "approved", "source": "other"}) == 1
+    assert sample("gate_events_total", {"verdict": "approved", "source": "jane.doe"}) is None

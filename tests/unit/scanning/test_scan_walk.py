@@ -295,3 +295,11 @@ def test_a_key_that_is_personal_data_is_not_spelled_in_any_pointer() -> None:
     assert ("EMAIL_ADDRESS", "/*1") in [(f.entity, f.path) for f in findings]
     assert ("PHONE_NUMBER", "/n/*0") in [(f.entity, f.path) for f in findings]
     assert all("schmidt" not in p and "151" not in p for p in paths)
+
+
+def test_identifier_shaped_keys_with_digit_runs_are_scanned_too() -> None:
+    findings = scan_parameters({"style": {"DE89370400440532013000": "x", "ref-4111-1111-1111-1111": 1}})
+    assert [(f.entity, f.path) for f in findings] == [
+        ("IBAN_CODE", "/style/*0"),
+        ("CREDIT_CARD", "/style/*1"),
+    ]
