@@ -152,5 +152,8 @@ default, os.cpu_count(), would see the node's cores, not the container's limit, 
 {{- if .Values.store.enabled }}
 {{- $_ := set $settings "store_dir" .Values.store.mountPath }}
 {{- end }}
+{{- with .Values.metrics.allowedSources }}
+{{- $_ := set $settings "http" (dict "allowed_sources" .) }}
+{{- end }}
 {{- toYaml $settings }}
 {{- end }}

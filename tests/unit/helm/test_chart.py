@@ -54,6 +54,7 @@ FULL: dict[str, Any] = {
     "trustAnchors": {"existingConfigMap": "c2pa-anchors"},
     "store": {"enabled": True, "persistence": {"enabled": True, "size": "50Gi"}},
     "serviceMonitor": {"enabled": True, "labels": {"release": "kube-prometheus-stack"}},
+    "metrics": {"allowedSources": ["studio-gen", "photo-studio"]},
     "autoscaling": {"enabled": True, "minReplicas": 2, "maxReplicas": 8},
     "networkPolicy": {
         "enabled": True,
@@ -254,6 +255,10 @@ def test_gate_settings_load_what_the_pod_gets(
     if scenario == "full":
         assert settings.kafka["sasl.password"] == "s3cret"
         assert settings.kafka["security.protocol"] == "SASL_SSL"
+        # The file's http section and the pod's GATE_HTTP__* env merge: host from env, sources from the file.
+        assert settings.http.allowed_sources == ("studio-gen", "photo-studio")
+    else:
+        assert settings.http.allowed_sources is None
 
 
 def test_policy_override_is_shipped_verbatim_where_the_gate_looks(
