@@ -18,7 +18,10 @@ _PERSON_KINDS = frozenset({"owner", "person"})
 
 
 class MetadataCheck:
-    """Reads EXIF, XMP, PNG text chunks and JPEG comments without decoding pixels."""
+    """Reads EXIF, XMP, PNG text chunks and JPEG comments without decoding pixels.
+
+    Objects to segments and chunks it cannot read (`metadata.uninspected`).
+    """
 
     name = "metadata"
     version = "1"
@@ -52,6 +55,14 @@ class MetadataCheck:
         return result(self, reasons, facts)
 
     def _item_reasons(self, item: MetadataItem) -> list[Reason]:
+        if item.kind == "uninspected":
+            # A segment the gate cannot read would be published unseen: no rule approves this (fail closed).
+            segment = item.path.split("/")[2]
+            return [
+                Reason(
+                    code="metadata.uninspected", path=_unspelled(item.path), check=self.name, detail=segment
+                )
+            ]
         if item.kind in _STRIPPABLE_ENTITY:
             entity = _STRIPPABLE_ENTITY[item.kind]
             return [self._reason(entity, item.path, detail="strippable")]

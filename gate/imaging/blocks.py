@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from gate.errors import ImageUndecodable
-from gate.imaging import jpeg, png, webp
+from gate.imaging import inspected, jpeg, png, webp
 from gate.imaging.exif import tiff_block
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
@@ -19,7 +19,7 @@ from gate.imaging.limits import MetadataBudget
 if TYPE_CHECKING:
     from gate.imaging.probing import Layout
 
-Source = Literal["exif", "xmp", "xmp_ext", "iptc", "text", "comment"]
+Source = Literal["exif", "xmp", "xmp_ext", "iptc", "text", "comment", "ducky", "uninspected"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +27,9 @@ class Block:
     """A metadata unit: the byte spans it occupies in the file and its payload.
 
     `payload` is the TIFF block for exif (`prefix` is what preceded it in the container), the packet for
-    xmp, the whole APP13 payload for iptc. For text and comment, `text` holds the decoded string and
-    `key` the PNG keyword or COM index.
+    xmp, the whole APP13 payload for iptc, the whole APP12 payload for ducky. For text and comment, `text`
+    holds the decoded string and `key` the PNG keyword or COM index. An uninspected block is a segment or
+    chunk the gate neither reads nor knows to be harmless: `where` names it (format, type, ordinal).
     """
 
     source: Source
@@ -38,6 +39,7 @@ class Block:
     text: str = field(default="", repr=False)
     key: str = ""
     container: str = ""  # the chunk type for PNG text ("tEXt"...), so paths can name it
+    where: tuple[str, str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +72,13 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
     extended: dict[bytes, list[tuple[jpeg.Segment, bytes]]] = {}
     has_c2pa = False
     comments = 0
+    unknown = _Uninspected("jpeg")
+    c2pa = _c2pa_instances(data, layout)
     for seg in layout.segments:
         span = ((seg.start, seg.end),)
-        if seg.marker == jpeg.APP1:
+        if not _jpeg_inspected(data, seg, c2pa):
+            blocks.append(unknown.block(inspected.jpeg_name(seg.marker), span))
+        elif seg.marker == jpeg.APP1:
             body = seg.payload(data)
             if body.startswith(jpeg.EXIF_PREFIX[:5]):
                 budget.charge(len(body))
@@ -93,7 +99,11 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
             body = seg.payload(data)
             budget.charge(len(body))
             blocks.append(Block("iptc", span, body))
-        elif seg.marker == jpeg.APP11 and _is_c2pa_jumbf(seg.payload(data)):
+        elif seg.marker == jpeg.APP12:
+            body = seg.payload(data)
+            budget.charge(len(body))
+            blocks.append(Block("ducky", span, body))
+        elif seg.marker == jpeg.APP11:
             has_c2pa = True
     blocks.extend(_extended_xmp(parts, budget) for parts in extended.values())
     return Blocks(tuple(blocks), has_c2pa)
@@ -102,6 +112,38 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
 def _is_c2pa_jumbf(body: bytes) -> bool:
     # JPEG-XT box: "JP", instance, sequence, then a JUMBF superbox whose description is labelled c2pa.
     return body.startswith(b"JP") and b"jumb" in body[:32] and b"c2pa" in body[:80]
+
+
+def _c2pa_instances(data: bytes, layout: jpeg.JpegLayout) -> frozenset[bytes]:
+    """The JPEG-XT box instance numbers of C2PA manifests; their continuation segments share them.
+
+    Other JUMBF boxes are not read by anything in the gate, so they stay uninspected.
+    """
+    return frozenset(
+        data[seg.start + 6 : seg.start + 8]
+        for seg in layout.segments
+        if seg.marker == jpeg.APP11 and _is_c2pa_jumbf(data[seg.start + 4 : min(seg.end, seg.start + 84)])
+    )
+
+
+def _jpeg_inspected(data: bytes, seg: jpeg.Segment, c2pa: frozenset[bytes]) -> bool:
+    head = data[seg.start + 4 : min(seg.end, seg.start + 40)]
+    if seg.marker == jpeg.APP11:
+        return head.startswith(b"JP") and head[2:4] in c2pa
+    return inspected.jpeg_known(seg.marker, head)
+
+
+class _Uninspected:
+    """Makes uninspected blocks, numbering them per segment type so each path is distinct."""
+
+    def __init__(self, container: str) -> None:
+        self.container = container
+        self.seen: dict[str, int] = {}
+
+    def block(self, name: str, spans: tuple[tuple[int, int], ...]) -> Block:
+        ordinal = self.seen.get(name, 0)
+        self.seen[name] = ordinal + 1
+        return Block("uninspected", spans, where=(self.container, name, str(ordinal)))
 
 
 def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudget) -> Block:
@@ -124,9 +166,12 @@ def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudge
 def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> Blocks:
     blocks: list[Block] = []
     has_c2pa = False
+    unknown = _Uninspected("png")
     for chunk in layout.chunks:
         span = ((chunk.start, chunk.end),)
-        if chunk.type == b"eXIf":
+        if not inspected.chunk_known(inspected.PNG_CHUNKS, chunk.type, chunk.end - chunk.start - 12):
+            blocks.append(unknown.block(inspected.chunk_name(chunk.type), span))
+        elif chunk.type == b"eXIf":
             body = chunk.payload(data)
             budget.charge(len(body))
             tiff = tiff_block(body)
@@ -145,9 +190,12 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
 def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget) -> Blocks:
     blocks: list[Block] = []
     has_c2pa = False
+    unknown = _Uninspected("webp")
     for chunk in layout.chunks:
         span = ((chunk.start, chunk.end),)
-        if chunk.fourcc == b"EXIF":
+        if not inspected.chunk_known(inspected.WEBP_CHUNKS, chunk.fourcc, chunk.size):
+            blocks.append(unknown.block(inspected.chunk_name(chunk.fourcc), span))
+        elif chunk.fourcc == b"EXIF":
             body = chunk.payload(data)
             budget.charge(len(body))
             tiff = tiff_block(body)

@@ -5,10 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Kind = Literal["location", "device_id", "owner", "person", "free_text", "json_text"]
+Kind = Literal["location", "device_id", "owner", "person", "free_text", "json_text", "uninspected"]
 
-#: Every kind a MetadataItem can have.
-KINDS: frozenset[str] = frozenset({"location", "device_id", "owner", "person", "free_text", "json_text"})
+#: Every kind a MetadataItem can have. `uninspected` marks a segment or chunk the gate neither reads nor
+#: knows to be harmless (see `inspected`); it has no value and is never stripped.
+KINDS: frozenset[str] = frozenset(
+    {"location", "device_id", "owner", "person", "free_text", "json_text", "uninspected"}
+)
+
+#: Kinds `strip_identifiers` can remove: all but `uninspected`, whose content it cannot judge.
+STRIPPABLE_KINDS: frozenset[str] = KINDS - {"uninspected"}
 
 #: Kinds whose fields `strip_identifiers` removes by default: nobody needs them in a product image.
 DEFAULT_STRIP_KINDS: frozenset[str] = frozenset({"location", "device_id"})
@@ -24,8 +30,8 @@ class MetadataItem:
     """One metadata field that may hold personal data.
 
     `value` is the field's text for kinds a scanner must read (owner, person, free_text, json_text) and
-    None for location and device ids, whose presence alone decides. `json` is the parsed JSON for
-    `json_text` items. Neither is shown by repr, so an item can be logged safely.
+    None for location, device ids and uninspected segments, whose presence alone decides. `json` is the
+    parsed JSON for `json_text` items. Neither is shown by repr, so an item can be logged safely.
     """
 
     path: str
@@ -44,8 +50,8 @@ class ImageMetadata:
 
     @property
     def strippable_kinds(self) -> frozenset[str]:
-        """Kinds present that `strip_identifiers` can remove losslessly (all kinds it knows)."""
-        return frozenset(item.kind for item in self.items)
+        """Kinds present that `strip_identifiers` can remove losslessly (all but `uninspected`)."""
+        return frozenset(item.kind for item in self.items) & STRIPPABLE_KINDS
 
     def paths(self, kind: str) -> tuple[str, ...]:
         """The JSON pointers of all items of `kind`, in file order."""

@@ -14,7 +14,7 @@ from gate.errors import ImageUndecodable
 from gate.imaging.trailing import check_end
 
 SOI, EOI, SOS, COM = 0xD8, 0xD9, 0xDA, 0xFE
-APP1, APP2, APP11, APP13 = 0xE1, 0xE2, 0xEB, 0xED
+APP1, APP2, APP11, APP12, APP13 = 0xE1, 0xE2, 0xEB, 0xEC, 0xED
 
 EXIF_PREFIX = b"Exif\x00\x00"
 XMP_PREFIX = b"http://ns.adobe.com/xap/1.0/\x00"

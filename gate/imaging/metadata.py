@@ -1,5 +1,7 @@
 """`read_metadata`: personal-data fields and AI markers in EXIF, XMP, IPTC-IIM, PNG text, JPEG comments.
 
+Segments and chunks it does not read become `uninspected` items, so nothing passes unseen.
+
 Nothing here decodes pixels; everything is bounded by the probe's `max_metadata_bytes`.
 """
 
@@ -10,7 +12,7 @@ import json
 from typing import Any
 
 from gate.errors import ImageUndecodable
-from gate.imaging import exif, iptc, xmp
+from gate.imaging import ducky, exif, iptc, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import ImageMetadata, Kind, MetadataItem, pointer
@@ -59,6 +61,11 @@ def block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
         return iptc.read_items(block.payload), []
     if block.source == "comment":
         return [MetadataItem(pointer("jpeg", "COM", block.key), "free_text", block.text)], []
+    if block.source == "ducky":
+        return ducky.read_items(block.payload), []
+    if block.source == "uninspected":
+        assert block.where is not None
+        return [MetadataItem(pointer(*block.where), "uninspected")], []
     return _png_text_items(block)
 
 

@@ -49,8 +49,9 @@ def header_size(data: bytes) -> tuple[int, int] | None:
 def walk(data: bytes, *, verify_crc: bool = True) -> PngLayout:
     """Walk every chunk from the signature to IEND; raise ImageUndecodable on any fault or truncation.
 
-    CRCs of every chunk but IDAT are checked with zlib's C implementation. Truncation anywhere, IDAT
-    included, is caught by the chunk lengths. Bytes after IEND (beyond a little padding) are refused,
+    Every chunk's CRC is checked with zlib's C implementation, IDAT included: the gate does not decode
+    pixels, so a CRC mismatch there is its only sign of an image that will not decode. Truncation is
+    caught by the chunk lengths. Bytes after IEND (beyond a little padding) are refused,
     see `trailing`.
     """
     if not data.startswith(PNG_SIGNATURE):
@@ -68,9 +69,7 @@ def walk(data: bytes, *, verify_crc: bool = True) -> PngLayout:
             raise ImageUndecodable("PNG is truncated or has an invalid chunk length")
         if not ctype.isalpha():
             raise ImageUndecodable("PNG is corrupt: invalid chunk type")
-        # IDAT is pixel data, nearly all of the file: the gate neither decodes nor judges it, so a CRC over
-        # it guards nothing the gate publishes. Header and metadata chunks, which it reads, are checked.
-        if verify_crc and ctype != b"IDAT":
+        if verify_crc:
             (crc,) = struct.unpack_from(">I", data, end - 4)
             if zlib.crc32(view[pos + 4 : end - 4]) != crc:
                 raise ImageUndecodable("PNG is corrupt: chunk CRC mismatch")

@@ -12,7 +12,7 @@ from gate.errors import ImageUndecodable
 from gate.imaging import exif, iptc, jpeg, png, webp, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.formats import JPEG, PNG, WEBP
-from gate.imaging.items import DEFAULT_STRIP_KINDS, KINDS
+from gate.imaging.items import DEFAULT_STRIP_KINDS, KINDS, STRIPPABLE_KINDS
 from gate.imaging.limits import MetadataBudget
 from gate.imaging.metadata import block_items, read_metadata
 from gate.imaging.probing import ImageProbe
@@ -26,10 +26,13 @@ def strip_identifiers(data: bytes, probe: ImageProbe, kinds: frozenset[str] = DE
     EXIF is edited in place (entries removed, values zeroed), XMP is rewritten without the properties,
     and PNG text chunks and JPEG comments of those kinds are dropped. The result is checked with
     `read_metadata`; if anything of `kinds` survived, ImageUndecodable is raised rather than returned.
+    Uninspected segments are left alone even when `kinds` names them: what they hold is unknown, so the
+    metadata check refuses the image instead.
     """
     unknown = kinds - KINDS
     if unknown:
         raise ValueError(f"unknown metadata kinds: {sorted(unknown)}")
+    kinds &= STRIPPABLE_KINDS
     budget = MetadataBudget(probe.limits.max_metadata_bytes)
     edits: list[_Edit] = []
     for block in list_blocks(data, probe.media_type, budget, probe.layout_for(data)).items:
@@ -64,7 +67,9 @@ def _edits(block: Block, media_type: str, kinds: frozenset[str]) -> list[_Edit]:
         if payload is None:
             return []
         return [(*block.spans[0], jpeg.segment_bytes(jpeg.APP13, payload))]
-    items, _ = block_items(block)  # extended XMP, PNG text, JPEG comments: all or nothing
+    if block.source == "uninspected":
+        return []
+    items, _ = block_items(block)  # extended XMP, PNG text, JPEG comments, Ducky: all or nothing
     return drop if any(item.kind in kinds for item in items) else []
 
 

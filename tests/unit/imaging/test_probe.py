@@ -85,7 +85,7 @@ def _truncated_jpeg() -> bytes:
 
 def _bad_crc_png() -> bytes:
     data = bytearray(png_bytes())
-    data[8 + 8 + 13] ^= 0x01  # first byte of IHDR's CRC (IDAT's CRC is not checked, see png.walk)
+    data[8 + 8 + 13] ^= 0x01  # first byte of IHDR's CRC
     return bytes(data)
 
 

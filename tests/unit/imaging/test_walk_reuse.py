@@ -90,16 +90,23 @@ def _png_with_corrupt_crc(ctype: bytes, extra: bytes = b"") -> bytes:
 TEXT = struct.pack(">I", 9) + b"tEXtAuthor\x00Jan" + struct.pack(">I", zlib.crc32(b"tEXtAuthor\x00Jan"))
 
 
-@pytest.mark.parametrize(("ctype", "extra"), [(b"IHDR", b""), (b"tEXt", TEXT), (b"IEND", b"")])
-def test_png_crc_of_header_metadata_and_end_chunks_is_checked(ctype: bytes, extra: bytes) -> None:
+@pytest.mark.parametrize(
+    ("ctype", "extra"), [(b"IHDR", b""), (b"tEXt", TEXT), (b"IDAT", b""), (b"IEND", b"")]
+)
+def test_png_crc_of_every_chunk_is_checked(ctype: bytes, extra: bytes) -> None:
     with pytest.raises(ImageUndecodable, match="CRC"):
         probe(_png_with_corrupt_crc(ctype, extra))
 
 
-def test_png_idat_crc_is_not_checked_but_its_truncation_is() -> None:
-    # Pixel data is neither decoded nor judged by the gate; its length still is.
-    data = _png_with_corrupt_crc(b"IDAT")
-    assert probe(data).width == 4
+def test_png_with_one_flipped_byte_inside_idat_is_refused() -> None:
+    # The gate never decodes pixels; the IDAT CRC is what tells it Pillow would report a broken stream.
+    data = bytearray(png_bytes())
+    data[data.index(b"IDAT") + 10] ^= 0x01
+    with pytest.raises(ImageUndecodable, match="CRC"):
+        probe(bytes(data))
+
+
+def test_png_truncated_inside_idat_is_refused() -> None:
     info = PngInfo()
     info.add_text("Author", "Jane")
     whole = png_bytes(info)

@@ -1,0 +1,108 @@
+"""Which segments and chunks the gate reads or knows to be harmless; everything else is "uninspected".
+
+A segment the gate skips would still be published verbatim, so an unknown one (a private PNG chunk, a
+maker's APP4 segment, GoPro's APP6 with GPS) becomes an `uninspected` item and the metadata check
+refuses it: the gate only publishes what it can inspect. The lists are data; widen them deliberately.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gate.imaging import jpeg
+from gate.imaging.iptc import PHOTOSHOP_PREFIX
+
+#: JPEG marker segments that code the image itself (SOFn, DHT, DAC, SOS, DQT, DNL, DRI, DHP, EXP).
+JPEG_CODING_MARKERS: frozenset[int] = frozenset(range(0xC0, 0xD0)) | frozenset(range(0xDA, 0xE0))
+
+#: APPn marker -> payload signatures the gate reads or knows to be harmless. Not listed on purpose:
+#: APP2 "FPXR" (FlashPix streams, which can carry author, title and comments), APP12 "PictureInfo"
+#: (free text from old cameras), APP13 "Adobe_CM"; they are uninspected.
+JPEG_APP_SIGNATURES: dict[int, tuple[bytes, ...]] = {
+    0xE0: (b"JFIF\x00", b"JFXX\x00"),  # JFIF header and its thumbnail extension
+    0xE1: (jpeg.EXIF_PREFIX[:5], jpeg.XMP_PREFIX, jpeg.XMP_EXT_PREFIX),
+    0xE2: (b"ICC_PROFILE\x00", jpeg.MPF_PREFIX),  # MPF with secondary images is refused by the walk
+    0xEB: (b"JP",),  # JUMBF; `blocks` further requires it to belong to a C2PA manifest
+    0xEC: (b"Ducky",),  # Photoshop "Save for Web": quality, comment and copyright, read by `ducky`
+    0xED: (PHOTOSHOP_PREFIX,),  # Photoshop image resources, whose IPTC-IIM `iptc` reads
+    0xEE: (b"Adobe",),  # colour transform flags, 12 bytes
+}
+
+#: PNG chunk type -> largest payload it needs (None: variable). A fixed-size chunk that is longer carries
+#: bytes no decoder reads, so it counts as uninspected. Not listed on purpose: pCAL and sPLT (free-text
+#: calibration and palette names) and dSIG (signatures with certificates).
+PNG_CHUNKS: dict[bytes, int | None] = {
+    b"IHDR": 13,
+    b"PLTE": 768,
+    b"IDAT": None,
+    b"IEND": 0,
+    b"tRNS": 256,
+    b"gAMA": 4,
+    b"cHRM": 32,
+    b"sRGB": 1,
+    b"iCCP": None,
+    b"cICP": 4,
+    b"mDCv": 24,
+    b"cLLi": 8,
+    b"pHYs": 9,
+    b"sBIT": 4,
+    b"bKGD": 6,
+    b"hIST": 512,
+    b"tIME": 7,
+    b"oFFs": 9,
+    b"sCAL": 64,
+    b"sTER": 1,
+    b"eXIf": None,  # read by `exif`
+    b"tEXt": None,  # tEXt, zTXt, iTXt: read as text
+    b"zTXt": None,
+    b"iTXt": None,
+    b"caBX": None,  # C2PA, read by the provenance check
+    b"acTL": 8,  # APNG
+    b"fcTL": 26,
+    b"fdAT": None,
+    b"iDOT": 1024,  # Apple's parallel-decoding offsets (macOS screenshots)
+    b"vpAg": 9,  # ImageMagick virtual page
+    b"caNv": 16,  # ImageMagick 7 canvas
+    b"orNt": 1,  # ImageMagick orientation
+}
+
+#: WebP chunk FourCC -> largest payload it needs (None: variable).
+WEBP_CHUNKS: dict[bytes, int | None] = {
+    b"VP8 ": None,
+    b"VP8L": None,
+    b"VP8X": 10,
+    b"ALPH": None,
+    b"ANIM": 6,
+    b"ANMF": None,
+    b"ICCP": None,
+    b"EXIF": None,  # read by `exif`
+    b"XMP ": None,  # read by `xmp`
+    b"C2PA": None,  # read by the provenance check
+}
+
+_PLAIN_FOURCC = re.compile(rb"[A-Za-z0-9 ]{4}")
+
+
+def jpeg_known(marker: int, body: bytes) -> bool:
+    """Whether a JPEG segment with this marker and payload is one the gate reads or knows to be harmless."""
+    if marker in JPEG_CODING_MARKERS or marker == jpeg.COM:
+        return True
+    return body.startswith(JPEG_APP_SIGNATURES.get(marker, ()))
+
+
+def chunk_known(table: dict[bytes, int | None], ctype: bytes, length: int) -> bool:
+    """Whether a PNG or WebP chunk is listed in `table` and no longer than it needs to be."""
+    if ctype not in table:
+        return False
+    most = table[ctype]
+    return most is None or length <= most
+
+
+def jpeg_name(marker: int) -> str:
+    """The segment's name in paths: APP0..APP15, else the marker in hex (FFF7)."""
+    return f"APP{marker - 0xE0}" if 0xE0 <= marker <= 0xEF else f"FF{marker:02X}"
+
+
+def chunk_name(ctype: bytes) -> str:
+    """The chunk type as text when it is plain letters, digits and spaces, else in hex."""
+    return ctype.decode("ascii") if _PLAIN_FOURCC.fullmatch(ctype) else "0x" + ctype.hex()

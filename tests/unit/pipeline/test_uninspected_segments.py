@@ -1,0 +1,58 @@
+"""Bytes the gate does not read are never approved: `gate check --not-synthetic` on hidden segments."""
+
+from __future__ import annotations
+
+import pytest
+from PIL.PngImagePlugin import PngInfo
+
+from gate.assembly import PipelineSpec
+from gate.imaging.jpeg import segment_bytes
+from gate.model import Verdict
+from gate.pipeline import Pipeline
+from tests.unit.imaging.images import chunk, jpeg_bytes, png_bytes
+
+SECRET = b"john.doe@example.com +49 151 23456789"
+JPEG, PNG = jpeg_bytes(), png_bytes()
+APP4_JPEG = JPEG[:2] + segment_bytes(0xE4, SECRET) + JPEG[2:]
+
+
+def text_png(keyword: str) -> bytes:
+    info = PngInfo()
+    info.add_text(keyword, SECRET.decode())
+    return png_bytes(info)
+
+
+def private_chunk_png() -> bytes:
+    at = PNG.index(b"IDAT") - 4
+    return PNG[:at] + chunk(b"prVt", SECRET) + PNG[at:]
+
+
+@pytest.fixture(scope="module")
+def plain_gate() -> Pipeline:
+    return PipelineSpec().build()
+
+
+@pytest.mark.parametrize(
+    ("data", "verdict", "code", "path"),
+    [
+        (JPEG, Verdict.APPROVED, None, None),
+        (PNG, Verdict.APPROVED, None, None),
+        (APP4_JPEG, Verdict.QUARANTINED, "metadata.uninspected", "/jpeg/APP4/0"),
+        (private_chunk_png(), Verdict.QUARANTINED, "metadata.uninspected", "/png/prVt/0"),
+        (text_png("Comment"), Verdict.QUARANTINED, "metadata.personal_data", None),
+    ],
+    ids=["jpeg", "png", "jpeg-app4", "png-private-chunk", "png-text-control"],
+)
+def test_hidden_segments_are_quarantined(
+    plain_gate: Pipeline, data: bytes, verdict: Verdict, code: str | None, path: str | None
+) -> None:
+    decision = plain_gate.evaluate(data, synthetic=False, source="cli").decision
+    assert decision.verdict is verdict, decision.reason_codes
+    if code is not None:
+        assert code in decision.reason_codes
+    if path is not None:
+        (decided,) = [d for d in decision.reasons if d.reason.code == code]
+        assert decided.reason.path == path
+        assert decided.reason.detail == path.split("/")[2]
+        assert decided.rule == "default_outcome"
+        assert "john" not in str(decided.as_dict())
