@@ -11,7 +11,7 @@ import base64
 import dataclasses
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -49,10 +49,17 @@ class GateProcessorFactory:
     log_level: str | None = None
     log_format: Literal["json", "text"] = "json"
 
+    _policy: PolicyRef = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Loaded once: failure records made by the runner must carry the policy the workers loaded,
+        # without re-reading (or re-reading a changed) policy file for each one.
+        object.__setattr__(self, "_policy", self.spec.load_policy().ref)
+
     @property
     def policy(self) -> PolicyRef:
-        """The policy the processors will apply (loaded here to stamp runner-made failure records)."""
-        return self.spec.load_policy().ref
+        """The policy the processors will apply (stamped on runner-made failure records)."""
+        return self._policy
 
     def build(self) -> GateProcessor:
         """Load policy, trust anchors and signer once per worker process."""
@@ -150,14 +157,13 @@ class GateProcessor:
             key = derivation_key(raw, self.pipeline.policy.ref.sha256.encode(), self.signer_identity)
             earlier = self.index.recall(key)
             previous = self.store.get(earlier) if earlier else None
+            if previous is None:
+                # First time (or a lost object): publish ours, unless a concurrent writer won the key.
+                winner = self.index.remember(key, self.store.put(data, media_type).sha256)
+                previous = self.store.get(winner)
             if previous is not None:
                 data = previous
-            stored = self.store.put(data, media_type)
-            winner = self.index.remember(key, stored.sha256)
-            if winner != stored.sha256:
-                data = self.store.get(winner) or data
-                stored = self.store.put(data, media_type)
-            uri = stored.uri
+            uri = self.store.put(data, media_type).uri  # idempotent: an existing object is not rewritten
         published: dict[str, Any] = {
             "sha256": hashlib.sha256(data).hexdigest(),
             "media_type": media_type,

@@ -1,0 +1,33 @@
+"""A redo of the same record under the same policy produces the same record value, signing included."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+from gate.assets import FetchPolicy
+from gate.demo.images import jpeg_bytes, product_image
+from gate.processor import GateProcessorFactory
+from gate.routing import InboundRecord
+
+
+def test_a_signed_output_is_published_once_and_reused_on_redo(spec, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    event = {
+        "event_id": "evt-redo-1",
+        "occurred_at": "2026-11-26T10:00:00Z",
+        "source": "studio-gen",
+        "asset": {
+            "data": base64.b64encode(jpeg_bytes(product_image(96, 64))).decode(),
+            "media_type": "image/jpeg",
+        },
+        "generation": {"synthetic": True, "model": {"name": "m", "version": "1", "provider": "p"}},
+    }
+    record = InboundRecord("images.ingest", 0, 7, b"evt-redo-1", json.dumps(event).encode())
+    factory = GateProcessorFactory(
+        spec=spec, fetch=FetchPolicy(), store_dir=tmp_path / "store", tracing=False
+    )
+    first = factory.build()(record)
+    again = factory.build()(record)  # a restarted worker: signing again gives new bytes, the index wins
+    assert json.loads(first.value)["actions"] == ["manifest.attached"]
+    assert first.value == again.value
+    assert factory.policy == spec.load_policy().ref
