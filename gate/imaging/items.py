@@ -47,6 +47,18 @@ class ImageMetadata:
     items: tuple[MetadataItem, ...] = ()
     ai_markers: tuple[str, ...] = ()
     has_c2pa: bool = False
+    #: An XMP packet names a manifest stored elsewhere (`dcterms:provenance`), or cannot be read as UTF-8.
+    references_manifest: bool = False
+
+    @property
+    def manifest_ruled_out(self) -> bool:
+        """Whether c2pa can find no manifest here: every segment was read, none is or points to one.
+
+        An uninspected segment could be anything, so it rules nothing out.
+        """
+        if self.has_c2pa or self.references_manifest:
+            return False
+        return not any(item.kind == "uninspected" for item in self.items)
 
     @property
     def strippable_kinds(self) -> frozenset[str]:

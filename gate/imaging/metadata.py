@@ -48,7 +48,16 @@ def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
         found, marks = block_items(block)
         items.extend(found)
         markers.extend(marks)
-    return ImageMetadata(tuple(items), tuple(dict.fromkeys(markers)), blocks.has_c2pa)
+    references = any(_references_manifest(b.payload) for b in blocks.items if b.source in ("xmp", "xmp_ext"))
+    return ImageMetadata(tuple(items), tuple(dict.fromkeys(markers)), blocks.has_c2pa, references)
+
+
+def _references_manifest(packet: bytes) -> bool:
+    """Whether an XMP packet may point at a remote C2PA manifest, as c2pa-rs reads it (dcterms:provenance).
+
+    Any namespace prefix counts, and so does a packet with NUL bytes (UTF-16/32): it is not searched.
+    """
+    return b"provenance" in packet or b"\x00" in packet
 
 
 def block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:

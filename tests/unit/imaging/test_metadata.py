@@ -233,18 +233,45 @@ def test_xmp_in_attribute_form_with_other_prefixes() -> None:
     }
 
 
+def _with_app11(data: bytes, body: bytes) -> bytes:
+    return data[:2] + b"\xff\xeb" + (len(body) + 2).to_bytes(2, "big") + body + data[2:]
+
+
+# A JUMBF superbox labelled c2pa in APP11, as c2pa-rs writes it; only its head matters here.
+C2PA_JUMBF = (
+    b"JP\x00\x01\x00\x00\x00\x01" + b"\x00\x00\x00\x40jumb\x00\x00\x00\x28jumd" + b"c2pa" + b"\x00" * 40
+)
+
+
 def test_jpeg_app11_c2pa_is_reported() -> None:
-    # A JUMBF superbox labelled c2pa in APP11, as c2pa-rs writes it; only its head matters here.
-    jumbf = (
-        b"JP\x00\x01\x00\x00\x00\x01" + b"\x00\x00\x00\x40jumb\x00\x00\x00\x28jumd" + b"c2pa" + b"\x00" * 40
-    )
-    data = jpeg_bytes()
-    segment = b"\xff\xeb" + (len(jumbf) + 2).to_bytes(2, "big") + jumbf
-    assert meta(data[:2] + segment + data[2:]).has_c2pa is True
+    assert meta(_with_app11(jpeg_bytes(), C2PA_JUMBF)).has_c2pa is True
 
 
 def test_png_cabx_chunk_is_c2pa() -> None:
     assert meta(handmade_png(4, 4, chunk(b"caBX", b"\x00\x00\x00\x08jumb"))).has_c2pa is True
+
+
+DC_TERMS = 'xmlns:dcterms="http://purl.org/dc/terms/" dcterms:provenance="https://x/m"'
+# name -> (image, whether a manifest is ruled out)
+MANIFEST_CASES: dict[str, tuple[bytes, bool]] = {
+    "plain jpeg": (jpeg_bytes(), True),
+    "plain png": (png_bytes(), True),
+    "xmp without provenance": (jpeg_bytes(xmp=xmp_packet("<dc:format>image/jpeg</dc:format>")), True),
+    "remote manifest in xmp": (jpeg_bytes(xmp=xmp_packet(attributes=DC_TERMS)), False),
+    "other prefix": (jpeg_bytes(xmp=xmp_packet(attributes=DC_TERMS.replace("dcterms", "d"))), False),
+    "utf-16 xmp": (jpeg_bytes(xmp=("\ufeff" + xmp_packet().decode()).encode("utf-16-be")), False),
+    "embedded c2pa jpeg": (_with_app11(jpeg_bytes(), C2PA_JUMBF), False),
+    "embedded c2pa png": (handmade_png(4, 4, chunk(b"caBX", b"\x00\x00\x00\x08jumb")), False),
+    "unknown jumbf": (_with_app11(jpeg_bytes(), b"JP\x00\x01\x00\x00\x00\x01" + b"\x00" * 40), False),
+    "unknown png chunk": (handmade_png(4, 4, chunk(b"prVt", b"anything")), False),
+}
+
+
+@pytest.mark.parametrize("name", MANIFEST_CASES)
+def test_manifest_is_ruled_out_only_when_every_segment_was_read(name: str) -> None:
+    # The provenance check skips c2pa exactly when this is True, so every doubt must make it False.
+    data, ruled_out = MANIFEST_CASES[name]
+    assert meta(data).manifest_ruled_out is ruled_out
 
 
 def test_iptc_iim_in_app13() -> None:

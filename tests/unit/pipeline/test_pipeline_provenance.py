@@ -5,8 +5,11 @@ from __future__ import annotations
 import dataclasses
 import io
 
+import c2pa
+import pytest
 from PIL import Image
 
+from gate.checks import provenance as provenance_check
 from gate.demo.images import A1111_PARAMETERS, camera_exif, jpeg_bytes, png_bytes, product_image, tamper_jpeg
 from gate.event import Generation, ModelInfo
 from gate.imaging import probe, read_metadata
@@ -14,6 +17,7 @@ from gate.model import Verdict
 from gate.pipeline import Pipeline
 from gate.provenance import (
     GenerationClaim,
+    ProvenanceReport,
     SignerConfig,
     TrustAnchors,
     Verifier,
@@ -223,3 +227,68 @@ def test_only_the_flagged_training_source_is_withheld(spec, pki, tmp_path) -> No
     assert report.generator_assertion is not None
     kept = report.generator_assertion["training_data_sources"]
     assert kept == [s for s in sources if "jane" not in s]  # index 10 survives a flag on index 1
+
+
+class _VerifySpy:
+    """Counts the provenance check's calls into c2pa (through verify_manifest) and passes them on."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, data: bytes, media_type: str, verifier: Verifier) -> ProvenanceReport:
+        self.calls += 1
+        return verify_manifest(data, media_type, verifier)
+
+
+def remote_only(gate: Pipeline, data: bytes) -> bytes:
+    """`data` signed with a manifest that is not embedded, only named by URL in XMP (dcterms:provenance)."""
+    assert gate.signer is not None
+    with c2pa.Builder({"claim_generator_info": [{"name": "remote"}]}, context=gate.signer.context) as builder:
+        builder.set_intent(
+            c2pa.C2paBuilderIntent.CREATE, c2pa.C2paDigitalSourceType.TRAINED_ALGORITHMIC_MEDIA
+        )
+        builder.set_no_embed()
+        builder.set_remote_url("http://127.0.0.1:9/manifest.c2pa")
+        out = io.BytesIO()
+        builder.sign(gate.signer.signer, "image/jpeg", io.BytesIO(data), out)
+    return out.getvalue()
+
+
+def test_c2pa_is_not_asked_about_an_image_whose_walk_rules_a_manifest_out(
+    gate: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spy = _VerifySpy()
+    monkeypatch.setattr(provenance_check, "verify_manifest", spy)
+    clean = dataclasses.replace(SYNTHETIC, parameters={"seed": 42})
+    evaluation = gate.evaluate(photo(), synthetic=True, generation=clean)
+    assert spy.calls == 0
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.actions == ("manifest.attached",)
+    (result,) = [r for r in evaluation.results if r.check == "provenance"]
+    assert result.facts["state"] == "absent"
+
+
+@pytest.mark.parametrize("case", ["embedded", "remote", "uninspected"])
+def test_c2pa_is_asked_whenever_a_manifest_may_be_there(
+    gate: Pipeline,
+    pki,
+    monkeypatch: pytest.MonkeyPatch,
+    case: str,  # type: ignore[no-untyped-def]
+) -> None:
+    data = {
+        "embedded": lambda: signed_by(pki, photo()),
+        "remote": lambda: remote_only(gate, photo()),
+        # An APP11 JUMBF box the gate does not recognise as C2PA: unread, so it rules nothing out.
+        "uninspected": lambda: (
+            photo()[:2] + b"\xff\xeb\x00\x2a" + b"JP\x00\x01\x00\x00\x00\x01" + b"\x00" * 32 + photo()[2:]
+        ),
+    }[case]()
+    spy = _VerifySpy()
+    monkeypatch.setattr(provenance_check, "verify_manifest", spy)
+    evaluation = gate.evaluate(data, synthetic=True)
+    assert spy.calls == 1
+    if case == "remote":  # c2pa refuses to fetch it: never approved, never treated as unsigned
+        assert evaluation.verdict is not Verdict.APPROVED
+        assert ("provenance.invalid", "manifest.unreadable") in [
+            (r.reason.code, r.reason.detail) for r in evaluation.decision.reasons
+        ]
