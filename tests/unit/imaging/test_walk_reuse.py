@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import struct
 import zlib
 from collections.abc import Callable
@@ -113,3 +114,12 @@ def test_png_truncated_inside_idat_is_refused() -> None:
     idat = whole.index(b"IDAT")
     with pytest.raises(ImageUndecodable, match="truncated"):
         probe(whole[: idat + 20])
+
+
+@pytest.mark.parametrize("size", [0, 1, 7, 64, 4096, 65_537, 3_000_001])
+def test_the_vectorised_crc_is_zlibs_crc(size: int) -> None:
+    # The walk checks CRCs with ISA-L on views; PNG writers use zlib's polynomial.
+    data = random.Random(size).randbytes(size)
+    view = memoryview(data)
+    assert png.crc32(view[1:]) == zlib.crc32(data[1:])
+    assert png.crc32(data) == zlib.crc32(data)
