@@ -7,7 +7,6 @@ into noise that detectors would then read.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import re
 from urllib.parse import unquote, unquote_plus
@@ -24,8 +23,8 @@ _B64_WHOLE = re.compile(r"[A-Za-z0-9+/_\-]{12,}={0,2}")
 # Base64 tokens inside longer text (a query string, a comment); bounded so a match stays cheap.
 # No look-behind: finditer starts a match at the first character of a run, so runs are whole.
 _B64_TOKEN = re.compile(r"[A-Za-z0-9+/_\-]{16,4096}={0,2}")
-_HEX = re.compile(r"[0-9A-Fa-f]+")
-_DIGITS = re.compile(r"[0-9]+")
+_HEX_DIGITS = "0123456789abcdefABCDEF"
+_URL_SAFE = str.maketrans("-_", "+/")  # base64url -> base64
 
 
 def _url_decoded(text: str) -> str | None:
@@ -40,25 +39,26 @@ def _url_decoded(text: str) -> str | None:
 
 
 def _b64_decoded(token: str) -> str | None:
-    # Hashes and long numbers are valid base64 alphabets but never hidden text.
-    if _HEX.fullmatch(token) or _DIGITS.fullmatch(token.rstrip("=")):
-        return None
     body = token.rstrip("=")
-    if len(body) % 4 == 1:
+    # Hashes and long numbers are valid base64 alphabets but never hidden text. (`token` is ASCII: it
+    # matched a base64 alphabet, so str methods stand in for regexes here.)
+    if not token.strip(_HEX_DIGITS) or body.isdigit() or len(body) % 4 == 1:
         return None
     padded = body + "=" * (-len(body) % 4)
+    if "-" in body or "_" in body:
+        padded = padded.translate(_URL_SAFE)
     try:
-        if "-" in body or "_" in body:
-            raw = base64.urlsafe_b64decode(padded)
-        else:
-            raw = base64.b64decode(padded, validate=True)
-        text = raw.decode("utf-8")
+        raw = binascii.a2b_base64(padded, strict_mode=True)
+        text = raw.decode("ascii" if raw.isascii() else "utf-8")
     except (binascii.Error, ValueError):  # UnicodeDecodeError is a ValueError
         return None
     if len(text) < 4:
         return None
-    printable = sum(1 for ch in text if ch.isprintable() or ch in "\t\r\n")
-    if printable < _MIN_PRINTABLE * len(text) or not any(ch.isalnum() for ch in text):
+    if not text.isprintable():  # the common case for text is decided without a loop
+        printable = sum(1 for ch in text if ch.isprintable() or ch in "\t\r\n")
+        if printable < _MIN_PRINTABLE * len(text):
+            return None
+    if not any(ch.isalnum() for ch in text):
         return None
     return text
 

@@ -9,7 +9,7 @@ never `RecursionError`. Detector exceptions are not caught: the caller turns the
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, NoReturn
 
 from gate.model import Finding
 from gate.scanning.context import NOT_NUMERIC, OWNS, POSITIVE_MASK, key_info
@@ -82,11 +82,15 @@ class _Scan:
 
     def count_chars(self, text: str) -> None:
         size = len(text)
+        self.chars += size
+        if size > self.max_string_chars or self.chars > self.max_total_chars:
+            self.over_limit(size)
+
+    def over_limit(self, size: int) -> NoReturn:
+        """Raise the limit a string of `size` characters broke (it has been counted in `chars`)."""
         if size > self.max_string_chars:
             raise exceeded("max_string_chars", self.max_string_chars)
-        self.chars += size
-        if self.chars > self.max_total_chars:
-            raise exceeded("max_total_chars", self.max_total_chars)
+        raise exceeded("max_total_chars", self.max_total_chars)
 
     def text(self, value: str, path: str, flags: int) -> None:
         """Run the text detectors on `value` and on what is hidden inside it (URL encoding, base64)."""
@@ -134,9 +138,14 @@ class _Scan:
     def _object(self, obj: dict[Any, Any], path: str, flags: int, inherited: int, depth: int) -> None:
         self._container(depth, len(obj))
         owns = flags & OWNS
+        max_string_chars = self.max_string_chars
         for position, (raw_key, child) in enumerate(obj.items()):
             key = raw_key if isinstance(raw_key, str) else str(raw_key)
-            self.count_chars(key)
+            # count_chars, inlined for keys and string members: this loop runs for every member.
+            size = len(key)
+            self.chars += size
+            if size > max_string_chars or self.chars > self.max_total_chars:
+                self.over_limit(size)
             plain, token, positive, own, rules, owner_rules = (
                 _cached_member(key) if len(key) <= _CACHED_KEY_CHARS else _build_member(key)
             )
@@ -158,8 +167,11 @@ class _Scan:
             # are scalars. Anything else (containers, subclasses, non-JSON values) goes through `value`.
             kind = type(child)
             if kind is str:
-                self.count_chars(child)
-                if len(child) >= _MIN_TEXT_CHARS:
+                size = len(child)
+                self.chars += size
+                if size > max_string_chars or self.chars > self.max_total_chars:
+                    self.over_limit(size)
+                if size >= _MIN_TEXT_CHARS:
                     self.text(child, child_path, child_flags)
             elif kind is int or kind is float:
                 self.number(child, child_path, child_flags)

@@ -51,6 +51,11 @@ class Text:
         self.value = value
         self.flags = flags
         self.lower = lower = value.lower()
+        if value.isalpha():
+            # One word of letters ("CLIPTextEncode", "euler"): no digit, space or punctuation to look for.
+            self.has_digit = self.digit_run = False
+            self.facts = HAS_JWT if "eyJ" in value else 0
+            return
         if value.isascii():
             digit, digit_run = _ASCII_DIGIT, _ASCII_DIGIT_RUN
         else:

@@ -239,6 +239,11 @@ def test_string_limits() -> None:
         scan_parameters({"k" * 100_001: 1})
     with pytest.raises(ScanLimitExceeded, match="max_total_chars"):
         scan_parameters(["x" * 90_000] * 12)
+    # Members of objects are counted inline by the walk: values and keys alike.
+    with pytest.raises(ScanLimitExceeded, match="max_total_chars"):
+        scan_parameters({f"k{i}": "x" * 90_000 for i in range(12)})
+    with pytest.raises(ScanLimitExceeded, match="max_total_chars"):
+        scan_parameters({f"{i}" + "k" * 90_000: 1 for i in range(12)})
     with pytest.raises(ScanLimitExceeded, match="max_string_chars"):
         scan_text("a" * 100_001, path="/x")
 
