@@ -135,7 +135,7 @@ def _scanner(config: Config) -> dict[str, Any]:
         _log(f"PRESIDIO NOT INSTALLED - measuring the gate's scanner alone: {missing}")
     presidio = None if missing else PresidioDetector()
     measured = run_scanner(
-        records, reps=config.reps, presidio_sample=config.presidio_sample, presidio=presidio
+        records, reps=max(config.reps, 5), presidio_sample=config.presidio_sample, presidio=presidio
     )
     measured["presidio_missing"] = missing
     return measured

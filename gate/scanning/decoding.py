@@ -101,20 +101,25 @@ def decoded_variants(text: str) -> list[tuple[str, str]]:
     """
     if len(text) > MAX_DECODE_CHARS or not _may_be_encoded(text):
         return []
+    first = _decode_once(text)
+    if not first:  # most candidates: a mixed-case name, a "+" that is not form encoding
+        return first
     variants: list[tuple[str, str]] = []
-    frontier: list[tuple[str, str]] = [(text, "")]
     budget = MAX_DECODE_CHARS
-    for _ in range(MAX_LAYERS):
-        next_frontier: list[tuple[str, str]] = []
-        for current, via in frontier:
-            for decoded, how in _decode_once(current):
+    # Each entry: how a text was reached, and what decoding it once gives.
+    layer: list[tuple[str, list[tuple[str, str]]]] = [("", first)]
+    for depth in range(1, MAX_LAYERS + 1):
+        next_layer: list[tuple[str, list[tuple[str, str]]]] = []
+        for via, decodings in layer:
+            for decoded, how in decodings:
                 budget -= len(decoded)
                 if budget < 0 or len(variants) >= MAX_VARIANTS:
                     return variants
                 step = f"{via}+{how}" if via else how
                 variants.append((decoded, step))
-                next_frontier.append((decoded, step))
-        if not next_frontier:
+                if depth < MAX_LAYERS:
+                    next_layer.append((step, _decode_once(decoded)))
+        if not next_layer:
             break
-        frontier = next_frontier
+        layer = next_layer
     return variants

@@ -70,8 +70,10 @@ class Text:
             facts |= HAS_DIGIT | (HAS_DIGIT_RUN if self.digit_run else 0)
             if value.count(".") >= 3:
                 facts |= HAS_DOTS
-        if value.count(":") >= 2:
-            facts |= HAS_COLONS
+        if ":" in value:
+            facts |= HAS_SEPARATOR | (HAS_COLONS if value.count(":") >= 2 else 0)
+        elif "=" in value:
+            facts |= HAS_SEPARATOR
         if " " in value:
             facts |= HAS_WORDS | (HAS_CAPITALS if lower != value else 0)
             if first_digit is not None:
@@ -80,8 +82,6 @@ class Text:
                 facts |= HAS_TOKEN_WORD
         if "°" in value:
             facts |= HAS_DEGREE
-        if "=" in value or ":" in value:
-            facts |= HAS_SEPARATOR
         if "eyJ" in value:
             facts |= HAS_JWT
         self.facts = facts
