@@ -40,15 +40,19 @@ class MetadataItem:
     json: Any = field(default=None, repr=False, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ImageMetadata:
-    """Everything personal or provenance-relevant found in an image's metadata, without pixel decode."""
+    """Everything personal or provenance-relevant found in an image's metadata, without pixel decode.
 
+    The two manifest facts have no defaults: leaving one out must not quietly say "no manifest here".
+    """
+
+    #: A C2PA manifest store is embedded (JPEG APP11 JUMBF, PNG caBX, WebP C2PA).
+    has_c2pa: bool
+    #: An XMP packet names a manifest stored elsewhere (`dcterms:provenance`), or cannot be read as UTF-8.
+    references_manifest: bool
     items: tuple[MetadataItem, ...] = ()
     ai_markers: tuple[str, ...] = ()
-    has_c2pa: bool = False
-    #: An XMP packet names a manifest stored elsewhere (`dcterms:provenance`), or cannot be read as UTF-8.
-    references_manifest: bool = False
 
     @property
     def manifest_ruled_out(self) -> bool:

@@ -24,8 +24,13 @@ MPF_PREFIX = b"MPF\x00"
 
 # SOFn markers carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but are not frames.
 _SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
-# Markers that stand alone without a length field.
+# Markers that stand alone without a length field: restart markers (only inside scan data) and TEM.
 _STANDALONE = frozenset(range(0xD0, 0xD8)) | {0x01}
+DNL, DRI, DHP, EXP = 0xDC, 0xDD, 0xDE, 0xDF
+# Parsers disagree on whether these have a length field (img-parts, which c2pa-rs reads JPEG with, says
+# no and resynchronises on the next 0xFF inside their payload), so bytes the gate skips would be segments
+# to another reader. DNL only serves frames of height 0 and DHP/EXP hierarchical JPEG: refused outright.
+_REFUSED = frozenset({DNL, DHP, EXP})
 # Inside scan data 0xFF is followed by 0x00 (stuffing) or RST0-7; anything else ends the scan.
 _SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7]")
 
@@ -79,16 +84,8 @@ def walk(data: bytes) -> JpegLayout:
         pos += 1
         if marker == EOI:
             break
-        if marker in _STANDALONE:
-            continue
-        if marker in (0x00, SOI):
-            raise ImageUndecodable("JPEG is corrupt: invalid marker")
-        if pos + 2 > n:
-            raise ImageUndecodable("JPEG is truncated inside a segment header")
-        (length,) = struct.unpack_from(">H", data, pos)
-        end = pos + length
-        if length < 2 or end > n:
-            raise ImageUndecodable("JPEG is truncated or has an invalid segment length")
+        end = _segment_end(data, marker, pos)
+        length = end - pos
         segments.append(Segment(marker, start, end))
         if marker in _SOF_MARKERS:
             size = _frame_size(data, pos, length, size)
@@ -108,6 +105,29 @@ def walk(data: bytes) -> JpegLayout:
         check_end(data, pos, "JPEG", why=why)
     check_end(data, pos, "JPEG")
     return JpegLayout(tuple(segments), width=size[0], height=size[1])
+
+
+def _segment_end(data: bytes, marker: int, pos: int) -> int:
+    """One past the segment whose length field starts at `pos`; refuses what other JPEG parsers would
+    read differently."""
+    if marker in _STANDALONE:
+        # Scan data is skipped whole (restart markers included), so this one is outside it, where a
+        # decoder expects none and other parsers read a length after it.
+        raise ImageUndecodable("JPEG is corrupt: restart or TEM marker outside scan data")
+    if marker in (0x00, SOI):
+        raise ImageUndecodable("JPEG is corrupt: invalid marker")
+    if marker in _REFUSED:
+        raise ImageUndecodable("JPEG uses DNL or hierarchical-mode markers, which the gate does not accept")
+    if pos + 2 > len(data):
+        raise ImageUndecodable("JPEG is truncated inside a segment header")
+    length: int = struct.unpack_from(">H", data, pos)[0]
+    end = pos + length
+    if length < 2 or end > len(data):
+        raise ImageUndecodable("JPEG is truncated or has an invalid segment length")
+    if marker == DRI and (length != 4 or 0xFF in data[pos + 2 : end]):
+        # Some parsers skip DRI to the next 0xFF instead of by its length: keep both readings equal.
+        raise ImageUndecodable("JPEG DRI segment is malformed")
+    return end
 
 
 def _frame_size(data: bytes, pos: int, length: int, seen: tuple[int, int] | None) -> tuple[int, int]:

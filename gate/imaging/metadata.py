@@ -49,7 +49,12 @@ def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
         items.extend(found)
         markers.extend(marks)
     references = any(_references_manifest(b.payload) for b in blocks.items if b.source in ("xmp", "xmp_ext"))
-    return ImageMetadata(tuple(items), tuple(dict.fromkeys(markers)), blocks.has_c2pa, references)
+    return ImageMetadata(
+        items=tuple(items),
+        ai_markers=tuple(dict.fromkeys(markers)),
+        has_c2pa=blocks.has_c2pa,
+        references_manifest=references,
+    )
 
 
 def _references_manifest(packet: bytes) -> bool:

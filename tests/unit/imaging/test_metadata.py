@@ -113,8 +113,8 @@ def test_reprs_never_show_values(camera_jpeg: bytes, ai_png: bytes) -> None:
 
 
 def test_clean_image_has_nothing() -> None:
-    assert meta(jpeg_bytes()) == ImageMetadata()
-    assert meta(png_bytes()) == ImageMetadata()
+    assert meta(jpeg_bytes()) == ImageMetadata(has_c2pa=False, references_manifest=False)
+    assert meta(png_bytes()) == ImageMetadata(has_c2pa=False, references_manifest=False)
 
 
 @pytest.mark.parametrize(
@@ -149,7 +149,9 @@ def test_png_text_keywords(
 def test_png_keywords_without_personal_data(keyword: str, markers: tuple[str, ...]) -> None:
     info = PngInfo()
     info.add_text(keyword, "GIMP 2.10")
-    assert meta(png_bytes(info)) == ImageMetadata(ai_markers=markers)
+    assert meta(png_bytes(info)) == ImageMetadata(
+        has_c2pa=False, references_manifest=False, ai_markers=markers
+    )
 
 
 def test_itxt_and_ztxt_are_decoded() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import struct
 
 import c2pa
 import pytest
@@ -12,7 +13,7 @@ from PIL import Image
 from gate.checks import provenance as provenance_check
 from gate.demo.images import A1111_PARAMETERS, camera_exif, jpeg_bytes, png_bytes, product_image, tamper_jpeg
 from gate.event import Generation, ModelInfo
-from gate.imaging import probe, read_metadata
+from gate.imaging import jpeg, probe, read_metadata
 from gate.model import Verdict
 from gate.pipeline import Pipeline
 from gate.provenance import (
@@ -292,3 +293,33 @@ def test_c2pa_is_asked_whenever_a_manifest_may_be_there(
         assert ("provenance.invalid", "manifest.unreadable") in [
             (r.reason.code, r.reason.detail) for r in evaluation.decision.reasons
         ]
+
+
+def _hide_manifest(signed: bytes, wrapper: str) -> bytes:
+    """Move a signed JPEG's C2PA segment where c2pa-rs still finds it but a length-respecting walk would
+    skip it: inside the payload of a marker img-parts reads without a length, or after a stray RST0."""
+    (seg,) = [s for s in jpeg.walk(signed).segments if s.marker == jpeg.APP11]
+    app11, rest = signed[seg.start : seg.end], signed[: seg.start] + signed[seg.end :]
+    if wrapper == "RST0":
+        hidden = b"\xff\xd0" + b"\xff\xfe\x00\x04ab" + app11
+    else:
+        marker = {"DNL": 0xDC, "DRI": 0xDD, "DHP": 0xDE, "EXP": 0xDF}[wrapper]
+        hidden = bytes((0xFF, marker)) + struct.pack(">H", len(app11) + 6) + app11 + b"\x00" * 4
+    return rest[: seg.start] + hidden + rest[seg.start :]
+
+
+@pytest.mark.parametrize("wrapper", ["DNL", "DRI", "DHP", "EXP", "RST0"])
+@pytest.mark.parametrize("synthetic", [True, False])
+def test_a_manifest_hidden_from_the_walk_is_never_taken_for_no_manifest(
+    gate: Pipeline,
+    pki,
+    wrapper: str,
+    synthetic: bool,  # type: ignore[no-untyped-def]
+) -> None:
+    crafted = _hide_manifest(signed_by(pki, photo()), wrapper)
+    if wrapper in ("DNL", "DHP", "EXP"):  # control: c2pa really reads a manifest there
+        with c2pa.Reader.try_create("image/jpeg", io.BytesIO(crafted)) as reader:
+            assert reader is not None
+    evaluation = gate.evaluate(crafted, synthetic=synthetic)
+    assert evaluation.verdict is Verdict.REJECTED
+    assert "image.undecodable" in evaluation.decision.reason_codes

@@ -1,0 +1,65 @@
+"""Segments that JPEG parsers size differently are refused, so no reader sees bytes the gate skipped.
+
+c2pa-rs reads JPEG with img-parts, which takes DNL, DRI, DHP and EXP to have no length field (it skips to
+the next 0xFF, into their payload) and RST0-7 to have one. A payload the gate skips by its length would
+then be segments to c2pa, or to any other reader: a C2PA manifest or an XMP packet the metadata check
+never saw.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+
+import pytest
+from PIL import Image
+
+from gate.errors import ImageUndecodable
+from gate.imaging import jpeg, probe, read_metadata
+from tests.unit.imaging.images import jpeg_bytes, xmp_packet
+
+# An APP1 XMP packet naming a remote manifest: what a hiding place would hold.
+HIDDEN = jpeg.segment_bytes(
+    jpeg.APP1,
+    jpeg.XMP_PREFIX
+    + xmp_packet(attributes='xmlns:dcterms="http://purl.org/dc/terms/" dcterms:provenance="https://x/m"'),
+)
+
+
+def after_soi(*segments: bytes) -> bytes:
+    data = jpeg_bytes()
+    return data[:2] + b"".join(segments) + data[2:]
+
+
+def segment(marker: int, payload: bytes) -> bytes:
+    return bytes((0xFF, marker)) + struct.pack(">H", len(payload) + 2) + payload
+
+
+@pytest.mark.parametrize("marker", [0xDC, 0xDE, 0xDF], ids=["DNL", "DHP", "EXP"])
+def test_dnl_and_hierarchical_markers_are_refused(marker: int) -> None:
+    with pytest.raises(ImageUndecodable, match="DNL or hierarchical"):
+        probe(after_soi(segment(marker, HIDDEN)))
+
+
+@pytest.mark.parametrize(
+    "payload", [HIDDEN, b"\x00\x10\x00\x00", b"\xff\x00"], ids=["hiding", "too long", "0xFF inside"]
+)
+def test_a_dri_segment_must_be_exactly_what_every_parser_skips(payload: bytes) -> None:
+    with pytest.raises(ImageUndecodable, match="DRI"):
+        probe(after_soi(segment(0xDD, payload)))
+
+
+@pytest.mark.parametrize("marker", [0xD0, 0xD7, 0x01], ids=["RST0", "RST7", "TEM"])
+def test_standalone_markers_outside_scan_data_are_refused(marker: int) -> None:
+    with pytest.raises(ImageUndecodable, match="outside scan data"):
+        probe(after_soi(bytes((0xFF, marker)), segment(jpeg.COM, HIDDEN)))
+
+
+def test_restart_intervals_written_by_an_encoder_still_pass() -> None:
+    # A DRI segment and RSTn markers inside the scan, as cameras and libjpeg write them.
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), "red").save(buffer, "JPEG", restart_marker_blocks=2)
+    data = buffer.getvalue()
+    assert b"\xff\xdd\x00\x04" in data and b"\xff\xd0" in data
+    found = read_metadata(data, probe(data))
+    assert found.manifest_ruled_out
