@@ -106,20 +106,19 @@ def decoded_variants(text: str) -> list[tuple[str, str]]:
         return first
     variants: list[tuple[str, str]] = []
     budget = MAX_DECODE_CHARS
-    # Each entry: how a text was reached, and what decoding it once gives.
-    layer: list[tuple[str, list[tuple[str, str]]]] = [("", first)]
-    for depth in range(1, MAX_LAYERS + 1):
-        next_layer: list[tuple[str, list[tuple[str, str]]]] = []
-        for via, decodings in layer:
-            for decoded, how in decodings:
+    frontier: list[tuple[str, str]] = [(text, "")]
+    for depth in range(MAX_LAYERS):
+        next_frontier: list[tuple[str, str]] = []
+        for current, via in frontier:
+            # Decoded when its turn comes, so the limits below stop further work too.
+            for decoded, how in first if depth == 0 else _decode_once(current):
                 budget -= len(decoded)
                 if budget < 0 or len(variants) >= MAX_VARIANTS:
                     return variants
                 step = f"{via}+{how}" if via else how
                 variants.append((decoded, step))
-                if depth < MAX_LAYERS:
-                    next_layer.append((step, _decode_once(decoded)))
-        if not next_layer:
+                next_frontier.append((decoded, step))
+        if not next_frontier:
             break
-        layer = next_layer
+        frontier = next_frontier
     return variants
