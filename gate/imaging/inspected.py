@@ -12,9 +12,9 @@ import re
 from gate.imaging import jpeg
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
 
-#: JPEG marker segments that code the image itself (SOFn, DHT, JPG, DAC, SOS, DQT, DRI). DNL, DHP and EXP
-#: never get here: the walk refuses them.
-JPEG_CODING_MARKERS: frozenset[int] = frozenset(range(0xC0, 0xD0)) | frozenset({0xDA, 0xDB, 0xDD})
+#: JPEG marker segments that code the image itself (SOFn, DHT, DAC, SOS, DQT, DRI). JPG (0xC8) is reserved
+#: and no decoder reads it, so it is uninspected; DNL, DHP and EXP never get here: the walk refuses them.
+JPEG_CODING_MARKERS: frozenset[int] = (frozenset(range(0xC0, 0xD0)) - {0xC8}) | frozenset({0xDA, 0xDB, 0xDD})
 
 #: APPn marker -> payload signatures the gate reads or knows to be harmless. Not listed on purpose:
 #: APP2 "FPXR" (FlashPix streams, which can carry author, title and comments), APP12 "PictureInfo"

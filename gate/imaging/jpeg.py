@@ -27,11 +27,13 @@ _SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 # Markers that stand alone without a length field: restart markers (only inside scan data) and TEM.
 _STANDALONE = frozenset(range(0xD0, 0xD8)) | {0x01}
 DNL, DRI, DHP, EXP = 0xDC, 0xDD, 0xDE, 0xDF
-# Parsers disagree on whether these have a length field (img-parts, which c2pa-rs reads JPEG with, says
-# no and resynchronises on the next 0xFF inside their payload), so bytes the gate skips would be segments
-# to another reader. DNL only serves frames of height 0 and DHP/EXP hierarchical JPEG: refused outright.
+# Parsers disagree on whether these have a length field (img-parts 0.4, which c2pa-rs reads JPEG with,
+# says no and resynchronises on the next 0xFF inside their payload), so bytes the gate skips would be
+# segments to another reader. DNL only serves frames of height 0 and DHP/EXP hierarchical JPEG: refused.
 _REFUSED = frozenset({DNL, DHP, EXP})
-# Inside scan data 0xFF is followed by 0x00 (stuffing) or RST0-7; anything else ends the scan.
+# Inside scan data 0xFF is followed by 0x00 (stuffing) or RST0-7; anything else ends the scan, except fill
+# bytes (more 0xFF) before a restart marker, which `_scan_end` steps over. (A literal first byte keeps the
+# regex on its fast path: "\xff+" there makes it twenty times slower.)
 _SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7]")
 
 
@@ -94,10 +96,7 @@ def walk(data: bytes) -> JpegLayout:
             if size is None:
                 raise ImageUndecodable("JPEG is corrupt: scan before frame header")
             scans += 1
-            match = _SCAN_END.search(data, pos)
-            if match is None:
-                raise ImageUndecodable("JPEG is truncated inside scan data")
-            pos = match.start()
+            pos = _scan_end(data, pos)
     if size is None or scans == 0:
         raise ImageUndecodable("JPEG has no frame or no scan")
     if any(s.marker == APP2 and data.startswith(MPF_PREFIX, s.start + 4) for s in segments):
@@ -105,6 +104,22 @@ def walk(data: bytes) -> JpegLayout:
         check_end(data, pos, "JPEG", why=why)
     check_end(data, pos, "JPEG")
     return JpegLayout(tuple(segments), width=size[0], height=size[1])
+
+
+def _scan_end(data: bytes, pos: int) -> int:
+    """The offset of the marker (or of the fill bytes before it) that ends the scan data at `pos`."""
+    while True:
+        match = _SCAN_END.search(data, pos)
+        if match is None:
+            raise ImageUndecodable("JPEG is truncated inside scan data")
+        start = after = match.start() + 1
+        while after < len(data) and data[after] == 0xFF:
+            after += 1
+        # Fill bytes, then stuffing or a restart marker (as libjpeg reads them): still inside the scan.
+        if after > start and after < len(data) and (data[after] == 0 or 0xD0 <= data[after] <= 0xD7):
+            pos = after
+            continue
+        return start - 1
 
 
 def _segment_end(data: bytes, marker: int, pos: int) -> int:
@@ -124,8 +139,8 @@ def _segment_end(data: bytes, marker: int, pos: int) -> int:
     end = pos + length
     if length < 2 or end > len(data):
         raise ImageUndecodable("JPEG is truncated or has an invalid segment length")
-    if marker == DRI and (length != 4 or 0xFF in data[pos + 2 : end]):
-        # Some parsers skip DRI to the next 0xFF instead of by its length: keep both readings equal.
+    if marker == DRI and length != 4:
+        # A DRI holds one 16-bit restart interval; anything longer is bytes no decoder reads.
         raise ImageUndecodable("JPEG DRI segment is malformed")
     return end
 

@@ -1,9 +1,8 @@
 """Segments that JPEG parsers size differently are refused, so no reader sees bytes the gate skipped.
 
-c2pa-rs reads JPEG with img-parts, which takes DNL, DRI, DHP and EXP to have no length field (it skips to
+c2pa-rs reads JPEG with img-parts 0.4, which takes DNL, DHP and EXP to have no length field (it skips to
 the next 0xFF, into their payload) and RST0-7 to have one. A payload the gate skips by its length would
-then be segments to c2pa, or to any other reader: a C2PA manifest or an XMP packet the metadata check
-never saw.
+then be segments to c2pa: a C2PA manifest or an XMP packet the metadata check never saw.
 """
 
 from __future__ import annotations
@@ -41,12 +40,17 @@ def test_dnl_and_hierarchical_markers_are_refused(marker: int) -> None:
         probe(after_soi(segment(marker, HIDDEN)))
 
 
-@pytest.mark.parametrize(
-    "payload", [HIDDEN, b"\x00\x10\x00\x00", b"\xff\x00"], ids=["hiding", "too long", "0xFF inside"]
-)
-def test_a_dri_segment_must_be_exactly_what_every_parser_skips(payload: bytes) -> None:
+@pytest.mark.parametrize("payload", [HIDDEN, b"\x00\x10\x00\x00"], ids=["hiding", "too long"])
+def test_a_dri_segment_holds_one_restart_interval_and_nothing_else(payload: bytes) -> None:
     with pytest.raises(ImageUndecodable, match="DRI"):
         probe(after_soi(segment(0xDD, payload)))
+
+
+def test_the_reserved_jpg_marker_is_uninspected() -> None:
+    # No decoder reads JPG (0xC8), so its payload would be published unseen.
+    found = read_metadata(data := after_soi(segment(0xC8, b"Jane Doe")), probe(data))
+    assert [item.kind for item in found.items] == ["uninspected"]
+    assert not found.manifest_ruled_out
 
 
 @pytest.mark.parametrize("marker", [0xD0, 0xD7, 0x01], ids=["RST0", "RST7", "TEM"])
@@ -55,11 +59,22 @@ def test_standalone_markers_outside_scan_data_are_refused(marker: int) -> None:
         probe(after_soi(bytes((0xFF, marker)), segment(jpeg.COM, HIDDEN)))
 
 
-def test_restart_intervals_written_by_an_encoder_still_pass() -> None:
-    # A DRI segment and RSTn markers inside the scan, as cameras and libjpeg write them.
+@pytest.mark.parametrize("interval", [2, 255, 511])
+def test_restart_intervals_written_by_an_encoder_still_pass(interval: int) -> None:
+    # A DRI segment and RSTn markers inside the scan, as cameras and libjpeg write them (255 and 511 put
+    # 0xFF into the DRI payload).
     buffer = io.BytesIO()
-    Image.new("RGB", (64, 48), "red").save(buffer, "JPEG", restart_marker_blocks=2)
+    Image.new("RGB", (4096, 48), "red").save(buffer, "JPEG", restart_marker_blocks=interval)
     data = buffer.getvalue()
     assert b"\xff\xdd\x00\x04" in data and b"\xff\xd0" in data
     found = read_metadata(data, probe(data))
     assert found.manifest_ruled_out
+
+
+def test_fill_bytes_before_a_restart_marker_stay_inside_the_scan() -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), "red").save(buffer, "JPEG", restart_marker_blocks=2)
+    data = buffer.getvalue()
+    first_rst = data.index(b"\xff\xd0")
+    assert probe(data[:first_rst] + b"\xff\xff" + data[first_rst:]).width == 64  # mid-scan
+    assert probe(data[:-2] + b"\xff\xff\xd5\xff\xd9").width == 64  # a last restart before EOI
