@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
-from gate.checks.base import Check, CheckContext, run_check
+from gate.checks.base import Check, CheckAlarm, CheckContext, run_check
 from gate.checks.image import ImageCheck
 from gate.checks.integrity import IntegrityCheck
 from gate.checks.metadata import MetadataCheck
@@ -111,9 +111,10 @@ class Pipeline:
             generation=generation,
         )
         results = []
-        for check in self.checks:
-            with self.around_check(check.name):
-                results.append(run_check(check, ctx, self.timeout_s))
+        with CheckAlarm() as alarm:
+            for check in self.checks:
+                with self.around_check(check.name):
+                    results.append(run_check(check, ctx, self.timeout_s, alarm))
         if extra_reasons:
             results.append(CheckResult("event", "1", Status.FAIL, tuple(extra_reasons)))
         subject = Subject(source=source, synthetic=synthetic)

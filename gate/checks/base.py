@@ -76,10 +76,15 @@ def skipped(check: Check, why: str) -> CheckResult:
     return CheckResult(check=check.name, version=check.version, status=Status.SKIPPED, facts={"skipped": why})
 
 
-def run_check(check: Check, ctx: CheckContext, timeout_s: float | None = None) -> CheckResult:
-    """Run one check, fail closed: exceptions and timeouts become ERROR results with a gate.* reason."""
+def run_check(
+    check: Check, ctx: CheckContext, timeout_s: float | None = None, alarm: CheckAlarm | None = None
+) -> CheckResult:
+    """Run one check, fail closed: exceptions and timeouts become ERROR results with a gate.* reason.
+
+    `alarm` (entered around a series of checks) saves installing a SIGALRM handler for each one.
+    """
     start = time.perf_counter()
-    budget = _Budget(timeout_s)
+    budget = _Budget(timeout_s, alarm)
     try:
         with budget:
             outcome = check.run(ctx)
@@ -107,33 +112,76 @@ def _error(check: Check, reason: Reason) -> CheckResult:
     return CheckResult(check=check.name, version=check.version, status=Status.ERROR, reasons=(reason,))
 
 
+class CheckAlarm:
+    """One SIGALRM handler for a series of checks: installed on enter, the previous one restored on exit.
+
+    Each check's `_Budget` then only arms and disarms the interval timer. Inert off the main thread and
+    where `setitimer` does not exist, like `_Budget` itself.
+    """
+
+    def __init__(self) -> None:
+        self.installed = False
+        self.budget: _Budget | None = None  # the budget whose timer is armed, if any
+        self._previous: Any = None
+
+    def __enter__(self) -> CheckAlarm:
+        if _signals_usable():
+            self._previous = signal.signal(signal.SIGALRM, self._fire)
+            self.installed = True
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.installed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+            self.installed = False
+
+    def _fire(self, signum: int, frame: object) -> None:
+        budget = self.budget
+        if budget is not None:  # an alarm that lands between checks interrupts nothing
+            budget.expire()
+
+
 class _Budget:
     """Interrupt the block after `timeout_s` using SIGALRM, where signals can be used (main thread)."""
 
-    def __init__(self, timeout_s: float | None) -> None:
+    def __init__(self, timeout_s: float | None, alarm: CheckAlarm | None = None) -> None:
         self.timeout_s = timeout_s
+        self.alarm = alarm if alarm is not None and alarm.installed else None
         self.expired = False
         self._armed = False
         self._previous: Any = None
 
     def __enter__(self) -> _Budget:
-        if (
-            self.timeout_s is not None
-            and self.timeout_s > 0
-            and hasattr(signal, "setitimer")
-            and threading.current_thread() is threading.main_thread()
-        ):
+        if self.timeout_s is None or self.timeout_s <= 0:
+            return self
+        if self.alarm is not None:
+            self.alarm.budget = self
+        elif _signals_usable():
             self._previous = signal.signal(signal.SIGALRM, self._expire)
-            signal.setitimer(signal.ITIMER_REAL, self.timeout_s)
-            self._armed = True
+        else:
+            return self
+        signal.setitimer(signal.ITIMER_REAL, self.timeout_s)
+        self._armed = True
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         if self._armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self._previous)
+            if self.alarm is not None:
+                self.alarm.budget = None
+            else:
+                signal.signal(signal.SIGALRM, self._previous)
             self._armed = False
 
-    def _expire(self, signum: int, frame: object) -> None:
+    def expire(self) -> None:
+        """Mark the budget spent and interrupt the running check."""
         self.expired = True
         raise CheckTimeout
+
+    def _expire(self, signum: int, frame: object) -> None:
+        self.expire()
+
+
+def _signals_usable() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
 import time
 
-from gate.checks.base import CheckContext, result, run_check
+from gate.checks.base import CheckAlarm, CheckContext, result, run_check
 from gate.model import CheckResult, Reason, Status
 
 
@@ -82,3 +85,33 @@ def test_a_timeout_swallowed_by_the_check_is_still_a_timeout_not_its_verdict() -
     outcome = run_check(Swallowing(), ctx(), timeout_s=0.2)
     assert outcome.status is Status.ERROR
     assert [r.code for r in outcome.reasons] == ["gate.timeout"]
+
+
+def test_one_alarm_serves_a_series_of_checks_and_restores_the_previous_handler() -> None:
+    before = signal.getsignal(signal.SIGALRM)
+    with CheckAlarm() as alarm:
+        assert alarm.installed
+        slow = run_check(Sleeping(), ctx(), timeout_s=0.2, alarm=alarm)
+        swallowed = run_check(Swallowing(), ctx(), timeout_s=0.2, alarm=alarm)
+        fine = run_check(Fine(), ctx(), timeout_s=1.0, alarm=alarm)
+        os.kill(os.getpid(), signal.SIGALRM)  # an alarm between checks interrupts nothing
+        time.sleep(0.01)
+    assert [r.code for r in slow.reasons] == ["gate.timeout"]
+    assert [r.code for r in swallowed.reasons] == ["gate.timeout"]
+    assert fine.status is Status.FAIL and fine.reasons == (Reason("x.y"),)
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_an_alarm_entered_off_the_main_thread_is_inert() -> None:
+    seen: list[bool] = []
+
+    def worker() -> None:
+        with CheckAlarm() as alarm:
+            seen.append(alarm.installed)
+            seen.append(run_check(Fine(), ctx(), timeout_s=1.0, alarm=alarm).status is Status.FAIL)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert seen == [False, True]
