@@ -30,6 +30,7 @@ from gate.errors import ProvenanceError
 JSON: TypeAlias = Any  # a JSON value; checked by check_json at the boundary
 
 GENERATION_LABEL: Final = "org.gate.generation"
+_GENERATION_LABEL: Final = re.compile(re.escape(GENERATION_LABEL) + r"(\.v\d+)?(__\d+)?")
 IPTC: Final = "http://cv.iptc.org/newscodes/digitalsourcetype/"
 TRAINED_ALGORITHMIC_MEDIA: Final = IPTC + "trainedAlgorithmicMedia"
 COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA: Final = IPTC + "compositeWithTrainedAlgorithmicMedia"
@@ -166,7 +167,7 @@ def check_generation_assertion(data: JSON) -> None:
 
 def is_generation_label(label: str) -> bool:
     """True for our assertion's label, with or without a c2pa version / instance suffix."""
-    return re.fullmatch(re.escape(GENERATION_LABEL) + r"(\.v\d+)?(__\d+)?", label) is not None
+    return _GENERATION_LABEL.fullmatch(label) is not None
 
 
 def manifest_definition(
