@@ -83,6 +83,9 @@ def run_check(
 
     `alarm` (entered around a series of checks) saves installing a SIGALRM handler for each one.
     """
+    if alarm is None and timeout_s is not None and timeout_s > 0:
+        with CheckAlarm() as own:
+            return run_check(check, ctx, timeout_s, own)
     start = time.perf_counter()
     budget = _Budget(timeout_s, alarm)
     try:
@@ -116,7 +119,8 @@ class CheckAlarm:
     """One SIGALRM handler for a series of checks: installed on enter, the previous one restored on exit.
 
     Each check's `_Budget` then only arms and disarms the interval timer. Inert off the main thread and
-    where `setitimer` does not exist, like `_Budget` itself.
+    where `setitimer` does not exist: checks there run without a time budget (the runner still bounds
+    the worker).
     """
 
     def __init__(self) -> None:
@@ -143,44 +147,33 @@ class CheckAlarm:
 
 
 class _Budget:
-    """Interrupt the block after `timeout_s` using SIGALRM, where signals can be used (main thread)."""
+    """Interrupt the block after `timeout_s` through `alarm`'s SIGALRM handler, where it is installed."""
 
-    def __init__(self, timeout_s: float | None, alarm: CheckAlarm | None = None) -> None:
+    def __init__(self, timeout_s: float | None, alarm: CheckAlarm | None) -> None:
         self.timeout_s = timeout_s
-        self.alarm = alarm if alarm is not None and alarm.installed else None
+        self.alarm = alarm
         self.expired = False
         self._armed = False
-        self._previous: Any = None
 
     def __enter__(self) -> _Budget:
-        if self.timeout_s is None or self.timeout_s <= 0:
-            return self
-        if self.alarm is not None:
-            self.alarm.budget = self
-        elif _signals_usable():
-            self._previous = signal.signal(signal.SIGALRM, self._expire)
-        else:
-            return self
-        signal.setitimer(signal.ITIMER_REAL, self.timeout_s)
-        self._armed = True
+        alarm, timeout_s = self.alarm, self.timeout_s
+        if alarm is not None and alarm.installed and timeout_s is not None and timeout_s > 0:
+            alarm.budget = self
+            signal.setitimer(signal.ITIMER_REAL, timeout_s)
+            self._armed = True
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         if self._armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            if self.alarm is not None:
-                self.alarm.budget = None
-            else:
-                signal.signal(signal.SIGALRM, self._previous)
+            assert self.alarm is not None
+            self.alarm.budget = None
             self._armed = False
 
     def expire(self) -> None:
         """Mark the budget spent and interrupt the running check."""
         self.expired = True
         raise CheckTimeout
-
-    def _expire(self, signum: int, frame: object) -> None:
-        self.expire()
 
 
 def _signals_usable() -> bool:
