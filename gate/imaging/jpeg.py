@@ -112,14 +112,16 @@ def _scan_end(data: bytes, pos: int) -> int:
         match = _SCAN_END.search(data, pos)
         if match is None:
             raise ImageUndecodable("JPEG is truncated inside scan data")
-        start = after = match.start() + 1
+        found = match.start()
+        after = found + 1
         while after < len(data) and data[after] == 0xFF:
             after += 1
         # Fill bytes, then stuffing or a restart marker (as libjpeg reads them): still inside the scan.
-        if after > start and after < len(data) and (data[after] == 0 or 0xD0 <= data[after] <= 0xD7):
+        filled = after > found + 1
+        if filled and after < len(data) and (data[after] == 0 or 0xD0 <= data[after] <= 0xD7):
             pos = after
             continue
-        return start - 1
+        return found
 
 
 def _segment_end(data: bytes, marker: int, pos: int) -> int:
