@@ -96,7 +96,12 @@ def _sign(
     claim = _claim(ctx, policy, edits)
     # The bytes signed are a deterministic function of the input, whose hash the integrity check has.
     identity = bytes.fromhex(ctx.sha256) + (b"renew" if parent is not None else b"") if ctx.sha256 else None
-    return attach_manifest(data, ctx.probe.media_type, signer, claim, parent=parent, identity=identity)
+    # Unchanged bytes are the ones the integrity check hashed: signing reuses that digest (stripped bytes are
+    # hashed again inside attach_manifest).
+    digest = bytes.fromhex(ctx.sha256) if ctx.sha256 and data is ctx.data else None
+    return attach_manifest(
+        data, ctx.probe.media_type, signer, claim, parent=parent, identity=identity, digest=digest
+    )
 
 
 def _claim(ctx: CheckContext, policy: Policy, edits: tuple[EditAction, ...]) -> GenerationClaim:

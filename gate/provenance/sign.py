@@ -13,6 +13,7 @@ of signature space in every file, so the key is handed to c2pa-rs with `Signer.f
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 from importlib import metadata
@@ -21,6 +22,7 @@ from typing import Any, Final
 import c2pa
 
 from gate.errors import ProvenanceError
+from gate.provenance import data_hashed
 from gate.provenance._sdk import OFFLINE_SETTINGS, error_kind, make_context, settings_for
 from gate.provenance.credentials import SignerConfig, TrustAnchors
 from gate.provenance.manifest import (
@@ -87,6 +89,7 @@ def attach_manifest(
     parent: bytes | None = None,
     parent_media_type: str | None = None,
     identity: bytes | None = None,
+    digest: bytes | None = None,
 ) -> bytes:
     """Return `data` with a newly signed C2PA manifest embedded.
 
@@ -95,7 +98,10 @@ def attach_manifest(
     with `c2pa.opened`. Without a parent the manifest starts with `c2pa.created`. `identity` (e.g. the
     sha256 of the image as it arrived, from which `data` was derived) names the manifest instead of
     hashing `data` and `parent` again. Either way the actions
-    carry the claim's digitalSourceType and then `generation.actions_extra`.
+    carry the claim's digitalSourceType and then `generation.actions_extra`. `digest`, the SHA-256 of `data`
+    if the caller has it, saves hashing it again: JPEG and PNG are signed over that digest and the manifest
+    inserted here (see data_hashed); other images, or ones already carrying C2PA segments, go through
+    `Builder.sign`.
     Raises ProvenanceError if c2pa refuses (unsupported format, corrupt input, signer problem).
     """
     prepared = signer if isinstance(signer, PreparedSigner) else PreparedSigner.create(signer)
@@ -117,6 +123,7 @@ def attach_manifest(
             source_type=generation.digital_source_type,
             parent=parent,
             parent_media_type=parent_media_type,
+            digest=digest,
         )
     except c2pa.C2paError as exc:
         raise ProvenanceError(f"signing the C2PA manifest failed ({error_kind(exc)})") from None
@@ -131,7 +138,9 @@ def _sign(
     source_type: str | None,
     parent: bytes | None,
     parent_media_type: str | None,
+    digest: bytes | None,
 ) -> bytes:
+    slot = data_hashed.manifest_slot(data, media_type) if data_hashed.available() else None
     with c2pa.Builder(definition, context=prepared.context) as builder:
         # Intents make c2pa-rs enforce the spec's shape: Create forbids a parent, Edit demands one.
         if parent is None:
@@ -141,6 +150,10 @@ def _sign(
             builder.set_intent(c2pa.C2paBuilderIntent.EDIT)
             ingredient = {"title": "original", "relationship": "parentOf", "label": PARENT_INGREDIENT_KEY}
             builder.add_ingredient(ingredient, parent_media_type or media_type, io.BytesIO(parent))
+        if slot is not None:
+            digest = digest if digest is not None else hashlib.sha256(data).digest()
+            manifest = data_hashed.sign_embeddable(builder, prepared.signer, media_type, slot, digest)
+            return b"".join((data[:slot], manifest, data[slot:]))
         out = io.BytesIO()
         builder.sign(prepared.signer, media_type, io.BytesIO(data), out)
     return out.getvalue()
