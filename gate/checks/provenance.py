@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gate.checks.base import CheckContext, result, skipped
 from gate.model import CheckResult, Reason
-from gate.provenance import ProvenanceReport, Verifier, verify_manifest
+from gate.provenance import GENERATION_INVALID_CODE, ProvenanceReport, Verifier, verify_manifest
 from gate.scanning import scan_parameters
 
 # A validation state maps to at most one reason; `trusted` needs none.
@@ -50,6 +50,11 @@ class ProvenanceCheck:
         if report.state in ("trusted", "untrusted"):
             reasons.extend(self._marking(report, ctx.synthetic))
             reasons.extend(self._personal_data(report))
+            if GENERATION_INVALID_CODE in report.status_codes:
+                # Something under our label that cannot be read exactly cannot be scanned: never approved.
+                reasons.append(
+                    Reason(code="provenance.generation_invalid", check=self.name, path="/manifest/generation")
+                )
         facts = {
             "state": report.state,
             "digital_source_type": report.digital_source_type,

@@ -5,7 +5,7 @@ Public surface (everything else is private implementation):
     TrustAnchors, SignerConfig                checked credentials (ConfigError with the fix)
     PreparedSigner, attach_manifest           sign; new image -> c2pa.created, changed -> parentOf chain
     GenerationClaim, EditAction               what gets claimed (org.gate.generation assertion)
-    Verifier, verify_manifest, ProvenanceReport
+    Verifier, verify_manifest, ProvenanceReport, GENERATION_INVALID_CODE (our label, unreadable content)
 """
 
 from gate.provenance.credentials import SignerConfig, TrustAnchors
@@ -18,9 +18,10 @@ from gate.provenance.manifest import (
 )
 from gate.provenance.pki import DevPki, create_dev_pki
 from gate.provenance.sign import PreparedSigner, attach_manifest
-from gate.provenance.verify import ProvenanceReport, Verifier, verify_manifest
+from gate.provenance.verify import GENERATION_INVALID_CODE, ProvenanceReport, Verifier, verify_manifest
 
 __all__ = [
+    "GENERATION_INVALID_CODE",
     "GENERATION_LABEL",
     "METADATA_EDITED",
     "TRAINED_ALGORITHMIC_MEDIA",

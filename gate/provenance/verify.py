@@ -23,6 +23,7 @@ from gate.errors import ProvenanceError
 from gate.provenance._sdk import OFFLINE_SETTINGS, error_kind, make_context, settings_for
 from gate.provenance.credentials import TrustAnchors
 from gate.provenance.manifest import IPTC, check_generation_assertion, is_generation_label
+from gate.provenance.rendering import repaired, suspect_paths
 
 State = Literal["absent", "trusted", "untrusted", "invalid", "unreadable"]
 
@@ -227,32 +228,33 @@ _MALFORMED: Final = object()
 
 
 def _generation_assertion(reader: c2pa.Reader, store: Mapping[str, Any]) -> object:
-    """Our assertion from the active manifest: its data, None if absent, or _MALFORMED.
+    """Our assertion from the active manifest, exactly as signed: its data, None if absent, or _MALFORMED
+    (not our shape, more than one, or not recoverable exactly from c2pa's renderings; see `rendering`).
 
-    In c2pa-rs 0.91.3 the legacy JSON report renders an array of numbers as a base64 string of its values
-    truncated to bytes ([1024, 1024] -> "AAA=", [7.5] -> ""), although the stored CBOR is right
-    (contentauth/c2pa-rs#2570, fix pending in #2611). crJSON decodes the CBOR directly but is a second
-    rendering of the whole store (0.1-0.2 ms), so it is asked only when the report's copy holds a string
-    such a mangling could have produced; otherwise that copy is the assertion (tests compare the two over
-    every JSON shape).
+    crJSON, a second rendering of the whole store (0.1-0.2 ms), is asked only when the report's copy
+    holds a string that may be a mangled number array.
     """
     label = store.get("active_manifest")
     active = (store.get("manifests") or {}).get(label) or {}
     found = [a for a in active.get("assertions") or [] if is_generation_label(str(a.get("label", "")))]
     if not found:
         return None  # the common case for foreign files
-    if len(found) == 1:
-        data = found[0].get("data")
-        # Checked first: that bounds its depth for the walk, and anything odd goes the crJSON way.
-        if _checked(data) is data and not _may_be_mangled(data):
-            return data
-    for manifest in json.loads(reader.crjson()).get("manifests") or []:
-        if manifest.get("label") != label:
-            continue
-        for key, data in (manifest.get("assertions") or {}).items():
-            if is_generation_label(key):
-                return _checked(data)
-    return _MALFORMED  # listed in the report but not found in crJSON: do not trust either rendering
+    if len(found) > 1:
+        return _MALFORMED  # the gate writes one; which of several would be "ours" is anyone's guess
+    assertion_label, data = str(found[0].get("label")), found[0].get("data")
+    # Checked first: that bounds the depth of what is walked below. A mangling only shortens arrays of
+    # numbers into strings, which cannot turn an assertion of the wrong shape into a right one.
+    if _checked(data) is _MALFORMED:
+        return _MALFORMED
+
+    def exact() -> Any:
+        for manifest in json.loads(reader.crjson()).get("manifests") or []:
+            if manifest.get("label") == label:
+                return (manifest.get("assertions") or {}).get(assertion_label)
+        return None
+
+    result = repaired(data, exact, suspect_paths(data))
+    return _MALFORMED if result is None else _checked(result)
 
 
 def _checked(data: Any) -> object:
@@ -261,21 +263,6 @@ def _checked(data: Any) -> object:
     except ProvenanceError:
         return _MALFORMED
     return data
-
-
-# What c2pa-rs#2570 turns an array of numbers into: standard base64, possibly empty.
-_BASE64: Final = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
-
-
-def _may_be_mangled(value: object) -> bool:
-    """Whether any string in `value` could be a mangled array (then the report's copy is not trusted)."""
-    if isinstance(value, str):
-        return _BASE64.fullmatch(value) is not None
-    if isinstance(value, Mapping):
-        return any(_may_be_mangled(item) for item in value.values())
-    if isinstance(value, list):
-        return any(_may_be_mangled(item) for item in value)
-    return False
 
 
 def _claim_generator(active: Mapping[str, Any]) -> str | None:

@@ -17,7 +17,9 @@ from gate.imaging import jpeg, probe, read_metadata
 from gate.model import Verdict
 from gate.pipeline import Pipeline
 from gate.provenance import (
+    GENERATION_LABEL,
     GenerationClaim,
+    PreparedSigner,
     ProvenanceReport,
     SignerConfig,
     TrustAnchors,
@@ -126,6 +128,55 @@ def test_stripping_a_signed_image_renews_the_manifest_with_the_original_as_paren
     again = gate.evaluate(evaluation.output, synthetic=True)
     assert again.verdict is Verdict.APPROVED
     assert again.decision.reasons == ()
+
+
+def test_a_synthetic_photo_with_gps_is_stripped_then_signed_over_the_stripped_bytes(
+    gate: Pipeline, pki
+) -> None:  # type: ignore[no-untyped-def]
+    """The signature must bind the bytes published, not the ones that arrived (whose hash the gate has)."""
+    original = photo(gps=True, serial=True)
+    clean = dataclasses.replace(SYNTHETIC, parameters={"seed": 42, "steps": 30})
+    evaluation = gate.evaluate(original, synthetic=True, generation=clean)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.actions == ("metadata.stripped", "manifest.attached")
+    assert evaluation.output is not None
+    verifier = Verifier.create(TrustAnchors.from_pem_file(pki.root_ca))
+    assert verify_manifest(evaluation.output, "image/jpeg", verifier).state == "trusted"
+    assert pixels(evaluation.output) == pixels(original)
+
+
+def test_personal_data_in_any_part_of_a_trusted_generation_assertion_is_found(gate: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
+    """Even where c2pa's crJSON rendering would drop it (inside an icon object) and crJSON is asked."""
+    parameters = {
+        "style": {"icon": {"identifier": "x", "note": "jane.doe@example.com"}},
+        "size": [1024, 1024],
+    }
+    claim = GenerationClaim(model_name="m", model_version="1", provider="p", parameters=parameters)
+    signer = SignerConfig.from_files(pki.signer_chain, pki.signer_key)
+    evaluation = gate.evaluate(attach_manifest(photo(), "image/jpeg", signer, claim), synthetic=True)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    found = [(r.reason.code, r.reason.entity, r.reason.path) for r in evaluation.decision.reasons]
+    assert found == [
+        ("provenance.personal_data", "EMAIL_ADDRESS", "/manifest/generation/parameters/style/icon/note")
+    ]
+
+
+def test_an_unreadable_assertion_under_our_label_is_never_approved(gate: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
+    """A trusted signer's manifest whose org.gate.generation is not our shape cannot be scanned."""
+    definition = {
+        "claim_generator_info": [{"name": "partner"}],
+        "assertions": [{"label": GENERATION_LABEL, "data": {"prompt": "portrait of a customer"}}],
+    }
+    signer = PreparedSigner.create(SignerConfig.from_files(pki.signer_chain, pki.signer_key))
+    with c2pa.Builder(definition, context=signer.context) as builder:
+        builder.set_intent(
+            c2pa.C2paBuilderIntent.CREATE, c2pa.C2paDigitalSourceType.TRAINED_ALGORITHMIC_MEDIA
+        )
+        out = io.BytesIO()
+        builder.sign(signer.signer, "image/jpeg", io.BytesIO(photo()), out)
+    evaluation = gate.evaluate(out.getvalue(), synthetic=True)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    assert evaluation.decision.reason_codes == ("provenance.generation_invalid",)
 
 
 def test_stripping_a_signed_image_without_a_signer_is_quarantined(gate_without_signer: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
