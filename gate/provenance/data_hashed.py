@@ -11,8 +11,10 @@ verifies like any other (tests read it back with c2pa's Reader). Measured on thi
 in ~2.5 ms instead of ~7 ms; small ones cost the same.
 
 c2pa-python 0.38 does not wrap these two functions of its own native library, so they are bound here over
-the library it loaded, using its handle attributes and error reader. Anything unexpected (another
-c2pa-python, a missing symbol) makes `available()` false and the caller signs with `Builder.sign` instead.
+the library it loaded, using its handle attributes and error reader (but not its per-handle call guards:
+the Builder is local to one signing and the Signer lives as long as the process). Another c2pa-rs minor
+version or a missing symbol makes `available()` false and the caller signs with `Builder.sign`; a test
+fails if the installed one lacks the flow, so an upgrade cannot silently make signing slower.
 Only images whose manifest slot is unambiguous are signed this way (`manifest_slot`); anything else, e.g.
 an image that already carries C2PA segments, goes the `Builder.sign` way, which also replaces those.
 """
@@ -28,6 +30,7 @@ import c2pa
 JPEG: Final = "image/jpeg"
 PNG: Final = "image/png"
 
+_TESTED_SDK: Final = "0.91."  # c2pa-rs minor version whose FFI signatures these bindings follow
 _SHA256_SIZE: Final = 32
 _PNG_SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
 _PNG_IHDR_END: Final = 8 + 8 + 13 + 4  # signature, IHDR length+type, IHDR data, CRC
@@ -38,18 +41,20 @@ _Bytes = ctypes.POINTER(ctypes.c_ubyte)
 
 
 def _bind() -> Any | None:
-    """The native library with the three functions typed, or None if this c2pa-python does not have them."""
+    """The native library with the two functions typed, or None if this is not the c2pa-rs they were
+    written and tested against (their C signatures could change without their names changing)."""
     module = getattr(c2pa, "c2pa", None)
     lib = getattr(module, "_lib", None)
-    needed = ("_check_ffi_operation_result",)
-    if lib is None or not all(hasattr(module, name) for name in needed):
+    if lib is None or not hasattr(module, "_check_ffi_operation_result"):
         return None
     try:
+        if not c2pa.sdk_version().startswith(_TESTED_SDK):
+            return None
         placeholder = lib.c2pa_builder_data_hashed_placeholder
         sign = lib.c2pa_builder_sign_data_hashed_embeddable
-        reserve = lib.c2pa_signer_reserve_size
-    except AttributeError:
+    except (AttributeError, c2pa.C2paError):
         return None
+    # c2pa-python does not wrap these two, so typing them here changes nothing it relies on.
     placeholder.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.POINTER(_Bytes)]
     placeholder.restype = ctypes.c_int64
     sign.argtypes = [
@@ -61,8 +66,6 @@ def _bind() -> Any | None:
         ctypes.POINTER(_Bytes),
     ]
     sign.restype = ctypes.c_int64
-    reserve.argtypes = [ctypes.c_void_p]
-    reserve.restype = ctypes.c_int64
     return lib
 
 
@@ -136,7 +139,7 @@ def sign_embeddable(
     module: Any = c2pa.c2pa
     check = module._check_ffi_operation_result
     fmt = media_type.encode()
-    reserve = check(_LIB.c2pa_signer_reserve_size(signer._handle), "reserve size: {}", check=_negative)
+    reserve = signer.reserve_size()
     placeholder = _take(
         _LIB.c2pa_builder_data_hashed_placeholder, check, builder._handle, reserve, fmt, what="placeholder"
     )
@@ -158,7 +161,7 @@ def sign_embeddable(
         None,
         what="signing",
     )
-    if len(manifest) != len(placeholder):  # the exclusion would not cover it: never embed such bytes
+    if not manifest or len(manifest) != len(placeholder):  # nothing to embed, or the exclusion is wrong
         raise c2pa.C2paError(f"signed manifest is {len(manifest)} bytes, its slot {len(placeholder)}")
     return manifest
 
@@ -171,8 +174,8 @@ def _take(function: Any, check: Any, *args: Any, what: str) -> bytes:
     """Call a native function that returns a length and hands out a buffer; copy and free the buffer."""
     assert _LIB is not None
     out = _Bytes()
-    length = function(*args, ctypes.byref(out))
     try:
+        length = function(*args, ctypes.byref(out))
         check(length, f"{what}: {{}}", check=_negative)
         return ctypes.string_at(out, length)
     finally:
