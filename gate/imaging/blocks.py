@@ -74,9 +74,12 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
     comments = 0
     unknown = _Uninspected("jpeg")
     c2pa = _c2pa_instances(data, layout)
+    scanned = False
     for seg in layout.segments:
         span = ((seg.start, seg.end),)
-        if not _jpeg_inspected(data, seg, c2pa):
+        scanned = scanned or seg.marker == jpeg.SOS
+        # c2pa-rs reads APP11 only before the first scan: a manifest store after it is read by nobody.
+        if not _jpeg_inspected(data, seg, c2pa) or (scanned and seg.marker == jpeg.APP11):
             blocks.append(unknown.block(inspected.jpeg_name(seg.marker), span))
         elif seg.marker == jpeg.APP1:
             body = seg.payload(data)

@@ -47,7 +47,7 @@ class _Resource:
 
 
 def _resources(payload: bytes) -> list[_Resource]:
-    """The image resource blocks after the "Photoshop 3.0\\0" signature."""
+    """The image resource blocks after the "Photoshop 3.0\\0" signature (up to the first that is not one)."""
     found: list[_Resource] = []
     pos, n = len(PHOTOSHOP_PREFIX), len(payload)
     while pos + 12 <= n and payload[pos : pos + 4] == b"8BIM":
@@ -78,10 +78,19 @@ def _datasets(iim: bytes) -> list[tuple[int, int, int, bytes]]:
     return found
 
 
+def _unread_tail(payload: bytes, resources: list[_Resource]) -> bool:
+    """Whether bytes other than zero padding follow the last resource block the gate could read."""
+    end = resources[-1].end if resources else len(PHOTOSHOP_PREFIX)
+    return bool(payload[end:].strip(b"\x00"))
+
+
 def read_items(payload: bytes) -> list[MetadataItem]:
-    """Personal-data items in an APP13 payload."""
+    """Personal-data items in an APP13 payload; bytes after the resource blocks are an uninspected item."""
     items: list[MetadataItem] = []
-    for resource in _resources(payload):
+    resources = _resources(payload)
+    if _unread_tail(payload, resources):
+        items.append(MetadataItem(pointer("iptc", "unread"), "uninspected"))
+    for resource in resources:
         if resource.ident != _IPTC_RESOURCE:
             continue
         for record, number, _, value in _datasets(resource.data):

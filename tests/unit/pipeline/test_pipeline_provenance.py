@@ -179,6 +179,34 @@ def test_an_unreadable_assertion_under_our_label_is_never_approved(gate: Pipelin
     assert evaluation.decision.reason_codes == ("provenance.generation_invalid",)
 
 
+def test_a_manifest_store_between_the_scans_of_a_progressive_jpeg_is_uninspected(gate: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
+    """c2pa-rs reads APP11 only before the first scan; a store after it (with its assertions) is read by
+    nobody, so it must not ride along into the catalogue."""
+    out = io.BytesIO()
+    product_image(96, 64, seed=5).save(out, "JPEG", progressive=True)
+    progressive = out.getvalue()
+    claim = GenerationClaim(
+        model_name="m", model_version="1", provider="p", parameters={"note": "x@y.example"}
+    )
+    signed = attach_manifest(
+        progressive, "image/jpeg", SignerConfig.from_files(pki.signer_chain, pki.signer_key), claim
+    )
+    app11 = [seg for seg in jpeg.walk(signed).segments if seg.marker == jpeg.APP11]
+    store = b"".join(signed[seg.start : seg.end] for seg in app11)
+    unsigned = signed[: app11[0].start] + signed[app11[-1].end :]
+    assert unsigned == progressive
+    second_scan = [seg for seg in jpeg.walk(unsigned).segments if seg.marker == jpeg.SOS][1]
+    hidden = unsigned[: second_scan.start] + store + unsigned[second_scan.start :]
+    evaluation = gate.evaluate(
+        hidden, synthetic=True, generation=dataclasses.replace(SYNTHETIC, parameters={})
+    )
+    assert evaluation.verdict is Verdict.QUARANTINED
+    assert [(r.reason.code, r.reason.path) for r in evaluation.decision.reasons if r.reason.path] == [
+        ("metadata.uninspected", "/jpeg/APP11/0")
+    ]
+    assert evaluation.output is None
+
+
 def test_stripping_a_signed_image_without_a_signer_is_quarantined(gate_without_signer: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
     original = signed_by(pki, photo(gps=True, serial=False))
     evaluation = gate_without_signer.evaluate(original, synthetic=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+
 import pytest
 from PIL.PngImagePlugin import PngInfo
 
@@ -27,6 +29,12 @@ def private_chunk_png() -> bytes:
     return PNG[:at] + chunk(b"prVt", SECRET) + PNG[at:]
 
 
+def photoshop_jpeg(tail: bytes) -> bytes:
+    """An APP13 Photoshop segment: one resolution resource block, then `tail`."""
+    resolution = b"8BIM\x03\xed\x00\x00" + struct.pack(">I", 16) + b"\x00\x48\x00\x00\x00\x01\x00\x01" * 2
+    return JPEG[:2] + segment_bytes(0xED, b"Photoshop 3.0\x00" + resolution + tail) + JPEG[2:]
+
+
 @pytest.fixture(scope="module")
 def plain_gate() -> Pipeline:
     return PipelineSpec().build()
@@ -40,8 +48,11 @@ def plain_gate() -> Pipeline:
         (APP4_JPEG, Verdict.QUARANTINED, "metadata.uninspected", "/jpeg/APP4/0"),
         (private_chunk_png(), Verdict.QUARANTINED, "metadata.uninspected", "/png/prVt/0"),
         (text_png("Comment"), Verdict.QUARANTINED, "metadata.personal_data", None),
+        # Bytes after the last Photoshop resource block that parses: no reader looks at them.
+        (photoshop_jpeg(SECRET), Verdict.QUARANTINED, "metadata.uninspected", "/iptc/unread"),
+        (photoshop_jpeg(b"\x00"), Verdict.APPROVED, None, None),
     ],
-    ids=["jpeg", "png", "jpeg-app4", "png-private-chunk", "png-text-control"],
+    ids=["jpeg", "png", "jpeg-app4", "png-private-chunk", "png-text-control", "app13-tail", "app13-padding"],
 )
 def test_hidden_segments_are_quarantined(
     plain_gate: Pipeline, data: bytes, verdict: Verdict, code: str | None, path: str | None
