@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from gate.checks.base import CheckContext, result, skipped
 from gate.model import CheckResult, Reason
 from gate.provenance import GENERATION_INVALID_CODE, ProvenanceReport, Verifier, verify_manifest
-from gate.scanning import scan_parameters
+from gate.scanning import escape_token, scan_parameters
 
 # A validation state maps to at most one reason; `trusted` needs none.
 _STATE_REASON = {
@@ -70,10 +72,16 @@ class ProvenanceCheck:
         return []
 
     def _personal_data(self, report: ProvenanceReport) -> list[Reason]:
-        """Art. 50 marking must not carry personal data: scan the generation assertion we can read."""
-        if not report.generator_assertion:
-            return []
+        """Art. 50 marking must not carry personal data: scan our generation assertion in every manifest
+        of the store (the active one's at /manifest/generation, an ingredient's at
+        /manifest/ingredient/<its manifest label>/generation)."""
+        found: list[tuple[str, dict[str, Any]]] = []
+        if report.generator_assertion:
+            found.append(("/manifest/generation", dict(report.generator_assertion)))
+        for label, data in report.other_generation_assertions:
+            found.append((f"/manifest/ingredient/{escape_token(label)}/generation", dict(data)))
         return [
-            Reason(code="provenance.personal_data", entity=f.entity, path="/manifest/generation" + f.path)
-            for f in scan_parameters(dict(report.generator_assertion))
+            Reason(code="provenance.personal_data", entity=f.entity, path=base + f.path)
+            for base, data in found
+            for f in scan_parameters(data)
         ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
@@ -94,6 +94,9 @@ class ProvenanceReport:
     signer_issuer: str | None = None
     generator_assertion: Mapping[str, Any] | None = None
     active_label: str | None = None
+    # Our assertion in the store's other manifests (ingredients'), by manifest label: they are published
+    # with the image too, so they are scanned too.
+    other_generation_assertions: tuple[tuple[str, Mapping[str, Any]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,17 +123,17 @@ def verify_manifest(data: bytes, media_type: str, verifier: Verifier) -> Provena
             return ProvenanceReport(state="absent")
         with reader:
             store = json.loads(reader.json())
-            generation = _generation_assertion(reader, store)
+            generations = _generation_assertions(reader, store)
     except c2pa.C2paError as exc:
         kind = error_kind(exc)
         if kind not in _READ_ERRORS:
             raise ProvenanceError(f"reading the C2PA manifest failed ({kind})") from None
         state, code = _READ_ERRORS[kind]
         return ProvenanceReport(state=state, status_codes=(code,))
-    return _report(store, generation)
+    return _report(store, generations)
 
 
-def _report(store: Mapping[str, Any], generation: object) -> ProvenanceReport:
+def _report(store: Mapping[str, Any], generations: Mapping[str, object]) -> ProvenanceReport:
     manifests = store.get("manifests") or {}
     label = store.get("active_manifest")
     active = manifests.get(label) if isinstance(label, str) else None
@@ -141,8 +144,14 @@ def _report(store: Mapping[str, Any], generation: object) -> ProvenanceReport:
     if state == "untrusted" and UNTRUSTED_CODE not in codes:
         codes = (*codes, UNTRUSTED_CODE)  # e.g. no anchors configured: intact, but nobody vouches for it
     source_type = _most_ai(_chain_source_types(label, manifests))
-    if generation is _MALFORMED:
-        codes, generation = (*codes, GENERATION_INVALID_CODE), None
+    if any(found is _MALFORMED for found in generations.values()):
+        codes = (*codes, GENERATION_INVALID_CODE)
+    generation = generations.get(label)
+    others = tuple(
+        (other, found)
+        for other, found in generations.items()
+        if other != label and isinstance(found, Mapping)
+    )
     return ProvenanceReport(
         state=state,
         status_codes=codes,
@@ -152,6 +161,7 @@ def _report(store: Mapping[str, Any], generation: object) -> ProvenanceReport:
         signer_issuer=_issuer(active),
         generator_assertion=generation if isinstance(generation, Mapping) else None,
         active_label=label,
+        other_generation_assertions=others,
     )
 
 
@@ -227,16 +237,34 @@ def _ai_rank(source_type: str) -> int:
 _MALFORMED: Final = object()
 
 
-def _generation_assertion(reader: c2pa.Reader, store: Mapping[str, Any]) -> object:
-    """Our assertion from the active manifest, exactly as signed: its data, None if absent, or _MALFORMED
-    (not our shape, more than one, or not recoverable exactly from c2pa's renderings; see `rendering`).
+def _generation_assertions(reader: c2pa.Reader, store: Mapping[str, Any]) -> dict[str, object]:
+    """Our assertion in every manifest of the store, by manifest label, exactly as signed: its data, or
+    _MALFORMED (not our shape, more than one, or not recoverable exactly from c2pa's renderings; see
+    `rendering`). Manifests without one are left out.
 
-    crJSON, a second rendering of the whole store (0.1-0.2 ms), is asked only when the report's copy
-    holds a string that may be a mangled number array.
+    crJSON, a second rendering of the whole store (0.1-0.2 ms), is asked at most once, and only when a
+    report copy holds a string that may be a mangled number array.
     """
-    label = store.get("active_manifest")
-    active = (store.get("manifests") or {}).get(label) or {}
-    found = [a for a in active.get("assertions") or [] if is_generation_label(str(a.get("label", "")))]
+    rendered: list[dict[str, Any]] = []
+
+    def crjson_manifests() -> dict[str, Any]:
+        if not rendered:
+            manifests = json.loads(reader.crjson()).get("manifests") or []
+            rendered.append({str(m.get("label")): m for m in manifests if isinstance(m, Mapping)})
+        return rendered[0]
+
+    found: dict[str, object] = {}
+    for label, manifest in (store.get("manifests") or {}).items():
+        if isinstance(manifest, Mapping):
+            generation = _generation_in(str(label), manifest, crjson_manifests)
+            if generation is not None:
+                found[str(label)] = generation
+    return found
+
+
+def _generation_in(label: str, manifest: Mapping[str, Any], crjson: Callable[[], dict[str, Any]]) -> object:
+    assertions = [a for a in manifest.get("assertions") or [] if isinstance(a, Mapping)]
+    found = [a for a in assertions if is_generation_label(str(a.get("label", "")))]
     if not found:
         return None  # the common case for foreign files
     if len(found) > 1:
@@ -248,10 +276,7 @@ def _generation_assertion(reader: c2pa.Reader, store: Mapping[str, Any]) -> obje
         return _MALFORMED
 
     def exact() -> Any:
-        for manifest in json.loads(reader.crjson()).get("manifests") or []:
-            if manifest.get("label") == label:
-                return (manifest.get("assertions") or {}).get(assertion_label)
-        return None
+        return ((crjson().get(label) or {}).get("assertions") or {}).get(assertion_label)
 
     result = repaired(data, exact, suspect_paths(data))
     return _MALFORMED if result is None else _checked(result)

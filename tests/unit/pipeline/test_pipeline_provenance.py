@@ -161,6 +161,24 @@ def test_personal_data_in_any_part_of_a_trusted_generation_assertion_is_found(ga
     ]
 
 
+def test_personal_data_in_an_ingredients_generation_assertion_is_found(gate: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
+    """The parent's manifest is published inside the child's store, so its assertion is scanned too."""
+    signer = SignerConfig.from_files(pki.signer_chain, pki.signer_key)
+    leaky = GenerationClaim(
+        model_name="m", model_version="1", provider="p", parameters={"note": "jane@example.com"}
+    )
+    parent = attach_manifest(photo(seed=3), "image/jpeg", signer, leaky)
+    clean = GenerationClaim(model_name="m", model_version="1", provider="p", parameters={"steps": 30})
+    child = attach_manifest(photo(seed=3), "image/jpeg", signer, clean, parent=parent)
+    evaluation = gate.evaluate(child, synthetic=True)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    ((code, entity, path),) = [
+        (r.reason.code, r.reason.entity, r.reason.path) for r in evaluation.decision.reasons
+    ]
+    assert (code, entity) == ("provenance.personal_data", "EMAIL_ADDRESS")
+    assert path.startswith("/manifest/ingredient/urn:") and path.endswith("/generation/parameters/note")
+
+
 def test_an_unreadable_assertion_under_our_label_is_never_approved(gate: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
     """A trusted signer's manifest whose org.gate.generation is not our shape cannot be scanned."""
     definition = {
