@@ -12,6 +12,7 @@ from gate.imaging import strip_identifiers
 from gate.model import Finding
 from gate.policy import Policy, Remediation
 from gate.provenance import METADATA_EDITED, EditAction, GenerationClaim, PreparedSigner, attach_manifest
+from gate.provenance.rendering import reads_back
 
 STRIPPED_KINDS = frozenset({"location", "device_id"})
 
@@ -60,11 +61,16 @@ def apply_remediations(
 def minimise_parameters(
     parameters: Any, allowed: frozenset[str], findings: Sequence[Finding]
 ) -> dict[str, Any]:
-    """The generation parameters that may enter a manifest: allowed top-level keys with no finding in them."""
+    """The generation parameters that may enter a manifest: allowed top-level keys with no finding in them,
+    whose value c2pa's renderings will give back exactly (`reads_back`), so the gate can re-check it."""
     if not isinstance(parameters, Mapping):
         return {}
     flagged = {_top_key(finding.path) for finding in findings}
-    return {key: value for key, value in parameters.items() if key in allowed and key not in flagged}
+    return {
+        key: value
+        for key, value in parameters.items()
+        if key in allowed and key not in flagged and reads_back({key: value})
+    }
 
 
 def _within(pointer: str, base: str) -> bool:

@@ -23,6 +23,28 @@ Path = tuple[str | int, ...]
 # What a mangled array looks like: standard base64, possibly empty.
 _BASE64: Final = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
 _MISSING: Final = object()
+# Keys under which crJSON rewrites what it finds (see the module docstring).
+_REWRITTEN_KEYS: Final = frozenset({"hash", "pad", "pad2", "signature"})
+_DROPPED_KEYS: Final = frozenset({"icon", "schema.org.SoftwareApplication.operatingSystem"})
+
+
+def reads_back(value: Any) -> bool:
+    """Whether a value signed into our assertion is sure to be read back exactly (see `repaired`).
+
+    Conservative: anything under a key crJSON rewrites or drops counts as unsure (an array under `hash`,
+    `pad`, `pad2` or `signature`; anything under `icon` or the renamed schema.org key). The signing side
+    leaves such parameters out, so the gate never publishes a manifest it would then call unreadable.
+    """
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if key in _DROPPED_KEYS or (key in _REWRITTEN_KEYS and isinstance(item, list)):
+                return False
+            if not reads_back(item):
+                return False
+        return True
+    if isinstance(value, list):
+        return all(reads_back(item) for item in value)
+    return True
 
 
 def suspect_paths(value: Any) -> list[Path]:

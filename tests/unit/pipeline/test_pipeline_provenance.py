@@ -179,6 +179,18 @@ def test_personal_data_in_an_ingredients_generation_assertion_is_found(gate: Pip
     assert path.startswith("/manifest/ingredient/urn:") and path.endswith("/generation/parameters/note")
 
 
+@pytest.mark.parametrize(
+    "style", [{"hash": [1, 2, 3]}, {"signature": [9, 9]}, {"icon": {"url": "a", "n": "ddim"}}]
+)
+def test_parameters_the_gate_could_not_read_back_stay_out_of_its_manifest(gate: Pipeline, style) -> None:  # type: ignore[no-untyped-def]
+    generation = dataclasses.replace(SYNTHETIC, parameters={"steps": 30, "style": style})
+    evaluation = gate.evaluate(photo(), synthetic=True, generation=generation)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.output is not None
+    again = gate.evaluate(evaluation.output, synthetic=True)
+    assert (again.verdict, again.decision.reasons) == (Verdict.APPROVED, ())
+
+
 def test_an_unreadable_assertion_under_our_label_is_never_approved(gate: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
     """A trusted signer's manifest whose org.gate.generation is not our shape cannot be scanned."""
     definition = {

@@ -22,7 +22,7 @@ from gate.provenance import (
     attach_manifest,
     verify_manifest,
 )
-from gate.provenance.rendering import mangled, repaired, suspect_paths
+from gate.provenance.rendering import mangled, reads_back, repaired, suspect_paths
 
 from .conftest import make_image
 
@@ -184,3 +184,11 @@ def test_repair_resolves_each_suspect_or_gives_up() -> None:
     assert repaired({"x": "no suspects"}, lambda: pytest.fail("crJSON asked for nothing"), []) == {
         "x": "no suspects"
     }
+
+
+def test_reads_back_refuses_every_unrecoverable_shape_and_accepts_every_exact_one() -> None:
+    """The signing side's filter never lets through what verification cannot read (the tables above); it
+    is conservative only about icon objects, which read back exactly as long as nothing in them is suspect."""
+    assert not [name for name, value in UNRECOVERABLE.items() if reads_back({"v": value})]
+    refused = {name for name, (value, _) in SHAPES.items() if not reads_back({"v": value})}
+    assert refused == {"text in an icon object, nothing suspect", "text in an icon object beside a suspect"}
