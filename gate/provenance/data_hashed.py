@@ -12,9 +12,10 @@ in ~2.5 ms instead of ~7 ms; small ones cost the same.
 
 c2pa-python 0.38 does not wrap these two functions of its own native library, so they are bound here over
 the library it loaded, using its handle attributes and error reader (but not its per-handle call guards:
-the Builder is local to one signing and the Signer lives as long as the process). Another c2pa-rs minor
-version or a missing symbol makes `available()` false and the caller signs with `Builder.sign`; a test
-fails if the installed one lacks the flow, so an upgrade cannot silently make signing slower.
+the Builder is local to one signing and the Signer lives as long as the process). Another c2pa-rs or
+c2pa-python minor version, or a missing symbol, makes `available()` false and the caller signs with
+`Builder.sign`; a test fails if the installed one lacks the flow, so an upgrade cannot silently make
+signing slower.
 Only images whose manifest slot is unambiguous are signed this way (`manifest_slot`); anything else, e.g.
 an image that already carries C2PA segments, goes the `Builder.sign` way, which also replaces those.
 """
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+from importlib import metadata
 from typing import Any, Final
 
 import c2pa
@@ -31,6 +33,7 @@ JPEG: Final = "image/jpeg"
 PNG: Final = "image/png"
 
 _TESTED_SDK: Final = "0.91."  # c2pa-rs minor version whose FFI signatures these bindings follow
+_TESTED_WRAPPER: Final = "0.38."  # c2pa-python minor version whose internals (handles, errors) are used
 _SHA256_SIZE: Final = 32
 _PNG_SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
 _PNG_IHDR_END: Final = 8 + 8 + 13 + 4  # signature, IHDR length+type, IHDR data, CRC
@@ -38,6 +41,10 @@ _APP0, _APP11, _APP15, _SOS = 0xE0, 0xEB, 0xEF, 0xDA
 _STANDALONE: Final = frozenset({0x01, 0xFF, *range(0xD0, 0xDA)})  # TEM, fill, RSTn, SOI, EOI: no length
 
 _Bytes = ctypes.POINTER(ctypes.c_ubyte)
+
+
+def _wrapper_version() -> str:
+    return metadata.version("c2pa-python")
 
 
 def _bind() -> Any | None:
@@ -48,11 +55,14 @@ def _bind() -> Any | None:
     if lib is None or not hasattr(module, "_check_ffi_operation_result"):
         return None
     try:
-        if not c2pa.sdk_version().startswith(_TESTED_SDK):
+        # Both pins: the C signatures are c2pa-rs's, the handle attributes and error reader c2pa-python's.
+        if not c2pa.sdk_version().startswith(_TESTED_SDK) or not _wrapper_version().startswith(
+            _TESTED_WRAPPER
+        ):
             return None
         placeholder = lib.c2pa_builder_data_hashed_placeholder
         sign = lib.c2pa_builder_sign_data_hashed_embeddable
-    except (AttributeError, c2pa.C2paError):
+    except (AttributeError, c2pa.C2paError, metadata.PackageNotFoundError):
         return None
     # c2pa-python does not wrap these two, so typing them here changes nothing it relies on.
     placeholder.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.POINTER(_Bytes)]

@@ -200,3 +200,20 @@ def test_a_native_refusal_is_a_typed_c2pa_error(signer: PreparedSigner, claim: G
         )
         with pytest.raises(c2pa.C2paError, match="NotSupported"):
             data_hashed.sign_embeddable(builder, signer.signer, "image/x-none", 2, b"\x00" * 32)
+
+
+@pytest.mark.parametrize(
+    ("sdk", "wrapper", "bound"),
+    [
+        ("0.91.3", "0.38.1", True),
+        ("0.91.10", "0.38.9", True),
+        ("0.92.0", "0.38.1", False),
+        ("0.91.3", "0.39.0", False),
+    ],
+)
+def test_the_bindings_are_used_only_with_the_versions_they_follow(
+    monkeypatch: pytest.MonkeyPatch, sdk: str, wrapper: str, bound: bool
+) -> None:
+    monkeypatch.setattr(c2pa, "sdk_version", lambda: sdk)
+    monkeypatch.setattr(data_hashed, "_wrapper_version", lambda: wrapper)
+    assert (data_hashed._bind() is not None) is bound
