@@ -6,8 +6,14 @@ from typing import Any
 
 from gate.checks.base import CheckContext, result, skipped
 from gate.model import CheckResult, Reason
-from gate.provenance import GENERATION_INVALID_CODE, ProvenanceReport, Verifier, verify_manifest
-from gate.scanning import escape_token, scan_parameters
+from gate.provenance import (
+    GENERATION_INVALID_CODE,
+    MAX_ASSERTION_BYTES,
+    ProvenanceReport,
+    Verifier,
+    verify_manifest,
+)
+from gate.scanning import DEFAULT_LIMITS, ScanLimits, escape_token, scan_parameters
 
 # A validation state maps to at most one reason; `trusted` needs none.
 _STATE_REASON = {
@@ -17,6 +23,10 @@ _STATE_REASON = {
     "unreadable": "provenance.invalid",
 }
 _ABSENT = ProvenanceReport(state="absent")
+# An assertion that passed its shape check is at most MAX_ASSERTION_BYTES of JSON (so at most that many
+# values) and its parameters at most 33 levels deep: limits it always fits in, so the gate can re-check
+# whatever it signed (parameters just under the event limits, plus the model and gate members).
+_ASSERTION_LIMITS = ScanLimits(max_depth=DEFAULT_LIMITS.max_depth + 4, max_nodes=MAX_ASSERTION_BYTES)
 
 
 class ProvenanceCheck:
@@ -83,5 +93,5 @@ class ProvenanceCheck:
         return [
             Reason(code="provenance.personal_data", entity=f.entity, path=base + f.path)
             for base, data in found
-            for f in scan_parameters(data)
+            for f in scan_parameters(data, limits=_ASSERTION_LIMITS)
         ]

@@ -5,12 +5,14 @@ Public surface (everything else is private implementation):
     TrustAnchors, SignerConfig                checked credentials (ConfigError with the fix)
     PreparedSigner, attach_manifest           sign; new image -> c2pa.created, changed -> parentOf chain
     GenerationClaim, EditAction               what gets claimed (org.gate.generation assertion)
+    MAX_ASSERTION_BYTES                       the most JSON that assertion may hold
     Verifier, verify_manifest, ProvenanceReport, GENERATION_INVALID_CODE (our label, unreadable content)
 """
 
 from gate.provenance.credentials import SignerConfig, TrustAnchors
 from gate.provenance.manifest import (
     GENERATION_LABEL,
+    MAX_ASSERTION_BYTES,
     METADATA_EDITED,
     TRAINED_ALGORITHMIC_MEDIA,
     EditAction,
@@ -23,6 +25,7 @@ from gate.provenance.verify import GENERATION_INVALID_CODE, ProvenanceReport, Ve
 __all__ = [
     "GENERATION_INVALID_CODE",
     "GENERATION_LABEL",
+    "MAX_ASSERTION_BYTES",
     "METADATA_EDITED",
     "TRAINED_ALGORITHMIC_MEDIA",
     "DevPki",

@@ -191,6 +191,20 @@ def test_parameters_the_gate_could_not_read_back_stay_out_of_its_manifest(gate: 
     assert (again.verdict, again.decision.reasons) == (Verdict.APPROVED, ())
 
 
+def test_parameters_just_within_the_event_limits_are_signed_and_pass_the_re_check(gate: Pipeline) -> None:
+    """The manifest adds model and gate members to the parameters: its scan must not be the tighter one."""
+    largest = Generation(synthetic=True, parameters={"style": ["x"] * 9995})
+    evaluation = gate.evaluate(photo(), synthetic=True, generation=largest)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.output is not None
+    again = gate.evaluate(evaluation.output, synthetic=True, generation=largest)
+    assert (again.verdict, again.decision.reasons) == (Verdict.APPROVED, ())
+    too_many = Generation(synthetic=True, parameters={"style": ["x"] * 9996})
+    assert (
+        "params.limits" in gate.evaluate(photo(), synthetic=True, generation=too_many).decision.reason_codes
+    )
+
+
 def test_an_unreadable_assertion_under_our_label_is_never_approved(gate: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
     """A trusted signer's manifest whose org.gate.generation is not our shape cannot be scanned."""
     definition = {
