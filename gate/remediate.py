@@ -11,8 +11,14 @@ from gate.errors import GateError
 from gate.imaging import strip_identifiers
 from gate.model import Finding
 from gate.policy import Policy, Remediation
-from gate.provenance import METADATA_EDITED, EditAction, GenerationClaim, PreparedSigner, attach_manifest
-from gate.provenance.rendering import reads_back
+from gate.provenance import (
+    METADATA_EDITED,
+    EditAction,
+    GenerationClaim,
+    PreparedSigner,
+    attach_manifest,
+    reads_back,
+)
 
 STRIPPED_KINDS = frozenset({"location", "device_id"})
 

@@ -6,6 +6,7 @@ Public surface (everything else is private implementation):
     PreparedSigner, attach_manifest           sign; new image -> c2pa.created, changed -> parentOf chain
     GenerationClaim, EditAction               what gets claimed (org.gate.generation assertion)
     MAX_ASSERTION_BYTES                       the most JSON that assertion may hold
+    reads_back                                whether a value signed into it can be read back exactly
     Verifier, verify_manifest, ProvenanceReport, GENERATION_INVALID_CODE (our label, unreadable content)
 """
 
@@ -19,6 +20,7 @@ from gate.provenance.manifest import (
     GenerationClaim,
 )
 from gate.provenance.pki import DevPki, create_dev_pki
+from gate.provenance.rendering import reads_back
 from gate.provenance.sign import PreparedSigner, attach_manifest
 from gate.provenance.verify import GENERATION_INVALID_CODE, ProvenanceReport, Verifier, verify_manifest
 
@@ -38,5 +40,6 @@ __all__ = [
     "Verifier",
     "attach_manifest",
     "create_dev_pki",
+    "reads_back",
     "verify_manifest",
 ]
