@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 from gate.model import Finding
 from gate.scanning.context import NOT_NUMERIC, OWNS, POSITIVE_MASK, key_info
 from gate.scanning.decoding import decoded_variants
-from gate.scanning.detectors import KEYED_RULES, UNLESS_MASK, KeyedRule, Text, detectors_for
+from gate.scanning.detectors import CONTEXT_MASK, KEYED_RULES, KeyedRule, Text, detectors_for, text_facts
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 
 # Shorter strings cannot hold any text entity (the shortest, an email, needs "a@b.co"); keyed rules
@@ -94,15 +94,20 @@ class _Scan:
 
     def text(self, value: str, path: str, flags: int) -> None:
         """Run the text detectors on `value` and on what is hidden inside it (URL encoding, base64)."""
-        self._detect(Text(value, flags), path, "")
+        self._detect(value, flags, path, "")
         for decoded, via in decoded_variants(value):
-            self._detect(Text(decoded, flags), path, via)
+            self._detect(decoded, flags, path, via)
 
-    def _detect(self, text: Text, path: str, via: str) -> None:
-        seen = self.seen
+    def _detect(self, value: str, flags: int, path: str, via: str) -> None:
+        facts = text_facts(value)
         # Only detectors with a chance: none of the facts they need holds for the others (no "@" for
-        # email, no digits for cards).
-        for detector in detectors_for(text.facts, text.flags & UNLESS_MASK):
+        # email, no digits for cards). Most strings leave none, and are done without building a Text.
+        detectors = detectors_for(facts, flags & CONTEXT_MASK)
+        if not detectors:
+            return
+        text = Text(value, flags, facts)
+        seen = self.seen
+        for detector in detectors:
             if seen and (detector.entity, path) in seen:
                 continue
             name = detector.detect(text)

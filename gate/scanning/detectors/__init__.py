@@ -19,7 +19,7 @@ from gate.scanning.detectors import (
     phone,
     session,
 )
-from gate.scanning.detectors.base import KeyedRule, Text, TextDetector
+from gate.scanning.detectors.base import KeyedRule, PatternDetector, Text, TextDetector, text_facts
 
 TEXT_DETECTORS: tuple[TextDetector, ...] = (
     email.DETECTOR,
@@ -45,30 +45,43 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
 )
 
 
-# The key context flags some detector has as `unless`.
-UNLESS_MASK = functools.reduce(operator.or_, (detector.unless for detector in TEXT_DETECTORS))
+# The key context flags that decide which detectors and rules apply: some detector's `unless`, some
+# rule's `context`.
+CONTEXT_MASK = functools.reduce(
+    operator.or_,
+    [detector.unless for detector in TEXT_DETECTORS]
+    + [rule.context for d in TEXT_DETECTORS if isinstance(d, PatternDetector) for rule in d.rules],
+)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)
 def detectors_for(facts: int, context: int) -> tuple[TextDetector, ...]:
     """The text detectors with a chance on a string with these `Text.facts` under key context
-    `context`, in registry order: one of their `needs` facts holds and none of their `unless` flags.
+    `context`, in registry order: one of their `needs` facts holds, none of their `unless` flags, and
+    each is narrowed to the rules that can match (`TextDetector.narrowed`).
 
-    Pass `flags & UNLESS_MASK` as `context`: the table is cached per argument pair, and so stays small
-    (12 bits of facts, a few flags) and holds no text.
+    Pass `flags & CONTEXT_MASK` as `context`: the table is cached per argument pair, holds no text, and
+    is bounded, since crafted strings can produce many combinations of facts.
     """
-    return tuple(d for d in TEXT_DETECTORS if d.needs & facts and not d.unless & context)
+    chosen = []
+    for detector in TEXT_DETECTORS:
+        if detector.needs & facts and not detector.unless & context:
+            narrowed = detector.narrowed(facts, context)
+            if narrowed is not None:
+                chosen.append(narrowed)
+    return tuple(chosen)
 
 
 ENTITIES: frozenset[str] = frozenset([d.entity for d in TEXT_DETECTORS] + [r.entity for r in KEYED_RULES])
 
 __all__ = [
+    "CONTEXT_MASK",
     "ENTITIES",
     "KEYED_RULES",
     "TEXT_DETECTORS",
     "KeyedRule",
     "Text",
-    "UNLESS_MASK",
     "TextDetector",
     "detectors_for",
+    "text_facts",
 ]

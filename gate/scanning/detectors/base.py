@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from gate.scanning.context import KeyInfo
@@ -17,17 +17,22 @@ from gate.scanning.context import KeyInfo
 _DIGIT = re.compile(r"\d")
 # Six digits with at most two separator characters between neighbours: the least any numeric
 # identifier here has (a NINO's "12 34 56"), and what most prompts ("8k, 85mm, 1.2") lack.
-_DIGIT_RUN = re.compile(r"\d(?:[ \t\-./(),]{0,2}\d){5}")
+# Possessive ("{0,2}+"): separators and digits are disjoint, so giving separators back can never
+# produce a match, and without backtracking "SKU-70806-NVY" is rejected in a third of the time.
+_DIGIT_RUN = re.compile(r"\d(?:[ \t\-./(),]{0,2}+\d){5}")
 # The same for ASCII text, where "\d" can only mean 0-9: ASCII mode skips the Unicode digit lookup.
 _ASCII_DIGIT = re.compile(_DIGIT.pattern, re.ASCII)
 _ASCII_DIGIT_RUN = re.compile(_DIGIT_RUN.pattern, re.ASCII)
+_SPACE = re.compile(r"\s")
 
 
-# Cheap facts about a string, as bits; a detector names the facts it needs (any one of them).
+# Cheap facts about a string, as bits. A detector names the facts of which it needs any one
+# (`needs`); a detector or a rule also names facts that must all hold (`requires`), because its
+# pattern cannot match without them.
 HAS_AT = 1 << 0
 HAS_DIGIT = 1 << 1
 HAS_DIGIT_RUN = 1 << 2
-HAS_WORDS = 1 << 3  # more than one word: free text
+HAS_WORDS = 1 << 3  # whitespace, so more than one word: free text
 HAS_CAPITALS = 1 << 4  # free text with a capital letter (names, cued names)
 HAS_DOTS = 1 << 5  # three dots (IPv4)
 HAS_COLONS = 1 << 6  # two colons (IPv6)
@@ -36,55 +41,94 @@ HAS_JWT = 1 << 8
 HAS_DIGIT_WORDS = 1 << 9  # digits in free text (street numbers, "born in 1985")
 HAS_DEGREE = 1 << 10  # "48°51'N"
 HAS_TOKEN_WORD = 1 << 11  # "bearer" or "token"
+# Facts looked for only in strings with a digit (HAS_DIGIT) or a digit run (HAS_DIGIT_RUN): every
+# pattern that needs them needs those digits too, and most strings have none.
+HAS_UPPER = 1 << 12  # an upper-case letter (with a digit: IBAN, NINO, street names)
+HAS_DOT = 1 << 13  # with a digit: decimals (coordinates)
+HAS_COMMA = 1 << 14  # with a digit: "City, ST 12345"
+HAS_PLUS = 1 << 15  # with a digit run: "+49 ..."
+HAS_DASH = 1 << 16  # with a digit run: "536-22-1234"
+# Cue words, as facts: every pattern of the detector that needs one contains one of these words, so
+# the detector is called only for the few strings that have one.
+HAS_BEHAVIOR_WORD = 1 << 17  # in free text: "viewed", "purchase history", "based on your ..."
+HAS_BIRTH_WORD = 1 << 18  # with a digit run or digits in free text: "born", "DOB", "birthday"
+BEHAVIOR_WORDS = (
+    "view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search", "based"
+)  # fmt: skip
+BIRTH_WORDS = ("born", "birth", "dob", "d.ob", "do.b", "d.o.b")
+
+
+def text_facts(value: str) -> int:
+    """The `HAS_*` facts of a string: plain `in`/`count` tests and at most two regex searches."""
+    if value.isalpha():
+        # One word of letters ("CLIPTextEncode", "euler"): no digit, space or punctuation to look for.
+        return HAS_JWT if "eyJ" in value else 0
+    if value.isascii():
+        digit, digit_run = _ASCII_DIGIT, _ASCII_DIGIT_RUN
+    else:
+        digit, digit_run = _DIGIT, _DIGIT_RUN
+    first_digit = digit.search(value)
+    lower = value.lower()
+    upper = lower != value
+    facts = 0
+    if "@" in value:
+        facts |= HAS_AT
+    if first_digit is not None:
+        facts |= HAS_DIGIT | (HAS_UPPER if upper else 0)
+        dots = value.count(".")
+        if dots:
+            facts |= HAS_DOT | (HAS_DOTS if dots >= 3 else 0)
+        if "," in value:
+            facts |= HAS_COMMA
+        if digit_run.search(value, first_digit.start()) is not None:
+            facts |= HAS_DIGIT_RUN
+            if "+" in value:
+                facts |= HAS_PLUS
+            if "-" in value:
+                facts |= HAS_DASH
+    if ":" in value:
+        facts |= HAS_SEPARATOR | (HAS_COLONS if value.count(":") >= 2 else 0)
+    elif "=" in value:
+        facts |= HAS_SEPARATOR
+    # Words can be split by any whitespace ("user\tviewed"); only a string that is not printable
+    # can hold whitespace other than " ", and isprintable() decides that without a regex.
+    if " " in value or (not value.isprintable() and _SPACE.search(value) is not None):
+        facts |= HAS_WORDS | (HAS_CAPITALS if upper else 0)
+        if first_digit is not None:
+            facts |= HAS_DIGIT_WORDS
+        if "bearer" in lower or "token" in lower:
+            facts |= HAS_TOKEN_WORD
+        for word in BEHAVIOR_WORDS:
+            if word in lower:
+                facts |= HAS_BEHAVIOR_WORD
+                break
+    if facts & (HAS_DIGIT_RUN | HAS_DIGIT_WORDS):
+        for word in BIRTH_WORDS:
+            if word in lower:
+                facts |= HAS_BIRTH_WORD
+                break
+    if "°" in value:
+        facts |= HAS_DEGREE
+    if "eyJ" in value:
+        facts |= HAS_JWT
+    return facts
 
 
 class Text:
-    """One string as the detectors see it: the text, its key context flags and shared cheap facts.
+    """One string as the detectors see it: the text, its key context flags, its lower-cased form and
+    its `text_facts`, so most detectors and rules are skipped without being called.
 
-    The facts are computed once per string (plain `in`/`count` tests, at most two regex searches), so
-    most detectors are skipped without being called.
+    Pass `facts` when they are already known (the walk computes them first, and builds a `Text` only
+    for strings some detector has a chance on).
     """
 
-    __slots__ = ("digit_run", "facts", "flags", "has_digit", "lower", "value")
+    __slots__ = ("facts", "flags", "lower", "value")
 
-    def __init__(self, value: str, flags: int) -> None:
+    def __init__(self, value: str, flags: int, facts: int | None = None) -> None:
         self.value = value
         self.flags = flags
-        self.lower = lower = value.lower()
-        if value.isalpha():
-            # One word of letters ("CLIPTextEncode", "euler"): no digit, space or punctuation to look for.
-            self.has_digit = self.digit_run = False
-            self.facts = HAS_JWT if "eyJ" in value else 0
-            return
-        if value.isascii():
-            digit, digit_run = _ASCII_DIGIT, _ASCII_DIGIT_RUN
-        else:
-            digit, digit_run = _DIGIT, _DIGIT_RUN
-        first_digit = digit.search(value)
-        self.has_digit = first_digit is not None
-        self.digit_run = first_digit is not None and digit_run.search(value, first_digit.start()) is not None
-        facts = 0
-        if "@" in value:
-            facts |= HAS_AT
-        if first_digit is not None:
-            facts |= HAS_DIGIT | (HAS_DIGIT_RUN if self.digit_run else 0)
-            if value.count(".") >= 3:
-                facts |= HAS_DOTS
-        if ":" in value:
-            facts |= HAS_SEPARATOR | (HAS_COLONS if value.count(":") >= 2 else 0)
-        elif "=" in value:
-            facts |= HAS_SEPARATOR
-        if " " in value:
-            facts |= HAS_WORDS | (HAS_CAPITALS if lower != value else 0)
-            if first_digit is not None:
-                facts |= HAS_DIGIT_WORDS
-            if "bearer" in lower or "token" in lower:
-                facts |= HAS_TOKEN_WORD
-        if "°" in value:
-            facts |= HAS_DEGREE
-        if "eyJ" in value:
-            facts |= HAS_JWT
-        self.facts = facts
+        self.lower = value.lower()
+        self.facts = text_facts(value) if facts is None else facts
 
 
 class TextDetector(Protocol):
@@ -102,6 +146,11 @@ class TextDetector(Protocol):
     def unless(self) -> int:
         """Key context flags (`context.NOT_NUMERIC`, ...) under which this detector never fires."""
 
+    def narrowed(self, facts: int, context: int) -> TextDetector | None:
+        """This detector for strings with exactly these `Text.facts` under key context `context`:
+        without the rules that cannot match there, or None when no rule can. Called once per distinct
+        (facts, context), not per string."""
+
     def detect(self, text: Text) -> str | None:
         """The name of the rule that matched, or None."""
 
@@ -114,34 +163,53 @@ Prefilter = Callable[[Text], bool]
 class PatternRule:
     """A named regex with an optional validate hook; the first valid match wins.
 
-    `when` is the rule's own cheap prefilter, checked before the regex runs.
+    `requires` are the `Text.facts` bits the pattern cannot match without (all of them); `context`
+    the key context flags of which one must hold for the rule to apply (none: any context); `when` is
+    a cheap prefilter for what neither can say, checked before the regex.
     """
 
     name: str
     pattern: re.Pattern[str]
     validate: Validate | None = None
     when: Prefilter | None = None
+    requires: int = 0
+    context: int = 0
+
+    def applies(self, facts: int, context: int) -> bool:
+        """True if the rule has a chance on a string with these facts under this key context."""
+        return self.requires & facts == self.requires and (not self.context or bool(self.context & context))
 
 
 @dataclass(frozen=True, slots=True)
 class PatternDetector:
-    """A text detector made of pattern rules, tried in order after a shared prefilter.
+    """A text detector made of pattern rules, tried in order; the first rule with a valid match wins.
 
-    `unless` repeats what the prefilter already says about key context, so the walk can skip the call.
+    The detector has a chance when one of its `needs` facts and all of its `requires` facts hold and
+    the key context has none of its `unless` flags.
     """
 
     entity: str
     needs: int
     rules: tuple[PatternRule, ...]
-    prefilter: Prefilter | None = None
+    requires: int = 0
     unless: int = 0
+
+    def narrowed(self, facts: int, context: int) -> PatternDetector | None:
+        """See `TextDetector.narrowed`; `needs` and `unless` are the caller's to check."""
+        if self.requires & facts != self.requires:
+            return None
+        rules = tuple(rule for rule in self.rules if rule.applies(facts, context))
+        if not rules:
+            return None
+        return self if len(rules) == len(self.rules) else replace(self, rules=rules)
 
     def detect(self, text: Text) -> str | None:
         """The name of the first rule with a valid match in `text`, or None."""
-        if self.prefilter is not None and not self.prefilter(text):
+        facts, flags = text.facts, text.flags
+        if not self.needs & facts or self.requires & facts != self.requires or self.unless & flags:
             return None
         for rule in self.rules:
-            if rule.when is not None and not rule.when(text):
+            if not rule.applies(facts, flags) or (rule.when is not None and not rule.when(text)):
                 continue
             for match in rule.pattern.finditer(text.value):
                 if rule.validate is None or rule.validate(match, text):

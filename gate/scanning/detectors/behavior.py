@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from gate.scanning.detectors.base import HAS_WORDS, PatternDetector, PatternRule, any_word
+from gate.scanning.detectors.base import HAS_BEHAVIOR_WORD, HAS_WORDS, PatternDetector, PatternRule
 
 _WHO = r"(?:user|customer|shopper|visitor|buyer|member|you|they|he|she)"
 _WHOSE = r"(?:your|their|his|her|the\s+(?:user|customer|shopper|visitor)'?s?)"
@@ -17,12 +17,12 @@ _BEHAVIOR = re.compile(
     r"(?:browsing|search|purchase|order|viewing|shopping)\s+history|"
     rf"items?\s+in\s+{_WHOSE}\s+(?:cart|basket|wishlist|wish\s+list))\b"
 )
-_CUE_WORDS = ("view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search")
 
 
 DETECTOR = PatternDetector(
     entity="BEHAVIORAL_DATA",
     needs=HAS_WORDS,
+    # Every alternative of the pattern holds one of `BEHAVIOR_WORDS`.
     rules=(PatternRule("behavior.text", _BEHAVIOR),),
-    prefilter=any_word(_CUE_WORDS),
+    requires=HAS_BEHAVIOR_WORD,
 )

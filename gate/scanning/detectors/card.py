@@ -70,14 +70,9 @@ def _valid_card(match: re.Match[str], text: Text) -> bool:
     return not (raw.isdigit() and cue_before(_SEED_CUE, text.value, match.start(), window=16))
 
 
-def _prefilter(text: Text) -> bool:
-    return text.digit_run and not text.flags & NOT_NUMERIC
-
-
 DETECTOR = PatternDetector(
     entity="CREDIT_CARD",
     needs=HAS_DIGIT_RUN,
     rules=(PatternRule("card.luhn", _CANDIDATE, _valid_card),),
-    prefilter=_prefilter,
     unless=NOT_NUMERIC,
 )

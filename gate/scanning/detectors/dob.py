@@ -8,13 +8,13 @@ from typing import Any
 
 from gate.scanning.context import DOB
 from gate.scanning.detectors.base import (
+    HAS_BIRTH_WORD,
+    HAS_DIGIT,
     HAS_DIGIT_RUN,
     HAS_DIGIT_WORDS,
     KeyedRule,
     PatternDetector,
     PatternRule,
-    Text,
-    any_word,
     keyset,
 )
 
@@ -33,28 +33,15 @@ _CUED_DATE = re.compile(
     rf"\s*[:\-]?\s*(?:{_DATE}|in\s+{_YEAR}\b)"
 )
 _ANY_DATE = re.compile(rf"(?i)(?<![\w./\-]){_DATE}(?![\w])")
-_CUE_WORDS = ("born", "birth", "dob", "d.o.b")
-_has_cue_word = any_word(_CUE_WORDS)
-
-
-def _under_birth_key(match: re.Match[str], text: Text) -> bool:
-    return bool(text.flags & DOB)
-
-
-def _prefilter(text: Text) -> bool:
-    if not text.has_digit:
-        return False
-    return bool(text.flags & DOB) or _has_cue_word(text)
-
-
 DETECTOR = PatternDetector(
     entity="DATE_OF_BIRTH",
     needs=HAS_DIGIT_RUN | HAS_DIGIT_WORDS,
     rules=(
-        PatternRule("dob.cue", _CUED_DATE),
-        PatternRule("dob.birth_key", _ANY_DATE, _under_birth_key),
+        # Every cue the pattern knows holds one of `BIRTH_WORDS`.
+        PatternRule("dob.cue", _CUED_DATE, requires=HAS_BIRTH_WORD),
+        PatternRule("dob.birth_key", _ANY_DATE, context=DOB),
     ),
-    prefilter=_prefilter,
+    requires=HAS_DIGIT,
 )
 
 

@@ -26,5 +26,4 @@ DETECTOR = PatternDetector(
     entity="EMAIL_ADDRESS",
     needs=HAS_AT,
     rules=(PatternRule("email", _EMAIL, _real_domain),),
-    prefilter=lambda text: "@" in text.value,
 )

@@ -7,7 +7,7 @@ import re
 from stdnum import iban
 
 from gate.scanning.context import NOT_NUMERIC
-from gate.scanning.detectors.base import HAS_DIGIT_RUN, PatternDetector, PatternRule, Text
+from gate.scanning.detectors.base import HAS_DIGIT_RUN, HAS_UPPER, PatternDetector, PatternRule, Text
 
 _CANDIDATE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![a-z0-9])")
 
@@ -22,15 +22,11 @@ def _valid_iban(match: re.Match[str], text: Text) -> bool:
     return False
 
 
-def _prefilter(text: Text) -> bool:
-    # An IBAN starts with two capital letters, so the text differs from its lower-cased form.
-    return text.digit_run and not text.flags & NOT_NUMERIC and text.lower != text.value
-
-
 DETECTOR = PatternDetector(
     entity="IBAN_CODE",
     needs=HAS_DIGIT_RUN,
     rules=(PatternRule("iban.mod97", _CANDIDATE, _valid_iban),),
-    prefilter=_prefilter,
+    # An IBAN starts with two capital letters.
+    requires=HAS_DIGIT_RUN | HAS_UPPER,
     unless=NOT_NUMERIC,
 )

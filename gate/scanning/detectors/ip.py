@@ -47,15 +47,12 @@ def _valid_v6(match: re.Match[str], text: Text) -> bool:
     return groups >= _MIN_BARE_V6_GROUPS or _has_cue(match, text)
 
 
-def _prefilter(text: Text) -> bool:
-    value = text.value
-    return not text.flags & NOT_NUMERIC and (value.count(".") >= 3 or value.count(":") >= 2)
-
-
 DETECTOR = PatternDetector(
     entity="IP_ADDRESS",
     needs=HAS_DOTS | HAS_COLONS,
-    rules=(PatternRule("ip.v4", _V4, _valid_v4), PatternRule("ip.v6", _V6, _valid_v6)),
-    prefilter=_prefilter,
+    rules=(
+        PatternRule("ip.v4", _V4, _valid_v4, requires=HAS_DOTS),
+        PatternRule("ip.v6", _V6, _valid_v6, requires=HAS_COLONS),
+    ),
     unless=NOT_NUMERIC,
 )

@@ -14,9 +14,13 @@ from typing import Any
 from gate.scanning.context import GEO, NOT_NUMERIC
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
+    HAS_COMMA,
     HAS_DEGREE,
+    HAS_DIGIT,
     HAS_DIGIT_RUN,
     HAS_DIGIT_WORDS,
+    HAS_DOT,
+    HAS_UPPER,
     KeyedRule,
     PatternDetector,
     PatternRule,
@@ -77,17 +81,15 @@ DETECTOR = PatternDetector(
     entity="LOCATION",
     needs=HAS_DIGIT_RUN | HAS_DIGIT_WORDS | HAS_DEGREE,
     rules=(
-        # The `when`s only test what the pattern cannot match without: a "." for coordinates, an
-        # upper-case letter for street names (HAS_CAPITALS is HAS_WORDS with one).
-        PatternRule(
-            "location.coordinates", _PAIR, _valid_pair, lambda text: text.digit_run and "." in text.value
-        ),
-        PatternRule("location.dms", _DMS, when=lambda text: "°" in text.value),
-        PatternRule("location.street", _STREET, _starts_word, lambda text: bool(text.facts & HAS_CAPITALS)),
-        PatternRule("location.strasse", _STRASSE, when=any_word(_STRASSE_WORDS)),
-        PatternRule("location.us_zip", _US_STATE_ZIP, when=lambda text: "," in text.value and text.digit_run),
+        # `requires` names what each pattern cannot match without: a "." for coordinates, an upper-case
+        # letter for street and city names (HAS_CAPITALS is HAS_WORDS with one).
+        PatternRule("location.coordinates", _PAIR, _valid_pair, requires=HAS_DOT),
+        PatternRule("location.dms", _DMS, requires=HAS_DEGREE),
+        PatternRule("location.street", _STREET, _starts_word, requires=HAS_CAPITALS),
+        PatternRule("location.strasse", _STRASSE, when=any_word(_STRASSE_WORDS), requires=HAS_UPPER),
+        PatternRule("location.us_zip", _US_STATE_ZIP, requires=HAS_COMMA | HAS_UPPER),
     ),
-    prefilter=lambda text: text.has_digit,
+    requires=HAS_DIGIT,
 )
 
 

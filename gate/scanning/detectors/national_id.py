@@ -12,7 +12,15 @@ import re
 from stdnum.us import ssn
 
 from gate.scanning.context import NOT_NUMERIC, SSN
-from gate.scanning.detectors.base import HAS_DIGIT_RUN, PatternDetector, PatternRule, Text, cue_before
+from gate.scanning.detectors.base import (
+    HAS_DASH,
+    HAS_DIGIT_RUN,
+    HAS_UPPER,
+    PatternDetector,
+    PatternRule,
+    Text,
+    cue_before,
+)
 
 _SSN_DASHED = re.compile(r"(?<![\w\-])\d{3}-\d{2}-\d{4}(?![\w\-])")
 _SSN_LOOSE = re.compile(r"(?<![\w\-])\d{3}[ ]?\d{2}[ ]?\d{4}(?![\w\-])")
@@ -39,18 +47,13 @@ def _valid_nino(match: re.Match[str], text: Text) -> bool:
     return match.group("prefix") not in _NINO_UNALLOCATED
 
 
-def _prefilter(text: Text) -> bool:
-    return text.digit_run and not text.flags & NOT_NUMERIC
-
-
 US_SSN = PatternDetector(
     entity="US_SSN",
     needs=HAS_DIGIT_RUN,
     rules=(
-        PatternRule("us_ssn.dashed", _SSN_DASHED, _valid_ssn),
+        PatternRule("us_ssn.dashed", _SSN_DASHED, _valid_ssn, requires=HAS_DASH),
         PatternRule("us_ssn.context", _SSN_LOOSE, _valid_loose_ssn),
     ),
-    prefilter=_prefilter,
     unless=NOT_NUMERIC,
 )
 
@@ -58,6 +61,6 @@ UK_NINO = PatternDetector(
     entity="UK_NINO",
     needs=HAS_DIGIT_RUN,
     rules=(PatternRule("uk_nino", _NINO, _valid_nino),),
-    prefilter=_prefilter,
+    requires=HAS_UPPER,
     unless=NOT_NUMERIC,
 )

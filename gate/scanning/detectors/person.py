@@ -87,6 +87,10 @@ class PersonDetector:
     def __init__(self) -> None:
         self._names, self._word_names, self._brands, self._not_surnames = gazetteer()
 
+    def narrowed(self, facts: int, context: int) -> PersonDetector:
+        """Itself: every cue needs a capitalised word, which `needs` already says."""
+        return self
+
     def detect(self, text: Text) -> str | None:
         """ "person.cue" or "person.name", or None."""
         value = text.value

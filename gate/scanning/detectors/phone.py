@@ -14,6 +14,7 @@ import phonenumbers
 from gate.scanning.context import NOT_NUMERIC, PHONE
 from gate.scanning.detectors.base import (
     HAS_DIGIT_RUN,
+    HAS_PLUS,
     PatternDetector,
     PatternRule,
     Text,
@@ -79,10 +80,6 @@ _CUE_WORDS = (
 _has_cue_word = any_word(_CUE_WORDS)
 
 
-def _prefilter(text: Text) -> bool:
-    return text.digit_run and not text.flags & NOT_NUMERIC
-
-
 def _may_be_national(text: Text) -> bool:
     return bool(text.flags & PHONE) or _has_cue_word(text)
 
@@ -91,9 +88,8 @@ DETECTOR = PatternDetector(
     entity="PHONE_NUMBER",
     needs=HAS_DIGIT_RUN,
     rules=(
-        PatternRule("phone.international", _INTERNATIONAL, _international, lambda text: "+" in text.value),
+        PatternRule("phone.international", _INTERNATIONAL, _international, requires=HAS_PLUS),
         PatternRule("phone.national", _NATIONAL, _national, _may_be_national),
     ),
-    prefilter=_prefilter,
     unless=NOT_NUMERIC,
 )

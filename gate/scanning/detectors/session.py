@@ -77,8 +77,8 @@ DETECTOR = PatternDetector(
     entity="SESSION_TOKEN",
     needs=HAS_SEPARATOR | HAS_JWT | HAS_TOKEN_WORD,
     rules=(
-        PatternRule("session.jwt", _JWT, when=lambda text: "eyJ" in text.value),
-        PatternRule("session.cookie", _COOKIE, _valid_value, any_word(_COOKIE_NAMES)),
+        PatternRule("session.jwt", _JWT, requires=HAS_JWT),
+        PatternRule("session.cookie", _COOKIE, _valid_value, any_word(_COOKIE_NAMES), HAS_SEPARATOR),
         PatternRule("session.bearer", _BEARER, _valid_value, _bearer_words),
     ),
 )

@@ -85,6 +85,12 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("BEHAVIORAL_DATA", "prompt", "product shot of the jacket the user recently viewed"),
     ("BEHAVIORAL_DATA", "prompt", "based on your browsing history, a cozy sweater"),
     ("BEHAVIORAL_DATA", "prompt", "the three items in the customer's cart on a table"),
+    # Words split by tabs, and cues the old word prefilter missed ("order", "shopping", "d.ob").
+    ("BEHAVIORAL_DATA", "prompt", "a sweater\tbased on your shopping"),
+    ("BEHAVIORAL_DATA", "prompt", "user\tviewed\tthe\tshoes"),
+    ("SESSION_TOKEN", "notes", "Bearer\tabcDEF123456ghiJKL789"),
+    ("DATE_OF_BIRTH", "notes", "d.ob 12/03/1985"),
+    ("LOCATION", "notes", "Flat 2, Springfield, IL 62704"),
 ]
 
 # (key, value): no finding at all.

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from gate.scanning import decoding
-from gate.scanning.context import NOT_NUMERIC, NOT_PERSON, PHONE
-from gate.scanning.detectors import TEXT_DETECTORS, UNLESS_MASK, Text, detectors_for
+from gate.scanning.context import DOB, GEO, IP, NOT_NUMERIC, NOT_PERSON, PHONE, SSN
+from gate.scanning.detectors import CONTEXT_MASK, TEXT_DETECTORS, Text, detectors_for
+from gate.scanning.detectors.base import PatternDetector, PatternRule
 
 SAMPLES = (
     "a jet black backpack on a concrete plinth, soft studio lighting",
@@ -18,26 +19,79 @@ SAMPLES = (
     "536-22-1234",
     "QQ 12 34 56 C",
     "born on 12/03/1985 in 386 Station Road, Denver, CO 80202",
+    "Flat 2, Springfield, IL 62704",
+    "Hauptstraße 5",
     "48.85837, 2.29448",
+    "1.2345 , 4.5678",
+    "48°51'29\"N 2°17'40\"E",
     "host 192.168.0.12",
+    "fe80::1ff:fe23:4567:890a",
     "PHPSESSID=6dba1c50884adffa01738a06e8b26034",
+    "Bearer\tabc123def456ghi789jkl",
+    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
     "jane.doe@example.com",
     "am9obi5kb2VAZXhhbXBsZS5jb20=",
     "jane%40example.com",
     "CheckpointLoaderSimple",
     "2026-10-16T16:33:00Z",
+    "DOB:12.03.1985",
+    "d.ob 12/03/1985",
+    "recommended based on your shopping",
+    "user\tviewed the red shoes",
+    "Maria\tSchmidt",
     "\uff14\uff10\uff17\uff16" * 3,  # full-width digits: Unicode "\\d", not ASCII
 )
+CONTEXTS = (0, NOT_NUMERIC, NOT_PERSON, PHONE | NOT_NUMERIC, GEO, DOB, IP, SSN)
+
+
+def _rule_finds(rule: PatternRule, text: Text) -> bool:
+    """What the rule finds when its fact shortcuts (`requires`) are ignored; its key `context` still
+    counts, like a detector's `unless`: that is a decision, not a shortcut."""
+    if rule.context and not rule.context & text.flags:
+        return False
+    if rule.when is not None and not rule.when(text):
+        return False
+    return any(rule.validate is None or rule.validate(m, text) for m in rule.pattern.finditer(text.value))
 
 
 @pytest.mark.parametrize("value", SAMPLES)
-@pytest.mark.parametrize("flags", [0, NOT_NUMERIC, NOT_PERSON, PHONE | NOT_NUMERIC])
-def test_skipped_detectors_would_find_nothing(value: str, flags: int) -> None:
+@pytest.mark.parametrize("flags", CONTEXTS)
+def test_skipped_detectors_and_rules_would_find_nothing(value: str, flags: int) -> None:
+    """Facts are shortcuts only: a detector or rule left out for the facts it lacks finds nothing."""
     text = Text(value, flags)
-    chosen = detectors_for(text.facts, flags & UNLESS_MASK)
+    chosen = {d.entity: d for d in detectors_for(text.facts, flags & CONTEXT_MASK)}
     for detector in TEXT_DETECTORS:
-        if detector not in chosen:
+        if detector.unless & flags:  # left out for the key context: a decision, not a shortcut
+            continue
+        kept = chosen.get(detector.entity)
+        if isinstance(detector, PatternDetector):
+            kept_rules = kept.rules if isinstance(kept, PatternDetector) else ()
+            for rule in detector.rules:
+                if rule not in kept_rules:
+                    assert not _rule_finds(rule, text), rule.name
+        elif kept is None:
             assert detector.detect(text) is None, detector.entity
+
+
+@pytest.mark.parametrize(
+    ("value", "flags", "entity"),
+    [
+        ("Flat 2, Springfield, IL 62704", 0, "LOCATION"),
+        ("1.2345 , 4.5678", GEO, "LOCATION"),
+        ("AB 12 34 56 C", 0, "UK_NINO"),
+        ("536-22-1234", 0, "US_SSN"),
+        ("d.ob 12/03/1985", 0, "DATE_OF_BIRTH"),
+        ("12/03/1985", DOB, "DATE_OF_BIRTH"),
+        ("recommended based on your shopping", 0, "BEHAVIORAL_DATA"),
+        ("user\tviewed the red shoes", 0, "BEHAVIORAL_DATA"),
+        ("Bearer\tabc123def456ghi789jkl", 0, "SESSION_TOKEN"),
+    ],
+)
+def test_samples_are_found_through_the_narrowed_detectors(value: str, flags: int, entity: str) -> None:
+    """The shortcut test above is not vacuous: these samples reach a rule that finds them."""
+    text = Text(value, flags)
+    found = {d.entity for d in detectors_for(text.facts, flags & CONTEXT_MASK) if d.detect(text)}
+    assert entity in found
 
 
 @pytest.mark.parametrize("value", SAMPLES)
