@@ -8,13 +8,20 @@ never `RecursionError`. Detector exceptions are not caught: the caller turns the
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, NoReturn
 
 from gate.model import Finding
 from gate.scanning.context import NOT_NUMERIC, OWNS, POSITIVE_MASK, key_info
-from gate.scanning.decoding import decoded_variants
-from gate.scanning.detectors import CONTEXT_MASK, KEYED_RULES, KeyedRule, Text, detectors_for, text_facts
+from gate.scanning.decoding import decoded_variants, may_be_encoded
+from gate.scanning.detectors import (
+    CONTEXT_MASK,
+    KEYED_RULES,
+    KeyedRule,
+    Text,
+    TextDetector,
+    detectors_for,
+    text_facts,
+)
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 
 # Shorter strings cannot hold any text entity (the shortest, an email, needs "a@b.co"); keyed rules
@@ -52,12 +59,24 @@ def _build_member(key: str) -> _Member:
     )
 
 
-_cached_member = lru_cache(maxsize=8192)(_build_member)
+# Per-process tables, read for every member and every string: plain dicts, because a dict lookup
+# costs a third of an lru_cache call. Both are bounded: past the bound, new entries are computed
+# every time instead of stored, so hostile keys or strings can slow a scan down but not grow memory.
+_MAX_MEMBERS = 8192
+_members: dict[str, _Member] = {}
+_MAX_PLANS = 4096
+_plans: dict[int, tuple[TextDetector, ...]] = {}
+_PLAN_CONTEXT_BITS = 20  # the context flags in CONTEXT_MASK all sit below bit 20
 
 
 def _member(key: str) -> _Member:
-    # Only short keys are cached, so hostile long keys cannot fill memory.
-    return _cached_member(key) if len(key) <= _CACHED_KEY_CHARS else _build_member(key)
+    member = _members.get(key)
+    if member is None:
+        member = _build_member(key)
+        # Only short keys are stored, so hostile long keys cannot fill memory.
+        if len(key) <= _CACHED_KEY_CHARS and len(_members) < _MAX_MEMBERS:
+            _members[key] = member
+    return member
 
 
 class _Scan:
@@ -102,7 +121,12 @@ class _Scan:
         facts = text_facts(value)
         # Only detectors with a chance: none of the facts they need holds for the others (no "@" for
         # email, no digits for cards). Most strings leave none, and are done without building a Text.
-        detectors = detectors_for(facts, flags & CONTEXT_MASK)
+        context = flags & CONTEXT_MASK
+        detectors = _plans.get(facts << _PLAN_CONTEXT_BITS | context)
+        if detectors is None:
+            detectors = detectors_for(facts, context)
+            if len(_plans) < _MAX_PLANS:
+                _plans[facts << _PLAN_CONTEXT_BITS | context] = detectors
         if not detectors:
             return
         text = Text(value, flags, facts)
@@ -143,17 +167,19 @@ class _Scan:
     def _object(self, obj: dict[Any, Any], path: str, flags: int, inherited: int, depth: int) -> None:
         self._container(depth, len(obj))
         owns = flags & OWNS
-        max_string_chars = self.max_string_chars
+        max_string_chars, max_total_chars = self.max_string_chars, self.max_total_chars
+        # This loop runs for every member: the character count is kept in a local (written back
+        # before anything that reads or updates it), and count_chars and text are inlined.
+        chars = self.chars
         for position, (raw_key, child) in enumerate(obj.items()):
             key = raw_key if isinstance(raw_key, str) else str(raw_key)
-            # count_chars, inlined for keys and string members: this loop runs for every member.
             size = len(key)
-            self.chars += size
-            if size > max_string_chars or self.chars > self.max_total_chars:
+            chars += size
+            if size > max_string_chars or chars > max_total_chars:
+                self.chars = chars
                 self.over_limit(size)
-            plain, token, positive, own, rules, owner_rules = (
-                _cached_member(key) if len(key) <= _CACHED_KEY_CHARS else _build_member(key)
-            )
+            member = _members.get(key)
+            plain, token, positive, own, rules, owner_rules = member if member is not None else _member(key)
             child_path = f"{path}/{token}"
             if not plain:
                 # A key can itself be an email or a phone. Then the pointer must not spell it: the
@@ -173,15 +199,23 @@ class _Scan:
             kind = type(child)
             if kind is str:
                 size = len(child)
-                self.chars += size
-                if size > max_string_chars or self.chars > self.max_total_chars:
+                chars += size
+                if size > max_string_chars or chars > max_total_chars:
+                    self.chars = chars
                     self.over_limit(size)
                 if size >= _MIN_TEXT_CHARS:
-                    self.text(child, child_path, child_flags)
+                    self._detect(child, child_flags, child_path, "")
+                    if may_be_encoded(child):  # one call, not two, for the many strings that are not
+                        for decoded, via in decoded_variants(child):
+                            self._detect(decoded, child_flags, child_path, via)
             elif kind is int or kind is float:
-                self.number(child, child_path, child_flags)
+                if child_flags & POSITIVE_MASK and not child_flags & NOT_NUMERIC:  # self.number's test
+                    self.text(str(child), child_path, child_flags)
             elif kind is not bool and child is not None:
+                self.chars = chars
                 self.value(child, child_path, child_flags, child_inherited, depth + 1)
+                chars = self.chars
+        self.chars = chars
 
     def _container(self, depth: int, size: int) -> None:
         # Checked before stepping down, so the depth of recursion never exceeds max_depth.

@@ -54,14 +54,12 @@ CONTEXT_MASK = functools.reduce(
 )
 
 
-@functools.lru_cache(maxsize=4096)
 def detectors_for(facts: int, context: int) -> tuple[TextDetector, ...]:
     """The text detectors with a chance on a string with these `Text.facts` under key context
-    `context`, in registry order: one of their `needs` facts holds, none of their `unless` flags, and
-    each is narrowed to the rules that can match (`TextDetector.narrowed`).
+    `context` (`flags & CONTEXT_MASK`), in registry order: one of their `needs` facts holds, none of
+    their `unless` flags, and each is narrowed to the rules that can match (`TextDetector.narrowed`).
 
-    Pass `flags & CONTEXT_MASK` as `context`: the table is cached per argument pair, holds no text, and
-    is bounded, since crafted strings can produce many combinations of facts.
+    Not cached here: the walk keeps the table, per (facts, context) pair, which holds no text.
     """
     chosen = []
     for detector in TEXT_DETECTORS:

@@ -21,8 +21,9 @@ _DIGIT = re.compile(r"\d")
 # produce a match, and without backtracking "SKU-70806-NVY" is rejected in a third of the time.
 _DIGIT_RUN = re.compile(r"\d(?:[ \t\-./(),]{0,2}+\d){5}")
 # The same for ASCII text, where "\d" can only mean 0-9: ASCII mode skips the Unicode digit lookup.
-_ASCII_DIGIT = re.compile(_DIGIT.pattern, re.ASCII)
 _ASCII_DIGIT_RUN = re.compile(_DIGIT_RUN.pattern, re.ASCII)
+_ASCII_DIGITS = b"0123456789"
+_RUN_DIGITS = 6
 _SPACE = re.compile(r"\s")
 
 
@@ -64,23 +65,28 @@ def text_facts(value: str) -> int:
         # One word of letters ("CLIPTextEncode", "euler"): no digit, space or punctuation to look for.
         return HAS_JWT if "eyJ" in value else 0
     if value.isascii():
-        digit, digit_run = _ASCII_DIGIT, _ASCII_DIGIT_RUN
+        # Counting digits is one bytes.translate; a digit run needs six, so the run regex (the
+        # costliest test here) runs only for strings with six digits or more.
+        digits = len(value) - len(value.encode("ascii").translate(None, _ASCII_DIGITS))
+        has_digit = digits > 0
+        has_run = digits >= _RUN_DIGITS and _ASCII_DIGIT_RUN.search(value) is not None
     else:
-        digit, digit_run = _DIGIT, _DIGIT_RUN
-    first_digit = digit.search(value)
+        first_digit = _DIGIT.search(value)
+        has_digit = first_digit is not None
+        has_run = first_digit is not None and _DIGIT_RUN.search(value, first_digit.start()) is not None
     lower = value.lower()
     upper = lower != value
     facts = 0
     if "@" in value:
         facts |= HAS_AT
-    if first_digit is not None:
+    if has_digit:
         facts |= HAS_DIGIT | (HAS_UPPER if upper else 0)
         dots = value.count(".")
         if dots:
             facts |= HAS_DOT | (HAS_DOTS if dots >= 3 else 0)
         if "," in value:
             facts |= HAS_COMMA
-        if digit_run.search(value, first_digit.start()) is not None:
+        if has_run:
             facts |= HAS_DIGIT_RUN
             if "+" in value:
                 facts |= HAS_PLUS
@@ -94,7 +100,7 @@ def text_facts(value: str) -> int:
     # can hold whitespace other than " ", and isprintable() decides that without a regex.
     if " " in value or (not value.isprintable() and _SPACE.search(value) is not None):
         facts |= HAS_WORDS | (HAS_CAPITALS if upper else 0)
-        if first_digit is not None:
+        if has_digit:
             facts |= HAS_DIGIT_WORDS
         if "bearer" in lower or "token" in lower:
             facts |= HAS_TOKEN_WORD
@@ -209,7 +215,11 @@ class PatternDetector:
         if not self.needs & facts or self.requires & facts != self.requires or self.unless & flags:
             return None
         for rule in self.rules:
-            if not rule.applies(facts, flags) or (rule.when is not None and not rule.when(text)):
+            # rule.applies(facts, flags), inlined: this runs for every rule of every detector called.
+            requires, context = rule.requires, rule.context
+            if requires & facts != requires or (context and not context & flags):
+                continue
+            if rule.when is not None and not rule.when(text):
                 continue
             for match in rule.pattern.finditer(text.value):
                 if rule.validate is None or rule.validate(match, text):

@@ -49,9 +49,10 @@ _STREET_SUFFIX = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Parkway|Pkwy|Terrace|"
     r"Square|Sq|Highway|Hwy|Close|Crescent|Gardens|Mews|Row|Walk)"
 )
-# Starts with \d (not \b) so the regex engine can skip to digits; the word boundary is checked after.
+# Starts with a single "\d" (not "\b", not "\d{1,6}"): only a pattern whose first item is one
+# character class lets the regex engine skip ahead to digits. The word boundary is checked after.
 _STREET = re.compile(
-    r"\d{1,6}[A-Za-z]?,?\s+(?:[A-Z][a-z]{1,20}\.?\s+){1,4}" + _STREET_SUFFIX + r"\b\.?(?!\s+[A-Z][a-z])"
+    r"\d\d{0,5}[A-Za-z]?,?\s+(?:[A-Z][a-z]{1,20}\.?\s+){1,4}" + _STREET_SUFFIX + r"\b\.?(?!\s+[A-Z][a-z])"
 )
 # Continental style: the street name ends in a street word and the number follows.
 _STRASSE = re.compile(

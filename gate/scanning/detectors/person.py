@@ -122,13 +122,13 @@ class PersonDetector:
         lower_first, lower_last = value[start:first_end].lower(), last_word.group().lower()
         if lower_last in self._not_surnames or f"{lower_first} {lower_last}" in self._brands:
             return False
-        end = last_word.end()
-        if _style_reference(value, start, end):
+        known_first = lower_first in self._names
+        # Set lookups first: most capitalised pairs ("Acme Outdoor") fail them, and need no regex.
+        if not (known_first or lower_first in self._word_names or lower_last in self._names):
             return False
-        if lower_first in self._names:
-            return True
-        cued = cue_before(_PORTRAIT_CUE, value, start, window=40)
-        return cued and (lower_first in self._word_names or lower_last in self._names)
+        if _style_reference(value, start, last_word.end()):
+            return False
+        return known_first or cue_before(_PORTRAIT_CUE, value, start, window=40)
 
 
 DETECTOR = PersonDetector()

@@ -96,7 +96,7 @@ def test_samples_are_found_through_the_narrowed_detectors(value: str, flags: int
 
 @pytest.mark.parametrize("value", SAMPLES)
 def test_strings_rejected_fast_decode_to_nothing(value: str) -> None:
-    if not decoding._may_be_encoded(value):
+    if not decoding.may_be_encoded(value):
         assert decoding._decode_once(value) == []
 
 
