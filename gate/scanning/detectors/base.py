@@ -1,8 +1,10 @@
 """The two detector shapes: text detectors read one string, keyed rules read a key and its value.
 
 A text detector answers "does this string hold my entity?" and returns the name of the rule that
-matched (recorded in `Finding.detector`), or None. Patterns are data: a `PatternDetector` is a compiled
-regex, an optional cheap prefilter and an optional validate hook (checksums, ranges, context cues).
+matched (recorded in `Finding.detector`), or None. Patterns are data: a `PatternDetector` is a list of
+rules, each a compiled regex with an optional validate hook (checksums, ranges, context cues). What a
+rule cannot match without is data too: the `text_facts` it requires and the key context it applies in,
+so the walk skips rules (and whole detectors) without calling them.
 """
 
 from __future__ import annotations
