@@ -60,13 +60,16 @@ def _build_member(key: str) -> _Member:
 
 
 # Per-process tables, read for every member and every string: plain dicts, because a dict lookup
-# costs a third of an lru_cache call. Both are bounded: past the bound, new entries are computed
-# every time instead of stored, so hostile keys or strings can slow a scan down but not grow memory.
+# costs a third of an lru_cache call. Both are bounded: a full table is emptied and fills again with
+# what is in use, so hostile keys or strings can neither grow memory nor crowd out the usual entries
+# for good. (Threads may race on a table: each entry is a pure function of its key, so a lost or
+# repeated insertion costs time only.)
 _MAX_MEMBERS = 8192
 _members: dict[str, _Member] = {}
 _MAX_PLANS = 4096
 _plans: dict[int, tuple[TextDetector, ...]] = {}
-_PLAN_CONTEXT_BITS = 20  # the context flags in CONTEXT_MASK all sit below bit 20
+# A plan's key packs (facts, context) into one int: facts shifted past every CONTEXT_MASK bit.
+_PLAN_CONTEXT_BITS = CONTEXT_MASK.bit_length()
 
 
 def _member(key: str) -> _Member:
@@ -74,9 +77,20 @@ def _member(key: str) -> _Member:
     if member is None:
         member = _build_member(key)
         # Only short keys are stored, so hostile long keys cannot fill memory.
-        if len(key) <= _CACHED_KEY_CHARS and len(_members) < _MAX_MEMBERS:
+        if len(key) <= _CACHED_KEY_CHARS:
+            if len(_members) >= _MAX_MEMBERS:
+                _members.clear()
             _members[key] = member
     return member
+
+
+def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
+    """`detectors_for`, through the plan table (the walk reads the table inline first)."""
+    plan = detectors_for(facts, context)
+    if len(_plans) >= _MAX_PLANS:
+        _plans.clear()
+    _plans[facts << _PLAN_CONTEXT_BITS | context] = plan
+    return plan
 
 
 class _Scan:
@@ -124,9 +138,7 @@ class _Scan:
         context = flags & CONTEXT_MASK
         detectors = _plans.get(facts << _PLAN_CONTEXT_BITS | context)
         if detectors is None:
-            detectors = detectors_for(facts, context)
-            if len(_plans) < _MAX_PLANS:
-                _plans[facts << _PLAN_CONTEXT_BITS | context] = detectors
+            detectors = _plan(facts, context)
         if not detectors:
             return
         text = Text(value, flags, facts)

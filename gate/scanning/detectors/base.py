@@ -54,11 +54,27 @@ HAS_DASH = 1 << 16  # with a digit run: "536-22-1234"
 # Cue words, as facts: every pattern of the detector that needs one contains one of these words, so
 # the detector is called only for the few strings that have one.
 HAS_BEHAVIOR_WORD = 1 << 17  # in free text: "viewed", "purchase history", "based on your ..."
-HAS_BIRTH_WORD = 1 << 18  # with a digit run or digits in free text: "born", "DOB", "birthday"
+HAS_BIRTH_WORD = 1 << 18  # with a digit: "born", "DOB", "birthday"
 BEHAVIOR_WORDS = (
     "view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search", "based"
 )  # fmt: skip
 BIRTH_WORDS = ("born", "birth", "dob", "d.ob", "do.b", "d.o.b")
+
+
+# Letters that Python's case-insensitive regexes match as ASCII "i", "s" and "k", which str.lower()
+# leaves alone (dotless i, long s) or turns into two characters (capital I with a dot: "i" and a
+# combining dot); the Kelvin sign lowers to "k" already, and is listed for completeness.
+_FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def cue_view(value: str) -> str:
+    """`value` as cue words are looked for in it: lower-cased, the letters above folded, and every run
+    of whitespace one space ("My\twife" -> "my wife"), as the case-insensitive, whitespace-tolerant
+    patterns behind the cue words would read it."""
+    if value.isascii():
+        lower = value.lower()
+        return lower if value.isprintable() else " ".join(lower.split())
+    return " ".join(value.translate(_FOLD).lower().split())
 
 
 def text_facts(value: str) -> int:
@@ -66,7 +82,8 @@ def text_facts(value: str) -> int:
     if value.isalpha():
         # One word of letters ("CLIPTextEncode", "euler"): no digit, space or punctuation to look for.
         return HAS_JWT if "eyJ" in value else 0
-    if value.isascii():
+    ascii_text = value.isascii()
+    if ascii_text:
         # Counting digits is one bytes.translate; a digit run needs six, so the run regex (the
         # costliest test here) runs only for strings with six digits or more.
         digits = len(value) - len(value.encode("ascii").translate(None, _ASCII_DIGITS))
@@ -76,8 +93,13 @@ def text_facts(value: str) -> int:
         first_digit = _DIGIT.search(value)
         has_digit = first_digit is not None
         has_run = first_digit is not None and _DIGIT_RUN.search(value, first_digit.start()) is not None
-    lower = value.lower()
-    upper = lower != value
+    plain = ascii_text and value.isprintable()  # the common case: cue_view is value.lower()
+    if plain:
+        lower = value.lower()
+        upper = lower != value
+    else:
+        lower = cue_view(value)
+        upper = value.lower() != value
     facts = 0
     if "@" in value:
         facts |= HAS_AT
@@ -98,19 +120,11 @@ def text_facts(value: str) -> int:
         facts |= HAS_SEPARATOR | (HAS_COLONS if value.count(":") >= 2 else 0)
     elif "=" in value:
         facts |= HAS_SEPARATOR
-    # Words can be split by any whitespace ("user\tviewed"); only a string that is not printable
-    # can hold whitespace other than " ", and isprintable() decides that without a regex.
-    if " " in value or (not value.isprintable() and _SPACE.search(value) is not None):
-        facts |= HAS_WORDS | (HAS_CAPITALS if upper else 0)
-        if has_digit:
-            facts |= HAS_DIGIT_WORDS
-        if "bearer" in lower or "token" in lower:
-            facts |= HAS_TOKEN_WORD
-        for word in BEHAVIOR_WORDS:
-            if word in lower:
-                facts |= HAS_BEHAVIOR_WORD
-                break
-    if facts & (HAS_DIGIT_RUN | HAS_DIGIT_WORDS):
+    # Words can be split by any whitespace ("user\tviewed"); a plain string (printable ASCII) cannot
+    # hold whitespace other than " ".
+    if " " in value or (not plain and _SPACE.search(value) is not None):
+        facts |= _word_facts(lower, upper, has_digit)
+    if has_digit and "b" in lower:  # every birth word has a "b"
         for word in BIRTH_WORDS:
             if word in lower:
                 facts |= HAS_BIRTH_WORD
@@ -122,9 +136,21 @@ def text_facts(value: str) -> int:
     return facts
 
 
+def _word_facts(lower: str, upper: bool, has_digit: bool) -> int:
+    """The facts of free text (a string with whitespace), from its `cue_view`."""
+    facts = HAS_WORDS | (HAS_CAPITALS if upper else 0) | (HAS_DIGIT_WORDS if has_digit else 0)
+    if "bearer" in lower or "token" in lower:
+        facts |= HAS_TOKEN_WORD
+    for word in BEHAVIOR_WORDS:
+        if word in lower:
+            return facts | HAS_BEHAVIOR_WORD
+    return facts
+
+
 class Text:
-    """One string as the detectors see it: the text, its key context flags, its lower-cased form and
-    its `text_facts`, so most detectors and rules are skipped without being called.
+    """One string as the detectors see it: the text, its key context flags, its `cue_view` (`lower`,
+    for cue-word prefilters) and its `text_facts`, so most detectors and rules are skipped without
+    being called.
 
     Pass `facts` when they are already known (the walk computes them first, and builds a `Text` only
     for strings some detector has a chance on).
@@ -135,7 +161,7 @@ class Text:
     def __init__(self, value: str, flags: int, facts: int | None = None) -> None:
         self.value = value
         self.flags = flags
-        self.lower = value.lower()
+        self.lower = cue_view(value)
         self.facts = text_facts(value) if facts is None else facts
 
 
@@ -249,7 +275,7 @@ class KeyedRule:
 
 
 def any_word(words: tuple[str, ...]) -> Prefilter:
-    """A prefilter: true if the lower-cased text contains one of `words` (plain substring tests)."""
+    """A prefilter: true if the text's `cue_view` contains one of `words` (plain substring tests)."""
 
     def check(text: Text) -> bool:
         lower = text.lower

@@ -10,8 +10,6 @@ from gate.scanning.context import DOB
 from gate.scanning.detectors.base import (
     HAS_BIRTH_WORD,
     HAS_DIGIT,
-    HAS_DIGIT_RUN,
-    HAS_DIGIT_WORDS,
     KeyedRule,
     PatternDetector,
     PatternRule,
@@ -35,13 +33,13 @@ _CUED_DATE = re.compile(
 _ANY_DATE = re.compile(rf"(?i)(?<![\w./\-]){_DATE}(?![\w])")
 DETECTOR = PatternDetector(
     entity="DATE_OF_BIRTH",
-    needs=HAS_DIGIT_RUN | HAS_DIGIT_WORDS,
+    # A date can be as short as "1.2.85", without a digit run or a space.
+    needs=HAS_DIGIT,
     rules=(
         # Every cue the pattern knows holds one of `BIRTH_WORDS`.
         PatternRule("dob.cue", _CUED_DATE, requires=HAS_BIRTH_WORD),
         PatternRule("dob.birth_key", _ANY_DATE, context=DOB),
     ),
-    requires=HAS_DIGIT,
 )
 
 

@@ -91,6 +91,16 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("SESSION_TOKEN", "notes", "Bearer\tabcDEF123456ghiJKL789"),
     ("DATE_OF_BIRTH", "notes", "d.ob 12/03/1985"),
     ("LOCATION", "notes", "Flat 2, Springfield, IL 62704"),
+    ("LOCATION", "notes", "5 Baker Street, London"),  # a single digit
+    # Letters Python's case-insensitive patterns fold, which str.lower() does not; cues split by tabs;
+    # dates too short for a digit run.
+    ("DATE_OF_BIRTH", "notes", "date of b\u0131rth: 12/03/1985"),
+    ("BEHAVIORAL_DATA", "prompt", "user v\u0131ewed the red shoes"),
+    ("BEHAVIORAL_DATA", "prompt", "your order hi\u017ftory"),
+    ("PERSON", "prompt", "photo of my\twife Zelda"),
+    ("PHONE_NUMBER", "notes", "text\tme on 07911 123456"),
+    ("DATE_OF_BIRTH", "notes", "DOB:1.2.85"),
+    ("DATE_OF_BIRTH", "notes", "born:12/3/85"),
 ]
 
 # (key, value): no finding at all.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from gate.scanning import decoding
@@ -39,6 +41,15 @@ SAMPLES = (
     "recommended based on your shopping",
     "user\tviewed the red shoes",
     "Maria\tSchmidt",
+    "date of b\u0131rth: 12/03/1985",
+    "user v\u0131ewed the red shoes",
+    "your order hi\u017ftory",
+    "PHP\u017fESSID=6dba1c50884adffa01738a06e8b26034",
+    "photo of my\twife Zelda",
+    "text\tme on 07911 123456",
+    "born\nin\n1985",
+    "DOB:1.2.85",
+    "5 Baker Street",
     "\uff14\uff10\uff17\uff16" * 3,  # full-width digits: Unicode "\\d", not ASCII
 )
 CONTEXTS = (0, NOT_NUMERIC, NOT_PERSON, PHONE | NOT_NUMERIC, GEO, DOB, IP, SSN)
@@ -103,3 +114,14 @@ def test_strings_rejected_fast_decode_to_nothing(value: str) -> None:
 def test_encoded_samples_are_not_rejected() -> None:
     assert decoding.decoded_variants("am9obi5kb2VAZXhhbXBsZS5jb20=") == [("john.doe@example.com", "base64")]
     assert decoding.decoded_variants("jane%40example.com") == [("jane@example.com", "url")]
+
+
+def test_base64_that_is_not_utf8_is_not_text() -> None:
+    # Mostly printable, but one byte is not UTF-8: refused, as a strict decode refuses it.
+    token = base64.b64encode(b"hello world, some text \xff").decode()
+    assert decoding.decoded_variants(token) == []
+
+
+def test_a_sixteen_character_token_inside_text_is_decoded() -> None:
+    # base64 of 12 bytes is 16 characters, the shortest token looked for inside free text.
+    assert decoding.decoded_variants("send am9AZXguY29tLmRl now") == [("jo@ex.com.de", "base64")]

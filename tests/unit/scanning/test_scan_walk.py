@@ -248,6 +248,24 @@ def test_string_limits() -> None:
         scan_text("a" * 100_001, path="/x")
 
 
+@pytest.mark.parametrize(
+    "make",
+    [
+        # The text is split between members before, inside and after nested containers, so each part
+        # of the count (this object's members, a child's, what follows the child) is needed to pass.
+        lambda text: {"a": text, "b": {"c": text}, "d": text},
+        lambda text: {"a": {"b": text, "c": [text]}, "d": text},
+        lambda text: [{"a": text}, {"b": {"c": text}}, text],
+        lambda text: {"a": text, "b": text, "c": {"d": text}},
+    ],
+)
+def test_characters_are_counted_across_nested_containers(make: Any) -> None:
+    limits = ScanLimits(max_total_chars=2_999)
+    with pytest.raises(ScanLimitExceeded, match="max_total_chars"):
+        scan_parameters(make("x" * 1_000), limits=limits)
+    scan_parameters(make("x" * 990), limits=limits)  # the same shape fits, keys included
+
+
 def test_limit_messages_never_carry_values() -> None:
     with pytest.raises(ScanLimitExceeded) as caught:
         scan_parameters({"prompt": EMAIL * 10_000})
@@ -308,3 +326,42 @@ def test_identifier_shaped_keys_with_digit_runs_are_scanned_too() -> None:
         ("IBAN_CODE", "/style/*0"),
         ("CREDIT_CARD", "/style/*1"),
     ]
+
+
+def test_plans_for_one_context_are_not_reused_for_another() -> None:
+    # Key context is part of a plan's key: a plan made under a birth key must not answer for "note".
+    assert scan_parameters({"birth": "hello world"}) == []
+    assert scan_parameters({"note": "mail jane@example.com"}) == [
+        Finding(entity="EMAIL_ADDRESS", path="/note", detector="email")
+    ]
+
+
+def test_full_tables_are_emptied_and_results_stay_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gate.scanning import walk  # noqa: PLC0415 - the private tables under test
+
+    params = {
+        f"key{i}": value
+        for i, value in enumerate(
+            [
+                "jane@example.com",
+                "call +49 151 23456789",
+                "4111 1111 1111 1111",
+                "a red bag",
+                "DOB: 1985-03-12",
+                "Maria Schmidt",
+                "user recently viewed",
+                "host 192.168.0.12",
+                "48.8584, 2.2945",
+                "CLIPTextEncode",
+            ]
+        )
+    }
+    expected = scan_parameters(params)
+    monkeypatch.setattr(walk, "_MAX_PLANS", 3)
+    monkeypatch.setattr(walk, "_MAX_MEMBERS", 4)
+    monkeypatch.setattr(walk, "_plans", {})
+    monkeypatch.setattr(walk, "_members", {})
+    for _ in range(3):
+        assert scan_parameters(params) == expected
+        assert len(walk._plans) <= 3
+        assert len(walk._members) <= 4
