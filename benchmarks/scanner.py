@@ -186,22 +186,24 @@ def _timed_passes(detector: Detector, records: Sequence[LabelledRecord], passes:
 def _interleaved(
     presidio: Detector, records: Sequence[LabelledRecord], gate_passes: int, chunk: int = _CHUNK_RECORDS
 ) -> tuple[float, float, list[Found]]:
-    """(gate seconds per pass, Presidio seconds, Presidio's findings) over `records`, taken chunk by
-    chunk: Presidio on a few records, then the gate on the same records.
+    """(gate seconds per pass over `records`, Presidio seconds for one pass, Presidio's findings),
+    with the two tools taking turns: Presidio on the next few records, then the gate over all of them.
 
     Presidio needs seconds for the sample and the gate milliseconds. Timed one after the other, a
     change in the shared machine's speed during Presidio's run lands on one side of the ratio only;
-    alternating every few records puts both tools in the same moments.
+    taking turns puts both tools in the same moments. The gate's turns are whole passes over the
+    sample, as before: repeating a few records would keep them in the CPU cache and flatter it.
     """
+    turns = -(-len(records) // chunk)
+    passes_per_turn = max(1, round(gate_passes / turns))
     gate_seconds = presidio_seconds = 0.0
     found: list[Found] = []
     for start in range(0, len(records), chunk):
-        part = records[start : start + chunk]
-        seconds, part_found = _timed(presidio, part)
+        seconds, part_found = _timed(presidio, records[start : start + chunk])
         presidio_seconds += seconds
         found.extend(part_found)
-        gate_seconds += _timed_passes(gate_detect, part, gate_passes)
-    return gate_seconds, presidio_seconds, found
+        gate_seconds += _timed_passes(gate_detect, records, passes_per_turn) * passes_per_turn
+    return gate_seconds / (passes_per_turn * turns), presidio_seconds, found
 
 
 def run_scanner(
