@@ -191,11 +191,12 @@ def _interleaved(
 
     Presidio needs seconds for the sample and the gate milliseconds. Timed one after the other, a
     change in the shared machine's speed during Presidio's run lands on one side of the ratio only;
-    taking turns puts both tools in the same moments. The gate's turns are whole passes over the
-    sample, as before: repeating a few records would keep them in the CPU cache and flatter it.
+    taking turns spreads both tools' timing over the same stretch of time, a turn apart. The gate's
+    turns are whole passes over the sample, as before: repeating a few records would keep them in the
+    CPU cache and flatter it (after Presidio's turn, if anything, they are colder than before).
     """
     turns = -(-len(records) // chunk)
-    passes_per_turn = max(1, round(gate_passes / turns))
+    passes_per_turn = max(1, -(-gate_passes // turns))  # rounded up: at least `gate_passes` in all
     gate_seconds = presidio_seconds = 0.0
     found: list[Found] = []
     for start in range(0, len(records), chunk):

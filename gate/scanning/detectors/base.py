@@ -26,6 +26,12 @@ _DIGIT_RUN = re.compile(r"\d(?:[ \t\-./(),]{0,2}+\d){5}")
 _ASCII_DIGIT_RUN = re.compile(_DIGIT_RUN.pattern, re.ASCII)
 _ASCII_DIGITS = b"0123456789"
 _RUN_DIGITS = 6
+_NINE_DIGITS = 9
+# ASCII bytes by class (capital letter "A", digit "0", anything else "."), so "two capitals, then two
+# digits" is one translate and one `in`.
+_CLASSES = bytes(
+    ord("A") if 65 <= byte <= 90 else ord("0") if 48 <= byte <= 57 else ord(".") for byte in range(256)
+)
 _SPACE = re.compile(r"\s")
 
 
@@ -47,10 +53,12 @@ HAS_TOKEN_WORD = 1 << 11  # "bearer" or "token"
 # Facts looked for only in strings with a digit (HAS_DIGIT) or a digit run (HAS_DIGIT_RUN): every
 # pattern that needs them needs those digits too, and most strings have none.
 HAS_UPPER = 1 << 12  # an upper-case letter (with a digit: IBAN, NINO, street names)
-HAS_DOT = 1 << 13  # with a digit: decimals (coordinates)
+HAS_DECIMALS = 1 << 13  # two dots and six digits (a coordinate pair: "48.85, 2.29")
 HAS_COMMA = 1 << 14  # with a digit: "City, ST 12345"
-HAS_PLUS = 1 << 15  # with a digit run: "+49 ..."
+HAS_PLUS = 1 << 15  # with a digit: "+49 ..."
 HAS_DASH = 1 << 16  # with a digit run: "536-22-1234"
+HAS_NINE_DIGITS = 1 << 19  # nine digits or more, however far apart ("0151 - 2345 - 6789")
+HAS_CODE_START = 1 << 20  # two capitals, then two digits: an IBAN's country code and check digits
 # Cue words, as facts: every pattern of the detector that needs one contains one of these words, so
 # the detector is called only for the few strings that have one.
 HAS_BEHAVIOR_WORD = 1 << 17  # in free text: "viewed", "purchase history", "based on your ..."
@@ -61,20 +69,22 @@ BEHAVIOR_WORDS = (
 BIRTH_WORDS = ("born", "birth", "dob", "d.ob", "do.b", "d.o.b")
 
 
-# Letters that Python's case-insensitive regexes match as ASCII "i", "s" and "k", which str.lower()
-# leaves alone (dotless i, long s) or turns into two characters (capital I with a dot: "i" and a
-# combining dot); the Kelvin sign lowers to "k" already, and is listed for completeness.
-_FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})
-
-
 def cue_view(value: str) -> str:
-    """`value` as cue words are looked for in it: lower-cased, the letters above folded, and every run
-    of whitespace one space ("My\twife" -> "my wife"), as the case-insensitive, whitespace-tolerant
-    patterns behind the cue words would read it."""
+    """`value` as cue words are looked for in it: lower-cased, with every run of whitespace one space
+    ("My\twife", "name  is" -> "my wife", "name is") and the letters Python's case-insensitive
+    regexes match as ASCII "i" and "s" folded (dotless i, capital I with a dot, long s), as the
+    case-insensitive, whitespace-tolerant patterns behind the cue words read the text."""
     if value.isascii():
         lower = value.lower()
-        return lower if value.isprintable() else " ".join(lower.split())
-    return " ".join(value.translate(_FOLD).lower().split())
+        return lower if value.isprintable() and "  " not in lower else " ".join(lower.split())
+    # Capital I with a dot first: lower() would make it "i" and a combining dot. (The Kelvin sign
+    # lowers to "k" already.) str.replace is fast; a translate table is not, on non-ASCII text.
+    lower = value.replace("\u0130", "i").lower()
+    if "\u0131" in lower:
+        lower = lower.replace("\u0131", "i")
+    if "\u017f" in lower:
+        lower = lower.replace("\u017f", "s")
+    return " ".join(lower.split())
 
 
 def text_facts(value: str) -> int:
@@ -91,6 +101,7 @@ def text_facts(value: str) -> int:
         has_run = digits >= _RUN_DIGITS and _ASCII_DIGIT_RUN.search(value) is not None
     else:
         first_digit = _DIGIT.search(value)
+        digits = len(_DIGIT.findall(value)) if first_digit is not None else 0
         has_digit = first_digit is not None
         has_run = first_digit is not None and _DIGIT_RUN.search(value, first_digit.start()) is not None
     plain = ascii_text and value.isprintable()  # the common case: cue_view is value.lower()
@@ -104,16 +115,18 @@ def text_facts(value: str) -> int:
     if "@" in value:
         facts |= HAS_AT
     if has_digit:
-        facts |= HAS_DIGIT | (HAS_UPPER if upper else 0)
+        facts |= HAS_DIGIT | (_upper_facts(value, ascii_text) if upper else 0)
         dots = value.count(".")
-        if dots:
-            facts |= HAS_DOT | (HAS_DOTS if dots >= 3 else 0)
+        if dots >= 2:
+            facts |= (HAS_DECIMALS if digits >= _RUN_DIGITS else 0) | (HAS_DOTS if dots >= 3 else 0)
         if "," in value:
             facts |= HAS_COMMA
+        if "+" in value:
+            facts |= HAS_PLUS
+        if digits >= _NINE_DIGITS:
+            facts |= HAS_NINE_DIGITS
         if has_run:
             facts |= HAS_DIGIT_RUN
-            if "+" in value:
-                facts |= HAS_PLUS
             if "-" in value:
                 facts |= HAS_DASH
     if ":" in value:
@@ -124,16 +137,21 @@ def text_facts(value: str) -> int:
     # hold whitespace other than " ".
     if " " in value or (not plain and _SPACE.search(value) is not None):
         facts |= _word_facts(lower, upper, has_digit)
-    if has_digit and "b" in lower:  # every birth word has a "b"
-        for word in BIRTH_WORDS:
-            if word in lower:
-                facts |= HAS_BIRTH_WORD
-                break
+    if has_digit and "b" in lower and any(word in lower for word in BIRTH_WORDS):  # all have a "b"
+        facts |= HAS_BIRTH_WORD
     if "°" in value:
         facts |= HAS_DEGREE
     if "eyJ" in value:
         facts |= HAS_JWT
     return facts
+
+
+def _upper_facts(value: str, ascii_text: bool) -> int:
+    """The facts of a string with a digit and an upper-case letter."""
+    # Only ASCII text is classified; elsewhere HAS_CODE_START is assumed, which only costs time.
+    if not ascii_text or b"AA00" in value.encode("ascii").translate(_CLASSES):
+        return HAS_UPPER | HAS_CODE_START
+    return HAS_UPPER
 
 
 def _word_facts(lower: str, upper: bool, has_digit: bool) -> int:

@@ -7,9 +7,11 @@ import re
 from stdnum import iban
 
 from gate.scanning.context import NOT_NUMERIC
-from gate.scanning.detectors.base import HAS_DIGIT_RUN, HAS_UPPER, PatternDetector, PatternRule, Text
+from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, PatternDetector, PatternRule, Text
 
-_CANDIDATE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![a-z0-9])")
+# Starts with one character class (the look-behind moved after it), so the regex engine can skip to
+# capital letters instead of trying every position.
+_CANDIDATE = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]\d{2}(?: ?[A-Z0-9]){11,30}(?![a-z0-9])")
 
 
 def _valid_iban(match: re.Match[str], text: Text) -> bool:
@@ -24,9 +26,10 @@ def _valid_iban(match: re.Match[str], text: Text) -> bool:
 
 DETECTOR = PatternDetector(
     entity="IBAN_CODE",
-    needs=HAS_DIGIT_RUN,
+    # Not a digit run: letters can break up the digits ("MT70 MALT 0110 0A12 B45M ...").
+    needs=HAS_DIGIT,
     rules=(PatternRule("iban.mod97", _CANDIDATE, _valid_iban),),
-    # An IBAN starts with two capital letters.
-    requires=HAS_DIGIT_RUN | HAS_UPPER,
+    # An IBAN starts with two capital letters and two digits.
+    requires=HAS_CODE_START,
     unless=NOT_NUMERIC,
 )

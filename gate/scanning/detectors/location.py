@@ -15,12 +15,9 @@ from gate.scanning.context import GEO, NOT_NUMERIC
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
     HAS_COMMA,
+    HAS_DECIMALS,
     HAS_DEGREE,
     HAS_DIGIT,
-    HAS_DIGIT_RUN,
-    HAS_DIGIT_WORDS,
-    HAS_DOT,
-    HAS_UPPER,
     KeyedRule,
     PatternDetector,
     PatternRule,
@@ -80,17 +77,17 @@ def _valid_pair(match: re.Match[str], text: Text) -> bool:
 
 DETECTOR = PatternDetector(
     entity="LOCATION",
-    needs=HAS_DIGIT_RUN | HAS_DIGIT_WORDS | HAS_DEGREE,
+    # Each rule requires what it needs; "1.2345;4.5678" has neither a digit run nor a space.
+    needs=HAS_DIGIT,
     rules=(
-        # `requires` names what each pattern cannot match without: a "." for coordinates, an upper-case
-        # letter for street and city names (HAS_CAPITALS is HAS_WORDS with one).
-        PatternRule("location.coordinates", _PAIR, _valid_pair, requires=HAS_DOT),
+        # `requires` names what each pattern cannot match without: two decimals for coordinates, an
+        # upper-case letter and whitespace for street and city names (HAS_CAPITALS is HAS_WORDS with one).
+        PatternRule("location.coordinates", _PAIR, _valid_pair, requires=HAS_DECIMALS),
         PatternRule("location.dms", _DMS, requires=HAS_DEGREE),
         PatternRule("location.street", _STREET, _starts_word, requires=HAS_CAPITALS),
-        PatternRule("location.strasse", _STRASSE, when=any_word(_STRASSE_WORDS), requires=HAS_UPPER),
-        PatternRule("location.us_zip", _US_STATE_ZIP, requires=HAS_COMMA | HAS_UPPER),
+        PatternRule("location.strasse", _STRASSE, when=any_word(_STRASSE_WORDS), requires=HAS_CAPITALS),
+        PatternRule("location.us_zip", _US_STATE_ZIP, requires=HAS_COMMA | HAS_CAPITALS),
     ),
-    requires=HAS_DIGIT,
 )
 
 

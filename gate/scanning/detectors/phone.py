@@ -13,7 +13,8 @@ import phonenumbers
 
 from gate.scanning.context import NOT_NUMERIC, PHONE
 from gate.scanning.detectors.base import (
-    HAS_DIGIT_RUN,
+    HAS_DIGIT,
+    HAS_NINE_DIGITS,
     HAS_PLUS,
     PatternDetector,
     PatternRule,
@@ -24,7 +25,8 @@ from gate.scanning.detectors.base import (
 
 NATIONAL_REGIONS = ("US", "GB", "DE", "FR", "NL", "ES", "IT")
 
-_INTERNATIONAL = re.compile(r"(?<![\w+])\+[1-9][\d \t().\-/]{5,22}\d(?!\d)")
+# The look-behind sits after the "+", so the regex engine can skip ahead to a "+".
+_INTERNATIONAL = re.compile(r"\+(?<![\w+]\+)[1-9][\d \t().\-/]{5,22}\d(?!\d)")
 _NATIONAL = re.compile(r"(?<![\w+])(?:00[1-9]|\(?\d)[\d \t().\-/]{5,22}\d(?!\d)")
 _INTERNATIONAL_PREFIX = re.compile(r"\+\d{0,4}[ \t.\-/]*$")
 _MIN_NATIONAL_DIGITS = 9
@@ -86,10 +88,11 @@ def _may_be_national(text: Text) -> bool:
 
 DETECTOR = PatternDetector(
     entity="PHONE_NUMBER",
-    needs=HAS_DIGIT_RUN,
+    # Not a digit run: the patterns allow any separators between digits ("+1 650 - 253 - 0000").
+    needs=HAS_DIGIT,
     rules=(
         PatternRule("phone.international", _INTERNATIONAL, _international, requires=HAS_PLUS),
-        PatternRule("phone.national", _NATIONAL, _national, _may_be_national),
+        PatternRule("phone.national", _NATIONAL, _national, _may_be_national, requires=HAS_NINE_DIGITS),
     ),
     unless=NOT_NUMERIC,
 )

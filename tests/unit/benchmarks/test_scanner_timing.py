@@ -58,3 +58,17 @@ def test_the_speed_up_is_presidio_time_over_gate_time_per_repetition(monkeypatch
     assert speedup["median"] == 1500.0  # of 1500, 3000 and 750
     assert out["presidio"]["accuracy"]["recall"] == 0.0  # Presidio's (empty) findings are the ones scored
     assert out["gate_accuracy_on_sample"]["recall"] == 1.0
+
+
+def test_the_gate_makes_at_least_the_passes_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    records = generate_corpus(25, seed=5)
+    calls = {"gate": 0}
+
+    def gate(params: dict[str, Any]) -> Found:
+        calls["gate"] += 1
+        return set()
+
+    monkeypatch.setattr(scanner, "gate_detect", gate)
+    scanner._interleaved(lambda params: set(), records, gate_passes=4, chunk=10)
+    # 3 turns; 4 passes asked: 2 per turn (rounded up, never down to 1), so 6 whole passes of 25.
+    assert calls["gate"] == 6 * 25

@@ -101,6 +101,13 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("PHONE_NUMBER", "notes", "text\tme on 07911 123456"),
     ("DATE_OF_BIRTH", "notes", "DOB:1.2.85"),
     ("DATE_OF_BIRTH", "notes", "born:12/3/85"),
+    ("PERSON", "prompt", "my name  is Maria"),  # two spaces
+    ("PERSON", "prompt", "photo of my\u00a0wife Zelda"),  # a no-break space
+    # Digits farther apart than a digit run allows, or broken up by letters.
+    ("LOCATION", "gps", "1.2345;4.5678"),
+    ("PHONE_NUMBER", "notes", "+1 650 - 253 - 0000"),
+    ("PHONE_NUMBER", "notes", "call me: 0151 - 2345 - 6789"),
+    ("IBAN_CODE", "notes", "MT70 MALT 0110 0A12 B45M TLCA ST00 1SX"),
 ]
 
 # (key, value): no finding at all.

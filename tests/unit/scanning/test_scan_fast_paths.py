@@ -50,6 +50,14 @@ SAMPLES = (
     "born\nin\n1985",
     "DOB:1.2.85",
     "5 Baker Street",
+    "my name  is Maria",
+    "photo of my\u00a0wife Zelda",
+    "1.2345;4.5678",
+    "+1 650 - 253 - 0000",
+    "call me: 0151 - 2345 - 6789",
+    "phone 030 / 1234 / 5678",
+    "MT70 MALT 0110 0A12 B45M TLCA ST00 1SX",
+    "DPM++ 2M Karras",
     "\uff14\uff10\uff17\uff16" * 3,  # full-width digits: Unicode "\\d", not ASCII
 )
 CONTEXTS = (0, NOT_NUMERIC, NOT_PERSON, PHONE | NOT_NUMERIC, GEO, DOB, IP, SSN)
