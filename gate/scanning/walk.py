@@ -132,7 +132,7 @@ class _Scan:
             self._detect(decoded, flags, path, via)
 
     def _detect(self, value: str, flags: int, path: str, via: str) -> None:
-        facts = text_facts(value)
+        facts = text_facts(value, not flags & NOT_NUMERIC)
         # Only detectors with a chance: none of the facts they need holds for the others (no "@" for
         # email, no digits for cards). Most strings leave none, and are done without building a Text.
         context = flags & CONTEXT_MASK

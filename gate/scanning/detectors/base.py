@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from gate.scanning.context import KeyInfo
+from gate.scanning.context import NOT_NUMERIC, KeyInfo
 
 _DIGIT = re.compile(r"\d")
 # Six digits with at most two separator characters between neighbours: the least any numeric
@@ -87,23 +87,22 @@ def cue_view(value: str) -> str:
     return " ".join(lower.split())
 
 
-def text_facts(value: str) -> int:
-    """The `HAS_*` facts of a string: plain `in`/`count` tests and at most two regex searches."""
+def text_facts(value: str, numeric: bool = True) -> int:
+    """The `HAS_*` facts of a string: plain `in`/`count` tests and at most two regex searches.
+
+    `numeric` is False under a key whose digits are not identifiers (`context.NOT_NUMERIC`: seeds,
+    hashes, GTINs, timestamps): the facts only numeric detectors read (digit runs, IBAN and phone
+    shapes, dotted decimals) are then not looked for, since those detectors do not run there.
+    """
     if value.isalpha():
         # One word of letters ("CLIPTextEncode", "euler"): no digit, space or punctuation to look for.
         return HAS_JWT if "eyJ" in value else 0
     ascii_text = value.isascii()
     if ascii_text:
-        # Counting digits is one bytes.translate; a digit run needs six, so the run regex (the
-        # costliest test here) runs only for strings with six digits or more.
+        # Counting digits is one bytes.translate.
         digits = len(value) - len(value.encode("ascii").translate(None, _ASCII_DIGITS))
-        has_digit = digits > 0
-        has_run = digits >= _RUN_DIGITS and _ASCII_DIGIT_RUN.search(value) is not None
     else:
-        first_digit = _DIGIT.search(value)
-        digits = len(_DIGIT.findall(value)) if first_digit is not None else 0
-        has_digit = first_digit is not None
-        has_run = first_digit is not None and _DIGIT_RUN.search(value, first_digit.start()) is not None
+        digits = len(_DIGIT.findall(value))
     plain = ascii_text and value.isprintable()  # the common case: cue_view is value.lower()
     if plain:
         lower = value.lower()
@@ -111,34 +110,19 @@ def text_facts(value: str) -> int:
     else:
         lower = cue_view(value)
         upper = value.lower() != value
-    facts = 0
-    if "@" in value:
-        facts |= HAS_AT
-    if has_digit:
-        facts |= HAS_DIGIT | (_upper_facts(value, ascii_text) if upper else 0)
-        dots = value.count(".")
-        if dots >= 2:
-            facts |= (HAS_DECIMALS if digits >= _RUN_DIGITS else 0) | (HAS_DOTS if dots >= 3 else 0)
+    facts = HAS_AT if "@" in value else 0
+    if digits:
+        facts |= HAS_DIGIT | (_numeric_facts(value, ascii_text, digits, upper) if numeric else 0)
         if "," in value:
             facts |= HAS_COMMA
-        if "+" in value:
-            facts |= HAS_PLUS
-        if digits >= _NINE_DIGITS:
-            facts |= HAS_NINE_DIGITS
-        if has_run:
-            facts |= HAS_DIGIT_RUN
-            if "-" in value:
-                facts |= HAS_DASH
-    if ":" in value:
-        facts |= HAS_SEPARATOR | (HAS_COLONS if value.count(":") >= 2 else 0)
-    elif "=" in value:
+        if "b" in lower and any(word in lower for word in BIRTH_WORDS):  # every birth word has a "b"
+            facts |= HAS_BIRTH_WORD
+    if ":" in value or "=" in value:
         facts |= HAS_SEPARATOR
     # Words can be split by any whitespace ("user\tviewed"); a plain string (printable ASCII) cannot
     # hold whitespace other than " ".
     if " " in value or (not plain and _SPACE.search(value) is not None):
-        facts |= _word_facts(lower, upper, has_digit)
-    if has_digit and "b" in lower and any(word in lower for word in BIRTH_WORDS):  # all have a "b"
-        facts |= HAS_BIRTH_WORD
+        facts |= _word_facts(lower, upper, digits > 0)
     if "°" in value:
         facts |= HAS_DEGREE
     if "eyJ" in value:
@@ -146,12 +130,29 @@ def text_facts(value: str) -> int:
     return facts
 
 
-def _upper_facts(value: str, ascii_text: bool) -> int:
-    """The facts of a string with a digit and an upper-case letter."""
-    # Only ASCII text is classified; elsewhere HAS_CODE_START is assumed, which only costs time.
-    if not ascii_text or b"AA00" in value.encode("ascii").translate(_CLASSES):
-        return HAS_UPPER | HAS_CODE_START
-    return HAS_UPPER
+def _numeric_facts(value: str, ascii_text: bool, digits: int, upper: bool) -> int:
+    """The facts of a string with digits that only the numeric detectors read (see `text_facts`)."""
+    facts = 0
+    if upper:
+        facts |= HAS_UPPER
+        # Only ASCII text is classified; elsewhere HAS_CODE_START is assumed, which only costs time.
+        if not ascii_text or b"AA00" in value.encode("ascii").translate(_CLASSES):
+            facts |= HAS_CODE_START
+    dots = value.count(".")
+    if dots >= 2:
+        facts |= (HAS_DECIMALS if digits >= _RUN_DIGITS else 0) | (HAS_DOTS if dots >= 3 else 0)
+    if value.count(":") >= 2:
+        facts |= HAS_COLONS
+    if "+" in value:
+        facts |= HAS_PLUS
+    if digits >= _NINE_DIGITS:
+        facts |= HAS_NINE_DIGITS
+    # A digit run needs six digits, so its regex (the costliest test here) runs only for those.
+    if digits >= _RUN_DIGITS:
+        digit_run = _ASCII_DIGIT_RUN if ascii_text else _DIGIT_RUN
+        if digit_run.search(value) is not None:
+            facts |= HAS_DIGIT_RUN | (HAS_DASH if "-" in value else 0)
+    return facts
 
 
 def _word_facts(lower: str, upper: bool, has_digit: bool) -> int:
@@ -180,7 +181,7 @@ class Text:
         self.value = value
         self.flags = flags
         self.lower = cue_view(value)
-        self.facts = text_facts(value) if facts is None else facts
+        self.facts = text_facts(value, not flags & NOT_NUMERIC) if facts is None else facts
 
 
 class TextDetector(Protocol):
