@@ -103,7 +103,9 @@ def text_facts(value: str, numeric: bool = True) -> int:
         digits = len(value) - len(value.encode("ascii").translate(None, _ASCII_DIGITS))
     else:
         digits = len(_DIGIT.findall(value))
-    plain = ascii_text and value.isprintable()  # the common case: cue_view is value.lower()
+    plain = ascii_text and value.isprintable()
+    # Printable ASCII has no letters to fold, and the cue words looked for here are single words, so
+    # value.lower() serves; only Text.lower, which prefilters read, needs the full cue_view.
     if plain:
         lower = value.lower()
         upper = lower != value
@@ -117,7 +119,10 @@ def text_facts(value: str, numeric: bool = True) -> int:
             facts |= HAS_COMMA
         if "b" in lower and any(word in lower for word in BIRTH_WORDS):  # every birth word has a "b"
             facts |= HAS_BIRTH_WORD
-    if ":" in value or "=" in value:
+    if ":" in value:
+        # An IPv6 address can be all hex letters ("dead:beef::cafe"), so this is not a digit fact.
+        facts |= HAS_SEPARATOR | (HAS_COLONS if numeric and value.count(":") >= 2 else 0)
+    elif "=" in value:
         facts |= HAS_SEPARATOR
     # Words can be split by any whitespace ("user\tviewed"); a plain string (printable ASCII) cannot
     # hold whitespace other than " ".
@@ -141,8 +146,6 @@ def _numeric_facts(value: str, ascii_text: bool, digits: int, upper: bool) -> in
     dots = value.count(".")
     if dots >= 2:
         facts |= (HAS_DECIMALS if digits >= _RUN_DIGITS else 0) | (HAS_DOTS if dots >= 3 else 0)
-    if value.count(":") >= 2:
-        facts |= HAS_COLONS
     if "+" in value:
         facts |= HAS_PLUS
     if digits >= _NINE_DIGITS:

@@ -108,6 +108,7 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("PHONE_NUMBER", "notes", "+1 650 - 253 - 0000"),
     ("PHONE_NUMBER", "notes", "call me: 0151 - 2345 - 6789"),
     ("IBAN_CODE", "notes", "MT70 MALT 0110 0A12 B45M TLCA ST00 1SX"),
+    ("IP_ADDRESS", "note", "dead:beef:cafe:babe:dead:beef:cafe:babe"),  # IPv6 without a digit
 ]
 
 # (key, value): no finding at all.

@@ -58,6 +58,8 @@ SAMPLES = (
     "phone 030 / 1234 / 5678",
     "MT70 MALT 0110 0A12 B45M TLCA ST00 1SX",
     "DPM++ 2M Karras",
+    "dead:beef:cafe:babe:dead:beef:cafe:babe",
+    "host fe::ab",
     "\uff14\uff10\uff17\uff16" * 3,  # full-width digits: Unicode "\\d", not ASCII
 )
 CONTEXTS = (0, NOT_NUMERIC, NOT_PERSON, PHONE | NOT_NUMERIC, GEO, DOB, IP, SSN)
