@@ -52,17 +52,18 @@ HAS_DEGREE = 1 << 10  # "48°51'N"
 HAS_TOKEN_WORD = 1 << 11  # "bearer" or "token"
 # Facts looked for only in strings with a digit (HAS_DIGIT) or a digit run (HAS_DIGIT_RUN): every
 # pattern that needs them needs those digits too, and most strings have none.
-HAS_UPPER = 1 << 12  # an upper-case letter (with a digit: IBAN, NINO, street names)
+HAS_UPPER = 1 << 12  # an upper-case letter (with a digit: a NINO)
 HAS_DECIMALS = 1 << 13  # two dots and six digits (a coordinate pair: "48.85, 2.29")
 HAS_COMMA = 1 << 14  # with a digit: "City, ST 12345"
 HAS_PLUS = 1 << 15  # with a digit: "+49 ..."
 HAS_DASH = 1 << 16  # with a digit run: "536-22-1234"
-HAS_NINE_DIGITS = 1 << 19  # nine digits or more, however far apart ("0151 - 2345 - 6789")
-HAS_CODE_START = 1 << 20  # two capitals, then two digits: an IBAN's country code and check digits
 # Cue words, as facts: every pattern of the detector that needs one contains one of these words, so
 # the detector is called only for the few strings that have one.
 HAS_BEHAVIOR_WORD = 1 << 17  # in free text: "viewed", "purchase history", "based on your ..."
 HAS_BIRTH_WORD = 1 << 18  # with a digit: "born", "DOB", "birthday"
+# More facts of strings with a digit.
+HAS_NINE_DIGITS = 1 << 19  # nine digits or more, however far apart ("0151 - 2345 - 6789")
+HAS_CODE_START = 1 << 20  # two capitals, then two digits: an IBAN's country code and check digits
 BEHAVIOR_WORDS = (
     "view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search", "based"
 )  # fmt: skip
