@@ -221,8 +221,7 @@ class _Scan:
                         for decoded, via in decoded_variants(child):
                             self._detect(decoded, child_flags, child_path, via)
             elif kind is int or kind is float:
-                if child_flags & POSITIVE_MASK and not child_flags & NOT_NUMERIC:  # self.number's test
-                    self.text(str(child), child_path, child_flags)
+                self.number(child, child_path, child_flags)
             elif kind is not bool and child is not None:
                 self.chars = chars
                 self.value(child, child_path, child_flags, child_inherited, depth + 1)
