@@ -42,6 +42,8 @@ _VALUELESS: frozenset[Kind] = frozenset({"location", "device_id"})
 _SUB_IFDS = {
     ("0", EXIF_IFD_TAG): "exif",
     ("0", GPS_IFD_TAG): "gps",
+    ("1", EXIF_IFD_TAG): "exif",
+    ("1", GPS_IFD_TAG): "gps",
     ("exif", GPS_IFD_TAG): "gps",
     ("exif", INTEROP_IFD_TAG): "interop",
 }
@@ -105,7 +107,8 @@ class Tiff:
             sub = _SUB_IFDS.get((name, tag))
             if sub is not None:
                 (sub_offset,) = self.unpack("I", pos + 8)
-                self._read_ifd(sub_offset, sub, strict=sub != "interop")
+                # Under the lenient thumbnail IFD, what it points to is read leniently too.
+                self._read_ifd(sub_offset, sub, strict=strict and sub != "interop")
         if name == "0":
             (next_ifd,) = self.unpack("I", offset + 2 + 12 * count)
             if next_ifd:
@@ -116,10 +119,13 @@ class Tiff:
         return self.block[entry.value_start : entry.value_start + entry.value_size]
 
     def personal(self) -> list[tuple[Entry, Kind]]:
-        """Entries that may hold personal data, with their kind; the GPS pointer counts as location."""
+        """Entries that may hold personal data, with their kind; the GPS pointer counts as location.
+
+        IFD1 (the thumbnail's) is read with the same rules: ExifTool and other readers show its tags.
+        """
         found: list[tuple[Entry, Kind]] = []
         for entry in self.entries:
-            if entry.ifd in ("0", "exif"):
+            if entry.ifd in ("0", "1", "exif"):
                 if entry.tag == GPS_IFD_TAG:
                     found.append((entry, "location"))
                 elif entry.tag in TAG_KINDS:
@@ -137,8 +143,14 @@ def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:
     tiff = Tiff(block)
     items: list[MetadataItem] = []
     markers: list[str] = []
+    gps_listed = False
     for entry, kind in tiff.personal():
         if entry.tag == GPS_IFD_TAG:
+            # Every GPS table's entries are under "gps": listed once, however many pointers lead there
+            # (once per pointer would make k pointers k * k items).
+            if gps_listed:
+                continue
+            gps_listed = True
             gps = [e for e in tiff.entries if e.ifd == "gps"]
             names = [ExifTags.GPSTAGS.get(e.tag, f"0x{e.tag:04X}") for e in gps]
             items.extend(MetadataItem(pointer("exif", "GPSInfo", name), "location") for name in names)
@@ -185,12 +197,14 @@ def strip(block: bytes, kinds: frozenset[str]) -> bytes | None:
     if not doomed:
         return None
     out = bytearray(block)
+    if any(entry.tag == GPS_IFD_TAG for entry in doomed):
+        # Zero every value a GPS table points to, so no coordinate survives as orphan bytes.
+        for gps in (e for e in tiff.entries if e.ifd == "gps" and not e.inline):
+            out[gps.value_start : gps.value_start + gps.value_size] = bytes(gps.value_size)
     for entry in doomed:
         if entry.tag == GPS_IFD_TAG:
-            # Zero the GPS table and every value it points to, so no coordinate survives as orphan bytes.
+            # ... and the table itself.
             (table,) = tiff.unpack("I", entry.value_start)
-            for gps in (e for e in tiff.entries if e.ifd == "gps" and not e.inline):
-                out[gps.value_start : gps.value_start + gps.value_size] = bytes(gps.value_size)
             size = 2 + 12 * tiff.tables.get(table, 0) + 4
             out[table : table + size] = bytes(size)
         elif not entry.inline:

@@ -25,7 +25,7 @@ JPEG_APP_SIGNATURES: dict[int, tuple[bytes, ...]] = {
     0xE2: (b"ICC_PROFILE\x00", jpeg.MPF_PREFIX),  # MPF with secondary images is refused by the walk
     0xEB: (b"JP",),  # JUMBF; `blocks` further requires it to belong to a C2PA manifest
     0xEC: (b"Ducky",),  # Photoshop "Save for Web": quality, comment and copyright, read by `ducky`
-    0xED: (PHOTOSHOP_PREFIX,),  # Photoshop image resources, whose IPTC-IIM `iptc` reads
+    0xED: (PHOTOSHOP_PREFIX,),  # Photoshop image resources: `iptc` reads the IPTC-IIM, EXIF and XMP ones
     0xEE: (b"Adobe",),  # colour transform flags, 12 bytes
 }
 

@@ -1,19 +1,30 @@
-"""IPTC-IIM (the legacy IPTC block inside JPEG's APP13 "Photoshop 3.0" resources): read and strip.
+"""JPEG's APP13 "Photoshop 3.0" image resources: the IPTC-IIM block, and EXIF or XMP kept there, read and
+stripped.
 
 Photoshop and Lightroom still write By-line, City and Caption here besides XMP, so skipping it would
-leave a second copy of the same personal data.
+leave a second copy of the same personal data. Photoshop's own JPEGs carry EXIF and XMP in APP1, but
+the resource format has a slot for each (as in PSD and TIFF files) and any tool may fill it: GPS there is
+as published as GPS in APP1.
 """
 
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gate.errors import ImageUndecodable
+from gate.imaging import exif, xmp
 from gate.imaging.items import Kind, MetadataItem, pointer
 
 PHOTOSHOP_PREFIX = b"Photoshop 3.0\x00"
 _IPTC_RESOURCE, _IPTC_DIGEST = 0x0404, 0x0425
+# Resources holding a whole EXIF (TIFF) stream ("EXIF data 1" and "3") or an XMP packet; their items are
+# reported under /photoshop (/photoshop/exif/GPSInfo/..., /photoshop/xmp/...). An EXIF resource that is
+# not TIFF (ExifTool calls "EXIF data 3" an unknown binary format) is no EXIF to any reader: it stays
+# unread, like the other resources.
+_EXIF_RESOURCES, _XMP_RESOURCE = frozenset({0x0422, 0x0423}), 0x0424
+_TIFF_HEADERS = (b"II*\x00", b"MM\x00*")
+_EMBEDDED_ROOT = pointer("photoshop")
 
 # Record 2 datasets that may hold personal data: number -> (name used in paths, kind).
 DATASETS: dict[int, tuple[str, Kind]] = {
@@ -84,28 +95,62 @@ def _unread_tail(payload: bytes, resources: list[_Resource]) -> bool:
     return bool(payload[end:].strip(b"\x00"))
 
 
-def read_items(payload: bytes) -> list[MetadataItem]:
-    """Personal-data items in an APP13 payload; bytes after the resource blocks are an uninspected item."""
+def read_items(payload: bytes) -> tuple[list[MetadataItem], list[str]]:
+    """Personal-data items and AI markers in an APP13 payload; bytes after the resource blocks are an
+    uninspected item."""
     items: list[MetadataItem] = []
+    markers: list[str] = []
     resources = _resources(payload)
     if _unread_tail(payload, resources):
         items.append(MetadataItem(pointer("iptc", "unread"), "uninspected"))
     for resource in resources:
-        if resource.ident != _IPTC_RESOURCE:
-            continue
-        for record, number, _, value in _datasets(resource.data):
-            if record == 2 and number in DATASETS:
-                name, kind = DATASETS[number]
-                text = None if kind in _VALUELESS else value.decode("utf-8", "replace")
-                items.append(MetadataItem(pointer("iptc", name), kind, text))
+        if resource.ident == _IPTC_RESOURCE:
+            items.extend(_iim_items(resource.data))
+        elif _embeds_exif_or_xmp(resource):
+            found, marks = _embedded_items(resource)
+            items.extend(found)
+            markers.extend(marks)
+    return items, markers
+
+
+def _iim_items(iim: bytes) -> list[MetadataItem]:
+    """The record-2 datasets of an IPTC-IIM block that may hold personal data."""
+    items: list[MetadataItem] = []
+    for record, number, _, value in _datasets(iim):
+        if record == 2 and number in DATASETS:
+            name, kind = DATASETS[number]
+            text = None if kind in _VALUELESS else value.decode("utf-8", "replace")
+            items.append(MetadataItem(pointer("iptc", name), kind, text))
     return items
 
 
+def _embeds_exif_or_xmp(resource: _Resource) -> bool:
+    """An XMP resource, or an EXIF resource that holds a TIFF stream (with or without "Exif\\0\\0")."""
+    if resource.ident == _XMP_RESOURCE:
+        return True
+    return resource.ident in _EXIF_RESOURCES and exif.tiff_block(resource.data).startswith(_TIFF_HEADERS)
+
+
+def _embedded_items(resource: _Resource) -> tuple[list[MetadataItem], list[str]]:
+    """The items of an EXIF or XMP resource, read as the APP1 copy would be, with paths under /photoshop."""
+    if resource.ident == _XMP_RESOURCE:
+        found, markers = xmp.read_items(resource.data)
+    else:
+        found, markers = exif.read_items(exif.tiff_block(resource.data))
+    return [replace(item, path=_EMBEDDED_ROOT + item.path) for item in found], markers
+
+
+def _holds_any(resource: _Resource, kinds: frozenset[str]) -> bool:
+    """Whether an EXIF or XMP resource holds an item of `kinds`."""
+    return any(item.kind in kinds for item in _embedded_items(resource)[0])
+
+
 def strip(payload: bytes, kinds: frozenset[str]) -> bytes | None:
-    """The payload without datasets of `kinds` (and without the now stale IIM digest); None if unchanged."""
+    """The payload without IIM datasets of `kinds` (and then without the IIM digest, now stale) and without
+    EXIF and XMP resources holding any (dropped whole, not rewritten field by field); None if unchanged."""
     resources = _resources(payload)
     out = [payload[: len(PHOTOSHOP_PREFIX)]]
-    changed = False
+    changed = iim_changed = False
     for resource in resources:
         block = payload[resource.start : resource.end]
         if resource.ident == _IPTC_RESOURCE:
@@ -116,10 +161,15 @@ def strip(payload: bytes, kinds: frozenset[str]) -> bytes | None:
             ]
             iim = b"".join(kept)
             if len(iim) != len(resource.data):
-                changed = True
+                changed = iim_changed = True
                 header = b"8BIM" + struct.pack(">HHI", _IPTC_RESOURCE, 0, len(iim))  # empty, padded name
                 block = header + iim + b"\x00" * (len(iim) & 1)
+        elif _embeds_exif_or_xmp(resource) and _holds_any(resource, kinds):
+            changed = True
+            continue
         out.append(block)
     if not changed:
         return None
-    return b"".join(b for b in out if not b.startswith(b"8BIM" + struct.pack(">H", _IPTC_DIGEST)))
+    if iim_changed:
+        out = [b for b in out if not b.startswith(b"8BIM" + struct.pack(">H", _IPTC_DIGEST))]
+    return b"".join(out)

@@ -72,7 +72,7 @@ def block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     if block.source in ("xmp", "xmp_ext"):
         return xmp.read_items(block.payload)
     if block.source == "iptc":
-        return iptc.read_items(block.payload), []
+        return iptc.read_items(block.payload)
     if block.source == "comment":
         return [MetadataItem(pointer("jpeg", "COM", block.key), "free_text", block.text)], []
     if block.source == "ducky":

@@ -157,3 +157,48 @@ def with_app13_iptc(jpeg: bytes, datasets: dict[int, bytes]) -> bytes:
     resolution = b"8BIM\x03\xed\x00\x00" + struct.pack(">I", 16) + b"\x00\x48\x00\x00\x00\x01\x00\x01" * 2
     payload = b"Photoshop 3.0\x00" + iim_resource + digest + resolution
     return jpeg[:2] + b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload + jpeg[2:]
+
+
+def photoshop_resource(ident: int, data: bytes) -> bytes:
+    """One Photoshop image resource block ("8BIM", id, empty name, size, data padded to even)."""
+    return b"8BIM" + struct.pack(">HHI", ident, 0, len(data)) + data + b"\x00" * (len(data) & 1)
+
+
+def with_app13(jpeg: bytes, *resources: bytes) -> bytes:
+    """`jpeg` with a Photoshop APP13 segment holding `resources` (see `photoshop_resource`)."""
+    payload = b"Photoshop 3.0\x00" + b"".join(resources)
+    return jpeg[:2] + b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload + jpeg[2:]
+
+
+def _entry(tag: int, typ: int, count: int, value: bytes | int) -> bytes:
+    raw = struct.pack("<I", value) if isinstance(value, int) else value.ljust(4, b"\x00")
+    return struct.pack("<HHI", tag, typ, count) + raw
+
+
+def tiff_with_gps_pointers(count: int) -> bytes:
+    """A little-endian TIFF stream whose IFD0 holds `count` GPS pointers, each to its own GPS table."""
+    gps_base = 8 + 2 + 12 * count + 4
+    table = 2 + 12 + 4
+    ifd0 = struct.pack("<H", count) + b"".join(
+        _entry(0x8825, 4, 1, gps_base + i * table) for i in range(count)
+    )
+    gps = struct.pack("<H", 1) + _entry(1, 2, 2, b"N\x00") + struct.pack("<I", 0)  # GPSLatitudeRef
+    return b"II*\x00" + struct.pack("<I", 8) + ifd0 + struct.pack("<I", 0) + gps * count
+
+
+def tiff_with_thumbnail_ifd_tags() -> bytes:
+    """A TIFF stream with a clean IFD0 whose next IFD (IFD1, the thumbnail's) holds Artist and a GPS
+    pointer: readers such as ExifTool show both."""
+    artist = b"Jane Doe\x00"
+    ifd0_at, ifd1_at = 8, 8 + 2 + 12 + 4
+    gps_at = ifd1_at + 2 + 24 + 4
+    artist_at = gps_at + 2 + 12 + 4
+    ifd0 = struct.pack("<H", 1) + _entry(0x0112, 3, 1, b"\x01\x00") + struct.pack("<I", ifd1_at)
+    ifd1 = (
+        struct.pack("<H", 2)
+        + _entry(0x013B, 2, len(artist), artist_at)
+        + _entry(0x8825, 4, 1, gps_at)
+        + struct.pack("<I", 0)
+    )
+    gps = struct.pack("<H", 1) + _entry(1, 2, 2, b"N\x00") + struct.pack("<I", 0)
+    return b"II*\x00" + struct.pack("<I", ifd0_at) + ifd0 + ifd1 + gps + artist

@@ -9,13 +9,20 @@ from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
 from gate.imaging import ImageMetadata, MetadataItem, probe, read_metadata
+from gate.imaging.exif import tiff_block
+from gate.imaging.jpeg import segment_bytes
 from tests.unit.imaging.images import (
+    AI_XMP,
     COMFY_PROMPT,
     camera_exif,
     chunk,
     handmade_png,
     jpeg_bytes,
+    photoshop_resource,
     png_bytes,
+    tiff_with_gps_pointers,
+    tiff_with_thumbnail_ifd_tags,
+    with_app13,
     with_app13_iptc,
     xmp_packet,
 )
@@ -274,6 +281,50 @@ def test_manifest_is_ruled_out_only_when_every_segment_was_read(name: str) -> No
     # The provenance check skips c2pa exactly when this is True, so every doubt must make it False.
     data, ruled_out = MANIFEST_CASES[name]
     assert meta(data).manifest_ruled_out is ruled_out
+
+
+@pytest.mark.parametrize("exif_resource", [0x0422, 0x0423], ids=["exif-data-1", "exif-data-3"])
+def test_exif_and_xmp_in_photoshop_resources_are_read_like_their_app1_copies(exif_resource: int) -> None:
+    # Photoshop writes EXIF and XMP to APP1, but the resource format has a slot for each and other tools
+    # fill it: what is found there is what the APP1 copy would give, under /photoshop.
+    exif = tiff_block(camera_exif().tobytes())
+    data = with_app13(
+        jpeg_bytes(), photoshop_resource(exif_resource, exif), photoshop_resource(0x0424, AI_XMP)
+    )
+    found = meta(data)
+    assert pairs(found) == {("/photoshop" + path, kind) for path, kind in EXIF_ITEMS | XMP_ITEMS}
+    assert set(found.ai_markers) == EXIF_MARKERS | XMP_MARKERS
+    assert value(found, "/photoshop/exif/Artist") == "Jane Doe"
+    assert not found.has_c2pa and not found.references_manifest  # c2pa-rs reads XMP from APP1 only
+
+
+def test_a_photoshop_exif_resource_with_the_app1_prefix_is_read_too() -> None:
+    data = with_app13(jpeg_bytes(), photoshop_resource(0x0422, camera_exif().tobytes()))
+    assert pairs(meta(data)) == {("/photoshop" + path, kind) for path, kind in EXIF_ITEMS}
+
+
+def test_a_photoshop_exif_resource_that_is_not_tiff_stays_unread() -> None:
+    # No reader takes it for EXIF (ExifTool calls "EXIF data 3" an unknown binary format), so it is one
+    # more resource the gate does not read, like a thumbnail or print settings.
+    data = with_app13(jpeg_bytes(), photoshop_resource(0x0423, b"\x00\x01 not a TIFF stream"))
+    assert meta(data).items == ()
+
+
+def test_many_gps_pointers_give_one_item_per_gps_entry_not_per_pointer_pair() -> None:
+    # Listing every GPS table once per pointer made k pointers k * k items (2,000: 4 million, a minute).
+    data = jpeg_bytes()
+    data = data[:2] + segment_bytes(0xE1, b"Exif\x00\x00" + tiff_with_gps_pointers(2000)) + data[2:]
+    items = meta(data).items
+    assert len(items) == 2000
+    assert {(item.path, item.kind) for item in items} == {("/exif/GPSInfo/GPSLatitudeRef", "location")}
+
+
+def test_tags_in_the_thumbnail_ifd_are_read() -> None:
+    data = jpeg_bytes()
+    data = data[:2] + segment_bytes(0xE1, b"Exif\x00\x00" + tiff_with_thumbnail_ifd_tags()) + data[2:]
+    found = meta(data)
+    assert pairs(found) == {("/exif/Artist", "owner"), ("/exif/GPSInfo/GPSLatitudeRef", "location")}
+    assert value(found, "/exif/Artist") == "Jane Doe"
 
 
 def test_iptc_iim_in_app13() -> None:

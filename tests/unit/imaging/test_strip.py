@@ -9,15 +9,21 @@ from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
 from gate.imaging import KINDS, probe, read_metadata, strip_identifiers
-from gate.imaging.jpeg import walk
+from gate.imaging.exif import tiff_block
+from gate.imaging.jpeg import segment_bytes, walk
 from tests.unit.imaging.images import (
     camera_exif,
     decoded,
     icc_profile,
     jpeg_bytes,
+    photoshop_resource,
     png_bytes,
+    tiff_with_gps_pointers,
+    tiff_with_thumbnail_ifd_tags,
     webp_bytes,
+    with_app13,
     with_app13_iptc,
+    xmp_packet,
 )
 
 FIXTURES = ["camera_jpeg", "ai_png", "camera_webp"]
@@ -138,6 +144,53 @@ def test_iptc_iim_location_is_stripped_and_other_resources_kept() -> None:
     assert b"Leeds" not in out
     assert b"8BIM\x03\xed" in out  # the resolution resource survives
     assert b"8BIM\x04\x25" not in out  # the IIM digest would be stale, so it goes
+    assert decoded(out) == decoded(data)
+
+
+def test_photoshop_exif_and_xmp_resources_holding_a_stripped_kind_are_dropped_whole() -> None:
+    gps_exif = tiff_block(camera_exif().tobytes())
+    creator_only = xmp_packet("<dc:creator>Jane Doe</dc:creator>")
+    resolution = photoshop_resource(0x03ED, b"\x00\x48\x00\x00\x00\x01\x00\x01" * 2)
+    data = with_app13(
+        jpeg_bytes(),
+        photoshop_resource(0x0422, gps_exif),
+        photoshop_resource(0x0424, creator_only),
+        resolution,
+    )
+    out = strip_identifiers(data, probe(data))  # location and device ids
+    assert b"8BIM\x04\x22" not in out  # held GPS and serial numbers
+    assert b"8BIM\x04\x24" in out and resolution in out  # hold neither
+    left = read_metadata(out, probe(out))
+    assert {item.kind for item in left.items} == {"owner"}
+    assert decoded(out) == decoded(data)
+    out = strip_identifiers(data, probe(data), frozenset({"owner"}))
+    assert b"8BIM\x04\x22" not in out and b"8BIM\x04\x24" not in out  # both name an owner
+
+
+def test_dropping_only_an_exif_resource_keeps_the_iptc_digest_which_is_still_right() -> None:
+    iim = b"\x1c\x02\x50\x00\x08Jane Doe"  # By-line: an owner, not stripped by default
+    digest = photoshop_resource(0x0425, b"\x11" * 16)
+    gps_exif = photoshop_resource(0x0422, tiff_block(camera_exif().tobytes()))
+    data = with_app13(jpeg_bytes(), photoshop_resource(0x0404, iim), digest, gps_exif)
+    out = strip_identifiers(data, probe(data))
+    assert digest in out and iim in out
+    assert b"8BIM\x04\x22" not in out
+
+
+def test_gps_behind_thousands_of_pointers_is_stripped_in_one_pass() -> None:
+    data = jpeg_bytes()
+    data = data[:2] + segment_bytes(0xE1, b"Exif\x00\x00" + tiff_with_gps_pointers(2000)) + data[2:]
+    out = strip_identifiers(data, probe(data))
+    assert kinds_of(out) == set()
+    assert decoded(out) == decoded(data)
+
+
+def test_thumbnail_ifd_tags_are_stripped_like_ifd0_tags() -> None:
+    data = jpeg_bytes()
+    data = data[:2] + segment_bytes(0xE1, b"Exif\x00\x00" + tiff_with_thumbnail_ifd_tags()) + data[2:]
+    out = strip_identifiers(data, probe(data), frozenset({"location", "owner"}))
+    assert kinds_of(out) == set()
+    assert b"Jane Doe" not in out
     assert decoded(out) == decoded(data)
 
 

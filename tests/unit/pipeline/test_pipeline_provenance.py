@@ -28,6 +28,7 @@ from gate.provenance import (
     verify_manifest,
 )
 from gate.schemas import GENERATION_METADATA, schema_errors
+from tests.unit.imaging.images import photoshop_resource, with_app13
 
 SYNTHETIC = Generation(
     synthetic=True,
@@ -106,6 +107,23 @@ def test_real_photo_with_gps_is_stripped_losslessly(gate: Pipeline) -> None:
     evaluation = gate.evaluate(original, synthetic=False)
     assert evaluation.verdict is Verdict.APPROVED
     assert evaluation.actions == ("metadata.stripped",)
+    assert evaluation.output is not None
+    assert pixels(evaluation.output) == pixels(original)
+    left = read_metadata(evaluation.output, probe(evaluation.output, gate.checks[1].limits))  # type: ignore[attr-defined]
+    assert not [item for item in left.items if item.kind in ("location", "device_id")]
+
+
+def test_gps_in_a_photoshop_exif_resource_is_stripped_like_gps_in_app1(gate: Pipeline) -> None:
+    # The same EXIF moved from APP1 into APP13's "EXIF data 1" resource, where a reader of APP1 alone
+    # would publish it.
+    tiff = camera_exif(gps=True, serial=True).tobytes()
+    original = with_app13(photo(gps=False, serial=False), photoshop_resource(0x0422, tiff))
+    evaluation = gate.evaluate(original, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.actions == ("metadata.stripped",)
+    found = {(r.reason.path, r.reason.entity) for r in evaluation.decision.reasons}
+    assert ("/photoshop/exif/GPSInfo/GPSLatitude", "LOCATION") in found
+    assert ("/photoshop/exif/BodySerialNumber", "DEVICE_ID") in found
     assert evaluation.output is not None
     assert pixels(evaluation.output) == pixels(original)
     left = read_metadata(evaluation.output, probe(evaluation.output, gate.checks[1].limits))  # type: ignore[attr-defined]
