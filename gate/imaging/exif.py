@@ -72,6 +72,7 @@ class Tiff:
         self.order = "<" if block[:2] == b"II" else ">"
         self.entries: list[Entry] = []
         self.tables: dict[int, int] = {}  # table offset -> entry count
+        self.gps_tables: set[int] = set()  # offsets of the tables read as GPS IFDs
         self._seen: set[int] = set()
         (ifd0,) = self.unpack("I", 4)
         self._read_ifd(ifd0, "0", strict=True)
@@ -93,6 +94,12 @@ class Tiff:
                 raise ImageUndecodable("EXIF block has an IFD that runs past its end")
             return
         self.tables[offset] = count
+        if name == "gps":
+            self.gps_tables.add(offset)
+        # Valid tables do not overlap, so a block holds at most one entry per 12 bytes; more means tables
+        # read over each other (k pointers into one region would read it k times).
+        if len(self.entries) + count > len(self.block) // 12:
+            raise ImageUndecodable("EXIF block has more IFD entries than it has room for")
         for i in range(count):
             pos = offset + 2 + 12 * i
             tag, typ, num = self.unpack("HHI", pos)
@@ -203,10 +210,12 @@ def strip(block: bytes, kinds: frozenset[str]) -> bytes | None:
             out[gps.value_start : gps.value_start + gps.value_size] = bytes(gps.value_size)
     for entry in doomed:
         if entry.tag == GPS_IFD_TAG:
-            # ... and the table itself.
+            # ... and the table itself, if that is what it points to: a pointer the lenient thumbnail IFD
+            # holds may aim anywhere (IFD0, the thumbnail's bytes, past the end), and only it goes then.
             (table,) = tiff.unpack("I", entry.value_start)
-            size = 2 + 12 * tiff.tables.get(table, 0) + 4
-            out[table : table + size] = bytes(size)
+            if table in tiff.gps_tables:
+                size = 2 + 12 * tiff.tables[table] + 4
+                out[table : table + size] = bytes(size)
         elif not entry.inline:
             out[entry.value_start : entry.value_start + entry.value_size] = bytes(entry.value_size)
     for table in {entry.table for entry in doomed}:

@@ -125,9 +125,10 @@ def _iim_items(iim: bytes) -> list[MetadataItem]:
 
 
 def _embeds_exif_or_xmp(resource: _Resource) -> bool:
-    """An XMP resource, or an EXIF resource that holds a TIFF stream (with or without "Exif\\0\\0")."""
+    """An XMP resource that is not blank, or an EXIF resource that holds a TIFF stream (with or without
+    "Exif\\0\\0")."""
     if resource.ident == _XMP_RESOURCE:
-        return True
+        return bool(resource.data.strip(b"\x00 \t\r\n"))  # an empty slot is no packet
     return resource.ident in _EXIF_RESOURCES and exif.tiff_block(resource.data).startswith(_TIFF_HEADERS)
 
 

@@ -186,19 +186,28 @@ def tiff_with_gps_pointers(count: int) -> bytes:
     return b"II*\x00" + struct.pack("<I", 8) + ifd0 + struct.pack("<I", 0) + gps * count
 
 
-def tiff_with_thumbnail_ifd_tags() -> bytes:
-    """A TIFF stream with a clean IFD0 whose next IFD (IFD1, the thumbnail's) holds Artist and a GPS
-    pointer: readers such as ExifTool show both."""
+def tiff_with_thumbnail_ifd_tags(gps_pointer: int | None = None) -> bytes:
+    """A TIFF stream with IFD0 holding Orientation 6 only, whose next IFD (IFD1, the thumbnail's) holds
+    Artist and a GPS pointer: readers such as ExifTool show both. `gps_pointer` aims that pointer
+    elsewhere than at the GPS table that follows (8 is IFD0's own table)."""
     artist = b"Jane Doe\x00"
     ifd0_at, ifd1_at = 8, 8 + 2 + 12 + 4
     gps_at = ifd1_at + 2 + 24 + 4
     artist_at = gps_at + 2 + 12 + 4
-    ifd0 = struct.pack("<H", 1) + _entry(0x0112, 3, 1, b"\x01\x00") + struct.pack("<I", ifd1_at)
+    ifd0 = struct.pack("<H", 1) + _entry(0x0112, 3, 1, b"\x06\x00") + struct.pack("<I", ifd1_at)
     ifd1 = (
         struct.pack("<H", 2)
         + _entry(0x013B, 2, len(artist), artist_at)
-        + _entry(0x8825, 4, 1, gps_at)
+        + _entry(0x8825, 4, 1, gps_at if gps_pointer is None else gps_pointer)
         + struct.pack("<I", 0)
     )
     gps = struct.pack("<H", 1) + _entry(1, 2, 2, b"N\x00") + struct.pack("<I", 0)
     return b"II*\x00" + struct.pack("<I", ifd0_at) + ifd0 + ifd1 + gps + artist
+
+
+def tiff_with_overlapping_gps_tables(count: int) -> bytes:
+    """IFD0 with `count` GPS pointers to successive offsets of one run of 0x01 bytes, each of which reads
+    as a table of 257 entries: tables laid over each other, which no writer produces."""
+    head = 8 + 2 + 12 * count + 4
+    ifd0 = struct.pack("<H", count) + b"".join(_entry(0x8825, 4, 1, head + i) for i in range(count))
+    return b"II*\x00" + struct.pack("<I", 8) + ifd0 + struct.pack("<I", 0) + b"\x01" * (257 * 12 + 6 + count)

@@ -8,7 +8,8 @@ import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
-from gate.imaging import ImageMetadata, MetadataItem, probe, read_metadata
+from gate.errors import ImageUndecodable
+from gate.imaging import ImageMetadata, MetadataItem, exif, probe, read_metadata
 from gate.imaging.exif import tiff_block
 from gate.imaging.jpeg import segment_bytes
 from tests.unit.imaging.images import (
@@ -21,6 +22,7 @@ from tests.unit.imaging.images import (
     photoshop_resource,
     png_bytes,
     tiff_with_gps_pointers,
+    tiff_with_overlapping_gps_tables,
     tiff_with_thumbnail_ifd_tags,
     with_app13,
     with_app13_iptc,
@@ -325,6 +327,17 @@ def test_tags_in_the_thumbnail_ifd_are_read() -> None:
     found = meta(data)
     assert pairs(found) == {("/exif/Artist", "owner"), ("/exif/GPSInfo/GPSLatitudeRef", "location")}
     assert value(found, "/exif/Artist") == "Jane Doe"
+
+
+def test_tables_read_over_each_other_are_refused_before_they_multiply() -> None:
+    # 500 pointers into one 3 KB run used to read 128,000 entries; a block holds at most one per 12 bytes.
+    with pytest.raises(ImageUndecodable, match="more IFD entries than it has room for"):
+        exif.read_items(tiff_with_overlapping_gps_tables(500))
+
+
+@pytest.mark.parametrize("blank", [b"", b"\x00" * 8, b" \n"], ids=["empty", "nul", "whitespace"])
+def test_a_blank_photoshop_xmp_resource_is_no_packet(blank: bytes) -> None:
+    assert meta(with_app13(jpeg_bytes(), photoshop_resource(0x0424, blank))).items == ()
 
 
 def test_iptc_iim_in_app13() -> None:

@@ -194,6 +194,20 @@ def test_thumbnail_ifd_tags_are_stripped_like_ifd0_tags() -> None:
     assert decoded(out) == decoded(data)
 
 
+@pytest.mark.parametrize("aim", [8, 0, 0xFFFFFFFF], ids=["ifd0-table", "header", "past-the-end"])
+def test_a_thumbnail_gps_pointer_aimed_elsewhere_goes_alone(aim: int) -> None:
+    # The thumbnail IFD is read leniently, so its GPS pointer may aim at something that is not a GPS
+    # table: stripping removes the pointer and leaves what it aims at (here IFD0, with Orientation 6).
+    data = jpeg_bytes()
+    exif_segment = segment_bytes(0xE1, b"Exif\x00\x00" + tiff_with_thumbnail_ifd_tags(gps_pointer=aim))
+    data = data[:2] + exif_segment + data[2:]
+    out = strip_identifiers(data, probe(data))
+    assert "location" not in kinds_of(out)
+    assert len(out) == len(data)
+    with Image.open(io.BytesIO(out)) as image:
+        assert image.getexif()[0x0112] == 6
+
+
 def test_xmp_that_cannot_be_rewritten_faithfully_is_dropped() -> None:
     # One prefix bound to two namespaces: rewriting with stable prefixes is impossible, so the packet goes.
     packet = (
