@@ -152,11 +152,12 @@ def with_app13_iptc(jpeg: bytes, datasets: dict[int, bytes]) -> bytes:
     iim = b"".join(
         b"\x1c\x02" + bytes([number]) + struct.pack(">H", len(v)) + v for number, v in datasets.items()
     )
-    iim_resource = b"8BIM\x04\x04\x00\x00" + struct.pack(">I", len(iim)) + iim + b"\x00" * (len(iim) & 1)
-    digest = b"8BIM\x04\x25\x00\x00" + struct.pack(">I", 16) + b"\x11" * 16
-    resolution = b"8BIM\x03\xed\x00\x00" + struct.pack(">I", 16) + b"\x00\x48\x00\x00\x00\x01\x00\x01" * 2
-    payload = b"Photoshop 3.0\x00" + iim_resource + digest + resolution
-    return jpeg[:2] + b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload + jpeg[2:]
+    return with_app13(
+        jpeg,
+        photoshop_resource(0x0404, iim),
+        photoshop_resource(0x0425, b"\x11" * 16),  # the IIM digest
+        photoshop_resource(0x03ED, b"\x00\x48\x00\x00\x00\x01\x00\x01" * 2),  # resolution
+    )
 
 
 def photoshop_resource(ident: int, data: bytes) -> bytes:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import struct
-
 import pytest
 from PIL.PngImagePlugin import PngInfo
 
@@ -11,7 +9,7 @@ from gate.assembly import PipelineSpec
 from gate.imaging.jpeg import segment_bytes
 from gate.model import Verdict
 from gate.pipeline import Pipeline
-from tests.unit.imaging.images import chunk, jpeg_bytes, png_bytes
+from tests.unit.imaging.images import chunk, jpeg_bytes, photoshop_resource, png_bytes, with_app13
 
 SECRET = b"john.doe@example.com +49 151 23456789"
 JPEG, PNG = jpeg_bytes(), png_bytes()
@@ -31,8 +29,8 @@ def private_chunk_png() -> bytes:
 
 def photoshop_jpeg(tail: bytes) -> bytes:
     """An APP13 Photoshop segment: one resolution resource block, then `tail`."""
-    resolution = b"8BIM\x03\xed\x00\x00" + struct.pack(">I", 16) + b"\x00\x48\x00\x00\x00\x01\x00\x01" * 2
-    return JPEG[:2] + segment_bytes(0xED, b"Photoshop 3.0\x00" + resolution + tail) + JPEG[2:]
+    resolution = photoshop_resource(0x03ED, b"\x00\x48\x00\x00\x00\x01\x00\x01" * 2)
+    return with_app13(JPEG, resolution, tail)
 
 
 @pytest.fixture(scope="module")
