@@ -107,15 +107,20 @@ def _check_dimensions(width: int, height: int, limits: ImageLimits) -> None:
 
 def _pillow_header(data: bytes, media_type: str, size: tuple[int, int]) -> str:
     """Let Pillow parse the header (lazily: no pixel decode) and agree with our walk."""
+    # Pillow's bomb guard warns above MAX_IMAGE_PIXELS and errors above twice that. Its warning counts as
+    # a refusal too; applied here to our size, which Pillow's must equal below, so no warning needs to
+    # become an error (a filter that costs two caught exceptions per image).
+    if Image.MAX_IMAGE_PIXELS is not None and size[0] * size[1] > Image.MAX_IMAGE_PIXELS:
+        raise ImageLimitExceeded("image trips Pillow's decompression-bomb guard")
     try:
-        # Pillow's bomb guard warns before it errors: make that warning an error, locally only. Its other
-        # warnings (about EXIF it half-parses) are noise: read_metadata judges metadata itself.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data), formats=_PILLOW_FORMATS[media_type]) as image:
-                fmt, pillow_size = image.format or "", image.size
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        # Pillow's warnings (about EXIF it half-parses, or its bomb warning for a size that then disagrees
+        # with ours) are noise: read_metadata judges metadata itself.
+        with (
+            warnings.catch_warnings(action="ignore"),
+            Image.open(io.BytesIO(data), formats=_PILLOW_FORMATS[media_type]) as image,
+        ):
+            fmt, pillow_size = image.format or "", image.size
+    except Image.DecompressionBombError as exc:
         raise ImageLimitExceeded("image trips Pillow's decompression-bomb guard") from exc
     except ValueError as exc:
         # Pillow's PNG text guards (MAX_TEXT_CHUNK, MAX_TEXT_MEMORY) raise a bare ValueError.

@@ -6,6 +6,9 @@ import os
 import signal
 import threading
 import time
+from typing import Any
+
+import pytest
 
 from gate.checks.base import CheckAlarm, CheckContext, result, run_check
 from gate.model import CheckResult, Reason, Status
@@ -101,6 +104,26 @@ def test_one_alarm_serves_a_series_of_checks_and_restores_the_previous_handler()
     assert fine.status is Status.FAIL and fine.reasons == (Reason("x.y"),)
     assert signal.getsignal(signal.SIGALRM) == before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def _host_handler(signum: int, frame: object) -> None:
+    raise AssertionError("the host's SIGALRM handler ran inside the alarm")
+
+
+@pytest.mark.parametrize(
+    "host", [_host_handler, signal.SIG_IGN, signal.SIG_DFL], ids=["callable", "ign", "dfl"]
+)
+def test_the_host_process_keeps_its_own_alarm_handler(host: Any) -> None:
+    # The handler is swapped through the C function under signal.signal, which hands back SIG_IGN and
+    # SIG_DFL as plain ints: whatever the host had must be what it has afterwards, and work.
+    original = signal.signal(signal.SIGALRM, host)
+    try:
+        with CheckAlarm() as alarm:
+            outcome = run_check(Sleeping(), ctx(), timeout_s=0.05, alarm=alarm)
+        assert [r.code for r in outcome.reasons] == ["gate.timeout"]
+        assert signal.getsignal(signal.SIGALRM) == host
+    finally:
+        signal.signal(signal.SIGALRM, original)
 
 
 def test_an_alarm_entered_off_the_main_thread_is_inert() -> None:
