@@ -49,6 +49,23 @@ def test_inline_asset_event_without_generation_is_undeclared() -> None:
 SECRET = "jane.doe@example.com"
 
 
+@pytest.mark.parametrize("field", ["event_id", "source"])
+def test_an_identifier_with_a_trailing_newline_is_invalid(field: str) -> None:
+    # JSON Schema patterns are ECMA-262, where "$" ends the text; Python's re lets "$" match before a final
+    # newline, which would let one into log lines and metric labels.
+    with pytest.raises(EventInvalid, match=f"/{field}: does not satisfy 'pattern'"):
+        parse_event(json.dumps(event(**{field: "studio-gen\n"})).encode())
+
+
+def test_parameters_may_hold_any_json_number() -> None:
+    raw = b'{"event_id": "e", "occurred_at": "2026-11-26T10:00:00Z", "source": "s", "asset": {"data": "AAAA",'
+    raw += b' "media_type": "image/png"}, "generation": {"synthetic": true, "parameters": {"seed": '
+    raw += b'123456789012345678901234567890, "cfg": 1e400, "eta": -0.0}}}'
+    parsed = parse_event(raw)
+    assert parsed.generation is not None and parsed.generation.parameters is not None
+    assert parsed.generation.parameters["seed"] == 123456789012345678901234567890
+
+
 @pytest.mark.parametrize(
     "raw",
     [

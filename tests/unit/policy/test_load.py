@@ -31,6 +31,11 @@ def test_default_policy_is_stamped_with_its_file_hash() -> None:
             "remediation",
         ),
         ("version: [unclosed\n", "not valid YAML"),
+        # YAML reads an unquoted date as a date, which JSON has no type for: the error says where.
+        (
+            "version: 2026-11-27\nrules:\n  - match: {code: a.b}\n    outcome: approve\n",
+            "/version: is not a JSON",
+        ),
         (
             "version: x\ndefault_outcome: approve\nrules:\n  - match: {code: a.b}\n    outcome: approve\n",
             "default_outcome",
