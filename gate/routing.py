@@ -7,12 +7,13 @@ runs inside a worker process; the runner only moves bytes and never looks inside
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+import pybase64
 
 from gate.model import Reason, Verdict
 
@@ -123,7 +124,7 @@ def failure_record(
             "topic": record.topic,
             "partition": record.partition,
             "offset": record.offset,
-            "raw": base64.b64encode(record.value or b"").decode("ascii"),
+            "raw": pybase64.b64encode_as_string(record.value or b""),
         },
     }
     codes = (code,)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -85,6 +87,50 @@ def test_inline_base64_is_decoded():
 def test_inline_data_must_be_strict_standard_base64(bad):
     with pytest.raises(AssetUnavailable, match="not valid base64"):
         _fetcher().fetch(AssetRef(data=bad, media_type="image/png"))
+
+
+def test_padding_after_a_whole_quantum_is_refused():
+    # base64.b64decode(validate=True) took "AAAA=" for three zero bytes; RFC 4648 has no such form.
+    with pytest.raises(AssetUnavailable, match="not valid base64"):
+        _fetcher().fetch(AssetRef(data="AAAA=", media_type="image/png"))
+
+
+def _stdlib_strict(text: str) -> bytes | None:
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def test_inline_decoding_accepts_nothing_the_standard_library_refuses():
+    # Differential: valid encodings, then single edits of them (a character replaced, dropped or
+    # added, from the alphabet, padding, whitespace, URL-safe and non-ASCII characters).
+    rng = random.Random(2026)
+    alphabet = "ABCXYZabcxyz0189+/=-_ \n\r\tÄ"
+    cases = []
+    for size in [*range(12), 57, 58, 59, 60, 300]:
+        text = base64.b64encode(rng.randbytes(size)).decode()
+        cases.append(text)
+        for _ in range(40):
+            i = rng.randrange(len(text) + 1)
+            edit = rng.choice(("replace", "drop", "insert"))
+            c = rng.choice(alphabet)
+            if edit == "replace" and i < len(text):
+                cases.append(text[:i] + c + text[i + 1 :])
+            elif edit == "drop" and i < len(text):
+                cases.append(text[:i] + text[i + 1 :])
+            else:
+                cases.append(text[:i] + c + text[i:])
+    decoded = 0
+    for text in cases:
+        expected = _stdlib_strict(text)
+        try:
+            got = _fetcher().fetch(AssetRef(data=text, media_type="image/png")).data
+        except AssetUnavailable:
+            continue
+        decoded += 1
+        assert expected == got, text
+    assert decoded > 100  # the valid encodings and the edits that keep one valid
 
 
 def test_inline_data_at_the_cap_is_accepted_and_one_byte_over_is_refused():
