@@ -1,24 +1,32 @@
 """JSON Schemas from `schemas/`, validated at the gate's boundaries.
 
-Validation runs in jsonschema-rs (Rust): an ingest event is checked in about a microsecond, where the
-pure-Python `jsonschema` took 150 us warm and twice that in a worker between c2pa calls, on every event.
-Patterns follow ECMA-262, as JSON Schema specifies: `$` ends the text, so a value with a trailing newline
-does not pass `^[A-Za-z0-9._-]+$` (Python's `re`, which `jsonschema` used, let it through).
-Formats are annotations (the 2020-12 default); the schemas' patterns say what is enforced.
+Whether an instance is valid is decided by jsonschema-rs (Rust): an ingest event is checked in about a
+microsecond, where the pure-Python `jsonschema` took 150 us warm and twice that in a worker between c2pa
+calls, on every event. Patterns follow ECMA-262, as JSON Schema specifies: `$` ends the text, so a value
+with a trailing newline does not pass `^[A-Za-z0-9._-]+$` (Python's `re` let it through). Formats are
+annotations (the 2020-12 default); the schemas' patterns say what is enforced.
 
-Error messages name the JSON pointer and the rule that failed, never the offending value: the validator's
-own messages quote the instance, which could be an email address typed into a prompt.
+Only an invalid instance is described, by the pure-Python validator, which builds its errors lazily and
+light: jsonschema-rs copies the whole instance into each error (a 10 MB event missing `event_id` took
+2.4 GB). At most `_ERRORS_READ` errors are read, so a million bad items cost no more than a few.
+
+Descriptions name a JSON pointer and the rule that failed, never a value. Pointers spell only names the
+schema itself defines and array indices; any other key (it could be an email address used as a key) is
+shown as "*".
 """
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jsonschema_rs
+from jsonschema import Draft202012Validator
 
 INGEST_EVENT = "ingest-event.schema.json"
 DECISION = "decision.schema.json"
@@ -50,53 +58,114 @@ def validator(name: str) -> jsonschema_rs.Validator:
     return jsonschema_rs.validator_for(schema, validate_formats=False)
 
 
+@cache
+def _describer(name: str) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(name))
+
+
+@cache
+def _schema_words(name: str) -> frozenset[str]:
+    """Every property name the schema `name` defines: the keys a pointer may spell."""
+    words: set[str] = set()
+    stack: list[Any] = [load_schema(name)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for keyword in ("properties", "patternProperties"):
+                if isinstance(node.get(keyword), dict):
+                    words.update(node[keyword])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return frozenset(words)
+
+
+_ERRORS_READ = 50  # errors read from the describer (then sorted by pointer, and `limit` kept)
+_MAX_DEPTH = 1000  # deeper than json.loads can nest; a YAML alias cycle is caught before this
+
+
 def schema_errors(name: str, instance: Any, *, limit: int = 5) -> list[str]:
-    """Value-free descriptions of what in `instance` breaks schema `name` (empty when valid)."""
+    """Value-free descriptions of what in `instance` breaks schema `name` (empty when valid). Never raises."""
     check = validator(name)
     try:
-        if check.is_valid(instance):  # the common case, without building error objects
+        if check.is_valid(instance):  # the common case
             return []
-        errors = sorted(check.iter_errors(instance), key=lambda e: [str(p) for p in e.instance_path])
     except ValueError:
-        # A value JSON cannot hold (a YAML date, binary or set in a policy file): the validator cannot
-        # convert it. Say where, so the author can quote it.
-        return [f"{_non_json_pointer(instance) or '/'}: is not a JSON value (quote dates; no binary or sets)"]
-    return [_describe(error) for error in errors[:limit]]
+        # Something JSON cannot hold (a YAML date, binary, set or alias cycle; a lone surrogate): the
+        # validator cannot convert it.
+        return [_not_json(name, instance)]
+    try:
+        errors = list(itertools.islice(_describer(name).iter_errors(instance), _ERRORS_READ))
+    except RecursionError:
+        return ["/: is nested too deeply to validate"]
+    if errors:
+        errors.sort(key=lambda e: [(isinstance(p, str), p) for p in e.absolute_path])
+        return [_describe(name, e.absolute_path, e.validator, e.message) for e in errors[:limit]]
+    # What only ECMA-262 and JSON refuse: "$" before a trailing newline, NaN or Infinity where a number is
+    # typed. Such an error sits on the one value, so jsonschema-rs is asked for its first error only.
+    try:
+        first = next(iter(check.iter_errors(instance)))
+    except (StopIteration, ValueError):
+        return ["/: does not satisfy the schema"]
+    keywords = [part for part in first.schema_path if isinstance(part, str)]
+    rule = keywords[-1] if keywords else type(first.kind).__name__
+    return [_describe(name, first.instance_path, rule, "")]
 
 
-_JSON_SCALARS = (str, int, float, bool, type(None))
+def _describe(name: str, path: Iterable[str | int], rule: object, message: str) -> str:
+    pointer = _pointer(name, path)
+    if rule == "required" and message:
+        # The message of `required` names the missing property: a schema name, not event data.
+        return f"{pointer}: {message}"
+    if rule == "additionalProperties":
+        return f"{pointer}: unexpected property"
+    return f"{pointer}: does not satisfy '{rule}'"
 
 
-def _non_json_pointer(value: Any, pointer: str = "") -> str | None:
-    """The pointer of the first value in `value` that is not JSON, or None."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                return pointer or "/"
-            found = _non_json_pointer(item, f"{pointer}/{_escape(key)}")
-            if found is not None:
-                return found
-        return None
-    if isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            found = _non_json_pointer(item, f"{pointer}/{index}")
-            if found is not None:
-                return found
-        return None
-    return None if isinstance(value, _JSON_SCALARS) else pointer or "/"
+def _pointer(name: str, path: Iterable[str | int]) -> str:
+    words = _schema_words(name)
+    tokens = [
+        str(part) if isinstance(part, int) else _escape(part) if part in words else "*" for part in path
+    ]
+    return "".join("/" + token for token in tokens) or "/"
 
 
 def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def _describe(error: jsonschema_rs.ValidationError) -> str:
-    pointer = "".join("/" + _escape(str(part)) for part in error.instance_path)
-    keywords = [part for part in error.schema_path if isinstance(part, str)]
-    rule = keywords[-1] if keywords else type(error.kind).__name__
-    if rule == "required":
-        # The message of `required` names the missing property: a schema name, not event data.
-        return f"{pointer or '/'}: {error.message}"
-    if rule == "additionalProperties":
-        return f"{pointer or '/'}: unexpected property"
-    return f"{pointer or '/'}: does not satisfy '{rule}'"
+def _not_json(name: str, instance: Any) -> str:
+    """Where in `instance` the first value JSON cannot hold is, and what it is (no value quoted)."""
+    stack: list[tuple[Any, tuple[str | int, ...], frozenset[int]]] = [(instance, (), frozenset())]
+    while stack:
+        value, path, above = stack.pop()
+        if isinstance(value, dict | list | tuple):
+            if id(value) in above:
+                return f"{_pointer(name, path)}: refers to itself (a YAML alias cycle)"
+            if len(path) >= _MAX_DEPTH:
+                return f"{_pointer(name, path)}: is nested too deeply to validate"
+            inner = above | {id(value)}
+            if isinstance(value, dict):
+                for key in value:
+                    if not isinstance(key, str) or not _unicode(key):
+                        return f"{_pointer(name, path)}: has a key that is not a JSON string"
+                children: Iterable[tuple[str | int, Any]] = value.items()
+            else:
+                children = enumerate(value)
+            stack.extend((child, (*path, step), inner) for step, child in reversed(list(children)))
+        elif isinstance(value, str):
+            if not _unicode(value):
+                return f"{_pointer(name, path)}: is not valid Unicode (a lone surrogate)"
+        elif not isinstance(value, int | float | bool) and value is not None:
+            return f"{_pointer(name, path)}: is not a JSON value (quote dates; no binary or sets)"
+    return "/: holds a value that cannot be validated as JSON"
+
+
+def _unicode(text: str) -> bool:
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
