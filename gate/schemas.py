@@ -23,10 +23,12 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 INGEST_EVENT = "ingest-event.schema.json"
 DECISION = "decision.schema.json"
@@ -60,6 +62,10 @@ def validator(name: str) -> jsonschema_rs.Validator:
 
 @cache
 def _describer(name: str) -> Draft202012Validator:
+    # Imported when the first invalid instance is met: it costs each process 10 MiB that a gate seeing
+    # only valid events never needs.
+    from jsonschema import Draft202012Validator  # noqa: PLC0415
+
     return Draft202012Validator(load_schema(name))
 
 
