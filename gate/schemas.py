@@ -104,6 +104,10 @@ def schema_errors(name: str, instance: Any, *, limit: int = 5) -> list[str]:
         errors = list(itertools.islice(_describer(name).iter_errors(instance), _ERRORS_READ))
     except RecursionError:
         return ["/: is nested too deeply to validate"]
+    except ValueError:
+        # The describer's messages repr the instance, which Python refuses for an integer of more than
+        # 4300 digits (YAML's hex and octal literals can hold one).
+        errors = []
     if errors:
         errors.sort(key=lambda e: [(isinstance(p, str), p) for p in e.absolute_path])
         return [_describe(name, e.absolute_path, e.validator, e.message) for e in errors[:limit]]

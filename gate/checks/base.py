@@ -121,14 +121,16 @@ def _error(check: Check, reason: Reason) -> CheckResult:
 # once per evaluation. The C function it wraps (in CPython's `_signal`, which `signal` imports) does the
 # same without them; it returns SIG_DFL and SIG_IGN as plain ints, which it accepts back.
 _swap_handler: Callable[[int, Any], Any] = getattr(sys.modules.get("_signal"), "signal", signal.signal)
+_current_handler: Callable[[int], Any] = getattr(sys.modules.get("_signal"), "getsignal", signal.getsignal)
 
 
 class CheckAlarm:
     """One SIGALRM handler for a series of checks: installed on enter, the previous one restored on exit.
 
-    Each check's `_Budget` then only arms and disarms the interval timer. Inert off the main thread and
-    where `setitimer` does not exist: checks there run without a time budget (the runner still bounds
-    the worker).
+    Each check's `_Budget` then only arms and disarms the interval timer. Inert off the main thread,
+    where `setitimer` does not exist, and where SIGALRM has a handler Python cannot give back (one a host
+    program installed in C before starting Python): checks there run without a time budget (the runner
+    still bounds the worker).
     """
 
     def __init__(self) -> None:
@@ -137,7 +139,7 @@ class CheckAlarm:
         self._previous: Any = None
 
     def __enter__(self) -> CheckAlarm:
-        if _signals_usable():
+        if _signals_usable() and _current_handler(signal.SIGALRM) is not None:
             self._previous = _swap_handler(signal.SIGALRM, self._fire)
             self.installed = True
         return self

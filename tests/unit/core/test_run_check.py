@@ -126,6 +126,18 @@ def test_the_host_process_keeps_its_own_alarm_handler(host: Any) -> None:
         signal.signal(signal.SIGALRM, original)
 
 
+def test_a_handler_python_cannot_give_back_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A host program that installed SIGALRM's handler in C before starting Python: getsignal says None,
+    # and None cannot be restored. The alarm then stays out of the way; checks run without a budget.
+    monkeypatch.setattr("gate.checks.base._current_handler", lambda signum: None)
+    before = signal.getsignal(signal.SIGALRM)
+    with CheckAlarm() as alarm:
+        assert not alarm.installed
+        outcome = run_check(Fine(), ctx(), timeout_s=1.0, alarm=alarm)
+    assert outcome.status is Status.FAIL and outcome.reasons == (Reason("x.y"),)
+    assert signal.getsignal(signal.SIGALRM) == before
+
+
 def test_an_alarm_entered_off_the_main_thread_is_inert() -> None:
     seen: list[bool] = []
 

@@ -51,6 +51,16 @@ def test_invalid_policies_are_refused_with_where(tmp_path: Path, text: str, frag
     assert str(path) in str(info.value)
 
 
+def test_an_integer_too_long_to_print_is_refused_as_a_config_error(tmp_path: Path) -> None:
+    # YAML's hex literals skip Python's 4300-digit limit, which repr (in error messages) enforces.
+    path = tmp_path / "p.yaml"
+    huge = "0x1" + "0" * 3600
+    rules = "rules:\n  - match: {code: a.b}\n    outcome: approve\n"
+    path.write_text(f"version: x\nlimits: {{params_max_depth: {huge}}}\n{rules}")
+    with pytest.raises(ConfigError, match="/limits/params_max_depth"):
+        load_policy(path)
+
+
 def test_missing_policy_file_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="--policy"):
         load_policy(tmp_path / "nope.yaml")
