@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
+
+from gate.pointers import escape_token
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -88,6 +90,7 @@ def _schema_words(name: str) -> frozenset[str]:
 
 _ERRORS_READ = 50  # errors read from the describer (then sorted by pointer, and `limit` kept)
 _MAX_DEPTH = 1000  # deeper than json.loads can nest; a YAML alias cycle is caught before this
+_MAX_NODES = 100_000  # values `_not_json` looks at before it gives up locating one (an event can be 64 MiB)
 
 
 def schema_errors(name: str, instance: Any, *, limit: int = 5) -> list[str]:
@@ -135,34 +138,44 @@ def _describe(name: str, path: Iterable[str | int], rule: object, message: str) 
 def _pointer(name: str, path: Iterable[str | int]) -> str:
     words = _schema_words(name)
     tokens = [
-        str(part) if isinstance(part, int) else _escape(part) if part in words else "*" for part in path
+        str(part) if isinstance(part, int) else escape_token(part) if part in words else "*" for part in path
     ]
     return "".join("/" + token for token in tokens) or "/"
 
 
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
 def _not_json(name: str, instance: Any) -> str:
-    """Where in `instance` the first value JSON cannot hold is, and what it is (no value quoted)."""
-    stack: list[tuple[Any, tuple[str | int, ...], frozenset[int]]] = [(instance, (), frozenset())]
-    while stack:
-        value, path, above = stack.pop()
+    """Where in `instance` the first value JSON cannot hold is, and what it is (no value quoted).
+
+    Depth first, one iterator per open container, so a container of millions of items is walked without
+    being copied, and at most `_MAX_NODES` values are looked at.
+    """
+    root: Iterator[tuple[Any, Any]] = iter(((None, instance),))
+    # Open containers: (their items, their pointer path, whether keys are read, their id).
+    stack: list[tuple[Iterator[tuple[Any, Any]], tuple[str | int, ...], bool, int]] = [(root, (), False, 0)]
+    open_ids: set[int] = set()
+    for _ in range(_MAX_NODES):
+        items, base, keyed, container = stack[-1]
+        entry = next(items, None)
+        if entry is None:
+            stack.pop()
+            open_ids.discard(container)
+            if not stack:
+                break
+            continue
+        step, value = entry
+        if keyed and (not isinstance(step, str) or not _unicode(step)):
+            return f"{_pointer(name, base)}: has a key that is not a JSON string"
+        path = base if step is None else (*base, step)
         if isinstance(value, dict | list | tuple):
-            if id(value) in above:
+            if id(value) in open_ids:
                 return f"{_pointer(name, path)}: refers to itself (a YAML alias cycle)"
             if len(path) >= _MAX_DEPTH:
                 return f"{_pointer(name, path)}: is nested too deeply to validate"
-            inner = above | {id(value)}
+            open_ids.add(id(value))
             if isinstance(value, dict):
-                for key in value:
-                    if not isinstance(key, str) or not _unicode(key):
-                        return f"{_pointer(name, path)}: has a key that is not a JSON string"
-                children: Iterable[tuple[str | int, Any]] = value.items()
+                stack.append((iter(value.items()), path, True, id(value)))
             else:
-                children = enumerate(value)
-            stack.extend((child, (*path, step), inner) for step, child in reversed(list(children)))
+                stack.append((enumerate(value), path, False, id(value)))
         elif isinstance(value, str):
             if not _unicode(value):
                 return f"{_pointer(name, path)}: is not valid Unicode (a lone surrogate)"

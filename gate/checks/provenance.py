@@ -6,6 +6,7 @@ from typing import Any
 
 from gate.checks.base import CheckContext, result, skipped
 from gate.model import CheckResult, Reason
+from gate.pointers import escape_token
 from gate.provenance import (
     GENERATION_INVALID_CODE,
     MAX_ASSERTION_BYTES,
@@ -13,7 +14,7 @@ from gate.provenance import (
     Verifier,
     verify_manifest,
 )
-from gate.scanning import DEFAULT_LIMITS, ScanLimits, escape_token, scan_parameters
+from gate.scanning import DEFAULT_LIMITS, ScanLimits, scan_parameters
 
 # A validation state maps to at most one reason; `trusted` needs none.
 _STATE_REASON = {

@@ -9,7 +9,8 @@ from __future__ import annotations
 import struct
 
 from gate.errors import ImageUndecodable
-from gate.imaging.items import Kind, MetadataItem, pointer
+from gate.imaging.items import Kind, MetadataItem
+from gate.pointers import pointer
 
 SIGNATURE = b"Ducky"
 _QUALITY = 1

@@ -13,7 +13,8 @@ from PIL import ExifTags
 
 from gate.errors import ImageUndecodable
 from gate.imaging.generators import known_generator, looks_like_a1111
-from gate.imaging.items import Kind, MetadataItem, pointer
+from gate.imaging.items import Kind, MetadataItem
+from gate.pointers import pointer
 
 GPS_IFD_TAG, EXIF_IFD_TAG, INTEROP_IFD_TAG = 0x8825, 0x8769, 0xA005
 SOFTWARE_TAG, USER_COMMENT_TAG = 0x0131, 0x9286

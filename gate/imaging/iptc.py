@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 
 from gate.errors import ImageUndecodable
 from gate.imaging import exif, xmp
-from gate.imaging.items import Kind, MetadataItem, pointer
+from gate.imaging.items import Kind, MetadataItem
+from gate.pointers import pointer
 
 PHOTOSHOP_PREFIX = b"Photoshop 3.0\x00"
 _IPTC_RESOURCE, _IPTC_DIGEST = 0x0404, 0x0425

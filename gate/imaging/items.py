@@ -20,11 +20,6 @@ STRIPPABLE_KINDS: frozenset[str] = KINDS - {"uninspected"}
 DEFAULT_STRIP_KINDS: frozenset[str] = frozenset({"location", "device_id"})
 
 
-def pointer(*parts: str) -> str:
-    """An RFC 6901 JSON pointer from unescaped parts (`~` -> `~0`, `/` -> `~1`)."""
-    return "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in parts)
-
-
 @dataclass(frozen=True, slots=True)
 class MetadataItem:
     """One metadata field that may hold personal data.

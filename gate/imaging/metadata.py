@@ -15,9 +15,10 @@ from gate.errors import ImageUndecodable
 from gate.imaging import ducky, exif, iptc, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.generators import known_generator, looks_like_a1111
-from gate.imaging.items import ImageMetadata, Kind, MetadataItem, pointer
+from gate.imaging.items import ImageMetadata, Kind, MetadataItem
 from gate.imaging.limits import MetadataBudget
 from gate.imaging.probing import ImageProbe
+from gate.pointers import pointer
 
 # PNG text keywords with a known meaning: keyword -> (kind, AI marker). Unknown keywords are free text,
 # so a scanner sees every string a writer put there.

@@ -11,7 +11,8 @@ from typing import cast
 
 from gate.errors import ImageUndecodable
 from gate.imaging.generators import known_generator
-from gate.imaging.items import Kind, MetadataItem, pointer
+from gate.imaging.items import Kind, MetadataItem
+from gate.pointers import pointer
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 IPTC_EXT = "http://iptc.org/std/Iptc4xmpExt/2008-02-29/"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from gate.model import Finding
+from gate.pointers import escape_token
 from gate.scanning.context import NOT_NUMERIC, OWNS, POSITIVE_MASK, key_info
 from gate.scanning.decoding import decoded_variants, may_be_encoded
 from gate.scanning.detectors import (
@@ -36,13 +37,6 @@ _Rules = tuple[KeyedRule, ...]
 # context its children inherit, the key's own negative context, rules for an ordinary parent, rules
 # when the parent is a person).
 _Member = tuple[bool, str, int, int, _Rules, _Rules]
-
-
-def escape_token(token: str) -> str:
-    """One RFC 6901 reference token: "~" becomes "~0", then "/" becomes "~1"."""
-    if "~" in token or "/" in token:
-        return token.replace("~", "~0").replace("/", "~1")
-    return token
 
 
 def _build_member(key: str) -> _Member:

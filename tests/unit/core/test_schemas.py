@@ -102,3 +102,11 @@ def test_the_walk_that_locates_a_non_json_value_survives_a_cycle_on_its_way() ->
     assert schema_errors(POLICY, yaml.safe_load(text)) == [
         "/rules/0/match/code/0/0: refers to itself (a YAML alias cycle)"
     ]
+
+
+def test_locating_a_non_json_value_gives_up_after_a_bounded_walk() -> None:
+    # The lone surrogate sits after five million values: the walk stops early (one iterator per open
+    # container, nothing copied) and says what it can.
+    parameters = {"x": [1] * 5_000_000}
+    event = _event(generation={"synthetic": True, "parameters": parameters}, context={"\ud800": "x"})
+    assert schema_errors(INGEST_EVENT, event) == ["/: holds a value that cannot be validated as JSON"]
