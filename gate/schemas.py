@@ -165,8 +165,10 @@ def _not_json(name: str, instance: Any) -> str:
         step, value = entry
         if keyed and (not isinstance(step, str) or not _unicode(step)):
             return f"{_pointer(name, base)}: has a key that is not a JSON string"
-        path = base if step is None else (*base, step)
+        # Only containers and what is reported get a path of their own: building one per scalar, deep in
+        # a document, copied a thousand steps each time.
         if isinstance(value, dict | list | tuple):
+            path = _at(base, step)
             if id(value) in open_ids:
                 return f"{_pointer(name, path)}: refers to itself (a YAML alias cycle)"
             if len(path) >= _MAX_DEPTH:
@@ -178,10 +180,14 @@ def _not_json(name: str, instance: Any) -> str:
                 stack.append((enumerate(value), path, False, id(value)))
         elif isinstance(value, str):
             if not _unicode(value):
-                return f"{_pointer(name, path)}: is not valid Unicode (a lone surrogate)"
+                return f"{_pointer(name, _at(base, step))}: is not valid Unicode (a lone surrogate)"
         elif not isinstance(value, int | float | bool) and value is not None:
-            return f"{_pointer(name, path)}: is not a JSON value (quote dates; no binary or sets)"
+            return f"{_pointer(name, _at(base, step))}: is not a JSON value (quote dates; no binary or sets)"
     return "/: holds a value that cannot be validated as JSON"
+
+
+def _at(base: tuple[str | int, ...], step: str | int | None) -> tuple[str | int, ...]:
+    return base if step is None else (*base, step)
 
 
 def _unicode(text: str) -> bool:
