@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gate.checks.base import CheckContext, result, skipped
+from gate.errors import ScanLimitExceeded
 from gate.model import CheckResult, Reason
 from gate.pointers import escape_token
 from gate.provenance import (
@@ -14,7 +15,8 @@ from gate.provenance import (
     Verifier,
     verify_manifest,
 )
-from gate.scanning import DEFAULT_LIMITS, ScanLimits, scan_parameters
+from gate.scanning import DEFAULT_LIMITS, ScanLimits, scan_parameters, scan_text
+from gate.scanning.walk import HIDDEN_KEY
 
 # A validation state maps to at most one reason; `trusted` needs none.
 _STATE_REASON = {
@@ -83,16 +85,41 @@ class ProvenanceCheck:
         return []
 
     def _personal_data(self, report: ProvenanceReport) -> list[Reason]:
-        """Art. 50 marking must not carry personal data: scan our generation assertion in every manifest
-        of the store (the active one's at /manifest/generation, an ingredient's at
-        /manifest/ingredient/<its manifest label>/generation)."""
-        found: list[tuple[str, dict[str, Any]]] = []
+        """Art. 50 marking must not carry personal data: scan every assertion of every manifest in the
+        store, since all of them are published with the image. Our generation assertion is at
+        /manifest/generation (an ingredient's at /manifest/ingredient/<its manifest label>/generation);
+        any other at /manifest/assertion/<label> (/manifest/ingredient/<manifest label>/assertion/<label>).
+        An assertion too large to scan is `provenance.assertion_limits`: what was not read is not passed."""
+        found: list[tuple[str, Any]] = []
         if report.generator_assertion:
             found.append(("/manifest/generation", dict(report.generator_assertion)))
         for label, data in report.other_generation_assertions:
             found.append((f"/manifest/ingredient/{escape_token(label)}/generation", dict(data)))
-        return [
-            Reason(code="provenance.personal_data", entity=f.entity, path=base + f.path)
-            for base, data in found
-            for f in scan_parameters(data, limits=_ASSERTION_LIMITS)
-        ]
+        for manifest_label, position, label, data in report.other_assertions:
+            token = _label_token(label, position)
+            if manifest_label == report.active_label:
+                found.append((f"/manifest/assertion/{token}", data))
+            else:
+                found.append((f"/manifest/ingredient/{escape_token(manifest_label)}/assertion/{token}", data))
+        reasons = []
+        for base, data in found:
+            try:
+                findings = scan_parameters(data, limits=_ASSERTION_LIMITS)
+            except ScanLimitExceeded:
+                reasons.append(Reason(code="provenance.assertion_limits", check=self.name, path=base))
+                continue
+            reasons.extend(
+                Reason(code="provenance.personal_data", entity=f.entity, path=base + f.path) for f in findings
+            )
+        return reasons
+
+
+# Labels of the C2PA, schema.org and CAWG namespaces are the standard's words; any other label is
+# whatever its writer chose, and is spelled in a pointer only when the scanner finds nothing in it.
+_STANDARD_LABELS = ("c2pa.", "stds.", "cawg.")
+
+
+def _label_token(label: str, position: int) -> str:
+    if label.startswith(_STANDARD_LABELS) or not scan_text(label, path=""):
+        return escape_token(label)
+    return f"{HIDDEN_KEY}{position}"
