@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from gate.checks.base import CheckContext, result, skipped
@@ -93,14 +94,18 @@ class ProvenanceCheck:
         found: list[tuple[str, Any]] = []
         if report.generator_assertion:
             found.append(("/manifest/generation", dict(report.generator_assertion)))
+        manifests = {label: index for index, label in enumerate(dict.fromkeys(_manifest_labels(report)))}
         for label, data in report.other_generation_assertions:
-            found.append((f"/manifest/ingredient/{escape_token(label)}/generation", dict(data)))
+            found.append(
+                (f"/manifest/ingredient/{_label_token(label, manifests[label])}/generation", dict(data))
+            )
         for manifest_label, position, label, data in report.other_assertions:
             token = _label_token(label, position)
             if manifest_label == report.active_label:
                 found.append((f"/manifest/assertion/{token}", data))
             else:
-                found.append((f"/manifest/ingredient/{escape_token(manifest_label)}/assertion/{token}", data))
+                ingredient = _label_token(manifest_label, manifests[manifest_label])
+                found.append((f"/manifest/ingredient/{ingredient}/assertion/{token}", data))
         reasons = []
         for base, data in found:
             try:
@@ -109,17 +114,27 @@ class ProvenanceCheck:
                 reasons.append(Reason(code="provenance.assertion_limits", check=self.name, path=base))
                 continue
             reasons.extend(
-                Reason(code="provenance.personal_data", entity=f.entity, path=base + f.path) for f in findings
+                Reason(code="provenance.personal_data", entity=f.entity, path=base + f.path, check=self.name)
+                for f in findings
             )
         return reasons
 
 
-# Labels of the C2PA, schema.org and CAWG namespaces are the standard's words; any other label is
-# whatever its writer chose, and is spelled in a pointer only when the scanner finds nothing in it.
-_STANDARD_LABELS = ("c2pa.", "stds.", "cawg.")
+def _manifest_labels(report: ProvenanceReport) -> list[str]:
+    """The labels of the store's other manifests, in the order their assertions were reported."""
+    return [label for label, _ in report.other_generation_assertions] + [
+        manifest_label for manifest_label, _, _, _ in report.other_assertions
+    ]
+
+
+# What a label may look like to be spelled in a pointer: C2PA labels ("c2pa.actions.v2", "cawg.metadata",
+# "urn:c2pa:<uuid>"). Anything else (spaces, "@", "+", a long label) is not read; it is named by position.
+_PLAIN_LABEL = re.compile(r"[A-Za-z0-9._:\-]{1,200}")
 
 
 def _label_token(label: str, position: int) -> str:
-    if label.startswith(_STANDARD_LABELS) or not scan_text(label, path=""):
+    """A label as a pointer token, or `*N` (N its position) when it may hold personal data: a signer
+    chooses assertion labels and the tail of manifest labels freely."""
+    if _PLAIN_LABEL.fullmatch(label) and not scan_text(label, path=""):
         return escape_token(label)
     return f"{HIDDEN_KEY}{position}"

@@ -72,8 +72,6 @@ _ACTIONS_LABEL: Final = re.compile(r"c2pa\.actions(\.v\d+)?(__\d+)?")  # v1 and 
 _FOLLOWED_RELATIONSHIPS: Final = frozenset({"parentOf", "componentOf"})
 _DEFAULT_RELATIONSHIP: Final = "componentOf"  # the C2PA default when an ingredient names none
 _MAX_DEPTH: Final = 16  # ingredient generations followed below the active manifest
-# Assertions computed from the asset, which hold hashes and image bytes, not text anybody wrote.
-_COMPUTED_PREFIXES: Final = ("c2pa.hash.", "c2pa.thumbnail.")
 UNTRUSTED_CODE: Final = "signingCredential.untrusted"
 GENERATION_INVALID_CODE: Final = "gate.generationAssertion.invalid"
 
@@ -99,10 +97,10 @@ class ProvenanceReport:
     # Our assertion in the store's other manifests (ingredients'), by manifest label: they are published
     # with the image too, so they are scanned too.
     other_generation_assertions: tuple[tuple[str, Mapping[str, Any]], ...] = ()
-    # Every other assertion of every manifest in the store, as (manifest label, its position in that
-    # manifest's assertions, assertion label, data), except what c2pa-rs computes from the asset (hash
-    # bindings, thumbnails): actions with their parameters, schema.org and CAWG identity assertions, EXIF,
-    # anything a generator added. The marking is published with all of them.
+    # Every other assertion c2pa-rs reports, of every manifest in the store, as (manifest label, its
+    # position in that manifest's assertions, assertion label, data): actions with their parameters,
+    # schema.org and CAWG identity assertions, EXIF, anything a generator added. The marking is published
+    # with all of them. (c2pa-rs leaves hash bindings and thumbnails out of its report.)
     other_assertions: tuple[tuple[str, int, str, Any], ...] = ()
 
 
@@ -180,9 +178,9 @@ def _other_assertions(manifests: Mapping[str, Any]) -> tuple[tuple[str, int, str
             continue
         for position, assertion in enumerate(_mappings(manifest.get("assertions"))):
             label, data = str(assertion.get("label", "")), assertion.get("data")
-            if is_generation_label(label) or label.startswith(_COMPUTED_PREFIXES):
-                continue  # ours is read exactly and scanned on its own; computed ones hold no text
-            if isinstance(data, Mapping | list | str):
+            if is_generation_label(label):
+                continue  # ours is read exactly and scanned on its own
+            if data is not None:
                 found.append((str(manifest_label), position, label, data))
     return tuple(found)
 

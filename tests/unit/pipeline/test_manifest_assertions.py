@@ -10,6 +10,7 @@ import io
 from typing import Any
 
 import c2pa
+import pytest
 
 from gate.demo.images import jpeg_bytes, product_image
 from gate.model import Verdict
@@ -122,16 +123,43 @@ def test_an_assertion_too_large_to_scan_is_never_approved(gate: Pipeline, pki: D
     ]
 
 
-def test_assertions_computed_from_the_asset_and_our_own_are_not_read_as_other_assertions() -> None:
-    # c2pa-rs 0.91 leaves hash bindings and thumbnails out of its report; should one appear, it holds
-    # hashes and image bytes, not text. Our generation assertion is read exactly and scanned on its own.
+def test_our_own_assertion_is_not_read_again_as_another_one() -> None:
+    # Ours is read exactly and scanned on its own; everything else c2pa-rs reports is another assertion,
+    # whatever its label says (a signer chooses labels: "c2pa.hash.notes" is just a name).
     store_manifest = {
         "assertions": [
-            {"label": "c2pa.hash.data", "data": {"hash": "AAAA", "exclusions": [{"start": 1}]}},
-            {"label": "c2pa.thumbnail.claim.jpeg", "data": "AAAA"},
             {"label": "org.gate.generation", "data": {"model": {}}},
-            {"label": "c2pa.actions.v2", "data": {"actions": []}},
+            {"label": "c2pa.hash.notes", "data": {"contact": "x"}},
             {"label": "com.partner.flag", "data": True},
+            {"label": "com.partner.empty"},
         ]
     }
-    assert _other_assertions({"urn:x": store_manifest}) == (("urn:x", 3, "c2pa.actions.v2", {"actions": []}),)
+    assert _other_assertions({"urn:x": store_manifest}) == (
+        ("urn:x", 1, "c2pa.hash.notes", {"contact": "x"}),
+        ("urn:x", 2, "com.partner.flag", True),
+    )
+
+
+def test_a_label_that_looks_computed_does_not_hide_its_data(gate: Pipeline, pki: DevPki) -> None:
+    notes = {"label": "c2pa.hash.notes", "data": {"contact": "jane.doe@example.com"}}
+    assert findings(gate, signed(pki, [actions(), notes])) == [
+        ("provenance.personal_data", "EMAIL_ADDRESS", "/manifest/assertion/c2pa.hash.notes/contact")
+    ]
+
+
+@pytest.mark.parametrize("label", ["c2pa.jane.doe@example.com", "stds.+49 151 23456789", "cawg.Jane Doe"])
+def test_a_label_in_a_standard_namespace_is_not_spelled_when_it_may_hold_personal_data(
+    gate: Pipeline, pki: DevPki, label: str
+) -> None:
+    leaky = {"label": label, "data": {"contact": "ops@example.com"}}
+    assert findings(gate, signed(pki, [actions(), leaky])) == [
+        ("provenance.personal_data", "EMAIL_ADDRESS", "/manifest/assertion/*1/contact")
+    ]
+
+
+def test_a_label_too_long_to_scan_is_named_by_position(gate: Pipeline, pki: DevPki) -> None:
+    long_label = {"label": "com.partner." + "x" * 150_000, "data": {"contact": "ops@example.com"}}
+    evaluation = gate.evaluate(signed(pki, [actions(), long_label]), synthetic=True)
+    assert [(r.reason.code, r.reason.path) for r in evaluation.decision.reasons] == [
+        ("provenance.personal_data", "/manifest/assertion/*1/contact")
+    ]
