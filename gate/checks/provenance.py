@@ -117,7 +117,9 @@ class ProvenanceCheck:
                 Reason(code="provenance.personal_data", entity=f.entity, path=base + f.path, check=self.name)
                 for f in findings
             )
-        return reasons
+        # c2pa-rs renders JSON objects in no fixed order: sorted, the same image gives the same reasons
+        # (and a redo the same decision record).
+        return sorted(reasons, key=lambda r: (r.path or "", r.entity or "", r.code))
 
 
 def _manifest_labels(report: ProvenanceReport) -> list[str]:

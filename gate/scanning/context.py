@@ -74,6 +74,7 @@ _NOT_POSTAL = frozenset(("ip", "ipv4", "ipv6", "mac", "email", "mail", "wallet",
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,63}")
+_NAMESPACE = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,31}")  # an XMP or JSON-LD prefix: "exif", "Iptc4xmpCore"
 _KEY_DIGIT_RUN = re.compile(r"\d(?:[ \-./]?\d){5}")
 _CACHED_KEY_CHARS = 64
 
@@ -85,10 +86,19 @@ class KeyInfo:
     norm: str
     flags: int
     plain: bool  # looks like an identifier, so the key text itself needs no scanning
+    # The local name of a namespaced key, normalised ("exif:GPSLatitude" -> "gps_latitude"); else `norm`.
+    # XMP and JSON-LD (C2PA's stds.exif, CAWG metadata) write keys this way.
+    local: str = ""
+
+
+def _normalise(key: str) -> str:
+    return _NON_ALNUM.sub("_", _CAMEL.sub("_", key).lower()).strip("_")
 
 
 def _build(key: str) -> KeyInfo:
-    norm = _NON_ALNUM.sub("_", _CAMEL.sub("_", key).lower()).strip("_")
+    norm = _normalise(key)
+    prefix, colon, name = key.rpartition(":")
+    local = _normalise(name) if colon and name and _NAMESPACE.fullmatch(prefix) else norm
     tokens = set(norm.split("_")) if norm else set()
     tokens.add(norm.replace("_", ""))  # "phone_number" also counts as "phonenumber"
     flags = 0
@@ -101,7 +111,7 @@ def _build(key: str) -> KeyInfo:
     # A key shaped like an identifier is still not "plain" when it carries a digit run: an IBAN or a card
     # number can be a key ("DE89370400440532013000": ...), and plain keys are never scanned themselves.
     plain = _IDENTIFIER.fullmatch(key) is not None and _KEY_DIGIT_RUN.search(key) is None
-    return KeyInfo(norm=norm, flags=flags, plain=plain)
+    return KeyInfo(norm=norm, flags=flags, plain=plain, local=local)
 
 
 _cached_build = lru_cache(maxsize=8192)(_build)

@@ -294,7 +294,7 @@ class KeyedRule:
 
     def matches(self, key: KeyInfo) -> bool:
         """True if the rule covers this key (the value still has to be accepted)."""
-        return key.norm in self.keys or key.norm.replace("_", "") in self.keys
+        return any(name in self.keys or name.replace("_", "") in self.keys for name in {key.norm, key.local})
 
 
 def any_word(words: tuple[str, ...]) -> Prefilter:

@@ -91,8 +91,16 @@ DETECTOR = PatternDetector(
 )
 
 
+# XMP's GPSCoordinate, as EXIF in XMP and C2PA's stds.exif write it: "39,21.102N" or "39,21,6.1N".
+_XMP_COORDINATE = re.compile(r"\s*(\d{1,3}),(\d{1,2}(?:\.\d+)?)(?:,(\d{1,2}(?:\.\d+)?))?\s*([NSEWnsew])\s*")
+
+
 def _coordinate(value: Any, bound: float) -> bool:
     if isinstance(value, str):
+        xmp = _XMP_COORDINATE.fullmatch(value)
+        if xmp is not None:
+            degrees, minutes, seconds = int(xmp[1]), float(xmp[2]), float(xmp[3] or 0)
+            return 0 < degrees + minutes / 60 + seconds / 3600 <= bound and (minutes or seconds) > 0
         try:
             value = float(value.strip())
         except ValueError:

@@ -97,6 +97,22 @@ def test_a_custom_assertion_is_scanned_and_a_label_holding_personal_data_is_not_
     assert all("jane" not in (path or "") for _, _, path in found)
 
 
+def test_gps_in_an_exif_assertion_is_found(gate: Pipeline, pki: DevPki) -> None:
+    exif = {
+        "label": "stds.exif",
+        "data": {
+            "@context": {"exif": "http://ns.adobe.com/exif/1.0/"},
+            "exif:GPSLatitude": "39,21.102N",
+            "exif:GPSLongitude": "74,26.5737W",
+            "exif:Make": "Canon",
+        },
+    }
+    assert findings(gate, signed(pki, [actions(), exif])) == [
+        ("provenance.personal_data", "LOCATION", "/manifest/assertion/stds.exif/exif:GPSLatitude"),
+        ("provenance.personal_data", "LOCATION", "/manifest/assertion/stds.exif/exif:GPSLongitude"),
+    ]
+
+
 def test_an_ingredients_assertions_are_scanned_too(gate: Pipeline, pki: DevPki) -> None:
     """The parent's manifest is published inside the child's store."""
     parent = signed(pki, [actions(description="made for jane.doe@example.com")], photo(seed=4))

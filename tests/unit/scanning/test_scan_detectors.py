@@ -47,6 +47,10 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("LOCATION", "gps", "48.85,2.29"),
     ("LOCATION", "lat", 48.8584),
     ("LOCATION", "GPSLongitude", "-122.0841"),
+    # XMP and JSON-LD (C2PA's stds.exif) keys carry a namespace; XMP writes GPS as "DDD,MM.mmk".
+    ("LOCATION", "exif:GPSLatitude", "39,21.102N"),
+    ("LOCATION", "exif:GPSLongitude", "74,26,34.42W"),
+    ("LOCATION", "exif:GPSLatitude", 39.3517),
     ("LOCATION", "coordinates", [2.2945, 48.8584]),
     ("LOCATION", "shipping_address", "221B Baker Street, London"),
     ("LOCATION", "prompt", "deliver to 1600 Amphitheatre Pkwy, Mountain View, CA 94043"),
@@ -113,6 +117,12 @@ POSITIVES: list[tuple[str, str, Any]] = [
 
 # (key, value): no finding at all.
 NEGATIVES: list[tuple[str, Any]] = [
+    # whole degrees locate nobody; a camera's EXIF in XMP/JSON-LD is not personal
+    ("exif:GPSLatitude", "39,0N"),
+    ("exif:Make", "Canon"),
+    ("exif:Model", "EOS R5"),
+    ("exif:DateTimeOriginal", "2026-01-01T10:00:00"),
+    ("xmpMM:DocumentID", "xmp.did:3f5c2b1a-1234-5678"),
     # versions
     ("version", "v1.5.2"),
     ("model", "sdxl-1.0"),
