@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 
 from gate.model import Finding
 from gate.pointers import escape_token
-from gate.scanning.context import NOT_NUMERIC, OWNS, POSITIVE_MASK, key_info
+from gate.scanning.context import NOT_NUMERIC, OWNER, OWNS, POSITIVE_MASK, key_info
 from gate.scanning.decoding import decoded_variants, may_be_encoded
 from gate.scanning.detectors import (
     CONTEXT_MASK,
@@ -173,6 +173,10 @@ class _Scan:
     def _object(self, obj: dict[Any, Any], path: str, flags: int, inherited: int, depth: int) -> None:
         self._container(depth, len(obj))
         owns = flags & OWNS
+        if (owns or inherited & OWNER) and _names_no_person(obj.get("@type")):
+            # JSON-LD, as in C2PA's schema.org assertions: {"@type": "Organization", "name": ...} under
+            # "author" is a company. Its name and id are not a person's (text detectors still run).
+            owns, flags, inherited = 0, flags & ~(OWNS | OWNER), inherited & ~OWNER
         max_string_chars, max_total_chars = self.max_string_chars, self.max_total_chars
         # This loop runs for every member: the character count is kept in a local (written back
         # before anything that reads or updates it), and count_chars and text are inlined.
@@ -229,6 +233,15 @@ class _Scan:
         self.nodes += size
         if self.nodes > self.limits.max_nodes:
             raise exceeded("max_nodes", self.limits.max_nodes)
+
+
+def _names_no_person(kind: Any) -> bool:
+    """Whether a JSON-LD `@type` declares something other than a person ("Organization", "Brand")."""
+    if isinstance(kind, str):
+        return bool(kind) and kind.rpartition("/")[2].rpartition(":")[2] != "Person"
+    if isinstance(kind, list) and kind and all(isinstance(k, str) and k for k in kind):
+        return not any(k.rpartition("/")[2].rpartition(":")[2] == "Person" for k in kind)
+    return False
 
 
 def scan_parameters(obj: Any, *, limits: ScanLimits = DEFAULT_LIMITS) -> list[Finding]:

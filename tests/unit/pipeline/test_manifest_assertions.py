@@ -83,6 +83,19 @@ def test_personal_data_in_a_creator_assertion_is_found(gate: Pipeline, pki: DevP
     assert all(code == "provenance.personal_data" for code, _, _ in found)
 
 
+def test_an_organisation_as_author_is_approved(gate: Pipeline, pki: DevPki) -> None:
+    creator = {
+        "label": "stds.schema-org.CreativeWork",
+        "data": {
+            "@context": "https://schema.org",
+            "@type": "CreativeWork",
+            "author": [{"@type": "Organization", "name": "Acme Studios", "@id": "https://acme.example/"}],
+        },
+    }
+    evaluation = gate.evaluate(signed(pki, [actions(), creator]), synthetic=True)
+    assert (evaluation.verdict, evaluation.decision.reasons) == (Verdict.APPROVED, ())
+
+
 def test_a_custom_assertion_is_scanned_and_a_label_holding_personal_data_is_not_spelled(
     gate: Pipeline, pki: DevPki
 ) -> None:

@@ -373,3 +373,23 @@ def test_full_tables_are_emptied_and_results_stay_the_same(monkeypatch: pytest.M
     scan_parameters({"another": "jane@example.com"})
     assert "another" in walk._members
     assert any(plan and plan[0].entity == "EMAIL_ADDRESS" for plan in walk._plans.values())
+
+
+def _found(params: Any) -> list[tuple[str, str]]:
+    return [(f.entity, f.path) for f in scan_parameters(params)]
+
+
+@pytest.mark.parametrize("kind", ["Organization", "http://schema.org/Corporation", ["Organization", "Brand"]])
+def test_a_json_ld_node_that_is_not_a_person_is_not_read_as_one(kind: Any) -> None:
+    # schema.org's own example: an organisation as a CreativeWork's author (C2PA writes such assertions).
+    author = {"@type": kind, "name": "Acme Studios", "@id": "https://acme.example/"}
+    assert _found({"author": [author]}) == []
+    # What a text detector finds is still found inside it.
+    assert _found({"author": [author | {"email": "jane.doe@example.com"}]}) == [
+        ("EMAIL_ADDRESS", "/author/0/email")
+    ]
+
+
+@pytest.mark.parametrize("kind", ["Person", "https://schema.org/Person", ["Person", "Organization"], "", 5])
+def test_a_person_node_or_an_unclear_type_is_still_read_as_a_person(kind: Any) -> None:
+    assert _found({"author": [{"@type": kind, "name": "Jane Doe"}]}) == [("PERSON", "/author/0/name")]
