@@ -16,7 +16,7 @@ from gate.provenance import (
     Verifier,
     verify_manifest,
 )
-from gate.scanning import DEFAULT_LIMITS, ScanLimits, scan_parameters, scan_text
+from gate.scanning import DEFAULT_LIMITS, ScanLimits, scan_parameters
 from gate.scanning.walk import HIDDEN_KEY
 
 # A validation state maps to at most one reason; `trusted` needs none.
@@ -129,14 +129,22 @@ def _manifest_labels(report: ProvenanceReport) -> list[str]:
     ]
 
 
-# What a label may look like to be spelled in a pointer: C2PA labels ("c2pa.actions.v2", "cawg.metadata",
-# "urn:c2pa:<uuid>"). Anything else (spaces, "@", "+", a long label) is not read; it is named by position.
-_PLAIN_LABEL = re.compile(r"[A-Za-z0-9._:\-]{1,200}")
+# Labels spelled in a pointer: the standard's own (C2PA, CAWG, schema.org via stds.), with a version and
+# an instance suffix, ours, and a manifest's bare URN. A signer chooses every other label, and the tail
+# of a manifest label, freely ("com.jane.doe", "c2pa.4915123456789"): those are named by position.
+_PLAIN_LABEL = re.compile(
+    r"(?:c2pa\.(?:actions|ingredient|metadata|soft-binding|cloud-data|asset-ref|asset-type|embedded-data"
+    r"|icon|time-stamp|certificate-status|training-mining|depthmap\.GDepth"
+    r"|hash\.(?:data|boxes|bmff|collection\.data)|thumbnail\.(?:claim|ingredient)\.[a-z0-9]{2,5})"
+    r"|cawg\.(?:identity|metadata|training-mining|ica)"
+    r"|stds\.(?:schema-org\.(?:CreativeWork|ClaimReview)|iptc(?:\.photo-metadata)?|exif|metadata)"
+    r"|org\.gate\.generation)(?:\.v\d{1,2})?(?:__\d{1,4})?"
+    r"|urn:(?:c2pa|uuid):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+)
 
 
 def _label_token(label: str, position: int) -> str:
-    """A label as a pointer token, or `*N` (N its position) when it may hold personal data: a signer
-    chooses assertion labels and the tail of manifest labels freely."""
-    if _PLAIN_LABEL.fullmatch(label) and not scan_text(label, path=""):
+    """A label as a pointer token when it is one of the standard's, else `*N` (N its position)."""
+    if _PLAIN_LABEL.fullmatch(label):
         return escape_token(label)
     return f"{HIDDEN_KEY}{position}"

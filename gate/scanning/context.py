@@ -74,7 +74,30 @@ _NOT_POSTAL = frozenset(("ip", "ipv4", "ipv6", "mac", "email", "mail", "wallet",
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,63}")
-_NAMESPACE = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,31}")  # an XMP or JSON-LD prefix: "exif", "Iptc4xmpCore"
+# XMP and JSON-LD prefixes whose keys are read by their local name. Only these: in generation parameters a
+# prefix carries meaning ("lora:lat" is a LoRA's weight, not a latitude).
+_NAMESPACES = frozenset(
+    [
+        "exif",
+        "exifex",
+        "tiff",
+        "aux",
+        "xmp",
+        "xmpmm",
+        "xmprights",
+        "xmpmeta",
+        "dc",
+        "photoshop",
+        "iptc4xmpcore",
+        "iptc4xmpext",
+        "plus",
+        "schema",
+        "cawg",
+        "stds",
+        "crs",
+        "gpano",
+    ]
+)
 _KEY_DIGIT_RUN = re.compile(r"\d(?:[ \-./]?\d){5}")
 _CACHED_KEY_CHARS = 64
 
@@ -98,7 +121,7 @@ def _normalise(key: str) -> str:
 def _build(key: str) -> KeyInfo:
     norm = _normalise(key)
     prefix, colon, name = key.rpartition(":")
-    local = _normalise(name) if colon and name and _NAMESPACE.fullmatch(prefix) else norm
+    local = _normalise(name) if colon and name and prefix.lower() in _NAMESPACES else norm
     tokens = set(norm.split("_")) if norm else set()
     tokens.add(norm.replace("_", ""))  # "phone_number" also counts as "phonenumber"
     flags = 0

@@ -235,13 +235,37 @@ class _Scan:
             raise exceeded("max_nodes", self.limits.max_nodes)
 
 
+# schema.org types that name an organisation or a product, not a person: only these lift the owner
+# reading ("Patient" is a Person, and an unknown type is not proof of anything).
+_NOT_PERSON_TYPES = frozenset(
+    [
+        "Organization",
+        "Corporation",
+        "LocalBusiness",
+        "OnlineBusiness",
+        "OnlineStore",
+        "NGO",
+        "GovernmentOrganization",
+        "EducationalOrganization",
+        "NewsMediaOrganization",
+        "ResearchOrganization",
+        "MedicalOrganization",
+        "PerformingGroup",
+        "MusicGroup",
+        "SportsTeam",
+        "Consortium",
+        "Brand",
+        "SoftwareApplication",
+        "WebSite",
+    ]
+)
+
+
 def _names_no_person(kind: Any) -> bool:
-    """Whether a JSON-LD `@type` declares something other than a person ("Organization", "Brand")."""
-    if isinstance(kind, str):
-        return bool(kind) and kind.rpartition("/")[2].rpartition(":")[2] != "Person"
-    if isinstance(kind, list) and kind and all(isinstance(k, str) and k for k in kind):
-        return not any(k.rpartition("/")[2].rpartition(":")[2] == "Person" for k in kind)
-    return False
+    """Whether a JSON-LD `@type` declares an organisation or product ("Organization", "Brand")."""
+    kinds = [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else []
+    local = [k.rpartition("/")[2].rpartition(":")[2] for k in kinds if isinstance(k, str)]
+    return bool(local) and len(local) == len(kinds) and all(k in _NOT_PERSON_TYPES for k in local)
 
 
 def scan_parameters(obj: Any, *, limits: ScanLimits = DEFAULT_LIMITS) -> list[Finding]:

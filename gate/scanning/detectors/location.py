@@ -92,7 +92,7 @@ DETECTOR = PatternDetector(
 
 
 # XMP's GPSCoordinate, as EXIF in XMP and C2PA's stds.exif write it: "39,21.102N" or "39,21,6.1N".
-_XMP_COORDINATE = re.compile(r"\s*(\d{1,3}),(\d{1,2}(?:\.\d+)?)(?:,(\d{1,2}(?:\.\d+)?))?\s*([NSEWnsew])\s*")
+_XMP_COORDINATE = re.compile(r"\s*(\d{1,3}),(\d{1,2}(?:\.\d+)?)(?:,(\d{1,2}(?:\.\d+)?))?\s*([NSEW])\s*")
 
 
 def _coordinate(value: Any, bound: float) -> bool:

@@ -96,16 +96,14 @@ def test_an_organisation_as_author_is_approved(gate: Pipeline, pki: DevPki) -> N
     assert (evaluation.verdict, evaluation.decision.reasons) == (Verdict.APPROVED, ())
 
 
-def test_a_custom_assertion_is_scanned_and_a_label_holding_personal_data_is_not_spelled(
-    gate: Pipeline, pki: DevPki
-) -> None:
+def test_a_custom_assertion_is_scanned_and_named_by_position(gate: Pipeline, pki: DevPki) -> None:
     notes = {"label": "com.partner.notes", "data": {"customer_phone": "+49 151 23456789"}}
     leaky_label = {"label": "jane.doe@example.com", "data": {"note": "ok"}}
     found = findings(gate, signed(pki, [actions(), notes, leaky_label]))
     assert (
         "provenance.personal_data",
         "PHONE_NUMBER",
-        "/manifest/assertion/com.partner.notes/customer_phone",
+        "/manifest/assertion/*1/customer_phone",
     ) in found
     assert all("jane" not in (path or "") for _, _, path in found)
 
@@ -148,7 +146,7 @@ def test_an_assertion_too_large_to_scan_is_never_approved(gate: Pipeline, pki: D
     evaluation = gate.evaluate(signed(pki, [actions(), bulky]), synthetic=True)
     assert evaluation.verdict is Verdict.QUARANTINED
     assert [(r.reason.code, r.reason.path) for r in evaluation.decision.reasons] == [
-        ("provenance.assertion_limits", "/manifest/assertion/com.partner.log")
+        ("provenance.assertion_limits", "/manifest/assertion/*1")
     ]
 
 
@@ -172,11 +170,22 @@ def test_our_own_assertion_is_not_read_again_as_another_one() -> None:
 def test_a_label_that_looks_computed_does_not_hide_its_data(gate: Pipeline, pki: DevPki) -> None:
     notes = {"label": "c2pa.hash.notes", "data": {"contact": "jane.doe@example.com"}}
     assert findings(gate, signed(pki, [actions(), notes])) == [
-        ("provenance.personal_data", "EMAIL_ADDRESS", "/manifest/assertion/c2pa.hash.notes/contact")
+        ("provenance.personal_data", "EMAIL_ADDRESS", "/manifest/assertion/*1/contact")
     ]
 
 
-@pytest.mark.parametrize("label", ["c2pa.jane.doe@example.com", "stds.+49 151 23456789", "cawg.Jane Doe"])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "c2pa.jane.doe@example.com",
+        "stds.+49 151 23456789",
+        "cawg.Jane Doe",
+        "com.jane.doe",
+        "c2pa.4915123456789",
+        "c2pa.192.168.1.20",
+        "stds.schema-org.JaneDoe",
+    ],
+)
 def test_a_label_in_a_standard_namespace_is_not_spelled_when_it_may_hold_personal_data(
     gate: Pipeline, pki: DevPki, label: str
 ) -> None:
@@ -184,6 +193,20 @@ def test_a_label_in_a_standard_namespace_is_not_spelled_when_it_may_hold_persona
     assert findings(gate, signed(pki, [actions(), leaky])) == [
         ("provenance.personal_data", "EMAIL_ADDRESS", "/manifest/assertion/*1/contact")
     ]
+
+
+def test_the_standards_labels_are_spelled() -> None:
+    from gate.checks.provenance import _label_token  # noqa: PLC0415
+
+    for label in (
+        "c2pa.actions.v2",
+        "c2pa.ingredient.v3__2",
+        "stds.schema-org.CreativeWork",
+        "cawg.identity",
+    ):
+        assert _label_token(label, 7) == label
+    assert _label_token("urn:c2pa:3fad1ead-8ed5-44d0-873b-ea5f58adea82", 7).startswith("urn:c2pa:")
+    assert _label_token("urn:c2pa:3fad1ead-8ed5-44d0-873b-ea5f58adea82:jane.doe", 7) == "*7"
 
 
 def test_a_label_too_long_to_scan_is_named_by_position(gate: Pipeline, pki: DevPki) -> None:

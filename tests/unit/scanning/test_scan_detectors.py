@@ -119,6 +119,7 @@ POSITIVES: list[tuple[str, str, Any]] = [
 NEGATIVES: list[tuple[str, Any]] = [
     # whole degrees locate nobody; a camera's EXIF in XMP/JSON-LD is not personal
     ("exif:GPSLatitude", "39,0N"),
+    ("lat", "1,5s"),  # XMP writes the hemisphere in capitals
     ("exif:Make", "Canon"),
     ("exif:Model", "EOS R5"),
     ("exif:DateTimeOriginal", "2026-01-01T10:00:00"),

@@ -390,6 +390,22 @@ def test_a_json_ld_node_that_is_not_a_person_is_not_read_as_one(kind: Any) -> No
     ]
 
 
-@pytest.mark.parametrize("kind", ["Person", "https://schema.org/Person", ["Person", "Organization"], "", 5])
+@pytest.mark.parametrize(
+    "kind", ["Person", "https://schema.org/Person", ["Person", "Organization"], "Patient", ["Thing"], "", 5]
+)
 def test_a_person_node_or_an_unclear_type_is_still_read_as_a_person(kind: Any) -> None:
     assert _found({"author": [{"@type": kind, "name": "Jane Doe"}]}) == [("PERSON", "/author/0/name")]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"lora:lat": 0.7},
+        {"lora:long": 0.8},
+        {"model:author": "Stability AI"},
+        {"server:address": "127.0.0.1:8188"},
+    ],
+)
+def test_only_xmp_and_json_ld_prefixes_are_read_as_namespaces(params: Any) -> None:
+    # In generation parameters a prefix means something: "lora:lat" is a LoRA's weight.
+    assert [f.entity for f in scan_parameters(params)] in ([], ["IP_ADDRESS"])
