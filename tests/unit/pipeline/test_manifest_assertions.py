@@ -43,6 +43,12 @@ def actions(**extra: Any) -> dict[str, Any]:
     return {"label": "c2pa.actions.v2", "data": {"actions": [{**CREATED, **extra}]}}
 
 
+def creative_work(author: dict[str, Any]) -> dict[str, Any]:
+    """A schema.org CreativeWork assertion with one author, as C2PA tools write it."""
+    data = {"@context": "https://schema.org", "@type": "CreativeWork", "author": [author]}
+    return {"label": "stds.schema-org.CreativeWork", "data": data}
+
+
 def findings(gate: Pipeline, data: bytes) -> list[tuple[str, str | None, str | None]]:
     evaluation = gate.evaluate(data, synthetic=True)
     return [(r.reason.code, r.reason.entity, r.reason.path) for r in evaluation.decision.reasons]
@@ -66,14 +72,7 @@ def test_personal_data_in_an_actions_description_is_found(gate: Pipeline, pki: D
 
 
 def test_personal_data_in_a_creator_assertion_is_found(gate: Pipeline, pki: DevPki) -> None:
-    creator = {
-        "label": "stds.schema-org.CreativeWork",
-        "data": {
-            "@context": "https://schema.org",
-            "@type": "CreativeWork",
-            "author": [{"@type": "Person", "name": "Jane Doe", "email": "jane.doe@example.com"}],
-        },
-    }
+    creator = creative_work({"@type": "Person", "name": "Jane Doe", "email": "jane.doe@example.com"})
     found = findings(gate, signed(pki, [actions(), creator]))
     assert (
         "provenance.personal_data",
@@ -84,14 +83,7 @@ def test_personal_data_in_a_creator_assertion_is_found(gate: Pipeline, pki: DevP
 
 
 def test_an_organisation_as_author_is_approved(gate: Pipeline, pki: DevPki) -> None:
-    creator = {
-        "label": "stds.schema-org.CreativeWork",
-        "data": {
-            "@context": "https://schema.org",
-            "@type": "CreativeWork",
-            "author": [{"@type": "Organization", "name": "Acme Studios", "@id": "https://acme.example/"}],
-        },
-    }
+    creator = creative_work({"@type": "Organization", "name": "Acme Studios", "@id": "https://acme.example/"})
     evaluation = gate.evaluate(signed(pki, [actions(), creator]), synthetic=True)
     assert (evaluation.verdict, evaluation.decision.reasons) == (Verdict.APPROVED, ())
 
