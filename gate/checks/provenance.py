@@ -11,6 +11,7 @@ from gate.model import CheckResult, Reason
 from gate.pointers import escape_token
 from gate.provenance import (
     GENERATION_INVALID_CODE,
+    GENERATION_LABEL,
     MAX_ASSERTION_BYTES,
     ProvenanceReport,
     Verifier,
@@ -138,7 +139,7 @@ _PLAIN_LABEL = re.compile(
     r"|hash\.(?:data|boxes|bmff|collection\.data)|thumbnail\.(?:claim|ingredient)\.[a-z0-9]{2,5})"
     r"|cawg\.(?:identity|metadata|training-mining|ica)"
     r"|stds\.(?:schema-org\.(?:CreativeWork|ClaimReview)|iptc(?:\.photo-metadata)?|exif|metadata)"
-    r"|org\.gate\.generation)(?:\.v\d{1,2})?(?:__\d{1,4})?"
+    rf"|{re.escape(GENERATION_LABEL)})(?:\.v\d{{1,2}})?(?:__\d{{1,4}})?"
     r"|urn:(?:c2pa|uuid):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 )
 
