@@ -60,9 +60,9 @@ class ProvenanceCheck:
         reasons: list[Reason] = []
         code = _STATE_REASON.get(report.state)
         if code is not None:
-            detail = report.status_codes[0] if report.status_codes and code == "provenance.invalid" else None
-            if report.state == "unreadable":
-                detail = "manifest.unreadable"
+            # The detail is the code that decides the state (a tampered file never reads "untrusted");
+            # every code is in the decision's provenance section.
+            detail = "manifest.unreadable" if report.state == "unreadable" else report.cause
             reasons.append(Reason(code=code, check=self.name, detail=detail))
         if report.state in ("trusted", "untrusted"):
             reasons.extend(self._marking(report, ctx.synthetic))
@@ -76,6 +76,7 @@ class ProvenanceCheck:
             "state": report.state,
             "digital_source_type": report.digital_source_type,
             "ai_generated": report.is_ai_generated,
+            "status_codes": list(report.status_codes),
         }
         return result(self, reasons, facts)
 

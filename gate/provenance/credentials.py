@@ -27,7 +27,8 @@ _SPKI = serialization.PublicFormat.SubjectPublicKeyInfo
 _EC_ALGS = {"secp256r1": "es256", "secp384r1": "es384", "secp521r1": "es512"}
 
 
-def _read(path: Path, what: str) -> bytes:
+def read_file(path: Path, what: str) -> bytes:
+    """The bytes of a configuration file; ConfigError naming it if it cannot be read."""
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -78,7 +79,7 @@ class TrustAnchors:
     @classmethod
     def from_pem_file(cls, path: Path) -> TrustAnchors:
         """Read and parse a PEM bundle of trust anchors."""
-        return cls.from_pem(_read(path, "trust anchor"))
+        return cls.from_pem(read_file(path, "trust anchor"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +123,7 @@ class SignerConfig:
     @classmethod
     def from_files(cls, chain_pem: Path, key_pem: Path) -> SignerConfig:
         """Read and check `signer-chain.pem` and `signer-key.pem`."""
-        return cls.from_pem(_read(chain_pem, "signer chain"), _read(key_pem, "signer key"))
+        return cls.from_pem(read_file(chain_pem, "signer chain"), read_file(key_pem, "signer key"))
 
 
 _SigningKey = ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey | rsa.RSAPrivateKey

@@ -33,6 +33,7 @@ from gate.provenance.manifest import (
     manifest_definition,
     with_stable_ids,
 )
+from gate.provenance.trust import TrustConfig, as_trust_config
 
 _FALLBACK_VERSION: Final = "0.1.0"
 
@@ -65,7 +66,9 @@ class PreparedSigner:
     claim_generator: tuple[tuple[str, str], ...]
 
     @classmethod
-    def create(cls, config: SignerConfig, anchors: TrustAnchors | None = None) -> PreparedSigner:
+    def create(
+        cls, config: SignerConfig, anchors: TrustConfig | TrustAnchors | None = None
+    ) -> PreparedSigner:
         """Hand the checked credential to c2pa-rs and build the signing Context."""
         try:
             signer = c2pa.Signer.from_info(
@@ -73,7 +76,7 @@ class PreparedSigner:
             )
         except c2pa.C2paError as exc:
             raise ProvenanceError(f"creating the C2PA signer failed ({error_kind(exc)})") from None
-        trust = {"trust": {"trust_anchors": anchors.pem}} if anchors is not None else {}
+        trust = as_trust_config(anchors).sdk_settings()
         settings = settings_for(OFFLINE_SETTINGS, {"builder": {"thumbnail": {"enabled": False}}}, trust)
         context = make_context(settings, purpose="signing")
         generator = (("name", "gate"), ("version", gate_version()))

@@ -24,6 +24,8 @@ from gate.provenance._sdk import OFFLINE_SETTINGS, error_kind, make_context, set
 from gate.provenance.credentials import TrustAnchors
 from gate.provenance.manifest import IPTC, check_generation_assertion, is_generation_label
 from gate.provenance.rendering import repaired, suspect_paths
+from gate.provenance.status import EXPIRED_CODES, by_decisiveness, is_trust_only
+from gate.provenance.trust import TrustConfig, as_trust_config
 
 State = Literal["absent", "trusted", "untrusted", "invalid", "unreadable"]
 
@@ -87,6 +89,8 @@ class ProvenanceReport:
     """
 
     state: State
+    # Every failure code c2pa-rs reported (active manifest, then ingredients), the one that decides `state`
+    # first by the C2PA validation rules (see `status.by_decisiveness`), not in c2pa's logging order.
     status_codes: tuple[str, ...] = ()
     digital_source_type: str | None = None
     is_ai_generated: bool = False
@@ -103,18 +107,24 @@ class ProvenanceReport:
     # with all of them. (c2pa-rs leaves hash bindings and thumbnails out of its report.)
     other_assertions: tuple[tuple[str, int, str, Any], ...] = ()
 
+    @property
+    def cause(self) -> str | None:
+        """The status code that decides the state (None for trusted or absent manifests)."""
+        return self.status_codes[0] if self.status_codes else None
+
 
 @dataclass(frozen=True, slots=True)
 class Verifier:
-    """A reusable, thread-safe verification Context: offline, trusting exactly `anchors` (or nobody)."""
+    """A reusable, thread-safe verification Context: offline, trusting what `trust` says (or nobody)."""
 
     context: c2pa.Context
 
     @classmethod
-    def create(cls, anchors: TrustAnchors | None) -> Verifier:
-        """Build the Context once; without anchors every intact manifest reports "untrusted"."""
-        trust = {"trust": {"trust_anchors": anchors.pem}} if anchors is not None else {}
-        return cls(make_context(settings_for(OFFLINE_SETTINGS, trust), purpose="verification"))
+    def create(cls, trust: TrustConfig | TrustAnchors | None) -> Verifier:
+        """Build the Context once. Bare anchors are trusted exactly (replace mode, default EKUs); without
+        any, every intact manifest reports "untrusted"."""
+        settings = as_trust_config(trust).sdk_settings()
+        return cls(make_context(settings_for(OFFLINE_SETTINGS, settings), purpose="verification"))
 
 
 def verify_manifest(data: bytes, media_type: str, verifier: Verifier) -> ProvenanceReport:
@@ -143,10 +153,10 @@ def _report(store: Mapping[str, Any], generations: Mapping[str, object]) -> Prov
     label = store.get("active_manifest")
     active = manifests.get(label) if isinstance(label, str) else None
     codes = _failure_codes(store.get("validation_results") or {})
-    state = _STATES.get(store.get("validation_state") or "")
+    state = _state(store.get("validation_state"), codes)
     if state is None or not isinstance(label, str) or not isinstance(active, Mapping):
         return ProvenanceReport(state="unreadable", status_codes=(*codes, "gate.c2pa.noActiveManifest"))
-    if state == "untrusted" and UNTRUSTED_CODE not in codes:
+    if state == "untrusted" and not codes:
         codes = (*codes, UNTRUSTED_CODE)  # e.g. no anchors configured: intact, but nobody vouches for it
     source_type = _most_ai(_chain_source_types(label, manifests))
     if any(found is _MALFORMED for found in generations.values()):
@@ -186,15 +196,29 @@ def _other_assertions(manifests: Mapping[str, Any]) -> tuple[tuple[str, int, str
 
 
 def _failure_codes(results: Mapping[str, Any]) -> tuple[str, ...]:
-    found: list[str] = []
-    sections = [results.get("activeManifest") or {}]
-    sections += [d.get("validationDeltas") or {} for d in results.get("ingredientDeltas") or []]
-    for section in sections:
-        for entry in section.get("failure") or []:
-            code = entry.get("code")
-            if isinstance(code, str) and code not in found:
-                found.append(code)
-    return tuple(found)
+    """Every failure code, the one that decides the state first (see `status`)."""
+    active = _codes((results.get("activeManifest") or {}).get("failure"))
+    ingredients = [
+        code
+        for delta in _mappings(results.get("ingredientDeltas"))
+        for code in _codes((delta.get("validationDeltas") or {}).get("failure"))
+    ]
+    return by_decisiveness(active, ingredients)
+
+
+def _codes(entries: object) -> list[str]:
+    return [e["code"] for e in _mappings(entries) if isinstance(e.get("code"), str)]
+
+
+def _state(validation_state: object, codes: tuple[str, ...]) -> State | None:
+    """c2pa's state, except that an intact manifest whose signer has merely expired (and no trusted
+    time-stamp proves it signed in time) is untrusted, not tampered: nothing in it was changed."""
+    state = _STATES.get(validation_state) if isinstance(validation_state, str) else None
+    if state == "invalid" and codes and codes[0] in EXPIRED_CODES:
+        deciding = [code for code in codes if not is_trust_only(code)]
+        if all(code in EXPIRED_CODES for code in deciding):
+            return "untrusted"
+    return state
 
 
 def _chain_source_types(label: str, manifests: Mapping[str, Any]) -> list[str]:
