@@ -90,6 +90,7 @@ class SignerConfig:
     chain_pem: bytes
     key_pem: bytes = field(repr=False)
     leaf_fingerprint: str
+    leaf_ekus: tuple[str, ...] = ()  # the signer certificate's extended key usages, dotted
 
     @classmethod
     def from_pem(cls, chain_pem: bytes, key_pem: bytes, *, now: dt.datetime | None = None) -> SignerConfig:
@@ -118,7 +119,9 @@ class SignerConfig:
             )
         pkcs8 = key.private_bytes(_PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
         normalised_chain = b"".join(c.public_bytes(_PEM) for c in chain)
-        return cls(_alg_for(key), normalised_chain, pkcs8, _fingerprint(leaf))
+        usage = leaf.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value  # _check_leaf: present
+        ekus = tuple(oid.dotted_string for oid in usage)
+        return cls(_alg_for(key), normalised_chain, pkcs8, _fingerprint(leaf), ekus)
 
     @classmethod
     def from_files(cls, chain_pem: Path, key_pem: Path) -> SignerConfig:

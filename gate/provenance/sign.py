@@ -21,7 +21,7 @@ from typing import Any, Final
 
 import c2pa
 
-from gate.errors import ProvenanceError
+from gate.errors import ConfigError, ProvenanceError
 from gate.provenance import data_hashed
 from gate.provenance._sdk import OFFLINE_SETTINGS, error_kind, make_context, settings_for
 from gate.provenance.credentials import SignerConfig, TrustAnchors
@@ -70,14 +70,21 @@ class PreparedSigner:
         cls, config: SignerConfig, anchors: TrustConfig | TrustAnchors | None = None
     ) -> PreparedSigner:
         """Hand the checked credential to c2pa-rs and build the signing Context."""
+        trust = as_trust_config(anchors)
+        if not set(config.leaf_ekus) & set(trust.sdk_ekus):
+            raise ConfigError(
+                "the signer certificate's extended key usages are not among the allowed ones; add its "
+                "purpose (dotted OID) to trust.allowed_ekus, or issue it for documentSigning or claimSigning"
+            )
         try:
             signer = c2pa.Signer.from_info(
                 c2pa.C2paSignerInfo(config.alg.encode(), config.chain_pem, config.key_pem, None)
             )
         except c2pa.C2paError as exc:
             raise ProvenanceError(f"creating the C2PA signer failed ({error_kind(exc)})") from None
-        trust = as_trust_config(anchors).sdk_settings()
-        settings = settings_for(OFFLINE_SETTINGS, {"builder": {"thumbnail": {"enabled": False}}}, trust)
+        settings = settings_for(
+            OFFLINE_SETTINGS, {"builder": {"thumbnail": {"enabled": False}}}, trust.sdk_settings()
+        )
         context = make_context(settings, purpose="signing")
         generator = (("name", "gate"), ("version", gate_version()))
         return cls(signer, context, config.leaf_fingerprint, generator)

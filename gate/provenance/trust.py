@@ -189,3 +189,47 @@ def as_trust_config(trust: TrustConfig | TrustAnchors | None) -> TrustConfig:
     if isinstance(trust, TrustConfig):
         return trust
     return TrustConfig(anchors=trust)
+
+
+_FILE_NAMES: Final = {"c2pa": "C2PA-TRUST-LIST.pem", "tsa": "C2PA-TSA-TRUST-LIST.pem"}
+_NAMES: Final = {"c2pa": "C2PA Trust List", "tsa": "C2PA TSA Trust List"}
+
+
+def write_list(directory: Path, kind: str, pem: bytes, *, issued: dt.datetime, source: str = "") -> TrustList:
+    """Install `pem` as the `kind` list in `directory` (seeded from the shipped copy the first time).
+
+    The bytes are checked first (a PEM bundle of CA certificates); lists.json records their sha256, the
+    issue date and the source, and is replaced atomically after the PEM file.
+    """
+    if kind not in LIST_KINDS:
+        raise ConfigError(f"unknown trust list {kind!r}; use one of {', '.join(LIST_KINDS)}")
+    TrustAnchors.from_pem(pem)  # refuse anything that is not a bundle of CA certificates
+    directory.mkdir(parents=True, exist_ok=True)
+    index_path = directory / LISTS_INDEX
+    if index_path.exists():
+        index = parse_index(read_file(index_path, "trust list index"))
+    else:
+        shipped = vendored_lists_dir()
+        index = parse_index(read_file(shipped / LISTS_INDEX, "trust list index"))
+        for entry in index.values():
+            _replace(directory / entry["file"], read_file(shipped / entry["file"], "shipped trust list"))
+    entry = {
+        "name": _NAMES[kind],
+        "file": _FILE_NAMES[kind],
+        "sha256": hashlib.sha256(pem).hexdigest(),
+        "issued": issued.astimezone(dt.UTC).isoformat().replace("+00:00", "Z"),
+        "source": source,
+    }
+    _replace(directory / entry["file"], pem)
+    index[kind] = entry
+    _replace(index_path, (json.dumps(index, indent=2) + "\n").encode())
+    return TrustList.from_bytes(kind, pem, entry)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError as exc:
+        raise ConfigError(f"cannot write {path}: {exc.strerror}; check the directory's permissions") from None
