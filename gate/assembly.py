@@ -12,6 +12,7 @@ from gate.pipeline import Pipeline
 from gate.policy import Policy, load_policy
 from gate.provenance import PreparedSigner, SignerConfig, TrustAnchors, Verifier
 from gate.provenance.trust import DEFAULT_EKUS, TrustConfig, check_ekus, read_lists
+from gate.provenance.tsa import TsaOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,7 @@ class PipelineSpec:
     allowed_ekus: tuple[str, ...] = ()
     anchors_mode: str | None = None
     trust_lists_dir: Path | None = None
+    tsa: TsaOptions | None = None  # trusted time at signing
 
     def __post_init__(self) -> None:
         if (self.signer_chain is None) != (self.signer_key is None):
@@ -46,7 +48,8 @@ class PipelineSpec:
         verifier = Verifier.create(trust)
         signer = None
         if self.signer_chain is not None and self.signer_key is not None:
-            signer = PreparedSigner.create(SignerConfig.from_files(self.signer_chain, self.signer_key), trust)
+            config = SignerConfig.from_files(self.signer_chain, self.signer_key)
+            signer = PreparedSigner.create(config, trust, self.tsa)
         return Pipeline(policy, verifier, signer, around_check=around_check)
 
     def trust_config(self, policy: Policy) -> TrustConfig:

@@ -121,6 +121,18 @@ class TrustSettings(_Section):
         return value
 
 
+class TsaSettings(_Section):
+    """RFC 3161 time-stamps at signing (see README "Trust"). Without a url, signatures carry none."""
+
+    url: str | None = None
+    # Hosts the gate may send time-stamp queries to ("*.example.com" for subdomains); url's host must be one.
+    allow_hosts: tuple[str, ...] = ()
+    timeout_s: float = Field(default=5.0, gt=0, le=60)
+    # quarantine: the event gets provenance.timestamp_unavailable (the policy decides; default quarantine);
+    # sign_without: sign without a time-stamp (it turns untrusted when the signing certificate expires).
+    on_failure: Literal["quarantine", "sign_without"] = "quarantine"
+
+
 def _default_workers() -> int:
     return os.cpu_count() or 1
 
@@ -151,6 +163,7 @@ class GateSettings(BaseSettings):
     policy: Path | None = None  # None: the policy shipped with the gate
     trust_anchors: Path | None = None
     trust: TrustSettings = TrustSettings()
+    tsa: TsaSettings = TsaSettings()
     signer_chain: Path | None = None
     signer_key: Path | None = None
     store_dir: Path | None = None

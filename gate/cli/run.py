@@ -16,6 +16,7 @@ from gate.observe.logs import configure_logging
 from gate.observe.metrics import GateMetrics, PrometheusObserver, build_versions
 from gate.observe.tracing import configure_tracing
 from gate.processor import GateProcessorFactory
+from gate.provenance.tsa import TsaOptions
 from gate.settings import GateSettings, load_settings
 
 log = logging.getLogger("gate.cli.run")
@@ -62,6 +63,7 @@ def processor_factory(
         allowed_ekus=settings.trust.allowed_ekus,
         anchors_mode=settings.trust.anchors_mode,
         trust_lists_dir=settings.trust.lists_dir,
+        tsa=tsa_options(settings),
     )
     fetch = FetchPolicy(
         file_roots=tuple(settings.fetch.file_roots),
@@ -75,6 +77,14 @@ def processor_factory(
     return GateProcessorFactory(
         spec=spec, fetch=fetch, store_dir=settings.store_dir, log_level=log_level, log_format=log_format
     )
+
+
+def tsa_options(settings: GateSettings) -> TsaOptions | None:
+    """The time-stamp authority the settings name, checked (ConfigError naming what to fix), or None."""
+    tsa = settings.tsa
+    if tsa.url is None:
+        return None
+    return TsaOptions(tsa.url, tsa.allow_hosts, timeout_s=tsa.timeout_s, on_failure=tsa.on_failure)
 
 
 def warn_stale_trust_lists(spec: PipelineSpec, max_age_days: int) -> list[str]:

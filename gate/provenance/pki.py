@@ -24,6 +24,8 @@ from gate.provenance.trust import EMAIL_PROTECTION, TIME_STAMPING
 ROOT_FILE = "root-ca.pem"
 CHAIN_FILE = "signer-chain.pem"
 KEY_FILE = "signer-key.pem"
+TSA_CHAIN_FILE = "tsa-chain.pem"
+TSA_KEY_FILE = "tsa-key.pem"
 
 # Back-dated so that small clock skew between machines never makes a fresh certificate "not yet valid".
 _BACKDATE = dt.timedelta(days=1)
@@ -38,6 +40,8 @@ class DevPki:
     root_ca: Path
     signer_chain: Path
     signer_key: Path
+    tsa_chain: Path  # the development time-stamp authority (dev_tsa), under the same root
+    tsa_key: Path
 
 
 def _name(common_name: str, organisation: str) -> x509.Name:
@@ -149,9 +153,15 @@ def create_dev_pki(
     Raises ConfigError if any target file exists and `force` is false.
     """
     directory.mkdir(parents=True, exist_ok=True)
-    pki = DevPki(directory / ROOT_FILE, directory / CHAIN_FILE, directory / KEY_FILE)
+    pki = DevPki(
+        directory / ROOT_FILE,
+        directory / CHAIN_FILE,
+        directory / KEY_FILE,
+        directory / TSA_CHAIN_FILE,
+        directory / TSA_KEY_FILE,
+    )
     if not force:
-        for path in (pki.root_ca, pki.signer_chain, pki.signer_key):
+        for path in (pki.root_ca, pki.signer_chain, pki.signer_key, pki.tsa_chain, pki.tsa_key):
             if path.exists():
                 raise ConfigError(f"{path} already exists; use --force to overwrite it")
 
@@ -176,9 +186,28 @@ def create_dev_pki(
         not_after=now + leaf_lifetime,
     )
 
+    tsa_key = ec.generate_private_key(ec.SECP256R1())
+    tsa = leaf_certificate(
+        tsa_key,
+        inter_name,
+        inter_key,
+        common_name="gate development time-stamp authority",
+        organisation=organisation,
+        ekus=(TIME_STAMPING,),
+        not_before=now - _BACKDATE,
+        not_after=now + _CA_LIFETIME,
+    )
+
     pem = serialization.Encoding.PEM
     _write(pki.root_ca, root.public_bytes(pem), 0o644)
     _write(pki.signer_chain, leaf.public_bytes(pem) + inter.public_bytes(pem), 0o644)
-    key_pem = leaf_key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    _write(pki.signer_key, key_pem, 0o600)
+    _write(pki.signer_key, _pkcs8(leaf_key), 0o600)
+    _write(pki.tsa_chain, tsa.public_bytes(pem) + inter.public_bytes(pem), 0o644)
+    _write(pki.tsa_key, _pkcs8(tsa_key), 0o600)
     return pki
+
+
+def _pkcs8(key: ec.EllipticCurvePrivateKey) -> bytes:
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
