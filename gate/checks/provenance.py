@@ -65,6 +65,13 @@ class ProvenanceCheck:
             detail = "manifest.unreadable" if report.state == "unreadable" else report.cause
             reasons.append(Reason(code=code, check=self.name, detail=detail))
         if report.state in ("trusted", "untrusted"):
+            if report.identity_code is not None:
+                # A named party's credential that could not be checked: its own reason, for the policy.
+                reasons.append(
+                    Reason(
+                        code="provenance.identity_unverified", check=self.name, detail=report.identity_code
+                    )
+                )
             reasons.extend(self._marking(report, ctx.synthetic))
             reasons.extend(self._personal_data(report))
             if GENERATION_INVALID_CODE in report.status_codes:

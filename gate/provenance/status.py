@@ -57,9 +57,15 @@ _STEPS: Final[tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]] = (
 _ASSERTION_STEP: Final = 3
 _UNKNOWN_STEP: Final = len(_STEPS)
 _TRUST_STEP: Final = _UNKNOWN_STEP + 1
+_IDENTITY_STEP: Final = _TRUST_STEP + 1  # CAWG identity assertions: about a named party, not the manifest
 
 # What a status code looks like; anything else is not passed on (a code is published in decisions).
 _CODE: Final = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,79}")
+
+
+def is_identity(code: str) -> bool:
+    """True for CAWG identity-assertion codes (`cawg.*`): whether a named party's credential checks out."""
+    return code.startswith(TRUST_ONLY_PREFIXES)
 
 
 def is_trust_only(code: str) -> bool:
@@ -70,10 +76,14 @@ def is_trust_only(code: str) -> bool:
 def step_of(code: str) -> str:
     """The validation step a failure code belongs to ("signature", "content-binding", ...)."""
     rank = _rank(code)
-    return _STEPS[rank][0] if rank < _UNKNOWN_STEP else ("trust" if rank == _TRUST_STEP else "other")
+    if rank < _UNKNOWN_STEP:
+        return _STEPS[rank][0]
+    return {_TRUST_STEP: "trust", _IDENTITY_STEP: "identity"}.get(rank, "other")
 
 
 def _rank(code: str) -> int:
+    if is_identity(code):
+        return _IDENTITY_STEP
     if is_trust_only(code):
         return _TRUST_STEP
     for rank, (_, exact, prefixes) in enumerate(_STEPS):
@@ -100,5 +110,5 @@ def by_decisiveness(active: Iterable[str], ingredients: Iterable[str] = ()) -> t
                 rank = _rank(code)
                 if section and code.startswith("ingredient."):
                     rank = -1
-                ranked[code] = (rank == _TRUST_STEP, section, rank, order)
+                ranked[code] = (rank >= _TRUST_STEP, section, rank, order)
     return tuple(sorted(ranked, key=ranked.__getitem__))

@@ -24,7 +24,7 @@ from gate.provenance._sdk import OFFLINE_SETTINGS, error_kind, make_context, set
 from gate.provenance.credentials import TrustAnchors
 from gate.provenance.manifest import IPTC, check_generation_assertion, is_generation_label
 from gate.provenance.rendering import repaired, suspect_paths
-from gate.provenance.status import EXPIRED_CODES, by_decisiveness, is_trust_only
+from gate.provenance.status import EXPIRED_CODES, by_decisiveness, is_identity, is_trust_only
 from gate.provenance.trust import TrustConfig, as_trust_config
 
 State = Literal["absent", "trusted", "untrusted", "invalid", "unreadable"]
@@ -75,6 +75,8 @@ _FOLLOWED_RELATIONSHIPS: Final = frozenset({"parentOf", "componentOf"})
 _DEFAULT_RELATIONSHIP: Final = "componentOf"  # the C2PA default when an ingredient names none
 _MAX_DEPTH: Final = 16  # ingredient generations followed below the active manifest
 UNTRUSTED_CODE: Final = "signingCredential.untrusted"
+TRUSTED_CODE: Final = "signingCredential.trusted"
+_SIGNATURE_VALID: Final = frozenset({"claimSignature.validated", "claimSignature.insideValidity"})
 GENERATION_INVALID_CODE: Final = "gate.generationAssertion.invalid"
 
 
@@ -108,8 +110,14 @@ class ProvenanceReport:
     other_assertions: tuple[tuple[str, int, str, Any], ...] = ()
 
     @property
+    def identity_code(self) -> str | None:
+        """The first CAWG identity-assertion failure (`cawg.*`), if an identity could not be verified."""
+        return next((code for code in self.status_codes if is_identity(code)), None)
+
+    @property
     def cause(self) -> str | None:
-        """The status code that decides the state (None for trusted or absent manifests)."""
+        """The status code that decides the state: the first (None without failures; a trusted manifest can
+        only carry identity codes, which `identity_code` reports)."""
         return self.status_codes[0] if self.status_codes else None
 
 
@@ -152,8 +160,10 @@ def _report(store: Mapping[str, Any], generations: Mapping[str, object]) -> Prov
     manifests = store.get("manifests") or {}
     label = store.get("active_manifest")
     active = manifests.get(label) if isinstance(label, str) else None
-    codes = _failure_codes(store.get("validation_results") or {})
-    state = _state(store.get("validation_state"), codes)
+    results = store.get("validation_results") or {}
+    codes = _failure_codes(results)
+    succeeded = frozenset(_codes((results.get("activeManifest") or {}).get("success")))
+    state = _state(store.get("validation_state"), codes, succeeded)
     if state is None or not isinstance(label, str) or not isinstance(active, Mapping):
         return ProvenanceReport(state="unreadable", status_codes=(*codes, "gate.c2pa.noActiveManifest"))
     if state == "untrusted" and not codes:
@@ -210,14 +220,24 @@ def _codes(entries: object) -> list[str]:
     return [e["code"] for e in _mappings(entries) if isinstance(e.get("code"), str)]
 
 
-def _state(validation_state: object, codes: tuple[str, ...]) -> State | None:
-    """c2pa's state, except that an intact manifest whose signer has merely expired (and no trusted
-    time-stamp proves it signed in time) is untrusted, not tampered: nothing in it was changed."""
+def _state(validation_state: object, codes: tuple[str, ...], succeeded: frozenset[str]) -> State | None:
+    """c2pa's state, corrected where c2pa-rs 0.91 is stricter than the C2PA rules:
+
+    - an intact manifest whose signer has merely expired (and no trusted time-stamp proves it signed in
+      time) is untrusted, not tampered: nothing in it was changed;
+    - a CAWG identity assertion that cannot be verified (its credential unknown, unresolvable offline, or
+      its own signature broken) says nothing about the C2PA manifest around it (c2pa-rs#1922 and later
+      c2pa-rs tolerate these codes): the manifest keeps its own state, and the identity is reported apart.
+    """
     state = _STATES.get(validation_state) if isinstance(validation_state, str) else None
-    if state == "invalid" and codes and codes[0] in EXPIRED_CODES:
-        deciding = [code for code in codes if not is_trust_only(code)]
-        if all(code in EXPIRED_CODES for code in deciding):
-            return "untrusted"
+    if state != "invalid" or not codes:
+        return state
+    deciding = [code for code in codes if not is_trust_only(code)]
+    if deciding and all(code in EXPIRED_CODES for code in deciding):
+        return "untrusted"
+    if not deciding and succeeded >= _SIGNATURE_VALID:
+        trusted = TRUSTED_CODE in succeeded and not any(not is_identity(code) for code in codes)
+        return "trusted" if trusted else "untrusted"
     return state
 
 

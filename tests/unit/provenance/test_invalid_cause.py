@@ -31,7 +31,8 @@ UNTRUSTED = "signingCredential.untrusted"
         ([UNTRUSTED, "signingCredential.expired"], [], "signingCredential.expired"),
         (["assertion.dataHash.mismatch", "timeStamp.mismatch"], [], "timeStamp.mismatch"),
         (["timeStamp.untrusted", "assertion.bmffHash.mismatch"], [], "assertion.bmffHash.mismatch"),
-        (["cawg.x509.credential.untrusted", UNTRUSTED], [], "cawg.x509.credential.untrusted"),
+        (["cawg.x509.credential.untrusted", UNTRUSTED], [], UNTRUSTED),  # the manifest's own trust first
+        (["cawg.ica.invalid_cose_sign1", "assertion.dataHash.mismatch"], [], "assertion.dataHash.mismatch"),
         ([UNTRUSTED], ["claimSignature.mismatch"], "claimSignature.mismatch"),
         (
             [],
@@ -62,7 +63,7 @@ def test_codes_that_are_not_codes_are_dropped() -> None:
     [
         (UNTRUSTED, True, "trust"),
         ("timeStamp.untrusted", True, "trust"),
-        ("cawg.identity.unverifiable", True, "trust"),
+        ("cawg.identity.unverifiable", True, "identity"),
         ("signingCredential.ocsp.revoked", False, "credential"),
         ("signingCredential.expired", False, "credential"),
         ("claimSignature.mismatch", False, "signature"),
@@ -200,3 +201,31 @@ def _provenance_reason(data: bytes, verifier: Verifier) -> Reason:
     outcome = ProvenanceCheck(verifier).run(_context(data))
     (reason,) = [r for r in outcome.reasons if r.code in ("provenance.invalid", "provenance.untrusted")]
     return reason
+
+
+VALID_SIGNATURE = frozenset({"claimSignature.validated", "claimSignature.insideValidity"})
+TRUSTED_SIGNER = VALID_SIGNATURE | {"signingCredential.trusted"}
+
+
+@pytest.mark.parametrize(
+    ("c2pa_state", "codes", "succeeded", "state"),
+    [
+        ("Trusted", (), TRUSTED_SIGNER, "trusted"),
+        ("Valid", (UNTRUSTED,), VALID_SIGNATURE, "untrusted"),
+        ("Invalid", ("signingCredential.expired", UNTRUSTED), frozenset(), "untrusted"),
+        ("Invalid", ("claimSignature.outsideValidity",), frozenset(), "untrusted"),
+        ("Invalid", ("assertion.dataHash.mismatch", "signingCredential.expired"), frozenset(), "invalid"),
+        ("Invalid", ("cawg.identity.assertion.mismatch",), TRUSTED_SIGNER, "trusted"),
+        ("Invalid", ("cawg.x509.credential.untrusted", UNTRUSTED), VALID_SIGNATURE, "untrusted"),
+        ("Invalid", ("cawg.ica.invalid_cose_sign1",), frozenset({"claimSignature.validated"}), "invalid"),
+        ("Invalid", ("claimSignature.mismatch", "cawg.ica.invalid_cose_sign1"), TRUSTED_SIGNER, "invalid"),
+        ("Invalid", (), frozenset(), "invalid"),
+        ("Unknown", (), TRUSTED_SIGNER, None),
+    ],
+)
+def test_state_truth_table(
+    c2pa_state: str, codes: tuple[str, ...], succeeded: frozenset[str], state: str | None
+) -> None:
+    from gate.provenance.verify import _state  # noqa: PLC0415 - the rule itself, apart from c2pa
+
+    assert _state(c2pa_state, by_decisiveness(codes), succeeded) == state
