@@ -11,6 +11,8 @@ from gate.errors import ConfigError
 from gate.pipeline import Pipeline
 from gate.policy import Policy, load_policy
 from gate.provenance import PreparedSigner, SignerConfig, TrustAnchors, Verifier
+from gate.provenance.trust import DEFAULT_EKUS, TrustConfig, check_ekus, read_lists
+from gate.provenance.tsa import TsaOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +23,11 @@ class PipelineSpec:
     trust_anchors: tuple[Path, ...] = ()
     signer_chain: Path | None = None
     signer_key: Path | None = None
+    # Trust beyond the anchors (settings `trust.*`; the policy's trust section adds to them).
+    allowed_ekus: tuple[str, ...] = ()
+    anchors_mode: str | None = None
+    trust_lists_dir: Path | None = None
+    tsa: TsaOptions | None = None  # trusted time at signing
 
     def __post_init__(self) -> None:
         if (self.signer_chain is None) != (self.signer_key is None):
@@ -37,14 +44,26 @@ class PipelineSpec:
     ) -> Pipeline:
         """Load everything and return a Pipeline; raises ConfigError naming what to fix."""
         policy = self.load_policy()
-        anchors = _anchors((*policy.trust_anchor_files, *self.trust_anchors))
-        verifier = Verifier.create(anchors)
+        trust = self.trust_config(policy)
+        verifier = Verifier.create(trust)
         signer = None
         if self.signer_chain is not None and self.signer_key is not None:
-            signer = PreparedSigner.create(
-                SignerConfig.from_files(self.signer_chain, self.signer_key), anchors
-            )
+            config = SignerConfig.from_files(self.signer_chain, self.signer_key)
+            signer = PreparedSigner.create(config, trust, self.tsa)
         return Pipeline(policy, verifier, signer, around_check=around_check)
+
+    def trust_config(self, policy: Policy) -> TrustConfig:
+        """Anchors (policy's, then these), EKUs (defaults, policy's, these) and the lists, as one value."""
+        mode = self.anchors_mode or policy.trust_anchors_mode or "replace"
+        if mode not in ("replace", "add"):
+            raise ConfigError(f"trust anchors mode {mode!r} is not 'replace' or 'add'")
+        lists = read_lists(self.trust_lists_dir) if mode == "add" or self.trust_lists_dir else None
+        return TrustConfig(
+            anchors=_anchors((*policy.trust_anchor_files, *self.trust_anchors)),
+            allowed_ekus=check_ekus([*DEFAULT_EKUS, *policy.trust_allowed_ekus, *self.allowed_ekus]),
+            mode="add" if mode == "add" else "replace",
+            lists=lists,
+        )
 
 
 def _anchors(paths: Sequence[Path]) -> TrustAnchors | None:

@@ -38,6 +38,7 @@ def decision_document(
             "state": provenance["state"],
             "digital_source_type": provenance.get("digital_source_type"),
             "ai_generated": bool(provenance.get("ai_generated")),
+            "status_codes": list(provenance.get("status_codes", ())),
         }
     if input_ref is not None:
         doc["input"] = dict(input_ref)

@@ -22,6 +22,7 @@ from gate.imaging import ImageLimits
 from gate.model import CheckResult, Reason, Status, Verdict
 from gate.policy import Decision, Policy, Subject, decide
 from gate.provenance import PreparedSigner, Verifier
+from gate.provenance.tsa import TimestampUnavailable
 from gate.remediate import RemediationFailed, apply_remediations, available_remediations
 from gate.scanning import ScanLimits
 
@@ -125,6 +126,12 @@ class Pipeline:
         if decision.remediations:
             try:
                 published, actions = apply_remediations(decision.remediations, ctx, self.policy, self.signer)
+            except TimestampUnavailable as exc:
+                # Its own reason, for the policy to decide (default: quarantine); signing is then not
+                # available, so whatever needed it falls back too.
+                missing = Reason(code="provenance.timestamp_unavailable", check="remediation", detail=exc.why)
+                results.append(CheckResult("remediation", "1", Status.FAIL, (missing,)))
+                decision = decide(results, self.policy, subject, ())
             except Exception as exc:
                 failure = Reason(code="gate.error", check="remediation", detail=_error_detail(exc))
                 results.append(CheckResult("remediation", "1", Status.ERROR, (failure,)))

@@ -8,10 +8,11 @@ Sources, highest precedence first: explicit overrides (CLI flags) > environment 
 from __future__ import annotations
 
 import os
+import re
 import socket
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -25,6 +26,7 @@ from pydantic_settings import (
 from gate.errors import ConfigError
 
 MiB = 1024 * 1024
+_OID = re.compile(r"[0-2](\.(0|[1-9][0-9]{0,8})){1,31}")
 
 # Which YAML file the settings being built read; a context variable because pydantic-settings picks sources
 # per class, not per call.
@@ -96,6 +98,41 @@ class FetchSettings(_Section):
     ca_bundle: Path | None = None  # PEM of private CAs for https:// assets; default: the system's trust store
 
 
+class TrustSettings(_Section):
+    """Certificate purposes, the C2PA trust lists, and time-stamping (see README "Trust")."""
+
+    # Extra extended key usages (dotted OIDs) a signer certificate may carry, e.g. a vendor's C2PA purpose;
+    # added to the defaults and to the policy's trust.allowed_ekus.
+    allowed_ekus: tuple[str, ...] = ()
+    # replace: only the configured anchors are trusted; add: the C2PA Trust List and TSA trust list too.
+    # None: the policy's trust.anchors_mode, else replace.
+    anchors_mode: Literal["replace", "add"] | None = None
+    # A directory holding lists.json and the PEM lists it names (`gate trust update` writes one);
+    # None: the copy shipped with the gate.
+    lists_dir: Path | None = None
+    # Warn at start when a list in use was issued longer ago than this.
+    max_list_age_days: int = Field(default=180, ge=1, le=3650)
+
+    @field_validator("allowed_ekus")
+    @classmethod
+    def _dotted(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if not all(_OID.fullmatch(oid) for oid in value):
+            raise ValueError("each EKU must be a dotted object identifier, e.g. 1.3.6.1.5.5.7.3.36")
+        return value
+
+
+class TsaSettings(_Section):
+    """RFC 3161 time-stamps at signing (see README "Trust"). Without a url, signatures carry none."""
+
+    url: str | None = None
+    # Hosts the gate may send time-stamp queries to ("*.example.com" for subdomains); url's host must be one.
+    allow_hosts: tuple[str, ...] = ()
+    timeout_s: float = Field(default=5.0, gt=0, le=60)
+    # quarantine: the event gets provenance.timestamp_unavailable (the policy decides; default quarantine);
+    # sign_without: sign without a time-stamp (it turns untrusted when the signing certificate expires).
+    on_failure: Literal["quarantine", "sign_without"] = "quarantine"
+
+
 def _default_workers() -> int:
     return os.cpu_count() or 1
 
@@ -125,6 +162,8 @@ class GateSettings(BaseSettings):
     shutdown_timeout_s: float = Field(default=20.0, gt=0)
     policy: Path | None = None  # None: the policy shipped with the gate
     trust_anchors: Path | None = None
+    trust: TrustSettings = TrustSettings()
+    tsa: TsaSettings = TsaSettings()
     signer_chain: Path | None = None
     signer_key: Path | None = None
     store_dir: Path | None = None

@@ -60,11 +60,18 @@ class ProvenanceCheck:
         reasons: list[Reason] = []
         code = _STATE_REASON.get(report.state)
         if code is not None:
-            detail = report.status_codes[0] if report.status_codes and code == "provenance.invalid" else None
-            if report.state == "unreadable":
-                detail = "manifest.unreadable"
+            # The detail is the code that decides the state (a tampered file never reads "untrusted");
+            # every code is in the decision's provenance section.
+            detail = "manifest.unreadable" if report.state == "unreadable" else report.cause
             reasons.append(Reason(code=code, check=self.name, detail=detail))
         if report.state in ("trusted", "untrusted"):
+            if report.identity_code is not None:
+                # A named party's credential that could not be checked: its own reason, for the policy.
+                reasons.append(
+                    Reason(
+                        code="provenance.identity_unverified", check=self.name, detail=report.identity_code
+                    )
+                )
             reasons.extend(self._marking(report, ctx.synthetic))
             reasons.extend(self._personal_data(report))
             if GENERATION_INVALID_CODE in report.status_codes:
@@ -76,6 +83,7 @@ class ProvenanceCheck:
             "state": report.state,
             "digital_source_type": report.digital_source_type,
             "ai_generated": report.is_ai_generated,
+            "status_codes": list(report.status_codes),
         }
         return result(self, reasons, facts)
 

@@ -42,6 +42,18 @@ def register(sub: Any) -> None:
     parser.add_argument("--policy", type=Path, metavar="POLICY.yaml", help="policy file (default: shipped)")
     parser.add_argument("--trust-anchors", type=Path, action="append", default=[], metavar="PEM")
     parser.add_argument(
+        "--allowed-eku",
+        action="append",
+        default=[],
+        metavar="OID",
+        help="another extended key usage a signer certificate may carry (dotted OID)",
+    )
+    parser.add_argument(
+        "--anchors-mode",
+        choices=("replace", "add"),
+        help="replace: trust only the anchors given; add: the C2PA trust lists too (default: the policy's)",
+    )
+    parser.add_argument(
         "--signer-chain", type=Path, metavar="PEM", help="signer certificate chain (leaf first)"
     )
     parser.add_argument("--signer-key", type=Path, metavar="PEM", help="signer private key (PKCS#8)")
@@ -68,6 +80,8 @@ def run_check_command(args: argparse.Namespace) -> int:
     spec = PipelineSpec(
         policy=args.policy,
         trust_anchors=tuple(args.trust_anchors),
+        allowed_ekus=tuple(args.allowed_eku),
+        anchors_mode=args.anchors_mode,
         signer_chain=args.signer_chain,
         signer_key=args.signer_key,
     )

@@ -16,8 +16,9 @@ def register(sub: Any) -> None:
     init = keys_sub.add_parser(
         "init",
         help="create a development PKI (root CA, signer chain, PKCS#8 key)",
-        description="Writes DIR/root-ca.pem (trust anchor), DIR/signer-chain.pem (leaf, intermediate) and "
-        "DIR/signer-key.pem (PKCS#8, mode 0600). For development and tests only.",
+        description="Writes DIR/root-ca.pem (trust anchor), DIR/signer-chain.pem (leaf, intermediate), "
+        "DIR/signer-key.pem (PKCS#8, mode 0600), and the development time-stamp authority's "
+        "DIR/tsa-chain.pem and DIR/tsa-key.pem. For development and tests only.",
     )
     init.add_argument("directory", type=Path, metavar="DIR")
     init.add_argument("--force", action="store_true", help="overwrite existing files")
@@ -29,6 +30,7 @@ def _init(args: argparse.Namespace) -> int:
     print(f"trust anchor:  {pki.root_ca}")
     print(f"signer chain:  {pki.signer_chain}")
     print(f"signer key:    {pki.signer_key}")
+    print(f"dev TSA:       {pki.tsa_chain} {pki.tsa_key}")
     print(
         f"next: gate check IMAGE --synthetic --trust-anchors {pki.root_ca} "
         f"--signer-chain {pki.signer_chain} --signer-key {pki.signer_key} --out signed.jpg"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import Any, Literal
@@ -15,6 +16,7 @@ from gate.observe.logs import configure_logging
 from gate.observe.metrics import GateMetrics, PrometheusObserver, build_versions
 from gate.observe.tracing import configure_tracing
 from gate.processor import GateProcessorFactory
+from gate.provenance.tsa import TsaOptions
 from gate.settings import GateSettings, load_settings
 
 log = logging.getLogger("gate.cli.run")
@@ -58,6 +60,10 @@ def processor_factory(
         trust_anchors=(settings.trust_anchors,) if settings.trust_anchors else (),
         signer_chain=settings.signer_chain,
         signer_key=settings.signer_key,
+        allowed_ekus=settings.trust.allowed_ekus,
+        anchors_mode=settings.trust.anchors_mode,
+        trust_lists_dir=settings.trust.lists_dir,
+        tsa=tsa_options(settings),
     )
     fetch = FetchPolicy(
         file_roots=tuple(settings.fetch.file_roots),
@@ -67,9 +73,31 @@ def processor_factory(
         ca_bundle=settings.fetch.ca_bundle,
     )
     spec.build()  # fail fast in the parent, with a clear message, before any worker starts
+    warn_stale_trust_lists(spec, settings.trust.max_list_age_days)
     return GateProcessorFactory(
         spec=spec, fetch=fetch, store_dir=settings.store_dir, log_level=log_level, log_format=log_format
     )
+
+
+def tsa_options(settings: GateSettings) -> TsaOptions | None:
+    """The time-stamp authority the settings name, checked (ConfigError naming what to fix), or None."""
+    tsa = settings.tsa
+    if tsa.url is None:
+        return None
+    return TsaOptions(tsa.url, tsa.allow_hosts, timeout_s=tsa.timeout_s, on_failure=tsa.on_failure)
+
+
+def warn_stale_trust_lists(spec: PipelineSpec, max_age_days: int) -> list[str]:
+    """Log a warning for each trust list in use issued more than `max_age_days` ago; return their kinds."""
+    trust = spec.trust_config(spec.load_policy())
+    stale = trust.stale_lists(dt.datetime.now(dt.UTC), dt.timedelta(days=max_age_days))
+    for item in stale:
+        log.warning(
+            "trust list is older than trust.max_list_age_days or past its announced update; "
+            "fetch the current one and run `gate trust update FILE`",
+            extra={"trust_list": item.kind, "issued": item.issued.isoformat(), "sha256": item.sha256},
+        )
+    return [item.kind for item in stale]
 
 
 def serve(settings: GateSettings, factory: GateProcessorFactory) -> int:

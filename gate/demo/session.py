@@ -29,6 +29,7 @@ from gate.demo.display import Tally
 from gate.demo.samples import Sample, build_samples, write_samples
 from gate.errors import GateError
 from gate.provenance import DevPki, create_dev_pki
+from gate.provenance.dev_tsa import DevTsa, TsaCredential
 from gate.runner.topics import create_topics
 
 TOPICS = {
@@ -66,7 +67,13 @@ def run_demo(options: DemoOptions, console: Console | None = None) -> int:
         console.print(f"embedded Kafka-compatible broker (Tansu) at {bootstrap}")
         create_topics(bootstrap, TOPICS.values(), partitions=4)
         port = options.http_port or free_loopback_port()
-        with _gate_process(directory, bootstrap, trusted, options.workers, port) as gate:
+        # The gate signs with trusted time from the development TSA (its key is under the dev PKI).
+        tsa = DevTsa(TsaCredential.from_files(trusted.tsa_chain, trusted.tsa_key))
+        with (
+            tsa,
+            _gate_process(directory, bootstrap, trusted, options.workers, port, tsa_url=tsa.url) as gate,
+        ):
+            console.print(f"development time-stamp authority (RFC 3161) at {tsa.url}")
             _produce(bootstrap, samples)
             tally = _watch(
                 bootstrap, samples=samples, console=console, timeout_s=options.timeout_s, port=port, gate=gate
@@ -100,8 +107,10 @@ def gate_environment(
     workers: int = 2,
     group_id: str = "gate-demo",
     transactional_id: str = "gate-demo-0",
+    tsa_url: str | None = None,
 ) -> dict[str, str]:
-    """The GATE_* variables of a `gate run` on the embedded broker, signing and trusting `keys`.
+    """The GATE_* variables of a `gate run` on the embedded broker, signing and trusting `keys`, with
+    time-stamps from `tsa_url` (a loopback development TSA) when given.
 
     Session timeouts are short because Tansu waits half of one before a group join completes.
     """
@@ -116,15 +125,18 @@ def gate_environment(
         "GATE_SIGNER_KEY": str(keys.signer_key),
         "GATE_STORE_DIR": str(store_dir),
         "GATE_HTTP__PORT": str(port),
-    }
+    } | ({"GATE_TSA__URL": tsa_url, "GATE_TSA__ALLOW_HOSTS": '["127.0.0.1"]'} if tsa_url else {})
 
 
 @contextmanager
 def _gate_process(
-    directory: Path, bootstrap: str, keys: DevPki, workers: int, port: int
+    directory: Path, bootstrap: str, keys: DevPki, workers: int, port: int, *, tsa_url: str | None = None
 ) -> Iterator[subprocess.Popen[bytes]]:
     """`gate run` in its own process, configured only through GATE_* variables."""
-    env = {**os.environ, **gate_environment(bootstrap, keys, directory / "store", port=port, workers=workers)}
+    variables = gate_environment(
+        bootstrap, keys, directory / "store", port=port, workers=workers, tsa_url=tsa_url
+    )
+    env = {**os.environ, **variables}
     log = (directory / "gate.log").open("wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "gate.cli.main", "run", "--log-format", "json"],

@@ -58,6 +58,8 @@ def parse_policy(raw: bytes, *, origin: Path) -> Policy:
         default_outcome=Outcome(doc.get("default_outcome", "quarantine")),
         allowed_parameter_keys=frozenset(manifest.get("allowed_parameter_keys", ())),
         trust_anchor_files=tuple(origin.parent / name for name in trust.get("anchors", ())),
+        trust_allowed_ekus=tuple(trust.get("allowed_ekus", ())),
+        trust_anchors_mode=trust.get("anchors_mode"),
         limits=Limits(**doc.get("limits", {})),
     )
 

@@ -76,4 +76,8 @@ class Policy:
     default_outcome: Outcome = Outcome.QUARANTINE
     allowed_parameter_keys: frozenset[str] = frozenset()
     trust_anchor_files: tuple[Path, ...] = ()
+    # Extra certificate purposes (dotted OIDs) and whether anchors replace or add to the C2PA lists
+    # (None: not said here; the settings or the default decide).
+    trust_allowed_ekus: tuple[str, ...] = ()
+    trust_anchors_mode: str | None = None
     limits: Limits = field(default_factory=Limits)

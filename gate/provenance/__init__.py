@@ -8,6 +8,8 @@ Public surface (everything else is private implementation):
     MAX_ASSERTION_BYTES                       the most JSON that assertion may hold
     reads_back                                whether a value signed into it can be read back exactly
     Verifier, verify_manifest, ProvenanceReport, GENERATION_INVALID_CODE (our label, unreadable content)
+    TrustConfig, TrustList, read_lists        anchors + allowed EKUs + the C2PA trust lists, pinned (trust)
+    TsaOptions, TimestampUnavailable          RFC 3161 time-stamps at signing (tsa; dev_tsa for development)
 """
 
 from gate.provenance.credentials import SignerConfig, TrustAnchors
@@ -22,6 +24,8 @@ from gate.provenance.manifest import (
 from gate.provenance.pki import DevPki, create_dev_pki
 from gate.provenance.rendering import reads_back
 from gate.provenance.sign import PreparedSigner, attach_manifest
+from gate.provenance.trust import TrustConfig, TrustList, read_lists
+from gate.provenance.tsa import TimestampUnavailable, TsaOptions
 from gate.provenance.verify import GENERATION_INVALID_CODE, ProvenanceReport, Verifier, verify_manifest
 
 __all__ = [
@@ -36,10 +40,15 @@ __all__ = [
     "PreparedSigner",
     "ProvenanceReport",
     "SignerConfig",
+    "TimestampUnavailable",
     "TrustAnchors",
+    "TrustConfig",
+    "TrustList",
+    "TsaOptions",
     "Verifier",
     "attach_manifest",
     "create_dev_pki",
+    "read_lists",
     "reads_back",
     "verify_manifest",
 ]

@@ -27,7 +27,8 @@ _SPKI = serialization.PublicFormat.SubjectPublicKeyInfo
 _EC_ALGS = {"secp256r1": "es256", "secp384r1": "es384", "secp521r1": "es512"}
 
 
-def _read(path: Path, what: str) -> bytes:
+def read_file(path: Path, what: str) -> bytes:
+    """The bytes of a configuration file; ConfigError naming it if it cannot be read."""
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -78,7 +79,7 @@ class TrustAnchors:
     @classmethod
     def from_pem_file(cls, path: Path) -> TrustAnchors:
         """Read and parse a PEM bundle of trust anchors."""
-        return cls.from_pem(_read(path, "trust anchor"))
+        return cls.from_pem(read_file(path, "trust anchor"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,7 @@ class SignerConfig:
     chain_pem: bytes
     key_pem: bytes = field(repr=False)
     leaf_fingerprint: str
+    leaf_ekus: tuple[str, ...] = ()  # the signer certificate's extended key usages, dotted
 
     @classmethod
     def from_pem(cls, chain_pem: bytes, key_pem: bytes, *, now: dt.datetime | None = None) -> SignerConfig:
@@ -117,12 +119,14 @@ class SignerConfig:
             )
         pkcs8 = key.private_bytes(_PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
         normalised_chain = b"".join(c.public_bytes(_PEM) for c in chain)
-        return cls(_alg_for(key), normalised_chain, pkcs8, _fingerprint(leaf))
+        usage = leaf.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value  # _check_leaf: present
+        ekus = tuple(oid.dotted_string for oid in usage)
+        return cls(_alg_for(key), normalised_chain, pkcs8, _fingerprint(leaf), ekus)
 
     @classmethod
     def from_files(cls, chain_pem: Path, key_pem: Path) -> SignerConfig:
         """Read and check `signer-chain.pem` and `signer-key.pem`."""
-        return cls.from_pem(_read(chain_pem, "signer chain"), _read(key_pem, "signer key"))
+        return cls.from_pem(read_file(chain_pem, "signer chain"), read_file(key_pem, "signer key"))
 
 
 _SigningKey = ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey | rsa.RSAPrivateKey

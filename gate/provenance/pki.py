@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import NameOID
 
 from gate.errors import ConfigError
+from gate.provenance.trust import EMAIL_PROTECTION, TIME_STAMPING
 
 ROOT_FILE = "root-ca.pem"
 CHAIN_FILE = "signer-chain.pem"
 KEY_FILE = "signer-key.pem"
+TSA_CHAIN_FILE = "tsa-chain.pem"
+TSA_KEY_FILE = "tsa-key.pem"
 
 # Back-dated so that small clock skew between machines never makes a fresh certificate "not yet valid".
 _BACKDATE = dt.timedelta(days=1)
@@ -36,6 +40,8 @@ class DevPki:
     root_ca: Path
     signer_chain: Path
     signer_key: Path
+    tsa_chain: Path  # the development time-stamp authority (dev_tsa), under the same root
+    tsa_key: Path
 
 
 def _name(common_name: str, organisation: str) -> x509.Name:
@@ -88,26 +94,34 @@ def _key_usage(*, cert_sign: bool) -> x509.KeyUsage:
     )
 
 
-def _leaf_certificate(
+def leaf_certificate(
     key: ec.EllipticCurvePrivateKey,
     issuer: x509.Name,
     issuer_key: ec.EllipticCurvePrivateKey,
+    *,
+    common_name: str,
     organisation: str,
-    now: dt.datetime,
+    ekus: Sequence[str],
+    not_before: dt.datetime,
+    not_after: dt.datetime,
 ) -> x509.Certificate:
-    # c2pa-rs rejects a signer without digitalSignature, an EKU, an AKI, or one marked CA.
-    # emailProtection is accepted without a trust_config; documentSigning would need one.
+    """An end-entity certificate as c2pa-rs wants one, for a signer or a time-stamp authority."""
+    # c2pa-rs rejects a signer without digitalSignature, an EKU, an AKI, or one marked CA. Which EKUs it
+    # accepts is the trust configuration's `allowed_ekus`.
     builder = (
         x509.CertificateBuilder()
-        .subject_name(_name("gate development signer", organisation))
+        .subject_name(_name(common_name, organisation))
         .issuer_name(issuer)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - _BACKDATE)
-        .not_valid_after(now + _LEAF_LIFETIME)
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(_key_usage(cert_sign=False), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
+        .add_extension(
+            x509.ExtendedKeyUsage([x509.ObjectIdentifier(oid) for oid in ekus]),
+            critical=TIME_STAMPING in ekus,  # RFC 3161 2.3: a TSA's EKU is critical
+        )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), critical=False
@@ -124,16 +138,30 @@ def _write(path: Path, data: bytes, mode: int) -> None:
     os.chmod(path, mode)  # O_CREAT leaves an existing file's mode alone (the --force case)
 
 
-def create_dev_pki(directory: Path, *, force: bool = False, organisation: str = "gate development") -> DevPki:
+def create_dev_pki(
+    directory: Path,
+    *,
+    force: bool = False,
+    organisation: str = "gate development",
+    ekus: Sequence[str] = (EMAIL_PROTECTION,),
+    leaf_lifetime: dt.timedelta = _LEAF_LIFETIME,
+) -> DevPki:
     """Write a fresh dev root CA, signer chain (leaf then intermediate) and PKCS#8 key into `directory`.
 
-    Call it again with another directory for a second, independent (mutually untrusted) PKI.
+    Call it again with another directory for a second, independent (mutually untrusted) PKI. `ekus` are
+    the signer's extended key usages (dotted OIDs); `leaf_lifetime` how long it stays valid from now.
     Raises ConfigError if any target file exists and `force` is false.
     """
     directory.mkdir(parents=True, exist_ok=True)
-    pki = DevPki(directory / ROOT_FILE, directory / CHAIN_FILE, directory / KEY_FILE)
+    pki = DevPki(
+        directory / ROOT_FILE,
+        directory / CHAIN_FILE,
+        directory / KEY_FILE,
+        directory / TSA_CHAIN_FILE,
+        directory / TSA_KEY_FILE,
+    )
     if not force:
-        for path in (pki.root_ca, pki.signer_chain, pki.signer_key):
+        for path in (pki.root_ca, pki.signer_chain, pki.signer_key, pki.tsa_chain, pki.tsa_key):
             if path.exists():
                 raise ConfigError(f"{path} already exists; use --force to overwrite it")
 
@@ -147,11 +175,39 @@ def create_dev_pki(directory: Path, *, force: bool = False, organisation: str = 
     inter = _ca_certificate(inter_name, inter_key, root_name, root_key, path_length=0, now=now)
 
     leaf_key = ec.generate_private_key(ec.SECP256R1())
-    leaf = _leaf_certificate(leaf_key, inter_name, inter_key, organisation, now)
+    leaf = leaf_certificate(
+        leaf_key,
+        inter_name,
+        inter_key,
+        common_name="gate development signer",
+        organisation=organisation,
+        ekus=ekus,
+        not_before=now - _BACKDATE if leaf_lifetime >= _BACKDATE else now,
+        not_after=now + leaf_lifetime,
+    )
+
+    tsa_key = ec.generate_private_key(ec.SECP256R1())
+    tsa = leaf_certificate(
+        tsa_key,
+        inter_name,
+        inter_key,
+        common_name="gate development time-stamp authority",
+        organisation=organisation,
+        ekus=(TIME_STAMPING,),
+        not_before=now - _BACKDATE,
+        not_after=now + _CA_LIFETIME,
+    )
 
     pem = serialization.Encoding.PEM
     _write(pki.root_ca, root.public_bytes(pem), 0o644)
     _write(pki.signer_chain, leaf.public_bytes(pem) + inter.public_bytes(pem), 0o644)
-    key_pem = leaf_key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    _write(pki.signer_key, key_pem, 0o600)
+    _write(pki.signer_key, _pkcs8(leaf_key), 0o600)
+    _write(pki.tsa_chain, tsa.public_bytes(pem) + inter.public_bytes(pem), 0o644)
+    _write(pki.tsa_key, _pkcs8(tsa_key), 0o600)
     return pki
+
+
+def _pkcs8(key: ec.EllipticCurvePrivateKey) -> bytes:
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )

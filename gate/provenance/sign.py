@@ -13,6 +13,7 @@ of signature space in every file, so the key is handed to c2pa-rs with `Signer.f
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from typing import Any, Final
 
 import c2pa
 
-from gate.errors import ProvenanceError
+from gate.errors import ConfigError, ProvenanceError
 from gate.provenance import data_hashed
 from gate.provenance._sdk import OFFLINE_SETTINGS, error_kind, make_context, settings_for
 from gate.provenance.credentials import SignerConfig, TrustAnchors
@@ -33,6 +34,8 @@ from gate.provenance.manifest import (
     manifest_definition,
     with_stable_ids,
 )
+from gate.provenance.trust import TrustConfig, as_trust_config
+from gate.provenance.tsa import TimestampRelay, TimestampUnavailable, TsaOptions
 
 _FALLBACK_VERSION: Final = "0.1.0"
 
@@ -63,21 +66,51 @@ class PreparedSigner:
     context: c2pa.Context
     leaf_fingerprint: str
     claim_generator: tuple[tuple[str, str], ...]
+    # With a TSA: the relay c2pa-rs asks for time-stamps, and (tsa.on_failure "sign_without") a signer
+    # without one plus its offline context, used when the TSA gives none.
+    relay: TimestampRelay | None = None
+    unstamped: tuple[c2pa.Signer, c2pa.Context] | None = None
 
     @classmethod
-    def create(cls, config: SignerConfig, anchors: TrustAnchors | None = None) -> PreparedSigner:
-        """Hand the checked credential to c2pa-rs and build the signing Context."""
-        try:
-            signer = c2pa.Signer.from_info(
-                c2pa.C2paSignerInfo(config.alg.encode(), config.chain_pem, config.key_pem, None)
+    def create(
+        cls,
+        config: SignerConfig,
+        anchors: TrustConfig | TrustAnchors | None = None,
+        tsa: TsaOptions | None = None,
+    ) -> PreparedSigner:
+        """Hand the checked credential to c2pa-rs and build the signing Context; with `tsa`, every
+        signature carries an RFC 3161 time-stamp from it (through a TimestampRelay)."""
+        trust = as_trust_config(anchors)
+        if not set(config.leaf_ekus) & set(trust.sdk_ekus):
+            raise ConfigError(
+                "the signer certificate's extended key usages are not among the allowed ones; add its "
+                "purpose (dotted OID) to trust.allowed_ekus, or issue it for documentSigning or claimSigning"
             )
-        except c2pa.C2paError as exc:
-            raise ProvenanceError(f"creating the C2PA signer failed ({error_kind(exc)})") from None
-        trust = {"trust": {"trust_anchors": anchors.pem}} if anchors is not None else {}
-        settings = settings_for(OFFLINE_SETTINGS, {"builder": {"thumbnail": {"enabled": False}}}, trust)
-        context = make_context(settings, purpose="signing")
+        settings = settings_for(
+            OFFLINE_SETTINGS, {"builder": {"thumbnail": {"enabled": False}}}, trust.sdk_settings()
+        )
+        offline = make_context(settings, purpose="signing")
         generator = (("name", "gate"), ("version", gate_version()))
-        return cls(signer, context, config.leaf_fingerprint, generator)
+        if tsa is None:
+            return cls(_signer(config, None), offline, config.leaf_fingerprint, generator)
+        relay = TimestampRelay(tsa)
+        # The one host c2pa-rs may reach while signing: the relay, which enforces tsa.allow_hosts itself.
+        stamped = make_context(
+            settings_for(settings, {"core": {"allowed_network_hosts": [relay.host]}}), purpose="signing"
+        )
+        unstamped = (_signer(config, None), offline) if tsa.on_failure == "sign_without" else None
+        return cls(_signer(config, relay.url), stamped, config.leaf_fingerprint, generator, relay, unstamped)
+
+
+def _signer(config: SignerConfig, tsa_url: str | None) -> c2pa.Signer:
+    try:
+        return c2pa.Signer.from_info(
+            c2pa.C2paSignerInfo(
+                config.alg.encode(), config.chain_pem, config.key_pem, tsa_url.encode() if tsa_url else None
+            )
+        )
+    except c2pa.C2paError as exc:
+        raise ProvenanceError(f"creating the C2PA signer failed ({error_kind(exc)})") from None
 
 
 def attach_manifest(
@@ -114,25 +147,37 @@ def attach_manifest(
     definition = with_stable_ids(
         definition, *material, media_type.encode(), prepared.leaf_fingerprint.encode()
     )
+    sign = functools.partial(
+        _sign,
+        definition=definition,
+        data=data,
+        media_type=media_type,
+        source_type=generation.digital_source_type,
+        parent=parent,
+        parent_media_type=parent_media_type,
+        digest=digest,
+    )
+    relay = prepared.relay
+    if relay is not None:
+        relay.failure = None  # workers sign one image at a time: the failure seen is this signature's
     try:
-        return _sign(
-            prepared,
-            definition,
-            data=data,
-            media_type=media_type,
-            source_type=generation.digital_source_type,
-            parent=parent,
-            parent_media_type=parent_media_type,
-            digest=digest,
-        )
+        return sign(prepared.signer, prepared.context)
+    except c2pa.C2paError as exc:
+        if relay is None or relay.failure is None:
+            raise ProvenanceError(f"signing the C2PA manifest failed ({error_kind(exc)})") from None
+        if prepared.unstamped is None:
+            raise TimestampUnavailable(relay.failure) from None
+    try:
+        return sign(*prepared.unstamped)  # tsa.on_failure "sign_without": an untimestamped manifest
     except c2pa.C2paError as exc:
         raise ProvenanceError(f"signing the C2PA manifest failed ({error_kind(exc)})") from None
 
 
 def _sign(
-    prepared: PreparedSigner,
-    definition: dict[str, Any],
+    signer: c2pa.Signer,
+    context: c2pa.Context,
     *,
+    definition: dict[str, Any],
     data: bytes,
     media_type: str,
     source_type: str | None,
@@ -141,7 +186,7 @@ def _sign(
     digest: bytes | None,
 ) -> bytes:
     slot = data_hashed.manifest_slot(data, media_type) if data_hashed.available() else None
-    with c2pa.Builder(definition, context=prepared.context) as builder:
+    with c2pa.Builder(definition, context=context) as builder:
         # Intents make c2pa-rs enforce the spec's shape: Create forbids a parent, Edit demands one.
         if parent is None:
             assert source_type is not None  # manifest_definition refuses a new manifest without one
@@ -152,8 +197,8 @@ def _sign(
             builder.add_ingredient(ingredient, parent_media_type or media_type, io.BytesIO(parent))
         if slot is not None:
             digest = digest if digest is not None else hashlib.sha256(data).digest()
-            manifest = data_hashed.sign_embeddable(builder, prepared.signer, media_type, slot, digest)
+            manifest = data_hashed.sign_embeddable(builder, signer, media_type, slot, digest)
             return b"".join((data[:slot], manifest, data[slot:]))
         out = io.BytesIO()
-        builder.sign(prepared.signer, media_type, io.BytesIO(data), out)
+        builder.sign(signer, media_type, io.BytesIO(data), out)
     return out.getvalue()

@@ -24,6 +24,8 @@ from gate.provenance._sdk import OFFLINE_SETTINGS, error_kind, make_context, set
 from gate.provenance.credentials import TrustAnchors
 from gate.provenance.manifest import IPTC, check_generation_assertion, is_generation_label
 from gate.provenance.rendering import repaired, suspect_paths
+from gate.provenance.status import EXPIRED_CODES, by_decisiveness, is_identity, is_trust_only
+from gate.provenance.trust import TrustConfig, as_trust_config
 
 State = Literal["absent", "trusted", "untrusted", "invalid", "unreadable"]
 
@@ -73,6 +75,8 @@ _FOLLOWED_RELATIONSHIPS: Final = frozenset({"parentOf", "componentOf"})
 _DEFAULT_RELATIONSHIP: Final = "componentOf"  # the C2PA default when an ingredient names none
 _MAX_DEPTH: Final = 16  # ingredient generations followed below the active manifest
 UNTRUSTED_CODE: Final = "signingCredential.untrusted"
+TRUSTED_CODE: Final = "signingCredential.trusted"
+_SIGNATURE_VALID: Final = frozenset({"claimSignature.validated", "claimSignature.insideValidity"})
 GENERATION_INVALID_CODE: Final = "gate.generationAssertion.invalid"
 
 
@@ -87,6 +91,8 @@ class ProvenanceReport:
     """
 
     state: State
+    # Every failure code c2pa-rs reported (active manifest, then ingredients), the one that decides `state`
+    # first by the C2PA validation rules (see `status.by_decisiveness`), not in c2pa's logging order.
     status_codes: tuple[str, ...] = ()
     digital_source_type: str | None = None
     is_ai_generated: bool = False
@@ -103,18 +109,30 @@ class ProvenanceReport:
     # with all of them. (c2pa-rs leaves hash bindings and thumbnails out of its report.)
     other_assertions: tuple[tuple[str, int, str, Any], ...] = ()
 
+    @property
+    def identity_code(self) -> str | None:
+        """The first CAWG identity-assertion failure (`cawg.*`), if an identity could not be verified."""
+        return next((code for code in self.status_codes if is_identity(code)), None)
+
+    @property
+    def cause(self) -> str | None:
+        """The status code that decides the state: the first (None without failures; a trusted manifest can
+        only carry identity codes, which `identity_code` reports)."""
+        return self.status_codes[0] if self.status_codes else None
+
 
 @dataclass(frozen=True, slots=True)
 class Verifier:
-    """A reusable, thread-safe verification Context: offline, trusting exactly `anchors` (or nobody)."""
+    """A reusable, thread-safe verification Context: offline, trusting what `trust` says (or nobody)."""
 
     context: c2pa.Context
 
     @classmethod
-    def create(cls, anchors: TrustAnchors | None) -> Verifier:
-        """Build the Context once; without anchors every intact manifest reports "untrusted"."""
-        trust = {"trust": {"trust_anchors": anchors.pem}} if anchors is not None else {}
-        return cls(make_context(settings_for(OFFLINE_SETTINGS, trust), purpose="verification"))
+    def create(cls, trust: TrustConfig | TrustAnchors | None) -> Verifier:
+        """Build the Context once. Bare anchors are trusted exactly (replace mode, default EKUs); without
+        any, every intact manifest reports "untrusted"."""
+        settings = as_trust_config(trust).sdk_settings()
+        return cls(make_context(settings_for(OFFLINE_SETTINGS, settings), purpose="verification"))
 
 
 def verify_manifest(data: bytes, media_type: str, verifier: Verifier) -> ProvenanceReport:
@@ -142,11 +160,13 @@ def _report(store: Mapping[str, Any], generations: Mapping[str, object]) -> Prov
     manifests = store.get("manifests") or {}
     label = store.get("active_manifest")
     active = manifests.get(label) if isinstance(label, str) else None
-    codes = _failure_codes(store.get("validation_results") or {})
-    state = _STATES.get(store.get("validation_state") or "")
+    results = store.get("validation_results") or {}
+    codes = _failure_codes(results)
+    succeeded = frozenset(_codes((results.get("activeManifest") or {}).get("success")))
+    state = _state(store.get("validation_state"), codes, succeeded)
     if state is None or not isinstance(label, str) or not isinstance(active, Mapping):
         return ProvenanceReport(state="unreadable", status_codes=(*codes, "gate.c2pa.noActiveManifest"))
-    if state == "untrusted" and UNTRUSTED_CODE not in codes:
+    if state == "untrusted" and not codes:
         codes = (*codes, UNTRUSTED_CODE)  # e.g. no anchors configured: intact, but nobody vouches for it
     source_type = _most_ai(_chain_source_types(label, manifests))
     if any(found is _MALFORMED for found in generations.values()):
@@ -186,15 +206,39 @@ def _other_assertions(manifests: Mapping[str, Any]) -> tuple[tuple[str, int, str
 
 
 def _failure_codes(results: Mapping[str, Any]) -> tuple[str, ...]:
-    found: list[str] = []
-    sections = [results.get("activeManifest") or {}]
-    sections += [d.get("validationDeltas") or {} for d in results.get("ingredientDeltas") or []]
-    for section in sections:
-        for entry in section.get("failure") or []:
-            code = entry.get("code")
-            if isinstance(code, str) and code not in found:
-                found.append(code)
-    return tuple(found)
+    """Every failure code, the one that decides the state first (see `status`)."""
+    active = _codes((results.get("activeManifest") or {}).get("failure"))
+    ingredients = [
+        code
+        for delta in _mappings(results.get("ingredientDeltas"))
+        for code in _codes((delta.get("validationDeltas") or {}).get("failure"))
+    ]
+    return by_decisiveness(active, ingredients)
+
+
+def _codes(entries: object) -> list[str]:
+    return [e["code"] for e in _mappings(entries) if isinstance(e.get("code"), str)]
+
+
+def _state(validation_state: object, codes: tuple[str, ...], succeeded: frozenset[str]) -> State | None:
+    """c2pa's state, corrected where c2pa-rs 0.91 is stricter than the C2PA rules:
+
+    - an intact manifest whose signer has merely expired (and no trusted time-stamp proves it signed in
+      time) is untrusted, not tampered: nothing in it was changed;
+    - a CAWG identity assertion that cannot be verified (its credential unknown, unresolvable offline, or
+      its own signature broken) says nothing about the C2PA manifest around it (c2pa-rs#1922 and later
+      c2pa-rs tolerate these codes): the manifest keeps its own state, and the identity is reported apart.
+    """
+    state = _STATES.get(validation_state) if isinstance(validation_state, str) else None
+    if state != "invalid" or not codes:
+        return state
+    deciding = [code for code in codes if not is_trust_only(code)]
+    if deciding and all(code in EXPIRED_CODES for code in deciding):
+        return "untrusted"
+    if not deciding and succeeded >= _SIGNATURE_VALID:
+        trusted = TRUSTED_CODE in succeeded and not any(not is_identity(code) for code in codes)
+        return "trusted" if trusted else "untrusted"
+    return state
 
 
 def _chain_source_types(label: str, manifests: Mapping[str, Any]) -> list[str]:
