@@ -9,15 +9,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gate.assembly import PipelineSpec
 from gate.assets import AssetFetcher, FetchPolicy
-from gate.decision_record import decision_document, unevaluated_document
+from gate.core.event import Generation
+from gate.core.flow import EventOutcome, evaluate_event_bytes
+from gate.core.pipeline import Evaluation
+from gate.core.record import decision_document, unevaluated_document
 from gate.errors import ConfigError
-from gate.event import Generation
-from gate.flow import EventOutcome, evaluate_event_bytes
 from gate.model import Verdict
-from gate.pipeline import Evaluation
 from gate.schemas import DECISION, schema_errors
+from gate.worker.assembly import PipelineSpec
 
 EXIT_BY_VERDICT = {Verdict.APPROVED: 0, Verdict.QUARANTINED: 3, Verdict.REJECTED: 4}
 

@@ -7,15 +7,15 @@ import logging
 from pathlib import Path
 from typing import Any, Literal
 
-from gate.assembly import PipelineSpec
 from gate.assets import FetchPolicy
 from gate.errors import ConfigError
 from gate.observe.http import ObservabilityServer
 from gate.observe.logs import configure_logging
 from gate.observe.metrics import GateMetrics, PrometheusObserver, build_versions
 from gate.observe.tracing import configure_tracing
-from gate.processor import GateProcessorFactory
 from gate.settings import GateSettings, load_settings
+from gate.worker.assembly import PipelineSpec
+from gate.worker.processor import GateProcessorFactory
 
 log = logging.getLogger("gate.cli.run")
 

@@ -34,8 +34,8 @@ from typing import Any
 
 from gate.errors import ConfigError
 from gate.model import Verdict
-from gate.processor import GateProcessorFactory
-from gate.routing import Headers, InboundRecord, RecordProcessor, RoutedRecord
+from gate.runner.contract import Headers, InboundRecord, RecordProcessor, RoutedRecord
+from gate.worker.processor import GateProcessorFactory
 
 try:
     import faust

@@ -12,7 +12,7 @@ from typing import Any
 from confluent_kafka import KafkaError
 
 from gate.model import Verdict
-from gate.routing import (
+from gate.runner.contract import (
     DECISION_SCHEMA_ID,
     InboundRecord,
     PolicyRef,

@@ -21,7 +21,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, Protocol
 
-from gate.routing import InboundRecord, ProcessorFactory, RoutedRecord, failure_record
+from gate.runner.contract import InboundRecord, ProcessorFactory, RoutedRecord, failure_record
 from gate.runner.errors import PoolError
 
 TIMEOUT_CODE = "gate.timeout"

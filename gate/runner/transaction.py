@@ -22,9 +22,9 @@ from confluent_kafka import KafkaError, KafkaException, TopicPartition
 
 from gate.model import Verdict
 from gate.observe.observer import Observer
-from gate.routing import InboundRecord, PolicyRef, RoutedRecord
 from gate.runner.batching import Batch
 from gate.runner.clients import FENCED_CODES, fatal_error, kafka_error_of
+from gate.runner.contract import InboundRecord, PolicyRef, RoutedRecord
 from gate.runner.errors import Fenced, KafkaFatal, TransactionFailed
 from gate.runner.oversized import PER_RECORD_CODES, oversized_record
 from gate.settings import TopicSettings

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 
 from gate.model import Verdict
-from gate.routing import InboundRecord, PolicyRef, RoutedRecord, encode_json, route_headers
+from gate.runner.contract import InboundRecord, PolicyRef, RoutedRecord, encode_json, route_headers
 
 POLICY = PolicyRef(version="itest-1", sha256="1" * 64)
 

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 
 from gate.model import Verdict
-from gate.routing import InboundRecord, PolicyRef, RoutedRecord, encode_json, route_headers
+from gate.runner.contract import InboundRecord, PolicyRef, RoutedRecord, encode_json, route_headers
 
 POLICY = PolicyRef(version="test-1", sha256="0" * 64)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from gate.model import Verdict
-from gate.routing import InboundRecord, PolicyRef, RoutedRecord, failure_record, route_headers
+from gate.runner.contract import InboundRecord, PolicyRef, RoutedRecord, failure_record, route_headers
 from gate.runner.oversized import oversized_record
 from gate.schemas import DECISION, schema_errors
 

@@ -11,7 +11,7 @@ import pytest
 from scripted_factory import ScriptedFactory
 
 from gate.model import Verdict
-from gate.routing import InboundRecord
+from gate.runner.contract import InboundRecord
 from gate.runner.errors import PoolError
 from gate.runner.pool import BatchAbandoned, InProcessEvaluator, ProcessPool
 

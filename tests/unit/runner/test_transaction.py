@@ -10,8 +10,8 @@ from confluent_kafka import Consumer, KafkaError, KafkaException, Producer
 
 from gate.model import Verdict
 from gate.observe.observer import NullObserver
-from gate.routing import InboundRecord, PolicyRef, RoutedRecord, route_headers
 from gate.runner.batching import Batch
+from gate.runner.contract import InboundRecord, PolicyRef, RoutedRecord, route_headers
 from gate.runner.errors import Fenced, KafkaFatal, TransactionFailed
 from gate.runner.transaction import TransactionalCommitter, verdict_topics
 from gate.settings import TopicSettings

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from gate.checks.base import CheckContext, result, skipped
+from gate.core.checks.base import CheckContext, result, skipped
+from gate.core.event import Generation
 from gate.errors import ScanLimitExceeded
-from gate.event import Generation
 from gate.model import CheckResult, Finding, Reason
 from gate.scanning import ScanLimits, scan_parameters
 

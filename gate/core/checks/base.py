@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from gate.model import CheckResult, Reason, Status
 
 if TYPE_CHECKING:
-    from gate.event import Generation
+    from gate.core.event import Generation
     from gate.imaging import ImageMetadata, ImageProbe
     from gate.provenance import ProvenanceReport
 

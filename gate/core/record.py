@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from gate.pipeline import Evaluation
-from gate.policy import Decision
-from gate.routing import DECISION_SCHEMA_ID
+from gate.core.pipeline import Evaluation
+from gate.core.policy import Decision
+from gate.runner.contract import DECISION_SCHEMA_ID
 
 
 def decision_document(

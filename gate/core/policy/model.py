@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from gate.routing import PolicyRef
+from gate.runner.contract import PolicyRef
 
 
 class Outcome(StrEnum):

@@ -7,9 +7,9 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
+from gate.core.pipeline import Pipeline
+from gate.core.policy import Policy, load_policy
 from gate.errors import ConfigError
-from gate.pipeline import Pipeline
-from gate.policy import Policy, load_policy
 from gate.provenance import PreparedSigner, SignerConfig, TrustAnchors, Verifier
 
 

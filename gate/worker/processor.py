@@ -16,15 +16,13 @@ from typing import Any, Literal
 
 import pybase64
 
-from gate.assembly import PipelineSpec
 from gate.assets import AssetFetcher, FetchPolicy
-from gate.decision_record import decision_document, unevaluated_document
-from gate.derivations import DerivationIndex, derivation_key
-from gate.flow import EventOutcome, evaluate_event_bytes
+from gate.core.flow import EventOutcome, evaluate_event_bytes
+from gate.core.pipeline import Pipeline
+from gate.core.record import decision_document, unevaluated_document
 from gate.observe.logs import configure_logging
 from gate.observe.tracing import check_span, configure_tracing, event_span, inject_headers, record_outcome
-from gate.pipeline import Pipeline
-from gate.routing import (
+from gate.runner.contract import (
     InboundRecord,
     PolicyRef,
     RoutedRecord,
@@ -33,7 +31,9 @@ from gate.routing import (
     fallback_event_id,
     route_headers,
 )
-from gate.store import ContentStore
+from gate.worker.assembly import PipelineSpec
+from gate.worker.derivations import DerivationIndex, derivation_key
+from gate.worker.store import ContentStore
 
 log = logging.getLogger("gate.processor")
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from gate.checks.base import CheckContext
-from gate.checks.parameters import FINDINGS_KEY, PARAMETERS_POINTER
+from gate.core.checks.base import CheckContext
+from gate.core.checks.parameters import FINDINGS_KEY, PARAMETERS_POINTER
+from gate.core.policy import Policy, Remediation
 from gate.errors import GateError
 from gate.imaging import strip_identifiers
 from gate.model import Finding
-from gate.policy import Policy, Remediation
 from gate.provenance import (
     METADATA_EDITED,
     EditAction,

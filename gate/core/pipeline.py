@@ -11,18 +11,18 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
-from gate.checks.base import Check, CheckAlarm, CheckContext, run_check
-from gate.checks.image import ImageCheck
-from gate.checks.integrity import IntegrityCheck
-from gate.checks.metadata import MetadataCheck
-from gate.checks.parameters import ParametersCheck
-from gate.checks.provenance import ProvenanceCheck
-from gate.event import Generation, IngestEvent
+from gate.core.checks.base import Check, CheckAlarm, CheckContext, run_check
+from gate.core.checks.image import ImageCheck
+from gate.core.checks.integrity import IntegrityCheck
+from gate.core.checks.metadata import MetadataCheck
+from gate.core.checks.parameters import ParametersCheck
+from gate.core.checks.provenance import ProvenanceCheck
+from gate.core.event import Generation, IngestEvent
+from gate.core.policy import Decision, Policy, Subject, decide
+from gate.core.remediate import RemediationFailed, apply_remediations, available_remediations
 from gate.imaging import ImageLimits
 from gate.model import CheckResult, Reason, Status, Verdict
-from gate.policy import Decision, Policy, Subject, decide
 from gate.provenance import PreparedSigner, Verifier
-from gate.remediate import RemediationFailed, apply_remediations, available_remediations
 from gate.scanning import ScanLimits
 
 

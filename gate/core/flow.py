@@ -10,11 +10,11 @@ import time
 from dataclasses import dataclass, field
 
 from gate.assets import AssetFetcher, AssetRef
+from gate.core.event import IngestEvent, parse_event
+from gate.core.pipeline import Evaluation, Pipeline
+from gate.core.policy import Decision, Subject, decide
 from gate.errors import AssetUnavailable, EventInvalid
-from gate.event import IngestEvent, parse_event
 from gate.model import CheckResult, Reason, Status
-from gate.pipeline import Evaluation, Pipeline
-from gate.policy import Decision, Subject, decide
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from gate.core.policy.model import Match, Outcome, Policy, Remediation, Rule
 from gate.model import CheckResult, Reason, Status, Verdict
-from gate.policy.model import Match, Outcome, Policy, Remediation, Rule
-from gate.routing import PolicyRef
+from gate.runner.contract import PolicyRef
 
 _VERDICT = {
     Outcome.APPROVE: Verdict.APPROVED,
