@@ -32,9 +32,10 @@ from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from gate.core.record import Headers, InboundRecord, RoutedRecord
 from gate.errors import ConfigError
 from gate.model import Verdict
-from gate.runner.contract import Headers, InboundRecord, RecordProcessor, RoutedRecord
+from gate.runner.contract import RecordProcessor
 from gate.worker.processor import GateProcessorFactory
 
 try:

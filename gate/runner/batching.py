@@ -20,8 +20,8 @@ from confluent_kafka import (
     TopicPartition,
 )
 
+from gate.core.record import InboundRecord
 from gate.runner.clients import fatal_error, kafka_error_of
-from gate.runner.contract import InboundRecord
 from gate.settings import BatchSettings
 
 TopicPartitionKey = tuple[str, int]

@@ -21,13 +21,14 @@ from typing import Any
 
 from confluent_kafka import KafkaError, KafkaException
 
+from gate.core.record import RoutedRecord
 from gate.errors import ConfigError
 from gate.model import Verdict
 from gate.observe.observer import Observer
 from gate.observe.tracing import batch_span
 from gate.runner.batching import Batch, BatchReader
 from gate.runner.clients import FENCED_CODES, KafkaClients, fatal_error, kafka_error_of
-from gate.runner.contract import ProcessorFactory, RoutedRecord
+from gate.runner.contract import ProcessorFactory
 from gate.runner.errors import Fenced, RunnerError, TransactionFailed
 from gate.runner.health import RunnerHealth
 from gate.runner.pool import BatchAbandoned, Evaluator, InProcessEvaluator, ProcessPool

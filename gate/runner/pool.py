@@ -21,7 +21,8 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, Protocol
 
-from gate.runner.contract import InboundRecord, ProcessorFactory, RoutedRecord, failure_record
+from gate.core.record import InboundRecord, RoutedRecord, failure_record
+from gate.runner.contract import ProcessorFactory
 from gate.runner.errors import PoolError
 
 TIMEOUT_CODE = "gate.timeout"

@@ -20,16 +20,17 @@ from typing import Any, TypeVar
 
 from confluent_kafka import KafkaError, KafkaException, TopicPartition
 
-from gate.model import Verdict
+from gate.core.record import InboundRecord, RoutedRecord, oversized_record
+from gate.model import PolicyRef, Verdict
 from gate.observe.observer import Observer
 from gate.runner.batching import Batch
 from gate.runner.clients import FENCED_CODES, fatal_error, kafka_error_of
-from gate.runner.contract import InboundRecord, PolicyRef, RoutedRecord
 from gate.runner.errors import Fenced, KafkaFatal, TransactionFailed
-from gate.runner.oversized import PER_RECORD_CODES, oversized_record
 from gate.settings import TopicSettings
 
 T = TypeVar("T")
+# Errors caused by one record itself: producing the others and committing is still right.
+PER_RECORD_CODES = frozenset({KafkaError.MSG_SIZE_TOO_LARGE, KafkaError.INVALID_RECORD})
 Coordinates = tuple[str, int, int]  # topic, partition, offset of an inbound record
 
 

@@ -19,18 +19,10 @@ import pybase64
 from gate.assets import AssetFetcher, FetchPolicy
 from gate.core.flow import EventOutcome, evaluate_event_bytes
 from gate.core.pipeline import Pipeline
-from gate.core.record import decision_document, unevaluated_document
+from gate.core.record import InboundRecord, RoutedRecord, decided_record, failure_record, fallback_event_id
+from gate.model import PolicyRef
 from gate.observe.logs import configure_logging
 from gate.observe.tracing import check_span, configure_tracing, event_span, inject_headers, record_outcome
-from gate.runner.contract import (
-    InboundRecord,
-    PolicyRef,
-    RoutedRecord,
-    encode_json,
-    failure_record,
-    fallback_event_id,
-    route_headers,
-)
 from gate.worker.assembly import PipelineSpec
 from gate.worker.derivations import DerivationIndex, derivation_key
 from gate.worker.store import ContentStore
@@ -107,40 +99,7 @@ class GateProcessor:
         outcome = evaluate_event_bytes(
             record.value, self.pipeline, self.fetcher, fallback_id=fallback_event_id(record)
         )
-        evaluation = outcome.evaluation
-        if evaluation is None:
-            doc = unevaluated_document(
-                outcome.decision,
-                event_id=outcome.event_id,
-                source=outcome.source,
-                input_ref=_input_ref(record, raw=outcome.event is None),
-            )
-            check_seconds: dict[str, float] = {}
-        else:
-            doc = decision_document(
-                evaluation,
-                event_id=outcome.event_id,
-                source=outcome.source,
-                size=outcome.asset_size,
-                output=self._publish(outcome, record.value or b""),
-                input_ref=_input_ref(record, raw=False),
-            )
-            # Asset fetching is reported beside the checks, so dashboards show where an event's time goes.
-            check_seconds = {"asset_fetch": outcome.fetch_ms / 1000.0}
-            check_seconds.update((r.check, r.elapsed_ms / 1000.0) for r in evaluation.results)
-            if evaluation.remediation_ms:
-                check_seconds["remediation"] = evaluation.remediation_ms / 1000.0
-        decision = outcome.decision
-        codes = decision.reason_codes
-        return RoutedRecord(
-            verdict=decision.verdict,
-            key=outcome.event_id.encode(),
-            value=encode_json(doc),
-            headers=route_headers(decision.verdict, codes, decision.policy, None),
-            reason_codes=codes,
-            source=outcome.source,
-            check_seconds=check_seconds,
-        )
+        return decided_record(outcome, inbound=record, output=self._publish(outcome, record.value or b""))
 
     def _publish(self, outcome: EventOutcome, raw: bytes) -> dict[str, Any] | None:
         """Where the changed bytes go: back inline for inline input, else into the content store.
@@ -175,18 +134,6 @@ class GateProcessor:
         else:
             published["uri"] = uri
         return published
-
-
-def _input_ref(record: InboundRecord, *, raw: bool) -> dict[str, Any]:
-    """Where the event came from, so a reviewer can find and replay it from the ingest topic.
-
-    The raw value is kept only when it could not be parsed: otherwise it is in the ingest topic, and
-    copying it (inline images, prompts) into the verdict topics would copy personal data with it.
-    """
-    ref: dict[str, Any] = {"topic": record.topic, "partition": record.partition, "offset": record.offset}
-    if raw:
-        ref["raw"] = pybase64.b64encode_as_string(record.value or b"")
-    return ref
 
 
 def _with_trace(routed: RoutedRecord) -> RoutedRecord:

@@ -2,9 +2,20 @@
 
 from gate.core.policy.decide import DecidedReason, Decision, Subject, decide
 from gate.core.policy.load import default_policy_path, load_policy, parse_policy
-from gate.core.policy.model import Limits, Match, Outcome, Policy, Remediation, Rule
+from gate.core.policy.model import (
+    VERDICT_OF_OUTCOME,
+    Limits,
+    Match,
+    Outcome,
+    Policy,
+    Remediation,
+    Rule,
+    outcome_of_verdict,
+)
 
 __all__ = [
+    "VERDICT_OF_OUTCOME",
+    "outcome_of_verdict",
     "DecidedReason",
     "Decision",
     "Limits",

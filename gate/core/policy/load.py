@@ -12,7 +12,7 @@ import yaml
 from gate.core.policy.decide import FAILURE_PREFIX
 from gate.core.policy.model import Limits, Match, Outcome, Policy, Remediation, Rule
 from gate.errors import ConfigError
-from gate.runner.contract import PolicyRef
+from gate.model import PolicyRef
 from gate.schemas import POLICY, schema_errors
 
 DEFAULT_POLICY_NAME = "default-policy.yaml"

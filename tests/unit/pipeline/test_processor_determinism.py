@@ -6,8 +6,8 @@ import base64
 import json
 
 from gate.assets import FetchPolicy
+from gate.core.record import InboundRecord
 from gate.demo.images import jpeg_bytes, product_image
-from gate.runner.contract import InboundRecord
 from gate.worker.processor import GateProcessorFactory
 
 

@@ -10,8 +10,8 @@ import os
 import time
 from dataclasses import dataclass
 
-from gate.model import Verdict
-from gate.runner.contract import InboundRecord, PolicyRef, RoutedRecord, encode_json, route_headers
+from gate.core.record import InboundRecord, RoutedRecord, encode_json, route_headers
+from gate.model import PolicyRef, Verdict
 
 POLICY = PolicyRef(version="test-1", sha256="0" * 64)
 

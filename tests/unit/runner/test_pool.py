@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from scripted_factory import ScriptedFactory
 
+from gate.core.record import InboundRecord
 from gate.model import Verdict
-from gate.runner.contract import InboundRecord
 from gate.runner.errors import PoolError
 from gate.runner.pool import BatchAbandoned, InProcessEvaluator, ProcessPool
 

@@ -8,10 +8,10 @@ from unittest.mock import MagicMock, call
 import pytest
 from confluent_kafka import Consumer, KafkaError, KafkaException, Producer
 
-from gate.model import Verdict
+from gate.core.record import InboundRecord, RoutedRecord, route_headers
+from gate.model import PolicyRef, Verdict
 from gate.observe.observer import NullObserver
 from gate.runner.batching import Batch
-from gate.runner.contract import InboundRecord, PolicyRef, RoutedRecord, route_headers
 from gate.runner.errors import Fenced, KafkaFatal, TransactionFailed
 from gate.runner.transaction import TransactionalCommitter, verdict_topics
 from gate.settings import TopicSettings
