@@ -66,10 +66,11 @@ def processor_factory(
         timeout_s=settings.fetch.timeout_s,
         ca_bundle=settings.fetch.ca_bundle,
     )
-    spec.build()  # fail fast in the parent, with a clear message, before any worker starts
-    return GateProcessorFactory(
+    factory = GateProcessorFactory(
         spec=spec, fetch=fetch, store_dir=settings.store_dir, log_level=log_level, log_format=log_format
     )
+    factory.config.build()  # fail fast in the parent, with a clear message, before any worker starts
+    return factory
 
 
 def serve(settings: GateSettings, factory: GateProcessorFactory) -> int:

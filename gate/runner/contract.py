@@ -30,3 +30,9 @@ class ProcessorFactory(Protocol):
     @property
     def policy(self) -> PolicyRef:
         """The policy the processors will use (for failure records made outside a worker)."""
+
+    def reload(self) -> ProcessorFactory:
+        """A recipe with the configuration read again (the runner calls it on SIGHUP, at a batch boundary).
+
+        Raises ConfigError when the new configuration is unusable; the runner then keeps this one.
+        """

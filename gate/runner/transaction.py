@@ -76,7 +76,7 @@ class TransactionalCommitter:
         self._consumer = consumer
         self._topics = dict(topics)
         self._observer = observer
-        self._policy = policy  # for a replacement record whose original lacks the policy headers
+        self.policy = policy  # for a replacement record whose original lacks the policy headers
         self._timeout_s = timeout_s
         self._max_retries = max_retries
         self._backoff_s = backoff_s
@@ -185,7 +185,7 @@ class TransactionalCommitter:
     def _replace(self, source: InboundRecord, record: RoutedRecord) -> RoutedRecord:
         """The compact quarantine record for an input whose output Kafka refused."""
         self._observer.error("output_too_large")
-        return oversized_record(source, record, self._policy)
+        return oversized_record(source, record, self.policy)
 
     def _produce_one(
         self, record: RoutedRecord, on_delivery: Callable[..., None], deadline: float, *, refusable: bool

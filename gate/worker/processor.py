@@ -23,7 +23,7 @@ from gate.core.record import InboundRecord, RoutedRecord, decided_record, failur
 from gate.model import PolicyRef
 from gate.observe.logs import configure_logging
 from gate.observe.tracing import check_span, configure_tracing, event_span, inject_headers, record_outcome
-from gate.worker.assembly import PipelineSpec
+from gate.worker.assembly import LoadedConfig, PipelineSpec
 from gate.worker.derivations import DerivationIndex, derivation_key
 from gate.worker.store import ContentStore
 
@@ -32,7 +32,12 @@ log = logging.getLogger("gate.processor")
 
 @dataclass(frozen=True, slots=True)
 class GateProcessorFactory:
-    """Picklable recipe for a GateProcessor: what to load, where to fetch from, where to publish."""
+    """Picklable recipe for a GateProcessor: the loaded configuration, where to fetch from and publish to.
+
+    The files `spec` names are read once, here in the runner's process (`config`), and every worker,
+    replacements included, builds from those bytes: a record can only name the policy that decided it.
+    `reload()` reads the files again into a new factory; only the runner calls it (on SIGHUP).
+    """
 
     spec: PipelineSpec
     fetch: FetchPolicy
@@ -41,26 +46,28 @@ class GateProcessorFactory:
     # Workers are spawned, so they inherit no logging setup: they configure their own, like the runner's.
     log_level: str | None = None
     log_format: Literal["json", "text"] = "json"
-
-    _policy: PolicyRef = field(init=False, repr=False, compare=False)
+    config: LoadedConfig = field(default=None, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
-        # Loaded once: failure records made by the runner must carry the policy the workers loaded,
-        # without re-reading (or re-reading a changed) policy file for each one.
-        object.__setattr__(self, "_policy", self.spec.load_policy().ref)
+        if self.config is None:
+            object.__setattr__(self, "config", self.spec.load())
 
     @property
     def policy(self) -> PolicyRef:
-        """The policy the processors will apply (stamped on runner-made failure records)."""
-        return self._policy
+        """The policy the processors apply (stamped on runner-made failure records too)."""
+        return self.config.policy_ref
+
+    def reload(self) -> GateProcessorFactory:
+        """The same recipe with the files read again (raises ConfigError naming what to fix)."""
+        return dataclasses.replace(self, config=self.spec.load())
 
     def build(self) -> GateProcessor:
-        """Load policy, trust anchors and signer once per worker process."""
+        """Build the pipeline from the loaded bytes once per worker process; no file is read."""
         if self.log_level is not None:
             configure_logging(self.log_level, self.log_format)
         if self.tracing:
             configure_tracing("gate-worker")
-        pipeline = self.spec.build(around_check=check_span if self.tracing else None)
+        pipeline = self.config.build(around_check=check_span if self.tracing else None)
         store = ContentStore(self.store_dir) if self.store_dir is not None else None
         return GateProcessor(pipeline, AssetFetcher(self.fetch), store)
 

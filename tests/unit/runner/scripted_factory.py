@@ -51,6 +51,10 @@ class ScriptedFactory:
         """The fixed test policy."""
         return POLICY
 
+    def reload(self) -> ScriptedFactory:
+        """Nothing to read again."""
+        return self
+
     def build(self) -> ScriptedProcessor:
         """A fresh processor (or a failure, when asked)."""
         if self.fail_build:
