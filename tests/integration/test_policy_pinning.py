@@ -181,6 +181,13 @@ def test_a_policy_changed_on_disk_decides_nothing_until_sighup(
         assert 'gate_policy_reloads_total{outcome="loaded"} 1.0' in metrics
         assert_decided_by(decide("after-sighup", 4), "pin-B", sha_b, Verdict.REJECTED)
 
+        policy_file.write_text("version: [unfinished")  # a broken file: the reload fails, B stays
+        process.send_signal(signal.SIGHUP)
+        wait_for(
+            lambda: 'gate_policy_reloads_total{outcome="failed"} 1.0' in _metrics(port), 60, "a failed reload"
+        )
+        assert_decided_by(decide("after-bad-sighup", 2), "pin-B", sha_b, Verdict.REJECTED)
+
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=40) == 0
     finally:
@@ -188,4 +195,4 @@ def test_a_policy_changed_on_disk_decides_nothing_until_sighup(
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         log.close()
-    assert len({o.key for o in seen}) == 14
+    assert len({o.key for o in seen}) == 16
