@@ -6,7 +6,6 @@ No I/O here. Reprs leave out inline data and URIs, because URIs may carry signed
 from __future__ import annotations
 
 import hashlib
-import hmac
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,7 +17,6 @@ from gate.errors import ConfigError, EventInvalid
 
 DEFAULT_MAX_BYTES = 40 * 1024 * 1024
 DEFAULT_TIMEOUT_S = 10.0
-HASH_MISMATCH = "asset.hash_mismatch"
 
 Source = Literal["inline", "file", "https"]
 
@@ -149,19 +147,6 @@ class FetchedAsset:
     def size(self) -> int:
         """Number of bytes fetched."""
         return len(self.data)
-
-
-def verify_integrity(asset: FetchedAsset) -> list[str]:
-    """Reason codes for integrity problems (`asset.hash_mismatch`); empty when the bytes are as declared.
-
-    Kept apart from fetching so the decision core can report a mismatch as a check result. Callers that
-    want an exception raise gate.errors.AssetMismatch themselves.
-    """
-    if asset.declared_sha256 is None:
-        return []
-    if hmac.compare_digest(asset.sha256, asset.declared_sha256):
-        return []
-    return [HASH_MISMATCH]
 
 
 def safe_location(uri: str) -> str:

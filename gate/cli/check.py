@@ -1,4 +1,8 @@
-"""`gate check`: evaluate one image or one ingest event exactly as the streaming gate would."""
+"""`gate check`: evaluate one image or one ingest event exactly as the streaming gate would.
+
+Thin on purpose: parse the arguments, call the decision core's entry point (`gate.core.flow`), and hand
+the outcome to the one record builder (`gate.core.record.decided_record`).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from typing import Any
 
 from gate.assets import AssetFetcher, FetchPolicy
 from gate.core.event import Generation
-from gate.core.flow import EventOutcome, evaluate_event_bytes
+from gate.core.flow import EventOutcome, evaluate_event_bytes, evaluate_image
 from gate.core.pipeline import Evaluation
 from gate.core.record import decided_record
 from gate.errors import ConfigError
@@ -80,15 +84,15 @@ def run_check_command(args: argparse.Namespace) -> int:
         outcome = _evaluate_event_file(args, pipeline)
     else:
         data = _read(args.image, "IMAGE")
-        evaluation = pipeline.evaluate(
+        outcome = evaluate_image(
             data,
-            declared_media_type=args.media_type,
+            pipeline,
+            event_id="local:" + hashlib.sha256(data).hexdigest()[:16],
             source="cli",
+            declared_media_type=args.media_type,
             synthetic=args.synthetic,
             generation=_generation(args),
         )
-        event_id = "local:" + hashlib.sha256(data).hexdigest()[:16]
-        outcome = EventOutcome(event_id, "cli", evaluation.decision, evaluation=evaluation, asset_data=data)
     output = None
     if outcome.evaluation is not None:
         output = _write_output(outcome.evaluation, outcome.asset_data, args.out)
