@@ -19,13 +19,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pybase64
 
-from gate.core.flow import EventOutcome
 from gate.core.policy import outcome_of_verdict
 from gate.model import PolicyRef, Reason, Verdict
+
+if TYPE_CHECKING:  # the runner builds failure records from here without loading the checks
+    from gate.core.flow import EventOutcome
 
 Headers = tuple[tuple[str, bytes], ...]
 
