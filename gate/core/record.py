@@ -195,6 +195,7 @@ def failure_record(
     """A decision made without the core: a worker timed out or died (`FailureCode`), or the value could
     not be handled. The raw value and its coordinates are kept (base64), so the event can be replayed.
     """
+    code = str(code)  # a FailureCode travels on as the plain string it spells
     reason = {**Reason(code=code, check="runner").as_dict(), "outcome": outcome_of_verdict(verdict).value}
     doc = _base(verdict, [reason], policy)
     doc["event_id"] = fallback_event_id(inbound)

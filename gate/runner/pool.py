@@ -24,12 +24,12 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, Protocol
 
-from gate.core.record import InboundRecord, RoutedRecord, failure_record
+from gate.core.record import FailureCode, InboundRecord, RoutedRecord, failure_record
 from gate.runner.contract import ProcessorFactory
 from gate.runner.errors import PoolError
 
-TIMEOUT_CODE = "gate.timeout"
-ERROR_CODE = "gate.error"
+TIMEOUT_CODE = FailureCode.TIMEOUT
+ERROR_CODE = FailureCode.ERROR
 _WAIT_SLICE_S = 0.25  # how often a long wait looks at the abandon flag
 _PR_SET_PDEATHSIG = 1
 

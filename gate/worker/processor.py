@@ -19,7 +19,14 @@ import pybase64
 from gate.assets import AssetFetcher, FetchPolicy
 from gate.core.flow import EventOutcome, evaluate_event_bytes
 from gate.core.pipeline import Pipeline
-from gate.core.record import InboundRecord, RoutedRecord, decided_record, failure_record, fallback_event_id
+from gate.core.record import (
+    FailureCode,
+    InboundRecord,
+    RoutedRecord,
+    decided_record,
+    failure_record,
+    fallback_event_id,
+)
 from gate.model import PolicyRef
 from gate.observe.logs import configure_logging
 from gate.observe.tracing import check_span, configure_tracing, event_span, inject_headers, record_outcome
@@ -100,7 +107,7 @@ class GateProcessor:
                 return _with_trace(routed)
         except Exception as exc:
             log.error("processor failed", extra={"error_type": type(exc).__name__, "offset": record.offset})
-            return failure_record(record, "gate.error", self.pipeline.policy.ref)
+            return failure_record(record, FailureCode.ERROR, self.pipeline.policy.ref)
 
     def _route(self, record: InboundRecord) -> RoutedRecord:
         outcome = evaluate_event_bytes(
