@@ -31,7 +31,8 @@ class FetchPolicy:
     `file_roots` must be absolute; a file:// URI is read only if it resolves (symlinks and `..` followed)
     to a path under one of them. `https_allow_hosts` holds exact host names or `*.example.com`, which
     matches any subdomain (`a.example.com`, `a.b.example.com`) but not `example.com` itself.
-    `ca_bundle` is a PEM file of CAs to trust instead of the system store (for private CAs).
+    `ca_bundle` is a PEM file of CAs to trust instead of the system store (for private CAs); it is read
+    once, here, into `ca_pem`, so a worker process given this policy opens no configuration file.
     Empty tuples disable the scheme.
     """
 
@@ -41,6 +42,7 @@ class FetchPolicy:
     timeout_s: float = DEFAULT_TIMEOUT_S
     ca_bundle: Path | None = None
     max_redirects: int = 3
+    ca_pem: bytes | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Settings may hand over lists and strings; normalise once so the fetcher compares like with like.
@@ -58,6 +60,8 @@ class FetchPolicy:
         object.__setattr__(self, "https_allow_hosts", hosts)
         if self.ca_bundle is not None:
             object.__setattr__(self, "ca_bundle", Path(self.ca_bundle))
+            if self.ca_pem is None:
+                object.__setattr__(self, "ca_pem", _read_ca_bundle(Path(self.ca_bundle)))
 
     def allows_host(self, host: str) -> bool:
         """True when `host` is listed exactly or falls under a `*.suffix` entry."""
@@ -69,6 +73,13 @@ class FetchPolicy:
             elif host == pattern:
                 return True
         return False
+
+
+def _read_ca_bundle(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        raise ConfigError("GATE_FETCH__CA_BUNDLE must name a readable PEM file of CA certificates") from None
 
 
 def _normalise_host_pattern(pattern: str) -> str:
