@@ -30,8 +30,8 @@ import c2pa
 
 from benchmarks.corpus_images import GENERATION, ImageCase
 from benchmarks.stats import rate, ratio_summary, summarize
+from gate.core.pipeline import Pipeline
 from gate.model import Verdict
-from gate.pipeline import Pipeline
 from gate.provenance import GenerationClaim, SignerConfig, TrustAnchors, data_hashed
 from gate.provenance.manifest import manifest_definition
 from gate.provenance.sign import gate_version

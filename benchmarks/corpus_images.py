@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from gate.core.event import Generation, ModelInfo
 from gate.demo.images import jpeg_bytes, png_bytes, product_image
-from gate.event import Generation, ModelInfo
 from gate.provenance import DevPki, GenerationClaim, SignerConfig, attach_manifest
 
 SIZE_CLASSES: dict[str, int] = {"50KB": 50_000, "500KB": 500_000, "3MB": 3_000_000}

@@ -12,13 +12,13 @@ import logging
 import sys
 from pathlib import Path
 
-from gate.assembly import PipelineSpec
 from gate.assets import FetchPolicy
 from gate.observe.http import ObservabilityServer
 from gate.observe.metrics import GateMetrics, PrometheusObserver
-from gate.processor import GateProcessorFactory
 from gate.runner import RunnerHealth, run
 from gate.settings import load_settings
+from gate.worker.assembly import PipelineSpec
+from gate.worker.processor import GateProcessorFactory
 
 
 def main(argv: list[str]) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus_images import GENERATION, ImageCase
-from gate.pipeline import Pipeline
+from gate.core.pipeline import Pipeline
 
 
 def profile_core(

@@ -95,8 +95,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_parts(config: Config, parts: list[str], tmp: Path, out: Path, results: dict[str, Any]) -> None:
-    from gate.assembly import PipelineSpec  # noqa: PLC0415 - keep --help fast
     from gate.provenance import SignerConfig, TrustAnchors, create_dev_pki  # noqa: PLC0415
+    from gate.worker.assembly import PipelineSpec  # noqa: PLC0415 - keep --help fast
 
     pki = create_dev_pki(tmp / "pki")
     spec = PipelineSpec(

@@ -20,16 +20,16 @@ _EXPORTS = {
     "CheckResult": "gate.model",
     "Status": "gate.model",
     "Verdict": "gate.model",
-    "Decision": "gate.policy",
-    "Policy": "gate.policy",
-    "Subject": "gate.policy",
-    "decide": "gate.policy",
-    "load_policy": "gate.policy",
-    "Pipeline": "gate.pipeline",
-    "Evaluation": "gate.pipeline",
-    "PipelineSpec": "gate.assembly",
-    "IngestEvent": "gate.event",
-    "parse_event": "gate.event",
+    "Decision": "gate.core.policy",
+    "Policy": "gate.core.policy",
+    "Subject": "gate.core.policy",
+    "decide": "gate.core.policy",
+    "load_policy": "gate.core.policy",
+    "Pipeline": "gate.core.pipeline",
+    "Evaluation": "gate.core.pipeline",
+    "PipelineSpec": "gate.worker.assembly",
+    "IngestEvent": "gate.core.event",
+    "parse_event": "gate.core.event",
     "GateError": "gate.errors",
     "ConfigError": "gate.errors",
 }
@@ -59,13 +59,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from gate.assembly import PipelineSpec
+    from gate.core.event import IngestEvent, parse_event
+    from gate.core.pipeline import Evaluation, Pipeline
+    from gate.core.policy import Decision, Policy, Subject, decide, load_policy
     from gate.errors import ConfigError, GateError
-    from gate.event import IngestEvent, parse_event
     from gate.model import CheckResult, Finding, Reason, Status, Verdict
-    from gate.pipeline import Evaluation, Pipeline
-    from gate.policy import Decision, Policy, Subject, decide, load_policy
     from gate.scanning import ScanLimits, scan_parameters, scan_text
+    from gate.worker.assembly import PipelineSpec
 
 
 def __getattr__(name: str) -> Any:

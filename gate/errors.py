@@ -4,8 +4,7 @@ GateError
 ├── ConfigError          bad settings, policy, keys or CLI arguments (exit status 2)
 ├── EventInvalid         an ingest event that does not parse or does not match its schema
 ├── AssetError           the asset's bytes cannot be had or do not match what the event declares
-│   ├── AssetUnavailable
-│   └── AssetMismatch
+│   └── AssetUnavailable
 ├── ImageError           the bytes are not an image the gate can safely look at
 │   ├── ImageUndecodable
 │   └── ImageLimitExceeded
@@ -37,10 +36,6 @@ class AssetError(GateError):
 
 class AssetUnavailable(AssetError):
     """The asset could not be fetched (not found, not allowed, too large, timed out)."""
-
-
-class AssetMismatch(AssetError):
-    """The asset's bytes do not match the declared sha256 or media type."""
 
 
 class ImageError(GateError):

@@ -26,6 +26,14 @@ class Status(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class PolicyRef:
+    """Which policy decided: its version and the sha256 of its file's bytes, stamped on every decision."""
+
+    version: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A piece of personal data found in a JSON value or a metadata field.
 

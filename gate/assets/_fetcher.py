@@ -18,7 +18,7 @@ class AssetFetcher:
     """Fetches asset bytes under a `FetchPolicy`; safe to share between threads.
 
     Integrity is not judged here: the result carries both the computed and the declared sha256, and
-    `verify_integrity` turns a difference into a reason code. `transport` replaces the network in tests.
+    the integrity check turns a difference into a reason code. `transport` replaces the network in tests.
     """
 
     def __init__(self, policy: FetchPolicy, *, transport: httpx.BaseTransport | None = None) -> None:

@@ -143,9 +143,9 @@ def _timed_out(where: str, timeout_s: float) -> AssetUnavailable:
 
 
 def _ssl_context(policy: FetchPolicy) -> ssl.SSLContext:
-    if policy.ca_bundle is None:
+    if policy.ca_pem is None:
         return ssl.create_default_context()  # the system trust store
     try:
-        return ssl.create_default_context(cafile=str(policy.ca_bundle))
-    except (OSError, ssl.SSLError):
+        return ssl.create_default_context(cadata=policy.ca_pem.decode("ascii"))
+    except (UnicodeDecodeError, ValueError, ssl.SSLError):
         raise ConfigError("GATE_FETCH__CA_BUNDLE must name a readable PEM file of CA certificates") from None

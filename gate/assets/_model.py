@@ -6,7 +6,6 @@ No I/O here. Reprs leave out inline data and URIs, because URIs may carry signed
 from __future__ import annotations
 
 import hashlib
-import hmac
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,7 +17,6 @@ from gate.errors import ConfigError, EventInvalid
 
 DEFAULT_MAX_BYTES = 40 * 1024 * 1024
 DEFAULT_TIMEOUT_S = 10.0
-HASH_MISMATCH = "asset.hash_mismatch"
 
 Source = Literal["inline", "file", "https"]
 
@@ -33,7 +31,8 @@ class FetchPolicy:
     `file_roots` must be absolute; a file:// URI is read only if it resolves (symlinks and `..` followed)
     to a path under one of them. `https_allow_hosts` holds exact host names or `*.example.com`, which
     matches any subdomain (`a.example.com`, `a.b.example.com`) but not `example.com` itself.
-    `ca_bundle` is a PEM file of CAs to trust instead of the system store (for private CAs).
+    `ca_bundle` is a PEM file of CAs to trust instead of the system store (for private CAs); it is read
+    once, here, into `ca_pem`, so a worker process given this policy opens no configuration file.
     Empty tuples disable the scheme.
     """
 
@@ -43,6 +42,7 @@ class FetchPolicy:
     timeout_s: float = DEFAULT_TIMEOUT_S
     ca_bundle: Path | None = None
     max_redirects: int = 3
+    ca_pem: bytes | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Settings may hand over lists and strings; normalise once so the fetcher compares like with like.
@@ -60,6 +60,8 @@ class FetchPolicy:
         object.__setattr__(self, "https_allow_hosts", hosts)
         if self.ca_bundle is not None:
             object.__setattr__(self, "ca_bundle", Path(self.ca_bundle))
+            if self.ca_pem is None:
+                object.__setattr__(self, "ca_pem", _read_ca_bundle(Path(self.ca_bundle)))
 
     def allows_host(self, host: str) -> bool:
         """True when `host` is listed exactly or falls under a `*.suffix` entry."""
@@ -71,6 +73,13 @@ class FetchPolicy:
             elif host == pattern:
                 return True
         return False
+
+
+def _read_ca_bundle(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        raise ConfigError("GATE_FETCH__CA_BUNDLE must name a readable PEM file of CA certificates") from None
 
 
 def _normalise_host_pattern(pattern: str) -> str:
@@ -149,19 +158,6 @@ class FetchedAsset:
     def size(self) -> int:
         """Number of bytes fetched."""
         return len(self.data)
-
-
-def verify_integrity(asset: FetchedAsset) -> list[str]:
-    """Reason codes for integrity problems (`asset.hash_mismatch`); empty when the bytes are as declared.
-
-    Kept apart from fetching so the decision core can report a mismatch as a check result. Callers that
-    want an exception raise gate.errors.AssetMismatch themselves.
-    """
-    if asset.declared_sha256 is None:
-        return []
-    if hmac.compare_digest(asset.sha256, asset.declared_sha256):
-        return []
-    return [HASH_MISMATCH]
 
 
 def safe_location(uri: str) -> str:

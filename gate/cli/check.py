@@ -1,4 +1,8 @@
-"""`gate check`: evaluate one image or one ingest event exactly as the streaming gate would."""
+"""`gate check`: evaluate one image or one ingest event exactly as the streaming gate would.
+
+Thin on purpose: parse the arguments, call the decision core's entry point (`gate.core.flow`), and hand
+the outcome to the one record builder (`gate.core.record.decided_record`).
+"""
 
 from __future__ import annotations
 
@@ -9,15 +13,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gate.assembly import PipelineSpec
 from gate.assets import AssetFetcher, FetchPolicy
-from gate.decision_record import decision_document, unevaluated_document
+from gate.core.event import Generation
+from gate.core.flow import EventOutcome, evaluate_event_bytes, evaluate_image
+from gate.core.pipeline import Evaluation
+from gate.core.record import decided_record
 from gate.errors import ConfigError
-from gate.event import Generation
-from gate.flow import EventOutcome, evaluate_event_bytes
 from gate.model import Verdict
-from gate.pipeline import Evaluation
 from gate.schemas import DECISION, schema_errors
+from gate.worker.assembly import PipelineSpec
 
 EXIT_BY_VERDICT = {Verdict.APPROVED: 0, Verdict.QUARANTINED: 3, Verdict.REJECTED: 4}
 
@@ -92,37 +96,26 @@ def run_check_command(args: argparse.Namespace) -> int:
                 "--params/--synthetic describe a bare IMAGE; an --event carries its own generation"
             )
         outcome = _evaluate_event_file(args, pipeline)
-        evaluation = outcome.evaluation
-        doc_id, source = outcome.event_id, outcome.source
     else:
         data = _read(args.image, "IMAGE")
-        generation = _generation(args)
-        evaluation = pipeline.evaluate(
+        outcome = evaluate_image(
             data,
-            declared_media_type=args.media_type,
+            pipeline,
+            event_id="local:" + hashlib.sha256(data).hexdigest()[:16],
             source="cli",
+            declared_media_type=args.media_type,
             synthetic=args.synthetic,
-            generation=generation,
+            generation=_generation(args),
         )
-        outcome = None
-        doc_id, source = "local:" + hashlib.sha256(data).hexdigest()[:16], "cli"
-    if evaluation is None:
-        assert outcome is not None
-        doc = unevaluated_document(outcome.decision, event_id=doc_id, source=source)
-        verdict = outcome.decision.verdict
-    else:
-        original = outcome.asset_data if outcome else data
-        output = _write_output(evaluation, original, args.out)
-        size = len(original)
-        doc = decision_document(
-            evaluation, event_id=doc_id, source=source, size=size, output=output, with_timing=True
-        )
-        verdict = evaluation.verdict
+    output = None
+    if outcome.evaluation is not None:
+        output = _write_output(outcome.evaluation, outcome.asset_data, args.out)
+    doc = decided_record(outcome, output=output, with_timing=True).document
     problems = schema_errors(DECISION, doc)
     if problems:  # a bug, not bad input: say so loudly instead of printing an invalid document
         raise RuntimeError("decision does not match decision.schema.json: " + "; ".join(problems))
-    _print(doc, args.json, outcome.error if outcome else "")
-    return EXIT_BY_VERDICT[verdict]
+    _print(doc, args.json, outcome.error)
+    return EXIT_BY_VERDICT[outcome.decision.verdict]
 
 
 def _evaluate_event_file(args: argparse.Namespace, pipeline: Any) -> EventOutcome:

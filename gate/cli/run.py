@@ -8,16 +8,17 @@ import logging
 from pathlib import Path
 from typing import Any, Literal
 
-from gate.assembly import PipelineSpec
 from gate.assets import FetchPolicy
 from gate.errors import ConfigError
 from gate.observe.http import ObservabilityServer
 from gate.observe.logs import configure_logging
 from gate.observe.metrics import GateMetrics, PrometheusObserver, build_versions
 from gate.observe.tracing import configure_tracing
-from gate.processor import GateProcessorFactory
+from gate.provenance.trust import TrustConfig
 from gate.provenance.tsa import TsaOptions
 from gate.settings import GateSettings, load_settings
+from gate.worker.assembly import PipelineSpec
+from gate.worker.processor import GateProcessorFactory
 
 log = logging.getLogger("gate.cli.run")
 
@@ -72,11 +73,12 @@ def processor_factory(
         timeout_s=settings.fetch.timeout_s,
         ca_bundle=settings.fetch.ca_bundle,
     )
-    spec.build()  # fail fast in the parent, with a clear message, before any worker starts
-    warn_stale_trust_lists(spec, settings.trust.max_list_age_days)
-    return GateProcessorFactory(
+    factory = GateProcessorFactory(
         spec=spec, fetch=fetch, store_dir=settings.store_dir, log_level=log_level, log_format=log_format
     )
+    factory.config.build()  # fail fast in the parent, with a clear message, before any worker starts
+    warn_stale_trust_lists(factory.config.trust, settings.trust.max_list_age_days)
+    return factory
 
 
 def tsa_options(settings: GateSettings) -> TsaOptions | None:
@@ -87,9 +89,8 @@ def tsa_options(settings: GateSettings) -> TsaOptions | None:
     return TsaOptions(tsa.url, tsa.allow_hosts, timeout_s=tsa.timeout_s, on_failure=tsa.on_failure)
 
 
-def warn_stale_trust_lists(spec: PipelineSpec, max_age_days: int) -> list[str]:
+def warn_stale_trust_lists(trust: TrustConfig, max_age_days: int) -> list[str]:
     """Log a warning for each trust list in use issued more than `max_age_days` ago; return their kinds."""
-    trust = spec.trust_config(spec.load_policy())
     stale = trust.stale_lists(dt.datetime.now(dt.UTC), dt.timedelta(days=max_age_days))
     for item in stale:
         log.warning(

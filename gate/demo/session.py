@@ -258,7 +258,7 @@ def _summary(console: Console, samples: list[Sample], tally: Tally, directory: P
         f"  - signed and stripped images the gate published: {directory / 'store'}\n"
         f"  - the gate's structured log: {directory / 'gate.log'}\n"
         f"  - dev keys: {directory / 'keys'} (trust anchor: root-ca.pem)\n"
-        "  - the policy that decided: gate/policy/default-policy.yaml; the tests: make test"
+        "  - the policy that decided: gate/core/policy/default-policy.yaml; the tests: make test"
     )
     return 0 if not wrong else 1
 

@@ -32,10 +32,11 @@ from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from gate.core.record import Headers, InboundRecord, RoutedRecord
 from gate.errors import ConfigError
 from gate.model import Verdict
-from gate.processor import GateProcessorFactory
-from gate.routing import Headers, InboundRecord, RecordProcessor, RoutedRecord
+from gate.runner.contract import RecordProcessor
+from gate.worker.processor import GateProcessorFactory
 
 try:
     import faust

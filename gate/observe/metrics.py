@@ -104,6 +104,12 @@ class GateMetrics:
         self.policy_info = Gauge(
             "gate_policy_info", "The policy in force (value is always 1).", ["version", "sha256"], registry=r
         )
+        self.policy_reloads = Counter(
+            "gate_policy_reloads",
+            "Policy reloads asked for by SIGHUP, by outcome (loaded, failed: the old policy stays).",
+            ["outcome"],
+            registry=r,
+        )
         self.build_info = Gauge(
             "gate_build_info",
             "Versions of the gate and its native dependencies (value is always 1).",
@@ -220,6 +226,13 @@ class PrometheusObserver:
     def error(self, kind: str) -> None:
         """Count one error of `kind`."""
         self.metrics.errors.labels(kind=name_label(kind)).inc()
+
+    @_never_raise
+    def policy_reloaded(self, version: str, sha256: str, outcome: str) -> None:
+        """Count one reload; on `loaded`, the policy-info series now names the new policy."""
+        self.metrics.policy_reloads.labels(outcome=name_label(outcome)).inc()
+        if outcome == "loaded":
+            self.metrics.set_policy(version, sha256)
 
     @_never_raise
     def inflight(self, count: int) -> None:

@@ -36,6 +36,9 @@ class Observer(Protocol):
     def error(self, kind: str) -> None:
         """Something went wrong that did not stop the loop (`kind` is a short fixed name)."""
 
+    def policy_reloaded(self, version: str, sha256: str, outcome: str) -> None:
+        """A reload ended: `loaded` (the policy in force is now `version`/`sha256`) or `failed`."""
+
     def inflight(self, count: int) -> None:
         """Events currently taken from Kafka and not yet committed."""
 
@@ -67,6 +70,9 @@ class NullObserver:
         """Ignore."""
 
     def error(self, kind: str) -> None:
+        """Ignore."""
+
+    def policy_reloaded(self, version: str, sha256: str, outcome: str) -> None:
         """Ignore."""
 
     def inflight(self, count: int) -> None:

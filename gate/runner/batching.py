@@ -20,7 +20,7 @@ from confluent_kafka import (
     TopicPartition,
 )
 
-from gate.routing import InboundRecord
+from gate.core.record import InboundRecord
 from gate.runner.clients import fatal_error, kafka_error_of
 from gate.settings import BatchSettings
 

@@ -21,14 +21,15 @@ from typing import Any
 
 from confluent_kafka import KafkaError, KafkaException
 
+from gate.core.record import RoutedRecord
 from gate.errors import ConfigError
 from gate.model import Verdict
 from gate.observe.observer import Observer
 from gate.observe.tracing import batch_span
-from gate.routing import ProcessorFactory, RoutedRecord
 from gate.runner.batching import Batch, BatchReader
 from gate.runner.clients import FENCED_CODES, KafkaClients, fatal_error, kafka_error_of
-from gate.runner.errors import Fenced, RunnerError, TransactionFailed
+from gate.runner.contract import ProcessorFactory
+from gate.runner.errors import Fenced, PoolError, RunnerError, TransactionFailed
 from gate.runner.health import RunnerHealth
 from gate.runner.pool import BatchAbandoned, Evaluator, InProcessEvaluator, ProcessPool
 from gate.runner.stats import StatsListener
@@ -65,6 +66,7 @@ class GateRunner:
         )
         self._evaluator = evaluator or _make_evaluator(settings, factory, observer)
         self._stop = threading.Event()
+        self._reload = threading.Event()
         self._stop_deadline = float("inf")
         self._fatal: KafkaError | None = None
 
@@ -76,6 +78,10 @@ class GateRunner:
         else:
             self._stop_deadline = now + self._settings.shutdown_timeout_s
         self._stop.set()
+
+    def request_reload(self) -> None:
+        """Load the configuration again before the next batch (SIGHUP). Signal-handler safe."""
+        self._reload.set()
 
     def run(self) -> None:
         """Run until stopped. Raises a RunnerError subclass when the loop cannot go on."""
@@ -112,6 +118,8 @@ class GateRunner:
         aborts_in_a_row = 0
         while not self._stop.is_set():
             self._raise_if_fatal()
+            if self._reload.is_set():
+                self._reload_configuration(committer)
             fetch_started = time.monotonic()
             batch = reader.next_batch()
             self.health.tick()
@@ -142,6 +150,33 @@ class GateRunner:
             if aborts_in_a_row >= MAX_ABORTS_IN_A_ROW:
                 raise TransactionFailed(f"{aborts_in_a_row} transactions in a row were aborted")
             time.sleep(min(2.0, 0.1 * 2**aborts_in_a_row))
+
+    def _reload_configuration(self, committer: TransactionalCommitter) -> None:
+        """Between batches: read the configuration again and swap in workers built from it.
+
+        The new workers start before the old ones stop, so a configuration that cannot be used (bad policy,
+        unreadable anchors, a worker that cannot build) leaves the gate deciding under the old one.
+        """
+        self._reload.clear()
+        old = self._factory.policy
+        try:
+            factory = self._factory.reload()
+            evaluator = _make_evaluator(self._settings, factory, self._observer)
+            evaluator.start()
+        except (ConfigError, PoolError) as exc:
+            log.error("reload failed, keeping policy %s: %s", old.version, exc)
+            self._observer.policy_reloaded(old.version, old.sha256, "failed")
+            return
+        self._evaluator.close()
+        self._evaluator, self._factory = evaluator, factory
+        new = factory.policy
+        committer.policy = new
+        log.info(
+            "configuration reloaded (policy was %s)",
+            old.version,
+            extra={"policy_version": new.version, "policy_sha256": new.sha256},
+        )
+        self._observer.policy_reloaded(new.version, new.sha256, "loaded")
 
     def _evaluate(self, batch: Batch) -> list[RoutedRecord]:
         started = time.monotonic()
@@ -220,7 +255,7 @@ def run(
     except ConfigError as exc:
         log.error("%s", exc)
         return EXIT_CONFIG
-    restore = _install_signal_handlers(runner.request_stop)
+    restore = _install_signal_handlers(runner.request_stop, runner.request_reload)
     try:
         runner.run()
     except Fenced as exc:
@@ -240,14 +275,18 @@ def run(
     return EXIT_OK
 
 
-def _install_signal_handlers(stop: Callable[[], None]) -> Callable[[], None]:
+def _install_signal_handlers(stop: Callable[[], None], reload: Callable[[], None]) -> Callable[[], None]:
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
 
     def handler(_signum: int, _frame: FrameType | None) -> None:
         stop()
 
+    def reload_handler(_signum: int, _frame: FrameType | None) -> None:
+        reload()
+
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
+    previous[signal.SIGHUP] = signal.signal(signal.SIGHUP, reload_handler)
 
     def restore() -> None:
         for sig, old in previous.items():

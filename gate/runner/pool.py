@@ -3,7 +3,10 @@
 Workers are started with "spawn": librdkafka runs threads in the parent, and forking a threaded process can
 copy held locks. Each worker builds its processor once. Failure is closed, never silent:
 a worker that exceeds `event_timeout_s` is killed and replaced and its record routed as `gate.timeout`;
-a worker that dies (crash, segfault, os._exit) or whose processor raises yields `gate.error`.
+a worker that dies (crash, segfault, os._exit, SIGKILL) while busy is replaced and its record yields
+`gate.error`, as does a processor that raises; one that dies while idle is replaced before it is given a
+record. Workers build from the factory's loaded configuration, so a replacement decides exactly as the
+worker it replaces (see `gate.worker.assembly`).
 """
 
 from __future__ import annotations
@@ -21,11 +24,12 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, Protocol
 
-from gate.routing import InboundRecord, ProcessorFactory, RoutedRecord, failure_record
+from gate.core.record import FailureCode, InboundRecord, RoutedRecord, failure_record
+from gate.runner.contract import ProcessorFactory
 from gate.runner.errors import PoolError
 
-TIMEOUT_CODE = "gate.timeout"
-ERROR_CODE = "gate.error"
+TIMEOUT_CODE = FailureCode.TIMEOUT
+ERROR_CODE = FailureCode.ERROR
 _WAIT_SLICE_S = 0.25  # how often a long wait looks at the abandon flag
 _PR_SET_PDEATHSIG = 1
 
@@ -207,16 +211,29 @@ class ProcessPool:
             if abandon():
                 self._kill_busy()
                 raise BatchAbandoned
-            for worker in self._workers:
+            for worker in list(self._workers):
                 if todo and worker.ready and worker.job is None:
-                    index = todo.popleft()
-                    worker.conn.send((index, records[index]))
-                    worker.job, worker.deadline = index, time.monotonic() + self._event_timeout_s
+                    self._dispatch(worker, todo, records)
             for index, routed in self._serve(time.monotonic() + _WAIT_SLICE_S, records):
                 results[index] = routed
                 on_progress()
         assert all(r is not None for r in results)
         return [r for r in results if r is not None]
+
+    def _dispatch(self, worker: _Worker, todo: deque[int], records: Sequence[InboundRecord]) -> None:
+        """Send the next record to an idle worker; one that died while idle is replaced, the record kept.
+
+        An idle worker can die unseen between batches (SIGKILL, the OOM killer): its pipe then refuses the
+        record, which goes back to the front of the queue for another worker.
+        """
+        index = todo.popleft()
+        try:
+            worker.conn.send((index, records[index]))
+        except OSError:  # BrokenPipeError, ConnectionResetError: nobody is reading
+            todo.appendleft(index)
+            self._replace(worker, ERROR_CODE, records, "worker_died")
+            return
+        worker.job, worker.deadline = index, time.monotonic() + self._event_timeout_s
 
     def close(self) -> None:
         """Ask workers to exit, then kill any that do not within the stop bound; reap them all."""

@@ -20,16 +20,17 @@ from typing import Any, TypeVar
 
 from confluent_kafka import KafkaError, KafkaException, TopicPartition
 
-from gate.model import Verdict
+from gate.core.record import InboundRecord, RoutedRecord, oversized_record
+from gate.model import PolicyRef, Verdict
 from gate.observe.observer import Observer
-from gate.routing import InboundRecord, PolicyRef, RoutedRecord
 from gate.runner.batching import Batch
 from gate.runner.clients import FENCED_CODES, fatal_error, kafka_error_of
 from gate.runner.errors import Fenced, KafkaFatal, TransactionFailed
-from gate.runner.oversized import PER_RECORD_CODES, oversized_record
 from gate.settings import TopicSettings
 
 T = TypeVar("T")
+# Errors caused by one record itself: producing the others and committing is still right.
+PER_RECORD_CODES = frozenset({KafkaError.MSG_SIZE_TOO_LARGE, KafkaError.INVALID_RECORD})
 Coordinates = tuple[str, int, int]  # topic, partition, offset of an inbound record
 
 
@@ -75,7 +76,7 @@ class TransactionalCommitter:
         self._consumer = consumer
         self._topics = dict(topics)
         self._observer = observer
-        self._policy = policy  # for a replacement record whose original lacks the policy headers
+        self.policy = policy  # for a replacement record whose original lacks the policy headers
         self._timeout_s = timeout_s
         self._max_retries = max_retries
         self._backoff_s = backoff_s
@@ -184,7 +185,7 @@ class TransactionalCommitter:
     def _replace(self, source: InboundRecord, record: RoutedRecord) -> RoutedRecord:
         """The compact quarantine record for an input whose output Kafka refused."""
         self._observer.error("output_too_large")
-        return oversized_record(source, record, self._policy)
+        return oversized_record(source, record, self.policy)
 
     def _produce_one(
         self, record: RoutedRecord, on_delivery: Callable[..., None], deadline: float, *, refusable: bool

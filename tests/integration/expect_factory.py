@@ -11,8 +11,8 @@ import json
 import time
 from dataclasses import dataclass
 
-from gate.model import Verdict
-from gate.routing import InboundRecord, PolicyRef, RoutedRecord, encode_json, route_headers
+from gate.core.record import InboundRecord, RoutedRecord, encode_json, route_headers
+from gate.model import PolicyRef, Verdict
 
 POLICY = PolicyRef(version="itest-1", sha256="1" * 64)
 

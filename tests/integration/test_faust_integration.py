@@ -20,13 +20,13 @@ from typing import Any
 import pytest
 from harness import committed_total
 
-from gate.assembly import PipelineSpec
 from gate.assets import FetchPolicy
 from gate.broker import EmbeddedBroker
 from gate.demo.samples import build_samples
 from gate.model import Verdict
-from gate.processor import GateProcessorFactory
 from gate.provenance import create_dev_pki
+from gate.worker.assembly import PipelineSpec
+from gate.worker.processor import GateProcessorFactory
 
 pytestmark = pytest.mark.integration
 pytest.importorskip("faust", reason="the faust extra is not installed: pip install '.[faust]'")

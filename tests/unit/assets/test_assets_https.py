@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import pickle
 import time
+from pathlib import Path
 
 import httpx
 import pytest
 
-from gate.assets import AssetFetcher, AssetRef, FetchPolicy, verify_integrity
+from gate.assets import AssetFetcher, AssetRef, FetchPolicy
 from gate.errors import AssetUnavailable, ConfigError
 
 BODY = b"a body that only the mock transport serves"
@@ -43,7 +45,7 @@ def test_200_returns_the_body_and_its_hash(make_fetcher, tls_server):
     ref = AssetRef(uri=tls_server.url("/ok"), sha256=tls_server.sha256, media_type="image/png")
     asset = make_fetcher().fetch(ref)
     assert (asset.data, asset.sha256, asset.source) == (tls_server.body, tls_server.sha256, "https")
-    assert verify_integrity(asset) == []
+    assert asset.sha256 == asset.declared_sha256
 
 
 def test_connections_are_reused_between_fetches(make_fetcher, tls_server):
@@ -145,6 +147,23 @@ def test_certificate_not_trusted_by_the_system_store_is_refused(make_fetcher, tl
 def test_unreadable_ca_bundle_is_a_config_error(make_fetcher, tls_server, tmp_path):
     with pytest.raises(ConfigError, match="GATE_FETCH__CA_BUNDLE"):
         make_fetcher(ca_bundle=tmp_path / "missing.pem").fetch(_ref(tls_server.url("/ok")))
+
+
+def test_the_ca_bundle_is_read_once_when_the_policy_is_made(make_fetcher, tls_server, tmp_path):
+    copy = tmp_path / "ca.pem"
+    copy.write_bytes(Path(tls_server.ca_file).read_bytes())
+    policy = FetchPolicy(https_allow_hosts=("127.0.0.1",), ca_bundle=copy, timeout_s=2.0)
+    copy.write_bytes(b"not a certificate")  # changed on disk after loading: a worker must not see it
+    shipped = pickle.loads(pickle.dumps(policy))  # as it crosses to a worker process
+    with AssetFetcher(shipped) as fetcher:
+        assert fetcher.fetch(_ref(tls_server.url("/ok"))).data == tls_server.body
+
+
+def test_a_ca_bundle_that_is_not_pem_certificates_is_a_config_error(make_fetcher, tls_server, tmp_path):
+    bad = tmp_path / "bad.pem"
+    bad.write_bytes(b"\xff not pem")
+    with pytest.raises(ConfigError, match="GATE_FETCH__CA_BUNDLE"):
+        make_fetcher(ca_bundle=bad).fetch(_ref(tls_server.url("/ok")))
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,9 @@ import pytest
 
 import gate.assets
 from gate.assets import (
-    HASH_MISMATCH,
     AssetFetcher,
     AssetRef,
-    FetchedAsset,
     FetchPolicy,
-    verify_integrity,
 )
 from gate.errors import AssetUnavailable, ConfigError, EventInvalid
 
@@ -251,17 +248,7 @@ def test_other_schemes_are_refused(root, uri):
 # --- integrity -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("declared", "problems"),
-    [(SHA, []), (hashlib.sha256(b"other").hexdigest(), [HASH_MISMATCH]), (None, [])],
-)
-def test_verify_integrity(declared, problems):
-    asset = FetchedAsset(DATA, SHA, declared, "image/jpeg", "file")
-    assert verify_integrity(asset) == problems
-
-
 def test_fetch_reports_a_mismatch_instead_of_raising(root):
     ref = AssetRef(uri=(root / "a.jpg").as_uri(), sha256="0" * 64, media_type="image/jpeg")
     asset = _fetcher(root).fetch(ref)
     assert (asset.sha256, asset.declared_sha256) == (SHA, "0" * 64)
-    assert verify_integrity(asset) == [HASH_MISMATCH]

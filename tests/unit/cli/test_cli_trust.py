@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from gate.assembly import PipelineSpec
 from gate.cli.main import main
 from gate.cli.run import warn_stale_trust_lists
 from gate.provenance import create_dev_pki
+from gate.worker.assembly import PipelineSpec
 
 
 def _json(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict]:  # type: ignore[type-arg]
@@ -76,13 +76,13 @@ def test_start_warns_when_a_list_in_use_is_old(tmp_path: Path, caplog: pytest.Lo
         main(["trust", "update", str(pki.root_ca), "--lists-dir", str(lists), "--issued", "2020-01-01"]) == 0
     )
     with caplog.at_level(logging.WARNING, logger="gate.cli.run"):
-        assert warn_stale_trust_lists(PipelineSpec(anchors_mode="add", trust_lists_dir=lists), 180) == [
-            "c2pa"
-        ]
+        assert warn_stale_trust_lists(
+            PipelineSpec(anchors_mode="add", trust_lists_dir=lists).load().trust, 180
+        ) == ["c2pa"]
     assert "gate trust update" in caplog.text
     # Lists not in use (replace mode) are not warned about; nor are fresh ones.
-    assert warn_stale_trust_lists(PipelineSpec(trust_lists_dir=lists), 180) == []
-    assert warn_stale_trust_lists(PipelineSpec(anchors_mode="add"), 3650) == []
+    assert warn_stale_trust_lists(PipelineSpec(trust_lists_dir=lists).load().trust, 180) == []
+    assert warn_stale_trust_lists(PipelineSpec(anchors_mode="add").load().trust, 3650) == []
 
 
 def test_trust_settings_are_checked(monkeypatch: pytest.MonkeyPatch) -> None:

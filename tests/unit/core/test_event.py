@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from gate.core.event import parse_event
 from gate.errors import EventInvalid
-from gate.event import parse_event
 
 SHA = "a" * 64
 

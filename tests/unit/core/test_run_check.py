@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from gate.checks.base import CheckAlarm, CheckContext, result, run_check
+from gate.core.checks.base import CheckAlarm, CheckContext, result, run_check
 from gate.model import CheckResult, Reason, Status
 
 
@@ -129,7 +129,7 @@ def test_the_host_process_keeps_its_own_alarm_handler(host: Any) -> None:
 def test_a_handler_python_cannot_give_back_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     # A host program that installed SIGALRM's handler in C before starting Python: getsignal says None,
     # and None cannot be restored. The alarm then stays out of the way; checks run without a budget.
-    monkeypatch.setattr("gate.checks.base._current_handler", lambda signum: None)
+    monkeypatch.setattr("gate.core.checks.base._current_handler", lambda signum: None)
     before = signal.getsignal(signal.SIGALRM)
     with CheckAlarm() as alarm:
         assert not alarm.installed

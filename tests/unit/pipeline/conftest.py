@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from gate.assembly import PipelineSpec
-from gate.pipeline import Pipeline
+from gate.core.pipeline import Pipeline
 from gate.provenance import DevPki, create_dev_pki
+from gate.worker.assembly import PipelineSpec
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,9 @@ from typing import Any
 import c2pa
 import pytest
 
+from gate.core.pipeline import Pipeline
 from gate.demo.images import jpeg_bytes, product_image
 from gate.model import Verdict
-from gate.pipeline import Pipeline
 from gate.provenance import DevPki, GenerationClaim, PreparedSigner, SignerConfig, attach_manifest
 from gate.provenance.manifest import TRAINED_ALGORITHMIC_MEDIA
 from gate.provenance.verify import _other_assertions
@@ -188,7 +188,7 @@ def test_a_label_in_a_standard_namespace_is_not_spelled_when_it_may_hold_persona
 
 
 def test_the_standards_labels_are_spelled() -> None:
-    from gate.checks.provenance import _label_token  # noqa: PLC0415
+    from gate.core.checks.provenance import _label_token  # noqa: PLC0415
 
     for label in (
         "c2pa.actions.v2",

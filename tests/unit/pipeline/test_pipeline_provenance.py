@@ -10,12 +10,12 @@ import c2pa
 import pytest
 from PIL import Image
 
-from gate.checks import provenance as provenance_check
+from gate.core.checks import provenance as provenance_check
+from gate.core.event import Generation, ModelInfo
+from gate.core.pipeline import Pipeline
 from gate.demo.images import A1111_PARAMETERS, camera_exif, jpeg_bytes, png_bytes, product_image, tamper_jpeg
-from gate.event import Generation, ModelInfo
 from gate.imaging import jpeg, probe, read_metadata
 from gate.model import Verdict
-from gate.pipeline import Pipeline
 from gate.provenance import (
     GENERATION_LABEL,
     GenerationClaim,

@@ -9,13 +9,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from gate.assembly import PipelineSpec
+from gate.core.event import Generation, ModelInfo
 from gate.demo.images import jpeg_bytes, product_image
-from gate.event import Generation, ModelInfo
 from gate.model import Verdict
 from gate.provenance import DevPki, TrustAnchors, Verifier, verify_manifest
 from gate.provenance.dev_tsa import DevTsa, TsaCredential
 from gate.provenance.tsa import TsaOptions
+from gate.worker.assembly import PipelineSpec
 
 CLEAN = Generation(
     synthetic=True,

@@ -6,9 +6,9 @@ import base64
 import json
 
 from gate.assets import FetchPolicy
+from gate.core.record import InboundRecord
 from gate.demo.images import jpeg_bytes, product_image
-from gate.processor import GateProcessorFactory
-from gate.routing import InboundRecord
+from gate.worker.processor import GateProcessorFactory
 
 
 def test_a_signed_output_is_published_once_and_reused_on_redo(spec, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -10,12 +10,12 @@ import zlib
 import pytest
 
 from gate.assets import AssetFetcher, FetchPolicy
+from gate.core.event import Generation
+from gate.core.flow import evaluate_event_bytes
+from gate.core.pipeline import Pipeline
 from gate.demo.images import jpeg_bytes, product_image
 from gate.demo.samples import build_samples
-from gate.event import Generation
-from gate.flow import evaluate_event_bytes
 from gate.model import Verdict
-from gate.pipeline import Pipeline
 from gate.provenance import create_dev_pki
 
 

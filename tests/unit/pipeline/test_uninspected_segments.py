@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from PIL.PngImagePlugin import PngInfo
 
-from gate.assembly import PipelineSpec
+from gate.core.pipeline import Pipeline
 from gate.imaging.jpeg import segment_bytes
 from gate.model import Verdict
-from gate.pipeline import Pipeline
+from gate.worker.assembly import PipelineSpec
 from tests.unit.imaging.images import chunk, jpeg_bytes, photoshop_resource, png_bytes, with_app13
 
 SECRET = b"john.doe@example.com +49 151 23456789"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from gate.core.policy import Outcome, Remediation, Subject, decide, load_policy, parse_policy
 from gate.model import CheckResult, Reason, Status, Verdict
-from gate.policy import Outcome, Remediation, Subject, decide, load_policy, parse_policy
 
 DEFAULT = load_policy()
 BOTH = frozenset({Remediation.ATTACH_MANIFEST, Remediation.STRIP_METADATA})

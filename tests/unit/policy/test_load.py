@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from gate.core.policy import default_policy_path, load_policy
 from gate.errors import ConfigError
-from gate.policy import default_policy_path, load_policy
 
 
 def test_default_policy_is_stamped_with_its_file_hash() -> None:

@@ -9,11 +9,11 @@ from typing import Any
 import c2pa
 import pytest
 
-from gate.checks.base import CheckContext
-from gate.checks.provenance import ProvenanceCheck
+from gate.core.checks.base import CheckContext
+from gate.core.checks.provenance import ProvenanceCheck
+from gate.core.policy import Subject, decide, load_policy
 from gate.imaging.probing import probe
 from gate.model import CheckResult, Status, Verdict
-from gate.policy import Subject, decide, load_policy
 from gate.provenance import GenerationClaim, PreparedSigner, Verifier, attach_manifest, verify_manifest
 from gate.provenance.manifest import manifest_definition
 

@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
-from gate.checks.base import CheckContext
-from gate.checks.provenance import ProvenanceCheck
+from gate.core.checks.base import CheckContext
+from gate.core.checks.provenance import ProvenanceCheck
 from gate.imaging.probing import probe
 from gate.model import Reason
 from gate.provenance import GenerationClaim, PreparedSigner, Verifier, attach_manifest, verify_manifest

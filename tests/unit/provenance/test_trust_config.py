@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from gate.assembly import PipelineSpec
+from gate.core.policy.load import default_policy_path
 from gate.errors import ConfigError
-from gate.policy import load_policy
-from gate.policy.load import default_policy_path
 from gate.provenance import (
     DevPki,
     GenerationClaim,
@@ -34,6 +32,7 @@ from gate.provenance.trust import (
     vendored_lists_dir,
     write_list,
 )
+from gate.worker.assembly import PipelineSpec
 
 from .conftest import make_image
 
@@ -142,7 +141,7 @@ def test_configured_anchors_replace_or_add_to_the_lists(
     mode: str, trusted_pki: DevPki, listed_pki: DevPki, lists_dir: Path
 ) -> None:
     spec = PipelineSpec(trust_anchors=(trusted_pki.root_ca,), anchors_mode=mode, trust_lists_dir=lists_dir)
-    verifier = Verifier.create(spec.trust_config(load_policy()))
+    verifier = Verifier.create(spec.load().trust)
     states = tuple(
         verify_manifest(_signed(p), "image/jpeg", verifier).state for p in (trusted_pki, listed_pki)
     )
@@ -167,17 +166,14 @@ def test_the_policy_trust_section_adds_purposes_and_sets_the_mode(
         shipped + f"trust:\n  anchors: [{trusted_pki.root_ca}]\n  allowed_ekus: ['{MICROSOFT_C2PA}']\n"
         "  anchors_mode: add\n"
     )
-    trust = PipelineSpec(policy=policy_file).trust_config(load_policy(policy_file))
+    trust = PipelineSpec(policy=policy_file).load().trust
     assert trust.mode == "add"
     assert MICROSOFT_C2PA in trust.allowed_ekus and set(DEFAULT_EKUS) <= set(trust.allowed_ekus)
     assert trust.anchors is not None and trust.lists is not None
     settings = trust.sdk_settings()["trust"]
     assert settings["user_anchors"] == trust.anchors.pem  # added to the lists, not replacing them
     # A settings value wins over the policy's mode.
-    assert (
-        PipelineSpec(policy=policy_file, anchors_mode="replace").trust_config(load_policy(policy_file)).mode
-        == "replace"
-    )
+    assert PipelineSpec(policy=policy_file, anchors_mode="replace").load().trust.mode == "replace"
 
 
 def test_the_shipped_lists_match_their_recorded_digests() -> None:

@@ -10,8 +10,8 @@ import os
 import time
 from dataclasses import dataclass
 
-from gate.model import Verdict
-from gate.routing import InboundRecord, PolicyRef, RoutedRecord, encode_json, route_headers
+from gate.core.record import InboundRecord, RoutedRecord, encode_json, route_headers
+from gate.model import PolicyRef, Verdict
 
 POLICY = PolicyRef(version="test-1", sha256="0" * 64)
 
@@ -50,6 +50,10 @@ class ScriptedFactory:
     def policy(self) -> PolicyRef:
         """The fixed test policy."""
         return POLICY
+
+    def reload(self) -> ScriptedFactory:
+        """Nothing to read again."""
+        return self
 
     def build(self) -> ScriptedProcessor:
         """A fresh processor (or a failure, when asked)."""

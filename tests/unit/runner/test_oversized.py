@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from gate.model import Verdict
-from gate.routing import InboundRecord, PolicyRef, RoutedRecord, failure_record, route_headers
-from gate.runner.oversized import oversized_record
+from gate.core.record import InboundRecord, RoutedRecord, failure_record, oversized_record, route_headers
+from gate.model import PolicyRef, Verdict
 from gate.schemas import DECISION, schema_errors
 
 POLICY = PolicyRef("2024.1", "a" * 64)

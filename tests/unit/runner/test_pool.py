@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from scripted_factory import ScriptedFactory
 
+from gate.core.record import InboundRecord
 from gate.model import Verdict
-from gate.routing import InboundRecord
 from gate.runner.errors import PoolError
 from gate.runner.pool import BatchAbandoned, InProcessEvaluator, ProcessPool
 
@@ -149,3 +152,46 @@ def test_in_process_evaluator_fails_closed_on_a_raising_processor() -> None:
     assert [r.verdict for r in out] == [Verdict.APPROVED, Verdict.QUARANTINED]
     assert reasons(out[1].value) == ["gate.error"]
     assert events == ["processor_raised"]
+
+
+def _wait_dead(pid: int) -> None:
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        status = Path(f"/proc/{pid}/status")
+        if not status.exists() or "zombie" in status.read_text():
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"worker {pid} did not die")
+
+
+def test_a_worker_killed_while_idle_is_replaced_and_the_next_batch_is_decided(pool: ProcessPool) -> None:
+    first = pool.process(records(b"ok", b"ok"))
+    assert len(first) == 2
+    killed = pool.pids[0]
+    os.kill(killed, signal.SIGKILL)  # the OOM killer, between batches
+    _wait_dead(killed)
+    out = pool.process(records(b"ok", b"ok", b"ok", b"ok"))
+    assert [json.loads(r.value)["command"] for r in out] == ["ok"] * 4  # nothing failed: no record was lost
+    assert killed not in pool.pids and len(pool.pids) == 2
+    assert pool.events == ["worker_died"]  # type: ignore[attr-defined]
+
+
+def test_every_worker_killed_while_idle_still_leaves_a_working_pool(pool: ProcessPool) -> None:
+    for pid in pool.pids:
+        os.kill(pid, signal.SIGKILL)
+        _wait_dead(pid)
+    out = pool.process(records(b"ok", b"ok", b"ok"))
+    assert [json.loads(r.value)["offset"] for r in out] == [0, 1, 2]
+    assert pool.events == ["worker_died", "worker_died"]  # type: ignore[attr-defined]
+
+
+def test_a_worker_killed_while_busy_routes_its_record_as_gate_error(pool: ProcessPool) -> None:
+    before = set(pool.pids)
+    killer = threading.Timer(0.5, lambda: [os.kill(pid, signal.SIGKILL) for pid in before])
+    killer.start()
+    out = pool.process(records(b"sleep:5", b"sleep:5", b"ok"))
+    killer.join()
+    assert [r.verdict for r in out[:2]] == [Verdict.QUARANTINED, Verdict.QUARANTINED]
+    assert [reasons(r.value) for r in out[:2]] == [["gate.error"], ["gate.error"]]
+    assert json.loads(out[2].value)["command"] == "ok"  # decided by a replacement
+    assert not before & set(pool.pids)

@@ -8,9 +8,9 @@ from unittest.mock import MagicMock, call
 import pytest
 from confluent_kafka import Consumer, KafkaError, KafkaException, Producer
 
-from gate.model import Verdict
+from gate.core.record import InboundRecord, RoutedRecord, route_headers
+from gate.model import PolicyRef, Verdict
 from gate.observe.observer import NullObserver
-from gate.routing import InboundRecord, PolicyRef, RoutedRecord, route_headers
 from gate.runner.batching import Batch
 from gate.runner.errors import Fenced, KafkaFatal, TransactionFailed
 from gate.runner.transaction import TransactionalCommitter, verdict_topics

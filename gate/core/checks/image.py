@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gate.checks.base import CheckContext, result
+from gate.core.checks.base import CheckContext, result
 from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging import ImageLimits, probe
 from gate.model import CheckResult, Reason

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from gate.checks.base import CheckContext, result
+from gate.core.checks.base import CheckContext, result
 from gate.imaging import sniff_media_type
 from gate.model import CheckResult, Reason
 

@@ -1,4 +1,8 @@
-"""From event bytes to a decision: parse, fetch, evaluate. Shared by `gate check --event` and the runner.
+"""The decision core's one entry point for a whole event: raw record bytes (and a fetcher) in, outcome out.
+
+`evaluate_event_bytes` parses, fetches and evaluates; the streaming worker and `gate check --event` call
+it, and so must replay, the webhook and backfill. `gate.core.record.decided_record` turns its outcome into
+the decision record. `evaluate_image` is the same for bare image bytes (`gate check IMAGE`).
 
 Failures before the checks can run (the event does not parse, the asset cannot be fetched) are decided
 by the same policy as everything else, so they too carry the policy's version and sha256.
@@ -9,12 +13,12 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from gate.assets import AssetFetcher, AssetRef
+from gate.assets import AssetFetcher
+from gate.core.event import Generation, IngestEvent, parse_event
+from gate.core.pipeline import Evaluation, Pipeline
+from gate.core.policy import Decision, Subject, decide
 from gate.errors import AssetUnavailable, EventInvalid
-from gate.event import IngestEvent, parse_event
 from gate.model import CheckResult, Reason, Status
-from gate.pipeline import Evaluation, Pipeline
-from gate.policy import Decision, Subject, decide
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +42,7 @@ class EventOutcome:
     @property
     def inline_input(self) -> bool:
         """Whether the asset arrived inside the event (then published bytes go back inline)."""
-        return self.event is not None and "data" in self.event.asset
+        return self.event is not None and self.event.asset.data is not None
 
 
 def evaluate_event_bytes(
@@ -58,21 +62,15 @@ def evaluate_event_bytes(
 def evaluate_event(event: IngestEvent, pipeline: Pipeline, fetcher: AssetFetcher) -> EventOutcome:
     """Fetch the asset of a parsed event and evaluate it."""
     subject = Subject(source=event.source, synthetic=event.synthetic)
-    try:
-        ref = AssetRef.from_json(event.asset)
-    except EventInvalid as exc:
-        reason = Reason(code="event.invalid", path="/asset", check="event")
-        decision = _decide_early(reason, pipeline, subject)
-        return EventOutcome(event.event_id, event.source, decision, event=event, error=str(exc))
     started = time.perf_counter()
     try:
-        asset = fetcher.fetch(ref)
+        asset = fetcher.fetch(event.asset)
     except AssetUnavailable as exc:
         reason = Reason(code="asset.unavailable", path="/asset", check="fetch")
         decision = _decide_early(reason, pipeline, subject)
         return EventOutcome(event.event_id, event.source, decision, event=event, error=str(exc))
     fetch_ms = (time.perf_counter() - started) * 1000.0
-    evaluation = pipeline.evaluate_event(event, asset.data)
+    evaluation = pipeline.evaluate_event(event, asset)
     return EventOutcome(
         event.event_id,
         event.source,
@@ -82,6 +80,27 @@ def evaluate_event(event: IngestEvent, pipeline: Pipeline, fetcher: AssetFetcher
         asset_data=asset.data,
         fetch_ms=fetch_ms,
     )
+
+
+def evaluate_image(
+    data: bytes,
+    pipeline: Pipeline,
+    *,
+    event_id: str,
+    source: str,
+    declared_media_type: str | None = None,
+    synthetic: bool | None = None,
+    generation: Generation | None = None,
+) -> EventOutcome:
+    """Evaluate bare image bytes with what the caller declares about them (`gate check IMAGE`)."""
+    evaluation = pipeline.evaluate(
+        data,
+        declared_media_type=declared_media_type,
+        source=source,
+        synthetic=synthetic,
+        generation=generation,
+    )
+    return EventOutcome(event_id, source, evaluation.decision, evaluation=evaluation, asset_data=data)
 
 
 def _decide_early(reason: Reason, pipeline: Pipeline, subject: Subject) -> Decision:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from gate.checks.base import CheckContext, result, skipped
+from gate.core.checks.base import CheckContext, result, skipped
 from gate.errors import ScanLimitExceeded
 from gate.model import CheckResult, Reason
 from gate.pointers import escape_token

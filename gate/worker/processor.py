@@ -16,31 +16,35 @@ from typing import Any, Literal
 
 import pybase64
 
-from gate.assembly import PipelineSpec
 from gate.assets import AssetFetcher, FetchPolicy
-from gate.decision_record import decision_document, unevaluated_document
-from gate.derivations import DerivationIndex, derivation_key
-from gate.flow import EventOutcome, evaluate_event_bytes
-from gate.observe.logs import configure_logging
-from gate.observe.tracing import check_span, configure_tracing, event_span, inject_headers, record_outcome
-from gate.pipeline import Pipeline
-from gate.routing import (
+from gate.core.flow import EventOutcome, evaluate_event_bytes
+from gate.core.pipeline import Pipeline
+from gate.core.record import (
+    FailureCode,
     InboundRecord,
-    PolicyRef,
     RoutedRecord,
-    encode_json,
+    decided_record,
     failure_record,
     fallback_event_id,
-    route_headers,
 )
-from gate.store import ContentStore
+from gate.model import PolicyRef
+from gate.observe.logs import configure_logging
+from gate.observe.tracing import check_span, configure_tracing, event_span, inject_headers, record_outcome
+from gate.worker.assembly import LoadedConfig, PipelineSpec
+from gate.worker.derivations import DerivationIndex, derivation_key
+from gate.worker.store import ContentStore
 
 log = logging.getLogger("gate.processor")
 
 
 @dataclass(frozen=True, slots=True)
 class GateProcessorFactory:
-    """Picklable recipe for a GateProcessor: what to load, where to fetch from, where to publish."""
+    """Picklable recipe for a GateProcessor: the loaded configuration, where to fetch from and publish to.
+
+    The files `spec` names are read once, here in the runner's process (`config`), and every worker,
+    replacements included, builds from those bytes: a record can only name the policy that decided it.
+    `reload()` reads the files again into a new factory; only the runner calls it (on SIGHUP).
+    """
 
     spec: PipelineSpec
     fetch: FetchPolicy
@@ -49,26 +53,28 @@ class GateProcessorFactory:
     # Workers are spawned, so they inherit no logging setup: they configure their own, like the runner's.
     log_level: str | None = None
     log_format: Literal["json", "text"] = "json"
-
-    _policy: PolicyRef = field(init=False, repr=False, compare=False)
+    config: LoadedConfig = field(default=None, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
-        # Loaded once: failure records made by the runner must carry the policy the workers loaded,
-        # without re-reading (or re-reading a changed) policy file for each one.
-        object.__setattr__(self, "_policy", self.spec.load_policy().ref)
+        if self.config is None:
+            object.__setattr__(self, "config", self.spec.load())
 
     @property
     def policy(self) -> PolicyRef:
-        """The policy the processors will apply (stamped on runner-made failure records)."""
-        return self._policy
+        """The policy the processors apply (stamped on runner-made failure records too)."""
+        return self.config.policy_ref
+
+    def reload(self) -> GateProcessorFactory:
+        """The same recipe with the files read again (raises ConfigError naming what to fix)."""
+        return dataclasses.replace(self, config=self.spec.load())
 
     def build(self) -> GateProcessor:
-        """Load policy, trust anchors and signer once per worker process."""
+        """Build the pipeline from the loaded bytes once per worker process; no file is read."""
         if self.log_level is not None:
             configure_logging(self.log_level, self.log_format)
         if self.tracing:
             configure_tracing("gate-worker")
-        pipeline = self.spec.build(around_check=check_span if self.tracing else None)
+        pipeline = self.config.build(around_check=check_span if self.tracing else None)
         store = ContentStore(self.store_dir) if self.store_dir is not None else None
         return GateProcessor(pipeline, AssetFetcher(self.fetch), store)
 
@@ -101,46 +107,13 @@ class GateProcessor:
                 return _with_trace(routed)
         except Exception as exc:
             log.error("processor failed", extra={"error_type": type(exc).__name__, "offset": record.offset})
-            return failure_record(record, "gate.error", self.pipeline.policy.ref)
+            return failure_record(record, FailureCode.ERROR, self.pipeline.policy.ref)
 
     def _route(self, record: InboundRecord) -> RoutedRecord:
         outcome = evaluate_event_bytes(
             record.value, self.pipeline, self.fetcher, fallback_id=fallback_event_id(record)
         )
-        evaluation = outcome.evaluation
-        if evaluation is None:
-            doc = unevaluated_document(
-                outcome.decision,
-                event_id=outcome.event_id,
-                source=outcome.source,
-                input_ref=_input_ref(record, raw=outcome.event is None),
-            )
-            check_seconds: dict[str, float] = {}
-        else:
-            doc = decision_document(
-                evaluation,
-                event_id=outcome.event_id,
-                source=outcome.source,
-                size=outcome.asset_size,
-                output=self._publish(outcome, record.value or b""),
-                input_ref=_input_ref(record, raw=False),
-            )
-            # Asset fetching is reported beside the checks, so dashboards show where an event's time goes.
-            check_seconds = {"asset_fetch": outcome.fetch_ms / 1000.0}
-            check_seconds.update((r.check, r.elapsed_ms / 1000.0) for r in evaluation.results)
-            if evaluation.remediation_ms:
-                check_seconds["remediation"] = evaluation.remediation_ms / 1000.0
-        decision = outcome.decision
-        codes = decision.reason_codes
-        return RoutedRecord(
-            verdict=decision.verdict,
-            key=outcome.event_id.encode(),
-            value=encode_json(doc),
-            headers=route_headers(decision.verdict, codes, decision.policy, None),
-            reason_codes=codes,
-            source=outcome.source,
-            check_seconds=check_seconds,
-        )
+        return decided_record(outcome, inbound=record, output=self._publish(outcome, record.value or b""))
 
     def _publish(self, outcome: EventOutcome, raw: bytes) -> dict[str, Any] | None:
         """Where the changed bytes go: back inline for inline input, else into the content store.
@@ -175,18 +148,6 @@ class GateProcessor:
         else:
             published["uri"] = uri
         return published
-
-
-def _input_ref(record: InboundRecord, *, raw: bool) -> dict[str, Any]:
-    """Where the event came from, so a reviewer can find and replay it from the ingest topic.
-
-    The raw value is kept only when it could not be parsed: otherwise it is in the ingest topic, and
-    copying it (inline images, prompts) into the verdict topics would copy personal data with it.
-    """
-    ref: dict[str, Any] = {"topic": record.topic, "partition": record.partition, "offset": record.offset}
-    if raw:
-        ref["raw"] = pybase64.b64encode_as_string(record.value or b"")
-    return ref
 
 
 def _with_trace(routed: RoutedRecord) -> RoutedRecord:

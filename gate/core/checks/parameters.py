@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from gate.checks.base import CheckContext, result, skipped
+from gate.core.checks.base import CheckContext, result, skipped
+from gate.core.event import Generation
 from gate.errors import ScanLimitExceeded
-from gate.event import Generation
 from gate.model import CheckResult, Finding, Reason
 from gate.scanning import ScanLimits, scan_parameters
 
 GENERATION_POINTER = "/generation"
 PARAMETERS_POINTER = "/generation/parameters"
-FINDINGS_KEY = "generation_findings"  # CheckContext.extra: findings with full pointers, for remediation
 
 
 class ParametersCheck:
@@ -36,8 +35,8 @@ class ParametersCheck:
             found = scan_parameters(declared_generation(ctx.generation), limits=self.limits)
         except ScanLimitExceeded:
             return result(self, [Reason(code="params.limits", path=PARAMETERS_POINTER, check=self.name)])
-        findings = [Finding(f.entity, GENERATION_POINTER + f.path, f.detector) for f in found]
-        ctx.extra[FINDINGS_KEY] = findings
+        findings = tuple(Finding(f.entity, GENERATION_POINTER + f.path, f.detector) for f in found)
+        ctx.generation_findings = findings
         reasons = [
             Reason(code="params.personal_data", entity=f.entity, path=f.path, check=self.name)
             for f in findings

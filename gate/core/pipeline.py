@@ -7,23 +7,25 @@ Knows nothing of Kafka. `gate check`, the streaming runner's workers and the fau
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
-from gate.checks.base import Check, CheckAlarm, CheckContext, run_check
-from gate.checks.image import ImageCheck
-from gate.checks.integrity import IntegrityCheck
-from gate.checks.metadata import MetadataCheck
-from gate.checks.parameters import ParametersCheck
-from gate.checks.provenance import ProvenanceCheck
-from gate.event import Generation, IngestEvent
+from gate.assets import FetchedAsset
+from gate.core.checks.base import Check, CheckAlarm, CheckContext, run_check
+from gate.core.checks.image import ImageCheck
+from gate.core.checks.integrity import IntegrityCheck
+from gate.core.checks.metadata import MetadataCheck
+from gate.core.checks.order import order_problems
+from gate.core.checks.parameters import ParametersCheck
+from gate.core.checks.provenance import ProvenanceCheck
+from gate.core.event import Generation, IngestEvent
+from gate.core.policy import Decision, Policy, Subject, decide
+from gate.core.remediate import RemediationFailed, apply_remediations, available_remediations
 from gate.imaging import ImageLimits
 from gate.model import CheckResult, Reason, Status, Verdict
-from gate.policy import Decision, Policy, Subject, decide
 from gate.provenance import PreparedSigner, Verifier
 from gate.provenance.tsa import TimestampUnavailable
-from gate.remediate import RemediationFailed, apply_remediations, available_remediations
 from gate.scanning import ScanLimits
 
 
@@ -78,13 +80,17 @@ class Pipeline:
             MetadataCheck(scan_limits),
             ProvenanceCheck(verifier),
         )
+        problems = order_problems([check.name for check in self.checks])
+        if problems:  # a programming error: fail at construction, not by skipping checks per event
+            raise ValueError("checks out of order: " + "; ".join(problems))
 
-    def evaluate_event(self, event: IngestEvent, data: bytes) -> Evaluation:
-        """Evaluate an ingest event whose asset bytes have been fetched."""
+    def evaluate_event(self, event: IngestEvent, asset: FetchedAsset) -> Evaluation:
+        """Evaluate an ingest event whose asset has been fetched (and hashed, once, by the fetcher)."""
         return self.evaluate(
-            data,
-            declared_media_type=event.asset.get("media_type"),
-            declared_sha256=event.asset.get("sha256"),
+            asset.data,
+            declared_media_type=event.asset.media_type,
+            declared_sha256=event.asset.sha256,
+            sha256=asset.sha256,
             source=event.source,
             synthetic=event.synthetic,
             generation=event.generation,
@@ -99,9 +105,12 @@ class Pipeline:
         source: str = "unknown",
         synthetic: bool | None = None,
         generation: Generation | None = None,
-        extra_reasons: Sequence[Reason] = (),
+        sha256: str | None = None,
     ) -> Evaluation:
-        """Run every check, decide, and remediate when the verdict is approve."""
+        """Run every check, decide, and remediate when the verdict is approve.
+
+        `sha256` is the digest of `data` when the caller already has it (the fetcher computed it).
+        """
         start = time.perf_counter()
         ctx = CheckContext(
             data=data,
@@ -110,14 +119,13 @@ class Pipeline:
             source=source,
             synthetic=synthetic,
             generation=generation,
+            sha256=sha256 or "",
         )
         results = []
         with CheckAlarm() as alarm:
             for check in self.checks:
                 with self.around_check(check.name):
                     results.append(run_check(check, ctx, self.timeout_s, alarm))
-        if extra_reasons:
-            results.append(CheckResult("event", "1", Status.FAIL, tuple(extra_reasons)))
         subject = Subject(source=source, synthetic=synthetic)
         decision = decide(results, self.policy, subject, available_remediations(ctx, self.signer))
         output: bytes | None = None

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from gate.routing import PolicyRef
+from gate.model import PolicyRef, Verdict
 
 
 class Outcome(StrEnum):
@@ -23,6 +23,20 @@ class Outcome(StrEnum):
 
 
 _SEVERITY = {Outcome.APPROVE: 0, Outcome.QUARANTINE: 1, Outcome.REJECT: 2}
+
+# The one mapping between a rule's outcome and the verdict it gives (and back, for records made outside
+# `decide`): the decision record spells reasons' outcomes with it.
+VERDICT_OF_OUTCOME = {
+    Outcome.APPROVE: Verdict.APPROVED,
+    Outcome.QUARANTINE: Verdict.QUARANTINED,
+    Outcome.REJECT: Verdict.REJECTED,
+}
+_OUTCOME_OF_VERDICT = {verdict: outcome for outcome, verdict in VERDICT_OF_OUTCOME.items()}
+
+
+def outcome_of_verdict(verdict: Verdict) -> Outcome:
+    """The outcome that gives `verdict` (inverse of `VERDICT_OF_OUTCOME`)."""
+    return _OUTCOME_OF_VERDICT[verdict]
 
 
 class Remediation(StrEnum):

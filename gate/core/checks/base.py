@@ -13,23 +13,24 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from gate.model import CheckResult, Reason, Status
+from gate.model import CheckResult, Finding, Reason, Status
 
 if TYPE_CHECKING:
-    from gate.event import Generation
+    from gate.core.event import Generation
     from gate.imaging import ImageMetadata, ImageProbe
     from gate.provenance import ProvenanceReport
 
 
 @dataclass(slots=True)
 class CheckContext:
-    """Everything checks may look at for one asset, plus what earlier checks learned.
+    """Everything checks may look at for one asset, plus the facts earlier checks learned, by name.
 
-    Mutable on purpose: the image check leaves its probe for the metadata check, the provenance
-    check leaves its report for the pipeline's remediations. Nothing here is ever logged.
+    Mutable on purpose: the image check leaves its probe for the metadata check, the parameters check its
+    findings and the provenance check its report for the remediations. Who fills in which fact and who
+    reads it is stated once, in `gate.core.checks.order`. Nothing here is ever logged.
     """
 
     data: bytes
@@ -42,7 +43,8 @@ class CheckContext:
     probe: ImageProbe | None = None
     metadata: ImageMetadata | None = None
     provenance: ProvenanceReport | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    # Findings in the declared generation with full pointers; None when it was not (fully) scanned.
+    generation_findings: tuple[Finding, ...] | None = None
 
 
 class Check(Protocol):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from gate.checks.base import CheckContext
-from gate.checks.parameters import FINDINGS_KEY, PARAMETERS_POINTER
+from gate.core.checks.base import CheckContext
+from gate.core.checks.parameters import PARAMETERS_POINTER
+from gate.core.policy import Policy, Remediation
 from gate.errors import GateError
 from gate.imaging import strip_identifiers
 from gate.model import Finding
-from gate.policy import Policy, Remediation
 from gate.provenance import (
     METADATA_EDITED,
     EditAction,
@@ -119,10 +119,10 @@ def _sign(
 def _claim(ctx: CheckContext, policy: Policy, edits: tuple[EditAction, ...]) -> GenerationClaim:
     """What the manifest will say: declared fields only where the scanner found nothing in them."""
     generation = ctx.generation
-    if generation is not None and FINDINGS_KEY not in ctx.extra:
+    if generation is not None and ctx.generation_findings is None:
         # The declaration was not (fully) scanned, e.g. it hit the scan limits: nothing of it may be signed.
         raise RemediationFailed("the declared generation was not scanned; it cannot enter a manifest")
-    findings: list[Finding] = ctx.extra.get(FINDINGS_KEY, [])
+    findings = ctx.generation_findings or ()
     flagged = {finding.path for finding in findings}
 
     def declared(field: str, value: str | None) -> str:

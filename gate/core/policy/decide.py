@@ -5,15 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from gate.model import CheckResult, Reason, Status, Verdict
-from gate.policy.model import Match, Outcome, Policy, Remediation, Rule
-from gate.routing import PolicyRef
+from gate.core.policy.model import VERDICT_OF_OUTCOME, Match, Outcome, Policy, Remediation, Rule
+from gate.model import CheckResult, PolicyRef, Reason, Status, Verdict
 
-_VERDICT = {
-    Outcome.APPROVE: Verdict.APPROVED,
-    Outcome.QUARANTINE: Verdict.QUARANTINED,
-    Outcome.REJECT: Verdict.REJECTED,
-}
 FAILURE_PREFIX = "gate."  # gate.error, gate.timeout: the gate itself could not judge
 # Strip first, then sign: a manifest must bind the bytes that are published.
 _REMEDIATION_ORDER = (Remediation.STRIP_METADATA, Remediation.ATTACH_MANIFEST)
@@ -76,7 +70,7 @@ def decide(
     can_do = frozenset(available)
     decided = tuple(_decide_one(reason, policy, subject, can_do) for reason in _reasons(results))
     worst = max((item.outcome for item in decided), key=lambda o: o.severity, default=Outcome.APPROVE)
-    verdict = _VERDICT[worst]
+    verdict = VERDICT_OF_OUTCOME[worst]
     wanted = {item.remediation for item in decided if item.remediation is not None}
     remediations = tuple(r for r in _REMEDIATION_ORDER if r in wanted) if verdict is Verdict.APPROVED else ()
     return Decision(verdict=verdict, reasons=decided, remediations=remediations, policy=policy.ref)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from gate.checks.base import CheckContext, result, skipped
+from gate.core.checks.base import CheckContext, result, skipped
 from gate.errors import ImageLimitExceeded, ImageUndecodable, ScanLimitExceeded
 from gate.imaging import MetadataItem, read_metadata
 from gate.model import CheckResult, Finding, Reason

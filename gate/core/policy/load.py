@@ -9,10 +9,10 @@ from typing import Any
 
 import yaml
 
+from gate.core.policy.decide import FAILURE_PREFIX
+from gate.core.policy.model import Limits, Match, Outcome, Policy, Remediation, Rule
 from gate.errors import ConfigError
-from gate.policy.decide import FAILURE_PREFIX
-from gate.policy.model import Limits, Match, Outcome, Policy, Remediation, Rule
-from gate.routing import PolicyRef
+from gate.model import PolicyRef
 from gate.schemas import POLICY, schema_errors
 
 DEFAULT_POLICY_NAME = "default-policy.yaml"
@@ -20,7 +20,7 @@ DEFAULT_POLICY_NAME = "default-policy.yaml"
 
 def default_policy_path() -> Path:
     """The policy shipped with the gate (fails closed; see its comments)."""
-    return Path(str(resources.files("gate.policy").joinpath(DEFAULT_POLICY_NAME)))
+    return Path(str(resources.files("gate.core.policy").joinpath(DEFAULT_POLICY_NAME)))
 
 
 def load_policy(path: Path | None = None) -> Policy:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from gate.assets import AssetRef
 from gate.errors import EventInvalid
 from gate.schemas import INGEST_EVENT, schema_errors
 
@@ -34,12 +35,12 @@ class Generation:
 
 @dataclass(frozen=True, slots=True)
 class IngestEvent:
-    """One validated ingest event. `asset` is kept as its JSON object; the fetcher interprets it."""
+    """One validated ingest event; `asset` is parsed into a typed reference here, at the boundary."""
 
     event_id: str
     occurred_at: str
     source: str
-    asset: Mapping[str, Any]
+    asset: AssetRef
     generation: Generation | None = None
     context: Mapping[str, Any] = field(default_factory=dict)
 
@@ -77,7 +78,7 @@ def event_from_json(doc: Any) -> IngestEvent:
         event_id=doc["event_id"],
         occurred_at=doc["occurred_at"],
         source=doc["source"],
-        asset=doc["asset"],
+        asset=AssetRef.from_json(doc["asset"]),
         generation=_generation(generation) if generation is not None else None,
         context=doc.get("context", {}),
     )

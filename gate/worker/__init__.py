@@ -1,0 +1,1 @@
+"""What a streaming worker process does with one record: build the pipeline, publish, derive, store."""
