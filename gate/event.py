@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from gate.errors import EventInvalid
 from gate.schemas import INGEST_EVENT, schema_errors
+from gate.strict_json import DuplicateKeyError, loads
 
 MAX_EVENT_BYTES = 64 * 1024 * 1024
 
@@ -50,13 +50,17 @@ class IngestEvent:
 
 
 def parse_event(raw: bytes | None) -> IngestEvent:
-    """Parse and validate an ingest event. Raises EventInvalid with a value-free message."""
+    """Parse and validate an ingest event. Raises EventInvalid with a value-free message, also for an
+    object that repeats a key (named by its pointer)."""
     if not raw:
         raise EventInvalid("empty record value: expected a JSON ingest event")
     if len(raw) > MAX_EVENT_BYTES:
         raise EventInvalid(f"event is larger than {MAX_EVENT_BYTES} bytes")
     try:
-        doc = json.loads(raw)
+        doc = loads(raw)
+    except DuplicateKeyError as exc:
+        # Readers disagree on which of two values counts; the gate scans one, so it reads neither.
+        raise EventInvalid(f"{exc}; send each key once per object") from exc
     except (UnicodeDecodeError, ValueError) as exc:
         raise EventInvalid(f"value is not UTF-8 JSON ({exc.__class__.__name__})") from exc
     except RecursionError as exc:
