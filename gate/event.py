@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from gate.errors import EventInvalid
+from gate.errors import EventInvalid, IdentifierPersonalData
+from gate.scanning.identifiers import identifier_findings
 from gate.schemas import INGEST_EVENT, schema_errors
 from gate.strict_json import DuplicateKeyError, loads
 
@@ -69,13 +70,20 @@ def parse_event(raw: bytes | None) -> IngestEvent:
 
 
 def event_from_json(doc: Any) -> IngestEvent:
-    """Build an IngestEvent from an already-parsed JSON value, validating it first."""
+    """Build an IngestEvent from an already-parsed JSON value, validating it first.
+
+    `event_id` and `source` are scanned like any value: one that holds personal data raises
+    `IdentifierPersonalData` (an EventInvalid naming the field and the entity type)."""
     try:
         problems = schema_errors(INGEST_EVENT, doc)
     except RecursionError as exc:
         raise EventInvalid("event is nested too deeply to validate") from exc
     if problems:
         raise EventInvalid("event does not match ingest-event.schema.json: " + "; ".join(problems))
+    for name in ("event_id", "source"):
+        found = identifier_findings(doc[name], path=f"/{name}")
+        if found:
+            raise IdentifierPersonalData(found[0].path, found[0].entity)
     generation = doc.get("generation")
     return IngestEvent(
         event_id=doc["event_id"],

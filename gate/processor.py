@@ -113,7 +113,7 @@ class GateProcessor:
                 outcome.decision,
                 event_id=outcome.event_id,
                 source=outcome.source,
-                input_ref=_input_ref(record, raw=outcome.event is None),
+                input_ref=_input_ref(record, raw=outcome.event is None and outcome.keep_raw),
             )
             check_seconds: dict[str, float] = {}
         else:

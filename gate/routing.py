@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import pybase64
 
 from gate.model import Reason, Verdict
+from gate.scanning.identifiers import identifier_findings
 
 Headers = tuple[tuple[str, bytes], ...]
 
@@ -147,14 +148,15 @@ def _outcome_of(verdict: Verdict) -> str:
 def fallback_event_id(record: InboundRecord) -> str:
     """An id for a record whose value cannot be read: the key if it looks like an event id, else coordinates.
 
-    Keys are held to the ingest schema's event-id alphabet, which cannot spell an email address: the id
-    appears in logs and in the output key.
+    Keys are held to the ingest schema's event-id alphabet, which cannot spell an email address, and
+    scanned like an event id (a key that spells a name or a number is not used): the id appears in logs
+    and in the output key.
     """
     if record.key:
         try:
             text = record.key.decode("utf-8")
         except UnicodeDecodeError:
             text = ""
-        if _EVENT_ID.fullmatch(text):
+        if _EVENT_ID.fullmatch(text) and not identifier_findings(text, path="/key"):
             return text
     return f"{record.topic}/{record.partition}/{record.offset}"
