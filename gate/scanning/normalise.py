@@ -144,10 +144,6 @@ def _unicode(text: str) -> str:
     return text
 
 
-def _entities(text: str) -> str:
-    return html.unescape(text) if "&" in text else text
-
-
 def _bracketed(match: re.Match[str]) -> str:
     word = next(group for group in match.groups() if group is not None).lower()
     return "@" if word in ("at", "@") else "."
@@ -169,9 +165,11 @@ def normalise(text: str) -> str:
     if text.isascii():
         if ASCII_WORK.search(text) is None:
             return text
-        decoded = _entities(text)
-        if not decoded.isascii():  # "&#xFF20;" and the like
-            decoded = _unicode(decoded)
-        return _spelled(decoded)
-    # Entities first, so one that spells a full-width or invisible character is normalised too.
-    return _spelled(_unicode(_entities(text)))
+    else:
+        # Before entities, so an invisible character inside "&#64;" cannot keep it from being decoded.
+        text = _unicode(text)
+    if "&" in text:
+        decoded = html.unescape(text)
+        # An entity can spell a full-width or invisible character ("&#xFF20;", "&shy;").
+        text = decoded if decoded.isascii() else _unicode(decoded)
+    return _spelled(text)
