@@ -5,7 +5,7 @@ signed is not free text at all: each field has a known type and a bounded, print
 
 - a parameter value: a boolean, a finite number (integers within 64 bits), or a short identifier such as
   a sampler or scheduler name ("euler_a", "DPM++ 2M Karras": at most four words, 48 characters);
-- a model name, version or provider: up to 96 characters of letters, digits, spaces and `._+:/-`;
+- a model name, version or provider: up to five words and 96 characters of letters, digits and `._+:/-`;
 - a training-data source: up to 256 characters of letters, digits and the punctuation of URLs.
 
 Anything else is left out of the claim (parameters, sources) or withheld (model fields) by the caller
@@ -20,7 +20,8 @@ from typing import Any
 
 _IDENTIFIER_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+\-]{0,31}(?: [A-Za-z0-9_.+\-]{1,16}){0,3}")
 _MAX_IDENTIFIER_CHARS = 48
-_MODEL_FIELD = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.+:/\-]{0,95}")
+_MODEL_FIELD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+:/\-]{0,95}(?: [A-Za-z0-9_.+:/\-]{1,95}){0,4}")
+_MAX_MODEL_FIELD_CHARS = 96
 _TRAINING_SOURCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.+:/\-~?=&%#@]{0,255}")
 _MAX_INTEGER = 2**64
 
@@ -40,7 +41,11 @@ def parameter_value_form(value: Any) -> bool:
 
 def model_field_form(value: Any) -> bool:
     """Whether a model name, version or provider has the bounded form the assertion may carry."""
-    return isinstance(value, str) and _MODEL_FIELD.fullmatch(value) is not None
+    return (
+        isinstance(value, str)
+        and len(value) <= _MAX_MODEL_FIELD_CHARS
+        and _MODEL_FIELD.fullmatch(value) is not None
+    )
 
 
 def training_source_form(value: Any) -> bool:
