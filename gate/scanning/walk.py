@@ -24,7 +24,7 @@ from gate.scanning.detectors import (
     text_facts,
 )
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
-from gate.scanning.normalise import ASCII_WORK, normalise
+from gate.scanning.normalise import ASCII_MARKS, ASCII_SPELLED, normalise
 
 # Shorter strings cannot hold any text entity (the shortest, an email, needs "a@b.co"); keyed rules
 # still see them.
@@ -188,7 +188,7 @@ class _Scan:
         # This loop runs for every member: the character count is kept in a local (written back
         # before anything that reads or updates it), and count_chars and text are inlined.
         chars = self.chars
-        ascii_work = ASCII_WORK.search
+        ascii_marks, ascii_spelled = ASCII_MARKS.search, ASCII_SPELLED.search
         for position, (raw_key, child) in enumerate(obj.items()):
             key = raw_key if isinstance(raw_key, str) else str(raw_key)
             size = len(key)
@@ -223,7 +223,13 @@ class _Scan:
                     self.over_limit(size)
                 if size >= _MIN_TEXT_CHARS:
                     # `normalise`, with its fast path inlined: most strings are ASCII with nothing to undo.
-                    meant = child if child.isascii() and ascii_work(child) is None else normalise(child)
+                    meant = (
+                        child
+                        if child.isascii()
+                        and ascii_marks(child) is None
+                        and (" " not in child or ascii_spelled(child) is None)
+                        else normalise(child)
+                    )
                     self._detect(meant, child_flags, child_path, "")
                     if may_be_encoded(meant):  # one call, not two, for the many strings that are not
                         for decoded, via in decoded_variants(meant):
