@@ -58,16 +58,21 @@ _BLANKS = "\u2800\u3000"
 # cost less than one regex with both alternatives).
 ASCII_MARKS = re.compile(r"[&\[({<\t\n\r\x0b\x0c]")
 ASCII_SPELLED = re.compile(r" (?:[aA][tT]|[dD][oO][tT]|@) ")
+# The surrounding whitespace goes too ("jane [at] example"). A match may start only where a whitespace
+# run starts (the look-behind), so a long run is not tried from each of its characters (quadratic).
 _BRACKETED = re.compile(
-    r"\s*(?:\[\s*(?P<a1>at|@|dot|\.)\s*\]|\(\s*(?P<a2>at|@|dot|\.)\s*\)|\{\s*(?P<a3>at|@|dot|\.)\s*\}"
-    r"|<\s*(?P<a4>at|@|dot|\.)\s*>)\s*",
+    r"(?<!\s)\s*+(?:\[\s*+(?P<a1>at|@|dot|\.)\s*+\]|\(\s*+(?P<a2>at|@|dot|\.)\s*+\)"
+    r"|\{\s*+(?P<a3>at|@|dot|\.)\s*+\}|<\s*+(?P<a4>at|@|dot|\.)\s*+>)\s*+",
     re.IGNORECASE,
 )
 # An address with its "@" or "." spelled with spaces: local part, " at " / " @ ", then labels joined by
 # " dot " or ".", ending in a label of letters.
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
 _SPACED = re.compile(
-    rf"(?P<local>[A-Za-z0-9._%+\-]{{1,64}})\s+(?:at|@)\s+(?P<domain>{_LABEL}(?:(?:\s+dot\s+|\s*\.\s*){_LABEL}){{1,8}})"
+    # The look-behind starts a match only where a run starts: without it every character of a long
+    # run would be tried as a start, each with its own backtracking (quadratic on hostile text).
+    r"(?<![A-Za-z0-9._%+\-])(?P<local>[A-Za-z0-9._%+\-]{1,64})\s+(?:at|@)\s+"
+    rf"(?P<domain>{_LABEL}(?:(?:\s+dot\s+|\s*\.\s*){_LABEL}){{1,8}})"
     r"(?![A-Za-z0-9\-])",
     re.IGNORECASE,
 )

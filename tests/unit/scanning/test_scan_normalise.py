@@ -231,3 +231,24 @@ def test_normalised_text_is_stable() -> None:
     for value, _ in FULL_WIDTH + CONFUSABLES + ENTITIES_AND_ENCODING + GROUPED:
         once = normalise(value)
         assert normalise(once) == once or "&" in once or "%" in once
+
+
+HOSTILE = [
+    " " * 100_000 + "[",  # a long whitespace run before a bracket
+    "\t" * 100_000 + "(",
+    "\u3000" * 100_000 + "{",  # ideographic spaces, read as spaces
+    " ( " * 30_000,
+    ("a" * 64 + " at ") * 1_500,  # many address-shaped starts
+    ("x at " + "a-" * 30 + ". ") * 1_000,
+    "&#64;" * 20_000,
+    ("a" + "\u200b") * 50_000,
+    "\ufdfa" * 5_000,  # NFKC expands this one character to 18
+]
+
+
+@pytest.mark.timeout(30)
+def test_hostile_text_is_normalised_in_linear_time() -> None:
+    """Each of these took minutes with a quadratic pattern; the bound is the test's timeout."""
+    for value in HOSTILE:
+        assert isinstance(normalise(value), str)
+    assert scan_parameters({"prompt": HOSTILE[0][-90_000:]}) == []
