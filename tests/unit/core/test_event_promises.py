@@ -80,6 +80,8 @@ IDENTIFIERS = [
     ("event_id", "call:0033.6.12.34.56.78", "PHONE_NUMBER"),
     ("event_id", "DE89370400440532013000", "IBAN_CODE"),
     ("source", "John_Smith", "PERSON"),
+    ("event_id", "jane.doe", "PERSON"),  # lower case, as ids are written
+    ("source", "maria-schmidt-uploads", "PERSON"),
     ("source", "4111.1111.1111.1111", "CREDIT_CARD"),
 ]
 
@@ -96,7 +98,9 @@ def test_an_identifier_holding_personal_data_is_refused(field: str, value: str, 
     ("field", "value"),
     [("event_id", "evt-2026-12-05-0001"), ("event_id", "a1b2c3d4-e5f6-4711-8899-aabbccddeeff"),
      ("event_id", "shop:de/sku/MB-24/1"), ("event_id", "20261205123456789"), ("source", "studio-gen"),
-     ("source", "shopify.prod"), ("source", "Mark_Image_Pipeline"), ("event_id", "evt_1234567890123")],
+     ("source", "shopify.prod"), ("source", "Mark_Image_Pipeline"), ("event_id", "evt_1234567890123"),
+     ("source", "summer-sale-2026"), ("source", "rose-gold-studio"), ("event_id", "black-friday/sku-MB-24"),
+     ("source", "sd-xl-base"), ("event_id", "may-collection-0001")],
 )  # fmt: skip
 def test_ordinary_identifiers_pass(field: str, value: str) -> None:
     assert getattr(parse_event(raw_event(**{field: value})), field) == value

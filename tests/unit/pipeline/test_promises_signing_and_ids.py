@@ -21,6 +21,7 @@ from gate.provenance.claim_fields import (
     training_source_form,
 )
 from gate.routing import InboundRecord, fallback_event_id
+from gate.schemas import DECISION, schema_errors
 
 IMAGE = base64.b64encode(jpeg_bytes(product_image(96, 64))).decode()
 
@@ -50,6 +51,7 @@ def test_a_refused_identifier_never_keys_nor_enters_the_record(spec, tmp_path, e
     assert routed.key == (b"evt-1" if key == b"evt-1" else b"images.ingest/2/41")
     assert refused.encode() not in routed.value and refused.encode() not in routed.key
     doc = json.loads(routed.value)
+    assert schema_errors(DECISION, doc) == []
     [reason] = doc["reasons"]
     assert reason["code"] == "event.invalid"
     assert reason["detail"] == "identifier_personal_data"
