@@ -76,6 +76,7 @@ _SPACED = re.compile(
     r"(?![A-Za-z0-9\-])",
     re.IGNORECASE,
 )
+_SPACED_HINT = re.compile(r"\s(?:[aA][tT]|@)\s")
 _SPACED_DOT = re.compile(r"\s+dot\s+|\s*\.\s*", re.IGNORECASE)
 
 
@@ -144,10 +145,11 @@ def _unicode(text: str) -> str:
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
-        text = text.translate(_CHARS)
+        mapped = text.translate(_CHARS)
         # Dropping a mark can leave a composable pair: compose once more.
-        if not unicodedata.is_normalized("NFKC", text):
-            text = unicodedata.normalize("NFKC", text)
+        if mapped != text and not unicodedata.is_normalized("NFKC", mapped):
+            mapped = unicodedata.normalize("NFKC", mapped)
+        text = mapped
     return text
 
 
@@ -164,6 +166,8 @@ def _spelled(text: str) -> str:
     """Undo "[at]"/"(dot)" and the spaced " at "/" dot " forms of email addresses."""
     if "[" in text or "(" in text or "{" in text or "<" in text:
         text = _BRACKETED.sub(_bracketed, text)
+    if _SPACED_HINT.search(text) is None:  # most text: no spaced "at" or "@" at all
+        return text
     return _SPACED.sub(_spaced, text)
 
 
