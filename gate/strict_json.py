@@ -12,8 +12,7 @@ from typing import Any
 
 from gate.pointers import escape_token
 from gate.scanning.context import key_info
-
-HIDDEN_KEY = "*"  # as in scanner findings: a key that is not a plain identifier is named by its position
+from gate.scanning.walk import HIDDEN_KEY  # as in findings: a key that is not an identifier is "*N"
 
 
 class DuplicateKeyError(ValueError):
