@@ -15,7 +15,7 @@ Every string the scanner reads (values and keys) passes `normalise` once before 
    from Unicode's confusables data as the maintained `confusable-homoglyphs` package ships it (updated
    with Unicode; the table is built from its data on first use, never edited here). ASCII is never
    remapped: Unicode also lists "0" as confusable with "O", which would turn digits into letters.
-6. HTML character references (named and numeric, with or without ";") are decoded.
+6. HTML character references (named and numeric, with or without ";") are decoded, up to three layers.
 7. Spelled-out email punctuation is undone: "[at]", "(at)", "{at}", "<at>", " at " and " @ " become "@";
    "[dot]", "(dot)", "{dot}", " dot " become "." (the bare " at "/" dot " forms only inside an
    address-shaped run: "john at example dot com", never "a cat at the beach").
@@ -39,19 +39,18 @@ from importlib import resources
 _TARGETS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@.-+")
 
 # Default-ignorable code points that are not Cf (DerivedCoreProperties.txt, Default_Ignorable_Code_Point).
+# (The Hangul fillers among them are drawn as a blank: they are read as spaces, in _BLANKS.)
 _IGNORABLE_RANGES = (
     (0x034F, 0x034F),
-    (0x115F, 0x1160),
     (0x17B4, 0x17B5),
     (0x180B, 0x180F),
-    (0x3164, 0x3164),
     (0xFE00, 0xFE0F),
-    (0xFFA0, 0xFFA0),
     (0x1D173, 0x1D17A),
     (0xE0000, 0xE0FFF),
 )
-# Blank-looking symbols people use as spaces.
-_BLANKS = "\u2800\u3000"
+_ENTITY_LAYERS = 3
+# Blank-looking characters people use as spaces: Braille blank, ideographic space, Hangul fillers.
+_BLANKS = "\u2800\u3000\u115f\u1160\u3164\uffa0"
 
 # ASCII text needs work only with a character reference, a bracket, whitespace other than " ", or a
 # spaced "at", "dot" or "@" (the walk inlines this test: two searches, the second only with a space,
@@ -179,8 +178,13 @@ def normalise(text: str) -> str:
     else:
         # Before entities, so an invisible character inside "&#64;" cannot keep it from being decoded.
         text = _unicode(text)
-    if "&" in text:
+    # Up to three layers ("&amp;#64;" is "&#64;" once decoded); an entity can spell a full-width or
+    # invisible character ("&#xFF20;", "&shy;").
+    for _ in range(_ENTITY_LAYERS):
+        if "&" not in text:
+            break
         decoded = html.unescape(text)
-        # An entity can spell a full-width or invisible character ("&#xFF20;", "&shy;").
+        if decoded == text:
+            break
         text = decoded if decoded.isascii() else _unicode(decoded)
     return _spelled(text)

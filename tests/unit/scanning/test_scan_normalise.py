@@ -45,7 +45,7 @@ INVISIBLES = ["\u200b", "\u200c", "\u200d", "\u00ad", "\ufeff", "\u2060", "\u200
 
 # Space separators (Zs), line/paragraph separators and blank-looking symbols.
 SPACES = ["\u00a0", "\u202f", "\u2009", "\u2007", "\u2002", "\u2003", "\u205f", "\u3000", "\u2028",
-          "\u1680", "\u200a"]  # fmt: skip
+          "\u1680", "\u200a", "\u2029", "\u2800", "\u3164", "\uffa0"]  # fmt: skip
 
 # Look-alike letters from other scripts (Unicode confusables).
 CONFUSABLES = [
@@ -70,6 +70,9 @@ ENTITIES_AND_ENCODING = [
     ("jane%EF%BC%A0example.com", EMAIL),  # URL-encoded full-width @
     ("tel&colon; &#43;49 151 23456789", PHONE),
     ("4111&#46;1111&#46;1111&#46;1111", CARD),
+    ("jane&amp;#64;example.com", EMAIL),  # encoded twice
+    ("jane&amp;amp;commat;example.com", EMAIL),  # three times
+    ("jane&#xFF20;example&#x2024;com", EMAIL),  # full-width @, one dot leader
 ]
 
 # Email punctuation spelled out.
