@@ -10,7 +10,8 @@ Every string the scanner reads (values and keys) passes `normalise` once before 
    ("j̲o̲h̲n̲" reads "john").
 3. Every space separator (Zs: no-break, narrow no-break, thin, figure, ideographic...) and the line and
    paragraph separators become " ", so "06 12 34 56 78" grouped the French way is a phone number.
-4. Decimal digits of any script become 0-9 ("٠١٢" -> "012"), as the card and ID checksums read digits.
+4. Decimal digits of any script become 0-9 ("٠١٢" -> "012"), as the card and ID checksums read digits,
+   and every dash (Unicode Pd: en, em, figure, non-breaking...) becomes "-".
 5. Letters that look like Latin ones (Cyrillic U+0430 "a", Greek U+03BF "o", Cherokee...) become those,
    from Unicode's confusables data as the maintained `confusable-homoglyphs` package ships it (updated
    with Unicode; the table is built from its data on first use, never edited here). ASCII is never
@@ -121,6 +122,8 @@ def _char_map(char: str) -> str:
         return " "
     if category == "Nd":
         return str(unicodedata.digit(char))
+    if category == "Pd":  # every dash (em, figure, non-breaking, wave...) separates digit groups as "-"
+        return "-"
     return confusable_table().get(ord(char), char)
 
 

@@ -99,6 +99,9 @@ GROUPED = [
     ("+49\u2009151\u20092345\u20096789", PHONE),  # thin spaces
     ("+44\u20117911\u2011123456", PHONE),  # non-breaking hyphens
     ("+1\u2013415\u2013555\u20130132", PHONE),  # en dashes
+    ("+1\u2014415\u2014555\u20140132", PHONE),  # em dashes
+    ("SSN 536\u201122\u20111234", "US_SSN"),  # non-breaking hyphens
+    ("4111\u22121111\u22121111\u22121111", CARD),  # minus signs
     ("4111.1111.1111.1111", CARD),
     ("4111-1111 1111/1111", CARD),
     ("4111 - 1111 - 1111 - 1111", CARD),
