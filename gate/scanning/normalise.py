@@ -176,7 +176,9 @@ def _spelled(text: str) -> str:
 def normalise(text: str) -> str:
     """`text` as the detectors read it (see the module docstring); `text` itself when nothing changes."""
     if text.isascii():
-        if ASCII_MARKS.search(text) is None and (" " not in text or ASCII_SPELLED.search(text) is None):
+        if text.isidentifier() or (
+            ASCII_MARKS.search(text) is None and (" " not in text or ASCII_SPELLED.search(text) is None)
+        ):
             return text
     else:
         # Before entities, so an invisible character inside "&#64;" cannot keep it from being decoded.

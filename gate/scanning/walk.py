@@ -223,11 +223,17 @@ class _Scan:
                     self.over_limit(size)
                 if size >= _MIN_TEXT_CHARS:
                     # `normalise`, with its fast path inlined: most strings are ASCII with nothing to undo.
+                    # (An ASCII identifier, "euler_a", cannot hold a mark: decided without a regex.)
                     meant = (
                         child
                         if child.isascii()
-                        and ascii_marks(child) is None
-                        and (" " not in child or ascii_spelled(child) is None)
+                        and (
+                            child.isidentifier()
+                            or (
+                                ascii_marks(child) is None
+                                and (" " not in child or ascii_spelled(child) is None)
+                            )
+                        )
                         else normalise(child)
                     )
                     self._detect(meant, child_flags, child_path, "")
