@@ -11,6 +11,8 @@ from collections.abc import Iterator
 import pytest
 from PIL import Image
 
+from gate.demo.images import jpeg_bytes, product_image
+from gate.imaging import ImageLimits, probe, read_metadata
 from gate.observe.logs import configure_logging
 
 CANARY = "CANARY-7f3a-jane.doe@example.com"
@@ -83,3 +85,15 @@ def test_a_spawned_worker_process_holds_pillow_too() -> None:
     process.join(timeout=30)
     assert process.exitcode == 0
     assert CANARY not in out
+
+
+def test_the_gates_own_image_reading_logs_no_exif_value_at_debug() -> None:
+    """probe + read_metadata open the image with Pillow, whose TIFF plugin logs each EXIF value."""
+    stream = io.StringIO()
+    configure_logging("debug", "json", stream=stream)
+    exif = Image.Exif()
+    exif[0x013B] = CANARY
+    data = jpeg_bytes(product_image(96, 64), exif=exif)
+    items = read_metadata(data, probe(data, ImageLimits())).items
+    assert any(CANARY in str(item.value) for item in items)  # the value was read
+    assert CANARY not in stream.getvalue()
