@@ -30,6 +30,20 @@ class EventInvalid(GateError):
     """An ingest event could not be parsed or does not match schemas/ingest-event.schema.json."""
 
 
+class IdentifierPersonalData(EventInvalid):
+    """An event's `event_id` or `source` holds personal data: it must not be used as an id anywhere.
+
+    `path` ("/event_id" or "/source") and `entity` name where and what, never the value.
+    """
+
+    def __init__(self, path: str, entity: str) -> None:
+        self.path = path
+        self.entity = entity
+        super().__init__(
+            f"{path} holds personal data ({entity}); ids are logged and used as keys, so use an opaque id"
+        )
+
+
 class AssetError(GateError):
     """The asset's bytes could not be obtained or are not what the event declared."""
 

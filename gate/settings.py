@@ -170,6 +170,8 @@ class GateSettings(BaseSettings):
     fetch: FetchSettings = FetchSettings()
     session_timeout_ms: int = Field(default=45_000, ge=1_000)
     max_message_bytes: int = Field(default=64 * MiB, ge=1_000)  # producer and consumer message size limit
+    # W3C `tracestate` is vendor free text: propagated (after a personal-data scan) only when enabled.
+    propagate_tracestate: bool = False
 
     @field_validator("kafka")
     @classmethod

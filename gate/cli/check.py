@@ -20,6 +20,8 @@ from gate.core.pipeline import Evaluation
 from gate.core.record import decided_record
 from gate.errors import ConfigError
 from gate.model import Verdict
+from gate.scanning.limits import MAX_DEPTH_CEILING
+from gate.scanning.strict_json import DuplicateKeyError, loads
 from gate.schemas import DECISION, schema_errors
 from gate.worker.assembly import PipelineSpec
 
@@ -130,7 +132,15 @@ def _generation(args: argparse.Namespace) -> Generation | None:
     parameters = None
     if args.params is not None:
         try:
-            parameters = json.loads(_read(args.params, "PARAMS.json"))
+            parameters = loads(_read(args.params, "PARAMS.json"))
+        except DuplicateKeyError as exc:
+            raise ConfigError(
+                f"{args.params}: {exc}; JSON readers disagree on which value counts, so keep one of them"
+            ) from exc
+        except RecursionError:
+            # Nested deeper than JSON can be parsed here, so deeper than any scan limit: evaluated as
+            # what it is, parameters too deep to scan (`params.limits`), exactly as the gate would.
+            parameters = _nested_beyond_scan_limits()
         except ValueError as exc:
             raise ConfigError(
                 f"{args.params} is not valid JSON ({exc.__class__.__name__}); fix the file"
@@ -138,6 +148,14 @@ def _generation(args: argparse.Namespace) -> Generation | None:
     if parameters is None and args.synthetic is None:
         return None
     return Generation(synthetic=bool(args.synthetic), parameters=parameters)
+
+
+def _nested_beyond_scan_limits() -> list[Any]:
+    """A value nested one level deeper than any `ScanLimits.max_depth` may be (built without recursion)."""
+    nested: list[Any] = []
+    for _ in range(MAX_DEPTH_CEILING + 1):
+        nested = [nested]
+    return nested
 
 
 def _write_output(evaluation: Evaluation, original: bytes, out: Path | None) -> dict[str, Any] | None:

@@ -74,7 +74,12 @@ def processor_factory(
         ca_bundle=settings.fetch.ca_bundle,
     )
     factory = GateProcessorFactory(
-        spec=spec, fetch=fetch, store_dir=settings.store_dir, log_level=log_level, log_format=log_format
+        spec=spec,
+        fetch=fetch,
+        store_dir=settings.store_dir,
+        log_level=log_level,
+        log_format=log_format,
+        propagate_tracestate=settings.propagate_tracestate,
     )
     factory.config.build()  # fail fast in the parent, with a clear message, before any worker starts
     warn_stale_trust_lists(factory.config.trust, settings.trust.max_list_age_days)
@@ -131,5 +136,5 @@ def _run(args: argparse.Namespace) -> int:
             "no Kafka brokers: set bootstrap_servers in --config, GATE_BOOTSTRAP_SERVERS or "
             "--bootstrap-servers (or try `gate demo`, which starts an embedded broker)"
         )
-    configure_tracing("gate")
+    configure_tracing("gate", propagate_tracestate=settings.propagate_tracestate)
     return serve(settings, processor_factory(settings, log_level=args.log_level, log_format=args.log_format))

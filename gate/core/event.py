@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from gate.assets import AssetRef
-from gate.errors import EventInvalid
+from gate.errors import EventInvalid, IdentifierPersonalData
+from gate.scanning.identifiers import identifier_findings
+from gate.scanning.strict_json import DuplicateKeyError, loads
 from gate.schemas import INGEST_EVENT, schema_errors
 
 MAX_EVENT_BYTES = 64 * 1024 * 1024
@@ -51,13 +52,17 @@ class IngestEvent:
 
 
 def parse_event(raw: bytes | None) -> IngestEvent:
-    """Parse and validate an ingest event. Raises EventInvalid with a value-free message."""
+    """Parse and validate an ingest event. Raises EventInvalid with a value-free message, also for an
+    object that repeats a key (named by its pointer)."""
     if not raw:
         raise EventInvalid("empty record value: expected a JSON ingest event")
     if len(raw) > MAX_EVENT_BYTES:
         raise EventInvalid(f"event is larger than {MAX_EVENT_BYTES} bytes")
     try:
-        doc = json.loads(raw)
+        doc = loads(raw)
+    except DuplicateKeyError as exc:
+        # Readers disagree on which of two values counts; the gate scans one, so it reads neither.
+        raise EventInvalid(f"{exc}; send each key once per object") from exc
     except (UnicodeDecodeError, ValueError) as exc:
         raise EventInvalid(f"value is not UTF-8 JSON ({exc.__class__.__name__})") from exc
     except RecursionError as exc:
@@ -66,13 +71,20 @@ def parse_event(raw: bytes | None) -> IngestEvent:
 
 
 def event_from_json(doc: Any) -> IngestEvent:
-    """Build an IngestEvent from an already-parsed JSON value, validating it first."""
+    """Build an IngestEvent from an already-parsed JSON value, validating it first.
+
+    `event_id` and `source` are scanned like any value: one that holds personal data raises
+    `IdentifierPersonalData` (an EventInvalid naming the field and the entity type)."""
     try:
         problems = schema_errors(INGEST_EVENT, doc)
     except RecursionError as exc:
         raise EventInvalid("event is nested too deeply to validate") from exc
     if problems:
         raise EventInvalid("event does not match ingest-event.schema.json: " + "; ".join(problems))
+    for name in ("event_id", "source"):
+        found = identifier_findings(doc[name], path=f"/{name}")
+        if found:
+            raise IdentifierPersonalData(found[0].path, found[0].entity)
     generation = doc.get("generation")
     return IngestEvent(
         event_id=doc["event_id"],

@@ -17,8 +17,11 @@ from gate.assets import AssetFetcher
 from gate.core.event import Generation, IngestEvent, parse_event
 from gate.core.pipeline import Evaluation, Pipeline
 from gate.core.policy import Decision, Subject, decide
-from gate.errors import AssetUnavailable, EventInvalid
+from gate.errors import AssetUnavailable, EventInvalid, IdentifierPersonalData
 from gate.model import CheckResult, Reason, Status
+
+# `Reason.detail` of an event refused because its event_id or source holds personal data.
+IDENTIFIER_DETAIL = "identifier_personal_data"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,9 @@ class EventOutcome:
     asset_data: bytes = field(default=b"", repr=False)
     fetch_ms: float = 0.0
     error: str = ""  # value-free description of an event or asset failure, for the CLI and logs
+    # Whether an unparsed event's raw bytes may be kept in its decision (not when they were read and
+    # refused for personal data in an identifier).
+    keep_raw: bool = True
 
     @property
     def asset_size(self) -> int:
@@ -51,6 +57,18 @@ def evaluate_event_bytes(
     """Parse `raw` as an ingest event, fetch its asset and evaluate it. Never raises for bad input."""
     try:
         event = parse_event(raw)
+    except IdentifierPersonalData as exc:
+        # The event parsed, but its id or source must not be used: the record is named by `fallback_id`
+        # (the caller's, never the refused id) and its raw bytes are not copied into the decision.
+        reason = Reason(
+            code="event.invalid",
+            entity=exc.entity,
+            path=exc.path,
+            check="event",
+            detail=IDENTIFIER_DETAIL,
+        )
+        decision = _decide_early(reason, pipeline, Subject())
+        return EventOutcome(fallback_id, "unknown", decision, error=str(exc), keep_raw=False)
     except EventInvalid as exc:
         reason = Reason(code="event.invalid", check="event")
         return EventOutcome(

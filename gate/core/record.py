@@ -25,6 +25,7 @@ import pybase64
 
 from gate.core.policy import outcome_of_verdict
 from gate.model import PolicyRef, Reason, Verdict
+from gate.scanning.identifiers import identifier_findings
 
 if TYPE_CHECKING:  # the runner builds failure records from here without loading the checks
     from gate.core.flow import EventOutcome
@@ -186,7 +187,7 @@ def decided_record(
         if evaluation.remediation_ms:
             check_seconds["remediation"] = evaluation.remediation_ms / 1000.0
     if inbound is not None:
-        doc["input"] = _input_ref(inbound, raw=outcome.event is None)
+        doc["input"] = _input_ref(inbound, raw=outcome.event is None and outcome.keep_raw)
     return _routed(doc, decision.reason_codes, decision.policy, None, check_seconds)
 
 
@@ -261,15 +262,16 @@ def released_record(quarantined: RoutedRecord, *, reviewer_policy: PolicyRef | N
 def fallback_event_id(record: InboundRecord) -> str:
     """An id for a record whose value cannot be read: the key if it looks like an event id, else coordinates.
 
-    Keys are held to the ingest schema's event-id alphabet, which cannot spell an email address: the id
-    appears in logs and in the output key.
+    Keys are held to the ingest schema's event-id alphabet, which cannot spell an email address, and
+    scanned like an event id (a key that spells a name or a number is not used): the id appears in logs
+    and in the output key.
     """
     if record.key:
         try:
             text = record.key.decode("utf-8")
         except UnicodeDecodeError:
             text = ""
-        if _EVENT_ID.fullmatch(text):
+        if _EVENT_ID.fullmatch(text) and not identifier_findings(text, path="/key"):
             return text
     return f"{record.topic}/{record.partition}/{record.offset}"
 

@@ -19,6 +19,13 @@ from gate.provenance import (
     attach_manifest,
     reads_back,
 )
+from gate.provenance.claim_fields import (
+    claim_form_problem,
+    model_field_form,
+    parameter_value_form,
+    training_source_form,
+)
+from gate.scanning import scan_text
 
 STRIPPED_KINDS = frozenset({"location", "device_id"})
 
@@ -75,8 +82,21 @@ def minimise_parameters(
     return {
         key: value
         for key, value in parameters.items()
-        if key in allowed and key not in flagged and reads_back({key: value})
+        if key in allowed
+        and key not in flagged
+        and parameter_value_form(value)
+        and signable(value)
+        and reads_back({key: value})
     }
+
+
+def signable(value: Any) -> bool:
+    """Whether a value bound for a manifest passes the scanner once more, read as free text whatever its
+    key: under `sampler` or `model` the scanner does not look for names, but a name signed there is
+    still published. (The value was normalised and scanned under its key already.)"""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return isinstance(value, bool)
+    return not scan_text(str(value), path="/")
 
 
 def _within(pointer: str, base: str) -> bool:
@@ -106,6 +126,11 @@ def _sign(
         raise RemediationFailed("signing was required but no signer is configured")
     edits = (EditAction(METADATA_EDITED, {"org.gate.removed": sorted(STRIPPED_KINDS)}),) if stripped else ()
     claim = _claim(ctx, policy, edits)
+    if claim.is_synthetic is not None:
+        # The last look before signing: every field in a known form (`_claim` drops the others).
+        problem = claim_form_problem(claim.assertion_data())
+        if problem is not None:
+            raise RemediationFailed(f"generation assertion: {problem}; the gate signs only known forms")
     # The bytes signed are a deterministic function of the input, whose hash the integrity check has.
     identity = bytes.fromhex(ctx.sha256) + (b"renew" if parent is not None else b"") if ctx.sha256 else None
     # Unchanged bytes are the ones the integrity check hashed: signing reuses that digest (stripped bytes are
@@ -128,7 +153,9 @@ def _claim(ctx: CheckContext, policy: Policy, edits: tuple[EditAction, ...]) -> 
     def declared(field: str, value: str | None) -> str:
         if value is None:
             return "undeclared"
-        return "withheld" if f"/generation/model/{field}" in flagged else value
+        if f"/generation/model/{field}" in flagged or not model_field_form(value) or not signable(value):
+            return "withheld"
+        return value
 
     model = generation.model if generation else None
     sources = generation.training_data_sources if generation else ()
@@ -145,6 +172,8 @@ def _claim(ctx: CheckContext, policy: Policy, edits: tuple[EditAction, ...]) -> 
             source
             for index, source in enumerate(sources)
             if not any(_within(p, f"/generation/training_data_sources/{index}") for p in flagged)
+            and training_source_form(source)
+            and signable(source)
         ),
         parameters=minimise_parameters(
             generation.parameters if generation else None, policy.allowed_parameter_keys, parameter_findings

@@ -9,6 +9,11 @@ The guard (`ExtraFieldGuard`) sits on the handler, so it sees every record, ours
 in ``refused_fields``. The point is that logging a new kind of data takes a reviewed code change (extend
 `ALLOWED_FIELDS` or pass ``extra_fields``) rather than an innocent ``extra={"prompt": ...}``. It cannot
 inspect the message text itself: messages must stay constant templates without personal data.
+
+Third-party loggers (Pillow's TIFF plugin writes EXIF values at DEBUG, for instance) are not held to that
+review, so the guard holds them at WARNING whatever the gate's level (their records below WARNING are
+dropped, and Pillow's loggers are set to WARNING so they do not even build them), and their messages are
+emitted as their constant templates, without the arguments that would be formatted into them.
 """
 
 from __future__ import annotations
@@ -53,6 +58,14 @@ ALLOWED_FIELDS = frozenset(
 # Attributes every LogRecord has; anything else on a record came from `extra=` (or a filter).
 _RECORD_ATTRS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
 _MARKER = "_gate_handler"
+# Loggers whose messages are the gate's own, reviewed templates.
+_OWN_LOGGERS = ("gate", "__main__")
+# Third-party loggers known to log values from the data they parse: held at WARNING at their source.
+_CHATTY_LOGGERS = ("PIL",)
+
+
+def _own(name: str) -> bool:
+    return any(name == own or name.startswith(own + ".") for own in _OWN_LOGGERS)
 
 
 def _extras(record: logging.LogRecord) -> dict[str, Any]:
@@ -68,7 +81,13 @@ class ExtraFieldGuard(logging.Filter):
         self.allowed = allowed | {"refused_fields"}
 
     def filter(self, record: logging.LogRecord) -> bool:
-        """Strip refused fields in place; the record itself is always emitted."""
+        """Strip refused fields in place. The gate's own records are always emitted; a third-party
+        record only at WARNING or above, as its template without arguments."""
+        if not _own(record.name):
+            if record.levelno < logging.WARNING:
+                return False
+            if record.args:
+                record.msg, record.args = str(record.msg), None
         refused = sorted(k for k in _extras(record) if k not in self.allowed)
         for key in refused:
             delattr(record, key)
@@ -146,4 +165,6 @@ def configure_logging(
         old.close()
     root.addHandler(handler)
     root.setLevel(numeric)
+    for name in _CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(max(numeric, logging.WARNING))
     return handler

@@ -37,6 +37,7 @@ __all__ = [
     "extract_context",
     "inject_headers",
     "record_outcome",
+    "set_tracestate_propagation",
     "tracer",
 ]
 
@@ -48,6 +49,25 @@ _W3C_KEYS = ("traceparent", "tracestate")
 # Only W3C trace context, never baggage: baggage is free-form, may carry personal data, and the brief for
 # these headers is exactly traceparent/tracestate. Hence this propagator rather than the global one.
 _PROPAGATOR = TraceContextTextMapPropagator()
+# `tracestate` is vendor free text (up to 32 key=value members): read only when configured
+# (`propagate_tracestate`) and only when the scanner finds no personal data in it. Otherwise the
+# producer's state is dropped, so it reaches neither spans nor output headers; `traceparent` (a fixed
+# hex format) always propagates.
+_TRACESTATE = {"enabled": False}
+
+
+def set_tracestate_propagation(enabled: bool) -> None:
+    """Whether producers' ``tracestate`` headers are read (after a scan) and so propagated."""
+    _TRACESTATE["enabled"] = enabled
+
+
+def _tracestate_clean(value: str) -> bool:
+    from gate.scanning.identifiers import identifier_findings  # noqa: PLC0415 - only when enabled
+
+    members = [member.strip() for member in value.split(",")]
+    return not any(identifier_findings(member, path="/tracestate") for member in members if member)
+
+
 _CHECK_NAME = re.compile(r"[a-z][a-z0-9_.-]{0,63}")
 
 
@@ -73,7 +93,9 @@ def _exporter(name: str) -> SpanExporter:
     raise ConfigError(f"unsupported OTEL_TRACES_EXPORTER value {name!r}: use none, console or otlp")
 
 
-def configure_tracing(service_name: str, *, install_global: bool = True) -> TracerProvider:
+def configure_tracing(
+    service_name: str, *, install_global: bool = True, propagate_tracestate: bool = False
+) -> TracerProvider:
     """A `TracerProvider` built from ``OTEL_*`` env vars only; installed as the global one by default.
 
     ``OTEL_TRACES_EXPORTER`` (comma-separated): unset or ``none`` -> no exporter (spans are still created,
@@ -81,7 +103,10 @@ def configure_tracing(service_name: str, *, install_global: bool = True) -> Trac
     the ``otlp`` extra). Sampler, batch processor and OTLP endpoint come from their own ``OTEL_*`` vars
     through the SDK. ``OTEL_SERVICE_NAME``/``OTEL_RESOURCE_ATTRIBUTES`` win over `service_name`.
     Raises `ConfigError` for an unknown exporter or a missing OTLP package. The SDK flushes at exit.
+    With `propagate_tracestate` (setting ``propagate_tracestate``), a producer's ``tracestate`` in which
+    the scanner finds no personal data is propagated too; by default only ``traceparent`` is.
     """
+    set_tracestate_propagation(propagate_tracestate)
     detected = OTELResourceDetector().detect()
     defaults = {} if SERVICE_NAME in detected.attributes else {SERVICE_NAME: service_name}
     names = [n.strip().lower() for n in os.environ.get("OTEL_TRACES_EXPORTER", "none").split(",")]
@@ -109,11 +134,16 @@ class _HeaderGetter(Getter[KafkaHeaders]):
     """Reads W3C keys from Kafka header tuples (duplicates allowed, names compared case-insensitively)."""
 
     def get(self, carrier: KafkaHeaders, key: str) -> list[str] | None:
+        key = key.lower()
+        if key == "tracestate" and not _TRACESTATE["enabled"]:
+            return None
         values = [
             v.decode("ascii", errors="replace")
             for k, v in carrier
-            if k.lower() == key.lower() and isinstance(v, bytes)
+            if k.lower() == key and isinstance(v, bytes)
         ]
+        if key == "tracestate" and not all(_tracestate_clean(v) for v in values):
+            return None
         return values or None
 
     def keys(self, carrier: KafkaHeaders) -> list[str]:
@@ -129,7 +159,8 @@ def extract_context(headers: KafkaHeaders | None) -> Context:
 
 
 def inject_headers(context: Context | None = None) -> tuple[tuple[str, bytes], ...]:
-    """``traceparent``/``tracestate`` headers for the span in `context` (default: the current span)."""
+    """``traceparent``/``tracestate`` headers for the span in `context` (default: the current span);
+    ``tracestate`` only as far as it was read (see `set_tracestate_propagation`)."""
     carrier: dict[str, str] = {}
     _PROPAGATOR.inject(carrier, context=context)
     return tuple((k, carrier[k].encode("ascii")) for k in _W3C_KEYS if k in carrier)

@@ -6,7 +6,7 @@ Our own assertion has the label `org.gate.generation` (GENERATION_LABEL). Its JS
     {
       "model": {"name": str, "version": str, "provider": str},
       "training_data_sources": [str, ...],
-      "parameters": {str: JSON, ...},      # free-form, already minimised by the caller
+      "parameters": {str: JSON, ...},      # minimised by the caller; signed only in known forms
       "gate": {"policy_version": str}      # "gate" always present; policy_version only when known
     }
 
@@ -77,7 +77,8 @@ class EditAction:
 class GenerationClaim:
     """How an image was generated, as the gate will sign it.
 
-    `parameters` must already be minimised (no personal data): this module only checks it is JSON.
+    `parameters` must already be minimised (no personal data): this module only checks it is JSON. The
+    gate's own signing path (`gate.remediate`) also holds every field to a known form (`claim_fields`).
     `is_synthetic` False means a real image with AI-generated parts (compositeWithTrainedAlgorithmicMedia);
     None means a real photograph that the gate re-signs after an edit: no AI claim, no generation assertion.
     """

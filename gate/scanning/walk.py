@@ -24,6 +24,7 @@ from gate.scanning.detectors import (
     text_facts,
 )
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
+from gate.scanning.normalise import ASCII_MARKS, ASCII_SPELLED, normalise
 
 # Shorter strings cannot hold any text entity (the shortest, an email, needs "a@b.co"); keyed rules
 # still see them.
@@ -40,10 +41,14 @@ _Member = tuple[bool, str, int, int, _Rules, _Rules]
 
 
 def _build_member(key: str) -> _Member:
-    info = key_info(key)
+    # The key's meaning is read from its normalised form ("phone" spelled with a Cyrillic U+0440 is a
+    # phone key); its pointer token is always the original key, and a key that is not a plain
+    # identifier is scanned itself.
+    meant = normalise(key)
+    info = key_info(meant)
     rules = tuple(rule for rule in KEYED_RULES if rule.matches(info))
     return (
-        info.plain,
+        info.plain and meant == key,
         escape_token(key),
         # Positive context is inherited; negative context ("seed", "version") is the key's own.
         info.flags & POSITIVE_MASK,
@@ -120,10 +125,12 @@ class _Scan:
         raise exceeded("max_total_chars", self.max_total_chars)
 
     def text(self, value: str, path: str, flags: int) -> None:
-        """Run the text detectors on `value` and on what is hidden inside it (URL encoding, base64)."""
+        """Run the text detectors on `value` as meant (`normalise`) and on what is hidden inside it
+        (URL encoding, base64), each normalised too."""
+        value = normalise(value)
         self._detect(value, flags, path, "")
         for decoded, via in decoded_variants(value):
-            self._detect(decoded, flags, path, via)
+            self._detect(normalise(decoded), flags, path, via)
 
     def _detect(self, value: str, flags: int, path: str, via: str) -> None:
         facts = text_facts(value, not flags & NOT_NUMERIC)
@@ -181,6 +188,7 @@ class _Scan:
         # This loop runs for every member: the character count is kept in a local (written back
         # before anything that reads or updates it), and count_chars and text are inlined.
         chars = self.chars
+        ascii_marks, ascii_spelled = ASCII_MARKS.search, ASCII_SPELLED.search
         for position, (raw_key, child) in enumerate(obj.items()):
             key = raw_key if isinstance(raw_key, str) else str(raw_key)
             size = len(key)
@@ -214,10 +222,24 @@ class _Scan:
                     self.chars = chars
                     self.over_limit(size)
                 if size >= _MIN_TEXT_CHARS:
-                    self._detect(child, child_flags, child_path, "")
-                    if may_be_encoded(child):  # one call, not two, for the many strings that are not
-                        for decoded, via in decoded_variants(child):
-                            self._detect(decoded, child_flags, child_path, via)
+                    # `normalise`, with its fast path inlined: most strings are ASCII with nothing to undo.
+                    # (An ASCII identifier, "euler_a", cannot hold a mark: decided without a regex.)
+                    meant = (
+                        child
+                        if child.isascii()
+                        and (
+                            child.isidentifier()
+                            or (
+                                ascii_marks(child) is None
+                                and (" " not in child or ascii_spelled(child) is None)
+                            )
+                        )
+                        else normalise(child)
+                    )
+                    self._detect(meant, child_flags, child_path, "")
+                    if may_be_encoded(meant):  # one call, not two, for the many strings that are not
+                        for decoded, via in decoded_variants(meant):
+                            self._detect(normalise(decoded), child_flags, child_path, via)
             elif kind is int or kind is float:
                 self.number(child, child_path, child_flags)
             elif kind is not bool and child is not None:

@@ -50,6 +50,7 @@ class GateProcessorFactory:
     fetch: FetchPolicy
     store_dir: Path | None = None
     tracing: bool = True
+    propagate_tracestate: bool = False
     # Workers are spawned, so they inherit no logging setup: they configure their own, like the runner's.
     log_level: str | None = None
     log_format: Literal["json", "text"] = "json"
@@ -73,7 +74,7 @@ class GateProcessorFactory:
         if self.log_level is not None:
             configure_logging(self.log_level, self.log_format)
         if self.tracing:
-            configure_tracing("gate-worker")
+            configure_tracing("gate-worker", propagate_tracestate=self.propagate_tracestate)
         pipeline = self.config.build(around_check=check_span if self.tracing else None)
         store = ContentStore(self.store_dir) if self.store_dir is not None else None
         return GateProcessor(pipeline, AssetFetcher(self.fetch), store)

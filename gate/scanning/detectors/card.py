@@ -14,7 +14,7 @@ from stdnum import ean, luhn
 
 from gate.scanning.context import CARD, NOT_NUMERIC
 from gate.scanning.detectors.base import (
-    HAS_DIGIT_RUN,
+    HAS_NINE_DIGITS,
     PatternDetector,
     PatternRule,
     Text,
@@ -42,7 +42,11 @@ _IIN_RANGES: tuple[tuple[int, int, frozenset[int]], ...] = (
 )
 _LENGTHS_WITHOUT_CONTEXT = frozenset((15, 16))
 
-_CANDIDATE = re.compile(r"(?<![\w.,])\d(?:[ \-]?\d){11,18}(?![\w]|[.,]\d)")
+# Digits grouped by any of the separators people type between card groups ("4111 1111 ...",
+# "4111-1111", "4111.1111", "4111/1111", "4111 - 1111"): at most three separator characters between
+# neighbours, so a card cannot hide between long runs of punctuation, nor join unrelated numbers far apart.
+_CANDIDATE = re.compile(r"(?<![\w.,])\d(?:[ \-./_]{0,3}+\d){11,18}(?![\w]|[.,]\d)")
+_NOT_DIGITS = re.compile(r"\D")
 _CARD_CUE = re.compile(
     r"(?i)\b(?:card|credit|debit|visa|mastercard|master\s+card|amex|american\s+express|discover|cc|pan)\b"
 )
@@ -60,7 +64,7 @@ def plausible_iin(digits: str) -> bool:
 
 def _valid_card(match: re.Match[str], text: Text) -> bool:
     raw = match.group()
-    digits = raw.replace(" ", "").replace("-", "")
+    digits = _NOT_DIGITS.sub("", raw)
     if not (luhn.is_valid(digits) and plausible_iin(digits)):
         return False
     if text.flags & CARD or cue_near(_CARD_CUE, text.value, match.start(), match.end()):
@@ -72,7 +76,8 @@ def _valid_card(match: re.Match[str], text: Text) -> bool:
 
 DETECTOR = PatternDetector(
     entity="CREDIT_CARD",
-    needs=HAS_DIGIT_RUN,
+    # Nine digits anywhere, not a digit run: the run allows two separator characters, cards three.
+    needs=HAS_NINE_DIGITS,
     rules=(PatternRule("card.luhn", _CANDIDATE, _valid_card),),
     unless=NOT_NUMERIC,
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 import pytest
@@ -61,11 +61,50 @@ def test_round_trip_keeps_trace_id_and_changes_span_id(
     assert format(event.parent.span_id, "016x") == PARENT_ID
 
 
-def test_tracestate_is_carried(provider: TracerProvider) -> None:
-    headers = [("traceparent", TRACEPARENT.encode()), ("tracestate", b"vendor=abc")]
+@pytest.fixture
+def tracestate_setting() -> Iterator[None]:
+    yield
+    tracing.set_tracestate_propagation(False)
+
+
+# (propagation enabled, tracestate sent, tracestate expected in the output headers and the span)
+TRACESTATE_CASES = [
+    (False, b"vendor=abc", None),  # off by default: vendor free text is not copied
+    (False, b"congo=t61rcWkgMzE,rojo=00f067aa0ba902b7", None),
+    (True, b"vendor=abc", "vendor=abc"),
+    (True, b"congo=t61rcWkgMzE,rojo=00f067aa0ba902b7", "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7"),
+    (True, b"vendor=jane.doe@example.com", None),  # an email
+    (True, b"vendor=abc,who=Jane.Doe", None),  # a name in one member drops the whole state
+    (True, b"pay=4111-1111-1111-1111", None),  # a card number
+    (True, b"tel=0049-151-23456789", None),  # a phone written without its "+"
+    (True, b"vendor=jane%40example.com", None),  # URL-encoded email
+]
+
+
+@pytest.mark.parametrize(("enabled", "sent", "expected"), TRACESTATE_CASES)
+def test_tracestate_propagates_only_when_enabled_and_clean(
+    provider: TracerProvider,
+    exporter: InMemorySpanExporter,
+    tracestate_setting: None,
+    enabled: bool,
+    sent: bytes,
+    expected: str | None,
+) -> None:
+    tracing.set_tracestate_propagation(enabled)
+    headers = [("traceparent", TRACEPARENT.encode()), ("tracestate", sent)]
     with event_span("e-1", headers=headers, provider=provider):
         out = dict(inject_headers())
-    assert out["tracestate"] == b"vendor=abc"
+    assert out["traceparent"].decode().split("-")[1] == TRACE_ID  # traceparent always propagates
+    assert out.get("tracestate") == (expected.encode() if expected else None)
+    span_state = finished(exporter, "gate.event").get_span_context().trace_state.to_header()
+    assert span_state == (expected or "")
+
+
+def test_configure_tracing_sets_tracestate_propagation(tracestate_setting: None) -> None:
+    configure_tracing("gate-test", install_global=False, propagate_tracestate=True)
+    assert tracing._TRACESTATE["enabled"]
+    configure_tracing("gate-test", install_global=False)
+    assert not tracing._TRACESTATE["enabled"]
 
 
 def test_baggage_is_neither_read_nor_forwarded(provider: TracerProvider) -> None:
