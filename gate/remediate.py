@@ -7,8 +7,10 @@ from typing import Any
 
 from gate.checks.base import CheckContext
 from gate.checks.parameters import FINDINGS_KEY, PARAMETERS_POINTER
-from gate.errors import GateError
+from gate.errors import GateError, ImageUndecodable
 from gate.imaging import strip_identifiers
+from gate.imaging.jpeg import JpegLayout
+from gate.imaging.jpeg import walk as walk_jpeg
 from gate.model import Finding
 from gate.policy import Policy, Remediation
 from gate.provenance import (
@@ -111,9 +113,28 @@ def _sign(
     # Unchanged bytes are the ones the integrity check hashed: signing reuses that digest (stripped bytes are
     # hashed again inside attach_manifest).
     digest = bytes.fromhex(ctx.sha256) if ctx.sha256 and data is ctx.data else None
-    return attach_manifest(
+    signed = attach_manifest(
         data, ctx.probe.media_type, signer, claim, parent=parent, identity=identity, digest=digest
     )
+    _check_pictures(ctx, signed)
+    return signed
+
+
+def _check_pictures(ctx: CheckContext, signed: bytes) -> None:
+    """Refuse a signed multi-picture JPEG whose MPF index no longer matches where its pictures are.
+
+    The manifest goes in before the index (see `manifest_slot`), so offsets stay right; c2pa's own
+    insertion, used when an old manifest is replaced, may put it after the index instead.
+    """
+    layout = ctx.probe.layout_for(ctx.data) if ctx.probe is not None else None
+    if not isinstance(layout, JpegLayout) or len(layout.images) < 2:
+        return
+    try:
+        walked = walk_jpeg(signed)
+    except ImageUndecodable as exc:
+        raise RemediationFailed("signing moved the pictures of a multi-picture JPEG") from exc
+    if len(walked.images) != len(layout.images):
+        raise RemediationFailed("signing lost pictures of a multi-picture JPEG")
 
 
 def _claim(ctx: CheckContext, policy: Policy, edits: tuple[EditAction, ...]) -> GenerationClaim:

@@ -6,11 +6,11 @@
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from gate.errors import ImageUndecodable
-from gate.imaging import inspected, jpeg, png, webp
+from gate.imaging import inspected, jpeg, mpf, png, webp
 from gate.imaging.exif import tiff_block
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
@@ -40,6 +40,7 @@ class Block:
     key: str = ""
     container: str = ""  # the chunk type for PNG text ("tEXt"...), so paths can name it
     where: tuple[str, str, str] | None = None
+    image: int = 0  # the picture of a multi-picture JPEG it belongs to (0: the primary image)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,7 @@ def list_blocks(data: bytes, media_type: str, budget: MetadataBudget, layout: La
 
 def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -> Blocks:
     blocks: list[Block] = []
-    extended: dict[bytes, list[tuple[jpeg.Segment, bytes]]] = {}
+    extended: dict[tuple[int, bytes], list[tuple[jpeg.Segment, bytes]]] = {}
     has_c2pa = False
     comments = 0
     unknown = _Uninspected("jpeg")
@@ -78,8 +79,14 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
     for seg in layout.segments:
         span = ((seg.start, seg.end),)
         scanned = scanned or seg.marker == jpeg.SOS
-        # c2pa-rs reads APP11 only before the first scan: a manifest store after it is read by nobody.
-        if not _jpeg_inspected(data, seg, c2pa) or (scanned and seg.marker == jpeg.APP11):
+        before = len(blocks)
+        # c2pa-rs reads APP11 only before the first scan: a manifest store after it is read by nobody (and
+        # so is one in the further pictures of a multi-picture JPEG, which all come after that scan).
+        if (
+            not _jpeg_inspected(data, seg, c2pa)
+            or (scanned and seg.marker == jpeg.APP11)
+            or (seg.marker == jpeg.APP2 and not _mpf_complete(data, seg))
+        ):
             blocks.append(unknown.block(inspected.jpeg_name(seg.marker), span))
         elif seg.marker == jpeg.APP1:
             body = seg.payload(data)
@@ -91,7 +98,8 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
                 blocks.append(Block("xmp", span, body[len(jpeg.XMP_PREFIX) :]))
             elif body.startswith(jpeg.XMP_EXT_PREFIX):
                 guid = body[len(jpeg.XMP_EXT_PREFIX) : len(jpeg.XMP_EXT_PREFIX) + 32]
-                extended.setdefault(guid, []).append((seg, body[len(jpeg.XMP_EXT_PREFIX) + 32 :]))
+                part = body[len(jpeg.XMP_EXT_PREFIX) + 32 :]
+                extended.setdefault((seg.image, guid), []).append((seg, part))
         elif seg.marker == jpeg.COM:
             body = seg.payload(data)
             budget.charge(len(body))
@@ -108,7 +116,9 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
             blocks.append(Block("ducky", span, body))
         elif seg.marker == jpeg.APP11:
             has_c2pa = True
-    blocks.extend(_extended_xmp(parts, budget) for parts in extended.values())
+        if seg.image:
+            blocks[before:] = [replace(block, image=seg.image) for block in blocks[before:]]
+    blocks.extend(_extended_xmp(parts, budget, image) for (image, _), parts in extended.items())
     return Blocks(tuple(blocks), has_c2pa)
 
 
@@ -149,7 +159,14 @@ class _Uninspected:
         return Block("uninspected", spans, where=(self.container, name, str(ordinal)))
 
 
-def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudget) -> Block:
+def _mpf_complete(data: bytes, seg: jpeg.Segment) -> bool:
+    """Whether an APP2 segment that is not an MPF index, or is one the gate read whole (see `mpf`)."""
+    if not data.startswith(mpf.PREFIX, seg.start + 4):
+        return True
+    return mpf.read(data, seg.start + 4, seg.end).complete
+
+
+def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudget, image: int) -> Block:
     """Reassemble Adobe's extended XMP (a packet split over APP1 segments by offset)."""
     if any(len(part) < 8 for _, part in parts):
         raise ImageUndecodable("JPEG extended XMP segment is too short")
@@ -163,7 +180,7 @@ def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudge
             raise ImageUndecodable("JPEG extended XMP segments are inconsistent")
         packet[offset : offset + len(chunk)] = chunk
     spans = tuple((seg.start, seg.end) for seg, _ in parts)
-    return Block("xmp_ext", spans, bytes(packet))
+    return Block("xmp_ext", spans, bytes(packet), image=image)
 
 
 def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> Blocks:

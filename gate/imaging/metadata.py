@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import binascii
 import json
+from dataclasses import replace
 from typing import Any
 
 from gate.errors import ImageUndecodable
@@ -47,7 +48,7 @@ def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
     markers: list[str] = []
     for block in blocks.items:
         found, marks = block_items(block)
-        items.extend(found)
+        items.extend(_in_picture(item, block.image) for item in found)
         markers.extend(marks)
     references = any(_references_manifest(b.payload) for b in blocks.items if b.source in ("xmp", "xmp_ext"))
     return ImageMetadata(
@@ -56,6 +57,16 @@ def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
         has_c2pa=blocks.has_c2pa,
         references_manifest=references,
     )
+
+
+def _in_picture(item: MetadataItem, image: int) -> MetadataItem:
+    """The item with its path under /mpf/<n> when it comes from a further picture of a multi-picture JPEG.
+
+    Uninspected items keep theirs: they are numbered across pictures already, and name their segment.
+    """
+    if not image or item.kind == "uninspected":
+        return item
+    return replace(item, path=pointer("mpf", str(image)) + item.path)
 
 
 def _references_manifest(packet: bytes) -> bool:

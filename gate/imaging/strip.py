@@ -9,7 +9,7 @@ from __future__ import annotations
 import struct
 
 from gate.errors import ImageUndecodable
-from gate.imaging import exif, iptc, jpeg, png, webp, xmp
+from gate.imaging import exif, iptc, jpeg, mpf, png, webp, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.items import DEFAULT_STRIP_KINDS, KINDS, STRIPPABLE_KINDS
@@ -35,13 +35,16 @@ def strip_identifiers(data: bytes, probe: ImageProbe, kinds: frozenset[str] = DE
     kinds &= STRIPPABLE_KINDS
     budget = MetadataBudget(probe.limits.max_metadata_bytes)
     edits: list[_Edit] = []
-    for block in list_blocks(data, probe.media_type, budget, probe.layout_for(data)).items:
+    layout = probe.layout_for(data)
+    for block in list_blocks(data, probe.media_type, budget, layout).items:
         edits.extend(_edits(block, probe.media_type, kinds))
     if not edits:
         return data
     out = _splice(data, edits)
     if probe.media_type == WEBP:
         out = _fix_webp_header(out)
+    if probe.media_type == JPEG:
+        out = _fix_mp_index(data, out, edits, layout if isinstance(layout, jpeg.JpegLayout) else None)
     if any(item.kind in kinds for item in read_metadata(out, probe).items):
         raise ImageUndecodable("metadata could not be stripped safely")
     return out
@@ -93,6 +96,25 @@ def _splice(data: bytes, edits: list[_Edit]) -> bytes:
         pos = end
     parts.append(data[pos:])
     return b"".join(parts)
+
+
+def _fix_mp_index(data: bytes, out: bytes, edits: list[_Edit], layout: jpeg.JpegLayout | None) -> bytes:
+    """`out` with its MPF index moved to where the edits put the pictures it lists (sizes may change)."""
+    layout = layout or jpeg.walk(data)
+    if len(layout.images) < 2:
+        return out
+    index = jpeg.mp_index(data, [s for s in layout.segments if s.image == 0])
+    assert index is not None  # the walk found further pictures, so it read an index
+
+    def moved(offset: int) -> int:
+        return offset + sum(len(new) - (end - start) for start, end, new in edits if end <= offset)
+
+    first_end = layout.images[0][1]
+    first_size = struct.unpack_from(index.order + "I", data, index.entry_table + 4)[0]
+    entries = [(moved(offset), moved(offset + size) - moved(offset)) for offset, size in index.entries]
+    patched = bytearray(out)
+    mpf.patch(patched, moved(index.base), index, first_size + moved(first_end) - first_end, entries)
+    return bytes(patched)
 
 
 def _fix_webp_header(data: bytes) -> bytes:
