@@ -22,7 +22,8 @@ from gate.provenance import (
     reads_back,
 )
 
-STRIPPED_KINDS = frozenset({"location", "device_id"})
+# Location, device ids, and fields the gate reads past without judging them (publish only what was read).
+STRIPPED_KINDS = frozenset({"location", "device_id", "unread"})
 
 
 class RemediationFailed(GateError):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PIL import ExifTags
 
 from gate.errors import ImageUndecodable
+from gate.imaging.exif_known import KNOWN_TAGS
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import Kind, MetadataItem
 from gate.pointers import pointer
@@ -74,6 +75,7 @@ class Tiff:
         self.entries: list[Entry] = []
         self.tables: dict[int, int] = {}  # table offset -> entry count
         self.gps_tables: set[int] = set()  # offsets of the tables read as GPS IFDs
+        self.covered: list[tuple[int, int]] = [(0, 8)]  # byte ranges some IFD accounts for
         self._seen: set[int] = set()
         (ifd0,) = self.unpack("I", 4)
         self._read_ifd(ifd0, "0", strict=True)
@@ -95,6 +97,7 @@ class Tiff:
                 raise ImageUndecodable("EXIF block has an IFD that runs past its end")
             return
         self.tables[offset] = count
+        self.covered.append((offset, offset + 2 + 12 * count + 4))
         if name == "gps":
             self.gps_tables.add(offset)
         # Valid tables do not overlap, so a block holds at most one entry per 12 bytes; more means tables
@@ -112,6 +115,8 @@ class Tiff:
                     raise ImageUndecodable("EXIF block has a value offset out of range")
                 size = 0  # a tag we never read or blank; tolerate the writer's mistake
             self.entries.append(Entry(name, tag, offset, start, size, inline))
+            if not inline and size:
+                self.covered.append((start, start + size))
             sub = _SUB_IFDS.get((name, tag))
             if sub is not None:
                 (sub_offset,) = self.unpack("I", pos + 8)
@@ -121,6 +126,45 @@ class Tiff:
             (next_ifd,) = self.unpack("I", offset + 2 + 12 * count)
             if next_ifd:
                 self._read_ifd(next_ifd, "1", strict=False)  # the thumbnail IFD; broken ones are common
+
+    def unreferenced(self) -> list[tuple[int, int]]:
+        """Ranges no IFD accounts for that hold anything but zeros: data hidden between the structures.
+
+        The thumbnail IFD's JPEGInterchangeFormat and its length account for the thumbnail's bytes.
+        """
+        covered = list(self.covered)
+        thumb = {e.tag: e for e in self.entries if e.ifd == "1" and e.tag in (0x0201, 0x0202)}
+        if len(thumb) == 2:
+            fmt = {1: "B", 3: "H", 4: "I"}
+            values = []
+            for tag in (0x0201, 0x0202):
+                entry = thumb[tag]
+                raw = self.value(entry)
+                size = struct.calcsize(fmt.get(len(raw), "I"))
+                values.append(
+                    self.unpack(fmt.get(size, "I"), entry.value_start)[0] if len(raw) == size else 0
+                )
+            covered.append((values[0], values[0] + values[1]))
+        gaps: list[tuple[int, int]] = []
+        pos = 0
+        for start, end in sorted(covered):
+            if start > pos and self.block[pos:start].strip(b"\x00"):
+                gaps.append((pos, start))
+            pos = max(pos, end)
+        if pos < len(self.block) and self.block[pos:].strip(b"\x00"):
+            gaps.append((pos, len(self.block)))
+        return gaps
+
+    def unread(self) -> list[Entry]:
+        """Entries of IFD0, IFD1, Exif and Interop that are neither known to be technical nor read."""
+        return [
+            entry
+            for entry in self.entries
+            if entry.ifd in KNOWN_TAGS
+            and entry.tag not in KNOWN_TAGS[entry.ifd]
+            and entry.tag not in TAG_KINDS
+            and (entry.ifd, entry.tag) not in _SUB_IFDS
+        ]
 
     def value(self, entry: Entry) -> bytes:
         """The raw value bytes of an entry."""
@@ -170,6 +214,12 @@ def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:
         items.append(MetadataItem(pointer("exif", name), kind, text))
         if entry.tag == USER_COMMENT_TAG and text and looks_like_a1111(text):
             markers.append("exif:a1111-parameters")
+    items.extend(
+        MetadataItem(pointer("exif", ExifTags.TAGS.get(entry.tag, f"0x{entry.tag:04X}")), "unread")
+        for entry in tiff.unread()
+    )
+    if tiff.unreferenced():
+        items.append(MetadataItem(pointer("exif", "unreferenced"), "unread"))
     for entry in tiff.entries:
         if entry.tag == SOFTWARE_TAG and entry.ifd == "0":
             generator = known_generator(_text(tiff, entry))
@@ -199,12 +249,21 @@ def _utf16(raw: bytes, order: str) -> str:
 
 
 def strip(block: bytes, kinds: frozenset[str]) -> bytes | None:
-    """`block` with every entry of `kinds` removed and its value bytes zeroed; None if none is present."""
+    """`block` with every entry of `kinds` removed and its value bytes zeroed; None if none is present.
+
+    With `unread` in `kinds`, tags outside `exif_known` go too, and bytes no IFD accounts for are zeroed.
+    """
     tiff = Tiff(block)
     doomed = [entry for entry, kind in tiff.personal() if kind in kinds]
-    if not doomed:
+    hidden: list[tuple[int, int]] = []
+    if "unread" in kinds:
+        doomed.extend(tiff.unread())
+        hidden = tiff.unreferenced()
+    if not doomed and not hidden:
         return None
     out = bytearray(block)
+    for start, end in hidden:
+        out[start:end] = bytes(end - start)
     if any(entry.tag == GPS_IFD_TAG for entry in doomed):
         # Zero every value a GPS table points to, so no coordinate survives as orphan bytes.
         for gps in (e for e in tiff.entries if e.ifd == "gps" and not e.inline):
@@ -219,7 +278,7 @@ def strip(block: bytes, kinds: frozenset[str]) -> bytes | None:
                 out[table : table + size] = bytes(size)
         elif not entry.inline:
             out[entry.value_start : entry.value_start + entry.value_size] = bytes(entry.value_size)
-    for table in {entry.table for entry in doomed}:
+    for table in sorted({entry.table for entry in doomed}):
         _remove_entries(tiff, out, table, {e.tag for e in doomed if e.table == table})
     return bytes(out)
 
