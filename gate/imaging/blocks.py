@@ -19,7 +19,7 @@ from gate.imaging.limits import MetadataBudget
 if TYPE_CHECKING:
     from gate.imaging.probing import Layout
 
-Source = Literal["exif", "xmp", "xmp_ext", "iptc", "text", "comment", "ducky", "uninspected"]
+Source = Literal["exif", "xmp", "xmp_ext", "iptc", "text", "comment", "ducky", "uninspected", "unread"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,8 @@ class Block:
     container: str = ""  # the chunk type for PNG text ("tEXt"...), so paths can name it
     where: tuple[str, str, str] | None = None
     image: int = 0  # the picture of a multi-picture JPEG it belongs to (0: the primary image)
+    # PNG text: the keyword, then iTXt's language tag and translated keyword, one a line.
+    label: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +105,16 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
         elif seg.marker == jpeg.COM:
             body = seg.payload(data)
             budget.charge(len(body))
-            text = body.rstrip(b"\x00").decode("utf-8", "replace")
-            blocks.append(Block("comment", span, text=text, key=str(comments)))
+            blocks.append(Block("comment", span, text=comment_text(body), key=str(comments)))
             comments += 1
         elif seg.marker == jpeg.APP13 and data.startswith(PHOTOSHOP_PREFIX, seg.start + 4):
             body = seg.payload(data)
             budget.charge(len(body))
             blocks.append(Block("iptc", span, body))
+        elif seg.marker == jpeg.APP0 and data.startswith(b"JFXX\x00", seg.start + 4):
+            # A JFIF extension thumbnail: a whole JPEG (with its own EXIF, GPS...) or palette pixels. The
+            # gate does not read it; it is dropped with the GPS, which no decoder of the image misses.
+            blocks.append(Block("unread", span, where=("jpeg", "APP0", "JFXX")))
         elif seg.marker == jpeg.APP12:
             body = seg.payload(data)
             budget.charge(len(body))
@@ -143,7 +148,34 @@ def _jpeg_inspected(data: bytes, seg: jpeg.Segment, c2pa: frozenset[bytes]) -> b
     head = data[seg.start + 4 : min(seg.end, seg.start + 40)]
     if seg.marker == jpeg.APP11:
         return head.startswith(b"JP") and head[2:4] in c2pa
-    return inspected.jpeg_known(seg.marker, head)
+    if not inspected.jpeg_known(seg.marker, head):
+        return False
+    size = seg.end - seg.start - 4
+    if seg.marker == jpeg.APP0 and head.startswith(b"JFIF\x00"):
+        # Header, then an uncompressed RGB thumbnail of the size it states: bytes after it are read by nobody,
+        # except Apple's "AMPF" (iPhone HDR photos: this JPEG holds an MPF gain map).
+        if len(head) < 14:
+            return False
+        expected = 14 + 3 * head[12] * head[13]
+        return size == expected or (
+            size == expected + 4 and data.startswith(b"AMPF", seg.start + 4 + expected)
+        )
+    if seg.marker == jpeg.APP14:
+        return size == inspected.ADOBE_APP14_SIZE
+    return True
+
+
+def comment_text(body: bytes) -> str:
+    """A JPEG comment as text: UTF-16 when it has a byte-order mark or the zero bytes of ASCII in UTF-16,
+    else UTF-8 (undecodable bytes replaced), so a scanner sees the letters either way."""
+    if body[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return body.decode("utf-16", "replace").rstrip("\x00")
+    pairs = len(body) // 2
+    if pairs and body.count(0) * 3 >= len(body):  # at least a third zeros: not text in UTF-8
+        # ASCII letters in UTF-16 have their zero byte second (little-endian) or first (big-endian).
+        encoding = "utf-16-le" if body[1::2].count(0) >= body[0::2].count(0) else "utf-16-be"
+        return body[: 2 * pairs].decode(encoding, "replace").rstrip("\x00")
+    return body.rstrip(b"\x00").decode("utf-8", "replace")
 
 
 class _Uninspected:
@@ -189,7 +221,9 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
     unknown = _Uninspected("png")
     for chunk in layout.chunks:
         span = ((chunk.start, chunk.end),)
-        if not inspected.chunk_known(inspected.PNG_CHUNKS, chunk.type, chunk.end - chunk.start - 12):
+        if not inspected.chunk_known(
+            inspected.PNG_CHUNKS, chunk.type, chunk.end - chunk.start - 12
+        ) or not inspected.png_content_known(chunk.type, chunk.payload(data)):
             blocks.append(unknown.block(inspected.chunk_name(chunk.type), span))
         elif chunk.type == b"eXIf":
             body = chunk.payload(data)
@@ -197,11 +231,14 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
             tiff = tiff_block(body)
             blocks.append(Block("exif", span, tiff, prefix=body[: len(body) - len(tiff)]))
         elif chunk.type in png.TEXT_CHUNKS:
-            keyword, text = png.read_text(chunk.type, chunk.payload(data), budget)
+            labels: list[str] = []
+            keyword, text = png.read_text(chunk.type, chunk.payload(data), budget, labels)
             if keyword == png.XMP_KEYWORD:
                 blocks.append(Block("xmp", span, text.encode("utf-8"), container=chunk.type.decode()))
             else:
-                blocks.append(Block("text", span, text=text, key=keyword, container=chunk.type.decode()))
+                label = "\n".join([keyword, *labels])
+                container = chunk.type.decode()
+                blocks.append(Block("text", span, text=text, key=keyword, container=container, label=label))
         elif chunk.type == b"caBX":
             has_c2pa = True
     return Blocks(tuple(blocks), has_c2pa)

@@ -17,7 +17,7 @@ from gate.imaging.limits import MAX_SCANS, MAX_SEGMENTS
 from gate.imaging.trailing import check_end
 
 SOI, EOI, SOS, COM = 0xD8, 0xD9, 0xDA, 0xFE
-APP1, APP2, APP11, APP12, APP13 = 0xE1, 0xE2, 0xEB, 0xEC, 0xED
+APP0, APP1, APP2, APP11, APP12, APP13, APP14 = 0xE0, 0xE1, 0xE2, 0xEB, 0xEC, 0xED, 0xEE
 
 EXIF_PREFIX = b"Exif\x00\x00"
 XMP_PREFIX = b"http://ns.adobe.com/xap/1.0/\x00"

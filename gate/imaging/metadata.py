@@ -89,9 +89,9 @@ def block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
         return [MetadataItem(pointer("jpeg", "COM", block.key), "free_text", block.text)], []
     if block.source == "ducky":
         return ducky.read_items(block.payload), []
-    if block.source == "uninspected":
+    if block.source in ("uninspected", "unread"):
         assert block.where is not None
-        return [MetadataItem(pointer(*block.where), "uninspected")], []
+        return [MetadataItem(pointer(*block.where), block.source)], []
     return _png_text_items(block)
 
 
@@ -109,8 +109,12 @@ def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     elif key == "parameters" and not looks_like_a1111(text):
         marker = "png:parameters"
     path = pointer("png", block.container, key)
-    item = MetadataItem(path, "json_text" if parsed is not None else kind, text, parsed)
-    return [item], [marker] if marker else []
+    items = [MetadataItem(path, "json_text" if parsed is not None else kind, text, parsed)]
+    if key not in _PNG_KEYS or block.label != key:
+        # The keyword is the writer's choice too (up to 79 Latin-1 characters), and so are iTXt's language
+        # tag and translated keyword: scanned like the text.
+        items.append(MetadataItem(path + "/keyword", "free_text", block.label or key))
+    return items, [marker] if marker else []
 
 
 def _json(text: str) -> Any:

@@ -125,8 +125,13 @@ def inflate(compressed: bytes, budget: MetadataBudget) -> bytes:
     return out
 
 
-def read_text(ctype: bytes, payload: bytes, budget: MetadataBudget) -> tuple[str, str]:
-    """Decode a tEXt, zTXt or iTXt payload into (keyword, text), charging the budget."""
+def read_text(
+    ctype: bytes, payload: bytes, budget: MetadataBudget, labels: list[str] | None = None
+) -> tuple[str, str]:
+    """Decode a tEXt, zTXt or iTXt payload into (keyword, text), charging the budget.
+
+    iTXt's language tag and translated keyword, when present, are appended to `labels`.
+    """
     keyword_raw, sep, rest = payload.partition(b"\x00")
     if not sep or not 1 <= len(keyword_raw) <= 79:
         raise ImageUndecodable("PNG text chunk has no valid keyword")
@@ -145,6 +150,8 @@ def read_text(ctype: bytes, payload: bytes, budget: MetadataBudget) -> tuple[str
     parts = rest[2:].split(b"\x00", 2)
     if len(parts) != 3 or compressed not in (0, 1) or method != 0:
         raise ImageUndecodable("PNG iTXt chunk is malformed")
+    if labels is not None:  # the language tag and translated keyword are the writer's text too
+        labels.extend(part.decode("utf-8", "replace") for part in parts[:2] if part)
     raw = parts[2]
     if compressed:
         raw = inflate(raw, budget)

@@ -72,6 +72,8 @@ def _edits(block: Block, media_type: str, kinds: frozenset[str]) -> list[_Edit]:
         return [(*block.spans[0], jpeg.segment_bytes(jpeg.APP13, payload))]
     if block.source == "uninspected":
         return []
+    if block.source == "unread":  # a whole segment the image decodes without (a JFXX thumbnail)
+        return drop if "unread" in kinds else []
     items, _ = block_items(block)  # extended XMP, PNG text, JPEG comments, Ducky: all or nothing
     return drop if any(item.kind in kinds for item in items) else []
 
