@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from gate.errors import ImageUndecodable
-from gate.imaging import inspected, jpeg, mpf, png, webp
+from gate.imaging import icc, inspected, jpeg, mpf, png, webp
 from gate.imaging.exif import tiff_block
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
@@ -19,7 +19,7 @@ from gate.imaging.limits import MetadataBudget
 if TYPE_CHECKING:
     from gate.imaging.probing import Layout
 
-Source = Literal["exif", "xmp", "xmp_ext", "iptc", "text", "comment", "ducky", "uninspected", "unread"]
+Source = Literal["exif", "xmp", "xmp_ext", "iptc", "text", "comment", "ducky", "icc", "uninspected", "unread"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,7 @@ def list_blocks(data: bytes, media_type: str, budget: MetadataBudget, layout: La
 def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -> Blocks:
     blocks: list[Block] = []
     extended: dict[tuple[int, bytes], list[tuple[jpeg.Segment, bytes]]] = {}
+    profiles: dict[int, list[tuple[bytes, jpeg.Segment, bytes]]] = {}  # picture -> (seq/count, seg, part)
     has_c2pa = False
     comments = 0
     unknown = _Uninspected("jpeg")
@@ -111,6 +112,10 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
             body = seg.payload(data)
             budget.charge(len(body))
             blocks.append(Block("iptc", span, body))
+        elif seg.marker == jpeg.APP2 and data.startswith(icc.JPEG_PREFIX, seg.start + 4):
+            body = seg.payload(data)
+            budget.charge(len(body))
+            profiles.setdefault(seg.image, []).append((body[12:14], seg, body[14:]))
         elif seg.marker == jpeg.APP0 and data.startswith(b"JFXX\x00", seg.start + 4):
             # A JFIF extension thumbnail: a whole JPEG (with its own EXIF, GPS...) or palette pixels. The
             # gate does not read it; it is dropped with the GPS, which no decoder of the image misses.
@@ -124,6 +129,7 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
         if seg.image:
             blocks[before:] = [replace(block, image=seg.image) for block in blocks[before:]]
     blocks.extend(_extended_xmp(parts, budget, image) for (image, _), parts in extended.items())
+    blocks.extend(_jpeg_profile(parts, image) for image, parts in profiles.items())
     return Blocks(tuple(blocks), has_c2pa)
 
 
@@ -198,6 +204,16 @@ def _mpf_complete(data: bytes, seg: jpeg.Segment) -> bool:
     return mpf.read(data, seg.start + 4, seg.end).complete
 
 
+def _jpeg_profile(parts: list[tuple[bytes, jpeg.Segment, bytes]], image: int) -> Block:
+    """An ICC profile split over APP2 segments, each with its sequence number (from 1) and the count."""
+    ordered = sorted(parts, key=lambda part: part[0][0])
+    if [part[0][0] for part in ordered] != list(range(1, len(ordered) + 1)):
+        raise ImageUndecodable("JPEG ICC profile segments are not numbered 1..n")
+    profile = b"".join(part[2] for part in ordered)
+    spans = tuple((seg.start, seg.end) for _, seg, _ in parts)
+    return Block("icc", spans, profile, key="jpeg", image=image)
+
+
 def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudget, image: int) -> Block:
     """Reassemble Adobe's extended XMP (a packet split over APP1 segments by offset)."""
     if any(len(part) < 8 for _, part in parts):
@@ -239,6 +255,12 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
                 label = "\n".join([keyword, *labels])
                 container = chunk.type.decode()
                 blocks.append(Block("text", span, text=text, key=keyword, container=container, label=label))
+        elif chunk.type == b"iCCP":
+            name, sep, rest = chunk.payload(data).partition(b"\x00")
+            if not sep or not rest or rest[0] != 0:
+                raise ImageUndecodable("PNG iCCP chunk is malformed")
+            profile = png.inflate(rest[1:], budget)
+            blocks.append(Block("icc", span, profile, key="png", label=name.decode("latin-1")))
         elif chunk.type == b"caBX":
             has_c2pa = True
     return Blocks(tuple(blocks), has_c2pa)
@@ -261,6 +283,10 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget) -
             body = chunk.payload(data)
             budget.charge(len(body))
             blocks.append(Block("xmp", span, body))
+        elif chunk.fourcc == b"ICCP":
+            body = chunk.payload(data)
+            budget.charge(len(body))
+            blocks.append(Block("icc", span, body, key="webp"))
         elif chunk.fourcc == b"C2PA":
             has_c2pa = True
     return Blocks(tuple(blocks), has_c2pa)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from gate.errors import ImageUndecodable
-from gate.imaging import ducky, exif, iptc, xmp
+from gate.imaging import ducky, exif, icc, iptc, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import ImageMetadata, Kind, MetadataItem
@@ -33,6 +33,8 @@ _PNG_KEYS: dict[str, tuple[Kind, str | None]] = {
 # Keywords that hold nothing personal; Software is looked at for generator names only.
 _PNG_IGNORED = frozenset({"Software", "Creation Time"})
 _RAW_PROFILE = "Raw profile type "  # ImageMagick's hex-encoded copy of a JPEG's EXIF or XMP
+# iCCP names Pillow, libpng and Photoshop write for the profiles they embed: nothing to scan.
+_STOCK_PROFILE_NAMES = frozenset({"ICC Profile", "ICC profile", "icc", "sRGB", "Photoshop ICC profile"})
 
 
 def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
@@ -89,6 +91,11 @@ def block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
         return [MetadataItem(pointer("jpeg", "COM", block.key), "free_text", block.text)], []
     if block.source == "ducky":
         return ducky.read_items(block.payload), []
+    if block.source == "icc":
+        items = icc.read_items(block.payload, block.key)
+        if block.label and block.label not in _STOCK_PROFILE_NAMES:  # PNG's iCCP name: the writer's text
+            items.append(MetadataItem(pointer("icc", block.key, "name"), "free_text", block.label))
+        return items, []
     if block.source in ("uninspected", "unread"):
         assert block.where is not None
         return [MetadataItem(pointer(*block.where), block.source)], []
