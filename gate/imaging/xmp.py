@@ -12,6 +12,7 @@ from typing import cast
 from PIL import ExifTags
 
 from gate.errors import ImageUndecodable
+from gate.imaging import xmp_unread
 from gate.imaging.generators import known_generator
 from gate.imaging.items import Kind, MetadataItem
 from gate.pointers import pointer
@@ -71,11 +72,11 @@ _NAMESPACES: dict[str, tuple[str, dict[str, Kind]]] = {
     ),
     "http://ns.adobe.com/xap/1.0/rights/": ("xmpRights", {"Owner": "owner"}),
 }
+_KNOWN_URIS = frozenset(_NAMESPACES) | {"http://ns.adobe.com/exif/1.0/", "http://cipa.jp/exif/1.0/"}
 _EXIF_NS = "http://ns.adobe.com/exif/1.0/"
 # The GPS properties XMP's EXIF schema defines (the EXIF GPS tag names); any other exif:GPS* name is hidden.
 _GPS_NAMES = frozenset(ExifTags.GPSTAGS.values())
-#: Pointer token prefix for a name the image chose, followed by its position (the scanner's convention).
-HIDDEN_NAME = "*"
+HIDDEN_NAME = xmp_unread.HIDDEN_NAME
 _XMP_NS = "http://ns.adobe.com/xap/1.0/"
 # IPTC digital source types that mean generative or synthetic content.
 _AI_SOURCE_TYPES = frozenset(
@@ -173,11 +174,12 @@ def _text(desc: ET.Element, name: str, elem: ET.Element | None) -> str:
 
 
 def read_items(packet: bytes) -> tuple[list[MetadataItem], list[str]]:
-    """Personal-data items and AI markers in one XMP packet."""
+    """Personal-data items and AI markers in one XMP packet, and what in it the gate reads past."""
     root, _ = parse(packet)
     items: list[MetadataItem] = []
     markers: list[str] = []
-    for position, (desc, name, elem) in enumerate(_properties(root)):
+    properties = _properties(root)
+    for position, (desc, name, elem) in enumerate(properties):
         uri, local = _split(name)
         if uri == IPTC_EXT and local == "DigitalSourceType":
             resource = elem.get(f"{{{RDF}}}resource", "") if elem is not None else ""
@@ -195,6 +197,7 @@ def read_items(packet: bytes) -> tuple[list[MetadataItem], list[str]]:
         if found:
             path, kind = found
             items.append(MetadataItem(path, kind, None if kind in _VALUELESS else _text(desc, name, elem)))
+    items.extend(xmp_unread.unread_items(_decode(packet), root, properties, _KNOWN_URIS))
     return items, markers
 
 
@@ -205,7 +208,8 @@ def strip(packet: bytes, kinds: frozenset[str]) -> bytes | None:
     """
     root, namespaces = parse(packet)
     removed = False
-    for desc, name, elem in _properties(root):
+    properties = _properties(root)
+    for desc, name, elem in properties:
         found = classify(name)
         if found is None or found[1] not in kinds:
             continue
@@ -214,6 +218,8 @@ def strip(packet: bytes, kinds: frozenset[str]) -> bytes | None:
             del desc.attrib[name]
         else:
             desc.remove(elem)
+    if "unread" in kinds:
+        removed = xmp_unread.drop_unread(_decode(packet), root, properties, _KNOWN_URIS) or removed
     if not removed:
         return None
     prefixes: dict[str, str] = {}
