@@ -11,6 +11,7 @@ from gate.errors import GateError, ImageUndecodable
 from gate.imaging import strip_identifiers
 from gate.imaging.jpeg import JpegLayout
 from gate.imaging.jpeg import walk as walk_jpeg
+from gate.imaging.strip import without_manifest
 from gate.model import Finding
 from gate.policy import Policy, Remediation
 from gate.provenance import (
@@ -57,7 +58,7 @@ def apply_remediations(
     had_manifest = _has_manifest(ctx)
     if stripped and had_manifest:
         # The old manifest's hash binding no longer matches: sign anew with the original as parentOf.
-        data = _sign(ctx, data, policy, signer, parent=ctx.data, stripped=True)
+        data = _sign(ctx, without_manifest(data), policy, signer, parent=ctx.data, stripped=True)
         actions.append("manifest.renewed")
     if Remediation.ATTACH_MANIFEST in remediations and not had_manifest:
         if not ctx.synthetic:

@@ -22,7 +22,7 @@ JPEG_CODING_MARKERS: frozenset[int] = (frozenset(range(0xC0, 0xD0)) - {0xC8}) | 
 JPEG_APP_SIGNATURES: dict[int, tuple[bytes, ...]] = {
     0xE0: (b"JFIF\x00", b"JFXX\x00"),  # JFIF header and its thumbnail extension
     0xE1: (jpeg.EXIF_PREFIX[:5], jpeg.XMP_PREFIX, jpeg.XMP_EXT_PREFIX),
-    0xE2: (b"ICC_PROFILE\x00", jpeg.MPF_PREFIX),  # MPF with secondary images is refused by the walk
+    0xE2: (b"ICC_PROFILE\x00", jpeg.MPF_PREFIX),  # read by `icc`; MPF by `mpf` (the walk and `blocks`)
     0xEB: (b"JP",),  # JUMBF; `blocks` further requires it to belong to a C2PA manifest
     0xEC: (b"Ducky",),  # Photoshop "Save for Web": quality, comment and copyright, read by `ducky`
     0xED: (PHOTOSHOP_PREFIX,),  # Photoshop image resources: `iptc` reads the IPTC-IIM, EXIF and XMP ones

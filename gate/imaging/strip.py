@@ -100,6 +100,26 @@ def _splice(data: bytes, edits: list[_Edit]) -> bytes:
     return b"".join(parts)
 
 
+def without_manifest(data: bytes) -> bytes:
+    """A multi-picture JPEG without its C2PA segments, its MPF index moved to match; other images as given.
+
+    Renewing a manifest then inserts the new one where a first signing does (before the index, see
+    `data_hashed.manifest_slot`): c2pa's own replacement may put it after the index, leaving its offsets
+    short. The old manifest is not lost: the original, with it, becomes the new manifest's ingredient.
+    """
+    if not data.startswith(b"\xff\xd8"):
+        return data
+    layout = jpeg.walk(data)
+    if len(layout.images) < 2:
+        return data
+    edits: list[_Edit] = [
+        (seg.start, seg.end, b"")
+        for seg in layout.segments
+        if seg.image == 0 and seg.marker == jpeg.APP11 and data.startswith(b"JP", seg.start + 4)
+    ]
+    return _fix_mp_index(data, _splice(data, edits), edits, layout) if edits else data
+
+
 def _fix_mp_index(data: bytes, out: bytes, edits: list[_Edit], layout: jpeg.JpegLayout | None) -> bytes:
     """`out` with its MPF index moved to where the edits put the pictures it lists (sizes may change)."""
     layout = layout or jpeg.walk(data)
@@ -111,11 +131,10 @@ def _fix_mp_index(data: bytes, out: bytes, edits: list[_Edit], layout: jpeg.Jpeg
     def moved(offset: int) -> int:
         return offset + sum(len(new) - (end - start) for start, end, new in edits if end <= offset)
 
-    first_end = layout.images[0][1]
-    first_size = struct.unpack_from(index.order + "I", data, index.entry_table + 4)[0]
     entries = [(moved(offset), moved(offset + size) - moved(offset)) for offset, size in index.entries]
     patched = bytearray(out)
-    mpf.patch(patched, moved(index.base), index, first_size + moved(first_end) - first_end, entries)
+    # The primary's own entry gets its true size: writers' is often wrong (and a signing never updates it).
+    mpf.patch(patched, moved(index.base), index, moved(layout.images[0][1]), entries)
     return bytes(patched)
 
 

@@ -2,8 +2,9 @@
 
 A JPEG ends at EOI, a PNG at IEND, a WebP where its RIFF size says. Nothing the gate (or Pillow) reads
 looks past that point, yet the bytes there would be published verbatim: a second JPEG with its own
-GPS EXIF (`cat plain.jpg gps.jpg`), text appended after IEND, or the secondary images of a
-multi-picture JPEG (MPO, Ultra HDR gain maps). So the structural walks end with `check_end`.
+GPS EXIF (`cat plain.jpg gps.jpg`), or text appended after IEND. So the structural walks end with
+`check_end`. (A multi-picture JPEG's further pictures are not "after the end": its MPF index names them
+and the JPEG walk reads them, see `mpf`.)
 """
 
 from __future__ import annotations

@@ -12,6 +12,15 @@ from gate.imaging import probe, read_metadata
 from gate.imaging.jpeg import JpegLayout
 from gate.model import Verdict
 from gate.pipeline import Pipeline
+from gate.provenance import (
+    DevPki,
+    GenerationClaim,
+    SignerConfig,
+    TrustAnchors,
+    Verifier,
+    attach_manifest,
+    verify_manifest,
+)
 from tests.unit.imaging.images import jpeg_bytes
 from tests.unit.imaging.multipicture import mpo
 
@@ -59,3 +68,22 @@ def test_multi_picture_photos_are_approved_stripped_and_stay_whole(
     again = gate.evaluate(published, synthetic=synthetic, source="cli")
     assert again.verdict is Verdict.APPROVED, again.decision.reason_codes
     assert again.actions == ()
+
+
+def test_a_signed_gain_map_photo_with_gps_is_stripped_and_its_manifest_renewed(
+    gate: Pipeline, pki: DevPki
+) -> None:
+    claim = GenerationClaim(model_name="m", model_version="1", provider="p")
+    config = SignerConfig.from_files(pki.signer_chain, pki.signer_key)
+    original = attach_manifest(CASES["gps-in-gain-map-only"], "image/jpeg", config, claim)
+    assert pictures(original) == 2
+    outcome = gate.evaluate(original, synthetic=True, source="cli")
+    assert outcome.verdict is Verdict.APPROVED, outcome.decision.reason_codes
+    assert outcome.actions == ("metadata.stripped", "manifest.renewed")
+    published = outcome.output
+    assert published is not None and pictures(published) == 2
+    assert read_metadata(published, probe(published)).paths("location") == ()
+    report = verify_manifest(
+        published, "image/jpeg", Verifier.create(TrustAnchors.from_pem_file(pki.root_ca))
+    )
+    assert report.state == "trusted" and report.is_ai_generated
