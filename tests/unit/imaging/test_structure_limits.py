@@ -109,3 +109,25 @@ def test_any_sequence_of_png_chunks_is_walked_or_refused_cleanly(chunks: list[tu
     data = PNG[:33] + b"".join(chunk(t, p) for t, p in chunks) + PNG[33:]
     with contextlib.suppress(ImageUndecodable, ImageLimitExceeded):
         probe(data)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([b"EXIF", b"XMP ", b"ICCP", b"ANMF", b"zzzz", b"VP8L"]), st.binary(max_size=9)
+        ),
+        max_size=30,
+    ),
+    st.integers(-3, 3),
+)
+def test_any_sequence_of_webp_chunks_is_walked_or_refused_cleanly(
+    chunks: list[tuple[bytes, bytes]], skew: int
+) -> None:
+    body = WEBP[12:] + b"".join(t + struct.pack("<I", len(p)) + p + b"\x00" * (len(p) & 1) for t, p in chunks)
+    data = b"RIFF" + struct.pack("<I", max(0, len(body) + 4 + skew)) + b"WEBP" + body
+    with contextlib.suppress(ImageUndecodable, ImageLimitExceeded):
+        found = probe(data)
+        layout = found.layout_for(data)
+        assert layout is not None
+        assert all(chunk.end <= len(data) for chunk in layout.chunks)  # type: ignore[union-attr]

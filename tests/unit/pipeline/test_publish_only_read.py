@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+
 import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
@@ -185,3 +187,34 @@ def test_publish_only_read_truth_table(plain_gate: Pipeline, case: str) -> None:
     if evaluation.output is not None:
         assert SECRET.encode() not in evaluation.output
         assert CANARY.encode() not in evaluation.output
+
+
+def _store(lbox: int) -> bytes:
+    """A JUMBF superbox labelled c2pa whose length field says `lbox`."""
+    description = (
+        b"\x00\x00\x00\x19jumd" + b"c2pa\x00\x11\x00\x10\x80\x00\xaa\x00\x38\x9b\x71" + b"\x03c2pa\x00"
+    )
+    return struct.pack(">I", lbox) + b"jumb" + description
+
+
+def _with_store(kind: str, store: bytes) -> bytes:
+    if kind == "jpeg":
+        return with_segment(0xEB, b"JP\x02\x11\x00\x00\x00\x01" + store)
+    if kind == "png":
+        return PNG[:33] + chunk(b"caBX", store) + PNG[33:]
+    webp = webp_bytes()
+    body = webp[12:] + b"C2PA" + struct.pack("<I", len(store)) + store + b"\x00" * (len(store) & 1)
+    return b"RIFF" + struct.pack("<I", len(body) + 4) + b"WEBP" + body
+
+
+@pytest.mark.parametrize("lbox", [0xFFFFFFF0, 0x7FFFFFFF, 1, 0], ids=["absurd", "huge", "one", "zero"])
+@pytest.mark.parametrize("kind", ["jpeg", "png", "webp"])
+@pytest.mark.parametrize("synthetic", [False, True])
+def test_an_unreadable_c2pa_store_is_invalid_never_missing(
+    plain_gate: Pipeline, kind: str, lbox: int, synthetic: bool
+) -> None:
+    evaluation = plain_gate.evaluate(_with_store(kind, _store(lbox)), synthetic=synthetic, source="cli")
+    assert "provenance.invalid" in evaluation.decision.reason_codes
+    assert "provenance.missing" not in evaluation.decision.reason_codes
+    assert evaluation.verdict is Verdict.REJECTED
+    assert evaluation.output is None
