@@ -116,10 +116,8 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
             body = seg.payload(data)
             budget.charge(len(body))
             profiles.setdefault(seg.image, []).append((body[12:14], seg, body[14:]))
-        elif seg.marker == jpeg.APP0 and data.startswith(b"JFXX\x00", seg.start + 4):
-            # A JFIF extension thumbnail: a whole JPEG (with its own EXIF, GPS...) or palette pixels. The
-            # gate does not read it; it is dropped with the GPS, which no decoder of the image misses.
-            blocks.append(Block("unread", span, where=("jpeg", "APP0", "JFXX")))
+        elif (unread := _unread_block(data, seg, span)) is not None:
+            blocks.append(unread)
         elif seg.marker == jpeg.APP12:
             body = seg.payload(data)
             budget.charge(len(body))
@@ -154,21 +152,44 @@ def _jpeg_inspected(data: bytes, seg: jpeg.Segment, c2pa: frozenset[bytes]) -> b
     head = data[seg.start + 4 : min(seg.end, seg.start + 40)]
     if seg.marker == jpeg.APP11:
         return head.startswith(b"JP") and head[2:4] in c2pa
-    if not inspected.jpeg_known(seg.marker, head):
-        return False
-    size = seg.end - seg.start - 4
     if seg.marker == jpeg.APP0 and head.startswith(b"JFIF\x00"):
-        # Header, then an uncompressed RGB thumbnail of the size it states: bytes after it are read by nobody,
-        # except Apple's "AMPF" (iPhone HDR photos: this JPEG holds an MPF gain map).
-        if len(head) < 14:
-            return False
-        expected = 14 + 3 * head[12] * head[13]
-        return size == expected or (
-            size == expected + 4 and data.startswith(b"AMPF", seg.start + 4 + expected)
-        )
-    if seg.marker == jpeg.APP14:
-        return size == inspected.ADOBE_APP14_SIZE
-    return True
+        return len(head) >= 14
+    return inspected.jpeg_known(seg.marker, head)
+
+
+def _unread_block(data: bytes, seg: jpeg.Segment, span: tuple[tuple[int, int], ...]) -> Block | None:
+    """An `unread` block for a JFXX thumbnail or a JFIF/APP14 segment longer than what decoders read."""
+    if seg.marker == jpeg.APP0 and data.startswith(b"JFXX\x00", seg.start + 4):
+        # A JFIF extension thumbnail: a whole JPEG (with its own EXIF, GPS...) or palette pixels. The gate
+        # does not read it; it is dropped with the GPS, which no decoder of the image misses.
+        return Block("unread", span, where=("jpeg", "APP0", "JFXX"))
+    read = _read_part(data, seg)
+    if read is None:
+        return None
+    # Bytes after what decoders read: the strip cuts the segment back to what is read (shorter than that is
+    # a segment nobody can read: undecodable).
+    if seg.end - seg.start - 4 < read:
+        raise ImageUndecodable("JPEG APP0 or APP14 segment is shorter than its header")
+    cut = jpeg.segment_bytes(seg.marker, data[seg.start + 4 : seg.start + 4 + read])
+    return Block("unread", span, cut, where=("jpeg", inspected.jpeg_name(seg.marker), "tail"))
+
+
+def _read_part(data: bytes, seg: jpeg.Segment) -> int | None:
+    """How much of a JFIF APP0 or Adobe APP14 payload a decoder reads, when the segment holds more.
+
+    JFIF: the header and the uncompressed thumbnail of the size it states (Apple's "AMPF" after it counts
+    as read: it flags an iPhone HDR photo's gain map). APP14: the 12 bytes of the Adobe transform flags
+    (Photoshop writes 31, the rest numbers nobody reads). None when the segment is exactly that.
+    """
+    size = seg.end - seg.start - 4
+    if seg.marker == jpeg.APP0 and data.startswith(b"JFIF\x00", seg.start + 4):
+        expected = 14 + 3 * data[seg.start + 4 + 12] * data[seg.start + 4 + 13]
+        if size == expected + 4 and data.startswith(b"AMPF", seg.start + 4 + expected):
+            return None
+        return expected if size != expected else None
+    if seg.marker == jpeg.APP14 and data.startswith(b"Adobe", seg.start + 4):
+        return inspected.ADOBE_APP14_SIZE if size != inspected.ADOBE_APP14_SIZE else None
+    return None
 
 
 def comment_text(body: bytes) -> str:

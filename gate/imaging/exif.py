@@ -49,6 +49,7 @@ _SUB_IFDS = {
     ("exif", GPS_IFD_TAG): "gps",
     ("exif", INTEROP_IFD_TAG): "interop",
 }
+_THUMBNAIL_TAGS = (0x0201, 0x0202)  # JPEGInterchangeFormat (offset) and its length, in IFD1
 _TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
 
 
@@ -133,18 +134,9 @@ class Tiff:
         The thumbnail IFD's JPEGInterchangeFormat and its length account for the thumbnail's bytes.
         """
         covered = list(self.covered)
-        thumb = {e.tag: e for e in self.entries if e.ifd == "1" and e.tag in (0x0201, 0x0202)}
-        if len(thumb) == 2:
-            fmt = {1: "B", 3: "H", 4: "I"}
-            values = []
-            for tag in (0x0201, 0x0202):
-                entry = thumb[tag]
-                raw = self.value(entry)
-                size = struct.calcsize(fmt.get(len(raw), "I"))
-                values.append(
-                    self.unpack(fmt.get(size, "I"), entry.value_start)[0] if len(raw) == size else 0
-                )
-            covered.append((values[0], values[0] + values[1]))
+        thumbnail = self.thumbnail()
+        if thumbnail is not None:
+            covered.append(thumbnail)
         gaps: list[tuple[int, int]] = []
         pos = 0
         for start, end in sorted(covered):
@@ -154,6 +146,26 @@ class Tiff:
         if pos < len(self.block) and self.block[pos:].strip(b"\x00"):
             gaps.append((pos, len(self.block)))
         return gaps
+
+    def thumbnail(self) -> tuple[int, int] | None:
+        """(start, end) of the JPEG thumbnail IFD1 points to, when both its tags are there and fit."""
+        thumb = {e.tag: e for e in self.entries if e.ifd == "1" and e.tag in _THUMBNAIL_TAGS}
+        values: list[int] = []
+        for tag in _THUMBNAIL_TAGS:
+            entry = thumb.get(tag)
+            if entry is None or entry.value_size not in (2, 4):
+                return None
+            values.append(self.unpack("H" if entry.value_size == 2 else "I", entry.value_start)[0])
+        start, length = values
+        return (start, start + length) if start + length <= len(self.block) else None
+
+    def thumbnail_unread(self) -> list[Entry]:
+        """IFD1's thumbnail entries when the thumbnail JPEG holds metadata of its own (EXIF, XMP, COM...):
+        the gate does not read inside it, so the thumbnail is unread as a whole."""
+        thumbnail = self.thumbnail()
+        if thumbnail is None or not _has_metadata(self.block[thumbnail[0] : thumbnail[1]]):
+            return []
+        return [e for e in self.entries if e.ifd == "1" and e.tag in _THUMBNAIL_TAGS]
 
     def unread(self) -> list[Entry]:
         """Entries of IFD0, IFD1, Exif and Interop that are neither known to be technical nor read."""
@@ -220,12 +232,33 @@ def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:
     )
     if tiff.unreferenced():
         items.append(MetadataItem(pointer("exif", "unreferenced"), "unread"))
+    if tiff.thumbnail_unread():
+        items.append(MetadataItem(pointer("exif", "thumbnail"), "unread"))
     for entry in tiff.entries:
         if entry.tag == SOFTWARE_TAG and entry.ifd == "0":
             generator = known_generator(_text(tiff, entry))
             if generator:
                 markers.append(f"exif:Software={generator}")
     return items, markers
+
+
+def _has_metadata(jpeg: bytes) -> bool:
+    """Whether a thumbnail's segments before its scan include any but JFIF and coding ones."""
+    if not jpeg.startswith(b"\xff\xd8"):
+        return True  # not a JPEG: nothing the gate can vouch for
+    pos = 2
+    while pos + 4 <= len(jpeg) and jpeg[pos] == 0xFF:
+        marker = jpeg[pos + 1]
+        if marker in (0xDA, 0xD9):
+            return False
+        if (
+            marker == 0xFE
+            or 0xE1 <= marker <= 0xEF
+            or (marker == 0xE0 and jpeg[pos + 4 : pos + 9] != b"JFIF\x00")
+        ):
+            return True
+        pos += 2 + struct.unpack_from(">H", jpeg, pos + 2)[0]
+    return False
 
 
 def _text(tiff: Tiff, entry: Entry) -> str:
@@ -259,6 +292,10 @@ def strip(block: bytes, kinds: frozenset[str]) -> bytes | None:
     if "unread" in kinds:
         doomed.extend(tiff.unread())
         hidden = tiff.unreferenced()
+        thumbnail = tiff.thumbnail()
+        if thumbnail is not None and tiff.thumbnail_unread():
+            doomed.extend(tiff.thumbnail_unread())
+            hidden.append(thumbnail)
     if not doomed and not hidden:
         return None
     out = bytearray(block)

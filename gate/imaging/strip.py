@@ -72,8 +72,10 @@ def _edits(block: Block, media_type: str, kinds: frozenset[str]) -> list[_Edit]:
         return [(*block.spans[0], jpeg.segment_bytes(jpeg.APP13, payload))]
     if block.source == "uninspected":
         return []
-    if block.source == "unread":  # a whole segment the image decodes without (a JFXX thumbnail)
-        return drop if "unread" in kinds else []
+    if block.source == "unread":  # a segment's unread tail (payload: the cut segment), or a whole one
+        if "unread" not in kinds:
+            return []
+        return [(*block.spans[0], block.payload)] if block.payload else drop
     items, _ = block_items(block)  # extended XMP, PNG text, JPEG comments, Ducky: all or nothing
     return drop if any(item.kind in kinds for item in items) else []
 

@@ -115,3 +115,39 @@ def test_stripping_unread_always_leaves_no_nonzero_unreferenced_byte(tail: bytes
     tiff = tiff_with_tail(tail)[: max(26, len(tiff_with_tail(tail)) - cut)]
     stripped = strip(tiff, frozenset({"unread"})) or tiff
     assert Tiff(stripped).unreferenced() == []
+
+
+def tiff_with_thumbnail(thumbnail: bytes) -> bytes:
+    """IFD0 (Orientation) -> IFD1 pointing at `thumbnail` with JPEGInterchangeFormat and its length."""
+    ifd1_at = 8 + 2 + 12 + 4
+    thumb_at = ifd1_at + 2 + 24 + 4
+    ifd0 = struct.pack("<H", 1) + struct.pack("<HHIHH", 0x0112, 3, 1, 1, 0) + struct.pack("<I", ifd1_at)
+    ifd1 = (
+        struct.pack("<H", 2)
+        + _entry(0x0201, 4, 1, thumb_at)
+        + _entry(0x0202, 4, 1, len(thumbnail))
+        + struct.pack("<I", 0)
+    )
+    return b"II*\x00" + struct.pack("<I", 8) + ifd0 + ifd1 + thumbnail
+
+
+@pytest.mark.parametrize(
+    ("thumbnail", "unread"),
+    [
+        (jpeg_bytes(icc=False), False),  # JFIF and coding segments only
+        (jpeg_bytes(exif=exif_with(0x010E, CANARY.decode()), icc=False), True),  # its own EXIF
+        (jpeg_bytes(icc=False, comment=CANARY), True),
+        (b"not a jpeg " + CANARY, True),
+    ],
+    ids=["plain", "own-exif", "comment", "not-jpeg"],
+)
+def test_a_thumbnail_with_metadata_of_its_own_is_unread_and_cut(thumbnail: bytes, unread: bool) -> None:
+    tiff = tiff_with_thumbnail(thumbnail)
+    paths = {item.path for item in read_items(tiff)[0] if item.kind == "unread"}
+    assert ("/exif/thumbnail" in paths) is unread
+    stripped = strip(tiff, frozenset({"unread"}))
+    if unread:
+        assert stripped is not None and CANARY not in stripped
+        assert Tiff(stripped).thumbnail() is None
+    else:
+        assert stripped is None

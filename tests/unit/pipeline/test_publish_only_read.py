@@ -131,7 +131,7 @@ TRUTH = {
     "jfif-exact": (jfif(), Verdict.APPROVED, None, None),
     "jfif-thumbnail": (jfif(thumb=(2, 2)), Verdict.APPROVED, None, None),
     "jfif-apple-ampf": (jfif(b"AMPF"), Verdict.APPROVED, None, None),
-    "jfif-tail": (jfif(SECRET.encode()), Verdict.QUARANTINED, "metadata.uninspected", "/jpeg/APP0/0"),
+    "jfif-tail": (jfif(SECRET.encode()), Verdict.APPROVED, "metadata.uninspected", "/jpeg/APP0/tail"),
     "jfxx-thumbnail": (
         with_segment(0xE0, b"JFXX\x00\x10" + jpeg_bytes(exif=unread_exif(), icc=False)),
         Verdict.APPROVED,
@@ -141,9 +141,15 @@ TRUTH = {
     "app14-exact": (with_segment(0xEE, b"Adobe\x00\x64\x00\x00\x00\x00\x01"), Verdict.APPROVED, None, None),
     "app14-long": (
         with_segment(0xEE, b"Adobe\x00\x64\x00\x00\x00\x00\x01" + SECRET.encode()),
-        Verdict.QUARANTINED,
+        Verdict.APPROVED,
         "metadata.uninspected",
-        "/jpeg/APP14/0",
+        "/jpeg/APP14/tail",
+    ),
+    "app14-photoshop-31": (
+        with_segment(0xEE, b"Adobe\x00\x64\x00\x00\x00\x00\x01\x03\x00\x10\x03\x02\x03\x06" + bytes(12)),
+        Verdict.APPROVED,
+        "metadata.uninspected",
+        "/jpeg/APP14/tail",
     ),
     "scal-numbers": (with_png_chunk(b"sCAL", b"\x011.5\x002e-3"), Verdict.APPROVED, None, None),
     "scal-text": (
