@@ -8,8 +8,11 @@ from typing import Any
 from gate.core.checks.base import CheckContext
 from gate.core.checks.parameters import PARAMETERS_POINTER
 from gate.core.policy import Policy, Remediation
-from gate.errors import GateError
+from gate.errors import GateError, ImageUndecodable
 from gate.imaging import strip_identifiers
+from gate.imaging.jpeg import JpegLayout
+from gate.imaging.jpeg import walk as walk_jpeg
+from gate.imaging.strip import without_manifest
 from gate.model import Finding
 from gate.provenance import (
     METADATA_EDITED,
@@ -27,7 +30,8 @@ from gate.provenance.claim_fields import (
 )
 from gate.scanning import scan_text
 
-STRIPPED_KINDS = frozenset({"location", "device_id"})
+# Location, device ids, and fields the gate reads past without judging them (publish only what was read).
+STRIPPED_KINDS = frozenset({"location", "device_id", "unread"})
 
 
 class RemediationFailed(GateError):
@@ -61,7 +65,7 @@ def apply_remediations(
     had_manifest = _has_manifest(ctx)
     if stripped and had_manifest:
         # The old manifest's hash binding no longer matches: sign anew with the original as parentOf.
-        data = _sign(ctx, data, policy, signer, parent=ctx.data, stripped=True)
+        data = _sign(ctx, without_manifest(data), policy, signer, parent=ctx.data, stripped=True)
         actions.append("manifest.renewed")
     if Remediation.ATTACH_MANIFEST in remediations and not had_manifest:
         if not ctx.synthetic:
@@ -136,9 +140,28 @@ def _sign(
     # Unchanged bytes are the ones the integrity check hashed: signing reuses that digest (stripped bytes are
     # hashed again inside attach_manifest).
     digest = bytes.fromhex(ctx.sha256) if ctx.sha256 and data is ctx.data else None
-    return attach_manifest(
+    signed = attach_manifest(
         data, ctx.probe.media_type, signer, claim, parent=parent, identity=identity, digest=digest
     )
+    _check_pictures(ctx, signed)
+    return signed
+
+
+def _check_pictures(ctx: CheckContext, signed: bytes) -> None:
+    """Refuse a signed multi-picture JPEG whose MPF index no longer matches where its pictures are.
+
+    The manifest goes in before the index (see `manifest_slot`), so offsets stay right; c2pa's own
+    insertion, used when an old manifest is replaced, may put it after the index instead.
+    """
+    layout = ctx.probe.layout_for(ctx.data) if ctx.probe is not None else None
+    if not isinstance(layout, JpegLayout) or len(layout.images) < 2:
+        return
+    try:
+        walked = walk_jpeg(signed)
+    except ImageUndecodable as exc:
+        raise RemediationFailed("signing moved the pictures of a multi-picture JPEG") from exc
+    if len(walked.images) != len(layout.images):
+        raise RemediationFailed("signing lost pictures of a multi-picture JPEG")
 
 
 def _claim(ctx: CheckContext, policy: Policy, edits: tuple[EditAction, ...]) -> GenerationClaim:

@@ -6,11 +6,11 @@
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from gate.errors import ImageUndecodable
-from gate.imaging import inspected, jpeg, png, webp
+from gate.imaging import icc, inspected, jpeg, mpf, png, webp
 from gate.imaging.exif import tiff_block
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
@@ -19,7 +19,7 @@ from gate.imaging.limits import MetadataBudget
 if TYPE_CHECKING:
     from gate.imaging.probing import Layout
 
-Source = Literal["exif", "xmp", "xmp_ext", "iptc", "text", "comment", "ducky", "uninspected"]
+Source = Literal["exif", "xmp", "xmp_ext", "iptc", "text", "comment", "ducky", "icc", "uninspected", "unread"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,9 @@ class Block:
     key: str = ""
     container: str = ""  # the chunk type for PNG text ("tEXt"...), so paths can name it
     where: tuple[str, str, str] | None = None
+    image: int = 0  # the picture of a multi-picture JPEG it belongs to (0: the primary image)
+    # PNG text: the keyword, then iTXt's language tag and translated keyword, one a line.
+    label: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +72,8 @@ def list_blocks(data: bytes, media_type: str, budget: MetadataBudget, layout: La
 
 def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -> Blocks:
     blocks: list[Block] = []
-    extended: dict[bytes, list[tuple[jpeg.Segment, bytes]]] = {}
+    extended: dict[tuple[int, bytes], list[tuple[jpeg.Segment, bytes]]] = {}
+    profiles: dict[int, list[tuple[bytes, jpeg.Segment, bytes]]] = {}  # picture -> (seq/count, seg, part)
     has_c2pa = False
     comments = 0
     unknown = _Uninspected("jpeg")
@@ -78,8 +82,14 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
     for seg in layout.segments:
         span = ((seg.start, seg.end),)
         scanned = scanned or seg.marker == jpeg.SOS
-        # c2pa-rs reads APP11 only before the first scan: a manifest store after it is read by nobody.
-        if not _jpeg_inspected(data, seg, c2pa) or (scanned and seg.marker == jpeg.APP11):
+        before = len(blocks)
+        # c2pa-rs reads APP11 only before the first scan: a manifest store after it is read by nobody (and
+        # so is one in the further pictures of a multi-picture JPEG, which all come after that scan).
+        if (
+            not _jpeg_inspected(data, seg, c2pa)
+            or (scanned and seg.marker == jpeg.APP11)
+            or (seg.marker == jpeg.APP2 and not _mpf_complete(data, seg))
+        ):
             blocks.append(unknown.block(inspected.jpeg_name(seg.marker), span))
         elif seg.marker == jpeg.APP1:
             body = seg.payload(data)
@@ -91,24 +101,33 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
                 blocks.append(Block("xmp", span, body[len(jpeg.XMP_PREFIX) :]))
             elif body.startswith(jpeg.XMP_EXT_PREFIX):
                 guid = body[len(jpeg.XMP_EXT_PREFIX) : len(jpeg.XMP_EXT_PREFIX) + 32]
-                extended.setdefault(guid, []).append((seg, body[len(jpeg.XMP_EXT_PREFIX) + 32 :]))
+                part = body[len(jpeg.XMP_EXT_PREFIX) + 32 :]
+                extended.setdefault((seg.image, guid), []).append((seg, part))
         elif seg.marker == jpeg.COM:
             body = seg.payload(data)
             budget.charge(len(body))
-            text = body.rstrip(b"\x00").decode("utf-8", "replace")
-            blocks.append(Block("comment", span, text=text, key=str(comments)))
+            blocks.append(Block("comment", span, text=comment_text(body), key=str(comments)))
             comments += 1
         elif seg.marker == jpeg.APP13 and data.startswith(PHOTOSHOP_PREFIX, seg.start + 4):
             body = seg.payload(data)
             budget.charge(len(body))
             blocks.append(Block("iptc", span, body))
+        elif seg.marker == jpeg.APP2 and data.startswith(icc.JPEG_PREFIX, seg.start + 4):
+            body = seg.payload(data)
+            budget.charge(len(body))
+            profiles.setdefault(seg.image, []).append((body[12:14], seg, body[14:]))
+        elif (unread := _unread_block(data, seg, span)) is not None:
+            blocks.append(unread)
         elif seg.marker == jpeg.APP12:
             body = seg.payload(data)
             budget.charge(len(body))
             blocks.append(Block("ducky", span, body))
         elif seg.marker == jpeg.APP11:
             has_c2pa = True
-    blocks.extend(_extended_xmp(parts, budget) for parts in extended.values())
+        if seg.image:
+            blocks[before:] = [replace(block, image=seg.image) for block in blocks[before:]]
+    blocks.extend(_extended_xmp(parts, budget, image) for (image, _), parts in extended.items())
+    blocks.extend(_jpeg_profile(parts, image) for image, parts in profiles.items())
     return Blocks(tuple(blocks), has_c2pa)
 
 
@@ -133,7 +152,57 @@ def _jpeg_inspected(data: bytes, seg: jpeg.Segment, c2pa: frozenset[bytes]) -> b
     head = data[seg.start + 4 : min(seg.end, seg.start + 40)]
     if seg.marker == jpeg.APP11:
         return head.startswith(b"JP") and head[2:4] in c2pa
+    if seg.marker == jpeg.APP0 and head.startswith(b"JFIF\x00"):
+        return len(head) >= 14
     return inspected.jpeg_known(seg.marker, head)
+
+
+def _unread_block(data: bytes, seg: jpeg.Segment, span: tuple[tuple[int, int], ...]) -> Block | None:
+    """An `unread` block for a JFXX thumbnail or a JFIF/APP14 segment longer than what decoders read."""
+    if seg.marker == jpeg.APP0 and data.startswith(b"JFXX\x00", seg.start + 4):
+        # A JFIF extension thumbnail: a whole JPEG (with its own EXIF, GPS...) or palette pixels. The gate
+        # does not read it; it is dropped with the GPS, which no decoder of the image misses.
+        return Block("unread", span, where=("jpeg", "APP0", "JFXX"))
+    read = _read_part(data, seg)
+    if read is None:
+        return None
+    # Bytes after what decoders read: the strip cuts the segment back to what is read (shorter than that is
+    # a segment nobody can read: undecodable).
+    if seg.end - seg.start - 4 < read:
+        raise ImageUndecodable("JPEG APP0 or APP14 segment is shorter than its header")
+    cut = jpeg.segment_bytes(seg.marker, data[seg.start + 4 : seg.start + 4 + read])
+    return Block("unread", span, cut, where=("jpeg", inspected.jpeg_name(seg.marker), "tail"))
+
+
+def _read_part(data: bytes, seg: jpeg.Segment) -> int | None:
+    """How much of a JFIF APP0 or Adobe APP14 payload a decoder reads, when the segment holds more.
+
+    JFIF: the header and the uncompressed thumbnail of the size it states (Apple's "AMPF" after it counts
+    as read: it flags an iPhone HDR photo's gain map). APP14: the 12 bytes of the Adobe transform flags
+    (Photoshop writes 31, the rest numbers nobody reads). None when the segment is exactly that.
+    """
+    size = seg.end - seg.start - 4
+    if seg.marker == jpeg.APP0 and data.startswith(b"JFIF\x00", seg.start + 4):
+        expected = 14 + 3 * data[seg.start + 4 + 12] * data[seg.start + 4 + 13]
+        if size == expected + 4 and data.startswith(b"AMPF", seg.start + 4 + expected):
+            return None
+        return expected if size != expected else None
+    if seg.marker == jpeg.APP14 and data.startswith(b"Adobe", seg.start + 4):
+        return inspected.ADOBE_APP14_SIZE if size != inspected.ADOBE_APP14_SIZE else None
+    return None
+
+
+def comment_text(body: bytes) -> str:
+    """A JPEG comment as text: UTF-16 when it has a byte-order mark or the zero bytes of ASCII in UTF-16,
+    else UTF-8 (undecodable bytes replaced), so a scanner sees the letters either way."""
+    if body[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return body.decode("utf-16", "replace").rstrip("\x00")
+    pairs = len(body) // 2
+    if pairs and body.count(0) * 3 >= len(body):  # at least a third zeros: not text in UTF-8
+        # ASCII letters in UTF-16 have their zero byte second (little-endian) or first (big-endian).
+        encoding = "utf-16-le" if body[1::2].count(0) >= body[0::2].count(0) else "utf-16-be"
+        return body[: 2 * pairs].decode(encoding, "replace").rstrip("\x00")
+    return body.rstrip(b"\x00").decode("utf-8", "replace")
 
 
 class _Uninspected:
@@ -149,7 +218,24 @@ class _Uninspected:
         return Block("uninspected", spans, where=(self.container, name, str(ordinal)))
 
 
-def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudget) -> Block:
+def _mpf_complete(data: bytes, seg: jpeg.Segment) -> bool:
+    """Whether an APP2 segment that is not an MPF index, or is one the gate read whole (see `mpf`)."""
+    if not data.startswith(mpf.PREFIX, seg.start + 4):
+        return True
+    return mpf.read(data, seg.start + 4, seg.end).complete
+
+
+def _jpeg_profile(parts: list[tuple[bytes, jpeg.Segment, bytes]], image: int) -> Block:
+    """An ICC profile split over APP2 segments, each with its sequence number (from 1) and the count."""
+    ordered = sorted(parts, key=lambda part: part[0][0])
+    if [part[0][0] for part in ordered] != list(range(1, len(ordered) + 1)):
+        raise ImageUndecodable("JPEG ICC profile segments are not numbered 1..n")
+    profile = b"".join(part[2] for part in ordered)
+    spans = tuple((seg.start, seg.end) for _, seg, _ in parts)
+    return Block("icc", spans, profile, key="jpeg", image=image)
+
+
+def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudget, image: int) -> Block:
     """Reassemble Adobe's extended XMP (a packet split over APP1 segments by offset)."""
     if any(len(part) < 8 for _, part in parts):
         raise ImageUndecodable("JPEG extended XMP segment is too short")
@@ -163,7 +249,7 @@ def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudge
             raise ImageUndecodable("JPEG extended XMP segments are inconsistent")
         packet[offset : offset + len(chunk)] = chunk
     spans = tuple((seg.start, seg.end) for seg, _ in parts)
-    return Block("xmp_ext", spans, bytes(packet))
+    return Block("xmp_ext", spans, bytes(packet), image=image)
 
 
 def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> Blocks:
@@ -172,7 +258,9 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
     unknown = _Uninspected("png")
     for chunk in layout.chunks:
         span = ((chunk.start, chunk.end),)
-        if not inspected.chunk_known(inspected.PNG_CHUNKS, chunk.type, chunk.end - chunk.start - 12):
+        if not inspected.chunk_known(
+            inspected.PNG_CHUNKS, chunk.type, chunk.end - chunk.start - 12
+        ) or not inspected.png_content_known(chunk.type, chunk.payload(data)):
             blocks.append(unknown.block(inspected.chunk_name(chunk.type), span))
         elif chunk.type == b"eXIf":
             body = chunk.payload(data)
@@ -180,11 +268,20 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
             tiff = tiff_block(body)
             blocks.append(Block("exif", span, tiff, prefix=body[: len(body) - len(tiff)]))
         elif chunk.type in png.TEXT_CHUNKS:
-            keyword, text = png.read_text(chunk.type, chunk.payload(data), budget)
+            labels: list[str] = []
+            keyword, text = png.read_text(chunk.type, chunk.payload(data), budget, labels)
             if keyword == png.XMP_KEYWORD:
                 blocks.append(Block("xmp", span, text.encode("utf-8"), container=chunk.type.decode()))
             else:
-                blocks.append(Block("text", span, text=text, key=keyword, container=chunk.type.decode()))
+                label = "\n".join([keyword, *labels])
+                container = chunk.type.decode()
+                blocks.append(Block("text", span, text=text, key=keyword, container=container, label=label))
+        elif chunk.type == b"iCCP":
+            name, sep, rest = chunk.payload(data).partition(b"\x00")
+            if not sep or not rest or rest[0] != 0:
+                raise ImageUndecodable("PNG iCCP chunk is malformed")
+            profile = png.inflate(rest[1:], budget)
+            blocks.append(Block("icc", span, profile, key="png", label=name.decode("latin-1")))
         elif chunk.type == b"caBX":
             has_c2pa = True
     return Blocks(tuple(blocks), has_c2pa)
@@ -207,6 +304,10 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget) -
             body = chunk.payload(data)
             budget.charge(len(body))
             blocks.append(Block("xmp", span, body))
+        elif chunk.fourcc == b"ICCP":
+            body = chunk.payload(data)
+            budget.charge(len(body))
+            blocks.append(Block("icc", span, body, key="webp"))
         elif chunk.fourcc == b"C2PA":
             has_c2pa = True
     return Blocks(tuple(blocks), has_c2pa)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PIL import ExifTags
 
 from gate.errors import ImageUndecodable
+from gate.imaging.exif_known import KNOWN_TAGS
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import Kind, MetadataItem
 from gate.pointers import pointer
@@ -48,6 +49,7 @@ _SUB_IFDS = {
     ("exif", GPS_IFD_TAG): "gps",
     ("exif", INTEROP_IFD_TAG): "interop",
 }
+_THUMBNAIL_TAGS = (0x0201, 0x0202)  # JPEGInterchangeFormat (offset) and its length, in IFD1
 _TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
 
 
@@ -74,6 +76,7 @@ class Tiff:
         self.entries: list[Entry] = []
         self.tables: dict[int, int] = {}  # table offset -> entry count
         self.gps_tables: set[int] = set()  # offsets of the tables read as GPS IFDs
+        self.covered: list[tuple[int, int]] = [(0, 8)]  # byte ranges some IFD accounts for
         self._seen: set[int] = set()
         (ifd0,) = self.unpack("I", 4)
         self._read_ifd(ifd0, "0", strict=True)
@@ -95,6 +98,7 @@ class Tiff:
                 raise ImageUndecodable("EXIF block has an IFD that runs past its end")
             return
         self.tables[offset] = count
+        self.covered.append((offset, offset + 2 + 12 * count + 4))
         if name == "gps":
             self.gps_tables.add(offset)
         # Valid tables do not overlap, so a block holds at most one entry per 12 bytes; more means tables
@@ -112,6 +116,8 @@ class Tiff:
                     raise ImageUndecodable("EXIF block has a value offset out of range")
                 size = 0  # a tag we never read or blank; tolerate the writer's mistake
             self.entries.append(Entry(name, tag, offset, start, size, inline))
+            if not inline and size:
+                self.covered.append((start, start + size))
             sub = _SUB_IFDS.get((name, tag))
             if sub is not None:
                 (sub_offset,) = self.unpack("I", pos + 8)
@@ -121,6 +127,56 @@ class Tiff:
             (next_ifd,) = self.unpack("I", offset + 2 + 12 * count)
             if next_ifd:
                 self._read_ifd(next_ifd, "1", strict=False)  # the thumbnail IFD; broken ones are common
+
+    def unreferenced(self) -> list[tuple[int, int]]:
+        """Ranges no IFD accounts for that hold anything but zeros: data hidden between the structures.
+
+        The thumbnail IFD's JPEGInterchangeFormat and its length account for the thumbnail's bytes.
+        """
+        covered = list(self.covered)
+        thumbnail = self.thumbnail()
+        if thumbnail is not None:
+            covered.append(thumbnail)
+        gaps: list[tuple[int, int]] = []
+        pos = 0
+        for start, end in sorted(covered):
+            if start > pos and self.block[pos:start].strip(b"\x00"):
+                gaps.append((pos, start))
+            pos = max(pos, end)
+        if pos < len(self.block) and self.block[pos:].strip(b"\x00"):
+            gaps.append((pos, len(self.block)))
+        return gaps
+
+    def thumbnail(self) -> tuple[int, int] | None:
+        """(start, end) of the JPEG thumbnail IFD1 points to, when both its tags are there and fit."""
+        thumb = {e.tag: e for e in self.entries if e.ifd == "1" and e.tag in _THUMBNAIL_TAGS}
+        values: list[int] = []
+        for tag in _THUMBNAIL_TAGS:
+            entry = thumb.get(tag)
+            if entry is None or entry.value_size not in (2, 4):
+                return None
+            values.append(self.unpack("H" if entry.value_size == 2 else "I", entry.value_start)[0])
+        start, length = values
+        return (start, start + length) if start + length <= len(self.block) else None
+
+    def thumbnail_unread(self) -> list[Entry]:
+        """IFD1's thumbnail entries when the thumbnail JPEG holds metadata of its own (EXIF, XMP, COM...):
+        the gate does not read inside it, so the thumbnail is unread as a whole."""
+        thumbnail = self.thumbnail()
+        if thumbnail is None or not _has_metadata(self.block[thumbnail[0] : thumbnail[1]]):
+            return []
+        return [e for e in self.entries if e.ifd == "1" and e.tag in _THUMBNAIL_TAGS]
+
+    def unread(self) -> list[Entry]:
+        """Entries of IFD0, IFD1, Exif and Interop that are neither known to be technical nor read."""
+        return [
+            entry
+            for entry in self.entries
+            if entry.ifd in KNOWN_TAGS
+            and entry.tag not in KNOWN_TAGS[entry.ifd]
+            and entry.tag not in TAG_KINDS
+            and (entry.ifd, entry.tag) not in _SUB_IFDS
+        ]
 
     def value(self, entry: Entry) -> bytes:
         """The raw value bytes of an entry."""
@@ -170,12 +226,39 @@ def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:
         items.append(MetadataItem(pointer("exif", name), kind, text))
         if entry.tag == USER_COMMENT_TAG and text and looks_like_a1111(text):
             markers.append("exif:a1111-parameters")
+    items.extend(
+        MetadataItem(pointer("exif", ExifTags.TAGS.get(entry.tag, f"0x{entry.tag:04X}")), "unread")
+        for entry in tiff.unread()
+    )
+    if tiff.unreferenced():
+        items.append(MetadataItem(pointer("exif", "unreferenced"), "unread"))
+    if tiff.thumbnail_unread():
+        items.append(MetadataItem(pointer("exif", "thumbnail"), "unread"))
     for entry in tiff.entries:
         if entry.tag == SOFTWARE_TAG and entry.ifd == "0":
             generator = known_generator(_text(tiff, entry))
             if generator:
                 markers.append(f"exif:Software={generator}")
     return items, markers
+
+
+def _has_metadata(jpeg: bytes) -> bool:
+    """Whether a thumbnail's segments before its scan include any but JFIF and coding ones."""
+    if not jpeg.startswith(b"\xff\xd8"):
+        return True  # not a JPEG: nothing the gate can vouch for
+    pos = 2
+    while pos + 4 <= len(jpeg) and jpeg[pos] == 0xFF:
+        marker = jpeg[pos + 1]
+        if marker in (0xDA, 0xD9):
+            return False
+        if (
+            marker == 0xFE
+            or 0xE1 <= marker <= 0xEF
+            or (marker == 0xE0 and jpeg[pos + 4 : pos + 9] != b"JFIF\x00")
+        ):
+            return True
+        pos += 2 + struct.unpack_from(">H", jpeg, pos + 2)[0]
+    return False
 
 
 def _text(tiff: Tiff, entry: Entry) -> str:
@@ -199,12 +282,25 @@ def _utf16(raw: bytes, order: str) -> str:
 
 
 def strip(block: bytes, kinds: frozenset[str]) -> bytes | None:
-    """`block` with every entry of `kinds` removed and its value bytes zeroed; None if none is present."""
+    """`block` with every entry of `kinds` removed and its value bytes zeroed; None if none is present.
+
+    With `unread` in `kinds`, tags outside `exif_known` go too, and bytes no IFD accounts for are zeroed.
+    """
     tiff = Tiff(block)
     doomed = [entry for entry, kind in tiff.personal() if kind in kinds]
-    if not doomed:
+    hidden: list[tuple[int, int]] = []
+    if "unread" in kinds:
+        doomed.extend(tiff.unread())
+        hidden = tiff.unreferenced()
+        thumbnail = tiff.thumbnail()
+        if thumbnail is not None and tiff.thumbnail_unread():
+            doomed.extend(tiff.thumbnail_unread())
+            hidden.append(thumbnail)
+    if not doomed and not hidden:
         return None
     out = bytearray(block)
+    for start, end in hidden:
+        out[start:end] = bytes(end - start)
     if any(entry.tag == GPS_IFD_TAG for entry in doomed):
         # Zero every value a GPS table points to, so no coordinate survives as orphan bytes.
         for gps in (e for e in tiff.entries if e.ifd == "gps" and not e.inline):
@@ -219,7 +315,7 @@ def strip(block: bytes, kinds: frozenset[str]) -> bytes | None:
                 out[table : table + size] = bytes(size)
         elif not entry.inline:
             out[entry.value_start : entry.value_start + entry.value_size] = bytes(entry.value_size)
-    for table in {entry.table for entry in doomed}:
+    for table in sorted({entry.table for entry in doomed}):
         _remove_entries(tiff, out, table, {e.tag for e in doomed if e.table == table})
     return bytes(out)
 

@@ -22,12 +22,15 @@ JPEG_CODING_MARKERS: frozenset[int] = (frozenset(range(0xC0, 0xD0)) - {0xC8}) | 
 JPEG_APP_SIGNATURES: dict[int, tuple[bytes, ...]] = {
     0xE0: (b"JFIF\x00", b"JFXX\x00"),  # JFIF header and its thumbnail extension
     0xE1: (jpeg.EXIF_PREFIX[:5], jpeg.XMP_PREFIX, jpeg.XMP_EXT_PREFIX),
-    0xE2: (b"ICC_PROFILE\x00", jpeg.MPF_PREFIX),  # MPF with secondary images is refused by the walk
+    0xE2: (b"ICC_PROFILE\x00", jpeg.MPF_PREFIX),  # read by `icc`; MPF by `mpf` (the walk and `blocks`)
     0xEB: (b"JP",),  # JUMBF; `blocks` further requires it to belong to a C2PA manifest
     0xEC: (b"Ducky",),  # Photoshop "Save for Web": quality, comment and copyright, read by `ducky`
     0xED: (PHOTOSHOP_PREFIX,),  # Photoshop image resources: `iptc` reads the IPTC-IIM, EXIF and XMP ones
-    0xEE: (b"Adobe",),  # colour transform flags, 12 bytes
+    0xEE: (b"Adobe",),  # colour transform flags, exactly ADOBE_APP14_SIZE bytes
 }
+
+#: APP14 "Adobe": signature, DCTEncodeVersion, APP14Flags0, APP14Flags1, ColorTransform. Longer is unread.
+ADOBE_APP14_SIZE = 12
 
 #: PNG chunk type -> largest payload it needs (None: variable). A fixed-size chunk that is longer carries
 #: bytes no decoder reads, so it counts as uninspected. Not listed on purpose: pCAL and sPLT (free-text
@@ -61,7 +64,7 @@ PNG_CHUNKS: dict[bytes, int | None] = {
     b"acTL": 8,  # APNG
     b"fcTL": 26,
     b"fdAT": None,
-    b"iDOT": 1024,  # Apple's parallel-decoding offsets (macOS screenshots)
+    b"iDOT": 28,  # Apple's parallel-decoding offsets (macOS screenshots): seven 32-bit fields
     b"vpAg": 9,  # ImageMagick virtual page
     b"caNv": 16,  # ImageMagick 7 canvas
     b"orNt": 1,  # ImageMagick orientation
@@ -82,6 +85,15 @@ WEBP_CHUNKS: dict[bytes, int | None] = {
 }
 
 _PLAIN_FOURCC = re.compile(rb"[A-Za-z0-9 ]{4}")
+# sCAL: unit (1 metre, 2 radian), then width and height as ASCII floating-point numbers split by a NUL.
+_SCAL = re.compile(rb"[\x01\x02][0-9.eE+-]{1,30}\x00[0-9.eE+-]{1,30}")
+
+
+def png_content_known(ctype: bytes, payload: bytes) -> bool:
+    """Whether a listed PNG chunk's payload has the form its type prescribes (where it could hold text)."""
+    if ctype == b"sCAL":
+        return _SCAL.fullmatch(payload) is not None
+    return True
 
 
 def jpeg_known(marker: int, body: bytes) -> bool:

@@ -5,19 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Kind = Literal["location", "device_id", "owner", "person", "free_text", "json_text", "uninspected"]
+Kind = Literal["location", "device_id", "owner", "person", "free_text", "json_text", "uninspected", "unread"]
 
 #: Every kind a MetadataItem can have. `uninspected` marks a segment or chunk the gate neither reads nor
-#: knows to be harmless (see `inspected`); it has no value and is never stripped.
+#: knows to be harmless (see `inspected`); it has no value and is never stripped. `unread` marks a field in a
+#: structure the gate reads (an EXIF tag outside its list, EXIF bytes no IFD points to, a JFXX thumbnail)
+#: whose content it does not judge, and which can be removed losslessly: it is, by default.
 KINDS: frozenset[str] = frozenset(
-    {"location", "device_id", "owner", "person", "free_text", "json_text", "uninspected"}
+    {"location", "device_id", "owner", "person", "free_text", "json_text", "uninspected", "unread"}
 )
 
 #: Kinds `strip_identifiers` can remove: all but `uninspected`, whose content it cannot judge.
 STRIPPABLE_KINDS: frozenset[str] = KINDS - {"uninspected"}
 
 #: Kinds whose fields `strip_identifiers` removes by default: nobody needs them in a product image.
-DEFAULT_STRIP_KINDS: frozenset[str] = frozenset({"location", "device_id"})
+DEFAULT_STRIP_KINDS: frozenset[str] = frozenset({"location", "device_id", "unread"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +27,8 @@ class MetadataItem:
     """One metadata field that may hold personal data.
 
     `value` is the field's text for kinds a scanner must read (owner, person, free_text, json_text) and
-    None for location, device ids and uninspected segments, whose presence alone decides. `json` is the
-    parsed JSON for `json_text` items. Neither is shown by repr, so an item can be logged safely.
+    None for location, device ids, unread fields and uninspected segments, whose presence alone decides.
+    `json` is the parsed JSON for `json_text` items. Neither is shown by repr: an item can be logged safely.
     """
 
     path: str

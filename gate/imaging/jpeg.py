@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gate.errors import ImageUndecodable
+from gate.errors import ImageLimitExceeded, ImageUndecodable
+from gate.imaging import mpf
+from gate.imaging.limits import MAX_SCANS, MAX_SEGMENTS
 from gate.imaging.trailing import check_end
 
 SOI, EOI, SOS, COM = 0xD8, 0xD9, 0xDA, 0xFE
-APP1, APP2, APP11, APP12, APP13 = 0xE1, 0xE2, 0xEB, 0xEC, 0xED
+APP0, APP1, APP2, APP11, APP12, APP13, APP14 = 0xE0, 0xE1, 0xE2, 0xEB, 0xEC, 0xED, 0xEE
 
 EXIF_PREFIX = b"Exif\x00\x00"
 XMP_PREFIX = b"http://ns.adobe.com/xap/1.0/\x00"
 XMP_EXT_PREFIX = b"http://ns.adobe.com/xmp/extension/\x00"
 # CIPA DC-007 Multi-Picture Format index (MPO, Ultra HDR gain maps): its secondary images follow EOI.
-MPF_PREFIX = b"MPF\x00"
+MPF_PREFIX = mpf.PREFIX
 
 # SOFn markers carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but are not frames.
 _SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
@@ -39,11 +42,15 @@ _SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7]")
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """One marker segment: `start` is the offset of its 0xFF, `end` is one past its last payload byte."""
+    """One marker segment: `start` is the offset of its 0xFF, `end` is one past its last payload byte.
+
+    `image` numbers the picture of a multi-picture JPEG the segment belongs to (0: the primary image).
+    """
 
     marker: int
     start: int
     end: int
+    image: int = 0
 
     def payload(self, data: bytes) -> bytes:
         """The bytes after the two-byte length field."""
@@ -52,23 +59,79 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class JpegLayout:
-    """The segments of a JPEG up to EOI, plus its frame size."""
+    """The segments of a JPEG up to EOI, plus its frame size.
+
+    A multi-picture JPEG (an MPF index in APP2) also lists the segments of every further image it names
+    (`Segment.image` > 0); `images` holds (start, end) of each picture, the primary first, and `sizes`
+    their frame sizes.
+    """
 
     segments: tuple[Segment, ...]
     width: int
     height: int
+    images: tuple[tuple[int, int], ...] = ()
+    sizes: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Picture:
+    segments: list[Segment]
+    size: tuple[int, int]
+    end: int  # one past its EOI
 
 
 def walk(data: bytes) -> JpegLayout:
     """Walk every segment from SOI to EOI; raise ImageUndecodable on any structural fault or truncation.
 
-    Bytes after EOI (beyond a little padding) are refused too, see `trailing`. That includes every
-    multi-picture JPEG: its secondary images carry their own EXIF/GPS, which the gate does not parse.
+    A multi-picture JPEG's MPF index is read and every image it lists is walked the same way; they must
+    follow the first EOI in order, without gaps or overlaps (a few padding bytes apart at most), and
+    their sizes must be what the index says. Bytes after the last image (beyond a little padding) are
+    refused, see `trailing`. Raises ImageLimitExceeded past the structure limits (scans, segments).
     """
     if not data.startswith(b"\xff\xd8"):
         raise ImageUndecodable("not a JPEG: missing start-of-image marker")
+    first = _walk_picture(data, 0, 0)
+    segments = list(first.segments)
+    images, sizes = [(0, first.end)], [first.size]
+    index = mp_index(data, first.segments)
+    pos = first.end
+    if index is not None:
+        for number, (offset, size) in enumerate(sorted(index.entries), start=1):
+            if offset < pos:
+                raise ImageUndecodable("JPEG MPF index names images that overlap")
+            # Cameras align pictures with zeros (Nikon: hundreds of bytes); zeros carry nothing.
+            between = "bytes between the pictures of an MPF JPEG"
+            check_end(data, pos, "JPEG", why=between, stop=offset, padding=offset - pos)
+            picture = _walk_picture(data, offset, number)
+            check_end(data, picture.end, "JPEG", why="an MPF image size that disagrees", stop=offset + size)
+            nested = mp_index(data, picture.segments)
+            if nested is not None and nested.entries:
+                raise ImageUndecodable("JPEG MPF image names further images (a nested index)")
+            segments.extend(picture.segments)
+            images.append((offset, offset + size))
+            sizes.append(picture.size)
+            pos = offset + size
+    check_end(data, pos, "JPEG")
+    width, height = first.size
+    return JpegLayout(tuple(segments), width, height, tuple(images), tuple(sizes))
+
+
+def mp_index(data: bytes, segments: Sequence[Segment]) -> mpf.MpIndex | None:
+    """The MPF index of the primary image (the first APP2 "MPF" segment before its scan), if any."""
+    for seg in segments:
+        if seg.marker == SOS:
+            return None
+        if seg.marker == APP2 and data.startswith(mpf.PREFIX, seg.start + 4):
+            return mpf.read(data, seg.start + 4, seg.end)
+    return None
+
+
+def _walk_picture(data: bytes, pos: int, image: int) -> _Picture:
+    """Walk one picture from its SOI at `pos` to its EOI."""
+    if not data.startswith(b"\xff\xd8", pos):
+        raise ImageUndecodable("JPEG MPF index names an image that does not start with SOI")
     n = len(data)
-    pos = 2
+    pos += 2
     segments: list[Segment] = []
     size: tuple[int, int] | None = None
     scans = 0
@@ -88,7 +151,9 @@ def walk(data: bytes) -> JpegLayout:
             break
         end = _segment_end(data, marker, pos)
         length = end - pos
-        segments.append(Segment(marker, start, end))
+        segments.append(Segment(marker, start, end, image))
+        if len(segments) > MAX_SEGMENTS:
+            raise ImageLimitExceeded("JPEG has more marker segments than a decoder accepts")
         if marker in _SOF_MARKERS:
             size = _frame_size(data, pos, length, size)
         pos = end
@@ -96,14 +161,12 @@ def walk(data: bytes) -> JpegLayout:
             if size is None:
                 raise ImageUndecodable("JPEG is corrupt: scan before frame header")
             scans += 1
+            if scans > MAX_SCANS:
+                raise ImageLimitExceeded("JPEG has more progressive scans than a decoder accepts")
             pos = _scan_end(data, pos)
     if size is None or scans == 0:
         raise ImageUndecodable("JPEG has no frame or no scan")
-    if any(s.marker == APP2 and data.startswith(MPF_PREFIX, s.start + 4) for s in segments):
-        why = "a multi-picture JPEG (MPO/MPF); its further images carry their own EXIF/GPS, not parsed here"
-        check_end(data, pos, "JPEG", why=why)
-    check_end(data, pos, "JPEG")
-    return JpegLayout(tuple(segments), width=size[0], height=size[1])
+    return _Picture(segments, size, pos)
 
 
 def _scan_end(data: bytes, pos: int) -> int:
@@ -164,7 +227,9 @@ def header_size(data: bytes) -> tuple[int, int] | None:
     `probe` calls this before the full walk so absurd dimensions are refused before anything else.
     """
     pos, n = 2, len(data)
-    while pos + 4 <= n and data[pos] == 0xFF:
+    for _ in range(MAX_SEGMENTS):  # a flood of segments is the full walk's to refuse
+        if pos + 4 > n or data[pos] != 0xFF:
+            return None
         marker = data[pos + 1]
         if marker == 0xFF:
             pos += 1

@@ -8,6 +8,23 @@ from gate.errors import ImageLimitExceeded
 
 MIB = 1024 * 1024
 
+# Structure counts a decoder would spend time on, refused as `image.limits` before anyone decodes. They
+# are fixed, as decoders' own are: no real encoder comes near them.
+#: Progressive JPEG scans per picture. libjpeg's default script writes 10, jpegtran/mozjpeg's optimised
+#: ones a few dozen; each scan makes a decoder pass over the whole image, so 300 000 scans of a small
+#: image take minutes. libjpeg-turbo's tools and fuzzers cap scans (TJPARAM_SCANLIMIT); 1000 is the
+#: generous side of what they use.
+MAX_SCANS = 1000
+#: Marker segments per JPEG picture (APPn, COM, DQT, DHT, SOS ...): a progressive image with MAX_SCANS
+#: scans needs about three per scan. Also bounds the walk's memory against floods of empty COM segments.
+MAX_SEGMENTS = 10_000
+#: PNG or WebP chunks per file: IDAT split into 8 KiB chunks fills 6400 for a 50 MiB file; APNG and
+#: animated WebP add two or three per frame.
+MAX_CHUNKS = 65_536
+#: PNG ancillary chunks other than APNG's frame chunks, and WebP chunks other than frames: libpng keeps
+#: at most 1000 of them (PNG_USER_CHUNK_CACHE_MAX) and errors past that.
+MAX_ANCILLARY_CHUNKS = 1000
+
 
 @dataclass(frozen=True, slots=True)
 class ImageLimits:

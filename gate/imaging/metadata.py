@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import binascii
 import json
+from dataclasses import replace
 from typing import Any
 
 from gate.errors import ImageUndecodable
-from gate.imaging import ducky, exif, iptc, xmp
+from gate.imaging import ducky, exif, icc, iptc, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import ImageMetadata, Kind, MetadataItem
@@ -32,6 +33,8 @@ _PNG_KEYS: dict[str, tuple[Kind, str | None]] = {
 # Keywords that hold nothing personal; Software is looked at for generator names only.
 _PNG_IGNORED = frozenset({"Software", "Creation Time"})
 _RAW_PROFILE = "Raw profile type "  # ImageMagick's hex-encoded copy of a JPEG's EXIF or XMP
+# iCCP names Pillow, libpng and Photoshop write for the profiles they embed: nothing to scan.
+_STOCK_PROFILE_NAMES = frozenset({"ICC Profile", "ICC profile", "icc", "sRGB", "Photoshop ICC profile"})
 
 
 def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
@@ -47,7 +50,7 @@ def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
     markers: list[str] = []
     for block in blocks.items:
         found, marks = block_items(block)
-        items.extend(found)
+        items.extend(_in_picture(item, block.image) for item in found)
         markers.extend(marks)
     references = any(_references_manifest(b.payload) for b in blocks.items if b.source in ("xmp", "xmp_ext"))
     return ImageMetadata(
@@ -56,6 +59,16 @@ def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
         has_c2pa=blocks.has_c2pa,
         references_manifest=references,
     )
+
+
+def _in_picture(item: MetadataItem, image: int) -> MetadataItem:
+    """The item with its path under /mpf/<n> when it comes from a further picture of a multi-picture JPEG.
+
+    Uninspected items keep theirs: they are numbered across pictures already, and name their segment.
+    """
+    if not image or item.kind == "uninspected":
+        return item
+    return replace(item, path=pointer("mpf", str(image)) + item.path)
 
 
 def _references_manifest(packet: bytes) -> bool:
@@ -78,9 +91,14 @@ def block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
         return [MetadataItem(pointer("jpeg", "COM", block.key), "free_text", block.text)], []
     if block.source == "ducky":
         return ducky.read_items(block.payload), []
-    if block.source == "uninspected":
+    if block.source == "icc":
+        items = icc.read_items(block.payload, block.key)
+        if block.label and block.label not in _STOCK_PROFILE_NAMES:  # PNG's iCCP name: the writer's text
+            items.append(MetadataItem(pointer("icc", block.key, "name"), "free_text", block.label))
+        return items, []
+    if block.source in ("uninspected", "unread"):
         assert block.where is not None
-        return [MetadataItem(pointer(*block.where), "uninspected")], []
+        return [MetadataItem(pointer(*block.where), block.source)], []
     return _png_text_items(block)
 
 
@@ -98,8 +116,12 @@ def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     elif key == "parameters" and not looks_like_a1111(text):
         marker = "png:parameters"
     path = pointer("png", block.container, key)
-    item = MetadataItem(path, "json_text" if parsed is not None else kind, text, parsed)
-    return [item], [marker] if marker else []
+    items = [MetadataItem(path, "json_text" if parsed is not None else kind, text, parsed)]
+    if key not in _PNG_KEYS or block.label != key:
+        # The keyword is the writer's choice too (up to 79 Latin-1 characters), and so are iTXt's language
+        # tag and translated keyword: scanned like the text.
+        items.append(MetadataItem(path + "/keyword", "free_text", block.label or key))
+    return items, [marker] if marker else []
 
 
 def _json(text: str) -> Any:

@@ -12,10 +12,12 @@ from isal.isal_zlib import crc32
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging.formats import PNG_SIGNATURE
-from gate.imaging.limits import MetadataBudget
+from gate.imaging.limits import MAX_ANCILLARY_CHUNKS, MAX_CHUNKS, MetadataBudget
 from gate.imaging.trailing import check_end
 
 TEXT_CHUNKS = frozenset({b"tEXt", b"zTXt", b"iTXt"})
+# APNG's per-frame chunks: counted against MAX_CHUNKS only, as IDAT is.
+_FRAME_CHUNKS = frozenset({b"fcTL", b"fdAT"})
 XMP_KEYWORD = "XML:com.adobe.xmp"
 
 
@@ -55,8 +57,9 @@ def walk(data: bytes, *, verify_crc: bool = True) -> PngLayout:
 
     Every chunk's CRC is checked (ISA-L's vectorised CRC-32), IDAT included: the gate does not decode
     pixels, so a CRC mismatch there is its only sign of an image that will not decode. Truncation is
-    caught by the chunk lengths. Bytes after IEND (beyond a little padding) are refused,
-    see `trailing`.
+    caught by the chunk lengths. More than MAX_CHUNKS chunks, or MAX_ANCILLARY_CHUNKS ancillary ones (APNG
+    frames aside), raise ImageLimitExceeded, before a flood of tiny chunks costs time. Bytes after IEND
+    (beyond a little padding) are refused, see `trailing`.
     """
     if not data.startswith(PNG_SIGNATURE):
         raise ImageUndecodable("not a PNG: bad signature")
@@ -64,6 +67,7 @@ def walk(data: bytes, *, verify_crc: bool = True) -> PngLayout:
     view = memoryview(data)  # CRC over slices of a view copies nothing
     chunks: list[Chunk] = []
     frames = 1
+    ancillary = 0
     while True:
         if pos + 12 > n:
             raise ImageUndecodable("PNG is truncated: no IEND chunk")
@@ -78,6 +82,12 @@ def walk(data: bytes, *, verify_crc: bool = True) -> PngLayout:
             if crc32(view[pos + 4 : end - 4]) != crc:
                 raise ImageUndecodable("PNG is corrupt: chunk CRC mismatch")
         chunk = Chunk(ctype, pos, end)
+        if ctype[0] & 0x20 and ctype not in _FRAME_CHUNKS:
+            ancillary += 1
+            if ancillary > MAX_ANCILLARY_CHUNKS:
+                raise ImageLimitExceeded("PNG has more ancillary chunks than libpng accepts")
+        if len(chunks) >= MAX_CHUNKS:
+            raise ImageLimitExceeded("PNG has more chunks than the gate accepts")
         if not chunks and ctype != b"IHDR":
             raise ImageUndecodable("PNG is corrupt: first chunk is not IHDR")
         if ctype == b"acTL" and length >= 8:
@@ -115,8 +125,13 @@ def inflate(compressed: bytes, budget: MetadataBudget) -> bytes:
     return out
 
 
-def read_text(ctype: bytes, payload: bytes, budget: MetadataBudget) -> tuple[str, str]:
-    """Decode a tEXt, zTXt or iTXt payload into (keyword, text), charging the budget."""
+def read_text(
+    ctype: bytes, payload: bytes, budget: MetadataBudget, labels: list[str] | None = None
+) -> tuple[str, str]:
+    """Decode a tEXt, zTXt or iTXt payload into (keyword, text), charging the budget.
+
+    iTXt's language tag and translated keyword, when present, are appended to `labels`.
+    """
     keyword_raw, sep, rest = payload.partition(b"\x00")
     if not sep or not 1 <= len(keyword_raw) <= 79:
         raise ImageUndecodable("PNG text chunk has no valid keyword")
@@ -135,6 +150,8 @@ def read_text(ctype: bytes, payload: bytes, budget: MetadataBudget) -> tuple[str
     parts = rest[2:].split(b"\x00", 2)
     if len(parts) != 3 or compressed not in (0, 1) or method != 0:
         raise ImageUndecodable("PNG iTXt chunk is malformed")
+    if labels is not None:  # the language tag and translated keyword are the writer's text too
+        labels.extend(part.decode("utf-8", "replace") for part in parts[:2] if part)
     raw = parts[2]
     if compressed:
         raw = inflate(raw, budget)

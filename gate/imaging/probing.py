@@ -72,7 +72,8 @@ def probe(data: bytes, limits: ImageLimits | None = None) -> ImageProbe:
     Order matters: byte size, then magic, then the dimensions in the header, then a structural walk
     (JPEG segments to EOI, PNG chunks with CRCs, WebP RIFF sizes) that catches truncation and refuses
     bytes after the end of the image, and only then Pillow's lazy `Image.open`, which reads headers.
-    Multi-picture JPEGs (MPO, Ultra HDR) are refused. Raises ImageLimitExceeded or ImageUndecodable.
+    Multi-picture JPEGs (MPO, HDR gain maps) are walked picture by picture, each held to the limits.
+    Raises ImageLimitExceeded or ImageUndecodable.
     """
     limits = limits or ImageLimits()
     if len(data) > limits.max_bytes:
@@ -91,6 +92,9 @@ def probe(data: bytes, limits: ImageLimits | None = None) -> ImageProbe:
     layout = walk(data)
     width, height = layout.width, layout.height
     _check_dimensions(width, height, limits)
+    if isinstance(layout, jpeg.JpegLayout):
+        for size in layout.sizes[1:]:  # the further pictures of a multi-picture JPEG
+            _check_dimensions(*size, limits)
     fmt = _pillow_header(data, media_type, (width, height))
     # Kept so read_metadata and strip_identifiers need not walk the same bytes again. Only for `bytes`:
     # a bytearray could change after the walk. The probe then holds a reference to `data`.
@@ -131,8 +135,4 @@ def _pillow_header(data: bytes, media_type: str, size: tuple[int, int]) -> str:
         raise ImageUndecodable(f"{media_type} header cannot be parsed") from exc
     if pillow_size != size:
         raise ImageUndecodable(f"{media_type} structure and header disagree on dimensions")
-    if fmt == "MPO":
-        # Pillow turns a JPEG whose MPF index lists several images into MPO whatever `formats` says. The
-        # walk has refused bytes after EOI, so the further images the index names are not in the file.
-        raise ImageUndecodable("JPEG has a multi-picture (MPF) index naming images the file does not hold")
     return fmt

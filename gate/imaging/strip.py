@@ -9,7 +9,7 @@ from __future__ import annotations
 import struct
 
 from gate.errors import ImageUndecodable
-from gate.imaging import exif, iptc, jpeg, png, webp, xmp
+from gate.imaging import exif, iptc, jpeg, mpf, png, webp, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.items import DEFAULT_STRIP_KINDS, KINDS, STRIPPABLE_KINDS
@@ -35,13 +35,16 @@ def strip_identifiers(data: bytes, probe: ImageProbe, kinds: frozenset[str] = DE
     kinds &= STRIPPABLE_KINDS
     budget = MetadataBudget(probe.limits.max_metadata_bytes)
     edits: list[_Edit] = []
-    for block in list_blocks(data, probe.media_type, budget, probe.layout_for(data)).items:
+    layout = probe.layout_for(data)
+    for block in list_blocks(data, probe.media_type, budget, layout).items:
         edits.extend(_edits(block, probe.media_type, kinds))
     if not edits:
         return data
     out = _splice(data, edits)
     if probe.media_type == WEBP:
         out = _fix_webp_header(out)
+    if probe.media_type == JPEG:
+        out = _fix_mp_index(data, out, edits, layout if isinstance(layout, jpeg.JpegLayout) else None)
     if any(item.kind in kinds for item in read_metadata(out, probe).items):
         raise ImageUndecodable("metadata could not be stripped safely")
     return out
@@ -69,6 +72,10 @@ def _edits(block: Block, media_type: str, kinds: frozenset[str]) -> list[_Edit]:
         return [(*block.spans[0], jpeg.segment_bytes(jpeg.APP13, payload))]
     if block.source == "uninspected":
         return []
+    if block.source == "unread":  # a segment's unread tail (payload: the cut segment), or a whole one
+        if "unread" not in kinds:
+            return []
+        return [(*block.spans[0], block.payload)] if block.payload else drop
     items, _ = block_items(block)  # extended XMP, PNG text, JPEG comments, Ducky: all or nothing
     return drop if any(item.kind in kinds for item in items) else []
 
@@ -93,6 +100,44 @@ def _splice(data: bytes, edits: list[_Edit]) -> bytes:
         pos = end
     parts.append(data[pos:])
     return b"".join(parts)
+
+
+def without_manifest(data: bytes) -> bytes:
+    """A multi-picture JPEG without its C2PA segments, its MPF index moved to match; other images as given.
+
+    Renewing a manifest then inserts the new one where a first signing does (before the index, see
+    `data_hashed.manifest_slot`): c2pa's own replacement may put it after the index, leaving its offsets
+    short. The old manifest is not lost: the original, with it, becomes the new manifest's ingredient.
+    """
+    if not data.startswith(b"\xff\xd8"):
+        return data
+    layout = jpeg.walk(data)
+    if len(layout.images) < 2:
+        return data
+    edits: list[_Edit] = [
+        (seg.start, seg.end, b"")
+        for seg in layout.segments
+        if seg.image == 0 and seg.marker == jpeg.APP11 and data.startswith(b"JP", seg.start + 4)
+    ]
+    return _fix_mp_index(data, _splice(data, edits), edits, layout) if edits else data
+
+
+def _fix_mp_index(data: bytes, out: bytes, edits: list[_Edit], layout: jpeg.JpegLayout | None) -> bytes:
+    """`out` with its MPF index moved to where the edits put the pictures it lists (sizes may change)."""
+    layout = layout or jpeg.walk(data)
+    if len(layout.images) < 2:
+        return out
+    index = jpeg.mp_index(data, [s for s in layout.segments if s.image == 0])
+    assert index is not None  # the walk found further pictures, so it read an index
+
+    def moved(offset: int) -> int:
+        return offset + sum(len(new) - (end - start) for start, end, new in edits if end <= offset)
+
+    entries = [(moved(offset), moved(offset + size) - moved(offset)) for offset, size in index.entries]
+    patched = bytearray(out)
+    # The primary's own entry gets its true size: writers' is often wrong (and a signing never updates it).
+    mpf.patch(patched, moved(index.base), index, moved(layout.images[0][1]), entries)
+    return bytes(patched)
 
 
 def _fix_webp_header(data: bytes) -> bytes:

@@ -2,8 +2,9 @@
 
 A JPEG ends at EOI, a PNG at IEND, a WebP where its RIFF size says. Nothing the gate (or Pillow) reads
 looks past that point, yet the bytes there would be published verbatim: a second JPEG with its own
-GPS EXIF (`cat plain.jpg gps.jpg`), text appended after IEND, or the secondary images of a
-multi-picture JPEG (MPO, Ultra HDR gain maps). So the structural walks end with `check_end`.
+GPS EXIF (`cat plain.jpg gps.jpg`), or text appended after IEND. So the structural walks end with
+`check_end`. (A multi-picture JPEG's further pictures are not "after the end": its MPF index names them
+and the JPEG walk reads them, see `mpf`.)
 """
 
 from __future__ import annotations
@@ -15,15 +16,26 @@ MAX_PADDING = 16
 _PADDING_BYTES = b"\x00\xff"
 
 
-def check_end(data: bytes, end: int, container: str, *, why: str = "a second image or appended data") -> None:
-    """Raise ImageUndecodable unless `data[end:]` is empty or at most MAX_PADDING bytes of 0x00/0xFF.
+def check_end(
+    data: bytes,
+    end: int,
+    container: str,
+    *,
+    why: str = "a second image or appended data",
+    stop: int | None = None,
+    padding: int = MAX_PADDING,
+) -> None:
+    """Raise ImageUndecodable unless `data[end:stop]` is empty or at most MAX_PADDING bytes of 0x00/0xFF.
 
-    `container` names the format in the message; `why` says what the trailing bytes probably are.
+    `container` names the format in the message; `why` says what the trailing bytes probably are; `stop`
+    (the end of the data when None) is where the next thing the gate reads begins; `padding` is how many
+    bytes of 0x00/0xFF are tolerated.
     """
-    extra = len(data) - end
+    stop = len(data) if stop is None else stop
+    extra = stop - end
     if extra <= 0:
         return
-    if extra <= MAX_PADDING and not data[end:].translate(None, _PADDING_BYTES):
+    if extra <= padding and not data[end:stop].translate(None, _PADDING_BYTES):
         return
     raise ImageUndecodable(
         f"{container} has {extra} bytes after the end of the image ({why}); "

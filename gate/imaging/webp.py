@@ -5,7 +5,8 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
-from gate.errors import ImageUndecodable
+from gate.errors import ImageLimitExceeded, ImageUndecodable
+from gate.imaging.limits import MAX_ANCILLARY_CHUNKS, MAX_CHUNKS
 from gate.imaging.trailing import check_end
 
 VP8X_FLAG_EXIF = 0x08
@@ -39,8 +40,9 @@ class WebpLayout:
 def walk(data: bytes) -> WebpLayout:
     """Walk the RIFF container; raise ImageUndecodable when sizes disagree or the bitstream header is bad.
 
-    Bytes past the RIFF size (beyond a little padding, such as a pad byte left outside it) are refused,
-    see `trailing`.
+    More than MAX_CHUNKS chunks, or MAX_ANCILLARY_CHUNKS that are not animation frames, raise
+    ImageLimitExceeded. Bytes past the RIFF size (beyond a little padding, such as a pad byte left outside
+    it) are refused, see `trailing`.
     """
     if len(data) < 20 or data[:4] != b"RIFF" or data[8:12] != b"WEBP":
         raise ImageUndecodable("not a WebP: bad RIFF header")
@@ -51,6 +53,7 @@ def walk(data: bytes) -> WebpLayout:
     check_end(data, n, "WebP")
     chunks: list[Chunk] = []
     pos = 12
+    others = 0
     while pos < n:
         if pos + 8 > n:
             raise ImageUndecodable("WebP is truncated inside a chunk header")
@@ -59,6 +62,10 @@ def walk(data: bytes) -> WebpLayout:
         if end > n + (size & 1):  # some writers omit the final pad byte
             raise ImageUndecodable("WebP is truncated inside a chunk")
         chunks.append(Chunk(fourcc, pos, min(end, n), size))
+        if fourcc != b"ANMF":
+            others += 1
+        if len(chunks) > MAX_CHUNKS or others > MAX_ANCILLARY_CHUNKS:
+            raise ImageLimitExceeded("WebP has more chunks than the gate accepts")
         pos = end
     if not chunks:
         raise ImageUndecodable("WebP has no chunks")

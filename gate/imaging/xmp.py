@@ -9,7 +9,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import cast
 
+from PIL import ExifTags
+
 from gate.errors import ImageUndecodable
+from gate.imaging import xmp_unread
 from gate.imaging.generators import known_generator
 from gate.imaging.items import Kind, MetadataItem
 from gate.pointers import pointer
@@ -69,7 +72,11 @@ _NAMESPACES: dict[str, tuple[str, dict[str, Kind]]] = {
     ),
     "http://ns.adobe.com/xap/1.0/rights/": ("xmpRights", {"Owner": "owner"}),
 }
+_KNOWN_URIS = frozenset(_NAMESPACES) | {"http://ns.adobe.com/exif/1.0/", "http://cipa.jp/exif/1.0/"}
 _EXIF_NS = "http://ns.adobe.com/exif/1.0/"
+# The GPS properties XMP's EXIF schema defines (the EXIF GPS tag names); any other exif:GPS* name is hidden.
+_GPS_NAMES = frozenset(ExifTags.GPSTAGS.values())
+HIDDEN_NAME = xmp_unread.HIDDEN_NAME
 _XMP_NS = "http://ns.adobe.com/xap/1.0/"
 # IPTC digital source types that mean generative or synthetic content.
 _AI_SOURCE_TYPES = frozenset(
@@ -88,8 +95,13 @@ def _split(clark: str) -> tuple[str, str]:
     return uri, local
 
 
-def classify(clark: str) -> tuple[str, Kind] | None:
-    """(path, kind) of a property given as `{uri}local`, or None when it holds nothing personal."""
+def classify(clark: str, position: int = 0) -> tuple[str, Kind] | None:
+    """(path, kind) of a property given as `{uri}local`, or None when it holds nothing personal.
+
+    Any `exif:GPS...` property is a location, but only the names the EXIF standard defines appear in its
+    path: another is named by its `position` among the description's properties ("exif:*3"), as the
+    scanner names a key that holds personal data, because the image chose that name.
+    """
     uri, local = _split(clark)
     entry = _NAMESPACES.get(uri)
     if entry is None:
@@ -97,6 +109,8 @@ def classify(clark: str) -> tuple[str, Kind] | None:
     prefix, kinds = entry
     kind = kinds.get(local)
     if kind is None and uri == _EXIF_NS and local.startswith("GPS"):
+        if local not in _GPS_NAMES:
+            return pointer("xmp", f"{prefix}:{HIDDEN_NAME}{position}"), "location"
         kind = "location"
     return (pointer("xmp", f"{prefix}:{local}"), kind) if kind else None
 
@@ -160,11 +174,12 @@ def _text(desc: ET.Element, name: str, elem: ET.Element | None) -> str:
 
 
 def read_items(packet: bytes) -> tuple[list[MetadataItem], list[str]]:
-    """Personal-data items and AI markers in one XMP packet."""
+    """Personal-data items and AI markers in one XMP packet, and what in it the gate reads past."""
     root, _ = parse(packet)
     items: list[MetadataItem] = []
     markers: list[str] = []
-    for desc, name, elem in _properties(root):
+    properties = _properties(root)
+    for position, (desc, name, elem) in enumerate(properties):
         uri, local = _split(name)
         if uri == IPTC_EXT and local == "DigitalSourceType":
             resource = elem.get(f"{{{RDF}}}resource", "") if elem is not None else ""
@@ -178,10 +193,11 @@ def read_items(packet: bytes) -> tuple[list[MetadataItem], list[str]]:
             generator = known_generator(_text(desc, name, elem))
             if generator:
                 markers.append(f"xmp:CreatorTool={generator}")
-        found = classify(name)
+        found = classify(name, position)
         if found:
             path, kind = found
             items.append(MetadataItem(path, kind, None if kind in _VALUELESS else _text(desc, name, elem)))
+    items.extend(xmp_unread.unread_items(_decode(packet), root, properties, _KNOWN_URIS))
     return items, markers
 
 
@@ -192,7 +208,8 @@ def strip(packet: bytes, kinds: frozenset[str]) -> bytes | None:
     """
     root, namespaces = parse(packet)
     removed = False
-    for desc, name, elem in _properties(root):
+    properties = _properties(root)
+    for desc, name, elem in properties:
         found = classify(name)
         if found is None or found[1] not in kinds:
             continue
@@ -201,6 +218,8 @@ def strip(packet: bytes, kinds: frozenset[str]) -> bytes | None:
             del desc.attrib[name]
         else:
             desc.remove(elem)
+    if "unread" in kinds:
+        removed = xmp_unread.drop_unread(_decode(packet), root, properties, _KNOWN_URIS) or removed
     if not removed:
         return None
     prefixes: dict[str, str] = {}

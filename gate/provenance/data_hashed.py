@@ -38,6 +38,7 @@ _SHA256_SIZE: Final = 32
 _PNG_SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
 _PNG_IHDR_END: Final = 8 + 8 + 13 + 4  # signature, IHDR length+type, IHDR data, CRC
 _APP0, _APP11, _APP15, _SOS = 0xE0, 0xEB, 0xEF, 0xDA
+_MPF = b"MPF\x00"  # an APP2 multi-picture index (CIPA DC-007)
 _STANDALONE: Final = frozenset({0x01, 0xFF, *range(0xD0, 0xDA)})  # TEM, fill, RSTn, SOI, EOI: no length
 
 _Bytes = ctypes.POINTER(ctypes.c_ubyte)
@@ -91,7 +92,8 @@ def manifest_slot(data: bytes, media_type: str) -> int | None:
     """Where a new manifest goes in `data`, or None when this module should not place it.
 
     PNG: right after IHDR (the first chunk, by the spec), refused if any caBX chunk exists. JPEG: after SOI
-    and the APPn segments that follow it (JFIF/Exif/ICC stay first and contiguous), refused if any APP11
+    and the APPn segments that follow it (JFIF/Exif/ICC stay first and contiguous) but before an MPF index,
+    refused if any APP11
     segment comes before the scan. None for anything malformed: `Builder.sign` then decides.
     """
     if media_type == PNG:
@@ -126,7 +128,9 @@ def _jpeg_slot(data: bytes) -> int | None:
             return pos if slot is None else slot
         if marker == _APP11 or marker in _STANDALONE:
             return None  # a manifest (or something c2pa might take for one), fill bytes: Builder.sign decides
-        if slot is None and not _APP0 <= marker <= _APP15:
+        if slot is None and (not _APP0 <= marker <= _APP15 or data.startswith(_MPF, pos + 4)):
+            # Before an MPF index too: its offsets count from itself, so the pictures it lists after EOI
+            # move with it; a manifest inserted between would leave every offset short by its length.
             slot = pos
         length = int.from_bytes(data[pos + 2 : pos + 4], "big")
         if length < 2 or pos + 2 + length > end:

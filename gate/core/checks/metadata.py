@@ -63,6 +63,17 @@ class MetadataCheck:
                     code="metadata.uninspected", path=_unspelled(item.path), check=self.name, detail=segment
                 )
             ]
+        if item.kind == "unread":
+            # A field the gate does not judge, removed losslessly by the strip remediation; where removal
+            # is not possible (a manifest to keep and no signer), the policy's fallback quarantines.
+            return [
+                Reason(
+                    code="metadata.uninspected",
+                    path=_unspelled(item.path),
+                    check=self.name,
+                    detail="strippable",
+                )
+            ]
         if item.kind in _STRIPPABLE_ENTITY:
             entity = _STRIPPABLE_ENTITY[item.kind]
             return [self._reason(entity, item.path, detail="strippable")]

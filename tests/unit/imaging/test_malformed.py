@@ -227,4 +227,9 @@ def test_deep_chain_of_exif_pointers_does_not_recurse() -> None:
     tiff = b"II*\x00\x08\x00\x00\x00" + ifds + b"\x00\x00\x00\x00\x00\x00"
     data = handmade_png(4, 4, chunk(b"eXIf", tiff))
     full_pipeline(data)  # only IFD0 -> Exif is followed; the rest of the chain is never visited
-    assert read_metadata(data, probe(data)).items == ()
+    # ... and so it is unread: the pointer the Exif IFD should not hold, and the tables nobody reads.
+    items = read_metadata(data, probe(data)).items
+    assert {(item.path, item.kind) for item in items} == {
+        ("/exif/ExifOffset", "unread"),
+        ("/exif/unreferenced", "unread"),
+    }

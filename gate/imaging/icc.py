@@ -1,0 +1,98 @@
+"""ICC colour profiles (JPEG APP2 "ICC_PROFILE", PNG iCCP, WebP ICCP): parsed, their text scanned.
+
+The gate parses a profile with LittleCMS (Pillow's ImageCms) and hands its text (description, copyright,
+manufacturer, model, target, viewing and screening descriptions) to the scanner, but for the stock texts
+of the profiles nearly every image carries; PNG's iCCP profile name too. Profiles are kept, not
+replaced: the colours a viewer shows stay those of the original. A tag outside the ICC's own list (and
+the few Apple adds) is a thing the gate does not read: the profile is uninspected. A profile LittleCMS
+cannot parse is undecodable.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import struct
+
+from PIL import ImageCms
+
+from gate.errors import ImageUndecodable
+from gate.imaging.items import MetadataItem
+from gate.pointers import pointer
+
+JPEG_PREFIX = b"ICC_PROFILE\x00"
+# ICC.1:2010 (v4) and v2 tag signatures, plus Apple's (dscm: localised description, mmod: make and
+# model, vcgt/vcgp: video card gamma, ndin: native display information). Text ones are read through
+# LittleCMS below; the rest are numbers (colorants, curves, tables).
+_KNOWN_TAGS = frozenset(
+    b"A2B0 A2B1 A2B2 B2A0 B2A1 B2A2 B2D0 B2D1 B2D2 B2D3 D2B0 D2B1 D2B2 D2B3 bXYZ bTRC bkpt calt chad chrm "
+    b"ciis cicp clro clrt cprt crdi desc devs dmdd dmnd gTRC gXYZ gamt kTRC lumi meas meta mmod ncl2 ncol "
+    b"ndin pre0 pre1 pre2 ps2i ps2s psd0 psd1 psd2 psd3 pseq psid rTRC rXYZ resp rig0 rig2 scrd scrn "
+    b"targ tech vcgt vcgp view vued wtpt dscm".split()
+)
+# Texts of the profiles nearly every image carries (LittleCMS's and Pillow's built-in sRGB, the IEC, Apple,
+# Adobe and Google stock profiles): nothing to scan, so no item. Anything else is handed to the scanner.
+_STOCK_TEXTS = frozenset(
+    {
+        "sRGB built-in",
+        "No copyright, use freely",
+        "sRGB IEC61966-2.1",
+        "sRGB IEC61966-2-1 black scaled",
+        "Copyright (c) 1998 Hewlett-Packard Company",
+        "IEC http://www.iec.ch",
+        "IEC 61966-2.1 Default RGB colour space - sRGB",
+        "Reference Viewing Condition in IEC61966-2.1",
+        "Display P3",
+        "Adobe RGB (1998)",
+        "Copyright 1999 Adobe Systems Incorporated",
+        "Copyright Apple Inc., 2022",
+        "Copyright Apple Inc., 2017",
+        "Copyright Apple Inc., 2023",
+        "Copyright Apple Inc., 2024",
+        "Copyright Apple Inc., 2025",
+        "Google Inc. 2016",
+        "Copyright Google Inc. 2016",
+        "Copyright 2016 Google Inc.",
+    }
+)
+_TEXT_FIELDS = (
+    "profile_description",
+    "copyright",
+    "manufacturer",
+    "model",
+    "target",
+    "viewing_condition",
+    "screening_description",
+)
+
+
+def read_items(profile: bytes, where: str) -> list[MetadataItem]:
+    """Text of `profile` as free_text items under /icc/<where>/, or one uninspected item."""
+    found = _read(profile)
+    if found is None:
+        return [MetadataItem(pointer("icc", where), "uninspected")]
+    return [MetadataItem(pointer("icc", where, name), "free_text", text) for name, text in found]
+
+
+@functools.lru_cache(maxsize=64)
+def _read(profile: bytes) -> tuple[tuple[str, str], ...] | None:
+    """(field, text) pairs, or None when a tag is unknown. Cached: most images share a few profiles."""
+    if len(profile) < 132 or profile[36:40] != b"acsp":
+        raise ImageUndecodable("ICC profile has no valid header")
+    (count,) = struct.unpack_from(">I", profile, 128)
+    if 132 + 12 * count > len(profile):
+        raise ImageUndecodable("ICC profile tag table runs past its end")
+    for index in range(count):
+        signature, offset, size = struct.unpack_from(">4sII", profile, 132 + 12 * index)
+        if signature.rstrip(b" ") not in _KNOWN_TAGS or offset + size > len(profile):
+            return None
+    try:
+        parsed = ImageCms.ImageCmsProfile(io.BytesIO(profile)).profile
+        texts = [(name, getattr(parsed, name)) for name in _TEXT_FIELDS]
+    except (OSError, ValueError, TypeError) as exc:
+        raise ImageUndecodable("ICC profile cannot be parsed") from exc
+    return tuple(
+        (name, text)
+        for name, text in texts
+        if isinstance(text, str) and text.strip() and text.strip() not in _STOCK_TEXTS
+    )

@@ -1,0 +1,126 @@
+"""CIPA DC-007 Multi-Picture Format: the index in a JPEG's APP2 "MPF" segment that lists further images.
+
+iPhone, Pixel and Samsung HDR photos (a gain map), and Nikon, Fujifilm and other cameras (a large preview)
+append whole JPEGs after the primary image's EOI and name them here. The gate reads the index, checks it
+against the file, and walks every listed image as it walks the first one.
+
+Layout of the segment's payload: "MPF\\0", a TIFF header (byte order, 42, offset of the index IFD), the MP
+index IFD (version, number of images, MP entries, ...), optionally an MP attribute IFD after it. Offsets are
+relative to the TIFF header. Each 16-byte MP entry is: attribute (4), size (4), data offset (4), two
+dependent-image entry numbers (2 each). The first entry is the primary image: offset 0, and its size is
+one writers get wrong (Apple's is 70 bytes too large), so only the others' offsets and sizes are held to
+the file.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+
+from gate.errors import ImageUndecodable
+
+PREFIX = b"MPF\x00"
+MP_ENTRY_TAG = 0xB002
+#: The largest number of images one index may list; real files list 2 to 4 (Nikon: primary, preview, ...).
+MAX_IMAGES = 64
+_ENTRY_SIZE = 16
+_TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 7: 1, 9: 4, 10: 8}
+#: Index IFD tags whose values are structure: MPFVersion, NumberOfImages, MPEntry, TotalFrames.
+_INDEX_TAGS = frozenset({0xB000, 0xB001, MP_ENTRY_TAG, 0xB004})
+#: Attribute IFD tags: MPFVersion, MPIndividualNum, and the panorama and stereo geometry (B201-B20C).
+#: ImageUIDList (B003) is absent on purpose: 33 bytes per image that identify it, like EXIF ImageUniqueID.
+_ATTRIBUTE_TAGS = frozenset({0xB000, 0xB101} | set(range(0xB201, 0xB20D)))
+
+
+@dataclass(frozen=True, slots=True)
+class MpIndex:
+    """What the gate read in an MPF segment.
+
+    `entries` are (absolute offset, size) of every image but the first, in index order; `entry_table` is
+    the absolute offset of the first MP entry; `base` that of the TIFF header, which offsets count from.
+    `complete` is False when the segment holds a tag or bytes the gate does not know (then uninspected).
+    """
+
+    base: int
+    entry_table: int
+    order: str
+    entries: tuple[tuple[int, int], ...]
+    complete: bool
+
+
+def read(data: bytes, start: int, end: int) -> MpIndex:
+    """Read the MPF segment whose payload ("MPF\\0"...) lies in `data[start:end]`.
+
+    Raises ImageUndecodable when the TIFF structure is broken or an MP entry points outside the file.
+    """
+    base = start + len(PREFIX)
+    block = data[base:end]
+    if len(block) < 8 or block[:4] not in (b"II*\x00", b"MM\x00*"):
+        raise ImageUndecodable("JPEG MPF segment does not hold a TIFF header")
+    order = "<" if block[:2] == b"II" else ">"
+    covered = bytearray(len(block))  # which bytes some structure accounts for
+    covered[:8] = b"\x01" * 8
+    (index_at,) = struct.unpack_from(order + "I", block, 4)
+    tags, next_ifd, values = _read_ifd(block, order, index_at, covered)
+    complete = set(tags) <= _INDEX_TAGS
+    if next_ifd:
+        attribute_tags, _, _ = _read_ifd(block, order, next_ifd, covered)
+        complete = complete and set(attribute_tags) <= _ATTRIBUTE_TAGS
+    complete = complete and not any(b for b, c in zip(block, covered, strict=True) if not c)
+    if MP_ENTRY_TAG not in values:
+        return MpIndex(base, 0, order, (), complete)
+    value_at, count = values[MP_ENTRY_TAG]
+    if count % _ENTRY_SIZE or not 1 <= count // _ENTRY_SIZE <= MAX_IMAGES:
+        raise ImageUndecodable("JPEG MPF index has a malformed or oversized MP entry list")
+    entries: list[tuple[int, int]] = []
+    for number in range(count // _ENTRY_SIZE):
+        _attribute, size, offset, _dep1, _dep2 = struct.unpack_from(
+            order + "IIIHH", block, value_at + _ENTRY_SIZE * number
+        )
+        if number == 0:
+            if offset != 0:
+                raise ImageUndecodable("JPEG MPF index does not start with the primary image")
+            continue
+        if offset == 0 or size == 0 or base + offset + size > len(data):
+            raise ImageUndecodable("JPEG MPF index names an image outside the file")
+        entries.append((base + offset, size))
+    return MpIndex(base, base + value_at, order, tuple(entries), complete)
+
+
+def _read_ifd(
+    block: bytes, order: str, at: int, covered: bytearray
+) -> tuple[list[int], int, dict[int, tuple[int, int]]]:
+    """(tags, next IFD offset, {tag: (value offset, byte count)}) of the IFD at `at`, marking its bytes."""
+    if at < 8 or at + 2 > len(block):
+        raise ImageUndecodable("JPEG MPF segment has an IFD offset out of range")
+    (count,) = struct.unpack_from(order + "H", block, at)
+    table_end = at + 2 + 12 * count + 4
+    if table_end > len(block) or count > 64:
+        raise ImageUndecodable("JPEG MPF segment has an IFD that runs past its end")
+    covered[at:table_end] = b"\x01" * (table_end - at)
+    tags: list[int] = []
+    values: dict[int, tuple[int, int]] = {}
+    for number in range(count):
+        pos = at + 2 + 12 * number
+        tag, typ, num = struct.unpack_from(order + "HHI", block, pos)
+        size = _TYPE_SIZES.get(typ, 1) * num
+        value_at = pos + 8 if size <= 4 else struct.unpack_from(order + "I", block, pos + 8)[0]
+        if value_at + size > len(block):
+            raise ImageUndecodable("JPEG MPF segment has a value out of range")
+        covered[value_at : value_at + size] = b"\x01" * size
+        tags.append(tag)
+        values[tag] = (value_at, size)
+    (next_ifd,) = struct.unpack_from(order + "I", block, table_end - 4)
+    return tags, next_ifd, values
+
+
+def patch(out: bytearray, base: int, index: MpIndex, first_size: int, entries: list[tuple[int, int]]) -> None:
+    """Rewrite the MP entries of `index` in `out`, whose TIFF header now starts at `base`.
+
+    Stripping may change the images' sizes and so the offsets of those after them; `entries` are the
+    new absolute (offset, size) of every image but the first, in index order.
+    """
+    table = base + index.entry_table - index.base
+    struct.pack_into(index.order + "I", out, table + 4, first_size)
+    for number, (offset, size) in enumerate(entries, start=1):
+        struct.pack_into(index.order + "II", out, table + _ENTRY_SIZE * number + 4, size, offset - base)

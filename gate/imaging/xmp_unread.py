@@ -1,0 +1,113 @@
+"""What an XMP packet holds that the gate reads past: properties in namespaces it does not know, XML
+comments and processing instructions, and anything outside `rdf:Description`. All of it is `unread`, and
+the default strip rewrites the packet without it (ElementTree drops comments and processing instructions
+on its own; the rewrite adds only its xpacket wrapper).
+
+Known namespaces are the ones `xmp` maps plus technical ones (dates, document ids and history, HDR gain
+maps, Google's container directory, Apple's auxiliary image data, Camera Raw settings, the C2PA link).
+Their properties the gate does not map stay; see README "What the gate guarantees" for this limit.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from gate.imaging.items import MetadataItem
+from gate.pointers import pointer
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_DESCRIPTION = f"{{{RDF}}}Description"
+_RDF_ROOT = f"{{{RDF}}}RDF"
+#: Pointer token prefix for a name the image chose, then its position (as the scanner names keys).
+HIDDEN_NAME = "*"
+TECHNICAL_NAMESPACES = frozenset(
+    {
+        "http://ns.adobe.com/xap/1.0/",  # xmp: dates, CreatorTool, Rating
+        "http://ns.adobe.com/xap/1.0/mm/",  # xmpMM: document and instance ids, history
+        "http://ns.adobe.com/xap/1.0/sType/ResourceEvent#",
+        "http://ns.adobe.com/xap/1.0/sType/ResourceRef#",
+        "http://ns.adobe.com/xap/1.0/g/img/",
+        "http://ns.adobe.com/xmp/note/",  # xmpNote:HasExtendedXMP
+        "http://ns.adobe.com/hdr-gain-map/1.0/",  # hdrgm: Ultra HDR and Adobe gain maps
+        "http://ns.google.com/photos/1.0/container/",  # GContainer directory of an Ultra HDR JPEG
+        "http://ns.google.com/photos/1.0/container/item/",
+        "http://ns.google.com/photos/1.0/camera/",  # GCamera: motion photo and HDR flags
+        "http://ns.apple.com/HDRGainMap/1.0/",
+        "http://ns.apple.com/pixeldatainfo/1.0/",  # apdi: auxiliary image type
+        "http://ns.adobe.com/camera-raw-settings/1.0/",
+        "http://ns.adobe.com/pdf/1.3/",
+        "http://purl.org/dc/terms/",  # dcterms:provenance, the C2PA manifest link
+        "http://ns.adobe.com/xap/1.0/rights/",
+        "http://ns.useplus.org/ldf/xmp/1.0/",  # PLUS licensing (data mining flags)
+        "http://www.w3.org/XML/1998/namespace",
+        RDF,
+        "adobe:ns:meta/",
+    }
+)
+_COMMENT_OR_PI = re.compile(r"<!--|<\?(?!xpacket[\s?])")
+
+
+def _uri(clark: str) -> str:
+    return clark[1:].partition("}")[0] if clark.startswith("{") else ""
+
+
+def unread_items(
+    text: str,
+    root: ET.Element,
+    properties: list[tuple[ET.Element, str, ET.Element | None]],
+    known: frozenset[str],
+) -> list[MetadataItem]:
+    """`unread` items of one packet: unknown-namespace properties named by position, comments, strays."""
+    items: list[MetadataItem] = []
+    if _COMMENT_OR_PI.search(text):
+        items.append(MetadataItem(pointer("xmp", "comment"), "unread"))
+    if _outside(root):
+        items.append(MetadataItem(pointer("xmp", "outside"), "unread"))
+    items.extend(
+        MetadataItem(pointer("xmp", f"{HIDDEN_NAME}{position}"), "unread")
+        for position, (_, name, _) in enumerate(properties)
+        if _uri(name) not in known and _uri(name) not in TECHNICAL_NAMESPACES
+    )
+    return items
+
+
+def _outside(root: ET.Element) -> list[tuple[ET.Element, ET.Element]]:
+    """(parent, child) pairs of elements that are not rdf:RDF / rdf:Description where only those belong."""
+    stray: list[tuple[ET.Element, ET.Element]] = []
+    rdf_roots = [root] if root.tag == _RDF_ROOT else [c for c in root if c.tag == _RDF_ROOT]
+    if root.tag != _RDF_ROOT:
+        stray.extend((root, child) for child in root if child.tag != _RDF_ROOT)
+    for rdf in rdf_roots:
+        stray.extend((rdf, child) for child in rdf if child.tag != _DESCRIPTION)
+    texts = [root.text, *(rdf.text for rdf in rdf_roots), *(c.tail for r in [root, *rdf_roots] for c in r)]
+    if any(t and t.strip() for t in texts):
+        stray.append((root, root))  # text where only elements belong
+    return stray
+
+
+def drop_unread(
+    text: str,
+    root: ET.Element,
+    properties: list[tuple[ET.Element, str, ET.Element | None]],
+    known: frozenset[str],
+) -> bool:
+    """Remove from `root` what `unread_items` reports; whether the packet must be rewritten."""
+    changed = bool(_COMMENT_OR_PI.search(text))
+    for parent, child in _outside(root):
+        changed = True
+        if child is parent:
+            for node in (parent, *parent):
+                node.text = None if node is parent or node.tag == _RDF_ROOT else node.text
+                node.tail = None
+        else:
+            parent.remove(child)
+    for desc, name, elem in properties:
+        if _uri(name) in known or _uri(name) in TECHNICAL_NAMESPACES:
+            continue
+        changed = True
+        if elem is None:
+            desc.attrib.pop(name, None)
+        elif elem in list(desc):
+            desc.remove(elem)
+    return changed
