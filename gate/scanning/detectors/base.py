@@ -26,7 +26,7 @@ _DIGIT_RUN = re.compile(r"\d(?:[ \t\-./(),]{0,2}+\d){5}")
 _ASCII_DIGIT_RUN = re.compile(_DIGIT_RUN.pattern, re.ASCII)
 _ASCII_DIGITS = b"0123456789"
 _RUN_DIGITS = 6
-_NINE_DIGITS = 9
+_EIGHT_DIGITS = 8
 # ASCII bytes by class (capital letter "A", digit "0", anything else "."), so "two capitals, then two
 # digits" is one translate and one `in`.
 _CLASSES = bytes(
@@ -62,12 +62,19 @@ HAS_DASH = 1 << 16  # with a digit run: "536-22-1234"
 HAS_BEHAVIOR_WORD = 1 << 17  # in free text: "viewed", "purchase history", "based on your ..."
 HAS_BIRTH_WORD = 1 << 18  # with a digit: "born", "DOB", "birthday"
 # More facts of strings with a digit.
-HAS_NINE_DIGITS = 1 << 19  # nine digits or more, however far apart ("0151 - 2345 - 6789")
+HAS_EIGHT_DIGITS = 1 << 19  # eight digits or more, however far apart ("0151 - 2345 - 6789", "45 47 97 51")
 HAS_CODE_START = 1 << 20  # two capitals, then two digits: an IBAN's country code and check digits
 BEHAVIOR_WORDS = (
     "view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search", "based"
 )  # fmt: skip
 BIRTH_WORDS = ("born", "birth", "dob", "d.ob", "do.b", "d.o.b")
+# Birth cues of other languages; they share no letter, so they are looked for one by one.
+LOCAL_BIRTH_WORDS = (
+    "geb", "né", "née", "naissance", "nacid", "nacimiento", "nato", "nata ", "nascita", "geboorte",
+    "ur.", "urodz", "nascid", "nascimento", "född", "født", "fødsel", "födelse", "syntyn", "syntymä", "doğum",
+    "dogum", "narozen", "născut", "nascut", "naşterii", "nașterii", "nasterii", "rođen", "rodjen", "rođenja",
+    "született", "születési", "sündinud", "sünniaeg", "γεννήθηκε", "γέννησης",
+)  # fmt: skip
 
 
 def cue_view(value: str) -> str:
@@ -118,7 +125,9 @@ def text_facts(value: str, numeric: bool = True) -> int:
         facts |= HAS_DIGIT | (_numeric_facts(value, ascii_text, digits, upper) if numeric else 0)
         if "," in value:
             facts |= HAS_COMMA
-        if "b" in lower and any(word in lower for word in BIRTH_WORDS):  # every birth word has a "b"
+        if ("b" in lower and any(word in lower for word in BIRTH_WORDS)) or any(
+            word in lower for word in LOCAL_BIRTH_WORDS
+        ):  # every birth word has a "b"
             facts |= HAS_BIRTH_WORD
     if ":" in value:
         # An IPv6 address can be all hex letters ("dead:beef::cafe"), so this is not a digit fact.
@@ -149,8 +158,8 @@ def _numeric_facts(value: str, ascii_text: bool, digits: int, upper: bool) -> in
         facts |= (HAS_DECIMALS if digits >= _RUN_DIGITS else 0) | (HAS_DOTS if dots >= 3 else 0)
     if "+" in value:
         facts |= HAS_PLUS
-    if digits >= _NINE_DIGITS:
-        facts |= HAS_NINE_DIGITS
+    if digits >= _EIGHT_DIGITS:
+        facts |= HAS_EIGHT_DIGITS
     # A digit run needs six digits, so its regex (the costliest test here) runs only for those.
     if digits >= _RUN_DIGITS:
         digit_run = _ASCII_DIGIT_RUN if ascii_text else _DIGIT_RUN

@@ -57,7 +57,76 @@ _STRASSE = re.compile(
     r"\s+\d{1,4}[a-z]?\b"
 )
 _STRASSE_WORDS = ("stra", "str.", "weg", "gasse", "platz", "allee", "damm", "ufer")
+_UP = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-Ω"
+_LOW = "a-zß-öø-ÿĀ-žșțά-ώ"
+# Street words of Southern and Eastern Europe, before the name: "Calle Mayor 5", "Via Roma 12", "ul. Długa
+# 7", "Rua Augusta 44". The name starts with a capital (after "de", "di", "la"...) and a number follows.
+_STREET_WORD = (
+    r"(?:Calle|C/|Avda\.?|Avenida|Paseo|Plaza|Pasaje|Ronda|Camino|Carrer|Travesía|Rue|rue|Avenue|avenue|"
+    r"Boulevard|boulevard|Bd|Chemin|chemin|Allée|allée|Impasse|impasse|Place|place|Quai|quai|Via|Viale|"
+    r"Piazza|Piazzale|Corso|Largo|Vicolo|Contrada|Rua|Travessa|Praça|Alameda|Estrada|ul\.|ulica|al\.|aleja|"
+    r"os\.|Strada|Bulevardul|Calea|Șoseaua|Soseaua|Splaiul|Aleea|Ulica|Odos|Οδός|Πλ\.|Λεωφ\.)"
+)
+_ARTICLES = (
+    r"(?:(?:de|del|de la|de las|de los|la|las|los|di|della|delle|dei|da|do|dos|das|du|des|le|les)\s+)*"
+)
+_SOUTHERN = re.compile(
+    rf"(?<!\w){_STREET_WORD}\s+{_ARTICLES}[{_UP}][\w'.\-]*(?:\s+[\w'.\-]+){{0,3}}?,?\s+(?:Nr\.\s*)?"
+    r"\d{1,4}[a-zA-Z]?(?!\w)"
+)
+# French order: the number first ("34, rue Anaïs Étienne", "12 bis avenue Foch").
+_NUMBER_FIRST = re.compile(
+    rf"(?<![\w,.])\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]"
+)
+_STREET_WORDS = (
+    "calle", "c/", "avd", "avenida", "paseo", "plaza", "pasaje", "ronda", "camino", "carrer", "traves", "rue",
+    "avenue", "boulevard", "bd ", "chemin", "allée", "impasse", "place", "quai", "via", "piazza", "corso",
+    "largo", "vicolo", "contrada", "rua", "praça", "alameda", "estrada", "ul.", "ulica", "al.", "aleja",
+    "os.",
+    "strada", "bulevardul", "calea", "șoseaua", "soseaua", "splaiul", "aleea", "οδός", "πλ.", "λεωφ.",
+)  # fmt: skip
+# Street names written as one word with the street word at the end, then a number: Dutch, Nordic,
+# Finnish, Hungarian, Turkish ("Keizersgracht 12", "Storgatan 5", "Næsbyholm Allé", "Mannerheimintie 3").
+_COMPOUND = re.compile(
+    rf"(?<!\w)[{_UP}][{_LOW}\-]{{2,30}}(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef|"
+    r"gatan|vägen|gata|gränd|torget|gade|vej|vænget|veien|vegen|gate|veg|tunet|plassen|stien|katu|tie|kuja|"
+    r"polku|utca|sokak|sokağı|caddesi|bulvarı|ulice|cesta|trg|iela|gatvė|tänav|allé)\s+\d{1,4}[a-zA-Z]?(?!\w)"  # noqa: RUF001
+)
+_COMPOUND_WORDS = (
+    "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef", "gata",
+    "vägen", "gränd", "torget", "gade", "vej", "vænget", "veien", "vegen", "gate", "veg", "tunet", "plassen",
+    "stien", "katu", "tie ", "kuja", "polku", "utca", "sokak", "sokağı", "caddesi",  # noqa: RUF001
+    "bulvar", "ulice", "cesta",
+    "trg", "iela", "gatvė", "tänav", "allé",
+)  # fmt: skip
+# After a delivery or address cue, capitalised words and a house number are an address in any language.
+_ADDRESS_CUE = (
+    r"(?i:lieferung\s+an|versand\s+nach|adresse|anschrift|livraison\s+(?:au|à)|à\s+livrer|livrer\s+à|"
+    r"enviar\s+(?:a|para)|direcci[óo]n|entrega\s+(?:en|em)|domicilio|spedire\s+a|indirizzo|consegna\s+(?:in|a)|"
+    r"bezorgen\s+op|adres|verzenden\s+naar|wysyłka(?:\s+na\s+adres)?|dostawa|morada|leverans\s+till|"
+    r"levering\s+til|toimitus\s+osoitteeseen|αποστολή\s+στη\s+διεύθυνση|διεύθυνση|teslimat\s+adresi|"
+    r"doručit\s+na\s+adresu|livrare\s+la|dostava\s+na|szállítási\s+cím|tarne\s+aadressile|"
+    r"deliver(?:ed)?\s+to|ship(?:ped)?\s+to|address)"
+)
+_CUED_ADDRESS = re.compile(
+    _ADDRESS_CUE + rf"\s*:?\s+(?:\d{{1,5}}[a-zA-Z]?,?\s+)?[{_UP}][\w'.\-]*(?:\s+[\w'.\-/]+){{0,5}}?,?\s+"
+    r"\d{1,4}[a-zA-Z]?(?!\w)|" + _ADDRESS_CUE + rf"\s*:?\s+\d{{1,5}}[a-zA-Z]?,?\s+[{_UP}][{_LOW}]"
+)
+_ADDRESS_CUE_WORDS = (
+    "liefer", "versand", "adres", "anschrift", "livr", "enviar", "direcci", "entrega", "domicilio", "spedire",
+    "indirizzo", "consegna", "bezorgen", "verzenden", "wysyłka", "dostaw", "morada", "leverans", "levering",
+    "toimitus", "αποστολή", "διεύθυνση", "teslimat", "doručit", "livrare", "dostava", "szállítási", "tarne",
+    "deliver", "ship", "address",
+)  # fmt: skip
 _US_STATE_ZIP = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+
+
+# English words that end like a Nordic or Finnish street ("Necktie 2 pack", "Tailgate 3").
+_NOT_STREETS = frozenset(("necktie", "bowtie", "hogtie", "tailgate", "floodgate", "watergate", "stargate"))
+
+
+def _compound_street(match: re.Match[str], text: Text) -> bool:
+    return match.group().split()[0].lower() not in _NOT_STREETS
 
 
 def _starts_word(match: re.Match[str], text: Text) -> bool:
@@ -87,6 +156,18 @@ DETECTOR = PatternDetector(
         PatternRule("location.street", _STREET, _starts_word, requires=HAS_CAPITALS),
         PatternRule("location.strasse", _STRASSE, when=any_word(_STRASSE_WORDS), requires=HAS_CAPITALS),
         PatternRule("location.us_zip", _US_STATE_ZIP, requires=HAS_COMMA | HAS_CAPITALS),
+        PatternRule("location.street_word", _SOUTHERN, when=any_word(_STREET_WORDS), requires=HAS_CAPITALS),
+        PatternRule(
+            "location.number_first", _NUMBER_FIRST, when=any_word(_STREET_WORDS), requires=HAS_CAPITALS
+        ),
+        PatternRule(
+            "location.compound",
+            _COMPOUND,
+            _compound_street,
+            when=any_word(_COMPOUND_WORDS),
+            requires=HAS_CAPITALS,
+        ),
+        PatternRule("location.cued", _CUED_ADDRESS, when=any_word(_ADDRESS_CUE_WORDS), requires=HAS_CAPITALS),
     ),
 )
 
@@ -158,7 +239,13 @@ KEYED_RULES = (
             "address street street_address address_line address_line1 address_line_1 address_line2 "
             "address_line_2 address1 address2 home_address shipping_address billing_address "
             "delivery_address postal_address postcode post_code zip zip_code zipcode postal_code "
-            "house_number"
+            "house_number adresse anschrift strasse lieferadresse rechnungsadresse wohnort wohnadresse plz "
+            "postleitzahl adresse_livraison adresse_facturation rue code_postal indirizzo "
+            "indirizzo_spedizione via cap direccion domicilio calle direccion_envio codigo_postal morada "
+            "endereco rua "
+            "adres straat bezorgadres postcode huisnummer adresa ulica adres_dostawy kod_pocztowy adress "
+            "gatuadress postnummer osoite katuosoite postinumero cim iranyitoszam adresi aadress postiindeks "
+            "διευθυνση"
         ),
         _postal,
     ),

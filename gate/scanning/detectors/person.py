@@ -12,17 +12,76 @@ sampler or brand keys is not read for names at all.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from gate.scanning.context import NOT_PERSON
 from gate.scanning.detectors.base import HAS_CAPITALS, KeyedRule, Text, any_word, cue_before, keyset
 
-_NAME = r"(?:Mc|Mac|O')?[A-Z][a-z]{1,24}(?:-[A-Z][a-z]{1,24})?"
+# Capital and small letters of the Latin and Greek scripts Europe writes names in ("Łukasz", "Çetin",
+# "Νίκος"). Latin Extended-A mixes cases letter by letter, so it is in both classes.
+_UP = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-Ω"
+_LOW = "a-zß-öø-ÿĀ-žșțά-ώ"
+_NAME = rf"(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}]{{1,24}}(?:-[{_UP}][{_LOW}]{{1,24}})?"
 _NAME_SHAPE = re.compile(_NAME)
 # Two capitalised words in a row; starts with a character class, so the scan stays in C.
-_PAIR_START = re.compile(r"[A-Z][a-z]{1,20}[ \t]{1,3}(?=(?:Mc|Mac|O')?[A-Z][a-z])")
+_PAIR_START = re.compile(rf"[{_UP}][{_LOW}]{{1,20}}[ \t]{{1,3}}(?=(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}])")
+_CAPS_PAIR = re.compile(rf"(?<![\w])([{_UP}]{{2,20}})[ \t]+([{_UP}]{{2,25}})(?![\w])")
+# The second word is a look-ahead, so pairs overlap: "für greta baeten" is tried as "greta baeten" too.
+_LOWER_PAIR = re.compile(rf"(?<![\w])([{_LOW}]{{2,20}})[ \t]+(?=([{_LOW}]{{2,25}})(?![\w]))")
+# Honorifics of European languages, then a capitalised name: "Frau Müller", "Mme Dubois", "Sr. Pérez".
+_HONORIFIC = re.compile(
+    r"(?<![\w.])(?:Herr|Frau|Hr\.|Fr\.|Dr\.|Prof\.|M\.|Mme|Mlle|Madame|Monsieur|Sr\.|Sra\.|Srta\.|Doña|"
+    r"Sig\.(?:ra)?|Signor[ae]?|Dott\.(?:ssa)?|Dhr\.|Mevr\.|[Mm]evrouw|[Mm]eneer|Pan|Pani|Mr\.?|Mrs\.?|Ms\.?|"
+    r"Miss|Fru|Hr|Herra|Rouva|Bay|Bayan|[Pp]aní|Dl\.|Dna\.|gđa|κ\.|κα)[ \t]+"
+    rf"(?P<name>{_NAME})"
+)
+_HONORIFIC_WORDS = (
+    "herr", "frau", "hr.", "fr.", "dr.", "prof.", "m.", "mme", "mlle", "madame", "monsieur", "sr.", "sra.",
+    "srta.", "doña", "sig", "dott.", "dhr.", "mevr.", "mevrouw", "meneer", "pan", "mr", "ms", "miss", "fru",
+    "hr ", "herra", "rouva", "bay", "paní", "dl.", "dna.", "gđa", "κ.", "κα",
+)  # fmt: skip
+# Words after which a name is the customer's in the languages of European shops: "gift for", "Kunde:",
+# "Porträt von". A capitalised pair after one counts even when the first name is in no list.
+_STRONG_CUE_BODY = (
+    r"(?i:\b(?:gift|presente?|geschenk|cadeau|regalo|prezent|present|gave|lahja|hediye|dárek|cadou|poklon|"
+    r"ajándék|kingitus|δώρο)\s*(?:for|für|pour|para|per|voor|dla|till|til|pro|pentru|za|για)?\s*:?|"  # noqa: RUF001
+    r"\b(?:customer|kunde|client|cliente|klant|klient|kund|asiakas|müşteri|zákazník|kupac|vevő|πελάτης|"
+    r"empfänger|destinataire|destinatario|recipient)\s*:|"
+    r"\b(?:portrait|porträt|retrato|ritratto|portret|foto|photo|bild)\s+(?:of|von|de|di|van|du|del|da)\b|"
+    r"\bportret\b|\bwidmung\s+an\b|\bdedicated\s+to\b)"
+)
+_STRONG_CUE = re.compile(_STRONG_CUE_BODY + r"\s*$")
+# Surnames with a particle, after a strong cue: "klant: Lauren de Roos", "Kunde: Ursula von der Leyen".
+_PARTICLES = r"(?:de|da|del|della|di|do|dos|das|du|des|la|le|van|von|der|den|ter|te|zu|af|y|e|bin|al|el)"
+_CUED_PARTICLE_NAME = re.compile(
+    _STRONG_CUE_BODY + rf"\s*(?P<name>{_NAME}(?:\s+{_PARTICLES}){{1,3}}\s+{_NAME})(?![\w])"
+)
+_STRONG_CUE_WORDS = (
+    "gift", "present", "geschenk", "cadeau", "regalo", "prezent", "gave", "lahja", "hediye", "dárek", "cadou",
+    "poklon", "ajándék", "kingitus", "δώρο", ":", "portr", "retrato", "ritratto", "foto", "photo", "bild",
+    "widmung", "dedicated",
+)  # fmt: skip
+_has_honorific_word = any_word(_HONORIFIC_WORDS)
+_has_strong_cue_word = any_word(_STRONG_CUE_WORDS)
+# Legal forms and organisation words, case-sensitive ("as", "se" and "home" are everyday words):
+# "PDF Tools AG", "Bakker Design B.V.", "Kowalski sp. z o.o.", "Made with Google AI".
+_ORG_WORDS = (
+    r"(?:AG|GmbH|KG|OHG|e\.\s?K\.|SE|SA|S\.A\.|SAS|SARL|S\.A\.R\.L\.|S\.p\.A\.|SpA|SPA|S\.r\.l\.|SRL|Srl|"
+    r"S\.L\.|SL|S\.L\.U\.|S\.L\.N\.E|B\.V\.|BV|N\.V\.|NV|AB|A/S|ApS|Oy|Oyj|AS|ASA|Lda|Ltd|Limited|LLC|Inc|"
+    r"PLC|plc|[Ss]p\.\s?z\s?o\.\s?o\.|s\.c\.|A\.Ş\.|Şti\.|s\.r\.o\.|a\.s\.|Kft\.|Zrt\.|d\.o\.o\.|d\.d\.|OÜ|UAB|"
+    r"SIA|HB|KB|Co\.|e\s+[Ff]igli|y\s+[Aa]sociados|&\s+[Zz]onen|i\s+[Ss]yn|AI|Company|Group|Gruppe|Holding|"
+    r"Tools|Design|Studio|Studios|Textil|Textiles|Mode|Home|Labs|Software|Systems|Media|Verlag|Atelier|"
+    r"Corporation|Corp|Industries)"
+)
+# ... right after the words of a would-be name (capitalised words may come between: "Koch II KG").
+_ORGANISATION = re.compile(rf"^[\s,&\-]*(?:[{_UP}][\w.'\-]*\s+){{0,3}}?" + _ORG_WORDS + r"(?![\w])")
+_ORGANISATION_ANYWHERE = re.compile(r"(?<![\w])" + _ORG_WORDS + r"(?![\w])")
+_MADE_WITH = re.compile(r"(?i)\b(?:made|created|generated|powered|edited)\s+(?:with|by|using)\s+$")
+_MADE_WITH_ANYWHERE = re.compile(r"(?i)\b(?:made|created|generated|powered|edited)\s+(?:with|by|using)\b")
 _RELATION_WORDS = ("my ",)
 _NAMED_WORDS = ("named", "called", "name is", "i am", "i'm")
 _has_relation_word = any_word(_RELATION_WORDS)
@@ -58,12 +117,38 @@ def _read_words(name: str) -> frozenset[str]:
 @cache
 def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """(given names, given names that are also everyday words, brands shaped like names, non-surnames)."""
+    word_names = _read_words("word_names.txt")
     return (
-        _read_words("first_names.txt"),
+        (_read_words("first_names.txt") | _world_first_names()) - word_names,
         _read_words("word_names.txt"),
         _read_words("name_brands.txt"),
         _read_words("not_surnames.txt"),
     )
+
+
+def _fold(word: str) -> str:
+    """`word` without accents, as the name lists spell most names ("bernabé" -> "bernabe")."""
+    if word.isascii():
+        return word
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+def _world_first_names() -> frozenset[str]:
+    """Given names of 50-odd countries from the `gender-guesser` package (Jörg Michael's nam_dict.txt,
+    about 37,000 names from Europe, the Middle East, India and East Asia). Names written with the list's
+    own escapes for non-ASCII letters are skipped; the shipped list covers the common ones."""
+    import gender_guesser  # noqa: PLC0415 - loaded once, on first use
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    names = set()
+    with path.open(encoding="iso8859-1") as lines:
+        for line in lines:
+            if line[0] in "#=":
+                continue
+            name = line[3:29].strip()
+            if (name.isalpha() and name.isascii()) or name.isalpha():
+                names.add(name.lower())
+    return frozenset(names)
 
 
 def _standalone(value: str, start: int, end: int) -> bool:
@@ -106,6 +191,21 @@ class PersonDetector:
                 name = match.group("name").lower()
                 if name in self._names:  # "a dog named Max": word-like names are often pets
                     return "person.cue"
+        if _has_honorific_word(text):
+            for match in _HONORIFIC.finditer(value):
+                name = match.group("name")
+                if name.lower() not in self._not_surnames and not self._organisation(
+                    value, match.start("name"), match.end()
+                ):
+                    return "person.honorific"
+        cued = _has_strong_cue_word(text)
+        if cued:
+            for match in _CUED_PARTICLE_NAME.finditer(value):
+                if not self._organisation(value, match.start("name"), match.end("name")):
+                    return "person.cue"
+        found = self._caps_or_lower(text, cued)
+        if found is not None:
+            return found
         pos = 0
         while (pair := _PAIR_START.search(value, pos)) is not None:
             # Overlapping pairs: "Photo Jane Doe" is tried as "Photo Jane", then as "Jane Doe".
@@ -114,15 +214,72 @@ class PersonDetector:
             last = _NAME_SHAPE.match(value, pos)
             if last is None or not _standalone(value, pair.start(), last.end()):
                 continue
-            if self._is_name(value, pair.start(), first_end, last):
+            if self._is_name(value, pair.start(), first_end, last, cued):
                 return "person.name"
         return None
 
-    def _is_name(self, value: str, start: int, first_end: int, last_word: re.Match[str]) -> bool:
+    def _caps_or_lower(self, text: Text, cued: bool) -> str | None:
+        """ALL-CAPS pairs whose first word is a given name ("MARIA GARCIA"), and lower-case ones after a
+        strong cue ("gift for maria garcia")."""
+        value = text.value
+        if not value.islower():
+            for match in _CAPS_PAIR.finditer(value):
+                first, last = _fold(match.group(1).lower()), match.group(2).lower()
+                if (
+                    (first in self._names or (cued and self._after_cue(value, match.start())))
+                    and last not in self._not_surnames
+                    and not self._organisation(value, match.start(), match.end())
+                ):
+                    return "person.caps"
+        if cued:
+            for match in _LOWER_PAIR.finditer(value):
+                first, last = _fold(match.group(1)), match.group(2)
+                if (
+                    first in self._names
+                    and first not in self._word_names
+                    and last not in self._not_surnames
+                    and _STRONG_CUE.search(value, max(0, match.start() - 40), match.start()) is not None
+                    and not self._brand(value, match.start(), match.end(2))
+                ):
+                    return "person.cue"
+        return None
+
+    @staticmethod
+    def _after_cue(value: str, start: int) -> bool:
+        return _STRONG_CUE.search(value, max(0, start - 40), start) is not None
+
+    def _brand(self, value: str, start: int, end: int) -> bool:
+        """The words around `value[start:end]` (the run of capitalised words it is part of) hold a brand."""
+        run_start, run_end = start, end
+        while (
+            before := re.search(r"[\w'\-]+[ \t]+$", value[max(0, run_start - 30) : run_start])
+        ) and before.group()[0].isupper():
+            run_start -= len(before.group())
+        while (after := re.match(r"[ \t]+[\w'\-]+", value[run_end:])) and after.group().lstrip()[0].isupper():
+            run_end += len(after.group())
+        phrase = " ".join(value[run_start:run_end].lower().split())
+        return (
+            any(brand in phrase for brand in self._brands)
+            if len(phrase.split()) > 2
+            else phrase in self._brands
+        )
+
+    def _organisation(self, value: str, start: int, end: int) -> bool:
+        return (
+            _ORGANISATION.match(value[end : end + 40]) is not None
+            or _MADE_WITH.search(value[max(0, start - 24) : start]) is not None
+            or self._brand(value, start, end)
+        )
+
+    def _is_name(self, value: str, start: int, first_end: int, last_word: re.Match[str], cued: bool) -> bool:
         lower_first, lower_last = value[start:first_end].lower(), last_word.group().lower()
-        if lower_last in self._not_surnames or f"{lower_first} {lower_last}" in self._brands:
+        if lower_last in self._not_surnames or self._brand(value, start, last_word.end()):
             return False
-        known_first = lower_first in self._names
+        if self._organisation(value, start, last_word.end()):
+            return False
+        if cued and _STRONG_CUE.search(value, max(0, start - 40), start) is not None:
+            return True
+        known_first = lower_first in self._names or _fold(lower_first) in self._names
         # Set lookups first: most capitalised pairs ("Acme Outdoor") fail them, and need no regex.
         if not (known_first or lower_first in self._word_names or lower_last in self._names):
             return False
@@ -140,17 +297,42 @@ def _name_value(value: Any) -> bool:
         and 0 < len(value) <= _MAX_NAME_CHARS
         and any(ch.isalpha() for ch in value)
         and "://" not in value
+        and not is_organisation(value)
     )
+
+
+def is_organisation(value: str) -> bool:
+    """A company, a brand or a tool, not a person: "PDF Tools AG", "Made with Google AI", "Jean Paul
+    Gaultier" (a legal form or organisation word, a made-with phrase, or a brand from the list)."""
+    if _ORGANISATION_ANYWHERE.search(value) is not None or _MADE_WITH_ANYWHERE.search(value) is not None:
+        return True
+    phrase = " ".join(value.lower().split())
+    return any(brand in phrase for brand in gazetteer()[2])
 
 
 _NAME_KEYS = (
     "first_name last_name full_name middle_name given_name family_name surname maiden_name "
     "customer_name user_name username display_name screen_name nickname contact_name recipient_name "
     "billing_name shipping_name cardholder card_holder cardholder_name holder_name owner_name "
-    "author author_name prompt_author creator_name requested_by submitted_by"
+    "author author_name prompt_author creator_name requested_by submitted_by recipient "
+    "empfanger destinataire destinatario ontvanger odbiorca mottagare modtager mottaker vastaanottaja alici "
+    # The same in the languages of European shops (accents folded, see context.key_info).
+    "vorname nachname vorname_nachname familienname prenom prenom_nom nom_complet nombre nombre_completo "
+    "apellido apellidos nome nome_cognome cognome nome_completo apelido naam voornaam achternaam "
+    "voornaam_achternaam imie nazwisko imie_nazwisko namn fornamn efternamn navn fornavn etternavn nimi "
+    "etunimi sukunimi ad_soyad ad soyad adi soyadi jmeno prijmeni nume prenume ime prezime ime_prezime "
+    "nev vezeteknev keresztnev perekonnanimi eesnimi ονοματεπωνυμο ονομα επωνυμο"
 )
 
 KEYED_RULES = (
     KeyedRule("PERSON", "person.name_key", keyset(_NAME_KEYS), _name_value),
-    KeyedRule("PERSON", "person.owner_name", keyset("name fullname"), _name_value, owner_only=True),
+    KeyedRule(
+        "PERSON",
+        "person.owner_name",
+        keyset(
+            "name fullname nom nombre nome naam navn namn nimi imie jmeno nume ime nev ad adi onoma ονομα"
+        ),
+        _name_value,
+        owner_only=True,
+    ),
 )
