@@ -59,6 +59,8 @@ _STRASSE = re.compile(
 _STRASSE_WORDS = ("stra", "str.", "weg", "gasse", "platz", "allee", "damm", "ufer")
 _UP = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-Ω"
 _LOW = "a-zß-öø-ÿĀ-žșțά-ώ"
+# The patterns below start with a character class or a literal, never a look-behind, so the regex engine
+# can skip ahead to where a match may start; the word boundary is checked after (`_starts_word`).
 # Street words of Southern and Eastern Europe, before the name: "Calle Mayor 5", "Via Roma 12", "ul. Długa
 # 7", "Rua Augusta 44". The name starts with a capital (after "de", "di", "la"...) and a number follows.
 _STREET_WORD = (
@@ -71,12 +73,12 @@ _ARTICLES = (
     r"(?:(?:de|del|de la|de las|de los|la|las|los|di|della|delle|dei|da|do|dos|das|du|des|le|les)\s+)*"
 )
 _SOUTHERN = re.compile(
-    rf"(?<!\w){_STREET_WORD}\s+{_ARTICLES}[{_UP}][\w'.\-]*(?:\s+[\w'.\-]+){{0,3}}?,?\s+(?:Nr\.\s*)?"
+    rf"{_STREET_WORD}\s+{_ARTICLES}[{_UP}][\w'.\-]*(?:\s+[\w'.\-]+){{0,3}}?,?\s+(?:Nr\.\s*)?"
     r"\d{1,4}[a-zA-Z]?(?!\w)"
 )
 # French order: the number first ("34, rue Anaïs Étienne", "12 bis avenue Foch").
 _NUMBER_FIRST = re.compile(
-    rf"(?<![\w,.])\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]"
+    rf"\d(?<![\w,.]\d)\d{{0,3}}(?:\s?(?:bis|ter))?,?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]"
 )
 _STREET_WORDS = (
     "calle", "c/", "avd", "avenida", "paseo", "plaza", "pasaje", "ronda", "camino", "carrer", "traves", "rue",
@@ -88,7 +90,7 @@ _STREET_WORDS = (
 # Street names written as one word with the street word at the end, then a number: Dutch, Nordic,
 # Finnish, Hungarian, Turkish ("Keizersgracht 12", "Storgatan 5", "Næsbyholm Allé", "Mannerheimintie 3").
 _COMPOUND = re.compile(
-    rf"(?<!\w)[{_UP}][{_LOW}\-]{{2,30}}(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef|"
+    rf"[{_UP}](?<![\w][{_UP}])[{_LOW}\-]{{2,30}}(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef|"
     r"gatan|vägen|gata|gränd|torget|gade|vej|vænget|veien|vegen|gate|veg|tunet|plassen|stien|katu|tie|kuja|"
     r"polku|utca|sokak|sokağı|caddesi|bulvarı|ulice|cesta|trg|iela|gatvė|tänav|allé)\s+\d{1,4}[a-zA-Z]?(?!\w)"  # noqa: RUF001
 )
@@ -129,6 +131,20 @@ def _compound_street(match: re.Match[str], text: Text) -> bool:
     return match.group().split()[0].lower() not in _NOT_STREETS
 
 
+_EUROPEAN = re.compile(
+    f"(?P<southern>{_SOUTHERN.pattern})|(?P<number_first>{_NUMBER_FIRST.pattern})|"
+    f"(?P<compound>{_COMPOUND.pattern})|(?P<cued>{_CUED_ADDRESS.pattern})"
+)
+
+
+def _valid_european(match: re.Match[str], text: Text) -> bool:
+    if match.group("southern") is not None:
+        return _starts_word(match, text)
+    if match.group("compound") is not None:
+        return _compound_street(match, text)
+    return True
+
+
 def _starts_word(match: re.Match[str], text: Text) -> bool:
     start = match.start()
     return start == 0 or not text.value[start - 1].isalnum()
@@ -156,18 +172,14 @@ DETECTOR = PatternDetector(
         PatternRule("location.street", _STREET, _starts_word, requires=HAS_CAPITALS),
         PatternRule("location.strasse", _STRASSE, when=any_word(_STRASSE_WORDS), requires=HAS_CAPITALS),
         PatternRule("location.us_zip", _US_STATE_ZIP, requires=HAS_COMMA | HAS_CAPITALS),
-        PatternRule("location.street_word", _SOUTHERN, when=any_word(_STREET_WORDS), requires=HAS_CAPITALS),
+        # European street forms: one prefilter and one regex for the four patterns above.
         PatternRule(
-            "location.number_first", _NUMBER_FIRST, when=any_word(_STREET_WORDS), requires=HAS_CAPITALS
-        ),
-        PatternRule(
-            "location.compound",
-            _COMPOUND,
-            _compound_street,
-            when=any_word(_COMPOUND_WORDS),
+            "location.street_europe",
+            _EUROPEAN,
+            _valid_european,
+            when=any_word(_STREET_WORDS + _COMPOUND_WORDS + _ADDRESS_CUE_WORDS),
             requires=HAS_CAPITALS,
         ),
-        PatternRule("location.cued", _CUED_ADDRESS, when=any_word(_ADDRESS_CUE_WORDS), requires=HAS_CAPITALS),
     ),
 )
 

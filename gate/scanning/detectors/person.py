@@ -29,9 +29,9 @@ _NAME = rf"(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}]{{1,24}}(?:-[{_UP}][{_LOW}]{{1,24}})?
 _NAME_SHAPE = re.compile(_NAME)
 # Two capitalised words in a row; starts with a character class, so the scan stays in C.
 _PAIR_START = re.compile(rf"[{_UP}][{_LOW}]{{1,20}}[ \t]{{1,3}}(?=(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}])")
-_CAPS_PAIR = re.compile(rf"(?<![\w])([{_UP}]{{2,20}})[ \t]+([{_UP}]{{2,25}})(?![\w])")
+_CAPS_PAIR = re.compile(rf"([{_UP}](?<![\w][{_UP}])[{_UP}]{{1,19}})[ \t]+([{_UP}]{{2,25}})(?![\w])")
 # The second word is a look-ahead, so pairs overlap: "für greta baeten" is tried as "greta baeten" too.
-_LOWER_PAIR = re.compile(rf"(?<![\w])([{_LOW}]{{2,20}})[ \t]+(?=([{_LOW}]{{2,25}})(?![\w]))")
+_LOWER_PAIR = re.compile(rf"([{_LOW}](?<![\w][{_LOW}])[{_LOW}]{{1,19}})[ \t]+(?=([{_LOW}]{{2,25}})(?![\w]))")
 # Honorifics of European languages, then a capitalised name: "Frau Müller", "Mme Dubois", "Sr. Pérez".
 _HONORIFIC = re.compile(
     r"(?<![\w.])(?:Herr|Frau|Hr\.|Fr\.|Dr\.|Prof\.|M\.|Mme|Mlle|Madame|Monsieur|Sr\.|Sra\.|Srta\.|Doña|"
@@ -40,9 +40,10 @@ _HONORIFIC = re.compile(
     rf"(?P<name>{_NAME})"
 )
 _HONORIFIC_WORDS = (
-    "herr", "frau", "hr.", "fr.", "dr.", "prof.", "m.", "mme", "mlle", "madame", "monsieur", "sr.", "sra.",
-    "srta.", "doña", "sig", "dott.", "dhr.", "mevr.", "mevrouw", "meneer", "pan", "mr", "ms", "miss", "fru",
-    "hr ", "herra", "rouva", "bay", "paní", "dl.", "dna.", "gđa", "κ.", "κα",
+    "herr ", "frau ", "hr.", "fr.", "dr.", "prof.", "m. ", "mme", "mlle", "madame", "monsieur", "sr.", "sra.",
+    "srta.", "doña", "sig.", "signor", "dott.", "dhr.", "mevr.", "mevrouw", "meneer", "pan ", "pani ", "mr ",
+    "mr.", "mrs", "ms ", "ms.", "miss ", "fru ", "hr ", "herra", "rouva", "bay ", "bayan", "paní", "dl.",
+    "dna.", "gđa", "κ.", "κα ",
 )  # fmt: skip
 # Words after which a name is the customer's in the languages of European shops: "gift for", "Kunde:",
 # "Porträt von". A capitalised pair after one counts even when the first name is in no list.
@@ -62,11 +63,15 @@ _CUED_PARTICLE_NAME = re.compile(
 )
 _STRONG_CUE_WORDS = (
     "gift", "present", "geschenk", "cadeau", "regalo", "prezent", "gave", "lahja", "hediye", "dárek", "cadou",
-    "poklon", "ajándék", "kingitus", "δώρο", ":", "portr", "retrato", "ritratto", "foto", "photo", "bild",
+    "poklon", "ajándék", "kingitus", "δώρο", "portr", "customer", "kunde", "client", "klant", "klient",
+    "kund", "asiakas", "müşteri", "zákazník", "kupac", "vevő", "πελάτης", "empfänger", "destinat",
+    "recipient", "retrato", "ritratto", "foto ", "photo ", "bild ",
     "widmung", "dedicated",
 )  # fmt: skip
 _has_honorific_word = any_word(_HONORIFIC_WORDS)
 _has_strong_cue_word = any_word(_STRONG_CUE_WORDS)
+# Both lists in one search: most text has neither, and is done with one regex search.
+_has_person_cue_word = any_word(_HONORIFIC_WORDS + _STRONG_CUE_WORDS)
 # Legal forms and organisation words, case-sensitive ("as", "se" and "home" are everyday words):
 # "PDF Tools AG", "Bakker Design B.V.", "Kowalski sp. z o.o.", "Made with Google AI".
 _ORG_WORDS = (
@@ -105,6 +110,9 @@ _STYLE_BEFORE = re.compile(
 _STYLE_AFTER = re.compile(r"(?i)(?:'s)?[\s\-]*(?:style|inspired|aesthetic|art\b|painting|artwork)")
 
 _MAX_NAME_CHARS = 100
+# The word right before a position, and right after one: the run of capitalised words around a pair.
+_WORD_BEFORE = re.compile(r"[\w'\-]+[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+[\w'\-]+")
 
 
 def _read_words(name: str) -> frozenset[str]:
@@ -191,14 +199,15 @@ class PersonDetector:
                 name = match.group("name").lower()
                 if name in self._names:  # "a dog named Max": word-like names are often pets
                     return "person.cue"
-        if _has_honorific_word(text):
+        maybe_cued = _has_person_cue_word(text)
+        if maybe_cued and _has_honorific_word(text):
             for match in _HONORIFIC.finditer(value):
                 name = match.group("name")
                 if name.lower() not in self._not_surnames and not self._organisation(
                     value, match.start("name"), match.end()
                 ):
                     return "person.honorific"
-        cued = _has_strong_cue_word(text)
+        cued = maybe_cued and _has_strong_cue_word(text)
         if cued:
             for match in _CUED_PARTICLE_NAME.finditer(value):
                 if not self._organisation(value, match.start("name"), match.end("name")):
@@ -251,12 +260,12 @@ class PersonDetector:
     def _brand(self, value: str, start: int, end: int) -> bool:
         """The words around `value[start:end]` (the run of capitalised words it is part of) hold a brand."""
         run_start, run_end = start, end
-        while (
-            before := re.search(r"[\w'\-]+[ \t]+$", value[max(0, run_start - 30) : run_start])
-        ) and before.group()[0].isupper():
-            run_start -= len(before.group())
-        while (after := re.match(r"[ \t]+[\w'\-]+", value[run_end:])) and after.group().lstrip()[0].isupper():
-            run_end += len(after.group())
+        while (before := _WORD_BEFORE.search(value, max(0, run_start - 30), run_start)) and before.group()[
+            0
+        ].isupper():
+            run_start = before.start()
+        while (after := _WORD_AFTER.match(value, run_end)) and after.group().lstrip()[0].isupper():
+            run_end = after.end()
         phrase = " ".join(value[run_start:run_end].lower().split())
         return (
             any(brand in phrase for brand in self._brands)
@@ -273,16 +282,17 @@ class PersonDetector:
 
     def _is_name(self, value: str, start: int, first_end: int, last_word: re.Match[str], cued: bool) -> bool:
         lower_first, lower_last = value[start:first_end].lower(), last_word.group().lower()
-        if lower_last in self._not_surnames or self._brand(value, start, last_word.end()):
+        if lower_last in self._not_surnames:
             return False
-        if self._organisation(value, start, last_word.end()):
-            return False
-        if cued and _STRONG_CUE.search(value, max(0, start - 40), start) is not None:
-            return True
         known_first = lower_first in self._names or _fold(lower_first) in self._names
+        strong = cued and self._after_cue(value, start)
         # Set lookups first: most capitalised pairs ("Acme Outdoor") fail them, and need no regex.
-        if not (known_first or lower_first in self._word_names or lower_last in self._names):
+        if not (strong or known_first or lower_first in self._word_names or lower_last in self._names):
             return False
+        if self._organisation(value, start, last_word.end()):  # companies, brands, "Made with ..."
+            return False
+        if strong:
+            return True
         if _style_reference(value, start, last_word.end()):
             return False
         return known_first or cue_before(_PORTRAIT_CUE, value, start, window=40)

@@ -36,7 +36,7 @@ _MIN_KEYED_DIGITS = 8  # Danish and Norwegian numbers have eight digits
 _INTERNATIONAL = re.compile(r"\+(?<![\w+]\+)[1-9][\d \t().\-/]{5,22}\d(?!\d)")
 _NATIONAL = re.compile(r"(?<![\w+])(?:00[1-9]|\(?\d)[\d \t().\-/]{5,22}\d(?!\d)")
 # "00" is the international call prefix in all of Europe: "0049 30 1234567", "00420 601 743 915".
-_IDD = re.compile(r"(?<![\w+])00[1-9][\d \t().\-/]{6,22}\d(?!\d)")
+_IDD = re.compile(r"0(?<![\w+]0)0[1-9][\d \t().\-/]{6,22}\d(?!\d)")
 _INTERNATIONAL_PREFIX = re.compile(r"\+\d{0,4}[ \t.\-/]*$")
 _MIN_NATIONAL_DIGITS = 9
 _CUE = re.compile(
