@@ -20,6 +20,7 @@ The country goes into the finding's detector name (`national_id.de_idnr`), which
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from types import ModuleType
 
 from stdnum import exceptions
@@ -46,16 +47,22 @@ from stdnum.se import personnummer
 from stdnum.tr import tckimlik
 
 from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC, SSN
-from gate.scanning.detectors.base import HAS_DIGIT, HAS_DIGIT_RUN, HAS_UPPER, Text
+from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, HAS_DIGIT_RUN, Text
 
 # Digits, optionally grouped by one separator (" 56 820 341 765", "756.2140.3579.85", "715915/7038"),
 # optionally ending in a letter (DNI "96763552E"). The look-behind keeps phone numbers ("+49...") and
 # parts of longer tokens out.
 _DIGITS = re.compile(r"\d(?<![\w+.\-/]\d)(?:[ ./\-]?\d){7,14}(?:[ \-]?[A-Z])?(?![\w\-/])")
-# Letters and digits: codice fiscale (omocodia letters allowed), NIE, HETU, PPS.
-_ALNUM = re.compile(
-    r"(?<![\w\-])(?:[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPR-T][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]"
-    r"|[XYZ][ \-]?\d{7}[ \-]?[A-Z]|\d{6}[+\-A-FU-Y]\d{3}[0-9A-Y]|\d{7}[A-W][A-IW]?)(?![\w\-])"
+# Letters and digits. Each pattern starts with one character class (the look-behind moved after it), so
+# the regex engine skips to where a match can start. The codice fiscale holds "two capitals, two digits"
+# (`HAS_CODE_START`); NIE ("X2482300W"), HETU ("131052-308T") and PPS ("1234567T") hold a digit run.
+_CODICE_FISCALE = re.compile(
+    r"[A-Z](?<![\w\-][A-Z])[A-Z]{5}[0-9LMNPQRSTUV]{2}[A-EHLMPR-T][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}"
+    r"[A-Z](?![\w\-])"
+)
+_LETTERED = re.compile(
+    r"[XYZ0-9](?<![\w\-][XYZ0-9])(?:(?<=[XYZ])[ \-]?\d{7}[ \-]?[A-Z]|(?<=\d)\d{5}[+\-A-FU-Y]\d{3}[0-9A-Y]|"
+    r"(?<=\d)\d{6}[A-W][A-IW]?)(?![\w\-])"
 )
 _CUE = re.compile(
     r"(?i)(?:\b(?:dni|nie|nif|nir|cpr|oib|cnp|bsn|pps|cf|amka|tckn|pesel|hetu|avs|ahv|idnr|svnr|insee)\b|"
@@ -96,6 +103,24 @@ _ALNUM_CHECKS: tuple[_Check, ...] = (
 _STRONG_WHEN_SEPARATED = {"se_personnummer": "-+", "cz_rc": "/"}
 
 
+def _month(compact: str, at: int, offsets: tuple[int, ...] = (0,)) -> bool:
+    digits = compact[at : at + 2]
+    return digits.isdigit() and any(1 <= int(digits) - offset <= 12 for offset in offsets)
+
+
+# Cheap shape tests before python-stdnum, for the formats tried on every candidate (the strong ones):
+# most digit runs fail them, and a stdnum call costs about ten times as much.
+_SHAPES: dict[str, Callable[[str], bool]] = {
+    "es_dni": lambda c: c[-1].isalpha(),
+    "no_fodselsnummer": lambda c: _month(c, 2, (0, 40, 80)),
+    "be_nn": lambda c: _month(c, 2, (0, 20, 40)) or c[2:4] in ("00", "20", "40"),
+    "ch_ssn": lambda c: c.startswith("756"),
+    "ro_cnp": lambda c: c[0] != "0" and _month(c, 3),
+    "fr_nir": lambda c: c[0] in "12378" and (_month(c, 3) or int(c[3:5] or 0) >= 20),
+    "it_codicefiscale": lambda c: c[:6].isalpha(),
+}
+
+
 def _valid(module: ModuleType, candidate: str) -> bool:
     try:
         module.validate(candidate)
@@ -105,10 +130,12 @@ def _valid(module: ModuleType, candidate: str) -> bool:
 
 
 def _country(candidate: str, checks: tuple[_Check, ...], cued: bool) -> str | None:
+    compact = "".join(ch for ch in candidate if ch.isalnum())
     for detail, module, strong_format in checks:
         separators = _STRONG_WHEN_SEPARATED.get(detail)
         strong = strong_format or (separators is not None and any(ch in candidate for ch in separators))
-        if (strong or cued) and _valid(module, candidate):
+        shape = _SHAPES.get(detail)
+        if (strong or cued) and (shape is None or shape(compact)) and _valid(module, candidate):
             return detail
     return None
 
@@ -122,7 +149,7 @@ class NationalIdDetector:
 
     def narrowed(self, facts: int, context: int) -> NationalIdDetector | None:
         """Itself when a candidate can exist: six digits close together, or capitals with digits."""
-        return self if facts & (HAS_DIGIT_RUN | HAS_UPPER) else None
+        return self if facts & (HAS_DIGIT_RUN | HAS_CODE_START) else None
 
     def detect(self, text: Text) -> str | None:
         """ "national_id.<country>_<kind>", or None."""
@@ -133,12 +160,20 @@ class NationalIdDetector:
                 found = self._check_digits(match, value, keyed)
                 if found is not None:
                     return found
-        if text.facts & HAS_UPPER or text.facts & HAS_DIGIT_RUN:
-            for match in _ALNUM.finditer(value):
-                cued = keyed or _CUE.search(value, max(0, match.start() - 40), match.start()) is not None
-                detail = _country(match.group(), _ALNUM_CHECKS, cued)
-                if detail is not None:
-                    return f"national_id.{detail}"
+        if text.facts & HAS_CODE_START:
+            found = self._check_lettered(_CODICE_FISCALE, value, keyed)
+            if found is not None:
+                return found
+        if text.facts & HAS_DIGIT_RUN:
+            return self._check_lettered(_LETTERED, value, keyed)
+        return None
+
+    def _check_lettered(self, pattern: re.Pattern[str], value: str, keyed: bool) -> str | None:
+        for match in pattern.finditer(value):
+            cued = keyed or _CUE.search(value, max(0, match.start() - 40), match.start()) is not None
+            detail = _country(match.group(), _ALNUM_CHECKS, cued)
+            if detail is not None:
+                return f"national_id.{detail}"
         return None
 
     def _check_digits(self, match: re.Match[str], value: str, keyed: bool) -> str | None:
