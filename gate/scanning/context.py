@@ -150,7 +150,7 @@ _UNDECOMPOSED = str.maketrans({"ß": "ss", "ẞ": "SS", "ø": "o", "Ø": "O", "�
                                "Đ": "D", "ł": "l", "Ł": "L", "ı": "i", "œ": "oe", "Œ": "OE"})  # fmt: skip  # noqa: RUF001
 
 
-def _fold(key: str) -> str:
+def fold_accents(key: str) -> str:
     """Accents dropped and "ß" spelled "ss", so "Straße", "prénom" and "Geburtsdatum" read as words."""
     decomposed = unicodedata.normalize("NFKD", key.translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -159,7 +159,7 @@ def _fold(key: str) -> str:
 def _normalise(key: str) -> str:
     if not key.isascii():
         # Other scripts keep their letters ("ημερομηνία_γέννησης" -> "ημερομηνια_γεννησης").
-        return _NON_WORD.sub("_", _CAMEL.sub("_", _fold(key)).lower()).strip("_")
+        return _NON_WORD.sub("_", _CAMEL.sub("_", fold_accents(key)).lower()).strip("_")
     return _NON_ALNUM.sub("_", _CAMEL.sub("_", key).lower()).strip("_")
 
 

@@ -69,12 +69,17 @@ _STREET_WORD = (
     r"Piazza|Piazzale|Corso|Largo|Vicolo|Contrada|Rua|Travessa|Praça|Alameda|Estrada|ul\.|ulica|al\.|aleja|"
     r"os\.|Strada|Bulevardul|Calea|Șoseaua|Soseaua|Splaiul|Aleea|Ulica|Odos|Οδός|Πλ\.|Λεωφ\.)"
 )
+# A number followed by a unit or a count is a quantity, not a house number ("Via Veneto 2 piece set").
+_NOT_QUANTITY = (
+    r"(?!\s*(?:-?\s*(?:pieces?|pcs|pack|set|teilig|tlg|stück|pezzi|piezas|pièces|peças|sztuk|x\b|cm|mm|ml|l\b|"
+    r"kg|g\b|%|in\b|inch|oz)))"
+)
 _ARTICLES = (
     r"(?:(?:de|del|de la|de las|de los|la|las|los|di|della|delle|dei|da|do|dos|das|du|des|le|les)\s+)*"
 )
 _SOUTHERN = re.compile(
-    rf"{_STREET_WORD}\s+{_ARTICLES}[{_UP}][\w'.\-]*(?:\s+[\w'.\-]+){{0,3}}?,?\s+(?:Nr\.\s*)?"
-    r"\d{1,4}[a-zA-Z]?(?!\w)"
+    rf"{_STREET_WORD}\s+{_ARTICLES}[{_UP}][\w'.\-]*(?:\s+(?:{_ARTICLES}[{_UP}][\w'.\-]*|\d+\.)){{0,3}}?,?\s+"
+    r"(?:Nr\.\s*)?\d{1,4}[a-zA-Z]?(?!\w)" + _NOT_QUANTITY
 )
 # French order: the number first ("34, rue Anaïs Étienne", "12 bis avenue Foch").
 _NUMBER_FIRST = re.compile(
@@ -93,6 +98,7 @@ _COMPOUND = re.compile(
     rf"[{_UP}](?<![\w][{_UP}])[{_LOW}\-]{{2,30}}(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef|"
     r"gatan|vägen|gata|gränd|torget|gade|vej|vænget|veien|vegen|gate|veg|tunet|plassen|stien|katu|tie|kuja|"
     r"polku|utca|sokak|sokağı|caddesi|bulvarı|ulice|cesta|trg|iela|gatvė|tänav|allé)\s+\d{1,4}[a-zA-Z]?(?!\w)"  # noqa: RUF001
+    + _NOT_QUANTITY
 )
 _COMPOUND_WORDS = (
     "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef", "gata",

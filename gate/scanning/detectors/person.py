@@ -12,13 +12,12 @@ sampler or brand keys is not read for names at all.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from gate.scanning.context import NOT_PERSON
+from gate.scanning.context import NOT_PERSON, fold_accents
 from gate.scanning.detectors.base import HAS_CAPITALS, KeyedRule, Text, any_word, cue_before, keyset
 
 # Capital and small letters of the Latin and Greek scripts Europe writes names in ("Łukasz", "Çetin",
@@ -28,14 +27,17 @@ _LOW = "a-zß-öø-ÿĀ-žșțά-ώ"
 _NAME = rf"(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}]{{1,24}}(?:-[{_UP}][{_LOW}]{{1,24}})?"
 _NAME_SHAPE = re.compile(_NAME)
 # Two capitalised words in a row; starts with a character class, so the scan stays in C.
-_PAIR_START = re.compile(rf"[{_UP}][{_LOW}]{{1,20}}[ \t]{{1,3}}(?=(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}])")
+_PAIR_START = re.compile(
+    rf"[{_UP}][{_LOW}]{{1,20}}(?:-[{_UP}][{_LOW}]{{1,20}})?[ \t]{{1,3}}(?=(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}])"
+)
 _CAPS_PAIR = re.compile(rf"([{_UP}](?<![\w][{_UP}])[{_UP}]{{1,19}})[ \t]+([{_UP}]{{2,25}})(?![\w])")
 # The second word is a look-ahead, so pairs overlap: "für greta baeten" is tried as "greta baeten" too.
 _LOWER_PAIR = re.compile(rf"([{_LOW}](?<![\w][{_LOW}])[{_LOW}]{{1,19}})[ \t]+(?=([{_LOW}]{{2,25}})(?![\w]))")
 # Honorifics of European languages, then a capitalised name: "Frau Müller", "Mme Dubois", "Sr. Pérez".
 _HONORIFIC = re.compile(
-    r"(?<![\w.])(?:Herr|Frau|Hr\.|Fr\.|Dr\.|Prof\.|M\.|Mme|Mlle|Madame|Monsieur|Sr\.|Sra\.|Srta\.|Doña|"
-    r"Sig\.(?:ra)?|Signor[ae]?|Dott\.(?:ssa)?|Dhr\.|Mevr\.|[Mm]evrouw|[Mm]eneer|Pan|Pani|Mr\.?|Mrs\.?|Ms\.?|"
+    r"(?<![\w.])(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.|M\.|Mme|Mlle|Madame|Monsieur|[Ss]r\.|[Ss]ra\.|[Ss]rta\.|"
+    r"[Dd]oña|[Ss]ig\.(?:ra)?|[Ss]ignor[ae]?|[Dd]ott\.(?:ssa)?|[Dd]hr\.|[Mm]evr\.|[Mm]evrouw|[Mm]eneer|[Pp]an|"
+    r"[Pp]ani|Mr\.?|Mrs\.?|Ms\.?|"
     r"Miss|Fru|Hr|Herra|Rouva|Bay|Bayan|[Pp]aní|Dl\.|Dna\.|gđa|κ\.|κα)[ \t]+"
     rf"(?P<name>{_NAME})"
 )
@@ -110,8 +112,12 @@ _STYLE_BEFORE = re.compile(
 _STYLE_AFTER = re.compile(r"(?i)(?:'s)?[\s\-]*(?:style|inspired|aesthetic|art\b|painting|artwork)")
 
 _MAX_NAME_CHARS = 100
+# "for" in the languages of European shops, right before a name: "Schal für Łukasz Wiśniewski".
+_FOR = re.compile(
+    r"(?i)\b(?:for|f[üu]r|pour|para|per|voor|dla|till|til|pro|pentru|za|için|an|to|à)\s+(?:(?:the|la|el|il|die|der|den|de|le)\s+)?$"
+)
 # The word right before a position, and right after one: the run of capitalised words around a pair.
-_WORD_BEFORE = re.compile(r"[\w'\-]+[ \t]+$")
+_WORD_BEFORE = re.compile(r"[\w'.\-]+[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+[\w'\-]+")
 
 
@@ -127,35 +133,44 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozens
     """(given names, given names that are also everyday words, brands shaped like names, non-surnames)."""
     word_names = _read_words("word_names.txt")
     return (
-        (_read_words("first_names.txt") | _world_first_names()) - word_names,
-        _read_words("word_names.txt"),
+        _read_words("first_names.txt") - word_names,
+        word_names,
         _read_words("name_brands.txt"),
         _read_words("not_surnames.txt"),
     )
 
 
+@cache
+def world_names() -> frozenset[str]:
+    """Given names of many countries (the shipped list and `gender-guesser`'s), for names after a cue.
+
+    Too many of them are also words, places and brands ("Van", "Mercedes", "Romeo", "Am") for a bare
+    capitalised pair to count: without a cue, only the shipped list is read."""
+    return (_read_words("first_names.txt") | _world_first_names()) - _read_words("word_names.txt")
+
+
 def _fold(word: str) -> str:
-    """`word` without accents, as the name lists spell most names ("bernabé" -> "bernabe")."""
-    if word.isascii():
-        return word
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    """`word` without accents, as the name lists spell most names ("bernabé" -> "bernabe", "łukasz" ->
+    "lukasz")."""
+    return word if word.isascii() else fold_accents(word)
 
 
 def _world_first_names() -> frozenset[str]:
     """Given names of 50-odd countries from the `gender-guesser` package (Jörg Michael's nam_dict.txt,
-    about 37,000 names from Europe, the Middle East, India and East Asia). Names written with the list's
-    own escapes for non-ASCII letters are skipped; the shipped list covers the common ones."""
+    about 45,000 names from Europe, the Middle East, India and East Asia), lower-case, accents folded."""
     import gender_guesser  # noqa: PLC0415 - loaded once, on first use
 
     path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
     names = set()
-    with path.open(encoding="iso8859-1") as lines:
+    with path.open(encoding="utf-8") as lines:
         for line in lines:
-            if line[0] in "#=":
+            fields = line.split()
+            if line[0] in "#=" or len(fields) < 2:
                 continue
-            name = line[3:29].strip()
-            if (name.isalpha() and name.isascii()) or name.isalpha():
-                names.add(name.lower())
+            name = fields[1]  # compound names are written "Jean+Pierre": left out, the parts are listed
+            # Two letters ("Am", "Al", "Ed") are too often a word or an abbreviation.
+            if name.isalpha() and len(name) > 2:
+                names.add(_fold(name.lower()))
     return frozenset(names)
 
 
@@ -179,6 +194,7 @@ class PersonDetector:
 
     def __init__(self) -> None:
         self._names, self._word_names, self._brands, self._not_surnames = gazetteer()
+        self._world = world_names()
 
     def narrowed(self, facts: int, context: int) -> PersonDetector:
         """Itself: every cue needs a capitalised word, which `needs` already says."""
@@ -197,7 +213,7 @@ class PersonDetector:
         if _has_named_word(text):
             for match in _NAMED.finditer(value):
                 name = match.group("name").lower()
-                if name in self._names:  # "a dog named Max": word-like names are often pets
+                if name in self._world:  # "a dog named Max": word-like names are often pets
                     return "person.cue"
         maybe_cued = _has_person_cue_word(text)
         if maybe_cued and _has_honorific_word(text):
@@ -244,7 +260,7 @@ class PersonDetector:
             for match in _LOWER_PAIR.finditer(value):
                 first, last = _fold(match.group(1)), match.group(2)
                 if (
-                    first in self._names
+                    first in self._world
                     and first not in self._word_names
                     and last not in self._not_surnames
                     and _STRONG_CUE.search(value, max(0, match.start() - 40), match.start()) is not None
@@ -286,6 +302,9 @@ class PersonDetector:
             return False
         known_first = lower_first in self._names or _fold(lower_first) in self._names
         strong = cued and self._after_cue(value, start)
+        if not (known_first or strong) and (lower_first in self._world or _fold(lower_first) in self._world):
+            # A given name of the wider list counts right after "for", "für", "pour", "para" ...
+            known_first = _FOR.search(value, max(0, start - 12), start) is not None
         # Set lookups first: most capitalised pairs ("Acme Outdoor") fail them, and need no regex.
         if not (strong or known_first or lower_first in self._word_names or lower_last in self._names):
             return False
