@@ -48,7 +48,8 @@ _LOCAL_CUE = (
 _CUED_DATE = re.compile(
     rf"(?i)(?:\b(?:born(?:\s+on)?|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday(?:\s+is)?)|"
     rf"(?<!\w)(?:{_LOCAL_CUE}))"
-    rf"\s*[:\-]?\s*(?:{_DATE}|{_LOCAL_DATE}|in\s+{_YEAR}\b)"
+    # "geb. am", "født den", "ur. dnia": a preposition may stand between the cue and the date.
+    rf"\s*[:\-]?\s*(?:(?:am|le|il|el|op|em|on|den|dnia|la|o)\s+)?(?:{_DATE}|{_LOCAL_DATE}|in\s+{_YEAR}\b)"
 )
 _ANY_DATE = re.compile(rf"(?i)(?<![\w./\-]){_DATE}(?![\w])")
 DETECTOR = PatternDetector(

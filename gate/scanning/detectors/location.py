@@ -114,7 +114,10 @@ _ADDRESS_CUE = (
     r"bezorgen\s+op|adres|verzenden\s+naar|wysyłka(?:\s+na\s+adres)?|dostawa|morada|leverans\s+till|"
     r"levering\s+til|toimitus\s+osoitteeseen|αποστολή\s+στη\s+διεύθυνση|διεύθυνση|teslimat\s+adresi|"
     r"doručit\s+na\s+adresu|livrare\s+la|dostava\s+na|szállítási\s+cím|tarne\s+aadressile|"
-    r"deliver(?:ed)?\s+to|ship(?:ped)?\s+to|address)"
+    r"deliver(?:ed)?\s+to|ship(?:ped)?\s+to|address|"
+    # a delivery noun and a colon: "Lieferung:", "levering:", "consegna:", "dostawa:", "Delivery:"
+    r"(?:lieferung|versand|livraison|env[íi]o|entrega|consegna|spedizione|bezorging|verzending|levering|"
+    r"leverans|wysyłka|toimitus|teslimat|doručení|livrare|szállítás|tarne|delivery|shipping)(?=\s*:))"
 )
 _CUED_ADDRESS = re.compile(
     _ADDRESS_CUE + rf"\s*:?\s+(?:\d{{1,5}}[a-zA-Z]?,?\s+)?[{_UP}][\w'.\-]*(?:\s+[\w'.\-/]+){{0,5}}?,?\s+"
@@ -124,7 +127,8 @@ _ADDRESS_CUE_WORDS = (
     "liefer", "versand", "adres", "anschrift", "livr", "enviar", "direcci", "entrega", "domicilio", "spedire",
     "indirizzo", "consegna", "bezorgen", "verzenden", "wysyłka", "dostaw", "morada", "leverans", "levering",
     "toimitus", "αποστολή", "διεύθυνση", "teslimat", "doručit", "livrare", "dostava", "szállítási", "tarne",
-    "deliver", "ship", "address",
+    "deliver", "ship", "address", "lieferung", "versand", "envío", "envio", "spedizione", "bezorging",
+    "levering", "leverans", "toimitus", "teslimat", "doručení", "szállítás", "tarne",
 )  # fmt: skip
 _US_STATE_ZIP = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 

@@ -112,10 +112,20 @@ _STYLE_BEFORE = re.compile(
 _STYLE_AFTER = re.compile(r"(?i)(?:'s)?[\s\-]*(?:style|inspired|aesthetic|art\b|painting|artwork)")
 
 _MAX_NAME_CHARS = 100
+# A saint's name is a place, a church or a brand: "Santa Maria Novella", "San Pedro", "Saint Laurent".
+_SAINTS = frozenset(("santa", "santo", "san", "saint", "sainte", "sankt", "são", "santi"))
+_SAINT_BEFORE = re.compile(r"\b(?:Santa|Santo|San|Saint|Sainte|St\.?|Ste\.?|Sankt|São|Sao|Santi)\s+$")
 # "for" in the languages of European shops, right before a name: "Schal für Łukasz Wiśniewski".
-_FOR = re.compile(
-    r"(?i)\b(?:for|f[üu]r|pour|para|per|voor|dla|till|til|pro|pentru|za|için|an|to|à)\s+(?:(?:the|la|el|il|die|der|den|de|le)\s+)?$"
+_FOR_BODY = (
+    r"(?i:\b(?:for|f[üu]r|pour|para|per|voor|dla|till|til|pro|pentru|za|için|an|to|à)\s+"
+    r"(?:(?:the|la|el|il|die|der|den|de|le)\s+)?)"
 )
+_FOR = re.compile(_FOR_BODY + "$")
+# ... and a name with a particle after it: "kaartje voor Sanne de Vries", "pour Anne de la Tour".
+_FOR_PARTICLE_NAME = re.compile(
+    _FOR_BODY + rf"(?P<name>(?P<first>{_NAME})(?:\s+{_PARTICLES}){{1,3}}\s+{_NAME})(?![\w])"
+)
+_has_particle = any_word(tuple(f" {word} " for word in _PARTICLES[3:-1].split("|")))
 # The word right before a position, and right after one: the run of capitalised words around a pair.
 _WORD_BEFORE = re.compile(r"[\w'.\-]+[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+[\w'\-]+")
@@ -228,6 +238,13 @@ class PersonDetector:
             for match in _CUED_PARTICLE_NAME.finditer(value):
                 if not self._organisation(value, match.start("name"), match.end("name")):
                     return "person.cue"
+        if _has_particle(text):
+            for match in _FOR_PARTICLE_NAME.finditer(value):
+                first = match.group("first").lower()
+                if (first in self._world or _fold(first) in self._world) and not self._organisation(
+                    value, match.start("name"), match.end("name")
+                ):
+                    return "person.name"
         found = self._caps_or_lower(text, cued)
         if found is not None:
             return found
@@ -312,6 +329,8 @@ class PersonDetector:
             return False
         if strong:
             return True
+        if lower_first in _SAINTS or _SAINT_BEFORE.search(value, max(0, start - 8), start) is not None:
+            return False
         if _style_reference(value, start, last_word.end()):
             return False
         return known_first or cue_before(_PORTRAIT_CUE, value, start, window=40)

@@ -43,7 +43,8 @@ _CUE = re.compile(
     r"(?i)\b(?:phone|tel|telephone|mobile|cell|call|ring|text\s+me|whatsapp|sms|fax|contact|reach\s+me|"
     r"t[ée]l|telefon\w*|handy\w*|mobil\w*|r[üu]ckruf|rufnummer|portable|rappeler|appeler|m[óo]vil|"
     r"llamar|cellulare|chiamare|telefoon\w*|mobiel|bel|kom[óo]rk\w*|zadzwoni\w*|telem[óo]vel|ligar|"
-    r"contacto|puhelin|κινητό|τηλέφωνο|cep|mobitel|mobiil)\b"
+    r"contacto|puhelin|puh|κινητό|τηλέφωνο|cep|mobitel|mobiil|tlf|appel\w*|rappel\w*|chiama\w*|llam\w*|"
+    r"ligue|bel\w*|ring\w*|zadzwo\w*|soita\w*)\b"
 )
 
 
@@ -123,6 +124,13 @@ _CUE_WORDS = (
     "κινητό",
     "τηλέφωνο",
     "cep ",
+    "puh",
+    "tlf",
+    "appel",
+    "chiam",
+    "llam",
+    "ligue",
+    "soita",
 )
 _has_cue_word = any_word(_CUE_WORDS)
 

@@ -36,6 +36,8 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("PERSON", "prompt", "per il sig. Bianchi, consegna domani"),
     ("PERSON", "prompt", "Rechnung an Herrn Dr. Thomas Müller"),
     ("PERSON", "prompt", "gift for Amy-Lee McElwee"),
+    ("PERSON", "prompt", "kaartje voor Sanne de Vries"),
+    ("PERSON", "prompt", "engraving: for Ahmed Benali with love"),
     ("PERSON", "Vorname_Nachname", "Ayşe Schneider"),
     ("PERSON", "prénom", "Chloé"),
     ("PERSON", "nome_cognome", "Giulia Esposito"),
@@ -52,6 +54,8 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("LOCATION", "prompt", "enviar para Rua Augusta 44, 1100-053 Lisboa"),
     ("LOCATION", "prompt", "Lieferung an Tanja-Anderl-Straße 14"),
     ("LOCATION", "prompt", "ship to Strada Albu Nr. 97, 356294 Oituz"),
+    ("LOCATION", "prompt", "levering: Strøget 18, København"),
+    ("LOCATION", "prompt", "consegna: Corso Buenos Aires 33, Milano"),
     ("LOCATION", "Anschrift", "Hauptstraße 5, 10115 Berlin"),
     ("LOCATION", "indirizzo", "Viale Sermonti, 13"),
     ("LOCATION", "dirección", "Pasaje de Agustina Pino 81"),
@@ -67,6 +71,8 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("PHONE_NUMBER", "prompt", "cellulare 312 345 6789"),
     ("PHONE_NUMBER", "prompt", "mobiel 06 12345678"),
     ("PHONE_NUMBER", "prompt", "mobil 45 47 97 51"),
+    ("PHONE_NUMBER", "prompt", "appelez le 01 45 67 89 10"),
+    ("PHONE_NUMBER", "prompt", "tlf. 20 12 34 56"),
     ("PHONE_NUMBER", "Handynummer", "0151 23456789"),
     ("PHONE_NUMBER", "téléphone", "01 42 68 53 00"),
     ("PHONE_NUMBER", "telefono", "06 6982 1234"),
@@ -81,6 +87,8 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("DATE_OF_BIRTH", "prompt", "kartka, ur. 12.03.1985"),
     ("DATE_OF_BIRTH", "prompt", "kort, född 1985-03-12"),
     ("DATE_OF_BIRTH", "prompt", "Karte, geboren am 3. März 1985"),
+    ("DATE_OF_BIRTH", "prompt", "Jubiläum, geb. am 03.07.1962"),
+    ("DATE_OF_BIRTH", "prompt", "née le 14 juillet 1979"),
     ("DATE_OF_BIRTH", "Geburtsdatum", "12.03.1985"),
     ("DATE_OF_BIRTH", "date_de_naissance", "12/03/1985"),
     ("DATE_OF_BIRTH", "fødselsdato", "1985-03-12"),
@@ -166,6 +174,11 @@ NEGATIVES: list[tuple[str, Any]] = [
     ("model_hash", "36574261809"),
     ("prompt", "icon@2x.png and model@v2.pt"),
     ("prompt", "Via 3 hooks, place 2 cups on the table"),
+    ("prompt", "Santa Maria Novella soap, Florence style"),
+    # right shapes, failing checksums: a codice fiscale, a NIR and a Belgian IBAN with a wrong check
+    ("prompt", "Codice Fiscale: MRARSS80A01H501U"),
+    ("prompt", "numéro de sécurité sociale 1 85 05 78 006 084 36"),
+    ("prompt", "IBAN BE68539007547034"),
 ]
 
 
