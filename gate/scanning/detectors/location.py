@@ -18,6 +18,7 @@ from gate.scanning.detectors.base import (
     HAS_DECIMALS,
     HAS_DEGREE,
     HAS_DIGIT,
+    HAS_DIGIT_WORDS,
     KeyedRule,
     PatternDetector,
     PatternRule,
@@ -49,7 +50,9 @@ _STREET_SUFFIX = (
 # Starts with a single "\d" (not "\b", not "\d{1,6}"): only a pattern whose first item is one
 # character class lets the regex engine skip ahead to digits. The word boundary is checked after.
 _STREET = re.compile(
-    r"\d\d{0,5}[A-Za-z]?,?\s+(?:[A-Z][a-z]{1,20}\.?\s+){1,4}" + _STREET_SUFFIX + r"\b\.?(?!\s+[A-Z][a-z])"
+    r"\d\d{0,5}[A-Za-z]?,?\s+(?:(?:O'|Mc|Mac)?[A-Z][a-z]{1,20}\.?\s+){1,4}"
+    + _STREET_SUFFIX
+    + r"\b\.?(?!\s+[A-Z][a-z])"
 )
 # Continental style: the street name ends in a street word and the number follows.
 _STRASSE = re.compile(
@@ -67,7 +70,8 @@ _STREET_WORD = (
     r"(?:Calle|C/|Avda\.?|Avenida|Paseo|Plaza|Pasaje|Ronda|Camino|Carrer|Travesía|Rue|rue|Avenue|avenue|"
     r"Boulevard|boulevard|Bd|Chemin|chemin|Allée|allée|Impasse|impasse|Place|place|Quai|quai|Via|Viale|"
     r"Piazza|Piazzale|Corso|Largo|Vicolo|Contrada|Rua|Travessa|Praça|Alameda|Estrada|ul\.|ulica|al\.|aleja|"
-    r"os\.|Strada|Bulevardul|Calea|Șoseaua|Soseaua|Splaiul|Aleea|Ulica|Odos|Οδός|Πλ\.|Λεωφ\.)"
+    r"os\.|pl\.|plac|Strada|Bulevardul|Calea|Șoseaua|Soseaua|Splaiul|Aleea|Drumul|Intrarea|Piața|Ulica|Odos|"
+    r"Οδός|Πλ\.|Λεωφ\.)"
 )
 # A number followed by a unit or a count is a quantity, not a house number ("Via Veneto 2 piece set").
 _NOT_QUANTITY = (
@@ -90,7 +94,8 @@ _STREET_WORDS = (
     "avenue", "boulevard", "bd ", "chemin", "allée", "impasse", "place", "quai", "via", "piazza", "corso",
     "largo", "vicolo", "contrada", "rua", "praça", "alameda", "estrada", "ul.", "ulica", "al.", "aleja",
     "os.",
-    "strada", "bulevardul", "calea", "șoseaua", "soseaua", "splaiul", "aleea", "οδός", "πλ.", "λεωφ.",
+    "strada", "bulevardul", "calea", "drumul", "intrarea", "piața", "pl.", "plac", "șoseaua", "soseaua",
+    "splaiul", "aleea", "οδός", "πλ.", "λεωφ.",
 )  # fmt: skip
 # Street names written as one word with the street word at the end, then a number: Dutch, Nordic,
 # Finnish, Hungarian, Turkish ("Keizersgracht 12", "Storgatan 5", "Næsbyholm Allé", "Mannerheimintie 3").
@@ -123,6 +128,9 @@ _CUED_ADDRESS = re.compile(
     _ADDRESS_CUE + rf"\s*:?\s+(?:\d{{1,5}}[a-zA-Z]?,?\s+)?[{_UP}][\w'.\-]*(?:\s+[\w'.\-/]+){{0,5}}?,?\s+"
     r"\d{1,4}[a-zA-Z]?(?!\w)|" + _ADDRESS_CUE + rf"\s*:?\s+\d{{1,5}}[a-zA-Z]?,?\s+[{_UP}][{_LOW}]"
 )
+# After a delivery cue, a street word and a name need no house number: "livrare la Aleea Voinea",
+# "enviar para Largo Camila Andrade, S/N".
+_CUED_STREET = re.compile(_ADDRESS_CUE + rf"\s*:?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]")
 _ADDRESS_CUE_WORDS = (
     "liefer", "versand", "adres", "anschrift", "livr", "enviar", "direcci", "entrega", "domicilio", "spedire",
     "indirizzo", "consegna", "bezorgen", "verzenden", "wysyłka", "dostaw", "morada", "leverans", "levering",
@@ -172,15 +180,21 @@ def _valid_pair(match: re.Match[str], text: Text) -> bool:
 
 DETECTOR = PatternDetector(
     entity="LOCATION",
-    # Each rule requires what it needs; "1.2345;4.5678" has neither a digit run nor a space.
-    needs=HAS_DIGIT,
+    # Each rule requires what it needs; "1.2345;4.5678" has neither a digit run nor a space. Only the
+    # cued street ("livrare la Aleea Voinea") does without a digit.
+    needs=HAS_DIGIT | HAS_CAPITALS,
     rules=(
         # `requires` names what each pattern cannot match without: two decimals for coordinates, an
         # upper-case letter and whitespace for street and city names (HAS_CAPITALS is HAS_WORDS with one).
         PatternRule("location.coordinates", _PAIR, _valid_pair, requires=HAS_DECIMALS),
         PatternRule("location.dms", _DMS, requires=HAS_DEGREE),
-        PatternRule("location.street", _STREET, _starts_word, requires=HAS_CAPITALS),
-        PatternRule("location.strasse", _STRASSE, when=any_word(_STRASSE_WORDS), requires=HAS_CAPITALS),
+        PatternRule("location.street", _STREET, _starts_word, requires=HAS_CAPITALS | HAS_DIGIT_WORDS),
+        PatternRule(
+            "location.strasse",
+            _STRASSE,
+            when=any_word(_STRASSE_WORDS),
+            requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
+        ),
         PatternRule("location.us_zip", _US_STATE_ZIP, requires=HAS_COMMA | HAS_CAPITALS),
         # European street forms: one prefilter and one regex for the four patterns above.
         PatternRule(
@@ -188,7 +202,10 @@ DETECTOR = PatternDetector(
             _EUROPEAN,
             _valid_european,
             when=any_word(_STREET_WORDS + _COMPOUND_WORDS + _ADDRESS_CUE_WORDS),
-            requires=HAS_CAPITALS,
+            requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
+        ),
+        PatternRule(
+            "location.cued_street", _CUED_STREET, when=any_word(_ADDRESS_CUE_WORDS), requires=HAS_CAPITALS
         ),
     ),
 )

@@ -56,6 +56,10 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("LOCATION", "prompt", "ship to Strada Albu Nr. 97, 356294 Oituz"),
     ("LOCATION", "prompt", "levering: Strøget 18, København"),
     ("LOCATION", "prompt", "consegna: Corso Buenos Aires 33, Milano"),
+    ("LOCATION", "prompt", "enviar para Largo Camila Andrade, S/N"),
+    ("LOCATION", "prompt", "livrare la Aleea Voinea"),
+    ("LOCATION", "prompt", "deliver to 40 O'Driscoll Street"),
+    ("LOCATION", "prompt", "adres: pl. Reja 736"),
     ("LOCATION", "Anschrift", "Hauptstraße 5, 10115 Berlin"),
     ("LOCATION", "indirizzo", "Viale Sermonti, 13"),
     ("LOCATION", "dirección", "Pasaje de Agustina Pino 81"),
@@ -175,6 +179,7 @@ NEGATIVES: list[tuple[str, Any]] = [
     ("prompt", "icon@2x.png and model@v2.pt"),
     ("prompt", "Via 3 hooks, place 2 cups on the table"),
     ("prompt", "Santa Maria Novella soap, Florence style"),
+    ("prompt", "Via Veneto style, Rue de Rivoli window display"),
     # right shapes, failing checksums: a codice fiscale, a NIR and a Belgian IBAN with a wrong check
     ("prompt", "Codice Fiscale: MRARSS80A01H501U"),
     ("prompt", "numéro de sécurité sociale 1 85 05 78 006 084 36"),
@@ -228,3 +233,18 @@ def test_every_registry_country_iban_is_found_grouped_or_not() -> None:
 def test_accented_and_other_script_keys_are_read() -> None:
     findings = scan_parameters({"ημερομηνία_γέννησης": "12/03/1985", "Straße": "Hauptstraße 5"})
     assert {f.entity for f in findings} == {"DATE_OF_BIRTH", "LOCATION"}
+
+
+@pytest.mark.parametrize(
+    ("context", "text", "entities"),
+    [
+        ("Author", "PDF Tools AG", set()),  # a PNG tEXt Author written by a PDF tool
+        ("Credit", "Made with Google AI", set()),  # an IPTC Credit line
+        ("Artist", "Jean Paul Gaultier", set()),
+        ("Copyright", "© 2026 Bakker Design B.V.", set()),
+        ("Author", "Maria Schmidt", {"PERSON"}),
+        ("UserComment", "Geschenk für Frau Müller, Tel. 0151 23456789", {"PERSON", "PHONE_NUMBER"}),
+    ],
+)
+def test_metadata_fields_tell_companies_from_people(context: str, text: str, entities: set[str]) -> None:
+    assert {f.entity for f in scan_text(text, path="/x", context=context)} == entities
