@@ -29,7 +29,7 @@ from stdnum.es import dni
 from stdnum.iso7064 import mod_11_10
 from stdnum.pt import nif
 
-from benchmarks.corpus_locales_text import LANGUAGES, NEGATIVES, Language
+from benchmarks.corpus_locales_text import ENTITIES, LANGUAGES, NEGATIVES, Language
 from benchmarks.corpus_params import Label, LabelledRecord
 from gate.scanning import escape_token
 
@@ -105,16 +105,6 @@ LOCALES: tuple[Locale, ...] = (
     Locale("en_GB", "en", None),
     Locale("en_IE", "en", None),
     Locale("et_EE", "et", _faker_ssn),
-)
-
-ENTITIES = (
-    "PERSON",
-    "LOCATION",
-    "PHONE_NUMBER",
-    "NATIONAL_ID",
-    "IBAN_CODE",
-    "EMAIL_ADDRESS",
-    "DATE_OF_BIRTH",
 )
 
 

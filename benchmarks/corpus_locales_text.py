@@ -6,6 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The entity types the corpus plants, in the order of `_nordic`'s arguments.
+ENTITIES = (
+    "PERSON",
+    "LOCATION",
+    "PHONE_NUMBER",
+    "NATIONAL_ID",
+    "IBAN_CODE",
+    "EMAIL_ADDRESS",
+    "DATE_OF_BIRTH",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Language:
@@ -373,15 +384,7 @@ def _nordic(
 ) -> Language:
     """A shorter description for the languages below: one phrase per entity, keys in the order of
     `ENTITIES` (name, address, phone, id, IBAN, email, birth date)."""
-    entities = (
-        "PERSON",
-        "LOCATION",
-        "PHONE_NUMBER",
-        "NATIONAL_ID",
-        "IBAN_CODE",
-        "EMAIL_ADDRESS",
-        "DATE_OF_BIRTH",
-    )
+    entities = ENTITIES
     phrases = (person, address, phone, ident, account, "e-mail {v}", dob)
     return Language(
         ("leather handbag", "running shoe", "ceramic mug"),

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import json
 import random
-from typing import Any
 
 from stdnum import iban
 
 from benchmarks.corpus_locales import ENTITIES, IBAN_COUNTRIES, LOCALES, generate_locale_corpus, make_iban
+from benchmarks.corpus_params import resolve
 from benchmarks.scanner_locales import report_lines, run_locales
-
-
-def _resolve(doc: Any, pointer: str) -> Any:
-    for raw in pointer.split("/")[1:]:
-        doc = doc[raw.replace("~1", "/").replace("~0", "~")]
-    return doc
 
 
 def test_same_seed_same_corpus_other_seed_other_corpus() -> None:
@@ -34,7 +28,7 @@ def test_twenty_locales_every_entity_and_labels_point_at_values() -> None:
     assert 0.3 < sum(bool(r.labels) for r in records) / len(records) < 0.5
     for record in records:
         for label in record.labels:
-            assert isinstance(_resolve(record.params, label.pointer), str)
+            assert isinstance(resolve(record.params, label.pointer), str)
 
 
 def test_planted_ibans_cover_the_registry_and_are_valid() -> None:
