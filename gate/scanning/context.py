@@ -83,7 +83,7 @@ _FLAG_TOKENS: tuple[tuple[int, str], ...] = (
         "model checkpoint ckpt lora loras lycoris embedding embeddings hypernetwork vae sampler "
         "scheduler upscaler controlnet preprocessor brand product collection font preset manufacturer maker "
         "hersteller marke fabricant marque fabricante marca produttore fabrikant merk producent company "
-        "firma societe empresa azienda bedrijf credit credits copyright",
+        "firma societe empresa azienda bedrijf",
     ),
 )
 

@@ -243,6 +243,8 @@ def test_accented_and_other_script_keys_are_read() -> None:
         ("Artist", "Jean Paul Gaultier", set()),
         ("Copyright", "© 2026 Bakker Design B.V.", set()),
         ("Author", "Maria Schmidt", {"PERSON"}),
+        ("Copyright", "© 2026 Maria Schmidt", {"PERSON"}),  # a credit line can name a person
+        ("Credit", "Photo: Anna Kowalska", {"PERSON"}),
         ("UserComment", "Geschenk für Frau Müller, Tel. 0151 23456789", {"PERSON", "PHONE_NUMBER"}),
     ],
 )
