@@ -156,6 +156,8 @@ NEGATIVES: list[tuple[str, Any]] = [
     ("prompt", "Milano style, Amalfi look, Kyoto aesthetic"),
     ("prompt", "Earring 2 pack, gold"),
     ("prompt", "Dr. Martens boots on concrete"),
+    ("prompt", "Anna Sui Fairy Dance perfume"),
+    ("prompt", "Jil Sander Navy coat, studio light"),
     ("prompt", "Miss Dior perfume bottle"),
     ("prompt", "Mr. Porter style suit"),
     ("prompt", "Alfa Romeo Giulia 2.0 on a coastal road"),
