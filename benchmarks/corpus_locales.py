@@ -29,9 +29,12 @@ from stdnum.es import dni
 from stdnum.iso7064 import mod_11_10
 from stdnum.pt import nif
 
-from benchmarks.corpus_locales_text import ENTITIES, LANGUAGES, NEGATIVES, Language
+from benchmarks.corpus_locales_short import SHORT_LANGUAGES
+from benchmarks.corpus_locales_text import ENTITIES, LONG_LANGUAGES, NEGATIVES, Language
 from benchmarks.corpus_params import Label, LabelledRecord
 from gate.scanning import escape_token
+
+LANGUAGES: dict[str, Language] = {**LONG_LANGUAGES, **SHORT_LANGUAGES}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - Greek and Turkish words, on purpose
 """The words of `corpus_locales`: per language, how a shop's prompt embeds customer data, the keys its
 customer fields carry, honorifics, month names, and the clean product vocabulary around them."""
 
@@ -6,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# The entity types the corpus plants, in the order of `_nordic`'s arguments.
+# The entity types the corpus plants, in the order of `corpus_locales_short._nordic`'s arguments.
 ENTITIES = (
     "PERSON",
     "LOCATION",
@@ -36,7 +35,7 @@ class Language:
     product_keys: tuple[str, str, str]  # sku, brand/maker, dimensions
 
 
-_LOOKS = ("8k, ultra detailed", "product photography, 85mm, f/1.8", "soft studio lighting", "golden hour")
+LOOKS = ("8k, ultra detailed", "product photography, 85mm, f/1.8", "soft studio lighting", "golden hour")
 # Hard negatives mixed into clean prompts: designer brands shaped like names, companies, places as styles.
 NEGATIVES = (
     "Jean Paul Gaultier {style}",
@@ -72,11 +71,12 @@ NEGATIVES = (
     "Pantone 19-4052 TCX",
 )
 
-LANGUAGES: dict[str, Language] = {
+# The seven languages described at length; `corpus_locales_short` has the others.
+LONG_LANGUAGES: dict[str, Language] = {
     "de": Language(
         ("Lederhandtasche", "Laufschuh aus Mesh", "Keramikbecher", "Wollschal in Grau"),
         ("auf einem Marmortisch", "vor weißem Hintergrund", "in einem hellen Loft"),
-        ("Studiolicht, 8k", *_LOOKS),
+        ("Studiolicht, 8k", *LOOKS),
         "unscharf, Wasserzeichen, Text",
         ("Stil", "Look", "Kollektion"),
         ("Herr", "Frau", "Hr.", "Fr.", "Dr."),
@@ -118,7 +118,7 @@ LANGUAGES: dict[str, Language] = {
     "fr": Language(
         ("sac à main en cuir", "chaussure de course", "tasse en céramique", "écharpe en laine"),
         ("sur une table en marbre", "sur fond blanc", "dans un loft lumineux"),
-        ("lumière douce de studio", *_LOOKS),
+        ("lumière douce de studio", *LOOKS),
         "flou, filigrane, texte",
         ("style", "esprit", "collection"),
         ("M.", "Mme", "Madame", "Monsieur", "Mlle"),
@@ -160,7 +160,7 @@ LANGUAGES: dict[str, Language] = {
     "es": Language(
         ("bolso de cuero", "zapatilla de running", "taza de cerámica"),
         ("sobre una mesa de mármol", "sobre fondo blanco"),
-        ("luz suave de estudio", *_LOOKS),
+        ("luz suave de estudio", *LOOKS),
         "borroso, marca de agua, texto",
         ("estilo", "colección"),
         ("Sr.", "Sra.", "Don", "Doña"),
@@ -202,7 +202,7 @@ LANGUAGES: dict[str, Language] = {
     "it": Language(
         ("borsa in pelle", "scarpa da corsa", "tazza in ceramica"),
         ("su un tavolo di marmo", "su sfondo bianco"),
-        ("luce morbida da studio", *_LOOKS),
+        ("luce morbida da studio", *LOOKS),
         "sfocato, filigrana, testo",
         ("stile", "collezione"),
         ("Sig.", "Sig.ra", "Signor", "Signora", "Dott."),
@@ -244,7 +244,7 @@ LANGUAGES: dict[str, Language] = {
     "nl": Language(
         ("leren handtas", "hardloopschoen", "keramische mok"),
         ("op een marmeren tafel", "op een witte achtergrond"),
-        ("zacht studiolicht", *_LOOKS),
+        ("zacht studiolicht", *LOOKS),
         "wazig, watermerk, tekst",
         ("stijl", "collectie"),
         ("Dhr.", "Mevr.", "mevrouw", "meneer"),
@@ -286,7 +286,7 @@ LANGUAGES: dict[str, Language] = {
     "pl": Language(
         ("skórzana torebka", "but do biegania", "kubek ceramiczny"),
         ("na marmurowym stole", "na białym tle"),
-        ("miękkie światło studyjne", *_LOOKS),
+        ("miękkie światło studyjne", *LOOKS),
         "rozmyte, znak wodny, tekst",
         ("styl", "kolekcja"),
         ("Pan", "Pani"),
@@ -328,7 +328,7 @@ LANGUAGES: dict[str, Language] = {
     "pt": Language(
         ("mala de pele", "sapatilha de corrida", "caneca de cerâmica"),
         ("numa mesa de mármore", "em fundo branco"),
-        ("luz suave de estúdio", *_LOOKS),
+        ("luz suave de estúdio", *LOOKS),
         "desfocado, marca de água, texto",
         ("estilo", "coleção"),
         ("Sr.", "Sra.", "Dona"),
@@ -368,198 +368,3 @@ LANGUAGES: dict[str, Language] = {
         ("referencia", "fabricante", "dimensoes"),
     ),
 }
-
-
-def _nordic(
-    person: str,
-    address: str,
-    phone: str,
-    ident: str,
-    account: str,
-    dob: str,
-    keys: tuple[str, ...],
-    honorifics: tuple[str, ...],
-    months: tuple[str, ...],
-    customer: str,
-) -> Language:
-    """A shorter description for the languages below: one phrase per entity, keys in the order of
-    `ENTITIES` (name, address, phone, id, IBAN, email, birth date)."""
-    entities = ENTITIES
-    phrases = (person, address, phone, ident, account, "e-mail {v}", dob)
-    return Language(
-        ("leather handbag", "running shoe", "ceramic mug"),
-        ("on a marble table", "on a white backdrop"),
-        _LOOKS,
-        "blurry, watermark, text",
-        ("style", "look"),
-        honorifics,
-        months,
-        {e: (p,) for e, p in zip(entities, phrases, strict=True)},
-        {e: (k, "email") if e == "EMAIL_ADDRESS" else (k,) for e, k in zip(entities, keys, strict=True)},
-        customer,
-        ("sku", "brand", "size"),
-    )
-
-
-_EN_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-LANGUAGES.update(
-    {
-        "sv": _nordic(
-            "present till {v}",
-            "leverans till {v}",
-            "mobilnummer {v}",
-            "personnummer {v}",
-            "återbetalning till {v}",
-            "född {v}",
-            ("namn", "adress", "mobilnummer", "personnummer", "iban", "epost", "födelsedatum"),
-            ("Herr", "Fru"),
-            _EN_MONTHS,
-            "kund",
-        ),
-        "da": _nordic(
-            "gave til {v}",
-            "levering til {v}",
-            "mobil {v}",
-            "CPR-nummer {v}",
-            "konto {v}",
-            "født {v}",
-            ("navn", "adresse", "telefon", "cpr", "iban", "email", "fødselsdato"),
-            ("Hr.", "Fru"),
-            _EN_MONTHS,
-            "kunde",
-        ),
-        "no": _nordic(
-            "gave til {v}",
-            "levering til {v}",
-            "mobil {v}",
-            "fødselsnummer {v}",
-            "konto {v}",
-            "født {v}",
-            ("navn", "adresse", "mobil", "fødselsnummer", "iban", "epost", "fødselsdato"),
-            ("Hr.", "Fru"),
-            _EN_MONTHS,
-            "kunde",
-        ),
-        "fi": _nordic(
-            "lahja: {v}",
-            "toimitus osoitteeseen {v}",
-            "puhelin {v}",
-            "henkilötunnus {v}",
-            "tilinumero {v}",
-            "syntynyt {v}",
-            ("nimi", "osoite", "puhelin", "henkilötunnus", "iban", "sähköposti", "syntymäaika"),
-            ("Herra", "Rouva"),
-            _EN_MONTHS,
-            "asiakas",
-        ),
-        "el": _nordic(
-            "δώρο για {v}",
-            "αποστολή στη διεύθυνση {v}",
-            "κινητό {v}",
-            "ΑΜΚΑ {v}",
-            "IBAN {v}",
-            "γεννήθηκε {v}",
-            ("ονοματεπώνυμο", "διεύθυνση", "τηλέφωνο", "amka", "iban", "email", "ημερομηνία_γέννησης"),
-            ("κ.", "κα"),
-            _EN_MONTHS,
-            "πελάτης",
-        ),
-        "tr": _nordic(
-            "hediye: {v}",
-            "teslimat adresi {v}",
-            "cep telefonu {v}",
-            "TC kimlik no {v}",
-            "IBAN {v}",
-            "doğum tarihi {v}",
-            ("ad_soyad", "adres", "telefon", "tc_kimlik_no", "iban", "eposta", "dogum_tarihi"),
-            ("Bay", "Bayan"),
-            _EN_MONTHS,
-            "musteri",
-        ),
-        "cs": _nordic(
-            "dárek pro {v}",
-            "doručit na adresu {v}",
-            "mobil {v}",
-            "rodné číslo {v}",
-            "účet {v}",
-            "narozen {v}",
-            ("jméno", "adresa", "telefon", "rodne_cislo", "iban", "email", "datum_narozeni"),
-            ("pan", "paní"),
-            _EN_MONTHS,
-            "zakaznik",
-        ),
-        "ro": _nordic(
-            "cadou pentru {v}",
-            "livrare la {v}",
-            "telefon {v}",
-            "CNP {v}",
-            "cont {v}",
-            "născut la {v}",
-            ("nume", "adresa", "telefon", "cnp", "iban", "email", "data_nasterii"),
-            ("Dl.", "Dna."),
-            _EN_MONTHS,
-            "client",
-        ),
-        "hr": _nordic(
-            "poklon za {v}",
-            "dostava na {v}",
-            "mobitel {v}",
-            "OIB {v}",
-            "račun {v}",
-            "rođen {v}",
-            ("ime_prezime", "adresa", "telefon", "oib", "iban", "email", "datum_rodjenja"),
-            ("g.", "gđa"),
-            _EN_MONTHS,
-            "kupac",
-        ),
-        "hu": _nordic(
-            "ajándék {v} részére",
-            "szállítási cím: {v}",
-            "mobil {v}",
-            "adóazonosító {v}",
-            "számla {v}",
-            "született {v}",
-            ("nev", "cim", "telefon", "adoazonosito", "iban", "email", "szuletesi_datum"),
-            ("Úr",),
-            _EN_MONTHS,
-            "vevo",
-        ),
-        "en": _nordic(
-            "gift for {v}",
-            "deliver to {v}",
-            "mobile {v}",
-            "PPS number {v}",
-            "refund to {v}",
-            "born {v}",
-            ("full_name", "address", "mobile", "pps", "iban", "email", "date_of_birth"),
-            ("Mr", "Mrs", "Ms", "Dr"),
-            _EN_MONTHS,
-            "customer",
-        ),
-        "et": _nordic(
-            "kingitus: {v}",
-            "tarne aadressile {v}",
-            "mobiil {v}",
-            "isikukood {v}",
-            "konto {v}",
-            "sündinud {v}",
-            ("nimi", "aadress", "telefon", "isikukood", "iban", "email", "sünniaeg"),
-            ("hr", "pr"),
-            _EN_MONTHS,
-            "klient",
-        ),
-    }
-)
