@@ -278,6 +278,14 @@ def generate_corpus(count: int, *, seed: int = 2026, dirty_share: float = 0.35) 
     return records
 
 
+def resolve(doc: Any, pointer: str) -> Any:
+    """The value at an RFC 6901 `pointer` in `doc` (where a label points)."""
+    for raw in pointer.split("/")[1:]:
+        token = raw.replace("~1", "/").replace("~0", "~")
+        doc = doc[int(token)] if isinstance(doc, list) else doc[token]
+    return doc
+
+
 def scalar_pointers(value: Any, path: str = "") -> list[str]:
     """Pointers of every non-empty scalar leaf (the values a scanner could flag)."""
     if isinstance(value, dict):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from benchmarks.scanner_locales import report_lines as locale_report_lines
+
 
 def _s(summary: dict[str, Any] | None, digits: int = 1, scale: float = 1.0) -> str:
     if not summary:
@@ -117,6 +119,8 @@ def markdown(results: dict[str, Any]) -> str:
                 f"{'yes' if scanner['target']['fewer_false_positives'] else 'no'}.",
                 "",
             ]
+        if scanner.get("locales"):
+            lines += locale_report_lines(scanner["locales"])
     e2e = results.get("e2e")
     if e2e:
         lines += [

@@ -140,6 +140,12 @@ def _scanner(config: Config) -> dict[str, Any]:
         records, reps=max(config.reps, 5), presidio_sample=config.presidio_sample, presidio=presidio
     )
     measured["presidio_missing"] = missing
+    from benchmarks.corpus_locales import generate_locale_corpus  # noqa: PLC0415
+    from benchmarks.scanner_locales import run_locales  # noqa: PLC0415
+
+    _log("part 2b: parameter scanner on the European corpus")
+    locale_records = generate_locale_corpus(config.scanner_records)
+    measured["locales"] = run_locales(locale_records, reps=max(config.reps, 5))
     return measured
 
 

@@ -102,7 +102,8 @@ def _leaves(value: Any, path: str = "", key: str = "") -> Iterable[tuple[str, st
         yield path, key, str(value)
 
 
-def _covers(a: str, b: str) -> bool:
+def covers(a: str, b: str) -> bool:
+    """Whether a finding at pointer `a` and a label at `b` name the same value (or one holds the other)."""
     return a == b or a.startswith(b + "/") or b.startswith(a + "/")
 
 
@@ -143,20 +144,20 @@ def score(
         labels = [label for label in record.labels if only is None or label.entity in only]
         ignored = [label.pointer for label in record.labels if label not in labels]
         for label in labels:
-            hit = any(e == label.entity and _covers(p, label.pointer) for e, p in found)
+            hit = any(e == label.entity and covers(p, label.pointer) for e, p in found)
             s.labelled += 1
             s.found += hit
             counts = by_entity.setdefault(label.entity, [0, 0])
             counts[0] += hit
             counts[1] += 1
-            if not hit and any(_covers(p, label.pointer) for _, p in found):
+            if not hit and any(covers(p, label.pointer) for _, p in found):
                 s.wrong_type += 1
         labelled_pointers = [label.pointer for label in record.labels]
         unlabelled = [
-            p for p in scalar_pointers(record.params) if not any(_covers(p, lp) for lp in labelled_pointers)
+            p for p in scalar_pointers(record.params) if not any(covers(p, lp) for lp in labelled_pointers)
         ]
         s.unlabelled_values += len(unlabelled)
-        flagged = {p for _, p in found if not any(_covers(p, lp) for lp in labelled_pointers + ignored)}
+        flagged = {p for _, p in found if not any(covers(p, lp) for lp in labelled_pointers + ignored)}
         s.fp_values += len(flagged)
         if not record.labels:
             s.clean_records += 1

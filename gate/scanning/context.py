@@ -9,6 +9,7 @@ switch a detector off for a whole subtree.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ GEO = 1 << 4
 ADDRESS = 1 << 7
 DOB = 1 << 8
 OWNER = 1 << 9  # the object describes a person (customer, user, author): its name/id are personal
+NATIONAL_ID = 1 << 10  # a personal identification number (Steuer-ID, BSN, PESEL, codice fiscale)
 # Negative context, never inherited.
 NOT_NUMERIC = 1 << 16  # seeds, hashes, versions, GTINs, sizes, prices: digits here are not identifiers
 NOT_PERSON = 1 << 17  # model, LoRA, sampler, brand names: capitalised words here are not people
@@ -30,30 +32,58 @@ POSITIVE_MASK = (1 << 16) - 1
 
 # Token -> flag, as data. A key is split into tokens ("billing_phone" -> billing, phone).
 _FLAG_TOKENS: tuple[tuple[int, str], ...] = (
-    (PHONE, "phone tel telephone mobile cell fax msisdn whatsapp phonenumber"),
+    # Keys in the languages of European shops too; accents are folded first ("téléphone" -> "telephone").
+    (
+        PHONE,
+        "phone tel telephone mobile cell fax msisdn whatsapp phonenumber telefon telefono telefone handy "
+        "handynummer mobil mobilnummer movil cellulare telemovel portable gsm natel mobiel telefoonnummer "
+        "komorka puhelin mobitel mobiil cep telefonnummer telefonu τηλεφωνο κινητο",
+    ),
     (CARD, "card cc pan credit creditcard cardnumber ccnum"),
     (SSN, "ssn social"),
     (IP, "ip ipv4 ipv6 ipaddress addr host client remote remoteaddr forwarded"),
     (GEO, "gps geo geolocation coordinates coords location latlng lat lng lon latitude longitude"),
-    (ADDRESS, "address street postcode zip zipcode postal postalcode housenumber"),
-    (DOB, "dob birth birthday birthdate bday born dateofbirth"),
+    (
+        ADDRESS,
+        "address street postcode zip zipcode postal postalcode housenumber adresse anschrift strasse "
+        "lieferadresse wohnort plz postleitzahl rue indirizzo via direccion domicilio calle morada endereco "
+        "adres straat bezorgadres adresa ulica adress aadress osoite cim adresi",
+    ),
+    (
+        DOB,
+        "dob birth birthday birthdate bday born dateofbirth geburtsdatum geboren geburtstag naissance "
+        "nascita nacimiento nascimento geboortedatum urodzenia urodzony fodelsedato fodselsdato "
+        "syntymaaika dogum narozeni nasterii rodjenja szuletesi sunniaeg γεννησης",
+    ),
+    (
+        NATIONAL_ID,
+        "national nationalid dni nie nif nir insee avs ahv bsn burgerservicenummer rijksregisternummer pesel "
+        "cpr amka oib cnp pps tckn kimlik idnr steuer steuerid personalausweis ausweis ausweisnummer "
+        "personnummer fodselsnummer hetu henkilotunnus isikukood codicefiscale cf contribuinte identidad "
+        "sociale rodne adoazonosito",
+    ),
     (
         OWNER,
         "customer user author account member shopper buyer recipient contact billing shipping profile "
         "owner person cardholder consumer client customers users authors accounts members shoppers "
-        "buyers recipients contacts persons people consumers clients",
+        "buyers recipients contacts persons people consumers clients kunde kunden cliente klant klient kund "
+        "asiakas musteri zakaznik kupac vevo empfanger destinataire destinatario ontvanger pelatis",
     ),
     (
         NOT_NUMERIC,
         "version ver revision release build seed subseed noise hash sha sha1 sha256 md5 checksum digest "
         "etag uuid guid width height size steps cfg scale guidance strength denoise timestamp time "
         "created updated modified epoch duration price amount cost total sku mpn gtin ean upc barcode "
-        "isbn quantity qty count index batch frames fps weight dpi resolution ratio eta iterations",
+        "isbn quantity qty count index batch frames fps weight dpi resolution ratio eta iterations "
+        "artikelnummer artikel referenz reference referencia riferimento articolo katalogowy masse "
+        "dimensions dimensioni medidas afmetingen wymiary dimensoes groesse",
     ),
     (
         NOT_PERSON,
         "model checkpoint ckpt lora loras lycoris embedding embeddings hypernetwork vae sampler "
-        "scheduler upscaler controlnet preprocessor brand product collection font preset",
+        "scheduler upscaler controlnet preprocessor brand product collection font preset manufacturer maker "
+        "hersteller marke fabricant marque fabricante marca produttore fabrikant merk producent company "
+        "firma societe empresa azienda bedrijf",
     ),
 )
 
@@ -73,6 +103,7 @@ _NOT_POSTAL = frozenset(("ip", "ipv4", "ipv6", "mac", "email", "mail", "wallet",
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,63}")
 # XMP and JSON-LD prefixes whose keys are read by their local name. Only these: in generation parameters a
 # prefix carries meaning ("lora:lat" is a LoRA's weight, not a latitude).
@@ -114,7 +145,21 @@ class KeyInfo:
     local: str = ""
 
 
+# Letters NFKD does not take apart.
+_UNDECOMPOSED = str.maketrans({"ß": "ss", "ẞ": "SS", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "đ": "d",
+                               "Đ": "D", "ł": "l", "Ł": "L", "ı": "i", "œ": "oe", "Œ": "OE"})  # fmt: skip  # noqa: RUF001
+
+
+def fold_accents(key: str) -> str:
+    """Accents dropped and "ß" spelled "ss", so "Straße", "prénom" and "Geburtsdatum" read as words."""
+    decomposed = unicodedata.normalize("NFKD", key.translate(_UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _normalise(key: str) -> str:
+    if not key.isascii():
+        # Other scripts keep their letters ("ημερομηνία_γέννησης" -> "ημερομηνια_γεννησης").
+        return _NON_WORD.sub("_", _CAMEL.sub("_", fold_accents(key)).lower()).strip("_")
     return _NON_ALNUM.sub("_", _CAMEL.sub("_", key).lower()).strip("_")
 
 

@@ -46,13 +46,21 @@ def _build_member(key: str) -> _Member:
     # identifier is scanned itself.
     meant = normalise(key)
     info = key_info(meant)
+    flags = info.flags
     rules = tuple(rule for rule in KEYED_RULES if rule.matches(info))
+    if meant != key:
+        # Greek or Cyrillic keys lose their words when look-alike letters are mapped to Latin ones
+        # ("ημερομηνία_γέννησης"): what the key says as written counts too, positive context only, so a
+        # disguise can add meaning but never take any away.
+        written = key_info(key)
+        flags |= written.flags & POSITIVE_MASK
+        rules += tuple(rule for rule in KEYED_RULES if rule.matches(written) and rule not in rules)
     return (
         info.plain and meant == key,
         escape_token(key),
         # Positive context is inherited; negative context ("seed", "version") is the key's own.
-        info.flags & POSITIVE_MASK,
-        info.flags & ~POSITIVE_MASK,
+        flags & POSITIVE_MASK,
+        flags & ~POSITIVE_MASK,
         tuple(r for r in rules if not r.owner_only),
         rules,
     )

@@ -14,7 +14,7 @@ from stdnum import ean, luhn
 
 from gate.scanning.context import CARD, NOT_NUMERIC
 from gate.scanning.detectors.base import (
-    HAS_NINE_DIGITS,
+    HAS_EIGHT_DIGITS,
     PatternDetector,
     PatternRule,
     Text,
@@ -77,7 +77,7 @@ def _valid_card(match: re.Match[str], text: Text) -> bool:
 DETECTOR = PatternDetector(
     entity="CREDIT_CARD",
     # Nine digits anywhere, not a digit run: the run allows two separator characters, cards three.
-    needs=HAS_NINE_DIGITS,
+    needs=HAS_EIGHT_DIGITS,
     rules=(PatternRule("card.luhn", _CANDIDATE, _valid_card),),
     unless=NOT_NUMERIC,
 )

@@ -20,15 +20,36 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# Month names of European languages, for dates written out after a birth cue ("12. März 1985").
+_LOCAL_MONTH = (
+    r"(?:januar|februar|m[äa]rz|mai|juni|juli|oktober|dezember|janvier|f[ée]vrier|mars|avril|juin|juillet|"
+    r"ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
+    r"dicembre|januari|februari|maart|mei|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|"
+    r"sierpnia|wrze[śs]nia|pa[źz]dziernika|listopada|grudnia|janeiro|fevereiro|mar[çc]o|maio|junho|julho|"
+    r"setembro|outubro|novembro|dezembro)\.?"
+)
 _YEAR = r"(?:1[89]|20)\d{2}"
 _DATE = (
     rf"(?:\d{{1,2}}[./\-]\d{{1,2}}[./\-](?:{_YEAR}|\d{{2}})|{_YEAR}[./\-]\d{{1,2}}[./\-]\d{{1,2}}|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})"
 )
+_LOCAL_DATE = rf"\d{{1,2}}\.?\s+{_LOCAL_MONTH}\s+{_YEAR}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?{_YEAR}"
+# Birth cues of European languages: "geb.", "né le", "nata il", "nacido el", "geboren op", "ur.", "född".
+_LOCAL_CUE = (
+    r"geb\.|geboren(?:\s+(?:am|op))?|geburtsdatum|n[ée]e?\s+le|date\s+de\s+naissance|nac(?:ido|ida)\s+el|"
+    r"fecha\s+de\s+nacimiento|nat[oa]\s+il|data\s+di\s+nascita|geboortedatum|ur\.|data\s+urodzenia|"
+    r"urodzon[ya]|nascid[oa]\s+em|data\s+de\s+nascimento|f[öø]dd|f[øo]dt|f[öø]delsedatum|f[øo]dselsdato|"
+    r"syntynyt|syntym[äa]aika|do[ğg]um\s+tarihi|narozen[a]?|datum\s+narozen[ií]|n[ăa]scut[ăa]?\s+la|"
+    r"data\s+na[șs]terii|ro[đd]en[a]?|datum\s+ro[đd]enja|sz[üu]letett|sz[üu]let[ée]si\s+d[áa]tum|"
+    r"s[üu]ndinud|s[üu]nniaeg|γεννήθηκε|ημερομηνία\s+γέννησης"
+)
 _CUED_DATE = re.compile(
-    rf"(?i)\b(?:born(?:\s+on)?|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday(?:\s+is)?)"
-    rf"\s*[:\-]?\s*(?:{_DATE}|in\s+{_YEAR}\b)"
+    rf"(?i)(?:\b(?:born(?:\s+on)?|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday(?:\s+is)?)|"
+    rf"(?<!\w)(?:{_LOCAL_CUE}))"
+    # "geb. am", "født den", "ur. dnia": a preposition may stand between the cue and the date.
+    rf"\s*[:\-]?\s*(?:(?:am|le|il|el|op|em|on|den|dnia|la|o)\s+)?(?:{_DATE}|{_LOCAL_DATE}|in\s+{_YEAR}\b)"
 )
 _ANY_DATE = re.compile(rf"(?i)(?<![\w./\-]){_DATE}(?![\w])")
 DETECTOR = PatternDetector(
@@ -59,7 +80,12 @@ KEYED_RULES = (
         "dob.key",
         keyset(
             "dob date_of_birth birth_date birthdate birthday bday born birth_day d_o_b customer_dob "
-            "user_dob customer_birthday user_birthday"
+            "user_dob customer_birthday user_birthday geburtsdatum geboren geb geburtstag date_de_naissance "
+            "date_naissance naissance ne_le fecha_nacimiento fecha_de_nacimiento nacimiento data_di_nascita "
+            "data_nascita nascita data_nascimento data_de_nascimento geboortedatum geboren_op data_urodzenia "
+            "urodzony fodelsedatum fodelsedato fodselsdato fodselsdag syntymaaika dogum_tarihi "
+            "datum_narozeni "
+            "data_nasterii datum_rodjenja szuletesi_datum sunniaeg ημερομηνια_γεννησης"
         ),
         _birth_value,
     ),

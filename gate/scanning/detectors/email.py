@@ -18,8 +18,19 @@ _MODEL_SUFFIXES = ("safetensors", "ckpt", "pt", "pth", "bin", "onnx", "gguf", "j
 _FILE_SUFFIXES = frozenset((*_IMAGE_SUFFIXES, *_MODEL_SUFFIXES, "zip"))
 
 
+# "@2x.png", "@v2.safetensors", "@latest.pt": the label before a file suffix of an asset name.
+_ASSET_LABEL = re.compile(
+    r"(?i)(?:\d+(?:\.\d+)?x|x\d+|v?\d+(?:[._\-]\d+)*|latest|final|best|last|small|large|hd)"
+)
+
+
 def _real_domain(match: re.Match[str], text: Text) -> bool:
-    return match.group("tld").lower() not in _FILE_SUFFIXES
+    """A file suffix that is also a country's domain (.pt, .md, .rs, .ai) is a mailbox unless the label
+    before it reads like an asset variant ("logo@2x.png", "model@v2.pt")."""
+    if match.group("tld").lower() not in _FILE_SUFFIXES:
+        return True
+    labels = match.group("domain").split(".")
+    return len(labels) >= 2 and len(match.group("tld")) == 2 and _ASSET_LABEL.fullmatch(labels[-2]) is None
 
 
 DETECTOR = PatternDetector(

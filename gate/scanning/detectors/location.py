@@ -18,6 +18,7 @@ from gate.scanning.detectors.base import (
     HAS_DECIMALS,
     HAS_DEGREE,
     HAS_DIGIT,
+    HAS_DIGIT_WORDS,
     KeyedRule,
     PatternDetector,
     PatternRule,
@@ -49,7 +50,9 @@ _STREET_SUFFIX = (
 # Starts with a single "\d" (not "\b", not "\d{1,6}"): only a pattern whose first item is one
 # character class lets the regex engine skip ahead to digits. The word boundary is checked after.
 _STREET = re.compile(
-    r"\d\d{0,5}[A-Za-z]?,?\s+(?:[A-Z][a-z]{1,20}\.?\s+){1,4}" + _STREET_SUFFIX + r"\b\.?(?!\s+[A-Z][a-z])"
+    r"\d\d{0,5}[A-Za-z]?,?\s+(?:(?:O'|Mc|Mac)?[A-Z][a-z]{1,20}\.?\s+){1,4}"
+    + _STREET_SUFFIX
+    + r"\b\.?(?!\s+[A-Z][a-z])"
 )
 # Continental style: the street name ends in a street word and the number follows.
 _STRASSE = re.compile(
@@ -57,7 +60,107 @@ _STRASSE = re.compile(
     r"\s+\d{1,4}[a-z]?\b"
 )
 _STRASSE_WORDS = ("stra", "str.", "weg", "gasse", "platz", "allee", "damm", "ufer")
+_UP = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-Ω"
+_LOW = "a-zß-öø-ÿĀ-žșțά-ώ"
+# The patterns below start with a character class or a literal, never a look-behind, so the regex engine
+# can skip ahead to where a match may start; the word boundary is checked after (`_starts_word`).
+# Street words of Southern and Eastern Europe, before the name: "Calle Mayor 5", "Via Roma 12", "ul. Długa
+# 7", "Rua Augusta 44". The name starts with a capital (after "de", "di", "la"...) and a number follows.
+_STREET_WORD = (
+    r"(?:Calle|C/|Avda\.?|Avenida|Paseo|Plaza|Pasaje|Ronda|Camino|Carrer|Travesía|Rue|rue|Avenue|avenue|"
+    r"Boulevard|boulevard|Bd|Chemin|chemin|Allée|allée|Impasse|impasse|Place|place|Quai|quai|Via|Viale|"
+    r"Piazza|Piazzale|Corso|Largo|Vicolo|Contrada|Rua|Travessa|Praça|Alameda|Estrada|ul\.|ulica|al\.|aleja|"
+    r"os\.|pl\.|plac|Strada|Bulevardul|Calea|Șoseaua|Soseaua|Splaiul|Aleea|Drumul|Intrarea|Piața|Ulica|Odos|"
+    r"Οδός|Πλ\.|Λεωφ\.)"
+)
+# A number followed by a unit or a count is a quantity, not a house number ("Via Veneto 2 piece set").
+_NOT_QUANTITY = (
+    r"(?!\s*(?:-?\s*(?:pieces?|pcs|pack|set|teilig|tlg|stück|pezzi|piezas|pièces|peças|sztuk|x\b|cm|mm|ml|l\b|"
+    r"kg|g\b|%|in\b|inch|oz)))"
+)
+_ARTICLES = (
+    r"(?:(?:de|del|de la|de las|de los|la|las|los|di|della|delle|dei|da|do|dos|das|du|des|le|les)\s+)*"
+)
+_SOUTHERN = re.compile(
+    rf"{_STREET_WORD}\s+{_ARTICLES}[{_UP}][\w'.\-]*(?:\s+(?:{_ARTICLES}[{_UP}][\w'.\-]*|\d+\.)){{0,3}}?,?\s+"
+    r"(?:Nr\.\s*)?\d{1,4}[a-zA-Z]?(?!\w)" + _NOT_QUANTITY
+)
+# French order: the number first ("34, rue Anaïs Étienne", "12 bis avenue Foch").
+_NUMBER_FIRST = re.compile(
+    rf"\d(?<![\w,.]\d)\d{{0,3}}(?:\s?(?:bis|ter))?,?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]"
+)
+_STREET_WORDS = (
+    "calle", "c/", "avd", "avenida", "paseo", "plaza", "pasaje", "ronda", "camino", "carrer", "traves", "rue",
+    "avenue", "boulevard", "bd ", "chemin", "allée", "impasse", "place", "quai", "via", "piazza", "corso",
+    "largo", "vicolo", "contrada", "rua", "praça", "alameda", "estrada", "ul.", "ulica", "al.", "aleja",
+    "os.",
+    "strada", "bulevardul", "calea", "drumul", "intrarea", "piața", "pl.", "plac", "șoseaua", "soseaua",
+    "splaiul", "aleea", "οδός", "πλ.", "λεωφ.",
+)  # fmt: skip
+# Street names written as one word with the street word at the end, then a number: Dutch, Nordic,
+# Finnish, Hungarian, Turkish ("Keizersgracht 12", "Storgatan 5", "Næsbyholm Allé", "Mannerheimintie 3").
+_COMPOUND = re.compile(
+    rf"[{_UP}](?<![\w][{_UP}])[{_LOW}\-]{{2,30}}(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef|"
+    r"gatan|vägen|gata|gränd|torget|gade|vej|vænget|veien|vegen|gate|veg|tunet|plassen|stien|katu|tie|kuja|"
+    r"polku|utca|sokak|sokağı|caddesi|bulvarı|ulice|cesta|trg|iela|gatvė|tänav|allé)\s+\d{1,4}[a-zA-Z]?(?!\w)"  # noqa: RUF001
+    + _NOT_QUANTITY
+)
+_COMPOUND_WORDS = (
+    "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef", "gata",
+    "vägen", "gränd", "torget", "gade", "vej", "vænget", "veien", "vegen", "gate", "veg", "tunet", "plassen",
+    "stien", "katu", "tie ", "kuja", "polku", "utca", "sokak", "sokağı", "caddesi",  # noqa: RUF001
+    "bulvar", "ulice", "cesta",
+    "trg", "iela", "gatvė", "tänav", "allé",
+)  # fmt: skip
+# After a delivery or address cue, capitalised words and a house number are an address in any language.
+_ADDRESS_CUE = (
+    r"(?i:lieferung\s+an|versand\s+nach|adresse|anschrift|livraison\s+(?:au|à)|à\s+livrer|livrer\s+à|"
+    r"enviar\s+(?:a|para)|direcci[óo]n|entrega\s+(?:en|em)|domicilio|spedire\s+a|indirizzo|consegna\s+(?:in|a)|"
+    r"bezorgen\s+op|adres|verzenden\s+naar|wysyłka(?:\s+na\s+adres)?|dostawa|morada|leverans\s+till|"
+    r"levering\s+til|toimitus\s+osoitteeseen|αποστολή\s+στη\s+διεύθυνση|διεύθυνση|teslimat\s+adresi|"
+    r"doručit\s+na\s+adresu|livrare\s+la|dostava\s+na|szállítási\s+cím|tarne\s+aadressile|"
+    r"deliver(?:ed)?\s+to|ship(?:ped)?\s+to|address|"
+    # a delivery noun and a colon: "Lieferung:", "levering:", "consegna:", "dostawa:", "Delivery:"
+    r"(?:lieferung|versand|livraison|env[íi]o|entrega|consegna|spedizione|bezorging|verzending|levering|"
+    r"leverans|wysyłka|toimitus|teslimat|doručení|livrare|szállítás|tarne|delivery|shipping)(?=\s*:))"
+)
+_CUED_ADDRESS = re.compile(
+    _ADDRESS_CUE + rf"\s*:?\s+(?:\d{{1,5}}[a-zA-Z]?,?\s+)?[{_UP}][\w'.\-]*(?:\s+[\w'.\-/]+){{0,5}}?,?\s+"
+    r"\d{1,4}[a-zA-Z]?(?!\w)|" + _ADDRESS_CUE + rf"\s*:?\s+\d{{1,5}}[a-zA-Z]?,?\s+[{_UP}][{_LOW}]"
+)
+# After a delivery cue, a street word and a name need no house number: "livrare la Aleea Voinea",
+# "enviar para Largo Camila Andrade, S/N".
+_CUED_STREET = re.compile(_ADDRESS_CUE + rf"\s*:?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]")
+_ADDRESS_CUE_WORDS = (
+    "liefer", "versand", "adres", "anschrift", "livr", "enviar", "direcci", "entrega", "domicilio", "spedire",
+    "indirizzo", "consegna", "bezorgen", "verzenden", "wysyłka", "dostaw", "morada", "leverans", "levering",
+    "toimitus", "αποστολή", "διεύθυνση", "teslimat", "doručit", "livrare", "dostava", "szállítási", "tarne",
+    "deliver", "ship", "address", "lieferung", "versand", "envío", "envio", "spedizione", "bezorging",
+    "levering", "leverans", "toimitus", "teslimat", "doručení", "szállítás", "tarne",
+)  # fmt: skip
 _US_STATE_ZIP = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+
+
+# English words that end like a Nordic or Finnish street ("Necktie 2 pack", "Tailgate 3").
+_NOT_STREETS = frozenset(("necktie", "bowtie", "hogtie", "tailgate", "floodgate", "watergate", "stargate"))
+
+
+def _compound_street(match: re.Match[str], text: Text) -> bool:
+    return match.group().split()[0].lower() not in _NOT_STREETS
+
+
+_EUROPEAN = re.compile(
+    f"(?P<southern>{_SOUTHERN.pattern})|(?P<number_first>{_NUMBER_FIRST.pattern})|"
+    f"(?P<compound>{_COMPOUND.pattern})|(?P<cued>{_CUED_ADDRESS.pattern})"
+)
+
+
+def _valid_european(match: re.Match[str], text: Text) -> bool:
+    if match.group("southern") is not None:
+        return _starts_word(match, text)
+    if match.group("compound") is not None:
+        return _compound_street(match, text)
+    return True
 
 
 def _starts_word(match: re.Match[str], text: Text) -> bool:
@@ -77,16 +180,33 @@ def _valid_pair(match: re.Match[str], text: Text) -> bool:
 
 DETECTOR = PatternDetector(
     entity="LOCATION",
-    # Each rule requires what it needs; "1.2345;4.5678" has neither a digit run nor a space.
-    needs=HAS_DIGIT,
+    # Each rule requires what it needs; "1.2345;4.5678" has neither a digit run nor a space. Only the
+    # cued street ("livrare la Aleea Voinea") does without a digit.
+    needs=HAS_DIGIT | HAS_CAPITALS,
     rules=(
         # `requires` names what each pattern cannot match without: two decimals for coordinates, an
         # upper-case letter and whitespace for street and city names (HAS_CAPITALS is HAS_WORDS with one).
         PatternRule("location.coordinates", _PAIR, _valid_pair, requires=HAS_DECIMALS),
         PatternRule("location.dms", _DMS, requires=HAS_DEGREE),
-        PatternRule("location.street", _STREET, _starts_word, requires=HAS_CAPITALS),
-        PatternRule("location.strasse", _STRASSE, when=any_word(_STRASSE_WORDS), requires=HAS_CAPITALS),
+        PatternRule("location.street", _STREET, _starts_word, requires=HAS_CAPITALS | HAS_DIGIT_WORDS),
+        PatternRule(
+            "location.strasse",
+            _STRASSE,
+            when=any_word(_STRASSE_WORDS),
+            requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
+        ),
         PatternRule("location.us_zip", _US_STATE_ZIP, requires=HAS_COMMA | HAS_CAPITALS),
+        # European street forms: one prefilter and one regex for the four patterns above.
+        PatternRule(
+            "location.street_europe",
+            _EUROPEAN,
+            _valid_european,
+            when=any_word(_STREET_WORDS + _COMPOUND_WORDS + _ADDRESS_CUE_WORDS),
+            requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
+        ),
+        PatternRule(
+            "location.cued_street", _CUED_STREET, when=any_word(_ADDRESS_CUE_WORDS), requires=HAS_CAPITALS
+        ),
     ),
 )
 
@@ -158,7 +278,13 @@ KEYED_RULES = (
             "address street street_address address_line address_line1 address_line_1 address_line2 "
             "address_line_2 address1 address2 home_address shipping_address billing_address "
             "delivery_address postal_address postcode post_code zip zip_code zipcode postal_code "
-            "house_number"
+            "house_number adresse anschrift strasse lieferadresse rechnungsadresse wohnort wohnadresse plz "
+            "postleitzahl adresse_livraison adresse_facturation rue code_postal indirizzo "
+            "indirizzo_spedizione via cap direccion domicilio calle direccion_envio codigo_postal morada "
+            "endereco rua "
+            "adres straat bezorgadres postcode huisnummer adresa ulica adres_dostawy kod_pocztowy adress "
+            "gatuadress postnummer osoite katuosoite postinumero cim iranyitoszam adresi aadress postiindeks "
+            "διευθυνση"
         ),
         _postal,
     ),

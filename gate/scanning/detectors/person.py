@@ -14,15 +14,81 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from gate.scanning.context import NOT_PERSON
+from gate.scanning.context import NOT_PERSON, fold_accents
 from gate.scanning.detectors.base import HAS_CAPITALS, KeyedRule, Text, any_word, cue_before, keyset
 
-_NAME = r"(?:Mc|Mac|O')?[A-Z][a-z]{1,24}(?:-[A-Z][a-z]{1,24})?"
+# Capital and small letters of the Latin and Greek scripts Europe writes names in ("Łukasz", "Çetin",
+# "Νίκος"). Latin Extended-A mixes cases letter by letter, so it is in both classes.
+_UP = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-Ω"
+_LOW = "a-zß-öø-ÿĀ-žșțά-ώ"
+_NAME = rf"(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}]{{1,24}}(?:-[{_UP}][{_LOW}]{{1,24}})?"
 _NAME_SHAPE = re.compile(_NAME)
 # Two capitalised words in a row; starts with a character class, so the scan stays in C.
-_PAIR_START = re.compile(r"[A-Z][a-z]{1,20}[ \t]{1,3}(?=(?:Mc|Mac|O')?[A-Z][a-z])")
+_PAIR_START = re.compile(
+    rf"[{_UP}][{_LOW}]{{1,20}}(?:-[{_UP}][{_LOW}]{{1,20}})?[ \t]{{1,3}}(?=(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}])"
+)
+_CAPS_PAIR = re.compile(rf"([{_UP}](?<![\w][{_UP}])[{_UP}]{{1,19}})[ \t]+([{_UP}]{{2,25}})(?![\w])")
+# The second word is a look-ahead, so pairs overlap: "für greta baeten" is tried as "greta baeten" too.
+_LOWER_PAIR = re.compile(rf"([{_LOW}](?<![\w][{_LOW}])[{_LOW}]{{1,19}})[ \t]+(?=([{_LOW}]{{2,25}})(?![\w]))")
+# Honorifics of European languages, then a capitalised name: "Frau Müller", "Mme Dubois", "Sr. Pérez".
+_HONORIFIC = re.compile(
+    r"(?<![\w.])(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.|M\.|Mme|Mlle|Madame|Monsieur|[Ss]r\.|[Ss]ra\.|[Ss]rta\.|"
+    r"[Dd]oña|[Ss]ig\.(?:ra)?|[Ss]ignor[ae]?|[Dd]ott\.(?:ssa)?|[Dd]hr\.|[Mm]evr\.|[Mm]evrouw|[Mm]eneer|[Pp]an|"
+    r"[Pp]ani|Mr\.?|Mrs\.?|Ms\.?|"
+    r"Miss|Fru|Hr|Herra|Rouva|Bay|Bayan|[Pp]aní|Dl\.|Dna\.|gđa|κ\.|κα)[ \t]+"
+    rf"(?P<name>{_NAME})"
+)
+_HONORIFIC_WORDS = (
+    "herr ", "frau ", "hr.", "fr.", "dr.", "prof.", "m. ", "mme", "mlle", "madame", "monsieur", "sr.", "sra.",
+    "srta.", "doña", "sig.", "signor", "dott.", "dhr.", "mevr.", "mevrouw", "meneer", "pan ", "pani ", "mr ",
+    "mr.", "mrs", "ms ", "ms.", "miss ", "fru ", "hr ", "herra", "rouva", "bay ", "bayan", "paní", "dl.",
+    "dna.", "gđa", "κ.", "κα ",
+)  # fmt: skip
+# Words after which a name is the customer's in the languages of European shops: "gift for", "Kunde:",
+# "Porträt von". A capitalised pair after one counts even when the first name is in no list.
+_STRONG_CUE_BODY = (
+    r"(?i:\b(?:gift|presente?|geschenk|cadeau|regalo|prezent|present|gave|lahja|hediye|dárek|cadou|poklon|"
+    r"ajándék|kingitus|δώρο)\s*(?:for|für|pour|para|per|voor|dla|till|til|pro|pentru|za|για)?\s*:?|"  # noqa: RUF001
+    r"\b(?:customer|kunde|client|cliente|klant|klient|kund|asiakas|müşteri|zákazník|kupac|vevő|πελάτης|"
+    r"empfänger|destinataire|destinatario|recipient)\s*:|"
+    r"\b(?:portrait|porträt|retrato|ritratto|portret|foto|photo|bild)\s+(?:of|von|de|di|van|du|del|da)\b|"
+    r"\bportret\b|\bwidmung\s+an\b|\bdedicated\s+to\b)"
+)
+_STRONG_CUE = re.compile(_STRONG_CUE_BODY + r"\s*$")
+# Surnames with a particle, after a strong cue: "klant: Lauren de Roos", "Kunde: Ursula von der Leyen".
+_PARTICLES = r"(?:de|da|del|della|di|do|dos|das|du|des|la|le|van|von|der|den|ter|te|zu|af|y|e|bin|al|el)"
+_CUED_PARTICLE_NAME = re.compile(
+    _STRONG_CUE_BODY + rf"\s*(?P<name>{_NAME}(?:\s+{_PARTICLES}){{1,3}}\s+{_NAME})(?![\w])"
+)
+_STRONG_CUE_WORDS = (
+    "gift", "present", "geschenk", "cadeau", "regalo", "prezent", "gave", "lahja", "hediye", "dárek", "cadou",
+    "poklon", "ajándék", "kingitus", "δώρο", "portr", "customer", "kunde", "client", "klant", "klient",
+    "kund", "asiakas", "müşteri", "zákazník", "kupac", "vevő", "πελάτης", "empfänger", "destinat",
+    "recipient", "retrato", "ritratto", "foto ", "photo ", "bild ",
+    "widmung", "dedicated",
+)  # fmt: skip
+_has_honorific_word = any_word(_HONORIFIC_WORDS)
+_has_strong_cue_word = any_word(_STRONG_CUE_WORDS)
+# Both lists in one search: most text has neither, and is done with one regex search.
+_has_person_cue_word = any_word(_HONORIFIC_WORDS + _STRONG_CUE_WORDS)
+# Legal forms and organisation words, case-sensitive ("as", "se" and "home" are everyday words):
+# "PDF Tools AG", "Bakker Design B.V.", "Kowalski sp. z o.o.", "Made with Google AI".
+_ORG_WORDS = (
+    r"(?:AG|GmbH|KG|OHG|e\.\s?K\.|SE|SA|S\.A\.|SAS|SARL|S\.A\.R\.L\.|S\.p\.A\.|SpA|SPA|S\.r\.l\.|SRL|Srl|"
+    r"S\.L\.|SL|S\.L\.U\.|S\.L\.N\.E|B\.V\.|BV|N\.V\.|NV|AB|A/S|ApS|Oy|Oyj|AS|ASA|Lda|Ltd|Limited|LLC|Inc|"
+    r"PLC|plc|[Ss]p\.\s?z\s?o\.\s?o\.|s\.c\.|A\.Ş\.|Şti\.|s\.r\.o\.|a\.s\.|Kft\.|Zrt\.|d\.o\.o\.|d\.d\.|OÜ|UAB|"
+    r"SIA|HB|KB|Co\.|e\s+[Ff]igli|y\s+[Aa]sociados|&\s+[Zz]onen|i\s+[Ss]yn|AI|Company|Group|Gruppe|Holding|"
+    r"Tools|Design|Studio|Studios|Textil|Textiles|Mode|Home|Labs|Software|Systems|Media|Verlag|Atelier|"
+    r"Corporation|Corp|Industries)"
+)
+# ... right after the words of a would-be name (capitalised words may come between: "Koch II KG").
+_ORGANISATION = re.compile(rf"^[\s,&\-]*(?:[{_UP}][\w.'\-]*\s+){{0,3}}?" + _ORG_WORDS + r"(?![\w])")
+_ORGANISATION_ANYWHERE = re.compile(r"(?<![\w])" + _ORG_WORDS + r"(?![\w])")
+_MADE_WITH = re.compile(r"(?i)\b(?:made|created|generated|powered|edited)\s+(?:with|by|using)\s+$")
+_MADE_WITH_ANYWHERE = re.compile(r"(?i)\b(?:made|created|generated|powered|edited)\s+(?:with|by|using)\b")
 _RELATION_WORDS = ("my ",)
 _NAMED_WORDS = ("named", "called", "name is", "i am", "i'm")
 _has_relation_word = any_word(_RELATION_WORDS)
@@ -46,6 +112,23 @@ _STYLE_BEFORE = re.compile(
 _STYLE_AFTER = re.compile(r"(?i)(?:'s)?[\s\-]*(?:style|inspired|aesthetic|art\b|painting|artwork)")
 
 _MAX_NAME_CHARS = 100
+# A saint's name is a place, a church or a brand: "Santa Maria Novella", "San Pedro", "Saint Laurent".
+_SAINTS = frozenset(("santa", "santo", "san", "saint", "sainte", "sankt", "são", "santi"))
+_SAINT_BEFORE = re.compile(r"\b(?:Santa|Santo|San|Saint|Sainte|St\.?|Ste\.?|Sankt|São|Sao|Santi)\s+$")
+# "for" in the languages of European shops, right before a name: "Schal für Łukasz Wiśniewski".
+_FOR_BODY = (
+    r"(?i:\b(?:for|f[üu]r|pour|para|per|voor|dla|till|til|pro|pentru|za|için|an|to|à)\s+"
+    r"(?:(?:the|la|el|il|die|der|den|de|le)\s+)?)"
+)
+_FOR = re.compile(_FOR_BODY + "$")
+# ... and a name with a particle after it: "kaartje voor Sanne de Vries", "pour Anne de la Tour".
+_FOR_PARTICLE_NAME = re.compile(
+    _FOR_BODY + rf"(?P<name>(?P<first>{_NAME})(?:\s+{_PARTICLES}){{1,3}}\s+{_NAME})(?![\w])"
+)
+_has_particle = any_word(tuple(f" {word} " for word in _PARTICLES[3:-1].split("|")))
+# The word right before a position, and right after one: the run of capitalised words around a pair.
+_WORD_BEFORE = re.compile(r"[\w'.\-]+[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+[\w'\-]+")
 
 
 def _read_words(name: str) -> frozenset[str]:
@@ -58,12 +141,47 @@ def _read_words(name: str) -> frozenset[str]:
 @cache
 def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """(given names, given names that are also everyday words, brands shaped like names, non-surnames)."""
+    word_names = _read_words("word_names.txt")
     return (
-        _read_words("first_names.txt"),
-        _read_words("word_names.txt"),
+        _read_words("first_names.txt") - word_names,
+        word_names,
         _read_words("name_brands.txt"),
         _read_words("not_surnames.txt"),
     )
+
+
+@cache
+def world_names() -> frozenset[str]:
+    """Given names of many countries (the shipped list and `gender-guesser`'s), for names after a cue.
+
+    Too many of them are also words, places and brands ("Van", "Mercedes", "Romeo", "Am") for a bare
+    capitalised pair to count: without a cue, only the shipped list is read."""
+    return (_read_words("first_names.txt") | _world_first_names()) - _read_words("word_names.txt")
+
+
+def _fold(word: str) -> str:
+    """`word` without accents, as the name lists spell most names ("bernabé" -> "bernabe", "łukasz" ->
+    "lukasz")."""
+    return word if word.isascii() else fold_accents(word)
+
+
+def _world_first_names() -> frozenset[str]:
+    """Given names of 50-odd countries from the `gender-guesser` package (Jörg Michael's nam_dict.txt,
+    about 45,000 names from Europe, the Middle East, India and East Asia), lower-case, accents folded."""
+    import gender_guesser  # noqa: PLC0415 - loaded once, on first use
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    names = set()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            fields = line.split()
+            if line[0] in "#=" or len(fields) < 2:
+                continue
+            name = fields[1]  # compound names are written "Jean+Pierre": left out, the parts are listed
+            # Two letters ("Am", "Al", "Ed") are too often a word or an abbreviation.
+            if name.isalpha() and len(name) > 2:
+                names.add(_fold(name.lower()))
+    return frozenset(names)
 
 
 def _standalone(value: str, start: int, end: int) -> bool:
@@ -86,6 +204,7 @@ class PersonDetector:
 
     def __init__(self) -> None:
         self._names, self._word_names, self._brands, self._not_surnames = gazetteer()
+        self._world = world_names()
 
     def narrowed(self, facts: int, context: int) -> PersonDetector:
         """Itself: every cue needs a capitalised word, which `needs` already says."""
@@ -104,8 +223,31 @@ class PersonDetector:
         if _has_named_word(text):
             for match in _NAMED.finditer(value):
                 name = match.group("name").lower()
-                if name in self._names:  # "a dog named Max": word-like names are often pets
+                if name in self._world:  # "a dog named Max": word-like names are often pets
                     return "person.cue"
+        maybe_cued = _has_person_cue_word(text)
+        if maybe_cued and _has_honorific_word(text):
+            for match in _HONORIFIC.finditer(value):
+                name = match.group("name")
+                if name.lower() not in self._not_surnames and not self._organisation(
+                    value, match.start("name"), match.end()
+                ):
+                    return "person.honorific"
+        cued = maybe_cued and _has_strong_cue_word(text)
+        if cued:
+            for match in _CUED_PARTICLE_NAME.finditer(value):
+                if not self._organisation(value, match.start("name"), match.end("name")):
+                    return "person.cue"
+        if _has_particle(text):
+            for match in _FOR_PARTICLE_NAME.finditer(value):
+                first = match.group("first").lower()
+                if (first in self._world or _fold(first) in self._world) and not self._organisation(
+                    value, match.start("name"), match.end("name")
+                ):
+                    return "person.name"
+        found = self._caps_or_lower(text, cued)
+        if found is not None:
+            return found
         pos = 0
         while (pair := _PAIR_START.search(value, pos)) is not None:
             # Overlapping pairs: "Photo Jane Doe" is tried as "Photo Jane", then as "Jane Doe".
@@ -114,17 +256,80 @@ class PersonDetector:
             last = _NAME_SHAPE.match(value, pos)
             if last is None or not _standalone(value, pair.start(), last.end()):
                 continue
-            if self._is_name(value, pair.start(), first_end, last):
+            if self._is_name(value, pair.start(), first_end, last, cued):
                 return "person.name"
         return None
 
-    def _is_name(self, value: str, start: int, first_end: int, last_word: re.Match[str]) -> bool:
+    def _caps_or_lower(self, text: Text, cued: bool) -> str | None:
+        """ALL-CAPS pairs whose first word is a given name ("MARIA GARCIA"), and lower-case ones after a
+        strong cue ("gift for maria garcia")."""
+        value = text.value
+        if not value.islower():
+            for match in _CAPS_PAIR.finditer(value):
+                first, last = _fold(match.group(1).lower()), match.group(2).lower()
+                if (
+                    (first in self._names or (cued and self._after_cue(value, match.start())))
+                    and last not in self._not_surnames
+                    and not self._organisation(value, match.start(), match.end())
+                ):
+                    return "person.caps"
+        if cued:
+            for match in _LOWER_PAIR.finditer(value):
+                first, last = _fold(match.group(1)), match.group(2)
+                if (
+                    first in self._world
+                    and first not in self._word_names
+                    and last not in self._not_surnames
+                    and _STRONG_CUE.search(value, max(0, match.start() - 40), match.start()) is not None
+                    and not self._brand(value, match.start(), match.end(2))
+                ):
+                    return "person.cue"
+        return None
+
+    @staticmethod
+    def _after_cue(value: str, start: int) -> bool:
+        return _STRONG_CUE.search(value, max(0, start - 40), start) is not None
+
+    def _brand(self, value: str, start: int, end: int) -> bool:
+        """The words around `value[start:end]` (the run of capitalised words it is part of) hold a brand."""
+        run_start, run_end = start, end
+        while (before := _WORD_BEFORE.search(value, max(0, run_start - 30), run_start)) and before.group()[
+            0
+        ].isupper():
+            run_start = before.start()
+        while (after := _WORD_AFTER.match(value, run_end)) and after.group().lstrip()[0].isupper():
+            run_end = after.end()
+        phrase = " ".join(value[run_start:run_end].lower().split())
+        return (
+            any(brand in phrase for brand in self._brands)
+            if len(phrase.split()) > 2
+            else phrase in self._brands
+        )
+
+    def _organisation(self, value: str, start: int, end: int) -> bool:
+        return (
+            _ORGANISATION.match(value[end : end + 40]) is not None
+            or _MADE_WITH.search(value[max(0, start - 24) : start]) is not None
+            or self._brand(value, start, end)
+        )
+
+    def _is_name(self, value: str, start: int, first_end: int, last_word: re.Match[str], cued: bool) -> bool:
         lower_first, lower_last = value[start:first_end].lower(), last_word.group().lower()
-        if lower_last in self._not_surnames or f"{lower_first} {lower_last}" in self._brands:
+        if lower_last in self._not_surnames:
             return False
-        known_first = lower_first in self._names
+        known_first = lower_first in self._names or _fold(lower_first) in self._names
+        strong = cued and self._after_cue(value, start)
+        if not (known_first or strong) and (lower_first in self._world or _fold(lower_first) in self._world):
+            # A given name of the wider list counts right after "for", "für", "pour", "para" ...
+            known_first = _FOR.search(value, max(0, start - 12), start) is not None
         # Set lookups first: most capitalised pairs ("Acme Outdoor") fail them, and need no regex.
-        if not (known_first or lower_first in self._word_names or lower_last in self._names):
+        if not (strong or known_first or lower_first in self._word_names or lower_last in self._names):
+            return False
+        if self._organisation(value, start, last_word.end()):  # companies, brands, "Made with ..."
+            return False
+        if strong:
+            return True
+        if lower_first in _SAINTS or _SAINT_BEFORE.search(value, max(0, start - 8), start) is not None:
             return False
         if _style_reference(value, start, last_word.end()):
             return False
@@ -140,17 +345,42 @@ def _name_value(value: Any) -> bool:
         and 0 < len(value) <= _MAX_NAME_CHARS
         and any(ch.isalpha() for ch in value)
         and "://" not in value
+        and not is_organisation(value)
     )
+
+
+def is_organisation(value: str) -> bool:
+    """A company, a brand or a tool, not a person: "PDF Tools AG", "Made with Google AI", "Jean Paul
+    Gaultier" (a legal form or organisation word, a made-with phrase, or a brand from the list)."""
+    if _ORGANISATION_ANYWHERE.search(value) is not None or _MADE_WITH_ANYWHERE.search(value) is not None:
+        return True
+    phrase = " ".join(value.lower().split())
+    return any(brand in phrase for brand in gazetteer()[2])
 
 
 _NAME_KEYS = (
     "first_name last_name full_name middle_name given_name family_name surname maiden_name "
     "customer_name user_name username display_name screen_name nickname contact_name recipient_name "
     "billing_name shipping_name cardholder card_holder cardholder_name holder_name owner_name "
-    "author author_name prompt_author creator_name requested_by submitted_by"
+    "author author_name prompt_author creator_name requested_by submitted_by recipient "
+    "empfanger destinataire destinatario ontvanger odbiorca mottagare modtager mottaker vastaanottaja alici "
+    # The same in the languages of European shops (accents folded, see context.key_info).
+    "vorname nachname vorname_nachname familienname prenom prenom_nom nom_complet nombre nombre_completo "
+    "apellido apellidos nome nome_cognome cognome nome_completo apelido naam voornaam achternaam "
+    "voornaam_achternaam imie nazwisko imie_nazwisko namn fornamn efternamn navn fornavn etternavn nimi "
+    "etunimi sukunimi ad_soyad ad soyad adi soyadi jmeno prijmeni nume prenume ime prezime ime_prezime "
+    "nev vezeteknev keresztnev perekonnanimi eesnimi ονοματεπωνυμο ονομα επωνυμο"
 )
 
 KEYED_RULES = (
     KeyedRule("PERSON", "person.name_key", keyset(_NAME_KEYS), _name_value),
-    KeyedRule("PERSON", "person.owner_name", keyset("name fullname"), _name_value, owner_only=True),
+    KeyedRule(
+        "PERSON",
+        "person.owner_name",
+        keyset(
+            "name fullname nom nombre nome naam navn namn nimi imie jmeno nume ime nev ad adi onoma ονομα"
+        ),
+        _name_value,
+        owner_only=True,
+    ),
 )

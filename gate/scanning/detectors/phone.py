@@ -14,7 +14,7 @@ import phonenumbers
 from gate.scanning.context import NOT_NUMERIC, PHONE
 from gate.scanning.detectors.base import (
     HAS_DIGIT,
-    HAS_NINE_DIGITS,
+    HAS_EIGHT_DIGITS,
     HAS_PLUS,
     PatternDetector,
     PatternRule,
@@ -24,14 +24,27 @@ from gate.scanning.detectors.base import (
 )
 
 NATIONAL_REGIONS = ("US", "GB", "DE", "FR", "NL", "ES", "IT")
+# Under a phone key or cue, the rest of Europe is tried too (national formats differ per region: "06-12
+# 34 56 78", "0151 2345678", "912 345 678"), after the regions above.
+EUROPEAN_REGIONS = (
+    "AT", "BE", "CH", "LU", "IE", "PT", "PL", "CZ", "SK", "HU", "RO", "BG", "GR", "CY", "MT", "HR", "SI",
+    "RS", "BA", "ME", "MK", "AL", "SE", "DK", "NO", "FI", "IS", "EE", "LV", "LT", "TR", "UA", "MD",
+)  # fmt: skip
+_MIN_KEYED_DIGITS = 8  # Danish and Norwegian numbers have eight digits
 
 # The look-behind sits after the "+", so the regex engine can skip ahead to a "+".
 _INTERNATIONAL = re.compile(r"\+(?<![\w+]\+)[1-9][\d \t().\-/]{5,22}\d(?!\d)")
 _NATIONAL = re.compile(r"(?<![\w+])(?:00[1-9]|\(?\d)[\d \t().\-/]{5,22}\d(?!\d)")
+# "00" is the international call prefix in all of Europe: "0049 30 1234567", "00420 601 743 915".
+_IDD = re.compile(r"0(?<![\w+]0)0[1-9][\d \t().\-/]{6,22}\d(?!\d)")
 _INTERNATIONAL_PREFIX = re.compile(r"\+\d{0,4}[ \t.\-/]*$")
 _MIN_NATIONAL_DIGITS = 9
 _CUE = re.compile(
-    r"(?i)\b(?:phone|tel|telephone|mobile|cell|call|ring|text\s+me|whatsapp|sms|fax|contact|reach\s+me)\b"
+    r"(?i)\b(?:phone|tel|telephone|mobile|cell|call|ring|text\s+me|whatsapp|sms|fax|contact|reach\s+me|"
+    r"t[ée]l|telefon\w*|handy\w*|mobil\w*|r[üu]ckruf|rufnummer|portable|rappeler|appeler|m[óo]vil|"
+    r"llamar|cellulare|chiamare|telefoon\w*|mobiel|bel|kom[óo]rk\w*|zadzwoni\w*|telem[óo]vel|ligar|"
+    r"contacto|puhelin|puh|κινητό|τηλέφωνο|cep|mobitel|mobiil|tlf|appel\w*|rappel\w*|chiama\w*|llam\w*|"
+    r"ligue|bel\w*|ring\w*|zadzwo\w*|soita\w*)\b"
 )
 
 
@@ -47,6 +60,10 @@ def _international(match: re.Match[str], text: Text) -> bool:
     return _valid(match.group(), None)
 
 
+def _idd(match: re.Match[str], text: Text) -> bool:
+    return _valid("+" + match.group()[2:], None)
+
+
 def _national(match: re.Match[str], text: Text) -> bool:
     if not (text.flags & PHONE or cue_before(_CUE, text.value, match.start())):
         return False
@@ -55,11 +72,16 @@ def _national(match: re.Match[str], text: Text) -> bool:
     # fewer than nine digits parse as some region's local number far too easily.
     if _INTERNATIONAL_PREFIX.search(text.value, max(0, match.start() - 6), match.start()):
         return False
-    if sum(ch.isdigit() for ch in candidate) < _MIN_NATIONAL_DIGITS:
+    digits = sum(ch.isdigit() for ch in candidate)
+    # Eight digits are enough under a phone key or right after a phone word ("mobil 45 47 97 51").
+    close = bool(text.flags & PHONE) or cue_before(_CUE, text.value, match.start(), window=12)
+    if digits < (_MIN_KEYED_DIGITS if close else _MIN_NATIONAL_DIGITS):
         return False
     if candidate.startswith("00"):
         return _valid("+" + candidate[2:], None)
     if any(_valid(candidate, region) for region in NATIONAL_REGIONS):
+        return True
+    if any(_valid(candidate, region) for region in EUROPEAN_REGIONS):
         return True
     # A bare digit string under a phone key is often an international number without its "+".
     return candidate.isdigit() and len(candidate) >= 10 and _valid("+" + candidate, None)
@@ -78,6 +100,37 @@ _CUE_WORDS = (
     "fax",
     "contact",
     "reach",
+    "tél",
+    "handy",
+    "mobil",
+    "rückruf",
+    "rufnummer",
+    "portable",
+    "appeler",
+    "rappeler",
+    "móvil",
+    "movil",
+    "llamar",
+    "cellulare",
+    "chiamare",
+    "mobiel",
+    "bel ",
+    "komórk",
+    "zadzwoni",
+    "telemóvel",
+    "telemovel",
+    "ligar",
+    "puhelin",
+    "κινητό",
+    "τηλέφωνο",
+    "cep ",
+    "puh",
+    "tlf",
+    "appel",
+    "chiam",
+    "llam",
+    "ligue",
+    "soita",
 )
 _has_cue_word = any_word(_CUE_WORDS)
 
@@ -92,7 +145,8 @@ DETECTOR = PatternDetector(
     needs=HAS_DIGIT,
     rules=(
         PatternRule("phone.international", _INTERNATIONAL, _international, requires=HAS_PLUS),
-        PatternRule("phone.national", _NATIONAL, _national, _may_be_national, requires=HAS_NINE_DIGITS),
+        PatternRule("phone.idd", _IDD, _idd, requires=HAS_EIGHT_DIGITS),
+        PatternRule("phone.national", _NATIONAL, _national, _may_be_national, requires=HAS_EIGHT_DIGITS),
     ),
     unless=NOT_NUMERIC,
 )

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 from stdnum import ean, iban, luhn
 
-from benchmarks.corpus_params import PLANTS, Label, LabelledRecord, generate_corpus, scalar_pointers
+from benchmarks.corpus_params import PLANTS, Label, LabelledRecord, generate_corpus, resolve, scalar_pointers
 from benchmarks.scanner import score
-
-
-def _resolve(doc: Any, pointer: str) -> Any:
-    for raw in pointer.split("/")[1:]:
-        token = raw.replace("~1", "/").replace("~0", "~")
-        doc = doc[int(token)] if isinstance(doc, list) else doc[token]
-    return doc
 
 
 def test_same_seed_same_corpus_other_seed_other_corpus() -> None:
@@ -38,7 +30,7 @@ def test_a_share_of_records_is_labelled_and_every_entity_type_is_planted() -> No
 def test_every_label_points_at_a_string_in_the_record() -> None:
     for record in generate_corpus(300):
         for label in record.labels:
-            value = _resolve(record.params, label.pointer)
+            value = resolve(record.params, label.pointer)
             assert isinstance(value, str) and value
             assert label.pointer in scalar_pointers(record.params)
 
@@ -47,13 +39,13 @@ def test_planted_numbers_are_valid_and_hard_negatives_too() -> None:
     # Plants carry real check digits, so a detector that validates them is not cheated.
     rng_records = generate_corpus(2000)
     cards = [
-        _resolve(r.params, lab.pointer)
+        resolve(r.params, lab.pointer)
         for r in rng_records
         for lab in r.labels
         if lab.entity == "CREDIT_CARD" and lab.pointer.rsplit("/", 1)[-1] == "payment_card"
     ]
     ibans = [
-        _resolve(r.params, lab.pointer)
+        resolve(r.params, lab.pointer)
         for r in rng_records
         for lab in r.labels
         if lab.entity == "IBAN_CODE" and lab.pointer.rsplit("/", 1)[-1] == "refund_iban"

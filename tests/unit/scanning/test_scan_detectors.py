@@ -37,6 +37,7 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("US_SSN", "notes", "social security number 536 22 1234"),
     ("UK_NINO", "prompt", "NI number AB 12 34 56 C"),
     ("UK_NINO", "nino", "JG103759A"),
+    ("NATIONAL_ID", "prompt", "codice fiscale RCCMNL83S18D969H"),
     ("IP_ADDRESS", "client_ip", "203.0.113.42"),
     ("IP_ADDRESS", "prompt", "request came from 198.51.100.7 yesterday"),
     ("IP_ADDRESS", "source", "http://192.0.2.10/upload"),

@@ -1,0 +1,190 @@
+"""NATIONAL_ID: personal identification numbers of European states, validated by python-stdnum.
+
+Every candidate must pass its country's checksum and date rules in python-stdnum, so a random run of
+digits fails nearly always. How nearly decides where a number counts:
+
+- strong formats fire anywhere: their structure and check digits leave about one random number in a
+  thousand or fewer valid (French NIR, Swiss AHV "756...", Belgian national number, Norwegian
+  fødselsnummer, Italian codice fiscale, Spanish DNI/NIE, Finnish HETU, Romanian CNP, and Swedish
+  personnummer and Czech rodné číslo when written with their "-" or "/");
+- weak formats (one check digit, or only a date: German IdNr, Dutch BSN, Polish PESEL, Portuguese NIF,
+  Danish CPR, Turkish TCKN, Croatian OIB, Estonian isikukood, Greek AMKA, Lithuanian asmens kodas, Irish
+  PPS, the compact Swedish and Czech forms) fire only under a national-id key (`context.NATIONAL_ID`,
+  `context.SSN`) or after a cue word ("Steuer-ID", "BSN", "PESEL", "codice fiscale", ...) in any of
+  the languages.
+
+The country goes into the finding's detector name (`national_id.de_idnr`), which is the finding's
+`detail`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from types import ModuleType
+
+from stdnum import exceptions
+from stdnum.be import nn
+from stdnum.ch import ssn as ch_ssn
+from stdnum.cz import rc
+from stdnum.de import idnr
+from stdnum.dk import cpr
+from stdnum.ee import ik
+from stdnum.es import dni, nie
+from stdnum.fi import hetu
+from stdnum.fr import nir
+from stdnum.gr import amka
+from stdnum.hr import oib
+from stdnum.ie import pps
+from stdnum.it import codicefiscale
+from stdnum.lt import asmens
+from stdnum.nl import bsn
+from stdnum.no import fodselsnummer
+from stdnum.pl import pesel
+from stdnum.pt import nif as pt_nif
+from stdnum.ro import cnp
+from stdnum.se import personnummer
+from stdnum.tr import tckimlik
+
+from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC, SSN
+from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, HAS_DIGIT_RUN, Text
+
+# Digits, optionally grouped by one separator (" 56 820 341 765", "756.2140.3579.85", "715915/7038"),
+# optionally ending in a letter (DNI "96763552E"). The look-behind keeps phone numbers ("+49...") and
+# parts of longer tokens out.
+_DIGITS = re.compile(r"\d(?<![\w+.\-/]\d)(?:[ ./\-]?\d){7,14}(?:[ \-]?[A-Z])?(?![\w\-/])")
+# Letters and digits. Each pattern starts with one character class (the look-behind moved after it), so
+# the regex engine skips to where a match can start. The codice fiscale holds "two capitals, two digits"
+# (`HAS_CODE_START`); NIE ("X2482300W"), HETU ("131052-308T") and PPS ("1234567T") hold a digit run.
+_CODICE_FISCALE = re.compile(
+    r"[A-Z](?<![\w\-][A-Z])[A-Z]{5}[0-9LMNPQRSTUV]{2}[A-EHLMPR-T][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}"
+    r"[A-Z](?![\w\-])"
+)
+_LETTERED = re.compile(
+    r"[XYZ0-9](?<![\w\-][XYZ0-9])(?:(?<=[XYZ])[ \-]?\d{7}[ \-]?[A-Z]|(?<=\d)\d{5}[+\-A-FU-Y]\d{3}[0-9A-Y]|"
+    r"(?<=\d)\d{6}[A-W][A-IW]?)(?![\w\-])"
+)
+_CUE = re.compile(
+    r"(?i)(?:\b(?:dni|nie|nif|nir|cpr|oib|cnp|bsn|pps|cf|amka|tckn|pesel|hetu|avs|ahv|idnr|svnr|insee)\b|"
+    r"steuer|ausweis|identifikationsnummer|sozialversicherung|s[ée]curit[ée]\s+sociale|codice\s+fiscale|"
+    r"burgerservice|rijksregister|personnummer|f[øo]dselsnummer|cpr-nummer|henkil[öo]tunnus|isikukood|"
+    r"kimlik|rodn[ée]\s+[čc][íi]slo|contribuinte|cart[ãa]o\s+de\s+cidad[ãa]o|documento|identidad|"
+    r"adóazonosító|ΑΜΚΑ|national\s+id|id\s+(?:number|no)|personal\s+(?:number|code)|tax\s+id)"  # noqa: RUF001
+)
+
+# (detail, module, strong): tried in order; the first module that accepts the candidate names it.
+_Check = tuple[str, ModuleType, bool]
+_BY_LENGTH: dict[int, tuple[_Check, ...]] = {
+    9: (("es_dni", dni, True), ("nl_bsn", bsn, False), ("pt_nif", pt_nif, False)),
+    10: (("se_personnummer", personnummer, False), ("cz_rc", rc, False), ("dk_cpr", cpr, False)),
+    11: (
+        ("no_fodselsnummer", fodselsnummer, True),
+        ("be_nn", nn, True),
+        ("pl_pesel", pesel, False),
+        ("tr_tckimlik", tckimlik, False),
+        ("de_idnr", idnr, False),
+        ("ee_ik", ik, False),
+        ("lt_asmens", asmens, False),
+        ("gr_amka", amka, False),
+        ("hr_oib", oib, False),
+    ),
+    12: (("se_personnummer", personnummer, False),),
+    13: (("ch_ssn", ch_ssn, True), ("ro_cnp", cnp, True)),
+    15: (("fr_nir", nir, True),),
+    16: (("it_codicefiscale", codicefiscale, True),),
+}
+_ALNUM_CHECKS: tuple[_Check, ...] = (
+    ("it_codicefiscale", codicefiscale, True),
+    ("es_nie", nie, True),
+    ("fi_hetu", hetu, True),
+    ("ie_pps", pps, False),
+)
+# Written with these separators, a Swedish or Czech number is strong (the shape is part of the format).
+_STRONG_WHEN_SEPARATED = {"se_personnummer": "-+", "cz_rc": "/"}
+
+
+def _month(compact: str, at: int, offsets: tuple[int, ...] = (0,)) -> bool:
+    digits = compact[at : at + 2]
+    return digits.isdigit() and any(1 <= int(digits) - offset <= 12 for offset in offsets)
+
+
+# Cheap shape tests before python-stdnum, for the formats tried on every candidate (the strong ones):
+# most digit runs fail them, and a stdnum call costs about ten times as much.
+_SHAPES: dict[str, Callable[[str], bool]] = {
+    "es_dni": lambda c: c[-1].isalpha(),
+    "no_fodselsnummer": lambda c: _month(c, 2, (0, 40, 80)),
+    "be_nn": lambda c: _month(c, 2, (0, 20, 40)) or c[2:4] in ("00", "20", "40"),
+    "ch_ssn": lambda c: c.startswith("756"),
+    "ro_cnp": lambda c: c[0] != "0" and _month(c, 3),
+    "fr_nir": lambda c: c[0] in "12378" and (_month(c, 3) or int(c[3:5] or 0) >= 20),
+    "it_codicefiscale": lambda c: c[:6].isalpha(),
+}
+
+
+def _valid(module: ModuleType, candidate: str) -> bool:
+    try:
+        module.validate(candidate)
+    except (exceptions.ValidationError, ValueError):
+        return False
+    return True
+
+
+def _country(candidate: str, checks: tuple[_Check, ...], cued: bool) -> str | None:
+    compact = "".join(ch for ch in candidate if ch.isalnum())
+    for detail, module, strong_format in checks:
+        separators = _STRONG_WHEN_SEPARATED.get(detail)
+        strong = strong_format or (separators is not None and any(ch in candidate for ch in separators))
+        shape = _SHAPES.get(detail)
+        if (strong or cued) and (shape is None or shape(compact)) and _valid(module, candidate):
+            return detail
+    return None
+
+
+class NationalIdDetector:
+    """European personal identification numbers (see the module docstring)."""
+
+    entity = "NATIONAL_ID"
+    needs = HAS_DIGIT
+    unless = NOT_NUMERIC
+
+    def narrowed(self, facts: int, context: int) -> NationalIdDetector | None:
+        """Itself when a candidate can exist: six digits close together, or capitals with digits."""
+        return self if facts & (HAS_DIGIT_RUN | HAS_CODE_START) else None
+
+    def detect(self, text: Text) -> str | None:
+        """ "national_id.<country>_<kind>", or None."""
+        value = text.value
+        keyed = bool(text.flags & (NATIONAL_ID | SSN))
+        if text.facts & HAS_DIGIT_RUN:
+            for match in _DIGITS.finditer(value):
+                found = self._check_digits(match, value, keyed)
+                if found is not None:
+                    return found
+        if text.facts & HAS_CODE_START:
+            found = self._check_lettered(_CODICE_FISCALE, value, keyed)
+            if found is not None:
+                return found
+        if text.facts & HAS_DIGIT_RUN:
+            return self._check_lettered(_LETTERED, value, keyed)
+        return None
+
+    def _check_lettered(self, pattern: re.Pattern[str], value: str, keyed: bool) -> str | None:
+        for match in pattern.finditer(value):
+            cued = keyed or _CUE.search(value, max(0, match.start() - 40), match.start()) is not None
+            detail = _country(match.group(), _ALNUM_CHECKS, cued)
+            if detail is not None:
+                return f"national_id.{detail}"
+        return None
+
+    def _check_digits(self, match: re.Match[str], value: str, keyed: bool) -> str | None:
+        candidate = match.group()
+        compact = "".join(ch for ch in candidate if ch.isalnum())
+        checks = _BY_LENGTH.get(len(compact))
+        if checks is None:
+            return None
+        cued = keyed or _CUE.search(value, max(0, match.start() - 40), match.start()) is not None
+        detail = _country(candidate, checks, cued)
+        return None if detail is None else f"national_id.{detail}"
+
+
+DETECTOR = NationalIdDetector()
