@@ -6,8 +6,10 @@ into the caller, and must never receive personal data: only verdicts, reason cod
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Protocol
+
+TopicPartition = tuple[str, int]
 
 
 class Observer(Protocol):
@@ -42,6 +44,21 @@ class Observer(Protocol):
     def consumer_lag(self, topic: str, partition: int, lag: int) -> None:
         """Lag of one assigned partition, from librdkafka statistics."""
 
+    def partitions_taken(self, oldest_timestamp_ms: Mapping[TopicPartition, int | None]) -> None:
+        """A batch was taken; per partition, the producer timestamp (ms) of its oldest record, if any."""
+
+    def partitions_decided(self, partitions: Collection[TopicPartition]) -> None:
+        """The records taken from these partitions were committed."""
+
+    def partitions_caught_up(self, partitions: Collection[TopicPartition]) -> None:
+        """A fetch found nothing new on these partitions."""
+
+    def partitions_released(self, partitions: Collection[TopicPartition]) -> None:
+        """These partitions were revoked or lost."""
+
+    def flood_guard(self, *, tripped: bool, partitions: Collection[TopicPartition]) -> None:
+        """The quarantine flood guard tripped (and paused `partitions`) or was released."""
+
 
 class NullObserver:
     """An observer that ignores everything (the default for `gate check` and unit tests)."""
@@ -73,4 +90,19 @@ class NullObserver:
         """Ignore."""
 
     def consumer_lag(self, topic: str, partition: int, lag: int) -> None:
+        """Ignore."""
+
+    def partitions_taken(self, oldest_timestamp_ms: Mapping[TopicPartition, int | None]) -> None:
+        """Ignore."""
+
+    def partitions_decided(self, partitions: Collection[TopicPartition]) -> None:
+        """Ignore."""
+
+    def partitions_caught_up(self, partitions: Collection[TopicPartition]) -> None:
+        """Ignore."""
+
+    def partitions_released(self, partitions: Collection[TopicPartition]) -> None:
+        """Ignore."""
+
+    def flood_guard(self, *, tripped: bool, partitions: Collection[TopicPartition]) -> None:
         """Ignore."""

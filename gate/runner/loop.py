@@ -116,7 +116,9 @@ class GateRunner:
             batch = reader.next_batch()
             self.health.tick()
             if batch is None:
+                self._observer.partitions_caught_up(self.health.assigned)
                 continue
+            self._observer.partitions_taken(batch.oldest_timestamps_ms)
             self._observer.stage_finished("fetch", time.monotonic() - fetch_started)
             self._observer.batch_started(len(batch.records), batch.nbytes)
             self._observer.inflight(len(batch.records))
@@ -135,6 +137,7 @@ class GateRunner:
             if committed is not None:
                 aborts_in_a_row = 0
                 self.health.set_broker_reachable(True)
+                self._observer.partitions_decided(batch.next_offsets.keys())
                 self._report_decisions(batch, committed)
                 continue
             aborts_in_a_row += 1
@@ -186,6 +189,7 @@ class GateRunner:
         reader.revoked((p.topic, p.partition) for p in partitions)
         gone = {(p.topic, p.partition) for p in partitions}
         self.health.set_assignment(self.health.assigned - gone)
+        self._observer.partitions_released(gone)
         log.info("revoked %s", sorted(p.partition for p in partitions))
 
     def _on_kafka_error(self, err: KafkaError) -> None:
