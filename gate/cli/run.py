@@ -10,7 +10,7 @@ from typing import Any, Literal
 from gate.assembly import PipelineSpec
 from gate.assets import FetchPolicy
 from gate.errors import ConfigError
-from gate.observe.http import ObservabilityServer
+from gate.observe.http import AdminActions, ObservabilityServer
 from gate.observe.identity import bundle_sha256, leaf_certificate_identity
 from gate.observe.logs import configure_logging
 from gate.observe.metrics import GateMetrics, PrometheusObserver, build_versions
@@ -78,6 +78,7 @@ def serve(settings: GateSettings, factory: GateProcessorFactory) -> int:
     from confluent_kafka import libversion  # noqa: PLC0415 - keep `gate --help` fast
 
     from gate.runner import RunnerHealth, run  # noqa: PLC0415
+    from gate.runner.flood_guard import FloodGuard  # noqa: PLC0415
 
     metrics = GateMetrics(
         allowed_sources=settings.http.allowed_sources, max_sources=settings.http.max_sources
@@ -87,11 +88,19 @@ def serve(settings: GateSettings, factory: GateProcessorFactory) -> int:
     metrics.set_build_info(build_versions(libversion()[0]))
     record_identities(metrics, settings)
     health = RunnerHealth()
-    server = ObservabilityServer(metrics, health, host=settings.http.host, port=settings.http.port)
+    guard = FloodGuard(settings.flood_guard)
+    token = settings.http.admin_token.get_secret_value() if settings.http.admin_token else None
+    server = ObservabilityServer(
+        metrics,
+        health,
+        host=settings.http.host,
+        port=settings.http.port,
+        admin=AdminActions(resume=guard.request_resume, token=token),
+    )
     server.start()
     log.info("serving metrics and health", extra={"port": server.port, "policy_version": policy.version})
     try:
-        return run(settings, factory, PrometheusObserver(metrics), health)
+        return run(settings, factory, PrometheusObserver(metrics), health, flood_guard=guard)
     finally:
         server.stop()
 
