@@ -41,6 +41,8 @@ BATCH_RECORD_BUCKETS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000)
 # 1 KiB to 256 MiB in powers of four: product images are tens of KB to several MB each.
 BATCH_BYTE_BUCKETS = tuple(float(1024 * 4**i) for i in range(10))
 
+TRANSACTION_OUTCOMES = ("committed", "aborted", "fenced", "failed")
+WATCHED_ERROR_KINDS = ("kafka", "consume", "worker_died", "worker_timeout", "processor_raised")
 # Pool events that mean a worker process was replaced, and the `cause` label each becomes.
 WORKER_RESTART_CAUSES = {"worker_died": "died", "worker_timeout": "timeout"}
 
@@ -97,6 +99,11 @@ class GateMetrics:
             "gate_transactions", "Kafka transactions by outcome.", ["outcome"], registry=r
         )
         self.errors = Counter("gate_errors", "Errors that did not stop the loop.", ["kind"], registry=r)
+        # Zero series from the start for the outcomes and kinds alerts watch: increase() needs them to exist.
+        for outcome in TRANSACTION_OUTCOMES:
+            self.transactions.labels(outcome=outcome)
+        for kind in WATCHED_ERROR_KINDS:
+            self.errors.labels(kind=kind)
         self.inflight_events = Gauge(
             "gate_inflight_events", "Events taken from Kafka and not yet committed.", registry=r
         )
