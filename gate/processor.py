@@ -140,6 +140,7 @@ class GateProcessor:
             reason_codes=codes,
             source=outcome.source,
             check_seconds=check_seconds,
+            entity_types=tuple(dict.fromkeys(i.reason.entity for i in decision.reasons if i.reason.entity)),
         )
 
     def _publish(self, outcome: EventOutcome, raw: bytes) -> dict[str, Any] | None:

@@ -63,6 +63,8 @@ class RoutedRecord:
     reason_codes: tuple[str, ...]
     source: str
     check_seconds: Mapping[str, float] = field(default_factory=dict)
+    # Personal-data entity types the reasons name (e.g. "email"), for metrics; never the values.
+    entity_types: tuple[str, ...] = ()
 
 
 class RecordProcessor(Protocol):

@@ -56,6 +56,11 @@ ROWS: list[Row] = [
                 "ops",
                 [("{{code}}", f"sum by (code) (rate(gate_reasons_total[{RATE}]))")],
             ),
+            (
+                "Personal-data entity types over time",
+                "ops",
+                [("{{entity}}", f"sum by (entity) (rate(gate_entities_total[{RATE}]))")],
+            ),
         ],
     ),
     (

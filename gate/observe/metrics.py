@@ -23,6 +23,7 @@ from prometheus_client.registry import Collector
 
 from gate.observe.labels import (
     SourceLabels,
+    entity_label,
     name_label,
     reason_code_label,
     sha256_label,
@@ -65,6 +66,12 @@ class GateMetrics:
         self.events = Counter("gate_events", "Events that got a verdict.", ["verdict", "source"], registry=r)
         self.reasons = Counter(
             "gate_reasons", "Events carrying each reason code (once per event).", ["code"], registry=r
+        )
+        self.entities = Counter(
+            "gate_entities",
+            "Events whose reasons name each personal-data entity type (once per event; never values).",
+            ["entity"],
+            registry=r,
         )
         self.check_duration = Histogram(
             "gate_check_duration_seconds",
@@ -285,13 +292,16 @@ class PrometheusObserver:
         reason_codes: Sequence[str],
         latency_s: float,
         check_seconds: Mapping[str, float],
+        entity_types: Sequence[str] = (),
     ) -> None:
-        """Count the verdict and its reasons, and observe gate and per-check latency."""
+        """Count the verdict, its reasons and entity types, and observe gate and per-check latency."""
         m = self.metrics
         m.events.labels(verdict=name_label(verdict), source=m.source_label(source)).inc()
         # A set: a code listed twice on one event still means one event with that reason.
         for code in {reason_code_label(c) for c in reason_codes}:
             m.reasons.labels(code=code).inc()
+        for entity in {entity_label(e) for e in entity_types}:
+            m.entities.labels(entity=entity).inc()
         m.event_duration.observe(latency_s)
         for check, seconds in check_seconds.items():
             m.check_duration.labels(check=name_label(check)).observe(seconds)

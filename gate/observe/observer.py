@@ -26,8 +26,10 @@ class Observer(Protocol):
         reason_codes: Sequence[str],
         latency_s: float,
         check_seconds: Mapping[str, float],
+        entity_types: Sequence[str] = (),
     ) -> None:
-        """One event got its verdict; `check_seconds` maps check name to its elapsed time."""
+        """One event got its verdict; `check_seconds` maps check name to its elapsed time; `entity_types`
+        are the personal-data entity types its reasons name (types only, never values)."""
 
     def stage_finished(self, stage: str, seconds: float) -> None:
         """A runner stage (`fetch`, `evaluate`, `produce`, `commit`) took `seconds` for one batch."""
@@ -74,6 +76,7 @@ class NullObserver:
         reason_codes: Sequence[str],
         latency_s: float,
         check_seconds: Mapping[str, float],
+        entity_types: Sequence[str] = (),
     ) -> None:
         """Ignore."""
 

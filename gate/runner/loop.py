@@ -186,6 +186,7 @@ class GateRunner:
                 reason_codes=record.reason_codes,
                 latency_s=latency,
                 check_seconds=record.check_seconds,
+                entity_types=record.entity_types,
             )
 
     def _past_stop_deadline(self) -> bool:

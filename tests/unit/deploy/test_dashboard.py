@@ -19,6 +19,7 @@ REQUIRED_PANELS = {
     "Events per second by verdict",
     "Quarantine and rejection ratios",
     "Reasons over time",
+    "Personal-data entity types over time",
     "Per-event latency (fetch to committed verdict)",
     "Per-check latency p99",
     "Batch size (records)",

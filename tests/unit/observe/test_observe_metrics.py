@@ -170,3 +170,11 @@ def test_flood_guard_state(metrics: GateMetrics, observer: Observer) -> None:
     observer.flood_guard(tripped=False, partitions=[])
     assert value(metrics, "gate_flood_guard_tripped") == 0
     assert value(metrics, "gate_flood_guard_trips_total") == 1
+
+
+def test_entity_types_are_counted_once_per_event(metrics: GateMetrics, observer: Observer) -> None:
+    decide(observer, entity_types=["EMAIL_ADDRESS", "EMAIL_ADDRESS", "PHONE_NUMBER", "jane@example.com"])
+    assert value(metrics, "gate_entities_total", entity="EMAIL_ADDRESS") == 1
+    assert value(metrics, "gate_entities_total", entity="PHONE_NUMBER") == 1
+    assert value(metrics, "gate_entities_total", entity="invalid") == 1
+    assert "jane" not in generate_latest(metrics.registry).decode()
