@@ -77,6 +77,14 @@ def test_a_flood_trips_the_guard_nothing_is_lost_and_resume_works(
         time.sleep(2.5)  # tripped, it takes nothing more, however much is waiting
         assert decided() == at_trip
         assert guard.tripped is not None
+        # Paused, the wait is still visible: lag in seconds keeps growing on the paused partitions.
+        ages = [
+            sample.value
+            for family in metrics.registry.collect()
+            for sample in family.samples
+            if sample.name == "gate_consumer_lag_seconds"
+        ]
+        assert ages and max(ages) >= 2.0
 
         url = f"http://127.0.0.1:{server.port}"
         resumes = 0
