@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv test lint typecheck unit integration demo bench bench-quick clean
+.PHONY: venv test lint typecheck unit integration demo bench bench-quick clean prometheus dashboard
 
 venv: $(STAMP)
 
@@ -15,8 +15,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 lint: $(STAMP)
-	$(BIN)/ruff check gate tests $(wildcard benchmarks)
-	$(BIN)/ruff format --check gate tests $(wildcard benchmarks)
+	$(BIN)/ruff check gate tests deploy $(wildcard benchmarks)
+	$(BIN)/ruff format --check gate tests deploy $(wildcard benchmarks)
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
@@ -28,7 +28,17 @@ unit: $(STAMP)
 integration: $(STAMP)
 	$(BIN)/pytest tests/integration -q
 
-test: lint typecheck
+# Debian's prometheus package brings `prometheus` and `promtool`, which the rule and dashboard tests run.
+prometheus:
+	command -v promtool >/dev/null && command -v prometheus >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq prometheus)
+
+# Rebuild deploy/grafana/gate.json (and the chart's copies) after changing the dashboard code or the rules.
+dashboard: $(STAMP)
+	$(BIN)/python deploy/grafana/build_dashboard.py
+	cp deploy/prometheus/gate-rules.yaml helm/gate/files/gate-rules.yaml
+
+test: lint typecheck prometheus
 	$(BIN)/pytest -q
 
 demo: $(STAMP)

@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -85,6 +93,33 @@ class HttpSettings(_Section):
     # trusted to send system names): a format check cannot tell a system name from a person's name.
     allowed_sources: tuple[str, ...] | None = None
     max_sources: int = Field(default=0, ge=0, le=1000)
+    # Bearer token for the admin endpoint (`POST /admin/resume`). Without one, only loopback clients may
+    # call it (e.g. `kubectl exec ... gate resume` inside the pod), whatever `host` is bound.
+    admin_token: SecretStr | None = None
+
+
+class FloodGuardSettings(_Section):
+    """The quarantine flood guard: stop consuming when most recent events of a partition are held back.
+
+    Per partition (as Sentry Arroyo's DlqLimit counts), over the last `window_events` decided events: when at
+    least `min_events` were seen and more than `max_held_ratio` of them were quarantined, the gate commits
+    what it decided, pauses its partitions and reports not-ready until an operator resumes it (`gate
+    resume`), it restarts, or, with `cooldown_s` set, a cool-down passes and a probe of `probe_events`
+    events per partition comes back under the bound. Defaults and why: see README "Operating the gate".
+    """
+
+    enabled: bool = True
+    window_events: int = Field(default=100, ge=1, le=100_000)
+    min_events: int = Field(default=50, ge=1, le=100_000)
+    max_held_ratio: float = Field(default=0.8, gt=0.0, lt=1.0)
+    cooldown_s: float | None = Field(default=None, gt=0)  # None: only an operator or a restart resumes
+    probe_events: int = Field(default=10, ge=1, le=100_000)
+
+    @model_validator(mode="after")
+    def _min_fits_window(self) -> FloodGuardSettings:
+        if self.min_events > self.window_events:
+            raise ValueError("min_events must not exceed window_events (the window could never fill)")
+        return self
 
 
 class FetchSettings(_Section):
@@ -168,6 +203,7 @@ class GateSettings(BaseSettings):
     signer_key: Path | None = None
     store_dir: Path | None = None
     fetch: FetchSettings = FetchSettings()
+    flood_guard: FloodGuardSettings = FloodGuardSettings()
     session_timeout_ms: int = Field(default=45_000, ge=1_000)
     max_message_bytes: int = Field(default=64 * MiB, ge=1_000)  # producer and consumer message size limit
     # W3C `tracestate` is vendor free text: propagated (after a personal-data scan) only when enabled.

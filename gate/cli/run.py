@@ -10,7 +10,8 @@ from typing import Any, Literal
 
 from gate.assets import FetchPolicy
 from gate.errors import ConfigError
-from gate.observe.http import ObservabilityServer
+from gate.observe.http import AdminActions, ObservabilityServer
+from gate.observe.identity import bundle_sha256, leaf_certificate_identity
 from gate.observe.logs import configure_logging
 from gate.observe.metrics import GateMetrics, PrometheusObserver, build_versions
 from gate.observe.tracing import configure_tracing
@@ -111,6 +112,7 @@ def serve(settings: GateSettings, factory: GateProcessorFactory) -> int:
     from confluent_kafka import libversion  # noqa: PLC0415 - keep `gate --help` fast
 
     from gate.runner import RunnerHealth, run  # noqa: PLC0415
+    from gate.runner.flood_guard import FloodGuard  # noqa: PLC0415
 
     metrics = GateMetrics(
         allowed_sources=settings.http.allowed_sources, max_sources=settings.http.max_sources
@@ -118,14 +120,44 @@ def serve(settings: GateSettings, factory: GateProcessorFactory) -> int:
     policy = factory.policy
     metrics.set_policy(policy.version, policy.sha256)
     metrics.set_build_info(build_versions(libversion()[0]))
+    record_identities(metrics, settings)
     health = RunnerHealth()
-    server = ObservabilityServer(metrics, health, host=settings.http.host, port=settings.http.port)
+    guard = FloodGuard(settings.flood_guard)
+    token = settings.http.admin_token.get_secret_value() if settings.http.admin_token else None
+    server = ObservabilityServer(
+        metrics,
+        health,
+        host=settings.http.host,
+        port=settings.http.port,
+        admin=AdminActions(resume=guard.request_resume, token=token),
+    )
     server.start()
     log.info("serving metrics and health", extra={"port": server.port, "policy_version": policy.version})
     try:
-        return run(settings, factory, PrometheusObserver(metrics), health)
+        return run(settings, factory, PrometheusObserver(metrics), health, flood_guard=guard)
     finally:
         server.stop()
+
+
+def record_identities(metrics: GateMetrics, settings: GateSettings) -> None:
+    """Publish the trust-anchor bundle's and the signer certificate's sha256 and the certificate's expiry."""
+    if settings.trust_anchors is not None:
+        metrics.set_trust_anchors(bundle_sha256(_read(settings.trust_anchors, "trust_anchors")))
+    if settings.signer_chain is not None:
+        try:
+            signer = leaf_certificate_identity(_read(settings.signer_chain, "signer_chain"))
+        except ValueError as exc:
+            raise ConfigError(
+                f"signer_chain {settings.signer_chain}: {exc}; give a PEM chain, leaf first"
+            ) from None
+        metrics.set_signer_certificate(signer.sha256, signer.not_after_epoch_s)
+
+
+def _read(path: Path, setting: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{setting} {path}: cannot be read ({exc.strerror})") from None
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -83,6 +83,8 @@ class RoutedRecord:
     reason_codes: tuple[str, ...]
     source: str
     check_seconds: Mapping[str, float] = field(default_factory=dict)
+    # Personal-data entity types the reasons name (e.g. "EMAIL_ADDRESS"), for metrics; never the values.
+    entity_types: tuple[str, ...] = ()
 
     @property
     def document(self) -> dict[str, Any]:
@@ -313,6 +315,7 @@ def _routed(
         reason_codes=codes,
         source=str(doc["source"]),
         check_seconds=dict(check_seconds or {}),
+        entity_types=tuple(dict.fromkeys(r["entity"] for r in doc["reasons"] if r.get("entity"))),
     )
 
 

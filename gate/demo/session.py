@@ -258,7 +258,10 @@ def _summary(console: Console, samples: list[Sample], tally: Tally, directory: P
         f"  - signed and stripped images the gate published: {directory / 'store'}\n"
         f"  - the gate's structured log: {directory / 'gate.log'}\n"
         f"  - dev keys: {directory / 'keys'} (trust anchor: root-ca.pem)\n"
-        "  - the policy that decided: gate/core/policy/default-policy.yaml; the tests: make test"
+        "  - the policy that decided: gate/core/policy/default-policy.yaml; the tests: make test\n"
+        f"  - metrics (while the gate ran): http://127.0.0.1:{port}/metrics (/healthz, /readyz)\n"
+        "  - Grafana dashboard: deploy/grafana/gate.json; alert rules: deploy/prometheus/gate-rules.yaml;\n"
+        "    runbook: docs/runbook.md; in Kubernetes: helm/gate (prometheusRule, grafanaDashboard, keda)"
     )
     return 0 if not wrong else 1
 

@@ -1,11 +1,18 @@
 """The observability HTTP endpoint: ``/metrics``, ``/healthz`` and ``/readyz`` for Prometheus and Kubernetes.
 
+It also serves one admin action, ``POST /admin/resume`` (release a tripped flood guard), when given one. The
+action is protected: with a configured token, only ``Authorization: Bearer <token>`` is accepted (compared
+in constant time); without one, only loopback clients are, so that binding 0.0.0.0 for Prometheus never
+opens it to the network (`kubectl exec <pod> -- gate resume` still works).
+
 A stdlib `ThreadingHTTPServer` in a daemon thread: no extra dependency, and a slow scrape never blocks a
 probe. It serves only what it is given (a metrics registry and a health object) and logs no request data.
 """
 
 from __future__ import annotations
 
+import hmac
+import ipaddress
 import logging
 import threading
 from collections.abc import Callable
@@ -18,11 +25,12 @@ from prometheus_client.exposition import choose_encoder
 
 from gate.observe.metrics import GateMetrics
 
-__all__ = ["HealthSource", "ObservabilityServer"]
+__all__ = ["AdminActions", "HealthSource", "ObservabilityServer"]
 
 _LOG = logging.getLogger(__name__)
 _TEXT = "text/plain; charset=utf-8"
-_PATHS = frozenset({"/metrics", "/healthz", "/readyz"})
+_RESUME = "/admin/resume"
+_PATHS = frozenset({"/metrics", "/healthz", "/readyz", _RESUME})
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"})
 
 
@@ -36,17 +44,42 @@ class HealthSource(Protocol):
         """True once the runner can take traffic (assigned, transactions initialised)."""
 
 
+class AdminActions:
+    """What the admin endpoint may do, and who may ask."""
+
+    def __init__(self, resume: Callable[[], bool] | None = None, token: str | None = None) -> None:
+        """`resume()` releases the flood guard (False: it was not tripped); `token`: see the module doc."""
+        self.resume = resume
+        self.token = token
+
+    def allowed(self, client_host: str, authorization: str | None) -> bool:
+        """The token when one is configured, else a loopback client."""
+        if self.token:
+            offered = (authorization or "").removeprefix("Bearer ").encode()
+            return hmac.compare_digest(offered, self.token.encode())
+        try:
+            return ipaddress.ip_address(client_host).is_loopback
+        except ValueError:
+            return False
+
+
 class _Server(ThreadingHTTPServer):
     # Handler threads must not keep the process alive on shutdown.
     daemon_threads = True
 
     def __init__(
-        self, address: tuple[str, int], metrics: GateMetrics, health: HealthSource, stall: float
+        self,
+        address: tuple[str, int],
+        metrics: GateMetrics,
+        health: HealthSource,
+        stall: float,
+        admin: AdminActions,
     ) -> None:
         super().__init__(address, _Handler)
         self.metrics = metrics
         self.health = health
         self.max_stall_s = stall
+        self.admin = admin
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -62,9 +95,39 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/healthz":
             self._probe(lambda: server.health.alive(server.max_stall_s))
         elif path == "/readyz":
-            self._probe(server.health.ready)
+            self._ready(server.health)
         else:
             self._reply(HTTPStatus.NOT_FOUND, b"not found\n")
+
+    def do_POST(self) -> None:
+        server = cast(_Server, self.server)
+        if self._route() != _RESUME or server.admin.resume is None:
+            self._reply(HTTPStatus.NOT_FOUND, b"not found\n")
+            return
+        if not server.admin.allowed(self.client_address[0], self.headers.get("Authorization")):
+            self._reply(
+                HTTPStatus.FORBIDDEN, b"forbidden: call from the pod itself or send the admin token\n"
+            )
+            return
+        if server.admin.resume():
+            _LOG.warning("flood guard resume requested through the admin endpoint")
+            self._reply(HTTPStatus.ACCEPTED, b"resuming: the gate consumes again on its next poll\n")
+        else:
+            self._reply(HTTPStatus.CONFLICT, b"nothing to resume: the flood guard is not tripped\n")
+
+    def _ready(self, health: HealthSource) -> None:
+        # The reason (e.g. the flood guard's) is our own fixed-format text, never event data.
+        reason_of = getattr(health, "not_ready_reason", None)
+        try:
+            ok = bool(health.ready())
+            reason = None if ok or reason_of is None else reason_of()
+        except Exception:
+            _LOG.warning("health check raised", exc_info=True)
+            ok, reason = False, None
+        if ok:
+            self._reply(HTTPStatus.OK, b"ok\n")
+        else:
+            self._reply(HTTPStatus.SERVICE_UNAVAILABLE, f"unavailable: {reason or 'not ready'}\n".encode())
 
     def _probe(self, check: Callable[[], bool]) -> None:
         try:
@@ -116,8 +179,10 @@ class ObservabilityServer:
         port: int = 0,
         *,
         max_stall_s: float = 60.0,
+        admin: AdminActions | None = None,
     ) -> None:
         """Nothing is bound until `start()`; `max_stall_s` is passed to ``health.alive``."""
+        self._admin = admin or AdminActions()
         self._metrics = metrics
         self._health = health
         self._address = (host, port)
@@ -136,7 +201,7 @@ class ObservabilityServer:
         """Bind and serve in a daemon thread; returns self."""
         if self._server is not None:
             raise RuntimeError("ObservabilityServer already started")
-        self._server = _Server(self._address, self._metrics, self._health, self._max_stall_s)
+        self._server = _Server(self._address, self._metrics, self._health, self._max_stall_s, self._admin)
         # A 0.1 s poll keeps stop() (and so shutdown and tests) quick, for ten idle wake-ups a second.
         self._thread = threading.Thread(
             target=self._server.serve_forever,

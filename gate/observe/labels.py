@@ -28,6 +28,7 @@ _DIGIT_RUN = re.compile(r"[0-9]{6,}")
 _TOPIC = re.compile(r"[A-Za-z0-9._-]{1,249}")
 _VERSION = re.compile(r"[A-Za-z0-9_.+-]{1,64}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_ENTITY = re.compile(r"[A-Z][A-Z0-9_]{0,47}")
 
 
 def name_label(value: str) -> str:
@@ -51,6 +52,12 @@ def topic_label(topic: str) -> str:
 def version_label(version: str) -> str:
     """A version string (policy or package), or ``"invalid"``."""
     return version if _VERSION.fullmatch(version) else INVALID
+
+
+def entity_label(entity: str) -> str:
+    """A detector's entity type such as ``EMAIL_ADDRESS`` (a constant in our code, so a bounded set), or
+    ``"invalid"``."""
+    return entity if _ENTITY.fullmatch(entity) else INVALID
 
 
 def sha256_label(digest: str) -> str:

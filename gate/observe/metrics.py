@@ -12,20 +12,25 @@ import functools
 import logging
 import platform
 import threading
-from collections.abc import Callable, Collection, Mapping, Sequence
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from importlib import metadata
 from typing import Concatenate, ParamSpec, TypeVar
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
 
 from gate.observe.labels import (
     SourceLabels,
+    entity_label,
     name_label,
     reason_code_label,
     sha256_label,
     topic_label,
     version_label,
 )
+from gate.observe.lag import RecordAgeLag, TopicPartition
 
 __all__ = ["GateMetrics", "PrometheusObserver", "build_versions"]
 
@@ -37,7 +42,10 @@ BATCH_RECORD_BUCKETS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000)
 # 1 KiB to 256 MiB in powers of four: product images are tens of KB to several MB each.
 BATCH_BYTE_BUCKETS = tuple(float(1024 * 4**i) for i in range(10))
 
-# librdkafka fetch states in which a partition is not being consumed by us (unassigned or being dropped).
+TRANSACTION_OUTCOMES = ("committed", "aborted", "fenced", "failed")
+WATCHED_ERROR_KINDS = ("kafka", "consume", "worker_died", "worker_timeout", "processor_raised")
+# Pool events that mean a worker process was replaced, and the `cause` label each becomes.
+WORKER_RESTART_CAUSES = {"worker_died": "died", "worker_timeout": "timeout"}
 
 
 class GateMetrics:
@@ -58,6 +66,12 @@ class GateMetrics:
         self.events = Counter("gate_events", "Events that got a verdict.", ["verdict", "source"], registry=r)
         self.reasons = Counter(
             "gate_reasons", "Events carrying each reason code (once per event).", ["code"], registry=r
+        )
+        self.entities = Counter(
+            "gate_entities",
+            "Events whose reasons name each personal-data entity type (once per event; never values).",
+            ["entity"],
+            registry=r,
         )
         self.check_duration = Histogram(
             "gate_check_duration_seconds",
@@ -92,6 +106,11 @@ class GateMetrics:
             "gate_transactions", "Kafka transactions by outcome.", ["outcome"], registry=r
         )
         self.errors = Counter("gate_errors", "Errors that did not stop the loop.", ["kind"], registry=r)
+        # Zero series from the start for the outcomes and kinds alerts watch: increase() needs them to exist.
+        for outcome in TRANSACTION_OUTCOMES:
+            self.transactions.labels(outcome=outcome)
+        for kind in WATCHED_ERROR_KINDS:
+            self.errors.labels(kind=kind)
         self.inflight_events = Gauge(
             "gate_inflight_events", "Events taken from Kafka and not yet committed.", registry=r
         )
@@ -99,6 +118,45 @@ class GateMetrics:
             "gate_consumer_lag_records",
             "Records behind the partition end, from librdkafka statistics (0 when unknown).",
             ["topic", "partition"],
+            registry=r,
+        )
+        self.lag = RecordAgeLag()
+        r.register(_LagSecondsCollector(self.lag))
+        self.last_commit = Gauge(
+            "gate_last_commit_timestamp_seconds",
+            "When the last transaction committed (seconds since the epoch; the start time until the first).",
+            registry=r,
+        )
+        self.last_commit.set(time.time())
+        self.worker_restarts = Counter(
+            "gate_worker_restarts", "Worker processes replaced, by cause.", ["cause"], registry=r
+        )
+        for cause in WORKER_RESTART_CAUSES.values():
+            self.worker_restarts.labels(cause=cause)  # a zero series from the start: rate() needs it
+        self.flood_guard_tripped = Gauge(
+            "gate_flood_guard_tripped",
+            "1 while the quarantine flood guard holds consumption paused, else 0.",
+            registry=r,
+        )
+        self.flood_guard_trips = Counter(
+            "gate_flood_guard_trips", "Times the quarantine flood guard tripped.", registry=r
+        )
+        self.trust_anchors_info = Gauge(
+            "gate_trust_anchors_info",
+            "The trust-anchor bundle in force (value is always 1; absent when none is configured).",
+            ["sha256"],
+            registry=r,
+        )
+        self.signer_certificate_info = Gauge(
+            "gate_signer_certificate_info",
+            "The signer certificate in force (value is always 1; absent when the gate does not sign).",
+            ["sha256"],
+            registry=r,
+        )
+        self.signer_certificate_expiry = Gauge(
+            "gate_signer_certificate_expiry_timestamp_seconds",
+            "When the signer certificate expires (seconds since the epoch).",
+            ["sha256"],
             registry=r,
         )
         self.policy_info = Gauge(
@@ -123,6 +181,21 @@ class GateMetrics:
             self.policy_info.clear()
             self.policy_info.labels(version=version_label(version), sha256=sha256_label(sha256)).set(1)
 
+    def set_trust_anchors(self, sha256: str) -> None:
+        """Record the trust-anchor bundle now in force (one series at a time)."""
+        with self._info_lock:
+            self.trust_anchors_info.clear()
+            self.trust_anchors_info.labels(sha256=sha256_label(sha256)).set(1)
+
+    def set_signer_certificate(self, sha256: str, not_after_epoch_s: float) -> None:
+        """Record the signer certificate now in force and its expiry (one series each)."""
+        label = sha256_label(sha256)
+        with self._info_lock:
+            self.signer_certificate_info.clear()
+            self.signer_certificate_expiry.clear()
+            self.signer_certificate_info.labels(sha256=label).set(1)
+            self.signer_certificate_expiry.labels(sha256=label).set(not_after_epoch_s)
+
     def set_build_info(self, versions: Mapping[str, str]) -> None:
         """Record build versions; `versions` as returned by `build_versions` (missing keys -> "unknown")."""
         labels = {
@@ -132,6 +205,30 @@ class GateMetrics:
         with self._info_lock:
             self.build_info.clear()
             self.build_info.labels(**labels).set(1)
+
+
+class _LagSecondsCollector(Collector):
+    """`gate_consumer_lag_seconds`, computed at scrape time so that a stuck batch shows a growing age."""
+
+    def __init__(self, lag: RecordAgeLag) -> None:
+        self._lag = lag
+
+    def describe(self) -> Iterable[GaugeMetricFamily]:
+        return [self._family()]
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        family = self._family()
+        for (topic, partition), seconds in sorted(self._lag.seconds().items()):
+            family.add_metric([topic_label(topic), str(int(partition))], seconds)
+        yield family
+
+    @staticmethod
+    def _family() -> GaugeMetricFamily:
+        return GaugeMetricFamily(
+            "gate_consumer_lag_seconds",
+            "Age of the oldest record taken and not yet decided, per partition (0 when caught up).",
+            labels=["topic", "partition"],
+        )
 
 
 def build_versions(librdkafka: str = "unknown") -> dict[str, str]:
@@ -201,13 +298,16 @@ class PrometheusObserver:
         reason_codes: Sequence[str],
         latency_s: float,
         check_seconds: Mapping[str, float],
+        entity_types: Sequence[str] = (),
     ) -> None:
-        """Count the verdict and its reasons, and observe gate and per-check latency."""
+        """Count the verdict, its reasons and entity types, and observe gate and per-check latency."""
         m = self.metrics
         m.events.labels(verdict=name_label(verdict), source=m.source_label(source)).inc()
         # A set: a code listed twice on one event still means one event with that reason.
         for code in {reason_code_label(c) for c in reason_codes}:
             m.reasons.labels(code=code).inc()
+        for entity in {entity_label(e) for e in entity_types}:
+            m.entities.labels(entity=entity).inc()
         m.event_duration.observe(latency_s)
         for check, seconds in check_seconds.items():
             m.check_duration.labels(check=name_label(check)).observe(seconds)
@@ -219,13 +319,18 @@ class PrometheusObserver:
 
     @_never_raise
     def transaction_finished(self, outcome: str) -> None:
-        """Count one transaction outcome."""
+        """Count one transaction outcome; a commit also stamps `gate_last_commit_timestamp_seconds`."""
         self.metrics.transactions.labels(outcome=name_label(outcome)).inc()
+        if outcome == "committed":
+            self.metrics.last_commit.set(time.time())
 
     @_never_raise
     def error(self, kind: str) -> None:
-        """Count one error of `kind`."""
+        """Count one error of `kind` (and a worker restart when the kind says a worker was replaced)."""
         self.metrics.errors.labels(kind=name_label(kind)).inc()
+        cause = WORKER_RESTART_CAUSES.get(kind)
+        if cause is not None:
+            self.metrics.worker_restarts.labels(cause=cause).inc()
 
     @_never_raise
     def policy_reloaded(self, version: str, sha256: str, outcome: str) -> None:
@@ -243,3 +348,32 @@ class PrometheusObserver:
     def consumer_lag(self, topic: str, partition: int, lag: int) -> None:
         """Set the lag gauge of one partition."""
         self.metrics.consumer_lag.labels(topic=topic_label(topic), partition=str(int(partition))).set(lag)
+
+    @_never_raise
+    def partitions_taken(self, oldest_timestamp_ms: Mapping[TopicPartition, int | None]) -> None:
+        """A batch was taken: start the age of each partition's oldest record in it."""
+        self.metrics.lag.taken(oldest_timestamp_ms)
+
+    @_never_raise
+    def partitions_decided(self, partitions: Collection[TopicPartition]) -> None:
+        """These partitions' taken records were committed."""
+        self.metrics.lag.decided(partitions)
+
+    @_never_raise
+    def partitions_caught_up(self, partitions: Collection[TopicPartition]) -> None:
+        """A fetch found nothing new on these partitions."""
+        self.metrics.lag.caught_up(partitions)
+
+    @_never_raise
+    def partitions_released(self, partitions: Collection[TopicPartition]) -> None:
+        """These partitions were revoked or lost."""
+        self.metrics.lag.released(partitions)
+
+    @_never_raise
+    def flood_guard(self, *, tripped: bool, partitions: Collection[TopicPartition]) -> None:
+        """The flood guard tripped (pausing `partitions`) or was released."""
+        m = self.metrics
+        m.flood_guard_tripped.set(1 if tripped else 0)
+        if tripped:
+            m.flood_guard_trips.inc()
+            m.lag.paused(partitions)

@@ -6,8 +6,10 @@ into the caller, and must never receive personal data: only verdicts, reason cod
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Protocol
+
+TopicPartition = tuple[str, int]
 
 
 class Observer(Protocol):
@@ -24,8 +26,10 @@ class Observer(Protocol):
         reason_codes: Sequence[str],
         latency_s: float,
         check_seconds: Mapping[str, float],
+        entity_types: Sequence[str] = (),
     ) -> None:
-        """One event got its verdict; `check_seconds` maps check name to its elapsed time."""
+        """One event got its verdict; `check_seconds` maps check name to its elapsed time; `entity_types`
+        are the personal-data entity types its reasons name (types only, never values)."""
 
     def stage_finished(self, stage: str, seconds: float) -> None:
         """A runner stage (`fetch`, `evaluate`, `produce`, `commit`) took `seconds` for one batch."""
@@ -45,6 +49,21 @@ class Observer(Protocol):
     def consumer_lag(self, topic: str, partition: int, lag: int) -> None:
         """Lag of one assigned partition, from librdkafka statistics."""
 
+    def partitions_taken(self, oldest_timestamp_ms: Mapping[TopicPartition, int | None]) -> None:
+        """A batch was taken; per partition, the producer timestamp (ms) of its oldest record, if any."""
+
+    def partitions_decided(self, partitions: Collection[TopicPartition]) -> None:
+        """The records taken from these partitions were committed."""
+
+    def partitions_caught_up(self, partitions: Collection[TopicPartition]) -> None:
+        """A fetch found nothing new on these partitions."""
+
+    def partitions_released(self, partitions: Collection[TopicPartition]) -> None:
+        """These partitions were revoked or lost."""
+
+    def flood_guard(self, *, tripped: bool, partitions: Collection[TopicPartition]) -> None:
+        """The quarantine flood guard tripped (and paused `partitions`) or was released."""
+
 
 class NullObserver:
     """An observer that ignores everything (the default for `gate check` and unit tests)."""
@@ -60,6 +79,7 @@ class NullObserver:
         reason_codes: Sequence[str],
         latency_s: float,
         check_seconds: Mapping[str, float],
+        entity_types: Sequence[str] = (),
     ) -> None:
         """Ignore."""
 
@@ -79,4 +99,19 @@ class NullObserver:
         """Ignore."""
 
     def consumer_lag(self, topic: str, partition: int, lag: int) -> None:
+        """Ignore."""
+
+    def partitions_taken(self, oldest_timestamp_ms: Mapping[TopicPartition, int | None]) -> None:
+        """Ignore."""
+
+    def partitions_decided(self, partitions: Collection[TopicPartition]) -> None:
+        """Ignore."""
+
+    def partitions_caught_up(self, partitions: Collection[TopicPartition]) -> None:
+        """Ignore."""
+
+    def partitions_released(self, partitions: Collection[TopicPartition]) -> None:
+        """Ignore."""
+
+    def flood_guard(self, *, tripped: bool, partitions: Collection[TopicPartition]) -> None:
         """Ignore."""

@@ -44,6 +44,16 @@ class Batch:
         return first
 
     @property
+    def oldest_timestamps_ms(self) -> dict[TopicPartitionKey, int | None]:
+        """Per partition, the earliest producer timestamp among its records (None when none has one)."""
+        oldest: dict[TopicPartitionKey, int | None] = {}
+        for record in self.records:
+            key, ts = (record.topic, record.partition), record.timestamp_ms
+            held = oldest.get(key)
+            oldest[key] = ts if held is None else (held if ts is None else min(held, ts))
+        return oldest
+
+    @property
     def next_offsets(self) -> dict[TopicPartitionKey, int]:
         """Per partition, last offset + 1: what the transaction commits for the group."""
         return {(r.topic, r.partition): r.offset + 1 for r in self.records}

@@ -23,6 +23,7 @@ class RunnerHealth:
         self._stopping = False
         self._broker_reachable = False
         self._assigned: frozenset[tuple[str, int]] = frozenset()
+        self._held_reason: str | None = None
 
     def tick(self) -> None:
         """The loop is making progress."""
@@ -51,6 +52,22 @@ class RunnerHealth:
         with self._lock:
             self._assigned = frozenset(partitions)
 
+    def set_not_ready_reason(self, reason: str | None) -> None:
+        """Hold readiness off with `reason` (the flood guard), or release it with None."""
+        with self._lock:
+            self._held_reason = reason
+
+    def not_ready_reason(self) -> str | None:
+        """Why the runner is not ready (one line, no event data), or None when it is ready."""
+        with self._lock:
+            if self._stopping:
+                return "stopping"
+            if not self._started:
+                return "starting"
+            if not self._broker_reachable:
+                return "no Kafka broker reachable"
+            return self._held_reason
+
     @property
     def assigned(self) -> frozenset[tuple[str, int]]:
         """(topic, partition) pairs we own; empty is normal when instances outnumber partitions."""
@@ -73,6 +90,5 @@ class RunnerHealth:
         return self.seconds_since_tick() <= max_stall_s
 
     def ready(self) -> bool:
-        """True while the runner is started, not stopping, and a broker is reachable."""
-        with self._lock:
-            return self._started and not self._stopping and self._broker_reachable
+        """True while the runner is started, not stopping, a broker is reachable and nothing holds it off."""
+        return self.not_ready_reason() is None

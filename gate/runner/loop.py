@@ -30,6 +30,7 @@ from gate.runner.batching import Batch, BatchReader
 from gate.runner.clients import FENCED_CODES, KafkaClients, fatal_error, kafka_error_of
 from gate.runner.contract import ProcessorFactory
 from gate.runner.errors import Fenced, PoolError, RunnerError, TransactionFailed
+from gate.runner.flood_guard import FloodGuard, PauseControl
 from gate.runner.health import RunnerHealth
 from gate.runner.pool import BatchAbandoned, Evaluator, InProcessEvaluator, ProcessPool
 from gate.runner.stats import StatsListener
@@ -54,6 +55,7 @@ class GateRunner:
         *,
         clients: KafkaClients | None = None,
         evaluator: Evaluator | None = None,
+        flood_guard: FloodGuard | None = None,
     ) -> None:
         if settings.bootstrap_servers is None:
             raise ConfigError("bootstrap_servers: required to run (start an embedded broker for demos)")
@@ -65,6 +67,8 @@ class GateRunner:
             settings, error_cb=self._on_kafka_error, stats_cb=StatsListener(observer, self.health)
         )
         self._evaluator = evaluator or _make_evaluator(settings, factory, observer)
+        # Shared with the admin endpoint, which asks it to resume.
+        self.flood_guard = flood_guard or FloodGuard(settings.flood_guard)
         self._stop = threading.Event()
         self._reload = threading.Event()
         self._stop_deadline = float("inf")
@@ -106,7 +110,9 @@ class GateRunner:
             )
             self.health.set_broker_reachable(True)  # init_transactions just talked to the coordinator
             self.health.mark_started()
-            self._loop(reader, committer)
+            self._loop(
+                reader, committer, PauseControl(self.flood_guard, consumer, self.health, self._observer)
+            )
         finally:
             self.health.mark_stopping()
             if committer is not None:
@@ -114,17 +120,23 @@ class GateRunner:
             self._clients.close()
             self._evaluator.close()
 
-    def _loop(self, reader: BatchReader, committer: TransactionalCommitter) -> None:
+    def _loop(self, reader: BatchReader, committer: TransactionalCommitter, guard: PauseControl) -> None:
         aborts_in_a_row = 0
         while not self._stop.is_set():
             self._raise_if_fatal()
             if self._reload.is_set():
                 self._reload_configuration(committer)
+            guard.before_fetch()
             fetch_started = time.monotonic()
             batch = reader.next_batch()
             self.health.tick()
             if batch is None:
+                if not guard.paused:
+                    self._observer.partitions_caught_up(self.health.assigned)
                 continue
+            if guard.hold_back(batch):
+                continue
+            self._observer.partitions_taken(batch.oldest_timestamps_ms)
             self._observer.stage_finished("fetch", time.monotonic() - fetch_started)
             self._observer.batch_started(len(batch.records), batch.nbytes)
             self._observer.inflight(len(batch.records))
@@ -143,7 +155,9 @@ class GateRunner:
             if committed is not None:
                 aborts_in_a_row = 0
                 self.health.set_broker_reachable(True)
+                self._observer.partitions_decided(batch.next_offsets.keys())
                 self._report_decisions(batch, committed)
+                guard.after_commit(committed, batch)
                 continue
             aborts_in_a_row += 1
             self._observer.error("transaction_aborted")
@@ -207,6 +221,7 @@ class GateRunner:
                 reason_codes=record.reason_codes,
                 latency_s=latency,
                 check_seconds=record.check_seconds,
+                entity_types=record.entity_types,
             )
 
     def _past_stop_deadline(self) -> bool:
@@ -221,6 +236,8 @@ class GateRunner:
         reader.revoked((p.topic, p.partition) for p in partitions)
         gone = {(p.topic, p.partition) for p in partitions}
         self.health.set_assignment(self.health.assigned - gone)
+        self._observer.partitions_released(gone)
+        self.flood_guard.forget(gone)
         log.info("revoked %s", sorted(p.partition for p in partitions))
 
     def _on_kafka_error(self, err: KafkaError) -> None:
@@ -243,7 +260,12 @@ def _make_evaluator(settings: GateSettings, factory: ProcessorFactory, observer:
 
 
 def run(
-    settings: GateSettings, factory: ProcessorFactory, observer: Observer, health: RunnerHealth | None = None
+    settings: GateSettings,
+    factory: ProcessorFactory,
+    observer: Observer,
+    health: RunnerHealth | None = None,
+    *,
+    flood_guard: FloodGuard | None = None,
 ) -> int:
     """Run the gate until SIGTERM/SIGINT; the exit status for the CLI.
 
@@ -251,7 +273,7 @@ def run(
     Signal handlers are installed only when called from the main thread.
     """
     try:
-        runner = GateRunner(settings, factory, observer, health)
+        runner = GateRunner(settings, factory, observer, health, flood_guard=flood_guard)
     except ConfigError as exc:
         log.error("%s", exc)
         return EXIT_CONFIG

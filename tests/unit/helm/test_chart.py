@@ -6,8 +6,10 @@ kubernetes-validate. Both are test dependencies, so a missing one fails here ins
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ import pytest
 import yaml
 
 from gate.settings import load_settings
+from tests.debian_tools import require_tool
 
 CHART_DIR = Path(__file__).resolve().parents[3] / "helm" / "gate"
 RELEASE = "gate"
@@ -65,7 +68,14 @@ FULL: dict[str, Any] = {
         },
     },
 }
-SCENARIOS = {"minimal": MINIMAL, "full": FULL}
+# What an SRE turns on: lag-based autoscaling with KEDA, the alert rules and the dashboard.
+OPERATED: dict[str, Any] = {
+    "kafka": {**MINIMAL["kafka"], "ingestPartitions": 6},
+    "keda": {"enabled": True, "maxReplicas": 12, "prometheus": {"serverAddress": "http://prometheus:9090"}},
+    "prometheusRule": {"enabled": True, "labels": {"release": "kube-prometheus-stack"}},
+    "grafanaDashboard": {"enabled": True, "annotations": {"grafana_folder": "Gate"}},
+}
+SCENARIOS = {"minimal": MINIMAL, "full": FULL, "operated": OPERATED}
 
 Manifest = dict[str, Any]
 Rendered = dict[str, list[Manifest]]  # scenario name -> its objects
@@ -108,8 +118,14 @@ def container(docs: list[Manifest]) -> dict[str, Any]:
     return containers[0]
 
 
+def gate_config_map(docs: list[Manifest]) -> dict[str, Any]:
+    """The ConfigMap with gate.yaml (the dashboard, when enabled, is another ConfigMap)."""
+    (config,) = [d for d in docs if d["kind"] == "ConfigMap" and "gate.yaml" in d["data"]]
+    return config
+
+
 def gate_yaml(docs: list[Manifest]) -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(one(docs, "ConfigMap")["data"]["gate.yaml"])
+    loaded: dict[str, Any] = yaml.safe_load(gate_config_map(docs)["data"]["gate.yaml"])
     return loaded
 
 
@@ -160,8 +176,8 @@ def test_default_values_alone_refuse_to_render_without_a_broker(chart: helm_pyth
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_every_manifest_validates_strictly(rendered: Rendered, scenario: str, kube_version: str) -> None:
     for doc in rendered[scenario]:
-        if doc["apiVersion"].startswith("monitoring.coreos.com/"):
-            continue  # a CRD kubernetes-validate has no schema for; test_service_monitor_* checks it
+        if doc["apiVersion"].startswith(("monitoring.coreos.com/", "keda.sh/")):
+            continue  # CRDs kubernetes-validate has no schema for; their own tests below check them
         kubernetes_validate.validate(doc, kube_version, strict=True)
 
 
@@ -240,7 +256,7 @@ def test_gate_settings_load_what_the_pod_gets(
     """The chart and gate/settings.py agree: the rendered file plus the pod's env load without error."""
     docs = rendered[scenario]
     config_file = tmp_path / "gate.yaml"
-    config_file.write_text(one(docs, "ConfigMap")["data"]["gate.yaml"], encoding="utf-8")
+    config_file.write_text(gate_config_map(docs)["data"]["gate.yaml"], encoding="utf-8")
     for name in [name for name in os.environ if name.startswith("GATE_")]:
         monkeypatch.delenv(name)
     for name, value in pod_env(docs, pod_name=f"{RELEASE}-3", secret="s3cret").items():
@@ -265,7 +281,7 @@ def test_policy_override_is_shipped_verbatim_where_the_gate_looks(
     rendered: Rendered,
 ) -> None:
     docs = rendered["full"]
-    configmap = one(docs, "ConfigMap")
+    configmap = gate_config_map(docs)
     volume = next(
         v for v in one(docs, "StatefulSet")["spec"]["template"]["spec"]["volumes"] if v["name"] == "policy"
     )
@@ -478,3 +494,76 @@ def test_network_policy_opens_only_the_metrics_port_and_dns(
     assert policy["ingress"][0]["from"] == FULL["networkPolicy"]["metricsFrom"]
     assert {"port": 53, "protocol": "UDP"} in policy["egress"][0]["ports"]
     assert policy["egress"][1:] == FULL["networkPolicy"]["egress"]["to"]
+
+
+# Operating: KEDA, alert rules, dashboard
+
+
+def test_keda_scales_on_lag_seconds_capped_at_the_partition_count(rendered: Rendered) -> None:
+    docs = rendered["operated"]
+    scaled = one(docs, "ScaledObject")["spec"]
+    assert "replicas" not in one(docs, "StatefulSet")["spec"]  # the scaler owns the replica count
+    assert scaled["scaleTargetRef"] == {"apiVersion": "apps/v1", "kind": "StatefulSet", "name": RELEASE}
+    assert (scaled["minReplicaCount"], scaled["maxReplicaCount"]) == (1, 6)  # 12 asked, 6 partitions
+    (trigger,) = scaled["triggers"]
+    assert trigger["type"] == "prometheus"
+    assert trigger["metadata"]["query"] == (
+        f'max(gate_consumer_lag_seconds{{namespace="{NAMESPACE}", service="{RELEASE}"}})'
+    )
+    assert trigger["metadata"]["threshold"] == "30"
+    assert not [d for d in docs if d["kind"] == "HorizontalPodAutoscaler"]
+
+
+@pytest.mark.parametrize(
+    ("values", "says"),
+    [
+        ({"keda": {"enabled": True, "prometheus": {"serverAddress": "http://p:9090"}}}, "ingestPartitions"),
+        ({"kafka": {**MINIMAL["kafka"], "ingestPartitions": 4}, "keda": {"enabled": True}}, "serverAddress"),
+        (
+            {**OPERATED, "autoscaling": {"enabled": True, "maxReplicas": 4}},
+            "enable one of them",
+        ),
+    ],
+)
+def test_keda_refuses_what_cannot_work(chart: helm_python.Chart, values: dict[str, Any], says: str) -> None:
+    with pytest.raises(helm_python.HelmError, match=says):
+        chart.render({**MINIMAL, **values}, name=RELEASE, namespace=NAMESPACE)
+
+
+def test_prometheus_rule_ships_the_rules_promtool_accepts(rendered: Rendered, tmp_path: Path) -> None:
+    rule = one(rendered["operated"], "PrometheusRule")
+    assert rule["metadata"]["labels"]["release"] == "kube-prometheus-stack"
+    shipped = yaml.safe_load((CHART_DIR.parents[1] / "deploy/prometheus/gate-rules.yaml").read_text())
+    assert rule["spec"] == shipped
+    rules_file = tmp_path / "rules.yaml"
+    rules_file.write_text(yaml.safe_dump(rule["spec"]))
+    result = subprocess.run(
+        [require_tool("promtool"), "check", "rules", str(rules_file)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_runbook_links_can_point_at_a_hosted_runbook(chart: helm_python.Chart) -> None:
+    values = {**OPERATED, "prometheusRule": {"enabled": True, "runbookBaseUrl": "https://git.example/gate/"}}
+    rule = one(render(chart, values), "PrometheusRule")
+    links = [
+        r["annotations"]["runbook_url"] for g in rule["spec"]["groups"] for r in g["rules"] if "alert" in r
+    ]
+    assert links and all(link.startswith("https://git.example/gate/docs/runbook.md#") for link in links)
+
+
+def test_dashboard_config_map_carries_the_dashboard_for_the_sidecar(rendered: Rendered) -> None:
+    (board,) = [d for d in rendered["operated"] if d["kind"] == "ConfigMap" and "gate.json" in d["data"]]
+    assert board["metadata"]["labels"]["grafana_dashboard"] == "1"
+    assert board["metadata"]["annotations"] == {"grafana_folder": "Gate"}
+    shipped = json.loads((CHART_DIR.parents[1] / "deploy/grafana/gate.json").read_text())
+    assert json.loads(board["data"]["gate.json"]) == shipped
+
+
+def test_operating_objects_are_off_by_default(rendered: Rendered) -> None:
+    kinds = {d["kind"] for d in rendered["minimal"]}
+    assert not kinds & {"ScaledObject", "PrometheusRule"}
+    assert all("gate.json" not in d.get("data", {}) for d in rendered["minimal"])

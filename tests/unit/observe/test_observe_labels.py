@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from gate.observe.labels import SourceLabels, name_label, reason_code_label, sha256_label, topic_label
+from gate.observe.labels import (
+    SourceLabels,
+    entity_label,
+    name_label,
+    reason_code_label,
+    sha256_label,
+    topic_label,
+)
 
 
 @pytest.mark.parametrize(
@@ -80,3 +87,19 @@ def test_topic_and_digest() -> None:
     assert topic_label("bad topic") == "invalid"
     assert sha256_label("AB" * 32) == "ab" * 32
     assert sha256_label("abc") == "invalid"
+
+
+@pytest.mark.parametrize(
+    ("entity", "label"),
+    [
+        ("EMAIL_ADDRESS", "EMAIL_ADDRESS"),
+        ("US_SSN", "US_SSN"),
+        ("email_address", "invalid"),  # detectors name types in upper case; anything else is not one
+        ("jane@example.com", "invalid"),
+        ("EMAIL ADDRESS", "invalid"),
+        ("A" * 49, "invalid"),
+        ("", "invalid"),
+    ],
+)
+def test_entity_label(entity: str, label: str) -> None:
+    assert entity_label(entity) == label

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from prometheus_client import generate_latest
 
 from gate.observe.metrics import GateMetrics, PrometheusObserver, build_versions
 from gate.observe.observer import Observer
@@ -103,3 +104,77 @@ def test_observer_never_raises(metrics: GateMetrics, observer: Observer) -> None
     decide(observer, latency_s="not a number")
     observer.batch_started(size=None, nbytes=1)  # type: ignore[arg-type]
     assert value(metrics, "gate_errors_total", kind="observer") == 2
+
+
+def test_lag_seconds_is_exported_per_partition(metrics: GateMetrics, observer: Observer) -> None:
+    observer.partitions_taken({("images.ingest", 2): 1})  # 1 ms after the epoch: a very old record
+    age = value(metrics, "gate_consumer_lag_seconds", topic="images.ingest", partition="2")
+    assert age is not None and age > 1_000_000_000
+    observer.partitions_decided([("images.ingest", 2)])
+    assert value(metrics, "gate_consumer_lag_seconds", topic="images.ingest", partition="2") == 0
+    observer.partitions_released([("images.ingest", 2)])
+    assert value(metrics, "gate_consumer_lag_seconds", topic="images.ingest", partition="2") is None
+
+
+def test_bad_topic_names_never_become_labels(metrics: GateMetrics, observer: Observer) -> None:
+    observer.partitions_taken({("jane doe@example.com", 0): None})
+    age = value(metrics, "gate_consumer_lag_seconds", topic="invalid", partition="0")
+    assert age is not None and 0 <= age < 60
+    assert "jane" not in generate_latest(metrics.registry).decode()
+
+
+def test_last_commit_is_stamped_only_by_a_commit(metrics: GateMetrics, observer: Observer) -> None:
+    metrics.last_commit.set(5)
+    observer.transaction_finished("aborted")
+    assert value(metrics, "gate_last_commit_timestamp_seconds") == 5
+    observer.transaction_finished("committed")
+    stamped = value(metrics, "gate_last_commit_timestamp_seconds")
+    assert stamped is not None and stamped > 1_700_000_000
+
+
+@pytest.mark.parametrize(
+    ("kind", "cause"), [("worker_died", "died"), ("worker_timeout", "timeout"), ("processor_raised", None)]
+)
+def test_worker_restarts_by_cause(
+    metrics: GateMetrics, observer: Observer, kind: str, cause: str | None
+) -> None:
+    observer.error(kind)
+    for each in ("died", "timeout"):
+        assert value(metrics, "gate_worker_restarts_total", cause=each) == (1 if each == cause else 0)
+    assert value(metrics, "gate_errors_total", kind=kind) == 1
+
+
+def test_identities_are_single_sha256_series(metrics: GateMetrics) -> None:
+    metrics.set_trust_anchors("A" * 64)
+    metrics.set_trust_anchors("b" * 64)
+    metrics.set_signer_certificate("c" * 64, 1_900_000_000.0)
+    metrics.set_signer_certificate("Jane Doe", 1_900_000_001.0)  # never a free-form label
+    text = generate_latest(metrics.registry).decode()
+    assert [line for line in text.splitlines() if line.startswith("gate_trust_anchors_info{")] == [
+        f'gate_trust_anchors_info{{sha256="{"b" * 64}"}} 1.0'
+    ]
+    assert value(metrics, "gate_signer_certificate_info", sha256="invalid") == 1
+    assert (
+        value(metrics, "gate_signer_certificate_expiry_timestamp_seconds", sha256="invalid") == 1_900_000_001
+    )
+    assert "Jane" not in text
+    assert value(metrics, "gate_signer_certificate_info", sha256="c" * 64) is None
+
+
+def test_flood_guard_state(metrics: GateMetrics, observer: Observer) -> None:
+    assert value(metrics, "gate_flood_guard_tripped") == 0
+    observer.flood_guard(tripped=True, partitions=[("images.ingest", 0)])
+    assert value(metrics, "gate_flood_guard_tripped") == 1
+    assert value(metrics, "gate_flood_guard_trips_total") == 1
+    assert value(metrics, "gate_consumer_lag_seconds", topic="images.ingest", partition="0") is not None
+    observer.flood_guard(tripped=False, partitions=[])
+    assert value(metrics, "gate_flood_guard_tripped") == 0
+    assert value(metrics, "gate_flood_guard_trips_total") == 1
+
+
+def test_entity_types_are_counted_once_per_event(metrics: GateMetrics, observer: Observer) -> None:
+    decide(observer, entity_types=["EMAIL_ADDRESS", "EMAIL_ADDRESS", "PHONE_NUMBER", "jane@example.com"])
+    assert value(metrics, "gate_entities_total", entity="EMAIL_ADDRESS") == 1
+    assert value(metrics, "gate_entities_total", entity="PHONE_NUMBER") == 1
+    assert value(metrics, "gate_entities_total", entity="invalid") == 1
+    assert "jane" not in generate_latest(metrics.registry).decode()

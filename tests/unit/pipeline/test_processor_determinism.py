@@ -11,17 +11,26 @@ from gate.demo.images import jpeg_bytes, product_image
 from gate.worker.processor import GateProcessorFactory
 
 
-def test_a_signed_output_is_published_once_and_reused_on_redo(spec, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    event = {
-        "event_id": "evt-redo-1",
+def inline_event(event_id: str, **generation: object) -> dict[str, object]:
+    """A synthetic product image sent inline, with `generation` fields added to a minimal model block."""
+    return {
+        "event_id": event_id,
         "occurred_at": "2026-11-26T10:00:00Z",
         "source": "studio-gen",
         "asset": {
             "data": base64.b64encode(jpeg_bytes(product_image(96, 64))).decode(),
             "media_type": "image/jpeg",
         },
-        "generation": {"synthetic": True, "model": {"name": "m", "version": "1", "provider": "p"}},
+        "generation": {
+            "synthetic": True,
+            "model": {"name": "m", "version": "1", "provider": "p"},
+            **generation,
+        },
     }
+
+
+def test_a_signed_output_is_published_once_and_reused_on_redo(spec, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    event = inline_event("evt-redo-1")
     record = InboundRecord("images.ingest", 0, 7, b"evt-redo-1", json.dumps(event).encode())
     factory = GateProcessorFactory(
         spec=spec, fetch=FetchPolicy(), store_dir=tmp_path / "store", tracing=False
@@ -31,3 +40,14 @@ def test_a_signed_output_is_published_once_and_reused_on_redo(spec, tmp_path) ->
     assert json.loads(first.value)["actions"] == ["manifest.attached"]
     assert first.value == again.value
     assert factory.policy == spec.load_policy().ref
+
+
+def test_entity_types_of_personal_data_reach_the_routed_record(spec, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    event = inline_event("evt-pii-1", parameters={"prompt": "a mug", "notify": "jane.doe@example.com"})
+    record = InboundRecord("images.ingest", 0, 8, b"evt-pii-1", json.dumps(event).encode())
+    routed = GateProcessorFactory(spec=spec, fetch=FetchPolicy(), store_dir=tmp_path, tracing=False).build()(
+        record
+    )
+    assert "params.personal_data" in routed.reason_codes
+    assert "EMAIL_ADDRESS" in routed.entity_types
+    assert all("jane" not in entity for entity in routed.entity_types)
