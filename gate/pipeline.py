@@ -16,6 +16,7 @@ from gate.checks.image import ImageCheck
 from gate.checks.integrity import IntegrityCheck
 from gate.checks.metadata import MetadataCheck
 from gate.checks.parameters import ParametersCheck
+from gate.checks.pixels import PixelsCheck
 from gate.checks.provenance import ProvenanceCheck
 from gate.event import Generation, IngestEvent
 from gate.imaging import ImageLimits
@@ -76,6 +77,7 @@ class Pipeline:
             ParametersCheck(scan_limits),
             MetadataCheck(scan_limits),
             ProvenanceCheck(verifier),
+            PixelsCheck(policy.pixels, scan_limits),  # last: the costliest, and off for most events
         )
 
     def evaluate_event(self, event: IngestEvent, data: bytes) -> Evaluation:

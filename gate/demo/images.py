@@ -100,3 +100,31 @@ def tamper_jpeg(data: bytes, *, count: int = 16) -> bytes:
             changed += 1
         position -= 7
     return bytes(out)
+
+
+def parcel_banner(
+    width: int = 960,
+    height: int = 540,
+    *,
+    label: tuple[str, ...] = ("Jane Doe", "12 Baker Street", "London NW1 6XE"),
+    seed: int = 0,
+) -> Image.Image:
+    """A personalised banner: a product shot with a parcel whose shipping label shows `label`.
+
+    Text is drawn with Pillow's own font (no system fonts needed), dark on a light label.
+    """
+    from PIL import ImageFont  # noqa: PLC0415 - only the banner needs fonts
+
+    image = product_image(width, height, seed=seed)
+    draw = ImageDraw.Draw(image)
+    box = (width * 11 // 20, height * 9 // 20, width * 19 // 20, height * 19 // 20)
+    draw.rectangle(box, fill=(196, 160, 112), outline=(120, 90, 60), width=3)  # the parcel
+    size = max(12, height // 22)
+    font = ImageFont.load_default(size=size)
+    left, top = box[0] + size, box[1] + size
+    bottom = top + len(label) * size * 3 // 2 + size // 2
+    label_box = (left - size // 2, top - size // 2, box[2] - size, bottom)
+    draw.rectangle(label_box, fill=(246, 244, 236))
+    for n, line in enumerate(label):
+        draw.text((left, top + n * size * 3 // 2), line, fill=(25, 25, 30), font=font)
+    return image

@@ -3,6 +3,7 @@
 from gate.policy.decide import DecidedReason, Decision, Subject, decide
 from gate.policy.load import default_policy_path, load_policy, parse_policy
 from gate.policy.model import Limits, Match, Outcome, Policy, Remediation, Rule
+from gate.policy.pixels import PixelCheck, PixelPolicy, PixelScope
 
 __all__ = [
     "DecidedReason",
@@ -10,6 +11,9 @@ __all__ = [
     "Limits",
     "Match",
     "Outcome",
+    "PixelCheck",
+    "PixelPolicy",
+    "PixelScope",
     "Policy",
     "Remediation",
     "Rule",

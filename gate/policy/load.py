@@ -12,6 +12,7 @@ import yaml
 from gate.errors import ConfigError
 from gate.policy.decide import FAILURE_PREFIX
 from gate.policy.model import Limits, Match, Outcome, Policy, Remediation, Rule
+from gate.policy.pixels import parse_pixel_policy
 from gate.routing import PolicyRef
 from gate.schemas import POLICY, schema_errors
 
@@ -59,6 +60,7 @@ def parse_policy(raw: bytes, *, origin: Path) -> Policy:
         allowed_parameter_keys=frozenset(manifest.get("allowed_parameter_keys", ())),
         trust_anchor_files=tuple(origin.parent / name for name in trust.get("anchors", ())),
         limits=Limits(**doc.get("limits", {})),
+        pixels=parse_pixel_policy(doc.get("pixels", {})),
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from gate.policy.pixels import PixelPolicy
 from gate.routing import PolicyRef
 
 
@@ -77,3 +78,4 @@ class Policy:
     allowed_parameter_keys: frozenset[str] = frozenset()
     trust_anchor_files: tuple[Path, ...] = ()
     limits: Limits = field(default_factory=Limits)
+    pixels: PixelPolicy = field(default_factory=PixelPolicy)
