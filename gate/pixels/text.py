@@ -17,9 +17,11 @@ from gate.pixels.runtime import require
 
 # Lines the recogniser is less sure of than this are mostly texture read as letters.
 MIN_SCORE = 0.5
-# Lower to upper case ("JaneDoe"), a number before a capitalised word ("12BakerStreet"); not inside
-# codes such as postcodes ("NW16XE"), which the detectors read whole.
-_CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=\d)(?=[A-Z][a-z])")
+# Lower to upper case ("JaneDoe"), a number before a word ("12BakerStreet", "75002Paris", "12rue") or
+# after one ("Musterstr12"); not inside codes such as postcodes ("NW16XE"), which detectors read whole.
+_CASE_CHANGE = re.compile(
+    r"(?<=[a-z])(?=[A-Z])|(?<=\d)(?=[A-Z][a-z])|(?<=\d)(?=[a-z]{3})|(?<=[a-z]{3})(?=\d)"
+)
 
 
 @dataclass(frozen=True, slots=True)
