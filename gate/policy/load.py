@@ -53,14 +53,22 @@ def parse_policy(raw: bytes, *, origin: Path) -> Policy:
     ref = PolicyRef(version=str(doc["version"]), sha256=hashlib.sha256(raw).hexdigest())
     manifest = doc.get("manifest", {})
     trust = doc.get("trust", {})
+    limits = Limits(**doc.get("limits", {}))
+    pixels = parse_pixel_policy(doc.get("pixels", {}))
+    if pixels.enabled and pixels.time_budget_ms > limits.check_timeout_ms:
+        raise ConfigError(
+            f"policy {origin}: pixels.time_budget_ms ({pixels.time_budget_ms}) is longer than "
+            f"limits.check_timeout_ms ({limits.check_timeout_ms}), which bounds every check; "
+            "lower the budget or raise the timeout"
+        )
     return Policy(
         ref=ref,
         rules=tuple(_rule(item) for item in doc["rules"]),
         default_outcome=Outcome(doc.get("default_outcome", "quarantine")),
         allowed_parameter_keys=frozenset(manifest.get("allowed_parameter_keys", ())),
         trust_anchor_files=tuple(origin.parent / name for name in trust.get("anchors", ())),
-        limits=Limits(**doc.get("limits", {})),
-        pixels=parse_pixel_policy(doc.get("pixels", {})),
+        limits=limits,
+        pixels=pixels,
     )
 
 

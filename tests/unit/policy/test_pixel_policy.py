@@ -98,3 +98,14 @@ def test_shipped_policy_reads_customer_made_images_and_anything_made_from_an_inp
     assert pixels.checks_for("cli", True, True) == BOTH
     for source in ("personalised-banner", "avatar", "customer-upload", "customer-photo"):
         assert pixels.checks_for(source, None, False) == BOTH
+
+
+def test_a_budget_longer_than_the_check_timeout_is_refused() -> None:
+    section = "pixels:\n  time_budget_ms: 6000\n  scopes:\n    - {checks: [text]}\n"
+    section += "limits: {check_timeout_ms: 5000}\n"
+    with pytest.raises(ConfigError, match=r"time_budget_ms \(6000\) is longer than limits\.check_timeout_ms"):
+        _parse(section)
+    # Without a scope no pixel check runs, so the budget bounds nothing.
+    assert (
+        _parse("pixels:\n  time_budget_ms: 6000\nlimits: {check_timeout_ms: 5000}\n").time_budget_ms == 6000
+    )
