@@ -15,9 +15,9 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageFont
 
-from gate.demo.images import jpeg_bytes, parcel_banner, product_image
+from gate.demo.images import jpeg_bytes, parcel_banner, product_image, text_on_product
 
 PERSONAL = (
     ("PERSON", "Deliver to Jane Doe"),
@@ -90,20 +90,11 @@ def _render(
     lines: tuple[str, ...], font_name: str, size: int, angle: float, contrast: tuple, seed: int
 ) -> bytes:
     _, ink, paper = contrast
-    base = product_image(800, 500, seed=seed, noise=12)
-    font = _font(font_name, size)
-    width = int(max(font.getlength(line) for line in lines)) + size * 2
-    height = len(lines) * size * 3 // 2 + size
-    label = Image.new("RGBA", (width, height), (*paper, 255) if paper else (0, 0, 0, 0))
-    draw = ImageDraw.Draw(label)
-    for n, line in enumerate(lines):
-        draw.text((size, size // 2 + n * size * 3 // 2), line, fill=(*ink, 255), font=font)
-    if angle:
-        label = label.rotate(angle, expand=True, resample=Image.Resampling.BICUBIC)
-    x = max(0, min(800 - label.width, 60 + seed % 200))
-    y = max(0, min(500 - label.height, 80 + seed % 150))
-    base.paste(label, (x, y), label)
-    return jpeg_bytes(base, quality=88)
+    image = text_on_product(
+        lines, font=_font(font_name, size), font_px=size, angle=angle, ink=ink, paper=paper,
+        at=(60 + seed % 200, 80 + seed % 150), seed=seed,
+    )  # fmt: skip
+    return jpeg_bytes(image, quality=88)
 
 
 def text_cases(*, every: int = 1) -> list[TextCase]:

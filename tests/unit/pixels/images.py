@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image
 from skimage import data as sample_images
 
-from gate.demo.images import jpeg_bytes, product_image
+from gate.demo.images import jpeg_bytes, text_on_product
 
 
 def text_image(
@@ -21,18 +21,10 @@ def text_image(
     seed: int = 1,
 ) -> Image.Image:
     """A product shot with `lines` on a label (or straight on the backdrop when `paper` is None)."""
-    base = product_image(*size, seed=seed, noise=10)
-    font = ImageFont.load_default(size=font_px)
-    width = max(int(font.getlength(line)) for line in lines) + font_px * 2
-    height = len(lines) * font_px * 3 // 2 + font_px
-    label = Image.new("RGBA", (width, height), (*paper, 255) if paper else (0, 0, 0, 0))
-    draw = ImageDraw.Draw(label)
-    for n, line in enumerate(lines):
-        draw.text((font_px, font_px // 2 + n * font_px * 3 // 2), line, fill=(*ink, 255), font=font)
-    if angle:
-        label = label.rotate(angle, expand=True, resample=Image.Resampling.BICUBIC)
-    base.paste(label, (size[0] // 8, size[1] // 5), label)
-    return base
+    at = (size[0] // 8, size[1] // 5)
+    return text_on_product(
+        lines, font_px=font_px, angle=angle, ink=ink, paper=paper, size=size, at=at, seed=seed
+    )
 
 
 def astronaut_jpeg() -> bytes:
