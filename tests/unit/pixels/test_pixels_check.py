@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
 from gate.checks.base import CheckContext, run_check
 from gate.checks.pixels import PixelsCheck
@@ -138,3 +139,17 @@ def test_shipped_policy(gate: Pipeline, source: str, parameters: Any, image: str
         assert decided[0].outcome.value == "approve"
     elif rule is not None:
         assert evaluation.verdict is Verdict.QUARANTINED
+
+
+def test_a_page_of_dense_text_is_interrupted_by_the_check_timeout_and_fails_closed() -> None:
+    page = Image.new("RGB", (1280, 1280), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=11)
+    for y in range(0, 1280, 13):
+        for x in range(0, 1280, 160):
+            draw.text((x, y), f"Item {x}{y} qty 3", fill="black", font=font)
+    data = jpeg_bytes(page)
+    # The recogniser works in batches and returns to Python between them, where SIGALRM lands.
+    outcome = run_check(PixelsCheck(BANNERS), _context(data), timeout_s=1.0)
+    assert outcome.status is Status.ERROR
+    assert [r.code for r in outcome.reasons] == ["gate.timeout"]
