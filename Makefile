@@ -11,7 +11,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,pixels]'
 	touch $(STAMP)
 
 lint: $(STAMP)
@@ -45,11 +45,11 @@ demo: $(STAMP)
 	$(BIN)/gate demo
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,pixels,bench]'
 	$(BIN)/python -m benchmarks.run --full
 
 bench-quick: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,pixels,bench]'
 	$(BIN)/python -m benchmarks.run --quick
 
 clean:

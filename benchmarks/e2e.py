@@ -31,6 +31,7 @@ class Payload:
 
     data: bytes
     media_type: str
+    parameters: dict[str, Any] | None = None  # None: the corpus's usual generation parameters
 
 
 def gate_config(bootstrap: str, topics: Any, group: str, batch: int, pki: DevPki) -> dict[str, Any]:
@@ -61,7 +62,10 @@ def _produce(bootstrap: str, topic: str, payloads: Sequence[Payload], prefix: st
     keys = []
     for i, payload in zip(range(n), itertools.cycle(payloads), strict=False):
         key = f"{prefix}-{i}".encode()
-        p.produce(topic, ingest_event(key.decode(), payload.media_type, data=payload.data), key=key)
+        value = ingest_event(
+            key.decode(), payload.media_type, data=payload.data, parameters=payload.parameters
+        )
+        p.produce(topic, value, key=key)
         keys.append(key)
         p.poll(0)
     p.flush(60)
@@ -169,7 +173,7 @@ def _latency(
     interval = 1.0 / rate
     count = max(20, int(rate * seconds))
     events = [
-        ingest_event(f"lat-{i}", pl.media_type, data=pl.data)
+        ingest_event(f"lat-{i}", pl.media_type, data=pl.data, parameters=pl.parameters)
         for i, pl in zip(range(count), itertools.cycle(payloads), strict=False)
     ]
     start = time.monotonic()

@@ -178,6 +178,10 @@ def markdown(results: dict[str, Any]) -> str:
             f"{_pct(memory['growth_first_to_last_checkpoint'])}.",
             "",
         ]
+    if results.get("pixels"):
+        from benchmarks.pixels_report import pixels_markdown  # noqa: PLC0415
+
+        lines += pixels_markdown(results["pixels"])
     lines += [f"Total benchmark time: {results['elapsed_s']:.0f} s.", ""]
     return "\n".join(lines)
 

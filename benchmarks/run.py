@@ -1,4 +1,4 @@
-"""`python -m benchmarks.run --quick|--full [--only core,scanner,e2e,memory,profile]`.
+"""`python -m benchmarks.run --quick|--full [--only core,scanner,e2e,memory,profile,pixels]`.
 
 Writes benchmarks/results/latest.json (machine, versions, commit, config, every number), latest.md and PNG
 plots. `--quick` keeps to about 10 minutes on 2 cores (smaller corpora, 3 repetitions, 10k events for
@@ -20,7 +20,7 @@ from benchmarks import environment, report
 from benchmarks.corpus_images import build_image_cases, write_cases
 from benchmarks.corpus_params import generate_corpus
 
-PARTS = ("core", "scanner", "e2e", "memory", "profile")
+PARTS = ("core", "scanner", "e2e", "memory", "profile", "pixels")
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
@@ -42,6 +42,8 @@ class Config:
     memory_checkpoints: tuple[int, ...]
     memory_every: int
     profile_seconds: float
+    pixels_text_every: int = 2  # every n-th combination of the labelled text set (1: all 288 images)
+    pixels_e2e_events: int = 80
 
 
 # The core ratio sits near its target, so even the quick run gives it 7 repetitions of 0.25 s per side
@@ -50,7 +52,22 @@ QUICK = Config(
     "quick", 3, 2, 0.25, 5000, 150, 150, 3, (1, 16, 64, 256), (1, 2), 3.0, (2_000, 10_000), 1000, 5.0
 )
 FULL = Config(
-    "full", 7, 4, 0.5, 20000, 500, 600, 5, (1, 16, 64, 256), (1, 2), 8.0, (10_000, 100_000), 5000, 20.0
+    "full",
+    7,
+    4,
+    0.5,
+    20000,
+    500,
+    600,
+    5,
+    (1, 16, 64, 256),
+    (1, 2),
+    8.0,
+    (10_000, 100_000),
+    5000,
+    20.0,
+    1,
+    240,
 )
 
 
@@ -103,7 +120,7 @@ def _run_parts(config: Config, parts: list[str], tmp: Path, out: Path, results: 
         trust_anchors=(pki.root_ca,), signer_chain=pki.signer_chain, signer_key=pki.signer_key
     )
     cases = []
-    if {"core", "profile", "e2e", "memory"} & set(parts):
+    if {"core", "profile", "e2e", "memory", "pixels"} & set(parts):
         _log("generating the image corpus")
         cases = build_image_cases(pki, per_case=config.core_images_per_case)
     if "core" in parts:
@@ -123,7 +140,12 @@ def _run_parts(config: Config, parts: list[str], tmp: Path, out: Path, results: 
         results["profile"] = profile_core(spec.build(), cases, seconds=config.profile_seconds, out_dir=out)
     if "scanner" in parts:
         results["scanner"] = _scanner(config)
-    if {"e2e", "memory"} & set(parts):
+    if "pixels" in parts:
+        from benchmarks.pixels import run_pixels  # noqa: PLC0415
+
+        _log("part 5: pixel checks (OCR, faces)")
+        results["pixels"] = run_pixels(text_every=config.pixels_text_every, reps=config.reps, log=_log)
+    if {"e2e", "memory", "pixels"} & set(parts):
         _streaming(config, parts, pki, cases, tmp, out, results)
 
 
@@ -174,6 +196,14 @@ def _streaming(
                 broker.bootstrap_servers, pki, payloads, batches=config.e2e_batches,
                 process_counts=config.e2e_processes, events=config.e2e_events, reps=config.e2e_reps,
                 latency_s=config.e2e_latency_s, log_dir=log_dir,
+            )  # fmt: skip
+        if "pixels" in parts:
+            from benchmarks.pixels import run_pixels_e2e  # noqa: PLC0415
+
+            _log("part 5: end to end with pixel checks on for a quarter of the events")
+            results["pixels"]["e2e"] = run_pixels_e2e(
+                broker.bootstrap_servers, pki, [Payload(c.images[0], c.media_type) for c in small],
+                events=config.pixels_e2e_events, reps=config.e2e_reps, log_dir=log_dir,
             )  # fmt: skip
         if "memory" in parts:
             _log(f"part 4: memory over {max(config.memory_checkpoints):,} events")

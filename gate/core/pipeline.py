@@ -18,6 +18,7 @@ from gate.core.checks.integrity import IntegrityCheck
 from gate.core.checks.metadata import MetadataCheck
 from gate.core.checks.order import order_problems
 from gate.core.checks.parameters import ParametersCheck
+from gate.core.checks.pixels import PixelsCheck
 from gate.core.checks.provenance import ProvenanceCheck
 from gate.core.event import Generation, IngestEvent
 from gate.core.policy import Decision, Policy, Subject, decide
@@ -79,6 +80,7 @@ class Pipeline:
             ParametersCheck(scan_limits),
             MetadataCheck(scan_limits),
             ProvenanceCheck(verifier),
+            PixelsCheck(policy.pixels, scan_limits),  # last: the costliest, and off for most events
         )
         problems = order_problems([check.name for check in self.checks])
         if problems:  # a programming error: fail at construction, not by skipping checks per event

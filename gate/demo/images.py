@@ -9,7 +9,7 @@ import io
 import random
 from collections.abc import Mapping
 
-from PIL import Image, ImageDraw, ImageFilter, PngImagePlugin
+from PIL import Image, ImageDraw, ImageFilter, ImageFont, PngImagePlugin
 
 GPS_IFD = 0x8825
 BODY_SERIAL = 0xA431
@@ -100,3 +100,63 @@ def tamper_jpeg(data: bytes, *, count: int = 16) -> bytes:
             changed += 1
         position -= 7
     return bytes(out)
+
+
+def parcel_banner(
+    width: int = 960,
+    height: int = 540,
+    *,
+    label: tuple[str, ...] = ("Jane Doe", "12 Baker Street", "London NW1 6XE"),
+    seed: int = 0,
+) -> Image.Image:
+    """A personalised banner: a product shot with a parcel whose shipping label shows `label`.
+
+    Text is drawn with Pillow's own font (no system fonts needed), dark on a light label.
+    """
+    image = product_image(width, height, seed=seed)
+    draw = ImageDraw.Draw(image)
+    box = (width * 11 // 20, height * 9 // 20, width * 19 // 20, height * 19 // 20)
+    draw.rectangle(box, fill=(196, 160, 112), outline=(120, 90, 60), width=3)  # the parcel
+    size = max(12, height // 22)
+    font = ImageFont.load_default(size=size)
+    left, top = box[0] + size, box[1] + size
+    bottom = top + len(label) * size * 3 // 2 + size // 2
+    label_box = (left - size // 2, top - size // 2, box[2] - size, bottom)
+    draw.rectangle(label_box, fill=(246, 244, 236))
+    for n, line in enumerate(label):
+        draw.text((left, top + n * size * 3 // 2), line, fill=(25, 25, 30), font=font)
+    return image
+
+
+Colour = tuple[int, int, int]
+
+
+def text_on_product(
+    lines: tuple[str, ...],
+    *,
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont | None = None,
+    font_px: int = 26,
+    angle: float = 0.0,
+    ink: Colour = (20, 20, 25),
+    paper: Colour | None = (245, 243, 235),
+    size: tuple[int, int] = (800, 500),
+    at: tuple[int, int] = (100, 100),
+    seed: int = 1,
+) -> Image.Image:
+    """A product shot with `lines` on a label (straight on the backdrop when `paper` is None), tilted by
+    `angle` degrees; Pillow's own font at `font_px` unless `font` is given. For OCR tests and benchmarks.
+    """
+    base = product_image(*size, seed=seed, noise=12)
+    font = font or ImageFont.load_default(size=font_px)
+    width = int(max(font.getlength(line) for line in lines)) + font_px * 2
+    height = len(lines) * font_px * 3 // 2 + font_px
+    label = Image.new("RGBA", (width, height), (*paper, 255) if paper else (0, 0, 0, 0))
+    draw = ImageDraw.Draw(label)
+    for n, line in enumerate(lines):
+        draw.text((font_px, font_px // 2 + n * font_px * 3 // 2), line, fill=(*ink, 255), font=font)
+    if angle:
+        label = label.rotate(angle, expand=True, resample=Image.Resampling.BICUBIC)
+    x = max(0, min(size[0] - label.width, at[0]))
+    y = max(0, min(size[1] - label.height, at[1]))
+    base.paste(label, (x, y), label)
+    return base

@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gate.demo.images import A1111_PARAMETERS, camera_exif, jpeg_bytes, png_bytes, product_image, tamper_jpeg
+from gate.demo.images import (
+    A1111_PARAMETERS,
+    camera_exif,
+    jpeg_bytes,
+    parcel_banner,
+    png_bytes,
+    product_image,
+    tamper_jpeg,
+)
 from gate.model import Verdict
 from gate.provenance import DevPki, GenerationClaim, SignerConfig, attach_manifest
 
@@ -26,6 +34,12 @@ CLEAN_PARAMETERS = {
     "height": 480,
     "model_hash": "a9f3c2d1e0",
 }
+BANNER_PARAMETERS = {
+    **CLEAN_PARAMETERS,
+    "prompt": "a parcel on a doorstep with a shipping label, personalised thank-you banner",
+}
+# OCR needs legible text: the banner keeps this size whatever size the other samples are made at.
+BANNER_SIZE = (960, 540)
 MODEL = {"name": "sdxl-base", "version": "1.0", "provider": "stability.ai"}
 
 
@@ -192,6 +206,22 @@ def build_samples(
             ),
             Verdict.QUARANTINED,
             ("metadata.personal_data",),
+        ),
+        Sample(
+            "customer's address rendered on a parcel in a personalised banner",
+            _event(
+                eid(13),
+                jpeg_bytes(
+                    parcel_banner(
+                        *BANNER_SIZE, label=("Maria Schmidt", "48 Elm Road", "Leeds LS6 2AB"), seed=14
+                    )
+                ),
+                "image/jpeg",
+                source="personalised-banner",
+                generation=_synthetic(BANNER_PARAMETERS),
+            ),
+            Verdict.QUARANTINED,
+            ("pixels.personal_data",),
         ),
         Sample(
             "declared sha256 does not match",

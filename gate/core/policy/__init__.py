@@ -12,6 +12,7 @@ from gate.core.policy.model import (
     Rule,
     outcome_of_verdict,
 )
+from gate.core.policy.pixels import PixelCheck, PixelPolicy, PixelScope
 
 __all__ = [
     "VERDICT_OF_OUTCOME",
@@ -21,6 +22,9 @@ __all__ = [
     "Limits",
     "Match",
     "Outcome",
+    "PixelCheck",
+    "PixelPolicy",
+    "PixelScope",
     "Policy",
     "Remediation",
     "Rule",

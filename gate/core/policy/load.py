@@ -11,6 +11,7 @@ import yaml
 
 from gate.core.policy.decide import FAILURE_PREFIX
 from gate.core.policy.model import Limits, Match, Outcome, Policy, Remediation, Rule
+from gate.core.policy.pixels import parse_pixel_policy
 from gate.errors import ConfigError
 from gate.model import PolicyRef
 from gate.schemas import POLICY, schema_errors
@@ -52,6 +53,14 @@ def parse_policy(raw: bytes, *, origin: Path) -> Policy:
     ref = PolicyRef(version=str(doc["version"]), sha256=hashlib.sha256(raw).hexdigest())
     manifest = doc.get("manifest", {})
     trust = doc.get("trust", {})
+    limits = Limits(**doc.get("limits", {}))
+    pixels = parse_pixel_policy(doc.get("pixels", {}))
+    if pixels.enabled and pixels.time_budget_ms > limits.check_timeout_ms:
+        raise ConfigError(
+            f"policy {origin}: pixels.time_budget_ms ({pixels.time_budget_ms}) is longer than "
+            f"limits.check_timeout_ms ({limits.check_timeout_ms}), which bounds every check; "
+            "lower the budget or raise the timeout"
+        )
     return Policy(
         ref=ref,
         rules=tuple(_rule(item) for item in doc["rules"]),
@@ -60,7 +69,8 @@ def parse_policy(raw: bytes, *, origin: Path) -> Policy:
         trust_anchor_files=tuple(origin.parent / name for name in trust.get("anchors", ())),
         trust_allowed_ekus=tuple(trust.get("allowed_ekus", ())),
         trust_anchors_mode=trust.get("anchors_mode"),
-        limits=Limits(**doc.get("limits", {})),
+        limits=limits,
+        pixels=pixels,
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from gate.core.policy.pixels import PixelPolicy
 from gate.model import PolicyRef, Verdict
 
 
@@ -95,3 +96,4 @@ class Policy:
     trust_allowed_ekus: tuple[str, ...] = ()
     trust_anchors_mode: str | None = None
     limits: Limits = field(default_factory=Limits)
+    pixels: PixelPolicy = field(default_factory=PixelPolicy)
