@@ -46,6 +46,10 @@ INPUT_TOPIC_HEADER = "gate-input-topic"
 INPUT_PARTITION_HEADER = "gate-input-partition"
 INPUT_OFFSET_HEADER = "gate-input-offset"
 EVENT_ID_HEADER = "gate-event-id"
+# Lineage headers on an ingest record re-injected by `gate replay --mode reinject`.
+REPLAY_JOB_HEADER = "gate-replay-job"
+REPLAY_COUNT_HEADER = "gate-replay-count"
+REPLAY_SUPERSEDES_HEADER = "gate-replay-supersedes"
 
 
 class FailureCode(StrEnum):
@@ -184,6 +188,30 @@ def read_headers(headers: Headers) -> RecordHeaders:
         event_id=_text(named.get(EVENT_ID_HEADER)) or None,
         origin=origin,
     )
+
+
+def lineage_headers(lineage: ReplayLineage) -> Headers:
+    """Headers a re-injected ingest record carries, so the gate's new decision keeps the lineage."""
+    s = lineage.supersedes
+    return (
+        (REPLAY_JOB_HEADER, lineage.job.encode()),
+        (REPLAY_COUNT_HEADER, str(lineage.count).encode()),
+        (REPLAY_SUPERSEDES_HEADER, f"{s['topic']}/{s['partition']}/{s['offset']}".encode()),
+    )
+
+
+def read_lineage(record: InboundRecord) -> ReplayLineage | None:
+    """The lineage of a re-injected ingest record (the inverse of `lineage_headers`), or None."""
+    job, count = _text(record.header(REPLAY_JOB_HEADER)), _text(record.header(REPLAY_COUNT_HEADER))
+    # The job id is held to the event-id alphabet (it ends up in records): it cannot spell an address.
+    if not _EVENT_ID.fullmatch(job) or not count.isdigit() or not 0 < int(count) < 1_000_000:
+        return None
+    topic, _, rest = _text(record.header(REPLAY_SUPERSEDES_HEADER)).rpartition("/")
+    supersedes: dict[str, Any] = {}
+    topic, _, partition = topic.rpartition("/")
+    if topic and partition.isdigit() and rest.isdigit():
+        supersedes = {"topic": topic, "partition": int(partition), "offset": int(rest)}
+    return ReplayLineage(job=job, count=int(count), supersedes=supersedes)
 
 
 def decided_record(
