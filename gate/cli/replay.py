@@ -164,15 +164,10 @@ class _Runner:
             self.summary.left += len(todo) - sum(self.summary.transitions.values()) - len(self.summary.failed)
 
     def _step(self, decision: Any) -> Any:
-        from gate.core.record import InboundRecord  # noqa: PLC0415
         from gate.replay.job import original_of, reevaluate_step, reinject_step  # noqa: PLC0415
         from gate.replay.read import read_one  # noqa: PLC0415
 
-        def fetch(topic: str, partition: int, offset: int) -> InboundRecord:
-            r = read_one(self.reader, topic, partition, offset)
-            return InboundRecord(r.topic, r.partition, r.offset, r.key, r.value, r.headers, r.timestamp_ms)
-
-        original = original_of(decision, fetch)
+        original = original_of(decision, lambda t, p, o: read_one(self.reader, t, p, o))
         if self.args.mode == "reinject":
             return reinject_step(decision, original, self.job, self.settings.topics.ingest)
         from gate.model import Verdict  # noqa: PLC0415

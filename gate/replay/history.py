@@ -14,20 +14,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from gate.core.record import EVENT_ID_HEADER, Headers
+from gate.core.record import EVENT_ID_HEADER, InboundRecord
 
-
-@dataclass(frozen=True, slots=True)
-class StoredRecord:
-    """One record read from a topic, as plain data."""
-
-    topic: str
-    partition: int
-    offset: int
-    key: bytes | None
-    value: bytes | None
-    headers: Headers = ()
-    timestamp_ms: int = 0
+# A record read back from a topic is the same plain data as one the gate consumes.
+StoredRecord = InboundRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +61,7 @@ class StoredDecision:
     @property
     def decided_at(self) -> datetime:
         """When the record was written (its Kafka timestamp), UTC."""
-        return datetime.fromtimestamp(self.record.timestamp_ms / 1000.0, tz=UTC)
+        return datetime.fromtimestamp((self.record.timestamp_ms or 0) / 1000.0, tz=UTC)
 
     @property
     def policy_version(self) -> str:
@@ -191,4 +181,4 @@ def _code_matches(code: str, wanted: str) -> bool:
 def _order(decision: StoredDecision) -> tuple[int, int, str, int, int]:
     generation = decision.replay_count + (1 if decision.doc.get("review") else 0)
     r = decision.record
-    return (generation, r.timestamp_ms, r.topic, r.partition, r.offset)
+    return (generation, r.timestamp_ms or 0, r.topic, r.partition, r.offset)
