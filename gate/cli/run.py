@@ -169,4 +169,28 @@ def _run(args: argparse.Namespace) -> int:
             "--bootstrap-servers (or try `gate demo`, which starts an embedded broker)"
         )
     configure_tracing("gate", propagate_tracestate=settings.propagate_tracestate)
-    return serve(settings, processor_factory(settings, log_level=args.log_level, log_format=args.log_format))
+    factory = processor_factory(settings, log_level=args.log_level, log_format=args.log_format)
+    check_retention(settings)
+    return serve(settings, factory)
+
+
+def check_retention(settings: GateSettings) -> None:
+    """Refuse to start when the ingest topic keeps records for less time than the quarantine topic.
+
+    A quarantined event is replayed from its original ingest record. When the topics' configs cannot
+    be read (e.g. no DescribeConfigs permission) the gate still starts, and says so in its log.
+    """
+    from gate.runner.errors import KafkaFatal  # noqa: PLC0415
+    from gate.runner.topics import retention_gap, retention_ms_of  # noqa: PLC0415
+
+    topics = settings.topics
+    try:
+        retention = retention_ms_of(
+            settings.bootstrap_servers or "", [topics.ingest, topics.quarantine], client_config=settings.kafka
+        )
+    except KafkaFatal as exc:
+        log.warning("cannot verify ingest >= quarantine retention", extra={"error": str(exc)})
+        return
+    gap = retention_gap(retention, topics.ingest, topics.quarantine)
+    if gap:
+        raise ConfigError(gap)

@@ -21,6 +21,13 @@ def register(sub: Any) -> None:
     create.add_argument("--partitions", type=int, default=None, help="partitions per topic (default 12)")
     create.add_argument("--replication-factor", type=int, default=-1, help="default: the broker's default")
     create.add_argument("--retention-hours", type=int, default=24 * 7, help="retention of every topic")
+    create.add_argument(
+        "--quarantine-retention-hours",
+        type=int,
+        default=None,
+        help="retention of the quarantine topic (default: --retention-hours); the ingest topic keeps "
+        "records at least as long, so every quarantined event can be replayed from its original",
+    )
     create.set_defaults(handler=_create)
 
 
@@ -29,28 +36,44 @@ def _create(args: argparse.Namespace) -> int:
         DEFAULT_PARTITIONS,
         create_topics,
         gate_topic_names,
+        retention_gap,
+        retention_ms_of,
         topic_config,
     )
 
     settings = settings_from_args(args)
     if not settings.bootstrap_servers:
         raise ConfigError("no Kafka brokers: set --bootstrap-servers or GATE_BOOTSTRAP_SERVERS")
-    if args.retention_hours < 1:
-        raise ConfigError("--retention-hours must be at least 1")
+    quarantine_hours = args.quarantine_retention_hours or args.retention_hours
+    if min(args.retention_hours, quarantine_hours) < 1:
+        raise ConfigError("--retention-hours and --quarantine-retention-hours must be at least 1")
     names = gate_topic_names(settings)
-    config = topic_config(
-        max_message_bytes=settings.max_message_bytes,
-        replication_factor=args.replication_factor,
-        retention_ms=args.retention_hours * 3600 * 1000,
-    )
-    created = create_topics(
-        settings.bootstrap_servers,
-        names,
-        args.partitions or DEFAULT_PARTITIONS,
-        config,
-        replication_factor=args.replication_factor,
-        client_config=settings.kafka,
-    )
+    topics = settings.topics
+    # The ingest topic keeps originals at least as long as the quarantine keeps records pointing at them.
+    hours = {name: args.retention_hours for name in names}
+    hours[topics.quarantine] = quarantine_hours
+    hours[topics.ingest] = max(args.retention_hours, quarantine_hours)
+    created: list[str] = []
+    for name in names:
+        config = topic_config(
+            max_message_bytes=settings.max_message_bytes,
+            replication_factor=args.replication_factor,
+            retention_ms=hours[name] * 3600 * 1000,
+        )
+        created += create_topics(
+            settings.bootstrap_servers,
+            [name],
+            args.partitions or DEFAULT_PARTITIONS,
+            config,
+            replication_factor=args.replication_factor,
+            client_config=settings.kafka,
+        )
     for name in names:
         print(f"{name}: {'created' if name in created else 'exists'}")
+    retention = retention_ms_of(
+        settings.bootstrap_servers, [topics.ingest, topics.quarantine], client_config=settings.kafka
+    )
+    gap = retention_gap(retention, topics.ingest, topics.quarantine)
+    if gap:
+        raise ConfigError(gap)
     return 0

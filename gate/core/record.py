@@ -35,6 +35,8 @@ Headers = tuple[tuple[str, bytes], ...]
 DECISION_SCHEMA_ID = "gate.decision/1"
 OUTPUT_TOO_LARGE = "gate.output_too_large"
 RELEASED_BY_REVIEWER = "review.released"
+# A person may not approve what is broken rather than risky (plus every `image.*` code).
+UNRELEASABLE_CODES = frozenset({"provenance.invalid", "event.invalid", "asset.hash_mismatch"})
 _EVENT_ID = re.compile(r"[A-Za-z0-9._:/-]{1,200}")
 
 VERDICT_HEADER = "gate-verdict"
@@ -42,6 +44,15 @@ REASONS_HEADER = "gate-reasons"
 POLICY_VERSION_HEADER = "gate-policy-version"
 POLICY_SHA256_HEADER = "gate-policy-sha256"
 TRACEPARENT_HEADER = "traceparent"
+# Origin headers: where the decided event came from, so generic Kafka tools can find and redrive it.
+INPUT_TOPIC_HEADER = "gate-input-topic"
+INPUT_PARTITION_HEADER = "gate-input-partition"
+INPUT_OFFSET_HEADER = "gate-input-offset"
+EVENT_ID_HEADER = "gate-event-id"
+# Lineage headers on an ingest record re-injected by `gate replay --mode reinject`.
+REPLAY_JOB_HEADER = "gate-replay-job"
+REPLAY_COUNT_HEADER = "gate-replay-count"
+REPLAY_SUPERSEDES_HEADER = "gate-replay-supersedes"
 
 
 class FailureCode(StrEnum):
@@ -94,6 +105,32 @@ class RoutedRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ReplayLineage:
+    """Where a replayed decision comes from: the job, the event's replay count, what it supersedes."""
+
+    job: str
+    count: int
+    supersedes: Mapping[str, Any]  # topic, partition, offset, verdict and policy of the earlier decision
+
+    def as_dict(self) -> dict[str, Any]:
+        """The `replay` field of the decision record."""
+        return {"job": self.job, "count": self.count, "supersedes": dict(self.supersedes)}
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """Who released a decision, when (RFC 3339 UTC) and why; free text already scanned for personal data."""
+
+    reviewer: str
+    note: str
+    at: str
+
+    def as_dict(self) -> dict[str, str]:
+        """The reviewer part of the record's `review` field."""
+        return {"reviewer": self.reviewer, "note": self.note, "at": self.at}
+
+
+@dataclass(frozen=True, slots=True)
 class RecordHeaders:
     """The gate's headers read back from a produced record; fields are None when absent or unreadable."""
 
@@ -101,6 +138,8 @@ class RecordHeaders:
     reason_codes: tuple[str, ...]
     policy: PolicyRef | None
     traceparent: bytes | None
+    event_id: str | None = None
+    origin: tuple[str, int, int] | None = None  # input topic, partition, offset
 
 
 def encode_json(value: Mapping[str, Any]) -> bytes:
@@ -109,15 +148,28 @@ def encode_json(value: Mapping[str, Any]) -> bytes:
 
 
 def route_headers(
-    verdict: Verdict, reason_codes: tuple[str, ...], policy: PolicyRef, traceparent: bytes | None
+    verdict: Verdict,
+    reason_codes: tuple[str, ...],
+    policy: PolicyRef,
+    traceparent: bytes | None,
+    *,
+    event_id: str | None = None,
+    origin: Mapping[str, Any] | None = None,
 ) -> Headers:
-    """Headers every output record carries: verdict, reason codes, policy version and trace context."""
+    """Headers every output record carries: verdict, reason codes, policy version, trace context and,
+    when known, the event id and the input coordinates (`origin`: the record's `input` field)."""
     headers: list[tuple[str, bytes]] = [
         (VERDICT_HEADER, verdict.value.encode()),
         (REASONS_HEADER, ",".join(reason_codes).encode()),
         (POLICY_VERSION_HEADER, policy.version.encode()),
         (POLICY_SHA256_HEADER, policy.sha256.encode()),
     ]
+    if event_id:
+        headers.append((EVENT_ID_HEADER, event_id.encode()))
+    if origin is not None and {"topic", "partition", "offset"} <= origin.keys():
+        headers.append((INPUT_TOPIC_HEADER, str(origin["topic"]).encode()))
+        headers.append((INPUT_PARTITION_HEADER, str(origin["partition"]).encode()))
+        headers.append((INPUT_OFFSET_HEADER, str(origin["offset"]).encode()))
     if traceparent:
         headers.append((TRACEPARENT_HEADER, traceparent))
     return tuple(headers)
@@ -128,12 +180,43 @@ def read_headers(headers: Headers) -> RecordHeaders:
     named = dict(headers)
     version, sha256 = _text(named.get(POLICY_VERSION_HEADER)), _text(named.get(POLICY_SHA256_HEADER))
     reasons = _text(named.get(REASONS_HEADER))
+    topic = _text(named.get(INPUT_TOPIC_HEADER))
+    partition, offset = _text(named.get(INPUT_PARTITION_HEADER)), _text(named.get(INPUT_OFFSET_HEADER))
+    origin = None
+    if topic and partition.isdigit() and offset.isdigit():
+        origin = (topic, int(partition), int(offset))
     return RecordHeaders(
         verdict=_text(named.get(VERDICT_HEADER)) or None,
         reason_codes=tuple(reasons.split(",")) if reasons else (),
         policy=PolicyRef(version, sha256) if version and sha256 else None,
         traceparent=named.get(TRACEPARENT_HEADER) or None,
+        event_id=_text(named.get(EVENT_ID_HEADER)) or None,
+        origin=origin,
     )
+
+
+def lineage_headers(lineage: ReplayLineage) -> Headers:
+    """Headers a re-injected ingest record carries, so the gate's new decision keeps the lineage."""
+    s = lineage.supersedes
+    return (
+        (REPLAY_JOB_HEADER, lineage.job.encode()),
+        (REPLAY_COUNT_HEADER, str(lineage.count).encode()),
+        (REPLAY_SUPERSEDES_HEADER, f"{s['topic']}/{s['partition']}/{s['offset']}".encode()),
+    )
+
+
+def read_lineage(record: InboundRecord) -> ReplayLineage | None:
+    """The lineage of a re-injected ingest record (the inverse of `lineage_headers`), or None."""
+    job, count = _text(record.header(REPLAY_JOB_HEADER)), _text(record.header(REPLAY_COUNT_HEADER))
+    # The job id is held to the event-id alphabet (it ends up in records): it cannot spell an address.
+    if not _EVENT_ID.fullmatch(job) or not count.isdigit() or not 0 < int(count) < 1_000_000:
+        return None
+    topic, _, rest = _text(record.header(REPLAY_SUPERSEDES_HEADER)).rpartition("/")
+    supersedes: dict[str, Any] = {}
+    topic, _, partition = topic.rpartition("/")
+    if topic and partition.isdigit() and rest.isdigit():
+        supersedes = {"topic": topic, "partition": int(partition), "offset": int(rest)}
+    return ReplayLineage(job=job, count=int(count), supersedes=supersedes)
 
 
 def decided_record(
@@ -142,6 +225,7 @@ def decided_record(
     inbound: InboundRecord | None = None,
     output: Mapping[str, Any] | None = None,
     with_timing: bool = False,
+    lineage: ReplayLineage | None = None,
 ) -> RoutedRecord:
     """The record for an event the core decided (`gate check`, the worker, replay, webhook, backfill).
 
@@ -190,6 +274,8 @@ def decided_record(
             check_seconds["remediation"] = evaluation.remediation_ms / 1000.0
     if inbound is not None:
         doc["input"] = _input_ref(inbound, raw=outcome.event is None and outcome.keep_raw)
+    if lineage is not None:
+        doc["replay"] = lineage.as_dict()
     return _routed(doc, decision.reason_codes, decision.policy, None, check_seconds)
 
 
@@ -228,37 +314,76 @@ def oversized_record(inbound: InboundRecord, routed: RoutedRecord, policy: Polic
     )
 
 
-def replayed_record(outcome: EventOutcome, *, replayed_from: InboundRecord) -> RoutedRecord:
-    """The record for an event decided again from the quarantine topic (the seam for quarantine replay).
+def replayed_record(
+    outcome: EventOutcome,
+    *,
+    original: InboundRecord,
+    lineage: ReplayLineage,
+    output: Mapping[str, Any] | None = None,
+) -> RoutedRecord:
+    """The record for an event decided again by `gate replay --mode reevaluate`.
 
-    Decided exactly like a fresh event by the current policy; `input` names the quarantined record it was
-    replayed from, so the audit trail links the two decisions.
+    Decided exactly like a fresh event (`decided_record`): `input` still names the original ingest
+    record, so a later replay finds it again, and `replay` says which job replayed it, how many times the
+    event has been replayed and which decision this one supersedes.
     """
-    return decided_record(outcome, inbound=replayed_from)
+    return decided_record(outcome, inbound=original, output=output, lineage=lineage)
 
 
-def released_record(quarantined: RoutedRecord, *, reviewer_policy: PolicyRef | None = None) -> RoutedRecord:
-    """A quarantined decision released by a reviewer (the seam for reviewer release).
+def release_refusal(quarantined: Mapping[str, Any], to: Verdict) -> str | None:
+    """Why a reviewer may not release this decision to `to`, or None when they may.
 
-    The original reasons are kept (the audit shows what was overruled) and a `review.released` reason says
-    why the verdict is now approved. The policy stays the one that decided unless `reviewer_policy` says
-    otherwise. Only a quarantined record can be released: a rejection is final.
+    A person may accept a risk the policy quarantined, not make a broken file valid: approval is refused
+    when a reason says the file, the event or its provenance is broken. A rejection is final.
     """
-    if quarantined.verdict is not Verdict.QUARANTINED:
-        raise ValueError(f"only a quarantined record can be released, not a {quarantined.verdict.value} one")
-    original = quarantined.document
-    policy = reviewer_policy or PolicyRef(**original["policy"])
-    verdict = Verdict.APPROVED
-    release = {
-        "code": RELEASED_BY_REVIEWER,
-        "check": "reviewer",
-        "outcome": outcome_of_verdict(verdict).value,
+    if quarantined.get("verdict") != Verdict.QUARANTINED.value:
+        return f"only a quarantined decision can be released, this one is {quarantined.get('verdict')}"
+    if to is Verdict.QUARANTINED:
+        return "a release goes to approved or rejected"
+    if to is Verdict.APPROVED:
+        codes = [str(r.get("code", "")) for r in quarantined.get("reasons", [])]
+        broken = sorted({c for c in codes if c in UNRELEASABLE_CODES or c.startswith("image.")})
+        if broken:
+            return f"approval refused: {', '.join(broken)} cannot be accepted by a person (fix the file)"
+        provenance = quarantined.get("provenance") or {}
+        output = (quarantined.get("asset") or {}).get("output")
+        if provenance.get("ai_generated") and provenance.get("state") != "trusted" and not output:
+            return (
+                "approval refused: a synthetic image without a trusted manifest needs one attached; "
+                "replay it with a signer configured (gate replay --mode reevaluate) instead"
+            )
+    return None
+
+
+def released_record(
+    quarantined: Mapping[str, Any],
+    *,
+    to: Verdict,
+    review: Review,
+    key: bytes,
+    headers: Headers = (),
+) -> RoutedRecord:
+    """A quarantined decision (`quarantined`, its JSON document) released by a reviewer to `to`.
+
+    The original reasons are kept (the audit shows what was overruled), a `review.released` reason says
+    why the verdict changed, and `review` records who, when, why and what the gate had decided. The
+    policy stays the one that decided. Raises ValueError when `release_refusal` refuses.
+    """
+    refused = release_refusal(quarantined, to)
+    if refused:
+        raise ValueError(refused)
+    policy = PolicyRef(**quarantined["policy"])
+    release = {"code": RELEASED_BY_REVIEWER, "check": "reviewer", "outcome": outcome_of_verdict(to).value}
+    doc = {**quarantined, **_base(to, [*quarantined["reasons"], release], policy)}
+    doc["source"] = quarantined.get("source", "unknown")
+    doc["actions"] = quarantined.get("actions", [])
+    doc["review"] = {
+        **review.as_dict(),
+        "overruled": {"verdict": quarantined["verdict"], "policy": quarantined["policy"]},
     }
-    doc = {**original, **_base(verdict, [*original["reasons"], release], policy)}
-    doc["source"], doc["actions"] = original.get("source", "unknown"), original["actions"]
-    codes = (*quarantined.reason_codes, RELEASED_BY_REVIEWER)
-    traceparent = read_headers(quarantined.headers).traceparent
-    return _routed(doc, codes, policy, traceparent, quarantined.check_seconds, key=quarantined.key)
+    codes = (*[str(r["code"]) for r in quarantined["reasons"]], RELEASED_BY_REVIEWER)
+    traceparent = read_headers(headers).traceparent
+    return _routed(doc, codes, policy, traceparent, key=key)
 
 
 def fallback_event_id(record: InboundRecord) -> str:
@@ -311,7 +436,9 @@ def _routed(
         verdict=verdict,
         key=key or str(doc["event_id"]).encode(),
         value=encode_json(doc),
-        headers=route_headers(verdict, codes, policy, traceparent),
+        headers=route_headers(
+            verdict, codes, policy, traceparent, event_id=str(doc["event_id"]), origin=doc.get("input")
+        ),
         reason_codes=codes,
         source=str(doc["source"]),
         check_seconds=dict(check_seconds or {}),

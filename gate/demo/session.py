@@ -79,9 +79,47 @@ def run_demo(options: DemoOptions, console: Console | None = None) -> int:
                 bootstrap, samples=samples, console=console, timeout_s=options.timeout_s, port=port, gate=gate
             )
             _show_timings(console, port)
+        _show_replay(console, directory, bootstrap, trusted)
     if gate.returncode not in (None, 0) and not tally.done:
         console.print(f"[red]the gate exited with status {gate.returncode}[/]; see {directory / 'gate.log'}")
     return _summary(console, samples, tally, directory, port)
+
+
+UNTRUSTED_RULE = (
+    "  - name: untrusted-signer\n    match: {code: provenance.untrusted}\n    outcome: quarantine\n"
+)
+
+
+def _show_replay(console: Console, directory: Path, bootstrap: str, keys: DevPki) -> None:
+    """End with one replay: the quarantine re-evaluated under a relaxed policy, as a dry-run diff."""
+    from gate.core.policy import default_policy_path  # noqa: PLC0415
+
+    shipped = default_policy_path().read_text()
+    relaxed = shipped.replace('version: "', 'version: "relaxed-', 1).replace(
+        UNTRUSTED_RULE, UNTRUSTED_RULE.replace("outcome: quarantine", "outcome: approve")
+    )
+    (directory / "relaxed-policy.yaml").write_text(relaxed)
+    command = [
+        "replay",
+        "--mode",
+        "reevaluate",
+        "--dry-run",
+        "--policy",
+        str(directory / "relaxed-policy.yaml"),
+    ]
+    console.print(f"\n[bold]gate {' '.join(command)}[/]  (an untrusted signer approved: nothing is written)")
+    env = {**os.environ, **gate_environment(bootstrap, keys, directory / "store", port=0)}
+    done = subprocess.run(
+        [sys.executable, "-m", "gate.cli.main", *command, "--no-progress"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    console.print(done.stdout.rstrip(), markup=False, highlight=False)
+    if done.returncode:
+        console.print(f"[red]replay dry run exited {done.returncode}[/]: {done.stderr.strip()[-500:]}")
 
 
 def _keys(directory: Path) -> tuple[DevPki, DevPki]:

@@ -86,3 +86,44 @@ def create_topics(
                 raise ConfigError(f"topic {name}: {err.name()}: {err.str()}") from None
             raise fatal_error(err, f"create topic {name}") from None
     return created
+
+
+def retention_ms_of(
+    bootstrap_servers: str,
+    names: Iterable[str],
+    *,
+    client_config: Mapping[str, Any] | None = None,
+    timeout_s: float = 15.0,
+) -> dict[str, int]:
+    """The effective `retention.ms` of each topic (-1: forever). Raises KafkaFatal when it cannot be read."""
+    # Public names of confluent_kafka.admin that its stubs do not re-export.
+    from confluent_kafka.admin import ConfigResource, ResourceType  # type: ignore[attr-defined]  # noqa: PLC0415
+
+    admin = AdminClient({**(client_config or {}), "bootstrap.servers": bootstrap_servers})
+    resources = [ConfigResource(ResourceType.TOPIC, name) for name in names]
+    found: dict[str, int] = {}
+    for resource, future in admin.describe_configs(resources, request_timeout=timeout_s).items():
+        try:
+            entry = future.result(timeout=timeout_s).get("retention.ms")
+        except KafkaException as exc:
+            raise fatal_error(kafka_error_of(exc), f"describe topic {resource.name}") from None
+        if entry is not None and entry.value is not None:
+            found[resource.name] = int(entry.value)
+    return found
+
+
+def retention_gap(retention_ms: Mapping[str, int], ingest: str, quarantine: str) -> str | None:
+    """Why the ingest topic would lose originals that quarantine records still point at, or None.
+
+    A quarantined event is replayed from its original ingest record, so the ingest topic must keep
+    records at least as long as the quarantine topic (-1 means forever).
+    """
+    kept, needed = retention_ms.get(ingest), retention_ms.get(quarantine)
+    if kept is None or needed is None or kept < 0 or (0 <= needed <= kept):
+        return None
+    hours = (f"{ms / 3_600_000:g} h" if ms >= 0 else "forever" for ms in (kept, needed))
+    return (
+        f"ingest topic {ingest} keeps records {next(hours)}, quarantine topic {quarantine} {next(hours)}: "
+        "quarantined events could not be replayed once their original is gone. Raise the ingest topic's "
+        "retention.ms to at least the quarantine topic's (or lower the quarantine's)"
+    )

@@ -22,10 +22,13 @@ from gate.core.pipeline import Pipeline
 from gate.core.record import (
     FailureCode,
     InboundRecord,
+    ReplayLineage,
     RoutedRecord,
     decided_record,
     failure_record,
     fallback_event_id,
+    read_lineage,
+    replayed_record,
 )
 from gate.model import PolicyRef
 from gate.observe.logs import configure_logging
@@ -110,11 +113,22 @@ class GateProcessor:
             log.error("processor failed", extra={"error_type": type(exc).__name__, "offset": record.offset})
             return failure_record(record, FailureCode.ERROR, self.pipeline.policy.ref)
 
+    def reevaluate(self, record: InboundRecord, lineage: ReplayLineage) -> RoutedRecord:
+        """Decide an original ingest record again (`gate replay`): the same entry point and record as
+        `__call__`, plus lineage. Errors raise (the replay job reports them; nothing is routed)."""
+        outcome = evaluate_event_bytes(
+            record.value, self.pipeline, self.fetcher, fallback_id=fallback_event_id(record)
+        )
+        output = self._publish(outcome, record.value or b"")
+        return replayed_record(outcome, original=record, lineage=lineage, output=output)
+
     def _route(self, record: InboundRecord) -> RoutedRecord:
         outcome = evaluate_event_bytes(
             record.value, self.pipeline, self.fetcher, fallback_id=fallback_event_id(record)
         )
-        return decided_record(outcome, inbound=record, output=self._publish(outcome, record.value or b""))
+        output = self._publish(outcome, record.value or b"")
+        # A record re-injected by `gate replay --mode reinject` keeps its lineage (and its loop guard).
+        return decided_record(outcome, inbound=record, output=output, lineage=read_lineage(record))
 
     def _publish(self, outcome: EventOutcome, raw: bytes) -> dict[str, Any] | None:
         """Where the changed bytes go: back inline for inline input, else into the content store.

@@ -14,11 +14,14 @@ from gate.core.policy import VERDICT_OF_OUTCOME, Outcome, outcome_of_verdict
 from gate.core.record import (
     FailureCode,
     InboundRecord,
+    ReplayLineage,
+    Review,
     RoutedRecord,
     decided_record,
     failure_record,
     oversized_record,
     read_headers,
+    release_refusal,
     released_record,
     replayed_record,
     route_headers,
@@ -123,24 +126,93 @@ def test_a_record_refused_as_too_large_keeps_the_deciding_policy(gate: Pipeline)
     assert "raw" not in doc["input"]  # type: ignore[operator]
 
 
-def test_a_replayed_event_names_the_quarantined_record_it_came_from(gate: Pipeline) -> None:
-    quarantined_at = InboundRecord("images.quarantine", 1, 99, b"evt-record-1", b"")
-    doc = _valid(replayed_record(_outcome(gate, INLINE), replayed_from=quarantined_at))
-    assert doc["input"] == {"topic": "images.quarantine", "partition": 1, "offset": 99}
+def test_a_replayed_event_keeps_its_origin_and_carries_lineage(gate: Pipeline) -> None:
+    earlier = {"topic": "images.quarantine", "partition": 1, "offset": 99, "verdict": "quarantined"}
+    lineage = ReplayLineage(job="drain-1", count=2, supersedes=earlier)
+    record = replayed_record(_outcome(gate, INLINE), original=INBOUND, lineage=lineage)
+    doc = _valid(record)
+    assert doc["input"] == {"topic": "images.ingest", "partition": 2, "offset": 17}
+    assert doc["replay"] == {"job": "drain-1", "count": 2, "supersedes": earlier}
+    fresh = decided_record(_outcome(gate, INLINE), inbound=INBOUND).document
+    assert {k: v for k, v in doc.items() if k != "replay"} == fresh
 
 
-def test_a_reviewer_releases_a_quarantine_but_never_a_rejection() -> None:
+REVIEW = Review(reviewer="reviewer 7", note="brand asset, accepted risk", at="2026-12-05T01:00:00Z")
+
+
+@pytest.mark.parametrize("to", [Verdict.APPROVED, Verdict.REJECTED])
+def test_a_reviewer_releases_a_quarantine_with_an_audit_trail(to: Verdict) -> None:
     quarantined = failure_record(INBOUND, FailureCode.TIMEOUT, PolicyRef("2026.1", "c" * 64))
-    released = released_record(quarantined)
+    released = released_record(quarantined.document, to=to, review=REVIEW, key=quarantined.key)
     doc = _valid(released)
-    assert doc["verdict"] == "approved"
+    assert doc["verdict"] == to.value and released.key == quarantined.key
     assert [r["code"] for r in doc["reasons"]] == ["gate.timeout", "review.released"]  # type: ignore[attr-defined]
     assert doc["input"] == quarantined.document["input"] and doc["policy"] == quarantined.document["policy"]
-    rejected = failure_record(
-        INBOUND, "event.unparseable", PolicyRef("v", "c" * 64), verdict=Verdict.REJECTED
-    )
-    with pytest.raises(ValueError, match="only a quarantined record"):
-        released_record(rejected)
+    assert doc["review"] == {  # who, when, why, and what the gate had decided under which policy
+        **REVIEW.as_dict(),
+        "overruled": {"verdict": "quarantined", "policy": {"version": "2026.1", "sha256": "c" * 64}},
+    }
+
+
+@pytest.mark.parametrize(
+    ("codes", "to", "refused"),
+    [
+        (["gate.timeout"], Verdict.APPROVED, False),
+        (["privacy.pii"], Verdict.APPROVED, False),
+        (["provenance.invalid"], Verdict.APPROVED, True),
+        (["event.invalid"], Verdict.APPROVED, True),
+        (["asset.hash_mismatch"], Verdict.APPROVED, True),
+        (["image.undecodable"], Verdict.APPROVED, True),
+        (["privacy.pii", "image.too_large"], Verdict.APPROVED, True),
+        (["imagery.other"], Verdict.APPROVED, False),  # a neighbour of image.*, not in it
+        (["provenance.invalid"], Verdict.REJECTED, False),
+        (["image.undecodable"], Verdict.REJECTED, False),
+        (["gate.timeout"], Verdict.QUARANTINED, True),
+    ],
+)
+def test_release_refusals(codes: list[str], to: Verdict, refused: bool) -> None:
+    doc = {"verdict": "quarantined", "reasons": [{"code": c} for c in codes]}
+    assert (release_refusal(doc, to) is not None) is refused
+
+
+@pytest.mark.parametrize(
+    ("provenance", "output", "refused"),
+    [
+        ({"state": "missing", "ai_generated": True}, None, True),
+        ({"state": "valid", "ai_generated": True}, None, True),
+        ({"state": "trusted", "ai_generated": True}, None, False),
+        ({"state": "missing", "ai_generated": True}, {"sha256": "a" * 64}, False),
+        ({"state": "missing", "ai_generated": False}, None, False),
+    ],
+)
+def test_approving_a_synthetic_image_needs_a_trusted_manifest(
+    provenance: dict[str, object], output: dict[str, str] | None, refused: bool
+) -> None:
+    doc = {"verdict": "quarantined", "reasons": [], "provenance": provenance, "asset": {"output": output}}
+    assert (release_refusal(doc, Verdict.APPROVED) is not None) is refused
+
+
+def test_a_rejection_or_approval_is_never_released() -> None:
+    for verdict in (Verdict.REJECTED, Verdict.APPROVED):
+        decided = failure_record(INBOUND, "event.unparseable", PolicyRef("v", "c" * 64), verdict=verdict)
+        with pytest.raises(ValueError, match="only a quarantined decision"):
+            released_record(decided.document, to=Verdict.REJECTED, review=REVIEW, key=decided.key)
+
+
+def test_every_record_carries_origin_headers(gate: Pipeline) -> None:
+    policy = PolicyRef("2026.1", "c" * 64)
+    decided = decided_record(_outcome(gate, INLINE), inbound=INBOUND)
+    for record in (
+        decided,
+        failure_record(INBOUND, FailureCode.ERROR, policy),
+        oversized_record(INBOUND, decided, policy),
+    ):
+        read = read_headers(record.headers)
+        assert read.origin == ("images.ingest", 2, 17)
+        assert read.event_id == record.document["event_id"]
+    bare = decided_record(_outcome(gate, INLINE))  # `gate check`: no input, so no origin
+    assert read_headers(bare.headers).origin is None
+    assert read_headers(bare.headers).event_id == "evt-record-1"
 
 
 def test_headers_read_back_what_was_written() -> None:

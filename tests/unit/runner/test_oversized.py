@@ -37,7 +37,12 @@ def test_keeps_key_source_policy_and_coordinates_but_not_the_bytes() -> None:
         ("gate.output_too_large",),
     )
     assert record.headers == route_headers(
-        Verdict.QUARANTINED, ("gate.output_too_large",), POLICY, b"00-abc-def-01"
+        Verdict.QUARANTINED,
+        ("gate.output_too_large",),
+        POLICY,
+        b"00-abc-def-01",
+        event_id="evt-1",
+        origin={"topic": "images.ingest", "partition": 3, "offset": 41},
     )
 
 

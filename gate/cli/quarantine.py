@@ -1,0 +1,207 @@
+"""`gate quarantine ls|stats|show|release`: inspect the quarantine, and release single events by hand."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from gate.cli.review_args import (
+    add_filter_options,
+    add_reading_options,
+    filters_from,
+    read_histories,
+    reader_config_of,
+    reading_settings,
+)
+from gate.errors import ConfigError, GateError
+
+MAX_REVIEWER_CHARS, MAX_NOTE_CHARS = 100, 500
+
+
+def register(sub: Any) -> None:
+    """Add the `quarantine` command group."""
+    group = sub.add_parser("quarantine", help="inspect quarantined events; release one by hand")
+    commands = group.add_subparsers(dest="quarantine_command", required=True)
+    ls = commands.add_parser("ls", help="list the events whose current decision is a quarantine")
+    add_reading_options(ls)
+    add_filter_options(ls)
+    ls.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows")
+    ls.add_argument("--json", action="store_true", help="one JSON object per line")
+    ls.set_defaults(handler=_ls)
+    stats = commands.add_parser("stats", help="counts by reason, entity, source and policy version")
+    add_reading_options(stats)
+    add_filter_options(stats)
+    stats.add_argument("--json", action="store_true", help="one JSON object")
+    stats.set_defaults(handler=_stats)
+    show = commands.add_parser("show", help="one event: its decision, history and original")
+    add_reading_options(show)
+    show.add_argument("event_id", metavar="EVENT_ID")
+    show.add_argument("--json", action="store_true", help="one JSON object")
+    show.set_defaults(handler=_show)
+    release = commands.add_parser("release", help="write a reviewer's final decision (audited override)")
+    add_reading_options(release)
+    release.add_argument("event_id", metavar="EVENT_ID")
+    release.add_argument("--to", required=True, choices=("approved", "rejected"))
+    release.add_argument("--reviewer", required=True, metavar="NAME", help="who decides (no personal data)")
+    release.add_argument("--note", required=True, metavar="TEXT", help="why (no personal data)")
+    release.set_defaults(handler=_release)
+
+
+def _ls(args: argparse.Namespace) -> int:
+    from gate.replay.history import in_quarantine  # noqa: PLC0415
+
+    histories = read_histories(reading_settings(args), args)
+    rows = in_quarantine(histories, filters_from(args))[: args.limit]
+    if args.json:
+        for decision in rows:
+            print(json.dumps(decision.summary(), sort_keys=True))
+        return 0
+    table = Table(title=f"quarantine: {len(rows)} event(s)")
+    for column in ("event id", "decided at", "source", "reasons", "policy"):
+        table.add_column(column)
+    for d in rows:
+        decided = d.decided_at.strftime("%Y-%m-%d %H:%M:%S")
+        table.add_row(
+            d.event_id, decided, str(d.doc.get("source", "")), ", ".join(d.reason_codes), d.policy_version
+        )
+    Console(width=160).print(table)
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from gate.replay.history import in_quarantine, stats  # noqa: PLC0415
+
+    histories = read_histories(reading_settings(args), args)
+    counts = stats(in_quarantine(histories, filters_from(args)))
+    if args.json:
+        print(json.dumps(counts, sort_keys=True))
+        return 0
+    console = Console(width=160)
+    console.print(f"quarantined events: {counts['total']['events']}")
+    for by in ("reason", "entity", "source", "policy"):
+        table = Table(title=f"by {by}")
+        table.add_column(by)
+        table.add_column("events", justify="right")
+        for name, n in counts[by].items():
+            table.add_row(name, str(n))
+        console.print(table)
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    settings = reading_settings(args)
+    histories = read_histories(settings, args)
+    history = histories.by_event.get(args.event_id)
+    if not history:
+        raise GateError(f"unknown event id {args.event_id!r}: no verdict topic holds a decision for it")
+    current = history[-1]
+    original = _original_status(settings, current.doc.get("input") or {})
+    if args.json:
+        out = {
+            "current": current.summary(),
+            "history": [d.summary() for d in history],
+            "original": original,
+        }
+        print(json.dumps(out, sort_keys=True))
+        return 0
+    console = Console(width=160)
+    console.print(f"[bold]{current.event_id}[/bold]: {current.verdict} ({', '.join(current.reason_codes)})")
+    console.print(f"original event: {original['where']} ({original['status']})")
+    table = Table(title="history")
+    for column in ("decided at", "verdict", "reasons", "policy", "record", "replay / review"):
+        table.add_column(column)
+    for d in history:
+        r = d.record
+        lineage = d.doc.get("review") or d.doc.get("replay") or {}
+        note = f"job {lineage['job']} #{lineage['count']}" if "job" in lineage else ""
+        if "reviewer" in lineage:
+            note = f"released by {lineage['reviewer']}: {lineage['note']}"
+        table.add_row(
+            d.decided_at.strftime("%Y-%m-%d %H:%M:%S"),
+            d.verdict,
+            ", ".join(d.reason_codes),
+            d.policy_version,
+            f"{r.topic}/{r.partition}/{r.offset}",
+            note,
+        )
+    console.print(table)
+    console.print_json(json.dumps(current.doc, sort_keys=True))
+    return 0
+
+
+def _original_status(settings: Any, ref: dict[str, Any]) -> dict[str, Any]:
+    from gate.replay.read import OriginalGone, read_one  # noqa: PLC0415
+
+    if not {"topic", "partition", "offset"} <= ref.keys():
+        return {"where": "unknown", "status": "the decision names no input record"}
+    where = f"{ref['topic']}/{ref['partition']}/{ref['offset']}"
+    if "raw" in ref:
+        return {"where": where, "status": "kept in the decision record (input.raw)"}
+    try:
+        read_one(reader_config_of(settings), ref["topic"], int(ref["partition"]), int(ref["offset"]))
+    except OriginalGone as exc:
+        return {"where": where, "status": f"gone: {exc}"}
+    return {"where": where, "status": "available"}
+
+
+def check_free_text(name: str, text: str, limit: int) -> str:
+    """A reviewer's free text; refused when empty, too long or holding personal data (records keep it)."""
+    from gate.scanning import scan_text  # noqa: PLC0415
+
+    text = text.strip()
+    if not text or len(text) > limit:
+        raise ConfigError(f"--{name} must be 1 to {limit} characters")
+    found = sorted({f.entity for f in scan_text(text, path=f"/review/{name}", context=name)})
+    if found:
+        raise ConfigError(
+            f"--{name} holds personal data ({', '.join(found)}); it is written into decision records: "
+            "use a reviewer handle and a note without names, addresses or numbers of people"
+        )
+    return text
+
+
+def _release(args: argparse.Namespace) -> int:
+    from gate.core.record import Review, release_refusal, released_record  # noqa: PLC0415
+    from gate.model import Verdict  # noqa: PLC0415
+    from gate.replay.write import TransactionalWriter  # noqa: PLC0415
+
+    reviewer = check_free_text("reviewer", args.reviewer, MAX_REVIEWER_CHARS)
+    note = check_free_text("note", args.note, MAX_NOTE_CHARS)
+    settings = reading_settings(args)
+    current = read_histories(settings, args).current(args.event_id)
+    if current is None:
+        raise GateError(f"unknown event id {args.event_id!r}: no verdict topic holds a decision for it")
+    to = Verdict(args.to)
+    refused = release_refusal(current.doc, to)
+    if refused:
+        print(f"gate: release of {args.event_id} refused: {refused}", file=sys.stderr)
+        return 4
+    at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    record = released_record(
+        current.doc,
+        to=to,
+        review=Review(reviewer=reviewer, note=note, at=at),
+        key=current.record.key or args.event_id.encode(),
+        headers=current.record.headers,
+    )
+    from gate.runner.transaction import verdict_topics  # noqa: PLC0415 - the routing `gate run` uses
+
+    topic = verdict_topics(settings.topics)[to]
+    with TransactionalWriter(
+        settings.bootstrap_servers or "",
+        settings.kafka,
+        transactional_id=f"gate-release-{args.event_id}",
+        max_message_bytes=settings.max_message_bytes,
+    ) as writer:
+        writer.commit([(topic, record.key, record.value, record.headers)])
+    print(
+        f"{args.event_id}: released to {to.value} by {reviewer} "
+        f"(was {current.verdict}, policy {current.policy_version})"
+    )
+    return 0

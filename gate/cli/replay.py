@@ -1,0 +1,251 @@
+"""`gate replay`: decide quarantined events again (or re-inject them) with lineage, resumable by `--job`."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import uuid
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+from gate.cli.review_args import (
+    add_filter_options,
+    add_reading_options,
+    filters_from,
+    read_histories,
+    reader_config_of,
+    reading_settings,
+)
+from gate.errors import ConfigError
+
+BATCH = 32
+
+
+def register(sub: Any) -> None:
+    """Add the `replay` command."""
+    parser = sub.add_parser(
+        "replay",
+        help="decide quarantined events again, or re-inject them, with lineage",
+        description="Exit status: 0 all went through, 1 a failure (e.g. an original event is gone), "
+        "5 some events refused (loop guard, not in quarantine).",
+    )
+    add_reading_options(parser)
+    add_filter_options(parser)
+    parser.add_argument("--event-id", action="append", default=[], metavar="ID", help="replay these events")
+    parser.add_argument("--mode", required=True, choices=("reevaluate", "reinject"))
+    parser.add_argument("--policy", type=Path, metavar="POLICY.yaml", help="decide with this policy")
+    parser.add_argument("--dry-run", action="store_true", help="change nothing; print old -> new")
+    parser.add_argument("--rate", type=float, default=None, metavar="N", help="at most N events per second")
+    parser.add_argument("--max", type=int, default=None, metavar="N", help="replay at most N events this run")
+    parser.add_argument(
+        "--job", default=None, metavar="ID", help="job id: run again with the same id to resume"
+    )
+    parser.add_argument("--force", action="store_true", help="also replay events not in quarantine")
+    parser.add_argument("--max-replays", type=int, default=None, metavar="N", help="loop guard (default 3)")
+    parser.add_argument("--json", action="store_true", help="one JSON object per event, then a summary")
+    parser.set_defaults(handler=_replay)
+
+
+def _replay(args: argparse.Namespace) -> int:
+    from gate.replay.job import DEFAULT_MAX_REPLAYS, ReplayRequest, Summary, pending, select  # noqa: PLC0415
+
+    if args.job is not None and not args.job.replace("-", "").replace("_", "").replace(".", "").isalnum():
+        raise ConfigError("--job must be letters, digits, '.', '-' or '_'")
+    if args.rate is not None and args.rate <= 0:
+        raise ConfigError("--rate must be above 0 events per second")
+    settings = reading_settings(args, **({"policy": args.policy} if args.policy else {}))
+    job = args.job or f"job-{uuid.uuid4().hex[:12]}"
+    request = ReplayRequest(
+        mode=args.mode,
+        job=job,
+        filters=filters_from(args),
+        event_ids=tuple(args.event_id),
+        force=args.force,
+        max_replays=args.max_replays if args.max_replays is not None else DEFAULT_MAX_REPLAYS,
+    )
+    histories = read_histories(settings, args, skip_job=job)
+    selection = select(histories, request)
+    summary = Summary(refused=list(selection.refused))
+    runner = _Runner(settings, args, job, summary)
+    try:
+        committed = runner.committed(selection.chosen)
+        todo = list(pending(selection.chosen, committed, summary))
+        if args.max is not None:
+            summary.left = max(0, len(todo) - args.max)
+            todo = todo[: args.max]
+        runner.run(todo)
+    finally:
+        runner.close()
+    _print_summary(args, job, summary)
+    if summary.failed:
+        return 1
+    return 0 if summary.ok else 5
+
+
+class _Runner:
+    """Runs the steps: evaluates, prints the diff, and (unless a dry run) writes in transactions."""
+
+    def __init__(self, settings: Any, args: argparse.Namespace, job: str, summary: Any) -> None:
+        from gate.replay.write import TransactionalWriter, job_group  # noqa: PLC0415
+
+        self.settings, self.args, self.job, self.summary = settings, args, job, summary
+        self.reader = reader_config_of(settings)
+        self.writer = None
+        if not args.dry_run:
+            self.writer = TransactionalWriter(
+                settings.bootstrap_servers or "",
+                settings.kafka,
+                transactional_id=f"gate-replay-{job}",
+                group=job_group(job),
+                max_message_bytes=settings.max_message_bytes,
+            )
+        self.processor: Any = None
+        if args.mode == "reevaluate":
+            from gate.cli.run import processor_factory  # noqa: PLC0415
+
+            factory = processor_factory(settings)
+            # A dry run publishes nothing anywhere, not even into the content store.
+            store = None if args.dry_run else settings.store_dir
+            self.processor = dataclasses.replace(factory, tracing=False, store_dir=store).build()
+
+    def committed(self, chosen: list[Any]) -> dict[tuple[str, int], int]:
+        """The job's position (empty for a dry run, which commits nothing)."""
+        if self.writer is None:
+            return {}
+        return self.writer.committed(sorted({(d.record.topic, d.record.partition) for d in chosen}))
+
+    def run(self, todo: list[Any]) -> None:
+        """Replay `todo` in order, committing output and position every BATCH events."""
+        from gate.replay.job import RateLimit  # noqa: PLC0415
+        from gate.replay.read import OriginalGone  # noqa: PLC0415
+
+        rate = RateLimit(self.args.rate)
+        writes: list[Any] = []
+        positions: dict[tuple[str, int], int] = {}
+        with _progress(self.args) as bar:
+            task = bar.add_task("replaying", total=len(todo))
+            for decision in todo:
+                rate.wait()
+                try:
+                    step = self._step(decision)
+                except OriginalGone as exc:
+                    self.summary.failed.append((decision.event_id, str(exc)))
+                    break  # never skip silently: the position stays before this event
+                except Exception as exc:  # the decision itself failed: report it, route nothing
+                    why = f"could not be decided again ({type(exc).__name__}); nothing was written for it"
+                    self.summary.failed.append((decision.event_id, why))
+                    break
+                self.summary.transitions[step.transition] += 1
+                self._print_step(step)
+                writes.extend(step.writes)
+                r = decision.record
+                positions[(r.topic, r.partition)] = r.offset + 1
+                if len(writes) >= BATCH:
+                    self._commit(writes, positions)
+                    writes, positions = [], {}
+                bar.advance(task)
+            self._commit(writes, positions)
+        if self.summary.failed:
+            self.summary.left += len(todo) - sum(self.summary.transitions.values()) - len(self.summary.failed)
+
+    def _step(self, decision: Any) -> Any:
+        from gate.replay.job import original_of, reevaluate_step, reinject_step  # noqa: PLC0415
+        from gate.replay.read import read_one  # noqa: PLC0415
+
+        original = original_of(decision, lambda t, p, o: read_one(self.reader, t, p, o))
+        if self.args.mode == "reinject":
+            return reinject_step(decision, original, self.job, self.settings.topics.ingest)
+        from gate.model import Verdict  # noqa: PLC0415
+        from gate.runner.transaction import verdict_topics  # noqa: PLC0415 - the routing `gate run` uses
+
+        topics = verdict_topics(self.settings.topics)
+        return reevaluate_step(
+            decision, original, self.job, self.processor.reevaluate, lambda v: topics[Verdict(v)]
+        )
+
+    def _commit(self, writes: list[Any], positions: dict[tuple[str, int], int]) -> None:
+        if self.writer is not None and (writes or positions):
+            self.writer.commit(writes, positions)
+
+    def _print_step(self, step: Any) -> None:
+        d = step.decision
+        if self.args.json:
+            print(
+                json.dumps(
+                    {
+                        "event_id": d.event_id,
+                        "old": {"verdict": d.verdict, "reasons": list(d.reason_codes)},
+                        "new": {"verdict": step.new_verdict, "reasons": list(step.new_reasons)},
+                        "dry_run": bool(self.args.dry_run),
+                    },
+                    sort_keys=True,
+                )
+            )
+        elif self.args.dry_run:
+            old, new = ",".join(d.reason_codes) or "-", ",".join(step.new_reasons) or "-"
+            print(f"{d.event_id}: {d.verdict} [{old}] -> {step.new_verdict} [{new}]")
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+class _RateColumn(ProgressColumn):
+    """Events per second so far."""
+
+    def render(self, task: Task) -> Text:
+        """The rate, or nothing before the first event."""
+        return Text(f"{task.speed:.1f} ev/s" if task.speed else "")
+
+
+def _progress(args: argparse.Namespace) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        _RateColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=args.no_progress,
+    )
+
+
+def _print_summary(args: argparse.Namespace, job: str, summary: Any) -> None:
+    if args.json:
+        print(
+            json.dumps(
+                {"summary": {"job": job, "dry_run": bool(args.dry_run), **summary.as_dict()}}, sort_keys=True
+            )
+        )
+        return
+    out = sys.stdout
+    verb = "would replay" if args.dry_run else "replayed"
+    total = sum(summary.transitions.values())
+    print(f"job {job}: {verb} {total} event(s)", file=out)
+    for transition, n in sorted(summary.transitions.items()):
+        print(f"  {transition}: {n}", file=out)
+    if summary.already_done:
+        print(f"  already done by an earlier run of this job: {summary.already_done}", file=out)
+    if summary.left:
+        print(f"  left for a later run (--max, or stopped): {summary.left}", file=out)
+    for event_id, why in summary.refused:
+        print(f"  refused {event_id}: {why}", file=out)
+    for event_id, why in summary.failed:
+        print(f"  FAILED {event_id}: {why}", file=out)

@@ -1,0 +1,95 @@
+"""Arguments and topic reading shared by `gate quarantine` and `gate replay`."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from gate.cli.run import add_common_options, settings_from_args
+from gate.errors import ConfigError
+from gate.settings import GateSettings
+
+_RELATIVE = re.compile(r"(\d+)([smhd])")
+_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+
+
+def add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """--config, --bootstrap-servers and how long a quiet topic counts as read to its end."""
+    add_common_options(parser)
+    parser.add_argument(
+        "--idle-seconds",
+        type=float,
+        default=2.0,
+        help="a topic is read to its end when no record arrives for this long (default 2)",
+    )
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """--reason, --entity, --source, --since, --until."""
+    parser.add_argument("--reason", action="append", default=[], metavar="CODE", help="reason code (prefix*)")
+    parser.add_argument(
+        "--entity", action="append", default=[], metavar="TYPE", help="entity type, e.g. EMAIL_ADDRESS"
+    )
+    parser.add_argument("--source", action="append", default=[], metavar="S", help="event source")
+    parser.add_argument(
+        "--since", type=when, metavar="T", help="decided at or after T (ISO 8601, or 2h, 7d ago)"
+    )
+    parser.add_argument("--until", type=when, metavar="T", help="decided before T (ISO 8601, or 2h, 7d ago)")
+
+
+def filters_from(args: argparse.Namespace) -> Any:
+    """The history filters the arguments describe."""
+    from gate.replay.history import Filters  # noqa: PLC0415
+
+    return Filters(
+        reasons=tuple(args.reason),
+        entities=tuple(args.entity),
+        sources=tuple(args.source),
+        since=args.since,
+        until=args.until,
+    )
+
+
+def when(text: str) -> datetime:
+    """A point in time: ISO 8601 (UTC when no zone is given) or an age such as 30m, 2h, 7d."""
+    relative = _RELATIVE.fullmatch(text.strip())
+    if relative:
+        amount, unit = int(relative.group(1)), _UNITS[relative.group(2)]
+        return datetime.now(UTC) - timedelta(**{unit: amount})
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a time: {text!r} (use ISO 8601 such as 2026-12-05T10:00:00Z, or an age such as 2h or 7d)"
+        ) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def reading_settings(args: argparse.Namespace, **extra: Any) -> GateSettings:
+    """The settings (with `extra` overrides), refusing to go on without brokers."""
+    settings = settings_from_args(args, **extra)
+    if not settings.bootstrap_servers:
+        raise ConfigError("no Kafka brokers: set --bootstrap-servers, GATE_BOOTSTRAP_SERVERS or --config")
+    return settings
+
+
+def read_histories(settings: GateSettings, args: argparse.Namespace, *, skip_job: str | None = None) -> Any:
+    """Every decision of the three verdict topics, grouped by event (see gate.replay.history)."""
+    from gate.replay.history import collect  # noqa: PLC0415 - keep `gate --help` free of librdkafka
+    from gate.replay.read import read_topics  # noqa: PLC0415
+
+    topics = [settings.topics.quarantine, settings.topics.approved, settings.topics.rejected]
+    records = read_topics(
+        reader_config_of(settings), topics, idle_s=args.idle_seconds, progress=not args.no_progress
+    )
+    return collect(records, skip_job=skip_job)
+
+
+def reader_config_of(settings: GateSettings) -> dict[str, Any]:
+    """The reader's consumer settings."""
+    from gate.replay.read import reader_config  # noqa: PLC0415
+
+    return reader_config(settings.bootstrap_servers or "", settings.kafka, settings.max_message_bytes)

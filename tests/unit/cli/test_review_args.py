@@ -1,0 +1,57 @@
+"""Times given to `--since`/`--until`, and a reviewer's free text checked before it goes into a record."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from gate.cli.quarantine import check_free_text
+from gate.cli.review_args import when
+from gate.errors import ConfigError
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-12-05T10:00:00Z", datetime(2026, 12, 5, 10, tzinfo=UTC)),
+        ("2026-12-05T10:00:00+01:00", datetime(2026, 12, 5, 9, tzinfo=UTC)),
+        ("2026-12-05", datetime(2026, 12, 5, tzinfo=UTC)),  # no zone: UTC
+    ],
+)
+def test_absolute_times(text: str, expected: datetime) -> None:
+    assert when(text) == expected
+
+
+@pytest.mark.parametrize(("text", "age"), [("30s", 30), ("15m", 900), ("2h", 7200), ("7d", 7 * 86400)])
+def test_ages(text: str, age: int) -> None:
+    assert abs((datetime.now(UTC) - when(text)) - timedelta(seconds=age)) < timedelta(seconds=5)
+
+
+@pytest.mark.parametrize("text", ["yesterday", "2w", "-2h", "2026-13-01", ""])
+def test_not_a_time(text: str) -> None:
+    with pytest.raises(argparse.ArgumentTypeError, match="not a time"):
+        when(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("rev-7", True),
+        ("checked by hand, the timeout was a broker outage", True),
+        ("brand asset, risk accepted per ticket OPS-1234", True),
+        ("asked jane.doe@example.com", False),
+        ("call +44 20 7946 0958 about it", False),
+        ("", False),
+        ("   ", False),
+        ("x" * 501, False),
+    ],
+)
+def test_reviewer_free_text(text: str, ok: bool) -> None:
+    if ok:
+        assert check_free_text("note", text, 500) == text.strip()
+    else:
+        with pytest.raises(ConfigError) as raised:
+            check_free_text("note", text, 500)
+        assert "jane" not in str(raised.value) and "7946" not in str(raised.value)  # never echoes the value
