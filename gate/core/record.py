@@ -14,6 +14,7 @@ and every later entry point turn an `EventOutcome` into its record through `deci
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Mapping
@@ -23,6 +24,15 @@ from typing import TYPE_CHECKING, Any
 
 import pybase64
 
+from gate.core.audit import (
+    AuditSubject,
+    DeclaredModel,
+    Superseded,
+    audit_record,
+    decision_id,
+    encode_audit,
+    gate_version,
+)
 from gate.core.policy import outcome_of_verdict
 from gate.model import PolicyRef, Reason, Verdict
 
@@ -82,6 +92,9 @@ class RoutedRecord:
     reason_codes: tuple[str, ...]
     source: str
     check_seconds: Mapping[str, float] = field(default_factory=dict)
+    audit: bytes = (
+        b""  # its audit record (gate.core.audit), produced to the audit topic in the same transaction
+    )
 
     @property
     def document(self) -> dict[str, Any]:
@@ -139,6 +152,7 @@ def decided_record(
     inbound: InboundRecord | None = None,
     output: Mapping[str, Any] | None = None,
     with_timing: bool = False,
+    supersedes: Superseded | None = None,
 ) -> RoutedRecord:
     """The record for an event the core decided (`gate check`, the worker, replay, webhook, backfill).
 
@@ -187,7 +201,8 @@ def decided_record(
             check_seconds["remediation"] = evaluation.remediation_ms / 1000.0
     if inbound is not None:
         doc["input"] = _input_ref(inbound, raw=outcome.event is None)
-    return _routed(doc, decision.reason_codes, decision.policy, None, check_seconds)
+    subject = _subject_of(outcome, supersedes)
+    return _routed(doc, decision.reason_codes, decision.policy, None, check_seconds, subject=subject)
 
 
 def failure_record(
@@ -201,7 +216,7 @@ def failure_record(
     doc = _base(verdict, [reason], policy)
     doc["event_id"] = fallback_event_id(inbound)
     doc["input"] = _input_ref(inbound, raw=True)
-    return _routed(doc, (code,), policy, inbound.header(TRACEPARENT_HEADER))
+    return _routed(doc, (code,), policy, inbound.header(TRACEPARENT_HEADER), subject=AuditSubject())
 
 
 def oversized_record(inbound: InboundRecord, routed: RoutedRecord, policy: PolicyRef) -> RoutedRecord:
@@ -220,8 +235,15 @@ def oversized_record(inbound: InboundRecord, routed: RoutedRecord, policy: Polic
     doc["event_id"] = _text(routed.key) or fallback_event_id(inbound)
     doc["source"] = routed.source
     doc["input"] = _input_ref(inbound, raw=False)
+    subject = AuditSubject.from_audit(json.loads(routed.audit)) if routed.audit else AuditSubject()
     return _routed(
-        doc, (OUTPUT_TOO_LARGE,), stamped, written.traceparent, routed.check_seconds, key=routed.key
+        doc,
+        (OUTPUT_TOO_LARGE,),
+        stamped,
+        written.traceparent,
+        routed.check_seconds,
+        key=routed.key,
+        subject=subject,
     )
 
 
@@ -231,7 +253,13 @@ def replayed_record(outcome: EventOutcome, *, replayed_from: InboundRecord) -> R
     Decided exactly like a fresh event by the current policy; `input` names the quarantined record it was
     replayed from, so the audit trail links the two decisions.
     """
-    return decided_record(outcome, inbound=replayed_from)
+    superseded = Superseded(
+        decision_id(replayed_from.value or b""),
+        replayed_from.topic,
+        replayed_from.partition,
+        replayed_from.offset,
+    )
+    return decided_record(outcome, inbound=replayed_from, supersedes=superseded)
 
 
 def released_record(quarantined: RoutedRecord, *, reviewer_policy: PolicyRef | None = None) -> RoutedRecord:
@@ -255,7 +283,11 @@ def released_record(quarantined: RoutedRecord, *, reviewer_policy: PolicyRef | N
     doc["source"], doc["actions"] = original.get("source", "unknown"), original["actions"]
     codes = (*quarantined.reason_codes, RELEASED_BY_REVIEWER)
     traceparent = read_headers(quarantined.headers).traceparent
-    return _routed(doc, codes, policy, traceparent, quarantined.check_seconds, key=quarantined.key)
+    earlier = AuditSubject.from_audit(json.loads(quarantined.audit)) if quarantined.audit else AuditSubject()
+    subject = dataclasses.replace(earlier, supersedes=Superseded(decision_id(quarantined.value)))
+    return _routed(
+        doc, codes, policy, traceparent, quarantined.check_seconds, key=quarantined.key, subject=subject
+    )
 
 
 def fallback_event_id(record: InboundRecord) -> str:
@@ -301,16 +333,39 @@ def _routed(
     check_seconds: Mapping[str, float] | None = None,
     *,
     key: bytes = b"",
+    subject: AuditSubject,
 ) -> RoutedRecord:
     verdict = Verdict(doc["verdict"])
+    value = encode_json(doc)
     return RoutedRecord(
         verdict=verdict,
         key=key or str(doc["event_id"]).encode(),
-        value=encode_json(doc),
+        value=value,
         headers=route_headers(verdict, codes, policy, traceparent),
         reason_codes=codes,
         source=str(doc["source"]),
         check_seconds=dict(check_seconds or {}),
+        audit=encode_audit(audit_record(doc, value, subject, gate_version=gate_version())),
+    )
+
+
+def _subject_of(outcome: EventOutcome, supersedes: Superseded | None) -> AuditSubject:
+    """What the event declared and the manifest said, for the audit record."""
+    generation = outcome.event.generation if outcome.event is not None else None
+    model = None
+    if generation is not None and generation.synthetic:
+        declared = generation.model
+        model = DeclaredModel(declared.provider, declared.name, declared.version)
+    facts: Mapping[str, Any] = {}
+    if outcome.evaluation is not None:
+        facts = next((r.facts for r in outcome.evaluation.results if r.check == "provenance"), {})
+    return AuditSubject(
+        synthetic=outcome.event.synthetic if outcome.event is not None else None,
+        model=model,
+        training_data_sources=generation.training_data_sources if generation is not None else (),
+        manifest_label=facts.get("manifest_label"),
+        signer=facts.get("signer"),
+        supersedes=supersedes,
     )
 
 
