@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from gate.assets import FetchedAsset
 from gate.core.checks.base import Check, CheckAlarm, CheckContext, run_check
+from gate.core.checks.generation import ModelCheck
 from gate.core.checks.image import ImageCheck
 from gate.core.checks.integrity import IntegrityCheck
 from gate.core.checks.metadata import MetadataCheck
@@ -77,6 +78,7 @@ class Pipeline:
                 )
             ),
             ParametersCheck(scan_limits),
+            ModelCheck(policy.approved_models),
             MetadataCheck(scan_limits),
             ProvenanceCheck(verifier),
         )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from gate.core.policy.generators import ApprovedModel
 from gate.model import PolicyRef, Verdict
 
 
@@ -95,3 +96,5 @@ class Policy:
     trust_allowed_ekus: tuple[str, ...] = ()
     trust_anchors_mode: str | None = None
     limits: Limits = field(default_factory=Limits)
+    # The generators a synthetic image may come from (`models.approved`); None: no list, no model check.
+    approved_models: tuple[ApprovedModel, ...] | None = None
