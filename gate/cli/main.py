@@ -25,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The full command tree."""
     # Imported here so `gate --help` does not load c2pa and Kafka.
-    from gate.cli import check, demo, inventory, keys, run, topics, trust  # noqa: PLC0415
+    from gate.cli import check, demo, inventory, keys, report, run, topics, trust  # noqa: PLC0415
 
     parser = _Parser(prog="gate", description="A streaming policy gate for product images.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     topics.register(sub)
     trust.register(sub)
     inventory.register(sub)
+    report.register(sub)
     return parser
 
 
