@@ -27,8 +27,9 @@ def _report(args: argparse.Namespace) -> int:
     from gate.compliance.report import render_report, summarise  # noqa: PLC0415
 
     records, period = read_period(args)
-    summary = summarise(records, period)
-    page = render_report(summary, period, datetime.now(UTC))
+    now = datetime.now(UTC)
+    summary = summarise(records, period, now)
+    page = render_report(summary, period, now)
     try:
         args.out.write_text(page, encoding="utf-8")
     except OSError as exc:

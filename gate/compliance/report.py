@@ -10,19 +10,36 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from html import escape
 from typing import Any
 
-from gate.compliance.inventory import Period, ai_marked, decided_at
+from gate.compliance.inventory import Period, ai_marked, decided_at, latest_per_asset
 
 VERDICT_COLOURS = {"approved": "#2e7d32", "quarantined": "#f9a825", "rejected": "#c62828"}
 BAR_COLOUR = "#1565c0"
 _WIDTH = 760
+# Age buckets of images still in quarantine: (upper bound, label).
+AGE_BUCKETS = (
+    (timedelta(hours=1), "< 1 hour"),
+    (timedelta(days=1), "1-24 hours"),
+    (timedelta(days=7), "1-7 days"),
+    (timedelta.max, "> 7 days"),
+)
 
 
-def summarise(records: Iterable[Mapping[str, Any]], period: Period) -> dict[str, Any]:
-    """The report's numbers: every decision decided in `period` counts (a superseded one too)."""
+def summarise(records: Iterable[Mapping[str, Any]], period: Period, now: datetime) -> dict[str, Any]:
+    """The report's numbers: every decision decided in `period` counts (a superseded one too); the
+    quarantine ages are those of the images whose latest decision (as of `now`) is a quarantine."""
+    records = list(records)
+    waiting = [
+        now - decided_at(record)
+        for record in latest_per_asset(records, now).values()
+        if record.get("verdict") == "quarantined"
+    ]
+    ages = {label: 0 for _, label in AGE_BUCKETS}
+    for age in waiting:
+        ages[next(label for bound, label in AGE_BUCKETS if age < bound)] += 1
     chosen = [record for record in records if period.contains(decided_at(record))]
     chosen.sort(key=decided_at)
     by_day: dict[str, Counter[str]] = {}
@@ -58,6 +75,8 @@ def summarise(records: Iterable[Mapping[str, Any]], period: Period) -> dict[str,
         "synthetic_ai_marked": marked,
         "models": dict(models.most_common()),
         "policies": policies,
+        "quarantined_now": len(waiting),
+        "quarantine_ages": ages,
     }
 
 
@@ -115,6 +134,9 @@ or the gate's own.</p>
 {_bars("synthetic", {"synthetic": synthetic, "AI-marked": marked, "not AI-marked": synthetic - marked})}
 <h2>Model versions in use (synthetic images)</h2>
 {_bars("models", summary["models"])}
+<h2>Quarantine age (images whose latest decision is a quarantine)</h2>
+<p><span data-metric="quarantined-now">{summary["quarantined_now"]}</span> images wait in quarantine.</p>
+{_bars("quarantine-age", summary["quarantine_ages"], keep_order=True)}
 <h2>Policy versions in force</h2>
 <table><tr><th>version sha256</th><th>first decision</th><th>last decision</th><th>decisions</th></tr>
 {policy_rows}</table>
@@ -162,9 +184,11 @@ def _stacked_days(by_day: Mapping[str, Mapping[str, int]]) -> str:
     )
 
 
-def _bars(name: str, counts: Mapping[str, int], limit: int = 20) -> str:
-    """Horizontal bars, largest first (at most `limit`; the rest are summed as "other")."""
-    items: Sequence[tuple[str, int]] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+def _bars(name: str, counts: Mapping[str, int], limit: int = 20, *, keep_order: bool = False) -> str:
+    """Horizontal bars, largest first unless `keep_order` (at most `limit`; the rest summed as "other")."""
+    items: Sequence[tuple[str, int]] = list(counts.items())
+    if not keep_order:
+        items = sorted(items, key=lambda item: (-item[1], item[0]))
     if len(items) > limit:
         items = [*items[: limit - 1], ("other", sum(count for _, count in items[limit - 1 :]))]
     if not items or not any(count for _, count in items):

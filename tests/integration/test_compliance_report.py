@@ -3,6 +3,7 @@ are the audit topic's."""
 
 from __future__ import annotations
 
+import html
 import re
 import uuid
 from collections import Counter
@@ -42,7 +43,7 @@ def _chart_counts(dom: str, chart: str) -> dict[str, int]:
     svg = re.search(rf'<svg data-chart="{chart}".*?</svg>', dom, re.DOTALL)
     assert svg, chart
     return {
-        label: int(count)
+        html.unescape(label): int(count)
         for label, count in re.findall(r'data-label="([^"]*)" data-count="(\d+)"', svg.group(0))
     }
 
@@ -57,9 +58,9 @@ def test_the_report_renders_in_chromium_with_the_audit_topics_numbers(run: Run, 
     page = tmp_path / "report.html"
     done = gate_cli(run, "report", "--out", str(page))
     assert done.returncode == 0, done.stderr
-    html = page.read_text()
-    assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
-    assert "https://" not in html and "<script" not in html  # self-contained: nothing to fetch
+    text = page.read_text()
+    assert "http://" not in text.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "https://" not in text and "<script" not in text  # self-contained: nothing to fetch
 
     # What the audit topic says, counted here independently of the report's code.
     unique = {doc["decision_id"]: doc for doc in run.audit}.values()
@@ -78,6 +79,13 @@ def test_the_report_renders_in_chromium_with_the_audit_topics_numbers(run: Run, 
     assert _chart_counts(dom, "entities") == dict(entities)
     assert "EMAIL_ADDRESS" in _chart_counts(dom, "entities")
     assert sum(_chart_counts(dom, "models").values()) == len(synthetic)
+    latest: dict[str, dict[str, object]] = {}
+    for doc in sorted(unique, key=lambda d: d["decided_at"]):
+        if doc["asset"]["sha256"]:
+            latest[doc["asset"]["sha256"]] = doc
+    waiting = sum(1 for doc in latest.values() if doc["verdict"] == "quarantined")
+    assert int(_metric(dom, "quarantined-now")) == waiting > 0
+    assert _chart_counts(dom, "quarantine-age")["< 1 hour"] == waiting  # all decided moments ago
     days = re.findall(r'data-verdict="(\w+)" data-count="(\d+)"', dom)
     assert sum(int(count) for _, count in days) == len(unique)
 

@@ -9,6 +9,7 @@ from gate.compliance.inventory import Period, parse_time
 from gate.compliance.report import render_report, summarise
 from tests.unit.compliance.test_inventory import audit
 
+NOW = datetime(2026, 11, 3, 10, 0, tzinfo=UTC)
 RECORDS = [
     audit("a", "approved", "2026-11-01T10:00:00Z"),
     {
@@ -31,7 +32,7 @@ RECORDS = [
 
 
 def test_summary_counts_each_reason_once_per_decision() -> None:
-    summary = summarise([{**r, "reasons": r.get("reasons", [])} for r in RECORDS], Period())
+    summary = summarise([{**r, "reasons": r.get("reasons", [])} for r in RECORDS], Period(), NOW)
     assert summary["decisions"] == 4
     assert summary["verdicts"] == {"approved": 2, "quarantined": 1, "rejected": 1}
     assert summary["by_day"] == {
@@ -49,18 +50,33 @@ def test_summary_counts_each_reason_once_per_decision() -> None:
 def test_the_period_selects_by_decision_time() -> None:
     records = [{**r, "reasons": r.get("reasons", [])} for r in RECORDS]
     period = Period(since=parse_time("2026-11-02", option="s"))
-    assert summarise(records, period)["decisions"] == 2
+    assert summarise(records, period, NOW)["decisions"] == 2
 
 
 def test_the_page_is_self_contained_and_escapes_what_it_shows() -> None:
     hostile = {**audit("e", "approved", "2026-11-01T10:00:00Z"), "reasons": [{"code": "<script>x</script>"}]}
-    page = render_report(summarise([hostile], Period()), Period(), datetime(2026, 12, 5, tzinfo=UTC))
+    page = render_report(summarise([hostile], Period(), NOW), Period(), datetime(2026, 12, 5, tzinfo=UTC))
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert not re.search(r'(src|href)="', page)
     assert 'data-metric="decisions">1<' in page
 
 
 def test_an_empty_period_says_so() -> None:
-    page = render_report(summarise([], Period()), Period(), datetime(2026, 12, 5, tzinfo=UTC))
+    page = render_report(summarise([], Period(), NOW), Period(), datetime(2026, 12, 5, tzinfo=UTC))
     assert 'data-chart="days" data-empty="true"' in page
     assert 'data-metric="decisions">0<' in page
+
+
+def test_quarantine_ages_count_images_still_waiting() -> None:
+    records = [
+        audit("a", "quarantined", "2026-11-03T09:30:00Z"),  # 30 minutes
+        audit("b", "quarantined", "2026-11-02T12:00:00Z"),  # 22 hours
+        audit("c", "quarantined", "2026-10-01T10:00:00Z"),  # a month
+        audit("d", "quarantined", "2026-11-01T10:00:00Z"),  # released since: not waiting
+        audit("d", "approved", "2026-11-02T10:00:00Z"),
+    ]
+    summary = summarise(records, Period(), NOW)
+    assert summary["quarantined_now"] == 3
+    assert summary["quarantine_ages"] == {"< 1 hour": 1, "1-24 hours": 1, "1-7 days": 0, "> 7 days": 1}
+    page = render_report(summary, Period(), NOW)
+    assert 'data-metric="quarantined-now">3<' in page
