@@ -56,14 +56,19 @@ def read_period(args: argparse.Namespace) -> tuple[list[dict[str, Any]], Any]:
     columns = (TextColumn("reading {task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=_stderr(), transient=True) as progress:
         task = progress.add_task(settings.topics.audit, total=None)
-        records = read_audit(
+        read = read_audit(
             settings.bootstrap_servers,
             settings.topics.audit,
             client_config=settings.kafka,
             progress=lambda read, expected: progress.update(task, completed=read, total=expected),
             timeout_s=args.timeout,
         )
-    return records, period
+    if read.unreadable:
+        _stderr().print(
+            f"[yellow]{read.unreadable} records in {settings.topics.audit} are not audit records and were "
+            "left out[/]: is topics.audit the gate's audit topic?"
+        )
+    return read.records, period
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ import json
 import time
 import uuid
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from confluent_kafka import Consumer, KafkaError, KafkaException, TopicPartition
@@ -20,6 +21,14 @@ from confluent_kafka import Consumer, KafkaError, KafkaException, TopicPartition
 from gate.errors import ConfigError
 
 Progress = Callable[[int, int], None]  # (records read, records expected) after each poll
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRead:
+    """The audit records read (one per decision id) and how many records were not audit records."""
+
+    records: list[dict[str, Any]]
+    unreadable: int = 0
 
 
 def read_audit(
@@ -30,7 +39,7 @@ def read_audit(
     progress: Progress | None = None,
     timeout_s: float = 30.0,
     quiet_s: float = 0.5,
-) -> list[dict[str, Any]]:
+) -> AuditRead:
     """Every audit record of `topic` (one per decision id), in the order read."""
     consumer = Consumer(
         {
@@ -86,15 +95,15 @@ def _read(
     progress: Progress | None,
     timeout_s: float,
     quiet_s: float,
-) -> list[dict[str, Any]]:
+) -> AuditRead:
     records: dict[str, dict[str, Any]] = {}
-    read = 0
+    read = unreadable = 0
     deadline = time.monotonic() + timeout_s
     quiet_until: float | None = None
     while True:
         now = time.monotonic()
         if quiet_until is not None and now >= quiet_until:
-            return list(records.values())
+            return AuditRead(list(records.values()), unreadable)
         if quiet_until is None and now >= deadline:
             raise ConfigError(
                 f"the audit topic did not reach its end within {timeout_s:.0f} s ({read} records read); "
@@ -112,9 +121,11 @@ def _read(
             try:
                 record = json.loads(message.value())
             except (TypeError, ValueError):
-                continue  # not an audit record: the topic is the gate's own, so this is noise, not data
-            if isinstance(record, dict) and "decision_id" in record:
+                record = None
+            if isinstance(record, dict) and "decision_id" in record and "decided_at" in record:
                 records.setdefault(str(record["decision_id"]), record)
+            else:
+                unreadable += 1  # not the gate's: counted and reported, never silently skipped
         if progress is not None:
             progress(read, max(read, expected))
         if not pending:

@@ -18,7 +18,7 @@ from gate.errors import GateError
 def compliance_summary(bootstrap: str, audit_topic: str, directory: Path) -> Group:
     """Write `report.html` into `directory`; what to show: the inventory totals and a link to the report."""
     try:
-        records = read_audit(bootstrap, audit_topic)
+        records = read_audit(bootstrap, audit_topic).records
     except GateError as exc:
         return Group(Text(f"could not read the audit topic: {exc}", style="yellow"))
     rows = inventory(records, Period())

@@ -46,6 +46,7 @@ class Run:
     metrics: str
     samples: list[Sample]
     bootstrap_servers: str
+    pki: DevPki
 
 
 def fresh_topics(bootstrap: str) -> TopicSettings:
@@ -182,7 +183,7 @@ def run_samples(
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
-    return Run(topics, decisions, audit, metrics, samples, bootstrap)
+    return Run(topics, decisions, audit, metrics, samples, bootstrap, pki)
 
 
 def _metrics(port: int) -> str:

@@ -7,6 +7,7 @@ image from another model, or a synthetic image without one, is quarantined.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -16,12 +17,13 @@ from pathlib import Path
 
 import pytest
 from compliance_run import Run, gate_cli, model_samples, policy_with_approved_models, run_samples
+from confluent_kafka import Producer
 
 from gate.broker import EmbeddedBroker
 from gate.compliance.inventory import CSV_COLUMNS
 from gate.demo.samples import build_samples
 from gate.model import Verdict
-from gate.provenance import DevPki, create_dev_pki
+from gate.provenance import DevPki, TrustAnchors, Verifier, create_dev_pki, verify_manifest
 from gate.schemas import AUDIT, schema_errors
 
 pytestmark = pytest.mark.integration
@@ -143,3 +145,31 @@ def test_inventory_errors_say_what_to_do(run: Run) -> None:
     done = gate_cli(run, "inventory", "export", "--since", "last tuesday")
     assert done.returncode == 2
     assert "RFC 3339" in done.stderr
+
+
+def test_the_manifest_the_gate_attaches_names_the_declared_model(run: Run) -> None:
+    """The model that the audit records is the one the gate wrote into the image's generation assertion."""
+    event_id = next(e for e in run.decisions if e.endswith("-0002"))
+    topic, value = run.decisions[event_id]
+    decision = json.loads(value)
+    assert topic == run.topics.approved and decision["actions"] == ["manifest.attached"]
+    published = base64.b64decode(decision["asset"]["output"]["data"])
+    report = verify_manifest(
+        published, "image/jpeg", Verifier.create(TrustAnchors.from_pem_file(run.pki.root_ca))
+    )
+    assert report.state == "trusted" and report.is_ai_generated
+    assert report.generator_assertion is not None
+    audit = next(doc for doc in run.audit if doc["event_id"] == event_id)
+    assert report.generator_assertion["model"] == audit["model"]
+    assert audit["asset"]["published_sha256"] == hashlib.sha256(published).hexdigest()
+
+
+def test_a_foreign_record_in_the_audit_topic_is_reported_not_silently_skipped(run: Run) -> None:
+    """Runs last in this module: it adds a record that is not an audit record to the run's audit topic."""
+    producer = Producer({"bootstrap.servers": run.bootstrap_servers})
+    producer.produce(run.topics.audit, key=b"x", value=b"not an audit record")
+    assert producer.flush(10) == 0
+    done = gate_cli(run, "inventory", "export", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert "1 records in" in done.stderr and "not audit records" in done.stderr
+    assert len(done.stdout.splitlines()) == len(_approved_synthetic(run))
