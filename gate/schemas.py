@@ -36,6 +36,7 @@ INGEST_EVENT = "ingest-event.schema.json"
 DECISION = "decision.schema.json"
 POLICY = "policy.schema.json"
 GENERATION_METADATA = "generation-metadata.schema.json"
+AUDIT = "audit.schema.json"
 
 
 def schema_dir() -> Path:

@@ -73,6 +73,8 @@ class TopicSettings(_Section):
     approved: str = "images.approved"
     quarantine: str = "images.quarantine"
     rejected: str = "images.rejected"
+    # Every decision of every kind, in the same transaction as the decision (append-only; see README).
+    audit: str = "gate.audit"
 
 
 class BatchSettings(_Section):

@@ -25,7 +25,19 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The full command tree."""
     # Imported here so `gate --help` does not load c2pa and Kafka.
-    from gate.cli import check, demo, keys, quarantine, replay, resume, run, topics, trust  # noqa: PLC0415
+    from gate.cli import (  # noqa: PLC0415
+        check,
+        demo,
+        inventory,
+        keys,
+        quarantine,
+        replay,
+        report,
+        resume,
+        run,
+        topics,
+        trust,
+    )
 
     parser = _Parser(prog="gate", description="A streaming policy gate for product images.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -38,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     resume.register(sub)
     quarantine.register(sub)
     replay.register(sub)
+    inventory.register(sub)
+    report.register(sub)
     return parser
 
 

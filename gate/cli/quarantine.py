@@ -199,7 +199,10 @@ def _release(args: argparse.Namespace) -> int:
         transactional_id=f"gate-release-{args.event_id}",
         max_message_bytes=settings.max_message_bytes,
     ) as writer:
-        writer.commit([(topic, record.key, record.value, record.headers)])
+        writes = [(topic, record.key, record.value, record.headers)]
+        if record.audit:  # the override is a decision like any other: audited in the same transaction
+            writes.append((settings.topics.audit, record.key, record.audit, ()))
+        writer.commit(writes)
     print(
         f"{args.event_id}: released to {to.value} by {reviewer} "
         f"(was {current.verdict}, policy {current.policy_version})"

@@ -175,7 +175,12 @@ class _Runner:
 
         topics = verdict_topics(self.settings.topics)
         return reevaluate_step(
-            decision, original, self.job, self.processor.reevaluate, lambda v: topics[Verdict(v)]
+            decision,
+            original,
+            self.job,
+            self.processor.reevaluate,
+            lambda v: topics[Verdict(v)],
+            audit_topic=self.settings.topics.audit,
         )
 
     def _commit(self, writes: list[Any], positions: dict[tuple[str, int], int]) -> None:

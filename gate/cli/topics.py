@@ -15,12 +15,14 @@ def register(sub: Any) -> None:
     topics_sub = topics.add_subparsers(dest="topics_command", required=True)
     create = topics_sub.add_parser(
         "create",
-        help="create the ingest, approved, quarantine and rejected topics (existing ones are left alone)",
+        help="create the ingest, verdict and audit topics (existing ones are left alone)",
     )
     add_common_options(create)
     create.add_argument("--partitions", type=int, default=None, help="partitions per topic (default 12)")
     create.add_argument("--replication-factor", type=int, default=-1, help="default: the broker's default")
-    create.add_argument("--retention-hours", type=int, default=24 * 7, help="retention of every topic")
+    create.add_argument(
+        "--retention-hours", type=int, default=24 * 7, help="retention of every topic but the audit"
+    )
     create.add_argument(
         "--quarantine-retention-hours",
         type=int,
@@ -28,12 +30,19 @@ def register(sub: Any) -> None:
         help="retention of the quarantine topic (default: --retention-hours); the ingest topic keeps "
         "records at least as long, so every quarantined event can be replayed from its original",
     )
+    create.add_argument(
+        "--audit-retention-days",
+        type=int,
+        default=None,
+        help="retention of the audit topic (default: kept forever; it is append-only and never compacted)",
+    )
     create.set_defaults(handler=_create)
 
 
 def _create(args: argparse.Namespace) -> int:
     from gate.runner.topics import (  # noqa: PLC0415 - keep `gate --help` free of librdkafka
         DEFAULT_PARTITIONS,
+        audit_topic_config,
         create_topics,
         gate_topic_names,
         retention_gap,
@@ -47,19 +56,30 @@ def _create(args: argparse.Namespace) -> int:
     quarantine_hours = args.quarantine_retention_hours or args.retention_hours
     if min(args.retention_hours, quarantine_hours) < 1:
         raise ConfigError("--retention-hours and --quarantine-retention-hours must be at least 1")
+    if args.audit_retention_days is not None and args.audit_retention_days < 1:
+        raise ConfigError(
+            "--audit-retention-days must be at least 1 (leave it out to keep the audit forever)"
+        )
     names = gate_topic_names(settings)
     topics = settings.topics
     # The ingest topic keeps originals at least as long as the quarantine keeps records pointing at them.
     hours = {name: args.retention_hours for name in names}
     hours[topics.quarantine] = quarantine_hours
     hours[topics.ingest] = max(args.retention_hours, quarantine_hours)
+    audit_days = args.audit_retention_days
     created: list[str] = []
     for name in names:
-        config = topic_config(
-            max_message_bytes=settings.max_message_bytes,
-            replication_factor=args.replication_factor,
-            retention_ms=hours[name] * 3600 * 1000,
-        )
+        if name == topics.audit:
+            config = audit_topic_config(
+                replication_factor=args.replication_factor,
+                retention_ms=audit_days * 24 * 3600 * 1000 if audit_days else -1,
+            )
+        else:
+            config = topic_config(
+                max_message_bytes=settings.max_message_bytes,
+                replication_factor=args.replication_factor,
+                retention_ms=hours[name] * 3600 * 1000,
+            )
         created += create_topics(
             settings.bootstrap_servers,
             [name],

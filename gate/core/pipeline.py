@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from gate.assets import FetchedAsset
 from gate.core.checks.base import Check, CheckAlarm, CheckContext, run_check
+from gate.core.checks.generation import ModelCheck
 from gate.core.checks.image import ImageCheck
 from gate.core.checks.integrity import IntegrityCheck
 from gate.core.checks.metadata import MetadataCheck
@@ -78,6 +79,7 @@ class Pipeline:
                 )
             ),
             ParametersCheck(scan_limits),
+            ModelCheck(policy.approved_models),
             MetadataCheck(scan_limits),
             ProvenanceCheck(verifier),
             PixelsCheck(policy.pixels, scan_limits),  # last: the costliest, and off for most events

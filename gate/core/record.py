@@ -14,6 +14,7 @@ and every later entry point turn an `EventOutcome` into its record through `deci
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Mapping
@@ -23,6 +24,15 @@ from typing import TYPE_CHECKING, Any
 
 import pybase64
 
+from gate.core.audit import (
+    AuditSubject,
+    DeclaredModel,
+    Superseded,
+    audit_record,
+    decision_id,
+    encode_audit,
+    gate_version,
+)
 from gate.core.policy import outcome_of_verdict
 from gate.model import PolicyRef, Reason, Verdict
 from gate.scanning.identifiers import identifier_findings
@@ -96,6 +106,8 @@ class RoutedRecord:
     check_seconds: Mapping[str, float] = field(default_factory=dict)
     # Personal-data entity types the reasons name (e.g. "EMAIL_ADDRESS"), for metrics; never the values.
     entity_types: tuple[str, ...] = ()
+    # Its audit record (gate.core.audit), produced to the audit topic in the same transaction.
+    audit: bytes = b""
 
     @property
     def document(self) -> dict[str, Any]:
@@ -111,10 +123,20 @@ class ReplayLineage:
     job: str
     count: int
     supersedes: Mapping[str, Any]  # topic, partition, offset, verdict and policy of the earlier decision
+    # The sha256 of the earlier decision record's bytes, for the audit trail ("" when not known, e.g. a
+    # lineage read back from a re-injected record's headers).
+    decision_id: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """The `replay` field of the decision record."""
         return {"job": self.job, "count": self.count, "supersedes": dict(self.supersedes)}
+
+    def superseded(self) -> Superseded | None:
+        """The earlier decision as the audit record names it, when its id is known."""
+        if not self.decision_id:
+            return None
+        where = self.supersedes
+        return Superseded(self.decision_id, where.get("topic"), where.get("partition"), where.get("offset"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +248,7 @@ def decided_record(
     output: Mapping[str, Any] | None = None,
     with_timing: bool = False,
     lineage: ReplayLineage | None = None,
+    supersedes: Superseded | None = None,
 ) -> RoutedRecord:
     """The record for an event the core decided (`gate check`, the worker, replay, webhook, backfill).
 
@@ -276,7 +299,9 @@ def decided_record(
         doc["input"] = _input_ref(inbound, raw=outcome.event is None and outcome.keep_raw)
     if lineage is not None:
         doc["replay"] = lineage.as_dict()
-    return _routed(doc, decision.reason_codes, decision.policy, None, check_seconds)
+        supersedes = supersedes or lineage.superseded()
+    subject = _subject_of(outcome, supersedes)
+    return _routed(doc, decision.reason_codes, decision.policy, None, check_seconds, subject=subject)
 
 
 def failure_record(
@@ -290,7 +315,7 @@ def failure_record(
     doc = _base(verdict, [reason], policy)
     doc["event_id"] = fallback_event_id(inbound)
     doc["input"] = _input_ref(inbound, raw=True)
-    return _routed(doc, (code,), policy, inbound.header(TRACEPARENT_HEADER))
+    return _routed(doc, (code,), policy, inbound.header(TRACEPARENT_HEADER), subject=AuditSubject())
 
 
 def oversized_record(inbound: InboundRecord, routed: RoutedRecord, policy: PolicyRef) -> RoutedRecord:
@@ -309,8 +334,15 @@ def oversized_record(inbound: InboundRecord, routed: RoutedRecord, policy: Polic
     doc["event_id"] = _text(routed.key) or fallback_event_id(inbound)
     doc["source"] = routed.source
     doc["input"] = _input_ref(inbound, raw=False)
+    subject = AuditSubject.from_audit(json.loads(routed.audit)) if routed.audit else AuditSubject()
     return _routed(
-        doc, (OUTPUT_TOO_LARGE,), stamped, written.traceparent, routed.check_seconds, key=routed.key
+        doc,
+        (OUTPUT_TOO_LARGE,),
+        stamped,
+        written.traceparent,
+        routed.check_seconds,
+        key=routed.key,
+        subject=subject,
     )
 
 
@@ -362,8 +394,12 @@ def released_record(
     review: Review,
     key: bytes,
     headers: Headers = (),
+    earlier_audit: Mapping[str, Any] | None = None,
 ) -> RoutedRecord:
     """A quarantined decision (`quarantined`, its JSON document) released by a reviewer to `to`.
+
+    `earlier_audit`, the quarantined decision's audit record when the caller has it, lets the release's
+    audit record keep what the event declared (model, synthetic) and the manifest said.
 
     The original reasons are kept (the audit shows what was overruled), a `review.released` reason says
     why the verdict changed, and `review` records who, when, why and what the gate had decided. The
@@ -383,7 +419,10 @@ def released_record(
     }
     codes = (*[str(r["code"]) for r in quarantined["reasons"]], RELEASED_BY_REVIEWER)
     traceparent = read_headers(headers).traceparent
-    return _routed(doc, codes, policy, traceparent, key=key)
+    # The decision a release overrules is the quarantined record as it stands (canonical JSON bytes).
+    earlier = AuditSubject.from_audit(earlier_audit) if earlier_audit else AuditSubject()
+    subject = dataclasses.replace(earlier, supersedes=Superseded(decision_id(encode_json(quarantined))))
+    return _routed(doc, codes, policy, traceparent, key=key, subject=subject)
 
 
 def fallback_event_id(record: InboundRecord) -> str:
@@ -430,12 +469,14 @@ def _routed(
     check_seconds: Mapping[str, float] | None = None,
     *,
     key: bytes = b"",
+    subject: AuditSubject,
 ) -> RoutedRecord:
     verdict = Verdict(doc["verdict"])
+    value = encode_json(doc)
     return RoutedRecord(
         verdict=verdict,
         key=key or str(doc["event_id"]).encode(),
-        value=encode_json(doc),
+        value=value,
         headers=route_headers(
             verdict, codes, policy, traceparent, event_id=str(doc["event_id"]), origin=doc.get("input")
         ),
@@ -443,6 +484,27 @@ def _routed(
         source=str(doc["source"]),
         check_seconds=dict(check_seconds or {}),
         entity_types=tuple(dict.fromkeys(r["entity"] for r in doc["reasons"] if r.get("entity"))),
+        audit=encode_audit(audit_record(doc, value, subject, gate_version=gate_version())),
+    )
+
+
+def _subject_of(outcome: EventOutcome, supersedes: Superseded | None) -> AuditSubject:
+    """What the event declared and the manifest said, for the audit record."""
+    generation = outcome.event.generation if outcome.event is not None else None
+    model = None
+    if generation is not None and generation.synthetic:
+        declared = generation.model
+        model = DeclaredModel(declared.provider, declared.name, declared.version)
+    facts: Mapping[str, Any] = {}
+    if outcome.evaluation is not None:
+        facts = next((r.facts for r in outcome.evaluation.results if r.check == "provenance"), {})
+    return AuditSubject(
+        synthetic=outcome.event.synthetic if outcome.event is not None else None,
+        model=model,
+        training_data_sources=generation.training_data_sources if generation is not None else (),
+        manifest_label=facts.get("manifest_label"),
+        signer=facts.get("signer"),
+        supersedes=supersedes,
     )
 
 

@@ -25,6 +25,7 @@ from rich.live import Live
 from rich.table import Table
 
 from gate.broker import EmbeddedBroker, free_loopback_port
+from gate.demo.compliance import compliance_summary
 from gate.demo.display import Tally
 from gate.demo.samples import Sample, build_samples, write_samples
 from gate.errors import GateError
@@ -37,6 +38,7 @@ TOPICS = {
     "approved": "images.approved",
     "quarantine": "images.quarantine",
     "rejected": "images.rejected",
+    "audit": "gate.audit",
 }
 
 
@@ -79,10 +81,13 @@ def run_demo(options: DemoOptions, console: Console | None = None) -> int:
                 bootstrap, samples=samples, console=console, timeout_s=options.timeout_s, port=port, gate=gate
             )
             _show_timings(console, port)
+            compliance = compliance_summary(bootstrap, TOPICS["audit"], directory)
         _show_replay(console, directory, bootstrap, trusted)
     if gate.returncode not in (None, 0) and not tally.done:
         console.print(f"[red]the gate exited with status {gate.returncode}[/]; see {directory / 'gate.log'}")
-    return _summary(console, samples, tally, directory, port)
+    status = _summary(console, samples, tally, directory, port)
+    console.print(compliance)  # last: what a compliance officer asks for
+    return status
 
 
 UNTRUSTED_RULE = (

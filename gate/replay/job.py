@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from gate.core.audit import decision_id
 from gate.core.record import Headers, InboundRecord, ReplayLineage, RoutedRecord, lineage_headers
 from gate.errors import GateError
 from gate.replay.history import Filters, Histories, StoredDecision
@@ -88,6 +89,7 @@ def lineage_of(decision: StoredDecision, job: str) -> ReplayLineage:
         job=job,
         count=decision.replay_count + 1,
         supersedes={**decision.where, "verdict": decision.verdict, "policy": dict(decision.doc["policy"])},
+        decision_id=decision_id(decision.record.value or b""),
     )
 
 
@@ -126,11 +128,16 @@ def reevaluate_step(
     job: str,
     decide: Callable[[InboundRecord, ReplayLineage], RoutedRecord],
     topic_of: Callable[[str], str],
+    *,
+    audit_topic: str | None = None,
 ) -> Step:
-    """Decide `original` again with lineage; the record goes to its verdict's topic."""
+    """Decide `original` again with lineage; the record goes to its verdict's topic and, like every
+    decision, its audit record to `audit_topic` in the same transaction."""
     routed = decide(original, lineage_of(decision, job))
-    write = (topic_of(routed.verdict.value), routed.key, routed.value, routed.headers)
-    return Step(decision, routed.verdict.value, routed.reason_codes, (write,))
+    writes = [(topic_of(routed.verdict.value), routed.key, routed.value, routed.headers)]
+    if audit_topic is not None and routed.audit:
+        writes.append((audit_topic, routed.key, routed.audit, ()))
+    return Step(decision, routed.verdict.value, routed.reason_codes, tuple(writes))
 
 
 def reinject_step(decision: StoredDecision, original: InboundRecord, job: str, ingest: str) -> Step:

@@ -99,6 +99,7 @@ class GateRunner:
                 verdict_topics(self._settings.topics),
                 self._observer,
                 self._factory.policy,
+                audit_topic=self._settings.topics.audit,
             )
             committer.init()
             reader = BatchReader(consumer, self._settings.batch, on_error=self._observer.error)

@@ -38,10 +38,21 @@ def topic_config(
     return config
 
 
+def audit_topic_config(
+    *, replication_factor: int = USE_BROKER_DEFAULT, retention_ms: int = -1
+) -> dict[str, str]:
+    """Configs for the audit topic: append-only (`delete`, never `compact`: compaction would keep only the
+    latest record per event and erase the history an auditor asks for), kept forever unless told otherwise,
+    small records."""
+    return topic_config(
+        max_message_bytes=1024 * 1024, replication_factor=replication_factor, retention_ms=retention_ms
+    )
+
+
 def gate_topic_names(settings: GateSettings) -> list[str]:
-    """The ingest topic and the three verdict topics."""
+    """The ingest topic, the three verdict topics and the audit topic."""
     topics = settings.topics
-    return [topics.ingest, topics.approved, topics.quarantine, topics.rejected]
+    return [topics.ingest, topics.approved, topics.quarantine, topics.rejected, topics.audit]
 
 
 def create_topics(

@@ -66,6 +66,7 @@ class TransactionalCommitter:
         observer: Observer,
         policy: PolicyRef,
         *,
+        audit_topic: str | None = None,
         timeout_s: float = 30.0,
         max_retries: int = 5,
         backoff_s: float = 0.1,
@@ -75,6 +76,7 @@ class TransactionalCommitter:
         self._producer = producer
         self._consumer = consumer
         self._topics = dict(topics)
+        self._audit_topic = audit_topic  # every decision's audit record goes here, in the same transaction
         self._observer = observer
         self.policy = policy  # for a replacement record whose original lacks the policy headers
         self._timeout_s = timeout_s
@@ -168,6 +170,9 @@ class TransactionalCommitter:
             except _RecordRefused:
                 record = self._replace(source, original)
                 self._produce_one(record, reporter(source), deadline, refusable=False)
+            if self._audit_topic is not None and record.audit:
+                # The audit record of the decision actually produced (a replacement has its own).
+                self._produce_one(record, reporter(source), deadline, refusable=False, audit=True)
             produced.append(record)
         try:
             remaining = self._producer.flush(max(0.0, deadline - self._clock()))
@@ -188,16 +193,24 @@ class TransactionalCommitter:
         return oversized_record(source, record, self.policy)
 
     def _produce_one(
-        self, record: RoutedRecord, on_delivery: Callable[..., None], deadline: float, *, refusable: bool
+        self,
+        record: RoutedRecord,
+        on_delivery: Callable[..., None],
+        deadline: float,
+        *,
+        refusable: bool,
+        audit: bool = False,
     ) -> None:
-        """Produce one record; `refusable`: raise `_RecordRefused` when Kafka refuses it for itself."""
+        """Produce one record (its audit record to the audit topic with `audit`); `refusable`: raise
+        `_RecordRefused` when Kafka refuses it for itself."""
+        topic = self._audit_topic if audit else self._topics[record.verdict]
         while True:
             try:
                 self._producer.produce(
-                    self._topics[record.verdict],
-                    value=record.value,
+                    topic,
+                    value=record.audit if audit else record.value,
                     key=record.key,
-                    headers=list(record.headers),
+                    headers=[] if audit else list(record.headers),
                     on_delivery=on_delivery,
                 )
                 return

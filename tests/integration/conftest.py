@@ -48,12 +48,13 @@ def topic_factory(broker: EmbeddedBroker) -> Callable[..., str]:
 
 @pytest.fixture
 def gate_topics(topic_factory: Callable[..., str]) -> TopicSettings:
-    """Fresh ingest and verdict topics (4 partitions each)."""
+    """Fresh ingest, verdict and audit topics (4 partitions each)."""
     return TopicSettings(
         ingest=topic_factory("ingest"),
         approved=topic_factory("approved"),
         quarantine=topic_factory("quarantine"),
         rejected=topic_factory("rejected"),
+        audit=topic_factory("audit"),
     )
 
 

@@ -1,11 +1,11 @@
-"""`gate topics create` against the real broker: creates the four topics once, then leaves them alone."""
+"""`gate topics create` against the real broker: creates the five topics once, then leaves them alone."""
 
 from __future__ import annotations
 
 import uuid
 
 import pytest
-from confluent_kafka.admin import AdminClient
+from confluent_kafka.admin import AdminClient, ConfigResource
 
 from gate.broker import EmbeddedBroker
 from gate.cli.main import main
@@ -17,19 +17,24 @@ def test_topics_create_is_idempotent(
     broker: EmbeddedBroker, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     suffix = uuid.uuid4().hex[:8]
-    names = {role: f"{role}-{suffix}" for role in ("ingest", "approved", "quarantine", "rejected")}
+    names = {role: f"{role}-{suffix}" for role in ("ingest", "approved", "quarantine", "rejected", "audit")}
     for role, name in names.items():
         monkeypatch.setenv(f"GATE_TOPICS__{role.upper()}", name)
     args = ["topics", "create", "--bootstrap-servers", broker.bootstrap_servers, "--partitions", "3"]
 
     assert main(args) == 0
-    assert capsys.readouterr().out.count(": created") == 4
+    assert capsys.readouterr().out.count(": created") == 5
     assert main(args) == 0
-    assert capsys.readouterr().out.count(": exists") == 4
+    assert capsys.readouterr().out.count(": exists") == 5
 
     metadata = AdminClient({"bootstrap.servers": broker.bootstrap_servers}).list_topics(timeout=10)
     for name in names.values():
         assert len(metadata.topics[name].partitions) == 3
+    audit = ConfigResource(ConfigResource.Type.TOPIC, names["audit"])
+    admin = AdminClient({"bootstrap.servers": broker.bootstrap_servers})
+    configs = admin.describe_configs([audit])[audit].result(timeout=10)
+    assert configs["cleanup.policy"].value == "delete"  # append-only: never compacted
+    assert configs["retention.ms"].value == "-1"  # kept until the operator decides otherwise
 
 
 def test_topics_create_without_brokers_says_what_to_set(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -84,6 +84,10 @@ class ProvenanceCheck:
             "digital_source_type": report.digital_source_type,
             "ai_generated": report.is_ai_generated,
             "status_codes": list(report.status_codes),
+            # For the audit record: the manifest's label, and its signer only when the trust anchors
+            # vouch for it (an organisation's certificate, not a name anyone can put in a certificate).
+            "manifest_label": report.active_label,
+            "signer": report.signer_issuer if report.state == "trusted" else None,
         }
         return result(self, reasons, facts)
 

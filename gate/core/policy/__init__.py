@@ -1,6 +1,7 @@
 """The versioned policy: loading, its data model, and the pure `decide` function."""
 
 from gate.core.policy.decide import DecidedReason, Decision, Subject, decide
+from gate.core.policy.generators import ApprovedModel, specifier_problem, version_matches
 from gate.core.policy.load import default_policy_path, load_policy, parse_policy
 from gate.core.policy.model import (
     VERDICT_OF_OUTCOME,
@@ -15,6 +16,9 @@ from gate.core.policy.model import (
 from gate.core.policy.pixels import PixelCheck, PixelPolicy, PixelScope
 
 __all__ = [
+    "ApprovedModel",
+    "specifier_problem",
+    "version_matches",
     "VERDICT_OF_OUTCOME",
     "outcome_of_verdict",
     "DecidedReason",

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from gate.core.policy.decide import FAILURE_PREFIX
+from gate.core.policy.generators import ApprovedModel, specifier_problem
 from gate.core.policy.model import Limits, Match, Outcome, Policy, Remediation, Rule
 from gate.core.policy.pixels import parse_pixel_policy
 from gate.errors import ConfigError
@@ -61,9 +62,14 @@ def parse_policy(raw: bytes, *, origin: Path) -> Policy:
             f"limits.check_timeout_ms ({limits.check_timeout_ms}), which bounds every check; "
             "lower the budget or raise the timeout"
         )
+    approved = _approved_models(doc.get("models"), origin)
+    rules = tuple(_rule(item) for item in doc["rules"])
+    if approved is not None:
+        # After the file's own rules, which may decide these reasons otherwise (per source, say).
+        rules += (_model_rule(doc["models"].get("outcome", "quarantine")),)
     return Policy(
         ref=ref,
-        rules=tuple(_rule(item) for item in doc["rules"]),
+        rules=rules,
         default_outcome=Outcome(doc.get("default_outcome", "quarantine")),
         allowed_parameter_keys=frozenset(manifest.get("allowed_parameter_keys", ())),
         trust_anchor_files=tuple(origin.parent / name for name in trust.get("anchors", ())),
@@ -71,7 +77,31 @@ def parse_policy(raw: bytes, *, origin: Path) -> Policy:
         trust_anchors_mode=trust.get("anchors_mode"),
         limits=limits,
         pixels=pixels,
+        approved_models=approved,
     )
+
+
+MODEL_CODES = ("generation.model_missing", "generation.model_unapproved")
+
+
+def _approved_models(section: dict[str, Any] | None, origin: Path) -> tuple[ApprovedModel, ...] | None:
+    """The `models.approved` list (None without a `models` section); a bad version range is refused."""
+    if section is None:
+        return None
+    models = []
+    for item in section["approved"]:
+        versions = tuple(str(v) for v in item.get("versions", ()))
+        for entry in versions:
+            problem = specifier_problem(entry)
+            if problem:
+                raise ConfigError(f"policy {origin}: models.approved {item['name']!r}: {problem}")
+        models.append(ApprovedModel(provider=item["provider"], name=item["name"], versions=versions))
+    return tuple(models)
+
+
+def _model_rule(outcome: str) -> Rule:
+    """The rule a `models` section adds: a missing or unapproved model gets its outcome."""
+    return Rule(match=Match(code=MODEL_CODES), outcome=Outcome(outcome), name="models.outcome")
 
 
 def _rule(item: dict[str, Any]) -> Rule:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from gate.core.policy.generators import ApprovedModel
 from gate.core.policy.pixels import PixelPolicy
 from gate.model import PolicyRef, Verdict
 
@@ -97,3 +98,5 @@ class Policy:
     trust_anchors_mode: str | None = None
     limits: Limits = field(default_factory=Limits)
     pixels: PixelPolicy = field(default_factory=PixelPolicy)
+    # The generators a synthetic image may come from (`models.approved`); None: no list, no model check.
+    approved_models: tuple[ApprovedModel, ...] | None = None

@@ -280,3 +280,49 @@ def test_another_error_from_produce_still_aborts_the_batch(
     assert committer.commit_batch(BATCH, ROUTED) is None
     producer.abort_transaction.assert_called_once()
     assert observer.errors == []
+
+
+def test_each_decision_and_its_audit_record_are_produced_in_the_same_transaction(
+    producer: Any, consumer: Any, observer: RecordingObserver
+) -> None:
+    topics = verdict_topics(TopicSettings())
+    committer = TransactionalCommitter(
+        producer, consumer, topics, observer, POLICY, audit_topic="gate.audit", sleep=lambda _s: None
+    )
+    audited = [RoutedRecord(**{**_fields(r), "audit": b"audit-" + r.key}) for r in ROUTED]
+    assert committer.commit_batch(BATCH, audited) == audited
+    produced = [(c.args[0], c.kwargs["key"], c.kwargs["value"]) for c in producer.produce.call_args_list]
+    assert produced == [
+        ("images.approved", b"a", b"v-a"),
+        ("gate.audit", b"a", b"audit-a"),
+        ("images.rejected", b"b", b"v-b"),
+        ("gate.audit", b"b", b"audit-b"),
+        ("images.quarantine", b"c", b"v-c"),
+        ("gate.audit", b"c", b"audit-c"),
+    ]
+    names = [name for name, *_ in producer.method_calls]
+    assert names[0] == "begin_transaction" and names[-1] == "commit_transaction"
+    assert names.count("commit_transaction") == 1
+
+
+def test_a_failed_audit_delivery_aborts_the_batch(
+    producer: Any, consumer: Any, observer: RecordingObserver
+) -> None:
+    committer = TransactionalCommitter(
+        producer,
+        consumer,
+        verdict_topics(TopicSettings()),
+        observer,
+        POLICY,
+        audit_topic="gate.audit",
+        sleep=lambda _s: None,
+    )
+    audited = [RoutedRecord(**{**_fields(r), "audit": b"audit"}) for r in ROUTED]
+    producer.produce.side_effect = [None, kafka_exc(KafkaError._MSG_TIMED_OUT)] + [None] * 10
+    assert committer.commit_batch(BATCH, audited) is None
+    producer.commit_transaction.assert_not_called()
+    assert observer.outcomes == ["aborted"]
+
+
+def _fields(record: RoutedRecord) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in RoutedRecord.__slots__}

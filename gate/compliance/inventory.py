@@ -1,0 +1,166 @@
+"""The inventory of approved synthetic images, from audit records (pure: no Kafka here).
+
+The latest decision per asset (by the input asset's sha256) as of `until` counts: an image approved and
+later quarantined (a reviewer, a replay, a rescan) is not in the inventory. It is listed when that latest
+decision approved it, it was declared synthetic, and it was decided at or after `since`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from gate.errors import ConfigError
+
+CSV_COLUMNS = (
+    "asset_sha256",
+    "event_id",
+    "source",
+    "published_sha256",
+    "published_uri",
+    "model_provider",
+    "model_name",
+    "model_version",
+    "training_data_sources",
+    "manifest_label",
+    "signer",
+    "ai_marked",
+    "policy_version",
+    "decided_at",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A closed time window [since, until]; None: unbounded on that side."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def contains(self, when: datetime) -> bool:
+        """Whether `when` is inside the window."""
+        return (self.since is None or when >= self.since) and (self.until is None or when <= self.until)
+
+
+def parse_time(text: str, *, option: str) -> datetime:
+    """An RFC 3339 time or a date (`2026-12-01`, midnight UTC); a naive time is read as UTC."""
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ConfigError(
+            f"{option} {text!r} is not a date or an RFC 3339 time; "
+            "write e.g. 2026-12-01 or 2026-12-01T08:00:00Z"
+        ) from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def decided_at(record: Mapping[str, Any]) -> datetime:
+    """When an audit record's decision was made."""
+    return datetime.fromisoformat(str(record["decided_at"]).replace("Z", "+00:00"))
+
+
+def latest_per_asset(
+    records: Iterable[Mapping[str, Any]], until: datetime | None
+) -> dict[str, Mapping[str, Any]]:
+    """The latest decision (by `decided_at`, then by order read) per asset sha256, up to `until`."""
+    latest: dict[str, Mapping[str, Any]] = {}
+    for record in records:
+        sha256 = (record.get("asset") or {}).get("sha256")
+        if not sha256:
+            continue  # no asset was read (invalid event, fetch failure): nothing was published
+        when = decided_at(record)
+        if until is not None and when > until:
+            continue
+        earlier = latest.get(sha256)
+        if earlier is None or when >= decided_at(earlier):
+            latest[sha256] = record
+    return latest
+
+
+def inventory(records: Iterable[Mapping[str, Any]], period: Period) -> list[dict[str, Any]]:
+    """One row per approved synthetic image (its latest decision), oldest first."""
+    rows = []
+    for sha256, record in latest_per_asset(records, period.until).items():
+        if record.get("verdict") != "approved" or record.get("synthetic") is not True:
+            continue
+        if not period.contains(decided_at(record)):
+            continue
+        model = record.get("model") or {}
+        manifest = record.get("manifest") or {}
+        asset = record.get("asset") or {}
+        rows.append(
+            {
+                "asset_sha256": sha256,
+                "event_id": record["event_id"],
+                "source": record.get("source"),
+                "published": {"sha256": asset.get("published_sha256"), "uri": asset.get("published_uri")},
+                "model": {
+                    "provider": model.get("provider"),
+                    "name": model.get("name"),
+                    "version": model.get("version"),
+                },
+                "training_data_sources": list(record.get("training_data_sources", ())),
+                "manifest": {"label": manifest.get("label"), "signer": manifest.get("signer")},
+                "ai_marked": ai_marked(record),
+                "policy": dict(record.get("policy") or {}),
+                "decided_at": record["decided_at"],
+            }
+        )
+    rows.sort(key=lambda row: (row["decided_at"], row["asset_sha256"]))
+    return rows
+
+
+def ai_marked(record: Mapping[str, Any]) -> bool:
+    """Whether the published image carries an AI marking: a trusted one it came with, or the gate's own."""
+    manifest = record.get("manifest") or {}
+    if "manifest.attached" in record.get("actions", ()) or "manifest.renewed" in record.get("actions", ()):
+        return True
+    return manifest.get("state") == "trusted" and manifest.get("ai_generated") is True
+
+
+def totals(rows: Iterable[Mapping[str, Any]]) -> Counter[tuple[str, str, str, str]]:
+    """Images per (provider, name, version, month of decision)."""
+    counted: Counter[tuple[str, str, str, str]] = Counter()
+    for row in rows:
+        model = row["model"]
+        month = str(row["decided_at"])[:7]
+        counted[(model["provider"] or "-", model["name"] or "-", model["version"] or "-", month)] += 1
+    return counted
+
+
+def as_json_lines(rows: Iterable[Mapping[str, Any]]) -> str:
+    """One JSON object per line."""
+    return "".join(json.dumps(row, sort_keys=True, ensure_ascii=False) + "\n" for row in rows)
+
+
+def as_csv(rows: Iterable[Mapping[str, Any]]) -> str:
+    """A CSV with a header row (`CSV_COLUMNS`); lists are joined with `;`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow(
+            [
+                row["asset_sha256"],
+                row["event_id"],
+                row["source"],
+                row["published"]["sha256"] or "",
+                row["published"]["uri"] or "",
+                row["model"]["provider"] or "",
+                row["model"]["name"] or "",
+                row["model"]["version"] or "",
+                ";".join(row["training_data_sources"]),
+                row["manifest"]["label"] or "",
+                row["manifest"]["signer"] or "",
+                "yes" if row["ai_marked"] else "no",
+                row["policy"].get("version", ""),
+                row["decided_at"],
+            ]
+        )
+    return out.getvalue()
