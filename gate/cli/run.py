@@ -68,7 +68,12 @@ def processor_factory(
     )
     spec.build()  # fail fast in the parent, with a clear message, before any worker starts
     return GateProcessorFactory(
-        spec=spec, fetch=fetch, store_dir=settings.store_dir, log_level=log_level, log_format=log_format
+        spec=spec,
+        fetch=fetch,
+        store_dir=settings.store_dir,
+        storage=settings.store,
+        log_level=log_level,
+        log_format=log_format,
     )
 
 

@@ -92,6 +92,17 @@ class GateMetrics:
             "gate_transactions", "Kafka transactions by outcome.", ["outcome"], registry=r
         )
         self.errors = Counter("gate_errors", "Errors that did not stop the loop.", ["kind"], registry=r)
+        self.store_duration = Histogram(
+            "gate_store_duration_seconds",
+            "Time one event spent reading and writing the store for published images (all its requests).",
+            buckets=LATENCY_BUCKETS_S,
+            registry=r,
+        )
+        self.store_errors = Counter(
+            "gate_store_errors",
+            "Batches held back uncommitted because the store for published images did not answer.",
+            registry=r,
+        )
         self.inflight_events = Gauge(
             "gate_inflight_events", "Events taken from Kafka and not yet committed.", registry=r
         )
@@ -204,6 +215,9 @@ class PrometheusObserver:
             m.reasons.labels(code=code).inc()
         m.event_duration.observe(latency_s)
         for check, seconds in check_seconds.items():
+            if check == "store":  # not a check: the processor's time in the published-image store
+                m.store_duration.observe(seconds)
+                continue
             m.check_duration.labels(check=name_label(check)).observe(seconds)
 
     @_never_raise
@@ -220,6 +234,8 @@ class PrometheusObserver:
     def error(self, kind: str) -> None:
         """Count one error of `kind`."""
         self.metrics.errors.labels(kind=name_label(kind)).inc()
+        if kind == "store_unavailable":
+            self.metrics.store_errors.inc()
 
     @_never_raise
     def inflight(self, count: int) -> None:

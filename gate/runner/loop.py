@@ -7,6 +7,9 @@ waiting in the batch being assembled are dropped uncommitted (see `BatchReader.r
 
 Shutdown: SIGTERM/SIGINT set a flag; the current batch is finished and committed, unless evaluating it runs
 past `shutdown_timeout_s`, in which case it is abandoned uncommitted and re-read by the next owner.
+
+Store outage: a batch whose published bytes cannot be stored is not committed. The consumer is rewound to
+the batch's first offsets, readiness turns false, and the batch is tried again after a growing pause.
 """
 
 from __future__ import annotations
@@ -19,9 +22,9 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-from confluent_kafka import KafkaError, KafkaException
+from confluent_kafka import KafkaError, KafkaException, TopicPartition
 
-from gate.errors import ConfigError
+from gate.errors import ConfigError, StoreUnavailable
 from gate.model import Verdict
 from gate.observe.observer import Observer
 from gate.observe.tracing import batch_span
@@ -39,6 +42,7 @@ log = logging.getLogger("gate.runner")
 
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_FENCED = 0, 1, 2, 3
 MAX_ABORTS_IN_A_ROW = 5  # an abort that keeps coming back (e.g. a record the broker refuses) must surface
+MAX_STORE_PAUSE_S = 30.0  # well under max.poll.interval.ms (300 s), so the group keeps our partitions
 
 
 class GateRunner:
@@ -109,7 +113,7 @@ class GateRunner:
             self._evaluator.close()
 
     def _loop(self, reader: BatchReader, committer: TransactionalCommitter) -> None:
-        aborts_in_a_row = 0
+        aborts_in_a_row = store_failures = 0
         while not self._stop.is_set():
             self._raise_if_fatal()
             fetch_started = time.monotonic()
@@ -129,12 +133,17 @@ class GateRunner:
                     )
                     self._observer.inflight(0)
                     return
+                except StoreUnavailable as exc:
+                    store_failures += 1
+                    self._hold_batch(batch, exc, store_failures)
+                    continue
                 committed = committer.commit_batch(batch, routed)
             self._observer.inflight(0)
             self.health.tick()
             if committed is not None:
-                aborts_in_a_row = 0
+                aborts_in_a_row = store_failures = 0
                 self.health.set_broker_reachable(True)
+                self.health.set_store_reachable(True)
                 self._report_decisions(batch, committed)
                 continue
             aborts_in_a_row += 1
@@ -142,6 +151,26 @@ class GateRunner:
             if aborts_in_a_row >= MAX_ABORTS_IN_A_ROW:
                 raise TransactionFailed(f"{aborts_in_a_row} transactions in a row were aborted")
             time.sleep(min(2.0, 0.1 * 2**aborts_in_a_row))
+
+    def _hold_batch(self, batch: Batch, exc: StoreUnavailable, failures: int) -> None:
+        """The store failed under this batch: rewind to its first records, report not ready, pause, retry."""
+        log.warning(
+            "store unavailable: batch of %d records not committed, retrying (%s)", len(batch.records), exc
+        )
+        self._observer.error("store_unavailable")
+        self._observer.inflight(0)
+        self.health.set_store_reachable(False)
+        consumer = self._clients.consumer
+        for (topic, partition), offset in sorted(batch.first_offsets.items()):
+            try:
+                consumer.seek(TopicPartition(topic, partition, offset))
+            except KafkaException as err:
+                # Without the rewind the next commit would skip this batch: stop rather than lose records.
+                raise fatal_error(kafka_error_of(err), "seek back after a store failure") from None
+        pause_until = time.monotonic() + min(MAX_STORE_PAUSE_S, 0.5 * 2 ** min(failures, 8))
+        while not self._stop.is_set() and time.monotonic() < pause_until:
+            self.health.tick()  # waiting for the store is progress, not a stall: stay alive, not ready
+            self._stop.wait(0.25)
 
     def _evaluate(self, batch: Batch) -> list[RoutedRecord]:
         started = time.monotonic()

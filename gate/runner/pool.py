@@ -4,6 +4,8 @@ Workers are started with "spawn": librdkafka runs threads in the parent, and for
 copy held locks. Each worker builds its processor once. Failure is closed, never silent:
 a worker that exceeds `event_timeout_s` is killed and replaced and its record routed as `gate.timeout`;
 a worker that dies (crash, segfault, os._exit) or whose processor raises yields `gate.error`.
+The one exception is `StoreUnavailable`: no verdict can be committed without its published bytes, so the
+batch is cut short and the error raised to the loop, which leaves the batch uncommitted.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, Protocol
 
+from gate.errors import StoreUnavailable
 from gate.routing import InboundRecord, ProcessorFactory, RoutedRecord, failure_record
 from gate.runner.errors import PoolError
 
@@ -95,6 +98,8 @@ class InProcessEvaluator:
                 raise BatchAbandoned
             try:
                 out.append(self._processor(record))
+            except StoreUnavailable:
+                raise
             except Exception:
                 self._on_event("processor_raised")
                 out.append(failure_record(record, ERROR_CODE, self._factory.policy))
@@ -128,6 +133,8 @@ def _worker_main(conn: Connection, factory: ProcessorFactory, parent_pid: int) -
         index, record = message
         try:
             conn.send(("ok", (index, processor(record))))
+        except StoreUnavailable as exc:
+            conn.send(("store_unavailable", (index, str(exc))))
         except Exception as exc:
             conn.send(("raised", (index, exc.__class__.__name__)))
 
@@ -173,6 +180,7 @@ class ProcessPool:
         self._stop_timeout_s = stop_timeout_s
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
+        self._store_failure: str | None = None  # set by a worker's StoreUnavailable: the batch is cut short
 
     @property
     def pids(self) -> list[int]:
@@ -203,10 +211,13 @@ class ProcessPool:
             self.start()
         results: list[RoutedRecord | None] = [None] * len(records)
         todo = deque(range(len(records)))
+        self._store_failure = None
         while todo or any(w.job is not None for w in self._workers):
             if abandon():
                 self._kill_busy()
                 raise BatchAbandoned
+            if self._store_failure is not None:
+                todo.clear()  # let the records in flight finish, start no more: the batch will be redone
             for worker in self._workers:
                 if todo and worker.ready and worker.job is None:
                     index = todo.popleft()
@@ -215,6 +226,8 @@ class ProcessPool:
             for index, routed in self._serve(time.monotonic() + _WAIT_SLICE_S, records):
                 results[index] = routed
                 on_progress()
+        if self._store_failure is not None:
+            raise StoreUnavailable(self._store_failure)
         assert all(r is not None for r in results)
         return [r for r in results if r is not None]
 
@@ -268,6 +281,9 @@ class ProcessPool:
             raise PoolError(f"a worker could not build its processor: {payload}")
         index, value = payload
         worker.job = None
+        if kind == "store_unavailable":
+            self._store_failure = str(value)
+            return None
         if kind == "raised":
             self._on_event("processor_raised")
             return index, failure_record(records[index], ERROR_CODE, self._factory.policy)

@@ -6,7 +6,7 @@ import base64
 import json
 
 from gate.assets import FetchPolicy
-from gate.demo.images import jpeg_bytes, product_image
+from gate.demo.images import camera_exif, jpeg_bytes, product_image
 from gate.processor import GateProcessorFactory
 from gate.routing import InboundRecord
 
@@ -31,3 +31,27 @@ def test_a_signed_output_is_published_once_and_reused_on_redo(spec, tmp_path) ->
     assert json.loads(first.value)["actions"] == ["manifest.attached"]
     assert first.value == again.value
     assert factory.policy == spec.load_policy().ref
+
+
+def test_the_record_names_the_stored_object_in_the_segment_the_event_declares(spec, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    factory = GateProcessorFactory(spec=spec, fetch=FetchPolicy(), store_dir=tmp_path, tracing=False)
+    processor = factory.build()
+    for synthetic, segment in ((True, "synthetic"), (False, "non-synthetic")):
+        event = {
+            "event_id": f"evt-{segment}",
+            "occurred_at": "2026-11-26T10:00:00Z",
+            "source": "studio-gen",
+            "asset": {
+                # GPS and serial in EXIF: stripped for both, signed only for the synthetic one.
+                "data": base64.b64encode(jpeg_bytes(product_image(80, 60), exif=camera_exif())).decode(),
+                "media_type": "image/jpeg",
+            },
+            "generation": {"synthetic": synthetic, "model": {"name": "m", "version": "1", "provider": "p"}},
+        }
+        routed = processor(InboundRecord("images.ingest", 0, 1, None, json.dumps(event).encode()))
+        output = json.loads(routed.value)["asset"]["output"]
+        sha = output["sha256"]
+        path = tmp_path / "published" / segment / sha[:2] / sha[2:4] / f"{sha}.jpg"
+        assert output["store"] == path.as_uri()
+        assert path.read_bytes() == base64.b64decode(output["data"])
+        assert "store" in routed.check_seconds

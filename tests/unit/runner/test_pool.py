@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from scripted_factory import ScriptedFactory
 
+from gate.errors import StoreUnavailable
 from gate.model import Verdict
 from gate.routing import InboundRecord
 from gate.runner.errors import PoolError
@@ -149,3 +150,20 @@ def test_in_process_evaluator_fails_closed_on_a_raising_processor() -> None:
     assert [r.verdict for r in out] == [Verdict.APPROVED, Verdict.QUARANTINED]
     assert reasons(out[1].value) == ["gate.error"]
     assert events == ["processor_raised"]
+
+
+def test_a_store_outage_cuts_the_batch_short_and_raises_instead_of_deciding(pool: ProcessPool) -> None:
+    before = set(pool.pids)
+    with pytest.raises(StoreUnavailable, match="HTTP 503"):
+        pool.process(records(b"ok", b"store-down", *[b"sleep:0.05"] * 8))
+    assert set(pool.pids) == before  # the workers are fine: only the store failed
+    assert pool.events == []  # type: ignore[attr-defined]
+    out = pool.process(records(b"ok", b"ok"))  # the same pool takes the redo
+    assert [r.verdict for r in out] == [Verdict.APPROVED, Verdict.APPROVED]
+
+
+def test_in_process_evaluator_raises_a_store_outage_instead_of_deciding() -> None:
+    evaluator = InProcessEvaluator(ScriptedFactory())
+    evaluator.start()
+    with pytest.raises(StoreUnavailable):
+        evaluator.process(records(b"ok", b"store-down"))
