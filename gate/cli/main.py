@@ -25,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The full command tree."""
     # Imported here so `gate --help` does not load c2pa and Kafka.
-    from gate.cli import check, demo, keys, run, topics  # noqa: PLC0415
+    from gate.cli import check, demo, keys, run, store, topics  # noqa: PLC0415
 
     parser = _Parser(prog="gate", description="A streaming policy gate for product images.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.register(sub)
     demo.register(sub)
     topics.register(sub)
+    store.register(sub)
     return parser
 
 
