@@ -33,8 +33,8 @@ CREDENTIALS = {
 class MotoServer:
     """`python -m moto.server` in its own process; `stop()` makes the store unreachable."""
 
-    def __init__(self, log: Path) -> None:
-        self.port = free_loopback_port()
+    def __init__(self, log: Path, port: int | None = None) -> None:
+        self.port = port or free_loopback_port()
         self.endpoint_url = f"http://127.0.0.1:{self.port}"
         self._log = log
         self._process: subprocess.Popen[bytes] | None = None
@@ -74,9 +74,9 @@ class MotoServer:
             aws_secret_access_key=SECRET_ACCESS_KEY,
         )
 
-    def bucket(self, *, fit: bool = True) -> str:
+    def bucket(self, name: str | None = None, *, fit: bool = True) -> str:
         """A new bucket; `fit`: versioning on and public access blocked, as README "Storage" asks."""
-        name = f"gate-{uuid.uuid4().hex[:12]}"
+        name = name or f"gate-{uuid.uuid4().hex[:12]}"
         client = self.client()
         client.create_bucket(Bucket=name)
         if fit:
