@@ -1,9 +1,10 @@
 """Is the configured store fit for published images? The checks behind `gate store check`.
 
-For a bucket: reachable with the pod's credentials, versioning on, every public access blocked, and every
-prefix (the segments and the derivation index) present and writable. Presence is shown by a small marker
-object per prefix, written with a conditional put: created now or already there, both prove the permission,
-since S3 authorises a request before it evaluates its preconditions. Object lock is reported, not required.
+For a bucket: reachable with the pod's credentials, versioning on, every public access blocked, every
+prefix (the segments and the derivation index) present and writable, and conditional writes honoured.
+Presence is shown by a small marker object per prefix, written with a conditional put: created now or
+already there, both prove the permission, since S3 authorises a request before it evaluates its
+preconditions. Object lock is reported, not required.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from gate.storage.base import ALL_PREFIXES
 from gate.storage.s3 import S3Store
 
 MARKER = ".gate-prefix"
+MARKER_BODY = b"gate store prefix\n"
 _PUBLIC_ACCESS_FLAGS = ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")
 
 
@@ -46,15 +48,22 @@ def check_bucket(store: S3Store) -> list[Finding]:
     findings.append(_versioning(_ask(lambda: client.get_bucket_versioning(Bucket=bucket))))
     findings.append(_public_access(_ask(lambda: client.get_public_access_block(Bucket=bucket))))
     findings.append(_object_lock(_ask(lambda: client.get_object_lock_configuration(Bucket=bucket))))
+    refused_rewrite: bool | None = None  # did a conditional put of an existing key get 412?
     for prefix in ALL_PREFIXES:
         key = f"{store.prefix}/{prefix}/{MARKER}" if store.prefix else f"{prefix}/{MARKER}"
         try:
-            created = store.put_once(key, b"gate store prefix\n", "text/plain")
+            created = store.put_once(key, MARKER_BODY, "text/plain")
+            if created and refused_rewrite is None:
+                refused_rewrite = not store.put_once(key, MARKER_BODY, "text/plain")
         except StoreUnavailable as exc:
             findings.append(Finding(f"prefix {prefix}/", False, f"cannot write {key}: {exc}"))
-        else:
-            state = "created" if created else "present"
-            findings.append(Finding(f"prefix {prefix}/", True, f"{state} and writable ({key})"))
+            continue
+        if not created:
+            refused_rewrite = True
+        state = "created" if created else "present"
+        findings.append(Finding(f"prefix {prefix}/", True, f"{state} and writable ({key})"))
+    if refused_rewrite is not None:
+        findings.append(_conditional_writes(refused_rewrite))
     return findings
 
 
@@ -95,6 +104,20 @@ def _ask(call: Callable[[], Any]) -> Any:
         return str(exc.response.get("Error", {}).get("Code", "error"))
     except (BotoCoreError, OSError) as exc:
         return exc.__class__.__name__
+
+
+def _conditional_writes(refused_rewrite: bool) -> Finding:
+    # A store that ignores If-None-Match would let two instances both win a derivation: outputs could differ.
+    if refused_rewrite:
+        return Finding(
+            "conditional writes", True, "If-None-Match honoured (an existing key was not rewritten)"
+        )
+    return Finding(
+        "conditional writes",
+        False,
+        "the store ignores If-None-Match: objects could be overwritten and two instances could both win a "
+        "derivation; use a store (or version) that supports conditional writes",
+    )
 
 
 def _versioning(response: Any) -> Finding:

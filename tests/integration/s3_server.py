@@ -30,8 +30,17 @@ CREDENTIALS = {
 }
 
 
+BLOCK_ALL_PUBLIC_ACCESS = {
+    "BlockPublicAcls": True,
+    "IgnorePublicAcls": True,
+    "BlockPublicPolicy": True,
+    "RestrictPublicBuckets": True,
+}
+_SERIAL_SERVER = Path(__file__).with_name("moto_serial.py")
+
+
 class MotoServer:
-    """`python -m moto.server` in its own process; `stop()` makes the store unreachable."""
+    """moto's S3 server in its own process (see moto_serial.py); `stop()` makes the store unreachable."""
 
     def __init__(self, log: Path, port: int | None = None) -> None:
         self.port = port or free_loopback_port()
@@ -43,7 +52,7 @@ class MotoServer:
         """Start the server and wait until it answers."""
         with self._log.open("ab") as sink:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.port)],
+                [sys.executable, str(_SERIAL_SERVER), "127.0.0.1", str(self.port)],
                 stdout=sink,
                 stderr=sink,
                 env={**os.environ, **CREDENTIALS},
@@ -82,13 +91,7 @@ class MotoServer:
         if fit:
             client.put_bucket_versioning(Bucket=name, VersioningConfiguration={"Status": "Enabled"})
             client.put_public_access_block(
-                Bucket=name,
-                PublicAccessBlockConfiguration={
-                    "BlockPublicAcls": True,
-                    "IgnorePublicAcls": True,
-                    "BlockPublicPolicy": True,
-                    "RestrictPublicBuckets": True,
-                },
+                Bucket=name, PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS
             )
         return name
 

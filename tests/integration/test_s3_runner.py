@@ -15,15 +15,13 @@ import re
 import signal
 import subprocess
 import sys
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from confluent_kafka import Producer
-from harness import Output, by_key, committed_total, output_topics, wait_for
+from harness import Output, by_key, committed_total, http_get, output_topics, wait_for
 from s3_server import CREDENTIALS, MotoServer
 
 from gate.broker import EmbeddedBroker, free_loopback_port
@@ -120,16 +118,6 @@ def produce(bootstrap: str, topic: str, records: list[tuple[bytes, bytes]], part
     for n, (key, value) in enumerate(records):
         producer.produce(topic, key=key, value=value, partition=partitions[n % len(partitions)])
     assert producer.flush(10) == 0
-
-
-def http_get(port: int, path: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as exc:
-        return exc.code, ""
-    except OSError:
-        return 0, ""
 
 
 def output_of(value: bytes) -> dict[str, str]:

@@ -8,9 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from s3_server import ACCESS_KEY_ID, CREDENTIALS, SECRET_ACCESS_KEY, MotoServer
+from s3_server import ACCESS_KEY_ID, BLOCK_ALL_PUBLIC_ACCESS, CREDENTIALS, SECRET_ACCESS_KEY, MotoServer
 
 from gate.broker import free_loopback_port
+from gate.settings import S3StoreSettings
+from gate.storage.fitness import check_bucket
+from gate.storage.s3 import S3Store
 
 pytestmark = pytest.mark.integration
 
@@ -74,12 +77,7 @@ def test_a_suspended_versioning_and_a_half_open_bucket_fail(moto_s3: MotoServer)
     client.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Suspended"})
     client.put_public_access_block(
         Bucket=bucket,
-        PublicAccessBlockConfiguration={
-            "BlockPublicAcls": True,
-            "IgnorePublicAcls": True,
-            "BlockPublicPolicy": False,
-            "RestrictPublicBuckets": True,
-        },
+        PublicAccessBlockConfiguration={**BLOCK_ALL_PUBLIC_ACCESS, "BlockPublicPolicy": False},
     )
     result = store_check(s3_env(moto_s3.endpoint_url, bucket))
     assert result.returncode == 1
@@ -105,3 +103,23 @@ def test_a_bucket_setting_without_a_bucket_is_a_usage_error() -> None:
     result = store_check({"GATE_STORE__BACKEND": "s3"})
     assert result.returncode == 2
     assert "store.s3.bucket" in result.stderr
+
+
+class IgnoresConditions(S3Store):
+    """A store that drops If-None-Match, as some S3-compatible servers (or their older versions) do."""
+
+    def put_once(self, key: str, data: bytes, content_type: str) -> bool:
+        self.client().put_object(Bucket=self.bucket, Key=key, Body=data, ContentType=content_type)
+        return True
+
+
+def test_a_store_that_ignores_conditional_writes_is_not_fit(
+    moto_s3: MotoServer, aws_env: dict[str, str]
+) -> None:
+    bucket = moto_s3.bucket(fit=True)
+    settings = S3StoreSettings(bucket=bucket, endpoint_url=moto_s3.endpoint_url, region="us-east-1")
+    honest = {f.name: f for f in check_bucket(S3Store(settings))}
+    assert honest["conditional writes"].ok
+    ignoring = {f.name: f for f in check_bucket(IgnoresConditions(settings))}
+    assert not ignoring["conditional writes"].ok
+    assert "ignores If-None-Match" in ignoring["conditional writes"].detail
