@@ -70,6 +70,9 @@ class PublishedStore(Protocol):
     def get(self, sha256: str, media_type: str, segment: Segment) -> bytes | None:
         """The bytes stored under `sha256` in `segment`, or None when there are none."""
 
+    def locate(self, data: bytes, media_type: str, segment: Segment) -> StoredObject:
+        """Where `data`, just read back by `get`, is stored (no upload where the store can tell without)."""
+
     def recall(self, key: str) -> str | None:
         """The output sha256 the derivation index holds for `key`, or None."""
 

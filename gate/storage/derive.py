@@ -41,5 +41,4 @@ def publish_derived(
         if previous is None:
             # The winner's bytes were removed (a takedown): ours exist; no decision can name the lost ones.
             return Published(data=data, uri=ours.uri)
-    stored = store.put(previous, media_type, segment)  # already there: a conditional put keeps it as it is
-    return Published(data=previous, uri=stored.uri)
+    return Published(data=previous, uri=store.locate(previous, media_type, segment).uri)

@@ -41,6 +41,10 @@ class DirectoryStore:
             data = _translated("get", lambda: self._legacy.get(sha256))
         return data
 
+    def locate(self, data: bytes, media_type: str, segment: Segment) -> StoredObject:
+        """`put`: a cheap no-op for an object in place, and it moves a pre-segment object into its segment."""
+        return self.put(data, media_type, segment)
+
     def recall(self, key: str) -> str | None:
         """The output sha256 recorded for derivation `key`, or None."""
         return _translated("recall", lambda: self._index.recall(key))

@@ -78,6 +78,12 @@ class S3Store:
             raise StoreUnavailable(f"s3 get: the object under {sha256} does not match its sha256")
         return data
 
+    def locate(self, data: bytes, media_type: str, segment: Segment) -> StoredObject:
+        """The object `get` just read: its key follows from its sha256, so no request (and no upload)."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        key = self.key_for(sha256, media_type, segment)
+        return StoredObject(uri=self.uri(key), sha256=sha256, size=len(data))
+
     def recall(self, key: str) -> str | None:
         """The output sha256 recorded for derivation `key`, or None."""
         data = self.read(self._derivation_key(key))

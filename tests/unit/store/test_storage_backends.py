@@ -136,3 +136,13 @@ def test_credentials_are_refused_in_the_config_file_without_echoing_them(tmp_pat
         load_settings(config)
     assert "store.s3.aws_secret_access_key" in str(refused.value)
     assert "hunter2-secret" not in str(refused.value)
+
+
+def test_a_redo_of_a_pre_segment_derivation_moves_its_bytes_into_the_segment(tmp_path: Path) -> None:
+    legacy = ContentStore(tmp_path).put(b"signed before segments", "image/jpeg")
+    store = DirectoryStore(tmp_path)
+    store.remember(KEY, legacy.sha256)
+    redo = publish_derived(store, KEY, b"signed again", "image/jpeg", Segment.SYNTHETIC)
+    assert redo.data == b"signed before segments"
+    assert "/published/synthetic/" in redo.uri
+    assert store.get(legacy.sha256, "image/jpeg", Segment.SYNTHETIC) == b"signed before segments"
