@@ -7,6 +7,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -199,3 +200,23 @@ def test_credentials_never_reach_the_logs_or_errors(
     assert caplog.records  # something was logged, so the check below can fail
     assert ACCESS_KEY_ID not in text
     assert SECRET_ACCESS_KEY not in text
+
+
+def test_credentials_from_a_mounted_file_work_and_none_at_all_fail_closed(
+    moto_s3: MotoServer, bucket: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AWS_ACCESS_KEY_ID")
+    monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "absent"))
+    with pytest.raises(StoreUnavailable, match="NoCredentialsError"):
+        store_on(moto_s3.endpoint_url, bucket).recall(KEY)
+
+    mounted = tmp_path / "credentials"  # as the chart mounts it from a Secret
+    mounted.write_text(
+        f"[default]\naws_access_key_id = {ACCESS_KEY_ID}\naws_secret_access_key = {SECRET_ACCESS_KEY}\n"
+    )
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(mounted))
+    from_file = store_on(moto_s3.endpoint_url, bucket)
+    stored = from_file.put(b"with file credentials", "image/jpeg", Segment.SYNTHETIC)
+    assert from_file.get(stored.sha256, "image/jpeg", Segment.SYNTHETIC) == b"with file credentials"
