@@ -73,6 +73,9 @@ class PublishedStore(Protocol):
     def locate(self, data: bytes, media_type: str, segment: Segment) -> StoredObject:
         """Where `data`, just read back by `get`, is stored (no upload where the store can tell without)."""
 
+    def supersede(self, sha256: str, media_type: str, segment: Segment) -> None:
+        """Mark an object that lost its derivation race (named by no decision), best effort, never raising."""
+
     def recall(self, key: str) -> str | None:
         """The output sha256 the derivation index holds for `key`, or None."""
 

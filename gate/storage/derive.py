@@ -7,7 +7,8 @@ ever named in a decision record: a redo, in this instance or in another after a 
 Order matters: the object is written before its index entry, so an entry always names bytes that exist.
 Two instances deriving at once each write their own object (different sha256, so no conflict), then race
 on the entry with a conditional put; the store settles it, exactly one wins, and the loser publishes the
-winner's bytes, not its own. The loser's object stays unnamed by any decision (see README "Storage").
+winner's bytes, not its own. The loser's object, named by no decision, is marked superseded (on S3 a tag
+that a lifecycle rule can expire; see README "Storage").
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ def publish_derived(
         if winner == ours.sha256:
             return Published(data=data, uri=ours.uri)
         previous = store.get(winner, media_type, segment)
-        if previous is None:
+        if previous is not None:
+            store.supersede(ours.sha256, media_type, segment)  # ours is named by no decision
+        else:
             # The winner's bytes were removed (a takedown): ours exist; no decision can name the lost ones.
             return Published(data=data, uri=ours.uri)
     return Published(data=previous, uri=store.locate(previous, media_type, segment).uri)

@@ -45,6 +45,9 @@ class DirectoryStore:
         """`put`: a cheap no-op for an object in place, and it moves a pre-segment object into its segment."""
         return self.put(data, media_type, segment)
 
+    def supersede(self, sha256: str, media_type: str, segment: Segment) -> None:
+        """Nothing: a directory has no lifecycle rules to act on a mark (README "Storage")."""
+
     def recall(self, key: str) -> str | None:
         """The output sha256 recorded for derivation `key`, or None."""
         return _translated("recall", lambda: self._index.recall(key))

@@ -39,6 +39,9 @@ _CONFLICT = frozenset({"ConditionalRequestConflict", "OperationAborted"})
 _CONFLICT_RETRIES = 5
 # botocore logs request headers (including the access key id in Authorization) at DEBUG.
 _QUIET_LOGGERS = ("botocore", "boto3", "s3transfer", "urllib3")
+# On the object that lost a derivation race: a lifecycle rule on this tag expires it (README "Storage").
+SUPERSEDED_TAG = ("gate-superseded", "true")
+log = logging.getLogger("gate.storage")
 
 
 class S3Store:
@@ -83,6 +86,22 @@ class S3Store:
         sha256 = hashlib.sha256(data).hexdigest()
         key = self.key_for(sha256, media_type, segment)
         return StoredObject(uri=self.uri(key), sha256=sha256, size=len(data))
+
+    def supersede(self, sha256: str, media_type: str, segment: Segment) -> None:
+        """Tag the object `gate-superseded=true`, so a lifecycle rule can expire it; failures only logged."""
+        key = self.key_for(sha256, media_type, segment)
+        name, value = SUPERSEDED_TAG
+        try:
+            self._call(
+                "tag",
+                lambda: self._client.put_object_tagging(
+                    Bucket=self.bucket, Key=key, Tagging={"TagSet": [{"Key": name, "Value": value}]}
+                ),
+            )
+        except (ClientError, StoreUnavailable) as exc:
+            # Untagged, the object only costs storage: no decision names it. Never hold a batch for it.
+            reason = _code(exc) if isinstance(exc, ClientError) else str(exc)
+            log.warning("could not tag a superseded object (%s)", reason)
 
     def recall(self, key: str) -> str | None:
         """The output sha256 recorded for derivation `key`, or None."""

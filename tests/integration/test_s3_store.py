@@ -139,10 +139,49 @@ def test_two_instances_racing_on_one_derivation_publish_the_same_bytes(
     )
     assert results[0] == results[1]
     assert results[0].data in (mine, theirs)
+    # A loser that wrote its object before losing the entry (else it adopted at lookup and wrote none):
+    # that object is named by no decision, so it is tagged for a lifecycle rule to expire.
+    loser = theirs if results[0].data == mine else mine
+    client = moto_s3.client()
+
+    def tags(data: bytes) -> list[dict[str, str]] | None:
+        key = one.key_for(hashlib.sha256(data).hexdigest(), "image/jpeg", Segment.SYNTHETIC)
+        try:
+            tag_set: list[dict[str, str]] = client.get_object_tagging(Bucket=bucket, Key=key)["TagSet"]
+        except client.exceptions.NoSuchKey:
+            return None
+        return tag_set
+
+    assert tags(loser) in (None, [{"Key": "gate-superseded", "Value": "true"}])
+    assert tags(results[0].data) == []
     redo = publish_derived(
         store_on(moto_s3.endpoint_url, bucket), key, b"third", "image/jpeg", Segment.SYNTHETIC
     )
     assert redo == results[0]
+
+
+def test_the_loser_of_a_publish_race_tags_its_own_object_superseded(moto_s3: MotoServer, bucket: str) -> None:
+    winner_store, loser_store = store_on(moto_s3.endpoint_url, bucket), store_on(moto_s3.endpoint_url, bucket)
+    key = hashlib.sha256(b"event-tag").hexdigest()
+    # The loser missed the entry at lookup, wrote its object, then lost the conditional put of the entry.
+    ours = loser_store.put(b"signed by the loser", "image/jpeg", Segment.SYNTHETIC)
+    publish_derived(winner_store, key, b"signed by the winner", "image/jpeg", Segment.SYNTHETIC)
+
+    class MissedLookup(S3Store):
+        looked_up = False
+
+        def recall(self, key: str) -> str | None:
+            if not self.looked_up:  # the first lookup ran before the winner's entry existed
+                self.looked_up = True
+                return None
+            return super().recall(key)
+
+    late = MissedLookup(loser_store._settings)
+    published = publish_derived(late, key, b"signed by the loser", "image/jpeg", Segment.SYNTHETIC)
+    assert published.data == b"signed by the winner"
+    ours_key = ours.uri.removeprefix(f"s3://{bucket}/")
+    tag_set = moto_s3.client().get_object_tagging(Bucket=bucket, Key=ours_key)["TagSet"]
+    assert tag_set == [{"Key": "gate-superseded", "Value": "true"}]
 
 
 def test_many_writers_racing_on_one_entry_agree_on_one_winner(moto_s3: MotoServer, bucket: str) -> None:
@@ -220,3 +259,11 @@ def test_credentials_from_a_mounted_file_work_and_none_at_all_fail_closed(
     from_file = store_on(moto_s3.endpoint_url, bucket)
     stored = from_file.put(b"with file credentials", "image/jpeg", Segment.SYNTHETIC)
     assert from_file.get(stored.sha256, "image/jpeg", Segment.SYNTHETIC) == b"with file credentials"
+
+
+def test_a_superseded_object_that_cannot_be_tagged_does_not_hold_the_batch(
+    moto_s3: MotoServer, bucket: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = store_on(moto_s3.endpoint_url, bucket)
+    store.supersede("9" * 64, "image/jpeg", Segment.SYNTHETIC)  # no such object: tagging fails
+    assert "could not tag a superseded object (NoSuchKey)" in caplog.text
