@@ -9,7 +9,8 @@ GateError
 │   ├── ImageUndecodable
 │   └── ImageLimitExceeded
 ├── ScanLimitExceeded    generation parameters too deep or too large to scan within bounds
-└── ProvenanceError      C2PA reading or signing failed for a reason that is not a verdict
+├── ProvenanceError      C2PA reading or signing failed for a reason that is not a verdict
+└── StoreUnavailable     the published-image store did not answer (after retries): the batch is not committed
 """
 
 from __future__ import annotations
@@ -70,3 +71,11 @@ class ScanLimitExceeded(GateError):
 
 class ProvenanceError(GateError):
     """Reading or signing a C2PA manifest failed for a reason that is not a validation verdict."""
+
+
+class StoreUnavailable(GateError):
+    """The store for published images (directory or S3 bucket) could not be read or written, after retries.
+
+    Never turned into a verdict: a decision must not be committed without its published bytes, so the runner
+    leaves the batch uncommitted, reports itself not ready and tries the batch again.
+    """

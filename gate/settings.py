@@ -170,6 +170,32 @@ class TsaSettings(_Section):
     on_failure: Literal["quarantine", "sign_without"] = "quarantine"
 
 
+class S3StoreSettings(_Section):
+    """An S3-protocol bucket for published images. Credentials are deliberately not settings: boto3 reads them
+    from the `AWS_*` environment variables or a mounted credentials file (`AWS_SHARED_CREDENTIALS_FILE`)."""
+
+    bucket: str | None = Field(default=None, min_length=3, max_length=63)
+    prefix: str = Field(default="gate", max_length=512)
+    endpoint_url: str | None = None  # None: AWS; MinIO, Ceph RGW, GCS interoperability: their URL
+    region: str | None = None
+    connect_timeout_s: float = Field(default=3.0, gt=0, le=60)
+    read_timeout_s: float = Field(default=10.0, gt=0, le=300)
+    max_attempts: int = Field(default=4, ge=1, le=10)  # botocore's standard retries, backoff with jitter
+
+
+class StoreSettings(_Section):
+    """Where published images go: `directory` (the `store_dir` setting) or `s3` (`store.s3.*`)."""
+
+    backend: Literal["directory", "s3"] = "directory"
+    s3: S3StoreSettings = S3StoreSettings()
+
+    @model_validator(mode="after")
+    def _s3_has_bucket(self) -> StoreSettings:
+        if self.backend == "s3" and not self.s3.bucket:
+            raise ValueError("the s3 backend needs store.s3.bucket (GATE_STORE__S3__BUCKET)")
+        return self
+
+
 def _default_workers() -> int:
     return os.cpu_count() or 1
 
@@ -203,7 +229,8 @@ class GateSettings(BaseSettings):
     tsa: TsaSettings = TsaSettings()
     signer_chain: Path | None = None
     signer_key: Path | None = None
-    store_dir: Path | None = None
+    store_dir: Path | None = None  # the directory backend's root; None with it: published bytes go inline
+    store: StoreSettings = StoreSettings()
     fetch: FetchSettings = FetchSettings()
     flood_guard: FloodGuardSettings = FloodGuardSettings()
     session_timeout_ms: int = Field(default=45_000, ge=1_000)

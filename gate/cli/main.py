@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         report,
         resume,
         run,
+        store,
         topics,
         trust,
     )
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     replay.register(sub)
     inventory.register(sub)
     report.register(sub)
+    store.register(sub)
     return parser
 
 

@@ -78,6 +78,7 @@ def processor_factory(
         spec=spec,
         fetch=fetch,
         store_dir=settings.store_dir,
+        storage=settings.store,
         log_level=log_level,
         log_format=log_format,
         propagate_tracestate=settings.propagate_tracestate,

@@ -111,6 +111,17 @@ class GateMetrics:
             self.transactions.labels(outcome=outcome)
         for kind in WATCHED_ERROR_KINDS:
             self.errors.labels(kind=kind)
+        self.store_duration = Histogram(
+            "gate_store_duration_seconds",
+            "Time one event spent reading and writing the store for published images (all its requests).",
+            buckets=LATENCY_BUCKETS_S,
+            registry=r,
+        )
+        self.store_errors = Counter(
+            "gate_store_errors",
+            "Batches held back uncommitted because the store for published images did not answer.",
+            registry=r,
+        )
         self.inflight_events = Gauge(
             "gate_inflight_events", "Events taken from Kafka and not yet committed.", registry=r
         )
@@ -310,6 +321,9 @@ class PrometheusObserver:
             m.entities.labels(entity=entity).inc()
         m.event_duration.observe(latency_s)
         for check, seconds in check_seconds.items():
+            if check == "store":  # not a check: the processor's time in the published-image store
+                m.store_duration.observe(seconds)
+                continue
             m.check_duration.labels(check=name_label(check)).observe(seconds)
 
     @_never_raise
@@ -331,6 +345,8 @@ class PrometheusObserver:
         cause = WORKER_RESTART_CAUSES.get(kind)
         if cause is not None:
             self.metrics.worker_restarts.labels(cause=cause).inc()
+        if kind == "store_unavailable":
+            self.metrics.store_errors.inc()
 
     @_never_raise
     def policy_reloaded(self, version: str, sha256: str, outcome: str) -> None:

@@ -12,7 +12,8 @@ class RunnerHealth:
 
     alive: the loop made progress (a consume returned or a record was decided) within `max_stall_s`.
     Choose `max_stall_s` above the worst batch time (about event_timeout_s * max_records / workers).
-    ready: clients are set up, the broker answers, and the runner is not shutting down.
+    ready: clients are set up, the broker answers, the store for published images answered the last batch,
+    and the runner is not shutting down.
     """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
@@ -22,6 +23,7 @@ class RunnerHealth:
         self._started = False
         self._stopping = False
         self._broker_reachable = False
+        self._store_reachable = True  # until a batch finds it unavailable
         self._assigned: frozenset[tuple[str, int]] = frozenset()
         self._held_reason: str | None = None
 
@@ -47,6 +49,17 @@ class RunnerHealth:
         with self._lock:
             self._broker_reachable = reachable
 
+    def set_store_reachable(self, reachable: bool) -> None:
+        """Whether the last batch could read and write the store for published images."""
+        with self._lock:
+            self._store_reachable = reachable
+
+    @property
+    def store_reachable(self) -> bool:
+        """Whether the store answered the last batch."""
+        with self._lock:
+            return self._store_reachable
+
     def set_assignment(self, partitions: Iterable[tuple[str, int]]) -> None:
         """The partitions this runner currently owns."""
         with self._lock:
@@ -66,6 +79,8 @@ class RunnerHealth:
                 return "starting"
             if not self._broker_reachable:
                 return "no Kafka broker reachable"
+            if not self._store_reachable:
+                return "the store for published images is unavailable"
             return self._held_reason
 
     @property

@@ -7,6 +7,9 @@ waiting in the batch being assembled are dropped uncommitted (see `BatchReader.r
 
 Shutdown: SIGTERM/SIGINT set a flag; the current batch is finished and committed, unless evaluating it runs
 past `shutdown_timeout_s`, in which case it is abandoned uncommitted and re-read by the next owner.
+
+Store outage: a batch whose published bytes cannot be stored is not committed. The consumer is rewound to
+the batch's first offsets, readiness turns false, and the batch is tried again after a growing pause.
 """
 
 from __future__ import annotations
@@ -19,10 +22,10 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-from confluent_kafka import KafkaError, KafkaException
+from confluent_kafka import KafkaError, KafkaException, TopicPartition
 
 from gate.core.record import RoutedRecord
-from gate.errors import ConfigError
+from gate.errors import ConfigError, StoreUnavailable
 from gate.model import Verdict
 from gate.observe.observer import Observer
 from gate.observe.tracing import batch_span
@@ -41,6 +44,7 @@ log = logging.getLogger("gate.runner")
 
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_FENCED = 0, 1, 2, 3
 MAX_ABORTS_IN_A_ROW = 5  # an abort that keeps coming back (e.g. a record the broker refuses) must surface
+MAX_STORE_PAUSE_S = 30.0  # well under max.poll.interval.ms (300 s), so the group keeps our partitions
 
 
 class GateRunner:
@@ -122,7 +126,7 @@ class GateRunner:
             self._evaluator.close()
 
     def _loop(self, reader: BatchReader, committer: TransactionalCommitter, guard: PauseControl) -> None:
-        aborts_in_a_row = 0
+        aborts_in_a_row = store_failures = 0
         while not self._stop.is_set():
             self._raise_if_fatal()
             if self._reload.is_set():
@@ -150,13 +154,18 @@ class GateRunner:
                     )
                     self._observer.inflight(0)
                     return
+                except StoreUnavailable as exc:
+                    store_failures += 1
+                    self._hold_batch(batch, exc, store_failures)
+                    continue
                 committed = committer.commit_batch(batch, routed)
             self._observer.inflight(0)
             self.health.tick()
             if committed is not None:
-                aborts_in_a_row = 0
+                aborts_in_a_row = store_failures = 0
                 self.health.set_broker_reachable(True)
                 self._observer.partitions_decided(batch.next_offsets.keys())
+                self.health.set_store_reachable(True)
                 self._report_decisions(batch, committed)
                 guard.after_commit(committed, batch)
                 continue
@@ -192,6 +201,26 @@ class GateRunner:
             extra={"policy_version": new.version, "policy_sha256": new.sha256},
         )
         self._observer.policy_reloaded(new.version, new.sha256, "loaded")
+
+    def _hold_batch(self, batch: Batch, exc: StoreUnavailable, failures: int) -> None:
+        """The store failed under this batch: rewind to its first records, report not ready, pause, retry."""
+        log.warning(
+            "store unavailable: batch of %d records not committed, retrying (%s)", len(batch.records), exc
+        )
+        self._observer.error("store_unavailable")
+        self._observer.inflight(0)
+        self.health.set_store_reachable(False)
+        consumer = self._clients.consumer
+        for (topic, partition), offset in sorted(batch.first_offsets.items()):
+            try:
+                consumer.seek(TopicPartition(topic, partition, offset))
+            except KafkaException as err:
+                # Without the rewind the next commit would skip this batch: stop rather than lose records.
+                raise fatal_error(kafka_error_of(err), "seek back after a store failure") from None
+        pause_until = time.monotonic() + min(MAX_STORE_PAUSE_S, 0.5 * 2 ** min(failures, 8))
+        while not self._stop.is_set() and time.monotonic() < pause_until:
+            self.health.tick()  # waiting for the store is progress, not a stall: stay alive, not ready
+            self._stop.wait(0.25)
 
     def _evaluate(self, batch: Batch) -> list[RoutedRecord]:
         started = time.monotonic()

@@ -6,7 +6,9 @@ a worker that exceeds `event_timeout_s` is killed and replaced and its record ro
 a worker that dies (crash, segfault, os._exit, SIGKILL) while busy is replaced and its record yields
 `gate.error`, as does a processor that raises; one that dies while idle is replaced before it is given a
 record. Workers build from the factory's loaded configuration, so a replacement decides exactly as the
-worker it replaces (see `gate.worker.assembly`).
+worker it replaces (see `gate.worker.assembly`). The one exception is `StoreUnavailable`: no verdict can be
+committed without its published bytes, so the batch is cut short and the error raised to the loop, which
+leaves the batch uncommitted.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, Protocol
 
 from gate.core.record import FailureCode, InboundRecord, RoutedRecord, failure_record
+from gate.errors import StoreUnavailable
 from gate.runner.contract import ProcessorFactory
 from gate.runner.errors import PoolError
 
@@ -99,6 +102,8 @@ class InProcessEvaluator:
                 raise BatchAbandoned
             try:
                 out.append(self._processor(record))
+            except StoreUnavailable:
+                raise
             except Exception:
                 self._on_event("processor_raised")
                 out.append(failure_record(record, ERROR_CODE, self._factory.policy))
@@ -132,6 +137,8 @@ def _worker_main(conn: Connection, factory: ProcessorFactory, parent_pid: int) -
         index, record = message
         try:
             conn.send(("ok", (index, processor(record))))
+        except StoreUnavailable as exc:
+            conn.send(("store_unavailable", (index, str(exc))))
         except Exception as exc:
             conn.send(("raised", (index, exc.__class__.__name__)))
 
@@ -177,6 +184,7 @@ class ProcessPool:
         self._stop_timeout_s = stop_timeout_s
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
+        self._store_failure: str | None = None  # set by a worker's StoreUnavailable: the batch is cut short
 
     @property
     def pids(self) -> list[int]:
@@ -207,16 +215,21 @@ class ProcessPool:
             self.start()
         results: list[RoutedRecord | None] = [None] * len(records)
         todo = deque(range(len(records)))
+        self._store_failure = None
         while todo or any(w.job is not None for w in self._workers):
             if abandon():
                 self._kill_busy()
                 raise BatchAbandoned
+            if self._store_failure is not None:
+                todo.clear()  # let the records in flight finish, start no more: the batch will be redone
             for worker in list(self._workers):
                 if todo and worker.ready and worker.job is None:
                     self._dispatch(worker, todo, records)
             for index, routed in self._serve(time.monotonic() + _WAIT_SLICE_S, records):
                 results[index] = routed
                 on_progress()
+        if self._store_failure is not None:
+            raise StoreUnavailable(self._store_failure)
         assert all(r is not None for r in results)
         return [r for r in results if r is not None]
 
@@ -285,6 +298,9 @@ class ProcessPool:
             raise PoolError(f"a worker could not build its processor: {payload}")
         index, value = payload
         worker.job = None
+        if kind == "store_unavailable":
+            self._store_failure = str(value)
+            return None
         if kind == "raised":
             self._on_event("processor_raised")
             return index, failure_record(records[index], ERROR_CODE, self._factory.policy)

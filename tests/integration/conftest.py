@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from confluent_kafka import Consumer, Producer
 from harness import Output, RunnerProcess
+from s3_server import CREDENTIALS, MotoServer
 
 from gate.broker import EmbeddedBroker
 from gate.runner.topics import create_topics
@@ -153,3 +154,21 @@ def runner_process(tmp_path: Path) -> Iterator[Callable[..., RunnerProcess]]:
         if runner.process.poll() is None:
             os.killpg(runner.process.pid, signal.SIGKILL)
             runner.process.wait()
+
+
+@pytest.fixture(scope="session")
+def moto_s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MotoServer]:
+    """One moto S3-protocol server per session (each test makes its own bucket)."""
+    server = MotoServer(tmp_path_factory.mktemp("moto") / "moto.log").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def aws_env(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """The test credentials in the standard AWS_* variables, as a pod would get them from a Secret."""
+    for name in [n for n in os.environ if n.startswith("AWS_")]:
+        monkeypatch.delenv(name)
+    for name, value in CREDENTIALS.items():
+        monkeypatch.setenv(name, value)
+    return dict(CREDENTIALS)

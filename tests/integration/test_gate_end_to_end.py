@@ -13,14 +13,13 @@ import os
 import signal
 import subprocess
 import sys
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from confluent_kafka import Producer
-from harness import Output, by_key, output_topics, wait_for
+from harness import Output, by_key, http_get, output_topics, wait_for
 
 from gate.broker import EmbeddedBroker, free_loopback_port
 from gate.demo.samples import Sample, build_samples
@@ -100,14 +99,6 @@ def produce_samples(bootstrap: str, topic: str, samples: list[Sample]) -> None:
         headers = [("traceparent", TRACEPARENT)] if n == 0 else []
         producer.produce(topic, key=sample.key, value=sample.value, headers=headers)
     assert producer.flush(10) == 0
-
-
-def http_get(port: int, path: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as exc:
-        return exc.code, ""
 
 
 def test_every_sample_gets_exactly_one_decision_with_the_expected_verdict(

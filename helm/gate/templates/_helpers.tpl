@@ -119,6 +119,7 @@ default, os.cpu_count(), would see the node's cores, not the container's limit, 
 {{- define "gate.signerDir" -}}/etc/gate/signer{{- end }}
 {{- define "gate.trustDir" -}}/etc/gate/trust{{- end }}
 {{- define "gate.kafkaTlsDir" -}}/etc/gate/kafka-tls{{- end }}
+{{- define "gate.awsDir" -}}/etc/gate/aws{{- end }}
 
 {{/* The gate's settings file (gate/settings.py field names). HTTP host/port and the transactional id are env. */}}
 {{- define "gate.settings" -}}
@@ -149,7 +150,17 @@ default, os.cpu_count(), would see the node's cores, not the container's limit, 
 {{- $_ := set $settings "signer_chain" (printf "%s/%s" (include "gate.signerDir" .) .Values.signer.chainKey) }}
 {{- $_ := set $settings "signer_key" (printf "%s/%s" (include "gate.signerDir" .) .Values.signer.keyKey) }}
 {{- end }}
+{{- if eq .Values.store.backend "s3" }}
 {{- if .Values.store.enabled }}
+{{- fail "store.enabled is the directory backend's volume: leave it false with store.backend s3" }}
+{{- end }}
+{{- $s3 := dict "bucket" (required "store.s3.bucket is required with store.backend s3" .Values.store.s3.bucket) "prefix" .Values.store.s3.prefix }}
+{{- with .Values.store.s3.endpointUrl }}{{- $_ := set $s3 "endpoint_url" . }}{{- end }}
+{{- with .Values.store.s3.region }}{{- $_ := set $s3 "region" . }}{{- end }}
+{{- $_ := set $settings "store" (dict "backend" "s3" "s3" $s3) }}
+{{- else if ne .Values.store.backend "directory" }}
+{{- fail (printf "store.backend must be directory or s3, not %s" .Values.store.backend) }}
+{{- else if .Values.store.enabled }}
 {{- $_ := set $settings "store_dir" .Values.store.mountPath }}
 {{- end }}
 {{- with .Values.metrics.allowedSources }}

@@ -7,7 +7,7 @@ import json
 
 from gate.assets import FetchPolicy
 from gate.core.record import InboundRecord
-from gate.demo.images import jpeg_bytes, product_image
+from gate.demo.images import camera_exif, jpeg_bytes, product_image
 from gate.worker.processor import GateProcessorFactory
 
 
@@ -51,3 +51,27 @@ def test_entity_types_of_personal_data_reach_the_routed_record(spec, tmp_path) -
     assert "params.personal_data" in routed.reason_codes
     assert "EMAIL_ADDRESS" in routed.entity_types
     assert all("jane" not in entity for entity in routed.entity_types)
+
+
+def test_the_record_names_the_stored_object_in_the_segment_the_event_declares(spec, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    factory = GateProcessorFactory(spec=spec, fetch=FetchPolicy(), store_dir=tmp_path, tracing=False)
+    processor = factory.build()
+    for synthetic, segment in ((True, "synthetic"), (False, "non-synthetic")):
+        event = {
+            "event_id": f"evt-{segment}",
+            "occurred_at": "2026-11-26T10:00:00Z",
+            "source": "studio-gen",
+            "asset": {
+                # GPS and serial in EXIF: stripped for both, signed only for the synthetic one.
+                "data": base64.b64encode(jpeg_bytes(product_image(80, 60), exif=camera_exif())).decode(),
+                "media_type": "image/jpeg",
+            },
+            "generation": {"synthetic": synthetic, "model": {"name": "m", "version": "1", "provider": "p"}},
+        }
+        routed = processor(InboundRecord("images.ingest", 0, 1, None, json.dumps(event).encode()))
+        output = json.loads(routed.value)["asset"]["output"]
+        sha = output["sha256"]
+        path = tmp_path / "published" / segment / sha[:2] / sha[2:4] / f"{sha}.jpg"
+        assert output["store"] == path.as_uri()
+        assert path.read_bytes() == base64.b64decode(output["data"])
+        assert "store" in routed.check_seconds

@@ -1,7 +1,8 @@
 """A picklable ProcessorFactory for pool tests: the record value is a command for the worker.
 
 b"ok" / anything else: route APPROVED; b"sleep:<s>": sleep then route; b"hang": sleep forever;
-b"crash": os._exit(3) (like a segfault, no cleanup); b"raise": raise inside the processor.
+b"crash": os._exit(3) (like a segfault, no cleanup); b"raise": raise inside the processor;
+b"store-down": raise StoreUnavailable (the published-image store did not answer).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import time
 from dataclasses import dataclass
 
 from gate.core.record import InboundRecord, RoutedRecord, encode_json, route_headers
+from gate.errors import StoreUnavailable
 from gate.model import PolicyRef, Verdict
 
 POLICY = PolicyRef(version="test-1", sha256="0" * 64)
@@ -27,6 +29,8 @@ class ScriptedProcessor:
             os._exit(3)
         elif command == b"raise":
             raise RuntimeError("processor bug")
+        elif command == b"store-down":
+            raise StoreUnavailable("s3 put: ServiceUnavailable (HTTP 503)")
         elif command.startswith(b"sleep:"):
             time.sleep(float(command.split(b":", 1)[1]))
         value = encode_json({"offset": record.offset, "pid": os.getpid(), "command": command.decode()})

@@ -14,6 +14,7 @@ import pytest
 from scripted_factory import ScriptedFactory
 
 from gate.core.record import InboundRecord
+from gate.errors import StoreUnavailable
 from gate.model import Verdict
 from gate.runner.errors import PoolError
 from gate.runner.pool import BatchAbandoned, InProcessEvaluator, ProcessPool
@@ -195,3 +196,20 @@ def test_a_worker_killed_while_busy_routes_its_record_as_gate_error(pool: Proces
     assert [reasons(r.value) for r in out[:2]] == [["gate.error"], ["gate.error"]]
     assert json.loads(out[2].value)["command"] == "ok"  # decided by a replacement
     assert not before & set(pool.pids)
+
+
+def test_a_store_outage_cuts_the_batch_short_and_raises_instead_of_deciding(pool: ProcessPool) -> None:
+    before = set(pool.pids)
+    with pytest.raises(StoreUnavailable, match="HTTP 503"):
+        pool.process(records(b"ok", b"store-down", *[b"sleep:0.05"] * 8))
+    assert set(pool.pids) == before  # the workers are fine: only the store failed
+    assert pool.events == []  # type: ignore[attr-defined]
+    out = pool.process(records(b"ok", b"ok"))  # the same pool takes the redo
+    assert [r.verdict for r in out] == [Verdict.APPROVED, Verdict.APPROVED]
+
+
+def test_in_process_evaluator_raises_a_store_outage_instead_of_deciding() -> None:
+    evaluator = InProcessEvaluator(ScriptedFactory())
+    evaluator.start()
+    with pytest.raises(StoreUnavailable):
+        evaluator.process(records(b"ok", b"store-down"))

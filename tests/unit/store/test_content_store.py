@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from gate.assets import AssetFetcher, AssetRef, FetchPolicy
-from gate.worker.store import ContentStore, ObjectStore, extension_for
+from gate.storage.content import ContentStore, ObjectStore, extension_for
 
 DATA = b"\x89PNG\r\n\x1a\n some image bytes"
 SHA = hashlib.sha256(DATA).hexdigest()
