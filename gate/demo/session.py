@@ -82,10 +82,12 @@ def run_demo(options: DemoOptions, console: Console | None = None) -> int:
             )
             _show_timings(console, port)
             compliance = compliance_summary(bootstrap, TOPICS["audit"], directory)
-        _show_replay(console, directory, bootstrap, trusted)
+        replay = _replay_diff(directory, bootstrap, trusted)  # needs the broker; shown after the summary
     if gate.returncode not in (None, 0) and not tally.done:
         console.print(f"[red]the gate exited with status {gate.returncode}[/]; see {directory / 'gate.log'}")
     status = _summary(console, samples, tally, directory, port)
+    for line, markup in replay:
+        console.print(line, markup=markup, highlight=False)
     console.print(compliance)  # last: what a compliance officer asks for
     return status
 
@@ -95,8 +97,9 @@ UNTRUSTED_RULE = (
 )
 
 
-def _show_replay(console: Console, directory: Path, bootstrap: str, keys: DevPki) -> None:
-    """End with one replay: the quarantine re-evaluated under a relaxed policy, as a dry-run diff."""
+def _replay_diff(directory: Path, bootstrap: str, keys: DevPki) -> list[tuple[str, bool]]:
+    """One replay: the quarantine re-evaluated under a relaxed policy, as a dry-run diff (lines to print,
+    each with whether it holds rich markup)."""
     from gate.core.policy import default_policy_path  # noqa: PLC0415
 
     shipped = default_policy_path().read_text()
@@ -112,7 +115,9 @@ def _show_replay(console: Console, directory: Path, bootstrap: str, keys: DevPki
         "--policy",
         str(directory / "relaxed-policy.yaml"),
     ]
-    console.print(f"\n[bold]gate {' '.join(command)}[/]  (an untrusted signer approved: nothing is written)")
+    lines = [
+        (f"\n[bold]gate {' '.join(command)}[/]  (an untrusted signer approved: nothing is written)", True)
+    ]
     env = {**os.environ, **gate_environment(bootstrap, keys, directory / "store", port=0)}
     done = subprocess.run(
         [sys.executable, "-m", "gate.cli.main", *command, "--no-progress"],
@@ -122,9 +127,10 @@ def _show_replay(console: Console, directory: Path, bootstrap: str, keys: DevPki
         timeout=300,
         check=False,
     )
-    console.print(done.stdout.rstrip(), markup=False, highlight=False)
+    lines.append((done.stdout.rstrip(), False))
     if done.returncode:
-        console.print(f"[red]replay dry run exited {done.returncode}[/]: {done.stderr.strip()[-500:]}")
+        lines.append((f"[red]replay dry run exited {done.returncode}[/]: {done.stderr.strip()[-500:]}", True))
+    return lines
 
 
 def _keys(directory: Path) -> tuple[DevPki, DevPki]:
