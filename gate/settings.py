@@ -241,6 +241,8 @@ class GateSettings(BaseSettings):
     propagate_tracestate: bool = False
     # Art. 33(3)(b): the DPO or other contact point an incident's notification draft names.
     incident_contact: str = "the data protection officer (set incident_contact)"
+    # How often `gate run` reads the incidents topic for gate_incident_earliest_deadline_timestamp_seconds.
+    incident_refresh_s: float = Field(default=300.0, gt=0)
 
     @field_validator("kafka")
     @classmethod

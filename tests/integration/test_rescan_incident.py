@@ -15,12 +15,15 @@ import os
 import signal
 import subprocess
 import sys
+import urllib.request
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from confluent_kafka import Producer
 from harness import wait_for
+from prometheus_client.parser import text_string_to_metric_families
 from test_quarantine_replay import _env, _event, _gate, _read, _topics
 
 from gate.broker import EmbeddedBroker
@@ -37,6 +40,22 @@ LAX_RULE = (
     "    match: {code: params.personal_data, entity: EMAIL_ADDRESS}\n"
     "    outcome: approve\n"
 )
+
+
+def _scrape(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode())
+    except OSError:
+        return ""
+
+
+def _value(text: str, name: str) -> float | None:
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == name:
+                return float(sample.value)
+    return None
 
 
 def _planted_event(event_id: str, image: bytes, planted: bool) -> bytes:
@@ -58,10 +77,10 @@ def test_rescan_opens_one_incident_and_quarantines_the_published_images(
     )
     assert lax != shipped
     (tmp_path / "lax.yaml").write_text(lax)
-    topics = _topics().model_copy(update={"incidents": f"incidents-{os.getpid()}-{id(tmp_path):x}"})
+    tag = uuid.uuid4().hex[:8]
+    topics = _topics().model_copy(update={"audit": f"audit-{tag}", "incidents": f"incidents-{tag}"})
     create_topics(broker.bootstrap_servers, list(topics.model_dump().values()), 2)
     env = _env(broker, topics, tmp_path, tmp_path / "lax.yaml")
-    env["GATE_TOPICS__INCIDENTS"] = topics.incidents
     env["GATE_INCIDENT_CONTACT"] = "dpo@shop.example, +49 30 000000"
     planted = {f"r-{i}" for i in range(3)}
     ids = sorted(planted | {f"r-{i}" for i in range(3, 6)})
@@ -138,7 +157,11 @@ def test_rescan_opens_one_incident_and_quarantines_the_published_images(
         assert doc["replay"]["supersedes"]["offset"] == approvals[event_id][1]
         assert doc["policy"]["version"] == "2026.11.0"
     audit = [json.loads(r[3]) for r in _read(broker, topics.audit)]
-    assert len(audit) == len(ids) * 2  # the run's 6 decisions and the rescan's 6
+    # The run's 6 decisions and the rescan's 6 (the test broker also delivers aborted records: count ids).
+    by_id = {a["decision_id"]: a for a in audit}
+    assert len(by_id) == len(ids) * 2
+    rescanned = sorted(a["verdict"] for a in by_id.values() if a["supersedes"])
+    assert rescanned == ["approved"] * 3 + ["quarantined"] * 3
 
     listed = _gate(env, "incidents", "ls", "--json")
     assert listed.returncode == 0, listed.stderr
@@ -160,6 +183,23 @@ def test_rescan_opens_one_incident_and_quarantines_the_published_images(
         *map(json.dumps, audit),
     ):
         assert PLANTED not in text
+
+    # `gate run` reads the incidents topic at start and exports the earliest open deadline.
+    deadline_s = datetime.fromisoformat(incident["deadline"].replace("Z", "+00:00")).timestamp()
+    runner = subprocess.Popen(
+        [sys.executable, "-m", "gate.cli.main", "run"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{env['GATE_HTTP__PORT']}/metrics"
+        wait_for(lambda: _value(_scrape(url), "gate_incidents_open") == 1, 60, "the incident metrics")
+        assert _value(_scrape(url), "gate_incident_earliest_deadline_timestamp_seconds") == deadline_s
+    finally:
+        os.killpg(runner.pid, signal.SIGTERM)
+        runner.wait(timeout=40)
 
     again = _gate(env, "rescan")  # nothing approved carries personal data any more: no second incident
     assert again.returncode == 0 and "incident" not in again.stdout
