@@ -75,6 +75,8 @@ class TopicSettings(_Section):
     rejected: str = "images.rejected"
     # Every decision of every kind, in the same transaction as the decision (append-only; see README).
     audit: str = "gate.audit"
+    # Breach incidents (GDPR Art. 33), with their phased updates under the same id (append-only).
+    incidents: str = "gate.incidents"
 
 
 class BatchSettings(_Section):
@@ -237,6 +239,10 @@ class GateSettings(BaseSettings):
     max_message_bytes: int = Field(default=64 * MiB, ge=1_000)  # producer and consumer message size limit
     # W3C `tracestate` is vendor free text: propagated (after a personal-data scan) only when enabled.
     propagate_tracestate: bool = False
+    # Art. 33(3)(b): the DPO or other contact point an incident's notification draft names.
+    incident_contact: str = "the data protection officer (set incident_contact)"
+    # How often `gate run` reads the incidents topic for gate_incident_earliest_deadline_timestamp_seconds.
+    incident_refresh_s: float = Field(default=300.0, gt=0)
 
     @field_validator("kafka")
     @classmethod

@@ -4,8 +4,8 @@ Run `python deploy/grafana/build_dashboard.py` after changing a panel; a test re
 fails when the committed JSON (or the Helm chart's copy) differs. Queries use `$__rate_interval` (Grafana
 picks a window of at least four scrapes) and `instance` for "per pod", which every Prometheus scrape has.
 
-Not yet here: "earliest incident deadline" waits for the compliance issue's incident metric; its place is
-the text panel in the last row (no stand-in metric is exported meanwhile).
+"Earliest incident deadline" shows the hours left to the earliest open breach incident's 72-hour deadline
+(GDPR Art. 33), which `gate run` reads from the incidents topic; infinity means no open incident.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from grafana_foundation_sdk.builders import dashboard, prometheus, stat, table, text, timeseries
+from grafana_foundation_sdk.builders import dashboard, prometheus, stat, table, timeseries
 from grafana_foundation_sdk.cog.encoder import JSONEncoder
 from grafana_foundation_sdk.models.dashboard import DataSourceRef
 from grafana_foundation_sdk.models.prometheus import PromQueryFormat
@@ -152,11 +152,7 @@ ROWS: list[Row] = [
 
 POLICY_TABLE = "max by (instance, version, sha256) (gate_policy_info)"
 SIGNER_DAYS_LEFT = "(min(gate_signer_certificate_expiry_timestamp_seconds) - time()) / 86400"
-INCIDENT_PLACEHOLDER = (
-    "**Earliest incident deadline**: arrives with the compliance issue (incident records and their "
-    "deadlines are not built yet). Until then the gate exports no incident metric, and this panel "
-    "holds its place."
-)
+INCIDENT_HOURS_LEFT = "(min(gate_incident_earliest_deadline_timestamp_seconds) - time()) / 3600"
 
 
 def _query(legend: str, expr: str, ref: int) -> prometheus.Dataquery:
@@ -207,7 +203,14 @@ def build() -> dict[str, object]:
             .with_target(_query("days left", SIGNER_DAYS_LEFT, 0))
         )
         .with_panel(
-            text.Panel().title("Earliest incident deadline").content(INCIDENT_PLACEHOLDER).height(8).span(8)
+            stat.Panel()
+            .title("Earliest incident deadline")
+            .unit("h")
+            .decimals(1)
+            .datasource(DATASOURCE)
+            .height(8)
+            .span(8)
+            .with_target(_query("hours left", INCIDENT_HOURS_LEFT, 0))
         )
     )
     encoded: dict[str, object] = json.loads(json.dumps(board.build(), cls=JSONEncoder))

@@ -28,11 +28,13 @@ def build_parser() -> argparse.ArgumentParser:
     from gate.cli import (  # noqa: PLC0415
         check,
         demo,
+        incidents,
         inventory,
         keys,
         quarantine,
         replay,
         report,
+        rescan,
         resume,
         run,
         store,
@@ -54,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     inventory.register(sub)
     report.register(sub)
     store.register(sub)
+    rescan.register(sub)
+    incidents.register(sub)
     return parser
 
 

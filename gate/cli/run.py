@@ -133,10 +133,15 @@ def serve(settings: GateSettings, factory: GateProcessorFactory) -> int:
         admin=AdminActions(resume=guard.request_resume, token=token),
     )
     server.start()
+    from gate.cli.incident_watch import IncidentWatcher  # noqa: PLC0415
+
+    watcher = IncidentWatcher(settings, metrics)
+    watcher.start()
     log.info("serving metrics and health", extra={"port": server.port, "policy_version": policy.version})
     try:
         return run(settings, factory, PrometheusObserver(metrics), health, flood_guard=guard)
     finally:
+        watcher.stop()
         server.stop()
 
 

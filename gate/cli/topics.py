@@ -69,7 +69,7 @@ def _create(args: argparse.Namespace) -> int:
     audit_days = args.audit_retention_days
     created: list[str] = []
     for name in names:
-        if name == topics.audit:
+        if name in (topics.audit, topics.incidents):  # both append-only, kept like the audit
             config = audit_topic_config(
                 replication_factor=args.replication_factor,
                 retention_ms=audit_days * 24 * 3600 * 1000 if audit_days else -1,

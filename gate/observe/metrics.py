@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import math
 import platform
 import threading
 import time
@@ -179,11 +180,28 @@ class GateMetrics:
             ["outcome"],
             registry=r,
         )
+        # Set by the incident watcher of `gate run` (gate.cli.incident_watch), from the incidents topic.
+        self.incidents_open = Gauge(
+            "gate_incidents_open", "Open breach incidents (GDPR Art. 33) on the incidents topic.", registry=r
+        )
+        self.incident_deadline = Gauge(
+            "gate_incident_earliest_deadline_timestamp_seconds",
+            "The earliest 72-hour notification deadline of an open incident, Unix time (+Inf: none open).",
+            registry=r,
+        )
         self.build_info = Gauge(
             "gate_build_info",
             "Versions of the gate and its native dependencies (value is always 1).",
             ["version", "python", "c2pa", "confluent_kafka", "librdkafka"],
             registry=r,
+        )
+
+    def set_incidents(self, open_count: int, earliest_deadline_epoch_s: float | None) -> None:
+        """Record the open incidents and the earliest deadline among them (None: none open)."""
+        self.incidents_open.set(open_count)
+        # +Inf when none is open: "deadline - time() < 24h" stays false, and the series exists.
+        self.incident_deadline.set(
+            math.inf if earliest_deadline_epoch_s is None else earliest_deadline_epoch_s
         )
 
     def set_policy(self, version: str, sha256: str) -> None:

@@ -50,9 +50,16 @@ def audit_topic_config(
 
 
 def gate_topic_names(settings: GateSettings) -> list[str]:
-    """The ingest topic, the three verdict topics and the audit topic."""
+    """The ingest topic, the three verdict topics, the audit topic and the incidents topic."""
     topics = settings.topics
-    return [topics.ingest, topics.approved, topics.quarantine, topics.rejected, topics.audit]
+    return [
+        topics.ingest,
+        topics.approved,
+        topics.quarantine,
+        topics.rejected,
+        topics.audit,
+        topics.incidents,
+    ]
 
 
 def create_topics(

@@ -17,24 +17,28 @@ def test_topics_create_is_idempotent(
     broker: EmbeddedBroker, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     suffix = uuid.uuid4().hex[:8]
-    names = {role: f"{role}-{suffix}" for role in ("ingest", "approved", "quarantine", "rejected", "audit")}
+    names = {
+        role: f"{role}-{suffix}"
+        for role in ("ingest", "approved", "quarantine", "rejected", "audit", "incidents")
+    }
     for role, name in names.items():
         monkeypatch.setenv(f"GATE_TOPICS__{role.upper()}", name)
     args = ["topics", "create", "--bootstrap-servers", broker.bootstrap_servers, "--partitions", "3"]
 
     assert main(args) == 0
-    assert capsys.readouterr().out.count(": created") == 5
+    assert capsys.readouterr().out.count(": created") == 6
     assert main(args) == 0
-    assert capsys.readouterr().out.count(": exists") == 5
+    assert capsys.readouterr().out.count(": exists") == 6
 
     metadata = AdminClient({"bootstrap.servers": broker.bootstrap_servers}).list_topics(timeout=10)
     for name in names.values():
         assert len(metadata.topics[name].partitions) == 3
-    audit = ConfigResource(ConfigResource.Type.TOPIC, names["audit"])
     admin = AdminClient({"bootstrap.servers": broker.bootstrap_servers})
-    configs = admin.describe_configs([audit])[audit].result(timeout=10)
-    assert configs["cleanup.policy"].value == "delete"  # append-only: never compacted
-    assert configs["retention.ms"].value == "-1"  # kept until the operator decides otherwise
+    for role in ("audit", "incidents"):
+        resource = ConfigResource(ConfigResource.Type.TOPIC, names[role])
+        configs = admin.describe_configs([resource])[resource].result(timeout=10)
+        assert configs["cleanup.policy"].value == "delete"  # append-only: never compacted
+        assert configs["retention.ms"].value == "-1"  # kept until the operator decides otherwise
 
 
 def test_topics_create_without_brokers_says_what_to_set(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from prometheus_client import generate_latest
 
@@ -178,3 +180,15 @@ def test_entity_types_are_counted_once_per_event(metrics: GateMetrics, observer:
     assert value(metrics, "gate_entities_total", entity="PHONE_NUMBER") == 1
     assert value(metrics, "gate_entities_total", entity="invalid") == 1
     assert "jane" not in generate_latest(metrics.registry).decode()
+
+
+@pytest.mark.parametrize(
+    ("open_count", "deadline", "exported"), [(0, None, math.inf), (2, 1_796_695_230.0, 1_796_695_230.0)]
+)
+def test_incident_gauges(
+    metrics: GateMetrics, open_count: int, deadline: float | None, exported: float
+) -> None:
+    metrics.set_incidents(5, 1.0)
+    metrics.set_incidents(open_count, deadline)
+    assert value(metrics, "gate_incidents_open") == open_count
+    assert value(metrics, "gate_incident_earliest_deadline_timestamp_seconds") == exported

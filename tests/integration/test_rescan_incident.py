@@ -1,0 +1,206 @@
+"""`gate rescan` and `gate incidents` against a real `gate run` on the embedded broker.
+
+A run under a mistaken policy (it approves e-mail addresses found in generation parameters) approves 6
+synthetic images, 3 of them with a planted address in their parameters. A rescan under the shipped policy
+moves exactly those 3 to quarantine with lineage to the approvals they supersede, and opens one incident
+in the same transaction: 72-hour deadline, Art. 33(3) fields, counts and the takedown list of the published
+bytes. `gate incidents ls --json` shows it, `export` writes the DPO draft, and no planted value appears in
+any of it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import urllib.request
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from confluent_kafka import Producer
+from harness import wait_for
+from prometheus_client.parser import text_string_to_metric_families
+from test_quarantine_replay import _env, _event, _gate, _read, _topics
+
+from gate.broker import EmbeddedBroker
+from gate.core.incident import check
+from gate.core.policy import default_policy_path
+from gate.demo.images import jpeg_bytes, product_image
+from gate.runner.topics import create_topics
+
+pytestmark = pytest.mark.integration
+
+PLANTED = "jane.roe.rescan@example.org"
+LAX_RULE = (
+    "  - name: lax-email-in-parameters\n"
+    "    match: {code: params.personal_data, entity: EMAIL_ADDRESS}\n"
+    "    outcome: approve\n"
+)
+
+
+def _scrape(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode())
+    except OSError:
+        return ""
+
+
+def _value(text: str, name: str) -> float | None:
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == name:
+                return float(sample.value)
+    return None
+
+
+def _planted_event(event_id: str, image: bytes, planted: bool) -> bytes:
+    doc = json.loads(_event(event_id, image))
+    params = {"steps": 30, "prompt": "a red mug on a desk"}
+    if planted:
+        params["notify"] = PLANTED
+    # Synthetic: the gate attaches its manifest and publishes the signed bytes to the store.
+    doc["generation"] = {"synthetic": True, "parameters": params}
+    return json.dumps(doc).encode()
+
+
+def test_rescan_opens_one_incident_and_quarantines_the_published_images(
+    broker: EmbeddedBroker, tmp_path: Path
+) -> None:
+    shipped = default_policy_path().read_text()
+    lax = shipped.replace('version: "2026.11.0"', 'version: "lax-1"').replace(
+        "rules:\n", "rules:\n" + LAX_RULE, 1
+    )
+    assert lax != shipped
+    (tmp_path / "lax.yaml").write_text(lax)
+    tag = uuid.uuid4().hex[:8]
+    topics = _topics().model_copy(update={"audit": f"audit-{tag}", "incidents": f"incidents-{tag}"})
+    create_topics(broker.bootstrap_servers, list(topics.model_dump().values()), 2)
+    env = _env(broker, topics, tmp_path, tmp_path / "lax.yaml")
+    env["GATE_INCIDENT_CONTACT"] = "dpo@shop.example, +49 30 000000"
+    planted = {f"r-{i}" for i in range(3)}
+    ids = sorted(planted | {f"r-{i}" for i in range(3, 6)})
+    log = (tmp_path / "gate.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gate.cli.main", "run"],
+        env=env,
+        stdout=log,
+        stderr=log,
+        start_new_session=True,
+    )
+    producer = Producer({"bootstrap.servers": broker.bootstrap_servers})
+    for n, event_id in enumerate(ids):
+        image = jpeg_bytes(product_image(64 + n, 48))
+        producer.produce(
+            topics.ingest, key=event_id.encode(), value=_planted_event(event_id, image, event_id in planted)
+        )
+    assert producer.flush(10) == 0
+    try:
+        wait_for(lambda: len(_read(broker, topics.approved, 1.0)) >= len(ids), 120, "6 approvals")
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=40) == 0
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+    approvals = {r[2].decode(): (r[0], r[1], json.loads(r[3])) for r in _read(broker, topics.approved)}
+    assert sorted(approvals) == ids
+    assert all(doc["policy"]["version"] == "lax-1" for _, _, doc in approvals.values())
+    assert {e for e in planted if "EMAIL_ADDRESS" in json.dumps(approvals[e][2]["reasons"])} == planted
+    env.pop("GATE_POLICY")  # from here on, the shipped (stricter) policy
+
+    dry = _gate(env, "rescan", "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout.splitlines()[-1])["summary"]["incident"]["records"] == 3
+    assert _read(broker, topics.incidents, 1.0) == [] and _read(broker, topics.quarantine, 1.0) == []
+
+    before = datetime.now(UTC).replace(microsecond=0)
+    done = _gate(env, "rescan", "--job", "rescan-test")
+    after = datetime.now(UTC)
+    assert done.returncode == 0, done.stderr
+    assert "approved -> quarantined: 3" in done.stdout and "approved -> approved: 3" in done.stdout
+
+    records = _read(broker, topics.incidents)
+    assert len(records) == 1
+    incident = json.loads(records[0][3])
+    check(incident)
+    assert records[0][2] == incident["incident_id"].encode()
+    aware = datetime.fromisoformat(incident["aware_at"].replace("Z", "+00:00"))
+    assert before <= aware <= after
+    assert incident["deadline"] == (aware + timedelta(hours=72)).isoformat().replace("+00:00", "Z")
+    assert incident["entities"] == ["EMAIL_ADDRESS"] and incident["records"] == 3
+    n = incident["notification"]
+    assert n["categories_of_data"] == ["EMAIL_ADDRESS"] and n["approximate_records"] == 3
+    assert n["approximate_data_subjects"] == 3 and n["contact"] == "dpo@shop.example, +49 30 000000"
+    assert "EMAIL_ADDRESS" in n["likely_consequences"] and "quarantine" in n["measures_taken"][0]
+    takedown = {t["event_id"]: t for t in incident["takedown"]}
+    assert set(takedown) == planted
+    for event_id, item in takedown.items():
+        partition, offset, approval = approvals[event_id]
+        published = approval["asset"].get("output") or approval["asset"]
+        assert item["sha256"] == published["sha256"]
+        assert item["location"] == approval["asset"]["output"]["store"] and item["location"].startswith(
+            "file:"
+        )
+        assert item["supersedes"]["offset"] == offset and item["supersedes"]["partition"] == partition
+        assert item["pointers"] == ["/generation/parameters/notify"]
+
+    quarantined = {r[2].decode(): json.loads(r[3]) for r in _read(broker, topics.quarantine)}
+    assert set(quarantined) == planted
+    for event_id, doc in quarantined.items():
+        assert doc["replay"]["job"] == "rescan-test"
+        assert doc["replay"]["supersedes"]["offset"] == approvals[event_id][1]
+        assert doc["policy"]["version"] == "2026.11.0"
+    audit = [json.loads(r[3]) for r in _read(broker, topics.audit)]
+    # The run's 6 decisions and the rescan's 6 (the test broker also delivers aborted records: count ids).
+    by_id = {a["decision_id"]: a for a in audit}
+    assert len(by_id) == len(ids) * 2
+    rescanned = sorted(a["verdict"] for a in by_id.values() if a["supersedes"])
+    assert rescanned == ["approved"] * 3 + ["quarantined"] * 3
+
+    listed = _gate(env, "incidents", "ls", "--json")
+    assert listed.returncode == 0, listed.stderr
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert len(rows) == 1 and rows[0]["incident_id"] == incident["incident_id"]
+    assert rows[0]["deadline"] == incident["deadline"] and rows[0]["records"] == 3
+    assert 71 * 3600 < rows[0]["seconds_left"] <= 72 * 3600
+    assert sorted(t["sha256"] for t in rows[0]["takedown"]) == sorted(t["sha256"] for t in takedown.values())
+    exported = _gate(env, "incidents", "export", incident["incident_id"], "--out", str(tmp_path / "draft"))
+    assert exported.returncode == 0, exported.stderr
+    draft = (tmp_path / "draft" / f"{incident['incident_id']}.md").read_text()
+    assert "Art. 33(3)(a)" in draft and incident["deadline"] in draft
+    for text in (
+        records[0][3].decode(),
+        listed.stdout,
+        draft,
+        done.stdout,
+        dry.stdout,
+        *map(json.dumps, audit),
+    ):
+        assert PLANTED not in text
+
+    # `gate run` reads the incidents topic at start and exports the earliest open deadline.
+    deadline_s = datetime.fromisoformat(incident["deadline"].replace("Z", "+00:00")).timestamp()
+    runner = subprocess.Popen(
+        [sys.executable, "-m", "gate.cli.main", "run"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{env['GATE_HTTP__PORT']}/metrics"
+        wait_for(lambda: _value(_scrape(url), "gate_incidents_open") == 1, 60, "the incident metrics")
+        assert _value(_scrape(url), "gate_incident_earliest_deadline_timestamp_seconds") == deadline_s
+    finally:
+        os.killpg(runner.pid, signal.SIGTERM)
+        runner.wait(timeout=40)
+
+    again = _gate(env, "rescan")  # nothing approved carries personal data any more: no second incident
+    assert again.returncode == 0 and "incident" not in again.stdout
+    assert len(_read(broker, topics.incidents, 1.0)) == 1
