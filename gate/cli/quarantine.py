@@ -167,7 +167,8 @@ def check_free_text(name: str, text: str, limit: int) -> str:
 
 
 def _release(args: argparse.Namespace) -> int:
-    from gate.core.record import Review, release_refusal, released_record  # noqa: PLC0415
+    from gate.core.record import released_record  # noqa: PLC0415
+    from gate.core.review import Review, release_refusal  # noqa: PLC0415
     from gate.model import Verdict  # noqa: PLC0415
     from gate.replay.write import TransactionalWriter  # noqa: PLC0415
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from gate.core.audit import decision_id
-from gate.core.record import Headers, InboundRecord, ReplayLineage, RoutedRecord, lineage_headers
+from gate.core.record import Headers, InboundRecord, RoutedRecord, lineage_headers
+from gate.core.review import ReplayLineage
 from gate.errors import GateError
 from gate.replay.history import Filters, Histories, StoredDecision
 

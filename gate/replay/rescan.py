@@ -17,7 +17,8 @@ from datetime import datetime
 from typing import Any
 
 from gate.core.incident import AffectedImage, open_incident
-from gate.core.record import InboundRecord, ReplayLineage, RoutedRecord
+from gate.core.record import InboundRecord, RoutedRecord
+from gate.core.review import ReplayLineage
 from gate.replay.history import Filters, Histories, StoredDecision
 from gate.replay.job import Step, reevaluate_step
 

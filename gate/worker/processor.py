@@ -23,7 +23,6 @@ from gate.core.pipeline import Pipeline
 from gate.core.record import (
     FailureCode,
     InboundRecord,
-    ReplayLineage,
     RoutedRecord,
     decided_record,
     failure_record,
@@ -31,6 +30,7 @@ from gate.core.record import (
     read_lineage,
     replayed_record,
 )
+from gate.core.review import ReplayLineage
 from gate.errors import StoreUnavailable
 from gate.model import PolicyRef
 from gate.observe.logs import configure_logging

@@ -24,8 +24,6 @@ from gate.core.pipeline import Pipeline
 from gate.core.record import (
     FailureCode,
     InboundRecord,
-    ReplayLineage,
-    Review,
     RoutedRecord,
     decided_record,
     failure_record,
@@ -33,6 +31,7 @@ from gate.core.record import (
     released_record,
     replayed_record,
 )
+from gate.core.review import ReplayLineage, Review
 from gate.demo.images import jpeg_bytes, product_image
 from gate.model import PolicyRef, Verdict
 from gate.schemas import AUDIT, schema_errors

@@ -14,18 +14,16 @@ from gate.core.policy import VERDICT_OF_OUTCOME, Outcome, outcome_of_verdict
 from gate.core.record import (
     FailureCode,
     InboundRecord,
-    ReplayLineage,
-    Review,
     RoutedRecord,
     decided_record,
     failure_record,
     oversized_record,
     read_headers,
-    release_refusal,
     released_record,
     replayed_record,
     route_headers,
 )
+from gate.core.review import ReplayLineage, Review, release_refusal
 from gate.demo.images import jpeg_bytes, product_image
 from gate.model import PolicyRef, Verdict
 from gate.schemas import DECISION, schema_errors
