@@ -93,3 +93,35 @@ def reader_config_of(settings: GateSettings) -> dict[str, Any]:
     from gate.replay.read import reader_config  # noqa: PLC0415
 
     return reader_config(settings.bootstrap_servers or "", settings.kafka, settings.max_message_bytes)
+
+
+def read_incident_docs(settings: GateSettings, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The current record of every incident on the incidents topic (to open none twice)."""
+    from gate.core.incident import current_incidents  # noqa: PLC0415
+    from gate.replay.read import read_topics  # noqa: PLC0415
+
+    records = read_topics(
+        reader_config_of(settings),
+        [settings.topics.incidents],
+        idle_s=args.idle_seconds,
+        progress=not args.no_progress,
+    )
+    found, _ = current_incidents(r.value for r in records)
+    return list(found.values())
+
+
+def incident_write(settings: GateSettings, incident: dict[str, Any]) -> tuple[str, bytes, bytes, tuple[()]]:
+    """The incidents-topic record of `incident` (keyed by its id), for the transaction of its decisions."""
+    from gate.core.incident import encode  # noqa: PLC0415
+
+    return (settings.topics.incidents, str(incident["incident_id"]).encode(), encode(incident), ())
+
+
+def incident_line(incident: dict[str, Any], *, dry_run: bool = False) -> str:
+    """One line about an incident opened (or that a dry run would open); never a personal-data value."""
+    opened = "would open" if dry_run else "opened"
+    return (
+        f"incident {incident['incident_id']} {opened}: {incident['records']} published image(s) with "
+        f"{', '.join(incident['entities'])}; aware {incident['aware_at']}, notify by {incident['deadline']} "
+        "(`gate incidents show` / `gate incidents export`)"
+    )
