@@ -226,12 +226,15 @@ def _release(args: argparse.Namespace) -> int:
         max_message_bytes=settings.max_message_bytes,
     ) as writer:
         writer.commit(writes)
-    actions = json.loads(record.value).get("actions", [])
-    done = f" ({', '.join(actions)})" if "manifest.attached" in actions else ""
     print(
-        f"{args.event_id}: released to {to.value} by {reviewer}{done} "
+        f"{args.event_id}: released to {to.value} by {reviewer} "
         f"(was {current.verdict}, policy {current.policy_version})"
     )
+    asset = record.document.get("asset") or {}
+    if "manifest.attached" in record.document.get("actions", []):
+        output = asset.get("output") or {}
+        where = output.get("store") or output.get("uri") or "inline (asset.output.data)"
+        print(f"  published with the gate's manifest attached: {where}")
     if incident is not None:
         print(incident_line(incident))
     return 0

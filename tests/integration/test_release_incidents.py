@@ -138,7 +138,7 @@ def test_a_release_attaches_the_gates_manifest_and_audits_the_model(
 
     done = _release(env, "s-1", "approved")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "released to approved by rev-9 (manifest.attached)" in done.stdout
+    assert "released to approved by rev-9" in done.stdout and "manifest attached: file:" in done.stdout
     approved = _read(broker, topics.approved)
     assert [r[2] for r in approved] == [b"s-1"]
     doc = json.loads(approved[0][3])
