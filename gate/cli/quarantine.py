@@ -265,7 +265,7 @@ def _incident(
 
     step = Step(history[-1], record.verdict.value, record.reason_codes, (("", record.key, record.value, ()),))
     image = affected_by(history, step)
-    if image is None or already_listed(image, read_incident_docs(settings, args)):
+    if image is None or already_listed(image, read_incident_docs(args)):
         return None
     return incident_for(
         [image],

@@ -202,7 +202,7 @@ class _Runner:
         if image is None:
             return
         if self.incidents is None:
-            self.incidents = read_incident_docs(self.settings, self.args)
+            self.incidents = read_incident_docs(self.args)
         if not already_listed(image, self.incidents):
             self.affected.append(image)
 

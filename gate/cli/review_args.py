@@ -95,19 +95,11 @@ def reader_config_of(settings: GateSettings) -> dict[str, Any]:
     return reader_config(settings.bootstrap_servers or "", settings.kafka, settings.max_message_bytes)
 
 
-def read_incident_docs(settings: GateSettings, args: argparse.Namespace) -> list[dict[str, Any]]:
+def read_incident_docs(args: argparse.Namespace) -> list[dict[str, Any]]:
     """The current record of every incident on the incidents topic (to open none twice)."""
-    from gate.core.incident import current_incidents  # noqa: PLC0415
-    from gate.replay.read import read_topics  # noqa: PLC0415
+    from gate.cli.incidents import read_incidents  # noqa: PLC0415 - the reader `gate incidents` uses
 
-    records = read_topics(
-        reader_config_of(settings),
-        [settings.topics.incidents],
-        idle_s=args.idle_seconds,
-        progress=not args.no_progress,
-    )
-    found, _ = current_incidents(r.value for r in records)
-    return list(found.values())
+    return list(read_incidents(args).values())
 
 
 def incident_write(settings: GateSettings, incident: dict[str, Any]) -> tuple[str, bytes, bytes, tuple[()]]:
