@@ -88,6 +88,14 @@ def _published(original: InboundRecord, publish: Publish) -> ReleasedBytes:
     except (RemediationFailed, TimestampUnavailable) as exc:
         raise ReleaseRefused(f"approval refused: the gate could not attach its manifest ({exc})") from None
     evaluation = outcome.evaluation
+    if evaluation is not None and "manifest.attached" not in evaluation.actions:
+        facts = next((r.facts for r in evaluation.results if r.check == "provenance"), {})
+        if facts.get("state") == "trusted":
+            # E.g. a worker timed out before its decision could say so: that decision is what is released.
+            raise ReleaseRefused(
+                "approval refused: the image carries a trusted manifest that its quarantined decision does "
+                "not show; replay it (gate replay --mode reevaluate --event-id ID) so its decision says so"
+            )
     if evaluation is None or output is None or "manifest.attached" not in evaluation.actions:
         why = outcome.error or "the image was not signed"
         raise ReleaseRefused(f"approval refused: the gate could not attach its manifest ({why})")

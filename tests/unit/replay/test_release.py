@@ -157,3 +157,19 @@ def test_the_declaration_is_read_from_the_original_and_a_broken_one_is_none() ->
         publish=None,
     )
     assert record.verdict is Verdict.APPROVED and json.loads(record.audit)["model"] is None
+
+
+def test_a_trusted_manifest_the_quarantined_decision_did_not_show_sends_the_reviewer_to_replay() -> None:
+    from gate.core.pipeline import Evaluation  # noqa: PLC0415
+    from gate.model import CheckResult, Status  # noqa: PLC0415
+
+    decision = Decision(Verdict.APPROVED, (), (), PolicyRef("v1", "a" * 64))
+    provenance = CheckResult("provenance", "1", Status.PASS, (), facts={"state": "trusted"})
+    evaluation = Evaluation(decision, (provenance,), (), "a" * 64, "image/jpeg", None, 1.0)
+
+    def publish(original: InboundRecord) -> Any:
+        return EventOutcome("e1", "studio", decision, evaluation=evaluation), None
+
+    timed_out = _quarantined(None)  # a failure record: it says nothing about the manifest
+    with pytest.raises(ReleaseRefused, match="replay it"):
+        release(timed_out, ORIGINAL, to=Verdict.APPROVED, review=REVIEW, can_sign=True, publish=publish)
