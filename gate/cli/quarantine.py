@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from datetime import UTC, datetime
@@ -15,7 +16,10 @@ from gate.cli.review_args import (
     add_filter_options,
     add_reading_options,
     filters_from,
+    incident_line,
+    incident_write,
     read_histories,
+    read_incident_docs,
     reader_config_of,
     reading_settings,
 )
@@ -167,45 +171,105 @@ def check_free_text(name: str, text: str, limit: int) -> str:
 
 
 def _release(args: argparse.Namespace) -> int:
-    from gate.core.record import released_record  # noqa: PLC0415
-    from gate.core.review import Review, release_refusal  # noqa: PLC0415
+    from gate.core.review import Review  # noqa: PLC0415
     from gate.model import Verdict  # noqa: PLC0415
-    from gate.replay.write import TransactionalWriter  # noqa: PLC0415
+    from gate.replay.job import original_of  # noqa: PLC0415
+    from gate.replay.read import OriginalGone, read_one  # noqa: PLC0415
+    from gate.replay.release import ReleaseRefused, check_release, release  # noqa: PLC0415
 
     reviewer = check_free_text("reviewer", args.reviewer, MAX_REVIEWER_CHARS)
     note = check_free_text("note", args.note, MAX_NOTE_CHARS)
     settings = reading_settings(args)
-    current = read_histories(settings, args).current(args.event_id)
+    histories = read_histories(settings, args)
+    current = histories.current(args.event_id)
     if current is None:
         raise GateError(f"unknown event id {args.event_id!r}: no verdict topic holds a decision for it")
     to = Verdict(args.to)
-    refused = release_refusal(current.doc, to)
-    if refused:
-        print(f"gate: release of {args.event_id} refused: {refused}", file=sys.stderr)
-        return 4
+    reader = reader_config_of(settings)
     at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    record = released_record(
-        current.doc,
-        to=to,
-        review=Review(reviewer=reviewer, note=note, at=at),
-        key=current.record.key or args.event_id.encode(),
-        headers=current.record.headers,
-    )
+    can_sign = settings.signer_chain is not None and settings.signer_key is not None
+    try:
+        check_release(current, to)
+        # The original event: what it declared goes into the audit record, its bytes into a manifest.
+        original = original_of(current, lambda t, p, o: read_one(reader, t, p, o))
+        record = release(
+            current,
+            original,
+            to=to,
+            review=Review(reviewer=reviewer, note=note, at=at),
+            can_sign=can_sign,
+            publish=_publisher(settings) if can_sign else None,
+        )
+    except ReleaseRefused as exc:
+        print(f"gate: release of {args.event_id} refused: {exc}", file=sys.stderr)
+        return 4
+    except OriginalGone as exc:
+        raise GateError(
+            f"release of {args.event_id} failed: {exc}; a release reads the original event (its declared "
+            "model goes into the audit record, its bytes into a manifest), so nothing was written"
+        ) from None
     from gate.runner.transaction import verdict_topics  # noqa: PLC0415 - the routing `gate run` uses
 
     topic = verdict_topics(settings.topics)[to]
+    writes = [(topic, record.key, record.value, record.headers)]
+    if record.audit:  # the override is a decision like any other: audited in the same transaction
+        writes.append((settings.topics.audit, record.key, record.audit, ()))
+    incident = _incident(settings, args, histories.by_event[args.event_id], record, reviewer)
+    if incident is not None:
+        writes.append(incident_write(settings, incident))
+    from gate.replay.write import TransactionalWriter  # noqa: PLC0415
+
     with TransactionalWriter(
         settings.bootstrap_servers or "",
         settings.kafka,
         transactional_id=f"gate-release-{args.event_id}",
         max_message_bytes=settings.max_message_bytes,
     ) as writer:
-        writes = [(topic, record.key, record.value, record.headers)]
-        if record.audit:  # the override is a decision like any other: audited in the same transaction
-            writes.append((settings.topics.audit, record.key, record.audit, ()))
         writer.commit(writes)
     print(
         f"{args.event_id}: released to {to.value} by {reviewer} "
         f"(was {current.verdict}, policy {current.policy_version})"
     )
+    asset = record.document.get("asset") or {}
+    if "manifest.attached" in record.document.get("actions", []):
+        output = asset.get("output") or {}
+        where = output.get("store") or output.get("uri") or "inline (asset.output.data)"
+        print(f"  published with the gate's manifest attached: {where}")
+    if incident is not None:
+        print(incident_line(incident))
     return 0
+
+
+def _publisher(settings: Any) -> Any:
+    """Decides an original again for a release and publishes its bytes (built on first use: a release
+    that needs no manifest loads no signer)."""
+    built: list[Any] = []
+
+    def publish(original: Any) -> Any:
+        if not built:
+            from gate.cli.run import processor_factory  # noqa: PLC0415
+
+            built.append(dataclasses.replace(processor_factory(settings), tracing=False).build())
+        return built[0].release(original)
+
+    return publish
+
+
+def _incident(
+    settings: Any, args: argparse.Namespace, history: list[Any], record: Any, reviewer: str
+) -> dict[str, Any] | None:
+    """The incident a release opens: the event was approved (published) before and the release's decision
+    names personal data, and no incident lists that approval yet."""
+    from gate.replay.breach import affected_by, already_listed, incident_for  # noqa: PLC0415
+    from gate.replay.job import Step  # noqa: PLC0415
+
+    step = Step(history[-1], record.verdict.value, record.reason_codes, (("", record.key, record.value, ()),))
+    image = affected_by(history, step)
+    if image is None or already_listed(image, read_incident_docs(args)):
+        return None
+    return incident_for(
+        [image],
+        aware_at=datetime.now(UTC),
+        contact=settings.incident_contact,
+        found_by=f"a reviewer's release (gate quarantine release by {reviewer})",
+    )

@@ -7,6 +7,7 @@ import dataclasses
 import json
 import sys
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from gate.cli.review_args import (
     add_filter_options,
     add_reading_options,
     filters_from,
+    incident_line,
     read_histories,
     reader_config_of,
     reading_settings,
@@ -81,7 +83,7 @@ def _replay(args: argparse.Namespace) -> int:
     histories = read_histories(settings, args, skip_job=job)
     selection = select(histories, request)
     summary = Summary(refused=list(selection.refused))
-    runner = _Runner(settings, args, job, summary)
+    runner = _Runner(settings, args, job, summary, histories)
     try:
         committed = runner.committed(selection.chosen)
         todo = list(pending(selection.chosen, committed, summary))
@@ -100,10 +102,15 @@ def _replay(args: argparse.Namespace) -> int:
 class _Runner:
     """Runs the steps: evaluates, prints the diff, and (unless a dry run) writes in transactions."""
 
-    def __init__(self, settings: Any, args: argparse.Namespace, job: str, summary: Any) -> None:
+    def __init__(
+        self, settings: Any, args: argparse.Namespace, job: str, summary: Any, histories: Any
+    ) -> None:
         from gate.replay.write import TransactionalWriter, job_group  # noqa: PLC0415
 
         self.settings, self.args, self.job, self.summary = settings, args, job, summary
+        self.histories = histories
+        self.incidents: list[dict[str, Any]] | None = None  # read on first need: most replays open none
+        self.affected: list[Any] = []  # images of the current batch found to carry personal data
         self.reader = reader_config_of(settings)
         self.writer = None
         if not args.dry_run:
@@ -153,6 +160,7 @@ class _Runner:
                 self.summary.transitions[step.transition] += 1
                 self._print_step(step)
                 writes.extend(step.writes)
+                self._note_affected(step)
                 r = decision.record
                 positions[(r.topic, r.partition)] = r.offset + 1
                 if len(writes) >= BATCH:
@@ -183,9 +191,41 @@ class _Runner:
             audit_topic=self.settings.topics.audit,
         )
 
+    def _note_affected(self, step: Any) -> None:
+        """Remember the published image this step found personal data in, unless an incident lists it."""
+        from gate.cli.review_args import read_incident_docs  # noqa: PLC0415
+        from gate.replay.breach import affected_by, already_listed  # noqa: PLC0415
+
+        if self.args.mode != "reevaluate":
+            return  # a re-injected event is decided by `gate run`, which does not know its history
+        image = affected_by(self.histories.by_event.get(step.decision.event_id, []), step)
+        if image is None:
+            return
+        if self.incidents is None:
+            self.incidents = read_incident_docs(self.args)
+        if not already_listed(image, self.incidents):
+            self.affected.append(image)
+
     def _commit(self, writes: list[Any], positions: dict[tuple[str, int], int]) -> None:
+        """Write a batch; the incident for its affected images goes in the same transaction."""
+        from gate.cli.review_args import incident_write  # noqa: PLC0415
+        from gate.replay.breach import incident_for  # noqa: PLC0415
+
+        incident = incident_for(
+            self.affected,
+            aware_at=datetime.now(UTC),
+            contact=self.settings.incident_contact,
+            found_by=f"gate replay (job {self.job})",
+        )
+        self.affected = []
+        if incident is not None:
+            writes = [*writes, incident_write(self.settings, incident)]
         if self.writer is not None and (writes or positions):
             self.writer.commit(writes, positions)
+        if incident is not None:
+            self.summary.incidents.append(incident)
+            assert self.incidents is not None
+            self.incidents.append(incident)
 
     def _print_step(self, step: Any) -> None:
         d = step.decision
@@ -254,3 +294,5 @@ def _print_summary(args: argparse.Namespace, job: str, summary: Any) -> None:
         print(f"  refused {event_id}: {why}", file=out)
     for event_id, why in summary.failed:
         print(f"  FAILED {event_id}: {why}", file=out)
+    for incident in summary.incidents:
+        print(incident_line(incident, dry_run=bool(args.dry_run)), file=out)

@@ -93,3 +93,27 @@ def reader_config_of(settings: GateSettings) -> dict[str, Any]:
     from gate.replay.read import reader_config  # noqa: PLC0415
 
     return reader_config(settings.bootstrap_servers or "", settings.kafka, settings.max_message_bytes)
+
+
+def read_incident_docs(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The current record of every incident on the incidents topic (to open none twice)."""
+    from gate.cli.incidents import read_incidents  # noqa: PLC0415 - the reader `gate incidents` uses
+
+    return list(read_incidents(args).values())
+
+
+def incident_write(settings: GateSettings, incident: dict[str, Any]) -> tuple[str, bytes, bytes, tuple[()]]:
+    """The incidents-topic record of `incident` (keyed by its id), for the transaction of its decisions."""
+    from gate.core.incident import encode  # noqa: PLC0415
+
+    return (settings.topics.incidents, str(incident["incident_id"]).encode(), encode(incident), ())
+
+
+def incident_line(incident: dict[str, Any], *, dry_run: bool = False) -> str:
+    """One line about an incident opened (or that a dry run would open); never a personal-data value."""
+    opened = "would open" if dry_run else "opened"
+    return (
+        f"incident {incident['incident_id']} {opened}: {incident['records']} published image(s) with "
+        f"{', '.join(incident['entities'])}; aware {incident['aware_at']}, notify by {incident['deadline']} "
+        "(`gate incidents show` / `gate incidents export`)"
+    )

@@ -52,9 +52,15 @@ class EventOutcome:
 
 
 def evaluate_event_bytes(
-    raw: bytes | None, pipeline: Pipeline, fetcher: AssetFetcher, *, fallback_id: str
+    raw: bytes | None,
+    pipeline: Pipeline,
+    fetcher: AssetFetcher,
+    *,
+    fallback_id: str,
+    for_release: bool = False,
 ) -> EventOutcome:
-    """Parse `raw` as an ingest event, fetch its asset and evaluate it. Never raises for bad input."""
+    """Parse `raw` as an ingest event, fetch its asset and evaluate it. Never raises for bad input
+    (except, `for_release`, a remediation the release needs that fails: see `Pipeline.evaluate`)."""
     try:
         event = parse_event(raw)
     except IdentifierPersonalData as exc:
@@ -74,10 +80,12 @@ def evaluate_event_bytes(
         return EventOutcome(
             fallback_id, "unknown", _decide_early(reason, pipeline, Subject()), error=str(exc)
         )
-    return evaluate_event(event, pipeline, fetcher)
+    return evaluate_event(event, pipeline, fetcher, for_release=for_release)
 
 
-def evaluate_event(event: IngestEvent, pipeline: Pipeline, fetcher: AssetFetcher) -> EventOutcome:
+def evaluate_event(
+    event: IngestEvent, pipeline: Pipeline, fetcher: AssetFetcher, *, for_release: bool = False
+) -> EventOutcome:
     """Fetch the asset of a parsed event and evaluate it."""
     subject = Subject(source=event.source, synthetic=event.synthetic)
     started = time.perf_counter()
@@ -88,7 +96,7 @@ def evaluate_event(event: IngestEvent, pipeline: Pipeline, fetcher: AssetFetcher
         decision = _decide_early(reason, pipeline, subject)
         return EventOutcome(event.event_id, event.source, decision, event=event, error=str(exc))
     fetch_ms = (time.perf_counter() - started) * 1000.0
-    evaluation = pipeline.evaluate_event(event, asset)
+    evaluation = pipeline.evaluate_event(event, asset, for_release=for_release)
     return EventOutcome(
         event.event_id,
         event.source,

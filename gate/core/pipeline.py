@@ -23,7 +23,12 @@ from gate.core.checks.pixels import PixelsCheck
 from gate.core.checks.provenance import ProvenanceCheck
 from gate.core.event import Generation, IngestEvent
 from gate.core.policy import Decision, Policy, Subject, decide
-from gate.core.remediate import RemediationFailed, apply_remediations, available_remediations
+from gate.core.remediate import (
+    RemediationFailed,
+    apply_remediations,
+    available_remediations,
+    release_remediations,
+)
 from gate.imaging import ImageLimits
 from gate.model import CheckResult, Reason, Status, Verdict
 from gate.provenance import PreparedSigner, Verifier
@@ -88,7 +93,9 @@ class Pipeline:
         if problems:  # a programming error: fail at construction, not by skipping checks per event
             raise ValueError("checks out of order: " + "; ".join(problems))
 
-    def evaluate_event(self, event: IngestEvent, asset: FetchedAsset) -> Evaluation:
+    def evaluate_event(
+        self, event: IngestEvent, asset: FetchedAsset, *, for_release: bool = False
+    ) -> Evaluation:
         """Evaluate an ingest event whose asset has been fetched (and hashed, once, by the fetcher)."""
         return self.evaluate(
             asset.data,
@@ -98,6 +105,7 @@ class Pipeline:
             source=event.source,
             synthetic=event.synthetic,
             generation=event.generation,
+            for_release=for_release,
         )
 
     def evaluate(
@@ -110,10 +118,14 @@ class Pipeline:
         synthetic: bool | None = None,
         generation: Generation | None = None,
         sha256: str | None = None,
+        for_release: bool = False,
     ) -> Evaluation:
         """Run every check, decide, and remediate when the verdict is approve.
 
         `sha256` is the digest of `data` when the caller already has it (the fetcher computed it).
+        `for_release`: a reviewer approves the image whatever the verdict, so the remediations an approval
+        needs (`release_remediations`) are applied anyway, and one that fails raises (the release is
+        refused) instead of turning into a reason.
         """
         start = time.perf_counter()
         ctx = CheckContext(
@@ -135,7 +147,11 @@ class Pipeline:
         output: bytes | None = None
         actions: tuple[str, ...] = ()
         remediation_started = time.perf_counter()
-        if decision.remediations:
+        if for_release:
+            wanted = release_remediations(decision.reasons, ctx)
+            published, actions = apply_remediations(tuple(wanted), ctx, self.policy, self.signer)
+            output = published if published is not data else None
+        elif decision.remediations:
             try:
                 published, actions = apply_remediations(decision.remediations, ctx, self.policy, self.signer)
             except TimestampUnavailable as exc:
@@ -159,7 +175,7 @@ class Pipeline:
             output=output,
             elapsed_ms=(time.perf_counter() - start) * 1000.0,
             remediation_ms=(time.perf_counter() - remediation_started) * 1000.0
-            if decision.remediations
+            if decision.remediations or actions
             else 0.0,
         )
 

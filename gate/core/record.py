@@ -34,11 +34,12 @@ from gate.core.audit import (
     gate_version,
 )
 from gate.core.policy import outcome_of_verdict
-from gate.core.review import ReplayLineage, Review, release_refusal
+from gate.core.review import ReleasedBytes, ReplayLineage, Review, needs_manifest, release_refusal
 from gate.model import PolicyRef, Reason, Verdict
 from gate.scanning.identifiers import identifier_findings
 
 if TYPE_CHECKING:  # the runner builds failure records from here without loading the checks
+    from gate.core.event import IngestEvent
     from gate.core.flow import EventOutcome
 
 Headers = tuple[tuple[str, bytes], ...]
@@ -333,24 +334,36 @@ def released_record(
     key: bytes,
     headers: Headers = (),
     earlier_audit: Mapping[str, Any] | None = None,
+    event: IngestEvent | None = None,
+    published: ReleasedBytes | None = None,
 ) -> RoutedRecord:
     """A quarantined decision (`quarantined`, its JSON document) released by a reviewer to `to`.
 
-    `earlier_audit`, the quarantined decision's audit record when the caller has it, lets the release's
-    audit record keep what the event declared (model, synthetic) and the manifest said.
+    `event`, the original event read back, gives the release's audit record what the event declared
+    (synthetic, model, training data), like every other audit record; without it `earlier_audit`, the
+    quarantined decision's audit record, does. `published`: the bytes an approval publishes in place of
+    the input (a synthetic image without a trusted manifest gets one attached).
 
     The original reasons are kept (the audit shows what was overruled), a `review.released` reason says
     why the verdict changed, and `review` records who, when, why and what the gate had decided. The
-    policy stays the one that decided. Raises ValueError when `release_refusal` refuses.
+    policy stays the one that decided. Raises ValueError when `release_refusal` refuses, or when an
+    approval would publish a synthetic image without the manifest the gate attached.
     """
-    refused = release_refusal(quarantined, to)
+    synthetic = event.synthetic if event is not None else None
+    refused = release_refusal(quarantined, to, synthetic=synthetic, can_sign=True)
     if refused:
         raise ValueError(refused)
+    attached = published is not None and "manifest.attached" in published.actions
+    if to is Verdict.APPROVED and needs_manifest(quarantined, synthetic) and not attached:
+        raise ValueError("approval refused: the synthetic image needs the manifest the gate attaches")
     policy = PolicyRef(**quarantined["policy"])
     release = {"code": RELEASED_BY_REVIEWER, "check": "reviewer", "outcome": outcome_of_verdict(to).value}
     doc = {**quarantined, **_base(to, [*quarantined["reasons"], release], policy)}
     doc["source"] = quarantined.get("source", "unknown")
-    doc["actions"] = quarantined.get("actions", [])
+    doc["actions"] = list(quarantined.get("actions", []))
+    if published is not None:
+        doc["actions"] += [a for a in published.actions if a not in doc["actions"]]
+        doc["asset"] = {**(quarantined.get("asset") or {}), "output": dict(published.output)}
     doc["review"] = {
         **review.as_dict(),
         "overruled": {"verdict": quarantined["verdict"], "policy": quarantined["policy"]},
@@ -358,8 +371,12 @@ def released_record(
     codes = (*[str(r["code"]) for r in quarantined["reasons"]], RELEASED_BY_REVIEWER)
     traceparent = read_headers(headers).traceparent
     # The decision a release overrules is the quarantined record as it stands (canonical JSON bytes).
-    earlier = AuditSubject.from_audit(earlier_audit) if earlier_audit else AuditSubject()
-    subject = dataclasses.replace(earlier, supersedes=Superseded(decision_id(encode_json(quarantined))))
+    supersedes = Superseded(decision_id(encode_json(quarantined)))
+    if event is not None:
+        subject = _declared(event, {}, supersedes)
+    else:
+        earlier = AuditSubject.from_audit(earlier_audit) if earlier_audit else AuditSubject()
+        subject = dataclasses.replace(earlier, supersedes=supersedes)
     return _routed(doc, codes, policy, traceparent, key=key, subject=subject)
 
 
@@ -428,16 +445,25 @@ def _routed(
 
 def _subject_of(outcome: EventOutcome, supersedes: Superseded | None) -> AuditSubject:
     """What the event declared and the manifest said, for the audit record."""
-    generation = outcome.event.generation if outcome.event is not None else None
+    facts: Mapping[str, Any] = {}
+    if outcome.evaluation is not None:
+        facts = next((r.facts for r in outcome.evaluation.results if r.check == "provenance"), {})
+    if outcome.event is None:
+        return AuditSubject(
+            manifest_label=facts.get("manifest_label"), signer=facts.get("signer"), supersedes=supersedes
+        )
+    return _declared(outcome.event, facts, supersedes)
+
+
+def _declared(event: IngestEvent, facts: Mapping[str, Any], supersedes: Superseded | None) -> AuditSubject:
+    """The audit subject of a parsed event: what it declared, and what its manifest said (`facts`)."""
+    generation = event.generation
     model = None
     if generation is not None and generation.synthetic:
         declared = generation.model
         model = DeclaredModel(declared.provider, declared.name, declared.version)
-    facts: Mapping[str, Any] = {}
-    if outcome.evaluation is not None:
-        facts = next((r.facts for r in outcome.evaluation.results if r.check == "provenance"), {})
     return AuditSubject(
-        synthetic=outcome.event.synthetic if outcome.event is not None else None,
+        synthetic=event.synthetic,
         model=model,
         training_data_sources=generation.training_data_sources if generation is not None else (),
         manifest_label=facts.get("manifest_label"),

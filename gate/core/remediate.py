@@ -7,7 +7,7 @@ from typing import Any
 
 from gate.core.checks.base import CheckContext
 from gate.core.checks.parameters import PARAMETERS_POINTER
-from gate.core.policy import Policy, Remediation
+from gate.core.policy import DecidedReason, Policy, Remediation
 from gate.errors import GateError, ImageUndecodable
 from gate.imaging import strip_identifiers
 from gate.imaging.jpeg import JpegLayout
@@ -46,6 +46,21 @@ def available_remediations(ctx: CheckContext, signer: PreparedSigner | None) -> 
     elif not _has_manifest(ctx):
         can.add(Remediation.STRIP_METADATA)  # nothing to re-sign, so stripping needs no key
     return frozenset(can)
+
+
+def release_remediations(decided: Sequence[DecidedReason], ctx: CheckContext) -> frozenset[Remediation]:
+    """What a reviewer's approval applies before the image is published, whatever the policy's verdict was:
+    every remediation the rules named for the reasons found (a person accepts a risk, not unstripped
+    location data), and a manifest for a synthetic image that carries none (the AI marking is not a risk a
+    person may accept)."""
+    wanted = {item.remediation for item in decided if item.remediation is not None}
+    if ctx.synthetic and ctx.provenance is None:
+        # The manifest check did not finish (it failed or timed out): signing over a manifest it did not
+        # see could publish two claims. Fail closed.
+        raise RemediationFailed("the manifest check did not complete, so the gate cannot tell what to sign")
+    if ctx.synthetic and not _has_manifest(ctx):
+        wanted.add(Remediation.ATTACH_MANIFEST)
+    return frozenset(wanted)
 
 
 def apply_remediations(

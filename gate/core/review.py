@@ -50,26 +50,58 @@ class Review:
         return {"reviewer": self.reviewer, "note": self.note, "at": self.at}
 
 
-def release_refusal(quarantined: Mapping[str, Any], to: Verdict) -> str | None:
+@dataclass(frozen=True, slots=True)
+class ReleasedBytes:
+    """What a release to approved publishes in place of the input: the description of the bytes (the
+    record's `asset.output`) and the actions that made them (e.g. `manifest.attached`)."""
+
+    output: Mapping[str, Any]
+    actions: tuple[str, ...]
+
+
+def needs_manifest(quarantined: Mapping[str, Any], synthetic: bool | None) -> bool:
+    """Whether approving this decision would publish a synthetic image without a trusted manifest.
+
+    `synthetic` is what the original event declared; a manifest that marks the image as AI-made counts too.
+    """
+    provenance = quarantined.get("provenance") or {}
+    marked = bool(synthetic) or bool(provenance.get("ai_generated"))
+    return marked and provenance.get("state") != "trusted"
+
+
+def release_refusal(
+    quarantined: Mapping[str, Any], to: Verdict, *, synthetic: bool | None = None, can_sign: bool = False
+) -> str | None:
     """Why a reviewer may not release this decision to `to`, or None when they may.
 
     A person may accept a risk the policy quarantined, not make a broken file valid: approval is refused
-    when a reason says the file, the event or its provenance is broken. A rejection is final.
+    when a reason says the file, the event or its provenance is broken. A rejection is final. A synthetic
+    image (`synthetic`: what its event declared) is approved only with a trusted manifest: the gate
+    attaches one when it can sign (`can_sign`) and the image carries no manifest of another signer.
     """
     if quarantined.get("verdict") != Verdict.QUARANTINED.value:
         return f"only a quarantined decision can be released, this one is {quarantined.get('verdict')}"
     if to is Verdict.QUARANTINED:
         return "a release goes to approved or rejected"
-    if to is Verdict.APPROVED:
-        codes = [str(r.get("code", "")) for r in quarantined.get("reasons", [])]
-        broken = sorted({c for c in codes if c in UNRELEASABLE_CODES or c.startswith("image.")})
-        if broken:
-            return f"approval refused: {', '.join(broken)} cannot be accepted by a person (fix the file)"
-        provenance = quarantined.get("provenance") or {}
-        output = (quarantined.get("asset") or {}).get("output")
-        if provenance.get("ai_generated") and provenance.get("state") != "trusted" and not output:
-            return (
-                "approval refused: a synthetic image without a trusted manifest needs one attached; "
-                "replay it with a signer configured (gate replay --mode reevaluate) instead"
-            )
+    if to is not Verdict.APPROVED:
+        return None
+    codes = [str(r.get("code", "")) for r in quarantined.get("reasons", [])]
+    broken = sorted({c for c in codes if c in UNRELEASABLE_CODES or c.startswith("image.")})
+    if broken:
+        return f"approval refused: {', '.join(broken)} cannot be accepted by a person (fix the file)"
+    if not needs_manifest(quarantined, synthetic):
+        return None
+    state = (quarantined.get("provenance") or {}).get("state")
+    if state not in (None, "absent"):
+        return (
+            f"approval refused: the synthetic image carries a manifest the gate does not trust ({state}), "
+            "and the gate does not replace another signer's manifest; trust its signer (gate trust) and "
+            "replay it (gate replay --mode reevaluate), or release it to rejected"
+        )
+    if not can_sign:
+        return (
+            "approval refused: a synthetic image without a trusted manifest needs one attached (AI marking), "
+            "and no signer is configured; set GATE_SIGNER_CHAIN and GATE_SIGNER_KEY (or signer_chain and "
+            "signer_key in --config) and release it again"
+        )
     return None

@@ -157,6 +157,8 @@ class Summary:
     left: int = 0
     refused: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # Incidents opened (or, in a dry run, that would open) for published images found to carry personal data.
+    incidents: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -172,6 +174,7 @@ class Summary:
             "left": self.left,
             "refused": [{"event_id": e, "why": w} for e, w in self.refused],
             "failed": [{"event_id": e, "why": w} for e, w in self.failed],
+            "incidents": list(self.incidents),
         }
 
 

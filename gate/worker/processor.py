@@ -32,7 +32,7 @@ from gate.core.record import (
 )
 from gate.core.review import ReplayLineage
 from gate.errors import StoreUnavailable
-from gate.model import PolicyRef
+from gate.model import PolicyRef, Verdict
 from gate.observe.logs import configure_logging
 from gate.observe.tracing import check_span, configure_tracing, event_span, inject_headers, record_outcome
 from gate.settings import StoreSettings
@@ -127,6 +127,15 @@ class GateProcessor:
         output = self._publish(outcome, record.value or b"")
         return replayed_record(outcome, original=record, lineage=lineage, output=output)
 
+    def release(self, record: InboundRecord) -> tuple[EventOutcome, dict[str, Any] | None]:
+        """The original of a quarantined event made publishable for a reviewer's approval (`gate quarantine
+        release`): decided again with the remediations an approval needs, its bytes published as an
+        approval's. A remediation that fails raises (the release is refused; nothing is published)."""
+        outcome = evaluate_event_bytes(
+            record.value, self.pipeline, self.fetcher, fallback_id=fallback_event_id(record), for_release=True
+        )
+        return outcome, self._publish(outcome, record.value or b"", released=True)
+
     def _route(self, record: InboundRecord) -> RoutedRecord:
         outcome = evaluate_event_bytes(
             record.value, self.pipeline, self.fetcher, fallback_id=fallback_event_id(record)
@@ -143,13 +152,14 @@ class GateProcessor:
             )
         return routed
 
-    def _publish(self, outcome: EventOutcome, raw: bytes) -> dict[str, Any] | None:
+    def _publish(self, outcome: EventOutcome, raw: bytes, *, released: bool = False) -> dict[str, Any] | None:
         """Where the changed bytes go: into the store's segment (synthetic, non-synthetic or quarantine),
         named by `store`; also back inline for inline input.
 
         With a store, the first bytes published for this exact input, policy and signer are reused, so
         a redo after a crash, here or in another instance, produces a byte-identical decision record
-        (see gate.storage.derive). A store that cannot answer raises StoreUnavailable.
+        (see gate.storage.derive). A store that cannot answer raises StoreUnavailable. `released`: a
+        reviewer approved it, so it goes where approvals go, under a derivation of its own.
         """
         evaluation = outcome.evaluation
         if evaluation is None or evaluation.output is None:
@@ -158,9 +168,10 @@ class GateProcessor:
         media_type = evaluation.media_type or "application/octet-stream"
         uri = None
         if self.store is not None:
-            key = derivation_key(raw, self.pipeline.policy.ref.sha256.encode(), self.signer_identity)
+            parts = [raw, self.pipeline.policy.ref.sha256.encode(), self.signer_identity]
+            key = derivation_key(*parts, *([b"release"] if released else []))
             synthetic = outcome.event.synthetic if outcome.event is not None else None
-            segment = segment_for(evaluation.verdict, synthetic)
+            segment = segment_for(Verdict.APPROVED if released else evaluation.verdict, synthetic)
             published_once = publish_derived(self.store, key, data, media_type, segment)
             data, uri = published_once.data, published_once.uri
         published: dict[str, Any] = {

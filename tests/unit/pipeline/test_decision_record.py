@@ -174,20 +174,31 @@ def test_release_refusals(codes: list[str], to: Verdict, refused: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("provenance", "output", "refused"),
+    ("provenance", "synthetic", "can_sign", "refused"),
     [
-        ({"state": "missing", "ai_generated": True}, None, True),
-        ({"state": "valid", "ai_generated": True}, None, True),
-        ({"state": "trusted", "ai_generated": True}, None, False),
-        ({"state": "missing", "ai_generated": True}, {"sha256": "a" * 64}, False),
-        ({"state": "missing", "ai_generated": False}, None, False),
+        # A synthetic image without a manifest: the gate attaches one when it can sign, else refuses.
+        ({"state": "absent", "ai_generated": False}, True, True, None),
+        ({"state": "absent", "ai_generated": False}, True, False, "no signer is configured"),
+        (None, True, False, "no signer is configured"),  # a failure record: nothing known of the manifest
+        (None, True, True, None),
+        # Another signer's manifest, not trusted: the gate does not replace it, signer or not.
+        ({"state": "untrusted", "ai_generated": True}, True, True, "does not trust (untrusted)"),
+        ({"state": "untrusted", "ai_generated": True}, None, True, "does not trust (untrusted)"),
+        ({"state": "unreadable", "ai_generated": False}, True, True, "does not trust (unreadable)"),
+        # Trusted, or not synthetic at all: nothing to attach.
+        ({"state": "trusted", "ai_generated": True}, True, False, None),
+        ({"state": "absent", "ai_generated": False}, False, False, None),
+        ({"state": "absent", "ai_generated": False}, None, False, None),
+        ({"state": "untrusted", "ai_generated": False}, False, False, None),
     ],
 )
 def test_approving_a_synthetic_image_needs_a_trusted_manifest(
-    provenance: dict[str, object], output: dict[str, str] | None, refused: bool
+    provenance: dict[str, object] | None, synthetic: bool | None, can_sign: bool, refused: str | None
 ) -> None:
-    doc = {"verdict": "quarantined", "reasons": [], "provenance": provenance, "asset": {"output": output}}
-    assert (release_refusal(doc, Verdict.APPROVED) is not None) is refused
+    doc = {"verdict": "quarantined", "reasons": [], "provenance": provenance}
+    why = release_refusal(doc, Verdict.APPROVED, synthetic=synthetic, can_sign=can_sign)
+    assert (why is None) if refused is None else (why is not None and refused in why)
+    assert release_refusal(doc, Verdict.REJECTED, synthetic=synthetic, can_sign=can_sign) is None
 
 
 def test_a_rejection_or_approval_is_never_released() -> None:
