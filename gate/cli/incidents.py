@@ -15,7 +15,11 @@ from gate.cli.quarantine import check_free_text
 from gate.cli.review_args import add_reading_options, reader_config_of, reading_settings, when
 from gate.errors import ConfigError
 
-MAX_TEXT_CHARS = 2000  # the schema's limit for a note; the other free-text fields share it
+MAX_TEXT_CHARS = 2000
+# The reviewer-note check's refusal, up to the entity types (its advice is about decision records).
+_FOUND = re.compile(
+    r"--[a-z-]+ holds personal data \([A-Z_, ]+\)"
+)  # the schema's limit for a note; the other free-text fields share it
 
 
 def register(sub: Any) -> None:
@@ -106,13 +110,19 @@ def _ls(args: argparse.Namespace) -> int:
             }
             print(json.dumps(row, sort_keys=True))
         else:
+            clock = format_left(left) if doc["status"] == "open" else _stopped(doc)
             print(
-                f"{doc['incident_id']}  {doc['status']:<8} deadline {doc['deadline']} ({format_left(left)})  "
+                f"{doc['incident_id']}  {doc['status']:<8} deadline {doc['deadline']} ({clock})  "
                 f"{doc['records']} image(s)  {', '.join(doc['entities'])}"
             )
     if not incidents and not args.json:
         print("no incidents")
     return 0
+
+
+def _stopped(doc: dict[str, Any]) -> str:
+    """Why a notified or closed incident's clock no longer runs."""
+    return f"notified {doc['notified_at']}" if "notified_at" in doc else "closed without notification"
 
 
 def _one(args: argparse.Namespace) -> dict[str, Any]:
@@ -170,7 +180,18 @@ def _update(args: argparse.Namespace) -> int:
 
 def _text(name: str, text: str | None) -> str | None:
     """A person's free text for the incident, refused when it holds personal data (as a reviewer's note)."""
-    return None if text is None else check_free_text(name, text, MAX_TEXT_CHARS)
+    if text is None:
+        return None
+    try:
+        return check_free_text(name, text, MAX_TEXT_CHARS)
+    except ConfigError as exc:
+        found = _FOUND.match(str(exc))
+        if found is None:  # not about personal data (e.g. too long): as it was said
+            raise
+        raise ConfigError(
+            f"{found.group(0)}; it goes into the incident record: describe the breach by categories and "
+            "counts, never a person's data"
+        ) from None
 
 
 def _consequence(text: str) -> tuple[str, str]:
@@ -178,7 +199,7 @@ def _consequence(text: str) -> tuple[str, str]:
     if not sep or not re.fullmatch(r"[A-Z_]+", entity.strip()) or not what.strip():
         # The value is not echoed: it may be what a person should not have typed here.
         raise ConfigError("--consequences takes ENTITY=TEXT, e.g. EMAIL_ADDRESS=phishing attempts")
-    return entity.strip(), check_free_text("consequences", what, MAX_TEXT_CHARS)
+    return entity.strip(), _text("consequences", what) or ""
 
 
 def _show(args: argparse.Namespace) -> int:

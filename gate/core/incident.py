@@ -262,7 +262,7 @@ def phased_update(
     changed = changes.changed() + (["status"] if status != doc["status"] else [])
     doc["status"] = status
     doc["update"] = int(current["update"]) + 1
-    text = note if note is not None else "updated " + ", ".join(changed)
+    text = note if note is not None else ""  # the history line names the changed fields anyway
     doc["updates"] = [
         *current.get("updates", []),
         {"at": rfc3339(at), "note": text, "status": status, "changed": changed},

@@ -72,5 +72,7 @@ def markdown(doc: Mapping[str, Any], now: datetime) -> str:
 def _history_line(update: Mapping[str, Any]) -> str:
     changed = update.get("changed") or []
     status = f" [{update['status']}]" if "status" in update else ""
+    if not update["note"]:
+        return f"- {update['at']}{status}: changed {', '.join(changed) or 'nothing'}"
     fields = f" (changed: {', '.join(changed)})" if changed else ""
     return f"- {update['at']}{status}: {update['note']}{fields}"

@@ -136,7 +136,7 @@ def test_changes_are_applied_and_recorded_in_the_history() -> None:
         "likely_consequences",
         "measures_taken",
     ]
-    assert entry["note"].startswith("updated nature") and entry["status"] == "open"
+    assert entry["note"] == "" and entry["status"] == "open"
     third = phased_update(
         second,
         at=LATER,
@@ -150,6 +150,7 @@ def test_changes_are_applied_and_recorded_in_the_history() -> None:
     draft = markdown(closed, LATER)
     assert "closed, the clock is stopped" in draft and "SA-1" in draft and "CDN cache purged" in draft
     assert draft.count("\n- 2026-12-05T04:00:00Z") == 3  # the history, one line per update
+    assert "[open]: changed nature, approximate_data_subjects" in draft
 
 
 @pytest.mark.parametrize(
