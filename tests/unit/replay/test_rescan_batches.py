@@ -134,3 +134,25 @@ def test_positions_per_partition() -> None:
     outcome = _run([_approval(1, 0), _approval(2, 1), _approval(3, 1)], set(), None, clock)
     assert outcome.positions == {("approved", 0): 12, ("approved", 1): 14}
     assert json.loads(outcome.writes[0][2])["event_id"] == "e1"
+
+
+def test_the_jobs_incident_is_read_only_when_a_batch_found_something() -> None:
+    asked: list[int] = []
+
+    def incident() -> dict[str, Any] | None:
+        asked.append(1)
+        return None
+
+    def run(planted: set[str]) -> Any:
+        return rescan_batch(
+            [_approval(1), _approval(2)],
+            lambda d: InboundRecord("ingest", 0, int(d.doc["input"]["offset"]), d.event_id.encode(), b"x"),
+            _decide(planted),
+            lambda v: v,
+            audit_topic="audit",
+            incident=incident,
+            context=_context([AT]),
+        )
+
+    assert run(set()).incident is None and asked == []
+    assert run({"e1"}).incident is not None and asked == [1]
