@@ -200,7 +200,8 @@ def _print_summary(args: argparse.Namespace, job: str, summary: Any, run: _Run) 
     if args.json:
         doc = {"job": job, "dry_run": bool(args.dry_run), **summary.as_dict(), "incident": incident}
         doc["rescanned"] = doc.pop("replayed")
-        doc.pop("refused")
+        doc.pop("refused")  # a rescan refuses nothing; its one incident is `incident`, not a list
+        doc.pop("incidents", None)
         print(json.dumps({"summary": doc}, sort_keys=True))
         return
     verb = "would rescan" if args.dry_run else "rescanned"
