@@ -1,16 +1,25 @@
-"""`gate incidents ls|show|export`: the breach incidents (GDPR Art. 33) on the incidents topic, with the time
-left to each one's 72-hour deadline, and the notification draft for the DPO."""
+"""`gate incidents ls|show|export|update|close`: the breach incidents (GDPR Art. 33) on the incidents topic,
+with the time left to each one's 72-hour deadline, the notification draft for the DPO, and phased updates
+(Art. 33(4)) appended as new records under the same id (the topic is append-only)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from gate.cli.review_args import add_reading_options, reader_config_of, reading_settings
+from gate.cli.quarantine import check_free_text
+from gate.cli.review_args import add_reading_options, reader_config_of, reading_settings, when
 from gate.errors import ConfigError
+
+MAX_TEXT_CHARS = 2000
+# The reviewer-note check's refusal, up to the entity types (its advice is about decision records).
+_FOUND = re.compile(
+    r"--[a-z-]+ holds personal data \([A-Z_, ]+\)"
+)  # the schema's limit for a note; the other free-text fields share it
 
 
 def register(sub: Any) -> None:
@@ -20,16 +29,47 @@ def register(sub: Any) -> None:
     ls = commands.add_parser("ls", help="every incident, soonest deadline first")
     show = commands.add_parser("show", help="one incident in full")
     export = commands.add_parser("export", help="write the notification draft (JSON and Markdown)")
-    for each in (ls, show, export):
+    update = commands.add_parser(
+        "update",
+        help="a phased update (Art. 33(4)): change fields, add a note, record the notification",
+        description="Free text is scanned for personal data and refused when it holds any (exit 2).",
+    )
+    close = commands.add_parser(
+        "close",
+        help="close an incident (after notifying the authority, or with the reason not to in --note)",
+    )
+    for each in (ls, show, export, update, close):
         add_reading_options(each)
     for each in (ls, show):
         each.add_argument("--json", action="store_true", help="JSON (ls: one object per line)")
-    for each in (show, export):
+    for each in (show, export, update, close):
         each.add_argument("incident_id", metavar="INCIDENT_ID")
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="directory for the draft")
+    update.add_argument("--nature", metavar="TEXT", help="Art. 33(3)(a): the nature of the breach, restated")
+    update.add_argument("--subjects", type=int, metavar="N", help="approximate number of data subjects")
+    update.add_argument("--records", type=int, metavar="N", help="approximate number of records")
+    update.add_argument(
+        "--consequences",
+        action="append",
+        default=[],
+        metavar="ENTITY=TEXT",
+        help="Art. 33(3)(c): likely consequences for one category of data (repeatable)",
+    )
+    update.add_argument(
+        "--measures", action="append", default=[], metavar="TEXT", help="Art. 33(3)(d): a measure taken"
+    )
+    for each in (update, close):
+        each.add_argument("--note", metavar="TEXT", help="what this update says (no personal data)")
+        each.add_argument(
+            "--notified-at", type=when, metavar="T", help="when the supervisory authority was notified"
+        )
+        each.add_argument("--reference", metavar="REF", help="the authority's reference for the notification")
     ls.set_defaults(handler=_ls)
     show.set_defaults(handler=_show)
     export.set_defaults(handler=_export)
+    update.set_defaults(handler=_update, close=False)
+    close.set_defaults(handler=_update, close=True, nature=None, subjects=None, records=None)
+    close.set_defaults(consequences=[], measures=[])
 
 
 def read_incidents(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
@@ -66,11 +106,13 @@ def _ls(args: argparse.Namespace) -> int:
                 "records": doc["records"],
                 "takedown": [{"sha256": t["sha256"], "location": t["location"]} for t in doc["takedown"]],
                 "update": doc["update"],
+                "notified_at": doc.get("notified_at"),
             }
             print(json.dumps(row, sort_keys=True))
         else:
+            clock = format_left(left) if doc["status"] == "open" else _stopped(doc)
             print(
-                f"{doc['incident_id']}  {doc['status']:<8} deadline {doc['deadline']} ({format_left(left)})  "
+                f"{doc['incident_id']}  {doc['status']:<8} deadline {doc['deadline']} ({clock})  "
                 f"{doc['records']} image(s)  {', '.join(doc['entities'])}"
             )
     if not incidents and not args.json:
@@ -78,7 +120,14 @@ def _ls(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stopped(doc: dict[str, Any]) -> str:
+    """Why a notified or closed incident's clock no longer runs."""
+    return f"notified {doc['notified_at']}" if "notified_at" in doc else "closed without notification"
+
+
 def _one(args: argparse.Namespace) -> dict[str, Any]:
+    if not re.fullmatch(r"[A-Za-z0-9._-]{1,80}", args.incident_id):
+        raise ConfigError("not an incident id (letters, digits, '.', '-', '_'); see `gate incidents ls`")
     found = read_incidents(args).get(args.incident_id)
     if found is None:
         raise ConfigError(
@@ -87,8 +136,74 @@ def _one(args: argparse.Namespace) -> dict[str, Any]:
     return found
 
 
+def _update(args: argparse.Namespace) -> int:
+    """Append the next record of an incident: the changes (checked), the note, the status."""
+    from gate.core.incident import IncidentChanges, UpdateRefused, encode, phased_update  # noqa: PLC0415
+    from gate.replay.write import TransactionalWriter  # noqa: PLC0415
+
+    changes = IncidentChanges(
+        nature=_text("nature", args.nature),
+        subjects=args.subjects,
+        records=args.records,
+        consequences=dict(_consequence(text) for text in args.consequences),
+        measures=tuple(_text("measures", m) or "" for m in args.measures),
+        notified_at=args.notified_at,
+        reference=_text("reference", args.reference),
+    )
+    note = _text("note", args.note)
+    current = _one(args)
+    try:
+        doc = phased_update(
+            current,
+            at=datetime.now(UTC),
+            note=note,
+            status="closed" if args.close else None,
+            changes=changes,
+        )
+    except UpdateRefused as exc:
+        raise ConfigError(str(exc)) from None
+    settings = reading_settings(args)
+    with TransactionalWriter(
+        settings.bootstrap_servers or "",
+        settings.kafka,
+        transactional_id=f"gate-incident-{doc['incident_id']}",
+        max_message_bytes=settings.max_message_bytes,
+    ) as writer:
+        writer.commit([(settings.topics.incidents, str(doc["incident_id"]).encode(), encode(doc), ())])
+    entry = doc["updates"][-1]
+    print(
+        f"incident {doc['incident_id']} update {doc['update']}: {doc['status']}"
+        f" ({', '.join(entry['changed']) or 'note only'})"
+    )
+    return 0
+
+
+def _text(name: str, text: str | None) -> str | None:
+    """A person's free text for the incident, refused when it holds personal data (as a reviewer's note)."""
+    if text is None:
+        return None
+    try:
+        return check_free_text(name, text, MAX_TEXT_CHARS)
+    except ConfigError as exc:
+        found = _FOUND.match(str(exc))
+        if found is None:  # not about personal data (e.g. too long): as it was said
+            raise
+        raise ConfigError(
+            f"{found.group(0)}; it goes into the incident record: describe the breach by categories and "
+            "counts, never a person's data"
+        ) from None
+
+
+def _consequence(text: str) -> tuple[str, str]:
+    entity, sep, what = text.partition("=")
+    if not sep or not re.fullmatch(r"[A-Z_]+", entity.strip()) or not what.strip():
+        # The value is not echoed: it may be what a person should not have typed here.
+        raise ConfigError("--consequences takes ENTITY=TEXT, e.g. EMAIL_ADDRESS=phishing attempts")
+    return entity.strip(), _text("consequences", what) or ""
+
+
 def _show(args: argparse.Namespace) -> int:
-    from gate.core.incident import markdown  # noqa: PLC0415
+    from gate.core.incident_draft import markdown  # noqa: PLC0415
 
     doc = _one(args)
     print(json.dumps(doc, indent=2, sort_keys=True) if args.json else markdown(doc, datetime.now(UTC)))
@@ -96,7 +211,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from gate.core.incident import markdown  # noqa: PLC0415
+    from gate.core.incident_draft import markdown  # noqa: PLC0415
 
     doc = _one(args)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from gate.cli.inventory import add_period_options, read_period
-from gate.cli.run import add_common_options
+from gate.cli.run import add_common_options, settings_from_args
 from gate.errors import ConfigError
 
 
@@ -27,12 +28,35 @@ def _report(args: argparse.Namespace) -> int:
     from gate.compliance.report import render_report, summarise  # noqa: PLC0415
 
     records, period = read_period(args)
+    incidents = _incidents(args)
     now = datetime.now(UTC)
-    summary = summarise(records, period, now)
+    summary = summarise(records, period, now, incidents)
     page = render_report(summary, period, now)
     try:
         args.out.write_text(page, encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot write {args.out}: {exc.strerror}; choose another --out") from None
-    print(f"{args.out}: {summary['decisions']} decisions, {summary['synthetic']} synthetic images")
+    print(
+        f"{args.out}: {summary['decisions']} decisions, {summary['synthetic']} synthetic images, "
+        f"{len(summary['incidents']['open'])} open incident(s)"
+    )
     return 0
+
+
+def _incidents(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The current state of every incident. A missing or unreadable incidents topic stops the report: a
+    page that says "no open incident" because it could not look would mislead the auditor."""
+    from gate.cli.review_args import reader_config_of  # noqa: PLC0415
+    from gate.core.incident import current_incidents  # noqa: PLC0415
+    from gate.replay.read import read_topics  # noqa: PLC0415
+
+    settings = settings_from_args(args)
+    records = read_topics(reader_config_of(settings), [settings.topics.incidents], idle_s=1.0, progress=False)
+    found, unreadable = current_incidents(r.value for r in records)
+    if unreadable:
+        print(
+            f"{unreadable} record(s) in {settings.topics.incidents} are not incidents and were left out: "
+            "is topics.incidents the gate's incidents topic?",
+            file=sys.stderr,
+        )
+    return list(found.values())

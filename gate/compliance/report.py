@@ -2,8 +2,9 @@
 
 Charts are inline SVG made here (no script, no font, no image, no network): decisions per day by
 verdict, reason codes, entity types, synthetic images and their AI marking, model versions, policy
-versions. Every number is also in the page as text (`data-metric` cells), so a reader, or a test, can
-check it against the audit topic.
+versions; and the open breach incidents with the time left to their deadlines (`incident_section`).
+Every number is also in the page as text (`data-metric` cells), so a reader, or a test, can check it
+against the audit and incidents topics.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import datetime, timedelta
 from html import escape
 from typing import Any
 
+from gate.compliance.incident_section import render_incidents, summarise_incidents
 from gate.compliance.inventory import Period, ai_marked, decided_at, latest_per_asset
 
 VERDICT_COLOURS = {"approved": "#2e7d32", "quarantined": "#f9a825", "rejected": "#c62828"}
@@ -28,9 +30,15 @@ AGE_BUCKETS = (
 )
 
 
-def summarise(records: Iterable[Mapping[str, Any]], period: Period, now: datetime) -> dict[str, Any]:
+def summarise(
+    records: Iterable[Mapping[str, Any]],
+    period: Period,
+    now: datetime,
+    incidents: Iterable[Mapping[str, Any]] | None = None,
+) -> dict[str, Any]:
     """The report's numbers: every decision decided in `period` counts (a superseded one too); the
-    quarantine ages are those of the images whose latest decision (as of `now`) is a quarantine."""
+    quarantine ages are those of the images whose latest decision (as of `now`) is a quarantine.
+    `incidents`: the current state of every incident (None: the incidents topic was not read)."""
     records = list(records)
     waiting = [
         now - decided_at(record)
@@ -77,6 +85,7 @@ def summarise(records: Iterable[Mapping[str, Any]], period: Period, now: datetim
         "policies": policies,
         "quarantined_now": len(waiting),
         "quarantine_ages": ages,
+        "incidents": None if incidents is None else summarise_incidents(incidents, now),
     }
 
 
@@ -115,12 +124,15 @@ h2 {{ border-bottom: 1px solid #ccc; padding-bottom: 4px; margin-top: 32px; }}
 table {{ border-collapse: collapse; }}
 td, th {{ border: 1px solid #ddd; padding: 4px 8px; text-align: left; }}
 svg text {{ font-size: 12px; }}
+table.incidents td, table.incidents th {{ white-space: nowrap; font-size: 12px; padding: 3px 6px; }}
 </style></head><body>
 <h1>gate compliance report</h1>
 <p>Decisions from the audit topic, {escape(_period_text(period))}.
 Generated {generated_at:%Y-%m-%d %H:%M} UTC.
 Every decision counts, including one a later decision superseded.</p>
 <div class="figures">{figures}</div>
+<h2>Open breach incidents (GDPR Art. 33: notify within 72 hours)</h2>
+{_incidents(summary.get("incidents"))}
 <h2>Decisions per day by verdict</h2>
 {_stacked_days(summary["by_day"])}
 <h2>Reason codes</h2>
@@ -142,6 +154,15 @@ or the gate's own.</p>
 {policy_rows}</table>
 </body></html>
 """
+
+
+def _incidents(incidents: Mapping[str, Any] | None) -> str:
+    if incidents is None:
+        return (
+            '<p data-chart="incident-deadlines" data-empty="true">The incidents topic was not read for this '
+            "page; <code>gate report</code> reads it.</p>"
+        )
+    return render_incidents(incidents)
 
 
 def _period_text(period: Period) -> str:

@@ -58,6 +58,7 @@ def fresh_topics(bootstrap: str) -> TopicSettings:
         quarantine=f"quarantine-{suffix}",
         rejected=f"rejected-{suffix}",
         audit=f"audit-{suffix}",
+        incidents=f"incidents-{suffix}",
     )
     create_topics(bootstrap, list(topics.model_dump().values()), 4)
     return topics

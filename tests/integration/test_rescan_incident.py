@@ -186,11 +186,42 @@ def test_rescan_opens_one_incident_and_quarantines_the_published_images(
     ):
         assert PLANTED not in text
 
-    # `gate run` reads the incidents topic at start and exports the earliest open deadline.
+    # Phased updates (Art. 33(4)): a person's free text is scanned; personal data is refused by type.
+    incident_id = incident["incident_id"]
+    refused = _gate(env, "incidents", "update", incident_id, "--note", f"the customer {PLANTED} called")
+    assert refused.returncode == 2 and "EMAIL_ADDRESS" in refused.stderr, refused.stderr
+    assert PLANTED not in refused.stderr + refused.stdout
+    unknown = _gate(env, "incidents", "update", "inc-20000101-nothere", "--note", "checked")
+    assert unknown.returncode == 2 and "no incident 'inc-20000101-nothere'" in unknown.stderr
+    updated = _gate(
+        env,
+        "incidents",
+        "update",
+        incident_id,
+        "--subjects",
+        "2",
+        "--measures",
+        "CDN cache purged for the three images",
+        "--consequences",
+        "EMAIL_ADDRESS=phishing attempts against the customers concerned",
+    )
+    assert updated.returncode == 0, updated.stderr
+    shown = json.loads(_gate(env, "incidents", "show", incident_id, "--json").stdout)
+    assert shown["update"] == 1 and shown["status"] == "open" and shown["takedown"] == incident["takedown"]
+    assert shown["notification"]["approximate_data_subjects"] == 2
+    assert shown["notification"]["measures_taken"][-1] == "CDN cache purged for the three images"
+    assert shown["updates"][0]["changed"] == [
+        "approximate_data_subjects",
+        "likely_consequences",
+        "measures_taken",
+    ]
+
+    # `gate run` reads the incidents topic at start and exports the earliest open deadline; once the
+    # incident is closed it no longer counts.
     deadline_s = datetime.fromisoformat(incident["deadline"].replace("Z", "+00:00")).timestamp()
     runner = subprocess.Popen(
         [sys.executable, "-m", "gate.cli.main", "run"],
-        env=env,
+        env={**env, "GATE_INCIDENT_REFRESH_S": "1"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -199,10 +230,40 @@ def test_rescan_opens_one_incident_and_quarantines_the_published_images(
         url = f"http://127.0.0.1:{env['GATE_HTTP__PORT']}/metrics"
         wait_for(lambda: _value(_scrape(url), "gate_incidents_open") == 1, 60, "the incident metrics")
         assert _value(_scrape(url), "gate_incident_earliest_deadline_timestamp_seconds") == deadline_s
+        notified_at = datetime.now(UTC).replace(microsecond=0).isoformat()
+        closed = _gate(
+            env,
+            "incidents",
+            "close",
+            incident_id,
+            "--notified-at",
+            notified_at,
+            "--reference",
+            "SA-2026-0042",
+        )
+        assert closed.returncode == 0, closed.stderr
+        assert f"incident {incident_id} update 2: closed" in closed.stdout
+        wait_for(
+            lambda: _value(_scrape(url), "gate_incidents_open") == 0,
+            60,
+            "the closed incident to stop counting",
+        )
+        assert _value(_scrape(url), "gate_incident_earliest_deadline_timestamp_seconds") == float("inf")
     finally:
         os.killpg(runner.pid, signal.SIGTERM)
         runner.wait(timeout=40)
+    rows = [json.loads(line) for line in _gate(env, "incidents", "ls", "--json").stdout.splitlines()]
+    assert [(r["status"], r["update"], r["notified_at"]) for r in rows] == [
+        ("closed", 2, notified_at.replace("+00:00", "Z"))
+    ]
+    after_close = _gate(env, "incidents", "update", incident_id, "--note", "one more thing")
+    assert after_close.returncode == 2 and "closed" in after_close.stderr
+    exported = _gate(env, "incidents", "export", incident_id, "--out", str(tmp_path / "final"))
+    final = (tmp_path / "final" / f"{incident_id}.md").read_text()
+    assert "Authority reference: SA-2026-0042" in final and "CDN cache purged" in final
+    assert "[closed]" in final and "[open]" in final  # the history, one line per update
+    assert len(_read(broker, topics.incidents)) == 3  # appended, never rewritten
 
     again = _gate(env, "rescan")  # nothing approved carries personal data any more: no second incident
     assert again.returncode == 0 and "incident" not in again.stdout
-    assert len(_read(broker, topics.incidents, 1.0)) == 1
+    assert len(_read(broker, topics.incidents, 1.0)) == 3

@@ -13,11 +13,11 @@ from gate.core.incident import (
     current_incidents,
     earliest_open_deadline,
     encode,
-    markdown,
     open_incident,
     phased_update,
     time_left,
 )
+from gate.core.incident_draft import markdown
 
 AWARE = datetime(2026, 12, 5, 1, 30, 15, 123456, tzinfo=UTC)
 
@@ -66,7 +66,15 @@ def test_phased_update_keeps_id_and_newest_wins() -> None:
     first = open_incident([_image(1, ("IBAN_CODE",))], aware_at=AWARE, contact="c", found_by="gate rescan")
     second = phased_update(first, at=AWARE + timedelta(hours=5), note="authority notified", status="notified")
     assert second["incident_id"] == first["incident_id"] and second["update"] == 1
-    assert second["updates"] == [{"at": "2026-12-05T06:30:15Z", "note": "authority notified"}]
+    assert second["updates"] == [
+        {
+            "at": "2026-12-05T06:30:15Z",
+            "note": "authority notified",
+            "status": "notified",
+            "changed": ["notified_at", "status"],
+        }
+    ]
+    assert second["notified_at"] == "2026-12-05T06:30:15Z"
     found, unreadable = current_incidents([encode(second), encode(first), b"not json", b'{"a": 1}'])
     assert unreadable == 2
     assert found[first["incident_id"]]["status"] == "notified"
