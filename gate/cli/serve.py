@@ -30,7 +30,7 @@ def register(sub: Any) -> None:
         description="Serves POST /commerce/webhooks/product-save, /healthz, /readyz and /metrics on one "
         "port. "
         "Settings come from --config (YAML) and GATE_* variables; commerce.webhook_public_key is required. "
-        "Exit status: 0 clean stop, 2 configuration error.",
+        "Exit status: 0 clean stop, 1 Kafka transactions cannot start, 2 configuration error.",
     )
     parser.add_argument(
         "--listen", required=True, metavar="HOST:PORT", help="address to bind (port 0: any free)"

@@ -8,7 +8,9 @@ and `gate replay` then work on them as on the stream's (replay reads the origina
 events do not go to the ingest topic, where `gate run` would decide them a second time.
 
 A request refused for its signature is no decision: its audit line (`refusal_record`) says when, why, and
-the body's size and sha256, nothing from the body; it is logged, and written to `commerce.refusals_topic`.
+the body's size and sha256, nothing from the body; it is logged at once, and written to
+`commerce.refusals_topic` with the next decision transaction or within `REFUSAL_FLUSH_S`. Batching keeps a
+flood of unsigned requests from turning into one Kafka transaction each, in the way of the signed ones.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import functools
 import hashlib
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -33,6 +35,10 @@ from gate.runner.transaction import verdict_topics
 from gate.settings import GateSettings
 
 REFUSAL_SCHEMA_ID = "gate.commerce.refusal/1"
+REFUSAL_FLUSH_S = 1.0
+# Refusals waiting for their transaction; past this many (a flood faster than Kafka takes them), more are
+# logged only, and that is logged as an error.
+MAX_PENDING_REFUSALS = 10_000
 _LOG = logging.getLogger("gate.commerce.audit")
 
 
@@ -91,10 +97,16 @@ class LogRecorder:
 class KafkaRecorder:
     """Writes each request's events, decisions and audit records in one Kafka transaction."""
 
-    def __init__(self, settings: GateSettings, *, timeout_s: float = 10.0) -> None:
+    def __init__(
+        self,
+        settings: GateSettings,
+        *,
+        timeout_s: float = 10.0,
+        producer_factory: Callable[[dict[str, Any]], Any] = Producer,
+    ) -> None:
         # Its own transactional id: sharing `gate run`'s would fence the streaming gate.
         own = settings.model_copy(update={"transactional_id": f"{settings.effective_transactional_id}.serve"})
-        self._producer = Producer(producer_config(own, error_cb=self._on_error))
+        self._producer = producer_factory(producer_config(own, error_cb=self._on_error))
         self._verdicts = verdict_topics(settings.topics)
         self._audit = settings.topics.audit
         self._events = settings.commerce.events_topic
@@ -102,6 +114,13 @@ class KafkaRecorder:
         self._timeout_s = timeout_s
         self._lock = threading.Lock()  # one transaction at a time on the one producer
         self._fatal = False
+        self._pending: list[bytes] = []  # refusal audit lines not yet written (under _pending_lock)
+        self._pending_lock = threading.Lock()
+        self._in_flight: list[bytes] = []  # refusals in the open transaction (under _lock)
+        self._stop = threading.Event()
+        self._flusher = threading.Thread(
+            target=self._flush_refusals, name="gate-commerce-refusals", daemon=True
+        )
 
     def start(self) -> None:
         """Register the transactional id (fences an older `gate serve` with the same one)."""
@@ -111,6 +130,7 @@ class KafkaRecorder:
             raise GateError(
                 f"cannot start Kafka transactions: {kafka_error_of(exc).str()}; check bootstrap_servers"
             ) from None
+        self._flusher.start()
 
     def ready(self) -> bool:
         """False once the producer hit a fatal error (fenced, or its state is lost): restart the service."""
@@ -133,21 +153,49 @@ class KafkaRecorder:
                 ) from None
 
     def refused(self, refusal: dict[str, Any]) -> None:
-        """Log the refusal's audit line and write it to the refusals topic (best effort, own transaction)."""
+        """Log the refusal's audit line now; queue it for the refusals topic."""
         _LOG.warning("webhook request refused", extra={"audit": refusal})
-        with self._lock:
-            try:
-                self._producer.begin_transaction()
-                self._producer.produce(self._refusals, value=encode_json(refusal))
-                self._producer.commit_transaction(self._timeout_s)
-            except KafkaException as exc:
-                self._fatal = self._fatal or kafka_error_of(exc).fatal()
-                self._abort()
-                _LOG.error("refusal audit record not written", extra={"kind": kafka_error_of(exc).name()})
+        with self._pending_lock:
+            if len(self._pending) < MAX_PENDING_REFUSALS:
+                self._pending.append(encode_json(refusal))
+                return
+        _LOG.error("refusal audit record logged only: too many wait for Kafka", extra={"kind": "refusal"})
 
     def close(self) -> None:
-        """Send whatever is pending (nothing, between transactions)."""
+        """Write the waiting refusals, then stop."""
+        self._stop.set()
+        if self._flusher.is_alive():
+            self._flusher.join(timeout=self._timeout_s)
+        with self._lock:
+            self._write_refusals_alone()
         self._producer.flush(self._timeout_s)
+
+    def _flush_refusals(self) -> None:
+        while not self._stop.wait(REFUSAL_FLUSH_S):
+            with self._lock:
+                self._write_refusals_alone()
+
+    def _write_refusals_alone(self) -> None:
+        """A transaction of the waiting refusals only (the lock is held)."""
+        with self._pending_lock:
+            if not self._pending or self._fatal:
+                return
+        try:
+            self._producer.begin_transaction()
+            self._produce_refusals()
+            self._producer.commit_transaction(self._timeout_s)
+            self._in_flight = []
+        except KafkaException as exc:
+            self._fatal = self._fatal or kafka_error_of(exc).fatal()
+            self._abort()
+            _LOG.error("refusal audit records not written", extra={"kind": kafka_error_of(exc).name()})
+
+    def _produce_refusals(self) -> None:
+        """Produce the waiting refusals into the open transaction; an abort puts them back (`_abort`)."""
+        with self._pending_lock:
+            self._in_flight, self._pending = self._pending, []
+        for value in self._in_flight:
+            self._producer.produce(self._refusals, value=value)
 
     def _transaction(self, decided: list[DecidedImage]) -> list[RoutedRecord]:
         producer = self._producer
@@ -175,10 +223,15 @@ class KafkaRecorder:
             )
             producer.produce(self._audit, key=record.key, value=record.audit)
             routed.append(record)
+        self._produce_refusals()
         producer.commit_transaction(self._timeout_s)
+        self._in_flight = []
         return routed
 
     def _abort(self) -> None:
+        with self._pending_lock:  # refusals of an aborted transaction wait for the next one
+            self._pending[:0] = self._in_flight
+        self._in_flight = []
         if self._fatal:
             return  # a fatal producer cannot abort; the coordinator times the transaction out
         # Nothing open, or the broker is gone: the coordinator times the transaction out.

@@ -5,7 +5,8 @@ a port): a request whose signature is missing or wrong gets 401 and an audit lin
 one is parsed, its new images decided on the decision threads and recorded, and the answer is the webhook
 operation. The hard budget (`commerce.budget_ms`) is enforced by waiting for the decision no longer than
 that: past it, or on any internal error, the answer is `commerce.fail_mode`'s, counted by cause. A decision
-that finishes after its request was answered is still recorded (it is what the gate decided) and logged.
+that finishes after its request was answered is still recorded (it is what the gate decided) and logged; one
+that had not started yet is dropped (nothing was decided, and the answer already said so).
 """
 
 from __future__ import annotations
@@ -131,7 +132,10 @@ class WebhookService:
         try:
             images = future.result(timeout=max(remaining, 0.0))
         except FutureTimeout:
-            future.add_done_callback(_late)
+            # Not started yet (the threads are busy with earlier saves): dropped, so an overload does not
+            # pile up decisions nobody waits for. Started: it finishes and is recorded.
+            if not future.cancel():
+                future.add_done_callback(_late)
             return self._fail("budget")
         except RecordingFailed:
             return self._fail("recording")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,7 +23,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from gate.cli.run import processor_factory
 from gate.commerce.assembly import Served, build_server
-from gate.demo.images import jpeg_bytes, product_image
+from gate.demo.images import camera_exif, jpeg_bytes, product_image
 from gate.settings import load_settings
 from tests.commerce_webhooks import encode, new_image, post, product_save, saved_image, write_public_key
 
@@ -111,6 +112,23 @@ def test_personal_data_in_metadata_stops_the_save_naming_file_and_codes_only(ser
     assert metrics[("gate_entities_total", (("entity", "EMAIL_ADDRESS"),))] == 1
 
 
+def test_an_image_approved_only_after_the_gate_changes_it_stops_the_save(
+    serve: ServeFactory, media: Path
+) -> None:
+    # GPS and a body serial are stripped losslessly by the shipped policy: approved, but with new bytes,
+    # which Commerce would not publish (it keeps its own).
+    photo = jpeg_bytes(product_image(seed=6), exif=camera_exif())
+    (media / "tmp/catalog/product/c/l/gps.jpg").write_bytes(photo)
+    port = serve().server.port
+    answer = post(port, encode(product_save({"g": new_image("/c/l/gps.jpg.tmp")})))
+    assert answer.body == {
+        "op": "exception",
+        "message": "gate: image /c/l/gps.jpg.tmp: approved only after the gate changes it "
+        "(metadata.stripped); upload a copy without the flagged metadata",
+    }
+    assert "48" not in answer.body["message"] and "A7IV" not in answer.body["message"]
+
+
 @pytest.mark.parametrize("signature", [None, "", "bm90IGEgc2lnbmF0dXJl", "%%%"])
 def test_missing_or_wrong_signature_is_401_with_an_audit_line_and_no_decision(
     serve: ServeFactory, signature: str | None, caplog: pytest.LogCaptureFixture
@@ -154,6 +172,29 @@ def test_over_the_budget_the_fail_mode_answers_and_is_counted(
         assert "time budget" in answer.body["message"]
     metrics = _metrics(port)
     assert metrics[("gate_commerce_fail_mode_total", (("answer", fail_mode), ("cause", "budget")))] == 1
+
+
+def test_over_budget_work_that_never_started_is_dropped_and_started_work_is_recorded(
+    serve: ServeFactory, media: Path
+) -> None:
+    # Five 12-megapixel photos keep the one decision thread busy well past the next request's budget.
+    for n in range(5):
+        (media / f"tmp/catalog/product/c/l/big{n}.jpg").write_bytes(
+            jpeg_bytes(product_image(4000, 3000, seed=20 + n))
+        )
+    # 20 ms: long enough for the idle thread to pick the first save up, far shorter than its decisions.
+    port = serve(budget_ms=20).server.port
+    busy = product_save({f"b{n}": new_image(f"/c/l/big{n}.jpg.tmp", n) for n in range(5)})
+    assert post(port, encode(busy)).body["op"] == "exception"
+    assert post(port, encode(product_save({"c": new_image("/c/l/clean.jpg.tmp")}))).body["op"] == "exception"
+    key = ("gate_events_total", (("source", "other"), ("verdict", "approved")))
+    deadline = time.monotonic() + 30
+    while _metrics(port).get(key, 0) < 5 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.5)
+    metrics = _metrics(port)
+    assert metrics[key] == 5  # the busy save's five images, decided late and recorded; not the queued one
+    assert metrics[("gate_commerce_fail_mode_total", (("answer", "exception"), ("cause", "budget")))] == 2
 
 
 def test_an_oversized_body_is_413_before_it_is_read(serve: ServeFactory) -> None:
