@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from gate.commerce.signature import SIGNATURE_HEADER, sign_body
 from gate.commerce.webhook import WEBHOOK_PATH
+from gate.core.policy import default_policy_path
 
 
 @cache
@@ -116,3 +117,13 @@ def post(
 def encode(payload: dict[str, Any]) -> bytes:
     """The JSON bytes Commerce would send."""
     return json.dumps(payload).encode()
+
+
+def strict_policy(path: Path, version: str) -> Path:
+    """The shipped policy, but real photos without a manifest wait for a person."""
+    text = default_policy_path().read_text(encoding="utf-8")
+    text = text.replace('version: "2026.12.0"', f'version: "{version}"')
+    rule = "match: {code: provenance.missing, synthetic: false}\n    outcome: approve"
+    assert rule in text
+    path.write_text(text.replace(rule, rule.replace("approve", "quarantine")), encoding="utf-8")
+    return path

@@ -69,8 +69,13 @@ def _serve(args: argparse.Namespace) -> int:
             stopping.set()
             threading.Thread(target=served.server.stop, daemon=True).start()
 
+    def reload(signum: int, frame: object) -> None:
+        # Off the signal handler: reading files and building a pipeline must not run inside it.
+        threading.Thread(target=served.service.reload, args=(factory.spec.load,), daemon=True).start()
+
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGHUP, reload)
     log.info(
         "commerce webhook listening",
         extra={"port": served.server.port, "policy_version": factory.policy.version},

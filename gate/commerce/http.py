@@ -3,13 +3,14 @@
 A stdlib `ThreadingHTTPServer` (as the streaming gate's observability endpoint): no new dependency, one
 thread per connection, so a slow decision never blocks a probe or a scrape. A webhook is one short request
 per product save, not a load that would call for an event loop. The body's length is checked from
-`Content-Length` before a byte of it is read (413 past `commerce.max_body_bytes`; 411 without a length,
-e.g. chunked), and a client that stops sending times out. Nothing from a request reaches the logs: paths
-are reported only when they are the service's own.
+`Content-Length` before a byte of it is read (413 past `commerce.max_body_bytes`; 411 without one); a
+chunked body is read only up to the limit; a client that stops sending times out. Nothing from a request
+reaches the logs: paths are reported only when they are the service's own.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -65,27 +66,29 @@ class _Handler(BaseHTTPRequestHandler):
         if self._route() != WEBHOOK_PATH:
             self._send(Reply(404, b"not found\n", _TEXT))
             return
-        length = self.headers.get("Content-Length")
-        if self.headers.get("Transfer-Encoding") or length is None or not length.strip().isdigit():
-            self.close_connection = True
-            self._send(server.service.refuse("bad_request", 411, "send the body with a Content-Length"))
-            return
-        size = int(length)
-        if size > server.max_body:
-            self.close_connection = True  # the body is never read, so the connection cannot be reused
-            message = (
-                f"the request body is {size} bytes; the limit is {server.max_body} "
-                "(commerce.max_body_bytes). "
-                "Send fewer fields (the hook's <fields>) or raise the limit"
-            )
-            self._send(server.service.refuse("too_large", 413, message))
-            return
-        body = self.rfile.read(size)
-        if len(body) != size:
-            self.close_connection = True
-            self._send(server.service.refuse("bad_request", 400, "the body ended before Content-Length"))
+        try:
+            body = self._read_body(server.max_body)
+        except _Refused as refused:
+            self.close_connection = True  # the rest of the body is never read: the connection is done
+            self._send(server.service.refuse(refused.answer, refused.status, refused.message))
             return
         self._send(server.service.handle(body, self.headers.get(SIGNATURE_HEADER)))
+
+    def _read_body(self, limit: int) -> bytes:
+        """The body, by Content-Length or chunked, never more than `limit` bytes read; _Refused otherwise."""
+        encoding = (self.headers.get("Transfer-Encoding") or "").strip().lower()
+        if encoding == "chunked":
+            return _read_chunked(self.rfile, limit)
+        length = (self.headers.get("Content-Length") or "").strip()
+        if encoding or not length.isdigit():
+            raise _Refused(411, "bad_request", "send the body with a Content-Length (or chunked)")
+        size = int(length)
+        if size > limit:
+            raise _too_large(f"the request body is {size} bytes", limit)
+        body = self.rfile.read(size)
+        if len(body) != size:
+            raise _Refused(400, "bad_request", "the body ended before Content-Length")
+        return body
 
     def _send(self, reply: Reply) -> None:
         self.send_response(reply.status)
@@ -107,6 +110,46 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         _LOG.debug("http server notice: %s", format)  # the arguments quote the request: dropped
+
+
+class _Refused(Exception):
+    """A body the service will not read (HTTP status, the `answer` metric label, what to do)."""
+
+    def __init__(self, status: int, answer: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.answer, self.message = status, answer, message
+
+
+def _too_large(what: str, limit: int) -> _Refused:
+    message = (
+        f"{what}; the limit is {limit} (commerce.max_body_bytes). Send fewer fields (the hook's <fields>) "
+        "or raise the limit"
+    )
+    return _Refused(413, "too_large", message)
+
+
+def _read_chunked(stream: io.BufferedIOBase, limit: int) -> bytes:
+    """A chunked body (RFC 9112 section 7.1), refused as soon as it passes `limit` bytes."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        line = stream.readline(1026)  # a size line: hex digits, maybe extensions; never this long
+        size_text = line.split(b";", 1)[0].strip()
+        try:
+            size = int(size_text, 16)
+        except ValueError:
+            raise _Refused(400, "bad_request", "the chunked body is malformed") from None
+        if size == 0:
+            while stream.readline(1026).strip():  # trailer fields, up to the empty line
+                pass
+            return b"".join(chunks)
+        total += size
+        if total > limit:
+            raise _too_large(f"the request body is more than {limit} bytes", limit)
+        chunk = stream.read(size)
+        if len(chunk) != size or stream.read(2) != b"\r\n":
+            raise _Refused(400, "bad_request", "the chunked body is malformed")
+        chunks.append(chunk)
 
 
 class WebhookServer:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -32,7 +33,9 @@ from gate.commerce.webhook import (
     success,
 )
 from gate.core.record import RoutedRecord
+from gate.errors import ConfigError
 from gate.observe.metrics import PrometheusObserver
+from gate.worker.assembly import LoadedConfig
 
 _LOG = logging.getLogger("gate.commerce")
 _JSON = "application/json"
@@ -101,6 +104,23 @@ class WebhookService:
         """An HTTP refusal before the body was read (too large, no length): counted, not decided."""
         self._metrics.requests.labels(answer=answer_label).inc()
         return Reply(status, _error(message))
+
+    def reload(self, load: Callable[[], LoadedConfig]) -> bool:
+        """Read the configuration again (SIGHUP): on success decide with it from the next image on; on a
+        ConfigError keep the pinned one. Counted in gate_policy_reloads_total; returns whether it loaded."""
+        old = self._veto.config.policy_ref
+        try:
+            config = load()
+            config.build()  # refuse a policy or signer that cannot be built before any request meets it
+        except ConfigError as exc:
+            _LOG.error("reload failed: the pinned policy stays", extra={"error_type": type(exc).__name__})
+            self._observer.policy_reloaded(old.version, old.sha256, "failed")
+            return False
+        self._veto.reload(config)
+        new = config.policy_ref
+        self._observer.policy_reloaded(new.version, new.sha256, "loaded")
+        _LOG.info("policy reloaded", extra={"policy_version": new.version, "policy_sha256": new.sha256})
+        return True
 
     def close(self) -> None:
         """Stop the decision threads (waiting for the one running)."""

@@ -89,6 +89,15 @@ class ProductSaveVeto:
         self._source = source
         self._local = threading.local()
 
+    @property
+    def config(self) -> LoadedConfig:
+        """The loaded configuration new decisions use."""
+        return self._config
+
+    def reload(self, config: LoadedConfig) -> None:
+        """Decide with `config` from the next image on (each thread rebuilds its pipeline from it)."""
+        self._config = config
+
     def warm(self) -> None:
         """Build this thread's pipeline now (so the first request does not pay for it)."""
         self._pipeline()
@@ -108,9 +117,10 @@ class ProductSaveVeto:
         return DecidedImage(entry, event_id, event, outcome)
 
     def _pipeline(self) -> Pipeline:
-        pipeline: Pipeline | None = getattr(self._local, "pipeline", None)
-        if pipeline is None:
-            pipeline = self._local.pipeline = self._config.build()
+        config = self._config  # read once: a reload in between must not mix two policies
+        if getattr(self._local, "config", None) is not config:
+            self._local.pipeline, self._local.config = config.build(), config
+        pipeline: Pipeline = self._local.pipeline
         return pipeline
 
 

@@ -16,9 +16,10 @@ import pytest
 from gate.broker import free_loopback_port
 from gate.cli.main import main
 from gate.cli.serve import parse_listen
+from gate.core.policy import default_policy_path
 from gate.demo.images import jpeg_bytes, product_image
 from gate.errors import ConfigError
-from tests.commerce_webhooks import encode, new_image, post, product_save, write_public_key
+from tests.commerce_webhooks import encode, new_image, post, product_save, strict_policy, write_public_key
 
 
 def _wait_ready(port: int, process: subprocess.Popen[bytes], timeout_s: float = 60.0) -> None:
@@ -35,13 +36,28 @@ def _wait_ready(port: int, process: subprocess.Popen[bytes], timeout_s: float = 
     raise AssertionError("gate serve did not become ready")
 
 
+def _wait_for(port: int, *parts: str, timeout_s: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+            lines = response.read().decode().splitlines()
+        if any(all(part in line for part in parts) for line in lines):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"no metric line with {parts}")
+
+
 def test_gate_serve_answers_signed_webhooks_and_stops_cleanly(tmp_path: Path) -> None:
     media = tmp_path / "media"
     (media / "tmp/catalog/product/a/b").mkdir(parents=True)
     (media / "tmp/catalog/product/a/b/photo.jpg").write_bytes(jpeg_bytes(product_image(seed=5)))
     config = tmp_path / "gate.yaml"
     key = write_public_key(tmp_path / "commerce.pem")
-    config.write_text(f"fetch:\n  file_roots: [{media}]\ncommerce:\n  webhook_public_key: {key}\n")
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(default_policy_path().read_text(encoding="utf-8"), encoding="utf-8")
+    config.write_text(
+        f"policy: {policy}\nfetch:\n  file_roots: [{media}]\ncommerce:\n  webhook_public_key: {key}\n"
+    )
     port = free_loopback_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("GATE_")}
     command = ["serve", "--listen", f"127.0.0.1:{port}", "--config", str(config)]
@@ -56,6 +72,12 @@ def test_gate_serve_answers_signed_webhooks_and_stops_cleanly(tmp_path: Path) ->
         answer = post(port, encode(product_save({"n": new_image("/a/b/photo.jpg.tmp")})))
         assert (answer.status, answer.body) == (200, {"op": "success"})
         assert post(port, b"{}", signature=None).status == 401
+        # SIGHUP reads the policy again, as `gate run` does; the next save is decided by the new one.
+        strict_policy(policy, "2026.12.8")
+        process.send_signal(signal.SIGHUP)
+        _wait_for(port, 'gate_policy_info{sha256="', 'version="2026.12.8"')
+        held = post(port, encode(product_save({"n": new_image("/a/b/photo.jpg.tmp")})))
+        assert held.body["op"] == "exception" and "provenance.missing" in held.body["message"]
     finally:
         process.send_signal(signal.SIGTERM)
         _, err = process.communicate(timeout=30)

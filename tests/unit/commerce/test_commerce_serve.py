@@ -7,9 +7,11 @@ with a generated key pair, as Commerce signs them.
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
 import os
+import socket
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -23,9 +25,22 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from gate.cli.run import processor_factory
 from gate.commerce.assembly import Served, build_server
+from gate.commerce.signature import SIGNATURE_HEADER, sign_body
+from gate.commerce.webhook import WEBHOOK_PATH
+from gate.core.policy import default_policy_path
 from gate.demo.images import camera_exif, jpeg_bytes, product_image
 from gate.settings import load_settings
-from tests.commerce_webhooks import encode, new_image, post, product_save, saved_image, write_public_key
+from gate.worker.assembly import PipelineSpec
+from tests.commerce_webhooks import (
+    commerce_key,
+    encode,
+    new_image,
+    post,
+    product_save,
+    saved_image,
+    strict_policy,
+    write_public_key,
+)
 
 EMAIL = "jane.doe@example.com"
 IMAGE_DESCRIPTION = 0x010E
@@ -52,11 +67,12 @@ def media(tmp_path: Path) -> Path:
 def serve(tmp_path: Path, media: Path) -> Iterator[ServeFactory]:
     started: list[Served] = []
 
-    def start(**commerce: Any) -> Served:
+    def start(policy: Path | None = None, **commerce: Any) -> Served:
         key = write_public_key(tmp_path / "commerce-public.pem")
         settings = load_settings(
             fetch={"file_roots": [str(media)]},
             commerce={"webhook_public_key": str(key), **commerce},
+            policy=policy,
         )
         factory = processor_factory(settings)
         served = build_server(settings, factory.config, factory.fetch, host="127.0.0.1", port=0)
@@ -207,6 +223,53 @@ def test_an_oversized_body_is_413_before_it_is_read(serve: ServeFactory) -> None
     assert _metrics(port)[("gate_commerce_requests_total", (("answer", "too_large"),))] == 1
 
 
+def _chunked(port: int, body: bytes, headers: dict[str, str]) -> tuple[int, dict[str, Any]]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        pieces = [body[i : i + 1000] for i in range(0, len(body), 1000)]
+        connection.request("POST", WEBHOOK_PATH, body=iter(pieces), headers=headers, encode_chunked=True)
+        response = connection.getresponse()
+        return response.status, json.loads(response.read())
+    finally:
+        connection.close()
+
+
+def _raw(port: int, request: bytes) -> int:
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as conn:
+        conn.sendall(request)
+        return int(conn.recv(4096).split(b" ", 2)[1])
+
+
+def test_a_chunked_body_is_read_up_to_the_limit(serve: ServeFactory) -> None:
+    port = serve(max_body_bytes=4096).server.port
+    body = encode(product_save({"a": new_image("/c/l/clean.jpg.tmp")}))
+    signed = {SIGNATURE_HEADER: sign_body(commerce_key(), body), "Content-Type": "application/json"}
+    assert _chunked(port, body, signed) == (200, {"op": "success"})
+    status, answer = _chunked(port, body + b" " * 5000, signed)
+    assert status == 413 and "commerce.max_body_bytes" in answer["error"]
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status"),
+    [
+        (b"POST /commerce/webhooks/product-save HTTP/1.1\r\nHost: x\r\n\r\n", 411),
+        (b"POST /commerce/webhooks/product-save HTTP/1.1\r\nContent-Length: ten\r\n\r\n", 411),
+        (b"POST /commerce/webhooks/product-save HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", 411),
+        (b"POST /commerce/webhooks/product-save HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400),
+        (
+            b"POST /commerce/webhooks/product-save HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}xx",
+            400,
+        ),
+    ],
+)
+def test_bodies_without_a_usable_length_are_refused(
+    serve: ServeFactory, request_bytes: bytes, status: int
+) -> None:
+    port = serve().server.port
+    assert _raw(port, request_bytes) == status
+    assert _metrics(port)[("gate_commerce_requests_total", (("answer", "bad_request"),))] == 1
+
+
 @pytest.mark.parametrize(
     ("file", "reason"),
     [
@@ -229,6 +292,28 @@ def test_a_signed_payload_that_is_no_product_save_is_refused_fail_closed(serve: 
     port = serve().server.port
     answer = post(port, b'{"eventName": "catalog_product_save_before", "data": {}}')
     assert answer.body["op"] == "exception" and "names no product" in answer.body["message"]
+
+
+def test_a_reload_pins_the_new_policy_and_a_broken_one_keeps_the_old(
+    serve: ServeFactory, tmp_path: Path
+) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(default_policy_path().read_text(encoding="utf-8"), encoding="utf-8")
+    served = serve(policy=policy)
+    port = served.server.port
+    clean = encode(product_save({"a": new_image("/c/l/clean.jpg.tmp")}))
+    assert post(port, clean).body == {"op": "success"}
+    policy.write_text("version: [not, a, policy", encoding="utf-8")
+    assert not served.service.reload(PipelineSpec(policy=policy).load)
+    assert post(port, clean).body == {"op": "success"}  # the pinned policy still decides
+    strict_policy(policy, "2026.12.9")
+    assert served.service.reload(PipelineSpec(policy=policy).load)
+    answer = post(port, clean)
+    assert answer.body["op"] == "exception" and "provenance.missing" in answer.body["message"]
+    metrics = _metrics(port)
+    assert metrics[("gate_policy_reloads_total", (("outcome", "loaded"),))] == 1
+    assert metrics[("gate_policy_reloads_total", (("outcome", "failed"),))] == 1
+    assert any(name == "gate_policy_info" and ("version", "2026.12.9") in labels for name, labels in metrics)
 
 
 def test_health_readiness_metrics_and_unknown_paths(serve: ServeFactory) -> None:
