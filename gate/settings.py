@@ -198,6 +198,38 @@ class StoreSettings(_Section):
         return self
 
 
+class CommerceSettings(_Section):
+    """`gate serve`: the Adobe Commerce webhook for `observer.catalog_product_save_before` (README
+    "Magento / Adobe Commerce"). Product images are read under `fetch.file_roots` (Magento `pub/media`
+    directories) or from `fetch.https_allow_hosts`."""
+
+    # The public key from Stores > Configuration > Adobe Services > Webhooks (PEM). Without it `gate serve`
+    # does not start: an unsigned request is never decided.
+    webhook_public_key: Path | None = None
+    # The hard budget for one request, below the hook's `timeout` (which Commerce counts from its side,
+    # network included). Over it, the answer is `fail_mode`'s.
+    budget_ms: int = Field(default=3_000, ge=1, le=60_000)
+    # What an over-budget request or an internal error answers: exception (the save fails: fail closed)
+    # or success (the save goes on undecided; counted, and logged).
+    fail_mode: Literal["exception", "success"] = "exception"
+    # Larger request bodies are refused with 413 before they are read.
+    max_body_bytes: int = Field(default=16 * MiB, ge=1_024)
+    # At most this many images of one product save are decided; more fail the request (fail_mode).
+    max_images: int = Field(default=50, ge=1, le=1_000)
+    # Threads deciding images (each with its own pipeline). One by default: C2PA verification calls
+    # back into Python, and two CPU-bound threads in one process slow each other down (FIELD-NOTES).
+    workers: int = Field(default=1, ge=1, le=64)
+    # With Kafka: each decided image's ingest event goes here (inline), in the same transaction as its
+    # decision and audit records, so `gate replay` finds the original. Not the ingest topic: `gate run`
+    # would decide it a second time.
+    events_topic: str = Field(default="commerce.product-images", min_length=1)
+    # With Kafka: the audit line of each request refused for its signature (no decision: not the audit topic,
+    # whose readers expect decisions).
+    refusals_topic: str = Field(default="gate.commerce.refusals", min_length=1)
+    # The `source` of the events (per-source policy rules and metrics).
+    source: str = Field(default="commerce", pattern=r"^[A-Za-z0-9._-]{1,100}$")
+
+
 def _default_workers() -> int:
     return os.cpu_count() or 1
 
@@ -235,6 +267,7 @@ class GateSettings(BaseSettings):
     store: StoreSettings = StoreSettings()
     fetch: FetchSettings = FetchSettings()
     flood_guard: FloodGuardSettings = FloodGuardSettings()
+    commerce: CommerceSettings = CommerceSettings()
     session_timeout_ms: int = Field(default=45_000, ge=1_000)
     max_message_bytes: int = Field(default=64 * MiB, ge=1_000)  # producer and consumer message size limit
     # W3C `tracestate` is vendor free text: propagated (after a personal-data scan) only when enabled.

@@ -36,7 +36,16 @@ class AssetFetcher:
         if ref.data is not None:
             return FetchedAsset.of(decode_inline(ref.data, self._policy.max_bytes), ref, "inline")
         assert ref.uri is not None  # AssetRef guarantees exactly one of data and uri
-        scheme = ref.uri.partition(":")[0].lower() if ":" in ref.uri else ""
+        source, read = self._reader(ref.uri)
+        return FetchedAsset.of(read(ref.uri), ref, source)
+
+    def read(self, uri: str) -> bytes:
+        """The bytes at a file:// or https:// `uri`, under the same guards as `fetch`, for a caller that
+        has no declared hash (`gate serve` reading a product's new media file). Raises AssetUnavailable."""
+        return self._reader(uri)[1](uri)
+
+    def _reader(self, uri: str) -> tuple[Source, Callable[[str], bytes]]:
+        scheme = uri.partition(":")[0].lower() if ":" in uri else ""
         reader = self._readers.get(scheme)
         if reader is None:
             shown = scheme if scheme.isascii() and scheme.isalnum() else "?"
@@ -44,8 +53,7 @@ class AssetFetcher:
                 f"asset uri scheme {shown!r} is not allowed; use https:// (GATE_FETCH__HTTPS_ALLOW_HOSTS), "
                 "file:// (GATE_FETCH__FILE_ROOTS) or inline data"
             )
-        source, read = reader
-        return FetchedAsset.of(read(ref.uri), ref, source)
+        return reader
 
     def close(self) -> None:
         """Release pooled https connections."""

@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         rescan,
         resume,
         run,
+        serve,
         store,
         topics,
         trust,
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.register(sub)
     keys.register(sub)
     run.register(sub)
+    serve.register(sub)
     demo.register(sub)
     topics.register(sub)
     trust.register(sub)

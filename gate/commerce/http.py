@@ -1,0 +1,184 @@
+"""The port `gate serve` listens on: the webhook, `/healthz`, `/readyz` and `/metrics`.
+
+A stdlib `ThreadingHTTPServer` (as the streaming gate's observability endpoint): no new dependency, one
+thread per connection, so a slow decision never blocks a probe or a scrape. A webhook is one short request
+per product save, not a load that would call for an event loop. The body's length is checked from
+`Content-Length` before a byte of it is read (413 past `commerce.max_body_bytes`; 411 without one); a
+chunked body is read only up to the limit; a client that stops sending times out. Nothing from a request
+reaches the logs: paths are reported only when they are the service's own.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, cast
+
+from prometheus_client.exposition import choose_encoder
+
+from gate.commerce.service import Reply, WebhookService
+from gate.commerce.signature import SIGNATURE_HEADER
+from gate.commerce.webhook import WEBHOOK_PATH
+from gate.observe.metrics import GateMetrics
+
+_LOG = logging.getLogger("gate.commerce.http")
+_PATHS = frozenset({WEBHOOK_PATH, "/healthz", "/readyz", "/metrics"})
+_TEXT = "text/plain; charset=utf-8"
+# A client that sends nothing for this long is dropped (a slow sender cannot hold a thread forever).
+READ_TIMEOUT_S = 10.0
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(
+        self, address: tuple[str, int], service: WebhookService, metrics: GateMetrics, max_body: int
+    ):
+        super().__init__(address, _Handler)
+        self.service = service
+        self.metrics = metrics
+        self.max_body = max_body
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "gate"
+    sys_version = ""
+    timeout = READ_TIMEOUT_S
+
+    def do_GET(self) -> None:
+        server = cast(_Server, self.server)
+        path = self._route()
+        if path == "/metrics":
+            encoder, content_type = choose_encoder(self.headers.get("Accept", ""))
+            self._send(Reply(200, encoder(server.metrics.registry), content_type))
+        elif path == "/healthz":
+            self._send(Reply(200, b"ok\n", _TEXT))
+        elif path == "/readyz":
+            ok = server.service.ready()
+            self._send(Reply(200, b"ok\n", _TEXT) if ok else Reply(503, b"unavailable: not ready\n", _TEXT))
+        else:
+            self._send(Reply(404, b"not found\n", _TEXT))
+
+    def do_POST(self) -> None:
+        server = cast(_Server, self.server)
+        if self._route() != WEBHOOK_PATH:
+            self._send(Reply(404, b"not found\n", _TEXT))
+            return
+        try:
+            body = self._read_body(server.max_body)
+        except _Refused as refused:
+            self.close_connection = True  # the rest of the body is never read: the connection is done
+            self._send(server.service.refuse(refused.answer, refused.status, refused.message))
+            return
+        self._send(server.service.handle(body, self.headers.get(SIGNATURE_HEADER)))
+
+    def _read_body(self, limit: int) -> bytes:
+        """The body, by Content-Length or chunked, never more than `limit` bytes read; _Refused otherwise."""
+        encoding = (self.headers.get("Transfer-Encoding") or "").strip().lower()
+        if encoding == "chunked":
+            return _read_chunked(self.rfile, limit)
+        length = (self.headers.get("Content-Length") or "").strip()
+        if encoding or not length.isdigit():
+            raise _Refused(411, "bad_request", "send the body with a Content-Length (or chunked)")
+        size = int(length)
+        if size > limit:
+            raise _too_large(f"the request body is {size} bytes", limit)
+        body = self.rfile.read(size)
+        if len(body) != size:
+            raise _Refused(400, "bad_request", "the body ended before Content-Length")
+        return body
+
+    def _send(self, reply: Reply) -> None:
+        self.send_response(reply.status)
+        self.send_header("Content-Type", reply.content_type)
+        self.send_header("Content-Length", str(len(reply.body)))
+        self.send_header("Cache-Control", "no-store")
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(reply.body)
+
+    def _route(self) -> str:
+        path = (getattr(self, "path", None) or "").split("?", 1)[0]
+        return path if path in _PATHS else "other"
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        status = int(code) if isinstance(code, int) or str(code).isdigit() else 0
+        _LOG.debug("http request", extra={"http_path": self._route(), "status": status})
+
+    def log_message(self, format: str, *args: Any) -> None:
+        _LOG.debug("http server notice: %s", format)  # the arguments quote the request: dropped
+
+
+class _Refused(Exception):
+    """A body the service will not read (HTTP status, the `answer` metric label, what to do)."""
+
+    def __init__(self, status: int, answer: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.answer, self.message = status, answer, message
+
+
+def _too_large(what: str, limit: int) -> _Refused:
+    message = (
+        f"{what}; the limit is {limit} (commerce.max_body_bytes). Send fewer fields (the hook's <fields>) "
+        "or raise the limit"
+    )
+    return _Refused(413, "too_large", message)
+
+
+def _read_chunked(stream: io.BufferedIOBase, limit: int) -> bytes:
+    """A chunked body (RFC 9112 section 7.1), refused as soon as it passes `limit` bytes."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        line = stream.readline(1026)  # a size line: hex digits, maybe extensions; never this long
+        size_text = line.split(b";", 1)[0].strip()
+        try:
+            size = int(size_text, 16)
+        except ValueError:
+            raise _Refused(400, "bad_request", "the chunked body is malformed") from None
+        if size == 0:
+            while stream.readline(1026).strip():  # trailer fields, up to the empty line
+                pass
+            return b"".join(chunks)
+        total += size
+        if total > limit:
+            raise _too_large(f"the request body is more than {limit} bytes", limit)
+        chunk = stream.read(size)
+        if len(chunk) != size or stream.read(2) != b"\r\n":
+            raise _Refused(400, "bad_request", "the chunked body is malformed")
+        chunks.append(chunk)
+
+
+class WebhookServer:
+    """Serves a `WebhookService` and the gate's metrics on `host:port` (port 0: a free one)."""
+
+    def __init__(
+        self, service: WebhookService, metrics: GateMetrics, host: str, port: int, *, max_body_bytes: int
+    ) -> None:
+        self._server = _Server((host, port), service, metrics, max_body_bytes)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        """The bound port."""
+        return int(self._server.server_address[1])
+
+    def serve_forever(self) -> None:
+        """Serve in this thread until `stop()` is called from another."""
+        self._server.serve_forever(poll_interval=0.1)
+
+    def start(self) -> WebhookServer:
+        """Serve in a daemon thread (tests); returns self."""
+        self._thread = threading.Thread(target=self.serve_forever, name="gate-commerce-http", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and release the port."""
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
