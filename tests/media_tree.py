@@ -23,6 +23,17 @@ XMP_PERSON = (
     "<Iptc4xmpExt:PersonInImage><rdf:Bag><rdf:li>Maria Schmidt</rdf:li></rdf:Bag>"
     "</Iptc4xmpExt:PersonInImage></rdf:Description></rdf:RDF></x:xmpmeta>"
 )
+# What the shipped policy decides for each kind of image when nothing is declared about it (a backfill
+# knows nothing but the bytes): verdict and reason codes.
+EXPECTED = {
+    "plain": ("approved", {"provenance.missing"}),
+    "png": ("approved", {"provenance.missing"}),
+    "webp": ("approved", {"provenance.missing"}),
+    "gps": ("approved", {"metadata.personal_data", "provenance.missing"}),  # stripped on publishing
+    "xmp": ("quarantined", {"metadata.personal_data", "provenance.missing"}),  # a person named in XMP
+    "signed": ("quarantined", {"provenance.undeclared_synthetic"}),  # AI-made by its manifest, not declared
+    "tampered": ("rejected", {"provenance.invalid"}),
+}
 # How many of each kind of image the tree holds (a few hundred in all).
 COUNTS = {"plain": 150, "gps": 30, "xmp": 20, "signed": 40, "tampered": 5, "png": 20, "webp": 10}
 

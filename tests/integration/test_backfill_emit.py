@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -17,20 +18,25 @@ from typing import Any
 import pytest
 from harness import Output
 
-from gate.broker import EmbeddedBroker
+from gate.broker import EmbeddedBroker, free_loopback_port
 from gate.commerce.emit import POLL_EVERY
 from gate.core.event import parse_event
-from gate.provenance import create_dev_pki
-from tests.media_tree import MediaTree, build_media_tree
+from gate.demo.session import gate_environment
+from gate.provenance import DevPki, create_dev_pki
+from tests.media_tree import EXPECTED, MediaTree, build_media_tree
 
 pytestmark = pytest.mark.integration
 GATE = Path(sys.executable).with_name("gate")
 
 
 @pytest.fixture(scope="module")
-def tree(tmp_path_factory: pytest.TempPathFactory) -> MediaTree:
-    base = tmp_path_factory.mktemp("magento")
-    return build_media_tree(base, create_dev_pki(base / "pki"))
+def pki(tmp_path_factory: pytest.TempPathFactory) -> DevPki:
+    return create_dev_pki(tmp_path_factory.mktemp("pki"))
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory, pki: DevPki) -> MediaTree:
+    return build_media_tree(tmp_path_factory.mktemp("magento"), pki)
 
 
 def environment(broker: EmbeddedBroker, topic: str, tree: MediaTree) -> dict[str, str]:
@@ -145,3 +151,57 @@ def test_emit_refuses_a_tree_outside_the_file_roots(
     _out, err = process.communicate(timeout=60)
     assert process.returncode == 2
     assert "not under fetch.file_roots" in err and "GATE_FETCH__FILE_ROOTS" in err
+
+
+def test_the_running_gate_decides_what_a_backfill_emits(
+    broker: EmbeddedBroker,
+    topic_factory: Callable[..., str],
+    consume_all: Callable[..., list[Output]],
+    tree: MediaTree,
+    pki: DevPki,
+    tmp_path: Path,
+) -> None:
+    """A real `gate run` fetches the events (file:// under its roots) and decides them as the report does."""
+    ingest, approved, quarantine, rejected = (topic_factory(name) for name in ("ingest", "ok", "held", "no"))
+    env, report = environment(broker, ingest, tree), tmp_path / "report.jsonl"
+    assert finished(backfill(env, tree, report))["outcomes"] == {"emitted": tree.images}
+    gate_env = {k: v for k, v in env.items() if not k.startswith(("GATE_", "OTEL_"))}
+    gate_env |= gate_environment(
+        broker.bootstrap_servers,
+        pki,
+        tmp_path / "store",
+        port=free_loopback_port(),
+        group_id=f"gate-{uuid.uuid4().hex[:8]}",
+        transactional_id=f"tx-{uuid.uuid4().hex[:8]}",
+    )
+    gate_env |= {
+        "GATE_FETCH__FILE_ROOTS": env["GATE_FETCH__FILE_ROOTS"],
+        "GATE_TOPICS__INGEST": ingest,
+        "GATE_TOPICS__APPROVED": approved,
+        "GATE_TOPICS__QUARANTINE": quarantine,
+        "GATE_TOPICS__REJECTED": rejected,
+    }
+    with (tmp_path / "gate.log").open("wb") as log:
+        gate = subprocess.Popen(
+            [sys.executable, "-m", "gate.cli.main", "run", "--log-format", "json"],
+            env=gate_env,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
+    try:
+        lines = [json.loads(line) for line in report.read_text().splitlines()]
+        kind_of = {
+            line["event_id"]: tree.kinds[line["path"]] for line in lines if line["status"] == "emitted"
+        }
+        outputs = consume_all([approved, quarantine, rejected], {i.encode() for i in kind_of}, timeout=120.0)
+    finally:
+        os.killpg(gate.pid, signal.SIGKILL)
+        gate.wait()
+    decided = {json.loads(o.value)["event_id"]: json.loads(o.value) for o in outputs}
+    assert set(decided) == set(kind_of)
+    for event_id, document in decided.items():
+        verdict, codes = EXPECTED[kind_of[event_id]]
+        assert (document["verdict"], {r["code"] for r in document["reasons"]}) == (verdict, codes), kind_of[
+            event_id
+        ]

@@ -16,19 +16,7 @@ from gate.commerce.backfill import EVENT_ID_PREFIX, Backfill, DecideSink, Journa
 from gate.core.event import parse_event
 from gate.provenance import DevPki, create_dev_pki
 from gate.schemas import DECISION, schema_errors
-from tests.media_tree import MediaTree, build_media_tree
-
-# What the shipped policy decides for each kind of image when nothing is declared about it (a backfill
-# knows nothing but the bytes): verdict and reason codes.
-EXPECTED = {
-    "plain": ("approved", {"provenance.missing"}),
-    "png": ("approved", {"provenance.missing"}),
-    "webp": ("approved", {"provenance.missing"}),
-    "gps": ("approved", {"metadata.personal_data", "provenance.missing"}),  # stripped on publishing
-    "xmp": ("quarantined", {"metadata.personal_data", "provenance.missing"}),  # a person named in XMP
-    "signed": ("quarantined", {"provenance.undeclared_synthetic"}),  # AI-made by its manifest, not declared
-    "tampered": ("rejected", {"provenance.invalid"}),
-}
+from tests.media_tree import EXPECTED, MediaTree, build_media_tree
 
 
 @pytest.fixture(scope="module")
