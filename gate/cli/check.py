@@ -116,7 +116,7 @@ def run_check_command(args: argparse.Namespace) -> int:
         outcome = _evaluate_event_file(args, pipeline)
     else:
         data = _read(args.image, "IMAGE")
-        sidecar = check_sidecar(data, args.image, args.sidecar, Verifier.create(config.trust))
+        sidecar = check_sidecar(data, args.image, args.sidecar, lambda: Verifier.create(config.trust))
         outcome = evaluate_image(
             data,
             pipeline,

@@ -8,6 +8,7 @@ proves for the published bytes and what it cannot for a rendition: `gate.imaging
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +56,11 @@ def sidecar_path(image: Path, explicit: Path | None) -> Path | None:
 
 
 def check_sidecar(
-    data: bytes, image: Path, explicit: Path | None, verifier: Verifier
+    data: bytes, image: Path, explicit: Path | None, verifier: Callable[[], Verifier]
 ) -> dict[str, Any] | None:
     """Verify `data` against its sidecar (see `sidecar_path`): path, state, status codes and what that
-    means, for the decision document; None without a sidecar. ConfigError when it cannot be read."""
+    means, for the decision document; None without a sidecar. ConfigError when it cannot be read.
+    `verifier` is called only when there is a sidecar (a verification Context is not free)."""
     path = sidecar_path(image, explicit)
     if path is None:
         return None
@@ -70,7 +72,7 @@ def check_sidecar(
     if media_type not in SUPPORTED_MEDIA_TYPES:
         report = ProvenanceReport(state="unreadable", status_codes=("gate.c2pa.notSupported",))
     else:
-        report = verify_manifest(data, media_type, verifier, sidecar=manifest)
+        report = verify_manifest(data, media_type, verifier(), sidecar=manifest)
     meaning = _MEANING[report.state]
     if report.state == "invalid" and any(code.endswith("dataHash.mismatch") for code in report.status_codes):
         meaning = _RENDITION
