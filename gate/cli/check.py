@@ -19,13 +19,18 @@ from gate.core.flow import EventOutcome, evaluate_event_bytes, evaluate_image
 from gate.core.pipeline import Evaluation
 from gate.core.record import decided_record
 from gate.errors import ConfigError
+from gate.imaging.c2pa_store import manifest_store
 from gate.model import Verdict
+from gate.provenance import Verifier
 from gate.scanning.limits import MAX_DEPTH_CEILING
 from gate.scanning.strict_json import DuplicateKeyError, loads
 from gate.schemas import DECISION, schema_errors
+from gate.storage.base import SIDECAR_SUFFIX
 from gate.worker.assembly import PipelineSpec
+from gate.worker.sidecar import SIDECAR_VERIFIES, check_sidecar
 
 EXIT_BY_VERDICT = {Verdict.APPROVED: 0, Verdict.QUARANTINED: 3, Verdict.REJECTED: 4}
+EXIT_SIDECAR_FAILS = 5  # the image is not the bytes its sidecar was made for (or the sidecar is unreadable)
 
 
 def register(sub: Any) -> None:
@@ -33,7 +38,8 @@ def register(sub: Any) -> None:
     parser = sub.add_parser(
         "check",
         help="evaluate one image or event and print the decision",
-        description="Exit status: 0 approved, 3 quarantined, 4 rejected, 2 usage or configuration error.",
+        description="Exit status: 0 approved, 3 quarantined, 4 rejected, 5 the .c2pa sidecar does not verify "
+        "IMAGE, 2 usage or configuration error.",
     )
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("image", nargs="?", type=Path, metavar="IMAGE", help="image file to evaluate")
@@ -77,6 +83,12 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--out", type=Path, metavar="PATH", help="write the image as the gate would publish it"
     )
+    parser.add_argument(
+        "--sidecar",
+        type=Path,
+        metavar="FILE.c2pa",
+        help="verify IMAGE against this C2PA manifest store (default: IMAGE's name with .c2pa, if present)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON decision object")
     parser.set_defaults(handler=run_check_command)
 
@@ -91,15 +103,20 @@ def run_check_command(args: argparse.Namespace) -> int:
         signer_chain=args.signer_chain,
         signer_key=args.signer_key,
     )
-    pipeline = spec.build()
+    config = spec.load()
+    pipeline = config.build()
+    sidecar = None
     if args.event is not None:
         if args.params is not None or args.synthetic is not None:
             raise ConfigError(
                 "--params/--synthetic describe a bare IMAGE; an --event carries its own generation"
             )
+        if args.sidecar is not None:
+            raise ConfigError("--sidecar verifies a bare IMAGE; pass the image instead of --event")
         outcome = _evaluate_event_file(args, pipeline)
     else:
         data = _read(args.image, "IMAGE")
+        sidecar = check_sidecar(data, args.image, args.sidecar, lambda: Verifier.create(config.trust))
         outcome = evaluate_image(
             data,
             pipeline,
@@ -112,11 +129,13 @@ def run_check_command(args: argparse.Namespace) -> int:
     output = None
     if outcome.evaluation is not None:
         output = _write_output(outcome.evaluation, outcome.asset_data, args.out)
-    doc = decided_record(outcome, output=output, with_timing=True).document
+    doc = decided_record(outcome, output=output, with_timing=True, sidecar=sidecar).document
     problems = schema_errors(DECISION, doc)
     if problems:  # a bug, not bad input: say so loudly instead of printing an invalid document
         raise RuntimeError("decision does not match decision.schema.json: " + "; ".join(problems))
     _print(doc, args.json, outcome.error)
+    if sidecar is not None and sidecar["state"] not in SIDECAR_VERIFIES:
+        return EXIT_SIDECAR_FAILS
     return EXIT_BY_VERDICT[outcome.decision.verdict]
 
 
@@ -161,10 +180,17 @@ def _nested_beyond_scan_limits() -> list[Any]:
 def _write_output(evaluation: Evaluation, original: bytes, out: Path | None) -> dict[str, Any] | None:
     """Describe the bytes the gate would publish; with `out`, write them (only for an approval)."""
     publish = evaluation.verdict is Verdict.APPROVED and out is not None
+    sidecar = None
     if publish:
         assert out is not None
+        published = evaluation.output if evaluation.output is not None else original
+        # Its manifest store goes beside it as OUT's name with .c2pa, as the store keeps <sha256>.c2pa.
+        manifest = manifest_store(published, evaluation.media_type or "")
         try:
-            out.write_bytes(evaluation.output if evaluation.output is not None else original)
+            out.write_bytes(published)
+            if manifest is not None:
+                sidecar = out.with_suffix(SIDECAR_SUFFIX)
+                sidecar.write_bytes(manifest)
         except OSError as exc:
             raise ConfigError(
                 f"cannot write --out {out}: {exc.strerror}; check the directory exists"
@@ -178,6 +204,8 @@ def _write_output(evaluation: Evaluation, original: bytes, out: Path | None) -> 
     }
     if publish:
         result["path"] = str(out)
+    if sidecar is not None:
+        result["sidecar"] = sidecar.absolute().as_uri()
     return result
 
 
@@ -209,3 +237,9 @@ def _print(doc: dict[str, Any], as_json: bool, error: str) -> None:
         if output:
             where = output.get("path", "not written (use --out)")
             print(f"published: sha256 {output['sha256'][:16]} ({output['size']} bytes) -> {where}")
+            if "sidecar" in output:
+                print(f"  and its C2PA manifest store -> {Path(where).with_suffix(SIDECAR_SUFFIX)}")
+    sidecar = doc.get("sidecar")
+    if sidecar:
+        codes = f" ({', '.join(sidecar['status_codes'])})" if sidecar["status_codes"] else ""
+        print(f"sidecar {sidecar['path']}: {sidecar['state']}{codes}: {sidecar['meaning']}")

@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The full command tree."""
     # Imported here so `gate --help` does not load c2pa and Kafka.
     from gate.cli import (  # noqa: PLC0415
+        backfill,
         check,
         demo,
         incidents,
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     store.register(sub)
     rescan.register(sub)
     incidents.register(sub)
+    backfill.register(sub)
     return parser
 
 

@@ -1,5 +1,4 @@
-"""The progress bar of long CLI jobs (`gate rescan`): done/total, percent, events per second and ETA, on
-standard error, gone when the job ends."""
+"""A rich progress bar with count, percentage, rate and ETA on stderr, for long-running commands."""
 
 from __future__ import annotations
 
@@ -18,21 +17,25 @@ from rich.text import Text
 
 
 class RateColumn(ProgressColumn):
-    """Events per second so far."""
+    """Items per second so far."""
+
+    def __init__(self, unit: str) -> None:
+        super().__init__()
+        self.unit = unit
 
     def render(self, task: Task) -> Text:
-        """The rate, or nothing before the first event."""
-        return Text(f"{task.speed:.1f} ev/s" if task.speed else "")
+        """The rate, or nothing before the first item."""
+        return Text(f"{task.speed:.1f} {self.unit}/s" if task.speed else "")
 
 
-def job_progress(*, disable: bool) -> Progress:
-    """A bar with count, percent, rate and time remaining (`disable`: show nothing)."""
+def progress_bar(*, unit: str, disable: bool) -> Progress:
+    """Description, bar, done/total, percentage, rate and time remaining (transient: gone when done)."""
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TaskProgressColumn(),
-        RateColumn(),
+        RateColumn(unit),
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,

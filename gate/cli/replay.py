@@ -11,19 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TaskProgressColumn,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
-
+from gate.cli.progress import progress_bar
 from gate.cli.review_args import (
     add_filter_options,
     add_reading_options,
@@ -144,7 +132,7 @@ class _Runner:
         rate = RateLimit(self.args.rate)
         writes: list[Any] = []
         positions: dict[tuple[str, int], int] = {}
-        with _progress(self.args) as bar:
+        with progress_bar(unit="ev", disable=self.args.no_progress) as bar:
             task = bar.add_task("replaying", total=len(todo))
             for decision in todo:
                 rate.wait()
@@ -248,28 +236,6 @@ class _Runner:
     def close(self) -> None:
         if self.writer is not None:
             self.writer.close()
-
-
-class _RateColumn(ProgressColumn):
-    """Events per second so far."""
-
-    def render(self, task: Task) -> Text:
-        """The rate, or nothing before the first event."""
-        return Text(f"{task.speed:.1f} ev/s" if task.speed else "")
-
-
-def _progress(args: argparse.Namespace) -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TaskProgressColumn(),
-        _RateColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-        disable=args.no_progress,
-    )
 
 
 def _print_summary(args: argparse.Namespace, job: str, summary: Any) -> None:

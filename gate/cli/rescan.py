@@ -124,7 +124,7 @@ class _Run:
 
     def run(self, todo: list[Any]) -> None:
         """Rescan `todo` in batches; stop at the first event that cannot be decided again."""
-        from gate.cli.progress import job_progress  # noqa: PLC0415
+        from gate.cli.progress import progress_bar  # noqa: PLC0415
         from gate.model import Verdict  # noqa: PLC0415
         from gate.replay.job import RateLimit, original_of  # noqa: PLC0415
         from gate.replay.read import read_one  # noqa: PLC0415
@@ -135,7 +135,7 @@ class _Run:
         context = IncidentContext(self.job, lambda: datetime.now(UTC), self.settings.incident_contact)
         rate = RateLimit(self.args.rate)
         done = 0
-        with job_progress(disable=self.args.no_progress) as bar:
+        with progress_bar(unit="img", disable=self.args.no_progress) as bar:
             task = bar.add_task("rescanning", total=len(todo))
             for batch in batches(todo, self.args.batch or DEFAULT_BATCH):
                 outcome = rescan_batch(

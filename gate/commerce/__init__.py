@@ -1,1 +1,1 @@
-"""Adobe Commerce (Magento): the synchronous veto on product saves (`gate serve`) and its helpers."""
+"""Magento / Adobe Commerce: the gate in front of a product media gallery (webhook, backfill, sidecars)."""

@@ -141,6 +141,7 @@ def audit_record(
             "media_type": asset.get("media_type"),
             "published_sha256": output.get("sha256"),
             "published_uri": output.get("uri"),
+            **({"published_sidecar": output["sidecar"]} if output.get("sidecar") else {}),
         },
         "synthetic": subject.synthetic,
         "model": subject.model.as_dict() if subject.model is not None else None,

@@ -213,6 +213,7 @@ def decided_record(
     with_timing: bool = False,
     lineage: ReplayLineage | None = None,
     supersedes: Superseded | None = None,
+    sidecar: Mapping[str, Any] | None = None,
 ) -> RoutedRecord:
     """The record for an event the core decided (`gate check`, the worker, replay, webhook, backfill).
 
@@ -261,6 +262,8 @@ def decided_record(
             check_seconds["remediation"] = evaluation.remediation_ms / 1000.0
     if inbound is not None:
         doc["input"] = _input_ref(inbound, raw=outcome.event is None and outcome.keep_raw)
+    if sidecar is not None:  # `gate check IMAGE` verified the image against a `.c2pa` sidecar too
+        doc["sidecar"] = dict(sidecar)
     if lineage is not None:
         doc["replay"] = lineage.as_dict()
         supersedes = supersedes or lineage.superseded()

@@ -135,13 +135,16 @@ class Verifier:
         return cls(make_context(settings_for(OFFLINE_SETTINGS, settings), purpose="verification"))
 
 
-def verify_manifest(data: bytes, media_type: str, verifier: Verifier) -> ProvenanceReport:
-    """Verify the embedded manifest of `data`.
+def verify_manifest(
+    data: bytes, media_type: str, verifier: Verifier, *, sidecar: bytes | None = None
+) -> ProvenanceReport:
+    """Verify the embedded manifest of `data`, or `data` against an external manifest store (`sidecar`,
+    the bytes of a `.c2pa` file; see `gate.provenance.sidecar`).
 
     Bad input always yields a report; only an SDK failure that is no verdict raises ProvenanceError.
     """
     try:
-        reader = c2pa.Reader.try_create(media_type, io.BytesIO(data), None, verifier.context)
+        reader = c2pa.Reader.try_create(media_type, io.BytesIO(data), sidecar, verifier.context)
         if reader is None:
             return ProvenanceReport(state="absent")
         with reader:

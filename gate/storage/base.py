@@ -16,6 +16,9 @@ from typing import Protocol
 from gate.model import Verdict
 
 _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+# A C2PA manifest store outside its asset: `<sha256>.c2pa` beside `<sha256>.jpg`, served as application/c2pa.
+SIDECAR_SUFFIX = ".c2pa"
+SIDECAR_MEDIA_TYPE = "application/c2pa"
 
 
 class Segment(StrEnum):
@@ -72,6 +75,10 @@ class PublishedStore(Protocol):
 
     def locate(self, data: bytes, media_type: str, segment: Segment) -> StoredObject:
         """Where `data`, just read back by `get`, is stored (no upload where the store can tell without)."""
+
+    def put_sidecar(self, sha256: str, manifest: bytes, segment: Segment) -> StoredObject:
+        """Store the C2PA manifest store of the object `sha256` beside it as `<sha256>.c2pa`, write-once
+        like the object (an existing sidecar is kept); say where it is."""
 
     def supersede(self, sha256: str, media_type: str, segment: Segment) -> None:
         """Mark an object that lost its derivation race (named by no decision), best effort, never raising."""

@@ -29,8 +29,10 @@ _EXTENSIONS = {
     "image/heif": ".heif",
     "image/tiff": ".tif",
     "application/json": ".json",
+    "application/c2pa": ".c2pa",  # a C2PA manifest store outside its asset (sidecar)
 }
 _DEFAULT_EXTENSION = ".bin"
+_SIDECAR_EXTENSION = _EXTENSIONS["application/c2pa"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,19 @@ class ContentStore:
         self._write_atomically(path, data)
         return self._stored(path, sha256, len(data))
 
+    def put_beside(self, sha256: str, suffix: str, data: bytes) -> StoredObject:
+        """Store `data` as `<sha256><suffix>` beside the object `sha256` (a sidecar), write-once: bytes
+        already there are kept, whatever they are."""
+        if not _SHA256_HEX.fullmatch(sha256):
+            raise ValueError("sha256 must be 64 lowercase hexadecimal digits")
+        directory = self._directory(sha256)
+        path = directory / f"{sha256}{suffix}"
+        with contextlib.suppress(FileNotFoundError):
+            return self._stored(path, hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_size)
+        self._make_directories(directory)
+        self._write_atomically(path, data)
+        return self._stored(path, hashlib.sha256(data).hexdigest(), len(data))
+
     def get(self, sha256: str) -> bytes | None:
         """The bytes stored under `sha256` whatever their extension, or None."""
         path = self._find(sha256)
@@ -109,7 +124,8 @@ class ContentStore:
         except FileNotFoundError:
             return None
         for entry in entries:
-            if entry.stem == sha256 and entry.suffix and entry.is_file():
+            # `<sha256>.c2pa` is the object's sidecar (its manifest store), never the object itself.
+            if entry.stem == sha256 and entry.suffix not in ("", _SIDECAR_EXTENSION) and entry.is_file():
                 return entry
         return None
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from gate.errors import StoreUnavailable
-from gate.storage.base import Segment, StoredObject, check_sha256
+from gate.storage.base import SIDECAR_SUFFIX, Segment, StoredObject, check_sha256
 from gate.storage.content import ContentStore
 from gate.storage.derivations import DerivationIndex
 
@@ -44,6 +44,13 @@ class DirectoryStore:
     def locate(self, data: bytes, media_type: str, segment: Segment) -> StoredObject:
         """`put`: a cheap no-op for an object in place, and it moves a pre-segment object into its segment."""
         return self.put(data, media_type, segment)
+
+    def put_sidecar(self, sha256: str, manifest: bytes, segment: Segment) -> StoredObject:
+        """Write `manifest` as `<sha256>.c2pa` beside the object, once (an existing sidecar is kept)."""
+        stored = _translated(
+            "put", lambda: self._segments[segment].put_beside(sha256, SIDECAR_SUFFIX, manifest)
+        )
+        return StoredObject(uri=stored.uri, sha256=stored.sha256, size=stored.size)
 
     def supersede(self, sha256: str, media_type: str, segment: Segment) -> None:
         """Nothing: a directory has no lifecycle rules to act on a mark (README "Storage")."""

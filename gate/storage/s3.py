@@ -25,7 +25,14 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from gate.errors import StoreUnavailable
 from gate.settings import S3StoreSettings
-from gate.storage.base import DERIVATIONS_PREFIX, Segment, StoredObject, check_sha256, is_sha256
+from gate.storage.base import (
+    DERIVATIONS_PREFIX,
+    SIDECAR_MEDIA_TYPE,
+    Segment,
+    StoredObject,
+    check_sha256,
+    is_sha256,
+)
 from gate.storage.content import extension_for
 
 if TYPE_CHECKING:
@@ -72,6 +79,13 @@ class S3Store:
         key = self.key_for(sha256, media_type, segment)
         self.put_once(key, data, media_type.partition(";")[0].strip() or "application/octet-stream")
         return StoredObject(uri=self.uri(key), sha256=sha256, size=len(data))
+
+    def put_sidecar(self, sha256: str, manifest: bytes, segment: Segment) -> StoredObject:
+        """Write `manifest` once as `<sha256>.c2pa` beside the object (a conditional put, like objects)."""
+        name = self.key_for(sha256, SIDECAR_MEDIA_TYPE, segment)  # <sha256>.c2pa beside <sha256>.jpg
+        kept = manifest if self.put_once(name, manifest, SIDECAR_MEDIA_TYPE) else self.read(name)
+        kept = manifest if kept is None else kept  # deleted between the two calls: ours was the last word
+        return StoredObject(uri=self.uri(name), sha256=hashlib.sha256(kept).hexdigest(), size=len(kept))
 
     def get(self, sha256: str, media_type: str, segment: Segment) -> bytes | None:
         """The bytes under `sha256`, checked against it, or None when no such object exists."""

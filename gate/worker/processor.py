@@ -39,6 +39,7 @@ from gate.settings import StoreSettings
 from gate.storage import PublishedStore, open_store, publish_derived, segment_for
 from gate.storage.derivations import derivation_key
 from gate.worker.assembly import LoadedConfig, PipelineSpec
+from gate.worker.sidecar import publish_sidecar
 
 log = logging.getLogger("gate.processor")
 
@@ -174,13 +175,14 @@ class GateProcessor:
             segment = segment_for(Verdict.APPROVED if released else evaluation.verdict, synthetic)
             published_once = publish_derived(self.store, key, data, media_type, segment)
             data, uri = published_once.data, published_once.uri
-        published: dict[str, Any] = {
-            "sha256": hashlib.sha256(data).hexdigest(),
-            "media_type": media_type,
-            "size": len(data),
-        }
-        if uri is not None:
+        sha256 = hashlib.sha256(data).hexdigest()
+        published: dict[str, Any] = {"sha256": sha256, "media_type": media_type, "size": len(data)}
+        if uri is not None and self.store is not None:
             published["store"] = uri
+            # The manifest store beside the image, for storefronts whose renditions drop it.
+            sidecar = publish_sidecar(self.store, data, sha256, media_type, segment)
+            if sidecar is not None:
+                published["sidecar"] = sidecar
         if outcome.inline_input or uri is None:
             published["data"] = pybase64.b64encode_as_string(data)  # SIMD: 5 ms -> 0.1 ms for 3 MB
         else:
