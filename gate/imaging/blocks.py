@@ -260,7 +260,7 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
         span = ((chunk.start, chunk.end),)
         if not inspected.chunk_known(
             inspected.PNG_CHUNKS, chunk.type, chunk.end - chunk.start - 12
-        ) or not inspected.png_content_known(chunk.type, chunk.payload(data)):
+        ) or not inspected.png_content_known(chunk.type, data, chunk.start + 8, chunk.end - 4):
             blocks.append(unknown.block(inspected.chunk_name(chunk.type), span))
         elif chunk.type == b"eXIf":
             body = chunk.payload(data)
