@@ -85,12 +85,17 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
         before = len(blocks)
         # c2pa-rs reads APP11 only before the first scan: a manifest store after it is read by nobody (and
         # so is one in the further pictures of a multi-picture JPEG, which all come after that scan).
+        index = _mp_index(data, seg)
         if (
             not _jpeg_inspected(data, seg, c2pa)
             or (scanned and seg.marker == jpeg.APP11)
-            or (seg.marker == jpeg.APP2 and not _mpf_complete(data, seg))
+            or (index is not None and not index.complete)
         ):
             blocks.append(unknown.block(inspected.jpeg_name(seg.marker), span))
+        elif index is not None and index.uid_list is not None:
+            # Identifiers of the pictures, read and removed with the device ids (the index keeps its size).
+            segment = jpeg.segment_bytes(jpeg.APP2, mpf.without_uids(seg.payload(data), index))
+            blocks.append(Block("unread", span, segment, where=("jpeg", "APP2", "ImageUIDList")))
         elif seg.marker == jpeg.APP1:
             body = seg.payload(data)
             if body.startswith(jpeg.EXIF_PREFIX[:5]):
@@ -218,11 +223,11 @@ class _Uninspected:
         return Block("uninspected", spans, where=(self.container, name, str(ordinal)))
 
 
-def _mpf_complete(data: bytes, seg: jpeg.Segment) -> bool:
-    """Whether an APP2 segment that is not an MPF index, or is one the gate read whole (see `mpf`)."""
-    if not data.startswith(mpf.PREFIX, seg.start + 4):
-        return True
-    return mpf.read(data, seg.start + 4, seg.end).complete
+def _mp_index(data: bytes, seg: jpeg.Segment) -> mpf.MpIndex | None:
+    """The MPF index an APP2 segment holds (see `mpf`), else None."""
+    if seg.marker != jpeg.APP2 or not data.startswith(mpf.PREFIX, seg.start + 4):
+        return None
+    return mpf.read(data, seg.start + 4, seg.end)
 
 
 def _jpeg_profile(parts: list[tuple[bytes, jpeg.Segment, bytes]], image: int) -> Block:
