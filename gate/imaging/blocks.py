@@ -85,17 +85,8 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
         before = len(blocks)
         # c2pa-rs reads APP11 only before the first scan: a manifest store after it is read by nobody (and
         # so is one in the further pictures of a multi-picture JPEG, which all come after that scan).
-        index = _mp_index(data, seg)
-        if (
-            not _jpeg_inspected(data, seg, c2pa)
-            or (scanned and seg.marker == jpeg.APP11)
-            or (index is not None and not index.complete)
-        ):
+        if not _jpeg_inspected(data, seg, c2pa) or (scanned and seg.marker == jpeg.APP11):
             blocks.append(unknown.block(inspected.jpeg_name(seg.marker), span))
-        elif index is not None and index.uid_list is not None:
-            # Identifiers of the pictures, read and removed with the device ids (the index keeps its size).
-            segment = jpeg.segment_bytes(jpeg.APP2, mpf.without_uids(seg.payload(data), index))
-            blocks.append(Block("unread", span, segment, where=("jpeg", "APP2", "ImageUIDList")))
         elif seg.marker == jpeg.APP1:
             body = seg.payload(data)
             if body.startswith(jpeg.EXIF_PREFIX[:5]):
@@ -157,13 +148,20 @@ def _jpeg_inspected(data: bytes, seg: jpeg.Segment, c2pa: frozenset[bytes]) -> b
     head = data[seg.start + 4 : min(seg.end, seg.start + 40)]
     if seg.marker == jpeg.APP11:
         return head.startswith(b"JP") and head[2:4] in c2pa
+    index = _mp_index(data, seg)
+    if index is not None:
+        return index.complete  # an MPF index the gate read whole (see `mpf`)
     if seg.marker == jpeg.APP0 and head.startswith(b"JFIF\x00"):
         return len(head) >= 14
     return inspected.jpeg_known(seg.marker, head)
 
 
 def _unread_block(data: bytes, seg: jpeg.Segment, span: tuple[tuple[int, int], ...]) -> Block | None:
-    """An `unread` block for a JFXX thumbnail or a JFIF/APP14 segment longer than what decoders read."""
+    """An `unread` block for a JFXX thumbnail, a JFIF/APP14 segment longer than what decoders read, or an
+    MPF index's ImageUIDList."""
+    index = _mp_index(data, seg)
+    if index is not None:
+        return _image_uids(data, seg, index)
     if seg.marker == jpeg.APP0 and data.startswith(b"JFXX\x00", seg.start + 4):
         # A JFIF extension thumbnail: a whole JPEG (with its own EXIF, GPS...) or palette pixels. The gate
         # does not read it; it is dropped with the GPS, which no decoder of the image misses.
@@ -221,6 +219,15 @@ class _Uninspected:
         ordinal = self.seen.get(name, 0)
         self.seen[name] = ordinal + 1
         return Block("uninspected", spans, where=(self.container, name, str(ordinal)))
+
+
+def _image_uids(data: bytes, seg: jpeg.Segment, index: mpf.MpIndex) -> Block | None:
+    """An MPF index read whole has nothing to report but an ImageUIDList (identifiers of the pictures):
+    unread, removed with the device ids; the rewritten index keeps its size, so no offset moves."""
+    if index.uid_list is None:
+        return None
+    segment = jpeg.segment_bytes(jpeg.APP2, mpf.without_uids(seg.payload(data), index))
+    return Block("unread", ((seg.start, seg.end),), segment, where=("jpeg", "APP2", "ImageUIDList"))
 
 
 def _mp_index(data: bytes, seg: jpeg.Segment) -> mpf.MpIndex | None:

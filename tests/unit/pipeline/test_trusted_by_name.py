@@ -1,0 +1,176 @@
+"""Fields the gate once trusted by their name are read and scanned: EXIF Make, Model, Software and the other
+known technical tags (every NUL-separated part), XMP properties of mapped namespaces the gate does not map,
+Photoshop resources and IIM datasets beyond the named ones. Findings name entity and pointer, never value."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+
+from gate.core.pipeline import Pipeline
+from gate.imaging import probe, read_metadata
+from gate.model import Verdict
+from tests.unit.imaging.images import (
+    jpeg_bytes,
+    photoshop_resource,
+    png_bytes,
+    tiff_with_values,
+    webp_bytes,
+    with_app13,
+    with_exif_block,
+)
+
+# Personal data as people hide it: full-width forms, a zero-width space, an HTML entity, a Cyrillic
+# look-alike letter, a phone number grouped with narrow no-break spaces.
+HOSTILE = {
+    "plain": ("jane.doe@example.com", "EMAIL_ADDRESS"),
+    "full-width": (
+        "\uff4a\uff41\uff4e\uff45\uff20\uff45\uff58\uff41\uff4d\uff50\uff4c\uff45.com",
+        "EMAIL_ADDRESS",
+    ),
+    "zero-width": ("jane\u200b.doe@exa\u200bmple.com", "EMAIL_ADDRESS"),
+    "entity": ("jane.doe&#64;example.com", "EMAIL_ADDRESS"),
+    "look-alike": ("j\u0430ne.doe@example.com", "EMAIL_ADDRESS"),
+    "phone-nnbsp": ("+33\u202f6\u202f12\u202f34\u202f56\u202f78", "PHONE_NUMBER"),
+}
+# What cameras, phones and editors really write there: nothing to find.
+CLEAN_CAMERA_TEXT = {
+    0x010F: ["Apple", "NIKON CORPORATION", "Canon", "samsung", "Google", "FUJIFILM", "SONY"],
+    0x0110: ["iPhone 15 Pro", "NIKON Z 6_2", "Canon EOS R5", "SM-S918B", "Pixel 8 Pro", "X-T5", "ILCE-7M4"],
+    0x0131: [
+        *("17.4.1", "Ver.01.00", "HDR+ 1.0.540104767zd"),
+        "Adobe Photoshop Lightroom Classic 13.2 (Macintosh)",
+    ],
+    0x0132: ["2024:05:01 10:00:00"],
+}
+
+
+def exif_with(tag: int, text: str | bytes, ifd: int | None = None) -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x0112] = 1
+    if ifd is None:
+        exif[tag] = text
+    else:
+        exif.get_ifd(ifd)[tag] = text
+    return exif
+
+
+def personal(evaluation: object) -> set[tuple[str | None, str | None]]:
+    reasons = evaluation.decision.reasons  # type: ignore[attr-defined]
+    return {(r.reason.entity, r.reason.path) for r in reasons if r.reason.code == "metadata.personal_data"}
+
+
+def no_value_in_reasons(evaluation: object, text: str) -> None:
+    for reason in evaluation.decision.reasons:  # type: ignore[attr-defined]
+        assert text not in str(reason.as_dict())
+
+
+def known_text(tag: int, raw: bytes, *, in_exif_ifd: bool = False) -> bytes:
+    """A JPEG whose EXIF holds `raw` as an ASCII field, written by hand: UTF-8 and NULs as they come."""
+    entry = [(tag, 2, raw + b"\x00")]
+    orientation = [(0x0112, 3, b"\x01\x00")]
+    tiff = tiff_with_values(orientation, entry) if in_exif_ifd else tiff_with_values(orientation + entry)
+    return with_exif_block(jpeg_bytes(icc=False), tiff)
+
+
+@pytest.mark.parametrize("variant", sorted(HOSTILE))
+@pytest.mark.parametrize(
+    ("tag", "in_exif_ifd", "path"),
+    [
+        (0x010F, False, "/exif/Make"),
+        (0x0110, False, "/exif/Model"),
+        (0x0131, False, "/exif/Software"),
+        (0x0132, False, "/exif/DateTime"),
+        (0xA434, True, "/exif/LensModel"),
+        (0xA433, True, "/exif/LensMake"),
+        (0x0110, True, "/exif/Model"),  # writers mix the IFDs
+    ],
+)
+def test_known_exif_text_is_scanned(
+    gate: Pipeline, variant: str, tag: int, in_exif_ifd: bool, path: str
+) -> None:
+    text, entity = HOSTILE[variant]
+    evaluation = gate.evaluate(known_text(tag, text.encode(), in_exif_ifd=in_exif_ifd), synthetic=False)
+    assert evaluation.verdict is not Verdict.APPROVED
+    assert (entity, path) in personal(evaluation)
+    no_value_in_reasons(evaluation, text)
+
+
+def test_text_after_the_first_nul_of_a_known_tag_is_scanned(gate: Pipeline) -> None:
+    evaluation = gate.evaluate(known_text(0x010F, b"Canon\x00jane.doe@example.com"), synthetic=False)
+    assert ("EMAIL_ADDRESS", "/exif/Make") in personal(evaluation)
+
+
+@pytest.mark.parametrize("container", ["png", "webp"])
+def test_known_exif_text_is_scanned_in_every_container(gate: Pipeline, container: str) -> None:
+    exif = exif_with(0x0110, "call +44 20 7946 0958")
+    data = {"png": png_bytes, "webp": webp_bytes}[container](exif=exif)
+    assert ("PHONE_NUMBER", "/exif/Model") in personal(gate.evaluate(data, synthetic=False))
+
+
+@pytest.mark.parametrize(("tag", "values"), sorted(CLEAN_CAMERA_TEXT.items()))
+def test_what_cameras_write_in_known_tags_passes(gate: Pipeline, tag: int, values: list[str]) -> None:
+    for text in values:
+        evaluation = gate.evaluate(jpeg_bytes(exif=exif_with(tag, text)), synthetic=False)
+        assert evaluation.verdict is Verdict.APPROVED, (text, evaluation.decision.reason_codes)
+        assert evaluation.actions == ()
+
+
+def test_a_long_byte_run_in_a_known_tag_is_unread_and_stripped(gate: Pipeline) -> None:
+    # DeviceSettingDescription is UNDEFINED: bytes the gate does not read as text, so they go.
+    exif = exif_with(0xA40B, b"\x00\x00\x00\x00Jane Doe's camera +44 20 7946 0958", 0x8769)
+    exif.get_ifd(0x8769)[0x9000] = b"0232"  # ExifVersion: 4 bytes, a version, stays
+    data = jpeg_bytes(exif=exif)
+    assert read_metadata(data, probe(data)).paths("unread") == ("/exif/DeviceSettingDescription",)
+    evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.actions == ("metadata.stripped",)
+    assert evaluation.output is not None and b"Jane Doe" not in evaluation.output
+    assert b"0232" in evaluation.output
+
+
+@pytest.mark.parametrize("variant", sorted(HOSTILE))
+def test_iim_datasets_beyond_the_named_ones_are_scanned(gate: Pipeline, variant: str) -> None:
+    text, entity = HOSTILE[variant]
+    iim = b"".join(
+        b"\x1c\x02" + bytes([number]) + len(value).to_bytes(2, "big") + value
+        for number, value in ((15, b"PRD"), (20, text.encode()), (27, b"Studio 4"))
+    )
+    evaluation = gate.evaluate(with_app13(jpeg_bytes(), photoshop_resource(0x0404, iim)), synthetic=False)
+    assert (entity, "/iptc/2:20") in personal(evaluation)  # SupplementalCategory
+    no_value_in_reasons(evaluation, text)
+
+
+@pytest.mark.parametrize(
+    "resource",
+    [
+        photoshop_resource(0x041A, "Slice jane.doe@example.com".encode("utf-16-be")),  # slices: names, URLs
+        photoshop_resource(0x041E, b"\x00\x00\x00\x01https://example.com/jane"),  # URL list
+        photoshop_resource(0x0421, b"\x00\x00\x00\x01\x01Adobe Photoshop"),  # version info
+        photoshop_resource(0x03ED, b"\x00\x48" * 9),  # resolution info of the wrong size
+        b"8BIM\x03\xed\x09Jane Doe!" + (16).to_bytes(4, "big") + bytes(16),  # a named resource
+    ],
+    ids=["slices", "urls", "version", "resolution-too-long", "named"],
+)
+def test_other_photoshop_resources_are_unread_and_stripped(gate: Pipeline, resource: bytes) -> None:
+    kept = photoshop_resource(0x03ED, b"\x00\x48\x00\x00\x00\x01\x00\x01" * 2)  # resolution: numbers
+    data = with_app13(jpeg_bytes(), kept, resource)
+    assert read_metadata(data, probe(data)).paths("unread") == ("/iptc/resource/1",)
+    evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.actions == ("metadata.stripped",)
+    assert evaluation.output is not None and resource not in evaluation.output
+    assert kept in evaluation.output
+    assert read_metadata(evaluation.output, probe(evaluation.output)).items == ()
+
+
+def test_the_iim_preview_is_unread_and_stripped_but_named_datasets_stay_read(gate: Pipeline) -> None:
+    iim = b"\x1c\x02\xca\x00\x08JPEGDATA" + b"\x1c\x02\x0f\x00\x03PRD"  # 2:202 ObjectPreviewData, 2:15
+    data = with_app13(jpeg_bytes(), photoshop_resource(0x0404, iim))
+    items = read_metadata(data, probe(data)).items
+    found = {(item.path, item.kind) for item in items}
+    assert found == {("/iptc/2:202", "unread"), ("/iptc/2:15", "free_text")}
+    evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.actions == ("metadata.stripped",)
+    assert evaluation.output is not None
+    assert b"JPEGDATA" not in evaluation.output and b"PRD" in evaluation.output
