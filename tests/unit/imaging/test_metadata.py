@@ -50,6 +50,10 @@ XMP_ITEMS = {
     ("/xmp/dc:title", "free_text"),
     ("/xmp/aux:SerialNumber", "device_id"),
     ("/xmp/photoshop:City", "location"),
+    # Properties of mapped namespaces the gate does not map (tiff:Orientation, DigitalSourceType): their
+    # text is scanned, named by position.
+    ("/xmp/tiff:*2", "free_text"),
+    ("/xmp/Iptc4xmpExt:*5", "free_text"),
 }
 EXIF_MARKERS = {"exif:Software=Adobe Firefly"}
 XMP_MARKERS = {"xmp:AIPromptInformation", "xmp:DigitalSourceType=trainedAlgorithmicMedia"}
@@ -239,7 +243,7 @@ def test_a1111_parameters_in_exif_user_comment_is_an_ai_marker() -> None:
 def test_xmp_ai_markers(snippet: str, markers: tuple[str, ...]) -> None:
     found = meta(jpeg_bytes(xmp=xmp_packet(snippet)))
     assert found.ai_markers == markers
-    assert found.items == ()
+    assert pairs(found) == {("/xmp/Iptc4xmpExt:*0", "free_text")}  # the marker's own text is scanned
 
 
 def test_xmp_in_attribute_form_with_other_prefixes() -> None:

@@ -18,6 +18,7 @@ from tests.unit.imaging.images import (
     webp_bytes,
     with_app13,
     with_exif_block,
+    xmp_packet,
 )
 
 # Personal data as people hide it: full-width forms, a zero-width space, an HTML entity, a Cyrillic
@@ -174,3 +175,78 @@ def test_the_iim_preview_is_unread_and_stripped_but_named_datasets_stay_read(gat
     assert evaluation.actions == ("metadata.stripped",)
     assert evaluation.output is not None
     assert b"JPEGDATA" not in evaluation.output and b"PRD" in evaluation.output
+
+
+XMP_NS = (
+    'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/" '
+    'xmlns:stEvt="http://ns.adobe.com/xap/1.0/sType/ResourceEvent#" '
+    'xmlns:crs="http://ns.adobe.com/camera-raw-settings/1.0/" '
+    'xmlns:hdrgm="http://ns.adobe.com/hdr-gain-map/1.0/"'
+)
+# What Lightroom, Photoshop and an Ultra HDR phone write in known namespaces: nothing to find.
+CLEAN_XMP = (
+    "<xmp:CreatorTool>Adobe Photoshop Lightroom Classic 13.2 (Macintosh)</xmp:CreatorTool>",
+    "<xmp:CreateDate>2024-05-01T10:00:00.52+02:00</xmp:CreateDate>",
+    "<xmpMM:DocumentID>xmp.did:0180117407206811822AA5A7E1B6D8A1</xmpMM:DocumentID>",
+    "<xmpMM:InstanceID>xmp.iid:8f3a2c1d-5b6e-4c7d-9e0f-a1b2c3d4e5f6</xmpMM:InstanceID>",
+    '<xmpMM:History><rdf:Seq><rdf:li stEvt:action="saved" stEvt:instanceID="xmp.iid:0280117407206811"'
+    ' stEvt:when="2024-05-01T10:22:11+02:00" stEvt:softwareAgent="Adobe Photoshop 25.0 (Macintosh)"'
+    ' stEvt:changed="/"/></rdf:Seq></xmpMM:History>',
+    "<crs:Version>16.2</crs:Version><crs:Exposure2012>+0.35</crs:Exposure2012>",
+    "<crs:Temperature>5500</crs:Temperature><crs:RawFileName>IMG_1234.CR3</crs:RawFileName>",
+    "<hdrgm:Version>1.0</hdrgm:Version><hdrgm:GainMapMax>2.3</hdrgm:GainMapMax>",
+    "<dc:format>image/jpeg</dc:format><photoshop:ColorMode>3</photoshop:ColorMode>",
+    "<exif:ExposureTime>1/120</exif:ExposureTime><exif:DateTimeOriginal>2024-05-01T10:00:00</exif:DateTimeOriginal>",
+)
+
+
+def xmp_jpeg(*properties: str, attributes: str = "") -> bytes:
+    return jpeg_bytes(icc=False, xmp=xmp_packet(*properties, attributes=f"{XMP_NS} {attributes}"))
+
+
+@pytest.mark.parametrize("variant", sorted(HOSTILE))
+@pytest.mark.parametrize(
+    ("template", "path"),
+    [
+        ("<xmp:CreatorTool>{}</xmp:CreatorTool>", "/xmp/xmp:*0"),
+        ("<crs:RawFileName>{}</crs:RawFileName>", "/xmp/crs:*0"),
+        ("<dc:format>{}</dc:format>", "/xmp/dc:*0"),  # dc is mapped; format is not
+        ("<tiff:Make>{}</tiff:Make>", "/xmp/tiff:*0"),
+        ("<exif:DateTimeOriginal>{}</exif:DateTimeOriginal>", "/xmp/exif:*0"),
+        ("<photoshop:JaneDoe>{}</photoshop:JaneDoe>", "/xmp/photoshop:*0"),  # a name the image chose
+        (
+            '<xmpMM:History><rdf:Seq><rdf:li stEvt:softwareAgent="{}"/></rdf:Seq></xmpMM:History>',
+            "/xmp/xmpMM:*0",
+        ),
+        ('<dc:relation rdf:resource="mailto:{}"/>', "/xmp/dc:*0"),
+    ],
+)
+def test_unmapped_properties_of_known_namespaces_are_scanned(
+    gate: Pipeline, variant: str, template: str, path: str
+) -> None:
+    text, entity = HOSTILE[variant]
+    escaped = text.replace("&", "&amp;")
+    evaluation = gate.evaluate(xmp_jpeg(template.format(escaped)), synthetic=False)
+    assert evaluation.verdict is not Verdict.APPROVED
+    assert (entity, path) in personal(evaluation)
+    no_value_in_reasons(evaluation, text)
+    assert "JaneDoe" not in str([r.as_dict() for r in evaluation.decision.reasons])
+
+
+def test_rdf_about_is_scanned(gate: Pipeline) -> None:
+    data = jpeg_bytes(
+        icc=False,
+        xmp=xmp_packet("<dc:format>image/jpeg</dc:format>").replace(
+            b'rdf:about=""', b'rdf:about="jane.doe@example.com"'
+        ),
+    )
+    assert ("EMAIL_ADDRESS", "/xmp/rdf:about/0") in personal(gate.evaluate(data, synthetic=False))
+
+
+def test_what_editors_and_phones_write_in_known_namespaces_passes(gate: Pipeline) -> None:
+    data = xmp_jpeg(*CLEAN_XMP)
+    meta = read_metadata(data, probe(data))
+    assert len(meta.paths("free_text")) == 15  # every property is read
+    evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reason_codes
+    assert evaluation.actions == ()
