@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gate.imaging.entropy import _FIRST_WINDOW, _LAST_WINDOW, first_marker, first_marker_regex
+from gate.imaging.entropy import (
+    _FIRST_WINDOW,
+    _LAST_WINDOW,
+    _REGEX_SPAN,
+    first_marker,
+    first_marker_regex,
+)
 
 # Byte pairs that make coded data interesting: stuffing, restarts, fill, real markers, and plain bytes.
 _PIECES = st.sampled_from(
@@ -30,6 +36,11 @@ def test_agrees_with_the_regex_on_generated_coded_data(pieces: list[bytes], pos:
 @pytest.mark.parametrize(
     "offset",
     [
+        _REGEX_SPAN - 1,
+        _REGEX_SPAN,  # the 0xFF at the regex span's last byte, its partner the first window's first
+        _REGEX_SPAN + 1,
+        _REGEX_SPAN + _FIRST_WINDOW - 1,
+        _REGEX_SPAN + _FIRST_WINDOW,
         _FIRST_WINDOW - 2,
         _FIRST_WINDOW - 1,  # the 0xFF is the window's last byte, its partner the next window's first
         _FIRST_WINDOW,
@@ -62,6 +73,19 @@ def test_finds_a_marker_at_every_window_border(offset: int, marker: bytes) -> No
 )
 def test_truth_table(data: bytes, expected: int) -> None:
     assert first_marker(data, 0) == expected == first_marker_regex(data, 0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=3 * _FIRST_WINDOW),
+    st.lists(_PIECES, max_size=60),
+    st.integers(min_value=0, max_value=_REGEX_SPAN + 64),
+)
+def test_agrees_with_the_regex_past_the_regex_span(stuffed: int, pieces: list[bytes], pos: int) -> None:
+    # Coded data with only stuffing for `stuffed` bytes, so the first marker lies past the regex's span
+    # and in any window.
+    data = b"\x12\xff\x00" * (stuffed // 3) + b"".join(pieces)
+    assert first_marker(data, pos) == first_marker_regex(data, pos)
 
 
 def test_a_start_past_the_end_finds_nothing() -> None:
