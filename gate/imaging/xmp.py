@@ -263,6 +263,11 @@ def strip(packet: bytes, kinds: frozenset[str]) -> bytes | None:
             del desc.attrib[name]
         else:
             desc.remove(elem)
+    if "free_text" in kinds:
+        for desc in root.iter(f"{{{RDF}}}Description"):
+            if desc.get(f"{{{RDF}}}about", "").strip():
+                desc.set(f"{{{RDF}}}about", "")
+                removed = True
     if "unread" in kinds:
         removed = xmp_unread.drop_unread(_decode(packet), root, properties, _KNOWN_URIS) or removed
     if not removed:

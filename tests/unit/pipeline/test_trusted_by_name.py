@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from gate.core.pipeline import Pipeline
-from gate.imaging import probe, read_metadata
+from gate.imaging import probe, read_metadata, strip_identifiers
 from gate.model import Verdict
 from tests.unit.imaging.images import (
     jpeg_bytes,
@@ -250,3 +250,13 @@ def test_what_editors_and_phones_write_in_known_namespaces_passes(gate: Pipeline
     evaluation = gate.evaluate(data, synthetic=False)
     assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reason_codes
     assert evaluation.actions == ()
+
+
+def test_stripping_free_text_removes_what_the_xmp_reader_read_past() -> None:
+    packet = xmp_packet("<xmp:CreatorTool>jane.doe@example.com</xmp:CreatorTool>", attributes=XMP_NS).replace(
+        b'rdf:about=""', b'rdf:about="john@example.com"'
+    )
+    data = jpeg_bytes(icc=False, xmp=packet)
+    stripped = strip_identifiers(data, probe(data), frozenset({"free_text"}))
+    assert b"jane.doe" not in stripped and b"john@" not in stripped
+    assert read_metadata(stripped, probe(stripped)).paths("free_text") == ()
