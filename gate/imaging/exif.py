@@ -197,7 +197,12 @@ class Tiff:
         for entry in self.entries:
             if entry.typ != _ASCII or entry.ifd not in KNOWN_TAGS or entry.tag not in KNOWN_TAGS[entry.ifd]:
                 continue
-            parts = self.value(entry).decode("utf-8", "replace").split("\x00")
+            raw = self.value(entry)
+            try:
+                decoded = raw.decode("utf-8")
+            except UnicodeDecodeError:  # ASCII by the standard, Latin-1 by many old writers
+                decoded = raw.decode("latin-1")
+            parts = decoded.split("\x00")
             text = "\n".join(part.strip() for part in parts if part.strip())
             if text:
                 found.append((entry, text))

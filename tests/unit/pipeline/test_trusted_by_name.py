@@ -97,6 +97,14 @@ def test_known_exif_text_is_scanned(
     no_value_in_reasons(evaluation, text)
 
 
+def test_latin1_text_in_a_known_tag_is_read_as_latin1(gate: Pipeline) -> None:
+    data = known_text(0x0110, "Camera of J\u00fcrgen M\u00fcller, +49 30 901820".encode("latin-1"))
+    assert ("PHONE_NUMBER", "/exif/Model") in personal(gate.evaluate(data, synthetic=False))
+    meta = read_metadata(data, probe(data))
+    item = next(i for i in meta.items if i.path == "/exif/Model")
+    assert item.value is not None and "J\u00fcrgen" in item.value
+
+
 def test_text_after_the_first_nul_of_a_known_tag_is_scanned(gate: Pipeline) -> None:
     evaluation = gate.evaluate(known_text(0x010F, b"Canon\x00jane.doe@example.com"), synthetic=False)
     assert ("EMAIL_ADDRESS", "/exif/Make") in personal(evaluation)
