@@ -85,11 +85,7 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
         before = len(blocks)
         # c2pa-rs reads APP11 only before the first scan: a manifest store after it is read by nobody (and
         # so is one in the further pictures of a multi-picture JPEG, which all come after that scan).
-        if (
-            not _jpeg_inspected(data, seg, c2pa)
-            or (scanned and seg.marker == jpeg.APP11)
-            or (seg.marker == jpeg.APP2 and not _mpf_complete(data, seg))
-        ):
+        if not _jpeg_inspected(data, seg, c2pa) or (scanned and seg.marker == jpeg.APP11):
             blocks.append(unknown.block(inspected.jpeg_name(seg.marker), span))
         elif seg.marker == jpeg.APP1:
             body = seg.payload(data)
@@ -152,13 +148,20 @@ def _jpeg_inspected(data: bytes, seg: jpeg.Segment, c2pa: frozenset[bytes]) -> b
     head = data[seg.start + 4 : min(seg.end, seg.start + 40)]
     if seg.marker == jpeg.APP11:
         return head.startswith(b"JP") and head[2:4] in c2pa
+    index = _mp_index(data, seg)
+    if index is not None:
+        return index.complete  # an MPF index the gate read whole (see `mpf`)
     if seg.marker == jpeg.APP0 and head.startswith(b"JFIF\x00"):
         return len(head) >= 14
     return inspected.jpeg_known(seg.marker, head)
 
 
 def _unread_block(data: bytes, seg: jpeg.Segment, span: tuple[tuple[int, int], ...]) -> Block | None:
-    """An `unread` block for a JFXX thumbnail or a JFIF/APP14 segment longer than what decoders read."""
+    """An `unread` block for a JFXX thumbnail, a JFIF/APP14 segment longer than what decoders read, or an
+    MPF index's ImageUIDList."""
+    index = _mp_index(data, seg)
+    if index is not None:
+        return _image_uids(data, seg, index)
     if seg.marker == jpeg.APP0 and data.startswith(b"JFXX\x00", seg.start + 4):
         # A JFIF extension thumbnail: a whole JPEG (with its own EXIF, GPS...) or palette pixels. The gate
         # does not read it; it is dropped with the GPS, which no decoder of the image misses.
@@ -218,11 +221,20 @@ class _Uninspected:
         return Block("uninspected", spans, where=(self.container, name, str(ordinal)))
 
 
-def _mpf_complete(data: bytes, seg: jpeg.Segment) -> bool:
-    """Whether an APP2 segment that is not an MPF index, or is one the gate read whole (see `mpf`)."""
-    if not data.startswith(mpf.PREFIX, seg.start + 4):
-        return True
-    return mpf.read(data, seg.start + 4, seg.end).complete
+def _image_uids(data: bytes, seg: jpeg.Segment, index: mpf.MpIndex) -> Block | None:
+    """An MPF index read whole has nothing to report but an ImageUIDList (identifiers of the pictures):
+    unread, removed with the device ids; the rewritten index keeps its size, so no offset moves."""
+    if index.uid_list is None:
+        return None
+    segment = jpeg.segment_bytes(jpeg.APP2, mpf.without_uids(seg.payload(data), index))
+    return Block("unread", ((seg.start, seg.end),), segment, where=("jpeg", "APP2", "ImageUIDList"))
+
+
+def _mp_index(data: bytes, seg: jpeg.Segment) -> mpf.MpIndex | None:
+    """The MPF index an APP2 segment holds (see `mpf`), else None."""
+    if seg.marker != jpeg.APP2 or not data.startswith(mpf.PREFIX, seg.start + 4):
+        return None
+    return mpf.read(data, seg.start + 4, seg.end)
 
 
 def _jpeg_profile(parts: list[tuple[bytes, jpeg.Segment, bytes]], image: int) -> Block:
@@ -260,7 +272,7 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
         span = ((chunk.start, chunk.end),)
         if not inspected.chunk_known(
             inspected.PNG_CHUNKS, chunk.type, chunk.end - chunk.start - 12
-        ) or not inspected.png_content_known(chunk.type, chunk.payload(data)):
+        ) or not inspected.png_content_known(chunk.type, data, chunk.start + 8, chunk.end - 4):
             blocks.append(unknown.block(inspected.chunk_name(chunk.type), span))
         elif chunk.type == b"eXIf":
             body = chunk.payload(data)

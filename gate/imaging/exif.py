@@ -51,6 +51,15 @@ _SUB_IFDS = {
 }
 _THUMBNAIL_TAGS = (0x0201, 0x0202)  # JPEGInterchangeFormat (offset) and its length, in IFD1
 _TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
+_ASCII = 2
+# BYTE, SBYTE, UNDEFINED: raw bytes. A known tag of these types holds a version ("0232"), a flag or a
+# short pattern in 4 bytes or fewer; a longer run (OECF, SpatialFrequencyResponse, DeviceSettingDescription,
+# or text a writer put where a number belongs) is no text the gate reads, so it is unread and stripped.
+_BINARY_TYPES = frozenset({1, 6, 7})
+
+
+def _binary(entry: Entry) -> bool:
+    return entry.typ in _BINARY_TYPES and entry.value_size > 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +72,7 @@ class Entry:
     value_start: int
     value_size: int
     inline: bool
+    typ: int = 0  # the TIFF field type (2: ASCII, 7: UNDEFINED...)
 
 
 class Tiff:
@@ -115,7 +125,7 @@ class Tiff:
                 if tag in TAG_KINDS or tag in (GPS_IFD_TAG, EXIF_IFD_TAG):
                     raise ImageUndecodable("EXIF block has a value offset out of range")
                 size = 0  # a tag we never read or blank; tolerate the writer's mistake
-            self.entries.append(Entry(name, tag, offset, start, size, inline))
+            self.entries.append(Entry(name, tag, offset, start, size, inline, typ))
             if not inline and size:
                 self.covered.append((start, start + size))
             sub = _SUB_IFDS.get((name, tag))
@@ -168,15 +178,35 @@ class Tiff:
         return [e for e in self.entries if e.ifd == "1" and e.tag in _THUMBNAIL_TAGS]
 
     def unread(self) -> list[Entry]:
-        """Entries of IFD0, IFD1, Exif and Interop that are neither known to be technical nor read."""
+        """Entries of IFD0, IFD1, Exif and Interop that are neither known to be technical nor read, and
+        known ones whose value is a run of bytes longer than 4 (see `_BINARY_TYPES`)."""
         return [
             entry
             for entry in self.entries
             if entry.ifd in KNOWN_TAGS
-            and entry.tag not in KNOWN_TAGS[entry.ifd]
             and entry.tag not in TAG_KINDS
             and (entry.ifd, entry.tag) not in _SUB_IFDS
+            and (entry.tag not in KNOWN_TAGS[entry.ifd] or _binary(entry))
         ]
+
+    def known_texts(self) -> list[tuple[Entry, str]]:
+        """(entry, text) of every known technical tag stored as ASCII (Make, Model, Software, LensModel,
+        dates...): the gate knows what it should say, not what it says, so the text is scanned. Every
+        NUL-separated part counts: bytes after the first NUL are published too."""
+        found: list[tuple[Entry, str]] = []
+        for entry in self.entries:
+            if entry.typ != _ASCII or entry.ifd not in KNOWN_TAGS or entry.tag not in KNOWN_TAGS[entry.ifd]:
+                continue
+            raw = self.value(entry)
+            try:
+                decoded = raw.decode("utf-8")
+            except UnicodeDecodeError:  # ASCII by the standard, Latin-1 by many old writers
+                decoded = raw.decode("latin-1")
+            parts = decoded.split("\x00")
+            text = "\n".join(part.strip() for part in parts if part.strip())
+            if text:
+                found.append((entry, text))
+        return found
 
     def value(self, entry: Entry) -> bytes:
         """The raw value bytes of an entry."""
@@ -226,6 +256,15 @@ def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:
         items.append(MetadataItem(pointer("exif", name), kind, text))
         if entry.tag == USER_COMMENT_TAG and text and looks_like_a1111(text):
             markers.append("exif:a1111-parameters")
+    items.extend(
+        MetadataItem(
+            pointer("exif", ExifTags.TAGS.get(entry.tag, f"0x{entry.tag:04X}")),
+            "free_text",
+            text,
+            named_context=False,
+        )
+        for entry, text in tiff.known_texts()
+    )
     items.extend(
         MetadataItem(pointer("exif", ExifTags.TAGS.get(entry.tag, f"0x{entry.tag:04X}")), "unread")
         for entry in tiff.unread()
@@ -288,6 +327,8 @@ def strip(block: bytes, kinds: frozenset[str]) -> bytes | None:
     """
     tiff = Tiff(block)
     doomed = [entry for entry, kind in tiff.personal() if kind in kinds]
+    if "free_text" in kinds:
+        doomed.extend(entry for entry, _ in tiff.known_texts())
     hidden: list[tuple[int, int]] = []
     if "unread" in kinds:
         doomed.extend(tiff.unread())

@@ -2,7 +2,9 @@
 
 The gate parses a profile with LittleCMS (Pillow's ImageCms) and hands its text (description, copyright,
 manufacturer, model, target, viewing and screening descriptions) to the scanner, but for the stock texts
-of the profiles nearly every image carries; PNG's iCCP profile name too. Profiles are kept, not
+of the profiles nearly every image carries; PNG's iCCP profile name too. Text LittleCMS does not hand
+back (other languages, Apple's `dscm`, colorant names) is read tag by tag (`icc_tags`), and Apple's `mmod`
+serial number is a device id, zeroed by the strip. Profiles are kept, not
 replaced: the colours a viewer shows stay those of the original. A tag outside the ICC's own list (and
 the few Apple adds) is a thing the gate does not read: the profile is uninspected. A profile LittleCMS
 cannot parse is undecodable.
@@ -12,11 +14,11 @@ from __future__ import annotations
 
 import functools
 import io
-import struct
 
 from PIL import ImageCms
 
 from gate.errors import ImageUndecodable
+from gate.imaging import icc_tags
 from gate.imaging.items import MetadataItem
 from gate.pointers import pointer
 
@@ -67,32 +69,59 @@ _TEXT_FIELDS = (
 
 
 def read_items(profile: bytes, where: str) -> list[MetadataItem]:
-    """Text of `profile` as free_text items under /icc/<where>/, or one uninspected item."""
+    """Text of `profile` as free_text items under /icc/<where>/ (a LittleCMS field name, or the tag's
+    signature for text LittleCMS does not hand back), a device_id item for Apple's `mmod` serial number,
+    or one uninspected item."""
     found = _read(profile)
     if found is None:
         return [MetadataItem(pointer("icc", where), "uninspected")]
-    return [MetadataItem(pointer("icc", where, name), "free_text", text) for name, text in found]
+    fields, tags, device = found
+    items = [MetadataItem(pointer("icc", where, name), "free_text", text) for name, text in fields]
+    items.extend(
+        MetadataItem(pointer("icc", where, name), "free_text", text, named_context=False)
+        for name, text in tags
+    )
+    if device:
+        items.append(MetadataItem(pointer("icc", where, "mmod"), "device_id"))
+    return items
+
+
+_Read = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], bool]
 
 
 @functools.lru_cache(maxsize=64)
-def _read(profile: bytes) -> tuple[tuple[str, str], ...] | None:
-    """(field, text) pairs, or None when a tag is unknown. Cached: most images share a few profiles."""
+def _read(profile: bytes) -> _Read | None:
+    """(LittleCMS field, text) pairs, (tag signature, text) pairs for the rest of the profile's text, and
+    whether it names a device; None when a tag is unknown. Cached: most images share a few profiles."""
     if len(profile) < 132 or profile[36:40] != b"acsp":
         raise ImageUndecodable("ICC profile has no valid header")
-    (count,) = struct.unpack_from(">I", profile, 128)
-    if 132 + 12 * count > len(profile):
-        raise ImageUndecodable("ICC profile tag table runs past its end")
-    for index in range(count):
-        signature, offset, size = struct.unpack_from(">4sII", profile, 132 + 12 * index)
-        if signature.rstrip(b" ") not in _KNOWN_TAGS or offset + size > len(profile):
-            return None
+    table = icc_tags.tag_table(profile)
+    if any(signature.rstrip(b" ") not in _KNOWN_TAGS for signature, _, _ in table):
+        return None
     try:
         parsed = ImageCms.ImageCmsProfile(io.BytesIO(profile)).profile
         texts = [(name, getattr(parsed, name)) for name in _TEXT_FIELDS]
     except (OSError, ValueError, TypeError) as exc:
         raise ImageUndecodable("ICC profile cannot be parsed") from exc
-    return tuple(
+    fields = tuple(
         (name, text)
         for name, text in texts
         if isinstance(text, str) and text.strip() and text.strip() not in _STOCK_TEXTS
     )
+    # Every other string of every tag (other languages, Apple's dscm, colorant and colour names), but for
+    # what LittleCMS handed back already and the stock texts.
+    seen = {text.strip() for _, text in texts if isinstance(text, str)} | _STOCK_TEXTS
+    tags: list[tuple[str, str]] = []
+    for signature, offset, size in table:
+        rest = [text for text in icc_tags.tag_texts(profile, offset, size) if text not in seen]
+        if rest:
+            tags.append((signature.decode("latin-1").rstrip(" "), "\n".join(dict.fromkeys(rest))))
+    device = any(icc_tags.has_device_ids(profile, offset, size) for _, offset, size in table)
+    return fields, tuple(tags), device
+
+
+def strip(profile: bytes, kinds: frozenset[str]) -> bytes | None:
+    """The profile without what `kinds` names that it holds (device ids: `mmod` serials and dates, zeroed
+    in place), or None when nothing changes. Text is not rewritten: a profile whose text holds personal
+    data is the policy's to judge."""
+    return icc_tags.strip_device_ids(profile) if "device_id" in kinds else None

@@ -89,10 +89,11 @@ _PLAIN_FOURCC = re.compile(rb"[A-Za-z0-9 ]{4}")
 _SCAL = re.compile(rb"[\x01\x02][0-9.eE+-]{1,30}\x00[0-9.eE+-]{1,30}")
 
 
-def png_content_known(ctype: bytes, payload: bytes) -> bool:
-    """Whether a listed PNG chunk's payload has the form its type prescribes (where it could hold text)."""
+def png_content_known(ctype: bytes, data: bytes, start: int, end: int) -> bool:
+    """Whether a listed PNG chunk's payload, `data[start:end]`, has the form its type prescribes (where it
+    could hold text). Only those types are looked at, and without a copy: IDAT is most of a PNG."""
     if ctype == b"sCAL":
-        return _SCAL.fullmatch(payload) is not None
+        return _SCAL.fullmatch(memoryview(data)[start:end]) is not None
     return True
 
 

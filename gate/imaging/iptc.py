@@ -5,6 +5,12 @@ Photoshop and Lightroom still write By-line, City and Caption here besides XMP, 
 leave a second copy of the same personal data. Photoshop's own JPEGs carry EXIF and XMP in APP1, but
 the resource format has a slot for each (as in PSD and TIFF files) and any tool may fill it: GPS there is
 as published as GPS in APP1.
+
+Every IIM dataset is read: the ones `DATASETS` names by their kind, any other one as free text to scan
+(Category, SupplementalCategory, ContentLocationName, the envelope record...), but for the binary object
+preview (2:200-2:202), which is unread. Any other resource (thumbnails, slices with names and URLs,
+print settings, plug-in data: Photoshop writes dozens) and any resource with a name is unread too: the
+default strip drops it, as no viewer of a product image needs it.
 """
 
 from __future__ import annotations
@@ -47,7 +53,12 @@ DATASETS: dict[int, tuple[str, Kind]] = {
     120: ("Caption-Abstract", "free_text"),
     122: ("Writer-Editor", "person"),
 }
-_VALUELESS: frozenset[Kind] = frozenset({"location", "device_id"})
+_VALUELESS: frozenset[Kind] = frozenset({"location", "device_id", "unread"})
+# Resources of a fixed size that hold only numbers, read as such: ResolutionInfo, global light angle and
+# altitude, the seed of layer ids. Exactly that size, else they are unread.
+_NUMERIC_RESOURCES = {0x03ED: 16, 0x040D: 4, 0x0419: 4, 0x0414: 4}
+# ObjectPreviewFileFormat, ObjectPreviewFileVersion, ObjectPreviewData: a binary preview image.
+_PREVIEW_DATASETS = frozenset({200, 201, 202})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +67,7 @@ class _Resource:
     start: int  # offset of "8BIM" in the payload
     end: int
     data: bytes
+    named: bool = False  # a Pascal name the writer chose (Photoshop leaves it empty)
 
 
 def _resources(payload: bytes) -> list[_Resource]:
@@ -72,7 +84,9 @@ def _resources(payload: bytes) -> list[_Resource]:
         end = size_at + 4 + size + (size & 1)
         if size_at + 4 + size > n:
             raise ImageUndecodable("Photoshop resource block is truncated")
-        found.append(_Resource(ident, pos, min(end, n), payload[size_at + 4 : size_at + 4 + size]))
+        data = payload[size_at + 4 : size_at + 4 + size]
+        named = bool(payload[pos + 7 : pos + 7 + name_len])
+        found.append(_Resource(ident, pos, min(end, n), data, named=named))
         pos = end
     return found
 
@@ -104,8 +118,10 @@ def read_items(payload: bytes) -> tuple[list[MetadataItem], list[str]]:
     resources = _resources(payload)
     if _unread_tail(payload, resources):
         items.append(MetadataItem(pointer("iptc", "unread"), "uninspected"))
-    for resource in resources:
-        if resource.ident == _IPTC_RESOURCE:
+    for position, resource in enumerate(resources):
+        if _unread(resource):
+            items.append(MetadataItem(pointer("iptc", "resource", str(position)), "unread"))
+        elif resource.ident == _IPTC_RESOURCE:
             items.extend(_iim_items(resource.data))
         elif _embeds_exif_or_xmp(resource):
             found, marks = _embedded_items(resource)
@@ -114,14 +130,35 @@ def read_items(payload: bytes) -> tuple[list[MetadataItem], list[str]]:
     return items, markers
 
 
+def _unread(resource: _Resource) -> bool:
+    """A resource the gate does not read (see the module docstring), or one with a name."""
+    if resource.named:
+        return True
+    if resource.ident in (_IPTC_RESOURCE, _IPTC_DIGEST):  # the digest is an MD5 of the IIM block
+        return False
+    if resource.ident in _NUMERIC_RESOURCES:
+        return len(resource.data) != _NUMERIC_RESOURCES[resource.ident]
+    if resource.ident == _XMP_RESOURCE or resource.ident in _EXIF_RESOURCES:
+        # A blank XMP slot is nothing; an EXIF slot that is no TIFF stream is no EXIF to any reader.
+        return bool(resource.data.strip(b"\x00 \t\r\n")) and not _embeds_exif_or_xmp(resource)
+    return True
+
+
+def _dataset(record: int, number: int) -> tuple[str, Kind]:
+    """(name in paths, kind) of an IIM dataset: named ones by `DATASETS`, any other by its numbers."""
+    if record == 2 and number in DATASETS:
+        return DATASETS[number]
+    kind: Kind = "unread" if record == 2 and number in _PREVIEW_DATASETS else "free_text"
+    return f"{record}:{number}", kind
+
+
 def _iim_items(iim: bytes) -> list[MetadataItem]:
-    """The record-2 datasets of an IPTC-IIM block that may hold personal data."""
+    """Every dataset of an IPTC-IIM block, with its kind."""
     items: list[MetadataItem] = []
     for record, number, _, value in _datasets(iim):
-        if record == 2 and number in DATASETS:
-            name, kind = DATASETS[number]
-            text = None if kind in _VALUELESS else value.decode("utf-8", "replace")
-            items.append(MetadataItem(pointer("iptc", name), kind, text))
+        name, kind = _dataset(record, number)
+        text = None if kind in _VALUELESS else value.decode("utf-8", "replace")
+        items.append(MetadataItem(pointer("iptc", name), kind, text))
     return items
 
 
@@ -148,18 +185,23 @@ def _holds_any(resource: _Resource, kinds: frozenset[str]) -> bool:
 
 
 def strip(payload: bytes, kinds: frozenset[str]) -> bytes | None:
-    """The payload without IIM datasets of `kinds` (and then without the IIM digest, now stale) and without
-    EXIF and XMP resources holding any (dropped whole, not rewritten field by field); None if unchanged."""
+    """The payload without IIM datasets of `kinds` (and then without the IIM digest, now stale), without
+    EXIF and XMP resources holding any (dropped whole, not rewritten field by field) and, for `unread`,
+    without the resources the gate does not read; None if unchanged."""
     resources = _resources(payload)
     out = [payload[: len(PHOTOSHOP_PREFIX)]]
     changed = iim_changed = False
     for resource in resources:
         block = payload[resource.start : resource.end]
-        if resource.ident == _IPTC_RESOURCE:
+        if _unread(resource):
+            if "unread" in kinds:
+                changed = True
+                continue
+        elif resource.ident == _IPTC_RESOURCE:
             kept = [
                 resource.data[pos : pos + 5 + len(value)]
                 for record, number, pos, value in _datasets(resource.data)
-                if not (record == 2 and number in DATASETS and DATASETS[number][1] in kinds)
+                if _dataset(record, number)[1] not in kinds
             ]
             iim = b"".join(kept)
             if len(iim) != len(resource.data):

@@ -35,6 +35,10 @@ class MetadataItem:
     kind: Kind
     value: str | None = field(default=None, repr=False, compare=False)
     json: Any = field(default=None, repr=False, compare=False)
+    #: Read the field name as a key that tells the scanner what the value is (UserComment, a PNG keyword).
+    #: False for fields whose name promises a form their value need not keep (EXIF DateTime, Make): a
+    #: name such as "DateTime" would otherwise tell the scanner that digits there are no phone number.
+    named_context: bool = field(default=True, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

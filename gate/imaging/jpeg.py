@@ -1,18 +1,18 @@
 """A structural walk over JPEG segments: finds metadata and dimensions and detects truncation.
 
-The walk never decodes the entropy-coded data; it only skips over it to the next marker (a C-speed regex),
-so a whole 3 MB file is walked in well under a millisecond of Python.
+The walk never decodes the entropy-coded data; it only skips over it to the next marker (`entropy`,
+vectorised), so a whole 3 MB file is walked in about half a millisecond.
 """
 
 from __future__ import annotations
 
-import re
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging import mpf
+from gate.imaging.entropy import first_marker
 from gate.imaging.limits import MAX_SCANS, MAX_SEGMENTS
 from gate.imaging.trailing import check_end
 
@@ -35,9 +35,7 @@ DNL, DRI, DHP, EXP = 0xDC, 0xDD, 0xDE, 0xDF
 # segments to another reader. DNL only serves frames of height 0 and DHP/EXP hierarchical JPEG: refused.
 _REFUSED = frozenset({DNL, DHP, EXP})
 # Inside scan data 0xFF is followed by 0x00 (stuffing) or RST0-7; anything else ends the scan, except fill
-# bytes (more 0xFF) before a restart marker, which `_scan_end` steps over. (A literal first byte keeps the
-# regex on its fast path: "\xff+" there makes it twenty times slower.)
-_SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7]")
+# bytes (more 0xFF) before a restart marker, which `_scan_end` steps over.
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +170,9 @@ def _walk_picture(data: bytes, pos: int, image: int) -> _Picture:
 def _scan_end(data: bytes, pos: int) -> int:
     """The offset of the marker (or of the fill bytes before it) that ends the scan data at `pos`."""
     while True:
-        match = _SCAN_END.search(data, pos)
-        if match is None:
+        found = first_marker(data, pos)
+        if found < 0:
             raise ImageUndecodable("JPEG is truncated inside scan data")
-        found = match.start()
         after = found + 1
         while after < len(data) and data[after] == 0xFF:
             after += 1

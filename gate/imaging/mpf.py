@@ -10,6 +10,9 @@ relative to the TIFF header. Each 16-byte MP entry is: attribute (4), size (4), 
 dependent-image entry numbers (2 each). The first entry is the primary image: offset 0, and its size is
 one writers get wrong (Apple's is 70 bytes too large), so only the others' offsets and sizes are held to
 the file.
+
+The index may also hold an ImageUIDList (33 bytes per image that identify it, like EXIF ImageUniqueID):
+read, and removed in place by `without_uids` (the segment keeps its length, so no offset moves).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from gate.errors import ImageUndecodable
 
 PREFIX = b"MPF\x00"
 MP_ENTRY_TAG = 0xB002
+IMAGE_UID_TAG = 0xB003
 #: The largest number of images one index may list; real files list 2 to 4 (Nikon: primary, preview, ...).
 MAX_IMAGES = 64
 _ENTRY_SIZE = 16
@@ -28,7 +32,7 @@ _TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 7: 1, 9: 4, 10: 8}
 #: Index IFD tags whose values are structure: MPFVersion, NumberOfImages, MPEntry, TotalFrames.
 _INDEX_TAGS = frozenset({0xB000, 0xB001, MP_ENTRY_TAG, 0xB004})
 #: Attribute IFD tags: MPFVersion, MPIndividualNum, and the panorama and stereo geometry (B201-B20C).
-#: ImageUIDList (B003) is absent on purpose: 33 bytes per image that identify it, like EXIF ImageUniqueID.
+#: ImageUIDList (B003) is not here: it is read as `MpIndex.uid_list` in the index IFD, and only there.
 _ATTRIBUTE_TAGS = frozenset({0xB000, 0xB101} | set(range(0xB201, 0xB20D)))
 
 
@@ -39,6 +43,8 @@ class MpIndex:
     `entries` are (absolute offset, size) of every image but the first, in index order; `entry_table` is
     the absolute offset of the first MP entry; `base` that of the TIFF header, which offsets count from.
     `complete` is False when the segment holds a tag or bytes the gate does not know (then uninspected).
+    `uid_list` is (index IFD offset, ImageUIDList value offset, its size), relative to the TIFF header,
+    when the index holds one.
     """
 
     base: int
@@ -46,6 +52,7 @@ class MpIndex:
     order: str
     entries: tuple[tuple[int, int], ...]
     complete: bool
+    uid_list: tuple[int, int, int] | None = None
 
 
 def read(data: bytes, start: int, end: int) -> MpIndex:
@@ -62,13 +69,14 @@ def read(data: bytes, start: int, end: int) -> MpIndex:
     covered[:8] = b"\x01" * 8
     (index_at,) = struct.unpack_from(order + "I", block, 4)
     tags, next_ifd, values = _read_ifd(block, order, index_at, covered)
-    complete = set(tags) <= _INDEX_TAGS
+    complete = set(tags) <= _INDEX_TAGS | {IMAGE_UID_TAG}
+    uid_list = (index_at, *values[IMAGE_UID_TAG]) if IMAGE_UID_TAG in values else None
     if next_ifd:
         attribute_tags, _, _ = _read_ifd(block, order, next_ifd, covered)
         complete = complete and set(attribute_tags) <= _ATTRIBUTE_TAGS
     complete = complete and not any(b for b, c in zip(block, covered, strict=True) if not c)
     if MP_ENTRY_TAG not in values:
-        return MpIndex(base, 0, order, (), complete)
+        return MpIndex(base, 0, order, (), complete, uid_list)
     value_at, count = values[MP_ENTRY_TAG]
     if count % _ENTRY_SIZE or not 1 <= count // _ENTRY_SIZE <= MAX_IMAGES:
         raise ImageUndecodable("JPEG MPF index has a malformed or oversized MP entry list")
@@ -84,7 +92,29 @@ def read(data: bytes, start: int, end: int) -> MpIndex:
         if offset == 0 or size == 0 or base + offset + size > len(data):
             raise ImageUndecodable("JPEG MPF index names an image outside the file")
         entries.append((base + offset, size))
-    return MpIndex(base, base + value_at, order, tuple(entries), complete)
+    return MpIndex(base, base + value_at, order, tuple(entries), complete, uid_list)
+
+
+def without_uids(payload: bytes, index: MpIndex) -> bytes:
+    """The segment payload ("MPF\\0"...) of `index` without its ImageUIDList: the entry leaves the index
+    IFD (the later entries and the next-IFD offset move up, zeros fill the end of the table) and the
+    values it pointed to are zeroed. Same length, so every offset stays right."""
+    assert index.uid_list is not None
+    table, value_at, size = index.uid_list
+    out = bytearray(payload)
+    tiff = len(PREFIX)
+    (count,) = struct.unpack_from(index.order + "H", payload, tiff + table)
+    start, end = tiff + table + 2, tiff + table + 2 + 12 * count
+    kept = [
+        payload[pos : pos + 12]
+        for pos in range(start, end, 12)
+        if struct.unpack_from(index.order + "H", payload, pos)[0] != IMAGE_UID_TAG
+    ]
+    if size > 4:  # an inline value goes with its entry
+        out[tiff + value_at : tiff + value_at + size] = bytes(size)
+    body = struct.pack(index.order + "H", len(kept)) + b"".join(kept) + payload[end : end + 4]
+    out[tiff + table : end + 4] = body + bytes(end + 4 - (tiff + table) - len(body))
+    return bytes(out)
 
 
 def _read_ifd(

@@ -1,15 +1,17 @@
 """`strip_identifiers`: lossless removal of metadata fields by kind. Pixels are never re-encoded.
 
-Only metadata blocks are replaced; every other byte (scan data, ICC profiles, C2PA segments) is copied
-through unchanged, so the result decodes to exactly the same pixels.
+Only metadata blocks are replaced; every other byte (scan data, C2PA segments) is copied through
+unchanged, and ICC profiles keep their colours (only an Apple `mmod` device serial is zeroed), so the
+result decodes to exactly the same pixels.
 """
 
 from __future__ import annotations
 
 import struct
+import zlib
 
 from gate.errors import ImageUndecodable
-from gate.imaging import exif, iptc, jpeg, mpf, png, webp, xmp
+from gate.imaging import exif, icc, iptc, jpeg, mpf, png, webp, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.items import DEFAULT_STRIP_KINDS, KINDS, STRIPPABLE_KINDS
@@ -37,7 +39,10 @@ def strip_identifiers(data: bytes, probe: ImageProbe, kinds: frozenset[str] = DE
     edits: list[_Edit] = []
     layout = probe.layout_for(data)
     for block in list_blocks(data, probe.media_type, budget, layout).items:
-        edits.extend(_edits(block, probe.media_type, kinds))
+        if block.source == "icc":
+            edits.extend(_icc_edits(data, block, probe.media_type, kinds))
+        else:
+            edits.extend(_edits(block, probe.media_type, kinds))
     if not edits:
         return data
     out = _splice(data, edits)
@@ -78,6 +83,27 @@ def _edits(block: Block, media_type: str, kinds: frozenset[str]) -> list[_Edit]:
         return [(*block.spans[0], block.payload)] if block.payload else drop
     items, _ = block_items(block)  # extended XMP, PNG text, JPEG comments, Ducky: all or nothing
     return drop if any(item.kind in kinds for item in items) else []
+
+
+def _icc_edits(data: bytes, block: Block, media_type: str, kinds: frozenset[str]) -> list[_Edit]:
+    """The profile's segments or chunk rewritten with `icc.strip`'s profile, which keeps its size."""
+    profile = icc.strip(block.payload, kinds)
+    if profile is None:
+        return []
+    if media_type == JPEG:
+        # Each APP2 segment: marker, length, "ICC_PROFILE\0", sequence number, count, then its part.
+        edits: list[_Edit] = []
+        at = 0
+        for start, end in sorted(block.spans, key=lambda span: data[span[0] + 16]):
+            size = end - start - 18
+            edits.append((start, end, data[start : start + 18] + profile[at : at + size]))
+            at += size
+        return edits
+    start, end = block.spans[0]
+    if media_type == PNG:
+        name = data[start + 8 : end - 4].partition(b"\x00")[0]
+        return [(start, end, png.chunk_bytes(b"iCCP", name + b"\x00\x00" + zlib.compress(profile)))]
+    return [(start, end, webp.chunk_bytes(b"ICCP", profile))]
 
 
 def _wrap(source: str, media_type: str, payload: bytes) -> bytes:

@@ -164,13 +164,54 @@ def _properties(root: ET.Element) -> list[tuple[ET.Element, str, ET.Element | No
     return found
 
 
+# RDF attributes whose values are text a reader sees: a resource URI (mailto:, a web page) or a subject.
+_RDF_TEXT_ATTRIBUTES = frozenset({f"{{{RDF}}}resource", f"{{{RDF}}}about"})
+
+
 def _text(desc: ET.Element, name: str, elem: ET.Element | None) -> str:
     if elem is None:
         return desc.attrib[name]
     parts = [t.strip() for t in elem.itertext() if t.strip()]
     for sub in elem.iter():
-        parts.extend(v for k, v in sub.attrib.items() if not k.startswith(f"{{{RDF}}}") and "}lang" not in k)
+        parts.extend(
+            v
+            for k, v in sub.attrib.items()
+            if (not k.startswith(f"{{{RDF}}}") or k in _RDF_TEXT_ATTRIBUTES) and "}lang" not in k
+        )
     return "\n".join(parts)
+
+
+def _known_prefix(uri: str) -> str | None:
+    """The pointer prefix of a namespace the gate maps or knows to be technical, else None."""
+    entry = _NAMESPACES.get(uri)
+    return entry[0] if entry is not None else xmp_unread.TECHNICAL_PREFIXES.get(uri)
+
+
+def _read_past_items(
+    root: ET.Element, properties: list[tuple[ET.Element, str, ET.Element | None]]
+) -> list[MetadataItem]:
+    """Free-text items for what known namespaces hold beyond the fields `classify` maps (xmp:CreatorTool,
+    xmpMM:History, crs:RawFileName, dc:format...) and for a description's rdf:about: the namespace tells
+    what a property should hold, not what it holds, so its text is scanned, without the name's context.
+    Named by position (`prefix:*N`): the local name is the image's choice."""
+    items: list[MetadataItem] = []
+    for position, (desc, name, elem) in enumerate(properties):
+        prefix = _known_prefix(_split(name)[0])
+        if prefix is None or classify(name, position) is not None:
+            continue
+        text = _text(desc, name, elem)
+        if text.strip():
+            path = pointer("xmp", f"{prefix}:{HIDDEN_NAME}{position}")
+            items.append(MetadataItem(path, "free_text", text, named_context=False))
+    for number, desc in enumerate(root.iter(f"{{{RDF}}}Description")):
+        about = desc.get(f"{{{RDF}}}about", "")
+        if about.strip():
+            items.append(
+                MetadataItem(
+                    pointer("xmp", "rdf:about", str(number)), "free_text", about, named_context=False
+                )
+            )
+    return items
 
 
 def read_items(packet: bytes) -> tuple[list[MetadataItem], list[str]]:
@@ -197,6 +238,7 @@ def read_items(packet: bytes) -> tuple[list[MetadataItem], list[str]]:
         if found:
             path, kind = found
             items.append(MetadataItem(path, kind, None if kind in _VALUELESS else _text(desc, name, elem)))
+    items.extend(_read_past_items(root, properties))
     items.extend(xmp_unread.unread_items(_decode(packet), root, properties, _KNOWN_URIS))
     return items, markers
 
@@ -211,13 +253,21 @@ def strip(packet: bytes, kinds: frozenset[str]) -> bytes | None:
     properties = _properties(root)
     for desc, name, elem in properties:
         found = classify(name)
-        if found is None or found[1] not in kinds:
+        read_past = found is None and _known_prefix(_split(name)[0]) is not None
+        if read_past and "free_text" in kinds and _text(desc, name, elem).strip():
+            pass  # text `_read_past_items` hands to the scanner, stripped with free text
+        elif found is None or found[1] not in kinds:
             continue
         removed = True
         if elem is None:
             del desc.attrib[name]
         else:
             desc.remove(elem)
+    if "free_text" in kinds:
+        for desc in root.iter(f"{{{RDF}}}Description"):
+            if desc.get(f"{{{RDF}}}about", "").strip():
+                desc.set(f"{{{RDF}}}about", "")
+                removed = True
     if "unread" in kinds:
         removed = xmp_unread.drop_unread(_decode(packet), root, properties, _KNOWN_URIS) or removed
     if not removed:

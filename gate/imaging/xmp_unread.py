@@ -5,7 +5,7 @@ on its own; the rewrite adds only its xpacket wrapper).
 
 Known namespaces are the ones `xmp` maps plus technical ones (dates, document ids and history, HDR gain
 maps, Google's container directory, Apple's auxiliary image data, Camera Raw settings, the C2PA link).
-Their properties the gate does not map stay; see README "What the gate guarantees" for this limit.
+Their properties the gate does not map stay, and `xmp` hands their text to the scanner.
 """
 
 from __future__ import annotations
@@ -21,30 +21,30 @@ _DESCRIPTION = f"{{{RDF}}}Description"
 _RDF_ROOT = f"{{{RDF}}}RDF"
 #: Pointer token prefix for a name the image chose, then its position (as the scanner names keys).
 HIDDEN_NAME = "*"
-TECHNICAL_NAMESPACES = frozenset(
-    {
-        "http://ns.adobe.com/xap/1.0/",  # xmp: dates, CreatorTool, Rating
-        "http://ns.adobe.com/xap/1.0/mm/",  # xmpMM: document and instance ids, history
-        "http://ns.adobe.com/xap/1.0/sType/ResourceEvent#",
-        "http://ns.adobe.com/xap/1.0/sType/ResourceRef#",
-        "http://ns.adobe.com/xap/1.0/g/img/",
-        "http://ns.adobe.com/xmp/note/",  # xmpNote:HasExtendedXMP
-        "http://ns.adobe.com/hdr-gain-map/1.0/",  # hdrgm: Ultra HDR and Adobe gain maps
-        "http://ns.google.com/photos/1.0/container/",  # GContainer directory of an Ultra HDR JPEG
-        "http://ns.google.com/photos/1.0/container/item/",
-        "http://ns.google.com/photos/1.0/camera/",  # GCamera: motion photo and HDR flags
-        "http://ns.apple.com/HDRGainMap/1.0/",
-        "http://ns.apple.com/pixeldatainfo/1.0/",  # apdi: auxiliary image type
-        "http://ns.adobe.com/camera-raw-settings/1.0/",
-        "http://ns.adobe.com/pdf/1.3/",
-        "http://purl.org/dc/terms/",  # dcterms:provenance, the C2PA manifest link
-        "http://ns.adobe.com/xap/1.0/rights/",
-        "http://ns.useplus.org/ldf/xmp/1.0/",  # PLUS licensing (data mining flags)
-        "http://www.w3.org/XML/1998/namespace",
-        RDF,
-        "adobe:ns:meta/",
-    }
-)
+#: Technical namespace URI -> the prefix the gate's pointers use for it.
+TECHNICAL_PREFIXES: dict[str, str] = {
+    "http://ns.adobe.com/xap/1.0/": "xmp",  # dates, CreatorTool, Rating
+    "http://ns.adobe.com/xap/1.0/mm/": "xmpMM",  # document and instance ids, history
+    "http://ns.adobe.com/xap/1.0/sType/ResourceEvent#": "stEvt",
+    "http://ns.adobe.com/xap/1.0/sType/ResourceRef#": "stRef",
+    "http://ns.adobe.com/xap/1.0/g/img/": "xmpGImg",
+    "http://ns.adobe.com/xmp/note/": "xmpNote",  # HasExtendedXMP
+    "http://ns.adobe.com/hdr-gain-map/1.0/": "hdrgm",  # Ultra HDR and Adobe gain maps
+    "http://ns.google.com/photos/1.0/container/": "GContainer",  # the directory of an Ultra HDR JPEG
+    "http://ns.google.com/photos/1.0/container/item/": "Item",
+    "http://ns.google.com/photos/1.0/camera/": "GCamera",  # motion photo and HDR flags
+    "http://ns.apple.com/HDRGainMap/1.0/": "HDRGainMap",
+    "http://ns.apple.com/pixeldatainfo/1.0/": "apdi",  # auxiliary image type
+    "http://ns.adobe.com/camera-raw-settings/1.0/": "crs",
+    "http://ns.adobe.com/pdf/1.3/": "pdf",
+    "http://purl.org/dc/terms/": "dcterms",  # provenance, the C2PA manifest link
+    "http://ns.adobe.com/xap/1.0/rights/": "xmpRights",
+    "http://ns.useplus.org/ldf/xmp/1.0/": "plus",  # PLUS licensing (data mining flags)
+    "http://www.w3.org/XML/1998/namespace": "xml",
+    RDF: "rdf",
+    "adobe:ns:meta/": "x",
+}
+TECHNICAL_NAMESPACES = frozenset(TECHNICAL_PREFIXES)
 _COMMENT_OR_PI = re.compile(r"<!--|<\?(?!xpacket[\s?])")
 
 

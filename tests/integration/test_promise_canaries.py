@@ -4,7 +4,8 @@ The gate runs as a subprocess on the embedded broker, with worker processes, at 
 exported to its own output. Each canary is a distinctive word inside personal data written the way the
 scanner used to miss it: an obfuscated email in a prompt, a name in look-alike letters, a name in an
 event id and in a source, a name in a `tracestate` header, names and free text under allow-listed
-parameter keys and the model name (which the gate signs), a name in EXIF that Pillow logs at DEBUG.
+parameter keys and the model name (which the gate signs), a name in EXIF that Pillow logs at DEBUG, a
+name in EXIF Model (a field the gate once trusted by its name).
 None may reach an approved record, a published image or its manifest, a log line, a span or a metric.
 """
 
@@ -46,6 +47,7 @@ CANARIES = {
     "free_text": "canaryqxfreetext",
     "model": "canaryqxmodel",
     "exif": "Canaryqxexif",
+    "make": "Canaryqxmake",  # EXIF Model: a field once trusted by its name
 }
 
 
@@ -72,6 +74,8 @@ def planted(run: str) -> list[tuple[bytes, bytes, list[tuple[str, bytes]]]]:
     artist = Image.Exif()
     artist[0x013B] = f"Jane {c['exif']}"  # Artist: Pillow's TIFF plugin logs EXIF values at DEBUG
     artist[0x010E] = f"Jane {c['exif']}"
+    device = Image.Exif()
+    device[0x0110] = f"iPhone of Jane {c['make']}"  # Model
     bad_id = f"Jane.{c['event_id']}-{run}"
     return [
         (f"{run}-email".encode(), event(f"{run}-email", parameters={
@@ -90,6 +94,7 @@ def planted(run: str) -> list[tuple[bytes, bytes, list[tuple[str, bytes]]]]:
                         "sampler_name": f"free text {c['free_text']} that is no sampler name at all"},
         ), []),
         (f"{run}-exif".encode(), event(f"{run}-exif", seed=4, exif=artist), []),
+        (f"{run}-make".encode(), event(f"{run}-make", seed=5, exif=device), []),
     ]  # fmt: skip
 
 
@@ -152,6 +157,7 @@ def test_no_canary_reaches_an_approved_record_a_manifest_a_log_a_span_or_a_metri
     # The gate read what it was meant to: the disguised personal data was found, not approved.
     assert topic[f"{run}-email".encode()] == gate_topics.quarantine
     assert topic[f"{run}-cyril".encode()] == gate_topics.quarantine
+    assert topic[f"{run}-make".encode()] != gate_topics.approved  # a name in EXIF Model is read
     assert topic[f"{run}-source".encode()] == gate_topics.rejected
     assert topic[f"{run}-trace".encode()] == gate_topics.approved
     assert topic[f"{run}-signed".encode()] == gate_topics.approved

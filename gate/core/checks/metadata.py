@@ -97,7 +97,7 @@ class MetadataCheck:
                 except ScanLimitExceeded:
                     return [Finding(entity="UNSCANNABLE", path=item.path, detector="limits")]
                 return [Finding(f.entity, item.path + f.path, f.detector) for f in found]
-        context = item.path.rsplit("/", 1)[-1]
+        context = item.path.rsplit("/", 1)[-1] if item.named_context else ""
         return scan_text(item.value, path=item.path, context=context)
 
     def _reason(self, entity: str, path: str, detail: str | None = None) -> Reason:

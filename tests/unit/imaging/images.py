@@ -212,3 +212,36 @@ def tiff_with_overlapping_gps_tables(count: int) -> bytes:
     head = 8 + 2 + 12 * count + 4
     ifd0 = struct.pack("<H", count) + b"".join(_entry(0x8825, 4, 1, head + i) for i in range(count))
     return b"II*\x00" + struct.pack("<I", 8) + ifd0 + struct.pack("<I", 0) + b"\x01" * (257 * 12 + 6 + count)
+
+
+def tiff_with_values(
+    ifd0: list[tuple[int, int, bytes]], exif_ifd: list[tuple[int, int, bytes]] | None = None
+) -> bytes:
+    """A little-endian TIFF stream with IFD0 (and an Exif IFD when `exif_ifd` is given) holding the
+    (tag, type, raw value) entries as written: UTF-8 in an ASCII field, text after a NUL, any bytes."""
+    tables = [list(ifd0), list(exif_ifd or [])]
+    if exif_ifd:
+        tables[0].append((0x8769, 4, b"\x00\x00\x00\x00"))  # patched below
+    sizes = [2 + 12 * len(table) + 4 for table in tables if table]
+    values_at = 8 + sum(sizes)
+    out_tables: list[bytes] = []
+    values = b""
+    exif_at = 8 + sizes[0]
+    for table in (t for t in tables if t):
+        body = struct.pack("<H", len(table))
+        for tag, typ, given in sorted(table):
+            raw = struct.pack("<I", exif_at) if tag == 0x8769 else given
+            count = len(raw) // {3: 2, 4: 4, 5: 8}.get(typ, 1)
+            if len(raw) <= 4:
+                body += _entry(tag, typ, count, raw)
+            else:
+                body += _entry(tag, typ, count, values_at + len(values))
+                values += raw + b"\x00" * (len(raw) & 1)
+        out_tables.append(body + struct.pack("<I", 0))
+    return b"II*\x00" + struct.pack("<I", 8) + b"".join(out_tables) + values
+
+
+def with_exif_block(data: bytes, tiff: bytes) -> bytes:
+    """A JPEG (`data`) with `tiff` as its APP1 EXIF segment, right after SOI."""
+    payload = b"Exif\x00\x00" + tiff
+    return data[:2] + b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload + data[2:]

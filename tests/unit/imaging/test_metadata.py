@@ -39,6 +39,7 @@ EXIF_ITEMS = {
     ("/exif/GPSInfo/GPSLatitude", "location"),
     ("/exif/GPSInfo/GPSLongitudeRef", "location"),
     ("/exif/GPSInfo/GPSLongitude", "location"),
+    ("/exif/Software", "free_text"),  # a known tag: its text is scanned all the same
 }
 XMP_ITEMS = {
     ("/xmp/exif:GPSLatitude", "location"),
@@ -49,6 +50,10 @@ XMP_ITEMS = {
     ("/xmp/dc:title", "free_text"),
     ("/xmp/aux:SerialNumber", "device_id"),
     ("/xmp/photoshop:City", "location"),
+    # Properties of mapped namespaces the gate does not map (tiff:Orientation, DigitalSourceType): their
+    # text is scanned, named by position.
+    ("/xmp/tiff:*2", "free_text"),
+    ("/xmp/Iptc4xmpExt:*5", "free_text"),
 }
 EXIF_MARKERS = {"exif:Software=Adobe Firefly"}
 XMP_MARKERS = {"xmp:AIPromptInformation", "xmp:DigitalSourceType=trainedAlgorithmicMedia"}
@@ -238,7 +243,7 @@ def test_a1111_parameters_in_exif_user_comment_is_an_ai_marker() -> None:
 def test_xmp_ai_markers(snippet: str, markers: tuple[str, ...]) -> None:
     found = meta(jpeg_bytes(xmp=xmp_packet(snippet)))
     assert found.ai_markers == markers
-    assert found.items == ()
+    assert pairs(found) == {("/xmp/Iptc4xmpExt:*0", "free_text")}  # the marker's own text is scanned
 
 
 def test_xmp_in_attribute_form_with_other_prefixes() -> None:
@@ -319,8 +324,9 @@ def test_a_photoshop_exif_resource_with_the_app1_prefix_is_read_too() -> None:
 def test_a_photoshop_exif_resource_that_is_not_tiff_stays_unread() -> None:
     # No reader takes it for EXIF (ExifTool calls "EXIF data 3" an unknown binary format), so it is one
     # more resource the gate does not read, like a thumbnail or print settings.
+    # It is published all the same, so it is `unread`: the default strip drops it.
     data = with_app13(jpeg_bytes(), photoshop_resource(0x0423, b"\x00\x01 not a TIFF stream"))
-    assert meta(data).items == ()
+    assert pairs(meta(data)) == {("/iptc/resource/0", "unread")}
 
 
 def test_many_gps_pointers_give_one_item_per_gps_entry_not_per_pointer_pair() -> None:

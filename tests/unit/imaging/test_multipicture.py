@@ -165,7 +165,7 @@ def test_overlapping_pictures_are_refused() -> None:
 
 
 def test_an_index_with_an_unknown_tag_is_uninspected() -> None:
-    data = mpo(PRIMARY, PLAIN, extra_tags=((0xB003, 7, 4, 0x41424344),))  # ImageUIDList, inline
+    data = mpo(PRIMARY, PLAIN, extra_tags=((0xB0FE, 7, 4, 0x41424344),))  # no tag of DC-007
     items = read_metadata(data, probe(data)).items
     assert [item.path for item in items if item.kind == "uninspected"] == ["/jpeg/APP2/0"]
 

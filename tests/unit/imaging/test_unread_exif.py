@@ -71,13 +71,19 @@ def test_unread_exif_is_reported_and_stripped_to_zeros(case: str) -> None:
     assert Tiff(stripped).unpack("H", 8) == (1,)  # Orientation survives
 
 
-def test_known_technical_tags_are_not_unread() -> None:
+def test_known_technical_tags_are_not_unread_and_their_text_is_read() -> None:
     exif = Image.Exif()
     exif[0x0112], exif[0x010F], exif[0x0110], exif[0x0131] = 6, "Apple", "iPhone 15", "17.1"
     sub = exif.get_ifd(0x8769)
     sub[0x829A], sub[0x9003], sub[0xA002], sub[0xA434] = (1, 120), "2024:05:01 10:00:00", 4032, "main camera"
     items, _ = read_items(exif.tobytes()[6:])
-    assert items == []
+    assert {(item.path, item.kind, item.value) for item in items} == {
+        ("/exif/Make", "free_text", "Apple"),
+        ("/exif/Model", "free_text", "iPhone 15"),
+        ("/exif/Software", "free_text", "17.1"),
+        ("/exif/DateTimeOriginal", "free_text", "2024:05:01 10:00:00"),
+        ("/exif/LensModel", "free_text", "main camera"),
+    }
 
 
 def _with_exif_jpeg(tiff: bytes) -> bytes:

@@ -1,0 +1,124 @@
+"""The text an ICC profile's tags hold, read tag by tag, and Apple's `mmod` device identifiers.
+
+LittleCMS (through Pillow) hands back one localisation of seven text fields; a profile can hold more: every
+language of a `mluc` (Apple's `dscm` lists a display's name in thirty), the Unicode and Macintosh parts of
+a v2 `desc`, the names in colorant tables, named colours, profile sequences and dictionaries. Each is read
+here so the scanner sees every string the profile publishes. Apple's `mmod` holds numbers: maker, model,
+serial number and manufacture date of the display the profile was made for; a non-zero serial or date is
+a device identifier, zeroed in place by `strip_device_ids` (the profile keeps its size and its tag table).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+
+from gate.errors import ImageUndecodable
+
+# Tag types whose content is text in a known layout, and types holding names among numbers (read as runs
+# of printable characters, ASCII or UTF-16BE).
+_NAMED_TYPES = frozenset({b"dict", b"ncl2", b"clrt", b"pseq", b"psid"})
+_ASCII_RUN = re.compile(rb"[\x20-\x7e]{4,}")
+_UTF16_RUN = re.compile(rb"(?:\x00[\x20-\x7e]){4,}")
+_MMOD = b"mmod"  # type, reserved, maker, model, serial (16-19), date (20-23), 16 reserved bytes
+_PROFILE_ID = slice(84, 100)
+
+
+def tag_table(profile: bytes) -> list[tuple[bytes, int, int]]:
+    """(signature, offset, size) of every tag; raises ImageUndecodable when one lies outside the profile."""
+    (count,) = struct.unpack_from(">I", profile, 128)
+    if 132 + 12 * count > len(profile):
+        raise ImageUndecodable("ICC profile tag table runs past its end")
+    table = [struct.unpack_from(">4sII", profile, 132 + 12 * index) for index in range(count)]
+    if any(offset + size > len(profile) or size < 8 for _, offset, size in table):
+        raise ImageUndecodable("ICC profile tag lies outside the profile")
+    return table
+
+
+def tag_texts(profile: bytes, offset: int, size: int) -> list[str]:
+    """The strings one tag holds (none for tags of numbers)."""
+    tag = profile[offset : offset + size]
+    kind = tag[:4]
+    try:
+        if kind == b"text":
+            return _parts(tag[8:].decode("latin-1"))
+        if kind == b"desc":
+            return _description(tag)
+        if kind == b"mluc":
+            return _localised(tag)
+    except (struct.error, UnicodeDecodeError) as exc:
+        raise ImageUndecodable("ICC profile text tag is malformed") from exc
+    if kind in _NAMED_TYPES:
+        runs = [run.decode("ascii") for run in _ASCII_RUN.findall(tag[8:])]
+        return runs + [run.decode("utf-16-be") for run in _UTF16_RUN.findall(tag[8:])]
+    return []
+
+
+def _parts(text: str) -> list[str]:
+    return [part.strip() for part in text.split("\x00") if part.strip()]
+
+
+def _description(tag: bytes) -> list[str]:
+    """ICC v2 textDescriptionType: ASCII, then Unicode (UTF-16BE), then a Macintosh ScriptCode string."""
+    (ascii_count,) = struct.unpack_from(">I", tag, 8)
+    at = 12 + ascii_count
+    texts = _parts(tag[12:at].decode("latin-1"))
+    if at + 8 <= len(tag):
+        _language, unicode_count = struct.unpack_from(">II", tag, at)
+        unicode = tag[at + 8 : at + 8 + 2 * unicode_count]
+        texts += _parts(unicode.decode("utf-16-be", "replace"))
+        script_at = at + 8 + 2 * unicode_count
+        if script_at + 3 <= len(tag):
+            script_count = tag[script_at + 2]
+            texts += _parts(tag[script_at + 3 : script_at + 3 + min(script_count, 67)].decode("latin-1"))
+    return texts
+
+
+def _localised(tag: bytes) -> list[str]:
+    """ICC v4 multiLocalizedUnicodeType: every language's string (offsets count from the tag's start)."""
+    count, record_size = struct.unpack_from(">II", tag, 8)
+    if record_size < 12 or 16 + count * record_size > len(tag):
+        raise ImageUndecodable("ICC profile mluc tag is malformed")
+    texts: list[str] = []
+    for index in range(count):
+        length, offset = struct.unpack_from(">II", tag, 16 + index * record_size + 4)
+        if offset + length > len(tag):
+            raise ImageUndecodable("ICC profile mluc string lies outside its tag")
+        texts += _parts(tag[offset : offset + length].decode("utf-16-be", "replace"))
+    return texts
+
+
+def has_device_ids(profile: bytes, offset: int, size: int) -> bool:
+    """Whether an Apple `mmod` tag names a device: a serial number or manufacture date that is not zero."""
+    tag = profile[offset : offset + size]
+    if tag[:4] != _MMOD:
+        return False
+    if size < 24:
+        raise ImageUndecodable("ICC profile mmod tag is truncated")
+    return tag[16:24].strip(b"\x00") != b""
+
+
+def strip_device_ids(profile: bytes) -> bytes | None:
+    """The profile with every `mmod` serial number and manufacture date zeroed (and its profile ID, an
+    MD5, recomputed when it had one); None when there is none. Same size: containers are patched in place."""
+    out = bytearray(profile)
+    changed = False
+    for _, offset, size in tag_table(profile):
+        if has_device_ids(profile, offset, size):
+            out[offset + 16 : offset + 24] = bytes(8)
+            changed = True
+    if not changed:
+        return None
+    if out[_PROFILE_ID].strip(b"\x00"):
+        out[_PROFILE_ID] = profile_id(bytes(out))
+    return bytes(out)
+
+
+def profile_id(profile: bytes) -> bytes:
+    """ICC.1 profile ID: MD5 of the profile with flags, rendering intent and the ID itself zeroed."""
+    blank = bytearray(profile)
+    blank[44:48] = bytes(4)
+    blank[64:68] = bytes(4)
+    blank[_PROFILE_ID] = bytes(16)
+    return hashlib.md5(bytes(blank), usedforsecurity=False).digest()
