@@ -14,8 +14,9 @@ Shutdown: SIGTERM/SIGINT set a flag; no batch is fetched any more, the batches i
 committed, unless that runs past `shutdown_timeout_s`, in which case they are abandoned uncommitted and
 re-read by the next owner. A SIGHUP reload likewise waits until nothing is in flight.
 
-Store outage: a batch whose published bytes cannot be stored is not committed. The consumer is rewound to
-the batch's first offsets, readiness turns false, and the batch is tried again after a growing pause.
+Store outage: a batch whose published bytes cannot be stored is not committed, nor is any batch behind it.
+The consumer is rewound to their first offsets, readiness turns false, and they are tried again after a
+growing pause.
 """
 
 from __future__ import annotations
@@ -94,10 +95,10 @@ class GateRunner:
         self._ipc_reported = 0.0
 
     def request_stop(self, *, immediately: bool = False) -> None:
-        """Finish the current batch, then stop (abandon it now if `immediately`). Signal-handler safe."""
+        """Finish the batches in flight, then stop (abandon them at once if `immediately`). Signal-safe."""
         now = time.monotonic()
         if self._stop.is_set() or immediately:
-            self._stop_deadline = now  # a second request: do not wait for the batch
+            self._stop_deadline = now  # a second request: do not wait for the batches
         else:
             self._stop_deadline = now + self._settings.shutdown_timeout_s
         self._stop.set()
