@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.broker_load import Collector, GateProcess, fresh_topics, metric_delta, producer
-from benchmarks.e2e import Payload, _latency
+from benchmarks.broker_load import Collector, GateProcess, fresh_topics, producer
+from benchmarks.e2e import Payload, _breakdown, _latency
 from benchmarks.stats import quantile
 from gate.provenance import DevPki
 
@@ -93,17 +93,8 @@ def sustained_rate(arrivals: Sequence[float]) -> float:
 
 
 def breakdown(metrics: dict[str, float]) -> dict[str, float]:
-    """Milliseconds per decided event for each runner stage and each check, from the gate's own metrics."""
-    events = sum(metric_delta({}, metrics, "gate_events_total{").values())
-    totals: dict[str, float] = {}
-    for prefix, label in (
-        ("gate_stage_duration_seconds_sum{", "stage"),
-        ("gate_check_duration_seconds_sum{", "check"),
-    ):
-        for key, value in metric_delta({}, metrics, prefix).items():
-            name = f"{label}:" + key.split(f"{label}=")[1].rstrip("}")
-            totals[name] = totals.get(name, 0.0) + value
-    return {k: 1000.0 * v / events for k, v in sorted(totals.items())} if events else {}
+    """Milliseconds per decided event for each runner stage and each check, from one fresh gate's metrics."""
+    return _breakdown([{}], [metrics])
 
 
 def burst_run(
