@@ -1,18 +1,23 @@
 """Part 3: end to end through the embedded broker with transactions on.
 
-For each number of gate processes (1, 2; one worker process each, so the comparison is about scaling by
-processes) and each batch size, the gates are started once, warmed up until every process has decided
-events, then:
-  throughput  N events produced at once; rate = N / (time from the first produce to the last verdict
-              being readable by a read_committed consumer). Repeated `reps` times on the same processes.
-  latency     events produced at half that rate for a few seconds; per event, produce -> verdict readable.
-  breakdown   where the time goes per event, from the gates' own Prometheus metrics (stage and check sums
-              divided by events decided) over the throughput runs.
+`run_e2e` (the issue-18 measurements; each run drains a pre-produced burst, see `benchmarks.e2e_burst`):
+  efficiency  per repetition, `gate run` with default settings (2 workers here) and with 1 worker, each
+              against the decision core evaluating the same events in process with as many worker
+              processes (`benchmarks.e2e_core`); the ratio is taken inside the repetition.
+  scaling     default workers over 1 worker, per repetition; with the broker's CPU share.
+  curve       throughput per fixed batch size (the adaptive size off).
+  latency     on the default gate of the first repetition: half its rate for a few seconds (p50/p99
+              produce -> verdict readable), then small bursts of fewer records than a batch.
+  breakdown   ms per event per runner stage and check, from each gate's own metrics.
+
+`run_config` (used by the pixel-check benchmark): gate processes of one worker each, warmed up, then
+bursts produced while they run; rate = N / (first produce -> last verdict readable).
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import time
 import uuid
 from collections.abc import Sequence
@@ -195,32 +200,90 @@ def run_e2e(
     pki: DevPki,
     payloads: Sequence[Payload],
     *,
-    batches: Sequence[int],
-    process_counts: Sequence[int],
     events: int,
     reps: int,
+    curve_batches: Sequence[int],
+    curve_events: int,
     latency_s: float,
     log_dir: Path,
+    broker_pid: int | None,
 ) -> dict[str, Any]:
-    """Every configuration, plus the scaling ratio (2 processes over 1) per batch size."""
-    configs = []
-    for batch in batches:
-        for processes in process_counts:
-            configs.append(
-                run_config(
-                    bootstrap, pki, payloads, processes=processes, batch=batch, events=events, reps=reps,
-                    latency_s=latency_s, log_dir=log_dir,
-                )
+    """Efficiency (gate / in-process core, same worker count) and scaling per repetition, the batching
+    curve, latency at half load and at the end of a burst. See `benchmarks.e2e_burst`."""
+    from benchmarks.broker_load import ingest_event  # noqa: PLC0415
+    from benchmarks.e2e_burst import burst_run  # noqa: PLC0415
+    from benchmarks.e2e_core import core_rate  # noqa: PLC0415
+    from gate.assets import FetchPolicy  # noqa: PLC0415
+    from gate.settings import GateSettings  # noqa: PLC0415
+    from gate.worker.assembly import PipelineSpec  # noqa: PLC0415
+    from gate.worker.processor import GateProcessorFactory  # noqa: PLC0415
+
+    os.environ.setdefault("OTEL_TRACES_EXPORTER", "none")  # as the gate processes run (see GateProcess)
+    factory = GateProcessorFactory(
+        spec=PipelineSpec(
+            trust_anchors=(pki.root_ca,), signer_chain=pki.signer_chain, signer_key=pki.signer_key
+        ),
+        fetch=FetchPolicy(),
+    )
+    default_workers = GateSettings.model_fields["workers"].get_default(call_default_factory=True)
+    stream = [
+        (f"ev-{i}".encode(), ingest_event(f"ev-{i}", pl.media_type, data=pl.data, parameters=pl.parameters))
+        for i, pl in zip(range(events), itertools.cycle(payloads), strict=False)
+    ]
+    values = [value for _, value in stream]
+    from benchmarks.ipc_copy import ipc_cost  # noqa: PLC0415
+
+    ipc = ipc_cost()
+    counts = sorted({default_workers, 1}, reverse=True)
+    repetitions: list[dict[str, Any]] = []
+    for rep in range(reps):
+        row: dict[str, Any] = {}
+        for workers in counts:
+            core = core_rate(factory, values, workers)
+            gate = burst_run(
+                bootstrap, pki, stream, workers=None if workers == default_workers else workers, batch=None,
+                log=log_dir / f"e2e-rep{rep}-w{workers}.log", broker_pid=broker_pid,
+                probes=payloads if rep == 0 and workers == default_workers else (), latency_s=latency_s,
             )  # fmt: skip
-    scaling = {}
-    for batch in batches:
-        by_processes = {c["processes"]: c["rates"] for c in configs if c["batch"] == batch}
-        if 1 in by_processes and 2 in by_processes:
-            scaling[str(batch)] = ratio_summary(by_processes[2], by_processes[1]).as_dict()
-    return {
-        "workers_per_process": 1,
-        "partitions": 4,
-        "payload_bytes": [len(p.data) for p in payloads],
-        "configs": configs,
-        "scaling_2_over_1": scaling,
+            row[str(workers)] = {"core_per_s": core, "gate": gate, "ratio": gate["images_per_s"] / core}
+        repetitions.append(row)
+    curve = [
+        burst_run(
+            bootstrap,
+            pki,
+            stream[:curve_events],
+            workers=None,
+            batch=batch,
+            log=log_dir / f"e2e-curve-b{batch}.log",
+            broker_pid=broker_pid,
+        )
+        for batch in curve_batches
+    ]
+    efficiency = {
+        str(w): ratio_summary(
+            [r[str(w)]["gate"]["images_per_s"] for r in repetitions],
+            [r[str(w)]["core_per_s"] for r in repetitions],
+        ).as_dict()
+        for w in counts
     }
+    scaling = None
+    if len(counts) == 2:
+        scaling = ratio_summary(
+            [r[str(counts[0])]["gate"]["images_per_s"] for r in repetitions],
+            [r["1"]["gate"]["images_per_s"] for r in repetitions],
+        ).as_dict()
+    return {
+        "default_workers": default_workers,
+        "partitions": 4,
+        "events_per_rep": events,
+        "payload_bytes": [len(p.data) for p in payloads],
+        "repetitions": repetitions,
+        "efficiency": efficiency,
+        "scaling": scaling,
+        "batching_curve": curve,
+        "ipc_copy": ipc,
+        "goals": GOALS,
+    }
+
+
+GOALS = {"efficiency": 0.75, "p99_half_load_ms": 100.0, "scaling": 1.7}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from benchmarks import e2e_report
 from benchmarks.scanner_locales import report_lines as locale_report_lines
 
 
@@ -123,42 +124,7 @@ def markdown(results: dict[str, Any]) -> str:
             lines += locale_report_lines(scanner["locales"])
     e2e = results.get("e2e")
     if e2e:
-        lines += [
-            "## 3. End to end through the embedded broker (transactions on)",
-            "",
-            f"One worker process per gate process, {e2e['partitions']} partitions, "
-            "~50 KB JPEG/PNG inline, half signed (verify) and half unsigned synthetic (verify + sign). "
-            "Latency: produce -> verdict readable "
-            "(read_committed) at half the measured rate.",
-            "",
-            "| processes | batch | images/s | latency p50 ms | latency p99 ms |",
-            "|---:|---:|---:|---:|---:|",
-        ]
-        for c in e2e["configs"]:
-            lat = c["latency_ms"]
-            lines.append(
-                f"| {c['processes']} | {c['batch']} | {_s(c['images_per_s'])} | "
-                f"{lat['p50']:.0f} | {lat['p99']:.0f} |"
-            )
-        if e2e["scaling_2_over_1"]:
-            lines += ["", "Scaling, rate of 2 processes over 1: " + ", ".join(
-                f"batch {b}: {_s(s, 2)}" for b, s in e2e["scaling_2_over_1"].items()
-            ) + "."]  # fmt: skip
-        names = sorted({k for c in e2e["configs"] for k in c["ms_per_event"]})
-        if names:
-            lines += [
-                "",
-                "Where the time goes (ms per event, from the gates' own metrics; "
-                "`fetch` includes waiting for "
-                "records, `evaluate` is the worker round trip including all checks and signing):",
-                "",
-                "| processes | batch | " + " | ".join(names) + " |",
-                "|---:|---:|" + "---:|" * len(names),
-            ]
-            for c in e2e["configs"]:
-                row = " | ".join(f"{c['ms_per_event'].get(n, 0):.2f}" for n in names)
-                lines.append(f"| {c['processes']} | {c['batch']} | {row} |")
-        lines.append("")
+        lines += e2e_report.markdown_lines(e2e)
     memory = results.get("memory")
     if memory:
         lines += [
@@ -230,40 +196,7 @@ def plots(results: dict[str, Any], out_dir: Path) -> list[str]:
         written.append("core-throughput.png")
     e2e = results.get("e2e")
     if e2e:
-        fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
-        for processes in sorted({c["processes"] for c in e2e["configs"]}):
-            rows = [c for c in e2e["configs"] if c["processes"] == processes]
-            batches = [c["batch"] for c in rows]
-            left.errorbar(
-                batches,
-                [c["images_per_s"]["median"] for c in rows],
-                yerr=[[c["images_per_s"]["median"] - c["images_per_s"]["low"] for c in rows],
-                      [c["images_per_s"]["high"] - c["images_per_s"]["median"] for c in rows]],
-                marker="o", label=f"{processes} process(es)",
-            )  # fmt: skip
-            right.plot(
-                batches, [c["latency_ms"]["p50"] for c in rows], marker="o", label=f"p50, {processes} proc"
-            )
-            right.plot(
-                batches,
-                [c["latency_ms"]["p99"] for c in rows],
-                marker="x",
-                ls="--",
-                label=f"p99, {processes} proc",
-            )
-        for ax in (left, right):
-            ax.set_xscale("log", base=2)
-            ax.set_xlabel("batch size (records per transaction)")
-            ax.legend()
-        left.set_ylabel("images / s")
-        left.set_title("End-to-end rate")
-        right.set_ylabel("ms")
-        right.set_yscale("log")
-        right.set_title("Latency at half load")
-        fig.tight_layout()
-        fig.savefig(out_dir / "e2e.png", dpi=110)
-        plt.close(fig)
-        written.append("e2e.png")
+        written.append(e2e_report.plot(e2e, out_dir))
     memory = results.get("memory")
     if memory:
         fig, ax = plt.subplots(figsize=(7, 4))

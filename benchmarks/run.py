@@ -36,8 +36,8 @@ class Config:
     presidio_sample: int
     e2e_events: int
     e2e_reps: int
-    e2e_batches: tuple[int, ...]
-    e2e_processes: tuple[int, ...]
+    e2e_batches: tuple[int, ...]  # the batching curve's fixed sizes
+    e2e_curve_events: int
     e2e_latency_s: float
     memory_checkpoints: tuple[int, ...]
     memory_every: int
@@ -49,7 +49,7 @@ class Config:
 # The core ratio sits near its target, so even the quick run gives it 7 repetitions of 0.25 s per side
 # and case (about 90 s): with 5 of 0.15 s, a stretch of contention moved a run's median by +-3%.
 QUICK = Config(
-    "quick", 3, 2, 0.25, 5000, 150, 150, 3, (1, 16, 64, 256), (1, 2), 3.0, (2_000, 10_000), 1000, 5.0
+    "quick", 3, 2, 0.25, 5000, 150, 1500, 3, (1, 4, 16, 64, 256), 400, 3.0, (2_000, 10_000), 1000, 5.0
 )
 FULL = Config(
     "full",
@@ -58,10 +58,10 @@ FULL = Config(
     0.5,
     20000,
     500,
-    600,
+    2000,
     5,
-    (1, 16, 64, 256),
-    (1, 2),
+    (1, 4, 16, 64, 256),
+    1000,
     8.0,
     (10_000, 100_000),
     5000,
@@ -193,9 +193,9 @@ def _streaming(
             _log("part 3: end to end through the embedded broker")
             payloads = [Payload(c.images[0], c.media_type) for c in small]
             results["e2e"] = run_e2e(
-                broker.bootstrap_servers, pki, payloads, batches=config.e2e_batches,
-                process_counts=config.e2e_processes, events=config.e2e_events, reps=config.e2e_reps,
-                latency_s=config.e2e_latency_s, log_dir=log_dir,
+                broker.bootstrap_servers, pki, payloads, events=config.e2e_events, reps=config.e2e_reps,
+                curve_batches=config.e2e_batches, curve_events=config.e2e_curve_events,
+                latency_s=config.e2e_latency_s, log_dir=log_dir, broker_pid=broker.pid,
             )  # fmt: skip
         if "pixels" in parts:
             from benchmarks.pixels import run_pixels_e2e  # noqa: PLC0415

@@ -85,6 +85,16 @@ class BatchSettings(_Section):
     max_records: int = Field(default=64, ge=1, le=100_000)
     max_bytes: int = Field(default=32 * MiB, ge=1)
     linger_ms: int = Field(default=50, ge=0)
+    # The gate sizes batches between min_records and max_records to keep each batch's fetch-to-commit time
+    # under this target (see gate.runner.batch_size); null: always max_records.
+    target_latency_ms: int | None = Field(default=250, ge=1)
+    min_records: int = Field(default=1, ge=1, le=100_000)
+
+    @model_validator(mode="after")
+    def _min_fits_max(self) -> BatchSettings:
+        if self.min_records > self.max_records:
+            raise ValueError("batch.min_records must not exceed batch.max_records")
+        return self
 
 
 class HttpSettings(_Section):

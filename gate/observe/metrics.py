@@ -126,6 +126,11 @@ class GateMetrics:
         self.inflight_events = Gauge(
             "gate_inflight_events", "Events taken from Kafka and not yet committed.", registry=r
         )
+        self.batch_target = Gauge(
+            "gate_batch_target_records",
+            "Batch size (records) the runner chose for its next batch.",
+            registry=r,
+        )
         self.consumer_lag = Gauge(
             "gate_consumer_lag_records",
             "Records behind the partition end, from librdkafka statistics (0 when unknown).",
@@ -377,6 +382,11 @@ class PrometheusObserver:
     def inflight(self, count: int) -> None:
         """Set the in-flight gauge."""
         self.metrics.inflight_events.set(count)
+
+    @_never_raise
+    def batch_size_chosen(self, records: int) -> None:
+        """Set the chosen-batch-size gauge."""
+        self.metrics.batch_target.set(records)
 
     @_never_raise
     def consumer_lag(self, topic: str, partition: int, lag: int) -> None:

@@ -32,7 +32,8 @@ class Observer(Protocol):
         are the personal-data entity types its reasons name (types only, never values)."""
 
     def stage_finished(self, stage: str, seconds: float) -> None:
-        """A runner stage (`fetch`, `evaluate`, `produce`, `commit`) took `seconds` for one batch."""
+        """A runner stage (`fetch`, `decode`, `evaluate`, `ipc`, `produce`, `commit`, `wait`) took `seconds`
+        (per batch; `wait` is the loop waiting for workers)."""
 
     def transaction_finished(self, outcome: str) -> None:
         """A transaction ended: `committed`, `aborted`, `fenced` or `failed`."""
@@ -45,6 +46,9 @@ class Observer(Protocol):
 
     def inflight(self, count: int) -> None:
         """Events currently taken from Kafka and not yet committed."""
+
+    def batch_size_chosen(self, records: int) -> None:
+        """The batch size (records) the runner chose for its next batch."""
 
     def consumer_lag(self, topic: str, partition: int, lag: int) -> None:
         """Lag of one assigned partition, from librdkafka statistics."""
@@ -96,6 +100,9 @@ class NullObserver:
         """Ignore."""
 
     def inflight(self, count: int) -> None:
+        """Ignore."""
+
+    def batch_size_chosen(self, records: int) -> None:
         """Ignore."""
 
     def consumer_lag(self, topic: str, partition: int, lag: int) -> None:

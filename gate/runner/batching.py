@@ -2,6 +2,8 @@
 
 A batch closes at whichever comes first: `max_records`, `max_bytes` of values, or `linger_ms` after its first
 record. Records the consumer handed over beyond a bound are given back by seeking, so nothing is skipped.
+The loop lingers only while earlier batches are in flight, and closes a batch as soon as the one before it
+can commit (see `next_batch`): lingering while the workers are idle would only add latency.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from gate.runner.clients import fatal_error, kafka_error_of
 from gate.settings import BatchSettings
 
 TopicPartitionKey = tuple[str, int]
+SLICE_S = 0.005  # how long `between` may wait for workers before consume() polls again
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +104,7 @@ class BatchReader:
         self._pending: list[InboundRecord] = []
         self._assigned: set[TopicPartitionKey] = set()
         self._rebalanced: set[TopicPartitionKey] = set()
+        self.decode_seconds = 0.0  # time spent turning messages into records (for the stage metric)
 
     def assigned(self, partitions: Iterable[TopicPartitionKey]) -> None:
         """Partitions were assigned to us."""
@@ -119,29 +123,58 @@ class BatchReader:
         self._rebalanced |= gone
         self._pending = [r for r in self._pending if (r.topic, r.partition) not in gone]
 
-    def next_batch(self) -> Batch | None:
-        """The next batch, or None if no record arrived within the idle timeout (so the caller can tick)."""
+    def next_batch(
+        self,
+        *,
+        max_records: int | None = None,
+        idle_timeout_s: float | None = None,
+        linger_s: float | None = None,
+        between: Callable[[], bool] | None = None,
+    ) -> Batch | None:
+        """The next batch, or None if no record arrived within the idle timeout (so the caller can tick).
+
+        `max_records` lowers the configured bound for this batch (the adaptive batch size); `linger_s`
+        shortens the linger (0: take what is buffered and go, for when the workers are idle). With `between`
+        (work is in flight), consume() only polls and `between` does the waiting, up to `SLICE_S` per call,
+        so the work in flight keeps moving; when it returns True the batch closes with what it has (or
+        None if it has nothing yet).
+        """
+        limit = min(max_records or self._limits.max_records, self._limits.max_records)
+        idle = self._idle_timeout_s if idle_timeout_s is None else idle_timeout_s
+        linger = self._linger_s if linger_s is None else min(linger_s, self._linger_s)
         self._pending = []
         nbytes = 0
         first_at: float | None = None
         full = False  # a record did not fit: the batch is done (consuming on would only fetch it again)
-        while not full and len(self._pending) < self._limits.max_records and nbytes < self._limits.max_bytes:
-            wait = self._idle_timeout_s if first_at is None else first_at + self._linger_s - self._clock()
-            for index, message in enumerate(
-                messages := self._consume(self._limits.max_records - len(self._pending), max(0.0, wait))
-            ):
+        while not full and len(self._pending) < limit and nbytes < self._limits.max_bytes:
+            if first_at is None:
+                # consume(n, t) returns only when n records arrived or t passed: asking for a whole batch
+                # while waiting for its first record would hold the end of a burst for the idle timeout.
+                messages, raw = self._consume(limit, 0.0)
+                if not raw:
+                    messages, raw = self._wait_for_first(idle, between)
+            else:
+                messages, _ = self._consume(
+                    limit - len(self._pending),
+                    self._slice(first_at + linger - self._clock(), between),
+                )
+            for index, message in enumerate(messages):
                 size = len(message.value() or b"")
                 if self._pending and nbytes + size > self._limits.max_bytes:
                     self._give_back(messages[index:])
                     full = True
                     break
+                decode_started = self._clock()
                 self._pending.append(to_inbound(message))
+                self.decode_seconds += self._clock() - decode_started
                 nbytes += size
             if first_at is None:
                 if not self._pending:
                     return None
                 first_at = self._clock()
-            if self._clock() >= first_at + self._linger_s:
+            if between is not None and between():
+                break  # the batch before this one can commit: send what we have rather than linger
+            if self._clock() >= first_at + linger:
                 break
         # A revoke inside the last consume() may have emptied the batch; there is then nothing to commit.
         records, self._pending = tuple(self._pending), []
@@ -150,11 +183,26 @@ class BatchReader:
         assert first_at is not None
         return Batch(records, sum(len(r.value or b"") for r in records), first_at)
 
+    def _wait_for_first(self, idle: float, between: Callable[[], bool] | None) -> tuple[list[Any], bool]:
+        """Wait up to `idle` for one record (in slices when work is in flight)."""
+        deadline = self._clock() + idle
+        while True:
+            messages, raw = self._consume(1, self._slice(deadline - self._clock(), between))
+            if raw or self._clock() >= deadline or between is None or between():
+                return messages, raw
+
+    @staticmethod
+    def _slice(wait: float, between: Callable[[], bool] | None) -> float:
+        # With work in flight the waiting is done by `between` (the workers' pipes wake it at once), and
+        # consume() only polls: a consume() wait cannot be woken by a worker's result.
+        return 0.0 if between is not None else max(0.0, wait)
+
     @property
     def _linger_s(self) -> float:
         return self._limits.linger_ms / 1000
 
-    def _consume(self, count: int, timeout: float) -> list[Any]:
+    def _consume(self, count: int, timeout: float) -> tuple[list[Any], bool]:
+        """The good messages of one consume(), and whether it returned any message at all."""
         self._rebalanced = set()
         try:
             messages = self._consumer.consume(num_messages=count, timeout=timeout)
@@ -171,7 +219,7 @@ class BatchReader:
                 self._on_error("consume")  # transient (e.g. a broker connection dropped): librdkafka retries
         if self._rebalanced:
             good = self._settle_rebalance(good)
-        return good
+        return good, bool(messages)
 
     def _settle_rebalance(self, messages: list[Any]) -> list[Any]:
         """A rebalance ran inside this consume(): its messages may predate it. Drop them, and restart each

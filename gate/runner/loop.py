@@ -1,15 +1,22 @@
-"""The streaming loop: batch -> evaluate -> one transaction, until asked to stop.
+"""The streaming loop: batches in flight -> evaluate -> one transaction each, until asked to stop.
+
+Pipelining: while the workers evaluate batch N, the loop fetches and decodes batch N+1 and produces and
+commits the batch before N (see `gate.runner.inflight`). Batches are committed strictly in fetch order, each
+with its own outputs and end offsets in one transaction; when one cannot be committed, every batch behind
+it is discarded unproduced and the consumer rewound, so records are decided again, never skipped.
 
 Rebalances: the loop is single-threaded and rebalance callbacks run inside consume(), which is only called
-while a batch is being assembled. The previous batch's transaction has always been committed (or aborted and
-rewound) before that, so a revoke never meets an open transaction; records of a revoked partition still
-waiting in the batch being assembled are dropped uncommitted (see `BatchReader.revoked`).
+while a batch is being assembled, never while a transaction is open. A revoke discards every batch in
+flight (none of it was produced, and its offsets were not committed); records of a revoked partition still
+waiting in the batch being assembled are dropped too (see `BatchReader.revoked`).
 
-Shutdown: SIGTERM/SIGINT set a flag; the current batch is finished and committed, unless evaluating it runs
-past `shutdown_timeout_s`, in which case it is abandoned uncommitted and re-read by the next owner.
+Shutdown: SIGTERM/SIGINT set a flag; no batch is fetched any more, the batches in flight are finished and
+committed, unless that runs past `shutdown_timeout_s`, in which case they are abandoned uncommitted and
+re-read by the next owner. A SIGHUP reload likewise waits until nothing is in flight.
 
-Store outage: a batch whose published bytes cannot be stored is not committed. The consumer is rewound to
-the batch's first offsets, readiness turns false, and the batch is tried again after a growing pause.
+Store outage: a batch whose published bytes cannot be stored is not committed, nor is any batch behind it.
+The consumer is rewound to their first offsets, readiness turns false, and they are tried again after a
+growing pause.
 """
 
 from __future__ import annotations
@@ -22,20 +29,23 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-from confluent_kafka import KafkaError, KafkaException, TopicPartition
+from confluent_kafka import KafkaError, KafkaException
 
 from gate.core.record import RoutedRecord
 from gate.errors import ConfigError, StoreUnavailable
 from gate.model import Verdict
 from gate.observe.observer import Observer
 from gate.observe.tracing import batch_span
-from gate.runner.batching import Batch, BatchReader
+from gate.runner.batch_size import BatchSizer
+from gate.runner.batching import SLICE_S, Batch, BatchReader
 from gate.runner.clients import FENCED_CODES, KafkaClients, fatal_error, kafka_error_of
 from gate.runner.contract import ProcessorFactory
 from gate.runner.errors import Fenced, PoolError, RunnerError, TransactionFailed
+from gate.runner.evaluator import Evaluator, InProcessEvaluator
 from gate.runner.flood_guard import FloodGuard, PauseControl
 from gate.runner.health import RunnerHealth
-from gate.runner.pool import BatchAbandoned, Evaluator, InProcessEvaluator, ProcessPool
+from gate.runner.inflight import InFlightBatches
+from gate.runner.pool import ProcessPool
 from gate.runner.stats import StatsListener
 from gate.runner.transaction import TransactionalCommitter, verdict_topics
 from gate.settings import GateSettings
@@ -45,6 +55,8 @@ log = logging.getLogger("gate.runner")
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_FENCED = 0, 1, 2, 3
 MAX_ABORTS_IN_A_ROW = 5  # an abort that keeps coming back (e.g. a record the broker refuses) must surface
 MAX_STORE_PAUSE_S = 30.0  # well under max.poll.interval.ms (300 s), so the group keeps our partitions
+_WAIT_SLICE_S = 0.25  # longest wait for workers before looking at the stop and reload flags again
+_PAUSED_POLL_S = 0.05  # an operator's `gate resume` takes effect within this
 
 
 class GateRunner:
@@ -77,12 +89,16 @@ class GateRunner:
         self._reload = threading.Event()
         self._stop_deadline = float("inf")
         self._fatal: KafkaError | None = None
+        self._inflight = InFlightBatches()
+        self._batch_size = BatchSizer(settings.batch)
+        self._aborts_in_a_row = self._store_failures = 0
+        self._ipc_reported = 0.0
 
     def request_stop(self, *, immediately: bool = False) -> None:
-        """Finish the current batch, then stop (abandon it now if `immediately`). Signal-handler safe."""
+        """Finish the batches in flight, then stop (abandon them at once if `immediately`). Signal-safe."""
         now = time.monotonic()
         if self._stop.is_set() or immediately:
-            self._stop_deadline = now  # a second request: do not wait for the batch
+            self._stop_deadline = now  # a second request: do not wait for the batches
         else:
             self._stop_deadline = now + self._settings.shutdown_timeout_s
         self._stop.set()
@@ -126,54 +142,112 @@ class GateRunner:
             self._evaluator.close()
 
     def _loop(self, reader: BatchReader, committer: TransactionalCommitter, guard: PauseControl) -> None:
-        aborts_in_a_row = store_failures = 0
-        while not self._stop.is_set():
+        while True:
             self._raise_if_fatal()
-            if self._reload.is_set():
-                self._reload_configuration(committer)
-            guard.before_fetch()
-            fetch_started = time.monotonic()
-            batch = reader.next_batch()
             self.health.tick()
-            if batch is None:
-                if not guard.paused:
-                    self._observer.partitions_caught_up(self.health.assigned)
-                continue
-            if guard.hold_back(batch):
-                continue
-            self._observer.partitions_taken(batch.oldest_timestamps_ms)
-            self._observer.stage_finished("fetch", time.monotonic() - fetch_started)
-            self._observer.batch_started(len(batch.records), batch.nbytes)
-            self._observer.inflight(len(batch.records))
-            with batch_span(len(batch.records)):
-                try:
-                    routed = self._evaluate(batch)
-                except BatchAbandoned:
+            if self._stop.is_set():
+                if not self._inflight:
+                    return
+                if self._past_stop_deadline():
                     log.warning(
-                        "shutdown timeout: abandoning a batch of %d records uncommitted", len(batch.records)
+                        "shutdown timeout: abandoning %d records in flight uncommitted",
+                        self._inflight.records,
                     )
+                    self._evaluator.abandon()
                     self._observer.inflight(0)
                     return
-                except StoreUnavailable as exc:
-                    store_failures += 1
-                    self._hold_batch(batch, exc, store_failures)
-                    continue
-                committed = committer.commit_batch(batch, routed)
+            elif self._reload.is_set() and not self._inflight:
+                self._reload_configuration(committer)
+            oldest = self._inflight.oldest
+            if oldest is not None and self._evaluator.done(oldest.ticket):
+                self._finish_oldest(committer, guard)
+            elif self._may_fetch():
+                self._fetch(reader, guard)
+            else:
+                waited = time.monotonic()
+                self._evaluator.serve(_WAIT_SLICE_S)
+                self._observer.stage_finished("wait", time.monotonic() - waited)
+
+    def _may_fetch(self) -> bool:
+        if self._stop.is_set() or self._reload.is_set():
+            return False  # drain first: stop or reload only between committed batches
+        return self._inflight.has_room(self._batch_size.size, max(1, self._settings.workers))
+
+    def _fetch(self, reader: BatchReader, guard: PauseControl) -> None:
+        """Read the next batch and submit it; with batches in flight, keep them moving while waiting."""
+        guard.before_fetch()
+        busy = bool(self._inflight)
+        fetch_started = time.monotonic()
+        decode_before = reader.decode_seconds
+        batch = reader.next_batch(
+            max_records=self._batch_size.size,
+            # Paused by the flood guard, nothing arrives: look at the resume request often instead.
+            idle_timeout_s=_WAIT_SLICE_S if busy else (_PAUSED_POLL_S if guard.paused else None),
+            # Idle workers gain nothing from a linger: send what is there, and batch up behind it.
+            linger_s=0.0 if self._evaluator.overlaps and not busy else None,
+            between=self._keep_moving if busy else None,
+        )
+        if batch is None:
+            if not busy and not guard.paused:
+                self._observer.partitions_caught_up(self.health.assigned)
+            return
+        if guard.hold_back(batch):
+            return
+        self._observer.partitions_taken(batch.oldest_timestamps_ms)
+        self._observer.stage_finished("fetch", time.monotonic() - fetch_started)
+        self._observer.stage_finished("decode", reader.decode_seconds - decode_before)
+        self._observer.batch_started(len(batch.records), batch.nbytes)
+        self._inflight.add(batch, self._evaluator.submit(batch.records))
+        self._observer.inflight(self._inflight.records)
+
+    def _keep_moving(self) -> bool:
+        """Between consume() polls: serve the workers a moment; True (close the batch) once the oldest can
+        commit."""
+        self._evaluator.serve(SLICE_S)
+        oldest = self._inflight.oldest
+        return oldest is not None and self._evaluator.done(oldest.ticket)
+
+    def _finish_oldest(self, committer: TransactionalCommitter, guard: PauseControl) -> None:
+        """Commit the oldest batch with its outputs; on any failure discard the batches behind it too."""
+        entry = self._inflight.pop_oldest()
+        batch = entry.batch
+        consumer = self._clients.consumer
+        try:
+            routed = self._evaluator.take(entry.ticket)
+        except StoreUnavailable as exc:
+            self._store_failures += 1
+            self._inflight.discard_all(self._evaluator, consumer, also=[batch])
+            self._hold_for_store(len(batch.records), exc, self._store_failures)
+            return
+        self._observer.stage_finished("evaluate", time.monotonic() - entry.submitted_at)
+        ipc = self._evaluator.ipc_seconds
+        self._observer.stage_finished("ipc", ipc - self._ipc_reported)
+        self._ipc_reported = ipc
+        with batch_span(len(batch.records)):
+            committed = committer.commit_batch(batch, routed)
+        self.health.tick()
+        if committed is None:
+            self._inflight.discard_all(self._evaluator, consumer, also=[batch])
             self._observer.inflight(0)
-            self.health.tick()
-            if committed is not None:
-                aborts_in_a_row = store_failures = 0
-                self.health.set_broker_reachable(True)
-                self._observer.partitions_decided(batch.next_offsets.keys())
-                self.health.set_store_reachable(True)
-                self._report_decisions(batch, committed)
-                guard.after_commit(committed, batch)
-                continue
-            aborts_in_a_row += 1
+            self._aborts_in_a_row += 1
             self._observer.error("transaction_aborted")
-            if aborts_in_a_row >= MAX_ABORTS_IN_A_ROW:
-                raise TransactionFailed(f"{aborts_in_a_row} transactions in a row were aborted")
-            time.sleep(min(2.0, 0.1 * 2**aborts_in_a_row))
+            if self._aborts_in_a_row >= MAX_ABORTS_IN_A_ROW:
+                raise TransactionFailed(f"{self._aborts_in_a_row} transactions in a row were aborted")
+            time.sleep(min(2.0, 0.1 * 2**self._aborts_in_a_row))
+            return
+        self._aborts_in_a_row = self._store_failures = 0
+        self._observer.inflight(self._inflight.records)
+        self.health.set_broker_reachable(True)
+        self._observer.partitions_decided(batch.next_offsets.keys())
+        self.health.set_store_reachable(True)
+        self._batch_size.observe(len(batch.records), time.monotonic() - batch.fetched_at)
+        self._observer.batch_size_chosen(self._batch_size.size)
+        self._report_decisions(batch, committed)
+        guard.after_commit(committed, batch)
+        if guard.paused and self._inflight:
+            # Decided while the flood was building, not yet committed: read again once resumed.
+            self._inflight.discard_all(self._evaluator, consumer)
+            self._observer.inflight(0)
 
     def _reload_configuration(self, committer: TransactionalCommitter) -> None:
         """Between batches: read the configuration again and swap in workers built from it.
@@ -193,6 +267,7 @@ class GateRunner:
             return
         self._evaluator.close()
         self._evaluator, self._factory = evaluator, factory
+        self._ipc_reported = 0.0
         new = factory.policy
         committer.policy = new
         log.info(
@@ -202,33 +277,16 @@ class GateRunner:
         )
         self._observer.policy_reloaded(new.version, new.sha256, "loaded")
 
-    def _hold_batch(self, batch: Batch, exc: StoreUnavailable, failures: int) -> None:
-        """The store failed under this batch: rewind to its first records, report not ready, pause, retry."""
-        log.warning(
-            "store unavailable: batch of %d records not committed, retrying (%s)", len(batch.records), exc
-        )
+    def _hold_for_store(self, records: int, exc: StoreUnavailable, failures: int) -> None:
+        """The store failed under a batch (already rewound): report not ready, pause, then retry."""
+        log.warning("store unavailable: batch of %d records not committed, retrying (%s)", records, exc)
         self._observer.error("store_unavailable")
         self._observer.inflight(0)
         self.health.set_store_reachable(False)
-        consumer = self._clients.consumer
-        for (topic, partition), offset in sorted(batch.first_offsets.items()):
-            try:
-                consumer.seek(TopicPartition(topic, partition, offset))
-            except KafkaException as err:
-                # Without the rewind the next commit would skip this batch: stop rather than lose records.
-                raise fatal_error(kafka_error_of(err), "seek back after a store failure") from None
         pause_until = time.monotonic() + min(MAX_STORE_PAUSE_S, 0.5 * 2 ** min(failures, 8))
         while not self._stop.is_set() and time.monotonic() < pause_until:
             self.health.tick()  # waiting for the store is progress, not a stall: stay alive, not ready
             self._stop.wait(0.25)
-
-    def _evaluate(self, batch: Batch) -> list[RoutedRecord]:
-        started = time.monotonic()
-        routed = self._evaluator.process(
-            batch.records, abandon=self._past_stop_deadline, on_progress=self.health.tick
-        )
-        self._observer.stage_finished("evaluate", time.monotonic() - started)
-        return routed
 
     def _report_decisions(self, batch: Batch, routed: list[RoutedRecord]) -> None:
         latency = time.monotonic() - batch.fetched_at  # from fetch to committed verdict
@@ -266,6 +324,14 @@ class GateRunner:
         reader.revoked((p.topic, p.partition) for p in partitions)
         gone = {(p.topic, p.partition) for p in partitions}
         self.health.set_assignment(self.health.assigned - gone)
+        if self._inflight:
+            # Decided or not, nothing in flight was produced: drop it uncommitted, its partitions' next owner
+            # reads it again. (Eager assignment revokes everything; a partition still ours is rewound.)
+            dropped = self._inflight.discard_all(
+                self._evaluator, self._clients.consumer, only=self.health.assigned
+            )
+            self._observer.inflight(0)
+            log.info("rebalance: %d records in flight dropped uncommitted", dropped)
         self._observer.partitions_released(gone)
         self.flood_guard.forget(gone)
         log.info("revoked %s", sorted(p.partition for p in partitions))

@@ -136,11 +136,14 @@ def runner_process(tmp_path: Path) -> Iterator[Callable[..., RunnerProcess]]:
     """Start `run_gate.py` in its own session; whatever is left running is killed (with its workers)."""
     started: list[RunnerProcess] = []
 
-    def start(overrides: dict[str, Any], sleep_s: float = 0.0) -> RunnerProcess:
+    def start(
+        overrides: dict[str, Any], sleep_s: float = 0.0, metrics_port: int | None = None
+    ) -> RunnerProcess:
         log = tmp_path / f"runner-{len(started)}.log"
+        port = [] if metrics_port is None else [str(metrics_port)]
         with log.open("w") as sink:
             process = subprocess.Popen(
-                [sys.executable, str(RUN_GATE), json.dumps(overrides), str(sleep_s)],
+                [sys.executable, str(RUN_GATE), json.dumps(overrides), str(sleep_s), *port],
                 stdout=subprocess.DEVNULL,
                 stderr=sink,
                 start_new_session=True,

@@ -1,6 +1,6 @@
 """Run the gate runner in its own process, as `gate run` will.
 
-Usage: `python run_gate.py '<settings JSON>' [sleep_s]`.
+Usage: `python run_gate.py '<settings JSON>' [sleep_s [metrics_port]]`.
 
 The integration tests start it to send real signals (SIGTERM, SIGKILL) and to run two instances in a group.
 """
@@ -13,6 +13,8 @@ import sys
 
 from expect_factory import ExpectFactory
 
+from gate.observe.http import ObservabilityServer
+from gate.observe.metrics import GateMetrics, PrometheusObserver
 from gate.observe.observer import NullObserver
 from gate.runner import RunnerHealth, run
 from gate.settings import load_settings
@@ -22,7 +24,15 @@ def main() -> int:
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(name)s %(levelname)s %(message)s")
     settings = load_settings(**json.loads(sys.argv[1]))
     sleep_s = float(sys.argv[2]) if len(sys.argv) > 2 else 0.0
-    return run(settings, ExpectFactory(sleep_s), NullObserver(), RunnerHealth())
+    if len(sys.argv) <= 3:
+        return run(settings, ExpectFactory(sleep_s), NullObserver(), RunnerHealth())
+    # With a metrics port the test can watch the gate's own gauges (e.g. records in flight).
+    metrics, health = GateMetrics(), RunnerHealth()
+    server = ObservabilityServer(metrics, health, port=int(sys.argv[3])).start()
+    try:
+        return run(settings, ExpectFactory(sleep_s), PrometheusObserver(metrics), health)
+    finally:
+        server.stop()
 
 
 if __name__ == "__main__":

@@ -154,3 +154,59 @@ def test_partition_eof_and_transient_errors_are_skipped_fatal_ones_raise() -> No
     reader, _ = make_reader([[err(KafkaError._FATAL, fatal=True)]], BatchSettings())
     with pytest.raises(KafkaFatal):
         reader.next_batch()
+
+
+def test_the_end_of_a_burst_is_not_held_for_the_idle_timeout() -> None:
+    # consume(n, t) returns only when n records arrived or t passed: the first call asks without waiting, so
+    # three records left at the end of a burst are a batch after linger, not after the 0.5 s idle timeout.
+    clock = FakeClock()
+    reader, consumer = make_reader(
+        [[msg(0, 1), msg(0, 2), msg(0, 3)], []], BatchSettings(linger_ms=20), clock
+    )
+    batch = reader.next_batch()
+    assert offsets(batch) == [(0, 1), (0, 2), (0, 3)]
+    assert [c.kwargs["timeout"] for c in consumer.consume.call_args_list] == [0.0, pytest.approx(0.02)]
+    assert clock.now == pytest.approx(0.02)
+
+
+def test_with_nothing_buffered_it_waits_for_one_record_then_lingers() -> None:
+    reader, consumer = make_reader([[], [msg(0, 1)], [msg(0, 2)], []], BatchSettings(max_records=8))
+    assert offsets(reader.next_batch()) == [(0, 1), (0, 2)]
+    calls = [(c.kwargs["num_messages"], c.kwargs["timeout"]) for c in consumer.consume.call_args_list]
+    assert calls[:2] == [(8, 0.0), (1, 0.5)]
+
+
+def test_max_records_of_the_call_lowers_the_configured_bound() -> None:
+    reader, _ = make_reader([[msg(0, i) for i in range(3)]], BatchSettings(max_records=64))
+    assert offsets(reader.next_batch(max_records=3)) == [(0, 0), (0, 1), (0, 2)]
+
+
+def test_with_work_in_flight_waits_are_sliced_and_the_batch_closes_when_asked() -> None:
+    served: list[float] = []
+    clock = FakeClock()
+    reader, consumer = make_reader([[msg(0, 1)], [], [], []], BatchSettings(linger_ms=1_000), clock)
+
+    def between() -> bool:
+        served.append(clock.now)
+        return len(served) >= 3  # the batch before this one became committable
+
+    batch = reader.next_batch(between=between)
+    assert offsets(batch) == [(0, 1)]  # closed long before linger
+    assert all(c.kwargs["timeout"] == 0.0 for c in consumer.consume.call_args_list)  # between() waits
+    assert len(served) == 3
+
+
+def test_with_work_in_flight_and_nothing_to_read_it_returns_when_asked() -> None:
+    reader, _ = make_reader([], BatchSettings())
+    assert reader.next_batch(idle_timeout_s=10.0, between=lambda: True) is None
+
+
+def test_without_linger_a_batch_is_what_was_buffered() -> None:
+    reader, consumer = make_reader([[msg(0, 1), msg(0, 2)], [msg(0, 3)]], BatchSettings(linger_ms=50))
+    assert offsets(reader.next_batch(linger_s=0.0)) == [(0, 1), (0, 2)]
+    assert consumer.consume.call_count == 1
+
+
+def test_a_batch_asked_to_close_on_its_first_records_is_still_a_batch() -> None:
+    reader, _ = make_reader([[msg(0, 1)]], BatchSettings())
+    assert offsets(reader.next_batch(between=lambda: True)) == [(0, 1)]

@@ -213,3 +213,68 @@ def test_in_process_evaluator_raises_a_store_outage_instead_of_deciding() -> Non
     evaluator.start()
     with pytest.raises(StoreUnavailable):
         evaluator.process(records(b"ok", b"store-down"))
+
+
+def serve_until_done(pool: ProcessPool, *tickets: int, limit_s: float = 20.0) -> None:
+    deadline = time.monotonic() + limit_s
+    while not all(pool.done(t) for t in tickets):
+        assert time.monotonic() < deadline, "batches not done in time"
+        pool.serve(0.25)
+
+
+def test_several_batches_in_flight_each_come_back_whole_and_in_order(pool: ProcessPool) -> None:
+    first = pool.submit(records(*[b"sleep:0.01"] * 20))
+    second = pool.submit(records(*[b"ok"] * 7))
+    serve_until_done(pool, first, second)
+    assert [json.loads(r.value)["offset"] for r in pool.take(second)] == list(range(7))
+    assert [json.loads(r.value)["offset"] for r in pool.take(first)] == list(range(20))
+    assert pool.in_flight == 0
+
+
+def test_a_worker_holds_several_records_so_one_batch_uses_both_workers(pool: ProcessPool) -> None:
+    out = pool.process(records(*[b"sleep:0.02"] * 16))
+    assert len({json.loads(r.value)["pid"] for r in out}) == 2
+
+
+def test_a_crash_fails_only_the_record_being_evaluated_the_queued_ones_go_elsewhere(
+    pool: ProcessPool,
+) -> None:
+    # Dealt 2 and 2: the crashing record's worker also holds the record after it, not yet started.
+    out = pool.process(records(b"sleep:0.2", b"crash", b"ok", b"ok"))
+    assert [r.verdict for r in out] == [
+        Verdict.APPROVED,
+        Verdict.QUARANTINED,
+        Verdict.APPROVED,
+        Verdict.APPROVED,
+    ]
+    assert reasons(out[1].value) == ["gate.error"]
+    assert pool.events == ["worker_died"]  # type: ignore[attr-defined]
+
+
+def test_a_discarded_batch_is_dropped_and_the_next_one_is_unaffected(pool: ProcessPool) -> None:
+    dropped = pool.submit(records(*[b"sleep:0.05"] * 12))
+    kept = pool.submit(records(b"ok", b"ok", b"ok"))
+    pool.serve(0.05)
+    pool.discard(dropped)
+    serve_until_done(pool, kept)
+    assert [r.verdict for r in pool.take(kept)] == [Verdict.APPROVED] * 3
+    deadline = time.monotonic() + 5
+    while pool.in_flight and time.monotonic() < deadline:
+        pool.serve(0.1)  # the results of the discarded records still being evaluated are ignored
+    assert pool.in_flight == 0
+
+
+def test_a_store_outage_fails_its_own_batch_not_the_one_behind_it(pool: ProcessPool) -> None:
+    failing = pool.submit(records(b"store-down", *[b"sleep:0.02"] * 6))
+    behind = pool.submit(records(b"ok", b"ok"))
+    serve_until_done(pool, failing, behind)
+    with pytest.raises(StoreUnavailable):
+        pool.take(failing)
+    assert [r.verdict for r in pool.take(behind)] == [Verdict.APPROVED] * 2
+
+
+def test_chunks_larger_than_the_pipe_buffer_do_not_deadlock_the_pipes(pool: ProcessPool) -> None:
+    # Chunks of several MB, far over the pipe buffer: written piecemeal while results are read.
+    big = [InboundRecord("in", 0, i, b"k", b"ok" + b" " * 2_000_000) for i in range(12)]
+    out = pool.process(big)
+    assert len(out) == 12

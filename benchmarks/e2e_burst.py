@@ -1,0 +1,175 @@
+"""One `gate run` against a pre-produced burst: its sustained rate, what the broker took, where time went.
+
+The ingest topic is filled before the gate starts (the load generator's own rate is reported: it must be
+far above the gate's), then one gate process starts with the given settings and drains it. The rate is
+taken from the first verdicts readable (read_committed) to the last, so start-up does not count.
+On request, the same gate then serves half that rate for a few seconds (p99 produce -> verdict readable)
+and a few small bursts of fewer records than a batch (how long the last, partial batch waits).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import time
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks.broker_load import Collector, GateProcess, fresh_topics, producer
+from benchmarks.e2e import Payload, _breakdown, _latency
+from benchmarks.stats import quantile
+from gate.provenance import DevPki
+
+Event = tuple[bytes, bytes]  # key, ingest event value
+PARTIAL_BURST = 5  # records per end-of-burst probe: fewer than any default batch
+
+
+def gate_settings(
+    bootstrap: str, topics: Any, pki: DevPki, *, workers: int | None, batch: int | None
+) -> dict[str, Any]:
+    """`gate run` defaults, except what the benchmark must name: broker, group, topics, transactional id, and
+    Tansu's slow group join (a 6 s session timeout). `workers`/`batch` None: the default."""
+    settings: dict[str, Any] = {
+        "bootstrap_servers": bootstrap,
+        "group_id": f"bench-{uuid.uuid4().hex[:8]}",
+        "topics": topics.model_dump(),
+        "session_timeout_ms": 6000,
+        "transactional_id": f"bench-tx-{uuid.uuid4().hex[:10]}",
+        "kafka": {"log_level": "3"},
+    }
+    if workers is not None:
+        settings["workers"] = workers
+    if batch is not None:  # a fixed size: the batching curve turns the adaptive size off
+        settings["batch"] = {"max_records": batch, "target_latency_ms": None}
+    return {
+        "settings": settings,
+        "pki": {
+            "root_ca": str(pki.root_ca),
+            "signer_chain": str(pki.signer_chain),
+            "signer_key": str(pki.signer_key),
+        },
+    }
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """User + system CPU time of a process so far (0 when unknown)."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def pre_produce(bootstrap: str, topic: str, events: Sequence[Event]) -> float:
+    """Produce every event and wait for the broker to have them; the load generator's rate (events/s)."""
+    p = producer(bootstrap)
+    started = time.monotonic()
+    for key, value in events:
+        while True:
+            try:
+                p.produce(topic, value, key=key)
+                break
+            except BufferError:
+                p.poll(0.01)
+        p.poll(0)
+    p.flush(120)
+    return len(events) / (time.monotonic() - started)
+
+
+def sustained_rate(arrivals: Sequence[float]) -> float:
+    """Events per second from the first verdicts becoming readable to the last.
+
+    Verdicts become readable a transaction at a time, so the events of the first commit mark time zero
+    and are not counted: what is left is the drain rate, start-up (worker spawn, group join) excluded.
+    """
+    ordered = sorted(arrivals)
+    first = sum(1 for t in ordered if t == ordered[0])
+    span = ordered[-1] - ordered[0]
+    return (len(ordered) - first) / span if span > 0 else float("inf")
+
+
+def breakdown(metrics: dict[str, float]) -> dict[str, float]:
+    """Milliseconds per decided event for each runner stage and each check, from one fresh gate's metrics."""
+    return _breakdown([{}], [metrics])
+
+
+def burst_run(
+    bootstrap: str,
+    pki: DevPki,
+    events: Sequence[Event],
+    *,
+    workers: int | None,
+    batch: int | None,
+    log: Path,
+    broker_pid: int | None,
+    probes: Sequence[Payload] = (),
+    latency_s: float = 0.0,
+) -> dict[str, Any]:
+    """Drain `events` with one fresh gate; with `probes`, then measure latency on the same gate."""
+    topics = fresh_topics(bootstrap, f"e2e-w{workers}-b{batch}")
+    loadgen_rate = pre_produce(bootstrap, topics.ingest, events)
+    collector = Collector(bootstrap, topics).start()
+    gate = GateProcess.start(gate_settings(bootstrap, topics, pki, workers=workers, batch=batch), log)
+    keys = [key for key, _ in events]
+    try:
+        deadline = time.monotonic() + 180
+        while not collector.arrived:
+            if time.monotonic() > deadline or gate.process.poll() is not None:
+                raise RuntimeError(f"the gate decided nothing (exit {gate.process.poll()}); see {log}")
+            time.sleep(0.005)
+        broker_before, wall_before = cpu_seconds(broker_pid), time.monotonic()
+        collector.wait_for(keys, 600)
+        broker_cpu, wall = cpu_seconds(broker_pid) - broker_before, time.monotonic() - wall_before
+        with collector._lock:
+            arrivals = [collector.arrived[k] for k in keys]
+        result: dict[str, Any] = {
+            "workers": workers,
+            "batch": batch,
+            "events": len(events),
+            "images_per_s": sustained_rate(arrivals),
+            "loadgen_per_s": loadgen_rate,
+            "broker_cpu_share": broker_cpu / wall if wall > 0 else None,
+            "broker_cpu_ms_per_event": 1000.0 * broker_cpu / len(events),
+            "ms_per_event": breakdown(gate.metrics()),
+            "chosen_batch_records": gate.metrics().get("gate_batch_target_records{}"),
+        }
+        if probes:
+            rate = 0.5 * result["images_per_s"]
+            latencies = _latency(bootstrap, topics.ingest, collector, probes, rate=rate, seconds=latency_s)
+            result["half_load"] = {
+                "offered_per_s": rate,
+                "events": len(latencies),
+                "p50_ms": quantile(latencies, 0.5),
+                "p99_ms": quantile(latencies, 0.99),
+            }
+            result["partial_batch_ms"] = _partial_bursts(bootstrap, topics.ingest, collector, probes)
+        result["verdict_topics"] = dict(collector.verdicts)
+    finally:
+        result_code = gate.stop()
+        collector.stop()
+    result["exit_code"] = result_code
+    return result
+
+
+def _partial_bursts(
+    bootstrap: str, topic: str, collector: Collector, payloads: Sequence[Payload], bursts: int = 5
+) -> list[float]:
+    """Per small burst on an idle gate: ms from its flush to its last verdict being readable."""
+    from benchmarks.broker_load import ingest_event  # noqa: PLC0415
+
+    p = producer(bootstrap)
+    out = []
+    for b in range(bursts):
+        time.sleep(0.5)  # idle: the previous burst is decided and the gate waits for records
+        keys = [f"partial-{b}-{i}".encode() for i in range(PARTIAL_BURST)]
+        for key, payload in zip(keys, itertools.cycle(payloads), strict=False):
+            p.produce(topic, ingest_event(key.decode(), payload.media_type, data=payload.data), key=key)
+        p.flush(30)
+        flushed = time.monotonic()
+        last = collector.wait_for(keys, 60)
+        out.append(1000.0 * (last - flushed))
+    return out

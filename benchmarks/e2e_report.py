@@ -1,0 +1,140 @@
+"""Markdown and plot for the end-to-end part (`benchmarks.e2e.run_e2e`)."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any
+
+STAGES = ("fetch", "decode", "ipc", "produce", "commit", "wait", "evaluate")
+
+
+def _s(summary: dict[str, Any] | None, digits: int = 2) -> str:
+    if not summary:
+        return "-"
+    return f"{summary['median']:.{digits}f} [{summary['q1']:.{digits}f}-{summary['q3']:.{digits}f}]"
+
+
+def _verdict(value: float | None, goal: float, *, at_most: bool = False) -> str:
+    if value is None:
+        return "not measured"
+    met = value <= goal if at_most else value >= goal
+    return "met" if met else "NOT met"
+
+
+def markdown_lines(e2e: dict[str, Any]) -> list[str]:
+    """The section's lines."""
+    goals, reps = e2e["goals"], e2e["repetitions"]
+    default = str(e2e["default_workers"])
+    first = reps[0][default]["gate"]
+    half = first.get("half_load", {})
+    eff = e2e["efficiency"][default]
+    p99_verdict = _verdict(half.get("p99_ms"), goals["p99_half_load_ms"], at_most=True)
+    lines = [
+        "## 3. End to end through the embedded broker (transactions on)",
+        "",
+        f"`gate run` with default settings ({default} workers, adaptive batches) and with 1 worker, "
+        f"each draining {e2e['events_per_rep']} pre-produced events (~50 KB JPEG/PNG inline, half signed, "
+        f"half unsigned synthetic) over {e2e['partitions']} partitions; rate from the first verdicts "
+        "readable (read_committed) to the last. Baseline: the same processor evaluating the same events "
+        "in process with as many worker processes.",
+        "",
+        "| goal | measured | target | |",
+        "|---|---:|---:|---|",
+        f"| efficiency, {default} workers (gate / core) | {_s(eff)} | >= {goals['efficiency']} | "
+        f"{_verdict(eff['median'], goals['efficiency'])} |",
+        f"| p99 produce -> verdict readable at half load | {half.get('p99_ms', float('nan')):.0f} ms | "
+        f"<= {goals['p99_half_load_ms']:.0f} ms | {p99_verdict} |",
+    ]
+    if e2e["scaling"]:
+        lines.append(
+            f"| scaling, {default} workers / 1 | {_s(e2e['scaling'])} | >= {goals['scaling']} | "
+            f"{_verdict(e2e['scaling']['median'], goals['scaling'])} |"
+        )
+    curve = e2e["batching_curve"]
+    rising = all(b["images_per_s"] >= a["images_per_s"] * 0.95 for a, b in itertools.pairwise(curve))
+    met = "met" if rising else "NOT met"
+    lines += [
+        f"| batching curve rising | {'yes' if rising else 'no'} | rising | {met} |",
+        "",
+        "| rep | workers | core images/s | gate images/s | ratio | load generator ev/s | broker CPU |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for i, row in enumerate(reps):
+        for workers, cell in row.items():
+            gate = cell["gate"]
+            lines.append(
+                f"| {i} | {workers} | {cell['core_per_s']:.0f} | {gate['images_per_s']:.0f} | "
+                f"{cell['ratio']:.2f} | {gate['loadgen_per_s']:.0f} | {gate['broker_cpu_share']:.2f} |"
+            )
+    if half:
+        partial = first.get("partial_batch_ms", [])
+        lines += [
+            "",
+            f"Half load ({half['offered_per_s']:.0f} events/s, {half['events']} events): p50 "
+            f"{half['p50_ms']:.0f} ms, p99 {half['p99_ms']:.0f} ms. End of a burst ({len(partial)} bursts "
+            "of 5 records on an idle gate, flush -> last verdict readable): "
+            + ", ".join(f"{v:.0f}" for v in partial)
+            + " ms.",
+        ]
+    lines += [
+        "",
+        "Batching curve (fixed batch size, default workers):",
+        "",
+        "| batch | images/s |",
+        "|---:|---:|",
+    ]
+    lines += [f"| {c['batch']} | {c['images_per_s']:.0f} |" for c in curve]
+    if e2e.get("ipc_copy"):
+        core_ms = 1000.0 / (reps[0]["1"]["core_per_s"]) if "1" in reps[0] else None
+        lines += [
+            "",
+            "Bytes moved through the worker pool (a worker echoing its input: record out, same-size routed "
+            "record back, one worker)"
+            + (f"; the core takes {core_ms:.1f} ms per 50 KB image here" if core_ms else "")
+            + ":",
+            "",
+            "| image bytes | us per record | MB/s one way |",
+            "|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {c['bytes']:,} | {c['us_per_record']:.0f} | {c['mb_per_s']:.0f} |" for c in e2e["ipc_copy"]
+        ]
+    names = sorted({k for row in reps for cell in row.values() for k in cell["gate"]["ms_per_event"]})
+    stages = [f"stage:{s}" for s in STAGES if f"stage:{s}" in names]
+    checks = [n for n in names if n.startswith("check:")]
+    lines += [
+        "",
+        "Where the time goes, ms per event (first repetition). Runner thread: `fetch` (consume, including "
+        "waiting for records and serving workers between slices), `decode`, `ipc` (pickling and pipes), "
+        "`produce`, `commit`, `wait` (waiting for workers); they add up to the runner's wall time. "
+        "`evaluate` is submit -> results back, overlapping the rest; checks run in the workers.",
+        "",
+        "| workers | " + " | ".join(n.split(":", 1)[1] for n in stages + checks) + " |",
+        "|---:|" + "---:|" * (len(stages) + len(checks)),
+    ]
+    for workers, cell in reps[0].items():
+        per = cell["gate"]["ms_per_event"]
+        lines.append(f"| {workers} | " + " | ".join(f"{per.get(n, 0):.2f}" for n in stages + checks) + " |")
+    lines.append("")
+    return lines
+
+
+def plot(e2e: dict[str, Any], out_dir: Path) -> str:
+    """The batching curve; the file name written."""
+    import matplotlib  # noqa: PLC0415
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    curve = e2e["batching_curve"]
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.plot([c["batch"] for c in curve], [c["images_per_s"] for c in curve], marker="o")
+    ax.set_xscale("log", base=2)
+    ax.set_xlabel("batch size (records per transaction)")
+    ax.set_ylabel("images / s")
+    ax.set_title(f"gate run, {e2e['default_workers']} workers: batching curve")
+    fig.tight_layout()
+    fig.savefig(out_dir / "e2e.png", dpi=110)
+    plt.close(fig)
+    return "e2e.png"

@@ -1,0 +1,78 @@
+"""The worker side of the process pool, and the framing of what the pool sends it.
+
+A worker reads a chunk of records from its inbox pipe (one message holds several records, so a worker
+always has its next record at hand while the runner is busy fetching or committing), evaluates them in
+order, and answers each on its outbox pipe as soon as it is decided, so the pool knows which record a
+worker is on (for the per-record timeout) and which it had not started when it died (those are sent again).
+
+Inbox and outbox are separate one-way pipes, and the pool writes the inbox without blocking (see
+`encode_message`): a runner blocked writing a chunk to a worker blocked writing results would deadlock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import struct
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
+
+from gate.core.record import InboundRecord
+from gate.errors import StoreUnavailable
+from gate.runner.contract import ProcessorFactory
+
+_PR_SET_PDEATHSIG = 1
+Job = tuple[int, int, InboundRecord]  # ticket, index in the ticket's batch, record
+
+
+def encode_message(obj: object) -> bytes:
+    """`obj` framed exactly as `multiprocessing.connection.Connection.send` frames it (a big-endian length,
+    then the pickle), so the worker's blocking `recv()` reads what the pool writes piecemeal."""
+    payload = bytes(ForkingPickler.dumps(obj))
+    if len(payload) > 0x7FFFFFFF:
+        return struct.pack("!i", -1) + struct.pack("!Q", len(payload)) + payload
+    return struct.pack("!i", len(payload)) + payload
+
+
+def worker_main(inbox: Connection, outbox: Connection, factory: ProcessorFactory, parent_pid: int) -> None:
+    """Entry point of a worker process: build once, then answer each job of each chunk as it is decided.
+
+    Answers: ("ready", None), ("build_failed", text), ("ok", (ticket, index, routed)),
+    ("raised", (ticket, index, exception class name)), ("store_unavailable", (ticket, index, text)).
+    """
+    # The parent owns our lifecycle: Ctrl-C or SIGTERM to the process group must not kill a record mid-way.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _die_with_parent(parent_pid)
+    try:
+        processor = factory.build()
+    except Exception as exc:
+        outbox.send(("build_failed", f"{exc.__class__.__name__}: {exc}"))
+        return
+    outbox.send(("ready", None))
+    while True:
+        try:
+            chunk: Sequence[Job] | None = inbox.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if chunk is None:
+            return
+        for ticket, index, record in chunk:
+            try:
+                outbox.send(("ok", (ticket, index, processor(record))))
+            except StoreUnavailable as exc:
+                outbox.send(("store_unavailable", (ticket, index, str(exc))))
+            except Exception as exc:
+                outbox.send(("raised", (ticket, index, exc.__class__.__name__)))
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """On Linux, have the kernel SIGKILL this worker when the parent dies, even if we are stuck in C code."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent_pid:
+        os._exit(0)  # the parent died before the request took effect

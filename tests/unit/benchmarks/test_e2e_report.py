@@ -1,0 +1,63 @@
+"""The end-to-end benchmark's arithmetic and its report: sustained rate, breakdown, goal verdicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from benchmarks.e2e import GOALS
+from benchmarks.e2e_burst import breakdown, sustained_rate
+from benchmarks.e2e_report import markdown_lines
+
+
+@pytest.mark.parametrize(
+    ("arrivals", "rate"),
+    [
+        ([i / 100 for i in range(101)], 100.0),  # one verdict at a time, 100/s
+        ([10.0] * 64 + [10.5] * 64 + [11.0] * 64, 128.0),  # three commits of 64: the first is time zero
+        ([5.0] * 20, float("inf")),  # all in one transaction
+    ],
+)
+def test_the_rate_runs_from_the_first_commit_to_the_last_verdict(arrivals: list[float], rate: float) -> None:
+    assert sustained_rate(arrivals) == pytest.approx(rate)
+
+
+def test_breakdown_divides_stage_and_check_sums_by_decided_events() -> None:
+    metrics = {
+        "gate_events_total{source=bench,verdict=approved}": 30.0,
+        "gate_events_total{source=bench,verdict=quarantined}": 10.0,
+        "gate_stage_duration_seconds_sum{stage=commit}": 0.4,
+        "gate_check_duration_seconds_sum{check=c2pa}": 0.08,
+        "gate_stage_duration_seconds_count{stage=commit}": 7.0,
+    }
+    assert breakdown(metrics) == pytest.approx({"check:c2pa": 2.0, "stage:commit": 10.0})
+
+
+def result(efficiency: float, p99: float, scaling: float, curve: list[float]) -> dict[str, Any]:
+    gate = {
+        "images_per_s": 300.0,
+        "loadgen_per_s": 5000.0,
+        "broker_cpu_share": 0.2,
+        "ms_per_event": {"stage:commit": 0.5, "check:c2pa": 2.0},
+        "half_load": {"offered_per_s": 150.0, "events": 450, "p50_ms": 40.0, "p99_ms": p99},
+        "partial_batch_ms": [60.0, 61.0],
+    }
+    summary = {"median": efficiency, "q1": efficiency, "q3": efficiency}
+    return {
+        "goals": GOALS,
+        "default_workers": 2,
+        "partitions": 4,
+        "events_per_rep": 600,
+        "repetitions": [{"2": {"core_per_s": 400.0, "gate": gate, "ratio": efficiency}}],
+        "efficiency": {"2": summary},
+        "scaling": {"median": scaling, "q1": scaling, "q3": scaling},
+        "batching_curve": [{"batch": 2**i, "images_per_s": r} for i, r in enumerate(curve)],
+    }
+
+
+def test_the_report_says_met_only_for_goals_that_are_met() -> None:
+    good = "\n".join(markdown_lines(result(0.8, 90.0, 1.8, [100.0, 200.0, 300.0])))
+    assert "NOT met" not in good
+    bad = "\n".join(markdown_lines(result(0.6, 120.0, 1.5, [100.0, 300.0, 200.0])))
+    assert bad.count("NOT met") == 4
