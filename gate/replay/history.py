@@ -2,7 +2,9 @@
 
 Pure data (no Kafka): `gate.replay.read` reads the records, this module makes sense of them. An event's
 decisions are ordered by replay generation (a replay or a release supersedes what it names), then by
-record timestamp; the last one is the event's current state.
+record timestamp; the last one is the event's current state. A decision written twice (a batch re-output
+after a crash is byte-identical to the first output, and a broker may show both) is one decision: it is
+kept once, at its first place, and counted in `duplicates`.
 """
 
 from __future__ import annotations
@@ -81,10 +83,12 @@ class StoredDecision:
 
 @dataclass
 class Histories:
-    """Every decision read, grouped by event id; `unreadable` counts records that were not decisions."""
+    """Every decision read, grouped by event id; `unreadable` counts records that were not decisions,
+    `duplicates` the byte-identical copies of a decision that were read more than once."""
 
     by_event: dict[str, list[StoredDecision]] = field(default_factory=dict)
     unreadable: int = 0
+    duplicates: int = 0
 
     def current(self, event_id: str) -> StoredDecision | None:
         """The event's current decision (the last one), or None for an unknown event."""
@@ -112,9 +116,24 @@ def collect(records: Iterable[StoredRecord], *, skip_job: str | None = None) -> 
         if skip_job is not None and decision.replay_job == skip_job:
             continue
         histories.by_event.setdefault(decision.event_id, []).append(decision)
-    for decisions in histories.by_event.values():
+    for event_id, decisions in histories.by_event.items():
         decisions.sort(key=_order)
+        unique = _first_copies(decisions)
+        histories.duplicates += len(decisions) - len(unique)
+        histories.by_event[event_id] = unique
     return histories
+
+
+def _first_copies(decisions: list[StoredDecision]) -> list[StoredDecision]:
+    """`decisions` without the later copies of a byte-identical record value (order kept)."""
+    seen: set[bytes] = set()
+    unique = []
+    for decision in decisions:
+        value = decision.record.value or b""
+        if value not in seen:
+            seen.add(value)
+            unique.append(decision)
+    return unique
 
 
 def parse_decision(record: StoredRecord) -> StoredDecision | None:

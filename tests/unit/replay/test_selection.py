@@ -64,6 +64,16 @@ def test_records_that_are_not_decisions_are_counted_not_dropped() -> None:
     assert histories.unreadable == 2 and list(histories.by_event) == ["e1"]
 
 
+def test_a_byte_identical_re_output_is_one_decision_and_a_different_one_is_kept() -> None:
+    replay = {"job": "j", "count": 1, "supersedes": {}}
+    first = _record("e1", "approved", topic="a", offset=3, ts=T0 + 1, replay=replay)
+    copy = StoredRecord("a", 0, 7, first.key, first.value, first.headers, T0 + 2)  # re-output after a crash
+    other = _record("e1", "approved", topic="a", offset=8, ts=T0 + 3, replay={**replay, "job": "k"})
+    histories = collect([_record("e1"), copy, first, other])
+    assert [d.record.offset for d in histories.by_event["e1"]] == [0, 3, 8]
+    assert histories.duplicates == 1
+
+
 def test_the_event_id_header_names_a_record_without_one() -> None:
     record = StoredRecord(
         "q", 0, 1, None, b'{"verdict": "quarantined", "reasons": []}', (("gate-event-id", b"e9"),)

@@ -193,7 +193,10 @@ def test_a_worker_killed_while_busy_routes_its_record_as_gate_error(pool: Proces
     out = pool.process(records(b"sleep:5", b"sleep:5", b"ok"))
     killer.join()
     assert [r.verdict for r in out[:2]] == [Verdict.QUARANTINED, Verdict.QUARANTINED]
-    assert [reasons(r.value) for r in out[:2]] == [["gate.error"], ["gate.error"]]
+    # The record a killed worker was evaluating fails closed as gate.error; a record still queued behind
+    # it goes to a replacement, where this one's sleep then runs into the event timeout: fail closed too.
+    decided = [reasons(r.value) for r in out[:2]]
+    assert ["gate.error"] in decided and all(d in (["gate.error"], ["gate.timeout"]) for d in decided)
     assert json.loads(out[2].value)["command"] == "ok"  # decided by a replacement
     assert not before & set(pool.pids)
 
