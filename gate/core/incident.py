@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -140,8 +141,14 @@ def _nature(takedown: Sequence[Mapping[str, Any]], found_by: str) -> str:
 
 
 def _measures(takedown: Sequence[Mapping[str, Any]]) -> list[str]:
+    # A rescan or replay quarantines; a reviewer's release may reject: say what happened to each image.
+    moved = Counter(str(item.get("new_verdict", "quarantined")) for item in takedown)
+    done = ", ".join(
+        f"{n} image(s) {'moved to quarantine' if verdict == 'quarantined' else verdict}"
+        for verdict, n in sorted(moved.items(), key=lambda kv: kv[0] != "quarantined")
+    )
     return [
-        f"{len(takedown)} image(s) moved to quarantine, superseding their approval (lineage kept)",
+        f"{done}, superseding their approval (lineage kept)",
         f"{len(takedown)} published location(s) listed for takedown from catalogue and CDN",
     ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime, timedelta
 
@@ -50,6 +51,27 @@ def test_opening_record_carries_the_art_33_fields_and_the_deadline() -> None:
     assert [t["sha256"] for t in doc["takedown"]] == [f"{1:064x}", f"{2:064x}"]
     assert doc["takedown"][1]["location"] is None
     assert doc["update"] == 0 and doc["status"] == "open" and doc["updates"] == []
+
+
+@pytest.mark.parametrize(
+    ("verdicts", "measure"),
+    [
+        (("quarantined",), "1 image(s) moved to quarantine, superseding"),
+        (("rejected",), "1 image(s) rejected, superseding"),
+        (
+            ("rejected", "quarantined", "quarantined"),
+            "2 image(s) moved to quarantine, 1 image(s) rejected, superseding",
+        ),
+    ],
+)
+def test_measures_say_what_happened_to_each_image(verdicts: tuple[str, ...], measure: str) -> None:
+    images = [
+        dataclasses.replace(_image(n, ("EMAIL_ADDRESS",)), new_verdict=verdict)
+        for n, verdict in enumerate(verdicts)
+    ]
+    doc = open_incident(images, aware_at=AWARE, contact="c", found_by="a reviewer's release")
+    assert doc["notification"]["measures_taken"][0].startswith(measure)
+    check(doc)
 
 
 def test_unknown_entity_type_gets_the_general_consequence() -> None:
