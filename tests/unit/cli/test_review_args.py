@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from gate.cli.quarantine import check_free_text
+from gate.cli.quarantine import RELEASE_NOTE, check_free_text
 from gate.cli.review_args import when
 from gate.errors import ConfigError
 
@@ -50,8 +50,8 @@ def test_not_a_time(text: str) -> None:
 )
 def test_reviewer_free_text(text: str, ok: bool) -> None:
     if ok:
-        assert check_free_text("note", text, 500) == text.strip()
+        assert check_free_text("note", text, 500, RELEASE_NOTE) == text.strip()
     else:
         with pytest.raises(ConfigError) as raised:
-            check_free_text("note", text, 500)
+            check_free_text("note", text, 500, RELEASE_NOTE)
         assert "jane" not in str(raised.value) and "7946" not in str(raised.value)  # never echoes the value
