@@ -281,3 +281,44 @@ def test_a_release_of_an_image_approved_before_opens_an_incident(
     assert [r[2] for r in rejected] == [b"b-0"]
     for text in (records[0][3].decode(), rejected[0][3].decode(), done.stdout):
         assert PLANTED not in text
+
+
+def test_a_replay_job_over_several_batches_and_a_resumed_run_keeps_one_incident(
+    broker: EmbeddedBroker, tmp_path: Path
+) -> None:
+    """Three transactions with findings (one every 32 records written: 16 events and their audit records),
+    then the rest by a resumed run of the same job: one incident, its takedown list every planted image
+    once, its awareness the first finding's."""
+    topics, env = _setup(broker, tmp_path)
+    ids = [f"m-{n:02d}" for n in range(40)]
+    planted = {e for n, e in enumerate(ids) if n % 4 == 0}  # m-32 is the first run's last, m-36 the resumed
+    originals = _ingest(
+        broker, topics.ingest, {e: _synthetic_event(e, n, planted=e in planted) for n, e in enumerate(ids)}
+    )
+    lax = _processor(env, signer=True, policy=_lax_policy(tmp_path))
+    _publish(broker, topics, [lax(originals[e]) for e in ids])
+    assert len({r[2] for r in read_topic(broker, topics.approved)}) == len(ids)
+
+    replay = ["replay", "--mode", "reevaluate", "--force", "--job", "tighten-big"]
+    first = gate_cli_quick(env, *replay, "--max", "33", "--json")
+    assert first.returncode == 0, first.stdout + first.stderr
+    summary = json.loads(first.stdout.splitlines()[-1])["summary"]
+    assert summary["replayed"] == 33 and summary["left"] == len(ids) - 33
+    (opened,) = summary["incidents"]  # one incident, in its latest state: opened, then updated twice
+    assert opened["update"] == 2 and opened["records"] == 9 and opened["job"] == "tighten-big"
+
+    resumed = gate_cli_quick(env, *replay)
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    assert "already done by an earlier run of this job: 33" in resumed.stdout
+    assert f"incident {opened['incident_id']} updated (update 3): 10 published image(s)" in resumed.stdout
+
+    records = [json.loads(r[3]) for r in read_topic(broker, topics.incidents)]
+    for doc in records:
+        check(doc)
+    assert {d["incident_id"] for d in records} == {opened["incident_id"]}
+    latest = max(records, key=lambda d: int(d["update"]))
+    assert latest["update"] == 3 and latest["found_by"] == "gate replay (job tighten-big)"
+    listed = [t["event_id"] for t in latest["takedown"]]
+    assert sorted(listed) == sorted(planted) and len(listed) == len(set(listed))
+    assert latest["aware_at"] == opened["aware_at"] == records[0]["aware_at"]
+    assert all(PLANTED not in text for text in (first.stdout, resumed.stdout, *map(json.dumps, records)))
