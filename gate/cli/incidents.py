@@ -11,15 +11,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from gate.cli.quarantine import check_free_text
+from gate.cli.quarantine import TextPurpose, check_free_text
 from gate.cli.review_args import add_reading_options, reader_config_of, reading_settings, when
 from gate.errors import ConfigError
 
-MAX_TEXT_CHARS = 2000
-# The reviewer-note check's refusal, up to the entity types (its advice is about decision records).
-_FOUND = re.compile(
-    r"--[a-z-]+ holds personal data \([A-Z_, ]+\)"
-)  # the schema's limit for a note; the other free-text fields share it
+MAX_TEXT_CHARS = 2000  # the schema's limit for a note; the other free-text fields share it
+_INCIDENT_ADVICE = "describe the breach by categories and counts, never a person's data"
+# What each option's free text is for, as a refusal names it.
+INCIDENT_TEXT = {
+    name: TextPurpose(what, "the incident record", _INCIDENT_ADVICE, f"/incident/{name}")
+    for name, what in {
+        "nature": "the nature of the breach",
+        "measures": "a measure taken",
+        "consequences": "a likely consequence",
+        "reference": "the authority's reference",
+        "note": "the update's note",
+    }.items()
+}
 
 
 def register(sub: Any) -> None:
@@ -182,16 +190,7 @@ def _text(name: str, text: str | None) -> str | None:
     """A person's free text for the incident, refused when it holds personal data (as a reviewer's note)."""
     if text is None:
         return None
-    try:
-        return check_free_text(name, text, MAX_TEXT_CHARS)
-    except ConfigError as exc:
-        found = _FOUND.match(str(exc))
-        if found is None:  # not about personal data (e.g. too long): as it was said
-            raise
-        raise ConfigError(
-            f"{found.group(0)}; it goes into the incident record: describe the breach by categories and "
-            "counts, never a person's data"
-        ) from None
+    return check_free_text(name, text, MAX_TEXT_CHARS, INCIDENT_TEXT[name])
 
 
 def _consequence(text: str) -> tuple[str, str]:

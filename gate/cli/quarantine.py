@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import json
 import sys
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -154,18 +155,39 @@ def _original_status(settings: Any, ref: dict[str, Any]) -> dict[str, Any]:
     return {"where": where, "status": "available"}
 
 
-def check_free_text(name: str, text: str, limit: int) -> str:
-    """A reviewer's free text; refused when empty, too long or holding personal data (records keep it)."""
+@dataclass(frozen=True, slots=True)
+class TextPurpose:
+    """What a person's free text is for: the message that refuses it names this, the record it is written
+    into and how to write it without personal data; `pointer` is where the scanner reports a finding."""
+
+    what: str  # e.g. "the release note"
+    record: str  # e.g. "decision records"
+    advice: str
+    pointer: str
+
+
+_REVIEW_ADVICE = "use a reviewer handle and a note without names, addresses or numbers of people"
+REVIEWER = TextPurpose("the reviewer handle", "decision records", _REVIEW_ADVICE, "/review/reviewer")
+RELEASE_NOTE = TextPurpose("the release note", "decision records", _REVIEW_ADVICE, "/review/note")
+
+
+def check_free_text(name: str, text: str, limit: int, purpose: TextPurpose) -> str:
+    """A person's free text for `--NAME`, stripped; refused (ConfigError naming the option, what the text
+    is for and the entity types found, never the value) when empty, longer than `limit` or holding
+    personal data, because the record it goes into is kept."""
     from gate.scanning import scan_text  # noqa: PLC0415
 
     text = text.strip()
     if not text or len(text) > limit:
-        raise ConfigError(f"--{name} must be 1 to {limit} characters")
-    found = sorted({f.entity for f in scan_text(text, path=f"/review/{name}", context=name)})
+        raise ConfigError(f"--{name} ({purpose.what}) must be 1 to {limit} characters")
+    # The option's name read as a key can also excuse a value (under `reference` a phone number reads as
+    # a reference number): scanned with and without it, refused on either.
+    findings = scan_text(text, path=purpose.pointer, context=name) + scan_text(text, path=purpose.pointer)
+    found = sorted({f.entity for f in findings})
     if found:
         raise ConfigError(
-            f"--{name} holds personal data ({', '.join(found)}); it is written into decision records: "
-            "use a reviewer handle and a note without names, addresses or numbers of people"
+            f"--{name} holds personal data ({', '.join(found)}); it is {purpose.what}, written into "
+            f"{purpose.record}: {purpose.advice}"
         )
     return text
 
@@ -177,8 +199,8 @@ def _release(args: argparse.Namespace) -> int:
     from gate.replay.read import OriginalGone, read_one  # noqa: PLC0415
     from gate.replay.release import ReleaseRefused, check_release, release  # noqa: PLC0415
 
-    reviewer = check_free_text("reviewer", args.reviewer, MAX_REVIEWER_CHARS)
-    note = check_free_text("note", args.note, MAX_NOTE_CHARS)
+    reviewer = check_free_text("reviewer", args.reviewer, MAX_REVIEWER_CHARS, REVIEWER)
+    note = check_free_text("note", args.note, MAX_NOTE_CHARS, RELEASE_NOTE)
     settings = reading_settings(args)
     histories = read_histories(settings, args)
     current = histories.current(args.event_id)

@@ -81,7 +81,7 @@ def _replay(args: argparse.Namespace) -> int:
         runner.run(todo)
     finally:
         runner.close()
-    _print_summary(args, job, summary)
+    _print_summary(args, job, summary, runner.opened)
     if summary.failed:
         return 1
     return 0 if summary.ok else 5
@@ -97,7 +97,12 @@ class _Runner:
 
         self.settings, self.args, self.job, self.summary = settings, args, job, summary
         self.histories = histories
-        self.incidents: list[dict[str, Any]] | None = None  # read on first need: most replays open none
+        # Incident id -> its current record: read from the topic on first need (most replays open none),
+        # read again before a batch records findings, and kept with what this run wrote (all of it, for a
+        # dry run, which writes nothing).
+        self.incidents: dict[str, dict[str, Any]] | None = None
+        self.written: dict[str, dict[str, Any]] = {}
+        self.opened: set[str] = set()  # the incidents this run opened (the others it updated)
         self.affected: list[Any] = []  # images of the current batch found to carry personal data
         self.reader = reader_config_of(settings)
         self.writer = None
@@ -181,7 +186,6 @@ class _Runner:
 
     def _note_affected(self, step: Any) -> None:
         """Remember the published image this step found personal data in, unless an incident lists it."""
-        from gate.cli.review_args import read_incident_docs  # noqa: PLC0415
         from gate.replay.breach import affected_by, already_listed  # noqa: PLC0415
 
         if self.args.mode != "reevaluate":
@@ -190,30 +194,54 @@ class _Runner:
         if image is None:
             return
         if self.incidents is None:
-            self.incidents = read_incident_docs(self.args)
-        if not already_listed(image, self.incidents):
+            self._read_incidents()
+        assert self.incidents is not None
+        if not already_listed(image, self.incidents.values()):
             self.affected.append(image)
 
-    def _commit(self, writes: list[Any], positions: dict[tuple[str, int], int]) -> None:
-        """Write a batch; the incident for its affected images goes in the same transaction."""
-        from gate.cli.review_args import incident_write  # noqa: PLC0415
-        from gate.replay.breach import incident_for  # noqa: PLC0415
+    def _read_incidents(self) -> None:
+        """The current record of every incident: the topic's, then this run's where newer (a dry run's
+        records are never written, and a record just committed may not be read back yet)."""
+        from gate.cli.review_args import read_incidents_quietly  # noqa: PLC0415
 
-        incident = incident_for(
-            self.affected,
-            aware_at=datetime.now(UTC),
-            contact=self.settings.incident_contact,
-            found_by=f"gate replay (job {self.job})",
-        )
+        found = read_incidents_quietly(self.settings, self.args)  # the replay's progress bar is showing
+        for incident_id, doc in self.written.items():
+            if incident_id not in found or int(found[incident_id]["update"]) < int(doc["update"]):
+                found[incident_id] = doc
+        self.incidents = found
+
+    def _commit(self, writes: list[Any], positions: dict[tuple[str, int], int]) -> None:
+        """Write a batch; the record of the job's incident for its affected images goes in the same
+        transaction (the job's one incident opened, or its next update)."""
+        from gate.cli.review_args import incident_write  # noqa: PLC0415
+        from gate.replay.breach import job_incident_record  # noqa: PLC0415
+        from gate.replay.rescan import IncidentContext  # noqa: PLC0415
+
+        incident = None
+        if self.affected:
+            self._read_incidents()  # as it stands now: an update a person made meanwhile is built on
+            assert self.incidents is not None
+            context = IncidentContext(
+                self.job, lambda: datetime.now(UTC), self.settings.incident_contact, command="gate replay"
+            )
+            incident = job_incident_record(self.incidents.values(), self.affected, context)
         self.affected = []
         if incident is not None:
             writes = [*writes, incident_write(self.settings, incident)]
         if self.writer is not None and (writes or positions):
             self.writer.commit(writes, positions)
         if incident is not None:
-            self.summary.incidents.append(incident)
+            incident_id = str(incident["incident_id"])
+            if incident["update"] == 0:
+                self.opened.add(incident_id)
+            self.written[incident_id] = incident
             assert self.incidents is not None
-            self.incidents.append(incident)
+            self.incidents[incident_id] = incident
+            # One entry per incident, in its latest state.
+            self.summary.incidents = [
+                *(d for d in self.summary.incidents if d["incident_id"] != incident_id),
+                incident,
+            ]
 
     def _print_step(self, step: Any) -> None:
         d = step.decision
@@ -238,7 +266,7 @@ class _Runner:
             self.writer.close()
 
 
-def _print_summary(args: argparse.Namespace, job: str, summary: Any) -> None:
+def _print_summary(args: argparse.Namespace, job: str, summary: Any, opened: set[str]) -> None:
     if args.json:
         print(
             json.dumps(
@@ -261,4 +289,5 @@ def _print_summary(args: argparse.Namespace, job: str, summary: Any) -> None:
     for event_id, why in summary.failed:
         print(f"  FAILED {event_id}: {why}", file=out)
     for incident in summary.incidents:
-        print(incident_line(incident, dry_run=bool(args.dry_run)), file=out)
+        line = incident_line(incident, dry_run=bool(args.dry_run), opened=incident["incident_id"] in opened)
+        print(line, file=out)

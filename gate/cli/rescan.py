@@ -110,17 +110,10 @@ class _Run:
         """The job's incident as the incidents topic holds it now (a dry run: as this run built it)."""
         if self.writer is None:
             return self.incident
-        from gate.core.incident import current_incidents, incident_of_job  # noqa: PLC0415
-        from gate.replay.read import read_topics  # noqa: PLC0415
+        from gate.cli.review_args import read_incidents_quietly  # noqa: PLC0415
+        from gate.core.incident import incident_of_job  # noqa: PLC0415
 
-        records = read_topics(
-            self.reader,
-            [self.settings.topics.incidents],
-            idle_s=min(self.args.idle_seconds, 1.0),
-            progress=False,
-        )
-        found, _ = current_incidents(r.value for r in records)
-        return incident_of_job(found.values(), self.job)
+        return incident_of_job(read_incidents_quietly(self.settings, self.args).values(), self.job)
 
     def run(self, todo: list[Any]) -> None:
         """Rescan `todo` in batches; stop at the first event that cannot be decided again."""

@@ -102,6 +102,22 @@ def read_incident_docs(args: argparse.Namespace) -> list[dict[str, Any]]:
     return list(read_incidents(args).values())
 
 
+def read_incidents_quietly(settings: GateSettings, args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+    """The current record of every incident on the incidents topic, read without a progress bar and
+    briefly (at most 1 s idle): for a job that reads its incident between batches while its own bar shows."""
+    from gate.core.incident import current_incidents  # noqa: PLC0415
+    from gate.replay.read import read_topics  # noqa: PLC0415
+
+    records = read_topics(
+        reader_config_of(settings),
+        [settings.topics.incidents],
+        idle_s=min(args.idle_seconds, 1.0),
+        progress=False,
+    )
+    found, _ = current_incidents(r.value for r in records)
+    return found
+
+
 def incident_write(settings: GateSettings, incident: dict[str, Any]) -> tuple[str, bytes, bytes, tuple[()]]:
     """The incidents-topic record of `incident` (keyed by its id), for the transaction of its decisions."""
     from gate.core.incident import encode  # noqa: PLC0415
@@ -109,11 +125,15 @@ def incident_write(settings: GateSettings, incident: dict[str, Any]) -> tuple[st
     return (settings.topics.incidents, str(incident["incident_id"]).encode(), encode(incident), ())
 
 
-def incident_line(incident: dict[str, Any], *, dry_run: bool = False) -> str:
-    """One line about an incident opened (or that a dry run would open); never a personal-data value."""
-    opened = "would open" if dry_run else "opened"
+def incident_line(incident: dict[str, Any], *, dry_run: bool = False, opened: bool = True) -> str:
+    """One line about an incident opened or updated (or that a dry run would open or update), in its latest
+    state; never a personal-data value."""
+    if opened:
+        verb = "would open" if dry_run else "opened"
+    else:
+        verb = f"{'would update' if dry_run else 'updated'} (update {incident['update']})"
     return (
-        f"incident {incident['incident_id']} {opened}: {incident['records']} published image(s) with "
+        f"incident {incident['incident_id']} {verb}: {incident['records']} published image(s) with "
         f"{', '.join(incident['entities'])}; aware {incident['aware_at']}, notify by {incident['deadline']} "
         "(`gate incidents show` / `gate incidents export`)"
     )

@@ -35,6 +35,7 @@ from gate.commerce.webhook import (
 from gate.core.record import RoutedRecord
 from gate.errors import ConfigError
 from gate.observe.metrics import PrometheusObserver
+from gate.observe.observer import report_decided
 from gate.worker.assembly import LoadedConfig
 
 _LOG = logging.getLogger("gate.commerce")
@@ -181,14 +182,7 @@ class WebhookService:
         return images
 
     def _decided(self, record: RoutedRecord, latency: float) -> None:
-        self._observer.event_decided(
-            verdict=record.verdict.value,
-            source=record.source,
-            reason_codes=record.reason_codes,
-            latency_s=latency,
-            check_seconds=record.check_seconds,
-            entity_types=record.entity_types,
-        )
+        report_decided(self._observer, record, latency)
         _LOG.info(
             "image decided",
             extra={

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import Protocol
 
+from gate.model import Verdict
+
 TopicPartition = tuple[str, int]
 
 
@@ -122,3 +124,41 @@ class NullObserver:
 
     def flood_guard(self, *, tripped: bool, partitions: Collection[TopicPartition]) -> None:
         """Ignore."""
+
+
+class DecidedRecord(Protocol):
+    """What `report_decided` reads of a decided record. `gate.core.record.RoutedRecord` has all of it; the
+    observe layer sits below the core, so it names the fields instead of importing the class."""
+
+    @property
+    def verdict(self) -> Verdict:
+        """The verdict the event got."""
+
+    @property
+    def source(self) -> str:
+        """The event's declared source."""
+
+    @property
+    def reason_codes(self) -> Sequence[str]:
+        """The codes of its reasons."""
+
+    @property
+    def check_seconds(self) -> Mapping[str, float]:
+        """Check name to its elapsed time."""
+
+    @property
+    def entity_types(self) -> Sequence[str]:
+        """The personal-data entity types its reasons name (types only, never values)."""
+
+
+def report_decided(observer: Observer, record: DecidedRecord, latency_s: float) -> None:
+    """Tell `observer` that `record`'s event got its verdict, `latency_s` after the gate took it in: the one
+    translation of a decided record into `Observer.event_decided`, for the stream and `gate serve` alike."""
+    observer.event_decided(
+        verdict=record.verdict.value,
+        source=record.source,
+        reason_codes=record.reason_codes,
+        latency_s=latency_s,
+        check_seconds=record.check_seconds,
+        entity_types=record.entity_types,
+    )

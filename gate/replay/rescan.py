@@ -80,23 +80,26 @@ def batches(todo: Sequence[StoredDecision], size: int) -> Iterator[Sequence[Stor
 
 @dataclass(frozen=True, slots=True)
 class IncidentContext:
-    """What an incident record needs besides the findings: the job, the clock and the contact point."""
+    """What an incident record needs besides the findings: the job (and the command that runs it), the
+    clock and the contact point."""
 
     job: str
     aware_at: Callable[[], datetime]
     contact: str
+    command: str = "gate rescan"
 
     @property
     def found_by(self) -> str:
         """How the incident names its finder."""
-        return f"gate rescan (job {self.job})"
+        return f"{self.command} (job {self.job})"
 
 
 def incident_for(
     current: dict[str, Any] | None, affected: Sequence[AffectedImage], context: IncidentContext
 ) -> dict[str, Any] | None:
-    """The incident record a batch writes: a new incident when the job has none that takes findings, else
-    the next update of the job's incident with the images it does not list yet; None when nothing is new."""
+    """The incident record a batch of a job (`gate rescan`, `gate replay`) writes: a new incident when the
+    job has none that takes findings, else the next update of the job's incident with the images it does
+    not list yet; None when nothing is new."""
     if not affected:
         return None
     if current is None or current.get("status") == "closed":

@@ -34,7 +34,7 @@ from confluent_kafka import KafkaError, KafkaException
 from gate.core.record import RoutedRecord
 from gate.errors import ConfigError, StoreUnavailable
 from gate.model import Verdict
-from gate.observe.observer import Observer
+from gate.observe.observer import Observer, report_decided
 from gate.observe.tracing import batch_span
 from gate.runner.batch_size import BatchSizer
 from gate.runner.batching import SLICE_S, Batch, BatchReader
@@ -303,14 +303,7 @@ class GateRunner:
                         "reason_codes": list(record.reason_codes),
                     },
                 )
-            self._observer.event_decided(
-                verdict=record.verdict.value,
-                source=record.source,
-                reason_codes=record.reason_codes,
-                latency_s=latency,
-                check_seconds=record.check_seconds,
-                entity_types=record.entity_types,
-            )
+            report_decided(self._observer, record, latency)
 
     def _past_stop_deadline(self) -> bool:
         return self._stop.is_set() and time.monotonic() >= self._stop_deadline

@@ -10,30 +10,23 @@ from __future__ import annotations
 import base64
 import json
 import os
-import signal
 import subprocess
-import sys
-import time
-import urllib.request
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from confluent_kafka import Consumer, Producer
-from harness import wait_for
+import harness
+from confluent_kafka import Producer
+from harness import gate_env, read_until, start_gate, topic_variables, wait_for
 
-from gate.broker import EmbeddedBroker, free_loopback_port
+from gate.broker import EmbeddedBroker
 from gate.core.policy import default_policy_path
 from gate.demo.images import jpeg_bytes, product_image
 from gate.demo.samples import Sample
-from gate.demo.session import gate_environment
 from gate.model import Verdict
 from gate.provenance import DevPki
 from gate.runner.topics import create_topics
 from gate.settings import TopicSettings
-
-SESSION = {"session.timeout.ms": 6000, "heartbeat.interval.ms": 500}
 
 
 @dataclass(frozen=True)
@@ -50,16 +43,8 @@ class Run:
 
 
 def fresh_topics(bootstrap: str) -> TopicSettings:
-    """New ingest, verdict and audit topics."""
-    suffix = uuid.uuid4().hex[:8]
-    topics = TopicSettings(
-        ingest=f"ingest-{suffix}",
-        approved=f"approved-{suffix}",
-        quarantine=f"quarantine-{suffix}",
-        rejected=f"rejected-{suffix}",
-        audit=f"audit-{suffix}",
-        incidents=f"incidents-{suffix}",
-    )
+    """New ingest, verdict, audit and incidents topics, created (4 partitions each)."""
+    topics = harness.fresh_topics("audit", "incidents")
     create_topics(bootstrap, list(topics.model_dump().values()), 4)
     return topics
 
@@ -68,29 +53,8 @@ def read_topics(
     bootstrap: str, names: list[str], until: int, timeout: float = 90.0
 ) -> list[tuple[str, bytes]]:
     """(topic, value) of every record in `names`, reading until `until` were seen and 1 s more."""
-    consumer = Consumer(
-        {
-            "bootstrap.servers": bootstrap,
-            "group.id": f"reader-{uuid.uuid4().hex[:8]}",
-            "auto.offset.reset": "earliest",
-            "isolation.level": "read_committed",
-            "enable.auto.commit": False,
-            **SESSION,
-        }
-    )
-    consumer.subscribe(names)
-    out: list[tuple[str, bytes]] = []
-    deadline, settle = time.monotonic() + timeout, None
-    try:
-        while time.monotonic() < (settle or deadline):
-            for m in consumer.consume(500, 0.2):
-                if m.error() is None:
-                    out.append((m.topic(), m.value()))
-            if settle is None and len(out) >= until:
-                settle = time.monotonic() + 1.0
-    finally:
-        consumer.close()
-    return out
+    read = read_until(bootstrap, names, lambda out: len(out) >= until, timeout, settle_s=1.0)
+    return [(o.topic, o.value) for o in read]
 
 
 MODELS_SECTION = """
@@ -141,29 +105,10 @@ def run_samples(
     """Run the gate over `samples` until each has its decision; stop it; return what it produced."""
     bootstrap = broker.bootstrap_servers
     topics = fresh_topics(bootstrap)
-    port = free_loopback_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GATE_", "OTEL_"))}
-    env.update(
-        gate_environment(
-            bootstrap,
-            pki,
-            directory / "store",
-            port=port,
-            group_id=f"gate-{uuid.uuid4().hex[:8]}",
-            transactional_id=f"tx-{uuid.uuid4().hex[:8]}",
-        )
+    env = gate_env(
+        bootstrap, pki, directory / "store", topics, topic_names=topics.model_dump().keys(), policy=policy
     )
-    env.update({f"GATE_TOPICS__{name.upper()}": value for name, value in topics.model_dump().items()})
-    if policy is not None:
-        env["GATE_POLICY"] = str(policy)
-    log = (directory / "gate.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gate.cli.main", "run", "--log-format", "json"],
-        env=env,
-        stdout=log,
-        stderr=log,
-        start_new_session=True,
-    )
+    gate = start_gate(env, directory / "gate.log", "--log-format", "json")
     try:
         producer = Producer({"bootstrap.servers": bootstrap, "message.max.bytes": 16 * 1024 * 1024})
         for sample in samples:
@@ -174,38 +119,16 @@ def run_samples(
         decisions = {json.loads(value)["event_id"]: (topic, value) for topic, value in produced}
         assert len(decisions) == len(samples), "every sample has its decision"
         audit = [json.loads(value) for _, value in read_topics(bootstrap, [topics.audit], len(samples))]
-        wait_for(lambda: _metrics(port) != "", 10, "metrics")
-        metrics = _metrics(port)
+        wait_for(lambda: gate.metrics() != "", 10, "metrics")
+        metrics = gate.metrics()
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=40)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        gate.stop_or_kill(timeout=40)
     return Run(topics, decisions, audit, metrics, samples, bootstrap, pki)
-
-
-def _metrics(port: int) -> str:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
-            text: str = response.read().decode()
-            return text
-    except OSError:
-        return ""
 
 
 def gate_cli(run: Run, *args: str) -> subprocess.CompletedProcess[str]:
     """`gate ARGS` against the run's broker and topics, as an operator would call it."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GATE_", "OTEL_"))}
-    env.update({f"GATE_TOPICS__{name.upper()}": value for name, value in run.topics.model_dump().items()})
+    env.update(topic_variables(run.topics, run.topics.model_dump().keys()))
     env["GATE_BOOTSTRAP_SERVERS"] = run.bootstrap_servers
-    return subprocess.run(
-        [sys.executable, "-m", "gate.cli.main", *args],
-        check=False,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return harness.gate_cli(env, *args, timeout=120)

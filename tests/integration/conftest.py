@@ -11,22 +11,20 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from confluent_kafka import Consumer, Producer
-from harness import Output, RunnerProcess
+from confluent_kafka import Producer
+from harness import GateProcess, Output, RunnerProcess, read_until, start_gate
 from s3_server import CREDENTIALS, MotoServer
 
 from gate.broker import EmbeddedBroker
 from gate.runner.topics import create_topics
 from gate.settings import GateSettings, TopicSettings, load_settings
 
-SESSION = {"session.timeout.ms": 6000, "heartbeat.interval.ms": 500}
 RUN_GATE = Path(__file__).with_name("run_gate.py")
 
 
@@ -104,31 +102,26 @@ def consume_all(broker: EmbeddedBroker) -> Callable[..., list[Output]]:
         topics: list[str], keys: set[bytes], timeout: float = 60.0, settle_s: float = 1.0
     ) -> list[Output]:
         """Read the topics until every key was seen (then `settle_s` more, to catch duplicates)."""
-        consumer = Consumer(
-            {
-                "bootstrap.servers": broker.bootstrap_servers,
-                "group.id": f"reader-{uuid.uuid4().hex[:8]}",
-                "auto.offset.reset": "earliest",
-                "isolation.level": "read_committed",
-                "enable.auto.commit": False,
-                **SESSION,
-            }
+        return read_until(
+            broker.bootstrap_servers, topics, lambda out: keys <= {o.key for o in out}, timeout, settle_s
         )
-        consumer.subscribe(topics)
-        out: list[Output] = []
-        deadline, settle_until = time.monotonic() + timeout, None
-        try:
-            while time.monotonic() < (settle_until or deadline):
-                for m in consumer.consume(500, 0.2):
-                    if m.error() is None:
-                        out.append(Output(m.topic(), m.key(), m.value(), dict(m.headers() or [])))
-                if settle_until is None and keys <= {o.key for o in out}:
-                    settle_until = time.monotonic() + settle_s
-        finally:
-            consumer.close()
-        return out
 
     return consume
+
+
+@pytest.fixture
+def launch_gate() -> Iterator[Callable[..., GateProcess]]:
+    """Start `gate run` subprocesses (`harness.start_gate(env, log, *run_args)`); whatever is still running
+    at the end of the test is killed with its workers."""
+    started: list[GateProcess] = []
+
+    def start(env: dict[str, str], log: Path, *run_args: str) -> GateProcess:
+        started.append(start_gate(env, log, *run_args))
+        return started[-1]
+
+    yield start
+    for gate in started:
+        gate.kill()
 
 
 @pytest.fixture

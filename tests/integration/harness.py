@@ -1,16 +1,50 @@
-"""Plain helpers for the integration tests: event data, grouping outputs, waiting, process trees."""
+"""The integration tests' harness: a real `gate` as a subprocess on the embedded broker, and what the tests
+do around it.
+
+- `gate run`: `gate_env` builds its environment (GATE_* variables only, like a pod's; `review_env` for the
+  tests that fill the quarantine on purpose, `fresh_topics` names unique topics); `start_gate` /
+  `running_gate` (and the `launch_gate` fixture in conftest.py) start it in its own session, and
+  `GateProcess` stops it (SIGTERM, the exit status), kills it with its workers (SIGKILL to the group) and
+  reads its /metrics.
+- Other commands: `gate_cli` runs one to the end (`gate_cli_quick` with no progress bar and a short idle
+  read); `start_cli` + `kill_when` SIGKILL a resumable job (`gate replay`, `gate rescan`, `gate backfill`)
+  once it is under way, so the test can resume it.
+- Topics: `read_topic` reads one to its end, `read_until` reads several until a condition holds (both
+  read_committed, from the beginning, with a fresh group).
+- Plain helpers: event data, grouping outputs, waiting, process trees.
+
+Tansu delivers the records of aborted transactions to read_committed readers (FIELD-NOTES), so tests count
+outputs by event id and require duplicates to be byte-identical; nothing here hides a duplicate.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import subprocess
+import sys
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NamedTuple
 
+from gate.broker import EmbeddedBroker, free_loopback_port
+from gate.demo.session import gate_environment
+from gate.provenance import DevPki
 from gate.settings import TopicSettings
+
+# `gate` as the tests run it: this interpreter, so the checkout under test is what runs.
+GATE = (sys.executable, "-m", "gate.cli.main")
+# The topic settings most tests give a gate: the others (audit, incidents) keep their defaults.
+VERDICT_TOPICS = ("ingest", "approved", "quarantine", "rejected")
+# Flags that make a reading command (`gate quarantine`, `replay`, `rescan`, `incidents`) quick and quiet.
+QUICK_READ = ("--no-progress", "--idle-seconds", "1.5")
+READER_SESSION = {"session.timeout.ms": 6000, "heartbeat.interval.ms": 500}
 
 
 @dataclass(frozen=True)
@@ -91,12 +125,13 @@ def http_get(port: int, path: str) -> tuple[int, str]:
         return 0, ""
 
 
-def wait_for(predicate: Callable[[], bool], timeout: float, what: str) -> None:
+def wait_for(predicate: Callable[[], bool], timeout: float, what: str, poll_s: float = 0.1) -> None:
+    """Return once `predicate()` holds; AssertionError naming `what` after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.1)
+        time.sleep(poll_s)
 
 
 def committed_total(bootstrap_servers: str, group_id: str, topic: str, partitions: int = 4) -> int:
@@ -122,3 +157,282 @@ def alive(pids: set[int]) -> set[int]:
         if state != "Z":
             living.add(pid)
     return living
+
+
+# --- `gate run` as a subprocess -------------------------------------------------------------------------
+
+
+def topic_variables(topics: TopicSettings, names: Iterable[str] = VERDICT_TOPICS) -> dict[str, str]:
+    """`GATE_TOPICS__*` for the topic settings `names` of `topics`."""
+    chosen = topics.model_dump()
+    return {f"GATE_TOPICS__{name.upper()}": chosen[name] for name in names}
+
+
+def gate_env(
+    bootstrap: str,
+    pki: DevPki,
+    store: Path,
+    topics: TopicSettings,
+    *,
+    topic_names: Iterable[str] = VERDICT_TOPICS,
+    workers: int = 2,
+    group_id: str | None = None,
+    port: int | None = None,
+    policy: Path | None = None,
+    extra: Mapping[str, str] | None = None,
+    clear: tuple[str, ...] = ("GATE_", "OTEL_"),
+) -> dict[str, str]:
+    """The environment of a `gate` process on the embedded broker, configured only through variables.
+
+    This process's environment without the variables starting with `clear` (a developer's GATE_* must not
+    leak in), plus `gate_environment` (signing and trusting `pki`, storing under `store`, short session
+    timeouts), the topic settings `topic_names` of `topics`, `GATE_POLICY` when `policy` is given, then
+    `extra`. A fresh group id (unless `group_id`), a fresh transactional id and a free /metrics port
+    (unless `port`, read back from `GATE_HTTP__PORT`).
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith(clear)}
+    env.update(
+        gate_environment(
+            bootstrap,
+            pki,
+            store,
+            port=free_loopback_port() if port is None else port,
+            workers=workers,
+            group_id=group_id or f"gate-{uuid.uuid4().hex[:8]}",
+            transactional_id=f"tx-{uuid.uuid4().hex[:8]}",
+        )
+    )
+    env.update(topic_variables(topics, topic_names))
+    if policy is not None:
+        env["GATE_POLICY"] = str(policy)
+    env.update(extra or {})
+    return env
+
+
+def fresh_topics(*also: str) -> TopicSettings:
+    """Unique names for the ingest and verdict topics and for the topic settings `also` (e.g. "audit",
+    "incidents"); the others keep their defaults. Nothing is created."""
+    tag = uuid.uuid4().hex[:8]
+    return TopicSettings(**{name: f"{name}-{tag}" for name in (*VERDICT_TOPICS, *also)})
+
+
+def review_env(
+    bootstrap: str, topics: TopicSettings, tmp: Path, policy: Path | None = None
+) -> dict[str, str]:
+    """`gate_env` for the tests that fill the quarantine (or the approvals) on purpose, then review, replay
+    or rescan them: every topic setting of `topics`, a fresh dev PKI under `tmp`, 2 workers, and the flood
+    guard off (a strict policy that quarantines every event is exactly what it stops, issue 17)."""
+    from gate.provenance import create_dev_pki  # noqa: PLC0415 - only these tests make a PKI here
+
+    return gate_env(
+        bootstrap,
+        create_dev_pki(tmp / f"pki-{uuid.uuid4().hex[:6]}"),
+        tmp / "store",
+        topics,
+        topic_names=topics.model_dump().keys(),
+        policy=policy,
+        extra={"GATE_FLOOD_GUARD__ENABLED": "false"},
+    )
+
+
+@dataclass(frozen=True)
+class GateProcess:
+    """A `gate run` subprocess in a session of its own (so its workers can be killed with it)."""
+
+    process: subprocess.Popen[bytes]
+    env: dict[str, str]
+    log: Path  # its standard output and error
+
+    @property
+    def pid(self) -> int:
+        """The gate's own process id (its workers are its children)."""
+        return self.process.pid
+
+    @property
+    def port(self) -> int:
+        """The port of its /metrics, /healthz and /readyz."""
+        return int(self.env["GATE_HTTP__PORT"])
+
+    def running(self) -> bool:
+        """Whether the gate has not exited yet."""
+        return self.process.poll() is None
+
+    def metrics(self) -> str:
+        """The text of its /metrics ("" while nothing answers)."""
+        return http_get(self.port, "/metrics")[1]
+
+    def stop(self, timeout: float = 40.0) -> int:
+        """SIGTERM (a graceful stop: the batch in hand is finished) and its exit status; raises
+        subprocess.TimeoutExpired when it has not exited within `timeout` seconds."""
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=timeout)
+
+    def kill(self) -> None:
+        """SIGKILL the gate and its workers (its whole session), if it still runs, and reap it."""
+        if self.running():
+            os.killpg(self.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def stop_or_kill(self, timeout: float = 40.0) -> None:
+        """Stop it gracefully if it still runs; kill it when that takes longer than `timeout` seconds."""
+        if not self.running():
+            return
+        try:
+            self.stop(timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+
+def start_gate(env: Mapping[str, str], log: Path, *run_args: str) -> GateProcess:
+    """Start `gate run RUN_ARGS` with environment `env`, its output to `log`. The caller kills it when
+    done (`GateProcess.kill`), or uses `running_gate`, which does."""
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [*GATE, "run", *run_args],
+            env=dict(env),
+            stdout=sink,
+            stderr=sink,
+            start_new_session=True,
+        )
+    return GateProcess(process, dict(env), log)
+
+
+@contextmanager
+def running_gate(env: Mapping[str, str], log: Path, *run_args: str) -> Iterator[GateProcess]:
+    """`start_gate`, killed with its workers on the way out if the test has not stopped it."""
+    gate = start_gate(env, log, *run_args)
+    try:
+        yield gate
+    finally:
+        gate.kill()
+
+
+# --- other `gate` commands ------------------------------------------------------------------------------
+
+
+def gate_cli(env: Mapping[str, str], *args: str, timeout: float = 120.0) -> subprocess.CompletedProcess[str]:
+    """`gate ARGS` run to its end (`timeout` seconds at most), its output captured as text."""
+    return subprocess.run(
+        [*GATE, *args], env=dict(env), capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def gate_cli_quick(
+    env: Mapping[str, str], *args: str, timeout: float = 120.0
+) -> subprocess.CompletedProcess[str]:
+    """`gate_cli` with `QUICK_READ` after ARGS: no progress bar, reading stops after 1.5 idle seconds."""
+    return gate_cli(env, *args, *QUICK_READ, timeout=timeout)
+
+
+def start_cli(env: Mapping[str, str], *args: str) -> subprocess.Popen[bytes]:
+    """`gate ARGS` started and left running (standard output discarded, standard error kept), to be
+    killed with `kill_when`."""
+    return subprocess.Popen([*GATE, *args], env=dict(env), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def kill_when(
+    process: subprocess.Popen[bytes] | subprocess.Popen[str],
+    ready: Callable[[], bool],
+    timeout: float,
+    what: str,
+    *,
+    poll_s: float = 0.1,
+    reap_s: float = 10.0,
+) -> None:
+    """Wait until `ready()` (AssertionError naming `what` after `timeout` s), then SIGKILL `process` (no
+    handler runs: whatever it had not committed is left as a crash leaves it) and reap it within `reap_s`.
+    The process is killed on the way out whatever happens."""
+    try:
+        wait_for(ready, timeout, what, poll_s)
+        process.send_signal(signal.SIGKILL)
+        process.communicate(timeout=reap_s)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+
+
+# --- reading topics -------------------------------------------------------------------------------------
+
+
+class TopicRecord(NamedTuple):
+    """One record read back from a topic."""
+
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes | None
+    headers: dict[str, bytes]
+
+
+# confluent_kafka types every field of a message as optional; a record delivered without error has them all.
+def _record(message: Any) -> TopicRecord:
+    headers = dict(message.headers() or [])
+    return TopicRecord(message.partition(), message.offset(), message.key(), message.value(), headers)
+
+
+def _output(message: Any) -> Output:
+    return Output(message.topic(), message.key(), message.value(), dict(message.headers() or []))
+
+
+def read_topic(broker: EmbeddedBroker, topic: str, idle_s: float = 1.5) -> list[TopicRecord]:
+    """Every record of every partition of `topic` (read_committed), until none arrives for `idle_s`."""
+    from confluent_kafka import OFFSET_BEGINNING, Consumer, TopicPartition  # noqa: PLC0415 - import-light
+
+    consumer = Consumer(
+        {
+            "bootstrap.servers": broker.bootstrap_servers,
+            "group.id": f"r-{uuid.uuid4().hex[:6]}",
+            "isolation.level": "read_committed",
+            "enable.auto.commit": False,
+        }
+    )
+    try:
+        meta = consumer.list_topics(topic, timeout=10).topics[topic]
+        consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in meta.partitions])
+        out: list[TopicRecord] = []
+        last = time.monotonic()
+        while time.monotonic() - last < idle_s:
+            for m in consumer.consume(500, 0.2):
+                if m.error() is None:
+                    out.append(_record(m))
+                    last = time.monotonic()
+        return out
+    finally:
+        consumer.close()
+
+
+def read_until(
+    bootstrap: str,
+    topics: list[str],
+    done: Callable[[list[Output]], bool],
+    timeout: float = 60.0,
+    settle_s: float = 1.0,
+) -> list[Output]:
+    """The records of `topics` (read_committed, from the beginning), read until `done(read so far)` holds
+    and then `settle_s` more (to catch duplicates), or until `timeout`: the caller asserts what it needs."""
+    from confluent_kafka import Consumer  # noqa: PLC0415 - keep the helpers import-light
+
+    consumer = Consumer(
+        {
+            "bootstrap.servers": bootstrap,
+            "group.id": f"reader-{uuid.uuid4().hex[:8]}",
+            "auto.offset.reset": "earliest",
+            "isolation.level": "read_committed",
+            "enable.auto.commit": False,
+            **READER_SESSION,
+        }
+    )
+    consumer.subscribe(topics)
+    out: list[Output] = []
+    deadline, settle_until = time.monotonic() + timeout, None
+    try:
+        while time.monotonic() < (settle_until or deadline):
+            for m in consumer.consume(500, 0.2):
+                if m.error() is None:
+                    out.append(_output(m))
+            if settle_until is None and done(out):
+                settle_until = time.monotonic() + settle_s
+    finally:
+        consumer.close()
+    return out

@@ -5,24 +5,21 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
-import uuid
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import Output
+from harness import Output, gate_env, kill_when, running_gate
 
-from gate.broker import EmbeddedBroker, free_loopback_port
+from gate.broker import EmbeddedBroker
 from gate.commerce.emit import POLL_EVERY
 from gate.core.event import parse_event
-from gate.demo.session import gate_environment
 from gate.provenance import DevPki, create_dev_pki
+from gate.settings import TopicSettings
 from tests.media_tree import EXPECTED, MediaTree, build_media_tree
 
 pytestmark = pytest.mark.integration
@@ -125,12 +122,14 @@ def test_killed_midway_resumes_without_losing_an_image(
     topic = topic_factory("ingest")
     env, report = environment(broker, topic, tree), tmp_path / "report.jsonl"
     state = Path(str(report) + ".state")
-    process = backfill(env, tree, report, "--rate", "100/s")
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and (not state.exists() or len(state.read_text().splitlines()) < 80):
-        time.sleep(0.05)
-    process.send_signal(signal.SIGKILL)
-    process.communicate(timeout=30)
+    kill_when(
+        backfill(env, tree, report, "--rate", "100/s"),
+        lambda: state.exists() and len(state.read_text().splitlines()) >= 80,
+        60,
+        "80 images emitted",
+        poll_s=0.05,
+        reap_s=30,
+    )
     done_before = len(state.read_text().splitlines())
     assert 80 <= done_before < tree.images  # killed mid-way, not at the end
     resumed = finished(backfill(env, tree, report))
@@ -165,39 +164,19 @@ def test_the_running_gate_decides_what_a_backfill_emits(
     ingest, approved, quarantine, rejected = (topic_factory(name) for name in ("ingest", "ok", "held", "no"))
     env, report = environment(broker, ingest, tree), tmp_path / "report.jsonl"
     assert finished(backfill(env, tree, report))["outcomes"] == {"emitted": tree.images}
-    gate_env = {k: v for k, v in env.items() if not k.startswith(("GATE_", "OTEL_"))}
-    gate_env |= gate_environment(
+    gate_variables = gate_env(
         broker.bootstrap_servers,
         pki,
         tmp_path / "store",
-        port=free_loopback_port(),
-        group_id=f"gate-{uuid.uuid4().hex[:8]}",
-        transactional_id=f"tx-{uuid.uuid4().hex[:8]}",
+        TopicSettings(ingest=ingest, approved=approved, quarantine=quarantine, rejected=rejected),
+        extra={"GATE_FETCH__FILE_ROOTS": env["GATE_FETCH__FILE_ROOTS"]},
     )
-    gate_env |= {
-        "GATE_FETCH__FILE_ROOTS": env["GATE_FETCH__FILE_ROOTS"],
-        "GATE_TOPICS__INGEST": ingest,
-        "GATE_TOPICS__APPROVED": approved,
-        "GATE_TOPICS__QUARANTINE": quarantine,
-        "GATE_TOPICS__REJECTED": rejected,
-    }
-    with (tmp_path / "gate.log").open("wb") as log:
-        gate = subprocess.Popen(
-            [sys.executable, "-m", "gate.cli.main", "run", "--log-format", "json"],
-            env=gate_env,
-            stdout=log,
-            stderr=log,
-            start_new_session=True,
-        )
-    try:
+    with running_gate(gate_variables, tmp_path / "gate.log", "--log-format", "json"):
         lines = [json.loads(line) for line in report.read_text().splitlines()]
         kind_of = {
             line["event_id"]: tree.kinds[line["path"]] for line in lines if line["status"] == "emitted"
         }
         outputs = consume_all([approved, quarantine, rejected], {i.encode() for i in kind_of}, timeout=120.0)
-    finally:
-        os.killpg(gate.pid, signal.SIGKILL)
-        gate.wait()
     decided = {json.loads(o.value)["event_id"]: json.loads(o.value) for o in outputs}
     assert set(decided) == set(kind_of)
     for event_id, document in decided.items():

@@ -6,15 +6,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
-import sys
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import Output
+from harness import Output, gate_cli_quick
 from PIL import Image
 
 from gate.broker import EmbeddedBroker
@@ -26,17 +24,6 @@ from gate.settings import TopicSettings, load_settings
 from tests.commerce_webhooks import encode, new_image, post, product_save, write_public_key
 
 pytestmark = pytest.mark.integration
-
-
-def _gate(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "gate.cli.main", *args, "--no-progress", "--idle-seconds", "1.5"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_served_decisions_are_on_the_verdict_audit_and_events_topics(
@@ -124,9 +111,9 @@ def test_served_decisions_are_on_the_verdict_audit_and_events_topics(
         GATE_FETCH__FILE_ROOTS=json.dumps([str(media)]),
         GATE_TRANSACTIONAL_ID=f"tx-{uuid.uuid4().hex[:8]}",
     )
-    listed = _gate(env, "quarantine", "ls", "--json")
+    listed = gate_cli_quick(env, "quarantine", "ls", "--json")
     assert listed.returncode == 0, listed.stderr
     assert decision["event_id"] in listed.stdout
-    dry = _gate(env, "replay", "--mode", "reevaluate", "--dry-run", "--json", "--job", "serve-dry")
+    dry = gate_cli_quick(env, "replay", "--mode", "reevaluate", "--dry-run", "--json", "--job", "serve-dry")
     assert dry.returncode == 0, dry.stderr
     assert decision["event_id"] in dry.stdout and "quarantined" in dry.stdout

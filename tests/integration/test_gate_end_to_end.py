@@ -9,21 +9,16 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import signal
-import subprocess
-import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from confluent_kafka import Producer
-from harness import Output, by_key, http_get, output_topics, wait_for
+from harness import GateProcess, Output, by_key, gate_env, http_get, output_topics, wait_for
 
-from gate.broker import EmbeddedBroker, free_loopback_port
+from gate.broker import EmbeddedBroker
 from gate.demo.samples import Sample, build_samples
-from gate.demo.session import gate_environment
 from gate.model import Verdict
 from gate.provenance import DevPki, TrustAnchors, Verifier, create_dev_pki, verify_manifest
 from gate.schemas import DECISION, schema_errors
@@ -50,47 +45,17 @@ def gate_process(
     group_id: str,
     pkis: tuple[DevPki, DevPki],
     tmp_path: Path,
-) -> Iterator[Callable[[], tuple[subprocess.Popen[bytes], int]]]:
-    started: list[subprocess.Popen[bytes]] = []
+    launch_gate: Callable[..., GateProcess],
+) -> Callable[[], GateProcess]:
+    """Starts the real `gate run` (2 workers, trusting and signing with the trusted PKI), its log in
+    `gate.log`; killed at the end of the test if still running."""
     trusted, _ = pkis
 
-    def start() -> tuple[subprocess.Popen[bytes], int]:
-        port = free_loopback_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("GATE_", "OTEL_"))}
-        env.update(
-            gate_environment(
-                broker.bootstrap_servers,
-                trusted,
-                tmp_path / "store",
-                port=port,
-                group_id=group_id,
-                transactional_id=f"tx-{uuid.uuid4().hex[:8]}",
-            )
-        )
-        env.update(
-            {
-                "GATE_TOPICS__INGEST": gate_topics.ingest,
-                "GATE_TOPICS__APPROVED": gate_topics.approved,
-                "GATE_TOPICS__QUARANTINE": gate_topics.quarantine,
-                "GATE_TOPICS__REJECTED": gate_topics.rejected,
-            }
-        )
-        log = (tmp_path / "gate.log").open("wb")
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gate.cli.main", "run", "--log-format", "json"],
-            env=env,
-            stdout=log,
-            stderr=log,
-            start_new_session=True,
-        )
-        started.append(process)
-        return process, port
+    def start() -> GateProcess:
+        env = gate_env(broker.bootstrap_servers, trusted, tmp_path / "store", gate_topics, group_id=group_id)
+        return launch_gate(env, tmp_path / "gate.log", "--log-format", "json")
 
-    yield start
-    for process in started:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    return start
 
 
 def produce_samples(bootstrap: str, topic: str, samples: list[Sample]) -> None:
@@ -105,12 +70,13 @@ def test_every_sample_gets_exactly_one_decision_with_the_expected_verdict(
     broker: EmbeddedBroker,
     gate_topics: TopicSettings,
     pkis: tuple[DevPki, DevPki],
-    gate_process: Callable[[], tuple[subprocess.Popen[bytes], int]],
+    gate_process: Callable[[], GateProcess],
     consume_all: Callable[..., list[Output]],
 ) -> None:
     trusted, untrusted = pkis
     samples = build_samples(trusted, untrusted, size=(160, 120), prefix=f"e2e-{uuid.uuid4().hex[:6]}")
-    process, port = gate_process()
+    gate = gate_process()
+    port = gate.port
     produce_samples(broker.bootstrap_servers, gate_topics.ingest, samples)
     outputs = consume_all(output_topics(gate_topics), {s.key for s in samples}, timeout=90)
 
@@ -166,5 +132,4 @@ def test_every_sample_gets_exactly_one_decision_with_the_expected_verdict(
     wait_for(lambda: http_get(port, "/readyz")[0] == 200, 10, "readiness")
     assert "jane.doe" not in metrics
 
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=40) == 0
+    assert gate.stop(timeout=40) == 0

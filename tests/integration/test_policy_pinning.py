@@ -12,23 +12,19 @@ import hashlib
 import json
 import os
 import signal
-import subprocess
-import sys
-import urllib.request
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from confluent_kafka import Producer
-from harness import Output, alive, descendants, output_topics, wait_for
+from harness import GateProcess, Output, alive, descendants, gate_env, output_topics, wait_for
 
 from gate.assets import AssetFetcher, FetchPolicy
-from gate.broker import EmbeddedBroker, free_loopback_port
+from gate.broker import EmbeddedBroker
 from gate.core.flow import evaluate_event_bytes
 from gate.core.policy import default_policy_path
 from gate.demo.images import jpeg_bytes, product_image
-from gate.demo.session import gate_environment
 from gate.model import Verdict
 from gate.provenance import create_dev_pki
 from gate.settings import TopicSettings
@@ -71,14 +67,6 @@ def _verdict_under(policy: Path, raw: bytes) -> Verdict:
         ).decision.verdict
 
 
-def _metrics(port: int) -> str:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
-            return str(response.read().decode())
-    except OSError:
-        return ""
-
-
 def _workers(pid: int) -> set[int]:
     return {
         child
@@ -92,6 +80,7 @@ def test_a_policy_changed_on_disk_decides_nothing_until_sighup(
     gate_topics: TopicSettings,
     group_id: str,
     consume_all: Callable[..., list[Output]],
+    launch_gate: Callable[..., GateProcess],
     tmp_path: Path,
 ) -> None:
     policy_a, policy_b = _policies()
@@ -105,37 +94,12 @@ def test_a_policy_changed_on_disk_decides_nothing_until_sighup(
 
     policy_file = tmp_path / "policy.yaml"
     policy_file.write_bytes(policy_a)
-    port = free_loopback_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GATE_", "OTEL_"))}
     pki = create_dev_pki(tmp_path / "pki")
-    env.update(
-        gate_environment(
-            broker.bootstrap_servers,
-            pki,
-            tmp_path / "store",
-            port=port,
-            workers=2,
-            group_id=group_id,
-            transactional_id=f"tx-{uuid.uuid4().hex[:8]}",
-        )
+    env = gate_env(
+        broker.bootstrap_servers, pki, tmp_path / "store", gate_topics, group_id=group_id, policy=policy_file
     )
-    env.update(
-        {
-            "GATE_POLICY": str(policy_file),
-            "GATE_TOPICS__INGEST": gate_topics.ingest,
-            "GATE_TOPICS__APPROVED": gate_topics.approved,
-            "GATE_TOPICS__QUARANTINE": gate_topics.quarantine,
-            "GATE_TOPICS__REJECTED": gate_topics.rejected,
-        }
-    )
-    log = (tmp_path / "gate.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gate.cli.main", "run", "--log-format", "json"],
-        env=env,
-        stdout=log,
-        stderr=log,
-        start_new_session=True,
-    )
+    gate = launch_gate(env, tmp_path / "gate.log", "--log-format", "json")
+    process = gate.process
     producer = Producer({"bootstrap.servers": broker.bootstrap_servers})
     seen: list[Output] = []
 
@@ -159,7 +123,7 @@ def test_a_policy_changed_on_disk_decides_nothing_until_sighup(
             assert doc["verdict"] == verdict.value, (output.key, doc["reasons"])
 
     try:
-        wait_for(lambda: f'sha256="{sha_a}"' in _metrics(port), 90, "the gate serving metrics")
+        wait_for(lambda: f'sha256="{sha_a}"' in gate.metrics(), 90, "the gate serving metrics")
         assert_decided_by(decide("before", 4), "pin-A", sha_a, Verdict.APPROVED)
 
         policy_file.write_bytes(policy_b)  # a ConfigMap update, before the pod is rolled
@@ -175,8 +139,8 @@ def test_a_policy_changed_on_disk_decides_nothing_until_sighup(
         assert len(replacements) == 2 and not replacements & workers
 
         process.send_signal(signal.SIGHUP)
-        wait_for(lambda: f'sha256="{sha_b}"' in _metrics(port), 60, "the reload to show in gate_policy_info")
-        metrics = _metrics(port)
+        wait_for(lambda: f'sha256="{sha_b}"' in gate.metrics(), 60, "the reload to show in gate_policy_info")
+        metrics = gate.metrics()
         assert f'sha256="{sha_a}"' not in metrics  # one policy-info series: the one in force
         assert 'gate_policy_reloads_total{outcome="loaded"} 1.0' in metrics
         assert_decided_by(decide("after-sighup", 4), "pin-B", sha_b, Verdict.REJECTED)
@@ -184,15 +148,11 @@ def test_a_policy_changed_on_disk_decides_nothing_until_sighup(
         policy_file.write_text("version: [unfinished")  # a broken file: the reload fails, B stays
         process.send_signal(signal.SIGHUP)
         wait_for(
-            lambda: 'gate_policy_reloads_total{outcome="failed"} 1.0' in _metrics(port), 60, "a failed reload"
+            lambda: 'gate_policy_reloads_total{outcome="failed"} 1.0' in gate.metrics(), 60, "a failed reload"
         )
         assert_decided_by(decide("after-bad-sighup", 2), "pin-B", sha_b, Verdict.REJECTED)
 
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=40) == 0
+        assert gate.stop(timeout=40) == 0
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
+        gate.kill()
     assert len({o.key for o in seen}) == 16

@@ -10,11 +10,8 @@ expressions are the shipped ones.
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
 import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
@@ -26,11 +23,10 @@ from typing import Any
 import pytest
 import yaml
 from confluent_kafka import Producer
-from harness import wait_for
+from harness import gate_env, running_gate, wait_for
 
 from gate.broker import EmbeddedBroker, free_loopback_port
 from gate.demo.samples import build_samples
-from gate.demo.session import gate_environment
 from gate.model import Verdict
 from gate.provenance import create_dev_pki
 from gate.settings import TopicSettings
@@ -59,45 +55,23 @@ def live_gate(
     broker: EmbeddedBroker, gate_topics: TopicSettings, group_id: str, tmp_path: Path
 ) -> Iterator[tuple[int, Any]]:
     pki = create_dev_pki(tmp_path / "pki")
-    port = free_loopback_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GATE_", "OTEL_"))}
-    env.update(
-        gate_environment(
-            broker.bootstrap_servers,
-            pki,
-            tmp_path / "store",
-            port=port,
-            workers=1,
-            group_id=group_id,
-            transactional_id=f"tx-{uuid.uuid4().hex[:8]}",
-        )
+    flood_guard = {
+        "GATE_KAFKA": json.dumps({"statistics.interval.ms": "1000"}),
+        "GATE_FLOOD_GUARD__WINDOW_EVENTS": "20",
+        "GATE_FLOOD_GUARD__MIN_EVENTS": "10",
+        "GATE_FLOOD_GUARD__MAX_HELD_RATIO": "0.5",
+    }
+    env = gate_env(
+        broker.bootstrap_servers,
+        pki,
+        tmp_path / "store",
+        gate_topics,
+        workers=1,
+        group_id=group_id,
+        extra=flood_guard,
     )
-    env.update(
-        {
-            "GATE_TOPICS__INGEST": gate_topics.ingest,
-            "GATE_TOPICS__APPROVED": gate_topics.approved,
-            "GATE_TOPICS__QUARANTINE": gate_topics.quarantine,
-            "GATE_TOPICS__REJECTED": gate_topics.rejected,
-            "GATE_KAFKA": json.dumps({"statistics.interval.ms": "1000"}),
-            "GATE_FLOOD_GUARD__WINDOW_EVENTS": "20",
-            "GATE_FLOOD_GUARD__MIN_EVENTS": "10",
-            "GATE_FLOOD_GUARD__MAX_HELD_RATIO": "0.5",
-        }
-    )
-    log = (tmp_path / "gate.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gate.cli.main", "run", "--log-format", "json"],
-        env=env,
-        stdout=log,
-        stderr=log,
-        start_new_session=True,
-    )
-    try:
-        yield port, pki
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    with running_gate(env, tmp_path / "gate.log", "--log-format", "json") as gate:
+        yield gate.port, pki
 
 
 @pytest.fixture

@@ -13,10 +13,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import signal
-import subprocess
-import sys
 import urllib.request
 import uuid
 from collections.abc import Callable
@@ -24,12 +20,11 @@ from pathlib import Path
 
 import pytest
 from confluent_kafka import Producer
-from harness import Output, output_topics
+from harness import Output, gate_env, output_topics, start_gate
 from PIL import Image
 
-from gate.broker import EmbeddedBroker, free_loopback_port
+from gate.broker import EmbeddedBroker
 from gate.demo.images import jpeg_bytes, product_image
-from gate.demo.session import gate_environment
 from gate.provenance import DevPki, TrustAnchors, Verifier, create_dev_pki, verify_manifest
 from gate.settings import TopicSettings
 
@@ -106,31 +101,19 @@ def test_no_canary_reaches_an_approved_record_a_manifest_a_log_a_span_or_a_metri
     consume_all: Callable[..., list[Output]],
 ) -> None:
     keys: DevPki = create_dev_pki(tmp_path / "pki")
-    port = free_loopback_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GATE_", "OTEL_"))}
-    env.update(
-        gate_environment(
-            broker.bootstrap_servers, keys, tmp_path / "store", port=port, group_id=group_id,
-            transactional_id=f"tx-{uuid.uuid4().hex[:8]}",
-        )
-    )  # fmt: skip
-    env.update(
-        {
-            "GATE_TOPICS__INGEST": gate_topics.ingest,
-            "GATE_TOPICS__APPROVED": gate_topics.approved,
-            "GATE_TOPICS__QUARANTINE": gate_topics.quarantine,
-            "GATE_TOPICS__REJECTED": gate_topics.rejected,
-            "OTEL_TRACES_EXPORTER": "console",  # spans go to the same output as the logs
-        }
+    # Spans go to the same output as the logs.
+    env = gate_env(
+        broker.bootstrap_servers,
+        keys,
+        tmp_path / "store",
+        gate_topics,
+        group_id=group_id,
+        extra={"OTEL_TRACES_EXPORTER": "console"},
     )
     log_path = tmp_path / "gate.log"
     run = f"cn{uuid.uuid4().hex[:6]}"
     records = planted(run)
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gate.cli.main", "run", "--log-level", "DEBUG", "--log-format", "json"],
-            env=env, stdout=log, stderr=log, start_new_session=True,
-        )  # fmt: skip
+    gate = start_gate(env, log_path, "--log-level", "DEBUG", "--log-format", "json")
     try:
         producer = Producer({"bootstrap.servers": broker.bootstrap_servers})
         for key, value, headers in records:
@@ -139,16 +122,10 @@ def test_no_canary_reaches_an_approved_record_a_manifest_a_log_a_span_or_a_metri
         # The refused event id is never an output key, so wait for the other keys and the record count.
         clean_keys = {key for key, _, _ in records if b"Jane." not in key}
         outputs = consume_all(output_topics(gate_topics), clean_keys, timeout=120, settle_s=3.0)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+        with urllib.request.urlopen(f"http://127.0.0.1:{gate.port}/metrics", timeout=5) as response:
             metrics = response.read().decode()
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=40)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        gate.stop_or_kill(timeout=40)  # a graceful stop: the spans still buffered are written out
     logs = log_path.read_text(errors="replace")
 
     by_key = {o.key: o for o in outputs}

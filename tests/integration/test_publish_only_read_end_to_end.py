@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
-import signal
 import struct
-import subprocess
 import uuid
 import zlib
 from collections.abc import Callable
@@ -21,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from confluent_kafka import Producer
-from harness import Output, by_key, output_topics
+from harness import GateProcess, Output, by_key, output_topics
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 from test_gate_end_to_end import gate_process, http_get, pkis  # noqa: F401  (fixtures shared with that module)
@@ -169,7 +167,7 @@ PLACES: dict[str, tuple[bytes, str, Verdict, str]] = {
 def test_no_canary_reaches_a_record_a_published_image_a_log_or_a_metric(
     broker: EmbeddedBroker,
     gate_topics: TopicSettings,
-    gate_process: Callable[[], tuple[subprocess.Popen[bytes], int]],  # noqa: F811
+    gate_process: Callable[[], GateProcess],  # noqa: F811
     consume_all: Callable[..., list[Output]],
     tmp_path: Path,
 ) -> None:
@@ -179,7 +177,7 @@ def test_no_canary_reaches_a_record_a_published_image_a_log_or_a_metric(
         event_id = f"{prefix}-{n:04d}"
         value = _event(event_id, data, media_type, source="photo-studio", generation={"synthetic": False})
         samples.append(Sample(name, value, verdict, key=event_id.encode()))
-    process, port = gate_process()
+    gate = gate_process()
     producer = Producer(
         {"bootstrap.servers": broker.bootstrap_servers, "message.max.bytes": 16 * 1024 * 1024}
     )
@@ -206,10 +204,9 @@ def test_no_canary_reaches_a_record_a_published_image_a_log_or_a_metric(
             assert text.encode("utf-16-le") not in published, sample.name
             assert zlib.compress(text.encode()) not in published, sample.name
 
-    _, metrics = http_get(port, "/metrics")
+    _, metrics = http_get(gate.port, "/metrics")
     assert "canary" not in metrics
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=40) == 0
+    assert gate.stop(timeout=40) == 0
     log = (tmp_path / "gate.log").read_bytes()
     assert log, "the gate wrote no log"
     assert b"canary." not in log.lower()

@@ -12,11 +12,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -24,16 +19,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from confluent_kafka import OFFSET_BEGINNING, Consumer, Producer, TopicPartition
-from harness import wait_for
+from confluent_kafka import Consumer, Producer, TopicPartition
+from harness import (
+    fresh_topics,
+    gate_cli,
+    gate_cli_quick,
+    kill_when,
+    read_topic,
+    review_env,
+    running_gate,
+    start_cli,
+    wait_for,
+)
 
-from gate.broker import EmbeddedBroker, free_loopback_port
+from gate.broker import EmbeddedBroker
 from gate.core.policy import default_policy_path
 from gate.core.record import InboundRecord, RoutedRecord, failure_record, oversized_record
 from gate.demo.images import jpeg_bytes, product_image
-from gate.demo.session import gate_environment
 from gate.model import PolicyRef, Verdict
-from gate.provenance import create_dev_pki
 from gate.runner.topics import create_topics
 from gate.schemas import DECISION, schema_errors
 from gate.settings import TopicSettings
@@ -44,40 +47,6 @@ N = 200
 REAL_PHOTO_RULE = (
     "  - name: real-photo-without-manifest\n    match: {code: provenance.missing, synthetic: false}\n"
 )
-
-
-def _topics() -> TopicSettings:
-    tag = uuid.uuid4().hex[:8]
-    return TopicSettings(
-        ingest=f"ingest-{tag}",
-        approved=f"approved-{tag}",
-        quarantine=f"quarantine-{tag}",
-        rejected=f"rejected-{tag}",
-    )
-
-
-def _env(
-    broker: EmbeddedBroker, topics: TopicSettings, tmp: Path, policy: Path | None = None
-) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GATE_", "OTEL_"))}
-    env.update(
-        gate_environment(
-            broker.bootstrap_servers,
-            create_dev_pki(tmp / f"pki-{uuid.uuid4().hex[:6]}"),
-            tmp / "store",
-            port=free_loopback_port(),
-            workers=2,
-            group_id=f"gate-{uuid.uuid4().hex[:8]}",
-            transactional_id=f"tx-{uuid.uuid4().hex[:8]}",
-        )
-    )
-    env.update({f"GATE_TOPICS__{k.upper()}": v for k, v in topics.model_dump().items()})
-    # A strict policy that quarantines every event is exactly what the flood guard stops (issue 17); these
-    # tests fill the quarantine on purpose, as an operator would with the guard switched off.
-    env["GATE_FLOOD_GUARD__ENABLED"] = "false"
-    if policy is not None:
-        env["GATE_POLICY"] = str(policy)
-    return env
 
 
 def _event(event_id: str, image: bytes) -> bytes:
@@ -92,43 +61,8 @@ def _event(event_id: str, image: bytes) -> bytes:
     ).encode()
 
 
-def _gate(env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "gate.cli.main", *args, "--no-progress", "--idle-seconds", "1.5"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-
-
-def _read(broker: EmbeddedBroker, topic: str, idle_s: float = 1.5) -> list[Any]:
-    """Every record of `topic` (until none arrive for idle_s): (partition, offset, key, value, headers)."""
-    consumer = Consumer(
-        {
-            "bootstrap.servers": broker.bootstrap_servers,
-            "group.id": f"r-{uuid.uuid4().hex[:6]}",
-            "isolation.level": "read_committed",
-            "enable.auto.commit": False,
-        }
-    )
-    try:
-        meta = consumer.list_topics(topic, timeout=10).topics[topic]
-        consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in meta.partitions])
-        out, last = [], time.monotonic()
-        while time.monotonic() - last < idle_s:
-            for m in consumer.consume(500, 0.2):
-                if m.error() is None:
-                    out.append((m.partition(), m.offset(), m.key(), m.value(), dict(m.headers() or [])))
-                    last = time.monotonic()
-        return out
-    finally:
-        consumer.close()
-
-
 def _snapshot(broker: EmbeddedBroker, topics: TopicSettings) -> dict[str, list[tuple[int, int]]]:
-    return {t: sorted((p, o) for p, o, *_ in _read(broker, t)) for t in topics.model_dump().values()}
+    return {t: sorted((p, o) for p, o, *_ in read_topic(broker, t)) for t in topics.model_dump().values()}
 
 
 @pytest.fixture(scope="module")
@@ -141,41 +75,29 @@ def quarantined(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory
     )
     assert strict != shipped
     (tmp / "strict.yaml").write_text(strict)
-    topics = _topics()
+    topics = fresh_topics()
     create_topics(broker.bootstrap_servers, list(topics.model_dump().values()), 4)
-    env = _env(broker, topics, tmp, tmp / "strict.yaml")
-    log = (tmp / "gate.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gate.cli.main", "run"],
-        env=env,
-        stdout=log,
-        stderr=log,
-        start_new_session=True,
-    )
+    env = review_env(broker.bootstrap_servers, topics, tmp, tmp / "strict.yaml")
     image = jpeg_bytes(product_image(64, 48))
     ids = [f"q-{i:03d}" for i in range(N)]
-    producer = Producer({"bootstrap.servers": broker.bootstrap_servers, "linger.ms": 5})
-    for event_id in ids:
-        producer.produce(topics.ingest, key=event_id.encode(), value=_event(event_id, image))
-    assert producer.flush(10) == 0
-    try:
+    with running_gate(env, tmp / "gate.log") as gate:
+        producer = Producer({"bootstrap.servers": broker.bootstrap_servers, "linger.ms": 5})
+        for event_id in ids:
+            producer.produce(topics.ingest, key=event_id.encode(), value=_event(event_id, image))
+        assert producer.flush(10) == 0
         wait_for(
-            lambda: len({r[2] for r in _read(broker, topics.quarantine, 1.0)}) >= N, 120, "200 quarantines"
+            lambda: len({r.key for r in read_topic(broker, topics.quarantine, 1.0)}) >= N,
+            120,
+            "200 quarantines",
         )
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=40) == 0
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
+        assert gate.stop(timeout=40) == 0
     env.pop("GATE_POLICY")  # from here on, the shipped (relaxed) policy
     yield {"topics": topics, "env": env, "ids": ids, "tmp": tmp}
 
 
 def test_inspect_then_dry_run_changes_nothing(broker: EmbeddedBroker, quarantined: dict[str, Any]) -> None:
     env, topics, ids = quarantined["env"], quarantined["topics"], quarantined["ids"]
-    records = _read(broker, topics.quarantine)
+    records = read_topic(broker, topics.quarantine)
     assert len({r[2] for r in records}) == N
     for _, _, key, value, headers in records[:20]:  # origin headers on every verdict record
         doc = json.loads(value)
@@ -185,7 +107,7 @@ def test_inspect_then_dry_run_changes_nothing(broker: EmbeddedBroker, quarantine
         assert int(headers["gate-input-offset"]) == doc["input"]["offset"]
         assert int(headers["gate-input-partition"]) == doc["input"]["partition"]
 
-    listed = _gate(env, "quarantine", "ls", "--json")
+    listed = gate_cli_quick(env, "quarantine", "ls", "--json")
     assert listed.returncode == 0, listed.stderr
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
     assert sorted(r["event_id"] for r in rows) == ids
@@ -193,26 +115,26 @@ def test_inspect_then_dry_run_changes_nothing(broker: EmbeddedBroker, quarantine
         r["reasons"][0]["code"] == "provenance.missing" and r["policy"]["version"] == "strict-1" for r in rows
     )
     assert all({"source", "input"} <= r.keys() for r in rows)
-    scan = _gate(env, "quarantine", "ls", "--json", "--source", "studio-scan", "--limit", "7")
+    scan = gate_cli_quick(env, "quarantine", "ls", "--json", "--source", "studio-scan", "--limit", "7")
     assert len(scan.stdout.splitlines()) == 7 and all(
         '"studio-scan"' in line for line in scan.stdout.splitlines()
     )
-    none = _gate(env, "quarantine", "ls", "--json", "--reason", "params.*")
+    none = gate_cli_quick(env, "quarantine", "ls", "--json", "--reason", "params.*")
     assert none.returncode == 0 and none.stdout == ""
-    stats = json.loads(_gate(env, "quarantine", "stats", "--json").stdout)
+    stats = json.loads(gate_cli_quick(env, "quarantine", "stats", "--json").stdout)
     assert stats["total"] == {"events": N} and stats["reason"] == {"provenance.missing": N}
     assert stats["source"] == {"studio-camera": N // 2, "studio-scan": N // 2} and stats["policy"] == {
         "strict-1": N
     }
-    show = _gate(env, "quarantine", "show", "q-007", "--json")
+    show = gate_cli_quick(env, "quarantine", "show", "q-007", "--json")
     shown = json.loads(show.stdout)
     assert shown["current"]["event_id"] == "q-007" and len(shown["history"]) == 1
     assert shown["original"]["status"] == "available"
-    unknown = _gate(env, "quarantine", "show", "no-such-event")
+    unknown = gate_cli_quick(env, "quarantine", "show", "no-such-event")
     assert unknown.returncode == 1 and "unknown event id" in unknown.stderr
 
     before = _snapshot(broker, topics)
-    dry = _gate(env, "replay", "--mode", "reevaluate", "--dry-run", "--json", "--job", "dry")
+    dry = gate_cli_quick(env, "replay", "--mode", "reevaluate", "--dry-run", "--json", "--job", "dry")
     assert dry.returncode == 0, dry.stderr
     lines = [json.loads(line) for line in dry.stdout.splitlines()]
     assert lines[-1]["summary"]["transitions"] == {"quarantined -> approved": N}
@@ -220,11 +142,11 @@ def test_inspect_then_dry_run_changes_nothing(broker: EmbeddedBroker, quarantine
     assert sorted(d["event_id"] for d in diffs) == ids
     assert all(d["old"] == {"verdict": "quarantined", "reasons": ["provenance.missing"]} for d in diffs)
     assert all(d["new"]["verdict"] == "approved" for d in diffs)
-    text = _gate(env, "replay", "--mode", "reevaluate", "--dry-run", "--event-id", "q-001")
+    text = gate_cli_quick(env, "replay", "--mode", "reevaluate", "--dry-run", "--event-id", "q-001")
     assert "q-001: quarantined [provenance.missing] -> approved" in text.stdout
     assert "quarantined -> approved: 1" in text.stdout
     strict = str(quarantined["tmp"] / "strict.yaml")
-    same = _gate(
+    same = gate_cli_quick(
         env, "replay", "--mode", "reevaluate", "--dry-run", "--event-id", "q-001", "--policy", strict
     )
     assert "quarantined -> quarantined: 1" in same.stdout, same.stdout + same.stderr
@@ -240,38 +162,21 @@ def test_replay_killed_half_way_and_resumed_loses_and_duplicates_nothing(
 ) -> None:
     env, topics, ids = quarantined["env"], quarantined["topics"], quarantined["ids"]
     job = f"drain-{uuid.uuid4().hex[:6]}"
-    args = [
-        sys.executable,
-        "-m",
-        "gate.cli.main",
-        "replay",
-        "--mode",
-        "reevaluate",
-        "--job",
-        job,
-        "--no-progress",
-    ]
-    first = subprocess.Popen(
-        [*args, "--rate", "20"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    args = ["replay", "--mode", "reevaluate", "--job", job, "--no-progress"]
+    kill_when(
+        start_cli(env, *args, "--rate", "20"),
+        lambda: len(read_topic(broker, topics.approved, 0.5)) >= 40,
+        90,
+        "the replay to be under way",
     )
-    try:
-        wait_for(lambda: len(_read(broker, topics.approved, 0.5)) >= 40, 90, "the replay to be under way")
-        first.send_signal(signal.SIGKILL)
-        first.wait(timeout=10)
-    finally:
-        if first.poll() is None:
-            first.kill()
-            first.wait()
-    half = {r[2] for r in _read(broker, topics.approved)}
+    half = {r[2] for r in read_topic(broker, topics.approved)}
     assert 0 < len(half) < N, "killed before it finished"
-    resumed = subprocess.run(
-        [*args, "--json"], check=False, env=env, capture_output=True, text=True, timeout=180
-    )
+    resumed = gate_cli(env, *args, "--json", timeout=180)
     assert resumed.returncode == 0, resumed.stderr
     summary = json.loads(resumed.stdout.splitlines()[-1])["summary"]
     assert summary["already_done"] > 0 and summary["failed"] == [] and summary["refused"] == []
 
-    approved = _read(broker, topics.approved)
+    approved = read_topic(broker, topics.approved)
     values: dict[tuple[bytes, str], set[bytes]] = defaultdict(set)
     for _, _, key, value, headers in approved:
         doc = json.loads(value)
@@ -283,26 +188,28 @@ def test_replay_killed_half_way_and_resumed_loses_and_duplicates_nothing(
         values[(key, doc["replay"]["job"])].add(value)
     assert sorted(k.decode() for k, _ in values) == ids  # nothing lost
     assert all(len(v) == 1 for v in values.values())  # any duplicate is byte-identical
-    assert _read(broker, topics.rejected) == []
-    listed = _gate(env, "quarantine", "ls", "--json")  # every event in exactly one final state
+    assert read_topic(broker, topics.rejected) == []
+    listed = gate_cli_quick(env, "quarantine", "ls", "--json")  # every event in exactly one final state
     assert listed.returncode == 0 and listed.stdout == ""
-    again = _gate(env, "replay", "--mode", "reevaluate", "--job", job, "--json")  # idempotent re-run
+    again = gate_cli_quick(env, "replay", "--mode", "reevaluate", "--job", job, "--json")  # idempotent re-run
     assert json.loads(again.stdout.splitlines()[-1])["summary"]["replayed"] == 0
 
     # Loop guard and --force: q-003 is approved now (count 1).
-    refused = _gate(env, "replay", "--mode", "reevaluate", "--event-id", "q-003")
+    refused = gate_cli_quick(env, "replay", "--mode", "reevaluate", "--event-id", "q-003")
     assert refused.returncode == 5 and "not in quarantine" in refused.stdout and "--force" in refused.stdout
-    guarded = _gate(
+    guarded = gate_cli_quick(
         env, "replay", "--mode", "reevaluate", "--event-id", "q-003", "--force", "--max-replays", "1"
     )
     assert guarded.returncode == 5 and "loop guard" in guarded.stdout
-    forced = _gate(env, "replay", "--mode", "reevaluate", "--event-id", "q-003", "--force", "--job", "again")
+    forced = gate_cli_quick(
+        env, "replay", "--mode", "reevaluate", "--event-id", "q-003", "--force", "--job", "again"
+    )
     assert forced.returncode == 0, forced.stdout + forced.stderr
-    history = json.loads(_gate(env, "quarantine", "show", "q-003", "--json").stdout)["history"]
+    history = json.loads(gate_cli_quick(env, "quarantine", "show", "q-003", "--json").stdout)["history"]
     assert [d["replay"]["count"] for d in history[1:]] == [1, 2] and history[-1]["replay"]["job"] == "again"
-    counts = Counter(r[2] for r in _read(broker, topics.approved))
+    counts = Counter(r[2] for r in read_topic(broker, topics.approved))
     assert counts[b"q-003"] >= 2
-    unknown = _gate(env, "replay", "--mode", "reevaluate", "--event-id", "nope")
+    unknown = gate_cli_quick(env, "replay", "--mode", "reevaluate", "--event-id", "nope")
     assert unknown.returncode == 1 and "unknown event id" in unknown.stderr
 
 
@@ -314,9 +221,9 @@ def _produce(broker: EmbeddedBroker, topic: str, records: list[RoutedRecord]) ->
 
 
 def test_release_and_a_gone_original(broker: EmbeddedBroker, tmp_path: Path) -> None:
-    topics = _topics()
+    topics = fresh_topics()
     create_topics(broker.bootstrap_servers, list(topics.model_dump().values()), 1)
-    env = _env(broker, topics, tmp_path)
+    env = review_env(broker.bootstrap_servers, topics, tmp_path)
     policy = PolicyRef("2026.11.0", "c" * 64)
     at = lambda i, key: InboundRecord(topics.ingest, 0, 1000 + i, key, b"x")  # noqa: E731 - beyond the end
     timeout = failure_record(at(0, b"r-timeout"), "gate.timeout", policy)
@@ -327,7 +234,7 @@ def test_release_and_a_gone_original(broker: EmbeddedBroker, tmp_path: Path) -> 
     )
     _produce(broker, topics.quarantine, [timeout, broken, gone])
 
-    pii = _gate(
+    pii = gate_cli_quick(
         env,
         "quarantine",
         "release",
@@ -340,7 +247,7 @@ def test_release_and_a_gone_original(broker: EmbeddedBroker, tmp_path: Path) -> 
         "call me at jane.doe@example.com",
     )
     assert pii.returncode == 2 and "EMAIL_ADDRESS" in pii.stderr and "jane" not in pii.stderr
-    ok = _gate(
+    ok = gate_cli_quick(
         env,
         "quarantine",
         "release",
@@ -353,7 +260,7 @@ def test_release_and_a_gone_original(broker: EmbeddedBroker, tmp_path: Path) -> 
         "checked by hand, the timeout was a broker outage",
     )
     assert ok.returncode == 0, ok.stderr
-    refused = _gate(
+    refused = gate_cli_quick(
         env,
         "quarantine",
         "release",
@@ -366,7 +273,7 @@ def test_release_and_a_gone_original(broker: EmbeddedBroker, tmp_path: Path) -> 
         "looks fine",
     )
     assert refused.returncode == 4 and "provenance.invalid" in refused.stderr
-    rejected = _gate(
+    rejected = gate_cli_quick(
         env,
         "quarantine",
         "release",
@@ -379,14 +286,14 @@ def test_release_and_a_gone_original(broker: EmbeddedBroker, tmp_path: Path) -> 
         "tampered",
     )
     assert rejected.returncode == 0, rejected.stderr
-    approved = _read(broker, topics.approved)
+    approved = read_topic(broker, topics.approved)
     assert [r[2] for r in approved] == [b"r-timeout"]
     doc = json.loads(approved[0][3])
     assert schema_errors(DECISION, doc) == [] and doc["verdict"] == Verdict.APPROVED.value
     assert doc["review"]["reviewer"] == "rev-7" and doc["review"]["overruled"]["verdict"] == "quarantined"
     assert [r["code"] for r in doc["reasons"]] == ["gate.timeout", "review.released"]
-    assert [r[2] for r in _read(broker, topics.rejected)] == [b"r-broken"]
-    twice = _gate(
+    assert [r[2] for r in read_topic(broker, topics.rejected)] == [b"r-broken"]
+    twice = gate_cli_quick(
         env,
         "quarantine",
         "release",
@@ -400,9 +307,9 @@ def test_release_and_a_gone_original(broker: EmbeddedBroker, tmp_path: Path) -> 
     )
     assert twice.returncode == 4 and "only a quarantined decision" in twice.stderr
 
-    failed = _gate(env, "replay", "--mode", "reevaluate", "--event-id", "r-gone", "--job", "gone")
+    failed = gate_cli_quick(env, "replay", "--mode", "reevaluate", "--event-id", "r-gone", "--job", "gone")
     assert failed.returncode == 1 and "FAILED r-gone" in failed.stdout and "is gone" in failed.stdout
-    assert [r[2] for r in _read(broker, topics.approved)] == [b"r-timeout"]  # nothing written for it
+    assert [r[2] for r in read_topic(broker, topics.approved)] == [b"r-timeout"]  # nothing written for it
 
 
 def test_reinject_writes_the_original_back_with_lineage_the_gate_keeps(
@@ -412,9 +319,9 @@ def test_reinject_writes_the_original_back_with_lineage_the_gate_keeps(
     from gate.worker.assembly import PipelineSpec  # noqa: PLC0415
     from gate.worker.processor import GateProcessor  # noqa: PLC0415
 
-    topics = _topics()
+    topics = fresh_topics()
     create_topics(broker.bootstrap_servers, list(topics.model_dump().values()), 1)
-    env = _env(broker, topics, tmp_path)
+    env = review_env(broker.bootstrap_servers, topics, tmp_path)
     raw = _event("ri-1", jpeg_bytes(product_image(64, 48)))
     producer = Producer({"bootstrap.servers": broker.bootstrap_servers})
     producer.produce(
@@ -425,11 +332,11 @@ def test_reinject_writes_the_original_back_with_lineage_the_gate_keeps(
     stand_in = failure_record(original, "gate.timeout", PolicyRef("2026.11.0", "c" * 64))
     _produce(broker, topics.quarantine, [oversized_record(original, stand_in, PolicyRef("v", "c" * 64))])
 
-    dry = _gate(env, "replay", "--mode", "reinject", "--event-id", "ri-1", "--dry-run")
-    assert dry.returncode == 0 and len(_read(broker, topics.ingest)) == 1
-    done = _gate(env, "replay", "--mode", "reinject", "--event-id", "ri-1", "--job", "rj")
+    dry = gate_cli_quick(env, "replay", "--mode", "reinject", "--event-id", "ri-1", "--dry-run")
+    assert dry.returncode == 0 and len(read_topic(broker, topics.ingest)) == 1
+    done = gate_cli_quick(env, "replay", "--mode", "reinject", "--event-id", "ri-1", "--job", "rj")
     assert done.returncode == 0, done.stdout + done.stderr
-    ingest = _read(broker, topics.ingest)
+    ingest = read_topic(broker, topics.ingest)
     assert len(ingest) == 2
     (_, _, key0, value0, headers0), (_, offset, key, value, headers) = sorted(ingest, key=lambda r: r[1])
     assert (key, value) == (key0, value0) and headers0.items() <= headers.items()  # intact

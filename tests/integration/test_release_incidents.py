@@ -12,7 +12,6 @@ import base64
 import dataclasses
 import json
 import re
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,8 @@ from urllib.parse import urlparse
 
 import pytest
 from confluent_kafka import Producer
-from test_quarantine_replay import _env, _event, _gate, _read, _topics
+from harness import fresh_topics, gate_cli_quick, read_topic, review_env
+from test_quarantine_replay import _event
 
 from gate.assets import AssetFetcher, FetchPolicy
 from gate.broker import EmbeddedBroker
@@ -59,10 +59,9 @@ def _synthetic_event(event_id: str, n: int, *, planted: bool) -> bytes:
 
 
 def _setup(broker: EmbeddedBroker, tmp_path: Path) -> tuple[TopicSettings, dict[str, str]]:
-    tag = uuid.uuid4().hex[:8]
-    topics = _topics().model_copy(update={"audit": f"audit-{tag}", "incidents": f"incidents-{tag}"})
+    topics = fresh_topics("audit", "incidents")
     create_topics(broker.bootstrap_servers, list(topics.model_dump().values()), 1)
-    env = _env(broker, topics, tmp_path)
+    env = review_env(broker.bootstrap_servers, topics, tmp_path)
     env["GATE_INCIDENT_CONTACT"] = "dpo@shop.example"
     return topics, env
 
@@ -108,7 +107,9 @@ def quarantined_policy(record: RoutedRecord) -> Any:
 
 
 def _release(env: dict[str, str], event_id: str, to: str, note: str = "brand image, risk accepted") -> Any:
-    return _gate(env, "quarantine", "release", event_id, "--to", to, "--reviewer", "rev-9", "--note", note)
+    return gate_cli_quick(
+        env, "quarantine", "release", event_id, "--to", to, "--reviewer", "rev-9", "--note", note
+    )
 
 
 def _lax_policy(tmp_path: Path) -> Path:
@@ -134,12 +135,12 @@ def test_a_release_attaches_the_gates_manifest_and_audits_the_model(
     refused = _release(unsigned, "s-1", "approved")
     assert refused.returncode == 4, refused.stdout + refused.stderr
     assert "no signer is configured" in refused.stderr and "GATE_SIGNER_CHAIN" in refused.stderr
-    assert _read(broker, topics.approved, 1.0) == []
+    assert read_topic(broker, topics.approved, 1.0) == []
 
     done = _release(env, "s-1", "approved")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "released to approved by rev-9" in done.stdout and "manifest attached: file:" in done.stdout
-    approved = _read(broker, topics.approved)
+    approved = read_topic(broker, topics.approved)
     assert [r[2] for r in approved] == [b"s-1"]
     doc = json.loads(approved[0][3])
     assert schema_errors(DECISION, doc) == [] and doc["verdict"] == "approved"
@@ -154,7 +155,7 @@ def test_a_release_attaches_the_gates_manifest_and_audits_the_model(
     assert report.generator_assertion is not None and report.generator_assertion["model"] == MODEL
     assert "notify" not in json.dumps(report.generator_assertion)  # the flagged parameter is withheld
 
-    audit = [json.loads(r[3]) for r in _read(broker, topics.audit)]
+    audit = [json.loads(r[3]) for r in read_topic(broker, topics.audit)]
     release_audit = [a for a in audit if "review.released" in [r["code"] for r in a["reasons"]]]
     assert len({a["decision_id"] for a in release_audit}) == 1
     assert release_audit[0]["model"] == MODEL and release_audit[0]["synthetic"] is True
@@ -162,7 +163,7 @@ def test_a_release_attaches_the_gates_manifest_and_audits_the_model(
     assert release_audit[0]["supersedes"]["decision_id"] == audit[0]["decision_id"]
     for text in (published.decode("latin-1"), approved[0][3].decode(), done.stdout, *map(json.dumps, audit)):
         assert PLANTED not in text
-    assert _read(broker, topics.incidents, 1.0) == []  # never approved before: nothing was published
+    assert read_topic(broker, topics.incidents, 1.0) == []  # never approved before: nothing was published
 
     # A release reads the original (for the model and the bytes): one that is gone fails, writing nothing.
     stand_in = InboundRecord(topics.ingest, 0, 1000, b"s-gone", b"x")  # beyond the end of the topic
@@ -174,7 +175,7 @@ def test_a_release_attaches_the_gates_manifest_and_audits_the_model(
     )
     failed = _release(env, "s-gone", "rejected")
     assert failed.returncode == 1 and "is gone" in failed.stderr and "nothing was written" in failed.stderr
-    assert _read(broker, topics.rejected, 1.0) == []
+    assert read_topic(broker, topics.rejected, 1.0) == []
 
 
 def test_force_replay_of_approved_images_opens_one_incident(broker: EmbeddedBroker, tmp_path: Path) -> None:
@@ -186,10 +187,10 @@ def test_force_replay_of_approved_images_opens_one_incident(broker: EmbeddedBrok
     )
     lax = _processor(env, signer=True, policy=_lax_policy(tmp_path))
     _publish(broker, topics, [lax(originals[e]) for e in ids])
-    approvals = {r[2].decode(): (r[1], json.loads(r[3])) for r in _read(broker, topics.approved)}
+    approvals = {r[2].decode(): (r[1], json.loads(r[3])) for r in read_topic(broker, topics.approved)}
     assert sorted(approvals) == ids
 
-    dry = _gate(
+    dry = gate_cli_quick(
         env,
         "replay",
         "--mode",
@@ -201,10 +202,10 @@ def test_force_replay_of_approved_images_opens_one_incident(broker: EmbeddedBrok
     )
     assert dry.returncode == 0, dry.stdout + dry.stderr
     assert [i["records"] for i in json.loads(dry.stdout.splitlines()[-1])["summary"]["incidents"]] == [2]
-    assert _read(broker, topics.incidents, 1.0) == []
+    assert read_topic(broker, topics.incidents, 1.0) == []
 
     before = datetime.now(UTC).replace(microsecond=0)
-    done = _gate(
+    done = gate_cli_quick(
         env, "replay", "--mode", "reevaluate", "--force", *[f"--event-id={e}" for e in ids], "--job", "strict"
     )
     after = datetime.now(UTC)
@@ -212,7 +213,7 @@ def test_force_replay_of_approved_images_opens_one_incident(broker: EmbeddedBrok
     assert "approved -> quarantined: 2" in done.stdout and "approved -> approved: 1" in done.stdout
     assert "incident inc-" in done.stdout and "2 published image(s) with EMAIL_ADDRESS" in done.stdout
 
-    records = _read(broker, topics.incidents)
+    records = read_topic(broker, topics.incidents)
     assert len(records) == 1
     incident = json.loads(records[0][3])
     check(incident)
@@ -232,12 +233,14 @@ def test_force_replay_of_approved_images_opens_one_incident(broker: EmbeddedBrok
         assert item["pointers"] == ["/generation/parameters/notify"] and item["new_verdict"] == "quarantined"
 
     # Replaying the quarantined images again finds the same data in the same approvals: no second incident.
-    again = _gate(env, "replay", "--mode", "reevaluate", "--event-id=a-0", "--event-id=a-1", "--job", "again")
+    again = gate_cli_quick(
+        env, "replay", "--mode", "reevaluate", "--event-id=a-0", "--event-id=a-1", "--job", "again"
+    )
     assert again.returncode == 0, again.stdout + again.stderr
     assert "incident" not in again.stdout
-    assert len(_read(broker, topics.incidents)) == 1
+    assert len(read_topic(broker, topics.incidents)) == 1
     texts = [done.stdout, dry.stdout, again.stdout, records[0][3].decode()]
-    texts += [r[3].decode() for t in (topics.quarantine, topics.audit) for r in _read(broker, t)]
+    texts += [r[3].decode() for t in (topics.quarantine, topics.audit) for r in read_topic(broker, t)]
     assert all(PLANTED not in text for text in texts)
 
 
@@ -248,7 +251,7 @@ def test_a_release_of_an_image_approved_before_opens_an_incident(
     originals = _ingest(broker, topics.ingest, {"b-0": _synthetic_event("b-0", 0, planted=True)})
     approved = _processor(env, signer=True, policy=_lax_policy(tmp_path))(originals["b-0"])
     _publish(broker, topics, [approved])
-    ((_, offset, *_),) = _read(broker, topics.approved)
+    ((_, offset, *_),) = read_topic(broker, topics.approved)
     # Re-injected and decided by a running gate under the shipped policy: quarantined, and no incident
     # (the running gate does not know the event's history). The reviewer's release is where it is found.
     lineage = ReplayLineage("rj", 1, {"topic": topics.approved, "partition": 0, "offset": offset})
@@ -260,7 +263,7 @@ def test_a_release_of_an_image_approved_before_opens_an_incident(
     done = _release(env, "b-0", "rejected", note="customer address in the prompt parameters")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "released to rejected" in done.stdout and "incident inc-" in done.stdout
-    records = _read(broker, topics.incidents)
+    records = read_topic(broker, topics.incidents)
     assert len(records) == 1
     incident = json.loads(records[0][3])
     check(incident)
@@ -274,7 +277,48 @@ def test_a_release_of_an_image_approved_before_opens_an_incident(
         published["store"],
     )
     assert item["supersedes"]["offset"] == offset and item["new_verdict"] == "rejected"
-    rejected = _read(broker, topics.rejected)
+    rejected = read_topic(broker, topics.rejected)
     assert [r[2] for r in rejected] == [b"b-0"]
     for text in (records[0][3].decode(), rejected[0][3].decode(), done.stdout):
         assert PLANTED not in text
+
+
+def test_a_replay_job_over_several_batches_and_a_resumed_run_keeps_one_incident(
+    broker: EmbeddedBroker, tmp_path: Path
+) -> None:
+    """Three transactions with findings (one every 32 records written: 16 events and their audit records),
+    then the rest by a resumed run of the same job: one incident, its takedown list every planted image
+    once, its awareness the first finding's."""
+    topics, env = _setup(broker, tmp_path)
+    ids = [f"m-{n:02d}" for n in range(40)]
+    planted = {e for n, e in enumerate(ids) if n % 4 == 0}  # m-32 is the first run's last, m-36 the resumed
+    originals = _ingest(
+        broker, topics.ingest, {e: _synthetic_event(e, n, planted=e in planted) for n, e in enumerate(ids)}
+    )
+    lax = _processor(env, signer=True, policy=_lax_policy(tmp_path))
+    _publish(broker, topics, [lax(originals[e]) for e in ids])
+    assert len({r[2] for r in read_topic(broker, topics.approved)}) == len(ids)
+
+    replay = ["replay", "--mode", "reevaluate", "--force", "--job", "tighten-big"]
+    first = gate_cli_quick(env, *replay, "--max", "33", "--json")
+    assert first.returncode == 0, first.stdout + first.stderr
+    summary = json.loads(first.stdout.splitlines()[-1])["summary"]
+    assert summary["replayed"] == 33 and summary["left"] == len(ids) - 33
+    (opened,) = summary["incidents"]  # one incident, in its latest state: opened, then updated twice
+    assert opened["update"] == 2 and opened["records"] == 9 and opened["job"] == "tighten-big"
+
+    resumed = gate_cli_quick(env, *replay)
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    assert "already done by an earlier run of this job: 33" in resumed.stdout
+    assert f"incident {opened['incident_id']} updated (update 3): 10 published image(s)" in resumed.stdout
+
+    records = [json.loads(r[3]) for r in read_topic(broker, topics.incidents)]
+    for doc in records:
+        check(doc)
+    assert {d["incident_id"] for d in records} == {opened["incident_id"]}
+    latest = max(records, key=lambda d: int(d["update"]))
+    assert latest["update"] == 3 and latest["found_by"] == "gate replay (job tighten-big)"
+    listed = [t["event_id"] for t in latest["takedown"]]
+    assert sorted(listed) == sorted(planted) and len(listed) == len(set(listed))
+    assert latest["aware_at"] == opened["aware_at"] == records[0]["aware_at"]
+    assert all(PLANTED not in text for text in (first.stdout, resumed.stdout, *map(json.dumps, records)))

@@ -11,25 +11,26 @@ finding's, and a third run of the job finds nothing left to do and writes nothin
 from __future__ import annotations
 
 import json
-import os
-import re
-import signal
-import subprocess
-import sys
 import uuid
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 from confluent_kafka import Producer
-from harness import wait_for
-from test_quarantine_replay import _env, _gate, _read, _topics
-from test_rescan_incident import LAX_RULE, PLANTED, _planted_event
+from harness import (
+    fresh_topics,
+    gate_cli_quick,
+    kill_when,
+    read_topic,
+    review_env,
+    running_gate,
+    start_cli,
+    wait_for,
+)
+from test_rescan_incident import PLANTED, lax_policy, produce_planted
 
 from gate.broker import EmbeddedBroker
 from gate.core.incident import check, current_incidents
-from gate.core.policy import default_policy_path
-from gate.demo.images import jpeg_bytes, product_image
 from gate.runner.topics import create_topics
 
 pytestmark = pytest.mark.integration
@@ -40,59 +41,32 @@ N = 48
 def test_a_killed_rescan_resumes_without_duplicate_skip_or_second_incident(
     broker: EmbeddedBroker, tmp_path: Path
 ) -> None:
-    shipped = default_policy_path().read_text()
-    lax = re.sub(r'^version: ".*"$', 'version: "lax-2"', shipped, count=1, flags=re.M).replace(
-        "rules:\n", "rules:\n" + LAX_RULE, 1
-    )
-    (tmp_path / "lax.yaml").write_text(lax)
-    tag = uuid.uuid4().hex[:8]
-    topics = _topics().model_copy(update={"audit": f"audit-{tag}", "incidents": f"incidents-{tag}"})
+    (tmp_path / "lax.yaml").write_text(lax_policy("lax-2"))
+    topics = fresh_topics("audit", "incidents")
     create_topics(broker.bootstrap_servers, list(topics.model_dump().values()), 2)
-    env = _env(broker, topics, tmp_path, tmp_path / "lax.yaml")
+    env = review_env(broker.bootstrap_servers, topics, tmp_path, tmp_path / "lax.yaml")
     ids = [f"k-{i:02d}" for i in range(N)]
     planted = {e for i, e in enumerate(ids) if i % 4 == 0}
-    log = (tmp_path / "gate.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gate.cli.main", "run"],
-        env=env,
-        stdout=log,
-        stderr=log,
-        start_new_session=True,
-    )
-    producer = Producer({"bootstrap.servers": broker.bootstrap_servers, "linger.ms": 5})
-    for n, event_id in enumerate(ids):
-        image = jpeg_bytes(product_image(64 + n, 48))
-        producer.produce(
-            topics.ingest, key=event_id.encode(), value=_planted_event(event_id, image, event_id in planted)
+    with running_gate(env, tmp_path / "gate.log") as gate:
+        producer = Producer({"bootstrap.servers": broker.bootstrap_servers, "linger.ms": 5})
+        produce_planted(producer, topics.ingest, ids, planted)
+        wait_for(
+            lambda: len({r.key for r in read_topic(broker, topics.approved, 1.0)}) >= N, 180, "48 approvals"
         )
-    assert producer.flush(10) == 0
-    try:
-        wait_for(lambda: len({r[2] for r in _read(broker, topics.approved, 1.0)}) >= N, 180, "48 approvals")
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=40) == 0
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
+        assert gate.stop(timeout=40) == 0
     env.pop("GATE_POLICY")  # the shipped (stricter) policy from here on
 
-    job = f"resume-{tag}"
-    args = [sys.executable, "-m", "gate.cli.main", "rescan", "--job", job, "--batch", "4", "--no-progress"]
-    first = subprocess.Popen(
-        [*args, "--rate", "6"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    job = f"resume-{uuid.uuid4().hex[:8]}"
+    args = ["rescan", "--job", job, "--batch", "4", "--no-progress"]
+    kill_when(
+        start_cli(env, *args, "--rate", "6"),
+        lambda: len(read_topic(broker, topics.incidents, 0.5)) >= 3,
+        120,
+        "three batches with findings",
     )
-    try:
-        wait_for(lambda: len(_read(broker, topics.incidents, 0.5)) >= 3, 120, "three batches with findings")
-        first.send_signal(signal.SIGKILL)
-        first.wait(timeout=10)
-    finally:
-        if first.poll() is None:
-            first.kill()
-            first.wait()
-    before = [json.loads(r[3]) for r in _read(broker, topics.incidents)]
+    before = [json.loads(r[3]) for r in read_topic(broker, topics.incidents)]
     assert 3 <= len(before) < len(planted), "killed before it finished"
-    resumed = _gate(env, "rescan", "--job", job, "--batch", "4", "--json", timeout=240)
+    resumed = gate_cli_quick(env, "rescan", "--job", job, "--batch", "4", "--json", timeout=240)
     assert resumed.returncode == 0, resumed.stderr
     summary = json.loads(resumed.stdout.splitlines()[-1])["summary"]
     assert summary["already_done"] >= 8 and summary["failed"] == [] and summary["left"] == 0
@@ -101,7 +75,7 @@ def test_a_killed_rescan_resumes_without_duplicate_skip_or_second_incident(
     # Every approval decided again by this job: the planted ones quarantined, the others approved again.
     decisions: dict[tuple[bytes, str], set[bytes]] = defaultdict(set)
     for topic in (topics.quarantine, topics.approved):
-        for _, _, key, value, _ in _read(broker, topic):
+        for _, _, key, value, _ in read_topic(broker, topic):
             doc = json.loads(value)
             if doc.get("replay", {}).get("job") == job:
                 decisions[(key, topic)].add(value)
@@ -109,7 +83,7 @@ def test_a_killed_rescan_resumes_without_duplicate_skip_or_second_incident(
     assert sorted(k.decode() for k, t in decisions if t == topics.approved) == sorted(set(ids) - planted)
     assert all(len(values) == 1 for values in decisions.values())  # any duplicate is byte-identical
 
-    records = [r[3] for r in _read(broker, topics.incidents)]
+    records = [r[3] for r in read_topic(broker, topics.incidents)]
     docs = [json.loads(v) for v in records]
     for doc in docs:
         check(doc)
@@ -124,8 +98,8 @@ def test_a_killed_rescan_resumes_without_duplicate_skip_or_second_incident(
     assert incident["update"] == len(incident["updates"]) and incident["status"] == "open"
     assert all(PLANTED not in v.decode() for v in records) and PLANTED not in resumed.stdout
 
-    third = _gate(env, "rescan", "--job", job, "--batch", "4", "--json")
+    third = gate_cli_quick(env, "rescan", "--job", job, "--batch", "4", "--json")
     assert third.returncode == 0, third.stderr
     again = json.loads(third.stdout.splitlines()[-1])["summary"]
     assert again["rescanned"] == 0 and again["already_done"] == N and again["incident"] is None
-    assert len(_read(broker, topics.incidents)) == len(records)
+    assert len(read_topic(broker, topics.incidents)) == len(records)

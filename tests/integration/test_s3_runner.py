@@ -14,19 +14,17 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from confluent_kafka import Producer
-from harness import Output, by_key, committed_total, http_get, output_topics, wait_for
+from harness import GateProcess, Output, by_key, committed_total, gate_env, http_get, output_topics, wait_for
 from s3_server import CREDENTIALS, MotoServer
 
 from gate.broker import EmbeddedBroker, free_loopback_port
 from gate.demo.images import camera_exif, jpeg_bytes, product_image
-from gate.demo.session import gate_environment
 from gate.provenance import DevPki, create_dev_pki
 from gate.settings import TopicSettings
 
@@ -42,58 +40,42 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> DevPki:
 
 @pytest.fixture
 def gate_on_s3(
-    broker: EmbeddedBroker, gate_topics: TopicSettings, group_id: str, pki: DevPki, tmp_path: Path
-) -> Iterator[Start]:
+    broker: EmbeddedBroker,
+    gate_topics: TopicSettings,
+    group_id: str,
+    pki: DevPki,
+    tmp_path: Path,
+    launch_gate: Callable[..., GateProcess],
+) -> Start:
     """Start `gate run` processes configured only through GATE_* and AWS_* variables."""
-    started: list[subprocess.Popen[bytes]] = []
+    started = 0
 
     def start(endpoint_url: str, bucket: str, **extra: str) -> tuple[subprocess.Popen[bytes], int, Path]:
-        port = free_loopback_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("GATE_", "OTEL_", "AWS_"))}
-        env.update(
-            gate_environment(
-                broker.bootstrap_servers,
-                pki,
-                tmp_path / "unused-store-dir",
-                port=port,
-                workers=1,
-                group_id=group_id,
-                transactional_id=f"tx-{uuid.uuid4().hex[:8]}",
-            )
-        )
-        del env["GATE_STORE_DIR"]
-        env.update(CREDENTIALS)
-        env.update(
-            {
-                "GATE_TOPICS__INGEST": gate_topics.ingest,
-                "GATE_TOPICS__APPROVED": gate_topics.approved,
-                "GATE_TOPICS__QUARANTINE": gate_topics.quarantine,
-                "GATE_TOPICS__REJECTED": gate_topics.rejected,
+        nonlocal started
+        env = gate_env(
+            broker.bootstrap_servers,
+            pki,
+            tmp_path / "unused-store-dir",
+            gate_topics,
+            workers=1,
+            group_id=group_id,
+            clear=("GATE_", "OTEL_", "AWS_"),
+            extra={
+                **CREDENTIALS,
                 "GATE_STORE__BACKEND": "s3",
                 "GATE_STORE__S3__BUCKET": bucket,
                 "GATE_STORE__S3__PREFIX": "gate",
                 "GATE_STORE__S3__ENDPOINT_URL": endpoint_url,
                 "GATE_STORE__S3__REGION": "us-east-1",
                 **extra,
-            }
+            },
         )
-        log = tmp_path / f"gate-{len(started)}.log"
-        with log.open("wb") as sink:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "gate.cli.main", "run", "--log-format", "text"],
-                env=env,
-                stdout=sink,
-                stderr=sink,
-                start_new_session=True,
-            )
-        started.append(process)
-        return process, port, log
+        del env["GATE_STORE_DIR"]
+        gate = launch_gate(env, tmp_path / f"gate-{started}.log", "--log-format", "text")
+        started += 1
+        return gate.process, gate.port, gate.log
 
-    yield start
-    for process in started:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    return start
 
 
 def synthetic_events(prefix: str, n: int) -> list[tuple[bytes, bytes]]:

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from gate.cli.quarantine import check_free_text
-from gate.cli.review_args import when
+from gate.cli.quarantine import RELEASE_NOTE, check_free_text
+from gate.cli.review_args import incident_line, when
 from gate.errors import ConfigError
 
 
@@ -50,8 +50,35 @@ def test_not_a_time(text: str) -> None:
 )
 def test_reviewer_free_text(text: str, ok: bool) -> None:
     if ok:
-        assert check_free_text("note", text, 500) == text.strip()
+        assert check_free_text("note", text, 500, RELEASE_NOTE) == text.strip()
     else:
         with pytest.raises(ConfigError) as raised:
-            check_free_text("note", text, 500)
+            check_free_text("note", text, 500, RELEASE_NOTE)
         assert "jane" not in str(raised.value) and "7946" not in str(raised.value)  # never echoes the value
+
+
+@pytest.mark.parametrize(
+    ("dry_run", "opened", "verb"),
+    [
+        (False, True, "opened"),
+        (True, True, "would open"),
+        (False, False, "updated (update 2)"),
+        (True, False, "would update (update 2)"),
+    ],
+)
+def test_an_incident_line_says_whether_the_incident_was_opened_or_updated(
+    dry_run: bool, opened: bool, verb: str
+) -> None:
+    incident = {
+        "incident_id": "inc-20261205-0a1b2c3d",
+        "update": 2,
+        "records": 3,
+        "entities": ["EMAIL_ADDRESS", "PHONE_NUMBER"],
+        "aware_at": "2026-12-05T03:00:00Z",
+        "deadline": "2026-12-08T03:00:00Z",
+    }
+    assert incident_line(incident, dry_run=dry_run, opened=opened) == (
+        f"incident inc-20261205-0a1b2c3d {verb}: 3 published image(s) with EMAIL_ADDRESS, PHONE_NUMBER; "
+        "aware 2026-12-05T03:00:00Z, notify by 2026-12-08T03:00:00Z "
+        "(`gate incidents show` / `gate incidents export`)"
+    )
