@@ -7,6 +7,8 @@ import itertools
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gate.core.checks.base import CheckContext
 from gate.core.checks.input_image import references_input_image
@@ -55,3 +57,55 @@ def test_selection_matches_the_reference(
     assert wanted == want
     if want:  # the facts and face reasons report the reading: it must be the real one
         assert read == input_image
+
+
+def _reference(parameters: Any) -> bool:
+    """The reading as it was written before keys were remembered: every key lowered and stripped."""
+    from gate.core.checks import input_image as module  # noqa: PLC0415
+
+    for key, value in module._members(parameters):
+        name = module._SEPARATORS.sub("", key.lower())
+        if name in module._IMAGE_KEYS or name.startswith(module._IMAGE_KEY_PREFIXES):
+            if module._is_set(value):
+                return True
+        elif name in module._MODE_KEYS and isinstance(value, str) and module._MODE_WORDS.search(value):
+            return True
+    return False
+
+
+_KEY_SPELLINGS = [
+    *("init_image", "Init Image", "initImage", "INIT-IMAGE", "ip_adapter_image", "Mode", "task", "TYPE"),
+    *("image.url", "\u0130mage", "\u0131mage", "image\ufb01le", "prompt", "seed", "mask "),
+]
+_VALUES = st.one_of(
+    st.sampled_from(["img2img", "Image-to-Image", "txt2img", "none", " OFF ", "", "s3://x.jpg", "inpaint"]),
+    st.integers(-1, 1),
+    st.booleans(),
+    st.none(),
+    st.text(max_size=12),
+)
+_PARAMS: Any = st.recursive(
+    _VALUES,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.one_of(st.sampled_from(_KEY_SPELLINGS), st.text(max_size=70)), inner, max_size=4),
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PARAMS)
+def test_remembered_keys_read_as_the_reference(parameters: Any) -> None:
+    generation = Generation(synthetic=True, parameters=parameters)
+    assert references_input_image(generation) == _reference(parameters)
+    assert references_input_image(generation) == _reference(parameters)  # now from the key table
+
+
+def test_a_full_key_table_is_emptied_and_still_reads_right(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gate.core.checks import input_image as module  # noqa: PLC0415
+
+    monkeypatch.setattr(module, "_MAX_KINDS", 2)
+    parameters = {"a": 1, "b": 2, "c": 3, "Init Image": "s3://x.jpg"}
+    assert references_input_image(Generation(synthetic=True, parameters=parameters))
+    assert len(module._kinds) <= 2
