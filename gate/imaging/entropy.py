@@ -7,7 +7,7 @@ at the byte after each, about twice as fast on large files (0.45 ms for 3 MB, me
 15-40% less again since it stopped building four window-sized temporaries). The first 64 KiB of a scan
 are searched by the regex: a progressive JPEG's short scans cost what they did, and so does a small
 image, where the regex is faster (measured right after a c2pa call, as in the pipeline: 8 against 24 us
-for 16 KiB of scan data, 17 against 28 us for 48 KiB; even at about 150 KiB). Then windows of
+for 16 KiB of scan data, 17 against 28 us for 48 KiB, about even at 150 KiB). Then windows of
 64 KiB, growing to 1 MiB, which bounds the temporaries (a few bytes per byte of window) whatever the
 file. `first_marker_regex` is the reference the tests hold this to, and the search used where numpy is
 not installed (it is a default dependency; the core keeps running without it, as without the pixel
