@@ -30,12 +30,19 @@ def table() -> dict[tuple[str, int], Detections] | None:
 
 @contextmanager
 def remembering() -> Iterator[None]:
-    """Remember detections until the block ends; a nested block shares the outer one's table."""
+    """Remember detections until the block ends; a nested block shares the outer one's table.
+
+    Only the block that made a table removes it, and only if it is still the active one: evaluations
+    are single-threaded, but if threads ever overlapped here, one would at worst share or lose another's
+    table (each entry is a pure function of its key, so findings never change), and no table outlives
+    the block that made it.
+    """
     global _table  # noqa: PLW0603 - one table per process at a time, by design (see the module docstring)
-    outer = _table
-    if outer is None:
-        _table = {}
+    mine: dict[tuple[str, int], Detections] | None = None
+    if _table is None:
+        mine = _table = {}
     try:
         yield
     finally:
-        _table = outer
+        if mine is not None and _table is mine:
+            _table = None

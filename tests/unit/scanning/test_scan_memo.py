@@ -106,3 +106,17 @@ def test_one_string_under_every_key_context_is_judged_per_context(text: str) -> 
     plain = [scan_parameters(together), *(scan_parameters(value) for value in apart)]
     assert _remembered(together, *apart) == plain
     assert _remembered(*apart, together) == [*plain[1:], plain[0]]
+
+
+def test_no_table_outlives_the_block_that_made_it_when_blocks_overlap() -> None:
+    # Two blocks that overlap without nesting (as threads could): the first ends while the second,
+    # which shares its table, is still open; then the second ends. Nothing is left active.
+    first, second = memo.remembering(), memo.remembering()
+    first.__enter__()
+    table = memo.table()
+    second.__enter__()
+    assert memo.table() is table
+    first.__exit__(None, None, None)
+    assert memo.table() is None
+    second.__exit__(None, None, None)
+    assert memo.table() is None
