@@ -34,6 +34,7 @@ from gate.model import CheckResult, Reason, Status, Verdict
 from gate.provenance import PreparedSigner, Verifier
 from gate.provenance.tsa import TimestampUnavailable
 from gate.scanning import ScanLimits
+from gate.scanning.memo import remembering
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,31 @@ class Pipeline:
         needs (`release_remediations`) are applied anyway, and one that fails raises (the release is
         refused) instead of turning into a reason.
         """
+        # The scans of one image share what the detectors found in each string (see gate.scanning.memo).
+        with remembering():
+            return self._evaluate(
+                data,
+                declared_media_type=declared_media_type,
+                declared_sha256=declared_sha256,
+                source=source,
+                synthetic=synthetic,
+                generation=generation,
+                sha256=sha256,
+                for_release=for_release,
+            )
+
+    def _evaluate(
+        self,
+        data: bytes,
+        *,
+        declared_media_type: str | None,
+        declared_sha256: str | None,
+        source: str,
+        synthetic: bool | None,
+        generation: Generation | None,
+        sha256: str | None,
+        for_release: bool,
+    ) -> Evaluation:
         start = time.perf_counter()
         ctx = CheckContext(
             data=data,

@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 
 from gate.model import Finding
 from gate.pointers import escape_token
+from gate.scanning import memo
 from gate.scanning.context import NOT_NUMERIC, OWNER, OWNS, POSITIVE_MASK, key_info
 from gate.scanning.decoding import decoded_variants, may_be_encoded
 from gate.scanning.detectors import (
@@ -100,6 +101,25 @@ def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
     return plan
 
 
+def _detections(value: str, flags: int) -> memo.Detections:
+    """What every detector with a chance reports for `value` under `flags`, in plan order (for the
+    evaluation's memo: all of them, since which (entity, path) pairs are already found differs per use)."""
+    facts = text_facts(value, not flags & NOT_NUMERIC)
+    context = flags & CONTEXT_MASK
+    detectors = _plans.get(facts << _PLAN_CONTEXT_BITS | context)
+    if detectors is None:
+        detectors = _plan(facts, context)
+    if not detectors:
+        return ()
+    text = Text(value, flags, facts)
+    found = []
+    for detector in detectors:
+        name = detector.detect(text)
+        if name is not None:
+            found.append((detector.entity, name))
+    return tuple(found)
+
+
 class _Scan:
     """One scan: counters against the limits, and the findings so far."""
 
@@ -141,6 +161,16 @@ class _Scan:
             self._detect(normalise(decoded), flags, path, via)
 
     def _detect(self, value: str, flags: int, path: str, via: str) -> None:
+        remembered = memo.table()
+        if remembered is not None:
+            detections = remembered.get((value, flags))
+            if detections is None:
+                detections = _detections(value, flags)
+                if len(remembered) < memo.MAX_ENTRIES:
+                    remembered[(value, flags)] = detections
+            for entity, rule in detections:  # `add` keeps the first per (entity, path), as below
+                self.add(entity, path, f"{rule}+{via}" if via else rule)
+            return
         facts = text_facts(value, not flags & NOT_NUMERIC)
         # Only detectors with a chance: none of the facts they need holds for the others (no "@" for
         # email, no digits for cards). Most strings leave none, and are done without building a Text.

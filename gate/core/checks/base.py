@@ -170,14 +170,17 @@ class _Budget:
     def __enter__(self) -> _Budget:
         alarm, timeout_s = self.alarm, self.timeout_s
         if alarm is not None and alarm.installed and timeout_s is not None and timeout_s > 0:
-            alarm.budget = self
+            # Armed before it is named the running budget: a timer left running by the previous check
+            # is replaced here, so it can never fire for this one.
             signal.setitimer(signal.ITIMER_REAL, timeout_s)
+            alarm.budget = self
             self._armed = True
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         if self._armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            # The timer is not disarmed (a system call per check): the next check's budget re-arms it,
+            # the alarm's exit disarms it, and a fire in between finds no budget and interrupts nothing.
             assert self.alarm is not None
             self.alarm.budget = None
             self._armed = False

@@ -38,16 +38,41 @@ _SEPARATORS = re.compile(r"[\s_\-.]+")
 _MAX_NODES = 10_000
 
 
+_IMAGE, _MODE, _OTHER = "image", "mode", "other"
+# What a key is, per distinct key: a dict read per member instead of a lower() and a regex substitution.
+# Bounded like the scanner's key table: short keys only, emptied when full.
+_kinds: dict[str, str] = {}
+_MAX_KINDS = 4096
+_CACHED_KEY_CHARS = 64
+
+
+def _kind(key: str) -> str:
+    name = _SEPARATORS.sub("", key.lower())
+    if name in _IMAGE_KEYS or name.startswith(_IMAGE_KEY_PREFIXES):
+        kind = _IMAGE
+    elif name in _MODE_KEYS:
+        kind = _MODE
+    else:
+        kind = _OTHER
+    if len(key) <= _CACHED_KEY_CHARS:
+        if len(_kinds) >= _MAX_KINDS:
+            _kinds.clear()
+        _kinds[key] = kind
+    return kind
+
+
 def references_input_image(generation: Generation | None) -> bool:
     """True when the declared parameters reference an input image (see the module docstring)."""
     if generation is None or generation.parameters is None:
         return False
     for key, value in _members(generation.parameters):
-        name = _SEPARATORS.sub("", key.lower())
-        if name in _IMAGE_KEYS or name.startswith(_IMAGE_KEY_PREFIXES):
+        kind = _kinds.get(key)
+        if kind is None:
+            kind = _kind(key)
+        if kind is _IMAGE:
             if _is_set(value):
                 return True
-        elif name in _MODE_KEYS and isinstance(value, str) and _MODE_WORDS.search(value):
+        elif kind is _MODE and isinstance(value, str) and _MODE_WORDS.search(value):
             return True
     return False
 

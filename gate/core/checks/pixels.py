@@ -44,11 +44,23 @@ class PixelsCheck:
     def __init__(self, policy: PixelPolicy, limits: ScanLimits = DEFAULT_LIMITS) -> None:
         self.policy = policy
         self.limits = limits
+        # Whether any scope's match depends on the input-image reading (most policies have no scope).
+        self._scopes_read_input_image = any(scope.input_image is not None for scope in policy.scopes)
+
+    def selected(self, ctx: CheckContext) -> tuple[frozenset[PixelCheck], bool]:
+        """The pixel checks the policy's scopes select for this event, and whether its parameters
+        reference an input image. The parameters are read for that only when a scope depends on it or
+        a check is selected (then the facts and the face reasons report it): `checks_for` gives the
+        same answer for either reading when no scope looks at it."""
+        input_image = references_input_image(ctx.generation) if self._scopes_read_input_image else None
+        wanted = self.policy.checks_for(ctx.source, ctx.synthetic, bool(input_image))
+        if wanted and input_image is None:
+            input_image = references_input_image(ctx.generation)
+        return wanted, bool(input_image)
 
     def run(self, ctx: CheckContext) -> CheckResult:
         """Report text findings and faces; skipped when no scope selects the event."""
-        input_image = references_input_image(ctx.generation)
-        wanted = self.policy.checks_for(ctx.source, ctx.synthetic, input_image)
+        wanted, input_image = self.selected(ctx)
         if not wanted:
             return skipped(self, "no pixel scope matches this event")
         if ctx.probe is None:

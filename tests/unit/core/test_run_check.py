@@ -150,3 +150,18 @@ def test_an_alarm_entered_off_the_main_thread_is_inert() -> None:
     thread.start()
     thread.join()
     assert seen == [False, True]
+
+
+def test_a_budget_left_running_after_its_check_interrupts_nothing_and_the_next_check_gets_its_own() -> None:
+    # Each check's timer is only replaced by the next check's, not disarmed: a check that ends well inside
+    # a short budget leaves it running, and it fires between checks.
+    with CheckAlarm() as alarm:
+        first = run_check(Fine(), ctx(), timeout_s=0.05, alarm=alarm)
+        time.sleep(0.1)  # the first check's timer fires here
+        second = run_check(Fine(), ctx(), timeout_s=0.05, alarm=alarm)
+        slow = run_check(Sleeping(), ctx(), timeout_s=0.2, alarm=alarm)
+        third = run_check(Fine(), ctx(), timeout_s=5.0, alarm=alarm)
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0  # still running, until the alarm's exit
+    assert first.reasons == second.reasons == third.reasons == (Reason("x.y"),)
+    assert [r.code for r in slow.reasons] == ["gate.timeout"]
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
