@@ -211,6 +211,9 @@ class GateRunner:
             # Idle workers gain nothing from a linger: send what is there, and batch up behind it.
             linger_s=0.0 if self._evaluator.overlaps and not busy else None,
             between=self._keep_moving if busy else None,
+            # Linger only while the workers have enough to do: a batch waiting to fill while a worker
+            # idles adds its wait to every record in it and buys nothing (commits group by themselves).
+            send_now=self._evaluator.hungry if busy else None,
         )
         if batch is None:
             if not busy and not guard.paused:
