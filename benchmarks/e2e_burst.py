@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.broker_load import Collector, CommitWatch, GateProcess, fresh_topics, producer
+from benchmarks.broker_load import Collector, CommitWatch, GateProcess, children, fresh_topics, producer
 from benchmarks.e2e import Payload, _breakdown, _latency
 from benchmarks.stats import quantile
 from gate.provenance import DevPki
@@ -129,9 +129,11 @@ def burst_run(
             time.sleep(0.005)
         broker_before, wall_before = cpu_seconds(broker_pid), time.monotonic()
         gate_before = cpu_seconds(gate.process.pid)
+        workers_before = _workers_cpu(gate.process.pid)
         watch.wait_for(len(events), 600)
         broker_cpu, wall = cpu_seconds(broker_pid) - broker_before, time.monotonic() - wall_before
         gate_cpu = cpu_seconds(gate.process.pid) - gate_before  # the runner process (workers are children)
+        workers_cpu = _workers_cpu(gate.process.pid) - workers_before
         watch.stop()
         metrics = gate.metrics()
         result = {
@@ -143,6 +145,7 @@ def burst_run(
             "broker_cpu_share": broker_cpu / wall if wall > 0 else None,
             "broker_cpu_ms_per_event": 1000.0 * broker_cpu / len(events),
             "runner_cpu_ms_per_event": 1000.0 * gate_cpu / len(events),
+            "workers_cpu_ms_per_event": 1000.0 * workers_cpu / len(events),
             "load_average": os.getloadavg()[0],
             "ms_per_event": breakdown(metrics),
             "chosen_batch_records": metrics.get("gate_batch_target_records{}"),
@@ -169,6 +172,11 @@ def burst_run(
             collector.stop()
     result["exit_code"] = result_code
     return result
+
+
+def _workers_cpu(pid: int) -> float:
+    """CPU seconds of a gate's worker processes so far (its children; a replaced worker's are lost)."""
+    return sum(cpu_seconds(child) for child in children(pid))
 
 
 def _batch_records(after: dict[str, float], before: dict[str, float]) -> float | None:
