@@ -229,11 +229,13 @@ class GateRunner:
         self._observer.inflight(self._inflight.records)
 
     def _keep_moving(self) -> bool:
-        """Between consume() polls: serve the workers a moment; True (close the batch) once the commit in
-        flight can be collected, or the oldest batch can be handed to the idle commit thread."""
+        """Between consume() polls: serve the workers a moment; True (close the batch) once the oldest batch
+        is decided and the commit thread is free for it (idle, or its last commit is ready to collect).
+        A commit that ended with nothing decided behind it does not close the batch: batches stay as large
+        as the evaluation takes, and transactions as few."""
         self._evaluator.serve(SLICE_S)
         commits = self._committing()
-        return commits.finished or (not commits.busy and self._oldest_done())
+        return self._oldest_done() and (commits.finished or not commits.busy)
 
     def _start_commit(self, guard: PauseControl) -> None:
         """Hand every decided batch at the head of the window to the commit thread, in one transaction."""
