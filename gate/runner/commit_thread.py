@@ -1,8 +1,13 @@
-"""Transactions committed on a thread of their own, so the loop keeps fetching and feeding the workers.
+"""Commit jobs handed over by the loop: on a thread of their own (`batch.commit_thread`), or inline.
 
 A commit is mostly waiting for the broker (the flush's acknowledgements, AddOffsetsToTxn, TxnOffsetCommit,
-EndTxn). On the loop thread that wait stopped everything else: no record was fetched or handed to a worker
-while a batch committed, so the batch behind it waited. Here the loop hands the commit over and goes on.
+EndTxn). On the loop thread that wait stops everything else: no record is fetched or handed to a worker
+while a batch commits. On a thread the loop hands the commit over and goes on. Measured on 2 shared cores
+(README "Performance"), the thread lost more than it won: it and the loop take turns at the GIL (the
+produce calls hold it), which delays the loop's wake-ups and the workers' next chunks, and batches came
+out smaller; throughput fell 10-25% and the half-load p99 rose. So by default the job runs inline, inside
+`submit` on the loop thread, with the same hand-over, the same ordering and the same group commit (every
+decided batch at the head of the window in one transaction).
 
 The rules that keep exactly-once intact:
 - One commit at a time, strictly in fetch order. The loop hands over the oldest decided batches (every
@@ -76,17 +81,21 @@ class CommitOutcome:
 
 
 class CommitThread:
-    """Runs one commit job at a time off the loop thread; the loop collects each outcome before the next."""
+    """Runs one commit job at a time (off the loop thread unless `inline`); the loop collects each outcome
+    before it hands over the next."""
 
-    def __init__(self, commit: CommitFunction, *, name: str = "gate-commit") -> None:
+    def __init__(self, commit: CommitFunction, *, inline: bool = False, name: str = "gate-commit") -> None:
         self._commit = commit
+        self._inline = inline
         self._changed = threading.Condition()
         self._job: tuple[CommitJob, Any] | None = None  # handed over, not started
         self._outcome: CommitOutcome | None = None  # finished, not collected
         self._busy = False  # handed over and not yet collected
         self._closed = False
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
+        if not inline:
+            self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+            self._thread.start()
 
     @property
     def busy(self) -> bool:
@@ -106,8 +115,11 @@ class CommitThread:
             if self._closed:
                 raise RuntimeError("the commit thread is closed")
             self._busy = True
-            self._job = (job, group_metadata)
-            self._changed.notify_all()
+            if not self._inline:
+                self._job = (job, group_metadata)
+                self._changed.notify_all()
+                return
+        self._outcome = self._run_job(job, group_metadata)  # inline: the caller's thread, now
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait until the job in flight has finished (True), or `timeout` passed; True when idle."""
@@ -129,7 +141,8 @@ class CommitThread:
         with self._changed:
             self._closed = True
             self._changed.notify_all()
-        self._thread.join(timeout)
+        if self._thread is not None:
+            self._thread.join(timeout)
 
     def _run(self) -> None:
         while True:
@@ -139,18 +152,22 @@ class CommitThread:
                     return  # closed with nothing to do
                 job, metadata = self._job
                 self._job = None
-            started = time.monotonic()
-            committed: list[list[RoutedRecord]] | None = None
-            error: Exception | None = None
-            try:
-                produced = self._commit(job.merged, job.records, metadata)
-                if produced is not None:
-                    committed = _split(produced, job)
-            except Exception as exc:  # handed to the loop thread, which raises it
-                error = exc
+            outcome = self._run_job(job, metadata)
             with self._changed:
-                self._outcome = CommitOutcome(job, committed, error, time.monotonic() - started)
+                self._outcome = outcome
                 self._changed.notify_all()
+
+    def _run_job(self, job: CommitJob, metadata: Any) -> CommitOutcome:
+        started = time.monotonic()
+        committed: list[list[RoutedRecord]] | None = None
+        error: Exception | None = None
+        try:
+            produced = self._commit(job.merged, job.records, metadata)
+            if produced is not None:
+                committed = _split(produced, job)
+        except Exception as exc:  # handed to the loop thread, which raises it
+            error = exc
+        return CommitOutcome(job, committed, error, time.monotonic() - started)
 
 
 def _split(produced: list[RoutedRecord], job: CommitJob) -> list[list[RoutedRecord]]:

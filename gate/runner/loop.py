@@ -1,7 +1,8 @@
 """The streaming loop: batches in flight -> evaluate -> transactions, until asked to stop.
 
-Pipelining: while the workers evaluate batch N, the loop fetches and decodes batch N+1, and the commit
-thread produces and commits the batches before N (see `gate.runner.inflight`, `gate.runner.commit_thread`).
+Pipelining: while the workers evaluate batch N, the loop fetches and decodes batch N+1, and produces and
+commits the batches before N: between fetches by default, or on a thread of its own with
+`batch.commit_thread` (see `gate.runner.inflight`, `gate.runner.commit_thread`).
 Batches are committed strictly in fetch order, with their own outputs and end offsets in the same
 transaction (every decided batch at the head of the window goes into one transaction); when a transaction
 cannot be committed, every batch behind it is discarded unproduced and the consumer rewound, so records are
@@ -130,7 +131,9 @@ class GateRunner:
                 audit_topic=self._settings.topics.audit,
             )
             committer.init()
-            commits = self._commits = CommitThread(_threaded(committer))
+            commits = self._commits = CommitThread(
+                _threaded(committer), inline=not self._settings.batch.commit_thread
+            )
             reader = BatchReader(consumer, self._settings.batch, on_error=self._observer.error)
             consumer.subscribe(
                 [self._settings.topics.ingest],

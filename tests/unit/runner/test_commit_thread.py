@@ -65,10 +65,11 @@ class Recorder:
         return None if self.outcome == "abort" else list(routed)
 
 
-def test_a_job_commits_every_batch_in_one_transaction_in_fetch_order() -> None:
+@pytest.mark.parametrize("inline", [False, True])
+def test_a_job_commits_every_batch_in_one_transaction_in_fetch_order(inline: bool) -> None:
     first, second = batch((0, 10), (1, 5)), batch((0, 11), (2, 7))
     recorder = Recorder()
-    commits = CommitThread(recorder)
+    commits = CommitThread(recorder, inline=inline)
     commits.submit(job_of(first, second), "metadata")
     assert commits.wait(5) and commits.finished
     outcome = commits.collect()
@@ -104,6 +105,9 @@ def test_an_abort_or_a_fatal_error_is_handed_back(
     outcome: str, committed: object, error: type | None
 ) -> None:
     commits = CommitThread(Recorder(outcome))
+    inline = CommitThread(Recorder(outcome), inline=True)
+    inline.submit(job_of(batch((0, 1))), None)  # inline: done when submit returns, nothing raised there
+    assert inline.finished and inline.collect().committed is committed
     commits.submit(job_of(batch((0, 1))), None)
     assert commits.wait(5)
     result = commits.collect()
@@ -130,7 +134,9 @@ class Decided(NullObserver):
         self.decided += 1
 
 
-def runner_with(recorder: Recorder) -> tuple[GateRunner, MagicMock, InProcessEvaluator, Decided]:
+def runner_with(
+    recorder: Recorder, *, inline: bool = False
+) -> tuple[GateRunner, MagicMock, InProcessEvaluator, Decided]:
     settings = load_settings(bootstrap_servers="127.0.0.1:9")
     consumer = MagicMock(spec_set=Consumer)
     clients = MagicMock()
@@ -138,7 +144,7 @@ def runner_with(recorder: Recorder) -> tuple[GateRunner, MagicMock, InProcessEva
     evaluator = InProcessEvaluator(ScriptedFactory())
     observer = Decided()
     runner = GateRunner(settings, ScriptedFactory(), observer, clients=clients, evaluator=evaluator)
-    runner._commits = CommitThread(recorder)
+    runner._commits = CommitThread(recorder, inline=inline)
     guard = MagicMock(spec_set=PauseControl)
     guard.paused = False
     runner._guard = guard
@@ -154,8 +160,9 @@ def sought(consumer: MagicMock) -> list[tuple[int, int]]:
     return sorted((c.args[0].partition, c.args[0].offset) for c in consumer.seek.call_args_list)
 
 
-def test_an_aborted_commit_discards_every_batch_behind_it_and_rewinds() -> None:
-    runner, consumer, evaluator, observer = runner_with(Recorder("abort"))
+@pytest.mark.parametrize("inline", [False, True])
+def test_an_aborted_commit_discards_every_batch_behind_it_and_rewinds(inline: bool) -> None:
+    runner, consumer, evaluator, observer = runner_with(Recorder("abort"), inline=inline)
     in_flight(runner, evaluator, batch((0, 10), (1, 5)), batch((0, 11)), batch((2, 40), (0, 12)))
     assert runner._guard is not None
     runner._start_commit(runner._guard)  # all three are decided (in process): one transaction
