@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from confluent_kafka import Consumer, Producer, TopicPartition
+from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
 from prometheus_client.parser import text_string_to_metric_families
 
 from gate.broker import free_loopback_port
@@ -119,8 +119,10 @@ class Collector:
                 "enable.auto.commit": False,
                 "fetch.message.max.bytes": 64 * 1024 * 1024,
                 "receive.message.max.bytes": 128 * 1024 * 1024,
-                # Arrival times must not wait out a broker long-poll (librdkafka's default is 500 ms).
-                "fetch.wait.max.ms": 10,
+                # Arrival times must not wait out a broker long-poll (librdkafka's default is 500 ms): a
+                # transaction's commit marker does not always wake Tansu's long-poll (2 ms: ~1.5 ms to
+                # readable after the commit returns; 10 ms: ~5 ms).
+                "fetch.wait.max.ms": 2,
                 "log_level": 3,
             }
         )
@@ -133,10 +135,15 @@ class Collector:
     def _poll(self, consumer: Consumer) -> None:
         try:
             while not self._stop.is_set():
-                for message in consumer.consume(500, timeout=0.05):
+                # poll() returns as soon as one message is there; consume(n, t) would wait for n messages
+                # or the whole t, and the arrival times it reports would carry that wait (up to 50 ms).
+                first = consumer.poll(0.05)
+                if first is None:
+                    continue
+                now = time.monotonic()
+                for message in [first, *consumer.consume(500, timeout=0)]:
                     if message.error() is not None:
                         continue
-                    now = time.monotonic()
                     with self._lock:
                         self.arrived.setdefault(message.key() or b"", now)
                         topic = message.topic() or ""
@@ -158,6 +165,68 @@ class Collector:
             time.sleep(0.01)
         with self._lock:
             return max(self.arrived[k] for k in keys)
+
+    def stop(self) -> None:
+        """Stop polling and close the consumer."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+
+
+@dataclass
+class CommitWatch:
+    """Watches a consumer group's committed offsets on the ingest topic in a thread (every `interval_s`).
+
+    A gate commits its consumer offsets in the same transaction as the verdicts, so the moment its committed
+    offsets pass an event is the moment that event's verdict became readable, give or take one interval.
+    Timing a drain this way reads no verdict: a collector reading every 50 KB verdict while the gate runs
+    takes CPU from the gate and the broker on the same cores, and would be measured as the gate's cost.
+    """
+
+    bootstrap: str
+    topic: str
+    group: str
+    interval_s: float = 0.005
+    arrivals: list[float] = field(default_factory=list)  # one monotonic time per committed event
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _thread: threading.Thread | None = None
+
+    def start(self) -> CommitWatch:
+        """Start polling (the consumer never subscribes, so it does not join the gate's group)."""
+        consumer = Consumer({"bootstrap.servers": self.bootstrap, "group.id": self.group, "log_level": 3})
+        self._thread = threading.Thread(target=self._poll, args=(consumer,), daemon=True)
+        self._thread.start()
+        return self
+
+    @property
+    def committed(self) -> int:
+        """Events committed so far."""
+        return len(self.arrivals)
+
+    def _poll(self, consumer: Consumer) -> None:
+        partitions = [TopicPartition(self.topic, p) for p in range(PARTITIONS)]
+        try:
+            while not self._stop.is_set():
+                try:
+                    offsets = consumer.committed(partitions, timeout=5)
+                except KafkaException:
+                    offsets = []  # the coordinator is busy or moving: ask again
+                total = sum(max(0, tp.offset) for tp in offsets)
+                if total > len(self.arrivals):
+                    now = time.monotonic()
+                    self.arrivals.extend([now] * (total - len(self.arrivals)))
+                self._stop.wait(self.interval_s)
+        finally:
+            consumer.close()
+
+    def wait_for(self, events: int, timeout_s: float) -> float:
+        """Block until `events` are committed; the time the last of them was seen committed."""
+        deadline = time.monotonic() + timeout_s
+        while self.committed < events:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"only {self.committed} of {events} events committed in {timeout_s}s")
+            time.sleep(0.005)
+        return self.arrivals[events - 1]
 
     def stop(self) -> None:
         """Stop polling and close the consumer."""

@@ -2,7 +2,9 @@
 
 The ingest topic is filled before the gate starts (the load generator's own rate is reported: it must be
 far above the gate's), then one gate process starts with the given settings and drains it. The rate is
-taken from the first verdicts readable (read_committed) to the last, so start-up does not count.
+taken from the first verdicts readable to the last, so start-up does not count. It is timed by the gate's
+committed consumer offsets (committed in the verdicts' own transactions), so no verdict is read while the
+gate runs; every verdict is read and checked after the drain.
 On request, the same gate then serves half that rate for a few seconds (p99 produce -> verdict readable)
 and a few small bursts of fewer records than a batch (how long the last, partial batch waits).
 """
@@ -17,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.broker_load import Collector, GateProcess, fresh_topics, producer
+from benchmarks.broker_load import Collector, CommitWatch, GateProcess, children, fresh_topics, producer
 from benchmarks.e2e import Payload, _breakdown, _latency
 from benchmarks.stats import quantile
 from gate.provenance import DevPki
@@ -85,6 +87,8 @@ def sustained_rate(arrivals: Sequence[float]) -> float:
 
     Verdicts become readable a transaction at a time, so the events of the first commit mark time zero
     and are not counted: what is left is the drain rate, start-up (worker spawn, group join) excluded.
+    `arrivals`: one time per event, when its verdict became readable (here: when the gate's committed
+    offsets passed it, see `CommitWatch`).
     """
     ordered = sorted(arrivals)
     first = sum(1 for t in ordered if t == ordered[0])
@@ -112,31 +116,43 @@ def burst_run(
     """Drain `events` with one fresh gate; with `probes`, then measure latency on the same gate."""
     topics = fresh_topics(bootstrap, f"e2e-w{workers}-b{batch}")
     loadgen_rate = pre_produce(bootstrap, topics.ingest, events)
-    collector = Collector(bootstrap, topics).start()
-    gate = GateProcess.start(gate_settings(bootstrap, topics, pki, workers=workers, batch=batch), log)
-    keys = [key for key, _ in events]
+    config = gate_settings(bootstrap, topics, pki, workers=workers, batch=batch)
+    watch = CommitWatch(bootstrap, topics.ingest, config["settings"]["group_id"]).start()
+    gate = GateProcess.start(config, log)
+    collector: Collector | None = None
+    result: dict[str, Any] = {}
     try:
         deadline = time.monotonic() + 180
-        while not collector.arrived:
+        while not watch.committed:
             if time.monotonic() > deadline or gate.process.poll() is not None:
                 raise RuntimeError(f"the gate decided nothing (exit {gate.process.poll()}); see {log}")
             time.sleep(0.005)
         broker_before, wall_before = cpu_seconds(broker_pid), time.monotonic()
-        collector.wait_for(keys, 600)
+        gate_before = cpu_seconds(gate.process.pid)
+        workers_before = _workers_cpu(gate.process.pid)
+        watch.wait_for(len(events), 600)
         broker_cpu, wall = cpu_seconds(broker_pid) - broker_before, time.monotonic() - wall_before
-        with collector._lock:
-            arrivals = [collector.arrived[k] for k in keys]
-        result: dict[str, Any] = {
+        gate_cpu = cpu_seconds(gate.process.pid) - gate_before  # the runner process (workers are children)
+        workers_cpu = _workers_cpu(gate.process.pid) - workers_before
+        watch.stop()
+        metrics = gate.metrics()
+        result = {
             "workers": workers,
             "batch": batch,
             "events": len(events),
-            "images_per_s": sustained_rate(arrivals),
+            "images_per_s": sustained_rate(watch.arrivals[: len(events)]),
             "loadgen_per_s": loadgen_rate,
             "broker_cpu_share": broker_cpu / wall if wall > 0 else None,
             "broker_cpu_ms_per_event": 1000.0 * broker_cpu / len(events),
-            "ms_per_event": breakdown(gate.metrics()),
-            "chosen_batch_records": gate.metrics().get("gate_batch_target_records{}"),
+            "runner_cpu_ms_per_event": 1000.0 * gate_cpu / len(events),
+            "workers_cpu_ms_per_event": 1000.0 * workers_cpu / len(events),
+            "load_average": os.getloadavg()[0],
+            "ms_per_event": breakdown(metrics),
+            "chosen_batch_records": metrics.get("gate_batch_target_records{}"),
         }
+        # Every verdict is read after the drain (checked, counted per topic), not during it.
+        collector = Collector(bootstrap, topics).start()
+        collector.wait_for([key for key, _ in events], 600)
         if probes:
             rate = 0.5 * result["images_per_s"]
             latencies = _latency(bootstrap, topics.ingest, collector, probes, rate=rate, seconds=latency_s)
@@ -145,14 +161,31 @@ def burst_run(
                 "events": len(latencies),
                 "p50_ms": quantile(latencies, 0.5),
                 "p99_ms": quantile(latencies, 0.99),
+                "batch_records": _batch_records(gate.metrics(), metrics),
             }
             result["partial_batch_ms"] = _partial_bursts(bootstrap, topics.ingest, collector, probes)
         result["verdict_topics"] = dict(collector.verdicts)
     finally:
         result_code = gate.stop()
-        collector.stop()
+        watch.stop()
+        if collector is not None:
+            collector.stop()
     result["exit_code"] = result_code
     return result
+
+
+def _workers_cpu(pid: int) -> float:
+    """CPU seconds of a gate's worker processes so far (its children; a replaced worker's are lost)."""
+    return sum(cpu_seconds(child) for child in children(pid))
+
+
+def _batch_records(after: dict[str, float], before: dict[str, float]) -> float | None:
+    """Mean records per committed batch between two metric samples (the half-load batches)."""
+    count = after.get("gate_batch_size_records_count{}", 0.0) - before.get(
+        "gate_batch_size_records_count{}", 0.0
+    )
+    total = after.get("gate_batch_size_records_sum{}", 0.0) - before.get("gate_batch_size_records_sum{}", 0.0)
+    return total / count if count else None
 
 
 def _partial_bursts(

@@ -89,6 +89,9 @@ class BatchSettings(_Section):
     # under this target (see gate.runner.batch_size); null: always max_records.
     target_latency_ms: int | None = Field(default=250, ge=1)
     min_records: int = Field(default=1, ge=1, le=100_000)
+    # Produce and commit each transaction on a thread of its own while the loop fetches on. Off by default:
+    # measured slower on 2 cores (the thread and the loop take turns at the GIL; README "Performance").
+    commit_thread: bool = False
 
     @model_validator(mode="after")
     def _min_fits_max(self) -> BatchSettings:

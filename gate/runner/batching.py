@@ -130,6 +130,7 @@ class BatchReader:
         idle_timeout_s: float | None = None,
         linger_s: float | None = None,
         between: Callable[[], bool] | None = None,
+        send_now: Callable[[], bool] | None = None,
     ) -> Batch | None:
         """The next batch, or None if no record arrived within the idle timeout (so the caller can tick).
 
@@ -137,7 +138,8 @@ class BatchReader:
         shortens the linger (0: take what is buffered and go, for when the workers are idle). With `between`
         (work is in flight), consume() only polls and `between` does the waiting, up to `SLICE_S` per call,
         so the work in flight keeps moving; when it returns True the batch closes with what it has (or
-        None if it has nothing yet).
+        None if it has nothing yet). `send_now`: asked once the batch holds a record; True closes it there
+        (the workers are about to idle: lingering would only add latency).
         """
         limit = min(max_records or self._limits.max_records, self._limits.max_records)
         idle = self._idle_timeout_s if idle_timeout_s is None else idle_timeout_s
@@ -174,6 +176,8 @@ class BatchReader:
                 first_at = self._clock()
             if between is not None and between():
                 break  # the batch before this one can commit: send what we have rather than linger
+            if send_now is not None and send_now():
+                break
             if self._clock() >= first_at + linger:
                 break
         # A revoke inside the last consume() may have emptied the batch; there is then nothing to commit.

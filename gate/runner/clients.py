@@ -71,9 +71,12 @@ def consumer_config(
         "auto.offset.reset": "earliest",
         "heartbeat.interval.ms": max(100, min(3_000, settings.session_timeout_ms // 12)),
         "statistics.interval.ms": STATISTICS_INTERVAL_MS,
-        # librdkafka waits up to 500 ms for a fetch to fill; at image rates that wait is most of the
-        # latency (benchmarks: p50 463 -> 364 ms at batch 16). Overridable through `kafka:`.
-        "fetch.wait.max.ms": 50,
+        # How long the broker may hold a fetch that has nothing to return. A broker that answers a held
+        # fetch as soon as records arrive (Kafka) makes this only an idle request rate; one that holds it
+        # the whole time (the embedded Tansu: measured, a record waits U(0, wait) before the gate sees it)
+        # adds it to every event's latency. librdkafka's 500 ms default was most of the latency, 50 ms
+        # still a third of the half-load p99 (benchmarks, README "Performance"). Overridable via `kafka:`.
+        "fetch.wait.max.ms": 10,
     }
     config: dict[str, Any] = {
         **defaults,

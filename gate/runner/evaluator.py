@@ -42,6 +42,10 @@ class Evaluator(Protocol):
     def done(self, ticket: int) -> bool:
         """True when every record of the ticket's batch has an outcome (or a store outage cut it short)."""
 
+    def hungry(self) -> bool:
+        """True when a worker will run out of records before the batch being assembled could reach it:
+        a lingering batch then only adds latency, so the loop sends it at once."""
+
     def take(self, ticket: int) -> list[RoutedRecord]:
         """The batch's routed records, in input order (raises StoreUnavailable if the store failed)."""
 
@@ -111,6 +115,10 @@ class InProcessEvaluator:
     def done(self, ticket: int) -> bool:
         """Always true for a submitted ticket."""
         return ticket in self._results
+
+    def hungry(self) -> bool:
+        """Never: nothing is evaluated between calls, so there is no worker to keep busy."""
+        return False
 
     def take(self, ticket: int) -> list[RoutedRecord]:
         """The results (raises the store outage that cut the batch short)."""

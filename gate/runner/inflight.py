@@ -21,9 +21,9 @@ from gate.runner.batching import Batch, TopicPartitionKey
 from gate.runner.clients import fatal_error, kafka_error_of
 from gate.runner.evaluator import Evaluator
 
-# More batches in flight buy nothing once the workers always have a chunk at hand, and every extra one is
-# read again after an abort or a rebalance.
-MAX_BATCHES_IN_FLIGHT = 4
+# Batches sent as soon as a worker is about to idle are small at low rates (a record or two), so the window
+# counts up to 16 of them; the record bound in `has_room` keeps what an abort or a rebalance re-reads small.
+MAX_BATCHES_IN_FLIGHT = 16
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,14 +1,18 @@
-"""The streaming loop: batches in flight -> evaluate -> one transaction each, until asked to stop.
+"""The streaming loop: batches in flight -> evaluate -> transactions, until asked to stop.
 
-Pipelining: while the workers evaluate batch N, the loop fetches and decodes batch N+1 and produces and
-commits the batch before N (see `gate.runner.inflight`). Batches are committed strictly in fetch order, each
-with its own outputs and end offsets in one transaction; when one cannot be committed, every batch behind
-it is discarded unproduced and the consumer rewound, so records are decided again, never skipped.
+Pipelining: while the workers evaluate batch N, the loop fetches and decodes batch N+1, and produces and
+commits the batches before N: between fetches by default, or on a thread of its own with
+`batch.commit_thread` (see `gate.runner.inflight`, `gate.runner.commit_thread`).
+Batches are committed strictly in fetch order, with their own outputs and end offsets in the same
+transaction (every decided batch at the head of the window goes into one transaction); when a transaction
+cannot be committed, every batch behind it is discarded unproduced and the consumer rewound, so records are
+decided again, never skipped.
 
-Rebalances: the loop is single-threaded and rebalance callbacks run inside consume(), which is only called
-while a batch is being assembled, never while a transaction is open. A revoke discards every batch in
-flight (none of it was produced, and its offsets were not committed); records of a revoked partition still
-waiting in the batch being assembled are dropped too (see `BatchReader.revoked`).
+Rebalances: rebalance callbacks run inside consume() on the loop thread. A revoke first waits for the
+commit in flight and collects it, so a rebalance only ever happens between committed batches; then it
+discards every batch still in flight (none of it was produced, and its offsets were not committed); records
+of a revoked partition still waiting in the batch being assembled are dropped too (see
+`BatchReader.revoked`).
 
 Shutdown: SIGTERM/SIGINT set a flag; no batch is fetched any more, the batches in flight are finished and
 committed, unless that runs past `shutdown_timeout_s`, in which case they are abandoned uncommitted and
@@ -25,7 +29,7 @@ import logging
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from types import FrameType
 from typing import Any
 
@@ -39,12 +43,13 @@ from gate.observe.tracing import batch_span
 from gate.runner.batch_size import BatchSizer
 from gate.runner.batching import SLICE_S, Batch, BatchReader
 from gate.runner.clients import FENCED_CODES, KafkaClients, fatal_error, kafka_error_of
+from gate.runner.commit_thread import CommitJob, CommitOutcome, CommitThread
 from gate.runner.contract import ProcessorFactory
 from gate.runner.errors import Fenced, PoolError, RunnerError, TransactionFailed
 from gate.runner.evaluator import Evaluator, InProcessEvaluator
 from gate.runner.flood_guard import FloodGuard, PauseControl
 from gate.runner.health import RunnerHealth
-from gate.runner.inflight import InFlightBatches
+from gate.runner.inflight import InFlight, InFlightBatches
 from gate.runner.pool import ProcessPool
 from gate.runner.stats import StatsListener
 from gate.runner.transaction import TransactionalCommitter, verdict_topics
@@ -93,6 +98,9 @@ class GateRunner:
         self._batch_size = BatchSizer(settings.batch)
         self._aborts_in_a_row = self._store_failures = 0
         self._ipc_reported = 0.0
+        self._commits: CommitThread | None = None  # set by run()
+        self._guard: PauseControl | None = None  # set by run()
+        self._deferred: Exception | None = None  # a fatal commit error collected inside a callback
 
     def request_stop(self, *, immediately: bool = False) -> None:
         """Finish the batches in flight, then stop (abandon them at once if `immediately`). Signal-safe."""
@@ -111,6 +119,7 @@ class GateRunner:
         """Run until stopped. Raises a RunnerError subclass when the loop cannot go on."""
         self._evaluator.start()  # workers first: they are spawned, not forked, but start before Kafka threads
         committer: TransactionalCommitter | None = None
+        commits: CommitThread | None = None
         try:
             consumer, producer = self._clients.consumer, self._clients.producer
             committer = TransactionalCommitter(
@@ -122,6 +131,9 @@ class GateRunner:
                 audit_topic=self._settings.topics.audit,
             )
             committer.init()
+            commits = self._commits = CommitThread(
+                _threaded(committer), inline=not self._settings.batch.commit_thread
+            )
             reader = BatchReader(consumer, self._settings.batch, on_error=self._observer.error)
             consumer.subscribe(
                 [self._settings.topics.ingest],
@@ -131,22 +143,24 @@ class GateRunner:
             )
             self.health.set_broker_reachable(True)  # init_transactions just talked to the coordinator
             self.health.mark_started()
-            self._loop(
-                reader, committer, PauseControl(self.flood_guard, consumer, self.health, self._observer)
-            )
+            self._guard = PauseControl(self.flood_guard, consumer, self.health, self._observer)
+            self._loop(reader, committer, self._guard)
         finally:
             self.health.mark_stopping()
+            if commits is not None:
+                commits.close()  # a commit in flight finishes (or fails) before the producer is left
             if committer is not None:
                 committer.abort_open()
             self._clients.close()
             self._evaluator.close()
 
     def _loop(self, reader: BatchReader, committer: TransactionalCommitter, guard: PauseControl) -> None:
+        commits = self._committing()
         while True:
             self._raise_if_fatal()
             self.health.tick()
             if self._stop.is_set():
-                if not self._inflight:
+                if not self._busy():
                     return
                 if self._past_stop_deadline():
                     log.warning(
@@ -155,18 +169,32 @@ class GateRunner:
                     )
                     self._evaluator.abandon()
                     self._observer.inflight(0)
-                    return
-            elif self._reload.is_set() and not self._inflight:
+                    return  # run() lets a commit in flight finish before it leaves the producer
+            elif self._reload.is_set() and not self._busy():
                 self._reload_configuration(committer)
-            oldest = self._inflight.oldest
-            if oldest is not None and self._evaluator.done(oldest.ticket):
-                self._finish_oldest(committer, guard)
+            if commits.finished:
+                self._collect(guard)
+            elif not commits.busy and self._oldest_done():
+                self._start_commit(guard)
             elif self._may_fetch():
                 self._fetch(reader, guard)
             else:
                 waited = time.monotonic()
-                self._evaluator.serve(_WAIT_SLICE_S)
+                # A commit's end cannot wake the workers' select: look at it every slice meanwhile.
+                self._evaluator.serve(SLICE_S if commits.busy else _WAIT_SLICE_S)
                 self._observer.stage_finished("wait", time.monotonic() - waited)
+
+    def _committing(self) -> CommitThread:
+        assert self._commits is not None, "run() starts the commit thread"
+        return self._commits
+
+    def _busy(self) -> bool:
+        """Batches in flight, or a commit not yet collected."""
+        return bool(self._inflight) or self._committing().busy
+
+    def _oldest_done(self) -> bool:
+        oldest = self._inflight.oldest
+        return oldest is not None and self._evaluator.done(oldest.ticket)
 
     def _may_fetch(self) -> bool:
         if self._stop.is_set() or self._reload.is_set():
@@ -176,7 +204,7 @@ class GateRunner:
     def _fetch(self, reader: BatchReader, guard: PauseControl) -> None:
         """Read the next batch and submit it; with batches in flight, keep them moving while waiting."""
         guard.before_fetch()
-        busy = bool(self._inflight)
+        busy = self._busy()
         fetch_started = time.monotonic()
         decode_before = reader.decode_seconds
         batch = reader.next_batch(
@@ -186,6 +214,9 @@ class GateRunner:
             # Idle workers gain nothing from a linger: send what is there, and batch up behind it.
             linger_s=0.0 if self._evaluator.overlaps and not busy else None,
             between=self._keep_moving if busy else None,
+            # Linger only while the workers have enough to do: a batch waiting to fill while a worker
+            # idles adds its wait to every record in it and buys nothing (commits group by themselves).
+            send_now=self._evaluator.hungry if busy else None,
         )
         if batch is None:
             if not busy and not guard.paused:
@@ -201,52 +232,91 @@ class GateRunner:
         self._observer.inflight(self._inflight.records)
 
     def _keep_moving(self) -> bool:
-        """Between consume() polls: serve the workers a moment; True (close the batch) once the oldest can
-        commit."""
+        """Between consume() polls: serve the workers a moment; True (close the batch) once the oldest batch
+        is decided and the commit thread is free for it (idle, or its last commit is ready to collect).
+        A commit that ended with nothing decided behind it does not close the batch: batches stay as large
+        as the evaluation takes, and transactions as few."""
         self._evaluator.serve(SLICE_S)
-        oldest = self._inflight.oldest
-        return oldest is not None and self._evaluator.done(oldest.ticket)
+        commits = self._committing()
+        return self._oldest_done() and (commits.finished or not commits.busy)
 
-    def _finish_oldest(self, committer: TransactionalCommitter, guard: PauseControl) -> None:
-        """Commit the oldest batch with its outputs; on any failure discard the batches behind it too."""
-        entry = self._inflight.pop_oldest()
-        batch = entry.batch
+    def _start_commit(self, guard: PauseControl) -> None:
+        """Hand every decided batch at the head of the window to the commit thread, in one transaction."""
         consumer = self._clients.consumer
-        try:
-            routed = self._evaluator.take(entry.ticket)
-        except StoreUnavailable as exc:
-            self._store_failures += 1
-            self._inflight.discard_all(self._evaluator, consumer, also=[batch])
-            self._hold_for_store(len(batch.records), exc, self._store_failures)
-            return
-        self._observer.stage_finished("evaluate", time.monotonic() - entry.submitted_at)
+        entries: list[InFlight] = []
+        routed: list[list[RoutedRecord]] = []
+        while self._oldest_done():
+            entry = self._inflight.pop_oldest()
+            try:
+                results = self._evaluator.take(entry.ticket)
+            except StoreUnavailable as exc:
+                # Not committed, nor anything behind it; the decided batches before it still are.
+                self._store_failures += 1
+                self._inflight.discard_all(self._evaluator, consumer, also=[entry.batch])
+                self._hold_for_store(len(entry.batch.records), exc, self._store_failures)
+                break
+            self._observer.stage_finished("evaluate", time.monotonic() - entry.submitted_at)
+            entries.append(entry)
+            routed.append(results)
         ipc = self._evaluator.ipc_seconds
         self._observer.stage_finished("ipc", ipc - self._ipc_reported)
         self._ipc_reported = ipc
-        with batch_span(len(batch.records)):
-            committed = committer.commit_batch(batch, routed)
+        if not entries:
+            return
+        try:
+            metadata = consumer.consumer_group_metadata()
+        except KafkaException as exc:
+            raise fatal_error(kafka_error_of(exc), "consumer_group_metadata") from None
+        self._committing().submit(CommitJob(tuple(entries), tuple(routed)), metadata)
+        self._observer.inflight(self._inflight.records)
+
+    def _collect(self, guard: PauseControl, *, in_rebalance: bool = False) -> None:
+        """Take the finished commit's outcome: report what was committed; after an abort, discard every batch
+        behind it and rewind. Inside a rebalance callback a fatal error is kept and raised after it."""
+        outcome = self._committing().collect()
         self.health.tick()
-        if committed is None:
-            self._inflight.discard_all(self._evaluator, consumer, also=[batch])
+        consumer = self._clients.consumer
+        job = outcome.job
+        if outcome.error is not None:
+            self._inflight.discard_all(self._evaluator, consumer, also=job.batches)
+            self._observer.inflight(0)
+            if not in_rebalance:
+                raise outcome.error
+            self._deferred = outcome.error
+            return
+        if outcome.committed is None:
+            only = self.health.assigned if in_rebalance else None
+            self._inflight.discard_all(self._evaluator, consumer, also=job.batches, only=only)
             self._observer.inflight(0)
             self._aborts_in_a_row += 1
             self._observer.error("transaction_aborted")
             if self._aborts_in_a_row >= MAX_ABORTS_IN_A_ROW:
-                raise TransactionFailed(f"{self._aborts_in_a_row} transactions in a row were aborted")
-            time.sleep(min(2.0, 0.1 * 2**self._aborts_in_a_row))
+                failed = TransactionFailed(f"{self._aborts_in_a_row} transactions in a row were aborted")
+                if not in_rebalance:
+                    raise failed
+                self._deferred = failed
+            elif not in_rebalance:
+                time.sleep(min(2.0, 0.1 * 2**self._aborts_in_a_row))
             return
+        self._committed(outcome, guard, in_rebalance=in_rebalance)
+
+    def _committed(self, outcome: CommitOutcome, guard: PauseControl, *, in_rebalance: bool) -> None:
+        assert outcome.committed is not None
         self._aborts_in_a_row = self._store_failures = 0
         self._observer.inflight(self._inflight.records)
         self.health.set_broker_reachable(True)
-        self._observer.partitions_decided(batch.next_offsets.keys())
         self.health.set_store_reachable(True)
-        self._batch_size.observe(len(batch.records), time.monotonic() - batch.fetched_at)
+        now = time.monotonic()
+        for entry, committed in zip(outcome.job.entries, outcome.committed, strict=True):
+            batch = entry.batch
+            self._observer.partitions_decided(batch.next_offsets.keys())
+            self._batch_size.observe(len(batch.records), now - batch.fetched_at)
+            self._report_decisions(batch, committed)
+            guard.after_commit(committed, batch)
         self._observer.batch_size_chosen(self._batch_size.size)
-        self._report_decisions(batch, committed)
-        guard.after_commit(committed, batch)
-        if guard.paused and self._inflight:
+        if guard.paused and self._inflight and not in_rebalance:
             # Decided while the flood was building, not yet committed: read again once resumed.
-            self._inflight.discard_all(self._evaluator, consumer)
+            self._inflight.discard_all(self._evaluator, self._clients.consumer)
             self._observer.inflight(0)
 
     def _reload_configuration(self, committer: TransactionalCommitter) -> None:
@@ -316,6 +386,11 @@ class GateRunner:
     def _revoked(self, reader: BatchReader, partitions: list[Any]) -> None:
         reader.revoked((p.topic, p.partition) for p in partitions)
         gone = {(p.topic, p.partition) for p in partitions}
+        commits, guard = self._commits, self._guard
+        if commits is not None and guard is not None and commits.busy:
+            # The commit in flight finishes before the partitions go: a rebalance only between commits.
+            commits.wait()
+            self._collect(guard, in_rebalance=True)
         self.health.set_assignment(self.health.assigned - gone)
         if self._inflight:
             # Decided or not, nothing in flight was produced: drop it uncommitted, its partitions' next owner
@@ -338,8 +413,20 @@ class GateRunner:
         self._observer.error("kafka")
 
     def _raise_if_fatal(self) -> None:
+        if self._deferred is not None:
+            raise self._deferred
         if self._fatal is not None:
             raise fatal_error(self._fatal, "kafka client")
+
+
+def _threaded(committer: TransactionalCommitter) -> Callable[[Batch, Sequence[RoutedRecord], Any], Any]:
+    """The committer as the commit thread calls it: group metadata read by the loop, rewind left to it."""
+
+    def commit(batch: Batch, routed: Sequence[RoutedRecord], metadata: Any) -> list[RoutedRecord] | None:
+        with batch_span(len(batch.records)):
+            return committer.commit_batch(batch, routed, group_metadata=metadata, rewind=False)
+
+    return commit
 
 
 def _make_evaluator(settings: GateSettings, factory: ProcessorFactory, observer: Observer) -> Evaluator:

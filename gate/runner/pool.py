@@ -150,6 +150,13 @@ class ProcessPool:
         """True when the batch needs nothing more from the workers."""
         return self._tickets[ticket].unresolved == 0
 
+    def hungry(self) -> bool:
+        """Nothing waits to be sent and some worker holds fewer than two records: it will be idle before a
+        lingering batch would reach it."""
+        if self._todo:
+            return False
+        return any(w.ready and len(w.jobs) < 2 for w in self._workers)
+
     def take(self, ticket: int) -> list[RoutedRecord]:
         """The routed records of a done batch, in input order (raises the store outage that cut it short)."""
         held = self._tickets.pop(ticket)

@@ -94,11 +94,20 @@ class TransactionalCommitter:
         except _AbortRequired as exc:
             raise TransactionFailed(f"init_transactions: {exc}") from None
 
-    def commit_batch(self, batch: Batch, routed: Sequence[RoutedRecord]) -> list[RoutedRecord] | None:
+    def commit_batch(
+        self,
+        batch: Batch,
+        routed: Sequence[RoutedRecord],
+        *,
+        group_metadata: Any = None,
+        rewind: bool = True,
+    ) -> list[RoutedRecord] | None:
         """Produce `routed` (one per batch record, same order) and commit.
 
         Returns what was committed (`routed`, with any record Kafka refused replaced), or None: the
-        transaction was aborted and the batch must be redone.
+        transaction was aborted and the batch must be redone. `group_metadata`: the consumer's, read by
+        the caller (a commit thread must not touch the consumer), else read here. `rewind`: after an
+        abort, seek the consumer back to the batch's first offsets (False: the caller does it).
         """
         if len(routed) != len(batch.records):
             raise ValueError("one routed record per batch record is required")
@@ -110,7 +119,9 @@ class TransactionalCommitter:
             flushed = self._clock()
             self._observer.stage_finished("produce", flushed - started)
             offsets = [TopicPartition(t, p, o) for (t, p), o in sorted(batch.next_offsets.items())]
-            metadata = self._call("consumer_group_metadata", self._consumer.consumer_group_metadata)
+            metadata = group_metadata
+            if metadata is None:
+                metadata = self._call("consumer_group_metadata", self._consumer.consumer_group_metadata)
             self._call(
                 "send_offsets_to_transaction",
                 self._producer.send_offsets_to_transaction,
@@ -122,7 +133,7 @@ class TransactionalCommitter:
             self._open = False
             self._observer.stage_finished("commit", self._clock() - flushed)
         except _AbortRequired:
-            self._abort_and_rewind(batch)
+            self._abort_and_rewind(batch, rewind=rewind)
             return None
         except Fenced:
             self._open = False  # a fenced producer cannot abort either
@@ -236,13 +247,16 @@ class TransactionalCommitter:
             return _RecordRefused(err.name())
         return _AbortRequired(f"{name} failed: {err.name()}")
 
-    def _abort_and_rewind(self, batch: Batch) -> None:
+    def _abort_and_rewind(self, batch: Batch, *, rewind: bool) -> None:
         try:
             self._call("abort_transaction", self._producer.abort_transaction, self._timeout_s)
         except _AbortRequired as exc:
             raise TransactionFailed(f"abort_transaction: {exc}") from None
         finally:
             self._open = False
+        if not rewind:
+            self._observer.transaction_finished("aborted")
+            return
         for (topic, partition), offset in sorted(batch.first_offsets.items()):
             try:
                 self._consumer.seek(TopicPartition(topic, partition, offset))

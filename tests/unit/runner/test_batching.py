@@ -210,3 +210,43 @@ def test_without_linger_a_batch_is_what_was_buffered() -> None:
 def test_a_batch_asked_to_close_on_its_first_records_is_still_a_batch() -> None:
     reader, _ = make_reader([[msg(0, 1)]], BatchSettings())
     assert offsets(reader.next_batch(between=lambda: True)) == [(0, 1)]
+
+
+@pytest.mark.parametrize(
+    ("hungry", "expected"),
+    [
+        ([True], [(0, 1)]),  # a worker is about to idle: the first record goes at once
+        ([False, True], [(0, 1), (0, 2)]),  # the workers were busy for one poll, then one ran short
+        ([False] * 10, [(0, 1), (0, 2), (0, 3)]),  # busy workers: the batch lingers and fills as before
+    ],
+)
+def test_a_batch_lingers_only_while_the_workers_have_enough_to_do(
+    hungry: list[bool], expected: list[tuple[int, int]]
+) -> None:
+    clock = FakeClock()
+    reader, _ = make_reader([[msg(0, 1)], [msg(0, 2)], [msg(0, 3)], []], BatchSettings(linger_ms=50), clock)
+    answers = iter(hungry)
+
+    def between() -> bool:
+        clock.now += 0.005  # serving the workers for a slice
+        return False
+
+    batch = reader.next_batch(between=between, send_now=lambda: next(answers, False))
+    assert offsets(batch) == expected
+
+
+def test_send_now_is_not_asked_before_the_batch_holds_a_record() -> None:
+    clock = FakeClock()
+    reader, _ = make_reader([[], [], [msg(0, 4)]], BatchSettings(linger_ms=0), clock)
+    asked: list[bool] = []
+
+    def send_now() -> bool:
+        asked.append(True)
+        return True
+
+    def between() -> bool:
+        clock.now += 0.005
+        return False
+
+    assert reader.next_batch(idle_timeout_s=10.0, between=between, send_now=send_now) is not None
+    assert len(asked) == 1

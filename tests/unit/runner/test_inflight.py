@@ -37,8 +37,8 @@ def sought(consumer: Any) -> list[tuple[int, int]]:
         ([64], 64, 2, True),  # one batch: fetch the next while it is evaluated
         ([64, 64], 64, 2, False),  # two full batches' worth
         ([1], 1, 2, True),  # batch size 1: several batches keep two workers busy
-        ([1, 1, 1], 1, 2, True),
-        ([1, 1, 1, 1], 1, 2, False),  # at most four batches
+        ([1] * 15, 1, 2, True),  # tiny batches (sent as a worker was about to idle): up to 16 in flight
+        ([1] * 16, 1, 2, False),  # at most 16 batches
         ([300], 64, 2, False),  # a batch larger than the current size (the size shrank)
     ],
 )
