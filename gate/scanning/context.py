@@ -190,3 +190,29 @@ def key_info(key: str) -> KeyInfo:
     if len(key) <= _CACHED_KEY_CHARS:
         return _cached_build(key)
     return _build(key)
+
+
+# What a NOT_NUMERIC key says is that a number under it (a seed, a price, an order reference) is not an
+# identifier. It says nothing of text: "call me on 030 901820" under "steps", "+49 151 2345678" under
+# "seed" or an IBAN under "reference" are what they are anywhere else. So the numeric detectors stand
+# down only while the value reads as a number: no word of two letters beside whitespace (free text), no
+# "+" before a digit that is not part of a number or a word ("1.2.3+5", "10:00+01:00" keep the context),
+# and no IBAN's shape (two capitals and two check digits starting a token).
+_FREE_TEXT_WORD = re.compile(r"[^\W\d_]{2,}")
+_SPACE = re.compile(r"\s")
+_INTERNATIONAL_PLUS = re.compile(r"(?<![\w+])\+\s?\d")
+_IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}[\s\-.]?[A-Z0-9]")
+
+
+def reads_as_number(value: str) -> bool:
+    """True if `value` (normalised) can be what a NOT_NUMERIC key says it is: a number, a code or a
+    hash, not free text, an international phone number or an IBAN. Under such a key, numeric detectors
+    run only on values for which this is False."""
+    if value.isalnum() and value.isascii():
+        # One token of letters and digits: a seed, a hash, a SKU, unless it has an IBAN's shape.
+        return _IBAN_START.match(value) is None
+    if "+" in value and _INTERNATIONAL_PLUS.search(value) is not None:
+        return False
+    if _IBAN_START.search(value) is not None:
+        return False
+    return _SPACE.search(value) is None or _FREE_TEXT_WORD.search(value) is None

@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 from gate.model import Finding
 from gate.pointers import escape_token
 from gate.scanning import memo
-from gate.scanning.context import NOT_NUMERIC, OWNER, OWNS, POSITIVE_MASK, key_info
+from gate.scanning.context import NOT_NUMERIC, OWNER, OWNS, POSITIVE_MASK, key_info, reads_as_number
 from gate.scanning.decoding import decoded_variants, may_be_encoded
 from gate.scanning.detectors import (
     CONTEXT_MASK,
@@ -161,6 +161,9 @@ class _Scan:
             self._detect(normalise(decoded), flags, path, via)
 
     def _detect(self, value: str, flags: int, path: str, via: str) -> None:
+        if flags & NOT_NUMERIC and not reads_as_number(value):
+            # The key says "a number" and the value is text: read it as text (`reads_as_number`).
+            flags &= ~NOT_NUMERIC
         remembered = memo.table()
         if remembered is not None:
             detections = remembered.get((value, flags))
