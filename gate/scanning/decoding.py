@@ -32,16 +32,39 @@ _B64_RUN = b"a" * _MIN_B64_TOKEN_CHARS
 _HEX_DIGITS = "0123456789abcdefABCDEF"
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # how surrogateescape decodes a byte that is not UTF-8
 _URL_SAFE = str.maketrans("-_", "+/")  # base64url -> base64
+# Percent-encoding applied several times ("%252540" is "@" three times over) is undone to its end in
+# one "url" step, up to this many layers.
+_URL_LAYERS = 4
+# JSON, JavaScript and Python escapes written into a string ("jane\\u0040example.com" as typed, a
+# JSON document inside a parameter): "\\uXXXX", "\\u{XXXX}" and "\\xXX".
+_ESCAPE = re.compile(r"\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2}))")
 
 
 def _url_decoded(text: str) -> str | None:
     if "%" in text and _PERCENT.search(text):
         # Form encoding uses "+" for space; text that already has spaces keeps its "+" literal.
         decoded = unquote(text) if " " in text else unquote_plus(text)
+        for _ in range(_URL_LAYERS - 1):
+            if "%" not in decoded or _PERCENT.search(decoded) is None:
+                break
+            decoded = unquote(decoded)
     elif "+" in text and " " not in text:
         decoded = unquote_plus(text)
     else:
         return None
+    return decoded if decoded != text else None
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = int(match.group(1) or match.group(2) or match.group(3), 16)
+    return chr(code) if code <= 0x10FFFF else match.group()
+
+
+def _unescaped(text: str) -> str | None:
+    """`text` with its backslash escapes of characters read, or None when it has none."""
+    if "\\" not in text:
+        return None
+    decoded = _ESCAPE.sub(_escape_char, text)
     return decoded if decoded != text else None
 
 
@@ -85,7 +108,7 @@ def _may_hold_token(text: str) -> bool:
 
 def may_be_encoded(text: str) -> bool:
     """False when `decoded_variants` would find nothing; decides most strings without a regex or a list."""
-    if "%" in text or "+" in text:
+    if "%" in text or "+" in text or "\\" in text:
         return True
     # All-digit strings (GTINs, seeds) count as hex, which `_b64_decoded` refuses.
     if len(text) < _MIN_B64_CHARS or text.islower() or text.isupper() or text.isdigit():
@@ -98,6 +121,9 @@ def _decode_once(text: str) -> list[tuple[str, str]]:
     url = _url_decoded(text)
     if url is not None:
         out.append((url, "url"))
+    unescaped = _unescaped(text)
+    if unescaped is not None:
+        out.append((unescaped, "escape"))
     # Base64 of text mixes upper and lower case; lower-case names ("sd_xl_base_1.0") are skipped fast.
     if len(text) >= _MIN_B64_CHARS and not text.islower() and not text.isupper():
         if " " not in text and _B64_WHOLE.fullmatch(text):

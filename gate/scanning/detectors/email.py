@@ -6,11 +6,12 @@ import re
 
 from gate.scanning.detectors.base import HAS_AT, PatternDetector, PatternRule, Text
 
-# Bounded quantifiers keep the worst case linear on hostile input.
+# Bounded quantifiers keep the worst case linear on hostile input. Letters and digits of any script:
+# internationalised addresses ("jöhn@bücher.de", "иван@пример.рф", RFC 6531) are mailboxes too.
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@"
-    r"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}(?P<tld>[A-Za-z]{2,24}))"
-    r"(?![A-Za-z0-9\-])"
+    r"(?<![\w.%+\-])[\w.%+\-]{1,64}@"
+    r"(?P<domain>(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.){1,8}(?P<tld>[^\W\d_]{2,24}))"
+    r"(?![\w\-])"
 )
 # Asset names like "logo@2x.png" or "model@v2.safetensors" look like addresses.
 _IMAGE_SUFFIXES = ("png", "jpg", "jpeg", "webp", "gif", "svg", "bmp", "tif", "tiff", "heic", "avif", "psd")
