@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (the cases are ambiguous characters on purpose)
 """Disguises of personal data nobody here had written a test for, by class (truth tables).
 
 Each case is a value as someone might type it to slip past the scanner, and the entity that must be
@@ -25,9 +26,7 @@ def digits_of(text: str, zero: int) -> str:
 
 def enclosed(text: str, one: int, zero: str | None = None) -> str:
     """Digits drawn as enclosed symbols: `one` is the code point of 1 ("❶" U+2776, "⑴" U+2474)."""
-    return "".join(
-        (zero or "0") if c == "0" else chr(one + ord(c) - 49) if c.isdigit() else c for c in text
-    )
+    return "".join((zero or "0") if c == "0" else chr(one + ord(c) - 49) if c.isdigit() else c for c in text)
 
 
 # Enclosed digits NFKC leaves alone or wraps in punctuation (normalise: `_WRAPPED_DIGITS`, "No" digits).
@@ -80,15 +79,17 @@ WORDS = [("arroba", "punto"), ("arobase", "point"), ("chez", "point"), ("klammer
          ("snabel-a", "punkt"), ("kukac", "pont"), ("zavináč", "tečka"), ("собака", "точка"),
          ("παπάκι", "τελεία"), ("at", "period"), ("at sign", "dot"), ("arroba", "ponto"),
          ("ARROBA", "PUNTO")]  # fmt: skip
-SPELLED = [(f"jane.doe {at} example {dot} com", EMAIL) for at, dot in WORDS] + [
-    (f"jane.doe [{at}] example [{dot}] com", EMAIL) for at, dot in WORDS
-] + [
-    ("jane.doeアットexampleドットcom", EMAIL),
-    ("jane.doe アットマーク example ドット co ドット jp", EMAIL),
-    ("jane.doe(arroba)example(punto)es", EMAIL),
-    ("jane.doe@example\u3002com", EMAIL),  # ideographic full stop: a label separator in IDNA
-    ("jane.doe@example\uff61com", EMAIL),  # its half-width form
-]
+SPELLED = (
+    [(f"jane.doe {at} example {dot} com", EMAIL) for at, dot in WORDS]
+    + [(f"jane.doe [{at}] example [{dot}] com", EMAIL) for at, dot in WORDS]
+    + [
+        ("jane.doeアットexampleドットcom", EMAIL),
+        ("jane.doe アットマーク example ドット co ドット jp", EMAIL),
+        ("jane.doe(arroba)example(punto)es", EMAIL),
+        ("jane.doe@example\u3002com", EMAIL),  # ideographic full stop: a label separator in IDNA
+        ("jane.doe@example\uff61com", EMAIL),  # its half-width form
+    ]
+)
 
 # Encodings: percent-encoding many times over, JSON/JS/Python escapes written into the text.
 ENCODED = [
@@ -119,7 +120,8 @@ INTERNATIONAL = [
 
 # Phone numbers of other locales, with the words people there write before them.
 LOCAL_PHONES = [
-    "電話 090-1234-5678", "電話番号：０９０－１２３４－５６７８", "携帯 090ー1234ー5678", "电话 138 0013 8000",
+    "電話 090-1234-5678", "電話番号：０９０－１２３４－５６７８", "携帯 090ー1234ー5678",
+    "电话 138 0013 8000",
     "手机：13800138000", "전화 010-1234-5678", "휴대폰 010 1234 5678", "телефон 8 912 345-67-89",
     "тел. +7 912 345 67 89", "tel 0151/23456789", "phone 090\u22121234\u22125678", "هاتف ٠٥٠١٢٣٤٥٦٧",
     "फ़ोन 98765 43210", "โทร 081 234 5678", "celular 55 1234 5678", "contato: (11) 91234-5678",
