@@ -163,7 +163,7 @@ def _invisible(char: str) -> bool:
 def _char_map(char: str) -> str:
     """What one character (already NFKC) becomes."""
     if char.isascii():
-        return char
+        return "" if _ASCII_CONTROLS.match(char) else char
     if _invisible(char):
         return ""
     category = unicodedata.category(char)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from gate.scanning import scan_parameters
+from gate.scanning.identifiers import identifier_findings
 from gate.scanning.normalise import normalise
 
 EMAIL, PHONE, CARD, IBAN = "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE"
@@ -216,3 +217,27 @@ def test_clean_tag_lists_stay_clean() -> None:
 )
 def test_normalise_truth_table(typed: str, meant: str) -> None:
     assert normalise(typed) == meant
+
+
+@pytest.mark.parametrize(
+    ("identifier", "entity"),
+    [
+        ("\uff4a\uff41\uff4e\uff45\uff0e\uff44\uff4f\uff45", "PERSON"),  # full-width "jane.doe"
+        ("jane%2Edoe", "PERSON"),  # URL-encoded separator
+        ("JANE\uff05\uff12\uff25DOE", "PERSON"),  # the same in full width
+        ("evt-1" + TAGS, EMAIL),  # tag characters
+        ("".join(chr(0x2775 + int(c)) if c.isdigit() else c for c in "4111-1111-1111-1111"), CARD),
+        ("j\u0430ne.d\u043ee", "PERSON"),  # Cyrillic look-alikes
+    ],
+)
+def test_a_disguised_identifier_is_refused(identifier: str, entity: str) -> None:
+    assert entity in {f.entity for f in identifier_findings(identifier, path="/event_id")}
+
+
+@pytest.mark.parametrize(
+    "identifier",
+    ["evt-2026-0001", "shop.prod", "order-12345", "img_0042.jpg", "studio-berlin", "b2b-feed", "stability-ai",
+     "evt-7f3a9c1e-2b4d-4e8f-9a1b-3c5d7e9f0a2b", "\uff45\uff56\uff54\uff0d\uff11"],
+)  # fmt: skip
+def test_usual_identifiers_stay_clean(identifier: str) -> None:
+    assert identifier_findings(identifier, path="/event_id") == []
