@@ -9,6 +9,8 @@ at the end are the neighbours that must stay clean.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gate.scanning import scan_parameters
 from gate.scanning.identifiers import identifier_findings
@@ -241,3 +243,44 @@ def test_a_disguised_identifier_is_refused(identifier: str, entity: str) -> None
 )  # fmt: skip
 def test_usual_identifiers_stay_clean(identifier: str) -> None:
     assert identifier_findings(identifier, path="/event_id") == []
+
+
+def _percent(text: str, layers: int) -> str:
+    for _ in range(layers):
+        text = "".join(f"%{b:02X}" for b in text.encode())
+    return text
+
+
+def disguised(how: str, local: str, domain: str, tld: str, words: tuple[str, str]) -> str:
+    """The address local@domain.tld written in the disguise `how` (`words`: an "@" and a "." word)."""
+    address = f"{local}@{domain}.{tld}"
+    at, dot = words
+    written = {
+        "tags": "photo " + "".join(chr(0xE0000 + ord(c)) for c in address),
+        "escapes": "".join(f"\\u{ord(c):04x}" for c in address),
+        "percent-2": _percent(address, 2),
+        "percent-3": f"{local}{_percent('@', 3)}{domain}.{tld}",
+        "nul-wide": "\x00".join(address),
+        "ideographic-stop": f"{local}@{domain}\u3002{tld}",
+        "words": f"{local} {at} {domain} {dot} {tld}",
+        "brackets": f"{local} ({at}) {domain} [{dot}] {tld}",
+    }
+    return written[how]
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=12)
+_HOW = ["tags", "escapes", "percent-2", "percent-3", "nul-wide", "ideographic-stop", "words", "brackets"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    local=_WORD,
+    domain=_WORD,
+    tld=st.sampled_from(["com", "de", "fr", "org", "net", "es", "it", "co.uk"]),
+    how=st.sampled_from(_HOW),
+    words=st.sampled_from(WORDS),
+)
+def test_any_address_in_any_disguise_is_found(
+    local: str, domain: str, tld: str, how: str, words: tuple[str, str]
+) -> None:
+    assert EMAIL in entities(disguised(how, local, domain, tld, words))
