@@ -303,12 +303,13 @@ def _has_metadata(jpeg: bytes) -> bool:
 def _text(tiff: Tiff, entry: Entry) -> str:
     raw = tiff.value(entry)
     if entry.tag in _XP_TAGS:
-        return raw.decode("utf-16-le", "replace").rstrip("\x00")
-    if entry.tag == USER_COMMENT_TAG:
-        code, raw = raw[:8], raw[8:]
-        if code.startswith(b"UNICODE"):
-            return _utf16(raw, tiff.order).rstrip("\x00 ")
-    return raw.split(b"\x00", 1)[0].decode("utf-8", "replace").strip()
+        text = raw.decode("utf-16-le", "replace")
+    elif entry.tag == USER_COMMENT_TAG and raw[:8].startswith(b"UNICODE"):
+        text = _utf16(raw[8:], tiff.order)
+    else:
+        text = (raw[8:] if entry.tag == USER_COMMENT_TAG else raw).decode("utf-8", "replace")
+    # Every NUL-separated part, one a line: the bytes after the first NUL are published too.
+    return "\n".join(part.strip() for part in text.split("\x00") if part.strip())
 
 
 def _utf16(raw: bytes, order: str) -> str:
