@@ -17,6 +17,7 @@ _EMAIL = re.compile(
 _IMAGE_SUFFIXES = ("png", "jpg", "jpeg", "webp", "gif", "svg", "bmp", "tif", "tiff", "heic", "avif", "psd")
 _MODEL_SUFFIXES = ("safetensors", "ckpt", "pt", "pth", "bin", "onnx", "gguf", "json", "yaml", "yml", "txt")
 _FILE_SUFFIXES = frozenset((*_IMAGE_SUFFIXES, *_MODEL_SUFFIXES, "zip"))
+_GENERIC_TLDS = frozenset(("com", "org", "net", "edu", "gov", "info", "biz", "mail", "email", "online", "me"))
 
 
 # "@2x.png", "@v2.safetensors", "@latest.pt": the label before a file suffix of an asset name.
@@ -31,6 +32,11 @@ def _real_domain(match: re.Match[str], text: Text) -> bool:
     if match.group("tld").lower() not in _FILE_SUFFIXES:
         return True
     labels = match.group("domain").split(".")
+    # An address saved as a file name ("jane.doe@example.com.jpg"): a real domain before the suffix.
+    before = labels[-2] if len(labels) >= 3 else ""
+    real_tld = before.lower() in _GENERIC_TLDS or (len(before) == 2 and before.isalpha())
+    if real_tld and _ASSET_LABEL.fullmatch(before) is None:
+        return True
     return len(labels) >= 2 and len(match.group("tld")) == 2 and _ASSET_LABEL.fullmatch(labels[-2]) is None
 
 

@@ -119,6 +119,8 @@ INTERNATIONAL = [
     ("李雷@例子.中国", EMAIL),
     ("write to ja\u0301ne.do\u0301e@e\u0301xample.com", EMAIL),  # marks that compose with their letters
     ("".join(c + "\u0301" for c in "jane") + "@example.com", EMAIL),
+    ("jane.doe@example.com.jpg", EMAIL),  # an address saved as a file name
+    ("jane@web.de.png", EMAIL),
 ]
 
 # Phone numbers of other locales, with the words people there write before them.
@@ -188,6 +190,8 @@ CLEAN = [
     "\\u00e9clair on a plate",  # an escape that spells a letter
     "model@v2.safetensors",
     "icon@2x.png",
+    "sprite@sheet.hd.png",
+    "img@2x.v2.png",
     "watercolor, 4k, 8k, 85mm, f/1.8",
     "Ünïcödé façade, crème brûlée",
     "\u2776\u2777\u2778 three steps",
