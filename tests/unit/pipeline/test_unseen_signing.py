@@ -19,6 +19,7 @@ from gate.assets import FetchedAsset, FetchPolicy
 from gate.core.event import parse_event
 from gate.core.pipeline import Pipeline
 from gate.core.record import InboundRecord
+from gate.core.remediate import signable
 from gate.demo.images import jpeg_bytes, product_image
 from gate.model import Verdict
 from gate.provenance import DevPki, TrustAnchors, Verifier, verify_manifest
@@ -55,7 +56,8 @@ def generation(where: str, value: str) -> dict[str, Any]:
 
 
 IDENTIFIER_SHAPED = ["jane-doe", "john.smith", "JOHN_SMITH", "jane doe", "maria_schmidt",
-                     "jane-doe-1985-04-12", "0049-151-23456789", "004915123456789"]  # fmt: skip
+                     "jane-doe-1985-04-12", "0049-151-23456789", "004915123456789", "JaneDoe",
+                     "MariaSchmidt", "johnSmith1985"]  # fmt: skip
 PLACES = ["sampler", "name", "provider", "training"]
 
 
@@ -75,6 +77,17 @@ def test_an_identifier_shaped_name_or_number_is_never_signed(
         evaluation.output, "image/jpeg", Verifier.create(TrustAnchors.from_pem_file(pki.root_ca))
     )
     assert value not in json.dumps(report.generator_assertion or {})
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Stability AI", "Black Forest Labs", "DPM++ 2M Karras", "euler_a", "juggernautXL_v9", "OpenAI",
+     "gpt-image-1", "Google DeepMind", "stabilityai/stable-diffusion-xl-base-1.0", "realisticVision_v51",
+     "epicrealism_naturalSin", "HunyuanDiT", "PixArt-Sigma", "RealVisXL_V4.0", "ponyDiffusionV6XL",
+     "sgm_uniform", "LAION-5B", "licensed stock 2024", 30, 7.5, True],
+)  # fmt: skip
+def test_usual_signed_values_stay_signable(value: object) -> None:
+    assert signable(value)
 
 
 def test_usual_model_and_sampler_names_are_still_signed(gate: Pipeline, pki: DevPki) -> None:
