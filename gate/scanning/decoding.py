@@ -81,6 +81,9 @@ def _b64_decoded(token: str) -> str | None:
         raw = binascii.a2b_base64(padded, strict_mode=True)
     except binascii.Error:
         return None
+    if raw.count(0) * 3 >= len(raw):  # UTF-16 or UTF-32 of ASCII-range text: its letters without the NULs
+        raw = raw.replace(b"\x00", b"")
+        raw = raw[2:] if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw  # its byte-order mark
     if raw.isascii():
         text = raw.decode("ascii")
     else:

@@ -210,6 +210,8 @@ def _unicode(text: str) -> str:
         if mapped != text and not unicodedata.is_normalized("NFKC", mapped):
             mapped = unicodedata.normalize("NFKC", mapped)
         text = mapped
+    else:  # ASCII once NFKC was done ("\x08ª"): its controls go as in ASCII text
+        text = _ASCII_CONTROLS.sub("", text)
     if hidden:
         text += "\n" + " ".join(run.translate(_TAG_TABLE) for run in hidden)
     return text

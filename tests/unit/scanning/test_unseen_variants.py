@@ -8,6 +8,8 @@ at the end are the neighbours that must stay clean.
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -94,6 +96,7 @@ SPELLED = (
     ]
 )
 
+WIDE = ("utf-16-le", "utf-16-be", "utf-16", "utf-32")  # base64 of text in a wide encoding
 # Encodings: percent-encoding many times over, JSON/JS/Python escapes written into the text.
 ENCODED = [
     ("jane.doe%252540example.com", EMAIL),  # three times
@@ -109,6 +112,7 @@ ENCODED = [
     ('{"contact": "jane\\u0040example.com"}', EMAIL),  # a JSON document inside a parameter
     ("jane.doe&#x40;example&#x2E;com", EMAIL),
     ("jane.doe&#0000064;example.com", EMAIL),
+    *((base64.b64encode("jane.doe@example.com".encode(codec)).decode(), EMAIL) for codec in WIDE),
 ]
 
 # Addresses in other scripts and with diacritics (RFC 6531): the email detector reads any letters.
@@ -288,3 +292,68 @@ def test_any_address_in_any_disguise_is_found(
     local: str, domain: str, tld: str, how: str, words: tuple[str, str]
 ) -> None:
     assert EMAIL in entities(disguised(how, local, domain, tld, words))
+
+
+# The characters the new rules touch, with their neighbours: controls, tag characters, enclosed and
+# wrapped digits, full-width forms, combining marks, dashes, full stops, spaces, entities and brackets.
+_TOUCHED = st.sampled_from(
+    [chr(c) for c in range(0x20)]
+    + [
+        "\x7f",
+        "\x85",
+        "\x90",
+        "\u00aa",
+        "\u00b7",
+        "\u0301",
+        "\u20dd",
+        "\u2212",
+        "\u2043",
+        "\u30fc",
+        "\u3002",
+        "\uff61",
+        "\uff0e",
+        "\uff20",
+        "\u2474",
+        "\u2488",
+        "\u2776",
+        "\u24f5",
+        "\u3164",
+        "\u3000",
+        "\u200b",
+        "\ufe0f",
+        "\U000e0041",
+        "\U000e0040",
+        "\U000e007f",
+        "\U000e0001",
+        "\u0430",
+        "\u0441",
+        "\u00e9",
+        "a",
+        "t",
+        "@",
+        ".",
+        " ",
+        "&",
+        "#",
+        ";",
+        "[",
+        "(",
+        "%",
+        "\\",
+        "u",
+        "0",
+        "4",
+        "9",
+        "x",
+        "\u30a2\u30c3\u30c8",
+        "\u0434\u043e\u0442",
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_TOUCHED, max_size=24).map("".join))
+def test_normalise_is_idempotent_on_the_characters_the_new_rules_touch(text: str) -> None:
+    once = normalise(text)
+    if "&" not in text:  # entities decode a layer at a time, as before
+        assert normalise(once) == once
