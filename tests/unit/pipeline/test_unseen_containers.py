@@ -370,3 +370,21 @@ def test_formats_the_gate_does_not_read_are_rejected(gate: Pipeline, data: bytes
         evaluation.decision.reason_codes == ("image.undecodable",)
         or "image.undecodable" in evaluation.decision.reason_codes
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "person"),
+    [(b"    \x00", False), (b"\x00\x00\x00\x00\x00", False), (b"\x00", False), (b"  \x00  \x00", False),
+     (b"J P Bowen \x00", True), (b"COPYRIGHT, 2005\x00", True), (b"\xe2\x80\x8b\x00", True)],
+)  # fmt: skip
+def test_a_blank_owner_field_as_cameras_write_it_names_nobody(
+    gate: Pipeline, value: bytes, person: bool
+) -> None:
+    """Fujifilm, Kodak, Canon and Olympus cameras write Artist and Copyright as spaces or NULs (real
+    files of ianare/exif-samples): such a photo is not quarantined for naming a person."""
+    for tag in (0x013B, 0x8298):  # Artist, Copyright
+        data = jpeg_exif(tiff([(tag, 2, len(value), value)]))
+        evaluation = gate.evaluate(data, synthetic=False)
+        found = [r.reason for r in evaluation.decision.reasons if r.reason.entity == "PERSON"]
+        assert bool(found) is person, (tag, value)
+        assert evaluation.verdict is (Verdict.QUARANTINED if person else Verdict.APPROVED)
