@@ -73,11 +73,29 @@ _ASCII_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f]+")
 # spaced "at", "dot" or "@" (the walk inlines this test: two searches, the second only with a space,
 # cost less than one regex with both alternatives).
 ASCII_MARKS = re.compile(r"[&\[({<\t\n\r\x0b\x0c\x00-\x08\x0e-\x1b\x7f]")
-# The words for "@" in other languages, as typed in ASCII (the others are in `_AT_WORDS`).
-ASCII_SPELLED = re.compile(
-    r" (?:[aA][tT]|[dD][oO][tT]|@|(?i:arroba|arobase|arobas|chez|klammeraffe|chiocciola|apenstaartje|kukac"
-    r"|snabel-a|malpa|zavinac|atmark)) "
-)
+
+
+def _caseless_words(words: tuple[str, ...]) -> str:
+    """An alternation of `words` in either case, grouped by first letter: each branch fails on one
+    character comparison, which costs a third of what one IGNORECASE alternation of the words does."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word[1:])
+
+    def caseless(text: str) -> str:
+        return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in text)
+
+    return "|".join(
+        caseless(first) + "(?:" + "|".join(caseless(rest) for rest in tails) + ")"
+        for first, tails in groups.items()
+    )
+
+
+# A spaced "at", "dot" or "@", or a word for "@" in another language as typed in ASCII (the others are
+# in `_AT_WORDS`).
+_ASCII_AT_WORDS = ("at", "dot", "atmark", "arroba", "arobase", "arobas", "chez", "klammeraffe", "chiocciola",
+                   "apenstaartje", "kukac", "snabel-a", "malpa", "zavinac")  # fmt: skip
+ASCII_SPELLED = re.compile(f" (?:{_caseless_words(_ASCII_AT_WORDS)}|@) ")
 # The words people write for "@" and "." in addresses, in several languages. They are matched in their
 # normalised form (`_spelled_patterns`): "собака" reads "co6aкa" once look-alike letters are mapped.
 _AT_WORDS = (
