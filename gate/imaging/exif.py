@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from PIL import ExifTags
 
-from gate.errors import ImageUndecodable
+from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging.exif_known import KNOWN_TAGS
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import Kind, MetadataItem
+from gate.imaging.jpeg import walk_picture
 from gate.pointers import pointer
 
 GPS_IFD_TAG, EXIF_IFD_TAG, INTEROP_IFD_TAG = 0x8825, 0x8769, 0xA005
@@ -282,21 +283,25 @@ def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:
 
 
 def _has_metadata(jpeg: bytes) -> bool:
-    """Whether a thumbnail's segments before its scan include any but JFIF and coding ones."""
+    """Whether a thumbnail holds anything but JFIF, coding segments and scan data, walked to its EOI as
+    the image itself is: a segment of another kind, bytes after its EOI other than padding ("text
+    after the thumbnail"), or a structure the walk refuses."""
     if not jpeg.startswith(b"\xff\xd8"):
         return True  # not a JPEG: nothing the gate can vouch for
-    pos = 2
-    while pos + 4 <= len(jpeg) and jpeg[pos] == 0xFF:
-        marker = jpeg[pos + 1]
-        if marker in (0xDA, 0xD9):
-            return False
+    try:
+        picture = walk_picture(jpeg)
+    except (ImageUndecodable, ImageLimitExceeded):
+        return True
+    if jpeg[picture.end :].strip(b"\x00\xff"):
+        return True
+    for segment in picture.segments:
+        marker = segment.marker
         if (
             marker == 0xFE
             or 0xE1 <= marker <= 0xEF
-            or (marker == 0xE0 and jpeg[pos + 4 : pos + 9] != b"JFIF\x00")
+            or (marker == 0xE0 and jpeg[segment.start + 4 : segment.start + 9] != b"JFIF\x00")
         ):
             return True
-        pos += 2 + struct.unpack_from(">H", jpeg, pos + 2)[0]
     return False
 
 

@@ -1,6 +1,6 @@
 """Undo the encodings people use to smuggle values through parameters: URL encoding and base64.
 
-Decoding is bounded: at most two layers, only strings up to `MAX_DECODE_CHARS`, and a base64 result
+Decoding is bounded: at most three layers, only strings up to `MAX_DECODE_CHARS`, and a base64 result
 counts only when it is mostly printable UTF-8 text, so random identifiers and hashes are not "decoded"
 into noise that detectors would then read.
 """
@@ -11,9 +11,10 @@ import binascii
 import re
 from urllib.parse import unquote, unquote_plus
 
-MAX_LAYERS = 2
+MAX_LAYERS = 3
 MAX_DECODE_CHARS = 65_536
 MAX_VARIANTS = 8
+_WINDOW_OVERLAP = 4_100
 _MIN_B64_CHARS = 12
 _MIN_B64_TOKEN_CHARS = 16
 _MIN_PRINTABLE = 0.9
@@ -134,12 +135,11 @@ def _decode_once(text: str) -> list[tuple[str, str]]:
             if whole is not None:
                 out.append((whole, "base64"))
         elif len(text) >= _MIN_B64_TOKEN_CHARS and _may_hold_token(text):
-            for match in _B64_TOKEN.finditer(text):
-                part = _b64_decoded(match.group())
-                if part is not None:
-                    out.append((part, "base64"))
-                    if len(out) >= MAX_VARIANTS:
-                        break
+            # Every token's text in one variant, a line each: decoy tokens cannot use up the variants
+            # before the one that matters (the text's length bounds the work).
+            parts = [part for match in _B64_TOKEN.finditer(text) if (part := _b64_decoded(match.group()))]
+            if parts:
+                out.append(("\n".join(parts), "base64"))
     return out
 
 
@@ -148,8 +148,17 @@ def decoded_variants(text: str) -> list[tuple[str, str]]:
 
     The original text is not included. Empty for the common case of plain text.
     """
-    if len(text) > MAX_DECODE_CHARS or not may_be_encoded(text):
+    if not may_be_encoded(text):
         return []
+    if len(text) > MAX_DECODE_CHARS:
+        # Longer text (the scan limits allow more) is read in overlapping windows, so what is hidden
+        # past the first window is read too; the overlap holds the longest base64 token.
+        stride = MAX_DECODE_CHARS - _WINDOW_OVERLAP
+        return [
+            found
+            for start in range(0, len(text) - _WINDOW_OVERLAP, stride)
+            for found in decoded_variants(text[start : start + MAX_DECODE_CHARS])
+        ]
     first = _decode_once(text)
     if not first:  # most candidates: a mixed-case name, a "+" that is not form encoding
         return first

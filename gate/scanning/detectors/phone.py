@@ -50,13 +50,14 @@ _CUE = re.compile(
     r"(?i)\b(?:phone|tel|telephone|mobile|cell|call|ring|text\s+me|whatsapp|sms|fax|contact|reach\s+me|"
     r"t[ée]l|telefon\w*|handy\w*|mobil\w*|r[üu]ckruf|rufnummer|portable|rappeler|appeler|m[óo]vil|"
     r"llamar|cellulare|chiamare|telefoon\w*|mobiel|bel|kom[óo]rk\w*|zadzwoni\w*|telem[óo]vel|ligar|"
-    r"contacto|contato|celular|puhelin|puh|κινητό|τηλέφωνο|cep|mobitel|mobiil|tlf|appel\w*|rappel\w*|chiama\w*|llam\w*|"
+    r"contacto|contato|celular|fone|whats\w*|telepon|puhelin|puh|κινητό|τηλέφωνο|cep|mobitel|mobiil|tlf|appel\w*|rappel\w*|chiama\w*|llam\w*|"
     r"ligue|bel\w*|ring\w*|zadzwo\w*|soita\w*|"
     # Cyrillic, with the Latin look-alikes the normaliser reads some of its letters as ("тeлeфoн").
     # (Cyrillic ie, o and be written as escapes: \u0435, \u043e, \u0431.)
     r"т[\u0435e]л[\u0435e]ф[\u043eo]н\w*|т[\u0435e]л|м[\u043eo][\u04316]\w*|зв[\u043eo]н\w*)\b"
     # Scripts written without spaces between words: no word boundary to look for.
-    r"|電話|携帯|电话|手机|手機|전화|휴대폰|핸드폰|연락처|هاتف|جوال|موبايل|फ़ोन|फोन|मोबाइल|โทร|เบอร์"
+    r"|電話|携帯|电话|手机|手機|전화|휴대폰|핸드폰|연락처|هاتف|جوال|موبايل|تلفن|טלפון|फ़ोन|फोन|मोबाइल|โทร|เบอร์"
+    r"|(?i:điện thoại|sđt)"
 )
 
 
@@ -147,6 +148,13 @@ _CUE_WORDS = (
     "soita",
     "contato",
     "celular",
+    "fone",
+    "whats",
+    "telepon",
+    "تلفن",
+    "טלפון",
+    "điện thoại",
+    "sđt",
     "тел",
     "тeл",
     "моб",

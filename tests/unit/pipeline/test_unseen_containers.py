@@ -100,6 +100,19 @@ def tiff_gps_from_ifd1(text: str) -> bytes:
     )
 
 
+def tiff_with_thumbnail(thumbnail: bytes) -> bytes:
+    """IFD0 -> IFD1 holding `thumbnail` (JPEGInterchangeFormat and its length)."""
+    o = "<"
+    ifd1_at = 8 + 2 + 12 + 4
+    ifd0 = (
+        struct.pack(o + "H", 1) + struct.pack(o + "HHIHH", 0x0112, 3, 1, 1, 0) + struct.pack(o + "I", ifd1_at)
+    )
+    data_at = ifd1_at + 2 + 24 + 4
+    ifd1 = struct.pack(o + "H", 2) + struct.pack(o + "HHII", 0x0201, 4, 1, data_at)
+    ifd1 += struct.pack(o + "HHII", 0x0202, 4, 1, len(thumbnail)) + bytes(4)
+    return b"II*\x00" + struct.pack(o + "I", 8) + ifd0 + ifd1 + thumbnail
+
+
 def ascii_tag(tag: int, text: str) -> tuple[int, int, int, bytes]:
     value = text.encode() + b"\x00"
     return tag, 2, len(value), value
@@ -194,6 +207,13 @@ PLACES: dict[str, bytes] = {
             ]
         )
     ),
+    "jpeg thumbnail with text after its EOI": jpeg_exif(
+        tiff_with_thumbnail(JPEG + canary("thumbtail").encode())
+    ),
+    "jpeg thumbnail with a comment": jpeg_exif(
+        tiff_with_thumbnail(JPEG[:2] + segment_bytes(0xFE, canary("thumbcom").encode()) + JPEG[2:])
+    ),
+    "jpeg thumbnail that is no JPEG": jpeg_exif(tiff_with_thumbnail(canary("thumbraw").encode() * 3)),
     "jpeg ImageUniqueID": jpeg_exif(tiff_exif_ifd([ascii_tag(0xA420, canary("uid"))])),
     "jpeg CameraOwnerName": jpeg_exif(tiff_exif_ifd([ascii_tag(0xA430, canary("owner"))])),
     "jpeg GPS reached from IFD1": jpeg_exif(tiff_gps_from_ifd1(canary("gpsarea"))),

@@ -357,3 +357,36 @@ def test_normalise_is_idempotent_on_the_characters_the_new_rules_touch(text: str
     once = normalise(text)
     if "&" not in text:  # entities decode a layer at a time, as before
         assert normalise(once) == once
+
+
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
+# Hostile budgets: decoy tokens before the one that matters, layers beyond two, text longer than one
+# decoding window (the scan limits allow 100,000 characters a string).
+_PAD = "red dress, studio light. " * 2700
+BUDGETS = [
+    " ".join(_b64(f"hello world number {i}!!") for i in range(12)) + " " + _b64("jane.doe@example.com"),
+    _b64(_b64(_b64("jane.doe@example.com"))),
+    _PAD + " " + _b64("jane.doe@example.com"),
+    _PAD + " jane.doe%40example.com",
+    _PAD + " jane.doe\\u0040example.com",
+    _PAD[:40_000] + _b64("jane.doe@example.com") + _PAD[:40_000],
+]
+
+
+@pytest.mark.parametrize(
+    "value", BUDGETS, ids=["decoys", "three-layers", "long-b64", "long-url", "long-escape", "mid"]
+)
+def test_hidden_text_is_read_whatever_comes_before_it(value: str) -> None:
+    assert EMAIL in entities(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["điện thoại 091 234 5678", "SĐT 0912 345 678", "telepon 0812 3456 7890", "טלפון 050-123-4567",
+     "تلفن ۰۹۱۲ ۳۴۵ ۶۷۸۹", "fone (11) 91234-5678", "whatsapp 11 91234-5678"],
+)  # fmt: skip
+def test_more_phone_cues_of_other_locales(value: str) -> None:
+    assert PHONE in entities(value)
