@@ -296,13 +296,14 @@ def _has_metadata(jpeg: bytes) -> bool:
         return True
     for segment in picture.segments:
         marker = segment.marker
-        if (
-            marker == 0xFE
-            or 0xE1 <= marker <= 0xEF
-            or (marker == 0xE0 and jpeg[segment.start + 4 : segment.start + 9] != b"JFIF\x00")
-        ):
-            return True
+        jfif = marker == 0xE0 and jpeg[segment.start + 4 : segment.start + 9] == b"JFIF\x00"
+        if not jfif and marker not in _THUMBNAIL_CODING_MARKERS:
+            return True  # COM, APPn, or a marker no decoder reads
     return False
+
+
+# SOFn, DHT, DAC, DQT, DRI (SOS is walked with its scan): what codes a thumbnail's pixels.
+_THUMBNAIL_CODING_MARKERS = (frozenset(range(0xC0, 0xD0)) - {0xC8}) | frozenset({0xDA, 0xDB, 0xDD})
 
 
 def _text(tiff: Tiff, entry: Entry) -> str:
@@ -312,9 +313,24 @@ def _text(tiff: Tiff, entry: Entry) -> str:
     elif entry.tag == USER_COMMENT_TAG and raw[:8].startswith(b"UNICODE"):
         text = _utf16(raw[8:], tiff.order)
     else:
-        text = (raw[8:] if entry.tag == USER_COMMENT_TAG else raw).decode("utf-8", "replace")
+        raw = raw[8:] if entry.tag == USER_COMMENT_TAG else raw
+        text = _wide(raw) or raw.decode("utf-8", "replace")
     # Every NUL-separated part, one a line: the bytes after the first NUL are published too.
     return "\n".join(part.strip() for part in text.split("\x00") if part.strip())
+
+
+def _wide(raw: bytes) -> str | None:
+    """UTF-16 text in a field that does not say so (a UserComment whose character code is not
+    "UNICODE", an ASCII tag a Windows tool wrote wide): zeros fill one byte lane, not the other."""
+    body = raw.rstrip(b"\x00")
+    if len(body) < 4:
+        return None
+    body += b"\x00" * (len(body) & 1)
+    lane = len(body) // 2
+    even, odd = body[0::2].count(0), body[1::2].count(0)
+    if max(even, odd) * 5 < lane * 4 or min(even, odd) * 5 > lane:
+        return None
+    return body.decode("utf-16-le" if odd > even else "utf-16-be", "replace")
 
 
 def _utf16(raw: bytes, order: str) -> str:

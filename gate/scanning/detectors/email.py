@@ -11,7 +11,7 @@ from gate.scanning.detectors.base import HAS_AT, PatternDetector, PatternRule, T
 _EMAIL = re.compile(
     r"(?<![\w.%+\-])[\w.%+\-]{1,64}@"
     r"(?P<domain>(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.){1,8}(?P<tld>[^\W\d_]{2,24}))"
-    r"(?![\w\-])"
+    r"(?![^\W_]|-)"  # an underscore may follow ("jane@example.com_2"), a letter, digit or "-" not
 )
 # Asset names like "logo@2x.png" or "model@v2.safetensors" look like addresses.
 _IMAGE_SUFFIXES = ("png", "jpg", "jpeg", "webp", "gif", "svg", "bmp", "tif", "tiff", "heic", "avif", "psd")

@@ -125,6 +125,8 @@ INTERNATIONAL = [
     ("".join(c + "\u0301" for c in "jane") + "@example.com", EMAIL),
     ("jane.doe@example.com.jpg", EMAIL),  # an address saved as a file name
     ("jane@web.de.png", EMAIL),
+    ("jane.doe@example.com_", EMAIL),  # an underscore after the address, as before the Unicode classes
+    ("write jane.doe@example.com_thanks", EMAIL),
 ]
 
 # Phone numbers of other locales, with the words people there write before them.
