@@ -6,12 +6,16 @@ Every string the scanner reads (values and keys) passes `normalise` once before 
    letters) become plain ones.
 2. Invisible characters are dropped: format characters (Unicode category Cf: zero-width space, joiners,
    soft hyphen, BOM, bidi controls, word joiner, tags), the other default-ignorable code points (variation
-   selectors, Hangul fillers, combining grapheme joiner) and the combining marks NFKC could not compose
-   ("j̲o̲h̲n̲" reads "john").
+   selectors, combining grapheme joiner), control characters other than whitespace (C0, DEL, C1: text
+   read in a narrower encoding than it was written in keeps its letters) and the combining marks NFKC
+   could not compose ("j̲o̲h̲n̲" reads "john"). What tag characters (U+E0020-E007E) spell in ASCII is
+   appended as a line of its own ("ASCII smuggling": invisible when shown, read by machines).
 3. Every space separator (Zs: no-break, narrow no-break, thin, figure, ideographic...) and the line and
    paragraph separators become " ", so "06 12 34 56 78" grouped the French way is a phone number.
 4. Decimal digits of any script become 0-9 ("٠١٢" -> "012"), as the card and ID checksums read digits,
-   and every dash (Unicode Pd: en, em, figure, non-breaking...) becomes "-".
+   and so do enclosed digits ("❶", "⓵"; "⑴" and "⒈" before NFKC wraps them in punctuation); every dash
+   (Unicode Pd: en, em, figure, non-breaking...), the minus sign and the katakana prolonged-sound mark
+   become "-", and the ideographic full stop (a label separator in IDNA) becomes ".".
 5. Letters that look like Latin ones (Cyrillic U+0430 "a", Greek U+03BF "o", Cherokee...) become those,
    from Unicode's confusables data as the maintained `confusable-homoglyphs` package ships it (updated
    with Unicode; the table is built from its data on first use, never edited here). ASCII is never
@@ -19,12 +23,14 @@ Every string the scanner reads (values and keys) passes `normalise` once before 
 6. HTML character references (named and numeric, with or without ";") are decoded, up to three layers.
 7. Spelled-out email punctuation is undone: "[at]", "(at)", "{at}", "<at>", " at " and " @ " become "@";
    "[dot]", "(dot)", "{dot}", " dot " become "." (the bare " at "/" dot " forms only inside an
-   address-shaped run: "john at example dot com", never "a cat at the beach").
+   address-shaped run: "john at example dot com", never "a cat at the beach"), in the languages of
+   `_AT_WORDS` and `_DOT_WORDS` too ("arroba"/"punto", "собака"/"точка", "アット"/"ドット").
 
-URL percent-encoding and base64 are not undone here: `decoding.decoded_variants` reads them as extra
-variants, each of which is normalised too. Findings name the pointer of the original value; nothing
-here changes which value is reported. ASCII without "&", brackets or a spaced "at"/"dot"/"@" is
-returned as is, after one regex search (the common case in generation parameters).
+URL percent-encoding, base64 and backslash escapes are not undone here: `decoding.decoded_variants`
+reads them as extra variants, each of which is normalised too. Findings name the pointer of the
+original value; nothing here changes which value is reported. ASCII without "&", brackets, controls or
+a spaced "at"/"dot"/"@" (or "@" word) is returned as is, after two regex searches (the common case in
+generation parameters).
 """
 
 from __future__ import annotations
