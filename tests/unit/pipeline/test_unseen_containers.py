@@ -241,6 +241,9 @@ PLACES: dict[str, bytes] = {
             f'xmlns:tiff="http://ns.adobe.com/tiff/1.0/" >{canary("desclead")}'.encode(),
         ),
     ),
+    "jpeg COM holding a TIFF block with text": after_soi(
+        0xFE, b"MM\x00*\x00\x00\x00\x08\x00\x01" + bytes(40) + canary("comtiff").encode() + bytes(40)
+    ),
     "jpeg ImageUniqueID": jpeg_exif(tiff_exif_ifd([ascii_tag(0xA420, canary("uid"))])),
     "jpeg CameraOwnerName": jpeg_exif(tiff_exif_ifd([ascii_tag(0xA430, canary("owner"))])),
     "jpeg GPS reached from IFD1": jpeg_exif(tiff_gps_from_ifd1(canary("gpsarea"))),
