@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -28,7 +29,7 @@ from gate.provenance.claim_fields import (
     parameter_value_form,
     training_source_form,
 )
-from gate.scanning import scan_text
+from gate.scanning.identifiers import identifier_findings
 
 # Location, device ids, and fields the gate reads past without judging them (publish only what was read).
 STRIPPED_KINDS = frozenset({"location", "device_id", "unread"})
@@ -109,13 +110,24 @@ def minimise_parameters(
     }
 
 
+_RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])")
+
+
 def signable(value: Any) -> bool:
     """Whether a value bound for a manifest passes the scanner once more, read as free text whatever its
     key: under `sampler` or `model` the scanner does not look for names, but a name signed there is
-    still published. (The value was normalised and scanned under its key already.)"""
+    still published. (The value was normalised and scanned under its key already.) It is read as an
+    identifier is (`identifier_findings`): separators as spaces and each word capitalised, since what is
+    signed has an identifier's form ("jane-doe", "JOHN_SMITH", "0049-151-23456789")."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return isinstance(value, bool)
-    return not scan_text(str(value), path="/")
+    text = str(value)
+    # Words run together are read apart too ("JaneDoe", "johnSmith1985"): withholding a model name that
+    # reads as a name ("AlexNet") costs the manifest a field, signing a person's name cannot be undone.
+    apart = _RUN_TOGETHER.sub(" ", text)
+    return not identifier_findings(text, path="/") and (
+        apart == text or not identifier_findings(apart, path="/")
+    )
 
 
 def _within(pointer: str, base: str) -> bool:

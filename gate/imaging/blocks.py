@@ -201,11 +201,13 @@ def comment_text(body: bytes) -> str:
     if body[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return body.decode("utf-16", "replace").rstrip("\x00")
     pairs = len(body) // 2
+    narrow = body.rstrip(b"\x00").decode("utf-8", "replace")
     if pairs and body.count(0) * 3 >= len(body):  # at least a third zeros: not text in UTF-8
         # ASCII letters in UTF-16 have their zero byte second (little-endian) or first (big-endian).
         encoding = "utf-16-le" if body[1::2].count(0) >= body[0::2].count(0) else "utf-16-be"
-        return body[: 2 * pairs].decode(encoding, "replace").rstrip("\x00")
-    return body.rstrip(b"\x00").decode("utf-8", "replace")
+        # Binary with ASCII text among its zeros (a TIFF block) reads as both: the 8-bit reading too.
+        return body[: 2 * pairs].decode(encoding, "replace").rstrip("\x00") + "\n" + narrow
+    return narrow
 
 
 class _Uninspected:

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from PIL import ExifTags
 
-from gate.errors import ImageUndecodable
+from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging.exif_known import KNOWN_TAGS
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import Kind, MetadataItem
+from gate.imaging.jpeg import walk_picture
 from gate.pointers import pointer
 
 GPS_IFD_TAG, EXIF_IFD_TAG, INTEROP_IFD_TAG = 0x8825, 0x8769, 0xA005
@@ -282,33 +283,54 @@ def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:
 
 
 def _has_metadata(jpeg: bytes) -> bool:
-    """Whether a thumbnail's segments before its scan include any but JFIF and coding ones."""
+    """Whether a thumbnail holds anything but JFIF, coding segments and scan data, walked to its EOI as
+    the image itself is: a segment of another kind, bytes after its EOI other than padding ("text
+    after the thumbnail"), or a structure the walk refuses."""
     if not jpeg.startswith(b"\xff\xd8"):
         return True  # not a JPEG: nothing the gate can vouch for
-    pos = 2
-    while pos + 4 <= len(jpeg) and jpeg[pos] == 0xFF:
-        marker = jpeg[pos + 1]
-        if marker in (0xDA, 0xD9):
-            return False
-        if (
-            marker == 0xFE
-            or 0xE1 <= marker <= 0xEF
-            or (marker == 0xE0 and jpeg[pos + 4 : pos + 9] != b"JFIF\x00")
-        ):
-            return True
-        pos += 2 + struct.unpack_from(">H", jpeg, pos + 2)[0]
+    try:
+        picture = walk_picture(jpeg)
+    except (ImageUndecodable, ImageLimitExceeded):
+        return True
+    if jpeg[picture.end :].strip(b"\x00\xff"):
+        return True
+    for segment in picture.segments:
+        marker = segment.marker
+        jfif = marker == 0xE0 and jpeg[segment.start + 4 : segment.start + 9] == b"JFIF\x00"
+        if not jfif and marker not in _THUMBNAIL_CODING_MARKERS:
+            return True  # COM, APPn, or a marker no decoder reads
     return False
+
+
+# SOFn, DHT, DAC, DQT, DRI (SOS is walked with its scan): what codes a thumbnail's pixels.
+_THUMBNAIL_CODING_MARKERS = (frozenset(range(0xC0, 0xD0)) - {0xC8}) | frozenset({0xDA, 0xDB, 0xDD})
 
 
 def _text(tiff: Tiff, entry: Entry) -> str:
     raw = tiff.value(entry)
     if entry.tag in _XP_TAGS:
-        return raw.decode("utf-16-le", "replace").rstrip("\x00")
-    if entry.tag == USER_COMMENT_TAG:
-        code, raw = raw[:8], raw[8:]
-        if code.startswith(b"UNICODE"):
-            return _utf16(raw, tiff.order).rstrip("\x00 ")
-    return raw.split(b"\x00", 1)[0].decode("utf-8", "replace").strip()
+        text = raw.decode("utf-16-le", "replace")
+    elif entry.tag == USER_COMMENT_TAG and raw[:8].startswith(b"UNICODE"):
+        text = _utf16(raw[8:], tiff.order)
+    else:
+        raw = raw[8:] if entry.tag == USER_COMMENT_TAG else raw
+        text = _wide(raw) or raw.decode("utf-8", "replace")
+    # Every NUL-separated part, one a line: the bytes after the first NUL are published too.
+    return "\n".join(part.strip() for part in text.split("\x00") if part.strip())
+
+
+def _wide(raw: bytes) -> str | None:
+    """UTF-16 text in a field that does not say so (a UserComment whose character code is not
+    "UNICODE", an ASCII tag a Windows tool wrote wide): zeros fill one byte lane, not the other."""
+    body = raw.rstrip(b"\x00")
+    if len(body) < 4:
+        return None
+    body += b"\x00" * (len(body) & 1)
+    lane = len(body) // 2
+    even, odd = body[0::2].count(0), body[1::2].count(0)
+    if max(even, odd) * 5 < lane * 4 or min(even, odd) * 5 > lane:
+        return None
+    return body.decode("utf-16-le" if odd > even else "utf-16-be", "replace")
 
 
 def _utf16(raw: bytes, order: str) -> str:

@@ -22,7 +22,18 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"BM", "image/bmp"),
 )
 
-_FTYP_BRANDS = {b"avif": "image/avif", b"avis": "image/avif", b"heic": "image/heic", b"heix": "image/heic"}
+_FTYP_BRANDS = {
+    b"avif": "image/avif",
+    b"avis": "image/avif",
+    b"heic": "image/heic",
+    b"heix": "image/heic",
+    b"heim": "image/heic",
+    b"heis": "image/heic",
+    b"hevc": "image/heic",
+    b"hevx": "image/heic",
+    b"mif1": "image/heif",
+    b"msf1": "image/heif",
+}
 
 
 def sniff_media_type(data: bytes) -> str | None:
@@ -33,7 +44,12 @@ def sniff_media_type(data: bytes) -> str | None:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return WEBP
     if data[4:8] == b"ftyp":
-        return _FTYP_BRANDS.get(data[8:12])
+        # The major brand, else the first compatible brand that names a format ("mif1" files list
+        # "heic" or "avif" after it), so a HEIF or AVIF photo is refused by name, not as garbage.
+        box = data[8 : 8 + max(0, min(int.from_bytes(data[:4], "big"), 64) - 8)]
+        brands = [box[0:4], *(box[i : i + 4] for i in range(8, len(box) - 3, 4))]
+        named = [_FTYP_BRANDS[b] for b in brands if b in _FTYP_BRANDS]
+        return next((kind for kind in named if kind != "image/heif"), named[0] if named else None)
     for offset, magic, media_type in _MAGIC:
         if data.startswith(magic, offset):
             return media_type

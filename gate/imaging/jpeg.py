@@ -167,6 +167,11 @@ def _walk_picture(data: bytes, pos: int, image: int) -> _Picture:
     return _Picture(segments, size, pos)
 
 
+def walk_picture(data: bytes) -> _Picture:
+    """Walk one JPEG (an EXIF thumbnail) from its SOI to its EOI; raises what `walk` raises."""
+    return _walk_picture(data, 0, 0)
+
+
 def _scan_end(data: bytes, pos: int) -> int:
     """The offset of the marker (or of the fill bytes before it) that ends the scan data at `pos`."""
     while True:

@@ -164,21 +164,32 @@ def _properties(root: ET.Element) -> list[tuple[ET.Element, str, ET.Element | No
     return found
 
 
-# RDF attributes whose values are text a reader sees: a resource URI (mailto:, a web page) or a subject.
-_RDF_TEXT_ATTRIBUTES = frozenset({f"{{{RDF}}}resource", f"{{{RDF}}}about"})
+_ABOUT = f"{{{RDF}}}about"
 
 
 def _text(desc: ET.Element, name: str, elem: ET.Element | None) -> str:
     if elem is None:
         return desc.attrib[name]
     parts = [t.strip() for t in elem.itertext() if t.strip()]
+    # Every attribute value is text the image chose, RDF's (rdf:resource, rdf:ID, rdf:datatype) and
+    # xml:lang included: a parser keeps whatever is written there.
     for sub in elem.iter():
-        parts.extend(
-            v
-            for k, v in sub.attrib.items()
-            if (not k.startswith(f"{{{RDF}}}") or k in _RDF_TEXT_ATTRIBUTES) and "}lang" not in k
-        )
+        parts.extend(sub.attrib.values())
     return "\n".join(parts)
+
+
+def _frame_attributes(root: ET.Element) -> list[tuple[ET.Element, str]]:
+    """(element, attribute) pairs outside any property: on x:xmpmeta (x:xmptk), rdf:RDF, and a
+    description's RDF attributes other than rdf:about (rdf:ID, rdf:nodeID)."""
+    found: list[tuple[ET.Element, str]] = [(root, name) for name in root.attrib]
+    for rdf in root.iter(f"{{{RDF}}}RDF"):
+        if rdf is not root:
+            found.extend((rdf, name) for name in rdf.attrib)
+        for desc in rdf.findall(f"{{{RDF}}}Description"):
+            found.extend(
+                (desc, name) for name in desc.attrib if name.startswith(f"{{{RDF}}}") and name != _ABOUT
+            )
+    return found
 
 
 def _known_prefix(uri: str) -> str | None:
@@ -203,6 +214,9 @@ def _read_past_items(
         if text.strip():
             path = pointer("xmp", f"{prefix}:{HIDDEN_NAME}{position}")
             items.append(MetadataItem(path, "free_text", text, named_context=False))
+    frame = "\n".join(elem.attrib[name] for elem, name in _frame_attributes(root))
+    if frame.strip():
+        items.append(MetadataItem(pointer("xmp", "attributes"), "free_text", frame, named_context=False))
     for number, desc in enumerate(root.iter(f"{{{RDF}}}Description")):
         about = desc.get(f"{{{RDF}}}about", "")
         if about.strip():
@@ -264,6 +278,10 @@ def strip(packet: bytes, kinds: frozenset[str]) -> bytes | None:
         else:
             desc.remove(elem)
     if "free_text" in kinds:
+        for elem, name in _frame_attributes(root):
+            if elem.attrib[name].strip():
+                del elem.attrib[name]
+                removed = True
         for desc in root.iter(f"{{{RDF}}}Description"):
             if desc.get(f"{{{RDF}}}about", "").strip():
                 desc.set(f"{{{RDF}}}about", "")

@@ -83,6 +83,10 @@ def _outside(root: ET.Element) -> list[tuple[ET.Element, ET.Element]]:
     texts = [root.text, *(rdf.text for rdf in rdf_roots), *(c.tail for r in [root, *rdf_roots] for c in r)]
     if any(t and t.strip() for t in texts):
         stray.append((root, root))  # text where only elements belong
+    for rdf in rdf_roots:
+        for desc in rdf.findall(_DESCRIPTION):  # text between a description's properties
+            if any(t and t.strip() for t in (desc.text, *(c.tail for c in desc))):
+                stray.append((desc, desc))
     return stray
 
 
@@ -99,7 +103,7 @@ def drop_unread(
         if child is parent:
             for node in (parent, *parent):
                 node.text = None if node is parent or node.tag == _RDF_ROOT else node.text
-                node.tail = None
+                node.tail = None if node is not parent or parent.tag != _DESCRIPTION else node.tail
         else:
             parent.remove(child)
     for desc, name, elem in properties:

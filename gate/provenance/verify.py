@@ -205,7 +205,33 @@ def _other_assertions(manifests: Mapping[str, Any]) -> tuple[tuple[str, int, str
                 continue  # ours is read exactly and scanned on its own
             if data is not None:
                 found.append((str(manifest_label), position, label, data))
+        # Published with the store too, and chosen by its writer: the manifest's title (often a file
+        # name: "jane.doe@example.com.jpg"), its claim generator, and every ingredient's text fields.
+        described = _described(manifest)
+        if described:
+            position = len(_mappings(manifest.get("assertions")))
+            found.append((str(manifest_label), position, _DESCRIBED_LABEL, described))
     return tuple(found)
+
+
+# The pseudo-assertion `_described` fills (a label no writer uses, so its pointer token is "*N").
+_DESCRIBED_LABEL: Final = "gate.manifest-fields"
+
+
+def _described(manifest: Mapping[str, Any]) -> dict[str, Any]:
+    """A manifest's own text fields and its ingredients', as one JSON value to scan."""
+    fields: dict[str, Any] = {
+        key: manifest[key] for key in ("title", "claim_generator") if isinstance(manifest.get(key), str)
+    }
+    for key in ("claim_generator_info", "ingredients"):
+        texts = [_strings(item) for item in _mappings(manifest.get(key))]
+        if any(texts):
+            fields[key] = texts
+    return fields
+
+
+def _strings(item: Mapping[str, Any]) -> dict[str, str]:
+    return {key: value for key, value in item.items() if isinstance(value, str)}
 
 
 def _failure_codes(results: Mapping[str, Any]) -> tuple[str, ...]:

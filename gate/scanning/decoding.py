@@ -1,6 +1,6 @@
 """Undo the encodings people use to smuggle values through parameters: URL encoding and base64.
 
-Decoding is bounded: at most two layers, only strings up to `MAX_DECODE_CHARS`, and a base64 result
+Decoding is bounded: at most three layers, only strings up to `MAX_DECODE_CHARS`, and a base64 result
 counts only when it is mostly printable UTF-8 text, so random identifiers and hashes are not "decoded"
 into noise that detectors would then read.
 """
@@ -11,9 +11,10 @@ import binascii
 import re
 from urllib.parse import unquote, unquote_plus
 
-MAX_LAYERS = 2
+MAX_LAYERS = 3
 MAX_DECODE_CHARS = 65_536
 MAX_VARIANTS = 8
+_WINDOW_OVERLAP = 4_100
 _MIN_B64_CHARS = 12
 _MIN_B64_TOKEN_CHARS = 16
 _MIN_PRINTABLE = 0.9
@@ -32,16 +33,39 @@ _B64_RUN = b"a" * _MIN_B64_TOKEN_CHARS
 _HEX_DIGITS = "0123456789abcdefABCDEF"
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # how surrogateescape decodes a byte that is not UTF-8
 _URL_SAFE = str.maketrans("-_", "+/")  # base64url -> base64
+# Percent-encoding applied several times ("%252540" is "@" three times over) is undone to its end in
+# one "url" step, up to this many layers.
+_URL_LAYERS = 4
+# JSON, JavaScript and Python escapes written into a string ("jane\\u0040example.com" as typed, a
+# JSON document inside a parameter): "\\uXXXX", "\\u{XXXX}" and "\\xXX".
+_ESCAPE = re.compile(r"\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2}))")
 
 
 def _url_decoded(text: str) -> str | None:
     if "%" in text and _PERCENT.search(text):
         # Form encoding uses "+" for space; text that already has spaces keeps its "+" literal.
         decoded = unquote(text) if " " in text else unquote_plus(text)
+        for _ in range(_URL_LAYERS - 1):
+            if "%" not in decoded or _PERCENT.search(decoded) is None:
+                break
+            decoded = unquote(decoded)
     elif "+" in text and " " not in text:
         decoded = unquote_plus(text)
     else:
         return None
+    return decoded if decoded != text else None
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = int(match.group(1) or match.group(2) or match.group(3), 16)
+    return chr(code) if code <= 0x10FFFF else match.group()
+
+
+def _unescaped(text: str) -> str | None:
+    """`text` with its backslash escapes of characters read, or None when it has none."""
+    if "\\" not in text:
+        return None
+    decoded = _ESCAPE.sub(_escape_char, text)
     return decoded if decoded != text else None
 
 
@@ -58,6 +82,9 @@ def _b64_decoded(token: str) -> str | None:
         raw = binascii.a2b_base64(padded, strict_mode=True)
     except binascii.Error:
         return None
+    if raw.count(0) * 3 >= len(raw):  # UTF-16 or UTF-32 of ASCII-range text: its letters without the NULs
+        raw = raw.replace(b"\x00", b"")
+        raw = raw[2:] if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw  # its byte-order mark
     if raw.isascii():
         text = raw.decode("ascii")
     else:
@@ -85,7 +112,7 @@ def _may_hold_token(text: str) -> bool:
 
 def may_be_encoded(text: str) -> bool:
     """False when `decoded_variants` would find nothing; decides most strings without a regex or a list."""
-    if "%" in text or "+" in text:
+    if "%" in text or "+" in text or "\\" in text:
         return True
     # All-digit strings (GTINs, seeds) count as hex, which `_b64_decoded` refuses.
     if len(text) < _MIN_B64_CHARS or text.islower() or text.isupper() or text.isdigit():
@@ -98,6 +125,9 @@ def _decode_once(text: str) -> list[tuple[str, str]]:
     url = _url_decoded(text)
     if url is not None:
         out.append((url, "url"))
+    unescaped = _unescaped(text)
+    if unescaped is not None:
+        out.append((unescaped, "escape"))
     # Base64 of text mixes upper and lower case; lower-case names ("sd_xl_base_1.0") are skipped fast.
     if len(text) >= _MIN_B64_CHARS and not text.islower() and not text.isupper():
         if " " not in text and _B64_WHOLE.fullmatch(text):
@@ -105,12 +135,11 @@ def _decode_once(text: str) -> list[tuple[str, str]]:
             if whole is not None:
                 out.append((whole, "base64"))
         elif len(text) >= _MIN_B64_TOKEN_CHARS and _may_hold_token(text):
-            for match in _B64_TOKEN.finditer(text):
-                part = _b64_decoded(match.group())
-                if part is not None:
-                    out.append((part, "base64"))
-                    if len(out) >= MAX_VARIANTS:
-                        break
+            # Every token's text in one variant, a line each: decoy tokens cannot use up the variants
+            # before the one that matters (the text's length bounds the work).
+            parts = [part for match in _B64_TOKEN.finditer(text) if (part := _b64_decoded(match.group()))]
+            if parts:
+                out.append(("\n".join(parts), "base64"))
     return out
 
 
@@ -119,8 +148,17 @@ def decoded_variants(text: str) -> list[tuple[str, str]]:
 
     The original text is not included. Empty for the common case of plain text.
     """
-    if len(text) > MAX_DECODE_CHARS or not may_be_encoded(text):
+    if not may_be_encoded(text):
         return []
+    if len(text) > MAX_DECODE_CHARS:
+        # Longer text (the scan limits allow more) is read in overlapping windows, so what is hidden
+        # past the first window is read too; the overlap holds the longest base64 token.
+        stride = MAX_DECODE_CHARS - _WINDOW_OVERLAP
+        return [
+            found
+            for start in range(0, len(text) - _WINDOW_OVERLAP, stride)
+            for found in decoded_variants(text[start : start + MAX_DECODE_CHARS])
+        ]
     first = _decode_once(text)
     if not first:  # most candidates: a mixed-case name, a "+" that is not form encoding
         return first

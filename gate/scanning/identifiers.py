@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 
 from gate.model import Finding
+from gate.scanning.decoding import decoded_variants
+from gate.scanning.normalise import normalise
 from gate.scanning.walk import scan_text
 
 _SEPARATORS = re.compile(r"[._:/\-]+")
@@ -25,9 +27,15 @@ def identifier_findings(value: str, *, path: str) -> list[Finding]:
     """Findings of personal data in an identifier (normalised like every scanned string); `path` is
     reported in each. Empty for the usual ids ("evt-2026-0001", "shop.prod")."""
     found = scan_text(value, path=path)
-    spaced = _INTERNATIONAL_PREFIX.sub("+", _SEPARATORS.sub(" ", value).strip())
-    # Ids are often lower case ("jane-doe"), where free text would capitalise a name.
-    readings = {spaced, " ".join(word[:1].upper() + word[1:] for word in spaced.split(" "))} - {value}
+    # The words are read in the id as meant (full-width "jane.doe", "jane%2Edoe"): normalised, and in what
+    # its URL or base64 encoding hides.
+    meant = normalise(value)
+    readings: set[str] = set()
+    for text in (meant, *(normalise(decoded) for decoded, _ in decoded_variants(meant))):
+        spaced = _INTERNATIONAL_PREFIX.sub("+", _SEPARATORS.sub(" ", text).strip())
+        # Ids are often lower case ("jane-doe"), where free text would capitalise a name.
+        readings |= {spaced, " ".join(word[:1].upper() + word[1:] for word in spaced.split(" "))}
+    readings -= {value}
     seen = {(f.entity, f.path) for f in found}
     for reading in sorted(readings):
         for finding in scan_text(reading, path=path):

@@ -6,12 +6,16 @@ Every string the scanner reads (values and keys) passes `normalise` once before 
    letters) become plain ones.
 2. Invisible characters are dropped: format characters (Unicode category Cf: zero-width space, joiners,
    soft hyphen, BOM, bidi controls, word joiner, tags), the other default-ignorable code points (variation
-   selectors, Hangul fillers, combining grapheme joiner) and the combining marks NFKC could not compose
-   ("j̲o̲h̲n̲" reads "john").
+   selectors, combining grapheme joiner), control characters other than whitespace (C0, DEL, C1: text
+   read in a narrower encoding than it was written in keeps its letters) and the combining marks NFKC
+   could not compose ("j̲o̲h̲n̲" reads "john"). What tag characters (U+E0020-E007E) spell in ASCII is
+   appended as a line of its own ("ASCII smuggling": invisible when shown, read by machines).
 3. Every space separator (Zs: no-break, narrow no-break, thin, figure, ideographic...) and the line and
    paragraph separators become " ", so "06 12 34 56 78" grouped the French way is a phone number.
 4. Decimal digits of any script become 0-9 ("٠١٢" -> "012"), as the card and ID checksums read digits,
-   and every dash (Unicode Pd: en, em, figure, non-breaking...) becomes "-".
+   and so do enclosed digits ("❶", "⓵"; "⑴" and "⒈" before NFKC wraps them in punctuation); every dash
+   (Unicode Pd: en, em, figure, non-breaking...), the minus sign and the katakana prolonged-sound mark
+   become "-", and the ideographic full stop (a label separator in IDNA) becomes ".".
 5. Letters that look like Latin ones (Cyrillic U+0430 "a", Greek U+03BF "o", Cherokee...) become those,
    from Unicode's confusables data as the maintained `confusable-homoglyphs` package ships it (updated
    with Unicode; the table is built from its data on first use, never edited here). ASCII is never
@@ -19,12 +23,14 @@ Every string the scanner reads (values and keys) passes `normalise` once before 
 6. HTML character references (named and numeric, with or without ";") are decoded, up to three layers.
 7. Spelled-out email punctuation is undone: "[at]", "(at)", "{at}", "<at>", " at " and " @ " become "@";
    "[dot]", "(dot)", "{dot}", " dot " become "." (the bare " at "/" dot " forms only inside an
-   address-shaped run: "john at example dot com", never "a cat at the beach").
+   address-shaped run: "john at example dot com", never "a cat at the beach"), in the languages of
+   `_AT_WORDS` and `_DOT_WORDS` too ("arroba"/"punto", "собака"/"точка", "アット"/"ドット").
 
-URL percent-encoding and base64 are not undone here: `decoding.decoded_variants` reads them as extra
-variants, each of which is normalised too. Findings name the pointer of the original value; nothing
-here changes which value is reported. ASCII without "&", brackets or a spaced "at"/"dot"/"@" is
-returned as is, after one regex search (the common case in generation parameters).
+URL percent-encoding, base64 and backslash escapes are not undone here: `decoding.decoded_variants`
+reads them as extra variants, each of which is normalised too. Findings name the pointer of the
+original value; nothing here changes which value is reported. ASCII without "&", brackets, controls or
+a spaced "at"/"dot"/"@" (or "@" word) is returned as is, after two regex searches (the common case in
+generation parameters).
 """
 
 from __future__ import annotations
@@ -52,32 +58,96 @@ _IGNORABLE_RANGES = (
 _ENTITY_LAYERS = 3
 # Blank-looking characters people use as spaces: Braille blank, ideographic space, Hangul fillers.
 _BLANKS = "\u2800\u3000\u115f\u1160\u3164\uffa0"
+# Read as "-" besides the Pd dashes: minus sign, hyphen bullet, the katakana prolonged-sound mark
+# (Japanese phone numbers are written "090ー1234ー5678"). The ideographic full stop is the label
+# separator IDNA accepts in domain names ("example。com"): read as ".".
+_MORE_DASHES = "\u2212\u2043\u30fc"
+_FULL_STOPS = "\u3002"
+# Digits NFKC would wrap in punctuation: parenthesized "⑴" becomes "(1)", "⒈" becomes "1.". Read
+# before NFKC as the numbers they are (other enclosed digits, "❶", "⓵", are read by `_char_map`).
+_WRAPPED_DIGITS = re.compile("[\u2474-\u249b]")
+_WRAPPED_TABLE = {code: str((code - 0x2474) % 20 + 1) for code in range(0x2474, 0x249C)}
+# Unicode tag characters (U+E0020-E007E) spell ASCII invisibly ("ASCII smuggling"): they are dropped
+# from the text as shown, and what they spell is appended as a line of its own.
+_TAG_RUN = re.compile("[\U000e0020-\U000e007e]+")
+_TAG_TABLE = {code: chr(code - 0xE0000) for code in range(0xE0020, 0xE007F)}
+# C0 controls other than whitespace (and DEL) are invisible: dropped, so text written in a wider
+# encoding than it was read in ("j\0a\0n\0e", UTF-32 read as UTF-16) reads as the letters.
+_ASCII_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f]+")
 
 # ASCII text needs work only with a character reference, a bracket, whitespace other than " ", or a
 # spaced "at", "dot" or "@" (the walk inlines this test: two searches, the second only with a space,
 # cost less than one regex with both alternatives).
-ASCII_MARKS = re.compile(r"[&\[({<\t\n\r\x0b\x0c]")
-ASCII_SPELLED = re.compile(r" (?:[aA][tT]|[dD][oO][tT]|@) ")
-# The surrounding whitespace goes too ("jane [at] example"). A match may start only where a whitespace
-# run starts (the look-behind), so a long run is not tried from each of its characters (quadratic).
-_BRACKETED = re.compile(
-    r"(?<!\s)\s*+(?:\[\s*+(?P<a1>at|@|dot|\.)\s*+\]|\(\s*+(?P<a2>at|@|dot|\.)\s*+\)"
-    r"|\{\s*+(?P<a3>at|@|dot|\.)\s*+\}|<\s*+(?P<a4>at|@|dot|\.)\s*+>)\s*+",
-    re.IGNORECASE,
-)
-# An address with its "@" or "." spelled with spaces: local part, " at " / " @ ", then labels joined by
-# " dot " or ".", ending in a label of letters.
+ASCII_MARKS = re.compile(r"[&\[({<\t\n\r\x0b\x0c\x00-\x08\x0e-\x1b\x7f]")
+
+
+def _caseless_words(words: tuple[str, ...]) -> str:
+    """An alternation of `words` in either case, grouped by first letter: each branch fails on one
+    character comparison, which costs a third of what one IGNORECASE alternation of the words does."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word[1:])
+
+    def caseless(text: str) -> str:
+        return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in text)
+
+    return "|".join(
+        caseless(first) + "(?:" + "|".join(caseless(rest) for rest in tails) + ")"
+        for first, tails in groups.items()
+    )
+
+
+# A spaced "at", "dot" or "@", or a word for "@" in another language as typed in ASCII (the others are
+# in `_AT_WORDS`).
+_ASCII_AT_WORDS = ("at", "dot", "atmark", "arroba", "arobase", "arobas", "chez", "klammeraffe", "chiocciola",
+                   "apenstaartje", "kukac", "snabel-a", "malpa", "zavinac")  # fmt: skip
+ASCII_SPELLED = re.compile(f" (?:{_caseless_words(_ASCII_AT_WORDS)}|@) ")
+# The words people write for "@" and "." in addresses, in several languages. They are matched in their
+# normalised form (`_spelled_patterns`): "собака" reads "co6aкa" once look-alike letters are mapped.
+_AT_WORDS = (
+    "at", "at sign", "at-sign", "atmark", "arroba", "arobase", "arobas", "chez", "klammeraffe", "chiocciola",
+    "apenstaartje", "kukac", "snabel-a", "małpa", "malpa", "zavináč", "zavinac", "собака", "παπάκι",
+)  # fmt: skip
+_DOT_WORDS = (
+    "dot", "period", "punto", "point", "punkt", "punt", "pont", "ponto", "kropka", "tečka", "tecka",
+    "точка", "nokta", "piste", "τελεία",
+)  # fmt: skip
+# Written without spaces around them in Japanese, Chinese and Korean text.
+_CJK_AT_WORDS = ("アットマーク", "アット", "艾特", "골뱅이")
+_CJK_DOT_WORDS = ("ドット", "点", "點", "닷")
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
-_SPACED = re.compile(
-    # The look-behind starts a match only where a run starts: without it every character of a long
-    # run would be tried as a start, each with its own backtracking (quadratic on hostile text).
-    r"(?<![A-Za-z0-9._%+\-])(?P<local>[A-Za-z0-9._%+\-]{1,64})\s+(?:at|@)\s+"
-    rf"(?P<domain>{_LABEL}(?:(?:\s+dot\s+|\s*\.\s*){_LABEL}){{1,8}})"
-    r"(?![A-Za-z0-9\-])",
-    re.IGNORECASE,
-)
-_SPACED_HINT = re.compile(r"\s(?:[aA][tT]|@)\s")
-_SPACED_DOT = re.compile(r"\s+dot\s+|\s*\.\s*", re.IGNORECASE)
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    forms = {form for word in words for form in (word, _unicode(word), _unicode(word.upper()))}
+    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _spelled_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(bracketed, spaced, spaced hint, spaced dot) patterns, built once the confusable table is."""
+    at, dot = _alternatives(_AT_WORDS), _alternatives(_DOT_WORDS)
+    cjk_at, cjk_dot = _alternatives(_CJK_AT_WORDS), _alternatives(_CJK_DOT_WORDS)
+    word = rf"(?P<{{}}>{at}|@|{dot}|\.|{cjk_at}|{cjk_dot})"
+    # The surrounding whitespace goes too ("jane [at] example"). A match may start only where a
+    # whitespace run starts (the look-behind), so a long run is not tried from each of its characters.
+    bracketed = re.compile(
+        rf"(?<!\s)\s*+(?:\[\s*+{word.format('a1')}\s*+\]|\(\s*+{word.format('a2')}\s*+\)"
+        rf"|\{{\s*+{word.format('a3')}\s*+\}}|<\s*+{word.format('a4')}\s*+>)\s*+",
+        re.IGNORECASE,
+    )
+    # An address with its "@" or "." spelled with spaces: local part, " at " / " @ ", then labels
+    # joined by " dot " or ".", ending in a label of letters. The look-behind starts a match only where
+    # a run starts: without it every character of a long run would be tried as a start (quadratic).
+    separator = rf"(?:\s+(?:{dot})\s+|\s*(?:\.|{cjk_dot})\s*)"
+    spaced = re.compile(
+        rf"(?<![A-Za-z0-9._%+\-])(?P<local>[A-Za-z0-9._%+\-]{{1,64}})(?:\s+(?:{at}|@)\s+|\s*(?:{cjk_at})\s*)"
+        rf"(?P<domain>{_LABEL}(?:{separator}{_LABEL}){{1,8}})"
+        r"(?![A-Za-z0-9\-])",
+        re.IGNORECASE,
+    )
+    hint = re.compile(rf"\s(?:{at}|@)\s|{cjk_at}", re.IGNORECASE)
+    return bracketed, spaced, hint, re.compile(separator, re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -108,13 +178,16 @@ def _dropped() -> frozenset[int]:
 
 def _invisible(char: str) -> bool:
     category = unicodedata.category(char)
-    return category in ("Cf", "Mn", "Me") or ord(char) in _dropped()
+    # Control characters (C0 beyond ASCII's, C1) other than whitespace are invisible too.
+    return (
+        category in ("Cf", "Mn", "Me") or ord(char) in _dropped() or (category == "Cc" and not char.isspace())
+    )
 
 
 def _char_map(char: str) -> str:
     """What one character (already NFKC) becomes."""
     if char.isascii():
-        return char
+        return "" if _ASCII_CONTROLS.match(char) else char
     if _invisible(char):
         return ""
     category = unicodedata.category(char)
@@ -122,8 +195,14 @@ def _char_map(char: str) -> str:
         return " "
     if category == "Nd":
         return str(unicodedata.digit(char))
-    if category == "Pd":  # every dash (em, figure, non-breaking, wave...) separates digit groups as "-"
+    if category == "Pd" or char in _MORE_DASHES:  # every dash separates digit groups as "-"
         return "-"
+    if char in _FULL_STOPS:
+        return "."
+    if category == "No":  # enclosed digits NFKC leaves alone ("❶", "⓵", "➀"): the number they show
+        number = unicodedata.numeric(char, -1.0)
+        if number >= 0 and number == int(number):
+            return str(int(number))
     return confusable_table().get(ord(char), char)
 
 
@@ -144,7 +223,10 @@ _CHARS = _CharTable()
 
 
 def _unicode(text: str) -> str:
+    hidden = _TAG_RUN.findall(text)
     if not unicodedata.is_normalized("NFKC", text):
+        if _WRAPPED_DIGITS.search(text) is not None:
+            text = text.translate(_WRAPPED_TABLE)
         text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         mapped = text.translate(_CHARS)
@@ -152,25 +234,39 @@ def _unicode(text: str) -> str:
         if mapped != text and not unicodedata.is_normalized("NFKC", mapped):
             mapped = unicodedata.normalize("NFKC", mapped)
         text = mapped
+    else:  # ASCII once NFKC was done ("\x08ª"): its controls go as in ASCII text
+        text = _ASCII_CONTROLS.sub("", text)
+    if hidden:
+        text += "\n" + " ".join(run.translate(_TAG_TABLE) for run in hidden)
     return text
+
+
+@lru_cache(maxsize=1)
+def _dot_forms() -> frozenset[str]:
+    words = _DOT_WORDS + _CJK_DOT_WORDS
+    return frozenset(
+        {".", *(form.lower() for word in words for form in (word, _unicode(word), _unicode(word.upper())))}
+    )
 
 
 def _bracketed(match: re.Match[str]) -> str:
     word = next(group for group in match.groups() if group is not None).lower()
-    return "@" if word in ("at", "@") else "."
+    return "." if word in _dot_forms() else "@"
 
 
 def _spaced(match: re.Match[str]) -> str:
-    return match.group("local") + "@" + _SPACED_DOT.sub(".", match.group("domain"))
+    return match.group("local") + "@" + _spelled_patterns()[3].sub(".", match.group("domain"))
 
 
 def _spelled(text: str) -> str:
-    """Undo "[at]"/"(dot)" and the spaced " at "/" dot " forms of email addresses."""
+    """Undo "[at]"/"(dot)" and the spaced " at "/" dot " forms of email addresses, in any of the
+    languages of `_AT_WORDS` and `_DOT_WORDS`."""
+    bracketed, spaced, hint, _ = _spelled_patterns()
     if "[" in text or "(" in text or "{" in text or "<" in text:
-        text = _BRACKETED.sub(_bracketed, text)
-    if _SPACED_HINT.search(text) is None:  # most text: no spaced "at" or "@" at all
+        text = bracketed.sub(_bracketed, text)
+    if hint.search(text) is None:  # most text: no spaced "at" or "@" at all
         return text
-    return _SPACED.sub(_spaced, text)
+    return spaced.sub(_spaced, text)
 
 
 def normalise(text: str) -> str:
@@ -180,6 +276,7 @@ def normalise(text: str) -> str:
             ASCII_MARKS.search(text) is None and (" " not in text or ASCII_SPELLED.search(text) is None)
         ):
             return text
+        text = _ASCII_CONTROLS.sub("", text)
     else:
         # Before entities, so an invisible character inside "&#64;" cannot keep it from being decoded.
         text = _unicode(text)

@@ -202,15 +202,28 @@ class _Scan:
             self._object(value, path, flags, inherited, depth)
         elif isinstance(value, list | tuple):
             self._container(depth, len(value))
+            start = len(self.findings)
             # Elements keep the array's key as context ({"phones": ["+49..."]}).
             for index, child in enumerate(value):
                 self.value(child, f"{path}/{index}", flags, inherited, depth + 1)
+            if len(value) >= 2 and all(type(child) is str for child in value):
+                self._joined(value, path, flags, start)
         elif isinstance(value, bool) or value is None:
             return
         elif isinstance(value, int | float):
             self.number(value, path, flags)
         else:
             raise TypeError(f"generation parameters hold a non-JSON value of type {type(value).__name__}")
+
+    def _joined(self, parts: list[str] | tuple[str, ...], path: str, flags: int, start: int) -> None:
+        """A value split across an array's strings (["jane.doe", "@", "example.com"], card groups) is read
+        joined too; what it holds that no element held is reported under the array's pointer."""
+        joined = _Scan(self.limits)
+        joined.text("".join(parts), path, flags)
+        found = {finding.entity for finding in self.findings[start:]}
+        for finding in joined.findings:
+            if finding.entity not in found:
+                self.add(finding.entity, path, f"{finding.detector}+joined")
 
     def number(self, value: float, path: str, flags: int) -> None:
         """Numbers are read only where a key says one may identify someone (a phone or card key);

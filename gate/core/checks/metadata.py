@@ -78,7 +78,9 @@ class MetadataCheck:
             entity = _STRIPPABLE_ENTITY[item.kind]
             return [self._reason(entity, item.path, detail="strippable")]
         if item.kind in _PERSON_KINDS:
-            return [self._reason("PERSON", item.path)]
+            # A blank owner field (cameras write Copyright as spaces or NULs) names nobody.
+            blank = item.value is not None and not item.value.strip()
+            return [] if blank else [self._reason("PERSON", item.path)]
         if item.value is None:
             return []
         findings = self._scan(item)

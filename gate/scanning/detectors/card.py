@@ -45,7 +45,10 @@ _LENGTHS_WITHOUT_CONTEXT = frozenset((15, 16))
 # Digits grouped by any of the separators people type between card groups ("4111 1111 ...",
 # "4111-1111", "4111.1111", "4111/1111", "4111 - 1111"): at most three separator characters between
 # neighbours, so a card cannot hide between long runs of punctuation, nor join unrelated numbers far apart.
-_CANDIDATE = re.compile(r"(?<![\w.,])\d(?:[ \-./_]{0,3}+\d){11,18}(?![\w]|[.,]\d)")
+# Also ":", "|", "~", "*", "+" and middle dots or bullets ("4111•1111•1111•1111"), as people type them.
+_CANDIDATE = re.compile(
+    r"(?<![\w.,])\d(?:[ \-./_:|~*+\u00b7\u2022\u2219\u30fb]{0,3}+\d){11,18}(?![\w]|[.,]\d)"
+)
 _NOT_DIGITS = re.compile(r"\D")
 _CARD_CUE = re.compile(
     r"(?i)\b(?:card|credit|debit|visa|mastercard|master\s+card|amex|american\s+express|discover|cc|pan)\b"

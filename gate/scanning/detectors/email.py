@@ -6,16 +6,18 @@ import re
 
 from gate.scanning.detectors.base import HAS_AT, PatternDetector, PatternRule, Text
 
-# Bounded quantifiers keep the worst case linear on hostile input.
+# Bounded quantifiers keep the worst case linear on hostile input. Letters and digits of any script:
+# internationalised addresses ("jöhn@bücher.de", "иван@пример.рф", RFC 6531) are mailboxes too.
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@"
-    r"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}(?P<tld>[A-Za-z]{2,24}))"
-    r"(?![A-Za-z0-9\-])"
+    r"(?<![\w.%+\-])[\w.%+\-]{1,64}@"
+    r"(?P<domain>(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.){1,8}(?P<tld>[^\W\d_]{2,24}))"
+    r"(?![^\W_]|-)"  # an underscore may follow ("jane@example.com_2"), a letter, digit or "-" not
 )
 # Asset names like "logo@2x.png" or "model@v2.safetensors" look like addresses.
 _IMAGE_SUFFIXES = ("png", "jpg", "jpeg", "webp", "gif", "svg", "bmp", "tif", "tiff", "heic", "avif", "psd")
 _MODEL_SUFFIXES = ("safetensors", "ckpt", "pt", "pth", "bin", "onnx", "gguf", "json", "yaml", "yml", "txt")
 _FILE_SUFFIXES = frozenset((*_IMAGE_SUFFIXES, *_MODEL_SUFFIXES, "zip"))
+_GENERIC_TLDS = frozenset(("com", "org", "net", "edu", "gov", "info", "biz", "mail", "email", "online", "me"))
 
 
 # "@2x.png", "@v2.safetensors", "@latest.pt": the label before a file suffix of an asset name.
@@ -30,6 +32,11 @@ def _real_domain(match: re.Match[str], text: Text) -> bool:
     if match.group("tld").lower() not in _FILE_SUFFIXES:
         return True
     labels = match.group("domain").split(".")
+    # An address saved as a file name ("jane.doe@example.com.jpg"): a real domain before the suffix.
+    before = labels[-2] if len(labels) >= 3 else ""
+    real_tld = before.lower() in _GENERIC_TLDS or (len(before) == 2 and before.isalpha())
+    if real_tld and _ASSET_LABEL.fullmatch(before) is None:
+        return True
     return len(labels) >= 2 and len(match.group("tld")) == 2 and _ASSET_LABEL.fullmatch(labels[-2]) is None
 
 

@@ -11,12 +11,14 @@ from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, PatternDetec
 
 # Starts with one character class (the look-behind moved after it), so the regex engine can skip to
 # capital letters instead of trying every position.
-_CANDIDATE = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]\d{2}(?: ?[A-Z0-9]){11,30}(?![a-z0-9])")
+# Groups may be joined by a space, a dash or a dot ("DE89-3704-0044-...", "DE89.3704.0044...").
+_CANDIDATE = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]\d{2}(?:[ \-.]?[A-Z0-9]){11,30}(?![a-z0-9])")
+_SEPARATORS = str.maketrans("-.", "  ")
 
 
 def _valid_iban(match: re.Match[str], text: Text) -> bool:
     # The pattern may run into a following capitalised word ("... 00 TO"); drop trailing groups.
-    groups = match.group().split(" ")
+    groups = match.group().translate(_SEPARATORS).split(" ")
     while groups and len("".join(groups)) >= 15:
         if iban.is_valid("".join(groups)):
             return True

@@ -30,6 +30,13 @@ EUROPEAN_REGIONS = (
     "AT", "BE", "CH", "LU", "IE", "PT", "PL", "CZ", "SK", "HU", "RO", "BG", "GR", "CY", "MT", "HR", "SI",
     "RS", "BA", "ME", "MK", "AL", "SE", "DK", "NO", "FI", "IS", "EE", "LV", "LT", "TR", "UA", "MD",
 )  # fmt: skip
+# Then the other regions of the world's largest phone-using populations (Asia, the Americas, Africa,
+# Oceania): "090-1234-5678" is a Japanese mobile, "010-1234-5678" a Korean one.
+WORLD_REGIONS = (
+    "JP", "CN", "KR", "IN", "BR", "MX", "AR", "CO", "CL", "PE", "AU", "NZ", "CA", "RU", "BY", "KZ", "SA",
+    "AE", "EG", "MA", "DZ", "ZA", "NG", "KE", "TH", "VN", "ID", "PH", "MY", "SG", "HK", "TW", "IL", "PK",
+    "BD", "IR", "IQ",
+)  # fmt: skip
 _MIN_KEYED_DIGITS = 8  # Danish and Norwegian numbers have eight digits
 
 # The look-behind sits after the "+", so the regex engine can skip ahead to a "+".
@@ -43,8 +50,14 @@ _CUE = re.compile(
     r"(?i)\b(?:phone|tel|telephone|mobile|cell|call|ring|text\s+me|whatsapp|sms|fax|contact|reach\s+me|"
     r"t[ée]l|telefon\w*|handy\w*|mobil\w*|r[üu]ckruf|rufnummer|portable|rappeler|appeler|m[óo]vil|"
     r"llamar|cellulare|chiamare|telefoon\w*|mobiel|bel|kom[óo]rk\w*|zadzwoni\w*|telem[óo]vel|ligar|"
-    r"contacto|puhelin|puh|κινητό|τηλέφωνο|cep|mobitel|mobiil|tlf|appel\w*|rappel\w*|chiama\w*|llam\w*|"
-    r"ligue|bel\w*|ring\w*|zadzwo\w*|soita\w*)\b"
+    r"contacto|contato|celular|fone|whats\w*|telepon|puhelin|puh|κινητό|τηλέφωνο|cep|mobitel|mobiil|tlf|appel\w*|rappel\w*|chiama\w*|llam\w*|"
+    r"ligue|bel\w*|ring\w*|zadzwo\w*|soita\w*|"
+    # Cyrillic, with the Latin look-alikes the normaliser reads some of its letters as ("тeлeфoн").
+    # (Cyrillic ie, o and be written as escapes: \u0435, \u043e, \u0431.)
+    r"т[\u0435e]л[\u0435e]ф[\u043eo]н\w*|т[\u0435e]л|м[\u043eo][\u04316]\w*|зв[\u043eo]н\w*)\b"
+    # Scripts written without spaces between words: no word boundary to look for.
+    r"|電話|携帯|电话|手机|手機|전화|휴대폰|핸드폰|연락처|هاتف|جوال|موبايل|تلفن|טלפון|फ़ोन|फोन|मोबाइल|โทร|เบอร์"
+    r"|(?i:điện thoại|sđt)"
 )
 
 
@@ -82,6 +95,8 @@ def _national(match: re.Match[str], text: Text) -> bool:
     if any(_valid(candidate, region) for region in NATIONAL_REGIONS):
         return True
     if any(_valid(candidate, region) for region in EUROPEAN_REGIONS):
+        return True
+    if any(_valid(candidate, region) for region in WORLD_REGIONS):
         return True
     # A bare digit string under a phone key is often an international number without its "+".
     return candidate.isdigit() and len(candidate) >= 10 and _valid("+" + candidate, None)
@@ -131,6 +146,37 @@ _CUE_WORDS = (
     "llam",
     "ligue",
     "soita",
+    "contato",
+    "celular",
+    "fone",
+    "whats",
+    "telepon",
+    "تلفن",
+    "טלפון",
+    "điện thoại",
+    "sđt",
+    "тел",
+    "тeл",
+    "моб",
+    "мo6",
+    "звон",
+    "звoн",
+    "電話",
+    "携帯",
+    "电话",
+    "手机",
+    "手機",
+    "전화",
+    "휴대폰",
+    "핸드폰",
+    "연락처",
+    "هاتف",
+    "جوال",
+    "موبايل",
+    "फोन",
+    "मोबाइल",
+    "โทร",
+    "เบอร์",
 )
 _has_cue_word = any_word(_CUE_WORDS)
 

@@ -169,9 +169,11 @@ def test_hidden_card_and_phone() -> None:
     assert pairs(scan_parameters(params)) == [("CREDIT_CARD", "/a"), ("PHONE_NUMBER", "/b")]
 
 
-def test_decoding_is_bounded_to_two_layers() -> None:
-    three = base64.b64encode(base64.b64encode(base64.b64encode(EMAIL.encode()))).decode()
-    assert scan_parameters({"x": three}) == []
+def test_decoding_is_bounded_to_three_layers() -> None:
+    four = EMAIL.encode()
+    for _ in range(4):
+        four = base64.b64encode(four)
+    assert scan_parameters({"x": four.decode()}) == []
 
 
 @pytest.mark.parametrize(
