@@ -14,12 +14,7 @@ from __future__ import annotations
 import base64
 import io
 import json
-import os
-import signal
 import struct
-import subprocess
-import sys
-import urllib.request
 import uuid
 import zlib
 from collections.abc import Callable
@@ -27,11 +22,10 @@ from pathlib import Path
 
 import pytest
 from confluent_kafka import Producer
-from harness import Output, output_topics
+from harness import Output, gate_env, output_topics, running_gate
 
-from gate.broker import EmbeddedBroker, free_loopback_port
+from gate.broker import EmbeddedBroker
 from gate.demo.images import jpeg_bytes, product_image
-from gate.demo.session import gate_environment
 from gate.imaging.jpeg import segment_bytes
 from gate.provenance import TrustAnchors, Verifier, create_dev_pki, verify_manifest
 from gate.settings import TopicSettings
@@ -171,32 +165,18 @@ def test_no_unseen_canary_reaches_a_record_an_image_a_manifest_a_log_a_span_or_a
     consume_all: Callable[..., list[Output]],
 ) -> None:
     keys = create_dev_pki(tmp_path / "pki")
-    port = free_loopback_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GATE_", "OTEL_"))}
-    env.update(
-        gate_environment(
-            broker.bootstrap_servers, keys, tmp_path / "store", port=port, group_id=group_id,
-            transactional_id=f"tx-{uuid.uuid4().hex[:8]}",
-        )
-    )  # fmt: skip
-    env.update(
-        {
-            "GATE_TOPICS__INGEST": gate_topics.ingest,
-            "GATE_TOPICS__APPROVED": gate_topics.approved,
-            "GATE_TOPICS__QUARANTINE": gate_topics.quarantine,
-            "GATE_TOPICS__REJECTED": gate_topics.rejected,
-            "OTEL_TRACES_EXPORTER": "console",  # spans go to the same output as the logs
-        }
+    env = gate_env(
+        broker.bootstrap_servers,
+        keys,
+        tmp_path / "store",
+        gate_topics,
+        group_id=group_id,
+        extra={"OTEL_TRACES_EXPORTER": "console"},  # spans go to the same output as the logs
     )
     log_path = tmp_path / "gate.log"
     run = f"un{uuid.uuid4().hex[:6]}"
     records, canaries, in_images = planted(run)
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gate.cli.main", "run", "--log-level", "DEBUG", "--log-format", "json"],
-            env=env, stdout=log, stderr=log, start_new_session=True,
-        )  # fmt: skip
-    try:
+    with running_gate(env, log_path, "--log-level", "DEBUG", "--log-format", "json") as gate:
         producer = Producer({"bootstrap.servers": broker.bootstrap_servers})
         for key, value in records:
             producer.produce(gate_topics.ingest, key=key, value=value)
@@ -204,16 +184,9 @@ def test_no_unseen_canary_reaches_a_record_an_image_a_manifest_a_log_a_span_or_a
         # The refused event id is never an output key: wait for the others and the record count.
         clean_keys = {key for key, _ in records if not key.startswith(b"maria")}
         outputs = consume_all(output_topics(gate_topics), clean_keys, timeout=120, settle_s=3.0)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
-            metrics = response.read().decode()
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=40)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        metrics = gate.metrics()
+        assert metrics, "the gate's /metrics did not answer"
+        gate.stop_or_kill()
     logs = log_path.read_text(errors="replace")
 
     by_key = {o.key: o for o in outputs}
