@@ -113,6 +113,14 @@ def minimise_parameters(
 _RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])")
 
 
+# Values found signable, by type and value: the same few (a sampler, a step count, a guidance scale) come
+# with almost every event, and reading one as an identifier costs a dozen scans. Only clean values are
+# kept (never one that holds personal data), the answer depends on nothing but the value, and the set is
+# bounded: past its size, values are read every time.
+_SIGNABLE_SEEN: set[tuple[type, str | int | float]] = set()
+_SIGNABLE_SEEN_MAX = 4096
+
+
 def signable(value: Any) -> bool:
     """Whether a value bound for a manifest passes the scanner once more, read as free text whatever its
     key: under `sampler` or `model` the scanner does not look for names, but a name signed there is
@@ -121,7 +129,17 @@ def signable(value: Any) -> bool:
     signed has an identifier's form ("jane-doe", "JOHN_SMITH", "0049-151-23456789")."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return isinstance(value, bool)
-    text = str(value)
+    seen = (type(value), value)
+    if seen in _SIGNABLE_SEEN:
+        return True
+    clean = _reads_clean(str(value))
+    if clean and len(_SIGNABLE_SEEN) < _SIGNABLE_SEEN_MAX:
+        _SIGNABLE_SEEN.add(seen)
+    return clean
+
+
+def _reads_clean(text: str) -> bool:
+    """`signable`'s reading of one value's text: no finding as an identifier, nor with its words apart."""
     # Words run together are read apart too ("JaneDoe", "johnSmith1985"): withholding a model name that
     # reads as a name ("AlexNet") costs the manifest a field, signing a person's name cannot be undone.
     apart = _RUN_TOGETHER.sub(" ", text)
