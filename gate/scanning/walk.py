@@ -101,17 +101,27 @@ def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
     return plan
 
 
-def _detections(value: str, flags: int) -> memo.Detections:
-    """What every detector with a chance reports for `value` under `flags`, in plan order (for the
-    evaluation's memo: all of them, since which (entity, path) pairs are already found differs per use)."""
+def _chances(value: str, flags: int) -> tuple[Text, tuple[TextDetector, ...]] | None:
+    """The detectors with a chance on `value` under key context `flags`, and the `Text` they read; None
+    when none has. Only detectors with a chance: none of the facts they need holds for the others (no "@"
+    for email, no digits for cards). Most strings leave none, and are done without building a Text."""
     facts = text_facts(value, not flags & NOT_NUMERIC)
     context = flags & CONTEXT_MASK
     detectors = _plans.get(facts << _PLAN_CONTEXT_BITS | context)
     if detectors is None:
         detectors = _plan(facts, context)
     if not detectors:
+        return None
+    return Text(value, flags, facts), detectors
+
+
+def _detections(value: str, flags: int) -> memo.Detections:
+    """What every detector with a chance reports for `value` under `flags`, in plan order (for the
+    evaluation's memo: all of them, since which (entity, path) pairs are already found differs per use)."""
+    chances = _chances(value, flags)
+    if chances is None:
         return ()
-    text = Text(value, flags, facts)
+    text, detectors = chances
     found = []
     for detector in detectors:
         name = detector.detect(text)
@@ -174,16 +184,10 @@ class _Scan:
             for entity, rule in detections:  # `add` keeps the first per (entity, path), as below
                 self.add(entity, path, f"{rule}+{via}" if via else rule)
             return
-        facts = text_facts(value, not flags & NOT_NUMERIC)
-        # Only detectors with a chance: none of the facts they need holds for the others (no "@" for
-        # email, no digits for cards). Most strings leave none, and are done without building a Text.
-        context = flags & CONTEXT_MASK
-        detectors = _plans.get(facts << _PLAN_CONTEXT_BITS | context)
-        if detectors is None:
-            detectors = _plan(facts, context)
-        if not detectors:
+        chances = _chances(value, flags)
+        if chances is None:
             return
-        text = Text(value, flags, facts)
+        text, detectors = chances
         seen = self.seen
         for detector in detectors:
             if seen and (detector.entity, path) in seen:
