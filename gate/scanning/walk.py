@@ -8,6 +8,8 @@ never `RecursionError`. Detector exceptions are not caught: the caller turns the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, NoReturn
 
 from gate.model import Finding
@@ -92,6 +94,41 @@ def _member(key: str) -> _Member:
     return member
 
 
+# Strings the detectors found nothing in, with the key context they were read under. A string's
+# findings are a pure function of (string, key context): the detectors read nothing else. So a string
+# met again under the same context (sampler and model names, workflow node types, sizes, the prompts
+# a batch repeats) is done with one lookup. Only strings found clean are held, never one with a
+# finding or one a detector was not asked about; at most _MAX_CLEAN of them, none over
+# _MAX_CLEAN_CHARS characters (about 4 MiB at worst), and a full table is emptied and fills again with
+# what is in use, so hostile strings can neither grow memory nor keep the usual ones out for good.
+# Benchmarks empty it (`forget_clean`) before every timed pass, so no pass reads a string as "seen"
+# in an earlier one.
+_MAX_CLEAN = 4096
+_MAX_CLEAN_CHARS = 1024
+_clean: dict[tuple[str, int], None] = {}
+_ascii_marks, _ascii_spelled = ASCII_MARKS.search, ASCII_SPELLED.search
+
+
+def forget_clean() -> None:
+    """Empty the table of strings found clean (benchmarks call this before every timed pass)."""
+    _clean.clear()
+
+
+@contextmanager
+def without_clean_table() -> Iterator[None]:
+    """Scans inside the block neither read nor fill the table of strings found clean: every string is
+    read as if met for the first time (benchmarks measure that rate too). Not for concurrent use."""
+    global _MAX_CLEAN_CHARS  # noqa: PLW0603 - the one setting the walk reads, swapped for the block
+    limit = _MAX_CLEAN_CHARS
+    _clean.clear()
+    _MAX_CLEAN_CHARS = -1  # no string is short enough to be held
+    try:
+        yield
+    finally:
+        _MAX_CLEAN_CHARS = limit
+        _clean.clear()
+
+
 def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
     """`detectors_for`, through the plan table (the walk reads the table inline first)."""
     plan = detectors_for(facts, context)
@@ -164,13 +201,36 @@ class _Scan:
 
     def text(self, value: str, path: str, flags: int) -> None:
         """Run the text detectors on `value` as meant (`normalise`) and on what is hidden inside it
-        (URL encoding, base64), each normalised too."""
-        value = normalise(value)
-        self._detect(value, flags, path, "")
-        for decoded, via in decoded_variants(value):
-            self._detect(normalise(decoded), flags, path, via)
+        (URL encoding, base64), each normalised too; nothing when `value` was found clean before under
+        the same key context."""
+        if (value, flags) not in _clean:
+            self._read(value, flags, path)
 
-    def _detect(self, value: str, flags: int, path: str, via: str) -> None:
+    def _read(self, value: str, flags: int, path: str) -> None:
+        """`text` for a string not in the table of clean ones; adds it there if it is clean."""
+        # `normalise`, with its fast path inlined: most strings are ASCII with nothing to undo. (An
+        # ASCII identifier, "euler_a", cannot hold a mark: decided without a regex.)
+        meant = (
+            value
+            if value.isascii()
+            and (
+                value.isidentifier()
+                or (_ascii_marks(value) is None and (" " not in value or _ascii_spelled(value) is None))
+            )
+            else normalise(value)
+        )
+        clean = self._detect(meant, flags, path, "")
+        if may_be_encoded(meant):  # one call, not two, for the many strings that are not
+            for decoded, via in decoded_variants(meant):
+                clean = self._detect(normalise(decoded), flags, path, via) and clean
+        if clean and len(value) <= _MAX_CLEAN_CHARS:
+            if len(_clean) >= _MAX_CLEAN:
+                _clean.clear()
+            _clean[(value, flags)] = None
+
+    def _detect(self, value: str, flags: int, path: str, via: str) -> bool:
+        """Run the detectors with a chance on `value` and record what they find at `path`. True when
+        every one of them ran and none found anything: `value` is clean under `flags`."""
         if flags & NOT_NUMERIC and not reads_as_number(value):
             # The key says "a number" and the value is text: read it as text (`reads_as_number`).
             flags &= ~NOT_NUMERIC
@@ -183,18 +243,22 @@ class _Scan:
                     remembered[(value, flags)] = detections
             for entity, rule in detections:  # `add` keeps the first per (entity, path), as below
                 self.add(entity, path, f"{rule}+{via}" if via else rule)
-            return
+            return not detections
         chances = _chances(value, flags)
         if chances is None:
-            return
+            return True
         text, detectors = chances
         seen = self.seen
+        clean = True
         for detector in detectors:
             if seen and (detector.entity, path) in seen:
+                clean = False  # not asked, so not known to be clean
                 continue
             name = detector.detect(text)
             if name is not None:
+                clean = False
                 self.add(detector.entity, path, f"{name}+{via}" if via else name)
+        return clean
 
     def value(self, value: Any, path: str, flags: int, inherited: int, depth: int) -> None:
         """Scan one value; `flags` is its key context, `inherited` what its children inherit."""
@@ -246,7 +310,7 @@ class _Scan:
         # This loop runs for every member: the character count is kept in a local (written back
         # before anything that reads or updates it), and count_chars and text are inlined.
         chars = self.chars
-        ascii_marks, ascii_spelled = ASCII_MARKS.search, ASCII_SPELLED.search
+        clean_values = _clean
         for position, (raw_key, child) in enumerate(obj.items()):
             key = raw_key if isinstance(raw_key, str) else str(raw_key)
             size = len(key)
@@ -256,7 +320,9 @@ class _Scan:
                 self.over_limit(size)
             member = _members.get(key)
             plain, token, positive, own, rules, owner_rules = member if member is not None else _member(key)
-            child_path = f"{path}/{token}"
+            # The member's pointer is spelled only when something needs it (a finding, a string the
+            # detectors read, a container): most members are numbers or strings found clean before.
+            child_path = ""
             if not plain:
                 # A key can itself be an email or a phone. Then the pointer must not spell it: the
                 # member is named by its position instead ("*3"), for it and everything below it.
@@ -267,6 +333,7 @@ class _Scan:
                     child_path = hidden_path
             for rule in owner_rules if owns else rules:
                 if rule.accepts(child):
+                    child_path = child_path or f"{path}/{token}"
                     self.add(rule.entity, child_path, rule.name)
             child_inherited = inherited | positive
             child_flags = child_inherited | own
@@ -279,30 +346,14 @@ class _Scan:
                 if size > max_string_chars or chars > max_total_chars:
                     self.chars = chars
                     self.over_limit(size)
-                if size >= _MIN_TEXT_CHARS:
-                    # `normalise`, with its fast path inlined: most strings are ASCII with nothing to undo.
-                    # (An ASCII identifier, "euler_a", cannot hold a mark: decided without a regex.)
-                    meant = (
-                        child
-                        if child.isascii()
-                        and (
-                            child.isidentifier()
-                            or (
-                                ascii_marks(child) is None
-                                and (" " not in child or ascii_spelled(child) is None)
-                            )
-                        )
-                        else normalise(child)
-                    )
-                    self._detect(meant, child_flags, child_path, "")
-                    if may_be_encoded(meant):  # one call, not two, for the many strings that are not
-                        for decoded, via in decoded_variants(meant):
-                            self._detect(normalise(decoded), child_flags, child_path, via)
+                if size >= _MIN_TEXT_CHARS and (child, child_flags) not in clean_values:
+                    self._read(child, child_flags, child_path or f"{path}/{token}")
             elif kind is int or kind is float:
-                self.number(child, child_path, child_flags)
+                if child_flags & POSITIVE_MASK and not child_flags & NOT_NUMERIC:  # `number`'s test
+                    self.number(child, child_path or f"{path}/{token}", child_flags)
             elif kind is not bool and child is not None:
                 self.chars = chars
-                self.value(child, child_path, child_flags, child_inherited, depth + 1)
+                self.value(child, child_path or f"{path}/{token}", child_flags, child_inherited, depth + 1)
                 chars = self.chars
         self.chars = chars
 

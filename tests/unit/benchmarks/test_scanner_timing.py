@@ -72,3 +72,27 @@ def test_the_gate_makes_at_least_the_passes_asked_for(monkeypatch: pytest.Monkey
     scanner._interleaved(lambda params: set(), records, gate_passes=4, chunk=10)
     # 3 turns; 4 passes asked: 2 per turn (rounded up, never down to 1), so 6 whole passes of 25.
     assert calls["gate"] == 6 * 25
+
+
+def test_every_timed_pass_starts_with_an_empty_table_of_clean_strings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    records = generate_corpus(12, seed=5)
+    log: list[str] = []
+    real_gate, real_forget = scanner.gate_detect, scanner.forget_clean
+
+    def gate(params: dict[str, Any]) -> Found:
+        log.append("scan")
+        return real_gate(params)
+
+    def forget() -> None:
+        log.append("forget")
+        real_forget()
+
+    monkeypatch.setattr(scanner, "gate_detect", gate)
+    monkeypatch.setattr(scanner, "forget_clean", forget)
+    scanner._timed_passes(scanner.gate_detect, records, passes=3)
+    scanner._timed(scanner.gate_detect, records)
+    # Three passes, then one more: each begins by emptying the table, so no pass meets a string an
+    # earlier pass saw.
+    assert log == (["forget"] + ["scan"] * 12) * 4
