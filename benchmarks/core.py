@@ -99,7 +99,8 @@ class BareC2pa:
                 c2pa.C2paBuilderIntent.CREATE, c2pa.C2paDigitalSourceType.TRAINED_ALGORITHMIC_MEDIA
             )
             manifest = data_hashed.sign_embeddable(builder, self.signer, media_type, slot, digest)
-        return b"".join((data[:slot], manifest, data[slot:]))
+        image = memoryview(data)  # joined from views, as the gate does: one copy of the image, not two
+        return b"".join((image[:slot], manifest, image[slot:]))
 
     def process(self, data: bytes, media_type: str) -> bytes | None:
         """Verify; sign where there was no manifest (what the gate does for a synthetic image)."""

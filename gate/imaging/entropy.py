@@ -9,9 +9,12 @@ are searched by the regex: a progressive JPEG's short scans cost what they did, 
 image, where the regex is faster (measured right after a c2pa call, as in the pipeline: 8 against 24 us
 for 16 KiB of scan data, 17 against 28 us for 48 KiB, about even at 150 KiB). Then windows of
 64 KiB, growing to 1 MiB, which bounds the temporaries (a few bytes per byte of window) whatever the
-file. `first_marker_regex` is the reference the tests hold this to, and the search used where numpy is
-not installed (it is a default dependency; the core keeps running without it, as without the pixel
-packages).
+file. Each window is read first for its first 0xFF followed by anything but stuffing, a rare pair in
+coded data (two array passes; 0.45 -> 0.19 ms for a 3 MB photo); only when that pair is a restart
+marker is the window, and the rest of the scan, read the full way (seven passes), so an image with a
+restart interval costs what it did. `first_marker_regex` is the reference the tests hold this to, and
+the search used where numpy is not installed (it is a default dependency; the core keeps running
+without it, as without the pixel packages).
 """
 
 from __future__ import annotations
@@ -45,14 +48,34 @@ def first_marker(data: bytes, pos: int) -> int:
         return found
     pos = end - 1
     window = _FIRST_WINDOW
+    restarts = False  # set once a window's first candidate was a restart marker
     while pos < n - 1:
         end = min(n, pos + window + 1)  # one byte more: the byte after the window's last 0xFF
-        found = _first_in(data, pos, end)
-        if found >= 0:
-            return found
+        quick = None if restarts else _first_rare(data, pos, end)
+        if quick is None:
+            restarts = True
+            quick = _first_in(data, pos, end)
+        if quick >= 0:
+            return quick
         pos = end - 1
         window = min(window * 2, _LAST_WINDOW)
     return -1
+
+
+def _first_rare(data: bytes, start: int, end: int) -> int | None:
+    """`_first_in` in two passes instead of seven, for scans without restart markers: a 0xFF followed
+    by anything but stuffing is rare in coded data (markers, restarts, fill), so the first one is found
+    with one argmax, and is the answer unless it is a restart marker: then None, and the caller reads the
+    window (and the rest of the scan) the full way. 0.45 -> 0.19 ms for a 3 MB photo; an image with a
+    restart interval pays one such pass over its first 64 KiB window in vain."""
+    coded = np.frombuffer(data, dtype=np.uint8, count=end - start, offset=start)  # a view: no copy
+    after = coded[1:]
+    rare = coded[:-1] == 0xFF
+    np.logical_and(rare, after, out=rare)  # `after` as truth values: nonzero; in place, no third array
+    index = int(rare.argmax())  # stops at the first True
+    if not rare[index]:
+        return -1
+    return None if 0xD0 <= after[index] <= 0xD7 else start + index
 
 
 def _first_in(data: bytes, start: int, end: int) -> int:

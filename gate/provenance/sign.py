@@ -198,7 +198,9 @@ def _sign(
         if slot is not None:
             digest = digest if digest is not None else hashlib.sha256(data).digest()
             manifest = data_hashed.sign_embeddable(builder, signer, media_type, slot, digest)
-            return b"".join((data[:slot], manifest, data[slot:]))
+            # Joined from views: slicing `data` would copy the image once more before the join copies it.
+            image = memoryview(data)
+            return b"".join((image[:slot], manifest, image[slot:]))
         out = io.BytesIO()
         builder.sign(signer, media_type, io.BytesIO(data), out)
     return out.getvalue()

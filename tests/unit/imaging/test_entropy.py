@@ -90,3 +90,26 @@ def test_agrees_with_the_regex_past_the_regex_span(stuffed: int, pieces: list[by
 
 def test_a_start_past_the_end_finds_nothing() -> None:
     assert first_marker(b"\xff\xd9", 1) == -1 == first_marker(b"\xff\xd9", 5)
+
+
+@pytest.mark.parametrize(
+    "restart_at", [_REGEX_SPAN + 5, _REGEX_SPAN + _FIRST_WINDOW + 3, 3 * _FIRST_WINDOW + 1]
+)
+@pytest.mark.parametrize("marker_after", [2, 1000, _FIRST_WINDOW, 2 * _LAST_WINDOW])
+@pytest.mark.parametrize("restart", [b"\xff\xd0", b"\xff\xd3", b"\xff\xd7"])
+def test_a_restart_marker_first_in_a_window_does_not_end_the_scan(
+    restart_at: int, marker_after: int, restart: bytes
+) -> None:
+    # The fast reading stops at the first 0xFF not followed by stuffing; a restart marker there sends the
+    # window (and the rest of the scan) to the full reading, which must still find the marker behind it,
+    # also windows later, and also past further restarts.
+    stuffed = b"\x12\xff\x00" * (restart_at // 3)
+    between = (b"\x34\xff\x00" * (marker_after // 3) + restart) * 2
+    data = stuffed + restart + between + b"\xff\xd9" + b"\x00" * 8
+    expected = len(stuffed) + len(restart) + len(between)
+    assert first_marker(data, 0) == first_marker_regex(data, 0) == expected
+
+
+def test_a_scan_with_only_restarts_and_stuffing_has_no_end() -> None:
+    data = (b"\x12\xff\x00" * 5000 + b"\xff\xd5") * 40
+    assert first_marker(data, 0) == -1 == first_marker_regex(data, 0)
