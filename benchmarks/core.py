@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
 import c2pa
 
 from benchmarks.corpus_images import GENERATION, ImageCase
 from benchmarks.stats import rate, ratio_summary, summarize
+from gate.core.event import Generation
 from gate.core.pipeline import Pipeline
 from gate.model import Verdict
 from gate.provenance import GenerationClaim, SignerConfig, TrustAnchors, data_hashed
@@ -109,11 +111,26 @@ class BareC2pa:
         return None
 
 
+def unique_prompts() -> Iterator[Generation]:
+    """`GENERATION` with a prompt no earlier evaluation saw, one per call.
+
+    A production stream's prompts differ from image to image while its sampler, sizes and model repeat;
+    the scanner remembers strings it found clean (`gate.scanning.walk`), so one prompt repeated for the
+    whole benchmark would be read once and then cost nothing.
+    """
+    prompt = GENERATION.parameters["prompt"]
+    for n in itertools.count():
+        yield replace(GENERATION, parameters={**GENERATION.parameters, "prompt": f"{prompt}, variation {n}"})
+
+
 def gate_step(pipeline: Pipeline) -> Callable[[bytes, str], Any]:
-    """One gate evaluation of one image (synthetic, clean parameters: approved)."""
+    """One gate evaluation of one image (synthetic, clean parameters with a prompt of its own: approved)."""
+    generations = unique_prompts()
 
     def step(data: bytes, media_type: str) -> Any:
-        return pipeline.evaluate(data, declared_media_type=media_type, synthetic=True, generation=GENERATION)
+        return pipeline.evaluate(
+            data, declared_media_type=media_type, synthetic=True, generation=next(generations)
+        )
 
     return step
 

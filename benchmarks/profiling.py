@@ -6,7 +6,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpus_images import GENERATION, ImageCase
+from benchmarks.core import unique_prompts
+from benchmarks.corpus_images import ImageCase
 from gate.core.pipeline import Pipeline
 
 
@@ -24,12 +25,13 @@ def profile_core(
     profiler = Profiler(interval=0.0005)
     deadline = time.monotonic() + seconds
     evaluations = 0
+    generations = unique_prompts()  # as `run_core` times it: a prompt of its own per evaluation
     profiler.start()
     while time.monotonic() < deadline:
         for case in cases:
             for data in case.images:
                 pipeline.evaluate(
-                    data, declared_media_type=case.media_type, synthetic=True, generation=GENERATION
+                    data, declared_media_type=case.media_type, synthetic=True, generation=next(generations)
                 )
                 evaluations += 1
     profiler.stop()
