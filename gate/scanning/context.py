@@ -200,7 +200,7 @@ def key_info(key: str) -> KeyInfo:
 # and no IBAN's shape (two capitals and two check digits starting a token).
 _FREE_TEXT_WORD = re.compile(r"[^\W\d_]{2,}")
 _SPACE = re.compile(r"\s")
-_INTERNATIONAL_PLUS = re.compile(r"(?<![\w+])\+\s?\d")
+_INTERNATIONAL_PLUS = re.compile(r"(?<![\w+])\+\s?\(?\s?\d")  # "+49 ...", "+(44) 20 ..."
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}[\s\-.]?[A-Z0-9]")
 
 
