@@ -208,18 +208,18 @@ def _trie(node: dict[str, Any]) -> str:
 def _word_starts(text: str) -> tuple[int, ...]:
     """Where a word of `text` starts with some cue word's key (lower-cased: keys are lower case)."""
     global _last  # noqa: PLW0603 - one entry, replaced whole (safe to read from any thread)
+    last = _last
+    if last[0] is text:  # the detectors read the same string object one after another
+        return last[1]
     lower = text.lower()
     if len(lower) != len(text):  # "İ" lowers to two characters: positions would move
         lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    last = _last
-    if last[0] == lower:
-        return last[1]
     gate = _GATE
     for word in lower.split():
         if word[:_KEY_CHARS] in gate or word.strip(_PUNCT)[:_KEY_CHARS] in gate:
             break
     else:
-        _last = (lower, ())
+        _last = (text, ())
         return ()
     search = _shared[0]
     if search is None:
@@ -229,5 +229,5 @@ def _word_starts(text: str) -> tuple[int, ...]:
         for found in search.finditer(lower)
         if (begin := found.start()) == 0 or not lower[begin - 1].isalpha()
     )
-    _last = (lower, starts)
+    _last = (text, starts)
     return starts

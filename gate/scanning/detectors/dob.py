@@ -104,7 +104,9 @@ KEYED_RULES = (
             "data_nascita nascita data_nascimento data_de_nascimento geboortedatum geboren_op data_urodzenia "
             "urodzony fodelsedatum fodelsedato fodselsdato fodselsdag syntymaaika dogum_tarihi "
             "datum_narozeni "
-            "data_nasterii datum_rodjenja szuletesi_datum sunniaeg ημερομηνια_γεννησης"
+            "data_nasterii datum_rodjenja szuletesi_datum sunniaeg ημερομηνια_γεννησης дата_на_раждане "
+            "дата_рождения дата_народження датум_рођења datum_narodenia datum_rojstva gimimo_data "
+            "dzimsanas_datums data_breithe data_tat_twelid faedingardagur"
         ),
         _birth_value,
     ),

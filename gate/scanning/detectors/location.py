@@ -298,7 +298,8 @@ KEYED_RULES = (
             "endereco rua "
             "adres straat bezorgadres postcode huisnummer adresa ulica adres_dostawy kod_pocztowy adress "
             "gatuadress postnummer osoite katuosoite postinumero cim iranyitoszam adresi aadress postiindeks "
-            "διευθυνση"
+            "διευθυνση адрес адреса адрес_за_доставка адрес_доставки адреса_доставки naslov adresas adrese "
+            "seoladh heimilisfang indirizz"
         ),
         _postal,
     ),

@@ -118,8 +118,10 @@ _ANY_UP, _ANY_LOW = lexicon.UPPER, lexicon.LOWER
 _CASED_WORD = rf"[{_ANY_UP}][{_ANY_LOW}]{{1,24}}(?:['’\-][{_ANY_UP}]?[{_ANY_LOW}]{{1,24}})?"  # noqa: RUF001
 _CASELESS_WORD = rf"[{lexicon.CASELESS}]{{2,12}}"
 # "Gift for" and labels: two or three cased words (one is a first name, or a word: "Geschenk für Mama").
+# Irish and Scottish surnames start with a particle of their own: "Siobhán Ní Bhriain", "Seán Ó Briain".
+_GAELIC = r"(?:Ó|Ní|Nic|Mac|Uí|Ua)[ \t]+"
 _GIFT_NAME = lexicon.Cues("person_for", "person_label").then(
-    rf"\s*:?\s*(?P<name>{_CASED_WORD}(?:[ \t]+{_CASED_WORD}){{1,2}})(?![\w])"
+    rf"\s*:?\s*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_CASED_WORD}){{1,2}})(?![\w])"
 )
 # In scripts without capitals, a label or an honorific, then one to three words of its letters
 # ("العميل: أحمد الحسن", "מר דוד כהן", "收件人：王小明") ...  # noqa: RUF003
@@ -275,7 +277,7 @@ class PersonDetector:
         found = self._caps_or_lower(text, cued)
         if found is not None:
             return found
-        if _PERSON_CUES.found(text.lower):
+        if _PERSON_CUES.found(value):
             found = self._any_script(value)
             if found is not None:
                 return found
@@ -320,8 +322,9 @@ class PersonDetector:
     def _any_script(self, value: str) -> str | None:
         """A name after a cue of data/cues.toml, in any script (Greek, Cyrillic, Arabic, Hebrew, CJK).
 
-        Latin-script names are the other rules' (with their lists of given names): here a cased name
-        counts when it is written in another script, or its first word is a given name."""
+        Latin-script names are mostly the other rules' (with their lists of given names): here a cased
+        name counts when it is written in another script, has a letter beyond ASCII ("Jānis Bērziņš":
+        "Geschenk für Weihnachten Deko" is German nouns), or its first word is a given name."""
         for match in _GIFT_NAME.finditer(value):
             name = match.group("name")
             words = name.split()
@@ -329,7 +332,7 @@ class PersonDetector:
                 value, match.start("name"), match.end()
             ):
                 continue
-            if _LATIN_NAME.fullmatch(name) is None or _fold(words[0].lower()) in self._world:
+            if not name.isascii() or _fold(words[0].lower()) in self._world:
                 return "person.cue"
         for match in _TITLE_NAME.finditer(value):
             if not _LATIN_NAME.fullmatch(match.group("name")):
@@ -426,7 +429,10 @@ _NAME_KEYS = (
     "apellido apellidos nome nome_cognome cognome nome_completo apelido naam voornaam achternaam "
     "voornaam_achternaam imie nazwisko imie_nazwisko namn fornamn efternamn navn fornavn etternavn nimi "
     "etunimi sukunimi ad_soyad ad soyad adi soyadi jmeno prijmeni nume prenume ime prezime ime_prezime "
-    "nev vezeteknev keresztnev perekonnanimi eesnimi ονοματεπωνυμο ονομα επωνυμο"
+    "nev vezeteknev keresztnev perekonnanimi eesnimi ονοματεπωνυμο ονομα επωνυμο "
+    "име_и_фамилия фамилия meno priezvisko meno_priezvisko ime_in_priimek priimek vardas pavarde "
+    "vardas_pavarde vards uzvards vards_uzvards ainm sloinne фио имя_фамилия піб прізвище "
+    "ime_prezime име_презиме isem kunjom"
 )
 
 KEYED_RULES = (

@@ -205,7 +205,7 @@ _has_cue_word = any_word(_CUE_WORDS)
 
 
 def _may_be_national(text: Text) -> bool:
-    return bool(text.flags & PHONE) or _has_cue_word(text) or _CUES.found(text.lower)
+    return bool(text.flags & PHONE) or _has_cue_word(text) or _CUES.found(text.value)
 
 
 DETECTOR = PatternDetector(

@@ -259,3 +259,55 @@ def test_a_parenthesised_country_code_is_an_international_number_under_any_key(k
 @pytest.mark.parametrize("value", ["(2) 30 steps", "1.2.3+(4)", "+(0) 12345678"])
 def test_parentheses_after_a_plus_are_no_number_by_themselves(value: str) -> None:
     assert scan_parameters({"steps": value}) == []
+
+
+# Customer fields under keys in those languages (as written, and accent-folded by `context.key_info`).
+KEYED: list[tuple[str, str, str]] = [
+    ("PHONE_NUMBER", "телефон", "0980 774-943"),
+    ("PHONE_NUMBER", "мобильный", "8 912 345-67-89"),
+    ("PHONE_NUMBER", "tālrunis", "29 123 456"),
+    ("PHONE_NUMBER", "telefonas", "8 612 34567"),
+    ("PHONE_NUMBER", "fón", "085 012 0207"),
+    ("DATE_OF_BIRTH", "дата_на_раждане", "1990-06-16"),
+    ("DATE_OF_BIRTH", "дата_рождения", "03.03.1980"),
+    ("DATE_OF_BIRTH", "datum_narodenia", "1942-12-26"),
+    ("DATE_OF_BIRTH", "datum_rojstva", "17/03/1996"),
+    ("DATE_OF_BIRTH", "gimimo_data", "10 vasario 1990"),
+    ("DATE_OF_BIRTH", "dzimšanas_datums", "1 jūnijā 1938"),
+    ("DATE_OF_BIRTH", "data_breithe", "2 Bealtaine 1970"),
+    ("LOCATION", "адрес", "ул. Витоша 12, София"),
+    ("LOCATION", "naslov", "Trstenjakova ulica 2b"),
+    ("LOCATION", "adresas", "Gedimino pr. 9, Vilnius"),
+    ("LOCATION", "adrese", "Brīvības iela 5, Rīga"),
+    ("LOCATION", "seoladh", "12 Sráid Grafton, Baile Átha Cliath"),
+    ("PERSON", "име_и_фамилия", "Летисия Рангелов"),
+    ("PERSON", "meno", "Bernard Špilár"),
+    ("PERSON", "ime_in_priimek", "Silvo Sitar"),
+    ("PERSON", "vardas_pavarde", "Robertas Kiška"),
+    ("PERSON", "vārds_uzvārds", "Silvija Vītoliņa"),
+    ("PERSON", "ainm", "Corona Mac an Ghirr"),
+    ("PERSON", "фио", "Иванов Иван Иванович"),
+]
+
+
+@pytest.mark.parametrize(("entity", "key", "value"), KEYED)
+def test_a_customer_field_under_a_key_in_another_language_is_found(entity: str, key: str, value: str) -> None:
+    found = scan_parameters({"customer": {key: value}})
+    assert entity in {finding.entity for finding in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bronntanas do Loyola Ó Ceannabháin", "dāvana: Jānis Bērziņš", "dovana: Radvilė Kazlauskas",
+     "doručiť na adresu Kadnárova 505", "dostava na naslov Slovenska cesta 15"],
+)  # fmt: skip
+def test_more_cued_values_of_the_smaller_eu_languages(text: str) -> None:
+    assert _entities(text) - {"EMAIL_ADDRESS"}
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("телефон_модел", "Galaxy S24"), ("naslov", ""), ("adrese_type", "home"), ("meno_produktu", "")],
+)
+def test_product_fields_in_those_languages_stay_clean(key: str, value: str) -> None:
+    assert scan_parameters({"product": {key: value}}) == []
