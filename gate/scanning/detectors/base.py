@@ -344,9 +344,12 @@ def _trie_regex(node: dict[str, dict[str, Any]]) -> str:
 
 # One search: a regex is faster than a loop of `in` tests over this many words (read by `text_facts`).
 # With the birth words of data/cues.toml (every language and script, read through `normalise`): their
-# ASCII readings in the same trie.
+# ASCII readings in the same trie, but not the short ones ("né" folded is "ne", in "one" and "need").
+_MIN_READING = 4
 _BIRTH_CUES = lexicon.Cues("birth")
-_LOCAL_BIRTH = re.compile(trie_pattern(LOCAL_BIRTH_WORDS + _BIRTH_CUES.ascii_readings))
+_LOCAL_BIRTH = re.compile(
+    trie_pattern(LOCAL_BIRTH_WORDS + tuple(r for r in _BIRTH_CUES.ascii_readings if len(r) >= _MIN_READING))
+)
 
 
 def _has_local_birth(lower: str) -> bool:
