@@ -172,15 +172,15 @@ _shared: list[re.Pattern[str] | None] = [None]
 _last: tuple[str, tuple[int, ...]] = ("", ())
 
 
-# Before the search, a cheaper test: does a word of the text (split at whitespace, with the punctuation
-# around it and without) start like a key? (A key holding a space, "ad s", is tested by its first word.)
+# Before the search, a cheaper test: does a word of the text (split at whitespace and punctuation) start
+# like a key, read the same way? ("ad s" is tested by "ad", "d.o." by "d".)
 _GATE: set[str] = set()
-_PUNCT = "\"'([{<«„“‚‘,;:.!?)]}>»”’-–—/\\|*"
+_PUNCT = str.maketrans(dict.fromkeys("\"'([{<«„“‚‘,;:.!?)]}>»”’-–—/\\|*", " "))
 
 
 def _register(keys: frozenset[str]) -> None:
     _KEYS.update(keys)
-    _GATE.update(key.split(" ")[0] for key in keys)
+    _GATE.update(words[0] for key in keys if (words := key.translate(_PUNCT).split()))
     _shared[0] = None
 
 
@@ -215,8 +215,8 @@ def _word_starts(text: str) -> tuple[int, ...]:
     if len(lower) != len(text):  # "İ" lowers to two characters: positions would move
         lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     gate = _GATE
-    for word in lower.split():
-        if word[:_KEY_CHARS] in gate or word.strip(_PUNCT)[:_KEY_CHARS] in gate:
+    for word in lower.translate(_PUNCT).split():
+        if word[:_KEY_CHARS] in gate:
             break
     else:
         _last = (text, ())

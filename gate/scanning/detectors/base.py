@@ -131,7 +131,10 @@ def text_facts(value: str, numeric: bool = True) -> int:
             facts |= HAS_COMMA
         # Every English birth word has a "b"; the other languages' cues precede the date with a space.
         english = "b" in lower and any(word in lower for word in BIRTH_WORDS)
-        if english or _has_local_birth(lower):
+        if english or (" " in lower and _LOCAL_BIRTH.search(lower) is not None):
+            facts |= HAS_BIRTH_WORD
+        elif not ascii_text and _BIRTH_CUES.found(lower):
+            # Scripts read through `normalise`, and those without spaces ("生年月日 1980年3月3日").
             facts |= HAS_BIRTH_WORD
     if ":" in value:
         # An IPv6 address can be all hex letters ("dead:beef::cafe"), so this is not a digit fact.
@@ -350,14 +353,6 @@ _BIRTH_CUES = lexicon.Cues("birth")
 _LOCAL_BIRTH = re.compile(
     trie_pattern(LOCAL_BIRTH_WORDS + tuple(r for r in _BIRTH_CUES.ascii_readings if len(r) >= _MIN_READING))
 )
-
-
-def _has_local_birth(lower: str) -> bool:
-    """A birth cue of another language: before a date with a space, or in a script without spaces.
-    ASCII text needs one search; other text is read for the cue words of every script."""
-    if lower.isascii():
-        return " " in lower and _LOCAL_BIRTH.search(lower) is not None
-    return _LOCAL_BIRTH.search(lower) is not None or _BIRTH_CUES.found(lower)
 
 
 def any_word(words: tuple[str, ...]) -> Prefilter:
