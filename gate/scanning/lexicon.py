@@ -21,9 +21,11 @@ from typing import Any
 from gate.scanning.context import fold_accents
 from gate.scanning.normalise import normalise
 
-# Scripts written without spaces between words, or with words that take prefixes ("לכתובת", "بالعنوان"):
-# their cue words match anywhere, without word boundaries.
-_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "ARABIC", "HEBREW")
+# Scripts written without spaces between words (and Korean, whose particles join the word before:
+# "주소는"): their cue words match anywhere, without word boundaries. Arabic and Hebrew words take
+# prefixes ("לכתובת", "بالعنوان"), but short cue words match inside too many others ("מר" in "שמרים"):
+# they are whole words here, and the tables list the prefixed forms that matter.
+_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
 
 _KEY_CHARS = 5
 

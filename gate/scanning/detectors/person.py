@@ -123,11 +123,12 @@ _GAELIC = r"(?:Ó|Ní|Nic|Mac|Uí|Ua)[ \t]+"
 _GIFT_NAME = lexicon.Cues("person_for", "person_label").then(
     rf"\s*:?\s*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_CASED_WORD}){{1,2}})(?![\w])"
 )
-# In scripts without capitals, a label or an honorific, then one to three words of its letters
-# ("العميل: أحمد الحسن", "מר דוד כהן", "收件人：王小明") ...  # noqa: RUF003
-_CASELESS_NAME = lexicon.Cues("person_label", "person_title").then(
-    rf"\s*:?\s*(?P<name>{_CASELESS_WORD}(?:[ \t]+{_CASELESS_WORD}){{0,2}})"
+# In scripts without capitals, a label and a colon, or an honorific, then one to three words of its letters
+# ("العميل: أحمد الحسن", "לכבוד דוד כהן", "收件人：王小明") ...  # noqa: RUF003
+_CASELESS_NAME = lexicon.Cues("person_label").then(
+    rf"\s*:\s*(?P<name>{_CASELESS_WORD}(?:[ \t]+{_CASELESS_WORD}){{0,2}})"
 )
+_CASELESS_TITLED = lexicon.Cues("person_title").then(rf"\s*(?P<name>{_CASELESS_WORD})")
 # ... or a name, then an honorific after it ("田中様", "王先生"), unless the word is no name ("仕様").
 _NAME_TITLED = re.compile(
     rf"(?P<before>[{lexicon.CASELESS}]{{1,4}})[ \t]?" + lexicon.pattern(lexicon.words("person_title_after"))
@@ -339,7 +340,7 @@ class PersonDetector:
                 return "person.honorific"
         if value.isascii() or _CASELESS_LETTER.search(value) is None:
             return None
-        if _CASELESS_NAME.search(value) is not None:
+        if _CASELESS_NAME.search(value) is not None or _CASELESS_TITLED.search(value) is not None:
             return "person.cue"
         for match in _NAME_TITLED.finditer(value):
             if not match.group("before").endswith(_NOT_NAMES_BEFORE_TITLE):
