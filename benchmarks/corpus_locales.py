@@ -1,4 +1,4 @@
-"""A seeded, labelled corpus of European shop prompts and parameters, generated with Faker in 24 locales.
+"""A seeded, labelled corpus of European shop prompts and parameters, generated with Faker in 30 locales.
 
 Each record is a generation request as a shop in that country writes it: a prompt in its language, product
 context, and sometimes customer fields under keys in that language (`adresse`, `indirizzo`, `Handynummer`).
@@ -108,6 +108,13 @@ LOCALES: tuple[Locale, ...] = (
     Locale("en_GB", "en", None),
     Locale("en_IE", "en", None),
     Locale("et_EE", "et", _faker_ssn),
+    # The other EU locales Faker has (no Maltese). Their national ids are left out (no generator here).
+    Locale("bg_BG", "bg", None),
+    Locale("sk_SK", "sk", None),
+    Locale("sl_SI", "sl", None),
+    Locale("lt_LT", "lt", None),
+    Locale("lv_LV", "lv", None),
+    Locale("ga_IE", "ga", None),
 )
 
 
@@ -176,6 +183,12 @@ _EMAIL_DOMAINS = {
     "hu": ("freemail.hu", "citromail.hu"),
     "en": ("btinternet.com", "eircom.net"),
     "et": ("mail.ee", "hot.ee"),
+    "bg": ("abv.bg", "mail.bg"),
+    "sk": ("azet.sk", "centrum.sk"),
+    "sl": ("siol.net", "gmail.com"),
+    "lt": ("one.lt", "takas.lt"),
+    "lv": ("inbox.lv", "apollo.lv"),
+    "ga": ("eircom.net", "gmail.com"),
 }
 # Country domains that read like file extensions: Moldova, Serbia, Montenegro, Poland (Perl), Portugal.
 _EXTENSION_LIKE = ("mail.md", "posta.rs", "t-com.me", "poczta.pl", "netcabo.pt", "studio.ai")

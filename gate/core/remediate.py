@@ -29,6 +29,8 @@ from gate.provenance.claim_fields import (
     parameter_value_form,
     training_source_form,
 )
+from gate.scanning.context import NOT_NUMERIC, key_info
+from gate.scanning.detectors.phone import international_without_plus
 from gate.scanning.identifiers import identifier_findings
 
 # Location, device ids, and fields the gate reads past without judging them (publish only what was read).
@@ -106,8 +108,18 @@ def minimise_parameters(
         and key not in flagged
         and parameter_value_form(value)
         and signable(value)
+        and not _phone_number_under(key, value)
         and reads_back({key: value})
     }
+
+
+def _phone_number_under(key: Any, value: Any) -> bool:
+    """A number that is a valid international phone number with "+" before it (447911123456), under a
+    key that does not say "a number" (a seed, steps, a size): under `sampler` or `scheduler` it is a
+    phone number, and a manifest is published. (Under `seed` it is a seed: the key says so.)"""
+    return (
+        isinstance(key, str) and not key_info(key).flags & NOT_NUMERIC and international_without_plus(value)
+    )
 
 
 _RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])")

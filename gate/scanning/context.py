@@ -37,7 +37,10 @@ _FLAG_TOKENS: tuple[tuple[int, str], ...] = (
         PHONE,
         "phone tel telephone mobile cell fax msisdn whatsapp phonenumber telefon telefono telefone handy "
         "handynummer mobil mobilnummer movil cellulare telemovel portable gsm natel mobiel telefoonnummer "
-        "komorka puhelin mobitel mobiil cep telefonnummer telefonu τηλεφωνο κινητο",
+        "komorka puhelin mobitel mobiil cep telefonnummer telefonu τηλεφωνο κινητο "
+        # Bulgarian, Russian, Ukrainian, Serbian, Slovak, Slovenian, Baltic, Irish, Icelandic, Maltese.
+        "телефон тел мобилен мобилни мобильныи мобільнии gsm telefon telefonas "
+        "talrunis mobilais mobilusis fon guthan simi simanumer farsimi mowbajl",
     ),
     (CARD, "card cc pan credit creditcard cardnumber ccnum"),
     (SSN, "ssn social"),
@@ -47,27 +50,30 @@ _FLAG_TOKENS: tuple[tuple[int, str], ...] = (
         ADDRESS,
         "address street postcode zip zipcode postal postalcode housenumber adresse anschrift strasse "
         "lieferadresse wohnort plz postleitzahl rue indirizzo via direccion domicilio calle morada endereco "
-        "adres straat bezorgadres adresa ulica adress aadress osoite cim adresi",
+        "adres straat bezorgadres adresa ulica adress aadress osoite cim adresi адрес адреса naslov adresas "
+        "adrese seoladh heimilisfang indirizz",
     ),
     (
         DOB,
         "dob birth birthday birthdate bday born dateofbirth geburtsdatum geboren geburtstag naissance "
         "nascita nacimiento nascimento geboortedatum urodzenia urodzony fodelsedato fodselsdato "
-        "syntymaaika dogum narozeni nasterii rodjenja szuletesi sunniaeg γεννησης",
+        "syntymaaika dogum narozeni nasterii rodjenja szuletesi sunniaeg γεννησης раждане рождения "
+        "народження рођења narodenia rojstva gimimo dzimsanas breithe twelid faedingardagur",
     ),
     (
         NATIONAL_ID,
         "national nationalid dni nie nif nir insee avs ahv bsn burgerservicenummer rijksregisternummer pesel "
         "cpr amka oib cnp pps tckn kimlik idnr steuer steuerid personalausweis ausweis ausweisnummer "
         "personnummer fodselsnummer hetu henkilotunnus isikukood codicefiscale cf contribuinte identidad "
-        "sociale rodne adoazonosito",
+        "sociale rodne adoazonosito егн emso asmens personas kennitala",
     ),
     (
         OWNER,
         "customer user author account member shopper buyer recipient contact billing shipping profile "
         "owner person cardholder consumer client customers users authors accounts members shoppers "
         "buyers recipients contacts persons people consumers clients kunde kunden cliente klant klient kund "
-        "asiakas musteri zakaznik kupac vevo empfanger destinataire destinatario ontvanger pelatis",
+        "asiakas musteri zakaznik kupac vevo empfanger destinataire destinatario ontvanger pelatis клиент "
+        "клиентка получател клієнт покупатель stranka klientas klients custaimeir πελατης",
     ),
     (
         NOT_NUMERIC,
@@ -200,7 +206,7 @@ def key_info(key: str) -> KeyInfo:
 # and no IBAN's shape (two capitals and two check digits starting a token).
 _FREE_TEXT_WORD = re.compile(r"[^\W\d_]{2,}")
 _SPACE = re.compile(r"\s")
-_INTERNATIONAL_PLUS = re.compile(r"(?<![\w+])\+\s?\d")
+_INTERNATIONAL_PLUS = re.compile(r"(?<![\w+])\+\s?\(?\s?\d")  # "+49 ...", "+(44) 20 ..."
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}[\s\-.]?[A-Z0-9]")
 
 

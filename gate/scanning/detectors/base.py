@@ -10,10 +10,11 @@ so the walk skips rules (and whole detectors) without calling them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+from gate.scanning import lexicon
 from gate.scanning.context import NOT_NUMERIC, KeyInfo
 
 _DIGIT = re.compile(r"\d")
@@ -34,6 +35,7 @@ _CLASSES = bytes(
 )
 _SPACE = re.compile(r"\s")
 _MAX_LOOPED_WORDS = 8
+_CASELESS_LETTER = re.compile(f"[{lexicon.CASELESS}]")
 
 
 # Cheap facts about a string, as bits. A detector names the facts of which it needs any one
@@ -43,7 +45,7 @@ HAS_AT = 1 << 0
 HAS_DIGIT = 1 << 1
 HAS_DIGIT_RUN = 1 << 2
 HAS_WORDS = 1 << 3  # whitespace, so more than one word: free text
-HAS_CAPITALS = 1 << 4  # free text with a capital letter (names, cued names)
+HAS_CAPITALS = 1 << 4  # free text with a capital letter, or text in a script without case (names)
 HAS_DOTS = 1 << 5  # three dots (IPv4)
 HAS_COLONS = 1 << 6  # two colons (IPv6)
 HAS_SEPARATOR = 1 << 7  # "=" or ":" (cookies)
@@ -103,8 +105,9 @@ def text_facts(value: str, numeric: bool = True) -> int:
     hashes, GTINs, timestamps): the facts only numeric detectors read (digit runs, IBAN and phone
     shapes, dotted decimals) are then not looked for, since those detectors do not run there.
     """
-    if value.isalpha():
+    if value.isalpha() and (value.isascii() or _CASELESS_LETTER.search(value) is None):
         # One word of letters ("CLIPTextEncode", "euler"): no digit, space or punctuation to look for.
+        # (Chinese or Japanese is written without spaces: "田中太郎様" is a sentence.)
         return HAS_JWT if "eyJ" in value else 0
     ascii_text = value.isascii()
     if ascii_text:
@@ -130,6 +133,9 @@ def text_facts(value: str, numeric: bool = True) -> int:
         english = "b" in lower and any(word in lower for word in BIRTH_WORDS)
         if english or (" " in lower and _LOCAL_BIRTH.search(lower) is not None):
             facts |= HAS_BIRTH_WORD
+        elif not ascii_text and _BIRTH_CUES.found(lower):
+            # Scripts read through `normalise`, and those without spaces ("生年月日 1980年3月3日").
+            facts |= HAS_BIRTH_WORD
     if ":" in value:
         # An IPv6 address can be all hex letters ("dead:beef::cafe"), so this is not a digit fact.
         facts |= HAS_SEPARATOR | (HAS_COLONS if numeric and value.count(":") >= 2 else 0)
@@ -139,6 +145,9 @@ def text_facts(value: str, numeric: bool = True) -> int:
     # hold whitespace other than " ".
     if " " in value or (not plain and _SPACE.search(value) is not None):
         facts |= _word_facts(lower, upper, digits > 0)
+    if not ascii_text and not facts & HAS_CAPITALS and _CASELESS_LETTER.search(value) is not None:
+        # Scripts without case (Arabic, Hebrew, CJK) write names without capitals, CJK without spaces.
+        facts |= HAS_CAPITALS
     if "°" in value:
         facts |= HAS_DEGREE
     if "eyJ" in value:
@@ -222,6 +231,13 @@ class TextDetector(Protocol):
         """The name of the rule that matched, or None."""
 
 
+class Matcher(Protocol):
+    """What a rule searches with: a compiled regex, or a `lexicon.CuedPattern`."""
+
+    def finditer(self, text: str, /) -> Iterator[re.Match[str]]:
+        """The matches in `text`, in order."""
+
+
 Validate = Callable[[re.Match[str], Text], bool]
 Prefilter = Callable[[Text], bool]
 
@@ -236,7 +252,7 @@ class PatternRule:
     """
 
     name: str
-    pattern: re.Pattern[str]
+    pattern: Matcher
     validate: Validate | None = None
     when: Prefilter | None = None
     requires: int = 0
@@ -330,7 +346,13 @@ def _trie_regex(node: dict[str, dict[str, Any]]) -> str:
 
 
 # One search: a regex is faster than a loop of `in` tests over this many words (read by `text_facts`).
-_LOCAL_BIRTH = re.compile(trie_pattern(LOCAL_BIRTH_WORDS))
+# With the birth words of data/cues.toml (every language and script, read through `normalise`): their
+# ASCII readings in the same trie, but not the short ones ("né" folded is "ne", in "one" and "need").
+_MIN_READING = 4
+_BIRTH_CUES = lexicon.Cues("birth")
+_LOCAL_BIRTH = re.compile(
+    trie_pattern(LOCAL_BIRTH_WORDS + tuple(r for r in _BIRTH_CUES.ascii_readings if len(r) >= _MIN_READING))
+)
 
 
 def any_word(words: tuple[str, ...]) -> Prefilter:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from gate.scanning import lexicon
 from gate.scanning.context import DOB
 from gate.scanning.detectors.base import (
     HAS_BIRTH_WORD,
@@ -35,7 +36,18 @@ _DATE = (
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})"
 )
-_LOCAL_DATE = rf"\d{{1,2}}\.?\s+{_LOCAL_MONTH}\s+{_YEAR}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?{_YEAR}"
+# Month names of every language of data/cues.toml, read through `normalise` ("9 Οκτωβρίου 1950", "3 марта
+# 1980"); Hungarian, Latvian and Lithuanian write the year first ("1980. március 3.", "1980. gada 3. martā",
+# "1980 m. kovo 3"); Chinese,
+# Japanese and Korean with year, month and day signs ("1980年3月3日", "1980년 3월 3일").
+_LEXICON_MONTH = lexicon.pattern(lexicon.words("months"))
+_LOCAL_DATE = (
+    # "3 de marzo de 1980", "3 ta' Marzu 1980": a particle may stand on either side of the month.
+    rf"\d{{1,2}}\.?\s+(?:(?:de|ta'?)\s+)?(?:{_LOCAL_MONTH}|{_LEXICON_MONTH})\s+(?:(?:de|del)\s+)?{_YEAR}|"
+    rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?{_YEAR}|"
+    rf"{_YEAR}\.?\s+(?:(?:gada|m\.)\s+)?(?:\d{{1,2}}\.\s+{_LEXICON_MONTH}|{_LEXICON_MONTH}\s+\d{{1,2}})\.?(?!\d)|"
+    rf"{_YEAR}\s?[年년]\s?\d{{1,2}}\s?[月월]\s?\d{{1,2}}\s?[日일]"
+)
 # Birth cues of European languages: "geb.", "né le", "nata il", "nacido el", "geboren op", "ur.", "född".
 _LOCAL_CUE = (
     r"geb\.|geboren(?:\s+(?:am|op))?|geburtsdatum|n[ée]e?\s+le|date\s+de\s+naissance|nac(?:ido|ida)\s+el|"
@@ -45,12 +57,18 @@ _LOCAL_CUE = (
     r"data\s+na[șs]terii|ro[đd]en[a]?|datum\s+ro[đd]enja|sz[üu]letett|sz[üu]let[ée]si\s+d[áa]tum|"
     r"s[üu]ndinud|s[üu]nniaeg|γεννήθηκε|ημερομηνία\s+γέννησης"
 )
+# What follows a birth cue: a preposition ("geb. am", "født den", "ur. dnia"; in other languages one
+# short word: "γεννήθηκε στις", "родился в", "rugadh ar"), then a date or a year.
+_AFTER_CUE = (
+    rf"\s*[:\-]?\s*(?:(?:am|le|il|el|op|em|on|den|dnia|la|o|[^\W\d_]{{1,5}})\s+)?"
+    rf"(?:{_DATE}|{_LOCAL_DATE}|(?:in|το|в|у|v|w)\s+{_YEAR}\b)"  # noqa: RUF001
+)
 _CUED_DATE = re.compile(
     rf"(?i)(?:\b(?:born(?:\s+on)?|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday(?:\s+is)?)|"
-    rf"(?<!\w)(?:{_LOCAL_CUE}))"
-    # "geb. am", "født den", "ur. dnia": a preposition may stand between the cue and the date.
-    rf"\s*[:\-]?\s*(?:(?:am|le|il|el|op|em|on|den|dnia|la|o)\s+)?(?:{_DATE}|{_LOCAL_DATE}|in\s+{_YEAR}\b)"
+    rf"(?<!\w)(?:{_LOCAL_CUE}))" + _AFTER_CUE
 )
+# The birth words of data/cues.toml, in every language and script ("γεννήθηκε", "родилась", "生年月日").
+_LEXICON_CUED_DATE = lexicon.Cues("birth").then(f"(?i:{_AFTER_CUE})")
 _ANY_DATE = re.compile(rf"(?i)(?<![\w./\-]){_DATE}(?![\w])")
 DETECTOR = PatternDetector(
     entity="DATE_OF_BIRTH",
@@ -59,6 +77,7 @@ DETECTOR = PatternDetector(
     rules=(
         # Every cue the pattern knows holds one of `BIRTH_WORDS`.
         PatternRule("dob.cue", _CUED_DATE, requires=HAS_BIRTH_WORD),
+        PatternRule("dob.cue", _LEXICON_CUED_DATE, requires=HAS_BIRTH_WORD),
         PatternRule("dob.birth_key", _ANY_DATE, context=DOB),
     ),
 )
@@ -85,7 +104,9 @@ KEYED_RULES = (
             "data_nascita nascita data_nascimento data_de_nascimento geboortedatum geboren_op data_urodzenia "
             "urodzony fodelsedatum fodelsedato fodselsdato fodselsdag syntymaaika dogum_tarihi "
             "datum_narozeni "
-            "data_nasterii datum_rodjenja szuletesi_datum sunniaeg ημερομηνια_γεννησης"
+            "data_nasterii datum_rodjenja szuletesi_datum sunniaeg ημερομηνια_γεννησης дата_на_раждане "
+            "дата_рождения дата_народження датум_рођења datum_narodenia datum_rojstva gimimo_data "
+            "dzimsanas_datums data_breithe data_tat_twelid faedingardagur"
         ),
         _birth_value,
     ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from gate.scanning import lexicon
 from gate.scanning.context import GEO, NOT_NUMERIC
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
@@ -60,8 +61,9 @@ _STRASSE = re.compile(
     r"\s+\d{1,4}[a-z]?\b"
 )
 _STRASSE_WORDS = ("stra", "str.", "weg", "gasse", "platz", "allee", "damm", "ufer")
-_UP = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-Ω"
-_LOW = "a-zß-öø-ÿĀ-žșțά-ώ"
+# Latin, Greek and Cyrillic capitals and small letters (see `lexicon.UPPER`).
+_UP = lexicon.UPPER
+_LOW = lexicon.LOWER
 # The patterns below start with a character class or a literal, never a look-behind, so the regex engine
 # can skip ahead to where a match may start; the word boundary is checked after (`_starts_word`).
 # Street words of Southern and Eastern Europe, before the name: "Calle Mayor 5", "Via Roma 12", "ul. Długa
@@ -124,10 +126,14 @@ _ADDRESS_CUE = (
     r"(?:lieferung|versand|livraison|env[íi]o|entrega|consegna|spedizione|bezorging|verzending|levering|"
     r"leverans|wysyłka|toimitus|teslimat|doručení|livrare|szállítás|tarne|delivery|shipping)(?=\s*:))"
 )
-_CUED_ADDRESS = re.compile(
-    _ADDRESS_CUE + rf"\s*:?\s+(?:\d{{1,5}}[a-zA-Z]?,?\s+)?[{_UP}][\w'.\-]*(?:\s+[\w'.\-/]+){{0,5}}?,?\s+"
-    r"\d{1,4}[a-zA-Z]?(?!\w)|" + _ADDRESS_CUE + rf"\s*:?\s+\d{{1,5}}[a-zA-Z]?,?\s+[{_UP}][{_LOW}]"
+# Street abbreviations written in lower case before the name: "ул. Ленина 5", "вул. Хрещатик 22"; and
+# an article joined to it, as Maltese writes one ("Triq il-Kbira 12").
+_LOWER_STREET = r"(?:(?:ул|вул|пр|просп|пер|пров|бул|пл|ул|οδ|λεωφ)\.\s*|(?:улица|вулиця|οδός)\s+)"
+_AFTER_ADDRESS_CUE = (
+    rf"\s*:?\s+(?:\d{{1,5}}[a-zA-Z]?,?\s+)?{_LOWER_STREET}?(?:[{_LOW}]{{1,3}}-)?[{_UP}][\w'.\-]*"
+    rf"(?:,?\s+[\w'.\-/]+){{0,5}}?,?\s+\d{{1,4}}[a-zA-Z]?(?!\w)|\s*:?\s+\d{{1,5}}[a-zA-Z]?,?\s+[{_UP}][{_LOW}]"
 )
+_CUED_ADDRESS = re.compile(_ADDRESS_CUE + f"(?:{_AFTER_ADDRESS_CUE})")
 # After a delivery cue, a street word and a name need no house number: "livrare la Aleea Voinea",
 # "enviar para Largo Camila Andrade, S/N".
 _CUED_STREET = re.compile(_ADDRESS_CUE + rf"\s*:?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]")
@@ -138,6 +144,12 @@ _ADDRESS_CUE_WORDS = (
     "deliver", "ship", "address", "lieferung", "versand", "envío", "envio", "spedizione", "bezorging",
     "levering", "leverans", "toimitus", "teslimat", "doručení", "szállítás", "tarne",
 )  # fmt: skip
+# The address words of data/cues.toml, in every language and script ("доставка по адресу", "οδός"); in
+# scripts without capitals (Hebrew, Arabic, Chinese, Japanese, Korean), a run of their letters and a
+# house or block number follow: "住所：東京都港区六本木1-2-3", "כתובת: רחוב הרצל 12".  # noqa: RUF003
+_LEXICON_ADDRESS = lexicon.Cues("address").then(
+    rf"(?:{_AFTER_ADDRESS_CUE}|\s*:?\s*[{lexicon.CASELESS}][{lexicon.CASELESS}\s\-'.,]{{1,40}}?\d)"
+)
 _US_STATE_ZIP = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 
 
@@ -204,6 +216,8 @@ DETECTOR = PatternDetector(
             when=any_word(_STREET_WORDS + _COMPOUND_WORDS + _ADDRESS_CUE_WORDS),
             requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
         ),
+        # (The cued pattern looks its cue words up itself: no prefilter.)
+        PatternRule("location.cued_address", _LEXICON_ADDRESS, requires=HAS_CAPITALS | HAS_DIGIT),
         PatternRule(
             "location.cued_street", _CUED_STREET, when=any_word(_ADDRESS_CUE_WORDS), requires=HAS_CAPITALS
         ),
@@ -284,7 +298,8 @@ KEYED_RULES = (
             "endereco rua "
             "adres straat bezorgadres postcode huisnummer adresa ulica adres_dostawy kod_pocztowy adress "
             "gatuadress postnummer osoite katuosoite postinumero cim iranyitoszam adresi aadress postiindeks "
-            "διευθυνση"
+            "διευθυνση адрес адреса адрес_за_доставка адрес_доставки адреса_доставки naslov adresas adrese "
+            "seoladh heimilisfang indirizz"
         ),
         _postal,
     ),

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from gate.scanning import lexicon
 from gate.scanning.context import NOT_PERSON, fold_accents
 from gate.scanning.detectors.base import HAS_CAPITALS, KeyedRule, Text, any_word, cue_before, keyset
 
@@ -111,6 +112,35 @@ _STYLE_BEFORE = re.compile(
 )
 _STYLE_AFTER = re.compile(r"(?i)(?:'s)?[\s\-]*(?:style|inspired|aesthetic|art\b|painting|artwork)")
 
+# Names after the cues of data/cues.toml, in any script. A cased word: a capital, then small letters
+# (Latin, Greek, Cyrillic, each possibly read as Latin look-alikes by `normalise`: "Πavayiώτa").
+_ANY_UP, _ANY_LOW = lexicon.UPPER, lexicon.LOWER
+_CASED_WORD = rf"[{_ANY_UP}][{_ANY_LOW}]{{1,24}}(?:['’\-][{_ANY_UP}]?[{_ANY_LOW}]{{1,24}})?"  # noqa: RUF001
+_CASELESS_WORD = rf"[{lexicon.CASELESS}]{{2,12}}"
+# "Gift for" and labels: two or three cased words (one is a first name, or a word: "Geschenk für Mama").
+# Irish and Scottish surnames start with a particle of their own: "Siobhán Ní Bhriain", "Seán Ó Briain".
+_GAELIC = r"(?:Ó|Ní|Nic|Mac|Uí|Ua)[ \t]+"
+_GIFT_NAME = lexicon.Cues("person_for", "person_label").then(
+    rf"\s*:?\s*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_CASED_WORD}){{1,2}})(?![\w])"
+)
+# In scripts without capitals, a label and a colon, or an honorific, then one to three words of its letters
+# ("العميل: أحمد الحسن", "לכבוד דוד כהן", "收件人：王小明") ...  # noqa: RUF003
+_CASELESS_NAME = lexicon.Cues("person_label").then(
+    rf"\s*:\s*(?P<name>{_CASELESS_WORD}(?:[ \t]+{_CASELESS_WORD}){{0,2}})"
+)
+_CASELESS_TITLED = lexicon.Cues("person_title").then(rf"\s*(?P<name>{_CASELESS_WORD})")
+# ... or a name, then an honorific after it ("田中様", "王先生"), unless the word is no name ("仕様").
+_NAME_TITLED = re.compile(
+    rf"(?P<before>[{lexicon.CASELESS}]{{1,4}})[ \t]?" + lexicon.pattern(lexicon.words("person_title_after"))
+)
+_NOT_NAMES_BEFORE_TITLE = lexicon.words("not_names_before_title")
+# ... and an honorific in Greek or Cyrillic before a cased name ("κυρία Παπαδοπούλου", "г-н Иванов").  # noqa: RUF003
+_TITLE_NAME = lexicon.Cues("person_title").then(rf"\s*(?P<name>{_CASED_WORD})(?![\w])")
+# A name written in Latin letters only (with the accents of European languages): not this rule's.
+_LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏȘ-ț'’\- \t]+")  # noqa: RUF001
+_CASELESS_LETTER = re.compile(f"[{lexicon.CASELESS}]")
+# All of them, to look for once before reading for names after one.
+_PERSON_CUES = lexicon.Cues("person_for", "person_label", "person_title", "person_title_after")
 _MAX_NAME_CHARS = 100
 # A saint's name is a place, a church or a brand: "Santa Maria Novella", "San Pedro", "Saint Laurent".
 _SAINTS = frozenset(("santa", "santo", "san", "saint", "sainte", "sankt", "são", "santi"))
@@ -248,6 +278,10 @@ class PersonDetector:
         found = self._caps_or_lower(text, cued)
         if found is not None:
             return found
+        if _PERSON_CUES.found(value):
+            found = self._any_script(value)
+            if found is not None:
+                return found
         pos = 0
         while (pair := _PAIR_START.search(value, pos)) is not None:
             # Overlapping pairs: "Photo Jane Doe" is tried as "Photo Jane", then as "Jane Doe".
@@ -284,6 +318,33 @@ class PersonDetector:
                     and not self._brand(value, match.start(), match.end(2))
                 ):
                     return "person.cue"
+        return None
+
+    def _any_script(self, value: str) -> str | None:
+        """A name after a cue of data/cues.toml, in any script (Greek, Cyrillic, Arabic, Hebrew, CJK).
+
+        Latin-script names are mostly the other rules' (with their lists of given names): here a cased
+        name counts when it is written in another script, has a letter beyond ASCII ("Jānis Bērziņš":
+        "Geschenk für Weihnachten Deko" is German nouns), or its first word is a given name."""
+        for match in _GIFT_NAME.finditer(value):
+            name = match.group("name")
+            words = name.split()
+            if words[-1].lower() in self._not_surnames or self._organisation(
+                value, match.start("name"), match.end()
+            ):
+                continue
+            if not name.isascii() or _fold(words[0].lower()) in self._world:
+                return "person.cue"
+        for match in _TITLE_NAME.finditer(value):
+            if not _LATIN_NAME.fullmatch(match.group("name")):
+                return "person.honorific"
+        if value.isascii() or _CASELESS_LETTER.search(value) is None:
+            return None
+        if _CASELESS_NAME.search(value) is not None or _CASELESS_TITLED.search(value) is not None:
+            return "person.cue"
+        for match in _NAME_TITLED.finditer(value):
+            if not match.group("before").endswith(_NOT_NAMES_BEFORE_TITLE):
+                return "person.cue"
         return None
 
     @staticmethod
@@ -369,7 +430,10 @@ _NAME_KEYS = (
     "apellido apellidos nome nome_cognome cognome nome_completo apelido naam voornaam achternaam "
     "voornaam_achternaam imie nazwisko imie_nazwisko namn fornamn efternamn navn fornavn etternavn nimi "
     "etunimi sukunimi ad_soyad ad soyad adi soyadi jmeno prijmeni nume prenume ime prezime ime_prezime "
-    "nev vezeteknev keresztnev perekonnanimi eesnimi ονοματεπωνυμο ονομα επωνυμο"
+    "nev vezeteknev keresztnev perekonnanimi eesnimi ονοματεπωνυμο ονομα επωνυμο "
+    "име_и_фамилия фамилия meno priezvisko meno_priezvisko ime_in_priimek priimek vardas pavarde "
+    "vardas_pavarde vards uzvards vards_uzvards ainm sloinne фио имя_фамилия піб прізвище "
+    "ime_prezime име_презиме isem kunjom"
 )
 
 KEYED_RULES = (

@@ -11,6 +11,7 @@ import re
 
 import phonenumbers
 
+from gate.scanning import lexicon
 from gate.scanning.context import NOT_NUMERIC, PHONE
 from gate.scanning.detectors.base import (
     HAS_DIGIT,
@@ -39,8 +40,9 @@ WORLD_REGIONS = (
 )  # fmt: skip
 _MIN_KEYED_DIGITS = 8  # Danish and Norwegian numbers have eight digits
 
-# The look-behind sits after the "+", so the regex engine can skip ahead to a "+".
-_INTERNATIONAL = re.compile(r"\+(?<![\w+]\+)[1-9][\d \t().\-/]{5,22}\d(?!\d)")
+# The look-behind sits after the "+", so the regex engine can skip ahead to a "+". The country code may
+# stand in parentheses, with spaces ("+(44) 20 7946 0958", "+ (49) 30 901820").
+_INTERNATIONAL = re.compile(r"\+(?<![\w+]\+)[ \t]?\(?[ \t]?[1-9][\d \t().\-/]{5,22}\d(?!\d)")
 _NATIONAL = re.compile(r"(?<![\w+])(?:00[1-9]|\(?\d)[\d \t().\-/]{5,22}\d(?!\d)")
 # "00" is the international call prefix in all of Europe: "0049 30 1234567", "00420 601 743 915".
 _IDD = re.compile(r"0(?<![\w+]0)0[1-9][\d \t().\-/]{6,22}\d(?!\d)")
@@ -59,6 +61,12 @@ _CUE = re.compile(
     r"|電話|携帯|电话|手机|手機|전화|휴대폰|핸드폰|연락처|هاتف|جوال|موبايل|تلفن|טלפון|फ़ोन|फोन|मोबाइल|โทร|เบอร์"
     r"|(?i:điện thoại|sđt)"
 )
+# ... and the words of data/cues.toml in every language and script ("κινητό", "позвоните", "ruf ... an").
+_CUES = lexicon.Cues("phone")
+
+
+def _cued(text: Text, start: int, window: int = 32) -> bool:
+    return cue_before(_CUE, text.value, start, window) or _CUES.before(text.value, start, window)
 
 
 def _valid(candidate: str, region: str | None) -> bool:
@@ -78,7 +86,7 @@ def _idd(match: re.Match[str], text: Text) -> bool:
 
 
 def _national(match: re.Match[str], text: Text) -> bool:
-    if not (text.flags & PHONE or cue_before(_CUE, text.value, match.start())):
+    if not (text.flags & PHONE or _cued(text, match.start())):
         return False
     candidate = match.group()
     # The tail of an invalid international number ("+1 555 0100") is not a national number, and
@@ -87,7 +95,7 @@ def _national(match: re.Match[str], text: Text) -> bool:
         return False
     digits = sum(ch.isdigit() for ch in candidate)
     # Eight digits are enough under a phone key or right after a phone word ("mobil 45 47 97 51").
-    close = bool(text.flags & PHONE) or cue_before(_CUE, text.value, match.start(), window=12)
+    close = bool(text.flags & PHONE) or _cued(text, match.start(), window=12)
     if digits < (_MIN_KEYED_DIGITS if close else _MIN_NATIONAL_DIGITS):
         return False
     if candidate.startswith("00"):
@@ -100,6 +108,21 @@ def _national(match: re.Match[str], text: Text) -> bool:
         return True
     # A bare digit string under a phone key is often an international number without its "+".
     return candidate.isdigit() and len(candidate) >= 10 and _valid("+" + candidate, None)
+
+
+_MIN_BARE_DIGITS, _MAX_BARE_DIGITS = 8, 15  # E.164: at most 15 digits with the country code
+
+
+def international_without_plus(value: object) -> bool:
+    """True if `value`, an integer or a string of digits, is a valid international phone number once
+    "+" is put before it (447911123456, "4915123456789"): how a number reads in JSON, as a number.
+    Whether that is a phone number or a seed is for its key to say (`context.NOT_NUMERIC`)."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return False
+    digits = str(value)
+    if not (digits.isdigit() and digits.isascii() and _MIN_BARE_DIGITS <= len(digits) <= _MAX_BARE_DIGITS):
+        return False
+    return digits[0] != "0" and _valid("+" + digits, None)
 
 
 _CUE_WORDS = (
@@ -182,7 +205,7 @@ _has_cue_word = any_word(_CUE_WORDS)
 
 
 def _may_be_national(text: Text) -> bool:
-    return bool(text.flags & PHONE) or _has_cue_word(text)
+    return bool(text.flags & PHONE) or _has_cue_word(text) or _CUES.found(text.value)
 
 
 DETECTOR = PatternDetector(

@@ -1,0 +1,235 @@
+"""Cue words of many languages and scripts (data/cues.toml), as regexes that find them in scanned text.
+
+The scanner reads text after `normalise`, which maps letters that look like Latin ones to those: a Greek
+"κινητό" reaches the detectors as "κivητό", its capital form "ΚΙΝΗΤΟ" as "KlNHTO", a Cyrillic "телефон"
+as "тeлeфoн". So a cue word is not searched as written: each of its letters becomes the class of every
+form it can take after `normalise`, in either case, with or without its accent ("ό" is [όΌοΟoO]).
+The tables are data; this module only compiles them.
+"""
+
+# ruff: noqa: RUF001, RUF002, RUF003 - Greek, Cyrillic and look-alike letters, on purpose
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from gate.scanning.context import fold_accents
+from gate.scanning.normalise import normalise
+
+# Scripts written without spaces between words (and Korean, whose particles join the word before:
+# "주소는"): their cue words match anywhere, without word boundaries. Arabic and Hebrew words take
+# prefixes ("לכתובת", "بالعنوان"), but short cue words match inside too many others ("מר" in "שמרים"):
+# they are whole words here, and the tables list the prefixed forms that matter.
+_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
+
+_KEY_CHARS = 5
+
+# Letters a name can be written in, by case, after `normalise` (Latin, Greek and Cyrillic, whose
+# letters may have become Latin look-alikes; Latin Extended-A mixes cases letter by letter).
+UPPER = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-ΩЀ-ЯѢҐ"
+LOWER = "a-zß-öø-ÿĀ-žșțά-ώа-џѣґ"
+# Letters of scripts without case, as names are written in them: Hebrew, Arabic (and Persian), Han,
+# kana and Hangul.
+CASELESS = (
+    "\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+)
+
+
+@cache
+def table() -> dict[str, dict[str, list[str]]]:
+    """The cue table: class -> language -> words."""
+    text = resources.files("gate.scanning").joinpath("data", "cues.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def words(*sections: str) -> tuple[str, ...]:
+    """Every word of these classes, in every language, longest first (so "τηλ." is tried before "τηλ")."""
+    found = {word for section in sections for language in table()[section].values() for word in language}
+    return tuple(sorted(found, key=lambda word: (-len(word), word)))
+
+
+def _unspaced(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith(_UNSPACED)
+
+
+def _forms(ch: str) -> set[str]:
+    """Every character `ch` can be after `normalise`, in either case, with or without its accent."""
+    forms: set[str] = set()
+    for variant in {ch, ch.lower(), ch.upper(), fold_accents(ch), fold_accents(ch).upper()}:
+        for form in (variant, normalise(variant)):
+            forms |= {form, form.lower(), form.upper()}
+    return {form for form in forms if len(form) == 1}
+
+
+def _letter(ch: str) -> str:
+    if ch == " ":
+        return r"\s+"
+    if ch.isascii():
+        return re.escape(ch)
+    forms = _forms(ch)
+    if len(forms) == 1:
+        return re.escape(ch)
+    return "[" + "".join(re.escape(form) for form in sorted(forms)) + "]"
+
+
+def word_pattern(word: str) -> str:
+    """A regex for `word` as it may read after `normalise`, in any case (see the module docstring)."""
+    stem = word.endswith("*")
+    body = word.rstrip("*")
+    out = "".join(_letter(ch) for ch in body)
+    if stem:
+        out += r"\w*"
+    spaced_start = body[:1].isalnum() and not _unspaced(body[0])
+    spaced_end = body[-1:].isalnum() and not _unspaced(body[-1]) and not stem
+    return ("(?<!\\w)" if spaced_start else "") + out + ("(?!\\w)" if spaced_end else "")
+
+
+def pattern(cue_words: Iterable[str]) -> str:
+    """One alternation of `word_pattern`s, in any case (the words as given: longest first wins)."""
+    return "(?i:" + "|".join(word_pattern(word) for word in cue_words) + ")"
+
+
+def _skeletons(word: str) -> set[str]:
+    """What `word` reads as in a `cue_view` (lower case, after `normalise`), in its usual cases."""
+    body = word.rstrip("*")
+    out = set()
+    for variant in (body, body.upper(), body.capitalize(), fold_accents(body), fold_accents(body).upper()):
+        out.add(" ".join(normalise(variant).lower().split()))
+    return out
+
+
+class Cues:
+    """The cue words of some classes of the table, found fast.
+
+    A regex of hundreds of words in several scripts, each letter a class of its forms, tries every word
+    at every position; so a cue word is tried only where the lower-cased text holds its key, its first
+    `_KEY_CHARS` characters in one of its readings ("ΚΙΝΗΤΟ" reads "klnhto", "κινητό" "κivητό"), found
+    with one search of a trie of the keys. Words of scripts without spaces ("住所", "כתובת") are
+    searched for in text that is not ASCII only.
+    """
+
+    def __init__(self, *sections: str) -> None:
+        cue_words = words(*sections)
+        self.spaced = tuple(word for word in cue_words if not _unspaced(word[0]))
+        self.unspaced = tuple(word for word in cue_words if _unspaced(word[0]))
+        # A word's key: the first `_KEY_CHARS` characters of each of its readings ("d.o.", "тeлe").
+        self.keys = frozenset(reading[:_KEY_CHARS] for word in self.spaced for reading in _skeletons(word))
+        _register(self.keys)
+        # Every reading that is ASCII: all of a Latin-script word's, and a Greek or Cyrillic word's when
+        # its capitals all read as Latin look-alikes ("ΚΙΝΗΤΟ" -> "klnhto").
+        self.ascii_readings = tuple(
+            sorted({reading for word in cue_words for reading in _skeletons(word) if reading.isascii()})
+        )
+        self._any = self.then("")
+
+    def then(self, tail: str) -> CuedPattern:
+        """The cue words followed by the regex `tail` (case-insensitive for the cue words only)."""
+        return CuedPattern(
+            re.compile(pattern(self.spaced) + tail) if self.spaced else None,
+            re.compile(pattern(self.unspaced) + tail) if self.unspaced else None,
+        )
+
+    def found(self, text: str) -> bool:
+        """True if `text` holds one of the cue words."""
+        return self._any.search(text) is not None
+
+    def before(self, text: str, start: int, window: int = 32) -> bool:
+        """True if one of the cue words occurs within `window` characters before `start`."""
+        return self._any.search(text, max(0, start - window), start) is not None
+
+
+class CuedPattern:
+    """Cue words and what follows them, with the `finditer` of a compiled regex (`Cues.then`)."""
+
+    __slots__ = ("_anywhere", "_at")
+
+    def __init__(self, at: re.Pattern[str] | None, anywhere: re.Pattern[str] | None) -> None:
+        self._at, self._anywhere = at, anywhere
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """The matches in `text[pos:endpos]`: after spaced cue words first, then the others."""
+        end = len(text) if endpos is None else endpos
+        if self._at is not None:
+            at = self._at.match
+            for begin in _word_starts(text):
+                if pos <= begin < end and (match := at(text, begin, end)):
+                    yield match
+        if self._anywhere is not None and not text.isascii():
+            yield from self._anywhere.finditer(text, pos, end)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first match in `text[pos:endpos]`, or None."""
+        return next(self.finditer(text, pos, endpos), None)
+
+
+# The keys of every `Cues`, in one trie searched once per text: the detectors read the same text one
+# after another, so the last text's answer is kept.
+_KEYS: set[str] = set()
+_shared: list[re.Pattern[str] | None] = [None]
+_last: tuple[str, tuple[int, ...]] = ("", ())
+
+
+# Before the search, a cheaper test: does a word of the text (split at whitespace and punctuation) start
+# like a key, read the same way? ("ad s" is tested by "ad", "d.o." by "d".)
+_GATE: set[str] = set()
+_PUNCT = str.maketrans(dict.fromkeys("\"'([{<«„“‚‘,;:.!?)]}>»”’-–—/\\|*", " "))
+
+
+def _register(keys: frozenset[str]) -> None:
+    _KEYS.update(keys)
+    _GATE.update(words[0] for key in keys if (words := key.translate(_PUNCT).split()))
+    _shared[0] = None
+
+
+def _key_search() -> re.Pattern[str]:
+    """One regex for every key, as a trie: the regex engine tries an alternation's branches one by one,
+    so shared prefixes are tried once. A key shorter than `_KEY_CHARS` is a whole word ("tel", "ul.",
+    "né"): a letter may not follow it. No look-behind first, so the engine can skip ahead to a key's
+    first character (the word boundary before is checked after the search)."""
+    tree: dict[str, Any] = {}
+    for key in _KEYS:
+        node = tree
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = len(key) < _KEY_CHARS and key[-1].isalpha()
+    return re.compile(_trie(tree))
+
+
+def _trie(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        branches.append(r"(?![^\W\d_])" if node[""] else "")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _word_starts(text: str) -> tuple[int, ...]:
+    """Where a word of `text` starts with some cue word's key (lower-cased: keys are lower case)."""
+    global _last  # noqa: PLW0603 - one entry, replaced whole (safe to read from any thread)
+    last = _last
+    if last[0] is text:  # the detectors read the same string object one after another
+        return last[1]
+    lower = text.lower()
+    if len(lower) != len(text):  # "İ" lowers to two characters: positions would move
+        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    gate = _GATE
+    for word in lower.translate(_PUNCT).split():
+        if word[:_KEY_CHARS] in gate:
+            break
+    else:
+        _last = (text, ())
+        return ()
+    search = _shared[0]
+    if search is None:
+        search = _shared[0] = _key_search()
+    starts = tuple(
+        begin
+        for found in search.finditer(lower)
+        if (begin := found.start()) == 0 or not lower[begin - 1].isalpha()
+    )
+    _last = (text, starts)
+    return starts
