@@ -66,8 +66,9 @@ def markdown_lines(e2e: dict[str, Any]) -> list[str]:
         f"| batching curve rising | {'yes' if rising else 'no'} | rising | {met} |",
         "",
         "| rep | workers | core images/s | gate images/s | ratio | load generator ev/s | broker CPU "
-        "(cores) | CPU ms/event: broker | runner process | workers | load average |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "(cores) | CPU ms/event: broker | runner process | (its Python / librdkafka threads) | workers "
+        "| load average |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for i, row in enumerate(reps):
         for workers, cell in row.items():
@@ -77,9 +78,12 @@ def markdown_lines(e2e: dict[str, Any]) -> list[str]:
                 f"{cell['ratio']:.2f} | {gate['loadgen_per_s']:.0f} | {gate['broker_cpu_share']:.2f} | "
                 f"{gate.get('broker_cpu_ms_per_event', float('nan')):.2f} | "
                 f"{gate.get('runner_cpu_ms_per_event', float('nan')):.2f} | "
+                f"{gate.get('runner_python_cpu_ms_per_event', float('nan')):.2f} / "
+                f"{gate.get('runner_librdkafka_cpu_ms_per_event', float('nan')):.2f} | "
                 f"{gate.get('workers_cpu_ms_per_event', float('nan')):.2f} | "
                 f"{gate.get('load_average', float('nan')):.1f} |"
             )
+    lines += _cpu_bound_lines(reps, default)
     if half:
         partial = first.get("partial_batch_ms", [])
         lines += [
@@ -153,3 +157,35 @@ def plot(e2e: dict[str, Any], out_dir: Path) -> str:
     fig.savefig(out_dir / "e2e.png", dpi=110)
     plt.close(fig)
     return "e2e.png"
+
+
+def scaling_bound(one: dict[str, Any], many: dict[str, Any], workers: int) -> float | None:
+    """The most `workers` workers can gain over 1 on as many cores, from CPU per event: one worker runs on
+    a core of its own (rate 1/W1), while `workers` share all cores with the runner R and the broker B
+    (rate workers/(W + R + B)), so the ratio is at most workers x W1 / (W + R + B)."""
+    try:
+        w1 = one["workers_cpu_ms_per_event"]
+        shared = (
+            many["workers_cpu_ms_per_event"]
+            + many["runner_cpu_ms_per_event"]
+            + many["broker_cpu_ms_per_event"]
+        )
+    except KeyError:
+        return None
+    return workers * w1 / shared if shared > 0 else None
+
+
+def _cpu_bound_lines(reps: list[dict[str, Any]], default: str) -> list[str]:
+    if default == "1" or any("1" not in row for row in reps):
+        return []
+    bounds = [scaling_bound(row["1"]["gate"], row[default]["gate"], int(default)) for row in reps]
+    if any(b is None for b in bounds):
+        return []
+    return [
+        "",
+        f"CPU bound on the scaling ({default} x W1 / (W + R + B), from the CPU per event above, per "
+        "repetition; the cores are shared with the broker): "
+        + ", ".join(f"{b:.2f}" for b in bounds if b is not None)
+        + ". The gate cannot scale past it however the work overlaps; only less CPU per event in the "
+        "runner, the broker or the workers raises it.",
+    ]

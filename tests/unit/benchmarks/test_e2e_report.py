@@ -61,3 +61,47 @@ def test_the_report_says_met_only_for_goals_that_are_met() -> None:
     assert "NOT met" not in good
     bad = "\n".join(markdown_lines(result(0.6, 120.0, 1.5, [100.0, 300.0, 200.0])))
     assert bad.count("NOT met") == 4
+
+
+@pytest.mark.parametrize(
+    ("w1", "w2", "runner", "broker", "bound"),
+    [
+        (2.3, 2.3, 0.0, 0.0, 2.0),  # nothing but the workers: twice the rate on two cores
+        (2.29, 2.45, 0.25, 0.3, 2 * 2.29 / 3.0),  # the 2026-12-05 quiet run: 1.53
+        (2.0, 2.0, 1.0, 1.0, 1.0),  # runner and broker take a core's worth: no gain
+    ],
+)
+def test_the_scaling_bound_is_workers_times_w1_over_everything_the_cores_share(
+    w1: float, w2: float, runner: float, broker: float, bound: float
+) -> None:
+    from benchmarks.e2e_report import scaling_bound  # noqa: PLC0415
+
+    one = {"workers_cpu_ms_per_event": w1, "runner_cpu_ms_per_event": 0.2, "broker_cpu_ms_per_event": 0.3}
+    many = {
+        "workers_cpu_ms_per_event": w2,
+        "runner_cpu_ms_per_event": runner,
+        "broker_cpu_ms_per_event": broker,
+    }
+    assert scaling_bound(one, many, 2) == pytest.approx(bound)
+    assert scaling_bound({}, many, 2) is None  # an older result without the figures
+
+
+def test_the_runner_threads_split_adds_up_to_the_process() -> None:
+    import os  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    from benchmarks.e2e_burst import cpu_seconds, runner_threads_cpu  # noqa: PLC0415
+
+    stop = threading.Event()
+    spinner = threading.Thread(target=lambda: [None for _ in iter(stop.is_set, True)], daemon=True)
+    spinner.start()
+    try:
+        sum(i * i for i in range(3_000_000))  # some CPU on this thread too
+        split = runner_threads_cpu(os.getpid())
+        total = cpu_seconds(os.getpid())
+    finally:
+        stop.set()
+        spinner.join()
+    assert split["librdkafka"] == 0.0  # no thread here is named rdk:*
+    assert split["python"] == pytest.approx(total, abs=0.05)
+    assert runner_threads_cpu(None) == {"python": 0.0, "librdkafka": 0.0}
