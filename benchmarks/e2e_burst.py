@@ -140,7 +140,9 @@ def burst_run(
     topics = fresh_topics(bootstrap, f"e2e-w{workers}-b{batch}")
     loadgen_rate = pre_produce(bootstrap, topics.ingest, events)
     config = gate_settings(bootstrap, topics, pki, workers=workers, batch=batch)
-    watch = CommitWatch(bootstrap, topics.ingest, config["settings"]["group_id"]).start()
+    watch = CommitWatch(
+        bootstrap, topics.ingest, config["settings"]["group_id"], expected=len(events)
+    ).start()
     gate = GateProcess.start(config, log)
     collector: Collector | None = None
     result: dict[str, Any] = {}

@@ -105,3 +105,25 @@ def test_the_runner_threads_split_adds_up_to_the_process() -> None:
     assert split["librdkafka"] == 0.0  # no thread here is named rdk:*
     assert split["python"] == pytest.approx(total, abs=0.05)
     assert runner_threads_cpu(None) == {"python": 0.0, "librdkafka": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("expected", "committed", "sharp"),
+    [
+        (None, 0, True),  # no expectation: every interval throughout
+        (None, 500, True),
+        (1000, 0, True),  # before the first commit: its time is where the rate starts
+        (1000, 64, False),  # the middle of the drain: coarse, nothing reads those times
+        (1000, 799, False),
+        (1000, 800, True),  # the last fifth: the last commit's time is where the rate ends
+        (1000, 1000, True),
+    ],
+)
+def test_the_commit_watch_polls_finely_only_where_the_rate_is_read(
+    expected: int | None, committed: int, sharp: bool
+) -> None:
+    from benchmarks.broker_load import CommitWatch  # noqa: PLC0415
+
+    watch = CommitWatch("127.0.0.1:1", "in", "g", expected=expected)
+    watch.arrivals.extend([1.0] * committed)
+    assert watch._sharp() is sharp
