@@ -119,6 +119,22 @@ def markdown_lines(e2e: dict[str, Any]) -> list[str]:
         lines += [
             f"| {c['bytes']:,} | {c['us_per_record']:.0f} | {c['mb_per_s']:.0f} |" for c in e2e["ipc_copy"]
         ]
+    if e2e.get("pool_queueing"):
+        cases = e2e["pool_queueing"]
+        lines += [
+            "",
+            f"Queueing in the worker pool at half load (2 workers, a sleep standing in for a "
+            f"{cases[0]['evaluation_ms']:.1f} ms evaluation, small batches arriving at random at "
+            f"{cases[0]['records_per_s']:.0f} records/s; a sleep needs no CPU, so this is how records are "
+            "dealt to workers, whatever else the machine runs), submit -> batch done:",
+            "",
+            "| records per batch | batches | p50 ms | p99 ms |",
+            "|---:|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {c['batch_records']} | {c['batches']} | {c['p50_ms']:.1f} | {c['p99_ms']:.1f} |"
+            for c in cases
+        ]
     names = sorted({k for row in reps for cell in row.values() for k in cell["gate"]["ms_per_event"]})
     stages = [f"stage:{s}" for s in STAGES if f"stage:{s}" in names]
     checks = [n for n in names if n.startswith("check:")]

@@ -127,3 +127,30 @@ def test_the_commit_watch_polls_finely_only_where_the_rate_is_read(
     watch = CommitWatch("127.0.0.1:1", "in", "g", expected=expected)
     watch.arrivals.extend([1.0] * committed)
     assert watch._sharp() is sharp
+
+
+def test_the_report_shows_the_pool_queueing_when_measured() -> None:
+    measured = result(0.8, 90.0, 1.8, [100.0, 200.0])
+    assert "Queueing in the worker pool" not in "\n".join(markdown_lines(measured))
+    measured["pool_queueing"] = [
+        {
+            "batch_records": n,
+            "records_per_s": 416.7,
+            "evaluation_ms": 2.4,
+            "batches": 9,
+            "p50_ms": p50,
+            "p99_ms": 9.0,
+        }
+        for n, p50 in ((1, 2.7), (3, 7.3))
+    ]
+    text = "\n".join(markdown_lines(measured))
+    assert "a sleep standing in for a 2.4 ms evaluation" in text
+    assert "| 1 | 9 | 2.7 | 9.0 |" in text and "| 3 | 9 | 7.3 | 9.0 |" in text
+
+
+def test_pool_queueing_times_batches_through_a_real_pool() -> None:
+    from benchmarks.ipc_copy import pool_queueing  # noqa: PLC0415
+
+    (case,) = pool_queueing((2,), evaluation_s=0.01, seconds=0.5)
+    assert case["batch_records"] == 2 and case["batches"] >= 5
+    assert 10.0 <= case["p50_ms"] <= case["p99_ms"]  # never faster than one evaluation
