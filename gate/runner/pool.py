@@ -4,6 +4,8 @@ Workers are started with "spawn": librdkafka runs threads in the parent, and for
 copy held locks. Each worker builds its processor once. Batches are submitted as tickets and split into
 chunks (several records per pipe message); a worker holds up to two chunks, so it starts its next record
 the moment it finishes one, while the runner fetches, produces or commits (see `gate.runner.pool_worker`).
+Each chunk goes to the worker holding the fewest records, so a small batch never queues behind a busy
+worker while another idles.
 
 Failure is closed, never silent: a worker that spends more than `event_timeout_s` on one record is killed
 and replaced and that record routed as `gate.timeout`; a worker that dies (crash, segfault, os._exit,
