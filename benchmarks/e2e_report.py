@@ -202,6 +202,7 @@ def _cpu_bound_lines(reps: list[dict[str, Any]], default: str) -> list[str]:
         f"CPU bound on the scaling ({default} x W1 / (W + R + B), from the CPU per event above, per "
         "repetition; the cores are shared with the broker): "
         + ", ".join(f"{b:.2f}" for b in bounds if b is not None)
-        + ". The gate cannot scale past it however the work overlaps; only less CPU per event in the "
-        "runner, the broker or the workers raises it.",
+        + ". It assumes the single worker is never idle (rate 1/W1); where that gate ran below 1/W1 "
+        "(waiting on the runner), the measured ratio can pass the bound. Otherwise only less CPU per event "
+        "in the runner, the broker or the workers raises it.",
     ]
