@@ -231,9 +231,10 @@ def run_e2e(
         for i, pl in zip(range(events), itertools.cycle(payloads), strict=False)
     ]
     values = [value for _, value in stream]
-    from benchmarks.ipc_copy import ipc_cost  # noqa: PLC0415
+    from benchmarks.ipc_copy import ipc_cost, pool_queueing  # noqa: PLC0415
 
     ipc = ipc_cost()
+    queueing = pool_queueing()
     counts = sorted({default_workers, 1}, reverse=True)
     repetitions: list[dict[str, Any]] = []
     for rep in range(reps):
@@ -289,6 +290,7 @@ def run_e2e(
         "core_scaling": core_scaling,
         "batching_curve": curve,
         "ipc_copy": ipc,
+        "pool_queueing": queueing,
         "goals": GOALS,
     }
 

@@ -57,11 +57,34 @@ def gate_settings(
 
 def cpu_seconds(pid: int | None) -> float:
     """User + system CPU time of a process so far (0 when unknown)."""
+    return 0.0 if pid is None else cpu_seconds_of(Path(f"/proc/{pid}/stat"))
+
+
+def runner_threads_cpu(pid: int | None) -> dict[str, float]:
+    """CPU seconds so far of a gate's runner process, split into its Python threads (the loop: consume,
+    decode, pickling, produce calls, metrics) and librdkafka's own threads (named `rdk:*`: fetch, compress,
+    send). A thread that ended in between is lost (none does while a gate runs)."""
+    split = {"python": 0.0, "librdkafka": 0.0}
     if pid is None:
-        return 0.0
+        return split
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (FileNotFoundError, ProcessLookupError):
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return split
+    for task in tasks:
+        try:
+            name = (task / "comm").read_text().strip()
+        except OSError:
+            continue
+        split["librdkafka" if name.startswith("rdk:") else "python"] += cpu_seconds_of(task / "stat")
+    return split
+
+
+def cpu_seconds_of(stat: Path) -> float:
+    """User + system CPU seconds from a /proc stat file (0 when it is gone)."""
+    try:
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+    except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
@@ -117,7 +140,9 @@ def burst_run(
     topics = fresh_topics(bootstrap, f"e2e-w{workers}-b{batch}")
     loadgen_rate = pre_produce(bootstrap, topics.ingest, events)
     config = gate_settings(bootstrap, topics, pki, workers=workers, batch=batch)
-    watch = CommitWatch(bootstrap, topics.ingest, config["settings"]["group_id"]).start()
+    watch = CommitWatch(
+        bootstrap, topics.ingest, config["settings"]["group_id"], expected=len(events)
+    ).start()
     gate = GateProcess.start(config, log)
     collector: Collector | None = None
     result: dict[str, Any] = {}
@@ -130,10 +155,12 @@ def burst_run(
         broker_before, wall_before = cpu_seconds(broker_pid), time.monotonic()
         gate_before = cpu_seconds(gate.process.pid)
         workers_before = _workers_cpu(gate.process.pid)
+        threads_before = runner_threads_cpu(gate.process.pid)
         watch.wait_for(len(events), 600)
         broker_cpu, wall = cpu_seconds(broker_pid) - broker_before, time.monotonic() - wall_before
         gate_cpu = cpu_seconds(gate.process.pid) - gate_before  # the runner process (workers are children)
         workers_cpu = _workers_cpu(gate.process.pid) - workers_before
+        threads = runner_threads_cpu(gate.process.pid)
         watch.stop()
         metrics = gate.metrics()
         result = {
@@ -146,6 +173,12 @@ def burst_run(
             "broker_cpu_ms_per_event": 1000.0 * broker_cpu / len(events),
             "runner_cpu_ms_per_event": 1000.0 * gate_cpu / len(events),
             "workers_cpu_ms_per_event": 1000.0 * workers_cpu / len(events),
+            "runner_python_cpu_ms_per_event": 1000.0
+            * (threads["python"] - threads_before["python"])
+            / len(events),
+            "runner_librdkafka_cpu_ms_per_event": (
+                1000.0 * (threads["librdkafka"] - threads_before["librdkafka"]) / len(events)
+            ),
             "load_average": os.getloadavg()[0],
             "ms_per_event": breakdown(metrics),
             "chosen_batch_records": metrics.get("gate_batch_target_records{}"),

@@ -66,8 +66,9 @@ def markdown_lines(e2e: dict[str, Any]) -> list[str]:
         f"| batching curve rising | {'yes' if rising else 'no'} | rising | {met} |",
         "",
         "| rep | workers | core images/s | gate images/s | ratio | load generator ev/s | broker CPU "
-        "(cores) | CPU ms/event: broker | runner process | workers | load average |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "(cores) | CPU ms/event: broker | runner process | (its Python / librdkafka threads) | workers "
+        "| load average |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for i, row in enumerate(reps):
         for workers, cell in row.items():
@@ -77,9 +78,12 @@ def markdown_lines(e2e: dict[str, Any]) -> list[str]:
                 f"{cell['ratio']:.2f} | {gate['loadgen_per_s']:.0f} | {gate['broker_cpu_share']:.2f} | "
                 f"{gate.get('broker_cpu_ms_per_event', float('nan')):.2f} | "
                 f"{gate.get('runner_cpu_ms_per_event', float('nan')):.2f} | "
+                f"{gate.get('runner_python_cpu_ms_per_event', float('nan')):.2f} / "
+                f"{gate.get('runner_librdkafka_cpu_ms_per_event', float('nan')):.2f} | "
                 f"{gate.get('workers_cpu_ms_per_event', float('nan')):.2f} | "
                 f"{gate.get('load_average', float('nan')):.1f} |"
             )
+    lines += _cpu_bound_lines(reps, default)
     if half:
         partial = first.get("partial_batch_ms", [])
         lines += [
@@ -114,6 +118,22 @@ def markdown_lines(e2e: dict[str, Any]) -> list[str]:
         ]
         lines += [
             f"| {c['bytes']:,} | {c['us_per_record']:.0f} | {c['mb_per_s']:.0f} |" for c in e2e["ipc_copy"]
+        ]
+    if e2e.get("pool_queueing"):
+        cases = e2e["pool_queueing"]
+        lines += [
+            "",
+            f"Queueing in the worker pool at half load (2 workers, a sleep standing in for a "
+            f"{cases[0]['evaluation_ms']:.1f} ms evaluation, small batches arriving at random at "
+            f"{cases[0]['records_per_s']:.0f} records/s; a sleep needs no CPU, so this is how records are "
+            "dealt to workers, whatever else the machine runs), submit -> batch done:",
+            "",
+            "| records per batch | batches | p50 ms | p99 ms |",
+            "|---:|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {c['batch_records']} | {c['batches']} | {c['p50_ms']:.1f} | {c['p99_ms']:.1f} |"
+            for c in cases
         ]
     names = sorted({k for row in reps for cell in row.values() for k in cell["gate"]["ms_per_event"]})
     stages = [f"stage:{s}" for s in STAGES if f"stage:{s}" in names]
@@ -153,3 +173,36 @@ def plot(e2e: dict[str, Any], out_dir: Path) -> str:
     fig.savefig(out_dir / "e2e.png", dpi=110)
     plt.close(fig)
     return "e2e.png"
+
+
+def scaling_bound(one: dict[str, Any], many: dict[str, Any], workers: int) -> float | None:
+    """The most `workers` workers can gain over 1 on as many cores, from CPU per event: one worker runs on
+    a core of its own (rate 1/W1), while `workers` share all cores with the runner R and the broker B
+    (rate workers/(W + R + B)), so the ratio is at most workers x W1 / (W + R + B)."""
+    try:
+        w1 = one["workers_cpu_ms_per_event"]
+        shared = (
+            many["workers_cpu_ms_per_event"]
+            + many["runner_cpu_ms_per_event"]
+            + many["broker_cpu_ms_per_event"]
+        )
+    except KeyError:
+        return None
+    return workers * w1 / shared if shared > 0 else None
+
+
+def _cpu_bound_lines(reps: list[dict[str, Any]], default: str) -> list[str]:
+    if default == "1" or any("1" not in row for row in reps):
+        return []
+    bounds = [scaling_bound(row["1"]["gate"], row[default]["gate"], int(default)) for row in reps]
+    if any(b is None for b in bounds):
+        return []
+    return [
+        "",
+        f"CPU bound on the scaling ({default} x W1 / (W + R + B), from the CPU per event above, per "
+        "repetition; the cores are shared with the broker): "
+        + ", ".join(f"{b:.2f}" for b in bounds if b is not None)
+        + ". It assumes the single worker is never idle (rate 1/W1); where that gate ran below 1/W1 "
+        "(waiting on the runner), the measured ratio can pass the bound. Otherwise only less CPU per event "
+        "in the runner, the broker or the workers raises it.",
+    ]

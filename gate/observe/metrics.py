@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from importlib import metadata
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.core import GaugeMetricFamily
@@ -288,6 +288,7 @@ def build_versions(librdkafka: str = "unknown") -> dict[str, str]:
 
 
 _P = ParamSpec("_P")
+_MAX_CACHED_CHILDREN = 4096
 _S = TypeVar("_S", bound="PrometheusObserver")
 
 
@@ -316,6 +317,16 @@ class PrometheusObserver:
     def __init__(self, metrics: GateMetrics) -> None:
         """Feed `metrics`."""
         self.metrics = metrics
+        # The labelled children `event_decided` updates, by raw value: finding a child (labels(): a lock,
+        # validation, a regex per label) cost more than the update itself, ten times per event on the
+        # runner's one thread. Each raw value maps to one label value for good, so the child stays right.
+        self._children: dict[tuple[str, ...], Any] = {}
+
+    def _remember(self, key: tuple[str, ...], child: Any) -> Any:
+        """Keep `child` for `key` (metric name first, then raw values); return it."""
+        if len(self._children) < _MAX_CACHED_CHILDREN:  # raw values are bounded in practice; be sure
+            self._children[key] = child
+        return child
 
     @_never_raise
     def batch_started(self, size: int, nbytes: int) -> None:
@@ -336,18 +347,34 @@ class PrometheusObserver:
     ) -> None:
         """Count the verdict, its reasons and entity types, and observe gate and per-check latency."""
         m = self.metrics
-        m.events.labels(verdict=name_label(verdict), source=m.source_label(source)).inc()
+        children = self._children
+        events = children.get(("events", verdict, source))
+        if events is None:
+            events = self._remember(
+                ("events", verdict, source),
+                m.events.labels(verdict=name_label(verdict), source=m.source_label(source)),
+            )
+        events.inc()
         # A set: a code listed twice on one event still means one event with that reason.
         for code in {reason_code_label(c) for c in reason_codes}:
-            m.reasons.labels(code=code).inc()
+            reason = children.get(("reasons", code))
+            if reason is None:
+                reason = self._remember(("reasons", code), m.reasons.labels(code=code))
+            reason.inc()
         for entity in {entity_label(e) for e in entity_types}:
-            m.entities.labels(entity=entity).inc()
+            found = children.get(("entities", entity))
+            if found is None:
+                found = self._remember(("entities", entity), m.entities.labels(entity=entity))
+            found.inc()
         m.event_duration.observe(latency_s)
         for check, seconds in check_seconds.items():
             if check == "store":  # not a check: the processor's time in the published-image store
                 m.store_duration.observe(seconds)
                 continue
-            m.check_duration.labels(check=name_label(check)).observe(seconds)
+            timer = children.get(("checks", check))
+            if timer is None:
+                timer = self._remember(("checks", check), m.check_duration.labels(check=name_label(check)))
+            timer.observe(seconds)
 
     @_never_raise
     def stage_finished(self, stage: str, seconds: float) -> None:

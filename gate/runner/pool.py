@@ -4,6 +4,8 @@ Workers are started with "spawn": librdkafka runs threads in the parent, and for
 copy held locks. Each worker builds its processor once. Batches are submitted as tickets and split into
 chunks (several records per pipe message); a worker holds up to two chunks, so it starts its next record
 the moment it finishes one, while the runner fetches, produces or commits (see `gate.runner.pool_worker`).
+Each chunk goes to the worker holding the fewest records, so a small batch never queues behind a busy
+worker while another idles.
 
 Failure is closed, never silent: a worker that spends more than `event_timeout_s` on one record is killed
 and replaced and that record routed as `gate.timeout`; a worker that dies (crash, segfault, os._exit,
@@ -239,18 +241,25 @@ class ProcessPool:
         self._dispatch()
 
     def _dispatch(self) -> None:
-        """Give each ready worker a chunk when it holds no more than one."""
-        ready = [w for w in self._workers if w.ready]
-        for worker in ready:
-            if not self._todo:
+        """Hand out waiting records, least-loaded worker first, up to a chunk per message.
+
+        Each message goes to the worker holding the fewest records, sized to even the workers' loads out:
+        a record given to a busy worker while another idles waits out the busy one's current record (at
+        half load, where batches are a record or two, taking workers in list order queued most records
+        behind the first worker while the second waited for work). In a drain every worker holds a chunk
+        or more, and the messages stay a chunk long."""
+        while self._todo:
+            open_ = [w for w in self._workers if w.ready and not w.unsent and len(w.jobs) <= self._chunk]
+            if not open_:
                 return
-            if len(worker.jobs) > self._chunk or worker.unsent:
-                continue
+            worker = min(open_, key=lambda w: len(w.jobs))
             if not worker.jobs and not worker.process.is_alive():
                 self._replace(worker, ERROR_CODE, "worker_died")  # died while idle: nothing of ours lost
                 continue
-            size = max(1, min(self._chunk, len(self._todo) // len(ready)))  # deal: every worker gets some
-            jobs = [self._todo.popleft() for _ in range(min(size, len(self._todo)))]
+            held = sum(len(w.jobs) for w in open_)
+            even = -(-(held + len(self._todo)) // len(open_))  # each open worker's share, rounded up
+            size = max(1, min(self._chunk, even - len(worker.jobs), len(self._todo)))
+            jobs = [self._todo.popleft() for _ in range(size)]
             started = time.monotonic()
             message = encode_message([(t, i, self._tickets[t].records[i]) for t, i in jobs])
             if not worker.jobs:

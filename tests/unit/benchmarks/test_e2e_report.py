@@ -61,3 +61,98 @@ def test_the_report_says_met_only_for_goals_that_are_met() -> None:
     assert "NOT met" not in good
     bad = "\n".join(markdown_lines(result(0.6, 120.0, 1.5, [100.0, 300.0, 200.0])))
     assert bad.count("NOT met") == 4
+
+
+@pytest.mark.parametrize(
+    ("w1", "w2", "runner", "broker", "bound"),
+    [
+        (2.3, 2.3, 0.0, 0.0, 2.0),  # nothing but the workers: twice the rate on two cores
+        (2.29, 2.45, 0.25, 0.3, 2 * 2.29 / 3.0),  # the 2026-12-05 quiet run: 1.53
+        (2.0, 2.0, 1.0, 1.0, 1.0),  # runner and broker take a core's worth: no gain
+    ],
+)
+def test_the_scaling_bound_is_workers_times_w1_over_everything_the_cores_share(
+    w1: float, w2: float, runner: float, broker: float, bound: float
+) -> None:
+    from benchmarks.e2e_report import scaling_bound  # noqa: PLC0415
+
+    one = {"workers_cpu_ms_per_event": w1, "runner_cpu_ms_per_event": 0.2, "broker_cpu_ms_per_event": 0.3}
+    many = {
+        "workers_cpu_ms_per_event": w2,
+        "runner_cpu_ms_per_event": runner,
+        "broker_cpu_ms_per_event": broker,
+    }
+    assert scaling_bound(one, many, 2) == pytest.approx(bound)
+    assert scaling_bound({}, many, 2) is None  # an older result without the figures
+
+
+def test_the_runner_threads_split_adds_up_to_the_process() -> None:
+    import os  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    from benchmarks.e2e_burst import cpu_seconds, runner_threads_cpu  # noqa: PLC0415
+
+    stop = threading.Event()
+    spinner = threading.Thread(target=lambda: [None for _ in iter(stop.is_set, True)], daemon=True)
+    spinner.start()
+    try:
+        # Differences over a window in which no thread ends (the process total keeps ended threads' time).
+        split_before, total_before = runner_threads_cpu(os.getpid()), cpu_seconds(os.getpid())
+        sum(i * i for i in range(3_000_000))  # some CPU on this thread too
+        split, total = runner_threads_cpu(os.getpid()), cpu_seconds(os.getpid())
+    finally:
+        stop.set()
+        spinner.join()
+    assert split["librdkafka"] == split_before["librdkafka"] == 0.0  # no thread here is named rdk:*
+    assert split["python"] - split_before["python"] == pytest.approx(total - total_before, abs=0.05)
+    assert total > total_before
+    assert runner_threads_cpu(None) == {"python": 0.0, "librdkafka": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("expected", "committed", "sharp"),
+    [
+        (None, 0, True),  # no expectation: every interval throughout
+        (None, 500, True),
+        (1000, 0, True),  # before the first commit: its time is where the rate starts
+        (1000, 64, False),  # the middle of the drain: coarse, nothing reads those times
+        (1000, 799, False),
+        (1000, 800, True),  # the last fifth: the last commit's time is where the rate ends
+        (1000, 1000, True),
+    ],
+)
+def test_the_commit_watch_polls_finely_only_where_the_rate_is_read(
+    expected: int | None, committed: int, sharp: bool
+) -> None:
+    from benchmarks.broker_load import CommitWatch  # noqa: PLC0415
+
+    watch = CommitWatch("127.0.0.1:1", "in", "g", expected=expected)
+    watch.arrivals.extend([1.0] * committed)
+    assert watch._sharp() is sharp
+
+
+def test_the_report_shows_the_pool_queueing_when_measured() -> None:
+    measured = result(0.8, 90.0, 1.8, [100.0, 200.0])
+    assert "Queueing in the worker pool" not in "\n".join(markdown_lines(measured))
+    measured["pool_queueing"] = [
+        {
+            "batch_records": n,
+            "records_per_s": 416.7,
+            "evaluation_ms": 2.4,
+            "batches": 9,
+            "p50_ms": p50,
+            "p99_ms": 9.0,
+        }
+        for n, p50 in ((1, 2.7), (3, 7.3))
+    ]
+    text = "\n".join(markdown_lines(measured))
+    assert "a sleep standing in for a 2.4 ms evaluation" in text
+    assert "| 1 | 9 | 2.7 | 9.0 |" in text and "| 3 | 9 | 7.3 | 9.0 |" in text
+
+
+def test_pool_queueing_times_batches_through_a_real_pool() -> None:
+    from benchmarks.ipc_copy import pool_queueing  # noqa: PLC0415
+
+    (case,) = pool_queueing((2,), evaluation_s=0.01, seconds=0.5)
+    assert case["batch_records"] == 2 and case["batches"] >= 5
+    assert 10.0 <= case["p50_ms"] <= case["p99_ms"]  # never faster than one evaluation

@@ -41,3 +41,43 @@ def test_the_in_process_evaluator_is_never_hungry() -> None:
     from gate.runner.evaluator import InProcessEvaluator  # noqa: PLC0415
 
     assert not InProcessEvaluator(ScriptedFactory()).hungry()
+
+
+def test_a_record_goes_to_the_idle_worker_not_behind_a_busy_one() -> None:
+    """Half load: batches of a record or two. A record handed to the worker already evaluating a slow one
+    would wait it out while the other worker idles."""
+    pool = ProcessPool(ScriptedFactory(), workers=2, event_timeout_s=10.0)
+    pool.start()
+    try:
+        slow = pool.submit(records(b"sleep:1.0"))
+        pool.serve(0.05)  # sent: one worker is busy for a second
+        quick = pool.submit(records(b"ok"))
+        deadline = time.monotonic() + 0.6
+        while not pool.done(quick) and time.monotonic() < deadline:
+            pool.serve(0.05)
+        assert pool.done(quick) and not pool.done(slow)
+        while not pool.done(slow):
+            pool.serve(0.05)
+        slow_pid = pool.take(slow)[0].document["pid"]
+        assert pool.take(quick)[0].document["pid"] != slow_pid
+    finally:
+        pool.close()
+
+
+def test_a_drain_still_deals_whole_chunks_to_every_worker() -> None:
+    """Many records waiting: each worker gets two chunks, as before (the next one at hand while it
+    evaluates), and the rest waits in the runner."""
+    pool = ProcessPool(ScriptedFactory(), workers=2, event_timeout_s=10.0, chunk_records=4)
+    pool.start()
+    try:
+        ticket = pool.submit(records(*[b"sleep:0.05"] * 20))
+        pool.serve(0.01)
+        held = sorted(len(w.jobs) for w in pool._workers)  # the dispatch is the point
+        assert held == [8, 8]  # two chunks each (one being evaluated, the next at hand); 4 still wait
+        assert len(pool._todo) == 4
+        while not pool.done(ticket):
+            pool.serve(0.05)
+        pids = {r.document["pid"] for r in pool.take(ticket)}
+        assert len(pids) == 2
+    finally:
+        pool.close()
