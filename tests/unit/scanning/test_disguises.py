@@ -1,0 +1,245 @@
+# ruff: noqa: RUF001  (the cases are ambiguous characters on purpose)
+"""The disguises the scanner missed until `gate/scanning/disguises.py` (issue 12, section 1), by class.
+
+Each class: values that hide an entity (all were approved before), then neighbours that must stay
+clean. A property test plants random addresses and phone numbers under random disguises in random clean
+text; another feeds clean text made of the same characters and expects no finding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gate.scanning import scan_parameters
+from gate.scanning.disguises import disguised_readings, top_level_domains
+from gate.scanning.normalise import normalise
+
+EMAIL, PHONE, CARD, IBAN, PERSON = "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "PERSON"
+ADDRESS, NUMBER = "jane.doe@example.com", "+4915123456789"
+
+
+def entities(value: object, key: str = "prompt") -> set[str]:
+    return {f.entity for f in scan_parameters({key: value})}
+
+
+def spaced(text: str, gap: str = " ") -> str:
+    return gap.join(text)
+
+
+def hexed(text: str, sep: str = "", prefix: str = "", codec: str = "utf-8") -> str:
+    return sep.join(f"{prefix}{byte:02x}" for byte in text.encode(codec))
+
+
+# One character per space, ideographic space, Hangul filler, no-break space, tab, line break; a wider
+# gap between words ("J o h n   S m i t h").
+SPACED = [
+    *((spaced(ADDRESS, gap), EMAIL) for gap in (" ", "\u3000", "\u3164", "\xa0", "\u2009", "\t", "\n", "  ")),
+    *((spaced(NUMBER, gap), PHONE) for gap in (" ", "\u3000", "\u115f", "\u3164")),
+    ("call me on " + spaced(NUMBER) + " after six", PHONE),
+    ("tel: " + spaced("0151 2345 6789".replace(" ", "")), PHONE),
+    ("write to " + spaced(ADDRESS) + " today", EMAIL),
+    ("j a n e   a t   e x a m p l e   d o t   c o m", EMAIL),  # spaced, then spelled
+    (spaced("4111111111111111"), CARD),
+    (spaced("DE89370400440532013000"), IBAN),
+    ("J o h n   S m i t h", PERSON),
+]
+
+# Hex of text: plain, "0x", bytes separated by spaces, colons, dashes or commas, UTF-16, in a sentence.
+HEX = [
+    (hexed(ADDRESS), EMAIL),
+    (hexed(ADDRESS).upper(), EMAIL),
+    ("0x" + hexed(ADDRESS), EMAIL),
+    (hexed(ADDRESS, " "), EMAIL),
+    (hexed(ADDRESS, ":"), EMAIL),
+    (hexed(ADDRESS, "-"), EMAIL),
+    (hexed(ADDRESS, ", ", "0x"), EMAIL),
+    (hexed(ADDRESS, " ", "0x"), EMAIL),
+    (hexed(ADDRESS, codec="utf-16-le"), EMAIL),
+    (hexed(ADDRESS, codec="utf-16"), EMAIL),
+    ("contact " + hexed(ADDRESS) + " for the shoot", EMAIL),
+    (hexed(NUMBER), PHONE),
+    ("call " + hexed(NUMBER, " "), PHONE),
+    (hexed("jöhn.müller@bücher.de"), EMAIL),
+]
+
+# Escapes not covered before: CSS, Python's \U and \N{...}, C octal, quoted-printable.
+ESCAPED = [
+    ("jane.doe\\40 example.com", EMAIL),
+    ("jane.doe\\000040example.com", EMAIL),
+    ("jane.doe\\40\texample\\2e com", EMAIL),
+    ("".join(f"\\{ord(c):x} " for c in ADDRESS), EMAIL),
+    ("jane.doe\\U00000040example.com", EMAIL),
+    ("jane.doe\\N{COMMERCIAL AT}example.com", EMAIL),
+    ("jane.doe\\100example.com", EMAIL),
+    ("jane.doe=40example.com", EMAIL),
+    ("jane.doe=40example=2Ecom", EMAIL),
+    ("".join(f"={b:02X}" for b in ADDRESS.encode()), EMAIL),
+    ("call =2B49 151 23456789", PHONE),
+    ("jane.doe&#64example.com", EMAIL),  # an HTML entity without ";" (already read; kept as a neighbour)
+]
+
+# "@" and "." written with delimiters, brackets of other scripts, "#", or a space beside them.
+AT_FORMS = ("-at-", "_at_", "~at~", "*at*", "|at|", "=at=", ":at:", "'at'", '"at"', "`at`", "+at+", "--at--",
+            "__at__", " -at- ", " _at_ ", "-AT-", "_At_", "-@-", "_@_", "«at»", "\u2039at\u203a", "⟨at⟩",
+            "【at】", "〔at〕", "「at」", "『at』", "《at》", "〈at〉", "⦅at⦆", "(a)", "[a]", "«@»", "#",
+            "@ ", " @", "（at）", "［a］")  # fmt: skip
+ADDRESSES = [(f"jane.doe{at}example.com", EMAIL) for at in AT_FORMS] + [
+    ("jane.doe@example .com", EMAIL),
+    ("jane.doe@example. com", EMAIL),
+    ("jane.doe@example . com", EMAIL),
+    ("jane.doe@ example .co .uk", EMAIL),
+    ("jane.doe-at-example-dot-com", EMAIL),
+    ("jane.doe_at_example_dot_co_dot_uk", EMAIL),
+    ("jane.doe@example-dot-com", EMAIL),
+    ("jane.doe=40example-dot-com", EMAIL),  # an escape, then a spelled dot: two layers
+    ("JANE.DOE-AT-EXAMPLE.COM", EMAIL),
+    ("write to jane.doe-at-example.com or call", EMAIL),
+    ("jane.doe-at-bücher.de", EMAIL),
+    ("jane.doe_at_example.com", EMAIL),
+]
+
+ALL = SPACED + HEX + ESCAPED + ADDRESSES
+
+
+@pytest.mark.parametrize(("value", "entity"), ALL, ids=lambda v: ascii(v)[:48] if isinstance(v, str) else v)
+def test_a_disguised_value_is_found(value: str, entity: str) -> None:
+    assert entity in entities(value)
+
+
+@pytest.mark.parametrize(("value", "entity"), ALL[:: len(ALL) // 12], ids=lambda v: ascii(v)[:40])
+def test_the_finding_names_the_original_pointer_and_no_value(value: str, entity: str) -> None:
+    findings = scan_parameters({"a": {"b": ["x", value]}})
+    assert [(f.entity, f.path) for f in findings if f.entity == entity] == [(entity, "/a/b/1")]
+    assert all("jane" not in f.detector and "4915" not in f.detector for f in findings)
+
+
+CLEAN = [
+    # one-character words that are not a value spelled out
+    "sizes S M L XL", "12.5 x 8 in", "grade A B C D E F", "1 2 3 4 5 6 7 8 9 10", "a b c d e f g h",
+    "x x x x x x", "3 x 2 = 6", "I am a b c", "A / B testing", "step 1 2 3 go", "1 2 3 4 5 6 7 8 9 0 1 2",
+    "\u3000".join("ロゴ入りのバッグ"), "我 爱 你 们 的 包",
+    # hex that is not text: hashes, UUIDs, colours, MAC and IPv6 addresses, keys
+    hashlib.sha256(b"x").hexdigest(), hashlib.sha1(b"y").hexdigest(), hashlib.md5(b"z").hexdigest(),
+    str(uuid.UUID(int=0x397A7623935548408670CFCCE1FD3D9)), "#A1B2C3", "0xFF00AA", "deadbeefcafebabe",
+    "00:1A:2B:3C:4D:5E", "model hash 31e35c80fc", "4096 4096 2048",
+    "0x00 0x01 0x02 0x03 0x04 0x05 0x06", "de ad be ef ca fe ba be",
+    "sha256:" + hashlib.sha256(b"q").hexdigest(),
+    "id 6dba1c50884adffa01738a06e8b26034", "seed 18446744073709551615 steps 30",
+    # backslashes and "=" that are not escapes
+    "C:\\Users\\dave\\bin\\model.ckpt", "\\d+\\.\\d+", "\\alpha + \\beta", "width=40px height=2E", "a=b&c=d",
+    # "at", "#" and "@" that are not an address
+    "look-at-me", "coffee_at_home", "look-at-me.png", "meet at 10.30", "look-at-me. Art deco style",
+    "#hashtag #sale", "item #12.5", "C#.NET", "follow us @acme.studio", "photo by @jane.doe", "@2x.png",
+    "logo@2x.png", "model@v2.safetensors", "(a) red (b) blue", "option [a] or [b]", "stay at home .",
+    "price: 40 . 00", "mail.at.example.com", "https://example.com/blog/at/home.html",
+    "the cat sat-at-the.mat",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", CLEAN)
+def test_neighbours_stay_clean(value: str) -> None:
+    assert entities(value) == set()
+
+
+def test_the_top_level_domains_come_from_the_public_suffix_list() -> None:
+    tlds = top_level_domains()
+    assert {"com", "de", "uk", "photo", "studio", "рф"} <= tlds
+    assert not {"png", "jpg", "safetensors", "then", "home"} & tlds
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        (spaced(ADDRESS), ADDRESS),
+        ("J o h n   S m i t h", "John Smith"),
+        ("j  a  n  e  .  d  o  e", "jane.doe"),
+        ("a b   c   d   e   f   g", "ab cdefg"),  # read to the end: the second pass is the same
+        ("12.5 x 8 in", "12.5 x 8 in"),
+        ("a b c d", "a b c d"),
+        ("(j a n e @ x . d e), thanks", "(jane@x.de), thanks"),
+    ],
+)
+def test_normalise_joins_one_character_words(typed: str, read: str) -> None:
+    assert normalise(typed) == read
+    assert normalise(read) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        (hexed("jane@x.de"), ("jane@x.de", "hex")),
+        ("jane.doe\\40 example.com", ("jane.doe@example.com", "escape")),
+        ("jane.doe-at-example.com", ("jane.doe@example.com", "address")),
+        ("jane.doe=40example-at-x.com", ("jane.doe@example-at-x.com", "escape")),
+        ("jane.doe=40example-dot-com", ("jane.doe@example-dot-com", "escape")),  # read further as a variant
+        ("look-at-me", None),
+        (hashlib.sha256(b"x").hexdigest(), None),
+        ("euler_a", None),
+    ],
+)
+def test_readings_truth_table(text: str, reading: tuple[str, str] | None) -> None:
+    readings = disguised_readings(text)
+    assert (readings[0] if readings else None) == reading
+
+
+# --- properties ------------------------------------------------------------------------------------
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_TLDS = ("com", "de", "org", "net", "io", "fr", "co.uk")
+_addresses = st.builds(
+    lambda local, dot, domain, tld: f"{local}{dot}{local[::-1]}@{domain}.{tld}",
+    st.text(_LETTERS, min_size=2, max_size=8),
+    st.sampled_from(("", ".", "_")),
+    st.text(_LETTERS, min_size=3, max_size=10),
+    st.sampled_from(_TLDS),
+)
+# German mobile numbers: +49 15x and eight digits are valid (phonenumbers).
+_eight_digits = st.from_regex(r"[0-9]{8}", fullmatch=True)
+_phones = st.builds(lambda mid, rest: f"+49 15{mid} {rest}", st.sampled_from("1279"), _eight_digits)
+_CLEAN_WORDS = ("red", "leather", "bag", "on", "a", "marble", "table", "soft", "light", "8k", "x", "b", "-",
+                "_", "#1", "(a)", "ff00aa", "at", "home", "look-at-me", "v2.1", "=", "\\", "2e", "of", "i",
+                "s", "m")  # fmt: skip
+_clean_text = st.lists(st.sampled_from(_CLEAN_WORDS), max_size=12).map(" ".join)
+
+
+def _disguise(kind: str, value: str, gap: str) -> str:
+    if kind == "spaced":
+        return (gap if gap != ":" else " ").join(value.replace(" ", ""))
+    if kind == "hex":
+        return hexed(value, gap if gap in (" ", ":") else "")
+    if kind == "css":
+        return value.replace("@", "\\40 ").replace("+", "\\2b ")
+    if kind == "qp":
+        return value.replace("@", "=40").replace("+", "=2B")
+    if kind == "at":
+        return value.replace("@", "-at-" if gap == " " else "_at_")
+    return value.replace("@", "#") if "@" in value else value
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(_addresses.map(lambda a: (a, EMAIL)), _phones.map(lambda p: (p, PHONE))),
+    st.sampled_from(("spaced", "hex", "css", "qp", "at", "hash")),
+    st.sampled_from((" ", "\u3000", "\u3164", ":", "\t")),
+    _clean_text,
+    _clean_text,
+)
+def test_a_planted_value_is_found_under_any_disguise(
+    planted: tuple[str, str], kind: str, gap: str, before: str, after: str
+) -> None:
+    value, entity = planted
+    hidden = _disguise(kind, value, gap)
+    # (Digits right after a phone number make it another number: the clean text is set apart.)
+    text = f"{before} {'call ' if entity == PHONE else ''}{hidden}, {after}".strip()
+    assert entity in entities(text), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(_clean_text)
+def test_clean_text_of_the_same_characters_yields_no_finding(text: str) -> None:
+    assert entities(text) == set()
