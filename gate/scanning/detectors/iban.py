@@ -13,16 +13,30 @@ from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, PatternDetec
 # capital letters instead of trying every position.
 # Groups may be joined by a space, a dash or a dot ("DE89-3704-0044-...", "DE89.3704.0044...").
 _CANDIDATE = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]\d{2}(?:[ \-.]?[A-Z0-9]){11,30}(?![a-z0-9])")
+# Typed in lower or mixed case ("de89 3704 0044 ..."): tried after the capitals' pattern, only where it
+# found nothing; the checksum keeps it as strict.
+# Inside a lookahead, so candidates may overlap: in lower case, "ff00aa" or "sd15" may start a candidate
+# that runs into the IBAN after it.
+_CASELESS_CANDIDATE = re.compile(
+    r"(?=([A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z]\d{2}(?:[ \-.]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])))"
+)
 _SEPARATORS = str.maketrans("-.", "  ")
+_IBAN_START = re.compile(r"[A-Za-z]{2}\d{2}")
+_MIN_IBAN_CHARS = 15
 
 
 def _valid_iban(match: re.Match[str], text: Text) -> bool:
-    # The pattern may run into a following capitalised word ("... 00 TO"); drop trailing groups.
-    groups = match.group().translate(_SEPARATORS).split(" ")
-    while groups and len("".join(groups)) >= 15:
-        if iban.is_valid("".join(groups)):
-            return True
-        groups.pop()
+    # The pattern may run into a following capitalised word ("... 00 TO"): drop trailing groups. It may
+    # also start at a group before the IBAN ("ff00aa de89 3704 ..."): try each group that can start one.
+    groups = match.group(match.lastindex or 0).translate(_SEPARATORS).split(" ")
+    for start, first in enumerate(groups):
+        if start and _IBAN_START.match(first) is None:
+            continue
+        tail = groups[start:]
+        while tail and len("".join(tail)) >= _MIN_IBAN_CHARS:
+            if iban.is_valid("".join(tail)):
+                return True
+            tail.pop()
     return False
 
 
@@ -30,7 +44,10 @@ DETECTOR = PatternDetector(
     entity="IBAN_CODE",
     # Not a digit run: letters can break up the digits ("MT70 MALT 0110 0A12 B45M ...").
     needs=HAS_DIGIT,
-    rules=(PatternRule("iban.mod97", _CANDIDATE, _valid_iban),),
+    rules=(
+        PatternRule("iban.mod97", _CANDIDATE, _valid_iban),
+        PatternRule("iban.mod97", _CASELESS_CANDIDATE, _valid_iban),
+    ),
     # An IBAN starts with two capital letters and two digits.
     requires=HAS_CODE_START,
     unless=NOT_NUMERIC,
