@@ -243,22 +243,35 @@ def top_level_domains() -> frozenset[str]:
     )
 
 
-def _address(match: re.Match[str]) -> str:
+def _address(match: re.Match[str]) -> str | None:
+    """The address `match` spells, or None when it is not one."""
     domain = _DOMAIN_DOT.sub(".", match.group("domain"))
     tld = domain.rsplit(".", 1)[-1]
     if tld.lower() not in top_level_domains():
-        return match.group()
-    spaced = match.group("spaced")
+        return None
     if _SPACE.search(match.group()) is not None and not tld.islower():
-        return match.group()  # a sentence: "... at home. Art deco"
-    local = match.group("local")
+        return None  # a sentence: "... at home. Art deco"
+    local, spaced = match.group("local"), match.group("spaced")
     if spaced is not None and spaced[0].isspace() and _ADDRESS_LIKE_LOCAL.search(local) is None:
-        return match.group()  # "follow us @acme.com": a handle after a word
+        return None  # "follow us @acme.com": a handle after a word
     return f"{local}@{domain}"
 
 
 def _addresses(text: str) -> str | None:
-    read = _ADDRESS.sub(_address, text)
+    # A candidate that is not an address must not hide one that starts inside it ("red (a) jane#x.com"):
+    # the search goes on from the next character, not from the candidate's end.
+    parts: list[str] = []
+    done = position = 0
+    while (match := _ADDRESS.search(text, position)) is not None:
+        address = _address(match)
+        if address is None:
+            position = match.start() + 1
+            continue
+        parts += (text[done : match.start()], address)
+        done = position = match.end()
+    if not parts:
+        return None
+    read = "".join(parts) + text[done:]
     return read if read != text else None
 
 

@@ -220,8 +220,9 @@ class _Scan:
             raise TypeError(f"generation parameters hold a non-JSON value of type {type(value).__name__}")
 
     def _joined(self, parts: list[str] | tuple[str, ...], path: str, flags: int, start: int) -> None:
-        """A value split across an array's strings (["jane.doe", "@", "example.com"], card groups) is read
-        joined too; what it holds that no element held is reported under the array's pointer."""
+        """A value split across an array's strings (["jane.doe", "@", "example.com"], card groups) or an
+        object's (`_split_value`) is read joined too; what it holds that no element held is reported under
+        the container's pointer."""
         joined = _Scan(self.limits)
         joined.text("".join(parts), path, flags)
         found = {finding.entity for finding in self.findings[start:]}
@@ -242,6 +243,7 @@ class _Scan:
             # JSON-LD, as in C2PA's schema.org assertions: {"@type": "Organization", "name": ...} under
             # "author" is a company. Its name and id are not a person's (text detectors still run).
             owns, flags, inherited = 0, flags & ~(OWNS | OWNER), inherited & ~OWNER
+        start = len(self.findings)
         max_string_chars, max_total_chars = self.max_string_chars, self.max_total_chars
         # This loop runs for every member: the character count is kept in a local (written back
         # before anything that reads or updates it), and count_chars and text are inlined.
@@ -305,6 +307,10 @@ class _Scan:
                 self.value(child, child_path, child_flags, child_inherited, depth + 1)
                 chars = self.chars
         self.chars = chars
+        if len(obj) >= 2:
+            fragments = _split_value(obj)
+            if fragments is not None:
+                self._joined(fragments, path, flags, start)
 
     def _container(self, depth: int, size: int) -> None:
         # Checked before stepping down, so the depth of recursion never exceeds max_depth.
@@ -313,6 +319,23 @@ class _Scan:
         self.nodes += size
         if self.nodes > self.limits.max_nodes:
             raise exceeded("max_nodes", self.limits.max_nodes)
+
+
+# A value split across an object's strings ({"a": "jane.doe", "b": "@example.com"}, {"cc": "+49", ...})
+# shows at a boundary: a string that starts with "@", "+" or "." or ends with "@". Only then are the
+# object's strings read joined, in order, as an array's are.
+_FRAGMENT_STARTS = ("@", "+", ".")
+
+
+def _split_value(obj: dict[Any, Any]) -> list[str] | None:
+    """The object's strings in order when one of them looks like a fragment of a split value, else None."""
+    strings = [value for value in obj.values() if type(value) is str]
+    if len(strings) < 2:  # a split needs two parts
+        return None
+    for value in strings:
+        if value.startswith(_FRAGMENT_STARTS) or value.endswith("@"):
+            return strings
+    return None
 
 
 # schema.org types that name an organisation or a product, not a person: only these lift the owner

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import string
+from functools import lru_cache
 
-from stdnum import iban
+from stdnum import iban, numdb
 
 from gate.scanning.context import NOT_NUMERIC
 from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, PatternDetector, PatternRule, Text
@@ -22,21 +24,38 @@ _CASELESS_CANDIDATE = re.compile(
 )
 _SEPARATORS = str.maketrans("-.", "  ")
 _IBAN_START = re.compile(r"[A-Za-z]{2}\d{2}")
-_MIN_IBAN_CHARS = 15
+
+
+@lru_cache(maxsize=1)
+def _iban_lengths() -> dict[str, int]:
+    """{country code: IBAN length}, from python-stdnum's IBAN registry (the BBAN structure, "8!n10!n")."""
+    registry = numdb.get("iban")
+    lengths = {}
+    for first in string.ascii_uppercase:
+        for second in string.ascii_uppercase:
+            props = registry.info(first + second)[0][1]
+            if props.get("bban"):
+                lengths[first + second] = 4 + sum(int(n) for n in re.findall(r"(\d+)!", props["bban"]))
+    return lengths
 
 
 def _valid_iban(match: re.Match[str], text: Text) -> bool:
-    # The pattern may run into a following capitalised word ("... 00 TO"): drop trailing groups. It may
-    # also start at a group before the IBAN ("ff00aa de89 3704 ..."): try each group that can start one.
+    # The pattern may run into a following capitalised word ("... 00 TO") or start at a group before the
+    # IBAN ("ff00aa de89 3704 ..."): each group that starts with a country code is tried, with as many
+    # groups as that country's IBAN is long (one checksum per start, so hostile runs stay linear).
     groups = match.group(match.lastindex or 0).translate(_SEPARATORS).split(" ")
+    lengths = _iban_lengths()
     for start, first in enumerate(groups):
-        if start and _IBAN_START.match(first) is None:
+        length = lengths.get(first[:2].upper()) if _IBAN_START.match(first) else None
+        if length is None:
             continue
-        tail = groups[start:]
-        while tail and len("".join(tail)) >= _MIN_IBAN_CHARS:
-            if iban.is_valid("".join(tail)):
-                return True
-            tail.pop()
+        number = ""
+        for group in groups[start:]:
+            number += group
+            if len(number) >= length:
+                break
+        if len(number) == length and iban.is_valid(number):
+            return True
     return False
 
 

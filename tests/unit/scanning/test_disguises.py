@@ -290,3 +290,46 @@ def test_an_iban_in_any_case_is_found_and_a_wrong_digit_is_not(number: str, befo
     position = max(i for i, c in enumerate(number) if c.isdigit())
     wrong = number[:position] + str((int(number[position]) + 1) % 10) + number[position + 1 :]
     assert IBAN not in entities(wrong)
+
+
+# A value split across an object's strings: read joined, in order, under the object's pointer.
+SPLIT_OBJECTS = [
+    ({"a": "jane.doe", "b": "@example.com"}, EMAIL),
+    ({"user": "jane.doe@", "domain": "example.com"}, EMAIL),
+    ({"local": "jane.doe", "at": "@", "domain": "example.com", "steps": 30}, EMAIL),
+    ({"a": "jane.doe@example", "b": ".com"}, EMAIL),
+    ({"prefix": "+49", "rest": "151 23456789"}, PHONE),
+    ({"cc": "+49", "seed": 7, "n": "15123456789"}, PHONE),
+]
+
+
+@pytest.mark.parametrize(("obj", "entity"), SPLIT_OBJECTS, ids=str)
+def test_a_value_split_across_an_objects_strings_is_found_under_the_object(
+    obj: dict[str, object], entity: str
+) -> None:
+    findings = scan_parameters({"contact": obj})
+    assert [(f.entity, f.path) for f in findings] == [(entity, "/contact")]
+    assert findings[0].detector.endswith("+joined")
+
+
+def test_a_member_that_holds_the_entity_is_not_reported_again_for_the_object() -> None:
+    findings = scan_parameters({"c": {"a": "jane.doe@example.com", "b": "@home"}})
+    assert [(f.entity, f.path) for f in findings] == [(EMAIL, "/c/a")]
+
+
+@pytest.mark.parametrize(
+    "obj",
+    [
+        {"handle": "@acme", "brand": "Acme"},
+        {"handle": "@acme.studio", "name": "studio shot"},
+        {"version": "1.0", "ext": ".png", "name": "logo"},
+        {"model": "sd_xl_base_1.0", "suffix": ".safetensors"},
+        {"prefix": "+", "value": "1.5", "unit": "ev"},
+        {"offset": "+02:00", "date": "2026-12-05"},
+        {"lora": "add_detail", "weight": "+0.6", "seed": "3482910023"},
+        {"a": "look", "b": "@", "c": "me"},
+    ],
+    ids=str,
+)
+def test_objects_with_fragment_like_strings_stay_clean(obj: dict[str, object]) -> None:
+    assert scan_parameters(obj) == []
