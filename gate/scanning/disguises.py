@@ -249,7 +249,7 @@ def _address(match: re.Match[str]) -> str | None:
     tld = domain.rsplit(".", 1)[-1]
     if tld.lower() not in top_level_domains():
         return None
-    if _SPACE.search(match.group()) is not None and not tld.islower():
+    if tld.istitle() and len(tld) > 1 and _SPACE.search(match.group()) is not None:
         return None  # a sentence: "... at home. Art deco"
     local, spaced = match.group("local"), match.group("spaced")
     if spaced is not None and spaced[0].isspace() and _ADDRESS_LIKE_LOCAL.search(local) is None:

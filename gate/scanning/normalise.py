@@ -120,6 +120,7 @@ _DOT_WORDS = (
 _CJK_AT_WORDS = ("アットマーク", "アット", "艾特", "골뱅이")
 _CJK_DOT_WORDS = ("ドット", "点", "點", "닷")
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+_SPACED_DOT = re.compile(r"\s\.|\.\s")
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
@@ -259,7 +260,12 @@ def _bracketed(match: re.Match[str]) -> str:
 
 
 def _spaced(match: re.Match[str]) -> str:
-    return match.group("local") + "@" + _spelled_patterns()[3].sub(".", match.group("domain"))
+    typed = match.group("domain")
+    domain = _spelled_patterns()[3].sub(".", typed)
+    tld = domain.rpartition(".")[2]
+    if tld.istitle() and len(tld) > 1 and _SPACED_DOT.search(typed) is not None:
+        return match.group()  # "look at me. Art deco style" is a sentence, not "look@me.art"
+    return match.group("local") + "@" + domain
 
 
 def _spelled(text: str) -> str:

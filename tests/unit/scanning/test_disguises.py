@@ -99,6 +99,8 @@ ADDRESSES = [(f"jane.doe{at}example.com", EMAIL) for at in AT_FORMS] + [
     ("jane.doe@example-dot-com", EMAIL),
     ("jane.doe=40example-dot-com", EMAIL),  # an escape, then a spelled dot: two layers
     ("JANE.DOE-AT-EXAMPLE.COM", EMAIL),
+    ("JANE.DOE AT EXAMPLE. COM", EMAIL),  # a spaced dot in capitals is still an address
+    ("jane.doe @example.com", EMAIL),
     ("write to jane.doe-at-example.com or call", EMAIL),
     ("jane.doe-at-bücher.de", EMAIL),
     ("jane.doe_at_example.com", EMAIL),
@@ -144,6 +146,7 @@ CLEAN = [
     "C:\\Users\\dave\\bin\\model.ckpt", "\\d+\\.\\d+", "\\alpha + \\beta", "width=40px height=2E", "a=b&c=d",
     # "at", "#" and "@" that are not an address
     "look-at-me", "coffee_at_home", "look-at-me.png", "meet at 10.30", "look-at-me. Art deco style",
+    "look at me. Art deco style", "shot at home. Photo by the studio",
     "#hashtag #sale", "item #12.5", "C#.NET", "follow us @acme.studio", "photo by @jane.doe", "@2x.png",
     "logo@2x.png", "model@v2.safetensors", "(a) red (b) blue", "option [a] or [b]", "stay at home .",
     "price: 40 . 00", "mail.at.example.com", "https://example.com/blog/at/home.html",
