@@ -11,7 +11,7 @@ import binascii
 import re
 from urllib.parse import unquote, unquote_plus
 
-from gate.scanning.disguises import disguised_readings, may_be_disguised
+from gate.scanning.disguises import disguise_hints, disguised_readings
 
 MAX_LAYERS = 3
 MAX_DECODE_CHARS = 65_536
@@ -118,8 +118,8 @@ def may_be_encoded(text: str) -> bool:
         return True
     # All-digit strings (GTINs, seeds) count as hex, which `_b64_decoded` refuses.
     if len(text) < _MIN_B64_CHARS or text.islower() or text.isupper() or text.isdigit():
-        return may_be_disguised(text)  # spaced letters, hex text, "-at-" (`disguises`)
-    return " " not in text or len(text) >= _MIN_B64_TOKEN_CHARS or may_be_disguised(text)
+        return disguise_hints(text) != 0  # hex text, "-at-", CSS escapes (`disguises`)
+    return " " not in text or len(text) >= _MIN_B64_TOKEN_CHARS or disguise_hints(text) != 0
 
 
 def _decode_once(text: str) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ extra variants, so they compose with URL encoding, base64 and each other up to i
 Whatever is found in a reading is reported under the original value's pointer.
 
 Each reader runs only when its hint holds: a string test or one regex search with a literal prefix that
-ordinary text fails (`may_be_disguised`); most strings pay those and nothing more. Readings are kept
+ordinary text fails (`disguise_hints`); most strings pay those and nothing more. Readings are kept
 only where they can hold what a detector looks for:
 - one character per space: a run of at least five one-character words, every gap inside the run of
   the same width (a single space, ideographic space or Hangul filler, which `normalise` reads as
@@ -280,16 +280,18 @@ _ESCAPES, _HEX, _ADDRESSES = 1, 2, 4
 _READERS = ((_ESCAPES, "escape", _unescaped), (_HEX, "hex", _unhexed), (_ADDRESSES, "address", _addresses))
 
 
-def _hints(text: str) -> int:
-    """Which readers have a chance on `text`: a few `in` tests, then a regex search with a literal
-    prefix only where one passes (the common string pays the tests and nothing more)."""
+def disguise_hints(text: str) -> int:
+    """Which readers have a chance on `text` (0: none, for certain; `decoding.may_be_encoded` asks): a
+    few `in` tests, then a regex search with a literal prefix only where one passes (the common string
+    pays the tests and nothing more)."""
     # An identifier holds no delimiter, space, dot or escape; as hex it would start with a letter,
     # which only a byte-order mark does ("fffe6a00...").
     if len(text) < _MIN_CHARS or (text.isidentifier() and text[:4].lower() not in _BYTE_ORDER_MARKS):
         return 0
     # Quoted-printable counts where it spells "@", "." or "+" (what hides an address or a number).
     hints = _ESCAPES if "\\" in text or ("=" in text and _QP_HINT.search(text) is not None) else 0
-    if (
+    # Every address has a domain: a "." or a spelled "dot" (most strings have neither).
+    if ("." in text or "dot" in text or "DOT" in text) and (
         ("at" in text and _AT_HINT.search(text) is not None)
         or ("@" in text and _AT_SIGN_HINT.search(text) is not None)
         or ("#" in text and _HASH_HINT.search(text) is not None)
@@ -297,20 +299,16 @@ def _hints(text: str) -> int:
         or (("AT" in text or "At" in text) and _AT_HINT_CASELESS.search(text) is not None)
     ):
         hints |= _ADDRESSES
-    # Hex: a token holding the hex of "@" (40) or "+" (2b), or a whole value of hex digits (with "0x",
-    # spaces, colons, dashes or commas between bytes) that starts with the bytes of text.
-    if (
-        ("40" in text and _HEX_AT.search(text) is not None)
-        or ("2b" in text and _HEX_PLUS.search(text) is not None)
-        or (len(text) >= _MIN_HEX_CHARS and not text.strip(_HEX_CHARS) and _starts_as_text(text))
-    ):
+    # Hex: in text with spaces, a token holding the hex of "@" (40) or "+" (2b), bytes separated or not;
+    # else a whole value of hex digits (with "0x", colons, dashes or commas) that starts as text does.
+    if " " in text:
+        if ("40" in text or "2b" in text) and (
+            _HEX_AT.search(text) is not None or _HEX_PLUS.search(text) is not None
+        ):
+            hints |= _HEX
+    elif len(text) >= _MIN_HEX_CHARS and not text.strip(_HEX_CHARS) and _starts_as_text(text):
         hints |= _HEX
     return hints
-
-
-def may_be_disguised(text: str) -> bool:
-    """False when `disguised_readings` finds nothing for certain; cheap for ordinary text."""
-    return _hints(text) != 0
 
 
 def disguised_readings(text: str) -> list[tuple[str, str]]:
@@ -318,7 +316,7 @@ def disguised_readings(text: str) -> list[tuple[str, str]]:
     "escape+address"); empty when nothing changed. C-style octal escapes are a reading of their own
     (CSS reads "\\100" as U+0100). A reading's own disguises are read when its turn as a variant
     comes (`decoding.decoded_variants`), so "-at-" inside hex text is found too."""
-    hints = _hints(text)
+    hints = disguise_hints(text)
     if not hints:
         return []
     current, steps = text, []

@@ -323,18 +323,18 @@ class _Scan:
 
 # A value split across an object's strings ({"a": "jane.doe", "b": "@example.com"}, {"cc": "+49", ...})
 # shows at a boundary: a string that starts with "@", "+" or "." or ends with "@". Only then are the
-# object's strings read joined, in order, as an array's are.
-_FRAGMENT_STARTS = ("@", "+", ".")
+# object's strings (those short enough to be a part) read joined, in order, as an array's are.
+_FRAGMENT_STARTS = "@+."
+_MAX_FRAGMENT_CHARS = 254  # the longest address
 
 
 def _split_value(obj: dict[Any, Any]) -> list[str] | None:
-    """The object's strings in order when one of them looks like a fragment of a split value, else None."""
-    strings = [value for value in obj.values() if type(value) is str]
-    if len(strings) < 2:  # a split needs two parts
-        return None
-    for value in strings:
-        if value.startswith(_FRAGMENT_STARTS) or value.endswith("@"):
-            return strings
+    """The object's short strings in order when one of them looks like a fragment of a split value, else
+    None. (Parts of an address or a number are short; a prompt beside them is not read twice.)"""
+    for value in obj.values():
+        if type(value) is str and value and (value[0] in _FRAGMENT_STARTS or value[-1] == "@"):
+            strings = [v for v in obj.values() if type(v) is str and len(v) <= _MAX_FRAGMENT_CHARS]
+            return strings if len(strings) >= 2 else None  # a split needs two parts
     return None
 
 

@@ -156,12 +156,11 @@ def _numeric_facts(value: str, ascii_text: bool, digits: int, upper: bool) -> in
         if not ascii_text or b"AA00" in value.encode("ascii").translate(_CLASSES):
             facts |= HAS_CODE_START
     # An IBAN typed in lower or mixed case ("de89 3704 ..."): only with as many digits as the shortest has.
-    if (
-        not facts & HAS_CODE_START
-        and digits >= _IBAN_DIGITS
-        and (not ascii_text or b"AA00" in value.upper().encode("ascii").translate(_CLASSES))
-    ):
-        facts |= HAS_CODE_START
+    if not facts & HAS_CODE_START and digits >= _IBAN_DIGITS:
+        # At the start of a word only ("sha eb38..." is not one).
+        classes = b"." + value.upper().encode("ascii", "replace").translate(_CLASSES)
+        if b".AA00" in classes:
+            facts |= HAS_CODE_START
     dots = value.count(".")
     if dots >= 2:
         facts |= (HAS_DECIMALS if digits >= _RUN_DIGITS else 0) | (HAS_DOTS if dots >= 3 else 0)

@@ -20,7 +20,7 @@ _CANDIDATE = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]\d{2}(?:[ \-.]?[A-Z0-9]
 # Inside a lookahead, so candidates may overlap: in lower case, "ff00aa" or "sd15" may start a candidate
 # that runs into the IBAN after it.
 _CASELESS_CANDIDATE = re.compile(
-    r"(?=([A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z]\d{2}(?:[ \-.]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])))"
+    r"(?<![A-Za-z0-9])(?=([A-Za-z]{2}\d{2}(?:[ \-.]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])))"
 )
 _SEPARATORS = str.maketrans("-.", "  ")
 _IBAN_START = re.compile(r"[A-Za-z]{2}\d{2}")
