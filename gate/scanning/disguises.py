@@ -2,28 +2,31 @@
 text, CSS, octal and quoted-printable escapes, and addresses with "-at-", "_at_", "«at»", "#" or a
 spaced dot for their punctuation.
 
+`normalise` joins a value spelled one character per space itself (`spaced_reading`). For the others,
 `disguised_readings(text)` returns at most two readings of a text (each with every such disguise undone
 in place, so cue words around a value stay beside it), and `decoding.decoded_variants` reads them as
 extra variants, so they compose with URL encoding, base64 and each other up to its three layers.
 Whatever is found in a reading is reported under the original value's pointer.
 
-Each reader runs only when its hint holds: a string test or one regex search with a literal prefix that
-ordinary text fails (`disguise_hints`); most strings pay those and nothing more. Readings are kept
+Each reader runs only when its hint holds (`disguise_hints`): string tests, then a regex search with a
+literal prefix only where one passes; most strings pay the tests and nothing more. Readings are kept
 only where they can hold what a detector looks for:
 - one character per space: a run of at least five one-character words, every gap inside the run of
   the same width (a single space, ideographic space or Hangul filler, which `normalise` reads as
   spaces, a tab, a line break, two spaces...); a wider gap separates words ("J o h n   D o e");
 - hex: a token of 8 or more bytes (or 6 or more separated by " ", ":", "-" or ",", with or without
-  "0x"), whose bytes are UTF-8 (or UTF-16/32 of ASCII) text, at least 90% printable: hashes, UUIDs and
-  colour codes decode to noise or are too short, and are left alone;
+  "0x") that decodes to printable UTF-8 (or UTF-16 of ASCII) text, mostly the letters, digits and
+  punctuation of addresses and numbers: hashes, UUIDs and colour codes decode to noise, start with
+  bytes that are not text, or are too short, and are left alone;
 - escapes: CSS ("\\40 ", "\\000040"), Python's "\\U00000040" and "\\N{COMMERCIAL AT}", quoted-printable
   ("=40"); C/Python octal ("\\100") is a reading of its own, since CSS reads the same digits as hex;
-- addresses: "-at-", "_at_", "~at~" and other delimiters on both sides, "@" or "at" or "a" in brackets
-  of other scripts ("«at»", "【at】", "(a)"), "#" for "@", "-dot-"/"_dot_" for ".", and a space beside
-  "@" or a domain's dot ("jane.doe@example .com"), only where the domain ends in a top-level domain of
-  the Public Suffix List (ICANN section, as the `publicsuffixlist` package ships it). Spaced forms need
-  a lower-case TLD ("... at home. Art deco" is a sentence), and a space before "@" alone a local part
-  shaped like an address ("jane.doe @example.com", not "follow us @acme.com").
+- addresses: "-at-", "_at_", "~at~" and other delimiters on both sides, "at" or "@" in brackets of
+  other scripts ("«at»", "【at】"), "a" in round or square ones ("(a)"), "#" for "@", "-dot-"/"_dot_"
+  for ".", and a space beside "@" or a domain's dot ("jane.doe@example .com"), only where the domain
+  ends in a top-level domain of the Public Suffix List (ICANN section, as the `publicsuffixlist`
+  package ships it). A spaced form whose TLD is a capitalised word is a sentence ("look at me. Art
+  deco"), and a space before "@" alone needs a local part shaped like an address ("jane.doe @example.com",
+  not "follow us @acme.com").
 """
 
 from __future__ import annotations

@@ -243,7 +243,7 @@ class _Scan:
             # JSON-LD, as in C2PA's schema.org assertions: {"@type": "Organization", "name": ...} under
             # "author" is a company. Its name and id are not a person's (text detectors still run).
             owns, flags, inherited = 0, flags & ~(OWNS | OWNER), inherited & ~OWNER
-        start = len(self.findings)
+        start, fragment = len(self.findings), False
         max_string_chars, max_total_chars = self.max_string_chars, self.max_total_chars
         # This loop runs for every member: the character count is kept in a local (written back
         # before anything that reads or updates it), and count_chars and text are inlined.
@@ -277,6 +277,8 @@ class _Scan:
             kind = type(child)
             if kind is str:
                 size = len(child)
+                if size and (child[0] in _FRAGMENT_STARTS or child[-1] == "@"):
+                    fragment = True  # a part of a value split across the object's strings
                 chars += size
                 if size > max_string_chars or chars > max_total_chars:
                     self.chars = chars
@@ -307,10 +309,16 @@ class _Scan:
                 self.value(child, child_path, child_flags, child_inherited, depth + 1)
                 chars = self.chars
         self.chars = chars
-        if len(obj) >= 2:
-            fragments = _split_value(obj)
-            if fragments is not None:
-                self._joined(fragments, path, flags, start)
+        if fragment:
+            self._split_value(obj, path, flags, start)
+
+    def _split_value(self, obj: dict[Any, Any], path: str, flags: int, start: int) -> None:
+        """An object one of whose strings looks like a fragment of a split value: its short strings read
+        joined, in order (`_joined`). (Parts of an address or a number are short; a prompt beside them is
+        not read twice.)"""
+        parts = [value for value in obj.values() if type(value) is str and len(value) <= _MAX_FRAGMENT_CHARS]
+        if len(parts) >= 2:  # a split needs two parts
+            self._joined(parts, path, flags, start)
 
     def _container(self, depth: int, size: int) -> None:
         # Checked before stepping down, so the depth of recursion never exceeds max_depth.
@@ -326,16 +334,6 @@ class _Scan:
 # object's strings (those short enough to be a part) read joined, in order, as an array's are.
 _FRAGMENT_STARTS = "@+."
 _MAX_FRAGMENT_CHARS = 254  # the longest address
-
-
-def _split_value(obj: dict[Any, Any]) -> list[str] | None:
-    """The object's short strings in order when one of them looks like a fragment of a split value, else
-    None. (Parts of an address or a number are short; a prompt beside them is not read twice.)"""
-    for value in obj.values():
-        if type(value) is str and value and (value[0] in _FRAGMENT_STARTS or value[-1] == "@"):
-            strings = [v for v in obj.values() if type(v) is str and len(v) <= _MAX_FRAGMENT_CHARS]
-            return strings if len(strings) >= 2 else None  # a split needs two parts
-    return None
 
 
 # schema.org types that name an organisation or a product, not a person: only these lift the owner
