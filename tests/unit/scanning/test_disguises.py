@@ -336,3 +336,13 @@ def test_a_member_that_holds_the_entity_is_not_reported_again_for_the_object() -
 )
 def test_objects_with_fragment_like_strings_stay_clean(obj: dict[str, object]) -> None:
     assert scan_parameters(obj) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.binary(min_size=6, max_size=64).map(bytes.hex), st.uuids().map(str)),
+    st.sampled_from(("", "0x")),
+)
+def test_hashes_keys_and_uuids_stay_clean(value: str, prefix: str) -> None:
+    assert entities(prefix + value) == set()
+    assert entities(f"model hash {prefix}{value} v2") == set()
