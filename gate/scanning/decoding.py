@@ -11,6 +11,8 @@ import binascii
 import re
 from urllib.parse import unquote, unquote_plus
 
+from gate.scanning.disguises import disguise_hints, disguised_readings
+
 MAX_LAYERS = 3
 MAX_DECODE_CHARS = 65_536
 MAX_VARIANTS = 8
@@ -116,8 +118,8 @@ def may_be_encoded(text: str) -> bool:
         return True
     # All-digit strings (GTINs, seeds) count as hex, which `_b64_decoded` refuses.
     if len(text) < _MIN_B64_CHARS or text.islower() or text.isupper() or text.isdigit():
-        return False
-    return " " not in text or len(text) >= _MIN_B64_TOKEN_CHARS
+        return disguise_hints(text) != 0  # hex text, "-at-", CSS escapes (`disguises`)
+    return " " not in text or len(text) >= _MIN_B64_TOKEN_CHARS or disguise_hints(text) != 0
 
 
 def _decode_once(text: str) -> list[tuple[str, str]]:
@@ -140,6 +142,7 @@ def _decode_once(text: str) -> list[tuple[str, str]]:
             parts = [part for match in _B64_TOKEN.finditer(text) if (part := _b64_decoded(match.group()))]
             if parts:
                 out.append(("\n".join(parts), "base64"))
+    out.extend(disguised_readings(text))
     return out
 
 

@@ -42,6 +42,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from gate.scanning.disguises import spaced_reading
+
 # Targets the confusable table may map to: Latin letters and the punctuation of addresses and numbers.
 _TARGETS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@.-+")
 
@@ -101,7 +103,9 @@ def _caseless_words(words: tuple[str, ...]) -> str:
 # in `_AT_WORDS`).
 _ASCII_AT_WORDS = ("at", "dot", "atmark", "arroba", "arobase", "arobas", "chez", "klammeraffe", "chiocciola",
                    "apenstaartje", "kukac", "snabel-a", "malpa", "zavinac")  # fmt: skip
-ASCII_SPELLED = re.compile(f" (?:{_caseless_words(_ASCII_AT_WORDS)}|@) ")
+# Also three one-character words in a row ("j a n e"): a value spelled one character per space
+# (`disguises.spaced_reading`).
+ASCII_SPELLED = re.compile(f" (?:(?:{_caseless_words(_ASCII_AT_WORDS)}|@) |\\S +\\S +\\S)")
 # The words people write for "@" and "." in addresses, in several languages. They are matched in their
 # normalised form (`_spelled_patterns`): "собака" reads "co6aкa" once look-alike letters are mapped.
 _AT_WORDS = (
@@ -116,6 +120,7 @@ _DOT_WORDS = (
 _CJK_AT_WORDS = ("アットマーク", "アット", "艾特", "골뱅이")
 _CJK_DOT_WORDS = ("ドット", "点", "點", "닷")
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+_SPACED_DOT = re.compile(r"\s\.|\.\s")
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
@@ -255,7 +260,12 @@ def _bracketed(match: re.Match[str]) -> str:
 
 
 def _spaced(match: re.Match[str]) -> str:
-    return match.group("local") + "@" + _spelled_patterns()[3].sub(".", match.group("domain"))
+    typed = match.group("domain")
+    domain = _spelled_patterns()[3].sub(".", typed)
+    tld = domain.rpartition(".")[2]
+    if tld.istitle() and len(tld) > 1 and _SPACED_DOT.search(typed) is not None:
+        return match.group()  # "look at me. Art deco style" is a sentence, not "look@me.art"
+    return match.group("local") + "@" + domain
 
 
 def _spelled(text: str) -> str:
@@ -289,4 +299,7 @@ def normalise(text: str) -> str:
         if decoded == text:
             break
         text = decoded if decoded.isascii() else _unicode(decoded)
-    return _spelled(text)
+    # A value spelled one character per space ("j a n e . d o e @ ...") is read joined (before the
+    # spelled-out "at"/"dot", which may then appear: "j a n e   a t   ...").
+    joined = spaced_reading(text)
+    return _spelled(text if joined is None else joined)

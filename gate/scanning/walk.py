@@ -284,8 +284,9 @@ class _Scan:
             raise TypeError(f"generation parameters hold a non-JSON value of type {type(value).__name__}")
 
     def _joined(self, parts: list[str] | tuple[str, ...], path: str, flags: int, start: int) -> None:
-        """A value split across an array's strings (["jane.doe", "@", "example.com"], card groups) is read
-        joined too; what it holds that no element held is reported under the array's pointer."""
+        """A value split across an array's strings (["jane.doe", "@", "example.com"], card groups) or an
+        object's (`_split_value`) is read joined too; what it holds that no element held is reported under
+        the container's pointer."""
         joined = _Scan(self.limits)
         joined.text("".join(parts), path, flags)
         found = {finding.entity for finding in self.findings[start:]}
@@ -306,6 +307,7 @@ class _Scan:
             # JSON-LD, as in C2PA's schema.org assertions: {"@type": "Organization", "name": ...} under
             # "author" is a company. Its name and id are not a person's (text detectors still run).
             owns, flags, inherited = 0, flags & ~(OWNS | OWNER), inherited & ~OWNER
+        start, fragment = len(self.findings), False
         max_string_chars, max_total_chars = self.max_string_chars, self.max_total_chars
         # This loop runs for every member: the character count is kept in a local (written back
         # before anything that reads or updates it), and count_chars and text are inlined.
@@ -342,6 +344,8 @@ class _Scan:
             kind = type(child)
             if kind is str:
                 size = len(child)
+                if size and (child[0] in _FRAGMENT_STARTS or child[-1] == "@"):
+                    fragment = True  # a part of a value split across the object's strings
                 chars += size
                 if size > max_string_chars or chars > max_total_chars:
                     self.chars = chars
@@ -356,6 +360,16 @@ class _Scan:
                 self.value(child, child_path or f"{path}/{token}", child_flags, child_inherited, depth + 1)
                 chars = self.chars
         self.chars = chars
+        if fragment:
+            self._split_value(obj, path, flags, start)
+
+    def _split_value(self, obj: dict[Any, Any], path: str, flags: int, start: int) -> None:
+        """An object one of whose strings looks like a fragment of a split value: its short strings read
+        joined, in order (`_joined`). (Parts of an address or a number are short; a prompt beside them is
+        not read twice.)"""
+        parts = [value for value in obj.values() if type(value) is str and len(value) <= _MAX_FRAGMENT_CHARS]
+        if len(parts) >= 2:  # a split needs two parts
+            self._joined(parts, path, flags, start)
 
     def _container(self, depth: int, size: int) -> None:
         # Checked before stepping down, so the depth of recursion never exceeds max_depth.
@@ -364,6 +378,13 @@ class _Scan:
         self.nodes += size
         if self.nodes > self.limits.max_nodes:
             raise exceeded("max_nodes", self.limits.max_nodes)
+
+
+# A value split across an object's strings ({"a": "jane.doe", "b": "@example.com"}, {"cc": "+49", ...})
+# shows at a boundary: a string that starts with "@", "+" or "." or ends with "@". Only then are the
+# object's strings (those short enough to be a part) read joined, in order, as an array's are.
+_FRAGMENT_STARTS = "@+."
+_MAX_FRAGMENT_CHARS = 254  # the longest address
 
 
 # schema.org types that name an organisation or a product, not a person: only these lift the owner

@@ -28,6 +28,7 @@ _ASCII_DIGIT_RUN = re.compile(_DIGIT_RUN.pattern, re.ASCII)
 _ASCII_DIGITS = b"0123456789"
 _RUN_DIGITS = 6
 _EIGHT_DIGITS = 8
+_IBAN_DIGITS = 12  # "NL91 ABNA 0417 1643 00" has the fewest
 # ASCII bytes by class (capital letter "A", digit "0", anything else "."), so "two capitals, then two
 # digits" is one translate and one `in`.
 _CLASSES = bytes(
@@ -66,7 +67,7 @@ HAS_BEHAVIOR_WORD = 1 << 17  # in free text: "viewed", "purchase history", "base
 HAS_BIRTH_WORD = 1 << 18  # with a digit: "born", "DOB", "birthday"
 # More facts of strings with a digit.
 HAS_EIGHT_DIGITS = 1 << 19  # eight digits or more, however far apart ("0151 - 2345 - 6789", "45 47 97 51")
-HAS_CODE_START = 1 << 20  # two capitals, then two digits: an IBAN's country code and check digits
+HAS_CODE_START = 1 << 20  # two capitals (or letters, with 12 digits), then two digits: an IBAN's start
 BEHAVIOR_WORDS = (
     "view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search", "based"
 )  # fmt: skip
@@ -162,6 +163,12 @@ def _numeric_facts(value: str, ascii_text: bool, digits: int, upper: bool) -> in
         facts |= HAS_UPPER
         # Only ASCII text is classified; elsewhere HAS_CODE_START is assumed, which only costs time.
         if not ascii_text or b"AA00" in value.encode("ascii").translate(_CLASSES):
+            facts |= HAS_CODE_START
+    # An IBAN typed in lower or mixed case ("de89 3704 ..."): only with as many digits as the shortest has.
+    if not facts & HAS_CODE_START and digits >= _IBAN_DIGITS:
+        # At the start of a word only ("sha eb38..." is not one).
+        classes = b"." + value.upper().encode("ascii", "replace").translate(_CLASSES)
+        if b".AA00" in classes:
             facts |= HAS_CODE_START
     dots = value.count(".")
     if dots >= 2:
