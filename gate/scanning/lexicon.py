@@ -95,6 +95,32 @@ def pattern(cue_words: Iterable[str]) -> str:
     return "(?i:" + "|".join(word_pattern(word) for word in cue_words) + ")"
 
 
+# A spaced cue word is tried at a word start only if its first letters (each as every form it can take)
+# can be read there: one match of a trie of those letters, instead of the alternation of every word of
+# the class (which costs the same whether a word of it starts there or only another class's key did).
+_PREFIX_LETTERS = 3
+
+
+def prefix_pattern(cue_words: Iterable[str]) -> str:
+    """A regex that matches wherever one of `cue_words` (as `word_pattern` reads them) can start: the
+    first `_PREFIX_LETTERS` letters of each, as a trie, in any case. A filter only: it matches where
+    a word matches, and more."""
+    tree: dict[str, Any] = {}
+    for word in cue_words:
+        node = tree
+        for ch in word.rstrip("*")[:_PREFIX_LETTERS]:
+            node = node.setdefault(_letter(ch), {})
+        node[""] = {}
+    return "(?i:" + _prefix_trie(tree) + ")"
+
+
+def _prefix_trie(node: dict[str, Any]) -> str:
+    if "" in node:
+        return ""  # a word's prefix ends here: what follows need not be read
+    branches = [token + _prefix_trie(child) for token, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
 def _skeletons(word: str) -> set[str]:
     """What `word` reads as in a `cue_view` (lower case, after `normalise`), in its usual cases."""
     body = word.rstrip("*")
@@ -133,6 +159,7 @@ class Cues:
         self._unspaced_start = (
             re.compile("(?i:[" + "".join(map(re.escape, starts)) + "])") if starts else None
         )
+        self._spaced_start = re.compile(prefix_pattern(self.spaced)) if self.spaced else None
         self._any = self.then("")
 
     def then(self, tail: str) -> CuedPattern:
@@ -141,6 +168,7 @@ class Cues:
             re.compile(pattern(self.spaced) + tail) if self.spaced else None,
             re.compile(pattern(self.unspaced) + tail) if self.unspaced else None,
             self._unspaced_start,
+            self._spaced_start,
         )
 
     def found(self, text: str) -> bool:
@@ -155,25 +183,30 @@ class Cues:
 class CuedPattern:
     """Cue words and what follows them, with the `finditer` of a compiled regex (`Cues.then`)."""
 
-    __slots__ = ("_anywhere", "_anywhere_start", "_at")
+    __slots__ = ("_anywhere", "_anywhere_start", "_at", "_at_start")
 
     def __init__(
         self,
         at: re.Pattern[str] | None,
         anywhere: re.Pattern[str] | None,
         anywhere_start: re.Pattern[str] | None = None,
+        at_start: re.Pattern[str] | None = None,
     ) -> None:
-        """`at`: the spaced cue words, tried where a word starts with a key; `anywhere`: the unspaced
-        ones, searched for only where `anywhere_start` (the characters they can start with) is found."""
+        """`at`: the spaced cue words, tried where a word starts with a key and `at_start` (their first
+        letters, `prefix_pattern`) matches; `anywhere`: the unspaced ones, searched for only where
+        `anywhere_start` (the characters they can start with) is found."""
         self._at, self._anywhere, self._anywhere_start = at, anywhere, anywhere_start
+        self._at_start = at_start
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """The matches in `text[pos:endpos]`: after spaced cue words first, then the others."""
         end = len(text) if endpos is None else endpos
         if self._at is not None:
             at = self._at.match
+            # Only where a word of these can start (`prefix_pattern`): another class's key found most.
+            could = self._at_start.match if self._at_start is not None else at
             for begin in _word_starts(text):
-                if pos <= begin < end and (match := at(text, begin, end)):
+                if pos <= begin < end and could(text, begin, end) and (match := at(text, begin, end)):
                     yield match
         anywhere, start = self._anywhere, self._anywhere_start
         if anywhere is None or text.isascii():

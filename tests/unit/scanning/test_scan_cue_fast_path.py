@@ -158,3 +158,34 @@ def test_a_fast_path_without_one_language_fails_the_comparison(monkeypatch: pyte
     assert greek_cases
     assert _compare(monkeypatch, greek_cases) != []
     assert _compare(monkeypatch, greek_cases, _plain) != []
+
+
+@pytest.mark.parametrize("section", sorted(lexicon.table()))
+def test_the_prefix_filter_lets_every_cue_word_through(section: str) -> None:
+    """Every cue word of a class, as written, in capitals, capitalised, without accents and after
+    `normalise`, is read by its class's own pattern and passes the prefix filter; a word without spaces
+    holds a character its start filter finds (wherever the class's own patterns read them)."""
+    from gate.scanning.normalise import normalise  # noqa: PLC0415
+
+    cues = lexicon.Cues(section)
+    spaced = re.compile(lexicon.pattern(cues.spaced)) if cues.spaced else None
+    prefix = re.compile(lexicon.prefix_pattern(cues.spaced)) if cues.spaced else None
+    unspaced = re.compile(lexicon.pattern(cues.unspaced) if cues.unspaced else "(?!)")
+    for word in cues.spaced + cues.unspaced:
+        body = word.rstrip("*")
+        assert (spaced if word in cues.spaced else unspaced).match(normalise(body)), word  # not vacuous
+        for variant in {
+            body,
+            body.upper(),
+            body.capitalize(),
+            fold_accents(body),
+            normalise(body),
+            normalise(body.upper()),
+        }:
+            if word in cues.spaced:
+                assert spaced is not None and prefix is not None
+                if spaced.match(variant):
+                    assert prefix.match(variant), (word, variant)
+            elif unspaced.search(variant):  # not Hangul decomposed by fold_accents: the pattern reads none
+                assert cues._unspaced_start is not None, word
+                assert cues._unspaced_start.search(variant), (word, variant)
