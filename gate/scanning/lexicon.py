@@ -10,6 +10,7 @@ The tables are data; this module only compiles them.
 # ruff: noqa: RUF001, RUF002, RUF003 - Greek, Cyrillic and look-alike letters, on purpose
 from __future__ import annotations
 
+import operator
 import re
 import tomllib
 import unicodedata
@@ -94,6 +95,32 @@ def pattern(cue_words: Iterable[str]) -> str:
     return "(?i:" + "|".join(word_pattern(word) for word in cue_words) + ")"
 
 
+# A spaced cue word is tried at a word start only if its first letters (each as every form it can take)
+# can be read there: one match of a trie of those letters, instead of the alternation of every word of
+# the class (which costs the same whether a word of it starts there or only another class's key did).
+_PREFIX_LETTERS = 3
+
+
+def prefix_pattern(cue_words: Iterable[str]) -> str:
+    """A regex that matches wherever one of `cue_words` (as `word_pattern` reads them) can start: the
+    first `_PREFIX_LETTERS` letters of each, as a trie, in any case. A filter only: it matches where
+    a word matches, and more."""
+    tree: dict[str, Any] = {}
+    for word in cue_words:
+        node = tree
+        for ch in word.rstrip("*")[:_PREFIX_LETTERS]:
+            node = node.setdefault(_letter(ch), {})
+        node[""] = {}
+    return "(?i:" + _prefix_trie(tree) + ")"
+
+
+def _prefix_trie(node: dict[str, Any]) -> str:
+    if "" in node:
+        return ""  # a word's prefix ends here: what follows need not be read
+    branches = [token + _prefix_trie(child) for token, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
 def _skeletons(word: str) -> set[str]:
     """What `word` reads as in a `cue_view` (lower case, after `normalise`), in its usual cases."""
     body = word.rstrip("*")
@@ -125,6 +152,14 @@ class Cues:
         self.ascii_readings = tuple(
             sorted({reading for word in cue_words for reading in _skeletons(word) if reading.isascii()})
         )
+        # Every character a word without spaces can start with, in any of its forms: text with none of
+        # them cannot hold one, and one search of a character class says so (the alternation of the
+        # words would try every word at every position).
+        starts = sorted({form for word in self.unspaced for form in _forms(word[0]) | {word[0]}})
+        self._unspaced_start = (
+            re.compile("(?i:[" + "".join(map(re.escape, starts)) + "])") if starts else None
+        )
+        self._spaced_start = re.compile(prefix_pattern(self.spaced)) if self.spaced else None
         self._any = self.then("")
 
     def then(self, tail: str) -> CuedPattern:
@@ -132,6 +167,8 @@ class Cues:
         return CuedPattern(
             re.compile(pattern(self.spaced) + tail) if self.spaced else None,
             re.compile(pattern(self.unspaced) + tail) if self.unspaced else None,
+            self._unspaced_start,
+            self._spaced_start,
         )
 
     def found(self, text: str) -> bool:
@@ -146,21 +183,40 @@ class Cues:
 class CuedPattern:
     """Cue words and what follows them, with the `finditer` of a compiled regex (`Cues.then`)."""
 
-    __slots__ = ("_anywhere", "_at")
+    __slots__ = ("_anywhere", "_anywhere_start", "_at", "_at_start")
 
-    def __init__(self, at: re.Pattern[str] | None, anywhere: re.Pattern[str] | None) -> None:
-        self._at, self._anywhere = at, anywhere
+    def __init__(
+        self,
+        at: re.Pattern[str] | None,
+        anywhere: re.Pattern[str] | None,
+        anywhere_start: re.Pattern[str] | None = None,
+        at_start: re.Pattern[str] | None = None,
+    ) -> None:
+        """`at`: the spaced cue words, tried where a word starts with a key and `at_start` (their first
+        letters, `prefix_pattern`) matches; `anywhere`: the unspaced ones, searched for only where
+        `anywhere_start` (the characters they can start with) is found."""
+        self._at, self._anywhere, self._anywhere_start = at, anywhere, anywhere_start
+        self._at_start = at_start
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """The matches in `text[pos:endpos]`: after spaced cue words first, then the others."""
         end = len(text) if endpos is None else endpos
         if self._at is not None:
             at = self._at.match
+            # Only where a word of these can start (`prefix_pattern`): another class's key found most.
+            could = self._at_start.match if self._at_start is not None else at
             for begin in _word_starts(text):
-                if pos <= begin < end and (match := at(text, begin, end)):
+                if pos <= begin < end and could(text, begin, end) and (match := at(text, begin, end)):
                     yield match
-        if self._anywhere is not None and not text.isascii():
-            yield from self._anywhere.finditer(text, pos, end)
+        anywhere, start = self._anywhere, self._anywhere_start
+        if anywhere is None or text.isascii():
+            return
+        if start is not None:
+            first = start.search(text, pos, end)
+            if first is None:
+                return
+            pos = first.start()  # no match can start before it (nothing these words match looks back)
+        yield from anywhere.finditer(text, pos, end)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match in `text[pos:endpos]`, or None."""
@@ -177,12 +233,28 @@ _last: tuple[str, tuple[int, ...]] = ("", ())
 # Before the search, a cheaper test: does a word of the text (split at whitespace and punctuation) start
 # like a key, read the same way? ("ad s" is tested by "ad", "d.o." by "d".)
 _GATE: set[str] = set()
-_PUNCT = str.maketrans(dict.fromkeys("\"'([{<«„“‚‘,;:.!?)]}>»”’-–—/\\|*", " "))
+_PUNCT_CHARS = "\"'([{<«„“‚‘,;:.!?)]}>»”’-–—/\\|*"
+_PUNCT = str.maketrans(dict.fromkeys(_PUNCT_CHARS, " "))
+# The same split for text that is not ASCII, where str.translate looks every character up in a dict:
+# one regex split is several times faster. (`\s` is str.isspace, as str.split reads whitespace; the
+# empty strings the split leaves at either end are never in `_GATE`.)
+_SEPARATORS = re.compile("[\\s" + re.escape(_PUNCT_CHARS) + "]+")
+# A word's first `_KEY_CHARS` characters, as a C-level callable, so the gate test is one set.isdisjoint
+# over a map, without a Python loop over the words.
+_KEY_PREFIX = operator.itemgetter(slice(None, _KEY_CHARS))
+# ASCII text is split as bytes (bytes.translate is a table lookup per byte): the same words, since the
+# ASCII characters str.split reads as whitespace and bytes.split does not (U+001C-U+001F) become spaces.
+_ASCII_PUNCT = bytes.maketrans(
+    (_ASCII_PUNCT_CHARS := "".join(ch for ch in _PUNCT_CHARS if ch.isascii()) + "\x1c\x1d\x1e\x1f").encode(),
+    b" " * len(_ASCII_PUNCT_CHARS),
+)
+_ASCII_GATE: set[bytes] = set()
 
 
 def _register(keys: frozenset[str]) -> None:
     _KEYS.update(keys)
     _GATE.update(words[0] for key in keys if (words := key.translate(_PUNCT).split()))
+    _ASCII_GATE.update(word.encode() for word in _GATE if word.isascii())
     _shared[0] = None
 
 
@@ -216,11 +288,11 @@ def _word_starts(text: str) -> tuple[int, ...]:
     lower = text.lower()
     if len(lower) != len(text):  # "İ" lowers to two characters: positions would move
         lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    gate = _GATE
-    for word in lower.translate(_PUNCT).split():
-        if word[:_KEY_CHARS] in gate:
-            break
-    else:
+    if (
+        _ASCII_GATE.isdisjoint(map(_KEY_PREFIX, lower.encode().translate(_ASCII_PUNCT).split()))
+        if lower.isascii()
+        else _GATE.isdisjoint(map(_KEY_PREFIX, _SEPARATORS.split(lower)))
+    ):
         _last = (text, ())
         return ()
     search = _shared[0]
