@@ -233,7 +233,7 @@ _last: tuple[str, tuple[int, ...]] = ("", ())
 # Before the search, a cheaper test: does a word of the text (split at whitespace and punctuation) start
 # like a key, read the same way? ("ad s" is tested by "ad", "d.o." by "d".)
 _GATE: set[str] = set()
-_PUNCT_CHARS = "\"'([{<«„“‚‘,;:.!?)]}>»”’-–—/\\|*"
+_PUNCT_CHARS = "\"'([{<«„“‚‘,;:.!?)]}>»”’-–—/\\|*¡¿#+=~&_@%^`‹›•·「」『』【】〈〉《》、。・"
 _PUNCT = str.maketrans(dict.fromkeys(_PUNCT_CHARS, " "))
 # The same split for text that is not ASCII, where str.translate looks every character up in a dict:
 # one regex split is several times faster. (`\s` is str.isspace, as str.split reads whitespace; the

@@ -318,3 +318,14 @@ def test_more_cued_values_of_the_smaller_eu_languages(text: str) -> None:
 )
 def test_product_fields_in_those_languages_stay_clean(key: str, value: str) -> None:
     assert scan_parameters({"product": {key: value}}) == []
+
+
+# A cue right after an opening mark that is not a space ("¡llámame", "#tel", "「住所」"): the cue lookup's
+# word split must read these marks as separators, as the cue patterns themselves do.
+OPENING_MARKS = ["¡", "¿", "#", "「", "•", "~", "=", "‹"]
+
+
+@pytest.mark.parametrize("mark", OPENING_MARKS)
+@pytest.mark.parametrize(("entity", "text"), FOUND)
+def test_a_cue_right_after_an_opening_mark_is_read(mark: str, entity: str, text: str) -> None:
+    assert entity in _entities(f"leather handbag, {mark}{text}")
