@@ -123,6 +123,8 @@ _GAELIC = r"(?:Ó|Ní|Nic|Mac|Uí|Ua)[ \t]+"
 _GIFT_NAME = lexicon.Cues("person_for", "person_label").then(
     rf"\s*:?\s*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_CASED_WORD}){{1,2}})(?![\w])"
 )
+# The same run of two or three capitalised words, read on from a position (after an occasion).
+_NAME_RUN = re.compile(rf"[ \t]*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_CASED_WORD}){{1,2}})(?![\w])")
 # In scripts without capitals, a label and a colon, or an honorific, then one to three words of its letters
 # ("العميل: أحمد الحسن", "לכבוד דוד כהן", "收件人：王小明") ...  # noqa: RUF003
 _CASELESS_NAME = lexicon.Cues("person_label").then(
@@ -166,6 +168,19 @@ def _read_words(name: str) -> frozenset[str]:
     return frozenset(
         line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
+
+
+@cache
+def occasion() -> re.Pattern[str]:
+    """A holiday or occasion a gift is for (data/occasions.txt), in any case and script as `normalise`
+    leaves it: "Fête des Mères" or "Нового Года" after "gift for" is no customer's name."""
+    return re.compile(lexicon.pattern(sorted(_read_words("occasions.txt"), key=lambda w: (-len(w), w))))
+
+
+def _in_occasion(value: str, start: int, end: int) -> bool:
+    """`value[start:end]` is (part of) an occasion ("Dzień Matki", "Year Eve" of "New Year Eve"). Read only
+    for a pair already judged a name, which is rare."""
+    return any(held.start() < end and held.end() > start for held in occasion().finditer(value))
 
 
 @cache
@@ -266,13 +281,17 @@ class PersonDetector:
         cued = maybe_cued and _has_strong_cue_word(text)
         if cued:
             for match in _CUED_PARTICLE_NAME.finditer(value):
-                if not self._organisation(value, match.start("name"), match.end("name")):
+                if occasion().search(match.group("name")) is None and not self._organisation(
+                    value, match.start("name"), match.end("name")
+                ):
                     return "person.cue"
         if _has_particle(text):
             for match in _FOR_PARTICLE_NAME.finditer(value):
                 first = match.group("first").lower()
-                if (first in self._world or _fold(first) in self._world) and not self._organisation(
-                    value, match.start("name"), match.end("name")
+                if (
+                    (first in self._world or _fold(first) in self._world)
+                    and occasion().search(match.group("name")) is None
+                    and not self._organisation(value, match.start("name"), match.end("name"))
                 ):
                     return "person.name"
         found = self._caps_or_lower(text, cued)
@@ -290,7 +309,9 @@ class PersonDetector:
             last = _NAME_SHAPE.match(value, pos)
             if last is None or not _standalone(value, pair.start(), last.end()):
                 continue
-            if self._is_name(value, pair.start(), first_end, last, cued):
+            if self._is_name(value, pair.start(), first_end, last, cued) and not _in_occasion(
+                value, pair.start(), last.end()
+            ):
                 return "person.name"
         return None
 
@@ -329,9 +350,15 @@ class PersonDetector:
         for match in _GIFT_NAME.finditer(value):
             name = match.group("name")
             words = name.split()
-            if words[-1].lower() in self._not_surnames or self._organisation(
-                value, match.start("name"), match.end()
-            ):
+            start, end = match.start("name"), match.end()
+            if (held := occasion().search(name)) is not None:
+                # "для Нового Года Ивана Петрова": the words after the occasion may still be a name.
+                after = _NAME_RUN.match(value, start + held.end())
+                if after is None:
+                    continue
+                name, start, end = after.group("name"), after.start("name"), after.end()
+                words = name.split()
+            if words[-1].lower() in self._not_surnames or self._organisation(value, start, end):
                 continue
             if not name.isascii() or _fold(words[0].lower()) in self._world:
                 return "person.cue"
