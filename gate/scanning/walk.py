@@ -27,7 +27,7 @@ from gate.scanning.detectors import (
     text_facts,
 )
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
-from gate.scanning.normalise import ASCII_MARKS, ASCII_SPELLED, normalise
+from gate.scanning.normalise import normalise
 
 # Shorter strings cannot hold any text entity (the shortest, an email, needs "a@b.co"); keyed rules
 # still see them.
@@ -106,7 +106,6 @@ def _member(key: str) -> _Member:
 _MAX_CLEAN = 4096
 _MAX_CLEAN_CHARS = 1024
 _clean: dict[tuple[str, int], None] = {}
-_ascii_marks, _ascii_spelled = ASCII_MARKS.search, ASCII_SPELLED.search
 
 
 def forget_clean() -> None:
@@ -208,17 +207,7 @@ class _Scan:
 
     def _read(self, value: str, flags: int, path: str) -> None:
         """`text` for a string not in the table of clean ones; adds it there if it is clean."""
-        # `normalise`, with its fast path inlined: most strings are ASCII with nothing to undo. (An
-        # ASCII identifier, "euler_a", cannot hold a mark: decided without a regex.)
-        meant = (
-            value
-            if value.isascii()
-            and (
-                value.isidentifier()
-                or (_ascii_marks(value) is None and (" " not in value or _ascii_spelled(value) is None))
-            )
-            else normalise(value)
-        )
+        meant = normalise(value)
         clean = self._detect(meant, flags, path, "")
         if may_be_encoded(meant):  # one call, not two, for the many strings that are not
             for decoded, via in decoded_variants(meant):
