@@ -16,10 +16,14 @@ from gate.demo.images import jpeg_bytes, parcel_banner, product_image
 from gate.imaging import probe
 from gate.model import Reason, Status, Verdict
 from gate.provenance import Verifier
+from tests.unhurried import UNHURRIED_MS, unhurried
 from tests.unit.pixels.images import astronaut_jpeg, text_image
 
 ALL = frozenset(PixelCheck)
-BANNERS = PixelPolicy(scopes=(PixelScope(checks=ALL, source=("personalised-banner",)),))
+# Time budget far above any machine stall: these tests are about findings (the budget has its own test).
+BANNERS = PixelPolicy(
+    scopes=(PixelScope(checks=ALL, source=("personalised-banner",)),), time_budget_ms=UNHURRIED_MS
+)
 INPUT_IMAGE = {"prompt": "the customer as an astronaut", "init_image": "s3://uploads/7.jpg"}
 TEXT_ONLY = {"prompt": "an astronaut portrait"}
 
@@ -111,7 +115,7 @@ def test_a_downscaled_image_is_what_the_models_see() -> None:
 # The shipped policy, end to end: (source, parameters, image) -> verdict and the rule that decided.
 @pytest.fixture(scope="module")
 def gate() -> Pipeline:
-    return Pipeline(load_policy(), Verifier.create(None))
+    return Pipeline(unhurried(load_policy()), Verifier.create(None))
 
 
 @pytest.mark.parametrize(
