@@ -124,7 +124,12 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
             blocks[before:] = [replace(block, image=seg.image) for block in blocks[before:]]
     blocks.extend(_extended_xmp(parts, budget, image) for (image, _), parts in extended.items())
     blocks.extend(_jpeg_profile(parts, image) for image, parts in profiles.items())
-    return Blocks(tuple(blocks), has_c2pa)
+    return Blocks((*blocks, *_trailing(layout.trailing, "jpeg")), has_c2pa)
+
+
+def _trailing(span: tuple[int, int] | None, container: str) -> list[Block]:
+    """Bytes after the end of the image (see `trailing`): unread, and removed whole by the strip."""
+    return [] if span is None else [Block("unread", (span,), where=(container, "trailing", "0"))]
 
 
 def _is_c2pa_jumbf(body: bytes) -> bool:
@@ -298,6 +303,7 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
             blocks.append(Block("icc", span, profile, key="png", label=name.decode("latin-1")))
         elif chunk.type == b"caBX":
             has_c2pa = True
+    blocks.extend(_trailing(layout.trailing, "png"))
     return Blocks(tuple(blocks), has_c2pa)
 
 
@@ -324,4 +330,5 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget) -
             blocks.append(Block("icc", span, body, key="webp"))
         elif chunk.fourcc == b"C2PA":
             has_c2pa = True
+    blocks.extend(_trailing(layout.trailing, "webp"))
     return Blocks(tuple(blocks), has_c2pa)

@@ -14,7 +14,7 @@ from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging import mpf
 from gate.imaging.entropy import first_marker
 from gate.imaging.limits import MAX_SCANS, MAX_SEGMENTS
-from gate.imaging.trailing import check_end
+from gate.imaging.trailing import check_end, trailing_bytes
 
 SOI, EOI, SOS, COM = 0xD8, 0xD9, 0xDA, 0xFE
 APP0, APP1, APP2, APP11, APP12, APP13, APP14 = 0xE0, 0xE1, 0xE2, 0xEB, 0xEC, 0xED, 0xEE
@@ -69,6 +69,9 @@ class JpegLayout:
     height: int
     images: tuple[tuple[int, int], ...] = ()
     sizes: tuple[tuple[int, int], ...] = ()
+    #: (start, end) of bytes after the last picture that no reader uses (beyond a little padding), which
+    #: `blocks` lists as unread so the strip removes them; None when there are none.
+    trailing: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,8 @@ def walk(data: bytes) -> JpegLayout:
     A multi-picture JPEG's MPF index is read and every image it lists is walked the same way; they must
     follow the first EOI in order, without gaps or overlaps (a few padding bytes apart at most), and
     their sizes must be what the index says. Bytes after the last image (beyond a little padding) are
-    refused, see `trailing`. Raises ImageLimitExceeded past the structure limits (scans, segments).
+    `trailing`: every reader stops at EOI, so they are removed, never published. Raises
+    ImageLimitExceeded past the structure limits (scans, segments).
     """
     if not data.startswith(b"\xff\xd8"):
         raise ImageUndecodable("not a JPEG: missing start-of-image marker")
@@ -109,9 +113,8 @@ def walk(data: bytes) -> JpegLayout:
             images.append((offset, offset + size))
             sizes.append(picture.size)
             pos = offset + size
-    check_end(data, pos, "JPEG")
     width, height = first.size
-    return JpegLayout(tuple(segments), width, height, tuple(images), tuple(sizes))
+    return JpegLayout(tuple(segments), width, height, tuple(images), tuple(sizes), trailing_bytes(data, pos))
 
 
 def mp_index(data: bytes, segments: Sequence[Segment]) -> mpf.MpIndex | None:
@@ -138,11 +141,13 @@ def _walk_picture(data: bytes, pos: int, image: int) -> _Picture:
             raise ImageUndecodable("JPEG is truncated: no end-of-image marker")
         if data[pos] != 0xFF:
             raise ImageUndecodable("JPEG is corrupt: expected a marker")
-        start = pos
-        while pos < n and data[pos] == 0xFF:  # fill bytes may precede a marker
+        while pos < n and data[pos] == 0xFF:  # fill bytes may precede a marker (T.81 B.1.1.2)
             pos += 1
         if pos >= n:
             raise ImageUndecodable("JPEG is truncated inside a marker")
+        # The segment starts at the 0xFF right before its marker code: fill bytes before it are no part of
+        # it (payloads are read at `start + 4`), and stay where they are when the segment is replaced.
+        start = pos - 1
         marker = data[pos]
         pos += 1
         if marker == EOI:

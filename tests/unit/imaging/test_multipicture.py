@@ -127,7 +127,6 @@ FIRST, SECOND = len(PLAIN), len(GAIN_MAP)
         mpo(PRIMARY, PLAIN, GAIN_MAP, lie={2: (SECOND, 200)}),  # inside the primary image
         mpo(PRIMARY, PLAIN, lie={1: (FIRST, 40)}),
         mpo(PRIMARY, PLAIN, gaps=(b"hidden text",)),  # bytes between pictures
-        mpo(PRIMARY, PLAIN) + b"appended after the last picture",
         mpo(PRIMARY, b"\x00\x00" + PLAIN[2:]),  # no SOI where the index points
         mpo(PRIMARY, PLAIN[:-30]),  # truncated
         mpo(PRIMARY, mpo(PLAIN, GAIN_MAP)),  # a listed picture with an index of its own
@@ -143,7 +142,6 @@ FIRST, SECOND = len(PLAIN), len(GAIN_MAP)
         "inside-primary",
         "into-primary-header",
         "text-between",
-        "appended",
         "no-soi",
         "truncated",
         "nested-index",
