@@ -176,13 +176,14 @@ def test_bytes_in_the_index_no_tag_points_to_are_uninspected() -> None:
     assert read_metadata(padded, probe(padded)).items == ()
 
 
-def test_a_manifest_in_a_further_picture_is_uninspected() -> None:
+def test_a_manifest_in_a_further_picture_is_unread() -> None:
     jumbf = b"JP\x02\x11\x00\x00\x00\x01" + b"\x00\x00\x00\x20jumb\x00\x00\x00\x18jumdc2pa" + bytes(16)
     with_app11 = PLAIN[:2] + segment_bytes(0xEB, jumbf) + PLAIN[2:]
     data = mpo(PRIMARY, with_app11)
     meta = read_metadata(data, probe(data))
     assert not meta.has_c2pa
-    assert meta.paths("uninspected") == ("/jpeg/APP11/0",)
+    assert meta.paths("unread") == ("/mpf/1/jpeg/APP11/0",)  # no reader reads it: the strip removes it
+    assert not meta.manifest_ruled_out
 
 
 def test_further_pictures_are_held_to_the_dimension_limits() -> None:
