@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
-from gate.imaging import mpf
+from gate.imaging import coding, mpf
 from gate.imaging.entropy import first_marker
-from gate.imaging.limits import MAX_SCANS, MAX_SEGMENTS
+from gate.imaging.limits import MAX_SCANS, MAX_SEGMENTS, MAX_TABLES
 from gate.imaging.trailing import check_end, trailing_bytes
 
 SOI, EOI, SOS, COM = 0xD8, 0xD9, 0xDA, 0xFE
@@ -27,6 +27,8 @@ MPF_PREFIX = mpf.PREFIX
 
 # SOFn markers carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but are not frames.
 _SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+# Segments of coding tables, parsed table by table (`coding`): quantisation, Huffman, arithmetic conditioning.
+_TABLE_MARKERS = frozenset({coding.DQT, coding.DHT, coding.DAC})
 # Markers that stand alone without a length field: restart markers (only inside scan data) and TEM.
 _STANDALONE = frozenset(range(0xD0, 0xD8)) | {0x01}
 DNL, DRI, DHP, EXP = 0xDC, 0xDD, 0xDE, 0xDF
@@ -135,7 +137,8 @@ def _walk_picture(data: bytes, pos: int, image: int) -> _Picture:
     pos += 2
     segments: list[Segment] = []
     size: tuple[int, int] | None = None
-    scans = 0
+    components = b""  # the frame's component ids, which its scans select from
+    scans = tables = 0
     while True:
         if pos >= n:
             raise ImageUndecodable("JPEG is truncated: no end-of-image marker")
@@ -159,10 +162,16 @@ def _walk_picture(data: bytes, pos: int, image: int) -> _Picture:
             raise ImageLimitExceeded("JPEG has more marker segments than a decoder accepts")
         if marker in _SOF_MARKERS:
             size = _frame_size(data, pos, length, size)
+            components = coding.frame_components(data, marker, pos + 2, end)
+        elif marker in _TABLE_MARKERS:
+            tables += coding.check_tables(data, marker, pos + 2, end)
+            if tables > MAX_TABLES:
+                raise ImageLimitExceeded("JPEG defines more coding tables than a decoder accepts")
         pos = end
         if marker == SOS:
             if size is None:
                 raise ImageUndecodable("JPEG is corrupt: scan before frame header")
+            coding.check_scan_header(data, start + 4, end, components)
             scans += 1
             if scans > MAX_SCANS:
                 raise ImageLimitExceeded("JPEG has more progressive scans than a decoder accepts")
