@@ -14,6 +14,8 @@ about eight of them.
 
 from __future__ import annotations
 
+from operator import lshift
+
 from gate.errors import ImageUndecodable
 
 DHT, DAC, DQT = 0xC4, 0xCC, 0xDB
@@ -22,6 +24,7 @@ _LOSSLESS_FRAMES = frozenset({0xC3, 0xC7, 0xCB, 0xCF})
 _TABLE_SLOTS = 4  # quantisation, Huffman and arithmetic-coding table destinations 0..3
 _MAX_COMPONENTS = 4  # Y, Cb, Cr and K: what JFIF, Adobe and EXIF JPEGs use
 _MAX_DC_CATEGORY = 16  # DC difference categories: 11 (8-bit), 15 (12-bit), 16 (lossless)
+_KRAFT_SHIFTS = range(15, -1, -1)  # a code of length l takes 2^(16 - l) of the 16-bit code space
 
 
 def _malformed(what: str) -> ImageUndecodable:
@@ -73,12 +76,11 @@ def _check_dht(data: bytes, pos: int, end: int) -> int:
         symbols = sum(counts)
         if symbols > 256 or pos + 17 + symbols > end:
             raise _malformed("DHT")
-        code = 0
-        for length, count in enumerate(counts, start=1):
-            code += count
-            if code >= 1 << length:
-                raise _malformed("DHT")  # more codes of this length than there are (all-ones is reserved)
-            code <<= 1
+        # libjpeg assigns canonical codes length by length and refuses a table once the next code no
+        # longer fits its length (the all-ones code is reserved): that is the Kraft sum of the counts,
+        # sum(count_l * 2^-l), reaching 1, the partial sums being smaller.
+        if sum(map(lshift, counts, _KRAFT_SHIFTS)) >= 1 << 16:
+            raise _malformed("DHT")
         values = data[pos + 17 : pos + 17 + symbols]
         if table_class == 0 and values and max(values) > _MAX_DC_CATEGORY:
             raise _malformed("DHT")

@@ -68,9 +68,12 @@ def _not_numbers(entry: Entry) -> bool:
     numbers than the tag holds (see `MAX_COUNTS`), beyond the 4 bytes of the entry's own value field."""
     if entry.typ not in _TYPE_SIZES:
         return True
-    if entry.typ == _ASCII or entry.typ in _BINARY_TYPES or entry.value_size <= 4:
+    if entry.typ == _ASCII or entry.typ in _BINARY_TYPES:
         return False  # text is scanned; a run of bytes is `_binary`'s
-    return entry.value_size > MAX_COUNTS.get(entry.tag, 1) * _TYPE_SIZES[entry.typ]
+    # The count as written: one too large for the block leaves no value to read (and no bytes to hide),
+    # but its entry is not the tag's numbers either.
+    size = entry.count * _TYPE_SIZES[entry.typ]
+    return size > 4 and size > MAX_COUNTS.get(entry.tag, 1) * _TYPE_SIZES[entry.typ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,7 @@ class Entry:
     value_size: int
     inline: bool
     typ: int = 0  # the TIFF field type (2: ASCII, 7: UNDEFINED...)
+    count: int = 0  # how many values of that type the entry says it holds
 
 
 class Tiff:
@@ -136,7 +140,7 @@ class Tiff:
                 if tag in TAG_KINDS or tag in (GPS_IFD_TAG, EXIF_IFD_TAG):
                     raise ImageUndecodable("EXIF block has a value offset out of range")
                 size = 0  # a tag we never read or blank; tolerate the writer's mistake
-            self.entries.append(Entry(name, tag, offset, start, size, inline, typ))
+            self.entries.append(Entry(name, tag, offset, start, size, inline, typ, num))
             if not inline and size:
                 self.covered.append((start, start + size))
             sub = _SUB_IFDS.get((name, tag))

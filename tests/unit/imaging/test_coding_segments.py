@@ -161,3 +161,28 @@ def test_any_table_payload_is_whole_tables_or_refused(marker: int, payload: byte
     assert count >= 1
     with pytest.raises(ImageUndecodable):
         coding.check_tables(payload[:-1], marker, 0, len(payload) - 1)
+
+
+def _libjpeg_builds(counts: bytes) -> bool:
+    """libjpeg's jpeg_make_d_derived_tbl: canonical codes length by length, refused once the next code
+    no longer fits its length."""
+    code = 0
+    for length, count in enumerate(counts, start=1):
+        code += count
+        if code >= 1 << length:
+            return False
+        code <<= 1
+    return True
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.integers(0, 16), min_size=16, max_size=16))
+def test_a_huffman_table_passes_exactly_when_libjpeg_would_build_its_code(counts: list[int]) -> None:
+    total = sum(counts)
+    table = b"\x10" + bytes(counts) + bytes(total)  # an AC table: any symbol values
+    try:
+        coding.check_tables(table, 0xC4, 0, len(table))
+        passed = True
+    except ImageUndecodable:
+        passed = False
+    assert passed is (_libjpeg_builds(bytes(counts)) and total <= 256)

@@ -90,3 +90,12 @@ def test_the_unused_part_of_a_value_field_is_padding(field: bytes, hidden: bool)
     stripped = strip_identifiers(data, probe(data))
     assert (stripped is not data) is hidden
     assert read_metadata(stripped, probe(stripped)).paths("unread") == ()
+
+
+def test_a_count_past_the_block_is_no_numbers_either() -> None:
+    # 0x40000000 LONGs: far past the block, so no value is read; the entry itself is not the tag's.
+    tiff = _one_entry_tiff(0x0112, LONG, 0x4000_0000, struct.pack("<I", 8))
+    data = with_exif_block(jpeg_bytes(icc=False), tiff)
+    assert read_metadata(data, probe(data)).paths("unread") == ("/exif/Orientation",)
+    stripped = strip_identifiers(data, probe(data))
+    assert read_metadata(stripped, probe(stripped)).paths("unread") == ()
