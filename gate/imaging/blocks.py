@@ -124,7 +124,14 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
             blocks[before:] = [replace(block, image=seg.image) for block in blocks[before:]]
     blocks.extend(_extended_xmp(parts, budget, image) for (image, _), parts in extended.items())
     blocks.extend(_jpeg_profile(parts, image) for image, parts in profiles.items())
-    return Blocks((*blocks, *_trailing(layout.trailing, "jpeg")), has_c2pa)
+    return Blocks((*blocks, *_between_segments(layout), *_trailing(layout.trailing, "jpeg")), has_c2pa)
+
+
+def _between_segments(layout: jpeg.JpegLayout) -> list[Block]:
+    """Zero bytes between segments (see `jpeg.walk`): unread, and removed whole by the strip."""
+    return [
+        Block("unread", (gap,), where=("jpeg", "gap", str(number))) for number, gap in enumerate(layout.gaps)
+    ]
 
 
 def _trailing(span: tuple[int, int] | None, container: str) -> list[Block]:

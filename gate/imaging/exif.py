@@ -316,7 +316,7 @@ def _has_metadata(jpeg: bytes) -> bool:
         picture = walk_picture(jpeg)
     except (ImageUndecodable, ImageLimitExceeded):
         return True
-    if jpeg[picture.end :].strip(b"\x00\xff"):
+    if jpeg[picture.end :].strip(b"\x00\xff") or picture.gaps:
         return True
     for segment in picture.segments:
         marker = segment.marker

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from gate.errors import ImageUndecodable
-from gate.imaging import probe, read_metadata, strip_identifiers
+from gate.imaging import jpeg, probe, read_metadata, strip_identifiers
 from tests.unit.imaging.images import camera_exif, jpeg_bytes, pixels, png_bytes, webp_bytes
 
 
@@ -90,3 +90,37 @@ def test_multi_picture_index_without_its_images_is_refused() -> None:
     first = data[: data.index(b"\xff\xd9\xff\xd8") + 2]  # the first picture alone, its MPF index intact
     with pytest.raises(ImageUndecodable, match=r"MPF index names an image outside the file"):
         probe(first)
+
+
+def _with_gap(gap: bytes) -> tuple[bytes, bytes]:
+    """A JPEG with EXIF, and the same with `gap` between its EXIF segment and the next one (as three
+    Truepic files of c2pa-org/public-testfiles have two zeros, left where a segment was cut out)."""
+    plain = jpeg_bytes(exif=camera_exif(), icc=False)
+    exif = next(seg for seg in jpeg.walk(plain).segments if seg.marker == jpeg.APP1)
+    return plain, plain[: exif.end] + gap + plain[exif.end :]
+
+
+@pytest.mark.parametrize("zeros", [1, 2, 16])
+def test_a_few_zero_bytes_between_segments_are_cut_out(zeros: int) -> None:
+    plain, data = _with_gap(bytes(zeros))
+    found = probe(data)
+    assert read_metadata(data, found).paths("unread") == ("/jpeg/gap/0",)
+    stripped = strip_identifiers(data, found)
+    assert stripped == strip_identifiers(plain, probe(plain))
+    assert read_metadata(stripped, probe(stripped)).paths("unread") == ()
+
+
+@pytest.mark.parametrize(
+    "gap",
+    [bytes(17), b"\x00\x00text", b"text", b"\x01", b"\x00" * 3 + b"\x01"],
+    ids=["17-zeros", "zeros-text", "text", "one", "zeros-one"],
+)
+def test_anything_else_between_segments_is_refused(gap: bytes) -> None:
+    with pytest.raises(ImageUndecodable, match="expected a marker"):
+        probe(_with_gap(gap)[1])
+
+
+def test_zero_bytes_right_after_soi_are_refused() -> None:
+    plain = jpeg_bytes(icc=False)
+    with pytest.raises(ImageUndecodable, match="expected a marker"):  # (the sniff refuses it first)
+        jpeg.walk(plain[:2] + b"\x00\x00" + plain[2:])
