@@ -168,12 +168,13 @@ def has_tail(packet: bytes) -> bool:
 
 def _decode(packet: bytes) -> str:
     # XMP is UTF-8 unless a byte-order mark says UTF-16 (UTF-32 XMP exists only on paper). Without a mark,
-    # the zero byte beside the first "<" tells UTF-16 and its byte order (XML 1.0 Appendix F).
+    # the zero byte beside the first character ("<", or whitespace before it) tells UTF-16 and its byte
+    # order (XML 1.0 Appendix F); UTF-8 text has no zero byte there.
     if packet[:2] in (b"\xfe\xff", b"\xff\xfe"):
         encoding = "utf-16"
-    elif packet[:2] == b"<\x00":
+    elif packet[1:2] == b"\x00" and packet[:1] != b"\x00":
         encoding = "utf-16-le"
-    elif packet[:2] == b"\x00<":
+    elif packet[:1] == b"\x00" and packet[1:2] not in (b"", b"\x00"):
         encoding = "utf-16-be"
     else:
         encoding = "utf-8-sig"

@@ -97,11 +97,22 @@ PLAIN = packet_with(
         PLAIN.decode().encode("utf-16-le"),  # no byte-order mark: the zero after "<" tells the order
         PLAIN.decode().encode("utf-16-be"),
         PLAIN.decode().encode("utf-16"),  # with a mark
+        ("\n " + PLAIN.decode()).encode("utf-16-le"),  # whitespace first
+        ("\r\n" + PLAIN.decode()).encode("utf-16-be"),
         PLAIN + b"\n  \t\r\n" * 100,  # padding after the packet's end
         PLAIN + b"\x00" * 7,
         PLAIN,
     ],
-    ids=["utf16-le-no-bom", "utf16-be-no-bom", "utf16-bom", "whitespace-padding", "nul-padding", "utf8"],
+    ids=[
+        "utf16-le-no-bom",
+        "utf16-be-no-bom",
+        "utf16-bom",
+        "utf16-le-whitespace-first",
+        "utf16-be-whitespace-first",
+        "whitespace-padding",
+        "nul-padding",
+        "utf8",
+    ],
 )
 def test_valid_packets_read_alike_and_carry_nothing_unread(packet: bytes) -> None:
     items, _ = read_items(packet)
