@@ -78,15 +78,15 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
     comments = 0
     unknown = _Uninspected("jpeg")
     c2pa = _c2pa_instances(data, layout)
-    scanned = False
+    first_scan = next((seg.start for seg in layout.segments if seg.marker == jpeg.SOS), len(data))
     for seg in layout.segments:
         span = ((seg.start, seg.end),)
-        scanned = scanned or seg.marker == jpeg.SOS
         before = len(blocks)
         # c2pa-rs reads APP11 only before the first scan: a manifest store after it is read by nobody (and
         # so is one in the further pictures of a multi-picture JPEG, which all come after that scan).
-        if not _jpeg_inspected(data, seg, c2pa) or (scanned and seg.marker == jpeg.APP11):
-            blocks.append(unknown.block(inspected.jpeg_name(seg.marker), span))
+        if not _jpeg_inspected(data, seg, c2pa) or (seg.start > first_scan and seg.marker == jpeg.APP11):
+            removable = inspected.jpeg_removable(seg.marker, data[seg.start + 4 : seg.start + 8])
+            blocks.append(unknown.block(inspected.jpeg_name(seg.marker), span, removable=removable))
         elif seg.marker == jpeg.APP1:
             body = seg.payload(data)
             if body.startswith(jpeg.EXIF_PREFIX[:5]):
@@ -124,7 +124,19 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
             blocks[before:] = [replace(block, image=seg.image) for block in blocks[before:]]
     blocks.extend(_extended_xmp(parts, budget, image) for (image, _), parts in extended.items())
     blocks.extend(_jpeg_profile(parts, image) for image, parts in profiles.items())
-    return Blocks(tuple(blocks), has_c2pa)
+    return Blocks((*blocks, *_between_segments(layout), *_trailing(layout.trailing, "jpeg")), has_c2pa)
+
+
+def _between_segments(layout: jpeg.JpegLayout) -> list[Block]:
+    """Zero bytes between segments (see `jpeg.walk`): unread, and removed whole by the strip."""
+    return [
+        Block("unread", (gap,), where=("jpeg", "gap", str(number))) for number, gap in enumerate(layout.gaps)
+    ]
+
+
+def _trailing(span: tuple[int, int] | None, container: str) -> list[Block]:
+    """Bytes after the end of the image (see `trailing`): unread, and removed whole by the strip."""
+    return [] if span is None else [Block("unread", (span,), where=(container, "trailing", "0"))]
 
 
 def _is_c2pa_jumbf(body: bytes) -> bool:
@@ -211,16 +223,18 @@ def comment_text(body: bytes) -> str:
 
 
 class _Uninspected:
-    """Makes uninspected blocks, numbering them per segment type so each path is distinct."""
+    """Makes blocks for segments and chunks the gate does not read, numbering them per type so each path
+    is distinct: `unread` (removed whole by the strip) when no decoder needs them, else `uninspected`."""
 
     def __init__(self, container: str) -> None:
         self.container = container
         self.seen: dict[str, int] = {}
 
-    def block(self, name: str, spans: tuple[tuple[int, int], ...]) -> Block:
+    def block(self, name: str, spans: tuple[tuple[int, int], ...], *, removable: bool) -> Block:
         ordinal = self.seen.get(name, 0)
         self.seen[name] = ordinal + 1
-        return Block("uninspected", spans, where=(self.container, name, str(ordinal)))
+        source: Source = "unread" if removable else "uninspected"
+        return Block(source, spans, where=(self.container, name, str(ordinal)))
 
 
 def _image_uids(data: bytes, seg: jpeg.Segment, index: mpf.MpIndex) -> Block | None:
@@ -275,7 +289,8 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
         if not inspected.chunk_known(
             inspected.PNG_CHUNKS, chunk.type, chunk.end - chunk.start - 12
         ) or not inspected.png_content_known(chunk.type, data, chunk.start + 8, chunk.end - 4):
-            blocks.append(unknown.block(inspected.chunk_name(chunk.type), span))
+            removable = inspected.png_removable(chunk.type)
+            blocks.append(unknown.block(inspected.chunk_name(chunk.type), span, removable=removable))
         elif chunk.type == b"eXIf":
             body = chunk.payload(data)
             budget.charge(len(body))
@@ -298,6 +313,7 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
             blocks.append(Block("icc", span, profile, key="png", label=name.decode("latin-1")))
         elif chunk.type == b"caBX":
             has_c2pa = True
+    blocks.extend(_trailing(layout.trailing, "png"))
     return Blocks(tuple(blocks), has_c2pa)
 
 
@@ -308,7 +324,8 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget) -
     for chunk in layout.chunks:
         span = ((chunk.start, chunk.end),)
         if not inspected.chunk_known(inspected.WEBP_CHUNKS, chunk.fourcc, chunk.size):
-            blocks.append(unknown.block(inspected.chunk_name(chunk.fourcc), span))
+            removable = chunk.fourcc not in inspected.WEBP_CHUNKS  # a known one may be needed (VP8X)
+            blocks.append(unknown.block(inspected.chunk_name(chunk.fourcc), span, removable=removable))
         elif chunk.fourcc == b"EXIF":
             body = chunk.payload(data)
             budget.charge(len(body))
@@ -324,4 +341,5 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget) -
             blocks.append(Block("icc", span, body, key="webp"))
         elif chunk.fourcc == b"C2PA":
             has_c2pa = True
+    blocks.extend(_trailing(layout.trailing, "webp"))
     return Blocks(tuple(blocks), has_c2pa)

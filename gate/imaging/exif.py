@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PIL import ExifTags
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
-from gate.imaging.exif_known import KNOWN_TAGS
+from gate.imaging.exif_known import KNOWN_TAGS, MAX_COUNTS
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import Kind, MetadataItem
 from gate.imaging.jpeg import walk_picture
@@ -63,6 +63,19 @@ def _binary(entry: Entry) -> bool:
     return entry.typ in _BINARY_TYPES and entry.value_size > 4
 
 
+def _not_numbers(entry: Entry) -> bool:
+    """Whether a known tag's value is not the numbers it stands for: a type TIFF does not define, or more
+    numbers than the tag holds (see `MAX_COUNTS`), beyond the 4 bytes of the entry's own value field."""
+    if entry.typ not in _TYPE_SIZES:
+        return True
+    if entry.typ == _ASCII or entry.typ in _BINARY_TYPES:
+        return False  # text is scanned; a run of bytes is `_binary`'s
+    # The count as written: one too large for the block leaves no value to read (and no bytes to hide),
+    # but its entry is not the tag's numbers either.
+    size = entry.count * _TYPE_SIZES[entry.typ]
+    return size > 4 and size > MAX_COUNTS.get(entry.tag, 1) * _TYPE_SIZES[entry.typ]
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One IFD entry; offsets are relative to the start of the TIFF block."""
@@ -74,6 +87,7 @@ class Entry:
     value_size: int
     inline: bool
     typ: int = 0  # the TIFF field type (2: ASCII, 7: UNDEFINED...)
+    count: int = 0  # how many values of that type the entry says it holds
 
 
 class Tiff:
@@ -126,7 +140,7 @@ class Tiff:
                 if tag in TAG_KINDS or tag in (GPS_IFD_TAG, EXIF_IFD_TAG):
                     raise ImageUndecodable("EXIF block has a value offset out of range")
                 size = 0  # a tag we never read or blank; tolerate the writer's mistake
-            self.entries.append(Entry(name, tag, offset, start, size, inline, typ))
+            self.entries.append(Entry(name, tag, offset, start, size, inline, typ, num))
             if not inline and size:
                 self.covered.append((start, start + size))
             sub = _SUB_IFDS.get((name, tag))
@@ -140,7 +154,8 @@ class Tiff:
                 self._read_ifd(next_ifd, "1", strict=False)  # the thumbnail IFD; broken ones are common
 
     def unreferenced(self) -> list[tuple[int, int]]:
-        """Ranges no IFD accounts for that hold anything but zeros: data hidden between the structures.
+        """Ranges no IFD accounts for that hold anything but zeros: data hidden between the structures, and
+        the unused part of an entry's value field.
 
         The thumbnail IFD's JPEGInterchangeFormat and its length account for the thumbnail's bytes.
         """
@@ -148,7 +163,15 @@ class Tiff:
         thumbnail = self.thumbnail()
         if thumbnail is not None:
             covered.append(thumbnail)
-        gaps: list[tuple[int, int]] = []
+        # A value shorter than 4 bytes sits in its entry's value field; the rest of the field is padding no
+        # reader reads, and holds nothing but zeros when a writer was careful.
+        gaps: list[tuple[int, int]] = [
+            (entry.value_start + entry.value_size, entry.value_start + 4)
+            for entry in self.entries
+            if entry.inline
+            and entry.value_size < 4
+            and self.block[entry.value_start + entry.value_size : entry.value_start + 4].strip(b"\x00")
+        ]
         pos = 0
         for start, end in sorted(covered):
             if start > pos and self.block[pos:start].strip(b"\x00"):
@@ -179,15 +202,16 @@ class Tiff:
         return [e for e in self.entries if e.ifd == "1" and e.tag in _THUMBNAIL_TAGS]
 
     def unread(self) -> list[Entry]:
-        """Entries of IFD0, IFD1, Exif and Interop that are neither known to be technical nor read, and
-        known ones whose value is a run of bytes longer than 4 (see `_BINARY_TYPES`)."""
+        """Entries of IFD0, IFD1, Exif and Interop that are neither known to be technical nor read, known
+        ones whose value is a run of bytes longer than 4 (see `_BINARY_TYPES`), and known ones whose value
+        is not the numbers the tag holds (`_not_numbers`)."""
         return [
             entry
             for entry in self.entries
             if entry.ifd in KNOWN_TAGS
             and entry.tag not in TAG_KINDS
             and (entry.ifd, entry.tag) not in _SUB_IFDS
-            and (entry.tag not in KNOWN_TAGS[entry.ifd] or _binary(entry))
+            and (entry.tag not in KNOWN_TAGS[entry.ifd] or _binary(entry) or _not_numbers(entry))
         ]
 
     def known_texts(self) -> list[tuple[Entry, str]]:
@@ -292,7 +316,7 @@ def _has_metadata(jpeg: bytes) -> bool:
         picture = walk_picture(jpeg)
     except (ImageUndecodable, ImageLimitExceeded):
         return True
-    if jpeg[picture.end :].strip(b"\x00\xff"):
+    if jpeg[picture.end :].strip(b"\x00\xff") or picture.gaps:
         return True
     for segment in picture.segments:
         marker = segment.marker

@@ -1,4 +1,5 @@
-"""The EXIF tags the gate knows to be technical: how the picture was coded and shot, nothing about who.
+"""The EXIF tags the gate knows to be technical: how the picture was coded and shot, nothing about who,
+and how many numbers each holds.
 
 Any other tag (DocumentName, HostComputer, PageName, a maker's private tag, a tag from a later standard)
 is `unread`: the gate does not judge what it holds, so it is removed with the GPS (lossless, in place).
@@ -33,4 +34,27 @@ KNOWN_TAGS: dict[str, frozenset[int]] = {
     "1": frozenset(_IMAGE | _EXIF),
     "exif": frozenset(_IMAGE | _EXIF),
     "interop": frozenset(_INTEROP),
+}
+
+#: Known tags that hold more than one number: tag -> the most a writer needs (TIFF 6.0, EXIF 3.0 /
+#: CIPA DC-008). Every other known tag of a numeric type holds one. A count above this is no longer that
+#: tag's numbers but bytes no reader interprets as such (JPEGInterchangeFormat with 27 LONGs spans the
+#: thumbnail's first 108 bytes), so the entry is `unread`; up to 4 bytes (the entry's own value field)
+#: are tolerated, as cameras write ExifImageWidth as two SHORTs. Strip lists are bounded, as the strips
+#: of an EXIF thumbnail are few.
+MAX_COUNTS: dict[int, int] = {
+    0x0102: 4,  # BitsPerSample: one per sample (RGB, CMYK)
+    0x0111: 256,  # StripOffsets
+    0x0117: 256,  # StripByteCounts
+    0x012D: 768,  # TransferFunction: 3 x 256
+    0x013E: 2,  # WhitePoint
+    0x013F: 6,  # PrimaryChromaticities
+    0x0211: 3,  # YCbCrCoefficients
+    0x0212: 2,  # YCbCrSubSampling
+    0x0214: 6,  # ReferenceBlackWhite
+    0x8827: 4,  # PhotographicSensitivity (ISOSpeedRatings): "any", one to three in practice
+    0x9214: 4,  # SubjectArea: a point, a circle or a rectangle
+    0xA214: 4,  # SubjectLocation: 2 by the standard, 4 as several cameras write it
+    0xA432: 4,  # LensSpecification
+    0xA461: 2,  # SourceImageNumberOfCompositeImage
 }

@@ -1,8 +1,10 @@
-"""Which segments and chunks the gate reads or knows to be harmless; everything else is "uninspected".
+"""Which segments and chunks the gate reads or knows to be harmless; everything else is not published.
 
-A segment the gate skips would still be published verbatim, so an unknown one (a private PNG chunk, a
-maker's APP4 segment, GoPro's APP6 with GPS) becomes an `uninspected` item and the metadata check
-refuses it: the gate only publishes what it can inspect. The lists are data; widen them deliberately.
+A segment the gate skips would still be published verbatim. So an unknown one that no decoder needs (a
+private PNG chunk, a maker's APP3 or APP4 segment, GoPro's APP6 with GPS, Canon's CIFF APP0, a WebP
+`PSAI` or RIFF INFO chunk) is `unread` and the strip removes it, lossless for the pixels; one a decoder
+would need or refuse (an unknown critical PNG chunk, a JPEG marker outside APPn, a known chunk longer than
+it can be) is `uninspected` and the metadata check refuses it. The lists are data; widen them deliberately.
 """
 
 from __future__ import annotations
@@ -102,6 +104,20 @@ def jpeg_known(marker: int, body: bytes) -> bool:
     if marker in JPEG_CODING_MARKERS or marker == jpeg.COM:
         return True
     return body.startswith(JPEG_APP_SIGNATURES.get(marker, ()))
+
+
+def jpeg_removable(marker: int, body: bytes) -> bool:
+    """Whether an unknown JPEG segment can go without changing a pixel: an application segment (APPn; the
+    ones decoders use, JFIF and Adobe's colour transform, are read, not unknown), but not an MPF index
+    the gate could not read whole (its pictures follow the image, so removing it would orphan them).
+    Other markers no decoder reads (JPG, JPGn, reserved codes) stay uninspected: decoders refuse them."""
+    return 0xE0 <= marker <= 0xEF and not body.startswith(jpeg.MPF_PREFIX)
+
+
+def png_removable(ctype: bytes) -> bool:
+    """Whether an unknown (or malformed) PNG chunk can go without changing a pixel: an ancillary one (its
+    type's first letter lower case), which decoders skip; an unknown critical chunk is a PNG they refuse."""
+    return bool(ctype[0] & 0x20)
 
 
 def chunk_known(table: dict[bytes, int | None], ctype: bytes, length: int) -> bool:

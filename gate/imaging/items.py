@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -20,6 +21,10 @@ STRIPPABLE_KINDS: frozenset[str] = KINDS - {"uninspected"}
 
 #: Kinds whose fields `strip_identifiers` removes by default: nobody needs them in a product image.
 DEFAULT_STRIP_KINDS: frozenset[str] = frozenset({"location", "device_id", "unread"})
+
+
+# The path of a whole segment or chunk (or the bytes after the image), in any picture of a multi-picture JPEG.
+_CONTAINER_PART = re.compile(r"(?:/mpf/\d+)?/(?:jpeg|png|webp)/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +64,15 @@ class ImageMetadata:
     def manifest_ruled_out(self) -> bool:
         """Whether c2pa can find no manifest here: every segment was read, none is or points to one.
 
-        An uninspected segment could be anything, so it rules nothing out.
+        An uninspected segment could be anything, so it rules nothing out; nor does a segment or chunk the
+        gate does not read and the strip removes (unread, named by its container): c2pa may read it.
         """
         if self.has_c2pa or self.references_manifest:
             return False
-        return not any(item.kind == "uninspected" for item in self.items)
+        return not any(
+            item.kind == "uninspected" or (item.kind == "unread" and _CONTAINER_PART.match(item.path))
+            for item in self.items
+        )
 
     @property
     def strippable_kinds(self) -> frozenset[str]:

@@ -6,15 +6,16 @@ vectorised), so a whole 3 MB file is walked in about half a millisecond.
 
 from __future__ import annotations
 
+import re
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
-from gate.imaging import mpf
+from gate.imaging import coding, mpf
 from gate.imaging.entropy import first_marker
-from gate.imaging.limits import MAX_SCANS, MAX_SEGMENTS
-from gate.imaging.trailing import check_end
+from gate.imaging.limits import MAX_SCANS, MAX_SEGMENTS, MAX_TABLES
+from gate.imaging.trailing import check_end, trailing_bytes
 
 SOI, EOI, SOS, COM = 0xD8, 0xD9, 0xDA, 0xFE
 APP0, APP1, APP2, APP11, APP12, APP13, APP14 = 0xE0, 0xE1, 0xE2, 0xEB, 0xEC, 0xED, 0xEE
@@ -27,6 +28,12 @@ MPF_PREFIX = mpf.PREFIX
 
 # SOFn markers carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but are not frames.
 _SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+# A few zero bytes between two segments (a writer's padding, or what a tool left when it cut a segment
+# out): libjpeg skips them with a warning ("extraneous bytes before marker"), so they are accepted,
+# listed, and removed by the strip. Anything else where a marker belongs is corrupt.
+_GAP = re.compile(rb"\x00{1,16}(?=\xff)")
+# Segments of coding tables, parsed table by table (`coding`): quantisation, Huffman, arithmetic conditioning.
+_TABLE_MARKERS = frozenset({coding.DQT, coding.DHT, coding.DAC})
 # Markers that stand alone without a length field: restart markers (only inside scan data) and TEM.
 _STANDALONE = frozenset(range(0xD0, 0xD8)) | {0x01}
 DNL, DRI, DHP, EXP = 0xDC, 0xDD, 0xDE, 0xDF
@@ -69,6 +76,11 @@ class JpegLayout:
     height: int
     images: tuple[tuple[int, int], ...] = ()
     sizes: tuple[tuple[int, int], ...] = ()
+    #: (start, end) of bytes after the last picture that no reader uses (beyond a little padding), which
+    #: `blocks` lists as unread so the strip removes them; None when there are none.
+    trailing: tuple[int, int] | None = None
+    #: (start, end) of runs of zero bytes between segments (see `_GAP`), which the strip removes.
+    gaps: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +88,7 @@ class _Picture:
     segments: list[Segment]
     size: tuple[int, int]
     end: int  # one past its EOI
+    gaps: list[tuple[int, int]]  # zero bytes between its segments, see `_GAP`
 
 
 def walk(data: bytes) -> JpegLayout:
@@ -84,12 +97,14 @@ def walk(data: bytes) -> JpegLayout:
     A multi-picture JPEG's MPF index is read and every image it lists is walked the same way; they must
     follow the first EOI in order, without gaps or overlaps (a few padding bytes apart at most), and
     their sizes must be what the index says. Bytes after the last image (beyond a little padding) are
-    refused, see `trailing`. Raises ImageLimitExceeded past the structure limits (scans, segments).
+    `trailing`: every reader stops at EOI, so they are removed, never published; so are up to 16 zero
+    bytes between two header segments (`gaps`). Raises ImageLimitExceeded past the structure limits
+    (scans, segments, coding tables).
     """
     if not data.startswith(b"\xff\xd8"):
         raise ImageUndecodable("not a JPEG: missing start-of-image marker")
     first = _walk_picture(data, 0, 0)
-    segments = list(first.segments)
+    segments, gaps = list(first.segments), list(first.gaps)
     images, sizes = [(0, first.end)], [first.size]
     index = mp_index(data, first.segments)
     pos = first.end
@@ -106,12 +121,13 @@ def walk(data: bytes) -> JpegLayout:
             if nested is not None and nested.entries:
                 raise ImageUndecodable("JPEG MPF image names further images (a nested index)")
             segments.extend(picture.segments)
+            gaps.extend(picture.gaps)
             images.append((offset, offset + size))
             sizes.append(picture.size)
             pos = offset + size
-    check_end(data, pos, "JPEG")
     width, height = first.size
-    return JpegLayout(tuple(segments), width, height, tuple(images), tuple(sizes))
+    trailing = trailing_bytes(data, pos)
+    return JpegLayout(tuple(segments), width, height, tuple(images), tuple(sizes), trailing, tuple(gaps))
 
 
 def mp_index(data: bytes, segments: Sequence[Segment]) -> mpf.MpIndex | None:
@@ -132,17 +148,21 @@ def _walk_picture(data: bytes, pos: int, image: int) -> _Picture:
     pos += 2
     segments: list[Segment] = []
     size: tuple[int, int] | None = None
-    scans = 0
+    components = b""  # the frame's component ids, which its scans select from
+    scans = tables = 0
+    gaps: list[tuple[int, int]] = []
     while True:
         if pos >= n:
             raise ImageUndecodable("JPEG is truncated: no end-of-image marker")
         if data[pos] != 0xFF:
-            raise ImageUndecodable("JPEG is corrupt: expected a marker")
-        start = pos
-        while pos < n and data[pos] == 0xFF:  # fill bytes may precede a marker
+            pos = _skip_gap(data, pos, segments, gaps)
+        while pos < n and data[pos] == 0xFF:  # fill bytes may precede a marker (T.81 B.1.1.2)
             pos += 1
         if pos >= n:
             raise ImageUndecodable("JPEG is truncated inside a marker")
+        # The segment starts at the 0xFF right before its marker code: fill bytes before it are no part of
+        # it (payloads are read at `start + 4`), and stay where they are when the segment is replaced.
+        start = pos - 1
         marker = data[pos]
         pos += 1
         if marker == EOI:
@@ -154,17 +174,32 @@ def _walk_picture(data: bytes, pos: int, image: int) -> _Picture:
             raise ImageLimitExceeded("JPEG has more marker segments than a decoder accepts")
         if marker in _SOF_MARKERS:
             size = _frame_size(data, pos, length, size)
+            components = coding.frame_components(data, marker, pos + 2, end)
+        elif marker in _TABLE_MARKERS:
+            tables += coding.check_tables(data, marker, pos + 2, end)
+            if tables > MAX_TABLES:
+                raise ImageLimitExceeded("JPEG defines more coding tables than a decoder accepts")
         pos = end
         if marker == SOS:
             if size is None:
                 raise ImageUndecodable("JPEG is corrupt: scan before frame header")
+            coding.check_scan_header(data, start + 4, end, components)
             scans += 1
             if scans > MAX_SCANS:
                 raise ImageLimitExceeded("JPEG has more progressive scans than a decoder accepts")
             pos = _scan_end(data, pos)
     if size is None or scans == 0:
         raise ImageUndecodable("JPEG has no frame or no scan")
-    return _Picture(segments, size, pos)
+    return _Picture(segments, size, pos, gaps)
+
+
+def _skip_gap(data: bytes, pos: int, segments: list[Segment], gaps: list[tuple[int, int]]) -> int:
+    """Past the zero bytes at `pos` between two header segments (noted in `gaps`), or ImageUndecodable."""
+    gap = _GAP.match(data, pos) if segments and segments[-1].marker != SOS else None
+    if gap is None:
+        raise ImageUndecodable("JPEG is corrupt: expected a marker")
+    gaps.append(gap.span())
+    return gap.end()
 
 
 def walk_picture(data: bytes) -> _Picture:

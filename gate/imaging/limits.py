@@ -18,6 +18,10 @@ MAX_SCANS = 1000
 #: Marker segments per JPEG picture (APPn, COM, DQT, DHT, SOS ...): a progressive image with MAX_SCANS
 #: scans needs about three per scan. Also bounds the walk's memory against floods of empty COM segments.
 MAX_SEGMENTS = 10_000
+#: Coding tables (quantisation, Huffman, arithmetic conditioning) defined per JPEG picture. An encoder
+#: defines two to four, and a progressive one up to two per scan; each costs the walk a parse, so a
+#: flood of valid tables ends here rather than in a timeout.
+MAX_TABLES = 4 * MAX_SCANS
 #: PNG or WebP chunks per file: IDAT split into 8 KiB chunks fills 6400 for a 50 MiB file; APNG and
 #: animated WebP add two or three per frame.
 MAX_CHUNKS = 65_536

@@ -13,7 +13,7 @@ from isal.isal_zlib import crc32
 from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging.formats import PNG_SIGNATURE
 from gate.imaging.limits import MAX_ANCILLARY_CHUNKS, MAX_CHUNKS, MetadataBudget
-from gate.imaging.trailing import check_end
+from gate.imaging.trailing import trailing_bytes
 
 TEXT_CHUNKS = frozenset({b"tEXt", b"zTXt", b"iTXt"})
 # APNG's per-frame chunks: counted against MAX_CHUNKS only, as IDAT is.
@@ -42,6 +42,7 @@ class PngLayout:
     width: int
     height: int
     frames: int
+    trailing: tuple[int, int] | None = None  # bytes after IEND, see `trailing`
 
 
 def header_size(data: bytes) -> tuple[int, int] | None:
@@ -59,7 +60,7 @@ def walk(data: bytes, *, verify_crc: bool = True) -> PngLayout:
     pixels, so a CRC mismatch there is its only sign of an image that will not decode. Truncation is
     caught by the chunk lengths. More than MAX_CHUNKS chunks, or MAX_ANCILLARY_CHUNKS ancillary ones (APNG
     frames aside), raise ImageLimitExceeded, before a flood of tiny chunks costs time. Bytes after IEND
-    (beyond a little padding) are refused, see `trailing`.
+    (beyond a little padding) are `trailing`, removed by the strip.
     """
     if not data.startswith(PNG_SIGNATURE):
         raise ImageUndecodable("not a PNG: bad signature")
@@ -96,13 +97,12 @@ def walk(data: bytes, *, verify_crc: bool = True) -> PngLayout:
         pos = end
         if ctype == b"IEND":
             break
-    check_end(data, pos, "PNG")
     if not any(c.type == b"IDAT" for c in chunks):
         raise ImageUndecodable("PNG has no image data")
     width, height = struct.unpack_from(">II", data, chunks[0].start + 8)
     if width == 0 or height == 0:
         raise ImageUndecodable("PNG header has a zero dimension")
-    return PngLayout(tuple(chunks), width, height, frames)
+    return PngLayout(tuple(chunks), width, height, frames, trailing_bytes(data, pos))
 
 
 def chunk_bytes(ctype: bytes, payload: bytes) -> bytes:

@@ -1,10 +1,13 @@
-"""Bytes after the end of an image are refused: the gate publishes only what it has inspected.
+"""Bytes after the end of an image: removed, never published, because the gate publishes only what it read.
 
-A JPEG ends at EOI, a PNG at IEND, a WebP where its RIFF size says. Nothing the gate (or Pillow) reads
-looks past that point, yet the bytes there would be published verbatim: a second JPEG with its own
-GPS EXIF (`cat plain.jpg gps.jpg`), or text appended after IEND. So the structural walks end with
-`check_end`. (A multi-picture JPEG's further pictures are not "after the end": its MPF index names them
-and the JPEG walk reads them, see `mpf`.)
+A JPEG ends at EOI, a PNG at IEND, a WebP where its RIFF size says. Nothing the gate (or Pillow, or any
+decoder) reads looks past that point, yet the bytes there would be published verbatim: a second JPEG with
+its own GPS EXIF (`cat plain.jpg gps.jpg`), or text appended after IEND. Real cameras leave such bytes too
+(one byte after an Olympus D320L's EOI, a second scan's tail after a libultrahdr sample's first EOI), so
+the walks report them (`trailing_bytes`) and the strip cuts them off: lossless, since no reader of the image
+uses them. Where they sit between the pictures of a multi-picture JPEG, `check_end` still refuses them
+(the pictures' offsets are part of its index). A multi-picture JPEG's further pictures are not "after the
+end": its MPF index names them and the JPEG walk reads them, see `mpf`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,15 @@ from gate.errors import ImageUndecodable
 #: Writers sometimes pad a file with a few 0x00 or 0xFF bytes; that much is tolerated, nothing else.
 MAX_PADDING = 16
 _PADDING_BYTES = b"\x00\xff"
+
+
+def trailing_bytes(data: bytes, end: int) -> tuple[int, int] | None:
+    """(end, len(data)) when `data` goes on after the image's `end` with more than a little 0x00/0xFF
+    padding (which carries nothing and stays), else None."""
+    extra = len(data) - end
+    if extra <= 0 or (extra <= MAX_PADDING and not data[end:].translate(None, _PADDING_BYTES)):
+        return None
+    return end, len(data)
 
 
 def check_end(

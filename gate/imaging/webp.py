@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging.limits import MAX_ANCILLARY_CHUNKS, MAX_CHUNKS
-from gate.imaging.trailing import check_end
+from gate.imaging.trailing import trailing_bytes
 
 VP8X_FLAG_EXIF = 0x08
 VP8X_FLAG_XMP = 0x04
@@ -35,6 +35,7 @@ class WebpLayout:
     width: int
     height: int
     frames: int
+    trailing: tuple[int, int] | None = None  # bytes past the RIFF size, see `trailing`
 
 
 def walk(data: bytes) -> WebpLayout:
@@ -42,7 +43,7 @@ def walk(data: bytes) -> WebpLayout:
 
     More than MAX_CHUNKS chunks, or MAX_ANCILLARY_CHUNKS that are not animation frames, raise
     ImageLimitExceeded. Bytes past the RIFF size (beyond a little padding, such as a pad byte left outside
-    it) are refused, see `trailing`.
+    it) are `trailing`, removed by the strip.
     """
     if len(data) < 20 or data[:4] != b"RIFF" or data[8:12] != b"WEBP":
         raise ImageUndecodable("not a WebP: bad RIFF header")
@@ -50,7 +51,6 @@ def walk(data: bytes) -> WebpLayout:
     n = riff_size + 8
     if n > len(data):
         raise ImageUndecodable("WebP is truncated: RIFF size exceeds the file")
-    check_end(data, n, "WebP")
     chunks: list[Chunk] = []
     pos = 12
     others = 0
@@ -71,7 +71,7 @@ def walk(data: bytes) -> WebpLayout:
         raise ImageUndecodable("WebP has no chunks")
     width, height = _size(data, chunks[0])
     frames = sum(1 for c in chunks if c.fourcc == b"ANMF") or 1
-    return WebpLayout(tuple(chunks), width, height, frames)
+    return WebpLayout(tuple(chunks), width, height, frames, trailing_bytes(data, n))
 
 
 def header_size(data: bytes) -> tuple[int, int] | None:

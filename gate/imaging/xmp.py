@@ -6,6 +6,7 @@ entities) makes the image undecodable; XMP never needs either.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import cast
 
@@ -116,8 +117,11 @@ def classify(clark: str, position: int = 0) -> tuple[str, Kind] | None:
 
 
 def parse(packet: bytes) -> tuple[ET.Element, list[tuple[str, str]]]:
-    """Parse a packet into its root element and its (prefix, uri) declarations; refuse DTDs."""
-    text = _decode(packet)
+    """Parse a packet into its root element and its (prefix, uri) declarations; refuse DTDs.
+
+    What follows the packet's end (`<?xpacket end=...?>`) is not parsed: see `has_tail`.
+    """
+    text = _split_tail(_decode(packet))[0]
     if "<!DOCTYPE" in text or "<!ENTITY" in text:
         raise ImageUndecodable("XMP packet declares a DTD or entities; refused")
     parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start-ns", "start", "end"))
@@ -125,7 +129,7 @@ def parse(packet: bytes) -> tuple[ET.Element, list[tuple[str, str]]]:
     root: ET.Element | None = None
     depth = 0
     try:
-        parser.feed(text.rstrip("\x00 \r\n\t"))
+        parser.feed(text.rstrip(_PADDING))
         parser.close()
         for item in parser.read_events():
             event, obj = item[0], item[-1]
@@ -145,9 +149,35 @@ def parse(packet: bytes) -> tuple[ET.Element, list[tuple[str, str]]]:
     return root, namespaces
 
 
+# The end of an XMP packet; what follows it up to the end of its segment or chunk is padding or nothing.
+_PACKET_END = re.compile(r"<\?xpacket\s+end\s*=[^>]*\?>")
+_PADDING = "\x00 \r\n\t"
+
+
+def _split_tail(text: str) -> tuple[str, str]:
+    """(the packet up to and including `<?xpacket end...?>`, what follows it), the latter "" when absent."""
+    end = _PACKET_END.search(text)
+    return (text, "") if end is None else (text[: end.end()], text[end.end() :])
+
+
+def has_tail(packet: bytes) -> bool:
+    """Whether text other than padding (whitespace, NULs) follows the packet's end: no XMP reader reads
+    it, so it is `unread` (the strip's rewrite ends at the packet's end)."""
+    return bool(_split_tail(_decode(packet))[1].strip(_PADDING))
+
+
 def _decode(packet: bytes) -> str:
-    # XMP is UTF-8 unless a byte-order mark says UTF-16 (UTF-32 XMP exists only on paper).
-    encoding = "utf-16" if packet[:2] in (b"\xfe\xff", b"\xff\xfe") else "utf-8-sig"
+    # XMP is UTF-8 unless a byte-order mark says UTF-16 (UTF-32 XMP exists only on paper). Without a mark,
+    # the zero byte beside the first character ("<", or whitespace before it) tells UTF-16 and its byte
+    # order (XML 1.0 Appendix F); UTF-8 text has no zero byte there.
+    if packet[:2] in (b"\xfe\xff", b"\xff\xfe"):
+        encoding = "utf-16"
+    elif packet[1:2] == b"\x00" and packet[:1] != b"\x00":
+        encoding = "utf-16-le"
+    elif packet[:1] == b"\x00" and packet[1:2] not in (b"", b"\x00"):
+        encoding = "utf-16-be"
+    else:
+        encoding = "utf-8-sig"
     try:
         return packet.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -254,6 +284,8 @@ def read_items(packet: bytes) -> tuple[list[MetadataItem], list[str]]:
             items.append(MetadataItem(path, kind, None if kind in _VALUELESS else _text(desc, name, elem)))
     items.extend(_read_past_items(root, properties))
     items.extend(xmp_unread.unread_items(_decode(packet), root, properties, _KNOWN_URIS))
+    if has_tail(packet):
+        items.append(MetadataItem(pointer("xmp", "tail"), "unread"))
     return items, markers
 
 
@@ -288,6 +320,7 @@ def strip(packet: bytes, kinds: frozenset[str]) -> bytes | None:
                 removed = True
     if "unread" in kinds:
         removed = xmp_unread.drop_unread(_decode(packet), root, properties, _KNOWN_URIS) or removed
+        removed = removed or has_tail(packet)
     if not removed:
         return None
     prefixes: dict[str, str] = {}

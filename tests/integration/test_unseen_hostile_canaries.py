@@ -76,6 +76,14 @@ def user_comment_after_nul(data: bytes, text: str) -> bytes:
     return with_segment(data, 0xE1, b"Exif\x00\x00" + head + ifd0 + sub)
 
 
+def numbers_past_their_count(data: bytes, text: str) -> bytes:
+    """JPEGInterchangeFormat (one LONG by the standard) with 27 of them, which spell `text`."""
+    value = text.encode().ljust(108, b".")
+    head = b"II*\x00" + struct.pack("<I", 8)
+    ifd0 = struct.pack("<H", 1) + struct.pack("<HHII", 0x0201, 4, 27, 8 + 2 + 12 + 4) + bytes(4)
+    return with_segment(data, 0xE1, b"Exif\x00\x00" + head + ifd0 + value)
+
+
 def png_with_compressed_xmp(packet: bytes) -> bytes:
     from PIL import Image  # noqa: PLC0415
 
@@ -107,7 +115,7 @@ def planted(run: str) -> tuple[list[tuple[bytes, bytes]], dict[str, str], set[st
     """(key, value) of every record, the canary of each case, and the cases whose image carries one."""
     c = {name: canary(name) for name in (
         "arroba", "tags", "escape", "percent", "split", "card", "phone", "ident", "sampler", "provider",
-        "source", "xmptk", "lang", "nul", "utf32", "itxt")}  # fmt: skip
+        "source", "xmptk", "lang", "nul", "utf32", "itxt", "aftereoi", "numbers")}  # fmt: skip
     card = circled("4111 1111 1111 1111")
     base = plain_jpeg(9)
     lang_title = (
@@ -147,6 +155,11 @@ def planted(run: str) -> tuple[list[tuple[bytes, bytes]], dict[str, str], set[st
             f"{run}-utf32", image=with_segment(base, 0xFE, f"{c['utf32']}@example.com".encode("utf-32"))
         ),
         "itxt": event(f"{run}-itxt", media_type="image/png", image=png_with_compressed_xmp(xmp(described))),
+        # Removed before the image is signed and published: bytes after EOI, numbers past their count.
+        "aftereoi": event(f"{run}-aftereoi", image=base + f"{c['aftereoi']}@example.com".encode()),
+        "numbers": event(
+            f"{run}-numbers", image=numbers_past_their_count(base, f"{c['numbers']}@example.com")
+        ),
     }
     keys = {name: (f"maria\uff0e{c['ident']}" if name == "ident" else f"{run}-{name}") for name in records}
     pairs = [(keys[name].encode(), value) for name, value in records.items()]
@@ -201,6 +214,10 @@ def test_no_unseen_canary_reaches_a_record_an_image_a_manifest_a_log_a_span_or_a
     source = json.loads(by_key[f"{run}-source".encode()].value)
     assert source["reasons"][0]["detail"] == "identifier_personal_data"
 
+    for name in ("aftereoi", "numbers"):  # published, signed, without what carried the canary
+        assert topic[name] == gate_topics.approved, name
+        doc = json.loads(by_key[f"{run}-{name}".encode()].value)
+        assert "metadata.stripped" in doc["actions"], name
     for name in ("sampler", "provider"):
         assert topic[name] == gate_topics.approved, name
         doc = json.loads(by_key[f"{run}-{name}".encode()].value)

@@ -14,8 +14,8 @@ import pytest
 from PIL import Image
 
 from gate.errors import ImageUndecodable
-from gate.imaging import jpeg, probe, read_metadata
-from tests.unit.imaging.images import jpeg_bytes, xmp_packet
+from gate.imaging import jpeg, probe, read_metadata, strip_identifiers
+from tests.unit.imaging.images import camera_exif, jpeg_bytes, xmp_packet
 
 # An APP1 XMP packet naming a remote manifest: what a hiding place would hold.
 HIDDEN = jpeg.segment_bytes(
@@ -78,3 +78,37 @@ def test_fill_bytes_before_a_restart_marker_stay_inside_the_scan() -> None:
     first_rst = data.index(b"\xff\xd0")
     assert probe(data[:first_rst] + b"\xff\xff" + data[first_rst:]).width == 64  # mid-scan
     assert probe(data[:-2] + b"\xff\xff\xd5\xff\xd9").width == 64  # a last restart before EOI
+
+
+def _with_fill(data: bytes, count: int) -> bytes:
+    """`data` with `count` fill bytes (0xFF) before every marker segment, EOI included (T.81 B.1.1.2)."""
+    layout = jpeg.walk(data)
+    starts = [seg.start for seg in layout.segments] + [len(data) - 2]
+    out, pos = [], 0
+    for start in starts:
+        out += [data[pos:start], b"\xff" * count]
+        pos = start
+    return b"".join([*out, data[pos:]])
+
+
+@pytest.mark.parametrize("count", [1, 2, 7])
+@pytest.mark.parametrize("icc", [True, False])
+def test_fill_bytes_before_any_marker_are_legal_and_change_nothing_the_gate_reads(
+    count: int, icc: bool
+) -> None:
+    plain = jpeg_bytes(exif=camera_exif(), comment=b"a comment", xmp=xmp_packet(), icc=icc)
+    filled = _with_fill(plain, count)
+    assert len(filled) > len(plain)
+    want, got = read_metadata(plain, probe(plain)), read_metadata(filled, probe(filled))
+    assert got.items == want.items  # the same fields, no segment uninspected for its fill
+    assert [seg.marker for seg in jpeg.walk(filled).segments] == [
+        seg.marker for seg in jpeg.walk(plain).segments
+    ]
+    # The strip edits the segments in place and keeps the fill: its output reads like the plain one's.
+    stripped = strip_identifiers(filled, probe(filled))
+    assert (
+        read_metadata(stripped, probe(stripped)).items
+        == read_metadata(
+            strip_identifiers(plain, probe(plain)), probe(strip_identifiers(plain, probe(plain)))
+        ).items
+    )

@@ -1,4 +1,5 @@
-"""Segments and chunks the gate does not read become `uninspected` items (truth tables); strip leaves them."""
+"""Segments and chunks the gate does not read (truth tables): `unread` and removed by the strip when no
+decoder needs them, else `uninspected`, which the strip leaves (and the metadata check refuses)."""
 
 from __future__ import annotations
 
@@ -76,50 +77,109 @@ def test_common_segments_are_inspected(data: bytes) -> None:
     assert read_metadata(data, probe(data)).paths("uninspected") == ()
 
 
-@pytest.mark.parametrize(
-    ("data", "path"),
-    [
-        pytest.param(with_segment(PLAIN_JPEG, 0xE4, SECRET), "/jpeg/APP4/0", id="jpeg-app4"),
-        pytest.param(with_segment(PLAIN_JPEG, 0xE6, b"GoPro\x00" + SECRET), "/jpeg/APP6/0", id="jpeg-app6"),
-        pytest.param(
-            with_segment(PLAIN_JPEG, 0xE1, b"QVCI\x00" + SECRET), "/jpeg/APP1/0", id="jpeg-app1-other"
-        ),
-        pytest.param(with_segment(PLAIN_JPEG, 0xE2, b"FPXR\x00" + SECRET), "/jpeg/APP2/0", id="jpeg-fpxr"),
-        pytest.param(
-            with_segment(PLAIN_JPEG, 0xEC, b"[picture info]" + SECRET), "/jpeg/APP12/0", id="pictureinfo"
-        ),
-        pytest.param(
-            with_segment(PLAIN_JPEG, 0xEB, b"JP\x00\x01\x00\x00\x00\x01\x00\x00\x00\x30jumb" + SECRET),
-            "/jpeg/APP11/0",
-            id="jpeg-jumbf-not-c2pa",
-        ),
-        pytest.param(with_segment(PLAIN_JPEG, 0xF7, SECRET), "/jpeg/FFF7/0", id="jpeg-jpgn"),
-        pytest.param(
-            with_segment(PLAIN_JPEG, 0xEC, ducky(QUALITY, (9, SECRET))), "/jpeg/APP12/Ducky/9", id="ducky-tag"
-        ),
-        pytest.param(with_chunk(COMMON_PNG, chunk(b"prVt", SECRET)), "/png/prVt/0", id="png-private"),
-        pytest.param(with_chunk(COMMON_PNG, chunk(b"pCAL", SECRET)), "/png/pCAL/0", id="png-pcal"),
-        pytest.param(
-            with_chunk(png_bytes(), chunk(b"gAMA", bytes(4) + SECRET)), "/png/gAMA/0", id="png-long-gama"
-        ),
-        pytest.param(png_bytes()[:-12] + chunk(b"IEND", SECRET), "/png/IEND/0", id="png-iend-with-data"),
-        pytest.param(with_webp_chunk(webp_bytes(), b"ABCD", SECRET), "/webp/ABCD/0", id="webp-unknown"),
-        pytest.param(
-            with_webp_chunk(webp_bytes(), b"\x01~/\x02", SECRET), "/webp/0x017e2f02/0", id="webp-odd-fourcc"
-        ),
-    ],
-)
-def test_unknown_segments_are_uninspected_items_without_content(data: bytes, path: str) -> None:
+SEGMENTS_AND_CHUNKS = [
+    # (image, path, kind): `unread` when no decoder needs it (the strip removes it), else `uninspected`.
+    pytest.param(with_segment(PLAIN_JPEG, 0xE4, SECRET), "/jpeg/APP4/0", "unread", id="jpeg-app4"),
+    pytest.param(
+        with_segment(PLAIN_JPEG, 0xE6, b"GoPro\x00" + SECRET), "/jpeg/APP6/0", "unread", id="jpeg-app6"
+    ),
+    pytest.param(
+        with_segment(PLAIN_JPEG, 0xE1, b"QVCI\x00" + SECRET), "/jpeg/APP1/0", "unread", id="jpeg-app1-other"
+    ),
+    pytest.param(
+        with_segment(PLAIN_JPEG, 0xE2, b"FPXR\x00" + SECRET), "/jpeg/APP2/0", "unread", id="jpeg-fpxr"
+    ),
+    pytest.param(
+        with_segment(PLAIN_JPEG, 0xEC, b"[picture info]" + SECRET),
+        "/jpeg/APP12/0",
+        "unread",
+        id="pictureinfo",
+    ),
+    pytest.param(
+        with_segment(PLAIN_JPEG, 0xEB, b"JP\x00\x01\x00\x00\x00\x01\x00\x00\x00\x30jumb" + SECRET),
+        "/jpeg/APP11/0",
+        "unread",
+        id="jpeg-jumbf-not-c2pa",
+    ),
+    # Canon's CIFF heap in APP0 (PowerShot A5): a whole directory of maker fields, owner name included.
+    pytest.param(
+        with_segment(PLAIN_JPEG, 0xE0, b"II\x1a\x00\x00\x00HEAPCCDR" + SECRET),
+        "/jpeg/APP0/0",
+        "unread",
+        id="ciff",
+    ),
+    pytest.param(with_segment(PLAIN_JPEG, 0xF7, SECRET), "/jpeg/FFF7/0", "uninspected", id="jpeg-jpgn"),
+    pytest.param(
+        with_segment(PLAIN_JPEG, 0xEC, ducky(QUALITY, (9, SECRET))),
+        "/jpeg/APP12/Ducky/9",
+        "uninspected",
+        id="ducky-tag",
+    ),
+    pytest.param(with_chunk(COMMON_PNG, chunk(b"prVt", SECRET)), "/png/prVt/0", "unread", id="png-private"),
+    pytest.param(with_chunk(COMMON_PNG, chunk(b"pCAL", SECRET)), "/png/pCAL/0", "unread", id="png-pcal"),
+    pytest.param(
+        with_chunk(png_bytes(), chunk(b"gAMA", bytes(4) + SECRET)),
+        "/png/gAMA/0",
+        "unread",
+        id="png-long-gama",
+    ),
+    pytest.param(
+        with_chunk(COMMON_PNG, chunk(b"PRVT", SECRET)), "/png/PRVT/0", "uninspected", id="png-critical"
+    ),
+    pytest.param(
+        png_bytes()[:-12] + chunk(b"IEND", SECRET), "/png/IEND/0", "uninspected", id="png-iend-with-data"
+    ),
+    pytest.param(with_webp_chunk(webp_bytes(), b"ABCD", SECRET), "/webp/ABCD/0", "unread", id="webp-unknown"),
+    pytest.param(
+        with_webp_chunk(webp_bytes(), b"\x01~/\x02", SECRET),
+        "/webp/0x017e2f02/0",
+        "unread",
+        id="webp-odd-fourcc",
+    ),
+    # RIFF INFO text (artist, copyright, title) as a WebP writer left it, and Photoshop's PSAI chunk.
+    pytest.param(
+        with_webp_chunk(webp_bytes(), b"IART", SECRET), "/webp/IART/0", "unread", id="webp-info-iart"
+    ),
+    pytest.param(
+        with_webp_chunk(webp_bytes(), b"PSAI", b"8BIM" + SECRET), "/webp/PSAI/0", "unread", id="webp-psai"
+    ),
+    pytest.param(
+        with_webp_chunk(webp_bytes(), b"ANIM", bytes(6) + SECRET),
+        "/webp/ANIM/0",
+        "uninspected",
+        id="webp-long-anim",
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "path", "kind"), SEGMENTS_AND_CHUNKS)
+def test_unknown_segments_are_items_without_content(data: bytes, path: str, kind: str) -> None:
     found = read_metadata(data, probe(data))
-    assert found.paths("uninspected") == (path,)
-    item = next(item for item in found.items if item.kind == "uninspected")
+    assert found.paths(kind) == (path,)
+    item = next(item for item in found.items if item.kind == kind)
     assert item.value is None
     assert "john" not in repr(found)
+    assert not found.manifest_ruled_out  # c2pa may read what the gate does not
 
 
-def test_uninspected_items_are_numbered_per_type() -> None:
+@pytest.mark.parametrize(("data", "path", "kind"), SEGMENTS_AND_CHUNKS)
+def test_the_strip_removes_what_no_decoder_needs_and_leaves_the_rest(
+    data: bytes, path: str, kind: str
+) -> None:
+    out = strip_identifiers(data, probe(data))
+    left = read_metadata(out, probe(out))
+    if kind == "unread":
+        assert SECRET not in out
+        assert path not in left.paths("unread") + left.paths("uninspected")
+        assert left.manifest_ruled_out
+    else:
+        assert SECRET in out
+        assert left.paths("uninspected") == (path,)
+
+
+def test_unknown_chunks_are_numbered_per_type() -> None:
     data = with_chunk(png_bytes(), chunk(b"prVt", b"a"), chunk(b"prVt", b"b"), chunk(b"zzZz", b"c"))
-    assert read_metadata(data, probe(data)).paths("uninspected") == (
+    assert read_metadata(data, probe(data)).paths("unread") == (
         "/png/prVt/0",
         "/png/prVt/1",
         "/png/zzZz/0",
@@ -137,11 +197,11 @@ def test_ducky_comment_and_copyright_are_read() -> None:
 
 @pytest.mark.parametrize("kinds", [frozenset({"location", "device_id"}), KINDS])
 def test_strip_leaves_uninspected_segments_alone(kinds: frozenset[str]) -> None:
-    segment = segment_bytes(0xE4, SECRET)
-    data = with_segment(PLAIN_JPEG, 0xE4, SECRET)
+    segment = segment_bytes(0xF7, SECRET)
+    data = with_segment(PLAIN_JPEG, 0xF7, SECRET)
     out = strip_identifiers(data, probe(data), kinds)
     left = read_metadata(out, probe(out))
     assert segment in out
-    assert left.paths("uninspected") == ("/jpeg/APP4/0",)
+    assert left.paths("uninspected") == ("/jpeg/FFF7/0",)
     assert left.paths("location") == ()
     assert "uninspected" not in left.strippable_kinds

@@ -40,6 +40,13 @@ CASES: dict[str, tuple[bytes, str]] = {
         "/xmp/outside",
     ),
     "text-outside-rdf": (packet_with(around=("", CANARY)), "/xmp/outside"),
+    # Between the packet's end and the end of its segment or chunk: padding is whitespace, this is not.
+    "text-after-packet-end": (packet_with() + CANARY.encode(), "/xmp/tail"),
+    "text-after-packet-end-and-padding": (
+        packet_with() + b"\n" * 40 + CANARY.encode() + b"\x00",
+        "/xmp/tail",
+    ),
+    "packet-after-packet-end": (packet_with() + packet_with(f"<dc:title>{CANARY}</dc:title>"), "/xmp/tail"),
 }
 
 
@@ -76,3 +83,41 @@ def test_default_strip_publishes_no_unread_xmp(maker: str, case: str) -> None:
     stripped = strip_identifiers(data, found)
     assert CANARY.encode() not in stripped
     assert decoded(stripped) == decoded(data)
+
+
+PLAIN = packet_with(
+    '<dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">'
+    "<rdf:Seq><rdf:li>Jane Doe</rdf:li></rdf:Seq></dc:creator>"
+)
+
+
+@pytest.mark.parametrize(
+    "packet",
+    [
+        PLAIN.decode().encode("utf-16-le"),  # no byte-order mark: the zero after "<" tells the order
+        PLAIN.decode().encode("utf-16-be"),
+        PLAIN.decode().encode("utf-16"),  # with a mark
+        ("\n " + PLAIN.decode()).encode("utf-16-le"),  # whitespace first
+        ("\r\n" + PLAIN.decode()).encode("utf-16-be"),
+        PLAIN + b"\n  \t\r\n" * 100,  # padding after the packet's end
+        PLAIN + b"\x00" * 7,
+        PLAIN,
+    ],
+    ids=[
+        "utf16-le-no-bom",
+        "utf16-be-no-bom",
+        "utf16-bom",
+        "utf16-le-whitespace-first",
+        "utf16-be-whitespace-first",
+        "whitespace-padding",
+        "nul-padding",
+        "utf8",
+    ],
+)
+def test_valid_packets_read_alike_and_carry_nothing_unread(packet: bytes) -> None:
+    items, _ = read_items(packet)
+    assert [(item.path, item.kind, item.value) for item in items] == [
+        ("/xmp/dc:creator", "owner", "Jane Doe")
+    ]
+    data = jpeg_bytes(xmp=packet)
+    assert strip_identifiers(data, probe(data)) is data  # nothing to remove

@@ -241,9 +241,9 @@ def test_an_unreadable_assertion_under_our_label_is_never_approved(gate: Pipelin
     assert evaluation.decision.reason_codes == ("provenance.generation_invalid",)
 
 
-def test_a_manifest_store_between_the_scans_of_a_progressive_jpeg_is_uninspected(gate: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
+def test_a_manifest_store_between_the_scans_of_a_progressive_jpeg_is_removed(gate: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]
     """c2pa-rs reads APP11 only before the first scan; a store after it (with its assertions) is read by
-    nobody, so it must not ride along into the catalogue."""
+    nobody, so it must not ride along into the catalogue: it is removed before the image is signed."""
     out = io.BytesIO()
     product_image(96, 64, seed=5).save(out, "JPEG", progressive=True)
     progressive = out.getvalue()
@@ -262,11 +262,13 @@ def test_a_manifest_store_between_the_scans_of_a_progressive_jpeg_is_uninspected
     evaluation = gate.evaluate(
         hidden, synthetic=True, generation=dataclasses.replace(SYNTHETIC, parameters={})
     )
-    assert evaluation.verdict is Verdict.QUARANTINED
+    assert evaluation.verdict is Verdict.APPROVED
     assert [(r.reason.code, r.reason.path) for r in evaluation.decision.reasons if r.reason.path] == [
         ("metadata.uninspected", "/jpeg/APP11/0")
     ]
-    assert evaluation.output is None
+    assert evaluation.output is not None
+    assert store not in evaluation.output
+    assert b"x@y.example" not in evaluation.output
 
 
 def test_stripping_a_signed_image_without_a_signer_is_quarantined(gate_without_signer: Pipeline, pki) -> None:  # type: ignore[no-untyped-def]

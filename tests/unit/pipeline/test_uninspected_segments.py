@@ -43,14 +43,18 @@ def plain_gate() -> Pipeline:
     [
         (JPEG, Verdict.APPROVED, None, None),
         (PNG, Verdict.APPROVED, None, None),
-        (APP4_JPEG, Verdict.QUARANTINED, "metadata.uninspected", "/jpeg/APP4/0"),
-        (private_chunk_png(), Verdict.QUARANTINED, "metadata.uninspected", "/png/prVt/0"),
+        (
+            JPEG[:2] + segment_bytes(0xF7, SECRET) + JPEG[2:],
+            Verdict.QUARANTINED,
+            "metadata.uninspected",
+            "/jpeg/FFF7/0",
+        ),
         (text_png("Comment"), Verdict.QUARANTINED, "metadata.personal_data", None),
         # Bytes after the last Photoshop resource block that parses: no reader looks at them.
         (photoshop_jpeg(SECRET), Verdict.QUARANTINED, "metadata.uninspected", "/iptc/unread"),
         (photoshop_jpeg(b"\x00"), Verdict.APPROVED, None, None),
     ],
-    ids=["jpeg", "png", "jpeg-app4", "png-private-chunk", "png-text-control", "app13-tail", "app13-padding"],
+    ids=["jpeg", "png", "jpeg-jpgn", "png-text-control", "app13-tail", "app13-padding"],
 )
 def test_hidden_segments_are_quarantined(
     plain_gate: Pipeline, data: bytes, verdict: Verdict, code: str | None, path: str | None
@@ -65,3 +69,20 @@ def test_hidden_segments_are_quarantined(
         assert decided.reason.detail == path.split("/")[2]
         assert decided.rule == "default_outcome"
         assert "john" not in str(decided.as_dict())
+
+
+@pytest.mark.parametrize(
+    ("data", "path"),
+    [(APP4_JPEG, "/jpeg/APP4/0"), (private_chunk_png(), "/png/prVt/0")],
+    ids=["jpeg-app4", "png-private-chunk"],
+)
+def test_segments_no_decoder_needs_are_removed_before_publishing(
+    plain_gate: Pipeline, data: bytes, path: str
+) -> None:
+    evaluation = plain_gate.evaluate(data, synthetic=False, source="cli")
+    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reason_codes
+    (decided,) = [d for d in evaluation.decision.reasons if d.reason.code == "metadata.uninspected"]
+    assert (decided.reason.path, decided.reason.detail) == (path, "strippable")
+    assert evaluation.output is not None
+    assert SECRET not in evaluation.output
+    assert "john" not in str(decided.as_dict())

@@ -305,6 +305,22 @@ PLACES: dict[str, bytes] = {
     "gain map XMP": mpo(JPEG, jpeg_bytes(xmp=described(canary("gainxmp")), icc=False)),
     "gain map COM": mpo(JPEG, jpeg_bytes(comment=canary("gaincom").encode(), icc=False)),
     "gain map APP5": mpo(JPEG, after_soi(0xE5, canary("gainapp5").encode(), jpeg_bytes(icc=False))),
+    # The second pass over real files: what is now read, cut off or refused instead of published.
+    "jpeg bytes after EOI": JPEG + canary("aftereoi").encode(),
+    "png bytes after IEND": PNG + chunk(b"tEXt", b"Comment\x00" + canary("afteriend").encode()),
+    "webp bytes after RIFF": webp_bytes() + b"EXIF" + canary("afterriff").encode(),
+    "jpeg COM after fill bytes": JPEG[:2]
+    + b"\xff\xff"
+    + segment_bytes(0xFE, canary("fill").encode())
+    + JPEG[2:],
+    "jpeg Canon CIFF APP0": after_soi(0xE0, b"II\x1a\x00\x00\x00HEAPCCDR" + canary("ciff").encode()),
+    "jpeg APP1 renamed DHT": after_soi(0xC4, canary("dht").encode()),
+    "jpeg APP1 renamed DQT": after_soi(0xDB, canary("dqt").encode()),
+    "jpeg JPEGInterchangeFormat with 27 LONGs": jpeg_exif(
+        tiff([(0x0201, 4, 27, canary("count").encode().ljust(108, b"."))])
+    ),
+    "webp RIFF INFO artist": webp_with(b"IART", canary("iart").encode()),
+    "webp Photoshop PSAI": webp_with(b"PSAI", b"8BIM" + canary("psai").encode()),
 }
 
 
