@@ -20,11 +20,13 @@ from typing import Any
 from gate.scanning import lexicon
 from gate.scanning.context import NOT_PERSON, fold_accents
 from gate.scanning.detectors.base import HAS_CAPITALS, KeyedRule, Text, any_word, cue_before, keyset
+from gate.scanning.detectors.person_scripts import ScriptNames
 
 # Capital and small letters of the Latin and Greek scripts Europe writes names in ("Łukasz", "Çetin",
 # "Νίκος"). Latin Extended-A mixes cases letter by letter, so it is in both classes.
-_UP = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-Ω"
-_LOW = "a-zß-öø-ÿĀ-žșțά-ώ"
+# Vietnamese letters (Latin Extended Additional, "Nguyễn", "Thế"; "Ơ", "Ư") mix cases the same way.
+_UP = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-ΩƠ-ư\u1e00-\u1eff"
+_LOW = "a-zß-öø-ÿĀ-žșțά-ώƠ-ư\u1e00-\u1eff"
 _NAME = rf"(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}]{{1,24}}(?:-[{_UP}][{_LOW}]{{1,24}})?"
 _NAME_SHAPE = re.compile(_NAME)
 # Two capitalised words in a row; starts with a character class, so the scan stays in C.
@@ -148,10 +150,18 @@ _MAX_NAME_CHARS = 100
 _SAINTS = frozenset(("santa", "santo", "san", "saint", "sainte", "sankt", "são", "santi"))
 _SAINT_BEFORE = re.compile(r"\b(?:Santa|Santo|San|Saint|Sainte|St\.?|Ste\.?|Sankt|São|Sao|Santi)\s+$")
 # "for" in the languages of European shops, right before a name: "Schal für Łukasz Wiśniewski".
+# With the Latin-script words of cues.toml's [person_for_bare] ("cho", "untuk").
+_FOR_WORDS = "|".join(
+    re.escape(word)
+    for word in lexicon.words("person_for_bare")
+    if fold_accents(word).isascii() and " " not in word
+)
 _FOR_BODY = (
-    r"(?i:\b(?:for|f[üu]r|pour|para|per|voor|dla|till|til|pro|pentru|za|için|an|to|à)\s+"
+    rf"(?i:\b(?:for|f[üu]r|pour|para|per|voor|dla|till|til|pro|pentru|za|için|an|to|à|{_FOR_WORDS})\s+"
     r"(?:(?:the|la|el|il|die|der|den|de|le)\s+)?)"
 )
+# ... or right after it, in languages with postpositions: "Ayşe Yılmaz için", "Elnur İdrisli üçün".  # noqa: RUF003
+_FOR_AFTER = re.compile(r"[ \t]+" + lexicon.pattern(lexicon.words("person_for_after")))
 _FOR = re.compile(_FOR_BODY + "$")
 # ... and a name with a particle after it: "kaartje voor Sanne de Vries", "pour Anne de la Tour".
 _FOR_PARTICLE_NAME = re.compile(
@@ -250,6 +260,7 @@ class PersonDetector:
     def __init__(self) -> None:
         self._names, self._word_names, self._brands, self._not_surnames = gazetteer()
         self._world = world_names()
+        self._scripts = ScriptNames(self._world)
 
     def narrowed(self, facts: int, context: int) -> PersonDetector:
         """Itself: every cue needs a capitalised word, which `needs` already says."""
@@ -301,6 +312,8 @@ class PersonDetector:
             found = self._any_script(value)
             if found is not None:
                 return found
+        if not value.isascii() and self._scripts.find(value):
+            return "person.script"
         pos = 0
         while (pair := _PAIR_START.search(value, pos)) is not None:
             # Overlapping pairs: "Photo Jane Doe" is tried as "Photo Jane", then as "Jane Doe".
@@ -409,7 +422,10 @@ class PersonDetector:
         strong = cued and self._after_cue(value, start)
         if not (known_first or strong) and (lower_first in self._world or _fold(lower_first) in self._world):
             # A given name of the wider list counts right after "for", "für", "pour", "para" ...
-            known_first = _FOR.search(value, max(0, start - 12), start) is not None
+            known_first = (
+                _FOR.search(value, max(0, start - 12), start) is not None
+                or _FOR_AFTER.match(value, last_word.end()) is not None
+            )
         # Set lookups first: most capitalised pairs ("Acme Outdoor") fail them, and need no regex.
         if not (strong or known_first or lower_first in self._word_names or lower_last in self._names):
             return False
