@@ -40,8 +40,9 @@ _GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
 # A capitalised word of Latin, Greek or Cyrillic letters as `normalise` leaves them, and a run of two or
 # three of them (the second and third are look-aheads, so "Портрет Ивана Петрова" is tried at each word).
 _UP, _LOW = lexicon.UPPER, lexicon.LOWER
-# (A capital Greek iota or Ukrainian "І" reads as a small "l" after `normalise`: "lππoκpάτης".)
-_CASED = rf"[{_UP}l][{_LOW}]{{1,24}}(?:-[{_UP}l][{_LOW}]{{1,24}})?"
+# (A capital Greek iota or Ukrainian "І" reads as a small "l" after `normalise`: "lππoκpάτης"; a
+# Cyrillic "З" as "3", "б" as "6": "3aкycилo", "Кoбзapь" -> "Кo6зap".)
+_CASED = rf"[{_UP}l3][{_LOW}6]{{1,24}}(?:-[{_UP}l3][{_LOW}6]{{1,24}})?"
 _CASED_RUN = re.compile(rf"(?<![\w'’-])({_CASED})(?=[ \t]+({_CASED})(?:[ \t]+({_CASED}))?(?![\w'’]))")
 _ARABIC_WORD = re.compile("[\u0620-\u064a\u066e-\u06d3]{2,20}")
 _HEBREW_WORD = re.compile("[\u05d0-\u05ea]{2,15}")
@@ -98,6 +99,8 @@ _AR_PREFIXES = "لوبف"
 _AR_NOT_SURNAME = frozenset(("في", "من", "على", "إلى", "الى", "مع", "عن", "أو", "او", "ثم", "هو", "هي"))
 _HE_NOT_SURNAME = frozenset(("של", "עם", "על", "את", "או", "גם", "הוא", "היא", "זה", "זו", "כל"))
 _AR_SON = frozenset(("بن", "ابن", "بنت", "آل"))
+# Endings of Persian surnames ("رضایی", "حسین‌زاده", "علی‌پور"): after a given name that is also a word.
+_FA_SURNAME = ("یی", "زاده", "پور", "نژاد", "یان")
 # Other spellings of a transliteration, as the lists may write it.
 _SPELLINGS = (
     ("iya", "ia"),
@@ -121,13 +124,18 @@ def _set(section: str, key: str) -> frozenset[str]:
     return frozenset("".join(value.split())) if isinstance(value, str) else frozenset(value)
 
 
+def romanised_surnames() -> frozenset[str]:
+    """East Asian surnames as written in Latin letters ("li", "kim", "nguyen"), lower case."""
+    return _set("surnames", "romanised")
+
+
 @cache
 def _read_back() -> dict[str, dict[int, str]]:
     """For each of Greek and Cyrillic: the Latin look-alikes `normalise` made, back to that script's
     letters ("p" -> "р" in a Cyrillic word, "ρ" in a Greek one)."""
     out: dict[str, dict[int, str]] = {_CYRILLIC: {}, _GREEK: {}}
     for code, latin in sorted(confusable_table().items()):
-        if len(latin) != 1 or not latin.isalpha():
+        if len(latin) != 1 or not latin.isalnum():
             continue
         script = _CYRILLIC if 0x400 <= code <= 0x4FF else _GREEK if 0x370 <= code <= 0x3FF else None
         if script is not None:
@@ -162,12 +170,12 @@ class ScriptNames:
         self._ja_surnames = tuple(sorted(self._surnames["japanese"], key=len, reverse=True))
         self._bare_for = re.compile(lexicon.pattern(lexicon.words("person_for_bare")) + r"[ \t]*$")
 
-    def find(self, value: str) -> bool:
-        """True if `value` (normalised, not ASCII) holds a full name in one of these scripts."""
+    def find(self, value: str) -> tuple[int, int] | None:
+        """Where `value` (normalised, not ASCII) holds a full name in one of these scripts, or None."""
         if _OTHER_SCRIPTS.search(value) is None:
-            return False
+            return None
         return (
-            (_GREEK_OR_CYRILLIC.search(value) is not None and self._cased(value))
+            (self._cased(value) if _GREEK_OR_CYRILLIC.search(value) is not None else None)
             or self._arabic(value)
             or self._hebrew(value)
             or self._han(value)
@@ -175,12 +183,18 @@ class ScriptNames:
         )
 
     # Greek and Cyrillic
-    def _cased(self, value: str) -> bool:
+    def _cased(self, value: str) -> tuple[int, int] | None:
         for run in _CASED_RUN.finditer(value):
-            words = [word for word in run.groups() if word]
+            # Words of the script only: "Θωμόπουλος Mode SRL" is a Greek name and a Latin word.
+            words = []
+            for word in run.groups():
+                if not word or word.isascii():
+                    break
+                words.append(word)
             script = next((s for w in words if (s := _script(w)) is not None), None)
-            if script is None:
+            if script is None or len(words) < 2:
                 continue
+            span = (run.start(1), run.end(len(words)))
             read = [_skeleton(word, script) for word in words]
             if any(word in self._not_names[script] for word in read[:2]):
                 continue
@@ -188,19 +202,19 @@ class ScriptNames:
             shaped = [self._is_surname(word, script) for word in read]
             first, second = read[0], read[1]
             if (given[0] and (shaped[1] or (len(read) > 2 and shaped[2]))) or (shaped[0] and given[1]):
-                return True
+                return span
             # A patronymic or a surname of an unmistakable ending beside a capitalised word: "Гедеон
             # Абрамович", "Ганна Колесниченко", "Κυβέλη Σιδηροπούλου".
             if any(len(word) > 5 and word.endswith(self._strong[script]) for word in read[:2]):
-                return True
+                return span
             if (
                 given[0]
                 and first not in self._word_given[script]
                 and second not in self._not_names[script]
                 and self._bare_for.search(value, max(0, run.start() - 16), run.start()) is not None
             ):
-                return True
-        return False
+                return span
+        return None
 
     def _is_surname(self, word: str, script: str) -> bool:
         return len(word) >= 4 and word.endswith(self._endings[script]) and word not in self._not_names[script]
@@ -224,7 +238,7 @@ class ScriptNames:
         return False
 
     # Arabic script and Hebrew
-    def _arabic(self, value: str) -> bool:
+    def _arabic(self, value: str) -> tuple[int, int] | None:
         given, word_given = self._native_given["arabic"], self._word_given["arabic"]
         words = list(_ARABIC_WORD.finditer(value))
         for first, second in pairwise(words):
@@ -232,15 +246,15 @@ class ScriptNames:
                 continue
             name = _unprefixed(_arabic_letters(first.group()), given | word_given, _AR_PREFIXES)
             last = _arabic_letters(second.group())
-            if name in given and last not in _AR_NOT_SURNAME:
-                return True
-            if name in word_given and (last in given or last in _AR_SON):
-                return True
-            if name == "عبد" and last.startswith("ال"):  # "عبد الرحمن": a given name of two words
-                return True
-        return False
+            if (
+                (name in given and last not in _AR_NOT_SURNAME)
+                or (name in word_given and (last in given or last in _AR_SON or last.endswith(_FA_SURNAME)))
+                or (name == "عبد" and last.startswith("ال"))  # "عبد الرحمن": a given name of two words
+            ):
+                return first.start(), second.end()
+        return None
 
-    def _hebrew(self, value: str) -> bool:
+    def _hebrew(self, value: str) -> tuple[int, int] | None:
         given, word_given = self._native_given["hebrew"], self._word_given["hebrew"]
         surnames = self._surnames["hebrew"]
         words = list(_HEBREW_WORD.finditer(value))
@@ -248,27 +262,25 @@ class ScriptNames:
             if _SPACES.fullmatch(value, first.end(), second.start()) is None:
                 continue
             name, last = _unprefixed(first.group(), given | word_given, _HE_PREFIXES), second.group()
-            if name in given and last not in _HE_NOT_SURNAME:
-                return True
-            if name in word_given and last in surnames:
-                return True
-        return False
+            if (name in given and last not in _HE_NOT_SURNAME) or (name in word_given and last in surnames):
+                return first.start(), second.end()
+        return None
 
     # Chinese, Japanese, Korean
-    def _han(self, value: str) -> bool:
+    def _han(self, value: str) -> tuple[int, int] | None:
         surnames = self._surnames["chinese"]
         for run in _HAN_RUN.finditer(value):
             text = run.group()
             for start in [0] + [len(word) for word in _ZH_BEFORE if text.startswith(word)]:
                 for size in (2, 1):  # "欧阳" before "欧"
                     if text[start : start + size] in surnames and self._zh_given_name(text[start + size :]):
-                        return True
+                        return run.span()
             spaced = _HAN_RUN.match(value, run.end() + 1) if value[run.end() : run.end() + 1] == " " else None
             if text in surnames and spaced is not None and self._zh_given_name(spaced.group()):
-                return True  # "赵 秀芳", "张 健的"
+                return run.start(), spaced.end()  # "赵 秀芳", "张 健的"
             if self._japanese(value, run.start(), text):
-                return True
-        return False
+                return run.span()
+        return None
 
     def _zh_given_name(self, text: str) -> bool:
         """`text` starts with a Chinese given name (one or two of its characters), then ends or goes on
@@ -290,7 +302,7 @@ class ScriptNames:
                 return given is not None and given.group(1)[0] not in self._not_ja_given
         return False
 
-    def _korean(self, value: str) -> bool:
+    def _korean(self, value: str) -> tuple[int, int] | None:
         for match in _HANGUL_SPACED.finditer(value):  # "박 민수", "이 지원님께"
             rest = match.group(3)
             if (
@@ -299,7 +311,7 @@ class ScriptNames:
                 and match.group(2)[1] in self._ko_given
                 and (not rest or rest in _KO_AFTER)
             ):
-                return True
+                return match.span()
         for match in _HANGUL_WORD.finditer(value):
             word = match.group()
             core, rest = word[:3], word[3:]
@@ -311,8 +323,8 @@ class ScriptNames:
                 and core[2] in self._ko_given
                 and core not in self._not_korean
             ):
-                return True
-        return False
+                return match.span()
+        return None
 
 
 # Arabic and Persian write some letters differently ("علي"/"علی", "كريم"/"کریم"): read as one.
