@@ -377,6 +377,7 @@ class PersonDetector:
             known_first = (
                 _FOR.search(value, max(0, start - 12), start) is not None
                 or _FOR_AFTER.match(value, last_word.end()) is not None
+                or self._scripts.latin_surname(fold_name(lower_last))
             )
         # Set lookups first: most capitalised pairs ("Acme Outdoor") fail them, and need no regex.
         if not (strong or known_first or lower_first in self._word_names or lower_last in self._names):

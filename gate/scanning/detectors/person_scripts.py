@@ -168,7 +168,15 @@ class ScriptNames:
         self._not_korean = _set("not_names_korean", "ko")
         self._not_ja_given = _set("not_japanese_given_start", "ja")
         self._ja_surnames = tuple(sorted(self._surnames["japanese"], key=len, reverse=True))
+        shapes = _data()["latin_surname_shapes"]
+        self._latin_endings, self._latin_starts = tuple(shapes["endings"]), tuple(shapes["starts"])
         self._bare_for = re.compile(lexicon.pattern(lexicon.words("person_for_bare")) + r"[ \t]*$")
+
+    def latin_surname(self, word: str) -> bool:
+        """`word` (lower case, accents folded) has the shape of a surname in Latin letters."""
+        return len(word) >= _MIN_SHAPED and (
+            word.endswith(self._latin_endings) or word.startswith(self._latin_starts)
+        )
 
     def find(self, value: str) -> tuple[int, int] | None:
         """Where `value` (normalised, not ASCII) holds a full name in one of these scripts, or None."""
@@ -330,6 +338,7 @@ class ScriptNames:
 # Arabic and Persian write some letters differently ("علي"/"علی", "كريم"/"کریم"): read as one.
 _ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 _MAX_SIGMAS = 4
+_MIN_SHAPED = 6
 
 
 def _arabic_letters(word: str) -> str:

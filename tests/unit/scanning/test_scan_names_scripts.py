@@ -71,6 +71,14 @@ NAMES = {
     ],
     "turkish": ["Ayşe Yılmaz için hediye", "Mehmet Demir için doğum günü kartı", "Elnur Əliyev üçün hədiyyə"],
     "vietnamese": ["cốc cho Thị Lan Nguyễn", "quà tặng cho Bảo Trần"],
+    "latin, a surname's shape": [
+        "Ximena González in a red dress",
+        "Priya Chatterjee, studio light",
+        "Mateus Oliveira na praia",
+        "Olga Kowalska w sukience",
+        "Liam McCarthy, portrait",
+        "Darius Petrović, studio light",
+    ],
     "lower case after a label": ["customer: li wei", "recipient: kim minjun", "Kunde: maria garcia"],
 }
 
