@@ -166,6 +166,7 @@ class ScriptNames:
         self._zh_given = _set("given_chars", "chinese")
         self._ko_given = _set("given_chars", "korean")
         self._not_korean = _set("not_names_korean", "ko")
+        self._not_chinese = tuple(_set("not_names_chinese", "zh"))
         self._not_ja_given = _set("not_japanese_given_start", "ja")
         self._ja_surnames = tuple(sorted(self._surnames["japanese"], key=len, reverse=True))
         shapes = _data()["latin_surname_shapes"]
@@ -281,10 +282,19 @@ class ScriptNames:
             text = run.group()
             for start in [0] + [len(word) for word in _ZH_BEFORE if text.startswith(word)]:
                 for size in (2, 1):  # "欧阳" before "欧"
-                    if text[start : start + size] in surnames and self._zh_given_name(text[start + size :]):
+                    if (
+                        text[start : start + size] in surnames
+                        and self._zh_given_name(text[start + size :])
+                        and not text[start:].startswith(self._not_chinese)  # "黄金", "高雅"
+                    ):
                         return run.span()
             spaced = _HAN_RUN.match(value, run.end() + 1) if value[run.end() : run.end() + 1] == " " else None
-            if text in surnames and spaced is not None and self._zh_given_name(spaced.group()):
+            if (
+                text in surnames
+                and spaced is not None
+                and self._zh_given_name(spaced.group())
+                and not (text + spaced.group()).startswith(self._not_chinese)
+            ):
                 return run.start(), spaced.end()  # "赵 秀芳", "张 健的"
             if self._japanese(value, run.start(), text):
                 return run.span()
