@@ -207,21 +207,20 @@ class ScriptNames:
             read = [_skeleton(word, script) for word in words]
             if any(word in self._not_names[script] for word in read[:2]):
                 continue
-            given = [self._is_given(word, script) for word in read]
-            shaped = [self._is_surname(word, script) for word in read]
-            first, second = read[0], read[1]
-            if (given[0] and (shaped[1] or (len(read) > 2 and shaped[2]))) or (shaped[0] and given[1]):
-                return span
             # A patronymic or a surname of an unmistakable ending beside a capitalised word: "Гедеон
             # Абрамович", "Ганна Колесниченко", "Κυβέλη Σιδηροπούλου".
             if any(len(word) > 5 and word.endswith(self._strong[script]) for word in read[:2]):
                 return span
-            if (
-                given[0]
-                and first not in self._word_given[script]
-                and second not in self._not_names[script]
+            # The set lookups of a given name (several spellings each) only where a surname's shape or a
+            # bare "for" can complete it.
+            shaped = [self._is_surname(word, script) for word in read]
+            bare = (
+                read[0] not in self._word_given[script]
                 and self._bare_for.search(value, max(0, run.start() - 16), run.start()) is not None
-            ):
+            )
+            if (bare or any(shaped[1:])) and self._is_given(read[0], script):
+                return span
+            if shaped[0] and self._is_given(read[1], script):
                 return span
         return None
 
