@@ -32,6 +32,7 @@ from gate.scanning.normalise import normalise
 # Shorter strings cannot hold any text entity (the shortest, an email, needs "a@b.co"); keyed rules
 # still see them.
 _MIN_TEXT_CHARS = 5
+# ... unless they are not ASCII: a name in Chinese, Japanese or Korean is shorter ("李伟", "김민준").
 _CACHED_KEY_CHARS = 64
 # Pointer token for a member whose key holds personal data: "*" and the member's position.
 HIDDEN_KEY = "*"
@@ -253,7 +254,7 @@ class _Scan:
         """Scan one value; `flags` is its key context, `inherited` what its children inherit."""
         if isinstance(value, str):
             self.count_chars(value)
-            if len(value) >= _MIN_TEXT_CHARS:
+            if len(value) >= _MIN_TEXT_CHARS or not value.isascii():
                 self.text(value, path, flags)
         elif isinstance(value, dict):
             self._object(value, path, flags, inherited, depth)
@@ -339,7 +340,8 @@ class _Scan:
                 if size > max_string_chars or chars > max_total_chars:
                     self.chars = chars
                     self.over_limit(size)
-                if size >= _MIN_TEXT_CHARS and (child, child_flags) not in clean_values:
+                readable = size >= _MIN_TEXT_CHARS or not child.isascii()
+                if readable and (child, child_flags) not in clean_values:
                     self._read(child, child_flags, child_path or f"{path}/{token}")
             elif kind is int or kind is float:
                 if child_flags & POSITIVE_MASK and not child_flags & NOT_NUMERIC:  # `number`'s test
@@ -440,6 +442,6 @@ def scan_text(
             if rule.accepts(text):
                 scan.add(rule.entity, path, rule.name)
         flags = positive | own
-    if len(text) >= _MIN_TEXT_CHARS:
+    if len(text) >= _MIN_TEXT_CHARS or not text.isascii():
         scan.text(text, path, flags)
     return scan.findings

@@ -12,19 +12,28 @@ sampler or brand keys is not read for names at all.
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import NOT_PERSON, fold_accents
-from gate.scanning.detectors.base import HAS_CAPITALS, KeyedRule, Text, any_word, cue_before, keyset
+from gate.scanning.detectors.base import (
+    HAS_CAPITALS,
+    HAS_SEPARATOR,
+    KeyedRule,
+    Text,
+    any_word,
+    cue_before,
+    keyset,
+)
+from gate.scanning.detectors.person_lists import fold_name, gazetteer, in_occasion, occasion, world_names
+from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
 
 # Capital and small letters of the Latin and Greek scripts Europe writes names in ("Łukasz", "Çetin",
 # "Νίκος"). Latin Extended-A mixes cases letter by letter, so it is in both classes.
-_UP = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-Ω"
-_LOW = "a-zß-öø-ÿĀ-žșțά-ώ"
+# Vietnamese letters (Latin Extended Additional, "Nguyễn", "Thế"; "Ơ", "Ư") and the Azerbaijani "Ə" mix
+# cases the same way.
+_UP = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-ΩƠ-ư\u1e00-\u1effƏə"
+_LOW = "a-zß-öø-ÿĀ-žșțά-ώƠ-ư\u1e00-\u1effƏə"
 _NAME = rf"(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}]{{1,24}}(?:-[{_UP}][{_LOW}]{{1,24}})?"
 _NAME_SHAPE = re.compile(_NAME)
 # Two capitalised words in a row; starts with a character class, so the scan stays in C.
@@ -148,10 +157,18 @@ _MAX_NAME_CHARS = 100
 _SAINTS = frozenset(("santa", "santo", "san", "saint", "sainte", "sankt", "são", "santi"))
 _SAINT_BEFORE = re.compile(r"\b(?:Santa|Santo|San|Saint|Sainte|St\.?|Ste\.?|Sankt|São|Sao|Santi)\s+$")
 # "for" in the languages of European shops, right before a name: "Schal für Łukasz Wiśniewski".
+# With the Latin-script words of cues.toml's [person_for_bare] ("cho", "untuk").
+_FOR_WORDS = "|".join(
+    re.escape(word)
+    for word in lexicon.words("person_for_bare")
+    if fold_accents(word).isascii() and " " not in word
+)
 _FOR_BODY = (
-    r"(?i:\b(?:for|f[üu]r|pour|para|per|voor|dla|till|til|pro|pentru|za|için|an|to|à)\s+"
+    rf"(?i:\b(?:for|f[üu]r|pour|para|per|voor|dla|till|til|pro|pentru|za|için|an|to|à|{_FOR_WORDS})\s+"
     r"(?:(?:the|la|el|il|die|der|den|de|le)\s+)?)"
 )
+# ... or right after it, in languages with postpositions: "Ayşe Yılmaz için", "Elnur İdrisli üçün".  # noqa: RUF003
+_FOR_AFTER = re.compile(r"[ \t]+" + lexicon.pattern(lexicon.words("person_for_after")))
 _FOR = re.compile(_FOR_BODY + "$")
 # ... and a name with a particle after it: "kaartje voor Sanne de Vries", "pour Anne de la Tour".
 _FOR_PARTICLE_NAME = re.compile(
@@ -161,72 +178,6 @@ _has_particle = any_word(tuple(f" {word} " for word in _PARTICLES[3:-1].split("|
 # The word right before a position, and right after one: the run of capitalised words around a pair.
 _WORD_BEFORE = re.compile(r"[\w'.\-]+[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+[\w'\-]+")
-
-
-def _read_words(name: str) -> frozenset[str]:
-    text = resources.files("gate.scanning").joinpath("data", name).read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
-
-
-@cache
-def occasion() -> re.Pattern[str]:
-    """A holiday or occasion a gift is for (data/occasions.txt), in any case and script as `normalise`
-    leaves it: "Fête des Mères" or "Нового Года" after "gift for" is no customer's name."""
-    return re.compile(lexicon.pattern(sorted(_read_words("occasions.txt"), key=lambda w: (-len(w), w))))
-
-
-def _in_occasion(value: str, start: int, end: int) -> bool:
-    """`value[start:end]` is (part of) an occasion ("Dzień Matki", "Year Eve" of "New Year Eve"). Read only
-    for a pair already judged a name, which is rare."""
-    return any(held.start() < end and held.end() > start for held in occasion().finditer(value))
-
-
-@cache
-def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """(given names, given names that are also everyday words, brands shaped like names, non-surnames)."""
-    word_names = _read_words("word_names.txt")
-    return (
-        _read_words("first_names.txt") - word_names,
-        word_names,
-        _read_words("name_brands.txt"),
-        _read_words("not_surnames.txt"),
-    )
-
-
-@cache
-def world_names() -> frozenset[str]:
-    """Given names of many countries (the shipped list and `gender-guesser`'s), for names after a cue.
-
-    Too many of them are also words, places and brands ("Van", "Mercedes", "Romeo", "Am") for a bare
-    capitalised pair to count: without a cue, only the shipped list is read."""
-    return (_read_words("first_names.txt") | _world_first_names()) - _read_words("word_names.txt")
-
-
-def _fold(word: str) -> str:
-    """`word` without accents, as the name lists spell most names ("bernabé" -> "bernabe", "łukasz" ->
-    "lukasz")."""
-    return word if word.isascii() else fold_accents(word)
-
-
-def _world_first_names() -> frozenset[str]:
-    """Given names of 50-odd countries from the `gender-guesser` package (Jörg Michael's nam_dict.txt,
-    about 45,000 names from Europe, the Middle East, India and East Asia), lower-case, accents folded."""
-    import gender_guesser  # noqa: PLC0415 - loaded once, on first use
-
-    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-    names = set()
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            fields = line.split()
-            if line[0] in "#=" or len(fields) < 2:
-                continue
-            name = fields[1]  # compound names are written "Jean+Pierre": left out, the parts are listed
-            # Two letters ("Am", "Al", "Ed") are too often a word or an abbreviation.
-            if name.isalpha() and len(name) > 2:
-                names.add(_fold(name.lower()))
-    return frozenset(names)
 
 
 def _standalone(value: str, start: int, end: int) -> bool:
@@ -244,12 +195,16 @@ class PersonDetector:
     """Names of people in free text (see the module docstring for what is deliberately left out)."""
 
     entity = "PERSON"
-    needs = HAS_CAPITALS
+    # Text in lower case throughout is read too when it has a colon, for a name after a label
+    # ("customer: li wei"). (Not every lower-case prompt: that cost the scanner ~7%.)
+    needs = HAS_CAPITALS | HAS_SEPARATOR
     unless = NOT_PERSON
 
     def __init__(self) -> None:
         self._names, self._word_names, self._brands, self._not_surnames = gazetteer()
         self._world = world_names()
+        self._scripts = ScriptNames(self._world)
+        self._romanised = romanised_surnames()
 
     def narrowed(self, facts: int, context: int) -> PersonDetector:
         """Itself: every cue needs a capitalised word, which `needs` already says."""
@@ -261,6 +216,8 @@ class PersonDetector:
         # Fast path: prompts are often all lower case, and names need a capital letter.
         if text.flags & NOT_PERSON:
             return None
+        if not text.facts & HAS_CAPITALS:
+            return self._caps_or_lower(text, cued=True) if _has_strong_cue_word(text) else None
         if _has_relation_word(text):
             for match in _RELATION.finditer(value):
                 if match.group("name").lower() not in self._not_surnames:
@@ -289,7 +246,7 @@ class PersonDetector:
             for match in _FOR_PARTICLE_NAME.finditer(value):
                 first = match.group("first").lower()
                 if (
-                    (first in self._world or _fold(first) in self._world)
+                    (first in self._world or fold_name(first) in self._world)
                     and occasion().search(match.group("name")) is None
                     and not self._organisation(value, match.start("name"), match.end("name"))
                 ):
@@ -301,6 +258,12 @@ class PersonDetector:
             found = self._any_script(value)
             if found is not None:
                 return found
+        if (
+            not value.isascii()
+            and (span := self._scripts.find(value)) is not None
+            and not self._organisation(value, *span)
+        ):
+            return "person.script"
         pos = 0
         while (pair := _PAIR_START.search(value, pos)) is not None:
             # Overlapping pairs: "Photo Jane Doe" is tried as "Photo Jane", then as "Jane Doe".
@@ -309,7 +272,7 @@ class PersonDetector:
             last = _NAME_SHAPE.match(value, pos)
             if last is None or not _standalone(value, pair.start(), last.end()):
                 continue
-            if self._is_name(value, pair.start(), first_end, last, cued) and not _in_occasion(
+            if self._is_name(value, pair.start(), first_end, last, cued) and not in_occasion(
                 value, pair.start(), last.end()
             ):
                 return "person.name"
@@ -321,7 +284,7 @@ class PersonDetector:
         value = text.value
         if not value.islower():
             for match in _CAPS_PAIR.finditer(value):
-                first, last = _fold(match.group(1).lower()), match.group(2).lower()
+                first, last = fold_name(match.group(1).lower()), match.group(2).lower()
                 if (
                     (first in self._names or (cued and self._after_cue(value, match.start())))
                     and last not in self._not_surnames
@@ -330,9 +293,10 @@ class PersonDetector:
                     return "person.caps"
         if cued:
             for match in _LOWER_PAIR.finditer(value):
-                first, last = _fold(match.group(1)), match.group(2)
+                first, last = fold_name(match.group(1)), match.group(2)
+                # "li wei", "kim minjun": a romanised East Asian surname first, then a given name.
                 if (
-                    first in self._world
+                    (first in self._world or (first in self._romanised and fold_name(last) in self._world))
                     and first not in self._word_names
                     and last not in self._not_surnames
                     and _STRONG_CUE.search(value, max(0, match.start() - 40), match.start()) is not None
@@ -360,7 +324,7 @@ class PersonDetector:
                 words = name.split()
             if words[-1].lower() in self._not_surnames or self._organisation(value, start, end):
                 continue
-            if not name.isascii() or _fold(words[0].lower()) in self._world:
+            if not name.isascii() or fold_name(words[0].lower()) in self._world:
                 return "person.cue"
         for match in _TITLE_NAME.finditer(value):
             if not _LATIN_NAME.fullmatch(match.group("name")):
@@ -405,11 +369,16 @@ class PersonDetector:
         lower_first, lower_last = value[start:first_end].lower(), last_word.group().lower()
         if lower_last in self._not_surnames:
             return False
-        known_first = lower_first in self._names or _fold(lower_first) in self._names
+        known_first = lower_first in self._names or fold_name(lower_first) in self._names
         strong = cued and self._after_cue(value, start)
-        if not (known_first or strong) and (lower_first in self._world or _fold(lower_first) in self._world):
+        wider = lower_first in self._world or fold_name(lower_first) in self._world
+        if not (known_first or strong) and wider:
             # A given name of the wider list counts right after "for", "für", "pour", "para" ...
-            known_first = _FOR.search(value, max(0, start - 12), start) is not None
+            known_first = (
+                _FOR.search(value, max(0, start - 12), start) is not None
+                or _FOR_AFTER.match(value, last_word.end()) is not None
+                or self._scripts.latin_surname(fold_name(lower_last))
+            )
         # Set lookups first: most capitalised pairs ("Acme Outdoor") fail them, and need no regex.
         if not (strong or known_first or lower_first in self._word_names or lower_last in self._names):
             return False

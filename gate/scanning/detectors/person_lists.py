@@ -1,0 +1,79 @@
+"""The word lists the PERSON rules read, each loaded once: given names (the shipped list and
+gender-guesser's), given names that are also words, brands shaped like names, words that are no
+surname, and occasions a gift is for."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from gate.scanning import lexicon
+from gate.scanning.context import fold_accents
+
+
+def _read_words(name: str) -> frozenset[str]:
+    text = resources.files("gate.scanning").joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def occasion() -> re.Pattern[str]:
+    """A holiday or occasion a gift is for (data/occasions.txt), in any case and script as `normalise`
+    leaves it: "Fête des Mères" or "Нового Года" after "gift for" is no customer's name."""
+    return re.compile(lexicon.pattern(sorted(_read_words("occasions.txt"), key=lambda w: (-len(w), w))))
+
+
+def in_occasion(value: str, start: int, end: int) -> bool:
+    """`value[start:end]` is (part of) an occasion ("Dzień Matki", "Year Eve" of "New Year Eve"). Read only
+    for a pair already judged a name, which is rare."""
+    return any(held.start() < end and held.end() > start for held in occasion().finditer(value))
+
+
+@cache
+def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(given names, given names that are also everyday words, brands shaped like names, non-surnames)."""
+    word_names = _read_words("word_names.txt")
+    return (
+        _read_words("first_names.txt") - word_names,
+        word_names,
+        _read_words("name_brands.txt"),
+        _read_words("not_surnames.txt"),
+    )
+
+
+@cache
+def world_names() -> frozenset[str]:
+    """Given names of many countries (the shipped list and `gender-guesser`'s), for names after a cue.
+
+    Too many of them are also words, places and brands ("Van", "Mercedes", "Romeo", "Am") for a bare
+    capitalised pair to count: without a cue, only the shipped list is read."""
+    return (_read_words("first_names.txt") | _world_first_names()) - _read_words("word_names.txt")
+
+
+def fold_name(word: str) -> str:
+    """`word` without accents, as the name lists spell most names ("bernabé" -> "bernabe", "łukasz" ->
+    "lukasz")."""
+    return word if word.isascii() else fold_accents(word)
+
+
+def _world_first_names() -> frozenset[str]:
+    """Given names of 50-odd countries from the `gender-guesser` package (Jörg Michael's nam_dict.txt,
+    about 45,000 names from Europe, the Middle East, India and East Asia), lower-case, accents folded."""
+    import gender_guesser  # noqa: PLC0415 - loaded once, on first use
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    names = set()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            fields = line.split()
+            if line[0] in "#=" or len(fields) < 2:
+                continue
+            name = fields[1]  # compound names are written "Jean+Pierre": left out, the parts are listed
+            # Two letters ("Am", "Al", "Ed") are too often a word or an abbreviation.
+            if name.isalpha() and len(name) > 2:
+                names.add(fold_name(name.lower()))
+    return frozenset(names)

@@ -1,0 +1,412 @@
+# ruff: noqa: RUF001, RUF002, RUF003 - Greek, Cyrillic, Arabic, Hebrew and CJK text, on purpose
+"""PERSON in scripts other than Latin, without a cue: the shape of a full name in each script.
+
+A word alone is ambiguous in every script ("Надежда" is hope, "نور" light, "高" high), so each rule asks
+for the shape of a full name (data/names_scripts.toml):
+- Greek and Cyrillic: two or three capitalised words, one a given name (transliterated with `anyascii`
+  and looked up in gender-guesser's ~36,000 given names, in its case forms: "Ивана" is "Иван") and
+  another with a surname's or patronymic's ending ("-ов", "-енко", "-ович", "-πουλος", "-ίδης", "-ου");
+  after a bare "for" ("для", "για", "за"), a given name and any capitalised word. `normalise` has read
+  some of their letters as Latin look-alikes ("Пeтpoв"): they are read back in the word's script first.
+- Arabic script (Arabic, Persian) and Hebrew: a listed given name and another word; a given name that is
+  also an everyday word ("נור", "אור") only with a listed surname or a second given name.
+- Chinese: a common surname and one or two characters of given names, as a whole run of Han characters
+  or before "的"/"先生"...; Japanese: a common surname and one to three kanji that are no place or shop
+  ("山田町", "木村屋"); Korean: a three-syllable word of a surname syllable and two given-name syllables,
+  alone or before a particle ("김민준님께"), unless it is a listed word ("이미지", "강아지").
+Text with none of these scripts' letters costs one regex search.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+from typing import Any
+
+from anyascii import anyascii
+
+from gate.scanning import lexicon
+from gate.scanning.normalise import confusable_table, normalise
+
+_CYRILLIC, _GREEK = "cyrillic", "greek"
+_OTHER_SCRIPTS = re.compile(
+    "[\u0370-\u03ff\u0400-\u04ff\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3\u3041-\u30fa\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7a3]"
+)
+_GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
+# A capitalised word of Latin, Greek or Cyrillic letters as `normalise` leaves them, and a run of two or
+# three of them (the second and third are look-aheads, so "Портрет Ивана Петрова" is tried at each word).
+_UP, _LOW = lexicon.UPPER, lexicon.LOWER
+# (A capital Greek iota or Ukrainian "І" reads as a small "l" after `normalise`: "lππoκpάτης"; a
+# Cyrillic "З" as "3", "б" as "6": "3aкycилo", "Кoбзapь" -> "Кo6зap".)
+_CASED = rf"[{_UP}l3][{_LOW}6]{{1,24}}(?:-[{_UP}l3][{_LOW}6]{{1,24}})?"
+_CASED_RUN = re.compile(rf"(?<![\w'’-])({_CASED})(?=[ \t]+({_CASED})(?:[ \t]+({_CASED}))?(?![\w'’]))")
+_ARABIC_WORD = re.compile("[\u0620-\u064a\u066e-\u06d3]{2,20}")
+_HEBREW_WORD = re.compile("[\u05d0-\u05ea]{2,15}")
+_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff々]+")
+_HANGUL_WORD = re.compile("[\uac00-\ud7a3]{3,6}")
+_HANGUL_SPACED = re.compile(
+    "(?<![\uac00-\ud7a3])([\uac00-\ud7a3]) ([\uac00-\ud7a3]{2})([\uac00-\ud7a3]{0,2})(?![\uac00-\ud7a3])"
+)
+# What may stand between two words of a name in the caseless scripts: spaces only.
+_SPACES = re.compile("[ \t]+")
+# Chinese: words right before a name ("送给王小明", "给李伟的") and right after one ("王小明的", "李先生").
+_ZH_BEFORE = ("送给", "给", "為", "为", "致", "和", "与", "與", "向", "对", "對", "由")
+_ZH_AFTER = (
+    "的",
+    "先生",
+    "女士",
+    "小姐",
+    "老师",
+    "老師",
+    "同学",
+    "同學",
+    "收",
+    "专属",
+    "專屬",
+    "宛",
+    "様",
+    "氏",
+)
+# Japanese given names are one to three kanji (then a particle, an honorific, a space or the end).
+_JA_GIVEN = re.compile("[ \t]?([\u4e00-\u9fff々]{1,3})(?![\u4e00-\u9fff々])")
+# Korean particles and honorifics a name takes ("김민준님께", "김민준에게", "김민준의").
+_KO_AFTER = (
+    "님께",
+    "님",
+    "씨",
+    "에게",
+    "께서",
+    "께",
+    "의",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "과",
+    "와",
+    "도",
+    "한테",
+)
+# Prefixes Hebrew and Arabic join to the next word: "ליוסי", "לمحمد", "وأحمد".
+_HE_PREFIXES = "לבוהשמ"
+_AR_PREFIXES = "لوبف"
+_AR_NOT_SURNAME = frozenset(("في", "من", "على", "إلى", "الى", "مع", "عن", "أو", "او", "ثم", "هو", "هي"))
+_HE_NOT_SURNAME = frozenset(("של", "עם", "על", "את", "או", "גם", "הוא", "היא", "זה", "זו", "כל"))
+_AR_SON = frozenset(("بن", "ابن", "بنت", "آل"))
+# Endings of Persian surnames ("رضایی", "حسین‌زاده", "علی‌پور"): after a given name that is also a word.
+_FA_SURNAME = ("یی", "زاده", "پور", "نژاد", "یان")
+# Other spellings of a transliteration, as the lists may write it.
+_SPELLINGS = (
+    ("iya", "ia"),
+    ("iya", "ija"),
+    ("iy", "i"),
+    ("iy", "ij"),
+    ("ya", "ja"),
+    ("yu", "ju"),
+    ("kh", "h"),
+)
+
+
+@cache
+def _data() -> dict[str, dict[str, Any]]:
+    text = resources.files("gate.scanning").joinpath("data", "names_scripts.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _set(section: str, key: str) -> frozenset[str]:
+    value = _data()[section][key]
+    return frozenset("".join(value.split())) if isinstance(value, str) else frozenset(value)
+
+
+def romanised_surnames() -> frozenset[str]:
+    """East Asian surnames as written in Latin letters ("li", "kim", "nguyen"), lower case."""
+    return _set("surnames", "romanised")
+
+
+@cache
+def _read_back() -> dict[str, dict[int, str]]:
+    """For each of Greek and Cyrillic: the Latin look-alikes `normalise` made, back to that script's
+    letters ("p" -> "р" in a Cyrillic word, "ρ" in a Greek one)."""
+    out: dict[str, dict[int, str]] = {_CYRILLIC: {}, _GREEK: {}}
+    for code, latin in sorted(confusable_table().items()):
+        if len(latin) != 1 or not latin.isalnum():
+            continue
+        script = _CYRILLIC if 0x400 <= code <= 0x4FF else _GREEK if 0x370 <= code <= 0x3FF else None
+        if script is not None:
+            out[script].setdefault(ord(latin), chr(code))
+    return out
+
+
+class ScriptNames:
+    """The rules of the module docstring, with their lists loaded once."""
+
+    def __init__(self, given_names: frozenset[str]) -> None:
+        """`given_names`: given names in Latin letters, lower case, accents folded (gender-guesser's)."""
+        self._given = given_names
+        self._endings = {s: tuple(_data()["surname_endings"][s]) for s in (_CYRILLIC, _GREEK)}
+        self._strong = {
+            s: tuple(_skeletons(_set("strong_surname_endings", s), s)) for s in (_CYRILLIC, _GREEK)
+        }
+        self._not_names = {s: _skeletons(_set("not_names", s), s) for s in (_CYRILLIC, _GREEK)}
+        self._word_given = {s: _skeletons(_set("word_given", s), s) for s in (_CYRILLIC, _GREEK)}
+        self._word_given |= {
+            s: frozenset(map(_arabic_letters, _set("word_given", s))) for s in ("arabic", "hebrew")
+        }
+        self._native_given = {
+            s: frozenset(map(_arabic_letters, _set("given", s))) - self._word_given[s]
+            for s in ("arabic", "hebrew")
+        }
+        self._surnames = {s: _set("surnames", s) for s in ("hebrew", "chinese", "japanese", "korean")}
+        self._zh_given = _set("given_chars", "chinese")
+        self._ko_given = _set("given_chars", "korean")
+        self._not_korean = _set("not_names_korean", "ko")
+        self._not_chinese = tuple(_set("not_names_chinese", "zh"))
+        self._not_ja_given = _set("not_japanese_given_start", "ja")
+        self._ja_surnames = tuple(sorted(self._surnames["japanese"], key=len, reverse=True))
+        shapes = _data()["latin_surname_shapes"]
+        self._latin_endings, self._latin_starts = tuple(shapes["endings"]), tuple(shapes["starts"])
+        self._bare_for = re.compile(lexicon.pattern(lexicon.words("person_for_bare")) + r"[ \t]*$")
+
+    def latin_surname(self, word: str) -> bool:
+        """`word` (lower case, accents folded) has the shape of a surname in Latin letters."""
+        return len(word) >= _MIN_SHAPED and (
+            word.endswith(self._latin_endings) or word.startswith(self._latin_starts)
+        )
+
+    def find(self, value: str) -> tuple[int, int] | None:
+        """Where `value` (normalised, not ASCII) holds a full name in one of these scripts, or None."""
+        if _OTHER_SCRIPTS.search(value) is None:
+            return None
+        return (
+            (self._cased(value) if _GREEK_OR_CYRILLIC.search(value) is not None else None)
+            or self._arabic(value)
+            or self._hebrew(value)
+            or self._han(value)
+            or self._korean(value)
+        )
+
+    # Greek and Cyrillic
+    def _cased(self, value: str) -> tuple[int, int] | None:
+        for run in _CASED_RUN.finditer(value):
+            # Words of the script only: "Θωμόπουλος Mode SRL" is a Greek name and a Latin word.
+            words = []
+            for word in run.groups():
+                if not word or word.isascii():
+                    break
+                words.append(word)
+            script = next((s for w in words if (s := _script(w)) is not None), None)
+            if script is None or len(words) < 2:
+                continue
+            span = (run.start(1), run.end(len(words)))
+            read = [_skeleton(word, script) for word in words]
+            if any(word in self._not_names[script] for word in read[:2]):
+                continue
+            # A patronymic or a surname of an unmistakable ending beside a capitalised word: "Гедеон
+            # Абрамович", "Ганна Колесниченко", "Κυβέλη Σιδηροπούλου".
+            if any(len(word) > 5 and word.endswith(self._strong[script]) for word in read[:2]):
+                return span
+            # The set lookups of a given name (several spellings each) only where a surname's shape or a
+            # bare "for" can complete it.
+            shaped = [self._is_surname(word, script) for word in read]
+            bare = (
+                read[0] not in self._word_given[script]
+                and self._bare_for.search(value, max(0, run.start() - 16), run.start()) is not None
+            )
+            if (bare or any(shaped[1:])) and self._is_given(read[0], script):
+                return span
+            if shaped[0] and self._is_given(read[1], script):
+                return span
+        return None
+
+    def _is_surname(self, word: str, script: str) -> bool:
+        return len(word) >= 4 and word.endswith(self._endings[script]) and word not in self._not_names[script]
+
+    def _is_given(self, word: str, script: str) -> bool:
+        """`word` (lower case, in its script) is a given name, in one of its case forms."""
+        forms = [word]
+        if script == _CYRILLIC and len(word) > 3 and word[-1] in "ауюеиыяой":
+            forms += [word[:-1], word[:-1] + "а", word[:-1] + "й", word[:-1] + "я"]  # Ивана, Анны, Марии
+        elif script == _GREEK:
+            if word[-1:] in ("ο", "η", "α") and len(word) > 3:
+                forms += [word + "ς", word[:-1] + "ος", word[:-1] + "ης"]  # Γιώργο, Γιάννη (accusative)
+            forms = [_greek_latin(f) for form in forms for f in _sigmas(form)]
+        for form in forms:
+            latin = anyascii(form).lower().replace("'", "")
+            # "Ксения" reads "kseniya"; the lists spell "ksenia" or "ksenija" too.
+            if latin in self._given or any(
+                latin.replace(old, new) in self._given for old, new in _SPELLINGS if old in latin
+            ):
+                return True
+        return False
+
+    # Arabic script and Hebrew
+    def _arabic(self, value: str) -> tuple[int, int] | None:
+        given, word_given = self._native_given["arabic"], self._word_given["arabic"]
+        words = list(_ARABIC_WORD.finditer(value))
+        for first, second in pairwise(words):
+            if _SPACES.fullmatch(value, first.end(), second.start()) is None:
+                continue
+            name = _unprefixed(_arabic_letters(first.group()), given | word_given, _AR_PREFIXES)
+            last = _arabic_letters(second.group())
+            if (
+                (name in given and last not in _AR_NOT_SURNAME)
+                or (name in word_given and (last in given or last in _AR_SON or last.endswith(_FA_SURNAME)))
+                or (name == "عبد" and last.startswith("ال"))  # "عبد الرحمن": a given name of two words
+            ):
+                return first.start(), second.end()
+        return None
+
+    def _hebrew(self, value: str) -> tuple[int, int] | None:
+        given, word_given = self._native_given["hebrew"], self._word_given["hebrew"]
+        surnames = self._surnames["hebrew"]
+        words = list(_HEBREW_WORD.finditer(value))
+        for first, second in pairwise(words):
+            if _SPACES.fullmatch(value, first.end(), second.start()) is None:
+                continue
+            name, last = _unprefixed(first.group(), given | word_given, _HE_PREFIXES), second.group()
+            if (name in given and last not in _HE_NOT_SURNAME) or (name in word_given and last in surnames):
+                return first.start(), second.end()
+        return None
+
+    # Chinese, Japanese, Korean
+    def _han(self, value: str) -> tuple[int, int] | None:
+        surnames = self._surnames["chinese"]
+        for run in _HAN_RUN.finditer(value):
+            text = run.group()
+            for start in [0] + [len(word) for word in _ZH_BEFORE if text.startswith(word)]:
+                for size in (2, 1):  # "欧阳" before "欧"
+                    if (
+                        text[start : start + size] in surnames
+                        and self._zh_given_name(text[start + size :])
+                        and not text[start:].startswith(self._not_chinese)  # "黄金", "高雅"
+                    ):
+                        return run.span()
+            spaced = _HAN_RUN.match(value, run.end() + 1) if value[run.end() : run.end() + 1] == " " else None
+            if (
+                text in surnames
+                and spaced is not None
+                and self._zh_given_name(spaced.group())
+                and not (text + spaced.group()).startswith(self._not_chinese)
+            ):
+                return run.start(), spaced.end()  # "赵 秀芳", "张 健的"
+            if self._japanese(value, run.start(), text):
+                return run.span()
+        return None
+
+    def _zh_given_name(self, text: str) -> bool:
+        """`text` starts with a Chinese given name (one or two of its characters), then ends or goes on
+        with a word that follows names ("的", "先生")."""
+        for length in (2, 1):
+            name, after = text[:length], text[length:]
+            if (
+                len(name) == length
+                and all(ch in self._zh_given for ch in name)
+                and (not after or after.startswith(_ZH_AFTER))
+            ):
+                return True
+        return False
+
+    def _japanese(self, value: str, start: int, text: str) -> bool:
+        for surname in self._ja_surnames:
+            if text.startswith(surname):
+                given = _JA_GIVEN.match(value, start + len(surname))
+                return given is not None and given.group(1)[0] not in self._not_ja_given
+        return False
+
+    def _korean(self, value: str) -> tuple[int, int] | None:
+        for match in _HANGUL_SPACED.finditer(value):  # "박 민수", "이 지원님께"
+            rest = match.group(3)
+            if (
+                match.group(1) in self._surnames["korean"]
+                and match.group(2)[0] in self._ko_given
+                and match.group(2)[1] in self._ko_given
+                and (not rest or rest in _KO_AFTER)
+            ):
+                return match.span()
+        for match in _HANGUL_WORD.finditer(value):
+            word = match.group()
+            core, rest = word[:3], word[3:]
+            if rest and rest not in _KO_AFTER:
+                continue
+            if (
+                core[0] in self._surnames["korean"]
+                and core[1] in self._ko_given
+                and core[2] in self._ko_given
+                and core not in self._not_korean
+            ):
+                return match.span()
+        return None
+
+
+# Arabic and Persian write some letters differently ("علي"/"علی", "كريم"/"کریم"): read as one.
+_ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+_MAX_SIGMAS = 4
+_MIN_SHAPED = 6
+
+
+def _arabic_letters(word: str) -> str:
+    return word.translate(_ARABIC_FOLD)
+
+
+def _skeleton(word: str, script: str) -> str:
+    """`word` in lower case, its Latin look-alikes read back in `script`; in Greek, "σ" as "ο" (both
+    are "o" after `normalise`)."""
+    read = word.translate(_read_back()[script]).lower()
+    return read.replace("σ", "ο") if script == _GREEK else read
+
+
+def _skeletons(words: frozenset[str], script: str) -> frozenset[str]:
+    return frozenset(_skeleton(normalise(word), script) for word in words)
+
+
+def _sigmas(word: str) -> list[str]:
+    """The Greek words `word` can be, each "ο" read as "ο" or as "σ" (the first four)."""
+    out = [""]
+    seen = 0
+    for ch in word:
+        if ch == "ο" and seen < _MAX_SIGMAS:
+            seen += 1
+            out = [prefix + letter for prefix in out for letter in "οσ"]
+        else:
+            out = [prefix + ch for prefix in out]
+    return out
+
+
+# Greek digraphs as names are spelled in Latin letters ("Σταύρος" is "Stavros", not "Stayros").
+_GREEK_DIGRAPHS = (
+    ("ου", "ou"),
+    ("ού", "ou"),
+    ("αυ", "av"),
+    ("αύ", "av"),
+    ("ευ", "ev"),
+    ("εύ", "ev"),
+    ("γγ", "ng"),
+)
+
+
+def _greek_latin(word: str) -> str:
+    for greek, latin in _GREEK_DIGRAPHS:
+        word = word.replace(greek, latin)
+    return word
+
+
+def _script(word: str) -> str | None:
+    for ch in word:
+        if "\u0400" <= ch <= "\u04ff":
+            return _CYRILLIC
+        if "\u0370" <= ch <= "\u03ff":
+            return _GREEK
+    return None
+
+
+def _unprefixed(word: str, names: frozenset[str], prefixes: str) -> str:
+    """`word`, or `word` without a one-letter prefix its language joins to a name ("ליוסי" -> "יוסי")."""
+    if word not in names and word[0] in prefixes and word[1:] in names:
+        return word[1:]
+    return word
