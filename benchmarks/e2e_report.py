@@ -83,7 +83,7 @@ def markdown_lines(e2e: dict[str, Any]) -> list[str]:
                 f"{gate.get('workers_cpu_ms_per_event', float('nan')):.2f} | "
                 f"{gate.get('load_average', float('nan')):.1f} |"
             )
-    lines += _cpu_bound_lines(reps, default)
+    lines += _cpu_bound_lines(reps, default, goals["scaling"])
     if half:
         partial = first.get("partial_batch_ms", [])
         lines += [
@@ -191,12 +191,15 @@ def scaling_bound(one: dict[str, Any], many: dict[str, Any], workers: int) -> fl
     return workers * w1 / shared if shared > 0 else None
 
 
-def _cpu_bound_lines(reps: list[dict[str, Any]], default: str) -> list[str]:
+def _cpu_bound_lines(reps: list[dict[str, Any]], default: str, goal: float) -> list[str]:
     if default == "1" or any("1" not in row for row in reps):
         return []
     bounds = [scaling_bound(row["1"]["gate"], row[default]["gate"], int(default)) for row in reps]
     if any(b is None for b in bounds):
         return []
+    needed = [
+        _runner_and_broker_needed(row["1"]["gate"], row[default]["gate"], int(default), goal) for row in reps
+    ]
     return [
         "",
         f"CPU bound on the scaling ({default} x W1 / (W + R + B), from the CPU per event above, per "
@@ -204,5 +207,29 @@ def _cpu_bound_lines(reps: list[dict[str, Any]], default: str) -> list[str]:
         + ", ".join(f"{b:.2f}" for b in bounds if b is not None)
         + ". It assumes the single worker is never idle (rate 1/W1); where that gate ran below 1/W1 "
         "(waiting on the runner), the measured ratio can pass the bound. Otherwise only less CPU per event "
-        "in the runner, the broker or the workers raises it.",
+        "in the runner, the broker or the workers raises it. "
+        f"For {goal}x at these workers' CPU, runner + broker (R + B) would have to take at most "
+        + ", ".join(f"{n:.2f}" for n in needed if n is not None)
+        + " ms per event; they took "
+        + ", ".join(f"{_runner_and_broker(row[default]['gate']):.2f}" for row in reps)
+        + ".",
     ]
+
+
+def _runner_and_broker_needed(
+    one: dict[str, Any], many: dict[str, Any], workers: int, goal: float
+) -> float | None:
+    """The runner + broker CPU per event at which the bound reaches `goal`: workers x W1 / goal - W."""
+    try:
+        needed: float = workers * one["workers_cpu_ms_per_event"] / goal - many["workers_cpu_ms_per_event"]
+    except KeyError:
+        return None
+    return needed
+
+
+def _runner_and_broker(gate: dict[str, Any]) -> float:
+    """Runner process + broker CPU ms per event of one drain (nan when not measured)."""
+    total: float = gate.get("runner_cpu_ms_per_event", float("nan")) + gate.get(
+        "broker_cpu_ms_per_event", float("nan")
+    )
+    return total

@@ -49,7 +49,7 @@ class Config:
 # The core ratio sits near its target, so even the quick run gives it 7 repetitions of 0.25 s per side
 # and case (about 90 s): with 5 of 0.15 s, a stretch of contention moved a run's median by +-3%.
 QUICK = Config(
-    "quick", 3, 2, 0.25, 5000, 150, 1500, 3, (1, 4, 16, 64, 256), 400, 3.0, (2_000, 10_000), 1000, 5.0
+    "quick", 3, 2, 0.25, 5000, 150, 1500, 5, (1, 4, 16, 64, 256), 400, 3.0, (2_000, 10_000), 1000, 5.0
 )
 FULL = Config(
     "full",
