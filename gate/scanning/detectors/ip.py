@@ -40,9 +40,11 @@ def _valid_v4(match: re.Match[str], text: Text) -> bool:
 def _valid_v6(match: re.Match[str], text: Text) -> bool:
     candidate = match.group()
     try:
-        ipaddress.IPv6Address(candidate)
+        address = ipaddress.IPv6Address(candidate)
     except ValueError:
         return False
+    if address.is_unspecified or address.is_loopback:
+        return False  # "::" and "::1" name no machine of anyone's (a "::" in text is punctuation)
     groups = sum(1 for part in candidate.split(":") if part)
     return groups >= _MIN_BARE_V6_GROUPS or _has_cue(match, text)
 
