@@ -35,6 +35,7 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+	$(BIN)/mypy build_tools hatch_build.py
 
 unit: $(STAMP)
 	$(BIN)/pytest tests/unit -q

@@ -86,6 +86,10 @@ def _hostile(rng: random.Random, depth: int = 0) -> Any:
         "\U000e0041\U000e0042", "",
     ]  # fmt: skip
     roll = rng.random()
+    if depth < 6 and roll < 0.1:  # numbers where a key says they may identify someone, and where not
+        keys = ["card", "phone", "lat", "lng", "latitude", "dob", "birth_year", "iban", "seed", "steps"]
+        numbers = [4111111111111111, 4915123456789, 48.8566, -2.2945, 1985, 19850314, 7, 0.5, 10**20]
+        return {rng.choice(keys): rng.choice(numbers) for _ in range(rng.randint(1, 4))}
     if depth < 6 and roll < 0.25:
         return {rng.choice([*pieces, "phone", "customer", "note"]) + str(i): _hostile(rng, depth + 1)
                 for i in range(rng.randint(0, 5))}  # fmt: skip
