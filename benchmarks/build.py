@@ -54,3 +54,13 @@ def module_command(module: str, *args: str) -> list[str]:
         f"runpy.run_module({module!r}, run_name='__main__', alter_sys=True)"
     )
     return [sys.executable, "-P", "-c", launcher, *args]
+
+
+if __name__ == "__main__":
+    # `python -m benchmarks.build`: which build of gate this interpreter imports (and its spawned children).
+    import json
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        child = pool.apply(gate_build)
+    print(json.dumps({"process": gate_build(), "spawned": child}))
