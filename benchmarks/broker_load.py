@@ -11,7 +11,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -24,6 +23,7 @@ from typing import Any
 from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
 from prometheus_client.parser import text_string_to_metric_families
 
+from benchmarks.build import module_command
 from gate.broker import free_loopback_port
 from gate.runner.topics import create_topics
 from gate.settings import TopicSettings
@@ -261,10 +261,10 @@ class GateProcess:
         """Start a gate with `config` (see benchmarks.gate_process); its stderr goes to `log`."""
         port = free_loopback_port()
         config = {**config, "metrics_port": port}
-        env = {**os.environ, "OTEL_TRACES_EXPORTER": "none", "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "OTEL_TRACES_EXPORTER": "none"}
         with log.open("ab") as sink:
             process = subprocess.Popen(
-                [sys.executable, "-m", "benchmarks.gate_process", json.dumps(config)],
+                module_command("benchmarks.gate_process", json.dumps(config)),  # the build this one runs
                 cwd=ROOT,
                 env=env,
                 stdin=subprocess.DEVNULL,

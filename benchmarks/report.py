@@ -20,6 +20,14 @@ def _pct(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.1f}%"
 
 
+def _build_line(build: dict[str, Any] | None) -> str:
+    if not build:
+        return "Build of gate: not recorded."
+    kind = {"compiled": "the mypyc-compiled wheel", "pure": "pure Python"}.get(build["kind"], build["kind"])
+    probe = ", ".join(f"`{name}` from `{Path(file).name}`" for name, file in build["modules"].items())
+    return f"Build of gate measured: **{kind}** (`{build['package']}`; {probe})."
+
+
 def markdown(results: dict[str, Any]) -> str:
     """The tables of latest.md (also pasted into the README's Performance section)."""
     lines = [
@@ -30,6 +38,8 @@ def markdown(results: dict[str, Any]) -> str:
         f"{results['machine']['cores']} cores, Python {results['machine']['python']}, "
         f"c2pa-python {results['versions'].get('c2pa-python')}. Figures: median [IQR] over repetitions; "
         "ratios are taken per repetition (measured back to back) and then summarised.",
+        "",
+        _build_line(results.get("build")),
         "",
     ]
     core = results.get("core")

@@ -1,4 +1,4 @@
-"""`python -m benchmarks.run --quick|--full [--only core,scanner,e2e,memory,profile,pixels]`.
+"""`python -m benchmarks.run --quick|--full [--only core,scanner,e2e,memory,profile,pixels] [--build B]`.
 
 Writes benchmarks/results/latest.json (machine, versions, commit, config, every number), latest.md and PNG
 plots. `--quick` keeps to about 10 minutes on 2 cores (smaller corpora, 3 repetitions, 10k events for
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import environment, report
+from benchmarks.build import BUILDS, require_build
 from benchmarks.corpus_images import build_image_cases, write_cases
 from benchmarks.corpus_params import generate_corpus
 
@@ -85,7 +86,15 @@ def main(argv: list[str] | None = None) -> int:
         "--only", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}"
     )
     parser.add_argument("--out", type=Path, default=RESULTS, help="results directory")
+    parser.add_argument(
+        "--build",
+        choices=BUILDS,
+        default="any",
+        help="the build of gate to measure: stop unless the imported one is compiled (mypyc) or pure",
+    )
     args = parser.parse_args(argv)
+    build = require_build(args.build)
+    _log(f"measuring the {build['kind']} build of gate ({build['package']})")
     config = FULL if args.full else QUICK
     parts = [p.strip() for p in args.only.split(",") if p.strip()]
     unknown = sorted(set(parts) - set(PARTS))
@@ -100,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": environment.machine(),
         "versions": environment.versions(),
         "git": environment.git_commit(Path(__file__).resolve().parent.parent),
+        "build": build,
     }
     with tempfile.TemporaryDirectory(prefix="gate-bench-") as tmp:
         _run_parts(config, parts, Path(tmp), args.out, results)

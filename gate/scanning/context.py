@@ -12,21 +12,22 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 # Positive context: the key says what kind of personal value may sit here.
-PHONE = 1 << 0
-CARD = 1 << 1
-SSN = 1 << 2
-IP = 1 << 3
-GEO = 1 << 4
-ADDRESS = 1 << 7
-DOB = 1 << 8
-OWNER = 1 << 9  # the object describes a person (customer, user, author): its name/id are personal
-NATIONAL_ID = 1 << 10  # a personal identification number (Steuer-ID, BSN, PESEL, codice fiscale)
+PHONE: Final = 1 << 0
+CARD: Final = 1 << 1
+SSN: Final = 1 << 2
+IP: Final = 1 << 3
+GEO: Final = 1 << 4
+ADDRESS: Final = 1 << 7
+DOB: Final = 1 << 8
+OWNER: Final = 1 << 9  # the object describes a person (customer, user, author): its name/id are personal
+NATIONAL_ID: Final = 1 << 10  # a personal identification number (Steuer-ID, BSN, PESEL, codice fiscale)
 # Negative context, never inherited.
-NOT_NUMERIC = 1 << 16  # seeds, hashes, versions, GTINs, sizes, prices: digits here are not identifiers
-NOT_PERSON = 1 << 17  # model, LoRA, sampler, brand names: capitalised words here are not people
-OWNS = 1 << 18  # this very key describes a person (OWNER, but not inherited): its "name" is a name
+NOT_NUMERIC: Final = 1 << 16  # seeds, hashes, versions, GTINs, sizes, prices: digits here are not identifiers
+NOT_PERSON: Final = 1 << 17  # model, LoRA, sampler, brand names: capitalised words here are not people
+OWNS: Final = 1 << 18  # this very key describes a person (OWNER, but not inherited): its "name" is a name
 
 POSITIVE_MASK = (1 << 16) - 1
 

@@ -33,7 +33,7 @@ _B64_ALPHABET = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 _B64_CLASSES = bytes(ord("a") if byte in _B64_ALPHABET else ord(" ") for byte in range(256))
 _B64_RUN = b"a" * _MIN_B64_TOKEN_CHARS
 _HEX_DIGITS = "0123456789abcdefABCDEF"
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # how surrogateescape decodes a byte that is not UTF-8
+_ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")  # how surrogateescape decodes a byte that is not UTF-8
 _URL_SAFE = str.maketrans("-_", "+/")  # base64url -> base64
 # Percent-encoding applied several times ("%252540" is "@" three times over) is undone to its end in
 # one "url" step, up to this many layers.

@@ -142,14 +142,17 @@ class Cues:
 
     def __init__(self, *sections: str) -> None:
         cue_words = words(*sections)
-        self.spaced = tuple(word for word in cue_words if not _unspaced(word[0]))
-        self.unspaced = tuple(word for word in cue_words if _unspaced(word[0]))
+        # Types declared: mypyc compiles this class to C and cannot infer them through the import cycle.
+        self.spaced: tuple[str, ...] = tuple(word for word in cue_words if not _unspaced(word[0]))
+        self.unspaced: tuple[str, ...] = tuple(word for word in cue_words if _unspaced(word[0]))
         # A word's key: the first `_KEY_CHARS` characters of each of its readings ("d.o.", "тeлe").
-        self.keys = frozenset(reading[:_KEY_CHARS] for word in self.spaced for reading in _skeletons(word))
+        self.keys: frozenset[str] = frozenset(
+            reading[:_KEY_CHARS] for word in self.spaced for reading in _skeletons(word)
+        )
         _register(self.keys)
         # Every reading that is ASCII: all of a Latin-script word's, and a Greek or Cyrillic word's when
         # its capitals all read as Latin look-alikes ("ΚΙΝΗΤΟ" -> "klnhto").
-        self.ascii_readings = tuple(
+        self.ascii_readings: tuple[str, ...] = tuple(
             sorted({reading for word in cue_words for reading in _skeletons(word) if reading.isascii()})
         )
         # Every character a word without spaces can start with, in any of its forms: text with none of

@@ -41,6 +41,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from gate.scanning.disguises import spaced_reading
 
@@ -211,14 +212,17 @@ def _char_map(char: str) -> str:
     return confusable_table().get(ord(char), char)
 
 
+# At module level, not a class attribute: mypyc compiles `_CharTable` (a dict subclass) without
+# class attributes.
+_MAX_CHAR_ENTRIES: Final = 65_536
+
+
 class _CharTable(dict[int, str]):
     """`_char_map` as a `str.translate` table, filled as characters are met (bounded: a full table is
     emptied and fills again with what is in use)."""
 
-    _MAX_ENTRIES = 65_536
-
     def __missing__(self, code: int) -> str:
-        if len(self) >= self._MAX_ENTRIES:
+        if len(self) >= _MAX_CHAR_ENTRIES:
             self.clear()
         mapped = self[code] = _char_map(chr(code))
         return mapped

@@ -284,9 +284,11 @@ class _Scan:
             if finding.entity not in found:
                 self.add(finding.entity, path, f"{finding.detector}+joined")
 
-    def number(self, value: float, path: str, flags: int) -> None:
+    def number(self, value: int | float, path: str, flags: int) -> None:
         """Numbers are read only where a key says one may identify someone (a phone or card key);
         seeds, sizes and steps are skipped without being turned into text."""
+        # `int | float`, not `float`: compiled, a `float` parameter turns the int 4111111111111111 into
+        # the double whose str() is "4.111111111111111e+15", and the card number would go unread.
         if flags & POSITIVE_MASK and not flags & NOT_NUMERIC:
             self.text(str(value), path, flags)
 

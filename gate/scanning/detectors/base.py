@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 from gate.scanning import lexicon
 from gate.scanning.context import NOT_NUMERIC, KeyInfo
@@ -41,33 +41,35 @@ _CASELESS_LETTER = re.compile(f"[{lexicon.CASELESS}]")
 
 # Cheap facts about a string, as bits. A detector names the facts of which it needs any one
 # (`needs`); a detector or a rule also names facts that must all hold (`requires`), because its
-# pattern cannot match without them.
-HAS_AT = 1 << 0
-HAS_DIGIT = 1 << 1
-HAS_DIGIT_RUN = 1 << 2
-HAS_WORDS = 1 << 3  # whitespace, so more than one word: free text
-HAS_CAPITALS = 1 << 4  # free text with a capital letter, or text in a script without case (names)
-HAS_DOTS = 1 << 5  # three dots (IPv4)
-HAS_COLONS = 1 << 6  # two colons (IPv6)
-HAS_SEPARATOR = 1 << 7  # "=" or ":" (cookies)
-HAS_JWT = 1 << 8
-HAS_DIGIT_WORDS = 1 << 9  # digits in free text (street numbers, "born in 1985")
-HAS_DEGREE = 1 << 10  # "48°51'N"
-HAS_TOKEN_WORD = 1 << 11  # "bearer" or "token"
+# pattern cannot match without them. `Final`, so mypyc reads them as constants (a detector class
+# names them as its attributes' defaults).
+HAS_AT: Final = 1 << 0
+HAS_DIGIT: Final = 1 << 1
+HAS_DIGIT_RUN: Final = 1 << 2
+HAS_WORDS: Final = 1 << 3  # whitespace, so more than one word: free text
+HAS_CAPITALS: Final = 1 << 4  # free text with a capital letter, or text in a script without case (names)
+HAS_DOTS: Final = 1 << 5  # three dots (IPv4)
+HAS_COLONS: Final = 1 << 6  # two colons (IPv6)
+HAS_SEPARATOR: Final = 1 << 7  # "=" or ":" (cookies)
+HAS_JWT: Final = 1 << 8
+HAS_DIGIT_WORDS: Final = 1 << 9  # digits in free text (street numbers, "born in 1985")
+HAS_DEGREE: Final = 1 << 10  # "48°51'N"
+HAS_TOKEN_WORD: Final = 1 << 11  # "bearer" or "token"
 # Facts looked for only in strings with a digit (HAS_DIGIT) or a digit run (HAS_DIGIT_RUN): every
 # pattern that needs them needs those digits too, and most strings have none.
-HAS_UPPER = 1 << 12  # an upper-case letter (with a digit: a NINO)
-HAS_DECIMALS = 1 << 13  # two dots and six digits (a coordinate pair: "48.85, 2.29")
-HAS_COMMA = 1 << 14  # with a digit: "City, ST 12345"
-HAS_PLUS = 1 << 15  # with a digit: "+49 ..."
-HAS_DASH = 1 << 16  # with a digit run: "536-22-1234"
+HAS_UPPER: Final = 1 << 12  # an upper-case letter (with a digit: a NINO)
+HAS_DECIMALS: Final = 1 << 13  # two dots and six digits (a coordinate pair: "48.85, 2.29")
+HAS_COMMA: Final = 1 << 14  # with a digit: "City, ST 12345"
+HAS_PLUS: Final = 1 << 15  # with a digit: "+49 ..."
+HAS_DASH: Final = 1 << 16  # with a digit run: "536-22-1234"
 # Cue words, as facts: every pattern of the detector that needs one contains one of these words, so
 # the detector is called only for the few strings that have one.
-HAS_BEHAVIOR_WORD = 1 << 17  # in free text: "viewed", "purchase history", "based on your ..."
-HAS_BIRTH_WORD = 1 << 18  # with a digit: "born", "DOB", "birthday"
+HAS_BEHAVIOR_WORD: Final = 1 << 17  # in free text: "viewed", "purchase history", "based on your ..."
+HAS_BIRTH_WORD: Final = 1 << 18  # with a digit: "born", "DOB", "birthday"
 # More facts of strings with a digit.
-HAS_EIGHT_DIGITS = 1 << 19  # eight digits or more, however far apart ("0151 - 2345 - 6789", "45 47 97 51")
-HAS_CODE_START = 1 << 20  # two capitals (or letters, with 12 digits), then two digits: an IBAN's start
+# Eight digits or more, however far apart ("0151 - 2345 - 6789", "45 47 97 51").
+HAS_EIGHT_DIGITS: Final = 1 << 19
+HAS_CODE_START: Final = 1 << 20  # two capitals (or letters, with 12 digits), then two digits: an IBAN's start
 BEHAVIOR_WORDS = (
     "view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search", "based"
 )  # fmt: skip
