@@ -393,7 +393,7 @@ class PersonDetector:
         return known_first or cue_before(_PORTRAIT_CUE, value, start, window=40)
 
 
-DETECTOR = PersonDetector()
+DETECTOR: PersonDetector = PersonDetector()
 
 
 def _name_value(value: Any) -> bool:
@@ -432,7 +432,7 @@ _NAME_KEYS = (
     "ime_prezime име_презиме isem kunjom"
 )
 
-KEYED_RULES = (
+KEYED_RULES: tuple[KeyedRule, ...] = (
     KeyedRule("PERSON", "person.name_key", keyset(_NAME_KEYS), _name_value),
     KeyedRule(
         "PERSON",
