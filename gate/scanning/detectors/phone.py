@@ -1,8 +1,10 @@
 """PHONE_NUMBER, validated by `phonenumbers`.
 
-International numbers ("+49 151 ...") are found anywhere. National formats ("(415) 555-0132") are tried
-only where the key or a nearby word says phone, with a few default regions, because without that
-context any run of digits (a seed, an order number) can parse as some country's number.
+International numbers ("+49 151 ...") are found anywhere. National formats are read in any shape
+where the key or a nearby word says phone, with a few default regions first; without that context
+only in the shapes people write phone numbers in ("06 12 34 56 78", "0151 23456789", "612 345 678",
+"(415) 555-0132": `phone_shapes`), because otherwise any run of digits (a seed, an order number) can
+parse as some country's number.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import phonenumbers
 
 from gate.scanning import lexicon
 from gate.scanning.context import NOT_NUMERIC, PHONE
+from gate.scanning.detectors import phone_shapes
 from gate.scanning.detectors.base import (
     HAS_DIGIT,
     HAS_EIGHT_DIGITS,
@@ -208,6 +211,16 @@ def _may_be_national(text: Text) -> bool:
     return bool(text.flags & PHONE) or _has_cue_word(text) or _CUES.found(text.value)
 
 
+_TRUNK_REGIONS = phone_shapes.trunk_regions(NATIONAL_REGIONS + EUROPEAN_REGIONS + WORLD_REGIONS)
+
+
+def _shaped(match: re.Match[str], text: Text) -> bool:
+    # The tail of an international number ("+1 555 0100", "0049 ...") is read by the rules above.
+    if _INTERNATIONAL_PREFIX.search(text.value, max(0, match.start() - 6), match.start()):
+        return False
+    return phone_shapes.reads_as_national_number(text.value, match.start(), match.end(), _TRUNK_REGIONS)
+
+
 DETECTOR = PatternDetector(
     entity="PHONE_NUMBER",
     # Not a digit run: the patterns allow any separators between digits ("+1 650 - 253 - 0000").
@@ -216,6 +229,8 @@ DETECTOR = PatternDetector(
         PatternRule("phone.international", _INTERNATIONAL, _international, requires=HAS_PLUS),
         PatternRule("phone.idd", _IDD, _idd, requires=HAS_EIGHT_DIGITS),
         PatternRule("phone.national", _NATIONAL, _national, _may_be_national, requires=HAS_EIGHT_DIGITS),
+        # Without a cue: only the shapes of `phone_shapes` (nine digits at least).
+        PatternRule("phone.national_shape", phone_shapes.SHAPED, _shaped, requires=HAS_EIGHT_DIGITS),
     ),
     unless=NOT_NUMERIC,
 )
