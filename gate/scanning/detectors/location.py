@@ -167,12 +167,59 @@ _EUROPEAN = re.compile(
 )
 
 
+# A street's name is also a product line's ("camiseta Calle Mayor, talla 40", "Via Roma 2024 collection",
+# "Rue Royale 40 EDP", "bolso Plaza Mayor 3 colores"): the number after it is then a size, a year, an
+# anniversary or a count. A street match is no address when a size or collection word stands inside
+# it or right before it, when its number is followed by a count, unit or age word, or when the number
+# is a year (no European street is numbered 1900-2099 where a shop would ship).
+_PRODUCT_WORD = (
+    r"(?:talla|talle|taglia|taille|gr[öo]ßen?|gr[öo]sse|groesse|gr\.|size|tamanho|maat|rozmiar|velikost|"
+    r"m[ée]ret|m[ăa]rimea?|koko|storlek|st[øo]rrelse|colecci[óo]n|collection|collezione|kollektion|"
+    r"cole[çc][ãa]o|"
+    r"collectie|kolekcja|kolekce|edici[óo]n|[ée]dition|edizione|edi[çc][ãa]o|ausgabe|editie|series|"
+    r"serie|s[ée]rie|modelo|mod[eè]le|modello|modell|model|l[íi]nea|linea|ligne|linie|line|limited|"
+    r"limitada|limit[ée]e|limitata|vintage|estilo|stile|style|p[óo]ster|poster|affiche|lámina|l[áa]mina|"
+    r"druck|print|stampa|cartel|inspired|inspirado|inspir[ée]e?|ispirat[oa])"
+)
+_PRODUCT_INSIDE = re.compile(rf"(?i)\b{_PRODUCT_WORD}\b")
+# Right before the street word, in the same phrase ("colección Calle Mayor 40", "modèle « Rue Royale » 40";
+# not "Calvin Klein style, Calle Mayor 40").
+_PRODUCT_BEFORE = re.compile(rf"(?i)\b{_PRODUCT_WORD}[\s\"'«“„]{{1,3}}$")
+_COUNT_AFTER = re.compile(
+    r"(?i)\s*-?\s*(?:a[ñn]os|anni|ans|jahre|jaar|lat|years?|yrs|aniversario|anniversario|anniversaire|"
+    r"jubil[äa]um|anivers[áa]rio|colou?rs?|colores|colori|couleurs|farben|cores|kleuren|kolor[óo]w|"
+    r"modelos|modelli|mod[eè]les|tallas|taglie|tailles|sizes|[ei]n\s?1|em\s?1|ml|cl|edp|edt|"
+    r"parfum|eau|uds?|unidades|unit[àa]|unit[ée]s|units|st[üu]ck|pzs?|pcs|szt|piezas|pezzi|pi[èe]ces|"
+    r"pe[çc]as|x\s?\d)(?!\w)"
+)
+_LAST_NUMBER = re.compile(r"(\d{1,5})[a-zA-Z]?\.?\s*$")
+_FIRST_YEAR, _LAST_YEAR = 1900, 2099
+_BEFORE_WINDOW = 24
+
+
+def _not_a_product_line(match: re.Match[str], text: Text) -> bool:
+    """False when the street of `match` is a product line's name by the words around its number (see
+    `_PRODUCT_WORD`); True otherwise."""
+    span = match.group()
+    number = _LAST_NUMBER.search(span)
+    if number is None:
+        return True  # a number-first or cued form: the words after the street word are read as they are
+    if _FIRST_YEAR <= int(number.group(1)) <= _LAST_YEAR and len(number.group(1)) == 4:
+        return False
+    if _PRODUCT_INSIDE.search(span) is not None:
+        return False
+    start = match.start()
+    if _PRODUCT_BEFORE.search(text.value, max(0, start - _BEFORE_WINDOW), start) is not None:
+        return False
+    return _COUNT_AFTER.match(text.value, match.end()) is None
+
+
 def _valid_european(match: re.Match[str], text: Text) -> bool:
     if match.group("southern") is not None:
-        return _starts_word(match, text)
+        return _starts_word(match, text) and _not_a_product_line(match, text)
     if match.group("compound") is not None:
-        return _compound_street(match, text)
-    return True
+        return _compound_street(match, text) and _not_a_product_line(match, text)
+    return _not_a_product_line(match, text)
 
 
 def _starts_word(match: re.Match[str], text: Text) -> bool:
@@ -217,7 +264,9 @@ DETECTOR = PatternDetector(
             requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
         ),
         # (The cued pattern looks its cue words up itself: no prefilter.)
-        PatternRule("location.cued_address", _LEXICON_ADDRESS, requires=HAS_CAPITALS | HAS_DIGIT),
+        PatternRule(
+            "location.cued_address", _LEXICON_ADDRESS, _not_a_product_line, requires=HAS_CAPITALS | HAS_DIGIT
+        ),
         PatternRule(
             "location.cued_street", _CUED_STREET, when=any_word(_ADDRESS_CUE_WORDS), requires=HAS_CAPITALS
         ),
