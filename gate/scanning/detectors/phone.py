@@ -18,6 +18,7 @@ from gate.scanning.context import NOT_NUMERIC, PHONE
 from gate.scanning.detectors import phone_shapes
 from gate.scanning.detectors.base import (
     HAS_DIGIT,
+    HAS_DIGIT_RUN,
     HAS_EIGHT_DIGITS,
     HAS_PLUS,
     PatternDetector,
@@ -85,6 +86,10 @@ def _international(match: re.Match[str], text: Text) -> bool:
 
 
 def _idd(match: re.Match[str], text: Text) -> bool:
+    # "GTIN 00270860919020" is a padded product code, not "+27 ..." (a cue before it is read by
+    # `_national`, which tries "00" forms too).
+    if phone_shapes.after_reference(text.value, match.start()):
+        return False
     return _valid("+" + match.group()[2:], None)
 
 
@@ -229,8 +234,12 @@ DETECTOR = PatternDetector(
         PatternRule("phone.international", _INTERNATIONAL, _international, requires=HAS_PLUS),
         PatternRule("phone.idd", _IDD, _idd, requires=HAS_EIGHT_DIGITS),
         PatternRule("phone.national", _NATIONAL, _national, _may_be_national, requires=HAS_EIGHT_DIGITS),
-        # Without a cue: only the shapes of `phone_shapes` (nine digits at least).
-        PatternRule("phone.national_shape", phone_shapes.SHAPED, _shaped, requires=HAS_EIGHT_DIGITS),
+        # Without a cue: only the shapes of `phone_shapes`. Nine digits in groups with one or two
+        # characters between them always hold a digit run, so strings without one (a third of those
+        # with eight digits: scattered sizes, steps, dates) skip the regex.
+        PatternRule(
+            "phone.national_shape", phone_shapes.SHAPED, _shaped, requires=HAS_EIGHT_DIGITS | HAS_DIGIT_RUN
+        ),
     ),
     unless=NOT_NUMERIC,
 )

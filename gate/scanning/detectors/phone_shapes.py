@@ -14,9 +14,10 @@ VoIP, personal; not toll-free, premium or shared-cost lines, which belong to bus
 
 Not read this way, so that sizes, prices, dates, versions, seeds, SKUs, EANs and order numbers stay
 numbers: digits without a separator ("0612345678", a seed), 8-digit numbers ("45 47 97 51": lists of
-sizes look the same), a run after a letter, "+", ".", ",", ":", "/", "-" or "#" (versions, decimals,
-SKUs, hex), a date ("05.12.2026"), groups after a reference word ("order", "SKU", "EAN", "Art.-Nr.")
-or beside a currency or unit ("1 299 000 EUR", "612 345 678 px").
+sizes look the same), a run after a letter, "+", ".", ",", "/", "-", "#" or a time's colon (versions,
+decimals, SKUs, hex, "10:30"), a date ("05.12.2026"), groups after a reference word ("order", "SKU",
+"EAN", "Art.-Nr.") or beside a currency or unit ("1 299 000 EUR", "612 345 678 px"), and nine
+digits grouped by dots as thousands are ("505.744.541").
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ from phonenumbers import PhoneNumberType
 # separator and more groups. The look-behinds sit after the first character, so the regex engine can
 # skip ahead to a digit or "(".
 SHAPED = re.compile(
-    r"(?:\((?<![\w+]\()\d{2,5}\)[ \t]?|\d(?<![\w+.,:/\-#]\d)\d{0,4}[ \t\-./])"
-    r"\d{2,10}(?:[ \t\-./]\d{2,10}){0,4}(?!\w|[.,/:\-]\d)"
+    r"(?:\((?<![\w+]\()\d{2,5}\)[ \t]?|\d(?<![\w+.,/\-#]\d)(?<!\d:\d)\d{0,4}[ \t\-./_])"
+    r"\d{2,10}(?:[ \t\-./_]\d{2,10}){0,4}(?![^\W_]|[.,/:\-_]\d)"
 )
 _GROUPS = re.compile(r"\d+")
+_AS_SPACE = str.maketrans("\t_", "  ")
 _MIN_TRUNK_DIGITS, _MAX_TRUNK_DIGITS = 9, 13
 _PERSONAL_TYPES = frozenset(
     (
@@ -51,6 +53,7 @@ _SERVICE_TYPES = frozenset(
 _NINE_DIGIT_REGIONS = ("ES", "PT", "PL", "CZ", "SK")
 _TEN_DIGIT_REGIONS = ("IT", "GR")
 _NANP_REGIONS = ("US", "CA")
+_NANP_SHAPE = (3, 3, 4)
 _NO_TRUNK_SHAPES: dict[tuple[int, ...], tuple[str, ...]] = {
     (3, 3, 3): _NINE_DIGIT_REGIONS,
     (3, 2, 2, 2): _NINE_DIGIT_REGIONS,
@@ -76,7 +79,9 @@ _REFERENCE_WINDOW = 32
 _MAX_DROPPED_DIGITS = 3
 _QUANTITY_AROUND = re.compile(
     r"(?i)^\s?(?:€|\$|£|¥|₽|zł|kč|eur|euro|euros|usd|gbp|chf|pln|czk|sek|nok|dkk|px|pixel|mm|cm|km|"
-    r"kg|mg|ml|x\b|\u00d7|%|units|stück|pcs|pezzi|piezas|pièces|peças|sztuk|views|likes|bytes|kb|mb|gb)"
+    r"kg|mg|ml|x\b|\u00d7|%|units|stück|pcs|pezzi|piezas|pièces|peças|sztuk|views|likes|bytes|kb|mb|gb|"
+    r"downloads|follower|users|visit|copies|sold|items|people|personen|personnes|personas|persone|osób|"
+    r"aufrufe|vues|visualiz|wyświetl|descargas|téléchargements)"
 )
 _CURRENCY_BEFORE = re.compile(r"(?i)(?:€|\$|£|¥|₽|eur|usd|gbp|chf|pln)\s?$")
 
@@ -96,6 +101,7 @@ def _personal(candidate: str, regions: tuple[str, ...]) -> bool:
     """Valid in one of `regions`, and a personal kind of number in the first of them where it is valid
     as a personal or a service number. Regions are in order of use: "0800 123 4567" is toll-free in
     Britain and Germany before it is anything elsewhere, "0180 5 123456" a German shared-cost line."""
+    candidate = candidate.translate(_AS_SPACE)  # phonenumbers reads neither tabs nor underscores
     for region in regions:
         try:
             number = phonenumbers.parse(candidate, region)
@@ -130,6 +136,8 @@ def _shaped_number(candidate: str, trunk: tuple[str, ...], whole: bool) -> bool:
     nanp = candidate.startswith("(") or separators in ({"-"}, {"."})
     if nanp and groups == (3, 3, 4) and _personal(candidate, _NANP_REGIONS):
         return True
+    if separators == {"."} and groups == (3, 3, 3):
+        return False  # "505.744.541": a count, as German, Spanish or Italian write thousands
     regions = _NO_TRUNK_SHAPES.get(groups)
     # One kind of separator between the groups, as a number is written ("612 345 678", not "612-345 678").
     return regions is not None and len(separators) == 1 and _personal(candidate, regions)
@@ -143,30 +151,49 @@ def reads_as_national_number(text: str, start: int, end: int, trunk: tuple[str, 
     A size or a count beside the number does not hide it ("Größe 42 0151 23456789", "... 40 cm"):
     one group of up to three digits at either end is tried without. Longer groups, and more of them,
     are part of the run (the blocks of an IBAN, a card or a grouped national ID hold no phone number)."""
-    if _REFERENCE_BEFORE.search(text, max(0, start - _REFERENCE_WINDOW), start) is not None:
-        return False
     candidate = text[start:end]
     spans = [match.span() for match in _GROUPS.finditer(candidate)]
+    sizes = [finish - begin for begin, finish in spans]
+    if sum(sizes) < _MIN_TRUNK_DIGITS:
+        return False  # most matches: a SKU, a Pantone code, a date
     last_group = len(spans) - 1
     # The whole run first, then without one short group at either end.
-    firsts = [0] + ([1] if last_group >= 2 and _short(spans[0]) else [])
-    lasts = [last_group] + ([last_group - 1] if last_group >= 2 and _short(spans[last_group]) else [])
-    for first in firsts:
-        for last in lasts:
-            if last <= first:
-                continue
-            begin, finish = spans[first][0], spans[last][1]
-            if first == 0 and candidate.startswith("("):
-                begin = 0
-            if _quantity(text, start + begin, start + finish):
-                continue
-            if _shaped_number(candidate[begin:finish], trunk, first == 0 and last == last_group):
-                return True
+    firsts = [0] + ([1] if last_group >= 2 and sizes[0] <= _MAX_DROPPED_DIGITS else [])
+    lasts = [last_group] + ([last_group - 1] if last_group >= 2 and sizes[-1] <= _MAX_DROPPED_DIGITS else [])
+    parts = [
+        (0 if first == 0 and candidate.startswith("(") else spans[first][0], spans[last][1], first, last)
+        for first in firsts
+        for last in lasts
+        if last > first
+        and _may_be_shaped(
+            candidate, spans[first][0], tuple(sizes[first : last + 1]), first == 0 and last == last_group
+        )
+    ]
+    if not parts or after_reference(text, start):
+        return False
+    for begin, finish, first, last in parts:
+        if _quantity(text, start + begin, start + finish):
+            continue
+        if _shaped_number(candidate[begin:finish], trunk, first == 0 and last == last_group):
+            return True
     return False
 
 
-def _short(span: tuple[int, int]) -> bool:
-    return span[1] - span[0] <= _MAX_DROPPED_DIGITS
+def after_reference(text: str, start: int) -> bool:
+    """True if a reference word ("order", "GTIN", "SKU", "Art.-Nr.", "#") stands right before `start`,
+    with only digits and punctuation between: the digits there are the shop's, not a phone number."""
+    return _REFERENCE_BEFORE.search(text, max(0, start - _REFERENCE_WINDOW), start) is not None
+
+
+def _may_be_shaped(candidate: str, first_digit: int, groups: tuple[int, ...], whole: bool) -> bool:
+    """The cheap part of `_shaped_number`: the digits' count and grouping alone allow a shape."""
+    if candidate[first_digit] == "0":
+        return (
+            groups[0] >= 2
+            and candidate[first_digit + 1] != "0"
+            and _MIN_TRUNK_DIGITS <= sum(groups) <= _MAX_TRUNK_DIGITS
+        )
+    return whole and (groups in _NO_TRUNK_SHAPES or groups == _NANP_SHAPE)
 
 
 def _quantity(text: str, start: int, end: int) -> bool:
