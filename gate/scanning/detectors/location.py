@@ -190,7 +190,10 @@ _COUNT_AFTER = re.compile(
     r"jubil[äa]um|anivers[áa]rio|colou?rs?|colores|colori|couleurs|farben|cores|kleuren|kolor[óo]w|"
     r"modelos|modelli|mod[eè]les|tallas|taglie|tailles|sizes|[ei]n\s?1|em\s?1|ml|cl|edp|edt|"
     r"parfum|eau|uds?|unidades|unit[àa]|unit[ée]s|units|st[üu]ck|pzs?|pcs|szt|piezas|pezzi|pi[èe]ces|"
-    r"pe[çc]as|x\s?\d)(?!\w)"
+    r"pe[çc]as|pack|set|teilig|tlg|eur|usd|gbp|chf|pln|z[łl]|k[čc]|mm|cm|kg|g|l|in|inch|oz|px)(?!\w)"
+    # A size ("81 x 182"), a decimal ("66,72 kg"), a code ("13-1497"; "429-502" is a Greek house
+    # number), a thousands group ("195 783 €") or a currency sign: not a house number.
+    r"|\s?[x\u00d7]\s?\d|[,.]\d|-\d{4}|\s\d{3}(?!\d)|\s?[€$£¥]"
 )
 _YEAR_DIGITS = 4
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
@@ -208,6 +211,27 @@ def _house_number(span: str) -> str:
     return tail[end:]
 
 
+# Lower-case words a house number may follow ("Calle Mayor número 5", "Via Roma n. 12", "ул. Ленина, д. 5").
+_NUMBER_WORD_LIST = """número numero núm núm. nº n° no no. n n. nr nr. nro nro. num num. civico bis ter
+    д д. дом буд буд. č č. čp č.p. br br. hsz hsz."""
+_NUMBER_WORDS = frozenset(_NUMBER_WORD_LIST.split())
+_ARTICLE_WORD_LIST = "de del la las los di della delle dei da do dos das du des le les"
+_ARTICLE_WORDS = frozenset(_ARTICLE_WORD_LIST.split())
+
+
+def _not_a_street_name(word: str, span: str) -> bool:
+    """A word in a phrase between a street's name and its number that says the number is something
+    else: digits, a lower-case word that is no number word or article ("Calle Mayor, steps 30"), or a
+    code in capitals in text that is not written in capitals ("Calle Mayor, RAL 9010")."""
+    if not word or word.lower() in _NUMBER_WORDS:
+        return False
+    if not word.rstrip(".").isalpha():
+        return True
+    if word.islower():
+        return word not in _ARTICLE_WORDS
+    return word.isupper() and len(word) > 1 and not span.isupper()
+
+
 def _not_a_product_line(match: re.Match[str], text: Text) -> bool:
     """False when the street of `match` is a product line's name by the words around its number (see
     `_PRODUCT_WORDS`); True otherwise. Set lookups and one anchored match: this runs for every street
@@ -218,8 +242,16 @@ def _not_a_product_line(match: re.Match[str], text: Text) -> bool:
         return True  # a number-first or cued form: the words after the street word are read as they are
     if len(number) == _YEAR_DIGITS and _FIRST_YEAR <= int(number) <= _LAST_YEAR:
         return False
+    words = span[: -len(number)].split() if span.endswith(number) else span.rsplit(number, 1)[0].split()
     lower = span.lower()
     if any(word.strip(_WORD_EDGES) in _PRODUCT_WORDS for word in lower.split()):
+        return False
+    # After a comma, a new phrase: only name words may stand there before the number ("Calle de
+    # Alcalá, 42", "Strada Lipscani, nr. 18"; not "Calle Mayor, steps 30", "..., RAL 9010", "...,
+    # Bestellnr. 29918181 677"). Without a comma, a lower-case word is the street word of languages
+    # that write it after the name ("Vregova ulica 53", "Pécsi utca 147.").
+    phrase = " ".join(words).partition(",")[2].split()
+    if any(_not_a_street_name(word.strip(_WORD_EDGES), span) for word in phrase):
         return False
     start = match.start()
     # Right before the street word, in the same phrase ("colección Calle Mayor 40", "modèle « Rue

@@ -235,3 +235,8 @@ def test_an_ungrouped_number_without_a_cue_is_no_phone_number(number: int, label
 def test_a_grouped_quantity_is_no_phone_number(number: int, unit: str) -> None:
     grouped = f"{number:,}".replace(",", " ")
     assert phones(f"{grouped} {unit}" if unit != "€" else f"€ {grouped}") == []
+
+
+def test_a_number_used_as_a_key_is_found_and_not_spelled_in_the_pointer() -> None:
+    findings = scan_parameters({"notes": {"0151 23456789": True, "06 12 34 56 78": "x"}})
+    assert [(f.entity, f.path) for f in findings] == [(PHONE, "/notes/*0"), (PHONE, "/notes/*1")]

@@ -42,6 +42,15 @@ PRODUCT_LINES = [
     "rochie Strada Lipscani mărimea 38, Kollektion Calea Victoriei 2025",
     "Kollektion Alameda Santos 40",
     "sneaker Calle Ocho 2 in 1 edition",
+    "camiseta Calle Mayor, 66,72 kg",  # a decimal
+    "bolso Plaza Mayor, 195 783 €",  # thousands and a currency
+    "borsa Via Roma 45 EUR",
+    "camiseta Calle Mayor, RAL 9010",  # a code after the name's phrase
+    "camiseta Calle Mayor, steps 30, cfg 7.5",
+    "camiseta Calle Mayor, 81 x 182 x 92 cm",
+    "camiseta Calle Mayor, 3 pack",
+    "camiseta Calle Mayor, Pantone 13-1497 TCX",
+    "camiseta Calle Mayor, Bestellnr. 29918181 677",
 ]
 
 
@@ -68,6 +77,12 @@ ADDRESSES = [
     "Storgatan 5",
     "Calle Mayor 140",
     "Via Appia Nuova 1245",
+    "Calle Mayor número 5",
+    "dostava na Vregova ulica 53",  # the street word after the name, in lower case
+    "szállítási cím: Pécsi utca 147., H-7119 Nádasd",
+    "Rua do Ouro, 12",
+    "адрес: ул. Ленина, д. 5",
+    "αποστολή στη διεύθυνση Αγγελάκη 569-515, 01696 Ναύπλιο",
 ]
 
 
