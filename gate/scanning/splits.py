@@ -29,8 +29,22 @@ def key_is_fragment(key: str) -> bool:
     return is_fragment(key) or (" " in key and key[-1].isdigit())
 
 
+# Parts read with keys or one level down: a split's parts are short, and the prompts beside them
+# (hundreds of characters) would make every reading a second scan of the record.
+MAX_PART_CHARS = 64
+
+
+# A container read with its siblings holds few members: a part of a split, not a node of a workflow
+# whose one field starts with "+" (a phone number there is found as it is).
+MAX_SIBLING_PARTS = 4
+
+
 def _short(value: Any) -> bool:
     return type(value) is str and len(value) <= MAX_FRAGMENT_CHARS
+
+
+def _part(value: Any) -> bool:
+    return type(value) is str and len(value) <= MAX_PART_CHARS
 
 
 _DIGIT_KEY_CHARS = frozenset("0123456789 -()")
@@ -40,7 +54,7 @@ def _key_part(key: Any) -> bool:
     """A key that can be a part of a split value: one with a dot, "@", "+" or a space ("jane.doe"), or
     digits ("151"). A word is a field's name ("instagram": "@acme.shop" is a handle, not
     "instagram@acme.shop")."""
-    return _short(key) and (
+    return _part(key) and (
         "." in key
         or "@" in key
         or "+" in key
@@ -60,16 +74,20 @@ def _handles_apart(parts: list[str]) -> list[str]:
     return out
 
 
-def readings(obj: dict[Any, Any], nested: bool) -> Iterator[list[str]]:
-    """The sequences of strings of `obj` to read joined, in document order: its string values; its keys
+def readings(obj: dict[Any, Any], own: bool, nested: bool) -> Iterator[list[str]]:
+    """The sequences of strings of `obj` to read joined, in document order. When one of its own strings
+    or keys is a fragment (`own`): its string values; its keys
     that can be parts (`_key_part`) with the string values between them (a value split across a key and
-    its value); when a key is a fragment, its keys alone; and with `nested` (a child container holds a
-    fragment), the strings of its child containers, one level down. Only strings short enough to be a
-    part; sequences of fewer than two parts are left out."""
-    values = [value for value in obj.values() if _short(value)]
-    keys = [key for key in obj if _short(key)] if any(key_is_fragment(str(key)) for key in obj) else []
-    pairs = [part for key, value in obj.items() for part in ((key,) if _key_part(key) else ()) + (value,)]
-    pairs = [part for part in pairs if _short(part)]
+    its value); when a key is a fragment, its keys alone; and when a key is a fragment or a child
+    container holds one (`nested`), the same one level down. Values of up to `MAX_FRAGMENT_CHARS`, and
+    in the readings with keys `MAX_PART_CHARS`; sequences of fewer than two parts are left out."""
+    values, pairs, keys = [], [], []
+    if own:
+        values = [value for value in obj.values() if _short(value)]
+        keys = [key for key in obj if _part(key)] if any(key_is_fragment(str(key)) for key in obj) else []
+        if any(_key_part(key) for key in obj):  # else the values' reading holds all there is
+            pairs = [p for key, value in obj.items() for p in ((key,) if _key_part(key) else ()) + (value,)]
+            pairs = [part for part in pairs if _part(part)]
     found: list[list[str]] = []
     down = _one_level_down(obj) if nested or keys else []
     for parts in (values, pairs, keys, down):
@@ -88,4 +106,4 @@ def _one_level_down(obj: dict[Any, Any]) -> list[str]:
             parts.extend(part for k, v in value.items() for part in ((k,) if _key_part(k) else ()) + (v,))
         else:
             parts.extend(value if isinstance(value, list) else (value,))
-    return [part for part in parts if _short(part)]
+    return [part for part in parts if _part(part)]

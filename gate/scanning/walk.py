@@ -251,7 +251,8 @@ class _Scan:
 
     def value(self, value: Any, path: str, flags: int, inherited: int, depth: int) -> bool:
         """Scan one value; `flags` is its key context, `inherited` what its children inherit. True when
-        the value is, or directly holds, a part of a split value (`splits`), for its parent to read."""
+        the value is, or is a small container that directly holds, a part of a split value (`splits`),
+        for its parent to read."""
         if isinstance(value, str):
             self.count_chars(value)
             if len(value) >= _MIN_TEXT_CHARS:
@@ -267,7 +268,7 @@ class _Scan:
                 held = self.value(child, f"{path}/{index}", flags, inherited, depth + 1) or held
             if len(value) >= 2 and all(type(child) is str for child in value):
                 self._joined(value, path, flags, start)
-            return held
+            return held and len(value) <= splits.MAX_SIBLING_PARTS
         if isinstance(value, int | float) and not isinstance(value, bool):
             self.number(value, path, flags)
         elif not isinstance(value, bool) and value is not None:
@@ -292,8 +293,8 @@ class _Scan:
             self.text(str(value), path, flags)
 
     def _object(self, obj: dict[Any, Any], path: str, flags: int, inherited: int, depth: int) -> bool:
-        """Scan an object's members, then its split values (`splits`); True when one of its own keys or
-        strings is a part of a split value."""
+        """Scan an object's members, then its split values (`splits`); True when it is small and one of
+        its own keys or strings is a part of a split value."""
         self._container(depth, len(obj))
         owns = flags & OWNS
         if (owns or inherited & OWNER) and _names_no_person(obj.get("@type")):
@@ -357,14 +358,16 @@ class _Scan:
                 chars = self.chars
         self.chars = chars
         if fragment or nested:
-            self._split_values(obj, path, flags, start, nested)
-        return fragment
+            self._split_values(obj, path, flags, start, own=fragment, nested=nested)
+        return fragment and len(obj) <= splits.MAX_SIBLING_PARTS
 
-    def _split_values(self, obj: dict[Any, Any], path: str, flags: int, start: int, nested: bool) -> None:
+    def _split_values(
+        self, obj: dict[Any, Any], path: str, flags: int, start: int, *, own: bool, nested: bool
+    ) -> None:
         """An object with a part of a split value (`splits`): its readings joined (`_joined`). Parts of an
         address or a number are short, so a prompt beside them is not read twice; what a reading finds
         is reported under this object's pointer, which spells none of its keys."""
-        for parts in splits.readings(obj, nested):
+        for parts in splits.readings(obj, own, nested):
             self._joined(parts, path, flags, start)
 
     def _container(self, depth: int, size: int) -> None:
