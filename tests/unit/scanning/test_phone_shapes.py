@@ -69,6 +69,8 @@ EMBEDDINGS = [
     "handbag, Größe 42, {} thanks",
     "({})",
     "note: {}.",
+    "mon numéro : {}",
+    "Nummer: {}",
 ]
 
 
