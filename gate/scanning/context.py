@@ -83,7 +83,10 @@ _FLAG_TOKENS: tuple[tuple[int, str], ...] = (
         "created updated modified epoch duration price amount cost total sku mpn gtin ean upc barcode "
         "isbn quantity qty count index batch frames fps weight dpi resolution ratio eta iterations "
         "artikelnummer artikel referenz reference referencia riferimento articolo katalogowy masse "
-        "dimensions dimensioni medidas afmetingen wymiary dimensoes groesse",
+        "dimensions dimensioni medidas afmetingen wymiary dimensoes groesse "
+        # Order, invoice and tracking references: a grouped number there is the shop's, not a phone.
+        "order ordernumber orderid invoice serial tracking bestellnummer auftragsnummer rechnungsnummer "
+        "pedido commande ordine bestelling",
     ),
     (
         NOT_PERSON,

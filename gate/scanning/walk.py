@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 from gate.model import Finding
 from gate.pointers import escape_token
-from gate.scanning import memo
+from gate.scanning import memo, splits
 from gate.scanning.context import NOT_NUMERIC, OWNER, OWNS, POSITIVE_MASK, key_info, reads_as_number
 from gate.scanning.decoding import decoded_variants, may_be_encoded
 from gate.scanning.detectors import (
@@ -250,32 +250,35 @@ class _Scan:
                 self.add(detector.entity, path, f"{name}+{via}" if via else name)
         return clean
 
-    def value(self, value: Any, path: str, flags: int, inherited: int, depth: int) -> None:
-        """Scan one value; `flags` is its key context, `inherited` what its children inherit."""
+    def value(self, value: Any, path: str, flags: int, inherited: int, depth: int) -> bool:
+        """Scan one value; `flags` is its key context, `inherited` what its children inherit. True when
+        the value is, or is a small container that directly holds, a part of a split value (`splits`),
+        for its parent to read."""
         if isinstance(value, str):
             self.count_chars(value)
             if len(value) >= _MIN_TEXT_CHARS or not value.isascii():
                 self.text(value, path, flags)
-        elif isinstance(value, dict):
-            self._object(value, path, flags, inherited, depth)
-        elif isinstance(value, list | tuple):
+            return splits.is_fragment(value)
+        if isinstance(value, dict):
+            return self._object(value, path, flags, inherited, depth)
+        if isinstance(value, list | tuple):
             self._container(depth, len(value))
-            start = len(self.findings)
+            start, held = len(self.findings), False
             # Elements keep the array's key as context ({"phones": ["+49..."]}).
             for index, child in enumerate(value):
-                self.value(child, f"{path}/{index}", flags, inherited, depth + 1)
+                held = self.value(child, f"{path}/{index}", flags, inherited, depth + 1) or held
             if len(value) >= 2 and all(type(child) is str for child in value):
                 self._joined(value, path, flags, start)
-        elif isinstance(value, bool) or value is None:
-            return
-        elif isinstance(value, int | float):
+            return held and len(value) <= splits.MAX_SIBLING_PARTS
+        if isinstance(value, int | float) and not isinstance(value, bool):
             self.number(value, path, flags)
-        else:
+        elif not isinstance(value, bool) and value is not None:
             raise TypeError(f"generation parameters hold a non-JSON value of type {type(value).__name__}")
+        return False
 
     def _joined(self, parts: list[str] | tuple[str, ...], path: str, flags: int, start: int) -> None:
         """A value split across an array's strings (["jane.doe", "@", "example.com"], card groups) or an
-        object's (`_split_value`) is read joined too; what it holds that no element held is reported under
+        object's (`_split_values`) is read joined too; what it holds that no element held is reported under
         the container's pointer."""
         joined = _Scan(self.limits)
         joined.text("".join(parts), path, flags)
@@ -292,14 +295,16 @@ class _Scan:
         if flags & POSITIVE_MASK and not flags & NOT_NUMERIC:
             self.text(str(value), path, flags)
 
-    def _object(self, obj: dict[Any, Any], path: str, flags: int, inherited: int, depth: int) -> None:
+    def _object(self, obj: dict[Any, Any], path: str, flags: int, inherited: int, depth: int) -> bool:
+        """Scan an object's members, then its split values (`splits`); True when it is small and one of
+        its own keys or strings is a part of a split value."""
         self._container(depth, len(obj))
         owns = flags & OWNS
         if (owns or inherited & OWNER) and _names_no_person(obj.get("@type")):
             # JSON-LD, as in C2PA's schema.org assertions: {"@type": "Organization", "name": ...} under
             # "author" is a company. Its name and id are not a person's (text detectors still run).
             owns, flags, inherited = 0, flags & ~(OWNS | OWNER), inherited & ~OWNER
-        start, fragment = len(self.findings), False
+        start, fragment, nested = len(self.findings), False, False
         max_string_chars, max_total_chars = self.max_string_chars, self.max_total_chars
         # This loop runs for every member: the character count is kept in a local (written back
         # before anything that reads or updates it), and count_chars and text are inlined.
@@ -321,6 +326,7 @@ class _Scan:
                 # A key can itself be an email or a phone. Then the pointer must not spell it: the
                 # member is named by its position instead ("*3"), for it and everything below it.
                 hidden_path = f"{path}/{HIDDEN_KEY}{position}"
+                fragment |= splits.key_is_fragment(key)
                 before = len(self.findings)
                 self.text(key, hidden_path, inherited)
                 if len(self.findings) > before:
@@ -336,8 +342,8 @@ class _Scan:
             kind = type(child)
             if kind is str:
                 size = len(child)
-                if size and (child[0] in _FRAGMENT_STARTS or child[-1] == "@"):
-                    fragment = True  # a part of a value split across the object's strings
+                # A part of a value split across the object's strings?
+                fragment |= size > 0 and (child[0] in splits.FRAGMENT_STARTS or child[-1] == "@")
                 chars += size
                 if size > max_string_chars or chars > max_total_chars:
                     self.chars = chars
@@ -350,18 +356,22 @@ class _Scan:
                     self.number(child, child_path or f"{path}/{token}", child_flags)
             elif kind is not bool and child is not None:
                 self.chars = chars
-                self.value(child, child_path or f"{path}/{token}", child_flags, child_inherited, depth + 1)
+                nested |= self.value(
+                    child, child_path or f"{path}/{token}", child_flags, child_inherited, depth + 1
+                )
                 chars = self.chars
         self.chars = chars
-        if fragment:
-            self._split_value(obj, path, flags, start)
+        if fragment or nested:
+            self._split_values(obj, path, flags, start, own=fragment, nested=nested)
+        return fragment and len(obj) <= splits.MAX_SIBLING_PARTS
 
-    def _split_value(self, obj: dict[Any, Any], path: str, flags: int, start: int) -> None:
-        """An object one of whose strings looks like a fragment of a split value: its short strings read
-        joined, in order (`_joined`). (Parts of an address or a number are short; a prompt beside them is
-        not read twice.)"""
-        parts = [value for value in obj.values() if type(value) is str and len(value) <= _MAX_FRAGMENT_CHARS]
-        if len(parts) >= 2:  # a split needs two parts
+    def _split_values(
+        self, obj: dict[Any, Any], path: str, flags: int, start: int, *, own: bool, nested: bool
+    ) -> None:
+        """An object with a part of a split value (`splits`): its readings joined (`_joined`). Parts of an
+        address or a number are short, so a prompt beside them is not read twice; what a reading finds
+        is reported under this object's pointer, which spells none of its keys."""
+        for parts in splits.readings(obj, own, nested):
             self._joined(parts, path, flags, start)
 
     def _container(self, depth: int, size: int) -> None:
@@ -371,13 +381,6 @@ class _Scan:
         self.nodes += size
         if self.nodes > self.limits.max_nodes:
             raise exceeded("max_nodes", self.limits.max_nodes)
-
-
-# A value split across an object's strings ({"a": "jane.doe", "b": "@example.com"}, {"cc": "+49", ...})
-# shows at a boundary: a string that starts with "@", "+" or "." or ends with "@". Only then are the
-# object's strings (those short enough to be a part) read joined, in order, as an array's are.
-_FRAGMENT_STARTS = "@+."
-_MAX_FRAGMENT_CHARS = 254  # the longest address
 
 
 # schema.org types that name an organisation or a product, not a person: only these lift the owner

@@ -167,12 +167,109 @@ _EUROPEAN = re.compile(
 )
 
 
+# A street's name is also a product line's ("camiseta Calle Mayor, talla 40", "Via Roma 2024 collection",
+# "Rue Royale 40 EDP", "bolso Plaza Mayor 3 colores"): the number after it is then a size, a year, an
+# anniversary or a count. A street match is no address when a size or collection word stands inside
+# it or right before it, when its number is followed by a count, unit or age word, or when the number
+# is a year (no European street is numbered 1900-2099 where a shop would ship).
+# Size and collection words, lower case, with and without their accents (a set: looked up per word).
+_PRODUCT_WORD_LIST = """
+    talla talle taglia taille größe grösse groesse grosse größen gr. size tamanho maat rozmiar velikost
+    méret meret mărimea marimea mărime marime koko storlek størrelse storrelse
+    colección coleccion collection collezione kollektion coleção colecao collectie kolekcja kolekce
+    edición edicion edition édition edizione edição edicao ausgabe editie series serie série
+    modelo modèle modele modello modell model línea linea ligne linie line
+    limited limitada limitée limitee limitata vintage estilo stile style
+    póster poster affiche lámina lamina druck print stampa cartel
+    inspired inspirado inspirée inspiree inspiré ispirato ispirata
+"""
+_PRODUCT_WORDS = frozenset(_PRODUCT_WORD_LIST.split())
+_WORD_EDGES = " ,;:()\"'«»“”„"
+_COUNT_AFTER = re.compile(
+    r"(?i)\s*-?\s*(?:a[ñn]os|anni|ans|jahre|jaar|lat|years?|yrs|aniversario|anniversario|anniversaire|"
+    r"jubil[äa]um|anivers[áa]rio|colou?rs?|colores|colori|couleurs|farben|cores|kleuren|kolor[óo]w|"
+    r"modelos|modelli|mod[eè]les|tallas|taglie|tailles|sizes|[ei]n\s?1|em\s?1|ml|cl|edp|edt|"
+    r"parfum|eau|uds?|unidades|unit[àa]|unit[ée]s|units|st[üu]ck|pzs?|pcs|szt|piezas|pezzi|pi[èe]ces|"
+    r"pe[çc]as|pack|set|teilig|tlg|eur|usd|gbp|chf|pln|z[łl]|k[čc]|mm|cm|kg|g|l|in|inch|oz|px)(?!\w)"
+    # A size ("81 x 182"), a decimal ("66,72 kg"), a code ("13-1497"; "429-502" is a Greek house
+    # number), a thousands group ("195 783 €") or a currency sign: not a house number.
+    r"|\s?[x\u00d7]\s?\d|[,.]\d|-\d{4}|\s\d{3}(?!\d)|\s?[€$£¥]"
+)
+_YEAR_DIGITS = 4
+_FIRST_YEAR, _LAST_YEAR = 1900, 2099
+_BEFORE_WINDOW = 24
+
+
+def _house_number(span: str) -> str:
+    """The digits a street match ends with ("40" of "Calle Mayor 40", "12" of "Via Roma 12b."), or ""."""
+    tail = span.rstrip(". \t")
+    if tail[-1:].isalpha():
+        tail = tail[:-1]
+    end = len(tail)
+    while end and tail[end - 1].isdigit():
+        end -= 1
+    return tail[end:]
+
+
+# Lower-case words a house number may follow ("Calle Mayor número 5", "Via Roma n. 12", "ул. Ленина, д. 5").
+_NUMBER_WORD_LIST = """número numero núm núm. nº n° no no. n n. nr nr. nro nro. num num. civico bis ter
+    д д. дом буд буд. č č. čp č.p. br br. hsz hsz."""
+_NUMBER_WORDS = frozenset(_NUMBER_WORD_LIST.split())
+_ARTICLE_WORD_LIST = "de del la las los di della delle dei da do dos das du des le les"
+_ARTICLE_WORDS = frozenset(_ARTICLE_WORD_LIST.split())
+
+
+def _not_a_street_name(word: str, span: str) -> bool:
+    """A word in a phrase between a street's name and its number that says the number is something
+    else: digits, a lower-case word that is no number word or article ("Calle Mayor, steps 30"), or a
+    code in capitals in text that is not written in capitals ("Calle Mayor, RAL 9010")."""
+    if not word or word.lower() in _NUMBER_WORDS:
+        return False
+    if not word.rstrip(".").isalpha():
+        return True
+    if word.islower():
+        return word not in _ARTICLE_WORDS
+    return word.isupper() and len(word) > 1 and not span.isupper()
+
+
+def _not_a_product_line(match: re.Match[str], text: Text) -> bool:
+    """False when the street of `match` is a product line's name by the words around its number (see
+    `_PRODUCT_WORDS`); True otherwise. Set lookups and one anchored match: this runs for every street
+    match, and the European corpus has one in every seventh record."""
+    span = match.group()
+    number = _house_number(span)
+    if not number:
+        return True  # a number-first or cued form: the words after the street word are read as they are
+    if len(number) == _YEAR_DIGITS and _FIRST_YEAR <= int(number) <= _LAST_YEAR:
+        return False
+    words = span[: -len(number)].split() if span.endswith(number) else span.rsplit(number, 1)[0].split()
+    lower = span.lower()
+    if any(word.strip(_WORD_EDGES) in _PRODUCT_WORDS for word in lower.split()):
+        return False
+    # After a comma, a new phrase: only name words may stand there before the number ("Calle de
+    # Alcalá, 42", "Strada Lipscani, nr. 18"; not "Calle Mayor, steps 30", "..., RAL 9010", "...,
+    # Bestellnr. 29918181 677"). Without a comma, a lower-case word is the street word of languages
+    # that write it after the name ("Vregova ulica 53", "Pécsi utca 147.").
+    phrase = " ".join(words).partition(",")[2].split()
+    if any(_not_a_street_name(word.strip(_WORD_EDGES), span) for word in phrase):
+        return False
+    start = match.start()
+    # Right before the street word, in the same phrase ("colección Calle Mayor 40", "modèle « Rue
+    # Royale » 40"; not "Calvin Klein style, Calle Mayor 40").
+    before = text.value[max(0, start - _BEFORE_WINDOW) : start]
+    if before[-1:].isspace() or before[-1:] in _WORD_EDGES:
+        words = before.lower().rstrip(" \"'«“„").split()
+        if words and words[-1] in _PRODUCT_WORDS:
+            return False
+    return _COUNT_AFTER.match(text.value, match.end()) is None
+
+
 def _valid_european(match: re.Match[str], text: Text) -> bool:
     if match.group("southern") is not None:
-        return _starts_word(match, text)
+        return _starts_word(match, text) and _not_a_product_line(match, text)
     if match.group("compound") is not None:
-        return _compound_street(match, text)
-    return True
+        return _compound_street(match, text) and _not_a_product_line(match, text)
+    return _not_a_product_line(match, text)
 
 
 def _starts_word(match: re.Match[str], text: Text) -> bool:
@@ -217,7 +314,9 @@ DETECTOR = PatternDetector(
             requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
         ),
         # (The cued pattern looks its cue words up itself: no prefilter.)
-        PatternRule("location.cued_address", _LEXICON_ADDRESS, requires=HAS_CAPITALS | HAS_DIGIT),
+        PatternRule(
+            "location.cued_address", _LEXICON_ADDRESS, _not_a_product_line, requires=HAS_CAPITALS | HAS_DIGIT
+        ),
         PatternRule(
             "location.cued_street", _CUED_STREET, when=any_word(_ADDRESS_CUE_WORDS), requires=HAS_CAPITALS
         ),

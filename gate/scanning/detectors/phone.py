@@ -1,8 +1,10 @@
 """PHONE_NUMBER, validated by `phonenumbers`.
 
-International numbers ("+49 151 ...") are found anywhere. National formats ("(415) 555-0132") are tried
-only where the key or a nearby word says phone, with a few default regions, because without that
-context any run of digits (a seed, an order number) can parse as some country's number.
+International numbers ("+49 151 ...") are found anywhere. National formats are read in any shape
+where the key or a nearby word says phone, with a few default regions first; without that context
+only in the shapes people write phone numbers in ("06 12 34 56 78", "0151 23456789", "612 345 678",
+"(415) 555-0132": `phone_shapes`), because otherwise any run of digits (a seed, an order number) can
+parse as some country's number.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ import phonenumbers
 
 from gate.scanning import lexicon
 from gate.scanning.context import NOT_NUMERIC, PHONE
+from gate.scanning.detectors import phone_shapes
 from gate.scanning.detectors.base import (
     HAS_DIGIT,
+    HAS_DIGIT_RUN,
     HAS_EIGHT_DIGITS,
     HAS_PLUS,
     PatternDetector,
@@ -82,6 +86,10 @@ def _international(match: re.Match[str], text: Text) -> bool:
 
 
 def _idd(match: re.Match[str], text: Text) -> bool:
+    # "GTIN 00270860919020" is a padded product code, not "+27 ..." (a cue before it is read by
+    # `_national`, which tries "00" forms too).
+    if phone_shapes.after_reference(text.value, match.start()):
+        return False
     return _valid("+" + match.group()[2:], None)
 
 
@@ -208,6 +216,16 @@ def _may_be_national(text: Text) -> bool:
     return bool(text.flags & PHONE) or _has_cue_word(text) or _CUES.found(text.value)
 
 
+_TRUNK_REGIONS = phone_shapes.trunk_regions(NATIONAL_REGIONS + EUROPEAN_REGIONS + WORLD_REGIONS)
+
+
+def _shaped(match: re.Match[str], text: Text) -> bool:
+    # The tail of an international number ("+1 555 0100", "0049 ...") is read by the rules above.
+    if _INTERNATIONAL_PREFIX.search(text.value, max(0, match.start() - 6), match.start()):
+        return False
+    return phone_shapes.reads_as_national_number(text.value, match.start(), match.end(), _TRUNK_REGIONS)
+
+
 DETECTOR = PatternDetector(
     entity="PHONE_NUMBER",
     # Not a digit run: the patterns allow any separators between digits ("+1 650 - 253 - 0000").
@@ -216,6 +234,12 @@ DETECTOR = PatternDetector(
         PatternRule("phone.international", _INTERNATIONAL, _international, requires=HAS_PLUS),
         PatternRule("phone.idd", _IDD, _idd, requires=HAS_EIGHT_DIGITS),
         PatternRule("phone.national", _NATIONAL, _national, _may_be_national, requires=HAS_EIGHT_DIGITS),
+        # Without a cue: only the shapes of `phone_shapes`. Nine digits in groups with one or two
+        # characters between them always hold a digit run, so strings without one (a third of those
+        # with eight digits: scattered sizes, steps, dates) skip the regex.
+        PatternRule(
+            "phone.national_shape", phone_shapes.SHAPED, _shaped, requires=HAS_EIGHT_DIGITS | HAS_DIGIT_RUN
+        ),
     ),
     unless=NOT_NUMERIC,
 )

@@ -1,0 +1,109 @@
+"""Values split across an object's strings, its keys, or a key and its value, read joined.
+
+`{"a": "jane.doe", "b": "@example.com"}`, `{"jane.doe": "@example.com"}`, `{"jane": 1, ".doe@exa": 2,
+"mple.com": 3}`, `{"+49 151": "23456789"}` and sibling containers (`{"a": ["jane.doe"], "b":
+["@example.com"]}`) each hold an address or a number no single string holds. A split shows at a
+boundary: a string that starts with "@", "+" or "." or ends with "@" (`is_fragment`), or a key that
+ends a group of digits after a space (`key_is_fragment`: "DE89 3704", "+49 151"). Only objects with one
+are read joined, so the common object pays two character tests per string. The walk reports what a
+reading finds under the object's pointer, never a key's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+FRAGMENT_STARTS = "@+."
+MAX_FRAGMENT_CHARS = 254  # the longest address
+
+
+def is_fragment(text: str) -> bool:
+    """True if `text` looks like a part of a split value: it starts with "@", "+" or "." or ends with "@"."""
+    return bool(text) and (text[0] in FRAGMENT_STARTS or text[-1] == "@")
+
+
+def key_is_fragment(key: str) -> bool:
+    """True if a key (one that is not a plain identifier) looks like a part of a split value: as a string
+    does (`is_fragment`), or ending in a digit after a space ("DE89 3704", "+49 151", "0151 234")."""
+    return is_fragment(key) or (" " in key and key[-1].isdigit())
+
+
+# Parts read with keys or one level down: a split's parts are short, and the prompts beside them
+# (hundreds of characters) would make every reading a second scan of the record.
+MAX_PART_CHARS = 64
+
+
+# A container read with its siblings holds few members: a part of a split, not a node of a workflow
+# whose one field starts with "+" (a phone number there is found as it is).
+MAX_SIBLING_PARTS = 4
+
+
+def _short(value: Any) -> bool:
+    return type(value) is str and len(value) <= MAX_FRAGMENT_CHARS
+
+
+def _part(value: Any) -> bool:
+    return type(value) is str and len(value) <= MAX_PART_CHARS
+
+
+_DIGIT_KEY_CHARS = frozenset("0123456789 -()")
+
+
+def _key_part(key: Any) -> bool:
+    """A key that can be a part of a split value: one with a dot, "@", "+" or a space ("jane.doe"), or
+    digits ("151"). A word is a field's name ("instagram": "@acme.shop" is a handle, not
+    "instagram@acme.shop")."""
+    return _part(key) and (
+        "." in key
+        or "@" in key
+        or "+" in key
+        or " " in key
+        or (key[:1].isdigit() and set(key) <= _DIGIT_KEY_CHARS)
+    )
+
+
+def _handles_apart(parts: list[str]) -> list[str]:
+    """Two handles in a row ("@acme.shop", "@acme.store") are two values, not "acme.shop@acme.store": a
+    comma goes between them."""
+    out: list[str] = []
+    for part in parts:
+        if out and part.startswith("@") and out[-1].startswith("@"):
+            out.append(", ")
+        out.append(part)
+    return out
+
+
+def readings(obj: dict[Any, Any], own: bool, nested: bool) -> Iterator[list[str]]:
+    """The sequences of strings of `obj` to read joined, in document order. When one of its own strings
+    or keys is a fragment (`own`): its string values; its keys
+    that can be parts (`_key_part`) with the string values between them (a value split across a key and
+    its value); when a key is a fragment, its keys alone; and when a key is a fragment or a child
+    container holds one (`nested`), the same one level down. Values of up to `MAX_FRAGMENT_CHARS`, and
+    in the readings with keys `MAX_PART_CHARS`; sequences of fewer than two parts are left out."""
+    values, pairs, keys = [], [], []
+    if own:
+        values = [value for value in obj.values() if _short(value)]
+        keys = [key for key in obj if _part(key)] if any(key_is_fragment(str(key)) for key in obj) else []
+        if any(_key_part(key) for key in obj):  # else the values' reading holds all there is
+            pairs = [p for key, value in obj.items() for p in ((key,) if _key_part(key) else ()) + (value,)]
+            pairs = [part for part in pairs if _part(part)]
+    found: list[list[str]] = []
+    down = _one_level_down(obj) if nested or keys else []
+    for parts in (values, pairs, keys, down):
+        if len(parts) >= 2 and parts not in found:
+            found.append(parts)
+            yield _handles_apart(parts)
+
+
+def _one_level_down(obj: dict[Any, Any]) -> list[str]:
+    """Keys that can be parts and strings, this object's and its child containers' ("jane.doe":
+    {"@example.com": 1}, "a": ["jane.doe"], "b": ["@example.com"])."""
+    parts: list[Any] = []
+    for key, value in obj.items():
+        parts.extend((key,) if _key_part(key) else ())
+        if isinstance(value, dict):
+            parts.extend(part for k, v in value.items() for part in ((k,) if _key_part(k) else ()) + (v,))
+        else:
+            parts.extend(value if isinstance(value, list) else (value,))
+    return [part for part in parts if _part(part)]

@@ -1,0 +1,88 @@
+"""A value split across an object's keys, a key and its value, or sibling containers (`splits.py`).
+
+Each split was approved before: only a split across an object's string values or an array's strings
+was read joined. Findings name the object's pointer, never a key's text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gate.scanning import scan_parameters
+
+EMAIL, PHONE, IBAN, CARD = "EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", "CREDIT_CARD"
+
+SPLITS: list[tuple[Any, str]] = [
+    ({"jane.doe": "@example.com"}, EMAIL),  # key, then value
+    ({"jane.doe@": "example.com"}, EMAIL),
+    ({"jane": 1, ".doe@exa": 2, "mple.com": 3}, EMAIL),  # keys alone
+    ({"jane": None, ".doe@example": True, ".com": False}, EMAIL),
+    ({"a": "jane", "b": ".doe@exa", "c": "mple.com"}, EMAIL),  # values (read before too)
+    ({"jane.doe": {"@example.com": 1}}, EMAIL),  # key, then a child's key
+    ({"a": ["jane.doe"], "b": ["@example.com"]}, EMAIL),  # sibling arrays
+    ({"a": {"x": "jane.doe"}, "b": {"y": "@example.com"}}, EMAIL),  # sibling objects
+    ({"+49 151": "23456789"}, PHONE),
+    ({"+49": {"151": "2345 6789"}}, PHONE),
+    ({"DE89 3704": "0044 0532 0130 00"}, IBAN),
+    ({"4111 1111": "1111 1111"}, CARD),
+]
+
+
+def _keys(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [k for k in value] + [k for v in value.values() for k in _keys(v)]
+    if isinstance(value, list):
+        return [k for v in value for k in _keys(v)]
+    return []
+
+
+@pytest.mark.parametrize(("inner", "entity"), SPLITS)
+@pytest.mark.parametrize("where", ["root", "nested", "in_array"])
+def test_a_value_split_across_keys_is_found(inner: dict[str, Any], entity: str, where: str) -> None:
+    doc: Any = inner if where == "root" else {"params": {"extra": inner}} if where == "nested" else [inner]
+    findings = scan_parameters(doc)
+    assert entity in {f.entity for f in findings}
+    # Pointers name containers and positions, never a key's text.
+    for finding in findings:
+        for key in _keys(inner):
+            if len(key) > 1:
+                assert key not in finding.path
+
+
+CLEAN = [
+    {"instagram": "@acme.shop"},  # a handle under a field's name
+    {"social": {"instagram": "@acme.shop", "tiktok": "@acme.store"}, "brand": "Acme"},
+    {"loras": {"add_detail.safetensors": 0.6, "product_shot_v2.safetensors": 0.8}},
+    {"model": "sd_xl_base_1.0", "ext": ".safetensors", "weights": ["+0.5", "+1.2"]},
+    {"v1.10.1": {"changes": ".png export"}, "v1.9": {"changes": "+ refiner"}},
+    {"3": {"class_type": "KSampler", "inputs": {"seed": 156680208700286, "steps": 30}}, "4": {"x": ".5"}},
+    {"Size 42": "EU", "Size 44": "+2 cm"},
+    {"sizes": {"1024 x 1024": "square", "768 x 1344": "+portrait"}},
+]
+
+
+@pytest.mark.parametrize("doc", CLEAN)
+def test_neighbours_stay_clean(doc: dict[str, Any]) -> None:
+    assert scan_parameters(doc) == []
+
+
+_LOCAL = st.from_regex(r"[a-z]{3,8}\.[a-z]{3,8}", fullmatch=True)
+
+
+@given(_LOCAL, st.sampled_from(["example.com", "mail.example.org", "shop.example.net"]), st.data())
+@settings(max_examples=150, deadline=None)
+def test_any_cut_of_an_address_across_keys_is_found(local: str, domain: str, data: st.DataObject) -> None:
+    address = f"{local}@{domain}"
+    # Cut the address in two or three at random points; the cuts become keys, or a key and a value.
+    points = sorted(data.draw(st.sets(st.integers(1, len(address) - 1), min_size=1, max_size=2)))
+    parts = [address[i:j] for i, j in zip([0, *points], [*points, len(address)], strict=True)]
+    if not any(p.startswith(("@", ".", "+")) or p.endswith("@") for p in parts):
+        return  # a cut with no part at a boundary: not what this reading looks for (see splits.py)
+    as_keys = {part: index for index, part in enumerate(parts)}
+    findings = scan_parameters({"extra": as_keys})
+    assert EMAIL in {f.entity for f in findings}
+    assert all(part not in f.path for f in findings for part in parts if len(part) > 1)
