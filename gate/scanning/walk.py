@@ -167,6 +167,16 @@ def _detections(value: str, flags: int) -> memo.Detections:
     return tuple(found)
 
 
+def _owner_context(obj: dict[Any, Any], flags: int, inherited: int) -> tuple[int, int, int]:
+    """(owns, flags, inherited) for an object's members. JSON-LD, as in C2PA's schema.org assertions:
+    {"@type": "Organization", "name": ...} under "author" is a company, whose name and id are not a
+    person's (text detectors still run)."""
+    owns = flags & OWNS
+    if (owns or inherited & OWNER) and _names_no_person(obj.get("@type")):
+        return 0, flags & ~(OWNS | OWNER), inherited & ~OWNER
+    return owns, flags, inherited
+
+
 class _Scan:
     """One scan: counters against the limits, and the findings so far."""
 
@@ -299,11 +309,7 @@ class _Scan:
         """Scan an object's members, then its split values (`splits`); True when it is small and one of
         its own keys or strings is a part of a split value."""
         self._container(depth, len(obj))
-        owns = flags & OWNS
-        if (owns or inherited & OWNER) and _names_no_person(obj.get("@type")):
-            # JSON-LD, as in C2PA's schema.org assertions: {"@type": "Organization", "name": ...} under
-            # "author" is a company. Its name and id are not a person's (text detectors still run).
-            owns, flags, inherited = 0, flags & ~(OWNS | OWNER), inherited & ~OWNER
+        owns, flags, inherited = _owner_context(obj, flags, inherited)
         start, fragment, nested = len(self.findings), False, False
         max_string_chars, max_total_chars = self.max_string_chars, self.max_total_chars
         # This loop runs for every member: the character count is kept in a local (written back
