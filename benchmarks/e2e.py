@@ -29,6 +29,9 @@ from benchmarks.broker_load import Collector, GateProcess, fresh_topics, ingest_
 from benchmarks.stats import quantile, ratio_summary, summarize
 from gate.provenance import DevPki
 
+# Each point of the batching curve drains at least this many batches of its size.
+CURVE_BATCHES_PER_POINT = 6
+
 
 @dataclass(frozen=True, slots=True)
 class Payload:
@@ -226,10 +229,14 @@ def run_e2e(
         fetch=FetchPolicy(),
     )
     default_workers = GateSettings.model_fields["workers"].get_default(call_default_factory=True)
-    stream = [
-        (f"ev-{i}".encode(), ingest_event(f"ev-{i}", pl.media_type, data=pl.data, parameters=pl.parameters))
-        for i, pl in zip(range(events), itertools.cycle(payloads), strict=False)
-    ]
+
+    def event_stream(count: int) -> list[tuple[bytes, bytes]]:
+        return [
+            (f"ev-{i}".encode(), ingest_event(f"ev-{i}", p.media_type, data=p.data, parameters=p.parameters))
+            for i, p in zip(range(count), itertools.cycle(payloads), strict=False)
+        ]
+
+    stream = event_stream(events)
     values = [value for _, value in stream]
     from benchmarks.ipc_copy import ipc_cost, pool_queueing  # noqa: PLC0415
 
@@ -254,7 +261,9 @@ def run_e2e(
         burst_run(
             bootstrap,
             pki,
-            stream[:curve_events],
+            # At least CURVE_BATCHES_PER_POINT batches: a drain of one or two batches measures the
+            # start and the last partial batch, not what that batch size sustains.
+            event_stream(max(curve_events, CURVE_BATCHES_PER_POINT * batch)),
             workers=None,
             batch=batch,
             log=log_dir / f"e2e-curve-b{batch}.log",
