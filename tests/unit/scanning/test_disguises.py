@@ -19,13 +19,10 @@ from stdnum import iban
 from gate.scanning import scan_parameters
 from gate.scanning.disguises import disguised_readings, top_level_domains
 from gate.scanning.normalise import normalise
+from tests.unit.scanning.found import entities
 
 EMAIL, PHONE, CARD, IBAN, PERSON = "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "PERSON"
 ADDRESS, NUMBER = "jane.doe@example.com", "+4915123456789"
-
-
-def entities(value: object, key: str = "prompt") -> set[str]:
-    return {f.entity for f in scan_parameters({key: value})}
 
 
 def spaced(text: str, gap: str = " ") -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from gate.scanning import scan_parameters
 from gate.scanning.detectors.person import occasion
+from tests.unit.scanning.found import entities
 
 OCCASIONS = [
     "cadeau pour Fête des Mères",
@@ -52,20 +52,16 @@ NAMES = [
 ]
 
 
-def _entities(text: str) -> set[str]:
-    return {finding.entity for finding in scan_parameters({"prompt": text})}
-
-
 @pytest.mark.parametrize("text", OCCASIONS)
 def test_a_gift_for_an_occasion_is_no_name(text: str) -> None:
-    assert _entities(text) == set()
-    assert _entities(f"ceramic mug on a marble table, {text}, soft studio lighting") == set()
+    assert entities(text) == set()
+    assert entities(f"ceramic mug on a marble table, {text}, soft studio lighting") == set()
 
 
 @pytest.mark.parametrize("text", NAMES)
 def test_a_name_after_the_cue_or_after_the_occasion_is_still_found(text: str) -> None:
-    assert "PERSON" in _entities(text)
-    assert "PERSON" in _entities(f"ceramic mug, {text}, soft studio lighting")
+    assert "PERSON" in entities(text)
+    assert "PERSON" in entities(f"ceramic mug, {text}, soft studio lighting")
 
 
 @pytest.mark.parametrize(

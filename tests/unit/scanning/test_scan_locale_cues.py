@@ -18,6 +18,7 @@ import pytest
 
 from gate.scanning import lexicon, scan_parameters
 from gate.scanning.normalise import normalise
+from tests.unit.scanning.found import entities
 
 FOUND: list[tuple[str, str]] = [
     ("PERSON", "δώρο για Παναγιώτα Καλαμάρα"),
@@ -190,23 +191,19 @@ CLEAN: list[str] = [
 ]
 
 
-def _entities(text: str) -> set[str]:
-    return {finding.entity for finding in scan_parameters({"prompt": text})}
-
-
 @pytest.mark.parametrize(("entity", "text"), FOUND)
 def test_personal_data_after_a_cue_in_another_language_is_found(entity: str, text: str) -> None:
-    assert entity in _entities(text)
+    assert entity in entities(text)
 
 
 @pytest.mark.parametrize(("entity", "text"), FOUND)
 def test_a_cued_value_is_found_in_a_longer_prompt_too(entity: str, text: str) -> None:
-    assert entity in _entities(f"ceramic mug on a marble table, {text}, soft studio lighting")
+    assert entity in entities(f"ceramic mug on a marble table, {text}, soft studio lighting")
 
 
 @pytest.mark.parametrize("text", CLEAN)
 def test_product_text_in_those_languages_stays_clean(text: str) -> None:
-    assert _entities(text) == set()
+    assert entities(text) == set()
 
 
 # Each cue class has words in every official language of the EU and in the others listed.
@@ -322,7 +319,7 @@ def test_a_customer_field_under_a_key_in_another_language_is_found(entity: str, 
      "doručiť na adresu Kadnárova 505", "dostava na naslov Slovenska cesta 15"],
 )  # fmt: skip
 def test_more_cued_values_of_the_smaller_eu_languages(text: str) -> None:
-    assert _entities(text) - {"EMAIL_ADDRESS"}
+    assert entities(text) - {"EMAIL_ADDRESS"}
 
 
 @pytest.mark.parametrize(
@@ -341,4 +338,4 @@ OPENING_MARKS = ["¡", "¿", "#", "「", "•", "~", "=", "‹"]
 @pytest.mark.parametrize("mark", OPENING_MARKS)
 @pytest.mark.parametrize(("entity", "text"), FOUND)
 def test_a_cue_right_after_an_opening_mark_is_read(mark: str, entity: str, text: str) -> None:
-    assert entity in _entities(f"leather handbag, {mark}{text}")
+    assert entity in entities(f"leather handbag, {mark}{text}")

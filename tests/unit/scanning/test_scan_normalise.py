@@ -12,12 +12,9 @@ import pytest
 
 from gate.scanning import scan_parameters
 from gate.scanning.normalise import confusable_table, normalise
+from tests.unit.scanning.found import entities
 
 EMAIL, PHONE, CARD, PERSON, IBAN = "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "PERSON", "IBAN_CODE"
-
-
-def entities(value: object, key: str = "prompt") -> set[str]:
-    return {f.entity for f in scan_parameters({key: value})}
 
 
 # Full-width and other compatibility forms (NFKC).

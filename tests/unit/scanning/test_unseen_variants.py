@@ -17,12 +17,9 @@ from hypothesis import strategies as st
 from gate.scanning import scan_parameters
 from gate.scanning.identifiers import identifier_findings
 from gate.scanning.normalise import normalise
+from tests.unit.scanning.found import entities
 
 EMAIL, PHONE, CARD, IBAN = "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE"
-
-
-def entities(value: object, key: str = "prompt") -> set[str]:
-    return {f.entity for f in scan_parameters({key: value})}
 
 
 def digits_of(text: str, zero: int) -> str:
