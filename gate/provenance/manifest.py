@@ -45,6 +45,11 @@ ALLOWED_EDIT_ACTIONS: Final = frozenset(
 PARENT_INGREDIENT_KEY: Final = "gate.parent"  # links c2pa.opened to the parentOf ingredient before signing
 MAX_ASSERTION_BYTES: Final = 64 * 1024  # a manifest is not a place for bulk data
 
+# Built once: `json.dumps` with options builds a new encoder on every call (a third of its cost on an
+# assertion). Same options, same bytes.
+_COMPACT: Final = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+_CANONICAL: Final = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
+
 _TOP_KEYS: Final = frozenset({"model", "training_data_sources", "parameters", "gate"})
 _MODEL_KEYS: Final = frozenset({"name", "version", "provider"})
 _GATE_KEYS: Final = frozenset({"policy_version"})
@@ -161,7 +166,7 @@ def check_generation_assertion(data: JSON) -> None:
     if not all(isinstance(v, str) for v in gate.values()):
         raise ProvenanceError("generation assertion: /gate/policy_version must be a string")
     check_json(data["parameters"], "generation parameters")
-    size = len(json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
+    size = len(_COMPACT.encode(data).encode())
     if size > MAX_ASSERTION_BYTES:
         raise ProvenanceError(f"generation assertion is {size} bytes; the limit is {MAX_ASSERTION_BYTES}")
 
@@ -200,7 +205,7 @@ def with_stable_ids(definition: Mapping[str, JSON], *material: bytes) -> dict[st
     c2pa-rs only accepts version-4-shaped UUIDs, so the hash is stamped with the v4 version/variant bits.
     """
     digest = hashlib.sha256()
-    digest.update(json.dumps(definition, sort_keys=True, separators=(",", ":")).encode())
+    digest.update(_CANONICAL.encode(definition).encode())
     for part in material:
         digest.update(hashlib.sha256(part).digest())
     raw = digest.digest()

@@ -56,7 +56,7 @@ def suspect_paths(value: Any) -> list[Path]:
 
 
 def _collect(value: Any, path: Path, found: list[Path]) -> None:
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):  # parsed JSON: objects are dicts (cheaper to test than the Mapping ABC)
         for key, item in value.items():
             if isinstance(item, str):
                 if _BASE64.fullmatch(item):
