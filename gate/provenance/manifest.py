@@ -20,7 +20,6 @@ import hashlib
 import json
 import math
 import re
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, TypeAlias
@@ -209,6 +208,18 @@ def with_stable_ids(definition: Mapping[str, JSON], *material: bytes) -> dict[st
     for part in material:
         digest.update(hashlib.sha256(part).digest())
     raw = digest.digest()
-    label_id = uuid.UUID(bytes=raw[:16], version=4)
-    instance_id = uuid.UUID(bytes=raw[16:32], version=4)
-    return {**definition, "label": f"urn:c2pa:{label_id}", "instance_id": f"xmp:iid:{instance_id}"}
+    return {
+        **definition,
+        "label": f"urn:c2pa:{v4_uuid(raw[:16])}",
+        "instance_id": f"xmp:iid:{v4_uuid(raw[16:])}",
+    }
+
+
+def v4_uuid(raw: bytes) -> str:
+    """`str(uuid.UUID(bytes=raw, version=4))` for 16 bytes, without building the UUID object (a quarter
+    of the time; every signature names two)."""
+    stamped = bytearray(raw)
+    stamped[6] = (stamped[6] & 0x0F) | 0x40  # version 4
+    stamped[8] = (stamped[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = stamped.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"

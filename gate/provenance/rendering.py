@@ -35,6 +35,8 @@ def reads_back(value: Any) -> bool:
     `pad`, `pad2` or `signature`; anything under `icon` or the renamed schema.org key). The signing side
     leaves such parameters out, so the gate never publishes a manifest it would then call unreadable.
     """
+    if isinstance(value, str | int | float | None):  # the common case, before the Mapping ABC's test
+        return True
     if isinstance(value, Mapping):
         for key, item in value.items():
             if key in _DROPPED_KEYS or (key in _REWRITTEN_KEYS and isinstance(item, list)):
