@@ -20,7 +20,6 @@ import hashlib
 import json
 import math
 import re
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, TypeAlias
@@ -44,6 +43,11 @@ ALLOWED_EDIT_ACTIONS: Final = frozenset(
 )  # fmt: skip
 PARENT_INGREDIENT_KEY: Final = "gate.parent"  # links c2pa.opened to the parentOf ingredient before signing
 MAX_ASSERTION_BYTES: Final = 64 * 1024  # a manifest is not a place for bulk data
+
+# Built once: `json.dumps` with options builds a new encoder on every call (a third of its cost on an
+# assertion). Same options, same bytes.
+_COMPACT: Final = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+_CANONICAL: Final = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
 
 _TOP_KEYS: Final = frozenset({"model", "training_data_sources", "parameters", "gate"})
 _MODEL_KEYS: Final = frozenset({"name", "version", "provider"})
@@ -161,7 +165,7 @@ def check_generation_assertion(data: JSON) -> None:
     if not all(isinstance(v, str) for v in gate.values()):
         raise ProvenanceError("generation assertion: /gate/policy_version must be a string")
     check_json(data["parameters"], "generation parameters")
-    size = len(json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
+    size = len(_COMPACT.encode(data).encode())
     if size > MAX_ASSERTION_BYTES:
         raise ProvenanceError(f"generation assertion is {size} bytes; the limit is {MAX_ASSERTION_BYTES}")
 
@@ -200,10 +204,22 @@ def with_stable_ids(definition: Mapping[str, JSON], *material: bytes) -> dict[st
     c2pa-rs only accepts version-4-shaped UUIDs, so the hash is stamped with the v4 version/variant bits.
     """
     digest = hashlib.sha256()
-    digest.update(json.dumps(definition, sort_keys=True, separators=(",", ":")).encode())
+    digest.update(_CANONICAL.encode(definition).encode())
     for part in material:
         digest.update(hashlib.sha256(part).digest())
     raw = digest.digest()
-    label_id = uuid.UUID(bytes=raw[:16], version=4)
-    instance_id = uuid.UUID(bytes=raw[16:32], version=4)
-    return {**definition, "label": f"urn:c2pa:{label_id}", "instance_id": f"xmp:iid:{instance_id}"}
+    return {
+        **definition,
+        "label": f"urn:c2pa:{v4_uuid(raw[:16])}",
+        "instance_id": f"xmp:iid:{v4_uuid(raw[16:])}",
+    }
+
+
+def v4_uuid(raw: bytes) -> str:
+    """`str(uuid.UUID(bytes=raw, version=4))` for 16 bytes, without building the UUID object (a quarter
+    of the time; every signature names two)."""
+    stamped = bytearray(raw)
+    stamped[6] = (stamped[6] & 0x0F) | 0x40  # version 4
+    stamped[8] = (stamped[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = stamped.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"

@@ -35,6 +35,8 @@ def reads_back(value: Any) -> bool:
     `pad`, `pad2` or `signature`; anything under `icon` or the renamed schema.org key). The signing side
     leaves such parameters out, so the gate never publishes a manifest it would then call unreadable.
     """
+    if isinstance(value, str | int | float | None):  # the common case, before the Mapping ABC's test
+        return True
     if isinstance(value, Mapping):
         for key, item in value.items():
             if key in _DROPPED_KEYS or (key in _REWRITTEN_KEYS and isinstance(item, list)):
@@ -56,7 +58,7 @@ def suspect_paths(value: Any) -> list[Path]:
 
 
 def _collect(value: Any, path: Path, found: list[Path]) -> None:
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):  # parsed JSON: objects are dicts (cheaper to test than the Mapping ABC)
         for key, item in value.items():
             if isinstance(item, str):
                 if _BASE64.fullmatch(item):

@@ -129,15 +129,20 @@ _current_handler: Callable[[int], Any] = getattr(sys.modules.get("_signal"), "ge
 class CheckAlarm:
     """One SIGALRM handler for a series of checks: installed on enter, the previous one restored on exit.
 
-    Each check's `_Budget` then only arms and disarms the interval timer. Inert off the main thread,
-    where `setitimer` does not exist, and where SIGALRM has a handler Python cannot give back (one a host
-    program installed in C before starting Python): checks there run without a time budget (the runner
-    still bounds the worker).
+    Each check's `_Budget` then only names its deadline; the interval timer is armed by the first check
+    and re-armed only when it would fire after the running check's deadline (never, while every check has
+    the same budget). A timer that fires before the running check's deadline (it was armed for an earlier
+    check) is re-armed for the time left: a check is interrupted at its own deadline, never before. That
+    is one `setitimer` per evaluation instead of one per check (a system call each, about 2 us, 7 checks).
+    Inert off the main thread, where `setitimer` does not exist, and where SIGALRM has a handler Python
+    cannot give back (one a host program installed in C before starting Python): checks there run
+    without a time budget (the runner still bounds the worker).
     """
 
     def __init__(self) -> None:
         self.installed = False
-        self.budget: _Budget | None = None  # the budget whose timer is armed, if any
+        self.budget: _Budget | None = None  # the budget of the running check, if any
+        self.fires_at: float | None = None  # when the armed timer fires (perf_counter), None when unarmed
         self._previous: Any = None
 
     def __enter__(self) -> CheckAlarm:
@@ -149,13 +154,27 @@ class CheckAlarm:
     def __exit__(self, *exc_info: object) -> None:
         if self.installed:
             signal.setitimer(signal.ITIMER_REAL, 0)
+            self.fires_at = None
             _swap_handler(signal.SIGALRM, self._previous)
             self.installed = False
 
+    def arm(self, deadline: float) -> None:
+        """Make sure the timer fires at `deadline` at the latest (perf_counter time)."""
+        fires_at = self.fires_at
+        if fires_at is None or fires_at > deadline:
+            signal.setitimer(signal.ITIMER_REAL, max(deadline - time.perf_counter(), 1e-6))
+            self.fires_at = deadline
+
     def _fire(self, signum: int, frame: object) -> None:
+        self.fires_at = None  # a one-shot timer: spent (or a stray signal: re-armed below if needed)
         budget = self.budget
-        if budget is not None:  # an alarm that lands between checks interrupts nothing
-            budget.expire()
+        if budget is None:  # an alarm that lands between checks interrupts nothing
+            return
+        if time.perf_counter() < budget.deadline:
+            # Armed for an earlier check, or a stray signal: this check's time has not run out.
+            self.arm(budget.deadline)
+            return
+        budget.expire()
 
 
 class _Budget:
@@ -165,22 +184,24 @@ class _Budget:
         self.timeout_s = timeout_s
         self.alarm = alarm
         self.expired = False
+        self.deadline = 0.0
         self._armed = False
 
     def __enter__(self) -> _Budget:
         alarm, timeout_s = self.alarm, self.timeout_s
         if alarm is not None and alarm.installed and timeout_s is not None and timeout_s > 0:
-            # Armed before it is named the running budget: a timer left running by the previous check
-            # is replaced here, so it can never fire for this one.
-            signal.setitimer(signal.ITIMER_REAL, timeout_s)
+            self.deadline = time.perf_counter() + timeout_s
+            # Named the running budget before the timer is checked: a timer armed for the previous check
+            # that fires from here on is re-armed for this one's deadline, never lost.
             alarm.budget = self
             self._armed = True
+            alarm.arm(self.deadline)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         if self._armed:
-            # The timer is not disarmed (a system call per check): the next check's budget re-arms it,
-            # the alarm's exit disarms it, and a fire in between finds no budget and interrupts nothing.
+            # The timer is not disarmed (a system call per check): it serves the next check too, the
+            # alarm's exit disarms it, and a fire in between finds no budget and interrupts nothing.
             assert self.alarm is not None
             self.alarm.budget = None
             self._armed = False

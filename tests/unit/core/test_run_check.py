@@ -165,3 +165,47 @@ def test_a_budget_left_running_after_its_check_interrupts_nothing_and_the_next_c
     assert first.reasons == second.reasons == third.reasons == (Reason("x.y"),)
     assert [r.code for r in slow.reasons] == ["gate.timeout"]
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+class Busy:
+    """Computes for `seconds` (a signal lands in Python code, as it does in c2pa's callbacks), then passes."""
+
+    name = "busy"
+    version = "1"
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def run(self, ctx: CheckContext) -> CheckResult:
+        deadline = time.monotonic() + self.seconds
+        while time.monotonic() < deadline:
+            pass
+        return result(self, [Reason("x.y")])
+
+
+def test_a_timer_armed_for_an_earlier_check_never_cuts_a_later_check_short() -> None:
+    # The timer is armed once and fires at the first check's deadline, in the middle of the second check,
+    # whose own budget is far from spent: the second check runs to its end and keeps its verdict.
+    with CheckAlarm() as alarm:
+        first = run_check(Fine(), ctx(), timeout_s=0.05, alarm=alarm)
+        second = run_check(Busy(0.15), ctx(), timeout_s=1.0, alarm=alarm)
+        third = run_check(Busy(0.3), ctx(), timeout_s=0.1, alarm=alarm)  # a shorter budget: its own timer
+    assert first.reasons == second.reasons == (Reason("x.y"),)
+    assert second.elapsed_ms >= 150
+    assert [r.code for r in third.reasons] == ["gate.timeout"]
+    assert third.elapsed_ms < 290
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@pytest.mark.parametrize("budgets", [(0.05, 0.05, 0.05), (1.0, 0.05, 1.0), (0.05, 1.0, 0.05)])
+def test_each_check_is_interrupted_at_its_own_deadline_whatever_the_budgets_before(
+    budgets: tuple[float, float, float],
+) -> None:
+    with CheckAlarm() as alarm:
+        outcomes = [run_check(Busy(0.3), ctx(), timeout_s=budget, alarm=alarm) for budget in budgets]
+    for budget, outcome in zip(budgets, outcomes, strict=True):
+        if budget < 0.3:
+            assert [r.code for r in outcome.reasons] == ["gate.timeout"]
+            assert budget * 1000 <= outcome.elapsed_ms < 290
+        else:
+            assert outcome.reasons == (Reason("x.y"),)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gate.errors import ProvenanceError
 from gate.provenance import GENERATION_LABEL, METADATA_EDITED, EditAction, GenerationClaim
@@ -15,6 +19,7 @@ from gate.provenance.manifest import (
     check_generation_assertion,
     is_generation_label,
     manifest_definition,
+    v4_uuid,
     with_stable_ids,
 )
 
@@ -122,3 +127,24 @@ def test_stable_ids_are_v4_shaped_and_follow_the_inputs(claim: GenerationClaim) 
 )
 def test_generation_label_matching(label: str, ours: bool) -> None:
     assert is_generation_label(label) is ours
+
+
+@given(st.binary(min_size=16, max_size=16))
+def test_v4_uuid_spells_what_the_uuid_module_spells(raw: bytes) -> None:
+    assert v4_uuid(raw) == str(uuid.UUID(bytes=raw, version=4))
+
+
+@pytest.mark.parametrize("material", [(b"",), (b"a" * 32, b"image/jpeg", b"fingerprint"), (b"\xff" * 64,)])
+def test_stable_ids_are_the_ones_earlier_versions_gave(
+    claim: GenerationClaim, material: tuple[bytes, ...]
+) -> None:
+    # A retry after an upgrade must name the same manifest: the ids as the first implementation derived them.
+    definition = manifest_definition(claim, claim_generator=GENERATOR, has_parent=False)
+    digest = hashlib.sha256(json.dumps(definition, sort_keys=True, separators=(",", ":")).encode())
+    for part in material:
+        digest.update(hashlib.sha256(part).digest())
+    raw = digest.digest()
+    named = with_stable_ids(definition, *material)
+    assert named["label"] == f"urn:c2pa:{uuid.UUID(bytes=raw[:16], version=4)}"
+    assert named["instance_id"] == f"xmp:iid:{uuid.UUID(bytes=raw[16:32], version=4)}"
+    assert {k: v for k, v in named.items() if k not in ("label", "instance_id")} == definition
