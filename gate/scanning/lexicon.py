@@ -78,6 +78,10 @@ def _letter(ch: str) -> str:
     return "[" + "".join(re.escape(form) for form in sorted(forms)) + "]"
 
 
+# What a cue word that must start a word begins with (`word_pattern`).
+_WORD_START = "(?<!\\w)"
+
+
 def word_pattern(word: str) -> str:
     """A regex for `word` as it may read after `normalise`, in any case (see the module docstring)."""
     stem = word.endswith("*")
@@ -87,12 +91,35 @@ def word_pattern(word: str) -> str:
         out += r"\w*"
     spaced_start = body[:1].isalnum() and not _unspaced(body[0])
     spaced_end = body[-1:].isalnum() and not _unspaced(body[-1]) and not stem
-    return ("(?<!\\w)" if spaced_start else "") + out + ("(?!\\w)" if spaced_end else "")
+    return (_WORD_START if spaced_start else "") + out + ("(?!\\w)" if spaced_end else "")
 
 
 def pattern(cue_words: Iterable[str]) -> str:
-    """One alternation of `word_pattern`s, in any case (the words as given: longest first wins)."""
-    return "(?i:" + "|".join(word_pattern(word) for word in cue_words) + ")"
+    """One alternation of `word_pattern`s, in any case (the words as given: longest first wins).
+
+    Neighbouring words that must start a word share one look-behind: "(?<!\\w)(?:a|b)" tries the same
+    words in the same order at the same positions as "(?<!\\w)a|(?<!\\w)b", so it matches the same, but
+    inside a word the engine fails once instead of once per word (an alternation of a hundred
+    occasions was seven times slower on a prompt)."""
+    branches: list[str] = []
+    run: list[str] = []
+    for word in cue_words:
+        body = word_pattern(word)
+        if body.startswith(_WORD_START):
+            run.append(body[len(_WORD_START) :])
+            continue
+        branches.extend(_word_start_group(run))
+        run = []
+        branches.append(body)
+    branches.extend(_word_start_group(run))
+    return "(?i:" + "|".join(branches) + ")"
+
+
+def _word_start_group(bodies: list[str]) -> list[str]:
+    """`bodies` (words without their look-behind) as one branch behind one look-behind (none if empty)."""
+    if not bodies:
+        return []
+    return [_WORD_START + (bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")")]
 
 
 # A spaced cue word is tried at a word start only if its first letters (each as every form it can take)
