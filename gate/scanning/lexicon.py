@@ -288,18 +288,29 @@ def _register(keys: frozenset[str]) -> None:
     _shared[0] = None
 
 
+# Lower-case letters of the Latin (ASCII and Latin-1), Greek and Cyrillic alphabets: after one of
+# these no word starts (each is a letter: str.isalpha, tested).
+_IN_WORD = "a-zß-öø-ÿά-ώа-џ"
+
+
 def _key_search() -> re.Pattern[str]:
     """One regex for every key, as a trie: the regex engine tries an alternation's branches one by one,
     so shared prefixes are tried once. A key shorter than `_KEY_CHARS` is a whole word ("tel", "ul.",
-    "né"): a letter may not follow it. No look-behind first, so the engine can skip ahead to a key's
-    first character (the word boundary before is checked after the search)."""
+    "né"): a letter may not follow it.
+
+    The trie is tried only where a word can start: not after a letter of `_IN_WORD` (a look-behind that
+    fails at once inside a word, where a prompt has most of its characters; the trie's first branch
+    alone has dozens of letters to try). `_word_starts` still drops a start after any other letter.
+    And it is read in a look-ahead, so a match consumes nothing: every word start where a key matches
+    is found, also one that a key read from inside the word before would have covered ("photo on": a
+    consuming search took "to on" and skipped the word start of "on")."""
     tree: dict[str, Any] = {}
     for key in _KEYS:
         node = tree
         for ch in key:
             node = node.setdefault(ch, {})
         node[""] = len(key) < _KEY_CHARS and key[-1].isalpha()
-    return re.compile(_trie(tree))
+    return re.compile(f"(?<![{_IN_WORD}])(?={_trie(tree)})")
 
 
 def _trie(node: dict[str, Any]) -> str:
