@@ -66,3 +66,17 @@ def _build() -> AhoCorasick:
     _pattern_bits[:] = [_word_bits[word] for word in words]
     _automaton[0] = automaton
     return automaton
+
+
+class Occurrences:
+    """Every occurrence of a fixed list of words in a text, overlapping ones too, in one pass (for
+    `lexicon`'s cue keys). Only made when `AVAILABLE`."""
+
+    __slots__ = ("_automaton",)
+
+    def __init__(self, words: list[str]) -> None:
+        self._automaton = AhoCorasick(words)
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """(index of the word in the list, start, end) of every occurrence, in characters."""
+        return self._automaton.find_matches_as_indexes(text, overlapping=True)

@@ -19,6 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from gate.scanning import cue_words
 from gate.scanning.context import fold_accents
 from gate.scanning.normalise import normalise
 
@@ -286,6 +287,7 @@ def _register(keys: frozenset[str]) -> None:
     _GATE.update(words[0] for key in keys if (words := key.translate(_PUNCT).split()))
     _ASCII_GATE.update(word.encode() for word in _GATE if word.isascii())
     _shared[0] = None
+    _key_occurrences[0] = None
 
 
 # Lower-case letters of the Latin (ASCII and Latin-1), Greek and Cyrillic alphabets: after one of
@@ -336,13 +338,42 @@ def _word_starts(text: str) -> tuple[int, ...]:
     ):
         _last = (text, ())
         return ()
-    search = _shared[0]
-    if search is None:
-        search = _shared[0] = _key_search()
-    starts = tuple(
-        begin
-        for found in search.finditer(lower)
-        if (begin := found.start()) == 0 or not lower[begin - 1].isalpha()
-    )
+    if cue_words.AVAILABLE:
+        starts = _key_starts(lower)
+    else:
+        search = _shared[0]
+        if search is None:
+            search = _shared[0] = _key_search()
+        starts = tuple(
+            begin
+            for found in search.finditer(lower)
+            if (begin := found.start()) == 0 or not lower[begin - 1].isalpha()
+        )
     _last = (text, starts)
     return starts
+
+
+# The keys again, for `cue_words.Occurrences`: the automaton, and per key whether it is a whole word
+# (`_key_search`: shorter than `_KEY_CHARS` and ending in a letter, so no letter may follow it).
+_key_occurrences: list[tuple[cue_words.Occurrences, list[bool]] | None] = [None]
+
+
+def _key_starts(lower: str) -> tuple[int, ...]:
+    """What `_key_search` finds in `lower` after a non-letter, from one Aho-Corasick pass: every
+    occurrence of a key at a word start, where a whole-word key is not followed by a letter
+    ("[^\\W\\d_]": alphanumeric, not a decimal digit)."""
+    built = _key_occurrences[0]
+    if built is None:
+        keys = sorted(_KEYS)
+        whole = [len(key) < _KEY_CHARS and key[-1].isalpha() for key in keys]
+        built = _key_occurrences[0] = (cue_words.Occurrences(keys), whole)
+    occurrences, whole = built
+    size = len(lower)
+    starts: set[int] = set()
+    for index, begin, end in occurrences.find(lower):
+        if begin in starts or (begin and lower[begin - 1].isalpha()):
+            continue
+        if whole[index] and end < size and (after := lower[end]).isalnum() and not after.isdecimal():
+            continue
+        starts.add(begin)
+    return tuple(sorted(starts))

@@ -165,6 +165,7 @@ def test_a_fast_path_without_one_language_fails_the_comparison(monkeypatch: pyte
     kept = lexicon._KEYS - greek
     monkeypatch.setattr(lexicon, "_KEYS", kept)
     monkeypatch.setattr(lexicon, "_shared", [None])
+    monkeypatch.setattr(lexicon, "_key_occurrences", [None])
     monkeypatch.setattr(lexicon, "_last", ("", ()))
     greek_cases = [{"prompt": text} for entity, text in FOUND if re.search("[α-ω]", text.lower())]
     assert greek_cases

@@ -2,8 +2,8 @@
 a reference that tries the keys' trie at every position after a non-letter (behind the same gate), on
 both labelled corpora, the locale cue cases and hypothesis text. It also finds every start main's
 consuming search found (a superset: main's search could cover a word start with a key read from inside
-the word before, "Konrad soita": "ad so"), and the look-behind that skips the inside of words names
-letters only."""
+the word before, "Konrad soita": "ad so"); both with `cue_words`' automaton and with the regex it
+falls back to; and the look-behind that skips the inside of words names letters only."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from benchmarks.corpus_locales import generate_locale_corpus
 from benchmarks.corpus_params import generate_corpus
-from gate.scanning import lexicon
+from gate.scanning import cue_words, lexicon
 from gate.scanning.context import fold_accents
 from tests.unit.scanning.test_scan_cue_fast_path import _consuming_search, _plain_word_starts
 from tests.unit.scanning.test_scan_locale_cues import CLEAN, FOUND
@@ -81,6 +81,7 @@ _TEXTS = sorted(
 
 
 def _check(text: str) -> None:
+    lexicon._last = ("", ())  # the one-entry cache would answer for the other path
     found = lexicon._word_starts(text)
     assert found == _every_word_start(text), text
     assert set(_plain_word_starts(text)) <= set(found), text
@@ -90,6 +91,17 @@ def test_corpus_strings_give_every_word_start_with_a_key() -> None:
     for text in _TEXTS:
         _check(text)
     assert sum(1 for text in _TEXTS if lexicon._word_starts(text)) > 100  # not vacuous
+
+
+@pytest.mark.parametrize("automaton", [True, False], ids=["aho-corasick", "regex"])
+def test_both_paths_give_every_word_start_with_a_key(
+    monkeypatch: pytest.MonkeyPatch, automaton: bool
+) -> None:
+    """`cue_words`' automaton, and the regex `_word_starts` falls back to without the package."""
+    monkeypatch.setattr(cue_words, "AVAILABLE", automaton)
+    for text in _TEXTS[::3]:
+        _check(text)
+    _check("Konrad soita 040 123 4567")
 
 
 def test_a_word_start_covered_by_a_key_from_the_word_before_is_found() -> None:
