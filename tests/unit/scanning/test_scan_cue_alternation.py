@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.corpus_locales import generate_locale_corpus
-from benchmarks.corpus_params import generate_corpus
 from gate.scanning import lexicon
 from gate.scanning.context import fold_accents
 from gate.scanning.detectors.person_lists import _read_words
 from gate.scanning.normalise import normalise
-from tests.unit.scanning.test_scan_locale_cues import CLEAN, FOUND
+from tests.unit.scanning.found import corpus_texts
 
 
 def _plain_pattern(cue_words: Iterable[str]) -> str:
@@ -43,28 +40,7 @@ _LISTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _strings(value: Any) -> Iterable[str]:
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield str(key)
-            yield from _strings(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _strings(child)
-    elif isinstance(value, str):
-        yield value
-
-
-_TEXTS = sorted(
-    {
-        text
-        for records in (generate_corpus(300, seed=11), generate_locale_corpus(300, seed=11))
-        for record in records
-        for text in _strings(record.params)
-    }
-    | {text for _, text in FOUND}
-    | set(CLEAN)
-)
+_TEXTS = corpus_texts(300, seed=11)
 
 
 _CACHE: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}

@@ -8,7 +8,6 @@ plain tests (fail closed: nothing is skipped that was not skipped before)."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -22,30 +21,17 @@ from gate.scanning import cue_words, scan_parameters, walk
 from gate.scanning.detectors import TEXT_DETECTORS, Text
 from gate.scanning.detectors.base import PatternDetector, any_word, plain_any_word
 from gate.scanning.normalise import normalise
+from tests.unit.scanning.found import corpus_texts
 from tests.unit.scanning.test_scan_locale_cues import CLEAN, FOUND
 
 _LISTS = cue_words.registered()
 _PLAIN = [plain_any_word(words) for words in _LISTS]
 
 
-def _strings(value: Any) -> Iterable[str]:
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield str(key)
-            yield from _strings(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _strings(child)
-    elif isinstance(value, str):
-        yield value
-
-
 _RECORDS = [r.params for r in generate_corpus(600, seed=3)] + [
     r.params for r in generate_locale_corpus(600, seed=3)
 ]
-_TEXTS = sorted(
-    {text for record in _RECORDS for text in _strings(record)} | {t for _, t in FOUND} | set(CLEAN)
-)
+_TEXTS = corpus_texts(600, seed=3)
 
 
 def _check(value: str) -> None:

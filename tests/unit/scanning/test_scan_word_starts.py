@@ -8,19 +8,15 @@ falls back to; and the look-behind that skips the inside of words names letters 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.corpus_locales import generate_locale_corpus
-from benchmarks.corpus_params import generate_corpus
 from gate.scanning import cue_words, lexicon
 from gate.scanning.context import fold_accents
+from tests.unit.scanning.found import corpus_texts
 from tests.unit.scanning.test_scan_cue_fast_path import _consuming_search, _plain_word_starts
-from tests.unit.scanning.test_scan_locale_cues import CLEAN, FOUND
 
 # The reference trie, rebuilt when the keys change (other tests build `Cues` of more classes).
 _TRIE: dict[frozenset[str], re.Pattern[str]] = {}
@@ -56,28 +52,7 @@ def _every_word_start(text: str) -> tuple[int, ...]:
     )
 
 
-def _strings(value: Any) -> Iterable[str]:
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield str(key)
-            yield from _strings(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _strings(child)
-    elif isinstance(value, str):
-        yield value
-
-
-_TEXTS = sorted(
-    {
-        text
-        for records in (generate_corpus(800, seed=5), generate_locale_corpus(800, seed=5))
-        for record in records
-        for text in _strings(record.params)
-    }
-    | {text for _, text in FOUND}
-    | set(CLEAN)
-)
+_TEXTS = corpus_texts(800, seed=5)
 
 
 def _check(text: str) -> None:
