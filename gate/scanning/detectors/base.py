@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Final, Protocol
 
-from gate.scanning import lexicon
+from gate.scanning import cue_words, lexicon
 from gate.scanning.context import NOT_NUMERIC, KeyInfo
 
 _DIGIT = re.compile(r"\d")
@@ -207,12 +207,14 @@ class Text:
     for strings some detector has a chance on).
     """
 
-    __slots__ = ("facts", "flags", "lower", "value")
+    __slots__ = ("cues", "facts", "flags", "lower", "value")
 
     def __init__(self, value: str, flags: int, facts: int | None = None) -> None:
         self.value = value
         self.flags = flags
         self.lower = cue_view(value)
+        # The `cue_words.found` bits of `lower`, computed by the first `any_word` prefilter that asks.
+        self.cues = -1
         self.facts = text_facts(value, not flags & NOT_NUMERIC) if facts is None else facts
 
 
@@ -365,8 +367,27 @@ _LOCAL_BIRTH = re.compile(
 
 
 def any_word(words: tuple[str, ...]) -> Prefilter:
-    """A prefilter: true if the text's `cue_view` contains one of `words` (plain substring tests; for
-    long lists one regex search, which is faster than that many `in` tests)."""
+    """A prefilter: true if the text's `cue_view` contains one of `words`.
+
+    The list is registered with `cue_words`, whose one pass per text answers every list's prefilter
+    (the first to ask computes `Text.cues`); without that package, plain substring tests (for long
+    lists one regex search, which is faster than that many `in` tests): `plain_any_word`."""
+    if not cue_words.AVAILABLE or not all(words):
+        return plain_any_word(words)
+    bit = cue_words.register(words)
+
+    def check_found(text: Text) -> bool:
+        found = text.cues
+        if found < 0:
+            found = text.cues = cue_words.found(text.lower)
+        return bool(found & bit)
+
+    return check_found
+
+
+def plain_any_word(words: tuple[str, ...]) -> Prefilter:
+    """`any_word` read with plain substring tests (for long lists one regex search, which is faster than
+    that many `in` tests): what it falls back to, and the reference its tests compare with."""
     if len(words) > _MAX_LOOPED_WORDS:
         search = re.compile(trie_pattern(words)).search
 

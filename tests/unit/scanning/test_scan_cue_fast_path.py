@@ -48,7 +48,19 @@ def _straightforward(
 
 
 # Every key of every cue class, as the detectors registered them on import (the reference's own copy).
-_PLAIN_SEARCH = lexicon._key_search()
+def _consuming_search() -> re.Pattern[str]:
+    """`lexicon._key_search` as main had it before the look-behind and look-ahead: the trie alone, whose
+    matches consume the text they cover."""
+    tree: dict[str, Any] = {}
+    for key in lexicon._KEYS:
+        node = tree
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = len(key) < lexicon._KEY_CHARS and key[-1].isalpha()
+    return re.compile(lexicon._trie(tree))
+
+
+_PLAIN_SEARCH = _consuming_search()
 _PLAIN_GATE = frozenset(lexicon._GATE)
 
 
@@ -153,6 +165,7 @@ def test_a_fast_path_without_one_language_fails_the_comparison(monkeypatch: pyte
     kept = lexicon._KEYS - greek
     monkeypatch.setattr(lexicon, "_KEYS", kept)
     monkeypatch.setattr(lexicon, "_shared", [None])
+    monkeypatch.setattr(lexicon, "_key_occurrences", [None])
     monkeypatch.setattr(lexicon, "_last", ("", ()))
     greek_cases = [{"prompt": text} for entity, text in FOUND if re.search("[α-ω]", text.lower())]
     assert greek_cases

@@ -1,0 +1,82 @@
+"""The cue-word prefilters of every detector, answered for one text in one pass.
+
+A detector's rule may wait for a cue word before its regex runs (`detectors.base.any_word`: "deliver",
+"call", "born", a cookie name...). Each such list used to be searched on its own, a trie regex over the
+text per list, several per prompt. Every list is registered here when `any_word` builds its prefilter,
+and one Aho-Corasick automaton of all their words (the `ahocorasick-rs` package) finds, in one pass over
+a text's `cue_view`, every word that occurs, overlapping ones too: the answer is a bit per list, kept on
+the `Text` for every prefilter that asks next. A word occurs in the text exactly when the plain
+substring test finds it, so every prefilter answers as before (tested, list by list, against the plain
+test; and a list added later is registered by the same `any_word` call that makes its prefilter).
+
+Fail closed: if the package cannot be loaded, `AVAILABLE` is False and `any_word` keeps the plain
+substring tests, so nothing is skipped that was not skipped before.
+"""
+
+from __future__ import annotations
+
+try:
+    from ahocorasick_rs import AhoCorasick
+
+    AVAILABLE = True
+except ImportError:  # pragma: no cover - a dependency; without it, `any_word` keeps the plain tests
+    AVAILABLE = False
+
+# Every registered word -> the bits of the lists that hold it; the automaton is rebuilt on first use
+# after a registration (detector modules register at import).
+_word_bits: dict[str, int] = {}
+_lists: list[tuple[str, ...]] = []
+_automaton: list[AhoCorasick | None] = [None]
+# The automaton's patterns in its own order: a match's index -> that word's bits.
+_pattern_bits: list[int] = []
+
+
+def register(words: tuple[str, ...]) -> int:
+    """A new bit for a list of cue words (none may be empty); `found` sets it for text holding one."""
+    if any(not word for word in words):
+        raise ValueError("an empty cue word would be found in every text")
+    bit = 1 << len(_lists)
+    _lists.append(words)
+    for word in words:
+        _word_bits[word] = _word_bits.get(word, 0) | bit
+    _automaton[0] = None
+    return bit
+
+
+def registered() -> list[tuple[str, ...]]:
+    """The registered lists, bit `1 << i` for list i (for tests)."""
+    return list(_lists)
+
+
+def found(lower: str) -> int:
+    """The bits of every registered list with a word in `lower` (a text's `cue_view`)."""
+    automaton = _automaton[0]
+    if automaton is None:
+        automaton = _build()
+    bits = 0
+    pattern_bits = _pattern_bits
+    for index, _, _ in automaton.find_matches_as_indexes(lower, overlapping=True):
+        bits |= pattern_bits[index]
+    return bits
+
+
+def _build() -> AhoCorasick:
+    words = sorted(_word_bits)
+    automaton = AhoCorasick(words)
+    _pattern_bits[:] = [_word_bits[word] for word in words]
+    _automaton[0] = automaton
+    return automaton
+
+
+class Occurrences:
+    """Every occurrence of a fixed list of words in a text, overlapping ones too, in one pass (for
+    `lexicon`'s cue keys). Only made when `AVAILABLE`."""
+
+    __slots__ = ("_automaton",)
+
+    def __init__(self, words: list[str]) -> None:
+        self._automaton = AhoCorasick(words)
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """(index of the word in the list, start, end) of every occurrence, in characters."""
+        return self._automaton.find_matches_as_indexes(text, overlapping=True)
