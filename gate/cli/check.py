@@ -232,7 +232,8 @@ def _print(doc: dict[str, Any], as_json: bool, error: str) -> None:
     print(f"actions: {', '.join(doc['actions']) or 'none'}")
     asset = doc.get("asset")
     if asset:
-        print(f"asset: {asset['media_type']} sha256 {asset['sha256'][:16]} ({asset['size']} bytes)")
+        kind = asset["media_type"] or "unrecognised format"
+        print(f"asset: {kind} sha256 {asset['sha256'][:16]} ({asset['size']} bytes)")
         output = asset.get("output")
         if output:
             where = output.get("path", "not written (use --out)")
