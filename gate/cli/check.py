@@ -23,7 +23,7 @@ from gate.imaging.c2pa_store import manifest_store
 from gate.model import Verdict
 from gate.provenance import Verifier
 from gate.scanning.limits import MAX_DEPTH_CEILING
-from gate.scanning.strict_json import DuplicateKeyError, loads
+from gate.scanning.strict_json import DuplicateKeyError, NonFiniteNumberError, loads
 from gate.schemas import DECISION, schema_errors
 from gate.storage.base import SIDECAR_SUFFIX
 from gate.worker.assembly import PipelineSpec
@@ -155,6 +155,10 @@ def _generation(args: argparse.Namespace) -> Generation | None:
         except DuplicateKeyError as exc:
             raise ConfigError(
                 f"{args.params}: {exc}; JSON readers disagree on which value counts, so keep one of them"
+            ) from exc
+        except NonFiniteNumberError as exc:
+            raise ConfigError(
+                f"{args.params}: {exc}, which JSON does not allow; write a number or null"
             ) from exc
         except RecursionError:
             # Nested deeper than JSON can be parsed here, so deeper than any scan limit: evaluated as
