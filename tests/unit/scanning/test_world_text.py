@@ -94,6 +94,22 @@ NOT_WORLD_IDS = [
 ]
 
 
+# Phone cues of languages beyond Europe's (data/cues.toml [phone]).
+PHONES = [
+    "nomor HP 081234567890",
+    "no. hp: 0812-3456-7890",
+    "தொலைபேசி 98765 43210",
+    "ఫోన్ 98765 43210",
+    "موبائل 0300 1234567",
+    "Viber: 0671234567",
+]
+
+
+@pytest.mark.parametrize("text", PHONES)
+def test_phone_cues_beyond_europe(text: str) -> None:
+    assert "PHONE_NUMBER" in entities(text)
+
+
 @pytest.mark.parametrize("text", BEHAVIOUR)
 def test_behaviour_in_the_shops_languages(text: str) -> None:
     assert "BEHAVIORAL_DATA" in entities(text)
