@@ -61,6 +61,17 @@ class ImageUndecodable(ImageError):
     """The bytes are not a decodable image of a supported format."""
 
 
+class ImageUnsupported(ImageUndecodable):
+    """The bytes announce an image format the gate does not publish (HEIC, AVIF, TIFF, GIF, BMP).
+
+    `media_type` is the sniffed type: it names a format, never content, so reasons may carry it.
+    """
+
+    def __init__(self, media_type: str) -> None:
+        super().__init__(f"{media_type} is not a supported format (JPEG, PNG, WebP)")
+        self.media_type = media_type
+
+
 class ImageLimitExceeded(ImageError):
     """Dimensions, pixel count, file size or a decompression-bomb guard was exceeded."""
 

@@ -23,7 +23,7 @@ from gate.imaging.c2pa_store import manifest_store
 from gate.model import Verdict
 from gate.provenance import Verifier
 from gate.scanning.limits import MAX_DEPTH_CEILING
-from gate.scanning.strict_json import DuplicateKeyError, loads
+from gate.scanning.strict_json import DuplicateKeyError, NonFiniteNumberError, loads
 from gate.schemas import DECISION, schema_errors
 from gate.storage.base import SIDECAR_SUFFIX
 from gate.worker.assembly import PipelineSpec
@@ -156,6 +156,10 @@ def _generation(args: argparse.Namespace) -> Generation | None:
             raise ConfigError(
                 f"{args.params}: {exc}; JSON readers disagree on which value counts, so keep one of them"
             ) from exc
+        except NonFiniteNumberError as exc:
+            raise ConfigError(
+                f"{args.params}: {exc}, which JSON does not allow; write a number or null"
+            ) from exc
         except RecursionError:
             # Nested deeper than JSON can be parsed here, so deeper than any scan limit: evaluated as
             # what it is, parameters too deep to scan (`params.limits`), exactly as the gate would.
@@ -232,7 +236,8 @@ def _print(doc: dict[str, Any], as_json: bool, error: str) -> None:
     print(f"actions: {', '.join(doc['actions']) or 'none'}")
     asset = doc.get("asset")
     if asset:
-        print(f"asset: {asset['media_type']} sha256 {asset['sha256'][:16]} ({asset['size']} bytes)")
+        kind = asset["media_type"] or "unrecognised format"
+        print(f"asset: {kind} sha256 {asset['sha256'][:16]} ({asset['size']} bytes)")
         output = asset.get("output")
         if output:
             where = output.get("path", "not written (use --out)")

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import io
 import logging
+import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, cast
 
@@ -26,6 +28,11 @@ from gate.observe.metrics import GateMetrics
 _LOG = logging.getLogger("gate.commerce.http")
 _PATHS = frozenset({WEBHOOK_PATH, "/healthz", "/readyz", "/metrics"})
 _TEXT = "text/plain; charset=utf-8"
+# After refusing a body it did not read, the server drains what the client still sends, for at most this
+# long and this much, before closing: closing with unread input resets the connection, and a reset can
+# discard the 413 from the client's buffer before the client reads it (a lingering close, as Apache does).
+_LINGER_SECONDS = 1.0
+_LINGER_BYTES = 1 << 20
 # A client that sends nothing for this long is dropped (a slow sender cannot hold a thread forever).
 READ_TIMEOUT_S = 10.0
 
@@ -71,6 +78,7 @@ class _Handler(BaseHTTPRequestHandler):
         except _Refused as refused:
             self.close_connection = True  # the rest of the body is never read: the connection is done
             self._send(server.service.refuse(refused.answer, refused.status, refused.message))
+            self._linger()
             return
         self._send(server.service.handle(body, self.headers.get(SIGNATURE_HEADER)))
 
@@ -99,6 +107,23 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(reply.body)
+
+    def _linger(self) -> None:
+        """Send the answer, stop writing, and drain the unread rest of the request (bounded), so the
+        client reads the answer instead of a connection reset."""
+        try:
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_WR)
+            deadline = time.monotonic() + _LINGER_SECONDS
+            drained = 0
+            while drained < _LINGER_BYTES and (left := deadline - time.monotonic()) > 0:
+                self.connection.settimeout(left)
+                chunk = self.connection.recv(65536)
+                if not chunk:
+                    break
+                drained += len(chunk)
+        except OSError:
+            pass  # the client went away or stayed silent: either way the connection is done
 
     def _route(self) -> str:
         path = (getattr(self, "path", None) or "").split("?", 1)[0]

@@ -23,7 +23,7 @@ from typing import Any
 
 from gate.errors import GateError
 from gate.pointers import escape_token
-from gate.scanning.strict_json import DuplicateKeyError, loads
+from gate.scanning.strict_json import DuplicateKeyError, NonFiniteNumberError, loads
 
 WEBHOOK_PATH = "/commerce/webhooks/product-save"
 # Commerce shows the message in the Admin and logs it; past this many characters it stops being read.
@@ -66,6 +66,8 @@ def parse_product_save(body: bytes) -> ProductSave:
         doc = loads(body)
     except DuplicateKeyError as exc:
         raise PayloadInvalid(f"{exc}; each key once per object") from None
+    except NonFiniteNumberError as exc:
+        raise PayloadInvalid(f"{exc}, which JSON does not allow") from None
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise PayloadInvalid("the body is not UTF-8 JSON") from None
     if not isinstance(doc, Mapping):

@@ -41,6 +41,9 @@ _CONSEQUENCES = {
     "IP_ADDRESS": "linking to online activity and approximate location",
     "SESSION_TOKEN": "account takeover while the session is valid",
     "BEHAVIORAL_DATA": "profiling of the person's behaviour",
+    "DEVICE_ID": "tracking of the person across apps and sites through their device",
+    "NATIONAL_ID": "identity theft and linking of records across services",
+    "CUSTOMER_ID": "linking the image to the customer's account and records",
 }
 _GENERAL = "identification of the data subject and loss of confidentiality"
 

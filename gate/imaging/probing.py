@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from PIL import Image
 
-from gate.errors import ImageLimitExceeded, ImageUndecodable
+from gate.errors import ImageLimitExceeded, ImageUndecodable, ImageUnsupported
 from gate.imaging import jpeg, png, webp
 from gate.imaging.formats import JPEG, PNG, SUPPORTED_MEDIA_TYPES, WEBP, sniff_media_type
 from gate.imaging.limits import ImageLimits
@@ -84,7 +84,7 @@ def probe(data: bytes, limits: ImageLimits | None = None) -> ImageProbe:
     if media_type is None:
         raise ImageUndecodable("bytes are not a recognised image format")
     if media_type not in SUPPORTED_MEDIA_TYPES:
-        raise ImageUndecodable(f"{media_type} is not a supported format (JPEG, PNG, WebP)")
+        raise ImageUnsupported(media_type)
     header_size, walk = _WALKS[media_type]
     size = header_size(data)
     if size is not None:

@@ -98,6 +98,46 @@ _FLAG_TOKENS: tuple[tuple[int, str], ...] = (
 )
 
 
+# Keys in scripts written without spaces between words, or whose words take prefixes ("電話番号",
+# "顧客住所", "رقم_الهاتف", "לכתובת"): what a key holds anywhere in it, not as a whole token.
+_KEY_FRAGMENTS_AS_WRITTEN: dict[int, tuple[str, ...]] = {
+    PHONE: (
+        "電話",
+        "携帯",
+        "电话",
+        "手机",
+        "手機",
+        "전화",
+        "휴대폰",
+        "핸드폰",
+        "هاتف",
+        "جوال",
+        "موبايل",
+        "טלפון",
+        "נייד",
+    ),
+    DOB: ("生年月日", "誕生日", "出生日期", "出生年月", "생년월일", "생일", "ميلاد", "לידה"),
+    ADDRESS: (
+        "住所",
+        "地址",
+        "주소",
+        "عنوان_الشحن",
+        "عنوان_التوصيل",
+        "عنوان_المنزل",
+        "العنوان_البريدي",
+        "כתובת",
+    ),
+    NATIONAL_ID: ("身份证", "身分證", "マイナンバー", "個人番号", "주민등록", "الهوية", "זהות"),
+    OWNER: ("顧客", "客户", "客戶", "会員", "會員", "用户", "고객", "회원", "عميل", "לקוח"),
+}
+
+
+def key_fragments(*words: str) -> tuple[str, ...]:
+    """`words` as they read inside a normalised key (`KeyInfo.norm`): accents dropped, lower case, Hangul
+    syllables taken apart as NFKD takes them, "_" for punctuation."""
+    return tuple(_normalise(word) for word in words)
+
+
 def _token_table() -> dict[str, int]:
     table: dict[str, int] = {}
     for flag, tokens in _FLAG_TOKENS:
@@ -173,6 +213,11 @@ def _normalise(key: str) -> str:
     return _NON_ALNUM.sub("_", _CAMEL.sub("_", key).lower()).strip("_")
 
 
+@lru_cache(maxsize=1)
+def _key_fragments() -> dict[int, tuple[str, ...]]:
+    return {flag: key_fragments(*words) for flag, words in _KEY_FRAGMENTS_AS_WRITTEN.items()}
+
+
 def _build(key: str) -> KeyInfo:
     norm = _normalise(key)
     prefix, colon, name = key.rpartition(":")
@@ -182,6 +227,10 @@ def _build(key: str) -> KeyInfo:
     flags = 0
     for token in tokens:
         flags |= _TOKEN_FLAGS.get(token, 0)
+    if not norm.isascii():
+        for flag, fragments in _key_fragments().items():
+            if any(fragment in norm for fragment in fragments):
+                flags |= flag
     if tokens & _NOT_POSTAL:
         flags &= ~ADDRESS
     if flags & OWNER:

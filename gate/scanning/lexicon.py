@@ -73,6 +73,10 @@ def _letter(ch: str) -> str:
         return r"\s+"
     if ch.isascii():
         return re.escape(ch)
+    if not normalise(ch):
+        # A mark `normalise` drops (the vowel signs of Telugu, Thai, Devanagari's nukta): the text may
+        # hold it or not.
+        return "(?:" + re.escape(ch) + ")?"
     forms = _forms(ch)
     if len(forms) == 1:
         return re.escape(ch)

@@ -12,6 +12,8 @@ Every string the scanner reads (values and keys) passes `normalise` once before 
    appended as a line of its own ("ASCII smuggling": invisible when shown, read by machines).
 3. Every space separator (Zs: no-break, narrow no-break, thin, figure, ideographic...) and the line and
    paragraph separators become " ", so "06 12 34 56 78" grouped the French way is a phone number.
+   A right-to-left override (U+202E) shows the text after it reversed: that shown reading is appended
+   as a line of its own ("\u202emoc.elpmaxe@nhoj" is seen as an address); a double prime is '"' (DMS).
 4. Decimal digits of any script become 0-9 ("٠١٢" -> "012"), as the card and ID checksums read digits,
    and so do enclosed digits ("❶", "⓵"; "⑴" and "⒈" before NFKC wraps them in punctuation); every dash
    (Unicode Pd: en, em, figure, non-breaking...), the minus sign and the katakana prolonged-sound mark
@@ -76,6 +78,11 @@ _TAG_RUN = re.compile("[\U000e0020-\U000e007e]+")
 _TAG_TABLE = {code: chr(code - 0xE0000) for code in range(0xE0020, 0xE007F)}
 # C0 controls other than whitespace (and DEL) are invisible: dropped, so text written in a wider
 # encoding than it was read in ("j\0a\0n\0e", UTF-32 read as UTF-16) reads as the letters.
+# The right-to-left override and the run it reverses on screen (up to the pop, an isolate's end or the
+# line's end).
+_RLO: Final = "\u202e"
+_OVERRIDE_RUN = re.compile("\u202e([^\u202c\u2069\n\u202e]*)")
+_DOUBLE_PRIME: Final = "\u2033"
 _ASCII_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f]+")
 
 # ASCII text needs work only with a character reference, a bracket, whitespace other than " ", or a
@@ -231,8 +238,18 @@ class _CharTable(dict[int, str]):
 _CHARS = _CharTable()
 
 
+def _visual(text: str) -> str:
+    """`text` with each right-to-left override run in the order it is shown (reversed)."""
+    return _OVERRIDE_RUN.sub(lambda run: run.group(1)[::-1], text)
+
+
 def _unicode(text: str) -> str:
     hidden = _TAG_RUN.findall(text)
+    # A right-to-left override shows the characters after it reversed: "\u202emoc.elpmaxe@nhoj" is
+    # seen as an address. The text is read in both orders (the shown one as a line of its own).
+    shown = _visual(text) if _RLO in text else None
+    if _DOUBLE_PRIME in text:  # before NFKC, which spells it as two primes (DMS seconds)
+        text = text.replace(_DOUBLE_PRIME, '"')
     if not unicodedata.is_normalized("NFKC", text):
         if _WRAPPED_DIGITS.search(text) is not None:
             text = text.translate(_WRAPPED_TABLE)
@@ -247,6 +264,8 @@ def _unicode(text: str) -> str:
         text = _ASCII_CONTROLS.sub("", text)
     if hidden:
         text += "\n" + " ".join(run.translate(_TAG_TABLE) for run in hidden)
+    if shown is not None:
+        text += "\n" + _unicode(shown)
     return text
 
 

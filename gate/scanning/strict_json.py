@@ -1,4 +1,6 @@
-"""JSON as the gate reads it: a document whose object repeats a key is refused.
+"""JSON as the gate reads it: a document whose object repeats a key is refused, and so is one that holds
+NaN, Infinity or a number too large for a float (RFC 8259 has none of them; Python's json reads them,
+other readers refuse the document, and a manifest or record that carried one would not parse).
 
 Readers disagree about `{"email": "a@b.co", "email": "x"}`: Python keeps the last value, others the
 first. The gate scans one reading, so a document that has two is refused rather than half-scanned. The
@@ -8,6 +10,7 @@ hook runs once per object; the pointer of the offending object is found only whe
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from gate.pointers import escape_token
@@ -22,6 +25,24 @@ class DuplicateKeyError(ValueError):
         self.pointer = pointer
         where = pointer or "the top level"
         super().__init__(f"the JSON object at {where} has a duplicate key")
+
+
+class NonFiniteNumberError(ValueError):
+    """The document holds NaN, Infinity or a number that overflows a float (`1e999`)."""
+
+    def __init__(self) -> None:
+        super().__init__("the JSON document holds NaN, Infinity or a number too large for a float")
+
+
+def _constant(name: str) -> Any:
+    raise NonFiniteNumberError
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if math.isinf(number):
+        raise NonFiniteNumberError
+    return number
 
 
 class _Repeated(dict[str, Any]):
@@ -49,7 +70,8 @@ def _find(doc: Any) -> str:
 
 
 def loads(raw: str | bytes) -> Any:
-    """`json.loads`, refusing any object with a repeated key (`DuplicateKeyError`, a ValueError).
+    """`json.loads`, refusing any object with a repeated key (`DuplicateKeyError`, a ValueError) and
+    NaN, Infinity or an overflowing number (`NonFiniteNumberError`, a ValueError).
 
     Other errors are json.loads's own: ValueError (and UnicodeDecodeError) for text that is not JSON,
     RecursionError for nesting too deep to parse.
@@ -64,7 +86,7 @@ def loads(raw: str | bytes) -> Any:
         repeated = True
         return _Repeated(pairs)
 
-    doc = json.loads(raw, object_pairs_hook=pairs_hook)
+    doc = json.loads(raw, object_pairs_hook=pairs_hook, parse_constant=_constant, parse_float=_finite)
     if repeated:
         raise DuplicateKeyError(_find(doc))
     return doc

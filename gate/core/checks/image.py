@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gate.core.checks.base import CheckContext, result
-from gate.errors import ImageLimitExceeded, ImageUndecodable
+from gate.errors import ImageLimitExceeded, ImageUndecodable, ImageUnsupported
 from gate.imaging import ImageLimits, probe
 from gate.model import CheckResult, Reason
 
@@ -23,6 +23,10 @@ class ImageCheck:
             ctx.probe = probe(ctx.data, self.limits)
         except ImageLimitExceeded:
             return result(self, [Reason(code="image.limits", check=self.name)])
+        except ImageUnsupported as exc:
+            # A sound photo in a format the gate does not publish (an iPhone's HEIC): say which, so the
+            # producer converts it, rather than calling it broken.
+            return result(self, [Reason(code="image.unsupported", check=self.name, detail=exc.media_type)])
         except ImageUndecodable:
             return result(self, [Reason(code="image.undecodable", check=self.name)])
         found = ctx.probe

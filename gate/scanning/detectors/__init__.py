@@ -8,6 +8,7 @@ import operator
 from gate.scanning.detectors import (
     behavior,
     card,
+    device,
     dob,
     email,
     european_id,
@@ -19,6 +20,7 @@ from gate.scanning.detectors import (
     person,
     phone,
     session,
+    world_id,
 )
 from gate.scanning.detectors.base import KeyedRule, PatternDetector, Text, TextDetector, text_facts
 
@@ -30,12 +32,14 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     national_id.US_SSN,
     national_id.UK_NINO,
     european_id.DETECTOR,
+    world_id.DETECTOR,
     ip.DETECTOR,
     location.DETECTOR,
     dob.DETECTOR,
     person.DETECTOR,
     session.DETECTOR,
     behavior.DETECTOR,
+    device.DETECTOR,
 )
 
 KEYED_RULES: tuple[KeyedRule, ...] = (

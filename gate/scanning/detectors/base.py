@@ -328,10 +328,16 @@ class KeyedRule:
     keys: frozenset[str]
     accepts: Callable[[Any], bool]
     owner_only: bool = False
+    # Words of scripts without spaces (or with prefixed words) that cover a key wherever they occur in
+    # it: "顧客住所", "お客様の生年月日", "رقم_الهاتف".
+    fragments: tuple[str, ...] = ()
 
     def matches(self, key: KeyInfo) -> bool:
         """True if the rule covers this key (the value still has to be accepted)."""
-        return any(name in self.keys or name.replace("_", "") in self.keys for name in {key.norm, key.local})
+        if any(name in self.keys or name.replace("_", "") in self.keys for name in {key.norm, key.local}):
+            return True
+        norm = key.norm
+        return bool(self.fragments) and not norm.isascii() and any(part in norm for part in self.fragments)
 
 
 def trie_pattern(words: tuple[str, ...] | list[str]) -> str:

@@ -1,11 +1,19 @@
 """BEHAVIORAL_DATA in free text: prompts built from what a shopper did ("user recently viewed ...",
-"based on your browsing history")."""
+"based on your browsing history"), in English by its grammar and in the other languages of the shops by
+the phrases of data/cues.toml ("historial de navegación", "zuletzt angesehen", "閲覧履歴")."""
 
 from __future__ import annotations
 
 import re
 
-from gate.scanning.detectors.base import HAS_BEHAVIOR_WORD, HAS_WORDS, PatternDetector, PatternRule
+from gate.scanning import lexicon
+from gate.scanning.detectors.base import (
+    HAS_BEHAVIOR_WORD,
+    HAS_CAPITALS,
+    HAS_WORDS,
+    PatternDetector,
+    PatternRule,
+)
 
 _WHO = r"(?:user|customer|shopper|visitor|buyer|member|you|they|he|she)"
 _WHOSE = r"(?:your|their|his|her|the\s+(?:user|customer|shopper|visitor)'?s?)"
@@ -19,10 +27,16 @@ _BEHAVIOR = re.compile(
 )
 
 
+_PHRASES = lexicon.Cues("behavior").then("")
+
 DETECTOR = PatternDetector(
     entity="BEHAVIORAL_DATA",
-    needs=HAS_WORDS,
-    # Every alternative of the pattern holds one of `BEHAVIOR_WORDS`.
-    rules=(PatternRule("behavior.text", _BEHAVIOR),),
-    requires=HAS_BEHAVIOR_WORD,
+    # Free text; or text in a script written without spaces ("閲覧履歴に基づいて").
+    needs=HAS_WORDS | HAS_CAPITALS,
+    rules=(
+        # Every alternative of the pattern holds one of `BEHAVIOR_WORDS`.
+        PatternRule("behavior.text", _BEHAVIOR, requires=HAS_BEHAVIOR_WORD | HAS_WORDS),
+        # (The cued pattern looks its phrases up itself: no prefilter.)
+        PatternRule("behavior.phrase", _PHRASES),
+    ),
 )

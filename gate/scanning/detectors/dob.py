@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from gate.scanning import lexicon
-from gate.scanning.context import DOB
+from gate.scanning.context import DOB, key_fragments
 from gate.scanning.detectors.base import (
     HAS_BIRTH_WORD,
     HAS_DIGIT,
@@ -109,5 +109,9 @@ KEYED_RULES = (
             "dzimsanas_datums data_breithe data_tat_twelid faedingardagur"
         ),
         _birth_value,
+        # Anywhere in a key of a script without spaces: "お客様の生年月日", "顾客出生日期".
+        fragments=key_fragments(
+            "生年月日", "出生日期", "出生年月日", "생년월일", "تاريخ_الميلاد", "תאריך_לידה"
+        ),
     ),
 )

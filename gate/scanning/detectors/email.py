@@ -8,8 +8,9 @@ from gate.scanning.detectors.base import HAS_AT, PatternDetector, PatternRule, T
 
 # Bounded quantifiers keep the worst case linear on hostile input. Letters and digits of any script:
 # internationalised addresses ("jöhn@bücher.de", "иван@пример.рф", RFC 6531) are mailboxes too.
+# A quoted local part (RFC 5322: "john.doe"@example.com, "jane doe"@example.com) is an address too.
 _EMAIL = re.compile(
-    r"(?<![\w.%+\-])[\w.%+\-]{1,64}@"
+    r"(?:(?<![\w.%+\-])[\w.%+\-]{1,64}|\"[^\"\\\r\n@]{1,64}\")@"
     r"(?P<domain>(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.){1,8}(?P<tld>[^\W\d_]{2,24}))"
     r"(?![^\W_]|-)"  # an underscore may follow ("jane@example.com_2"), a letter, digit or "-" not
 )

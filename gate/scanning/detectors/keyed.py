@@ -1,15 +1,36 @@
-"""CUSTOMER_ID and BEHAVIORAL_DATA: entities that only the key can reveal.
+"""CUSTOMER_ID, BEHAVIORAL_DATA and DEVICE_ID: entities that only the key can reveal.
 
 `"customer_id": 48213` looks like any number and `"cart": [...]` like any list; the key is the
-evidence. An identifier counts when its value is a non-empty scalar (or a list holding one);
-behavioural fields count when they hold anything at all.
+evidence. The keys are data (`data/keys.toml`), in the languages of the shops the gate serves
+(`"Kundennummer"`, `"panier"`, `"閲覧履歴"`), read through the same normalisation as any key. An
+identifier counts when its value is a non-empty scalar (or a list holding one); behavioural fields count
+when they hold anything at all; a device identifier only when the value is shaped like one (hex, digits,
+a UUID: one token), since `"mac"` is also a cosmetics brand.
 """
 
 from __future__ import annotations
 
+import re
+import tomllib
+from functools import cache
+from importlib import resources
 from typing import Any
 
+from gate.scanning.context import key_info
 from gate.scanning.detectors.base import KeyedRule, keyset, non_empty, non_empty_scalar
+
+
+@cache
+def _table() -> dict[str, dict[str, list[str]]]:
+    text = resources.files("gate.scanning").joinpath("data", "keys.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def table_keys(section: str) -> frozenset[str]:
+    """Every key of a class of `data/keys.toml`, normalised as `context.key_info` reads keys (with and
+    without underscores)."""
+    names = {key_info(name).norm for language in _table()[section].values() for name in language}
+    return keyset(" ".join(sorted(name for name in names if name)))
 
 
 def _identifier(value: Any) -> bool:
@@ -18,22 +39,33 @@ def _identifier(value: Any) -> bool:
     return non_empty_scalar(value)
 
 
-_ID_KEYS = (
-    "customer_id customer_number customer_no customer_ref cust_id user_id uid userid account_id "
-    "account_number client_id member_id membership_id shopper_id buyer_id visitor_id guest_id profile_id "
-    "loyalty_id loyalty_number crm_id external_customer_id magento_customer_id shopify_customer_id"
-)
-_BEHAVIOR_KEYS = (
-    "browsing_history search_history recently_viewed recently_viewed_products recent_views viewed_products "
-    "viewed_items last_viewed cart cart_items cart_contents shopping_cart basket basket_items clickstream "
-    "click_stream clicks purchase_history order_history past_orders previous_purchases purchased_items "
-    "wishlist wish_list wishlist_items saved_items favorites favourites search_queries recent_searches "
-    "page_views viewing_history user_behavior user_behaviour behavior behaviour"
-)
+# One token of 8 to 64 characters with at least four hex digits: a MAC, an IMEI, an advertising ID, a
+# push token. Not free text, not a short word.
+_DEVICE_TOKEN = re.compile(r"[0-9A-Za-z:.\-_+/=]{8,200}")
+_MIN_DEVICE_DIGITS = 4
 
-KEYED_RULES = (
-    KeyedRule("CUSTOMER_ID", "customer_id.key", keyset(_ID_KEYS), _identifier),
+
+def _device_value(value: Any) -> bool:
+    if isinstance(value, list | tuple):
+        return any(_device_value(item) for item in value)
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, int):
+        return value >= 10_000_000  # an IMEI or an Android ID written as a number
+    if not isinstance(value, str):
+        return False
+    token = value.strip()
+    if _DEVICE_TOKEN.fullmatch(token) is None:
+        return False
+    return sum(ch in "0123456789abcdefABCDEF" for ch in token) >= _MIN_DEVICE_DIGITS and any(
+        ch.isdigit() for ch in token
+    )
+
+
+KEYED_RULES: tuple[KeyedRule, ...] = (
+    KeyedRule("CUSTOMER_ID", "customer_id.key", table_keys("customer_id"), _identifier),
     # {"customer": {"id": 7}}: a bare id is a customer id when its object describes a person.
     KeyedRule("CUSTOMER_ID", "customer_id.owner", keyset("id number no ref"), _identifier, owner_only=True),
-    KeyedRule("BEHAVIORAL_DATA", "behavior.key", keyset(_BEHAVIOR_KEYS), non_empty),
+    KeyedRule("BEHAVIORAL_DATA", "behavior.key", table_keys("behavior"), non_empty),
+    KeyedRule("DEVICE_ID", "device_id.key", table_keys("device_id"), _device_value),
 )

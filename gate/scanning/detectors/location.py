@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from gate.scanning import lexicon
-from gate.scanning.context import GEO, NOT_NUMERIC
+from gate.scanning.context import GEO, NOT_NUMERIC, key_fragments
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
     HAS_COMMA,
@@ -401,5 +401,9 @@ KEYED_RULES = (
             "seoladh heimilisfang indirizz"
         ),
         _postal,
+        # Anywhere in a key of a script without spaces: "お客様の住所", "收货地址", "배송주소".
+        fragments=key_fragments(
+            "住所", "地址", "주소", "عنوان_الشحن", "عنوان_التوصيل", "العنوان_البريدي", "כתובת"
+        ),
     ),
 )

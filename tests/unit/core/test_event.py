@@ -57,13 +57,17 @@ def test_an_identifier_with_a_trailing_newline_is_invalid(field: str) -> None:
         parse_event(json.dumps(event(**{field: "studio-gen\n"})).encode())
 
 
-def test_parameters_may_hold_any_json_number() -> None:
+def test_parameters_may_hold_any_json_number_a_float_can_hold() -> None:
     raw = b'{"event_id": "e", "occurred_at": "2026-11-26T10:00:00Z", "source": "s", "asset": {"data": "AAAA",'
     raw += b' "media_type": "image/png"}, "generation": {"synthetic": true, "parameters": {"seed": '
-    raw += b'123456789012345678901234567890, "cfg": 1e400, "eta": -0.0}}}'
+    raw += b'123456789012345678901234567890, "cfg": 1e300, "eta": -0.0}}}'
     parsed = parse_event(raw)
     assert parsed.generation is not None and parsed.generation.parameters is not None
     assert parsed.generation.parameters["seed"] == 123456789012345678901234567890
+    # RFC 8259 lets a reader limit the range: 1e400 would be read as infinity, which no JSON output can
+    # carry (json.dumps writes "Infinity"), so the event is refused with the reason.
+    with pytest.raises(EventInvalid, match="too large for a float"):
+        parse_event(raw.replace(b"1e300", b"1e400"))
 
 
 @pytest.mark.parametrize(

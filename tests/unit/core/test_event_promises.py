@@ -11,7 +11,7 @@ import pytest
 
 from gate.core.event import parse_event
 from gate.errors import EventInvalid, IdentifierPersonalData
-from gate.scanning.strict_json import DuplicateKeyError, loads
+from gate.scanning.strict_json import DuplicateKeyError, NonFiniteNumberError, loads
 
 SHA = "a" * 64
 ASSET = '{"uri": "file:///srv/a.jpg", "sha256": "' + SHA + '", "media_type": "image/jpeg"}'
@@ -69,6 +69,29 @@ def test_an_event_with_a_repeated_key_is_invalid(generation: str, where: str) ->
     message = str(caught.value)
     assert message.startswith(f"the JSON object at {where} has a duplicate key")
     assert "jane" not in message.lower() and "send each key once" in message
+
+
+NON_FINITE = ['{"seed": NaN}', '{"cfg": Infinity}', '{"cfg": -Infinity}', '{"seed": 1e999}', "[1, -1e400]"]
+
+
+@pytest.mark.parametrize("text", NON_FINITE)
+def test_nan_infinity_and_overflow_are_refused(text: str) -> None:
+    # RFC 8259 has none of them; Python's json reads them, other readers refuse the document.
+    with pytest.raises(NonFiniteNumberError):
+        loads(text)
+
+
+@pytest.mark.parametrize(
+    "text", ['{"cfg": 7.5}', '{"seed": 1e300}', '{"x": -0.0}', '{"big": 123456789012345678901234567890}']
+)
+def test_finite_numbers_parse(text: str) -> None:
+    assert loads(text) == json.loads(text)
+
+
+def test_an_event_with_nan_is_invalid() -> None:
+    with pytest.raises(EventInvalid, match="NaN, Infinity") as caught:
+        parse_event(raw_event('{"synthetic": true, "parameters": {"seed": NaN}}'))
+    assert "send a number or null" in str(caught.value)
 
 
 # (field, value, entity found in it)

@@ -132,10 +132,10 @@ CLEAN = [
     "sizes S M L XL", "12.5 x 8 in", "grade A B C D E F", "1 2 3 4 5 6 7 8 9 10", "a b c d e f g h",
     "x x x x x x", "3 x 2 = 6", "I am a b c", "A / B testing", "step 1 2 3 go", "1 2 3 4 5 6 7 8 9 0 1 2",
     "\u3000".join("ロゴ入りのバッグ"), "我 爱 你 们 的 包",
-    # hex that is not text: hashes, UUIDs, colours, MAC and IPv6 addresses, keys
+    # hex that is not text: hashes, UUIDs, colours, IPv6 addresses, keys (a MAC is a DEVICE_ID)
     hashlib.sha256(b"x").hexdigest(), hashlib.sha1(b"y").hexdigest(), hashlib.md5(b"z").hexdigest(),
     str(uuid.UUID(int=0x397A7623935548408670CFCCE1FD3D9)), "#A1B2C3", "0xFF00AA", "deadbeefcafebabe",
-    "00:1A:2B:3C:4D:5E", "model hash 31e35c80fc", "4096 4096 2048",
+    "00:1A:2B:3C", "model hash 31e35c80fc", "4096 4096 2048",
     "0x00 0x01 0x02 0x03 0x04 0x05 0x06", "de ad be ef ca fe ba be",
     "sha256:" + hashlib.sha256(b"q").hexdigest(),
     "id 6dba1c50884adffa01738a06e8b26034", "seed 18446744073709551615 steps 30",

@@ -1,0 +1,122 @@
+"""NATIONAL_ID beyond Europe: the personal numbers of the countries shops ship to, by python-stdnum.
+
+`european_id` reads the European states' numbers; this module the others, with the same rule of
+evidence: every candidate passes its country's checksum (and date, where the number holds one), and a
+format counts without a cue only when its written shape and checks leave almost no random string valid:
+
+- anywhere: a Brazilian CPF written as such ("390.533.447-05"), a Mexican CURP (18 characters with a
+  birth date, sex, state and check digit), a Korean resident registration number with its dash
+  ("971013-9019902"), a US ITIN with its dashes ("912-90-3456"), a Malaysian MyKad number with its
+  dashes ("770305-02-1234");
+- after a cue word only (an EAN-13 or an order number passes a one-digit checksum one time in ten):
+  Indian Aadhaar and PAN, Canadian SIN, Australian TFN, British NHS number, South African ID, Chinese
+  resident identity number, Japanese My Number, Chilean RUT, Israeli Teudat Zehut, Thai ID, and the
+  forms above written without their separators.
+
+The country goes into the finding's detector name (`national_id.br_cpf`).
+"""
+
+from __future__ import annotations
+
+import re
+from types import ModuleType
+
+from stdnum import exceptions
+from stdnum.au import tfn
+from stdnum.br import cpf
+from stdnum.ca import sin
+from stdnum.cl import rut
+from stdnum.cn import ric
+from stdnum.gb import nhs
+from stdnum.il import idnr as il_idnr
+from stdnum.in_ import aadhaar, pan
+from stdnum.jp import in_ as jp_in
+from stdnum.kr import rrn
+from stdnum.mx import curp
+from stdnum.my import nric
+from stdnum.th import pin
+from stdnum.us import itin
+from stdnum.za import idnr as za_idnr
+
+from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC
+from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, HAS_DIGIT_RUN, Text
+
+# Strong shapes, each a whole token.
+_STRONG: tuple[tuple[str, ModuleType, re.Pattern[str]], ...] = (
+    ("br_cpf", cpf, re.compile(r"(?<![\w.\-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w\-]|\.\d)")),
+    ("mx_curp", curp, re.compile(r"(?<![\w\-])[A-Z]{4}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d(?![\w\-])")),
+    ("kr_rrn", rrn, re.compile(r"(?<![\w.\-])\d{6}-\d{7}(?![\w\-]|\.\d)")),
+    ("us_itin", itin, re.compile(r"(?<![\w.\-])9\d{2}-\d{2}-\d{4}(?![\w\-]|\.\d)")),
+    ("my_nric", nric, re.compile(r"(?<![\w.\-])\d{6}-\d{2}-\d{4}(?![\w\-]|\.\d)")),
+)
+
+# Cue words: long ones in any case; acronyms that are also words elsewhere ("SIN" is Spanish "without",
+# "PAN" a frying pan) only in capitals.
+_CUE = re.compile(
+    r"(?i:aadhaa?r|आधार|permanent\s+account\s+number|social\s+insurance\s+number|num[ée]ro\s+d.assurance\s+"
+    r"sociale|tax\s+file\s+number|nhs\s+(?:number|no)|south\s+african\s+id|identity\s+number|id\s+number|"
+    r"teudat\s+zehut|my\s*number|resident\s+registration|c[ée]dula|rol\s+[úu]nico\s+tributario|"
+    r"identity\s+card|national\s+id|mykad|nric|curp|cpf|itin)|"
+    r"\b(?:PAN|SIN|TFN|NHS|RUT|RUN|NIK|ID|NAS)\b|"
+    r"身份证|身份證|公民身份号码|マイナンバ|個人番号|주민등록번호|주민번호|תעודת\s*זהות|ת\.ז|เลขประจำตัวประชาชน|บัตรประชาชน"
+)
+_CUE_WINDOW = 40
+
+# A candidate after a cue: digits grouped by one separator, or a PAN's letters and digits, or a RUT's
+# check character.
+_CANDIDATE = re.compile(
+    r"(?<![\w+.\-/])(?:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|\d(?:[ .\-/]?\d){7,17}(?:-?[\dKk])?)"
+    r"(?![\w\-/])"
+)
+_BY_LENGTH: dict[int, tuple[tuple[str, ModuleType], ...]] = {
+    8: (("cl_rut", rut), ("au_tfn", tfn)),
+    9: (("ca_sin", sin), ("au_tfn", tfn), ("il_idnr", il_idnr), ("cl_rut", rut), ("us_itin", itin)),
+    10: (("gb_nhs", nhs), ("in_pan", pan)),
+    11: (("br_cpf", cpf),),
+    12: (("in_aadhaar", aadhaar), ("jp_in", jp_in), ("my_nric", nric)),
+    13: (("za_idnr", za_idnr), ("kr_rrn", rrn), ("th_pin", pin)),
+    18: (("cn_ric", ric), ("mx_curp", curp)),
+}
+
+
+def _valid(module: ModuleType, candidate: str) -> bool:
+    try:
+        module.validate(candidate)
+    except (exceptions.ValidationError, ValueError):
+        return False
+    return True
+
+
+class WorldIdDetector:
+    """Personal identification numbers of states outside Europe (see the module docstring)."""
+
+    entity = "NATIONAL_ID"
+    needs = HAS_DIGIT
+    unless = NOT_NUMERIC
+
+    def narrowed(self, facts: int, context: int) -> WorldIdDetector | None:
+        """Itself when a candidate can exist: six digits close together, or capitals with digits."""
+        return self if facts & (HAS_DIGIT_RUN | HAS_CODE_START) else None
+
+    def detect(self, text: Text) -> str | None:
+        """ "national_id.<country>_<kind>", or None."""
+        value = text.value
+        for detail, module, pattern in _STRONG:
+            for match in pattern.finditer(value):
+                if _valid(module, match.group()):
+                    return f"national_id.{detail}"
+        keyed = bool(text.flags & NATIONAL_ID)  # (an SSN key holds a US number: national_id.py)
+        if not keyed and _CUE.search(value) is None:
+            return None
+        for match in _CANDIDATE.finditer(value):
+            if not keyed and _CUE.search(value, max(0, match.start() - _CUE_WINDOW), match.start()) is None:
+                continue
+            candidate = match.group()
+            compact = "".join(ch for ch in candidate if ch.isalnum())
+            for detail, module in _BY_LENGTH.get(len(compact), ()):
+                if _valid(module, candidate):
+                    return f"national_id.{detail}"
+        return None
+
+
+DETECTOR = WorldIdDetector()
