@@ -25,6 +25,7 @@ from gate.scanning.detectors.base import (
     cue_before,
     keyset,
 )
+from gate.scanning.detectors.person_indic import IndicNames
 from gate.scanning.detectors.person_lists import fold_name, gazetteer, in_occasion, occasion, world_names
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
 
@@ -125,7 +126,7 @@ _STYLE_AFTER = re.compile(r"(?i)(?:'s)?[\s\-]*(?:style|inspired|aesthetic|art\b|
 # (Latin, Greek, Cyrillic, each possibly read as Latin look-alikes by `normalise`: "Πavayiώτa").
 _ANY_UP, _ANY_LOW = lexicon.UPPER, lexicon.LOWER
 _CASED_WORD = rf"[{_ANY_UP}][{_ANY_LOW}]{{1,24}}(?:['’\-][{_ANY_UP}]?[{_ANY_LOW}]{{1,24}})?"  # noqa: RUF001
-_CASELESS_WORD = rf"[{lexicon.CASELESS}]{{2,12}}"
+_CASELESS_WORD = rf"[{lexicon.CASELESS}]{{2,20}}"
 # "Gift for" and labels: two or three cased words (one is a first name, or a word: "Geschenk für Mama").
 # Irish and Scottish surnames start with a particle of their own: "Siobhán Ní Bhriain", "Seán Ó Briain".
 _GAELIC = r"(?:Ó|Ní|Nic|Mac|Uí|Ua)[ \t]+"
@@ -139,6 +140,11 @@ _NAME_RUN = re.compile(rf"[ \t]*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_C
 _CASELESS_NAME = lexicon.Cues("person_label").then(
     rf"\s*:\s*(?P<name>{_CASELESS_WORD}(?:[ \t]+{_CASELESS_WORD}){{0,2}})"
 )
+# ... or a "gift for" and two words of Thai or a Brahmic script, or one listed given name ("هدية لأحمد").
+_CASELESS_GIFT = lexicon.Cues("person_for").then(
+    rf"[ \t]*:?[ \t]*(?P<name>{_CASELESS_WORD})(?:[ \t]+(?P<last>{_CASELESS_WORD}))?"
+)
+_SPACED_CASELESS = re.compile("[\u0900-\u0dff\u0e01-\u0e4e]")
 _CASELESS_TITLED = lexicon.Cues("person_title").then(rf"\s*(?P<name>{_CASELESS_WORD})")
 # ... or a name, then an honorific after it ("田中様", "王先生"), unless the word is no name ("仕様").
 _NAME_TITLED = re.compile(
@@ -204,6 +210,7 @@ class PersonDetector:
         self._names, self._word_names, self._brands, self._not_surnames = gazetteer()
         self._world = world_names()
         self._scripts = ScriptNames(self._world)
+        self._indic = IndicNames(self._world)
         self._romanised = romanised_surnames()
 
     def narrowed(self, facts: int, context: int) -> PersonDetector:
@@ -258,10 +265,9 @@ class PersonDetector:
             found = self._any_script(value)
             if found is not None:
                 return found
-        if (
-            not value.isascii()
-            and (span := self._scripts.find(value)) is not None
-            and not self._organisation(value, *span)
+        if not value.isascii() and (
+            ((span := self._scripts.find(value)) is not None and not self._organisation(value, *span))
+            or self._indic.find(value) is not None
         ):
             return "person.script"
         pos = 0
@@ -333,6 +339,12 @@ class PersonDetector:
             return None
         if _CASELESS_NAME.search(value) is not None or _CASELESS_TITLED.search(value) is not None:
             return "person.cue"
+        for match in _CASELESS_GIFT.finditer(value):
+            name, last = match.group("name"), match.group("last")
+            if (last and _SPACED_CASELESS.match(name) and _SPACED_CASELESS.match(last)) or (
+                self._scripts.native_given(name)
+            ):
+                return "person.cue"
         for match in _NAME_TITLED.finditer(value):
             if not match.group("before").endswith(_NOT_NAMES_BEFORE_TITLE):
                 return "person.cue"

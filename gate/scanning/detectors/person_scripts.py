@@ -119,6 +119,11 @@ def _data() -> dict[str, dict[str, Any]]:
     return tomllib.loads(text)
 
 
+def names_data() -> dict[str, dict[str, Any]]:
+    """data/names_scripts.toml, read once."""
+    return _data()
+
+
 def _set(section: str, key: str) -> frozenset[str]:
     value = _data()[section][key]
     return frozenset("".join(value.split())) if isinstance(value, str) else frozenset(value)
@@ -172,6 +177,15 @@ class ScriptNames:
         shapes = _data()["latin_surname_shapes"]
         self._latin_endings, self._latin_starts = tuple(shapes["endings"]), tuple(shapes["starts"])
         self._bare_for = re.compile(lexicon.pattern(lexicon.words("person_for_bare")) + r"[ \t]*$")
+
+    def native_given(self, word: str) -> bool:
+        """`word` (Arabic or Hebrew letters, maybe with a joined "for"/"and" prefix: "لأحمد") is a
+        listed given name that is no everyday word."""
+        for script, prefixes in (("arabic", _AR_PREFIXES), ("hebrew", _HE_PREFIXES)):
+            given = self._native_given[script]
+            if _unprefixed(_arabic_letters(word), given, prefixes) in given:
+                return True
+        return False
 
     def latin_surname(self, word: str) -> bool:
         """`word` (lower case, accents folded) has the shape of a surname in Latin letters."""

@@ -62,7 +62,7 @@ _CUE = re.compile(
     # (Cyrillic ie, o and be written as escapes: \u0435, \u043e, \u0431.)
     r"т[\u0435e]л[\u0435e]ф[\u043eo]н\w*|т[\u0435e]л|м[\u043eo][\u04316]\w*|зв[\u043eo]н\w*)\b"
     # Scripts written without spaces between words: no word boundary to look for.
-    r"|電話|携帯|电话|手机|手機|전화|휴대폰|핸드폰|연락처|هاتف|جوال|موبايل|تلفن|טלפון|फ़ोन|फोन|मोबाइल|โทร|เบอร์"
+    r"|電話|携帯|电话|手机|手機|전화|휴대폰|핸드폰|연락처|هاتف|جوال|موبايل|تلفن|טלפון|फ\u093cोन|फोन|मोबाइल|โทร|เบอร์"
     r"|(?i:điện thoại|sđt)"
 )
 # ... and the words of data/cues.toml in every language and script ("κινητό", "позвоните", "ruf ... an").
@@ -205,6 +205,7 @@ _CUE_WORDS = (
     "جوال",
     "موبايل",
     "फोन",
+    "फ\u093cोन",  # "फ़ोन" as NFKC writes it: its nukta is a mark of its own
     "मोबाइल",
     "โทร",
     "เบอร์",
