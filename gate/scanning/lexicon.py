@@ -139,6 +139,11 @@ def _skeletons(word: str) -> set[str]:
     return out
 
 
+def readings(word: str) -> frozenset[str]:
+    """What a cue word reads as in normalised text, lower-cased, with and without its accents."""
+    return frozenset(_skeletons(word) | {fold_accents(reading) for reading in _skeletons(word)})
+
+
 class Cues:
     """The cue words of some classes of the table, found fast.
 
