@@ -19,6 +19,7 @@ from gate.scanning.context import NOT_PERSON, fold_accents
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
     HAS_SEPARATOR,
+    HAS_WORDS,
     KeyedRule,
     Text,
     any_word,
@@ -81,6 +82,17 @@ _STRONG_CUE_WORDS = (
     "recipient", "retrato", "ritratto", "foto ", "photo ", "bild ",
     "widmung", "dedicated",
 )  # fmt: skip
+# What is engraved on a product is often a name ("engraving anna kowalska", "Gravur: jan kowalski"), but
+# so is a pattern ("engraving Floral Pattern"): a cue only for a lower-case pair whose first word is a
+# given name, not for any capitalised pair as the strong cues above.
+_ENGRAVING_CUE = re.compile(
+    r"(?i:\b(?:engrav(?:ing|ed)|gravur|gravure|grabado|incisione|grawer(?:unek|ka)?|grava[çc][ãa]o|"
+    r"inscription|inscripci[óo]n)\s*(?:with|mit|avec|con|com|z)?\s*:?\s*$)"
+)
+_ENGRAVING_WORDS = ("engrav", "gravur", "grabado", "incisione", "grawer", "grava", "inscrip")
+_has_engraving_word = any_word(_ENGRAVING_WORDS)
+# Lower-case text is read for names only after one of these.
+_has_lower_cue_word = any_word(_STRONG_CUE_WORDS + _ENGRAVING_WORDS)
 _has_honorific_word = any_word(_HONORIFIC_WORDS)
 _has_strong_cue_word = any_word(_STRONG_CUE_WORDS)
 # Both lists in one search: most text has neither, and is done with one regex search.
@@ -202,8 +214,9 @@ class PersonDetector:
 
     entity = "PERSON"
     # Text in lower case throughout is read too when it has a colon, for a name after a label
-    # ("customer: li wei"). (Not every lower-case prompt: that cost the scanner ~7%.)
-    needs = HAS_CAPITALS | HAS_SEPARATOR
+    # ("customer: li wei"), or words (a strong cue or an engraving word, one search of `Text.lower`,
+    # comes first: "gift for maria gonzalez").
+    needs = HAS_CAPITALS | HAS_SEPARATOR | HAS_WORDS
     unless = NOT_PERSON
 
     def __init__(self) -> None:
@@ -224,7 +237,7 @@ class PersonDetector:
         if text.flags & NOT_PERSON:
             return None
         if not text.facts & HAS_CAPITALS:
-            return self._caps_or_lower(text, cued=True) if _has_strong_cue_word(text) else None
+            return self._caps_or_lower(text, cued=True) if _has_lower_cue_word(text) else None
         if _has_relation_word(text):
             for match in _RELATION.finditer(value):
                 if match.group("name").lower() not in self._not_surnames:
@@ -258,7 +271,7 @@ class PersonDetector:
                     and not self._organisation(value, match.start("name"), match.end("name"))
                 ):
                     return "person.name"
-        found = self._caps_or_lower(text, cued)
+        found = self._caps_or_lower(text, cued or _has_engraving_word(text))
         if found is not None:
             return found
         if _PERSON_CUES.found(value):
@@ -305,7 +318,7 @@ class PersonDetector:
                     (first in self._world or (first in self._romanised and fold_name(last) in self._world))
                     and first not in self._word_names
                     and last not in self._not_surnames
-                    and _STRONG_CUE.search(value, max(0, match.start() - 40), match.start()) is not None
+                    and self._lower_cue_before(value, match.start())
                     and not self._brand(value, match.start(), match.end(2))
                 ):
                     return "person.cue"
@@ -349,6 +362,15 @@ class PersonDetector:
             if not match.group("before").endswith(_NOT_NAMES_BEFORE_TITLE):
                 return "person.cue"
         return None
+
+    @staticmethod
+    def _lower_cue_before(value: str, start: int) -> bool:
+        """A strong cue or an engraving word right before a lower-case pair."""
+        window = max(0, start - 40)
+        return (
+            _STRONG_CUE.search(value, window, start) is not None
+            or _ENGRAVING_CUE.search(value, window, start) is not None
+        )
 
     @staticmethod
     def _after_cue(value: str, start: int) -> bool:

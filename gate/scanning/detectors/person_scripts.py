@@ -74,6 +74,10 @@ _ZH_AFTER = (
 )
 # Japanese given names are one to three kanji (then a particle, an honorific, a space or the end).
 _JA_GIVEN = re.compile("[ \t]?([\u4e00-\u9fff々]{1,3})(?![\u4e00-\u9fff々])")
+# Japanese given names in kana (after a common surname), and the particles and honorifics after one.
+_KANA_RUN = re.compile("[ \t]?([\u3041-\u3096\u30a1-\u30fa\u30fc]{2,8})")
+_JA_HONORIFICS = ("さん", "さま", "ちゃん", "くん")
+_JA_AFTER = ("さん", "さま", "ちゃん", "くん", "の", "へ", "に", "と", "が", "を", "は", "も", "から", "より")
 # Korean particles and honorifics a name takes ("김민준님께", "김민준에게", "김민준의").
 _KO_AFTER = (
     "님께",
@@ -168,7 +172,9 @@ class ScriptNames:
             s: frozenset(map(_arabic_letters, _set("given", s))) - self._word_given[s]
             for s in ("arabic", "hebrew")
         }
-        self._surnames = {s: _set("surnames", s) for s in ("hebrew", "chinese", "japanese", "korean")}
+        self._surnames = {
+            s: _set("surnames", s) for s in ("hebrew", "chinese", "japanese", "korean", "korean_compound")
+        }
         self._zh_given = _set("given_chars", "chinese")
         self._ko_given = _set("given_chars", "korean")
         self._not_korean = _set("not_names_korean", "ko")
@@ -346,8 +352,38 @@ class ScriptNames:
         for surname in self._ja_surnames:
             if text.startswith(surname):
                 given = _JA_GIVEN.match(value, start + len(surname))
-                return given is not None and given.group(1)[0] not in self._not_ja_given
+                if given is not None:
+                    return given.group(1)[0] not in self._not_ja_given
+                return text == surname and self._kana_given(value, start + len(surname))
         return False
+
+    def _kana_given(self, value: str, end: int) -> bool:
+        """A given name written in kana follows a surname ("佐藤 さくら", "田中ハルカ様", "鈴木ゆうきの"):
+        read in Latin letters, it is a given name of the list, and what follows it in the run of kana is
+        nothing, a particle or an honorific."""
+        run = _KANA_RUN.match(value, end)
+        if run is None:
+            return False
+        kana = run.group(1)
+        if kana.startswith(_JA_HONORIFICS):  # "山田さん", "佐藤さまへ": a title, not a given name
+            return False
+        for size in range(len(kana), 1, -1):
+            rest = kana[size:]
+            if (not rest or rest.startswith(_JA_AFTER)) and anyascii(kana[:size]).lower() in self._given:
+                return True
+        return False
+
+    def _korean_compound(self, word: str) -> bool:
+        """`word` is a surname of two syllables and two given-name syllables, then nothing or a particle
+        ("남궁민수", "황보지은님께")."""
+        rest = word[4:]
+        return (
+            word[:2] in self._surnames["korean_compound"]
+            and len(word) >= _COMPOUND_NAME
+            and word[2] in self._ko_given
+            and word[3] in self._ko_given
+            and (not rest or rest in _KO_AFTER)
+        )
 
     def _korean(self, value: str) -> tuple[int, int] | None:
         for match in _HANGUL_SPACED.finditer(value):  # "박 민수", "이 지원님께"
@@ -361,6 +397,8 @@ class ScriptNames:
                 return match.span()
         for match in _HANGUL_WORD.finditer(value):
             word = match.group()
+            if self._korean_compound(word):
+                return match.span()
             core, rest = word[:3], word[3:]
             if rest and rest not in _KO_AFTER:
                 continue
@@ -377,6 +415,7 @@ class ScriptNames:
 # Arabic and Persian write some letters differently ("علي"/"علی", "كريم"/"کریم"): read as one.
 _ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 _MAX_SIGMAS = 4
+_COMPOUND_NAME = 4
 _BARE_WINDOW = 16
 _OPENING = "([{\"'«“„‘"
 _MIN_SHAPED = 6
