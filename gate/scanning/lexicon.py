@@ -31,9 +31,10 @@ _UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI")
 _KEY_CHARS = 5
 
 # Letters a name can be written in, by case, after `normalise` (Latin, Greek and Cyrillic, whose
-# letters may have become Latin look-alikes; Latin Extended-A mixes cases letter by letter).
-UPPER = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-ΩЀ-ЯѢҐ"
-LOWER = "a-zß-öø-ÿĀ-žșțά-ώа-џѣґ"
+# letters may have become Latin look-alikes; Latin Extended-A mixes cases letter by letter; the
+# Azerbaijani schwa, "Əliyev", "Nurşərəf").
+UPPER = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-ΩЀ-ЯѢҐƏ"
+LOWER = "a-zß-öø-ÿĀ-žșțά-ώа-џѣґə"
 # Letters of scripts without case, as names are written in them: Hebrew, Arabic (and Persian), the
 # Brahmic scripts of South Asia (Devanagari to Sinhala, with their vowel signs), Thai, Han, kana and
 # Hangul.

@@ -406,13 +406,16 @@ class PersonDetector:
         known_first = lower_first in self._names or fold_name(lower_first) in self._names
         strong = cued and self._after_cue(value, start)
         wider = lower_first in self._world or fold_name(lower_first) in self._world
-        if not (known_first or strong) and wider:
-            # A given name of the wider list counts right after "for", "für", "pour", "para" ...
-            known_first = (
+        if not (known_first or strong):
+            # A given name of the wider list counts right after "for", "für", "pour", "para" ... or
+            # before a surname of telling shape; any capitalised word counts before such a surname
+            # after a bare "for" ("Xudayar Əfəndizadə üçün", "mug for Harish Menon").
+            shaped = self._scripts.latin_surname(fold_name(lower_last))
+            around = (
                 _FOR.search(value, max(0, start - 12), start) is not None
                 or _FOR_AFTER.match(value, last_word.end()) is not None
-                or self._scripts.latin_surname(fold_name(lower_last))
             )
+            known_first = (wider and (around or shaped)) or (around and shaped)
         # Set lookups first: most capitalised pairs ("Acme Outdoor") fail them, and need no regex.
         if not (strong or known_first or lower_first in self._word_names or lower_last in self._names):
             return False

@@ -182,7 +182,10 @@ class ScriptNames:
         self._not_ja_given = _set("not_japanese_given_start", "ja")
         self._ja_surnames = tuple(sorted(self._surnames["japanese"], key=len, reverse=True))
         shapes = _data()["latin_surname_shapes"]
-        self._latin_endings, self._latin_starts = tuple(shapes["endings"]), tuple(shapes["starts"])
+        # Compared with words whose accents are folded ("Kərimzadə" reads "kerimzade").
+        self._latin_endings = tuple({fold_accents(ending) for ending in shapes["endings"]})
+        self._latin_starts = tuple(shapes["starts"])
+        self._south_asian = frozenset(_data()["south_asian"]["surnames"])
         # A bare "for" is one or two words: looked up as the words before a run (a regex over a window
         # before every capitalised run cost a tenth of a second on 72 KB of capitalised Greek).
         self._bare_for = frozenset(
@@ -199,10 +202,12 @@ class ScriptNames:
         return False
 
     def latin_surname(self, word: str) -> bool:
-        """`word` (lower case, accents folded) has the shape of a surname in Latin letters."""
-        return len(word) >= _MIN_SHAPED and (
-            word.endswith(self._latin_endings) or word.startswith(self._latin_starts)
-        )
+        """`word` (lower case, accents folded) has the shape of a surname in Latin letters, or is a
+        common South Asian surname of four letters or more ("Menon", "Bajaj", "Gandhi")."""
+        return (
+            len(word) >= _MIN_SHAPED
+            and (word.endswith(self._latin_endings) or word.startswith(self._latin_starts))
+        ) or (len(word) >= _MIN_LISTED and word in self._south_asian)
 
     def find(self, value: str) -> tuple[int, int] | None:
         """Where `value` (normalised, not ASCII) holds a full name in one of these scripts, or None."""
@@ -239,9 +244,10 @@ class ScriptNames:
             # The set lookups of a given name (several spellings each) only where a surname's shape or a
             # bare "for" can complete it.
             shaped = [self._is_surname(word, script) for word in read]
-            if (
-                any(shaped[1:]) or self._after_bare_for(value, run.start(), read[0], script)
-            ) and self._is_given(read[0], script):
+            bare = self._after_bare_for(value, run.start(), read[0], script)
+            if bare and any(shaped[1:]):
+                return span  # "тениска за Гълъбица Куртажова": a bare "for" and a surname's shape
+            if (bare or any(shaped[1:])) and self._is_given(read[0], script):
                 return span
             if shaped[0] and self._is_given(read[1], script):
                 return span
@@ -285,6 +291,16 @@ class ScriptNames:
     def _arabic(self, value: str) -> tuple[int, int] | None:
         given, word_given = self._native_given["arabic"], self._word_given["arabic"]
         words = list(_ARABIC_WORD.finditer(value))
+        # A word, "son of", "daughter of" or "family of", and a word: a name whatever its given name
+        # ("خلف آل خضير", "عبد الواحد آل رفيع", "سالم بن راشد").
+        for before, middle, after in zip(words, words[1:], words[2:], strict=False):
+            if (
+                middle.group() in _AR_SON
+                and _SPACES.fullmatch(value, before.end(), middle.start()) is not None
+                and _SPACES.fullmatch(value, middle.end(), after.start()) is not None
+                and before.group() not in _AR_NOT_SURNAME
+            ):
+                return before.start(), after.end()
         for first, second in pairwise(words):
             if _SPACES.fullmatch(value, first.end(), second.start()) is None:
                 continue
@@ -324,13 +340,12 @@ class ScriptNames:
                     ):
                         return run.span()
             spaced = _HAN_RUN.match(value, run.end() + 1) if value[run.end() : run.end() + 1] == " " else None
-            if (
-                text in surnames
-                and spaced is not None
-                and self._zh_given_name(spaced.group())
-                and not (text + spaced.group()).startswith(self._not_chinese)
-            ):
-                return run.start(), spaced.end()  # "赵 秀芳", "张 健的"
+            if spaced is not None and self._zh_given_name(spaced.group()):
+                # "赵 秀芳", "张 健的", and after a word before a name: "给赵 秀芳的".
+                for start in [0] + [len(word) for word in _ZH_BEFORE if text.startswith(word)]:
+                    surname = text[start:]
+                    if surname in surnames and not (surname + spaced.group()).startswith(self._not_chinese):
+                        return run.start() + start, spaced.end()
             if self._japanese(value, run.start(), text):
                 return run.span()
         return None
@@ -419,6 +434,7 @@ _COMPOUND_NAME = 4
 _BARE_WINDOW = 16
 _OPENING = "([{\"'«“„‘"
 _MIN_SHAPED = 6
+_MIN_LISTED = 4
 
 
 def _arabic_letters(word: str) -> str:
