@@ -84,7 +84,8 @@ _REFERENCE_BEFORE = re.compile(
     r"(?i)(?:\b(?:order|orders|bestell\w*|auftrag\w*|pedido|commande|ordine|bestelling|zamówieni\w*|"
     r"sku|ean|gtin|upc|isbn|issn|mpn|art|artikel\w*|article|articolo|artículo|art[ií]culo|ref|refer\w*|"
     r"riferimento|invoice|rechnung\w*|factura|facture|fattura|batch|charge|lot|lotto|lote|serial|serie|"
-    r"seriennummer|tracking|sendungs\w*|seed)\b|[#№])"
+    r"seriennummer|tracking|sendungs\w*|seed|model|modell|modelo|modello|mod[èe]le|item|part|p/n|pn|"
+    r"code|c[óo]digo|codice|kod|barcode)\b|[#№])"
     # ... and the number word after it: "Art.-Nr.", "pedido nº", "order no.", "Auftrag Nummer".
     r"[\W_]{0,6}(?:(?:nr|no|n[º°o]|num|number|nummer|num[ée]ro|n[úu]mero)\b)?[\W\d_]{0,20}$"
 )
