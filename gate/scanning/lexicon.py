@@ -27,18 +27,22 @@ from gate.scanning.normalise import normalise
 # "주소는"): their cue words match anywhere, without word boundaries. Arabic and Hebrew words take
 # prefixes ("לכתובת", "بالعنوان"), but short cue words match inside too many others ("מר" in "שמרים"):
 # they are whole words here, and the tables list the prefixed forms that matter.
-_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
+_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI")
 
 _KEY_CHARS = 5
 
 # Letters a name can be written in, by case, after `normalise` (Latin, Greek and Cyrillic, whose
-# letters may have become Latin look-alikes; Latin Extended-A mixes cases letter by letter).
-UPPER = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-ΩЀ-ЯѢҐ"
-LOWER = "a-zß-öø-ÿĀ-žșțά-ώа-џѣґ"
-# Letters of scripts without case, as names are written in them: Hebrew, Arabic (and Persian), Han,
-# kana and Hangul.
+# letters may have become Latin look-alikes; Latin Extended-A mixes cases letter by letter; the
+# Azerbaijani schwa, "Əliyev", "Nurşərəf").
+UPPER = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-ΩЀ-ЯѢҐƏ"
+LOWER = "a-zß-öø-ÿĀ-žșțά-ώа-џѣґə"
+# Letters of scripts without case, as names are written in them: Hebrew, Arabic (and Persian), the
+# Brahmic scripts of South Asia (Devanagari to Sinhala, with their vowel signs), Thai, Han, kana and
+# Hangul.
 CASELESS = (
-    "\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+    "\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3\u0900-\u0963\u0971-\u09e3\u09f0-\u0ae3\u0af0-\u0be5"
+    "\u0bf0-\u0de5\u0df0-\u0dff\u0e01-\u0e3a\u0e40-\u0e4e"
+    "\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
 )
 
 
@@ -51,7 +55,13 @@ def table() -> dict[str, dict[str, list[str]]]:
 
 def words(*sections: str) -> tuple[str, ...]:
     """Every word of these classes, in every language, longest first (so "τηλ." is tried before "τηλ")."""
-    found = {word for section in sections for language in table()[section].values() for word in language}
+    # In NFKC, as `normalise` leaves text: Thai "ำ" is "ํา" there.
+    found = {
+        unicodedata.normalize("NFKC", word)
+        for section in sections
+        for language in table()[section].values()
+        for word in language
+    }
     return tuple(sorted(found, key=lambda word: (-len(word), word)))
 
 
@@ -160,6 +170,11 @@ def _skeletons(word: str) -> set[str]:
     for variant in (body, body.upper(), body.capitalize(), fold_accents(body), fold_accents(body).upper()):
         out.add(" ".join(normalise(variant).lower().split()))
     return out
+
+
+def readings(word: str) -> frozenset[str]:
+    """What a cue word reads as in normalised text, lower-cased, with and without its accents."""
+    return frozenset(_skeletons(word) | {fold_accents(reading) for reading in _skeletons(word)})
 
 
 class Cues:

@@ -191,6 +191,8 @@ def _dropped() -> frozenset[int]:
 
 def _invisible(char: str) -> bool:
     category = unicodedata.category(char)
+    if category == "Mn" and _SCRIPT_MARK.match(char) is not None:
+        return False  # a vowel sign or virama of a Brahmic script or Thai: a part of its letter
     # Control characters (C0 beyond ASCII's, C1) other than whitespace are invisible too.
     return (
         category in ("Cf", "Mn", "Me") or ord(char) in _dropped() or (category == "Cc" and not char.isspace())
@@ -236,6 +238,21 @@ class _CharTable(dict[int, str]):
 
 
 _CHARS = _CharTable()
+# The Brahmic scripts of South Asia (Devanagari to Sinhala) and Thai write vowels and viramas as
+# combining marks (category Mn) that belong to the letter before them ("नेहा शर्मा" without them is
+# "नहा शरमा"): those are kept, and dropped as any other mark where they follow no letter of these
+# scripts ("j\u094do\u094dh\u094dn" reads "john").
+_SCRIPT_MARK = re.compile("[\u0900-\u0dff\u0e00-\u0e7f]")
+_ORPHAN_SCRIPT_MARKS = re.compile("(?<![\u0900-\u0dff\u0e00-\u0e7f])[\u0900-\u0dff\u0e00-\u0e7f]+")
+
+
+def _orphan_marks(match: re.Match[str]) -> str:
+    """A run of Brahmic or Thai characters after no letter of those scripts, without its leading marks."""
+    run = match.group()
+    start = 0
+    while start < len(run) and unicodedata.category(run[start]) == "Mn":
+        start += 1
+    return run[start:]
 
 
 def _visual(text: str) -> str:
@@ -256,6 +273,8 @@ def _unicode(text: str) -> str:
         text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         mapped = text.translate(_CHARS)
+        if _SCRIPT_MARK.search(mapped) is not None:
+            mapped = _ORPHAN_SCRIPT_MARKS.sub(_orphan_marks, mapped)
         # Dropping a mark can leave a composable pair: compose once more.
         if mapped != text and not unicodedata.is_normalized("NFKC", mapped):
             mapped = unicodedata.normalize("NFKC", mapped)

@@ -37,6 +37,20 @@ MAX_PART_CHARS = 64
 # A container read with its siblings holds few members: a part of a split, not a node of a workflow
 # whose one field starts with "+" (a phone number there is found as it is).
 MAX_SIBLING_PARTS = 4
+# How far below an object its parts are read, through containers of at most MAX_SIBLING_PARTS members:
+# `{"a": {"x": "jane.doe"}, "b": {"y": {"q": "@example.com"}}}` is read from its root, two levels down.
+# A reading thus holds the root's members and at most 4 + 16 strings below each (of MAX_PART_CHARS).
+MAX_SPLIT_LEVELS = 2
+
+
+def reach(members: int, *, own: bool, nested: int) -> int:
+    """How many levels below its parent an object's parts of a split value sit, for the parent to read
+    (0 when the object is not small or they sit deeper than `MAX_SPLIT_LEVELS`): 1 for its own (`own`),
+    one more than its children's (`nested`)."""
+    if members > MAX_SIBLING_PARTS:
+        return 0
+    below = nested + 1 if nested and nested < MAX_SPLIT_LEVELS else 0
+    return max(1 if own else 0, below)
 
 
 def _short(value: Any) -> bool:
@@ -74,13 +88,14 @@ def _handles_apart(parts: list[str]) -> list[str]:
     return out
 
 
-def readings(obj: dict[Any, Any], own: bool, nested: bool) -> Iterator[list[str]]:
+def readings(obj: dict[Any, Any], own: bool, nested: int) -> Iterator[list[str]]:
     """The sequences of strings of `obj` to read joined, in document order. When one of its own strings
     or keys is a fragment (`own`): its string values; its keys
     that can be parts (`_key_part`) with the string values between them (a value split across a key and
-    its value); when a key is a fragment, its keys alone; and when a key is a fragment or a child
-    container holds one (`nested`), the same one level down. Values of up to `MAX_FRAGMENT_CHARS`, and
-    in the readings with keys `MAX_PART_CHARS`; sequences of fewer than two parts are left out."""
+    its value); when a key is a fragment, its keys alone; and when a key is a fragment or a container
+    below holds one `nested` levels down (at most `MAX_SPLIT_LEVELS`, through small containers), the
+    same down to that level. Values of up to `MAX_FRAGMENT_CHARS`, and in the readings with keys
+    `MAX_PART_CHARS`; sequences of fewer than two parts are left out."""
     values, pairs, keys = [], [], []
     if own:
         values = [value for value in obj.values() if _short(value)]
@@ -89,21 +104,38 @@ def readings(obj: dict[Any, Any], own: bool, nested: bool) -> Iterator[list[str]
             pairs = [p for key, value in obj.items() for p in ((key,) if _key_part(key) else ()) + (value,)]
             pairs = [part for part in pairs if _part(part)]
     found: list[list[str]] = []
-    down = _one_level_down(obj) if nested or keys else []
+    # Down to the deepest level always: the part beside a fragment may sit deeper than the fragment.
+    down = _levels_down(obj, MAX_SPLIT_LEVELS) if nested or keys else []
     for parts in (values, pairs, keys, down):
         if len(parts) >= 2 and parts not in found:
             found.append(parts)
             yield _handles_apart(parts)
 
 
-def _one_level_down(obj: dict[Any, Any]) -> list[str]:
-    """Keys that can be parts and strings, this object's and its child containers' ("jane.doe":
-    {"@example.com": 1}, "a": ["jane.doe"], "b": ["@example.com"])."""
+def _levels_down(obj: dict[Any, Any], levels: int) -> list[str]:
+    """Keys that can be parts and strings, this object's and its child containers', `levels` deep
+    ("jane.doe": {"@example.com": 1}, "a": ["jane.doe"], "b": ["@example.com"]; at two levels
+    "b": {"y": {"q": "@example.com"}}); below the first level only through small containers."""
     parts: list[Any] = []
     for key, value in obj.items():
         parts.extend((key,) if _key_part(key) else ())
-        if isinstance(value, dict):
-            parts.extend(part for k, v in value.items() for part in ((k,) if _key_part(k) else ()) + (v,))
-        else:
-            parts.extend(value if isinstance(value, list) else (value,))
+        parts.extend(_below(value, levels))
     return [part for part in parts if _part(part)]
+
+
+def _below(value: Any, levels: int) -> list[Any]:
+    """The parts `value` holds down to `levels` deep (its keys that can be parts, and its members)."""
+    if isinstance(value, dict):
+        members: list[Any] = []
+        for key, member in value.items():
+            members.extend((key,) if _key_part(key) else ())
+            members.extend(_deeper(member, levels))
+        return members
+    if isinstance(value, list):
+        return [part for member in value for part in _deeper(member, levels)]
+    return [value]
+
+
+def _deeper(member: Any, levels: int) -> list[Any]:
+    small = isinstance(member, dict | list) and len(member) <= MAX_SIBLING_PARTS
+    return _below(member, levels - 1) if levels > 1 and small else [member]

@@ -260,31 +260,34 @@ class _Scan:
                 self.add(detector.entity, path, f"{name}+{via}" if via else name)
         return clean
 
-    def value(self, value: Any, path: str, flags: int, inherited: int, depth: int) -> bool:
-        """Scan one value; `flags` is its key context, `inherited` what its children inherit. True when
-        the value is, or is a small container that directly holds, a part of a split value (`splits`),
-        for its parent to read."""
+    def value(self, value: Any, path: str, flags: int, inherited: int, depth: int) -> int:
+        """Scan one value; `flags` is its key context, `inherited` what its children inherit. Returns how
+        many levels below its parent a part of a split value (`splits`) sits, through small containers,
+        for the parent to read (0: none; 1: the value is one, or directly holds one; at most
+        `splits.MAX_SPLIT_LEVELS`)."""
         if isinstance(value, str):
             self.count_chars(value)
             if len(value) >= _MIN_TEXT_CHARS or not value.isascii():
                 self.text(value, path, flags)
-            return splits.is_fragment(value)
+            return 1 if splits.is_fragment(value) else 0
         if isinstance(value, dict):
             return self._object(value, path, flags, inherited, depth)
         if isinstance(value, list | tuple):
             self._container(depth, len(value))
-            start, held = len(self.findings), False
+            start, held = len(self.findings), 0
             # Elements keep the array's key as context ({"phones": ["+49..."]}).
             for index, child in enumerate(value):
-                held = self.value(child, f"{path}/{index}", flags, inherited, depth + 1) or held
+                reach = self.value(child, f"{path}/{index}", flags, inherited, depth + 1)
+                # A string is read at the array's level; a container's part one level further down.
+                held = max(held, reach if type(child) is str else reach + 1 if reach else 0)
             if len(value) >= 2 and all(type(child) is str for child in value):
                 self._joined(value, path, flags, start)
-            return held and len(value) <= splits.MAX_SIBLING_PARTS
+            return held if len(value) <= splits.MAX_SIBLING_PARTS and held <= splits.MAX_SPLIT_LEVELS else 0
         if isinstance(value, int | float) and not isinstance(value, bool):
             self.number(value, path, flags)
         elif not isinstance(value, bool) and value is not None:
             raise TypeError(f"generation parameters hold a non-JSON value of type {type(value).__name__}")
-        return False
+        return 0
 
     def _joined(self, parts: list[str] | tuple[str, ...], path: str, flags: int, start: int) -> None:
         """A value split across an array's strings (["jane.doe", "@", "example.com"], card groups) or an
@@ -305,12 +308,12 @@ class _Scan:
         if flags & POSITIVE_MASK and not flags & NOT_NUMERIC:
             self.text(str(value), path, flags)
 
-    def _object(self, obj: dict[Any, Any], path: str, flags: int, inherited: int, depth: int) -> bool:
-        """Scan an object's members, then its split values (`splits`); True when it is small and one of
-        its own keys or strings is a part of a split value."""
+    def _object(self, obj: dict[Any, Any], path: str, flags: int, inherited: int, depth: int) -> int:
+        """Scan an object's members, then its split values (`splits`); returns, as `value` does, how
+        many levels below its parent a part of a split value sits (0 unless the object is small)."""
         self._container(depth, len(obj))
         owns, flags, inherited = _owner_context(obj, flags, inherited)
-        start, fragment, nested = len(self.findings), False, False
+        start, fragment, nested = len(self.findings), False, 0
         max_string_chars, max_total_chars = self.max_string_chars, self.max_total_chars
         # This loop runs for every member: the character count is kept in a local (written back
         # before anything that reads or updates it), and count_chars and text are inlined.
@@ -362,17 +365,20 @@ class _Scan:
                     self.number(child, child_path or f"{path}/{token}", child_flags)
             elif kind is not bool and child is not None:
                 self.chars = chars
-                nested |= self.value(
-                    child, child_path or f"{path}/{token}", child_flags, child_inherited, depth + 1
+                nested = max(
+                    nested,
+                    self.value(
+                        child, child_path or f"{path}/{token}", child_flags, child_inherited, depth + 1
+                    ),
                 )
                 chars = self.chars
         self.chars = chars
         if fragment or nested:
             self._split_values(obj, path, flags, start, own=fragment, nested=nested)
-        return fragment and len(obj) <= splits.MAX_SIBLING_PARTS
+        return splits.reach(len(obj), own=fragment, nested=nested)
 
     def _split_values(
-        self, obj: dict[Any, Any], path: str, flags: int, start: int, *, own: bool, nested: bool
+        self, obj: dict[Any, Any], path: str, flags: int, start: int, *, own: bool, nested: int
     ) -> None:
         """An object with a part of a split value (`splits`): its readings joined (`_joined`). Parts of an
         address or a number are short, so a prompt beside them is not read twice; what a reading finds

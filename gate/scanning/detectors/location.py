@@ -59,6 +59,9 @@ _STREET = re.compile(
 _STRASSE = re.compile(
     r"\b[A-ZÄÖÜ][a-zäöüß]{2,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer)"
     r"\s+\d{1,4}[a-z]?\b"
+    # ... or an adjective of a town or a kind before the street word: "Berliner Str. 12", "Alte Gasse 3".
+    r"|\b[A-ZÄÖÜ][a-zäöüß]{2,30}(?:er|e|es)\s+(?:Straße|Strasse|Str\.|Allee|Platz|Weg|Gasse|Damm|Ufer|"
+    r"Chaussee|Landstraße|Steig)\s+\d{1,4}[a-z]?\b"
 )
 _STRASSE_WORDS = ("stra", "str.", "weg", "gasse", "platz", "allee", "damm", "ufer")
 # Latin, Greek and Cyrillic capitals and small letters (see `lexicon.UPPER`).
@@ -73,7 +76,7 @@ _STREET_WORD = (
     r"Boulevard|boulevard|Bd|Chemin|chemin|Allée|allée|Impasse|impasse|Place|place|Quai|quai|Via|Viale|"
     r"Piazza|Piazzale|Corso|Largo|Vicolo|Contrada|Rua|Travessa|Praça|Alameda|Estrada|ul\.|ulica|al\.|aleja|"
     r"os\.|pl\.|plac|Strada|Bulevardul|Calea|Șoseaua|Soseaua|Splaiul|Aleea|Drumul|Intrarea|Piața|Ulica|Odos|"
-    r"Οδός|Πλ\.|Λεωφ\.)"
+    r"Οδός|Πλ\.|Λεωφ\.|[Uu]litsa|[Pp]rospekt|[Pp]ereulok)"
 )
 # A number followed by a unit or a count is a quantity, not a house number ("Via Veneto 2 piece set").
 _NOT_QUANTITY = (
@@ -97,7 +100,7 @@ _STREET_WORDS = (
     "largo", "vicolo", "contrada", "rua", "praça", "alameda", "estrada", "ul.", "ulica", "al.", "aleja",
     "os.",
     "strada", "bulevardul", "calea", "drumul", "intrarea", "piața", "pl.", "plac", "șoseaua", "soseaua",
-    "splaiul", "aleea", "οδός", "πλ.", "λεωφ.",
+    "splaiul", "aleea", "οδός", "πλ.", "λεωφ.", "ulitsa", "prospekt", "pereulok",
 )  # fmt: skip
 # Street names written as one word with the street word at the end, then a number: Dutch, Nordic,
 # Finnish, Hungarian, Turkish ("Keizersgracht 12", "Storgatan 5", "Næsbyholm Allé", "Mannerheimintie 3").
@@ -134,6 +137,22 @@ _AFTER_ADDRESS_CUE = (
     rf"(?:,?\s+[\w'.\-/]+){{0,5}}?,?\s+\d{{1,4}}[a-zA-Z]?(?!\w)|\s*:?\s+\d{{1,5}}[a-zA-Z]?,?\s+[{_UP}][{_LOW}]"
 )
 _CUED_ADDRESS = re.compile(_ADDRESS_CUE + f"(?:{_AFTER_ADDRESS_CUE})")
+# The street word after one to three capitalised name words, as a word of its own, then a number:
+# Hungarian ("Andrássy út 60", "Váci utca 12", "Szent István körút 5"), Slovene and Croatian ("Slovenska
+# cesta 5"), Czech, Latvian, Lithuanian, Estonian, Turkish ("İstiklal Caddesi 12") and Russian written
+# in Latin letters ("Nevsky Prospekt 28", "Tverskaya ulitsa 7"). Not English ("Baker Street 221",
+# "Abbey Road 2"): a name, a street word and a number after it are a product line there more often.
+_NAME_THEN_STREET = re.compile(
+    rf"[{_UP}](?<![\w][{_UP}])[{_LOW}\-]{{1,30}}(?:\s+[{_UP}][{_LOW}\-]{{1,30}}){{0,2}}\s+"
+    r"(?i:út|utca|u\.|tér|körút|krt\.|köz|fasor|rakpart|ulica|cesta|ulice|třída|nábřeží|iela|gatvė|"
+    r"prospektas|tänav|maantee|puiestee|caddesi|cad\.|sokak|sokağı|sk\.|bulvarı|prospekt|ulitsa|pereulok|"  # noqa: RUF001
+    r"naberezhnaya|shosse|ploshchad)\s+\d{1,4}[a-zA-Z]?(?!\w)" + _NOT_QUANTITY
+)
+_NAME_THEN_STREET_WORDS = (
+    "út ", "utca", "u. ", "tér ", "körút", "krt.", "köz ", "fasor", "rakpart", "ulica", "cesta", "ulice",
+    "třída", "nábřeží", "iela", "gatvė", "prospekt", "tänav", "maantee", "puiestee", "caddesi", "cad.",
+    "sokak", "sokağı", "sk.", "bulvarı", "ulitsa", "pereulok", "naberezhnaya", "shosse", "ploshchad",  # noqa: RUF001
+)  # fmt: skip
 # After a delivery cue, a street word and a name need no house number: "livrare la Aleea Voinea",
 # "enviar para Largo Camila Andrade, S/N".
 _CUED_STREET = re.compile(_ADDRESS_CUE + rf"\s*:?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]")
@@ -163,7 +182,8 @@ def _compound_street(match: re.Match[str], text: Text) -> bool:
 
 _EUROPEAN = re.compile(
     f"(?P<southern>{_SOUTHERN.pattern})|(?P<number_first>{_NUMBER_FIRST.pattern})|"
-    f"(?P<compound>{_COMPOUND.pattern})|(?P<cued>{_CUED_ADDRESS.pattern})"
+    f"(?P<compound>{_COMPOUND.pattern})|(?P<cued>{_CUED_ADDRESS.pattern})|"
+    f"(?P<name_then_street>{_NAME_THEN_STREET.pattern})"
 )
 
 
@@ -182,12 +202,13 @@ _PRODUCT_WORD_LIST = """
     limited limitada limitée limitee limitata vintage estilo stile style
     póster poster affiche lámina lamina druck print stampa cartel
     inspired inspirado inspirée inspiree inspiré ispirato ispirata
+    setting settings gedeck couvert cubierto coperto
 """
 _PRODUCT_WORDS = frozenset(_PRODUCT_WORD_LIST.split())
 _WORD_EDGES = " ,;:()\"'«»“”„"
 _COUNT_AFTER = re.compile(
     r"(?i)\s*-?\s*(?:a[ñn]os|anni|ans|jahre|jaar|lat|years?|yrs|aniversario|anniversario|anniversaire|"
-    r"jubil[äa]um|anivers[áa]rio|colou?rs?|colores|colori|couleurs|farben|cores|kleuren|kolor[óo]w|"
+    r"jubil[äa]um|anivers[áa]rio|stars?|sterne|[ée]toiles|estrellas|stelle|estrelas|gwiazdk\w*|colou?rs?|colores|colori|couleurs|farben|cores|kleuren|kolor[óo]w|"
     r"modelos|modelli|mod[eè]les|tallas|taglie|tailles|sizes|[ei]n\s?1|em\s?1|ml|cl|edp|edt|"
     r"parfum|eau|uds?|unidades|unit[àa]|unit[ée]s|units|st[üu]ck|pzs?|pcs|szt|piezas|pezzi|pi[èe]ces|"
     r"pe[çc]as|pack|set|teilig|tlg|eur|usd|gbp|chf|pln|z[łl]|k[čc]|mm|cm|kg|g|l|in|inch|oz|px)(?!\w)"
@@ -269,6 +290,8 @@ def _valid_european(match: re.Match[str], text: Text) -> bool:
         return _starts_word(match, text) and _not_a_product_line(match, text)
     if match.group("compound") is not None:
         return _compound_street(match, text) and _not_a_product_line(match, text)
+    if match.group("name_then_street") is not None:
+        return _starts_word(match, text) and _not_a_product_line(match, text)
     return _not_a_product_line(match, text)
 
 
@@ -310,7 +333,7 @@ DETECTOR = PatternDetector(
             "location.street_europe",
             _EUROPEAN,
             _valid_european,
-            when=any_word(_STREET_WORDS + _COMPOUND_WORDS + _ADDRESS_CUE_WORDS),
+            when=any_word(_STREET_WORDS + _COMPOUND_WORDS + _ADDRESS_CUE_WORDS + _NAME_THEN_STREET_WORDS),
             requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
         ),
         # (The cued pattern looks its cue words up itself: no prefilter.)

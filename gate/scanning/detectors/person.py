@@ -19,12 +19,14 @@ from gate.scanning.context import NOT_PERSON, fold_accents
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
     HAS_SEPARATOR,
+    HAS_WORDS,
     KeyedRule,
     Text,
     any_word,
     cue_before,
     keyset,
 )
+from gate.scanning.detectors.person_indic import IndicNames
 from gate.scanning.detectors.person_lists import fold_name, gazetteer, in_occasion, occasion, world_names
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
 
@@ -80,6 +82,17 @@ _STRONG_CUE_WORDS = (
     "recipient", "retrato", "ritratto", "foto ", "photo ", "bild ",
     "widmung", "dedicated",
 )  # fmt: skip
+# What is engraved on a product is often a name ("engraving anna kowalska", "Gravur: jan kowalski"), but
+# so is a pattern ("engraving Floral Pattern"): a cue only for a lower-case pair whose first word is a
+# given name, not for any capitalised pair as the strong cues above.
+_ENGRAVING_CUE = re.compile(
+    r"(?i:\b(?:engrav(?:ing|ed)|gravur|gravure|grabado|incisione|grawer(?:unek|ka)?|grava[çc][ãa]o|"
+    r"inscription|inscripci[óo]n)\s*(?:with|mit|avec|con|com|z)?\s*:?\s*$)"
+)
+_ENGRAVING_WORDS = ("engrav", "gravur", "grabado", "incisione", "grawer", "grava", "inscrip")
+_has_engraving_word = any_word(_ENGRAVING_WORDS)
+# Lower-case text is read for names only after one of these.
+_has_lower_cue_word = any_word(_STRONG_CUE_WORDS + _ENGRAVING_WORDS)
 _has_honorific_word = any_word(_HONORIFIC_WORDS)
 _has_strong_cue_word = any_word(_STRONG_CUE_WORDS)
 # Both lists in one search: most text has neither, and is done with one regex search.
@@ -125,7 +138,7 @@ _STYLE_AFTER = re.compile(r"(?i)(?:'s)?[\s\-]*(?:style|inspired|aesthetic|art\b|
 # (Latin, Greek, Cyrillic, each possibly read as Latin look-alikes by `normalise`: "Πavayiώτa").
 _ANY_UP, _ANY_LOW = lexicon.UPPER, lexicon.LOWER
 _CASED_WORD = rf"[{_ANY_UP}][{_ANY_LOW}]{{1,24}}(?:['’\-][{_ANY_UP}]?[{_ANY_LOW}]{{1,24}})?"  # noqa: RUF001
-_CASELESS_WORD = rf"[{lexicon.CASELESS}]{{2,12}}"
+_CASELESS_WORD = rf"[{lexicon.CASELESS}]{{2,20}}"
 # "Gift for" and labels: two or three cased words (one is a first name, or a word: "Geschenk für Mama").
 # Irish and Scottish surnames start with a particle of their own: "Siobhán Ní Bhriain", "Seán Ó Briain".
 _GAELIC = r"(?:Ó|Ní|Nic|Mac|Uí|Ua)[ \t]+"
@@ -139,6 +152,11 @@ _NAME_RUN = re.compile(rf"[ \t]*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_C
 _CASELESS_NAME = lexicon.Cues("person_label").then(
     rf"\s*:\s*(?P<name>{_CASELESS_WORD}(?:[ \t]+{_CASELESS_WORD}){{0,2}})"
 )
+# ... or a "gift for" and two words of Thai or a Brahmic script, or one listed given name ("هدية لأحمد").
+_CASELESS_GIFT = lexicon.Cues("person_for").then(
+    rf"[ \t]*:?[ \t]*(?P<name>{_CASELESS_WORD})(?:[ \t]+(?P<last>{_CASELESS_WORD}))?"
+)
+_SPACED_CASELESS = re.compile("[\u0900-\u0dff\u0e01-\u0e4e]")
 _CASELESS_TITLED = lexicon.Cues("person_title").then(rf"\s*(?P<name>{_CASELESS_WORD})")
 # ... or a name, then an honorific after it ("田中様", "王先生"), unless the word is no name ("仕様").
 _NAME_TITLED = re.compile(
@@ -196,14 +214,16 @@ class PersonDetector:
 
     entity = "PERSON"
     # Text in lower case throughout is read too when it has a colon, for a name after a label
-    # ("customer: li wei"). (Not every lower-case prompt: that cost the scanner ~7%.)
-    needs = HAS_CAPITALS | HAS_SEPARATOR
+    # ("customer: li wei"), or words (a strong cue or an engraving word, one search of `Text.lower`,
+    # comes first: "gift for maria gonzalez").
+    needs = HAS_CAPITALS | HAS_SEPARATOR | HAS_WORDS
     unless = NOT_PERSON
 
     def __init__(self) -> None:
         self._names, self._word_names, self._brands, self._not_surnames = gazetteer()
         self._world = world_names()
         self._scripts = ScriptNames(self._world)
+        self._indic = IndicNames(self._world)
         self._romanised = romanised_surnames()
 
     def narrowed(self, facts: int, context: int) -> PersonDetector:
@@ -217,7 +237,7 @@ class PersonDetector:
         if text.flags & NOT_PERSON:
             return None
         if not text.facts & HAS_CAPITALS:
-            return self._caps_or_lower(text, cued=True) if _has_strong_cue_word(text) else None
+            return self._caps_or_lower(text, cued=True) if _has_lower_cue_word(text) else None
         if _has_relation_word(text):
             for match in _RELATION.finditer(value):
                 if match.group("name").lower() not in self._not_surnames:
@@ -251,17 +271,16 @@ class PersonDetector:
                     and not self._organisation(value, match.start("name"), match.end("name"))
                 ):
                     return "person.name"
-        found = self._caps_or_lower(text, cued)
+        found = self._caps_or_lower(text, cued or _has_engraving_word(text))
         if found is not None:
             return found
         if _PERSON_CUES.found(value):
             found = self._any_script(value)
             if found is not None:
                 return found
-        if (
-            not value.isascii()
-            and (span := self._scripts.find(value)) is not None
-            and not self._organisation(value, *span)
+        if not value.isascii() and (
+            ((span := self._scripts.find(value)) is not None and not self._organisation(value, *span))
+            or self._indic.find(value) is not None
         ):
             return "person.script"
         pos = 0
@@ -299,7 +318,7 @@ class PersonDetector:
                     (first in self._world or (first in self._romanised and fold_name(last) in self._world))
                     and first not in self._word_names
                     and last not in self._not_surnames
-                    and _STRONG_CUE.search(value, max(0, match.start() - 40), match.start()) is not None
+                    and self._lower_cue_before(value, match.start())
                     and not self._brand(value, match.start(), match.end(2))
                 ):
                     return "person.cue"
@@ -333,10 +352,25 @@ class PersonDetector:
             return None
         if _CASELESS_NAME.search(value) is not None or _CASELESS_TITLED.search(value) is not None:
             return "person.cue"
+        for match in _CASELESS_GIFT.finditer(value):
+            name, last = match.group("name"), match.group("last")
+            if (last and _SPACED_CASELESS.match(name) and _SPACED_CASELESS.match(last)) or (
+                self._scripts.native_given(name)
+            ):
+                return "person.cue"
         for match in _NAME_TITLED.finditer(value):
             if not match.group("before").endswith(_NOT_NAMES_BEFORE_TITLE):
                 return "person.cue"
         return None
+
+    @staticmethod
+    def _lower_cue_before(value: str, start: int) -> bool:
+        """A strong cue or an engraving word right before a lower-case pair."""
+        window = max(0, start - 40)
+        return (
+            _STRONG_CUE.search(value, window, start) is not None
+            or _ENGRAVING_CUE.search(value, window, start) is not None
+        )
 
     @staticmethod
     def _after_cue(value: str, start: int) -> bool:
@@ -372,13 +406,16 @@ class PersonDetector:
         known_first = lower_first in self._names or fold_name(lower_first) in self._names
         strong = cued and self._after_cue(value, start)
         wider = lower_first in self._world or fold_name(lower_first) in self._world
-        if not (known_first or strong) and wider:
-            # A given name of the wider list counts right after "for", "für", "pour", "para" ...
-            known_first = (
+        if not (known_first or strong):
+            # A given name of the wider list counts right after "for", "für", "pour", "para" ... or
+            # before a surname of telling shape; any capitalised word counts before such a surname
+            # after a bare "for" ("Xudayar Əfəndizadə üçün", "mug for Harish Menon").
+            shaped = self._scripts.latin_surname(fold_name(lower_last))
+            around = (
                 _FOR.search(value, max(0, start - 12), start) is not None
                 or _FOR_AFTER.match(value, last_word.end()) is not None
-                or self._scripts.latin_surname(fold_name(lower_last))
             )
+            known_first = (wider and (around or shaped)) or (around and shaped)
         # Set lookups first: most capitalised pairs ("Acme Outdoor") fail them, and need no regex.
         if not (strong or known_first or lower_first in self._word_names or lower_last in self._names):
             return False

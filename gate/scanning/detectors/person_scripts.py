@@ -29,6 +29,7 @@ from typing import Any
 from anyascii import anyascii
 
 from gate.scanning import lexicon
+from gate.scanning.context import fold_accents
 from gate.scanning.normalise import confusable_table, normalise
 
 _CYRILLIC, _GREEK = "cyrillic", "greek"
@@ -73,6 +74,10 @@ _ZH_AFTER = (
 )
 # Japanese given names are one to three kanji (then a particle, an honorific, a space or the end).
 _JA_GIVEN = re.compile("[ \t]?([\u4e00-\u9fff々]{1,3})(?![\u4e00-\u9fff々])")
+# Japanese given names in kana (after a common surname), and the particles and honorifics after one.
+_KANA_RUN = re.compile("[ \t]?([\u3041-\u3096\u30a1-\u30fa\u30fc]{2,8})")
+_JA_HONORIFICS = ("さん", "さま", "ちゃん", "くん")
+_JA_AFTER = ("さん", "さま", "ちゃん", "くん", "の", "へ", "に", "と", "が", "を", "は", "も", "から", "より")
 # Korean particles and honorifics a name takes ("김민준님께", "김민준에게", "김민준의").
 _KO_AFTER = (
     "님께",
@@ -119,6 +124,11 @@ def _data() -> dict[str, dict[str, Any]]:
     return tomllib.loads(text)
 
 
+def names_data() -> dict[str, dict[str, Any]]:
+    """data/names_scripts.toml, read once."""
+    return _data()
+
+
 def _set(section: str, key: str) -> frozenset[str]:
     value = _data()[section][key]
     return frozenset("".join(value.split())) if isinstance(value, str) else frozenset(value)
@@ -162,7 +172,9 @@ class ScriptNames:
             s: frozenset(map(_arabic_letters, _set("given", s))) - self._word_given[s]
             for s in ("arabic", "hebrew")
         }
-        self._surnames = {s: _set("surnames", s) for s in ("hebrew", "chinese", "japanese", "korean")}
+        self._surnames = {
+            s: _set("surnames", s) for s in ("hebrew", "chinese", "japanese", "korean", "korean_compound")
+        }
         self._zh_given = _set("given_chars", "chinese")
         self._ko_given = _set("given_chars", "korean")
         self._not_korean = _set("not_names_korean", "ko")
@@ -170,14 +182,32 @@ class ScriptNames:
         self._not_ja_given = _set("not_japanese_given_start", "ja")
         self._ja_surnames = tuple(sorted(self._surnames["japanese"], key=len, reverse=True))
         shapes = _data()["latin_surname_shapes"]
-        self._latin_endings, self._latin_starts = tuple(shapes["endings"]), tuple(shapes["starts"])
-        self._bare_for = re.compile(lexicon.pattern(lexicon.words("person_for_bare")) + r"[ \t]*$")
+        # Compared with words whose accents are folded ("Kərimzadə" reads "kerimzade").
+        self._latin_endings = tuple({fold_accents(ending) for ending in shapes["endings"]})
+        self._latin_starts = tuple(shapes["starts"])
+        self._south_asian = frozenset(_data()["south_asian"]["surnames"])
+        # A bare "for" is one or two words: looked up as the words before a run (a regex over a window
+        # before every capitalised run cost a tenth of a second on 72 KB of capitalised Greek).
+        self._bare_for = frozenset(
+            r for word in lexicon.words("person_for_bare") for r in lexicon.readings(word)
+        )
+
+    def native_given(self, word: str) -> bool:
+        """`word` (Arabic or Hebrew letters, maybe with a joined "for"/"and" prefix: "لأحمد") is a
+        listed given name that is no everyday word."""
+        for script, prefixes in (("arabic", _AR_PREFIXES), ("hebrew", _HE_PREFIXES)):
+            given = self._native_given[script]
+            if _unprefixed(_arabic_letters(word), given, prefixes) in given:
+                return True
+        return False
 
     def latin_surname(self, word: str) -> bool:
-        """`word` (lower case, accents folded) has the shape of a surname in Latin letters."""
-        return len(word) >= _MIN_SHAPED and (
-            word.endswith(self._latin_endings) or word.startswith(self._latin_starts)
-        )
+        """`word` (lower case, accents folded) has the shape of a surname in Latin letters, or is a
+        common South Asian surname of four letters or more ("Menon", "Bajaj", "Gandhi")."""
+        return (
+            len(word) >= _MIN_SHAPED
+            and (word.endswith(self._latin_endings) or word.startswith(self._latin_starts))
+        ) or (len(word) >= _MIN_LISTED and word in self._south_asian)
 
     def find(self, value: str) -> tuple[int, int] | None:
         """Where `value` (normalised, not ASCII) holds a full name in one of these scripts, or None."""
@@ -214,15 +244,27 @@ class ScriptNames:
             # The set lookups of a given name (several spellings each) only where a surname's shape or a
             # bare "for" can complete it.
             shaped = [self._is_surname(word, script) for word in read]
-            bare = (
-                read[0] not in self._word_given[script]
-                and self._bare_for.search(value, max(0, run.start() - 16), run.start()) is not None
-            )
+            bare = self._after_bare_for(value, run.start(), read[0], script)
+            if bare and any(shaped[1:]):
+                return span  # "тениска за Гълъбица Куртажова": a bare "for" and a surname's shape
             if (bare or any(shaped[1:])) and self._is_given(read[0], script):
                 return span
             if shaped[0] and self._is_given(read[1], script):
                 return span
         return None
+
+    def _after_bare_for(self, value: str, start: int, first: str, script: str) -> bool:
+        """A bare "for" ("для", "για τον") comes right before `start`, and `first` is no word-like name."""
+        before = value[max(0, start - _BARE_WINDOW) : start]
+        if not before.endswith((" ", "\t")) or first in self._word_given[script]:
+            return False
+        words = [word.lstrip(_OPENING).lower() for word in before.split()[-2:]]
+        return bool(words) and (
+            words[-1] in self._bare_for
+            or fold_accents(words[-1]) in self._bare_for
+            or " ".join(words) in self._bare_for
+            or fold_accents(" ".join(words)) in self._bare_for
+        )
 
     def _is_surname(self, word: str, script: str) -> bool:
         return len(word) >= 4 and word.endswith(self._endings[script]) and word not in self._not_names[script]
@@ -249,6 +291,16 @@ class ScriptNames:
     def _arabic(self, value: str) -> tuple[int, int] | None:
         given, word_given = self._native_given["arabic"], self._word_given["arabic"]
         words = list(_ARABIC_WORD.finditer(value))
+        # A word, "son of", "daughter of" or "family of", and a word: a name whatever its given name
+        # ("خلف آل خضير", "عبد الواحد آل رفيع", "سالم بن راشد").
+        for before, middle, after in zip(words, words[1:], words[2:], strict=False):
+            if (
+                middle.group() in _AR_SON
+                and _SPACES.fullmatch(value, before.end(), middle.start()) is not None
+                and _SPACES.fullmatch(value, middle.end(), after.start()) is not None
+                and before.group() not in _AR_NOT_SURNAME
+            ):
+                return before.start(), after.end()
         for first, second in pairwise(words):
             if _SPACES.fullmatch(value, first.end(), second.start()) is None:
                 continue
@@ -288,13 +340,12 @@ class ScriptNames:
                     ):
                         return run.span()
             spaced = _HAN_RUN.match(value, run.end() + 1) if value[run.end() : run.end() + 1] == " " else None
-            if (
-                text in surnames
-                and spaced is not None
-                and self._zh_given_name(spaced.group())
-                and not (text + spaced.group()).startswith(self._not_chinese)
-            ):
-                return run.start(), spaced.end()  # "赵 秀芳", "张 健的"
+            if spaced is not None and self._zh_given_name(spaced.group()):
+                # "赵 秀芳", "张 健的", and after a word before a name: "给赵 秀芳的".
+                for start in [0] + [len(word) for word in _ZH_BEFORE if text.startswith(word)]:
+                    surname = text[start:]
+                    if surname in surnames and not (surname + spaced.group()).startswith(self._not_chinese):
+                        return run.start() + start, spaced.end()
             if self._japanese(value, run.start(), text):
                 return run.span()
         return None
@@ -316,8 +367,38 @@ class ScriptNames:
         for surname in self._ja_surnames:
             if text.startswith(surname):
                 given = _JA_GIVEN.match(value, start + len(surname))
-                return given is not None and given.group(1)[0] not in self._not_ja_given
+                if given is not None:
+                    return given.group(1)[0] not in self._not_ja_given
+                return text == surname and self._kana_given(value, start + len(surname))
         return False
+
+    def _kana_given(self, value: str, end: int) -> bool:
+        """A given name written in kana follows a surname ("佐藤 さくら", "田中ハルカ様", "鈴木ゆうきの"):
+        read in Latin letters, it is a given name of the list, and what follows it in the run of kana is
+        nothing, a particle or an honorific."""
+        run = _KANA_RUN.match(value, end)
+        if run is None:
+            return False
+        kana = run.group(1)
+        if kana.startswith(_JA_HONORIFICS):  # "山田さん", "佐藤さまへ": a title, not a given name
+            return False
+        for size in range(len(kana), 1, -1):
+            rest = kana[size:]
+            if (not rest or rest.startswith(_JA_AFTER)) and anyascii(kana[:size]).lower() in self._given:
+                return True
+        return False
+
+    def _korean_compound(self, word: str) -> bool:
+        """`word` is a surname of two syllables and two given-name syllables, then nothing or a particle
+        ("남궁민수", "황보지은님께")."""
+        rest = word[4:]
+        return (
+            word[:2] in self._surnames["korean_compound"]
+            and len(word) >= _COMPOUND_NAME
+            and word[2] in self._ko_given
+            and word[3] in self._ko_given
+            and (not rest or rest in _KO_AFTER)
+        )
 
     def _korean(self, value: str) -> tuple[int, int] | None:
         for match in _HANGUL_SPACED.finditer(value):  # "박 민수", "이 지원님께"
@@ -331,6 +412,8 @@ class ScriptNames:
                 return match.span()
         for match in _HANGUL_WORD.finditer(value):
             word = match.group()
+            if self._korean_compound(word):
+                return match.span()
             core, rest = word[:3], word[3:]
             if rest and rest not in _KO_AFTER:
                 continue
@@ -347,7 +430,11 @@ class ScriptNames:
 # Arabic and Persian write some letters differently ("علي"/"علی", "كريم"/"کریم"): read as one.
 _ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 _MAX_SIGMAS = 4
+_COMPOUND_NAME = 4
+_BARE_WINDOW = 16
+_OPENING = "([{\"'«“„‘"
 _MIN_SHAPED = 6
+_MIN_LISTED = 4
 
 
 def _arabic_letters(word: str) -> str:

@@ -12,12 +12,19 @@ VoIP, personal; not toll-free, premium or shared-cost lines, which belong to bus
   3-7 (Italian and Greek mobiles "333 123 4567", "694 123 4567"); and the North American forms
   "(415) 555-0132", "415-555-0132", "415.555.0132".
 
+- digits without a separator only as a mobile number with its trunk "0" and area code, 10 to 13 digits
+  ("0612345678", "07911123456", "015123456789"): valid as a MOBILE number (not a fixed line, whose
+  ranges cover most digit strings) of one of the main regions that dial a trunk "0" (see `phone`),
+  standing alone (a space,
+  punctuation or the text's edge on both sides), and no GTIN (an 12- or 13-digit run with a valid
+  GS1 check digit is a barcode, so one German mobile number in ten of those lengths is not read).
+
 Not read this way, so that sizes, prices, dates, versions, seeds, SKUs, EANs and order numbers stay
-numbers: digits without a separator ("0612345678", a seed), 8-digit numbers ("45 47 97 51": lists of
-sizes look the same), a run after a letter, "+", ".", ",", "/", "-", "#" or a time's colon (versions,
-decimals, SKUs, hex, "10:30"), a date ("05.12.2026"), groups after a reference word ("order", "SKU",
-"EAN", "Art.-Nr.") or beside a currency or unit ("1 299 000 EUR", "612 345 678 px"), and nine
-digits grouped by dots as thousands are ("505.744.541").
+numbers: digits without a separator that are no trunk-prefixed mobile number (a seed, an EAN),
+8-digit numbers ("45 47 97 51": lists of sizes look the same), a run after a letter, "+", ".", ",",
+"/", "-", "#" or a time's colon (versions, decimals, SKUs, hex, "10:30"), a date ("05.12.2026"),
+groups after a reference word ("order", "SKU", "EAN", "Art.-Nr.") or beside a currency or unit
+("1 299 000 EUR", "612 345 678 px"), and nine digits grouped by dots as thousands are ("505.744.541").
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import re
 
 import phonenumbers
 from phonenumbers import PhoneNumberType
+from stdnum import ean
 
 # Where to look for a candidate: an area code in parentheses, or a first group of digits, then a
 # separator and more groups. The look-behinds sit after the first character, so the regex engine can
@@ -34,6 +42,9 @@ SHAPED = re.compile(
     r"(?:\((?<![\w+]\()\d{2,5}\)[ \t]?|\d(?<![\w+.,/\-#]\d)(?<!\d:\d)\d{0,4}[ \t\-./_])"
     r"\d{2,10}(?:[ \t\-./_]\d{2,10}){0,4}(?![^\W_]|[.,/:\-_]\d)"
 )
+# Digits without a separator: a trunk "0", a digit, then 8 to 11 more; alone, as `SHAPED`'s runs are.
+UNGROUPED = re.compile(r"0(?<![\w+.,/\-#:]0)[1-9]\d{8,11}(?![^\W_]|[.,/:\-_][^\W_])")
+_GTIN_LENGTHS = (12, 13, 14)
 _GROUPS = re.compile(r"\d+")
 _AS_SPACE = str.maketrans("\t_", "  ")
 _MIN_TRUNK_DIGITS, _MAX_TRUNK_DIGITS = 9, 13
@@ -73,7 +84,8 @@ _REFERENCE_BEFORE = re.compile(
     r"(?i)(?:\b(?:order|orders|bestell\w*|auftrag\w*|pedido|commande|ordine|bestelling|zamówieni\w*|"
     r"sku|ean|gtin|upc|isbn|issn|mpn|art|artikel\w*|article|articolo|artículo|art[ií]culo|ref|refer\w*|"
     r"riferimento|invoice|rechnung\w*|factura|facture|fattura|batch|charge|lot|lotto|lote|serial|serie|"
-    r"seriennummer|tracking|sendungs\w*|seed)\b|[#№])"
+    r"seriennummer|tracking|sendungs\w*|seed|model|modell|modelo|modello|mod[èe]le|item|part|p/n|pn|"
+    r"code|c[óo]digo|codice|kod|barcode)\b|[#№])"
     # ... and the number word after it: "Art.-Nr.", "pedido nº", "order no.", "Auftrag Nummer".
     r"[\W_]{0,6}(?:(?:nr|no|n[º°o]|num|number|nummer|num[ée]ro|n[úu]mero)\b)?[\W\d_]{0,20}$"
 )
@@ -177,6 +189,27 @@ def reads_as_national_number(text: str, start: int, end: int, trunk: tuple[str, 
         if _quantity(text, start + begin, start + finish):
             continue
         if _shaped_number(candidate[begin:finish], trunk, first == 0 and last == last_group):
+            return True
+    return False
+
+
+def reads_as_ungrouped_mobile(text: str, start: int, end: int, trunk: tuple[str, ...]) -> bool:
+    """True if `text[start:end]`, an `UNGROUPED` match, is a mobile number of one of the `trunk`
+    regions, not a reference, a quantity or a GTIN (see the module docstring)."""
+    candidate = text[start:end]
+    if len(candidate) in _GTIN_LENGTHS and ean.is_valid(candidate):  # python-stdnum: GS1 check digit
+        return False
+    if after_reference(text, start) or _quantity(text, start, end):
+        return False
+    for region in trunk:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if (
+            phonenumbers.is_valid_number(number)
+            and phonenumbers.number_type(number) == PhoneNumberType.MOBILE
+        ):
             return True
     return False
 

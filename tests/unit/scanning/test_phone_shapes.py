@@ -163,11 +163,55 @@ def test_number_keys_keep_their_numbers(key: str) -> None:
 
 
 def test_a_cue_still_reads_what_the_shapes_do_not() -> None:
-    # Unread without a cue (no separator, eight digits), read after one as before.
-    assert phones("0612345678") == []
+    # Unread without a cue (a fixed line without a separator, eight digits), read after one as before.
+    assert phones("0145678901") == []
     assert phones("45 47 97 51") == []
+    assert phones("tel 0145678901") == ["phone.national"]
     assert phones("tel 0612345678") == ["phone.national"]
     assert phones("mobil 45 47 97 51") == ["phone.national"]
+
+
+# Mobile numbers written without a separator, with their trunk "0": France, the Netherlands, Britain,
+# Germany (11 and 12 digits), Italy's are read without it ("333 123 4567", grouped only).
+UNGROUPED_MOBILES = [
+    "0612345678",
+    "0698765432",
+    "07911123456",
+    "01701234567",
+    "015123456789",
+    "0031612345678",
+]
+UNGROUPED_CLEAN = [
+    "0145678901",  # a Paris fixed line: fixed-line ranges cover most digit strings
+    "0123456789",  # counting digits
+    "4006381333931",  # an EAN-13 (no trunk "0")
+    "015123456788",  # twelve digits whose last is a valid GS1 check digit: a barcode
+    "seed 0612345678",
+    "order 0612345678",
+    "SKU 07911123456",
+    "model 0612345678",
+    "Modell 07911123456",
+    "item 0612345678",
+    "code 015123456789",
+    "0612345678 EUR",
+    "0612345678.jpg",
+    "IMG_0612345678",
+    "v0612345678",
+    "1.0612345678",
+    "20261205",
+]
+
+
+@pytest.mark.parametrize("text", UNGROUPED_MOBILES)
+def test_a_mobile_number_without_separators_is_found(text: str) -> None:
+    assert phones(text) != []
+    assert phones(f"call me on {text} after six") != []
+
+
+@pytest.mark.parametrize("text", UNGROUPED_CLEAN)
+def test_digits_without_separators_that_are_no_mobile_number_stay_clean(text: str) -> None:
+    assert phones(text) == []
+    assert phones(f"product photo of a linen shirt, {text}, studio light") == []
 
 
 def _national(region: str, kind: PhoneNumberType) -> str | None:

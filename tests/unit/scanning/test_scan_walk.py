@@ -109,12 +109,13 @@ def test_keys_themselves_are_scanned() -> None:
 
 
 def test_key_context_is_inherited_by_nested_values() -> None:
-    # "mobile" makes a national number count below it in any shape; without it, digits written with no
-    # grouping do not (a grouped one is read anyway: tests/unit/scanning/test_phone_shapes.py).
-    assert pairs(scan_parameters({"mobile": {"primary": "07911123456"}})) == [
+    # "mobile" makes a national number count below it in any shape; without it, a fixed-line number
+    # written with no grouping does not (a grouped one, or an ungrouped mobile number, is read anyway:
+    # tests/unit/scanning/test_phone_shapes.py).
+    assert pairs(scan_parameters({"mobile": {"primary": "02079460958"}})) == [
         ("PHONE_NUMBER", "/mobile/primary")
     ]
-    assert scan_parameters({"misc": {"primary": "07911123456"}}) == []
+    assert scan_parameters({"misc": {"primary": "02079460958"}}) == []
 
 
 def test_negative_context_is_not_inherited() -> None:
@@ -195,10 +196,10 @@ def test_scan_text_uses_field_name_as_context() -> None:
     assert pairs(scan_text("contact jane.doe@example.com", path="/exif/UserComment")) == [
         ("EMAIL_ADDRESS", "/exif/UserComment")
     ]
-    assert pairs(scan_text("07911123456", path="/png/tEXt/phone", context="phone")) == [
+    assert pairs(scan_text("02079460958", path="/png/tEXt/phone", context="phone")) == [
         ("PHONE_NUMBER", "/png/tEXt/phone")
     ]
-    assert scan_text("07911123456", path="/png/tEXt/comment", context="comment") == []
+    assert scan_text("02079460958", path="/png/tEXt/comment", context="comment") == []
     assert pairs(scan_text("Maria", path="/xmp/Author", context="Author")) == [("PERSON", "/xmp/Author")]
     assert scan_text("Steps: 30, Seed: 4111111111111111", path="/png/parameters", context="parameters") == []
 

@@ -25,6 +25,12 @@ SPLITS: list[tuple[Any, str]] = [
     ({"jane.doe": {"@example.com": 1}}, EMAIL),  # key, then a child's key
     ({"a": ["jane.doe"], "b": ["@example.com"]}, EMAIL),  # sibling arrays
     ({"a": {"x": "jane.doe"}, "b": {"y": "@example.com"}}, EMAIL),  # sibling objects
+    # Two levels apart, through small containers (`splits.MAX_SPLIT_LEVELS`).
+    ({"a": {"x": "jane.doe"}, "b": {"y": {"q": "@example.com"}}}, EMAIL),
+    ({"a": {"x": {"p": "jane.doe"}}, "b": {"y": {"q": "@example.com"}}}, EMAIL),
+    ({"a": [{"x": "jane.doe"}], "b": [{"y": "@example.com"}]}, EMAIL),
+    ({"n1": {"inputs": {"text": "jane.doe"}}, "n2": {"inputs": {"text": "@example.com"}}}, EMAIL),
+    ({"a": {"x": "+49"}, "b": {"c": {"y": "151 23456789"}}}, PHONE),
     ({"+49 151": "23456789"}, PHONE),
     ({"+49": {"151": "2345 6789"}}, PHONE),
     ({"DE89 3704": "0044 0532 0130 00"}, IBAN),
@@ -85,6 +91,30 @@ def test_any_cut_of_an_address_across_keys_is_found(local: str, domain: str, dat
     as_keys = {part: index for index, part in enumerate(parts)}
     findings = scan_parameters({"extra": as_keys})
     assert EMAIL in {f.entity for f in findings}
-    # No pointer token spells a part of the address (a token, not a substring: "/extra" holds "ex").
-    tokens = {token for f in findings for token in f.path.split("/")}
-    assert all(part not in tokens for part in parts if len(part) > 1)
+    # No pointer spells a part below "/extra" (whose own name holds the part "ex" when the cut makes one).
+    assert all(part not in f.path.removeprefix("/extra") for f in findings for part in parts if len(part) > 1)
+
+
+# Three levels apart, or below a container too large to be a part of a split: not read (the bound).
+BEYOND_REACH: list[Any] = [
+    {"a": {"b": {"c": {"x": "jane.doe"}}}, "d": {"e": {"f": {"y": "@example.com"}}}},
+    {"a": {"x": "jane.doe"}, "b": {"y": {"q": "@example.com", "1": "a", "2": "b", "3": "c", "4": "d"}}},
+]
+
+
+@pytest.mark.parametrize("doc", BEYOND_REACH)
+def test_a_split_deeper_than_two_levels_is_not_read(doc: dict[str, Any]) -> None:
+    assert scan_parameters(doc) == []
+
+
+# Clean neighbours two levels apart: handles and extensions beside words.
+CLEAN_TWO_LEVELS: list[Any] = [
+    {"a": {"x": {"q": "@acme.shop"}}, "b": {"y": {"q": "@acme.store"}}},
+    {"file": {"name": {"stem": "render"}}, "meta": {"ext": {"v": ".png"}}},
+    {"lora": {"weights": {"w": "+0.5"}}, "cfg": {"scale": {"v": "7.5"}}},
+]
+
+
+@pytest.mark.parametrize("doc", CLEAN_TWO_LEVELS)
+def test_neighbours_two_levels_apart_stay_clean(doc: dict[str, Any]) -> None:
+    assert scan_parameters(doc) == []
