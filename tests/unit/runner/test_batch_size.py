@@ -58,6 +58,9 @@ KEEPING_UP = [40.0, 50.0, 60.0, 70.0]  # 4 batches of 16: exactly one decision
         (32, [40, 50, 60, 101], False, 16, "keeping up, p99 over the target: halve"),
         (3, [200, 200, 200, 200], False, 2, "halving stops at min_records"),
         (2, [200, 200, 200, 200], False, 2, "already at min_records"),
+        (64, [200, 200, 200, 200], False, 64, "batches of 16 far below 64: the size limited nothing"),
+        (33, [200, 200, 200, 200], False, 33, "batches of 16 under half of 33: still nothing to halve"),
+        (32, [200, 200, 200, 200], False, 16, "batches of 16 are half of 32: the size binds, halve"),
         (32, KEEPING_UP, True, 36, "a backlog, first window: a step up (64 // 16)"),
         (62, KEEPING_UP, True, 64, "the step stops at max_records"),
         (32, [400, 400, 400, 400], True, 36, "over the target in a backlog: grow, records wait in the topic"),
@@ -97,7 +100,8 @@ def test_a_slow_window_at_partial_load_sheds_in_a_few_windows_and_stays() -> Non
     assert sizer.size == 64
     sizes = []
     for _ in range(6):
-        sizes.append(feed(sizer, window([300.0] * 4))[-1])
+        # Batches as large as the size allows, just not full (closed by the linger): the size binds.
+        sizes.append(feed(sizer, window([300.0] * 4, records=max(sizer.size - 1, 16)))[-1])
     assert sizes == [32, 16, 8, 4, 2, 2]
     feed(sizer, window(KEEPING_UP))
     assert sizer.size == 2, "keeping up within the target: no reason to grow"
