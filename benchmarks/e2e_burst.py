@@ -19,7 +19,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.broker_load import Collector, CommitWatch, GateProcess, children, fresh_topics, producer
+from benchmarks.broker_load import (
+    Collector,
+    CommitWatch,
+    GateProcess,
+    children,
+    fresh_topics,
+    metric_delta,
+    producer,
+)
 from benchmarks.e2e import Payload, _breakdown, _latency
 from benchmarks.stats import quantile
 from gate.provenance import DevPki
@@ -188,13 +196,16 @@ def burst_run(
         collector.wait_for([key for key, _ in events], 600)
         if probes:
             rate = 0.5 * result["images_per_s"]
+            before, started = gate.metrics(), time.monotonic()
             latencies = _latency(bootstrap, topics.ingest, collector, probes, rate=rate, seconds=latency_s)
+            after, seconds = gate.metrics(), time.monotonic() - started
             result["half_load"] = {
                 "offered_per_s": rate,
                 "events": len(latencies),
                 "p50_ms": quantile(latencies, 0.5),
                 "p99_ms": quantile(latencies, 0.99),
-                "batch_records": _batch_records(gate.metrics(), metrics),
+                "batch_records": _batch_records(after, before),
+                **_half_load_inside(before, after, seconds),
             }
             result["partial_batch_ms"] = _partial_bursts(bootstrap, topics.ingest, collector, probes)
         result["verdict_topics"] = dict(collector.verdicts)
@@ -219,6 +230,22 @@ def _batch_records(after: dict[str, float], before: dict[str, float]) -> float |
     )
     total = after.get("gate_batch_size_records_sum{}", 0.0) - before.get("gate_batch_size_records_sum{}", 0.0)
     return total / count if count else None
+
+
+def _half_load_inside(before: dict[str, float], after: dict[str, float], seconds: float) -> dict[str, Any]:
+    """The gate's own view of the half-load events: its part of the latency (first record fetched ->
+    committed, mean), transactions per second, the size it chose, ms per event per stage, load average."""
+    count = metric_delta(before, after, "gate_event_duration_seconds_count{")
+    total = metric_delta(before, after, "gate_event_duration_seconds_sum{")
+    events = sum(count.values())
+    committed = metric_delta(before, after, "gate_transactions_total{outcome=committed}")
+    return {
+        "gate_fetch_to_commit_ms": 1000.0 * sum(total.values()) / events if events else None,
+        "transactions_per_s": sum(committed.values()) / seconds if seconds > 0 else None,
+        "chosen_batch_records": after.get("gate_batch_target_records{}"),
+        "ms_per_event": _breakdown([before], [after]),
+        "load_average": os.getloadavg()[0],
+    }
 
 
 def _partial_bursts(

@@ -91,6 +91,7 @@ def markdown_lines(e2e: dict[str, Any]) -> list[str]:
             f"Half load ({half['offered_per_s']:.0f} events/s, {half['events']} events): p50 "
             f"{half['p50_ms']:.0f} ms, p99 {half['p99_ms']:.0f} ms"
             + (f", {half['batch_records']:.1f} records per batch" if half.get("batch_records") else "")
+            + _half_load_inside(half)
             + f". End of a burst ({len(partial)} bursts "
             "of 5 records on an idle gate, flush -> last verdict readable): "
             + ", ".join(f"{v:.0f}" for v in partial)
@@ -233,3 +234,28 @@ def _runner_and_broker(gate: dict[str, Any]) -> float:
         "broker_cpu_ms_per_event", float("nan")
     )
     return total
+
+
+def _half_load_inside(half: dict[str, Any]) -> str:
+    """The gate's own part of the half-load latency, as its metrics saw it (absent from older results)."""
+    if half.get("gate_fetch_to_commit_ms") is None:
+        return ""
+    stages = half.get("ms_per_event", {})
+    shown = ", ".join(
+        f"{name.split(':')[1]} {stages[name]:.2f}"
+        for name in (
+            "stage:fetch",
+            "stage:ipc",
+            "stage:produce",
+            "stage:commit",
+            "stage:wait",
+            "stage:evaluate",
+        )
+        if name in stages
+    )
+    return (
+        f"; inside the gate (first record fetched -> committed) {half['gate_fetch_to_commit_ms']:.0f} ms on "
+        f"average, {half.get('transactions_per_s') or 0:.0f} transactions/s, chosen size "
+        f"{half.get('chosen_batch_records') or 0:.0f}, ms per event: {shown}; load average "
+        f"{half.get('load_average', float('nan')):.1f} (a p99 from a loaded machine is an upper bound)"
+    )

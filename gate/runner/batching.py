@@ -37,6 +37,7 @@ class Batch:
     records: tuple[InboundRecord, ...]
     nbytes: int
     fetched_at: float  # monotonic time the first record arrived
+    full: bool = False  # closed at a size bound (records or bytes): more records were waiting
 
     @property
     def first_offsets(self) -> dict[TopicPartitionKey, int]:
@@ -185,7 +186,9 @@ class BatchReader:
         if not records:
             return None
         assert first_at is not None
-        return Batch(records, sum(len(r.value or b"") for r in records), first_at)
+        nbytes = sum(len(r.value or b"") for r in records)
+        full = full or len(records) >= limit or nbytes >= self._limits.max_bytes
+        return Batch(records, nbytes, first_at, full)
 
     def _wait_for_first(self, idle: float, between: Callable[[], bool] | None) -> tuple[list[Any], bool]:
         """Wait up to `idle` for one record (in slices when work is in flight)."""

@@ -156,3 +156,33 @@ def test_pool_queueing_times_batches_through_a_real_pool() -> None:
     (case,) = pool_queueing((2,), evaluation_s=0.01, seconds=0.5)
     assert case["batch_records"] == 2 and case["batches"] >= 5
     assert 10.0 <= case["p50_ms"] <= case["p99_ms"]  # never faster than one evaluation
+
+
+def test_the_half_load_inside_the_gate_comes_from_the_gates_metric_deltas() -> None:
+    from benchmarks.e2e_burst import _half_load_inside  # noqa: PLC0415
+
+    before = {
+        "gate_events_total{source=bench,verdict=approved}": 100.0,
+        "gate_event_duration_seconds_count{source=bench,verdict=approved}": 100.0,
+        "gate_event_duration_seconds_sum{source=bench,verdict=approved}": 9.0,
+        "gate_transactions_total{outcome=committed}": 10.0,
+        "gate_stage_duration_seconds_sum{stage=commit}": 1.0,
+    }
+    after = {
+        "gate_events_total{source=bench,verdict=approved}": 300.0,
+        "gate_event_duration_seconds_count{source=bench,verdict=approved}": 300.0,
+        "gate_event_duration_seconds_sum{source=bench,verdict=approved}": 19.0,  # 10 s over 200 events
+        "gate_transactions_total{outcome=committed}": 50.0,
+        "gate_stage_duration_seconds_sum{stage=commit}": 1.4,
+        "gate_batch_target_records{}": 32.0,
+    }
+    inside = _half_load_inside(before, after, seconds=2.0)
+    assert inside["gate_fetch_to_commit_ms"] == pytest.approx(50.0)
+    assert inside["transactions_per_s"] == pytest.approx(20.0)
+    assert inside["chosen_batch_records"] == 32.0
+    assert inside["ms_per_event"] == pytest.approx({"stage:commit": 2.0})
+    report = result(0.8, 90.0, 1.8, [100.0, 200.0])
+    report["repetitions"][0]["2"]["gate"]["half_load"].update(inside)
+    text = "\n".join(markdown_lines(report))
+    assert "inside the gate (first record fetched -> committed) 50 ms on average, 20 transactions/s" in text
+    assert "commit 2.00" in text

@@ -250,3 +250,28 @@ def test_send_now_is_not_asked_before_the_batch_holds_a_record() -> None:
 
     assert reader.next_batch(idle_timeout_s=10.0, between=between, send_now=send_now) is not None
     assert len(asked) == 1
+
+
+@pytest.mark.parametrize(
+    ("responses", "limits", "max_records", "linger_s", "full"),
+    [
+        ([[msg(0, 1), msg(0, 2), msg(0, 3)]], BatchSettings(max_records=3), None, None, True),
+        ([[msg(0, 1), msg(0, 2)]], BatchSettings(max_records=8), 2, None, True),  # the adaptive size
+        ([[msg(0, 1, b"y" * 60), msg(0, 2, b"y" * 60)]], BatchSettings(max_bytes=100), None, None, True),
+        ([[msg(0, 1, b"y" * 100)]], BatchSettings(max_bytes=100), None, 0.0, True),  # exactly at the bytes
+        ([[msg(0, 1), msg(0, 2)], []], BatchSettings(max_records=3), None, None, False),  # linger ran out
+        ([[msg(0, 1)]], BatchSettings(max_records=3), None, 0.0, False),  # sent with what was buffered
+    ],
+    ids=["max_records", "adaptive size", "a record given back", "max_bytes", "linger", "no linger"],
+)
+def test_a_batch_says_whether_a_size_bound_closed_it(
+    responses: list[list[Message]],
+    limits: BatchSettings,
+    max_records: int | None,
+    linger_s: float | None,
+    full: bool,
+) -> None:
+    """Full batches tell the batch sizer that records were waiting (a backlog), not that the gate kept up."""
+    reader, _ = make_reader(list(responses), limits)
+    batch = reader.next_batch(max_records=max_records, linger_s=linger_s)
+    assert batch is not None and batch.full is full
