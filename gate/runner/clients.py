@@ -103,7 +103,13 @@ def consumer_config(
 def producer_config(settings: GateSettings, *, error_cb: ErrorCallback) -> dict[str, Any]:
     """Transactional, idempotent producer settings."""
     return {
-        "compression.type": "lz4",
+        # zstd, not lz4: a verdict carries its image inline as base64, which lz4 cannot shrink (librdkafka
+        # then sends it uncompressed) and zstd's entropy coder takes back to about 3/4. The embedded broker
+        # keeps and serves a compressed batch whole, so fewer bytes is less broker CPU: 0.19 -> 0.11 ms per
+        # event with the gate's verdicts, and less of librdkafka's too (README "Performance"). Level 1: the
+        # bytes of level 3 at less CPU. Every Kafka >= 2.1 and librdkafka/Java client reads zstd.
+        "compression.type": "zstd",
+        "compression.level": 1,
         "partitioner": "murmur2_random",  # the Java client's partitioner: same key, same partition as Java
         "linger.ms": 5,  # flush() at the end of each batch sends at once; linger only groups within a batch
         **settings.kafka,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gate.runner.clients import consumer_config
+from gate.runner.clients import consumer_config, producer_config
 from gate.settings import load_settings
 
 
@@ -13,3 +13,13 @@ def test_the_consumer_keeps_eager_assignment_whatever_else_is_passed_through() -
     config = consumer_config(settings, error_cb=lambda _e: None, stats_cb=lambda _s: None)
     assert config["partition.assignment.strategy"] == "roundrobin"
     assert config["client.id"] == "gate-a"
+
+
+def test_the_producer_compresses_with_zstd_unless_the_operator_chooses_otherwise() -> None:
+    # zstd: the base64 image inside a verdict is incompressible to lz4 (README "Performance").
+    config = producer_config(load_settings(), error_cb=lambda _e: None)
+    assert (config["compression.type"], config["compression.level"]) == ("zstd", 1)
+    chosen = load_settings(kafka={"compression.type": "lz4", "compression.level": "-1"})
+    config = producer_config(chosen, error_cb=lambda _e: None)
+    assert (config["compression.type"], config["compression.level"]) == ("lz4", "-1")
+    assert config["enable.idempotence"] is True  # the transactional settings stay whatever is passed
