@@ -20,6 +20,7 @@ from stdnum import imei, mac
 from gate.scanning import lexicon
 from gate.scanning.context import NOT_NUMERIC
 from gate.scanning.detectors.base import (
+    HAS_COLONS,
     HAS_DIGIT,
     HAS_DIGIT_RUN,
     PatternDetector,
@@ -29,6 +30,7 @@ from gate.scanning.detectors.base import (
 )
 
 _MAC = re.compile(r"(?<![\w:.\-])[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:.\-])")
+_MAC_SEPARATORS = 5
 _NOBODY = frozenset(("00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff"))
 
 _IMEI = re.compile(
@@ -63,16 +65,17 @@ def _identifier_digits(match: re.Match[str], text: Text) -> bool:
     return any(ch.isdigit() for ch in found) and any(ch not in "0-" for ch in found)
 
 
-def _has_separators(text: Text) -> bool:
-    value = text.value
-    return value.count(":") >= 5 or value.count("-") >= 5
+def _has_dashes(text: Text) -> bool:
+    return text.value.count("-") >= _MAC_SEPARATORS
 
 
 DETECTOR = PatternDetector(
     entity="DEVICE_ID",
     needs=HAS_DIGIT,
     rules=(
-        PatternRule("device_id.mac", _MAC, _valid_mac, when=_has_separators),
+        # Colons: two or more make `HAS_COLONS`; dashes are counted (five).
+        PatternRule("device_id.mac", _MAC, _valid_mac, requires=HAS_COLONS),
+        PatternRule("device_id.mac", _MAC, _valid_mac, when=_has_dashes),
         PatternRule("device_id.imei", _IMEI, _valid_imei, when=any_word(("imei",)), requires=HAS_DIGIT_RUN),
         # (The cued pattern looks its cue words up itself: no prefilter.)
         PatternRule("device_id.cued", _CUED_ID, _identifier_digits),

@@ -39,16 +39,16 @@ from stdnum.us import itin
 from stdnum.za import idnr as za_idnr
 
 from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC
-from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, HAS_DIGIT_RUN, Text
+from gate.scanning.detectors.base import HAS_CODE_START, HAS_DASH, HAS_DIGIT, HAS_DIGIT_RUN, Text, any_word
 
-# Strong shapes, each a whole token.
-_STRONG: tuple[tuple[str, ModuleType, re.Pattern[str]], ...] = (
-    ("br_cpf", cpf, re.compile(r"(?<![\w.\-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w\-]|\.\d)")),
-    ("mx_curp", curp, re.compile(r"(?<![\w\-])[A-Z]{4}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d(?![\w\-])")),
-    ("kr_rrn", rrn, re.compile(r"(?<![\w.\-])\d{6}-\d{7}(?![\w\-]|\.\d)")),
-    ("us_itin", itin, re.compile(r"(?<![\w.\-])9\d{2}-\d{2}-\d{4}(?![\w\-]|\.\d)")),
-    ("my_nric", nric, re.compile(r"(?<![\w.\-])\d{6}-\d{2}-\d{4}(?![\w\-]|\.\d)")),
+# Strong shapes, each a whole token: the dashed and dotted ones in one search (they need a dash), the
+# CURP in another (it starts with two capitals and two digits: `HAS_CODE_START`).
+_DASHED = re.compile(
+    r"(?<![\w.\-])(?:(?P<br_cpf>\d{3}\.\d{3}\.\d{3}-\d{2})|(?P<kr_rrn>\d{6}-\d{7})|"
+    r"(?P<us_itin>9\d{2}-\d{2}-\d{4})|(?P<my_nric>\d{6}-\d{2}-\d{4}))(?![\w\-]|\.\d)"
 )
+_CURP = re.compile(r"(?<![\w\-])[A-Z]{4}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d(?![\w\-])")
+_DASHED_MODULES: dict[str, ModuleType] = {"br_cpf": cpf, "kr_rrn": rrn, "us_itin": itin, "my_nric": nric}
 
 # Cue words: long ones in any case; acronyms that are also words elsewhere ("SIN" is Spanish "without",
 # "PAN" a frying pan) only in capitals.
@@ -57,10 +57,28 @@ _CUE = re.compile(
     r"sociale|tax\s+file\s+number|nhs\s+(?:number|no)|south\s+african\s+id|identity\s+number|id\s+number|"
     r"teudat\s+zehut|my\s*number|resident\s+registration|c[ée]dula|rol\s+[úu]nico\s+tributario|"
     r"identity\s+card|national\s+id|mykad|nric|curp|cpf|itin)|"
-    r"\b(?:PAN|SIN|TFN|NHS|RUT|RUN|NIK|ID|NAS)\b|"
+    r"\b(?:PAN|SIN|TFN|NHS|RUT|RUN|NIK)\b|"
     r"身份证|身份證|公民身份号码|マイナンバ|個人番号|주민등록번호|주민번호|תעודת\s*זהות|ת\.ז|เลขประจำตัวประชาชน|บัตรประชาชน"
 )
+# What the cue regex needs, as plain substring tests (most strings have none, and then it is not run):
+# the lower-cased view for the words, the text as typed for the acronyms.
+_CUE_WORDS = (
+    "aadha", "आधार", "account number", "insurance number", "assurance", "file number", "nhs", "african id",
+    "identity", "id number", "zehut", "my number", "mynumber", "registration", "cédula", "cedula", "único",
+    "unico", "national id", "mykad", "nric", "curp", "cpf", "itin", "身份", "公民", "マイナンバ", "個人番号",
+    "주민", "תעודת", "ת.ז", "เลขประจำตัว", "บัตรประชาชน",
+)  # fmt: skip
+_CUE_ACRONYMS = ("PAN", "SIN", "TFN", "NHS", "RUT", "RUN", "NIK")
+_has_cue_word = any_word(_CUE_WORDS)
 _CUE_WINDOW = 40
+
+
+def _may_be_cued(text: Text) -> bool:
+    if _has_cue_word(text):
+        return True
+    value = text.value
+    return any(acronym in value for acronym in _CUE_ACRONYMS)
+
 
 # A candidate after a cue: digits grouped by one separator, or a PAN's letters and digits, or a RUT's
 # check character.
@@ -100,13 +118,18 @@ class WorldIdDetector:
 
     def detect(self, text: Text) -> str | None:
         """ "national_id.<country>_<kind>", or None."""
-        value = text.value
-        for detail, module, pattern in _STRONG:
-            for match in pattern.finditer(value):
-                if _valid(module, match.group()):
+        value, facts = text.value, text.facts
+        if facts & HAS_DASH:
+            for match in _DASHED.finditer(value):
+                detail = match.lastgroup or ""
+                if _valid(_DASHED_MODULES[detail], match.group()):
                     return f"national_id.{detail}"
+        if facts & HAS_CODE_START:
+            for match in _CURP.finditer(value):
+                if _valid(curp, match.group()):
+                    return "national_id.mx_curp"
         keyed = bool(text.flags & NATIONAL_ID)  # (an SSN key holds a US number: national_id.py)
-        if not keyed and _CUE.search(value) is None:
+        if not keyed and (not _may_be_cued(text) or _CUE.search(value) is None):
             return None
         for match in _CANDIDATE.finditer(value):
             if not keyed and _CUE.search(value, max(0, match.start() - _CUE_WINDOW), match.start()) is None:
