@@ -121,7 +121,8 @@ _SHAPES: dict[str, Callable[[str], bool]] = {
 }
 
 
-def _valid(module: ModuleType, candidate: str) -> bool:
+def stdnum_valid(module: ModuleType, candidate: str) -> bool:
+    """True if python-stdnum's `module` accepts `candidate` (its checksum, date and format rules)."""
     try:
         module.validate(candidate)
     except (exceptions.ValidationError, ValueError):
@@ -135,7 +136,7 @@ def _country(candidate: str, checks: tuple[_Check, ...], cued: bool) -> str | No
         separators = _STRONG_WHEN_SEPARATED.get(detail)
         strong = strong_format or (separators is not None and any(ch in candidate for ch in separators))
         shape = _SHAPES.get(detail)
-        if (strong or cued) and (shape is None or shape(compact)) and _valid(module, candidate):
+        if (strong or cued) and (shape is None or shape(compact)) and stdnum_valid(module, candidate):
             return detail
     return None
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from types import ModuleType
 
-from stdnum import exceptions
 from stdnum.au import tfn
 from stdnum.br import cpf
 from stdnum.ca import sin
@@ -40,6 +39,7 @@ from stdnum.za import idnr as za_idnr
 
 from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC
 from gate.scanning.detectors.base import HAS_CODE_START, HAS_DASH, HAS_DIGIT, HAS_DIGIT_RUN, Text, any_word
+from gate.scanning.detectors.european_id import stdnum_valid
 
 # Strong shapes, each a whole token: the dashed and dotted ones in one search (they need a dash), the
 # CURP in another (it starts with two capitals and two digits: `HAS_CODE_START`).
@@ -97,14 +97,6 @@ _BY_LENGTH: dict[int, tuple[tuple[str, ModuleType], ...]] = {
 }
 
 
-def _valid(module: ModuleType, candidate: str) -> bool:
-    try:
-        module.validate(candidate)
-    except (exceptions.ValidationError, ValueError):
-        return False
-    return True
-
-
 class WorldIdDetector:
     """Personal identification numbers of states outside Europe (see the module docstring)."""
 
@@ -122,11 +114,11 @@ class WorldIdDetector:
         if facts & HAS_DASH:
             for match in _DASHED.finditer(value):
                 detail = match.lastgroup or ""
-                if _valid(_DASHED_MODULES[detail], match.group()):
+                if stdnum_valid(_DASHED_MODULES[detail], match.group()):
                     return f"national_id.{detail}"
         if facts & HAS_CODE_START:
             for match in _CURP.finditer(value):
-                if _valid(curp, match.group()):
+                if stdnum_valid(curp, match.group()):
                     return "national_id.mx_curp"
         keyed = bool(text.flags & NATIONAL_ID)  # (an SSN key holds a US number: national_id.py)
         if not keyed and (not _may_be_cued(text) or _CUE.search(value) is None):
@@ -137,9 +129,9 @@ class WorldIdDetector:
             candidate = match.group()
             compact = "".join(ch for ch in candidate if ch.isalnum())
             for detail, module in _BY_LENGTH.get(len(compact), ()):
-                if _valid(module, candidate):
+                if stdnum_valid(module, candidate):
                     return f"national_id.{detail}"
         return None
 
 
-DETECTOR = WorldIdDetector()
+DETECTOR: WorldIdDetector = WorldIdDetector()  # typed: mypyc reads it through the import cycle
