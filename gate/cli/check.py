@@ -23,7 +23,13 @@ from gate.imaging.c2pa_store import manifest_store
 from gate.model import Verdict
 from gate.provenance import Verifier
 from gate.scanning.limits import MAX_DEPTH_CEILING
-from gate.scanning.strict_json import DuplicateKeyError, NonFiniteNumberError, loads
+from gate.scanning.strict_json import (
+    DuplicateKeyError,
+    NonFiniteNumberError,
+    NumberTooLongError,
+    UnpairedSurrogateError,
+    loads,
+)
 from gate.schemas import DECISION, schema_errors
 from gate.storage.base import SIDECAR_SUFFIX
 from gate.worker.assembly import PipelineSpec
@@ -160,6 +166,10 @@ def _generation(args: argparse.Namespace) -> Generation | None:
             raise ConfigError(
                 f"{args.params}: {exc}, which JSON does not allow; write a number or null"
             ) from exc
+        except UnpairedSurrogateError as exc:
+            raise ConfigError(f"{args.params}: {exc}; write the character itself or its escape pair") from exc
+        except NumberTooLongError as exc:
+            raise ConfigError(f"{args.params}: {exc}; write it as a string if it is an identifier") from exc
         except RecursionError:
             # Nested deeper than JSON can be parsed here, so deeper than any scan limit: evaluated as
             # what it is, parameters too deep to scan (`params.limits`), exactly as the gate would.

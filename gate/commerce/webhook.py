@@ -23,7 +23,13 @@ from typing import Any
 
 from gate.errors import GateError
 from gate.pointers import escape_token
-from gate.scanning.strict_json import DuplicateKeyError, NonFiniteNumberError, loads
+from gate.scanning.strict_json import (
+    DuplicateKeyError,
+    NonFiniteNumberError,
+    NumberTooLongError,
+    UnpairedSurrogateError,
+    loads,
+)
 
 WEBHOOK_PATH = "/commerce/webhooks/product-save"
 # Commerce shows the message in the Admin and logs it; past this many characters it stops being read.
@@ -68,6 +74,8 @@ def parse_product_save(body: bytes) -> ProductSave:
         raise PayloadInvalid(f"{exc}; each key once per object") from None
     except NonFiniteNumberError as exc:
         raise PayloadInvalid(f"{exc}, which JSON does not allow") from None
+    except (UnpairedSurrogateError, NumberTooLongError) as exc:
+        raise PayloadInvalid(str(exc)) from None
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise PayloadInvalid("the body is not UTF-8 JSON") from None
     if not isinstance(doc, Mapping):

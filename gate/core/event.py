@@ -9,7 +9,13 @@ from typing import Any
 from gate.assets import AssetRef
 from gate.errors import EventInvalid, IdentifierPersonalData
 from gate.scanning.identifiers import identifier_findings
-from gate.scanning.strict_json import DuplicateKeyError, NonFiniteNumberError, loads
+from gate.scanning.strict_json import (
+    DuplicateKeyError,
+    NonFiniteNumberError,
+    NumberTooLongError,
+    UnpairedSurrogateError,
+    loads,
+)
 from gate.schemas import INGEST_EVENT, schema_errors
 
 MAX_EVENT_BYTES = 64 * 1024 * 1024
@@ -65,6 +71,10 @@ def parse_event(raw: bytes | None) -> IngestEvent:
         raise EventInvalid(f"{exc}; send each key once per object") from exc
     except NonFiniteNumberError as exc:
         raise EventInvalid(f"{exc}, which JSON does not allow; send a number or null") from exc
+    except UnpairedSurrogateError as exc:
+        raise EventInvalid(f"{exc}; send the character itself or its escape pair") from exc
+    except NumberTooLongError as exc:
+        raise EventInvalid(f"{exc}; send an identifier this long as a string") from exc
     except (UnicodeDecodeError, ValueError) as exc:
         raise EventInvalid(f"value is not UTF-8 JSON ({exc.__class__.__name__})") from exc
     except RecursionError as exc:

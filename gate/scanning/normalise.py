@@ -7,7 +7,8 @@ Every string the scanner reads (values and keys) passes `normalise` once before 
 2. Invisible characters are dropped: format characters (Unicode category Cf: zero-width space, joiners,
    soft hyphen, BOM, bidi controls, word joiner, tags), the other default-ignorable code points (variation
    selectors, combining grapheme joiner), control characters other than whitespace (C0, DEL, C1: text
-   read in a narrower encoding than it was written in keeps its letters) and the combining marks NFKC
+   read in a narrower encoding than it was written in keeps its letters), lone surrogates (JSON's
+   "\\ud800" escape, bytes read with surrogateescape) and the combining marks NFKC
    could not compose ("j̲o̲h̲n̲" reads "john"). What tag characters (U+E0020-E007E) spell in ASCII is
    appended as a line of its own ("ASCII smuggling": invisible when shown, read by machines).
 3. Every space separator (Zs: no-break, narrow no-break, thin, figure, ideographic...) and the line and
@@ -195,7 +196,9 @@ def _invisible(char: str) -> bool:
         return False  # a vowel sign or virama of a Brahmic script or Thai: a part of its letter
     # Control characters (C0 beyond ASCII's, C1) other than whitespace are invisible too.
     return (
-        category in ("Cf", "Mn", "Me") or ord(char) in _dropped() or (category == "Cc" and not char.isspace())
+        category in ("Cf", "Cs", "Mn", "Me")
+        or ord(char) in _dropped()
+        or (category == "Cc" and not char.isspace())
     )
 
 

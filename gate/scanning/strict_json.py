@@ -1,6 +1,9 @@
 """JSON as the gate reads it: a document whose object repeats a key is refused, and so is one that holds
 NaN, Infinity or a number too large for a float (RFC 8259 has none of them; Python's json reads them,
-other readers refuse the document, and a manifest or record that carried one would not parse).
+other readers refuse the document, and a manifest or record that carried one would not parse), a string
+with a lone surrogate ("\\ud800" alone is no character: I-JSON, RFC 7493, forbids it; a reader that
+replaces it and one that drops it see different text, and it cannot be written as UTF-8), and an integer
+longer than Python converts (4,300 digits, a guard against quadratic conversion).
 
 Readers disagree about `{"email": "a@b.co", "email": "x"}`: Python keeps the last value, others the
 first. The gate scans one reading, so a document that has two is refused rather than half-scanned. The
@@ -11,6 +14,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import sys
 from typing import Any
 
 from gate.pointers import escape_token
@@ -34,6 +39,45 @@ class NonFiniteNumberError(ValueError):
         super().__init__("the JSON document holds NaN, Infinity or a number too large for a float")
 
 
+class UnpairedSurrogateError(ValueError):
+    """A string (value or key) holds a lone UTF-16 surrogate. `pointer` names where, never the text."""
+
+    def __init__(self, pointer: str) -> None:
+        self.pointer = pointer
+        where = pointer or "the top level"
+        super().__init__(
+            f"the JSON string at {where} holds a lone surrogate (a \\uD800-\\uDFFF escape without its pair), "
+            "which is not Unicode text"
+        )
+
+
+class NumberTooLongError(ValueError):
+    """An integer has more digits than Python converts (`sys.get_int_max_str_digits()`)."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+        super().__init__(f"the JSON document holds an integer of {digits} digits, more than {_max_digits()}")
+
+
+def _max_digits() -> int:
+    limit: int = sys.get_int_max_str_digits()
+    return limit or 4300
+
+
+def _integer(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    if digits > _max_digits():
+        raise NumberTooLongError(digits)
+    return int(text)
+
+
+# A surrogate can only come from an escape ("\\udXXX") or a character the text already holds (a str, or
+# bytes that decode with "surrogatepass", as json.loads does): the document is walked only when one is seen.
+_SURROGATE_TEXT = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_SURROGATE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]")
+_LONE = re.compile(r"[\ud800-\udfff]")
+
+
 def _constant(name: str) -> Any:
     raise NonFiniteNumberError
 
@@ -49,6 +93,34 @@ class _Repeated(dict[str, Any]):
     """An object whose key list had a repeat (marked, so its pointer can be found after parsing)."""
 
 
+def _token(key: str, position: int) -> str:
+    return escape_token(key) if key_info(key).plain else f"{HIDDEN_KEY}{position}"
+
+
+def _lone_surrogate(doc: Any) -> str | None:
+    """The pointer of the first string (or of the object whose key) holding a lone surrogate, or None."""
+    stack: list[tuple[Any, str]] = [(doc, "")]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, str):
+            if _LONE.search(item) is not None:
+                return path
+        elif isinstance(item, dict):
+            if any(_LONE.search(key) is not None for key in item):
+                return path
+            stack.extend(
+                reversed(
+                    [
+                        (value, f"{path}/{_token(key, position)}")
+                        for position, (key, value) in enumerate(item.items())
+                    ]
+                )
+            )
+        elif isinstance(item, list):
+            stack.extend(reversed([(value, f"{path}/{index}") for index, value in enumerate(item)]))
+    return None
+
+
 def _find(doc: Any) -> str:
     """The pointer of the first marked object in document order (iterative: a document can be deep)."""
     stack: list[tuple[Any, str]] = [(doc, "")]
@@ -58,7 +130,7 @@ def _find(doc: Any) -> str:
             return path
         if isinstance(item, dict):
             children = [
-                (value, f"{path}/{escape_token(key) if key_info(key).plain else f'{HIDDEN_KEY}{position}'}")
+                (value, f"{path}/{_token(key, position)}")
                 for position, (key, value) in enumerate(item.items())
             ]
         elif isinstance(item, list):
@@ -70,8 +142,9 @@ def _find(doc: Any) -> str:
 
 
 def loads(raw: str | bytes) -> Any:
-    """`json.loads`, refusing any object with a repeated key (`DuplicateKeyError`, a ValueError) and
-    NaN, Infinity or an overflowing number (`NonFiniteNumberError`, a ValueError).
+    """`json.loads`, refusing any object with a repeated key (`DuplicateKeyError`), NaN, Infinity or an
+    overflowing number (`NonFiniteNumberError`), a lone surrogate (`UnpairedSurrogateError`) and an
+    integer too long to convert (`NumberTooLongError`); all four are ValueErrors with value-free messages.
 
     Other errors are json.loads's own: ValueError (and UnicodeDecodeError) for text that is not JSON,
     RecursionError for nesting too deep to parse.
@@ -86,7 +159,17 @@ def loads(raw: str | bytes) -> Any:
         repeated = True
         return _Repeated(pairs)
 
-    doc = json.loads(raw, object_pairs_hook=pairs_hook, parse_constant=_constant, parse_float=_finite)
+    doc = json.loads(
+        raw, object_pairs_hook=pairs_hook, parse_constant=_constant, parse_float=_finite, parse_int=_integer
+    )
     if repeated:
         raise DuplicateKeyError(_find(doc))
+    if isinstance(raw, bytes):  # UTF-16 and UTF-32 (a NUL among the first bytes) are walked always
+        seen = b"\x00" in raw[:4] or _SURROGATE_BYTES.search(raw) is not None
+    else:
+        seen = _SURROGATE_TEXT.search(raw) is not None
+    if seen:
+        where = _lone_surrogate(doc)
+        if where is not None:
+            raise UnpairedSurrogateError(where)
     return doc

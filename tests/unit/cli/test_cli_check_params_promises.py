@@ -46,3 +46,23 @@ def test_a_repeated_key_in_params_is_a_usage_error_naming_the_object(
     assert status == 2
     assert f"the JSON object at {where} has a duplicate key" in err
     assert "keep one of them" in err and "jane" not in err
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [('{"prompt": "for jane\\ud800.doe@example.com"}', "the JSON string at /prompt holds a lone surrogate"),
+     ('{"loras": [{"jane.doe@example.com\\udc00": 1}]}', "string at /loras/0 holds a lone surrogate"),
+     ('{"seed": 1' + "0" * 4_400 + "}", "an integer of 4401 digits"),
+     ('{"seed": -' + "9" * 4_301 + "}", "an integer of 4301 digits")],
+)  # fmt: skip
+def test_json_the_gate_cannot_read_as_text_is_a_usage_error_that_says_why(
+    image: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
+) -> None:
+    # A lone surrogate: one reader drops it, another replaces it, and a scan of either reading is not a
+    # scan of the other; before, it reached the scanner and ended as gate.error.
+    params = tmp_path / "odd.json"
+    params.write_text(text)
+    status = main(["check", str(image), "--synthetic", "--params", str(params)])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert message in err and "jane" not in err and "Traceback" not in err

@@ -98,6 +98,8 @@ def test_a_product_without_gallery_has_nothing_to_decide() -> None:
         (b'{"product": {"media_gallery": {"images": {"a": {"label": "x"}}}}}', "names no file, url or"),
         (b'{"product": {"media_gallery_entries": {"a": 1}}}', "media_gallery_entries is not a list"),
         (b"[" * 100_000, "not UTF-8 JSON"),
+        (b'{"product": {"sku": "Pr-1\\ud800"}}', "lone surrogate"),
+        (b'{"product": {"entity_id": 1' + b"0" * 5_000 + b"}}", "integer of 5001 digits"),
     ],
 )
 def test_unreadable_payloads_are_refused_without_quoting_them(body: bytes, message: str) -> None:

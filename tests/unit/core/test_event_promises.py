@@ -11,7 +11,13 @@ import pytest
 
 from gate.core.event import parse_event
 from gate.errors import EventInvalid, IdentifierPersonalData
-from gate.scanning.strict_json import DuplicateKeyError, NonFiniteNumberError, loads
+from gate.scanning.strict_json import (
+    DuplicateKeyError,
+    NonFiniteNumberError,
+    NumberTooLongError,
+    UnpairedSurrogateError,
+    loads,
+)
 
 SHA = "a" * 64
 ASSET = '{"uri": "file:///srv/a.jpg", "sha256": "' + SHA + '", "media_type": "image/jpeg"}'
@@ -86,6 +92,57 @@ def test_nan_infinity_and_overflow_are_refused(text: str) -> None:
 )
 def test_finite_numbers_parse(text: str) -> None:
     assert loads(text) == json.loads(text)
+
+
+# (JSON text, pointer of the string or of the object whose key holds the lone surrogate)
+LONE_SURROGATES = [
+    ('{"prompt": "x\\ud800y"}', "/prompt"),
+    ('{"prompt": "\\udfff"}', "/prompt"),
+    ('["ok", "\\ude00 then text"]', "/1"),
+    ('{"loras": [{"n\\ud800": 1}]}', "/loras/0"),
+    ('{"jane.doe@example.com": {"a": "\\udc80"}}', "/*0/a"),  # a key that is not an identifier: "*N"
+    ('{"a": "high then high \\ud83d\\ud83d"}', "/a"),
+    ('{"a": "low first \\ude00\\ud83d"}', "/a"),
+]
+
+
+@pytest.mark.parametrize(("text", "where"), LONE_SURROGATES)
+@pytest.mark.parametrize("encoding", ["str", "utf-8", "utf-16"])
+def test_a_lone_surrogate_is_refused_with_its_pointer(text: str, where: str, encoding: str) -> None:
+    raw: str | bytes = text if encoding == "str" else text.encode(encoding)
+    with pytest.raises(UnpairedSurrogateError) as caught:
+        loads(raw)
+    assert caught.value.pointer == where and "jane" not in str(caught.value)
+
+
+def test_a_lone_surrogate_written_as_utf8_bytes_is_refused() -> None:
+    # CESU-style bytes: json.loads decodes bytes with "surrogatepass", so they become a lone surrogate.
+    with pytest.raises(UnpairedSurrogateError):
+        loads('{"a": "x\ud800"}'.encode("utf-8", "surrogatepass"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"a": "\\ud83d\\ude00"}', '{"a": "\\\\ud800"}', '{"a": "😀 \\uD83D\\uDE00"}', '{"\\ud83d\\ude00": 1}'],
+)
+def test_surrogate_pairs_and_escaped_backslashes_parse(text: str) -> None:
+    assert loads(text) == json.loads(text)
+
+
+def test_an_integer_too_long_to_convert_is_refused_with_its_length() -> None:
+    assert loads('{"seed": ' + "9" * 4_300 + "}")["seed"] == int("9" * 4_300)
+    with pytest.raises(NumberTooLongError, match="4301 digits"):
+        loads('{"seed": ' + "9" * 4_301 + "}")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [('{"synthetic": true, "parameters": {"p": "\\ud800"}}', "lone surrogate"),
+     ('{"synthetic": true, "parameters": {"seed": ' + "1" * 5_000 + "}}", "5000 digits")],
+)  # fmt: skip
+def test_an_event_the_gate_cannot_read_as_text_is_invalid_and_says_why(text: str, message: str) -> None:
+    with pytest.raises(EventInvalid, match=message):
+        parse_event(raw_event(text))
 
 
 def test_an_event_with_nan_is_invalid() -> None:
