@@ -30,8 +30,10 @@ _automaton: list[AhoCorasick | None] = [None]
 # The automaton's patterns in its own order: a match's index -> that word's bits.
 _pattern_bits: list[int] = []
 # The last text `found` read and its answer: `text_facts` asks first for the facts of a text with words,
-# and the `Text` made next asks again with an equal string (its `cue_view`). Replaced whole (safe to
-# read from any thread); emptied when a list is registered.
+# and the `Text` made next asks again with an equal string (its `cue_view`). One entry, replaced whole
+# (safe to read from any thread), emptied when a list is registered. It holds the lower-cased text of
+# the last string scanned (which may be personal data) in memory only, until the next text replaces it,
+# as `lexicon._word_starts` keeps its last text: never logged, counted or written anywhere.
 _last: tuple[str, int] = ("", 0)
 
 
