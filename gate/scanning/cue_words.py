@@ -29,14 +29,22 @@ _lists: list[tuple[str, ...]] = []
 _automaton: list[AhoCorasick | None] = [None]
 # The automaton's patterns in its own order: a match's index -> that word's bits.
 _pattern_bits: list[int] = []
+# The last text `found` read and its answer: `text_facts` asks first for the facts of a text with words,
+# and the `Text` made next asks again with an equal string (its `cue_view`). One entry, replaced whole
+# (safe to read from any thread), emptied when a list is registered. It holds the lower-cased text of
+# the last string scanned (which may be personal data) in memory only, until the next text replaces it,
+# as `lexicon._word_starts` keeps its last text: never logged, counted or written anywhere.
+_last: tuple[str, int] = ("", 0)
 
 
 def register(words: tuple[str, ...]) -> int:
     """A new bit for a list of cue words (none may be empty); `found` sets it for text holding one."""
     if any(not word for word in words):
         raise ValueError("an empty cue word would be found in every text")
+    global _last  # noqa: PLW0603 - one entry, replaced whole
     bit = 1 << len(_lists)
     _lists.append(words)
+    _last = ("", 0)
     for word in words:
         _word_bits[word] = _word_bits.get(word, 0) | bit
     _automaton[0] = None
@@ -50,6 +58,10 @@ def registered() -> list[tuple[str, ...]]:
 
 def found(lower: str) -> int:
     """The bits of every registered list with a word in `lower` (a text's `cue_view`)."""
+    global _last  # noqa: PLW0603 - one entry, replaced whole
+    last = _last
+    if last[0] == lower:
+        return last[1]
     automaton = _automaton[0]
     if automaton is None:
         automaton = _build()
@@ -57,6 +69,7 @@ def found(lower: str) -> int:
     pattern_bits = _pattern_bits
     for index, _, _ in automaton.find_matches_as_indexes(lower, overlapping=True):
         bits |= pattern_bits[index]
+    _last = (lower, bits)
     return bits
 
 

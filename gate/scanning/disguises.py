@@ -90,7 +90,8 @@ _HEX_TOKEN = re.compile(
     r"|(?<![0-9A-Za-z])(?:0[xX])?[0-9A-Fa-f]{2}(?P<sep>, ?|[ :\-])(?:0[xX])?[0-9A-Fa-f]{2}"
     r"(?:(?P=sep)(?:0[xX])?[0-9A-Fa-f]{2}){4,}(?![0-9A-Za-z])"
 )
-_NOT_HEX = str.maketrans("", "", "xX ,:-")
+_NOT_HEX_CHARS = "xX ,:-"
+_NOT_HEX = str.maketrans("", "", _NOT_HEX_CHARS)
 _HEX_CHARS = "0123456789abcdefABCDEFxX ,:-"
 _MIN_HEX_CHARS = 16
 _BYTE_ORDER_MARKS = ("fffe", "feff")
@@ -126,7 +127,13 @@ def _starts_as_text(hex_text: str) -> bool:
     """Whether a value of hex digits starts with the bytes of text: the first digit of each of its
     first bytes is 2-7 (printable ASCII, also in UTF-16) or 8-f (UTF-8), so most hashes and UUIDs are
     refused here, the rest when they do not decode as text."""
-    body = hex_text.replace("0x", "").replace("0X", "").translate(_NOT_HEX)[: 8 * _TEXT_BYTES]
+    body = hex_text.replace("0x", "").replace("0X", "")
+    # `.translate(_NOT_HEX)`, done with `str.replace`: a str.translate table is a dict lookup per
+    # character, and this runs for every UUID and hash.
+    for separator in _NOT_HEX_CHARS:
+        if separator in body:
+            body = body.replace(separator, "")
+    body = body[: 8 * _TEXT_BYTES]
     if body[:4].lower() in _BYTE_ORDER_MARKS:  # UTF-16 with its byte-order mark
         body = body[4:]
     if body[2:4] == "00" == body[6:8] or body[:2] == "00" == body[4:6]:  # UTF-16 of ASCII, LE or BE

@@ -269,8 +269,24 @@ class CuedPattern:
         yield from anywhere.finditer(text, pos, end)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """The first match in `text[pos:endpos]`, or None."""
-        return next(self.finditer(text, pos, endpos), None)
+        """The first match `finditer` yields, or None: the same steps without a generator (most texts
+        hold no cue word, and this is asked for every prompt)."""
+        end = len(text) if endpos is None else endpos
+        if self._at is not None:
+            at = self._at.match
+            could = self._at_start.match if self._at_start is not None else at
+            for begin in _word_starts(text):
+                if pos <= begin < end and could(text, begin, end) and (match := at(text, begin, end)):
+                    return match
+        anywhere, start = self._anywhere, self._anywhere_start
+        if anywhere is None or text.isascii():
+            return None
+        if start is not None:
+            first = start.search(text, pos, end)
+            if first is None:
+                return None
+            pos = first.start()
+        return anywhere.search(text, pos, end)
 
 
 # The keys of every `Cues`, in one trie searched once per text: the detectors read the same text one

@@ -293,9 +293,13 @@ class _Scan:
         """A value split across an array's strings (["jane.doe", "@", "example.com"], card groups) or an
         object's (`_split_values`) is read joined too; what it holds that no element held is reported under
         the container's pointer."""
-        joined = _Scan(self.limits)
-        joined.text("".join(parts), path, flags)
         found = {finding.entity for finding in self.findings[start:]}
+        joined = _Scan(self.limits)
+        # What the container already holds would be dropped below: the joined reading does not ask those
+        # detectors at all (`_detect` skips an (entity, pointer) already seen, and does not count the
+        # string as clean then), so a phone number beside a prompt is not validated twice.
+        joined.seen = {(entity, path) for entity in found}
+        joined.text("".join(parts), path, flags)
         for finding in joined.findings:
             if finding.entity not in found:
                 self.add(finding.entity, path, f"{finding.detector}+joined")

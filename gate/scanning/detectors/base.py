@@ -128,13 +128,23 @@ def text_facts(value: str, numeric: bool = True) -> int:
         lower = cue_view(value)
         upper = value.lower() != value
     facts = HAS_AT if "@" in value else 0
+    # Text with words: its cue words are found in one pass (`cue_words`), which answers the word facts
+    # below and, remembered, the cue-word prefilters of the `Text` made next; when `lower` is the text's
+    # `cue_view` (plain text without a double space, and all other text), else (-1) the plain tests.
+    words = " " in value or (not plain and _SPACE.search(value) is not None)
+    cues = cue_words.found(lower) if words and _CUES_REGISTERED and (not plain or "  " not in lower) else -1
     if digits:
         facts |= HAS_DIGIT | (_numeric_facts(value, ascii_text, digits, upper) if numeric else 0)
         if "," in value:
             facts |= HAS_COMMA
         # Every English birth word has a "b"; the other languages' cues precede the date with a space.
-        english = "b" in lower and any(word in lower for word in BIRTH_WORDS)
-        if english or (" " in lower and _LOCAL_BIRTH.search(lower) is not None):
+        if cues >= 0:
+            english = bool(cues & _BIRTH_BIT)
+            local = " " in lower and bool(cues & _LOCAL_BIRTH_BIT)
+        else:
+            english = "b" in lower and any(word in lower for word in BIRTH_WORDS)
+            local = " " in lower and _LOCAL_BIRTH.search(lower) is not None
+        if english or local:
             facts |= HAS_BIRTH_WORD
         elif not ascii_text and _BIRTH_CUES.found(lower):
             # Scripts read through `normalise`, and those without spaces ("生年月日 1980年3月3日").
@@ -146,8 +156,8 @@ def text_facts(value: str, numeric: bool = True) -> int:
         facts |= HAS_SEPARATOR
     # Words can be split by any whitespace ("user\tviewed"); a plain string (printable ASCII) cannot
     # hold whitespace other than " ".
-    if " " in value or (not plain and _SPACE.search(value) is not None):
-        facts |= _word_facts(lower, upper, digits > 0)
+    if words:
+        facts |= _word_facts(lower, upper, digits > 0, cues)
     if not ascii_text and not facts & HAS_CAPITALS and _CASELESS_LETTER.search(value) is not None:
         # Scripts without case (Arabic, Hebrew, CJK) write names without capitals, CJK without spaces.
         facts |= HAS_CAPITALS
@@ -187,9 +197,16 @@ def _numeric_facts(value: str, ascii_text: bool, digits: int, upper: bool) -> in
     return facts
 
 
-def _word_facts(lower: str, upper: bool, has_digit: bool) -> int:
-    """The facts of free text (a string with whitespace), from its `cue_view`."""
+def _word_facts(lower: str, upper: bool, has_digit: bool, cues: int = -1) -> int:
+    """The facts of free text (a string with whitespace), from its `cue_view` (and the `cue_words.found`
+    bits of it, when known: `cues` >= 0)."""
     facts = HAS_WORDS | (HAS_CAPITALS if upper else 0) | (HAS_DIGIT_WORDS if has_digit else 0)
+    if cues >= 0:
+        return (
+            facts
+            | (HAS_TOKEN_WORD if cues & _TOKEN_BIT else 0)
+            | (HAS_BEHAVIOR_WORD if cues & _BEHAVIOR_BIT else 0)
+        )
     if "bearer" in lower or "token" in lower:
         facts |= HAS_TOKEN_WORD
     for word in BEHAVIOR_WORDS:
@@ -247,6 +264,9 @@ class Matcher(Protocol):
 
     def finditer(self, text: str, /) -> Iterator[re.Match[str]]:
         """The matches in `text`, in order."""
+
+    def search(self, text: str, /) -> re.Match[str] | None:
+        """The first match `finditer` yields, or None when it yields none."""
 
 
 Validate = Callable[[re.Match[str], Text], bool]
@@ -309,8 +329,16 @@ class PatternDetector:
                 continue
             if rule.when is not None and not rule.when(text):
                 continue
-            for match in rule.pattern.finditer(text.value):
-                if rule.validate is None or rule.validate(match, text):
+            # One search first: most rules find nothing, and a search that fails costs a third of an
+            # iteration over no matches (the scanner and iterator objects are never made).
+            pattern, validate = rule.pattern, rule.validate
+            first = pattern.search(text.value)
+            if first is None:
+                continue
+            if validate is None:
+                return rule.name
+            for match in pattern.finditer(text.value):
+                if validate(match, text):
                     return rule.name
         return None
 
@@ -367,9 +395,15 @@ def _trie_regex(node: dict[str, dict[str, Any]]) -> str:
 # ASCII readings in the same trie, but not the short ones ("né" folded is "ne", in "one" and "need").
 _MIN_READING = 4
 _BIRTH_CUES = lexicon.Cues("birth")
-_LOCAL_BIRTH = re.compile(
-    trie_pattern(LOCAL_BIRTH_WORDS + tuple(r for r in _BIRTH_CUES.ascii_readings if len(r) >= _MIN_READING))
-)
+_LOCAL_BIRTH_CUES = LOCAL_BIRTH_WORDS + tuple(r for r in _BIRTH_CUES.ascii_readings if len(r) >= _MIN_READING)
+_LOCAL_BIRTH = re.compile(trie_pattern(_LOCAL_BIRTH_CUES))
+# The word facts' lists, as `cue_words` lists (a word occurs exactly when the substring test finds it):
+# `text_facts` reads them from one pass.
+_CUES_REGISTERED: Final = cue_words.AVAILABLE and all(_LOCAL_BIRTH_CUES)
+_BIRTH_BIT: Final = cue_words.register(BIRTH_WORDS) if _CUES_REGISTERED else 0
+_LOCAL_BIRTH_BIT: Final = cue_words.register(_LOCAL_BIRTH_CUES) if _CUES_REGISTERED else 0
+_BEHAVIOR_BIT: Final = cue_words.register(BEHAVIOR_WORDS) if _CUES_REGISTERED else 0
+_TOKEN_BIT: Final = cue_words.register(("bearer", "token")) if _CUES_REGISTERED else 0
 
 
 def any_word(words: tuple[str, ...]) -> Prefilter:
