@@ -1,0 +1,286 @@
+"""A fourth attacker round on image metadata (redimg, 2026-12-05): canaries in places the earlier rounds
+did not plant them. Every image must be refused, quarantined, or published without the canary (checked
+as `test_unseen_containers` checks: the bytes as written, UTF-16/UTF-32 forms, every zlib stream).
+
+Held on main already (kept as neighbours): iTXt language tag, translated keyword and keyword, zTXt
+keyword, Windows XP tags in IFD0 and PNG eXIf, Interop and GPS IFD text, EXIF's UTF-8 type, text tags
+in numeric tags, sPLT/pCAL/gIFx/gIFt, over-long tIME and pHYs, IPTC records 1 and 9, Photoshop
+resources in other signatures or with a name, XMP qualifiers and parseType="Resource", a comment or EXIF
+between progressive scans, a secondary picture's EXIF, APNG text between frames.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+import zlib
+
+import pytest
+from PIL import Image
+
+from gate.core.pipeline import Pipeline
+from gate.imaging.jpeg import segment_bytes
+from gate.model import Verdict
+from tests.unit.imaging.images import (
+    chunk,
+    photoshop_resource,
+    with_app13,
+    xmp_packet,
+)
+from tests.unit.imaging.multipicture import mpo
+from tests.unit.pipeline.test_unseen_containers import (
+    JPEG,
+    PNG,
+    XMP_ID,
+    _canaries,
+    _forms,
+    _ifd,
+    _inflated,
+    after_soi,
+    ascii_tag,
+    canary,
+    jpeg_exif,
+    png_with,
+    tiff,
+    tiff_exif_ifd,
+    undefined_tag,
+)
+
+
+def _ifd0_pointing(tag: int, entries: list[tuple[int, int, int, bytes]]) -> bytes:
+    """IFD0 holding one pointer `tag` to an IFD with `entries` (Exif, GPS, SubIFDs)."""
+    sub_at = 8 + 2 + 12 + 4
+    ifd0 = struct.pack("<H", 1) + struct.pack("<HHII", tag, 4, 1, sub_at) + bytes(4)
+    return b"II*\x00" + struct.pack("<I", 8) + ifd0 + _ifd(entries, "<", sub_at)
+
+
+def _interop(entries: list[tuple[int, int, int, bytes]]) -> bytes:
+    exif_at, interop_at = 26, 44
+    ifd0 = struct.pack("<H", 1) + struct.pack("<HHII", 0x8769, 4, 1, exif_at) + bytes(4)
+    exif = struct.pack("<H", 1) + struct.pack("<HHII", 0xA005, 4, 1, interop_at) + bytes(4)
+    return b"II*\x00" + struct.pack("<I", 8) + ifd0 + exif + _ifd(entries, "<", interop_at)
+
+
+def _xp(tag: int, text: str) -> tuple[int, int, int, bytes]:
+    value = text.encode("utf-16-le") + b"\x00\x00"
+    return tag, 1, len(value), value
+
+
+def _itxt(keyword: str, lang: str, translated: str, text: str) -> bytes:
+    head = (
+        keyword.encode("latin-1") + b"\x00\x00\x00" + lang.encode() + b"\x00" + translated.encode() + b"\x00"
+    )
+    return chunk(b"iTXt", head + text.encode())
+
+
+def _xmp(packet: bytes) -> bytes:
+    return after_soi(0xE1, XMP_ID + packet)
+
+
+def _progressive() -> tuple[bytes, int]:
+    buf = io.BytesIO()
+    Image.new("RGB", (32, 32), (1, 2, 3)).save(buf, "JPEG", progressive=True)
+    data = buf.getvalue()
+    return data, data.index(b"\xff\xda", data.index(b"\xff\xda") + 2)
+
+
+def _apng() -> bytes:
+    frames = [Image.new("RGB", (16, 16), c) for c in ((255, 0, 0), (0, 255, 0))]
+    buf = io.BytesIO()
+    frames[0].save(buf, "PNG", save_all=True, append_images=frames[1:], duration=100)
+    return buf.getvalue()
+
+
+PROGRESSIVE, SECOND_SCAN = _progressive()
+APNG = _apng()
+RESOLUTION = b"\x00\x48\x00\x00\x00\x01\x00\x01" * 2
+PS_NAME = canary("psname").encode()
+
+HELD: dict[str, bytes] = {
+    "png iTXt language tag": png_with(_itxt("Title", canary("lang"), "", "hello")),
+    "png iTXt translated keyword": png_with(_itxt("Title", "en", canary("transkw"), "hello")),
+    "png iTXt keyword": png_with(_itxt(canary("itxtkw"), "", "", "hello")),
+    "png zTXt keyword": png_with(
+        chunk(b"zTXt", canary("ztxtkw").encode() + b"\x00\x00" + zlib.compress(b"hi"))
+    ),
+    "png zTXt unknown method": png_with(chunk(b"zTXt", b"Comment\x00\x01" + canary("ztxtm1").encode())),
+    "png sPLT name": png_with(
+        chunk(b"sPLT", canary("splt").encode() + b"\x00\x08" + bytes([1, 2, 3, 4, 0, 1]))
+    ),
+    "png pCAL name": png_with(
+        chunk(
+            b"pCAL", canary("pcal").encode() + b"\x00" + struct.pack(">iiBB", 0, 100, 0, 2) + b"m\x000\x001"
+        )
+    ),
+    "png gIFx": png_with(chunk(b"gIFx", b"XMP DataXMP" + canary("gifx").encode())),
+    "png gIFt": png_with(chunk(b"gIFt", bytes(24) + canary("gift").encode())),
+    "png tIME too long": png_with(
+        chunk(b"tIME", struct.pack(">HBBBBB", 2020, 1, 1, 0, 0, 0) + canary("t").encode())
+    ),
+    "png pHYs too long": png_with(
+        chunk(b"pHYs", struct.pack(">IIB", 2835, 2835, 1) + canary("phys").encode())
+    ),
+    "png tEXt with a bad CRC": png_with(
+        chunk(b"tEXt", b"Comment\x00" + canary("badcrc").encode())[:-4] + bytes(4)
+    ),
+    "png private chunk between IDATs": PNG.replace(b"IEND", b"IEND"),  # replaced below
+    "png eXIf XPAuthor": png_with(chunk(b"eXIf", tiff([_xp(0x9C9D, canary("xpauthor"))]))),
+    **{
+        f"jpeg {name}": jpeg_exif(tiff([_xp(tag, canary(name.lower()))]))
+        for tag, name in (
+            (0x9C9D, "XPAuthor"),
+            (0x9C9B, "XPTitle"),
+            (0x9C9E, "XPKeywords"),
+            (0x9C9F, "XPSubject"),
+        )
+    },
+    "jpeg Interop index text": jpeg_exif(_interop([ascii_tag(0x0001, canary("interop"))])),
+    "jpeg Interop unknown tag": jpeg_exif(_interop([ascii_tag(0x1234, canary("interopu"))])),
+    "jpeg SubIFDs": jpeg_exif(_ifd0_pointing(0x014A, [ascii_tag(0x010E, canary("subifd"))])),
+    "jpeg GPSProcessingMethod": jpeg_exif(
+        _ifd0_pointing(0x8825, [undefined_tag(0x1B, b"ASCII\x00\x00\x00" + canary("gpsproc").encode())])
+    ),
+    "jpeg GPS unknown tag": jpeg_exif(_ifd0_pointing(0x8825, [ascii_tag(0x60, canary("gpsunk"))])),
+    "jpeg GPSLatitudeRef text": jpeg_exif(_ifd0_pointing(0x8825, [ascii_tag(0x01, canary("gpsref"))])),
+    "jpeg ImageDescription as UTF-8 type": jpeg_exif(
+        tiff([(0x010E, 129, len(canary("utf8t")) + 1, canary("utf8t").encode() + b"\x00")])
+    ),
+    "jpeg ImageHistory": jpeg_exif(tiff_exif_ifd([ascii_tag(0x9213, canary("imghist"))])),
+    "jpeg PageName": jpeg_exif(tiff([ascii_tag(0x011D, canary("pagename"))])),
+    "jpeg Make as BYTE": jpeg_exif(tiff([(0x010F, 1, len(canary("makebyte")), canary("makebyte").encode())])),
+    "jpeg Orientation as ASCII": jpeg_exif(tiff([ascii_tag(0x0112, canary("orient"))])),
+    "xmp DOCTYPE entity": _xmp(
+        b'<!DOCTYPE x [<!ENTITY e "' + canary("entity").encode() + b'">]>' + xmp_packet()
+    ),
+    "xmp UTF-32": _xmp(xmp_packet(f"<dc:format>{canary('xmp32')}</dc:format>").decode().encode("utf-32-be")),
+    "xmp parseType Resource": _xmp(
+        xmp_packet(
+            f'<dc:format rdf:parseType="Resource"><z:b xmlns:z="urn:z">{canary("ptres")}</z:b></dc:format>'
+        )
+    ),
+    "xmp rdf:value": _xmp(
+        xmp_packet(
+            f"<dc:format><rdf:Description><rdf:value>{canary('rdfval')}</rdf:value></rdf:Description></dc:format>"
+        )
+    ),
+    "xmp APP1 without its NUL": after_soi(
+        0xE1, b"http://ns.adobe.com/xap/1.0/ " + xmp_packet(canary("xmpnonul"))
+    ),
+    "photoshop MeSa resource": with_app13(
+        JPEG, b"MeSa" + struct.pack(">HHI", 0x0404, 0, 40) + canary("mesa").encode().ljust(40, b" ")
+    ),
+    "photoshop 2.5 header": after_soi(0xED, b"Adobe_Photoshop2.5:" + canary("ps25").encode()),
+    "photoshop resource name": with_app13(
+        JPEG,
+        b"8BIM"
+        + struct.pack(">HB", 0x03ED, len(PS_NAME))
+        + PS_NAME
+        + b"\x00" * (1 - len(PS_NAME) % 2)
+        + struct.pack(">I", len(RESOLUTION))
+        + RESOLUTION,
+    ),
+    "photoshop bytes after the resources": with_app13(
+        JPEG, photoshop_resource(0x03ED, RESOLUTION) + canary("pstrail").encode()
+    ),
+    "iptc envelope 1:90": with_app13(
+        JPEG, photoshop_resource(0x0404, b"\x1c\x01\x5a" + struct.pack(">H", 22) + canary("env").encode())
+    ),
+    "iptc record 9": with_app13(
+        JPEG, photoshop_resource(0x0404, b"\x1c\x09\x05" + struct.pack(">H", 23) + canary("rec9").encode())
+    ),
+    "jpeg COM between progressive scans": PROGRESSIVE[:SECOND_SCAN]
+    + segment_bytes(0xFE, canary("progcom").encode())
+    + PROGRESSIVE[SECOND_SCAN:],
+    "jpeg EXIF between progressive scans": PROGRESSIVE[:SECOND_SCAN]
+    + segment_bytes(0xE1, b"Exif\x00\x00" + tiff([ascii_tag(0x010E, canary("progexif"))]))
+    + PROGRESSIVE[SECOND_SCAN:],
+    "jpeg APP5 between progressive scans": PROGRESSIVE[:SECOND_SCAN]
+    + segment_bytes(0xE5, canary("progapp5").encode())
+    + PROGRESSIVE[SECOND_SCAN:],
+    "jpeg JFIF with bytes after its header": after_soi(
+        0xE0, b"JFIF\x00\x01\x02\x00\x00\x01\x00\x01\x00\x00" + canary("jfifx").encode()
+    ),
+    "jpeg Adobe APP14 too long": after_soi(
+        0xEE, b"Adobe\x00\x64\x00\x00\x00\x00\x01" + canary("adobe").encode()
+    ),
+    "mpf second picture's Artist": mpo(JPEG, jpeg_exif(tiff([ascii_tag(0x013B, canary("mpfartist"))]))),
+    "mpf second picture with bytes after its EOI": mpo(JPEG, JPEG + canary("mpftrail").encode()),
+    "apng tEXt between frames": APNG[: APNG.rindex(b"fdAT") - 4]
+    + chunk(b"tEXt", b"Comment\x00" + canary("apngtext").encode())
+    + APNG[APNG.rindex(b"fdAT") - 4 :],
+}
+_at = PNG.index(b"IDAT") - 4
+_n = struct.unpack(">I", PNG[_at : _at + 4])[0]
+_idat = PNG[_at + 8 : _at + 8 + _n]
+HELD["png private chunk between IDATs"] = (
+    PNG[:_at]
+    + chunk(b"IDAT", _idat[:10])
+    + chunk(b"prVt", canary("midprv").encode())
+    + chunk(b"IDAT", _idat[10:])
+    + PNG[_at + 12 + _n :]
+)
+
+# Published on main: the writer's text in the XMP wrapper (a namespace declaration, the xpacket
+# instruction), which the parse reads past and the rewrite copied.
+XMP_WRAPPER: dict[str, bytes] = {
+    "xmp namespace declared, unused": _xmp(xmp_packet(attributes=f'xmlns:zz="urn:{canary("nsuri")}"')),
+    "xmp namespace of a removed property": _xmp(
+        xmp_packet(f'<zz:a xmlns:zz="http://x/{canary("nsuri2")}/">1</zz:a>')
+    ),
+    "xmp xpacket id": _xmp(xmp_packet().replace(b"W5M0MpCehiHzreSzNTczkc9d", canary("xpid").encode())),
+    "xmp xpacket end attribute": _xmp(
+        xmp_packet().replace(b'end="w"', f'end="w" x="{canary("xpend")}"'.encode())
+    ),
+    "xmp xpacket begin value": _xmp(
+        xmp_packet().replace(b'begin="\xef\xbb\xbf"', f'begin="{canary("xpbeg")}"'.encode())
+    ),
+}
+
+PLACES: dict[str, bytes] = {**HELD, **XMP_WRAPPER}
+
+
+def _evaluate(gate: Pipeline, data: bytes, place: str) -> None:
+    planted = _canaries(data)
+    evaluation = gate.evaluate(data, synthetic=False)
+    record = json.dumps([reason.as_dict() for reason in evaluation.decision.reasons])
+    assert not any(text in record for text in planted)  # reasons never carry the value
+    if evaluation.verdict is not Verdict.APPROVED:
+        return
+    output = evaluation.output if evaluation.output is not None else data
+    published = output + _inflated(output)
+    for text in planted:
+        assert not any(form in published for form in _forms(text)), (place, text)
+
+
+@pytest.mark.parametrize("place", sorted(PLACES))
+def test_a_canary_never_reaches_a_published_image(gate: Pipeline, place: str) -> None:
+    _evaluate(gate, PLACES[place], place)
+
+
+@pytest.mark.parametrize("place", sorted(XMP_WRAPPER))
+def test_text_in_the_xmp_wrapper_is_read(gate: Pipeline, place: str) -> None:
+    evaluation = gate.evaluate(XMP_WRAPPER[place], synthetic=False)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    paths = [r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.personal_data"]
+    assert paths == ["/xmp/wrapper"]
+
+
+@pytest.mark.parametrize(
+    "packet",
+    [
+        xmp_packet(),
+        xmp_packet().replace(b'begin="\xef\xbb\xbf"', b"begin=''"),
+        xmp_packet().replace(b'end="w"', b"end='r'"),
+        xmp_packet(attributes='xmlns:stDim="http://ns.adobe.com/xap/1.0/sType/Dimensions#"'),
+        xmp_packet(attributes='xmlns:illustrator="http://ns.adobe.com/illustrator/1.0/"'),
+    ],
+    ids=["standard", "empty begin", "read-only end", "stDim declared", "illustrator declared"],
+)
+def test_an_ordinary_wrapper_and_declarations_are_clean(gate: Pipeline, packet: bytes) -> None:
+    evaluation = gate.evaluate(_xmp(packet), synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reason_codes
+
+
+def test_the_cases_plant_canaries() -> None:
+    assert all(_canaries(data) for data in PLACES.values())
