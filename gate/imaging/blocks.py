@@ -298,7 +298,11 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
             blocks.append(Block("exif", span, tiff, prefix=body[: len(body) - len(tiff)]))
         elif chunk.type in png.TEXT_CHUNKS:
             labels: list[str] = []
-            keyword, text = png.read_text(chunk.type, chunk.payload(data), budget, labels)
+            try:
+                keyword, text = png.read_text(chunk.type, chunk.payload(data), budget, labels)
+            except png.StreamTail:  # bytes after its compressed text: the chunk goes, as an unknown one
+                blocks.append(unknown.block(inspected.chunk_name(chunk.type), span, removable=True))
+                continue
             if keyword == png.XMP_KEYWORD:
                 blocks.append(Block("xmp", span, text.encode("utf-8"), container=chunk.type.decode()))
             else:
@@ -309,7 +313,11 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
             name, sep, rest = chunk.payload(data).partition(b"\x00")
             if not sep or not rest or rest[0] != 0:
                 raise ImageUndecodable("PNG iCCP chunk is malformed")
-            profile = png.inflate(rest[1:], budget)
+            try:
+                profile = png.inflate(rest[1:], budget)
+            except png.StreamTail:  # removing the profile would change the colours: not published
+                blocks.append(unknown.block("iCCP", span, removable=False))
+                continue
             blocks.append(Block("icc", span, profile, key="png", label=name.decode("latin-1")))
         elif chunk.type == b"caBX":
             has_c2pa = True

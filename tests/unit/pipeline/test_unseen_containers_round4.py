@@ -15,6 +15,7 @@ import io
 import json
 import struct
 import zlib
+from collections.abc import Callable
 
 import pytest
 from PIL import Image
@@ -25,6 +26,7 @@ from gate.model import Verdict
 from tests.unit.imaging.images import (
     chunk,
     photoshop_resource,
+    png_bytes,
     with_app13,
     xmp_packet,
 )
@@ -237,7 +239,39 @@ XMP_WRAPPER: dict[str, bytes] = {
     ),
 }
 
-PLACES: dict[str, bytes] = {**HELD, **XMP_WRAPPER}
+
+def _png_iccp(payload_of: Callable[[bytes, bytes], bytes]) -> bytes:
+    """png_bytes() with its iCCP payload (name NUL method stream) replaced by payload_of(head, stream)."""
+    data = png_bytes()
+    at = data.index(b"iCCP") - 4
+    (size,) = struct.unpack_from(">I", data, at)
+    body = data[at + 8 : at + 8 + size]
+    head = body[: body.index(b"\x00") + 2]
+    return data[:at] + chunk(b"iCCP", payload_of(head, body[len(head) :])) + data[at + 12 + size :]
+
+
+# Published on main: bytes after the end of a chunk's zlib stream (decoders stop at the stream's end).
+ZLIB_TAIL: dict[str, bytes] = {
+    "png zTXt bytes after the stream": png_with(
+        chunk(b"zTXt", b"Comment\x00\x00" + zlib.compress(b"hi") + canary("ztxttail").encode())
+    ),
+    "png iTXt bytes after the stream": png_with(
+        chunk(b"iTXt", b"Comment\x00\x01\x00\x00\x00" + zlib.compress(b"hi") + canary("itxttail").encode())
+    ),
+    "png XMP iTXt bytes after the stream": png_with(
+        chunk(
+            b"iTXt",
+            b"XML:com.adobe.xmp\x00\x01\x00\x00\x00"
+            + zlib.compress(xmp_packet())
+            + canary("xmptail").encode(),
+        )
+    ),
+    "png iCCP bytes after the stream": _png_iccp(
+        lambda head, stream: head + stream + canary("iccptail").encode()
+    ),
+}
+
+PLACES: dict[str, bytes] = {**HELD, **XMP_WRAPPER, **ZLIB_TAIL}
 
 
 def _evaluate(gate: Pipeline, data: bytes, place: str) -> None:
@@ -280,6 +314,28 @@ def test_text_in_the_xmp_wrapper_is_read(gate: Pipeline, place: str) -> None:
 def test_an_ordinary_wrapper_and_declarations_are_clean(gate: Pipeline, packet: bytes) -> None:
     evaluation = gate.evaluate(_xmp(packet), synthetic=False)
     assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reason_codes
+
+
+@pytest.mark.parametrize(
+    ("place", "verdict", "path"),
+    [
+        ("png zTXt bytes after the stream", Verdict.APPROVED, "/png/zTXt/0"),
+        ("png iTXt bytes after the stream", Verdict.APPROVED, "/png/iTXt/0"),
+        ("png XMP iTXt bytes after the stream", Verdict.APPROVED, "/png/iTXt/0"),
+        ("png iCCP bytes after the stream", Verdict.QUARANTINED, "/png/iCCP/0"),
+    ],
+)
+def test_a_compressed_chunk_with_bytes_after_its_stream_is_not_read_whole(
+    gate: Pipeline, place: str, verdict: Verdict, path: str
+) -> None:
+    """A text chunk goes (decoders skip it); a colour profile stays, so the image is not published."""
+    evaluation = gate.evaluate(ZLIB_TAIL[place], synthetic=False)
+    assert evaluation.verdict is verdict
+    assert [
+        r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.uninspected"
+    ] == [path]
+    if verdict is Verdict.APPROVED:
+        assert evaluation.output is not None and path.split("/")[2].encode() not in evaluation.output
 
 
 def test_the_cases_plant_canaries() -> None:
