@@ -115,6 +115,44 @@ def strip_device_ids(profile: bytes) -> bytes | None:
     return bytes(out)
 
 
+# The header's reserved bytes (ICC.1:2010 7.2.19), zero in every profile; a writer could fill them.
+_RESERVED = slice(100, 128)
+
+
+def _unreferenced(profile: bytes) -> list[tuple[int, int]]:
+    """Spans of the profile no reader looks at: the header's reserved bytes, and whatever lies outside the
+    header, the tag table and every tag's data (gaps between tags, bytes past the last tag or past the size
+    the header declares). Writers leave them zero; text there would be published unread."""
+    table = tag_table(profile)
+    covered = sorted([(0, 132 + 12 * len(table)), *((offset, offset + size) for _, offset, size in table)])
+    spans, pos = [_RESERVED.indices(len(profile))[:2]], 0
+    for start, end in covered:
+        if start > pos:
+            spans.append((pos, start))
+        pos = max(pos, end)
+    spans.append((pos, len(profile)))
+    return [(start, end) for start, end in spans if profile[start:end].strip(b"\x00")]
+
+
+def has_unreferenced(profile: bytes) -> bool:
+    """Whether bytes no tag or header field holds are other than zero (see `_unreferenced`)."""
+    return bool(_unreferenced(profile))
+
+
+def zero_unreferenced(profile: bytes) -> bytes | None:
+    """The profile with its unreferenced bytes zeroed (profile ID recomputed when it had one), same size;
+    None when they are zero already."""
+    spans = _unreferenced(profile)
+    if not spans:
+        return None
+    out = bytearray(profile)
+    for start, end in spans:
+        out[start:end] = bytes(end - start)
+    if out[_PROFILE_ID].strip(b"\x00"):
+        out[_PROFILE_ID] = profile_id(bytes(out))
+    return bytes(out)
+
+
 def profile_id(profile: bytes) -> bytes:
     """ICC.1 profile ID: MD5 of the profile with flags, rendering intent and the ID itself zeroed."""
     blank = bytearray(profile)

@@ -25,8 +25,10 @@ from gate.imaging.jpeg import segment_bytes
 from gate.model import Verdict
 from tests.unit.imaging.images import (
     chunk,
+    jpeg_bytes,
     photoshop_resource,
     png_bytes,
+    webp_bytes,
     with_app13,
     xmp_packet,
 )
@@ -271,7 +273,34 @@ ZLIB_TAIL: dict[str, bytes] = {
     ),
 }
 
-PLACES: dict[str, bytes] = {**HELD, **XMP_WRAPPER, **ZLIB_TAIL}
+
+def _jpeg_icc_tail(extra: bytes) -> bytes:
+    data = jpeg_bytes()
+    at = data.index(b"ICC_PROFILE\x00")
+    (size,) = struct.unpack_from(">H", data, at - 2)
+    return data[: at - 4] + segment_bytes(0xE2, data[at : at - 2 + size] + extra) + data[at - 2 + size :]
+
+
+def _webp_icc_tail(extra: bytes) -> bytes:
+    data = webp_bytes()
+    at = data.index(b"ICCP")
+    (size,) = struct.unpack_from("<I", data, at + 4)
+    payload = data[at + 8 : at + 8 + size] + extra
+    body = data[:at] + b"ICCP" + struct.pack("<I", len(payload)) + payload + bytes(len(payload) & 1)
+    body += data[at + 8 + size + (size & 1) :]
+    return body[:4] + struct.pack("<I", len(body) - 8) + body[8:]
+
+
+# Published on main: an ICC profile's bytes that no tag holds (past the size its header declares).
+ICC_UNREFERENCED: dict[str, bytes] = {
+    "jpeg ICC bytes past the profile": _jpeg_icc_tail(canary("icctail").encode()),
+    "png iCCP bytes past the profile": _png_iccp(
+        lambda head, stream: head + zlib.compress(zlib.decompress(stream) + canary("iccptail2").encode())
+    ),
+    "webp ICCP bytes past the profile": _webp_icc_tail(canary("webpicc").encode()),
+}
+
+PLACES: dict[str, bytes] = {**HELD, **XMP_WRAPPER, **ZLIB_TAIL, **ICC_UNREFERENCED}
 
 
 def _evaluate(gate: Pipeline, data: bytes, place: str) -> None:
@@ -336,6 +365,19 @@ def test_a_compressed_chunk_with_bytes_after_its_stream_is_not_read_whole(
     ] == [path]
     if verdict is Verdict.APPROVED:
         assert evaluation.output is not None and path.split("/")[2].encode() not in evaluation.output
+
+
+@pytest.mark.parametrize("place", sorted(ICC_UNREFERENCED))
+def test_a_profile_is_published_with_its_unreferenced_bytes_zeroed(gate: Pipeline, place: str) -> None:
+    data = ICC_UNREFERENCED[place]
+    evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.output is not None
+    if not place.startswith("png"):  # patched in place; PNG's profile is compressed again
+        assert len(evaluation.output) == len(data)
+    assert [
+        r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.uninspected"
+    ] == [f"/icc/{place.split(maxsplit=1)[0]}/unreferenced"]
 
 
 def test_the_cases_plant_canaries() -> None:
