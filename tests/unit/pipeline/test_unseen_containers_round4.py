@@ -11,6 +11,7 @@ between progressive scans, a secondary picture's EXIF, APNG text between frames.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import struct
@@ -300,7 +301,38 @@ ICC_UNREFERENCED: dict[str, bytes] = {
     "webp ICCP bytes past the profile": _webp_icc_tail(canary("webpicc").encode()),
 }
 
-PLACES: dict[str, bytes] = {**HELD, **XMP_WRAPPER, **ZLIB_TAIL, **ICC_UNREFERENCED}
+IIM = b"\x1c\x02\x05\x00\x02hi"  # ObjectName "hi"
+# Published on main: bytes after the last IIM dataset, and an IIM digest resource of any size and content.
+IPTC_UNREAD: dict[str, tuple[bytes, str]] = {
+    "iptc bytes after the datasets": (
+        with_app13(JPEG, photoshop_resource(0x0404, IIM + canary("iimtail").encode())),
+        "/iptc/tail",
+    ),
+    "iptc digest holding text": (
+        with_app13(
+            JPEG, photoshop_resource(0x0404, IIM), photoshop_resource(0x0425, canary("digest").encode())
+        ),
+        "/iptc/resource/1",
+    ),
+    "iptc digest alone holding text": (
+        with_app13(JPEG, photoshop_resource(0x0425, canary("digestonly").encode())),
+        "/iptc/resource/0",
+    ),
+    "iptc digest of 16 chosen bytes": (
+        with_app13(
+            JPEG, photoshop_resource(0x0404, IIM), photoshop_resource(0x0425, canary("d")[:16].encode())
+        ),
+        "/iptc/resource/1",
+    ),
+}
+
+PLACES: dict[str, bytes] = {
+    **HELD,
+    **XMP_WRAPPER,
+    **ZLIB_TAIL,
+    **ICC_UNREFERENCED,
+    **{place: data for place, (data, _) in IPTC_UNREAD.items() if "16" not in place},  # 16: no whole canary
+}
 
 
 def _evaluate(gate: Pipeline, data: bytes, place: str) -> None:
@@ -378,6 +410,31 @@ def test_a_profile_is_published_with_its_unreferenced_bytes_zeroed(gate: Pipelin
     assert [
         r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.uninspected"
     ] == [f"/icc/{place.split(maxsplit=1)[0]}/unreferenced"]
+
+
+@pytest.mark.parametrize("place", sorted(IPTC_UNREAD))
+def test_iim_bytes_that_are_no_dataset_or_digest_are_unread_and_dropped(gate: Pipeline, place: str) -> None:
+    data, path = IPTC_UNREAD[place]
+    evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert [
+        r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.uninspected"
+    ] == [path]
+    assert evaluation.output is not None and canary("d")[:16].encode() not in evaluation.output
+    assert (IIM in evaluation.output) is (IIM in data)  # the datasets stay
+
+
+@pytest.mark.parametrize("datasets", [IIM, b"", IIM + bytes(3)], ids=["datasets", "none", "zero padding"])
+def test_a_true_iim_digest_is_read_as_the_hash_it_is(gate: Pipeline, datasets: bytes) -> None:
+    """Photoshop writes the MD5 of the IIM block; Adobe's tools leave the MD5 of nothing when they empty
+    it (18 files of c2pa-org/public-testfiles): either is a hash, not text, and is published."""
+    resources = [photoshop_resource(0x0404, datasets)] if datasets else []
+    digest = photoshop_resource(0x0425, hashlib.md5(datasets).digest())
+    data = with_app13(JPEG, *resources, digest)
+    evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.decision.reason_codes == ("provenance.missing",)
+    assert evaluation.output is None
 
 
 def test_the_cases_plant_canaries() -> None:
