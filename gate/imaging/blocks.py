@@ -334,6 +334,8 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget) -
         if not inspected.chunk_known(inspected.WEBP_CHUNKS, chunk.fourcc, chunk.size):
             removable = chunk.fourcc not in inspected.WEBP_CHUNKS  # a known one may be needed (VP8X)
             blocks.append(unknown.block(inspected.chunk_name(chunk.fourcc), span, removable=removable))
+        elif chunk.fourcc == b"ANMF" and not webp.frame_known(data, chunk):  # a frame is needed: kept
+            blocks.append(unknown.block("ANMF", span, removable=False))
         elif chunk.fourcc == b"EXIF":
             body = chunk.payload(data)
             budget.charge(len(body))

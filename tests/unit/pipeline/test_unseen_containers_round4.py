@@ -326,7 +326,48 @@ IPTC_UNREAD: dict[str, tuple[bytes, str]] = {
     ),
 }
 
+
+def _animated_webp(mode: str = "RGB", **options: object) -> bytes:
+    frames = [Image.new(mode, (16, 16), c) for c in ((255, 0, 0, 128), (0, 255, 0, 255))]
+    buf = io.BytesIO()
+    frames[0].save(buf, "WEBP", save_all=True, append_images=frames[1:], duration=100, **options)
+    return buf.getvalue()
+
+
+def _in_first_frame(data: bytes, extra: bytes) -> bytes:
+    """`data` with `extra` appended to its first ANMF chunk (sizes of the frame and the RIFF adjusted)."""
+    at = data.index(b"ANMF")
+    (size,) = struct.unpack_from("<I", data, at + 4)
+    payload = data[at + 8 : at + 8 + size] + extra
+    body = data[:at] + b"ANMF" + struct.pack("<I", len(payload)) + payload + bytes(len(payload) & 1)
+    body += data[at + 8 + size + (size & 1) :]
+    return body[:4] + struct.pack("<I", len(body) - 8) + body[8:]
+
+
+def _riff_chunk(fourcc: bytes, payload: bytes) -> bytes:
+    return fourcc + struct.pack("<I", len(payload)) + payload + bytes(len(payload) & 1)
+
+
+# Published on main: chunks inside an animation frame, after its bitstream (the format allows "unknown
+# chunks" there; decoders skip them, and so did the gate's walk).
+ANMF_INNER: dict[str, bytes] = {
+    "webp unknown chunk inside a frame": _in_first_frame(
+        _animated_webp(lossless=True), _riff_chunk(b"ZZZZ", canary("anmf").encode())
+    ),
+    "webp EXIF chunk inside a frame": _in_first_frame(
+        _animated_webp(lossless=True), _riff_chunk(b"EXIF", tiff([ascii_tag(0x013B, canary("anmfexif"))]))
+    ),
+    "webp XMP chunk inside a lossy frame": _in_first_frame(
+        _animated_webp(quality=80),
+        _riff_chunk(b"XMP ", xmp_packet(f"<dc:format>{canary('anmfxmp')}</dc:format>")),
+    ),
+    "webp second bitstream inside a frame": _in_first_frame(
+        _animated_webp(lossless=True), _riff_chunk(b"VP8L", canary("anmfvp8l").encode())
+    ),
+}
+
 PLACES: dict[str, bytes] = {
+    **ANMF_INNER,
     **HELD,
     **XMP_WRAPPER,
     **ZLIB_TAIL,
@@ -434,6 +475,36 @@ def test_a_true_iim_digest_is_read_as_the_hash_it_is(gate: Pipeline, datasets: b
     evaluation = gate.evaluate(data, synthetic=False)
     assert evaluation.verdict is Verdict.APPROVED
     assert evaluation.decision.reason_codes == ("provenance.missing",)
+    assert evaluation.output is None
+
+
+@pytest.mark.parametrize(
+    "place", sorted(p for p in ANMF_INNER if "bitstream" not in p)
+)  # that one: undecodable
+def test_a_frame_holding_more_than_its_bitstream_is_uninspected(gate: Pipeline, place: str) -> None:
+    evaluation = gate.evaluate(ANMF_INNER[place], synthetic=False)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    assert [
+        r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.uninspected"
+    ] == ["/webp/ANMF/0"]
+
+
+@pytest.mark.parametrize(
+    ("mode", "options"),
+    [
+        ("RGB", {"lossless": True}),
+        ("RGB", {"quality": 80}),
+        ("RGBA", {"quality": 80}),
+        ("RGBA", {"lossless": True}),
+    ],
+    ids=["lossless", "lossy", "lossy with alpha", "lossless with alpha"],
+)
+def test_ordinary_animated_webps_are_approved_unchanged(
+    gate: Pipeline, mode: str, options: dict[str, object]
+) -> None:
+    data = _animated_webp(mode, **options)
+    evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reason_codes
     assert evaluation.output is None
 
 
