@@ -178,6 +178,8 @@ def _unread_block(data: bytes, seg: jpeg.Segment, span: tuple[tuple[int, int], .
         # A JFIF extension thumbnail: a whole JPEG (with its own EXIF, GPS...) or palette pixels. The gate
         # does not read it; it is dropped with the GPS, which no decoder of the image misses.
         return Block("unread", span, where=("jpeg", "APP0", "JFXX"))
+    if seg.marker == jpeg.APP0 and data.startswith(b"JFIF\x00", seg.start + 4):
+        return _jfif_unread(seg.payload(data), span)
     read = _read_part(data, seg)
     if read is None:
         return None
@@ -189,19 +191,28 @@ def _unread_block(data: bytes, seg: jpeg.Segment, span: tuple[tuple[int, int], .
     return Block("unread", span, cut, where=("jpeg", inspected.jpeg_name(seg.marker), "tail"))
 
 
-def _read_part(data: bytes, seg: jpeg.Segment) -> int | None:
-    """How much of a JFIF APP0 or Adobe APP14 payload a decoder reads, when the segment holds more.
+def _jfif_unread(payload: bytes, span: tuple[tuple[int, int], ...]) -> Block | None:
+    """An `unread` block for a JFIF header's thumbnail (uncompressed RGB the writer chose, shown by no
+    viewer of the image: 3 bytes a pixel that can spell anything) and for bytes after the header, which
+    the strip rewrites to the 14-byte header with a 0x0 thumbnail. Apple's "AMPF" right after the header
+    counts as read (it flags an iPhone HDR photo's gain map) and is kept. None when there is neither."""
+    thumbnail = 3 * payload[12] * payload[13]
+    if len(payload) < 14 + thumbnail:
+        raise ImageUndecodable("JPEG JFIF APP0 segment is shorter than its thumbnail")
+    rest = payload[14 + thumbnail :]
+    ampf = b"AMPF" if rest == b"AMPF" else b""
+    if not thumbnail and rest == ampf:
+        return None
+    cut = jpeg.segment_bytes(jpeg.APP0, payload[:12] + b"\x00\x00" + ampf)
+    return Block("unread", span, cut, where=("jpeg", "APP0", "thumbnail" if thumbnail else "tail"))
 
-    JFIF: the header and the uncompressed thumbnail of the size it states (Apple's "AMPF" after it counts
-    as read: it flags an iPhone HDR photo's gain map). APP14: the 12 bytes of the Adobe transform flags
-    (Photoshop writes 31, the rest numbers nobody reads). None when the segment is exactly that.
+
+def _read_part(data: bytes, seg: jpeg.Segment) -> int | None:
+    """How much of an Adobe APP14 payload a decoder reads, when the segment holds more: the 12 bytes of
+    the Adobe transform flags (Photoshop writes 31, the rest numbers nobody reads). None when the segment
+    is exactly that. (JFIF APP0: `_jfif_unread`.)
     """
     size = seg.end - seg.start - 4
-    if seg.marker == jpeg.APP0 and data.startswith(b"JFIF\x00", seg.start + 4):
-        expected = 14 + 3 * data[seg.start + 4 + 12] * data[seg.start + 4 + 13]
-        if size == expected + 4 and data.startswith(b"AMPF", seg.start + 4 + expected):
-            return None
-        return expected if size != expected else None
     if seg.marker == jpeg.APP14 and data.startswith(b"Adobe", seg.start + 4):
         return inspected.ADOBE_APP14_SIZE if size != inspected.ADOBE_APP14_SIZE else None
     return None

@@ -366,7 +366,22 @@ ANMF_INNER: dict[str, bytes] = {
     ),
 }
 
+JFIF_HEAD = b"JFIF\x00\x01\x02\x00\x00\x01\x00\x01"
+
+
+def _jfif(width: int, height: int, thumbnail: bytes, after: bytes = b"") -> bytes:
+    return after_soi(0xE0, JFIF_HEAD + bytes([width, height]) + thumbnail + after)
+
+
+# Published on main: the uncompressed RGB thumbnail a JFIF header may carry (3 bytes a pixel, any value).
+JFIF_THUMBNAIL: dict[str, bytes] = {
+    "jfif thumbnail 22x1": _jfif(22, 1, canary("jfift").encode() * 3),
+    "jfif thumbnail 1x22 then AMPF": _jfif(1, 22, canary("jfifampf").encode().ljust(66, b"."), b"AMPF"),
+    "jfif thumbnail then bytes": _jfif(1, 1, b"\x10\x20\x30", canary("jfifrest").encode()),
+}
+
 PLACES: dict[str, bytes] = {
+    **JFIF_THUMBNAIL,
     **ANMF_INNER,
     **HELD,
     **XMP_WRAPPER,
@@ -505,6 +520,26 @@ def test_ordinary_animated_webps_are_approved_unchanged(
     data = _animated_webp(mode, **options)
     evaluation = gate.evaluate(data, synthetic=False)
     assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reason_codes
+    assert evaluation.output is None
+
+
+@pytest.mark.parametrize("place", sorted(JFIF_THUMBNAIL))
+def test_a_jfif_thumbnail_is_unread_and_the_header_kept(gate: Pipeline, place: str) -> None:
+    evaluation = gate.evaluate(JFIF_THUMBNAIL[place], synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert [
+        r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.uninspected"
+    ] == ["/jpeg/APP0/thumbnail"]
+    kept = JFIF_HEAD + b"\x00\x00" + (b"AMPF" if "AMPF" in place else b"")
+    assert evaluation.output is not None
+    assert evaluation.output.startswith(b"\xff\xd8" + segment_bytes(0xE0, kept))
+
+
+@pytest.mark.parametrize("after", [b"", b"AMPF"], ids=["header", "header and AMPF"])
+def test_a_jfif_header_without_thumbnail_is_published_as_it_is(gate: Pipeline, after: bytes) -> None:
+    data = _jfif(0, 0, b"", after)
+    evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
     assert evaluation.output is None
 
 
