@@ -228,8 +228,21 @@ def _described(manifest: Mapping[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _strings(item: Mapping[str, Any]) -> dict[str, str]:
-    return {key: value for key, value in item.items() if isinstance(value, str)}
+# Fields of an ingredient that c2pa-rs fills with its own findings or with references into the store,
+# not the writer's words: left out of the scan (the assertions they point to are reported on their own).
+_TECHNICAL_FIELDS: Final = frozenset(
+    {"validation_status", "validation_results", "thumbnail", "data", "manifest_data", "hash"}
+)
+
+
+def _strings(item: Mapping[str, Any]) -> dict[str, Any]:
+    """An ingredient's or generator's fields: every string, and every nested value (an ingredient's
+    `metadata`, a generator's own objects), which its writer chose as freely."""
+    return {
+        key: value
+        for key, value in item.items()
+        if isinstance(value, str) or (isinstance(value, (dict, list)) and key not in _TECHNICAL_FIELDS)
+    }
 
 
 def _failure_codes(results: Mapping[str, Any]) -> tuple[str, ...]:

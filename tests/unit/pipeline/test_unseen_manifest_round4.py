@@ -1,0 +1,103 @@
+"""A fourth attacker round on manifests (redimg, 2026-12-05): what a C2PA store carries besides the
+fields earlier rounds scanned. Real signing with the dev PKI (c2pa-python's Builder), read by the gate.
+
+Held on main (kept as neighbours): a schema.org CreativeWork author, a custom assertion (its values and
+its keys), an action's softwareAgent, parameters and description, every claim_generator_info field, an
+`stds.exif` or `c2pa.metadata` assertion, an ingredient's description, an ingredient's own manifest.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import c2pa
+import pytest
+
+from gate.core.pipeline import Pipeline
+from gate.demo.images import jpeg_bytes, product_image
+from gate.model import Verdict
+from gate.provenance import DevPki, PreparedSigner, SignerConfig
+from tests.unit.pipeline.test_unseen_manifest_fields import ACTIONS
+
+EMAIL = "canary.manifest@example.com"
+
+
+def signed(pki: DevPki, definition: dict[str, Any], ingredient: dict[str, Any] | None = None) -> bytes:
+    definition = {
+        "claim_generator_info": [{"name": "partner-generator"}],
+        "assertions": [ACTIONS],
+        **definition,
+    }
+    signer = PreparedSigner.create(SignerConfig.from_files(pki.signer_chain, pki.signer_key))
+    with c2pa.Builder(definition, context=signer.context) as builder:
+        if ingredient is not None:
+            picture = jpeg_bytes(product_image(64, 48, seed=5))
+            builder.add_ingredient(json.dumps(ingredient), "image/jpeg", io.BytesIO(picture))
+        out = io.BytesIO()
+        builder.sign(
+            signer.signer, "image/jpeg", io.BytesIO(jpeg_bytes(product_image(160, 120, seed=3))), out
+        )
+    return out.getvalue()
+
+
+def _ingredient(**fields: Any) -> dict[str, Any]:
+    return {"title": "background.jpg", "relationship": "componentOf", **fields}
+
+
+HELD: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {
+    "creative work author": (
+        {
+            "assertions": [
+                ACTIONS,
+                {
+                    "label": "stds.schema-org.CreativeWork",
+                    "data": {
+                        "@context": "https://schema.org",
+                        "@type": "CreativeWork",
+                        "author": [{"email": EMAIL}],
+                    },
+                },
+            ]
+        },
+        None,
+    ),
+    "custom assertion key": (
+        {"assertions": [ACTIONS, {"label": "com.example.notes", "data": {EMAIL: 1}}]},
+        None,
+    ),
+    "generator version": ({"claim_generator_info": [{"name": "gen", "version": EMAIL}]}, None),
+    "ingredient description": ({}, _ingredient(description=EMAIL)),
+}
+# Published on main: an ingredient's nested fields (only its top-level strings were scanned).
+NESTED: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {
+    "ingredient metadata": ({}, _ingredient(metadata={"note": EMAIL})),
+    "ingredient metadata, deeper": (
+        {},
+        _ingredient(metadata={"reviewRatings": [{"explanation": EMAIL, "value": 3}]}),
+    ),
+    "ingredient metadata of a custom field": ({}, _ingredient(metadata={"com.example": {"owner": [EMAIL]}})),
+    "generator's nested field": (
+        {"claim_generator_info": [{"name": "gen", "contact": {"mail": EMAIL}}]},
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("place", sorted({**HELD, **NESTED}))
+def test_personal_data_anywhere_in_a_manifest_is_found(gate: Pipeline, pki: DevPki, place: str) -> None:
+    definition, ingredient = {**HELD, **NESTED}[place]
+    data = signed(pki, definition, ingredient)
+    assert EMAIL.encode() in data  # the store carries it
+    evaluation = gate.evaluate(data, synthetic=True)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    found = [r.reason for r in evaluation.decision.reasons if r.reason.code == "provenance.personal_data"]
+    assert found and all("example.com" not in (r.path or "") for r in found)
+
+
+def test_ordinary_ingredient_metadata_is_clean(gate: Pipeline, pki: DevPki) -> None:
+    review = {"code": "c2pa.unknown", "value": 3, "explanation": "source unknown"}
+    metadata = {"dateTime": "2026-12-01T10:00:00Z", "reviewRatings": [review]}
+    evaluation = gate.evaluate(signed(pki, {}, _ingredient(metadata=metadata)), synthetic=True)
+    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reasons
