@@ -14,6 +14,8 @@ from typing import Any
 
 import c2pa
 import pytest
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
 
 from gate.core.pipeline import Pipeline
 from gate.demo.images import jpeg_bytes, product_image
@@ -24,7 +26,12 @@ from tests.unit.pipeline.test_unseen_manifest_fields import ACTIONS
 EMAIL = "canary.manifest@example.com"
 
 
-def signed(pki: DevPki, definition: dict[str, Any], ingredient: dict[str, Any] | None = None) -> bytes:
+def signed(
+    pki: DevPki,
+    definition: dict[str, Any],
+    ingredient: dict[str, Any] | None = None,
+    resources: dict[str, bytes] | None = None,
+) -> bytes:
     definition = {
         "claim_generator_info": [{"name": "partner-generator"}],
         "assertions": [ACTIONS],
@@ -32,6 +39,8 @@ def signed(pki: DevPki, definition: dict[str, Any], ingredient: dict[str, Any] |
     }
     signer = PreparedSigner.create(SignerConfig.from_files(pki.signer_chain, pki.signer_key))
     with c2pa.Builder(definition, context=signer.context) as builder:
+        for identifier, resource in (resources or {}).items():
+            builder.add_resource(identifier, io.BytesIO(resource))
         if ingredient is not None:
             picture = jpeg_bytes(product_image(64, 48, seed=5))
             builder.add_ingredient(json.dumps(ingredient), "image/jpeg", io.BytesIO(picture))
@@ -100,4 +109,64 @@ def test_ordinary_ingredient_metadata_is_clean(gate: Pipeline, pki: DevPki) -> N
     review = {"code": "c2pa.unknown", "value": 3, "explanation": "source unknown"}
     metadata = {"dateTime": "2026-12-01T10:00:00Z", "reviewRatings": [review]}
     evaluation = gate.evaluate(signed(pki, {}, _ingredient(metadata=metadata)), synthetic=True)
+    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reasons
+
+
+def _thumbnail(fmt: str = "JPEG", **options: Any) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (32, 24), (200, 120, 40)).save(buf, fmt, **options)
+    return buf.getvalue()
+
+
+def _exif(artist: str) -> bytes:
+    exif = Image.Exif()
+    exif[0x013B] = artist
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2] = "N", (51.0, 30.0, 12.5)
+    return exif.tobytes()
+
+
+def _png_text(text: str) -> bytes:
+    info = PngInfo()
+    info.add_text("Comment", text)
+    return _thumbnail("PNG", pnginfo=info)
+
+
+CLAIM = {"thumbnail": {"format": "image/jpeg", "identifier": "thumb.jpg"}}
+# Published on main: a thumbnail is an image inside the store, with metadata of its own, and c2pa-rs
+# reports where it is, not what it holds.
+THUMBNAILS: dict[str, tuple[dict[str, Any], dict[str, Any] | None, dict[str, bytes]]] = {
+    "claim thumbnail with EXIF GPS and Artist": (CLAIM, None, {"thumb.jpg": _thumbnail(exif=_exif(EMAIL))}),
+    "claim thumbnail with a comment": (CLAIM, None, {"thumb.jpg": _thumbnail(comment=EMAIL.encode())}),
+    "claim thumbnail in PNG with text": (
+        {"thumbnail": {"format": "image/png", "identifier": "thumb.png"}},
+        None,
+        {"thumb.png": _png_text(EMAIL)},
+    ),
+    "claim thumbnail that is no image": (CLAIM, None, {"thumb.jpg": EMAIL.encode() * 4}),
+    "ingredient thumbnail with EXIF": (
+        {},
+        _ingredient(thumbnail={"format": "image/jpeg", "identifier": "ing.jpg"}),
+        {"ing.jpg": _thumbnail(exif=_exif(EMAIL))},
+    ),
+}
+
+
+@pytest.mark.parametrize("place", sorted(THUMBNAILS))
+def test_a_thumbnail_with_metadata_is_uninspected(gate: Pipeline, pki: DevPki, place: str) -> None:
+    definition, ingredient, resources = THUMBNAILS[place]
+    data = signed(pki, definition, ingredient, resources)
+    assert EMAIL.encode() in data
+    evaluation = gate.evaluate(data, synthetic=True)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    found = [r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.uninspected"]
+    assert found == ["/manifest/thumbnail/0"]
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
+def test_a_thumbnail_of_pixels_alone_is_clean(gate: Pipeline, pki: DevPki, fmt: str) -> None:
+    kind = fmt.lower()
+    definition = {"thumbnail": {"format": f"image/{kind}", "identifier": f"thumb.{kind}"}}
+    data = signed(pki, definition, _ingredient(), {f"thumb.{kind}": _thumbnail(fmt)})
+    evaluation = gate.evaluate(data, synthetic=True)
     assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reasons
