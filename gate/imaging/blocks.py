@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import struct
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
@@ -122,7 +123,7 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
             has_c2pa = True
         if seg.image:
             blocks[before:] = [replace(block, image=seg.image) for block in blocks[before:]]
-    blocks.extend(_extended_xmp(parts, budget, image) for (image, _), parts in extended.items())
+    blocks.extend(_extended_xmp(parts, budget, image, guid) for (image, guid), parts in extended.items())
     blocks.extend(_jpeg_profile(parts, image) for image, parts in profiles.items())
     return Blocks((*blocks, *_between_segments(layout), *_trailing(layout.trailing, "jpeg")), has_c2pa)
 
@@ -274,8 +275,16 @@ def _jpeg_profile(parts: list[tuple[bytes, jpeg.Segment, bytes]], image: int) ->
     return Block("icc", spans, profile, key="jpeg", image=image)
 
 
-def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudget, image: int) -> Block:
-    """Reassemble Adobe's extended XMP (a packet split over APP1 segments by offset)."""
+def _extended_xmp(
+    parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudget, image: int, guid: bytes
+) -> Block:
+    """Reassemble Adobe's extended XMP (a packet split over APP1 segments by offset).
+
+    Each segment names the packet by a GUID, which XMP defines as the MD5 of the packet in 32 hex
+    digits; 32 bytes of anything else (an address, a phone number in digits) are the writer's text
+    published unread, so such segments are `unread` (removed whole; the main packet's HasExtendedXMP
+    then names nothing, which readers tolerate).
+    """
     if any(len(part) < 8 for _, part in parts):
         raise ImageUndecodable("JPEG extended XMP segment is too short")
     (total,) = struct.unpack_from(">I", parts[0][1], 0)
@@ -288,6 +297,8 @@ def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudge
             raise ImageUndecodable("JPEG extended XMP segments are inconsistent")
         packet[offset : offset + len(chunk)] = chunk
     spans = tuple((seg.start, seg.end) for seg, _ in parts)
+    if guid.upper() != hashlib.md5(packet, usedforsecurity=False).hexdigest().upper().encode():
+        return Block("unread", spans, where=("jpeg", "APP1", "xmp_extension"), image=image)
     return Block("xmp_ext", spans, bytes(packet), image=image)
 
 

@@ -380,6 +380,20 @@ JFIF_THUMBNAIL: dict[str, bytes] = {
     "jfif thumbnail then bytes": _jfif(1, 1, b"\x10\x20\x30", canary("jfifrest").encode()),
 }
 
+
+def _extension(guid: bytes, packet: bytes) -> bytes:
+    return after_soi(
+        0xE1, b"http://ns.adobe.com/xmp/extension/\x00" + guid + struct.pack(">II", len(packet), 0) + packet
+    )
+
+
+EXTENDED = xmp_packet("<dc:format>image/jpeg</dc:format>")
+# Published on main: the 32 bytes that name an extended XMP packet, which XMP defines as its MD5.
+XMP_GUID: dict[str, bytes] = {
+    "xmp extension named by an address": _extension(canary("guid").encode()[:32].ljust(32, b"x"), EXTENDED),
+    "xmp extension named by digits": _extension(b"4915123456789" * 2 + b"000000", EXTENDED),
+}
+
 PLACES: dict[str, bytes] = {
     **JFIF_THUMBNAIL,
     **ANMF_INNER,
@@ -387,7 +401,8 @@ PLACES: dict[str, bytes] = {
     **XMP_WRAPPER,
     **ZLIB_TAIL,
     **ICC_UNREFERENCED,
-    **{place: data for place, (data, _) in IPTC_UNREAD.items() if "16" not in place},  # 16: no whole canary
+    **{place: data for place, (data, _) in IPTC_UNREAD.items() if "16" not in place},
+    "xmp extension named by an address": XMP_GUID["xmp extension named by an address"],  # 16: no whole canary
 }
 
 
@@ -539,6 +554,24 @@ def test_a_jfif_thumbnail_is_unread_and_the_header_kept(gate: Pipeline, place: s
 def test_a_jfif_header_without_thumbnail_is_published_as_it_is(gate: Pipeline, after: bytes) -> None:
     data = _jfif(0, 0, b"", after)
     evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.output is None
+
+
+@pytest.mark.parametrize("place", sorted(XMP_GUID))
+def test_an_extension_not_named_by_its_md5_is_unread_and_removed(gate: Pipeline, place: str) -> None:
+    evaluation = gate.evaluate(XMP_GUID[place], synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert [
+        r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.uninspected"
+    ] == ["/jpeg/APP1/xmp_extension"]
+    assert evaluation.output is not None and b"xmp/extension" not in evaluation.output
+
+
+@pytest.mark.parametrize("case", [str.upper, str.lower], ids=["upper", "lower"])
+def test_an_extension_named_by_its_md5_is_read(gate: Pipeline, case: Callable[[str], str]) -> None:
+    guid = case(hashlib.md5(EXTENDED).hexdigest()).encode()
+    evaluation = gate.evaluate(_extension(guid, EXTENDED), synthetic=False)
     assert evaluation.verdict is Verdict.APPROVED
     assert evaluation.output is None
 
