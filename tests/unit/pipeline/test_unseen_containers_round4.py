@@ -394,7 +394,22 @@ XMP_GUID: dict[str, bytes] = {
     "xmp extension named by digits": _extension(b"4915123456789" * 2 + b"000000", EXTENDED),
 }
 
+
+def _palette_png(*extra: bytes) -> bytes:
+    buf = io.BytesIO()
+    image = Image.new("P", (8, 8))
+    image.putpalette(list(range(256)) * 3)
+    image.save(buf, "PNG")
+    data = buf.getvalue()
+    at = data.index(b"IDAT") - 4
+    return data[:at] + b"".join(extra) + data[at:]
+
+
+# Published on main: a histogram chunk (hIST, 2 bytes per palette entry, up to 512) that no decoder reads.
+HISTOGRAM = _palette_png(chunk(b"hIST", canary("hist").encode().ljust(512, b" ")))
+
 PLACES: dict[str, bytes] = {
+    "png hIST holding text": HISTOGRAM,
     **JFIF_THUMBNAIL,
     **ANMF_INNER,
     **HELD,
@@ -574,6 +589,15 @@ def test_an_extension_named_by_its_md5_is_read(gate: Pipeline, case: Callable[[s
     evaluation = gate.evaluate(_extension(guid, EXTENDED), synthetic=False)
     assert evaluation.verdict is Verdict.APPROVED
     assert evaluation.output is None
+
+
+def test_a_histogram_chunk_is_unread_and_removed(gate: Pipeline) -> None:
+    evaluation = gate.evaluate(HISTOGRAM, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert [
+        r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.uninspected"
+    ] == ["/png/hIST/0"]
+    assert evaluation.output is not None and b"hIST" not in evaluation.output
 
 
 def test_the_cases_plant_canaries() -> None:
