@@ -105,7 +105,9 @@ def block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
 def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     key, text = block.key, block.text
     if key.startswith(_RAW_PROFILE):
-        return _raw_profile_items(key[len(_RAW_PROFILE) :], text)
+        return _raw_profile_items(
+            key[len(_RAW_PROFILE) :], text, pointer("png", block.container, "raw_profile")
+        )
     if key in _PNG_IGNORED:
         generator = known_generator(text) if key == "Software" else None
         return [], [f"png:Software={generator}"] if generator else []
@@ -134,16 +136,26 @@ def _json(text: str) -> Any:
         return None
 
 
-def _raw_profile_items(profile: str, text: str) -> tuple[list[MetadataItem], list[str]]:
-    """ImageMagick writes "\\n<name>\\n<length>\\n<hex lines>"; decode the EXIF and XMP ones."""
-    if profile not in ("exif", "APP1", "xmp"):
-        return [], []
+def _raw_profile_items(profile: str, text: str, path: str) -> tuple[list[MetadataItem], list[str]]:
+    """ImageMagick writes "\\n<name>\\n<length>\\n<hex lines>"; decode the EXIF and XMP ones.
+
+    Any other profile (IPTC, 8BIM, ICC, or a name of the writer's choosing, which the keyword spells) and
+    one whose header is not exactly that, or whose hex holds more or less than the length it states, is
+    `unread`: the chunk is removed (ImageMagick reads the stated length; the rest is read by nobody).
+    """
+    lines = text.split("\n")
+    unread = ([MetadataItem(path, "unread")], list[str]())
+    if profile not in ("exif", "APP1", "xmp") or len(lines) < 4 or lines[0] or lines[1] != profile:
+        return unread
     try:
-        raw = binascii.unhexlify("".join(text.split("\n")[3:]).replace(" ", ""))
+        raw = binascii.unhexlify("".join(lines[3:]).replace(" ", ""))
     except (binascii.Error, ValueError) as exc:
         raise ImageUndecodable("PNG raw profile text is not valid hex") from exc
+    length = lines[2].strip()
+    if not (length.isascii() and length.isdigit() and len(length) <= 12) or int(length) != len(raw):
+        return unread
     if raw.startswith(b"Exif\x00"):
         return exif.read_items(exif.tiff_block(raw))
     if raw.startswith(b"http://ns.adobe.com/xap/1.0/\x00"):
         raw = raw.split(b"\x00", 1)[1]
-    return xmp.read_items(raw) if profile == "xmp" or raw.lstrip().startswith(b"<") else ([], [])
+    return xmp.read_items(raw) if profile == "xmp" or raw.lstrip().startswith(b"<") else unread

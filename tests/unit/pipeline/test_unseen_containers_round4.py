@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import struct
 import zlib
 from collections.abc import Callable
@@ -408,6 +409,35 @@ def _palette_png(*extra: bytes) -> bytes:
 # Published on main: a histogram chunk (hIST, 2 bytes per palette entry, up to 512) that no decoder reads.
 HISTOGRAM = _palette_png(chunk(b"hIST", canary("hist").encode().ljust(512, b" ")))
 
+
+def _raw_profile(keyword: str, payload: bytes, name: str | None = None, length: int | None = None) -> bytes:
+    """A PNG with ImageMagick's "Raw profile type <name>" text: a header, then the payload in hex."""
+    hexed = payload.hex()
+    lines = "\n".join(hexed[i : i + 72] for i in range(0, len(hexed), 72))
+    text = (
+        f"\n{keyword if name is None else name}\n{len(payload) if length is None else length:8d}\n{lines}\n"
+    )
+    return png_with(
+        chunk(b"zTXt", f"Raw profile type {keyword}".encode() + b"\x00\x00" + zlib.compress(text.encode()))
+    )
+
+
+_EXIF = b"Exif\x00\x00" + tiff([ascii_tag(0x0131, "Camera")])
+# Published on main: raw profiles other than EXIF and XMP were skipped unread (IPTC, 8BIM, a name the
+# writer chose), and so were the header lines of the ones read, and hex past the stated length.
+RAW_PROFILES: dict[str, bytes] = {
+    "raw profile iptc": _raw_profile("iptc", b"\x1c\x02\x50\x00\x18" + canary("rawiptc").encode()),
+    "raw profile 8bim": _raw_profile(
+        "8bim", b"8BIM\x04\x04\x00\x00\x00\x00\x00\x1d" + canary("raw8bim").encode()
+    ),
+    "raw profile of a chosen name": _raw_profile(canary("rawname"), b"hello"),
+    "raw profile APP1 that is no EXIF or XMP": _raw_profile("APP1", canary("rawapp1").encode()),
+    "raw profile exif with text in its header": _raw_profile("exif", _EXIF, name=f"exif {canary('rawhead')}"),
+    "raw profile exif with hex past its length": _raw_profile(
+        "exif", _EXIF + canary("rawpast").encode(), length=len(_EXIF)
+    ),
+}
+
 PLACES: dict[str, bytes] = {
     "png hIST holding text": HISTOGRAM,
     **JFIF_THUMBNAIL,
@@ -598,6 +628,35 @@ def test_a_histogram_chunk_is_unread_and_removed(gate: Pipeline) -> None:
         r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.uninspected"
     ] == ["/png/hIST/0"]
     assert evaluation.output is not None and b"hIST" not in evaluation.output
+
+
+def _hex_canaries(data: bytes) -> set[str]:
+    """Canaries written in hex (as raw profiles hold them) anywhere in `data` or its zlib streams."""
+    readable = (data + _inflated(data)).decode("latin-1")
+    return {
+        found
+        for run in re.findall(r"[0-9a-f\n]{16,}", readable)
+        for found in _canaries(bytes.fromhex(run.replace("\n", "")[: len(run.replace("\n", "")) // 2 * 2]))
+    }
+
+
+@pytest.mark.parametrize("place", sorted(RAW_PROFILES))
+def test_a_raw_profile_the_gate_does_not_read_whole_is_removed(gate: Pipeline, place: str) -> None:
+    data = RAW_PROFILES[place]
+    assert _hex_canaries(data) or _canaries(data)
+    evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert [
+        r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.uninspected"
+    ] == ["/png/zTXt/raw_profile"]
+    assert evaluation.output is not None
+    assert not _hex_canaries(evaluation.output) and not _canaries(evaluation.output)
+
+
+def test_a_raw_exif_profile_as_imagemagick_writes_it_is_read(gate: Pipeline) -> None:
+    evaluation = gate.evaluate(_raw_profile("exif", _EXIF), synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.output is None
 
 
 def test_the_cases_plant_canaries() -> None:
