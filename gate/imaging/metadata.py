@@ -30,7 +30,7 @@ _PNG_KEYS: dict[str, tuple[Kind, str | None]] = {
     "Author": ("owner", None),
     "Copyright": ("owner", None),
 }
-# Keywords that hold nothing personal; Software is looked at for generator names only.
+# Keywords whose text is scanned without the keyword's context; Software names a generator too.
 _PNG_IGNORED = frozenset({"Software", "Creation Time"})
 _RAW_PROFILE = "Raw profile type "  # ImageMagick's hex-encoded copy of a JPEG's EXIF or XMP
 # iCCP names Pillow, libpng and Photoshop write for the profiles they embed: nothing to scan.
@@ -109,8 +109,14 @@ def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
             key[len(_RAW_PROFILE) :], text, pointer("png", block.container, "raw_profile")
         )
     if key in _PNG_IGNORED:
+        # What the keyword promises is not what the writer must put there: scanned without its context
+        # (as EXIF's Make and DateTime are), the keyword's iTXt labels too.
         generator = known_generator(text) if key == "Software" else None
-        return [], [f"png:Software={generator}"] if generator else []
+        path = pointer("png", block.container, key)
+        found = [MetadataItem(path, "free_text", text, named_context=False)] if text.strip() else []
+        if block.label != key:
+            found.append(MetadataItem(path + "/keyword", "free_text", block.label))
+        return found, [f"png:Software={generator}"] if generator else []
     kind, marker = _PNG_KEYS.get(key, ("free_text", None))
     parsed = _json(text) if kind == "free_text" else None
     if key in ("prompt", "workflow") and parsed is None:

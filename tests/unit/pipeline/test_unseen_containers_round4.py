@@ -438,7 +438,22 @@ RAW_PROFILES: dict[str, bytes] = {
     ),
 }
 
+
+def _text(keyword: bytes, text: bytes) -> bytes:
+    return png_with(chunk(b"tEXt", keyword + b"\x00" + text))
+
+
+# Published on main: PNG text under the two keywords taken to hold nothing personal was never scanned.
+TRUSTED_KEYWORDS: dict[str, bytes] = {
+    "png Software holding an address": _text(b"Software", canary("software").encode()),
+    "png Creation Time holding an address": _text(b"Creation Time", canary("ctime").encode()),
+    "png Software iTXt with a translated keyword": png_with(
+        chunk(b"iTXt", b"Software\x00\x00\x00en\x00" + canary("softkw").encode() + b"\x00GIMP 2.10")
+    ),
+}
+
 PLACES: dict[str, bytes] = {
+    **TRUSTED_KEYWORDS,
     "png hIST holding text": HISTOGRAM,
     **JFIF_THUMBNAIL,
     **ANMF_INNER,
@@ -656,6 +671,30 @@ def test_a_raw_profile_the_gate_does_not_read_whole_is_removed(gate: Pipeline, p
 def test_a_raw_exif_profile_as_imagemagick_writes_it_is_read(gate: Pipeline) -> None:
     evaluation = gate.evaluate(_raw_profile("exif", _EXIF), synthetic=False)
     assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.output is None
+
+
+@pytest.mark.parametrize("place", sorted(TRUSTED_KEYWORDS))
+def test_text_under_a_keyword_that_promises_none_is_scanned(gate: Pipeline, place: str) -> None:
+    evaluation = gate.evaluate(TRUSTED_KEYWORDS[place], synthetic=False)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    assert "metadata.personal_data" in evaluation.decision.reason_codes
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text"),
+    [
+        (b"Software", b"Adobe Photoshop CC 2019 (Macintosh)"),
+        (b"Software", b"GIMP 2.10.34"),
+        (b"Software", b"www.inkscape.org"),
+        (b"Creation Time", b"Mon, 01 Jan 2023 12:00:00 GMT"),
+        (b"Creation Time", b"2023:01:01 12:00:00"),
+        (b"Creation Time", b"2023-01-01T12:00:00+01:00"),
+    ],
+)
+def test_ordinary_software_and_creation_times_are_clean(gate: Pipeline, keyword: bytes, text: bytes) -> None:
+    evaluation = gate.evaluate(_text(keyword, text), synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reasons
     assert evaluation.output is None
 
 
