@@ -452,7 +452,27 @@ TRUSTED_KEYWORDS: dict[str, bytes] = {
     ),
 }
 
+
+def _ducky(quality: bytes, tail: bytes = b"") -> bytes:
+    body = b"Ducky" + struct.pack(">HH", 1, len(quality)) + quality + b"\x00\x00" + tail
+    return after_soi(0xEC, body)
+
+
+# Published on main: Photoshop's Ducky APP12 beyond what it holds (a quality longer than its 4 bytes,
+# bytes after the tag that ends the list).
+DUCKY: dict[str, tuple[bytes, str]] = {
+    "ducky quality holding text": (
+        _ducky(struct.pack(">I", 80) + canary("duckyq").encode()),
+        "/jpeg/APP12/Ducky/1",
+    ),
+    "ducky bytes after the end": (
+        _ducky(struct.pack(">I", 80), canary("duckytail").encode()),
+        "/jpeg/APP12/Ducky/tail",
+    ),
+}
+
 PLACES: dict[str, bytes] = {
+    **{place: data for place, (data, _) in DUCKY.items()},
     **TRUSTED_KEYWORDS,
     "png hIST holding text": HISTOGRAM,
     **JFIF_THUMBNAIL,
@@ -695,6 +715,24 @@ def test_text_under_a_keyword_that_promises_none_is_scanned(gate: Pipeline, plac
 def test_ordinary_software_and_creation_times_are_clean(gate: Pipeline, keyword: bytes, text: bytes) -> None:
     evaluation = gate.evaluate(_text(keyword, text), synthetic=False)
     assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reasons
+    assert evaluation.output is None
+
+
+@pytest.mark.parametrize("place", sorted(DUCKY))
+def test_ducky_bytes_no_reader_takes_are_unread_and_dropped(gate: Pipeline, place: str) -> None:
+    data, path = DUCKY[place]
+    evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert [
+        r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.uninspected"
+    ] == [path]
+    assert evaluation.output is not None and b"Ducky" not in evaluation.output
+
+
+@pytest.mark.parametrize("tail", [b"", bytes(6)], ids=["end", "zero padding"])
+def test_a_ducky_segment_as_photoshop_writes_it_is_kept(gate: Pipeline, tail: bytes) -> None:
+    evaluation = gate.evaluate(_ducky(struct.pack(">I", 80), tail), synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
     assert evaluation.output is None
 
 
