@@ -326,7 +326,10 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
                 blocks.append(unknown.block(inspected.chunk_name(chunk.type), span, removable=True))
                 continue
             if keyword == png.XMP_KEYWORD:
-                blocks.append(Block("xmp", span, text.encode("utf-8"), container=chunk.type.decode()))
+                label = "\n".join(labels)
+                blocks.append(
+                    Block("xmp", span, text.encode("utf-8"), container=chunk.type.decode(), label=label)
+                )
             else:
                 label = "\n".join([keyword, *labels])
                 container = chunk.type.decode()

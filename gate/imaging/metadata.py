@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from gate.errors import ImageUndecodable
-from gate.imaging import ducky, exif, icc, iptc, xmp
+from gate.imaging import ducky, exif, icc, iptc, png, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import ImageMetadata, Kind, MetadataItem
@@ -84,7 +84,11 @@ def block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     if block.source == "exif":
         return exif.read_items(block.payload)
     if block.source in ("xmp", "xmp_ext"):
-        return xmp.read_items(block.payload)
+        items, markers = xmp.read_items(block.payload)
+        if block.label:  # an XMP iTXt's language tag and translated keyword: the writer's text too
+            path = pointer("png", block.container, png.XMP_KEYWORD, "keyword")
+            items.append(MetadataItem(path, "free_text", block.label, named_context=False))
+        return items, markers
     if block.source == "iptc":
         return iptc.read_items(block.payload)
     if block.source == "comment":

@@ -471,7 +471,20 @@ DUCKY: dict[str, tuple[bytes, str]] = {
     ),
 }
 
+
+def _xmp_itxt(language: bytes, translated: bytes) -> bytes:
+    head = b"XML:com.adobe.xmp\x00\x00\x00" + language + b"\x00" + translated + b"\x00"
+    return png_with(chunk(b"iTXt", head + xmp_packet()))
+
+
+# Published on main: an XMP iTXt's language tag and translated keyword (other iTXt chunks had theirs read).
+XMP_ITXT_LABELS: dict[str, bytes] = {
+    "png XMP iTXt language tag": _xmp_itxt(canary("xmplang").encode(), b""),
+    "png XMP iTXt translated keyword": _xmp_itxt(b"", canary("xmptkey").encode()),
+}
+
 PLACES: dict[str, bytes] = {
+    **XMP_ITXT_LABELS,
     **{place: data for place, (data, _) in DUCKY.items()},
     **TRUSTED_KEYWORDS,
     "png hIST holding text": HISTOGRAM,
@@ -734,6 +747,20 @@ def test_a_ducky_segment_as_photoshop_writes_it_is_kept(gate: Pipeline, tail: by
     evaluation = gate.evaluate(_ducky(struct.pack(">I", 80), tail), synthetic=False)
     assert evaluation.verdict is Verdict.APPROVED
     assert evaluation.output is None
+
+
+@pytest.mark.parametrize("place", sorted(XMP_ITXT_LABELS))
+def test_an_xmp_itxt_label_is_scanned(gate: Pipeline, place: str) -> None:
+    evaluation = gate.evaluate(XMP_ITXT_LABELS[place], synthetic=False)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    paths = [r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.personal_data"]
+    assert paths == ["/png/iTXt/XML:com.adobe.xmp/keyword"]
+
+
+@pytest.mark.parametrize(("language", "translated"), [(b"x-default", b""), (b"en-GB", b"XMP")])
+def test_ordinary_xmp_itxt_labels_are_clean(gate: Pipeline, language: bytes, translated: bytes) -> None:
+    evaluation = gate.evaluate(_xmp_itxt(language, translated), synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reasons
 
 
 def test_the_cases_plant_canaries() -> None:
