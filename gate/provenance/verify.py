@@ -108,10 +108,10 @@ class ProvenanceReport:
     # schema.org and CAWG identity assertions, EXIF, anything a generator added. The marking is published
     # with all of them. (c2pa-rs leaves hash bindings and thumbnails out of its report.)
     other_assertions: tuple[tuple[str, int, str, Any], ...] = ()
-    # The bytes of every thumbnail in the store (each manifest's claim thumbnail, then its ingredients'):
-    # images of their own, with their own metadata, published inside the manifest. b"" for one c2pa-rs
-    # could not hand back.
-    thumbnails: tuple[bytes, ...] = ()
+    # Every resource the store embeds and its JSON names by reference (a manifest's and an ingredient's
+    # thumbnail, a generator's icon, an ingredient's data), as (its declared format, its bytes): files of
+    # their own, published inside the manifest. ("", b"") for one c2pa-rs could not hand back.
+    resources: tuple[tuple[str, bytes], ...] = ()
 
     @property
     def identity_code(self) -> str | None:
@@ -154,38 +154,59 @@ def verify_manifest(
         with reader:
             store = json.loads(reader.json())
             generations = _generation_assertions(reader, store)
-            thumbnails = _thumbnails(reader, store)
+            resources = _resources(reader, store)
     except c2pa.C2paError as exc:
         kind = error_kind(exc)
         if kind not in _READ_ERRORS:
             raise ProvenanceError(f"reading the C2PA manifest failed ({kind})") from None
         state, code = _READ_ERRORS[kind]
         return ProvenanceReport(state=state, status_codes=(code,))
-    return _report(store, generations, thumbnails)
+    return _report(store, generations, resources)
 
 
-def _thumbnails(reader: c2pa.Reader, store: Mapping[str, Any]) -> tuple[bytes, ...]:
-    """The bytes of every thumbnail the store's manifests and their ingredients name (c2pa-rs reports
-    where they are, not what they hold)."""
-    found: list[bytes] = []
-    manifests = store.get("manifests")
-    for manifest in _mappings(list(manifests.values()) if isinstance(manifests, dict) else None):
-        for holder in (manifest, *_mappings(manifest.get("ingredients"))):
-            thumbnail = holder.get("thumbnail")
-            identifier = thumbnail.get("identifier") if isinstance(thumbnail, dict) else None
-            if not isinstance(identifier, str):
-                continue
-            out = io.BytesIO()
-            try:
-                reader.resource_to_stream(identifier, out)
-            except c2pa.C2paError:
-                out = io.BytesIO()  # named but not handed back: read by nobody here, so not vouched for
-            found.append(out.getvalue())
-    return tuple(found)
+# Bounds on the walk for resource references (a store is at most the image's size, already bounded).
+_MAX_NODES: Final = 100_000
+_MAX_RESOURCES: Final = 64
+
+
+def _resources(reader: c2pa.Reader, store: Mapping[str, Any]) -> tuple[tuple[str, bytes], ...]:
+    """Every in-store resource the manifests name (an object with a `format` and a `self#jumbf=`
+    `identifier`), once each, with its bytes: c2pa-rs reports where they are, not what they hold. Past
+    the walk's bounds, one ("", b"") stands for what was not looked at."""
+    found: dict[str, tuple[str, bytes]] = {}
+    pending: list[object] = [store.get("manifests")]
+    nodes = 0
+    while pending and nodes < _MAX_NODES and len(found) <= _MAX_RESOURCES:
+        node = pending.pop()
+        nodes += 1
+        if isinstance(node, list):
+            pending.extend(node)
+        elif isinstance(node, dict):
+            identifier, fmt = node.get("identifier"), node.get("format")
+            if (
+                isinstance(identifier, str)
+                and isinstance(fmt, str)
+                and identifier.startswith("self#jumbf=")
+                and identifier not in found
+            ):
+                found[identifier] = (fmt, _resource(reader, identifier))
+            pending.extend(node.values())
+    if pending:
+        found[""] = ("", b"")
+    return tuple(found.values())
+
+
+def _resource(reader: c2pa.Reader, identifier: str) -> bytes:
+    out = io.BytesIO()
+    try:
+        reader.resource_to_stream(identifier, out)
+    except c2pa.C2paError:
+        return b""  # named but not handed back: read by nobody here, so not vouched for
+    return out.getvalue()
 
 
 def _report(
-    store: Mapping[str, Any], generations: Mapping[str, object], thumbnails: tuple[bytes, ...] = ()
+    store: Mapping[str, Any], generations: Mapping[str, object], resources: tuple[tuple[str, bytes], ...] = ()
 ) -> ProvenanceReport:
     manifests = store.get("manifests") or {}
     label = store.get("active_manifest")
@@ -216,7 +237,7 @@ def _report(
         active_label=label,
         other_generation_assertions=others,
         other_assertions=_other_assertions(manifests),
-        thumbnails=thumbnails,
+        resources=resources,
     )
 
 

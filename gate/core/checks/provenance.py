@@ -75,7 +75,7 @@ class ProvenanceCheck:
                 )
             reasons.extend(self._marking(report, ctx.synthetic))
             reasons.extend(self._personal_data(report))
-            reasons.extend(_thumbnail_reasons(report.thumbnails, self.name))
+            reasons.extend(_resource_reasons(report.resources, self.name))
             if GENERATION_INVALID_CODE in report.status_codes:
                 # Something under our label that cannot be read exactly cannot be scanned: never approved.
                 reasons.append(
@@ -137,24 +137,31 @@ class ProvenanceCheck:
         return sorted(reasons, key=lambda r: (r.path or "", r.entity or "", r.code))
 
 
-def _thumbnail_reasons(thumbnails: tuple[bytes, ...], check: str) -> list[Reason]:
-    """A manifest's thumbnail is an image of its own, published inside the signed store: one that carries
-    metadata of any kind (EXIF with GPS, XMP, a comment...) or that the gate cannot read cannot be
-    stripped without breaking the signature, so it is `metadata.uninspected` (/manifest/thumbnail/N).
-    Thumbnails c2pa-rs makes are re-encoded pixels with no metadata; 89 of the 92 in c2pa-org's public test
-    files have none either, and the other 3 only zero bytes between two segments."""
+_IMAGE_FORMATS = frozenset({"image/jpeg", "image/png", "image/webp"})
+
+
+def _resource_reasons(resources: tuple[tuple[str, bytes], ...], check: str) -> list[Reason]:
+    """A resource embedded in the store (a thumbnail, a generator's icon, an ingredient's data) is a file
+    of its own, published inside the signed manifest. An image is read with the image reader: one that
+    carries metadata of any kind (EXIF with GPS, XMP, a comment, PNG text) or that the gate cannot read,
+    and any resource that is no image it reads, cannot be stripped without breaking the signature, so it
+    is `metadata.uninspected` (/manifest/resource/N). Thumbnails c2pa-rs makes are re-encoded pixels with
+    no metadata; 89 of the 92 in c2pa-org's public test files have none either, and the other 3 only zero
+    bytes between two segments."""
     reasons: list[Reason] = []
-    for index, thumbnail in enumerate(thumbnails):
-        try:
-            found = read_metadata(thumbnail, probe(thumbnail))
-            # Zero bytes between two segments (as Truepic's thumbnails have) carry nothing.
-            held = [item for item in found.items if not item.path.startswith("/jpeg/gap/")]
-            clean = not held and not found.has_c2pa
-        except (ImageUndecodable, ImageLimitExceeded):
-            clean = False
+    for index, (fmt, data) in enumerate(resources):
+        clean = False
+        if fmt in _IMAGE_FORMATS:
+            try:
+                found = read_metadata(data, probe(data))
+                # Zero bytes between two segments (as Truepic's thumbnails have) carry nothing.
+                held = [item for item in found.items if not item.path.startswith("/jpeg/gap/")]
+                clean = not held and not found.has_c2pa
+            except (ImageUndecodable, ImageLimitExceeded):
+                clean = False
         if not clean:
             reasons.append(
-                Reason(code="metadata.uninspected", check=check, path=f"/manifest/thumbnail/{index}")
+                Reason(code="metadata.uninspected", check=check, path=f"/manifest/resource/{index}")
             )
     return reasons
 

@@ -133,8 +133,8 @@ def _png_text(text: str) -> bytes:
 
 
 CLAIM = {"thumbnail": {"format": "image/jpeg", "identifier": "thumb.jpg"}}
-# Published on main: a thumbnail is an image inside the store, with metadata of its own, and c2pa-rs
-# reports where it is, not what it holds.
+# Published on main: a thumbnail, a generator's icon or an ingredient's data is a file inside the store,
+# with metadata of its own, and c2pa-rs reports where it is, not what it holds.
 THUMBNAILS: dict[str, tuple[dict[str, Any], dict[str, Any] | None, dict[str, bytes]]] = {
     "claim thumbnail with EXIF GPS and Artist": (CLAIM, None, {"thumb.jpg": _thumbnail(exif=_exif(EMAIL))}),
     "claim thumbnail with a comment": (CLAIM, None, {"thumb.jpg": _thumbnail(comment=EMAIL.encode())}),
@@ -152,15 +152,37 @@ THUMBNAILS: dict[str, tuple[dict[str, Any], dict[str, Any] | None, dict[str, byt
 }
 
 
+THUMBNAILS.update(
+    {
+        "generator icon with PNG text": (
+            {
+                "claim_generator_info": [
+                    {"name": "gen", "icon": {"format": "image/png", "identifier": "icon.png"}}
+                ]
+            },
+            None,
+            {"icon.png": _png_text(EMAIL)},
+        ),
+        "ingredient data of text": (
+            {},
+            _ingredient(data={"format": "text/plain", "identifier": "data.txt"}),
+            {"data.txt": f"contact {EMAIL}".encode()},
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("place", sorted(THUMBNAILS))
-def test_a_thumbnail_with_metadata_is_uninspected(gate: Pipeline, pki: DevPki, place: str) -> None:
+def test_an_embedded_resource_with_metadata_or_of_no_image_is_uninspected(
+    gate: Pipeline, pki: DevPki, place: str
+) -> None:
     definition, ingredient, resources = THUMBNAILS[place]
     data = signed(pki, definition, ingredient, resources)
     assert EMAIL.encode() in data
     evaluation = gate.evaluate(data, synthetic=True)
     assert evaluation.verdict is Verdict.QUARANTINED
     found = [r.reason.path for r in evaluation.decision.reasons if r.reason.code == "metadata.uninspected"]
-    assert found == ["/manifest/thumbnail/0"]
+    assert found == ["/manifest/resource/0"]
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
