@@ -266,10 +266,17 @@ _DESCRIBED_LABEL: Final = "gate.manifest-fields"
 
 
 def _described(manifest: Mapping[str, Any]) -> dict[str, Any]:
-    """A manifest's own text fields and its ingredients', as one JSON value to scan."""
+    """A manifest's own text fields and its ingredients', as one JSON value to scan: its title, claim
+    generator, instance id and label (the writer chooses all four, the label's tail too) and the labels
+    of its assertions (pointers spell a label only when it is the standard's; its text is scanned here)."""
     fields: dict[str, Any] = {
-        key: manifest[key] for key in ("title", "claim_generator") if isinstance(manifest.get(key), str)
+        key: manifest[key]
+        for key in ("title", "claim_generator", "instance_id", "label")
+        if isinstance(manifest.get(key), str)
     }
+    labels = [a["label"] for a in _mappings(manifest.get("assertions")) if isinstance(a.get("label"), str)]
+    if labels:
+        fields["assertion_labels"] = labels
     for key in ("claim_generator_info", "ingredients"):
         texts = [_strings(item) for item in _mappings(manifest.get(key))]
         if any(texts):

@@ -79,7 +79,8 @@ HELD: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {
     "generator version": ({"claim_generator_info": [{"name": "gen", "version": EMAIL}]}, None),
     "ingredient description": ({}, _ingredient(description=EMAIL)),
 }
-# Published on main: an ingredient's nested fields (only its top-level strings were scanned).
+# Published on main: an ingredient's nested fields (only its top-level strings were scanned), an
+# assertion's label (spelled in pointers only when standard, and never scanned), a manifest's instance id.
 NESTED: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {
     "ingredient metadata": ({}, _ingredient(metadata={"note": EMAIL})),
     "ingredient metadata, deeper": (
@@ -103,6 +104,15 @@ def test_personal_data_anywhere_in_a_manifest_is_found(gate: Pipeline, pki: DevP
     assert evaluation.verdict is Verdict.QUARANTINED
     found = [r.reason for r in evaluation.decision.reasons if r.reason.code == "provenance.personal_data"]
     assert found and all("example.com" not in (r.path or "") for r in found)
+
+
+def test_ordinary_labels_and_instance_ids_are_clean(gate: Pipeline, pki: DevPki) -> None:
+    definition = {
+        "instance_id": "xmp.iid:7c0e2b7a-52c1-4bd9-a1b6-0d9f3f0c1a11",
+        "assertions": [ACTIONS, {"label": "com.example-studio.render-settings", "data": {"passes": 2}}],
+    }
+    evaluation = gate.evaluate(signed(pki, definition), synthetic=True)
+    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reasons
 
 
 def test_ordinary_ingredient_metadata_is_clean(gate: Pipeline, pki: DevPki) -> None:
