@@ -92,6 +92,8 @@ NESTED: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {
         {"claim_generator_info": [{"name": "gen", "contact": {"mail": EMAIL}}]},
         None,
     ),
+    "assertion label": ({"assertions": [ACTIONS, {"label": EMAIL, "data": {"a": 1}}]}, None),
+    "manifest instance id": ({"instance_id": f"xmp.iid:{EMAIL}"}, None),
 }
 
 
