@@ -29,8 +29,27 @@ def _gap(profile: bytes) -> bytes:
     return struct.pack(">I", len(body)) + body[4:]
 
 
+def _longer_tag(profile: bytes, signature: bytes) -> bytes:
+    """The profile with the canary appended and the tag `signature` (its data last, or moved last)
+    grown over it: a tag longer than its type, whose extra bytes LittleCMS never reads."""
+    (count,) = struct.unpack_from(">I", profile, 128)
+    body = bytearray(profile)
+    for index in range(count):
+        sig, offset, size = struct.unpack_from(">4sII", profile, 132 + 12 * index)
+        if sig == signature:
+            at = len(body)
+            body += profile[offset : offset + size] + CANARY + bytes(-(size + len(CANARY)) % 4)
+            struct.pack_into(">4sII", body, 132 + 12 * index, sig, at, len(body) - at)
+    struct.pack_into(">I", body, 0, len(body))
+    return bytes(body)
+
+
 PLAIN = icc_profile()
 CASES = {
+    **{
+        f"a {sig.decode().strip()} tag longer than its type": _longer_tag(PLAIN, sig)
+        for sig in (b"chrm", b"wtpt", b"rTRC", b"desc", b"chad")
+    },
     "past the declared size": PLAIN + CANARY,
     "past the declared size, with a profile ID": _with_id(PLAIN) + CANARY,
     "in the header's reserved bytes": PLAIN[:100] + CANARY + PLAIN[100 + len(CANARY) :],
