@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import struct
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
@@ -122,7 +123,7 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
             has_c2pa = True
         if seg.image:
             blocks[before:] = [replace(block, image=seg.image) for block in blocks[before:]]
-    blocks.extend(_extended_xmp(parts, budget, image) for (image, _), parts in extended.items())
+    blocks.extend(_extended_xmp(parts, budget, image, guid) for (image, guid), parts in extended.items())
     blocks.extend(_jpeg_profile(parts, image) for image, parts in profiles.items())
     return Blocks((*blocks, *_between_segments(layout), *_trailing(layout.trailing, "jpeg")), has_c2pa)
 
@@ -178,6 +179,8 @@ def _unread_block(data: bytes, seg: jpeg.Segment, span: tuple[tuple[int, int], .
         # A JFIF extension thumbnail: a whole JPEG (with its own EXIF, GPS...) or palette pixels. The gate
         # does not read it; it is dropped with the GPS, which no decoder of the image misses.
         return Block("unread", span, where=("jpeg", "APP0", "JFXX"))
+    if seg.marker == jpeg.APP0 and data.startswith(b"JFIF\x00", seg.start + 4):
+        return _jfif_unread(seg.payload(data), span)
     read = _read_part(data, seg)
     if read is None:
         return None
@@ -189,19 +192,28 @@ def _unread_block(data: bytes, seg: jpeg.Segment, span: tuple[tuple[int, int], .
     return Block("unread", span, cut, where=("jpeg", inspected.jpeg_name(seg.marker), "tail"))
 
 
-def _read_part(data: bytes, seg: jpeg.Segment) -> int | None:
-    """How much of a JFIF APP0 or Adobe APP14 payload a decoder reads, when the segment holds more.
+def _jfif_unread(payload: bytes, span: tuple[tuple[int, int], ...]) -> Block | None:
+    """An `unread` block for a JFIF header's thumbnail (uncompressed RGB the writer chose, shown by no
+    viewer of the image: 3 bytes a pixel that can spell anything) and for bytes after the header, which
+    the strip rewrites to the 14-byte header with a 0x0 thumbnail. Apple's "AMPF" right after the header
+    counts as read (it flags an iPhone HDR photo's gain map) and is kept. None when there is neither."""
+    thumbnail = 3 * payload[12] * payload[13]
+    if len(payload) < 14 + thumbnail:
+        raise ImageUndecodable("JPEG JFIF APP0 segment is shorter than its thumbnail")
+    rest = payload[14 + thumbnail :]
+    ampf = b"AMPF" if rest == b"AMPF" else b""
+    if not thumbnail and rest == ampf:
+        return None
+    cut = jpeg.segment_bytes(jpeg.APP0, payload[:12] + b"\x00\x00" + ampf)
+    return Block("unread", span, cut, where=("jpeg", "APP0", "thumbnail" if thumbnail else "tail"))
 
-    JFIF: the header and the uncompressed thumbnail of the size it states (Apple's "AMPF" after it counts
-    as read: it flags an iPhone HDR photo's gain map). APP14: the 12 bytes of the Adobe transform flags
-    (Photoshop writes 31, the rest numbers nobody reads). None when the segment is exactly that.
+
+def _read_part(data: bytes, seg: jpeg.Segment) -> int | None:
+    """How much of an Adobe APP14 payload a decoder reads, when the segment holds more: the 12 bytes of
+    the Adobe transform flags (Photoshop writes 31, the rest numbers nobody reads). None when the segment
+    is exactly that. (JFIF APP0: `_jfif_unread`.)
     """
     size = seg.end - seg.start - 4
-    if seg.marker == jpeg.APP0 and data.startswith(b"JFIF\x00", seg.start + 4):
-        expected = 14 + 3 * data[seg.start + 4 + 12] * data[seg.start + 4 + 13]
-        if size == expected + 4 and data.startswith(b"AMPF", seg.start + 4 + expected):
-            return None
-        return expected if size != expected else None
     if seg.marker == jpeg.APP14 and data.startswith(b"Adobe", seg.start + 4):
         return inspected.ADOBE_APP14_SIZE if size != inspected.ADOBE_APP14_SIZE else None
     return None
@@ -263,8 +275,16 @@ def _jpeg_profile(parts: list[tuple[bytes, jpeg.Segment, bytes]], image: int) ->
     return Block("icc", spans, profile, key="jpeg", image=image)
 
 
-def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudget, image: int) -> Block:
-    """Reassemble Adobe's extended XMP (a packet split over APP1 segments by offset)."""
+def _extended_xmp(
+    parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudget, image: int, guid: bytes
+) -> Block:
+    """Reassemble Adobe's extended XMP (a packet split over APP1 segments by offset).
+
+    Each segment names the packet by a GUID, which XMP defines as the MD5 of the packet in 32 hex
+    digits; 32 bytes of anything else (an address, a phone number in digits) are the writer's text
+    published unread, so such segments are `unread` (removed whole; the main packet's HasExtendedXMP
+    then names nothing, which readers tolerate).
+    """
     if any(len(part) < 8 for _, part in parts):
         raise ImageUndecodable("JPEG extended XMP segment is too short")
     (total,) = struct.unpack_from(">I", parts[0][1], 0)
@@ -277,6 +297,8 @@ def _extended_xmp(parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudge
             raise ImageUndecodable("JPEG extended XMP segments are inconsistent")
         packet[offset : offset + len(chunk)] = chunk
     spans = tuple((seg.start, seg.end) for seg, _ in parts)
+    if guid.upper() != hashlib.md5(packet, usedforsecurity=False).hexdigest().upper().encode():
+        return Block("unread", spans, where=("jpeg", "APP1", "xmp_extension"), image=image)
     return Block("xmp_ext", spans, bytes(packet), image=image)
 
 
@@ -298,9 +320,16 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
             blocks.append(Block("exif", span, tiff, prefix=body[: len(body) - len(tiff)]))
         elif chunk.type in png.TEXT_CHUNKS:
             labels: list[str] = []
-            keyword, text = png.read_text(chunk.type, chunk.payload(data), budget, labels)
+            try:
+                keyword, text = png.read_text(chunk.type, chunk.payload(data), budget, labels)
+            except png.StreamTail:  # bytes after its compressed text: the chunk goes, as an unknown one
+                blocks.append(unknown.block(inspected.chunk_name(chunk.type), span, removable=True))
+                continue
             if keyword == png.XMP_KEYWORD:
-                blocks.append(Block("xmp", span, text.encode("utf-8"), container=chunk.type.decode()))
+                label = "\n".join(labels)
+                blocks.append(
+                    Block("xmp", span, text.encode("utf-8"), container=chunk.type.decode(), label=label)
+                )
             else:
                 label = "\n".join([keyword, *labels])
                 container = chunk.type.decode()
@@ -309,7 +338,11 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
             name, sep, rest = chunk.payload(data).partition(b"\x00")
             if not sep or not rest or rest[0] != 0:
                 raise ImageUndecodable("PNG iCCP chunk is malformed")
-            profile = png.inflate(rest[1:], budget)
+            try:
+                profile = png.inflate(rest[1:], budget)
+            except png.StreamTail:  # removing the profile would change the colours: not published
+                blocks.append(unknown.block("iCCP", span, removable=False))
+                continue
             blocks.append(Block("icc", span, profile, key="png", label=name.decode("latin-1")))
         elif chunk.type == b"caBX":
             has_c2pa = True
@@ -326,6 +359,8 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget) -
         if not inspected.chunk_known(inspected.WEBP_CHUNKS, chunk.fourcc, chunk.size):
             removable = chunk.fourcc not in inspected.WEBP_CHUNKS  # a known one may be needed (VP8X)
             blocks.append(unknown.block(inspected.chunk_name(chunk.fourcc), span, removable=removable))
+        elif chunk.fourcc == b"ANMF" and not webp.frame_known(data, chunk):  # a frame is needed: kept
+            blocks.append(unknown.block("ANMF", span, removable=False))
         elif chunk.fourcc == b"EXIF":
             body = chunk.payload(data)
             budget.charge(len(body))

@@ -19,12 +19,18 @@ _TEXT_TAGS: dict[int, tuple[str, Kind]] = {2: ("Comment", "free_text"), 3: ("Cop
 
 
 def read_items(payload: bytes) -> list[MetadataItem]:
-    """The comment and copyright of a Ducky payload (signature included); unknown tags are uninspected."""
+    """The comment and copyright of a Ducky payload (signature included); unknown tags are uninspected.
+
+    What no reader takes from the segment is `unread` (the strip drops the segment, which no decoder
+    needs): a quality field of other than 4 bytes and bytes after the tag that ends the list.
+    """
     items: list[MetadataItem] = []
     pos, n = len(SIGNATURE), len(payload)
     while pos + 2 <= n:
         (tag,) = struct.unpack_from(">H", payload, pos)
         if tag == 0:
+            if payload[pos + 2 :].strip(b"\x00"):
+                items.append(MetadataItem(pointer("jpeg", "APP12", "Ducky", "tail"), "unread"))
             break
         if pos + 4 > n:
             raise ImageUndecodable("JPEG Ducky segment is truncated")
@@ -34,6 +40,8 @@ def read_items(payload: bytes) -> list[MetadataItem]:
             raise ImageUndecodable("JPEG Ducky segment is truncated")
         pos += 4 + length
         if tag == _QUALITY:
+            if length != 4:
+                items.append(MetadataItem(pointer("jpeg", "APP12", "Ducky", str(tag)), "unread"))
             continue
         if tag not in _TEXT_TAGS:
             items.append(MetadataItem(pointer("jpeg", "APP12", "Ducky", str(tag)), "uninspected"))

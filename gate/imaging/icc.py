@@ -83,6 +83,8 @@ def read_items(profile: bytes, where: str) -> list[MetadataItem]:
     )
     if device:
         items.append(MetadataItem(pointer("icc", where, "mmod"), "device_id"))
+    if icc_tags.has_unreferenced(profile):  # zeroed in place by the strip, as the serial numbers are
+        items.append(MetadataItem(pointer("icc", where, "unreferenced"), "unread"))
     return items
 
 
@@ -121,7 +123,10 @@ def _read(profile: bytes) -> _Read | None:
 
 
 def strip(profile: bytes, kinds: frozenset[str]) -> bytes | None:
-    """The profile without what `kinds` names that it holds (device ids: `mmod` serials and dates, zeroed
-    in place), or None when nothing changes. Text is not rewritten: a profile whose text holds personal
-    data is the policy's to judge."""
-    return icc_tags.strip_device_ids(profile) if "device_id" in kinds else None
+    """The profile without what `kinds` names that it holds (device ids: `mmod` serials and dates;
+    unread: bytes no tag or header field holds; both zeroed in place), or None when nothing changes.
+    Text is not rewritten: a profile whose text holds personal data is the policy's to judge."""
+    stripped = icc_tags.strip_device_ids(profile) if "device_id" in kinds else None
+    if "unread" in kinds:
+        stripped = icc_tags.zero_unreferenced(stripped or profile) or stripped
+    return stripped

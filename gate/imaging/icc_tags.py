@@ -10,6 +10,7 @@ a device identifier, zeroed in place by `strip_device_ids` (the profile keeps it
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import struct
@@ -110,6 +111,102 @@ def strip_device_ids(profile: bytes) -> bytes | None:
             changed = True
     if not changed:
         return None
+    if out[_PROFILE_ID].strip(b"\x00"):
+        out[_PROFILE_ID] = profile_id(bytes(out))
+    return bytes(out)
+
+
+# The header's reserved bytes (ICC.1:2010 7.2.19), zero in every profile; a writer could fill them.
+_RESERVED = slice(100, 128)
+
+
+def _unreferenced(profile: bytes) -> list[tuple[int, int]]:
+    """Spans of the profile no reader looks at: the header's reserved bytes, and whatever lies outside the
+    header, the tag table and what every tag's type reads (gaps between tags, bytes past the last tag or
+    past the size the header declares, a tag longer than its type). Writers leave them zero; text there
+    would be published unread."""
+    table = tag_table(profile)
+    held = ((offset, offset + _held(sig, profile[offset : offset + size])) for sig, offset, size in table)
+    covered = sorted([(0, 132 + 12 * len(table)), *held])
+    spans, pos = [_RESERVED.indices(len(profile))[:2]], 0
+    for start, end in covered:
+        if start > pos:
+            spans.append((pos, start))
+        pos = max(pos, end)
+    spans.append((pos, len(profile)))
+    return [(start, end) for start, end in spans if profile[start:end].strip(b"\x00")]
+
+
+# Bytes a tag type reads, where it is fixed or counted in the tag (ICC.1:2010 chapter 10): more is bytes no
+# reader looks at. Types not listed (curves in tables, LUTs, vendor types) count as their whole size.
+_FIXED_SIZES = {b"sig ": 12, b"meas": 36, b"view": 36, b"dtim": 20}
+_PARAMETRIC_BYTES = (4, 12, 16, 20, 28)  # parametricCurveType: 1, 3, 4, 5 or 7 s15Fixed16 by function
+# Tags whose arrays (XYZ numbers, s15Fixed16 numbers) have a count the standard fixes, not the tag's size:
+# one XYZ for the white and black points, colourants and luminance; nine numbers for `chad`'s matrix.
+_ARRAY_TAG_SIZES = {
+    (b"wtpt", b"XYZ "): 20,
+    (b"bkpt", b"XYZ "): 20,
+    (b"rXYZ", b"XYZ "): 20,
+    (b"gXYZ", b"XYZ "): 20,
+    (b"bXYZ", b"XYZ "): 20,
+    (b"lumi", b"XYZ "): 20,
+    (b"chad", b"sf32"): 44,
+}
+
+
+def _held(signature: bytes, tag: bytes) -> int:
+    """How many of a tag's bytes its type reads (at most its size)."""
+    kind, size = tag[:4], len(tag)
+    try:
+        if (signature, kind) in _ARRAY_TAG_SIZES:
+            needed = _ARRAY_TAG_SIZES[signature, kind]
+        elif kind == b"XYZ ":
+            needed = 8 + (size - 8) // 12 * 12
+        elif kind in (b"sf32", b"uf32", b"ui32"):
+            needed = 8 + (size - 8) // 4 * 4
+        elif kind == b"curv":
+            needed = 12 + 2 * struct.unpack_from(">I", tag, 8)[0]
+        elif kind == b"para":
+            (function,) = struct.unpack_from(">H", tag, 8)
+            needed = 12 + _PARAMETRIC_BYTES[function] if function < len(_PARAMETRIC_BYTES) else size
+        elif kind == b"chrm":
+            needed = 12 + 8 * struct.unpack_from(">H", tag, 8)[0]
+        elif kind in _FIXED_SIZES:
+            needed = _FIXED_SIZES[kind]
+        elif kind == b"mluc":
+            count, record_size = struct.unpack_from(">II", tag, 8)
+            needed = 16 + count * record_size
+            for index in range(count):
+                length, offset = struct.unpack_from(">II", tag, 16 + index * record_size + 4)
+                needed = max(needed, offset + length)
+        elif kind == b"desc":  # ASCII, Unicode, then a ScriptCode string of `count` of its 67 bytes
+            (ascii_count,) = struct.unpack_from(">I", tag, 8)
+            (unicode_count,) = struct.unpack_from(">I", tag, 12 + ascii_count + 4)
+            script_at = 12 + ascii_count + 8 + 2 * unicode_count
+            needed = script_at + 3 + tag[script_at + 2]
+        else:
+            needed = size
+    except (struct.error, IndexError):
+        needed = size  # a tag too short for its own header: the parse reads (and refuses) it
+    return min(needed, size)
+
+
+@functools.lru_cache(maxsize=64)
+def has_unreferenced(profile: bytes) -> bool:
+    """Whether bytes no tag or header field holds are other than zero (see `_unreferenced`). Cached, as
+    `icc._read` is: most images share a few profiles, and the walk costs about 25 us for a 3 KB one."""
+    return bool(_unreferenced(profile))
+
+
+def zero_unreferenced(profile: bytes) -> bytes | None:
+    """The profile with its unreferenced bytes zeroed (profile ID recomputed when it had one), same size;
+    None when they are zero already."""
+    spans = _unreferenced(profile)
+    if not spans:
+        return None
+    out = bytearray(profile)
+    for start, end in spans:
+        out[start:end] = bytes(end - start)
     if out[_PROFILE_ID].strip(b"\x00"):
         out[_PROFILE_ID] = profile_id(bytes(out))
     return bytes(out)

@@ -36,7 +36,8 @@ ADOBE_APP14_SIZE = 12
 
 #: PNG chunk type -> largest payload it needs (None: variable). A fixed-size chunk that is longer carries
 #: bytes no decoder reads, so it counts as uninspected. Not listed on purpose: pCAL and sPLT (free-text
-#: calibration and palette names) and dSIG (signatures with certificates).
+#: calibration and palette names), dSIG (signatures with certificates) and hIST (512 bytes of "histogram"
+#: no decoder reads, which could spell anything).
 PNG_CHUNKS: dict[bytes, int | None] = {
     b"IHDR": 13,
     b"PLTE": 768,
@@ -53,7 +54,6 @@ PNG_CHUNKS: dict[bytes, int | None] = {
     b"pHYs": 9,
     b"sBIT": 4,
     b"bKGD": 6,
-    b"hIST": 512,
     b"tIME": 7,
     b"oFFs": 9,
     b"sCAL": 64,

@@ -15,6 +15,7 @@ default strip drops it, as no viewer of a product image needs it.
 
 from __future__ import annotations
 
+import hashlib
 import struct
 from dataclasses import dataclass, replace
 
@@ -104,6 +105,20 @@ def _datasets(iim: bytes) -> list[tuple[int, int, int, bytes]]:
     return found
 
 
+def _iim_end(iim: bytes) -> int:
+    """Where the datasets of an IIM block end (zero padding after them counts as their end)."""
+    datasets = _datasets(iim)
+    end = datasets[-1][2] + 5 + len(datasets[-1][3]) if datasets else 0
+    return len(iim) if not iim[end:].strip(b"\x00") else end
+
+
+def _digest(resources: list[_Resource]) -> bytes:
+    """The IIM digest resource's one true value: the MD5 of the IIM block (of nothing when there is none,
+    as Adobe's tools leave it). A digest holding anything else is stale or chosen: unread."""
+    iim = next((r.data for r in resources if r.ident == _IPTC_RESOURCE), b"")
+    return hashlib.md5(iim, usedforsecurity=False).digest()
+
+
 def _unread_tail(payload: bytes, resources: list[_Resource]) -> bool:
     """Whether bytes other than zero padding follow the last resource block the gate could read."""
     end = resources[-1].end if resources else len(PHOTOSHOP_PREFIX)
@@ -116,13 +131,16 @@ def read_items(payload: bytes) -> tuple[list[MetadataItem], list[str]]:
     items: list[MetadataItem] = []
     markers: list[str] = []
     resources = _resources(payload)
+    digest = _digest(resources)
     if _unread_tail(payload, resources):
         items.append(MetadataItem(pointer("iptc", "unread"), "uninspected"))
     for position, resource in enumerate(resources):
-        if _unread(resource):
+        if _unread(resource, digest):
             items.append(MetadataItem(pointer("iptc", "resource", str(position)), "unread"))
         elif resource.ident == _IPTC_RESOURCE:
             items.extend(_iim_items(resource.data))
+            if _iim_end(resource.data) < len(resource.data):  # bytes after the last dataset
+                items.append(MetadataItem(pointer("iptc", "tail"), "unread"))
         elif _embeds_exif_or_xmp(resource):
             found, marks = _embedded_items(resource)
             items.extend(found)
@@ -130,12 +148,15 @@ def read_items(payload: bytes) -> tuple[list[MetadataItem], list[str]]:
     return items, markers
 
 
-def _unread(resource: _Resource) -> bool:
-    """A resource the gate does not read (see the module docstring), or one with a name."""
+def _unread(resource: _Resource, digest: bytes) -> bool:
+    """A resource the gate does not read (see the module docstring), or one with a name; the IIM digest
+    unless it is `digest`, the MD5 of the IIM block."""
     if resource.named:
         return True
-    if resource.ident in (_IPTC_RESOURCE, _IPTC_DIGEST):  # the digest is an MD5 of the IIM block
+    if resource.ident == _IPTC_RESOURCE:
         return False
+    if resource.ident == _IPTC_DIGEST:
+        return resource.data != digest
     if resource.ident in _NUMERIC_RESOURCES:
         return len(resource.data) != _NUMERIC_RESOURCES[resource.ident]
     if resource.ident == _XMP_RESOURCE or resource.ident in _EXIF_RESOURCES:
@@ -189,11 +210,12 @@ def strip(payload: bytes, kinds: frozenset[str]) -> bytes | None:
     EXIF and XMP resources holding any (dropped whole, not rewritten field by field) and, for `unread`,
     without the resources the gate does not read; None if unchanged."""
     resources = _resources(payload)
+    digest = _digest(resources)
     out = [payload[: len(PHOTOSHOP_PREFIX)]]
     changed = iim_changed = False
     for resource in resources:
         block = payload[resource.start : resource.end]
-        if _unread(resource):
+        if _unread(resource, digest):
             if "unread" in kinds:
                 changed = True
                 continue
@@ -203,7 +225,9 @@ def strip(payload: bytes, kinds: frozenset[str]) -> bytes | None:
                 for record, number, pos, value in _datasets(resource.data)
                 if _dataset(record, number)[1] not in kinds
             ]
-            iim = b"".join(kept)
+            iim = b"".join(kept)  # without bytes after the last dataset too, when unread goes
+            if "unread" not in kinds and _iim_end(resource.data) < len(resource.data):
+                iim += resource.data[_iim_end(resource.data) :]
             if len(iim) != len(resource.data):
                 changed = iim_changed = True
                 header = b"8BIM" + struct.pack(">HHI", _IPTC_RESOURCE, 0, len(iim))  # empty, padded name

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from gate.errors import ImageUndecodable
-from gate.imaging import ducky, exif, icc, iptc, xmp
+from gate.imaging import ducky, exif, icc, iptc, png, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import ImageMetadata, Kind, MetadataItem
@@ -30,7 +30,7 @@ _PNG_KEYS: dict[str, tuple[Kind, str | None]] = {
     "Author": ("owner", None),
     "Copyright": ("owner", None),
 }
-# Keywords that hold nothing personal; Software is looked at for generator names only.
+# Keywords whose text is scanned without the keyword's context; Software names a generator too.
 _PNG_IGNORED = frozenset({"Software", "Creation Time"})
 _RAW_PROFILE = "Raw profile type "  # ImageMagick's hex-encoded copy of a JPEG's EXIF or XMP
 # iCCP names Pillow, libpng and Photoshop write for the profiles they embed: nothing to scan.
@@ -84,7 +84,11 @@ def block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     if block.source == "exif":
         return exif.read_items(block.payload)
     if block.source in ("xmp", "xmp_ext"):
-        return xmp.read_items(block.payload)
+        items, markers = xmp.read_items(block.payload)
+        if block.label:  # an XMP iTXt's language tag and translated keyword: the writer's text too
+            path = pointer("png", block.container, png.XMP_KEYWORD, "keyword")
+            items.append(MetadataItem(path, "free_text", block.label, named_context=False))
+        return items, markers
     if block.source == "iptc":
         return iptc.read_items(block.payload)
     if block.source == "comment":
@@ -105,10 +109,18 @@ def block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
 def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     key, text = block.key, block.text
     if key.startswith(_RAW_PROFILE):
-        return _raw_profile_items(key[len(_RAW_PROFILE) :], text)
+        return _raw_profile_items(
+            key[len(_RAW_PROFILE) :], text, pointer("png", block.container, "raw_profile")
+        )
     if key in _PNG_IGNORED:
+        # What the keyword promises is not what the writer must put there: scanned without its context
+        # (as EXIF's Make and DateTime are), the keyword's iTXt labels too.
         generator = known_generator(text) if key == "Software" else None
-        return [], [f"png:Software={generator}"] if generator else []
+        path = pointer("png", block.container, key)
+        found = [MetadataItem(path, "free_text", text, named_context=False)] if text.strip() else []
+        if block.label != key:
+            found.append(MetadataItem(path + "/keyword", "free_text", block.label))
+        return found, [f"png:Software={generator}"] if generator else []
     kind, marker = _PNG_KEYS.get(key, ("free_text", None))
     parsed = _json(text) if kind == "free_text" else None
     if key in ("prompt", "workflow") and parsed is None:
@@ -134,16 +146,26 @@ def _json(text: str) -> Any:
         return None
 
 
-def _raw_profile_items(profile: str, text: str) -> tuple[list[MetadataItem], list[str]]:
-    """ImageMagick writes "\\n<name>\\n<length>\\n<hex lines>"; decode the EXIF and XMP ones."""
-    if profile not in ("exif", "APP1", "xmp"):
-        return [], []
+def _raw_profile_items(profile: str, text: str, path: str) -> tuple[list[MetadataItem], list[str]]:
+    """ImageMagick writes "\\n<name>\\n<length>\\n<hex lines>"; decode the EXIF and XMP ones.
+
+    Any other profile (IPTC, 8BIM, ICC, or a name of the writer's choosing, which the keyword spells) and
+    one whose header is not exactly that, or whose hex holds more or less than the length it states, is
+    `unread`: the chunk is removed (ImageMagick reads the stated length; the rest is read by nobody).
+    """
+    lines = text.split("\n")
+    unread = ([MetadataItem(path, "unread")], list[str]())
+    if profile not in ("exif", "APP1", "xmp") or len(lines) < 4 or lines[0] or lines[1] != profile:
+        return unread
     try:
-        raw = binascii.unhexlify("".join(text.split("\n")[3:]).replace(" ", ""))
+        raw = binascii.unhexlify("".join(lines[3:]).replace(" ", ""))
     except (binascii.Error, ValueError) as exc:
         raise ImageUndecodable("PNG raw profile text is not valid hex") from exc
+    length = lines[2].strip()
+    if not (length.isascii() and length.isdigit() and len(length) <= 12) or int(length) != len(raw):
+        return unread
     if raw.startswith(b"Exif\x00"):
         return exif.read_items(exif.tiff_block(raw))
     if raw.startswith(b"http://ns.adobe.com/xap/1.0/\x00"):
         raw = raw.split(b"\x00", 1)[1]
-    return xmp.read_items(raw) if profile == "xmp" or raw.lstrip().startswith(b"<") else ([], [])
+    return xmp.read_items(raw) if profile == "xmp" or raw.lstrip().startswith(b"<") else unread

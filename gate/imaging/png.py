@@ -110,8 +110,16 @@ def chunk_bytes(ctype: bytes, payload: bytes) -> bytes:
     return struct.pack(">I", len(payload)) + ctype + payload + struct.pack(">I", crc32(ctype + payload))
 
 
+class StreamTail(Exception):
+    """Bytes follow a chunk's zlib stream. Decoders stop at the stream's end (Pillow, libpng), so no reader
+    sees them, but they would be published: the chunk is not read whole."""
+
+
 def inflate(compressed: bytes, budget: MetadataBudget) -> bytes:
-    """Decompress zlib data, never producing more than the metadata budget allows (zip-bomb guard)."""
+    """Decompress zlib data, never producing more than the metadata budget allows (zip-bomb guard).
+
+    Raises StreamTail when bytes follow the end of the stream.
+    """
     inflater = zlib.decompressobj()
     try:
         out = inflater.decompress(compressed, budget.left + 1)
@@ -121,6 +129,8 @@ def inflate(compressed: bytes, budget: MetadataBudget) -> bytes:
         raise ImageLimitExceeded("PNG text chunk inflates past max_metadata_bytes")
     if not inflater.eof:
         raise ImageUndecodable("PNG text chunk has truncated compressed data")
+    if inflater.unused_data:
+        raise StreamTail
     budget.charge(len(out))
     return out
 

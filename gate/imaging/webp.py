@@ -100,6 +100,25 @@ def _size(data: bytes, first: Chunk) -> tuple[int, int]:
     raise ImageUndecodable("WebP first chunk is not a valid VP8/VP8L/VP8X header")
 
 
+# An animation frame (ANMF): 16 bytes of position, size, duration and flags, then its frame data: an
+# optional ALPH chunk and one VP8 or VP8L chunk. The format lets "unknown chunks" follow, which decoders
+# skip, so the walk does not reach them.
+_FRAME_HEADER = 16
+
+
+def frame_known(data: bytes, frame: Chunk) -> bool:
+    """Whether an ANMF chunk holds only its header, an optional ALPH and one VP8/VP8L bitstream chunk,
+    each whole; anything else (an EXIF, XMP or unknown chunk inside a frame, bytes after the bitstream)
+    is a thing no reader shows and the gate does not read."""
+    pos, end = frame.start + 8 + _FRAME_HEADER, frame.start + 8 + frame.size
+    kinds: list[bytes] = []
+    while pos + 8 <= end:
+        fourcc, size = struct.unpack_from("<4sI", data, pos)
+        pos += 8 + size + (size & 1)
+        kinds.append(fourcc)
+    return pos in (end, end + 1) and kinds in ([b"VP8 "], [b"VP8L"], [b"ALPH", b"VP8 "], [b"ALPH", b"VP8L"])
+
+
 def chunk_bytes(fourcc: bytes, payload: bytes) -> bytes:
     """A complete RIFF chunk with its pad byte."""
     pad = b"\x00" if len(payload) & 1 else b""

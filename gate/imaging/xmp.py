@@ -260,7 +260,7 @@ def _read_past_items(
 
 def read_items(packet: bytes) -> tuple[list[MetadataItem], list[str]]:
     """Personal-data items and AI markers in one XMP packet, and what in it the gate reads past."""
-    root, _ = parse(packet)
+    root, namespaces = parse(packet)
     items: list[MetadataItem] = []
     markers: list[str] = []
     properties = _properties(root)
@@ -283,7 +283,9 @@ def read_items(packet: bytes) -> tuple[list[MetadataItem], list[str]]:
             path, kind = found
             items.append(MetadataItem(path, kind, None if kind in _VALUELESS else _text(desc, name, elem)))
     items.extend(_read_past_items(root, properties))
-    items.extend(xmp_unread.unread_items(_decode(packet), root, properties, _KNOWN_URIS))
+    text = _decode(packet)
+    items.extend(xmp_unread.unread_items(text, root, properties, _KNOWN_URIS))
+    items.extend(xmp_unread.wrapper_items(_split_tail(text)[0], namespaces, _KNOWN_URIS))
     if has_tail(packet):
         items.append(MetadataItem(pointer("xmp", "tail"), "unread"))
     return items, markers

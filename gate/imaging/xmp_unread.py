@@ -46,6 +46,14 @@ TECHNICAL_PREFIXES: dict[str, str] = {
 }
 TECHNICAL_NAMESPACES = frozenset(TECHNICAL_PREFIXES)
 _COMMENT_OR_PI = re.compile(r"<!--|<\?(?!xpacket[\s?])")
+_XPACKET = re.compile(r"<\?xpacket\b.*?\?>", re.DOTALL)
+# The wrapper as XMP writers emit it (ISO 16684-1 7.3): begin with a byte-order mark or nothing, the fixed
+# id, then optional bytes/encoding (deprecated); end "r" or "w". Anything else in it is the writer's text.
+_STANDARD_XPACKET = re.compile(
+    r"<\?xpacket\s+begin\s*=\s*(['\"])\ufeff?\1\s+id\s*=\s*(['\"])W5M0MpCehiHzreSzNTczkc9d\2"
+    r"(\s+(bytes|encoding)\s*=\s*(['\"])[\w.-]{0,16}\5)*\s*\?>"
+    r"|<\?xpacket\s+end\s*=\s*(['\"])[rw]\6\s*\?>"
+)
 
 
 def _uri(clark: str) -> str:
@@ -70,6 +78,21 @@ def unread_items(
         if _uri(name) not in known and _uri(name) not in TECHNICAL_NAMESPACES
     )
     return items
+
+
+def wrapper_items(text: str, namespaces: list[tuple[str, str]], known: frozenset[str]) -> list[MetadataItem]:
+    """Free text the parse reads past outside any element: the prefix and URI of every namespace the
+    gate does not know that the packet declares (the rewrite declares them again), and any `<?xpacket?>`
+    instruction that is not the standard wrapper (`id="canary@..."`). Scanned, not named by content."""
+    lines = [
+        f"{prefix} {uri}"
+        for prefix, uri in namespaces
+        if uri not in known and uri not in TECHNICAL_NAMESPACES
+    ]
+    lines.extend(pi for pi in _XPACKET.findall(text) if not _STANDARD_XPACKET.fullmatch(pi))
+    if not lines:
+        return []
+    return [MetadataItem(pointer("xmp", "wrapper"), "free_text", "\n".join(lines), named_context=False)]
 
 
 def _outside(root: ET.Element) -> list[tuple[ET.Element, ET.Element]]:

@@ -108,6 +108,10 @@ class ProvenanceReport:
     # schema.org and CAWG identity assertions, EXIF, anything a generator added. The marking is published
     # with all of them. (c2pa-rs leaves hash bindings and thumbnails out of its report.)
     other_assertions: tuple[tuple[str, int, str, Any], ...] = ()
+    # Every resource the store embeds and its JSON names by reference (a manifest's and an ingredient's
+    # thumbnail, a generator's icon, an ingredient's data), as (its declared format, its bytes): files of
+    # their own, published inside the manifest. ("", b"") for one c2pa-rs could not hand back.
+    resources: tuple[tuple[str, bytes], ...] = ()
 
     @property
     def identity_code(self) -> str | None:
@@ -150,16 +154,60 @@ def verify_manifest(
         with reader:
             store = json.loads(reader.json())
             generations = _generation_assertions(reader, store)
+            resources = _resources(reader, store)
     except c2pa.C2paError as exc:
         kind = error_kind(exc)
         if kind not in _READ_ERRORS:
             raise ProvenanceError(f"reading the C2PA manifest failed ({kind})") from None
         state, code = _READ_ERRORS[kind]
         return ProvenanceReport(state=state, status_codes=(code,))
-    return _report(store, generations)
+    return _report(store, generations, resources)
 
 
-def _report(store: Mapping[str, Any], generations: Mapping[str, object]) -> ProvenanceReport:
+# Bounds on the walk for resource references (a store is at most the image's size, already bounded).
+_MAX_NODES: Final = 100_000
+_MAX_RESOURCES: Final = 64
+
+
+def _resources(reader: c2pa.Reader, store: Mapping[str, Any]) -> tuple[tuple[str, bytes], ...]:
+    """Every in-store resource the manifests name (an object with a `format` and a `self#jumbf=`
+    `identifier`), once each, with its bytes: c2pa-rs reports where they are, not what they hold. Past
+    the walk's bounds, one ("", b"") stands for what was not looked at."""
+    found: dict[str, tuple[str, bytes]] = {}
+    pending: list[object] = [store.get("manifests")]
+    nodes = 0
+    while pending and nodes < _MAX_NODES and len(found) <= _MAX_RESOURCES:
+        node = pending.pop()
+        nodes += 1
+        if isinstance(node, list):
+            pending.extend(node)
+        elif isinstance(node, dict):
+            identifier, fmt = node.get("identifier"), node.get("format")
+            if (
+                isinstance(identifier, str)
+                and isinstance(fmt, str)
+                and identifier.startswith("self#jumbf=")
+                and identifier not in found
+            ):
+                found[identifier] = (fmt, _resource(reader, identifier))
+            pending.extend(node.values())
+    if pending:
+        found[""] = ("", b"")
+    return tuple(found.values())
+
+
+def _resource(reader: c2pa.Reader, identifier: str) -> bytes:
+    out = io.BytesIO()
+    try:
+        reader.resource_to_stream(identifier, out)
+    except c2pa.C2paError:
+        return b""  # named but not handed back: read by nobody here, so not vouched for
+    return out.getvalue()
+
+
+def _report(
+    store: Mapping[str, Any], generations: Mapping[str, object], resources: tuple[tuple[str, bytes], ...] = ()
+) -> ProvenanceReport:
     manifests = store.get("manifests") or {}
     label = store.get("active_manifest")
     active = manifests.get(label) if isinstance(label, str) else None
@@ -189,6 +237,7 @@ def _report(store: Mapping[str, Any], generations: Mapping[str, object]) -> Prov
         active_label=label,
         other_generation_assertions=others,
         other_assertions=_other_assertions(manifests),
+        resources=resources,
     )
 
 
@@ -217,10 +266,17 @@ _DESCRIBED_LABEL: Final = "gate.manifest-fields"
 
 
 def _described(manifest: Mapping[str, Any]) -> dict[str, Any]:
-    """A manifest's own text fields and its ingredients', as one JSON value to scan."""
+    """A manifest's own text fields and its ingredients', as one JSON value to scan: its title, claim
+    generator, instance id and label (the writer chooses all four, the label's tail too) and the labels
+    of its assertions (pointers spell a label only when it is the standard's; its text is scanned here)."""
     fields: dict[str, Any] = {
-        key: manifest[key] for key in ("title", "claim_generator") if isinstance(manifest.get(key), str)
+        key: manifest[key]
+        for key in ("title", "claim_generator", "instance_id", "label")
+        if isinstance(manifest.get(key), str)
     }
+    labels = [a["label"] for a in _mappings(manifest.get("assertions")) if isinstance(a.get("label"), str)]
+    if labels:
+        fields["assertion_labels"] = labels
     for key in ("claim_generator_info", "ingredients"):
         texts = [_strings(item) for item in _mappings(manifest.get(key))]
         if any(texts):
@@ -228,8 +284,21 @@ def _described(manifest: Mapping[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _strings(item: Mapping[str, Any]) -> dict[str, str]:
-    return {key: value for key, value in item.items() if isinstance(value, str)}
+# Fields of an ingredient that c2pa-rs fills with its own findings or with references into the store,
+# not the writer's words: left out of the scan (the assertions they point to are reported on their own).
+_TECHNICAL_FIELDS: Final = frozenset(
+    {"validation_status", "validation_results", "thumbnail", "data", "manifest_data", "hash"}
+)
+
+
+def _strings(item: Mapping[str, Any]) -> dict[str, Any]:
+    """An ingredient's or generator's fields: every string, and every nested value (an ingredient's
+    `metadata`, a generator's own objects), which its writer chose as freely."""
+    return {
+        key: value
+        for key, value in item.items()
+        if isinstance(value, str) or (isinstance(value, (dict, list)) and key not in _TECHNICAL_FIELDS)
+    }
 
 
 def _failure_codes(results: Mapping[str, Any]) -> tuple[str, ...]:

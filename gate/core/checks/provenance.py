@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 from gate.core.checks.base import CheckContext, result, skipped
-from gate.errors import ScanLimitExceeded
+from gate.errors import ImageLimitExceeded, ImageUndecodable, ScanLimitExceeded
+from gate.imaging import probe, read_metadata
 from gate.model import CheckResult, Reason
 from gate.pointers import escape_token
 from gate.provenance import (
@@ -74,6 +75,7 @@ class ProvenanceCheck:
                 )
             reasons.extend(self._marking(report, ctx.synthetic))
             reasons.extend(self._personal_data(report))
+            reasons.extend(_resource_reasons(report.resources, self.name))
             if GENERATION_INVALID_CODE in report.status_codes:
                 # Something under our label that cannot be read exactly cannot be scanned: never approved.
                 reasons.append(
@@ -133,6 +135,35 @@ class ProvenanceCheck:
         # c2pa-rs renders JSON objects in no fixed order: sorted, the same image gives the same reasons
         # (and a redo the same decision record).
         return sorted(reasons, key=lambda r: (r.path or "", r.entity or "", r.code))
+
+
+_IMAGE_FORMATS = frozenset({"image/jpeg", "image/png", "image/webp"})
+
+
+def _resource_reasons(resources: tuple[tuple[str, bytes], ...], check: str) -> list[Reason]:
+    """A resource embedded in the store (a thumbnail, a generator's icon, an ingredient's data) is a file
+    of its own, published inside the signed manifest. An image is read with the image reader: one that
+    carries metadata of any kind (EXIF with GPS, XMP, a comment, PNG text) or that the gate cannot read,
+    and any resource that is no image it reads, cannot be stripped without breaking the signature, so it
+    is `metadata.uninspected` (/manifest/resource/N). Thumbnails c2pa-rs makes are re-encoded pixels with
+    no metadata; 89 of the 92 in c2pa-org's public test files have none either, and the other 3 only zero
+    bytes between two segments."""
+    reasons: list[Reason] = []
+    for index, (fmt, data) in enumerate(resources):
+        clean = False
+        if fmt in _IMAGE_FORMATS:
+            try:
+                found = read_metadata(data, probe(data))
+                # Zero bytes between two segments (as Truepic's thumbnails have) carry nothing.
+                held = [item for item in found.items if not item.path.startswith("/jpeg/gap/")]
+                clean = not held and not found.has_c2pa
+            except (ImageUndecodable, ImageLimitExceeded):
+                clean = False
+        if not clean:
+            reasons.append(
+                Reason(code="metadata.uninspected", check=check, path=f"/manifest/resource/{index}")
+            )
+    return reasons
 
 
 def _manifest_labels(report: ProvenanceReport) -> list[str]:

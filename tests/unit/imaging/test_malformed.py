@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 import struct
 import zlib
@@ -131,7 +132,8 @@ def test_malformed_exif_is_undecodable(tiff: bytes) -> None:
 
 
 def _extended_xmp_jpeg(total: int, offset: int, part: bytes) -> bytes:
-    body = b"http://ns.adobe.com/xmp/extension/\x00" + b"0" * 32 + struct.pack(">II", total, offset) + part
+    guid = hashlib.md5(part).hexdigest().upper().encode()  # XMP names the packet by its MD5
+    body = b"http://ns.adobe.com/xmp/extension/\x00" + guid + struct.pack(">II", total, offset) + part
     data = jpeg_bytes()
     return data[:2] + b"\xff\xe1" + struct.pack(">H", len(body) + 2) + body + data[2:]
 

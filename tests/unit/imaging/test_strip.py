@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 
 import pytest
@@ -169,7 +170,7 @@ def test_photoshop_exif_and_xmp_resources_holding_a_stripped_kind_are_dropped_wh
 
 def test_dropping_only_an_exif_resource_keeps_the_iptc_digest_which_is_still_right() -> None:
     iim = b"\x1c\x02\x50\x00\x08Jane Doe"  # By-line: an owner, not stripped by default
-    digest = photoshop_resource(0x0425, b"\x11" * 16)
+    digest = photoshop_resource(0x0425, hashlib.md5(iim).digest())  # a stale one is unread, and dropped
     gps_exif = photoshop_resource(0x0422, tiff_block(camera_exif().tobytes()))
     data = with_app13(jpeg_bytes(), photoshop_resource(0x0404, iim), digest, gps_exif)
     out = strip_identifiers(data, probe(data))

@@ -153,9 +153,12 @@ def test_our_own_assertion_is_not_read_again_as_another_one() -> None:
             {"label": "com.partner.empty"},
         ]
     }
+    labels = ["org.gate.generation", "c2pa.hash.notes", "com.partner.flag", "com.partner.empty"]
     assert _other_assertions({"urn:x": store_manifest}) == (
         ("urn:x", 1, "c2pa.hash.notes", {"contact": "x"}),
         ("urn:x", 2, "com.partner.flag", True),
+        # The labels are the writer's text too, scanned with the manifest's own fields (redimg round).
+        ("urn:x", 4, "gate.manifest-fields", {"assertion_labels": labels}),
     )
 
 
@@ -182,9 +185,11 @@ def test_a_label_in_a_standard_namespace_is_not_spelled_when_it_may_hold_persona
     gate: Pipeline, pki: DevPki, label: str
 ) -> None:
     leaky = {"label": label, "data": {"contact": "ops@example.com"}}
-    assert findings(gate, signed(pki, [actions(), leaky])) == [
-        ("provenance.personal_data", "EMAIL_ADDRESS", "/manifest/assertion/*1/contact")
-    ]
+    found = findings(gate, signed(pki, [actions(), leaky]))
+    assert found[0] == ("provenance.personal_data", "EMAIL_ADDRESS", "/manifest/assertion/*1/contact")
+    # What the label itself holds is found too (redimg round), under the labels' position, never spelled.
+    assert all(path == "/manifest/assertion/*2/assertion_labels/1" for _, _, path in found[1:])
+    assert all(label not in path for _, _, path in found)
 
 
 def test_the_standards_labels_are_spelled() -> None:
@@ -205,5 +210,7 @@ def test_a_label_too_long_to_scan_is_named_by_position(gate: Pipeline, pki: DevP
     long_label = {"label": "com.partner." + "x" * 150_000, "data": {"contact": "ops@example.com"}}
     evaluation = gate.evaluate(signed(pki, [actions(), long_label]), synthetic=True)
     assert [(r.reason.code, r.reason.path) for r in evaluation.decision.reasons] == [
-        ("provenance.personal_data", "/manifest/assertion/*1/contact")
+        ("provenance.personal_data", "/manifest/assertion/*1/contact"),
+        # The label is scanned too (redimg round); one past the scan limits is not passed unread.
+        ("provenance.assertion_limits", "/manifest/assertion/*2"),
     ]
