@@ -280,3 +280,22 @@ def png_headers(draw: st.DrawFn) -> bytes:
 @given(st.one_of(jpeg_headers(), png_headers()))
 def test_generated_headers_called_plain_open_in_pillow(data: bytes) -> None:
     _assert_pillow_agrees(data)
+
+
+def test_probe_asks_pillow_only_for_headers_that_are_not_plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The speed-up holds: a plain header is probed without Pillow, any other still through it."""
+    asked: list[str] = []
+    real = probing._pillow_header
+
+    def counting(data: bytes, media_type: str, size: tuple[int, int]) -> str:
+        asked.append(media_type)
+        return real(data, media_type, size)
+
+    monkeypatch.setattr(probing, "_pillow_header", counting)
+    assert probe(BASE_JPEG).format == "JPEG"
+    assert probe(BASE_PNG).format == "PNG"
+    assert asked == []
+    probe(NOT_PLAIN["jpeg-exif"])
+    probe(NOT_PLAIN["png-text"])
+    probe(webp_bytes())
+    assert asked == ["image/jpeg", "image/png", "image/webp"]
