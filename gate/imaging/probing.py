@@ -29,7 +29,7 @@ class _Walked:
 
 @dataclass(frozen=True, slots=True)
 class ImageProbe:
-    """What `probe` learnt from the container structure and Pillow's header parse.
+    """What `probe` learnt from the container structure (and Pillow's header parse, where it asked).
 
     `limits` are the limits the probe enforced; `read_metadata` applies the same ones.
     """
@@ -74,7 +74,8 @@ def probe(data: bytes, limits: ImageLimits | None = None) -> ImageProbe:
 
     Order matters: byte size, then magic, then the dimensions in the header, then a structural walk
     (JPEG segments to EOI, PNG chunks with CRCs, WebP RIFF sizes) that catches truncation and refuses
-    bytes after the end of the image, and only then Pillow's lazy `Image.open`, which reads headers.
+    bytes after the end of the image, and only then Pillow's lazy `Image.open`, which reads headers
+    (skipped where `plain_header` shows the walk read everything it would, so it could only agree).
     Multi-picture JPEGs (MPO, HDR gain maps) are walked picture by picture, each held to the limits.
     Raises ImageLimitExceeded or ImageUndecodable.
     """
