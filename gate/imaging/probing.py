@@ -13,6 +13,7 @@ from gate.errors import ImageLimitExceeded, ImageUndecodable, ImageUnsupported
 from gate.imaging import jpeg, png, webp
 from gate.imaging.formats import JPEG, PNG, SUPPORTED_MEDIA_TYPES, WEBP, sniff_media_type
 from gate.imaging.limits import ImageLimits
+from gate.imaging.plain_header import plain_header
 
 #: What a structural walk returns; `blocks` finds the metadata in it.
 Layout = jpeg.JpegLayout | png.PngLayout | webp.WebpLayout
@@ -28,7 +29,7 @@ class _Walked:
 
 @dataclass(frozen=True, slots=True)
 class ImageProbe:
-    """What `probe` learnt from the container structure and Pillow's header parse.
+    """What `probe` learnt from the container structure (and Pillow's header parse, where it asked).
 
     `limits` are the limits the probe enforced; `read_metadata` applies the same ones.
     """
@@ -64,6 +65,8 @@ _WALKS: dict[str, tuple[_SizeReader, _Walk]] = {
     WEBP: (webp.header_size, webp.walk),
 }
 _PILLOW_FORMATS = {JPEG: ["JPEG"], PNG: ["PNG"], WEBP: ["WEBP"]}
+# What Pillow names a header `plain_header` vouches for (WebP headers are always Pillow's to parse).
+_PLAIN_FORMATS = {JPEG: "JPEG", PNG: "PNG"}
 
 
 def probe(data: bytes, limits: ImageLimits | None = None) -> ImageProbe:
@@ -71,7 +74,8 @@ def probe(data: bytes, limits: ImageLimits | None = None) -> ImageProbe:
 
     Order matters: byte size, then magic, then the dimensions in the header, then a structural walk
     (JPEG segments to EOI, PNG chunks with CRCs, WebP RIFF sizes) that catches truncation and refuses
-    bytes after the end of the image, and only then Pillow's lazy `Image.open`, which reads headers.
+    bytes after the end of the image, and only then Pillow's lazy `Image.open`, which reads headers
+    (skipped where `plain_header` shows the walk read everything it would, so it could only agree).
     Multi-picture JPEGs (MPO, HDR gain maps) are walked picture by picture, each held to the limits.
     Raises ImageLimitExceeded or ImageUndecodable.
     """
@@ -95,7 +99,12 @@ def probe(data: bytes, limits: ImageLimits | None = None) -> ImageProbe:
     if isinstance(layout, jpeg.JpegLayout):
         for size in layout.sizes[1:]:  # the further pictures of a multi-picture JPEG
             _check_dimensions(*size, limits)
-    fmt = _pillow_header(data, media_type, (width, height))
+    _check_bomb_guard(width, height)
+    plain = _PLAIN_FORMATS.get(media_type)
+    if plain is not None and plain_header(data, layout):
+        fmt = plain  # Pillow's parse could only agree (see plain_header)
+    else:
+        fmt = _pillow_header(data, media_type, (width, height))
     # Kept so read_metadata and strip_identifiers need not walk the same bytes again. Only for `bytes`:
     # a bytearray could change after the walk. The probe then holds a reference to `data`.
     walked = _Walked(data, layout) if type(data) is bytes else None
@@ -109,13 +118,17 @@ def _check_dimensions(width: int, height: int, limits: ImageLimits) -> None:
         raise ImageLimitExceeded("image pixel count exceeds max_pixels")
 
 
+def _check_bomb_guard(width: int, height: int) -> None:
+    # Pillow's bomb guard warns above MAX_IMAGE_PIXELS and errors above twice that. Its warning counts as
+    # a refusal too; applied here to our size, which Pillow's must equal, so no warning needs to become
+    # an error (a filter that costs two caught exceptions per image). Also where Pillow is not asked.
+    if Image.MAX_IMAGE_PIXELS is not None and width * height > Image.MAX_IMAGE_PIXELS:
+        raise ImageLimitExceeded("image trips Pillow's decompression-bomb guard")
+
+
 def _pillow_header(data: bytes, media_type: str, size: tuple[int, int]) -> str:
     """Let Pillow parse the header (lazily: no pixel decode) and agree with our walk."""
-    # Pillow's bomb guard warns above MAX_IMAGE_PIXELS and errors above twice that. Its warning counts as
-    # a refusal too; applied here to our size, which Pillow's must equal below, so no warning needs to
-    # become an error (a filter that costs two caught exceptions per image).
-    if Image.MAX_IMAGE_PIXELS is not None and size[0] * size[1] > Image.MAX_IMAGE_PIXELS:
-        raise ImageLimitExceeded("image trips Pillow's decompression-bomb guard")
+    _check_bomb_guard(*size)  # probe checked already; kept so this function stands alone
     try:
         # Pillow's warnings (about EXIF it half-parses, or its bomb warning for a size that then disagrees
         # with ours) are noise: read_metadata judges metadata itself.
