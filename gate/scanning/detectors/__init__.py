@@ -20,6 +20,7 @@ from gate.scanning.detectors import (
     person,
     phone,
     session,
+    social,
     world_id,
 )
 from gate.scanning.detectors.base import KeyedRule, PatternDetector, Text, TextDetector, text_facts
@@ -40,6 +41,7 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     session.DETECTOR,
     behavior.DETECTOR,
     device.DETECTOR,
+    social.DETECTOR,
 )
 
 KEYED_RULES: tuple[KeyedRule, ...] = (
@@ -48,6 +50,7 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
     *session.KEYED_RULES,
     *dob.KEYED_RULES,
     *location.KEYED_RULES,
+    *social.KEYED_RULES,
 )
 
 

@@ -60,8 +60,9 @@ def test_a_value_split_across_keys_is_found(inner: dict[str, Any], entity: str, 
 
 
 CLEAN = [
-    {"instagram": "@acme.shop"},  # a handle under a field's name
-    {"social": {"instagram": "@acme.shop", "tiktok": "@acme.store"}, "brand": "Acme"},
+    # A handle under a field's name (the shop's own: under a bare platform key it is a SOCIAL_HANDLE).
+    {"shop_instagram": "@acme.shop"},
+    {"social": {"shop_instagram": "@acme.shop", "brand_tiktok": "@acme.store"}, "brand": "Acme"},
     {"loras": {"add_detail.safetensors": 0.6, "product_shot_v2.safetensors": 0.8}},
     {"model": "sd_xl_base_1.0", "ext": ".safetensors", "weights": ["+0.5", "+1.2"]},
     {"v1.10.1": {"changes": ".png export"}, "v1.9": {"changes": "+ refiner"}},
