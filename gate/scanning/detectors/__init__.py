@@ -19,6 +19,7 @@ from gate.scanning.detectors import (
     national_id,
     person,
     phone,
+    phone_words,
     session,
     social,
     world_id,
@@ -27,7 +28,7 @@ from gate.scanning.detectors.base import KeyedRule, PatternDetector, Text, TextD
 
 TEXT_DETECTORS: tuple[TextDetector, ...] = (
     email.DETECTOR,
-    phone.DETECTOR,
+    phone_words.with_spelled(phone.DETECTOR),
     card.DETECTOR,
     iban.DETECTOR,
     national_id.US_SSN,
