@@ -12,6 +12,7 @@ from gate.scanning.detectors import (
     dob,
     email,
     european_id,
+    health,
     iban,
     ip,
     keyed,
@@ -43,6 +44,7 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     behavior.DETECTOR,
     device.DETECTOR,
     social.DETECTOR,
+    health.DETECTOR,
 )
 
 KEYED_RULES: tuple[KeyedRule, ...] = (
@@ -52,6 +54,7 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
     *dob.KEYED_RULES,
     *location.KEYED_RULES,
     *social.KEYED_RULES,
+    *health.KEYED_RULES,
 )
 
 

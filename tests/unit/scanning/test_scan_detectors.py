@@ -81,6 +81,8 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("DEVICE_ID", "idfa", "6D92078A-8246-4BA4-AE5B-76104861E7DC"),
     ("SOCIAL_HANDLE", "prompt", "mug for the bride, instagram: @jane_doe88"),
     ("SOCIAL_HANDLE", "instagram", "@jane_doe88"),
+    ("HEALTH_DATA", "prompt", "get well card, the customer has leukemia"),
+    ("HEALTH_DATA", "allergies", "peanuts"),
     ("SESSION_TOKEN", "session_id", "3f9a8b7c6d5e4f3a"),
     ("SESSION_TOKEN", "cookie", "_ga=GA1.2.1234; frontend=9b8c7d6e5f4a3b2c"),
     ("CUSTOMER_ID", "customer_id", 48213),
