@@ -8,6 +8,7 @@ import operator
 from gate.scanning.detectors import (
     behavior,
     card,
+    customer,
     device,
     dob,
     email,
@@ -45,6 +46,7 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     device.DETECTOR,
     social.DETECTOR,
     health.DETECTOR,
+    customer.DETECTOR,
 )
 
 KEYED_RULES: tuple[KeyedRule, ...] = (
