@@ -54,10 +54,13 @@ _NO_ACCOUNT = keyset(
     "login signup register about legal privacy terms tos help settings policies watch shorts results "
     "feed directory pin ideas today groups events marketplace gaming pages business ads developers "
     "dialog plugins r company school jobs learning pulse s joinchat addstickers video videos music "
-    "discover trending topic topics embed oauth notifications messages download store shop"
+    "discover trending topic topics embed oauth notifications messages download store shop playlist live "
+    "premium gallery photo photo.php permalink.php story.php status"
 )
 # After these segments the account's name follows (`linkedin.com/in/NAME`, `reddit.com/user/NAME`).
-_ACCOUNT_MARKERS = keyset("in pub user u c channel add profile people")
+_ACCOUNT_MARKERS = keyset("in pub user u c channel add profile people stories")
+# Hosts whose accounts are written with an "@" and whose other paths are posts or publications.
+_AT_HOSTS = frozenset(("tiktok.com", "medium.com", "threads.net", "threads.com"))
 _HANDLE_CHARS = re.compile(r"@?[\w.\-]{2,64}")
 _ID_QUERY = re.compile(r"[?&]id=\d{5,}")
 
@@ -102,7 +105,7 @@ def _profile_path(match: re.Match[str], text: Text) -> bool:
         first = segments[1].lower()
     elif first in _NO_ACCOUNT:
         return False
-    if host == "tiktok.com" and not first.startswith("@"):
+    if host in _AT_HOSTS and not first.startswith("@"):
         return False
     return _HANDLE_CHARS.fullmatch(first) is not None and any(ch.isalnum() for ch in first)
 

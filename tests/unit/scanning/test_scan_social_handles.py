@@ -27,6 +27,8 @@ FOUND = [
     "https://bsky.app/profile/jane.bsky.social",
     "vk.com/id123456789",
     "threads.net/@carla_ruiz",
+    "medium.com/@lena.schmidt",
+    "instagram.com/stories/jane.doe/3141592653",
     "Karte mit QR-Code auf instagram.com/lena.schmidt.art drucken",
     # a handle after a platform name or "follow", in other languages
     "poster for instagram: @jane_doe88",
@@ -74,6 +76,9 @@ CLEAN = [
     "reddit.com/r/photography",
     "x.com/search?q=sneakers",
     "tiktok.com/tag/summer",
+    "medium.com/design-weekly/colour-trends-2026-4f1a2b",
+    "https://www.youtube.com/playlist?list=PL123abc",
+    "https://www.facebook.com/photo.php?fbid=1234567890",
     "https://www.facebook.com/sharer.php?u=https://acme.com",
     "https://github.com/lllyasviel/ControlNet",
     "models/sd_xl_base_1.0.safetensors",
