@@ -37,7 +37,9 @@ for _digit, _words in enumerate(
     )
 ):
     for _word in _words.split():
-        _UNITS.setdefault(_word, _digit)
+        # As written and as it reads in normalised text ("восемь" may read "вoceмь").
+        for _form in lexicon.readings(_word) | {_word}:
+            _UNITS.setdefault(_form, _digit)
 # Tens and teens, read as two digits (French and Spanish say phone numbers in pairs).
 _TENS: dict[str, int] = {
     "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
@@ -48,6 +50,7 @@ _TENS: dict[str, int] = {
 }  # fmt: skip
 _PLUS = ("+", "plus")
 _QUATRE = "quatre"
+_TENS.update({form: value for word, value in list(_TENS.items()) for form in lexicon.readings(word)})
 _REPEAT = {"double": 2, "triple": 3, "doppel": 2, "doppio": 2, "doble": 2}
 _JOINERS = frozenset(("y", "et"))
 _PAIRED_TENS = (60, 80)  # soixante-dix, quatre-vingt-dix

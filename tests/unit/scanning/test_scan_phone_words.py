@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - Cyrillic digit words, on purpose
 """PHONE_NUMBER spelled out in words (or words and digits) after a phone cue or under a phone key, in
 English, German, French, Spanish, Italian, Dutch, Portuguese, Polish, Turkish and Russian; with the
 clean neighbours (counting, sizes and quantities after a phone word, too few digits, no cue)."""
@@ -28,6 +29,8 @@ FOUND = [
     "cellulare tre quattro sette uno due tre quattro cinque sei sette",
     "bel me op nul zes een twee drie vier vijf zes zeven acht",
     "telemóvel nove um dois três quatro cinco seis sete oito",
+    "телефон: восемь девять один шесть один два три четыре пять шесть семь",
+    "ТЕЛЕФОН: ВОСЕМЬ ДЕВЯТЬ ОДИН ШЕСТЬ ОДИН ДВА ТРИ ЧЕТЫРЕ ПЯТЬ ШЕСТЬ СЕМЬ",
     "telefon: pięć jeden dwa trzy cztery pięć sześć siedem osiem",
     "telefon: s\u0131f\u0131r beş üç iki bir iki üç dört beş alt\u0131 yedi",  # dotless i
 ]
@@ -45,6 +48,7 @@ CLEAN = [
     "zero seven nine one one one two three four five six",  # no cue: words, not a number
     "téléphone portable avec deux caméras et quatre couleurs",
     "número uno en ventas, dos colores, tres tallas",
+    "телефон с тремя камерами, два цвета, восемь ядер",
 ]
 
 
