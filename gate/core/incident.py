@@ -44,6 +44,8 @@ _CONSEQUENCES = {
     "DEVICE_ID": "tracking of the person across apps and sites through their device",
     "NATIONAL_ID": "identity theft and linking of records across services",
     "CUSTOMER_ID": "linking the image to the customer's account and records",
+    "HEALTH_DATA": "disclosure of the person's health (special category, Art. 9): discrimination, distress",
+    "SOCIAL_HANDLE": "unsolicited contact, harassment and profiling through the person's social account",
 }
 _GENERAL = "identification of the data subject and loss of confidentiality"
 

@@ -38,9 +38,11 @@ MAX_PART_CHARS = 64
 # whose one field starts with "+" (a phone number there is found as it is).
 MAX_SIBLING_PARTS = 4
 # How far below an object its parts are read, through containers of at most MAX_SIBLING_PARTS members:
-# `{"a": {"x": "jane.doe"}, "b": {"y": {"q": "@example.com"}}}` is read from its root, two levels down.
-# A reading thus holds the root's members and at most 4 + 16 strings below each (of MAX_PART_CHARS).
-MAX_SPLIT_LEVELS = 2
+# `{"a": {"x": "jane.doe"}, "b": {"y": {"q": "@example.com"}}}` is read from its root, two levels down,
+# and `{"n1": {"inputs": {"meta": {"text": "jane.doe"}}}, "n2": ...}` three. A reading thus holds the
+# root's members and at most 4 + 16 + 64 strings below each (of MAX_PART_CHARS); it is made only for an
+# object with a part at a boundary below it, which few records have.
+MAX_SPLIT_LEVELS = 3
 
 
 def reach(members: int, *, own: bool, nested: int) -> int:

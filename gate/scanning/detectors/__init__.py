@@ -8,10 +8,12 @@ import operator
 from gate.scanning.detectors import (
     behavior,
     card,
+    customer,
     device,
     dob,
     email,
     european_id,
+    health,
     iban,
     ip,
     keyed,
@@ -19,14 +21,16 @@ from gate.scanning.detectors import (
     national_id,
     person,
     phone,
+    phone_words,
     session,
+    social,
     world_id,
 )
 from gate.scanning.detectors.base import KeyedRule, PatternDetector, Text, TextDetector, text_facts
 
 TEXT_DETECTORS: tuple[TextDetector, ...] = (
     email.DETECTOR,
-    phone.DETECTOR,
+    phone_words.with_spelled(phone.DETECTOR),
     card.DETECTOR,
     iban.DETECTOR,
     national_id.US_SSN,
@@ -40,6 +44,9 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     session.DETECTOR,
     behavior.DETECTOR,
     device.DETECTOR,
+    social.DETECTOR,
+    health.DETECTOR,
+    customer.DETECTOR,
 )
 
 KEYED_RULES: tuple[KeyedRule, ...] = (
@@ -48,6 +55,8 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
     *session.KEYED_RULES,
     *dob.KEYED_RULES,
     *location.KEYED_RULES,
+    *social.KEYED_RULES,
+    *health.KEYED_RULES,
 )
 
 

@@ -35,6 +35,8 @@ _CLASSES = bytes(
     ord("A") if 65 <= byte <= 90 else ord("0") if 48 <= byte <= 57 else ord(".") for byte in range(256)
 )
 _SPACE = re.compile(r"\s")
+# The top-level domains of the social networks' profile links (detectors/social.py).
+_LINK = re.compile(r"(?i)\.(?:com|net|me|tv|app|am|ru|social)/")
 _MAX_LOOPED_WORDS = 8
 _CASELESS_LETTER = re.compile(f"[{lexicon.CASELESS}]")
 
@@ -70,6 +72,7 @@ HAS_BIRTH_WORD: Final = 1 << 18  # with a digit: "born", "DOB", "birthday"
 # Eight digits or more, however far apart ("0151 - 2345 - 6789", "45 47 97 51").
 HAS_EIGHT_DIGITS: Final = 1 << 19
 HAS_CODE_START: Final = 1 << 20  # two capitals (or letters, with 12 digits), then two digits: an IBAN's start
+HAS_LINK: Final = 1 << 21  # a host of a few top-level domains before a "/": "instagram.com/...", "t.me/..."
 BEHAVIOR_WORDS = (
     "view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search", "based"
 )  # fmt: skip
@@ -163,6 +166,8 @@ def text_facts(value: str, numeric: bool = True) -> int:
         facts |= HAS_CAPITALS
     if "°" in value:
         facts |= HAS_DEGREE
+    if "/" in value and _LINK.search(value) is not None:
+        facts |= HAS_LINK
     if "eyJ" in value:
         facts |= HAS_JWT
     return facts

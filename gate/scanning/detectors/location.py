@@ -388,7 +388,19 @@ def _coordinates(value: Any) -> bool:
 def _postal(value: Any) -> bool:
     if isinstance(value, str):
         return any(ch.isalnum() for ch in value)
+    if isinstance(value, list | tuple):
+        return any(_postal(item) for item in value)
     return isinstance(value, dict) and len(value) > 0
+
+
+# A postcode written as a JSON number (`{"zip": 10115}`, `{"plz": 80331}`): three to seven digits.
+_POSTCODE_NUMBERS = range(100, 10_000_000)
+
+
+def _postcode(value: Any) -> bool:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value in _POSTCODE_NUMBERS
+    return _postal(value)
 
 
 KEYED_RULES = (
@@ -409,11 +421,22 @@ KEYED_RULES = (
     ),
     KeyedRule(
         "LOCATION",
+        "location.postcode_key",
+        keyset(
+            "postcode post_code zip zip_code zipcode postal_code postalcode plz postleitzahl code_postal "
+            "codigo_postal codice_postale kod_pocztowy postnummer postinumero iranyitoszam postiindeks "
+            "pincode"
+        ),
+        _postcode,
+    ),
+    KeyedRule(
+        "LOCATION",
         "location.address_key",
         keyset(
             "address street street_address address_line address_line1 address_line_1 address_line2 "
             "address_line_2 address1 address2 home_address shipping_address billing_address "
-            "delivery_address postal_address postcode post_code zip zip_code zipcode postal_code "
+            "delivery_address postal_address ship_to shipto deliver_to send_to "
+            "postcode post_code zip zip_code zipcode postal_code "
             "house_number adresse anschrift strasse lieferadresse rechnungsadresse wohnort wohnadresse plz "
             "postleitzahl adresse_livraison adresse_facturation rue code_postal indirizzo "
             "indirizzo_spedizione via cap direccion domicilio calle direccion_envio codigo_postal morada "

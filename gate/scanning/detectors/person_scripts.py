@@ -52,6 +52,13 @@ _HANGUL_WORD = re.compile("[\uac00-\ud7a3]{3,6}")
 _HANGUL_SPACED = re.compile(
     "(?<![\uac00-\ud7a3])([\uac00-\ud7a3]) ([\uac00-\ud7a3]{2})([\uac00-\ud7a3]{0,2})(?![\uac00-\ud7a3])"
 )
+# A two-syllable name (a surname and one given syllable, "김철") only where the text says a person: after
+# "고객"/"고객님" and a colon, or before an honorific and a particle ("김철님께", "박지 씨에게"). Alone, two
+# syllables are as often a word ("이민", immigration).
+_HANGUL_TWO = re.compile(
+    "(?:고객님?[ \t]*[:：][ \t]*)(?P<a>[\uac00-\ud7a3])(?P<b>[\uac00-\ud7a3])(?![\uac00-\ud7a3])"
+    "|(?<![\uac00-\ud7a3])(?P<c>[\uac00-\ud7a3])(?P<d>[\uac00-\ud7a3])[ \t]?(?:님께|님에게|씨에게|님께서)"
+)
 # What may stand between two words of a name in the caseless scripts: spaces only.
 _SPACES = re.compile("[ \t]+")
 # Chinese: words right before a name ("送给王小明", "给李伟的") and right after one ("王小明的", "李先生").
@@ -422,6 +429,14 @@ class ScriptNames:
                 and core[1] in self._ko_given
                 and core[2] in self._ko_given
                 and core not in self._not_korean
+            ):
+                return match.span()
+        for match in _HANGUL_TWO.finditer(value):
+            surname, given = match.group("a", "b") if match.group("a") else match.group("c", "d")
+            if (
+                surname in self._surnames["korean"]
+                and given in self._ko_given
+                and surname + given not in self._not_korean
             ):
                 return match.span()
         return None

@@ -106,6 +106,13 @@ def _national(match: re.Match[str], text: Text) -> bool:
     close = bool(text.flags & PHONE) or _cued(text, match.start(), window=12)
     if digits < (_MIN_KEYED_DIGITS if close else _MIN_NATIONAL_DIGITS):
         return False
+    return valid_after_cue(candidate)
+
+
+def valid_after_cue(candidate: str) -> bool:
+    """Whether `candidate` (digits and separators, read after a phone cue or under a phone key) is a
+    valid number of some region, tried in the order of `NATIONAL_REGIONS`, `EUROPEAN_REGIONS`,
+    `WORLD_REGIONS`, or an international number written without its "+"."""
     if candidate.startswith("00"):
         return _valid("+" + candidate[2:], None)
     if any(_valid(candidate, region) for region in NATIONAL_REGIONS):

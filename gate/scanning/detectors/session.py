@@ -46,12 +46,30 @@ _COOKIE_NAMES = (
     "x-auth-token",
     "wordpress_logged_in_",
     "wp_woocommerce_session_",
+    "api_key",
+    "apikey",
+    "api-key",
+    "x-api-key",
+    "client_secret",
+    "secret_key",
+    "access_key",
+    "private_token",
+    "private-token",
 )
 _COOKIE = re.compile(
     r"(?i)(?<![\w.\-])(?:" + "|".join(re.escape(name) for name in _COOKIE_NAMES) + r")[0-9a-f]{0,40}"
     r"\s*[=:]\s*[\"']?(?P<value>[A-Za-z0-9%._\-+/~]{8,4096})"
 )
 _BEARER = re.compile(r"(?i)\b(?:bearer|token)\s+(?P<value>[A-Za-z0-9\-._~+/]{16,4096}=*)")
+# A bearer token shorter than 16 characters (test and internal tokens are): six at least, letters and digits.
+_SHORT_BEARER = re.compile(r"(?i)\bbearer\s+(?P<value>[A-Za-z0-9\-._~+/]{6,15}=*)(?![\w\-.~+/=])")
+_MIN_SHORT = 6
+# "API key: sk-12ab34cd", "access token is 9f8e7d6c5b": a key's name in prose, then the value.
+_CUED_KEY = re.compile(
+    r"(?i)\b(?:api[ _\-]?key|secret[ _\-]?key|access[ _\-]?key|auth[ _\-]?token|access[ _\-]?token|"
+    r"refresh[ _\-]?token|session[ _\-]?token|token)\s*(?:is\s+|[:=]\s*)[\"']?"
+    r"(?P<value>[A-Za-z0-9\-._~+/]{8,512})"
+)
 _JWT = re.compile(r"(?<![\w\-])eyJ[A-Za-z0-9_\-]{8,2048}\.[A-Za-z0-9_\-]{8,8192}\.[A-Za-z0-9_\-]{8,2048}")
 _TOKEN_LIKE = re.compile(r"[A-Za-z0-9%._\-+/~=]{8,}")
 
@@ -69,6 +87,16 @@ def _valid_value(match: re.Match[str], text: Text) -> bool:
     return token_like(match.group("value"))
 
 
+def _short_token(match: re.Match[str], text: Text) -> bool:
+    value = match.group("value")
+    return (
+        len(value) >= _MIN_SHORT and any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
+    )
+
+
+_KEY_WORDS = any_word(("api", "secret", "access", "token", "auth", "refresh", "session"))
+
+
 def _bearer_words(text: Text) -> bool:
     return "bearer" in text.lower or "token" in text.lower
 
@@ -80,6 +108,8 @@ DETECTOR = PatternDetector(
         PatternRule("session.jwt", _JWT, requires=HAS_JWT),
         PatternRule("session.cookie", _COOKIE, _valid_value, any_word(_COOKIE_NAMES), HAS_SEPARATOR),
         PatternRule("session.bearer", _BEARER, _valid_value, _bearer_words),
+        PatternRule("session.bearer", _SHORT_BEARER, _short_token, any_word(("bearer",))),
+        PatternRule("session.cued_key", _CUED_KEY, _valid_value, _KEY_WORDS),
     ),
 )
 

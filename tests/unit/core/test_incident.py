@@ -135,3 +135,14 @@ def test_time_left_and_markdown() -> None:
     assert "70h59m left" in text and "2026-12-08T01:30:15Z" in text and f"{1:064x}" in text
     assert "deadline passed" in markdown(doc, AWARE + timedelta(hours=73))
     assert json.loads(encode(doc)) == doc
+
+
+def test_every_scanner_entity_has_its_own_consequence() -> None:
+    from gate.core.incident import _CONSEQUENCES, _GENERAL  # noqa: PLC0415 - the table under test
+    from gate.scanning import ENTITIES  # noqa: PLC0415
+
+    image = _image(1, tuple(sorted(ENTITIES)))
+    doc = open_incident([image], aware_at=AWARE, contact="c", found_by="gate rescan")
+    lines = doc["notification"]["likely_consequences"]
+    assert set(ENTITIES) <= set(_CONSEQUENCES) | {"PERSON"}
+    assert all(lines[entity] != _GENERAL for entity in ENTITIES if entity != "PERSON")

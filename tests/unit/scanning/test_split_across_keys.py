@@ -25,12 +25,23 @@ SPLITS: list[tuple[Any, str]] = [
     ({"jane.doe": {"@example.com": 1}}, EMAIL),  # key, then a child's key
     ({"a": ["jane.doe"], "b": ["@example.com"]}, EMAIL),  # sibling arrays
     ({"a": {"x": "jane.doe"}, "b": {"y": "@example.com"}}, EMAIL),  # sibling objects
-    # Two levels apart, through small containers (`splits.MAX_SPLIT_LEVELS`).
+    # Two levels apart, through small containers (`splits.MAX_SPLIT_LEVELS` is 3).
     ({"a": {"x": "jane.doe"}, "b": {"y": {"q": "@example.com"}}}, EMAIL),
     ({"a": {"x": {"p": "jane.doe"}}, "b": {"y": {"q": "@example.com"}}}, EMAIL),
     ({"a": [{"x": "jane.doe"}], "b": [{"y": "@example.com"}]}, EMAIL),
     ({"n1": {"inputs": {"text": "jane.doe"}}, "n2": {"inputs": {"text": "@example.com"}}}, EMAIL),
     ({"a": {"x": "+49"}, "b": {"c": {"y": "151 23456789"}}}, PHONE),
+    # Three levels apart (since gaps4).
+    ({"a": {"b": {"c": "jane.doe"}}, "x": {"y": {"z": {"w": "@example.com"}}}}, EMAIL),
+    (
+        {
+            "n1": {"inputs": {"meta": {"text": "jane.doe"}}},
+            "n2": {"inputs": {"meta": {"text": "@example.com"}}},
+        },
+        EMAIL,
+    ),
+    ({"a": [[{"x": "jane.doe"}]], "b": [[{"y": "@example.com"}]]}, EMAIL),
+    ({"a": {"b": {"c": "+49"}}, "d": {"e": {"f": {"g": "151 23456789"}}}}, PHONE),
     ({"+49 151": "23456789"}, PHONE),
     ({"+49": {"151": "2345 6789"}}, PHONE),
     ({"DE89 3704": "0044 0532 0130 00"}, IBAN),
@@ -60,8 +71,9 @@ def test_a_value_split_across_keys_is_found(inner: dict[str, Any], entity: str, 
 
 
 CLEAN = [
-    {"instagram": "@acme.shop"},  # a handle under a field's name
-    {"social": {"instagram": "@acme.shop", "tiktok": "@acme.store"}, "brand": "Acme"},
+    # A handle under a field's name (the shop's own: under a bare platform key it is a SOCIAL_HANDLE).
+    {"shop_instagram": "@acme.shop"},
+    {"social": {"shop_instagram": "@acme.shop", "brand_tiktok": "@acme.store"}, "brand": "Acme"},
     {"loras": {"add_detail.safetensors": 0.6, "product_shot_v2.safetensors": 0.8}},
     {"model": "sd_xl_base_1.0", "ext": ".safetensors", "weights": ["+0.5", "+1.2"]},
     {"v1.10.1": {"changes": ".png export"}, "v1.9": {"changes": "+ refiner"}},
@@ -95,20 +107,22 @@ def test_any_cut_of_an_address_across_keys_is_found(local: str, domain: str, dat
     assert all(part not in f.path.removeprefix("/extra") for f in findings for part in parts if len(part) > 1)
 
 
-# Three levels apart, or below a container too large to be a part of a split: not read (the bound).
+# Four levels apart, or below a container too large to be a part of a split: not read (the bound).
 BEYOND_REACH: list[Any] = [
-    {"a": {"b": {"c": {"x": "jane.doe"}}}, "d": {"e": {"f": {"y": "@example.com"}}}},
+    {"a": {"b": {"c": {"d": {"x": "jane.doe"}}}}, "e": {"f": {"g": {"h": {"y": "@example.com"}}}}},
     {"a": {"x": "jane.doe"}, "b": {"y": {"q": "@example.com", "1": "a", "2": "b", "3": "c", "4": "d"}}},
 ]
 
 
 @pytest.mark.parametrize("doc", BEYOND_REACH)
-def test_a_split_deeper_than_two_levels_is_not_read(doc: dict[str, Any]) -> None:
+def test_a_split_deeper_than_three_levels_is_not_read(doc: dict[str, Any]) -> None:
     assert scan_parameters(doc) == []
 
 
-# Clean neighbours two levels apart: handles and extensions beside words.
+# Clean neighbours two and three levels apart: handles and extensions beside words.
 CLEAN_TWO_LEVELS: list[Any] = [
+    {"a": {"x": {"q": {"r": "render"}}}, "b": {"y": {"q": {"r": ".png"}}}},
+    {"n1": {"inputs": {"meta": {"t": "v1.2"}}}, "n2": {"inputs": {"meta": {"t": "+0.5"}}}},
     {"a": {"x": {"q": "@acme.shop"}}, "b": {"y": {"q": "@acme.store"}}},
     {"file": {"name": {"stem": "render"}}, "meta": {"ext": {"v": ".png"}}},
     {"lora": {"weights": {"w": "+0.5"}}, "cfg": {"scale": {"v": "7.5"}}},
