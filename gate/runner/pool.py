@@ -45,7 +45,8 @@ from gate.runner.evaluator import (
     never,
     nothing,
 )
-from gate.runner.pool_worker import encode_message, inbound_fields, routed_from, worker_main
+from gate.runner.frames import FrameReader, encode_message, frame_parts
+from gate.runner.pool_worker import inbound_fields, routed_from, worker_main
 
 __all__ = ["ERROR_CODE", "TIMEOUT_CODE", "BatchAbandoned", "Evaluator", "InProcessEvaluator", "ProcessPool"]
 
@@ -71,6 +72,7 @@ class _Worker:
     process: BaseProcess
     inbox: Connection  # our write end, non-blocking
     outbox: Connection  # our read end
+    reader: FrameReader  # reads `outbox`
     ready: bool = False
     jobs: deque[JobKey] = field(default_factory=deque)  # sent, in order: the head is being evaluated
     unsent: bytearray = field(default_factory=bytearray)
@@ -234,7 +236,7 @@ class ProcessPool:
             if worker.outbox in ready_r:
                 dead = self._drain(worker)
             if dead or worker.process.sentinel in ready_r:
-                self._drain(worker)  # results it sent before dying still count
+                self._drain(worker, to_end=True)  # results it sent before dying still count
                 self._replace(worker, ERROR_CODE, "worker_died")
             elif worker.jobs and time.monotonic() >= worker.deadline:
                 self._replace(worker, TIMEOUT_CODE, "worker_timeout")
@@ -261,12 +263,32 @@ class ProcessPool:
             size = max(1, min(self._chunk, even - len(worker.jobs), len(self._todo)))
             jobs = [self._todo.popleft() for _ in range(size)]
             started = time.monotonic()
-            message = encode_message([(t, i, inbound_fields(self._tickets[t].records[i])) for t, i in jobs])
+            header, payload = frame_parts(
+                [(t, i, inbound_fields(self._tickets[t].records[i])) for t, i in jobs]
+            )
             if not worker.jobs:
                 worker.deadline = started + self._event_timeout_s
             worker.jobs.extend(jobs)
-            worker.unsent += message
+            self._send(worker, header, payload)
             self.ipc_seconds += time.monotonic() - started
+
+    def _send(self, worker: _Worker, header: bytes, payload: memoryview) -> None:
+        """Write a frame now, as far as the pipe takes it; keep only the rest (a chunk of 50 KB records
+        went into the pipe in one call, without being joined and copied into `unsent` first)."""
+        written = 0
+        if not worker.unsent:
+            try:
+                written = os.writev(worker.inbox.fileno(), (header, payload))
+            except BlockingIOError:
+                pass
+            except OSError:  # it died: `_flush` meets the error again and replaces it
+                pass
+        if written < len(header):
+            worker.unsent += header[written:]
+            worker.unsent += payload
+        elif written < len(header) + len(payload):
+            worker.unsent += payload[written - len(header) :]
+        if worker.unsent:
             self._flush(worker)
 
     def _flush(self, worker: _Worker) -> None:
@@ -282,21 +304,20 @@ class ProcessPool:
             self._replace(worker, ERROR_CODE, "worker_died", started_head=False)
         self.ipc_seconds += time.monotonic() - started
 
-    def _drain(self, worker: _Worker) -> bool:
-        """Handle every message waiting from `worker`; True when its pipe says it is gone."""
+    def _drain(self, worker: _Worker, *, to_end: bool = False) -> bool:
+        """Handle the messages `worker` has sent (one read of what its pipe holds; with `to_end`, every
+        message up to the end of the pipe of a worker that is gone); True when its pipe says it is gone."""
         started = time.monotonic()
-        outbox = worker.outbox
         try:
-            # select() on the fd, not Connection.poll(0): that builds and closes a selector per call
-            # (~5 us, once per result and once more per drain).
-            while select.select((outbox,), (), (), 0)[0]:
-                kind, payload = outbox.recv()
-                self._resolve(worker, kind, payload)
+            while True:
+                for kind, payload in worker.reader.read():
+                    self._resolve(worker, kind, payload)
+                if not to_end:
+                    return False
         except (EOFError, OSError):
             return True
         finally:
             self.ipc_seconds += time.monotonic() - started
-        return False
 
     def _resolve(self, worker: _Worker, kind: str, payload: Any) -> None:
         if kind == "ready":
@@ -392,7 +413,9 @@ class ProcessPool:
             # a few writes instead of ~50 wake-ups. Best effort: elsewhere the default size still works.
             with contextlib.suppress(OSError, AttributeError):
                 fcntl.fcntl(end.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        return _Worker(process=process, inbox=inbox_write, outbox=outbox_read)
+        return _Worker(
+            process=process, inbox=inbox_write, outbox=outbox_read, reader=FrameReader(outbox_read.fileno())
+        )
 
     @staticmethod
     def _reap(worker: _Worker) -> None:
