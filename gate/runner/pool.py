@@ -67,12 +67,17 @@ class _Ticket:
     discarded: bool = False
 
 
-@dataclass
+@dataclass(eq=False)  # a worker is itself, not its fields: `in` and `index` compare identities
 class _Worker:
     process: BaseProcess
     inbox: Connection  # our write end, non-blocking
     outbox: Connection  # our read end
     reader: FrameReader  # reads `outbox`
+    # The descriptors select() waits on, read once: a Connection or the process's `sentinel` property
+    # costs Python calls (fileno(), _check_closed()) per worker on every wait, i.e. on every result.
+    inbox_fd: int
+    outbox_fd: int
+    sentinel: int
     ready: bool = False
     jobs: deque[JobKey] = field(default_factory=deque)  # sent, in order: the head is being evaluated
     unsent: bytearray = field(default_factory=bytearray)
@@ -223,19 +228,22 @@ class ProcessPool:
         now = time.monotonic()
         deadlines = [w.deadline for w in self._workers if w.jobs]
         timeout = max(0.0, min([until, *deadlines]) - now)
-        readable: list[Any] = [w.outbox for w in self._workers] + [w.process.sentinel for w in self._workers]
-        writable = [w.inbox for w in self._workers if w.unsent]
+        # The workers this wait is about: ready descriptors are matched by number, and a worker started in
+        # place of one that died while flushing may have been given the same numbers.
+        waited_on = list(self._workers)
+        readable = [w.outbox_fd for w in waited_on] + [w.sentinel for w in waited_on]
+        writable = [w.inbox_fd for w in waited_on if w.unsent]
         ready_r, ready_w, _ = select.select(readable, writable, [], timeout)
-        for worker in list(self._workers):
-            if worker.inbox in ready_w:
+        for worker in waited_on:
+            if worker.inbox_fd in ready_w and worker in self._workers:
                 self._flush(worker)
-        for worker in list(self._workers):
+        for worker in waited_on:
             if worker not in self._workers:
                 continue  # replaced while flushing
             dead = False
-            if worker.outbox in ready_r:
+            if worker.outbox_fd in ready_r:
                 dead = self._drain(worker)
-            if dead or worker.process.sentinel in ready_r:
+            if dead or worker.sentinel in ready_r:
                 self._drain(worker, to_end=True)  # results it sent before dying still count
                 self._replace(worker, ERROR_CODE, "worker_died")
             elif worker.jobs and time.monotonic() >= worker.deadline:
@@ -278,7 +286,7 @@ class ProcessPool:
         written = 0
         if not worker.unsent:
             try:
-                written = os.writev(worker.inbox.fileno(), (header, payload))
+                written = os.writev(worker.inbox_fd, (header, payload))
             except BlockingIOError:
                 pass
             except OSError:  # it died: `_flush` meets the error again and replaces it
@@ -296,7 +304,7 @@ class ProcessPool:
         started = time.monotonic()
         try:
             while worker.unsent:
-                written = os.write(worker.inbox.fileno(), worker.unsent)
+                written = os.write(worker.inbox_fd, worker.unsent)
                 del worker.unsent[:written]
         except BlockingIOError:
             pass
@@ -414,7 +422,13 @@ class ProcessPool:
             with contextlib.suppress(OSError, AttributeError):
                 fcntl.fcntl(end.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
         return _Worker(
-            process=process, inbox=inbox_write, outbox=outbox_read, reader=FrameReader(outbox_read.fileno())
+            process=process,
+            inbox=inbox_write,
+            outbox=outbox_read,
+            reader=FrameReader(outbox_read.fileno()),
+            inbox_fd=inbox_write.fileno(),
+            outbox_fd=outbox_read.fileno(),
+            sentinel=process.sentinel,
         )
 
     @staticmethod
