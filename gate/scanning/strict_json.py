@@ -72,10 +72,28 @@ def _integer(text: str) -> int:
 
 
 # A surrogate can only come from an escape ("\\udXXX") or a character the text already holds (a str, or
-# bytes that decode with "surrogatepass", as json.loads does): the document is walked only when one is seen.
-_SURROGATE_TEXT = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
-_SURROGATE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]")
+# bytes that decode with "surrogatepass", as json.loads does): the document is walked only when one may be
+# there. Each test is a single-character search first: an event carries ~70 KB of base64 whose many "u"
+# and "d" make any multi-character search cost more than the parse itself.
+_SURROGATE_ESCAPE_TEXT = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
 _LONE = re.compile(r"[\ud800-\udfff]")
+
+
+def _may_hold_surrogate(raw: str | bytes) -> bool:
+    if isinstance(raw, bytes):
+        # 0xED leads a surrogate's UTF-8-style bytes (and Hangul's); UTF-16 and UTF-32 (a NUL among the
+        # first bytes) are walked always.
+        if b"\xed" in raw or b"\x00" in raw[:4]:
+            return True
+        return b"\\" in raw and _SURROGATE_ESCAPE_BYTES.search(raw) is not None
+    if "\\" in raw and _SURROGATE_ESCAPE_TEXT.search(raw) is not None:
+        return True
+    return not raw.isascii() and _LONE.search(raw) is not None
+
+
+def _lone(text: str) -> bool:
+    return not text.isascii() and _LONE.search(text) is not None
 
 
 def _constant(name: str) -> Any:
@@ -103,10 +121,10 @@ def _lone_surrogate(doc: Any) -> str | None:
     while stack:
         item, path = stack.pop()
         if isinstance(item, str):
-            if _LONE.search(item) is not None:
+            if _lone(item):
                 return path
         elif isinstance(item, dict):
-            if any(_LONE.search(key) is not None for key in item):
+            if any(_lone(key) for key in item):
                 return path
             stack.extend(
                 reversed(
@@ -164,11 +182,7 @@ def loads(raw: str | bytes) -> Any:
     )
     if repeated:
         raise DuplicateKeyError(_find(doc))
-    if isinstance(raw, bytes):  # UTF-16 and UTF-32 (a NUL among the first bytes) are walked always
-        seen = b"\x00" in raw[:4] or _SURROGATE_BYTES.search(raw) is not None
-    else:
-        seen = _SURROGATE_TEXT.search(raw) is not None
-    if seen:
+    if _may_hold_surrogate(raw):
         where = _lone_surrogate(doc)
         if where is not None:
             raise UnpairedSurrogateError(where)

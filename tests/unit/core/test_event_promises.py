@@ -127,6 +127,9 @@ def test_a_lone_surrogate_written_as_utf8_bytes_is_refused() -> None:
 )
 def test_surrogate_pairs_and_escaped_backslashes_parse(text: str) -> None:
     assert loads(text) == json.loads(text)
+    # As bytes too: Hangul's UTF-8 starts with the byte surrogates' would (0xED), so it is walked.
+    raw = (text[:-1] + ', "ko": "힣 한국어"}').encode() if text.endswith("}") else text.encode()
+    assert loads(raw) == json.loads(raw)
 
 
 def test_an_integer_too_long_to_convert_is_refused_with_its_length() -> None:
