@@ -77,14 +77,6 @@ def consumer_config(
         # adds it to every event's latency. librdkafka's 500 ms default was most of the latency, 50 ms
         # still a third of the half-load p99 (benchmarks, README "Performance"). Overridable via `kafka:`.
         "fetch.wait.max.ms": 10,
-        # Ask the broker for more only while the consumer holds fewer than two batches of records. With
-        # librdkafka's default (100,000 records, i.e. up to its 64 MiB byte bound) a consumer that had
-        # fetched a burst to its end polled the broker empty every `fetch.wait.max.ms` while the runner
-        # worked through what it held; the embedded broker pays ~0.35 ms of CPU for each such fetch. The
-        # check runs every `fetch.queue.backoff.ms` in the client (no request), so a runner that empties
-        # its two batches faster than that plus one fetch never waits (README "Performance").
-        "queued.min.messages": max(2 * settings.batch.max_records, 16),
-        "fetch.queue.backoff.ms": 10,
     }
     config: dict[str, Any] = {
         **defaults,

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-from confluent_kafka import Consumer
-
 from gate.runner.clients import consumer_config, producer_config
 from gate.settings import load_settings
 
@@ -26,20 +23,3 @@ def test_the_producer_compresses_with_zstd_unless_the_operator_chooses_otherwise
     config = producer_config(chosen, error_cb=lambda _e: None)
     assert (config["compression.type"], config["compression.level"]) == ("lz4", "-1")
     assert config["enable.idempotence"] is True  # the transactional settings stay whatever is passed
-
-
-@pytest.mark.parametrize(("max_records", "floor"), [(1, 16), (8, 16), (64, 128), (256, 512), (5000, 10_000)])
-def test_the_consumer_fetches_only_while_it_holds_under_two_batches(max_records: int, floor: int) -> None:
-    """Not librdkafka's 100,000 records: a consumer that fetched a burst to its end would poll the broker
-    empty every fetch.wait.max.ms while the runner works through it (README "Performance")."""
-    settings = load_settings(batch={"max_records": max_records, "min_records": 1})
-    config = consumer_config(settings, error_cb=lambda _e: None, stats_cb=lambda _s: None)
-    assert config["queued.min.messages"] == floor
-    assert config["fetch.queue.backoff.ms"] == 10  # the client looks again this often, with no request
-    Consumer({k: v for k, v in config.items() if not k.endswith("_cb")}).close()  # librdkafka accepts them
-
-
-def test_the_operator_can_still_choose_the_prefetch() -> None:
-    settings = load_settings(kafka={"queued.min.messages": "100000", "fetch.queue.backoff.ms": "1000"})
-    config = consumer_config(settings, error_cb=lambda _e: None, stats_cb=lambda _s: None)
-    assert (config["queued.min.messages"], config["fetch.queue.backoff.ms"]) == ("100000", "1000")
