@@ -16,6 +16,7 @@ import json
 import math
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from gate.pointers import escape_token
@@ -115,36 +116,13 @@ def _token(key: str, position: int) -> str:
     return escape_token(key) if key_info(key).plain else f"{HIDDEN_KEY}{position}"
 
 
-def _lone_surrogate(doc: Any) -> str | None:
-    """The pointer of the first string (or of the object whose key) holding a lone surrogate, or None."""
+def _first(doc: Any, hit: Callable[[Any], bool]) -> str | None:
+    """The pointer of the first value in document order for which `hit` is true, or None (iterative: a
+    document can be deep)."""
     stack: list[tuple[Any, str]] = [(doc, "")]
     while stack:
         item, path = stack.pop()
-        if isinstance(item, str):
-            if _lone(item):
-                return path
-        elif isinstance(item, dict):
-            if any(_lone(key) for key in item):
-                return path
-            stack.extend(
-                reversed(
-                    [
-                        (value, f"{path}/{_token(key, position)}")
-                        for position, (key, value) in enumerate(item.items())
-                    ]
-                )
-            )
-        elif isinstance(item, list):
-            stack.extend(reversed([(value, f"{path}/{index}") for index, value in enumerate(item)]))
-    return None
-
-
-def _find(doc: Any) -> str:
-    """The pointer of the first marked object in document order (iterative: a document can be deep)."""
-    stack: list[tuple[Any, str]] = [(doc, "")]
-    while stack:
-        item, path = stack.pop()
-        if type(item) is _Repeated:
+        if hit(item):
             return path
         if isinstance(item, dict):
             children = [
@@ -156,7 +134,18 @@ def _find(doc: Any) -> str:
         else:
             continue
         stack.extend(reversed(children))
-    return ""
+    return None
+
+
+def _repeated(item: Any) -> bool:
+    return type(item) is _Repeated
+
+
+def _holds_lone_surrogate(item: Any) -> bool:
+    """A string holding one, or an object one of whose keys does."""
+    if isinstance(item, str):
+        return _lone(item)
+    return isinstance(item, dict) and any(_lone(key) for key in item)
 
 
 def loads(raw: str | bytes) -> Any:
@@ -181,9 +170,9 @@ def loads(raw: str | bytes) -> Any:
         raw, object_pairs_hook=pairs_hook, parse_constant=_constant, parse_float=_finite, parse_int=_integer
     )
     if repeated:
-        raise DuplicateKeyError(_find(doc))
+        raise DuplicateKeyError(_first(doc, _repeated) or "")
     if _may_hold_surrogate(raw):
-        where = _lone_surrogate(doc)
+        where = _first(doc, _holds_lone_surrogate)
         if where is not None:
             raise UnpairedSurrogateError(where)
     return doc
