@@ -72,10 +72,10 @@ def _integer(text: str) -> int:
     return int(text)
 
 
-# A surrogate can only come from an escape ("\\udXXX") or a character the text already holds (a str, or
-# bytes that decode with "surrogatepass", as json.loads does): the document is walked only when one may be
-# there. Each test is a single-character search first: an event carries ~70 KB of base64 whose many "u"
-# and "d" make any multi-character search cost more than the parse itself.
+# A surrogate can only come from an escape ("\\ud800" to "\\udfff") or a character the text holds
+# already (a str, or bytes that decode with "surrogatepass", as json.loads does): the document is walked
+# only when one may be there. Each test is a single-character search first: an event carries ~70 KB of
+# base64 whose many "u" and "d" make any multi-character search cost more than the parse itself.
 _SURROGATE_ESCAPE_TEXT = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
 _LONE = re.compile(r"[\ud800-\udfff]")
