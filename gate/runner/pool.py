@@ -10,17 +10,23 @@ worker while another idles.
 Failure is closed, never silent: a worker that spends more than `event_timeout_s` on one record is killed
 and replaced and that record routed as `gate.timeout`; a worker that dies (crash, segfault, os._exit,
 SIGKILL) while busy is replaced and its current record yields `gate.error`, as does a processor that
-raises; records it had been sent but not started go to another worker. One that died while idle is
-replaced before it is given a record. Workers build from the factory's loaded configuration, so a
-replacement decides exactly as the worker it replaces (see `gate.worker.assembly`). The one exception is
-`StoreUnavailable`: no verdict can be committed without its published bytes, so the batch is cut short and
-`take` raises it to the loop, which leaves the batch uncommitted.
+raises; records it had been sent but not started go to another worker. Which record a worker had started
+is read from a counter the worker keeps in shared memory, not guessed from the pipe: a worker killed while
+idle can still accept a chunk into its pipe (its threads outlive the main one by milliseconds, holding the
+pipe open), and the records of that chunk were never started, so they go to another worker and nothing
+fails. One that died while idle is replaced before it is given a record.
+
+Workers build from the factory's loaded configuration, so a replacement decides exactly as the worker it
+replaces (see `gate.worker.assembly`). The one exception is `StoreUnavailable`: no verdict can be committed
+without its published bytes, so the batch is cut short and `take` raises it to the loop, which leaves the
+batch uncommitted.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import logging
 import multiprocessing
 import os
 import select
@@ -47,6 +53,8 @@ from gate.runner.evaluator import (
 )
 from gate.runner.pool_worker import encode_message, inbound_fields, routed_from, worker_main
 
+log = logging.getLogger("gate.runner.pool")
+
 __all__ = ["ERROR_CODE", "TIMEOUT_CODE", "BatchAbandoned", "Evaluator", "InProcessEvaluator", "ProcessPool"]
 
 _WAIT_SLICE_S = 0.25  # how often a long wait looks at the abandon flag
@@ -71,7 +79,9 @@ class _Worker:
     process: BaseProcess
     inbox: Connection  # our write end, non-blocking
     outbox: Connection  # our read end
+    started: Any  # a shared c_uint64: records the worker has begun (it writes, the pool reads after death)
     ready: bool = False
+    answered: int = 0  # results read from it: started - answered is 1 while it is on a record, else 0
     jobs: deque[JobKey] = field(default_factory=deque)  # sent, in order: the head is being evaluated
     unsent: bytearray = field(default_factory=bytearray)
     deadline: float = 0.0  # when the head record times out
@@ -278,8 +288,8 @@ class ProcessPool:
                 del worker.unsent[:written]
         except BlockingIOError:
             pass
-        except OSError:  # BrokenPipeError: it died; nothing sent to it can have started unseen
-            self._replace(worker, ERROR_CODE, "worker_died", started_head=False)
+        except OSError:  # BrokenPipeError: it died (its counter says whether it was on a record)
+            self._replace(worker, ERROR_CODE, "worker_died")
         self.ipc_seconds += time.monotonic() - started
 
     def _drain(self, worker: _Worker) -> bool:
@@ -306,6 +316,7 @@ class ProcessPool:
             self.close()
             raise PoolError(f"a worker could not build its processor: {payload}")
         ticket, index, value = payload
+        worker.answered += 1
         if worker.jobs and worker.jobs[0] == (ticket, index):
             worker.jobs.popleft()
         worker.deadline = time.monotonic() + self._event_timeout_s
@@ -352,17 +363,20 @@ class ProcessPool:
             if held.discarded:
                 del self._tickets[ticket]
 
-    def _replace(self, worker: _Worker, code: str, event: str, *, started_head: bool = True) -> None:
-        """Kill and reap `worker`, start a fresh one in its place; its current record fails closed, the
+    def _replace(self, worker: _Worker, code: str, event: str) -> None:
+        """Kill and reap `worker`, start a fresh one in its place; the record it was on fails closed, the
         records it had not started go back to the front of the queue."""
         if not worker.ready:
             self.close()
             raise PoolError("a worker died while building its processor")
         self._on_event(event)
-        self._reap(worker)
+        exitcode = self._reap(worker)
         self._workers[self._workers.index(worker)] = self._spawn()
         jobs = list(worker.jobs)
-        if jobs and started_head:
+        # Results it sent before dying were read (the caller drains first), so this is exact: a worker
+        # counts a record as started before it reads its fields, and answers it after deciding it.
+        on_record = bool(jobs) and worker.started.value > worker.answered
+        if on_record:
             ticket, index = jobs.pop(0)
             self._settle(ticket, index, self._failure(ticket, index, code))
         for ticket, index in reversed(jobs):
@@ -373,13 +387,22 @@ class ProcessPool:
                 self._settle(ticket, index, None)
             else:
                 self._todo.appendleft((ticket, index))
+        log.warning(
+            "worker replaced (%s, exit code %s): %d record failed closed, %d sent to another worker",
+            event,
+            exitcode,
+            int(on_record),
+            len(jobs),
+            extra={"kind": event},
+        )
 
     def _spawn(self) -> _Worker:
         inbox_read, inbox_write = self._context.Pipe(duplex=False)
         outbox_read, outbox_write = self._context.Pipe(duplex=False)
+        started = self._context.RawValue("Q", 0)
         process = self._context.Process(
             target=worker_main,
-            args=(inbox_read, outbox_write, self._factory, os.getpid()),
+            args=(inbox_read, outbox_write, self._factory, os.getpid(), started),
             name="gate-worker",
             daemon=True,
         )
@@ -392,14 +415,16 @@ class ProcessPool:
             # a few writes instead of ~50 wake-ups. Best effort: elsewhere the default size still works.
             with contextlib.suppress(OSError, AttributeError):
                 fcntl.fcntl(end.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        return _Worker(process=process, inbox=inbox_write, outbox=outbox_read)
+        return _Worker(process=process, inbox=inbox_write, outbox=outbox_read, started=started)
 
     @staticmethod
-    def _reap(worker: _Worker) -> None:
-        """Kill (if still running) and join, so no zombie is left, and release the pipes."""
+    def _reap(worker: _Worker) -> int | None:
+        """Kill (if still running) and join, so no zombie is left, and release the pipes; its exit code."""
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join()
+        exitcode = worker.process.exitcode
         worker.process.close()
         worker.inbox.close()
         worker.outbox.close()
+        return exitcode

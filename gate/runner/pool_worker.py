@@ -80,8 +80,13 @@ def encode_message(obj: object) -> bytes:
     return struct.pack("!i", len(payload)) + payload
 
 
-def worker_main(inbox: Connection, outbox: Connection, factory: ProcessorFactory, parent_pid: int) -> None:
+def worker_main(
+    inbox: Connection, outbox: Connection, factory: ProcessorFactory, parent_pid: int, started: Any
+) -> None:
     """Entry point of a worker process: build once, then answer each job of each chunk as it is decided.
+
+    `started` is a shared c_uint64 counting the records begun: if this process dies, the pool compares it
+    with the answers it read to tell the record it was on from those still unread in its pipe.
 
     Answers: ("ready", None), ("build_failed", text), ("ok", (ticket, index, routed fields)),
     ("raised", (ticket, index, exception class name)), ("store_unavailable", (ticket, index, text)).
@@ -104,6 +109,7 @@ def worker_main(inbox: Connection, outbox: Connection, factory: ProcessorFactory
         if chunk is None:
             return
         for ticket, index, fields in chunk:
+            started.value += 1
             try:
                 outbox.send(("ok", (ticket, index, routed_fields(processor(InboundRecord(*fields))))))
             except StoreUnavailable as exc:

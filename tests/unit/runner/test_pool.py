@@ -186,6 +186,33 @@ def test_every_worker_killed_while_idle_still_leaves_a_working_pool(pool: Proces
     assert pool.events == ["worker_died", "worker_died"]  # type: ignore[attr-defined]
 
 
+def test_records_still_unread_in_a_dead_workers_pipe_go_to_another_worker_and_none_fails() -> None:
+    # A killed worker's other threads hold its pipe open for a moment after its main thread is gone, so a
+    # chunk can be written to a worker that is already dying; a stopped worker makes that moment last.
+    # It never started those records: each must be decided by a replacement, none routed as gate.error.
+    events: list[str] = []
+    pool = ProcessPool(ScriptedFactory(), workers=2, event_timeout_s=30.0, on_event=events.append)
+    pool.start()
+    try:
+        stopped = set(pool.pids)
+        for pid in stopped:
+            os.kill(pid, signal.SIGSTOP)
+        ticket = pool.submit(records(b"ok", b"ok", b"ok", b"ok", b"ok"))
+        pool.serve(0.2)  # sent: both stopped workers hold records in their pipes
+        assert pool.in_flight == 5 and not pool.done(ticket)
+        for pid in stopped:
+            os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 60
+        while not pool.done(ticket) and time.monotonic() < deadline:
+            pool.serve(0.25)
+        out = pool.take(ticket)
+        assert [r.verdict for r in out] == [Verdict.APPROVED] * 5, [reasons(r.value) for r in out]
+        assert {json.loads(r.value)["pid"] for r in out}.isdisjoint(stopped)
+        assert events == ["worker_died", "worker_died"]
+    finally:
+        pool.close()
+
+
 def test_a_worker_killed_while_busy_routes_its_record_as_gate_error(pool: ProcessPool) -> None:
     before = set(pool.pids)
     killer = threading.Timer(0.5, lambda: [os.kill(pid, signal.SIGKILL) for pid in before])
