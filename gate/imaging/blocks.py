@@ -352,11 +352,10 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
                 blocks.append(Block("palette", span, text=text, container=chunk.type.decode()))
         elif chunk.type == b"caBX":
             has_c2pa = True
-    tail = idat.idat_tail(data, layout)
-    if tail is not None:  # bytes after the zlib stream go; rows past the image cannot: not published
-        source: Source = "uninspected" if tail.rewritten is None else "unread"
-        where = ("png", "IDAT", "rows" if tail.rewritten is None else "tail")
-        blocks.append(Block(source, (tail.span,), tail.rewritten or b"", where=where))
+    for excess in idat.stream_excess(data, layout):  # bytes after the stream go; what cannot: not published
+        source: Source = "uninspected" if excess.rewritten is None else "unread"
+        where = ("png", excess.name, str(excess.ordinal))
+        blocks.append(Block(source, (excess.span,), excess.rewritten or b"", where=where))
     blocks.extend(_trailing(layout.trailing, "png"))
     return Blocks(tuple(blocks), has_c2pa)
 

@@ -1,11 +1,12 @@
-"""What a PNG's IDAT chunks hold beyond the picture: bytes after the end of the zlib stream, and rows
-past the image inside it.
+"""What a PNG's IDAT (and APNG's fdAT) chunks hold beyond the picture: bytes after the end of the zlib
+stream, and rows past the image inside it.
 
 Decoders (libpng, Pillow) stop at the stream's end and at the last row the header asks for; whatever
 follows is read by nobody, yet would be published. So the stream is inflated once, its output counted
 and dropped (never kept whole), and compared with what IHDR needs. Bytes after the stream are cut (the
 chunks are rewritten up to the stream's end, so the pixels are the same bytes); rows past the image sit
-inside the compressed data, which the gate will not recompress, so such an image is not published.
+inside the compressed data, which the gate will not recompress, so such an image is not published; nor
+is an APNG whose frame holds more than its picture (fdAT chunks are numbered in sequence with fcTL).
 """
 
 from __future__ import annotations
@@ -27,10 +28,14 @@ _INFLATE_ERROR = cast("type[Exception]", isal_zlib.error)  # the stub declares a
 
 
 @dataclass(frozen=True, slots=True)
-class IdatTail:
-    """IDAT chunks holding more than the picture: `span` runs over the chunks to replace, `rewritten` the
-    chunks holding the stream alone, or None when the excess is inside the stream (rows past the image)."""
+class StreamExcess:
+    """Image data chunks holding more than the picture. `span` runs over the chunks to replace and
+    `rewritten` is the chunks holding the stream alone, or None when they cannot be cut (rows past the
+    image sit inside the stream; an APNG frame's fdAT chunks are numbered, so none can go). `name` is the
+    chunk type, `ordinal` the frame (0 for IDAT, fcTL's order for fdAT)."""
 
+    name: str
+    ordinal: int
     span: tuple[int, int]
     rewritten: bytes | None
 
@@ -57,23 +62,50 @@ def raw_size(ihdr: bytes) -> int | None:
 # The last image's answer: the metadata read and the strip both ask it of the same bytes, and the inflate
 # is most of the cost (36 ms for a noisy 1-megapixel RGB PNG with ISA-L, 82 ms with zlib). Holds that one
 # image until the next is asked about (memory only).
-_last: list[tuple[bytes, IdatTail | None]] = []
+_last: list[tuple[bytes, tuple[StreamExcess, ...]]] = []
 
 
-def idat_tail(data: bytes, layout: png.PngLayout) -> IdatTail | None:
-    """The IDAT chunks of `data` when they hold bytes after the zlib stream or rows past the image.
+def stream_excess(data: bytes, layout: png.PngLayout) -> tuple[StreamExcess, ...]:
+    """The IDAT chunks, and each APNG frame's fdAT chunks, of `data` that hold bytes after their zlib
+    stream or rows past their picture.
 
     A stream that is corrupt or ends early is left to the decoders, which refuse it: nothing of it is
     published unread.
     """
     if not _last or _last[0][0] is not data:
-        _last[:] = [(data, _idat_tail(data, layout))]
+        _last[:] = [(data, tuple(_excess(data, layout)))]
     return _last[0][1]
 
 
-def _idat_tail(data: bytes, layout: png.PngLayout) -> IdatTail | None:
-    chunks = [c for c in layout.chunks if c.type == b"IDAT"]
-    expected = raw_size(layout.chunks[0].payload(data))
+def _excess(data: bytes, layout: png.PngLayout) -> list[StreamExcess]:
+    ihdr = layout.chunks[0].payload(data)
+    found: list[StreamExcess] = []
+    idat = [c for c in layout.chunks if c.type == b"IDAT"]
+    consumed = _consumed(data, idat, 0, raw_size(ihdr))
+    if consumed is not None:
+        over = consumed < 0
+        found.append(StreamExcess("IDAT", 0, _span(idat), None if over else _cut(data, idat, consumed)))
+    for ordinal, (size, chunks) in enumerate(_frames(data, layout)):
+        expected = raw_size(size + ihdr[8:])
+        if chunks and _consumed(data, chunks, 4, expected) is not None:
+            found.append(StreamExcess("fdAT", ordinal, _span(chunks), None))
+    return found
+
+
+def _frames(data: bytes, layout: png.PngLayout) -> list[tuple[bytes, list[png.Chunk]]]:
+    """Each fcTL's width and height (as IHDR spells them) and the fdAT chunks of its frame."""
+    frames: list[tuple[bytes, list[png.Chunk]]] = []
+    for chunk in layout.chunks:
+        if chunk.type == b"fcTL" and chunk.end - chunk.start >= 24:
+            frames.append((data[chunk.start + 12 : chunk.start + 20], []))
+        elif chunk.type == b"fdAT" and frames:
+            frames[-1][1].append(chunk)
+    return frames
+
+
+def _consumed(data: bytes, chunks: list[png.Chunk], skip: int, expected: int | None) -> int | None:
+    """How many payload bytes of `chunks` (each read past its first `skip`) the zlib stream takes, when
+    others follow it; -1 when it inflates past `expected`; None when it holds the picture alone."""
     if not chunks or expected is None:
         return None
     inflater = isal_zlib.decompressobj()
@@ -81,24 +113,20 @@ def _idat_tail(data: bytes, layout: png.PngLayout) -> IdatTail | None:
     consumed = 0  # compressed bytes read before the stream's end
     try:
         for chunk in chunks:
-            pending = memoryview(data)[chunk.start + 8 : chunk.end - 4]
+            pending = memoryview(data)[chunk.start + 8 + skip : chunk.end - 4]
             while pending and not inflater.eof:
                 produced += len(inflater.decompress(pending, _WINDOW))
                 tail = inflater.unconsumed_tail or inflater.unused_data
                 consumed += len(pending) - len(tail)
                 pending = memoryview(inflater.unconsumed_tail) if not inflater.eof else memoryview(b"")
                 if produced > expected:
-                    return IdatTail(_span(chunks), None)
+                    return -1
             if inflater.eof:
                 break
     except _INFLATE_ERROR:
         return None
-    if not inflater.eof:
-        return None
-    total = sum(c.end - c.start - 12 for c in chunks)
-    if consumed == total:
-        return None
-    return IdatTail(_span(chunks), _cut(data, chunks, consumed))
+    total = sum(c.end - c.start - 12 - skip for c in chunks)
+    return consumed if inflater.eof and consumed < total else None
 
 
 def _span(chunks: list[png.Chunk]) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from PIL import Image
 from gate.imaging.jpeg import segment_bytes
 from tests.unit.imaging.images import chunk, jpeg_bytes, pixels, png_bytes, xmp_packet
 from tests.unit.imaging.multipicture import mpo
+from tests.unit.pipeline.round4_held import APNG
 from tests.unit.pipeline.test_unseen_containers import (
     JPEG,
     after_soi,
@@ -86,6 +87,27 @@ def _idat_cases() -> dict[str, Case]:
             png_rebuilt(PNG, [zlib.compress(ROWS + b"\x00" + rows.encode())]),
             rows_text,
         ),
+    }
+
+
+def _apng_frame_grown(tail: bytes = b"", rows: bytes = b"") -> bytes:
+    """round4's APNG with its second frame's fdAT holding `tail` after its stream, or `rows` inside it."""
+    at = APNG.index(b"fdAT") - 4
+    (size,) = struct.unpack_from(">I", APNG, at)
+    body = APNG[at + 8 : at + 8 + size]
+    stream = body[4:]
+    if rows:
+        stream = zlib.compress(zlib.decompress(stream) + rows)
+    grown = chunk(b"fdAT", body[:4] + stream + tail)
+    return APNG[:at] + grown + APNG[at + 12 + size :]
+
+
+def _apng_cases() -> dict[str, Case]:
+    tail, tail_text = planted("fdattail")
+    rows, rows_text = planted("fdatrows")
+    return {
+        "apng fdAT bytes after the stream": (_apng_frame_grown(tail=tail.encode()), tail_text),
+        "apng fdAT rows past the frame": (_apng_frame_grown(rows=b"\x00" + rows.encode()), rows_text),
     }
 
 
@@ -408,6 +430,7 @@ def _other_format_cases() -> dict[str, Case]:
 PLACES: dict[str, Case] = {
     **_idat_cases(),
     **_palette_cases(),
+    **_apng_cases(),
     **_webp_cases(),
     **_jpeg_cases(),
     **_phone_cases(),
@@ -434,5 +457,6 @@ CLEAN: dict[str, bytes] = {
     "webp lossless": webp_simple(lossless=True),
     "webp lossy with alpha": _rgba_webp(),
     "png": PNG,
+    "apng": APNG,
     "mpf gain map without GPS": mpo(JPEG, jpeg_bytes(icc=False)),
 }

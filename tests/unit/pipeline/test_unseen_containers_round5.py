@@ -74,16 +74,24 @@ def test_bytes_after_the_idat_stream_are_cut_and_the_pixels_kept(gate: Pipeline,
     data = PLACES[place][0]
     evaluation = gate.evaluate(data, synthetic=False)
     assert evaluation.verdict is Verdict.APPROVED
-    assert _uninspected(evaluation) == ["/png/IDAT/tail"]
+    assert _uninspected(evaluation) == ["/png/IDAT/0"]
     assert evaluation.output is not None
     assert idat_stream(evaluation.output) == STREAM  # the stream alone, its bytes unchanged
     assert decoded(evaluation.output) == decoded(data)
 
 
-def test_rows_past_the_image_inside_the_stream_are_not_published(gate: Pipeline) -> None:
-    evaluation = gate.evaluate(PLACES["png IDAT rows past the image"][0], synthetic=False)
+@pytest.mark.parametrize(
+    ("place", "path"),
+    [
+        ("png IDAT rows past the image", "/png/IDAT/0"),
+        ("apng fdAT bytes after the stream", "/png/fdAT/1"),
+        ("apng fdAT rows past the frame", "/png/fdAT/1"),
+    ],
+)
+def test_what_cannot_be_cut_from_a_stream_is_not_published(gate: Pipeline, place: str, path: str) -> None:
+    evaluation = gate.evaluate(PLACES[place][0], synthetic=False)
     assert evaluation.verdict is Verdict.QUARANTINED
-    assert _uninspected(evaluation) == ["/png/IDAT/rows"]
+    assert _uninspected(evaluation) == [path]
 
 
 @pytest.mark.parametrize(
