@@ -319,6 +319,7 @@ def _phone_cases() -> dict[str, Case]:
     samsung, samsung_text = planted("samsung")
     motion, motion_text = planted("motion")
     item, item_text = planted("gcontainer")
+    host, host_text = planted("hostcomputer")
     thumbnail_gps = exif_jpeg(gps_tiff(), jpeg_bytes(icc=False))
     thumbnail_artist = exif_jpeg(tiff([ascii_tag(0x013B, thumb_artist)]), jpeg_bytes(icc=False))
     samsung_record = b"\x00\x00\x01\x0a" + struct.pack("<I", 14) + b"Image_UTC_Data" + samsung.encode()
@@ -373,6 +374,7 @@ def _phone_cases() -> dict[str, Case]:
             uc_text,
         ),
         "jpeg Samsung SEFH trailer": (JPEG + trailer, samsung_text),
+        "jpeg HostComputer": (exif_jpeg(tiff([ascii_tag(0x013C, host)])), host_text),
         "jpeg Pixel motion photo video": (_with_xmp(motion_xmp) + mp4, motion_text),
         "xmp Container item label": (_with_xmp(item_xmp), item_text),
     }
@@ -406,6 +408,52 @@ def _xmp_gps_cases() -> dict[str, Case]:
     }
 
 
+def _xmp_people_cases() -> dict[str, Case]:
+    """Where photo tools put names and paths in XMP: face regions, contact details, source file paths."""
+    texts = {
+        name: planted(name) for name in ("mwgname", "mpperson", "ciemail", "filepath", "rawfile", "history")
+    }
+    enc = {name: text for name, (text, _) in texts.items()}
+    ns = (
+        'xmlns:mwg-rs="http://www.metadataworkinggroup.com/schemas/regions/"'
+        ' xmlns:MP="http://ns.microsoft.com/photo/1.2/"'
+        ' xmlns:MPRI="http://ns.microsoft.com/photo/1.2/t/RegionInfo#"'
+        ' xmlns:MPReg="http://ns.microsoft.com/photo/1.2/t/Region#"'
+        ' xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"'
+        ' xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"'
+        ' xmlns:stRef="http://ns.adobe.com/xap/1.0/sType/ResourceRef#"'
+        ' xmlns:stEvt="http://ns.adobe.com/xap/1.0/sType/ResourceEvent#"'
+        ' xmlns:crs="http://ns.adobe.com/camera-raw-settings/1.0/"'
+    )
+    packets = {
+        "mwgname": "<mwg-rs:Regions rdf:parseType='Resource'><mwg-rs:RegionList><rdf:Bag>"
+        f"<rdf:li rdf:parseType='Resource'><mwg-rs:Name>{enc['mwgname']}</mwg-rs:Name>"
+        "<mwg-rs:Type>Face</mwg-rs:Type></rdf:li></rdf:Bag></mwg-rs:RegionList></mwg-rs:Regions>",
+        "mpperson": "<MP:RegionInfo rdf:parseType='Resource'><MPRI:Regions><rdf:Bag>"
+        f"<rdf:li MPReg:PersonDisplayName='{enc['mpperson']}' MPReg:Rectangle='0.1, 0.2, 0.3, 0.4'/>"
+        "</rdf:Bag></MPRI:Regions></MP:RegionInfo>",
+        "ciemail": "<Iptc4xmpCore:CreatorContactInfo rdf:parseType='Resource'>"
+        f"<Iptc4xmpCore:CiEmailWork>{enc['ciemail']}</Iptc4xmpCore:CiEmailWork>"
+        "</Iptc4xmpCore:CreatorContactInfo>",
+        "filepath": f"<xmpMM:DerivedFrom stRef:filePath='/Users/{enc['filepath']}/Pictures/IMG_1.CR2'/>",
+        "rawfile": f"<crs:RawFileName>{enc['rawfile']}.dng</crs:RawFileName>",
+        "history": "<xmpMM:History><rdf:Seq><rdf:li stEvt:action='saved'"
+        f" stEvt:parameters='to C:/Users/{enc['history']}/Desktop'/></rdf:Seq></xmpMM:History>",
+    }
+    names = {
+        "mwgname": "xmp MWG face region name",
+        "mpperson": "xmp Microsoft PersonDisplayName",
+        "ciemail": "xmp IPTC creator contact e-mail",
+        "filepath": "xmp DerivedFrom file path",
+        "rawfile": "xmp Camera Raw file name",
+        "history": "xmp History parameters",
+    }
+    return {
+        names[key]: (_with_xmp(xmp_packet(body, attributes=ns)), texts[key][1])
+        for key, body in packets.items()
+    }
+
+
 def _other_format_cases() -> dict[str, Case]:
     gif_text, gif_planted = planted("gifcomment")
     tif_text, tif_planted = planted("tiffdesc")
@@ -435,6 +483,7 @@ PLACES: dict[str, Case] = {
     **_jpeg_cases(),
     **_phone_cases(),
     **_xmp_gps_cases(),
+    **_xmp_people_cases(),
     **_other_format_cases(),
 }
 
