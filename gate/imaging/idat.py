@@ -72,9 +72,12 @@ def stream_excess(data: bytes, layout: png.PngLayout) -> tuple[StreamExcess, ...
     A stream that is corrupt or ends early is left to the decoders, which refuse it: nothing of it is
     published unread.
     """
-    if not _last or _last[0][0] is not data:
-        _last[:] = [(data, tuple(_excess(data, layout)))]
-    return _last[0][1]
+    cached = _last[0] if _last else None  # read once: checks may run on threads, each with its own image
+    if cached is not None and cached[0] is data:
+        return cached[1]
+    found = tuple(_excess(data, layout))
+    _last[:] = [(data, found)]
+    return found
 
 
 def _excess(data: bytes, layout: png.PngLayout) -> list[StreamExcess]:
