@@ -26,6 +26,7 @@ from tests.unit.pipeline.test_unseen_containers import (
     tiff_exif_ifd,
     tiff_with_thumbnail,
     undefined_tag,
+    webp_with,
 )
 
 Case = tuple[bytes, tuple[bytes, ...]]
@@ -399,7 +400,12 @@ def _xmp_gps_cases() -> dict[str, Case]:
         "<exif:GPSLatitude>48,51.39765N</exif:GPSLatitude><exif:GPSLongitude>2,21.0905E</exif:GPSLongitude>"
         "</rdf:li></rdf:Bag></Iptc4xmpExt:LocationShown>"
     )
+    itxt = chunk(b"iTXt", b"XML:com.adobe.xmp\x00\x00\x00\x00\x00" + element)
     return {
+        "png iTXt XMP GPSLatitude": (png_rebuilt(PNG, [STREAM], ((b"iTXt", itxt[8:-4]),)), (b"51.39765N",)),
+        "webp XMP GPSLatitude": (webp_with(b"XMP ", element), (b"51.39765N",)),
+        "png eXIf GPS": (png_rebuilt(PNG, [STREAM], ((b"eXIf", gps_tiff()),)), GPS_PLANTED),
+        "webp EXIF GPS": (webp_with(b"EXIF", gps_tiff()), GPS_PLANTED),
         "xmp GPSLatitude element": (_with_xmp(element), (b"51.39765N",)),
         "xmp GPSLatitude under another prefix": (_with_xmp(other_prefix), (b"51.39765N",)),
         "xmp GPSDestLatitude": (_with_xmp(dest), (b"51.39765N",)),
