@@ -11,6 +11,7 @@ is an APNG whose frame holds more than its picture (fdAT chunks are numbered in 
 
 from __future__ import annotations
 
+import itertools
 import struct
 from dataclasses import dataclass
 from typing import cast
@@ -86,8 +87,10 @@ def _excess(data: bytes, layout: png.PngLayout) -> list[StreamExcess]:
     idat = [c for c in layout.chunks if c.type == b"IDAT"]
     consumed = _consumed(data, idat, 0, raw_size(ihdr))
     if consumed is not None:
-        over = consumed < 0
-        found.append(StreamExcess("IDAT", 0, _span(idat), None if over else _cut(data, idat, consumed)))
+        # Another chunk between IDATs would be inside the span the cut replaces: not cut, not published.
+        apart = any(a.end != b.start for a, b in itertools.pairwise(idat))
+        cut = None if consumed < 0 or apart else _cut(data, idat, consumed)
+        found.append(StreamExcess("IDAT", 0, _span(idat), cut))
     for ordinal, (size, chunks) in enumerate(_frames(data, layout)):
         expected = raw_size(size + ihdr[8:])
         if chunks and _consumed(data, chunks, 4, expected) is not None:

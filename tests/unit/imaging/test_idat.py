@@ -89,3 +89,11 @@ def test_rows_past_the_image_are_not_cut_and_a_broken_stream_is_the_decoders(
 ) -> None:
     data = _png(payload)
     assert [e.rewritten for e in idat.stream_excess(data, png.walk(data))] == cut
+
+
+def test_idat_chunks_apart_are_not_cut() -> None:
+    """A chunk between IDATs would fall inside the span the cut replaces: the excess stays uninspected."""
+    data = _png(STREAM)
+    at = data.index(b"IEND") - 4
+    data = data[:at] + chunk(b"prVt", b"private") + chunk(b"IDAT", b"tail") + data[at:]
+    assert [e.rewritten for e in idat.stream_excess(data, png.walk(data))] == [None]

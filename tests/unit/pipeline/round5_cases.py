@@ -63,12 +63,19 @@ STREAM = idat_stream(PNG)
 ROWS = zlib.decompress(STREAM)
 
 
+def _idat_after(data: bytes, payload: bytes) -> bytes:
+    """`data` with a private chunk, then an IDAT holding `payload`, after its IDAT chunks."""
+    at = data.index(b"IEND") - 4
+    return data[:at] + chunk(b"prVt", b"private") + chunk(b"IDAT", payload) + data[at:]
+
+
 def _idat_cases() -> dict[str, Case]:
     after, after_text = planted("idattail")
     split, split_text = planted("idatsplit")
     alone, alone_text = planted("idatalone")
     rows, rows_text = planted("idatrows")
     second, second_text = planted("idatzlib")
+    apart, apart_text = planted("idatapart")
     half = len(split) // 2
     return {
         "png IDAT bytes after the stream": (png_rebuilt(PNG, [STREAM + after.encode()]), after_text),
@@ -79,6 +86,10 @@ def _idat_cases() -> dict[str, Case]:
         "png IDAT holding only bytes after the stream": (
             png_rebuilt(PNG, [STREAM, alone.encode()]),
             alone_text,
+        ),
+        "png IDAT after another chunk holding bytes after the stream": (
+            _idat_after(png_rebuilt(PNG, [STREAM]), apart.encode()),
+            apart_text,
         ),
         "png IDAT second zlib stream": (
             png_rebuilt(PNG, [STREAM + zlib.compress(second.encode())]),
