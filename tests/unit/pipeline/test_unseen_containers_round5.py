@@ -12,7 +12,8 @@ import pytest
 from gate.core.pipeline import Evaluation, Pipeline
 from gate.model import Verdict
 from tests.unit.imaging.images import decoded
-from tests.unit.pipeline.round5_cases import CLEAN, PLACES, STREAM, idat_stream
+from tests.unit.pipeline.round5_cases import CLEAN, CODING, STREAM, idat_stream
+from tests.unit.pipeline.round5_phone import PHONE
 from tests.unit.pipeline.test_unseen_containers import _forms, _inflated
 
 
@@ -26,6 +27,8 @@ def _forms_of(value: bytes) -> list[bytes]:
     """Text in UTF-8, UTF-16 and UTF-32 (see `_forms`); binary values (GPS rationals) as they are."""
     return _forms(value.decode()) if value.isascii() and value.decode().isprintable() else [value]
 
+
+PLACES = {**CODING, **PHONE}
 
 # Still published unread: the end of an entropy-coded bitstream is known only to a full decode.
 LEFT = {
