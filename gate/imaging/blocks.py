@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from gate.errors import ImageUndecodable
-from gate.imaging import icc, inspected, jpeg, mpf, png, webp
+from gate.imaging import icc, idat, inspected, jpeg, mpf, png, webp
 from gate.imaging.exif import tiff_block
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
@@ -20,7 +20,9 @@ from gate.imaging.limits import MetadataBudget
 if TYPE_CHECKING:
     from gate.imaging.probing import Layout
 
-Source = Literal["exif", "xmp", "xmp_ext", "iptc", "text", "comment", "ducky", "icc", "uninspected", "unread"]
+Source = Literal[
+    "exif", "xmp", "xmp_ext", "iptc", "text", "comment", "ducky", "icc", "palette", "uninspected", "unread"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,8 +346,16 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
                 blocks.append(unknown.block("iCCP", span, removable=False))
                 continue
             blocks.append(Block("icc", span, profile, key="png", label=name.decode("latin-1")))
+        elif chunk.type in png.PALETTE_CHUNKS:
+            text = png.palette_text(chunk.payload(data))
+            if text:  # entries a decoder needs, so scanned rather than cut
+                blocks.append(Block("palette", span, text=text, container=chunk.type.decode()))
         elif chunk.type == b"caBX":
             has_c2pa = True
+    for excess in idat.stream_excess(data, layout):  # bytes after the stream go; what cannot: not published
+        source: Source = "uninspected" if excess.rewritten is None else "unread"
+        where = ("png", excess.name, str(excess.ordinal))
+        blocks.append(Block(source, (excess.span,), excess.rewritten or b"", where=where))
     blocks.extend(_trailing(layout.trailing, "png"))
     return Blocks(tuple(blocks), has_c2pa)
 

@@ -100,6 +100,9 @@ def block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
         if block.label and block.label not in _STOCK_PROFILE_NAMES:  # PNG's iCCP name: the writer's text
             items.append(MetadataItem(pointer("icc", block.key, "name"), "free_text", block.label))
         return items, []
+    if block.source == "palette":  # colour values: their text alone, no field name to give it context
+        path = pointer("png", block.container, "0")
+        return [MetadataItem(path, "free_text", block.text, named_context=False)], []
     if block.source in ("uninspected", "unread"):
         assert block.where is not None
         return [MetadataItem(pointer(*block.where), block.source)], []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 from dataclasses import dataclass
@@ -19,6 +20,11 @@ TEXT_CHUNKS = frozenset({b"tEXt", b"zTXt", b"iTXt"})
 # APNG's per-frame chunks: counted against MAX_CHUNKS only, as IDAT is.
 _FRAME_CHUNKS = frozenset({b"fcTL", b"fdAT"})
 XMP_KEYWORD = "XML:com.adobe.xmp"
+# Chunks of colour values a writer may choose freely (a palette of 256 entries holds 768 bytes; tRNS one
+# alpha per entry): entries no pixel uses are read by nobody, and could spell anything.
+PALETTE_CHUNKS = frozenset({b"PLTE", b"tRNS"})
+# Text in colour values: runs of printable ASCII long enough to hold a name, a number or an address.
+_PRINTABLE_RUN = re.compile(rb"[\x20-\x7e]{6,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,3 +182,11 @@ def read_text(
 def itxt_payload(keyword: str, text: str) -> bytes:
     """An uncompressed iTXt payload (no language tag) for rewritten XMP."""
     return keyword.encode("latin-1") + b"\x00\x00\x00\x00\x00" + text.encode("utf-8")
+
+
+def palette_text(payload: bytes) -> str:
+    """The runs of printable ASCII in a PLTE or tRNS payload, one a line, for the scanner ('' if none).
+
+    The chunk cannot go (the pixels index it), so its bytes are read as text would be: a palette that
+    spells an address is reported, and an ordinary one (greys, a web palette) is clean."""
+    return "\n".join(run.decode("ascii") for run in _PRINTABLE_RUN.findall(payload))

@@ -75,7 +75,7 @@ def _edits(block: Block, media_type: str, kinds: frozenset[str]) -> list[_Edit]:
         if payload is None:
             return []
         return [(*block.spans[0], jpeg.segment_bytes(jpeg.APP13, payload))]
-    if block.source == "uninspected":
+    if block.source in ("uninspected", "palette"):  # a palette is needed by the pixels: never cut
         return []
     if block.source == "unread":  # a segment's unread tail (payload: the cut segment), or a whole one
         if "unread" not in kinds:
