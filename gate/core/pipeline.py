@@ -83,6 +83,7 @@ class Pipeline:
                     max_width=limits.max_width,
                     max_height=limits.max_height,
                     max_pixels=limits.max_pixels,
+                    inspect_compressed_streams=limits.inspect_compressed_streams,
                 )
             ),
             ParametersCheck(scan_limits),

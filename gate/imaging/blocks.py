@@ -56,18 +56,26 @@ class Blocks:
     has_c2pa: bool
 
 
-def list_blocks(data: bytes, media_type: str, budget: MetadataBudget, layout: Layout | None = None) -> Blocks:
+def list_blocks(
+    data: bytes,
+    media_type: str,
+    budget: MetadataBudget,
+    layout: Layout | None = None,
+    *,
+    streams: bool = False,
+) -> Blocks:
     """The metadata blocks of an image `probe` accepted, charging their sizes to `budget`.
 
     `layout` is the probe's walk of these very bytes (`ImageProbe.layout_for`); without it they are walked
-    again.
+    again. `streams`: also inflate a PNG's image data for what it holds beyond the picture
+    (`ImageLimits.inspect_compressed_streams`).
     """
     if media_type == JPEG:
         return _jpeg_blocks(data, layout if isinstance(layout, jpeg.JpegLayout) else jpeg.walk(data), budget)
     if media_type == PNG:
         # read_metadata's contract: these bytes went through probe, which checked the CRCs.
         known = layout if isinstance(layout, png.PngLayout) else png.walk(data, verify_crc=False)
-        return _png_blocks(data, known, budget)
+        return _png_blocks(data, known, budget, streams)
     if media_type == WEBP:
         return _webp_blocks(data, layout if isinstance(layout, webp.WebpLayout) else webp.walk(data), budget)
     raise ImageUndecodable(f"{media_type} is not a supported format")
@@ -304,7 +312,7 @@ def _extended_xmp(
     return Block("xmp_ext", spans, bytes(packet), image=image)
 
 
-def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> Blocks:
+def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget, streams: bool) -> Blocks:
     blocks: list[Block] = []
     has_c2pa = False
     unknown = _Uninspected("png")
@@ -352,7 +360,7 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget) -> B
                 blocks.append(Block("palette", span, text=text, container=chunk.type.decode()))
         elif chunk.type == b"caBX":
             has_c2pa = True
-    for excess in idat.stream_excess(data, layout):  # bytes after the stream go; what cannot: not published
+    for excess in idat.stream_excess(data, layout) if streams else ():  # cut what can go; the rest: held
         source: Source = "uninspected" if excess.rewritten is None else "unread"
         where = ("png", excess.name, str(excess.ordinal))
         blocks.append(Block(source, (excess.span,), excess.rewritten or b"", where=where))

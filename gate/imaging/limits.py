@@ -35,7 +35,10 @@ class ImageLimits:
     """Ceilings enforced before any expensive work; exceeding one raises `ImageLimitExceeded`.
 
     `max_metadata_bytes` bounds the total of all metadata payloads (EXIF, XMP, text chunks after
-    decompression, comments) that `read_metadata` will look at.
+    decompression, comments) that `read_metadata` will look at. `inspect_compressed_streams` inflates
+    each PNG's image data to find bytes after its zlib stream or rows past the picture (see
+    `gate.imaging.idat`): a full inflate per image, several times the rest of the metadata walk on a
+    large PNG, so it is the policy's choice (`limits.inspect_compressed_streams`) and off by default.
     """
 
     max_bytes: int = 50 * MIB
@@ -43,6 +46,7 @@ class ImageLimits:
     max_height: int = 16384
     max_pixels: int = 100_000_000
     max_metadata_bytes: int = 4 * MIB
+    inspect_compressed_streams: bool = False
 
 
 class MetadataBudget:

@@ -45,7 +45,8 @@ def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
     ImageLimitExceeded when metadata is larger than `max_metadata_bytes`.
     """
     budget = MetadataBudget(probe.limits.max_metadata_bytes)
-    blocks = list_blocks(data, probe.media_type, budget, probe.layout_for(data))
+    streams = probe.limits.inspect_compressed_streams
+    blocks = list_blocks(data, probe.media_type, budget, probe.layout_for(data), streams=streams)
     items: list[MetadataItem] = []
     markers: list[str] = []
     for block in blocks.items:

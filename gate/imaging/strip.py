@@ -38,7 +38,8 @@ def strip_identifiers(data: bytes, probe: ImageProbe, kinds: frozenset[str] = DE
     budget = MetadataBudget(probe.limits.max_metadata_bytes)
     edits: list[_Edit] = []
     layout = probe.layout_for(data)
-    for block in list_blocks(data, probe.media_type, budget, layout).items:
+    streams = probe.limits.inspect_compressed_streams
+    for block in list_blocks(data, probe.media_type, budget, layout, streams=streams).items:
         if block.source == "icc":
             edits.extend(_icc_edits(data, block, probe.media_type, kinds))
         else:

@@ -81,6 +81,9 @@ class Limits:
     params_max_depth: int = 32
     params_max_nodes: int = 10_000
     check_timeout_ms: int = 5_000
+    # Inflate each PNG's image data to find bytes hidden after its zlib stream (gate.imaging.idat):
+    # a full inflate per image, so off unless the policy asks for it.
+    inspect_compressed_streams: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,16 +5,35 @@ published without what was planted; clean neighbours are published as they are."
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 
 from gate.core.pipeline import Evaluation, Pipeline
+from gate.core.policy import default_policy_path
 from gate.model import Verdict
+from gate.worker.assembly import PipelineSpec
 from tests.unit.imaging.images import decoded
 from tests.unit.pipeline.round5_cases import CLEAN, CODING, STREAM, idat_stream
 from tests.unit.pipeline.round5_phone import PHONE
 from tests.unit.pipeline.test_unseen_containers import _forms, _inflated
+
+
+@pytest.fixture(scope="module")
+def streams_gate(spec: PipelineSpec, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    """The gate with `limits.inspect_compressed_streams` on: each PNG's image data is inflated."""
+    shipped = default_policy_path().read_text()
+    limit = "  check_timeout_ms: 5000\n"
+    assert limit in shipped
+    policy = tmp_path_factory.mktemp("streams") / "policy.yaml"
+    policy.write_text(shipped.replace(limit, limit + "  inspect_compressed_streams: true\n"))
+    return dataclasses.replace(spec, policy=policy).build()
+
+
+def _streams(place: str) -> bool:
+    """Places only an inflate of the image data finds (the policy's choice, off by default)."""
+    return place.startswith(("png IDAT", "apng fdAT"))
 
 
 def _readable(data: bytes) -> bytes:
@@ -48,10 +67,12 @@ LEFT = {
         for p in sorted(PLACES)
     ],
 )
-def test_what_is_planted_is_never_published_unread(gate: Pipeline, place: str) -> None:
+def test_what_is_planted_is_never_published_unread(
+    gate: Pipeline, streams_gate: Pipeline, place: str
+) -> None:
     data, planted = PLACES[place]
     assert all(any(form in _readable(data) for form in _forms_of(value)) for value in planted)  # it plants
-    evaluation = gate.evaluate(data, synthetic=False)
+    evaluation = (streams_gate if _streams(place) else gate).evaluate(data, synthetic=False)
     record = json.dumps([reason.as_dict() for reason in evaluation.decision.reasons]).encode()
     assert not any(value in record for value in planted)
     if evaluation.verdict is not Verdict.APPROVED:
@@ -62,10 +83,23 @@ def test_what_is_planted_is_never_published_unread(gate: Pipeline, place: str) -
 
 
 @pytest.mark.parametrize("place", sorted(CLEAN))
-def test_clean_neighbours_are_published_as_they_are(gate: Pipeline, place: str) -> None:
-    evaluation = gate.evaluate(CLEAN[place], synthetic=False)
-    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reason_codes
-    assert evaluation.output is None
+def test_clean_neighbours_are_published_as_they_are(
+    gate: Pipeline, streams_gate: Pipeline, place: str
+) -> None:
+    for pipeline in (gate, streams_gate):
+        evaluation = pipeline.evaluate(CLEAN[place], synthetic=False)
+        assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reason_codes
+        assert evaluation.output is None
+
+
+@pytest.mark.parametrize("place", sorted(p for p in PLACES if _streams(p)))
+def test_image_data_is_not_inflated_unless_the_policy_asks(gate: Pipeline, place: str) -> None:
+    # The shipped policy trusts what the IDAT/fdAT stream holds (README: a full inflate per PNG): the
+    # image is decided on the rest and nothing is reported at the stream's pointer.
+    evaluation = gate.evaluate(PLACES[place][0], synthetic=False)
+    assert not [
+        r for r in evaluation.decision.reasons if (r.reason.path or "").startswith(("/png/IDAT", "/png/fdAT"))
+    ]
 
 
 def _uninspected(evaluation: Evaluation) -> list[str]:
@@ -75,9 +109,9 @@ def _uninspected(evaluation: Evaluation) -> list[str]:
 @pytest.mark.parametrize(
     "place", sorted(p for p in PLACES if p.startswith("png IDAT") and "rows" not in p and "another" not in p)
 )
-def test_bytes_after_the_idat_stream_are_cut_and_the_pixels_kept(gate: Pipeline, place: str) -> None:
+def test_bytes_after_the_idat_stream_are_cut_and_the_pixels_kept(streams_gate: Pipeline, place: str) -> None:
     data = PLACES[place][0]
-    evaluation = gate.evaluate(data, synthetic=False)
+    evaluation = streams_gate.evaluate(data, synthetic=False)
     assert evaluation.verdict is Verdict.APPROVED
     assert _uninspected(evaluation) == ["/png/IDAT/0"]
     assert evaluation.output is not None
@@ -95,9 +129,9 @@ def test_bytes_after_the_idat_stream_are_cut_and_the_pixels_kept(gate: Pipeline,
     ],
 )
 def test_what_cannot_be_cut_from_a_stream_is_not_published(
-    gate: Pipeline, place: str, paths: list[str]
+    streams_gate: Pipeline, place: str, paths: list[str]
 ) -> None:
-    evaluation = gate.evaluate(PLACES[place][0], synthetic=False)
+    evaluation = streams_gate.evaluate(PLACES[place][0], synthetic=False)
     assert evaluation.verdict is Verdict.QUARANTINED
     assert _uninspected(evaluation) == paths
 
