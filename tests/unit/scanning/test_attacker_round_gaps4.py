@@ -168,7 +168,7 @@ CASES: list[tuple[dict[str, Any], str | None]] = [
 
 
 # Still not found (README "Personal data the scanner still approved (gaps4)"): a Thai name after a bare
-# "for", a Tamil name with no cue; "QQ" is no allocated NINO prefix, and a
+# "for", a Tamil name of a given name and a father's name with no cue; "QQ" is no allocated NINO prefix, and a
 # bare "@handle" after "for" is not read (the decision in "Social-media handles").
 NOT_FOUND: list[tuple[dict[str, Any], str]] = [
     ({P: "แก้วสำหรับ สมชาย ใจดี"}, "PERSON"),

@@ -74,6 +74,18 @@ NOT_NAMES_AFTER_CUES: list[tuple[str, bool]] = [
     ("Present till Karin Lindqvist", True),
 ]
 
+# Tamil names with no cue: Tamil letters do not tell k from g, s from c, p from b ("Karthik", "Kumar").
+TAMIL: list[tuple[str, bool]] = [
+    ("கார்த்திக் சுப்பிரமணியன்", True),
+    ("அருண் குமார் பிறந்தநாள் அட்டை", True),
+    ("சிவப்பு நிற சேலை", False),
+    ("பிறந்தநாள் வாழ்த்து அட்டை", False),
+    ("மதுரை மீனாட்சி அம்மன் கோயில்", False),
+    ("முருகன் கோயில் படம்", False),
+    ("சிவன் பார்வதி ஓவியம்", False),
+    ("பட்டு புடவை சிவப்பு", False),
+]
+
 # National numbers as people write them: a Chinese identity number's "X", a Spanish DNI with dots.
 NATIONAL_IDS: list[tuple[str, bool]] = [
     ("身份证号 11010519491231002X", True),
@@ -86,7 +98,9 @@ NATIONAL_IDS: list[tuple[str, bool]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "person"), CASE_FORMS + TITLES_AND_MIDDLE_NAMES + DOUBLE_AND_EASTERN)
+@pytest.mark.parametrize(
+    ("text", "person"), CASE_FORMS + TITLES_AND_MIDDLE_NAMES + DOUBLE_AND_EASTERN + TAMIL
+)
 def test_names_by_their_case_title_middle_name_or_order(text: str, person: bool) -> None:
     assert ("PERSON" in entities(text)) is person
 
