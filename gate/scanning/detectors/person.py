@@ -190,7 +190,7 @@ _FOR_PARTICLE_NAME = re.compile(
 )
 _has_particle = any_word(tuple(f" {word} " for word in _PARTICLES[3:-1].split("|")))
 # Vietnamese middle names that are nothing else ("Nguyễn Thị Mai", "Trần Văn Hùng"), with their marks.
-_VIET_MIDDLE = re.compile(r"(?:Văn|Thị|Thị|Văn)(?![\w])")
+_VIET_MIDDLE = frozenset(("Văn", "Thị"))
 _DOUBLE = 2
 # The word right before a position, and right after one: the run of capitalised words around a pair.
 _WORD_BEFORE = re.compile(r"[\w'.\-]+[ \t]+$")
@@ -410,9 +410,9 @@ class PersonDetector:
         Harish Menon"); and the same with the words in a case form ("Janowi Nowakowi", "Annie
         Kowalskiej"), a double given name ("Jean-Baptiste"), or a Vietnamese middle name ("Trần Văn")."""
         first, last = fold_name(lower_first), fold_name(last_word.group().lower())
-        if _VIET_MIDDLE.match(last_word.group()) is not None and first in self._romanised:
+        if last_word.group() in _VIET_MIDDLE and first in self._romanised:
             return True  # "Nguyễn Thị Mai", "Trần Văn Hùng": Văn and Thị are middle names only
-        parts = first.split("-")
+        parts = first.split("-") if "-" in first else [first]
         if len(parts) == _DOUBLE and all(part in self._world or part in self._word_names for part in parts):
             return True  # "Anna-Lena", "Hans-Peter": two given names joined
         shaped = self._scripts.latin_surname(last) or any(
@@ -425,10 +425,11 @@ class PersonDetector:
         # Surname first, then the given name, before a postposition: "Nagy Péter részére".
         if after and last in self._world:
             return True
-        if wider:
+        # A given name in a case form: asked last, and only where a "for", a shape or an agreeing ending
+        # would complete it (most capitalised pairs, "Studio Lighting", have none of them).
+        if wider or not (around or shaped or self._cases.agree(first, last)):
             return False
-        given = parts[0] in self._world or self._cases.given(first)
-        return given and (around or shaped or self._cases.agree(first, last))
+        return parts[0] in self._world or self._cases.given(first)
 
     def _is_name(self, value: str, start: int, first_end: int, last_word: re.Match[str], cued: bool) -> bool:
         lower_first, lower_last = value[start:first_end].lower(), last_word.group().lower()

@@ -27,6 +27,8 @@ class CaseForms:
             (str(ending), str(nominative)) for ending, nominative in table["surname"]
         )
         self._agreeing = tuple(str(ending) for ending in table["agreeing"])
+        # One `endswith` of all the endings first: most words have none of them.
+        self._surname_any = tuple(ending for ending, _ in self._surname_endings)
 
     def given(self, word: str) -> bool:
         """`word` (lower case, accents folded) is a given name in one of its case forms ("janowi",
@@ -41,6 +43,8 @@ class CaseForms:
     def surname_forms(self, word: str) -> list[str]:
         """The nominatives `word` (lower case, accents folded) may be the case form of, as a surname
         ("kowalskiej" -> "kowalska", "zielinskim" -> "zielinski", "novakovou" -> "novakova")."""
+        if not word.endswith(self._surname_any):
+            return []
         return [
             word[: len(word) - len(ending)] + nominative
             for ending, nominative in self._surname_endings
@@ -50,7 +54,7 @@ class CaseForms:
     def agree(self, first: str, last: str) -> bool:
         """Both words (lower case) take the same case ending that marks a person ("janowi nowakowi",
         "piotrem nowakiem")."""
-        return any(
+        return last.endswith(self._agreeing) and any(
             first.endswith(ending) and last.endswith(ending) and len(last) > len(ending) + 2
             for ending in self._agreeing
         )
