@@ -179,8 +179,9 @@ _FOR_BODY = (
     rf"(?i:\b(?:for|f[üu]r|pour|para|per|voor|dla|till|til|pro|pentru|za|için|an|to|à|{_FOR_WORDS})\s+"
     rf"(?:(?:the|la|el|il|die|der|den|de|le)\s+)?(?:(?:{_TITLES_BETWEEN})\s+)?)"
 )
-# How far before a pair its "for" is looked for: the longest "for", an article and a title between.
-_FOR_WINDOW = 32
+# How far before a pair its "for" is looked for: a "for" and an article, or a "for" and a title between
+# ("untuk Encik ", "kepada Saudari "); each character more is a position more the alternation is tried at.
+_FOR_WINDOW = 20
 # ... or right after it, in languages with postpositions: "Ayşe Yılmaz için", "Elnur İdrisli üçün".  # noqa: RUF003
 _FOR_AFTER = re.compile(r"[ \t]+" + lexicon.pattern(lexicon.words("person_for_after")))
 _FOR = re.compile(_FOR_BODY + "$")
