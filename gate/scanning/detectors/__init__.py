@@ -20,6 +20,7 @@ from gate.scanning.detectors import (
     location,
     national_id,
     person,
+    person_keyed,
     phone,
     phone_words,
     session,
@@ -51,7 +52,7 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
 
 KEYED_RULES: tuple[KeyedRule, ...] = (
     *keyed.KEYED_RULES,
-    *person.KEYED_RULES,
+    *person_keyed.KEYED_RULES,
     *session.KEYED_RULES,
     *dob.KEYED_RULES,
     *location.KEYED_RULES,

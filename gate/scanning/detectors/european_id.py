@@ -101,6 +101,8 @@ _ALNUM_CHECKS: tuple[_Check, ...] = (
 )
 # Written with these separators, a Swedish or Czech number is strong (the shape is part of the format).
 _STRONG_WHEN_SEPARATED = {"se_personnummer": "-+", "cz_rc": "/"}
+# Spain groups the DNI's digits with dots ("12.345.678-Z"), which python-stdnum does not read.
+_DOTTED = frozenset(("es_dni",))
 
 
 def _month(compact: str, at: int, offsets: tuple[int, ...] = (0,)) -> bool:
@@ -136,8 +138,10 @@ def _country(candidate: str, checks: tuple[_Check, ...], cued: bool) -> str | No
         separators = _STRONG_WHEN_SEPARATED.get(detail)
         strong = strong_format or (separators is not None and any(ch in candidate for ch in separators))
         shape = _SHAPES.get(detail)
-        if (strong or cued) and (shape is None or shape(compact)) and stdnum_valid(module, candidate):
-            return detail
+        if (strong or cued) and (shape is None or shape(compact)):
+            written = candidate.replace(".", "") if detail in _DOTTED else candidate
+            if stdnum_valid(module, written):
+                return detail
     return None
 
 

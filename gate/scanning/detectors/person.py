@@ -12,7 +12,6 @@ sampler or brand keys is not read for names at all.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import NOT_PERSON, fold_accents
@@ -20,21 +19,18 @@ from gate.scanning.detectors.base import (
     HAS_CAPITALS,
     HAS_SEPARATOR,
     HAS_WORDS,
-    KeyedRule,
     Text,
     any_word,
     cue_before,
-    keyset,
 )
+from gate.scanning.detectors.person_cases import CaseForms
 from gate.scanning.detectors.person_indic import IndicNames
+from gate.scanning.detectors.person_keyed import CAPITALS, MADE_WITH, ORGANISATION
 from gate.scanning.detectors.person_lists import fold_name, gazetteer, in_occasion, occasion, world_names
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
 
-# Capital and small letters of the Latin and Greek scripts Europe writes names in ("Łukasz", "Çetin",
-# "Νίκος"). Latin Extended-A mixes cases letter by letter, so it is in both classes.
-# Vietnamese letters (Latin Extended Additional, "Nguyễn", "Thế"; "Ơ", "Ư") and the Azerbaijani "Ə" mix
-# cases the same way.
-_UP = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-ΩƠ-ư\u1e00-\u1effƏə"
+# Small letters of the Latin and Greek scripts Europe writes names in (the capitals: person_keyed.py).
+_UP = CAPITALS
 _LOW = "a-zß-öø-ÿĀ-žșțά-ώƠ-ư\u1e00-\u1effƏə"
 _NAME = rf"(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}]{{1,24}}(?:-[{_UP}][{_LOW}]{{1,24}})?"
 _NAME_SHAPE = re.compile(_NAME)
@@ -71,7 +67,10 @@ _STRONG_CUE_BODY = (
 )
 _STRONG_CUE = re.compile(_STRONG_CUE_BODY + r"\s*$")
 # Surnames with a particle, after a strong cue: "klant: Lauren de Roos", "Kunde: Ursula von der Leyen".
-_PARTICLES = r"(?:de|da|del|della|di|do|dos|das|du|des|la|le|van|von|der|den|ter|te|zu|af|y|e|bin|al|el)"
+_PARTICLES = (
+    r"(?:de|da|del|della|di|do|dos|das|du|des|la|le|van|von|der|den|ter|te|zu|af|y|e|bin|binti|al|el|"
+    r"dela|delos)"
+)
 _CUED_PARTICLE_NAME = re.compile(
     _STRONG_CUE_BODY + rf"\s*(?P<name>{_NAME}(?:\s+{_PARTICLES}){{1,3}}\s+{_NAME})(?![\w])"
 )
@@ -86,32 +85,25 @@ _STRONG_CUE_WORDS = (
 # so is a pattern ("engraving Floral Pattern"): a cue only for a lower-case pair whose first word is a
 # given name, not for any capitalised pair as the strong cues above.
 _ENGRAVING_CUE = re.compile(
-    r"(?i:\b(?:engrav(?:ing|ed)|gravur|gravure|grabado|incisione|grawer(?:unek|ka)?|grava[çc][ãa]o|"
-    r"inscription|inscripci[óo]n)\s*(?:with|mit|avec|con|com|z)?\s*:?\s*$)"
+    r"(?i:\b(?:engrav(?:ing|ed|e)|gravur|gravure|grabado|incisione|grawer(?:unek|ka)?|grava[çc][ãa]o|"
+    r"inscription|inscripci[óo]n)\s*(?:with|mit|avec|con|com|z)?\s*:?\s*(?:to|for|für|an|pour|para|per|dla)?\s*$)"
 )
 _ENGRAVING_WORDS = ("engrav", "gravur", "grabado", "incisione", "grawer", "grava", "inscrip")
 _has_engraving_word = any_word(_ENGRAVING_WORDS)
+# The "for" of a strong cue and an article are no given name of a lower-case pair after it ("present till
+# mamma": "Till" is a German name, "per la festa": "Per" a Swedish one; gender-guesser lists "The").
+_NOT_FIRST_WORDS = frozenset(
+    (
+        "for", "für", "fur", "pour", "para", "per", "voor", "dla", "till", "til", "pro", "pentru", "za", "to",
+        "the", "a", "an", "my", "our", "your", "der", "die", "das", "la", "le", "el", "il", "lo", "los",
+    )
+)  # fmt: skip
 # Lower-case text is read for names only after one of these.
 _has_lower_cue_word = any_word(_STRONG_CUE_WORDS + _ENGRAVING_WORDS)
 _has_honorific_word = any_word(_HONORIFIC_WORDS)
 _has_strong_cue_word = any_word(_STRONG_CUE_WORDS)
 # Both lists in one search: most text has neither, and is done with one regex search.
 _has_person_cue_word = any_word(_HONORIFIC_WORDS + _STRONG_CUE_WORDS)
-# Legal forms and organisation words, case-sensitive ("as", "se" and "home" are everyday words):
-# "PDF Tools AG", "Bakker Design B.V.", "Kowalski sp. z o.o.", "Made with Google AI".
-_ORG_WORDS = (
-    r"(?:AG|GmbH|KG|OHG|e\.\s?K\.|SE|SA|S\.A\.|SAS|SARL|S\.A\.R\.L\.|S\.p\.A\.|SpA|SPA|S\.r\.l\.|SRL|Srl|"
-    r"S\.L\.|SL|S\.L\.U\.|S\.L\.N\.E|B\.V\.|BV|N\.V\.|NV|AB|A/S|ApS|Oy|Oyj|AS|ASA|Lda|Ltd|Limited|LLC|Inc|"
-    r"PLC|plc|[Ss]p\.\s?z\s?o\.\s?o\.|s\.c\.|A\.Ş\.|Şti\.|s\.r\.o\.|a\.s\.|Kft\.|Zrt\.|d\.o\.o\.|d\.d\.|OÜ|UAB|"
-    r"SIA|HB|KB|Co\.|e\s+[Ff]igli|y\s+[Aa]sociados|&\s+[Zz]onen|i\s+[Ss]yn|AI|Company|Group|Gruppe|Holding|"
-    r"Tools|Design|Studio|Studios|Textil|Textiles|Mode|Home|Labs|Software|Systems|Media|Verlag|Atelier|"
-    r"Corporation|Corp|Industries)"
-)
-# ... right after the words of a would-be name (capitalised words may come between: "Koch II KG").
-_ORGANISATION = re.compile(rf"^[\s,&\-]*(?:[{_UP}][\w.'\-]*\s+){{0,3}}?" + _ORG_WORDS + r"(?![\w])")
-_ORGANISATION_ANYWHERE = re.compile(r"(?<![\w])" + _ORG_WORDS + r"(?![\w])")
-_MADE_WITH = re.compile(r"(?i)\b(?:made|created|generated|powered|edited)\s+(?:with|by|using)\s+$")
-_MADE_WITH_ANYWHERE = re.compile(r"(?i)\b(?:made|created|generated|powered|edited)\s+(?:with|by|using)\b")
 _RELATION_WORDS = ("my ",)
 _NAMED_WORDS = ("named", "called", "name is", "i am", "i'm")
 _has_relation_word = any_word(_RELATION_WORDS)
@@ -170,7 +162,6 @@ _LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏȘ-ț'’\- \t]+")  # noqa: RUF
 _CASELESS_LETTER = re.compile(f"[{lexicon.CASELESS}]")
 # All of them, to look for once before reading for names after one.
 _PERSON_CUES = lexicon.Cues("person_for", "person_label", "person_title", "person_title_after")
-_MAX_NAME_CHARS = 100
 # A saint's name is a place, a church or a brand: "Santa Maria Novella", "San Pedro", "Saint Laurent".
 _SAINTS = frozenset(("santa", "santo", "san", "saint", "sainte", "sankt", "são", "santi"))
 _SAINT_BEFORE = re.compile(r"\b(?:Santa|Santo|San|Saint|Sainte|St\.?|Ste\.?|Sankt|São|Sao|Santi)\s+$")
@@ -181,10 +172,16 @@ _FOR_WORDS = "|".join(
     for word in lexicon.words("person_for_bare")
     if fold_accents(word).isascii() and " " not in word
 )
+# An honorific or a kinship term of address may stand between the "for" and the name ("cho chị", "untuk
+# Ibu", "kwa Bi."): cues.toml's [person_title_between].
+_TITLES_BETWEEN = "|".join(re.escape(word) for word in lexicon.words("person_title_between"))
 _FOR_BODY = (
     rf"(?i:\b(?:for|f[üu]r|pour|para|per|voor|dla|till|til|pro|pentru|za|için|an|to|à|{_FOR_WORDS})\s+"
-    r"(?:(?:the|la|el|il|die|der|den|de|le)\s+)?)"
+    rf"(?:(?:the|la|el|il|die|der|den|de|le)\s+)?(?:(?:{_TITLES_BETWEEN})\s+)?)"
 )
+# How far before a pair its "for" is looked for: a "for" and an article, or a "for" and a title between
+# ("untuk Encik ", "kepada Saudari "); each character more is a position more the alternation is tried at.
+_FOR_WINDOW = 20
 # ... or right after it, in languages with postpositions: "Ayşe Yılmaz için", "Elnur İdrisli üçün".  # noqa: RUF003
 _FOR_AFTER = re.compile(r"[ \t]+" + lexicon.pattern(lexicon.words("person_for_after")))
 _FOR = re.compile(_FOR_BODY + "$")
@@ -193,6 +190,9 @@ _FOR_PARTICLE_NAME = re.compile(
     _FOR_BODY + rf"(?P<name>(?P<first>{_NAME})(?:\s+{_PARTICLES}){{1,3}}\s+{_NAME})(?![\w])"
 )
 _has_particle = any_word(tuple(f" {word} " for word in _PARTICLES[3:-1].split("|")))
+# Vietnamese middle names that are nothing else ("Nguyễn Thị Mai", "Trần Văn Hùng"), with their marks.
+_VIET_MIDDLE = frozenset(("Văn", "Thị"))
+_DOUBLE = 2
 # The word right before a position, and right after one: the run of capitalised words around a pair.
 _WORD_BEFORE = re.compile(r"[\w'.\-]+[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+[\w'\-]+")
@@ -225,6 +225,7 @@ class PersonDetector:
         self._scripts = ScriptNames(self._world)
         self._indic = IndicNames(self._world)
         self._romanised = romanised_surnames()
+        self._cases = CaseForms(self._world)
 
     def narrowed(self, facts: int, context: int) -> PersonDetector:
         """Itself: every cue needs a capitalised word, which `needs` already says."""
@@ -317,6 +318,7 @@ class PersonDetector:
                 if (
                     (first in self._world or (first in self._romanised and fold_name(last) in self._world))
                     and first not in self._word_names
+                    and first not in _NOT_FIRST_WORDS
                     and last not in self._not_surnames
                     and self._lower_cue_before(value, match.start())
                     and not self._brand(value, match.start(), match.end(2))
@@ -385,7 +387,8 @@ class PersonDetector:
             run_start = before.start()
         while (after := _WORD_AFTER.match(value, run_end)) and after.group().lstrip()[0].isupper():
             run_end = after.end()
-        phrase = " ".join(value[run_start:run_end].lower().split())
+        # "Jean-Paul Gaultier" is the list's "jean paul gaultier".
+        phrase = " ".join(value[run_start:run_end].lower().replace("-", " ").split())
         return (
             any(brand in phrase for brand in self._brands)
             if len(phrase.split()) > 2
@@ -394,10 +397,40 @@ class PersonDetector:
 
     def _organisation(self, value: str, start: int, end: int) -> bool:
         return (
-            _ORGANISATION.match(value[end : end + 40]) is not None
-            or _MADE_WITH.search(value[max(0, start - 24) : start]) is not None
+            ORGANISATION.match(value[end : end + 40]) is not None
+            or MADE_WITH.search(value[max(0, start - 24) : start]) is not None
             or self._brand(value, start, end)
         )
+
+    def _given_and_surname(
+        self, value: str, start: int, lower_first: str, last_word: re.Match[str], wider: bool
+    ) -> bool:
+        """A pair no list decides is a name by its parts and what stands around it: a given name of the
+        wider list right after "for", "für", "pour" ... or before a surname of telling shape; any
+        capitalised word before such a surname after a bare "for" ("Xudayar Əfəndizadə üçün", "mug for
+        Harish Menon"); and the same with the words in a case form ("Janowi Nowakowi", "Annie
+        Kowalskiej"), a double given name ("Jean-Baptiste"), or a Vietnamese middle name ("Trần Văn")."""
+        first, last = fold_name(lower_first), fold_name(last_word.group().lower())
+        if last_word.group() in _VIET_MIDDLE and first in self._romanised:
+            return True  # "Nguyễn Thị Mai", "Trần Văn Hùng": Văn and Thị are middle names only
+        parts = first.split("-") if "-" in first else [first]
+        if len(parts) == _DOUBLE and all(part in self._world or part in self._word_names for part in parts):
+            return True  # "Anna-Lena", "Hans-Peter": two given names joined
+        shaped = self._scripts.latin_surname(last) or any(
+            self._scripts.latin_surname(form) for form in self._cases.surname_forms(last)
+        )
+        after = _FOR_AFTER.match(value, last_word.end()) is not None
+        around = after or _FOR.search(value, max(0, start - _FOR_WINDOW), start) is not None
+        if (wider and (around or shaped)) or (around and shaped):
+            return True
+        # Surname first, then the given name, before a postposition: "Nagy Péter részére".
+        if after and last in self._world:
+            return True
+        # A given name in a case form: asked last, and only where a "for", a shape or an agreeing ending
+        # would complete it (most capitalised pairs, "Studio Lighting", have none of them).
+        if wider or not (around or shaped or self._cases.agree(first, last)):
+            return False
+        return parts[0] in self._world or self._cases.given(first)
 
     def _is_name(self, value: str, start: int, first_end: int, last_word: re.Match[str], cued: bool) -> bool:
         lower_first, lower_last = value[start:first_end].lower(), last_word.group().lower()
@@ -407,15 +440,7 @@ class PersonDetector:
         strong = cued and self._after_cue(value, start)
         wider = lower_first in self._world or fold_name(lower_first) in self._world
         if not (known_first or strong):
-            # A given name of the wider list counts right after "for", "für", "pour", "para" ... or
-            # before a surname of telling shape; any capitalised word counts before such a surname
-            # after a bare "for" ("Xudayar Əfəndizadə üçün", "mug for Harish Menon").
-            shaped = self._scripts.latin_surname(fold_name(lower_last))
-            around = (
-                _FOR.search(value, max(0, start - 12), start) is not None
-                or _FOR_AFTER.match(value, last_word.end()) is not None
-            )
-            known_first = (wider and (around or shaped)) or (around and shaped)
+            known_first = self._given_and_surname(value, start, lower_first, last_word, wider)
         # Set lookups first: most capitalised pairs ("Acme Outdoor") fail them, and need no regex.
         if not (strong or known_first or lower_first in self._word_names or lower_last in self._names):
             return False
@@ -431,53 +456,3 @@ class PersonDetector:
 
 
 DETECTOR: PersonDetector = PersonDetector()
-
-
-def _name_value(value: Any) -> bool:
-    return (
-        isinstance(value, str)
-        and 0 < len(value) <= _MAX_NAME_CHARS
-        and any(ch.isalpha() for ch in value)
-        and "://" not in value
-        and not is_organisation(value)
-    )
-
-
-def is_organisation(value: str) -> bool:
-    """A company, a brand or a tool, not a person: "PDF Tools AG", "Made with Google AI", "Jean Paul
-    Gaultier" (a legal form or organisation word, a made-with phrase, or a brand from the list)."""
-    if _ORGANISATION_ANYWHERE.search(value) is not None or _MADE_WITH_ANYWHERE.search(value) is not None:
-        return True
-    phrase = " ".join(value.lower().split())
-    return any(brand in phrase for brand in gazetteer()[2])
-
-
-_NAME_KEYS = (
-    "first_name last_name full_name middle_name given_name family_name surname maiden_name "
-    "customer_name user_name username display_name screen_name nickname contact_name recipient_name "
-    "billing_name shipping_name cardholder card_holder cardholder_name holder_name owner_name "
-    "author author_name prompt_author creator_name requested_by submitted_by recipient "
-    "empfanger destinataire destinatario ontvanger odbiorca mottagare modtager mottaker vastaanottaja alici "
-    # The same in the languages of European shops (accents folded, see context.key_info).
-    "vorname nachname vorname_nachname familienname prenom prenom_nom nom_complet nombre nombre_completo "
-    "apellido apellidos nome nome_cognome cognome nome_completo apelido naam voornaam achternaam "
-    "voornaam_achternaam imie nazwisko imie_nazwisko namn fornamn efternamn navn fornavn etternavn nimi "
-    "etunimi sukunimi ad_soyad ad soyad adi soyadi jmeno prijmeni nume prenume ime prezime ime_prezime "
-    "nev vezeteknev keresztnev perekonnanimi eesnimi ονοματεπωνυμο ονομα επωνυμο "
-    "име_и_фамилия фамилия meno priezvisko meno_priezvisko ime_in_priimek priimek vardas pavarde "
-    "vardas_pavarde vards uzvards vards_uzvards ainm sloinne фио имя_фамилия піб прізвище "
-    "ime_prezime име_презиме isem kunjom"
-)
-
-KEYED_RULES: tuple[KeyedRule, ...] = (
-    KeyedRule("PERSON", "person.name_key", keyset(_NAME_KEYS), _name_value),
-    KeyedRule(
-        "PERSON",
-        "person.owner_name",
-        keyset(
-            "name fullname nom nombre nome naam navn namn nimi imie jmeno nume ime nev ad adi onoma ονομα"
-        ),
-        _name_value,
-        owner_only=True,
-    ),
-)

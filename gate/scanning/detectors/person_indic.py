@@ -53,6 +53,12 @@ _DOUBLED = re.compile(r"(.)\1+")
 _MIN_KEY = 3
 _NAME_WORDS = 2  # a given name and a surname
 _NO_VOWELS = str.maketrans("", "", "aeiou")
+# Tamil writes one letter for k/g, c/s/j (not Grantha "ஜ"), t/d and p/b, and a vowel inside a cluster of
+# a loanword ("பிரியா" piriyaa, Priya; "சுப்பிரமணியன்", Subramanian): compared on both sides with these
+# folded and an initial "Cir"/"Cur" read as "Cr".
+_TAMIL_LETTERS = re.compile("[\u0b80-\u0bff]")
+_TAMIL_FOLD = str.maketrans({"g": "k", "s": "c", "d": "t", "b": "p"})
+_TAMIL_CLUSTER = re.compile(r"^([kcptmv])[iu](?=r)")
 
 
 def transliterate(word: str) -> str:
@@ -110,6 +116,22 @@ def consonants(key: str) -> str:
     return key[:1] + key[1:].translate(_NO_VOWELS)
 
 
+def tamil_key(key: str) -> str:
+    """A spelling key as Tamil letters can tell it apart ("subramanian" and "cupiramanian" ->
+    "cupramanian")."""
+    return _TAMIL_CLUSTER.sub(r"\1", key.translate(_TAMIL_FOLD))
+
+
+@cache
+def _tamil_keys(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(tamil_key(key) for key in _keys(names))
+
+
+@cache
+def _tamil_skeletons(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(s for key in _tamil_keys(names) if len(s := consonants(key)) >= _MIN_KEY)
+
+
 @cache
 def _keys(names: frozenset[str]) -> frozenset[str]:
     return frozenset(spelling_key(name) for name in names if name.isalpha())
@@ -141,8 +163,14 @@ class IndicNames:
         for first, second in pairwise(words):
             if _SPACES.fullmatch(value, first.end(), second.start()) is None:
                 continue
-            is_given = spelling_key(transliterate(first.group())) in given
-            is_surname = self._surname(second.group())
+            if _TAMIL_LETTERS.match(first.group()) and _TAMIL_LETTERS.match(second.group()):
+                is_given = tamil_key(spelling_key(transliterate(first.group()))) in _tamil_keys(
+                    self._given_names
+                )
+                is_surname = self._tamil_surname(second.group())
+            else:
+                is_given = spelling_key(transliterate(first.group())) in given
+                is_surname = self._surname(second.group())
             if is_given and is_surname:
                 return first.start(), second.end()
             # One of the two, and a postposition after them ("तिवारी का", "महराजी के लिए").
@@ -158,6 +186,12 @@ class IndicNames:
         key = spelling_key(transliterate(word))
         return key in _keys(self._surnames) or (
             len(skeleton := consonants(key)) >= _MIN_KEY and skeleton in _skeletons(self._surnames)
+        )
+
+    def _tamil_surname(self, word: str) -> bool:
+        key = tamil_key(spelling_key(transliterate(word)))
+        return key in _tamil_keys(self._surnames) or (
+            len(skeleton := consonants(key)) >= _MIN_KEY and skeleton in _tamil_skeletons(self._surnames)
         )
 
     def _followed(self, value: str, end: int) -> bool:

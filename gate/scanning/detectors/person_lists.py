@@ -1,13 +1,15 @@
 """The word lists the PERSON rules read, each loaded once: given names (the shipped list and
 gender-guesser's), given names that are also words, brands shaped like names, words that are no
-surname, and occasions a gift is for."""
+surname, occasions a gift is for, and the lists of names in other scripts (data/names_scripts.toml)."""
 
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import fold_accents
@@ -18,6 +20,20 @@ def _read_words(name: str) -> frozenset[str]:
     return frozenset(
         line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
+
+
+@cache
+def names_scripts() -> dict[str, dict[str, Any]]:
+    """data/names_scripts.toml (names in scripts other than Latin, and name shapes), read once."""
+    text = resources.files("gate.scanning").joinpath("data", "names_scripts.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def names_scripts_set(section: str, key: str) -> frozenset[str]:
+    """One list of data/names_scripts.toml as a set; a string value is a run of single characters
+    (whitespace ignored): "王李张" is {"王", "李", "张"}."""
+    value = names_scripts()[section][key]
+    return frozenset("".join(value.split())) if isinstance(value, str) else frozenset(value)
 
 
 @cache

@@ -10,19 +10,14 @@ for the shape of a full name (data/names_scripts.toml):
   some of their letters as Latin look-alikes ("Пeтpoв"): they are read back in the word's script first.
 - Arabic script (Arabic, Persian) and Hebrew: a listed given name and another word; a given name that is
   also an everyday word ("נור", "אור") only with a listed surname or a second given name.
-- Chinese: a common surname and one or two characters of given names, as a whole run of Han characters
-  or before "的"/"先生"...; Japanese: a common surname and one to three kanji that are no place or shop
-  ("山田町", "木村屋"); Korean: a three-syllable word of a surname syllable and two given-name syllables,
-  alone or before a particle ("김민준님께"), unless it is a listed word ("이미지", "강아지").
+- Chinese, Japanese and Korean: person_cjk.py's rules, asked last.
 Text with none of these scripts' letters costs one regex search.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
 from itertools import pairwise
 from typing import Any
 
@@ -30,6 +25,9 @@ from anyascii import anyascii
 
 from gate.scanning import lexicon
 from gate.scanning.context import fold_accents
+from gate.scanning.detectors.person_cjk import EastAsianNames
+from gate.scanning.detectors.person_lists import names_scripts
+from gate.scanning.detectors.person_lists import names_scripts_set as _set
 from gate.scanning.normalise import confusable_table, normalise
 
 _CYRILLIC, _GREEK = "cyrillic", "greek"
@@ -47,64 +45,8 @@ _CASED = rf"[{_UP}l3][{_LOW}6]{{1,24}}(?:-[{_UP}l3][{_LOW}6]{{1,24}})?"
 _CASED_RUN = re.compile(rf"(?<![\w'’-])({_CASED})(?=[ \t]+({_CASED})(?:[ \t]+({_CASED}))?(?![\w'’]))")
 _ARABIC_WORD = re.compile("[\u0620-\u064a\u066e-\u06d3]{2,20}")
 _HEBREW_WORD = re.compile("[\u05d0-\u05ea]{2,15}")
-_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff々]+")
-_HANGUL_WORD = re.compile("[\uac00-\ud7a3]{3,6}")
-_HANGUL_SPACED = re.compile(
-    "(?<![\uac00-\ud7a3])([\uac00-\ud7a3]) ([\uac00-\ud7a3]{2})([\uac00-\ud7a3]{0,2})(?![\uac00-\ud7a3])"
-)
-# A two-syllable name (a surname and one given syllable, "김철") only where the text says a person: after
-# "고객"/"고객님" and a colon, or before an honorific and a particle ("김철님께", "박지 씨에게"). Alone, two
-# syllables are as often a word ("이민", immigration).
-_HANGUL_TWO = re.compile(
-    "(?:고객님?[ \t]*[:：][ \t]*)(?P<a>[\uac00-\ud7a3])(?P<b>[\uac00-\ud7a3])(?![\uac00-\ud7a3])"
-    "|(?<![\uac00-\ud7a3])(?P<c>[\uac00-\ud7a3])(?P<d>[\uac00-\ud7a3])[ \t]?(?:님께|님에게|씨에게|님께서)"
-)
 # What may stand between two words of a name in the caseless scripts: spaces only.
 _SPACES = re.compile("[ \t]+")
-# Chinese: words right before a name ("送给王小明", "给李伟的") and right after one ("王小明的", "李先生").
-_ZH_BEFORE = ("送给", "给", "為", "为", "致", "和", "与", "與", "向", "对", "對", "由")
-_ZH_AFTER = (
-    "的",
-    "先生",
-    "女士",
-    "小姐",
-    "老师",
-    "老師",
-    "同学",
-    "同學",
-    "收",
-    "专属",
-    "專屬",
-    "宛",
-    "様",
-    "氏",
-)
-# Japanese given names are one to three kanji (then a particle, an honorific, a space or the end).
-_JA_GIVEN = re.compile("[ \t]?([\u4e00-\u9fff々]{1,3})(?![\u4e00-\u9fff々])")
-# Japanese given names in kana (after a common surname), and the particles and honorifics after one.
-_KANA_RUN = re.compile("[ \t]?([\u3041-\u3096\u30a1-\u30fa\u30fc]{2,8})")
-_JA_HONORIFICS = ("さん", "さま", "ちゃん", "くん")
-_JA_AFTER = ("さん", "さま", "ちゃん", "くん", "の", "へ", "に", "と", "が", "を", "は", "も", "から", "より")
-# Korean particles and honorifics a name takes ("김민준님께", "김민준에게", "김민준의").
-_KO_AFTER = (
-    "님께",
-    "님",
-    "씨",
-    "에게",
-    "께서",
-    "께",
-    "의",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "과",
-    "와",
-    "도",
-    "한테",
-)
 # Prefixes Hebrew and Arabic join to the next word: "ליוסי", "לمحمد", "وأحمد".
 _HE_PREFIXES = "לבוהשמ"
 _AR_PREFIXES = "لوبف"
@@ -125,20 +67,9 @@ _SPELLINGS = (
 )
 
 
-@cache
-def _data() -> dict[str, dict[str, Any]]:
-    text = resources.files("gate.scanning").joinpath("data", "names_scripts.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
 def names_data() -> dict[str, dict[str, Any]]:
     """data/names_scripts.toml, read once."""
-    return _data()
-
-
-def _set(section: str, key: str) -> frozenset[str]:
-    value = _data()[section][key]
-    return frozenset("".join(value.split())) if isinstance(value, str) else frozenset(value)
+    return names_scripts()
 
 
 def romanised_surnames() -> frozenset[str]:
@@ -166,7 +97,7 @@ class ScriptNames:
     def __init__(self, given_names: frozenset[str]) -> None:
         """`given_names`: given names in Latin letters, lower case, accents folded (gender-guesser's)."""
         self._given = given_names
-        self._endings = {s: tuple(_data()["surname_endings"][s]) for s in (_CYRILLIC, _GREEK)}
+        self._endings = {s: tuple(names_scripts()["surname_endings"][s]) for s in (_CYRILLIC, _GREEK)}
         self._strong = {
             s: tuple(_skeletons(_set("strong_surname_endings", s), s)) for s in (_CYRILLIC, _GREEK)
         }
@@ -179,20 +110,13 @@ class ScriptNames:
             s: frozenset(map(_arabic_letters, _set("given", s))) - self._word_given[s]
             for s in ("arabic", "hebrew")
         }
-        self._surnames = {
-            s: _set("surnames", s) for s in ("hebrew", "chinese", "japanese", "korean", "korean_compound")
-        }
-        self._zh_given = _set("given_chars", "chinese")
-        self._ko_given = _set("given_chars", "korean")
-        self._not_korean = _set("not_names_korean", "ko")
-        self._not_chinese = tuple(_set("not_names_chinese", "zh"))
-        self._not_ja_given = _set("not_japanese_given_start", "ja")
-        self._ja_surnames = tuple(sorted(self._surnames["japanese"], key=len, reverse=True))
-        shapes = _data()["latin_surname_shapes"]
+        self._he_surnames = _set("surnames", "hebrew")
+        self._east_asian = EastAsianNames(given_names)
+        shapes = names_scripts()["latin_surname_shapes"]
         # Compared with words whose accents are folded ("Kərimzadə" reads "kerimzade").
         self._latin_endings = tuple({fold_accents(ending) for ending in shapes["endings"]})
         self._latin_starts = tuple(shapes["starts"])
-        self._south_asian = frozenset(_data()["south_asian"]["surnames"])
+        self._south_asian = frozenset(names_scripts()["south_asian"]["surnames"])
         # A bare "for" is one or two words: looked up as the words before a run (a regex over a window
         # before every capitalised run cost a tenth of a second on 72 KB of capitalised Greek).
         self._bare_for = frozenset(
@@ -224,8 +148,8 @@ class ScriptNames:
             (self._cased(value) if _GREEK_OR_CYRILLIC.search(value) is not None else None)
             or self._arabic(value)
             or self._hebrew(value)
-            or self._han(value)
-            or self._korean(value)
+            or self._east_asian.han(value)
+            or self._east_asian.korean(value)
         )
 
     # Greek and Cyrillic
@@ -323,7 +247,7 @@ class ScriptNames:
 
     def _hebrew(self, value: str) -> tuple[int, int] | None:
         given, word_given = self._native_given["hebrew"], self._word_given["hebrew"]
-        surnames = self._surnames["hebrew"]
+        surnames = self._he_surnames
         words = list(_HEBREW_WORD.finditer(value))
         for first, second in pairwise(words):
             if _SPACES.fullmatch(value, first.end(), second.start()) is None:
@@ -333,119 +257,10 @@ class ScriptNames:
                 return first.start(), second.end()
         return None
 
-    # Chinese, Japanese, Korean
-    def _han(self, value: str) -> tuple[int, int] | None:
-        surnames = self._surnames["chinese"]
-        for run in _HAN_RUN.finditer(value):
-            text = run.group()
-            for start in [0] + [len(word) for word in _ZH_BEFORE if text.startswith(word)]:
-                for size in (2, 1):  # "欧阳" before "欧"
-                    if (
-                        text[start : start + size] in surnames
-                        and self._zh_given_name(text[start + size :])
-                        and not text[start:].startswith(self._not_chinese)  # "黄金", "高雅"
-                    ):
-                        return run.span()
-            spaced = _HAN_RUN.match(value, run.end() + 1) if value[run.end() : run.end() + 1] == " " else None
-            if spaced is not None and self._zh_given_name(spaced.group()):
-                # "赵 秀芳", "张 健的", and after a word before a name: "给赵 秀芳的".
-                for start in [0] + [len(word) for word in _ZH_BEFORE if text.startswith(word)]:
-                    surname = text[start:]
-                    if surname in surnames and not (surname + spaced.group()).startswith(self._not_chinese):
-                        return run.start() + start, spaced.end()
-            if self._japanese(value, run.start(), text):
-                return run.span()
-        return None
-
-    def _zh_given_name(self, text: str) -> bool:
-        """`text` starts with a Chinese given name (one or two of its characters), then ends or goes on
-        with a word that follows names ("的", "先生")."""
-        for length in (2, 1):
-            name, after = text[:length], text[length:]
-            if (
-                len(name) == length
-                and all(ch in self._zh_given for ch in name)
-                and (not after or after.startswith(_ZH_AFTER))
-            ):
-                return True
-        return False
-
-    def _japanese(self, value: str, start: int, text: str) -> bool:
-        for surname in self._ja_surnames:
-            if text.startswith(surname):
-                given = _JA_GIVEN.match(value, start + len(surname))
-                if given is not None:
-                    return given.group(1)[0] not in self._not_ja_given
-                return text == surname and self._kana_given(value, start + len(surname))
-        return False
-
-    def _kana_given(self, value: str, end: int) -> bool:
-        """A given name written in kana follows a surname ("佐藤 さくら", "田中ハルカ様", "鈴木ゆうきの"):
-        read in Latin letters, it is a given name of the list, and what follows it in the run of kana is
-        nothing, a particle or an honorific."""
-        run = _KANA_RUN.match(value, end)
-        if run is None:
-            return False
-        kana = run.group(1)
-        if kana.startswith(_JA_HONORIFICS):  # "山田さん", "佐藤さまへ": a title, not a given name
-            return False
-        for size in range(len(kana), 1, -1):
-            rest = kana[size:]
-            if (not rest or rest.startswith(_JA_AFTER)) and anyascii(kana[:size]).lower() in self._given:
-                return True
-        return False
-
-    def _korean_compound(self, word: str) -> bool:
-        """`word` is a surname of two syllables and two given-name syllables, then nothing or a particle
-        ("남궁민수", "황보지은님께")."""
-        rest = word[4:]
-        return (
-            word[:2] in self._surnames["korean_compound"]
-            and len(word) >= _COMPOUND_NAME
-            and word[2] in self._ko_given
-            and word[3] in self._ko_given
-            and (not rest or rest in _KO_AFTER)
-        )
-
-    def _korean(self, value: str) -> tuple[int, int] | None:
-        for match in _HANGUL_SPACED.finditer(value):  # "박 민수", "이 지원님께"
-            rest = match.group(3)
-            if (
-                match.group(1) in self._surnames["korean"]
-                and match.group(2)[0] in self._ko_given
-                and match.group(2)[1] in self._ko_given
-                and (not rest or rest in _KO_AFTER)
-            ):
-                return match.span()
-        for match in _HANGUL_WORD.finditer(value):
-            word = match.group()
-            if self._korean_compound(word):
-                return match.span()
-            core, rest = word[:3], word[3:]
-            if rest and rest not in _KO_AFTER:
-                continue
-            if (
-                core[0] in self._surnames["korean"]
-                and core[1] in self._ko_given
-                and core[2] in self._ko_given
-                and core not in self._not_korean
-            ):
-                return match.span()
-        for match in _HANGUL_TWO.finditer(value):
-            surname, given = match.group("a", "b") if match.group("a") else match.group("c", "d")
-            if (
-                surname in self._surnames["korean"]
-                and given in self._ko_given
-                and surname + given not in self._not_korean
-            ):
-                return match.span()
-        return None
-
 
 # Arabic and Persian write some letters differently ("علي"/"علی", "كريم"/"کریم"): read as one.
 _ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 _MAX_SIGMAS = 4
-_COMPOUND_NAME = 4
 _BARE_WINDOW = 16
 _OPENING = "([{\"'«“„‘"
 _MIN_SHAPED = 6

@@ -80,10 +80,10 @@ def _may_be_cued(text: Text) -> bool:
     return any(acronym in value for acronym in _CUE_ACRONYMS)
 
 
-# A candidate after a cue: digits grouped by one separator, or a PAN's letters and digits, or a RUT's
-# check character.
+# A candidate after a cue: digits grouped by one separator, or a PAN's letters and digits, or a RUT's or
+# a Chinese identity number's check character ("K", "X": "11010519491231002X").
 _CANDIDATE = re.compile(
-    r"(?<![\w+.\-/])(?:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|\d(?:[ .\-/]?\d){7,17}(?:-?[\dKk])?)"
+    r"(?<![\w+.\-/])(?:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|\d(?:[ .\-/]?\d){7,17}(?:-?[\dKkXx])?)"
     r"(?![\w\-/])"
 )
 _BY_LENGTH: dict[int, tuple[tuple[str, ModuleType], ...]] = {

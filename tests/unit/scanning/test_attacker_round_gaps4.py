@@ -163,16 +163,16 @@ CASES: list[tuple[dict[str, Any], str | None]] = [
     ({P: "cliente è diabetico, biglietto per Marco"}, "HEALTH_DATA"),
     ({P: "klant heeft kanker, kaart voor Sanne"}, "HEALTH_DATA"),
     ({P: "お客様は妊娠中です"}, "HEALTH_DATA"),
+    ({P: "kubek dla Agnieszki Nowak, ul. Długa 5, Gdańsk"}, "PERSON"),  # found since text5 (case forms)
 ]
 
 
 # Still not found (README "Personal data the scanner still approved (gaps4)"): a Thai name after a bare
-# "for", a Tamil name with no cue, a Polish name inflected by case; "QQ" is no allocated NINO prefix, and a
+# "for", a Tamil name of a given name and a father's name with no cue; "QQ" is no allocated NINO prefix, and a
 # bare "@handle" after "for" is not read (the decision in "Social-media handles").
 NOT_FOUND: list[tuple[dict[str, Any], str]] = [
     ({P: "แก้วสำหรับ สมชาย ใจดี"}, "PERSON"),
     ({P: "முருகன் செல்வராஜ் பிறந்தநாள் அட்டை"}, "PERSON"),
-    ({P: "kubek dla Agnieszki Nowak, ul. Długa 5, Gdańsk"}, "PERSON"),
     ({P: "NI number QQ 12 34 56 C"}, "UK_NINO"),
     ({P: "for @lisa.m.art's birthday"}, "SOCIAL_HANDLE"),
 ]
