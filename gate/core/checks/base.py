@@ -139,6 +139,9 @@ class CheckAlarm:
     without a time budget (the runner still bounds the worker).
     """
 
+    # One per evaluation and one `_Budget` per check: slots spare each an attribute dict.
+    __slots__ = ("_previous", "budget", "fires_at", "installed")
+
     def __init__(self) -> None:
         self.installed = False
         self.budget: _Budget | None = None  # the budget of the running check, if any
@@ -179,6 +182,8 @@ class CheckAlarm:
 
 class _Budget:
     """Interrupt the block after `timeout_s` through `alarm`'s SIGALRM handler, where it is installed."""
+
+    __slots__ = ("_armed", "alarm", "deadline", "expired", "timeout_s")
 
     def __init__(self, timeout_s: float | None, alarm: CheckAlarm | None) -> None:
         self.timeout_s = timeout_s

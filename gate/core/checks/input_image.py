@@ -9,7 +9,6 @@ and separators, so `init_image`, `initImage` and `Init Image` are one key.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from gate.core.event import Generation
@@ -65,31 +64,28 @@ def references_input_image(generation: Generation | None) -> bool:
     """True when the declared parameters reference an input image (see the module docstring)."""
     if generation is None or generation.parameters is None:
         return False
-    for key, value in _members(generation.parameters):
-        kind = _kinds.get(key)
-        if kind is None:
-            kind = _kind(key)
-        if kind is _IMAGE:
-            if _is_set(value):
-                return True
-        elif kind is _MODE and isinstance(value, str) and _MODE_WORDS.search(value):
-            return True
-    return False
-
-
-def _members(value: Any) -> Iterator[tuple[str, Any]]:
-    """Every (key, value) of every object in `value`, at most _MAX_NODES of them."""
-    queue: list[Any] = [value]
+    # Every (key, value) of every object in the parameters, at most _MAX_NODES nodes visited. Walked
+    # here rather than by a generator: this runs for every event the pixel scopes might select.
+    queue: list[Any] = [generation.parameters]
     seen = 0
     while queue and seen < _MAX_NODES:
         node = queue.pop()
         seen += 1
         if isinstance(node, dict):
             for key, child in node.items():
-                yield str(key), child
+                name = key if type(key) is str else str(key)
+                kind = _kinds.get(name)
+                if kind is None:
+                    kind = _kind(name)
+                if kind is _IMAGE:
+                    if _is_set(child):
+                        return True
+                elif kind is _MODE and isinstance(child, str) and _MODE_WORDS.search(child):
+                    return True
                 queue.append(child)
         elif isinstance(node, list):
             queue.extend(node)
+    return False
 
 
 def _is_set(value: Any) -> bool:

@@ -67,8 +67,11 @@ def decide(
     never approve. `available` lists the remediations this gate can perform (e.g. no signer, no
     attach_manifest); a rule whose remediation is unavailable yields its fallback outcome instead.
     """
+    reasons = _reasons(results)
+    if not reasons:  # nothing to decide: approved as it is (what the general path gives, in fewer steps)
+        return Decision(verdict=Verdict.APPROVED, reasons=(), remediations=(), policy=policy.ref)
     can_do = frozenset(available)
-    decided = tuple(_decide_one(reason, policy, subject, can_do) for reason in _reasons(results))
+    decided = tuple(_decide_one(reason, policy, subject, can_do) for reason in reasons)
     worst = max((item.outcome for item in decided), key=lambda o: o.severity, default=Outcome.APPROVE)
     verdict = VERDICT_OF_OUTCOME[worst]
     wanted = {item.remediation for item in decided if item.remediation is not None}
@@ -80,6 +83,8 @@ def _reasons(results: Sequence[CheckResult]) -> list[Reason]:
     reasons: list[Reason] = []
     seen: set[Reason] = set()
     for result in results:
+        if not result.reasons and result.status is not Status.ERROR:
+            continue  # most checks pass
         own = list(result.reasons)
         if result.status is Status.ERROR and not any(r.code.startswith(FAILURE_PREFIX) for r in own):
             own.append(Reason(code="gate.error", check=result.check))
@@ -93,8 +98,12 @@ def _reasons(results: Sequence[CheckResult]) -> list[Reason]:
 def _decide_one(
     reason: Reason, policy: Policy, subject: Subject, can_do: frozenset[Remediation]
 ) -> DecidedReason:
+    code = reason.code
     for index, rule in enumerate(policy.rules):
-        if _matches(rule.match, reason, subject):
+        match = rule.match
+        if match.code is not None and code not in match.code:
+            continue  # most rules name other codes: told apart here, before a call
+        if _matches(match, reason, subject):
             name = rule.name or f"rules[{index}]"
             return _fail_closed(_apply(rule, reason, name, can_do))
     return DecidedReason(reason=reason, outcome=policy.default_outcome, rule="default_outcome")

@@ -63,3 +63,62 @@ def test_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(remediate._SIGNABLE_SEEN) == 3
     assert signable("lms")  # past the bound a clean value is read again, still clean
     assert not signable("jane-doe")
+
+
+# (key, value) pairs bound for a manifest: fit ones, and ones each test of `_fits_manifest` refuses (a
+# form, a name read as free text, a phone number under a key that does not say "a number", a key whose
+# value c2pa would not read back).
+FIT_PAIRS = [("sampler", "euler_a"), ("steps", 30), ("cfg_scale", 7.5), ("seed", 447911123456),
+             ("width", 1024.0), ("height", -0.0), ("quality", True), ("style", "1")]  # fmt: skip
+UNFIT_PAIRS = [("sampler", "a" * 49), ("steps", float("nan")), ("style", "jane-doe"),
+               ("model", "JohnSmith1985"), ("sampler", 447911123456), ("scheduler", "4915123456789"),
+               ("icon", "x"), ("size", [1, 2]), ("strength", None), ("steps", 2**70)]  # fmt: skip
+
+
+def _fresh_fit(key: str, value: object) -> bool:
+    """`_fits_manifest` as it read before pairs were remembered."""
+    return bool(
+        remediate.parameter_value_form(value)
+        and remediate.signable(value)  # fresh: the autouse fixture empties its memory
+        and not remediate._phone_number_under(key, value)
+        and remediate.reads_back({key: value})
+    )
+
+
+@pytest.fixture
+def empty_fit_memory() -> Iterator[None]:
+    remediate._FIT_SEEN.clear()
+    yield
+    remediate._FIT_SEEN.clear()
+
+
+@pytest.mark.usefixtures("empty_fit_memory")
+@pytest.mark.parametrize(("key", "value"), FIT_PAIRS + UNFIT_PAIRS)
+def test_a_remembered_pair_reads_as_a_fresh_reading(key: str, value: object) -> None:
+    fresh = _fresh_fit(key, value)
+    assert fresh is ((key, value) in FIT_PAIRS)  # the lists say what a reading gives
+    assert remediate._fits_manifest(key, value) is fresh
+    assert remediate._fits_manifest(key, value) is fresh  # the second time, from memory when fit
+    assert bool(remediate._FIT_SEEN) is (fresh and not isinstance(value, bool))
+
+
+@pytest.mark.usefixtures("empty_fit_memory")
+def test_a_pair_is_remembered_by_key_type_and_spelling() -> None:
+    """A number fit under `seed` is a phone number under `sampler`; 1, 1.0 and "1" differ in type and
+    0.0 and -0.0 in spelling: none stands in for another."""
+    assert remediate._fits_manifest("seed", 447911123456)
+    assert not remediate._fits_manifest("sampler", 447911123456)
+    for value in (1, 1.0, "1", 0.0, -0.0):
+        assert remediate._fits_manifest("style", value)
+    assert {("style", int, 1), ("style", float, "1.0"), ("style", str, "1")} <= remediate._FIT_SEEN
+    assert {("style", float, "0.0"), ("style", float, "-0.0")} <= remediate._FIT_SEEN
+
+
+@pytest.mark.usefixtures("empty_fit_memory")
+def test_the_pair_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(remediate, "_FIT_SEEN_MAX", 2)
+    for value in ("euler", "karras", "ddim"):
+        assert remediate._fits_manifest("sampler", value)
+    assert len(remediate._FIT_SEEN) == 2
+    assert remediate._fits_manifest("sampler", "ddim")  # past the bound read again, still fit
+    assert not remediate._fits_manifest("sampler", "jane-doe")

@@ -4,6 +4,7 @@ and events against the reference (`checks_for` with the reading always taken).""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -59,11 +60,29 @@ def test_selection_matches_the_reference(
         assert read == input_image
 
 
+def _members(value: Any) -> Iterator[tuple[str, Any]]:
+    """Every (key, value) of every object in `value`, at most _MAX_NODES nodes visited (the walk as it was
+    written before it was inlined)."""
+    from gate.core.checks import input_image as module  # noqa: PLC0415
+
+    queue: list[Any] = [value]
+    seen = 0
+    while queue and seen < module._MAX_NODES:
+        node = queue.pop()
+        seen += 1
+        if isinstance(node, dict):
+            for key, child in node.items():
+                yield str(key), child
+                queue.append(child)
+        elif isinstance(node, list):
+            queue.extend(node)
+
+
 def _reference(parameters: Any) -> bool:
     """The reading as it was written before keys were remembered: every key lowered and stripped."""
     from gate.core.checks import input_image as module  # noqa: PLC0415
 
-    for key, value in module._members(parameters):
+    for key, value in _members(parameters):
         name = module._SEPARATORS.sub("", key.lower())
         if name in module._IMAGE_KEYS or name.startswith(module._IMAGE_KEY_PREFIXES):
             if module._is_set(value):
@@ -109,3 +128,17 @@ def test_a_full_key_table_is_emptied_and_still_reads_right(monkeypatch: pytest.M
     parameters = {"a": 1, "b": 2, "c": 3, "Init Image": "s3://x.jpg"}
     assert references_input_image(Generation(synthetic=True, parameters=parameters))
     assert len(module._kinds) <= 2
+
+
+@pytest.mark.parametrize(
+    ("before", "found"), [(0, True), (9_997, True), (9_998, True), (9_999, False), (12_000, False)]
+)
+def test_the_node_bound_falls_where_the_reference_puts_it(before: int, found: bool) -> None:
+    """At most 10,000 nodes are visited (the list, each number, then the object last): an input image
+    named just inside the bound is found, just past it missed, as the reference finds or misses it."""
+    parameters: Any = [{"init_image": "s3://x.jpg"}, *range(before)]
+    nested = {"workflow_nodes": parameters}  # one node more before the object: the bound one earlier
+    assert references_input_image(Generation(synthetic=True, parameters=parameters)) is found
+    assert _reference(parameters) is found
+    assert references_input_image(Generation(synthetic=True, parameters=nested)) == _reference(nested)
+    assert references_input_image(Generation(synthetic=True, parameters=nested)) is (before <= 9_997)
