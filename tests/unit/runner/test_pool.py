@@ -215,7 +215,17 @@ def test_records_still_unread_in_a_dead_workers_pipe_go_to_another_worker_and_no
 
 def test_a_worker_killed_while_busy_routes_its_record_as_gate_error(pool: ProcessPool) -> None:
     before = set(pool.pids)
-    killer = threading.Timer(0.5, lambda: [os.kill(pid, signal.SIGKILL) for pid in before])
+    sleeper = pool._workers[0]  # the first chunk, both sleeps, goes to the first of two idle workers
+
+    def kill_once_it_sleeps() -> None:
+        # Its started-record counter, not a fixed delay: on a loaded machine 0.5 s may pass before it starts.
+        deadline = time.monotonic() + 30
+        while sleeper.started.value == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        for pid in before:
+            os.kill(pid, signal.SIGKILL)
+
+    killer = threading.Thread(target=kill_once_it_sleeps)
     killer.start()
     out = pool.process(records(b"sleep:5", b"sleep:5", b"ok"))
     killer.join()
