@@ -22,6 +22,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from gate.observe.bulk import observe_all, observe_repeated
 from gate.observe.labels import (
     SourceLabels,
     entity_label,
@@ -32,6 +33,7 @@ from gate.observe.labels import (
     version_label,
 )
 from gate.observe.lag import RecordAgeLag, TopicPartition
+from gate.observe.observer import DecidedRecord
 
 __all__ = ["GateMetrics", "PrometheusObserver", "build_versions"]
 
@@ -45,6 +47,8 @@ BATCH_BYTE_BUCKETS = tuple(float(1024 * 4**i) for i in range(10))
 
 TRANSACTION_OUTCOMES = ("committed", "aborted", "fenced", "failed")
 WATCHED_ERROR_KINDS = ("kafka", "consume", "worker_died", "worker_timeout", "processor_raised")
+# What `_decided` reads of one event: verdict, source, reason codes, check seconds, entity types.
+_Decided = tuple[str, str, Sequence[str], Mapping[str, float], Sequence[str]]
 # Pool events that mean a worker process was replaced, and the `cause` label each becomes.
 WORKER_RESTART_CAUSES = {"worker_died": "died", "worker_timeout": "timeout"}
 
@@ -346,35 +350,57 @@ class PrometheusObserver:
         entity_types: Sequence[str] = (),
     ) -> None:
         """Count the verdict, its reasons and entity types, and observe gate and per-check latency."""
+        self._decided([(verdict, source, reason_codes, check_seconds, entity_types)], latency_s)
+
+    @_never_raise
+    def events_decided(self, records: Sequence[DecidedRecord], latency_s: float) -> None:
+        """`event_decided` for every record, each series updated once for all of them."""
+        self._decided(
+            [(r.verdict.value, r.source, r.reason_codes, r.check_seconds, r.entity_types) for r in records],
+            latency_s,
+        )
+
+    def _decided(self, events: Sequence[_Decided], latency_s: float) -> None:
         m = self.metrics
-        children = self._children
-        events = children.get(("events", verdict, source))
-        if events is None:
-            events = self._remember(
-                ("events", verdict, source),
-                m.events.labels(verdict=name_label(verdict), source=m.source_label(source)),
-            )
-        events.inc()
-        # A set: a code listed twice on one event still means one event with that reason.
-        for code in {reason_code_label(c) for c in reason_codes}:
-            reason = children.get(("reasons", code))
-            if reason is None:
-                reason = self._remember(("reasons", code), m.reasons.labels(code=code))
-            reason.inc()
-        for entity in {entity_label(e) for e in entity_types}:
-            found = children.get(("entities", entity))
-            if found is None:
-                found = self._remember(("entities", entity), m.entities.labels(entity=entity))
-            found.inc()
-        m.event_duration.observe(latency_s)
-        for check, seconds in check_seconds.items():
+        counts: dict[tuple[str, ...], int] = {}
+        timings: dict[str, list[float]] = {}
+        for verdict, source, reason_codes, check_seconds, entity_types in events:
+            counts[("events", verdict, source)] = counts.get(("events", verdict, source), 0) + 1
+            # A set: a code listed twice on one event still means one event with that reason.
+            for code in {reason_code_label(c) for c in reason_codes}:
+                counts[("reasons", code)] = counts.get(("reasons", code), 0) + 1
+            for entity in {entity_label(e) for e in entity_types}:
+                counts[("entities", entity)] = counts.get(("entities", entity), 0) + 1
+            for check, seconds in check_seconds.items():
+                values = timings.get(check)
+                if values is None:
+                    timings[check] = values = []
+                values.append(seconds)
+        for key, count in counts.items():
+            self._child(key).inc(count)
+        observe_repeated(m.event_duration, latency_s, len(events))
+        for check, values in timings.items():
             if check == "store":  # not a check: the processor's time in the published-image store
-                m.store_duration.observe(seconds)
-                continue
-            timer = children.get(("checks", check))
-            if timer is None:
-                timer = self._remember(("checks", check), m.check_duration.labels(check=name_label(check)))
-            timer.observe(seconds)
+                observe_all(m.store_duration, values)
+            else:
+                observe_all(self._child(("checks", check)), values)
+
+    def _child(self, key: tuple[str, ...]) -> Any:
+        """The labelled series for `key` (metric name first, then raw values), found once and kept."""
+        child = self._children.get(key)
+        if child is not None:
+            return child
+        m = self.metrics
+        kind, value = key[0], key[1]
+        if kind == "events":
+            child = m.events.labels(verdict=name_label(value), source=m.source_label(key[2]))
+        elif kind == "reasons":
+            child = m.reasons.labels(code=value)
+        elif kind == "entities":
+            child = m.entities.labels(entity=value)
+        else:
+            child = m.check_duration.labels(check=name_label(value))
+        return self._remember(key, child)
 
     @_never_raise
     def stage_finished(self, stage: str, seconds: float) -> None:

@@ -33,6 +33,10 @@ class Observer(Protocol):
         """One event got its verdict; `check_seconds` maps check name to its elapsed time; `entity_types`
         are the personal-data entity types its reasons name (types only, never values)."""
 
+    def events_decided(self, records: Sequence[DecidedRecord], latency_s: float) -> None:
+        """Each of `records` got its verdict, all `latency_s` after the gate took them in (a committed batch):
+        what `event_decided` says per record, said once for all of them."""
+
     def stage_finished(self, stage: str, seconds: float) -> None:
         """A runner stage (`fetch`, `decode`, `evaluate`, `ipc`, `produce`, `commit`, `wait`) took `seconds`
         (per batch; `wait` is the loop waiting for workers)."""
@@ -88,6 +92,11 @@ class NullObserver:
         entity_types: Sequence[str] = (),
     ) -> None:
         """Ignore."""
+
+    def events_decided(self, records: Sequence[DecidedRecord], latency_s: float) -> None:
+        """One `event_decided` per record (an observer that overrides only that still sees every event)."""
+        for record in records:
+            report_decided(self, record, latency_s)
 
     def stage_finished(self, stage: str, seconds: float) -> None:
         """Ignore."""

@@ -51,7 +51,8 @@ from gate.runner.evaluator import (
     never,
     nothing,
 )
-from gate.runner.pool_worker import encode_message, inbound_fields, routed_from, worker_main
+from gate.runner.frames import FrameReader, encode_message, frame_parts
+from gate.runner.pool_worker import inbound_fields, routed_from, worker_main
 
 log = logging.getLogger("gate.runner.pool")
 
@@ -74,12 +75,18 @@ class _Ticket:
     discarded: bool = False
 
 
-@dataclass
+@dataclass(eq=False)  # a worker is itself, not its fields: `in` and `index` compare identities
 class _Worker:
     process: BaseProcess
     inbox: Connection  # our write end, non-blocking
     outbox: Connection  # our read end
+    reader: FrameReader  # reads `outbox`
     started: Any  # a shared c_uint64: records the worker has begun (it writes, the pool reads after death)
+    # The descriptors select() waits on, read once: a Connection or the process's `sentinel` property
+    # costs Python calls (fileno(), _check_closed()) per worker on every wait, i.e. on every result.
+    inbox_fd: int
+    outbox_fd: int
+    sentinel: int
     ready: bool = False
     answered: int = 0  # results read from it: started - answered is 1 while it is on a record, else 0
     jobs: deque[JobKey] = field(default_factory=deque)  # sent, in order: the head is being evaluated
@@ -231,20 +238,23 @@ class ProcessPool:
         now = time.monotonic()
         deadlines = [w.deadline for w in self._workers if w.jobs]
         timeout = max(0.0, min([until, *deadlines]) - now)
-        readable: list[Any] = [w.outbox for w in self._workers] + [w.process.sentinel for w in self._workers]
-        writable = [w.inbox for w in self._workers if w.unsent]
+        # The workers this wait is about: ready descriptors are matched by number, and a worker started in
+        # place of one that died while flushing may have been given the same numbers.
+        waited_on = list(self._workers)
+        readable = [w.outbox_fd for w in waited_on] + [w.sentinel for w in waited_on]
+        writable = [w.inbox_fd for w in waited_on if w.unsent]
         ready_r, ready_w, _ = select.select(readable, writable, [], timeout)
-        for worker in list(self._workers):
-            if worker.inbox in ready_w:
+        for worker in waited_on:
+            if worker.inbox_fd in ready_w and worker in self._workers:
                 self._flush(worker)
-        for worker in list(self._workers):
+        for worker in waited_on:
             if worker not in self._workers:
                 continue  # replaced while flushing
             dead = False
-            if worker.outbox in ready_r:
+            if worker.outbox_fd in ready_r:
                 dead = self._drain(worker)
-            if dead or worker.process.sentinel in ready_r:
-                self._drain(worker)  # results it sent before dying still count
+            if dead or worker.sentinel in ready_r:
+                self._drain(worker, to_end=True)  # results it sent before dying still count
                 self._replace(worker, ERROR_CODE, "worker_died")
             elif worker.jobs and time.monotonic() >= worker.deadline:
                 self._replace(worker, TIMEOUT_CODE, "worker_timeout")
@@ -271,12 +281,32 @@ class ProcessPool:
             size = max(1, min(self._chunk, even - len(worker.jobs), len(self._todo)))
             jobs = [self._todo.popleft() for _ in range(size)]
             started = time.monotonic()
-            message = encode_message([(t, i, inbound_fields(self._tickets[t].records[i])) for t, i in jobs])
+            header, payload = frame_parts(
+                [(t, i, inbound_fields(self._tickets[t].records[i])) for t, i in jobs]
+            )
             if not worker.jobs:
                 worker.deadline = started + self._event_timeout_s
             worker.jobs.extend(jobs)
-            worker.unsent += message
+            self._send(worker, header, payload)
             self.ipc_seconds += time.monotonic() - started
+
+    def _send(self, worker: _Worker, header: bytes, payload: memoryview) -> None:
+        """Write a frame now, as far as the pipe takes it; keep only the rest (a chunk of 50 KB records
+        went into the pipe in one call, without being joined and copied into `unsent` first)."""
+        written = 0
+        if not worker.unsent:
+            try:
+                written = os.writev(worker.inbox_fd, (header, payload))
+            except BlockingIOError:
+                pass
+            except OSError:  # it died: `_flush` meets the error again and replaces it
+                pass
+        if written < len(header):
+            worker.unsent += header[written:]
+            worker.unsent += payload
+        elif written < len(header) + len(payload):
+            worker.unsent += payload[written - len(header) :]
+        if worker.unsent:
             self._flush(worker)
 
     def _flush(self, worker: _Worker) -> None:
@@ -284,29 +314,29 @@ class ProcessPool:
         started = time.monotonic()
         try:
             while worker.unsent:
-                written = os.write(worker.inbox.fileno(), worker.unsent)
+                written = os.write(worker.inbox_fd, worker.unsent)
                 del worker.unsent[:written]
         except BlockingIOError:
             pass
         except OSError:  # BrokenPipeError: it died (its counter says whether it was on a record)
+            self._drain(worker, to_end=True)  # its answers still count, and make the counter comparison exact
             self._replace(worker, ERROR_CODE, "worker_died")
         self.ipc_seconds += time.monotonic() - started
 
-    def _drain(self, worker: _Worker) -> bool:
-        """Handle every message waiting from `worker`; True when its pipe says it is gone."""
+    def _drain(self, worker: _Worker, *, to_end: bool = False) -> bool:
+        """Handle the messages `worker` has sent (one read of what its pipe holds; with `to_end`, every
+        message up to the end of the pipe of a worker that is gone); True when its pipe says it is gone."""
         started = time.monotonic()
-        outbox = worker.outbox
         try:
-            # select() on the fd, not Connection.poll(0): that builds and closes a selector per call
-            # (~5 us, once per result and once more per drain).
-            while select.select((outbox,), (), (), 0)[0]:
-                kind, payload = outbox.recv()
-                self._resolve(worker, kind, payload)
+            while True:
+                for kind, payload in worker.reader.read():
+                    self._resolve(worker, kind, payload)
+                if not to_end:
+                    return False
         except (EOFError, OSError):
             return True
         finally:
             self.ipc_seconds += time.monotonic() - started
-        return False
 
     def _resolve(self, worker: _Worker, kind: str, payload: Any) -> None:
         if kind == "ready":
@@ -415,7 +445,16 @@ class ProcessPool:
             # a few writes instead of ~50 wake-ups. Best effort: elsewhere the default size still works.
             with contextlib.suppress(OSError, AttributeError):
                 fcntl.fcntl(end.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        return _Worker(process=process, inbox=inbox_write, outbox=outbox_read, started=started)
+        return _Worker(
+            process=process,
+            inbox=inbox_write,
+            outbox=outbox_read,
+            reader=FrameReader(outbox_read.fileno()),
+            started=started,
+            inbox_fd=inbox_write.fileno(),
+            outbox_fd=outbox_read.fileno(),
+            sentinel=process.sentinel,
+        )
 
     @staticmethod
     def _reap(worker: _Worker) -> int | None:

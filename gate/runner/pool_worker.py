@@ -5,8 +5,9 @@ always has its next record at hand while the runner is busy fetching or committi
 order, and answers each on its outbox pipe as soon as it is decided, so the pool knows which record a
 worker is on (for the per-record timeout) and which it had not started when it died (those are sent again).
 
-Inbox and outbox are separate one-way pipes, and the pool writes the inbox without blocking (see
-`encode_message`): a runner blocked writing a chunk to a worker blocked writing results would deadlock.
+Inbox and outbox are separate one-way pipes, and the pool writes the inbox without blocking: a runner
+blocked writing a chunk to a worker blocked writing results would deadlock. Both directions are framed by
+`gate.runner.frames` (one write per message, one read for whatever the pipe holds).
 
 Records cross as plain tuples of their fields (`inbound_fields`, `routed_fields`), not as dataclasses: a
 slots dataclass unpickles through `dataclasses.fields()` and a setattr per field, which cost the runner's
@@ -19,16 +20,17 @@ import contextlib
 import ctypes
 import os
 import signal
-import struct
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
-from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 from gate.core.record import InboundRecord, RoutedRecord
 from gate.errors import StoreUnavailable
 from gate.model import Verdict
 from gate.runner.contract import ProcessorFactory
+from gate.runner.frames import FrameReader, encode_message, write_message
+
+__all__ = ["encode_message", "inbound_fields", "routed_fields", "routed_from", "worker_main"]
 
 _PR_SET_PDEATHSIG = 1
 InboundFields = tuple[Any, ...]  # an InboundRecord's fields, in declaration order
@@ -71,15 +73,6 @@ def routed_from(fields: RoutedFields) -> RoutedRecord:
     return RoutedRecord(_VERDICTS[verdict], *rest)
 
 
-def encode_message(obj: object) -> bytes:
-    """`obj` framed exactly as `multiprocessing.connection.Connection.send` frames it (a big-endian length,
-    then the pickle), so the worker's blocking `recv()` reads what the pool writes piecemeal."""
-    payload = ForkingPickler.dumps(obj)  # a view of the pickler's buffer: joined below with one copy
-    if len(payload) > 0x7FFFFFFF:
-        return struct.pack("!i", -1) + struct.pack("!Q", len(payload)) + payload
-    return struct.pack("!i", len(payload)) + payload
-
-
 def worker_main(
     inbox: Connection, outbox: Connection, factory: ProcessorFactory, parent_pid: int, started: Any
 ) -> None:
@@ -95,27 +88,31 @@ def worker_main(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with_parent(parent_pid)
+    out = outbox.fileno()
     try:
         processor = factory.build()
     except Exception as exc:
-        outbox.send(("build_failed", f"{exc.__class__.__name__}: {exc}"))
+        write_message(out, ("build_failed", f"{exc.__class__.__name__}: {exc}"))
         return
-    outbox.send(("ready", None))
+    write_message(out, ("ready", None))
+    reader = FrameReader(inbox.fileno())
     while True:
         try:
-            chunk: Sequence[Job] | None = inbox.recv()
+            chunks: list[Sequence[Job] | None] = reader.read()  # blocks until the pool writes
         except (EOFError, OSError):
             return  # the parent is gone
-        if chunk is None:
-            return
-        for ticket, index, fields in chunk:
-            started.value += 1
-            try:
-                outbox.send(("ok", (ticket, index, routed_fields(processor(InboundRecord(*fields))))))
-            except StoreUnavailable as exc:
-                outbox.send(("store_unavailable", (ticket, index, str(exc))))
-            except Exception as exc:
-                outbox.send(("raised", (ticket, index, exc.__class__.__name__)))
+        for chunk in chunks:
+            if chunk is None:
+                return
+            for ticket, index, fields in chunk:
+                started.value += 1
+                try:
+                    routed = routed_fields(processor(InboundRecord(*fields)))
+                    write_message(out, ("ok", (ticket, index, routed)))
+                except StoreUnavailable as exc:
+                    write_message(out, ("store_unavailable", (ticket, index, str(exc))))
+                except Exception as exc:
+                    write_message(out, ("raised", (ticket, index, exc.__class__.__name__)))
 
 
 def _die_with_parent(parent_pid: int) -> None:
