@@ -11,21 +11,24 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from tests.debian_tools import apt_lock
+
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run")
 
 
 def chromium() -> str:
     """The path of the chromium binary, installing the Debian package when it is missing."""
-    found = shutil.which("chromium")
-    if found:
+    with apt_lock():
+        found = shutil.which("chromium")
+        if found:
+            return found
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
+            done = subprocess.run(command, env=env, capture_output=True, text=True, check=False, timeout=900)
+            assert done.returncode == 0, f"{' '.join(command)} failed: {done.stderr[-2000:]}"
+        found = shutil.which("chromium")
+        assert found, "apt-get installed chromium but it is not on PATH"
         return found
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
-        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False, timeout=900)
-        assert done.returncode == 0, f"{' '.join(command)} failed: {done.stderr[-2000:]}"
-    found = shutil.which("chromium")
-    assert found, "apt-get installed chromium but it is not on PATH"
-    return found
 
 
 def screenshot(page: Path, out: Path, size: tuple[int, int] = (900, 2600)) -> None:

@@ -209,6 +209,22 @@ def gate_env(
     return env
 
 
+def unhurried_policy(directory: Path) -> Path:
+    """The default policy with its check timeout and pixel budget raised to two minutes (tests/unhurried.py
+    says why: on a loaded 2-core machine one OCR has taken 3.9 s, past the 3 s budget), written to
+    `directory`, for a `gate run` whose test is about reasons and verdicts, not time bounds."""
+    from gate.core.policy.load import default_policy_path  # noqa: PLC0415 - keep the helpers import-light
+    from tests.unhurried import UNHURRIED_MS  # noqa: PLC0415
+
+    text = default_policy_path().read_text()
+    for bound in ("  time_budget_ms: ", "  check_timeout_ms: "):
+        assert text.count(bound) == 1, f"the default policy no longer has one `{bound.strip()}`"
+        text = re.sub(rf"^{bound}\d+$", f"{bound}{UNHURRIED_MS}", text, flags=re.MULTILINE)
+    path = directory / "unhurried-policy.yaml"
+    path.write_text(text)
+    return path
+
+
 def fresh_topics(*also: str) -> TopicSettings:
     """Unique names for the ingest and verdict topics and for the topic settings `also` (e.g. "audit",
     "incidents"); the others keep their defaults. Nothing is created."""

@@ -1,6 +1,7 @@
 """The real gate (`gate run`, real checks, real C2PA, real broker) on the demo's sample set.
 
-Every event ends up in exactly one verdict topic with the verdict the default policy gives it; the
+Every event ends up in exactly one verdict topic with the verdict the default policy gives it (its time
+bounds raised: a stalled shared machine must not turn a reason into `gate.timeout`); the
 decision records validate against their schema; a signed output verifies as trusted; the trace context
 of an ingest record continues in its output; /metrics, /healthz and /readyz answer with real values.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from confluent_kafka import Producer
-from harness import GateProcess, Output, by_key, gate_env, http_get, output_topics, wait_for
+from harness import GateProcess, Output, by_key, gate_env, http_get, output_topics, unhurried_policy, wait_for
 
 from gate.broker import EmbeddedBroker
 from gate.demo.samples import Sample, build_samples
@@ -23,6 +24,7 @@ from gate.model import Verdict
 from gate.provenance import DevPki, TrustAnchors, Verifier, create_dev_pki, verify_manifest
 from gate.schemas import DECISION, schema_errors
 from gate.settings import TopicSettings
+from tests.unhurried import UNHURRIED_MS
 
 pytestmark = pytest.mark.integration
 
@@ -47,12 +49,21 @@ def gate_process(
     tmp_path: Path,
     launch_gate: Callable[..., GateProcess],
 ) -> Callable[[], GateProcess]:
-    """Starts the real `gate run` (2 workers, trusting and signing with the trusted PKI), its log in
-    `gate.log`; killed at the end of the test if still running."""
+    """Starts the real `gate run` (2 workers, trusting and signing with the trusted PKI, the default policy
+    with unhurried time bounds), its log in `gate.log`; killed at the end of the test if still running."""
     trusted, _ = pkis
+    policy = unhurried_policy(tmp_path)
 
     def start() -> GateProcess:
-        env = gate_env(broker.bootstrap_servers, trusted, tmp_path / "store", gate_topics, group_id=group_id)
+        env = gate_env(
+            broker.bootstrap_servers,
+            trusted,
+            tmp_path / "store",
+            gate_topics,
+            group_id=group_id,
+            policy=policy,
+            extra={"GATE_EVENT_TIMEOUT_S": str(UNHURRIED_MS / 1000)},  # the worker pool's bound per event
+        )
         return launch_gate(env, tmp_path / "gate.log", "--log-format", "json")
 
     return start

@@ -116,6 +116,22 @@ def _gif() -> bytes:
         (handmade_png(0, 10), "zero dimension"),
         (webp_bytes()[:-10], "truncated"),
     ],
+    # Named, not shown: the PNGs carry an ICC profile stamped with its creation time, and test ids must
+    # be the same in every pytest-xdist worker.
+    ids=[
+        "empty",
+        "text",
+        "gif",
+        "jpeg-soi-only",
+        "jpeg-truncated",
+        "jpeg-no-eoi",
+        "png-no-iend",
+        "png-first-40-bytes",
+        "png-bad-crc",
+        "png-bad-ihdr",
+        "png-zero-dimension",
+        "webp-truncated",
+    ],
 )
 def test_malformed_images_are_undecodable(data: bytes, message: str) -> None:
     with pytest.raises(ImageUndecodable, match=message):
