@@ -1,4 +1,5 @@
-"""How the suite is spread over two pytest-xdist workers (`-n 2 --dist loadscope`, pyproject.toml).
+"""How the suite is spread over two pytest-xdist workers when asked (`-n 2 --dist loadscope
+--no-loadscope-reorder`; `make test` runs one process, README "Testing" says why).
 
 `SuiteScheduling` makes every test file one unit of work, so a module's fixtures (a gate run, a rendered
 chart, a PKI) are built once, on one worker. The integration tests on the embedded broker form a single
