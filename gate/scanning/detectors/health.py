@@ -249,8 +249,11 @@ def _arabic_said_of_a_person(match: re.Match[str], text: Text) -> bool:
     return _ARABIC_PERSON.search(window + " ") is not None
 
 
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+
+
 def _arabic_text(text: Text) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in text.value)
+    return not text.value.isascii() and _ARABIC_LETTER.search(text.value) is not None
 
 
 _HAS_CONDITION = any_word(

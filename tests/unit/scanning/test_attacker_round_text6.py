@@ -68,6 +68,8 @@ ADDRESSES: list[tuple[str, bool]] = [
     ("Atatürk portresi No. 5 poster", False),
     ("Cadde koleksiyonu No: 3", False),
     ("第88号モデル", False),
+    ("城市系列3号", False),  # "city series no. 3": a unit's character, but no street word
+    ("京都限定 抹茶 3個入り", False),
 ]
 
 PHONES: list[tuple[str, bool]] = [
