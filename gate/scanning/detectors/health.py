@@ -99,6 +99,26 @@ _CJK_PERSON = re.compile(
     "朋友|奶奶|고객|그녀|아내|남편|엄마|아빠|아들|딸|친구"
 )
 _CJK_WINDOW = 12
+# "糖尿病の方へ", "妊娠中の方へ": the person with the condition, addressed ("to the one with ..."); not
+# "糖尿病の方にも安心" (copy for everyone with it), so only a "to" or an honorific after "the one".
+_CJK_THE_ONE_WITH = re.compile(
+    r"(?:中)?の(?:方|患者(?:さん|様)?)(?:へ|様)|(?:인|이신)?\s?(?:분|환자분)(?:께|에게)"
+)
+_CJK_AFTER = 6
+
+# Arabic: the conditions (with the article "ال" and the prepositions "ب"/"ل" joined to them, so matched
+# inside a word) and the people they are said of; "برج السرطان" is the zodiac sign.
+_ARABIC_CONDITION = re.compile(
+    r"سكري|(?:ال)?حامل(?!\w)|سرطان|كيماوي|كيميائي|اكتئاب|إعاقة|اعاقة|معاق|توحد|صرع|ربو|زهايمر|خرف|"
+    "باركنسون|غسيل الكلى|لوكيميا|ابيضاض|أنسولين|انسولين|فيروس نقص المناعة|إيدز|ايدز"
+)
+_ARABIC_PERSON = re.compile(
+    "زوجتي|زوجي|أمي|امي|والدتي|والدي|أبي|ابي|ابني|ابنتي|أختي|اختي|أخي|اخي|صديقتي|صديقي|جدتي|جدي|"
+    "العميلة|العميل|الزبونة|الزبون|عميلتنا|عميلنا|المستلمة|المستلم|هي |هو "
+)
+_ARABIC_PERSON_LAST = re.compile("(?:" + _ARABIC_PERSON.pattern.replace(" ", "") + r")\s*$")
+_ARABIC_WINDOW = 24
+_ARABIC_ZODIAC = re.compile("برج")
 
 # A linking word (and an article) right before the condition.
 _LINKED = re.compile(
@@ -116,6 +136,19 @@ _LINKED = re.compile(
     # one word between ("has breast cancer", "has type 1 diabetes")
     r"(?:[\w-]+\s+(?:\d\s+)?)?$"
 )
+# "для беременной", "dla ciężarnej": "for" and a condition as a noun in the singular is for one person
+# (the plural, "для беременных", "dla ciężarnych", is a product's public).
+_FOR_ONE_WHO = re.compile(
+    lexicon.pattern(["для", "dla"])
+    + r"\s+"
+    + lexicon.pattern(
+        [
+            "беременной", "беременную", "вагітної", "онкобольной", "диабетика", "инвалида", "ciężarnej",
+            "cukrzyka", "niepełnosprawnej",
+        ]
+    )
+    + r"(?!\w)"
+)  # fmt: skip
 _LINKED_CYRILLIC = re.compile(
     lexicon.pattern(["у нее", "у неё", "у него", "с", "страдает", "болеет", "больна", "болен"]) + r"[\s,:]+$"
 )
@@ -145,6 +178,19 @@ _DIAGNOSIS = re.compile(r"(?i)(?:diagnos[a-z]*|diagnóstico|diagnostic|диаг�
 _NAME_AFTER_FOR = re.compile(r"\b(?:for|für|pour|para|per|voor|dla|pra)\s+[^\W\d_a-zà-ÿ][^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _WINDOW = 48
+# A possessive right before a treatment or a grave illness is that person's ("her chemotherapy", "his
+# dialysis", "ihre Chemotherapie"); pregnancy is not among them ("her pregnancy announcement" is a theme).
+_POSSESSIVES = _readings(
+    "her his my their ihre ihrer seine seiner meine meiner sa son ses su sus sua suo haar zijn jej jego "
+    "её его"
+)
+_TREATMENT = re.compile(
+    r"(?i)(?:chemo|chimio|quimio|chemio|химиотерап|kemoterapi|dialys|dialyse|diálise|diálisis|dialisi|диализ|"
+    r"diyaliz|radiotherap|radiation therapy|strahlentherapie|cancer|cáncer|câncer|krebs|leuk|tumou?r|"
+    r"dementia|demenz|alzheimer|parkinson)"
+)
+# "chemo-free", "sugar-free, diabetic-friendly": a product's claim, not a condition.
+_FREE_AFTER = re.compile(r"(?i)[\w]*-?(?:free|friendly|frei|libre|sans)\b")
 _ZODIAC = re.compile(r"(?i)\b(?:zodiac|sign|season|horoscope|star sign|sternzeichen|signe|signo|segno)\b")
 
 
@@ -160,6 +206,8 @@ def _said_of_a_person(match: re.Match[str], text: Text) -> bool:
     start, end = match.start(), match.end()
     if value[start:end].lower().startswith("cancer") and _ZODIAC.search(value, end, end + 24):
         return False
+    if _FREE_AFTER.match(value, end):
+        return False
     linked = _LINKED.search(value, max(0, start - 32), start) or _LINKED_CYRILLIC.search(
         value, max(0, start - 32), start
     )
@@ -172,6 +220,8 @@ def _said_of_a_person(match: re.Match[str], text: Text) -> bool:
     previous = _WORD.findall(value[max(0, start - 24) : start].lower())
     if previous and previous[-1] in _PERSON_WORDS and previous[-1] not in _PRONOUNS:
         return True
+    if previous and previous[-1] in _POSSESSIVES and _TREATMENT.match(value, start):
+        return True
     # "diabetic customer", "pregnant wife", "schwangere Kundin": the condition as the person's adjective.
     word_end = end
     while word_end < len(value) and value[word_end].isalpha():
@@ -182,7 +232,28 @@ def _said_of_a_person(match: re.Match[str], text: Text) -> bool:
 
 def _cjk_said_of_a_person(match: re.Match[str], text: Text) -> bool:
     value = text.value
-    return _CJK_PERSON.search(value, max(0, match.start() - _CJK_WINDOW), match.start()) is not None
+    if _CJK_PERSON.search(value, max(0, match.start() - _CJK_WINDOW), match.start()) is not None:
+        return True
+    return _CJK_THE_ONE_WITH.match(value, match.end(), match.end() + _CJK_AFTER) is not None
+
+
+def _arabic_said_of_a_person(match: re.Match[str], text: Text) -> bool:
+    value = text.value
+    start = match.start()
+    if _ARABIC_ZODIAC.search(value, max(0, start - 6), start):
+        return False
+    if "حامل" in match.group():
+        # "حامل" is also a holder ("حامل هاتف"): pregnant only right after the person ("زوجتي الحامل").
+        return _ARABIC_PERSON_LAST.search(value[max(0, start - _ARABIC_WINDOW) : start]) is not None
+    window = value[max(0, start - _ARABIC_WINDOW) : match.end() + _ARABIC_WINDOW]
+    return _ARABIC_PERSON.search(window + " ") is not None
+
+
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+
+
+def _arabic_text(text: Text) -> bool:
+    return not text.value.isascii() and _ARABIC_LETTER.search(text.value) is not None
 
 
 _HAS_CONDITION = any_word(
@@ -200,6 +271,13 @@ DETECTOR = PatternDetector(
     rules=(
         PatternRule(
             "health.said_of_person", _CONDITION, _said_of_a_person, when=_HAS_CONDITION, requires=HAS_WORDS
+        ),
+        PatternRule("health.said_of_person", _ARABIC_CONDITION, _arabic_said_of_a_person, when=_arabic_text),
+        PatternRule(
+            "health.said_of_person",
+            _FOR_ONE_WHO,
+            when=any_word(("для", "dla", "dlа")),
+            requires=HAS_WORDS,
         ),
         PatternRule(
             "health.said_of_person",

@@ -13,6 +13,7 @@ from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import GEO, NOT_NUMERIC, key_fragments
+from gate.scanning.detectors import location_east
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
     HAS_COMMA,
@@ -343,6 +344,8 @@ DETECTOR = PatternDetector(
         PatternRule(
             "location.cued_street", _CUED_STREET, when=any_word(_ADDRESS_CUE_WORDS), requires=HAS_CAPITALS
         ),
+        # Japanese, Chinese, Korean and Turkish address forms.
+        *location_east.RULES,
     ),
 )
 

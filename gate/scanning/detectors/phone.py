@@ -244,6 +244,10 @@ def _ungrouped(match: re.Match[str], text: Text) -> bool:
     return phone_shapes.reads_as_ungrouped_mobile(text.value, match.start(), match.end(), _UNGROUPED_REGIONS)
 
 
+def _brazilian_mobile(match: re.Match[str], text: Text) -> bool:
+    return phone_shapes.reads_as_brazilian_mobile(text.value, match.start(), match.end())
+
+
 DETECTOR = PatternDetector(
     entity="PHONE_NUMBER",
     # Not a digit run: the patterns allow any separators between digits ("+1 650 - 253 - 0000").
@@ -263,6 +267,13 @@ DETECTOR = PatternDetector(
             "phone.national_mobile",
             phone_shapes.UNGROUPED,
             _ungrouped,
+            requires=HAS_EIGHT_DIGITS | HAS_DIGIT_RUN,
+        ),
+        # ... and a Brazilian mobile in its own shape ("(11) 98765-4321").
+        PatternRule(
+            "phone.brazilian_mobile",
+            phone_shapes.BRAZILIAN_MOBILE,
+            _brazilian_mobile,
             requires=HAS_EIGHT_DIGITS | HAS_DIGIT_RUN,
         ),
     ),

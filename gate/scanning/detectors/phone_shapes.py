@@ -236,3 +236,21 @@ def _quantity(text: str, start: int, end: int) -> bool:
     after = text[end : end + 8]
     before = text[max(0, start - 5) : start]
     return _QUANTITY_AROUND.match(after) is not None or _CURRENCY_BEFORE.search(before) is not None
+
+
+# Brazil writes a mobile as its two-digit area code in parentheses and nine digits from "9", hyphened
+# after the fifth: "(11) 98765-4321". Not one of the shapes above (no trunk "0", a 2-5-4 grouping), and
+# strong enough alone: parentheses, a leading 9 and one hyphen at that place are no count, size or code.
+BRAZILIAN_MOBILE = re.compile(r"\((?<![\w(]\()[1-9][1-9]\)[ \t]?9\d{4}-\d{4}(?![\d\-])")
+
+
+def reads_as_brazilian_mobile(text: str, start: int, end: int) -> bool:
+    """True if `text[start:end]`, a `BRAZILIAN_MOBILE` match, is a valid Brazilian mobile number by
+    `phonenumbers` and no reference or quantity by the words around it."""
+    if after_reference(text, start) or _quantity(text, start, end):
+        return False
+    try:
+        number = phonenumbers.parse(text[start:end], "BR")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) == PhoneNumberType.MOBILE
