@@ -486,14 +486,10 @@ def _install_signal_handlers(stop: Callable[[], None], reload: Callable[[], None
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
 
-    def handler(_signum: int, _frame: FrameType | None) -> None:
-        stop()
+    def handler(signum: int, _frame: FrameType | None) -> None:
+        (reload if signum == signal.SIGHUP else stop)()
 
-    def reload_handler(_signum: int, _frame: FrameType | None) -> None:
-        reload()
-
-    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
-    previous[signal.SIGHUP] = signal.signal(signal.SIGHUP, reload_handler)
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
 
     def restore() -> None:
         for sig, old in previous.items():
