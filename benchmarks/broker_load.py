@@ -85,12 +85,13 @@ def fresh_topics(bootstrap: str, prefix: str) -> TopicSettings:
     return topics
 
 
-def producer(bootstrap: str) -> Producer:
-    """A plain producer for loading the ingest topic."""
+def producer(bootstrap: str, *, linger_ms: int = 5) -> Producer:
+    """A plain producer for loading the ingest topic (`linger_ms` 0 for a latency probe: a linger would
+    count as the gate's latency, from produce() to the verdict)."""
     return Producer(
         {
             "bootstrap.servers": bootstrap,
-            "linger.ms": 5,
+            "linger.ms": linger_ms,
             "message.max.bytes": 64 * 1024 * 1024,
             "log_level": 3,
         }

@@ -176,7 +176,7 @@ def _latency(
     rate: float,
     seconds: float,
 ) -> list[float]:
-    p = producer(bootstrap)
+    p = producer(bootstrap, linger_ms=0)  # each event sent when due, not after the client's linger
     sent: dict[bytes, float] = {}
     interval = 1.0 / rate
     count = max(20, int(rate * seconds))

@@ -143,8 +143,10 @@ def burst_run(
     broker_pid: int | None,
     probes: Sequence[Payload] = (),
     latency_s: float = 0.0,
+    latency_rate: float | None = None,
 ) -> dict[str, Any]:
-    """Drain `events` with one fresh gate; with `probes`, then measure latency on the same gate."""
+    """Drain `events` with one fresh gate; with `probes`, then measure latency on the same gate, at half
+    the drain rate or at `latency_rate` events/s (the same offered load for an A/B of two builds)."""
     topics = fresh_topics(bootstrap, f"e2e-w{workers}-b{batch}")
     loadgen_rate = pre_produce(bootstrap, topics.ingest, events)
     config = gate_settings(bootstrap, topics, pki, workers=workers, batch=batch)
@@ -195,7 +197,7 @@ def burst_run(
         collector = Collector(bootstrap, topics).start()
         collector.wait_for([key for key, _ in events], 600)
         if probes:
-            rate = 0.5 * result["images_per_s"]
+            rate = latency_rate or 0.5 * result["images_per_s"]
             before, started = gate.metrics(), time.monotonic()
             latencies = _latency(bootstrap, topics.ingest, collector, probes, rate=rate, seconds=latency_s)
             after, seconds = gate.metrics(), time.monotonic() - started

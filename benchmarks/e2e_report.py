@@ -143,8 +143,10 @@ def markdown_lines(e2e: dict[str, Any]) -> list[str]:
         "",
         "Where the time goes, ms per event (first repetition). Runner thread: `fetch` (consume, including "
         "waiting for records and serving workers between slices), `decode`, `ipc` (pickling and pipes), "
-        "`produce`, `commit`, `wait` (waiting for workers); they add up to the runner's wall time. "
-        "`evaluate` is submit -> results back, overlapping the rest; checks run in the workers.",
+        "`wait` (waiting for workers). Commit thread: `produce` (produce calls, offsets into the "
+        "transaction, flush), `commit`. `evaluate` is submit -> results taken for a commit: queueing at "
+        "a worker behind other records, the evaluation, and the wait for the commit before, overlapping "
+        "the rest; checks run in the workers.",
         "",
         "| workers | " + " | ".join(n.split(":", 1)[1] for n in stages + checks) + " |",
         "|---:|" + "---:|" * (len(stages) + len(checks)),

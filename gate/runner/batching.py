@@ -27,7 +27,10 @@ from gate.runner.clients import fatal_error, kafka_error_of
 from gate.settings import BatchSettings
 
 TopicPartitionKey = tuple[str, int]
-SLICE_S = 0.005  # how long `between` may wait for workers before consume() polls again
+# How long `between` may wait for workers before consume() polls again: what a record arriving while work
+# is in flight can wait before the loop sees it (a consume() wait cannot be woken by a worker's result,
+# nor a select() on the workers by a record). 2 ms: ~1 ms on average, at a few hundred polls a second.
+SLICE_S = 0.002
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,10 +178,12 @@ class BatchReader:
                 if not self._pending:
                     return None
                 first_at = self._clock()
-            if between is not None and between():
-                break  # the batch before this one can commit: send what we have rather than linger
+            # send_now first: `between` waits a slice for the workers, and a record for an idle worker
+            # should not wait it out (at half load nearly every batch closes here).
             if send_now is not None and send_now():
                 break
+            if between is not None and between():
+                break  # the batch before this one can commit: send what we have rather than linger
             if self._clock() >= first_at + linger:
                 break
         # A revoke inside the last consume() may have emptied the batch; there is then nothing to commit.

@@ -25,6 +25,8 @@ The rules that keep exactly-once intact:
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -93,9 +95,21 @@ class CommitThread:
         self._busy = False  # handed over and not yet collected
         self._closed = False
         self._thread: threading.Thread | None = None
+        # A byte on this pipe says a job ended: the loop waits in select() on its workers' pipes, and
+        # without it noticed the end only when its wait slice ran out (~2.5 ms later on average, between
+        # every two transactions; records decided meanwhile waited for the next commit that much longer).
+        self._wake_r = self._wake_w = -1
         if not inline:
+            self._wake_r, self._wake_w = os.pipe()
+            os.set_blocking(self._wake_r, False)
+            os.set_blocking(self._wake_w, False)
             self._thread = threading.Thread(target=self._run, name=name, daemon=True)
             self._thread.start()
+
+    @property
+    def wakeup_fd(self) -> int | None:
+        """Readable once a job has ended (whoever waits on it drains it); None when inline."""
+        return None if self._wake_r < 0 else self._wake_r
 
     @property
     def busy(self) -> bool:
@@ -143,6 +157,11 @@ class CommitThread:
             self._changed.notify_all()
         if self._thread is not None:
             self._thread.join(timeout)
+            if not self._thread.is_alive():
+                for fd in (self._wake_r, self._wake_w):
+                    with contextlib.suppress(OSError):
+                        os.close(fd)
+                self._wake_r = self._wake_w = -1
 
     def _run(self) -> None:
         while True:
@@ -156,6 +175,8 @@ class CommitThread:
             with self._changed:
                 self._outcome = outcome
                 self._changed.notify_all()
+            with contextlib.suppress(OSError):  # full (the loop has not drained it yet) or closed
+                os.write(self._wake_w, b"\0")
 
     def _run_job(self, job: CommitJob, metadata: Any) -> CommitOutcome:
         started = time.monotonic()

@@ -39,6 +39,10 @@ class Evaluator(Protocol):
         """Make progress (send records, collect results, replace dead workers) for up to `timeout` s;
         returns early once some batch is complete."""
 
+    def watch(self, fd: int | None) -> None:
+        """Have `serve` also return as soon as `fd` turns readable (the commit thread's end); it drains
+        what is there. None: watch nothing."""
+
     def done(self, ticket: int) -> bool:
         """True when every record of the ticket's batch has an outcome (or a store outage cut it short)."""
 
@@ -111,6 +115,9 @@ class InProcessEvaluator:
 
     def serve(self, timeout: float) -> None:
         """Nothing runs in the background."""
+
+    def watch(self, fd: int | None) -> None:
+        """`serve` never waits, so there is nothing to wake."""
 
     def done(self, ticket: int) -> bool:
         """Always true for a submitted ticket."""

@@ -134,6 +134,7 @@ class GateRunner:
             commits = self._commits = CommitThread(
                 _threaded(committer), inline=not self._settings.batch.commit_thread
             )
+            self._evaluator.watch(commits.wakeup_fd)  # a commit's end wakes the loop's waits
             reader = BatchReader(consumer, self._settings.batch, on_error=self._observer.error)
             consumer.subscribe(
                 [self._settings.topics.ingest],
@@ -180,7 +181,7 @@ class GateRunner:
                 self._fetch(reader, guard)
             else:
                 waited = time.monotonic()
-                # A commit's end cannot wake the workers' select: look at it every slice meanwhile.
+                # A commit thread's end wakes this wait (`Evaluator.watch`); the slice bounds it otherwise.
                 self._evaluator.serve(SLICE_S if commits.busy else _WAIT_SLICE_S)
                 self._observer.stage_finished("wait", time.monotonic() - waited)
 
@@ -343,6 +344,7 @@ class GateRunner:
             return
         self._evaluator.close()
         self._evaluator, self._factory = evaluator, factory
+        evaluator.watch(self._committing().wakeup_fd)
         self._ipc_reported = 0.0
         new = factory.policy
         committer.policy = new

@@ -123,6 +123,7 @@ class ProcessPool:
         self._todo: deque[JobKey] = deque()
         self._next_ticket = 0
         self._completed = False  # some ticket became done during this serve()
+        self._watched: int | None = None  # a descriptor whose readability also ends a serve() (see `watch`)
         self.ipc_seconds = 0.0  # time spent pickling, writing and reading pipes (for the stage metric)
         self.overlaps = True
 
@@ -157,13 +158,19 @@ class ProcessPool:
         return ticket
 
     def serve(self, timeout: float) -> None:
-        """Send, receive, replace and time out for up to `timeout` s; return early when a batch completes."""
+        """Send, receive, replace and time out for up to `timeout` s; return early when a batch completes
+        or the watched descriptor turns readable."""
         until = time.monotonic() + timeout
         self._completed = False
         while True:
             self._serve_once(until)
             if self._completed or time.monotonic() >= until:
                 return
+
+    def watch(self, fd: int | None) -> None:
+        """Have `serve` also return as soon as `fd` turns readable (the commit thread's end); it drains
+        what is there, so a wake-up is seen once."""
+        self._watched = fd
 
     def done(self, ticket: int) -> bool:
         """True when the batch needs nothing more from the workers."""
@@ -242,8 +249,15 @@ class ProcessPool:
         # place of one that died while flushing may have been given the same numbers.
         waited_on = list(self._workers)
         readable = [w.outbox_fd for w in waited_on] + [w.sentinel for w in waited_on]
+        watched = self._watched
+        if watched is not None:
+            readable.append(watched)
         writable = [w.inbox_fd for w in waited_on if w.unsent]
         ready_r, ready_w, _ = select.select(readable, writable, [], timeout)
+        if watched is not None and watched in ready_r:
+            self._completed = True  # the caller has something to do (collect a commit): return now
+            with contextlib.suppress(OSError):  # BlockingIOError once empty
+                os.read(watched, 512)
         for worker in waited_on:
             if worker.inbox_fd in ready_w and worker in self._workers:
                 self._flush(worker)

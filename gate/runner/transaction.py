@@ -1,9 +1,10 @@
 """The commit policy: one Kafka transaction per batch.
 
-begin -> produce every routed record to its verdict topic -> flush -> send the batch's end offsets with the
-group metadata -> commit. An operation is retried only when librdkafka marks its error retriable. An abortable
-error aborts the transaction and seeks the consumer back to the batch's first offsets, so the loop consumes
-and redoes the same records. Fatal and fenced errors raise: the process must exit without committing more.
+begin -> produce every routed record to its verdict topic -> send the batch's end offsets with the group
+metadata -> flush (every delivery report) -> commit. An operation is retried only when librdkafka marks its
+error retriable. An abortable error aborts the transaction and seeks the consumer back to the batch's first
+offsets, so the loop consumes and redoes the same records. Fatal and fenced errors raise: the process must
+exit without committing more.
 
 A record Kafka refuses for itself (too large, invalid) is replaced by a compact quarantine record instead
 of aborting: redoing the batch would meet the same refusal forever. Refused by `produce()`, it is replaced
@@ -115,13 +116,16 @@ class TransactionalCommitter:
             self._call("begin_transaction", self._producer.begin_transaction)
             self._open = True
             started = self._clock()
-            produced = self._produce_all(batch.records, routed)
-            flushed = self._clock()
-            self._observer.stage_finished("produce", flushed - started)
+            deadline = started + self._timeout_s
+            produced, failures = self._produce_all(batch.records, routed, deadline)
             offsets = [TopicPartition(t, p, o) for (t, p), o in sorted(batch.next_offsets.items())]
             metadata = group_metadata
             if metadata is None:
                 metadata = self._call("consumer_group_metadata", self._consumer.consumer_group_metadata)
+            # The offsets go into the transaction while the outputs are still on their way to the broker:
+            # their round trips (AddOffsetsToTxn, TxnOffsetCommit) overlap the produce requests' instead of
+            # following them. Nothing is committed before commit_transaction, and a failed delivery still
+            # aborts the whole transaction, offsets included, before it.
             self._call(
                 "send_offsets_to_transaction",
                 self._producer.send_offsets_to_transaction,
@@ -129,6 +133,9 @@ class TransactionalCommitter:
                 metadata,
                 self._timeout_s,
             )
+            self._flush(failures, deadline)
+            flushed = self._clock()
+            self._observer.stage_finished("produce", flushed - started)
             self._call("commit_transaction", self._producer.commit_transaction, self._timeout_s)
             self._open = False
             self._observer.stage_finished("commit", self._clock() - flushed)
@@ -157,8 +164,10 @@ class TransactionalCommitter:
             self._producer.abort_transaction(self._timeout_s)
 
     def _produce_all(
-        self, inbound: Sequence[InboundRecord], routed: Sequence[RoutedRecord]
-    ) -> list[RoutedRecord]:
+        self, inbound: Sequence[InboundRecord], routed: Sequence[RoutedRecord], deadline: float
+    ) -> tuple[list[RoutedRecord], list[KafkaError]]:
+        """Produce every record (and its audit record) into the open transaction; what was produced, and
+        the list the delivery reports append their errors to (read it after `_flush`)."""
         failures: list[KafkaError] = []
 
         def reporter(source: InboundRecord) -> Callable[[KafkaError | None, Any], None]:
@@ -170,7 +179,6 @@ class TransactionalCommitter:
 
             return on_delivery
 
-        deadline = self._clock() + self._timeout_s
         produced = []
         for source, original in zip(inbound, routed, strict=True):
             record = original
@@ -185,6 +193,10 @@ class TransactionalCommitter:
                 # The audit record of the decision actually produced (a replacement has its own).
                 self._produce_one(record, reporter(source), deadline, refusable=False, audit=True)
             produced.append(record)
+        return produced, failures
+
+    def _flush(self, failures: list[KafkaError], deadline: float) -> None:
+        """Wait for every delivery report; a failed or missing delivery dooms the transaction."""
         try:
             remaining = self._producer.flush(max(0.0, deadline - self._clock()))
         except KafkaException as exc:  # flush raises the producer's fatal error (e.g. fenced)
@@ -196,7 +208,6 @@ class TransactionalCommitter:
             raise _AbortRequired(f"delivery failed: {first.name()}")
         if remaining:
             raise _AbortRequired(f"{remaining} records not delivered within {self._timeout_s}s")
-        return produced
 
     def _replace(self, source: InboundRecord, record: RoutedRecord) -> RoutedRecord:
         """The compact quarantine record for an input whose output Kafka refused."""

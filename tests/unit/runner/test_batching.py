@@ -275,3 +275,18 @@ def test_a_batch_says_whether_a_size_bound_closed_it(
     reader, _ = make_reader(list(responses), limits)
     batch = reader.next_batch(max_records=max_records, linger_s=linger_s)
     assert batch is not None and batch.full is full
+
+
+def test_a_record_for_a_hungry_worker_does_not_wait_out_a_slice_of_serving() -> None:
+    clock = FakeClock()
+    reader, _ = make_reader([[msg(0, 1)], [msg(0, 2)]], BatchSettings(linger_ms=50), clock)
+    served: list[bool] = []
+
+    def between() -> bool:
+        served.append(True)
+        clock.now += 0.002
+        return False
+
+    batch = reader.next_batch(between=between, send_now=lambda: True)
+    assert offsets(batch) == [(0, 1)]
+    assert served == []  # closed as soon as it held a record: no wait for the workers first

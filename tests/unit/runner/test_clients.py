@@ -23,3 +23,9 @@ def test_the_producer_compresses_with_zstd_unless_the_operator_chooses_otherwise
     config = producer_config(chosen, error_cb=lambda _e: None)
     assert (config["compression.type"], config["compression.level"]) == ("lz4", "-1")
     assert config["enable.idempotence"] is True  # the transactional settings stay whatever is passed
+
+
+def test_the_producer_reports_only_failed_deliveries() -> None:
+    # The committer acts only on failures; a success report is a Python call inside flush() per record.
+    config = producer_config(load_settings(), error_cb=lambda _e: None)
+    assert config["delivery.report.only.error"] is True

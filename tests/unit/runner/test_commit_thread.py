@@ -4,6 +4,7 @@ for the commit in flight before the partitions go."""
 
 from __future__ import annotations
 
+import select
 import threading
 import time
 from collections.abc import Sequence
@@ -215,3 +216,18 @@ def test_a_fatal_error_met_inside_a_revoke_is_raised_after_it() -> None:
     with pytest.raises(Fenced):
         runner._raise_if_fatal()
     runner._committing().close(5)
+
+
+def test_the_end_of_a_commit_is_signalled_on_its_wakeup_descriptor() -> None:
+    # The loop waits in select() on its workers' pipes: a commit's end must be able to wake it.
+    assert CommitThread(Recorder(), inline=True).wakeup_fd is None
+    hold = threading.Event()
+    commits = CommitThread(Recorder(hold=hold))
+    fd = commits.wakeup_fd
+    assert fd is not None
+    commits.submit(job_of(batch((0, 1))), None)
+    assert select.select([fd], [], [], 0.05)[0] == []  # nothing yet: still committing
+    hold.set()
+    assert select.select([fd], [], [], 5)[0] == [fd]
+    commits.collect()
+    commits.close(5)

@@ -3,6 +3,7 @@ batch it is assembling at once instead of lingering)."""
 
 from __future__ import annotations
 
+import os
 import time
 
 from scripted_factory import ScriptedFactory
@@ -81,3 +82,22 @@ def test_a_drain_still_deals_whole_chunks_to_every_worker() -> None:
         assert len(pids) == 2
     finally:
         pool.close()
+
+
+def test_a_watched_descriptor_ends_a_wait_at_once_and_is_drained() -> None:
+    # The commit thread's wake-up: a serve() waiting for workers returns when it turns readable.
+    pool = ProcessPool(ScriptedFactory(), workers=1, event_timeout_s=10.0)  # not started: no worker
+    read_end, write_end = os.pipe()
+    os.set_blocking(read_end, False)
+    pool.watch(read_end)
+    try:
+        os.write(write_end, b"\0")
+        started = time.monotonic()
+        pool.serve(5.0)
+        assert time.monotonic() - started < 2.0  # woken, not the whole 5 s
+        started = time.monotonic()
+        pool.serve(0.2)  # drained: the same byte does not wake it twice
+        assert time.monotonic() - started >= 0.19
+    finally:
+        os.close(read_end)
+        os.close(write_end)

@@ -100,8 +100,8 @@ def test_routes_each_record_to_its_verdict_topic_then_commits_offsets_plus_one(
         "produce",
         "produce",
         "produce",
+        "send_offsets_to_transaction",  # its round trips overlap the produce requests in flight
         "flush",
-        "send_offsets_to_transaction",
         "commit_transaction",
     ]
     assert observer.outcomes == ["committed"]
@@ -149,8 +149,8 @@ def test_a_failed_delivery_aborts_the_transaction(
 
     producer.produce.side_effect = deliver_with_error
     assert committer.commit_batch(BATCH, ROUTED) is None
-    producer.abort_transaction.assert_called_once()
-    producer.send_offsets_to_transaction.assert_not_called()
+    producer.abort_transaction.assert_called_once()  # the offsets sent with it are aborted too
+    producer.commit_transaction.assert_not_called()
     assert consumer.seek.call_count == 2
 
 
