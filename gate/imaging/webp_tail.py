@@ -9,9 +9,10 @@ last spare byte is kept. Measured on written and real files: a clean VP8 chunk h
 never reads (what the encoder's flush leaves); a clean VP8L or ALPH chunk none. So up to `_SPARE`
 bytes are what any encoder leaves; more are cut (the pixels checked the same) and the chunk rewritten.
 
-Left for a later round (see the README): a VP8 frame's first partition and every token partition but
-the last have sizes in the frame header, so bytes after their code need a cut per partition; and the
-frames of an animation (ANMF) are not decoded one by one.
+A VP8 frame's first partition has its size in the frame tag: bytes after its code are found the same way,
+cutting the partition (the tag rewritten). Left for a later round (see the README): the token
+partitions but the last (sizes in a table after the first partition, rare: libwebp writes one), and the
+frames of an animation (ANMF), which are not decoded one by one.
 
 A decode per bitstream chunk plus one per cut tried: the policy's choice, under
 `limits.inspect_compressed_streams` as PNG's inflate (`idat`).
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import io
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PIL import Image
@@ -52,29 +54,63 @@ def bitstream_tails(data: bytes, layout: webp.WebpLayout) -> tuple[BitstreamTail
         return cached[1]
     chunks = [c for c in layout.chunks if c.fourcc in _CODED]
     found: list[BitstreamTail] = []
-    if chunks and layout.frames == 1:
-        full = _pixels(data)
-        for chunk in chunks:
-            name = chunk.fourcc.decode().strip()
-            if full is None:  # undecodable here: nothing is published unread
-                found.append(BitstreamTail(name, (chunk.start, chunk.end), None))
-                continue
-            spare = _spare_bytes(data, chunk, full)
-            if spare > _SPARE[chunk.fourcc]:
-                # libwebp never read a VP8 chunk's spare bytes; a lossless one's last it may read as zeros.
-                cut = spare - (0 if chunk.fourcc == b"VP8 " else 1)
-                kept = webp.chunk_bytes(chunk.fourcc, chunk.payload(data)[: chunk.size - cut])
-                found.append(BitstreamTail(name, (chunk.start, chunk.end), kept))
+    full = _pixels(data) if chunks and layout.frames == 1 else None
+    for chunk in chunks if layout.frames == 1 else ():
+        name = chunk.fourcc.decode().strip()
+        kept = None if full is None else _kept(data, chunk, full)  # undecodable here: held
+        if kept != chunk.payload(data):
+            rewritten = None if kept is None else webp.chunk_bytes(chunk.fourcc, kept)
+            found.append(BitstreamTail(name, (chunk.start, chunk.end), rewritten))
     _last[:] = [(data, tuple(found))]
     return _last[0][1]
 
 
-def _spare_bytes(data: bytes, chunk: webp.Chunk, full: bytes) -> int:
-    """The most bytes at the end of `chunk` whose removal leaves the decoded pixels as `full`; 0 when
-    that is no more than `_SPARE` (the common case, one decode)."""
+Cutter = Callable[[bytes, int], "bytes | None"]
+
+
+def _at_end(body: bytes, count: int) -> bytes | None:
+    return body[: len(body) - count] if count <= len(body) else None
+
+
+def _first_partition(body: bytes, count: int) -> bytes | None:
+    """A VP8 key frame with its first partition (size in the frame tag) `count` bytes shorter."""
+    tag = int.from_bytes(body[:3], "little")
+    size = tag >> 5
+    if tag & 1 or count > size or len(body) < 10 + size:
+        return None
+    return (
+        ((tag & 0x1F) | ((size - count) << 5)).to_bytes(3, "little")
+        + body[3 : 10 + size - count]
+        + body[10 + size :]
+    )
+
+
+def _kept(data: bytes, chunk: webp.Chunk, full: bytes) -> bytes | None:
+    """The chunk's payload without what the decoder does not read; None when the cut changes the pixels."""
+    body = chunk.payload(data)
+    cutters: list[Cutter] = [_first_partition, _at_end] if chunk.fourcc == b"VP8 " else [_at_end]
+    kept = body
+    for cutter in cutters:
+        spare = _spare_bytes(data, chunk, full, cutter)
+        if spare > _SPARE[chunk.fourcc]:
+            # libwebp never read a VP8 chunk's spare bytes; a lossless one's last it may read as zeros.
+            shorter = cutter(kept, spare - (0 if chunk.fourcc == b"VP8 " else 1))
+            if shorter is None:
+                return None
+            kept = shorter
+    if kept is not body and _pixels(_with(data, chunk, kept)) != full:
+        return None
+    return kept
+
+
+def _spare_bytes(data: bytes, chunk: webp.Chunk, full: bytes, cutter: Cutter) -> int:
+    """The most bytes `cutter` removes from `chunk` leaving the decoded pixels as `full`; 0 when that is
+    no more than `_SPARE` (the common case, one decode)."""
+    body = chunk.payload(data)
 
     def spare(count: int) -> bool:
-        return count <= chunk.size and _pixels(_cut(data, chunk, count)) == full
+        shorter = cutter(body, count)
+        return shorter is not None and _pixels(_with(data, chunk, shorter)) == full
 
     low = _SPARE[chunk.fourcc] + 1
     if not spare(low):
@@ -90,8 +126,7 @@ def _spare_bytes(data: bytes, chunk: webp.Chunk, full: bytes) -> int:
     return low
 
 
-def _cut(data: bytes, chunk: webp.Chunk, count: int) -> bytes:
-    body = chunk.payload(data)[: chunk.size - count]
+def _with(data: bytes, chunk: webp.Chunk, body: bytes) -> bytes:
     out = data[: chunk.start] + webp.chunk_bytes(chunk.fourcc, body) + data[chunk.end :]
     return out[:4] + struct.pack("<I", len(out) - 8) + out[8:]
 

@@ -162,3 +162,27 @@ def test_bytes_after_a_bitstream_are_cut_and_the_pixels_kept(
     cut = data[: tail.span[0]] + tail.rewritten + data[tail.span[1] :]
     cut = cut[:4] + struct.pack("<I", len(cut) - 8) + cut[8:]
     assert decoded(cut) == decoded(WEBPS[name])
+
+
+def _first_partition_grown(data: bytes, planted: bytes) -> bytes:
+    """A VP8 key frame with `planted` after its first partition's code, the size in the frame tag raised."""
+
+    def grow(body: bytes) -> bytes:
+        tag = int.from_bytes(body[:3], "little")
+        size = tag >> 5
+        raised = ((tag & 0x1F) | ((size + len(planted)) << 5)).to_bytes(3, "little")
+        return raised + body[3 : 10 + size] + planted + body[10 + size :]
+
+    chunk = next(c for c in webp.walk(data).chunks if c.fourcc == b"VP8 ")
+    out = data[: chunk.start] + webp.chunk_bytes(b"VP8 ", grow(chunk.payload(data))) + data[chunk.end :]
+    return out[:4] + struct.pack("<I", len(out) - 8) + out[8:]
+
+
+@pytest.mark.parametrize("name", ["lossy", "lossy with alpha", "c2pa-rs riff (real)"])
+def test_bytes_after_a_vp8_first_partition_are_cut(name: str) -> None:
+    data = _first_partition_grown(WEBPS[name], b"jane.doe@example.org")
+    (tail,) = _webp_tails(data)
+    assert tail.name == "VP8" and tail.rewritten is not None and b"example" not in tail.rewritten
+    cut = data[: tail.span[0]] + tail.rewritten + data[tail.span[1] :]
+    cut = cut[:4] + struct.pack("<I", len(cut) - 8) + cut[8:]
+    assert decoded(cut) == decoded(WEBPS[name])
