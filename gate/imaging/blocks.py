@@ -417,6 +417,7 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget, s
             has_c2pa = True
     for tail in webp_tail.bitstream_tails(data, layout) if streams else ():  # see `webp_tail`
         source: Source = "uninspected" if tail.rewritten is None else "unread"
-        blocks.append(Block(source, (tail.span,), tail.rewritten or b"", where=("webp", tail.name, "tail")))
+        where = ("webp", tail.name, tail.ordinal)
+        blocks.append(Block(source, (tail.span,), tail.rewritten or b"", where=where))
     blocks.extend(_trailing(layout.trailing, "webp"))
     return Blocks(tuple(blocks), has_c2pa)

@@ -186,3 +186,58 @@ def test_bytes_after_a_vp8_first_partition_are_cut(name: str) -> None:
     cut = data[: tail.span[0]] + tail.rewritten + data[tail.span[1] :]
     cut = cut[:4] + struct.pack("<I", len(cut) - 8) + cut[8:]
     assert decoded(cut) == decoded(WEBPS[name])
+
+
+def _animation(**options: object) -> bytes:
+    frames = [
+        _rgba(),
+        _picture("RGBA", size=(91, 67)).rotate(90),
+        _rgba().transpose(Image.Transpose.FLIP_LEFT_RIGHT),
+    ]
+    buf = io.BytesIO()
+    frames[0].save(buf, "WEBP", save_all=True, append_images=frames[1:], duration=80, **options)
+    return buf.getvalue()
+
+
+ANIMATIONS = {"lossy": _animation(quality=80), "lossless": _animation(lossless=True)}
+
+
+def _frames(data: bytes) -> list[bytes]:
+    with Image.open(io.BytesIO(data)) as image:
+        out = []
+        for number in range(getattr(image, "n_frames", 1)):
+            image.seek(number)
+            out.append(image.convert("RGBA").tobytes())
+        return out
+
+
+def _frame_grown(data: bytes, number: int, planted: bytes) -> bytes:
+    """Animation `data` with `planted` after the last bitstream chunk's code in frame `number`."""
+    frame = [c for c in webp.walk(data).chunks if c.fourcc == b"ANMF"][number]
+    body = frame.payload(data)
+    pos, last = 16, 16
+    while pos + 8 <= len(body):
+        last = pos
+        pos += 8 + struct.unpack_from("<I", body, pos + 4)[0]
+        pos += pos & 1
+    fourcc, size = struct.unpack_from("<4sI", body, last)
+    inner = body[:last] + webp.chunk_bytes(fourcc, body[last + 8 : last + 8 + size] + planted)
+    out = data[: frame.start] + webp.chunk_bytes(b"ANMF", inner) + data[frame.end :]
+    return out[:4] + struct.pack("<I", len(out) - 8) + out[8:]
+
+
+@pytest.mark.parametrize("name", sorted(ANIMATIONS))
+def test_a_clean_animation_has_nothing_after_its_frames_bitstreams(name: str) -> None:
+    assert _webp_tails(ANIMATIONS[name]) == ()
+
+
+@pytest.mark.parametrize("number", [0, 2])
+@pytest.mark.parametrize("name", sorted(ANIMATIONS))
+def test_bytes_after_a_frames_bitstream_are_cut_and_every_frame_kept(name: str, number: int) -> None:
+    data = _frame_grown(ANIMATIONS[name], number, b"jane.doe@example.org")
+    (tail,) = _webp_tails(data)
+    assert (tail.name, tail.ordinal) == ("ANMF", f"{number}-tail")
+    assert tail.rewritten is not None and b"example" not in tail.rewritten
+    cut = data[: tail.span[0]] + tail.rewritten + data[tail.span[1] :]
+    cut = cut[:4] + struct.pack("<I", len(cut) - 8) + cut[8:]
+    assert _frames(cut) == _frames(ANIMATIONS[name])
