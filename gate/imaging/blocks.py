@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from gate.errors import ImageUndecodable
-from gate.imaging import icc, idat, inspected, jpeg, mpf, png, scan_tail, webp, webp_tail
+from gate.imaging import icc, idat, inspected, jpeg, mpf, png, scan_tail, unused_tables, webp, webp_tail
 from gate.imaging.exif import tiff_block
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
@@ -141,10 +141,20 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget, s
 
 
 def _outside_segments(data: bytes, layout: jpeg.JpegLayout, streams: bool) -> list[Block]:
-    """Bytes outside every segment: after a picture's coded scan data (`streams` only, see `scan_tail`),
-    between segments, after the last picture."""
+    """Bytes no decoder reads outside the metadata segments: coding tables no scan uses (`unused_tables`),
+    bytes after a picture's coded scan data (`streams` only, see `scan_tail`), between segments, after
+    the last picture."""
     tails = _scan_tails(data, layout) if streams else []
-    return [*tails, *_between_segments(layout), *_trailing(layout.trailing, "jpeg")]
+    unused = [
+        Block(
+            "unread",
+            ((found.segment.start, found.segment.end),),
+            found.rewritten,
+            where=("jpeg", "DQT" if found.segment.marker == jpeg.DQT else "DHT", f"unused{number}"),
+        )
+        for number, found in enumerate(unused_tables.unused_tables(data, layout))
+    ]
+    return [*unused, *tails, *_between_segments(layout), *_trailing(layout.trailing, "jpeg")]
 
 
 def _scan_tails(data: bytes, layout: jpeg.JpegLayout) -> list[Block]:

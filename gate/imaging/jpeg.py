@@ -37,6 +37,7 @@ _TABLE_MARKERS = frozenset({coding.DQT, coding.DHT, coding.DAC})
 # Markers that stand alone without a length field: restart markers (only inside scan data) and TEM.
 _STANDALONE = frozenset(range(0xD0, 0xD8)) | {0x01}
 DNL, DRI, DHP, EXP = 0xDC, 0xDD, 0xDE, 0xDF
+DQT = coding.DQT
 # Parsers disagree on whether these have a length field (img-parts 0.4, which c2pa-rs reads JPEG with,
 # says no and resynchronises on the next 0xFF inside their payload), so bytes the gate skips would be
 # segments to another reader. DNL only serves frames of height 0 and DHP/EXP hierarchical JPEG: refused.

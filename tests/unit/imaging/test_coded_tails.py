@@ -241,3 +241,18 @@ def test_bytes_after_a_frames_bitstream_are_cut_and_every_frame_kept(name: str, 
     cut = data[: tail.span[0]] + tail.rewritten + data[tail.span[1] :]
     cut = cut[:4] + struct.pack("<I", len(cut) - 8) + cut[8:]
     assert _frames(cut) == _frames(ANIMATIONS[name])
+
+
+def test_a_tail_before_fill_bytes_is_cut_and_the_fill_kept() -> None:
+    clean = JPEGS["progressive"]
+    data = _before(clean, b"\xff\xd9", b"jane.doe@example.org\xff\xff")
+    (tail,) = _tails(data)
+    assert tail.removable and data[tail.span[0] : tail.span[1]] == b"jane.doe@example.org"
+
+
+def test_a_tail_before_a_segment_after_the_last_scan_holds_the_picture() -> None:
+    # libjpeg-turbo names the marker after the tail (COM), which could follow any scan: not placed.
+    clean = JPEGS["progressive"]
+    data = _before(clean, b"\xff\xd9", b"jane.doe@example.org" + jpeg.segment_bytes(jpeg.COM, b"ok"))
+    (tail,) = _tails(data)
+    assert not tail.removable
