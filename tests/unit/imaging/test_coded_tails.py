@@ -256,3 +256,14 @@ def test_a_tail_before_a_segment_after_the_last_scan_holds_the_picture() -> None
     data = _before(clean, b"\xff\xd9", b"jane.doe@example.org" + jpeg.segment_bytes(jpeg.COM, b"ok"))
     (tail,) = _tails(data)
     assert not tail.removable
+
+
+def test_without_the_decoder_every_picture_is_held(monkeypatch: pytest.MonkeyPatch) -> None:
+    # simplejpeg is a dependency; a build without it must not publish what it could not check.
+    monkeypatch.setattr(scan_tail, "_HAVE_DECODER", False)
+    data = bytes(bytearray(JPEGS["iphone gain map (real)"]))  # a new object: not the memo's last image
+    tails = _tails(data)
+    assert [(t.picture, t.removable, t.why) for t in tails] == [
+        (0, False, "simplejpeg is not installed"),
+        (1, False, "simplejpeg is not installed"),
+    ]
