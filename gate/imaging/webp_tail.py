@@ -6,8 +6,9 @@ chunk's last `c` bytes removed that gives the same pixels never needed them. lib
 decoder fails on a partition it must read past, so a cut that decodes is a cut it never read; its
 lossless decoder (VP8L, and ALPH's compressed alpha) reads a little past the end as zeros, so there the
 last spare byte is kept. Measured on written and real files: a clean VP8 chunk has 1-3 bytes libwebp
-never reads (what the encoder's flush leaves); a clean VP8L or ALPH chunk none. So up to `_SPARE`
-bytes are what any encoder leaves; more are cut (the pixels checked the same) and the chunk rewritten.
+never reads (what the encoder's flush leaves); a clean VP8L or ALPH chunk none, or zeros (an older
+libwebp's flush, as in CPython's test image). So up to `_SPARE` bytes, then zeros, are what encoders
+leave; more are cut (the pixels checked the same) and the chunk rewritten.
 A VP8 frame's first partition has its size in the frame tag: bytes after its code are found the same
 way, cutting the partition (the tag rewritten).
 
@@ -116,7 +117,9 @@ def _kept(width: int, height: int, kinds: list[bytes], bodies: list[bytes]) -> l
                 return _pixels(_standalone(width, height, kinds, [*bodies[:at], body, *bodies[at + 1 :]]))
 
             spare = _spare_bytes(bodies[index], kind, full, cutter, decodes)
-            if spare > _SPARE[kind]:
+            # Zeros past the code are an older encoder's word-sized flush (libwebp 0.x's VP8L writer):
+            # they carry nothing, and cutting them would rewrite a clean file.
+            if len(_removed(cutter, bodies[index], spare).rstrip(b"\x00")) > _SPARE[kind]:
                 # libwebp never read a VP8 chunk's spare bytes; a lossless one's last it may read as zeros.
                 shorter = cutter(kept[index], spare - (0 if kind == b"VP8 " else 1))
                 if shorter is None:
@@ -134,6 +137,14 @@ def _standalone(width: int, height: int, kinds: list[bytes], bodies: list[bytes]
         size = (width - 1).to_bytes(3, "little") + (height - 1).to_bytes(3, "little")
         chunks = webp.chunk_bytes(b"VP8X", bytes((_ALPHA_FLAG, 0, 0, 0)) + size) + chunks
     return b"RIFF" + struct.pack("<I", len(chunks) + 4) + b"WEBP" + chunks
+
+
+def _removed(cutter: Cutter, body: bytes, count: int) -> bytes:
+    """The `count` bytes `cutter` takes out of `body`: its end, or the end of a VP8 first partition."""
+    if cutter is _at_end:
+        return body[len(body) - count :] if count else b""
+    end = 10 + (int.from_bytes(body[:3], "little") >> 5)
+    return body[end - count : end]
 
 
 def _at_end(body: bytes, count: int) -> bytes | None:

@@ -120,6 +120,7 @@ WEBPS = {
         _picture(), lossless=True, exif=b"Exif\x00\x00II*\x00\x08\x00\x00\x00\x00\x00"
     ),
     "c2pa-rs riff (real)": (REAL / "c2pa-rs-riff-info.webp").read_bytes(),
+    "alpha ending in zeros (real)": (REAL / "cpython-python.webp").read_bytes(),
 }
 
 
@@ -267,3 +268,10 @@ def test_without_the_decoder_every_picture_is_held(monkeypatch: pytest.MonkeyPat
         (0, False, "simplejpeg is not installed"),
         (1, False, "simplejpeg is not installed"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "fourcc"), [("lossless", b"VP8L"), ("lossy with alpha", b"ALPH"), ("lossy", b"VP8 ")]
+)
+def test_zeros_after_a_bitstream_carry_nothing_and_stay(name: str, fourcc: bytes) -> None:
+    assert _webp_tails(_grown(WEBPS[name], fourcc, bytes(8))) == ()
