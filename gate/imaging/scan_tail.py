@@ -5,11 +5,13 @@ the code ends. libjpeg-turbo (simplejpeg, its own copy bundled) warns "N extrane
 when it skips bytes to reach a marker, but its count misses the bytes already in its bit buffer
 (measured on 16 real and written JPEGs: up to 7 of a tail before EOI, up to 2 before a restart marker),
 so the end of each picture's last scan is found by cutting: a decode of the picture with its last `c`
-coded bytes removed that does not report "premature end of data segment" never needed them. Every clean
-picture measured needs its last byte (the encoder pads only the partial byte). The tail found so is cut
-(the decoder never read it, so the pixels are the same; checked on a scaled decode); a tail the warning
-names before any other marker (a restart marker, the next scan) cannot be placed among the others, so
-such a picture is not published (`metadata.uninspected`); nor is one the decoder warns about otherwise.
+coded bytes removed that does not report "premature end of data segment" never needed them (Huffman
+coding: the arithmetic decoder reads zeros past the end without a word, so those pictures are held).
+Every clean picture measured needs its last byte (the encoder pads only the partial byte). The tail
+found so is cut (the decoder never read it, so the pixels are the same; checked on a full decode); a
+tail the warning names before any other marker (a restart marker, the next scan) cannot be placed
+among the others, so such a picture is not published (`metadata.uninspected`); nor is one the decoder
+warns about otherwise.
 
 A decode per picture plus one per cut tried (a few for a tail): the policy's choice, under
 `limits.inspect_compressed_streams` as PNG's inflate (`idat`). Decoded at 1/8 scale: the entropy decode,
@@ -32,6 +34,10 @@ except ImportError:  # a build without it: every JPEG under the limit is held, w
 
 _EXTRANEOUS = re.compile(r"(\d+) extraneous bytes before marker 0x([0-9a-f]{2})")
 _SCALE = 8  # decode at 1/8: the entropy decode is whole either way
+_FRAMES = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+# libjpeg's arithmetic decoder reads zeros past the code without a warning, so a cut cannot be told
+# from a clean end: such pictures (rare) are held under the limit.
+_ARITHMETIC = frozenset({0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +75,9 @@ def _picture_tail(
     if not _HAVE_DECODER:
         return ScanTail(picture, (start, end), removable=False, why="simplejpeg is not installed")
     held = ScanTail(picture, (start, end), removable=False, why="the decoder did not read it whole")
+    frame = [s.marker for s in layout.segments if s.image == picture and s.marker in _FRAMES]
+    if frame and frame[0] in _ARITHMETIC:
+        return ScanTail(picture, (start, end), removable=False, why="arithmetic coding")
     scans = [s for s in layout.segments if s.image == picture and s.marker == jpeg.SOS]
     if not scans:
         return None
@@ -124,9 +133,10 @@ def _decode(image: bytes) -> str | None:
 
 
 def _same_pixels(image: bytes, kept: bytes) -> bool:
+    """Whether both decode to the same pixels, at full scale (only a picture with a tail pays it)."""
     try:
-        before = simplejpeg.decode_jpeg(image, min_factor=_SCALE, strict=False)
-        after = simplejpeg.decode_jpeg(kept, min_factor=_SCALE, strict=True)
+        before = simplejpeg.decode_jpeg(image, strict=False)
+        after = simplejpeg.decode_jpeg(kept, strict=True)
     except ValueError:
         return False
     return bool(before.shape == after.shape and (before == after).all())

@@ -275,3 +275,11 @@ def test_without_the_decoder_every_picture_is_held(monkeypatch: pytest.MonkeyPat
 )
 def test_zeros_after_a_bitstream_carry_nothing_and_stay(name: str, fourcc: bytes) -> None:
     assert _webp_tails(_grown(WEBPS[name], fourcc, bytes(8))) == ()
+
+
+def test_an_arithmetic_coded_picture_is_held() -> None:
+    # Its decoder reads zeros past the code without a warning: a cut cannot be told from a clean end.
+    baseline = JPEGS["baseline"]
+    at = baseline.index(b"\xff\xc0")
+    (tail,) = _tails(baseline[:at] + b"\xff\xc9" + baseline[at + 2 :])
+    assert (tail.removable, tail.why) == (False, "arithmetic coding")
