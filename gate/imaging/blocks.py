@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from gate.errors import ImageUndecodable
-from gate.imaging import icc, idat, inspected, jpeg, mpf, png, webp
+from gate.imaging import icc, idat, inspected, jpeg, mpf, png, scan_tail, unused_tables, webp, webp_tail
 from gate.imaging.exif import tiff_block
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
@@ -67,21 +67,23 @@ def list_blocks(
     """The metadata blocks of an image `probe` accepted, charging their sizes to `budget`.
 
     `layout` is the probe's walk of these very bytes (`ImageProbe.layout_for`); without it they are walked
-    again. `streams`: also inflate a PNG's image data for what it holds beyond the picture
-    (`ImageLimits.inspect_compressed_streams`).
+    again. `streams`: also inflate a PNG's image data, and decode a JPEG's scans and a WebP's bitstreams,
+    for what they hold beyond the picture (`ImageLimits.inspect_compressed_streams`).
     """
     if media_type == JPEG:
-        return _jpeg_blocks(data, layout if isinstance(layout, jpeg.JpegLayout) else jpeg.walk(data), budget)
+        known_jpeg = layout if isinstance(layout, jpeg.JpegLayout) else jpeg.walk(data)
+        return _jpeg_blocks(data, known_jpeg, budget, streams)
     if media_type == PNG:
         # read_metadata's contract: these bytes went through probe, which checked the CRCs.
         known = layout if isinstance(layout, png.PngLayout) else png.walk(data, verify_crc=False)
         return _png_blocks(data, known, budget, streams)
     if media_type == WEBP:
-        return _webp_blocks(data, layout if isinstance(layout, webp.WebpLayout) else webp.walk(data), budget)
+        known_webp = layout if isinstance(layout, webp.WebpLayout) else webp.walk(data)
+        return _webp_blocks(data, known_webp, budget, streams)
     raise ImageUndecodable(f"{media_type} is not a supported format")
 
 
-def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -> Blocks:
+def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget, streams: bool) -> Blocks:
     blocks: list[Block] = []
     extended: dict[tuple[int, bytes], list[tuple[jpeg.Segment, bytes]]] = {}
     profiles: dict[int, list[tuple[bytes, jpeg.Segment, bytes]]] = {}  # picture -> (seq/count, seg, part)
@@ -135,7 +137,36 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget) -
             blocks[before:] = [replace(block, image=seg.image) for block in blocks[before:]]
     blocks.extend(_extended_xmp(parts, budget, image, guid) for (image, guid), parts in extended.items())
     blocks.extend(_jpeg_profile(parts, image) for image, parts in profiles.items())
-    return Blocks((*blocks, *_between_segments(layout), *_trailing(layout.trailing, "jpeg")), has_c2pa)
+    return Blocks((*blocks, *_outside_segments(data, layout, streams)), has_c2pa)
+
+
+def _outside_segments(data: bytes, layout: jpeg.JpegLayout, streams: bool) -> list[Block]:
+    """Bytes no decoder reads outside the metadata segments: coding tables no scan uses (`unused_tables`),
+    bytes after a picture's coded scan data (`streams` only, see `scan_tail`), between segments, after
+    the last picture."""
+    tails = _scan_tails(data, layout) if streams else []
+    unused = [
+        Block(
+            "unread",
+            ((found.segment.start, found.segment.end),),
+            found.rewritten,
+            where=("jpeg", "DQT" if found.segment.marker == jpeg.DQT else "DHT", f"unused{number}"),
+        )
+        for number, found in enumerate(unused_tables.unused_tables(data, layout))
+    ]
+    return [*unused, *tails, *_between_segments(layout), *_trailing(layout.trailing, "jpeg")]
+
+
+def _scan_tails(data: bytes, layout: jpeg.JpegLayout) -> list[Block]:
+    """Bytes after a picture's coded scan data (see `scan_tail`): cut when placed, else held."""
+    return [
+        Block(
+            "unread" if tail.removable else "uninspected",
+            (tail.span,),
+            where=("jpeg", "scan", str(tail.picture)),
+        )
+        for tail in scan_tail.scan_tails(data, layout)
+    ]
 
 
 def _between_segments(layout: jpeg.JpegLayout) -> list[Block]:
@@ -368,7 +399,7 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget, stre
     return Blocks(tuple(blocks), has_c2pa)
 
 
-def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget) -> Blocks:
+def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget, streams: bool) -> Blocks:
     blocks: list[Block] = []
     has_c2pa = False
     unknown = _Uninspected("webp")
@@ -394,5 +425,9 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget) -
             blocks.append(Block("icc", span, body, key="webp"))
         elif chunk.fourcc == b"C2PA":
             has_c2pa = True
+    for tail in webp_tail.bitstream_tails(data, layout) if streams else ():  # see `webp_tail`
+        source: Source = "uninspected" if tail.rewritten is None else "unread"
+        where = ("webp", tail.name, tail.ordinal)
+        blocks.append(Block(source, (tail.span,), tail.rewritten or b"", where=where))
     blocks.extend(_trailing(layout.trailing, "webp"))
     return Blocks(tuple(blocks), has_c2pa)

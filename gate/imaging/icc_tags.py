@@ -121,10 +121,10 @@ _RESERVED = slice(100, 128)
 
 
 def _unreferenced(profile: bytes) -> list[tuple[int, int]]:
-    """Spans of the profile no reader looks at: the header's reserved bytes, and whatever lies outside the
-    header, the tag table and what every tag's type reads (gaps between tags, bytes past the last tag or
-    past the size the header declares, a tag longer than its type). Writers leave them zero; text there
-    would be published unread."""
+    """Spans of the profile no reader looks at: the header's reserved bytes, a profile ID that is not the
+    profile's MD5, and whatever lies outside the header, the tag table and what every tag's type reads
+    (gaps between tags, bytes past the last tag or past the size the header declares, a tag longer than
+    its type). Writers leave them zero; text there would be published unread."""
     table = tag_table(profile)
     held = ((offset, offset + _held(sig, profile[offset : offset + size])) for sig, offset, size in table)
     covered = sorted([(0, 132 + 12 * len(table)), *held])
@@ -134,6 +134,9 @@ def _unreferenced(profile: bytes) -> list[tuple[int, int]]:
             spans.append((pos, start))
         pos = max(pos, end)
     spans.append((pos, len(profile)))
+    # A profile ID is the profile's MD5 or zero ("not computed"); 16 other bytes are the writer's own.
+    if profile[_PROFILE_ID].strip(b"\x00") and profile[_PROFILE_ID] != profile_id(profile):
+        spans.append(_PROFILE_ID.indices(len(profile))[:2])
     return [(start, end) for start, end in spans if profile[start:end].strip(b"\x00")]
 
 

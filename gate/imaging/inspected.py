@@ -87,6 +87,8 @@ WEBP_CHUNKS: dict[bytes, int | None] = {
 }
 
 _PLAIN_FOURCC = re.compile(rb"[A-Za-z0-9 ]{4}")
+# Chunks with one enumerated byte (offset, largest value): rendering intent, stereo mode, unit specifiers.
+_ENUMERATED = {b"sRGB": (0, 3), b"sTER": (0, 1), b"pHYs": (8, 1), b"oFFs": (8, 1), b"orNt": (0, 8)}
 # sCAL: unit (1 metre, 2 radian), then width and height as ASCII floating-point numbers split by a NUL.
 _SCAL = re.compile(rb"[\x01\x02][0-9.eE+-]{1,30}\x00[0-9.eE+-]{1,30}")
 
@@ -96,6 +98,13 @@ def png_content_known(ctype: bytes, data: bytes, start: int, end: int) -> bool:
     could hold text). Only those types are looked at, and without a copy: IDAT is most of a PNG."""
     if ctype == b"sCAL":
         return _SCAL.fullmatch(memoryview(data)[start:end]) is not None
+    if ctype == b"tIME":  # a date a decoder checks field by field: out of range, the bytes are anything
+        fields = data[start:end]
+        date_known = len(fields) == 7 and 1 <= fields[2] <= 12 and 1 <= fields[3] <= 31
+        return date_known and fields[4] <= 23 and fields[5] <= 59 and fields[6] <= 60
+    if ctype in _ENUMERATED:
+        at, most = _ENUMERATED[ctype]
+        return end - start > at and data[start + at] <= most
     return True
 
 

@@ -37,12 +37,13 @@ _TABLE_MARKERS = frozenset({coding.DQT, coding.DHT, coding.DAC})
 # Markers that stand alone without a length field: restart markers (only inside scan data) and TEM.
 _STANDALONE = frozenset(range(0xD0, 0xD8)) | {0x01}
 DNL, DRI, DHP, EXP = 0xDC, 0xDD, 0xDE, 0xDF
+DQT = coding.DQT
 # Parsers disagree on whether these have a length field (img-parts 0.4, which c2pa-rs reads JPEG with,
 # says no and resynchronises on the next 0xFF inside their payload), so bytes the gate skips would be
 # segments to another reader. DNL only serves frames of height 0 and DHP/EXP hierarchical JPEG: refused.
 _REFUSED = frozenset({DNL, DHP, EXP})
 # Inside scan data 0xFF is followed by 0x00 (stuffing) or RST0-7; anything else ends the scan, except fill
-# bytes (more 0xFF) before a restart marker, which `_scan_end` steps over.
+# bytes (more 0xFF) before a restart marker, which `scan_end` steps over.
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +188,7 @@ def _walk_picture(data: bytes, pos: int, image: int) -> _Picture:
             scans += 1
             if scans > MAX_SCANS:
                 raise ImageLimitExceeded("JPEG has more progressive scans than a decoder accepts")
-            pos = _scan_end(data, pos)
+            pos = scan_end(data, pos)
     if size is None or scans == 0:
         raise ImageUndecodable("JPEG has no frame or no scan")
     return _Picture(segments, size, pos, gaps)
@@ -207,7 +208,7 @@ def walk_picture(data: bytes) -> _Picture:
     return _walk_picture(data, 0, 0)
 
 
-def _scan_end(data: bytes, pos: int) -> int:
+def scan_end(data: bytes, pos: int) -> int:
     """The offset of the marker (or of the fill bytes before it) that ends the scan data at `pos`."""
     while True:
         found = first_marker(data, pos)

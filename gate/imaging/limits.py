@@ -37,8 +37,10 @@ class ImageLimits:
     `max_metadata_bytes` bounds the total of all metadata payloads (EXIF, XMP, text chunks after
     decompression, comments) that `read_metadata` will look at. `inspect_compressed_streams` inflates
     each PNG's image data to find bytes after its zlib stream or rows past the picture (see
-    `gate.imaging.idat`): a full inflate per image, several times the rest of the metadata walk on a
-    large PNG, so it is the policy's choice (`limits.inspect_compressed_streams`) and off by default.
+    `gate.imaging.idat`), and decodes each JPEG's scans and WebP's bitstreams for bytes after their
+    code (`scan_tail`, `webp_tail`): a full decode per image, several times the rest of the metadata
+    walk on a large image, so it is the policy's choice (`limits.inspect_compressed_streams`) and off
+    by default.
     """
 
     max_bytes: int = 50 * MIB

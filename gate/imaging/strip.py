@@ -50,7 +50,7 @@ def strip_identifiers(data: bytes, probe: ImageProbe, kinds: frozenset[str] = DE
     if probe.media_type == WEBP:
         out = _fix_webp_header(out)
     if probe.media_type == JPEG:
-        out = _fix_mp_index(data, out, edits, layout if isinstance(layout, jpeg.JpegLayout) else None)
+        out = fix_mp_index(data, out, edits, layout if isinstance(layout, jpeg.JpegLayout) else None)
     if any(item.kind in kinds for item in read_metadata(out, probe).items):
         raise ImageUndecodable("metadata could not be stripped safely")
     return out
@@ -146,10 +146,10 @@ def without_manifest(data: bytes) -> bytes:
         for seg in layout.segments
         if seg.image == 0 and seg.marker == jpeg.APP11 and data.startswith(b"JP", seg.start + 4)
     ]
-    return _fix_mp_index(data, _splice(data, edits), edits, layout) if edits else data
+    return fix_mp_index(data, _splice(data, edits), edits, layout) if edits else data
 
 
-def _fix_mp_index(data: bytes, out: bytes, edits: list[_Edit], layout: jpeg.JpegLayout | None) -> bytes:
+def fix_mp_index(data: bytes, out: bytes, edits: list[_Edit], layout: jpeg.JpegLayout | None) -> bytes:
     """`out` with its MPF index moved to where the edits put the pictures it lists (sizes may change)."""
     layout = layout or jpeg.walk(data)
     if len(layout.images) < 2:

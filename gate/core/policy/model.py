@@ -81,8 +81,9 @@ class Limits:
     params_max_depth: int = 32
     params_max_nodes: int = 10_000
     check_timeout_ms: int = 5_000
-    # Inflate each PNG's image data to find bytes hidden after its zlib stream (gate.imaging.idat):
-    # a full inflate per image, so off unless the policy asks for it.
+    # Inflate each PNG's image data, decode each JPEG's scans and WebP's bitstreams, to find bytes hidden
+    # after their coded data (gate.imaging.idat, scan_tail, webp_tail): a full decode per image, so off
+    # unless the policy asks for it.
     inspect_compressed_streams: bool = False
 
 
