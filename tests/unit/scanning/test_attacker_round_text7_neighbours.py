@@ -1,4 +1,3 @@
-
 """Neighbours of the classes the seventh round closed (test_attacker_round_text7.py), written after the
 fixes and not tuned to them: other names, titles, languages, calendars and spellings of each class, and
 clean text that shares its words."""
