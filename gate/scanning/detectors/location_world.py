@@ -65,10 +65,10 @@ _WORDS = (
     "jl ", "jln", "jalan ", "gg.", "gang ", "lorong ", "lrg", "blk", "block ", "c.p.", "c. p.", "flat ",
     "apt.",
 )  # fmt: skip
-# What has no word of its own, in one regex that starts with a character class (the engine skips ahead
-# to a candidate): a postcode of 3 + 2 digits, a CEP, a Cyrillic street abbreviation (its letters may read
-# as Latin ones after `normalise`, and then `_WORDS` cannot find it).
-_WORDLESS = re.compile(rf"\d{{3}}\s\d{{2}}(?!\d)|\d{{5}}-\d{{3}}(?!\d)|{_CYRILLIC_STREET}")
+# What has no word of its own: a postcode of 3 + 2 digits, a CEP (a regex that starts with a digit, so the
+# engine skips ahead to one); and Cyrillic street abbreviations, whose letters may read as Latin ones after
+# `normalise` (then `_WORDS` cannot find them): any text with a Cyrillic letter is read.
+_WORDLESS = re.compile(r"\d{3}\s\d{2}(?!\d)|\d{5}-\d{3}(?!\d)")
 _has_word = any_word(_WORDS)
 
 
