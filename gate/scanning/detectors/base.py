@@ -82,7 +82,8 @@ LOCAL_BIRTH_WORDS = (
     "geb", "né", "née", "naissance", "nacid", "nacimiento", "nato", "nata ", "nascita", "geboorte",
     "ur.", "urodz", "nascid", "nascimento", "född", "født", "fødsel", "födelse", "syntyn", "syntymä", "doğum",
     "dogum", "narozen", "născut", "nascut", "naşterii", "nașterii", "nasterii", "rođen", "rodjen", "rođenja",
-    "született", "születési", "sündinud", "sünniaeg", "γεννήθηκε", "γέννησης",
+    "született", "születési", "sündinud", "sünniaeg", "γεννήθηκε", "γέννησης", "lahir", "zaliwa",
+    "ipinanganak",
 )  # fmt: skip
 
 

@@ -4,6 +4,7 @@ under a birth key, and any non-empty value of a dob/birthday key."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from gate.scanning import lexicon
@@ -12,6 +13,7 @@ from gate.scanning.detectors.base import (
     HAS_BIRTH_WORD,
     HAS_DIGIT,
     KeyedRule,
+    Matcher,
     PatternDetector,
     PatternRule,
     keyset,
@@ -30,7 +32,11 @@ _LOCAL_MONTH = (
     r"sierpnia|wrze[śs]nia|pa[źz]dziernika|listopada|grudnia|janeiro|fevereiro|mar[çc]o|maio|junho|julho|"
     r"setembro|outubro|novembro|dezembro)\.?"
 )
-_YEAR = r"(?:1[89]|20)\d{2}"
+# Gregorian years, and those of the calendars written beside it: the Solar Hijri and Hijri (13xx, 14xx)
+# and the Thai Buddhist era (25xx): "تاریخ تولد: ۱۳۶۵/۰۴/۱۲", "เกิดวันที่ 12 มีนาคม 2528".
+_YEAR = r"(?:1[89]|20|1[34]|25)\d{2}"
+# Japanese and Taiwanese era years ("平成2年", "昭和60年", "民國79年"; "元年" is an era's first year).
+_ERA_DATE = r"(?:明治|大正|昭和|平成|令和|民國|民国)\s?(?:\d{1,2}|元)\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
 _DATE = (
     rf"(?:\d{{1,2}}[./\-]\d{{1,2}}[./\-](?:{_YEAR}|\d{{2}})|{_YEAR}[./\-]\d{{1,2}}[./\-]\d{{1,2}}|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|"
@@ -46,7 +52,7 @@ _LOCAL_DATE = (
     rf"\d{{1,2}}\.?\s+(?:(?:de|ta'?)\s+)?(?:{_LOCAL_MONTH}|{_LEXICON_MONTH})\s+(?:(?:de|del)\s+)?{_YEAR}|"
     rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?{_YEAR}|"
     rf"{_YEAR}\.?\s+(?:(?:gada|m\.)\s+)?(?:\d{{1,2}}\.\s+{_LEXICON_MONTH}|{_LEXICON_MONTH}\s+\d{{1,2}})\.?(?!\d)|"
-    rf"{_YEAR}\s?[年년]\s?\d{{1,2}}\s?[月월]\s?\d{{1,2}}\s?[日일]"
+    rf"{_YEAR}\s?[年년]\s?\d{{1,2}}\s?[月월]\s?\d{{1,2}}\s?[日일]|{_ERA_DATE}"
 )
 # Birth cues of European languages: "geb.", "né le", "nata il", "nacido el", "geboren op", "ur.", "född".
 _LOCAL_CUE = (
@@ -70,6 +76,50 @@ _CUED_DATE = re.compile(
 # The birth words of data/cues.toml, in every language and script ("γεννήθηκε", "родилась", "生年月日").
 _LEXICON_CUED_DATE = lexicon.Cues("birth").then(f"(?i:{_AFTER_CUE})")
 _ANY_DATE = re.compile(rf"(?i)(?<![\w./\-]){_DATE}(?![\w])")
+# A Chinese or Japanese date, then "born" after it ("昭和60年4月1日生まれ", "1985年4月1日出生").
+_DATE_THEN_BORN = re.compile(
+    rf"(?:{_ERA_DATE}|{_YEAR}\s?年\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日)\s?(?:生まれ|生|出生|に生まれ)"
+)
+# Digits of other scripts read as ASCII ones, one for one (so positions stay): "١٤١٠/٠٣/١٢", "१५/०८/१९९०".
+_NATIVE_DIGITS = {
+    zero + i: str(i)
+    for zero in (
+        0x660,
+        0x6F0,
+        0x7C0,
+        0x966,
+        0x9E6,
+        0xA66,
+        0xAE6,
+        0xB66,
+        0xBE6,
+        0xC66,
+        0xCE6,
+        0xD66,
+        0xE50,
+        0xED0,
+        0x1040,
+        0x17E0,
+    )
+    for i in range(10)
+}
+
+
+class _ReadDigits:
+    """A matcher that reads the digits of other scripts as ASCII digits before its pattern."""
+
+    def __init__(self, pattern: Matcher) -> None:
+        self._pattern = pattern
+
+    def finditer(self, text: str, /) -> Iterator[re.Match[str]]:
+        """The pattern's matches in `text` with its digits read as ASCII."""
+        return self._pattern.finditer(text if text.isascii() else text.translate(_NATIVE_DIGITS))
+
+    def search(self, text: str, /) -> re.Match[str] | None:
+        """The first match of `finditer`, or None."""
+        return self._pattern.search(text if text.isascii() else text.translate(_NATIVE_DIGITS))
+
+
 DETECTOR = PatternDetector(
     entity="DATE_OF_BIRTH",
     # A date can be as short as "1.2.85", without a digit run or a space.
@@ -77,7 +127,8 @@ DETECTOR = PatternDetector(
     rules=(
         # Every cue the pattern knows holds one of `BIRTH_WORDS`.
         PatternRule("dob.cue", _CUED_DATE, requires=HAS_BIRTH_WORD),
-        PatternRule("dob.cue", _LEXICON_CUED_DATE, requires=HAS_BIRTH_WORD),
+        PatternRule("dob.cue", _ReadDigits(_LEXICON_CUED_DATE), requires=HAS_BIRTH_WORD),
+        PatternRule("dob.cue", _DATE_THEN_BORN, requires=HAS_BIRTH_WORD),
         PatternRule("dob.birth_key", _ANY_DATE, context=DOB),
     ),
 )

@@ -9,10 +9,15 @@ from gate.scanning.detectors.base import HAS_AT, PatternDetector, PatternRule, T
 # Bounded quantifiers keep the worst case linear on hostile input. Letters and digits of any script:
 # internationalised addresses ("jöhn@bücher.de", "иван@пример.рф", RFC 6531) are mailboxes too.
 # A quoted local part (RFC 5322: "john.doe"@example.com, "jane doe"@example.com) is an address too.
+# The vowel signs of Brahmic scripts and Thai are marks, not `\w` ("उदाहरण.भारत", "ตัวอย่าง.ไทย"): a
+# letter or digit, or one of those blocks.
+_MARKS = "\u0900-\u0dff\u0e00-\u0eff"
+_LETTER = rf"(?:[^\W_]|[{_MARKS}])"
 _EMAIL = re.compile(
-    r"(?:(?<![\w.%+\-])[\w.%+\-]{1,64}|\"[^\"\\\r\n@]{1,64}\")@"
-    r"(?P<domain>(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.){1,8}(?P<tld>[^\W\d_]{2,24}))"
-    r"(?![^\W_]|-)"  # an underscore may follow ("jane@example.com_2"), a letter, digit or "-" not
+    rf"(?:(?<![\w.%+\-{_MARKS}])[\w.%+\-{_MARKS}]{{1,64}}|\"[^\"\\\r\n@]{{1,64}}\")@"
+    rf"(?P<domain>(?:{_LETTER}(?:(?:{_LETTER}|-){{0,61}}{_LETTER})?\.){{1,8}}"
+    rf"(?P<tld>(?:[^\W\d_]|[{_MARKS}]){{2,24}}))"
+    rf"(?!{_LETTER}|-)"  # an underscore may follow ("jane@example.com_2"), a letter, digit or "-" not
 )
 # Asset names like "logo@2x.png" or "model@v2.safetensors" look like addresses.
 _IMAGE_SUFFIXES = ("png", "jpg", "jpeg", "webp", "gif", "svg", "bmp", "tif", "tiff", "heic", "avif", "psd")

@@ -25,6 +25,10 @@ sign ("she is a Cancer, zodiac mug"). Under a health key (`medical_condition`, `
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from gate.scanning import lexicon
@@ -40,40 +44,24 @@ from gate.scanning.detectors.base import (
     keyset,
 )
 
-# Condition stems, matched at a word's start in the lower-cased text (`Text.lower`), by language.
-_CONDITIONS = (
-    # en
-    "diabet", "pregnan", "allergic to", "allergy to", "cancer", "leukemia", "leukaemia", "tumor", "tumour",
-    "hiv", "aids", "epilep", "asthma", "depression", "depressed", "dementia", "alzheimer", "parkinson",
-    "autis", "adhd", "celiac", "coeliac", "crohn", "multiple sclerosis", "chemo", "dialysis", "insulin",
-    "antidepressant", "schizophren", "bipolar", "anorexi", "bulimi", "miscarriage", "hepatitis",
-    "tuberculosis", "heart disease", "heart attack", "long covid", "ptsd", "arthritis", "lupus",
-    "cystic fibrosis", "down syndrome", "terminally ill", "terminal illness", "wheelchair user", "ivf",
-    # de
-    "zuckerkrank", "schwanger", "allergisch", "allergie gegen", "krebs", "leukämie", "epilepsie", "demenz",
-    "autist", "zöliakie", "dialyse", "rollstuhl", "multiple sklerose", "depressionen",
-    # fr
-    "diabét", "enceinte", "allergique", "leucémie", "tumeur", "vih", "sida", "épilep", "asthmatique",
-    "dépress", "démence", "cœliaque", "coeliaque", "chimio", "insuline", "fauteuil roulant",
-    # es, pt, it
-    "embarazada", "alérgic", "alergic", "cáncer", "vih", "epilép", "asma", "depresión", "demencia",
-    "alzhéimer", "celíac", "quimio", "diálisis", "insulina", "grávida", "gravida", "câncer", "cancro",
-    "depressão", "demência", "diálise", "incinta", "allergic", "tumore", "epiless", "demenza", "celiac",
-    "chemio", "dialisi", "silla de ruedas", "cadeira de rodas", "sedia a rotelle",
-    # nl
-    "suikerziekte", "zwanger", "kanker", "leukemie", "epilepsie", "astma", "depressie", "dementie",
-    "coeliakie", "insuline",
-    # pl
-    "cukrzyc", "w ciąży", "uczulon", "alergi", "białaczk", "nowotw", "padaczk", "astm", "depresj",
-    "demencj", "chemioterapi", "dializ", "raka",
-    # ru, uk
-    "диабет", "беременн", "аллерги", "рак ", "раком", "онколог", "лейкоз", "опухол", "вич", "эпилепс",
-    "астм", "депресс", "деменц", "альцгеймер", "паркинсон", "аутизм", "химиотерап", "диализ", "инсулин",
-    "вагітн", "цукровий діабет",
-    # tr
-    "diyabet", "şeker hastası", "seker hastasi", "hamile", "alerjisi", "kanser", "lösemi", "epilepsi",
-    "astım", "astim", "depresyon", "otizm", "kemoterapi", "diyaliz", "insülin",
-)  # fmt: skip
+
+@cache
+def _table() -> dict[str, dict[str, list[str]]]:
+    """data/health.toml, read once."""
+    text = resources.files("gate.scanning").joinpath("data", "health.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _words(section: str) -> tuple[str, ...]:
+    """Every word of one section of data/health.toml, in every language, in the file's order."""
+    return tuple(word for language in _table()[section].values() for word in language)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_CONDITIONS = _words("conditions")
 # Read as `normalise` leaves text (Cyrillic and Greek letters may read as Latin look-alikes): the
 # lexicon's letter classes, each stem a word's start.
 _CONDITION = re.compile(
@@ -83,21 +71,14 @@ _CONDITION = re.compile(
 )
 
 
-def _readings(words: str) -> frozenset[str]:
-    """`words` (space-separated) as written and as they read in normalised, lower-cased text."""
-    return frozenset(form for word in words.split() for form in lexicon.readings(word) | {word})
+def _readings(words: tuple[str, ...]) -> frozenset[str]:
+    """`words` as written and as they read in normalised, lower-cased text."""
+    return frozenset(form for word in words for form in lexicon.readings(word) | {word})
 
 
 # Conditions of the scripts written without spaces, and their person words.
-_CJK_CONDITION = re.compile(
-    "糖尿病|妊娠|アレルギー|がん|癌|白血病|腫瘍|エイズ|てんかん|喘息|うつ病|認知症|アルツハイマー|パーキンソン|自閉症|"
-    "抗がん剤|透析|インスリン|怀孕|懷孕|过敏|過敏|肿瘤|艾滋病|癫痫|哮喘|抑郁症|痴呆|阿尔茨海默|帕金森|自闭症|化疗|"
-    "胰岛素|당뇨|임신|알레르기|백혈병|종양|에이즈|천식|우울증|치매|알츠하이머|파킨슨|자폐|항암|투석|인슐린"
-)
-_CJK_PERSON = re.compile(
-    "お客様|お客さま|顧客|彼女|彼|妻|夫|母|父|息子|娘|友人|祖母|客户|顾客|顧客|她|他|妻子|丈夫|妈妈|爸爸|儿子|女儿|"
-    "朋友|奶奶|고객|그녀|아내|남편|엄마|아빠|아들|딸|친구"
-)
+_CJK_CONDITION = re.compile(_alternation(_words("cjk_conditions")))
+_CJK_PERSON = re.compile(_alternation(_words("cjk_persons")))
 _CJK_WINDOW = 12
 # "糖尿病の方へ", "妊娠中の方へ": the person with the condition, addressed ("to the one with ..."); not
 # "糖尿病の方にも安心" (copy for everyone with it), so only a "to" or an honorific after "the one".
@@ -106,71 +87,57 @@ _CJK_THE_ONE_WITH = re.compile(
 )
 _CJK_AFTER = 6
 
-# Arabic: the conditions (with the article "ال" and the prepositions "ب"/"ل" joined to them, so matched
-# inside a word) and the people they are said of; "برج السرطان" is the zodiac sign.
-_ARABIC_CONDITION = re.compile(
-    r"سكري|(?:ال)?حامل(?!\w)|سرطان|كيماوي|كيميائي|اكتئاب|إعاقة|اعاقة|معاق|توحد|صرع|ربو|زهايمر|خرف|"
-    "باركنسون|غسيل الكلى|لوكيميا|ابيضاض|أنسولين|انسولين|فيروس نقص المناعة|إيدز|ايدز"
-)
+# Arabic: "حامل" is pregnant only right after the person ("زوجتي الحامل"; "حامل هاتف" is a phone holder),
+# and "برج السرطان" is the zodiac sign.
+_ARABIC_CONDITION = re.compile(_alternation(_words("arabic_conditions")) + r"|(?:ال)?حامل(?!\w)")
+_ARABIC_PERSONS = _alternation(_table()["arabic_persons"]["ar"])
 _ARABIC_PERSON = re.compile(
-    "زوجتي|زوجي|أمي|امي|والدتي|والدي|أبي|ابي|ابني|ابنتي|أختي|اختي|أخي|اخي|صديقتي|صديقي|جدتي|جدي|"
-    "العميلة|العميل|الزبونة|الزبون|عميلتنا|عميلنا|المستلمة|المستلم|هي |هو "
+    _ARABIC_PERSONS + "|" + "|".join(f"{word} " for word in _table()["arabic_persons"]["pronouns"])
 )
-_ARABIC_PERSON_LAST = re.compile("(?:" + _ARABIC_PERSON.pattern.replace(" ", "") + r")\s*$")
+_ARABIC_PERSON_LAST = re.compile(
+    "(?:" + _ARABIC_PERSONS + "|" + "|".join(_table()["arabic_persons"]["pronouns"]) + r")\s*$"
+)
 _ARABIC_WINDOW = 24
 _ARABIC_ZODIAC = re.compile("برج")
 
 # A linking word (and an article) right before the condition.
+_LINKING = tuple(
+    word for language, words in _table()["linking"].items() if language != "ru_uk" for word in words
+)
 _LINKED = re.compile(
-    r"(?i)(?:^|[^\w])(?:is|was|are|has|had|have|with|from|takes|taking|on|got|"
-    r"diagnosed with|suffers from|suffering from|living with|battling|fighting|recovering from|treated for|"
-    r"ist|war|hat|hatte|mit|an|unter|nimmt|leidet an|"
-    r"est|était|a|avec|de|souffre de|atteinte? de|d'un|d'une|prend|"
-    r"es|está|esta|tiene|con|padece|padece de|sufre de|toma|diagnosticad[oa] con|"
-    r"è|ha|con|di|soffre di|prende|"
-    r"is|heeft|met|lijdt aan|"
-    r"é|está|tem|com|sofre de|toma|"
-    r"jest|ma|z|na|choruje na|bierze|"
-    r"hastası|var)"
-    r"[\s,:]+(?:(?:a|an|ein|eine|einen|un|une|una|uno|een|um|uma|la|le|du|des|el|il|lo)\s+)?"
+    r"(?i)(?:^|[^\w])(?:" + _alternation(_LINKING) + r")"
+    r"[\s,:]+(?:(?:" + _alternation(_words("articles")) + r")\s+)?"
     # one word between ("has breast cancer", "has type 1 diabetes")
     r"(?:[\w-]+\s+(?:\d\s+)?)?$"
 )
 # "для беременной", "dla ciężarnej": "for" and a condition as a noun in the singular is for one person
 # (the plural, "для беременных", "dla ciężarnych", is a product's public).
 _FOR_ONE_WHO = re.compile(
-    lexicon.pattern(["для", "dla"])
+    lexicon.pattern(_table()["for_one_who"]["for"])
     + r"\s+"
-    + lexicon.pattern(
-        [
-            "беременной", "беременную", "вагітної", "онкобольной", "диабетика", "инвалида", "ciężarnej",
-            "cukrzyka", "niepełnosprawnej",
-        ]
-    )
+    + lexicon.pattern(_table()["for_one_who"]["who"])
     + r"(?!\w)"
-)  # fmt: skip
-_LINKED_CYRILLIC = re.compile(
-    lexicon.pattern(["у нее", "у неё", "у него", "с", "страдает", "болеет", "больна", "болен"]) + r"[\s,:]+$"
 )
+_LINKED_CYRILLIC = re.compile(lexicon.pattern(_table()["linking"]["ru_uk"]) + r"[\s,:]+$")
 # A specific person: the one the condition is said of (each also as `normalise` may read it).
-_PERSON_WORDS = _readings(
-    "customer client she he her his him recipient buyer wife husband mom mum mother dad father son daughter "
-    "friend sister brother grandma grandmother grandpa grandfather boyfriend girlfriend partner colleague "
-    "who i i'm kunde kundin sie er ihr empfänger empfängerin frau mann mutter vater mama papa sohn tochter "
-    "freund freundin schwester bruder oma opa meine mein client cliente elle il destinataire femme mari "
-    "mère père maman fils fille ami amie sœur soeur frère qui ella él destinatario destinataria esposa "
-    "esposo marido madre padre mamá hijo hija amigo amiga hermana hermano abuela abuelo quien lei lui "
-    "moglie mamma papà figlio figlia amico amica sorella fratello nonna nonno klant zij ze hij ontvanger "
-    "vrouw man moeder vader zoon dochter vriend vriendin zus broer ela ele destinatário mãe pai filho "
-    "filha irmã irmão avó avô klient klientka ona on żona mąż tata syn córka przyjaciółka siostra brat "
-    "babcia dziadek клиент клиентка она он жена муж мама папа сын дочь друг подруга сестра брат бабушка "
-    "дедушка получатель нее неё него müşteri annem babam eşim"
-)
+_PERSON_WORDS = _readings(_words("persons"))
 # Pronouns and possessives: a person word, but "her pregnancy announcement" is a product's theme, so only
 # the nouns count right before the condition ("cliente celíaco", "клиентка беременна").
-_PRONOUNS = _readings(
-    "she he her his him who i i'm sie er ihr meine mein elle il qui ella él quien lei lui zij ze hij ela ele "
-    "ona on она он"
+_PRONOUNS = _readings(_words("pronouns"))
+# Languages read by nearness (health.toml's [near_persons]): a kin or customer word, then a condition
+# within a few words, whatever the linking word ("मेरी माँ को मधुमेह है", "แม่ของฉันเป็นเบาหวาน").
+_NEAR = re.compile(
+    "(?:" + lexicon.pattern(_words("near_persons")) + r")(?P<gap>.{0,24}?)"
+    "(?:" + lexicon.pattern(_words("near_conditions")) + ")",
+    re.DOTALL,
+)
+_NEAR_AFTER = re.compile(
+    "(?:"
+    + lexicon.pattern(_words("near_conditions"))
+    + r").{0,16}?(?:"
+    + lexicon.pattern(_words("near_persons"))
+    + ")",
+    re.DOTALL,
 )
 # "diagnosis: HIV positive, customer John": the person may follow.
 _DIAGNOSIS = re.compile(r"(?i)(?:diagnos[a-z]*|diagnóstico|diagnostic|диагноз)[\s:]+$")
@@ -180,18 +147,18 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _WINDOW = 48
 # A possessive right before a treatment or a grave illness is that person's ("her chemotherapy", "his
 # dialysis", "ihre Chemotherapie"); pregnancy is not among them ("her pregnancy announcement" is a theme).
-_POSSESSIVES = _readings(
-    "her his my their ihre ihrer seine seiner meine meiner sa son ses su sus sua suo haar zijn jej jego "
-    "её его"
-)
+_POSSESSIVES = _readings(_words("possessives"))
 _TREATMENT = re.compile(
     r"(?i)(?:chemo|chimio|quimio|chemio|химиотерап|kemoterapi|dialys|dialyse|diálise|diálisis|dialisi|диализ|"
     r"diyaliz|radiotherap|radiation therapy|strahlentherapie|cancer|cáncer|câncer|krebs|leuk|tumou?r|"
-    r"dementia|demenz|alzheimer|parkinson)"
+    r"dementia|demenz|alzheimer|parkinson|mastectom|lumpectom)"
 )
 # "chemo-free", "sugar-free, diabetic-friendly": a product's claim, not a condition.
 _FREE_AFTER = re.compile(r"(?i)[\w]*-?(?:free|friendly|frei|libre|sans)\b")
-_ZODIAC = re.compile(r"(?i)\b(?:zodiac|sign|season|horoscope|star sign|sternzeichen|signe|signo|segno)\b")
+_ZODIAC = re.compile(
+    r"(?i)\b(?:zodiac|sign|season|horoscope|star sign|sternzeichen|signe|signo|segno|stjärntecken|horoskop|"
+    r"znamení|burç|burcu|csillagjegy|horoszkóp|tähtimerkki|horoscop|ζώδιο|зодиак|знак)\b"
+)
 
 
 def _person_before(text: Text, start: int) -> bool:
@@ -259,6 +226,20 @@ def _arabic_text(text: Text) -> bool:
 _HAS_CONDITION = any_word(
     tuple(sorted({form for stem in _CONDITIONS for form in lexicon.readings(stem.strip())}))
 )
+_HAS_NEAR_CONDITION = any_word(
+    tuple(sorted({form for stem in _words("near_conditions") for form in lexicon.readings(stem.strip(" *"))}))
+)
+
+
+def _near_said_of_a_person(match: re.Match[str], text: Text) -> bool:
+    """A kin or customer word and a condition with no sentence's end between them, and no zodiac sign or
+    product claim ("-free") right after."""
+    end = match.end()
+    return (
+        not any(mark in match.group() for mark in ".!?;\n")
+        and _FREE_AFTER.match(text.value, end) is None
+        and _ZODIAC.search(text.value, end, end + 24) is None
+    )
 
 
 def _cjk_text(text: Text) -> bool:
@@ -273,6 +254,8 @@ DETECTOR = PatternDetector(
             "health.said_of_person", _CONDITION, _said_of_a_person, when=_HAS_CONDITION, requires=HAS_WORDS
         ),
         PatternRule("health.said_of_person", _ARABIC_CONDITION, _arabic_said_of_a_person, when=_arabic_text),
+        PatternRule("health.said_of_person", _NEAR, _near_said_of_a_person, when=_HAS_NEAR_CONDITION),
+        PatternRule("health.said_of_person", _NEAR_AFTER, _near_said_of_a_person, when=_HAS_NEAR_CONDITION),
         PatternRule(
             "health.said_of_person",
             _FOR_ONE_WHO,
@@ -295,20 +278,8 @@ def _keys(words: str) -> frozenset[str]:
     return keyset(words) | frozenset(key_info(word).norm for word in words.split())
 
 
-_HEALTH_KEYS = _keys(
-    "medical_condition medical_conditions health_condition health_info health_data diagnosis "
-    "diagnoses allergies allergy medication medications medical_history disability "
-    "krankheit krankheiten diagnose allergien medikamente gesundheit vorerkrankungen "
-    "maladie maladies allergies_client medicaments traitement sante enfermedad enfermedades alergias "
-    "medicamentos diagnostico salud malattia malattie allergie farmaci diagnosi salute ziekte allergieen "
-    "medicijnen diagnose gezondheid doenca alergias medicamentos saude choroba choroby alergie leki "
-    "diagnoza zdrowie диагноз аллергия аллергии болезнь заболевание лекарства здоровье 病歴 既往歴 既往症 "
-    "アレルギー 持病 病気 病史 过敏 過敏 診断 诊断 병력 알레르기 진단"
-)
-_NONE = keyset(
-    "none no n/a na - nein keine aucun aucune ninguna ninguno nessuna nessuno geen nenhum nenhuma brak нет "
-    "なし 无 無 없음 false"
-)
+_HEALTH_KEYS = _keys(" ".join(_words("keys")))
+_NONE = keyset(" ".join(_words("none")))
 
 
 def _health_value(value: Any) -> bool:

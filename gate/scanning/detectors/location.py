@@ -13,7 +13,7 @@ from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import GEO, NOT_NUMERIC, key_fragments
-from gate.scanning.detectors import location_east
+from gate.scanning.detectors import location_east, location_world
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
     HAS_COMMA,
@@ -346,6 +346,8 @@ DETECTOR = PatternDetector(
         ),
         # Japanese, Chinese, Korean and Turkish address forms.
         *location_east.RULES,
+        # ... and those of more countries (Arabic, Persian, Thai, Vietnamese, Indonesian, Latin American ...).
+        *location_world.RULES,
     ),
 )
 

@@ -26,8 +26,16 @@ from gate.scanning.detectors.base import (
 from gate.scanning.detectors.person_cases import CaseForms
 from gate.scanning.detectors.person_indic import IndicNames
 from gate.scanning.detectors.person_keyed import CAPITALS, MADE_WITH, ORGANISATION
-from gate.scanning.detectors.person_lists import fold_name, gazetteer, in_occasion, occasion, world_names
+from gate.scanning.detectors.person_lists import (
+    fold_name,
+    gazetteer,
+    in_occasion,
+    names_scripts,
+    occasion,
+    world_names,
+)
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
+from gate.scanning.detectors.person_titles import TitledNames
 
 # Small letters of the Latin and Greek scripts Europe writes names in (the capitals: person_keyed.py).
 _UP = CAPITALS
@@ -39,6 +47,9 @@ _PAIR_START = re.compile(
     rf"[{_UP}][{_LOW}]{{1,20}}(?:-[{_UP}][{_LOW}]{{1,20}})?[ \t]{{1,3}}(?=(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}])"
 )
 _CAPS_PAIR = re.compile(rf"([{_UP}](?<![\w][{_UP}])[{_UP}]{{1,19}})[ \t]+([{_UP}]{{2,25}})(?![\w])")
+# The same pairs overlapping ("DLA AGNIESZKI NOWAK" is tried as "AGNIESZKI NOWAK" too), for the case forms.
+_CAPS_PAIRS = re.compile(rf"([{_UP}](?<![\w][{_UP}])[{_UP}]{{1,19}})[ \t]+(?=([{_UP}]{{2,25}})(?![\w]))")
+_CAPS_WORD = re.compile(rf"[{_UP}]{{2,25}}")
 # The second word is a look-ahead, so pairs overlap: "für greta baeten" is tried as "greta baeten" too.
 _LOWER_PAIR = re.compile(rf"([{_LOW}](?<![\w][{_LOW}])[{_LOW}]{{1,19}})[ \t]+(?=([{_LOW}]{{2,25}})(?![\w]))")
 # Honorifics of European languages, then a capitalised name: "Frau Müller", "Mme Dubois", "Sr. Pérez".
@@ -185,6 +196,9 @@ _FOR_WINDOW = 20
 # ... or right after it, in languages with postpositions: "Ayşe Yılmaz için", "Elnur İdrisli üçün".  # noqa: RUF003
 _FOR_AFTER = re.compile(r"[ \t]+" + lexicon.pattern(lexicon.words("person_for_after")))
 _FOR = re.compile(_FOR_BODY + "$")
+# A title between "for" and the name ("untuk Bapak", "kwa Bi."): with it, any capitalised pair is a name.
+_TITLED_FOR = re.compile(rf"(?i:\b(?:{_FOR_WORDS})\s+(?:{_TITLES_BETWEEN})\s+)$")
+_NOT_AFTER_TITLE = frozenset(names_scripts()["titles_not_names"]["between"])
 # ... and a name with a particle after it: "kaartje voor Sanne de Vries", "pour Anne de la Tour".
 _FOR_PARTICLE_NAME = re.compile(
     _FOR_BODY + rf"(?P<name>(?P<first>{_NAME})(?:\s+{_PARTICLES}){{1,3}}\s+{_NAME})(?![\w])"
@@ -226,6 +240,7 @@ class PersonDetector:
         self._indic = IndicNames(self._world)
         self._romanised = romanised_surnames()
         self._cases = CaseForms(self._world)
+        self._titled = TitledNames()
 
     def narrowed(self, facts: int, context: int) -> PersonDetector:
         """Itself: every cue needs a capitalised word, which `needs` already says."""
@@ -238,6 +253,9 @@ class PersonDetector:
         if text.flags & NOT_PERSON:
             return None
         if not text.facts & HAS_CAPITALS:
+            # Georgian and Ethiopic have no capitals and are not among `lexicon.CASELESS`: an honorific.
+            if not value.isascii() and self._titled.find(value):
+                return "person.honorific"
             return self._caps_or_lower(text, cued=True) if _has_lower_cue_word(text) else None
         if _has_relation_word(text):
             for match in _RELATION.finditer(value):
@@ -282,8 +300,21 @@ class PersonDetector:
         if not value.isascii() and (
             ((span := self._scripts.find(value)) is not None and not self._organisation(value, *span))
             or self._indic.find(value) is not None
+            or self._titled.find(value)
         ):
             return "person.script"
+        # Greek and Cyrillic in capitals ("ДЛЯ ОЛЬГИ ПЕТРОВОЙ"): the same rules on the words capitalised.
+        if (
+            not value.isascii()
+            and (titled := self._scripts.capitalised(value)) is not None
+            and (
+                (_PERSON_CUES.found(titled) and self._any_script(titled) is not None)
+                or (
+                    (span := self._scripts.find(titled)) is not None and not self._organisation(titled, *span)
+                )
+            )
+        ):
+            return "person.caps"
         pos = 0
         while (pair := _PAIR_START.search(value, pos)) is not None:
             # Overlapping pairs: "Photo Jane Doe" is tried as "Photo Jane", then as "Jane Doe".
@@ -303,12 +334,30 @@ class PersonDetector:
         strong cue ("gift for maria garcia")."""
         value = text.value
         if not value.islower():
+            capitals = False
             for match in _CAPS_PAIR.finditer(value):
+                capitals = True
                 first, last = fold_name(match.group(1).lower()), match.group(2).lower()
                 if (
                     (first in self._names or (cued and self._after_cue(value, match.start())))
                     and last not in self._not_surnames
                     and not self._organisation(value, match.start(), match.end())
+                ):
+                    return "person.caps"
+            # A given name or a surname in a case form, spelled in capitals ("DLA AGNIESZKI NOWAK",
+            # "PREZENT JANOWI NOWAKOWI"): the rules of a capitalised pair, on the words as they are. (Only
+            # where the loop above saw a pair: the overlapping pairs are where its pairs are.)
+            for match in _CAPS_PAIRS.finditer(value) if capitals else ():
+                first, last = match.group(1).lower(), match.group(2).lower()
+                last_word = _CAPS_WORD.match(value, match.start(2))
+                if (
+                    last_word is not None
+                    and last not in self._not_surnames
+                    and first not in _NOT_FIRST_WORDS
+                    and self._given_and_surname(
+                        value, match.start(), first, last_word, fold_name(first) in self._world
+                    )
+                    and not self._organisation(value, match.start(), last_word.end())
                 ):
                     return "person.caps"
         if cued:
@@ -411,6 +460,8 @@ class PersonDetector:
         Harish Menon"); and the same with the words in a case form ("Janowi Nowakowi", "Annie
         Kowalskiej"), a double given name ("Jean-Baptiste"), or a Vietnamese middle name ("Trần Văn")."""
         first, last = fold_name(lower_first), fold_name(last_word.group().lower())
+        if first not in _NOT_AFTER_TITLE and _TITLED_FOR.search(value, max(0, start - _FOR_WINDOW), start):
+            return True  # "untuk Bapak Budi Santoso", "kwa Bi. Amina Wanjiru"
         if last_word.group() in _VIET_MIDDLE and first in self._romanised:
             return True  # "Nguyễn Thị Mai", "Trần Văn Hùng": Văn and Thị are middle names only
         parts = first.split("-") if "-" in first else [first]

@@ -26,7 +26,11 @@ class CaseForms:
         self._surname_endings = tuple(
             (str(ending), str(nominative)) for ending, nominative in table["surname"]
         )
-        self._agreeing = tuple(str(ending) for ending in table["agreeing"])
+        # (given name's ending, surname's ending): "owi" is both, "im/am" one each.
+        self._agreeing = tuple(
+            (str(ending).split("/")[0], str(ending).split("/")[-1]) for ending in table["agreeing"]
+        )
+        self._agreeing_last = tuple(last for _, last in self._agreeing)
         # One `endswith` of all the endings first: most words have none of them.
         self._surname_any = tuple(ending for ending, _ in self._surname_endings)
 
@@ -54,7 +58,7 @@ class CaseForms:
     def agree(self, first: str, last: str) -> bool:
         """Both words (lower case) take the same case ending that marks a person ("janowi nowakowi",
         "piotrem nowakiem")."""
-        return last.endswith(self._agreeing) and any(
-            first.endswith(ending) and last.endswith(ending) and len(last) > len(ending) + 2
-            for ending in self._agreeing
+        return last.endswith(self._agreeing_last) and any(
+            first.endswith(first_ending) and last.endswith(ending) and len(last) > len(ending) + 2
+            for first_ending, ending in self._agreeing
         )

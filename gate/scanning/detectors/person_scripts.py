@@ -43,6 +43,11 @@ _UP, _LOW = lexicon.UPPER, lexicon.LOWER
 # Cyrillic "З" as "3", "б" as "6": "3aкycилo", "Кoбзapь" -> "Кo6зap".)
 _CASED = rf"[{_UP}l3][{_LOW}6]{{1,24}}(?:-[{_UP}l3][{_LOW}6]{{1,24}})?"
 _CASED_RUN = re.compile(rf"(?<![\w'’-])({_CASED})(?=[ \t]+({_CASED})(?:[ \t]+({_CASED}))?(?![\w'’]))")
+# Words in capitals (Greek and Cyrillic, with the Latin look-alikes `normalise` made of some), two in a row.
+_CAPITAL = "A-Z\u0391-\u03a9\u0386-\u038f\u0400-\u042f"
+# (A capital iota reads as "l", a soft sign "Ь" as "b", a "З" as "3" after `normalise`.)
+_CAPITAL_WORD = re.compile(rf"(?<![\w])[{_CAPITAL}][{_CAPITAL}bl3]{{1,24}}(?![\w])")
+_CAPITALS_RUN = re.compile(rf"[{_CAPITAL}][{_CAPITAL}bl3]+[ \t]+[{_CAPITAL}][{_CAPITAL}bl3]+")
 _ARABIC_WORD = re.compile("[\u0620-\u064a\u066e-\u06d3]{2,20}")
 _HEBREW_WORD = re.compile("[\u05d0-\u05ea]{2,15}")
 # What may stand between two words of a name in the caseless scripts: spaces only.
@@ -183,6 +188,25 @@ class ScriptNames:
             if shaped[0] and self._is_given(read[1], script):
                 return span
         return None
+
+    @staticmethod
+    def capitalised(value: str) -> str | None:
+        """`value` with its Greek and Cyrillic words in capitals ("ДЛЯ ОЛЬГИ ПЕТРОВОЙ") written as
+        capitalised words of the same length ("Для Ольги Петровой"), their Latin look-alikes read back in
+        their script first; None when it has no two such words in a row."""
+        if _GREEK_OR_CYRILLIC.search(value) is None or _CAPITALS_RUN.search(value) is None:
+            return None
+        parts, last = [], 0
+        # A word all of look-alikes ("TAPACA" of "ТАРАСА") is read in the script of the text's first word.
+        default = _script(value)
+        for word in _CAPITAL_WORD.finditer(value):
+            script = _script(word.group()) or default
+            if script is None:
+                continue
+            read = word.group().translate(_read_back()[script])
+            parts += [value[last : word.start()], read[0] + read[1:].lower()]
+            last = word.end()
+        return "".join(parts) + value[last:] if parts else None
 
     def _after_bare_for(self, value: str, start: int, first: str, script: str) -> bool:
         """A bare "for" ("для", "για τον") comes right before `start`, and `first` is no word-like name."""

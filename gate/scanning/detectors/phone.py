@@ -65,6 +65,18 @@ _CUE = re.compile(
     r"|電話|携帯|电话|手机|手機|전화|휴대폰|핸드폰|연락처|هاتف|جوال|موبايل|تلفن|טלפון|फ\u093cोन|फोन|मोबाइल|โทร|เบอร์"
     r"|(?i:điện thoại|sđt)"
 )
+# A chat or call link holds the number in international form without its "+": "wa.me/971501234567",
+# "api.whatsapp.com/send?phone=...", "viber://chat?number=...", "tel:0049...".
+_LINK = re.compile(
+    r"(?i)(?:wa\.me/|whatsapp\.com/send/?\?phone=|viber://(?:chat|add)\?number=|(?:tel|callto|sms):)"
+    r"(?:\+|%2b|00)?(\d{8,15})(?!\d)"
+)
+
+
+def _link(match: re.Match[str], text: Text) -> bool:
+    return _valid("+" + match.group(1), None)
+
+
 # ... and the words of data/cues.toml in every language and script ("κινητό", "позвоните", "ruf ... an").
 _CUES = lexicon.Cues("phone")
 
@@ -255,6 +267,13 @@ DETECTOR = PatternDetector(
     rules=(
         PatternRule("phone.international", _INTERNATIONAL, _international, requires=HAS_PLUS),
         PatternRule("phone.idd", _IDD, _idd, requires=HAS_EIGHT_DIGITS),
+        PatternRule(
+            "phone.link",
+            _LINK,
+            _link,
+            when=any_word(("wa.me/", "whatsapp.com/", "viber://", "tel:", "callto:", "sms:")),
+            requires=HAS_EIGHT_DIGITS | HAS_DIGIT_RUN,
+        ),
         PatternRule("phone.national", _NATIONAL, _national, _may_be_national, requires=HAS_EIGHT_DIGITS),
         # Without a cue: only the shapes of `phone_shapes`. Nine digits in groups with one or two
         # characters between them always hold a digit run, so strings without one (a third of those

@@ -10,8 +10,9 @@ format counts without a cue only when its written shape and checks leave almost 
   dashes ("770305-02-1234");
 - after a cue word only (an EAN-13 or an order number passes a one-digit checksum one time in ten):
   Indian Aadhaar and PAN, Canadian SIN, Australian TFN, British NHS number, South African ID, Chinese
-  resident identity number, Japanese My Number, Chilean RUT, Israeli Teudat Zehut, Thai ID, and the
-  forms above written without their separators.
+  resident identity number, Japanese My Number, Chilean RUT, Israeli Teudat Zehut, Thai ID, Singapore
+  NRIC/FIN (`sg_nric`: python-stdnum has no module; its one check letter leaves one SKU of that shape
+  in eleven valid, so never without a cue), and the forms above written without their separators.
 
 The country goes into the finding's detector name (`national_id.br_cpf`).
 """
@@ -40,6 +41,7 @@ from stdnum.za import idnr as za_idnr
 from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC
 from gate.scanning.detectors.base import HAS_CODE_START, HAS_DASH, HAS_DIGIT, HAS_DIGIT_RUN, Text, any_word
 from gate.scanning.detectors.european_id import stdnum_valid
+from gate.scanning.detectors.sg_nric import NRIC_SHAPE, nric_valid
 
 # Strong shapes, each a whole token: the dashed and dotted ones in one search (they need a dash), the
 # CURP in another (it starts with two capitals and two digits: `HAS_CODE_START`).
@@ -57,7 +59,7 @@ _CUE = re.compile(
     r"sociale|tax\s+file\s+number|nhs\s+(?:number|no)|south\s+african\s+id|identity\s+number|id\s+number|"
     r"teudat\s+zehut|my\s*number|resident\s+registration|c[ée]dula|rol\s+[úu]nico\s+tributario|"
     r"identity\s+card|national\s+id|mykad|nric|curp|cpf|itin)|"
-    r"\b(?:PAN|SIN|TFN|NHS|RUT|RUN|NIK)\b|"
+    r"\b(?:PAN|SIN|TFN|NHS|RUT|RUN|NIK|FIN|UIN|IC)\b|"
     r"身份证|身份證|公民身份号码|マイナンバ|個人番号|주민등록번호|주민번호|תעודת\s*זהות|ת\.ז|เลขประจำตัวประชาชน|บัตรประชาชน"
 )
 # What the cue regex needs, as plain substring tests (most strings have none, and then it is not run):
@@ -68,7 +70,7 @@ _CUE_WORDS = (
     "unico", "national id", "mykad", "nric", "curp", "cpf", "itin", "身份", "公民", "マイナンバ", "個人番号",
     "주민", "תעודת", "ת.ז", "เลขประจำตัว", "บัตรประชาชน",
 )  # fmt: skip
-_CUE_ACRONYMS = ("PAN", "SIN", "TFN", "NHS", "RUT", "RUN", "NIK")
+_CUE_ACRONYMS = ("PAN", "SIN", "TFN", "NHS", "RUT", "RUN", "NIK", "FIN", "UIN", "IC")
 _has_cue_word = any_word(_CUE_WORDS)
 _CUE_WINDOW = 40
 
@@ -123,6 +125,11 @@ class WorldIdDetector:
         keyed = bool(text.flags & NATIONAL_ID)  # (an SSN key holds a US number: national_id.py)
         if not keyed and (not _may_be_cued(text) or _CUE.search(value) is None):
             return None
+        for match in NRIC_SHAPE.finditer(value):
+            if (
+                keyed or _CUE.search(value, max(0, match.start() - _CUE_WINDOW), match.start())
+            ) and nric_valid(match.group()):
+                return "national_id.sg_nric"
         for match in _CANDIDATE.finditer(value):
             if not keyed and _CUE.search(value, max(0, match.start() - _CUE_WINDOW), match.start()) is None:
                 continue

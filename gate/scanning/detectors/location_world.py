@@ -1,0 +1,91 @@
+# ruff: noqa: RUF001 - Arabic, Persian, Thai, Georgian, Cyrillic and Vietnamese text, on purpose
+"""LOCATION: street addresses as more countries write them, each by the parts only an address has
+together (a street word and a house or building number, a postcode and a town), never by one word:
+
+- Arabic and Persian: a street word ("شارع", "خیابان", "کوچه"), words, then a building or plate word
+  and its number ("مبنى ١٢", "پلاک ۱۲"), in any digits;
+- Georgian: a name and a street word, then a number ("რუსთაველის გამზირი 12");
+- Thai: a house number (with its "/": "123/45") before a road or lane word ("ถนน", "ซอย"), or a
+  sub-district ("แขวง", "ตำบล") and a district word after it;
+- Vietnamese: a number before "đường"/"phố" and a capitalised name ("Số 12 đường Lê Lợi");
+- Indonesian and Malay: "Jl."/"Jalan" and a name, then "No." and a number;
+- the Philippines: a block and a lot ("Blk 5 Lot 12");
+- Cyrillic: a street abbreviation and a name, then a house word and its number ("вул. Хрещатик, буд. 22");
+- Latin America: "C.P." and five digits (Mexico), a state's two capitals and a CEP ("SP, 01310-200");
+- Central Europe and Greece: a name and a house number, then a postcode of 3 + 2 digits and a town
+  ("Národní 15, 110 00 Praha 1"), or the town before it ("Ερμού 15, Αθήνα 105 63");
+- a flat and a street number ("Flat 4B, 12 MG Road").
+"""
+
+from __future__ import annotations
+
+import re
+
+from gate.scanning import lexicon
+from gate.scanning.detectors.base import HAS_CAPITALS, HAS_DIGIT_WORDS, PatternRule, Text, any_word
+
+_UP, _LOW = lexicon.UPPER, lexicon.LOWER
+_ARABIC = "\u0620-\u064a\u066e-\u06d3\u06cc\u200c"
+_THAI = "\u0e01-\u0e4e"
+_GEORGIAN = "\u10d0-\u10ff"
+_CYRILLIC_STREET = lexicon.pattern(["вул.", "ул.", "просп.", "пров.", "пер.", "бул.", "пр.", "пл."])
+_CYRILLIC_HOUSE = lexicon.pattern(["будинок", "буд.", "дом", "буд", "д.", "корп."])
+# Each alternative names the parts it needs; the rules share one regex and one prefilter.
+_WORLD_ADDRESS = re.compile(
+    # Arabic and Persian: street word ... building or plate number
+    rf"(?:شارع|طريق|خیابان|کوچه|بلوار|میدان|جاده)\s+[{_ARABIC}\s،,]{{2,40}}?"
+    r"(?:مبنى|بناية|عمارة|منزل|فيلا|پلاک|ساختمان|واحد)\s*[:.]?\s*\d{1,5}(?!\d)"
+    # Georgian: name, street word, number
+    rf"|[{_GEORGIAN}]{{2,30}}\s+(?:ქუჩა|გამზირი|შესახვევი|ჩიხი|მოედანი|ხეივანი)\s*[,#№N]?\s*\d{{1,4}}(?!\d)"
+    # Thai: house number before a road or lane word; a sub-district and a district
+    rf"|\d{{1,4}}(?:/\d{{1,4}})?\s+(?:ถนน|ถ\.|ซอย|ซ\.|หมู่ที่|หมู่)"
+    rf"|(?:แขวง|ตำบล|ต\.)[{_THAI}]{{2,20}}\s+(?:เขต|อำเภอ|อ\.)[{_THAI}]{{2,20}}"
+    # Vietnamese: number, street word, capitalised name
+    rf"|\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?\s+(?:đường|Đường|phố|Phố)\s+[{_UP}]"
+    # Indonesian and Malay: Jl./Jalan, a name, No. and a number
+    rf"|(?:Jl|Jln|Jalan|Gg|Gang|Lorong|Lrg)\.?\s+[{_UP}][^,;\n]{{1,40}}?\s+No\.?\s?\d{{1,4}}(?!\d)"
+    # The Philippines: block and lot
+    r"|\b(?:Blk|Block)\.?\s*\d{1,4}\s*,?\s*Lot\.?\s*\d{1,4}(?!\d)"
+    # Cyrillic: street abbreviation, name, house word and number
+    # (read through `normalise`, which writes some Cyrillic letters as Latin look-alikes: "вyл.", "6yд.")
+    rf"|{_CYRILLIC_STREET}\s*[{_UP}][{_LOW}'’\-]+(?:\s+[{_UP}][{_LOW}\-]+)?,?\s+{_CYRILLIC_HOUSE}\s*\d{{1,4}}"
+    # Mexico: "C.P." and a postcode; Brazil: a state's capitals and a CEP
+    r"|\bC\.\s?P\.\s?\d{5}(?!\d)"
+    r"|\b(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO),?\s+"
+    r"\d{5}-\d{3}(?!\d)"
+    # Name and house number, then a postcode of 3 + 2 digits and a town; or the town, then the postcode
+    rf"|[{_UP}][{_LOW}]{{2,30}}\s+\d{{1,4}}[a-z]?,\s+\d{{3}}\s\d{{2}}\s+[{_UP}][{_LOW}]{{2,}}"
+    rf"|[{_UP}][{_LOW}]{{2,30}}\s+\d{{1,4}}[a-z]?,\s+[{_UP}][{_LOW}]{{2,30}}\s+\d{{3}}\s\d{{2}}(?!\d)"
+    # A flat or unit, then a street number and a capitalised word
+    rf"|\b(?:Flat|Apt\.)\s+\w{{1,5}},\s+\d{{1,5}}\s+[{_UP}]"
+)
+_WORDS = (
+    "شارع", "طريق", "خیابان", "کوچه", "بلوار", "میدان", "جاده", "ქუჩა", "გამზირი", "შესახვევი", "ჩიხი",
+    "მოედანი", "ხეივანი", "ถนน", "ถ.", "ซอย", "ซ.", "หมู่", "แขวง", "ตำบล", "ต.", "đường", "phố", "jl.",
+    "jl ", "jln", "jalan ", "gg.", "gang ", "lorong ", "lrg", "blk", "block ", "c.p.", "c. p.", "flat ",
+    "apt.",
+)  # fmt: skip
+# What has no word of its own: a postcode of 3 + 2 digits, a CEP (a regex that starts with a digit, so the
+# engine skips ahead to one); and Cyrillic street abbreviations, whose letters may read as Latin ones after
+# `normalise` (then `_WORDS` cannot find them): any text with a Cyrillic letter is read.
+_WORDLESS = re.compile(r"\d{3}\s\d{2}(?!\d)|\d{5}-\d{3}(?!\d)")
+_has_word = any_word(_WORDS)
+
+
+def _may_hold(text: Text) -> bool:
+    return _has_word(text) or (not text.value.isascii() and _CYRILLIC_LETTER.search(text.value) is not None)
+
+
+def _postcode(text: Text) -> bool:
+    return _WORDLESS.search(text.value) is not None
+
+
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+
+RULES = (
+    PatternRule("location.address_world", _WORLD_ADDRESS, when=_may_hold, requires=HAS_DIGIT_WORDS),
+    # The postcode forms need a digit run and a capitalised word (`HAS_DIGIT_WORDS`: digits among words).
+    PatternRule(
+        "location.address_world", _WORLD_ADDRESS, when=_postcode, requires=HAS_CAPITALS | HAS_DIGIT_WORDS
+    ),
+)

@@ -1,0 +1,132 @@
+# ruff: noqa: RUF001 - Arabic, Hebrew, Thai, Georgian, Armenian and Ethiopic text, on purpose
+"""PERSON after an honorific in scripts whose given names no shipped list holds: Arabic and Persian,
+Hebrew, Thai, Georgian, Armenian and Ethiopic ("للسيدة هيفاء الزهراني", "לגברת אורית לוי",
+"ให้นางสาวกัญญา รัตนวงศ์", "ბატონ გიორგი ბერიძეს", "Տիկին Անի Պետրոսյան", "ለአቶ አበበ በቀለ").
+
+A reviewer reads these by the honorific and the shape of a full name after it: two words of the
+honorific's script, the first no function word (Arabic: and no word with the article "ال", which an
+adjective after a definite title takes: "للأستاذ الفاضل"), the second no function word either; in
+Georgian and Armenian the second with a surname's ending. An honorific that is an everyday word as well
+("คุณ" you, "นาง" she, "מר" bitter, "خانم" lady) counts only at the value's start, after a joined "for"
+prefix ("למר", "للسيد"), or right after a "for"/"to" of its language. The lists are data/names_scripts.toml's
+`[titles]`, `[titles_before]` and `[titles_not_names]`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gate.scanning.detectors.person_lists import names_scripts
+from gate.scanning.normalise import normalise
+
+
+@dataclass(frozen=True, slots=True)
+class _Script:
+    """One script's honorific rule: its titles with a joined "for" ("ל", "لل") and two words after them as
+    one regex, and the endings its surnames must have (none: any word)."""
+
+    titles: re.Pattern[str]
+    surname_endings: tuple[str, ...] = ()
+
+
+_LETTERS = {
+    "arabic": "\u0620-\u064a\u066e-\u06d3\u200c",
+    "persian": "\u0620-\u064a\u066e-\u06d3\u06cc\u200c",
+    "hebrew": "\u05d0-\u05ea\"'\u05f3\u05f4",
+    "thai": "\u0e01-\u0e4e",
+    "georgian": "\u10d0-\u10ff",
+    # `normalise` reads some Armenian letters as Latin look-alikes ("Տիկին" -> "Sիկին").
+    "armenian": "\u0531-\u0556\u0561-\u0587A-Za-z",
+    "amharic": "\u1200-\u137f",
+}
+# Any letter of these scripts but the Latin look-alikes (an Armenian text has Armenian letters left).
+_ANY_SCRIPT = re.compile("[" + "".join(letters.replace("A-Za-z", "") for letters in _LETTERS.values()) + "]")
+_JOINED = {"arabic": "(?:و)?", "hebrew": "(?:ו?ל|ו)?", "amharic": "(?:ለ)?"}
+_ENDINGS = {"georgian": "georgian_surname", "armenian": "armenian_surname"}
+_BEFORE_WINDOW = 16
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(_normalised(words), key=lambda w: (-len(w), w)))
+
+
+def _with_for(script: str, titles: list[str]) -> list[str]:
+    """`titles`, and in Arabic each with "for" joined as Arabic writes it: "ل" and the article "ال" make
+    "لل" ("السيد" -> "للسيد", "المهندس" -> "للمهندس")."""
+    if script != "arabic":
+        return titles
+    return titles + ["لل" + title[2:] for title in titles if title.startswith("ال")]
+
+
+def _normalised(words: list[str]) -> list[str]:
+    """`words` as they read in normalised text (the scanner reads only that)."""
+    return [normalise(word) for word in words]
+
+
+class TitledNames:
+    """The rule of the module docstring, with data/names_scripts.toml's lists read once."""
+
+    def __init__(self) -> None:
+        data = names_scripts()
+        titles, not_names = data["titles"], data["titles_not_names"]
+        self._ambiguous = frozenset(_normalised(titles["ambiguous"]))
+        self._stop = frozenset(_normalised(not_names["stop"]))
+        self._thai_not_names = tuple(_normalised(not_names["thai"]))
+        self._before = {script: tuple(_normalised(words)) for script, words in data["titles_before"].items()}
+        self._scripts: dict[str, _Script] = {}
+        for script, letters in _LETTERS.items():
+            word = f"[{letters}]{{2,24}}"
+            # Thai joins the title to the name and the "for" to the title ("ให้นางสาวกัญญา").
+            boundary, gap = ("", "") if script == "thai" else (f"(?<![{letters}])", "[ \t]+")
+            joined, title = _JOINED.get(script, ""), _alternation(_with_for(script, titles[script]))
+            self._scripts[script] = _Script(
+                titles=re.compile(
+                    rf"{boundary}(?P<joined>{joined})(?P<title>{title}){gap}"
+                    rf"(?P<first>{word})[ \t]+(?P<last>{word})"
+                ),
+                surname_endings=tuple(_normalised(not_names[_ENDINGS[script]])) if script in _ENDINGS else (),
+            )
+        # One search of a script's letters before its titles' regex (most text has none of them).
+        self._letters = {script: re.compile(f"[{letters}]") for script, letters in _LETTERS.items()}
+
+    def find(self, value: str) -> bool:
+        """`value` (normalised, not ASCII) holds an honorific and a full name after it."""
+        if _ANY_SCRIPT.search(value) is None:
+            return False  # most text that is not ASCII is a European language's
+        for name, script in self._scripts.items():
+            if self._letters[name].search(value) is None:
+                continue
+            for match in script.titles.finditer(value):
+                if self._name(value, name, script, match):
+                    return True
+        return False
+
+    def _name(self, value: str, name: str, script: _Script, match: re.Match[str]) -> bool:
+        first, last, title = match.group("first"), match.group("last"), match.group("title")
+        if first in self._stop or last in self._stop:
+            return False
+        if name in ("arabic", "persian") and first.startswith("ال"):
+            return False
+        if name == "thai" and (title + first).startswith(self._thai_not_names):
+            return False
+        if script.surname_endings and not last.endswith(script.surname_endings):
+            return False
+        if name == "hebrew" and first.startswith("ה") and last.startswith("ה"):
+            return False  # "לכבוד המורה האהובה": the article on both, a noun and its adjective
+        if title in self._ambiguous and not match.group("joined"):
+            return self._after_for(value, name, match.start())
+        if name == "thai":
+            return self._after_for(value, name, match.start())
+        return True
+
+    def _after_for(self, value: str, name: str, start: int) -> bool:
+        """The value starts here (after spaces or punctuation), or a "for" of its script stands before."""
+        before = value[max(0, start - _BEFORE_WINDOW) : start]
+        stripped = before.rstrip(" \t:,;-–—\"'«“(")
+        if not stripped or (start <= _BEFORE_WINDOW and not stripped.strip()):
+            return True
+        if not stripped[-1].isalpha() or stripped[-1].isascii():
+            return True  # after punctuation, a digit or a word of another script ("for คุณ...")
+        words = self._before.get("persian" if name == "arabic" else name, ())
+        return stripped.endswith(words)
