@@ -37,6 +37,7 @@ _MIN_TEXT_CHARS = 5
 _CACHED_KEY_CHARS = 64
 # JSON inside a string inside a string is read; one more layer down is read as text only.
 _MAX_JSON_LAYERS = 2
+_JSON_OPENERS = frozenset(("{", "["))
 # Pointer token for a member whose key holds personal data: "*" and the member's position.
 HIDDEN_KEY = "*"
 
@@ -236,7 +237,8 @@ class _Scan:
         if may_be_encoded(meant):  # one call, not two, for the many strings that are not
             for decoded, via in decoded_variants(meant):
                 clean = self._detect(normalise(decoded), flags, path, via) and clean
-        if value[:1] in "{[" or value.lstrip()[:1] in "{[":
+        first = value[:1]
+        if first in _JSON_OPENERS or (first.isspace() and value.lstrip()[:1] in _JSON_OPENERS):
             clean = self._embedded(value, flags, path) and clean
         if clean and len(value) <= _MAX_CLEAN_CHARS:
             if len(_clean) >= _MAX_CLEAN:

@@ -1,6 +1,5 @@
-# ruff: noqa: RUF001 - CJK and Thai text, on purpose
 """Truth tables of values the scanner missed because of how they were written, not of what they said
-(the lead's probe of the seventh session): a phone number right after a word in scripts without spaces,
+(a probe of the ninth session): a phone number right after a word in scripts without spaces,
 a Chinese name after a word that introduces one in the middle of a run, a card number in groups under a
 key that says "a number", coordinates with a label on each half, and a JSON document inside a string,
 whose keys say what its values are. Each table holds the clean neighbours that must stay clean."""
