@@ -261,16 +261,21 @@ _FREE_TEXT_WORD = re.compile(r"[^\W\d_]{2,}")
 _SPACE = re.compile(r"\s")
 _INTERNATIONAL_PLUS = re.compile(r"(?<![\w+])\+\s?\(?\s?\d")  # "+49 ...", "+(44) 20 ..."
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}[\s\-.]?[A-Z0-9]")
+# A card number as people write one, in groups with one separator throughout ("4111-1111-1111-1111",
+# "3782 822463 10005"): no seed, hash or version is written so.
+_CARD_GROUPS = re.compile(r"\d{4}([ \-.])(?:\d{4}\1\d{4}\1\d{1,7}|\d{6}\1\d{4,5})")
 
 
 def reads_as_number(value: str) -> bool:
     """True if `value` (normalised) can be what a NOT_NUMERIC key says it is: a number, a code or a
-    hash, not free text, an international phone number or an IBAN. Under such a key, numeric detectors
-    run only on values for which this is False."""
+    hash, not free text, an international phone number, a grouped card number or an IBAN. Under such a
+    key, numeric detectors run only on values for which this is False."""
     if value.isalnum() and value.isascii():
         # One token of letters and digits: a seed, a hash, a SKU, unless it has an IBAN's shape.
         return _IBAN_START.match(value) is None
     if "+" in value and _INTERNATIONAL_PLUS.search(value) is not None:
+        return False
+    if _CARD_GROUPS.fullmatch(value) is not None:
         return False
     if _IBAN_START.search(value) is not None:
         return False

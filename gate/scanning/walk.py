@@ -26,6 +26,7 @@ from gate.scanning.detectors import (
     detectors_for,
     text_facts,
 )
+from gate.scanning.embedded import embedded_json
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 from gate.scanning.normalise import normalise
 
@@ -34,6 +35,9 @@ from gate.scanning.normalise import normalise
 _MIN_TEXT_CHARS = 5
 # ... unless they are not ASCII: a name in Chinese, Japanese or Korean is shorter ("李伟", "김민준").
 _CACHED_KEY_CHARS = 64
+# JSON inside a string inside a string is read; one more layer down is read as text only.
+_MAX_JSON_LAYERS = 2
+_JSON_OPENERS = frozenset(("{", "["))
 # Pointer token for a member whose key holds personal data: "*" and the member's position.
 HIDDEN_KEY = "*"
 
@@ -180,7 +184,16 @@ def _owner_context(obj: dict[Any, Any], flags: int, inherited: int) -> tuple[int
 class _Scan:
     """One scan: counters against the limits, and the findings so far."""
 
-    __slots__ = ("chars", "findings", "limits", "max_string_chars", "max_total_chars", "nodes", "seen")
+    __slots__ = (
+        "chars",
+        "findings",
+        "json_layers",
+        "limits",
+        "max_string_chars",
+        "max_total_chars",
+        "nodes",
+        "seen",
+    )
 
     def __init__(self, limits: ScanLimits) -> None:
         self.limits = limits
@@ -191,6 +204,7 @@ class _Scan:
         self.chars = 0
         self.findings: list[Finding] = []
         self.seen: set[tuple[str, str]] = set()
+        self.json_layers = 0  # how many JSON documents written inside strings this scan is within
 
     def add(self, entity: str, path: str, detector: str) -> None:
         if (entity, path) not in self.seen:
@@ -223,10 +237,33 @@ class _Scan:
         if may_be_encoded(meant):  # one call, not two, for the many strings that are not
             for decoded, via in decoded_variants(meant):
                 clean = self._detect(normalise(decoded), flags, path, via) and clean
+        first = value[:1]
+        if first in _JSON_OPENERS or (first.isspace() and value.lstrip()[:1] in _JSON_OPENERS):
+            clean = self._embedded(value, flags, path) and clean
         if clean and len(value) <= _MAX_CLEAN_CHARS:
             if len(_clean) >= _MAX_CLEAN:
                 _clean.clear()
             _clean[(value, flags)] = None
+
+    def _embedded(self, value: str, flags: int, path: str) -> bool:
+        """Walk the JSON document `value` holds (`embedded`), if any, with the string's key context; what
+        its members hold is reported at the string's pointer. True when there is none or it is clean."""
+        if self.json_layers >= _MAX_JSON_LAYERS:
+            return True
+        try:
+            document = embedded_json(value)
+        except RecursionError:  # nested past what Python's parser takes: far past max_depth
+            raise exceeded("max_depth", self.limits.max_depth) from None
+        if document is None:
+            return True
+        inner = _Scan(self.limits)
+        inner.json_layers = self.json_layers + 1
+        inner.nodes, inner.chars = self.nodes, self.chars
+        inner.value(document, "", flags, flags & POSITIVE_MASK, 0)
+        self.nodes, self.chars = inner.nodes, inner.chars
+        for finding in inner.findings:
+            self.add(finding.entity, path, f"{finding.detector}+json")
+        return not inner.findings
 
     def _detect(self, value: str, flags: int, path: str, via: str) -> bool:
         """Run the detectors with a chance on `value` and record what they find at `path`. True when

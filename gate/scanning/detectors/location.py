@@ -38,6 +38,18 @@ _PAIR = re.compile(
     r"(?<![\w.\-])(?P<lat>-?\d{1,2}\.(?P<lat_dec>\d{2,10}))\s*[,;/ ]\s*"
     r"(?P<lng>-?\d{1,3}\.(?P<lng_dec>\d{2,10}))(?![\w.])"
 )
+# A pair whose halves carry their own labels, with whatever between them ("lat 48.8584, lon 2.2945",
+# "latitude=48.85&longitude=2.29", "Breite: 48,8584 Länge: 2,2945", "緯度35.6812 経度139.7671"): the
+# labels say coordinates, so two decimals are enough, with a decimal point or comma.
+_LAT_WORDS = r"lat|latitude|breite|breitengrad|latitud|latitudine|breedte|szerokość|緯度|纬度|위도"
+_LNG_WORDS = r"lng|lon|long|longitude|länge|längengrad|longitud|longitudine|lengte|długość|経度|经度|경도"
+_LABELLED_PAIR = re.compile(
+    rf"(?i)(?<![^\W\d_])(?:{_LAT_WORDS})\.?[ \t]*[:=]?[ \t]*"
+    r"(?P<lat>[-+]?\d{1,2}[.,](?P<lat_dec>\d{2,10}))"
+    rf"[^\d\n]{{0,8}}?(?<![^\W\d_])(?:{_LNG_WORDS})\.?[ \t]*[:=]?[ \t]*"
+    r"(?P<lng>[-+]?\d{1,3}[.,](?P<lng_dec>\d{2,10}))(?!\d)"
+)
+_LABEL_WORDS = ("lat", "breite", "緯度", "纬度", "위도")
 _GEO_CUE = re.compile(
     r"(?i)\b(?:gps|geo|coordinates|coords|lat(?:itude)?|lon(?:gitude)?|located\s+at|location)\b"
 )
@@ -311,6 +323,12 @@ def _valid_pair(match: re.Match[str], text: Text) -> bool:
     return precise or bool(text.flags & GEO) or cue_before(_GEO_CUE, text.value, match.start())
 
 
+def _valid_labelled(match: re.Match[str], text: Text) -> bool:
+    lat = float(match.group("lat").replace(",", "."))
+    lng = float(match.group("lng").replace(",", "."))
+    return abs(lat) <= _MAX_LAT and abs(lng) <= _MAX_LNG and not (lat == 0 and lng == 0)
+
+
 DETECTOR = PatternDetector(
     entity="LOCATION",
     # Each rule requires what it needs; "1.2345;4.5678" has neither a digit run nor a space. Only the
@@ -320,6 +338,9 @@ DETECTOR = PatternDetector(
         # `requires` names what each pattern cannot match without: two decimals for coordinates, an
         # upper-case letter and whitespace for street and city names (HAS_CAPITALS is HAS_WORDS with one).
         PatternRule("location.coordinates", _PAIR, _valid_pair, requires=HAS_DECIMALS),
+        PatternRule(
+            "location.labelled_coordinates", _LABELLED_PAIR, _valid_labelled, when=any_word(_LABEL_WORDS)
+        ),
         PatternRule("location.dms", _DMS, requires=HAS_DEGREE),
         PatternRule("location.street", _STREET, _starts_word, requires=HAS_CAPITALS | HAS_DIGIT_WORDS),
         PatternRule(

@@ -33,6 +33,12 @@ _HANGUL_TWO = re.compile(
 )
 # Chinese: words right before a name ("送给王小明", "给李伟的") and right after one ("王小明的", "李先生").
 _ZH_BEFORE = ("送给", "给", "為", "为", "致", "和", "与", "與", "向", "对", "對", "由")
+# ... and words that say a name follows wherever they stand in a run ("她叫王小明", "联系人李娜",
+# "尊敬的张伟"): none of them ends a common word the way "和" ("and") does.
+_ZH_CUE_INSIDE = re.compile(
+    "[她他我]叫|名叫|叫做|名字是|联系人|聯繫人|联络人|聯絡人|收件人|收货人|收貨人|寄件人|客户|客戶|顾客|顧客|"
+    "会员|會員|用户|用戶|亲爱的|親愛的|尊敬的|寄给|寄給|发给|發給|写给|寫給"
+)
 _ZH_AFTER = (
     "的",
     "先生",
@@ -101,7 +107,9 @@ class EastAsianNames:
         surnames = self._zh_surnames
         for run in _HAN_RUN.finditer(value):
             text = run.group()
-            for start in [0] + [len(word) for word in _ZH_BEFORE if text.startswith(word)]:
+            starts = [0] + [len(word) for word in _ZH_BEFORE if text.startswith(word)]
+            starts += [cue.end() for cue in _ZH_CUE_INSIDE.finditer(text)]
+            for start in starts:
                 for size in (2, 1):  # "欧阳" before "欧"
                     if (
                         text[start : start + size] in surnames

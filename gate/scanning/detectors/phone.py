@@ -47,7 +47,10 @@ _MIN_KEYED_DIGITS = 8  # Danish and Norwegian numbers have eight digits
 # The look-behind sits after the "+", so the regex engine can skip ahead to a "+". The country code may
 # stand in parentheses, with spaces ("+(44) 20 7946 0958", "+ (49) 30 901820").
 _INTERNATIONAL = re.compile(r"\+(?<![\w+]\+)[ \t]?\(?[ \t]?[1-9][\d \t().\-/]{5,22}\d(?!\d)")
-_NATIONAL = re.compile(r"(?<![\w+])(?:00[1-9]|\(?\d)[\d \t().\-/]{5,22}\d(?!\d)")
+# Chinese, Japanese, Korean and Thai put no space between a word and a number ("手机13812345678",
+# "携帯09012345678"): a letter of those scripts may stand right before one; a Latin letter may not.
+_SPACELESS = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+_NATIONAL = re.compile(rf"(?<![^\W{_SPACELESS}]|\+)(?:00[1-9]|\(?\d)[\d \t().\-/]{{5,22}}\d(?!\d)")
 # "00" is the international call prefix in all of Europe: "0049 30 1234567", "00420 601 743 915".
 _IDD = re.compile(r"0(?<![\w+]0)0[1-9][\d \t().\-/]{6,22}\d(?!\d)")
 _INTERNATIONAL_PREFIX = re.compile(r"\+\d{0,4}[ \t.\-/]*$")
