@@ -57,14 +57,14 @@ _HONORIFIC = re.compile(
     r"(?<![\w.])(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.|M\.|Mme|Mlle|Madame|Monsieur|[Ss]r\.|[Ss]ra\.|[Ss]rta\.|"
     r"[Dd]oña|[Ss]ig\.(?:ra)?|[Ss]ignor[ae]?|[Dd]ott\.(?:ssa)?|[Dd]hr\.|[Mm]evr\.|[Mm]evrouw|[Mm]eneer|[Pp]an|"
     r"[Pp]ani|Mr\.?|Mrs\.?|Ms\.?|"
-    r"Miss|Fru|Hr|Herra|Rouva|Bay|Bayan|[Pp]aní|Dl\.|Dna\.|gđa|κ\.|κα)[ \t]+"
+    r"Miss|Fru|Hr|Herra|Rouva|Bay|Bayan|Bpk\.|[Pp]aní|Dl\.|Dna\.|gđa|κ\.|κα)[ \t]+"
     rf"(?P<name>{_NAME})"
 )
 _HONORIFIC_WORDS = (
     "herr ", "frau ", "hr.", "fr.", "dr.", "prof.", "m. ", "mme", "mlle", "madame", "monsieur", "sr.", "sra.",
     "srta.", "doña", "sig.", "signor", "dott.", "dhr.", "mevr.", "mevrouw", "meneer", "pan ", "pani ", "mr ",
     "mr.", "mrs", "ms ", "ms.", "miss ", "fru ", "hr ", "herra", "rouva", "bay ", "bayan", "paní", "dl.",
-    "dna.", "gđa", "κ.", "κα ",
+    "dna.", "gđa", "κ.", "κα ", "bpk.",
 )  # fmt: skip
 # Words after which a name is the customer's in the languages of European shops: "gift for", "Kunde:",
 # "Porträt von". A capitalised pair after one counts even when the first name is in no list.
@@ -460,8 +460,10 @@ class PersonDetector:
         Harish Menon"); and the same with the words in a case form ("Janowi Nowakowi", "Annie
         Kowalskiej"), a double given name ("Jean-Baptiste"), or a Vietnamese middle name ("Trần Văn")."""
         first, last = fold_name(lower_first), fold_name(last_word.group().lower())
-        if first not in _NOT_AFTER_TITLE and _TITLED_FOR.search(value, max(0, start - _FOR_WINDOW), start):
-            return True  # "untuk Bapak Budi Santoso", "kwa Bi. Amina Wanjiru"
+        if _TITLED_FOR.search(value, max(0, start - _FOR_WINDOW), start):
+            # "untuk Bapak Budi Santoso", "kwa Bi. Amina Wanjiru"; but "untuk Ibu Kota Nusantara" is "for
+            # the capital": a word that makes a noun of the title is no name, whatever follows it.
+            return first not in _NOT_AFTER_TITLE
         if last_word.group() in _VIET_MIDDLE and first in self._romanised:
             return True  # "Nguyễn Thị Mai", "Trần Văn Hùng": Văn and Thị are middle names only
         parts = first.split("-") if "-" in first else [first]

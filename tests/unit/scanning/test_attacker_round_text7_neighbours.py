@@ -69,6 +69,12 @@ NEIGHBOURS: list[tuple[str, str | None]] = [
     # e-mail addresses at internationalised domains
     ("संपर्क: राम@उदाहरण.भारत", "EMAIL_ADDRESS"),
     ("ติดต่อ สมชาย@บริษัท.ไทย", "EMAIL_ADDRESS"),
+    # a word that makes a noun of an Indonesian title ("Ibu Kota", the capital) ends the reading there
+    ("untuk Ibu Kota Nusantara", None),
+    ("untuk Ibu Rumah Tangga", None),
+    ("untuk Bapak Budi Santoso", "PERSON"),
+    ("Bpk. Joko Widodo", "PERSON"),
+    ("untuk Bpk. Budi Santoso", "PERSON"),
 ]
 
 
