@@ -21,6 +21,7 @@ from gate.scanning.detectors.base import (
     HAS_DEGREE,
     HAS_DIGIT,
     HAS_DIGIT_WORDS,
+    CueLedPattern,
     KeyedRule,
     PatternDetector,
     PatternRule,
@@ -156,7 +157,18 @@ _NAME_THEN_STREET_WORDS = (
 )  # fmt: skip
 # After a delivery cue, a street word and a name need no house number: "livrare la Aleea Voinea",
 # "enviar para Largo Camila Andrade, S/N".
-_CUED_STREET = re.compile(_ADDRESS_CUE + rf"\s*:?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]")
+# The words every phrase of `_ADDRESS_CUE` that ASCII text can hold starts with (`CueLedPattern`).
+_ADDRESS_CUE_LEADS = (
+    "lieferung", "versand", "adres", "anschrift", "livraison", "livrer", "enviar", "direcci", "entrega",
+    "domicilio", "spedire", "indirizzo", "consegna", "bezorgen", "verzenden", "dostawa", "morada", "leverans",
+    "levering", "toimitus", "teslimat", "livrare", "dostava", "tarne", "deliver", "ship", "address", "envio",
+    "spedizione", "bezorging", "verzending",
+)  # fmt: skip
+_CUED_STREET = CueLedPattern(
+    re.compile(_ADDRESS_CUE + rf"\s*:?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]"),
+    None,
+    _ADDRESS_CUE_LEADS,
+)
 _ADDRESS_CUE_WORDS = (
     "liefer", "versand", "adres", "anschrift", "livr", "enviar", "direcci", "entrega", "domicilio", "spedire",
     "indirizzo", "consegna", "bezorgen", "verzenden", "wysyłka", "dostaw", "morada", "leverans", "levering",
@@ -181,10 +193,15 @@ def _compound_street(match: re.Match[str], text: Text) -> bool:
     return match.group().split()[0].lower() not in _NOT_STREETS
 
 
-_EUROPEAN = re.compile(
+_EUROPEAN_BRANCHES = (
     f"(?P<southern>{_SOUTHERN.pattern})|(?P<number_first>{_NUMBER_FIRST.pattern})|"
-    f"(?P<compound>{_COMPOUND.pattern})|(?P<cued>{_CUED_ADDRESS.pattern})|"
-    f"(?P<name_then_street>{_NAME_THEN_STREET.pattern})"
+    f"(?P<compound>{_COMPOUND.pattern})|(?P<cued>CUED)|(?P<name_then_street>{_NAME_THEN_STREET.pattern})"
+)
+# The cued branch only where a cue phrase can start (`CueLedPattern`); "(?!)" never matches.
+_EUROPEAN = CueLedPattern(
+    re.compile(_EUROPEAN_BRANCHES.replace("(?P<cued>CUED)", f"(?P<cued>{_CUED_ADDRESS.pattern})")),
+    re.compile(_EUROPEAN_BRANCHES.replace("(?P<cued>CUED)", "(?P<cued>(?!))")),
+    _ADDRESS_CUE_LEADS,
 )
 
 
