@@ -13,6 +13,7 @@ from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import GEO, NOT_NUMERIC, key_fragments
+from gate.scanning.cue_led import CueLedPattern
 from gate.scanning.detectors import location_east
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
@@ -21,7 +22,6 @@ from gate.scanning.detectors.base import (
     HAS_DEGREE,
     HAS_DIGIT,
     HAS_DIGIT_WORDS,
-    CueLedPattern,
     KeyedRule,
     PatternDetector,
     PatternRule,
