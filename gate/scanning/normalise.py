@@ -46,6 +46,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Final
 
+from gate.scanning import cue_words
 from gate.scanning.disguises import spaced_reading
 
 # Targets the confusable table may map to: Latin letters and the punctuation of addresses and numbers.
@@ -115,6 +116,27 @@ _ASCII_AT_WORDS = ("at", "dot", "atmark", "arroba", "arobase", "arobas", "chez",
 # Also three one-character words in a row ("j a n e"): a value spelled one character per space
 # (`disguises.spaced_reading`).
 ASCII_SPELLED = re.compile(f" (?:(?:{_caseless_words(_ASCII_AT_WORDS)}|@) |\\S +\\S +\\S)")
+# The same test in two parts, for printable text: the spaced words as cue words (`cue_words`, whose one
+# pass over the lower-cased text `text_facts` makes next anyway, so it is read from its one-entry memory
+# there), then the one-character words alone, which a regex with a literal prefix finds fast.
+_SPACED_AT_BIT = (
+    cue_words.register(tuple(f" {word} " for word in (*_ASCII_AT_WORDS, "@"))) if cue_words.AVAILABLE else 0
+)
+_ONE_CHARACTER_WORDS = re.compile(r" \S +\S +\S")
+
+
+def _ascii_spelled(text: str) -> bool:
+    """Whether `ASCII_SPELLED` finds something in `text` (ASCII with a space)."""
+    if _SPACED_AT_BIT and text.isprintable():
+        lower = text.lower()
+        # A double space: `text_facts` reads another view of the text, so the cue-word pass is not shared.
+        if "  " not in lower:
+            return (
+                bool(cue_words.found(lower) & _SPACED_AT_BIT) or _ONE_CHARACTER_WORDS.search(text) is not None
+            )
+    return ASCII_SPELLED.search(text) is not None
+
+
 # The words people write for "@" and "." in addresses, in several languages. They are matched in their
 # normalised form (`_spelled_patterns`): "собака" reads "co6aкa" once look-alike letters are mapped.
 _AT_WORDS = (
@@ -328,7 +350,7 @@ def normalise(text: str) -> str:
     """`text` as the detectors read it (see the module docstring); `text` itself when nothing changes."""
     if text.isascii():
         if text.isidentifier() or (
-            ASCII_MARKS.search(text) is None and (" " not in text or ASCII_SPELLED.search(text) is None)
+            ASCII_MARKS.search(text) is None and (" " not in text or not _ascii_spelled(text))
         ):
             return text
         text = _ASCII_CONTROLS.sub("", text)

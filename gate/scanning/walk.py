@@ -24,8 +24,8 @@ from gate.scanning.detectors import (
     Text,
     TextDetector,
     detectors_for,
-    text_facts,
 )
+from gate.scanning.detectors.base import facts_and_view
 from gate.scanning.embedded import embedded_json
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 from gate.scanning.normalise import normalise
@@ -146,14 +146,14 @@ def _chances(value: str, flags: int) -> tuple[Text, tuple[TextDetector, ...]] | 
     """The detectors with a chance on `value` under key context `flags`, and the `Text` they read; None
     when none has. Only detectors with a chance: none of the facts they need holds for the others (no "@"
     for email, no digits for cards). Most strings leave none, and are done without building a Text."""
-    facts = text_facts(value, not flags & NOT_NUMERIC)
+    facts, view = facts_and_view(value, not flags & NOT_NUMERIC)
     context = flags & CONTEXT_MASK
     detectors = _plans.get(facts << _PLAN_CONTEXT_BITS | context)
     if detectors is None:
         detectors = _plan(facts, context)
     if not detectors:
         return None
-    return Text(value, flags, facts), detectors
+    return Text(value, flags, facts, view), detectors
 
 
 def _detections(value: str, flags: int) -> memo.Detections:

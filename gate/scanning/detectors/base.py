@@ -73,6 +73,7 @@ HAS_BIRTH_WORD: Final = 1 << 18  # with a digit: "born", "DOB", "birthday"
 HAS_EIGHT_DIGITS: Final = 1 << 19
 HAS_CODE_START: Final = 1 << 20  # two capitals (or letters, with 12 digits), then two digits: an IBAN's start
 HAS_LINK: Final = 1 << 21  # a host of a few top-level domains before a "/": "instagram.com/...", "t.me/..."
+HAS_NON_ASCII: Final = 1 << 22  # a character outside ASCII (the CJK and Hangul address patterns need one)
 BEHAVIOR_WORDS = (
     "view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search", "based"
 )  # fmt: skip
@@ -112,10 +113,19 @@ def text_facts(value: str, numeric: bool = True) -> int:
     hashes, GTINs, timestamps): the facts only numeric detectors read (digit runs, IBAN and phone
     shapes, dotted decimals) are then not looked for, since those detectors do not run there.
     """
-    if value.isalpha() and (value.isascii() or _CASELESS_LETTER.search(value) is None):
-        # One word of letters ("CLIPTextEncode", "euler"): no digit, space or punctuation to look for.
-        # (Chinese or Japanese is written without spaces: "田中太郎様" is a sentence.)
-        return HAS_JWT if "eyJ" in value else 0
+    return facts_and_view(value, numeric)[0]
+
+
+def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
+    """`text_facts` and the string's `cue_view`, or "" where the view was not needed for the facts (the
+    walk passes both to `Text`, which then makes the view only where it is "")."""
+    if value.isalpha():
+        if value.isascii():
+            # One word of letters ("CLIPTextEncode", "euler"): no digit, space or punctuation to look for.
+            return (HAS_JWT if "eyJ" in value else 0), ""
+        if _CASELESS_LETTER.search(value) is None:
+            # (Chinese or Japanese is written without spaces: "田中太郎様" is a sentence.)
+            return HAS_NON_ASCII | (HAS_JWT if "eyJ" in value else 0), ""
     ascii_text = value.isascii()
     if ascii_text:
         # Counting digits is one bytes.translate.
@@ -124,14 +134,15 @@ def text_facts(value: str, numeric: bool = True) -> int:
         digits = len(_DIGIT.findall(value))
     plain = ascii_text and value.isprintable()
     # Printable ASCII has no letters to fold, and the cue words looked for here are single words, so
-    # value.lower() serves; only Text.lower, which prefilters read, needs the full cue_view.
+    # value.lower() serves; it is the cue_view too unless it holds a double space.
     if plain:
         lower = value.lower()
         upper = lower != value
+        view = lower if "  " not in lower else ""
     else:
-        lower = cue_view(value)
+        lower = view = cue_view(value)
         upper = value.lower() != value
-    facts = HAS_AT if "@" in value else 0
+    facts = (HAS_AT if "@" in value else 0) | (0 if ascii_text else HAS_NON_ASCII)
     # Text with words: its cue words are found in one pass (`cue_words`), which answers the word facts
     # below and, remembered, the cue-word prefilters of the `Text` made next; when `lower` is the text's
     # `cue_view` (plain text without a double space, and all other text), else (-1) the plain tests.
@@ -171,7 +182,7 @@ def text_facts(value: str, numeric: bool = True) -> int:
         facts |= HAS_LINK
     if "eyJ" in value:
         facts |= HAS_JWT
-    return facts
+    return facts, view
 
 
 def _numeric_facts(value: str, ascii_text: bool, digits: int, upper: bool) -> int:
@@ -227,15 +238,15 @@ class Text:
     being called.
 
     Pass `facts` when they are already known (the walk computes them first, and builds a `Text` only
-    for strings some detector has a chance on).
+    for strings some detector has a chance on), and `lower` when the `cue_view` is (`facts_and_view`).
     """
 
     __slots__ = ("cues", "facts", "flags", "lower", "value")
 
-    def __init__(self, value: str, flags: int, facts: int | None = None) -> None:
+    def __init__(self, value: str, flags: int, facts: int | None = None, lower: str = "") -> None:
         self.value = value
         self.flags = flags
-        self.lower = cue_view(value)
+        self.lower = lower or cue_view(value)
         # The `cue_words.found` bits of `lower`, computed by the first `any_word` prefilter that asks.
         self.cues = -1
         self.facts = text_facts(value, not flags & NOT_NUMERIC) if facts is None else facts

@@ -47,7 +47,7 @@ from stdnum.se import personnummer
 from stdnum.tr import tckimlik
 
 from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC, SSN
-from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, HAS_DIGIT_RUN, Text
+from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, HAS_DIGIT_RUN, Text, trie_pattern
 
 # Digits, optionally grouped by one separator (" 56 820 341 765", "756.2140.3579.85", "715915/7038"),
 # optionally ending in a letter (DNI "96763552E"). The look-behind keeps phone numbers ("+49...") and
@@ -71,6 +71,34 @@ _CUE = re.compile(
     r"kimlik|rodn[ée]\s+[čc][íi]slo|contribuinte|cart[ãa]o\s+de\s+cidad[ãa]o|documento|identidad|"
     r"adóazonosító|ΑΜΚΑ|national\s+id|id\s+(?:number|no)|personal\s+(?:number|code)|tax\s+id)"  # noqa: RUF001
 )
+
+# A part of every match of `_CUE` in ASCII text, lower case: a window of ASCII text without one holds
+# no cue. `_CUE` is case-insensitive, so the regex engine tries every branch at every position of the
+# window; this literal-led search skips ahead to where a word can start and costs a tenth of that.
+_CUE_PARTS = re.compile(
+    trie_pattern(
+        (
+            "dni", "nie", "nif", "nir", "cpr", "oib", "cnp", "bsn", "pps", "cf", "amka", "tckn", "pesel",
+            "hetu", "avs", "ahv", "id", "svnr", "insee", "steuer", "ausweis", "sozialversicherung",
+            "sociale", "codice", "burgerservice", "rijksregister", "personnummer", "dselsnummer", "tunnus",
+            "isikukood", "kimlik", "rodn", "contribuinte", "cart", "documento", "national", "personal",
+            "tax",
+        )
+    )
+)  # fmt: skip
+
+
+def cued_between(value: str, start: int, end: int) -> bool:
+    """Whether `_CUE` occurs in `value[start:end]`. ASCII text is searched only where a part of a cue
+    occurs (`_CUE_PARTS`); other text as it is, since a case-insensitive match also reaches letters
+    whose lower case is no ASCII letter (dotless i matches "i", the long s matches "s")."""
+    window = value[start:end]
+    if window.isascii() and _CUE_PARTS.search(window.lower()) is None:
+        return False
+    return _CUE.search(value, start, end) is not None
+
+
+_CUE_WINDOW = 40  # characters before a candidate
 
 # (detail, module, strong): tried in order; the first module that accepts the candidate names it.
 _Check = tuple[str, ModuleType, bool]
@@ -175,7 +203,7 @@ class NationalIdDetector:
 
     def _check_lettered(self, pattern: re.Pattern[str], value: str, keyed: bool) -> str | None:
         for match in pattern.finditer(value):
-            cued = keyed or _CUE.search(value, max(0, match.start() - 40), match.start()) is not None
+            cued = keyed or cued_between(value, max(0, match.start() - _CUE_WINDOW), match.start())
             detail = _country(match.group(), _ALNUM_CHECKS, cued)
             if detail is not None:
                 return f"national_id.{detail}"
@@ -187,7 +215,7 @@ class NationalIdDetector:
         checks = _BY_LENGTH.get(len(compact))
         if checks is None:
             return None
-        cued = keyed or _CUE.search(value, max(0, match.start() - 40), match.start()) is not None
+        cued = keyed or cued_between(value, max(0, match.start() - _CUE_WINDOW), match.start())
         detail = _country(candidate, checks, cued)
         return None if detail is None else f"national_id.{detail}"
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import GEO, NOT_NUMERIC, key_fragments
+from gate.scanning.cue_led import CueLedPattern
 from gate.scanning.detectors import location_east, location_world
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
@@ -168,13 +169,24 @@ _NAME_THEN_STREET_WORDS = (
 )  # fmt: skip
 # After a delivery cue, a street word and a name need no house number: "livrare la Aleea Voinea",
 # "enviar para Largo Camila Andrade, S/N".
-_CUED_STREET = re.compile(_ADDRESS_CUE + rf"\s*:?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]")
+# The words every phrase of `_ADDRESS_CUE` that ASCII text can hold starts with (`CueLedPattern`).
+_ADDRESS_CUE_LEADS = (
+    "lieferung", "versand", "adres", "anschrift", "livraison", "livrer", "enviar", "direcci", "entrega",
+    "domicilio", "spedire", "indirizzo", "consegna", "bezorgen", "verzenden", "dostawa", "morada", "leverans",
+    "levering", "toimitus", "teslimat", "livrare", "dostava", "tarne", "deliver", "ship", "address", "envio",
+    "spedizione", "bezorging", "verzending",
+)  # fmt: skip
+_CUED_STREET = CueLedPattern(
+    re.compile(_ADDRESS_CUE + rf"\s*:?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]"),
+    None,
+    _ADDRESS_CUE_LEADS,
+)
 _ADDRESS_CUE_WORDS = (
     "liefer", "versand", "adres", "anschrift", "livr", "enviar", "direcci", "entrega", "domicilio", "spedire",
     "indirizzo", "consegna", "bezorgen", "verzenden", "wysyłka", "dostaw", "morada", "leverans", "levering",
     "toimitus", "αποστολή", "διεύθυνση", "teslimat", "doručit", "livrare", "dostava", "szállítási", "tarne",
     "deliver", "ship", "address", "lieferung", "versand", "envío", "envio", "spedizione", "bezorging",
-    "levering", "leverans", "toimitus", "teslimat", "doručení", "szállítás", "tarne",
+    "levering", "leverans", "toimitus", "teslimat", "doručení", "szállítás", "tarne", "verzending",
 )  # fmt: skip
 # The address words of data/cues.toml, in every language and script ("доставка по адресу", "οδός"); in
 # scripts without capitals (Hebrew, Arabic, Chinese, Japanese, Korean), a run of their letters and a
@@ -193,10 +205,15 @@ def _compound_street(match: re.Match[str], text: Text) -> bool:
     return match.group().split()[0].lower() not in _NOT_STREETS
 
 
-_EUROPEAN = re.compile(
+_EUROPEAN_BRANCHES = (
     f"(?P<southern>{_SOUTHERN.pattern})|(?P<number_first>{_NUMBER_FIRST.pattern})|"
-    f"(?P<compound>{_COMPOUND.pattern})|(?P<cued>{_CUED_ADDRESS.pattern})|"
-    f"(?P<name_then_street>{_NAME_THEN_STREET.pattern})"
+    f"(?P<compound>{_COMPOUND.pattern})|(?P<cued>CUED)|(?P<name_then_street>{_NAME_THEN_STREET.pattern})"
+)
+# The cued branch only where a cue phrase can start (`CueLedPattern`); "(?!)" never matches.
+_EUROPEAN = CueLedPattern(
+    re.compile(_EUROPEAN_BRANCHES.replace("(?P<cued>CUED)", f"(?P<cued>{_CUED_ADDRESS.pattern})")),
+    re.compile(_EUROPEAN_BRANCHES.replace("(?P<cued>CUED)", "(?P<cued>(?!))")),
+    _ADDRESS_CUE_LEADS,
 )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from gate.scanning.detectors.base import HAS_DIGIT, PatternRule, Text
+from gate.scanning.detectors.base import HAS_DIGIT, HAS_NON_ASCII, HAS_WORDS, PatternRule, Text
 
 _HAN = "\u4e00-\u9fff\u3005"  # CJK ideographs and the repetition mark 々
 _KANA = "\u3041-\u3096\u30a1-\u30fa\u30fc\u30f6"
@@ -39,17 +39,16 @@ _TURKISH_ADDRESS = re.compile(
 )
 
 
-def _not_ascii(text: Text) -> bool:
-    return not text.value.isascii()
-
-
 def _turkish_words(text: Text) -> bool:
     lower = text.lower
     return any(word in lower for word in ("cad", "cd.", "sok", "sk.", "mah", "bulv", "blv"))
 
 
 RULES = (
-    PatternRule("location.address_cjk", _CJK_ADDRESS, when=_not_ascii, requires=HAS_DIGIT),
-    PatternRule("location.address_korean", _HANGUL_ADDRESS, when=_not_ascii, requires=HAS_DIGIT),
-    PatternRule("location.address_turkish", _TURKISH_ADDRESS, when=_turkish_words, requires=HAS_DIGIT),
+    # Both patterns need a CJK or Hangul character; the Turkish one needs whitespace.
+    PatternRule("location.address_cjk", _CJK_ADDRESS, requires=HAS_DIGIT | HAS_NON_ASCII),
+    PatternRule("location.address_korean", _HANGUL_ADDRESS, requires=HAS_DIGIT | HAS_NON_ASCII),
+    PatternRule(
+        "location.address_turkish", _TURKISH_ADDRESS, when=_turkish_words, requires=HAS_DIGIT | HAS_WORDS
+    ),
 )
