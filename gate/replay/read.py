@@ -1,8 +1,10 @@
 """Read topics to their end, with a progress bar, and fetch single records by offset.
 
 The end of a topic is where no more records arrive within `idle_s` (not the high watermark: some brokers,
-the embedded test broker among them, report it wrong). Reads are read_committed and join no group (the
-partitions are assigned), so a reader never moves anybody's offsets.
+the embedded test broker among them, report it wrong), counted from when every partition has answered a
+first fetch: connecting and finding the start take 0.5 s on an idle machine and seconds on a loaded one,
+and a quiet spell then is no end. Reads are read_committed and join no group (the partitions are
+assigned), so a reader never moves anybody's offsets.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, KafkaException, TopicPartition
+from confluent_kafka import (
+    OFFSET_BEGINNING,
+    OFFSET_INVALID,
+    Consumer,
+    KafkaError,
+    KafkaException,
+    TopicPartition,
+)
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -20,6 +29,8 @@ from gate.errors import GateError
 from gate.replay.history import StoredRecord
 
 _MiB = 1024 * 1024
+# How long a reader waits for every partition's first fetch before it calls the broker unreachable.
+FIRST_FETCH_S = 60.0
 
 
 class OriginalGone(GateError):
@@ -66,8 +77,9 @@ def read_topics(
             disable=not progress,
         ) as bar:
             task = bar.add_task(", ".join(topics), total=None)
-            last = time.monotonic()
-            while time.monotonic() - last < idle_s:
+            waiting = partitions  # those that have not answered a fetch yet: until then no clock runs
+            started = last = time.monotonic()
+            while waiting or time.monotonic() - last < idle_s:
                 for message in consumer.consume(500, 0.2):
                     error = message.error()
                     if error is not None:
@@ -75,6 +87,13 @@ def read_topics(
                     out.append(_stored(message))
                     last = time.monotonic()
                     bar.advance(task)
+                if waiting:
+                    waiting = unfetched(consumer, waiting)
+                    last = time.monotonic()
+                    if waiting and last - started > FIRST_FETCH_S:
+                        raise GateError(
+                            f"reading {', '.join(topics)}: no answer to a fetch in {FIRST_FETCH_S:.0f} s"
+                        )
         return out
     except KafkaException as exc:
         raise GateError(
@@ -82,6 +101,11 @@ def read_topics(
         ) from None
     finally:
         consumer.close()
+
+
+def unfetched(consumer: Consumer, partitions: list[TopicPartition]) -> list[TopicPartition]:
+    """The `partitions` with no fetch answer yet (no cached watermarks; asks the broker nothing)."""
+    return [tp for tp in partitions if consumer.get_watermark_offsets(tp, cached=True)[1] == OFFSET_INVALID]
 
 
 def read_one(

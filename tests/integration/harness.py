@@ -392,8 +392,12 @@ def _output(message: Any) -> Output:
 
 
 def read_topic(broker: EmbeddedBroker, topic: str, idle_s: float = 1.5) -> list[TopicRecord]:
-    """Every record of every partition of `topic` (read_committed), until none arrives for `idle_s`."""
+    """Every record of every partition of `topic` (read_committed), until none arrives for `idle_s`, counted
+    from every partition's first fetch answer (as `gate quarantine` reads: a loaded machine's slow start
+    is no end)."""
     from confluent_kafka import OFFSET_BEGINNING, Consumer, TopicPartition  # noqa: PLC0415 - import-light
+
+    from gate.replay.read import FIRST_FETCH_S, unfetched  # noqa: PLC0415
 
     consumer = Consumer(
         {
@@ -405,14 +409,18 @@ def read_topic(broker: EmbeddedBroker, topic: str, idle_s: float = 1.5) -> list[
     )
     try:
         meta = consumer.list_topics(topic, timeout=10).topics[topic]
-        consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in meta.partitions])
+        waiting = [TopicPartition(topic, p, OFFSET_BEGINNING) for p in meta.partitions]
+        consumer.assign(waiting)
         out: list[TopicRecord] = []
-        last = time.monotonic()
-        while time.monotonic() - last < idle_s:
+        started = last = time.monotonic()
+        while waiting or time.monotonic() - last < idle_s:
             for m in consumer.consume(500, 0.2):
                 if m.error() is None:
                     out.append(_record(m))
                     last = time.monotonic()
+            if waiting:
+                waiting, last = unfetched(consumer, waiting), time.monotonic()
+                assert not waiting or last - started < FIRST_FETCH_S, f"no fetch answer for {topic}"
         return out
     finally:
         consumer.close()

@@ -41,7 +41,9 @@ from gate.runner.topics import create_topics
 from gate.schemas import DECISION, schema_errors
 from gate.settings import TopicSettings
 
-pytestmark = pytest.mark.integration
+# 25 `gate` commands, each a process that imports the scanner (2 s of CPU): a minute or two on an
+# idle machine, up to 300 s (the default timeout, meant for hangs) seen at load 12 beside the unit tests.
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
 N = 200
 REAL_PHOTO_RULE = (

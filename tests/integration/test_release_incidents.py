@@ -37,7 +37,9 @@ from gate.storage import DirectoryStore
 from gate.worker.assembly import PipelineSpec
 from gate.worker.processor import GateProcessor
 
-pytestmark = pytest.mark.integration
+# Replays and releases, each a process that imports the scanner (2 s of CPU): a minute or two on an
+# idle machine, up to 300 s (the default timeout, meant for hangs) seen at load 12 beside the unit tests.
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
 PLANTED = "kim.release@example.net"
 MODEL = {"provider": "acme-ai", "name": "pixelgen", "version": "3.1.0"}

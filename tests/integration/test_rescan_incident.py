@@ -27,7 +27,9 @@ from gate.core.policy import default_policy_path, load_policy
 from gate.demo.images import jpeg_bytes, product_image
 from gate.runner.topics import create_topics
 
-pytestmark = pytest.mark.integration
+# 13 `gate` commands, each a process that imports the scanner (2 s of CPU): a minute or two on an
+# idle machine, up to 300 s (the default timeout, meant for hangs) seen at load 12 beside the unit tests.
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
 PLANTED = "jane.roe.rescan@example.org"
 LAX_RULE = (

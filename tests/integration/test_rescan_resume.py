@@ -33,7 +33,9 @@ from gate.broker import EmbeddedBroker
 from gate.core.incident import check, current_incidents
 from gate.runner.topics import create_topics
 
-pytestmark = pytest.mark.integration
+# A killed and resumed rescan, each a process that imports the scanner (2 s of CPU): a minute or two on an
+# idle machine, up to 300 s (the default timeout, meant for hangs) seen at load 12 beside the unit tests.
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
 N = 48
 

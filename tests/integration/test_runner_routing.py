@@ -13,6 +13,7 @@ from expect_factory import ExpectFactory
 from harness import Output, by_key, events, output_topics, wait_for
 
 from gate.observe.observer import NullObserver
+from gate.replay.read import unfetched
 from gate.runner import GateRunner
 from gate.settings import GateSettings
 
@@ -97,12 +98,14 @@ def end_offsets(settings: GateSettings) -> dict[int, int]:
         {"bootstrap.servers": settings.bootstrap_servers, "group.id": "counter", "enable.auto.commit": False}
     )
     try:
-        consumer.assign([TopicPartition(settings.topics.ingest, p, 0) for p in range(4)])
+        waiting = [TopicPartition(settings.topics.ingest, p, 0) for p in range(4)]
+        consumer.assign(waiting)
         last: dict[int, int] = {}
         idle = 0
-        while idle < 3:
+        while idle < 3:  # three empty polls, counted once every partition has answered a fetch
             batch = [m for m in consumer.consume(500, 0.3) if m.error() is None]
-            idle = 0 if batch else idle + 1
+            idle = 0 if batch or waiting else idle + 1
+            waiting = unfetched(consumer, waiting)
             for m in batch:
                 last[m.partition()] = m.offset() + 1
         return last

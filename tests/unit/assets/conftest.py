@@ -22,6 +22,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+# How long /slow waits before answering and /trickle takes to send its body.
+SLOW_S = 20.0
 BODY = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4  # 1,032 bytes
 
 
@@ -150,8 +152,10 @@ _ROUTES = {
     "/ok": lambda h: _send(h, 200, BODY, Content_Type="image/png"),
     "/big-declared": _declares_more_than_it_sends,
     "/big-chunked": lambda h: _chunked(h, chunks=64, pause_s=0),
-    "/slow": lambda h: (time.sleep(2), _send(h, 200, BODY)),
-    "/trickle": lambda h: _chunked(h, chunks=30, pause_s=0.1),
+    # Far slower than any client budget of the tests (0.2-0.5 s) plus a loaded machine's stalls: a client
+    # that waits for the server, not its budget, is seen at once (the handler threads are daemons).
+    "/slow": lambda h: (time.sleep(SLOW_S), _send(h, 200, BODY)),
+    "/trickle": lambda h: _chunked(h, chunks=int(SLOW_S / 0.1), pause_s=0.1),
     "/redirect-same-host": _redirect("/ok"),
     "/redirect-other-host": _redirect("https://localhost:{port}/ok"),
     "/redirect-plain-http": _redirect("http://127.0.0.1:{port}/ok"),

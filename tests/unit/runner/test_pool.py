@@ -114,7 +114,7 @@ def test_a_raising_processor_fails_closed_without_losing_the_worker(pool: Proces
 def test_replacing_workers_leaks_no_processes_or_file_descriptors(pool: ProcessPool) -> None:
     pool.process(records(b"crash", b"crash"))  # warm up: first replacements allocate lazily
     fds, children = open_fds(), child_pids()
-    for _ in range(10):
+    for _ in range(3):  # a leak of one descriptor or process per replacement shows after the first round
         out = pool.process(records(b"crash", b"ok", b"crash", b"ok"))
         assert reasons(out[0].value) == reasons(out[2].value) == ["gate.error"]
     assert open_fds() == fds
