@@ -5,30 +5,16 @@ published without what was planted; clean neighbours are published as they are."
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import pytest
 
 from gate.core.pipeline import Evaluation, Pipeline
-from gate.core.policy import default_policy_path
 from gate.model import Verdict
-from gate.worker.assembly import PipelineSpec
 from tests.unit.imaging.images import decoded
 from tests.unit.pipeline.round5_cases import CLEAN, CODING, STREAM, idat_stream
 from tests.unit.pipeline.round5_phone import PHONE
 from tests.unit.pipeline.test_unseen_containers import _forms, _inflated
-
-
-@pytest.fixture(scope="module")
-def streams_gate(spec: PipelineSpec, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    """The gate with `limits.inspect_compressed_streams` on: each PNG's image data is inflated."""
-    shipped = default_policy_path().read_text()
-    limit = "  check_timeout_ms: 5000\n"
-    assert limit in shipped
-    policy = tmp_path_factory.mktemp("streams") / "policy.yaml"
-    policy.write_text(shipped.replace(limit, limit + "  inspect_compressed_streams: true\n"))
-    return dataclasses.replace(spec, policy=policy).build()
 
 
 def _streams(place: str) -> bool:

@@ -6,31 +6,17 @@ refused, and decoding their coded data (`limits.inspect_compressed_streams`) fin
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import pytest
 
 from gate.core.pipeline import Pipeline
-from gate.core.policy import default_policy_path
 from gate.model import Verdict
-from gate.worker.assembly import PipelineSpec
 from tests.unit.imaging.images import decoded
 from tests.unit.pipeline.round6_cases import cases, real_and_clean
 
 PLACES = cases()
 REAL = real_and_clean()
-
-
-@pytest.fixture(scope="module")
-def streams_gate(spec: PipelineSpec, tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    """The gate with `limits.inspect_compressed_streams` on."""
-    shipped = default_policy_path().read_text()
-    limit = "  check_timeout_ms: 5000\n"
-    assert limit in shipped
-    policy = tmp_path_factory.mktemp("streams") / "policy.yaml"
-    policy.write_text(shipped.replace(limit, limit + "  inspect_compressed_streams: true\n"))
-    return dataclasses.replace(spec, policy=policy).build()
 
 
 @pytest.mark.parametrize("place", sorted(PLACES))
