@@ -106,7 +106,10 @@ class KafkaRecorder:
     ) -> None:
         # Its own transactional id: sharing `gate run`'s would fence the streaming gate.
         own = settings.model_copy(update={"transactional_id": f"{settings.effective_transactional_id}.serve"})
-        self._producer = producer_factory(producer_config(own, error_cb=self._on_error))
+        config = producer_config(own, error_cb=self._on_error)
+        # Unlike `gate run`'s committer, this one reads where each event landed from its success report.
+        config["delivery.report.only.error"] = False
+        self._producer = producer_factory(config)
         self._verdicts = verdict_topics(settings.topics)
         self._audit = settings.topics.audit
         self._events = settings.commerce.events_topic

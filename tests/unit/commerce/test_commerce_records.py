@@ -94,6 +94,15 @@ def test_the_transactional_id_is_its_own(decided: DecidedImage) -> None:
     assert configs[0]["transactional.id"] == "gate-0.serve"
 
 
+def test_success_reports_are_asked_for() -> None:
+    """The recorder reads each event's offset from its success report; `gate run`'s producer asks for
+    failure reports only, and a recorder that shared that setting failed every request."""
+    configs: list[dict[str, Any]] = []
+    settings = load_settings(bootstrap_servers="127.0.0.1:9")
+    KafkaRecorder(settings, producer_factory=lambda config: configs.append(config) or _fake())
+    assert configs[0]["delivery.report.only.error"] is False
+
+
 def test_an_undelivered_event_aborts_and_fails_the_request(decided: DecidedImage) -> None:
     fake = _fake(deliver=False)
     with pytest.raises(RecordingFailed):

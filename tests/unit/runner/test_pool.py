@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -113,11 +114,14 @@ def test_a_raising_processor_fails_closed_without_losing_the_worker(pool: Proces
 
 def test_replacing_workers_leaks_no_processes_or_file_descriptors(pool: ProcessPool) -> None:
     pool.process(records(b"crash", b"crash"))  # warm up: first replacements allocate lazily
+    gc.collect()  # what earlier tests left for the collector closes now, not in the middle of the count
     fds, children = open_fds(), child_pids()
     for _ in range(3):  # a leak of one descriptor or process per replacement shows after the first round
         out = pool.process(records(b"crash", b"ok", b"crash", b"ok"))
         assert reasons(out[0].value) == reasons(out[2].value) == ["gate.error"]
-    assert open_fds() == fds
+    gc.collect()
+    # Not one more (a leak); fewer is what other objects of the process closed meanwhile (one CI run saw 2).
+    assert open_fds() <= fds
     assert len(child_pids()) == len(children) == 2  # the replaced ones were reaped: no zombies
     assert child_pids() == set(pool.pids)
 
