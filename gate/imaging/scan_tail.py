@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from gate.imaging import jpeg
+from gate.imaging.tail_search import longest_spare
 
 try:
     import simplejpeg
@@ -112,15 +113,7 @@ def _longest_cut(image: bytes, code_end: int, floor: int, coded: int) -> int:
         message = _decode(image[: code_end - count] + image[code_end:])
         return message is None or _EXTRANEOUS.search(message) is not None
 
-    low, step = floor, 1
-    while low + step <= coded and spare(low + step):  # doubling, then halving: a few decodes per tail
-        low += step
-        step *= 2
-    high = min(low + step, coded + 1)  # spare(high) is false (or high is past the scan)
-    while high - low > 1:
-        middle = (low + high) // 2
-        low, high = (middle, high) if spare(middle) else (low, middle)
-    return low
+    return longest_spare(spare, floor, coded)
 
 
 def _decode(image: bytes) -> str | None:

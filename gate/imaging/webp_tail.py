@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from PIL import Image
 
 from gate.imaging import webp
+from gate.imaging.tail_search import longest_spare
 
 _CODED = (b"ALPH", b"VP8 ", b"VP8L")
 # Bytes after the code an encoder may leave: libwebp's VP8 flush (up to 3 measured; libvpx writes 4).
@@ -175,17 +176,7 @@ def _spare_bytes(
         return shorter is not None and decodes(shorter) == full
 
     low = _SPARE[kind] + 1
-    if not spare(low):
-        return 0
-    step = 1
-    while spare(low + step):  # doubling, then halving: a few decodes per tail
-        low += step
-        step *= 2
-    high = low + step
-    while high - low > 1:
-        middle = (low + high) // 2
-        low, high = (middle, high) if spare(middle) else (low, middle)
-    return low
+    return longest_spare(spare, low) if spare(low) else 0
 
 
 def _pixels(data: bytes) -> bytes | None:
