@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 # Positive context: the key says what kind of personal value may sit here.
 PHONE: Final = 1 << 0
@@ -280,3 +280,46 @@ def reads_as_number(value: str) -> bool:
     if _IBAN_START.search(value) is not None:
         return False
     return _SPACE.search(value) is None or _FREE_TEXT_WORD.search(value) is None
+
+
+# schema.org types that name an organisation or a product, not a person: only these lift the owner
+# reading ("Patient" is a Person, and an unknown type is not proof of anything).
+_NOT_PERSON_TYPES = frozenset(
+    [
+        "Organization",
+        "Corporation",
+        "LocalBusiness",
+        "OnlineBusiness",
+        "OnlineStore",
+        "NGO",
+        "GovernmentOrganization",
+        "EducationalOrganization",
+        "NewsMediaOrganization",
+        "ResearchOrganization",
+        "MedicalOrganization",
+        "PerformingGroup",
+        "MusicGroup",
+        "SportsTeam",
+        "Consortium",
+        "Brand",
+        "SoftwareApplication",
+        "WebSite",
+    ]
+)
+
+
+def _names_no_person(kind: Any) -> bool:
+    """Whether a JSON-LD `@type` declares an organisation or product ("Organization", "Brand")."""
+    kinds = [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else []
+    local = [k.rpartition("/")[2].rpartition(":")[2] for k in kinds if isinstance(k, str)]
+    return bool(local) and len(local) == len(kinds) and all(k in _NOT_PERSON_TYPES for k in local)
+
+
+def owner_context(obj: dict[Any, Any], flags: int, inherited: int) -> tuple[int, int, int]:
+    """(owns, flags, inherited) for an object's members. JSON-LD, as in C2PA's schema.org assertions:
+    {"@type": "Organization", "name": ...} under "author" is a company, whose name and id are not a
+    person's (text detectors still run)."""
+    owns = flags & OWNS
+    if (owns or inherited & OWNER) and _names_no_person(obj.get("@type")):
+        return 0, flags & ~(OWNS | OWNER), inherited & ~OWNER
+    return owns, flags, inherited

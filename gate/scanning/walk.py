@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 from gate.model import Finding
 from gate.pointers import escape_token
 from gate.scanning import memo, splits
-from gate.scanning.context import NOT_NUMERIC, OWNER, OWNS, POSITIVE_MASK, key_info, reads_as_number
+from gate.scanning.context import NOT_NUMERIC, POSITIVE_MASK, key_info, owner_context, reads_as_number
 from gate.scanning.decoding import decoded_variants, may_be_encoded
 from gate.scanning.detectors import (
     CONTEXT_MASK,
@@ -169,16 +169,6 @@ def _detections(value: str, flags: int) -> memo.Detections:
         if name is not None:
             found.append((detector.entity, name))
     return tuple(found)
-
-
-def _owner_context(obj: dict[Any, Any], flags: int, inherited: int) -> tuple[int, int, int]:
-    """(owns, flags, inherited) for an object's members. JSON-LD, as in C2PA's schema.org assertions:
-    {"@type": "Organization", "name": ...} under "author" is a company, whose name and id are not a
-    person's (text detectors still run)."""
-    owns = flags & OWNS
-    if (owns or inherited & OWNER) and _names_no_person(obj.get("@type")):
-        return 0, flags & ~(OWNS | OWNER), inherited & ~OWNER
-    return owns, flags, inherited
 
 
 class _Scan:
@@ -353,7 +343,7 @@ class _Scan:
         """Scan an object's members, then its split values (`splits`); returns, as `value` does, how
         many levels below its parent a part of a split value sits (0 unless the object is small)."""
         self._container(depth, len(obj))
-        owns, flags, inherited = _owner_context(obj, flags, inherited)
+        owns, flags, inherited = owner_context(obj, flags, inherited)
         start, fragment, nested = len(self.findings), False, 0
         max_string_chars, max_total_chars = self.max_string_chars, self.max_total_chars
         # This loop runs for every member: the character count is kept in a local (written back
@@ -434,39 +424,6 @@ class _Scan:
         self.nodes += size
         if self.nodes > self.limits.max_nodes:
             raise exceeded("max_nodes", self.limits.max_nodes)
-
-
-# schema.org types that name an organisation or a product, not a person: only these lift the owner
-# reading ("Patient" is a Person, and an unknown type is not proof of anything).
-_NOT_PERSON_TYPES = frozenset(
-    [
-        "Organization",
-        "Corporation",
-        "LocalBusiness",
-        "OnlineBusiness",
-        "OnlineStore",
-        "NGO",
-        "GovernmentOrganization",
-        "EducationalOrganization",
-        "NewsMediaOrganization",
-        "ResearchOrganization",
-        "MedicalOrganization",
-        "PerformingGroup",
-        "MusicGroup",
-        "SportsTeam",
-        "Consortium",
-        "Brand",
-        "SoftwareApplication",
-        "WebSite",
-    ]
-)
-
-
-def _names_no_person(kind: Any) -> bool:
-    """Whether a JSON-LD `@type` declares an organisation or product ("Organization", "Brand")."""
-    kinds = [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else []
-    local = [k.rpartition("/")[2].rpartition(":")[2] for k in kinds if isinstance(k, str)]
-    return bool(local) and len(local) == len(kinds) and all(k in _NOT_PERSON_TYPES for k in local)
 
 
 def scan_parameters(obj: Any, *, limits: ScanLimits = DEFAULT_LIMITS) -> list[Finding]:
