@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from gate.scanning import lexicon
-from gate.scanning.context import NOT_PERSON, fold_accents
+from gate.scanning.context import NOT_PERSON
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
     HAS_SEPARATOR,
@@ -24,13 +24,13 @@ from gate.scanning.detectors.base import (
     cue_before,
 )
 from gate.scanning.detectors.person_cases import CaseForms
+from gate.scanning.detectors.person_for import FOR_BODY, NOT_AFTER_TITLE, for_after, for_before, titled_for
 from gate.scanning.detectors.person_indic import IndicNames
 from gate.scanning.detectors.person_keyed import CAPITALS, MADE_WITH, ORGANISATION
 from gate.scanning.detectors.person_lists import (
     fold_name,
     gazetteer,
     in_occasion,
-    names_scripts,
     occasion,
     world_names,
 )
@@ -176,32 +176,9 @@ _PERSON_CUES = lexicon.Cues("person_for", "person_label", "person_title", "perso
 # A saint's name is a place, a church or a brand: "Santa Maria Novella", "San Pedro", "Saint Laurent".
 _SAINTS = frozenset(("santa", "santo", "san", "saint", "sainte", "sankt", "são", "santi"))
 _SAINT_BEFORE = re.compile(r"\b(?:Santa|Santo|San|Saint|Sainte|St\.?|Ste\.?|Sankt|São|Sao|Santi)\s+$")
-# "for" in the languages of European shops, right before a name: "Schal für Łukasz Wiśniewski".
-# With the Latin-script words of cues.toml's [person_for_bare] ("cho", "untuk").
-_FOR_WORDS = "|".join(
-    re.escape(word)
-    for word in lexicon.words("person_for_bare")
-    if fold_accents(word).isascii() and " " not in word
-)
-# An honorific or a kinship term of address may stand between the "for" and the name ("cho chị", "untuk
-# Ibu", "kwa Bi."): cues.toml's [person_title_between].
-_TITLES_BETWEEN = "|".join(re.escape(word) for word in lexicon.words("person_title_between"))
-_FOR_BODY = (
-    rf"(?i:\b(?:for|f[üu]r|pour|para|per|voor|dla|till|til|pro|pentru|za|için|an|to|à|{_FOR_WORDS})\s+"
-    rf"(?:(?:the|la|el|il|die|der|den|de|le)\s+)?(?:(?:{_TITLES_BETWEEN})\s+)?)"
-)
-# How far before a pair its "for" is looked for: a "for" and an article, or a "for" and a title between
-# ("untuk Encik ", "kepada Saudari "); each character more is a position more the alternation is tried at.
-_FOR_WINDOW = 20
-# ... or right after it, in languages with postpositions: "Ayşe Yılmaz için", "Elnur İdrisli üçün".  # noqa: RUF003
-_FOR_AFTER = re.compile(r"[ \t]+" + lexicon.pattern(lexicon.words("person_for_after")))
-_FOR = re.compile(_FOR_BODY + "$")
-# A title between "for" and the name ("untuk Bapak", "kwa Bi."): with it, any capitalised pair is a name.
-_TITLED_FOR = re.compile(rf"(?i:\b(?:{_FOR_WORDS})\s+(?:{_TITLES_BETWEEN})\s+)$")
-_NOT_AFTER_TITLE = frozenset(names_scripts()["titles_not_names"]["between"])
 # ... and a name with a particle after it: "kaartje voor Sanne de Vries", "pour Anne de la Tour".
 _FOR_PARTICLE_NAME = re.compile(
-    _FOR_BODY + rf"(?P<name>(?P<first>{_NAME})(?:\s+{_PARTICLES}){{1,3}}\s+{_NAME})(?![\w])"
+    FOR_BODY + rf"(?P<name>(?P<first>{_NAME})(?:\s+{_PARTICLES}){{1,3}}\s+{_NAME})(?![\w])"
 )
 _has_particle = any_word(tuple(f" {word} " for word in _PARTICLES[3:-1].split("|")))
 # Vietnamese middle names that are nothing else ("Nguyễn Thị Mai", "Trần Văn Hùng"), with their marks.
@@ -460,10 +437,10 @@ class PersonDetector:
         Harish Menon"); and the same with the words in a case form ("Janowi Nowakowi", "Annie
         Kowalskiej"), a double given name ("Jean-Baptiste"), or a Vietnamese middle name ("Trần Văn")."""
         first, last = fold_name(lower_first), fold_name(last_word.group().lower())
-        if _TITLED_FOR.search(value, max(0, start - _FOR_WINDOW), start):
+        if titled_for(value, start):
             # "untuk Bapak Budi Santoso", "kwa Bi. Amina Wanjiru"; but "untuk Ibu Kota Nusantara" is "for
             # the capital": a word that makes a noun of the title is no name, whatever follows it.
-            return first not in _NOT_AFTER_TITLE
+            return first not in NOT_AFTER_TITLE
         if last_word.group() in _VIET_MIDDLE and first in self._romanised:
             return True  # "Nguyễn Thị Mai", "Trần Văn Hùng": Văn and Thị are middle names only
         parts = first.split("-") if "-" in first else [first]
@@ -472,8 +449,8 @@ class PersonDetector:
         shaped = self._scripts.latin_surname(last) or any(
             self._scripts.latin_surname(form) for form in self._cases.surname_forms(last)
         )
-        after = _FOR_AFTER.match(value, last_word.end()) is not None
-        around = after or _FOR.search(value, max(0, start - _FOR_WINDOW), start) is not None
+        after = for_after(value, last_word.end())
+        around = after or for_before(value, start)
         if (wider and (around or shaped)) or (around and shaped):
             return True
         # Surname first, then the given name, before a postposition: "Nagy Péter részére".

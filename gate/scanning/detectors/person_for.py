@@ -1,0 +1,52 @@
+# ruff: noqa: RUF002, RUF003 - Turkish names, on purpose
+"""The "for" before a customer's name, and the postposition after one, in the languages of shops: "Schal für
+Łukasz Wiśniewski", "untuk Bapak Budi Santoso", "Ayşe Yılmaz için". The PERSON detector (person.py) reads
+a capitalised pair no list decides as a name when one of these stands around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gate.scanning import lexicon
+from gate.scanning.context import fold_accents
+from gate.scanning.detectors.person_lists import names_scripts
+
+# "for" in the languages of European shops, right before a name: "Schal für Łukasz Wiśniewski".
+# With the Latin-script words of cues.toml's [person_for_bare] ("cho", "untuk").
+_FOR_WORDS = "|".join(
+    re.escape(word)
+    for word in lexicon.words("person_for_bare")
+    if fold_accents(word).isascii() and " " not in word
+)
+# An honorific or a kinship term of address may stand between the "for" and the name ("cho chị", "untuk
+# Ibu", "kwa Bi."): cues.toml's [person_title_between].
+_TITLES_BETWEEN = "|".join(re.escape(word) for word in lexicon.words("person_title_between"))
+FOR_BODY = (
+    rf"(?i:\b(?:for|f[üu]r|pour|para|per|voor|dla|till|til|pro|pentru|za|için|an|to|à|{_FOR_WORDS})\s+"
+    rf"(?:(?:the|la|el|il|die|der|den|de|le)\s+)?(?:(?:{_TITLES_BETWEEN})\s+)?)"
+)
+# How far before a pair its "for" is looked for: a "for" and an article, or a "for" and a title between
+# ("untuk Encik ", "kepada Saudari "); each character more is a position more the alternation is tried at.
+FOR_WINDOW = 20
+# ... or right after it, in languages with postpositions: "Ayşe Yılmaz için", "Elnur İdrisli üçün".
+_FOR_AFTER = re.compile(r"[ \t]+" + lexicon.pattern(lexicon.words("person_for_after")))
+_FOR = re.compile(FOR_BODY + "$")
+# A title between "for" and the name ("untuk Bapak", "kwa Bi."): with it, any capitalised pair is a name.
+_TITLED_FOR = re.compile(rf"(?i:\b(?:{_FOR_WORDS})\s+(?:{_TITLES_BETWEEN})\s+)$")
+NOT_AFTER_TITLE = frozenset(names_scripts()["titles_not_names"]["between"])
+
+
+def for_before(value: str, start: int) -> bool:
+    """A "for" (and an article or a title) ends right at `start`."""
+    return _FOR.search(value, max(0, start - FOR_WINDOW), start) is not None
+
+
+def titled_for(value: str, start: int) -> bool:
+    """A "for" and a title between it and the name end right at `start` ("untuk Bapak ", "kwa Bi. ")."""
+    return _TITLED_FOR.search(value, max(0, start - FOR_WINDOW), start) is not None
+
+
+def for_after(value: str, end: int) -> bool:
+    """A postposition that means "for" follows the word ending at `end` ("Ayşe Yılmaz için")."""
+    return _FOR_AFTER.match(value, end) is not None
