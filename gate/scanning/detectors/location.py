@@ -42,7 +42,11 @@ _PAIR = re.compile(
 # A pair whose halves carry their own labels, with whatever between them ("lat 48.8584, lon 2.2945",
 # "latitude=48.85&longitude=2.29", "Breite: 48,8584 Länge: 2,2945", "緯度35.6812 経度139.7671"): the
 # labels say coordinates, so two decimals are enough, with a decimal point or comma.
-_LAT_WORDS = r"lat|latitude|breite|breitengrad|latitud|latitudine|breedte|szerokość|緯度|纬度|위도"
+_LAT_LABELS = (
+    "lat", "latitude", "breite", "breitengrad", "latitud", "latitudine", "breedte", "szerokość",
+    "緯度", "纬度", "위도",
+)  # fmt: skip
+_LAT_WORDS = "|".join(_LAT_LABELS)
 _LNG_WORDS = r"lng|lon|long|longitude|länge|längengrad|longitud|longitudine|lengte|długość|経度|经度|경도"
 _LABELLED_PAIR = re.compile(
     rf"(?i)(?<![^\W\d_])(?:{_LAT_WORDS})\.?[ \t]*[:=]?[ \t]*"
@@ -50,7 +54,6 @@ _LABELLED_PAIR = re.compile(
     rf"[^\d\n]{{0,8}}?(?<![^\W\d_])(?:{_LNG_WORDS})\.?[ \t]*[:=]?[ \t]*"
     r"(?P<lng>[-+]?\d{1,3}[.,](?P<lng_dec>\d{2,10}))(?!\d)"
 )
-_LABEL_WORDS = ("lat", "breite", "緯度", "纬度", "위도")
 _GEO_CUE = re.compile(
     r"(?i)\b(?:gps|geo|coordinates|coords|lat(?:itude)?|lon(?:gitude)?|located\s+at|location)\b"
 )
@@ -356,7 +359,7 @@ DETECTOR = PatternDetector(
         # upper-case letter and whitespace for street and city names (HAS_CAPITALS is HAS_WORDS with one).
         PatternRule("location.coordinates", _PAIR, _valid_pair, requires=HAS_DECIMALS),
         PatternRule(
-            "location.labelled_coordinates", _LABELLED_PAIR, _valid_labelled, when=any_word(_LABEL_WORDS)
+            "location.labelled_coordinates", _LABELLED_PAIR, _valid_labelled, when=any_word(_LAT_LABELS)
         ),
         PatternRule("location.dms", _DMS, requires=HAS_DEGREE),
         PatternRule("location.street", _STREET, _starts_word, requires=HAS_CAPITALS | HAS_DIGIT_WORDS),

@@ -60,6 +60,9 @@ COORDINATES: list[tuple[str, bool]] = [
     ("Lat -33.87 Long 151.21", True),
     ("Breite: 48,8584 Länge: 2,2945", True),
     ("緯度35.6812 経度139.7671", True),
+    ("breedte 52,3702 lengte 4,8952", True),  # every label the pattern reads passes its prefilter too
+    ("szerokość 52.2297 długość 21.0122", True),
+    ("위도 37.5665 경도 126.9780", True),
     ("lat: 52.52 lng: 13.40", True),
     ("latte 12.50, long sleeve 3.50", False),
     ("flat 12.50 long 3.50", False),
