@@ -141,13 +141,31 @@ def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
 
 
 def _json(text: str) -> Any:
-    """Parsed JSON when `text` is a JSON object or array, else None (deep nesting counts as not JSON)."""
+    """Parsed JSON when `text` is a JSON object or array, else None (deep nesting counts as not JSON).
+
+    A key an object repeats keeps every value it was given (an array under the key): readers disagree
+    which one counts, and the chunk publishes them all, so all are scanned.
+    """
     if not text.lstrip().startswith(("{", "[")):
         return None
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_every_value)
     except (ValueError, RecursionError):
         return None
+
+
+def _every_value(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    members: dict[str, Any] = {}
+    repeated: set[str] = set()
+    for key, value in pairs:
+        if key not in members:
+            members[key] = value
+        elif key in repeated:
+            members[key].append(value)
+        else:
+            members[key] = [members[key], value]
+            repeated.add(key)
+    return members
 
 
 def _raw_profile_items(profile: str, text: str, path: str) -> tuple[list[MetadataItem], list[str]]:
