@@ -56,3 +56,41 @@ def test_a_json_text_without_a_repeated_key_reads_as_before(gate: Pipeline) -> N
     body = b'{"seed": 5, "sampler": "euler"}'
     evaluation = gate.evaluate(png_with(_text_chunk(b"tEXt", b"Comment", body)), synthetic=False)
     assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reason_codes
+
+
+# ImageMagick writes every EXIF tag of its input as a PNG text chunk of its own (c2pa-rs's sample1.png
+# holds "exif:BodySerialNumber" and "exif:LensSerialNumber" so): read as free text, a serial number or a
+# coordinate is no personal data a scanner sees, and it was published beside the stripped eXIf.
+@pytest.mark.parametrize(
+    ("keyword", "value", "entity"),
+    [
+        (b"exif:BodySerialNumber", b"062062059949", "DEVICE_ID"),
+        (b"exif:LensSerialNumber", b"000023990c", "DEVICE_ID"),
+        (b"exif:ImageUniqueID", b"8f3c0a2b9d1e4f5a", "DEVICE_ID"),
+        (b"exif:thumbnail:CameraSerialNumber", b"KX2204118", "DEVICE_ID"),
+        (b"exif:GPSLatitude", b"51/1, 30/1, 1250/100", "LOCATION"),
+        (b"EXIF:gpslongitude", b"0/1, 7/1, 3900/100", "LOCATION"),
+        (b"tiff:artist", b"Zdenka Hrabalova", "PERSON"),
+        (b"exif:CameraOwnerName", b"Zdenka Hrabalova", "PERSON"),
+    ],
+)
+def test_a_png_text_chunk_named_after_an_exif_tag_means_what_the_tag_means(
+    gate: Pipeline, keyword: bytes, value: bytes, entity: str
+) -> None:
+    data = png_with(_text_chunk(b"tEXt", keyword, value))
+    evaluation = gate.evaluate(data, synthetic=False)
+    entities = {
+        r.reason.entity for r in evaluation.decision.reasons if r.reason.code == "metadata.personal_data"
+    }
+    assert entity in entities, evaluation.decision.reasons
+    if evaluation.verdict is Verdict.APPROVED:
+        assert evaluation.output is not None and value not in evaluation.output
+
+
+@pytest.mark.parametrize(
+    "keyword", [b"exif:Make", b"exif:ExposureTime", b"exif:SerialNumberFormat", b"myexif:BodySerialNumber"]
+)
+def test_other_exif_named_text_chunks_stay_text(gate: Pipeline, keyword: bytes) -> None:
+    evaluation = gate.evaluate(png_with(_text_chunk(b"tEXt", keyword, b"Canon 1/60")), synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reasons
+    assert evaluation.output is None
