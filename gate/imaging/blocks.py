@@ -157,7 +157,7 @@ def _outside_segments(data: bytes, layout: jpeg.JpegLayout, streams: bool) -> li
     return [
         *unused,
         *tails,
-        *_between_segments(layout),
+        *_between_segments(data, layout),
         *_between_pictures(layout),
         *_trailing(layout.trailing, "jpeg"),
     ]
@@ -175,10 +175,16 @@ def _scan_tails(data: bytes, layout: jpeg.JpegLayout) -> list[Block]:
     ]
 
 
-def _between_segments(layout: jpeg.JpegLayout) -> list[Block]:
-    """Zero bytes between segments (see `jpeg.walk`): unread, and removed whole by the strip."""
+def _between_segments(data: bytes, layout: jpeg.JpegLayout) -> list[Block]:
+    """Bytes between segments (see `jpeg.walk`): unread, and removed whole by the strip. Zeros are a
+    `gap`, which carries nothing (a manifest's thumbnail may hold one); anything else is `stray`."""
     return [
-        Block("unread", (gap,), where=("jpeg", "gap", str(number))) for number, gap in enumerate(layout.gaps)
+        Block(
+            "unread",
+            (gap,),
+            where=("jpeg", "stray" if data[gap[0] : gap[1]].strip(b"\x00") else "gap", str(n)),
+        )
+        for n, gap in enumerate(layout.gaps)
     ]
 
 

@@ -28,10 +28,11 @@ MPF_PREFIX = mpf.PREFIX
 
 # SOFn markers carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but are not frames.
 _SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
-# A few zero bytes between two segments (a writer's padding, or what a tool left when it cut a segment
-# out): libjpeg skips them with a warning ("extraneous bytes before marker"), so they are accepted,
-# listed, and removed by the strip. Anything else where a marker belongs is corrupt.
-_GAP = re.compile(rb"\x00{1,16}(?=\xff)")
+# A few bytes between two segments (zeros a tool left where it cut a segment out; the "?>" a camera-trap
+# manager left after an XMP segment it wrote 2 bytes short): libjpeg, Pillow and c2pa-rs skip them to the
+# next 0xFF, so they are accepted, listed, and removed by the strip. Up to 16, and no 0xFF among them (a
+# reader would take that for a marker): anything else where a marker belongs is corrupt.
+_GAP = re.compile(rb"[^\xff]{1,16}(?=\xff)")
 # Segments of coding tables, parsed table by table (`coding`): quantisation, Huffman, arithmetic conditioning.
 _TABLE_MARKERS = frozenset({coding.DQT, coding.DHT, coding.DAC})
 # Markers that stand alone without a length field: restart markers (only inside scan data) and TEM.
@@ -80,7 +81,7 @@ class JpegLayout:
     #: (start, end) of bytes after the last picture that no reader uses (beyond a little padding), which
     #: `blocks` lists as unread so the strip removes them; None when there are none.
     trailing: tuple[int, int] | None = None
-    #: (start, end) of runs of zero bytes between segments (see `_GAP`), which the strip removes.
+    #: (start, end) of a few bytes between segments (see `_GAP`), which the strip removes.
     gaps: tuple[tuple[int, int], ...] = ()
     #: (start, end) of bytes between two pictures of a multi-picture JPEG other than 0x00/0xFF padding:
     #: no reader reads them (the index gives each picture's offset), so the strip removes them.
@@ -92,7 +93,7 @@ class _Picture:
     segments: list[Segment]
     size: tuple[int, int]
     end: int  # one past its EOI
-    gaps: list[tuple[int, int]]  # zero bytes between its segments, see `_GAP`
+    gaps: list[tuple[int, int]]  # bytes between its segments, see `_GAP`
 
 
 def walk(data: bytes) -> JpegLayout:
@@ -102,7 +103,7 @@ def walk(data: bytes) -> JpegLayout:
     follow the first EOI in order, without overlaps, and their sizes must be what the index says; bytes
     between them other than 0x00/0xFF padding are `between`, bytes after the last image (beyond a little
     padding) `trailing`: no reader reads them, so they are removed, never published; so are up to 16
-    zero bytes between two header segments (`gaps`). Raises ImageLimitExceeded past the structure limits
+    bytes between two header segments (`gaps`). Raises ImageLimitExceeded past the structure limits
     (scans, segments, coding tables).
     """
     if not data.startswith(b"\xff\xd8"):
@@ -206,7 +207,7 @@ def _walk_picture(data: bytes, pos: int, image: int) -> _Picture:
 
 
 def _skip_gap(data: bytes, pos: int, segments: list[Segment], gaps: list[tuple[int, int]]) -> int:
-    """Past the zero bytes at `pos` between two header segments (noted in `gaps`), or ImageUndecodable."""
+    """Past the few bytes at `pos` between two header segments (noted in `gaps`), or ImageUndecodable."""
     gap = _GAP.match(data, pos) if segments and segments[-1].marker != SOS else None
     if gap is None:
         raise ImageUndecodable("JPEG is corrupt: expected a marker")
