@@ -38,10 +38,15 @@ _PNG_IGNORED = frozenset({"Software", "Creation Time"})
 # ImageMagick copies every EXIF tag of its input into a text chunk of its own ("exif:BodySerialNumber",
 # "exif:GPSLatitude", "tiff:artist"): such a keyword means what the tag means (a device id, a place).
 _EXIF_PROPERTY = re.compile(r"(?:exif|tiff)(?::thumbnail)?:([A-Za-z0-9]+)", re.IGNORECASE)
+# Only the standard's names: a keyword the writer made up ("exif:GPSAnnaKowalska") would be spelled in
+# the reason's pointer, so it stays free text, scanned with its keyword.
 _EXIF_NAME_KINDS: dict[str, Kind] = {
-    ExifTags.TAGS[tag].lower(): kind
-    for tag, kind in exif.TAG_KINDS.items()
-    if tag in ExifTags.TAGS and kind != "free_text"
+    **{name.lower(): "location" for name in (*ExifTags.GPSTAGS.values(), "GPSInfo")},
+    **{
+        ExifTags.TAGS[tag].lower(): kind
+        for tag, kind in exif.TAG_KINDS.items()
+        if tag in ExifTags.TAGS and kind != "free_text"
+    },
 }
 _RAW_PROFILE = "Raw profile type "  # ImageMagick's hex-encoded copy of a JPEG's EXIF or XMP
 # iCCP names Pillow, libpng and Photoshop write for the profiles they embed: nothing to scan.
@@ -155,12 +160,9 @@ def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
 
 def _exif_property_kind(keyword: str) -> Kind | None:
     """The kind of the EXIF tag a keyword such as "exif:BodySerialNumber" copies, when it is one the gate
-    reads as personal (GPS tags: location); None for any other keyword."""
+    reads as personal (the GPS tags: location); None for any other keyword."""
     found = _EXIF_PROPERTY.fullmatch(keyword)
-    if found is None:
-        return None
-    name = found.group(1).lower()
-    return "location" if name.startswith("gps") else _EXIF_NAME_KINDS.get(name)
+    return None if found is None else _EXIF_NAME_KINDS.get(found.group(1).lower())
 
 
 def _json(text: str) -> Any:

@@ -88,7 +88,14 @@ def test_a_png_text_chunk_named_after_an_exif_tag_means_what_the_tag_means(
 
 
 @pytest.mark.parametrize(
-    "keyword", [b"exif:Make", b"exif:ExposureTime", b"exif:SerialNumberFormat", b"myexif:BodySerialNumber"]
+    "keyword",
+    [
+        b"exif:Make",
+        b"exif:ExposureTime",
+        b"exif:SerialNumberFormat",
+        b"myexif:BodySerialNumber",
+        b"exif:GPSHello",
+    ],
 )
 def test_other_exif_named_text_chunks_stay_text(gate: Pipeline, keyword: bytes) -> None:
     evaluation = gate.evaluate(png_with(_text_chunk(b"tEXt", keyword, b"Canon 1/60")), synthetic=False)
