@@ -154,7 +154,13 @@ def _outside_segments(data: bytes, layout: jpeg.JpegLayout, streams: bool) -> li
         )
         for number, found in enumerate(unused_tables.unused_tables(data, layout))
     ]
-    return [*unused, *tails, *_between_segments(layout), *_trailing(layout.trailing, "jpeg")]
+    return [
+        *unused,
+        *tails,
+        *_between_segments(data, layout),
+        *_between_pictures(layout),
+        *_trailing(layout.trailing, "jpeg"),
+    ]
 
 
 def _scan_tails(data: bytes, layout: jpeg.JpegLayout) -> list[Block]:
@@ -169,10 +175,24 @@ def _scan_tails(data: bytes, layout: jpeg.JpegLayout) -> list[Block]:
     ]
 
 
-def _between_segments(layout: jpeg.JpegLayout) -> list[Block]:
-    """Zero bytes between segments (see `jpeg.walk`): unread, and removed whole by the strip."""
+def _between_segments(data: bytes, layout: jpeg.JpegLayout) -> list[Block]:
+    """Bytes between segments (see `jpeg.walk`): unread, and removed whole by the strip. Zeros are a
+    `gap`, which carries nothing (a manifest's thumbnail may hold one); anything else is `stray`."""
     return [
-        Block("unread", (gap,), where=("jpeg", "gap", str(number))) for number, gap in enumerate(layout.gaps)
+        Block(
+            "unread",
+            (gap,),
+            where=("jpeg", "stray" if data[gap[0] : gap[1]].strip(b"\x00") else "gap", str(n)),
+        )
+        for n, gap in enumerate(layout.gaps)
+    ]
+
+
+def _between_pictures(layout: jpeg.JpegLayout) -> list[Block]:
+    """Bytes between the pictures of a multi-picture JPEG (see `jpeg.walk`): unread, removed whole."""
+    return [
+        Block("unread", (span,), where=("jpeg", "between", str(number)))
+        for number, span in enumerate(layout.between)
     ]
 
 
@@ -291,12 +311,16 @@ class _Uninspected:
 
 
 def _image_uids(data: bytes, seg: jpeg.Segment, index: mpf.MpIndex) -> Block | None:
-    """An MPF index read whole has nothing to report but an ImageUIDList (identifiers of the pictures):
-    unread, removed with the device ids; the rewritten index keeps its size, so no offset moves."""
-    if index.uid_list is None:
+    """An MPF index read whole has nothing to report but an ImageUIDList (identifiers of the pictures)
+    and bytes no structure accounts for: unread, removed with the device ids; the rewritten index keeps
+    its size, so no offset moves."""
+    if index.uid_list is None and not index.loose:
         return None
-    segment = jpeg.segment_bytes(jpeg.APP2, mpf.without_uids(seg.payload(data), index))
-    return Block("unread", ((seg.start, seg.end),), segment, where=("jpeg", "APP2", "ImageUIDList"))
+    payload = seg.payload(data)
+    payload = mpf.without_uids(payload, index) if index.uid_list is not None else payload
+    segment = jpeg.segment_bytes(jpeg.APP2, mpf.without_loose(payload, index))
+    name = "ImageUIDList" if index.uid_list is not None else "unreferenced"
+    return Block("unread", ((seg.start, seg.end),), segment, where=("jpeg", "APP2", name))
 
 
 def _mp_index(data: bytes, seg: jpeg.Segment) -> mpf.MpIndex | None:

@@ -6,6 +6,7 @@ MakerNotes and thumbnails that hold absolute offsets survive, and the block keep
 
 from __future__ import annotations
 
+import bisect
 import struct
 from dataclasses import dataclass
 
@@ -386,25 +387,60 @@ def strip(block: bytes, kinds: frozenset[str]) -> bytes | None:
     if not doomed and not hidden:
         return None
     out = bytearray(block)
-    for start, end in hidden:
+    gone_gps = {_pointed(tiff, entry) for entry in doomed if entry.tag == GPS_IFD_TAG} & tiff.gps_tables
+    # A value a writer declared too long can run over a table that stays (a Traveler SX330Z's MakerNote
+    # ends inside IFD1): zeroing must leave the table, or the block no longer parses. A value that stays
+    # is zeroed where a doomed one overlaps it: a wrong number is no leak, the doomed bytes would be.
+    zero = _Zeroer(out, [(t, t + 2 + 12 * n + 4) for t, n in tiff.tables.items() if t not in gone_gps])
+    for start, end in hidden:  # no table holds these, but for the padding of a short value's field
         out[start:end] = bytes(end - start)
-    if any(entry.tag == GPS_IFD_TAG for entry in doomed):
+    if gone_gps:
         # Zero every value a GPS table points to, so no coordinate survives as orphan bytes.
         for gps in (e for e in tiff.entries if e.ifd == "gps" and not e.inline):
-            out[gps.value_start : gps.value_start + gps.value_size] = bytes(gps.value_size)
+            zero(gps.value_start, gps.value_start + gps.value_size)
+    # ... and the tables themselves, if that is what the pointers aim at: a pointer the lenient thumbnail
+    # IFD holds may aim anywhere (IFD0, the thumbnail's bytes, past the end), and only it goes then.
+    for table in gone_gps:
+        zero(table, table + 2 + 12 * tiff.tables[table] + 4)
     for entry in doomed:
-        if entry.tag == GPS_IFD_TAG:
-            # ... and the table itself, if that is what it points to: a pointer the lenient thumbnail IFD
-            # holds may aim anywhere (IFD0, the thumbnail's bytes, past the end), and only it goes then.
-            (table,) = tiff.unpack("I", entry.value_start)
-            if table in tiff.gps_tables:
-                size = 2 + 12 * tiff.tables[table] + 4
-                out[table : table + size] = bytes(size)
-        elif not entry.inline:
-            out[entry.value_start : entry.value_start + entry.value_size] = bytes(entry.value_size)
+        if entry.tag != GPS_IFD_TAG and not entry.inline:
+            zero(entry.value_start, entry.value_start + entry.value_size)
     for table in sorted({entry.table for entry in doomed}):
         _remove_entries(tiff, out, table, {e.tag for e in doomed if e.table == table})
     return bytes(out)
+
+
+def _pointed(tiff: Tiff, entry: Entry) -> int:
+    """The offset an IFD pointer entry aims at, whatever type the writer gave it: the walk reads the value
+    field as an offset either way, and a pointer typed as text of 5 bytes or more has it as its own."""
+    return tiff.unpack("I", entry.value_start)[0] if entry.inline else entry.value_start
+
+
+class _Zeroer:
+    """Zeroes byte ranges of a block except where a table that stays lies (`kept` ranges)."""
+
+    def __init__(self, out: bytearray, kept: list[tuple[int, int]]) -> None:
+        self.out = out
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(kept):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        self.kept = merged
+        self.ends = [end for _, end in merged]
+
+    def __call__(self, start: int, end: int) -> None:
+        pos = start
+        # Disjoint and sorted, so the first range that could overlap is found by bisection.
+        for keep_start, keep_end in self.kept[bisect.bisect_right(self.ends, pos) :]:
+            if keep_start >= end:
+                break
+            if keep_start > pos:
+                self.out[pos:keep_start] = bytes(keep_start - pos)
+            pos = keep_end
+        if pos < end:
+            self.out[pos:end] = bytes(end - pos)
 
 
 def _remove_entries(tiff: Tiff, out: bytearray, table: int, tags: set[int]) -> None:

@@ -127,13 +127,15 @@ def _unread_tail(payload: bytes, resources: list[_Resource]) -> bool:
 
 def read_items(payload: bytes) -> tuple[list[MetadataItem], list[str]]:
     """Personal-data items and AI markers in an APP13 payload; bytes after the resource blocks are an
-    uninspected item."""
+    unread item."""
     items: list[MetadataItem] = []
     markers: list[str] = []
     resources = _resources(payload)
     digest = _digest(resources)
     if _unread_tail(payload, resources):
-        items.append(MetadataItem(pointer("iptc", "unread"), "uninspected"))
+        # Bytes after the last block that parses (Photoshop continues a long resource in a second APP13;
+        # exiftool joins the two): no block the gate reads, so the strip cuts them, as it does unread ones.
+        items.append(MetadataItem(pointer("iptc", "unread"), "unread"))
     for position, resource in enumerate(resources):
         if _unread(resource, digest):
             items.append(MetadataItem(pointer("iptc", "resource", str(position)), "unread"))
@@ -208,11 +210,12 @@ def _holds_any(resource: _Resource, kinds: frozenset[str]) -> bool:
 def strip(payload: bytes, kinds: frozenset[str]) -> bytes | None:
     """The payload without IIM datasets of `kinds` (and then without the IIM digest, now stale), without
     EXIF and XMP resources holding any (dropped whole, not rewritten field by field) and, for `unread`,
-    without the resources the gate does not read; None if unchanged."""
+    without the resources the gate does not read and the bytes after the last one; None if unchanged."""
     resources = _resources(payload)
     digest = _digest(resources)
     out = [payload[: len(PHOTOSHOP_PREFIX)]]
-    changed = iim_changed = False
+    changed = "unread" in kinds and _unread_tail(payload, resources)  # the tail is never copied to `out`
+    iim_changed = False
     for resource in resources:
         block = payload[resource.start : resource.end]
         if _unread(resource, digest):

@@ -15,7 +15,7 @@ from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging import coding, mpf
 from gate.imaging.entropy import first_marker
 from gate.imaging.limits import MAX_SCANS, MAX_SEGMENTS, MAX_TABLES
-from gate.imaging.trailing import check_end, trailing_bytes
+from gate.imaging.trailing import check_end, trailing_bytes, unread_between
 
 SOI, EOI, SOS, COM = 0xD8, 0xD9, 0xDA, 0xFE
 APP0, APP1, APP2, APP11, APP12, APP13, APP14 = 0xE0, 0xE1, 0xE2, 0xEB, 0xEC, 0xED, 0xEE
@@ -28,10 +28,11 @@ MPF_PREFIX = mpf.PREFIX
 
 # SOFn markers carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but are not frames.
 _SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
-# A few zero bytes between two segments (a writer's padding, or what a tool left when it cut a segment
-# out): libjpeg skips them with a warning ("extraneous bytes before marker"), so they are accepted,
-# listed, and removed by the strip. Anything else where a marker belongs is corrupt.
-_GAP = re.compile(rb"\x00{1,16}(?=\xff)")
+# A few bytes between two segments (zeros a tool left where it cut a segment out; the "?>" a camera-trap
+# manager left after an XMP segment it wrote 2 bytes short): libjpeg, Pillow and c2pa-rs skip them to the
+# next 0xFF, so they are accepted, listed, and removed by the strip. Up to 16, and no 0xFF among them (a
+# reader would take that for a marker): anything else where a marker belongs is corrupt.
+_GAP = re.compile(rb"[^\xff]{1,16}(?=\xff)")
 # Segments of coding tables, parsed table by table (`coding`): quantisation, Huffman, arithmetic conditioning.
 _TABLE_MARKERS = frozenset({coding.DQT, coding.DHT, coding.DAC})
 # Markers that stand alone without a length field: restart markers (only inside scan data) and TEM.
@@ -80,8 +81,11 @@ class JpegLayout:
     #: (start, end) of bytes after the last picture that no reader uses (beyond a little padding), which
     #: `blocks` lists as unread so the strip removes them; None when there are none.
     trailing: tuple[int, int] | None = None
-    #: (start, end) of runs of zero bytes between segments (see `_GAP`), which the strip removes.
+    #: (start, end) of a few bytes between segments (see `_GAP`), which the strip removes.
     gaps: tuple[tuple[int, int], ...] = ()
+    #: (start, end) of bytes between two pictures of a multi-picture JPEG other than 0x00/0xFF padding:
+    #: no reader reads them (the index gives each picture's offset), so the strip removes them.
+    between: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,16 +93,16 @@ class _Picture:
     segments: list[Segment]
     size: tuple[int, int]
     end: int  # one past its EOI
-    gaps: list[tuple[int, int]]  # zero bytes between its segments, see `_GAP`
+    gaps: list[tuple[int, int]]  # bytes between its segments, see `_GAP`
 
 
 def walk(data: bytes) -> JpegLayout:
     """Walk every segment from SOI to EOI; raise ImageUndecodable on any structural fault or truncation.
 
     A multi-picture JPEG's MPF index is read and every image it lists is walked the same way; they must
-    follow the first EOI in order, without gaps or overlaps (a few padding bytes apart at most), and
-    their sizes must be what the index says. Bytes after the last image (beyond a little padding) are
-    `trailing`: every reader stops at EOI, so they are removed, never published; so are up to 16 zero
+    follow the first EOI in order, without overlaps, and their sizes must be what the index says; bytes
+    between them other than 0x00/0xFF padding are `between`, bytes after the last image (beyond a little
+    padding) `trailing`: no reader reads them, so they are removed, never published; so are up to 16
     bytes between two header segments (`gaps`). Raises ImageLimitExceeded past the structure limits
     (scans, segments, coding tables).
     """
@@ -107,16 +111,22 @@ def walk(data: bytes) -> JpegLayout:
     first = _walk_picture(data, 0, 0)
     segments, gaps = list(first.segments), list(first.gaps)
     images, sizes = [(0, first.end)], [first.size]
+    between: list[tuple[int, int]] = []
     index = mp_index(data, first.segments)
     pos = first.end
     if index is not None:
         for number, (offset, size) in enumerate(sorted(index.entries), start=1):
             if offset < pos:
                 raise ImageUndecodable("JPEG MPF index names images that overlap")
-            # Cameras align pictures with zeros (Nikon: hundreds of bytes); zeros carry nothing.
-            between = "bytes between the pictures of an MPF JPEG"
-            check_end(data, pos, "JPEG", why=between, stop=offset, padding=offset - pos)
+            # Cameras align pictures with zeros (Nikon: hundreds of bytes), which carry nothing; anything
+            # else there no reader reads either (a Panasonic LX7 leaves ~450 bytes of its own), so it is
+            # listed to be cut out, the index then moved to match (`strip.fix_mp_index`).
+            span = unread_between(data, pos, offset)
+            if span is not None:
+                between.append(span)
             picture = _walk_picture(data, offset, number)
+            if picture.end > offset + size:  # shorter than its picture: the rest would read as unread bytes
+                raise ImageUndecodable("JPEG MPF index gives an image a size shorter than the image")
             check_end(data, picture.end, "JPEG", why="an MPF image size that disagrees", stop=offset + size)
             nested = mp_index(data, picture.segments)
             if nested is not None and nested.entries:
@@ -128,7 +138,9 @@ def walk(data: bytes) -> JpegLayout:
             pos = offset + size
     width, height = first.size
     trailing = trailing_bytes(data, pos)
-    return JpegLayout(tuple(segments), width, height, tuple(images), tuple(sizes), trailing, tuple(gaps))
+    return JpegLayout(
+        tuple(segments), width, height, tuple(images), tuple(sizes), trailing, tuple(gaps), tuple(between)
+    )
 
 
 def mp_index(data: bytes, segments: Sequence[Segment]) -> mpf.MpIndex | None:
@@ -195,7 +207,7 @@ def _walk_picture(data: bytes, pos: int, image: int) -> _Picture:
 
 
 def _skip_gap(data: bytes, pos: int, segments: list[Segment], gaps: list[tuple[int, int]]) -> int:
-    """Past the zero bytes at `pos` between two header segments (noted in `gaps`), or ImageUndecodable."""
+    """Past the few bytes at `pos` between two header segments (noted in `gaps`), or ImageUndecodable."""
     gap = _GAP.match(data, pos) if segments and segments[-1].marker != SOS else None
     if gap is None:
         raise ImageUndecodable("JPEG is corrupt: expected a marker")

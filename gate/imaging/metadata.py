@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import binascii
 import json
+import re
 from dataclasses import replace
 from typing import Any
+
+from PIL import ExifTags
 
 from gate.errors import ImageUndecodable
 from gate.imaging import ducky, exif, icc, iptc, png, xmp
@@ -32,6 +35,19 @@ _PNG_KEYS: dict[str, tuple[Kind, str | None]] = {
 }
 # Keywords whose text is scanned without the keyword's context; Software names a generator too.
 _PNG_IGNORED = frozenset({"Software", "Creation Time"})
+# ImageMagick copies every EXIF tag of its input into a text chunk of its own ("exif:BodySerialNumber",
+# "exif:GPSLatitude", "tiff:artist"): such a keyword means what the tag means (a device id, a place).
+_EXIF_PROPERTY = re.compile(r"(?:exif|tiff)(?::thumbnail)?:([A-Za-z0-9]+)", re.IGNORECASE)
+# Only the standard's names: a keyword the writer made up ("exif:GPSAnnaKowalska") would be spelled in
+# the reason's pointer, so it stays free text, scanned with its keyword.
+_EXIF_NAME_KINDS: dict[str, Kind] = {
+    **{name.lower(): "location" for name in (*ExifTags.GPSTAGS.values(), "GPSInfo")},
+    **{
+        ExifTags.TAGS[tag].lower(): kind
+        for tag, kind in exif.TAG_KINDS.items()
+        if tag in ExifTags.TAGS and kind != "free_text"
+    },
+}
 _RAW_PROFILE = "Raw profile type "  # ImageMagick's hex-encoded copy of a JPEG's EXIF or XMP
 # iCCP names Pillow, libpng and Photoshop write for the profiles they embed: nothing to scan.
 _STOCK_PROFILE_NAMES = frozenset({"ICC Profile", "ICC profile", "icc", "sRGB", "Photoshop ICC profile"})
@@ -126,13 +142,15 @@ def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
             found.append(MetadataItem(path + "/keyword", "free_text", block.label))
         return found, [f"png:Software={generator}"] if generator else []
     kind, marker = _PNG_KEYS.get(key, ("free_text", None))
+    kind = _exif_property_kind(key) or kind
     parsed = _json(text) if kind == "free_text" else None
     if key in ("prompt", "workflow") and parsed is None:
         marker = "png:prompt-text" if key == "prompt" else None
     elif key == "parameters" and not looks_like_a1111(text):
         marker = "png:parameters"
     path = pointer("png", block.container, key)
-    items = [MetadataItem(path, "json_text" if parsed is not None else kind, text, parsed)]
+    value = None if kind in ("location", "device_id") else text  # their presence alone decides
+    items = [MetadataItem(path, "json_text" if parsed is not None else kind, value, parsed)]
     if key not in _PNG_KEYS or block.label != key:
         # The keyword is the writer's choice too (up to 79 Latin-1 characters), and so are iTXt's language
         # tag and translated keyword: scanned like the text.
@@ -140,14 +158,39 @@ def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     return items, [marker] if marker else []
 
 
+def _exif_property_kind(keyword: str) -> Kind | None:
+    """The kind of the EXIF tag a keyword such as "exif:BodySerialNumber" copies, when it is one the gate
+    reads as personal (the GPS tags: location); None for any other keyword."""
+    found = _EXIF_PROPERTY.fullmatch(keyword)
+    return None if found is None else _EXIF_NAME_KINDS.get(found.group(1).lower())
+
+
 def _json(text: str) -> Any:
-    """Parsed JSON when `text` is a JSON object or array, else None (deep nesting counts as not JSON)."""
+    """Parsed JSON when `text` is a JSON object or array, else None (deep nesting counts as not JSON).
+
+    A key an object repeats keeps every value it was given (an array under the key): readers disagree
+    which one counts, and the chunk publishes them all, so all are scanned.
+    """
     if not text.lstrip().startswith(("{", "[")):
         return None
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_every_value)
     except (ValueError, RecursionError):
         return None
+
+
+def _every_value(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    members: dict[str, Any] = {}
+    repeated: set[str] = set()
+    for key, value in pairs:
+        if key not in members:
+            members[key] = value
+        elif key in repeated:
+            members[key].append(value)
+        else:
+            members[key] = [members[key], value]
+            repeated.add(key)
+    return members
 
 
 def _raw_profile_items(profile: str, text: str, path: str) -> tuple[list[MetadataItem], list[str]]:

@@ -5,9 +5,9 @@ decoder) reads looks past that point, yet the bytes there would be published ver
 its own GPS EXIF (`cat plain.jpg gps.jpg`), or text appended after IEND. Real cameras leave such bytes too
 (one byte after an Olympus D320L's EOI, a second scan's tail after a libultrahdr sample's first EOI), so
 the walks report them (`trailing_bytes`) and the strip cuts them off: lossless, since no reader of the image
-uses them. Where they sit between the pictures of a multi-picture JPEG, `check_end` still refuses them
-(the pictures' offsets are part of its index). A multi-picture JPEG's further pictures are not "after the
-end": its MPF index names them and the JPEG walk reads them, see `mpf`.
+uses them. Where they sit between the pictures of a multi-picture JPEG (`unread_between`), they are cut
+out the same way and the index's offsets moved to match. A multi-picture JPEG's further pictures are not
+"after the end": its MPF index names them and the JPEG walk reads them, see `mpf`.
 """
 
 from __future__ import annotations
@@ -26,6 +26,13 @@ def trailing_bytes(data: bytes, end: int) -> tuple[int, int] | None:
     if extra <= 0 or (extra <= MAX_PADDING and not data[end:].translate(None, _PADDING_BYTES)):
         return None
     return end, len(data)
+
+
+def unread_between(data: bytes, start: int, stop: int) -> tuple[int, int] | None:
+    """(start, stop) when `data[start:stop]` holds anything but 0x00/0xFF padding (any length), else None."""
+    if stop <= start or not data[start:stop].translate(None, _PADDING_BYTES):
+        return None
+    return start, stop
 
 
 def check_end(

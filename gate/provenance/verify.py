@@ -191,9 +191,10 @@ def _resources(reader: c2pa.Reader, store: Mapping[str, Any]) -> tuple[tuple[str
             ):
                 found[identifier] = (fmt, _resource(reader, identifier))
             pending.extend(node.values())
-    if pending:
-        found[""] = ("", b"")
-    return tuple(found.values())
+    # In identifier order, not the walk's (which follows c2pa-rs's order of keys): /manifest/resource/N
+    # names the same resource in every process.
+    resources = [found[identifier] for identifier in sorted(found)]
+    return (*resources, ("", b"")) if pending else tuple(resources)
 
 
 def _resource(reader: c2pa.Reader, identifier: str) -> bytes:
@@ -209,6 +210,9 @@ def _report(
     store: Mapping[str, Any], generations: Mapping[str, object], resources: tuple[tuple[str, bytes], ...] = ()
 ) -> ProvenanceReport:
     manifests = store.get("manifests") or {}
+    # c2pa-rs renders the store's map of manifests in an order of its own per process (a hash map): by
+    # label, the ingredients' pointers (`*N`) and so a redo's decision record are the same every time.
+    manifests = dict(sorted(manifests.items())) if isinstance(manifests, dict) else {}
     label = store.get("active_manifest")
     active = manifests.get(label) if isinstance(label, str) else None
     results = store.get("validation_results") or {}
@@ -224,7 +228,9 @@ def _report(
         codes = (*codes, GENERATION_INVALID_CODE)
     generation = generations.get(label)
     others = tuple(
-        (other, found) for other, found in generations.items() if other != label and isinstance(found, dict)
+        (other, found)
+        for other, found in sorted(generations.items())
+        if other != label and isinstance(found, dict)
     )
     return ProvenanceReport(
         state=state,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from gate.core.checks.base import CheckContext, result, skipped
 from gate.errors import ImageLimitExceeded, ImageUndecodable, ScanLimitExceeded
 from gate.imaging import MetadataItem, read_metadata
@@ -88,17 +86,12 @@ class MetadataCheck:
 
     def _scan(self, item: MetadataItem) -> list[Finding]:
         assert item.value is not None
-        if item.kind == "json_text":
+        if item.kind == "json_text" and item.json is not None:  # parsed once, by the reader
             try:
-                parsed = json.loads(item.value)
-            except (ValueError, RecursionError):
-                parsed = None
-            if parsed is not None:
-                try:
-                    found = scan_parameters(parsed, limits=self.limits)
-                except ScanLimitExceeded:
-                    return [Finding(entity="UNSCANNABLE", path=item.path, detector="limits")]
-                return [Finding(f.entity, item.path + f.path, f.detector) for f in found]
+                found = scan_parameters(item.json, limits=self.limits)
+            except ScanLimitExceeded:
+                return [Finding(entity="UNSCANNABLE", path=item.path, detector="limits")]
+            return [Finding(f.entity, item.path + f.path, f.detector) for f in found]
         context = item.path.rsplit("/", 1)[-1] if item.named_context else ""
         return scan_text(item.value, path=item.path, context=context)
 

@@ -126,7 +126,6 @@ FIRST, SECOND = len(PLAIN), len(GAIN_MAP)
         _patched_entry(GOOD, 0, offset=4),  # the primary is not first
         mpo(PRIMARY, PLAIN, GAIN_MAP, lie={2: (SECOND, 200)}),  # inside the primary image
         mpo(PRIMARY, PLAIN, lie={1: (FIRST, 40)}),
-        mpo(PRIMARY, PLAIN, gaps=(b"hidden text",)),  # bytes between pictures
         mpo(PRIMARY, b"\x00\x00" + PLAIN[2:]),  # no SOI where the index points
         mpo(PRIMARY, PLAIN[:-30]),  # truncated
         mpo(PRIMARY, mpo(PLAIN, GAIN_MAP)),  # a listed picture with an index of its own
@@ -141,7 +140,6 @@ FIRST, SECOND = len(PLAIN), len(GAIN_MAP)
         "primary-not-first",
         "inside-primary",
         "into-primary-header",
-        "text-between",
         "no-soi",
         "truncated",
         "nested-index",
@@ -168,12 +166,33 @@ def test_an_index_with_an_unknown_tag_is_uninspected() -> None:
     assert [item.path for item in items if item.kind == "uninspected"] == ["/jpeg/APP2/0"]
 
 
-def test_bytes_in_the_index_no_tag_points_to_are_uninspected() -> None:
-    data = mpo(PRIMARY, PLAIN, tail=b"jane@example.com")
-    items = read_metadata(data, probe(data)).items
-    assert [item.path for item in items if item.kind == "uninspected"] == ["/jpeg/APP2/0"]
+def test_bytes_in_the_index_no_tag_points_to_are_unread_and_zeroed() -> None:
+    # Panasonic's LX7 ends its index with 0xFF fill and a stray 0xD8; a hostile writer with an address.
+    data = mpo(PRIMARY, GAIN_MAP, tail=b"jane@example.com")
+    assert read_metadata(data, probe(data)).paths("unread") == ("/jpeg/APP2/unreferenced",)
+    stripped = strip_identifiers(data, probe(data), frozenset({"unread"}))
+    assert b"jane@example.com" not in stripped and len(stripped) == len(data)
+    assert read_metadata(stripped, probe(stripped)).paths("unread") == ()
+    assert layout(stripped).images == layout(data).images
     padded = mpo(PRIMARY, PLAIN, tail=bytes(64))  # zeros carry nothing: Nikon pads its index
     assert read_metadata(padded, probe(padded)).items == ()
+
+
+@pytest.mark.parametrize("between", [b"jane@example.com", b"\xff" * 45 + b"\x1b\x1e\x1f" * 150, PLAIN])
+def test_bytes_between_pictures_are_cut_out_and_the_index_moved(between: bytes) -> None:
+    # No reader reads them: each picture is found by its offset. A Panasonic LX7 leaves ~450 bytes there;
+    # a JPEG there that the index does not list is no picture of the file either.
+    data = mpo(PRIMARY, GAIN_MAP, CAMERA, gaps=(b"", between))
+    assert "/jpeg/between/0" in read_metadata(data, probe(data)).paths("unread")
+    stripped = strip_identifiers(data, probe(data), frozenset({"unread", "location", "device_id"}))
+    assert between not in stripped
+    assert read_metadata(stripped, probe(stripped)).paths("unread") == ()
+    assert len(layout(stripped).images) == 3
+    with Image.open(io.BytesIO(data)) as before, Image.open(io.BytesIO(stripped)) as after:
+        for frame in range(3):
+            before.seek(frame)
+            after.seek(frame)
+            assert before.tobytes() == after.tobytes()
 
 
 def test_a_manifest_in_a_further_picture_is_unread() -> None:

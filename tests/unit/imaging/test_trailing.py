@@ -20,10 +20,13 @@ def mpo_bytes() -> bytes:
     return buf.getvalue()
 
 
-def _trailing_removed(data: bytes, end: int, container: str, *, exact: bool = True) -> None:
-    """`data` is accepted, its bytes after `end` listed as unread and cut off by the default strip."""
+def _trailing_removed(
+    data: bytes, end: int, container: str, *, exact: bool = True, also: tuple[str, ...] = ()
+) -> None:
+    """`data` is accepted, its bytes after `end` listed as unread (besides `also`) and cut off by the
+    default strip."""
     found = probe(data)
-    assert read_metadata(data, found).paths("unread") == (f"/{container}/trailing/0",)
+    assert read_metadata(data, found).paths("unread") == (*also, f"/{container}/trailing/0")
     stripped = strip_identifiers(data, found)
     assert stripped == data[:end] if exact else len(stripped) == end
     assert read_metadata(stripped, probe(stripped)).paths("unread") == ()
@@ -73,8 +76,10 @@ def test_anything_beyond_a_little_padding_is_cut_off(
 
 def test_bytes_after_the_last_picture_of_a_multi_picture_jpeg_are_cut_off() -> None:
     data = mpo_bytes()
-    # Not byte for byte: the rewritten MPF index gives the primary picture its true size.
-    _trailing_removed(data + b"appended after the last picture", len(data), "jpeg", exact=False)
+    # Not byte for byte: the rewritten MPF index gives the primary picture its true size, and the 16
+    # spaces Pillow ends it with, which no tag points to, are zeroed.
+    appended = data + b"appended after the last picture"
+    _trailing_removed(appended, len(data), "jpeg", exact=False, also=("/jpeg/APP2/unreferenced",))
 
 
 def test_multi_picture_jpeg_as_pillow_writes_it_is_read_picture_by_picture() -> None:
@@ -112,11 +117,26 @@ def test_a_few_zero_bytes_between_segments_are_cut_out(zeros: int) -> None:
 
 @pytest.mark.parametrize(
     "gap",
-    [bytes(17), b"\x00\x00text", b"text", b"\x01", b"\x00" * 3 + b"\x01"],
-    ids=["17-zeros", "zeros-text", "text", "one", "zeros-one"],
+    [b"?>", b"\x00\x00text", b"\x01", b"\x00" * 3 + b"\x01", b"\x00\x0eAdobe\x00d\x80\x00\x00\x00\x01"],
+    ids=["xmp-end", "zeros-text", "one", "zeros-one", "adobe-body"],
+)
+def test_a_few_other_bytes_between_segments_are_stray_and_cut_out(gap: bytes) -> None:
+    # A camera-trap manager wrote an XMP segment 2 bytes short ("?>" follows it); Illustrator CS5 left an
+    # APP14 body of 14 bytes outside any segment. libjpeg, Pillow and c2pa-rs skip them to the next 0xFF.
+    plain, data = _with_gap(gap)
+    found = probe(data)
+    assert read_metadata(data, found).paths("unread") == ("/jpeg/stray/0",)
+    stripped = strip_identifiers(data, found)
+    assert stripped == strip_identifiers(plain, probe(plain))
+
+
+@pytest.mark.parametrize(
+    "gap",
+    [bytes(17), b"seventeen bytes!!", b"ab\xffcd"],
+    ids=["17-zeros", "17-bytes", "with-0xff"],
 )
 def test_anything_else_between_segments_is_refused(gap: bytes) -> None:
-    with pytest.raises(ImageUndecodable, match="expected a marker"):
+    with pytest.raises(ImageUndecodable, match=r"JPEG is (corrupt|truncated)"):
         probe(_with_gap(gap)[1])
 
 
