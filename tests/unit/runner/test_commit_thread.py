@@ -231,3 +231,31 @@ def test_the_end_of_a_commit_is_signalled_on_its_wakeup_descriptor() -> None:
     assert select.select([fd], [], [], 5)[0] == [fd]
     commits.collect()
     commits.close(5)
+
+
+def test_the_group_metadata_is_read_once_per_generation_and_again_after_an_abort() -> None:
+    """Reading it is a round trip to librdkafka's main thread: not before every commit, but every commit
+    after a rebalance or an abort carries a fresh one (a stale generation fences the offsets)."""
+    recorder = Recorder()
+    runner, consumer, evaluator, _observer = runner_with(recorder, inline=True)
+    consumer.consumer_group_metadata.side_effect = ["gen-1", "gen-2", "gen-3", "gen-4"]
+    guard = runner._guard
+    assert guard is not None
+
+    def commit(*coordinates: tuple[int, int]) -> None:
+        in_flight(runner, evaluator, batch(*coordinates))
+        runner._start_commit(guard)
+        runner._collect(guard)
+
+    commit((0, 10))
+    commit((0, 11))
+    partition = MagicMock(topic="in", partition=0)
+    runner._revoked(MagicMock(), [partition])
+    runner._assigned(MagicMock(), [partition])
+    commit((0, 12))
+    recorder.outcome = "abort"
+    commit((0, 13))
+    recorder.outcome = "commit"
+    commit((0, 13))
+    assert [metadata for _b, _r, metadata in recorder.calls] == ["gen-1", "gen-1", "gen-2", "gen-2", "gen-3"]
+    runner._committing().close(5)
