@@ -81,6 +81,7 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("DEVICE_ID", "idfa", "6D92078A-8246-4BA4-AE5B-76104861E7DC"),
     ("SOCIAL_HANDLE", "prompt", "mug for the bride, instagram: @jane_doe88"),
     ("SOCIAL_HANDLE", "instagram", "@jane_doe88"),
+    ("USER_ACCOUNT", "image", "C:\\Users\\jmartin\\ComfyUI\\input\\ref.png"),
     ("HEALTH_DATA", "prompt", "get well card, the customer has leukemia"),
     ("HEALTH_DATA", "allergies", "peanuts"),
     ("SESSION_TOKEN", "session_id", "3f9a8b7c6d5e4f3a"),
