@@ -46,6 +46,7 @@ _CONSEQUENCES = {
     "CUSTOMER_ID": "linking the image to the customer's account and records",
     "HEALTH_DATA": "disclosure of the person's health (special category, Art. 9): discrimination, distress",
     "SOCIAL_HANDLE": "unsolicited contact, harassment and profiling through the person's social account",
+    "USER_ACCOUNT": "linking the image to the person's computer account, whose name often spells theirs",
 }
 _GENERAL = "identification of the data subject and loss of confidentiality"
 

@@ -20,6 +20,10 @@ only where they can hold what a detector looks for:
   bytes that are not text, or are too short, and are left alone;
 - escapes: CSS ("\\40 ", "\\000040"), Python's "\\U00000040" and "\\N{COMMERCIAL AT}", quoted-printable
   ("=40"); C/Python octal ("\\100") is a reading of its own, since CSS reads the same digits as hex;
+- words joined by "_" (`tel_0612345678`, `render_for_4111111111111111.png`, `portrait_of_Jane_Doe`), or
+  by "-" in a value without spaces (a slug: `thank-you-maria-garcia`): read with spaces between them,
+  as a file name or an identifier is meant; a value with no letter or digit on both sides of one is
+  left alone;
 - addresses: "-at-", "_at_", "~at~" and other delimiters on both sides, "at" or "@" in brackets of
   other scripts ("«at»", "【at】"), "a" in round or square ones ("(a)"), "#" for "@", "-dot-"/"_dot_"
   for ".", and a space beside "@" or a domain's dot ("jane.doe@example .com"), only where the domain
@@ -285,7 +289,61 @@ def _addresses(text: str) -> str | None:
     return read if read != text else None
 
 
-_ESCAPES, _HEX, _ADDRESSES = 1, 2, 4
+# --- words joined by "_" or "-" ------------------------------------------------------------------
+# A joint between two letters or digits, or before a "+" that starts a number: "tel_06", "of_Jane",
+# "lora_+33", "garcia-lopez" ("__init__", "-v" and "--flag" join nothing).
+_UNDERSCORE_JOINT = re.compile(r"[^\W_]_+(?:[^\W_]|\+\d)")
+_HYPHEN_JOINT = re.compile(r"[^\W\d_]-[^\W_]|[^\W_]-[^\W\d_]")
+# A hyphen between two digits belongs to the number ("1985-03-12", "+44-7700-900123") and stays.
+_WORD_HYPHEN = re.compile(r"(?<!\d)-|-(?!\d)")
+# Spaces where the joints were: the text keeps its length, so nothing moves ("jane_doe@example.com" is
+# read as the address it is, and the reading may hold a part of it: no new entity type).
+_UNDERSCORES = str.maketrans("_", " ")
+_HEX_WORD_CHARS = "0123456789abcdefABCDEF_-"
+# What a detector can find only with the words apart, at a joint: a number of six or more digits
+# (groups too) after or before an "_"; a capitalised word or a letter of another script after or
+# before one, or at the start; a word that introduces a name between two ("portrait_of_jane_doe",
+# "FOR_JANE_DOE": a name in capitals is read only after one). A slug ("-") needs a capitalised word,
+# another script or such a word between two: its numbers are read already ("-" is punctuation to
+# every detector). Identifiers of lower-case words or capitals and short numbers ("sd_xl_base_1.0",
+# "dreamshaper_8", "SKU-37791-RED") pay no reading. Each pattern starts with its joint, a literal
+# the regex engine skips to.
+_CUES = "of|for|by|to|from|para|pour|per|voor|dla|pro|na|za|an|til|att|och"
+_UNDERSCORE_HINT = re.compile(
+    rf"_(?:\+?\d[\d .\-/()]{{5,}}|[A-Z][a-z]|[^\x00-\x7f]|(?i:{_CUES})_)"
+    r"|(?<=\d[\d .\-/()]{5})_|(?<=[^\x00-\x7f])_"
+)
+_HYPHEN_HINT = re.compile(rf"-(?:[A-Z][a-z]|[^\x00-\x7f]|(?i:{_CUES})-)|(?<=[^\x00-\x7f])-")
+
+
+def _words_hint(text: str) -> bool:
+    """Whether `_words` may read something a detector finds (`_UNDERSCORE_HINT`, `_HYPHEN_HINT`)."""
+    first = text[0]
+    starts = (first.isupper() and text[1].islower()) or not first.isascii()  # "Jane_Doe", not "SKU_1"
+    if "_" in text and (starts or _UNDERSCORE_HINT.search(text) is not None):
+        return True
+    return "-" in text and (starts or _HYPHEN_HINT.search(text) is not None) and not _has_space(text)
+
+
+def _has_space(text: str) -> bool:
+    return " " in text or any(ch.isspace() for ch in text)
+
+
+def _words(text: str) -> str | None:
+    """`text` with its words apart: at "_" always, at "-" only in a value without white space (a slug,
+    a file name; in a sentence a hyphen joins a compound word, "T-shirt", "Jean-Luc") and not between
+    two digits. None for a value of hex digits in groups (a UUID), which holds no words."""
+    if not text.strip(_HEX_WORD_CHARS):
+        return None  # a UUID, a hash: hex digits in groups, no words
+    read = text
+    if "_" in text and _UNDERSCORE_JOINT.search(text) is not None:
+        read = text.translate(_UNDERSCORES)
+    if "-" in text and _HYPHEN_JOINT.search(text) is not None and not _has_space(text):
+        read = _WORD_HYPHEN.sub(" ", read)
+    return read if read != text else None
+
+
+_ESCAPES, _HEX, _ADDRESSES, _WORDS = 1, 2, 4, 8
 # Readers applied in order to one reading: escapes, then hex, then addresses.
 _READERS = ((_ESCAPES, "escape", _unescaped), (_HEX, "hex", _unhexed), (_ADDRESSES, "address", _addresses))
 
@@ -294,10 +352,14 @@ def disguise_hints(text: str) -> int:
     """Which readers have a chance on `text` (0: none, for certain; `decoding.may_be_encoded` asks): a
     few `in` tests, then a regex search with a literal prefix only where one passes (the common string
     pays the tests and nothing more)."""
+    if len(text) < _MIN_CHARS:
+        return 0
+    # Words joined by "_" (identifiers too) or "-" (`_words`).
+    words = _WORDS if ("_" in text or "-" in text) and _words_hint(text) and _words(text) is not None else 0
     # An identifier holds no delimiter, space, dot or escape; as hex it would start with a letter,
     # which only a byte-order mark does ("fffe6a00...").
-    if len(text) < _MIN_CHARS or (text.isidentifier() and text[:4].lower() not in _BYTE_ORDER_MARKS):
-        return 0
+    if text.isidentifier() and text[:4].lower() not in _BYTE_ORDER_MARKS:
+        return words
     # Quoted-printable counts where it spells "@", "." or "+" (what hides an address or a number).
     hints = _ESCAPES if "\\" in text or ("=" in text and _QP_HINT.search(text) is not None) else 0
     # Every address has a domain: a "." or a spelled "dot" (most strings have neither).
@@ -318,7 +380,7 @@ def disguise_hints(text: str) -> int:
             hints |= _HEX
     elif len(text) >= _MIN_HEX_CHARS and not text.strip(_HEX_CHARS) and _starts_as_text(text):
         hints |= _HEX
-    return hints
+    return hints | words
 
 
 def disguised_readings(text: str) -> list[tuple[str, str]]:
@@ -341,4 +403,8 @@ def disguised_readings(text: str) -> list[tuple[str, str]]:
         octal = _octal(text)
         if octal is not None:
             readings.append((octal, "octal"))
+    if hints & _WORDS:  # a reading of its own: the others read "_" and "-" as punctuation
+        words = _words(text)
+        if words is not None:  # always, given the hint
+            readings.append((words, "words"))
     return readings

@@ -38,6 +38,9 @@ _CACHED_KEY_CHARS = 64
 # JSON inside a string inside a string is read; one more layer down is read as text only.
 _MAX_JSON_LAYERS = 2
 _JSON_OPENERS = frozenset(("{", "["))
+# Integers of 15 or 16 digits, the lengths a card number is read at without a card word (`card`).
+_CARD_SIZED_LOW = 10**14
+_CARD_SIZED_HIGH = 10**16
 # Pointer token for a member whose key holds personal data: "*" and the member's position.
 HIDDEN_KEY = "*"
 
@@ -332,11 +335,15 @@ class _Scan:
                 self.add(finding.entity, path, f"{finding.detector}+joined")
 
     def number(self, value: int | float, path: str, flags: int) -> None:
-        """Numbers are read only where a key says one may identify someone (a phone or card key);
-        seeds, sizes and steps are skipped without being turned into text."""
+        """Numbers are read where a key says one may identify someone (a phone or card key), and an
+        integer of a card number's 15 or 16 digits anywhere but under a key that says "a number" (a
+        seed): as a string, it would be read. Other seeds, sizes and steps are skipped without being
+        turned into text."""
         # `int | float`, not `float`: compiled, a `float` parameter turns the int 4111111111111111 into
         # the double whose str() is "4.111111111111111e+15", and the card number would go unread.
-        if flags & POSITIVE_MASK and not flags & NOT_NUMERIC:
+        if flags & NOT_NUMERIC:
+            return
+        if flags & POSITIVE_MASK or (type(value) is int and _CARD_SIZED_LOW <= value < _CARD_SIZED_HIGH):
             self.text(str(value), path, flags)
 
     def _object(self, obj: dict[Any, Any], path: str, flags: int, inherited: int, depth: int) -> int:
@@ -392,7 +399,10 @@ class _Scan:
                 if readable and (child, child_flags) not in clean_values:
                     self._read(child, child_flags, child_path or f"{path}/{token}")
             elif kind is int or kind is float:
-                if child_flags & POSITIVE_MASK and not child_flags & NOT_NUMERIC:  # `number`'s test
+                if not child_flags & NOT_NUMERIC and (  # `number`'s test
+                    child_flags & POSITIVE_MASK
+                    or (kind is int and _CARD_SIZED_LOW <= child < _CARD_SIZED_HIGH)
+                ):
                     self.number(child, child_path or f"{path}/{token}", child_flags)
             elif kind is not bool and child is not None:
                 self.chars = chars

@@ -6,6 +6,7 @@ import functools
 import operator
 
 from gate.scanning.detectors import (
+    account,
     behavior,
     card,
     customer,
@@ -48,6 +49,7 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     social.DETECTOR,
     health.DETECTOR,
     customer.DETECTOR,
+    account.DETECTOR,
 )
 
 KEYED_RULES: tuple[KeyedRule, ...] = (

@@ -37,6 +37,8 @@ _CLASSES = bytes(
 _SPACE = re.compile(r"\s")
 # The top-level domains of the social networks' profile links (detectors/social.py).
 _LINK = re.compile(r"(?i)\.(?:com|net|me|tv|app|am|ru|social)/")
+# The folder of the home folders, then a separator (detectors/account.py).
+_HOME_FOLDER = re.compile(r"(?i)(?:users|home|documents and settings)[\\/]")
 _MAX_LOOPED_WORDS = 8
 _CASELESS_LETTER = re.compile(f"[{lexicon.CASELESS}]")
 
@@ -74,6 +76,7 @@ HAS_EIGHT_DIGITS: Final = 1 << 19
 HAS_CODE_START: Final = 1 << 20  # two capitals (or letters, with 12 digits), then two digits: an IBAN's start
 HAS_LINK: Final = 1 << 21  # a host of a few top-level domains before a "/": "instagram.com/...", "t.me/..."
 HAS_NON_ASCII: Final = 1 << 22  # a character outside ASCII (the CJK and Hangul address patterns need one)
+HAS_HOME_PATH: Final = 1 << 23  # a home folder in a path: "C:\\Users\\...", "/home/...", "/Users/..."
 BEHAVIOR_WORDS = (
     "view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search", "based"
 )  # fmt: skip
@@ -180,6 +183,12 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
         facts |= HAS_DEGREE
     if "/" in value and _LINK.search(value) is not None:
         facts |= HAS_LINK
+    if (
+        ("/" in value or "\\" in value)
+        and ("users" in lower or "home" in lower or "settings" in lower)
+        and _HOME_FOLDER.search(value) is not None
+    ):
+        facts |= HAS_HOME_PATH
     if "eyJ" in value:
         facts |= HAS_JWT
     return facts, view

@@ -77,15 +77,17 @@ _NO_TRUNK_SHAPES: dict[tuple[int, ...], tuple[str, ...]] = {
 }
 # A date is no number: "05.12.2026", "2026-12-05" (a German number can be 8 digits after "0").
 _DATE = re.compile(r"\d{1,2}[./\-]\d{1,2}[./\-](?:\d{2}|\d{4})|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}")
-# Words that make the digits after them a reference, and currencies or units that make digits a
-# quantity; both in the languages of European shops. Not "number", "Nummer", "numéro", "no.": those
-# name a phone number as often ("mon numéro : 06 12 34 56 78").
+# Words that make the digits after them a reference (or a file's number), and currencies or units
+# that make digits a quantity; both in the languages of European shops. Not "number", "Nummer",
+# "numéro", "no.": those name a phone number as often ("mon numéro : 06 12 34 56 78").
 _REFERENCE_BEFORE = re.compile(
     r"(?i)(?:\b(?:order|orders|bestell\w*|auftrag\w*|pedido|commande|ordine|bestelling|zamówieni\w*|"
     r"sku|ean|gtin|upc|isbn|issn|mpn|art|artikel\w*|article|articolo|artículo|art[ií]culo|ref|refer\w*|"
     r"riferimento|invoice|rechnung\w*|factura|facture|fattura|batch|charge|lot|lotto|lote|serial|serie|"
     r"seriennummer|tracking|sendungs\w*|seed|model|modell|modelo|modello|mod[èe]le|item|part|p/n|pn|"
-    r"code|c[óo]digo|codice|kod|barcode)\b|[#№])"
+    r"code|c[óo]digo|codice|kod|barcode|"
+    # the names cameras and phones give their files: "IMG_0612345678.jpg", "DSC_0012345678"
+    r"img|dsc[nf]?|dcim|pxl|mvimg|vid|gopr|dji|pano)\b|[#№])"
     # ... and the number word after it: "Art.-Nr.", "pedido nº", "order no.", "Auftrag Nummer".
     r"[\W_]{0,6}(?:(?:nr|no|n[º°o]|num|number|nummer|num[ée]ro|n[úu]mero)\b)?[\W\d_]{0,20}$"
 )

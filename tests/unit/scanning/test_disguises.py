@@ -140,7 +140,7 @@ CLEAN = [
     "sha256:" + hashlib.sha256(b"q").hexdigest(),
     "id 6dba1c50884adffa01738a06e8b26034", "seed 18446744073709551615 steps 30",
     # backslashes and "=" that are not escapes
-    "C:\\Users\\dave\\bin\\model.ckpt", "\\d+\\.\\d+", "\\alpha + \\beta", "width=40px height=2E", "a=b&c=d",
+    "C:\\tools\\dave\\bin\\model.ckpt", "\\d+\\.\\d+", "\\alpha + \\beta", "width=40px height=2E", "a=b&c=d",
     # "at", "#" and "@" that are not an address
     "look-at-me", "coffee_at_home", "look-at-me.png", "meet at 10.30", "look-at-me. Art deco style",
     "look at me. Art deco style", "shot at home. Photo by the studio",

@@ -81,6 +81,7 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("DEVICE_ID", "idfa", "6D92078A-8246-4BA4-AE5B-76104861E7DC"),
     ("SOCIAL_HANDLE", "prompt", "mug for the bride, instagram: @jane_doe88"),
     ("SOCIAL_HANDLE", "instagram", "@jane_doe88"),
+    ("USER_ACCOUNT", "image", "C:\\Users\\jmartin\\ComfyUI\\input\\ref.png"),
     ("HEALTH_DATA", "prompt", "get well card, the customer has leukemia"),
     ("HEALTH_DATA", "allergies", "peanuts"),
     ("SESSION_TOKEN", "session_id", "3f9a8b7c6d5e4f3a"),
@@ -183,7 +184,10 @@ NEGATIVES: list[tuple[str, Any]] = [
     ("cfg", "7.5, 0.75"),
     ("prompt", "denoise 0.350, 0.750 and cfg 7.5, 0.75"),
     ("lora", "<lora:add_detail:0.6>"),
-    ("loras", [{"name": "Emma_Watson_v2", "weight": 0.8}]),
+    # LoRA names are read with their words apart (`disguises._words`): one named after a person is
+    # read as "Emma Watson" is (test_joined_words); these name styles
+    ("loras", [{"name": "Detail_Tweaker_XL", "weight": 0.8}]),
+    ("loras", [{"name": "Studio_Ghibli_Style", "weight": 0.8}]),
     ("request_id", "123e4567-e89b-12d3-a456-426614174000"),
     ("prompt", "trace 123e4567-e89b-12d3-a456-426614174000"),
     # product words, brands, artist styles

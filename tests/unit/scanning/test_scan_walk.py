@@ -138,8 +138,12 @@ def test_owner_objects_make_name_and_id_personal() -> None:
 
 
 def test_numbers_elsewhere_are_not_read() -> None:
-    assert scan_parameters({"steps": 4111111111111111, "misc": 4111111111111111}) == []
+    # A phone number's digits as a JSON number are read only under a phone key; a card number's 15 or
+    # 16 digits wherever the string would be read (test_written_together), but not as a seed.
+    assert scan_parameters({"steps": 33612345678, "misc": 4915112345678, "seed": 4111111111111111}) == []
+    assert pairs(scan_parameters({"phone": 33612345678})) == [("PHONE_NUMBER", "/phone")]
     assert pairs(scan_parameters({"card": 4111111111111111})) == [("CREDIT_CARD", "/card")]
+    assert pairs(scan_parameters({"misc": 4111111111111111})) == [("CREDIT_CARD", "/misc")]
 
 
 @pytest.mark.parametrize(

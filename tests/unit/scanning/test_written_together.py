@@ -135,3 +135,24 @@ def test_nesting_inside_a_string_counts_against_the_depth_limit() -> None:
 def test_text_that_only_looks_like_json_is_read_as_text() -> None:
     assert entities("[masterpiece], best quality, {detailed}") == set()
     assert entities("[1, 2, 3]") == set()
+
+
+# A card number written as a JSON number, not a string: read wherever its string would be (not under a
+# key that says "a number": a seed of 16 digits is a seed).
+CARD_INTEGERS: list[tuple[str, object, bool]] = [
+    ("payment", 4111111111111111, True),
+    ("x", 5500005555555559, True),
+    ("ref", 378282246310005, True),  # American Express, 15 digits
+    ("items", [4111111111111111], True),
+    ("seed", 4111111111111111, False),
+    ("noise_seed", 5500005555555559, False),
+    ("x", 1234567890123456, False),  # not Luhn-valid
+    ("x", 4006381333931, False),  # an EAN-13
+    ("created_ms", 1733443200000, False),
+    ("x", 12345678901234567, False),
+]
+
+
+@pytest.mark.parametrize(("key", "value", "leaks"), CARD_INTEGERS)
+def test_a_card_number_written_as_a_json_number(key: str, value: object, leaks: bool) -> None:
+    assert ("CREDIT_CARD" in entities(value, key=key)) is leaks
