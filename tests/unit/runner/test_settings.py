@@ -86,6 +86,13 @@ def test_a_malformed_yaml_file_is_a_config_error(tmp_path: Path, text: str) -> N
         load_settings(config)
 
 
+def test_a_config_file_that_is_not_utf8_is_a_config_error(tmp_path: Path) -> None:
+    config = tmp_path / "gate.yaml"
+    config.write_bytes(b"\xff\xfegroup_id: x\n")
+    with pytest.raises(ConfigError, match=r"gate\.yaml: not UTF-8 text \(byte 0\)"):
+        load_settings(config)
+
+
 def test_a_missing_yaml_file_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot be read"):
         load_settings(tmp_path / "absent.yaml")
