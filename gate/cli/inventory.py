@@ -73,6 +73,7 @@ def read_period(args: argparse.Namespace) -> tuple[list[dict[str, Any]], Any]:
 
 def _export(args: argparse.Namespace) -> int:
     from rich.table import Table  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
 
     from gate.compliance.inventory import as_csv, as_json_lines, inventory, totals  # noqa: PLC0415
 
@@ -90,7 +91,8 @@ def _export(args: argparse.Namespace) -> int:
     for column in ("provider", "model", "version", "month", "images"):
         table.add_column(column, justify="right" if column == "images" else "left")
     for (provider, name, version, month), count in sorted(totals(rows).items()):
-        table.add_row(provider, name, version, month, str(count))
+        # Producer-declared names: Text, so `[turbo]` is shown, not read as rich markup.
+        table.add_row(*map(Text, (provider, name, version, month)), str(count))
     _stderr().print(table)
     return 0
 
