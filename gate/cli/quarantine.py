@@ -25,6 +25,7 @@ from gate.cli.review_args import (
     read_incident_docs,
     reader_config_of,
     reading_settings,
+    whole_number,
 )
 from gate.errors import ConfigError, GateError
 
@@ -38,7 +39,7 @@ def register(sub: Any) -> None:
     ls = commands.add_parser("ls", help="list the events whose current decision is a quarantine")
     add_reading_options(ls)
     add_filter_options(ls)
-    ls.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows")
+    ls.add_argument("--limit", type=whole_number(1), default=None, metavar="N", help="at most N rows")
     ls.add_argument("--json", action="store_true", help="one JSON object per line")
     ls.set_defaults(handler=_ls)
     stats = commands.add_parser("stats", help="counts by reason, entity, source and policy version")
