@@ -251,20 +251,22 @@ class _Runner:
 
     def _print_step(self, step: Any) -> None:
         d = step.decision
+        # Each code once on both sides (three entities, three reasons of one code), so the diff shows changes.
+        before, after = list(dict.fromkeys(d.reason_codes)), list(dict.fromkeys(step.new_reasons))
         if self.args.json:
             print(
                 json.dumps(
                     {
                         "event_id": d.event_id,
-                        "old": {"verdict": d.verdict, "reasons": list(d.reason_codes)},
-                        "new": {"verdict": step.new_verdict, "reasons": list(step.new_reasons)},
+                        "old": {"verdict": d.verdict, "reasons": before},
+                        "new": {"verdict": step.new_verdict, "reasons": after},
                         "dry_run": bool(self.args.dry_run),
                     },
                     sort_keys=True,
                 )
             )
         elif self.args.dry_run:
-            old, new = ",".join(d.reason_codes) or "-", ",".join(step.new_reasons) or "-"
+            old, new = ",".join(before) or "-", ",".join(after) or "-"
             print(f"{d.event_id}: {d.verdict} [{old}] -> {step.new_verdict} [{new}]")
 
     def close(self) -> None:
