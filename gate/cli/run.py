@@ -132,7 +132,14 @@ def serve(settings: GateSettings, factory: GateProcessorFactory) -> int:
         port=settings.http.port,
         admin=AdminActions(resume=guard.request_resume, token=token),
     )
-    server.start()
+    try:
+        server.start()
+    except OSError as exc:  # the port is taken, the host is not an address of this machine
+        raise ConfigError(
+            f"cannot serve /metrics and /healthz on {settings.http.host}:{settings.http.port} "
+            f"({exc.strerror or exc}); set http.host and http.port (GATE_HTTP__HOST, GATE_HTTP__PORT) to a "
+            "free address of this machine"
+        ) from None
     from gate.cli.incident_watch import IncidentWatcher  # noqa: PLC0415
 
     watcher = IncidentWatcher(settings, metrics)
