@@ -28,6 +28,7 @@ from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
     YamlConfigSettingsSource,
 )
 
@@ -362,6 +363,11 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> GateSett
         return GateSettings(**overrides)
     except ValidationError as exc:
         raise ConfigError(describe_validation_error(exc)) from None
+    except SettingsError as exc:  # a GATE_* variable for a list or mapping that is not JSON
+        raise ConfigError(
+            f"{exc}: a list or mapping in a GATE_* variable is written as JSON, e.g. "
+            """GATE_FETCH__FILE_ROOTS='["/srv/media"]' or GATE_TSA__ALLOW_HOSTS='["tsa.example.com"]'"""
+        ) from None
     finally:
         _yaml_file.reset(token)
 

@@ -156,3 +156,17 @@ def test_without_an_allow_list_no_source_becomes_a_label() -> None:
     sample = metrics.registry.get_sample_value
     assert sample("gate_events_total", {"verdict": "approved", "source": "other"}) == 1
     assert sample("gate_events_total", {"verdict": "approved", "source": "jane.doe"}) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("GATE_FETCH__FILE_ROOTS", "/srv/media"), ("GATE_TSA__ALLOW_HOSTS", "tsa.example.com")],
+)
+def test_a_list_variable_that_is_not_json_says_how_to_write_it(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(
+        ConfigError, match=r"written as JSON, e\.g\. GATE_FETCH__FILE_ROOTS='\[\"/srv/media\"\]'"
+    ):
+        load_settings()
