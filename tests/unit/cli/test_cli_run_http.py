@@ -4,6 +4,7 @@ with a ConfigError naming the address and the settings, before the runner starts
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -20,3 +21,11 @@ def test_a_taken_metrics_port_is_a_config_error() -> None:
         settings = load_settings(bootstrap_servers="127.0.0.1:1", http={"host": "127.0.0.1", "port": port})
         with pytest.raises(ConfigError, match=rf"127\.0\.0\.1:{port} .*GATE_HTTP__PORT"):
             serve(settings, processor_factory(settings))
+
+
+def test_a_ca_bundle_that_holds_no_certificate_fails_at_start(tmp_path: Path) -> None:
+    bundle = tmp_path / "ca.pem"
+    bundle.write_text("{not a certificate}\n")
+    settings = load_settings(bootstrap_servers="127.0.0.1:1", fetch={"ca_bundle": str(bundle)})
+    with pytest.raises(ConfigError, match=r"fetch\.ca_bundle .*ca\.pem holds no PEM CA certificate"):
+        processor_factory(settings)
