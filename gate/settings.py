@@ -203,6 +203,14 @@ class S3StoreSettings(_Section):
     read_timeout_s: float = Field(default=10.0, gt=0, le=300)
     max_attempts: int = Field(default=4, ge=1, le=10)  # botocore's standard retries, backoff with jitter
 
+    @field_validator("endpoint_url")
+    @classmethod
+    def _endpoint_is_a_url(cls, value: str | None) -> str | None:
+        # botocore raises a bare ValueError for anything else, at the first request.
+        if value is not None and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s]*)?", value):
+            raise ValueError("must be an http:// or https:// URL, e.g. https://minio.example:9000")
+        return value
+
 
 class StoreSettings(_Section):
     """Where published images go: `directory` (the `store_dir` setting) or `s3` (`store.s3.*`)."""

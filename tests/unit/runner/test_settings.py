@@ -170,3 +170,22 @@ def test_a_list_variable_that_is_not_json_says_how_to_write_it(
         ConfigError, match=r"written as JSON, e\.g\. GATE_FETCH__FILE_ROOTS='\[\"/srv/media\"\]'"
     ):
         load_settings()
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://minio.example:9000", True),
+        ("http://127.0.0.1:9000/", True),
+        ("not a url", False),
+        ("minio.example:9000", False),
+        ("ftp://minio.example", False),
+    ],
+)
+def test_the_s3_endpoint_must_be_an_http_url(url: str, ok: bool) -> None:
+    settings = {"backend": "s3", "s3": {"bucket": "bkt", "endpoint_url": url}}
+    if ok:
+        assert load_settings(store=settings).store.s3.endpoint_url == url
+    else:
+        with pytest.raises(ConfigError, match=r"store\.s3\.endpoint_url: Value error, must be an http"):
+            load_settings(store=settings)
