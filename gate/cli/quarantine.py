@@ -192,6 +192,13 @@ def check_free_text(name: str, text: str, limit: int, purpose: TextPurpose) -> s
     text = text.strip()
     if not text or len(text) > limit:
         raise ConfigError(f"--{name} ({purpose.what}) must be 1 to {limit} characters")
+    # Bytes that are not UTF-8 reach argv as lone surrogates: no record can carry them (and a release
+    # failed with a UnicodeEncodeError after reading every topic). Control characters have no place either.
+    if any("\ud800" <= c <= "\udfff" or (c < " " and c not in "\t\n") or c == "\x7f" for c in text):
+        raise ConfigError(
+            f"--{name} ({purpose.what}) holds bytes that are not UTF-8 text or control characters; "
+            "write it as plain text in a UTF-8 terminal"
+        )
     # The option's name read as a key can also excuse a value (under `reference` a phone number reads as
     # a reference number): scanned with and without it, refused on either.
     findings = scan_text(text, path=purpose.pointer, context=name) + scan_text(text, path=purpose.pointer)

@@ -120,3 +120,21 @@ def test_whole_numbers_in_range_pass(text: str, value: int) -> None:
     from gate.cli.review_args import whole_number  # noqa: PLC0415
 
     assert whole_number(1)(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("bad \udcff\udcfe bytes", True),  # non-UTF-8 argv bytes, as Python decodes them
+        ("escape \x1b[31m red", True),
+        ("nul \x00 inside", True),
+        ("two lines\nof note", False),
+        ("Prüfung bestanden, Motiv neu erzeugt", False),
+    ],
+)
+def test_free_text_must_be_unicode_text_without_control_characters(text: str, refused: bool) -> None:
+    if refused:
+        with pytest.raises(ConfigError, match="not UTF-8 text or control characters"):
+            check_free_text("note", text, 500, RELEASE_NOTE)
+    else:
+        assert check_free_text("note", text, 500, RELEASE_NOTE) == text
