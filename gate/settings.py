@@ -28,6 +28,7 @@ from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
     YamlConfigSettingsSource,
 )
 
@@ -202,6 +203,14 @@ class S3StoreSettings(_Section):
     read_timeout_s: float = Field(default=10.0, gt=0, le=300)
     max_attempts: int = Field(default=4, ge=1, le=10)  # botocore's standard retries, backoff with jitter
 
+    @field_validator("endpoint_url")
+    @classmethod
+    def _endpoint_is_a_url(cls, value: str | None) -> str | None:
+        # botocore raises a bare ValueError for anything else, at the first request.
+        if value is not None and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s]*)?", value):
+            raise ValueError("must be an http:// or https:// URL, e.g. https://minio.example:9000")
+        return value
+
 
 class StoreSettings(_Section):
     """Where published images go: `directory` (the `store_dir` setting) or `s3` (`store.s3.*`)."""
@@ -362,6 +371,11 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> GateSett
         return GateSettings(**overrides)
     except ValidationError as exc:
         raise ConfigError(describe_validation_error(exc)) from None
+    except SettingsError as exc:  # a GATE_* variable for a list or mapping that is not JSON
+        raise ConfigError(
+            f"{exc}: a list or mapping in a GATE_* variable is written as JSON, e.g. "
+            """GATE_FETCH__FILE_ROOTS='["/srv/media"]' or GATE_TSA__ALLOW_HOSTS='["tsa.example.com"]'"""
+        ) from None
     finally:
         _yaml_file.reset(token)
 
@@ -381,6 +395,10 @@ def _check_yaml(path: Path) -> None:
         loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"config file {path}: cannot be read ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"config file {path}: not UTF-8 text (byte {exc.start}); save it as UTF-8"
+        ) from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"config file {path}: not valid YAML ({exc.__class__.__name__})") from None
     if loaded is not None and not isinstance(loaded, dict):

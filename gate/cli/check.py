@@ -36,6 +36,11 @@ from gate.worker.assembly import PipelineSpec
 from gate.worker.sidecar import SIDECAR_VERIFIES, check_sidecar
 
 EXIT_BY_VERDICT = {Verdict.APPROVED: 0, Verdict.QUARANTINED: 3, Verdict.REJECTED: 4}
+# The asset fetcher's hints name `gate run`'s settings; these are `gate check`'s options for the same.
+_FETCH_OPTIONS = {
+    "GATE_FETCH__FILE_ROOTS": "--file-root DIR (default: the event's folder)",
+    "GATE_FETCH__HTTPS_ALLOW_HOSTS": "--allow-host HOST",
+}
 EXIT_SIDECAR_FAILS = 5  # the image is not the bytes its sidecar was made for (or the sidecar is unreadable)
 
 
@@ -243,6 +248,9 @@ def _print(doc: dict[str, Any], as_json: bool, error: str) -> None:
         print(f"  - {reason['code']}{where}{detail} -> {reason['outcome']} [{reason['rule']}]")
     if error:
         print(f"  why: {error}", file=sys.stderr)
+        for setting, option in _FETCH_OPTIONS.items():
+            if setting in error:  # the fetcher names the gate's setting; `gate check` takes an option
+                print(f"  (for gate check: {option})", file=sys.stderr)
     print(f"actions: {', '.join(doc['actions']) or 'none'}")
     asset = doc.get("asset")
     if asset:

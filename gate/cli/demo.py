@@ -29,6 +29,14 @@ def _demo(args: argparse.Namespace) -> int:
 
     if args.rounds < 1 or args.workers < 0:
         raise ConfigError("--rounds must be at least 1 and --workers at least 0")
+    if not args.timeout > 0:
+        raise ConfigError("--timeout must be above 0 seconds (it bounds the wait for all decisions)")
+    try:
+        args.dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot use --dir {args.dir}: {exc.strerror}; choose a folder you can write"
+        ) from None
     return run_demo(
         DemoOptions(
             directory=args.dir,

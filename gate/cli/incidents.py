@@ -212,10 +212,25 @@ def _show(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from gate.core.incident_draft import markdown  # noqa: PLC0415
 
+    _writable_folder(args.out)  # before reading the topic: a bad --out must not cost the read
     doc = _one(args)
-    args.out.mkdir(parents=True, exist_ok=True)
     base = args.out / str(doc["incident_id"])
-    base.with_suffix(".json").write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n")
-    base.with_suffix(".md").write_text(markdown(doc, datetime.now(UTC)))
+    try:
+        base.with_suffix(".json").write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n", "utf-8")
+        base.with_suffix(".md").write_text(markdown(doc, datetime.now(UTC)), "utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot write the draft into --out {args.out}: {exc.strerror}") from None
     print(f"wrote {base.with_suffix('.json')} and {base.with_suffix('.md')}")
     return 0
+
+
+def _writable_folder(out: Path) -> None:
+    """Make the --out folder (with its parents) or say why it cannot be one."""
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"--out {out} is a file; the draft is two files: give a folder for them")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot create --out {out}: {exc.strerror}; choose a folder you can write"
+        ) from None

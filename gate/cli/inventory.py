@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from gate.cli.review_args import seconds
 from gate.cli.run import add_common_options, settings_from_args
 from gate.errors import ConfigError
 
@@ -33,8 +35,24 @@ def add_period_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", metavar="T", help="from this date or RFC 3339 time (UTC), inclusive")
     parser.add_argument("--until", metavar="T", help="up to this date or RFC 3339 time (UTC), inclusive")
     parser.add_argument(
-        "--timeout", type=float, default=60.0, help="seconds to reach the end of the audit topic (default 60)"
+        "--timeout",
+        type=seconds,
+        default=60.0,
+        help="seconds to reach the end of the audit topic (default 60)",
     )
+
+
+def check_out(out: Path | None) -> None:
+    """Refuse an --out that cannot be written before reading the audit topic (a minute, on a large one)."""
+    if out is None:
+        return
+    folder = out.parent
+    if out.is_dir():
+        raise ConfigError(f"--out {out} is a directory; name a file in it")
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise ConfigError(
+            f"cannot write --out {out}: {folder} is not a writable directory; create it or choose another"
+        )
 
 
 def read_period(args: argparse.Namespace) -> tuple[list[dict[str, Any]], Any]:
@@ -73,9 +91,11 @@ def read_period(args: argparse.Namespace) -> tuple[list[dict[str, Any]], Any]:
 
 def _export(args: argparse.Namespace) -> int:
     from rich.table import Table  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
 
     from gate.compliance.inventory import as_csv, as_json_lines, inventory, totals  # noqa: PLC0415
 
+    check_out(args.out)
     records, period = read_period(args)
     rows = inventory(records, period)
     text = as_json_lines(rows) if args.format == "json" else as_csv(rows)
@@ -90,7 +110,8 @@ def _export(args: argparse.Namespace) -> int:
     for column in ("provider", "model", "version", "month", "images"):
         table.add_column(column, justify="right" if column == "images" else "left")
     for (provider, name, version, month), count in sorted(totals(rows).items()):
-        table.add_row(provider, name, version, month, str(count))
+        # Producer-declared names: Text, so `[turbo]` is shown, not read as rich markup.
+        table.add_row(*map(Text, (provider, name, version, month)), str(count))
     _stderr().print(table)
     return 0
 

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from gate.errors import ConfigError
 from gate.provenance import create_dev_pki
 
 
@@ -26,7 +27,13 @@ def register(sub: Any) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
-    pki = create_dev_pki(args.directory, force=args.force)
+    try:
+        pki = create_dev_pki(args.directory, force=args.force)
+    except OSError as exc:
+        where = exc.filename or args.directory
+        raise ConfigError(
+            f"cannot write the keys to {where}: {exc.strerror}; choose a DIR you can create and write"
+        ) from None
     print(f"trust anchor:  {pki.root_ca}")
     print(f"signer chain:  {pki.signer_chain}")
     print(f"signer key:    {pki.signer_key}")

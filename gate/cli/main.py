@@ -79,7 +79,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        refused = _kafka_settings_refused(exc)
+        if refused is None:
+            raise
+        print(
+            f"gate: the Kafka client refused the `kafka:` settings: {refused}; fix that key or value in "
+            "--config or its GATE_KAFKA__ variable (librdkafka's CONFIGURATION.md lists them)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     return status
+
+
+def _kafka_settings_refused(exc: Exception) -> str | None:
+    """librdkafka's own words when it refused a setting (an unknown key, a bad value) as a client was made.
+
+    The `kafka:` passthrough reaches librdkafka unchecked, so a misspelt key surfaces only there, in
+    whichever command makes the first client. Looked up lazily: `gate --help` does not load librdkafka.
+    """
+    kafka = sys.modules.get("confluent_kafka")
+    if kafka is None or not isinstance(exc, kafka.KafkaException) or not exc.args:
+        return None
+    error = exc.args[0]
+    if not isinstance(error, kafka.KafkaError) or error.code() != kafka.KafkaError._INVALID_ARG:
+        return None
+    return str(error.str())
 
 
 if __name__ == "__main__":

@@ -11,7 +11,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from gate.cli.review_args import (
     add_filter_options,
@@ -23,6 +25,7 @@ from gate.cli.review_args import (
     read_incident_docs,
     reader_config_of,
     reading_settings,
+    whole_number,
 )
 from gate.errors import ConfigError, GateError
 
@@ -36,7 +39,7 @@ def register(sub: Any) -> None:
     ls = commands.add_parser("ls", help="list the events whose current decision is a quarantine")
     add_reading_options(ls)
     add_filter_options(ls)
-    ls.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows")
+    ls.add_argument("--limit", type=whole_number(1), default=None, metavar="N", help="at most N rows")
     ls.add_argument("--json", action="store_true", help="one JSON object per line")
     ls.set_defaults(handler=_ls)
     stats = commands.add_parser("stats", help="counts by reason, entity, source and policy version")
@@ -73,10 +76,16 @@ def _ls(args: argparse.Namespace) -> int:
     for d in rows:
         decided = d.decided_at.strftime("%Y-%m-%d %H:%M:%S")
         table.add_row(
-            d.event_id, decided, str(d.doc.get("source", "")), ", ".join(d.reason_codes), d.policy_version
+            *map(Text, (d.event_id, decided, str(d.doc.get("source", "")), codes(d.reason_codes))),
+            Text(d.policy_version),
         )
     Console(width=160).print(table)
     return 0
+
+
+def codes(reason_codes: tuple[str, ...]) -> str:
+    """Reason codes for a table cell: each once, in order (three entities make three reasons of one code)."""
+    return ", ".join(dict.fromkeys(reason_codes))
 
 
 def _stats(args: argparse.Namespace) -> int:
@@ -94,7 +103,7 @@ def _stats(args: argparse.Namespace) -> int:
         table.add_column(by)
         table.add_column("events", justify="right")
         for name, n in counts[by].items():
-            table.add_row(name, str(n))
+            table.add_row(Text(name), str(n))
         console.print(table)
     return 0
 
@@ -116,8 +125,10 @@ def _show(args: argparse.Namespace) -> int:
         print(json.dumps(out, sort_keys=True))
         return 0
     console = Console(width=160)
-    console.print(f"[bold]{current.event_id}[/bold]: {current.verdict} ({', '.join(current.reason_codes)})")
-    console.print(f"original event: {original['where']} ({original['status']})")
+    console.print(
+        f"[bold]{escape(current.event_id)}[/bold]: {current.verdict} ({escape(codes(current.reason_codes))})"
+    )
+    console.print(Text(f"original event: {original['where']} ({original['status']})"))
     table = Table(title="history")
     for column in ("decided at", "verdict", "reasons", "policy", "record", "replay / review"):
         table.add_column(column)
@@ -127,14 +138,15 @@ def _show(args: argparse.Namespace) -> int:
         note = f"job {lineage['job']} #{lineage['count']}" if "job" in lineage else ""
         if "reviewer" in lineage:
             note = f"released by {lineage['reviewer']}: {lineage['note']}"
-        table.add_row(
+        cells = (
             d.decided_at.strftime("%Y-%m-%d %H:%M:%S"),
             d.verdict,
-            ", ".join(d.reason_codes),
+            codes(d.reason_codes),
             d.policy_version,
             f"{r.topic}/{r.partition}/{r.offset}",
             note,
         )
+        table.add_row(*map(Text, cells))
     console.print(table)
     console.print_json(json.dumps(current.doc, sort_keys=True))
     return 0
@@ -180,6 +192,13 @@ def check_free_text(name: str, text: str, limit: int, purpose: TextPurpose) -> s
     text = text.strip()
     if not text or len(text) > limit:
         raise ConfigError(f"--{name} ({purpose.what}) must be 1 to {limit} characters")
+    # Bytes that are not UTF-8 reach argv as lone surrogates: no record can carry them (and a release
+    # failed with a UnicodeEncodeError after reading every topic). Control characters have no place either.
+    if any("\ud800" <= c <= "\udfff" or (c < " " and c not in "\t\n") or c == "\x7f" for c in text):
+        raise ConfigError(
+            f"--{name} ({purpose.what}) holds bytes that are not UTF-8 text or control characters; "
+            "write it as plain text in a UTF-8 terminal"
+        )
     # The option's name read as a key can also excuse a value (under `reference` a phone number reads as
     # a reference number): scanned with and without it, refused on either.
     findings = scan_text(text, path=purpose.pointer, context=name) + scan_text(text, path=purpose.pointer)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import sys
 import uuid
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from gate.cli.review_args import (
     read_histories,
     reader_config_of,
     reading_settings,
+    whole_number,
 )
 from gate.errors import ConfigError
 
@@ -41,12 +43,16 @@ def register(sub: Any) -> None:
     parser.add_argument("--policy", type=Path, metavar="POLICY.yaml", help="decide with this policy")
     parser.add_argument("--dry-run", action="store_true", help="change nothing; print old -> new")
     parser.add_argument("--rate", type=float, default=None, metavar="N", help="at most N events per second")
-    parser.add_argument("--max", type=int, default=None, metavar="N", help="replay at most N events this run")
+    parser.add_argument(
+        "--max", type=whole_number(1), default=None, metavar="N", help="replay at most N events this run"
+    )
     parser.add_argument(
         "--job", default=None, metavar="ID", help="job id: run again with the same id to resume"
     )
     parser.add_argument("--force", action="store_true", help="also replay events not in quarantine")
-    parser.add_argument("--max-replays", type=int, default=None, metavar="N", help="loop guard (default 3)")
+    parser.add_argument(
+        "--max-replays", type=whole_number(1), default=None, metavar="N", help="loop guard (default 3)"
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object per event, then a summary")
     parser.set_defaults(handler=_replay)
 
@@ -54,8 +60,8 @@ def register(sub: Any) -> None:
 def _replay(args: argparse.Namespace) -> int:
     from gate.replay.job import DEFAULT_MAX_REPLAYS, ReplayRequest, Summary, pending, select  # noqa: PLC0415
 
-    if args.job is not None and not args.job.replace("-", "").replace("_", "").replace(".", "").isalnum():
-        raise ConfigError("--job must be letters, digits, '.', '-' or '_'")
+    if args.job is not None and not re.fullmatch(r"[A-Za-z0-9._-]{1,100}", args.job):
+        raise ConfigError("--job must be 1 to 100 letters, digits, '.', '-' or '_'")
     if args.rate is not None and args.rate <= 0:
         raise ConfigError("--rate must be above 0 events per second")
     settings = reading_settings(args, **({"policy": args.policy} if args.policy else {}))
@@ -245,20 +251,22 @@ class _Runner:
 
     def _print_step(self, step: Any) -> None:
         d = step.decision
+        # Each code once on both sides (three entities, three reasons of one code), so the diff shows changes.
+        before, after = list(dict.fromkeys(d.reason_codes)), list(dict.fromkeys(step.new_reasons))
         if self.args.json:
             print(
                 json.dumps(
                     {
                         "event_id": d.event_id,
-                        "old": {"verdict": d.verdict, "reasons": list(d.reason_codes)},
-                        "new": {"verdict": step.new_verdict, "reasons": list(step.new_reasons)},
+                        "old": {"verdict": d.verdict, "reasons": before},
+                        "new": {"verdict": step.new_verdict, "reasons": after},
                         "dry_run": bool(self.args.dry_run),
                     },
                     sort_keys=True,
                 )
             )
         elif self.args.dry_run:
-            old, new = ",".join(d.reason_codes) or "-", ",".join(step.new_reasons) or "-"
+            old, new = ",".join(before) or "-", ",".join(after) or "-"
             print(f"{d.event_id}: {d.verdict} [{old}] -> {step.new_verdict} [{new}]")
 
     def close(self) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from gate.cli.inventory import add_period_options, read_period
+from gate.cli.inventory import add_period_options, check_out, read_period
 from gate.cli.run import add_common_options, settings_from_args
 from gate.errors import ConfigError
 
@@ -27,6 +27,7 @@ def register(sub: Any) -> None:
 def _report(args: argparse.Namespace) -> int:
     from gate.compliance.report import render_report, summarise  # noqa: PLC0415
 
+    check_out(args.out)
     records, period = read_period(args)
     incidents = _incidents(args)
     now = datetime.now(UTC)

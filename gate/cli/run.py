@@ -74,6 +74,7 @@ def processor_factory(
         timeout_s=settings.fetch.timeout_s,
         ca_bundle=settings.fetch.ca_bundle,
     )
+    _check_ca_bundle(fetch)
     factory = GateProcessorFactory(
         spec=spec,
         fetch=fetch,
@@ -86,6 +87,21 @@ def processor_factory(
     factory.config.build()  # fail fast in the parent, with a clear message, before any worker starts
     warn_stale_trust_lists(factory.config.trust, settings.trust.max_list_age_days)
     return factory
+
+
+def _check_ca_bundle(fetch: FetchPolicy) -> None:
+    """A CA bundle that is no PEM of certificates fails at start, not as every https event's quarantine."""
+    import ssl  # noqa: PLC0415
+
+    if fetch.ca_pem is None:
+        return
+    try:
+        ssl.create_default_context(cadata=fetch.ca_pem.decode("ascii"))
+    except (UnicodeDecodeError, ValueError, ssl.SSLError):
+        raise ConfigError(
+            f"fetch.ca_bundle {fetch.ca_bundle} holds no PEM CA certificate (GATE_FETCH__CA_BUNDLE); "
+            "give the PEM file of the CAs that issued the asset hosts' certificates"
+        ) from None
 
 
 def tsa_options(settings: GateSettings) -> TsaOptions | None:
@@ -132,7 +148,14 @@ def serve(settings: GateSettings, factory: GateProcessorFactory) -> int:
         port=settings.http.port,
         admin=AdminActions(resume=guard.request_resume, token=token),
     )
-    server.start()
+    try:
+        server.start()
+    except OSError as exc:  # the port is taken, the host is not an address of this machine
+        raise ConfigError(
+            f"cannot serve /metrics and /healthz on {settings.http.host}:{settings.http.port} "
+            f"({exc.strerror or exc}); set http.host and http.port (GATE_HTTP__HOST, GATE_HTTP__PORT) to a "
+            "free address of this machine"
+        ) from None
     from gate.cli.incident_watch import IncidentWatcher  # noqa: PLC0415
 
     watcher = IncidentWatcher(settings, metrics)

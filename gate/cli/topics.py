@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from gate.cli.run import add_common_options, settings_from_args
-from gate.errors import ConfigError
+from gate.errors import ConfigError, GateError
 
 
 def register(sub: Any) -> None:
@@ -40,6 +40,18 @@ def register(sub: Any) -> None:
 
 
 def _create(args: argparse.Namespace) -> int:
+    try:
+        return _create_topics(args)
+    except TimeoutError:
+        # librdkafka's admin futures time out when no broker answers: say which and what to check.
+        brokers = args.bootstrap_servers or "the configured bootstrap_servers"
+        raise GateError(
+            f"no answer from the Kafka brokers at {brokers}; "
+            "check --bootstrap-servers (or GATE_BOOTSTRAP_SERVERS) and that the brokers are up"
+        ) from None
+
+
+def _create_topics(args: argparse.Namespace) -> int:
     from gate.runner.topics import (  # noqa: PLC0415 - keep `gate --help` free of librdkafka
         DEFAULT_PARTITIONS,
         audit_topic_config,

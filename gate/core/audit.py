@@ -140,7 +140,8 @@ def audit_record(
             "sha256": asset.get("sha256"),
             "media_type": asset.get("media_type"),
             "published_sha256": output.get("sha256"),
-            "published_uri": output.get("uri"),
+            # An inline input's output also goes back inline ("data"), with its store location as "store".
+            "published_uri": output.get("uri") or output.get("store"),
             **({"published_sidecar": output["sidecar"]} if output.get("sidecar") else {}),
         },
         "synthetic": subject.synthetic,

@@ -28,7 +28,7 @@ def compliance_summary(bootstrap: str, audit_topic: str, directory: Path) -> Gro
     for column in ("provider", "model", "version", "month", "images"):
         table.add_column(column, justify="right" if column == "images" else "left")
     for (provider, name, version, month), count in sorted(totals(rows).items()):
-        table.add_row(provider, name, version, month, str(count))
+        table.add_row(*map(Text, (provider, name, version, month)), str(count))
     report = directory / "report.html"
     now = datetime.now(UTC)
     report.write_text(render_report(summarise(records, Period(), now), Period(), now), "utf-8")

@@ -36,7 +36,8 @@ class DerivationIndex:
         """The output sha256 recorded for `key`, or None."""
         try:
             text = self._path(key).read_text("ascii").strip()
-        except FileNotFoundError:
+        except (FileNotFoundError, UnicodeDecodeError):
+            # Absent, or damaged past reading (a torn disk block): derived again, like any unusable entry.
             return None
         return text if _KEY.fullmatch(text) else None
 

@@ -156,3 +156,22 @@ def test_keys_init_refuses_to_overwrite(keys: Path, capsys) -> None:  # type: ig
     assert main(["keys", "init", str(keys)]) == 2
     assert "--force" in capsys.readouterr().err
     assert main(["keys", "init", str(keys), "--force"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("uri", "option"),
+    [("file:///etc/hostname", "--file-root DIR"), ("https://images.example/x.jpg", "--allow-host HOST")],
+)
+def test_an_asset_the_fetcher_refuses_names_the_check_option(
+    uri: str, option: str, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    event = {
+        "event_id": "evt-43",
+        "occurred_at": "2026-11-26T10:00:00Z",
+        "source": "photo-studio",
+        "asset": {"uri": uri, "sha256": "0" * 64, "media_type": "image/jpeg"},
+    }
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps(event))
+    assert main(["check", "--event", str(path)]) == 3
+    assert f"(for gate check: {option}" in capsys.readouterr().err

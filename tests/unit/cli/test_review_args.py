@@ -82,3 +82,59 @@ def test_an_incident_line_says_whether_the_incident_was_opened_or_updated(
         "aware 2026-12-05T03:00:00Z, notify by 2026-12-08T03:00:00Z "
         "(`gate incidents show` / `gate incidents export`)"
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["quarantine", "ls", "--limit", "-1"], "--limit: '-1' is not a whole number of at least 1"),
+        (["quarantine", "ls", "--limit", "0"], "--limit: '0' is not a whole number of at least 1"),
+        (["quarantine", "ls", "--idle-seconds", "-5"], "--idle-seconds: '-5' is not a number of seconds"),
+        (["quarantine", "ls", "--idle-seconds", "nan"], "--idle-seconds: 'nan' is not a number of seconds"),
+        (
+            ["replay", "--mode", "reevaluate", "--max", "-3"],
+            "--max: '-3' is not a whole number of at least 1",
+        ),
+        (
+            ["replay", "--mode", "reevaluate", "--max-replays", "x"],
+            "--max-replays: 'x' is not a whole number",
+        ),
+        (["replay", "--mode", "reevaluate", "--job", "jöb"], "--job must be 1 to 100 letters"),
+        (["replay", "--mode", "reevaluate", "--job", "j" * 101], "--job must be 1 to 100 letters"),
+    ],
+)
+def test_counts_and_ids_out_of_range_are_refused_before_reading_anything(
+    argv: list[str], says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gate.cli.main import main  # noqa: PLC0415
+
+    with pytest.raises(SystemExit) as raised:
+        status = main([*argv, "--bootstrap-servers", "127.0.0.1:1"])
+        raise SystemExit(status)
+    assert raised.value.code == 2
+    assert says in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("text", "value"), [("1", 1), ("25", 25)])
+def test_whole_numbers_in_range_pass(text: str, value: int) -> None:
+    from gate.cli.review_args import whole_number  # noqa: PLC0415
+
+    assert whole_number(1)(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("bad \udcff\udcfe bytes", True),  # non-UTF-8 argv bytes, as Python decodes them
+        ("escape \x1b[31m red", True),
+        ("nul \x00 inside", True),
+        ("two lines\nof note", False),
+        ("Prüfung bestanden, Motiv neu erzeugt", False),
+    ],
+)
+def test_free_text_must_be_unicode_text_without_control_characters(text: str, refused: bool) -> None:
+    if refused:
+        with pytest.raises(ConfigError, match="not UTF-8 text or control characters"):
+            check_free_text("note", text, 500, RELEASE_NOTE)
+    else:
+        assert check_free_text("note", text, 500, RELEASE_NOTE) == text

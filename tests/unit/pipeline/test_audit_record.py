@@ -205,3 +205,30 @@ def test_the_time_is_utc_rfc3339() -> None:
     doc = audit_record({**decision, "reasons": []}, b"{}", subject, gate_version="t", decided_at=when)
     assert doc["decided_at"] == "2026-12-05T01:02:03.456Z"
     assert schema_errors(AUDIT, doc) == []
+
+
+@pytest.mark.parametrize(
+    ("output", "uri"),
+    [
+        ({"sha256": "ab" * 32, "uri": "s3://b/gate/x.jpg"}, "s3://b/gate/x.jpg"),
+        # an inline input: the published bytes go back inline and to the store, named by "store"
+        (
+            {"sha256": "ab" * 32, "data": "AAAA", "store": "file:///s/published/x.jpg"},
+            "file:///s/published/x.jpg",
+        ),
+        ({"sha256": "ab" * 32, "data": "AAAA"}, None),  # no store: nowhere but the record
+    ],
+)
+def test_the_published_location_is_the_store_uri_whichever_way_the_bytes_travel(
+    output: dict[str, str], uri: str | None
+) -> None:
+    decision = {
+        "event_id": "e",
+        "policy": {"version": "v", "sha256": "s"},
+        "verdict": "approved",
+        "asset": {"sha256": "cd" * 32, "media_type": "image/jpeg", "output": output},
+    }
+    doc = audit_record(
+        {**decision, "reasons": []}, b"{}", AuditSubject(model=DeclaredModel()), gate_version="t"
+    )
+    assert doc["asset"]["published_uri"] == uri

@@ -86,6 +86,13 @@ def test_a_malformed_yaml_file_is_a_config_error(tmp_path: Path, text: str) -> N
         load_settings(config)
 
 
+def test_a_config_file_that_is_not_utf8_is_a_config_error(tmp_path: Path) -> None:
+    config = tmp_path / "gate.yaml"
+    config.write_bytes(b"\xff\xfegroup_id: x\n")
+    with pytest.raises(ConfigError, match=r"gate\.yaml: not UTF-8 text \(byte 0\)"):
+        load_settings(config)
+
+
 def test_a_missing_yaml_file_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot be read"):
         load_settings(tmp_path / "absent.yaml")
@@ -149,3 +156,36 @@ def test_without_an_allow_list_no_source_becomes_a_label() -> None:
     sample = metrics.registry.get_sample_value
     assert sample("gate_events_total", {"verdict": "approved", "source": "other"}) == 1
     assert sample("gate_events_total", {"verdict": "approved", "source": "jane.doe"}) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("GATE_FETCH__FILE_ROOTS", "/srv/media"), ("GATE_TSA__ALLOW_HOSTS", "tsa.example.com")],
+)
+def test_a_list_variable_that_is_not_json_says_how_to_write_it(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(
+        ConfigError, match=r"written as JSON, e\.g\. GATE_FETCH__FILE_ROOTS='\[\"/srv/media\"\]'"
+    ):
+        load_settings()
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://minio.example:9000", True),
+        ("http://127.0.0.1:9000/", True),
+        ("not a url", False),
+        ("minio.example:9000", False),
+        ("ftp://minio.example", False),
+    ],
+)
+def test_the_s3_endpoint_must_be_an_http_url(url: str, ok: bool) -> None:
+    settings = {"backend": "s3", "s3": {"bucket": "bkt", "endpoint_url": url}}
+    if ok:
+        assert load_settings(store=settings).store.s3.endpoint_url == url
+    else:
+        with pytest.raises(ConfigError, match=r"store\.s3\.endpoint_url: Value error, must be an http"):
+            load_settings(store=settings)

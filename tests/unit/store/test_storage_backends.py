@@ -146,3 +146,16 @@ def test_a_redo_of_a_pre_segment_derivation_moves_its_bytes_into_the_segment(tmp
     assert redo.data == b"signed before segments"
     assert "/published/synthetic/" in redo.uri
     assert store.get(legacy.sha256, "image/jpeg", Segment.SYNTHETIC) == b"signed before segments"
+
+
+@pytest.mark.parametrize("damage", [b"\xff\xfe\x00torn block", b"not a sha256"])
+def test_a_damaged_derivation_entry_is_derived_again_not_an_unexpected_error(
+    tmp_path: Path, damage: bytes
+) -> None:
+    store = DirectoryStore(tmp_path)
+    publish_derived(store, KEY, b"first", "image/png", Segment.SYNTHETIC)
+    entry = tmp_path / "derived" / KEY[:2] / KEY
+    entry.write_bytes(damage)
+    assert store.recall(KEY) is None
+    redo = publish_derived(store, KEY, b"second", "image/png", Segment.SYNTHETIC)
+    assert redo.data == b"second"
