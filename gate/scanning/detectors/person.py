@@ -35,7 +35,7 @@ from gate.scanning.detectors.person_lists import (
     world_names,
 )
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
-from gate.scanning.detectors.person_titles import TitledNames
+from gate.scanning.detectors.person_titles import TitledNames, full_name_after_title, has_full_title_word
 
 # Small letters of the Latin and Greek scripts Europe writes names in (the capitals: person_keyed.py).
 _UP = CAPITALS
@@ -251,6 +251,11 @@ class PersonDetector:
                     value, match.start("name"), match.end()
                 ):
                     return "person.honorific"
+        if has_full_title_word(text) and (
+            (span := full_name_after_title(text, self._not_surnames)) is not None
+            and not self._organisation(value, *span)
+        ):
+            return "person.honorific"
         cued = maybe_cued and _has_strong_cue_word(text)
         if cued:
             for match in _CUED_PARTICLE_NAME.finditer(value):

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - Arabic, Hebrew, Thai, Georgian, Armenian and Ethiopic text, on purpose
+# ruff: noqa: RUF001, RUF003 - Arabic, Hebrew, Thai, Georgian, Armenian, Ethiopic and Turkish text, on purpose
 """PERSON after an honorific in scripts whose given names no shipped list holds: Arabic and Persian,
 Hebrew, Thai, Georgian, Armenian and Ethiopic ("للسيدة هيفاء الزهراني", "לגברת אורית לוי",
 "ให้นางสาวกัญญา รัตนวงศ์", "ბატონ გიორგი ბერიძეს", "Տիկին Անի Պետրոսյան", "ለአቶ አበበ በቀለ").
@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gate.scanning import lexicon
+from gate.scanning.detectors.base import Text, any_word
+from gate.scanning.detectors.person_keyed import CAPITALS
 from gate.scanning.detectors.person_lists import names_scripts
 from gate.scanning.normalise import normalise
 
@@ -130,3 +133,24 @@ class TitledNames:
             return True  # after punctuation, a digit or a word of another script ("for คุณ...")
         words = self._before.get("persian" if name == "arabic" else name, ())
         return stripped.endswith(words)
+
+
+# Latin-script honorifics that are everyday words too (cues.toml's [person_title_full]): a name only when a
+# full name follows, two capitalised words ("Sayın Ahmet Yılmaz"; not "Sayın Müşterimiz", dear customer).
+_LOW = "a-zß-öø-ÿĀ-žșț"
+_CAPITALISED = rf"[{CAPITALS}][{_LOW}]{{1,24}}(?:-[{CAPITALS}][{_LOW}]{{1,24}})?"
+_FULL_TITLE_WORDS = lexicon.words("person_title_full")
+_FULL_TITLE = re.compile(
+    lexicon.pattern(_FULL_TITLE_WORDS)
+    + rf"[ \t]+(?P<first>{_CAPITALISED})[ \t]+(?P<last>{_CAPITALISED})(?![\w'])"
+)
+has_full_title_word = any_word(_FULL_TITLE_WORDS)
+
+
+def full_name_after_title(text: Text, not_names: frozenset[str]) -> tuple[int, int] | None:
+    """Where a full name (two capitalised words, neither in `not_names`) follows an honorific of
+    [person_title_full] in `text`, or None."""
+    for match in _FULL_TITLE.finditer(text.value):
+        if match.group("first").lower() not in not_names and match.group("last").lower() not in not_names:
+            return match.start("first"), match.end("last")
+    return None
