@@ -114,7 +114,8 @@ _LINKING = tuple(
 )
 _LINKED = re.compile(
     r"(?i)(?:^|[^\w])(?:" + _alternation(_LINKING) + r")"
-    r"[\s,:]+(?:(?:" + _alternation(_words("articles")) + r")\s+)?"
+    # an article, or one elided onto the condition ("ha l'Alzheimer", "atteinte d'Alzheimer")
+    r"[\s,:]+(?:(?:" + _alternation(_words("articles")) + r")\s+|[ld]['’])?"
     # one word between ("has breast cancer", "has type 1 diabetes")
     r"(?:[\w-]+\s+(?:\d\s+)?)?$"
 )
