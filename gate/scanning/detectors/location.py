@@ -54,9 +54,13 @@ _LABELLED_PAIR = re.compile(
 _GEO_CUE = re.compile(
     r"(?i)\b(?:gps|geo|coordinates|coords|lat(?:itude)?|lon(?:gitude)?|located\s+at|location)\b"
 )
+# The hemispheres as languages mark them: N/S, E/W, "O" (Ost, Oeste, Ouest, Ovest), the Greek initials
+# (read as Latin look-alikes after `normalise`), Russian "s. sh." and "v. d." (north, east) in Cyrillic.
+_NORTH_SOUTH = r"(?:[NSB]|[\u0441c\u044e]\.?\s?\u0448\.?)"
+_EAST_WEST = r"(?:[EWOA\u0394]\b|[\u0432\u0437]\.?\s?\u0434\.?)"
 _DMS = re.compile(
-    r"\d{1,2}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"\u2033]\s?)?[NS][,\s]{1,3}"
-    r"\d{1,3}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"\u2033]\s?)?[EW]\b"
+    r"\d{1,2}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"\u2033]\s?)?" + _NORTH_SOUTH + r"[,\s]{1,3}"
+    r"\d{1,3}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"\u2033]\s?)?" + _EAST_WEST
 )
 _STREET_SUFFIX = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Parkway|Pkwy|Terrace|"

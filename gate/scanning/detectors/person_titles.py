@@ -1,7 +1,7 @@
 # ruff: noqa: RUF001, RUF003 - Arabic, Hebrew, Thai, Georgian, Armenian, Ethiopic and Turkish text, on purpose
 """PERSON after an honorific in scripts whose given names no shipped list holds: Arabic and Persian,
-Hebrew, Thai, Georgian, Armenian and Ethiopic ("للسيدة هيفاء الزهراني", "לגברת אורית לוי",
-"ให้นางสาวกัญญา รัตนวงศ์", "ბატონ გიორგი ბერიძეს", "Տիկին Անի Պետրոսյան", "ለአቶ አበበ በቀለ").
+Hebrew, Thai, Georgian, Armenian, Ethiopic and the South Asian scripts ("للسيدة هيفاء الزهراني",
+"לגברת אורית לוי", "ให้นางสาวกัญญา รัตนวงศ์", "ბატონ გიორგი ბერიძეს", "Տիկին Անի Պետրոսյան", "ለአቶ አበበ በቀለ").
 
 A reviewer reads these by the honorific and the shape of a full name after it: two words of the
 honorific's script, the first no function word (Arabic: and no word with the article "ال", which an
@@ -42,12 +42,19 @@ _LETTERS = {
     # `normalise` reads some Armenian letters as Latin look-alikes ("Տիկին" -> "Sիկին").
     "armenian": "\u0531-\u0556\u0561-\u0587A-Za-z",
     "amharic": "\u1200-\u137f",
+    "brahmic": "\u0900-\u0963\u0971-\u09e3\u09f0-\u0ae3\u0af0-\u0be5\u0bf0-\u0de5",
 }
 # Any letter of these scripts but the Latin look-alikes (an Armenian text has Armenian letters left).
 _ANY_SCRIPT = re.compile("[" + "".join(letters.replace("A-Za-z", "") for letters in _LETTERS.values()) + "]")
 _JOINED = {"arabic": "(?:و)?", "hebrew": "(?:ו?ל|ו)?", "amharic": "(?:ለ)?"}
 _ENDINGS = {"georgian": "georgian_surname", "armenian": "armenian_surname"}
 _BEFORE_WINDOW = 16
+# Georgian joins "for" (-თვის) to the genitive of the name's last word: a word, then a surname's ending in
+# the genitive and "for" ("ნინო ბერიძისთვის", "გიორგი კაპანაძისთვის"): a full name without an honorific.
+_GEORGIAN_FOR = re.compile(
+    "(?<![\u10d0-\u10ff])(?P<first>[\u10d0-\u10ff]{2,24})[ \t]+[\u10d0-\u10ff]{2,24}"
+    "(?:ძის|შვილის|იას|ავას|ურის|ანის|ელის)თვის(?![\u10d0-\u10ff])"
+)
 
 
 def _alternation(words: list[str]) -> str:
@@ -103,6 +110,8 @@ class TitledNames:
             for match in script.titles.finditer(value):
                 if self._name(value, name, script, match):
                     return True
+            if name == "georgian" and (joined := _GEORGIAN_FOR.search(value)) is not None:
+                return joined.group("first") not in self._stop
         return False
 
     def _name(self, value: str, name: str, script: _Script, match: re.Match[str]) -> bool:

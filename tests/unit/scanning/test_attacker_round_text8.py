@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - text of many scripts, on purpose
 """The eighth attacker round on text (text8): attacker_round_text8.json, written before reading the detectors.
 
 Each record is a whole set of generation parameters. A "found" record must yield its expected entity type;
@@ -27,17 +26,7 @@ _OPEN: dict[str, str] = {
     "photo for HIV+ support group member Kwame, warm tones": (
         "a status written as 'HIV+' with the person after it ('member Kwame'): no linking word, no record"
     ),
-    "onnittelukortti Matti Virtaselle": "Finnish names in a local case ('-lle' allative) after no cue",
     "sünnipäevakaart Kadri Tammele": "Estonian names in a local case ('-le' allative) after no cue",
-    "снимок, координаты 55°45′21″ с. ш. 37°37′04″ в. д.": (
-        "degrees-minutes-seconds with Russian hemisphere abbreviations ('с. ш.', 'в. д.') instead of N/E"
-    ),
-    "திருமதி லக்ஷ்மி சுப்பிரமணியம் அவர்களுக்கு வாழ்த்து அட்டை": (
-        "Tamil honorifics ('திருமதி') are not among the titles read before a name"
-    ),
-    "მისალოცი ბარათი ნინო ბერიძისთვის": (
-        "Georgian name with the postposition '-ისთვის' (for) joined to the surname, and no honorific"
-    ),
     "Ní Dhomhnaill": "a name split over keys named only 'first' and 'last' (the walk's splits.py joins none)",
     "marta.zawadzka": "an e-mail split over keys named only 'user' and 'domain' (the walk's splits.py)",
     "Phường Bến Nghé": (

@@ -67,6 +67,20 @@ PERSON = [
     ("για τον Γιώργο Παπαδόπουλο", "PERSON"),
     ("κάρτα για τον Κώστα Παπαδάκη", "PERSON"),
     ("плакат за Милоша Јовановића", "PERSON"),
+    ("onnittelukortti Matti Virtaselle", "PERSON"),  # Finnish "-nen" surname, allative
+    ("lahja Liisa Korhoselle", "PERSON"),
+    ("Anna Virtasen muotokuva", "PERSON"),  # genitive
+    ("திருமதி லக்ஷ்மி சுப்பிரமணியம் அவர்களுக்கு", "PERSON"),  # Tamil: Mrs ...
+    ("শ্রীমতী রুমা দাস", "PERSON"),
+    ("செல்வி பிரியா ராஜன்", "PERSON"),
+    ("მისალოცი ბარათი ნინო ბერიძისთვის", "PERSON"),  # Georgian: card for Nino Beridze
+    ("საჩუქარი გიორგი კაპანაძისთვის", "PERSON"),
+    ("Helsingin Sanomat", None),
+    ("Tampereen Satama", None),
+    ("श्री गणेश पूजा थाली", None),  # "Shri" before a god's name is no honorific of a person
+    ("ბარათი დედისთვის", None),  # card for mum
+    ("წიგნი ტურისტებისთვის", None),  # book for tourists
+    ("სასაჩუქრე ნაკრები მამისთვის და დედისთვის", None),
     ("Sayın Müşterimiz, yeni sezon indirim afişi", None),  # dear customer: a letter's opening
     ("Sayın Yetkili", None),
     ("Gospa Sinjska slika", None),  # Our Lady of Sinj
@@ -107,6 +121,16 @@ KEYED: list[Any] = [
     ({"shipping": {"street": "elm"}}, "LOCATION"),
 ]
 
+# Degrees, minutes and seconds with the hemispheres as other languages mark them.
+LOCATION = [
+    ("снимок, координаты 55°45′21″ с. ш. 37°37′04″ в. д.", "LOCATION"),
+    ("33°52′ ю. ш. 151°12′ в. д.", "LOCATION"),
+    ("Standort 48°08′N 11°34′O", "LOCATION"),
+    ("37°58′Β 23°43′Α", "LOCATION"),  # Greek initials
+    ("angle 45° 30′ rotation, 12° tilt", None),
+    ("temperature 25°C and 30°F", None),
+]
+
 PHONE = [
     ("poster, tawagan sa 0917 123 4567", "PHONE_NUMBER"),
     ("gọi 0903 718 264", "PHONE_NUMBER"),
@@ -114,7 +138,7 @@ PHONE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "entity"), HEALTH + PERSON + PHONE)
+@pytest.mark.parametrize(("text", "entity"), HEALTH + PERSON + LOCATION + PHONE)
 def test_text(text: str, entity: str | None) -> None:
     found = entities(text)
     assert entity in found if entity else found == set()
