@@ -89,7 +89,7 @@ def _postcode(value: Any) -> bool:
     return _postal(value)
 
 
-KEYED_RULES = (
+KEYED_RULES: tuple[KeyedRule, ...] = (
     KeyedRule("LOCATION", "location.address_key", keyset("street"), _street),
     # ... but a customer's or a shipment's street is an address whatever it reads: {"street": "elm"}.
     KeyedRule("LOCATION", "location.address_key", keyset("street"), _postal, owner_only=True),
