@@ -19,10 +19,6 @@ _ROUND = json.loads((Path(__file__).parent / "attacker_round_text8.json").read_t
 
 # What the scanner still misses, by the record's first string value, and why (the class, not the example).
 _OPEN: dict[str, str] = {
-    "WEDDING BANNER FOR JAMES AND PRIYA HOLLOWAY": (
-        "ALL-CAPS names joined by AND share one surname: only the pair 'PRIYA HOLLOWAY' is read, and 'PRIYA' "
-        "is in the wider list only"
-    ),
     "photo for HIV+ support group member Kwame, warm tones": (
         "a status written as 'HIV+' with the person after it ('member Kwame'): no linking word, no record"
     ),

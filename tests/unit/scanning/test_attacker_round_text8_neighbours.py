@@ -67,6 +67,10 @@ PERSON = [
     ("για τον Γιώργο Παπαδόπουλο", "PERSON"),
     ("κάρτα για τον Κώστα Παπαδάκη", "PERSON"),
     ("плакат за Милоша Јовановића", "PERSON"),
+    ("WEDDING BANNER FOR JAMES AND PRIYA HOLLOWAY", "PERSON"),  # capitals: pairs read overlapping
+    ("MUG FOR ANNA, TOM AND MARIA GARCIA", "PERSON"),
+    ("SUMMER SALE MARIA COLLECTION", None),
+    ("NEW YORK MARATHON 2024", None),
     ("onnittelukortti Matti Virtaselle", "PERSON"),  # Finnish "-nen" surname, allative
     ("lahja Liisa Korhoselle", "PERSON"),
     ("Anna Virtasen muotokuva", "PERSON"),  # genitive
