@@ -326,6 +326,7 @@ class PersonDetector:
                 first, last = fold_name(match.group(1).lower()), match.group(2).lower()
                 if (
                     (first in self._names or (cued and self._after_cue(value, match.start())))
+                    and first not in _NOT_FIRST_WORDS  # "PREZENT DLA MAMY": the cue's "for" is no name
                     and last not in self._not_surnames
                     and not self._organisation(value, match.start(), last_word.end())
                 ):

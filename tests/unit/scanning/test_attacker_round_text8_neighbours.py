@@ -70,6 +70,7 @@ PERSON = [
     ("WEDDING BANNER FOR JAMES AND PRIYA HOLLOWAY", "PERSON"),  # capitals: pairs read overlapping
     ("MUG FOR ANNA, TOM AND MARIA GARCIA", "PERSON"),
     ("SUMMER SALE MARIA COLLECTION", None),
+    ("GIFT FOR MUM", None),  # the cue's "for" is no given name of an overlapping pair
     ("NEW YORK MARATHON 2024", None),
     ("onnittelukortti Matti Virtaselle", "PERSON"),  # Finnish "-nen" surname, allative
     ("lahja Liisa Korhoselle", "PERSON"),
