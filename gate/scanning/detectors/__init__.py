@@ -60,6 +60,7 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
     *location.KEYED_RULES,
     *social.KEYED_RULES,
     *health.KEYED_RULES,
+    *world_id.KEYED_RULES,
 )
 
 

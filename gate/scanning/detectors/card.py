@@ -21,6 +21,7 @@ from gate.scanning.detectors.base import (
     cue_before,
     cue_near,
 )
+from gate.scanning.detectors.world_id import NOT_AFTER_WORD, NOT_BEFORE_WORD
 
 # (lowest prefix, highest prefix, card lengths), per the public IIN ranges of the major schemes.
 _IIN_RANGES: tuple[tuple[int, int, frozenset[int]], ...] = (
@@ -46,8 +47,10 @@ _LENGTHS_WITHOUT_CONTEXT = frozenset((15, 16))
 # "4111-1111", "4111.1111", "4111/1111", "4111 - 1111"): at most three separator characters between
 # neighbours, so a card cannot hide between long runs of punctuation, nor join unrelated numbers far apart.
 # Also ":", "|", "~", "*", "+" and middle dots or bullets ("4111•1111•1111•1111"), as people type them.
+# (A word of a script written without spaces may touch it: "卡号4539...", world_id.NOT_AFTER_WORD.)
 _CANDIDATE = re.compile(
-    r"(?<![\w.,])\d(?:[ \-./_:|~*+\u00b7\u2022\u2219\u30fb]{0,3}+\d){11,18}(?![\w]|[.,]\d)"
+    rf"(?<![.,]){NOT_AFTER_WORD}\d(?:[ \-./_:|~*+\u00b7\u2022\u2219\u30fb]{{0,3}}+\d){{11,18}}"
+    rf"{NOT_BEFORE_WORD}(?![.,]\d)"
 )
 _NOT_DIGITS = re.compile(r"\D")
 _CARD_CUE = re.compile(
@@ -77,7 +80,7 @@ def _valid_card(match: re.Match[str], text: Text) -> bool:
     return not (raw.isdigit() and cue_before(_SEED_CUE, text.value, match.start(), window=16))
 
 
-DETECTOR = PatternDetector(
+DETECTOR: PatternDetector = PatternDetector(  # typed: mypyc reads it through the import cycle
     entity="CREDIT_CARD",
     # Nine digits anywhere, not a digit run: the run allows two separator characters, cards three.
     needs=HAS_EIGHT_DIGITS,

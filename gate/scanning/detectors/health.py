@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002 - Cyrillic and Turkish words, on purpose
+# ruff: noqa: RUF001, RUF002, RUF003 - Cyrillic, Turkish and Japanese text, on purpose
 """HEALTH_DATA: a health condition, pregnancy, allergy, diagnosis or medication of a person (GDPR Art. 9,
 a special category: processing it needs explicit consent, and a generated image must never carry it).
 
@@ -90,13 +90,21 @@ _CJK_AFTER = 6
 # Arabic: "حامل" is pregnant only right after the person ("زوجتي الحامل"; "حامل هاتف" is a phone holder),
 # and "برج السرطان" is the zodiac sign.
 _ARABIC_CONDITION = re.compile(_alternation(_words("arabic_conditions")) + r"|(?:ال)?حامل(?!\w)")
-_ARABIC_PERSONS = _alternation(_table()["arabic_persons"]["ar"])
-_ARABIC_PERSON = re.compile(
-    _ARABIC_PERSONS + "|" + "|".join(f"{word} " for word in _table()["arabic_persons"]["pronouns"])
-)
-_ARABIC_PERSON_LAST = re.compile(
-    "(?:" + _ARABIC_PERSONS + "|" + "|".join(_table()["arabic_persons"]["pronouns"]) + r")\s*$"
-)
+_ARABIC_LETTERS = "\u0620-\u064a"
+
+
+def _arabic_words(words: list[str]) -> str:
+    """`words` as whole Arabic words, each maybe after the joined "and"/"so" and "for"/"with"/"like"
+    ("وزوجتي", "لأمي") or, with the article, as "for the" writes it ("العميل" -> "للعميل"); never inside a
+    longer word ("ابي", my father, is inside "مصابين")."""
+    forms = set(words) | {"لل" + word[2:] for word in words if word.startswith("ال")}
+    return f"(?<![{_ARABIC_LETTERS}])(?:[وف]?[لبك])?(?:{_alternation(forms)})(?![{_ARABIC_LETTERS}])"
+
+
+_ARABIC_PERSONS = _arabic_words(_table()["arabic_persons"]["ar"] + _table()["arabic_persons"]["pronouns"])
+# One patient, or one afflicted ("لمريض مصاب بالسرطان"): [arabic_persons] singular.
+_ARABIC_PERSON = re.compile(_ARABIC_PERSONS + "|" + _arabic_words(_table()["arabic_persons"]["singular"]))
+_ARABIC_PERSON_LAST = re.compile("(?:" + _ARABIC_PERSONS + r")\s*$")
 _ARABIC_WINDOW = 24
 _ARABIC_ZODIAC = re.compile("برج")
 
@@ -106,7 +114,8 @@ _LINKING = tuple(
 )
 _LINKED = re.compile(
     r"(?i)(?:^|[^\w])(?:" + _alternation(_LINKING) + r")"
-    r"[\s,:]+(?:(?:" + _alternation(_words("articles")) + r")\s+)?"
+    # an article, or one elided onto the condition ("ha l'Alzheimer", "atteinte d'Alzheimer")
+    r"[\s,:]+(?:(?:" + _alternation(_words("articles")) + r")\s+|[ld]['’])?"
     # one word between ("has breast cancer", "has type 1 diabetes")
     r"(?:[\w-]+\s+(?:\d\s+)?)?$"
 )
@@ -213,7 +222,7 @@ def _arabic_said_of_a_person(match: re.Match[str], text: Text) -> bool:
         # "حامل" is also a holder ("حامل هاتف"): pregnant only right after the person ("زوجتي الحامل").
         return _ARABIC_PERSON_LAST.search(value[max(0, start - _ARABIC_WINDOW) : start]) is not None
     window = value[max(0, start - _ARABIC_WINDOW) : match.end() + _ARABIC_WINDOW]
-    return _ARABIC_PERSON.search(window + " ") is not None
+    return _ARABIC_PERSON.search(window) is not None
 
 
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
@@ -246,6 +255,25 @@ def _cjk_text(text: Text) -> bool:
     return not text.value.isascii()
 
 
+# A condition written into a medical record, a finding or after a diagnosis label (health.toml's [records]):
+# a record is kept of one patient, so no person word is needed. Any condition of any list, read on within
+# the sentence ("Befund: Diagnose Multiple Sklerose", "病歴：うつ病", "hồ sơ bệnh án ... ung thư phổi").
+_ANY_CONDITION = lexicon.pattern(
+    sorted(
+        {stem.strip() + ("" if stem.endswith(" ") else "*") for stem in _CONDITIONS}
+        | {stem.strip() for stem in _words("near_conditions")}
+        | set(_words("cjk_conditions"))
+        | set(_words("arabic_conditions")),
+        key=lambda word: (-len(word), word),
+    )
+)
+_RECORD_WORDS = _words("records")
+_IN_RECORD = re.compile(lexicon.pattern(_RECORD_WORDS) + r"[^.!?;\n]{0,48}?" + _ANY_CONDITION)
+_HAS_RECORD_WORD = any_word(
+    tuple(sorted({form for word in _RECORD_WORDS for form in lexicon.readings(word.strip(" *"))}))
+)
+
+
 DETECTOR = PatternDetector(
     entity="HEALTH_DATA",
     needs=HAS_WORDS | HAS_CAPITALS,
@@ -256,6 +284,7 @@ DETECTOR = PatternDetector(
         PatternRule("health.said_of_person", _ARABIC_CONDITION, _arabic_said_of_a_person, when=_arabic_text),
         PatternRule("health.said_of_person", _NEAR, _near_said_of_a_person, when=_HAS_NEAR_CONDITION),
         PatternRule("health.said_of_person", _NEAR_AFTER, _near_said_of_a_person, when=_HAS_NEAR_CONDITION),
+        PatternRule("health.record", _IN_RECORD, _near_said_of_a_person, when=_HAS_RECORD_WORD),
         PatternRule(
             "health.said_of_person",
             _FOR_ONE_WHO,

@@ -9,12 +9,11 @@ not followed by another capitalised word ("40 Premium Road Running Shoes" is a p
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from gate.scanning import lexicon
-from gate.scanning.context import GEO, NOT_NUMERIC, key_fragments
+from gate.scanning.context import GEO, NOT_NUMERIC
 from gate.scanning.cue_led import CueLedPattern
-from gate.scanning.detectors import location_east, location_world
+from gate.scanning.detectors import location_east, location_keys, location_world
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
     HAS_COMMA,
@@ -22,13 +21,11 @@ from gate.scanning.detectors.base import (
     HAS_DEGREE,
     HAS_DIGIT,
     HAS_DIGIT_WORDS,
-    KeyedRule,
     PatternDetector,
     PatternRule,
     Text,
     any_word,
     cue_before,
-    keyset,
 )
 
 _MAX_LAT = 90.0
@@ -57,9 +54,13 @@ _LABELLED_PAIR = re.compile(
 _GEO_CUE = re.compile(
     r"(?i)\b(?:gps|geo|coordinates|coords|lat(?:itude)?|lon(?:gitude)?|located\s+at|location)\b"
 )
+# The hemispheres as languages mark them: N/S, E/W, "O" (Ost, Oeste, Ouest, Ovest), the Greek initials
+# (read as Latin look-alikes after `normalise`), Russian "s. sh." and "v. d." (north, east) in Cyrillic.
+_NORTH_SOUTH = r"(?:[NSB]|[\u0441c\u044e]\.?\s?\u0448\.?)"
+_EAST_WEST = r"(?:[EWOA\u0394]\b|[\u0432\u0437]\.?\s?\u0434\.?)"
 _DMS = re.compile(
-    r"\d{1,2}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"\u2033]\s?)?[NS][,\s]{1,3}"
-    r"\d{1,3}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"\u2033]\s?)?[EW]\b"
+    r"\d{1,2}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"\u2033]\s?)?" + _NORTH_SOUTH + r"[,\s]{1,3}"
+    r"\d{1,3}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"\u2033]\s?)?" + _EAST_WEST
 )
 _STREET_SUFFIX = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Parkway|Pkwy|Terrace|"
@@ -392,110 +393,4 @@ DETECTOR = PatternDetector(
     ),
 )
 
-
-# XMP's GPSCoordinate, as EXIF in XMP and C2PA's stds.exif write it: "39,21.102N" or "39,21,6.1N".
-_XMP_COORDINATE = re.compile(r"\s*(\d{1,3}),(\d{1,2}(?:\.\d+)?)(?:,(\d{1,2}(?:\.\d+)?))?\s*([NSEW])\s*")
-
-
-def _coordinate(value: Any, bound: float) -> bool:
-    if isinstance(value, str):
-        xmp = _XMP_COORDINATE.fullmatch(value)
-        if xmp is not None:
-            degrees, minutes, seconds = int(xmp[1]), float(xmp[2]), float(xmp[3] or 0)
-            return 0 < degrees + minutes / 60 + seconds / 3600 <= bound and (minutes or seconds) > 0
-        try:
-            value = float(value.strip())
-        except ValueError:
-            return False
-        # A string like "48" is too coarse to locate anyone.
-    if isinstance(value, bool) or not isinstance(value, float):
-        return False
-    return value != 0 and abs(value) <= bound and not value.is_integer()
-
-
-def _latitude(value: Any) -> bool:
-    return _coordinate(value, _MAX_LAT)
-
-
-def _longitude(value: Any) -> bool:
-    return _coordinate(value, _MAX_LNG)
-
-
-def _coordinates(value: Any) -> bool:
-    if isinstance(value, list | tuple):
-        return (
-            len(value) in (2, 3)
-            and all(_longitude(v) or isinstance(v, int) for v in value)
-            and any(_longitude(v) for v in value)
-        )
-    return isinstance(value, dict) and len(value) > 0
-
-
-def _postal(value: Any) -> bool:
-    if isinstance(value, str):
-        return any(ch.isalnum() for ch in value)
-    if isinstance(value, list | tuple):
-        return any(_postal(item) for item in value)
-    return isinstance(value, dict) and len(value) > 0
-
-
-# A postcode written as a JSON number (`{"zip": 10115}`, `{"plz": 80331}`): three to seven digits.
-_POSTCODE_NUMBERS = range(100, 10_000_000)
-
-
-def _postcode(value: Any) -> bool:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value in _POSTCODE_NUMBERS
-    return _postal(value)
-
-
-KEYED_RULES = (
-    KeyedRule(
-        "LOCATION", "location.latitude_key", keyset("lat latitude gps_latitude geo_lat gps_lat"), _latitude
-    ),
-    KeyedRule(
-        "LOCATION",
-        "location.longitude_key",
-        keyset("lng lon long longitude gps_longitude geo_lng geo_lon gps_lng gps_lon"),
-        _longitude,
-    ),
-    KeyedRule(
-        "LOCATION",
-        "location.coordinates_key",
-        keyset("gps coordinates coords geo geolocation latlng lat_lng lat_lon gps_coordinates"),
-        _coordinates,
-    ),
-    KeyedRule(
-        "LOCATION",
-        "location.postcode_key",
-        keyset(
-            "postcode post_code zip zip_code zipcode postal_code postalcode plz postleitzahl code_postal "
-            "codigo_postal codice_postale kod_pocztowy postnummer postinumero iranyitoszam postiindeks "
-            "pincode"
-        ),
-        _postcode,
-    ),
-    KeyedRule(
-        "LOCATION",
-        "location.address_key",
-        keyset(
-            "address street street_address address_line address_line1 address_line_1 address_line2 "
-            "address_line_2 address1 address2 home_address shipping_address billing_address "
-            "delivery_address postal_address ship_to shipto deliver_to send_to "
-            "postcode post_code zip zip_code zipcode postal_code "
-            "house_number adresse anschrift strasse lieferadresse rechnungsadresse wohnort wohnadresse plz "
-            "postleitzahl adresse_livraison adresse_facturation rue code_postal indirizzo "
-            "indirizzo_spedizione via cap direccion domicilio calle direccion_envio codigo_postal morada "
-            "endereco rua "
-            "adres straat bezorgadres postcode huisnummer adresa ulica adres_dostawy kod_pocztowy adress "
-            "gatuadress postnummer osoite katuosoite postinumero cim iranyitoszam adresi aadress postiindeks "
-            "διευθυνση адрес адреса адрес_за_доставка адрес_доставки адреса_доставки naslov adresas adrese "
-            "seoladh heimilisfang indirizz"
-        ),
-        _postal,
-        # Anywhere in a key of a script without spaces: "お客様の住所", "收货地址", "배송주소".
-        fragments=key_fragments(
-            "住所", "地址", "주소", "عنوان_الشحن", "عنوان_التوصيل", "العنوان_البريدي", "כתובת"
-        ),
-    ),
-)
+KEYED_RULES = location_keys.KEYED_RULES

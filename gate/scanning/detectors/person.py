@@ -35,7 +35,7 @@ from gate.scanning.detectors.person_lists import (
     world_names,
 )
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
-from gate.scanning.detectors.person_titles import TitledNames
+from gate.scanning.detectors.person_titles import TitledNames, full_name_after_title, has_full_title_word
 
 # Small letters of the Latin and Greek scripts Europe writes names in (the capitals: person_keyed.py).
 _UP = CAPITALS
@@ -46,8 +46,7 @@ _NAME_SHAPE = re.compile(_NAME)
 _PAIR_START = re.compile(
     rf"[{_UP}][{_LOW}]{{1,20}}(?:-[{_UP}][{_LOW}]{{1,20}})?[ \t]{{1,3}}(?=(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}])"
 )
-_CAPS_PAIR = re.compile(rf"([{_UP}](?<![\w][{_UP}])[{_UP}]{{1,19}})[ \t]+([{_UP}]{{2,25}})(?![\w])")
-# The same pairs overlapping ("DLA AGNIESZKI NOWAK" is tried as "AGNIESZKI NOWAK" too), for the case forms.
+# Two words in capitals, overlapping ("DLA AGNIESZKI NOWAK" is tried as "AGNIESZKI NOWAK" too).
 _CAPS_PAIRS = re.compile(rf"([{_UP}](?<![\w][{_UP}])[{_UP}]{{1,19}})[ \t]+(?=([{_UP}]{{2,25}})(?![\w]))")
 _CAPS_WORD = re.compile(rf"[{_UP}]{{2,25}}")
 # The second word is a look-ahead, so pairs overlap: "für greta baeten" is tried as "greta baeten" too.
@@ -251,6 +250,11 @@ class PersonDetector:
                     value, match.start("name"), match.end()
                 ):
                     return "person.honorific"
+        if has_full_title_word(text) and (
+            (span := full_name_after_title(text, self._not_surnames)) is not None
+            and not self._organisation(value, *span)
+        ):
+            return "person.honorific"
         cued = maybe_cued and _has_strong_cue_word(text)
         if cued:
             for match in _CUED_PARTICLE_NAME.finditer(value):
@@ -312,13 +316,19 @@ class PersonDetector:
         value = text.value
         if not value.islower():
             capitals = False
-            for match in _CAPS_PAIR.finditer(value):
+            # Overlapping pairs, as in mixed case: "FOR JAMES AND PRIYA HOLLOWAY" is tried as "AND PRIYA",
+            # then as "PRIYA HOLLOWAY".
+            for match in _CAPS_PAIRS.finditer(value):
+                last_word = _CAPS_WORD.match(value, match.start(2))
+                if last_word is None:
+                    continue
                 capitals = True
                 first, last = fold_name(match.group(1).lower()), match.group(2).lower()
                 if (
                     (first in self._names or (cued and self._after_cue(value, match.start())))
+                    and first not in _NOT_FIRST_WORDS  # "PREZENT DLA MAMY": the cue's "for" is no name
                     and last not in self._not_surnames
-                    and not self._organisation(value, match.start(), match.end())
+                    and not self._organisation(value, match.start(), last_word.end())
                 ):
                     return "person.caps"
             # A given name or a surname in a case form, spelled in capitals ("DLA AGNIESZKI NOWAK",

@@ -153,6 +153,7 @@ class IndicNames:
         self._surnames = frozenset(data["south_asian"]["surnames"])
         self._word_given = frozenset(data["south_asian"]["word_given"])
         self._after = tuple(data["south_asian"]["after_name"])
+        self._not_surnames = frozenset(data["south_asian"]["not_surnames"])
 
     def find(self, value: str) -> tuple[int, int] | None:
         """Where `value` holds a full name written in a Brahmic script, or None."""
@@ -161,7 +162,10 @@ class IndicNames:
             return None
         given = _keys(self._given_names)
         for first, second in pairwise(words):
-            if _SPACES.fullmatch(value, first.end(), second.start()) is None:
+            if (
+                _SPACES.fullmatch(value, first.end(), second.start()) is None
+                or second.group() in self._not_surnames
+            ):
                 continue
             if _TAMIL_LETTERS.match(first.group()) and _TAMIL_LETTERS.match(second.group()):
                 is_given = tamil_key(spelling_key(transliterate(first.group()))) in _tamil_keys(

@@ -1,7 +1,7 @@
-# ruff: noqa: RUF001 - Arabic, Hebrew, Thai, Georgian, Armenian and Ethiopic text, on purpose
+# ruff: noqa: RUF001, RUF003 - Arabic, Hebrew, Thai, Georgian, Armenian, Ethiopic and Turkish text, on purpose
 """PERSON after an honorific in scripts whose given names no shipped list holds: Arabic and Persian,
-Hebrew, Thai, Georgian, Armenian and Ethiopic ("للسيدة هيفاء الزهراني", "לגברת אורית לוי",
-"ให้นางสาวกัญญา รัตนวงศ์", "ბატონ გიორგი ბერიძეს", "Տիկին Անի Պետրոսյան", "ለአቶ አበበ በቀለ").
+Hebrew, Thai, Georgian, Armenian, Ethiopic and the South Asian scripts ("للسيدة هيفاء الزهراني",
+"לגברת אורית לוי", "ให้นางสาวกัญญา รัตนวงศ์", "ბატონ გიორგი ბერიძეს", "Տիկին Անի Պետրոսյան", "ለአቶ አበበ በቀለ").
 
 A reviewer reads these by the honorific and the shape of a full name after it: two words of the
 honorific's script, the first no function word (Arabic: and no word with the article "ال", which an
@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gate.scanning import lexicon
+from gate.scanning.detectors.base import Text, any_word
+from gate.scanning.detectors.person_keyed import CAPITALS
 from gate.scanning.detectors.person_lists import names_scripts
 from gate.scanning.normalise import normalise
 
@@ -39,12 +42,19 @@ _LETTERS = {
     # `normalise` reads some Armenian letters as Latin look-alikes ("Տիկին" -> "Sիկին").
     "armenian": "\u0531-\u0556\u0561-\u0587A-Za-z",
     "amharic": "\u1200-\u137f",
+    "brahmic": "\u0900-\u0963\u0971-\u09e3\u09f0-\u0ae3\u0af0-\u0be5\u0bf0-\u0de5",
 }
 # Any letter of these scripts but the Latin look-alikes (an Armenian text has Armenian letters left).
 _ANY_SCRIPT = re.compile("[" + "".join(letters.replace("A-Za-z", "") for letters in _LETTERS.values()) + "]")
 _JOINED = {"arabic": "(?:و)?", "hebrew": "(?:ו?ל|ו)?", "amharic": "(?:ለ)?"}
 _ENDINGS = {"georgian": "georgian_surname", "armenian": "armenian_surname"}
 _BEFORE_WINDOW = 16
+# Georgian joins "for" (-თვის) to the genitive of the name's last word: a word, then a surname's ending in
+# the genitive and "for" ("ნინო ბერიძისთვის", "გიორგი კაპანაძისთვის"): a full name without an honorific.
+_GEORGIAN_FOR = re.compile(
+    "(?<![\u10d0-\u10ff])(?P<first>[\u10d0-\u10ff]{2,24})[ \t]+[\u10d0-\u10ff]{2,24}"
+    "(?:ძის|შვილის|იას|ავას|ურის|ანის|ელის)თვის(?![\u10d0-\u10ff])"
+)
 
 
 def _alternation(words: list[str]) -> str:
@@ -100,6 +110,8 @@ class TitledNames:
             for match in script.titles.finditer(value):
                 if self._name(value, name, script, match):
                     return True
+            if name == "georgian" and (joined := _GEORGIAN_FOR.search(value)) is not None:
+                return joined.group("first") not in self._stop
         return False
 
     def _name(self, value: str, name: str, script: _Script, match: re.Match[str]) -> bool:
@@ -130,3 +142,24 @@ class TitledNames:
             return True  # after punctuation, a digit or a word of another script ("for คุณ...")
         words = self._before.get("persian" if name == "arabic" else name, ())
         return stripped.endswith(words)
+
+
+# Latin-script honorifics that are everyday words too (cues.toml's [person_title_full]): a name only when a
+# full name follows, two capitalised words ("Sayın Ahmet Yılmaz"; not "Sayın Müşterimiz", dear customer).
+_LOW = "a-zß-öø-ÿĀ-žșț"
+_CAPITALISED = rf"[{CAPITALS}][{_LOW}]{{1,24}}(?:-[{CAPITALS}][{_LOW}]{{1,24}})?"
+_FULL_TITLE_WORDS = lexicon.words("person_title_full")
+_FULL_TITLE = re.compile(
+    lexicon.pattern(_FULL_TITLE_WORDS)
+    + rf"[ \t]+(?P<first>{_CAPITALISED})[ \t]+(?P<last>{_CAPITALISED})(?![\w'])"
+)
+has_full_title_word = any_word(_FULL_TITLE_WORDS)
+
+
+def full_name_after_title(text: Text, not_names: frozenset[str]) -> tuple[int, int] | None:
+    """Where a full name (two capitalised words, neither in `not_names`) follows an honorific of
+    [person_title_full] in `text`, or None."""
+    for match in _FULL_TITLE.finditer(text.value):
+        if match.group("first").lower() not in not_names and match.group("last").lower() not in not_names:
+            return match.start("first"), match.end("last")
+    return None

@@ -35,11 +35,22 @@ from stdnum.kr import rrn
 from stdnum.mx import curp
 from stdnum.my import nric
 from stdnum.th import pin
+from stdnum.ua import rntrc
 from stdnum.us import itin
 from stdnum.za import idnr as za_idnr
 
-from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC
-from gate.scanning.detectors.base import HAS_CODE_START, HAS_DASH, HAS_DIGIT, HAS_DIGIT_RUN, Text, any_word
+from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC, key_fragments
+from gate.scanning.detectors import european_id
+from gate.scanning.detectors.base import (
+    HAS_CODE_START,
+    HAS_DASH,
+    HAS_DIGIT,
+    HAS_DIGIT_RUN,
+    KeyedRule,
+    Text,
+    any_word,
+    keyset,
+)
 from gate.scanning.detectors.european_id import stdnum_valid
 from gate.scanning.detectors.sg_nric import NRIC_SHAPE, nric_valid
 
@@ -82,16 +93,26 @@ def _may_be_cued(text: Text) -> bool:
     return any(acronym in value for acronym in _CUE_ACRONYMS)
 
 
+# Scripts written without spaces between words (Thai, Myanmar, Khmer, kana, Han, and Hangul, whose
+# particles join the word before): a number there touches the word before or after it ("身份证号
+# 110105...", "卡号4539...", "番号です"), so only a letter of a spaced script or a digit makes it part of a
+# longer token. As look-arounds: no word character but these.
+UNSPACED = (
+    "\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+)
+NOT_AFTER_WORD = rf"(?<![^\W{UNSPACED}])"
+NOT_BEFORE_WORD = rf"(?![^\W{UNSPACED}])"
 # A candidate after a cue: digits grouped by one separator, or a PAN's letters and digits, or a RUT's or
 # a Chinese identity number's check character ("K", "X": "11010519491231002X").
 _CANDIDATE = re.compile(
-    r"(?<![\w+.\-/])(?:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|\d(?:[ .\-/]?\d){7,17}(?:-?[\dKkXx])?)"
-    r"(?![\w\-/])"
+    rf"(?<![+.\-/]){NOT_AFTER_WORD}"
+    r"(?:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|\d(?:[ .\-/]?\d){7,17}(?:-?[\dKkXx])?)"
+    rf"(?![\-/]){NOT_BEFORE_WORD}"
 )
 _BY_LENGTH: dict[int, tuple[tuple[str, ModuleType], ...]] = {
     8: (("cl_rut", rut), ("au_tfn", tfn)),
     9: (("ca_sin", sin), ("au_tfn", tfn), ("il_idnr", il_idnr), ("cl_rut", rut), ("us_itin", itin)),
-    10: (("gb_nhs", nhs), ("in_pan", pan)),
+    10: (("gb_nhs", nhs), ("in_pan", pan), ("ua_rntrc", rntrc)),
     11: (("br_cpf", cpf),),
     12: (("in_aadhaar", aadhaar), ("jp_in", jp_in), ("my_nric", nric)),
     13: (("za_idnr", za_idnr), ("kr_rrn", rrn), ("th_pin", pin)),
@@ -142,3 +163,40 @@ class WorldIdDetector:
 
 
 DETECTOR: WorldIdDetector = WorldIdDetector()  # typed: mypyc reads it through the import cycle
+
+
+# Keys that name a personal identification number in the words of countries outside the national-id
+# keys of `context` ("id_number" of a South African form, "aadhaar", Ukrainian "РНОКПП", Hebrew "ת.ז.",
+# Thai "เลขบัตรประชาชน"): a value there is one when it passes a country's check as written under a
+# national-id key (a listed key is not enough: "id_number" also numbers an order).
+_ID_KEYS = keyset(
+    "id_number id_no identity_number identification_number national_id_number personal_id_number "
+    "aadhaar aadhar aadhaar_number aadhaar_no rnokpp ipn teudat_zehut mispar_zehut cedula nik nric mykad "
+    "sa_id rsa_id"
+)
+_ID_KEY_FRAGMENTS = key_fragments(
+    "आधार",
+    "рнокпп",
+    "іпн",
+    "ת.ז",
+    "תעודת_זהות",
+    "מספר_זהות",
+    "บัตรประชาชน",
+    "ประจำตัวประชาชน",
+    "کد_ملی",
+    "شماره_ملی",
+    "الرقم_الوطني",
+    "رقم_الهوية",
+)
+
+
+def _valid_id(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return False
+    text = Text(str(value), NATIONAL_ID)
+    return DETECTOR.detect(text) is not None or european_id.DETECTOR.detect(text) is not None
+
+
+KEYED_RULES: tuple[KeyedRule, ...] = (
+    KeyedRule("NATIONAL_ID", "national_id.key", _ID_KEYS, _valid_id, fragments=_ID_KEY_FRAGMENTS),
+)
