@@ -394,35 +394,13 @@ class KeyedRule:
         return bool(self.fragments) and not norm.isascii() and any(part in norm for part in self.fragments)
 
 
-def trie_pattern(words: tuple[str, ...] | list[str]) -> str:
-    """A regex matching any of `words`, written as a trie ("ab|ac" -> "a(?:b|c)"): the regex engine tries
-    the branches of an alternation one by one, so shared prefixes are tried once instead of per word."""
-    tree: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(tree)
-
-
-def _trie_regex(node: dict[str, dict[str, Any]]) -> str:
-    ends = "" in node
-    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # A word that ends here makes the rest optional; for a substring test the shortest match suffices.
-    return "" if ends else body
-
-
 # One search: a regex is faster than a loop of `in` tests over this many words (read by `text_facts`).
 # With the birth words of data/cues.toml (every language and script, read through `normalise`): their
 # ASCII readings in the same trie, but not the short ones ("né" folded is "ne", in "one" and "need").
 _MIN_READING = 4
 _BIRTH_CUES = lexicon.Cues("birth")
 _LOCAL_BIRTH_CUES = LOCAL_BIRTH_WORDS + tuple(r for r in _BIRTH_CUES.ascii_readings if len(r) >= _MIN_READING)
-_LOCAL_BIRTH = re.compile(trie_pattern(_LOCAL_BIRTH_CUES))
+_LOCAL_BIRTH = re.compile(lexicon.trie_pattern(_LOCAL_BIRTH_CUES))
 # The word facts' lists, as `cue_words` lists (a word occurs exactly when the substring test finds it):
 # `text_facts` reads them from one pass.
 _CUES_REGISTERED: Final = cue_words.AVAILABLE and all(_LOCAL_BIRTH_CUES)
@@ -455,7 +433,7 @@ def plain_any_word(words: tuple[str, ...]) -> Prefilter:
     """`any_word` read with plain substring tests (for long lists one regex search, which is faster than
     that many `in` tests): what it falls back to, and the reference its tests compare with."""
     if len(words) > _MAX_LOOPED_WORDS:
-        search = re.compile(trie_pattern(words)).search
+        search = re.compile(lexicon.trie_pattern(words)).search
 
         def check_many(text: Text) -> bool:
             return search(text.lower) is not None

@@ -47,7 +47,8 @@ from stdnum.se import personnummer
 from stdnum.tr import tckimlik
 
 from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC, SSN
-from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, HAS_DIGIT_RUN, Text, trie_pattern
+from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, HAS_DIGIT_RUN, Text
+from gate.scanning.lexicon import trie_pattern
 
 # Digits, optionally grouped by one separator (" 56 820 341 765", "756.2140.3579.85", "715915/7038"),
 # optionally ending in a letter (DNI "96763552E"). The look-behind keeps phone numbers ("+49...") and
