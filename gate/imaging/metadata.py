@@ -22,6 +22,7 @@ from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import ImageMetadata, Kind, MetadataItem
 from gate.imaging.limits import MetadataBudget
 from gate.imaging.probing import ImageProbe
+from gate.json_values import keep_every_value
 from gate.pointers import pointer
 
 # PNG text keywords with a known meaning: keyword -> (kind, AI marker). Unknown keywords are free text,
@@ -174,23 +175,9 @@ def _json(text: str) -> Any:
     if not text.lstrip().startswith(("{", "[")):
         return None
     try:
-        return json.loads(text, object_pairs_hook=_every_value)
+        return json.loads(text, object_pairs_hook=keep_every_value)
     except (ValueError, RecursionError):
         return None
-
-
-def _every_value(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    members: dict[str, Any] = {}
-    repeated: set[str] = set()
-    for key, value in pairs:
-        if key not in members:
-            members[key] = value
-        elif key in repeated:
-            members[key].append(value)
-        else:
-            members[key] = [members[key], value]
-            repeated.add(key)
-    return members
 
 
 def _raw_profile_items(profile: str, text: str, path: str) -> tuple[list[MetadataItem], list[str]]:

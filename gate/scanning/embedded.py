@@ -15,25 +15,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from gate.json_values import keep_every_value
+
 # Shorter strings cannot hold a key and a value worth reading ('{"a":"b"}' is nine characters).
 _MIN_CHARS = 9
 _OPENERS = ("{", "[")
 _CLOSERS = {"{": "}", "[": "]"}
-
-
-def _keep_every_value(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """An object's members; a repeated key keeps all its values, as an array under that key."""
-    members: dict[str, Any] = {}
-    repeated: set[str] = set()
-    for key, value in pairs:
-        if key not in members:
-            members[key] = value
-        elif key in repeated:
-            members[key].append(value)
-        else:
-            members[key] = [members[key], value]
-            repeated.add(key)
-    return members
 
 
 def _no_number(name: str) -> None:
@@ -49,7 +36,7 @@ def embedded_json(text: str) -> dict[str, Any] | list[Any] | None:
     if len(body) < _MIN_CHARS or body[0] not in _OPENERS or body[-1] != _CLOSERS[body[0]]:
         return None
     try:
-        parsed = json.loads(body, object_pairs_hook=_keep_every_value, parse_constant=_no_number)
+        parsed = json.loads(body, object_pairs_hook=keep_every_value, parse_constant=_no_number)
     except ValueError:
         return None
     return parsed if isinstance(parsed, dict | list) else None
