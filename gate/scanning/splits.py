@@ -141,3 +141,27 @@ def _below(value: Any, levels: int) -> list[Any]:
 def _deeper(member: Any, levels: int) -> list[Any]:
     small = isinstance(member, dict | list) and len(member) <= MAX_SIBLING_PARTS
     return _below(member, levels - 1) if levels > 1 and small else [member]
+
+
+# An address kept as its parts, as mail and CRM systems store one: {"user": "maria.garcia", "domain":
+# "gmail.com"}. Neither part holds an "@", so no reading above joins them.
+# Not "host" ({"host": "api.example.com", "user": "svc"} is a connection) nor "account".
+_LOCAL_PART_KEYS = ("user", "username", "local", "local_part", "localpart", "mailbox", "login")
+
+
+def address_parts(obj: dict[Any, Any]) -> list[str] | None:
+    """The parts of an e-mail address `obj` keeps under a local-part key and "domain", joined by "@"
+    (`["maria.garcia", "@", "gmail.com"]`), or None: a domain is a dotted name, a local part a short
+    string without "@" or spaces."""
+    domain = obj.get("domain")
+    if not isinstance(domain, str) or not _word_like(domain) or "." not in domain:
+        return None
+    for key in _LOCAL_PART_KEYS:
+        local = obj.get(key)
+        if isinstance(local, str) and local and _word_like(local):
+            return [local, "@", domain]
+    return None
+
+
+def _word_like(text: str) -> bool:
+    return len(text) <= MAX_FRAGMENT_CHARS and " " not in text and "@" not in text

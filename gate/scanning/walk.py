@@ -414,18 +414,23 @@ class _Scan:
                 )
                 chars = self.chars
         self.chars = chars
-        if fragment or nested:
-            self._split_values(obj, path, flags, start, own=fragment, nested=nested)
+        self._split_values(obj, path, flags, start, own=fragment, nested=nested)
         return splits.reach(len(obj), own=fragment, nested=nested)
 
     def _split_values(
         self, obj: dict[Any, Any], path: str, flags: int, start: int, *, own: bool, nested: int
     ) -> None:
-        """An object with a part of a split value (`splits`): its readings joined (`_joined`). Parts of an
+        """An object's values split over its members (`splits`): its readings joined (`_joined`). Parts of an
         address or a number are short, so a prompt beside them is not read twice; what a reading finds
-        is reported under this object's pointer, which spells none of its keys."""
-        for parts in splits.readings(obj, own, nested):
-            self._joined(parts, path, flags, start)
+        is reported under this object's pointer, which spells none of its keys. An e-mail address kept
+        as its parts (`splits.address_parts`) is read joined too."""
+        if own or nested:
+            for parts in splits.readings(obj, own, nested):
+                self._joined(parts, path, flags, start)
+        if "domain" in obj:
+            address = splits.address_parts(obj)
+            if address is not None:
+                self._joined(address, path, flags, start)
 
     def _container(self, depth: int, size: int) -> None:
         # Checked before stepping down, so the depth of recursion never exceeds max_depth.

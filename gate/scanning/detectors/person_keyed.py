@@ -75,7 +75,9 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
         "PERSON",
         "person.owner_name",
         keyset(
-            "name fullname nom nombre nome naam navn namn nimi imie jmeno nume ime nev ad adi onoma ονομα"
+            "name fullname nom nombre nome naam navn namn nimi imie jmeno nume ime nev ad adi onoma ονομα "
+            # a name kept as its parts under the person: {"recipient": {"first": ..., "last": ...}}
+            "first last given family middle forename"
         ),
         _name_value,
         owner_only=True,

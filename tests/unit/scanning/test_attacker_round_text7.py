@@ -20,8 +20,8 @@ import pytest
 
 from gate.scanning import scan_parameters
 
-# Values split over sibling keys or array elements whose names say only "first", "last", "user", "domain"
-# are read one by one; joining siblings is the walk's (gate/scanning/splits.py), not a detector's.
+# Values split over array elements are read one by one (a name's parts under "first"/"last" of a person,
+# and an address's under "user"/"domain", are read since the tenth session).
 _SPLIT = pytest.mark.xfail(strict=True, reason="a value split over keys that name only its parts")
 
 # (value, key, entity a reviewer names)
@@ -54,9 +54,7 @@ LEAKS: list[Any] = [
     ("ბატონ გიორგი ბერიძეს", "prompt", "PERSON"),  # Georgian: to Mr Giorgi Beridze
     ("Տիկին Անի Պետրոսյան", "prompt", "PERSON"),  # Armenian: Mrs Ani Petrosyan
     ("ለአቶ አበበ በቀለ", "prompt", "PERSON"),  # Amharic: for Ato Abebe Bekele
-    pytest.param(
-        {"recipient": {"first": "Agnieszka", "last": "Wiśniewska"}}, "params", "PERSON", marks=_SPLIT
-    ),
+    ({"recipient": {"first": "Agnieszka", "last": "Wiśniewska"}}, "params", "PERSON"),
     pytest.param({"customer": ["Dupont", "Jean-Baptiste"]}, "params", "PERSON", marks=_SPLIT),
     # -- addresses and postcodes
     ("Flat 3, 27 Oxford Road, Manchester M1 5QA", "prompt", "LOCATION"),
@@ -126,9 +124,7 @@ LEAKS: list[Any] = [
     ("उपयोगकर्ता@उदाहरण.भारत", "prompt", "EMAIL_ADDRESS"),
     ("mailto:jane.doe%40gmail.com", "prompt", "EMAIL_ADDRESS"),
     ("jane.doe\\u0040gmail.com", "prompt", "EMAIL_ADDRESS"),
-    pytest.param(
-        {"email": {"user": "maria.garcia", "domain": "gmail.com"}}, "params", "EMAIL_ADDRESS", marks=_SPLIT
-    ),
+    ({"email": {"user": "maria.garcia", "domain": "gmail.com"}}, "params", "EMAIL_ADDRESS"),
     ("Y29udGFjdDogamFuZS5kb2VAZ21haWwuY29t", "prompt", "EMAIL_ADDRESS"),
     ('{"customer": {"email": "ewa.kowalska@wp.pl"}}', "prompt", "EMAIL_ADDRESS"),
     ("eyJwaG9uZSI6ICIrNDkxNTEyMzQ1Njc4OSJ9", "prompt", "PHONE_NUMBER"),

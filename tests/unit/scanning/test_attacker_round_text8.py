@@ -23,8 +23,6 @@ _OPEN: dict[str, str] = {
         "a status written as 'HIV+' with the person after it ('member Kwame'): no linking word, no record"
     ),
     "sünnipäevakaart Kadri Tammele": "Estonian names in a local case ('-le' allative) after no cue",
-    "Ní Dhomhnaill": "a name split over keys named only 'first' and 'last' (the walk's splits.py joins none)",
-    "marta.zawadzka": "an e-mail split over keys named only 'user' and 'domain' (the walk's splits.py)",
     "Phường Bến Nghé": (
         "a Vietnamese address after 'địa chỉ:' is read as a name (its street is one: 'Nguyễn Huệ'), "
         "not as an address"

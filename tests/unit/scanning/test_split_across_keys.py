@@ -132,3 +132,25 @@ CLEAN_TWO_LEVELS: list[Any] = [
 @pytest.mark.parametrize("doc", CLEAN_TWO_LEVELS)
 def test_neighbours_two_levels_apart_stay_clean(doc: dict[str, Any]) -> None:
     assert scan_parameters(doc) == []
+
+
+# A name or an address kept as its parts, as CRM and mail systems store them: the parts of a person's
+# name under "first"/"last" of a person key, an address's under a local-part key and "domain".
+KEPT_AS_PARTS: list[tuple[object, str | None]] = [
+    ({"recipient": {"first": "Agnieszka", "last": "Wiśniewska"}}, "PERSON"),
+    ({"customer": {"given": "Aoife", "family": "Ní Dhomhnaill"}}, "PERSON"),
+    ({"email": {"user": "maria.garcia", "domain": "gmail.com"}}, "EMAIL_ADDRESS"),
+    ({"contact": {"local_part": "j.martin", "domain": "orange.fr"}}, "EMAIL_ADDRESS"),
+    ({"range": {"first": "A", "last": "Z"}}, None),  # no person above
+    ({"pages": {"first": 1, "last": 10}}, None),
+    ({"server": {"host": "api.example.com", "user": "svc"}}, None),  # a connection, not an address
+    ({"cdn": {"domain": "cdn.shop.com", "account": "prod"}}, None),
+    ({"site": {"domain": "shop.example.com"}}, None),
+    ({"site": {"domain": "shop example", "user": "anna"}}, None),  # no dotted domain
+]
+
+
+@pytest.mark.parametrize(("params", "entity"), KEPT_AS_PARTS)
+def test_a_value_kept_as_its_named_parts(params: dict[str, object], entity: str | None) -> None:
+    found = {finding.entity for finding in scan_parameters(params)}
+    assert found == ({entity} if entity else set())
