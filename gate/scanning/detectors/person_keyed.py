@@ -57,6 +57,7 @@ _NAME_KEYS = (
     "customer_name user_name username display_name screen_name nickname contact_name recipient_name "
     "billing_name shipping_name cardholder card_holder cardholder_name holder_name owner_name "
     "author author_name prompt_author creator_name requested_by submitted_by recipient "
+    "uploaded_by uploader reviewed_by approved_by edited_by modified_by "
     "empfanger destinataire destinatario ontvanger odbiorca mottagare modtager mottaker vastaanottaja alici "
     # The same in the languages of European shops (accents folded, see context.key_info).
     "vorname nachname vorname_nachname familienname prenom prenom_nom nom_complet nombre nombre_completo "

@@ -50,3 +50,17 @@ def test_the_reason_names_the_pointer_not_the_account() -> None:
     findings = scan_parameters({"nodes": [{"inputs": {"image": r"C:\Users\jmartin\in.png"}}]})
     assert [(f.entity, f.path) for f in findings] == [("USER_ACCOUNT", "/nodes/0/inputs/image")]
     assert "jmartin" not in repr(findings)
+
+
+# Who uploaded, reviewed, approved or edited: a person, whether written as a name or an account name.
+@pytest.mark.parametrize(
+    "key", ["uploaded_by", "uploader", "reviewed_by", "approved_by", "edited_by", "modified_by"]
+)
+@pytest.mark.parametrize("value", ["jan.kowalski", "Jan Kowalski", "jmartin"])
+def test_who_did_something_is_a_person(key: str, value: str) -> None:
+    assert entities(value, key=key) == {"PERSON"}
+
+
+@pytest.mark.parametrize("value", ["Made with Google AI", "Acme Studio GmbH"])
+def test_a_tool_or_a_company_under_those_keys_is_no_person(value: str) -> None:
+    assert entities(value, key="uploaded_by") == set()
