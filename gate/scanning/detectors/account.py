@@ -56,7 +56,7 @@ def _person_account(match: re.Match[str], text: Text) -> bool:
     )
 
 
-DETECTOR = PatternDetector(
+DETECTOR: PatternDetector = PatternDetector(
     entity="USER_ACCOUNT",
     needs=HAS_HOME_PATH,
     rules=(PatternRule("account.home_folder", _HOME, _person_account),),
