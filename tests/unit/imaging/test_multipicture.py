@@ -81,6 +81,15 @@ def test_every_kind_is_read_in_further_pictures() -> None:
     assert "xmp:DigitalSourceType=trainedAlgorithmicMedia" in meta.ai_markers
 
 
+def assert_same_pictures(data: bytes, stripped: bytes, count: int) -> None:
+    """The first `count` pictures of two multi-picture files decode to the same pixels."""
+    with Image.open(io.BytesIO(data)) as before, Image.open(io.BytesIO(stripped)) as after:
+        for frame in range(count):
+            before.seek(frame)
+            after.seek(frame)
+            assert before.tobytes() == after.tobytes()
+
+
 @pytest.mark.parametrize("gaps", [(), (b"\x00" * 310,), (b"\xff" * 3,)])
 def test_stripping_keeps_the_index_true_and_pixels_identical(gaps: tuple[bytes, ...]) -> None:
     data = mpo(PRIMARY, jpeg_bytes(xmp=AI_XMP, exif=camera_exif(), icc=False), GAIN_MAP, gaps=gaps)
@@ -91,11 +100,7 @@ def test_stripping_keeps_the_index_true_and_pixels_identical(gaps: tuple[bytes, 
     meta = read_metadata(stripped, again)
     assert not {item.kind for item in meta.items} & {"location", "device_id", "person"}
     assert len(layout(stripped).images) == 3
-    with Image.open(io.BytesIO(data)) as before, Image.open(io.BytesIO(stripped)) as after:
-        for frame in range(3):
-            before.seek(frame)
-            after.seek(frame)
-            assert before.tobytes() == after.tobytes()
+    assert_same_pictures(data, stripped, 3)
     assert decoded(stripped) == decoded(data)
 
 
@@ -188,11 +193,7 @@ def test_bytes_between_pictures_are_cut_out_and_the_index_moved(between: bytes) 
     assert between not in stripped
     assert read_metadata(stripped, probe(stripped)).paths("unread") == ()
     assert len(layout(stripped).images) == 3
-    with Image.open(io.BytesIO(data)) as before, Image.open(io.BytesIO(stripped)) as after:
-        for frame in range(3):
-            before.seek(frame)
-            after.seek(frame)
-            assert before.tobytes() == after.tobytes()
+    assert_same_pictures(data, stripped, 3)
 
 
 def test_a_manifest_in_a_further_picture_is_unread() -> None:
