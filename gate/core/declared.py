@@ -1,0 +1,104 @@
+"""What the gate may repeat of what an event declared about generation: in a manifest and in the audit.
+
+A model name, version, provider or training-data source is repeated (signed into a manifest, written to
+the audit record an inventory is built from) only when the parameters check scanned it and found
+nothing in it, and it passes the scanner once more read as an identifier (`signable`). The manifest
+(`gate.core.remediate`) and the audit record (`gate.core.record`) both ask here, so the two can never
+disagree on what a declaration may say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from gate.model import CheckResult, Status
+from gate.scanning.identifiers import identifier_findings
+
+#: Where the declaration sits in the pointers the parameters check reports, and that check's name.
+GENERATION_POINTER = "/generation"
+PARAMETERS_CHECK = "parameters"
+PERSONAL_DATA_CODE = "params.personal_data"
+
+_RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])")
+
+# Values found signable, by type and value: the same few (a sampler, a step count, a guidance scale) come
+# with almost every event, and reading one as an identifier costs a dozen scans. Only clean values are
+# kept (never one that holds personal data), the answer depends on nothing but the value, and the set is
+# bounded: past its size, values are read every time.
+_SIGNABLE_SEEN: set[tuple[type, str | int | float]] = set()
+_SIGNABLE_SEEN_MAX = 4096
+
+
+def signable(value: Any) -> bool:
+    """Whether a value bound for a manifest passes the scanner once more, read as free text whatever its
+    key: under `sampler` or `model` the scanner does not look for names, but a name signed there is
+    still published. (The value was normalised and scanned under its key already.) It is read as an
+    identifier is (`identifier_findings`): separators as spaces and each word capitalised, since what is
+    signed has an identifier's form ("jane-doe", "JOHN_SMITH", "0049-151-23456789")."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return isinstance(value, bool)
+    seen = (type(value), value)
+    if seen in _SIGNABLE_SEEN:
+        return True
+    clean = _reads_clean(str(value))
+    if clean and len(_SIGNABLE_SEEN) < _SIGNABLE_SEEN_MAX:
+        _SIGNABLE_SEEN.add(seen)
+    return clean
+
+
+def _reads_clean(text: str) -> bool:
+    """`signable`'s reading of one value's text: no finding as an identifier, nor with its words apart."""
+    # Words run together are read apart too ("JaneDoe", "johnSmith1985"): withholding a model name that
+    # reads as a name ("AlexNet") costs the manifest a field, signing a person's name cannot be undone.
+    apart = _RUN_TOGETHER.sub(" ", text)
+    return not identifier_findings(text, path="/") and (
+        apart == text or not identifier_findings(apart, path="/")
+    )
+
+
+def within(pointer: str, base: str) -> bool:
+    """Whether `pointer` is `base` or below it ("/x/1" is not below "/x/10")."""
+    return pointer == base or pointer.startswith(base + "/")
+
+
+def repeatable(value: str | None, pointer: str, flagged: Iterable[str] | None) -> bool:
+    """Whether a declared `value` at `pointer` (under `/generation`) may be repeated: it was scanned
+    (`flagged`, the pointers of the scan's findings, is None when it was not), nothing was found at or
+    below it, and it reads clean once more."""
+    if value is None or flagged is None:
+        return False
+    return not any(within(path, pointer) for path in flagged) and signable(value)
+
+
+def flagged_in(results: Sequence[CheckResult] | None) -> frozenset[str] | None:
+    """The pointers the parameters check found personal data at, or None when the declared generation
+    was not scanned to the end (no evaluation, the check did not run, or it hit the scan limits)."""
+    scanned = next((r for r in results or () if r.check == PARAMETERS_CHECK), None)
+    if scanned is None:
+        return None
+    return _flagged(scanned.status.value, [(reason.code, reason.path) for reason in scanned.reasons])
+
+
+def flagged_in_decision(doc: Mapping[str, Any]) -> frozenset[str] | None:
+    """`flagged_in` for a decision record (a reviewer releases what was decided earlier)."""
+    status = next(
+        (c.get("status") for c in doc.get("checks") or () if c.get("check") == PARAMETERS_CHECK), None
+    )
+    reasons = [
+        (r.get("code"), r.get("path")) for r in doc.get("reasons") or () if r.get("check") == PARAMETERS_CHECK
+    ]
+    return _flagged(status, reasons)
+
+
+def _flagged(status: object, reasons: Iterable[tuple[object, object]]) -> frozenset[str] | None:
+    if status not in (Status.PASS.value, Status.FAIL.value):
+        return None  # skipped, errored or never ran: nothing of the declaration was read
+    flagged: set[str] = set()
+    for code, path in reasons:
+        if code != PERSONAL_DATA_CODE:
+            return None  # params.limits: the scan stopped before the end
+        if isinstance(path, str):
+            flagged.add(path)
+    return frozenset(flagged)
