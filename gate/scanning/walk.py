@@ -343,6 +343,10 @@ class _Scan:
         # the double whose str() is "4.111111111111111e+15", and the card number would go unread.
         if flags & NOT_NUMERIC:
             return
+        if type(value) is float and value.is_integer():
+            # A card or phone number exported through a float column (pandas writes 4532015112345670.0,
+            # JavaScript may write 4.53201511234567e+15) is read as the integer it spells.
+            value = int(value)
         if flags & POSITIVE_MASK or (type(value) is int and _CARD_SIZED_LOW <= value < _CARD_SIZED_HIGH):
             self.text(str(value), path, flags)
 
@@ -400,8 +404,7 @@ class _Scan:
                     self._read(child, child_flags, child_path or f"{path}/{token}")
             elif kind is int or kind is float:
                 if not child_flags & NOT_NUMERIC and (  # `number`'s test
-                    child_flags & POSITIVE_MASK
-                    or (kind is int and _CARD_SIZED_LOW <= child < _CARD_SIZED_HIGH)
+                    child_flags & POSITIVE_MASK or _CARD_SIZED_LOW <= child < _CARD_SIZED_HIGH
                 ):
                     self.number(child, child_path or f"{path}/{token}", child_flags)
             elif kind is not bool and child is not None:
