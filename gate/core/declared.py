@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from gate.model import CheckResult, Status
+from gate.scanning.detectors.person_lists import fold_name, gazetteer, world_names
 from gate.scanning.identifiers import identifier_findings
 
 #: Where the declaration sits in the pointers the parameters check reports, and that check's name.
@@ -102,3 +103,56 @@ def _flagged(status: object, reasons: Iterable[tuple[object, object]]) -> frozen
         if isinstance(path, str):
             flagged.add(path)
     return frozenset(flagged)
+
+
+# Generation parameters a manifest may carry (the policy's `manifest.allowed_parameter_keys`) are short
+# identifiers, and a scanner can miss a name written as one ("kowalska_anna", "J. Smith", "Dr Kowalska").
+# A sampler or scheduler has a known vocabulary, so a value under those keys is signed only when every
+# word of it is a word of samplers and schedulers (A1111, ComfyUI, diffusers, InvokeAI); any other string
+# is signed only when no word of it is a given name, an honorific or an initial before a word. Withholding
+# a field costs the manifest a field; signing a person's name cannot be undone.
+_SAMPLER_KEYS = frozenset({"sampler", "sampler_name", "scheduler", "scheduler_name", "schedule_type"})
+_SAMPLER_VOCABULARY = """
+    euler a ancestral cfg pp heun heunpp heunpp2 dpm dpmpp dpm2 kdpm kdpm2 sde gpu lms fast adaptive ddpm ddim
+    plms pndm lcm tcd ipndm v deis res multistep singlestep gradient estimation er seeds sa solver dpmsolver
+    uni pc unipc bh1 bh2 normal karras k exponential polyexponential sgm uniform simple beta linear quadratic
+    kl optimal align your steps gits ays automatic auto restart turbo discrete scheduler sampler flow match
+    flowmatch edm inverse score ve stochastic iterative cm default ode lu cosine scaled trailing leading m s
+"""
+_SAMPLER_WORDS = frozenset(_SAMPLER_VOCABULARY.split())
+_SAMPLER_NUMBER = re.compile(r"\d{1,2}[ms]?")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_HONORIFIC_WORDS = (
+    "mr mrs ms miss mx dr prof sir madam frau herr fr hr mme mlle mm sr sra srta sig sigra dott pan pani "
+    "heer mevrouw mevr dhr"
+)
+_HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
+_INITIAL_BEFORE_WORD = re.compile(r"(?:^|[\s._\-])[A-Za-z]\.\s?[A-Za-z]{2,}")
+
+
+def parameter_words(value: str) -> list[str]:
+    """The words of an identifier-shaped value, lower-cased: camelCase, "_", "-", "." and spaces split
+    ("DPM++ 2M Karras" -> dpm pp 2m karras, "EulerAncestralDiscreteScheduler" -> euler ancestral ...)."""
+    spaced = _CAMEL.sub(" ", value.replace("++", " pp "))
+    return [word for word in _SPLIT.split(spaced.lower()) if word]
+
+
+def names_no_one(key: object, value: object) -> bool:
+    """Whether a parameter value bound for a manifest can be told apart from a person's name: under a
+    sampler or scheduler key, every word a sampler's or scheduler's; elsewhere, no word a given name
+    (the name lists the scanner reads after a cue) or an honorific, and no initial before a word."""
+    if not isinstance(value, str):
+        return True
+    words = parameter_words(value)
+    if isinstance(key, str) and key.lower() in _SAMPLER_KEYS:
+        return bool(words) and all(w in _SAMPLER_WORDS or _SAMPLER_NUMBER.fullmatch(w) for w in words)
+    return _INITIAL_BEFORE_WORD.search(value) is None and not any(
+        word in _HONORIFICS or _given_name(fold_name(word)) for word in words
+    )
+
+
+def _given_name(word: str) -> bool:
+    """A given name of the shipped list, or of the world's lists when four letters or more (three-letter
+    words there are too often something else: "sin", "art")."""
+    return word in gazetteer()[0] or (len(word) >= 4 and word in world_names())

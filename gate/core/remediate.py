@@ -7,7 +7,7 @@ from typing import Any
 
 from gate.core.checks.base import CheckContext
 from gate.core.checks.parameters import PARAMETERS_POINTER
-from gate.core.declared import repeatable, signable
+from gate.core.declared import names_no_one, repeatable, signable
 from gate.core.policy import DecidedReason, Policy, Remediation
 from gate.errors import GateError, ImageUndecodable
 from gate.imaging import strip_identifiers
@@ -127,6 +127,7 @@ def _fits_manifest(key: Any, value: Any) -> bool:
             return True
     fit = (
         parameter_value_form(value)
+        and names_no_one(key, value)
         and signable(value)
         and not _phone_number_under(key, value)
         and reads_back({key: value})
