@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from gate.core.audit import AuditSubject, DeclaredModel, Superseded
 from gate.model import CheckResult, Status
 from gate.scanning.detectors.person_lists import fold_name, gazetteer, world_names
 from gate.scanning.identifiers import identifier_findings
+
+if TYPE_CHECKING:
+    from gate.core.event import IngestEvent
 
 #: Where the declaration sits in the pointers the parameters check reports, and that check's name.
 GENERATION_POINTER = "/generation"
@@ -103,6 +107,43 @@ def _flagged(status: object, reasons: Iterable[tuple[object, object]]) -> frozen
         if isinstance(path, str):
             flagged.add(path)
     return frozenset(flagged)
+
+
+def audit_subject(
+    event: IngestEvent,
+    flagged: frozenset[str] | None,
+    facts: Mapping[str, Any],
+    supersedes: Superseded | None,
+) -> AuditSubject:
+    """The audit subject of a parsed event: what it declared, and what its manifest said (`facts`).
+
+    A declared field enters the audit only as it may enter a manifest (`repeatable`): scanned, clean,
+    and clean once more read as an identifier (`flagged`: `flagged_in`, `flagged_in_decision`). An
+    inventory lists model names; it must not list a customer's name given as one."""
+    generation = event.generation
+    model = None
+    sources: tuple[str, ...] = ()
+    if generation is not None:
+        if generation.synthetic:
+            declared, under = generation.model, f"{GENERATION_POINTER}/model/"
+            model = DeclaredModel(
+                declared.provider if repeatable(declared.provider, under + "provider", flagged) else None,
+                declared.name if repeatable(declared.name, under + "name", flagged) else None,
+                declared.version if repeatable(declared.version, under + "version", flagged) else None,
+            )
+        sources = tuple(
+            source
+            for index, source in enumerate(generation.training_data_sources)
+            if repeatable(source, f"{GENERATION_POINTER}/training_data_sources/{index}", flagged)
+        )
+    return AuditSubject(
+        synthetic=event.synthetic,
+        model=model,
+        training_data_sources=sources,
+        manifest_label=facts.get("manifest_label"),
+        signer=facts.get("signer"),
+        supersedes=supersedes,
+    )
 
 
 # Generation parameters a manifest may carry (the policy's `manifest.allowed_parameter_keys`) are short

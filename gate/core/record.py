@@ -26,14 +26,13 @@ import pybase64
 
 from gate.core.audit import (
     AuditSubject,
-    DeclaredModel,
     Superseded,
     audit_record,
     decision_id,
     encode_audit,
     gate_version,
 )
-from gate.core.declared import GENERATION_POINTER, flagged_in, flagged_in_decision, repeatable
+from gate.core.declared import audit_subject, flagged_in, flagged_in_decision
 from gate.core.policy import outcome_of_verdict
 from gate.core.review import ReleasedBytes, ReplayLineage, Review, needs_manifest, release_refusal
 from gate.model import PolicyRef, Reason, Verdict
@@ -377,7 +376,7 @@ def released_record(
     # The decision a release overrules is the quarantined record as it stands (canonical JSON bytes).
     supersedes = Superseded(decision_id(encode_json(quarantined)))
     if event is not None:
-        subject = _declared(event, flagged_in_decision(quarantined), {}, supersedes)
+        subject = audit_subject(event, flagged_in_decision(quarantined), {}, supersedes)
     else:
         earlier = AuditSubject.from_audit(earlier_audit) if earlier_audit else AuditSubject()
         subject = dataclasses.replace(earlier, supersedes=supersedes)
@@ -456,48 +455,11 @@ def _subject_of(outcome: EventOutcome, supersedes: Superseded | None) -> AuditSu
         return AuditSubject(
             manifest_label=facts.get("manifest_label"), signer=facts.get("signer"), supersedes=supersedes
         )
-    return _declared(
+    return audit_subject(
         outcome.event,
         flagged_in(outcome.evaluation.results if outcome.evaluation else None),
         facts,
         supersedes,
-    )
-
-
-def _declared(
-    event: IngestEvent,
-    flagged: frozenset[str] | None,
-    facts: Mapping[str, Any],
-    supersedes: Superseded | None,
-) -> AuditSubject:
-    """The audit subject of a parsed event: what it declared, and what its manifest said (`facts`).
-
-    A declared field enters the audit only as it may enter a manifest (`gate.core.declared`): scanned,
-    clean, and clean once more read as an identifier. An inventory lists model names; it must not list
-    a customer's name given as one."""
-    generation = event.generation
-    model = None
-    sources: tuple[str, ...] = ()
-    if generation is not None:
-        if generation.synthetic:
-            declared, under = generation.model, f"{GENERATION_POINTER}/model/"
-            model = DeclaredModel(
-                declared.provider if repeatable(declared.provider, under + "provider", flagged) else None,
-                declared.name if repeatable(declared.name, under + "name", flagged) else None,
-                declared.version if repeatable(declared.version, under + "version", flagged) else None,
-            )
-        sources = tuple(
-            source
-            for index, source in enumerate(generation.training_data_sources)
-            if repeatable(source, f"{GENERATION_POINTER}/training_data_sources/{index}", flagged)
-        )
-    return AuditSubject(
-        synthetic=event.synthetic,
-        model=model,
-        training_data_sources=sources,
-        manifest_label=facts.get("manifest_label"),
-        signer=facts.get("signer"),
-        supersedes=supersedes,
     )
 
 
