@@ -26,13 +26,13 @@ import pybase64
 
 from gate.core.audit import (
     AuditSubject,
-    DeclaredModel,
     Superseded,
     audit_record,
     decision_id,
     encode_audit,
     gate_version,
 )
+from gate.core.declared import audit_subject, flagged_in, flagged_in_decision
 from gate.core.policy import outcome_of_verdict
 from gate.core.review import ReleasedBytes, ReplayLineage, Review, needs_manifest, release_refusal
 from gate.model import PolicyRef, Reason, Verdict
@@ -376,7 +376,7 @@ def released_record(
     # The decision a release overrules is the quarantined record as it stands (canonical JSON bytes).
     supersedes = Superseded(decision_id(encode_json(quarantined)))
     if event is not None:
-        subject = _declared(event, {}, supersedes)
+        subject = audit_subject(event, flagged_in_decision(quarantined), {}, supersedes)
     else:
         earlier = AuditSubject.from_audit(earlier_audit) if earlier_audit else AuditSubject()
         subject = dataclasses.replace(earlier, supersedes=supersedes)
@@ -455,23 +455,11 @@ def _subject_of(outcome: EventOutcome, supersedes: Superseded | None) -> AuditSu
         return AuditSubject(
             manifest_label=facts.get("manifest_label"), signer=facts.get("signer"), supersedes=supersedes
         )
-    return _declared(outcome.event, facts, supersedes)
-
-
-def _declared(event: IngestEvent, facts: Mapping[str, Any], supersedes: Superseded | None) -> AuditSubject:
-    """The audit subject of a parsed event: what it declared, and what its manifest said (`facts`)."""
-    generation = event.generation
-    model = None
-    if generation is not None and generation.synthetic:
-        declared = generation.model
-        model = DeclaredModel(declared.provider, declared.name, declared.version)
-    return AuditSubject(
-        synthetic=event.synthetic,
-        model=model,
-        training_data_sources=generation.training_data_sources if generation is not None else (),
-        manifest_label=facts.get("manifest_label"),
-        signer=facts.get("signer"),
-        supersedes=supersedes,
+    return audit_subject(
+        outcome.event,
+        flagged_in(outcome.evaluation.results if outcome.evaluation else None),
+        facts,
+        supersedes,
     )
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gate.core.checks.base import CheckContext
 from gate.core.checks.parameters import PARAMETERS_POINTER
+from gate.core.declared import names_no_one, repeatable, signable
 from gate.core.policy import DecidedReason, Policy, Remediation
 from gate.errors import GateError, ImageUndecodable
 from gate.imaging import strip_identifiers
@@ -31,7 +31,6 @@ from gate.provenance.claim_fields import (
 )
 from gate.scanning.context import NOT_NUMERIC, key_info
 from gate.scanning.detectors.phone import international_without_plus
-from gate.scanning.identifiers import identifier_findings
 
 # Location, device ids, and fields the gate reads past without judging them (publish only what was read).
 STRIPPED_KINDS = frozenset({"location", "device_id", "unread"})
@@ -128,6 +127,7 @@ def _fits_manifest(key: Any, value: Any) -> bool:
             return True
     fit = (
         parameter_value_form(value)
+        and names_no_one(key, value)
         and signable(value)
         and not _phone_number_under(key, value)
         and reads_back({key: value})
@@ -144,49 +144,6 @@ def _phone_number_under(key: Any, value: Any) -> bool:
     return (
         isinstance(key, str) and not key_info(key).flags & NOT_NUMERIC and international_without_plus(value)
     )
-
-
-_RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])")
-
-
-# Values found signable, by type and value: the same few (a sampler, a step count, a guidance scale) come
-# with almost every event, and reading one as an identifier costs a dozen scans. Only clean values are
-# kept (never one that holds personal data), the answer depends on nothing but the value, and the set is
-# bounded: past its size, values are read every time.
-_SIGNABLE_SEEN: set[tuple[type, str | int | float]] = set()
-_SIGNABLE_SEEN_MAX = 4096
-
-
-def signable(value: Any) -> bool:
-    """Whether a value bound for a manifest passes the scanner once more, read as free text whatever its
-    key: under `sampler` or `model` the scanner does not look for names, but a name signed there is
-    still published. (The value was normalised and scanned under its key already.) It is read as an
-    identifier is (`identifier_findings`): separators as spaces and each word capitalised, since what is
-    signed has an identifier's form ("jane-doe", "JOHN_SMITH", "0049-151-23456789")."""
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        return isinstance(value, bool)
-    seen = (type(value), value)
-    if seen in _SIGNABLE_SEEN:
-        return True
-    clean = _reads_clean(str(value))
-    if clean and len(_SIGNABLE_SEEN) < _SIGNABLE_SEEN_MAX:
-        _SIGNABLE_SEEN.add(seen)
-    return clean
-
-
-def _reads_clean(text: str) -> bool:
-    """`signable`'s reading of one value's text: no finding as an identifier, nor with its words apart."""
-    # Words run together are read apart too ("JaneDoe", "johnSmith1985"): withholding a model name that
-    # reads as a name ("AlexNet") costs the manifest a field, signing a person's name cannot be undone.
-    apart = _RUN_TOGETHER.sub(" ", text)
-    return not identifier_findings(text, path="/") and (
-        apart == text or not identifier_findings(apart, path="/")
-    )
-
-
-def _within(pointer: str, base: str) -> bool:
-    """Whether `pointer` is `base` or below it ("/x/1" is not below "/x/10")."""
-    return pointer == base or pointer.startswith(base + "/")
 
 
 def _top_key(pointer: str) -> str:
@@ -257,7 +214,7 @@ def _claim(ctx: CheckContext, policy: Policy, edits: tuple[EditAction, ...]) -> 
     def declared(field: str, value: str | None) -> str:
         if value is None:
             return "undeclared"
-        if f"/generation/model/{field}" in flagged or not model_field_form(value) or not signable(value):
+        if not model_field_form(value) or not repeatable(value, f"/generation/model/{field}", flagged):
             return "withheld"
         return value
 
@@ -275,9 +232,8 @@ def _claim(ctx: CheckContext, policy: Policy, edits: tuple[EditAction, ...]) -> 
         training_data_sources=tuple(
             source
             for index, source in enumerate(sources)
-            if not any(_within(p, f"/generation/training_data_sources/{index}") for p in flagged)
-            and training_source_form(source)
-            and signable(source)
+            if training_source_form(source)
+            and repeatable(source, f"/generation/training_data_sources/{index}", flagged)
         ),
         parameters=minimise_parameters(
             generation.parameters if generation else None, policy.allowed_parameter_keys, parameter_findings

@@ -18,7 +18,9 @@ from gate.scanning.decoding import decoded_variants
 from gate.scanning.normalise import normalise
 from gate.scanning.walk import scan_text
 
-_SEPARATORS = re.compile(r"[._:/\-]+")
+# The separators of ids, and of the key=value members `tracestate` and other headers are made of
+# ("user=anna.kowalska", "dd=s:1;o:rum;usr:maria.garcia").
+_SEPARATORS = re.compile(r"[._:/\-=;,|~]+")
 # "0049..." is how an international number is written where "+" is not allowed (as in ids).
 _INTERNATIONAL_PREFIX = re.compile(r"(?<![0-9])00(?=[1-9])")
 

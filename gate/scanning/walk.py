@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 from gate.model import Finding
 from gate.pointers import escape_token
-from gate.scanning import memo, splits
+from gate.scanning import key_names, memo, splits
 from gate.scanning.context import NOT_NUMERIC, POSITIVE_MASK, key_info, owner_context, reads_as_number
 from gate.scanning.decoding import decoded_variants, may_be_encoded
 from gate.scanning.detectors import (
@@ -47,8 +47,9 @@ HIDDEN_KEY = "*"
 _Rules = tuple[KeyedRule, ...]
 # What a member's key decides, computed once per distinct key: (key needs no scanning, pointer token,
 # context its children inherit, the key's own negative context, rules for an ordinary parent, rules
-# when the parent is a person).
-_Member = tuple[bool, str, int, int, _Rules, _Rules]
+# when the parent is a person, what an identifier-shaped key names (`key_names`), whether the key is
+# never spelled in a pointer).
+_Member = tuple[bool, str, int, int, _Rules, _Rules, tuple[tuple[str, str], ...], bool]
 
 
 def _build_member(key: str) -> _Member:
@@ -66,14 +67,22 @@ def _build_member(key: str) -> _Member:
         written = key_info(key)
         flags |= written.flags & POSITIVE_MASK
         rules += tuple(rule for rule in KEYED_RULES if rule.matches(written) and rule not in rules)
+    plain = info.plain and meant == key
+    named: tuple[tuple[str, str], ...] = ()
+    if plain and (words := key_names.reading(key)):
+        named = tuple(
+            (f.entity, f"{f.detector}+key") for f in scan_text(words, path="") if key_names.names_someone(f)
+        )
     return (
-        info.plain and meant == key,
+        plain,
         escape_token(key),
         # Positive context is inherited; negative context ("seed", "version") is the key's own.
         flags & POSITIVE_MASK,
         flags & ~POSITIVE_MASK,
         tuple(r for r in rules if not r.owner_only),
         rules,
+        named,
+        not plain and key_names.name_shaped(meant),
     )
 
 
@@ -343,8 +352,21 @@ class _Scan:
         # the double whose str() is "4.111111111111111e+15", and the card number would go unread.
         if flags & NOT_NUMERIC:
             return
+        if type(value) is float and value.is_integer():
+            # A card or phone number exported through a float column (pandas writes 4532015112345670.0,
+            # JavaScript may write 4.53201511234567e+15) is read as the integer it spells.
+            value = int(value)
         if flags & POSITIVE_MASK or (type(value) is int and _CARD_SIZED_LOW <= value < _CARD_SIZED_HIGH):
             self.text(str(value), path, flags)
+
+    def _key(self, key: str, hidden_path: str, inherited: int, hide: bool) -> str:
+        """Scan a key that is not an identifier; return its member's pointer: `hidden_path` (its position,
+        "*3") when the key holds personal data or is written as a name (`hide`), else "" (spelled)."""
+        # A key can itself be an email or a phone. Then the pointer must not spell it, for the member and
+        # everything below it.
+        before = len(self.findings)
+        self.text(key, hidden_path, inherited)
+        return hidden_path if hide or len(self.findings) > before else ""
 
     def _object(self, obj: dict[Any, Any], path: str, flags: int, inherited: int, depth: int) -> int:
         """Scan an object's members, then its split values (`splits`); returns, as `value` does, how
@@ -365,19 +387,19 @@ class _Scan:
                 self.chars = chars
                 self.over_limit(size)
             member = _members.get(key)
-            plain, token, positive, own, rules, owner_rules = member if member is not None else _member(key)
+            plain, token, positive, own, rules, owner_rules, named, hide = (
+                member if member is not None else _member(key)
+            )
             # The member's pointer is spelled only when something needs it (a finding, a string the
             # detectors read, a container): most members are numbers or strings found clean before.
             child_path = ""
             if not plain:
-                # A key can itself be an email or a phone. Then the pointer must not spell it: the
-                # member is named by its position instead ("*3"), for it and everything below it.
-                hidden_path = f"{path}/{HIDDEN_KEY}{position}"
                 fragment |= splits.key_is_fragment(key)
-                before = len(self.findings)
-                self.text(key, hidden_path, inherited)
-                if len(self.findings) > before:
-                    child_path = hidden_path
+                child_path = self._key(key, f"{path}/{HIDDEN_KEY}{position}", inherited, hide)
+            elif named:  # an identifier-shaped key that is a name ("anna_kowalska")
+                child_path = f"{path}/{HIDDEN_KEY}{position}"
+                for entity, detector in named:
+                    self.add(entity, child_path, detector)
             for rule in owner_rules if owns else rules:
                 if rule.accepts(child):
                     child_path = child_path or f"{path}/{token}"
@@ -400,8 +422,7 @@ class _Scan:
                     self._read(child, child_flags, child_path or f"{path}/{token}")
             elif kind is int or kind is float:
                 if not child_flags & NOT_NUMERIC and (  # `number`'s test
-                    child_flags & POSITIVE_MASK
-                    or (kind is int and _CARD_SIZED_LOW <= child < _CARD_SIZED_HIGH)
+                    child_flags & POSITIVE_MASK or _CARD_SIZED_LOW <= child < _CARD_SIZED_HIGH
                 ):
                     self.number(child, child_path or f"{path}/{token}", child_flags)
             elif kind is not bool and child is not None:
@@ -467,7 +488,7 @@ def scan_text(
     scan.count_chars(text)
     flags = 0
     if context:
-        _, _, positive, own, rules, _ = _member(context)
+        _, _, positive, own, rules, _, _, _ = _member(context)
         for rule in rules:
             if rule.accepts(text):
                 scan.add(rule.entity, path, rule.name)

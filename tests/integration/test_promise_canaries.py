@@ -5,8 +5,10 @@ exported to its own output. Each canary is a distinctive word inside personal da
 scanner used to miss it: an obfuscated email in a prompt, a name in look-alike letters, a name in an
 event id and in a source, a name in a `tracestate` header, names and free text under allow-listed
 parameter keys and the model name (which the gate signs), a name in EXIF that Pillow logs at DEBUG, a
-name in EXIF Model (a field the gate once trusted by its name).
-None may reach an approved record, a published image or its manifest, a log line, a span or a metric.
+name in EXIF Model (a field the gate once trusted by its name), names shaped as identifiers declared as
+the model and a training source (which the audit record repeats when they read clean).
+None may reach an approved record, a published image or its manifest, an audit record, a log line, a
+span or a metric.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from confluent_kafka import Producer
-from harness import Output, gate_env, output_topics, start_gate
+from harness import VERDICT_TOPICS, Output, gate_env, output_topics, read_until, start_gate
 from PIL import Image
 
 from gate.broker import EmbeddedBroker
@@ -43,6 +45,7 @@ CANARIES = {
     "model": "canaryqxmodel",
     "exif": "Canaryqxexif",
     "make": "Canaryqxmake",  # EXIF Model: a field once trusted by its name
+    "declared": "Canaryqxdeclared",  # a name with an identifier's shape, declared as model and source
 }
 
 
@@ -90,6 +93,12 @@ def planted(run: str) -> list[tuple[bytes, bytes, list[tuple[str, bytes]]]]:
         ), []),
         (f"{run}-exif".encode(), event(f"{run}-exif", seed=4, exif=artist), []),
         (f"{run}-make".encode(), event(f"{run}-make", seed=5, exif=device), []),
+        (f"{run}-declared".encode(), event(
+            f"{run}-declared", seed=6,
+            model={"name": f"anna_{c['declared'].lower()}_v1", "version": "1.0",
+                   "provider": f"Anna.{c['declared']}"},
+            training_data_sources=["licensed-stock", f"maria.{c['declared'].lower()}"],
+        ), []),
     ]  # fmt: skip
 
 
@@ -108,6 +117,7 @@ def test_no_canary_reaches_an_approved_record_a_manifest_a_log_a_span_or_a_metri
         tmp_path / "store",
         gate_topics,
         group_id=group_id,
+        topic_names=(*VERDICT_TOPICS, "audit"),
         extra={"OTEL_TRACES_EXPORTER": "console"},
     )
     log_path = tmp_path / "gate.log"
@@ -122,6 +132,10 @@ def test_no_canary_reaches_an_approved_record_a_manifest_a_log_a_span_or_a_metri
         # The refused event id is never an output key, so wait for the other keys and the record count.
         clean_keys = {key for key, _, _ in records if b"Jane." not in key}
         outputs = consume_all(output_topics(gate_topics), clean_keys, timeout=120, settle_s=3.0)
+        # Every decision has its audit record, produced in the same transaction as the decision.
+        audit = read_until(
+            broker.bootstrap_servers, [gate_topics.audit], lambda out: len(out) >= len(records), 30, 1.0
+        )
         with urllib.request.urlopen(f"http://127.0.0.1:{gate.port}/metrics", timeout=5) as response:
             metrics = response.read().decode()
     finally:
@@ -159,7 +173,8 @@ def test_no_canary_reaches_an_approved_record_a_manifest_a_log_a_span_or_a_metri
     assert report.generator_assertion["model"]["name"] == "withheld"
 
     mine = [name for name in CANARIES if name != "exif"]  # EXIF stripping is issue 12 §3's, not this test's
-    for output in outputs:
+    assert len(audit) == len(records)
+    for output in [*outputs, *audit]:
         blobs = [output.key, output.value, *output.headers.values()]
         if output.topic == gate_topics.approved:
             doc = json.loads(output.value)

@@ -9,19 +9,19 @@ from __future__ import annotations
 from typing import Any
 
 from gate.core.checks.base import CheckContext, result, skipped
+from gate.core.declared import GENERATION_POINTER, PARAMETERS_CHECK, PERSONAL_DATA_CODE
 from gate.core.event import Generation
 from gate.errors import ScanLimitExceeded
 from gate.model import CheckResult, Finding, Reason
 from gate.scanning import ScanLimits, scan_parameters
 
-GENERATION_POINTER = "/generation"
 PARAMETERS_POINTER = "/generation/parameters"
 
 
 class ParametersCheck:
     """Scans the declared generation; each finding is a reason naming entity and pointer."""
 
-    name = "parameters"
+    name = PARAMETERS_CHECK
     version = "2"
 
     def __init__(self, limits: ScanLimits) -> None:
@@ -38,8 +38,7 @@ class ParametersCheck:
         findings = tuple(Finding(f.entity, GENERATION_POINTER + f.path, f.detector) for f in found)
         ctx.generation_findings = findings
         reasons = [
-            Reason(code="params.personal_data", entity=f.entity, path=f.path, check=self.name)
-            for f in findings
+            Reason(code=PERSONAL_DATA_CODE, entity=f.entity, path=f.path, check=self.name) for f in findings
         ]
         return result(self, reasons, {"findings": len(reasons)})
 

@@ -16,6 +16,7 @@ from gate.scanning.detectors import (
     european_id,
     health,
     iban,
+    id_document,
     ip,
     keyed,
     location,
@@ -39,6 +40,7 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     national_id.UK_NINO,
     european_id.DETECTOR,
     world_id.DETECTOR,
+    id_document.DETECTOR,
     ip.DETECTOR,
     location.DETECTOR,
     dob.DETECTOR,
@@ -61,6 +63,7 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
     *social.KEYED_RULES,
     *health.KEYED_RULES,
     *world_id.KEYED_RULES,
+    *id_document.KEYED_RULES,
 )
 
 

@@ -190,7 +190,8 @@ _ID_KEY_FRAGMENTS = key_fragments(
 )
 
 
-def _valid_id(value: object) -> bool:
+def valid_id(value: object) -> bool:
+    """Whether `value` passes some country's check as read under a national-id key."""
     if isinstance(value, bool) or not isinstance(value, str | int):
         return False
     text = Text(str(value), NATIONAL_ID)
@@ -198,5 +199,5 @@ def _valid_id(value: object) -> bool:
 
 
 KEYED_RULES: tuple[KeyedRule, ...] = (
-    KeyedRule("NATIONAL_ID", "national_id.key", _ID_KEYS, _valid_id, fragments=_ID_KEY_FRAGMENTS),
+    KeyedRule("NATIONAL_ID", "national_id.key", _ID_KEYS, valid_id, fragments=_ID_KEY_FRAGMENTS),
 )

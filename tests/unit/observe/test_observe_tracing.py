@@ -78,6 +78,9 @@ TRACESTATE_CASES = [
     (True, b"pay=4111-1111-1111-1111", None),  # a card number
     (True, b"tel=0049-151-23456789", None),  # a phone written without its "+"
     (True, b"vendor=jane%40example.com", None),  # URL-encoded email
+    (True, b"user=anna.kowalska", None),  # a lower-case name after its member's "="
+    (True, b"dd=s:1;o:rum;usr:maria.garcia", None),  # inside a vendor's own ";"-separated fields
+    (True, b"dd=s:1;o:rum;t.dm:-0", "dd=s:1;o:rum;t.dm:-0"),
 ]
 
 

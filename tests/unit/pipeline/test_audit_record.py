@@ -103,6 +103,58 @@ def test_planted_personal_data_never_reaches_the_audit_record(gate: Pipeline) ->
     assert any(r.get("entity") and r.get("path", "").startswith("/") for r in doc["reasons"])
 
 
+# Identifier-shaped personal data: the audit's shape rule alone would keep each of these.
+NAMED_MODEL = {"provider": "Anna.Kowalska", "name": "anna_kowalska_v1", "version": "sdxl-ft-0612345678"}
+NAMED_SOURCES = ["licensed-stock", "maria.garcia", "annaKowalska"]
+
+
+def _named_event(parameters: Any = None) -> bytes:
+    doc = json.loads(_event(NAMED_MODEL, parameters=parameters))
+    doc["generation"]["training_data_sources"] = NAMED_SOURCES
+    return json.dumps(doc).encode()
+
+
+def _kept_declaration(doc: dict[str, Any]) -> tuple[Any, Any]:
+    return doc["model"], doc["training_data_sources"]
+
+
+def test_a_declaration_enters_the_audit_only_as_it_may_enter_a_manifest(gate: Pipeline) -> None:
+    """A name given as a model, provider, version or training source has an identifier's shape; the
+    audit (and the inventory built from it) repeats a declared field only when it reads clean."""
+    record = decided_record(_outcome(gate, _named_event()))
+    doc = _audit(record)
+    assert _kept_declaration(doc) == ({"provider": None, "name": None, "version": None}, ["licensed-stock"])
+    for value in (*NAMED_MODEL.values(), *NAMED_SOURCES[1:]):
+        assert value not in record.audit.decode()
+
+
+def test_a_declaration_not_scanned_to_the_end_is_not_repeated(gate: Pipeline) -> None:
+    """Parameters past the scan limits: nothing of the declaration was judged, so none of it is kept."""
+    deep: Any = "leaf"
+    for _ in range(200):
+        deep = {"k": deep}
+    raw = _event({"provider": "acme", "name": "imagegen", "version": "2"}, parameters=deep)
+    record = decided_record(_outcome(gate, raw))
+    assert "params.limits" in record.reason_codes
+    assert _kept_declaration(_audit(record)) == ({"provider": None, "name": None, "version": None}, [])
+
+
+def test_a_release_repeats_the_declaration_as_the_decision_read_it(gate: Pipeline) -> None:
+    raw = _named_event(parameters={"p": EMAIL})
+    outcome = _outcome(gate, raw)
+    quarantined = decided_record(outcome)
+    assert quarantined.verdict is Verdict.QUARANTINED
+    review = Review(reviewer="reviewer-7", note="checked by hand", at="2026-12-05T00:00:00Z")
+    released = released_record(
+        quarantined.document, to=Verdict.REJECTED, review=review, key=quarantined.key, event=outcome.event
+    )
+    assert _kept_declaration(_audit(released)) == (
+        {"provider": None, "name": None, "version": None},
+        ["licensed-stock"],
+    )
+    assert not any(value in released.audit.decode() for value in NAMED_MODEL.values())
+
+
 def test_a_photo_has_no_model(gate: Pipeline) -> None:
     doc = _audit(decided_record(_outcome(gate, _event({"name": "x"}, synthetic=False))))
     assert doc["synthetic"] is False

@@ -44,6 +44,11 @@ def _quarantined(state: str | None = "absent") -> StoredDecision:
         "verdict": "quarantined",
         "reasons": [{"code": "provenance.missing", "check": "provenance", "outcome": "quarantine"}],
         "actions": [],
+        # The declaration was scanned and found clean: the release's audit may repeat the model.
+        "checks": [
+            {"check": "parameters", "version": "2", "status": "pass"},
+            {"check": "provenance", "version": "1", "status": "fail"},
+        ],
         "policy": {"version": "v1", "sha256": "a" * 64},
         "asset": {"sha256": "a" * 64, "media_type": "image/jpeg", "size": 10},
         "input": {"topic": "ingest", "partition": 0, "offset": 3},

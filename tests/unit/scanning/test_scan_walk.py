@@ -147,6 +147,24 @@ def test_numbers_elsewhere_are_not_read() -> None:
 
 
 @pytest.mark.parametrize(
+    ("params", "found"),
+    [
+        # Exported through a float column (pandas writes 4111111111111111.0; 4.111111111111111e+15 parses
+        # to the same float): read as the integer it spells.
+        ({"misc": 4111111111111111.0}, [("CREDIT_CARD", "/misc")]),
+        ({"misc": 4.111111111111111e15}, [("CREDIT_CARD", "/misc")]),
+        ({"phone": 33612345678.0}, [("PHONE_NUMBER", "/phone")]),
+        ({"seed": 4111111111111111.0}, []),
+        ({"misc": 1.5e15}, []),  # not a Luhn number
+        ({"misc": 4111111111111111.5}, []),  # not integral: not a number that was an integer
+        ({"cfg": 7.5, "denoise": 0.35}, []),
+    ],
+)
+def test_integral_floats_are_read_as_their_integers(params: Any, found: list[tuple[str, str]]) -> None:
+    assert pairs(scan_parameters(params)) == found
+
+
+@pytest.mark.parametrize(
     ("encoded", "via"),
     [
         (quote(f"email={EMAIL}", safe=""), "url"),
