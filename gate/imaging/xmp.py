@@ -15,7 +15,7 @@ from PIL import ExifTags
 from gate.errors import ImageUndecodable
 from gate.imaging import xmp_unread
 from gate.imaging.generators import known_generator
-from gate.imaging.items import Kind, MetadataItem
+from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
 from gate.pointers import pointer
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -139,13 +139,13 @@ def parse(packet: bytes) -> tuple[ET.Element, list[tuple[str, str]]]:
                 root = cast(ET.Element, obj) if root is None else root
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise ImageUndecodable("XMP packet nests too deep")
+                    raise UnreadableBlock("XMP packet nests too deep")
             else:
                 depth -= 1
     except ET.ParseError as exc:
-        raise ImageUndecodable("XMP packet is not well-formed XML") from exc
+        raise UnreadableBlock("XMP packet is not well-formed XML") from exc
     if root is None:
-        raise ImageUndecodable("XMP packet is empty")
+        raise UnreadableBlock("XMP packet is empty")
     return root, namespaces
 
 
@@ -181,7 +181,7 @@ def _decode(packet: bytes) -> str:
     try:
         return packet.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ImageUndecodable("XMP packet is not valid Unicode") from exc
+        raise UnreadableBlock("XMP packet is not valid Unicode") from exc
 
 
 def _properties(root: ET.Element) -> list[tuple[ET.Element, str, ET.Element | None]]:
