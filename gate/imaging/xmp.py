@@ -72,6 +72,12 @@ _NAMESPACES: dict[str, tuple[str, dict[str, Kind]]] = {
         {"Artist": "owner", "Copyright": "owner", "ImageDescription": "free_text"},
     ),
     "http://ns.adobe.com/xap/1.0/rights/": ("xmpRights", {"Owner": "owner"}),
+    # A PDF's author, and PLUS licensing's people (structures of name, e-mail, phone, address): owners.
+    "http://ns.adobe.com/pdf/1.3/": ("pdf", {"Author": "owner"}),
+    "http://ns.useplus.org/ldf/xmp/1.0/": (
+        "plus",
+        dict.fromkeys(("CopyrightOwner", "ImageCreator", "Licensor", "ImageSupplier"), "owner"),
+    ),
 }
 _KNOWN_URIS = frozenset(_NAMESPACES) | {"http://ns.adobe.com/exif/1.0/", "http://cipa.jp/exif/1.0/"}
 _EXIF_NS = "http://ns.adobe.com/exif/1.0/"
