@@ -103,9 +103,11 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget, s
             blocks.append(unknown.block(inspected.jpeg_name(seg.marker), span, removable=removable))
         elif seg.marker == jpeg.APP1:
             body = seg.payload(data)
-            if body.startswith(jpeg.EXIF_PREFIX[:5]):
+            if body.startswith(jpeg.EXIF_PREFIX[:5]):  # "Exif\0" and a byte other than 0: not TIFF, unread
                 budget.charge(len(body))
-                blocks.append(Block("exif", span, tiff_block(body), prefix=body[:6]))
+                blocks.append(
+                    Block("exif", span, tiff_block(body), prefix=body[: len(body) - len(tiff_block(body))])
+                )
             elif body.startswith(jpeg.XMP_PREFIX):
                 budget.charge(len(body))
                 blocks.append(Block("xmp", span, body[len(jpeg.XMP_PREFIX) :]))
@@ -431,7 +433,9 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget, s
     unknown = _Uninspected("webp")
     for chunk in layout.chunks:
         span = ((chunk.start, chunk.end),)
-        if not inspected.chunk_known(inspected.WEBP_CHUNKS, chunk.fourcc, chunk.size):
+        if not inspected.chunk_known(
+            inspected.WEBP_CHUNKS, chunk.fourcc, chunk.size
+        ) or not inspected.webp_content_known(chunk.fourcc, data, chunk.start + 8):
             removable = chunk.fourcc not in inspected.WEBP_CHUNKS  # a known one may be needed (VP8X)
             blocks.append(unknown.block(inspected.chunk_name(chunk.fourcc), span, removable=removable))
         elif chunk.fourcc == b"ANMF" and not webp.frame_known(data, chunk):  # a frame is needed: kept

@@ -254,8 +254,9 @@ class Tiff:
 
 
 def tiff_block(payload: bytes) -> bytes:
-    """The TIFF part of an EXIF payload; PNG eXIf and WebP EXIF sometimes keep JPEG's `Exif\\0\\0` prefix."""
-    return payload[6:] if payload.startswith(b"Exif\x00") else payload
+    """The TIFF part of an EXIF payload; PNG eXIf and WebP EXIF sometimes keep JPEG's `Exif\\0\\0` prefix.
+    Any other sixth byte is no prefix (no reader skips it): the payload then does not parse as TIFF."""
+    return payload[6:] if payload.startswith(b"Exif\x00\x00") else payload
 
 
 def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:

@@ -67,7 +67,7 @@ class _Resource:
     start: int  # offset of "8BIM" in the payload
     end: int
     data: bytes
-    named: bool = False  # a Pascal name the writer chose (Photoshop leaves it empty)
+    named: bool = False  # a Pascal name the writer chose (Photoshop leaves it empty), or padding not zero
 
 
 def _resources(payload: bytes) -> list[_Resource]:
@@ -85,7 +85,9 @@ def _resources(payload: bytes) -> list[_Resource]:
         if size_at + 4 + size > n:
             raise UnreadableBlock("Photoshop resource block is truncated")
         data = payload[size_at + 4 : size_at + 4 + size]
-        named = bool(payload[pos + 7 : pos + 7 + name_len])
+        # The name's and the data's padding bytes are read by nobody: anything but zero there is unread.
+        pads = payload[pos + 7 + name_len : size_at] + payload[size_at + 4 + size : end]
+        named = bool(payload[pos + 7 : pos + 7 + name_len]) or bool(pads.strip(b"\x00"))
         found.append(_Resource(ident, pos, min(end, n), data, named=named))
         pos = end
     return found
