@@ -244,7 +244,8 @@ def _read_past_items(
     items: list[MetadataItem] = []
     for position, (desc, name, elem) in enumerate(properties):
         prefix = _known_prefix(_split(name)[0])
-        if prefix is None or classify(name, position) is not None:
+        # An opaque blob is unread (removed), not text: scanning its base64 cost 170 ms a Pixel photo.
+        if prefix is None or classify(name, position) is not None or name in xmp_unread.OPAQUE_PROPERTIES:
             continue
         text = _text(desc, name, elem)
         if text.strip():
