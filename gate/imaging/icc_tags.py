@@ -194,6 +194,21 @@ def _held(signature: bytes, tag: bytes) -> int:
     return min(needed, size)
 
 
+# Types read whole by their type alone, whatever the tag's signature: numbers whose count the type fixes
+# or states (`_held` bounds them, the rest is unreferenced) and the text types `tag_texts` reads.
+_READ_BY_TYPE = frozenset({b"XYZ ", b"sf32", b"uf32", b"ui32", b"curv", b"para", b"text", b"desc", b"mluc"})
+
+
+def read_by_type(tag: bytes) -> bool:
+    """Whether a tag of a signature the gate does not list is read whole by its type (Apple's display
+    profiles add `aarg`, `aagg` and `aabg`: parametric curves). A parametric function the standard does
+    not define reads as nothing known."""
+    kind = tag[:4]
+    if kind == b"para":
+        return len(tag) >= 12 and struct.unpack_from(">H", tag, 8)[0] < len(_PARAMETRIC_BYTES)
+    return kind in _READ_BY_TYPE
+
+
 @functools.lru_cache(maxsize=64)
 def has_unreferenced(profile: bytes) -> bool:
     """Whether bytes no tag or header field holds are other than zero (see `_unreferenced`). Cached, as
