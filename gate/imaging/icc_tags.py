@@ -15,7 +15,8 @@ import hashlib
 import re
 import struct
 
-from gate.errors import ImageUndecodable
+from gate.errors import ImageLimitExceeded, ImageUndecodable
+from gate.imaging.limits import MAX_ICC_TAGS
 
 # Tag types whose content is text in a known layout, and types holding names among numbers (read as runs
 # of printable characters, ASCII or UTF-16BE).
@@ -29,6 +30,8 @@ _PROFILE_ID = slice(84, 100)
 def tag_table(profile: bytes) -> list[tuple[bytes, int, int]]:
     """(signature, offset, size) of every tag; raises ImageUndecodable when one lies outside the profile."""
     (count,) = struct.unpack_from(">I", profile, 128)
+    if count > MAX_ICC_TAGS:
+        raise ImageLimitExceeded("ICC profile has more tags than MAX_ICC_TAGS")
     if 132 + 12 * count > len(profile):
         raise ImageUndecodable("ICC profile tag table runs past its end")
     table = [struct.unpack_from(">4sII", profile, 132 + 12 * index) for index in range(count)]

@@ -15,11 +15,12 @@ from typing import Any
 
 from PIL import ExifTags
 
+from gate.errors import ImageLimitExceeded
 from gate.imaging import ducky, exif, icc, iptc, png, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import ImageMetadata, Kind, MetadataItem, UnreadableBlock
-from gate.imaging.limits import MetadataBudget
+from gate.imaging.limits import MAX_METADATA_ITEMS, MetadataBudget
 from gate.imaging.probing import ImageProbe
 from gate.json_values import keep_every_value
 from gate.pointers import pointer
@@ -70,6 +71,8 @@ def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
         found, marks = block_items(block)
         items.extend(_in_picture(item, block.image) for item in found)
         markers.extend(marks)
+        if len(items) > MAX_METADATA_ITEMS:  # a flood of tiny fields: each would cost a scan
+            raise ImageLimitExceeded("image metadata holds more fields than MAX_METADATA_ITEMS")
     references = any(_references_manifest(b.payload) for b in blocks.items if b.source in ("xmp", "xmp_ext"))
     return ImageMetadata(
         items=tuple(items),
