@@ -15,6 +15,7 @@ from gate.imaging import icc, idat, inspected, jpeg, mpf, png, scan_tail, unused
 from gate.imaging.exif import tiff_block
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
+from gate.imaging.items import UnreadableBlock
 from gate.imaging.limits import MetadataBudget
 
 if TYPE_CHECKING:
@@ -102,9 +103,11 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget, s
             blocks.append(unknown.block(inspected.jpeg_name(seg.marker), span, removable=removable))
         elif seg.marker == jpeg.APP1:
             body = seg.payload(data)
-            if body.startswith(jpeg.EXIF_PREFIX[:5]):
+            if body.startswith(jpeg.EXIF_PREFIX[:5]):  # "Exif\0" and a byte other than 0: not TIFF, unread
                 budget.charge(len(body))
-                blocks.append(Block("exif", span, tiff_block(body), prefix=body[:6]))
+                blocks.append(
+                    Block("exif", span, tiff_block(body), prefix=body[: len(body) - len(tiff_block(body))])
+                )
             elif body.startswith(jpeg.XMP_PREFIX):
                 budget.charge(len(body))
                 blocks.append(Block("xmp", span, body[len(jpeg.XMP_PREFIX) :]))
@@ -387,7 +390,8 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget, stre
             labels: list[str] = []
             try:
                 keyword, text = png.read_text(chunk.type, chunk.payload(data), budget, labels)
-            except png.StreamTail:  # bytes after its compressed text: the chunk goes, as an unknown one
+            except (png.StreamTail, UnreadableBlock):  # bytes after its text, or text that does not
+                # decode (a bad keyword, a broken stream): the chunk goes, as an unknown one
                 blocks.append(unknown.block(inspected.chunk_name(chunk.type), span, removable=True))
                 continue
             if keyword == png.XMP_KEYWORD:
@@ -401,11 +405,11 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget, stre
                 blocks.append(Block("text", span, text=text, key=keyword, container=container, label=label))
         elif chunk.type == b"iCCP":
             name, sep, rest = chunk.payload(data).partition(b"\x00")
-            if not sep or not rest or rest[0] != 0:
-                raise ImageUndecodable("PNG iCCP chunk is malformed")
             try:
+                if not sep or not rest or rest[0] != 0:
+                    raise UnreadableBlock("PNG iCCP chunk is malformed")
                 profile = png.inflate(rest[1:], budget)
-            except png.StreamTail:  # removing the profile would change the colours: not published
+            except (png.StreamTail, UnreadableBlock):  # removing the profile would change the colours
                 blocks.append(unknown.block("iCCP", span, removable=False))
                 continue
             blocks.append(Block("icc", span, profile, key="png", label=name.decode("latin-1")))
@@ -429,7 +433,9 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget, s
     unknown = _Uninspected("webp")
     for chunk in layout.chunks:
         span = ((chunk.start, chunk.end),)
-        if not inspected.chunk_known(inspected.WEBP_CHUNKS, chunk.fourcc, chunk.size):
+        if not inspected.chunk_known(
+            inspected.WEBP_CHUNKS, chunk.fourcc, chunk.size
+        ) or not inspected.webp_content_known(chunk.fourcc, data, chunk.start + 8):
             removable = chunk.fourcc not in inspected.WEBP_CHUNKS  # a known one may be needed (VP8X)
             blocks.append(unknown.block(inspected.chunk_name(chunk.fourcc), span, removable=removable))
         elif chunk.fourcc == b"ANMF" and not webp.frame_known(data, chunk):  # a frame is needed: kept

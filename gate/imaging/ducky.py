@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import struct
 
-from gate.errors import ImageUndecodable
-from gate.imaging.items import Kind, MetadataItem
+from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
 from gate.pointers import pointer
 
 SIGNATURE = b"Ducky"
@@ -33,11 +32,11 @@ def read_items(payload: bytes) -> list[MetadataItem]:
                 items.append(MetadataItem(pointer("jpeg", "APP12", "Ducky", "tail"), "unread"))
             break
         if pos + 4 > n:
-            raise ImageUndecodable("JPEG Ducky segment is truncated")
+            raise UnreadableBlock("JPEG Ducky segment is truncated")
         (length,) = struct.unpack_from(">H", payload, pos + 2)
         data = payload[pos + 4 : pos + 4 + length]
         if len(data) != length:
-            raise ImageUndecodable("JPEG Ducky segment is truncated")
+            raise UnreadableBlock("JPEG Ducky segment is truncated")
         pos += 4 + length
         if tag == _QUALITY:
             if length != 4:
@@ -50,6 +49,6 @@ def read_items(payload: bytes) -> list[MetadataItem]:
         try:
             text = data[4:].decode("utf-16-be")
         except UnicodeDecodeError as exc:
-            raise ImageUndecodable("JPEG Ducky text is not UTF-16") from exc
+            raise UnreadableBlock("JPEG Ducky text is not UTF-16") from exc
         items.append(MetadataItem(pointer("jpeg", "APP12", "Ducky", name), kind, text.rstrip("\x00")))
     return items

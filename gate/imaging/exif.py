@@ -15,7 +15,7 @@ from PIL import ExifTags
 from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging.exif_known import KNOWN_TAGS, MAX_COUNTS
 from gate.imaging.generators import known_generator, looks_like_a1111
-from gate.imaging.items import Kind, MetadataItem
+from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
 from gate.imaging.jpeg import walk_picture
 from gate.pointers import pointer
 
@@ -96,7 +96,7 @@ class Tiff:
 
     def __init__(self, block: bytes) -> None:
         if len(block) < 8 or block[:4] not in (b"II*\x00", b"MM\x00*"):
-            raise ImageUndecodable("EXIF block does not start with a TIFF header")
+            raise UnreadableBlock("EXIF block does not start with a TIFF header")
         self.block = block
         self.order = "<" if block[:2] == b"II" else ">"
         self.entries: list[Entry] = []
@@ -115,13 +115,13 @@ class Tiff:
         n = len(self.block)
         if offset in self._seen or offset < 8 or offset + 2 > n:
             if strict:
-                raise ImageUndecodable("EXIF block has an IFD offset out of range or a loop")
+                raise UnreadableBlock("EXIF block has an IFD offset out of range or a loop")
             return
         self._seen.add(offset)
         (count,) = self.unpack("H", offset)
         if offset + 2 + 12 * count + 4 > n:
             if strict:
-                raise ImageUndecodable("EXIF block has an IFD that runs past its end")
+                raise UnreadableBlock("EXIF block has an IFD that runs past its end")
             return
         self.tables[offset] = count
         self.covered.append((offset, offset + 2 + 12 * count + 4))
@@ -130,7 +130,7 @@ class Tiff:
         # Valid tables do not overlap, so a block holds at most one entry per 12 bytes; more means tables
         # read over each other (k pointers into one region would read it k times).
         if len(self.entries) + count > len(self.block) // 12:
-            raise ImageUndecodable("EXIF block has more IFD entries than it has room for")
+            raise UnreadableBlock("EXIF block has more IFD entries than it has room for")
         for i in range(count):
             pos = offset + 2 + 12 * i
             tag, typ, num = self.unpack("HHI", pos)
@@ -139,7 +139,7 @@ class Tiff:
             start = pos + 8 if inline else self.unpack("I", pos + 8)[0]
             if start + size > n:
                 if tag in TAG_KINDS or tag in (GPS_IFD_TAG, EXIF_IFD_TAG):
-                    raise ImageUndecodable("EXIF block has a value offset out of range")
+                    raise UnreadableBlock("EXIF block has a value offset out of range")
                 size = 0  # a tag we never read or blank; tolerate the writer's mistake
             self.entries.append(Entry(name, tag, offset, start, size, inline, typ, num))
             if not inline and size:
@@ -254,8 +254,9 @@ class Tiff:
 
 
 def tiff_block(payload: bytes) -> bytes:
-    """The TIFF part of an EXIF payload; PNG eXIf and WebP EXIF sometimes keep JPEG's `Exif\\0\\0` prefix."""
-    return payload[6:] if payload.startswith(b"Exif\x00") else payload
+    """The TIFF part of an EXIF payload; PNG eXIf and WebP EXIF sometimes keep JPEG's `Exif\\0\\0` prefix.
+    Any other sixth byte is no prefix (no reader skips it): the payload then does not parse as TIFF."""
+    return payload[6:] if payload.startswith(b"Exif\x00\x00") else payload
 
 
 def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:

@@ -6,7 +6,8 @@ of the profiles nearly every image carries; PNG's iCCP profile name too. Text Li
 back (other languages, Apple's `dscm`, colorant names) is read tag by tag (`icc_tags`), and Apple's `mmod`
 serial number is a device id, zeroed by the strip. Profiles are kept, not
 replaced: the colours a viewer shows stay those of the original. A tag outside the ICC's own list (and
-the few Apple adds) is a thing the gate does not read: the profile is uninspected. A profile LittleCMS
+the few Apple adds) is read by its type when that is numbers or text (`icc_tags.read_by_type`); of any
+other type it is a thing the gate does not read: the profile is uninspected. A profile LittleCMS
 cannot parse is undecodable.
 """
 
@@ -98,8 +99,10 @@ def _read(profile: bytes) -> _Read | None:
     if len(profile) < 132 or profile[36:40] != b"acsp":
         raise ImageUndecodable("ICC profile has no valid header")
     table = icc_tags.tag_table(profile)
-    if any(signature.rstrip(b" ") not in _KNOWN_TAGS for signature, _, _ in table):
-        return None
+    for signature, offset, size in table:
+        listed = signature.rstrip(b" ") in _KNOWN_TAGS
+        if not listed and not icc_tags.read_by_type(profile[offset : offset + size]):
+            return None
     try:
         parsed = ImageCms.ImageCmsProfile(io.BytesIO(profile)).profile
         texts = [(name, getattr(parsed, name)) for name in _TEXT_FIELDS]

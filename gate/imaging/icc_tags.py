@@ -15,7 +15,8 @@ import hashlib
 import re
 import struct
 
-from gate.errors import ImageUndecodable
+from gate.errors import ImageLimitExceeded, ImageUndecodable
+from gate.imaging.limits import MAX_ICC_TAGS
 
 # Tag types whose content is text in a known layout, and types holding names among numbers (read as runs
 # of printable characters, ASCII or UTF-16BE).
@@ -29,6 +30,8 @@ _PROFILE_ID = slice(84, 100)
 def tag_table(profile: bytes) -> list[tuple[bytes, int, int]]:
     """(signature, offset, size) of every tag; raises ImageUndecodable when one lies outside the profile."""
     (count,) = struct.unpack_from(">I", profile, 128)
+    if count > MAX_ICC_TAGS:
+        raise ImageLimitExceeded("ICC profile has more tags than MAX_ICC_TAGS")
     if 132 + 12 * count > len(profile):
         raise ImageUndecodable("ICC profile tag table runs past its end")
     table = [struct.unpack_from(">4sII", profile, 132 + 12 * index) for index in range(count)]
@@ -192,6 +195,21 @@ def _held(signature: bytes, tag: bytes) -> int:
     except (struct.error, IndexError):
         needed = size  # a tag too short for its own header: the parse reads (and refuses) it
     return min(needed, size)
+
+
+# Types read whole by their type alone, whatever the tag's signature: numbers whose count the type fixes
+# or states (`_held` bounds them, the rest is unreferenced) and the text types `tag_texts` reads.
+_READ_BY_TYPE = frozenset({b"XYZ ", b"sf32", b"uf32", b"ui32", b"curv", b"para", b"text", b"desc", b"mluc"})
+
+
+def read_by_type(tag: bytes) -> bool:
+    """Whether a tag of a signature the gate does not list is read whole by its type (Apple's display
+    profiles add `aarg`, `aagg` and `aabg`: parametric curves). A parametric function the standard does
+    not define reads as nothing known."""
+    kind = tag[:4]
+    if kind == b"para":
+        return len(tag) >= 12 and struct.unpack_from(">H", tag, 8)[0] < len(_PARAMETRIC_BYTES)
+    return kind in _READ_BY_TYPE
 
 
 @functools.lru_cache(maxsize=64)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from gate.imaging import jpeg
+from gate.imaging import jpeg, webp
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
 
 #: JPEG marker segments that code the image itself (SOFn, DHT, DAC, SOS, DQT, DRI). JPG (0xC8) is reserved
@@ -105,6 +105,17 @@ def png_content_known(ctype: bytes, data: bytes, start: int, end: int) -> bool:
     if ctype in _ENUMERATED:
         at, most = _ENUMERATED[ctype]
         return end - start > at and data[start + at] <= most
+    return True
+
+
+def webp_content_known(fourcc: bytes, data: bytes, start: int) -> bool:
+    """Whether a WebP chunk whose payload starts at `start` keeps the bits the format reserves at zero:
+    VP8X's two top flag bits, its lowest and the 24 bits after the flags; ALPH's header (see
+    `webp.alpha_header_known`). Decoders skip reserved bits, so set ones are bytes published unread."""
+    if fourcc == b"VP8X":
+        return not data[start] & 0xC1 and not any(data[start + 1 : start + 4])
+    if fourcc == b"ALPH":
+        return webp.alpha_header_known(data[start])
     return True
 
 

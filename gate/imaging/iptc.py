@@ -19,9 +19,8 @@ import hashlib
 import struct
 from dataclasses import dataclass, replace
 
-from gate.errors import ImageUndecodable
 from gate.imaging import exif, xmp
-from gate.imaging.items import Kind, MetadataItem
+from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
 from gate.pointers import pointer
 
 PHOTOSHOP_PREFIX = b"Photoshop 3.0\x00"
@@ -68,7 +67,7 @@ class _Resource:
     start: int  # offset of "8BIM" in the payload
     end: int
     data: bytes
-    named: bool = False  # a Pascal name the writer chose (Photoshop leaves it empty)
+    named: bool = False  # a Pascal name the writer chose (Photoshop leaves it empty), or padding not zero
 
 
 def _resources(payload: bytes) -> list[_Resource]:
@@ -80,13 +79,15 @@ def _resources(payload: bytes) -> list[_Resource]:
         name_len = payload[pos + 6]
         size_at = pos + 6 + name_len + 1 + ((name_len + 1) & 1)  # Pascal name padded to even
         if size_at + 4 > n:
-            raise ImageUndecodable("Photoshop resource block is truncated")
+            raise UnreadableBlock("Photoshop resource block is truncated")
         (size,) = struct.unpack_from(">I", payload, size_at)
         end = size_at + 4 + size + (size & 1)
         if size_at + 4 + size > n:
-            raise ImageUndecodable("Photoshop resource block is truncated")
+            raise UnreadableBlock("Photoshop resource block is truncated")
         data = payload[size_at + 4 : size_at + 4 + size]
-        named = bool(payload[pos + 7 : pos + 7 + name_len])
+        # The name's and the data's padding bytes are read by nobody: anything but zero there is unread.
+        pads = payload[pos + 7 + name_len : size_at] + payload[size_at + 4 + size : end]
+        named = bool(payload[pos + 7 : pos + 7 + name_len]) or bool(pads.strip(b"\x00"))
         found.append(_Resource(ident, pos, min(end, n), data, named=named))
         pos = end
     return found
@@ -99,7 +100,7 @@ def _datasets(iim: bytes) -> list[tuple[int, int, int, bytes]]:
     while pos + 5 <= len(iim) and iim[pos] == 0x1C:
         record, number, size = struct.unpack_from(">BBH", iim, pos + 1)
         if size & 0x8000 or pos + 5 + size > len(iim):
-            raise ImageUndecodable("IPTC-IIM dataset is malformed")
+            raise UnreadableBlock("IPTC-IIM dataset is malformed")
         found.append((record, number, pos, iim[pos + 5 : pos + 5 + size]))
         pos += 5 + size
     return found

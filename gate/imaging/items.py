@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from gate.errors import ImageUndecodable
+
 Kind = Literal["location", "device_id", "owner", "person", "free_text", "json_text", "uninspected", "unread"]
 
 #: Every kind a MetadataItem can have. `uninspected` marks a segment or chunk the gate neither reads nor
@@ -21,6 +23,12 @@ STRIPPABLE_KINDS: frozenset[str] = KINDS - {"uninspected"}
 
 #: Kinds whose fields `strip_identifiers` removes by default: nobody needs them in a product image.
 DEFAULT_STRIP_KINDS: frozenset[str] = frozenset({"location", "device_id", "unread"})
+
+
+class UnreadableBlock(ImageUndecodable):
+    """A metadata block (EXIF, XMP, IPTC, Ducky, PNG text) the gate cannot parse whole. The image decodes
+    without it, so `read_metadata` reports it `unread` and the strip removes the whole block; where it is
+    raised outside that path (a profile the pixels need) it still refuses, as ImageUndecodable."""
 
 
 # The path of a whole segment or chunk (or the bytes after the image), in any picture of a multi-picture JPEG.

@@ -15,12 +15,12 @@ from typing import Any
 
 from PIL import ExifTags
 
-from gate.errors import ImageUndecodable
+from gate.errors import ImageLimitExceeded
 from gate.imaging import ducky, exif, icc, iptc, png, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.generators import known_generator, looks_like_a1111
-from gate.imaging.items import ImageMetadata, Kind, MetadataItem
-from gate.imaging.limits import MetadataBudget
+from gate.imaging.items import ImageMetadata, Kind, MetadataItem, UnreadableBlock
+from gate.imaging.limits import MAX_METADATA_ITEMS, MetadataBudget
 from gate.imaging.probing import ImageProbe
 from gate.json_values import keep_every_value
 from gate.pointers import pointer
@@ -57,9 +57,10 @@ _STOCK_PROFILE_NAMES = frozenset({"ICC Profile", "ICC profile", "icc", "sRGB", "
 def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
     """Every metadata field of `data` that may hold personal data, plus AI markers and C2PA presence.
 
-    `probe` must come from `probe(data)`; its limits bound the work. Raises ImageUndecodable for
-    malformed metadata (fail closed: the gate cannot vouch for what it cannot read) and
-    ImageLimitExceeded when metadata is larger than `max_metadata_bytes`.
+    `probe` must come from `probe(data)`; its limits bound the work. A block that does not parse is
+    `unread` (see `block_items`); raises ImageUndecodable for other malformed metadata (fail closed: the
+    gate cannot vouch for what it cannot read) and ImageLimitExceeded when metadata is larger than
+    `max_metadata_bytes`.
     """
     budget = MetadataBudget(probe.limits.max_metadata_bytes)
     streams = probe.limits.inspect_compressed_streams
@@ -70,6 +71,8 @@ def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
         found, marks = block_items(block)
         items.extend(_in_picture(item, block.image) for item in found)
         markers.extend(marks)
+        if len(items) > MAX_METADATA_ITEMS:  # a flood of tiny fields: each would cost a scan
+            raise ImageLimitExceeded("image metadata holds more fields than MAX_METADATA_ITEMS")
     references = any(_references_manifest(b.payload) for b in blocks.items if b.source in ("xmp", "xmp_ext"))
     return ImageMetadata(
         items=tuple(items),
@@ -98,7 +101,20 @@ def _references_manifest(packet: bytes) -> bool:
 
 
 def block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
-    """Items and AI markers of one block; `strip_identifiers` uses this to decide what to drop."""
+    """Items and AI markers of one block; `strip_identifiers` uses this to decide what to drop.
+
+    A block that does not parse whole (XMP that is not XML, EXIF with offsets past its end, a truncated
+    Photoshop resource) is one `unread` item: nobody can say what it holds, and the image decodes without
+    it, so the strip removes it (libvips writes any string as XMP; exiftool reads such files).
+    """
+    try:
+        return _block_items(block)
+    except UnreadableBlock:
+        where = (block.source.removesuffix("_ext"), block.container)
+        return [MetadataItem(pointer(*filter(None, where), "unreadable"), "unread")], []
+
+
+def _block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     if block.source == "exif":
         return exif.read_items(block.payload)
     if block.source in ("xmp", "xmp_ext"):
@@ -193,8 +209,8 @@ def _raw_profile_items(profile: str, text: str, path: str) -> tuple[list[Metadat
         return unread
     try:
         raw = binascii.unhexlify("".join(lines[3:]).replace(" ", ""))
-    except (binascii.Error, ValueError) as exc:
-        raise ImageUndecodable("PNG raw profile text is not valid hex") from exc
+    except (binascii.Error, ValueError):
+        return unread
     length = lines[2].strip()
     if not (length.isascii() and length.isdigit() and len(length) <= 12) or int(length) != len(raw):
         return unread

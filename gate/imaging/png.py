@@ -13,6 +13,7 @@ from isal.isal_zlib import crc32
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging.formats import PNG_SIGNATURE
+from gate.imaging.items import UnreadableBlock
 from gate.imaging.limits import MAX_ANCILLARY_CHUNKS, MAX_CHUNKS, MetadataBudget
 from gate.imaging.trailing import trailing_bytes
 
@@ -130,11 +131,11 @@ def inflate(compressed: bytes, budget: MetadataBudget) -> bytes:
     try:
         out = inflater.decompress(compressed, budget.left + 1)
     except zlib.error as exc:
-        raise ImageUndecodable("PNG text chunk has corrupt compressed data") from exc
+        raise UnreadableBlock("PNG text chunk has corrupt compressed data") from exc
     if len(out) > budget.left or inflater.unconsumed_tail:
         raise ImageLimitExceeded("PNG text chunk inflates past max_metadata_bytes")
     if not inflater.eof:
-        raise ImageUndecodable("PNG text chunk has truncated compressed data")
+        raise UnreadableBlock("PNG text chunk has truncated compressed data")
     if inflater.unused_data:
         raise StreamTail
     budget.charge(len(out))
@@ -150,22 +151,22 @@ def read_text(
     """
     keyword_raw, sep, rest = payload.partition(b"\x00")
     if not sep or not 1 <= len(keyword_raw) <= 79:
-        raise ImageUndecodable("PNG text chunk has no valid keyword")
+        raise UnreadableBlock("PNG text chunk has no valid keyword")
     keyword = keyword_raw.decode("latin-1")
     if ctype == b"tEXt":
         budget.charge(len(rest))
         return keyword, rest.decode("latin-1")
     if ctype == b"zTXt":
         if not rest or rest[0] != 0:
-            raise ImageUndecodable("PNG zTXt chunk uses an unknown compression method")
+            raise UnreadableBlock("PNG zTXt chunk uses an unknown compression method")
         return keyword, inflate(rest[1:], budget).decode("latin-1")
     # iTXt: compression flag, method, language tag NUL, translated keyword NUL, UTF-8 text.
     if len(rest) < 2:
-        raise ImageUndecodable("PNG iTXt chunk is too short")
+        raise UnreadableBlock("PNG iTXt chunk is too short")
     compressed, method = rest[0], rest[1]
     parts = rest[2:].split(b"\x00", 2)
     if len(parts) != 3 or compressed not in (0, 1) or method != 0:
-        raise ImageUndecodable("PNG iTXt chunk is malformed")
+        raise UnreadableBlock("PNG iTXt chunk is malformed")
     if labels is not None:  # the language tag and translated keyword are the writer's text too
         labels.extend(part.decode("utf-8", "replace") for part in parts[:2] if part)
     raw = parts[2]
@@ -176,7 +177,7 @@ def read_text(
     try:
         return keyword, raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ImageUndecodable("PNG iTXt chunk is not UTF-8") from exc
+        raise UnreadableBlock("PNG iTXt chunk is not UTF-8") from exc
 
 
 def itxt_payload(keyword: str, text: str) -> bytes:

@@ -14,7 +14,7 @@ from gate.errors import ImageUndecodable
 from gate.imaging import exif, icc, iptc, jpeg, mpf, png, webp, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.formats import JPEG, PNG, WEBP
-from gate.imaging.items import DEFAULT_STRIP_KINDS, KINDS, STRIPPABLE_KINDS
+from gate.imaging.items import DEFAULT_STRIP_KINDS, KINDS, STRIPPABLE_KINDS, UnreadableBlock
 from gate.imaging.limits import MetadataBudget
 from gate.imaging.metadata import block_items, read_metadata
 from gate.imaging.probing import ImageProbe
@@ -58,6 +58,13 @@ def strip_identifiers(data: bytes, probe: ImageProbe, kinds: frozenset[str] = DE
 
 def _edits(block: Block, media_type: str, kinds: frozenset[str]) -> list[_Edit]:
     drop = [(start, end, b"") for start, end in block.spans]
+    try:
+        return _block_edits(block, media_type, kinds, drop)
+    except UnreadableBlock:  # read_metadata reported the block `unread` (see `block_items`): it goes whole
+        return drop if "unread" in kinds else []
+
+
+def _block_edits(block: Block, media_type: str, kinds: frozenset[str], drop: list[_Edit]) -> list[_Edit]:
     if block.source == "exif":
         new = exif.strip(block.payload, kinds)
         if new is None:

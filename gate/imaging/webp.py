@@ -111,12 +111,22 @@ def frame_known(data: bytes, frame: Chunk) -> bool:
     each whole; anything else (an EXIF, XMP or unknown chunk inside a frame, bytes after the bitstream)
     is a thing no reader shows and the gate does not read."""
     pos, end = frame.start + 8 + _FRAME_HEADER, frame.start + 8 + frame.size
+    if data[pos - 1] & 0xFC:  # the frame's reserved flag bits (only blending and disposal are defined)
+        return False
     kinds: list[bytes] = []
     while pos + 8 <= end:
         fourcc, size = struct.unpack_from("<4sI", data, pos)
+        if fourcc == b"ALPH" and size and not alpha_header_known(data[pos + 8]):
+            return False
         pos += 8 + size + (size & 1)
         kinds.append(fourcc)
     return pos in (end, end + 1) and kinds in ([b"VP8 "], [b"VP8L"], [b"ALPH", b"VP8 "], [b"ALPH", b"VP8L"])
+
+
+def alpha_header_known(header: int) -> bool:
+    """An ALPH header byte: reserved bits (top two) zero, pre-processing 0 or 1, compression 0 or 1.
+    libwebp refuses any other value, so such an image is one no decoder shows."""
+    return header >> 6 == 0 and (header >> 4) & 3 <= 1 and header & 3 <= 1
 
 
 def chunk_bytes(fourcc: bytes, payload: bytes) -> bytes:

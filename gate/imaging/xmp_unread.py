@@ -45,6 +45,11 @@ TECHNICAL_PREFIXES: dict[str, str] = {
     "adobe:ns:meta/": "x",
 }
 TECHNICAL_NAMESPACES = frozenset(TECHNICAL_PREFIXES)
+_GCAMERA = "{http://ns.google.com/photos/1.0/camera/}"
+#: Properties of technical namespaces whose value is an encoded blob the gate does not decode (a Pixel's
+#: HDR+ maker note and shot log: base64 of encrypted or packed camera data, a serial number possibly):
+#: scanned as text they show nothing, so they are unread, like unknown namespaces.
+OPAQUE_PROPERTIES = frozenset({f"{_GCAMERA}HdrPlusMakernote", f"{_GCAMERA}shot_log_data"})
 _COMMENT_OR_PI = re.compile(r"<!--|<\?(?!xpacket[\s?])")
 _XPACKET = re.compile(r"<\?xpacket\b.*?\?>", re.DOTALL)
 # The wrapper as XMP writers emit it (ISO 16684-1 7.3): begin with a byte-order mark or nothing, the fixed
@@ -58,6 +63,12 @@ _STANDARD_XPACKET = re.compile(
 
 def _uri(clark: str) -> str:
     return clark[1:].partition("}")[0] if clark.startswith("{") else ""
+
+
+def _unread(name: str, known: frozenset[str]) -> bool:
+    """Whether a property is one the gate reads past: an unknown namespace's, or an opaque blob."""
+    uri = _uri(name)
+    return (uri not in known and uri not in TECHNICAL_NAMESPACES) or name in OPAQUE_PROPERTIES
 
 
 def unread_items(
@@ -75,7 +86,7 @@ def unread_items(
     items.extend(
         MetadataItem(pointer("xmp", f"{HIDDEN_NAME}{position}"), "unread")
         for position, (_, name, _) in enumerate(properties)
-        if _uri(name) not in known and _uri(name) not in TECHNICAL_NAMESPACES
+        if _unread(name, known)
     )
     return items
 
@@ -130,7 +141,7 @@ def drop_unread(
         else:
             parent.remove(child)
     for desc, name, elem in properties:
-        if _uri(name) in known or _uri(name) in TECHNICAL_NAMESPACES:
+        if not _unread(name, known):
             continue
         changed = True
         if elem is None:

@@ -93,7 +93,10 @@ class MetadataCheck:
                 return [Finding(entity="UNSCANNABLE", path=item.path, detector="limits")]
             return [Finding(f.entity, item.path + f.path, f.detector) for f in found]
         context = item.path.rsplit("/", 1)[-1] if item.named_context else ""
-        return scan_text(item.value, path=item.path, context=context)
+        try:
+            return scan_text(item.value, path=item.path, context=context)
+        except ScanLimitExceeded:  # text past the scan limits (an ICC targ tag of 400 KB): not judged
+            return [Finding(entity="UNSCANNABLE", path=item.path, detector="limits")]
 
     def _reason(self, entity: str, path: str, detail: str | None = None) -> Reason:
         return Reason(

@@ -19,7 +19,9 @@ from tests.unit.imaging.images import chunk, icc_profile, pixels
 EMAIL = "jo@example.io"  # as long as "sRGB built-in", so the patched profile keeps its layout
 
 
-def patched_profile(description: str = "sRGB built-in", rename: bytes | None = None) -> bytes:
+def patched_profile(
+    description: str = "sRGB built-in", rename: bytes | None = None, retype: bytes | None = None
+) -> bytes:
     profile = bytearray(icc_profile())
     old = "sRGB built-in".encode("utf-16-be")
     at = profile.index(old)
@@ -29,6 +31,9 @@ def patched_profile(description: str = "sRGB built-in", rename: bytes | None = N
         for index in range(count):
             if profile[132 + 12 * index : 136 + 12 * index] == b"wtpt":
                 profile[132 + 12 * index : 136 + 12 * index] = rename
+                if retype is not None:  # a type the gate does not read, too (an XYZ is read by its type)
+                    (offset,) = struct.unpack_from(">I", profile, 136 + 12 * index)
+                    profile[offset : offset + 4] = retype
     return bytes(profile)
 
 
@@ -101,7 +106,7 @@ def test_personal_data_in_a_profile_description_is_found(plain_gate: Pipeline, m
 
 @pytest.mark.parametrize("maker", sorted(MAKERS))
 def test_a_profile_with_a_tag_the_gate_does_not_know_is_uninspected(plain_gate: Pipeline, maker: str) -> None:
-    data = MAKERS[maker](patched_profile(rename=b"zPvt"))
+    data = MAKERS[maker](patched_profile(rename=b"zPvt", retype=b"zPvt"))
     evaluation = plain_gate.evaluate(data, synthetic=False)
     assert evaluation.verdict is Verdict.QUARANTINED
     assert "metadata.uninspected" in evaluation.decision.reason_codes

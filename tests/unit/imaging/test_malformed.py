@@ -61,19 +61,6 @@ def test_itxt_zip_bomb_is_bounded() -> None:
         full_pipeline(data)
 
 
-@pytest.mark.parametrize(
-    "payload",
-    [
-        b"Comment\x00\x00not zlib at all",
-        b"Comment\x00\x00" + zlib.compress(b"hello" * 100)[:-8],
-        b"\x00\x00abc",
-    ],
-)
-def test_broken_text_chunks_are_undecodable(payload: bytes) -> None:
-    with pytest.raises(ImageUndecodable):
-        full_pipeline(handmade_png(4, 4, chunk(b"zTXt", payload)))
-
-
 def test_total_metadata_budget_spans_chunks() -> None:
     info = PngInfo()
     for i in range(5):
@@ -103,32 +90,11 @@ EXTERNAL_ENTITY = b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;
         BILLION_LAUGHS,
         EXTERNAL_ENTITY,
         BILLION_LAUGHS.decode().encode("utf-16"),  # the DTD check must not be dodged by encoding
-        b"<x:xmpmeta xmlns:x='adobe:ns:meta/'><unclosed></x:xmpmeta>",
-        b"<a>" * 100 + b"</a>" * 100,  # nesting past MAX_DEPTH
-        b"\xff\xfe\x00",
-        b"   ",
     ],
 )
-def test_hostile_or_broken_xmp_is_undecodable(packet: bytes) -> None:
+def test_xmp_with_a_dtd_is_undecodable(packet: bytes) -> None:
     with pytest.raises(ImageUndecodable):
         full_pipeline(jpeg_bytes(xmp=packet))
-
-
-@pytest.mark.parametrize(
-    "tiff",
-    [
-        b"XX*\x00\x08\x00\x00\x00",  # not a TIFF header
-        b"II*\x00\xff\xff\x00\x00",  # IFD0 beyond the block
-        b"II*\x00\x08\x00\x00\x00\x05\x00",  # five entries announced, none there
-        # IFD0 whose Exif IFD pointer points at IFD0 itself: a loop
-        b"II*\x00\x08\x00\x00\x00\x01\x00" + struct.pack("<HHII", 0x8769, 4, 1, 8) + b"\x00" * 4,
-        # Artist with a value offset far outside the block
-        b"II*\x00\x08\x00\x00\x00\x01\x00" + struct.pack("<HHII", 0x013B, 2, 100, 4000) + b"\x00" * 4,
-    ],
-)
-def test_malformed_exif_is_undecodable(tiff: bytes) -> None:
-    with pytest.raises(ImageUndecodable, match="EXIF"):
-        full_pipeline(handmade_png(4, 4, chunk(b"eXIf", tiff)))
 
 
 def _extended_xmp_jpeg(total: int, offset: int, part: bytes) -> bytes:
@@ -202,24 +168,6 @@ def test_pillow_global_limit_is_untouched_after_errors() -> None:
     with pytest.raises(GATE_ERRORS):
         full_pipeline(handmade_png(10_000, 10_000), ImageLimits(max_pixels=10**9))
     assert Image.MAX_IMAGE_PIXELS == 89_478_485
-
-
-PS = b"Photoshop 3.0\x008BIM\x04\x04\x00\x00\x00\x00"  # IPTC resource header up to its size's high half
-
-
-@pytest.mark.parametrize(
-    "payload",
-    [
-        PS + b"\xff\xff",  # resource longer than the segment
-        PS + b"\x00\x05\x1c\x02\x50\x80\x04",  # extended-length dataset
-        PS + b"\x00\x06\x1c\x02\x50\x00\x09ab",  # dataset past the end
-    ],
-)
-def test_malformed_iptc_is_undecodable(payload: bytes) -> None:
-    data = jpeg_bytes()
-    data = data[:2] + b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload + data[2:]
-    with pytest.raises(ImageUndecodable):
-        full_pipeline(data)
 
 
 def test_deep_chain_of_exif_pointers_does_not_recurse() -> None:
