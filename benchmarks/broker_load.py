@@ -258,14 +258,15 @@ class GateProcess:
     log: Path
 
     @classmethod
-    def start(cls, config: dict[str, Any], log: Path) -> GateProcess:
-        """Start a gate with `config` (see benchmarks.gate_process); its stderr goes to `log`."""
+    def start(cls, config: dict[str, Any], log: Path, module: str = "benchmarks.gate_process") -> GateProcess:
+        """Start a gate with `config` (see benchmarks.gate_process); its stderr goes to `log`. `module`: the
+        entry point (a diagnostic one, such as `benchmarks.timeline_gate`, takes the same argument)."""
         port = free_loopback_port()
         config = {**config, "metrics_port": port}
         env = {**os.environ, "OTEL_TRACES_EXPORTER": "none"}
         with log.open("ab") as sink:
             process = subprocess.Popen(
-                module_command("benchmarks.gate_process", json.dumps(config)),  # the build this one runs
+                module_command(module, json.dumps(config)),  # the build this one runs
                 cwd=ROOT,
                 env=env,
                 stdin=subprocess.DEVNULL,

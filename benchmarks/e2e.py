@@ -175,7 +175,10 @@ def _latency(
     *,
     rate: float,
     seconds: float,
+    stamps: dict[bytes, tuple[float, float]] | None = None,
 ) -> list[float]:
+    """Produce at `rate` for `seconds`; ms from each produce() to its verdict readable. `stamps` receives
+    both times per key (monotonic), for a per-record timeline (`benchmarks.e2e_timeline`)."""
     p = producer(bootstrap, linger_ms=0)  # each event sent when due, not after the client's linger
     sent: dict[bytes, float] = {}
     interval = 1.0 / rate
@@ -195,6 +198,8 @@ def _latency(
         p.poll(0)
     p.flush(60)
     collector.wait_for(list(sent), 300)
+    if stamps is not None:
+        stamps.update({k: (t, collector.arrived[k]) for k, t in sent.items()})
     return [1000.0 * (collector.arrived[k] - t) for k, t in sent.items()]
 
 

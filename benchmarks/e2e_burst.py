@@ -144,16 +144,19 @@ def burst_run(
     probes: Sequence[Payload] = (),
     latency_s: float = 0.0,
     latency_rate: float | None = None,
+    gate_module: str = "benchmarks.gate_process",
+    stamps: dict[bytes, tuple[float, float]] | None = None,
 ) -> dict[str, Any]:
     """Drain `events` with one fresh gate; with `probes`, then measure latency on the same gate, at half
-    the drain rate or at `latency_rate` events/s (the same offered load for an A/B of two builds)."""
+    the drain rate or at `latency_rate` events/s (the same offered load for an A/B of two builds).
+    `gate_module`: the gate's entry point; `stamps`: each probe's produce and verdict-read times."""
     topics = fresh_topics(bootstrap, f"e2e-w{workers}-b{batch}")
     loadgen_rate = pre_produce(bootstrap, topics.ingest, events)
     config = gate_settings(bootstrap, topics, pki, workers=workers, batch=batch)
     watch = CommitWatch(
         bootstrap, topics.ingest, config["settings"]["group_id"], expected=len(events)
     ).start()
-    gate = GateProcess.start(config, log)
+    gate = GateProcess.start(config, log, gate_module)
     collector: Collector | None = None
     result: dict[str, Any] = {}
     try:
@@ -199,7 +202,9 @@ def burst_run(
         if probes:
             rate = latency_rate or 0.5 * result["images_per_s"]
             before, started = gate.metrics(), time.monotonic()
-            latencies = _latency(bootstrap, topics.ingest, collector, probes, rate=rate, seconds=latency_s)
+            latencies = _latency(
+                bootstrap, topics.ingest, collector, probes, rate=rate, seconds=latency_s, stamps=stamps
+            )
             after, seconds = gate.metrics(), time.monotonic() - started
             result["half_load"] = {
                 "offered_per_s": rate,

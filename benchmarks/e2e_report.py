@@ -99,7 +99,8 @@ def markdown_lines(e2e: dict[str, Any]) -> list[str]:
         ]
     lines += [
         "",
-        "Batching curve (fixed batch size, default workers; each point drains at least six batches):",
+        "Batching curve (fixed batch size, default workers; each point drains at least six batches, and at "
+        "least the configured events per point):",
         "",
         "| batch | events drained | images/s |",
         "|---:|---:|---:|",

@@ -49,8 +49,11 @@ class Config:
 
 # The core ratio sits near its target, so even the quick run gives it 7 repetitions of 0.25 s per side
 # and case (about 90 s): with 5 of 0.15 s, a stretch of contention moved a run's median by +-3%.
+# Each point of the batching curve drains 1,200 events (about 2-3 s at 400-600 images/s): with 400, a drain
+# lasted about a second, and a start-up stall or a slow first commit moved one point by a quarter (one quiet
+# run went 411 / 311 / 461 images/s at batch 1 / 4 / 16).
 QUICK = Config(
-    "quick", 3, 2, 0.25, 5000, 150, 1500, 5, (1, 4, 16, 64, 256), 400, 3.0, (2_000, 10_000), 1000, 5.0
+    "quick", 3, 2, 0.25, 5000, 150, 1500, 5, (1, 4, 16, 64, 256), 1200, 3.0, (2_000, 10_000), 1000, 5.0
 )
 FULL = Config(
     "full",
@@ -62,7 +65,7 @@ FULL = Config(
     2000,
     5,
     (1, 4, 16, 64, 256),
-    1000,
+    3000,
     8.0,
     (10_000, 100_000),
     5000,

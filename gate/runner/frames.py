@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import pickle
 import struct
+from collections.abc import Sequence
 from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
@@ -44,14 +45,22 @@ def encode_message(obj: object) -> bytes:
 
 def write_message(fd: int, obj: object) -> None:
     """Write `obj` as one frame to a blocking `fd`: one system call for header and pickle together."""
-    header, payload = frame_parts(obj)
-    written = os.writev(fd, (header, payload))
-    total = len(header) + len(payload)
-    while written < total:  # a pipe fuller than the message: the rest as it drains
-        if written < len(header):
-            written += os.write(fd, header[written:])
-        else:
-            written += os.write(fd, payload[written - len(header) :])
+    write_frames(fd, [frame_parts(obj)])
+
+
+def write_frames(fd: int, frames: Sequence[tuple[bytes, memoryview]]) -> None:
+    """Write frames (from `frame_parts`) to a blocking `fd`, in order, in one system call when the pipe
+    takes them all (the reader then wakes once for all of them)."""
+    parts = [part for frame in frames for part in frame]
+    written = os.writev(fd, parts)
+    for part in parts:  # a pipe fuller than the frames: the rest as it drains
+        if written >= len(part):
+            written -= len(part)
+            continue
+        view = memoryview(part)[written:]
+        while view:
+            view = view[os.write(fd, view) :]
+        written = 0
 
 
 class FrameReader:

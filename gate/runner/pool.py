@@ -177,11 +177,15 @@ class ProcessPool:
         return self._tickets[ticket].unresolved == 0
 
     def hungry(self) -> bool:
-        """Nothing waits to be sent and some worker holds fewer than two records: it will be idle before a
-        lingering batch would reach it."""
+        """Nothing waits to be sent and some worker holds fewer than two records not yet decided: it will be
+        idle before a lingering batch would reach it. (Records it decided may still be in `jobs`, their
+        answers held back until its current one is decided: all but one of those it began, by its shared
+        counter, and not answered.)"""
         if self._todo:
             return False
-        return any(w.ready and len(w.jobs) < 2 for w in self._workers)
+        return any(
+            w.ready and len(w.jobs) - max(0, w.started.value - w.answered - 1) < 2 for w in self._workers
+        )
 
     def take(self, ticket: int) -> list[RoutedRecord]:
         """The routed records of a done batch, in input order (raises the store outage that cut it short)."""
@@ -418,10 +422,14 @@ class ProcessPool:
         self._workers[self._workers.index(worker)] = self._spawn()
         jobs = list(worker.jobs)
         # Results it sent before dying were read (the caller drains first), so this is exact: a worker
-        # counts a record as started before it reads its fields, and answers it after deciding it.
-        on_record = bool(jobs) and worker.started.value > worker.answered
+        # counts a record as begun before it reads its fields, and answers it after deciding it. The
+        # records begun and not answered are the first `begun` jobs: the last of them is the one it was on
+        # (it fails closed); the ones before were decided, their answers held back with it (see
+        # `gate.runner.pool_worker.HOLD_MAX_S`), and go to another worker with those it had not begun.
+        begun = min(len(jobs), worker.started.value - worker.answered)
+        on_record = begun > 0
         if on_record:
-            ticket, index = jobs.pop(0)
+            ticket, index = jobs.pop(begun - 1)
             self._settle(ticket, index, self._failure(ticket, index, code))
         for ticket, index in reversed(jobs):
             held = self._tickets.get(ticket)

@@ -2,8 +2,10 @@
 
 A worker reads a chunk of records from its inbox pipe (one message holds several records, so a worker
 always has its next record at hand while the runner is busy fetching or committing), evaluates them in
-order, and answers each on its outbox pipe as soon as it is decided, so the pool knows which record a
-worker is on (for the per-record timeout) and which it had not started when it died (those are sent again).
+order, and answers each on its outbox pipe once it is decided (an answer waits for the next record's when
+that one is of the same batch, `HOLD_MAX_S`). A counter in shared memory tells the pool how many records the
+worker has begun, so it knows which record a worker is on (for the per-record timeout and a death) and which
+it had not started or had decided without its answer reaching the pool (those are sent again).
 
 Inbox and outbox are separate one-way pipes, and the pool writes the inbox without blocking: a runner
 blocked writing a chunk to a worker blocked writing results would deadlock. Both directions are framed by
@@ -20,6 +22,7 @@ import contextlib
 import ctypes
 import os
 import signal
+import time
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from typing import Any
@@ -28,7 +31,7 @@ from gate.core.record import InboundRecord, RoutedRecord
 from gate.errors import StoreUnavailable
 from gate.model import Verdict
 from gate.runner.contract import ProcessorFactory
-from gate.runner.frames import FrameReader, encode_message, write_message
+from gate.runner.frames import FrameReader, encode_message, frame_parts, write_frames, write_message
 
 __all__ = ["encode_message", "inbound_fields", "routed_fields", "routed_from", "worker_main"]
 
@@ -37,6 +40,13 @@ InboundFields = tuple[Any, ...]  # an InboundRecord's fields, in declaration ord
 RoutedFields = tuple[Any, ...]  # a RoutedRecord's fields, the verdict as its value
 Job = tuple[int, int, InboundFields]  # ticket, index in the ticket's batch, record
 _VERDICTS = {verdict.value: verdict for verdict in Verdict}
+# A worker holds a decided record's answer while its next record is of the same batch (the batch is not
+# done before that one anyway), and writes the answers together: the runner then wakes, reads and serves
+# once for several records. Each wake-up cost the runner's one thread about 25 us per record (a 2-worker
+# echo pool of 50 KB records, batches of 56: 74-99 -> 47-58 us of its CPU per record). The held answers
+# span at most this long from the first one's start, so the pool's per-record timeout, counted from the
+# last answer it read, is shortened by at most this much (and a record that takes longer is never held).
+HOLD_MAX_S = 0.05
 
 
 def inbound_fields(record: InboundRecord) -> InboundFields:
@@ -104,15 +114,30 @@ def worker_main(
         for chunk in chunks:
             if chunk is None:
                 return
-            for ticket, index, fields in chunk:
-                started.value += 1
-                try:
-                    routed = routed_fields(processor(InboundRecord(*fields)))
-                    write_message(out, ("ok", (ticket, index, routed)))
-                except StoreUnavailable as exc:
-                    write_message(out, ("store_unavailable", (ticket, index, str(exc))))
-                except Exception as exc:
-                    write_message(out, ("raised", (ticket, index, exc.__class__.__name__)))
+            _answer_chunk(chunk, processor, out, started)
+
+
+def _answer_chunk(chunk: Sequence[Job], processor: Any, out: int, started: Any) -> None:
+    """Decide every record of a chunk in order and answer each, an answer held back while the next record
+    is of the same batch and the answers held span under `HOLD_MAX_S` (see `HOLD_MAX_S`)."""
+    held: list[tuple[bytes, memoryview]] = []
+    held_from = 0.0
+    for position, (ticket, index, fields) in enumerate(chunk):
+        started.value += 1
+        if not held:
+            held_from = time.monotonic()
+        kind = "ok"
+        try:
+            answer: Any = (ticket, index, routed_fields(processor(InboundRecord(*fields))))
+        except StoreUnavailable as exc:
+            kind, answer = "store_unavailable", (ticket, index, str(exc))
+        except Exception as exc:
+            kind, answer = "raised", (ticket, index, exc.__class__.__name__)
+        held.append(frame_parts((kind, answer)))
+        following = chunk[position + 1][0] if position + 1 < len(chunk) else None
+        if kind != "ok" or following != ticket or time.monotonic() - held_from >= HOLD_MAX_S:
+            write_frames(out, held)
+            held = []
 
 
 def _die_with_parent(parent_pid: int) -> None:

@@ -259,3 +259,36 @@ def test_the_group_metadata_is_read_once_per_generation_and_again_after_an_abort
     commit((0, 13))
     assert [metadata for _b, _r, metadata in recorder.calls] == ["gen-1", "gen-1", "gen-2", "gen-2", "gen-3"]
     runner._committing().close(5)
+
+
+@pytest.mark.parametrize(
+    ("commit", "in_flight_batch", "closes"),
+    [
+        ("finished", False, True),  # nothing behind it: collect now, then wait for records in consume()
+        ("finished", True, True),  # the decided batch behind it can commit next
+        ("running", False, False),
+        ("running", True, False),  # decided, but the commit thread is still busy
+        ("idle", True, True),
+        ("idle", False, False),  # nothing to do but wait for records
+    ],
+)
+def test_a_waiting_fetch_ends_when_there_is_a_commit_to_collect_or_to_start(
+    commit: str, in_flight_batch: bool, closes: bool
+) -> None:
+    """`_keep_moving` between consume() polls: True ends the wait (or closes the batch) so the loop can
+    collect the finished commit or start the next one."""
+    hold = threading.Event()
+    runner, _consumer, evaluator, _observer = runner_with(Recorder(hold=hold))
+    if commit != "idle":
+        runner._committing().submit(job_of(batch((0, 1))), None)
+        if commit == "finished":
+            hold.set()
+            assert runner._committing().wait(5)
+            deadline = time.monotonic() + 5
+            while not runner._committing().finished and time.monotonic() < deadline:
+                time.sleep(0.001)
+    if in_flight_batch:
+        in_flight(runner, evaluator, batch((0, 2)))  # decided at once (in process)
+    assert runner._keep_moving() is closes
+    hold.set()
+    runner._committing().close(5)

@@ -12,7 +12,7 @@ from multiprocessing.connection import Pipe
 
 import pytest
 
-from gate.runner.frames import FrameReader, encode_message, frame_parts, write_message
+from gate.runner.frames import FrameReader, encode_message, frame_parts, write_frames, write_message
 
 MESSAGES: list[object] = [
     None,
@@ -92,6 +92,22 @@ def test_a_message_larger_than_one_read() -> None:
         got = reader.read()
     writer.join()
     assert got == [big]
+    os.close(read)
+    os.close(write)
+
+
+def test_frames_written_together_come_out_in_order_through_a_small_pipe() -> None:
+    """A worker's held answers go out in one call; larger than the pipe, the rest follows as it drains."""
+    read, write = os.pipe()  # the default 64 KiB: most of the 3 MB waits for the reader
+    messages = [*MESSAGES, ("ok", (0, 1, b"y" * 3_000_000)), ("raised", (0, 2, "ValueError"))]
+    writer = threading.Thread(target=write_frames, args=(write, [frame_parts(m) for m in messages]))
+    writer.start()
+    reader = FrameReader(read, read_bytes=65536)
+    got: list[object] = []
+    while len(got) < len(messages):
+        got += reader.read()
+    writer.join()
+    assert got == messages
     os.close(read)
     os.close(write)
 

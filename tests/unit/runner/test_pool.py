@@ -295,6 +295,23 @@ def test_a_crash_fails_only_the_record_being_evaluated_the_queued_ones_go_elsewh
     assert pool.events == ["worker_died"]  # type: ignore[attr-defined]
 
 
+def test_a_crash_after_a_held_answer_fails_the_crashing_record_and_redoes_the_decided_one(
+    pool: ProcessPool,
+) -> None:
+    # Dealt 2 and 2: the first worker decides "ok" and holds its answer (the next record is of the same
+    # batch), then dies on "crash". The answer died with it: "ok" is decided again elsewhere, and only
+    # the record it was on fails closed.
+    out = pool.process(records(b"ok", b"crash", b"ok", b"ok"))
+    assert [r.verdict for r in out] == [
+        Verdict.APPROVED,
+        Verdict.QUARANTINED,
+        Verdict.APPROVED,
+        Verdict.APPROVED,
+    ]
+    assert reasons(out[1].value) == ["gate.error"]
+    assert pool.events == ["worker_died"]  # type: ignore[attr-defined]
+
+
 def test_a_discarded_batch_is_dropped_and_the_next_one_is_unaffected(pool: ProcessPool) -> None:
     dropped = pool.submit(records(*[b"sleep:0.05"] * 12))
     kept = pool.submit(records(b"ok", b"ok", b"ok"))

@@ -1,0 +1,139 @@
+"""Where a record's produce -> verdict readable goes, leg by leg (a diagnostic, not a benchmark figure).
+
+`python -P -m benchmarks.e2e_timeline [--rate R] [--seconds S] [--events N]` (with the repository root on
+the path, as `make bench` starts the benchmarks): starts the embedded broker and one default gate through
+`benchmarks.timeline_gate`, drains N events, offers R events/s for S seconds (default: half the drain
+rate) and prints, per leg, mean / p50 / p90 / p99 ms over the offered records (the first tenth left out),
+then each transaction's phases and how busy the commit thread was. Legs: produce -> consumed (the
+producer, the broker's fetch wait), the batch closing, submit, the pool dealing it, waiting for a worker,
+the evaluation, the answer read, waiting to be taken for a commit (the commit in flight, older batches),
+the transaction, and commit -> readable. On a loaded machine every leg that needs a core grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import statistics
+import tempfile
+from pathlib import Path
+from typing import Any
+
+LEGS: list[tuple[str, str, str]] = [
+    ("produce -> consumed", "produced", "consumed"),
+    ("consumed -> batch closed", "consumed", "closed"),
+    ("closed -> submitted", "closed", "submitted"),
+    ("submitted -> sent to a worker", "submitted", "sent"),
+    ("sent -> worker starts it", "sent", "worker_start"),
+    ("evaluation", "worker_start", "worker_end"),
+    ("worker end -> result read", "worker_end", "result"),
+    ("result -> taken for a commit", "result", "taken"),
+    ("taken -> transaction starts", "taken", "commit_start"),
+    ("transaction", "commit_start", "commit_end"),
+    ("commit end -> collected by the loop", "commit_end", "collected"),
+    ("commit end -> verdict read", "commit_end", "readable"),
+    ("produce -> verdict read", "produced", "readable"),
+]
+PHASES = [
+    ("begin", "begin_transaction.start", "begin_transaction.end"),
+    ("produce calls", "begin_transaction.end", "send_offsets_to_transaction.start"),
+    ("offsets", "send_offsets_to_transaction.start", "send_offsets_to_transaction.end"),
+    ("flush", "flush.start", "flush.end"),
+    ("commit", "commit_transaction.start", "commit_transaction.end"),
+    ("whole", "start", "end"),
+]
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _row(name: str, values: list[float]) -> str:
+    if not values:
+        return f"| {name} | - | - | - | - |"
+    cells = [statistics.mean(values), *(_quantile(values, q) for q in (0.5, 0.9, 0.99))]
+    return f"| {name} | " + " | ".join(f"{v:.2f}" for v in cells) + " |"
+
+
+def report(directory: Path, stamps: dict[bytes, tuple[float, float]]) -> str:
+    """The legs table and the transactions' phases from a run's stamps (see `benchmarks.timeline_gate`)."""
+    runner = json.loads(next(directory.glob("runner-*.json")).read_text())
+    times: dict[str, dict[str, float]] = dict(runner["stamps"])
+    times["produced"] = {k.decode(): sent for k, (sent, _read) in stamps.items()}
+    times["readable"] = {k.decode(): read for k, (_sent, read) in stamps.items()}
+    times["worker_start"], times["worker_end"] = {}, {}
+    for sink in directory.glob("worker-*.tsv"):
+        for line in sink.read_text().splitlines():
+            key, start, end = line.split("\t")
+            times["worker_start"][key], times["worker_end"][key] = float(start), float(end)
+    keys = [k for k in times["produced"] if all(k in times[step] for _n, _a, step in LEGS)]
+    keys = keys[len(keys) // 10 :]  # the offered rate settles first
+    lines = [f"{len(keys)} records", "", "| leg | mean ms | p50 | p90 | p99 |", "|---|---:|---:|---:|---:|"]
+    for name, start, end in LEGS:
+        lines.append(_row(name, [1000.0 * (times[end][k] - times[start][k]) for k in keys]))
+    first = min((times["produced"][k] for k in keys), default=0.0)
+    txs = [t for t in runner["transactions"] if t["start"] >= first]
+    if txs:
+        span = txs[-1]["end"] - txs[0]["start"]
+        busy = sum(t["end"] - t["start"] for t in txs) / span if span > 0 else 0.0
+        mean_records = statistics.mean(t["records"] for t in txs)
+        lines += [
+            "",
+            f"{len(txs)} transactions, {mean_records:.2f} records each, commit thread busy {busy:.0%}",
+        ]
+        lines += ["", "| phase | mean ms | p50 | p90 | p99 |", "|---|---:|---:|---:|---:|"]
+        for name, start, end in PHASES:
+            values = [1000.0 * (t[end] - t[start]) for t in txs if start in t and end in t]
+            lines.append(_row(name, values))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one timeline and print it."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rate", type=float, default=None, help="offered events/s (default: half the drain)")
+    parser.add_argument("--seconds", type=float, default=6.0)
+    parser.add_argument("--events", type=int, default=300, help="events drained first (warms the gate up)")
+    args = parser.parse_args(argv)
+    from benchmarks.broker_load import ingest_event  # noqa: PLC0415
+    from benchmarks.corpus_images import build_image_cases  # noqa: PLC0415
+    from benchmarks.e2e import Payload  # noqa: PLC0415
+    from benchmarks.e2e_burst import burst_run  # noqa: PLC0415
+    from gate.broker import EmbeddedBroker  # noqa: PLC0415
+    from gate.provenance import create_dev_pki  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory(prefix="gate-timeline-") as tmp:
+        directory = Path(tmp) / "stamps"
+        directory.mkdir()
+        os.environ["GATE_TIMELINE_DIR"] = str(directory)  # the gate and its workers inherit it
+        pki = create_dev_pki(Path(tmp) / "pki")
+        payloads = [
+            Payload(c.images[0], c.media_type)
+            for c in build_image_cases(pki, per_case=1)
+            if c.size_class == "50KB"
+        ]
+        events = [
+            (f"ev-{i}".encode(), ingest_event(f"ev-{i}", p.media_type, data=p.data, parameters=p.parameters))
+            for i, p in zip(range(args.events), itertools.cycle(payloads), strict=False)
+        ]
+        stamps: dict[bytes, tuple[float, float]] = {}
+        with EmbeddedBroker() as broker:
+            result: dict[str, Any] = burst_run(
+                broker.bootstrap_servers, pki, events, workers=None, batch=None, log=Path(tmp) / "gate.log",
+                broker_pid=broker.pid, probes=payloads, latency_s=args.seconds, latency_rate=args.rate,
+                gate_module="benchmarks.timeline_gate", stamps=stamps,
+            )  # fmt: skip
+        half = result["half_load"]
+        print(
+            f"offered {half['offered_per_s']:.0f} events/s (drain {result['images_per_s']:.0f}/s): "
+            f"p50 {half['p50_ms']:.1f} ms, p99 {half['p99_ms']:.1f} ms; load average {os.getloadavg()[0]:.1f}"
+        )
+        print(report(directory, stamps))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
