@@ -260,7 +260,8 @@ def key_info(key: str) -> KeyInfo:
 _FREE_TEXT_WORD = re.compile(r"[^\W\d_]{2,}")
 _SPACE = re.compile(r"\s")
 _INTERNATIONAL_PLUS = re.compile(r"(?<![\w+])\+\s?\(?\s?\d")  # "+49 ...", "+(44) 20 ..."
-_IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}[\s\-.]?[A-Z0-9]")
+# A capital first, the look-behind after it: the regex engine skips ahead to capitals.
+_IBAN_START = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]\d{2}[\s\-.]?[A-Z0-9]")
 # A card number as people write one, in groups with one separator throughout ("4111-1111-1111-1111",
 # "3782 822463 10005"): no seed, hash or version is written so.
 _CARD_GROUPS = re.compile(r"\d{4}([ \-.])(?:\d{4}\1\d{4}\1\d{1,7}|\d{6}\1\d{4,5})")

@@ -309,11 +309,13 @@ _HEX_WORD_CHARS = "0123456789abcdefABCDEF_-"
 # "dreamshaper_8", "SKU-37791-RED") pay no reading. Each pattern starts with its joint, a literal
 # the regex engine skips to.
 _CUES = "of|for|by|to|from|para|pour|per|voor|dla|pro|na|za|an|til|att|och"
+# (The look-behinds come after the joint, which they include: a branch that starts with a look-behind
+# would leave the pattern without its literal first character, and every position would be tried.)
 _UNDERSCORE_HINT = re.compile(
-    rf"_(?:\+?\d[\d .\-/()]{{5,}}|[A-Z][a-z]|[^\x00-\x7f]|(?i:{_CUES})_)"
-    r"|(?<=\d[\d .\-/()]{5})_|(?<=[^\x00-\x7f])_"
+    rf"_(?:\+?\d[\d .\-/()]{{5,}}|[A-Z][a-z]|[^\x00-\x7f]|(?i:{_CUES})_"
+    r"|(?<=\d[\d .\-/()]{5}_)|(?<=[^\x00-\x7f]_))"
 )
-_HYPHEN_HINT = re.compile(rf"-(?:[A-Z][a-z]|[^\x00-\x7f]|(?i:{_CUES})-)|(?<=[^\x00-\x7f])-")
+_HYPHEN_HINT = re.compile(rf"-(?:[A-Z][a-z]|[^\x00-\x7f]|(?i:{_CUES})-|(?<=[^\x00-\x7f]-))")
 
 
 def _words_hint(text: str) -> bool:
@@ -348,10 +350,26 @@ _ESCAPES, _HEX, _ADDRESSES, _WORDS = 1, 2, 4, 8
 _READERS = ((_ESCAPES, "escape", _unescaped), (_HEX, "hex", _unhexed), (_ADDRESSES, "address", _addresses))
 
 
+# The last string's hints: `decoding` asks for the same string's up to three times in a row (whether it
+# may be encoded, then again as it reads it). One entry, replaced whole; like `cue_words`, it keeps the
+# last string in memory only.
+_last_hints: tuple[str, int] = ("", 0)
+
+
 def disguise_hints(text: str) -> int:
     """Which readers have a chance on `text` (0: none, for certain; `decoding.may_be_encoded` asks): a
     few `in` tests, then a regex search with a literal prefix only where one passes (the common string
     pays the tests and nothing more)."""
+    global _last_hints  # noqa: PLW0603 - one entry, replaced whole (safe to read from any thread)
+    last = _last_hints
+    if last[0] is text:
+        return last[1]
+    hints = _hints(text)
+    _last_hints = (text, hints)
+    return hints
+
+
+def _hints(text: str) -> int:
     if len(text) < _MIN_CHARS:
         return 0
     # Words joined by "_" (identifiers too) or "-" (`_words`).

@@ -49,7 +49,8 @@ _LENGTHS_WITHOUT_CONTEXT = frozenset((15, 16))
 # Also ":", "|", "~", "*", "+" and middle dots or bullets ("4111•1111•1111•1111"), as people type them.
 # (A word of a script written without spaces may touch it: "卡号4539...", world_id.NOT_AFTER_WORD.)
 _CANDIDATE = re.compile(
-    rf"(?<![.,]){NOT_AFTER_WORD}\d(?:[ \-./_:|~*+\u00b7\u2022\u2219\u30fb]{{0,3}}+\d){{11,18}}"
+    # "\d" first and the look-behinds after it (`NOT_AFTER_WORD` with the digit): the engine skips to digits.
+    rf"\d(?<![.,]\d){NOT_AFTER_WORD[:-1]}\d)(?:[ \-./_:|~*+\u00b7\u2022\u2219\u30fb]{{0,3}}+\d){{11,18}}"
     rf"{NOT_BEFORE_WORD}(?![.,]\d)"
 )
 _NOT_DIGITS = re.compile(r"\D")

@@ -68,7 +68,7 @@ _WORDS = (
 # What has no word of its own: a postcode of 3 + 2 digits, a CEP (a regex that starts with a digit, so the
 # engine skips ahead to one); and Cyrillic street abbreviations, whose letters may read as Latin ones after
 # `normalise` (then `_WORDS` cannot find them): any text with a Cyrillic letter is read.
-_WORDLESS = re.compile(r"\d{3}\s\d{2}(?!\d)|\d{5}-\d{3}(?!\d)")
+_WORDLESS = re.compile(r"\d(?:\d{2}\s\d{2}(?!\d)|\d{4}-\d{3}(?!\d))")
 _has_word = any_word(_WORDS)
 
 

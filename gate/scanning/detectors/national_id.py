@@ -22,8 +22,10 @@ from gate.scanning.detectors.base import (
     cue_before,
 )
 
-_SSN_DASHED = re.compile(r"(?<![\w\-])\d{3}-\d{2}-\d{4}(?![\w\-])")
-_SSN_LOOSE = re.compile(r"(?<![\w\-])\d{3}[ ]?\d{2}[ ]?\d{4}(?![\w\-])")
+# Each starts with "\d" and looks behind it (not a look-behind first): only a pattern whose first item is a
+# character class lets the regex engine skip ahead to digits instead of trying every position of a prompt.
+_SSN_DASHED = re.compile(r"\d(?<![\w\-]\d)\d{2}-\d{2}-\d{4}(?![\w\-])")
+_SSN_LOOSE = re.compile(r"\d(?<![\w\-]\d)\d{2}[ ]?\d{2}[ ]?\d{4}(?![\w\-])")
 _SSN_CUE = re.compile(r"(?i)\b(?:ssn|social\s+security(?:\s+number)?|ss#)")
 
 _NINO = re.compile(
