@@ -22,6 +22,7 @@ from gate.scanning.detectors import (
     national_id,
     person,
     person_keyed,
+    person_owner,
     phone,
     phone_words,
     session,
@@ -55,6 +56,8 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
 KEYED_RULES: tuple[KeyedRule, ...] = (
     *keyed.KEYED_RULES,
     *person_keyed.KEYED_RULES,
+    *person_owner.KEYED_RULES,
+    *account.KEYED_RULES,
     *session.KEYED_RULES,
     *dob.KEYED_RULES,
     *location.KEYED_RULES,
