@@ -188,10 +188,21 @@ _WORD_BEFORE = re.compile(r"[\w'.\-]+[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+[\w'\-]+")
 
 
+# A possessive or a case ending after an apostrophe ends a name as a space does: "Emily Watson's cake",
+# Turkish and Azerbaijani "Mehmet Öztürk'e", "Ayşe Kaya'nin" (only proper nouns take one so).
+_SUFFIX_AFTER_APOSTROPHE = re.compile(
+    "['\u2019][a-z\u00e7\u011f\u0131\u00f6\u015f\u00fc\u0259]{1,4}(?![\\w'\u2019])"
+)
+
+
 def _standalone(value: str, start: int, end: int) -> bool:
     """The pair is not part of longer tokens ("iPhone Case", "Jane2 Doe")."""
     before_ok = start == 0 or not (value[start - 1].isalnum() or value[start - 1] in "'_")
-    after_ok = end == len(value) or not (value[end].isalnum() or value[end] in "'_")
+    after_ok = (
+        end == len(value)
+        or not (value[end].isalnum() or value[end] in "'_")
+        or (value[end] == "'" and _SUFFIX_AFTER_APOSTROPHE.match(value, end) is not None)
+    )
     return before_ok and after_ok
 
 

@@ -1,6 +1,7 @@
 """PERSON under a key that names the person itself (`{"customer": "Guðrún Sigurðardóttir"}`,
 `{"pelanggan": "Nurul Aisyah binti Ahmad"}`, `{"მომხმარებელი": "ნინო ბერიძე"}`), also when the name is
-kept as its parts (`{"customer": ["Dupont", "Jean-Baptiste"]}`, `{"people": [["Kwabena", "Asante"]]}`).
+kept as its parts (`{"customer": ["Dupont", "Jean-Baptiste"]}`, `{"people": [["Kwabena", "Asante"]]}`)
+or joined as an identifier (`{"requester": "annaKowalska"}`, read as `person_joined` reads one).
 
 Such a key is a label of data/cues.toml (`person_label`: customer, recipient and their words in every
 language listed there) or one of the English role words below. Unlike a name key (`first_name`), it can
@@ -19,6 +20,7 @@ from typing import Any
 from gate.scanning import lexicon
 from gate.scanning.context import key_fragments
 from gate.scanning.detectors.base import KeyedRule, keyset
+from gate.scanning.detectors.person_joined import joined_name
 from gate.scanning.detectors.person_keyed import is_organisation
 from gate.scanning.detectors.person_lists import fold_name, gazetteer, world_names
 from gate.scanning.detectors.person_scripts import ScriptNames
@@ -97,7 +99,8 @@ def full_name(value: str) -> bool:
 def _held_name(value: Any, depth: int = 0) -> bool:
     """A full name as the value, as its parts (a short array of strings), or inside a short array."""
     if isinstance(value, str):
-        return full_name(value)
+        # A login-like name is one too: {"requester": "annaKowalska"}.
+        return full_name(value) or (" " not in value and joined_name(value))
     if isinstance(value, list | tuple) and 0 < len(value) <= _MAX_ITEMS:
         if (
             _MIN_WORDS <= len(value) <= _MAX_PARTS

@@ -144,3 +144,47 @@ def test_login_under_a_who_key(params: dict[str, Any], found: bool) -> None:
 )
 def test_addresses_and_places(params: dict[str, Any], found: bool) -> None:
     assert ("LOCATION" in _entities(params)) is found
+
+
+@pytest.mark.parametrize(
+    ("params", "found"),
+    [
+        ({"lora": "anna_kowalska_v1"}, True),
+        ({"lora_name": "lora_jan_novak_face.safetensors"}, True),
+        ({"loras": ["add_detail", "maria_gonzalez_v3"]}, True),
+        ({"output": "renders/mariaGonzalez_portrait_final.png"}, True),
+        ({"file": "ritratto_giulia_bianchi_01.png"}, True),
+        ({"filename_prefix": "ingrid-johansson-headshot"}, True),
+        ({"requester": "annaKowalska"}, True),
+        ({"lora": "add_detail"}, False),
+        ({"lora": ["film_grain_v2", "epiNoiseOffset_v2", "detail_tweaker_xl"]}, False),
+        ({"model": "juggernautXL_v9Rundiffusionphoto2"}, False),
+        ({"ckpt_name": "realisticVisionV60B1_v51VAE.safetensors"}, False),
+        ({"model": "epicrealism_naturalSinRC1VAE"}, False),
+        ({"lora": "victorian_lace_v3"}, False),
+        ({"lora": "anna_style_v2"}, False),  # a given name, then what the file is: no surname
+        ({"output": "jean_paul_gaultier_inspired_dress.png"}, False),  # a brand named after its founder
+        ({"output": "ComfyUI_00042_.png"}, False),
+        ({"requester": "svc_render"}, False),
+    ],
+)
+def test_name_joined_as_an_identifier(params: dict[str, Any], found: bool) -> None:
+    assert ("PERSON" in _entities(params)) is found
+
+
+@pytest.mark.parametrize(
+    ("prompt", "found"),
+    [
+        ("Emily Watson's birthday cake, pastel icing", True),
+        ("Emily Watson’s cake", True),  # noqa: RUF001 - the typographic apostrophe
+        ("Mehmet Öztürk'e hediye kupa", True),
+        ("Emily Watson birthday cake", True),  # the same without the possessive
+        ("Levi's Jeans on a wooden hanger", False),
+        ("McDonald's Happy Meal box mockup", False),
+        ("Victoria's Secret style pink bag", False),
+        ("Rock'n'Roll Style poster", False),
+        ("Papa John's pizza box", False),
+    ],
+)
+def test_possessive_after_a_name(prompt: str, found: bool) -> None:
+    assert ("PERSON" in _entities({"prompt": prompt})) is found
