@@ -17,6 +17,7 @@ from gate.scanning import lexicon
 from gate.scanning.context import NOT_PERSON
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
+    HAS_NON_ASCII,
     HAS_SEPARATOR,
     HAS_WORDS,
     Text,
@@ -148,6 +149,13 @@ _GIFT_NAME = lexicon.Cues("person_for", "person_label").then(
     rf"\s*:?\s*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_CASED_WORD}){{1,2}})(?![\w])"
 )
 # The same run of two or three capitalised words, read on from a position (after an occasion).
+# ... and such a particle between two capitalised words is an Irish name wherever it stands ("do Shíle Ní
+# Bhriain", "Seán Ó Briain"): "Mac" is left out ("Apple Mac Pro").
+# (Read only in text beyond ASCII: the particles with an accent, or the names around "Nic", "Mhic".)
+_GAELIC_NAME = re.compile(
+    rf"[{_UP}][{_LOW}]{{1,20}}[ \t]+(?:Ní|Nic|Ó|Uí|Mhic)[ \t]+[{_UP}][{_LOW}]{{2,20}}(?![\w])"
+)
+_GAELIC_PARTICLES = (" Ní ", " Nic ", " Ó ", " Uí ", " Mhic ")
 _NAME_RUN = re.compile(rf"[ \t]*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_CASED_WORD}){{1,2}})(?![\w])")
 # In scripts without capitals, a label and a colon, or an honorific, then one to three words of its letters
 # ("العميل: أحمد الحسن", "לכבוד דוד כהן", "收件人：王小明") ...  # noqa: RUF003
@@ -182,6 +190,9 @@ _FOR_PARTICLE_NAME = re.compile(
 _has_particle = any_word(tuple(f" {word} " for word in _PARTICLES[3:-1].split("|")))
 # Vietnamese middle names that are nothing else ("Nguyễn Thị Mai", "Trần Văn Hùng"), with their marks.
 _VIET_MIDDLE = frozenset(("Văn", "Thị"))
+# Hungarian dative endings on a given name ("Eszternek", "Annának"), and the shortest such word.
+_HU_DATIVE = ("nek", "nak")
+_HU_MIN = 5
 _DOUBLE = 2
 # The word right before a position, and right after one: the run of capitalised words around a pair.
 _WORD_BEFORE = re.compile(r"[\w'.\-]+[ \t]+$")
@@ -282,6 +293,12 @@ class PersonDetector:
                     and not self._organisation(value, match.start("name"), match.end("name"))
                 ):
                     return "person.name"
+        if (
+            text.facts & HAS_NON_ASCII
+            and any(particle in value for particle in _GAELIC_PARTICLES)
+            and _GAELIC_NAME.search(value)
+        ):
+            return "person.name"
         found = self._caps_or_lower(text, cued or _has_engraving_word(text))
         if found is not None:
             return found
@@ -474,8 +491,11 @@ class PersonDetector:
         around = after or for_before(value, start)
         if (wider and (around or shaped)) or (around and shaped):
             return True
-        # Surname first, then the given name, before a postposition: "Nagy Péter részére".
-        if after and last in self._world:
+        # Surname first, then the given name, before a postposition: "Nagy Péter részére"; or the given
+        # name in the dative, which says "for" itself: "Kovács Eszternek", "Nagy Annának".
+        if (after and last in self._world) or (
+            last.endswith(_HU_DATIVE) and fold_name(last[:-3]) in self._world and len(last) > _HU_MIN
+        ):
             return True
         # A given name in a case form: asked last, and only where a "for", a shape or an agreeing ending
         # would complete it (most capitalised pairs, "Studio Lighting", have none of them).

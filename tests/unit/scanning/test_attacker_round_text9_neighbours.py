@@ -188,3 +188,28 @@ def test_name_joined_as_an_identifier(params: dict[str, Any], found: bool) -> No
 )
 def test_possessive_after_a_name(prompt: str, found: bool) -> None:
     assert ("PERSON" in _entities({"prompt": prompt})) is found
+
+
+@pytest.mark.parametrize(
+    ("params", "entity", "found"),
+    [
+        ({"prompt": "születésnapi kártya Kovács Eszternek, pasztell színek"}, "PERSON", True),
+        ({"prompt": "ajándék Nagy Annának"}, "PERSON", True),
+        ({"prompt": "Boldog Karácsonyt Mindenkinek"}, "PERSON", False),  # "to everyone"
+        ({"prompt": "Ajándék Apának"}, "PERSON", False),  # "for dad"
+        ({"prompt": "cárta lá breithe do Shíle Ní Bhriain"}, "PERSON", True),
+        ({"prompt": "Seán Ó Briain, portráid"}, "PERSON", True),
+        ({"prompt": "Apple Mac Pro stand, aluminium"}, "PERSON", False),
+        ({"prompt": "dhuratë për Erjona Hoxha"}, "PERSON", True),
+        ({"prompt": "diyariya ji bo Rojda Xelîl, kulîlkên sor"}, "PERSON", True),
+        ({"prompt": "anrheg i Gwenllian Prys"}, "PERSON", True),
+        ({"prompt": "për Tiranën e Re, poster"}, "PERSON", False),
+        ({"fecha_nac": "14/03/1991"}, "DATE_OF_BIRTH", True),
+        ({"geb_datum": "12.03.1988"}, "DATE_OF_BIRTH", True),
+        ({"fecha_entrega": "14/03/2025"}, "DATE_OF_BIRTH", False),
+        ({"prompt": "у заказчицы эпилепсия, без вспышек"}, "HEALTH_DATA", True),
+        ({"prompt": "кружка для заказчицы, эпичный дизайн"}, "HEALTH_DATA", False),
+    ],
+)
+def test_more_languages_cues(params: dict[str, Any], entity: str, found: bool) -> None:
+    assert (entity in _entities(params)) is found
