@@ -156,6 +156,16 @@ _GAELIC_NAME = re.compile(
     rf"[{_UP}][{_LOW}]{{1,20}}[ \t]+(?:Ní|Nic|Ó|Uí|Mhic)[ \t]+[{_UP}][{_LOW}]{{2,20}}(?![\w])"
 )
 _GAELIC_PARTICLES = (" Ní ", " Nic ", " Ó ", " Uí ", " Mhic ")
+# Two given names joined by "and" after a "for" are two people: "Geburtstagskarte für Jonas und Leonie",
+# "mug for Chloé et Hugo" (each a given name of the wider list, neither an everyday word).
+_AND_NAMES = re.compile(
+    rf"(?P<first>[{_UP}][{_LOW}]{{1,20}})[ \t]+(?:und|and|et|y|e|i|og|och|en|és|ja|ir|un|a|&)[ \t]+"
+    rf"(?P<second>[{_UP}][{_LOW}]{{1,20}})(?![\w])"
+)
+_AND_WORDS = (
+    " und ", " and ", " et ", " y ", " e ", " i ", " og ", " och ", " en ", " és ", " ja ", " ir ", " un ",
+    " a ", " & ",
+)  # fmt: skip
 _NAME_RUN = re.compile(rf"[ \t]*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_CASED_WORD}){{1,2}})(?![\w])")
 # In scripts without capitals, a label and a colon, or an honorific, then one to three words of its letters
 # ("العميل: أحمد الحسن", "לכבוד דוד כהן", "收件人：王小明") ...  # noqa: RUF003
@@ -299,6 +309,8 @@ class PersonDetector:
             and _GAELIC_NAME.search(value)
         ):
             return "person.name"
+        if any(word in value for word in _AND_WORDS) and self._names_joined(value):
+            return "person.name"
         found = self._caps_or_lower(text, cued or _has_engraving_word(text))
         if found is not None:
             return found
@@ -337,6 +349,18 @@ class PersonDetector:
             ):
                 return "person.name"
         return None
+
+    def _names_joined(self, value: str) -> bool:
+        """Two given names joined by "and", after a "for" (`_AND_NAMES`)."""
+        for match in _AND_NAMES.finditer(value):
+            names = (fold_name(match.group("first").lower()), fold_name(match.group("second").lower()))
+            if (
+                all(name in self._world and name not in self._word_names for name in names)
+                and for_before(value, match.start())
+                and not self._organisation(value, match.start(), match.end())
+            ):
+                return True
+        return False
 
     def _caps_or_lower(self, text: Text, cued: bool) -> str | None:
         """ALL-CAPS pairs whose first word is a given name ("MARIA GARCIA"), and lower-case ones after a

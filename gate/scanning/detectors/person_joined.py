@@ -42,6 +42,9 @@ _NOT_SURNAMES = frozenset(
 _EXTENSION = re.compile(r"\.(?:safetensors|ckpt|pt|pth|bin|png|jpe?g|webp|gif|tiff?|json)$", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
 _SPLIT = re.compile(r"[\W_\d]+")
+# An identifier or a path: word characters and the separators of names, paths and prompt tags
+# ("<lora:anna_kowalska_v1:0.7>"); an e-mail address ("@") is the e-mail detector's.
+_IDENTIFIER = re.compile(r"[\w.\-/\\:<>]+")
 
 
 @cache
@@ -60,7 +63,7 @@ def words_of(identifier: str) -> list[str]:
 
 def joined_name(identifier: str) -> bool:
     """`identifier` (one token, no spaces) holds a person's name (see the module docstring)."""
-    if len(identifier) > _MAX_CHARS or " " in identifier.strip():
+    if len(identifier) > _MAX_CHARS or _IDENTIFIER.fullmatch(identifier) is None:
         return False
     names, world, not_names, scripts = _readers()
     words = words_of(identifier)

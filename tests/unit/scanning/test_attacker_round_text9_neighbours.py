@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - Cyrillic, Irish and Turkish text, on purpose
 """Truth tables for the classes the ninth attacker round on text (text9) found open, each with its clean
 neighbours: a person's name under a key that names the person (in any language the labels of
 data/cues.toml list, also as an array of its parts), personal numbers of more countries under their
@@ -176,7 +177,7 @@ def test_name_joined_as_an_identifier(params: dict[str, Any], found: bool) -> No
     ("prompt", "found"),
     [
         ("Emily Watson's birthday cake, pastel icing", True),
-        ("Emily Watson’s cake", True),  # noqa: RUF001 - the typographic apostrophe
+        ("Emily Watson’s cake", True),  # the typographic apostrophe
         ("Mehmet Öztürk'e hediye kupa", True),
         ("Emily Watson birthday cake", True),  # the same without the possessive
         ("Levi's Jeans on a wooden hanger", False),
@@ -212,4 +213,21 @@ def test_possessive_after_a_name(prompt: str, found: bool) -> None:
     ],
 )
 def test_more_languages_cues(params: dict[str, Any], entity: str, found: bool) -> None:
+    assert (entity in _entities(params)) is found
+
+
+@pytest.mark.parametrize(
+    ("params", "entity", "found"),
+    [
+        ({"prompt": "Geburtstagskarte für Jonas und Leonie, 30 Jahre"}, "PERSON", True),
+        ({"prompt": "mug for Chloé et Hugo"}, "PERSON", True),
+        ({"prompt": "card for Romeo and Juliet"}, "PERSON", False),  # a story's couple, a theme
+        ({"prompt": "poster for Salt and Pepper shakers"}, "PERSON", False),
+        ({"prompt": "gift for Mom and Dad"}, "PERSON", False),
+        ({"prompt": "Foto für eine Kundin mit Multipler Sklerose"}, "HEALTH_DATA", True),
+        ({"موبایل": "۰۹۱۲۳۴۵۶۷۸۹"}, "PHONE_NUMBER", True),  # Persian spells the key with its own yeh
+        ({"تلفن": "021 8888 1234"}, "PHONE_NUMBER", True),
+    ],
+)
+def test_names_joined_by_and_and_more_keys(params: dict[str, Any], entity: str, found: bool) -> None:
     assert (entity in _entities(params)) is found
