@@ -162,10 +162,8 @@ _AND_NAMES = re.compile(
     rf"(?P<first>[{_UP}][{_LOW}]{{1,20}})[ \t]+(?:und|and|et|y|e|i|og|och|en|és|ja|ir|un|a|&)[ \t]+"
     rf"(?P<second>[{_UP}][{_LOW}]{{1,20}})(?![\w])"
 )
-_AND_WORDS = (
-    " und ", " and ", " et ", " y ", " e ", " i ", " og ", " och ", " en ", " és ", " ja ", " ir ", " un ",
-    " a ", " & ",
-)  # fmt: skip
+# What the rule needs, in one search: an "and" with a capital right after it (most text has none).
+_AND_CAPITAL = re.compile(rf" (?:und|and|et|y|e|i|og|och|en|és|ja|ir|un|a|&) [{_UP}]")
 _NAME_RUN = re.compile(rf"[ \t]*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_CASED_WORD}){{1,2}})(?![\w])")
 # In scripts without capitals, a label and a colon, or an honorific, then one to three words of its letters
 # ("العميل: أحمد الحسن", "לכבוד דוד כהן", "收件人：王小明") ...  # noqa: RUF003
@@ -303,13 +301,7 @@ class PersonDetector:
                     and not self._organisation(value, match.start("name"), match.end("name"))
                 ):
                     return "person.name"
-        if (
-            text.facts & HAS_NON_ASCII
-            and any(particle in value for particle in _GAELIC_PARTICLES)
-            and _GAELIC_NAME.search(value)
-        ):
-            return "person.name"
-        if any(word in value for word in _AND_WORDS) and self._names_joined(value):
+        if _AND_CAPITAL.search(value) is not None and self._names_joined(value):
             return "person.name"
         found = self._caps_or_lower(text, cued or _has_engraving_word(text))
         if found is not None:
@@ -336,6 +328,15 @@ class PersonDetector:
             )
         ):
             return "person.caps"
+        if (
+            text.facts & HAS_NON_ASCII
+            and any(particle in value for particle in _GAELIC_PARTICLES)
+            and any(
+                not self._organisation(value, match.start(), match.end())
+                for match in _GAELIC_NAME.finditer(value)
+            )
+        ):
+            return "person.name"
         pos = 0
         while (pair := _PAIR_START.search(value, pos)) is not None:
             # Overlapping pairs: "Photo Jane Doe" is tried as "Photo Jane", then as "Jane Doe".
