@@ -113,6 +113,9 @@ _KEY_FRAGMENTS_AS_WRITTEN: dict[int, tuple[str, ...]] = {
         "هاتف",
         "جوال",
         "موبايل",
+        "موبایل",  # Persian spells it with its own yeh
+        "تلفن",
+        "شماره_تماس",
         "טלפון",
         "נייד",
     ),

@@ -1,4 +1,5 @@
-"""USER_ACCOUNT: a person's account name on a computer, read from the home folder in a path.
+"""USER_ACCOUNT: a person's account name on a computer, read from the home folder in a path, and a
+login under the keys pipelines record who did what with (`created_by`, `login`, `assignee`).
 
 Generation tools write absolute paths into their parameters and files: ComfyUI workflows hold
 `C:\\Users\\jmartin\\ComfyUI\\input\\photo.png`, a1111 and scripts `/home/maria.garcia/sd/models/...`,
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from gate.scanning.detectors.base import HAS_HOME_PATH, PatternDetector, PatternRule, Text
+from gate.scanning.detectors.base import HAS_HOME_PATH, KeyedRule, PatternDetector, PatternRule, Text, keyset
 
 # A drive letter and "Users" or "Documents and Settings" (Windows), or "/home", "/Users", "/var/home",
 # "/export/home" at the start of the value, after white space, a quote, "=", "(" or "file://" (Unix,
@@ -61,3 +62,36 @@ DETECTOR: PatternDetector = PatternDetector(
     needs=HAS_HOME_PATH,
     rules=(PatternRule("account.home_folder", _HOME, _person_account),),
 )
+
+
+# Keys that record who did something, as a login: {"created_by": "jsmith42"}, {"owner_login": "kpatel"}.
+# (The keys that hold a person's name, `modified_by`, `author`, are person_keyed's.)
+_LOGIN_KEYS = keyset(
+    "created_by createdby login user_login login_name owner_login author_login assignee "
+    "assigned_to reporter submitter updated_by last_modified_by last_edited_by user_name_login "
+    "account_name account_login erstellt_von bearbeitet_von cree_par modifie_par creado_por modificado_por "
+    "creato_da modificato_da criado_por aangemaakt_door utworzone_przez"
+)
+# A login is one token of letters, digits and "._-"; a service's account says what it is by a word.
+_LOGIN = re.compile(r"[A-Za-z][\w.\-]{1,63}")
+_SERVICE_WORDS = frozenset(
+    (
+        "bot", "svc", "service", "pipeline", "system", "automation", "ci", "cd", "runner", "worker", "daemon",
+        "render", "renderer", "batch", "cron", "deploy", "api", "sync", "import", "export", "job", "agent",
+        "scheduler", "integration", "webhook", "server", "auto", "script", "task", "queue", "robot",
+    )
+)  # fmt: skip
+_LOGIN_PARTS = re.compile(r"[._\-]|(?<=[a-z])(?=[A-Z])|\d+")
+
+
+def _login(value: object) -> bool:
+    if not isinstance(value, str) or _LOGIN.fullmatch(value) is None:
+        return False
+    folded = value.casefold()
+    if folded in _NOBODY or _PLACEHOLDER.match(value) is not None:
+        return False
+    parts = {part.lower() for part in _LOGIN_PARTS.split(value) if part}
+    return sum(ch.isalpha() for ch in value) >= 2 and parts.isdisjoint(_SERVICE_WORDS)
+
+
+KEYED_RULES: tuple[KeyedRule, ...] = (KeyedRule("USER_ACCOUNT", "account.login_key", _LOGIN_KEYS, _login),)

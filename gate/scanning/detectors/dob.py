@@ -155,6 +155,10 @@ KEYED_RULES = (
             "data_nascita nascita data_nascimento data_de_nascimento geboortedatum geboren_op data_urodzenia "
             "urodzony fodelsedatum fodelsedato fodselsdato fodselsdag syntymaaika dogum_tarihi "
             "datum_narozeni "
+            # ... and as forms and exports abbreviate them ("fecha_nac", "data_nasc", "geb_datum").
+            "fecha_nac fec_nac f_nac fnac fecha_nac_cliente data_nasc dt_nasc dt_nascimento date_naiss "
+            "dt_naiss date_de_naiss geb_datum gebdatum geb_dat data_ur data_urodz dat_nar datum_nar "
+            "birth_dt dt_birth birthdt dob_date "
             "data_nasterii datum_rodjenja szuletesi_datum sunniaeg ημερομηνια_γεννησης дата_на_раждане "
             "дата_рождения дата_народження датум_рођења datum_narodenia datum_rojstva gimimo_data "
             "dzimsanas_datums data_breithe data_tat_twelid faedingardagur"

@@ -58,9 +58,16 @@ _GEO_CUE = re.compile(
 # (read as Latin look-alikes after `normalise`), Russian "s. sh." and "v. d." (north, east) in Cyrillic.
 _NORTH_SOUTH = r"(?:[NSB]|[\u0441c\u044e]\.?\s?\u0448\.?)"
 _EAST_WEST = r"(?:[EWOA\u0394]\b|[\u0432\u0437]\.?\s?\u0434\.?)"
+# Degrees, minutes and seconds; or decimal degrees with the degree sign and the hemisphere ("48.8566° N,
+# 2.3522° E"), three decimals or more (a street's width, 100 m).
 _DMS = re.compile(
     r"\d{1,2}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"\u2033]\s?)?" + _NORTH_SOUTH + r"[,\s]{1,3}"
-    r"\d{1,3}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"\u2033]\s?)?" + _EAST_WEST
+    r"\d{1,3}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"\u2033]\s?)?"
+    + _EAST_WEST
+    + r"|\d{1,2}[.,]\d{3,8}°\s?"
+    + _NORTH_SOUTH
+    + r"[,;\s]{1,3}\d{1,3}[.,]\d{3,8}°\s?"
+    + _EAST_WEST
 )
 _STREET_SUFFIX = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Parkway|Pkwy|Terrace|"

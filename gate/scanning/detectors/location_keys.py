@@ -133,12 +133,40 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
             "adres straat bezorgadres postcode huisnummer adresa ulica adres_dostawy kod_pocztowy adress "
             "gatuadress postnummer osoite katuosoite postinumero cim iranyitoszam adresi aadress postiindeks "
             "διευθυνση адрес адреса адрес_за_доставка адрес_доставки адреса_доставки naslov adresas adrese "
-            "seoladh heimilisfang indirizz"
+            "seoladh heimilisfang indirizz "
+            # "addr" as pipelines abbreviate it, and the word in the languages of the wider world.
+            "addr adr addr1 addr2 addr_line addr_line1 addr_line2 shipping_addr billing_addr delivery_addr "
+            "ship_addr address_lines adresa_dorezimit adresa_e_dorezimit enderezo helbidea adreca "
+            "cyfeiriad direccion_de_entrega endereco_de_entrega endereco_entrega alamat alamat_pengiriman "
+            "tirahan anwani dia_chi unvan manzil"
         ),
         _postal,
         # Anywhere in a key of a script without spaces: "お客様の住所", "收货地址", "배송주소".
         fragments=key_fragments(
-            "住所", "地址", "주소", "عنوان_الشحن", "عنوان_التوصيل", "العنوان_البريدي", "כתובת"
+            "住所",
+            "地址",
+            "주소",
+            "عنوان_الشحن",
+            "عنوان_التوصيل",
+            "العنوان_البريدي",
+            "כתובת",
+            "мекенжай",
+            "хаяг",
+            "მისამართი",
+            "հասցե",
+            "አድራሻ",
+            "पत्ता",
+            "पता",
+            "ঠিকানা",
+            "முகவரி",
+            "پتہ",
+            "آدرس",
+            "نشانی",
+            "ที่อยู่",
+            "ທີ່ຢູ່",
+            "អាសយដ្ឋាន",
+            "လိပ်စာ",
+            "địa_chỉ",
         ),
     ),
 )

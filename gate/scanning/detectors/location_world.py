@@ -14,7 +14,9 @@ together (a street word and a house or building number, a postcode and a town), 
 - Latin America: "C.P." and five digits (Mexico), a state's two capitals and a CEP ("SP, 01310-200");
 - Central Europe and Greece: a name and a house number, then a postcode of 3 + 2 digits and a town
   ("Národní 15, 110 00 Praha 1"), or the town before it ("Ερμού 15, Αθήνα 105 63");
-- a flat and a street number ("Flat 4B, 12 MG Road").
+- a flat and a street number ("Flat 4B, 12 MG Road");
+- Colombia: a street kind and number, then "#" or "No." and the house's two numbers ("Calle 45 # 23-18");
+- Albania and Kosovo: "Rruga" and a name, then "Nr." and a number; "Pallati 12, Ap. 5".
 """
 
 from __future__ import annotations
@@ -58,12 +60,24 @@ _WORLD_ADDRESS = re.compile(
     rf"|[{_UP}][{_LOW}]{{2,30}}\s+\d{{1,4}}[a-z]?,\s+[{_UP}][{_LOW}]{{2,30}}\s+\d{{3}}\s\d{{2}}(?!\d)"
     # A flat or unit, then a street number and a capitalised word
     rf"|\b(?:Flat|Apt\.)\s+\w{{1,5}},\s+\d{{1,5}}\s+[{_UP}]"
+    # Colombia: a street kind and its number, "#" or "No." and the house's two numbers ("Calle 45 # 23-18",
+    # "Cra. 43A #1 Sur-100", "Carrera 7 No. 71-21")
+    r"|\b(?:(?:Calle|Cl|Carrera|Cra|Kra|Cr|Kr|Transversal|Tv|Diagonal|Dg|Avenida|Av|Ak|Ac)\.?\s*\d{1,3}\s?[A-Z]?"
+    rf"|(?:Avenida|Av\.|Autopista)\s*[{_UP}][{_LOW}]{{2,20}}(?:\s[{_UP}][{_LOW}]{{2,20}})?)"
+    r"(?:\s?[Bb]is)?(?:\s(?:Sur|Este|Norte|Oeste))?\s*(?:#|No\.?|N[°º]\.?|Nro\.?)\s*\d{1,3}\s?[A-Z]?"
+    r"(?:\s(?:Sur|Este))?\s?-\s?\d{1,3}(?!\d)"
+    # Albania and Kosovo: "Rruga"/"Rr." and a name, then "Nr." and the number ("Rr. Myslym Shyri, Nr. 45"),
+    # or a building and a flat ("Pallati 12, Ap. 5")
+    rf"|\b(?:Rruga|Rr\.?|Bulevardi|Blv\.|Sheshi)\s+(?:e\s+)?[{_UP}][^,;\n]{{1,40}}?,?\s+(?:Nr|Numri)\.?\s*\d{{1,4}}"
+    r"|\bPallati\s+\d{1,4}[A-Z]?,?\s+(?:Ap|Apartamenti|Shkalla|Sh)\.?\s*\d{1,4}"
 )
 _WORDS = (
     "شارع", "طريق", "خیابان", "کوچه", "بلوار", "میدان", "جاده", "ქუჩა", "გამზირი", "შესახვევი", "ჩიხი",
     "მოედანი", "ხეივანი", "ถนน", "ถ.", "ซอย", "ซ.", "หมู่", "แขวง", "ตำบล", "ต.", "đường", "phố", "jl.",
     "jl ", "jln", "jalan ", "gg.", "gang ", "lorong ", "lrg", "blk", "block ", "c.p.", "c. p.", "flat ",
-    "apt.",
+    "apt.", "calle", "cl ", "cl.", "carrera", "cra", "kra", "cr ", "cr.", "kr ", "kr.", "transversal", "tv ",
+    "tv.", "diagonal", "dg ", "dg.", "avenida", "av ", "av.", "ak ", "ak.", "ac ", "ac.", "rruga", "rr ",
+    "rr.", "bulevardi", "blv.", "sheshi", "pallati", "autopista",
 )  # fmt: skip
 # What has no word of its own: a postcode of 3 + 2 digits, a CEP (a regex that starts with a digit, so the
 # engine skips ahead to one); and Cyrillic street abbreviations, whose letters may read as Latin ones after

@@ -17,6 +17,7 @@ from gate.scanning import lexicon
 from gate.scanning.context import NOT_PERSON
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
+    HAS_NON_ASCII,
     HAS_SEPARATOR,
     HAS_WORDS,
     Text,
@@ -148,6 +149,21 @@ _GIFT_NAME = lexicon.Cues("person_for", "person_label").then(
     rf"\s*:?\s*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_CASED_WORD}){{1,2}})(?![\w])"
 )
 # The same run of two or three capitalised words, read on from a position (after an occasion).
+# ... and such a particle between two capitalised words is an Irish name wherever it stands ("do Shíle Ní
+# Bhriain", "Seán Ó Briain"): "Mac" is left out ("Apple Mac Pro").
+# (Read only in text beyond ASCII: the particles with an accent, or the names around "Nic", "Mhic".)
+_GAELIC_NAME = re.compile(
+    rf"[{_UP}][{_LOW}]{{1,20}}[ \t]+(?:Ní|Nic|Ó|Uí|Mhic)[ \t]+[{_UP}][{_LOW}]{{2,20}}(?![\w])"
+)
+_GAELIC_PARTICLES = (" Ní ", " Nic ", " Ó ", " Uí ", " Mhic ")
+# Two given names joined by "and" after a "for" are two people: "Geburtstagskarte für Jonas und Leonie",
+# "mug for Chloé et Hugo" (each a given name of the wider list, neither an everyday word).
+_AND_NAMES = re.compile(
+    rf"(?P<first>[{_UP}][{_LOW}]{{1,20}})[ \t]+(?:und|and|et|y|e|i|og|och|en|és|ja|ir|un|a|&)[ \t]+"
+    rf"(?P<second>[{_UP}][{_LOW}]{{1,20}})(?![\w])"
+)
+# What the rule needs, in one search: an "and" with a capital right after it (most text has none).
+_AND_CAPITAL = re.compile(rf" (?:und|and|et|y|e|i|og|och|en|és|ja|ir|un|a|&) [{_UP}]")
 _NAME_RUN = re.compile(rf"[ \t]*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_CASED_WORD}){{1,2}})(?![\w])")
 # In scripts without capitals, a label and a colon, or an honorific, then one to three words of its letters
 # ("العميل: أحمد الحسن", "לכבוד דוד כהן", "收件人：王小明") ...  # noqa: RUF003
@@ -182,16 +198,30 @@ _FOR_PARTICLE_NAME = re.compile(
 _has_particle = any_word(tuple(f" {word} " for word in _PARTICLES[3:-1].split("|")))
 # Vietnamese middle names that are nothing else ("Nguyễn Thị Mai", "Trần Văn Hùng"), with their marks.
 _VIET_MIDDLE = frozenset(("Văn", "Thị"))
+# Hungarian dative endings on a given name ("Eszternek", "Annának"), and the shortest such word.
+_HU_DATIVE = ("nek", "nak")
+_HU_MIN = 5
 _DOUBLE = 2
 # The word right before a position, and right after one: the run of capitalised words around a pair.
 _WORD_BEFORE = re.compile(r"[\w'.\-]+[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+[\w'\-]+")
 
 
+# A possessive or a case ending after an apostrophe ends a name as a space does: "Emily Watson's cake",
+# Turkish and Azerbaijani "Mehmet Öztürk'e", "Ayşe Kaya'nin" (only proper nouns take one so).
+_SUFFIX_AFTER_APOSTROPHE = re.compile(
+    "['\u2019][a-z\u00e7\u011f\u0131\u00f6\u015f\u00fc\u0259]{1,4}(?![\\w'\u2019])"
+)
+
+
 def _standalone(value: str, start: int, end: int) -> bool:
     """The pair is not part of longer tokens ("iPhone Case", "Jane2 Doe")."""
     before_ok = start == 0 or not (value[start - 1].isalnum() or value[start - 1] in "'_")
-    after_ok = end == len(value) or not (value[end].isalnum() or value[end] in "'_")
+    after_ok = (
+        end == len(value)
+        or not (value[end].isalnum() or value[end] in "'_")
+        or (value[end] == "'" and _SUFFIX_AFTER_APOSTROPHE.match(value, end) is not None)
+    )
     return before_ok and after_ok
 
 
@@ -271,6 +301,8 @@ class PersonDetector:
                     and not self._organisation(value, match.start("name"), match.end("name"))
                 ):
                     return "person.name"
+        if _AND_CAPITAL.search(value) is not None and self._names_joined(value):
+            return "person.name"
         found = self._caps_or_lower(text, cued or _has_engraving_word(text))
         if found is not None:
             return found
@@ -296,6 +328,15 @@ class PersonDetector:
             )
         ):
             return "person.caps"
+        if (
+            text.facts & HAS_NON_ASCII
+            and any(particle in value for particle in _GAELIC_PARTICLES)
+            and any(
+                not self._organisation(value, match.start(), match.end())
+                for match in _GAELIC_NAME.finditer(value)
+            )
+        ):
+            return "person.name"
         pos = 0
         while (pair := _PAIR_START.search(value, pos)) is not None:
             # Overlapping pairs: "Photo Jane Doe" is tried as "Photo Jane", then as "Jane Doe".
@@ -309,6 +350,18 @@ class PersonDetector:
             ):
                 return "person.name"
         return None
+
+    def _names_joined(self, value: str) -> bool:
+        """Two given names joined by "and", after a "for" (`_AND_NAMES`)."""
+        for match in _AND_NAMES.finditer(value):
+            names = (fold_name(match.group("first").lower()), fold_name(match.group("second").lower()))
+            if (
+                all(name in self._world and name not in self._word_names for name in names)
+                and for_before(value, match.start())
+                and not self._organisation(value, match.start(), match.end())
+            ):
+                return True
+        return False
 
     def _caps_or_lower(self, text: Text, cued: bool) -> str | None:
         """ALL-CAPS pairs whose first word is a given name ("MARIA GARCIA"), and lower-case ones after a
@@ -463,8 +516,11 @@ class PersonDetector:
         around = after or for_before(value, start)
         if (wider and (around or shaped)) or (around and shaped):
             return True
-        # Surname first, then the given name, before a postposition: "Nagy Péter részére".
-        if after and last in self._world:
+        # Surname first, then the given name, before a postposition: "Nagy Péter részére"; or the given
+        # name in the dative, which says "for" itself: "Kovács Eszternek", "Nagy Annának".
+        if (after and last in self._world) or (
+            last.endswith(_HU_DATIVE) and fold_name(last[:-3]) in self._world and len(last) > _HU_MIN
+        ):
             return True
         # A given name in a case form: asked last, and only where a "for", a shape or an agreeing ending
         # would complete it (most capitalised pairs, "Studio Lighting", have none of them).

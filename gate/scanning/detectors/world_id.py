@@ -22,21 +22,27 @@ from __future__ import annotations
 import re
 from types import ModuleType
 
+from stdnum.ar import cuit
 from stdnum.au import tfn
+from stdnum.bg import egn
 from stdnum.br import cpf
 from stdnum.ca import sin
 from stdnum.cl import rut
 from stdnum.cn import ric
+from stdnum.ec import ci as ec_ci
 from stdnum.gb import nhs
+from stdnum.id import nik
 from stdnum.il import idnr as il_idnr
 from stdnum.in_ import aadhaar, pan
 from stdnum.jp import in_ as jp_in
 from stdnum.kr import rrn
 from stdnum.mx import curp
 from stdnum.my import nric
+from stdnum.si import emso
 from stdnum.th import pin
 from stdnum.ua import rntrc
 from stdnum.us import itin
+from stdnum.ve import rif
 from stdnum.za import idnr as za_idnr
 
 from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC, key_fragments
@@ -70,7 +76,7 @@ _CUE = re.compile(
     r"sociale|tax\s+file\s+number|nhs\s+(?:number|no)|south\s+african\s+id|identity\s+number|id\s+number|"
     r"teudat\s+zehut|my\s*number|resident\s+registration|c[ée]dula|rol\s+[úu]nico\s+tributario|"
     r"identity\s+card|national\s+id|mykad|nric|curp|cpf|itin)|"
-    r"\b(?:PAN|SIN|TFN|NHS|RUT|RUN|NIK|FIN|UIN|IC)\b|"
+    r"\b(?:PAN|SIN|TFN|NHS|RUT|RUN|NIK|FIN|UIN|IC|CUIT|CUIL|RIF|JMBG|EMŠO|EMSO|EGN|ЕГН|ЈМБГ)\b|"
     r"身份证|身份證|公民身份号码|マイナンバ|個人番号|주민등록번호|주민번호|תעודת\s*זהות|ת\.ז|เลขประจำตัวประชาชน|บัตรประชาชน"
 )
 # What the cue regex needs, as plain substring tests (most strings have none, and then it is not run):
@@ -81,7 +87,10 @@ _CUE_WORDS = (
     "unico", "national id", "mykad", "nric", "curp", "cpf", "itin", "身份", "公民", "マイナンバ", "個人番号",
     "주민", "תעודת", "ת.ז", "เลขประจำตัว", "บัตรประชาชน",
 )  # fmt: skip
-_CUE_ACRONYMS = ("PAN", "SIN", "TFN", "NHS", "RUT", "RUN", "NIK", "FIN", "UIN", "IC")
+_CUE_ACRONYMS = (
+    "PAN", "SIN", "TFN", "NHS", "RUT", "RUN", "NIK", "FIN", "UIN", "IC", "CUIT", "CUIL", "RIF", "JMBG",
+    "EMŠO", "EMSO", "EGN", "ЕГН", "ЈМБГ",
+)  # fmt: skip
 _has_cue_word = any_word(_CUE_WORDS)
 _CUE_WINDOW = 40
 
@@ -106,16 +115,27 @@ NOT_BEFORE_WORD = rf"(?![^\W{UNSPACED}])"
 # a Chinese identity number's check character ("K", "X": "11010519491231002X").
 _CANDIDATE = re.compile(
     rf"(?<![+.\-/]){NOT_AFTER_WORD}"
-    r"(?:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|\d(?:[ .\-/]?\d){7,17}(?:-?[\dKkXx])?)"
+    r"(?:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|[VEJPG]-?\d{8}-?\d|"
+    r"\d(?:[ .\-/]?\d){7,17}(?:-?[\dKkXx])?)"
     rf"(?![\-/]){NOT_BEFORE_WORD}"
 )
+# Argentina's CUIT/CUIL, Bulgaria's EGN, Ecuador's cédula, Indonesia's NIK, the JMBG of the former
+# Yugoslav states (Slovenia's EMŠO: the same number), Venezuela's RIF ("V-12345678-1").
 _BY_LENGTH: dict[int, tuple[tuple[str, ModuleType], ...]] = {
     8: (("cl_rut", rut), ("au_tfn", tfn)),
     9: (("ca_sin", sin), ("au_tfn", tfn), ("il_idnr", il_idnr), ("cl_rut", rut), ("us_itin", itin)),
-    10: (("gb_nhs", nhs), ("in_pan", pan), ("ua_rntrc", rntrc)),
-    11: (("br_cpf", cpf),),
+    10: (
+        ("gb_nhs", nhs),
+        ("in_pan", pan),
+        ("ua_rntrc", rntrc),
+        ("bg_egn", egn),
+        ("ec_ci", ec_ci),
+        ("ve_rif", rif),
+    ),
+    11: (("br_cpf", cpf), ("ar_cuit", cuit)),
     12: (("in_aadhaar", aadhaar), ("jp_in", jp_in), ("my_nric", nric)),
-    13: (("za_idnr", za_idnr), ("kr_rrn", rrn), ("th_pin", pin)),
+    13: (("za_idnr", za_idnr), ("kr_rrn", rrn), ("th_pin", pin), ("yu_jmbg", emso)),
+    16: (("id_nik", nik),),
     18: (("cn_ric", ric), ("mx_curp", curp)),
 }
 
@@ -172,7 +192,9 @@ DETECTOR: WorldIdDetector = WorldIdDetector()  # typed: mypyc reads it through t
 _ID_KEYS = keyset(
     "id_number id_no identity_number identification_number national_id_number personal_id_number "
     "aadhaar aadhar aadhaar_number aadhaar_no rnokpp ipn teudat_zehut mispar_zehut cedula nik nric mykad "
-    "sa_id rsa_id"
+    "sa_id rsa_id pan pan_no pan_number cuit cuil rut run rol_unico ci cedula_identidad cedula_de_identidad "
+    "rif jmbg emso egn id_nommer identiteitsnommer identiteitsnommer no_kp nomor_induk_kependudukan "
+    "ktp no_ktp nik_ktp nhs_number nhs_no"
 )
 _ID_KEY_FRAGMENTS = key_fragments(
     "आधार",
@@ -187,6 +209,9 @@ _ID_KEY_FRAGMENTS = key_fragments(
     "شماره_ملی",
     "الرقم_الوطني",
     "رقم_الهوية",
+    "јмбг",
+    "емшо",
+    "егн",
 )
 
 

@@ -20,9 +20,8 @@ import pytest
 
 from gate.scanning import scan_parameters
 
-# Values split over array elements are read one by one (a name's parts under "first"/"last" of a person,
-# and an address's under "user"/"domain", are read since the tenth session).
-_SPLIT = pytest.mark.xfail(strict=True, reason="a value split over keys that name only its parts")
+# Values split over array elements under a person's or an address's key are read as one name or
+# address (person_owner, location_keys' "addr"), as a name's parts under "first"/"last" of a person.
 
 # (value, key, entity a reviewer names)
 LEAKS: list[Any] = [
@@ -55,7 +54,7 @@ LEAKS: list[Any] = [
     ("Տիկին Անի Պետրոսյան", "prompt", "PERSON"),  # Armenian: Mrs Ani Petrosyan
     ("ለአቶ አበበ በቀለ", "prompt", "PERSON"),  # Amharic: for Ato Abebe Bekele
     ({"recipient": {"first": "Agnieszka", "last": "Wiśniewska"}}, "params", "PERSON"),
-    pytest.param({"customer": ["Dupont", "Jean-Baptiste"]}, "params", "PERSON", marks=_SPLIT),
+    ({"customer": ["Dupont", "Jean-Baptiste"]}, "params", "PERSON"),
     # -- addresses and postcodes
     ("Flat 3, 27 Oxford Road, Manchester M1 5QA", "prompt", "LOCATION"),
     ("ship to 1200 Rue Sainte-Catherine O, Montréal QC H3B 1A7", "prompt", "LOCATION"),
@@ -76,7 +75,7 @@ LEAKS: list[Any] = [
     ("Calle 5 de Mayo #23, Col. Centro, C.P. 06000, CDMX", "prompt", "LOCATION"),
     ("რუსთაველის გამზირი 12, თბილისი", "prompt", "LOCATION"),
     ({"street": "Karl-Marx-Allee", "house_number": "12", "city": "Berlin"}, "params", "LOCATION"),
-    pytest.param({"addr": ["Piotrkowska 104", "90-001 Łódź"]}, "params", "LOCATION", marks=_SPLIT),
+    ({"addr": ["Piotrkowska 104", "90-001 Łódź"]}, "params", "LOCATION"),
     ("ship_to=12%20Oak%20Street%2C%20Springfield", "prompt", "LOCATION"),
     # -- dates of birth, local calendars and digits
     ("เกิดวันที่ 12 มีนาคม 2528", "prompt", "DATE_OF_BIRTH"),  # Buddhist era

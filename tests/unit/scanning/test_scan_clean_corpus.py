@@ -152,7 +152,8 @@ CLEAN_RECORDS: list[dict[str, Any]] = [
         "generator_seed": 987654321012,
         "scheduler": "DPMSolverMultistepScheduler",
         "use_karras_sigmas": True,
-        "lora": "<lora:Emma_Watson_v2:0.8>",
+        # (A LoRA named after a person is her likeness, "<lora:Emma_Watson_v2:0.8>": test_joined_words.)
+        "lora": "<lora:art_nouveau_poster_v2:0.8>",
     },
     {
         "prompt": "by Alphonse Mucha and Greg Rutkowski, art nouveau perfume bottle, ornate, gold leaf",

@@ -1,0 +1,73 @@
+# ruff: noqa: RUF001 - Turkish and Armenian text, on purpose
+"""The ninth attacker round on text (text9): attacker_round_text9.json, written before reading the detectors,
+favouring locales and shapes the earlier rounds left out (Albanian, Colombian, Baltic, Caucasian, Central
+Asian, African, South and South-East Asian scripts; names split over arrays or joined as file and LoRA
+names; logins under created_by/login).
+
+Each record is a whole set of generation parameters. A "found" record must yield its expected entity type
+(or, where listed, the type the scanner names the same value by); a "clean" one no finding at all. The
+misses left open are strict xfails with the class they belong to, so a fix of the class shows up here as
+an unexpected pass.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gate.scanning import scan_parameters
+
+_ROUND = json.loads((Path(__file__).parent / "attacker_round_text9.json").read_text(encoding="utf-8"))
+
+# What the scanner still misses, by a string of the record, and why (the class, not the example).
+_OPEN: dict[str, str] = {
+    "Tiit Lepikule": "Estonian surnames in a case form ('-le' allative) with no cue and no surname shape",
+    "Mari Kase portree": "Estonian genitive surnames with a changed stem (Kask -> Kase)",
+    "Անի Պետրոսյանի համար": "an Armenian name in the genitive before the postposition 'համար' (for)",
+    "Thandiwe Dlamini": "Zulu names after a possessive concord ('lika'); neither name in the lists",
+    "Gwenllian Prys": "a Welsh name after a bare 'i' (to), too common a word to read as a cue",
+    "untuk Budi Santoso": "an Indonesian name after a bare 'untuk' whose words no list or shape knows",
+    "001090012345": "a Vietnamese citizen id (CCCD) has no check digit to tell it from any 12 digits",
+    "Ayşe Yılmaz'ın": "a capitalised pair with no cue whose given name only the wider list knows",
+    "Rosa Mamani": "a Quechua name: no cue word of the language, surnames in no list",
+    "Quentin sur la plage": "a lone given name of the wider list with no cue word",
+    "name_part_1": "a name split over keys that name only numbered parts",
+    "Kofi Mensah": "ASCII names under a list-of-people key whose words neither list nor shape knows",
+    "Kwabena": "ASCII names under a list-of-people key whose words neither list nor shape knows",
+}
+# Values found, under another type than the one the round's author named: the record is not approved.
+_NAMED_OTHERWISE: dict[str, str] = {
+    "1.020.345.678": "PHONE_NUMBER",  # a Colombian cédula has no check digit: read as a phone number
+    "mkowalczyk": "PERSON",  # a login under a key that holds a person's name
+    "j.schneider": "PERSON",
+    "li.wei88": "PERSON",
+}
+
+
+def _case(record: dict[str, Any]) -> Any:
+    written = json.dumps(record["params"], ensure_ascii=False)
+    reason = next((why for value, why in _OPEN.items() if value in written), None)
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    named = (entity for value, entity in _NAMED_OTHERWISE.items() if value in written)
+    expect = next(named, record["expect"])
+    return pytest.param(record["params"], expect, marks=marks, id=f"{record['lang']}-{record['expect']}")
+
+
+@pytest.mark.parametrize(("params", "entity"), [_case(record) for record in _ROUND["found"]])
+def test_personal_data_is_found(params: dict[str, Any], entity: str) -> None:
+    assert entity in {finding.entity for finding in scan_parameters(params)}
+
+
+@pytest.mark.parametrize(
+    "params", [pytest.param(record["params"], id=record["lang"]) for record in _ROUND["clean"]]
+)
+def test_clean_record_stays_clean(params: dict[str, Any]) -> None:
+    assert scan_parameters(params) == []
+
+
+def test_round_covers_thirty_languages() -> None:
+    languages = {record["lang"].split("-")[0] for record in _ROUND["found"] + _ROUND["clean"]}
+    assert len(languages) >= 30
