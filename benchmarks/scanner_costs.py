@@ -154,7 +154,7 @@ def by_detector(records: list[dict[str, Any]], passes: int = 5) -> list[tuple[st
     strings = sorted({(key, value) for record in records for _, key, value in _leaves(record)})
     texts = []
     for key, value in strings:
-        _, _, positive, own, _, _ = walk_module._member(key)
+        _, _, positive, own, *_ = walk_module._member(key)
         chances = walk_module._chances(normalise(value), positive | own)
         if chances is not None:
             texts.append(chances)

@@ -35,7 +35,6 @@ from confluent_kafka import KafkaError, KafkaException
 
 from gate.core.record import RoutedRecord
 from gate.errors import ConfigError, StoreUnavailable
-from gate.model import Verdict
 from gate.observe.observer import Observer
 from gate.observe.tracing import batch_span
 from gate.runner.batch_size import BatchSizer, CommittedBatch
@@ -43,6 +42,7 @@ from gate.runner.batching import SLICE_S, Batch, BatchReader
 from gate.runner.clients import FENCED_CODES, KafkaClients, fatal_error, kafka_error_of
 from gate.runner.commit_thread import CommitJob, CommitOutcome, CommitThread
 from gate.runner.contract import ProcessorFactory
+from gate.runner.decided import report_decisions
 from gate.runner.errors import Fenced, PoolError, RunnerError, TransactionFailed
 from gate.runner.evaluator import Evaluator, InProcessEvaluator
 from gate.runner.flood_guard import FloodGuard, PauseControl
@@ -334,7 +334,7 @@ class GateRunner:
             self._batch_size.observe(
                 CommittedBatch(len(batch.records), now - batch.fetched_at, batch.full, now)
             )
-            self._report_decisions(batch, committed)
+            report_decisions(self._observer, batch, committed)
             guard.after_commit(committed, batch)
         self._observer.batch_size_chosen(self._batch_size.size)
         if guard.paused and self._inflight and not in_rebalance:
@@ -381,26 +381,6 @@ class GateRunner:
         while not self._stop.is_set() and time.monotonic() < pause_until:
             self.health.tick()  # waiting for the store is progress, not a stall: stay alive, not ready
             self._stop.wait(0.25)
-
-    def _report_decisions(self, batch: Batch, routed: list[RoutedRecord]) -> None:
-        latency = time.monotonic() - batch.fetched_at  # from fetch to committed verdict
-        # Held-back events are what operators act on; approvals only at debug to keep volume sane. The
-        # levels are asked once per batch: asking per event was a measurable part of the loop's Python.
-        held, approved = log.isEnabledFor(logging.INFO), log.isEnabledFor(logging.DEBUG)
-        if held or approved:
-            for record in routed:
-                level = logging.DEBUG if record.verdict is Verdict.APPROVED else logging.INFO
-                if approved or level == logging.INFO:
-                    log.log(
-                        level,
-                        "event decided",
-                        extra={
-                            "event_id": record.key.decode("utf-8", "replace"),
-                            "verdict": record.verdict.value,
-                            "reason_codes": list(record.reason_codes),
-                        },
-                    )
-        self._observer.events_decided(routed, latency)
 
     def _past_stop_deadline(self) -> bool:
         return self._stop.is_set() and time.monotonic() >= self._stop_deadline

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-from gate.scanning import lexicon
 from gate.scanning.context import NOT_PERSON
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
@@ -25,6 +24,7 @@ from gate.scanning.detectors.base import (
     cue_before,
 )
 from gate.scanning.detectors.person_cases import CaseForms
+from gate.scanning.detectors.person_cued import PERSON_CUES, CuedNames
 from gate.scanning.detectors.person_for import FOR_BODY, NOT_AFTER_TITLE, for_after, for_before, titled_for
 from gate.scanning.detectors.person_indic import IndicNames
 from gate.scanning.detectors.person_keyed import CAPITALS, MADE_WITH, ORGANISATION
@@ -137,18 +137,6 @@ _STYLE_BEFORE = re.compile(
 )
 _STYLE_AFTER = re.compile(r"(?i)(?:'s)?[\s\-]*(?:style|inspired|aesthetic|art\b|painting|artwork)")
 
-# Names after the cues of data/cues.toml, in any script. A cased word: a capital, then small letters
-# (Latin, Greek, Cyrillic, each possibly read as Latin look-alikes by `normalise`: "Πavayiώτa").
-_ANY_UP, _ANY_LOW = lexicon.UPPER, lexicon.LOWER
-_CASED_WORD = rf"[{_ANY_UP}][{_ANY_LOW}]{{1,24}}(?:['’\-][{_ANY_UP}]?[{_ANY_LOW}]{{1,24}})?"  # noqa: RUF001
-_CASELESS_WORD = rf"[{lexicon.CASELESS}]{{2,20}}"
-# "Gift for" and labels: two or three cased words (one is a first name, or a word: "Geschenk für Mama").
-# Irish and Scottish surnames start with a particle of their own: "Siobhán Ní Bhriain", "Seán Ó Briain".
-_GAELIC = r"(?:Ó|Ní|Nic|Mac|Uí|Ua)[ \t]+"
-_GIFT_NAME = lexicon.Cues("person_for", "person_label").then(
-    rf"\s*:?\s*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_CASED_WORD}){{1,2}})(?![\w])"
-)
-# The same run of two or three capitalised words, read on from a position (after an occasion).
 # ... and such a particle between two capitalised words is an Irish name wherever it stands ("do Shíle Ní
 # Bhriain", "Seán Ó Briain"): "Mac" is left out ("Apple Mac Pro").
 # (Read only in text beyond ASCII: the particles with an accent, or the names around "Nic", "Mhic".)
@@ -164,30 +152,6 @@ _AND_NAMES = re.compile(
 )
 # What the rule needs, in one search: an "and" with a capital right after it (most text has none).
 _AND_CAPITAL = re.compile(rf" (?:und|and|et|y|e|i|og|och|en|és|ja|ir|un|a|&) [{_UP}]")
-_NAME_RUN = re.compile(rf"[ \t]*(?P<name>{_CASED_WORD}(?:[ \t]+(?:{_GAELIC})?{_CASED_WORD}){{1,2}})(?![\w])")
-# In scripts without capitals, a label and a colon, or an honorific, then one to three words of its letters
-# ("العميل: أحمد الحسن", "לכבוד דוד כהן", "收件人：王小明") ...  # noqa: RUF003
-_CASELESS_NAME = lexicon.Cues("person_label").then(
-    rf"\s*:\s*(?P<name>{_CASELESS_WORD}(?:[ \t]+{_CASELESS_WORD}){{0,2}})"
-)
-# ... or a "gift for" and two words of Thai or a Brahmic script, or one listed given name ("هدية لأحمد").
-_CASELESS_GIFT = lexicon.Cues("person_for").then(
-    rf"[ \t]*:?[ \t]*(?P<name>{_CASELESS_WORD})(?:[ \t]+(?P<last>{_CASELESS_WORD}))?"
-)
-_SPACED_CASELESS = re.compile("[\u0900-\u0dff\u0e01-\u0e4e]")
-_CASELESS_TITLED = lexicon.Cues("person_title").then(rf"\s*(?P<name>{_CASELESS_WORD})")
-# ... or a name, then an honorific after it ("田中様", "王先生"), unless the word is no name ("仕様").
-_NAME_TITLED = re.compile(
-    rf"(?P<before>[{lexicon.CASELESS}]{{1,4}})[ \t]?" + lexicon.pattern(lexicon.words("person_title_after"))
-)
-_NOT_NAMES_BEFORE_TITLE = lexicon.words("not_names_before_title")
-# ... and an honorific in Greek or Cyrillic before a cased name ("κυρία Παπαδοπούλου", "г-н Иванов").  # noqa: RUF003
-_TITLE_NAME = lexicon.Cues("person_title").then(rf"\s*(?P<name>{_CASED_WORD})(?![\w])")
-# A name written in Latin letters only (with the accents of European languages): not this rule's.
-_LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏȘ-ț'’\- \t]+")  # noqa: RUF001
-_CASELESS_LETTER = re.compile(f"[{lexicon.CASELESS}]")
-# All of them, to look for once before reading for names after one.
-_PERSON_CUES = lexicon.Cues("person_for", "person_label", "person_title", "person_title_after")
 # A saint's name is a place, a church or a brand: "Santa Maria Novella", "San Pedro", "Saint Laurent".
 _SAINTS = frozenset(("santa", "santo", "san", "saint", "sainte", "sankt", "são", "santi"))
 _SAINT_BEFORE = re.compile(r"\b(?:Santa|Santo|San|Saint|Sainte|St\.?|Ste\.?|Sankt|São|Sao|Santi)\s+$")
@@ -243,6 +207,7 @@ class PersonDetector:
         self._names, self._word_names, self._brands, self._not_surnames = gazetteer()
         self._world = world_names()
         self._scripts = ScriptNames(self._world)
+        self._cued = CuedNames(self._world, self._not_surnames, self._scripts, self._organisation)
         self._indic = IndicNames(self._world)
         self._romanised = romanised_surnames()
         self._cases = CaseForms(self._world)
@@ -306,8 +271,8 @@ class PersonDetector:
         found = self._caps_or_lower(text, cued or _has_engraving_word(text))
         if found is not None:
             return found
-        if _PERSON_CUES.found(value):
-            found = self._any_script(value)
+        if PERSON_CUES.found(value):
+            found = self._cued.find(value)
             if found is not None:
                 return found
         if not value.isascii() and (
@@ -321,7 +286,7 @@ class PersonDetector:
             not value.isascii()
             and (titled := self._scripts.capitalised(value)) is not None
             and (
-                (_PERSON_CUES.found(titled) and self._any_script(titled) is not None)
+                (PERSON_CUES.found(titled) and self._cued.find(titled) is not None)
                 or (
                     (span := self._scripts.find(titled)) is not None and not self._organisation(titled, *span)
                 )
@@ -413,45 +378,6 @@ class PersonDetector:
                     and not self._brand(value, match.start(), match.end(2))
                 ):
                     return "person.cue"
-        return None
-
-    def _any_script(self, value: str) -> str | None:
-        """A name after a cue of data/cues.toml, in any script (Greek, Cyrillic, Arabic, Hebrew, CJK).
-
-        Latin-script names are mostly the other rules' (with their lists of given names): here a cased
-        name counts when it is written in another script, has a letter beyond ASCII ("Jānis Bērziņš":
-        "Geschenk für Weihnachten Deko" is German nouns), or its first word is a given name."""
-        for match in _GIFT_NAME.finditer(value):
-            name = match.group("name")
-            words = name.split()
-            start, end = match.start("name"), match.end()
-            if (held := occasion().search(name)) is not None:
-                # "для Нового Года Ивана Петрова": the words after the occasion may still be a name.
-                after = _NAME_RUN.match(value, start + held.end())
-                if after is None:
-                    continue
-                name, start, end = after.group("name"), after.start("name"), after.end()
-                words = name.split()
-            if words[-1].lower() in self._not_surnames or self._organisation(value, start, end):
-                continue
-            if not name.isascii() or fold_name(words[0].lower()) in self._world:
-                return "person.cue"
-        for match in _TITLE_NAME.finditer(value):
-            if not _LATIN_NAME.fullmatch(match.group("name")):
-                return "person.honorific"
-        if value.isascii() or _CASELESS_LETTER.search(value) is None:
-            return None
-        if _CASELESS_NAME.search(value) is not None or _CASELESS_TITLED.search(value) is not None:
-            return "person.cue"
-        for match in _CASELESS_GIFT.finditer(value):
-            name, last = match.group("name"), match.group("last")
-            if (last and _SPACED_CASELESS.match(name) and _SPACED_CASELESS.match(last)) or (
-                self._scripts.native_given(name)
-            ):
-                return "person.cue"
-        for match in _NAME_TITLED.finditer(value):
-            if not match.group("before").endswith(_NOT_NAMES_BEFORE_TITLE):
-                return "person.cue"
         return None
 
     @staticmethod
