@@ -23,7 +23,6 @@ import pytest
 SLOWEST_FIRST = (
     "tests/integration/test_quarantine_replay.py",  # 480 s: 25 `gate` commands
     "tests/integration/test_compiled_build.py",  # 280 s on a fresh clone: mypyc and gcc
-    "tests/unit/runner/test_pool.py",  # 250 s: a process pool started per test
     "tests/integration/test_rescan_incident.py",  # 180 s
     "tests/integration/test_release_incidents.py",
     "tests/integration/test_backfill_emit.py",
