@@ -53,9 +53,9 @@ dashboard: $(STAMP)
 	$(BIN)/python deploy/grafana/build_dashboard.py
 	cp deploy/prometheus/gate-rules.yaml helm/gate/files/gate-rules.yaml
 
-# Two pytest-xdist workers: the integration tests in sequence on one, the unit files on the other
-# (tests/conftest.py). `make test PYTEST_ARGS=` runs the suite in one process.
-PYTEST_ARGS ?= -n 2 --dist loadscope --no-loadscope-reorder
+# Two pytest-xdist workers, one test file per unit of work, the slowest files first (tests/conftest.py).
+# `make test PYTEST_ARGS=` runs the suite in one process.
+PYTEST_ARGS ?= -n 2 --dist loadfile --no-loadscope-reorder
 test: lint typecheck prometheus gcc
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 

@@ -1,63 +1,51 @@
-"""How the suite is spread over two pytest-xdist workers when asked (`-n 2 --dist loadscope
---no-loadscope-reorder`; `make test` runs one process, README "Testing" says why).
+"""How the suite is spread over two pytest-xdist workers (`-n 2 --dist loadfile --no-loadscope-reorder`, as
+`make test` runs it).
 
-`SuiteScheduling` makes every test file one unit of work, so a module's fixtures (a gate run, a rendered
-chart, a PKI) are built once, on one worker. The integration tests on the embedded broker form a single
-unit: they run one after another on one worker while the other works through the unit tests. Two of them
-at once would each start a `gate run` with its workers beside the other's on two cores, and their waits
-(consumer-group sessions of 6 s, the 5 s event timeout, a metrics scrape) are sized for one. The
-compiled-build test is a unit of its own: no broker and no waits, only the suite's longest setup (mypyc and
-gcc, 1-4 minutes), so it starts at once on the other worker instead of lengthening the integration unit;
-so are the few other integration files that run no gate (`OWN_UNIT`).
-Collection order is kept (`--no-loadscope-reorder`): integration comes first, so the long units start
-first and the unit-test files fill in around them.
+Every test file is one unit of work, so a module's fixtures (a gate run, a rendered chart, a PKI) are built
+once, on one worker. Integration files are units like any other: each worker starts its own embedded broker
+(the session fixture) and runs one test at a time, so at most two `gate run`s share the two cores, and
+their waits (90-120 s for outputs, 40 s for a stop) leave room for that. Keeping every integration test on
+one worker made that worker the suite's critical path: 29 of its 30 minutes on a loaded machine, while the
+other worker finished the unit tests in 12 and waited.
 
-(xdist's own `loadgroup` would do this from `xdist_group` marks, but its worker renames the test ids
-through an attribute pytest 9 no longer reads; a scheduler choosing the unit from the test id is robust.)
+The slowest files are collected first (`SLOWEST_FIRST`), so xdist hands them out first and the many short
+unit-test files fill in around them at the end, leaving neither worker with one long file after the other
+has finished. `--no-loadscope-reorder` keeps that order (xdist would otherwise sort units by test count).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 import pytest
 
-if TYPE_CHECKING:
-    from xdist.scheduler import Scheduling
+# The test files that take longest, slowest first (seconds summed over their tests, setup included, on two
+# workers beside other load: `pytest -n 2 --junitxml` of the whole suite). A new slow file belongs here;
+# a file missing only starts later.
+SLOWEST_FIRST = (
+    "tests/integration/test_quarantine_replay.py",  # 480 s: 25 `gate` commands
+    "tests/integration/test_compiled_build.py",  # 280 s on a fresh clone: mypyc and gcc
+    "tests/integration/test_rescan_incident.py",  # 180 s
+    "tests/integration/test_release_incidents.py",
+    "tests/integration/test_backfill_emit.py",
+    "tests/integration/test_compliance_record.py",
+    "tests/unit/scanning/test_scan_cue_alternation.py",
+    "tests/integration/test_runner_lifecycle.py",
+    "tests/integration/test_s3_runner.py",
+    "tests/integration/test_compliance_report.py",
+    "tests/integration/test_rescan_resume.py",
+    "tests/integration/test_policy_pinning.py",
+    "tests/integration/test_store_check.py",
+    "tests/integration/test_commerce_serve_kafka.py",
+    "tests/integration/test_pipelined_kill.py",
+    "tests/integration/test_s3_store.py",  # 40 s
+)
 
-INTEGRATION = "tests/integration/"
-# Integration files that start no `gate run` and wait on no consumer group, safe beside any other test:
-# each is a unit of its own, so the idle worker takes them instead of lengthening the integration unit.
-OWN_UNIT = {
-    f"{INTEGRATION}{name}"
-    for name in (
-        "test_compiled_build.py",  # mypyc and gcc
-        "test_s3_store.py",  # the S3 store on moto
-        "test_store_check.py",
-        "test_s3_sidecar.py",
-        "test_topics_cli.py",  # `gate topics` on the worker's own broker
-    )
-}
 
-
-def unit_of_work(nodeid: str) -> str:
-    """The unit of work of the test `nodeid`: "integration", or the file it is in."""
+def file_rank(nodeid: str) -> int:
+    """Where the test `nodeid`'s file starts: its place in `SLOWEST_FIRST`, every other file after them."""
     path = nodeid.split("::", 1)[0]
-    if path.startswith(INTEGRATION) and path not in OWN_UNIT:
-        return "integration"
-    return path
+    return SLOWEST_FIRST.index(path) if path in SLOWEST_FIRST else len(SLOWEST_FIRST)
 
 
-# Only called when xdist runs the suite (`-n 0` and `-p no:xdist` do not), hence optional.
-@pytest.hookimpl(optionalhook=True)
-def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Scheduling | None:
-    """`--dist loadscope` with `unit_of_work` as the scope; any other --dist as xdist does it."""
-    if config.getvalue("dist") != "loadscope":
-        return None
-    from xdist.scheduler import LoadScopeScheduling  # noqa: PLC0415 - xdist is loaded when this is called
-
-    class SuiteScheduling(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return unit_of_work(nodeid)
-
-    return SuiteScheduling(config, log)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slowest files first; a stable sort, so each file's tests stay together and in their order."""
+    items.sort(key=lambda item: file_rank(item.nodeid))

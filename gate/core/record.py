@@ -36,7 +36,6 @@ from gate.core.declared import audit_subject, flagged_in, flagged_in_decision
 from gate.core.policy import outcome_of_verdict
 from gate.core.review import ReleasedBytes, ReplayLineage, Review, needs_manifest, release_refusal
 from gate.model import PolicyRef, Reason, Verdict
-from gate.scanning.identifiers import identifier_findings
 
 if TYPE_CHECKING:  # the runner builds failure records from here without loading the checks
     from gate.core.event import IngestEvent
@@ -390,6 +389,10 @@ def fallback_event_id(record: InboundRecord) -> str:
     scanned like an event id (a key that spells a name or a number is not used): the id appears in logs
     and in the output key.
     """
+    # Imported here, not at the top: the scanner costs 1.5-2 s of CPU to import, which every pool worker
+    # would pay even where its processor scans nothing (the runner tests' scripted ones: 6x their time).
+    from gate.scanning.identifiers import identifier_findings  # noqa: PLC0415
+
     if record.key:
         try:
             text = record.key.decode("utf-8")
