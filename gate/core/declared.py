@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from gate.core.audit import AuditSubject, DeclaredModel, Superseded
 from gate.model import CheckResult, Status
-from gate.scanning.detectors.person_lists import fold_name, gazetteer, world_names
-from gate.scanning.identifiers import identifier_findings
 
 if TYPE_CHECKING:
     from gate.core.event import IngestEvent
@@ -55,6 +53,10 @@ def signable(value: Any) -> bool:
 
 def _reads_clean(text: str) -> bool:
     """`signable`'s reading of one value's text: no finding as an identifier, nor with its words apart."""
+    # Imported here: record.py (which pool workers import) imports this module, and the scanner costs
+    # 1.5-2 s of CPU to import where a processor scans nothing.
+    from gate.scanning.identifiers import identifier_findings  # noqa: PLC0415
+
     # Words run together are read apart too ("JaneDoe", "johnSmith1985"): withholding a model name that
     # reads as a name ("AlexNet") costs the manifest a field, signing a person's name cannot be undone.
     apart = _RUN_TOGETHER.sub(" ", text)
@@ -185,6 +187,8 @@ def names_no_one(key: object, value: object) -> bool:
     (the name lists the scanner reads after a cue) or an honorific, and no initial before a word."""
     if not isinstance(value, str):
         return True
+    from gate.scanning.detectors.person_lists import fold_name  # noqa: PLC0415 - see _reads_clean
+
     words = parameter_words(value)
     if isinstance(key, str) and key.lower() in _SAMPLER_KEYS:
         return bool(words) and all(w in _SAMPLER_WORDS or _SAMPLER_NUMBER.fullmatch(w) for w in words)
@@ -196,4 +200,6 @@ def names_no_one(key: object, value: object) -> bool:
 def _given_name(word: str) -> bool:
     """A given name of the shipped list, or of the world's lists when four letters or more (three-letter
     words there are too often something else: "sin", "art")."""
+    from gate.scanning.detectors.person_lists import gazetteer, world_names  # noqa: PLC0415
+
     return word in gazetteer()[0] or (len(word) >= 4 and word in world_names())
