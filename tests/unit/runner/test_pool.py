@@ -280,28 +280,18 @@ def test_a_worker_holds_several_records_so_one_batch_uses_both_workers(pool: Pro
     assert len({json.loads(r.value)["pid"] for r in out}) == 2
 
 
-def test_a_crash_fails_only_the_record_being_evaluated_the_queued_ones_go_elsewhere(
-    pool: ProcessPool,
-) -> None:
-    # Dealt 2 and 2: the crashing record's worker also holds the record after it, not yet started.
-    out = pool.process(records(b"sleep:0.2", b"crash", b"ok", b"ok"))
-    assert [r.verdict for r in out] == [
-        Verdict.APPROVED,
-        Verdict.QUARANTINED,
-        Verdict.APPROVED,
-        Verdict.APPROVED,
-    ]
-    assert reasons(out[1].value) == ["gate.error"]
-    assert pool.events == ["worker_died"]  # type: ignore[attr-defined]
-
-
-def test_a_crash_after_a_held_answer_fails_the_crashing_record_and_redoes_the_decided_one(
-    pool: ProcessPool,
-) -> None:
-    # Dealt 2 and 2: the first worker decides "ok" and holds its answer (the next record is of the same
-    # batch), then dies on "crash". The answer died with it: "ok" is decided again elsewhere, and only
-    # the record it was on fails closed.
-    out = pool.process(records(b"ok", b"crash", b"ok", b"ok"))
+@pytest.mark.parametrize(
+    "first",
+    [
+        # Dealt 2 and 2: the crashing record's worker also holds the record after it, not yet started.
+        pytest.param(b"sleep:0.2", id="queued-records-go-elsewhere"),
+        # The first worker decides "ok" and holds its answer (the next record is of the same batch), then
+        # dies on "crash": the answer died with it, so "ok" is decided again elsewhere.
+        pytest.param(b"ok", id="a-held-answer-is-redone"),
+    ],
+)
+def test_a_crash_fails_only_the_record_being_evaluated(pool: ProcessPool, first: bytes) -> None:
+    out = pool.process(records(first, b"crash", b"ok", b"ok"))
     assert [r.verdict for r in out] == [
         Verdict.APPROVED,
         Verdict.QUARANTINED,
