@@ -166,6 +166,8 @@ _VIET_MIDDLE = frozenset(("Văn", "Thị"))
 _HU_DATIVE = ("nek", "nak")
 _HU_MIN = 5
 _DOUBLE = 2
+# "Surname, Given name" (`_reversed`): two capitalised words apart by a comma.
+_REVERSED = re.compile(rf"(?<![\w'’\-])(?P<last>{_NAME}),[ \t]+(?P<first>{_NAME})(?![\w'’\-])")  # noqa: RUF001
 # The word right before a position, and right after one: the run of capitalised words around a pair.
 _WORD_BEFORE = re.compile(r"[\w'.\-]+[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+[\w'\-]+")
@@ -302,6 +304,8 @@ class PersonDetector:
             )
         ):
             return "person.name"
+        if ", " in value and self._reversed(value):
+            return "person.name"
         pos = 0
         while (pair := _PAIR_START.search(value, pos)) is not None:
             # Overlapping pairs: "Photo Jane Doe" is tried as "Photo Jane", then as "Jane Doe".
@@ -315,6 +319,24 @@ class PersonDetector:
             ):
                 return "person.name"
         return None
+
+    def _reversed(self, value: str) -> bool:
+        """ "Surname, Given name" as records and exports write names ("Kowalska, Anna"): read as the pair
+        "Anna Kowalska" is, with a given name of the shipped list."""
+        for match in _REVERSED.finditer(value):
+            first, last = match.group("first"), match.group("last")
+            if fold_name(first.lower()) not in self._names:
+                continue
+            pair = f"{first} {last}"
+            last_word = _NAME_SHAPE.match(pair, len(first) + 1)
+            if (
+                last_word is not None
+                and self._is_name(pair, 0, len(first), last_word, False)
+                and not self._organisation(value, match.start(), match.end())
+                and not in_occasion(value, match.start(), match.end())
+            ):
+                return True
+        return False
 
     def _names_joined(self, value: str) -> bool:
         """Two given names joined by "and", after a "for" (`_AND_NAMES`)."""
