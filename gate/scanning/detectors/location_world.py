@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - Arabic, Persian, Thai, Georgian, Cyrillic and Vietnamese text, on purpose
+# ruff: noqa: RUF001, RUF002 - Arabic, Persian, Thai, Georgian, Cyrillic and Vietnamese text, on purpose
 """LOCATION: street addresses as more countries write them, each by the parts only an address has
 together (a street word and a house or building number, a postcode and a town), never by one word:
 
@@ -16,7 +16,9 @@ together (a street word and a house or building number, a postcode and a town), 
   ("Národní 15, 110 00 Praha 1"), or the town before it ("Ερμού 15, Αθήνα 105 63");
 - a flat and a street number ("Flat 4B, 12 MG Road");
 - Colombia: a street kind and number, then "#" or "No." and the house's two numbers ("Calle 45 # 23-18");
-- Albania and Kosovo: "Rruga" and a name, then "Nr." and a number; "Pallati 12, Ap. 5".
+- Albania and Kosovo: "Rruga" and a name, then "Nr." and a number; "Pallati 12, Ap. 5";
+- a post-office box and its number, in the words of 20 languages ("PO Box 1234", "Postfach 10 01 23",
+  "Boîte postale 52", "Apartado de correos 123", "а/я 15", "私書箱 12", "ص.ب 1234").
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from __future__ import annotations
 import re
 
 from gate.scanning import lexicon
-from gate.scanning.detectors.base import HAS_CAPITALS, HAS_DIGIT_WORDS, PatternRule, Text, any_word
+from gate.scanning.detectors.base import HAS_CAPITALS, HAS_DIGIT, HAS_DIGIT_WORDS, PatternRule, Text, any_word
+from gate.scanning.normalise import normalise
 
 _UP, _LOW = lexicon.UPPER, lexicon.LOWER
 _ARABIC = "\u0620-\u064a\u066e-\u06d3\u06cc\u200c"
@@ -96,7 +99,29 @@ def _postcode(text: Text) -> bool:
 
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
+# A post-office box: its name (as the detectors see it, `normalise`d: Cyrillic look-alikes are Latin
+# letters there), then its number, digits grouped by spaces at most ("Postfach 10 01 23").
+_POSTBOX_WORDS = tuple(
+    normalise(word).lower()
+    for word in (
+        "po box", "p.o. box", "p. o. box", "p.o.box", "post office box", "postfach", "boîte postale",
+        "boite postale", "apartado de correos", "apartado postal", "casilla de correo", "casella postale",
+        "caixa postal", "postbus", "postboks", "postbox", "skrytka pocztowa", "postilokero",
+        "poštovní schránka", "poštanski pretinac", "ταχυδρομική θυρίδα", "а/я", "абонентский ящик",
+        "абонентська скринька",
+        "私書箱", "邮政信箱", "사서함", "ص.ب", "صندوق بريد", "صندوق پستی", "posta kutusu",
+    )
+)  # fmt: skip
+_POSTBOX = re.compile(
+    r"(?i)(?<![\w])(?:"
+    + "|".join(
+        re.escape(word).replace(r"\ ", r"\s*") for word in sorted(set(_POSTBOX_WORDS), key=len, reverse=True)
+    )
+    + r")\s*(?:n[o°º]\.?|nr\.?|#|:)?\s*\d{1,6}(?:\s\d{2,3}){0,2}(?!\d)"
+)
+
 RULES = (
+    PatternRule("location.postbox", _POSTBOX, when=any_word(_POSTBOX_WORDS), requires=HAS_DIGIT),
     PatternRule("location.address_world", _WORLD_ADDRESS, when=_may_hold, requires=HAS_DIGIT_WORDS),
     # The postcode forms need a digit run and a capitalised word (`HAS_DIGIT_WORDS`: digits among words).
     PatternRule(

@@ -1,5 +1,7 @@
-"""Names as records and exports write them, surname first and a comma ("Kowalska, Anna"), are read as
-the pair "Anna Kowalska" is; places, colours and brands written "X, Y" stay clean."""
+# ruff: noqa: RUF001 - Cyrillic text, on purpose
+"""Names and addresses as records and exports write them: surname first and a comma ("Kowalska, Anna"),
+read as the pair "Anna Kowalska" is, and a post-office box with its number; places, colours, brands and
+boxes that are products stay clean."""
 
 from __future__ import annotations
 
@@ -39,4 +41,28 @@ def test_surname_comma_given_name_is_a_person(prompt: str) -> None:
     ],
 )
 def test_places_colours_and_brands_written_so_stay_clean(prompt: str) -> None:
+    assert scan_parameters({"prompt": prompt}) == []
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Postfach 10 01 23, 80075 München",
+        "P.O. Box 52",
+        "Boîte postale 52, 75001 Paris",
+        "apartado de correos 123",
+        "а/я 15, Москва",
+        "私書箱12号",
+        "ص.ب 1234 الرياض",
+        "Postbus 51, 1000 AB Amsterdam",
+    ],
+)
+def test_a_post_office_box_is_an_address(prompt: str) -> None:
+    assert "LOCATION" in {f.entity for f in scan_parameters({"prompt": prompt})}
+
+
+@pytest.mark.parametrize(
+    "prompt", ["gift box 2 pcs", "postbox red metal 30x20", "PO box mockup template", "mailbox 2000 series"]
+)
+def test_boxes_that_are_products_stay_clean(prompt: str) -> None:
     assert scan_parameters({"prompt": prompt}) == []
