@@ -166,7 +166,6 @@ _VIET_MIDDLE = frozenset(("Văn", "Thị"))
 _HU_DATIVE = ("nek", "nak")
 _HU_MIN = 5
 _DOUBLE = 2
-# "Surname, Given name" (`_reversed`): two capitalised words apart by a comma.
 _REVERSED = re.compile(rf"(?<![\w'’\-])(?P<last>{_NAME}),[ \t]+(?P<first>{_NAME})(?![\w'’\-])")  # noqa: RUF001
 # The word right before a position, and right after one: the run of capitalised words around a pair.
 _WORD_BEFORE = re.compile(r"[\w'.\-]+[ \t]+$")
@@ -324,13 +323,11 @@ class PersonDetector:
         """ "Surname, Given name" as records and exports write names ("Kowalska, Anna"): read as the pair
         "Anna Kowalska" is, with a given name of the shipped list."""
         for match in _REVERSED.finditer(value):
-            first, last = match.group("first"), match.group("last")
-            if fold_name(first.lower()) not in self._names:
-                continue
-            pair = f"{first} {last}"
-            last_word = _NAME_SHAPE.match(pair, len(first) + 1)
+            first = match.group("first")
+            pair = f"{first} {match.group('last')}"
             if (
-                last_word is not None
+                fold_name(first.lower()) in self._names
+                and (last_word := _NAME_SHAPE.match(pair, len(first) + 1)) is not None
                 and self._is_name(pair, 0, len(first), last_word, False)
                 and not self._organisation(value, match.start(), match.end())
                 and not in_occasion(value, match.start(), match.end())
