@@ -7,15 +7,14 @@ a fix of the class shows up here as an unexpected pass.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from gate.scanning import scan_parameters
+from tests.unit.scanning import attacker_round
 
-_ROUND = json.loads((Path(__file__).parent / "attacker_round_text8.json").read_text(encoding="utf-8"))
+_ROUND = attacker_round.load("attacker_round_text8.json")
 
 # What the scanner still misses, by the record's first string value, and why (the class, not the example).
 _OPEN: dict[str, str] = {
@@ -30,27 +29,15 @@ _OPEN: dict[str, str] = {
 }
 
 
-def _case(record: dict[str, Any]) -> Any:
-    written = json.dumps(record["params"], ensure_ascii=False)
-    reason = next((why for value, why in _OPEN.items() if value in written), None)
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(
-        record["params"], record["expect"], marks=marks, id=f"{record['lang']}-{record['expect']}"
-    )
-
-
-@pytest.mark.parametrize(("params", "entity"), [_case(record) for record in _ROUND["found"]])
+@pytest.mark.parametrize(("params", "entity"), attacker_round.found_cases(_ROUND, _OPEN))
 def test_personal_data_is_found(params: dict[str, Any], entity: str) -> None:
     assert entity in {finding.entity for finding in scan_parameters(params)}
 
 
-@pytest.mark.parametrize(
-    "params", [pytest.param(record["params"], id=record["lang"]) for record in _ROUND["clean"]]
-)
+@pytest.mark.parametrize("params", attacker_round.clean_cases(_ROUND))
 def test_clean_record_stays_clean(params: dict[str, Any]) -> None:
     assert scan_parameters(params) == []
 
 
 def test_round_covers_thirty_languages() -> None:
-    languages = {record["lang"].split("-")[0] for record in _ROUND["found"] + _ROUND["clean"]}
-    assert len(languages) >= 30
+    assert len(attacker_round.languages(_ROUND)) >= 30
