@@ -128,8 +128,13 @@ _ALNUM_CHECKS: tuple[_Check, ...] = (
     ("fi_hetu", hetu, True),
     ("ie_pps", pps, False),
 )
-# Written with these separators, a Swedish or Czech number is strong (the shape is part of the format).
-_STRONG_WHEN_SEPARATED = {"se_personnummer": "-+", "cz_rc": "/"}
+# Written in its own shape, a Swedish or Czech number is strong: the birth date in one run, then the
+# separator, then the serial ("850709-9805", "19850709-9805", "850709/1234"); not a dated product code
+# ("2026-12-05-0001").
+_STRONG_WHEN_SEPARATED = {
+    "se_personnummer": re.compile(r"(?:\d{6}|\d{8}) ?[-+] ?\d{4}"),
+    "cz_rc": re.compile(r"\d{6} ?/ ?\d{3,4}"),
+}
 # Spain groups the DNI's digits with dots ("12.345.678-Z"), which python-stdnum does not read.
 _DOTTED = frozenset(("es_dni",))
 
@@ -164,8 +169,9 @@ def stdnum_valid(module: ModuleType, candidate: str) -> bool:
 def _country(candidate: str, checks: tuple[_Check, ...], cued: bool) -> str | None:
     compact = "".join(ch for ch in candidate if ch.isalnum())
     for detail, module, strong_format in checks:
-        separators = _STRONG_WHEN_SEPARATED.get(detail)
-        strong = strong_format or (separators is not None and any(ch in candidate for ch in separators))
+        own_shape = _STRONG_WHEN_SEPARATED.get(detail)
+        in_own_shape = own_shape is not None and own_shape.fullmatch(candidate.strip()) is not None
+        strong = strong_format or in_own_shape
         shape = _SHAPES.get(detail)
         if (strong or cued) and (shape is None or shape(compact)):
             written = candidate.replace(".", "") if detail in _DOTTED else candidate

@@ -421,8 +421,9 @@ class PersonDetector:
             run_start = before.start()
         while (after := _WORD_AFTER.match(value, run_end)) and after.group().lstrip()[0].isupper():
             run_end = after.end()
+        run_end += 2 if value.startswith(("'s", "\u2019s"), run_end) else 0  # "Jack Daniel's", "Mrs. Meyer's"
         # "Jean-Paul Gaultier" is the list's "jean paul gaultier".
-        phrase = " ".join(value[run_start:run_end].lower().replace("-", " ").split())
+        phrase = " ".join(value[run_start:run_end].lower().replace("-", " ").replace("\u2019", "'").split())
         return (
             any(brand in phrase for brand in self._brands)
             if len(phrase.split()) > 2

@@ -43,8 +43,16 @@ _SPACED_CASELESS = re.compile("[\u0900-\u0dff\u0e01-\u0e4e]")
 _CASELESS_TITLED = lexicon.Cues("person_title").then(rf"\s*(?P<name>{_CASELESS_WORD})")
 # ... or a name, then an honorific after it ("田中様", "王先生"), unless the word is no name ("仕様").
 _NAME_TITLED = re.compile(
-    rf"(?P<before>[{lexicon.CASELESS}]{{1,4}})[ \t]?" + lexicon.pattern(lexicon.words("person_title_after"))
+    rf"(?P<before>[{lexicon.CASELESS}]{{1,4}})[ \t]?(?P<title>"
+    + lexicon.pattern(lexicon.words("person_title_after"))
+    + ")"
 )
+# Chinese "女士" is also "women's" ("女士连衣裙", a women's dress; "小姐", "先生" start product names too):
+# a Chinese title with a Han letter straight after it names a kind of product, unless that letter is one
+# that follows a person ("王女士的", "王女士您好", "李先生收", "王女士和李先生").
+_ZH_TITLES = frozenset(lexicon.table()["person_title_after"]["zh"])
+_AFTER_A_PERSON = frozenset("的您收启亲惠好和与及")
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _NOT_NAMES_BEFORE_TITLE = lexicon.words("not_names_before_title")
 # ... and an honorific in Greek or Cyrillic before a cased name ("κυρία Παπαδοπούλου", "г-н Иванов").
 _TITLE_NAME = lexicon.Cues("person_title").then(rf"\s*(?P<name>{_CASED_WORD})(?![\w])")
@@ -107,6 +115,17 @@ class CuedNames:
             ):
                 return "person.cue"
         for match in _NAME_TITLED.finditer(value):
-            if not match.group("before").endswith(_NOT_NAMES_BEFORE_TITLE):
+            before = match.group("before")
+            if not before.endswith(_NOT_NAMES_BEFORE_TITLE) and not _product_kind(value, match):
                 return "person.cue"
         return None
+
+
+def _product_kind(value: str, match: re.Match[str]) -> bool:
+    """The Chinese title of `match` starts a product's name ("女士连衣裙"): see _ZH_TITLES."""
+    end = match.end()
+    return (
+        match.group("title") in _ZH_TITLES
+        and _HAN.match(value, end) is not None
+        and value[end] not in _AFTER_A_PERSON
+    )
