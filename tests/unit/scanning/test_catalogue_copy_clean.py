@@ -86,6 +86,15 @@ th|กระเป๋าสะพายหนังแท้ สีน้ำต�
 vi|Áo dài lụa tơ tằm màu đỏ, size M, chụp studio nền trắng
 id|Tas ransel laptop 15 inci, tahan air, warna hitam, foto produk
 no|Sofa 'Kristiansand' 3-seter, lys grå, 220 cm
+it|Borsa Bianca Perla, pelle, da sera
+it|Gonna Marina Blu, cotone, taglia 42
+it|Sandalo Linda Cuoio, numero 38
+fr|Rideau Claire Voie, lin, 140x260
+es|Camiseta Rosa Palo, algodón, talla M
+it|Sciarpa Viola Scuro, cashmere, 180 cm
+fr|Pull Bleu Marine, col roulé, laine
+en|Health and care: diabetic socks, pregnancy pillow, blood pressure monitor, hearing aid case
+en|Abbey Road vinyl record, 180 g, on a turntable; Baker Street 221B jigsaw puzzle
 """
 
 # Names the same rules must still find, beside the clean copy above.
@@ -96,6 +105,8 @@ de|Für Frau Dr. Müller zum Geburtstag
 zh|送给王小明女士的生日礼物
 zh|王女士您好，您的订单已发货
 zh|致李先生：新年快乐
+it|Biglietto per Marina Rossi, auguri
+es|Tarjeta para Maria Blanco, feliz cumpleaños
 ja|田中様 専用 ギフト
 """
 
