@@ -50,10 +50,16 @@ _NAME_TITLED = re.compile(
 # Chinese "女士" is also "women's" ("女士连衣裙", a women's dress; "小姐", "先生" start product names too):
 # a Chinese title with a Han letter straight after it names a kind of product, unless that letter is one
 # that follows a person ("王女士的", "王女士您好", "李先生收", "王女士和李先生").
+# Chinese writes no space between a name and its title either: "墨镜 女士" is sunglasses, women's.
 _ZH_TITLES = frozenset(lexicon.table()["person_title_after"]["zh"])
 _AFTER_A_PERSON = frozenset("的您收启亲惠好和与及")
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
-_NOT_NAMES_BEFORE_TITLE = lexicon.words("not_names_before_title")
+# What ends the words before a title that are no name, by the title's language ("仕様", "お姫様", "医生").
+_NOT_NAMES_BEFORE = {
+    title: tuple(lexicon.table()["not_names_before_title"][language])
+    for language, titles in lexicon.table()["person_title_after"].items()
+    for title in titles
+}
 # ... and an honorific in Greek or Cyrillic before a cased name ("κυρία Παπαδοπούλου", "г-н Иванов").
 _TITLE_NAME = lexicon.Cues("person_title").then(rf"\s*(?P<name>{_CASED_WORD})(?![\w])")
 # A name written in Latin letters only (with the accents of European languages): not this rule's.
@@ -115,17 +121,18 @@ class CuedNames:
             ):
                 return "person.cue"
         for match in _NAME_TITLED.finditer(value):
-            before = match.group("before")
-            if not before.endswith(_NOT_NAMES_BEFORE_TITLE) and not _product_kind(value, match):
+            if not _no_name_before_title(value, match):
                 return "person.cue"
         return None
 
 
-def _product_kind(value: str, match: re.Match[str]) -> bool:
-    """The Chinese title of `match` starts a product's name ("女士连衣裙"): see _ZH_TITLES."""
-    end = match.end()
-    return (
-        match.group("title") in _ZH_TITLES
-        and _HAN.match(value, end) is not None
-        and value[end] not in _AFTER_A_PERSON
+def _no_name_before_title(value: str, match: re.Match[str]) -> bool:
+    """The words before the title of `match` are no name ("仕様", "お姫様"), or the Chinese title starts a
+    product's name ("女士连衣裙") or stands apart ("墨镜 女士"): see _ZH_TITLES."""
+    title, end = match.group("title"), match.end()
+    if match.group("before").endswith(_NOT_NAMES_BEFORE.get(title, ())):
+        return True
+    return title in _ZH_TITLES and (
+        match.end("before") != match.start("title")
+        or (_HAN.match(value, end) is not None and value[end] not in _AFTER_A_PERSON)
     )

@@ -43,6 +43,15 @@ zh|潮流男士夹克 工装 春秋
 ko|무선 블루투스 이어폰 노이즈캔슬링 화이트 제품 사진 스튜디오 조명
 ko|여사님 스카프 선물 세트
 ja|お客様 専用 ページ 奥様 エプロン
+ja|お姫様ドレス 子供用 ピンク 110cm
+ja|王様のチョコレート 詰め合わせ
+ja|女王様 ティアラ コスプレ
+ja|お嬢様 ワンピース 清楚
+ja|王子様 衣装 男の子
+ja|お子様 ランチプレート
+ja|ご注文者様 専用 会員様 限定 セール
+ja|お母様 へ 母の日 ギフト
+zh|明星同款 墨镜 女士
 ru|Кожаный рюкзак «Москва», коричневый, 30 x 40 x 12 см, для ноутбука 15,6"
 tr|Kanepe Ankara model, 3'lü, gri kumaş, 210 cm, salon dekorasyonu
 pt|Tapete persa Isfahan 200x300 cm, lã, tons de vermelho, sala de estar
@@ -108,6 +117,8 @@ zh|致李先生：新年快乐
 it|Biglietto per Marina Rossi, auguri
 es|Tarjeta para Maria Blanco, feliz cumpleaños
 ja|田中様 専用 ギフト
+ja|山田花子様 お誕生日おめでとう
+ja|直人様へ 誕生日プレゼント
 """
 
 # Clean copy the scanner still reads as personal data, by a string of the record, and why (the class).
