@@ -103,6 +103,8 @@ es|Camiseta Rosa Palo, algodón, talla M
 it|Sciarpa Viola Scuro, cashmere, 180 cm
 fr|Pull Bleu Marine, col roulé, laine
 en|Health and care: diabetic socks, pregnancy pillow, blood pressure monitor, hearing aid case
+en|Gift for Secret Santa, under 20 euros; nativity set with Baby Jesus
+en|Case for iPhone 15 Pro Max, clear; Hülle für Samsung Galaxy A54; Coque pour Xiaomi Redmi Note 13
 en|Abbey Road vinyl record, 180 g, on a turntable; Baker Street 221B jigsaw puzzle
 """
 
@@ -114,6 +116,7 @@ de|Für Frau Dr. Müller zum Geburtstag
 zh|送给王小明女士的生日礼物
 zh|王女士您好，您的订单已发货
 zh|致李先生：新年快乐
+en|Present for Grandpa Joe, whisky glass
 it|Biglietto per Marina Rossi, auguri
 es|Tarjeta para Maria Blanco, feliz cumpleaños
 ja|田中様 専用 ギフト
