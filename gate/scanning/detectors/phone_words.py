@@ -17,7 +17,14 @@ from dataclasses import replace
 from gate.scanning import lexicon
 from gate.scanning.context import PHONE
 from gate.scanning.detectors import phone
-from gate.scanning.detectors.base import HAS_WORDS, PatternDetector, PatternRule, Text, any_word
+from gate.scanning.detectors.base import (
+    HAS_NON_ASCII,
+    HAS_WORDS,
+    PatternDetector,
+    PatternRule,
+    Text,
+    any_word,
+)
 
 # The digit words of the languages whose phone cues the scanner reads, as `normalise` leaves them
 # (accents kept: "fünf", "zéro"; both spellings where people drop them).
@@ -48,6 +55,20 @@ _TENS: dict[str, int] = {
     "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "treinta": 30,
     "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
 }  # fmt: skip
+# Numerals written as characters, one a digit, in a run ("一三八 一二三四", Sino-Korean "공일공 일이삼사";
+# "幺" is how Chinese says 1 in numbers, the financial "壹贰叁" too): a run of them is a group of digits.
+_CHAR_DIGITS: dict[str, int] = {
+    char: digit
+    for digit, chars in enumerate(
+        (
+            "\u3007零洞공영", "一幺壹일", "二两贰貳이", "三叁參삼", "四肆사",
+            "五伍오", "六陆陸육륙", "七柒칠", "八捌팔", "九玖구",
+        )
+    )
+    for char in chars
+}  # fmt: skip
+_LOWEST_CHAR_DIGIT = min(_CHAR_DIGITS)
+_HAS_CHAR_DIGITS = re.compile(f"[{''.join(_CHAR_DIGITS)}]{{3}}")
 _PLUS = ("+", "plus")
 _QUATRE = "quatre"
 _TENS.update({form: value for word, value in list(_TENS.items()) for form in lexicon.readings(word)})
@@ -60,10 +81,13 @@ _MAX_FILLER = 4
 _MIN_DIGITS, _MAX_DIGITS = 8, 15
 # Counting, not a number ("one two three four five six seven eight nine ten").
 _COUNTS = ("0123456", "1234567", "9876543")
-_TOKENS = re.compile(r"\+|\d+|[^\W\d_]+")
+# Numerals written as characters are tokens of their own ("は三", and U+3007 is read "O" by `normalise`).
+_CHARS = "".join(_CHAR_DIGITS)
+_TOKENS = re.compile(rf"\+|\d+|[{_CHARS}]+|[^\W\d_{_CHARS}]+")
 
 _CUES = lexicon.Cues("phone", "phone_spelled")
-_CUE = _CUES.then(r"(?![^\W\d_])")
+# A cue is a whole word ("phone", not "phoney"), except in scripts written without spaces ("電話〇九〇...").
+_CUE = _CUES.then(r"(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?![^\W\d_]))")
 # A spelled number of eight digits or more has a digit word of four letters or more in all but rare
 # cases ("one two six ..."): the shorter ones ("one", "two", "tre", "dos") are inside too many words.
 _MIN_PREFILTER_CHARS = 4
@@ -77,6 +101,12 @@ def _may_be_spelled(text: Text) -> bool:
     return _SPELLED(text) and (_PHONE_WORD(text) or not text.value.isascii())
 
 
+def _may_hold_char_digits(text: Text) -> bool:
+    # Every such numeral is at U+3007 or above: most non-ASCII text (accents) is done with one max().
+    value = text.value
+    return max(value) >= _LOWEST_CHAR_DIGIT and _HAS_CHAR_DIGITS.search(value) is not None
+
+
 def _read(tokens: list[str]) -> tuple[str, int]:
     """The digits the leading number words and digit groups of `tokens` say, and how many words."""
     digits: list[str] = []
@@ -86,6 +116,9 @@ def _read(tokens: list[str]) -> tuple[str, int]:
         token = tokens[index].lower()
         if token.isdigit():
             digits.append(token * max(repeat, 1))
+        elif _char_digits(token):
+            digits.append("".join(str(_CHAR_DIGITS[char]) for char in token))
+            words += 1
         elif token in _REPEAT:
             repeat = _REPEAT[token]
             index += 1
@@ -109,6 +142,10 @@ def _read(tokens: list[str]) -> tuple[str, int]:
         repeat = 0
         index += 1
     return "".join(digits), words
+
+
+def _char_digits(token: str) -> bool:
+    return all(char in _CHAR_DIGITS for char in token)
 
 
 def _next(tokens: list[str], index: int) -> str:
@@ -142,7 +179,9 @@ def _number_in(tokens: list[str]) -> bool:
     tokens = [part for part in tokens if part != "-"]
     for start in range(min(_MAX_FILLER + 1, len(tokens))):
         first = tokens[start].lower()
-        if not (first in _UNITS or first in _TENS or first in _REPEAT or first.isdigit() or first in _PLUS):
+        if not (
+            first in _UNITS or first in _TENS or first in _REPEAT or first.isdigit() or first in _PLUS
+        ) and (not _char_digits(first)):
             continue
         digits, words = _read(tokens[start:])
         number = digits.lstrip("+")
@@ -161,10 +200,15 @@ _WHOLE = re.compile(r"(?s).+")
 SPELLED_RULES = (
     PatternRule("phone.spelled", _CUE, _spelled_number, when=_may_be_spelled, requires=HAS_WORDS),
     PatternRule("phone.spelled", _WHOLE, _keyed, when=_SPELLED, requires=HAS_WORDS, context=PHONE),
+    # Numerals written as characters, in text that needs no space between words (Chinese, Japanese).
+    PatternRule("phone.spelled", _CUE, _spelled_number, when=_may_hold_char_digits, requires=HAS_NON_ASCII),
+    PatternRule(
+        "phone.spelled", _WHOLE, _keyed, when=_may_hold_char_digits, requires=HAS_NON_ASCII, context=PHONE
+    ),
 )
 
 
 def with_spelled(digits: PatternDetector) -> PatternDetector:
     """The phone detector `digits` with the rules for spelled numbers: it also runs on free text with no
     digit, where only these rules apply (every digit rule requires a digit fact)."""
-    return replace(digits, needs=digits.needs | HAS_WORDS, rules=digits.rules + SPELLED_RULES)
+    return replace(digits, needs=digits.needs | HAS_WORDS | HAS_NON_ASCII, rules=digits.rules + SPELLED_RULES)
