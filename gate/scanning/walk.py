@@ -25,7 +25,7 @@ from gate.scanning.detectors import (
     TextDetector,
     detectors_for,
 )
-from gate.scanning.detectors.base import facts_and_view
+from gate.scanning.detectors.base import PatternDetector, facts_and_view
 from gate.scanning.embedded import embedded_json
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 from gate.scanning.normalise import normalise
@@ -125,9 +125,33 @@ _MAX_CLEAN_CHARS = 1024
 _clean: dict[tuple[str, int], None] = {}
 
 
+# What a keyed rule answered for a string value, per (rule, value): `KeyedRule.accepts` is a pure
+# function of the value (it reads the name lists and nothing else), and the same model, file or author
+# names come back under the same keys record after record (a LoRA's name is split and looked up in the
+# name lists each time: 3-5 us). Bounded as `_clean` is; rules are module constants, so `id` names one.
+_MAX_ACCEPTED = 4096
+_accepted: dict[tuple[int, str], bool] = {}
+
+
+def _accepts(rule: KeyedRule, value: object) -> bool:
+    """`rule.accepts(value)`, through the table for short strings."""
+    if type(value) is not str or len(value) > _MAX_CLEAN_CHARS:
+        return rule.accepts(value)
+    entry = (id(rule), value)
+    known = _accepted.get(entry)
+    if known is None:
+        known = rule.accepts(value)
+        if len(_accepted) >= _MAX_ACCEPTED:
+            _accepted.clear()
+        _accepted[entry] = known
+    return known
+
+
 def forget_clean() -> None:
-    """Empty the table of strings found clean (benchmarks call this before every timed pass)."""
+    """Empty the table of strings found clean, and the keyed rules' answers (benchmarks call this before
+    every timed pass)."""
     _clean.clear()
+    _accepted.clear()
 
 
 @contextmanager
@@ -137,12 +161,14 @@ def without_clean_table() -> Iterator[None]:
     global _MAX_CLEAN_CHARS  # noqa: PLW0603 - the one setting the walk reads, swapped for the block
     limit = _MAX_CLEAN_CHARS
     _clean.clear()
+    _accepted.clear()
     _MAX_CLEAN_CHARS = -1  # no string is short enough to be held
     try:
         yield
     finally:
         _MAX_CLEAN_CHARS = limit
         _clean.clear()
+        _accepted.clear()
 
 
 def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
@@ -168,6 +194,10 @@ def _chances(value: str, flags: int) -> tuple[Text, tuple[TextDetector, ...]] | 
     return Text(value, flags, facts, view), detectors
 
 
+def _pattern_detect(detector: PatternDetector, text: Text) -> str | None:
+    return detector.detect(text)
+
+
 def _detections(value: str, flags: int) -> memo.Detections:
     """What every detector with a chance reports for `value` under `flags`, in plan order (for the
     evaluation's memo: all of them, since which (entity, path) pairs are already found differs per use)."""
@@ -177,7 +207,11 @@ def _detections(value: str, flags: int) -> memo.Detections:
     text, detectors = chances
     found = []
     for detector in detectors:
-        name = detector.detect(text)
+        name = (
+            detector.detect(text)
+            if type(detector) is not PatternDetector
+            else _pattern_detect(detector, text)
+        )
         if name is not None:
             found.append((detector.entity, name))
     return tuple(found)
@@ -293,7 +327,12 @@ class _Scan:
             if seen and (detector.entity, path) in seen:
                 clean = False  # not asked, so not known to be clean
                 continue
-            name = detector.detect(text)
+            # A native call for the usual class (compiled, a protocol call is a Python method lookup).
+            name = (
+                detector.detect(text)
+                if type(detector) is not PatternDetector
+                else _pattern_detect(detector, text)
+            )
             if name is not None:
                 clean = False
                 self.add(detector.entity, path, f"{name}+{via}" if via else name)
@@ -401,7 +440,7 @@ class _Scan:
                 for entity, detector in named:
                     self.add(entity, child_path, detector)
             for rule in owner_rules if owns else rules:
-                if rule.accepts(child):
+                if _accepts(rule, child):
                     child_path = child_path or f"{path}/{token}"
                     self.add(rule.entity, child_path, rule.name)
             child_inherited = inherited | positive

@@ -353,8 +353,16 @@ class PatternDetector:
             requires, context = rule.requires, rule.context
             if requires & facts != requires or (context and not context & flags):
                 continue
-            if rule.when is not None and not rule.when(text):
-                continue
+            when = rule.when
+            if when is not None:
+                if isinstance(when, AnyWord):  # `AnyWord.__call__`, inlined
+                    found = text.cues
+                    if found < 0:
+                        found = text.cues = cue_words.found(text.lower)
+                    if not found & when.bit:
+                        continue
+                elif not when(text):
+                    continue
             # One search first: most rules find nothing, and a search that fails costs a third of an
             # iteration over no matches (the scanner and iterator objects are never made).
             pattern, validate = rule.pattern, rule.validate
@@ -418,15 +426,22 @@ def any_word(words: tuple[str, ...]) -> Prefilter:
     lists one regex search, which is faster than that many `in` tests): `plain_any_word`."""
     if not cue_words.AVAILABLE or not all(words):
         return plain_any_word(words)
-    bit = cue_words.register(words)
+    return AnyWord(cue_words.register(words))
 
-    def check_found(text: Text) -> bool:
+
+class AnyWord:
+    """`any_word`'s prefilter when the automaton serves: one bit of `cue_words.found`. A class, not a
+    closure, so `PatternDetector.detect` reads the bit itself (compiled, a call to a closure goes
+    through Python's call protocol, for every rule with a cue word of every string)."""
+
+    def __init__(self, bit: int) -> None:
+        self.bit = bit
+
+    def __call__(self, text: Text) -> bool:
         found = text.cues
         if found < 0:
             found = text.cues = cue_words.found(text.lower)
-        return bool(found & bit)
-
-    return check_found
+        return bool(found & self.bit)
 
 
 def plain_any_word(words: tuple[str, ...]) -> Prefilter:
