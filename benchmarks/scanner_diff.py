@@ -56,7 +56,7 @@ def _corpora() -> list[tuple[str, Callable[[], Sequence[Any]]]]:
 def dump(out: Path) -> None:
     """Scan every corpus with the `gate` on the path; write {corpus: [(input digest, findings)]}."""
     from gate.scanning import scan_parameters  # noqa: PLC0415 - the tree's own, after the path is set
-    from gate.scanning.walk import forget_clean  # noqa: PLC0415
+    from gate.scanning.seen import forget_clean  # noqa: PLC0415
 
     result: dict[str, list[Scanned]] = {}
     for name, make in _corpora():

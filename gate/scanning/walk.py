@@ -8,8 +8,6 @@ never `RecursionError`. Detector exceptions are not caught: the caller turns the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any, NoReturn
 
 from gate.model import Finding
@@ -29,6 +27,7 @@ from gate.scanning.detectors.base import PatternDetector, facts_and_view
 from gate.scanning.embedded import embedded_json
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 from gate.scanning.normalise import normalise
+from gate.scanning.seen import CLEAN, accepts, hold_clean
 
 # Shorter strings cannot hold any text entity (the shortest, an email, needs "a@b.co"); keyed rules
 # still see them.
@@ -109,66 +108,6 @@ def _member(key: str) -> _Member:
                 _members.clear()
             _members[key] = member
     return member
-
-
-# Strings the detectors found nothing in, with the key context they were read under. A string's
-# findings are a pure function of (string, key context): the detectors read nothing else. So a string
-# met again under the same context (sampler and model names, workflow node types, sizes, the prompts
-# a batch repeats) is done with one lookup. Only strings found clean are held, never one with a
-# finding or one a detector was not asked about; at most _MAX_CLEAN of them, none over
-# _MAX_CLEAN_CHARS characters (about 4 MiB at worst), and a full table is emptied and fills again with
-# what is in use, so hostile strings can neither grow memory nor keep the usual ones out for good.
-# Benchmarks empty it (`forget_clean`) before every timed pass, so no pass reads a string as "seen"
-# in an earlier one.
-_MAX_CLEAN = 4096
-_MAX_CLEAN_CHARS = 1024
-_clean: dict[tuple[str, int], None] = {}
-
-
-# What a keyed rule answered for a string value, per (rule, value): `KeyedRule.accepts` is a pure
-# function of the value (it reads the name lists and nothing else), and the same model, file or author
-# names come back under the same keys record after record (a LoRA's name is split and looked up in the
-# name lists each time: 3-5 us). Bounded as `_clean` is; rules are module constants, so `id` names one.
-_MAX_ACCEPTED = 4096
-_accepted: dict[tuple[int, str], bool] = {}
-
-
-def _accepts(rule: KeyedRule, value: object) -> bool:
-    """`rule.accepts(value)`, through the table for short strings."""
-    if type(value) is not str or len(value) > _MAX_CLEAN_CHARS:
-        return rule.accepts(value)
-    entry = (id(rule), value)
-    known = _accepted.get(entry)
-    if known is None:
-        known = rule.accepts(value)
-        if len(_accepted) >= _MAX_ACCEPTED:
-            _accepted.clear()
-        _accepted[entry] = known
-    return known
-
-
-def forget_clean() -> None:
-    """Empty the table of strings found clean, and the keyed rules' answers (benchmarks call this before
-    every timed pass)."""
-    _clean.clear()
-    _accepted.clear()
-
-
-@contextmanager
-def without_clean_table() -> Iterator[None]:
-    """Scans inside the block neither read nor fill the table of strings found clean: every string is
-    read as if met for the first time (benchmarks measure that rate too). Not for concurrent use."""
-    global _MAX_CLEAN_CHARS  # noqa: PLW0603 - the one setting the walk reads, swapped for the block
-    limit = _MAX_CLEAN_CHARS
-    _clean.clear()
-    _accepted.clear()
-    _MAX_CLEAN_CHARS = -1  # no string is short enough to be held
-    try:
-        yield
-    finally:
-        _MAX_CLEAN_CHARS = limit
-        _clean.clear()
-        _accepted.clear()
 
 
 def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
@@ -263,7 +202,7 @@ class _Scan:
         """Run the text detectors on `value` as meant (`normalise`) and on what is hidden inside it
         (URL encoding, base64), each normalised too; nothing when `value` was found clean before under
         the same key context."""
-        if (value, flags) not in _clean:
+        if (value, flags) not in CLEAN:
             self._read(value, flags, path)
 
     def _read(self, value: str, flags: int, path: str) -> None:
@@ -276,10 +215,8 @@ class _Scan:
         first = value[:1]
         if first in _JSON_OPENERS or (first.isspace() and value.lstrip()[:1] in _JSON_OPENERS):
             clean = self._embedded(value, flags, path) and clean
-        if clean and len(value) <= _MAX_CLEAN_CHARS:
-            if len(_clean) >= _MAX_CLEAN:
-                _clean.clear()
-            _clean[(value, flags)] = None
+        if clean:
+            hold_clean(value, flags)
 
     def _embedded(self, value: str, flags: int, path: str) -> bool:
         """Walk the JSON document `value` holds (`embedded`), if any, with the string's key context; what
@@ -417,7 +354,7 @@ class _Scan:
         # This loop runs for every member: the character count is kept in a local (written back
         # before anything that reads or updates it), and count_chars and text are inlined.
         chars = self.chars
-        clean_values = _clean
+        clean_values = CLEAN
         for position, (raw_key, child) in enumerate(obj.items()):
             key = raw_key if isinstance(raw_key, str) else str(raw_key)
             size = len(key)
@@ -440,7 +377,7 @@ class _Scan:
                 for entity, detector in named:
                     self.add(entity, child_path, detector)
             for rule in owner_rules if owns else rules:
-                if _accepts(rule, child):
+                if accepts(rule, child):
                     child_path = child_path or f"{path}/{token}"
                     self.add(rule.entity, child_path, rule.name)
             child_inherited = inherited | positive

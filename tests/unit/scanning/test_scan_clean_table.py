@@ -1,4 +1,4 @@
-"""The table of strings found clean (`walk._clean`) changes no finding: scans give exactly what they give
+"""The table of strings found clean (`seen.CLEAN`) changes no finding: scans give exactly what they give
 without it, in the same order, on both labelled corpora, on hostile generated JSON and across key contexts;
 it holds only strings the detectors found nothing in, under the context they were read in; it stays within
 its bounds; and a detector that fails leaves nothing behind."""
@@ -14,29 +14,31 @@ from hypothesis import HealthCheck, given, settings
 from benchmarks.corpus_locales import generate_locale_corpus
 from benchmarks.corpus_params import generate_corpus
 from gate.model import Finding
-from gate.scanning import scan_parameters, scan_text, walk
+from gate.scanning import scan_parameters, scan_text, seen, walk
 from tests.unit.scanning.test_scan_memo import _JSON, _KEYS
 
 
 @pytest.fixture
 def empty_table(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[tuple[str, int], None]]:
     """A table of this test's own, empty at the start."""
-    table: dict[tuple[str, int], None] = {}
-    monkeypatch.setattr(walk, "_clean", table)
-    yield table
+    saved = dict(seen.CLEAN)  # the walk holds the table itself: emptied and refilled, not swapped
+    seen.CLEAN.clear()
+    yield seen.CLEAN
+    seen.CLEAN.clear()
+    seen.CLEAN.update(saved)
 
 
 def _without_table(params: Any, context: str | None = None) -> list[Finding]:
     """A scan (`scan_text` when a context is given) that neither reads nor fills the table; the table
     is as before afterwards."""
-    saved = dict(walk._clean)
+    saved = dict(seen.CLEAN)
     try:
-        with walk.without_clean_table():
+        with seen.without_clean_table():
             if context is not None:
                 return scan_text(params, path="/x", context=context)
             return scan_parameters(params)
     finally:
-        walk._clean.update(saved)
+        seen.CLEAN.update(saved)
 
 
 def _assert_everything_held_is_clean(table: dict[tuple[str, int], None]) -> None:
@@ -67,7 +69,7 @@ def test_the_labelled_corpora_are_found_the_same_with_the_table(
 @given(_JSON, _JSON)
 def test_findings_are_the_same_with_the_table(first: Any, second: Any) -> None:
     plain = [_without_table(first), _without_table(second), _without_table({"a": first, "b": first})]
-    walk.forget_clean()
+    seen.forget_clean()
     # Each value after the other, then again (now from the table), then twice in one scan.
     assert [scan_parameters(first), scan_parameters(second)] == plain[:2]
     assert [scan_parameters(first), scan_parameters(second)] == plain[:2]
@@ -112,7 +114,7 @@ def test_strings_with_findings_are_never_held(empty_table: dict[tuple[str, int],
 def test_the_table_stays_within_its_bounds(
     monkeypatch: pytest.MonkeyPatch, empty_table: dict[tuple[str, int], None]
 ) -> None:
-    monkeypatch.setattr(walk, "_MAX_CLEAN", 5)
+    monkeypatch.setattr(seen, "_MAX_CLEAN", 5)
     for i in range(50):  # a flood of distinct clean strings (hostile or not)
         assert scan_parameters({"prompt": f"a red bag number {i}", "style": f"style-{i}-x"}) == []
         assert len(empty_table) <= 5
@@ -139,5 +141,5 @@ def test_a_failing_detector_leaves_nothing_behind(
 def test_forget_clean_empties_the_table(empty_table: dict[tuple[str, int], None]) -> None:
     scan_parameters({"sampler": "euler_a"})
     assert empty_table
-    walk.forget_clean()
+    seen.forget_clean()
     assert not empty_table

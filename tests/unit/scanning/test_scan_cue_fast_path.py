@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 
 from benchmarks.corpus_locales import generate_locale_corpus
 from benchmarks.corpus_params import generate_corpus
-from gate.scanning import lexicon, scan_parameters, walk
+from gate.scanning import lexicon, scan_parameters, seen
 from gate.scanning.context import fold_accents
 from tests.unit.scanning.test_scan_locale_cues import CLEAN, FOUND
 
@@ -119,7 +119,7 @@ def _plain(
 
 
 def _scan(params: Any) -> list[tuple[str, str, str]]:
-    with walk.without_clean_table():
+    with seen.without_clean_table():
         return [(f.entity, f.path, f.detector) for f in scan_parameters(params)]
 
 

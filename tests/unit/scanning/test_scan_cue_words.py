@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import gate.scanning.detectors  # noqa: F401 - registers every detector's lists
 from benchmarks.corpus_locales import generate_locale_corpus
 from benchmarks.corpus_params import generate_corpus
-from gate.scanning import cue_words, scan_parameters, walk
+from gate.scanning import cue_words, scan_parameters, seen
 from gate.scanning.detectors import TEXT_DETECTORS, Text
 from gate.scanning.detectors.base import AnyWord, PatternDetector, any_word, plain_any_word
 from gate.scanning.normalise import normalise
@@ -95,7 +95,7 @@ def _plain_found(lower: str) -> int:
 
 
 def _scan_all(records: list[Any]) -> list[list[tuple[str, str, str]]]:
-    with walk.without_clean_table():
+    with seen.without_clean_table():
         return [[(f.entity, f.path, f.detector) for f in scan_parameters(record)] for record in records]
 
 

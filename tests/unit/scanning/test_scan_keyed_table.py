@@ -1,4 +1,4 @@
-"""The keyed rules' table (`walk._accepted`: what a rule answered for a string under its key) changes no
+"""The keyed rules' table (`seen._accepted`: what a rule answered for a string under its key) changes no
 finding: the same findings with it and without it, on values met again under the same and under other
 keys; each rule's answer is its own; it holds only short strings, stays within its bounds and is
 emptied with the table of clean strings."""
@@ -11,20 +11,23 @@ from typing import Any
 import pytest
 
 from gate.model import Finding
-from gate.scanning import scan_parameters, walk
+from gate.scanning import scan_parameters, seen
 
 
 @pytest.fixture
 def empty_tables(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[tuple[int, str], bool]]:
     """This test's own keyed table (and clean table), empty at the start."""
     table: dict[tuple[int, str], bool] = {}
-    monkeypatch.setattr(walk, "_accepted", table)
-    monkeypatch.setattr(walk, "_clean", {})
+    monkeypatch.setattr(seen, "_accepted", table)
+    saved = dict(seen.CLEAN)  # the walk holds the clean table itself: emptied and refilled, not swapped
+    seen.CLEAN.clear()
     yield table
+    seen.CLEAN.clear()
+    seen.CLEAN.update(saved)
 
 
 def _fresh(params: Any) -> list[Finding]:
-    with walk.without_clean_table():
+    with seen.without_clean_table():
         return scan_parameters(params)
 
 
@@ -55,16 +58,16 @@ def test_each_rule_answers_for_itself(empty_tables: dict[tuple[int, str], bool])
 
 
 def test_long_strings_are_not_held(empty_tables: dict[tuple[int, str], bool]) -> None:
-    long_name = "Anna " + "Maria " * (walk._MAX_CLEAN_CHARS // 6) + "Kowalska"
+    long_name = "Anna " + "Maria " * (seen._MAX_CLEAN_CHARS // 6) + "Kowalska"
     scan_parameters({"first_name": long_name})
-    assert all(len(value) <= walk._MAX_CLEAN_CHARS for _, value in empty_tables)
+    assert all(len(value) <= seen._MAX_CLEAN_CHARS for _, value in empty_tables)
     assert not any(value == long_name for _, value in empty_tables)
 
 
 def test_the_table_stays_within_its_bounds(
     empty_tables: dict[tuple[int, str], bool], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(walk, "_MAX_ACCEPTED", 8)
+    monkeypatch.setattr(seen, "_MAX_ACCEPTED", 8)
     for index in range(40):
         assert scan_parameters({"first_name": f"Anna{index} Kowalska"})
         assert len(empty_tables) <= 8
@@ -73,5 +76,5 @@ def test_the_table_stays_within_its_bounds(
 def test_forget_clean_empties_it(empty_tables: dict[tuple[int, str], bool]) -> None:
     scan_parameters(_RECORDS[0])
     assert empty_tables
-    walk.forget_clean()
+    seen.forget_clean()
     assert not empty_tables
