@@ -202,16 +202,21 @@ def burst_run(
         if probes:
             rate = latency_rate or 0.5 * result["images_per_s"]
             before, started = gate.metrics(), time.monotonic()
+            cpu_before = cpu_seconds(gate.process.pid), cpu_seconds(broker_pid)
             latencies = _latency(
                 bootstrap, topics.ingest, collector, probes, rate=rate, seconds=latency_s, stamps=stamps
             )
             after, seconds = gate.metrics(), time.monotonic() - started
+            cpu_after = cpu_seconds(gate.process.pid), cpu_seconds(broker_pid)
             result["half_load"] = {
                 "offered_per_s": rate,
                 "events": len(latencies),
                 "p50_ms": quantile(latencies, 0.5),
                 "p99_ms": quantile(latencies, 0.99),
                 "batch_records": _batch_records(after, before),
+                # CPU per offered event (the runner process, the broker) over the half-load stretch
+                "runner_cpu_ms_per_event": 1000.0 * (cpu_after[0] - cpu_before[0]) / max(1, len(latencies)),
+                "broker_cpu_ms_per_event": 1000.0 * (cpu_after[1] - cpu_before[1]) / max(1, len(latencies)),
                 **_half_load_inside(before, after, seconds),
             }
             result["partial_batch_ms"] = _partial_bursts(bootstrap, topics.ingest, collector, probes)

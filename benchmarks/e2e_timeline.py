@@ -58,6 +58,24 @@ def _row(name: str, values: list[float]) -> str:
     return f"| {name} | " + " | ".join(f"{v:.2f}" for v in cells) + " |"
 
 
+def _requests_per_transaction(requests: list[dict[str, float]], txs: list[dict[str, Any]]) -> str:
+    """Produce (and AddPartitionsToTxn) requests per transaction over the offered stretch, from the
+    producer's statistics: one produce request per partition a transaction touches."""
+    inside = [r for r in requests if txs[0]["start"] <= r["at"] <= txs[-1]["end"]]
+    if len(inside) < 2:
+        return "produce requests per transaction: - (no statistics in the stretch)"
+    first, last = inside[0], inside[-1]
+    count = sum(1 for t in txs if first["at"] <= t["end"] <= last["at"])
+    if not count:
+        return "produce requests per transaction: - (no transaction between two statistics)"
+    per = {name: (last[name] - first[name]) / count for name in ("Produce", "AddPartitionsToTxn", "EndTxn")}
+    return (
+        f"produce requests per transaction {per['Produce']:.2f}, "
+        f"AddPartitionsToTxn {per['AddPartitionsToTxn']:.2f}, EndTxn {per['EndTxn']:.2f} "
+        f"({count} transactions)"
+    )
+
+
 def report(directory: Path, stamps: dict[bytes, tuple[float, float]]) -> str:
     """The legs table and the transactions' phases from a run's stamps (see `benchmarks.timeline_gate`)."""
     runner = json.loads(next(directory.glob("runner-*.json")).read_text())
@@ -84,6 +102,7 @@ def report(directory: Path, stamps: dict[bytes, tuple[float, float]]) -> str:
             "",
             f"{len(txs)} transactions, {mean_records:.2f} records each, commit thread busy {busy:.0%}",
         ]
+        lines.append(_requests_per_transaction(runner.get("requests", []), txs))
         lines += ["", "| phase | mean ms | p50 | p90 | p99 |", "|---|---:|---:|---:|---:|"]
         for name, start, end in PHASES:
             values = [1000.0 * (t[end] - t[start]) for t in txs if start in t and end in t]
@@ -130,6 +149,13 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"offered {half['offered_per_s']:.0f} events/s (drain {result['images_per_s']:.0f}/s): "
             f"p50 {half['p50_ms']:.1f} ms, p99 {half['p99_ms']:.1f} ms; load average {os.getloadavg()[0]:.1f}"
+        )
+        cpu = {k: v for k, v in result.items() if k.endswith("cpu_ms_per_event")}
+        print(
+            "CPU ms per event, drain: runner {runner_cpu_ms_per_event:.3f} (Python "
+            "{runner_python_cpu_ms_per_event:.3f}), broker {broker_cpu_ms_per_event:.3f}".format(**cpu)
+            + f"; half load: runner {half['runner_cpu_ms_per_event']:.3f}, "
+            f"broker {half['broker_cpu_ms_per_event']:.3f}"
         )
         print(report(directory, stamps))
     return 0

@@ -22,6 +22,10 @@ from typing import Any
 
 STAMPS: dict[str, dict[bytes, float]] = defaultdict(dict)
 TRANSACTIONS: list[dict[str, float]] = []
+# The producer's request counts over time (librdkafka statistics, every STATS_MS): produce requests per
+# transaction say how many partitions a transaction touched (one request per partition and flush).
+REQUESTS: list[dict[str, float]] = []
+STATS_MS = 200
 
 
 def out_dir() -> Path:
@@ -134,6 +138,27 @@ def install() -> None:
         mark("collected", [r.key for entry in outcome.job.entries for r in entry.batch.records])
 
     _wrap(loop.GateRunner, "_committed", collected)
+    _count_requests()
+
+
+def _count_requests() -> None:
+    """Give the runner's producer a statistics callback that keeps its per-request-type counts."""
+    import gate.runner.clients as clients  # noqa: PLC0415
+
+    producer_config = clients.producer_config
+
+    def on_stats(document: str) -> None:
+        brokers = json.loads(document).get("brokers", {}).values()
+        counts: dict[str, float] = {"at": time.monotonic()}
+        for name in ("Produce", "AddPartitionsToTxn", "EndTxn"):
+            counts[name] = float(sum(b.get("req", {}).get(name, 0) for b in brokers))
+        REQUESTS.append(counts)
+
+    def stats_producer_config(settings: Any, **kwargs: Any) -> dict[str, Any]:
+        config = producer_config(settings, **kwargs)
+        return {**config, "statistics.interval.ms": STATS_MS, "stats_cb": on_stats}
+
+    clients.producer_config = stats_producer_config
 
 
 def _stamp_transactions(committer: Any) -> None:
@@ -175,7 +200,7 @@ def dump() -> None:
     """Write this process's stamps and transactions."""
     stamps = {step: {k.decode(): t for k, t in seen.items()} for step, seen in STAMPS.items()}
     path = out_dir() / f"runner-{os.getpid()}.json"
-    path.write_text(json.dumps({"stamps": stamps, "transactions": TRANSACTIONS}))
+    path.write_text(json.dumps({"stamps": stamps, "transactions": TRANSACTIONS, "requests": REQUESTS}))
 
 
 def main(argv: list[str]) -> int:

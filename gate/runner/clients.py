@@ -110,7 +110,9 @@ def producer_config(settings: GateSettings, *, error_cb: ErrorCallback) -> dict[
         # bytes of level 3 at less CPU. Every Kafka >= 2.1 and librdkafka/Java client reads zstd.
         "compression.type": "zstd",
         "compression.level": 1,
-        "partitioner": "murmur2_random",  # the Java client's partitioner: same key, same partition as Java
+        # For a topic whose partition count the committer could not read (it names the partition otherwise):
+        # the Java client's partitioner, same key, same partition as Java.
+        "partitioner": "murmur2_random",
         "linger.ms": 5,  # flush() at the end of each batch sends at once; linger only groups within a batch
         # Delivery reports only for failures (the committer acts on nothing else): a success report per
         # verdict and per audit record was a Python call each inside flush(), each taking the GIL from the

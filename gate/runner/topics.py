@@ -13,8 +13,8 @@ from gate.errors import ConfigError
 from gate.runner.clients import fatal_error, kafka_error_of
 from gate.settings import GateSettings
 
-# 12 partitions divide evenly among 1, 2, 3, 4, 6 or 12 instances. Output topics get the same count so a key
-# lands on the same partition number in and out (handy when replaying one partition).
+# 12 partitions divide evenly among 1, 2, 3, 4, 6 or 12 instances. Output topics get the same count so a
+# transaction's outputs land on the partition number of its input partition (see gate.runner.transaction).
 DEFAULT_PARTITIONS = 12
 DEFAULT_RETENTION_MS = 7 * 24 * 3600 * 1000
 USE_BROKER_DEFAULT = -1  # replication factor: let the broker decide (KIP-464)
