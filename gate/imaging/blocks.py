@@ -237,6 +237,9 @@ def _unread_block(data: bytes, seg: jpeg.Segment, span: tuple[tuple[int, int], .
     """An `unread` block for a JFXX thumbnail, a JFIF/APP14 segment longer than what decoders read, or an
     MPF index's ImageUIDList."""
     index = _mp_index(data, seg)
+    if index is not None and index.dangling:
+        # It lists pictures the file does not hold whole (see `jpeg.walk`): removed with what follows EOI.
+        return Block("unread", span, where=("jpeg", "APP2", "dangling"))
     if index is not None:
         return _image_uids(data, seg, index)
     if seg.marker == jpeg.APP0 and data.startswith(b"JFXX\x00", seg.start + 4):
