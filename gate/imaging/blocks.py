@@ -11,7 +11,19 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from gate.errors import ImageUndecodable
-from gate.imaging import icc, idat, inspected, jpeg, mpf, png, scan_tail, unused_tables, webp, webp_tail
+from gate.imaging import (
+    icc,
+    idat,
+    inspected,
+    jpeg,
+    mpf,
+    png,
+    scan_tail,
+    structural_tails,
+    unused_tables,
+    webp,
+    webp_tail,
+)
 from gate.imaging.exif import tiff_block
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
@@ -197,6 +209,11 @@ def _between_pictures(layout: jpeg.JpegLayout) -> list[Block]:
         Block("unread", (span,), where=("jpeg", "between", str(number)))
         for number, span in enumerate(layout.between)
     ]
+
+
+def _structural(tail: structural_tails.StructuralTail | None) -> list[Block]:
+    """What the container's counts say nobody reads (see `structural_tails`): unread, cut or rewritten."""
+    return [] if tail is None else [Block("unread", tail.spans, tail.rewritten, where=tail.where)]
 
 
 def _trailing(span: tuple[int, int] | None, container: str) -> list[Block]:
@@ -426,6 +443,7 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget, stre
         source: Source = "uninspected" if excess.rewritten is None else "unread"
         where = ("png", excess.name, str(excess.ordinal))
         blocks.append(Block(source, (excess.span,), excess.rewritten or b"", where=where))
+    blocks.extend(_structural(structural_tails.apng_frames_past_count(layout)))
     blocks.extend(_trailing(layout.trailing, "png"))
     return Blocks(tuple(blocks), has_c2pa)
 
@@ -462,5 +480,7 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget, s
         source: Source = "uninspected" if tail.rewritten is None else "unread"
         where = ("webp", tail.name, tail.ordinal)
         blocks.append(Block(source, (tail.span,), tail.rewritten or b"", where=where))
+    if not streams:  # the decode finds a raw alpha tail too, and one edit per chunk is what the strip makes
+        blocks.extend(_structural(structural_tails.raw_alpha_tail(data, layout)))
     blocks.extend(_trailing(layout.trailing, "webp"))
     return Blocks(tuple(blocks), has_c2pa)
