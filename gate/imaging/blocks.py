@@ -356,10 +356,11 @@ def _mp_index(data: bytes, seg: jpeg.Segment) -> mpf.MpIndex | None:
 def _jpeg_profile(parts: list[tuple[bytes, jpeg.Segment, bytes]], image: int) -> Block:
     """An ICC profile split over APP2 segments, each with its sequence number (from 1) and the count."""
     ordered = sorted(parts, key=lambda part: part[0][0])
-    if [part[0][0] for part in ordered] != list(range(1, len(ordered) + 1)):
-        raise ImageUndecodable("JPEG ICC profile segments are not numbered 1..n")
-    profile = b"".join(part[2] for part in ordered)
     spans = tuple((seg.start, seg.end) for _, seg, _ in parts)
+    if [part[0][0] for part in ordered] != list(range(1, len(ordered) + 1)):
+        # libjpeg and LittleCMS read no profile then; a lenient reader may: held (see `icc.read_items`)
+        return Block("uninspected", spans, where=("icc", "jpeg", "unnumbered"), image=image)
+    profile = b"".join(part[2] for part in ordered)
     return Block("icc", spans, profile, key="jpeg", image=image)
 
 

@@ -94,7 +94,10 @@ def _block_edits(block: Block, media_type: str, kinds: frozenset[str], drop: lis
 
 
 def _icc_edits(data: bytes, block: Block, media_type: str, kinds: frozenset[str]) -> list[_Edit]:
-    """The profile's segments or chunk rewritten with `icc.strip`'s profile, which keeps its size."""
+    """The profile's segments or chunk rewritten with `icc.strip`'s profile, which keeps its size; an empty
+    profile's removed (see `icc.read_items`)."""
+    if not block.payload:
+        return [(start, end, b"") for start, end in block.spans] if "unread" in kinds else []
     profile = icc.strip(block.payload, kinds)
     if profile is None:
         return []

@@ -9,7 +9,7 @@ import pytest
 
 from gate.errors import ImageUndecodable
 from gate.imaging import jpeg, probe, read_metadata, strip_identifiers
-from tests.unit.imaging.images import camera_exif, decoded, jpeg_bytes, with_exif_block
+from tests.unit.imaging.images import camera_exif, decoded, icc_profile, jpeg_bytes, with_exif_block
 from tests.unit.imaging.multipicture import mpo
 
 STRIPPED = frozenset({"location", "device_id", "owner", "free_text", "unread"})
@@ -85,3 +85,57 @@ def test_a_listed_picture_whose_own_index_runs_past_the_end_is_still_refused() -
     data = mpo(PRIMARY, nested + b"\xff\xd9")
     with pytest.raises(ImageUndecodable):
         probe(data)
+
+
+def _with_icc_segments(*parts: tuple[int, int, bytes]) -> bytes:
+    """A JPEG with APP2 ICC_PROFILE segments of (sequence number, count, part)."""
+    plain = jpeg_bytes(icc=False)
+    segments = b"".join(
+        jpeg.segment_bytes(jpeg.APP2, b"ICC_PROFILE\x00" + bytes((number, count)) + part)
+        for number, count, part in parts
+    )
+    return plain[:2] + segments + plain[2:]
+
+
+def _tag_outside(profile: bytes) -> bytes:
+    out = bytearray(profile)
+    struct.pack_into(">I", out, 132 + 4, len(profile) + 100)  # the first tag's offset, past the end
+    return bytes(out)
+
+
+PROFILE = icc_profile()
+
+
+@pytest.mark.parametrize(
+    ("parts", "kind", "path"),
+    [
+        # TwelveMonkeys' exif-empty-icc-profile.jpeg: a segment holding no profile at all
+        ([(1, 1, b"")], "unread", "/icc/jpeg/empty"),
+        # its invalid-icc-duplicate-sequence-numbers-*.jpg and invalid-icc-single-chunk-bad-sequence-*.jpg
+        ([(1, 1, PROFILE), (1, 1, PROFILE)], "uninspected", "/icc/jpeg/unnumbered"),
+        ([(0, 0, PROFILE)], "uninspected", "/icc/jpeg/unnumbered"),
+        # its cmm-exception-invalid-icc-profile-data.jpg, and a profile with no header
+        ([(1, 1, _tag_outside(PROFILE))], "uninspected", "/icc/jpeg/unreadable"),
+        ([(1, 1, b"not a profile" * 20)], "uninspected", "/icc/jpeg/unreadable"),
+    ],
+    ids=["empty", "duplicate-numbers", "number-zero", "tag-outside", "no-header"],
+)
+def test_a_profile_no_colour_engine_reads_is_removed_when_empty_else_held(
+    parts: list[tuple[int, int, bytes]], kind: str, path: str
+) -> None:
+    data = _with_icc_segments(*parts)
+    found = probe(data)
+    items = [(i.kind, i.path) for i in read_metadata(data, found).items]
+    assert (kind, path) in items
+    out = strip_identifiers(data, found)
+    if kind == "unread":
+        assert b"ICC_PROFILE" not in out and decoded(out) == decoded(data)
+    else:
+        assert out == data  # held whole: nothing of it is edited
+
+
+def test_a_profile_in_order_reads_as_before() -> None:
+    half = len(PROFILE) // 2
+    data = _with_icc_segments((2, 2, PROFILE[half:]), (1, 2, PROFILE[:half]))
+    items = read_metadata(data, probe(data)).items
+    assert not [i for i in items if i.kind in ("unread", "uninspected")]
