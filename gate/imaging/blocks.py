@@ -281,9 +281,9 @@ def _jfif_unread(payload: bytes, span: tuple[tuple[int, int], ...]) -> Block | N
     viewer of the image: 3 bytes a pixel that can spell anything) and for bytes after the header, which
     the strip rewrites to the 14-byte header with a 0x0 thumbnail. Apple's "AMPF" right after the header
     counts as read (it flags an iPhone HDR photo's gain map) and is kept. None when there is neither."""
-    thumbnail = 3 * payload[12] * payload[13]
-    if len(payload) < 14 + thumbnail:
-        raise ImageUndecodable("JPEG JFIF APP0 segment is shorter than its thumbnail")
+    # A thumbnail shorter than its size says (TwelveMonkeys' jfif-grayscale-thumbnail.jpg holds one byte a
+    # pixel) is read by no decoder either: cut the same way.
+    thumbnail = min(3 * payload[12] * payload[13], len(payload) - 14)
     rest = payload[14 + thumbnail :]
     ampf = b"AMPF" if rest == b"AMPF" else b""
     if not thumbnail and rest == ampf:

@@ -139,3 +139,21 @@ def test_a_profile_in_order_reads_as_before() -> None:
     data = _with_icc_segments((2, 2, PROFILE[half:]), (1, 2, PROFILE[:half]))
     items = read_metadata(data, probe(data)).items
     assert not [i for i in items if i.kind in ("unread", "uninspected")]
+
+
+def test_a_jfif_thumbnail_shorter_than_its_size_is_cut_like_any_other() -> None:
+    # TwelveMonkeys' jfif-grayscale-thumbnail.jpg: a 127x76 thumbnail of one byte a pixel where JFIF
+    # says three. No decoder reads it; the strip leaves the 14-byte header with a 0x0 thumbnail.
+    plain = jpeg_bytes(icc=False)
+    app0 = next(seg for seg in jpeg.walk(plain).segments if seg.marker == jpeg.APP0)
+    header = bytearray(app0.payload(plain)[:14])
+    header[12:14] = bytes((12, 10))
+    data = (
+        plain[: app0.start]
+        + jpeg.segment_bytes(jpeg.APP0, bytes(header) + b"CANARY" * 20)
+        + plain[app0.end :]
+    )
+    found = probe(data)
+    assert read_metadata(data, found).paths("unread") == ("/jpeg/APP0/thumbnail",)
+    out = strip_identifiers(data, found)
+    assert b"CANARY" not in out and decoded(out) == decoded(data)
