@@ -69,6 +69,10 @@ def _block_edits(block: Block, media_type: str, kinds: frozenset[str], drop: lis
         new = exif.strip(block.payload, kinds)
         if new is None:
             return []
+        if "unread" in kinds and _still_holds(new, kinds):
+            # Tables read over each other (goexif's infinite_loop_exif.jpg: IFD1 inside IFD0) shift when an
+            # entry goes, and what is left reads as new tags: a block the edit cannot clean goes whole.
+            return drop
         return [(*block.spans[0], _wrap("exif", media_type, block.prefix + new))]
     if block.source == "xmp":
         packet = xmp.strip(block.payload, kinds)
@@ -91,6 +95,15 @@ def _block_edits(block: Block, media_type: str, kinds: frozenset[str], drop: lis
         return [(*block.spans[0], block.payload)] if block.payload else drop
     items, _ = block_items(block)  # extended XMP, PNG text, JPEG comments, Ducky: all or nothing
     return drop if any(item.kind in kinds for item in items) else []
+
+
+def _still_holds(tiff: bytes, kinds: frozenset[str]) -> bool:
+    """Whether an EXIF block the strip rewrote still holds something of `kinds`, or no longer parses."""
+    try:
+        items, _ = exif.read_items(tiff)
+    except UnreadableBlock:
+        return True
+    return any(item.kind in kinds for item in items)
 
 
 def _icc_edits(data: bytes, block: Block, media_type: str, kinds: frozenset[str]) -> list[_Edit]:

@@ -157,3 +157,25 @@ def test_a_jfif_thumbnail_shorter_than_its_size_is_cut_like_any_other() -> None:
     assert read_metadata(data, found).paths("unread") == ("/jpeg/APP0/thumbnail",)
     out = strip_identifiers(data, found)
     assert b"CANARY" not in out and decoded(out) == decoded(data)
+
+
+def tiff_with_ifd1_inside_ifd0() -> bytes:
+    """IFD0 whose next-IFD pointer aims inside its own table (so IFD1 reads IFD0's entries shifted), and
+    an unknown tag: removing that tag shifts the entries IFD1 reads, as in goexif's infinite_loop_exif.jpg."""
+    entries = [
+        _entry(0x0112, 3, 1, 6),
+        _entry(0x0131, 2, 4, int.from_bytes(b"Cam\x00", "little")),
+        _entry(0xC4A5, 7, 4, int.from_bytes(b"CANA", "little")),  # PrintIM: not a tag the gate reads
+        _entry(0x011A, 5, 1, 0),
+    ]
+    ifd0 = struct.pack("<H", len(entries)) + b"".join(entries) + struct.pack("<I", 8 + 2 + 12 + 2)
+    return b"II*\x00" + struct.pack("<I", 8) + ifd0 + bytes(16)
+
+
+def test_an_exif_block_the_edit_cannot_clean_goes_whole() -> None:
+    data = with_exif_block(jpeg_bytes(), tiff_with_ifd1_inside_ifd0())
+    found = probe(data)
+    assert "unread" in {i.kind for i in read_metadata(data, found).items}
+    out = strip_identifiers(data, found, STRIPPED)
+    assert [i for i in read_metadata(out, probe(out)).items if i.kind in STRIPPED] == []
+    assert decoded(out) == decoded(data)
