@@ -12,7 +12,9 @@ structure keeps them out, so the published bytes are searched for them.
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 import struct
 import zlib
 
@@ -142,6 +144,25 @@ def _secondary_with_gps() -> bytes:
     return secondary[:2] + segment_bytes(0xE1, b"Exif\x00\x00" + block) + secondary[2:]
 
 
+def _xmp_thumbnail() -> bytes:
+    """XMP holding a base64 JPEG thumbnail (xmp:Thumbnails / xmpGImg:image, as Illustrator writes) that
+    carries EXIF of its own with a body serial number and an owner."""
+    thumb = jpeg_bytes(icc=False)
+    exif = b"Exif\x00\x00" + tiff_exif_ifd([ascii_tag(0xA431, SERIAL), ascii_tag(0xA430, OWNER)])
+    thumb = thumb[:2] + segment_bytes(0xE1, exif) + thumb[2:]
+    encoded = base64.b64encode(thumb).decode()
+    return after_soi(
+        0xE1,
+        XMP_ID
+        + xmp_packet(
+            '<xmp:Thumbnails xmlns:xmp="http://ns.adobe.com/xap/1.0/"'
+            ' xmlns:xmpGImg="http://ns.adobe.com/xap/1.0/g/img/"><rdf:Alt><rdf:li rdf:parseType="Resource">'
+            f"<xmpGImg:format>JPEG</xmpGImg:format><xmpGImg:image>{encoded}</xmpGImg:image>"
+            "</rdf:li></rdf:Alt></xmp:Thumbnails>"
+        ),
+    )
+
+
 PLACES: dict[str, bytes] = {
     "png eXIf beside compressed XMP": png_with(
         chunk(b"eXIf", tiff_exif_ifd([ascii_tag(0xA431, SERIAL)])),
@@ -196,6 +217,7 @@ PLACES: dict[str, bytes] = {
     + segment_bytes(0xE2, b"ICC_PROFILE\x00\x01\x01" + _icc_with_languages(canary("mluc30")))
     + jpeg_bytes(icc=False)[2:],
     "mpf secondary with its own EXIF GPS": mpo(JPEG, _secondary_with_gps()),
+    "xmp base64 thumbnail with EXIF of its own": _xmp_thumbnail(),
     "jpeg APP13 without Photoshop signature": after_soi(0xED, b"Adobe_CM\x00" + canary("adobecm").encode()),
     "jpeg APP12 Ducky comment": after_soi(
         0xEC,
@@ -224,5 +246,7 @@ def test_a_round9_canary_never_reaches_a_published_image(gate: Pipeline, place: 
     published = output + _inflated(output)
     for text in planted | set(IDENTIFIERS):
         assert not any(form in published for form in _forms(text)), (place, text)
+    thumbnail = re.search(rb"<xmpGImg:image>([^<]{64})", data)
+    assert thumbnail is None or thumbnail[1] not in output, place  # the base64 thumbnail is not published
     serial_le = struct.pack("<I", int(SERIAL[:9]))
     assert serial_le not in published or serial_le not in data, place
