@@ -211,9 +211,9 @@ def _between_pictures(layout: jpeg.JpegLayout) -> list[Block]:
     ]
 
 
-def _structural(tail: structural_tails.StructuralTail | None) -> list[Block]:
+def _structural(tail: structural_tails.StructuralTail) -> Block:
     """What the container's counts say nobody reads (see `structural_tails`): unread, cut or rewritten."""
-    return [] if tail is None else [Block("unread", tail.spans, tail.rewritten, where=tail.where)]
+    return Block("unread", tail.spans, tail.rewritten, where=tail.where)
 
 
 def _trailing(span: tuple[int, int] | None, container: str) -> list[Block]:
@@ -444,7 +444,8 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget, stre
         source: Source = "uninspected" if excess.rewritten is None else "unread"
         where = ("png", excess.name, str(excess.ordinal))
         blocks.append(Block(source, (excess.span,), excess.rewritten or b"", where=where))
-    blocks.extend(_structural(structural_tails.apng_frames_past_count(layout)))
+    if (uncounted := structural_tails.apng_frames_past_count(layout)) is not None:
+        blocks.append(_structural(uncounted))
     blocks.extend(_trailing(layout.trailing, "png"))
     return Blocks(tuple(blocks), has_c2pa)
 
@@ -482,6 +483,6 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget, s
         where = ("webp", tail.name, tail.ordinal)
         blocks.append(Block(source, (tail.span,), tail.rewritten or b"", where=where))
     if not streams:  # the decode finds a raw alpha tail too, and one edit per chunk is what the strip makes
-        blocks.extend(_structural(structural_tails.raw_alpha_tail(data, layout)))
+        blocks.extend(_structural(tail) for tail in structural_tails.raw_alpha_tails(data, layout))
     blocks.extend(_trailing(layout.trailing, "webp"))
     return Blocks(tuple(blocks), has_c2pa)

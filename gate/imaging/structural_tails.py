@@ -4,7 +4,7 @@
   read by no decoder, and without an acTL no decoder reads any fcTL or fdAT (the file is a still PNG).
   The frames that stay keep their sequence numbers, so the strip removes the others whole.
 - A WebP ALPH chunk stored without compression holds exactly width x height alpha bytes; libwebp reads
-  those and ignores the rest, which the strip cuts.
+  those and ignores the rest, which the strip cuts (in an animation frame too: the frame is rewritten).
 
 Both are checked by default. What only an inflate or a decode can tell (bytes after an fdAT's zlib stream,
 after a compressed ALPH stream) stays under `limits.inspect_compressed_streams`: measured here, the fdAT
@@ -21,6 +21,7 @@ from gate.imaging import png, webp
 
 _ANIMATION = (b"fcTL", b"fdAT")
 _RAW_ALPHA = 0  # ALPH header bits 0-1: compression method, 0 = none
+_FRAME_HEADER = 16  # an ANMF chunk's position, size, duration and flags, before its frame data
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,23 +47,48 @@ def apng_frames_past_count(layout: png.PngLayout) -> StructuralTail | None:
     return StructuralTail(tuple(extra), b"", ("png", "fcTL", "uncounted")) if extra else None
 
 
-def raw_alpha_tail(data: bytes, layout: webp.WebpLayout) -> StructuralTail | None:
-    """A still WebP's uncompressed ALPH chunk cut back to its header and width x height bytes, when it
-    holds more; else None. (A compressed one's end is found by decoding, see `webp_tail`.)"""
-    if layout.frames != 1:
-        return None
+def raw_alpha_tails(data: bytes, layout: webp.WebpLayout) -> list[StructuralTail]:
+    """Uncompressed ALPH chunks holding more than width x height bytes, each rewritten without the rest:
+    a still image's chunk, or an animation frame (ANMF) whose ALPH does (the frame rewritten)."""
+    found: list[StructuralTail] = []
+    frame_number = 0
     for chunk in layout.chunks:
-        if chunk.fourcc != b"ALPH" or not chunk.size:
-            continue
-        body = chunk.payload(data)
-        if body[0] & 0x03 != _RAW_ALPHA:
-            return None
-        needed = 1 + layout.width * layout.height
-        if len(body) <= needed:  # shorter is libwebp's to refuse; nothing past the picture
-            return None
-        return StructuralTail(
-            ((chunk.start, chunk.end),),
-            webp.chunk_bytes(b"ALPH", body[:needed]),
-            ("webp", "ALPH", "raw-tail"),
-        )
-    return None
+        if chunk.fourcc == b"ALPH" and layout.frames == 1:
+            cut = _cut_alpha(chunk.payload(data), layout.width, layout.height)
+            if cut is not None:
+                span = ((chunk.start, chunk.end),)
+                found.append(
+                    StructuralTail(span, webp.chunk_bytes(b"ALPH", cut), ("webp", "ALPH", "raw-tail"))
+                )
+        elif chunk.fourcc == b"ANMF":
+            rewritten = _frame_without_alpha_tail(chunk.payload(data))
+            if rewritten is not None:
+                where = ("webp", "ANMF", f"{frame_number}-raw-tail")
+                found.append(StructuralTail(((chunk.start, chunk.end),), rewritten, where))
+            frame_number += 1
+    return found
+
+
+def _cut_alpha(body: bytes, width: int, height: int) -> bytes | None:
+    """An uncompressed ALPH payload cut to its header and width x height bytes, when longer; else None."""
+    if not body or body[0] & 0x03 != _RAW_ALPHA:
+        return None
+    needed = 1 + width * height
+    return body[:needed] if len(body) > needed else None  # shorter is libwebp's to refuse
+
+
+def _frame_without_alpha_tail(frame: bytes) -> bytes | None:
+    """An ANMF chunk rebuilt with its uncompressed ALPH cut (see `_cut_alpha`), or None."""
+    if len(frame) < _FRAME_HEADER:
+        return None
+    width = int.from_bytes(frame[6:9], "little") + 1
+    height = int.from_bytes(frame[9:12], "little") + 1
+    pos, parts, changed = _FRAME_HEADER, [frame[:_FRAME_HEADER]], False
+    while pos + 8 <= len(frame):
+        fourcc, size = frame[pos : pos + 4], int.from_bytes(frame[pos + 4 : pos + 8], "little")
+        body = frame[pos + 8 : pos + 8 + size]
+        cut = _cut_alpha(body, width, height) if fourcc == b"ALPH" else None
+        changed = changed or cut is not None
+        parts.append(webp.chunk_bytes(fourcc, body if cut is None else cut))
+        pos += 8 + size + (size & 1)
+    return webp.chunk_bytes(b"ANMF", b"".join(parts)) if changed else None

@@ -132,3 +132,33 @@ def test_a_raw_alpha_chunk_is_cut_back_to_its_pixels() -> None:
 def test_a_raw_alpha_chunk_of_the_right_size_is_clean() -> None:
     data = _raw_alpha_webp(b"")
     assert read_metadata(data, probe(data)).paths("unread") == ()
+
+
+def _animated_raw_alpha(extra: bytes) -> bytes:
+    """A one-frame animated WebP whose ANMF holds an uncompressed ALPH + `extra` and the VP8 of
+    `_raw_alpha_webp` (libwebp decodes a single frame of an animation)."""
+    still = _raw_alpha_webp(extra)
+    layout = webp.walk(still)
+    inner = b"".join(still[c.start : c.end] for c in layout.chunks if c.fourcc in (b"ALPH", b"VP8 "))
+    width, height = pixels().size
+    header = bytes(6) + (width - 1).to_bytes(3, "little") + (height - 1).to_bytes(3, "little")
+    header += (100).to_bytes(3, "little") + b"\x00"
+    size = (width - 1).to_bytes(3, "little") + (height - 1).to_bytes(3, "little")
+    body = (
+        webp.chunk_bytes(b"VP8X", bytes((0x12, 0, 0, 0)) + size)
+        + webp.chunk_bytes(b"ANIM", bytes(4) + b"\x00\x00")
+        + webp.chunk_bytes(b"ANMF", header + inner)
+    )
+    return b"RIFF" + struct.pack("<I", len(body) + 4) + b"WEBP" + body
+
+
+def test_a_raw_alpha_chunk_in_an_animation_frame_is_cut_too() -> None:
+    data = _animated_raw_alpha(PLANTED)
+    found = probe(data)
+    assert read_metadata(data, found).paths("unread") == ("/webp/ANMF/0-raw-tail",)
+    out = strip_identifiers(data, found)
+    assert PLANTED not in out
+    assert read_metadata(out, probe(out)).paths("unread") == ()
+    assert _decoded(out) == _decoded(data)
+    clean = _animated_raw_alpha(b"")
+    assert read_metadata(clean, probe(clean)).paths("unread") == ()
