@@ -11,7 +11,19 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from gate.errors import ImageUndecodable
-from gate.imaging import icc, idat, inspected, jpeg, mpf, png, scan_tail, unused_tables, webp, webp_tail
+from gate.imaging import (
+    icc,
+    idat,
+    inspected,
+    jpeg,
+    mpf,
+    png,
+    scan_tail,
+    structural_tails,
+    unused_tables,
+    webp,
+    webp_tail,
+)
 from gate.imaging.exif import tiff_block
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
@@ -199,6 +211,11 @@ def _between_pictures(layout: jpeg.JpegLayout) -> list[Block]:
     ]
 
 
+def _structural(tail: structural_tails.StructuralTail) -> Block:
+    """What the container's counts say nobody reads (see `structural_tails`): unread, cut or rewritten."""
+    return Block("unread", tail.spans, tail.rewritten, where=tail.where)
+
+
 def _trailing(span: tuple[int, int] | None, container: str) -> list[Block]:
     """Bytes after the end of the image (see `trailing`): unread, and removed whole by the strip."""
     return [] if span is None else [Block("unread", (span,), where=(container, "trailing", "0"))]
@@ -237,6 +254,9 @@ def _unread_block(data: bytes, seg: jpeg.Segment, span: tuple[tuple[int, int], .
     """An `unread` block for a JFXX thumbnail, a JFIF/APP14 segment longer than what decoders read, or an
     MPF index's ImageUIDList."""
     index = _mp_index(data, seg)
+    if index is not None and index.dangling:
+        # It lists pictures the file does not hold whole (see `jpeg.walk`): removed with what follows EOI.
+        return Block("unread", span, where=("jpeg", "APP2", "dangling"))
     if index is not None:
         return _image_uids(data, seg, index)
     if seg.marker == jpeg.APP0 and data.startswith(b"JFXX\x00", seg.start + 4):
@@ -261,9 +281,9 @@ def _jfif_unread(payload: bytes, span: tuple[tuple[int, int], ...]) -> Block | N
     viewer of the image: 3 bytes a pixel that can spell anything) and for bytes after the header, which
     the strip rewrites to the 14-byte header with a 0x0 thumbnail. Apple's "AMPF" right after the header
     counts as read (it flags an iPhone HDR photo's gain map) and is kept. None when there is neither."""
-    thumbnail = 3 * payload[12] * payload[13]
-    if len(payload) < 14 + thumbnail:
-        raise ImageUndecodable("JPEG JFIF APP0 segment is shorter than its thumbnail")
+    # A thumbnail shorter than its size says (TwelveMonkeys' jfif-grayscale-thumbnail.jpg holds one byte a
+    # pixel) is read by no decoder either: cut the same way.
+    thumbnail = min(3 * payload[12] * payload[13], len(payload) - 14)
     rest = payload[14 + thumbnail :]
     ampf = b"AMPF" if rest == b"AMPF" else b""
     if not thumbnail and rest == ampf:
@@ -336,10 +356,11 @@ def _mp_index(data: bytes, seg: jpeg.Segment) -> mpf.MpIndex | None:
 def _jpeg_profile(parts: list[tuple[bytes, jpeg.Segment, bytes]], image: int) -> Block:
     """An ICC profile split over APP2 segments, each with its sequence number (from 1) and the count."""
     ordered = sorted(parts, key=lambda part: part[0][0])
-    if [part[0][0] for part in ordered] != list(range(1, len(ordered) + 1)):
-        raise ImageUndecodable("JPEG ICC profile segments are not numbered 1..n")
-    profile = b"".join(part[2] for part in ordered)
     spans = tuple((seg.start, seg.end) for _, seg, _ in parts)
+    if [part[0][0] for part in ordered] != list(range(1, len(ordered) + 1)):
+        # libjpeg and LittleCMS read no profile then; a lenient reader may: held (see `icc.read_items`)
+        return Block("uninspected", spans, where=("icc", "jpeg", "unnumbered"), image=image)
+    profile = b"".join(part[2] for part in ordered)
     return Block("icc", spans, profile, key="jpeg", image=image)
 
 
@@ -423,6 +444,8 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget, stre
         source: Source = "uninspected" if excess.rewritten is None else "unread"
         where = ("png", excess.name, str(excess.ordinal))
         blocks.append(Block(source, (excess.span,), excess.rewritten or b"", where=where))
+    if (uncounted := structural_tails.apng_frames_past_count(layout)) is not None:
+        blocks.append(_structural(uncounted))
     blocks.extend(_trailing(layout.trailing, "png"))
     return Blocks(tuple(blocks), has_c2pa)
 
@@ -459,5 +482,7 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget, s
         source: Source = "uninspected" if tail.rewritten is None else "unread"
         where = ("webp", tail.name, tail.ordinal)
         blocks.append(Block(source, (tail.span,), tail.rewritten or b"", where=where))
+    if not streams:  # the decode finds a raw alpha tail too, and one edit per chunk is what the strip makes
+        blocks.extend(_structural(tail) for tail in structural_tails.raw_alpha_tails(data, layout))
     blocks.extend(_trailing(layout.trailing, "webp"))
     return Blocks(tuple(blocks), has_c2pa)

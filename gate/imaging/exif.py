@@ -392,7 +392,10 @@ def strip(block: bytes, kinds: frozenset[str]) -> bytes | None:
     # A value a writer declared too long can run over a table that stays (a Traveler SX330Z's MakerNote
     # ends inside IFD1): zeroing must leave the table, or the block no longer parses. A value that stays
     # is zeroed where a doomed one overlaps it: a wrong number is no leak, the doomed bytes would be.
-    zero = _Zeroer(out, [(t, t + 2 + 12 * n + 4) for t, n in tiff.tables.items() if t not in gone_gps])
+    # The TIFF header stays too: a value may claim it (goexif's infinite_loop_exif.jpg has an IFD0 entry
+    # of 72 bytes at offset 1), and a block without its header no longer parses at all.
+    kept = [(0, 8), *((t, t + 2 + 12 * n + 4) for t, n in tiff.tables.items() if t not in gone_gps)]
+    zero = _Zeroer(out, kept)
     for start, end in hidden:  # no table holds these, but for the padding of a short value's field
         out[start:end] = bytes(end - start)
     if gone_gps:

@@ -72,8 +72,19 @@ _TEXT_FIELDS = (
 def read_items(profile: bytes, where: str) -> list[MetadataItem]:
     """Text of `profile` as free_text items under /icc/<where>/ (a LittleCMS field name, or the tag's
     signature for text LittleCMS does not hand back), a device_id item for Apple's `mmod` serial number,
-    or one uninspected item."""
-    found = _read(profile)
+    or one uninspected item.
+
+    An empty profile (an ICC_PROFILE segment of no bytes) gives no reader a colour: `unread`, removed. One
+    no colour engine reads (no header, tags outside it, segments misnumbered) is held, as a PNG profile
+    that does not inflate: LittleCMS and libjpeg ignore it, but a lenient reader may apply it, so
+    removing it could change the colours.
+    """
+    if not profile:
+        return [MetadataItem(pointer("icc", where, "empty"), "unread")]
+    try:
+        found = _read(profile)
+    except ImageUndecodable:
+        return [MetadataItem(pointer("icc", where, "unreadable"), "uninspected")]
     if found is None:
         return [MetadataItem(pointer("icc", where), "uninspected")]
     fields, tags, device = found
@@ -129,6 +140,10 @@ def strip(profile: bytes, kinds: frozenset[str]) -> bytes | None:
     """The profile without what `kinds` names that it holds (device ids: `mmod` serials and dates;
     unread: bytes no tag or header field holds; both zeroed in place), or None when nothing changes.
     Text is not rewritten: a profile whose text holds personal data is the policy's to judge."""
+    try:
+        _read(profile)
+    except ImageUndecodable:  # held whole (`read_items`): nothing of it is edited
+        return None
     stripped = icc_tags.strip_device_ids(profile) if "device_id" in kinds else None
     if "unread" in kinds:
         stripped = icc_tags.zero_unreferenced(stripped or profile) or stripped

@@ -103,8 +103,11 @@ def walk(data: bytes) -> JpegLayout:
     follow the first EOI in order, without overlaps, and their sizes must be what the index says; bytes
     between them other than 0x00/0xFF padding are `between`, bytes after the last image (beyond a little
     padding) `trailing`: no reader reads them, so they are removed, never published; so are up to 16
-    bytes between two header segments (`gaps`). Raises ImageLimitExceeded past the structure limits
-    (scans, segments, coding tables).
+    bytes between two header segments (`gaps`). An index that names bytes past the end of the file
+    (`mpf.MpIndex.dangling`: a picture cut short, or a stale index) lists no picture the gate can read
+    whole: the primary is all that is read, what follows its EOI is `trailing`, and `blocks` reports the
+    index itself unread, so the strip publishes the primary alone. Raises ImageLimitExceeded past the
+    structure limits (scans, segments, coding tables).
     """
     if not data.startswith(b"\xff\xd8"):
         raise ImageUndecodable("not a JPEG: missing start-of-image marker")
@@ -129,7 +132,7 @@ def walk(data: bytes) -> JpegLayout:
                 raise ImageUndecodable("JPEG MPF index gives an image a size shorter than the image")
             check_end(data, picture.end, "JPEG", why="an MPF image size that disagrees", stop=offset + size)
             nested = mp_index(data, picture.segments)
-            if nested is not None and nested.entries:
+            if nested is not None and (nested.entries or nested.dangling):
                 raise ImageUndecodable("JPEG MPF image names further images (a nested index)")
             segments.extend(picture.segments)
             gaps.extend(picture.gaps)

@@ -59,12 +59,16 @@ class MpIndex:
     complete: bool
     uid_list: tuple[int, int, int] | None = None
     loose: tuple[tuple[int, int], ...] = ()
+    #: True when an entry names bytes past the end of the file (a picture cut short, or an index a tool
+    #: kept after shrinking the primary): no picture it lists is read then, see `jpeg.walk`.
+    dangling: bool = False
 
 
 def read(data: bytes, start: int, end: int) -> MpIndex:
     """Read the MPF segment whose payload ("MPF\\0"...) lies in `data[start:end]`.
 
-    Raises ImageUndecodable when the TIFF structure is broken or an MP entry points outside the file.
+    Raises ImageUndecodable when the TIFF structure is broken; an MP entry that runs past the end of the
+    file makes the index `dangling` (its entries are then empty).
     """
     base = start + len(PREFIX)
     block = data[base:end]
@@ -95,8 +99,10 @@ def read(data: bytes, start: int, end: int) -> MpIndex:
             if offset != 0:
                 raise ImageUndecodable("JPEG MPF index does not start with the primary image")
             continue
-        if offset == 0 or size == 0 or base + offset + size > len(data):
+        if offset == 0 or size == 0:
             raise ImageUndecodable("JPEG MPF index names an image outside the file")
+        if base + offset + size > len(data):
+            return MpIndex(base, base + value_at, order, (), complete, uid_list, loose, dangling=True)
         entries.append((base + offset, size))
     return MpIndex(base, base + value_at, order, tuple(entries), complete, uid_list, loose)
 

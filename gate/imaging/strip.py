@@ -35,24 +35,57 @@ def strip_identifiers(data: bytes, probe: ImageProbe, kinds: frozenset[str] = DE
     if unknown:
         raise ValueError(f"unknown metadata kinds: {sorted(unknown)}")
     kinds &= STRIPPABLE_KINDS
-    budget = MetadataBudget(probe.limits.max_metadata_bytes)
-    edits: list[_Edit] = []
     layout = probe.layout_for(data)
     streams = probe.limits.inspect_compressed_streams
-    for block in list_blocks(data, probe.media_type, budget, layout, streams=streams).items:
+    blocks = list_blocks(
+        data, probe.media_type, MetadataBudget(probe.limits.max_metadata_bytes), layout, streams=streams
+    ).items
+    out = _stripped(data, probe, layout, blocks, kinds, exif_whole=False)
+    if out is None:
+        return data
+    if not _holds(out, probe, kinds):
+        return out
+    if "unread" in kinds and any(block.source == "exif" for block in blocks):
+        # Tables read over each other (goexif's infinite_loop_exif.jpg: IFD1 inside IFD0) shift when an
+        # entry goes, and what is left reads as new tags: an EXIF block the edit cannot clean goes whole.
+        # Tried only then, so a strip that works reads its result once, as before.
+        out = _stripped(data, probe, layout, blocks, kinds, exif_whole=True) or out
+        if not _holds(out, probe, kinds):
+            return out
+    raise ImageUndecodable("metadata could not be stripped safely")
+
+
+def _holds(out: bytes, probe: ImageProbe, kinds: frozenset[str]) -> bool:
+    """Whether `out` still holds metadata of `kinds`."""
+    return any(item.kind in kinds for item in read_metadata(out, probe).items)
+
+
+def _stripped(
+    data: bytes,
+    probe: ImageProbe,
+    layout: object,
+    blocks: tuple[Block, ...],
+    kinds: frozenset[str],
+    *,
+    exif_whole: bool,
+) -> bytes | None:
+    """`data` with the edits of every block applied (EXIF blocks dropped whole when `exif_whole`), or None
+    when there is nothing to edit."""
+    edits: list[_Edit] = []
+    for block in blocks:
         if block.source == "icc":
             edits.extend(_icc_edits(data, block, probe.media_type, kinds))
+        elif exif_whole and block.source == "exif":
+            edits.extend((start, end, b"") for start, end in block.spans)
         else:
             edits.extend(_edits(block, probe.media_type, kinds))
     if not edits:
-        return data
+        return None
     out = _splice(data, edits)
     if probe.media_type == WEBP:
         out = _fix_webp_header(out)
     if probe.media_type == JPEG:
         out = fix_mp_index(data, out, edits, layout if isinstance(layout, jpeg.JpegLayout) else None)
-    if any(item.kind in kinds for item in read_metadata(out, probe).items):
-        raise ImageUndecodable("metadata could not be stripped safely")
     return out
 
 
@@ -94,7 +127,10 @@ def _block_edits(block: Block, media_type: str, kinds: frozenset[str], drop: lis
 
 
 def _icc_edits(data: bytes, block: Block, media_type: str, kinds: frozenset[str]) -> list[_Edit]:
-    """The profile's segments or chunk rewritten with `icc.strip`'s profile, which keeps its size."""
+    """The profile's segments or chunk rewritten with `icc.strip`'s profile, which keeps its size; an empty
+    profile's removed (see `icc.read_items`)."""
+    if not block.payload:
+        return [(start, end, b"") for start, end in block.spans] if "unread" in kinds else []
     profile = icc.strip(block.payload, kinds)
     if profile is None:
         return []

@@ -95,6 +95,8 @@ _AI_SOURCE_TYPES = frozenset(
     }
 )
 _VALUELESS: frozenset[Kind] = frozenset({"location", "device_id"})
+_SERIAL = re.compile(r"serial", re.IGNORECASE)
+_OWNER = re.compile(r"owner", re.IGNORECASE)
 
 
 def _split(clark: str) -> tuple[str, str]:
@@ -112,14 +114,28 @@ def classify(clark: str, position: int = 0) -> tuple[str, Kind] | None:
     uri, local = _split(clark)
     entry = _NAMESPACES.get(uri)
     if entry is None:
-        return None
+        return _named_identifier(uri, local, position)
     prefix, kinds = entry
     kind = kinds.get(local)
+    if kind is None and not (uri == _EXIF_NS and local.startswith("GPS")):
+        return _named_identifier(uri, local, position)
     if kind is None and uri == _EXIF_NS and local.startswith("GPS"):
         if local not in _GPS_NAMES:
             return pointer("xmp", f"{prefix}:{HIDDEN_NAME}{position}"), "location"
         kind = "location"
     return (pointer("xmp", f"{prefix}:{local}"), kind) if kind else None
+
+
+def _named_identifier(uri: str, local: str, position: int) -> tuple[str, Kind] | None:
+    """A property of a known namespace the gate does not map whose name says it holds a serial number or
+    an owner (`exif:SerialNumber`, `exif:LensSerialNumber` as Photoshop wrote them before `aux:`,
+    `crs:CameraSerial...`): a device id or an owner, however its value reads to the scanner (a bare
+    "044051002852" reads as nothing). Named by position, as the image chose the name."""
+    prefix = _known_prefix(uri)
+    if prefix is None:
+        return None
+    kind: Kind | None = "device_id" if _SERIAL.search(local) else "owner" if _OWNER.search(local) else None
+    return (pointer("xmp", f"{prefix}:{HIDDEN_NAME}{position}"), kind) if kind else None
 
 
 def parse(packet: bytes) -> tuple[ET.Element, list[tuple[str, str]]]:

@@ -90,11 +90,16 @@ def test_multi_picture_jpeg_as_pillow_writes_it_is_read_picture_by_picture() -> 
     assert any(path.startswith("/mpf/1/exif/GPSInfo") for path in paths)
 
 
-def test_multi_picture_index_without_its_images_is_refused() -> None:
+def test_multi_picture_index_without_its_images_publishes_the_primary_alone() -> None:
+    # The index names a picture the file does not hold (a tool shrank the file and kept the index): no
+    # picture it lists is read, so the index goes (`/jpeg/APP2/dangling`) and the primary is published.
     data = mpo_bytes()
     first = data[: data.index(b"\xff\xd9\xff\xd8") + 2]  # the first picture alone, its MPF index intact
-    with pytest.raises(ImageUndecodable, match=r"MPF index names an image outside the file"):
-        probe(first)
+    found = probe(first)
+    assert "/jpeg/APP2/dangling" in read_metadata(first, found).paths("unread")
+    stripped = strip_identifiers(first, found)
+    assert b"MPF\x00" not in stripped
+    assert read_metadata(stripped, probe(stripped)).paths("unread") == ()
 
 
 def _with_gap(gap: bytes) -> tuple[bytes, bytes]:

@@ -21,6 +21,10 @@ REAL = Path(__file__).parents[2] / "fixtures" / "real"
         ("libultrahdr-minnie-y.jpg", ["/jpeg/trailing/0"]),  # 1,970 bytes after the first EOI
         ("c2pa-rs-riff-info.webp", ["/webp/IART/0", "/webp/ICOP/0", "/webp/INAM/0"]),  # RIFF INFO text
         ("apple-gainmap.jpg", None),  # an iPhone HDR photo: GPS and unknown tags stripped as before
+        # An MPF index naming pictures past the end of the file: the index goes, the primary stays.
+        ("commons-imaging-stale-mpf.jpg", None),
+        # EXIF whose IFD1 lies inside IFD0: the edit could not clean it, so it goes whole.
+        ("goexif-infinite-loop-exif.jpg", None),
     ],
 )
 def test_real_files_are_approved_without_what_no_reader_uses(
