@@ -16,7 +16,14 @@ import re
 import unicodedata
 
 from gate.scanning.context import NOT_NUMERIC
-from gate.scanning.detectors.base import HAS_DIGIT, PatternDetector, PatternRule, Text, any_word
+from gate.scanning.detectors.base import (
+    HAS_CAPITALS,
+    HAS_DIGIT_WORDS,
+    PatternDetector,
+    PatternRule,
+    Text,
+    any_word,
+)
 from gate.scanning.normalise import normalise
 
 _WORDS = (
@@ -79,7 +86,9 @@ def _plate(match: re.Match[str], text: Text) -> bool:
 
 DETECTOR = PatternDetector(
     entity="VEHICLE_PLATE",
-    needs=HAS_DIGIT,
+    # A plate word, a space and a plate with a capital (Cyrillic capitals read Latin; Hangul has no case).
+    needs=HAS_DIGIT_WORDS,
+    requires=HAS_CAPITALS,
     rules=(PatternRule("vehicle_plate.cued", _CUED, _plate, when=_has_word),),
     unless=NOT_NUMERIC,
 )

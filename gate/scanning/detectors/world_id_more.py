@@ -59,12 +59,15 @@ CUE_WORDS = tuple(
     for word in (
         "الرقم القومي", "الهوية", "الإقامة", "الاقامة", "iqama", "کد ملی", "کدملی", "شماره ملی", "philsys",
         "identification number", "pengenalan", "căn cước", "cccd", "cmnd", "chứng minh", "snils", "снилс",
-        "инн", "рнокпп", "іпн", "cnic", "شناختی", "kra pin", "t.c.", "bank verification",
+        "инн", "рнокпп", "іпн", "cnic", "شناختی", "kra pin", "t.c.", "bank verification", "rut ", "rut:",
     )
 )  # fmt: skip
 CUE = (
     r"الرقم\s+القومي|الهوية|الإقامة|الاقامة|iqama|کد\s*ملی|شماره\s+ملی|philsys|identification\s+number|"
     r"kad\s+pengenalan|căn\s+cước|chứng\s+minh|kra\s+pin|bank\s+verification|"
+    # "rut" in lower case is an English word ("in a rut"): a cue only right before its number (the end
+    # of the text searched is the candidate's start when `world_id` looks behind one)
+    r"\brut[\s:.#]{1,3}(?:$|(?=\d))|"
 )
 # Acronyms in capitals, also as `normalise` leaves them (Cyrillic capitals that look Latin read Latin:
 # "ИНН" is "ИHH" there).

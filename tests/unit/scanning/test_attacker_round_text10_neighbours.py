@@ -38,6 +38,7 @@ FOUND: list[tuple[str, str]] = [
     ("TIN 123-456-789-000", "NATIONAL_ID"),
     ("Số CCCD: 001190034567", "NATIONAL_ID"),
     ("СНИЛС 112-233-445 95", "NATIONAL_ID"),
+    ("rut 24489772-k para la factura", "NATIONAL_ID"),  # lower case, right before its number
     ("routing 005810758 account 4820019933", "BANK_ACCOUNT"),
     ("sort code 20-00-00, account 55779911", "BANK_ACCOUNT"),
     ("BSB 062-000", "BANK_ACCOUNT"),
@@ -77,6 +78,7 @@ CLEAN: list[str] = [
     "RFC 2119 keywords poster",
     "funda para DNI 8,5 x 5,4 cm",
     "CCCD 2024 collection",
+    "stuck in a rut, 24489772-k",  # "rut" in lower case is a cue only right before its number
     "ИНН и КПП организации: бланк",
     "account settings icon set, 24 px",
     "discount code 12345678",
