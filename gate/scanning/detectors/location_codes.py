@@ -18,10 +18,8 @@ from gate.scanning.context import NOT_NUMERIC
 from gate.scanning.detectors.base import (
     HAS_DECIMALS,
     HAS_DEGREE,
-    HAS_DIGIT,
-    HAS_NON_ASCII,
+    HAS_LINK,
     HAS_PLUS,
-    HAS_WORDS,
     PatternDetector,
     PatternRule,
     Text,
@@ -52,6 +50,10 @@ def _has_w3w(text: Text) -> bool:
     return "///" in text.value
 
 
+def _has_ring(text: Text) -> bool:
+    return "°" in text.value
+
+
 def _has_cjk_degree(text: Text) -> bool:
     value = text.value
     return "緯" in value or "纬" in value
@@ -59,15 +61,13 @@ def _has_cjk_degree(text: Text) -> bool:
 
 DETECTOR = PatternDetector(
     entity="LOCATION",
-    needs=HAS_PLUS | HAS_DECIMALS | HAS_DEGREE | HAS_NON_ASCII | HAS_WORDS,
+    needs=HAS_PLUS | HAS_DECIMALS | HAS_DEGREE | HAS_LINK,
     rules=(
         PatternRule("location.plus_code", _PLUS_CODE, _plus_code, requires=HAS_PLUS),
-        PatternRule("location.what3words", _W3W, None, _has_w3w, requires=HAS_WORDS),
+        PatternRule("location.what3words", _W3W, None, _has_w3w, requires=HAS_LINK),
         PatternRule("location.hemispheres", _HEMISPHERES, None, requires=HAS_DECIMALS),
-        PatternRule("location.decimal_minutes", _DECIMAL_MINUTES, None, requires=HAS_DEGREE),
-        PatternRule(
-            "location.cjk_degrees", _CJK_DEGREES, None, _has_cjk_degree, requires=HAS_NON_ASCII | HAS_DIGIT
-        ),
+        PatternRule("location.decimal_minutes", _DECIMAL_MINUTES, None, _has_ring, requires=HAS_DEGREE),
+        PatternRule("location.cjk_degrees", _CJK_DEGREES, None, _has_cjk_degree, requires=HAS_DEGREE),
     ),
     unless=NOT_NUMERIC,
 )
