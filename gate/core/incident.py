@@ -47,6 +47,8 @@ _CONSEQUENCES = {
     "HEALTH_DATA": "disclosure of the person's health (special category, Art. 9): discrimination, distress",
     "SOCIAL_HANDLE": "unsolicited contact, harassment and profiling through the person's social account",
     "USER_ACCOUNT": "linking the image to the person's computer account, whose name often spells theirs",
+    "BANK_ACCOUNT": "fraudulent debits and payment fraud through the person's bank account",
+    "VEHICLE_PLATE": "identification of the vehicle's keeper and tracking of their movements",
 }
 _GENERAL = "identification of the data subject and loss of confidentiality"
 

@@ -23,6 +23,7 @@ from gate.scanning.walk import scan_text
 _SEPARATORS = re.compile(r"[._:/\-=;,|~]+")
 # "0049..." is how an international number is written where "+" is not allowed (as in ids).
 _INTERNATIONAL_PREFIX = re.compile(r"(?<![0-9])00(?=[1-9])")
+_DIGIT_GROUP = 9
 
 
 def identifier_findings(value: str, *, path: str) -> list[Finding]:
@@ -37,6 +38,9 @@ def identifier_findings(value: str, *, path: str) -> list[Finding]:
         spaced = _INTERNATIONAL_PREFIX.sub("+", _SEPARATORS.sub(" ", text).strip())
         # Ids are often lower case ("jane-doe"), where free text would capitalise a name.
         readings |= {spaced, " ".join(word[:1].upper() + word[1:] for word in spaced.split(" "))}
+        # Each long digit group alone too: a word before it ("order-0612345678") says what the shop calls
+        # the id, not that the digits are not a phone number (free text's reference words excuse them).
+        readings |= {word for word in spaced.split(" ") if len(word) >= _DIGIT_GROUP and word.isdigit()}
     readings -= {value}
     seen = {(f.entity, f.path) for f in found}
     for reading in sorted(readings):

@@ -7,6 +7,7 @@ import operator
 
 from gate.scanning.detectors import (
     account,
+    bank_account,
     behavior,
     card,
     customer,
@@ -20,6 +21,7 @@ from gate.scanning.detectors import (
     ip,
     keyed,
     location,
+    location_codes,
     national_id,
     person,
     person_joined,
@@ -29,6 +31,7 @@ from gate.scanning.detectors import (
     phone_words,
     session,
     social,
+    vehicle_plate,
     world_id,
 )
 from gate.scanning.detectors.base import KeyedRule, PatternDetector, Text, TextDetector, text_facts
@@ -38,6 +41,7 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     phone_words.with_spelled(phone.DETECTOR),
     card.DETECTOR,
     iban.DETECTOR,
+    bank_account.DETECTOR,
     national_id.US_SSN,
     national_id.UK_NINO,
     european_id.DETECTOR,
@@ -45,15 +49,18 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     id_document.DETECTOR,
     ip.DETECTOR,
     location.DETECTOR,
+    location_codes.DETECTOR,
     dob.DETECTOR,
     person.DETECTOR,
     session.DETECTOR,
+    session.SECRET_KEYS,
     behavior.DETECTOR,
     device.DETECTOR,
     social.DETECTOR,
     health.DETECTOR,
     customer.DETECTOR,
     account.DETECTOR,
+    vehicle_plate.DETECTOR,
 )
 
 KEYED_RULES: tuple[KeyedRule, ...] = (

@@ -57,7 +57,7 @@ HAS_COLONS: Final = 1 << 6  # two colons (IPv6)
 HAS_SEPARATOR: Final = 1 << 7  # "=" or ":" (cookies)
 HAS_JWT: Final = 1 << 8
 HAS_DIGIT_WORDS: Final = 1 << 9  # digits in free text (street numbers, "born in 1985")
-HAS_DEGREE: Final = 1 << 10  # "48°51'N"
+HAS_DEGREE: Final = 1 << 10  # "48°51'N", "北緯35度"
 HAS_TOKEN_WORD: Final = 1 << 11  # "bearer" or "token"
 # Facts looked for only in strings with a digit (HAS_DIGIT) or a digit run (HAS_DIGIT_RUN): every
 # pattern that needs them needs those digits too, and most strings have none.
@@ -74,7 +74,9 @@ HAS_BIRTH_WORD: Final = 1 << 18  # with a digit: "born", "DOB", "birthday"
 # Eight digits or more, however far apart ("0151 - 2345 - 6789", "45 47 97 51").
 HAS_EIGHT_DIGITS: Final = 1 << 19
 HAS_CODE_START: Final = 1 << 20  # two capitals (or letters, with 12 digits), then two digits: an IBAN's start
-HAS_LINK: Final = 1 << 21  # a host of a few top-level domains before a "/": "instagram.com/...", "t.me/..."
+HAS_LINK: Final = (
+    1 << 21
+)  # a host of a few top-level domains before a "/" ("instagram.com/...", "t.me/..."), or "///"
 HAS_NON_ASCII: Final = 1 << 22  # a character outside ASCII (the CJK and Hangul address patterns need one)
 HAS_HOME_PATH: Final = 1 << 23  # a home folder in a path: "C:\\Users\\...", "/home/...", "/Users/..."
 BEHAVIOR_WORDS = (
@@ -179,9 +181,11 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
     if not ascii_text and not facts & HAS_CAPITALS and _CASELESS_LETTER.search(value) is not None:
         # Scripts without case (Arabic, Hebrew, CJK) write names without capitals, CJK without spaces.
         facts |= HAS_CAPITALS
-    if "°" in value:
+    # (also a latitude written in CJK words, "北緯35度": location_codes)
+    if "°" in value or (not ascii_text and ("緯" in value or "纬" in value)):
         facts |= HAS_DEGREE
-    if "/" in value and _LINK.search(value) is not None:
+    # (also a what3words address, "///filled.count.soap": location_codes)
+    if "/" in value and ("///" in value or _LINK.search(value) is not None):
         facts |= HAS_LINK
     if (
         ("/" in value or "\\" in value)

@@ -40,6 +40,15 @@ _IIN_RANGES: tuple[tuple[int, int, frozenset[int]], ...] = (
     (62, 62, frozenset((16, 17, 18, 19))),  # UnionPay
     (50, 50, frozenset(range(12, 20))),  # Maestro
     (56, 58, frozenset(range(12, 20))),
+    (2200, 2204, frozenset((16, 17, 18, 19))),  # Mir (Russia)
+    (6037, 6037, frozenset((16,))),  # Shetab (Iran): Melli and other banks' bank cards
+    (6104, 6104, frozenset((16,))),
+    (6393, 6393, frozenset((16,))),
+    (508, 508, frozenset((16,))),  # RuPay (India)
+    (607, 608, frozenset((16,))),
+    (652, 653, frozenset((16,))),
+    (5061, 5061, frozenset((16, 18, 19))),  # Verve (Nigeria)
+    (6500, 6500, frozenset((16, 18, 19))),
 )
 _LENGTHS_WITHOUT_CONTEXT = frozenset((15, 16))
 
@@ -55,7 +64,8 @@ _CANDIDATE = re.compile(
 )
 _NOT_DIGITS = re.compile(r"\D")
 _CARD_CUE = re.compile(
-    r"(?i)\b(?:card|credit|debit|visa|mastercard|master\s+card|amex|american\s+express|discover|cc|pan)\b"
+    r"(?i)\b(?:card|credit|debit|visa|mastercard|master\s+card|amex|american\s+express|discover|cc|pan|mir|rupay|"
+    r"verve|shetab)\b"
 )
 _SEED_CUE = re.compile(r"(?i)\bseed\b")
 

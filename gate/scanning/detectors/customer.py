@@ -15,7 +15,7 @@ from gate.scanning.detectors.base import HAS_DIGIT, PatternDetector, PatternRule
 _CUES = lexicon.Cues("customer_id")
 # The cue, a few separators or a copula, then an identifier: letters and digits in up to four groups.
 _CUED = _CUES.then(
-    r"[^\w\n]{0,4}(?:(?:is|ist|est|es|è|é|nr\.?|no\.?|n°|nº|#)[^\w\n]{0,3})?"
+    r"[^\w\n]{0,4}(?:(?i:is|ist|est|es|è|é|nr\.?|no\.?|n\.|n°|nº|#|número|numero|number|nummer|numer|номер|số)[^\w\n]{0,3})?"
     r"(?P<id>(?:[A-Za-z]{1,4}[\-/ ]?)?\d[\dA-Za-z]*(?:[\- /.][A-Za-z]*\d[\dA-Za-z]*){0,3}"
     r"(?:-[A-Z]{1,4})?)(?![\w\-])"
 )

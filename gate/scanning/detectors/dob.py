@@ -49,7 +49,10 @@ _DATE = (
 _LEXICON_MONTH = lexicon.pattern(lexicon.words("months"))
 _LOCAL_DATE = (
     # "3 de marzo de 1980", "3 ta' Marzu 1980": a particle may stand on either side of the month.
-    rf"\d{{1,2}}\.?\s+(?:(?:de|ta'?)\s+)?(?:{_LOCAL_MONTH}|{_LEXICON_MONTH})\s+(?:(?:de|del)\s+)?{_YEAR}|"
+    # "1er avril 1979": French writes the first of a month as an ordinal.
+    rf"\d{{1,2}}(?:er|re)?\.?\s+(?:(?:de|ta'?)\s+)?(?:{_LOCAL_MONTH}|{_LEXICON_MONTH})\s+(?:(?:de|del)\s+)?{_YEAR}|"
+    # Vietnamese: "12 tháng 3 năm 1984" (day, "month" and its number, "year" and its number).
+    rf"\d{{1,2}}\s+th[áa]ng\s+\d{{1,2}},?\s+(?:n[ăa]m\s+)?{_YEAR}|"
     rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?{_YEAR}|"
     rf"{_YEAR}\.?\s+(?:(?:gada|m\.)\s+)?(?:\d{{1,2}}\.\s+{_LEXICON_MONTH}|{_LEXICON_MONTH}\s+\d{{1,2}})\.?(?!\d)|"
     rf"{_YEAR}\s?[年년]\s?\d{{1,2}}\s?[月월]\s?\d{{1,2}}\s?[日일]|{_ERA_DATE}"

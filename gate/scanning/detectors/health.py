@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -43,6 +44,7 @@ from gate.scanning.detectors.base import (
     any_word,
     keyset,
 )
+from gate.scanning.normalise import normalise
 
 
 @cache
@@ -54,7 +56,10 @@ def _table() -> dict[str, dict[str, list[str]]]:
 
 def _words(section: str) -> tuple[str, ...]:
     """Every word of one section of data/health.toml, in every language, in the file's order."""
-    return tuple(word for language in _table()[section].values() for word in language)
+    # In NFKC, as `normalise` leaves text: Thai "ำ" is "ํา" there ("เคมีบำบัด", chemotherapy).
+    return tuple(
+        unicodedata.normalize("NFKC", word) for language in _table()[section].values() for word in language
+    )
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -77,9 +82,10 @@ def _readings(words: tuple[str, ...]) -> frozenset[str]:
 
 
 # Conditions of the scripts written without spaces, and their person words.
-_CJK_CONDITION = re.compile(_alternation(_words("cjk_conditions")))
-_CJK_PERSON = re.compile(_alternation(_words("cjk_persons")))
-_CJK_WINDOW = 12
+# As `normalise` leaves them: its katakana prolonged-sound mark is "-" ("アレルギー" reads "アレルギ-").
+_CJK_CONDITION = re.compile(_alternation(map(normalise, _words("cjk_conditions"))))
+_CJK_PERSON = re.compile(_alternation(map(normalise, _words("cjk_persons"))))
+_CJK_WINDOW = 16  # "お客様は重度の卵アレルギー": a person, a particle, then up to two qualifiers
 # "糖尿病の方へ", "妊娠中の方へ": the person with the condition, addressed ("to the one with ..."); not
 # "糖尿病の方にも安心" (copy for everyone with it), so only a "to" or an honorific after "the one".
 _CJK_THE_ONE_WITH = re.compile(
@@ -262,7 +268,7 @@ _ANY_CONDITION = lexicon.pattern(
     sorted(
         {stem.strip() + ("" if stem.endswith(" ") else "*") for stem in _CONDITIONS}
         | {stem.strip() for stem in _words("near_conditions")}
-        | set(_words("cjk_conditions"))
+        | set(map(normalise, _words("cjk_conditions")))
         | set(_words("arabic_conditions")),
         key=lambda word: (-len(word), word),
     )

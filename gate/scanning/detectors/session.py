@@ -10,6 +10,7 @@ from gate.scanning.detectors.base import (
     HAS_JWT,
     HAS_SEPARATOR,
     HAS_TOKEN_WORD,
+    HAS_UPPER,
     KeyedRule,
     PatternDetector,
     PatternRule,
@@ -111,6 +112,42 @@ DETECTOR = PatternDetector(
         PatternRule("session.bearer", _SHORT_BEARER, _short_token, any_word(("bearer",))),
         PatternRule("session.cued_key", _CUED_KEY, _valid_value, _KEY_WORDS),
     ),
+)
+
+
+# Secret keys of the services shops use, by the prefixes their issuers publish so that leaks can be
+# found (Stripe "sk_live_"/"rk_live_", OpenAI "sk-proj-", GitHub "ghp_"/"github_pat_", Slack "xoxb-",
+# AWS "AKIA"): a key alone, with no name before it, gives access to the account it belongs to.
+_SECRET_PREFIXES = (
+    "sk_live_",
+    "rk_live_",
+    "sk-proj-",
+    "ghp_",
+    "gho_",
+    "ghu_",
+    "github_pat_",
+    "xoxb-",
+    "xoxp-",
+    "AKIA",
+)
+_SECRET = re.compile(
+    r"[sgrxA](?<![\w\-][sgrxA])(?:k_live_|k-proj-|hp_|ho_|hu_|ithub_pat_|oxb-|oxp-|KIA)(?P<value>[A-Za-z0-9_\-]{16,256})"
+)
+
+
+# One bit of the cue-word pass every text pays anyway (lower-cased: "akia").
+_secret_prefix = any_word(tuple(prefix.lower() for prefix in _SECRET_PREFIXES))
+
+
+def _secret_value(match: re.Match[str], text: Text) -> bool:
+    value = match.group("value")
+    return any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
+
+
+SECRET_KEYS = PatternDetector(
+    entity="SESSION_TOKEN",
+    needs=HAS_UPPER,  # (with a digit) every issuer's key mixes capitals and digits
+    rules=(PatternRule("session.secret_key", _SECRET, _secret_value, _secret_prefix),),
 )
 
 

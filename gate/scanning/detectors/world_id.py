@@ -20,6 +20,7 @@ The country goes into the finding's detector name (`national_id.br_cpf`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from types import ModuleType
 
 from stdnum.ar import cuit
@@ -35,11 +36,16 @@ from stdnum.id import nik
 from stdnum.il import idnr as il_idnr
 from stdnum.in_ import aadhaar, pan
 from stdnum.jp import in_ as jp_in
+from stdnum.ke import pin as ke_pin
 from stdnum.kr import rrn
-from stdnum.mx import curp
+from stdnum.mx import curp, rfc
 from stdnum.my import nric
+from stdnum.pe import cui
+from stdnum.pk import cnic
+from stdnum.ru import inn
 from stdnum.si import emso
 from stdnum.th import pin
+from stdnum.tr import tckimlik
 from stdnum.ua import rntrc
 from stdnum.us import itin
 from stdnum.ve import rif
@@ -59,6 +65,16 @@ from gate.scanning.detectors.base import (
 )
 from gate.scanning.detectors.european_id import stdnum_valid
 from gate.scanning.detectors.sg_nric import NRIC_SHAPE, nric_valid
+from gate.scanning.detectors.world_id_more import (
+    CUE,
+    CUE_ACRONYMS,
+    CUE_CAPITALS,
+    CUE_WORDS,
+    cued_shape,
+    eg_nid_valid,
+    ir_code_valid,
+    sa_id_valid,
+)
 
 # Strong shapes, each a whole token: the dashed and dotted ones in one search (they need a dash), the
 # CURP in another (it starts with two capitals and two digits: `HAS_CODE_START`).
@@ -72,12 +88,18 @@ _DASHED_MODULES: dict[str, ModuleType] = {"br_cpf": cpf, "kr_rrn": rrn, "us_itin
 # Cue words: long ones in any case; acronyms that are also words elsewhere ("SIN" is Spanish "without",
 # "PAN" a frying pan) only in capitals.
 _CUE = re.compile(
-    r"(?i:aadhaa?r|आधार|permanent\s+account\s+number|social\s+insurance\s+number|num[ée]ro\s+d.assurance\s+"
-    r"sociale|tax\s+file\s+number|nhs\s+(?:number|no)|south\s+african\s+id|identity\s+number|id\s+number|"
-    r"teudat\s+zehut|my\s*number|resident\s+registration|c[ée]dula|rol\s+[úu]nico\s+tributario|"
-    r"identity\s+card|national\s+id|mykad|nric|curp|cpf|itin)|"
-    r"\b(?:PAN|SIN|TFN|NHS|RUT|RUN|NIK|FIN|UIN|IC|CUIT|CUIL|RIF|JMBG|EMŠO|EMSO|EGN|ЕГН|ЈМБГ)\b|"
-    r"身份证|身份證|公民身份号码|マイナンバ|個人番号|주민등록번호|주민번호|תעודת\s*זהות|ת\.ז|เลขประจำตัวประชาชน|บัตรประชาชน"
+    unicodedata.normalize(
+        "NFKC",
+        r"(?i:"
+        + CUE
+        + r"aadhaa?r|आधार|permanent\s+account\s+number|social\s+insurance\s+number|num[ée]ro\s+d.assurance\s+"
+        r"sociale|tax\s+file\s+number|nhs\s+(?:number|no)|south\s+african\s+id|identity\s+number|id\s+number|"
+        r"teudat\s+zehut|my\s*number|resident\s+registration|c[ée]dula|rol\s+[úu]nico\s+tributario|"
+        r"identity\s+card|national\s+id|mykad|nric|curp|cpf|itin)|"
+        + CUE_CAPITALS
+        + r"\b(?:PAN|SIN|TFN|NHS|RUT|RUN|NIK|FIN|UIN|IC|CUIT|CUIL|RIF|JMBG|EMŠO|EMSO|EGN|ЕГН|ЈМБГ)\b|"
+        r"身份证|身份證|公民身份号码|マイナンバ|個人番号|주민등록번호|주민번호|תעודת\s*זהות|ת\.ז|เลขประจำตัวประชาชน|บัตรประชาชน",
+    )
 )
 # What the cue regex needs, as plain substring tests (most strings have none, and then it is not run):
 # the lower-cased view for the words, the text as typed for the acronyms.
@@ -91,7 +113,11 @@ _CUE_ACRONYMS = (
     "PAN", "SIN", "TFN", "NHS", "RUT", "RUN", "NIK", "FIN", "UIN", "IC", "CUIT", "CUIL", "RIF", "JMBG",
     "EMŠO", "EMSO", "EGN", "ЕГН", "ЈМБГ",
 )  # fmt: skip
-_has_cue_word = any_word(_CUE_WORDS)
+# Every acronym in one search of literals (cheaper than forty `in` tests).
+_ACRONYM = re.compile(
+    "|".join(re.escape(word) for word in sorted({*_CUE_ACRONYMS, *CUE_ACRONYMS}, key=lambda w: (-len(w), w)))
+)
+_has_cue_word = any_word(tuple(unicodedata.normalize("NFKC", word) for word in _CUE_WORDS) + CUE_WORDS)
 _CUE_WINDOW = 40
 
 
@@ -99,7 +125,7 @@ def _may_be_cued(text: Text) -> bool:
     if _has_cue_word(text):
         return True
     value = text.value
-    return any(acronym in value for acronym in _CUE_ACRONYMS)
+    return _ACRONYM.search(value) is not None
 
 
 # Scripts written without spaces between words (Thai, Myanmar, Khmer, kana, Han, and Hangul, whose
@@ -115,7 +141,7 @@ NOT_BEFORE_WORD = rf"(?![^\W{UNSPACED}])"
 # a Chinese identity number's check character ("K", "X": "11010519491231002X").
 _CANDIDATE = re.compile(
     rf"(?<![+.\-/]){NOT_AFTER_WORD}"
-    r"(?:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|[VEJPG]-?\d{8}-?\d|"
+    r"(?:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|[A-Z&Ñ]{4}\d{6}[A-Z0-9]{3}|[AP]\d{9}[A-Z]|[VEJPG]-?\d{8}-?\d|"
     r"\d(?:[ .\-/]?\d){7,17}(?:-?[\dKkXx])?)"
     rf"(?![\-/]){NOT_BEFORE_WORD}"
 )
@@ -123,7 +149,14 @@ _CANDIDATE = re.compile(
 # Yugoslav states (Slovenia's EMŠO: the same number), Venezuela's RIF ("V-12345678-1").
 _BY_LENGTH: dict[int, tuple[tuple[str, ModuleType], ...]] = {
     8: (("cl_rut", rut), ("au_tfn", tfn)),
-    9: (("ca_sin", sin), ("au_tfn", tfn), ("il_idnr", il_idnr), ("cl_rut", rut), ("us_itin", itin)),
+    9: (
+        ("ca_sin", sin),
+        ("au_tfn", tfn),
+        ("il_idnr", il_idnr),
+        ("cl_rut", rut),
+        ("us_itin", itin),
+        ("pe_dni", cui),
+    ),
     10: (
         ("gb_nhs", nhs),
         ("in_pan", pan),
@@ -132,12 +165,22 @@ _BY_LENGTH: dict[int, tuple[tuple[str, ModuleType], ...]] = {
         ("ec_ci", ec_ci),
         ("ve_rif", rif),
     ),
-    11: (("br_cpf", cpf), ("ar_cuit", cuit)),
-    12: (("in_aadhaar", aadhaar), ("jp_in", jp_in), ("my_nric", nric)),
-    13: (("za_idnr", za_idnr), ("kr_rrn", rrn), ("th_pin", pin), ("yu_jmbg", emso)),
+    11: (("br_cpf", cpf), ("ar_cuit", cuit), ("tr_tckimlik", tckimlik), ("ke_pin", ke_pin)),
+    12: (("in_aadhaar", aadhaar), ("jp_in", jp_in), ("my_nric", nric), ("ru_inn", inn)),
+    13: (
+        ("za_idnr", za_idnr),
+        ("kr_rrn", rrn),
+        ("th_pin", pin),
+        ("yu_jmbg", emso),
+        ("pk_cnic", cnic),
+        ("mx_rfc", rfc),
+    ),
     16: (("id_nik", nik),),
     18: (("cn_ric", ric), ("mx_curp", curp)),
 }
+
+# Numbers python-stdnum has no module for, by their published checks (`world_id_more`).
+_CHECKED = (("sa_id", sa_id_valid), ("ir_code", ir_code_valid), ("eg_nid", eg_nid_valid))
 
 
 class WorldIdDetector:
@@ -177,9 +220,13 @@ class WorldIdDetector:
             candidate = match.group()
             compact = "".join(ch for ch in candidate if ch.isalnum())
             for detail, module in _BY_LENGTH.get(len(compact), ()):
-                if stdnum_valid(module, candidate):
+                # (python-stdnum reads a TCKN only without its spaces)
+                if stdnum_valid(module, compact if detail == "tr_tckimlik" else candidate):
                     return f"national_id.{detail}"
-        return None
+            for detail, check in _CHECKED:
+                if check(compact):
+                    return f"national_id.{detail}"
+        return cued_shape(value) if not keyed else None
 
 
 DETECTOR: WorldIdDetector = WorldIdDetector()  # typed: mypyc reads it through the import cycle

@@ -82,6 +82,8 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("SOCIAL_HANDLE", "prompt", "mug for the bride, instagram: @jane_doe88"),
     ("SOCIAL_HANDLE", "instagram", "@jane_doe88"),
     ("USER_ACCOUNT", "image", "C:\\Users\\jmartin\\ComfyUI\\input\\ref.png"),
+    ("BANK_ACCOUNT", "note", "refund to sort code 20-00-00, account 55779911"),
+    ("VEHICLE_PLATE", "note", "customer's car, reg plate AB12 CDE"),
     ("HEALTH_DATA", "prompt", "get well card, the customer has leukemia"),
     ("HEALTH_DATA", "allergies", "peanuts"),
     ("SESSION_TOKEN", "session_id", "3f9a8b7c6d5e4f3a"),

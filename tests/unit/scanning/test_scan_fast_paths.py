@@ -85,17 +85,19 @@ def _rule_finds(rule: PatternRule, text: Text) -> bool:
 def test_skipped_detectors_and_rules_would_find_nothing(value: str, flags: int) -> None:
     """Facts are shortcuts only: a detector or rule left out for the facts it lacks finds nothing."""
     text = Text(value, flags)
-    chosen = {d.entity: d for d in detectors_for(text.facts, flags & CONTEXT_MASK)}
+    chosen = detectors_for(text.facts, flags & CONTEXT_MASK)
+    # An entity may have more than one detector (LOCATION, SESSION_TOKEN): rules are compared as kept or
+    # not, and other detectors by entity and type.
+    kept_rules = {rule for d in chosen if isinstance(d, PatternDetector) for rule in d.rules}
+    kept_others = {(d.entity, type(d)) for d in chosen if not isinstance(d, PatternDetector)}
     for detector in TEXT_DETECTORS:
         if detector.unless & flags:  # left out for the key context: a decision, not a shortcut
             continue
-        kept = chosen.get(detector.entity)
         if isinstance(detector, PatternDetector):
-            kept_rules = kept.rules if isinstance(kept, PatternDetector) else ()
             for rule in detector.rules:
                 if rule not in kept_rules:
                     assert not _rule_finds(rule, text), rule.name
-        elif kept is None:
+        elif (detector.entity, type(detector)) not in kept_others:
             assert detector.detect(text) is None, detector.entity
 
 

@@ -1,0 +1,78 @@
+"""BANK_ACCOUNT: a domestic bank account number, which is not an IBAN, right after an account word.
+
+Most countries outside the IBAN registry pay by domestic numbers (a US routing and account number, a
+British sort code and account, an Australian BSB, a Mexican CLABE, an Argentine CBU, a Nigerian NUBAN,
+an Indian or a Thai account number), and Poland writes its IBAN without "PL" (the NRB). They have no
+shape of their own, so they count only right after an account word of 30 languages ("account no.",
+"A/c", "Kontonummer", "numéro de compte", "CLABE", "CBU", "sort code", "BSB", "rachunek", "счёт",
+"บัญชี", "số tài khoản", "口座番号", "계좌번호", "رقم الحساب" ...), with a label's "no."/"nr"/"#" or a
+colon between, and with 8 to 26 digits (a sort code or BSB: its 6); where a check exists, it must pass
+(python-stdnum's CBU, routing number and IBAN; the CLABE's published weights).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from stdnum import iban
+from stdnum.ar import cbu
+from stdnum.us import rtn
+
+from gate.scanning.context import NOT_NUMERIC
+from gate.scanning.detectors.base import HAS_DIGIT_RUN, PatternDetector, PatternRule, Text, any_word
+from gate.scanning.normalise import normalise
+
+# Account words, as typed and as `normalise` leaves them (Cyrillic look-alikes read Latin: "счёт").
+_WORDS = (
+    "account", "acct", "a/c", "konto", "kontonummer", "kontonr", "rachunek", "rachunku", "cuenta", "compte",
+    "conta", "rekening", "rekeningnummer", "clabe", "cbu", "cvu", "nuban", "sort code", "bsb", "routing",
+    "счёт", "счет", "рахунок", "рахунку", "hesap no", "บัญชี", "tài khoản", "akaun", "口座", "账号",
+    "帳號", "账户", "계좌", "رقم الحساب", "حساب بنكي", "شماره حساب", "खाता संख्या", "खाता नंबर", "bankszámla",
+    "číslo účtu", "kontonummer", "tilinumero", "numero di conto", "conto corrente",
+)  # fmt: skip
+_FORMS = tuple(
+    sorted({form for word in _WORDS for form in (word, normalise(word))}, key=lambda w: (-len(w), w))
+)
+_has_word = any_word(tuple(unicodedata.normalize("NFKC", form) for form in _FORMS))
+
+_CUE = "|".join(re.escape(form) for form in _FORMS)
+# The word (a look-behind keeps "discount" and "miscount" out), a label's "number" word or sign, then the
+# digits: groups of digits joined by one space or dash, or a sort code or BSB.
+_CUED = re.compile(
+    # (a label's "no" is a word of its own: in "konto NO07 8372 ..." it starts a Norwegian IBAN)
+    rf"(?i)(?<![^\W\d_])(?:{_CUE})(?:\s*(?:no|nr|number|num|n[º°o])\b\.?)?[\s.:#№°º\-]{{0,4}}"
+    r"(?P<number>\d(?:[ \-]?\d){5,29})(?![\w\-/.,]\d|[\w%])"
+)
+_CLABE_WEIGHTS = ((3, 7, 1) * 6)[:17]
+
+
+def _clabe_valid(digits: str) -> bool:
+    """A Mexican CLABE: 18 digits, the last a weighted (3, 7, 1) mod-10 check of the others."""
+    total = sum((int(d) * w) % 10 for d, w in zip(digits[:17], _CLABE_WEIGHTS, strict=True)) % 10
+    return int(digits[17]) == (10 - total) % 10
+
+
+def _account(match: re.Match[str], text: Text) -> bool:
+    number = match.group("number")
+    digits = number.replace(" ", "").replace("-", "")
+    cue = match.group().lower()
+    if "clabe" in cue:
+        return len(digits) == 18 and _clabe_valid(digits)
+    if "cbu" in cue or "cvu" in cue:
+        return cbu.is_valid(digits)
+    if "routing" in cue:
+        return rtn.is_valid(digits)
+    if "sort code" in cue or "bsb" in cue:
+        return re.fullmatch(r"\d{2}-\d{2}-\d{2}|\d{3}-\d{3}", number) is not None
+    if len(digits) == 26:  # a Polish NRB: the IBAN without its "PL"
+        return iban.is_valid("PL" + digits)
+    return 8 <= len(digits) <= 20
+
+
+DETECTOR = PatternDetector(
+    entity="BANK_ACCOUNT",
+    needs=HAS_DIGIT_RUN,
+    rules=(PatternRule("bank_account.cued", _CUED, _account, when=_has_word),),
+    unless=NOT_NUMERIC,
+)

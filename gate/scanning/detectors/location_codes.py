@@ -1,0 +1,73 @@
+"""LOCATION written as a code or a coordinate form `location` does not read (the tenth attacker round):
+
+- an Open Location Code ("plus code", Google Maps' share format): eight characters of its 20-letter
+  alphabet, "+", two or three more ("8FVC9G8F+6X"); a shortened code ("9G8F+6X Zürich") only after a
+  place word or a city name is too like a SKU, so it is not read;
+- a what3words address, which its makers write after "///" ("///filled.count.soap");
+- decimal degrees with the hemisphere after a space and no degree sign ("45.7640 N, 4.8357 E"), four
+  decimals at least;
+- degrees and decimal minutes as GPS receivers and geocaches write them ("N 47° 22.123' E 008° 32.456'");
+- latitude and longitude in Chinese or Japanese words ("北緯35度39分31秒 東経139度44分43秒", "北纬39.9°").
+"""
+
+from __future__ import annotations
+
+import re
+
+from gate.scanning.context import NOT_NUMERIC
+from gate.scanning.detectors.base import (
+    HAS_DECIMALS,
+    HAS_DEGREE,
+    HAS_LINK,
+    HAS_PLUS,
+    PatternDetector,
+    PatternRule,
+    Text,
+)
+
+# The alphabet of the Open Location Code (no vowels, no "0" or "1"): a full code's 8 + 2 or 3 characters.
+_PLUS_CODE = re.compile(
+    r"[2-9CFGHJMPQRVWX](?<![\w+][2-9CFGHJMPQRVWX])[2-9CFGHJMPQRVWX]{7}\+[2-9CFGHJMPQRVWX]{2,3}(?![\w+])"
+)
+_W3W = re.compile(r"/(?<![/\w]/)//(?P<words>[^\W\d_]{2,20}\.[^\W\d_]{2,20}\.[^\W\d_]{2,20})(?![\w.])")
+_HEMISPHERES = re.compile(r"\d(?<![\w.]\d)\d?[.,]\d{4,8}\s?[NS]\b[,;\s]{1,3}\d{1,3}[.,]\d{4,8}\s?[EWO]\b")
+_DECIMAL_MINUTES = re.compile(
+    r"[NS](?<![\w][NS])\s?\d{1,2}°\s?\d{1,2}[.,]\d{2,4}['\u2032]?[,;\s]{1,3}[EWO]\s?\d{1,3}°\s?\d{1,2}[.,]\d{2,4}"
+)
+_CJK_DEGREES = re.compile(r"[北南](?:緯|纬)\s?\d{1,2}(?:[.,]\d+)?\s?(?:度|°)")
+
+
+def _plus_code(match: re.Match[str], text: Text) -> bool:
+    # The first two characters are a latitude and longitude band: the first runs 2-9 and C-F only
+    # (90° north lies in band "F"), the second up to "X".
+    # A code of digits alone is far likelier two numbers run together ("76594389+49 30 ...", as a
+    # joined reading of a customer number and a phone number makes): 4 in 10 of its characters are letters.
+    code = match.group()
+    return code[0] in "23456789CF" and not code.replace("+", "").isdigit()
+
+
+def _has_w3w(text: Text) -> bool:
+    return "///" in text.value
+
+
+def _has_ring(text: Text) -> bool:
+    return "°" in text.value
+
+
+def _has_cjk_degree(text: Text) -> bool:
+    value = text.value
+    return "緯" in value or "纬" in value
+
+
+DETECTOR = PatternDetector(
+    entity="LOCATION",
+    needs=HAS_PLUS | HAS_DECIMALS | HAS_DEGREE | HAS_LINK,
+    rules=(
+        PatternRule("location.plus_code", _PLUS_CODE, _plus_code, requires=HAS_PLUS),
+        PatternRule("location.what3words", _W3W, None, _has_w3w, requires=HAS_LINK),
+        PatternRule("location.hemispheres", _HEMISPHERES, None, requires=HAS_DECIMALS),
+        PatternRule("location.decimal_minutes", _DECIMAL_MINUTES, None, _has_ring, requires=HAS_DEGREE),
+        PatternRule("location.cjk_degrees", _CJK_DEGREES, None, _has_cjk_degree, requires=HAS_DEGREE),
+    ),
+    unless=NOT_NUMERIC,
+)

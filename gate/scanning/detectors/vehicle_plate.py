@@ -1,0 +1,94 @@
+# ruff: noqa: RUF001 - Cyrillic and Turkish plate words, on purpose
+"""VEHICLE_PLATE: a registration plate right after its name (personal data: it leads to the keeper).
+
+Plates have no check digit and their shapes are those of SKUs and model numbers ("AB12 CDE", "WA 12345",
+"M-AB 1234"), so a plate counts only right after a plate word of 20 languages ("Kennzeichen",
+"immatriculation", "reg plate", "licence plate", "placa", "targa", "kenteken", "nr rej.", "госномер",
+"plaka", "번호판", "车牌", "ป้ายทะเบียน", "biển số", "پلاک" ...), a colon or "no." between, as one to four
+groups of capitals (Latin, Cyrillic, Hangul) and digits with a digit and a letter in them. A plate word
+before a product ("license plate wall decor", "Kennzeichen-Aufkleber", "plaque de cuisson 60 cm") is
+followed by no such group.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from gate.scanning.context import NOT_NUMERIC
+from gate.scanning.detectors.base import (
+    HAS_CAPITALS,
+    HAS_DIGIT_WORDS,
+    PatternDetector,
+    PatternRule,
+    Text,
+    any_word,
+)
+from gate.scanning.normalise import normalise
+
+_WORDS = (
+    "kennzeichen", "nummernschild", "autokennzeichen", "immatriculation", "plaque d'immatriculation",
+    "reg plate", "registration plate", "registration number", "number plate", "license plate",
+    "licence plate",
+    "plate number", "plate no", "placa", "matrícula", "matricula", "targa", "kenteken", "nr rej", "nr. rej",
+    "numer rejestracyjny", "rejestracja", "госномер", "гос. номер", "госзнак", "номерной знак", "номер авто",
+    "номер машины", "plaka", "plakası", "번호판", "차량번호", "车牌", "車牌", "ป้ายทะเบียน", "biển số",
+    "لوحة السيارة", "رقم اللوحة", "پلاک خودرو", "SPZ", "rendszám", "registreringsnummer", "rekisterinumero",
+)  # fmt: skip
+_FORMS = tuple(
+    sorted(
+        {unicodedata.normalize("NFKC", f) for w in _WORDS for f in (w, normalise(w))},
+        key=lambda w: (-len(w), w),
+    )
+)
+_has_word = any_word(tuple(form.lower() for form in _FORMS))
+
+_CUE = "|".join(re.escape(form) for form in _FORMS)
+_GROUP = r"[A-Z0-9가-힣А-ЯЁ]{1,8}"
+_CUED = re.compile(
+    rf"(?i:(?<![^\W\d_])(?P<cue>{_CUE})\.?)(?:\s+(?i:no|nr|n°|number))?[\s.:#№]{{0,3}}"
+    rf"(?P<plate>{_GROUP}(?:[ \-·]{_GROUP}){{0,3}})(?![\w\-])"
+)
+
+
+# Words that also name a board, a plaque, an award or an enrolment ("placa RTX 4060", "plaque de
+# cuisson", "targa premio", "matrícula 2024", a novelty "license plate ROUTE 66"): a plate only when a
+# vehicle is named in the same text.
+_AMBIGUOUS = frozenset(
+    (
+        "placa",
+        "plaque",
+        "targa",
+        "plaka",
+        "matrícula",
+        "matricula",
+        "registration number",
+        "license plate",
+        "licence plate",
+    )
+)
+_VEHICLE = re.compile(
+    r"(?i)\b(?:car|vehicle|van|truck|motorbike|auto|coche|carro|veh[íi]culo|voiture|v[ée]hicule|moto|"
+    r"macchina|veicolo|araba|ara[çc]|otomobil|camion|caminh[ãa]o)\b"
+)
+
+
+def _plate(match: re.Match[str], text: Text) -> bool:
+    cue = match.group("cue").lower()
+    if cue in _AMBIGUOUS and _VEHICLE.search(text.value) is None:
+        return False
+    plate = match.group("plate")
+    compact = re.sub(r"[ \-·]", "", plate)
+    has_digit = any(ch.isdigit() for ch in compact)
+    has_letter = any(ch.isalpha() for ch in compact)
+    return 4 <= len(compact) <= 10 and has_digit and has_letter
+
+
+DETECTOR = PatternDetector(
+    entity="VEHICLE_PLATE",
+    # A plate word, a space and a plate with a capital (Cyrillic capitals read Latin; Hangul has no case).
+    needs=HAS_DIGIT_WORDS,
+    requires=HAS_CAPITALS,
+    rules=(PatternRule("vehicle_plate.cued", _CUED, _plate, when=_has_word),),
+    unless=NOT_NUMERIC,
+)
