@@ -24,7 +24,7 @@ from gate.scanning.detectors.base import (
     cue_before,
 )
 from gate.scanning.detectors.person_cases import CaseForms
-from gate.scanning.detectors.person_cued import PERSON_CUES, CuedNames, maybe_person_cue
+from gate.scanning.detectors.person_cued import PERSON_CUES, CuedNames
 from gate.scanning.detectors.person_for import FOR_BODY, NOT_AFTER_TITLE, for_after, for_before, titled_for
 from gate.scanning.detectors.person_greeting import GREETINGS, GreetedNames, has_greeting
 from gate.scanning.detectors.person_indic import IndicNames
@@ -76,7 +76,8 @@ from gate.scanning.detectors.person_titles import TitledNames, full_name_after_t
 _GAELIC_NAME = re.compile(
     rf"[{UP}][{LOW}]{{1,20}}[ \t]+(?:Ní|Nic|Ó|Uí|Mhic)[ \t]+[{UP}][{LOW}]{{2,20}}(?![\w])"
 )
-_GAELIC_PARTICLES = (" Ní ", " Nic ", " Ó ", " Uí ", " Mhic ")
+# (One bit of the shared `cue_words` pass, in lower case: a superset of the capitalised particles.)
+_has_gaelic_particle = any_word((" ní ", " nic ", " ó ", " uí ", " mhic "))
 # Two given names joined by "and" after a "for" are two people: "Geburtstagskarte für Jonas und Leonie",
 # "mug for Chloé et Hugo" (each a given name of the wider list, neither an everyday word).
 _AND_NAMES = re.compile(
@@ -100,8 +101,10 @@ _FOR_PARTICLE_NAME = re.compile(
     FOR_BODY + rf"(?P<name>(?P<first>{NAME})(?:\s+{PARTICLES}){{1,3}}\s+{NAME})(?![\w])"
 )
 # ... and without a "for" when the given name is one of the shipped list: "Maria das Graças Souza".
+# (It starts with a capital, so the regex engine skips ahead to one.)
 _PARTICLE_NAME = re.compile(
-    rf"(?<![\w])(?P<name>(?P<first>{NAME})(?:\s+{PARTICLES}){{1,3}}\s+{NAME})(?![\w])"
+    rf"(?P<name>(?P<first>[{UP}](?<![\w][{UP}])[{LOW}]{{1,24}}(?:-[{UP}][{LOW}]{{1,24}})?)"
+    rf"(?:\s+{PARTICLES}){{1,3}}\s+{NAME})(?![\w])"
 )
 _has_particle = any_word(tuple(f" {word} " for word in PARTICLES[3:-1].split("|")))
 # Vietnamese middle names that are nothing else ("Nguyễn Thị Mai", "Trần Văn Hùng"), with their marks.
@@ -136,6 +139,8 @@ class PersonDetector:
         self._names, self._word_names, self._brands, self._not_surnames = gazetteer()
         self._world = world_names()
         self._surnames = surnames()
+        # A brand anywhere in a phrase, in one search (the list is some 200 phrases).
+        self._brand_in = re.compile("|".join(re.escape(brand) for brand in sorted(self._brands)))
         self._scripts = ScriptNames(self._world)
         self._cued = CuedNames(self._world, self._not_surnames, self._scripts, self._organisation)
         self._indic = IndicNames(self._world)
@@ -212,7 +217,7 @@ class PersonDetector:
         found = self._caps_or_lower(text, cued or has_engraving_word(text))
         if found is not None:
             return found
-        if maybe_person_cue(text) and PERSON_CUES.found(value):
+        if PERSON_CUES.found(value):
             found = self._cued.find(value)
             if found is not None:
                 return found
@@ -238,7 +243,7 @@ class PersonDetector:
             return "person.caps"
         if (
             text.facts & HAS_NON_ASCII
-            and any(particle in value for particle in _GAELIC_PARTICLES)
+            and _has_gaelic_particle(text)
             and any(
                 not self._organisation(value, match.start(), match.end())
                 for match in _GAELIC_NAME.finditer(value)
@@ -400,9 +405,7 @@ class PersonDetector:
         # "Jean-Paul Gaultier" is the list's "jean paul gaultier".
         phrase = " ".join(value[run_start:run_end].lower().replace("-", " ").split())
         return (
-            any(brand in phrase for brand in self._brands)
-            if len(phrase.split()) > 2
-            else phrase in self._brands
+            self._brand_in.search(phrase) is not None if len(phrase.split()) > 2 else phrase in self._brands
         )
 
     def _organisation(self, value: str, start: int, end: int) -> bool:

@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 
 from gate.scanning import lexicon
-from gate.scanning.detectors.base import Text, any_word
 from gate.scanning.detectors.person_lists import fold_name, occasion
 from gate.scanning.detectors.person_scripts import ScriptNames
 
@@ -54,15 +53,6 @@ _LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏȘ-ț'’\- \t]+")
 _CASELESS_LETTER = re.compile(f"[{lexicon.CASELESS}]")
 # All of them, to look for once before reading for names after one.
 PERSON_CUES = lexicon.Cues("person_for", "person_label", "person_title", "person_title_after")
-# Whether one can be in a text, from the one pass of `cue_words` every prefilter shares: a key of its
-# spaced words (the lexicon finds a word only where its key is), or a letter of a script written without
-# spaces (every unspaced cue word starts with one). Most prompts have neither, and skip the lexicon.
-_CUE_KEYS = any_word(tuple(sorted(PERSON_CUES.keys)))
-
-
-def maybe_person_cue(text: Text) -> bool:
-    """`PERSON_CUES.found(text.value)` can be true (a superset: false only where it is false)."""
-    return _CUE_KEYS(text) or (not text.value.isascii() and _CASELESS_LETTER.search(text.value) is not None)
 
 
 class CuedNames:
