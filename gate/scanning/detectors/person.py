@@ -26,172 +26,103 @@ from gate.scanning.detectors.base import (
 from gate.scanning.detectors.person_cases import CaseForms
 from gate.scanning.detectors.person_cued import PERSON_CUES, CuedNames
 from gate.scanning.detectors.person_for import FOR_BODY, NOT_AFTER_TITLE, for_after, for_before, titled_for
+from gate.scanning.detectors.person_greeting import GREETINGS, GreetedNames, has_greeting
 from gate.scanning.detectors.person_indic import IndicNames
-from gate.scanning.detectors.person_keyed import CAPITALS, MADE_WITH, ORGANISATION
+from gate.scanning.detectors.person_keyed import MADE_WITH, ORGANISATION
 from gate.scanning.detectors.person_lists import (
     fold_name,
     gazetteer,
     in_occasion,
     occasion,
+    surnames,
     world_names,
+)
+from gate.scanning.detectors.person_patterns import (
+    CAPS_PAIRS,
+    CAPS_WORD,
+    CUED_PARTICLE_NAME,
+    ENGRAVING_CUE,
+    HONORIFIC,
+    LOW,
+    LOWER_PAIR,
+    NAME,
+    NAME_SHAPE,
+    NAMED,
+    NOT_FIRST_WORDS,
+    PAIR_START,
+    PARTICLES,
+    PORTRAIT_CUE,
+    RELATION,
+    STRONG_CUE,
+    UP,
+    has_engraving_word,
+    has_honorific_word,
+    has_lower_cue_word,
+    has_named_word,
+    has_person_cue_word,
+    has_relation_word,
+    has_strong_cue_word,
+    standalone,
+    street_before,
+    style_reference,
+    word_before,
 )
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
 from gate.scanning.detectors.person_titles import TitledNames, full_name_after_title, has_full_title_word
-
-# Small letters of the Latin and Greek scripts Europe writes names in (the capitals: person_keyed.py).
-_UP = CAPITALS
-_LOW = "a-zß-öø-ÿĀ-žșțά-ώƠ-ư\u1e00-\u1effƏə"
-_NAME = rf"(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}]{{1,24}}(?:-[{_UP}][{_LOW}]{{1,24}})?"
-_NAME_SHAPE = re.compile(_NAME)
-# Two capitalised words in a row; starts with a character class, so the scan stays in C.
-_PAIR_START = re.compile(
-    rf"[{_UP}][{_LOW}]{{1,20}}(?:-[{_UP}][{_LOW}]{{1,20}})?[ \t]{{1,3}}(?=(?:Mc|Mac|O'|D')?[{_UP}][{_LOW}])"
-)
-# Two words in capitals, overlapping ("DLA AGNIESZKI NOWAK" is tried as "AGNIESZKI NOWAK" too).
-_CAPS_PAIRS = re.compile(rf"([{_UP}](?<![\w][{_UP}])[{_UP}]{{1,19}})[ \t]+(?=([{_UP}]{{2,25}})(?![\w]))")
-_CAPS_WORD = re.compile(rf"[{_UP}]{{2,25}}")
-# The second word is a look-ahead, so pairs overlap: "für greta baeten" is tried as "greta baeten" too.
-_LOWER_PAIR = re.compile(rf"([{_LOW}](?<![\w][{_LOW}])[{_LOW}]{{1,19}})[ \t]+(?=([{_LOW}]{{2,25}})(?![\w]))")
-# Honorifics of European languages, then a capitalised name: "Frau Müller", "Mme Dubois", "Sr. Pérez".
-_HONORIFIC = re.compile(
-    r"(?<![\w.])(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.|M\.|Mme|Mlle|Madame|Monsieur|[Ss]r\.|[Ss]ra\.|[Ss]rta\.|"
-    r"[Dd]oña|[Ss]ig\.(?:ra)?|[Ss]ignor[ae]?|[Dd]ott\.(?:ssa)?|[Dd]hr\.|[Mm]evr\.|[Mm]evrouw|[Mm]eneer|[Pp]an|"
-    r"[Pp]ani|Mr\.?|Mrs\.?|Ms\.?|"
-    r"Miss|Fru|Hr|Herra|Rouva|Bay|Bayan|Bpk\.|[Pp]aní|Dl\.|Dna\.|gđa|κ\.|κα)[ \t]+"
-    rf"(?P<name>{_NAME})"
-)
-_HONORIFIC_WORDS = (
-    "herr ", "frau ", "hr.", "fr.", "dr.", "prof.", "m. ", "mme", "mlle", "madame", "monsieur", "sr.", "sra.",
-    "srta.", "doña", "sig.", "signor", "dott.", "dhr.", "mevr.", "mevrouw", "meneer", "pan ", "pani ", "mr ",
-    "mr.", "mrs", "ms ", "ms.", "miss ", "fru ", "hr ", "herra", "rouva", "bay ", "bayan", "paní", "dl.",
-    "dna.", "gđa", "κ.", "κα ", "bpk.",
-)  # fmt: skip
-# Words after which a name is the customer's in the languages of European shops: "gift for", "Kunde:",
-# "Porträt von". A capitalised pair after one counts even when the first name is in no list.
-_STRONG_CUE_BODY = (
-    r"(?i:\b(?:gift|presente?|geschenk|cadeau|regalo|prezent|present|gave|lahja|hediye|dárek|cadou|poklon|"
-    r"ajándék|kingitus|δώρο)\s*(?:for|für|pour|para|per|voor|dla|till|til|pro|pentru|za|για)?\s*:?|"  # noqa: RUF001
-    r"\b(?:customer|kunde|client|cliente|klant|klient|kund|asiakas|müşteri|zákazník|kupac|vevő|πελάτης|"
-    r"empfänger|destinataire|destinatario|recipient)\s*:|"
-    r"\b(?:portrait|porträt|retrato|ritratto|portret|foto|photo|bild)\s+(?:of|von|de|di|van|du|del|da)\b|"
-    r"\bportret\b|\bwidmung\s+an\b|\bdedicated\s+to\b)"
-)
-_STRONG_CUE = re.compile(_STRONG_CUE_BODY + r"\s*$")
-# Surnames with a particle, after a strong cue: "klant: Lauren de Roos", "Kunde: Ursula von der Leyen".
-_PARTICLES = (
-    r"(?:de|da|del|della|di|do|dos|das|du|des|la|le|van|von|der|den|ter|te|zu|af|y|e|bin|binti|al|el|"
-    r"dela|delos)"
-)
-_CUED_PARTICLE_NAME = re.compile(
-    _STRONG_CUE_BODY + rf"\s*(?P<name>{_NAME}(?:\s+{_PARTICLES}){{1,3}}\s+{_NAME})(?![\w])"
-)
-_STRONG_CUE_WORDS = (
-    "gift", "present", "geschenk", "cadeau", "regalo", "prezent", "gave", "lahja", "hediye", "dárek", "cadou",
-    "poklon", "ajándék", "kingitus", "δώρο", "portr", "customer", "kunde", "client", "klant", "klient",
-    "kund", "asiakas", "müşteri", "zákazník", "kupac", "vevő", "πελάτης", "empfänger", "destinat",
-    "recipient", "retrato", "ritratto", "foto ", "photo ", "bild ",
-    "widmung", "dedicated",
-)  # fmt: skip
-# What is engraved on a product is often a name ("engraving anna kowalska", "Gravur: jan kowalski"), but
-# so is a pattern ("engraving Floral Pattern"): a cue only for a lower-case pair whose first word is a
-# given name, not for any capitalised pair as the strong cues above.
-_ENGRAVING_CUE = re.compile(
-    r"(?i:\b(?:engrav(?:ing|ed|e)|gravur|gravure|grabado|incisione|grawer(?:unek|ka)?|grava[çc][ãa]o|"
-    r"inscription|inscripci[óo]n)\s*(?:with|mit|avec|con|com|z)?\s*:?\s*(?:to|for|für|an|pour|para|per|dla)?\s*$)"
-)
-_ENGRAVING_WORDS = ("engrav", "gravur", "grabado", "incisione", "grawer", "grava", "inscrip")
-_has_engraving_word = any_word(_ENGRAVING_WORDS)
-# The "for" of a strong cue and an article are no given name of a lower-case pair after it ("present till
-# mamma": "Till" is a German name, "per la festa": "Per" a Swedish one; gender-guesser lists "The").
-_NOT_FIRST_WORDS = frozenset(
-    (
-        "for", "für", "fur", "pour", "para", "per", "voor", "dla", "till", "til", "pro", "pentru", "za", "to",
-        "the", "a", "an", "my", "our", "your", "der", "die", "das", "la", "le", "el", "il", "lo", "los",
-    )
-)  # fmt: skip
-# Lower-case text is read for names only after one of these.
-_has_lower_cue_word = any_word(_STRONG_CUE_WORDS + _ENGRAVING_WORDS)
-_has_honorific_word = any_word(_HONORIFIC_WORDS)
-_has_strong_cue_word = any_word(_STRONG_CUE_WORDS)
-# Both lists in one search: most text has neither, and is done with one regex search.
-_has_person_cue_word = any_word(_HONORIFIC_WORDS + _STRONG_CUE_WORDS)
-_RELATION_WORDS = ("my ",)
-_NAMED_WORDS = ("named", "called", "name is", "i am", "i'm")
-_has_relation_word = any_word(_RELATION_WORDS)
-_has_named_word = any_word(_NAMED_WORDS)
-_RELATION = re.compile(
-    r"(?i:\bmy\s+(?:wife|husband|son|daughter|mother|father|mom|mum|dad|sister|brother|girlfriend|"
-    r"boyfriend|fianc[eé]e?|partner|friend|boss|colleague|grandmother|grandfather|grandma|grandpa|"
-    rf"aunt|uncle|niece|nephew|cousin|baby|kid|child|neighbou?r)\s+)(?P<name>{_NAME})"
-)
-# Weaker cues: "a style called Boho" is not a person, so the name must be a known given name.
-_NAMED = re.compile(rf"(?i:\b(?:my\s+name\s+is|i\s+am|i'm|named|called)\s+)(?P<name>{_NAME})")
-_PORTRAIT_CUE = re.compile(
-    r"(?i)\b(?:portrait|photo|photograph|picture|image|headshot|selfie|painting|drawing|sketch|"
-    r"caricature)\s+of\s+(?:(?:my|our|a|the)\s+\w+\s+)?$"
-)
-# "by Alphonse Mucha and Greg Rutkowski": a style cue may precede a short list of names.
-_STYLE_BEFORE = re.compile(
-    r"\b(?i:by|style\s+of|styled\s+after|inspired\s+by|after|artists?|art\s+by)\s+"
-    r"(?:[A-Z][\w'\-]*\s*(?:,|and|&)?\s+){0,4}$"
-)
-_STYLE_AFTER = re.compile(r"(?i)(?:'s)?[\s\-]*(?:style|inspired|aesthetic|art\b|painting|artwork)")
 
 # ... and such a particle between two capitalised words is an Irish name wherever it stands ("do Shíle Ní
 # Bhriain", "Seán Ó Briain"): "Mac" is left out ("Apple Mac Pro").
 # (Read only in text beyond ASCII: the particles with an accent, or the names around "Nic", "Mhic".)
 _GAELIC_NAME = re.compile(
-    rf"[{_UP}][{_LOW}]{{1,20}}[ \t]+(?:Ní|Nic|Ó|Uí|Mhic)[ \t]+[{_UP}][{_LOW}]{{2,20}}(?![\w])"
+    rf"[{UP}][{LOW}]{{1,20}}[ \t]+(?:Ní|Nic|Ó|Uí|Mhic)[ \t]+[{UP}][{LOW}]{{2,20}}(?![\w])"
 )
-_GAELIC_PARTICLES = (" Ní ", " Nic ", " Ó ", " Uí ", " Mhic ")
+# (One bit of the shared `cue_words` pass, in lower case: a superset of the capitalised particles.)
+_has_gaelic_particle = any_word((" ní ", " nic ", " ó ", " uí ", " mhic "))
 # Two given names joined by "and" after a "for" are two people: "Geburtstagskarte für Jonas und Leonie",
 # "mug for Chloé et Hugo" (each a given name of the wider list, neither an everyday word).
 _AND_NAMES = re.compile(
-    rf"(?P<first>[{_UP}][{_LOW}]{{1,20}})[ \t]+(?:und|and|et|y|e|i|og|och|en|és|ja|ir|un|a|&)[ \t]+"
-    rf"(?P<second>[{_UP}][{_LOW}]{{1,20}})(?![\w])"
+    rf"(?P<first>[{UP}][{LOW}]{{1,20}})[ \t]+(?:und|and|et|y|e|i|og|och|en|és|ja|ir|un|a|&)[ \t]+"
+    rf"(?P<second>[{UP}][{LOW}]{{1,20}})(?![\w])"
+)
+# ... the surname they share after them, and two full names joined ("Kadri Tamm ja Mart Kask").
+_SURNAME_AFTER = re.compile(rf"[ \t]+({NAME})(?![\w])")
+_AND_WORDS = r"(?:und|and|et|y|e|i|og|och|en|és|ja|ir|un|a|&)"
+_TWO_PAIRS = re.compile(
+    rf"(?<![\w])([{UP}][{LOW}]{{1,20}})[ \t]+([{UP}][{LOW}]{{1,20}})[ \t]+{_AND_WORDS}[ \t]+"
+    rf"([{UP}][{LOW}]{{1,20}})[ \t]+([{UP}][{LOW}]{{1,20}})(?![\w])"
 )
 # What the rule needs, in one search: an "and" with a capital right after it (most text has none).
-_AND_CAPITAL = re.compile(rf" (?:und|and|et|y|e|i|og|och|en|és|ja|ir|un|a|&) [{_UP}]")
+_AND_CAPITAL = re.compile(rf" (?:und|and|et|y|e|i|og|och|en|és|ja|ir|un|a|&) [{UP}]")
 # A saint's name is a place, a church or a brand: "Santa Maria Novella", "San Pedro", "Saint Laurent".
 _SAINTS = frozenset(("santa", "santo", "san", "saint", "sainte", "sankt", "são", "santi"))
 _SAINT_BEFORE = re.compile(r"\b(?:Santa|Santo|San|Saint|Sainte|St\.?|Ste\.?|Sankt|São|Sao|Santi)\s+$")
 # ... and a name with a particle after it: "kaartje voor Sanne de Vries", "pour Anne de la Tour".
 _FOR_PARTICLE_NAME = re.compile(
-    FOR_BODY + rf"(?P<name>(?P<first>{_NAME})(?:\s+{_PARTICLES}){{1,3}}\s+{_NAME})(?![\w])"
+    FOR_BODY + rf"(?P<name>(?P<first>{NAME})(?:\s+{PARTICLES}){{1,3}}\s+{NAME})(?![\w])"
 )
-_has_particle = any_word(tuple(f" {word} " for word in _PARTICLES[3:-1].split("|")))
+# ... and without a "for" when the given name is one of the shipped list: "Maria das Graças Souza".
+# (It starts with a capital, so the regex engine skips ahead to one.)
+_PARTICLE_NAME = re.compile(
+    rf"(?P<name>(?P<first>[{UP}](?<![\w][{UP}])[{LOW}]{{1,24}}(?:-[{UP}][{LOW}]{{1,24}})?)"
+    rf"(?:\s+{PARTICLES}){{1,3}}\s+{NAME})(?![\w])"
+)
+_has_particle = any_word(tuple(f" {word} " for word in PARTICLES[3:-1].split("|")))
 # Vietnamese middle names that are nothing else ("Nguyễn Thị Mai", "Trần Văn Hùng"), with their marks.
 _VIET_MIDDLE = frozenset(("Văn", "Thị"))
 # Hungarian dative endings on a given name ("Eszternek", "Annának"), and the shortest such word.
 _HU_DATIVE = ("nek", "nak")
 _HU_MIN = 5
+# Estonian surnames in the allative, which says "to" itself ("Mart Kasele", "Tiit Lepikule"): read after a
+# given name of the wider list, in text beyond ASCII (Estonian has its õ, ä, ö, ü; "Anna Smile" has none).
+_ET_ALLATIVE = ("ele", "ule", "ile", "ale")
+# The Quechua benefactive "-paq" (for) on a surname: "Rosa Mamanipaq".
+_QU_PAQ = "paq"
 _DOUBLE = 2
-_REVERSED = re.compile(rf"(?<![\w'’\-])(?P<last>{_NAME}),[ \t]+(?P<first>{_NAME})(?![\w'’\-])")  # noqa: RUF001
+# What a reversed name needs, in one search that skips ahead to commas: a capital after one.
+_COMMA_CAPITAL = re.compile(rf",[ \t]+[{UP}]")
+_REVERSED = re.compile(rf"(?<![\w'’\-])(?P<last>{NAME}),[ \t]+(?P<first>{NAME})(?![\w'’\-])")  # noqa: RUF001
 # The word right before a position, and right after one: the run of capitalised words around a pair.
-_WORD_BEFORE = re.compile(r"[\w'.\-]+[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+[\w'\-]+")
-
-
-# A possessive or a case ending after an apostrophe ends a name as a space does: "Emily Watson's cake",
-# Turkish and Azerbaijani "Mehmet Öztürk'e", "Ayşe Kaya'nin" (only proper nouns take one so).
-_SUFFIX_AFTER_APOSTROPHE = re.compile(
-    "['\u2019][a-z\u00e7\u011f\u0131\u00f6\u015f\u00fc\u0259]{1,4}(?![\\w'\u2019])"
-)
-
-
-def _standalone(value: str, start: int, end: int) -> bool:
-    """The pair is not part of longer tokens ("iPhone Case", "Jane2 Doe")."""
-    before_ok = start == 0 or not (value[start - 1].isalnum() or value[start - 1] in "'_")
-    after_ok = (
-        end == len(value)
-        or not (value[end].isalnum() or value[end] in "'_")
-        or (value[end] == "'" and _SUFFIX_AFTER_APOSTROPHE.match(value, end) is not None)
-    )
-    return before_ok and after_ok
-
-
-def _style_reference(value: str, start: int, end: int) -> bool:
-    return cue_before(_STYLE_BEFORE, value, start, window=64) or bool(_STYLE_AFTER.match(value, end))
 
 
 class PersonDetector:
@@ -207,12 +138,16 @@ class PersonDetector:
     def __init__(self) -> None:
         self._names, self._word_names, self._brands, self._not_surnames = gazetteer()
         self._world = world_names()
+        self._surnames = surnames()
+        # A brand anywhere in a phrase, in one search (the list is some 200 phrases).
+        self._brand_in = re.compile("|".join(re.escape(brand) for brand in sorted(self._brands)))
         self._scripts = ScriptNames(self._world)
         self._cued = CuedNames(self._world, self._not_surnames, self._scripts, self._organisation)
         self._indic = IndicNames(self._world)
         self._romanised = romanised_surnames()
         self._cases = CaseForms(self._world)
         self._titled = TitledNames()
+        self._greeted = GreetedNames(self._world, self._not_surnames, self._scripts, self._organisation)
 
     def narrowed(self, facts: int, context: int) -> PersonDetector:
         """Itself: every cue needs a capitalised word, which `needs` already says."""
@@ -228,19 +163,21 @@ class PersonDetector:
             # Georgian and Ethiopic have no capitals and are not among `lexicon.CASELESS`: an honorific.
             if not value.isascii() and self._titled.find(value):
                 return "person.honorific"
-            return self._caps_or_lower(text, cued=True) if _has_lower_cue_word(text) else None
-        if _has_relation_word(text):
-            for match in _RELATION.finditer(value):
+            if not value.isascii() and self._greeting(text) and self._greeted.find(value):
+                return "person.greeting"
+            return self._caps_or_lower(text, cued=True) if has_lower_cue_word(text) else None
+        if has_relation_word(text):
+            for match in RELATION.finditer(value):
                 if match.group("name").lower() not in self._not_surnames:
                     return "person.cue"
-        if _has_named_word(text):
-            for match in _NAMED.finditer(value):
+        if has_named_word(text):
+            for match in NAMED.finditer(value):
                 name = match.group("name").lower()
                 if name in self._world:  # "a dog named Max": word-like names are often pets
                     return "person.cue"
-        maybe_cued = _has_person_cue_word(text)
-        if maybe_cued and _has_honorific_word(text):
-            for match in _HONORIFIC.finditer(value):
+        maybe_cued = has_person_cue_word(text)
+        if maybe_cued and has_honorific_word(text):
+            for match in HONORIFIC.finditer(value):
                 name = match.group("name")
                 if name.lower() not in self._not_surnames and not self._organisation(
                     value, match.start("name"), match.end()
@@ -251,9 +188,9 @@ class PersonDetector:
             and not self._organisation(value, *span)
         ):
             return "person.honorific"
-        cued = maybe_cued and _has_strong_cue_word(text)
+        cued = maybe_cued and has_strong_cue_word(text)
         if cued:
-            for match in _CUED_PARTICLE_NAME.finditer(value):
+            for match in CUED_PARTICLE_NAME.finditer(value):
                 if occasion().search(match.group("name")) is None and not self._organisation(
                     value, match.start("name"), match.end("name")
                 ):
@@ -267,15 +204,25 @@ class PersonDetector:
                     and not self._organisation(value, match.start("name"), match.end("name"))
                 ):
                     return "person.name"
+            for match in _PARTICLE_NAME.finditer(value):
+                if (
+                    fold_name(match.group("first").lower()) in self._names
+                    and _SAINT_BEFORE.search(value, max(0, match.start() - 8), match.start()) is None
+                    and occasion().search(match.group("name")) is None
+                    and not self._organisation(value, match.start("name"), match.end("name"))
+                ):
+                    return "person.name"
         if _AND_CAPITAL.search(value) is not None and self._names_joined(value):
             return "person.name"
-        found = self._caps_or_lower(text, cued or _has_engraving_word(text))
+        found = self._caps_or_lower(text, cued or has_engraving_word(text))
         if found is not None:
             return found
         if PERSON_CUES.found(value):
             found = self._cued.find(value)
             if found is not None:
                 return found
+        if self._greeting(text) and self._greeted.find(value):
+            return "person.greeting"
         if not value.isascii() and (
             ((span := self._scripts.find(value)) is not None and not self._organisation(value, *span))
             or self._indic.find(value) is not None
@@ -296,28 +243,41 @@ class PersonDetector:
             return "person.caps"
         if (
             text.facts & HAS_NON_ASCII
-            and any(particle in value for particle in _GAELIC_PARTICLES)
+            and _has_gaelic_particle(text)
             and any(
                 not self._organisation(value, match.start(), match.end())
                 for match in _GAELIC_NAME.finditer(value)
             )
         ):
             return "person.name"
-        if ", " in value and self._reversed(value):
+        if ", " in value and _COMMA_CAPITAL.search(value) is not None and self._reversed(value):
             return "person.name"
         pos = 0
-        while (pair := _PAIR_START.search(value, pos)) is not None:
+        while (pair := PAIR_START.search(value, pos)) is not None:
             # Overlapping pairs: "Photo Jane Doe" is tried as "Photo Jane", then as "Jane Doe".
             pos = pair.end()
             first_end = pair.start() + len(pair.group().rstrip())
-            last = _NAME_SHAPE.match(value, pos)
-            if last is None or not _standalone(value, pair.start(), last.end()):
+            last = NAME_SHAPE.match(value, pos)
+            if last is None:
+                continue
+            if not standalone(value, pair.start(), last.end()):
+                # ... unless a Nguni prefix is written onto it ("isipho sikaSipho Ndlovu").
+                if self._greeted.prefixed(value, pair.start(), last.end()):
+                    return "person.greeting"
                 continue
             if self._is_name(value, pair.start(), first_end, last, cued) and not in_occasion(
                 value, pair.start(), last.end()
             ):
                 return "person.name"
         return None
+
+    @staticmethod
+    def _greeting(text: Text) -> bool:
+        """A greeting may be in the text: one of the shared prefilter's words, or (in scripts written
+        without spaces, which it does not hold) one of the lexicon's."""
+        return has_greeting(text) or (
+            not text.value.isascii() and any(word in text.value for word in GREETINGS.unspaced)
+        )
 
     def _reversed(self, value: str) -> bool:
         """ "Surname, Given name" as records and exports write names ("Kowalska, Anna"): read as the pair
@@ -326,8 +286,8 @@ class PersonDetector:
             first = match.group("first")
             pair = f"{first} {match.group('last')}"
             if (
-                fold_name(first.lower()) in self._names
-                and (last_word := _NAME_SHAPE.match(pair, len(first) + 1)) is not None
+                (fold_name(first.lower()) in self._names or self._listed_surname(first, match.group("last")))
+                and (last_word := NAME_SHAPE.match(pair, len(first) + 1)) is not None
                 and self._is_name(pair, 0, len(first), last_word, False)
                 and not self._organisation(value, match.start(), match.end())
                 and not in_occasion(value, match.start(), match.end())
@@ -335,14 +295,37 @@ class PersonDetector:
                 return True
         return False
 
+    def _listed_surname(self, first: str, last: str) -> bool:
+        """`last` is a listed surname and each part of `first` a given name ("Dupont, Jean-Pierre")."""
+        parts = fold_name(first.lower()).split("-")
+        return fold_name(last.lower()) in self._surnames and all(
+            part in self._world or part in self._word_names for part in parts
+        )
+
     def _names_joined(self, value: str) -> bool:
-        """Two given names joined by "and", after a "for" (`_AND_NAMES`)."""
+        """Two given names joined by "and", after a "for" or before a surname they share ("Chloé et Maxime
+        Girard"), and two full names joined so ("Kadri Tamm ja Mart Kask", "Tóth Anna és Varga Bence")."""
         for match in _AND_NAMES.finditer(value):
             names = (fold_name(match.group("first").lower()), fold_name(match.group("second").lower()))
+            shared = _SURNAME_AFTER.match(value, match.end())
             if (
                 all(name in self._world and name not in self._word_names for name in names)
-                and for_before(value, match.start())
+                and (
+                    for_before(value, match.start())
+                    or (shared is not None and shared.group(1).lower() not in self._not_surnames)
+                )
                 and not self._organisation(value, match.start(), match.end())
+                and not style_reference(value, match.start(), match.end())
+            ):
+                return True
+        for match in _TWO_PAIRS.finditer(value):
+            words = [fold_name(word.lower()) for word in match.group(1, 2, 3, 4)]
+            given = (0, 2) if words[0] in self._world and words[2] in self._world else (1, 3)
+            if (
+                all(words[i] in self._world and words[i] not in self._word_names for i in given)
+                and not {words[1], words[3]} & self._not_surnames
+                and not self._organisation(value, match.start(), match.end())
+                and not style_reference(value, match.start(), match.end())
             ):
                 return True
         return False
@@ -355,15 +338,15 @@ class PersonDetector:
             capitals = False
             # Overlapping pairs, as in mixed case: "FOR JAMES AND PRIYA HOLLOWAY" is tried as "AND PRIYA",
             # then as "PRIYA HOLLOWAY".
-            for match in _CAPS_PAIRS.finditer(value):
-                last_word = _CAPS_WORD.match(value, match.start(2))
+            for match in CAPS_PAIRS.finditer(value):
+                last_word = CAPS_WORD.match(value, match.start(2))
                 if last_word is None:
                     continue
                 capitals = True
                 first, last = fold_name(match.group(1).lower()), match.group(2).lower()
                 if (
                     (first in self._names or (cued and self._after_cue(value, match.start())))
-                    and first not in _NOT_FIRST_WORDS  # "PREZENT DLA MAMY": the cue's "for" is no name
+                    and first not in NOT_FIRST_WORDS  # "PREZENT DLA MAMY": the cue's "for" is no name
                     and last not in self._not_surnames
                     and not self._organisation(value, match.start(), last_word.end())
                 ):
@@ -371,13 +354,13 @@ class PersonDetector:
             # A given name or a surname in a case form, spelled in capitals ("DLA AGNIESZKI NOWAK",
             # "PREZENT JANOWI NOWAKOWI"): the rules of a capitalised pair, on the words as they are. (Only
             # where the loop above saw a pair: the overlapping pairs are where its pairs are.)
-            for match in _CAPS_PAIRS.finditer(value) if capitals else ():
+            for match in CAPS_PAIRS.finditer(value) if capitals else ():
                 first, last = match.group(1).lower(), match.group(2).lower()
-                last_word = _CAPS_WORD.match(value, match.start(2))
+                last_word = CAPS_WORD.match(value, match.start(2))
                 if (
                     last_word is not None
                     and last not in self._not_surnames
-                    and first not in _NOT_FIRST_WORDS
+                    and first not in NOT_FIRST_WORDS
                     and self._given_and_surname(
                         value, match.start(), first, last_word, fold_name(first) in self._world
                     )
@@ -385,13 +368,13 @@ class PersonDetector:
                 ):
                     return "person.caps"
         if cued:
-            for match in _LOWER_PAIR.finditer(value):
+            for match in LOWER_PAIR.finditer(value):
                 first, last = fold_name(match.group(1)), match.group(2)
                 # "li wei", "kim minjun": a romanised East Asian surname first, then a given name.
                 if (
                     (first in self._world or (first in self._romanised and fold_name(last) in self._world))
                     and first not in self._word_names
-                    and first not in _NOT_FIRST_WORDS
+                    and first not in NOT_FIRST_WORDS
                     and last not in self._not_surnames
                     and self._lower_cue_before(value, match.start())
                     and not self._brand(value, match.start(), match.end(2))
@@ -404,30 +387,26 @@ class PersonDetector:
         """A strong cue or an engraving word right before a lower-case pair."""
         window = max(0, start - 40)
         return (
-            _STRONG_CUE.search(value, window, start) is not None
-            or _ENGRAVING_CUE.search(value, window, start) is not None
+            STRONG_CUE.search(value, window, start) is not None
+            or ENGRAVING_CUE.search(value, window, start) is not None
         )
 
     @staticmethod
     def _after_cue(value: str, start: int) -> bool:
-        return _STRONG_CUE.search(value, max(0, start - 40), start) is not None
+        return STRONG_CUE.search(value, max(0, start - 40), start) is not None
 
     def _brand(self, value: str, start: int, end: int) -> bool:
         """The words around `value[start:end]` (the run of capitalised words it is part of) hold a brand."""
         run_start, run_end = start, end
-        while (before := _WORD_BEFORE.search(value, max(0, run_start - 30), run_start)) and before.group()[
-            0
-        ].isupper():
-            run_start = before.start()
+        while (before := word_before(value, run_start)) is not None and value[before].isupper():
+            run_start = before
         while (after := _WORD_AFTER.match(value, run_end)) and after.group().lstrip()[0].isupper():
             run_end = after.end()
         run_end += 2 if value.startswith(("'s", "\u2019s"), run_end) else 0  # "Jack Daniel's", "Mrs. Meyer's"
         # "Jean-Paul Gaultier" is the list's "jean paul gaultier".
         phrase = " ".join(value[run_start:run_end].lower().replace("-", " ").replace("\u2019", "'").split())
         return (
-            any(brand in phrase for brand in self._brands)
-            if len(phrase.split()) > 2
-            else phrase in self._brands
+            self._brand_in.search(phrase) is not None if len(phrase.split()) > 2 else phrase in self._brands
         )
 
     def _organisation(self, value: str, start: int, end: int) -> bool:
@@ -446,6 +425,16 @@ class PersonDetector:
         Harish Menon"); and the same with the words in a case form ("Janowi Nowakowi", "Annie
         Kowalskiej"), a double given name ("Jean-Baptiste"), or a Vietnamese middle name ("Trần Văn")."""
         first, last = fold_name(lower_first), fold_name(last_word.group().lower())
+        after = for_after(value, last_word.end())
+        around = after or for_before(value, start)
+        if (
+            last in self._surnames
+            and (wider or (around and first in self._word_names))
+            and not street_before(value, start)
+        ):
+            # "Kwabena Asante"; "for Jean Dupont" (a given name that is also a word needs the "for":
+            # "Grace Kelly bag" is a bag)
+            return True
         if titled_for(value, start):
             # "untuk Bapak Budi Santoso", "kwa Bi. Amina Wanjiru"; but "untuk Ibu Kota Nusantara" is "for
             # the capital": a word that makes a noun of the title is no name, whatever follows it.
@@ -458,14 +447,15 @@ class PersonDetector:
         shaped = self._scripts.latin_surname(last) or any(
             self._scripts.latin_surname(form) for form in self._cases.surname_forms(last)
         )
-        after = for_after(value, last_word.end())
-        around = after or for_before(value, start)
         if (wider and (around or shaped)) or (around and shaped):
             return True
         # Surname first, then the given name, before a postposition: "Nagy Péter részére"; or the given
         # name in the dative, which says "for" itself: "Kovács Eszternek", "Nagy Annának".
-        if (after and last in self._world) or (
-            last.endswith(_HU_DATIVE) and fold_name(last[:-3]) in self._world and len(last) > _HU_MIN
+        if (
+            (after and last in self._world)
+            or (last.endswith(_HU_DATIVE) and fold_name(last[:-3]) in self._world and len(last) > _HU_MIN)
+            or (wider and last.endswith(_ET_ALLATIVE) and len(last) > _HU_MIN and not value.isascii())
+            or (last.endswith(_QU_PAQ) and len(last) > _HU_MIN and (wider or first in self._word_names))
         ):
             return True
         # A given name in a case form: asked last, and only where a "for", a shape or an agreeing ending
@@ -492,9 +482,9 @@ class PersonDetector:
             return True
         if lower_first in _SAINTS or _SAINT_BEFORE.search(value, max(0, start - 8), start) is not None:
             return False
-        if _style_reference(value, start, last_word.end()):
+        if style_reference(value, start, last_word.end()):
             return False
-        return known_first or cue_before(_PORTRAIT_CUE, value, start, window=40)
+        return known_first or cue_before(PORTRAIT_CUE, value, start, window=40)
 
 
 DETECTOR: PersonDetector = PersonDetector()

@@ -20,7 +20,7 @@ from typing import Any
 
 from gate.scanning.detectors.base import KeyedRule, keyset
 from gate.scanning.detectors.person_keyed import is_organisation
-from gate.scanning.detectors.person_lists import fold_name, gazetteer, world_names
+from gate.scanning.detectors.person_lists import fold_name, gazetteer, surnames, world_names
 from gate.scanning.detectors.person_scripts import ScriptNames
 
 _MAX_CHARS = 200
@@ -70,8 +70,11 @@ def joined_name(identifier: str) -> bool:
     for first, second in pairwise(words):
         if len(second) < _MIN_SURNAME or second in _NOT_SURNAMES or second in not_names:
             continue
+        if first in _NOT_SURNAMES:
+            continue  # a tool's word is no given name ("<lora:Ghibli_style>": "Lora" is one elsewhere)
         shaped = first in world and scripts.latin_surname(second)
-        if shaped or (first in names and first not in _NOT_SURNAMES):
+        listed = second in surnames() and (first in world or first in not_names)  # "jean_martin"
+        if shaped or listed or first in names:
             # ... unless the words are a brand named after its founder ("jean_paul_gaultier_dress").
             return not is_organisation(" ".join(words))
     return False
@@ -90,7 +93,9 @@ def _held(value: Any) -> bool:
 _KEYS = keyset(
     "lora loras lora_name lora_names lora_model lycoris embedding embeddings embedding_name "
     "textual_inversion hypernetwork ckpt ckpt_name checkpoint checkpoint_name model model_name file "
-    "filename file_name files "
+    "filename file_name files output_filename out_filename dateiname nom_fichier nom_de_fichier "
+    "nombre_archivo nombre_de_archivo nome_file nome_arquivo bestandsnaam nazwa_pliku filnamn filnavn "
+    "tiedostonimi fajlnev nazev_souboru "
     "output output_file output_path output_name out_file save_path filename_prefix save_prefix "
     "image image_path image_name input_image init_image reference ref_image reference_image face "
     "face_image face_ref source_image target_image mask_image"

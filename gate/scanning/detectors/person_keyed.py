@@ -16,6 +16,7 @@ from gate.scanning.detectors.person_lists import gazetteer
 # Vietnamese letters (Latin Extended Additional, "Nguyễn", "Thế"; "Ơ", "Ư") and the Azerbaijani "Ə" too.
 CAPITALS = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-ΩƠ-ư\u1e00-\u1effƏə"
 _MAX_NAME_CHARS = 100
+_MAX_PARTS = 4
 # Legal forms and organisation words, case-sensitive ("as", "se" and "home" are everyday words):
 # "PDF Tools AG", "Bakker Design B.V.", "Kowalski sp. z o.o.", "Made with Google AI".
 _ORG_WORDS = (
@@ -34,6 +35,9 @@ _MADE_WITH_ANYWHERE = re.compile(r"(?i)\b(?:made|created|generated|powered|edite
 
 
 def _name_value(value: Any) -> bool:
+    if isinstance(value, list | tuple):
+        # The name as its parts: {"recipient_name": ["Aisha", "Bello"]}.
+        return 0 < len(value) <= _MAX_PARTS and all(_name_value(part) for part in value)
     return (
         isinstance(value, str)
         and 0 < len(value) <= _MAX_NAME_CHARS

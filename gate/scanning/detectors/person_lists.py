@@ -62,12 +62,20 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozens
 
 
 @cache
+def surnames() -> frozenset[str]:
+    """Common surnames (data/surnames.txt), accents folded: evidence beside a given name, never alone."""
+    return frozenset(fold_name(word) for word in _read_words("surnames.txt"))
+
+
+@cache
 def world_names() -> frozenset[str]:
-    """Given names of many countries (the shipped list and `gender-guesser`'s), for names after a cue.
+    """Given names of many countries (the shipped lists and `gender-guesser`'s), for names after a cue.
+    data/given_names_more.txt adds the regions gender-guesser leaves out (Africa, Indonesia, the Andes ...).
 
     Too many of them are also words, places and brands ("Van", "Mercedes", "Romeo", "Am") for a bare
     capitalised pair to count: without a cue, only the shipped list is read."""
-    return (_read_words("first_names.txt") | _world_first_names()) - _read_words("word_names.txt")
+    shipped = _read_words("first_names.txt") | _read_words("given_names_more.txt")
+    return (shipped | _world_first_names()) - _read_words("word_names.txt")
 
 
 def fold_name(word: str) -> str:
@@ -79,10 +87,32 @@ def fold_name(word: str) -> str:
 def _world_first_names() -> frozenset[str]:
     """Given names of 50-odd countries from the `gender-guesser` package (Jörg Michael's nam_dict.txt,
     about 45,000 names from Europe, the Middle East, India and East Asia), lower-case, accents folded."""
+    return frozenset(_world_table())
+
+
+@cache
+def common_names() -> frozenset[str]:
+    """The given names a word alone is read as (`{"for": "Quentin"}`, "Joyeux anniversaire Quentin !"):
+    the shipped lists, and gender-guesser's names with a frequency above "rare" in some country
+    ("Queen", "Princess", "Nike" are listed there as rare names only)."""
+    common = {name for name, frequency in _world_table().items() if frequency >= _COMMON}
+    shipped = _read_words("first_names.txt") | _read_words("given_names_more.txt")
+    return (frozenset(common) | shipped) - _read_words("word_names.txt")
+
+
+# nam_dict.txt's frequency of a name in each country: one hexadecimal digit per column (1: rare, D: most
+# common), in these columns of a line.
+_FREQUENCIES = slice(30, 86)
+_COMMON = 2
+
+
+@cache
+def _world_table() -> dict[str, int]:
+    """gender-guesser's names (as `_world_first_names`) with their highest frequency in any country."""
     import gender_guesser  # noqa: PLC0415 - loaded once, on first use
 
     path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-    names = set()
+    names: dict[str, int] = {}
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             fields = line.split()
@@ -91,5 +121,7 @@ def _world_first_names() -> frozenset[str]:
             name = fields[1]  # compound names are written "Jean+Pierre": left out, the parts are listed
             # Two letters ("Am", "Al", "Ed") are too often a word or an abbreviation.
             if name.isalpha() and len(name) > 2:
-                names.add(fold_name(name.lower()))
-    return frozenset(names)
+                digits = [int(ch, 16) for ch in line[_FREQUENCIES] if ch in "123456789ABCD"]
+                folded = fold_name(name.lower())
+                names[folded] = max(names.get(folded, 0), max(digits, default=0))
+    return names

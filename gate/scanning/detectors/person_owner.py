@@ -18,11 +18,11 @@ from functools import cache
 from typing import Any
 
 from gate.scanning import lexicon
-from gate.scanning.context import key_fragments
+from gate.scanning.context import key_fragments, key_info
 from gate.scanning.detectors.base import KeyedRule, keyset
 from gate.scanning.detectors.person_joined import joined_name
 from gate.scanning.detectors.person_keyed import is_organisation
-from gate.scanning.detectors.person_lists import fold_name, gazetteer, world_names
+from gate.scanning.detectors.person_lists import common_names, fold_name, gazetteer, world_names
 from gate.scanning.detectors.person_scripts import ScriptNames
 
 _MAX_NAME_CHARS = 60
@@ -43,9 +43,15 @@ _SYMBOLS = frozenset('@/\\:#=<>{}[]|_*+%$&;?!"()0123456789')
 # ({"नाम": "कॉफी मग"}), so they are not read here.
 _BARE_NAME_WORDS = frozenset(("নাম", "नाम", "नाव", "பெயர்", "పేరు", "ชื่อ"))
 # English role words a pipeline names the person field with, beside the labels of data/cues.toml.
+# The field of a short record that holds the person it is about, beside the name keys: a model release's
+# "model", a shoot's "talent" or "subject".
+_PERSON_FIELDS = frozenset(("model", "talent", "subject", "person", "signer", "signed_by", "signatory"))
 _ROLE_KEYS = (
     "customer client buyer purchaser consignee addressee requester orderer payer beneficiary patient "
-    "passenger attendee guest_name customer_full_name client_name buyer_name people persons"
+    "passenger attendee guest_name customer_full_name client_name buyer_name people persons "
+    # who an item is for or shows, and a name kept in numbered parts ({"name_part_1": "Kofi"})
+    "for model_release photographer ordered_by orderer_name name_parts name_part name_part_1 name_part_2 "
+    "name_part_3 name_part1 name_part2 name_part3"
 )
 
 
@@ -96,11 +102,35 @@ def full_name(value: str) -> bool:
     return not text.isascii() or _reads_as_name(names)
 
 
+def given_alone(value: str) -> bool:
+    """One word, capitalised or in capitals, that is a given name of the wider list and nothing else a
+    field of people holds ({"for": "Quentin"}, {"customer": "QUENTIN"}; not "Guest", "Silver", "Nike")."""
+    word = value.strip()
+    if not word.isalpha() or not (word.istitle() or word.isupper()) or is_organisation(word):
+        return False
+    folded = fold_name(word.lower())
+    return folded in common_names() and folded not in _readers()[1]
+
+
+def _lower_full_name(value: str) -> bool:
+    """A full name written in lower case ({"customer": "ngozi adeyemi"}): two or three words, the first a
+    given name of the wider list, none an everyday word the lists know."""
+    words = value.split()
+    if not (_MIN_WORDS <= len(words) <= _MAX_WORDS - 2) or not all(word.isalpha() for word in words):
+        return False
+    world, not_surnames, _ = _readers()
+    return fold_name(words[0]) in world and words[-1] not in not_surnames and not is_organisation(value)
+
+
 def _held_name(value: Any, depth: int = 0) -> bool:
     """A full name as the value, as its parts (a short array of strings), or inside a short array."""
     if isinstance(value, str):
         # A login-like name is one too: {"requester": "annaKowalska"}.
-        return full_name(value) or (" " not in value and joined_name(value))
+        return (
+            full_name(value)
+            or (" " not in value and (joined_name(value) or given_alone(value)))
+            or (value.islower() and _lower_full_name(value))
+        )
     if isinstance(value, list | tuple) and 0 < len(value) <= _MAX_ITEMS:
         if (
             _MIN_WORDS <= len(value) <= _MAX_PARTS
@@ -112,6 +142,16 @@ def _held_name(value: Any, depth: int = 0) -> bool:
     if isinstance(value, dict) and depth == 1 and len(value) <= _MAX_PARTS:
         # {"recipients": [{"n": "Kofi Mensah"}]}: a short record in a list of people.
         return any(isinstance(item, str) and full_name(item) for item in value.values())
+    if isinstance(value, dict) and len(value) <= _MAX_PARTS:
+        # {"model_release": {"model": "Amara Nwosu"}}: the person's own field in a short record (not any
+        # field: {"client": {"adresa": "Aleea Barbu"}} is a street).
+        return any(
+            isinstance(key, str)
+            and key_info(key).norm in _PERSON_FIELDS
+            and isinstance(item, str)
+            and full_name(item)
+            for key, item in value.items()
+        )
     return False
 
 

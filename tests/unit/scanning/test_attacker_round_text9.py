@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - Turkish and Armenian text, on purpose
 """The ninth attacker round on text (text9): attacker_round_text9.json, written before reading the detectors,
 favouring locales and shapes the earlier rounds left out (Albanian, Colombian, Baltic, Caucasian, Central
 Asian, African, South and South-East Asian scripts; names split over arrays or joined as file and LoRA
@@ -23,19 +22,9 @@ _ROUND = attacker_round.load("attacker_round_text9.json")
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
-    "Tiit Lepikule": "Estonian surnames in a case form ('-le' allative) with no cue and no surname shape",
-    "Mari Kase portree": "Estonian genitive surnames with a changed stem (Kask -> Kase)",
     "Անի Պետրոսյանի համար": "an Armenian name in the genitive before the postposition 'համար' (for)",
-    "Thandiwe Dlamini": "Zulu names after a possessive concord ('lika'); neither name in the lists",
-    "Gwenllian Prys": "a Welsh name after a bare 'i' (to), too common a word to read as a cue",
-    "untuk Budi Santoso": "an Indonesian name after a bare 'untuk' whose words no list or shape knows",
     "001090012345": "a Vietnamese citizen id (CCCD) has no check digit to tell it from any 12 digits",
-    "Ayşe Yılmaz'ın": "a capitalised pair with no cue whose given name only the wider list knows",
-    "Rosa Mamani": "a Quechua name: no cue word of the language, surnames in no list",
     "Quentin sur la plage": "a lone given name of the wider list with no cue word",
-    "name_part_1": "a name split over keys that name only numbered parts",
-    "Kofi Mensah": "ASCII names under a list-of-people key whose words neither list nor shape knows",
-    "Kwabena": "ASCII names under a list-of-people key whose words neither list nor shape knows",
 }
 # Values found, under another type than the one the round's author named: the record is not approved.
 _NAMED_OTHERWISE: dict[str, str] = {

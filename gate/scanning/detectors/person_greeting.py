@@ -1,0 +1,127 @@
+# ruff: noqa: RUF001 - names and greetings in many scripts, on purpose
+"""PERSON greeted by name: a birthday banner, a card or a mug is written to someone, and the words right
+after a greeting are that person ("Happy birthday Kwame Mensah!", "Joyeux anniversaire Quentin !",
+"Boldog születésnapot, Kovács Eszter!", "Get well soon, Grandpa Harold Whitaker", "শুভ জন্মদিন রাকিব
+হাসান"); and a name after a Nguni noun-class prefix ("isipho sikaSipho Ndlovu", "kuThandiwe Dlamini").
+
+The greetings are data/cues.toml's `[person_greeting]` (50-odd languages), with "dear", kinship words and
+vocative particles between (`[person_address]`). After one, in a cased script, two or three capitalised
+words are a name when one of the first two is a given name of the wider list (either order: Hungarian
+writes the surname first) or the last has a surname's telling shape, or, in Greek, Cyrillic or Armenian,
+when the name ends the sentence; one word alone is a name when it is such a given name and ends the
+sentence ("Χρόνια πολλά Γιώργο!" is left: a vocative form). In a script without capitals, two or three
+words that end the sentence. Occasions ("Feliz Navidad"), brands and companies are no names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from gate.scanning import lexicon
+from gate.scanning.detectors.base import any_word
+from gate.scanning.detectors.person_lists import common_names, fold_name, occasion, surnames
+from gate.scanning.detectors.person_scripts import ScriptNames
+
+# Cased letters of the scripts a greeting is read in: Latin (with Vietnamese and Yoruba letters and the
+# combining marks NFKC leaves on "ọ̀"), Greek, Cyrillic, Armenian.
+_UP = lexicon.UPPER + "\u0460-\u04ff\u1e00-\u1efe\u0531-\u0556"
+_LOW = lexicon.LOWER + "\u0460-\u04ff\u1e01-\u1eff\u0300-\u036f\u0561-\u0587"
+_WORD = rf"[{_UP}][{_LOW}]{{1,24}}(?:['’\-][{_UP}]?[{_LOW}]{{1,24}})?"
+_PARTICLE = r"(?:de|da|del|di|do|dos|du|van|von|der|den|ter|la|le|bin|binti|ní|nic|ó|ap|dela|al|el)"
+# ... and scripts without capitals, Georgian and Ethiopic among them ("ნინო ბერიძე", "ለአበበ በቀለ").
+_CASELESS = rf"[{lexicon.CASELESS}\u10d0-\u10ff\u1200-\u137f]{{2,20}}"
+# Where the name must stop for a word alone (or a name of a script the lists do not know) to count: the
+# end of the text, or a mark that ends the sentence or the greeting.
+_END = r"(?=[ \t]*(?:[!.,?;:)\"'”»]|$))"
+_BETWEEN = r"[ \t]*[,!:;\-–—]?[ \t]*(?:" + lexicon.pattern(lexicon.words("person_address")) + r"[ \t,]+){0,2}"
+GREETINGS = lexicon.Cues("person_greeting")
+# Whether a text can hold a greeting at all, from the one pass of `cue_words` every prefilter shares: the
+# greetings as normalised, lower-cased text reads them (Greek and Cyrillic letters as Latin look-alikes too).
+has_greeting = any_word(tuple(sorted({form for word in GREETINGS.spaced for form in lexicon.readings(word)})))
+# Words of address and endearment, which are no name on their own after a greeting.
+_ADDRESS_WORDS = frozenset(lexicon.words("person_address"))
+# ... and the words of other cues, which start no name either ("کارت تبریک برای مهندسها": for engineers).
+_CUE_WORDS = frozenset(lexicon.words("person_for_bare", "person_for", "person_greeting"))
+_GREETED = GREETINGS.then(
+    _BETWEEN
+    + rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{0,2}})(?![\w])(?P<end>{_END})?"
+)
+_GREETED_CASELESS = GREETINGS.then(_BETWEEN + rf"(?P<name>{_CASELESS}(?:[ \t]+{_CASELESS}){{1,2}}){_END}")
+# A Nguni (Zulu, Xhosa, Ndebele, Swati) noun-class prefix written onto a name: "sikaSipho", "kuThandiwe",
+# "nguLindiwe". A small letter right before a capital inside a word is rare otherwise ("iPhone" has one
+# letter before it, and no second capitalised word), so the prefix and a whole pair are asked for.
+_NGUNI_PREFIXES = frozenset(
+    ("sika", "lika", "kuka", "yika", "zika", "bika", "wuka", "nguka", "ku", "ka", "ngu", "kwa", "no", "na")
+)
+_LONGEST_PREFIX = 5
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[a-z]{2,5}$")
+_NON_LATIN, _NON_LATIN_END = "\u0370", "\u058f"  # Greek, Cyrillic and Armenian letters
+
+
+class GreetedNames:
+    """A name after a greeting or a Nguni prefix (see the module docstring)."""
+
+    def __init__(
+        self,
+        world: frozenset[str],
+        not_surnames: frozenset[str],
+        scripts: ScriptNames,
+        organisation: Callable[[str, int, int], bool],
+    ) -> None:
+        """`world`: given names; `not_surnames`: words no name ends with; `organisation(value, start,
+        end)`: whether the name at that span belongs to a company or brand."""
+        self._world = world
+        self._surnames = surnames()
+        self._not_surnames = not_surnames
+        self._scripts = scripts
+        self._organisation = organisation
+
+    def find(self, value: str) -> bool:
+        """A greeted name in `value` (a greeting is known to be in it, or `value` has a camel joint)."""
+        for match in _GREETED.finditer(value):
+            if self._greeted(value, match):
+                return True
+        if not value.isascii():
+            for match in _GREETED_CASELESS.finditer(value):
+                name = match.group("name")
+                if name.split()[0] not in _CUE_WORDS and occasion().search(name) is None:
+                    return True
+        return False
+
+    def prefixed(self, value: str, start: int, end: int) -> bool:
+        """A Nguni prefix is written onto the capitalised pair at `value[start:end]` ("sikaSipho Ndlovu"),
+        which stands alone otherwise (asked only of pairs glued to a word before them)."""
+        prefix = _WORD_BEFORE.search(value, max(0, start - _LONGEST_PREFIX - 1), start)
+        return (
+            prefix is not None
+            and prefix.group() in _NGUNI_PREFIXES
+            and (end == len(value) or not value[end].isalnum())
+            and not self._organisation(value, start, end)
+        )
+
+    def _surname(self, word: str) -> bool:
+        return word in self._surnames or self._scripts.latin_surname(word)
+
+    def _greeted(self, value: str, match: re.Match[str]) -> bool:
+        name = match.group("name")
+        words = [word for word in name.split() if not re.fullmatch(_PARTICLE, word)]
+        if occasion().search(name) is not None or words[-1].lower() in self._not_surnames:
+            return False
+        if self._organisation(value, match.start("name"), match.end("name")):
+            return False
+        if all(word.lower() in _ADDRESS_WORDS for word in words):
+            return False  # "Happy Birthday Love!", "Joyeux anniversaire Maman !"
+        ends = match.group("end") is not None
+        folded = [fold_name(word.lower()) for word in words]
+        if len(words) == 1:
+            return folded[0] in common_names() and ends
+        # Given name first, or surname first and then the given name ("Kovács Eszter"): "Hello Kitty",
+        # "Little Man" have a given name of the list only second, after no surname.
+        if folded[0] in self._world or self._surname(folded[-1]):
+            return True
+        if folded[1] in self._world and self._surname(folded[0]):
+            return True
+        # Greek, Cyrillic, Armenian: no list of their given names here, so the sentence must end.
+        # (`normalise` may have read some of their letters as Latin look-alikes: "Γiώpyo Niκoλάou".)
+        return ends and any(_NON_LATIN <= ch <= _NON_LATIN_END for ch in name)
