@@ -34,7 +34,8 @@ from gate.scanning.detectors import (
     vehicle_plate,
     world_id,
 )
-from gate.scanning.detectors.base import KeyedRule, PatternDetector, Text, TextDetector, text_facts
+from gate.scanning.detectors.base import PatternDetector, Text, TextDetector, text_facts
+from gate.scanning.detectors.keyed_rule import KeyedRule
 
 TEXT_DETECTORS: tuple[TextDetector, ...] = (
     email.DETECTOR,

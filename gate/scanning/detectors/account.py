@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from gate.scanning.detectors.base import HAS_HOME_PATH, KeyedRule, PatternDetector, PatternRule, Text, keyset
+from gate.scanning.detectors.base import HAS_HOME_PATH, PatternDetector, PatternRule, Text
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 
 # A drive letter and "Users" or "Documents and Settings" (Windows), or "/home", "/Users", "/var/home",
 # "/export/home" at the start of the value, after white space, a quote, "=", "(" or "file://" (Unix,

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any, Final, Protocol
+from typing import Final, Protocol
 
 from gate.scanning import cue_words, lexicon
-from gate.scanning.context import NOT_NUMERIC, KeyInfo
+from gate.scanning.context import NOT_NUMERIC
 
 _DIGIT = re.compile(r"\d")
 # Six digits with at most two separator characters between neighbours: the least any numeric
@@ -381,31 +381,6 @@ class PatternDetector:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class KeyedRule:
-    """An entity implied by the key itself when the value under it is non-empty.
-
-    `keys` are normalised key names (see `context.key_info`); with `owner_only`, the rule applies only
-    when the parent key describes a person (`{"customer": {"name": ...}}`).
-    """
-
-    entity: str
-    name: str
-    keys: frozenset[str]
-    accepts: Callable[[Any], bool]
-    owner_only: bool = False
-    # Words of scripts without spaces (or with prefixed words) that cover a key wherever they occur in
-    # it: "顧客住所", "お客様の生年月日", "رقم_الهاتف".
-    fragments: tuple[str, ...] = ()
-
-    def matches(self, key: KeyInfo) -> bool:
-        """True if the rule covers this key (the value still has to be accepted)."""
-        if any(name in self.keys or name.replace("_", "") in self.keys for name in {key.norm, key.local}):
-            return True
-        norm = key.norm
-        return bool(self.fragments) and not norm.isascii() and any(part in norm for part in self.fragments)
-
-
 # One search: a regex is faster than a loop of `in` tests over this many words (read by `text_facts`).
 # With the birth words of data/cues.toml (every language and script, read through `normalise`): their
 # ASCII readings in the same trie, but not the short ones ("né" folded is "ne", in "one" and "need").
@@ -478,27 +453,3 @@ def cue_near(cue: re.Pattern[str], text: str, start: int, end: int, window: int 
 def cue_before(cue: re.Pattern[str], text: str, start: int, window: int = 32) -> bool:
     """True if `cue` occurs within `window` characters before `start`."""
     return cue.search(text, max(0, start - window), start) is not None
-
-
-def keyset(words: str) -> frozenset[str]:
-    """Normalised key names from a space-separated list, with and without underscores."""
-    names = words.split()
-    return frozenset(names) | frozenset(name.replace("_", "") for name in names)
-
-
-def non_empty_scalar(value: Any) -> bool:
-    """A string with visible characters or a non-zero number (booleans and null are not identifiers)."""
-    if isinstance(value, str):
-        return bool(value.strip())
-    if isinstance(value, bool) or value is None:
-        return False
-    if isinstance(value, int | float):
-        return value != 0
-    return False
-
-
-def non_empty(value: Any) -> bool:
-    """A non-empty scalar, or a container holding anything."""
-    if isinstance(value, dict | list | tuple):
-        return len(value) > 0
-    return non_empty_scalar(value)

@@ -9,15 +9,8 @@ from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import DOB, key_fragments
-from gate.scanning.detectors.base import (
-    HAS_BIRTH_WORD,
-    HAS_DIGIT,
-    KeyedRule,
-    Matcher,
-    PatternDetector,
-    PatternRule,
-    keyset,
-)
+from gate.scanning.detectors.base import HAS_BIRTH_WORD, HAS_DIGIT, Matcher, PatternDetector, PatternRule
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"

@@ -34,16 +34,8 @@ from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import key_info
-from gate.scanning.detectors.base import (
-    HAS_CAPITALS,
-    HAS_WORDS,
-    KeyedRule,
-    PatternDetector,
-    PatternRule,
-    Text,
-    any_word,
-    keyset,
-)
+from gate.scanning.detectors.base import HAS_CAPITALS, HAS_WORDS, PatternDetector, PatternRule, Text, any_word
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 from gate.scanning.normalise import normalise
 
 

@@ -22,7 +22,8 @@ from typing import Any
 
 from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC, key_info
 from gate.scanning.detectors import world_id
-from gate.scanning.detectors.base import HAS_DIGIT, KeyedRule, PatternDetector, PatternRule, any_word, keyset
+from gate.scanning.detectors.base import HAS_DIGIT, PatternDetector, PatternRule, any_word
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 from gate.scanning.normalise import normalise
 
 # Names of the documents, lower-cased (the cue view), by kind.

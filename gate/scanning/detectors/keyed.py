@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from gate.scanning.context import key_info
-from gate.scanning.detectors.base import KeyedRule, keyset, non_empty, non_empty_scalar
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset, non_empty, non_empty_scalar
 
 
 @cache

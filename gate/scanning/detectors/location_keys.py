@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from gate.scanning.context import key_fragments
-from gate.scanning.detectors.base import KeyedRule, keyset
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 
 _MAX_LAT = 90.0
 _MAX_LNG = 180.0

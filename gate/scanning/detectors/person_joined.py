@@ -18,7 +18,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from gate.scanning.detectors.base import KeyedRule, keyset
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 from gate.scanning.detectors.person_keyed import is_organisation
 from gate.scanning.detectors.person_lists import fold_name, gazetteer, surnames, world_names
 from gate.scanning.detectors.person_scripts import ScriptNames

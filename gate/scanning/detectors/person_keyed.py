@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from gate.scanning.detectors.base import KeyedRule, keyset
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 from gate.scanning.detectors.person_lists import gazetteer
 
 # Capital letters of the Latin and Greek scripts Europe writes names in ("Łukasz", "Çetin", "Νίκος").

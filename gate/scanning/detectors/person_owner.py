@@ -19,7 +19,7 @@ from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import key_fragments, key_info
-from gate.scanning.detectors.base import KeyedRule, keyset
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 from gate.scanning.detectors.person_joined import joined_name
 from gate.scanning.detectors.person_keyed import is_organisation
 from gate.scanning.detectors.person_lists import common_names, fold_name, gazetteer, world_names

@@ -11,13 +11,12 @@ from gate.scanning.detectors.base import (
     HAS_SEPARATOR,
     HAS_TOKEN_WORD,
     HAS_UPPER,
-    KeyedRule,
     PatternDetector,
     PatternRule,
     Text,
     any_word,
-    keyset,
 )
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 
 # Cookie and parameter names that carry a session, matched case-insensitively before "=" or ":".
 _COOKIE_NAMES = (

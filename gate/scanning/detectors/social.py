@@ -28,13 +28,12 @@ from gate.scanning.detectors.base import (
     HAS_AT,
     HAS_LINK,
     HAS_SEPARATOR,
-    KeyedRule,
     PatternDetector,
     PatternRule,
     Text,
     any_word,
-    keyset,
 )
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 
 # Hosts whose first path segment (or the segment after a marker such as `in/`) names an account.
 _HOSTS = (

@@ -53,17 +53,9 @@ from stdnum.za import idnr as za_idnr
 
 from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC, key_fragments
 from gate.scanning.detectors import european_id
-from gate.scanning.detectors.base import (
-    HAS_CODE_START,
-    HAS_DASH,
-    HAS_DIGIT,
-    HAS_DIGIT_RUN,
-    KeyedRule,
-    Text,
-    any_word,
-    keyset,
-)
+from gate.scanning.detectors.base import HAS_CODE_START, HAS_DASH, HAS_DIGIT, HAS_DIGIT_RUN, Text, any_word
 from gate.scanning.detectors.european_id import stdnum_valid
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 from gate.scanning.detectors.sg_nric import NRIC_SHAPE, nric_valid
 from gate.scanning.detectors.world_id_more import (
     CUE,
