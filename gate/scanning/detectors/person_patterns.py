@@ -45,6 +45,9 @@ STRONG_CUE_BODY = (
     r"\b(?:customer|kunde|client|cliente|klant|klient|kund|asiakas|müşteri|zákazník|kupac|vevő|πελάτης|"
     r"empfänger|destinataire|destinatario|recipient)\s*:|"
     r"\b(?:portrait|porträt|retrato|ritratto|portret|foto|photo|bild)\s+(?:of|von|de|di|van|du|del|da)\b|"
+    # A photographer's credit, as cameras and agencies write it into a photo's comment or caption.
+    r"\b(?:photo(?:graphed)?|foto(?:grafiert|grafiado|grafato|grafeerd)?|photographi[ée]e?)\s+"
+    r"(?:by|von|par|por|da|door|av)\b|\b(?:photographer|fotograf|photographe|fot[óo]grafo|fotograaf)\s*:|"
     r"\bportret\b|\bwidmung\s+an\b|\bdedicated\s+to\b)"
 )
 STRONG_CUE = re.compile(STRONG_CUE_BODY + r"\s*$")
@@ -60,7 +63,7 @@ STRONG_CUE_WORDS = (
     "gift", "present", "geschenk", "cadeau", "regalo", "prezent", "gave", "lahja", "hediye", "dárek", "cadou",
     "poklon", "ajándék", "kingitus", "δώρο", "portr", "customer", "kunde", "client", "klant", "klient",
     "kund", "asiakas", "müşteri", "zákazník", "kupac", "vevő", "πελάτης", "empfänger", "destinat",
-    "recipient", "retrato", "ritratto", "foto ", "photo ", "bild ",
+    "recipient", "retrato", "ritratto", "foto ", "photo ", "bild ", "fotogra", "photogra", "fotógra",
     "widmung", "dedicated",
 )  # fmt: skip
 # What is engraved on a product is often a name ("engraving anna kowalska", "Gravur: jan kowalski"), but

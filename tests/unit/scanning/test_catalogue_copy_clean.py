@@ -105,6 +105,7 @@ fr|Pull Bleu Marine, col roulé, laine
 en|Health and care: diabetic socks, pregnancy pillow, blood pressure monitor, hearing aid case
 en|Gift for Secret Santa, under 20 euros; nativity set with Baby Jesus
 en|Case for iPhone 15 Pro Max, clear; Hülle für Samsung Galaxy A54; Coque pour Xiaomi Redmi Note 13
+en|Photo by Unsplash, flat lay of a linen shirt; sample shot, photo by Canon EOS R5
 en|Abbey Road vinyl record, 180 g, on a turntable; Baker Street 221B jigsaw puzzle
 """
 
@@ -117,6 +118,9 @@ zh|送给王小明女士的生日礼物
 zh|王女士您好，您的订单已发货
 zh|致李先生：新年快乐
 en|Present for Grandpa Joe, whisky glass
+en|photo by Christoph Suter, public domain
+de|Foto von Christoph Suter
+en|Photographer: Jenna Marbles
 it|Biglietto per Marina Rossi, auguri
 es|Tarjeta para Maria Blanco, feliz cumpleaños
 ja|田中様 専用 ギフト
