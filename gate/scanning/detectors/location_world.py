@@ -6,7 +6,7 @@ together (a street word and a house or building number, a postcode and a town), 
   and its number ("مبنى ١٢", "پلاک ۱۲"), in any digits;
 - Georgian: a name and a street word, then a number ("რუსთაველის გამზირი 12");
 - Thai: a house number (with its "/": "123/45") before a road or lane word ("ถนน", "ซอย"), or a
-  sub-district ("แขวง", "ตำบล") and a district word after it;
+  sub-district ("แขวง", "ตําบล") and a district word after it;
 - Vietnamese: a number before "đường"/"phố" and a capitalised name ("Số 12 đường Lê Lợi");
 - Indonesian and Malay: "Jl."/"Jalan" and a name, then "No." and a number;
 - the Philippines: a block and a lot ("Blk 5 Lot 12");
@@ -42,9 +42,10 @@ _WORLD_ADDRESS = re.compile(
     r"(?:مبنى|بناية|عمارة|منزل|فيلا|پلاک|ساختمان|واحد)\s*[:.]?\s*\d{1,5}(?!\d)"
     # Georgian: name, street word, number
     rf"|[{_GEORGIAN}]{{2,30}}\s+(?:ქუჩა|გამზირი|შესახვევი|ჩიხი|მოედანი|ხეივანი)\s*[,#№N]?\s*\d{{1,4}}(?!\d)"
-    # Thai: house number before a road or lane word; a sub-district and a district
+    # Thai: house number before a road or lane word; a sub-district and a district (their words as
+    # `normalise` leaves them: NFKC writes Thai "ำ" as "ํา")
     rf"|\d{{1,4}}(?:/\d{{1,4}})?\s+(?:ถนน|ถ\.|ซอย|ซ\.|หมู่ที่|หมู่)"
-    rf"|(?:แขวง|ตำบล|ต\.)[{_THAI}]{{2,20}}\s+(?:เขต|อำเภอ|อ\.)[{_THAI}]{{2,20}}"
+    rf"|(?:แขวง|ตําบล|ต\.)[{_THAI}]{{2,20}}\s+(?:เขต|อําเภอ|อ\.)[{_THAI}]{{2,20}}"
     # Vietnamese: number, street word, capitalised name
     rf"|\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?\s+(?:đường|Đường|phố|Phố)\s+[{_UP}]"
     # Indonesian and Malay: Jl./Jalan, a name, No. and a number
@@ -76,7 +77,7 @@ _WORLD_ADDRESS = re.compile(
 )
 _WORDS = (
     "شارع", "طريق", "خیابان", "کوچه", "بلوار", "میدان", "جاده", "ქუჩა", "გამზირი", "შესახვევი", "ჩიხი",
-    "მოედანი", "ხეივანი", "ถนน", "ถ.", "ซอย", "ซ.", "หมู่", "แขวง", "ตำบล", "ต.", "đường", "phố", "jl.",
+    "მოედანი", "ხეივანი", "ถนน", "ถ.", "ซอย", "ซ.", "หมู่", "แขวง", "ตําบล", "ต.", "đường", "phố", "jl.",
     "jl ", "jln", "jalan ", "gg.", "gang ", "lorong ", "lrg", "blk", "block ", "c.p.", "c. p.", "flat ",
     "apt.", "calle", "cl ", "cl.", "carrera", "cra", "kra", "cr ", "cr.", "kr ", "kr.", "transversal", "tv ",
     "tv.", "diagonal", "dg ", "dg.", "avenida", "av ", "av.", "ak ", "ak.", "ac ", "ac.", "rruga", "rr ",
