@@ -103,8 +103,11 @@ def test_the_runner_threads_split_adds_up_to_the_process() -> None:
     finally:
         stop.set()
         spinner.join()
-    assert split["librdkafka"] == split_before["librdkafka"] == 0.0  # no thread here is named rdk:*
-    assert split["python"] - split_before["python"] == pytest.approx(total - total_before, abs=0.05)
+    # An earlier test in this worker process may have left librdkafka's threads (rdk:*) idle, not absent.
+    assert split["librdkafka"] - split_before["librdkafka"] == pytest.approx(0.0, abs=0.02)
+    threads = sum(split.values()) - sum(split_before.values())
+    assert threads == pytest.approx(total - total_before, abs=0.05)
+    assert split["python"] - split_before["python"] > 0
     assert total > total_before
     assert runner_threads_cpu(None) == {"python": 0.0, "librdkafka": 0.0}
 
