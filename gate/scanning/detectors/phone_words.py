@@ -67,8 +67,9 @@ _CHAR_DIGITS: dict[str, int] = {
     )
     for char in chars
 }  # fmt: skip
-_LOWEST_CHAR_DIGIT = min(_CHAR_DIGITS)
-_HAS_CHAR_DIGITS = re.compile(f"[{''.join(_CHAR_DIGITS)}]{{3}}")
+_CHARS = "".join(_CHAR_DIGITS)
+_LOWEST_CHAR_DIGIT = min(_CHARS)
+_HAS_CHAR_DIGITS = re.compile(f"[{_CHARS}]{{3}}")
 _PLUS = ("+", "plus")
 _QUATRE = "quatre"
 _TENS.update({form: value for word, value in list(_TENS.items()) for form in lexicon.readings(word)})
@@ -82,7 +83,6 @@ _MIN_DIGITS, _MAX_DIGITS = 8, 15
 # Counting, not a number ("one two three four five six seven eight nine ten").
 _COUNTS = ("0123456", "1234567", "9876543")
 # Numerals written as characters are tokens of their own ("は三", and U+3007 is read "O" by `normalise`).
-_CHARS = "".join(_CHAR_DIGITS)
 _TOKENS = re.compile(rf"\+|\d+|[{_CHARS}]+|[^\W\d_{_CHARS}]+")
 
 _CUES = lexicon.Cues("phone", "phone_spelled")
