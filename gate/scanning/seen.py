@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from gate.scanning.detectors import KeyedRule
+from gate.scanning.placeholders import stands_for_no_one
 
 # Strings the detectors found nothing in, with the key context they were read under. A string's
 # findings are a pure function of (string, key context): the detectors read nothing else. So a string
@@ -42,13 +43,14 @@ def hold_clean(value: str, flags: int) -> None:
 
 
 def accepts(rule: KeyedRule, value: object) -> bool:
-    """`rule.accepts(value)`, through the table for short strings."""
+    """`rule.accepts(value)`, through the table for short strings; never for a value that stands for no
+    one (`"guest"`, `"[REDACTED]"`, `"{{first_name}}"`: see `placeholders`)."""
     if type(value) is not str or len(value) > _MAX_CLEAN_CHARS:
-        return rule.accepts(value)
+        return not stands_for_no_one(value) and rule.accepts(value)
     entry = (id(rule), value)
     known = _accepted.get(entry)
     if known is None:
-        known = rule.accepts(value)
+        known = not stands_for_no_one(value) and rule.accepts(value)
         if len(_accepted) >= _MAX_ACCEPTED:
             _accepted.clear()
         _accepted[entry] = known

@@ -466,7 +466,7 @@ def scan_text(
     if context:
         _, _, positive, own, rules, _, _, _ = _member(context)
         for rule in rules:
-            if rule.accepts(text):
+            if accepts(rule, text):
                 scan.add(rule.entity, path, rule.name)
         flags = positive | own
     if len(text) >= _MIN_TEXT_CHARS or not text.isascii():
