@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from gate.assets import AssetFetcher, FetchPolicy
-from gate.core.event import Generation
+from gate.core.event import Generation, json_syntax_detail
 from gate.core.flow import EventOutcome, evaluate_event_bytes, evaluate_image
 from gate.core.pipeline import Evaluation
 from gate.core.record import decided_record
@@ -181,7 +181,7 @@ def _generation(args: argparse.Namespace) -> Generation | None:
             parameters = _nested_beyond_scan_limits()
         except ValueError as exc:
             raise ConfigError(
-                f"{args.params} is not valid JSON ({exc.__class__.__name__}); fix the file"
+                f"{args.params} is not valid JSON: {json_syntax_detail(exc)}; fix the file"
             ) from exc
     if parameters is None and args.synthetic is None:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,10 +77,20 @@ def parse_event(raw: bytes | None) -> IngestEvent:
     except NumberTooLongError as exc:
         raise EventInvalid(f"{exc}; send an identifier this long as a string") from exc
     except (UnicodeDecodeError, ValueError) as exc:
-        raise EventInvalid(f"value is not UTF-8 JSON ({exc.__class__.__name__})") from exc
+        raise EventInvalid(f"value is not UTF-8 JSON: {json_syntax_detail(exc)}") from exc
     except RecursionError as exc:
         raise EventInvalid("value is JSON nested too deeply to parse") from exc
     return event_from_json(doc)
+
+
+def json_syntax_detail(exc: ValueError) -> str:
+    """Where and why text is not JSON, without quoting it: the parser's own message and the position
+    (`Expecting ',' delimiter at line 3, column 14`), or the first byte that is not UTF-8."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"byte {exc.start} cannot be read as {exc.encoding.upper()} text ({exc.reason})"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at line {exc.lineno}, column {exc.colno}"
+    return exc.__class__.__name__
 
 
 def event_from_json(doc: Any) -> IngestEvent:

@@ -131,7 +131,10 @@ def test_invalid_event_file_is_rejected_not_a_crash(tmp_path: Path, capsys) -> N
     ("args", "message"),
     [
         (["check", "/nonexistent/image.jpg"], "cannot read IMAGE"),
-        (["check", "IMG", "--params", "BADJSON"], "not valid JSON"),
+        (
+            ["check", "IMG", "--params", "BADJSON"],
+            "not valid JSON: Expecting property name enclosed in double quotes at line 1, column 2",
+        ),
         (["check", "IMG", "--signer-chain", "x.pem"], "needs both --signer-chain and --signer-key"),
         (["check", "IMG", "--policy", "/nonexistent/policy.yaml"], "--policy"),
         (["check", "IMG", "--trust-anchors", "/nonexistent/root.pem"], "trust anchors"),

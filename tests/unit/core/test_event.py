@@ -95,3 +95,20 @@ def test_malformed_events_are_invalid_without_quoting_values(raw: bytes | None) 
         parse_event(raw)
     assert SECRET not in str(info.value)
     assert str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "where"),
+    [
+        (b'{"event_id": "e1",\n "source": "s" "x"}', "Expecting ',' delimiter at line 2, column 16"),
+        (b'{"event_id": "e1"} trailing', "Extra data at line 1, column 20"),
+        (b'{"event_id": "\xe9"}', "byte 14 cannot be read as UTF-8 text (invalid continuation byte)"),
+        (b'{"event_id": "' + SECRET.encode() + b'",}', "Expecting property name enclosed in double quotes"),
+    ],
+)
+def test_text_that_is_not_json_says_where_without_quoting_it(raw: bytes, where: str) -> None:
+    # A producer fixing its serialiser needs the position; the record value is never quoted.
+    with pytest.raises(EventInvalid) as info:
+        parse_event(raw)
+    assert where in str(info.value)
+    assert SECRET not in str(info.value)
