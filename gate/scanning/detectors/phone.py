@@ -120,6 +120,10 @@ def _national(match: re.Match[str], text: Text) -> bool:
     # fewer than nine digits parse as some region's local number far too easily.
     if _INTERNATIONAL_PREFIX.search(text.value, max(0, match.start() - 6), match.start()):
         return False
+    # A product's own code after its reference word, in a phone accessory's copy: "Handyhülle, Art.-Nr.
+    # 01511234567", "coque téléphone, réf. 0612345678". Under a phone key the key decides.
+    if not text.flags & PHONE and phone_shapes.after_reference(text.value, match.start()):
+        return False
     digits = sum(ch.isdigit() for ch in candidate)
     # Eight digits are enough under a phone key or right after a phone word ("mobil 45 47 97 51").
     close = bool(text.flags & PHONE) or _cued(text, match.start(), window=12)

@@ -35,6 +35,8 @@ import phonenumbers
 from phonenumbers import PhoneNumberType
 from stdnum import ean
 
+from gate.scanning.normalise import normalise
+
 # Where to look for a candidate: an area code in parentheses, or a first group of digits, then a
 # separator and more groups. The look-behinds sit after the first character, so the regex engine can
 # skip ahead to a digit or "(".
@@ -77,6 +79,12 @@ _NO_TRUNK_SHAPES: dict[tuple[int, ...], tuple[str, ...]] = {
 }
 # A date is no number: "05.12.2026", "2026-12-05" (a German number can be 8 digits after "0").
 _DATE = re.compile(r"\d{1,2}[./\-]\d{1,2}[./\-](?:\d{2}|\d{4})|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}")
+# Reference words of Greek and Cyrillic shops, as the scanner reads text: look-alike letters already
+# mapped to Latin ("артикул" is read "apтикyл"), so the words are mapped the same way.
+_SCRIPT_REFERENCES = "|".join(
+    re.escape(normalise(stem)) + tail
+    for stem, tail in (("артикул", r"\w*"), ("арт", ""), ("код", ""), ("κωδικ", r"\w*"), ("κωδ", ""))
+)
 # Words that make the digits after them a reference (or a file's number), and currencies or units
 # that make digits a quantity; both in the languages of European shops. Not "number", "Nummer",
 # "numéro", "no.": those name a phone number as often ("mon numéro : 06 12 34 56 78").
@@ -85,9 +93,12 @@ _REFERENCE_BEFORE = re.compile(
     r"sku|ean|gtin|upc|isbn|issn|mpn|art|artikel\w*|article|articolo|artículo|art[ií]culo|ref|refer\w*|"
     r"riferimento|invoice|rechnung\w*|factura|facture|fattura|batch|charge|lot|lotto|lote|serial|serie|"
     r"seriennummer|tracking|sendungs\w*|seed|model|modell|modelo|modello|mod[èe]le|item|part|p/n|pn|"
-    r"code|c[óo]digo|codice|kod|barcode|"
+    r"code|c[óo]digo|codice|kod|kodu|kodas|k[óo]d|cod|barcode|cikksz[áa]m|"
+    r"tuotenumero|tuotekoodi|varenummer|varenr|[šs]ifra|katalog\w*|r[ée]f|" + _SCRIPT_REFERENCES + r"|"
     # the names cameras and phones give their files: "IMG_0612345678.jpg", "DSC_0012345678"
-    r"img|dsc[nf]?|dcim|pxl|mvimg|vid|gopr|dji|pano)\b|[#№])"
+    r"img|dsc[nf]?|dcim|pxl|mvimg|vid|gopr|dji|pano)\b|[#№]|品番|型番|商品番号|商品编号|货号|型号|상품번호|모델명|품번)"
+    # the product word some languages put after it: "cod produs", "kod produktu", "šifra proizvoda"
+    r"(?:\s(?:produs|produktu|proizvoda|prekės|produit|producto|prodotto))?"
     # ... and the number word after it: "Art.-Nr.", "pedido nº", "order no.", "Auftrag Nummer".
     r"[\W_]{0,6}(?:(?:nr|no|n[º°o]|num|number|nummer|num[ée]ro|n[úu]mero)\b)?[\W\d_]{0,20}$"
 )

@@ -122,13 +122,7 @@ def test_clean_neighbour(text: str) -> None:
                 strict=True, reason="a landmark's coordinates read as anyone's (no gazetteer)"
             ),
         ),
-        pytest.param(
-            "футболка, розмір L, артикул 0671234567",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="'артикул' (article number) is no reference word of phone_shapes (scanfast9's)",
-            ),
-        ),
+        "футболка, розмір L, артикул 0671234567",
         pytest.param(
             "server rack diagram, 10.0.0.1 gateway placeholder",
             marks=pytest.mark.xfail(
