@@ -284,3 +284,16 @@ def test_the_published_location_is_the_store_uri_whichever_way_the_bytes_travel(
         {**decision, "reasons": []}, b"{}", AuditSubject(model=DeclaredModel()), gate_version="t"
     )
     assert doc["asset"]["published_uri"] == uri
+
+
+def test_the_events_context_reaches_no_record_header_or_published_image(gate: Pipeline) -> None:
+    # `context` says where the image goes; a producer that puts personal data there keeps it to itself.
+    doc = json.loads(_event({"provider": "acme", "name": "imagegen"}, synthetic=False))
+    doc["generation"]["training_data_sources"] = ["licensed-stock"]
+    doc["context"] = {"sku": "SKU-1", "note": f"call {PHONE}", "buyer": EMAIL}
+    raw = json.dumps(doc).encode()
+    record = decided_record(_outcome(gate, raw), inbound=InboundRecord("images.ingest", 0, 1, b"k", raw))
+    assert record.verdict is Verdict.APPROVED
+    published = record.value + record.audit + b"".join(value for _, value in record.headers)
+    for canary in (EMAIL, PHONE, "SKU-1"):
+        assert canary.encode() not in published
