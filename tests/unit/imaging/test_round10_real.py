@@ -1,24 +1,27 @@
-"""Tenth image round: two classes of real files of others that the gate published with bytes it never
+"""Tenth image round: three classes of real files of others that the gate published with bytes it never
 read, each rebuilt by hand so the test holds without the file.
 
 - libgd's TGA conformance PNGs (ImageMagick conversions) carry `tga:author` = a person's name in a tEXt
   chunk; only the keyword "Author" itself counted as an owner, and the scanner read "Ricky True" as words.
 - libavif's Pixel test photos carry the HDR+ maker note (24 KB of base64 of encrypted camera data) as
   `GCamera:hdrp_makernote`: only the older spelling `HdrPlusMakernote` was known to be a blob.
+- imazen/ultrahdr's test photo has an MPF index that does not parse: the photo was refused.
 """
 
 from __future__ import annotations
 
 import base64
 import os
+import struct
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gate.imaging import probe, read_metadata, strip_identifiers
+from gate.imaging import jpeg, probe, read_metadata, strip_identifiers
 from gate.imaging.jpeg import segment_bytes
-from tests.unit.imaging.images import chunk, decoded, jpeg_bytes, png_bytes, xmp_packet
+from tests.unit.imaging.images import camera_exif, chunk, decoded, jpeg_bytes, png_bytes, xmp_packet
+from tests.unit.imaging.multipicture import mpo
 
 XMP_ID = b"http://ns.adobe.com/xap/1.0/\x00"
 GCAMERA = 'xmlns:GCamera="http://ns.google.com/photos/1.0/camera/"'
@@ -122,3 +125,51 @@ def test_any_wrapped_base64_of_192_bytes_or_more_is_a_blob(raw: bytes, width: in
     wrapped = "\n".join(text[i : i + width] for i in range(0, len(text), width))
     data = _jpeg_with_xmp(f"<GCamera:hdrp_makernote>{wrapped}</GCamera:hdrp_makernote>")
     assert "unread" in _kinds(data).values()
+
+
+# An Ultra HDR JPEG whose MPF index does not parse as TIFF (imazen/ultrahdr's test_ultrahdr.jpg: its encoder
+# writes each IFD entry's count in 8 bytes, so the third entry reads as an ASCII value of 2.9 GB). Pillow
+# and libjpeg show the primary and ignore the index; the gate refused the photo as undecodable.
+GAIN_MAP = jpeg_bytes(exif=camera_exif(), icc=False)  # a second picture with GPS and serials of its own
+ULTRA_HDR = mpo(jpeg_bytes(icc=False), GAIN_MAP)
+TIFF_AT = ULTRA_HDR.index(b"MPF\x00") + 4
+
+
+def _broken_index(at: int, raw: bytes) -> bytes:
+    return ULTRA_HDR[: TIFF_AT + at] + raw + ULTRA_HDR[TIFF_AT + at + len(raw) :]
+
+
+def _eight_byte_counts() -> bytes:
+    """The index as imazen/ultrahdr writes it: tag, type, an 8-byte count, a 4-byte value or offset."""
+    entries = [(0xB000, 7, 4, b"0100"), (0xB001, 4, 1, struct.pack("<I", 2)), (0xB002, 7, 32, b"")]
+    table_at = 8 + 2 + 16 * len(entries) + 4
+    ifd = struct.pack("<H", len(entries)) + b"".join(
+        struct.pack("<HHQ", tag, typ, count) + (value or struct.pack("<I", table_at))
+        for tag, typ, count, value in entries
+    )
+    payload = b"MPF\x00II*\x00" + struct.pack("<I", 8) + ifd + bytes(4) + bytes(32)
+    start = TIFF_AT - 8
+    (length,) = struct.unpack_from(">H", ULTRA_HDR, start + 2)
+    return ULTRA_HDR[:start] + segment_bytes(0xE2, payload) + ULTRA_HDR[start + 2 + length :]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _eight_byte_counts(),
+        _broken_index(0, b"XX*\x00"),  # no TIFF header
+        _broken_index(4, struct.pack("<I", 60000)),  # the index IFD past the segment
+        _broken_index(8, struct.pack("<H", 900)),  # more entries than the segment holds
+        _broken_index(10 + 12 * 2 + 4, struct.pack("<I", 60000)),  # the MP entries past the segment
+    ],
+    ids=["eight-byte-counts", "no-tiff-header", "ifd-past-end", "ifd-too-long", "entries-past-end"],
+)
+def test_an_mpf_index_that_does_not_parse_publishes_the_primary_alone(data: bytes) -> None:
+    found = probe(data)
+    assert "/jpeg/APP2/unreadable" in read_metadata(data, found).paths("unread")
+    assert not [p for p in read_metadata(data, found).paths("location") if p.startswith("/mpf/")]
+    out = strip_identifiers(data, found)
+    assert b"MPF\x00" not in out and b"\xff\xd9\xff\xd8" not in out  # the index and the gain map went
+    assert len(jpeg.walk(out).images) == 1
+    assert read_metadata(out, probe(out)).paths("unread") == ()
+    assert decoded(out) == decoded(data)
