@@ -101,6 +101,8 @@ def is_opaque(desc: ET.Element, name: str, elem: ET.Element | None) -> bool:
         if elem.get(_DATATYPE, "").endswith(_BASE64_TYPE):
             return True
         value = elem.text or ""
+    if len(value) < 256:  # most values: no need to join lines
+        return False
     return _BASE64_RUN.fullmatch("".join(line.strip() for line in value.splitlines())) is not None
 
 
