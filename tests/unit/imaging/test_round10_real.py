@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import os
 import struct
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -171,5 +172,15 @@ def test_an_mpf_index_that_does_not_parse_publishes_the_primary_alone(data: byte
     out = strip_identifiers(data, found)
     assert b"MPF\x00" not in out and b"\xff\xd9\xff\xd8" not in out  # the index and the gain map went
     assert len(jpeg.walk(out).images) == 1
+    assert read_metadata(out, probe(out)).paths("unread") == ()
+    assert decoded(out) == decoded(data)
+
+
+def test_the_real_ultra_hdr_file_with_a_broken_index_publishes_its_primary() -> None:
+    data = (Path(__file__).parents[2] / "fixtures" / "real" / "imazen-ultrahdr-broken-mpf.jpg").read_bytes()
+    found = probe(data)
+    assert read_metadata(data, found).paths("unread") == ("/jpeg/APP2/unreadable", "/jpeg/trailing/0")
+    out = strip_identifiers(data, found)
+    assert out.count(b"\xff\xd8") == 1 and b"MPF\x00" not in out
     assert read_metadata(out, probe(out)).paths("unread") == ()
     assert decoded(out) == decoded(data)
