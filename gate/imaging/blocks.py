@@ -256,7 +256,7 @@ def _unread_block(data: bytes, seg: jpeg.Segment, span: tuple[tuple[int, int], .
     index = _mp_index(data, seg)
     if index is not None and index.dangling:
         # It lists pictures the file does not hold whole (see `jpeg.walk`): removed with what follows EOI.
-        return Block("unread", span, where=("jpeg", "APP2", "dangling"))
+        return Block("unread", span, where=("jpeg", "APP2", "unreadable" if index.unreadable else "dangling"))
     if index is not None:
         return _image_uids(data, seg, index)
     if seg.marker == jpeg.APP0 and data.startswith(b"JFXX\x00", seg.start + 4):

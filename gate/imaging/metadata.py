@@ -49,6 +49,11 @@ _EXIF_NAME_KINDS: dict[str, Kind] = {
         if tag in ExifTags.TAGS and kind != "free_text"
     },
 }
+# A keyword that names the author under a writer's prefix or in another case ("tga:author", which
+# ImageMagick copies from a TGA header; "dc:creator", "AUTHOR"): its text is the owner's name, as Author's
+# is, whatever the scanner makes of it ("Ricky True" read as words). "icc:copyright" names a vendor, so
+# only Copyright itself, in any case, counts of the copyright words.
+_OWNER_WORDS = frozenset({"author", "artist", "creator", "owner", "ownername", "byline", "by-line"})
 _RAW_PROFILE = "Raw profile type "  # ImageMagick's hex-encoded copy of a JPEG's EXIF or XMP
 # iCCP names Pillow, libpng and Photoshop write for the profiles they embed: nothing to scan.
 _STOCK_PROFILE_NAMES = frozenset({"ICC Profile", "ICC profile", "icc", "sRGB", "Photoshop ICC profile"})
@@ -159,7 +164,7 @@ def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
             found.append(MetadataItem(path + "/keyword", "free_text", block.label))
         return found, [f"png:Software={generator}"] if generator else []
     kind, marker = _PNG_KEYS.get(key, ("free_text", None))
-    kind = _exif_property_kind(key) or kind
+    kind = _exif_property_kind(key) or _owner_keyword_kind(key) or kind
     parsed = _json(text) if kind == "free_text" else None
     if key in ("prompt", "workflow") and parsed is None:
         marker = "png:prompt-text" if key == "prompt" else None
@@ -180,6 +185,15 @@ def _exif_property_kind(keyword: str) -> Kind | None:
     reads as personal (the GPS tags: location); None for any other keyword."""
     found = _EXIF_PROPERTY.fullmatch(keyword)
     return None if found is None else _EXIF_NAME_KINDS.get(found.group(1).lower())
+
+
+def _owner_keyword_kind(keyword: str) -> Kind | None:
+    """The owner kind for a keyword whose last name part is an author's word (`_OWNER_WORDS`) or that
+    is "copyright" in any case; None otherwise."""
+    last = keyword.rsplit(":", 1)[-1].strip().lower()
+    if last in _OWNER_WORDS or keyword.strip().lower() == "copyright":
+        return "owner"
+    return None
 
 
 def _json(text: str) -> Any:

@@ -62,28 +62,29 @@ class MpIndex:
     #: True when an entry names bytes past the end of the file (a picture cut short, or an index a tool
     #: kept after shrinking the primary): no picture it lists is read then, see `jpeg.walk`.
     dangling: bool = False
+    #: True when the index's TIFF structure does not parse (imazen/ultrahdr's encoder writes 8-byte
+    #: counts in its IFD): dangling too, so the primary alone is read and published.
+    unreadable: bool = False
 
 
 def read(data: bytes, start: int, end: int) -> MpIndex:
     """Read the MPF segment whose payload ("MPF\\0"...) lies in `data[start:end]`.
 
-    Raises ImageUndecodable when the TIFF structure is broken; an MP entry that runs past the end of the
-    file makes the index `dangling` (its entries are then empty).
+    An MP entry that runs past the end of the file makes the index `dangling` (its entries are then
+    empty); so does a TIFF structure that does not parse (`unreadable`): no decoder needs the index to
+    show the primary picture (Pillow and libjpeg ignore a broken one), so it goes unread with what
+    follows the primary's EOI instead of refusing the photo. Raises ImageUndecodable when the entries
+    of a readable index contradict the file (a primary not first, an entry at offset 0).
     """
     base = start + len(PREFIX)
     block = data[base:end]
-    if len(block) < 8 or block[:4] not in (b"II*\x00", b"MM\x00*"):
-        raise ImageUndecodable("JPEG MPF segment does not hold a TIFF header")
-    order = "<" if block[:2] == b"II" else ">"
     covered = bytearray(len(block))  # which bytes some structure accounts for
-    covered[:8] = b"\x01" * 8
-    (index_at,) = struct.unpack_from(order + "I", block, 4)
-    tags, next_ifd, values = _read_ifd(block, order, index_at, covered)
-    complete = set(tags) <= _INDEX_TAGS | {IMAGE_UID_TAG}
+    try:
+        order, index_at, tags, values, attribute_tags = _read_structure(block, covered)
+    except ImageUndecodable:
+        return MpIndex(base, 0, ">", (), True, None, (), dangling=True, unreadable=True)
+    complete = set(tags) <= _INDEX_TAGS | {IMAGE_UID_TAG} and set(attribute_tags) <= _ATTRIBUTE_TAGS
     uid_list = (index_at, *values[IMAGE_UID_TAG]) if IMAGE_UID_TAG in values else None
-    if next_ifd:
-        attribute_tags, _, _ = _read_ifd(block, order, next_ifd, covered)
-        complete = complete and set(attribute_tags) <= _ATTRIBUTE_TAGS
     loose = _loose(block, covered)
     if MP_ENTRY_TAG not in values:
         return MpIndex(base, 0, order, (), complete, uid_list, loose)
@@ -105,6 +106,21 @@ def read(data: bytes, start: int, end: int) -> MpIndex:
             return MpIndex(base, base + value_at, order, (), complete, uid_list, loose, dangling=True)
         entries.append((base + offset, size))
     return MpIndex(base, base + value_at, order, tuple(entries), complete, uid_list, loose)
+
+
+def _read_structure(
+    block: bytes, covered: bytearray
+) -> tuple[str, int, list[int], dict[int, tuple[int, int]], list[int]]:
+    """(byte order, index IFD offset, its tags, its values, the attribute IFD's tags) of an MPF TIFF
+    block, marking in `covered` the bytes they account for."""
+    if len(block) < 8 or block[:4] not in (b"II*\x00", b"MM\x00*"):
+        raise ImageUndecodable("JPEG MPF segment does not hold a TIFF header")
+    order = "<" if block[:2] == b"II" else ">"
+    covered[:8] = b"\x01" * 8
+    (index_at,) = struct.unpack_from(order + "I", block, 4)
+    tags, next_ifd, values = _read_ifd(block, order, index_at, covered)
+    attribute_tags = _read_ifd(block, order, next_ifd, covered)[0] if next_ifd else []
+    return order, index_at, tags, values, attribute_tags
 
 
 def _loose(block: bytes, covered: bytearray) -> tuple[tuple[int, int], ...]:

@@ -261,7 +261,7 @@ def _read_past_items(
     for position, (desc, name, elem) in enumerate(properties):
         prefix = _known_prefix(_split(name)[0])
         # An opaque blob is unread (removed), not text: scanning its base64 cost 170 ms a Pixel photo.
-        if prefix is None or classify(name, position) is not None or name in xmp_unread.OPAQUE_PROPERTIES:
+        if prefix is None or classify(name, position) is not None or xmp_unread.is_opaque(desc, name, elem):
             continue
         text = _text(desc, name, elem)
         if text.strip():

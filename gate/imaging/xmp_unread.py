@@ -60,6 +60,13 @@ OPAQUE_PROPERTIES = frozenset(
         "{http://ns.adobe.com/xap/1.0/g/img/}image",
     }
 )
+# A value that is one run of base64 (line breaks allowed, as encoders wrap it) this long, or that says it
+# is base64 (rdf:datatype), is a blob whatever its property is called: a Pixel's HDR+ maker note is
+# `GCamera:HdrPlusMakernote` on older phones and `GCamera:hdrp_makernote` on newer ones (24 KB, libavif's
+# test photos). No text a person reads is one word of 256 characters.
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{256,}={0,2}")
+_BASE64_TYPE = "base64Binary"
+_DATATYPE = f"{{{RDF}}}datatype"
 _COMMENT_OR_PI = re.compile(r"<!--|<\?(?!xpacket[\s?])")
 _XPACKET = re.compile(r"<\?xpacket\b.*?\?>", re.DOTALL)
 # The wrapper as XMP writers emit it (ISO 16684-1 7.3): begin with a byte-order mark or nothing, the fixed
@@ -75,10 +82,28 @@ def _uri(clark: str) -> str:
     return clark[1:].partition("}")[0] if clark.startswith("{") else ""
 
 
-def _unread(name: str, known: frozenset[str]) -> bool:
+def _unread(desc: ET.Element, name: str, elem: ET.Element | None, known: frozenset[str]) -> bool:
     """Whether a property is one the gate reads past: an unknown namespace's, or an opaque blob."""
     uri = _uri(name)
-    return (uri not in known and uri not in TECHNICAL_NAMESPACES) or name in OPAQUE_PROPERTIES
+    return (uri not in known and uri not in TECHNICAL_NAMESPACES) or is_opaque(desc, name, elem)
+
+
+def is_opaque(desc: ET.Element, name: str, elem: ET.Element | None) -> bool:
+    """Whether a property holds an encoded blob the gate does not decode: one of `OPAQUE_PROPERTIES`, one
+    typed base64Binary, or a simple value that is one long run of base64 (see `_BASE64_RUN`)."""
+    if name in OPAQUE_PROPERTIES:
+        return True
+    if elem is None:
+        value = desc.get(name, "")
+    elif len(elem):
+        return False  # a structure: its leaves are properties of their own
+    else:
+        if elem.get(_DATATYPE, "").endswith(_BASE64_TYPE):
+            return True
+        value = elem.text or ""
+    if len(value) < 256:  # most values: no need to join lines
+        return False
+    return _BASE64_RUN.fullmatch("".join(line.strip() for line in value.splitlines())) is not None
 
 
 def unread_items(
@@ -95,8 +120,8 @@ def unread_items(
         items.append(MetadataItem(pointer("xmp", "outside"), "unread"))
     items.extend(
         MetadataItem(pointer("xmp", f"{HIDDEN_NAME}{position}"), "unread")
-        for position, (_, name, _) in enumerate(properties)
-        if _unread(name, known)
+        for position, (desc, name, elem) in enumerate(properties)
+        if _unread(desc, name, elem, known)
     )
     return items
 
@@ -151,7 +176,7 @@ def drop_unread(
         else:
             parent.remove(child)
     for desc, name, elem in properties:
-        if not _unread(name, known):
+        if not _unread(desc, name, elem, known):
             continue
         changed = True
         if elem is None:
