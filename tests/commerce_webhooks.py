@@ -122,7 +122,7 @@ def encode(payload: dict[str, Any]) -> bytes:
 def strict_policy(path: Path, version: str) -> Path:
     """The shipped policy, but real photos without a manifest wait for a person."""
     text = default_policy_path().read_text(encoding="utf-8")
-    text = text.replace('version: "2026.12.1"', f'version: "{version}"')
+    text = text.replace('version: "2026.12.2"', f'version: "{version}"')
     rule = "match: {code: provenance.missing, synthetic: false}\n    outcome: approve"
     assert rule in text
     path.write_text(text.replace(rule, rule.replace("approve", "quarantine")), encoding="utf-8")

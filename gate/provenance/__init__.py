@@ -26,10 +26,17 @@ from gate.provenance.rendering import reads_back
 from gate.provenance.sign import PreparedSigner, attach_manifest
 from gate.provenance.trust import TrustConfig, TrustList, read_lists
 from gate.provenance.tsa import TimestampUnavailable, TsaOptions
-from gate.provenance.verify import GENERATION_INVALID_CODE, ProvenanceReport, Verifier, verify_manifest
+from gate.provenance.verify import (
+    GENERATION_INVALID_CODE,
+    REMOTE_ONLY_CODE,
+    ProvenanceReport,
+    Verifier,
+    verify_manifest,
+)
 
 __all__ = [
     "GENERATION_INVALID_CODE",
+    "REMOTE_ONLY_CODE",
     "GENERATION_LABEL",
     "MAX_ASSERTION_BYTES",
     "METADATA_EDITED",

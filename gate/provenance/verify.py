@@ -33,6 +33,8 @@ State = Literal["absent", "trusted", "untrusted", "invalid", "unreadable"]
 _STATES: Final[Mapping[str, State]] = {"Trusted": "trusted", "Valid": "untrusted", "Invalid": "invalid"}
 
 # c2pa error kind -> (state, status code). Spec codes where one fits; "gate.c2pa.*" names the SDK's refusal.
+# A manifest that lives only at a URL (remote, "cloud" manifest): the gate never fetches it (see _sdk).
+REMOTE_ONLY_CODE: Final = "manifest.inaccessible"
 # Kinds not listed here (pointer misuse, missing files) are bugs, not verdicts: they raise ProvenanceError.
 _READ_ERRORS: Final[Mapping[str, tuple[State, str]]] = {
     "NotSupported": ("unreadable", "gate.c2pa.notSupported"),
@@ -45,8 +47,8 @@ _READ_ERRORS: Final[Mapping[str, tuple[State, str]]] = {
     "Manifest": ("unreadable", "gate.c2pa.manifest"),
     "Assertion": ("unreadable", "gate.c2pa.assertion"),
     "AssertionNotFound": ("unreadable", "gate.c2pa.assertionNotFound"),
-    "Remote": ("unreadable", "manifest.inaccessible"),
-    "RemoteManifest": ("unreadable", "manifest.inaccessible"),
+    "Remote": ("unreadable", REMOTE_ONLY_CODE),
+    "RemoteManifest": ("unreadable", REMOTE_ONLY_CODE),
     "Signature": ("invalid", "claimSignature.mismatch"),
 }
 

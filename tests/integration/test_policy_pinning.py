@@ -40,7 +40,7 @@ REAL_PHOTO_RULE = (
 def _policies() -> tuple[bytes, bytes]:
     shipped = default_policy_path().read_text()
     assert REAL_PHOTO_RULE + "    outcome: approve\n" in shipped
-    a = shipped.replace('version: "2026.12.1"', 'version: "pin-A"')
+    a = shipped.replace('version: "2026.12.2"', 'version: "pin-A"')
     b = a.replace('version: "pin-A"', 'version: "pin-B"').replace(
         REAL_PHOTO_RULE + "    outcome: approve\n", REAL_PHOTO_RULE + "    outcome: reject\n"
     )

@@ -72,7 +72,7 @@ def quarantined(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory
     """200 events a real `gate run` quarantined under a strict policy."""
     tmp = tmp_path_factory.mktemp("quarantine")
     shipped = default_policy_path().read_text()
-    strict = shipped.replace('version: "2026.12.1"', 'version: "strict-1"').replace(
+    strict = shipped.replace('version: "2026.12.2"', 'version: "strict-1"').replace(
         REAL_PHOTO_RULE + "    outcome: approve\n", REAL_PHOTO_RULE + "    outcome: quarantine\n"
     )
     assert strict != shipped

@@ -14,6 +14,7 @@ from gate.provenance import (
     GENERATION_INVALID_CODE,
     GENERATION_LABEL,
     MAX_ASSERTION_BYTES,
+    REMOTE_ONLY_CODE,
     ProvenanceReport,
     Verifier,
     verify_manifest,
@@ -63,7 +64,11 @@ class ProvenanceCheck:
         if code is not None:
             # The detail is the code that decides the state (a tampered file never reads "untrusted");
             # every code is in the decision's provenance section.
-            detail = "manifest.unreadable" if report.state == "unreadable" else report.cause
+            # An unreadable store is "manifest.unreadable", except one that lives only at a URL the gate
+            # never fetches (a remote or cloud manifest): nothing is known to be broken, so it is named.
+            detail = report.cause
+            if report.state == "unreadable" and detail != REMOTE_ONLY_CODE:
+                detail = "manifest.unreadable"
             reasons.append(Reason(code=code, check=self.name, detail=detail))
         if report.state in ("trusted", "untrusted"):
             if report.identity_code is not None:

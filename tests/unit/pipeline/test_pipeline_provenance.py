@@ -433,9 +433,18 @@ def test_c2pa_is_asked_whenever_a_manifest_may_be_there(
     assert spy.calls == 1
     if case == "remote":  # c2pa refuses to fetch it: never approved, never treated as unsigned
         assert evaluation.verdict is not Verdict.APPROVED
-        assert ("provenance.invalid", "manifest.unreadable") in [
+        assert ("provenance.invalid", "manifest.inaccessible") in [
             (r.reason.code, r.reason.detail) for r in evaluation.decision.reasons
         ]
+
+
+def test_a_remote_manifest_is_quarantined_not_rejected_as_tampered(gate: Pipeline) -> None:
+    # A cloud manifest is a C2PA feature, not a forgery: the gate cannot verify it offline, so a human
+    # decides (rule remote-manifest); an embedded store that does not parse is still rejected.
+    evaluation = gate.evaluate(remote_only(gate, photo()), synthetic=True)
+    assert evaluation.verdict is Verdict.QUARANTINED
+    (decided,) = [r for r in evaluation.decision.reasons if r.reason.code == "provenance.invalid"]
+    assert (decided.reason.detail, decided.rule) == ("manifest.inaccessible", "remote-manifest")
 
 
 def _hide_manifest(signed: bytes, wrapper: str) -> bytes:

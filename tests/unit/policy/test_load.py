@@ -13,7 +13,7 @@ from gate.errors import ConfigError
 
 def test_default_policy_is_stamped_with_its_file_hash() -> None:
     policy = load_policy()
-    assert policy.ref.version == "2026.12.1"
+    assert policy.ref.version == "2026.12.2"
     assert policy.ref.sha256 == hashlib.sha256(default_policy_path().read_bytes()).hexdigest()
     assert "seed" in policy.allowed_parameter_keys
     assert "prompt" not in policy.allowed_parameter_keys
