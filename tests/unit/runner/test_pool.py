@@ -35,7 +35,10 @@ _OTHERS: set[int] = set()
 def _children() -> set[int]:
     pids: set[int] = set()
     for task in Path(f"/proc/{os.getpid()}/task").iterdir():
-        pids.update(int(p) for p in (task / "children").read_text().split())
+        try:
+            pids.update(int(p) for p in (task / "children").read_text().split())
+        except FileNotFoundError:  # the thread ended between the listing and the read: it has none
+            continue
     return pids
 
 
