@@ -33,6 +33,7 @@ from gate.scanning.detectors import (
     social,
     vehicle_plate,
     world_id,
+    world_id_cued,
 )
 from gate.scanning.detectors.base import PatternDetector, Text, TextDetector, text_facts
 from gate.scanning.detectors.keyed_rule import KeyedRule
@@ -47,6 +48,7 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     national_id.UK_NINO,
     european_id.DETECTOR,
     world_id.DETECTOR,
+    world_id_cued.DETECTOR,
     id_document.DETECTOR,
     ip.DETECTOR,
     location.DETECTOR,
