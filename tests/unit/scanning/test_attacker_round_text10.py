@@ -28,12 +28,7 @@ _PHONE_WORDS = (
 _STREETS = "street forms of languages `location` does not read (location detectors are scanfast9's)"
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
-    "a còng gmail chấm com": _SPELLED_AT,
-    "แอท hotmail ดอท com": _SPELLED_AT,
     "على جيميل دوت كوم": _SPELLED_AT,
-    "ات gmail دات com": _SPELLED_AT,
-    "et gmail titik com": _SPELLED_AT,
-    "ät web punkt de": _SPELLED_AT,
     "@gmail·com": "a middle dot for the domain's dot",
     "không chín một": _PHONE_WORDS,
     "नौ आठ सात": _PHONE_WORDS,
