@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - Cyrillic account words, on purpose
 """BANK_ACCOUNT: a domestic bank account number, which is not an IBAN, right after an account word.
 
 Most countries outside the IBAN registry pay by domestic numbers (a US routing and account number, a

@@ -53,14 +53,18 @@ for _digit, _words in enumerate(
     (
         "nol kosong sifuri sero nula nulla không μηδέν μηδεν нула אפס صفر صفر शून्य",
         "satu moja isa jeden unu yksi một ένα ενα един једен אחת אחד واحد یک एक",
-        "dua mbili dalawa dva kettő ketto két doi kaksi hai δύο δυο дві две два שתיים שניים اثنان اثنين دو दो",
+        "dua mbili dalawa dva kettő ketto két doi kaksi hai "
+        "δύο δυο дві две два שתיים שניים اثنان اثنين دو दो",
         "tiga tatu tatlo tři tri három harom trei kolme ba τρία τρια три שלוש ثلاثة سه तीन",
-        "empat nne apat čtyři ctyri štyri négy negy patru neljä nelja bốn τέσσερα чотири четири ארבע أربعة اربعة چهار चार",
+        "empat nne apat čtyři ctyri štyri négy negy patru neljä "
+        "nelja bốn τέσσερα чотири четири ארבע أربعة اربعة چهار चार",
         "lima tano pět pet päť öt cinci viisi năm πέντε πεντε п'ять пет חמש خمسة پنج पांच पाँच",
         "enam sita anim šest sest šesť hat șase sase kuusi sáu έξι εξι шість шест שש ستة شش छह छः",
-        "tujuh saba pito sedm sedem hét het șapte sapte seitsemän seitseman bảy επτά εφτά сім седем שבע سبعة هفت सात",
+        "tujuh saba pito sedm sedem hét het șapte sapte seitsemän "
+        "seitseman bảy επτά εφτά сім седем שבע سبعة هفت सात",
         "delapan lapan nane walo osm osem nyolc opt kahdeksan tám οκτώ οχτώ вісім осем שמונה ثمانية هشت आठ",
-        "sembilan tisa siyam devět devet deväť kilenc nouă noua yhdeksän chín εννέα εννιά дев'ять девет תשע تسعة نه नौ",
+        "sembilan tisa siyam devět devet deväť kilenc nouă noua "
+        "yhdeksän chín εννέα εννιά дев'ять девет תשע تسعة نه नौ",
     )
 ):
     for _word in _words.split():
