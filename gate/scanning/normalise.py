@@ -341,8 +341,8 @@ def _spaced(match: re.Match[str]) -> str:
     if tld.istitle() and len(tld) > 1 and _SPACED_DOT.search(typed) is not None:
         return match.group()  # "look at me. Art deco style" is a sentence, not "look@me.art"
     local, first = match.group("local"), domain.partition(".")[0]
-    if local.isalpha() and local.islower() and first.istitle() and "@" not in match.group():
-        return match.group()  # "disponible chez Fnac point com": a shop named, no one's address
+    if local.isalpha() and first.istitle() and "@" not in match.group():
+        return match.group()  # "chez Fnac point com", "Pierre et Marie point de croix": words, a shop
     return match.group("local") + "@" + domain
 
 
