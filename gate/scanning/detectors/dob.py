@@ -12,6 +12,8 @@ from gate.scanning.context import DOB, key_fragments
 from gate.scanning.detectors.base import (
     HAS_BIRTH_WORD,
     HAS_DIGIT,
+    HAS_NON_ASCII,
+    HAS_WORDS,
     Matcher,
     PatternDetector,
     PatternRule,
@@ -103,7 +105,7 @@ def _born_after(text: Any) -> bool:
 # 40 años el 12 de marzo", "il aura 37 ans le 4 juillet", "sie wird am 3. Mai 2025 35 Jahre alt").
 _AGE_WORDS = r"(?:years?(?:\s+old)?|años|anni|ans|jahre(?:\s+alt)?|jaar|år|vuotta|lat|let|anos)"
 _TURNS_ON = re.compile(
-    rf"(?i)\b(?:turns?|turning|will\s+(?:turn|be)|cumple|cumplirá|compie|compirà|aura|fête\s+ses|fyller|"
+    rf"(?i)\b(?:turns?|turning|will\s+turn|cumple|cumplirá|compie|compirà|aura|fête\s+ses|fyller|"
     rf"täyttää|wordt|completa|skończy|kończy)\s+\d{{1,3}}(?:\s+{_AGE_WORDS})?,?\s+"
     rf"(?:on\s+|el\s+|le\s+|il\s+|op\s+|den\s+|em\s+|a\s+|no\s+)?(?:{_DATE}|{_LOCAL_DATE})|"
     rf"\bwird\s+am\s+(?:{_DATE}|{_LOCAL_DATE})\s+\d{{1,3}}\s+jahre?\s+alt"
@@ -123,8 +125,8 @@ def _age_of_a_person(match: re.Match[str], text: Any) -> bool:
 
 
 _TURN_WORDS = (
-    "turn", "will be", "cumple", "compie", "compirà", "aura", "fête ses", "fyller", "täyttää", "wordt",
-    "completa", "skończy", "kończy", "wird am",
+    "turns ", "turning ", "will turn", "cumple", "compie", "compirà", "aura", "fête ses", "fyller",
+    "täyttää", "wordt", "completa", "skończy", "kończy", "wird am",
 )  # fmt: skip
 # Digits of other scripts read as ASCII ones, one for one (so positions stay): "١٤١٠/٠٣/١٢", "१५/०८/१९९०".
 _NATIVE_DIGITS = {
@@ -174,8 +176,10 @@ DETECTOR = PatternDetector(
         # Every cue the pattern knows holds one of `BIRTH_WORDS`.
         PatternRule("dob.cue", _CUED_DATE, requires=HAS_BIRTH_WORD),
         PatternRule("dob.cue", _ReadDigits(_LEXICON_CUED_DATE), requires=HAS_BIRTH_WORD),
-        PatternRule("dob.cue", _DATE_THEN_BORN, when=_born_after),
-        PatternRule("dob.age_on_date", _TURNS_ON, _age_of_a_person, when=any_word(_TURN_WORDS)),
+        PatternRule("dob.cue", _DATE_THEN_BORN, when=_born_after, requires=HAS_NON_ASCII),
+        PatternRule(
+            "dob.age_on_date", _TURNS_ON, _age_of_a_person, when=any_word(_TURN_WORDS), requires=HAS_WORDS
+        ),
         PatternRule("dob.birth_key", _ANY_DATE, context=DOB),
     ),
 )

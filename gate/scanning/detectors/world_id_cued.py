@@ -110,24 +110,31 @@ def _cue(names: tuple[str, ...], acronyms: tuple[str, ...]) -> str:
     return "|".join(parts)
 
 
-_PATTERN = re.compile(
+# Two rules, so that neither runs on most text: the names in any case, after a prefilter of the names
+# themselves (phrases, not their common words: "tax number", not "number"); the acronyms only in
+# capitals (the pattern is case-sensitive there), after a prefilter of their lower-cased letters.
+_NAMES_PATTERN = re.compile(
     "(?:"
-    + "|".join(f"(?P<{kind}>{_cue(names, acronyms)})" for kind, names, acronyms, _ in _KINDS)
+    + "|".join(f"(?P<{kind}>{_cue(names, ())})" for kind, names, _, _ in _KINDS if names)
+    + ")"
+    + _GAP
+    + _NUMBER
+)
+_ACRONYMS_PATTERN = re.compile(
+    "(?:"
+    + "|".join(f"(?P<{kind}>{_cue((), acronyms)})" for kind, _, acronyms, _ in _KINDS if acronyms)
     + ")"
     + _GAP
     + _NUMBER
 )
 _CHECKS: dict[str, tuple[Any, ...]] = {kind: checks for kind, _, _, checks in _KINDS}
-# The prefilter: each name's longest word, lower-cased, as the cue view holds it.
-_WORDS = tuple(
-    sorted(
-        {
-            max(re.split(r"[\s\-']", normalise(word).lower()), key=len)
-            for _, names, acronyms, _ in _KINDS
-            for word in (*names, *acronyms)
-        }
-    )
+_NAME_WORDS = tuple(
+    sorted({form.lower() for _, names, _, _ in _KINDS for name in names for form in (name, normalise(name))})
 )
+_ACRONYMS = tuple(
+    sorted({form for _, _, acronyms, _ in _KINDS for word in acronyms for form in (word, normalise(word))})
+)
+_acronym_letters = any_word(tuple(sorted({word.lower() for word in _ACRONYMS})))
 
 
 def _prefixes(number: str) -> list[str]:
@@ -162,6 +169,11 @@ DETECTOR: PatternDetector = PatternDetector(
     needs=HAS_DIGIT,
     unless=NOT_NUMERIC,
     rules=(
-        PatternRule("national_id.own_cue", _PATTERN, _valid, when=any_word(_WORDS), requires=HAS_DIGIT_RUN),
+        PatternRule(
+            "national_id.own_cue", _NAMES_PATTERN, _valid, when=any_word(_NAME_WORDS), requires=HAS_DIGIT_RUN
+        ),
+        PatternRule(
+            "national_id.own_cue", _ACRONYMS_PATTERN, _valid, when=_acronym_letters, requires=HAS_DIGIT_RUN
+        ),
     ),
 )
