@@ -32,8 +32,6 @@ _OPEN: dict[str, str] = {
     "@gmail·com": "a middle dot for the domain's dot",
     "không chín một": _PHONE_WORDS,
     "नौ आठ सात": _PHONE_WORDS,
-    "ゼロキューゼロ": _PHONE_WORDS,
-    "ศูนย์แปดหนึ่ง": _PHONE_WORDS,
     "zéro six, douze": "French numbers spelled in pairs ('douze, trente-quatre') after a cue",
     "0917 123 4567": "a Philippine mobile written nationally after a cue word of Tagalog ('i-text')",
     "45 Nguyễn Huệ": _STREETS,
