@@ -20,6 +20,7 @@ from gate.scanning.detectors.base import (
     any_word,
 )
 from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
+from gate.scanning.normalise import normalise
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -85,12 +86,44 @@ _CUED_DATE = re.compile(
 )
 # The birth words of data/cues.toml, in every language and script ("γεννήθηκε", "родилась", "生年月日").
 _LEXICON_CUED_DATE = lexicon.Cues("birth").then(f"(?i:{_AFTER_CUE})")
+# A date of birth in words: after a birth cue, a month's name and then a year in words ("born on the
+# twelfth of March, nineteen eighty-four", "nata il dodici marzo millenovecentottantaquattro", "родилась
+# двенадцатого марта тысяча девятьсот ..."): the year's first words name the century in each language.
+_EN_TENS = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety)"
+)
+_EN_YEAR = (
+    rf"nineteen[\s\-]+(?:hundred|o|oh|{_EN_TENS})|"
+    rf"two\s+thousand(?:[\s\-]+and)?[\s\-]+(?:one|two|three|four|five|six|seven|eight|nine|{_EN_TENS})"
+)
+_YEAR_WORDS = _EN_YEAR + "|" + lexicon.pattern(
+    (
+        "neunzehnhundert*", "zweitausend*", "mil neuf cent*", "mille neuf cent*",
+        "deux mille*", "mil novecientos*", "dos mil*", "mil novecentos*", "dois mil*", "millenovecento*",
+        "duemila*", "negentien*", "tweeduizend*", "тысяча девятьсот*", "тысячи девятьсот*", "две тысячи*",
+        "двухтысячн*", "тисяча дев'ятсот*", "двохтисячн*", "tysiąc dziewięćset*", "dwa tysiące*",
+        "nittonhundra*", "tvåtusen*", "nittenhundre*", "nitten hundrede*", "totusind*", "totusen*",
+    )
+)  # fmt: skip
+_IN_WORDS_TAIL = (
+    rf"(?i:[^.!?;\n\d]{{0,48}}?(?<!\w)(?:{_MONTH}|{_LOCAL_MONTH}|{_LEXICON_MONTH})(?!\w)"
+    rf"[^.!?;\n\d]{{0,16}}?(?:{_YEAR_WORDS}))"
+)
+_CUED_IN_WORDS = lexicon.Cues("birth").then(_IN_WORDS_TAIL)
 _ANY_DATE = re.compile(rf"(?i)(?<![\w./\-]){_DATE}(?![\w])")
 # A Chinese or Japanese date, then "born" after it ("昭和60年4月1日生まれ", "1985年4月1日出生").
 _DATE_THEN_BORN = re.compile(
     rf"(?:{_ERA_DATE}|{_YEAR}\s?年\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日)\s?(?:生まれ|生(?![産鮮地活命徒])|出生|に生まれ)|"
     # Korean: "1984년 3월 12일생" (born on).
     rf"{_YEAR}\s?년\s?\d{{1,2}}\s?월\s?\d{{1,2}}\s?일\s?생(?![산활방])"
+)
+
+
+# A date in words has no digit, and the birth-word fact is looked for only with one (`text_facts`): the
+# birth words of every language, as a prefilter of their own.
+_birth_words = any_word(
+    tuple(sorted({form.lower() for word in lexicon.words("birth") for form in (word, normalise(word))}))
 )
 
 
@@ -170,17 +203,22 @@ class _ReadDigits:
 
 DETECTOR = PatternDetector(
     entity="DATE_OF_BIRTH",
-    # A date can be as short as "1.2.85", without a digit run or a space.
-    needs=HAS_DIGIT,
+    # A date can be as short as "1.2.85", without a digit run or a space; one in words has no digit.
+    needs=HAS_DIGIT | HAS_WORDS,
     rules=(
         # Every cue the pattern knows holds one of `BIRTH_WORDS`.
         PatternRule("dob.cue", _CUED_DATE, requires=HAS_BIRTH_WORD),
         PatternRule("dob.cue", _ReadDigits(_LEXICON_CUED_DATE), requires=HAS_BIRTH_WORD),
-        PatternRule("dob.cue", _DATE_THEN_BORN, when=_born_after, requires=HAS_NON_ASCII),
+        PatternRule("dob.in_words", _CUED_IN_WORDS, when=_birth_words, requires=HAS_WORDS),
+        PatternRule("dob.cue", _DATE_THEN_BORN, when=_born_after, requires=HAS_NON_ASCII | HAS_DIGIT),
         PatternRule(
-            "dob.age_on_date", _TURNS_ON, _age_of_a_person, when=any_word(_TURN_WORDS), requires=HAS_WORDS
+            "dob.age_on_date",
+            _TURNS_ON,
+            _age_of_a_person,
+            when=any_word(_TURN_WORDS),
+            requires=HAS_WORDS | HAS_DIGIT,
         ),
-        PatternRule("dob.birth_key", _ANY_DATE, context=DOB),
+        PatternRule("dob.birth_key", _ANY_DATE, context=DOB, requires=HAS_DIGIT),
     ),
 )
 

@@ -45,8 +45,6 @@ _OPEN: dict[str, str] = {
     "Невский пр-т, 28": _STREETS,
     "27 Lý Thường Kiệt": _STREETS,
     "123-4-56789-0": "a Thai account number with the bank's name between the account word and it",
-    "zwölften März neunzehnhundertachtzig": "dates of birth spelled out in words",
-    "doce de marzo de mil": "dates of birth spelled out in words",
     "b. 1984-03-12": "'b.' before a date: the genealogists' 'born', a letter of any list elsewhere",
     "three seven zero zero": "card numbers spelled out in words",
     "品川 330 さ": "a Japanese plate (region, class, kana, number) with no plate word",

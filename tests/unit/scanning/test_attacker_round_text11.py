@@ -35,7 +35,6 @@ _UNCHECKED = (
 )
 _STREETS = "street forms of languages `location` does not read (location detectors are scanfast10's)"
 _SPLIT = "a value split over sibling keys whose names say only 'part' ('local'/'host', 'e'/'d', 'ssn_1')"
-_IN_WORDS = "dates of birth spelled out in words (day, month and a year of several number words)"
 _ONE_LETTER = "one-letter abbreviations of 'born' ('f.', 's.', '*'): a letter of any list elsewhere"
 _PHONE_SHAPES = (
     "national phone forms the digit rules do not read after their cue (phone*.py are scanfast10's)"
@@ -98,12 +97,6 @@ _OPEN: dict[str, str] = {
     "ゆうちょ銀行 記号12345": "a Japan Post account's symbol and number",
     "transit 12345, institution 003": "a Canadian account (transit, institution, 7-digit account)",
     "conta corrente 56789-0": "a Brazilian account of five digits and a check digit",
-    "twelfth of March": _IN_WORDS,
-    "douze mars mil": _IN_WORDS,
-    "dodici marzo": _IN_WORDS,
-    "twaalf maart": _IN_WORDS,
-    "двенадцатого марта": _IN_WORDS,
-    "doze de março de mil": _IN_WORDS,
     "* 12.03.1984": _ONE_LETTER,
     "f. 12/3 1984": _ONE_LETTER,
     "s. 12.3.1984": _ONE_LETTER,
