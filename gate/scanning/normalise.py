@@ -112,7 +112,8 @@ def _caseless_words(words: tuple[str, ...]) -> str:
 # A spaced "at", "dot" or "@", or a word for "@" in another language as typed in ASCII (the others are
 # in `_AT_WORDS`).
 _ASCII_AT_WORDS = ("at", "dot", "atmark", "arroba", "arobase", "arobas", "chez", "klammeraffe", "chiocciola",
-                   "apenstaartje", "kukac", "snabel-a", "malpa", "zavinac")  # fmt: skip
+                   "apenstaartje", "kukac", "snabel-a", "malpa", "zavinac", "arond", "a rond", "arrova",
+                   "majmunce", "krollalfa", "at the rate", "et", "a cong")  # fmt: skip
 # Also three one-character words in a row ("j a n e"): a value spelled one character per space
 # (`disguises.spaced_reading`).
 ASCII_SPELLED = re.compile(f" (?:(?:{_caseless_words(_ASCII_AT_WORDS)}|@) |\\S +\\S +\\S)")
@@ -142,13 +143,20 @@ def _ascii_spelled(text: str) -> bool:
 _AT_WORDS = (
     "at", "at sign", "at-sign", "atmark", "arroba", "arobase", "arobas", "chez", "klammeraffe", "chiocciola",
     "apenstaartje", "kukac", "snabel-a", "małpa", "malpa", "zavináč", "zavinac", "собака", "παπάκι",
+    # (text11) Romanian, Catalan, Serbian, Norwegian, Indonesian/Croatian "et", German/Finnish "ät",
+    # Vietnamese, Thai, Persian, Ukrainian, Russian, Bulgarian, Hebrew, Indian English, Hindi, Bengali, Tamil
+    "arond", "a rond", "arrova", "majmunče", "majmunce", "krøllalfa", "krollalfa", "et", "ät", "a còng",
+    "a cong", "แอท", "ات", "равлик", "собачка", "маймунка", "кльомба", "שטרודל", "at the rate",
+    "at the rate of", "एट", "অ্যাট", "அட்",
 )  # fmt: skip
 _DOT_WORDS = (
     "dot", "period", "punto", "point", "punkt", "punt", "pont", "ponto", "kropka", "tečka", "tecka",
     "точка", "nokta", "piste", "τελεία",
+    "punktum", "tačka", "tacka", "točka", "tocka", "bodka", "punct", "крапка", "נקודה", "titik", "nukta",
+    "chấm", "cham", "ดอท", "دوت", "دات", "نقطة", "डॉट", "ডট", "டாட்",
 )  # fmt: skip
 # Written without spaces around them in Japanese, Chinese and Korean text.
-_CJK_AT_WORDS = ("アットマーク", "アット", "艾特", "골뱅이")
+_CJK_AT_WORDS = ("アットマーク", "アット", "艾特", "골뱅이", "小老鼠", "圈a", "圈A")
 _CJK_DOT_WORDS = ("ドット", "点", "點", "닷")
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
 _SPACED_DOT = re.compile(r"\s\.|\.\s")
@@ -332,6 +340,9 @@ def _spaced(match: re.Match[str]) -> str:
     tld = domain.rpartition(".")[2]
     if tld.istitle() and len(tld) > 1 and _SPACED_DOT.search(typed) is not None:
         return match.group()  # "look at me. Art deco style" is a sentence, not "look@me.art"
+    local, first = match.group("local"), domain.partition(".")[0]
+    if local.isalpha() and first.istitle() and "@" not in match.group():
+        return match.group()  # "chez Fnac point com", "Pierre et Marie point de croix": words, a shop
     return match.group("local") + "@" + domain
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import operator
+from dataclasses import replace
 
 from gate.scanning.detectors import (
     account,
@@ -33,6 +34,7 @@ from gate.scanning.detectors import (
     social,
     vehicle_plate,
     world_id,
+    world_id_cued,
 )
 from gate.scanning.detectors.base import PatternDetector, Text, TextDetector, text_facts
 from gate.scanning.detectors.keyed_rule import KeyedRule
@@ -47,7 +49,8 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     national_id.UK_NINO,
     european_id.DETECTOR,
     world_id.DETECTOR,
-    id_document.DETECTOR,
+    # (one detector for both: each is a NATIONAL_ID pattern detector on the same texts, and a call costs)
+    replace(id_document.DETECTOR, rules=id_document.DETECTOR.rules + world_id_cued.DETECTOR.rules),
     ip.DETECTOR,
     location.DETECTOR,
     location_codes.DETECTOR,

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - Cyrillic account words, on purpose
 """BANK_ACCOUNT: a domestic bank account number, which is not an IBAN, right after an account word.
 
 Most countries outside the IBAN registry pay by domestic numbers (a US routing and account number, a
@@ -17,6 +18,9 @@ import unicodedata
 
 from stdnum import iban
 from stdnum.ar import cbu
+from stdnum.cz import bankaccount as cz_bankaccount
+from stdnum.es import ccc as es_ccc
+from stdnum.no import kontonr as no_kontonr
 from stdnum.us import rtn
 
 from gate.scanning.context import NOT_NUMERIC
@@ -30,6 +34,9 @@ _WORDS = (
     "счёт", "счет", "рахунок", "рахунку", "hesap no", "บัญชี", "tài khoản", "akaun", "口座", "账号",
     "帳號", "账户", "계좌", "رقم الحساب", "حساب بنكي", "شماره حساب", "खाता संख्या", "खाता नंबर", "bankszámla",
     "číslo účtu", "kontonummer", "tilinumero", "numero di conto", "conto corrente",
+    # (text11) Hungarian, Spanish CCC, Russian settlement accounts, Japanese ordinary and current accounts
+    "számlaszám", "ccc", "código cuenta cliente", "р/с", "расчетный счет", "расчётный счёт", "лицевой счет",
+    "普通預金", "普通", "当座",
 )  # fmt: skip
 _FORMS = tuple(
     sorted({form for word in _WORDS for form in (word, normalise(word))}, key=lambda w: (-len(w), w))
@@ -37,12 +44,16 @@ _FORMS = tuple(
 _has_word = any_word(tuple(unicodedata.normalize("NFKC", form) for form in _FORMS))
 
 _CUE = "|".join(re.escape(form) for form in _FORMS)
+_UNSPACED = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 # The word (a look-behind keeps "discount" and "miscount" out), a label's "number" word or sign, then the
 # digits: groups of digits joined by one space or dash, or a sort code or BSB.
 _CUED = re.compile(
     # (a label's "no" is a word of its own: in "konto NO07 8372 ..." it starts a Norwegian IBAN)
-    rf"(?i)(?<![^\W\d_])(?:{_CUE})(?:\s*(?:no|nr|number|num|n[º°o])\b\.?)?[\s.:#№°º\-]{{0,4}}"
-    r"(?P<number>\d(?:[ \-]?\d){5,29})(?![\w\-/.,]\d|[\w%])"
+    # (no look-behind before a word of a script written without spaces: "工商银行账号 6222 ...")
+    rf"(?i)(?<![^\W\d_{_UNSPACED}])(?:{_CUE})(?:\s*(?:no|nr|number|num|n[º°o]|번호|番号|号码|號碼)\b\.?)?"
+    r"[\s.:#№°º\-]{0,4}(?:CCC\s+)?"
+    # digits in groups joined by one space, dash or (Norway) dot, and a Czech account's "/" bank code
+    r"(?P<number>\d(?:[ \-.]?\d){5,29})(?P<bank>/\d{4})?(?![\w\-/.,]\d|[\w%])"
 )
 _CLABE_WEIGHTS = ((3, 7, 1) * 6)[:17]
 
@@ -55,8 +66,16 @@ def _clabe_valid(digits: str) -> bool:
 
 def _account(match: re.Match[str], text: Text) -> bool:
     number = match.group("number")
-    digits = number.replace(" ", "").replace("-", "")
+    digits = number.replace(" ", "").replace("-", "").replace(".", "")
     cue = match.group().lower()
+    if match.group("bank"):  # a Czech account: [prefix-]number/bank code
+        return cz_bankaccount.is_valid(number + match.group("bank"))
+    if "." in number:  # dotted: a Norwegian account number only ("1971.59.85031"), not a date
+        return no_kontonr.is_valid(number)
+    if "ccc" in cue or "cuenta cliente" in cue:
+        return es_ccc.is_valid(digits)
+    if any(word in cue for word in _SEVEN_DIGIT_CUES):  # Japanese accounts have 7 digits
+        return len(digits) >= _JAPANESE_ACCOUNT
     if "clabe" in cue:
         return len(digits) == 18 and _clabe_valid(digits)
     if "cbu" in cue or "cvu" in cue:
@@ -67,7 +86,13 @@ def _account(match: re.Match[str], text: Text) -> bool:
         return re.fullmatch(r"\d{2}-\d{2}-\d{2}|\d{3}-\d{3}", number) is not None
     if len(digits) == 26:  # a Polish NRB: the IBAN without its "PL"
         return iban.is_valid("PL" + digits)
-    return 8 <= len(digits) <= 20
+    return 8 <= len(digits) <= _LONGEST
+
+
+# A Hungarian account is three groups of eight digits; a Japanese one seven digits after its kind.
+_LONGEST = 24
+_SEVEN_DIGIT_CUES = ("普通", "当座", "口座")
+_JAPANESE_ACCOUNT = 7
 
 
 DETECTOR = PatternDetector(

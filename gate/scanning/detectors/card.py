@@ -49,6 +49,13 @@ _IIN_RANGES: tuple[tuple[int, int, frozenset[int]], ...] = (
     (652, 653, frozenset((16,))),
     (5061, 5061, frozenset((16, 18, 19))),  # Verve (Nigeria)
     (6500, 6500, frozenset((16, 18, 19))),
+    (9792, 9792, frozenset((16,))),  # Troy (Turkey)
+    (636368, 636368, frozenset((16,))),  # Elo (Brazil)
+    (636297, 636297, frozenset((16,))),
+    (627780, 627780, frozenset((16,))),
+    (509, 509, frozenset((16,))),
+    (8600, 8600, frozenset((16,))),  # Uzcard (Uzbekistan)
+    (9860, 9860, frozenset((16,))),  # Humo (Uzbekistan)
 )
 _LENGTHS_WITHOUT_CONTEXT = frozenset((15, 16))
 
@@ -65,7 +72,7 @@ _CANDIDATE = re.compile(
 _NOT_DIGITS = re.compile(r"\D")
 _CARD_CUE = re.compile(
     r"(?i)\b(?:card|credit|debit|visa|mastercard|master\s+card|amex|american\s+express|discover|cc|pan|mir|rupay|"
-    r"verve|shetab)\b"
+    r"verve|shetab|troy|elo|uzcard|humo|dankort|unionpay|jcb)\b"
 )
 _SEED_CUE = re.compile(r"(?i)\bseed\b")
 

@@ -9,8 +9,18 @@ from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import DOB, key_fragments
-from gate.scanning.detectors.base import HAS_BIRTH_WORD, HAS_DIGIT, Matcher, PatternDetector, PatternRule
+from gate.scanning.detectors.base import (
+    HAS_BIRTH_WORD,
+    HAS_DIGIT,
+    HAS_NON_ASCII,
+    HAS_WORDS,
+    Matcher,
+    PatternDetector,
+    PatternRule,
+    any_word,
+)
 from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
+from gate.scanning.normalise import normalise
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -28,6 +38,8 @@ _LOCAL_MONTH = (
 # Gregorian years, and those of the calendars written beside it: the Solar Hijri and Hijri (13xx, 14xx)
 # and the Thai Buddhist era (25xx): "تاریخ تولد: ۱۳۶۵/۰۴/۱۲", "เกิดวันที่ 12 มีนาคม 2528".
 _YEAR = r"(?:1[89]|20|1[34]|25)\d{2}"
+# The era written before a year: Thai "พ.ศ." (Buddhist era) and "ค.ศ.", "B.E.", "A.D.".
+_ERA = r"(?:(?:พ|ค)\.\s?ศ\.|B\.\s?E\.|A\.\s?D\.)\s?"
 # Japanese and Taiwanese era years ("平成2年", "昭和60年", "民國79年"; "元年" is an era's first year).
 _ERA_DATE = r"(?:明治|大正|昭和|平成|令和|民國|民国)\s?(?:\d{1,2}|元)\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
 _DATE = (
@@ -43,12 +55,14 @@ _LEXICON_MONTH = lexicon.pattern(lexicon.words("months"))
 _LOCAL_DATE = (
     # "3 de marzo de 1980", "3 ta' Marzu 1980": a particle may stand on either side of the month.
     # "1er avril 1979": French writes the first of a month as an ordinal.
-    rf"\d{{1,2}}(?:er|re)?\.?\s+(?:(?:de|ta'?)\s+)?(?:{_LOCAL_MONTH}|{_LEXICON_MONTH})\s+(?:(?:de|del)\s+)?{_YEAR}|"
+    rf"\d{{1,2}}(?:er|re)?\.?\s+(?:(?:de|ta'?)\s+)?(?:{_LOCAL_MONTH}|{_LEXICON_MONTH})\s+(?:(?:de|del)\s+|{_ERA})?{_YEAR}|"
     # Vietnamese: "12 tháng 3 năm 1984" (day, "month" and its number, "year" and its number).
     rf"\d{{1,2}}\s+th[áa]ng\s+\d{{1,2}},?\s+(?:n[ăa]m\s+)?{_YEAR}|"
     rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?{_YEAR}|"
     rf"{_YEAR}\.?\s+(?:(?:gada|m\.)\s+)?(?:\d{{1,2}}\.\s+{_LEXICON_MONTH}|{_LEXICON_MONTH}\s+\d{{1,2}})\.?(?!\d)|"
-    rf"{_YEAR}\s?[年년]\s?\d{{1,2}}\s?[月월]\s?\d{{1,2}}\s?[日일]|{_ERA_DATE}"
+    rf"{_YEAR}\s?[年년]\s?\d{{1,2}}\s?[月월]\s?\d{{1,2}}\s?[日일]|{_ERA_DATE}|"
+    # Japanese eras by their letters, as forms abbreviate them: "H3.3.14" (Heisei 3), "S63.4.5" (Showa 63).
+    r"(?-i:[MTSHR])\d{1,2}[./]\d{1,2}[./]\d{1,2}(?!\d)"
 )
 # Birth cues of European languages: "geb.", "né le", "nata il", "nacido el", "geboren op", "ur.", "född".
 _LOCAL_CUE = (
@@ -62,7 +76,8 @@ _LOCAL_CUE = (
 # What follows a birth cue: a preposition ("geb. am", "født den", "ur. dnia"; in other languages one
 # short word: "γεννήθηκε στις", "родился в", "rugadh ar"), then a date or a year.
 _AFTER_CUE = (
-    rf"\s*[:\-]?\s*(?:(?:am|le|il|el|op|em|on|den|dnia|la|o|[^\W\d_]{{1,5}})\s+)?"
+    # (Hebrew joins its preposition to the date with a hyphen: "נולדה ב-12 במרץ 1984".)
+    rf"\s*[:\-]?\s*(?:(?:am|le|il|el|op|em|on|den|dnia|la|o|[^\W\d_]{{1,5}})(?:\s+|-(?=\d)))?"
     rf"(?:{_DATE}|{_LOCAL_DATE}|(?:in|το|в|у|v|w)\s+{_YEAR}\b)"  # noqa: RUF001
 )
 _CUED_DATE = re.compile(
@@ -71,11 +86,81 @@ _CUED_DATE = re.compile(
 )
 # The birth words of data/cues.toml, in every language and script ("γεννήθηκε", "родилась", "生年月日").
 _LEXICON_CUED_DATE = lexicon.Cues("birth").then(f"(?i:{_AFTER_CUE})")
+# A date of birth in words: after a birth cue, a month's name and then a year in words ("born on the
+# twelfth of March, nineteen eighty-four", "nata il dodici marzo millenovecentottantaquattro", "родилась
+# двенадцатого марта тысяча девятьсот ..."): the year's first words name the century in each language.
+_EN_TENS = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety)"
+)
+_EN_YEAR = (
+    rf"nineteen[\s\-]+(?:hundred|o|oh|{_EN_TENS})|"
+    rf"two\s+thousand(?:[\s\-]+and)?[\s\-]+(?:one|two|three|four|five|six|seven|eight|nine|{_EN_TENS})"
+)
+_YEAR_WORDS = _EN_YEAR + "|" + lexicon.pattern(
+    (
+        "neunzehnhundert*", "zweitausend*", "mil neuf cent*", "mille neuf cent*",
+        "deux mille*", "mil novecientos*", "dos mil*", "mil novecentos*", "dois mil*", "millenovecento*",
+        "duemila*", "negentien*", "tweeduizend*", "тысяча девятьсот*", "тысячи девятьсот*", "две тысячи*",
+        "двухтысячн*", "тисяча дев'ятсот*", "двохтисячн*", "tysiąc dziewięćset*", "dwa tysiące*",
+        "nittonhundra*", "tvåtusen*", "nittenhundre*", "nitten hundrede*", "totusind*", "totusen*",
+    )
+)  # fmt: skip
+_IN_WORDS_TAIL = (
+    rf"(?i:[^.!?;\n\d]{{0,48}}?(?<!\w)(?:{_MONTH}|{_LOCAL_MONTH}|{_LEXICON_MONTH})(?!\w)"
+    rf"[^.!?;\n\d]{{0,16}}?(?:{_YEAR_WORDS}))"
+)
+_CUED_IN_WORDS = lexicon.Cues("birth").then(_IN_WORDS_TAIL)
 _ANY_DATE = re.compile(rf"(?i)(?<![\w./\-]){_DATE}(?![\w])")
 # A Chinese or Japanese date, then "born" after it ("昭和60年4月1日生まれ", "1985年4月1日出生").
 _DATE_THEN_BORN = re.compile(
-    rf"(?:{_ERA_DATE}|{_YEAR}\s?年\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日)\s?(?:生まれ|生|出生|に生まれ)"
+    rf"(?:{_ERA_DATE}|{_YEAR}\s?年\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日)\s?(?:生まれ|生(?![産鮮地活命徒])|出生|に生まれ)|"
+    # Korean: "1984년 3월 12일생" (born on).
+    rf"{_YEAR}\s?년\s?\d{{1,2}}\s?월\s?\d{{1,2}}\s?일\s?생(?![산활방])"
 )
+
+
+# A date in words has no digit, and the birth-word fact is looked for only with one (`text_facts`): the
+# birth words of every language, as a prefilter of their own.
+_birth_words = any_word(
+    tuple(sorted({form.lower() for word in lexicon.words("birth") for form in (word, normalise(word))}))
+)
+
+
+def _born_after(text: Any) -> bool:
+    # "生" and "생" alone are no birth words ("先生", a teacher; "학생", a student; "生産", production): the
+    # date right before them is.
+    value: str = text.value
+    return "生" in value or "생" in value
+
+
+# An age reached on a date: the date of birth less the years ("she turns 40 on 12 March 2024", "cumple
+# 40 años el 12 de marzo", "il aura 37 ans le 4 juillet", "sie wird am 3. Mai 2025 35 Jahre alt").
+_AGE_WORDS = r"(?:years?(?:\s+old)?|años|anni|ans|jahre(?:\s+alt)?|jaar|år|vuotta|lat|let|anos)"
+_TURNS_ON = re.compile(
+    rf"(?i)\b(?:turns?|turning|will\s+turn|cumple|cumplirá|compie|compirà|aura|fête\s+ses|fyller|"
+    rf"täyttää|wordt|completa|skończy|kończy)\s+\d{{1,3}}(?:\s+{_AGE_WORDS})?,?\s+"
+    rf"(?:on\s+|el\s+|le\s+|il\s+|op\s+|den\s+|em\s+|a\s+|no\s+)?(?:{_DATE}|{_LOCAL_DATE})|"
+    rf"\bwird\s+am\s+(?:{_DATE}|{_LOCAL_DATE})\s+\d{{1,3}}\s+jahre?\s+alt"
+)
+# A shop's or a brand's anniversary is no one's birthday ("our store turns 10 on ...", "la marca cumple 25").
+_NOT_A_PERSON = re.compile(
+    r"(?i)\b(?:we|wir|nous|shop|store|brand|company|business|firm|marca|tienda|empresa|negocio|marque|magasin|"
+    r"boutique|entreprise|maison|marchio|negozio|azienda|firma|marke|unternehmen|laden|geschäft|winkel|bedrijf|"
+    r"merk|butik|företag|butikken|loja|empresa|sklep|marka|firmy)\b"
+)
+_NOT_A_PERSON_WINDOW = 32
+
+
+def _age_of_a_person(match: re.Match[str], text: Any) -> bool:
+    start = match.start()
+    return _NOT_A_PERSON.search(text.value, max(0, start - _NOT_A_PERSON_WINDOW), start) is None
+
+
+_TURN_WORDS = (
+    "turns ", "turning ", "will turn", "cumple", "compie", "compirà", "aura", "fête ses", "fyller",
+    "täyttää", "wordt", "completa", "skończy", "kończy", "wird am",
+)  # fmt: skip
 # Digits of other scripts read as ASCII ones, one for one (so positions stay): "١٤١٠/٠٣/١٢", "१५/०८/१९९०".
 _NATIVE_DIGITS = {
     zero + i: str(i)
@@ -118,14 +203,22 @@ class _ReadDigits:
 
 DETECTOR = PatternDetector(
     entity="DATE_OF_BIRTH",
-    # A date can be as short as "1.2.85", without a digit run or a space.
-    needs=HAS_DIGIT,
+    # A date can be as short as "1.2.85", without a digit run or a space; one in words has no digit.
+    needs=HAS_DIGIT | HAS_WORDS,
     rules=(
         # Every cue the pattern knows holds one of `BIRTH_WORDS`.
         PatternRule("dob.cue", _CUED_DATE, requires=HAS_BIRTH_WORD),
         PatternRule("dob.cue", _ReadDigits(_LEXICON_CUED_DATE), requires=HAS_BIRTH_WORD),
-        PatternRule("dob.cue", _DATE_THEN_BORN, requires=HAS_BIRTH_WORD),
-        PatternRule("dob.birth_key", _ANY_DATE, context=DOB),
+        PatternRule("dob.in_words", _CUED_IN_WORDS, when=_birth_words, requires=HAS_WORDS),
+        PatternRule("dob.cue", _DATE_THEN_BORN, when=_born_after, requires=HAS_NON_ASCII | HAS_DIGIT),
+        PatternRule(
+            "dob.age_on_date",
+            _TURNS_ON,
+            _age_of_a_person,
+            when=any_word(_TURN_WORDS),
+            requires=HAS_WORDS | HAS_DIGIT,
+        ),
+        PatternRule("dob.birth_key", _ANY_DATE, context=DOB, requires=HAS_DIGIT),
     ),
 )
 
@@ -157,7 +250,10 @@ KEYED_RULES = (
             "birth_dt dt_birth birthdt dob_date "
             "data_nasterii datum_rodjenja szuletesi_datum sunniaeg ημερομηνια_γεννησης дата_на_раждане "
             "дата_рождения дата_народження датум_рођења datum_narodenia datum_rojstva gimimo_data "
-            "dzimsanas_datums data_breithe data_tat_twelid faedingardagur"
+            "dzimsanas_datums data_breithe data_tat_twelid faedingardagur "
+            # a date of birth in parts ("dob_day", "birth_year")
+            "dob_day dob_month dob_year birth_month birth_year birthyear day_of_birth month_of_birth "
+            "year_of_birth"
         ),
         _birth_value,
         # Anywhere in a key of a script without spaces: "お客様の生年月日", "顾客出生日期".

@@ -15,7 +15,7 @@ person it is said of stands near it:
 - or the condition as an adjective right before such a person ("diabetic customer", "pregnant wife",
   "schwangere Kundin");
 - in Japanese, Chinese and Korean, a person word and a condition within a few characters ("お客様は
-  妊娠中です", "客户患有糖尿病").
+  妊娠中です", "客户患有糖尿病"), or the person after the condition's relative clause ("患有抑郁症的顾客").
 
 "people with diabetes", "for anyone who is pregnant" name nobody, and stay clean; so does the zodiac
 sign ("she is a Cancer, zodiac mug"). Under a health key (`medical_condition`, `allergies`,
@@ -84,6 +84,17 @@ _CJK_THE_ONE_WITH = re.compile(
     r"(?:中)?の(?:方|患者(?:さん|様)?)(?:へ|様)|(?:인|이신)?\s?(?:분|환자분)(?:께|에게)"
 )
 _CJK_AFTER = 6
+# Chinese, Japanese and Korean put a relative clause before its noun: "患有抑郁症的顾客" (the customer who has
+# depression), "妊娠中のお客様", "우울증을 앓고 있는 고객님". A person word after the condition, joined by the
+# relative marker (的, の, -는/-인/-한), is the one it is said of; not a plural or copy for a public
+# ("顾客们", "고객님들", "お客様向け").
+_CJK_PERSON_AFTER = re.compile(
+    r"[^。．.!?！？\n]{0,6}?(?:的|の|는|인|한|은)\s?(?:"
+    + _alternation(map(normalise, _words("cjk_persons")))
+    + r")"
+    r"(?!們|们|님?들|向け|用)"
+)
+_CJK_PERSON_GAP = 16
 
 # Arabic: "حامل" is pregnant only right after the person ("زوجتي الحامل"; "حامل هاتف" is a phone holder),
 # and "برج السرطان" is the zodiac sign.
@@ -208,7 +219,10 @@ def _cjk_said_of_a_person(match: re.Match[str], text: Text) -> bool:
     value = text.value
     if _CJK_PERSON.search(value, max(0, match.start() - _CJK_WINDOW), match.start()) is not None:
         return True
-    return _CJK_THE_ONE_WITH.match(value, match.end(), match.end() + _CJK_AFTER) is not None
+    end = match.end()
+    if _CJK_THE_ONE_WITH.match(value, end, end + _CJK_AFTER) is not None:
+        return True
+    return _CJK_PERSON_AFTER.match(value, end, end + _CJK_PERSON_GAP) is not None
 
 
 def _arabic_said_of_a_person(match: re.Match[str], text: Text) -> bool:

@@ -31,7 +31,7 @@ _PASSPORT = (
     "passport", "passeport", "pasaporte", "passaporto", "passaporte", "reisepass", "paspoort", "paszport",
     "pasaport", "passnummer", "passnr", "cestovní pas", "cestovního pasu", "útlevél", "passi", "паспорт",
     "διαβατήριο", "διαβατηρίου", "جواز السفر", "جواز سفر", "דרכון", "护照", "護照", "パスポート", "여권",
-    "hộ chiếu", "หนังสือเดินทาง", "paspor",
+    "hộ chiếu", "หนังสือเดินทาง", "paspor", "paszportu", "旅券", "여권번호",
 )  # fmt: skip
 _LICENCE = (
     "driver's license", "drivers license", "driver license", "driver's licence", "drivers licence",
@@ -40,7 +40,7 @@ _LICENCE = (
     "patente di guida", "rijbewijs", "prawo jazdy", "carta de condução", "carta de conducao",
     "carteira de motorista", "carteira nacional de habilitação", "ehliyet", "körkort", "kørekort",
     "førerkort", "ajokortti", "řidičský průkaz", "водительское удостоверение", "водійське посвідчення",
-    "رخصة القيادة", "רישיון נהיגה", "驾驶证", "駕駛執照", "運転免許", "운전면허",
+    "رخصة القيادة", "רישיון נהיגה", "驾驶证", "駕駛執照", "運転免許", "運転免許証", "운전면허",
 )  # fmt: skip
 _ID_CARD = (
     "id card", "id-card", "identity card", "personalausweis", "ausweisnummer", "carte d'identité",
@@ -55,9 +55,22 @@ _ID_CARD = (
 _NUMBER_WORDS = (
     "no", "nr", "n", "n°", "nº", "num", "number", "nummer", "numéro", "numero", "número", "numer", "numara",
     "numarası", "číslo", "szám", "nro", "номер", "№", "αριθμός", "رقم", "מספר", "番号", "号码", "號碼", "号",
-    "번호", "số", "เลขที่", "is",
+    "번호", "số", "เลขที่", "is", "字號", "字号",
 )  # fmt: skip
-_KINDS = (("passport", _PASSPORT), ("driving_licence", _LICENCE), ("id_card", _ID_CARD))
+# Health insurance cards: their numbers name the insured person as an identity card's do.
+_HEALTH_CARD = (
+    "krankenversichertennummer", "versichertennummer", "krankenversicherungsnummer", "medicare card",
+    "medicare number", "medicare mbi", "medicare beneficiary identifier", "health card", "health card number",
+    "health insurance card", "health insurance number", "ehic", "tarjeta sanitaria", "tessera sanitaria",
+    "cartão de utente", "carte vitale", "zorgpas", "健康保険証", "保険証", "被保険者番号", "医保卡", "社保卡",
+    "건강보험증", "полис омс", "полис медицинского страхования",
+)  # fmt: skip
+_KINDS = (
+    ("passport", _PASSPORT),
+    ("driving_licence", _LICENCE),
+    ("id_card", _ID_CARD),
+    ("health_insurance", _HEALTH_CARD),
+)
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
@@ -69,12 +82,13 @@ def _alternatives(words: tuple[str, ...]) -> str:
 
 def _named(names: tuple[str, ...]) -> re.Pattern[str]:
     """The document's name (not inside a longer Latin word), up to three "number" words and punctuation,
-    then the number: capitals and digits, in groups split by a space or a dash. Scripts written without
+    then the number: capitals and digits, in groups split by a space or a dash (a licence's last group
+    may be one digit: "F255-921-50-094-0"). Scripts written without
     spaces put the number straight after the name ("护照号码E12345678")."""
     return re.compile(
         rf"(?i)(?<![a-zà-öø-ÿ])(?:{_alternatives(names)})s?[\s.:#\-]*"
         rf"(?:(?:{_alternatives(_NUMBER_WORDS)})[\s.:#\-]*){{0,3}}"
-        r"(?P<number>(?-i:[A-Z0-9]{2,}(?:[ \-][A-Z0-9]{2,}){0,4}))(?![\w\-])"
+        r"(?P<number>(?-i:[A-Z0-9]{2,}(?:[ \-][A-Z0-9]+){0,4}))(?![\w\-])"
     )
 
 

@@ -18,8 +18,14 @@ _V4 = re.compile(r"(?<![\w.\-])(?:\d{1,3}\.){3}\d{1,3}(?![\w\-]|\.\w)")
 _V6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
 _CUE = re.compile(
     r"(?i)(?:\b(?:ip|ipv4|ipv6|address|addr|host|hostname|client|server|remote|from|forwarded|origin|"
-    r"peer|connect(?:ed|ion)?|login|logged)\b|://|@)"
+    r"peer|connect(?:ed|ion)?|login|logged)\b|://|@|"
+    # (text11) "IP" joined to a word of a script written without spaces ("IP地址", "IPアドレス"), and
+    # "address" in other languages
+    r"\bip(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|地址|位址|アドレス|주소|адрес|adresse|direcci[oó]n|"
+    r"endere[cç]o|indirizzo)"
 )
+# An address with its port ("83.142.17.209:8443") is a machine's, cue or none.
+_PORT = re.compile(r":\d{2,5}(?!\d)")
 _VERSION_CUE = re.compile(r"(?i)(?:\bv|\bversion|\bver|\bbuild|\brelease|\bfirmware)\W{0,3}$")
 _MIN_BARE_V6_GROUPS = 4
 
@@ -34,7 +40,9 @@ def _valid_v4(match: re.Match[str], text: Text) -> bool:
     except ValueError:
         return False
     before = text.value[max(0, match.start() - 12) : match.start()]
-    return not _VERSION_CUE.search(before) and _has_cue(match, text)
+    if _VERSION_CUE.search(before):
+        return False
+    return _has_cue(match, text) or _PORT.match(text.value, match.end()) is not None
 
 
 def _valid_v6(match: re.Match[str], text: Text) -> bool:

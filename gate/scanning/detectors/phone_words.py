@@ -47,6 +47,44 @@ for _digit, _words in enumerate(
         # As written and as it reads in normalised text ("восемь" may read "вoceмь").
         for _form in lexicon.readings(_word) | {_word}:
             _UNITS.setdefault(_form, _digit)
+# (text11) Indonesian and Malay, Swahili, Tagalog, Czech and Slovak, Hungarian, Romanian, Finnish,
+# Vietnamese, Greek, Ukrainian, Bulgarian and Serbian, Hebrew, Arabic, Persian, Hindi.
+for _digit, _words in enumerate(
+    (
+        "nol kosong sifuri sero nula nulla không μηδέν μηδεν нула אפס صفر صفر शून्य",
+        "satu moja isa jeden unu yksi một ένα ενα един једен אחת אחד واحد یک एक",
+        "dua mbili dalawa dva kettő ketto két doi kaksi hai "
+        "δύο δυο дві две два שתיים שניים اثنان اثنين دو दो",
+        "tiga tatu tatlo tři tri három harom trei kolme ba τρία τρια три שלוש ثلاثة سه तीन",
+        "empat nne apat čtyři ctyri štyri négy negy patru neljä "
+        "nelja bốn τέσσερα чотири четири ארבע أربعة اربعة چهار चार",
+        "lima tano pět pet päť öt cinci viisi năm πέντε πεντε п'ять пет חמש خمسة پنج पांच पाँच",
+        "enam sita anim šest sest šesť hat șase sase kuusi sáu έξι εξι шість шест שש ستة شش छह छः",
+        "tujuh saba pito sedm sedem hét het șapte sapte seitsemän "
+        "seitseman bảy επτά εφτά сім седем שבע سبعة هفت सात",
+        "delapan lapan nane walo osm osem nyolc opt kahdeksan tám οκτώ οχτώ вісім осем שמונה ثمانية هشت आठ",
+        "sembilan tisa siyam devět devet deväť kilenc nouă noua "
+        "yhdeksän chín εννέα εννιά дев'ять девет תשע تسعة نه नौ",
+    )
+):
+    for _word in _words.split():
+        # As written and as it reads in normalised text ("восемь" may read "вoceмь").
+        for _form in lexicon.readings(_word) | {_word}:
+            _UNITS.setdefault(_form, _digit)
+# Digit words of scripts written without spaces between them (Thai, and Japanese in katakana as numbers
+# are read aloud: "ゼロキューゼロ"), as `normalise` leaves them (its katakana long mark is "-": "キュ-").
+_UNSPACED_UNITS: dict[str, int] = {
+    word: digit
+    for digit, words in enumerate(
+        (
+            "ศูนย์ ゼロ レイ マル", "หนึ่ง イチ", "สอง ニ- ニ", "สาม サン", "สี่ ヨン",
+            "ห้า ゴ- ゴ", "หก ロク", "เจ็ด ナナ シチ", "แปด ハチ", "เก้า キュ- キュウ ク",
+        )
+    )
+    for word in words.split()
+}  # fmt: skip
+_UNITS.update(_UNSPACED_UNITS)
+_HAS_UNSPACED_UNITS = re.compile("|".join(map(re.escape, sorted(_UNSPACED_UNITS, key=len, reverse=True))))
 # Tens and teens, read as two digits (French and Spanish say phone numbers in pairs).
 _TENS: dict[str, int] = {
     "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
@@ -83,7 +121,7 @@ _MIN_DIGITS, _MAX_DIGITS = 8, 15
 # Counting, not a number ("one two three four five six seven eight nine ten").
 _COUNTS = ("0123456", "1234567", "9876543")
 # Numerals written as characters are tokens of their own ("は三", and U+3007 is read "O" by `normalise`).
-_TOKENS = re.compile(rf"\+|\d+|[{_CHARS}]+|[^\W\d_{_CHARS}]+")
+_TOKENS = re.compile(rf"\+|\d+|[{_CHARS}]+|(?:{_HAS_UNSPACED_UNITS.pattern})|[^\W\d_{_CHARS}]+")
 
 _CUES = lexicon.Cues("phone", "phone_spelled")
 # A cue is a whole word ("phone", not "phoney"), except in scripts written without spaces ("電話〇九〇...").
@@ -102,9 +140,15 @@ def _may_be_spelled(text: Text) -> bool:
 
 
 def _may_hold_char_digits(text: Text) -> bool:
-    # Every such numeral is at U+3007 or above: most non-ASCII text (accents) is done with one max().
+    # Every such numeral is at U+0E00 (Thai) or above: most non-ASCII text (accents) is done with one max().
     value = text.value
-    return max(value) >= _LOWEST_CHAR_DIGIT and _HAS_CHAR_DIGITS.search(value) is not None
+    highest = max(value)
+    if highest >= _LOWEST_CHAR_DIGIT and _HAS_CHAR_DIGITS.search(value) is not None:
+        return True
+    return highest >= _THAI and _HAS_UNSPACED_UNITS.search(value) is not None
+
+
+_THAI = "\u0e00"
 
 
 def _read(tokens: list[str]) -> tuple[str, int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from gate.scanning.context import key_fragments
 from gate.scanning.detectors.base import (
     HAS_JWT,
     HAS_SEPARATOR,
@@ -67,7 +68,10 @@ _MIN_SHORT = 6
 # "API key: sk-12ab34cd", "access token is 9f8e7d6c5b": a key's name in prose, then the value.
 _CUED_KEY = re.compile(
     r"(?i)\b(?:api[ _\-]?key|secret[ _\-]?key|access[ _\-]?key|auth[ _\-]?token|access[ _\-]?token|"
-    r"refresh[ _\-]?token|session[ _\-]?token|token)\s*(?:is\s+|[:=]\s*)[\"']?"
+    r"refresh[ _\-]?token|session[ _\-]?token|token|"
+    # a password in prose, in the words of the shops' languages ("Passwort: Sommer2024!")
+    r"password|passwort|kennwort|mot\s+de\s+passe|contraseña|senha|wachtwoord|hasło|parola|şifre|"
+    r"salasana|пароль)\s*(?:is\s+|[:=]\s*)[\"']?"
     r"(?P<value>[A-Za-z0-9\-._~+/]{8,512})"
 )
 _JWT = re.compile(r"(?<![\w\-])eyJ[A-Za-z0-9_\-]{8,2048}\.[A-Za-z0-9_\-]{8,8192}\.[A-Za-z0-9_\-]{8,2048}")
@@ -94,7 +98,12 @@ def _short_token(match: re.Match[str], text: Text) -> bool:
     )
 
 
-_KEY_WORDS = any_word(("api", "secret", "access", "token", "auth", "refresh", "session"))
+_KEY_WORDS = any_word(
+    (
+        "api", "secret", "access", "token", "auth", "refresh", "session", "password", "passwort", "kennwort",
+        "passe", "contraseña", "senha", "wachtwoord", "hasło", "parola", "şifre", "salasana", "пароль",
+    )
+)  # fmt: skip
 
 
 def _bearer_words(text: Text) -> bool:
@@ -128,10 +137,29 @@ _SECRET_PREFIXES = (
     "xoxb-",
     "xoxp-",
     "AKIA",
+    "sk-ant-",
+    "glpat-",
+    "xoxa-",
+    "xapp-",
 )
 _SECRET = re.compile(
-    r"[sgrxA](?<![\w\-][sgrxA])(?:k_live_|k-proj-|hp_|ho_|hu_|ithub_pat_|oxb-|oxp-|KIA)(?P<value>[A-Za-z0-9_\-]{16,256})"
+    r"[sgrxA](?<![\w\-][sgrxA])(?:k_live_|k-proj-|k-ant-|hp_|ho_|hu_|ithub_pat_|lpat-|oxb-|oxp-|oxa-|app-|KIA)"
+    r"(?P<value>[A-Za-z0-9_\-]{16,256})"
 )
+# Keys whose prefix is short or a word's start ("hf_", "r8_", "AIza"), each only in its issuer's exact
+# shape: Hugging Face access tokens (the models' own hub), Replicate API tokens, Google API keys,
+# SendGrid and npm tokens.
+_SHAPED_SECRET = re.compile(
+    r"(?<![\w\-.])(?:hf_(?P<hf>[A-Za-z0-9]{30,40})|r8_(?P<r8>[A-Za-z0-9]{30,40})|AIza(?P<google>[A-Za-z0-9_\-]{35})|"
+    r"SG\.(?P<sendgrid>[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})|npm_(?P<npm>[A-Za-z0-9]{36}))(?![\w\-])"
+)
+_shaped_prefix = any_word(("hf_", "r8_", "aiza", "sg.", "npm_"))
+# Webhook URLs hold their secret in the path: whoever has one posts as the shop.
+_WEBHOOK = re.compile(
+    r"hooks\.slack\.com/(?:services|workflows)/(?P<value>T[A-Z0-9]{6,}/[A-Z0-9]{6,}/[A-Za-z0-9]{16,})|"
+    r"discord(?:app)?\.com/api/webhooks/(?P<discord>\d{15,}/[\w\-]{40,})"
+)
+_webhook_host = any_word(("hooks.slack.com", "/api/webhooks/"))
 
 
 # One bit of the cue-word pass every text pays anyway (lower-cased: "akia").
@@ -139,19 +167,34 @@ _secret_prefix = any_word(tuple(prefix.lower() for prefix in _SECRET_PREFIXES))
 
 
 def _secret_value(match: re.Match[str], text: Text) -> bool:
-    value = match.group("value")
+    value = next(group for group in match.groups() if group is not None)
     return any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
 
 
 SECRET_KEYS = PatternDetector(
     entity="SESSION_TOKEN",
     needs=HAS_UPPER,  # (with a digit) every issuer's key mixes capitals and digits
-    rules=(PatternRule("session.secret_key", _SECRET, _secret_value, _secret_prefix),),
+    rules=(
+        PatternRule("session.secret_key", _SECRET, _secret_value, _secret_prefix),
+        PatternRule("session.secret_key", _SHAPED_SECRET, _secret_value, _shaped_prefix),
+        PatternRule("session.webhook", _WEBHOOK, _secret_value, _webhook_host),
+    ),
 )
 
 
 def _token_value(value: Any) -> bool:
     return isinstance(value, str) and token_like(value)
+
+
+def _password(value: Any) -> bool:
+    """Four visible characters at least, not one character repeated (a mask: "****", "••••")."""
+    if not isinstance(value, str):
+        return False
+    visible = "".join(value.split())
+    return len(visible) >= _MIN_PASSWORD and len(set(visible)) > 1
+
+
+_MIN_PASSWORD = 4
 
 
 KEYED_RULES = (
@@ -161,8 +204,30 @@ KEYED_RULES = (
         keyset(
             "session session_id session_token session_key sid sessid phpsessid jsessionid cookie cookies "
             "set_cookie authorization auth auth_token access_token refresh_token id_token bearer token "
-            "csrf_token xsrf_token x_auth_token x_session_id frontend api_key apikey jwt"
+            "csrf_token xsrf_token x_auth_token x_session_id frontend api_key apikey jwt "
+            # secrets of the services image generators call, and "API key" in the shops' languages
+            "api_token api_secret client_secret secret_key private_key access_key secret_access_key "
+            "aws_secret_access_key aws_access_key_id hf_token huggingface_token civitai_token "
+            "civitai_api_key replicate_api_token openai_api_key x_api_key cle_api cle_d_api "
+            "api_schlussel api_schluessel chave_api clave_api chiave_api api_sleutel klucz_api"
         ),
         _token_value,
+        fragments=key_fragments(
+            "токен", "ключ_api", "api_ключ", "令牌", "トークン", "토큰", "密钥", "秘密鍵"
+        ),
+    ),
+    # A password under its key is a credential whatever its form ("Tr0ub4dor&3", "Hunter2!Madrid").
+    KeyedRule(
+        "SESSION_TOKEN",
+        "session.password",
+        keyset(
+            "password passwd pwd passcode user_password login_password passwort kennwort mot_de_passe "
+            "motdepasse contrasena senha wachtwoord haslo parola sifre salasana adgangskode passord losenord "
+            "heslo jelszo"
+        ),
+        _password,
+        fragments=key_fragments(
+            "пароль", "パスワード", "密码", "密碼", "비밀번호", "كلمة_المرور", "סיסמה", "รหัสผ่าน"
+        ),
     ),
 )

@@ -1,0 +1,179 @@
+"""NATIONAL_ID: personal and tax numbers of more countries, each read only right after its own name
+(the eleventh attacker round): Austrian social-insurance numbers, Finnish tax numbers, British UTRs and
+Scottish CHI numbers, Irish PPS numbers, Indonesian NPWPs, Indian Aadhaar VIDs and voter ids (EPIC),
+Mauritian NICs, Cuban identity numbers, Belgian BIS numbers, Latvian personal codes, Bulgarian
+foreigners' numbers (ЛНЧ), Thai and Vietnamese tax numbers, South African tax numbers, the NITs of
+Guatemala, El Salvador and Colombia, the RUCs of Paraguay, Peru and Ecuador, Mozambican NUITs, British
+Columbia's personal health numbers, New Zealand IRD numbers, French tax numbers, and Emirates IDs.
+
+Each is checked by python-stdnum (an Emirates ID: "784", then Luhn, as the ID card prints it), and only
+the number written within a few words after its own name counts: an EAN, an order number or a seed
+passes a one-digit check often, but is never written after "UTR" or "NUIT". Acronyms that are words
+elsewhere ("NIC", "BIS", "VID", "EPIC") count only in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from stdnum import exceptions, luhn
+from stdnum.at import vnr
+from stdnum.be import bis
+from stdnum.bg import pnf
+from stdnum.ca import bc_phn
+from stdnum.co import nit as co_nit
+from stdnum.cu import ni as cu_ni
+from stdnum.ec import ruc as ec_ruc
+from stdnum.fi import veronumero
+from stdnum.fr import nif as fr_nif
+from stdnum.gb import nhs, utr
+from stdnum.gt import nit as gt_nit
+from stdnum.id import npwp
+from stdnum.ie import pps
+from stdnum.in_ import epic, vid
+from stdnum.lv import pvn
+from stdnum.mu import nid as mu_nid
+from stdnum.mz import nuit
+from stdnum.nz import ird
+from stdnum.pe import ruc as pe_ruc
+from stdnum.py import ruc as py_ruc
+from stdnum.sv import nit as sv_nit
+from stdnum.th import tin as th_tin
+from stdnum.vn import mst
+from stdnum.za import tin as za_tin
+
+from gate.scanning.context import NOT_NUMERIC
+from gate.scanning.detectors.base import HAS_DIGIT, HAS_DIGIT_RUN, PatternDetector, PatternRule, any_word
+from gate.scanning.normalise import normalise
+
+
+class _EmiratesId:
+    """An Emirates ID as python-stdnum's modules are read here: 15 digits, "784" first, Luhn."""
+
+    @staticmethod
+    def validate(number: str) -> str:
+        compact = "".join(ch for ch in number if ch.isdigit())
+        if len(compact) != 15 or not compact.startswith("784") or not luhn.is_valid(compact):
+            raise ValueError(number)
+        return compact
+
+
+# (kind, names in any case, acronyms only in capitals, the checks a number after them may pass)
+_KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[Any, ...]], ...] = (
+    ("at_vnr", ("sv-nummer", "sv-nr", "sozialversicherungsnummer", "versicherungsnummer"), (), (vnr,)),
+    ("fi_veronumero", ("veronumero",), (), (veronumero,)),
+    ("gb_utr", ("unique taxpayer reference",), ("UTR",), (utr,)),
+    ("gb_chi", ("community health index", "chi number", "chi no"), ("CHI",), (nhs,)),
+    ("ie_pps", ("personal public service", "uimhir psp"), ("PPS", "PPSN", "PSP"), (pps,)),
+    ("id_npwp", ("nomor pokok wajib pajak",), ("NPWP",), (npwp,)),
+    ("in_vid", ("virtual id",), ("VID",), (vid,)),
+    ("in_epic", ("voter id", "voter's id", "voters id", "elector's photo identity card"), ("EPIC",), (epic,)),
+    ("mu_nid", ("national identity card number",), ("NIC",), (mu_nid,)),
+    ("cu_ni", ("carné de identidad", "carnet de identidad", "número de identidad permanente"), (), (cu_ni,)),
+    ("be_bis", ("bis-nummer", "bisnummer", "numéro bis"), ("BIS",), (bis,)),
+    ("lv_personas_kods", ("personas kods", "personas koda", "personas kodu"), (), (pvn,)),
+    ("bg_pnf", ("личен номер на чужденец",), ("ЛНЧ",), (pnf,)),
+    ("th_tin", ("เลขประจำตัวผู้เสียภาษี",), (), (th_tin,)),
+    ("vn_mst", ("mã số thuế", "mã số thuế cá nhân"), ("MST",), (mst,)),
+    ("za_tin", ("tax number", "tax reference number", "income tax number"), (), (za_tin,)),
+    ("nit", ("número de identificación tributaria",), ("NIT",), (gt_nit, sv_nit, co_nit)),
+    ("ruc", ("registro único de contribuyente",), ("RUC",), (py_ruc, pe_ruc, ec_ruc)),
+    ("mz_nuit", ("número único de identificação tributária",), ("NUIT",), (nuit,)),
+    ("ca_bc_phn", ("personal health number",), ("PHN",), (bc_phn,)),
+    ("nz_ird", ("ird number",), ("IRD",), (ird,)),
+    ("fr_nif", ("numéro fiscal", "numéro fiscal de référence"), ("SPI",), (fr_nif,)),
+    ("ae_eid", ("emirates id", "الهوية الإماراتية"), (), (_EmiratesId,)),
+)
+
+# A label's "number" words between a name and its number ("PPS number", "n°", "No.:").
+_GAP = (
+    r"[\s.:#\-()]{0,4}(?:(?i:number|no|nr|n[º°]|num|número|numéro|nummer|số|uimhir)\.?[\s.:#\-()]{0,3}){0,2}"
+)
+# The number: up to three capitals, then digits and capitals in groups split by one space, dot, dash
+# or slash ("7865797L", "ABC1158427", "51.645.571.4-290.889", "M120384288975F").
+_NUMBER = r"(?P<number>[A-Z]{0,3}\d[\dA-Z]*(?:[ .\-/][\dA-Z]+){0,6})(?![\w\-])"
+
+
+def _names(words: tuple[str, ...]) -> str:
+    """`words` as `normalise` leaves them (Cyrillic look-alikes read Latin), any spacing between words."""
+    forms = sorted({form for word in words for form in (word, normalise(word))}, key=len, reverse=True)
+    return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
+
+
+def _cue(names: tuple[str, ...], acronyms: tuple[str, ...]) -> str:
+    parts = []
+    if names:
+        parts.append(rf"(?i:(?<![^\W\d_])(?:{_names(names)}))")
+    if acronyms:
+        parts.append(rf"(?<![\w.])(?:{_names(acronyms)})\b")
+    return "|".join(parts)
+
+
+# Two rules, so that neither runs on most text: the names in any case, after a prefilter of the names
+# themselves (phrases, not their common words: "tax number", not "number"); the acronyms only in
+# capitals (the pattern is case-sensitive there), after a prefilter of their lower-cased letters.
+_NAMES_PATTERN = re.compile(
+    "(?:"
+    + "|".join(f"(?P<{kind}>{_cue(names, ())})" for kind, names, _, _ in _KINDS if names)
+    + ")"
+    + _GAP
+    + _NUMBER
+)
+_ACRONYMS_PATTERN = re.compile(
+    "(?:"
+    + "|".join(f"(?P<{kind}>{_cue((), acronyms)})" for kind, _, acronyms, _ in _KINDS if acronyms)
+    + ")"
+    + _GAP
+    + _NUMBER
+)
+_CHECKS: dict[str, tuple[Any, ...]] = {kind: checks for kind, _, _, checks in _KINDS}
+_NAME_WORDS = tuple(
+    sorted({form.lower() for _, names, _, _ in _KINDS for name in names for form in (name, normalise(name))})
+)
+_ACRONYMS = tuple(
+    sorted({form for _, _, acronyms, _ in _KINDS for word in acronyms for form in (word, normalise(word))})
+)
+_acronym_letters = any_word(tuple(sorted({word.lower() for word in _ACRONYMS})))
+
+
+def _prefixes(number: str) -> list[str]:
+    """The number and each shorter reading of it without its last groups, longest first ("6563278-8
+    2024" may be a NIT and a year)."""
+    readings = [number]
+    for match in reversed(list(re.finditer(r"[ .\-/]", number))):
+        readings.append(number[: match.start()])
+    return readings
+
+
+def _passes(check: Any, reading: str) -> bool:
+    try:
+        check.validate(reading)
+    except (exceptions.ValidationError, ValueError):
+        return False
+    return True
+
+
+def _valid(match: re.Match[str], text: object) -> bool:
+    kind = next(name for name, group in match.groupdict().items() if group is not None and name != "number")
+    checks = _CHECKS[kind]
+    for reading in _prefixes(match.group("number")):
+        compact = "".join(ch for ch in reading if ch.isalnum())
+        if sum(ch.isdigit() for ch in compact) >= 6 and any(_passes(check, reading) for check in checks):
+            return True
+    return False
+
+
+DETECTOR: PatternDetector = PatternDetector(
+    entity="NATIONAL_ID",
+    needs=HAS_DIGIT,
+    unless=NOT_NUMERIC,
+    rules=(
+        PatternRule(
+            "national_id.own_cue", _NAMES_PATTERN, _valid, when=any_word(_NAME_WORDS), requires=HAS_DIGIT_RUN
+        ),
+        PatternRule(
+            "national_id.own_cue", _ACRONYMS_PATTERN, _valid, when=_acronym_letters, requires=HAS_DIGIT_RUN
+        ),
+    ),
+)
