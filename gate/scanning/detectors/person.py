@@ -449,6 +449,8 @@ class PersonDetector:
         )
         if (wider and (around or shaped)) or (around and shaped):
             return True
+        if around and last in self._world and self._scripts.latin_surname(first):
+            return True  # surname first after a "for": "ho an'i Andriamanantena Fanja", "für Kowalski Anna"
         # Surname first, then the given name, before a postposition: "Nagy Péter részére"; or the given
         # name in the dative, which says "for" itself: "Kovács Eszternek", "Nagy Annának".
         if (

@@ -1,6 +1,6 @@
-# ruff: noqa: RUF001, RUF003 - Arabic, Hebrew, Thai, Georgian, Armenian, Ethiopic and Turkish text, on purpose
+# ruff: noqa: RUF001, RUF003 - Arabic, Hebrew, Thai, Khmer, Lao, Georgian, Armenian, Ethiopic and Turkish text, on purpose
 """PERSON after an honorific in scripts whose given names no shipped list holds: Arabic and Persian,
-Hebrew, Thai, Georgian, Armenian, Ethiopic and the South Asian scripts ("للسيدة هيفاء الزهراني",
+Hebrew, Thai, Khmer, Lao, Georgian, Armenian, Ethiopic and the South Asian scripts ("للسيدة هيفاء الزهراني",
 "לגברת אורית לוי", "ให้นางสาวกัญญา รัตนวงศ์", "ბატონ გიორგი ბერიძეს", "Տիկին Անի Պետրոսյան", "ለአቶ አበበ በቀለ").
 
 A reviewer reads these by the honorific and the shape of a full name after it: two words of the
@@ -43,6 +43,8 @@ _LETTERS = {
     "armenian": "\u0531-\u0556\u0561-\u0587A-Za-z",
     "amharic": "\u1200-\u137f",
     "brahmic": "\u0900-\u0963\u0971-\u09e3\u09f0-\u0ae3\u0af0-\u0be5\u0bf0-\u0de5",
+    "khmer": "\u1780-\u17dd",
+    "lao": "\u0e81-\u0edf",
 }
 # Any letter of these scripts but the Latin look-alikes (an Armenian text has Armenian letters left).
 _ANY_SCRIPT = re.compile("[" + "".join(letters.replace("A-Za-z", "") for letters in _LETTERS.values()) + "]")
