@@ -61,6 +61,7 @@ _OPEN: dict[str, str] = {
     "রুমানা আক্তারের": "a Bengali surname in the genitive ('-er') before 'জন্য': no genitive is folded",
     "xaaskayga Sahra": "'my wife' in Somali: relation words are read in European languages only",
     "no Leilani Kaʻaihue": "Hawaiian 'no' (for) is an English word, and the ʻokina no letter of a pattern",
+    "mo Tavita Leota": "Samoan 'mo' (for) is a word and an abbreviation elsewhere ('lanu mo le Aiga Samoa')",
     "Aroha Te Whata": "a Māori given name that is also a word (aroha, love) before a surname with 'Te'",
     "lika-Luthando Mbeki": "a Nguni prefix joined by a hyphen to names of no list",
     "祝张伟新婚快乐": "a Chinese name between 祝 and a wish (新婚快乐), with no honorific after it",
@@ -107,6 +108,8 @@ _CLEAN_BY_CLASS = [
     {"prompt": "عید مبارک ہو، چاند اور ستارے، سنہری"},  # "Eid Mubarak", then moon and stars
     {"prompt": "Happy Birthday Little Man! blue balloons"},
     {"prompt": "ផែនទីពិភពលោក ពណ៌ ខៀវ"},  # a world map: "លោក" inside a word
+    {"prompt": "ທ່ານ ສາມາດ ສັ່ງຊື້ ໄດ້"},  # "you can order": "ທ່ານ" as a pronoun at the start
+    {"prompt": "ນາງ ງາມ ຫຼາຍ"},  # "she is very beautiful"
     {"prompt": "banner għal il-Milied, aħmar u deheb"},  # for Christmas
     {"prompt": "दीपक और कमल के साथ दिवाली कार्ड"},  # "and" is no name
     {"prompt": "white blouse with Peter Pan collar"},
@@ -120,9 +123,10 @@ _CLEAN_BY_CLASS = [
     {"prompt": "Happy Birthday Mickey Mouse balloons"},
     {"prompt": "Feliz cumpleaños Bob Esponja, piñata"},
     {"prompt": "Happy Birthday Paw Patrol party kit"},
+    {"prompt": "lanu mo le Aiga Samoa, ie lavalava"},  # colours for the Samoan family
     {"player_name": "Home Team"},
     {"player_name": "Player 1"},
-    {"artist": "Unknown Artist"},
+    {"artist": "Alphonse Mucha", "style": "art nouveau"},  # an artist as a style, as generation tools name it
 ]
 
 
