@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from gate.scanning import lexicon
 from gate.scanning.detectors.base import any_word
-from gate.scanning.detectors.person_lists import common_names, fold_name, occasion, surnames
+from gate.scanning.detectors.person_lists import common_names, fold_name, occasion, party_supplies, surnames
 from gate.scanning.detectors.person_scripts import ScriptNames
 
 # Cased letters of the scripts a greeting is read in: Latin (with Vietnamese and Yoruba letters and the
@@ -92,7 +92,12 @@ class GreetedNames:
         if not value.isascii():
             for match in _GREETED_CASELESS.finditer(value):
                 name = match.group("name")
-                if name.split()[0] not in _CUE_WORDS and occasion().search(name) is None:
+                words = name.split()
+                if (
+                    words[0] not in _CUE_WORDS
+                    and party_supplies().isdisjoint(words)
+                    and occasion().search(name) is None
+                ):
                     return True
         return False
 
