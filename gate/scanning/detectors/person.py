@@ -5,8 +5,9 @@ Free text: a capitalised "First Last" pair whose first word is in the shipped ga
 Not a person: brands written like names (data/name_brands.txt), a second word that is a product, colour
 or material word ("Rose Gold"), given names that are everyday words unless cued (data/word_names.txt),
 and artist-style references ("by Greg Rutkowski", "Van Gogh style"): those name public artists as a
-style, not a customer, so they are not the personal data this gate minimises. Text under model, LoRA,
-sampler or brand keys is not read for names at all.
+style, not a customer, so they are not the personal data this gate minimises. A public figure's name
+otherwise is a person's name ("portrait of Taylor Swift"): who is public is not the gate's to judge, and a
+real person's likeness is the risk. Text under model, LoRA, sampler or brand keys is not read for names.
 """
 
 from __future__ import annotations
@@ -449,6 +450,8 @@ class PersonDetector:
         )
         if (wider and (around or shaped)) or (around and shaped):
             return True
+        if around and last in self._world and self._scripts.latin_surname(first):
+            return True  # surname first after a "for": "ho an'i Andriamanantena Fanja", "für Kowalski Anna"
         # Surname first, then the given name, before a postposition: "Nagy Péter részére"; or the given
         # name in the dative, which says "for" itself: "Kovács Eszternek", "Nagy Annának".
         if (

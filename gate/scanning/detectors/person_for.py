@@ -12,12 +12,15 @@ from gate.scanning import lexicon
 from gate.scanning.context import fold_accents
 from gate.scanning.detectors.person_lists import names_scripts
 
+_LATIN_END = "\u0250"  # the end of the Latin letters' blocks (IPA extensions follow)
 # "for" in the languages of European shops, right before a name: "Schal für Łukasz Wiśniewski".
 # With the Latin-script words of cues.toml's [person_for_bare] ("cho", "untuk").
+# Words of Latin letters (Maltese "għal", Samoan "mō" among them), a space in one standing for any run of it
+# ("ho an'i", "loogu talagalay").
 _FOR_WORDS = "|".join(
-    re.escape(word)
+    re.escape(word).replace(r"\ ", r"\s+")
     for word in lexicon.words("person_for_bare")
-    if fold_accents(word).isascii() and " " not in word
+    if all(ch < _LATIN_END for ch in fold_accents(word))
 )
 # An honorific or a kinship term of address may stand between the "for" and the name ("cho chị", "untuk
 # Ibu", "kwa Bi."): cues.toml's [person_title_between].

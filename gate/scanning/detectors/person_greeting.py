@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - names and greetings in many scripts, on purpose
+# ruff: noqa: RUF001, RUF003 - names and greetings in many scripts, on purpose
 """PERSON greeted by name: a birthday banner, a card or a mug is written to someone, and the words right
 after a greeting are that person ("Happy birthday Kwame Mensah!", "Joyeux anniversaire Quentin !",
 "Boldog születésnapot, Kovács Eszter!", "Get well soon, Grandpa Harold Whitaker", "শুভ জন্মদিন রাকিব
@@ -20,21 +20,28 @@ from collections.abc import Callable
 
 from gate.scanning import lexicon
 from gate.scanning.detectors.base import any_word
-from gate.scanning.detectors.person_lists import common_names, fold_name, occasion, surnames
+from gate.scanning.detectors.person_lists import common_names, fold_name, occasion, party_supplies, surnames
 from gate.scanning.detectors.person_scripts import ScriptNames
 
 # Cased letters of the scripts a greeting is read in: Latin (with Vietnamese and Yoruba letters and the
 # combining marks NFKC leaves on "ọ̀"), Greek, Cyrillic, Armenian.
 _UP = lexicon.UPPER + "\u0460-\u04ff\u1e00-\u1efe\u0531-\u0556"
 _LOW = lexicon.LOWER + "\u0460-\u04ff\u1e01-\u1eff\u0300-\u036f\u0561-\u0587"
-_WORD = rf"[{_UP}][{_LOW}]{{1,24}}(?:['’\-][{_UP}]?[{_LOW}]{{1,24}})?"
+# A Gaelic patronymic prefix may be joined to the capital after it ("NicDhòmhnaill", "MacLeòid").
+_WORD = rf"(?:Mac|Mc|Nic)?[{_UP}][{_LOW}]{{1,24}}(?:['’\-][{_UP}]?[{_LOW}]{{1,24}})?"
 _PARTICLE = r"(?:de|da|del|di|do|dos|du|van|von|der|den|ter|la|le|bin|binti|ní|nic|ó|ap|dela|al|el)"
-# ... and scripts without capitals, Georgian and Ethiopic among them ("ნინო ბერიძე", "ለአበበ በቀለ").
-_CASELESS = rf"[{lexicon.CASELESS}\u10d0-\u10ff\u1200-\u137f]{{2,20}}"
+# ... and scripts without capitals, Sorani "ە", Georgian, Ethiopic, Khmer, Lao and Myanmar among them
+# ("ნინო ბერიძე", "ለአበበ በቀለ", "សុខ ចាន់ថា": letters with the vowel signs written on them). After a first letter,
+# also the Latin "o" and "y" `normalise` makes of some of their signs (the Kannada, Telugu, Malayalam and
+# Sinhala anusvara, Myanmar "ဝ", Georgian "ყ" are confusable with them: "ಮಂಜುನಾಥ" reads "ಮoಜುನಾಥ").
+_SCRIPTS = rf"{lexicon.CASELESS}\u06d5\u10d0-\u10ff\u1200-\u137f\u1780-\u17dd\u0e81-\u0edf\u1000-\u109f"
+_CASELESS = rf"[{_SCRIPTS}][{_SCRIPTS}oy]{{1,19}}"
 # Where the name must stop for a word alone (or a name of a script the lists do not know) to count: the
 # end of the text, or a mark that ends the sentence or the greeting.
-_END = r"(?=[ \t]*(?:[!.,?;:)\"'”»]|$))"
-_BETWEEN = r"[ \t]*[,!:;\-–—]?[ \t]*(?:" + lexicon.pattern(lexicon.words("person_address")) + r"[ \t,]+){0,2}"
+_END = r"(?=[ \t]*(?:[!.,?;:)\"'”»،۔।]|$))"
+_BETWEEN = (
+    r"[ \t]*[,!:;\-–—،]?[ \t]*(?:" + lexicon.pattern(lexicon.words("person_address")) + r"[ \t,]+){0,2}"
+)
 GREETINGS = lexicon.Cues("person_greeting")
 # Whether a text can hold a greeting at all, from the one pass of `cue_words` every prefilter shares: the
 # greetings as normalised, lower-cased text reads them (Greek and Cyrillic letters as Latin look-alikes too).
@@ -85,7 +92,12 @@ class GreetedNames:
         if not value.isascii():
             for match in _GREETED_CASELESS.finditer(value):
                 name = match.group("name")
-                if name.split()[0] not in _CUE_WORDS and occasion().search(name) is None:
+                words = name.split()
+                if (
+                    words[0] not in _CUE_WORDS
+                    and party_supplies().isdisjoint(words)
+                    and occasion().search(name) is None
+                ):
                     return True
         return False
 

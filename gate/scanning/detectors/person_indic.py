@@ -22,6 +22,7 @@ from functools import cache
 from itertools import pairwise
 
 from gate.scanning.detectors.person_scripts import names_data
+from gate.scanning.normalise import normalise
 
 # Letters of the Brahmic scripts, from Devanagari to Sinhala (with their vowel signs and viramas, which
 # are marks, not letters: a word is a run of the block, its punctuation and digits left out).
@@ -152,7 +153,8 @@ class IndicNames:
         data = names_data()
         self._surnames = frozenset(data["south_asian"]["surnames"])
         self._word_given = frozenset(data["south_asian"]["word_given"])
-        self._after = tuple(data["south_asian"]["after_name"])
+        # As `normalise` leaves them: it reads the Telugu and Kannada anusvara as "o" ("కోసం" -> "కోసo").
+        self._after = tuple({normalise(word) for word in data["south_asian"]["after_name"]})
         self._not_surnames = frozenset(data["south_asian"]["not_surnames"])
 
     def find(self, value: str) -> tuple[int, int] | None:

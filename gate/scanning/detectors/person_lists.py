@@ -13,6 +13,7 @@ from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import fold_accents
+from gate.scanning.normalise import normalise
 
 
 def _read_words(name: str) -> frozenset[str]:
@@ -41,6 +42,13 @@ def occasion() -> re.Pattern[str]:
     """A holiday or occasion a gift is for (data/occasions.txt), in any case and script as `normalise`
     leaves it: "Fête des Mères" or "Нового Года" after "gift for" is no customer's name."""
     return re.compile(lexicon.pattern(sorted(_read_words("occasions.txt"), key=lambda w: (-len(w), w))))
+
+
+@cache
+def party_supplies() -> frozenset[str]:
+    """Party supplies a greeting is printed on, in scripts without capitals (data/party_supplies.txt), as
+    `normalise` leaves them: "কেক টপার" after "শুভ জন্মদিন" is a cake topper, not a person."""
+    return frozenset(normalise(word) for word in _read_words("party_supplies.txt"))
 
 
 def in_occasion(value: str, start: int, end: int) -> bool:

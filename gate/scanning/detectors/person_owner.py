@@ -51,7 +51,11 @@ _ROLE_KEYS = (
     "passenger attendee guest_name customer_full_name client_name buyer_name people persons "
     # who an item is for or shows, and a name kept in numbered parts ({"name_part_1": "Kofi"})
     "for model_release photographer ordered_by orderer_name name_parts name_part name_part_1 name_part_2 "
-    "name_part_3 name_part1 name_part2 name_part3"
+    "name_part_3 name_part1 name_part2 name_part3 "
+    # who made, signed or is celebrated by an item, as metadata and personalisation forms name them
+    # (XMP dc:creator is read by its local name; not "artist", which names a style in generation tools)
+    "creator player player_name honoree celebrant bride groom graduate baby_name child_name "
+    "kid_name celebrity celeb influencer contributor byline dedicated_to engraving_name"
 )
 
 

@@ -1,6 +1,6 @@
-# ruff: noqa: RUF001, RUF003 - Arabic, Hebrew, Thai, Georgian, Armenian, Ethiopic and Turkish text, on purpose
+# ruff: noqa: RUF001, RUF003 - Arabic, Hebrew, Thai, Khmer, Lao, Georgian, Armenian, Ethiopic and Turkish text, on purpose
 """PERSON after an honorific in scripts whose given names no shipped list holds: Arabic and Persian,
-Hebrew, Thai, Georgian, Armenian, Ethiopic and the South Asian scripts ("للسيدة هيفاء الزهراني",
+Hebrew, Thai, Khmer, Lao, Georgian, Armenian, Ethiopic and the South Asian scripts ("للسيدة هيفاء الزهراني",
 "לגברת אורית לוי", "ให้นางสาวกัญญา รัตนวงศ์", "ბატონ გიორგი ბერიძეს", "Տիկին Անի Պետրոսյան", "ለአቶ አበበ በቀለ").
 
 A reviewer reads these by the honorific and the shape of a full name after it: two words of the
@@ -15,6 +15,7 @@ prefix ("למר", "للسيد"), or right after a "for"/"to" of its language. Th
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from gate.scanning import lexicon
@@ -43,12 +44,17 @@ _LETTERS = {
     "armenian": "\u0531-\u0556\u0561-\u0587A-Za-z",
     "amharic": "\u1200-\u137f",
     "brahmic": "\u0900-\u0963\u0971-\u09e3\u09f0-\u0ae3\u0af0-\u0be5\u0bf0-\u0de5",
+    "khmer": "\u1780-\u17dd",
+    "lao": "\u0e81-\u0edf",
 }
 # Any letter of these scripts but the Latin look-alikes (an Armenian text has Armenian letters left).
 _ANY_SCRIPT = re.compile("[" + "".join(letters.replace("A-Za-z", "") for letters in _LETTERS.values()) + "]")
 _JOINED = {"arabic": "(?:و)?", "hebrew": "(?:ו?ל|ו)?", "amharic": "(?:ለ)?"}
 _ENDINGS = {"georgian": "georgian_surname", "armenian": "armenian_surname"}
 _BEFORE_WINDOW = 16
+# Scripts whose ambiguous honorifics start a sentence as a pronoun ("ທ່ານ ສາມາດ ສັ່ງຊື້", you can order;
+# "ນາງ ງາມ", she is beautiful): read only after a "for" of `[titles_before]`, never at the value's start.
+_FOR_ONLY = frozenset(("khmer", "lao"))
 # Georgian joins "for" (-თვის) to the genitive of the name's last word: a word, then a surname's ending in
 # the genitive and "for" ("ნინო ბერიძისთვის", "გიორგი კაპანაძისთვის"): a full name without an honorific.
 _GEORGIAN_FOR = re.compile(
@@ -127,18 +133,22 @@ class TitledNames:
         if name == "hebrew" and first.startswith("ה") and last.startswith("ה"):
             return False  # "לכבוד המורה האהובה": the article on both, a noun and its adjective
         if title in self._ambiguous and not match.group("joined"):
-            return self._after_for(value, name, match.start())
+            return self._after_for(value, name, match.start(), at_start=name not in _FOR_ONLY)
         if name == "thai":
             return self._after_for(value, name, match.start())
         return True
 
-    def _after_for(self, value: str, name: str, start: int) -> bool:
-        """The value starts here (after spaces or punctuation), or a "for" of its script stands before."""
+    def _after_for(self, value: str, name: str, start: int, at_start: bool = True) -> bool:
+        """The value starts here (after spaces or punctuation; when `at_start`), or a "for" of its script
+        stands before."""
         before = value[max(0, start - _BEFORE_WINDOW) : start]
         stripped = before.rstrip(" \t:,;-–—\"'«“(")
         if not stripped or (start <= _BEFORE_WINDOW and not stripped.strip()):
-            return True
-        if not stripped[-1].isalpha() or stripped[-1].isascii():
+            return at_start
+        last = stripped[-1]
+        # (A vowel sign or tone mark ends a Khmer or Lao word: a letter there, not punctuation.)
+        letter = last.isalpha() or (name in _FOR_ONLY and unicodedata.category(last) == "Mn")
+        if not letter or last.isascii():
             return True  # after punctuation, a digit or a word of another script ("for คุณ...")
         words = self._before.get("persian" if name == "arabic" else name, ())
         return stripped.endswith(words)
