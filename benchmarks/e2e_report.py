@@ -250,6 +250,9 @@ def _cpu_bound_lines(reps: list[dict[str, Any]], default: str, goal: float) -> l
         + ", ".join(f"{n:.2f}" for n in needed if n is not None)
         + " ms per event; they took "
         + ", ".join(f"{_runner_and_broker(row[default]['gate']):.2f}" for row in reps)
+        + f". A worker's CPU per event with {default} workers over that with 1 (contention for the cores "
+        "makes each record dearer; the bound falls with it): "
+        + ", ".join(f"{_worker_cpu_ratio(row['1']['gate'], row[default]['gate']):.2f}" for row in reps)
         + ".",
     ]
 
@@ -263,6 +266,13 @@ def _runner_and_broker_needed(
     except KeyError:
         return None
     return needed
+
+
+def _worker_cpu_ratio(one: dict[str, Any], many: dict[str, Any]) -> float:
+    """A worker's CPU per event with many workers over that with one (nan when not measured)."""
+    w1 = one.get("workers_cpu_ms_per_event") or float("nan")
+    ratio: float = many.get("workers_cpu_ms_per_event", float("nan")) / w1
+    return ratio
 
 
 def _runner_and_broker(gate: dict[str, Any]) -> float:

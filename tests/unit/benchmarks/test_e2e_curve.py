@@ -107,3 +107,17 @@ def test_the_report_shows_each_rounds_rate_and_the_step() -> None:
     text = "\n".join(markdown_lines(e2e))
     assert "| 2 | - | 200 [195-215] | 190, 200, 230 | 2.00 [1.90-2.30] |" in text
     assert "| batching curve rising | yes |" in text
+
+
+def test_the_report_shows_how_much_dearer_a_record_is_with_two_workers() -> None:
+    from tests.unit.benchmarks.test_e2e_report import result  # noqa: PLC0415
+
+    e2e = result(0.8, 90.0, 1.8, [100.0, 200.0])
+    two = e2e["repetitions"][0]["2"]["gate"]
+    cpu = {"runner_cpu_ms_per_event": 0.25, "broker_cpu_ms_per_event": 0.25}
+    two.update(cpu, workers_cpu_ms_per_event=3.5)
+    one = {**two, **cpu, "workers_cpu_ms_per_event": 3.0}
+    e2e["repetitions"][0]["1"] = {"core_per_s": 300.0, "gate": one, "ratio": 1.0}
+    text = "\n".join(markdown_lines(e2e))
+    assert "CPU bound on the scaling (2 x W1 / (W + R + B)" in text and ": 1.50." in text  # 6 / 4
+    assert "A worker's CPU per event with 2 workers over that with 1" in text and ": 1.17." in text
