@@ -5,7 +5,8 @@
               against the decision core evaluating the same events in process with as many worker
               processes (`benchmarks.e2e_core`); the ratio is taken inside the repetition.
   scaling     default workers over 1 worker, per repetition; with the broker's CPU share.
-  curve       throughput per fixed batch size (the adaptive size off).
+  curve       throughput per fixed batch size (the adaptive size off), every size once a round over
+              several rounds, the order rotated each round; medians, and each step as a paired ratio.
   latency     on the default gate of the first repetition: half its rate for a few seconds (p50/p99
               produce -> verdict readable), then small bursts of fewer records than a batch.
   breakdown   ms per event per runner stage and check, from each gate's own metrics.
@@ -20,7 +21,7 @@ import itertools
 import os
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,9 @@ from gate.provenance import DevPki
 
 # Each point of the batching curve drains at least this many batches of its size.
 CURVE_BATCHES_PER_POINT = 6
+# The share of a drain's events decided before its rate's clock starts (besides the first commit): each
+# fresh worker's first records load code and fill caches (the in-process core leaves out its first four).
+WARM_UP_SHARE = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +216,7 @@ def run_e2e(
     reps: int,
     curve_batches: Sequence[int],
     curve_events: int,
+    curve_rounds: int,
     latency_s: float,
     log_dir: Path,
     broker_pid: int | None,
@@ -259,11 +264,12 @@ def run_e2e(
                 bootstrap, pki, stream, workers=None if workers == default_workers else workers, batch=None,
                 log=log_dir / f"e2e-rep{rep}-w{workers}.log", broker_pid=broker_pid,
                 probes=payloads if rep == 0 and workers == default_workers else (), latency_s=latency_s,
+                warm_up=WARM_UP_SHARE,
             )  # fmt: skip
             row[str(workers)] = {"core_per_s": core, "gate": gate, "ratio": gate["images_per_s"] / core}
         repetitions.append({str(w): row[str(w)] for w in counts})
-    curve = [
-        burst_run(
+    curve = batching_curve(
+        lambda batch, round_: burst_run(
             bootstrap,
             pki,
             # At least CURVE_BATCHES_PER_POINT batches: a drain of one or two batches measures the
@@ -271,11 +277,13 @@ def run_e2e(
             event_stream(max(curve_events, CURVE_BATCHES_PER_POINT * batch)),
             workers=None,
             batch=batch,
-            log=log_dir / f"e2e-curve-b{batch}.log",
+            log=log_dir / f"e2e-curve-b{batch}-r{round_}.log",
             broker_pid=broker_pid,
-        )
-        for batch in curve_batches
-    ]
+            warm_up=WARM_UP_SHARE,
+        ),
+        curve_batches,
+        curve_rounds,
+    )
     efficiency = {
         str(w): ratio_summary(
             [r[str(w)]["gate"]["images_per_s"] for r in repetitions],
@@ -299,12 +307,15 @@ def run_e2e(
         "default_workers": default_workers,
         "partitions": 4,
         "events_per_rep": events,
+        "warm_up_share": WARM_UP_SHARE,
         "payload_bytes": [len(p.data) for p in payloads],
         "repetitions": repetitions,
         "efficiency": efficiency,
         "scaling": scaling,
         "core_scaling": core_scaling,
-        "batching_curve": curve,
+        "batching_curve": curve["points"],
+        "batching_steps": curve["steps"],
+        "curve_rounds": curve_rounds,
         "ipc_copy": ipc,
         "pool_queueing": queueing,
         "goals": GOALS,
@@ -312,3 +323,41 @@ def run_e2e(
 
 
 GOALS = {"efficiency": 0.75, "p99_half_load_ms": 100.0, "scaling": 1.7}
+
+
+def batching_curve(
+    drain: Callable[[int, int], dict[str, Any]], batches: Sequence[int], rounds: int
+) -> dict[str, Any]:
+    """Every batch size drained once per round, `drain(batch, round)`, the order rotated each round.
+
+    A point is the median of its rounds; a step (one size to the next) is the median of the ratios taken
+    inside each round, so the machine's drift between rounds cancels, and a size never always runs first
+    or last (the broker keeps every earlier topic in memory; the machine's other load comes and goes).
+    """
+    runs: dict[int, list[dict[str, Any]]] = {batch: [] for batch in batches}
+    for round_ in range(rounds):
+        shift = round_ % len(batches)
+        for batch in [*batches[shift:], *batches[:shift]]:
+            runs[batch].append(drain(batch, round_))
+    points = []
+    for batch in batches:
+        rates = [run["images_per_s"] for run in runs[batch]]
+        points.append(
+            {
+                "batch": batch,
+                "events": runs[batch][0]["events"],
+                "images_per_s": summarize(rates).median,
+                "summary": summarize(rates).as_dict(),
+                "rates": rates,
+                "load_averages": [run.get("load_average") for run in runs[batch]],
+            }
+        )
+    steps = [
+        {
+            "from": a["batch"],
+            "to": b["batch"],
+            "ratio": ratio_summary(b["rates"], a["rates"]).as_dict(),
+        }
+        for a, b in itertools.pairwise(points)
+    ]
+    return {"points": points, "steps": steps}

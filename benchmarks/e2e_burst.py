@@ -2,7 +2,8 @@
 
 The ingest topic is filled before the gate starts (the load generator's own rate is reported: it must be
 far above the gate's), then one gate process starts with the given settings and drains it. The rate is
-taken from the first verdicts readable to the last, so start-up does not count. It is timed by the gate's
+taken from the first verdicts readable (optionally after a warm-up share of the events) to the last, so
+start-up does not count. It is timed by the gate's
 committed consumer offsets (committed in the verdicts' own transactions), so no verdict is read while the
 gate runs; every verdict is read and checked after the drain.
 On request, the same gate then serves half that rate for a few seconds (p99 produce -> verdict readable)
@@ -113,18 +114,20 @@ def pre_produce(bootstrap: str, topic: str, events: Sequence[Event]) -> float:
     return len(events) / (time.monotonic() - started)
 
 
-def sustained_rate(arrivals: Sequence[float]) -> float:
-    """Events per second from the first verdicts becoming readable to the last.
+def sustained_rate(arrivals: Sequence[float], warm_up: int = 0) -> float:
+    """Events per second from the first verdicts becoming readable (after `warm_up` events) to the last.
 
-    Verdicts become readable a transaction at a time, so the events of the first commit mark time zero
-    and are not counted: what is left is the drain rate, start-up (worker spawn, group join) excluded.
-    `arrivals`: one time per event, when its verdict became readable (here: when the gate's committed
-    offsets passed it, see `CommitWatch`).
+    Verdicts become readable a transaction at a time, so the commit that passes the warm-up (at least the
+    first commit) marks time zero and its events are not counted: what is left is the drain rate, start-up
+    (worker spawn, group join, each fresh worker's first records) excluded. `arrivals`: one time per
+    event, when its verdict became readable (here: when the gate's committed offsets passed it, see
+    `CommitWatch`).
     """
     ordered = sorted(arrivals)
-    first = sum(1 for t in ordered if t == ordered[0])
-    span = ordered[-1] - ordered[0]
-    return (len(ordered) - first) / span if span > 0 else float("inf")
+    zero = ordered[min(max(0, warm_up), len(ordered) - 1)]
+    counted = sum(1 for t in ordered if t > zero)
+    span = ordered[-1] - zero
+    return counted / span if span > 0 else float("inf")
 
 
 def breakdown(metrics: dict[str, float]) -> dict[str, float]:
@@ -146,15 +149,18 @@ def burst_run(
     latency_rate: float | None = None,
     gate_module: str = "benchmarks.gate_process",
     stamps: dict[bytes, tuple[float, float]] | None = None,
+    warm_up: float = 0.0,
 ) -> dict[str, Any]:
     """Drain `events` with one fresh gate; with `probes`, then measure latency on the same gate, at half
     the drain rate or at `latency_rate` events/s (the same offered load for an A/B of two builds).
-    `gate_module`: the gate's entry point; `stamps`: each probe's produce and verdict-read times."""
+    `gate_module`: the gate's entry point; `stamps`: each probe's produce and verdict-read times;
+    `warm_up`: the share of the events decided before the rate's clock starts (besides the first commit)."""
     topics = fresh_topics(bootstrap, f"e2e-w{workers}-b{batch}")
     loadgen_rate = pre_produce(bootstrap, topics.ingest, events)
     config = gate_settings(bootstrap, topics, pki, workers=workers, batch=batch)
+    skipped = int(warm_up * len(events))
     watch = CommitWatch(
-        bootstrap, topics.ingest, config["settings"]["group_id"], expected=len(events)
+        bootstrap, topics.ingest, config["settings"]["group_id"], expected=len(events), warm_up=skipped
     ).start()
     gate = GateProcess.start(config, log, gate_module)
     collector: Collector | None = None
@@ -180,7 +186,8 @@ def burst_run(
             "workers": workers,
             "batch": batch,
             "events": len(events),
-            "images_per_s": sustained_rate(watch.arrivals[: len(events)]),
+            "images_per_s": sustained_rate(watch.arrivals[: len(events)], skipped),
+            "warm_up_events": skipped,
             "loadgen_per_s": loadgen_rate,
             "broker_cpu_share": broker_cpu / wall if wall > 0 else None,
             "broker_cpu_ms_per_event": 1000.0 * broker_cpu / len(events),

@@ -45,13 +45,16 @@ class Config:
     profile_seconds: float
     pixels_text_every: int = 2  # every n-th combination of the labelled text set (1: all 288 images)
     pixels_e2e_events: int = 80
+    e2e_curve_rounds: int = 3  # each batch size of the curve drained once a round, the order rotated
 
 
 # The core ratio sits near its target, so even the quick run gives it 7 repetitions of 0.25 s per side
 # and case (about 90 s): with 5 of 0.15 s, a stretch of contention moved a run's median by +-3%.
 # Each point of the batching curve drains 1,200 events (about 2-3 s at 400-600 images/s): with 400, a drain
 # lasted about a second, and a start-up stall or a slow first commit moved one point by a quarter (one quiet
-# run went 411 / 311 / 461 images/s at batch 1 / 4 / 16).
+# run went 411 / 311 / 461 images/s at batch 1 / 4 / 16). Even at 1,200 two quiet runs in three had a point
+# fall 15-20% below the one before (452 after 546; 441 after 533): the curve is now drained in rounds, every
+# size once a round in a rotated order, and judged on ratios paired inside each round (`batching_curve`).
 QUICK = Config(
     "quick", 3, 2, 0.25, 5000, 150, 1500, 5, (1, 4, 16, 64, 256), 1200, 3.0, (2_000, 10_000), 1000, 5.0
 )
@@ -72,6 +75,7 @@ FULL = Config(
     20.0,
     1,
     240,
+    e2e_curve_rounds=5,
 )
 
 
@@ -208,7 +212,8 @@ def _streaming(
             results["e2e"] = run_e2e(
                 broker.bootstrap_servers, pki, payloads, events=config.e2e_events, reps=config.e2e_reps,
                 curve_batches=config.e2e_batches, curve_events=config.e2e_curve_events,
-                latency_s=config.e2e_latency_s, log_dir=log_dir, broker_pid=broker.pid,
+                curve_rounds=config.e2e_curve_rounds, latency_s=config.e2e_latency_s, log_dir=log_dir,
+                broker_pid=broker.pid,
             )  # fmt: skip
         if "pixels" in parts:
             from benchmarks.pixels import run_pixels_e2e  # noqa: PLC0415
