@@ -14,6 +14,17 @@ import pytest
 from gate.scanning import scan_parameters
 
 _CLEAN = """\
+en|Heinz Tomato Ketchup 570 g squeezy bottle, picnic table
+en|Wolfgang Puck cookware set, stainless, kitchen
+en|Bible leather cover, gold edges, King James Version
+en|Victoria Sponge Cake slice on a floral plate
+hi|कुर्ता पायजामा सेट पुरुषों के लिए, कॉटन, साइज़ XL
+hi|साड़ी महिलाओं के लिए, बनारसी सिल्क
+hi|खिलौने बच्चों के लिए, लकड़ी
+bn|শাড়ি মহিলাদের জন্য, সুতি
+bn|পাঞ্জাবি পুরুষদের জন্য, সাদা
+pa|ਕੁੜਤਾ ਮਰਦਾਂ ਲਈ, ਸੂਤੀ
+gu|કુર્તા પુરુષો માટે, કોટન
 en|Lifestyle shot of the Milano leather sofa in cognac, 220 x 95 x 80 cm, loft interior, soft morning light
 de|Produktfoto: Damen Winterjacke Modell Helsinki, Farbe Marine, Größe 38-46, 100% Polyester, Preis 129,99 €
 fr|Photo d'ambiance : table basse Lyon en chêne massif, 120 x 60 cm, livraison sous 48 h, réf. 3760123456789
@@ -111,6 +122,11 @@ en|Abbey Road vinyl record, 180 g, on a turntable; Baker Street 221B jigsaw puzz
 
 # Names the same rules must still find, beside the clean copy above.
 _NAMES = """\
+hi|उपहार राहुल शर्मा के लिए
+hi|नेहा शर्मा के लिए जन्मदिन का केक
+bn|রাজু বোস এর জন্য উপহার
+de|Geschenk für Heinz Tomaschek
+en|portrait of Heinz Müller in the kitchen
 en|Card for Dr. Anna Kowalska, engraved
 en|Gift tag: to Mrs. Meyer, with love
 de|Für Frau Dr. Müller zum Geburtstag
