@@ -5,38 +5,43 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gate.scanning import cue_words
+
 
 class CueLedPattern:
     """A regex some of whose branches start with a case-insensitive cue phrase ("deliver to", "lieferung
     an"), searched faster with the same matches: Python's regex engine cannot skip ahead to where such
-    a branch can start, so it tries each of its phrases at every position of the text.
+    a branch can start, so it tries each of its phrases at every position of the text (50-100 us on a
+    prompt, ASCII or not).
 
-    `full` is the regex; `rest` the same regex with those branches made to fail (same groups), or
-    None when every branch starts with a phrase; `leads` the lower-case ASCII words every phrase
-    begins with. In ASCII text a phrase can only start where the lower-cased text starts with a lead:
-    `full` is tried there alone (`match`), and `rest` finds the matches anywhere else. Other text is
-    searched with `full` as it is (case-insensitive matching reaches letters that are not ASCII: the
-    long s, dotless i, Kelvin sign).
+    `full` is the regex, a top-level alternation; `others` its branches that do not start with a cue
+    phrase, each compiled alone (one that starts with a literal or a character class lets the engine
+    skip ahead, which the alternation of groups does not); `leads` the lower-case words every phrase
+    begins with, as `lead_view` reads the text. A match of `full` starts where a lead starts or where
+    one of `others` matches: `full` is tried there alone (`match`), at the leftmost such place first,
+    so it yields the match `full.search` finds, branch and groups included.
     """
 
-    __slots__ = ("_full", "_leads", "_rest")
+    __slots__ = ("_alternation", "_full", "_others", "_scan")
 
-    def __init__(self, full: re.Pattern[str], rest: re.Pattern[str] | None, leads: tuple[str, ...]) -> None:
+    def __init__(
+        self, full: re.Pattern[str], others: tuple[re.Pattern[str], ...], leads: tuple[str, ...]
+    ) -> None:
         self._full = full
-        self._rest = rest
-        # Literal branches: the regex engine skips ahead to their first letters (a character set).
-        self._leads = re.compile("|".join(re.escape(lead) for lead in sorted(leads, key=len, reverse=True)))
+        self._others = others
+        # Every lead's every occurrence in one pass (Aho-Corasick); without that package, an alternation
+        # of literals, which the regex engine skips ahead to by their first letters.
+        self._scan = cue_words.Occurrences(list(leads)) if cue_words.AVAILABLE else None
+        self._alternation = re.compile(
+            "|".join(re.escape(lead) for lead in sorted(leads, key=len, reverse=True))
+        )
 
     def search(self, text: str, /) -> re.Match[str] | None:
         """The first match `full.search` finds."""
-        if not text.isascii():
-            return self._full.search(text)
         return self._first(text, 0, self._lead_starts(text))
 
     def finditer(self, text: str, /) -> Iterator[re.Match[str]]:
         """The matches `full.finditer` yields (none of `full`'s branches matches an empty string)."""
-        if not text.isascii():
-            return self._full.finditer(text)
         starts = self._lead_starts(text)
         found: list[re.Match[str]] = []
         match = self._first(text, 0, starts)
@@ -46,26 +51,52 @@ class CueLedPattern:
         return iter(found)
 
     def _lead_starts(self, text: str) -> list[int]:
-        """Every position where a lead starts in the lower-cased text, overlapping ones too."""
-        lower = text.lower()
+        """Every position where a lead starts in `lead_view(text)`, in order (overlapping ones too)."""
+        view = lead_view(text)
+        scan = self._scan
+        if scan is not None:
+            return sorted({begin for _, begin, _ in scan.find(view)})
+        pattern = self._alternation
         starts: list[int] = []
-        found = self._leads.search(lower)
+        found = pattern.search(view)
         while found is not None:
             starts.append(found.start())
-            found = self._leads.search(lower, found.start() + 1)
+            found = pattern.search(view, found.start() + 1)
         return starts
 
     def _first(self, text: str, pos: int, starts: list[int]) -> re.Match[str] | None:
-        """The leftmost match starting at `pos` or later, as `full.search(text, pos)` finds it: at a
-        position where no lead starts `full` matches exactly where `rest` does."""
-        rest = self._rest.search(text, pos) if self._rest is not None else None
-        limit = rest.start() if rest is not None else len(text)
+        """The leftmost match starting at `pos` or later, as `full.search(text, pos)` finds it: before
+        the leftmost match of `others` only a lead's phrase can match, and there `full` is tried."""
+        limit = len(text) + 1
+        for other in self._others:
+            match = other.search(text, pos)
+            if match is not None and match.start() < limit:
+                limit = match.start()
+        full = self._full
         for start in starts:
             if start < pos:
                 continue
-            if start > limit:
+            if start >= limit:
                 break
-            match = self._full.match(text, start)
+            match = full.match(text, start)
             if match is not None:
                 return match
-        return rest
+        return full.match(text, limit) if limit <= len(text) else None
+
+
+def lead_view(text: str) -> str:
+    """`text` lower-cased character by character, as the regex engine compares letters when it ignores
+    case: the same length, and every letter a case-insensitive regex reads as an ASCII one is that one
+    (dotted capital I, dotless i and long s included; the Kelvin sign lowers to "k" already)."""
+    if text.isascii():
+        return text.lower()
+    if "\u0130" in text:
+        text = text.replace("\u0130", "i")  # lower() would make it "i" and a combining dot
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    if "\u0131" in lower:
+        lower = lower.replace("\u0131", "i")
+    if "\u017f" in lower:
+        lower = lower.replace("\u017f", "s")
+    return lower

@@ -196,7 +196,9 @@ class Cues:
         self.keys: frozenset[str] = frozenset(
             reading[:_KEY_CHARS] for word in self.spaced for reading in _skeletons(word)
         )
-        _register(self.keys)
+        # This class's bit in the word starts' bits (`_starts_and_bits`): its patterns try only where
+        # one of its own keys starts.
+        self.bit: int = _register(self.keys)
         # Every reading that is ASCII: all of a Latin-script word's, and a Greek or Cyrillic word's when
         # its capitals all read as Latin look-alikes ("ΚΙΝΗΤΟ" -> "klnhto").
         self.ascii_readings: tuple[str, ...] = tuple(
@@ -219,6 +221,7 @@ class Cues:
             re.compile(pattern(self.unspaced) + tail) if self.unspaced else None,
             self._unspaced_start,
             self._spaced_start,
+            self.bit,
         )
 
     def found(self, text: str) -> bool:
@@ -233,7 +236,7 @@ class Cues:
 class CuedPattern:
     """Cue words and what follows them, with the `finditer` of a compiled regex (`Cues.then`)."""
 
-    __slots__ = ("_anywhere", "_anywhere_start", "_at", "_at_start")
+    __slots__ = ("_anywhere", "_anywhere_start", "_at", "_at_start", "_bit")
 
     def __init__(
         self,
@@ -241,12 +244,15 @@ class CuedPattern:
         anywhere: re.Pattern[str] | None,
         anywhere_start: re.Pattern[str] | None = None,
         at_start: re.Pattern[str] | None = None,
+        bit: int = -1,
     ) -> None:
-        """`at`: the spaced cue words, tried where a word starts with a key and `at_start` (their first
-        letters, `prefix_pattern`) matches; `anywhere`: the unspaced ones, searched for only where
-        `anywhere_start` (the characters they can start with) is found."""
+        """`at`: the spaced cue words, tried where a word starts with one of the keys of the `Cues` whose
+        `bit` this is (-1: any key) and `at_start` (their first letters, `prefix_pattern`) matches;
+        `anywhere`: the unspaced ones, searched for only where `anywhere_start` (the characters they can
+        start with) is found."""
         self._at, self._anywhere, self._anywhere_start = at, anywhere, anywhere_start
         self._at_start = at_start
+        self._bit = bit
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """The matches in `text[pos:endpos]`: after spaced cue words first, then the others."""
@@ -255,8 +261,14 @@ class CuedPattern:
             at = self._at.match
             # Only where a word of these can start (`prefix_pattern`): another class's key found most.
             could = self._at_start.match if self._at_start is not None else at
-            for begin in _word_starts(text):
-                if pos <= begin < end and could(text, begin, end) and (match := at(text, begin, end)):
+            starts, bits = _starts_and_bits(text)
+            for index, begin in enumerate(starts):
+                if (
+                    bits[index] & self._bit
+                    and pos <= begin < end
+                    and could(text, begin, end)
+                    and (match := at(text, begin, end))
+                ):
                     yield match
         anywhere, start = self._anywhere, self._anywhere_start
         if anywhere is None or text.isascii():
@@ -275,8 +287,15 @@ class CuedPattern:
         if self._at is not None:
             at = self._at.match
             could = self._at_start.match if self._at_start is not None else at
-            for begin in _word_starts(text):
-                if pos <= begin < end and could(text, begin, end) and (match := at(text, begin, end)):
+            starts, bits = _starts_and_bits(text)
+            bit = self._bit
+            for index, begin in enumerate(starts):
+                if (
+                    bits[index] & bit
+                    and pos <= begin < end
+                    and could(text, begin, end)
+                    and (match := at(text, begin, end))
+                ):
                     return match
         anywhere, start = self._anywhere, self._anywhere_start
         if anywhere is None or text.isascii():
@@ -292,8 +311,12 @@ class CuedPattern:
 # The keys of every `Cues`, in one trie searched once per text: the detectors read the same text one
 # after another, so the last text's answer is kept.
 _KEYS: set[str] = set()
+# Each key's bits: those of the `Cues` that hold it (`Cues.bit`).
+_KEY_BITS: dict[str, int] = {}
 _shared: list[re.Pattern[str] | None] = [None]
 _last: tuple[str, tuple[int, ...]] = ("", ())
+# The bits of the last text's word starts, one per start of `_last` (the `Cues` whose keys start there).
+_last_bits: tuple[str, tuple[int, ...]] = ("", ())
 
 
 # Before the search, a cheaper test: does a word of the text (split at whitespace and punctuation) start
@@ -317,12 +340,21 @@ _ASCII_PUNCT = bytes.maketrans(
 _ASCII_GATE: set[bytes] = set()
 
 
-def _register(keys: frozenset[str]) -> None:
+def _register(keys: frozenset[str]) -> int:
+    """Registers a `Cues`'s keys; its bit."""
+    bit = 1 << len(_CUES_BITS)
+    _CUES_BITS.append(bit)
     _KEYS.update(keys)
+    for key in keys:
+        _KEY_BITS[key] = _KEY_BITS.get(key, 0) | bit
     _GATE.update(words[0] for key in keys if (words := key.translate(_PUNCT).split()))
     _ASCII_GATE.update(word.encode() for word in _GATE if word.isascii())
     _shared[0] = None
     _key_occurrences[0] = None
+    return bit
+
+
+_CUES_BITS: list[int] = []
 
 
 # Lower-case letters of the Latin (ASCII and Latin-1), Greek and Cyrillic alphabets: after one of
@@ -357,12 +389,26 @@ def _trie(node: dict[str, Any]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+def _starts_and_bits(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """`_word_starts(text)` and, for each start, the bits of the `Cues` one of whose keys starts there
+    (-1, every class, where the keys were searched without the automaton)."""
+    last, last_bits = _last, _last_bits
+    if last[0] is text and last_bits[0] is text:  # both made from this string object
+        return last[1], last_bits[1]
+    return _find_starts(text)
+
+
 def _word_starts(text: str) -> tuple[int, ...]:
     """Where a word of `text` starts with some cue word's key (lower-cased: keys are lower case)."""
-    global _last  # noqa: PLW0603 - one entry, replaced whole (safe to read from any thread)
     last = _last
     if last[0] is text:  # the detectors read the same string object one after another
         return last[1]
+    return _find_starts(text)[0]
+
+
+def _find_starts(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """`_starts_and_bits`, found (and kept as the last text's answer)."""
+    global _last, _last_bits  # noqa: PLW0603 - one entry each, replaced whole (safe to read from any thread)
     lower = text.lower()
     if len(lower) != len(text):  # "İ" lowers to two characters: positions would move
         lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
@@ -372,9 +418,10 @@ def _word_starts(text: str) -> tuple[int, ...]:
         else _GATE.isdisjoint(map(_KEY_PREFIX, _SEPARATORS.split(lower)))
     ):
         _last = (text, ())
-        return ()
+        _last_bits = (text, ())
+        return (), ()
     if cue_words.AVAILABLE:
-        starts = _key_starts(lower)
+        starts, bits = _key_starts(lower)
     else:
         search = _shared[0]
         if search is None:
@@ -384,34 +431,42 @@ def _word_starts(text: str) -> tuple[int, ...]:
             for found in search.finditer(lower)
             if (begin := found.start()) == 0 or not lower[begin - 1].isalpha()
         )
+        bits = (-1,) * len(starts)
     _last = (text, starts)
-    return starts
+    _last_bits = (text, bits)
+    return starts, bits
 
 
-# The keys again, for `cue_words.Occurrences`: the automaton, and per key whether it is a whole word
-# (`_key_search`: shorter than `_KEY_CHARS` and ending in a letter, so no letter may follow it).
-_key_occurrences: list[tuple[cue_words.Occurrences, list[bool]] | None] = [None]
+# The keys again, for `cue_words.Occurrences`: the automaton, per key whether it is a whole word
+# (`_key_search`: shorter than `_KEY_CHARS` and ending in a letter, so no letter may follow it) and its
+# bits (`_KEY_BITS`).
+_key_occurrences: list[tuple[cue_words.Occurrences, list[bool], list[int]] | None] = [None]
 
 
-def _key_starts(lower: str) -> tuple[int, ...]:
+def _key_starts(lower: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """What `_key_search` finds in `lower` after a non-letter, from one Aho-Corasick pass: every
     occurrence of a key at a word start, where a whole-word key is not followed by a letter
-    ("[^\\W\\d_]": alphanumeric, not a decimal digit)."""
+    ("[^\\W\\d_]": alphanumeric, not a decimal digit); and per start the bits of the keys found there."""
     built = _key_occurrences[0]
     if built is None:
         keys = sorted(_KEYS)
         whole = [len(key) < _KEY_CHARS and key[-1].isalpha() for key in keys]
-        built = _key_occurrences[0] = (cue_words.Occurrences(keys), whole)
-    occurrences, whole = built
+        built = _key_occurrences[0] = (
+            cue_words.Occurrences(keys),
+            whole,
+            [_KEY_BITS.get(key, -1) for key in keys],
+        )
+    occurrences, whole, key_bits = built
     size = len(lower)
-    starts: set[int] = set()
+    found: dict[int, int] = {}
     for index, begin, end in occurrences.find(lower):
-        if begin in starts or (begin and lower[begin - 1].isalpha()):
+        if begin and lower[begin - 1].isalpha():
             continue
         if whole[index] and end < size and (after := lower[end]).isalnum() and not after.isdecimal():
             continue
-        starts.add(begin)
-    return tuple(sorted(starts))
+        found[begin] = found.get(begin, 0) | key_bits[index]
+    starts = tuple(sorted(found))
+    return starts, tuple(found[begin] for begin in starts)
 
 
 def trie_pattern(words: tuple[str, ...] | list[str]) -> str:

@@ -101,7 +101,9 @@ _STREET_WORD = (
     r"Boulevard|boulevard|Bd|Chemin|chemin|Allée|allée|Impasse|impasse|Place|place|Quai|quai|Via|Viale|"
     r"Piazza|Piazzale|Corso|Largo|Vicolo|Contrada|Rua|Travessa|Praça|Alameda|Estrada|ul\.|ulica|al\.|aleja|"
     r"os\.|pl\.|plac|Strada|Bulevardul|Calea|Șoseaua|Soseaua|Splaiul|Aleea|Drumul|Intrarea|Piața|Ulica|Odos|"
-    r"Οδός|Πλ\.|Λεωφ\.|[Uu]litsa|[Pp]rospekt|[Pp]ereulok)"
+    # Every word a literal, none a character class: a regex that starts with these skips ahead to
+    # their first letters.
+    r"Οδός|Πλ\.|Λεωφ\.|Ulitsa|ulitsa|Prospekt|prospekt|Pereulok|pereulok)"
 )
 # A number followed by a unit or a count is a quantity, not a house number ("Via Veneto 2 piece set").
 _NOT_QUANTITY = (
@@ -180,17 +182,17 @@ _NAME_THEN_STREET_WORDS = (
 )  # fmt: skip
 # After a delivery cue, a street word and a name need no house number: "livrare la Aleea Voinea",
 # "enviar para Largo Camila Andrade, S/N".
-# The words every phrase of `_ADDRESS_CUE` that ASCII text can hold starts with (`CueLedPattern`).
+# The words every phrase of `_ADDRESS_CUE` starts with, as `cue_led.lead_view` reads them
+# (`CueLedPattern`): letters without case variants the regex engine folds otherwise (Greek alpha and
+# delta, not sigma or pi).
 _ADDRESS_CUE_LEADS = (
-    "lieferung", "versand", "adres", "anschrift", "livraison", "livrer", "enviar", "direcci", "entrega",
-    "domicilio", "spedire", "indirizzo", "consegna", "bezorgen", "verzenden", "dostawa", "morada", "leverans",
-    "levering", "toimitus", "teslimat", "livrare", "dostava", "tarne", "deliver", "ship", "address", "envio",
-    "spedizione", "bezorging", "verzending",
+    "lieferung", "versand", "adres", "anschrift", "livraison", "à", "livrer", "env", "direcci", "entrega",
+    "domicilio", "spedire", "indirizzo", "consegna", "bezorgen", "verzenden", "wysyłka", "dostawa", "morada",
+    "leverans", "levering", "toimitus", "\u03b1", "\u03b4", "teslimat", "doruč", "livrare", "dostava",
+    "szállítás", "tarne", "deliver", "ship", "address", "spedizione", "bezorging", "verzending",
 )  # fmt: skip
 _CUED_STREET = CueLedPattern(
-    re.compile(_ADDRESS_CUE + rf"\s*:?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]"),
-    None,
-    _ADDRESS_CUE_LEADS,
+    re.compile(_ADDRESS_CUE + rf"\s*:?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]"), (), _ADDRESS_CUE_LEADS
 )
 _ADDRESS_CUE_WORDS = (
     "liefer", "versand", "adres", "anschrift", "livr", "enviar", "direcci", "entrega", "domicilio", "spedire",
@@ -220,10 +222,10 @@ _EUROPEAN_BRANCHES = (
     f"(?P<southern>{_SOUTHERN.pattern})|(?P<number_first>{_NUMBER_FIRST.pattern})|"
     f"(?P<compound>{_COMPOUND.pattern})|(?P<cued>CUED)|(?P<name_then_street>{_NAME_THEN_STREET.pattern})"
 )
-# The cued branch only where a cue phrase can start (`CueLedPattern`); "(?!)" never matches.
+# The cued branch only where a cue phrase can start, the others searched alone (`CueLedPattern`).
 _EUROPEAN = CueLedPattern(
     re.compile(_EUROPEAN_BRANCHES.replace("(?P<cued>CUED)", f"(?P<cued>{_CUED_ADDRESS.pattern})")),
-    re.compile(_EUROPEAN_BRANCHES.replace("(?P<cued>CUED)", "(?P<cued>(?!))")),
+    (_SOUTHERN, _NUMBER_FIRST, _COMPOUND, _NAME_THEN_STREET),
     _ADDRESS_CUE_LEADS,
 )
 

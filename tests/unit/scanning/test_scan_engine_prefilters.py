@@ -96,35 +96,3 @@ def test_the_view_handed_to_text_is_its_cue_view() -> None:
         assert view in ("", cue_view(text)), text
         assert Text(text, 0, facts, view).lower == cue_view(text)
         assert bool(facts & HAS_NON_ASCII) is (not text.isascii()), text
-
-
-# Address phrases of the location detector's cue, in several cases, with street words, names and
-# numbers around them, and text that is not ASCII.
-ADDRESS_PIECES = (
-    "deliver to ", "Deliver To: ", "DELIVERED TO ", "ship to ", "shipped to", "Shipping: ", "delivery:",
-    "Lieferung an ", "lieferung : ", "Versand nach ", "adresse ", "Address: ", "livraison au ", "livrer à ",
-    "à livrer ", "enviar para ", "Envio: ", "envío: ", "dirección ", "entrega en ", "spedire a ",
-    "indirizzo: ", "consegna a ", "bezorgen op ", "verzending: ", "Verzenden naar ", "wysyłka na adres ",
-    "levering til ", "leverans till ", "toimitus osoitteeseen ", "teslimat adresi ", "livrare la ",
-    "dostava na ", "tarne aadressile ", "relationship ", "Calle ", "Via ", "Rue ", "Aleea ", "Largo ",
-    "de la ", "Mayor ", "Roma ", "Voinea ", "12", " 5", ", ", "Keizersgracht 12 ", "Andrássy út 60 ",
-    "a red mug ", "2 pieces", "\u017fhip to ", "\u212a", "x", " ",
-)  # fmt: skip
-
-
-def test_cue_led_patterns_find_what_their_regex_finds() -> None:
-    from gate.scanning.detectors import location  # noqa: PLC0415 - the two patterns under test
-
-    rng = random.Random(5)
-    texts = ["".join(rng.choice(ADDRESS_PIECES) for _ in range(rng.randint(1, 9))) for _ in range(1200)]
-    matched = 0
-    for led in (location._EUROPEAN, location._CUED_STREET):
-        full = led._full
-        for text in texts:
-            expected = [(m.span(), m.lastgroup) for m in full.finditer(text)]
-            assert [(m.span(), m.lastgroup) for m in led.finditer(text)] == expected, text
-            first = full.search(text)
-            found = led.search(text)
-            assert (found and (found.span(), found.lastgroup)) == (first and (first.span(), first.lastgroup))
-            matched += bool(expected)
-    assert matched > 150
