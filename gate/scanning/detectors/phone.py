@@ -57,6 +57,9 @@ _NATIONAL = re.compile(
 )
 # "00" is the international call prefix in all of Europe: "0049 30 1234567", "00420 601 743 915".
 _IDD = re.compile(r"0(?<![\w+]0)0[1-9][\d \t().\-/]{6,22}\d(?!\d)")
+# The four groups before a UUID's last: "aeac4159-2093-c133-7f39-".
+_UUID_HEAD = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-")
+_UUID_HEAD_CHARS = 24
 _INTERNATIONAL_PREFIX = re.compile(r"\+\d{0,4}[ \t.\-/]*$")
 _MIN_NATIONAL_DIGITS = 9
 _CUE = re.compile(
@@ -104,10 +107,15 @@ def _international(match: re.Match[str], text: Text) -> bool:
     return _valid(match.group(), None)
 
 
+def _in_uuid(value: str, start: int) -> bool:
+    """True if the digits at `start` are a UUID's last group ("...-7f39-003293640508")."""
+    return start >= _UUID_HEAD_CHARS and _UUID_HEAD.match(value, start - _UUID_HEAD_CHARS, start) is not None
+
+
 def _idd(match: re.Match[str], text: Text) -> bool:
     # "GTIN 00270860919020" is a padded product code, not "+27 ..." (a cue before it is read by
-    # `_national`, which tries "00" forms too).
-    if phone_shapes.after_reference(text.value, match.start()):
+    # `_national`, which tries "00" forms too); nor is a UUID's last group of decimal digits.
+    if phone_shapes.after_reference(text.value, match.start()) or _in_uuid(text.value, match.start()):
         return False
     return _valid("+" + match.group()[2:], None)
 
@@ -123,6 +131,8 @@ def _national(match: re.Match[str], text: Text) -> bool:
     # A product's own code after its reference word, in a phone accessory's copy: "Handyhülle, Art.-Nr.
     # 01511234567", "coque téléphone, réf. 0612345678". Under a phone key the key decides.
     if not text.flags & PHONE and phone_shapes.after_reference(text.value, match.start()):
+        return False
+    if _in_uuid(text.value, match.start()):
         return False
     digits = sum(ch.isdigit() for ch in candidate)
     # Eight digits are enough under a phone key or right after a phone word ("mobil 45 47 97 51").
