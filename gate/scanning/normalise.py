@@ -42,6 +42,7 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import Final
@@ -381,3 +382,9 @@ def normalise(text: str) -> str:
     # spelled-out "at"/"dot", which may then appear: "j a n e   a t   ...").
     joined = spaced_reading(text)
     return _spelled(text if joined is None else joined)
+
+
+def as_written_and_read(words: Iterable[str]) -> set[str]:
+    """Each of `words` as written and as `normalise` reads it (look-alike letters mapped to Latin:
+    "счёт" is read "cчёт"): the forms a cue-word pattern or prefilter must match, whichever it is given."""
+    return {form for word in words for form in (word, normalise(word))}

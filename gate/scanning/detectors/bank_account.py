@@ -25,7 +25,7 @@ from stdnum.us import rtn
 
 from gate.scanning.context import NOT_NUMERIC
 from gate.scanning.detectors.base import HAS_DIGIT_RUN, PatternDetector, PatternRule, Text, any_word
-from gate.scanning.normalise import normalise
+from gate.scanning.normalise import as_written_and_read
 
 # Account words, as typed and as `normalise` leaves them (Cyrillic look-alikes read Latin: "счёт").
 _WORDS = (
@@ -38,9 +38,7 @@ _WORDS = (
     "számlaszám", "ccc", "código cuenta cliente", "р/с", "расчетный счет", "расчётный счёт", "лицевой счет",
     "普通預金", "普通", "当座",
 )  # fmt: skip
-_FORMS = tuple(
-    sorted({form for word in _WORDS for form in (word, normalise(word))}, key=lambda w: (-len(w), w))
-)
+_FORMS = tuple(sorted(as_written_and_read(_WORDS), key=lambda w: (-len(w), w)))
 _has_word = any_word(tuple(unicodedata.normalize("NFKC", form) for form in _FORMS))
 
 _CUE = "|".join(re.escape(form) for form in _FORMS)

@@ -20,7 +20,7 @@ from gate.scanning.detectors.base import (
     any_word,
 )
 from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
-from gate.scanning.normalise import normalise
+from gate.scanning.normalise import as_written_and_read
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -122,9 +122,7 @@ _DATE_THEN_BORN = re.compile(
 
 # A date in words has no digit, and the birth-word fact is looked for only with one (`text_facts`): the
 # birth words of every language, as a prefilter of their own.
-_birth_words = any_word(
-    tuple(sorted({form.lower() for word in lexicon.words("birth") for form in (word, normalise(word))}))
-)
+_birth_words = any_word(tuple(sorted({form.lower() for form in as_written_and_read(lexicon.words("birth"))})))
 
 
 def _born_after(text: Any) -> bool:

@@ -24,7 +24,7 @@ from gate.scanning.detectors.base import (
     Text,
     any_word,
 )
-from gate.scanning.normalise import normalise
+from gate.scanning.normalise import as_written_and_read
 
 _WORDS = (
     "kennzeichen", "nummernschild", "autokennzeichen", "immatriculation", "plaque d'immatriculation",
@@ -37,7 +37,7 @@ _WORDS = (
 )  # fmt: skip
 _FORMS = tuple(
     sorted(
-        {unicodedata.normalize("NFKC", f) for w in _WORDS for f in (w, normalise(w))},
+        {unicodedata.normalize("NFKC", form) for form in as_written_and_read(_WORDS)},
         key=lambda w: (-len(w), w),
     )
 )

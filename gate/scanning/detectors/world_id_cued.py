@@ -15,6 +15,7 @@ elsewhere ("NIC", "BIS", "VID", "EPIC") count only in capitals.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from stdnum import exceptions, luhn
@@ -45,7 +46,7 @@ from stdnum.za import tin as za_tin
 
 from gate.scanning.context import NOT_NUMERIC
 from gate.scanning.detectors.base import HAS_DIGIT, HAS_DIGIT_RUN, PatternDetector, PatternRule, any_word
-from gate.scanning.normalise import normalise
+from gate.scanning.normalise import as_written_and_read
 
 
 class _EmiratesId:
@@ -97,7 +98,7 @@ _NUMBER = r"(?P<number>[A-Z]{0,3}\d[\dA-Z]*(?:[ .\-/][\dA-Z]+){0,6})(?![\w\-])"
 
 def _names(words: tuple[str, ...]) -> str:
     """`words` as `normalise` leaves them (Cyrillic look-alikes read Latin), any spacing between words."""
-    forms = sorted({form for word in words for form in (word, normalise(word))}, key=len, reverse=True)
+    forms = sorted(as_written_and_read(words), key=len, reverse=True)
     return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
 
 
@@ -113,27 +114,20 @@ def _cue(names: tuple[str, ...], acronyms: tuple[str, ...]) -> str:
 # Two rules, so that neither runs on most text: the names in any case, after a prefilter of the names
 # themselves (phrases, not their common words: "tax number", not "number"); the acronyms only in
 # capitals (the pattern is case-sensitive there), after a prefilter of their lower-cased letters.
-_NAMES_PATTERN = re.compile(
-    "(?:"
-    + "|".join(f"(?P<{kind}>{_cue(names, ())})" for kind, names, _, _ in _KINDS if names)
-    + ")"
-    + _GAP
-    + _NUMBER
-)
-_ACRONYMS_PATTERN = re.compile(
-    "(?:"
-    + "|".join(f"(?P<{kind}>{_cue((), acronyms)})" for kind, _, acronyms, _ in _KINDS if acronyms)
-    + ")"
-    + _GAP
-    + _NUMBER
-)
+def _cued_number(cues: Iterable[tuple[str, str]]) -> re.Pattern[str]:
+    """A number after one of `cues`, (kind, cue pattern) pairs: the cue's group is named by its kind."""
+    return re.compile("(?:" + "|".join(f"(?P<{kind}>{cue})" for kind, cue in cues) + ")" + _GAP + _NUMBER)
+
+
+_NAMES_PATTERN = _cued_number((kind, _cue(names, ())) for kind, names, _, _ in _KINDS if names)
+_ACRONYMS_PATTERN = _cued_number((kind, _cue((), acronyms)) for kind, _, acronyms, _ in _KINDS if acronyms)
 _CHECKS: dict[str, tuple[Any, ...]] = {kind: checks for kind, _, _, checks in _KINDS}
 _NAME_WORDS = tuple(
-    sorted({form.lower() for _, names, _, _ in _KINDS for name in names for form in (name, normalise(name))})
+    sorted(
+        {form.lower() for form in as_written_and_read(name for _, names, _, _ in _KINDS for name in names)}
+    )
 )
-_ACRONYMS = tuple(
-    sorted({form for _, _, acronyms, _ in _KINDS for word in acronyms for form in (word, normalise(word))})
-)
+_ACRONYMS = tuple(sorted(as_written_and_read(word for _, _, acronyms, _ in _KINDS for word in acronyms)))
 _acronym_letters = any_word(tuple(sorted({word.lower() for word in _ACRONYMS})))
 
 

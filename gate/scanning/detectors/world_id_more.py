@@ -20,7 +20,7 @@ import unicodedata
 
 from stdnum import luhn
 
-from gate.scanning.normalise import normalise
+from gate.scanning.normalise import as_written_and_read, normalise
 
 # Egypt's governorate codes (digits 8-9 of the national ID): 01-04 cities, 11-19 Lower Egypt, 21-35
 # Upper Egypt and frontier governorates, 88 born abroad.
@@ -89,7 +89,7 @@ _ACRONYMS = (
     "DNI",
     "RFC",
 )
-CUE_ACRONYMS = (*sorted({form for word in _ACRONYMS for form in (word, normalise(word))}), "T.C.")
+CUE_ACRONYMS = (*sorted(as_written_and_read(_ACRONYMS)), "T.C.")
 CUE_CAPITALS = r"\b(?:" + "|".join(re.escape(word) for word in CUE_ACRONYMS[:-1]) + r")\b|\bT\.\s?C\.|"
 
 # Numbers without a check digit: the shape right after its own cue (a label's "No.", "number", a colon
