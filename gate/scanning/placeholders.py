@@ -41,13 +41,13 @@ _WRAP = "[]<>(){}\"'«»“”„‘’*_ "  # noqa: RUF001 - typographic quotes
 @cache
 def _lines(name: str) -> frozenset[str]:
     text = resources.files("gate.scanning").joinpath("data", name).read_text(encoding="utf-8")
-    return frozenset(
-        _fold(line.split("#", 1)[0]) for line in text.splitlines() if line.split("#", 1)[0].strip()
-    )
+    words = (unicodedata.normalize("NFKC", line.split("#", 1)[0]) for line in text.splitlines())
+    return frozenset(_fold(word) for word in words if word.strip())
 
 
 def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """`text` (already NFKC) case-folded, its runs of white space one space."""
+    return " ".join(text.casefold().split())
 
 
 def _absence_words() -> frozenset[str]:
@@ -58,14 +58,22 @@ def _field_words() -> frozenset[str]:
     return _lines("placeholder_fields.txt")
 
 
+@cache
+def _longest_field_word() -> int:
+    return max(len(word) for word in _field_words())
+
+
 def _field_word(word: str, fields: frozenset[str]) -> bool:
     """True if `word` is a field word or field words run together (`customerfirstname`, `fname`)."""
     if word in fields:
         return True
-    # ends[i]: word[:i] splits into field words; words are at most _MAX_CHARS long.
+    # ends[i]: word[:i] splits into field words (each at most the longest listed one).
+    longest = _longest_field_word()
     ends = [True] + [False] * len(word)
     for end in range(1, len(word) + 1):
-        ends[end] = any(ends[start] and word[start:end] in fields for start in range(max(0, end - 16), end))
+        ends[end] = any(
+            ends[start] and word[start:end] in fields for start in range(max(0, end - longest), end)
+        )
     return ends[-1]
 
 
