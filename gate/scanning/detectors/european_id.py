@@ -6,7 +6,8 @@ digits fails nearly always. How nearly decides where a number counts:
 - strong formats fire anywhere: their structure and check digits leave about one random number in a
   thousand or fewer valid (French NIR, Swiss AHV "756...", Belgian national number, Norwegian
   fødselsnummer, Italian codice fiscale, Spanish DNI/NIE, Finnish HETU, Romanian CNP, and Swedish
-  personnummer and Czech rodné číslo when written with their "-" or "/");
+  personnummer and Czech rodné číslo when written with their "-" or "/"), except right after a
+  reference word with no cue ("EAN 3700123456789" passes the CNP's checks one time in 500);
 - weak formats (one check digit, or only a date: German IdNr, Dutch BSN, Polish PESEL, Portuguese NIF,
   Danish CPR, Turkish TCKN, Croatian OIB, Estonian isikukood, Greek AMKA, Lithuanian asmens kodas, Irish
   PPS, the compact Swedish and Czech forms) fire only under a national-id key (`context.NATIONAL_ID`,
@@ -47,6 +48,7 @@ from stdnum.se import personnummer
 from stdnum.tr import tckimlik
 
 from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC, SSN
+from gate.scanning.detectors import phone_shapes
 from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, HAS_DIGIT_RUN, Text
 from gate.scanning.lexicon import trie_pattern
 
@@ -223,6 +225,8 @@ class NationalIdDetector:
         if checks is None:
             return None
         cued = keyed or cued_between(value, max(0, match.start() - _CUE_WINDOW), match.start())
+        if not cued and phone_shapes.after_reference(value, match.start()):
+            return None  # "EAN 3700123456789", "Art.-Nr. ...": the shop's number, whatever it passes
         detail = _country(candidate, checks, cued)
         return None if detail is None else f"national_id.{detail}"
 

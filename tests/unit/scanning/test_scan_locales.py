@@ -223,6 +223,15 @@ def test_weak_national_ids_need_a_cue_or_key() -> None:
         assert scan_parameters({"prompt": f"order {bare} shipped"}) == []
 
 
+def test_a_strong_format_after_a_reference_word_is_the_shops_number() -> None:
+    # 3700123456789 passes the Romanian CNP's date, county and check digit (as one EAN in ~500 does):
+    # after "EAN" or "réf." it is the shop's code; after its own cue, or bare, it is read.
+    for copy in ("classe énergétique F, EAN 3700123456789", "réf. 3700123456789", "Art.-Nr.: 3700123456789"):
+        assert scan_parameters({"description": copy}) == [], copy
+    for leak in ("CNP 3700123456789", "client 3700123456789", "EAN 4006381333931, CNP: 3700123456789"):
+        assert [f.detector for f in scan_parameters({"description": leak})] == ["national_id.ro_cnp"], leak
+
+
 def test_every_registry_country_iban_is_found_grouped_or_not() -> None:
     rng = random.Random(13)
     for country, _ in IBAN_COUNTRIES:
