@@ -225,10 +225,10 @@ class NationalIdDetector:
         if checks is None:
             return None
         cued = keyed or cued_between(value, max(0, match.start() - _CUE_WINDOW), match.start())
-        if not cued and phone_shapes.after_reference(value, match.start()):
-            return None  # "EAN 3700123456789", "Art.-Nr. ...": the shop's number, whatever it passes
         detail = _country(candidate, checks, cued)
-        return None if detail is None else f"national_id.{detail}"
+        if detail is None or (not cued and phone_shapes.after_reference(value, match.start())):
+            return None  # "EAN 3700123456789", "Art.-Nr. ...": the shop's number, whatever it passes
+        return f"national_id.{detail}"
 
 
 DETECTOR: NationalIdDetector = NationalIdDetector()  # typed: mypyc reads it through the import cycle
