@@ -35,6 +35,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberType
 from stdnum import ean
 
+from gate.scanning import lexicon
 from gate.scanning.normalise import normalise
 
 # Where to look for a candidate: an area code in parentheses, or a first group of digits, then a
@@ -85,6 +86,17 @@ _SCRIPT_REFERENCES = "|".join(
     re.escape(normalise(stem)) + tail
     for stem, tail in (("артикул", r"\w*"), ("арт", ""), ("код", ""), ("κωδικ", r"\w*"), ("κωδ", ""))
 )
+# The product word some languages put after a reference word: "cod produs", "kod produktu", "šifra
+# proizvoda", "référence produit".
+_PRODUCT_WORD = r"(?:\s(?:produs|produktu|proizvoda|prekės|produit|producto|prodotto|produto|produkt))?"
+# "Nr.", "n°", "№", "номер" after a reference word ("Art.-Nr.", "commande n°"): "°" is no word character,
+# so "n°" has no word boundary after it.
+_NUMBER_WORD = (
+    r"(?i:(?:nr|no|num|number|nummer|num[ée]ro|n[úu]mero|numer|numara\w*|č|broj|"
+    + normalise("номер")
+    + r")\b|n[º°]|№)"
+)
+_AFTER_REFERENCE = _PRODUCT_WORD + r"[\W_]{0,6}" + _NUMBER_WORD + r"?[\W\d_]{0,20}$"
 # Words that make the digits after them a reference (or a file's number), and currencies or units
 # that make digits a quantity; both in the languages of European shops. Not "number", "Nummer",
 # "numéro", "no.": those name a phone number as often ("mon numéro : 06 12 34 56 78").
@@ -97,11 +109,11 @@ _REFERENCE_BEFORE = re.compile(
     r"tuotenumero|tuotekoodi|varenummer|varenr|[šs]ifra|katalog\w*|r[ée]f|" + _SCRIPT_REFERENCES + r"|"
     # the names cameras and phones give their files: "IMG_0612345678.jpg", "DSC_0012345678"
     r"img|dsc[nf]?|dcim|pxl|mvimg|vid|gopr|dji|pano)\b|[#№]|品番|型番|商品番号|商品编号|货号|型号|상품번호|모델명|품번)"
-    # the product word some languages put after it: "cod produs", "kod produktu", "šifra proizvoda"
-    r"(?:\s(?:produs|produktu|proizvoda|prekės|produit|producto|prodotto))?"
-    # ... and the number word after it: "Art.-Nr.", "pedido nº", "order no.", "Auftrag Nummer".
-    r"[\W_]{0,6}(?:(?:nr|no|n[º°o]|num|number|nummer|num[ée]ro|n[úu]mero)\b)?[\W\d_]{0,20}$"
+    + _AFTER_REFERENCE  # a product word, a number word ("Art.-Nr.", "pedido nº"), digits, punctuation
 )
+# The same for the reference words of data/cues.toml [reference], in every language and script, as the
+# scanner reads them ("numéro de série", "номер заказа", "注文番号").
+_REFERENCE_WORD_BEFORE = re.compile(lexicon.pattern(lexicon.words("reference")) + _AFTER_REFERENCE)
 _REFERENCE_WINDOW = 32
 _MAX_DROPPED_DIGITS = 3
 _QUANTITY_AROUND = re.compile(
@@ -230,7 +242,11 @@ def reads_as_ungrouped_mobile(text: str, start: int, end: int, trunk: tuple[str,
 def after_reference(text: str, start: int) -> bool:
     """True if a reference word ("order", "GTIN", "SKU", "Art.-Nr.", "#") stands right before `start`,
     with only digits and punctuation between: the digits there are the shop's, not a phone number."""
-    return _REFERENCE_BEFORE.search(text, max(0, start - _REFERENCE_WINDOW), start) is not None
+    window = max(0, start - _REFERENCE_WINDOW)
+    return (
+        _REFERENCE_BEFORE.search(text, window, start) is not None
+        or _REFERENCE_WORD_BEFORE.search(text, window, start) is not None
+    )
 
 
 def _may_be_shaped(candidate: str, first_digit: int, groups: tuple[int, ...], whole: bool) -> bool:

@@ -1,0 +1,62 @@
+# ruff: noqa: RUF001 - Greek, Cyrillic and other scripts' product copy, on purpose
+"""A serial, model, order, lot or catalogue number can have the shape of a national mobile number
+("numéro de série 0612345678"). After a reference word of data/cues.toml [reference], in any of its
+languages, it is the maker's or the shop's; a phone word, or a reference word with words between it and
+the digits, leaves the digits a phone number. Written by the lead from shop listings (2026-12-06), after
+a probe found 40 reference phrases of 20 languages whose numbers were read as phone numbers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gate.scanning import lexicon, scan_parameters
+
+_MOBILE = "0612345678"  # a French mobile number's shape; the scanner reads it as one wherever it stands
+
+
+def _phones(text: str) -> list[str]:
+    return [f.detector for f in scan_parameters({"description": text}) if f.entity == "PHONE_NUMBER"]
+
+
+@pytest.mark.parametrize("word", lexicon.words("reference"))
+def test_every_reference_word_makes_the_digits_after_it_a_reference(word: str) -> None:
+    assert _phones(f"Colour navy, {word} {_MOBILE}, 2-year warranty") == []
+    assert _phones(f"Colour navy, {word.upper()}: {_MOBILE}") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Référence produit 0612345678, coloris bleu nuit",
+        "Nº de série: 0611223344, garantie 2 ans",
+        "commande n° 0612345678 expédiée",
+        "numéro de série 06 12 34 56 78",
+        "Seriennr. 0151-1234567",
+        "серийный номер 0612345678",
+        "номер заказа № 0612345678",
+        "σειριακός αριθμός 0612345678",
+        "sipariş no: 0612345678",
+        "sériové číslo 0612345678",
+        "シリアル番号 0612345678",
+        "주문번호 0612345678",
+    ],
+)
+def test_written_as_shops_write_them(text: str) -> None:
+    assert _phones(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mon numéro : 06 12 34 56 78",
+        "téléphone 0612345678 (référence client 4711)",
+        "commande passée, appelez-moi au 0612345678",
+        "numéro de série 4711, téléphone 0612345678",
+        "model Anna, call 0612345678",
+        "Seriennr. 4711 - Rückruf unter 0151 1234567",
+        "номер заказа 4711, звоните 0612345678",
+    ],
+)
+def test_a_phone_number_with_words_between_it_and_the_reference_is_still_found(text: str) -> None:
+    assert _phones(text) != []
