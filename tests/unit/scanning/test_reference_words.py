@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - Greek, Cyrillic and other scripts' product copy, on purpose
 """A serial, model, order, lot or catalogue number can have the shape of a national mobile number
 ("numéro de série 0612345678"). After a reference word of data/cues.toml [reference], in any of its
 languages, it is the maker's or the shop's; a phone word, or a reference word with words between it and
