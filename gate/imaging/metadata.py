@@ -123,7 +123,7 @@ def _block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     if block.source == "exif":
         return exif.read_items(block.payload)
     if block.source in ("xmp", "xmp_ext"):
-        items, markers = xmp.read_items(block.payload)
+        items, markers = xmp.read_items(block.payload, frozenset(block.key.split()))
         if block.label:  # an XMP iTXt's language tag and translated keyword: the writer's text too
             path = pointer("png", block.container, png.XMP_KEYWORD, "keyword")
             items.append(MetadataItem(path, "free_text", block.label, named_context=False))
