@@ -16,7 +16,7 @@ from typing import Any
 from PIL import ExifTags
 
 from gate.errors import ImageLimitExceeded
-from gate.imaging import ducky, exif, icc, iptc, png, xmp
+from gate.imaging import ducky, exif, icc, iptc, opaque, png, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import ImageMetadata, Kind, MetadataItem, UnreadableBlock
@@ -171,6 +171,9 @@ def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     elif key == "parameters" and not looks_like_a1111(text):
         marker = "png:parameters"
     path = pointer("png", block.container, key)
+    if any(map(opaque.holds_payload, opaque.strings(parsed) if parsed is not None else (text,))):
+        # a diagram or scene the writer compressed or encoded: nothing a scan reads, so the chunk goes
+        return [MetadataItem(path, "unread")], [marker] if marker else []
     value = None if kind in ("location", "device_id") else text  # their presence alone decides
     items = [MetadataItem(path, "json_text" if parsed is not None else kind, value, parsed)]
     if key not in _PNG_KEYS or block.label != key:
