@@ -131,7 +131,9 @@ def _block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     if block.source == "iptc":
         return iptc.read_items(block.payload)
     if block.source == "comment":
-        return [MetadataItem(pointer("jpeg", "COM", block.key), "free_text", block.text)], []
+        # A payload (see `opaque`) is unread; NULs are UTF-16's, which `comment_text` reads both ways.
+        kind: Kind = "unread" if opaque.holds_payload(block.text.replace("\x00", "")) else "free_text"
+        return [MetadataItem(pointer("jpeg", "COM", block.key), kind, block.text)], []
     if block.source == "ducky":
         return ducky.read_items(block.payload), []
     if block.source == "icc":

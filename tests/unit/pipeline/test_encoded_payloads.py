@@ -15,11 +15,12 @@ import urllib.parse
 import zlib
 
 import pytest
+from PIL import Image
 
 from gate.core.pipeline import Pipeline
 from gate.imaging.opaque import holds_payload
 from gate.model import Verdict
-from tests.unit.imaging.images import chunk
+from tests.unit.imaging.images import chunk, jpeg_bytes, webp_bytes, xmp_packet
 from tests.unit.pipeline.test_unseen_containers import png_with
 
 SECRET = "Ship to Jane Doe, jane.doe@example.com, +44 20 7946 0958"
@@ -111,3 +112,49 @@ def test_a_plain_drawing_is_still_scanned(gate: Pipeline) -> None:
     evaluation = gate.evaluate(data, synthetic=False)
     assert evaluation.verdict is Verdict.QUARANTINED
     assert "metadata.personal_data" in evaluation.decision.reason_codes
+
+
+PAYLOAD = _b64(zlib.compress(SECRET.encode()))
+
+
+def _exif(tag: int) -> Image.Exif:
+    exif = Image.Exif()
+    exif[tag] = PAYLOAD
+    return exif
+
+
+def _description(text: str) -> bytes:
+    return xmp_packet(
+        f"<dc:description><rdf:Alt><rdf:li xml:lang='x-default'>{text}</rdf:li></rdf:Alt></dc:description>"
+    )
+
+
+# The same payload in the other carriers of free text: the field goes, the image is published.
+CARRIERS: dict[str, bytes] = {
+    "jpeg COM": jpeg_bytes(comment=PAYLOAD.encode(), icc=False),
+    "exif ImageDescription": jpeg_bytes(exif=_exif(0x010E), icc=False),
+    "exif Software": jpeg_bytes(exif=_exif(0x0131), icc=False),
+    "webp exif ImageDescription": webp_bytes(exif=_exif(0x010E)),
+    "xmp dc:description": jpeg_bytes(xmp=_description(PAYLOAD), icc=False),
+    "xmp CreatorTool": jpeg_bytes(
+        xmp=xmp_packet(attributes=f'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreatorTool="{PAYLOAD}"'),
+        icc=False,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CARRIERS))
+def test_a_payload_in_any_text_field_is_removed(gate: Pipeline, case: str) -> None:
+    evaluation = gate.evaluate(CARRIERS[case], synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reason_codes
+    assert "metadata.uninspected" in evaluation.decision.reason_codes
+    assert evaluation.output is not None and PAYLOAD.encode() not in evaluation.output
+    again = gate.evaluate(evaluation.output, synthetic=False)
+    assert not [code for code in again.decision.reason_codes if code.startswith("metadata.")]
+
+
+def test_a_description_of_words_stays(gate: Pipeline) -> None:
+    data = jpeg_bytes(xmp=_description("A red sneaker on white"), icc=False)
+    evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED
+    assert evaluation.output is None
