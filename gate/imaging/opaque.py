@@ -25,9 +25,10 @@ _HEX = re.compile(r"(?:[0-9A-Fa-f]{2})+")
 # Past this many distinct runs a text is not read run by run (a ComfyUI workflow holds a few hundred).
 MAX_RUNS = 4096
 _MAX_INFLATED = 4096
-# Control characters no writer types (tab, line feed and carriage return are text): bytes of a binary
-# payload decoded as Latin-1 or carried in a JSON string's \u escapes.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Control characters no writer types (tab, line feed and carriage return are text; so is escape, which
+# ISO 2022 writes: IPTC's CodedCharacterSet "ESC % G", ISO-2022-JP): bytes of a binary payload decoded as
+# Latin-1 or carried in a JSON string's \u escapes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f]")
 
 
 def holds_payload(text: str) -> bool:

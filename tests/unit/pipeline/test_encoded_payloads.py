@@ -20,7 +20,7 @@ from PIL import Image
 from gate.core.pipeline import Pipeline
 from gate.imaging.opaque import holds_payload
 from gate.model import Verdict
-from tests.unit.imaging.images import chunk, jpeg_bytes, webp_bytes, xmp_packet
+from tests.unit.imaging.images import chunk, jpeg_bytes, webp_bytes, with_app13_iptc, xmp_packet
 from tests.unit.pipeline.test_unseen_containers import png_with
 
 SECRET = "Ship to Jane Doe, jane.doe@example.com, +44 20 7946 0958"
@@ -71,6 +71,7 @@ TRUTH: dict[str, tuple[str, bool]] = {
     "draw.io, compressed and URL-encoded": (_drawio(MODEL, quoted=True), True),
     "draw.io, plain and URL-encoded": (urllib.parse.quote(MODEL), False),
     "tab, line feed and carriage return": ("one\ttwo\r\nthree", False),
+    "an ISO 2022 escape (IPTC's UTF-8 designation)": ("\x1b%G", False),
 }
 
 
@@ -136,6 +137,7 @@ CARRIERS: dict[str, bytes] = {
     "exif Software": jpeg_bytes(exif=_exif(0x0131), icc=False),
     "webp exif ImageDescription": webp_bytes(exif=_exif(0x010E)),
     "xmp dc:description": jpeg_bytes(xmp=_description(PAYLOAD), icc=False),
+    "iptc caption": with_app13_iptc(jpeg_bytes(icc=False), {120: PAYLOAD.encode()}),
     "xmp CreatorTool": jpeg_bytes(
         xmp=xmp_packet(attributes=f'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreatorTool="{PAYLOAD}"'),
         icc=False,
