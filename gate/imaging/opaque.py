@@ -20,6 +20,7 @@ MIN_RUN = 256
 # Runs of the base64 alphabet (hex is of it too), line breaks removed first, as encoders wrap base64.
 # `finditer` takes a run whole from its first character, so a text costs one pass.
 _RUN = re.compile(r"[A-Za-z0-9+/]{16,}")
+_MIN_CANDIDATE = 16
 _LINE_BREAKS = re.compile(r"[\r\n]+")
 _HEX = re.compile(r"(?:[0-9A-Fa-f]{2})+")
 # Past this many distinct runs a text is not read run by run (a ComfyUI workflow holds a few hundred).
@@ -38,6 +39,8 @@ def holds_payload(text: str) -> bool:
     writes has 256 letters); a shorter run that decodes (base64, or hex when it is all hex) to a whole
     zlib, gzip or raw deflate stream of text (deflate of "Jane Doe, jane@example.com" is 40 bytes).
     """
+    if len(text) < _MIN_CANDIDATE:  # most values (dates, numbers, names): no run fits
+        return _CONTROL.search(text) is not None
     return _holds_payload(text) or ("%" in text and _holds_payload(unquote(text)))
 
 
