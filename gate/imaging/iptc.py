@@ -16,6 +16,7 @@ default strip drops it, as no viewer of a product image needs it.
 from __future__ import annotations
 
 import hashlib
+import re
 import struct
 from dataclasses import dataclass, replace
 
@@ -54,6 +55,9 @@ DATASETS: dict[int, tuple[str, Kind]] = {
     122: ("Writer-Editor", "person"),
 }
 _VALUELESS: frozenset[Kind] = frozenset({"location", "device_id", "unread"})
+# Facebook's id of an uploaded photo ("FBMD" and hex), which it writes into SpecialInstructions of every
+# photo it serves: it ties a copy to the upload and so to the account, as an ImageUniqueID does.
+_UPLOAD_ID = re.compile(rb"FBMD[0-9A-Fa-f]{16,}")
 # Resources of a fixed size that hold only numbers, read as such: ResolutionInfo, global light angle and
 # altitude, the seed of layer ids. Exactly that size, else they are unread.
 _NUMERIC_RESOURCES = {0x03ED: 16, 0x040D: 4, 0x0419: 4, 0x0414: 4}
@@ -177,13 +181,11 @@ def _dataset(record: int, number: int, value: bytes) -> tuple[str, Kind]:
     else:
         name = f"{record}:{number}"
         kind = "unread" if record == 2 and number in _PREVIEW_DATASETS else "free_text"
-    if (
-        kind == "free_text"
-        and record == 2
-        and number
-        and opaque.holds_payload(value.decode("utf-8", "replace"))
-    ):
-        kind = "unread"
+    if kind == "free_text" and record == 2 and number:
+        if _UPLOAD_ID.fullmatch(value.strip()):
+            kind = "device_id"
+        elif opaque.holds_payload(value.decode("utf-8", "replace")):
+            kind = "unread"
     return name, kind
 
 

@@ -160,3 +160,22 @@ def test_a_description_of_words_stays(gate: Pipeline) -> None:
     evaluation = gate.evaluate(data, synthetic=False)
     assert evaluation.verdict is Verdict.APPROVED
     assert evaluation.output is None
+
+
+FBMD = b"FBMD01000aa10d0000c34e000063d20000d4f70000391a0100b6470200926503008d6f03004d870300"
+
+
+@pytest.mark.parametrize(
+    ("instructions", "removed"),
+    [(FBMD, True), (b"Embargoed until 1 May", False), (b"FBMD is Facebook's marker", False)],
+)
+def test_a_facebook_upload_id_is_removed_like_an_image_id(
+    gate: Pipeline, instructions: bytes, removed: bool
+) -> None:
+    """Facebook writes the id of an upload into IPTC SpecialInstructions (zune-image's weird_components.jpg
+    carries one): it ties the copy to the upload and its account."""
+    data = with_app13_iptc(jpeg_bytes(icc=False), {40: instructions})
+    evaluation = gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reason_codes
+    published = evaluation.output if evaluation.output is not None else data
+    assert (instructions not in published) is removed
