@@ -44,7 +44,8 @@ class Block:
 
     `payload` is the TIFF block for exif (`prefix` is what preceded it in the container), the packet for
     xmp, the whole APP13 payload for iptc, the whole APP12 payload for ducky. For text and comment, `text`
-    holds the decoded string and `key` the PNG keyword or COM index. An uninspected block is a segment or
+    holds the decoded string and `key` the PNG keyword or COM index; for a JPEG's xmp, `key` holds the GUIDs
+    of the extended packets read beside it. An uninspected block is a segment or
     chunk the gate neither reads nor knows to be harmless: `where` names it (format, type, ordinal).
     """
 
@@ -150,7 +151,9 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget, s
             has_c2pa = True
         if seg.image:
             blocks[before:] = [replace(block, image=seg.image) for block in blocks[before:]]
-    blocks.extend(_extended_xmp(parts, budget, image, guid) for (image, guid), parts in extended.items())
+    blocks = _with_extensions(
+        blocks, [_extended_xmp(parts, budget, image, guid) for (image, guid), parts in extended.items()]
+    )
     blocks.extend(_jpeg_profile(parts, image) for image, parts in profiles.items())
     return Blocks((*blocks, *_outside_segments(data, layout, streams)), has_c2pa)
 
@@ -364,6 +367,25 @@ def _jpeg_profile(parts: list[tuple[bytes, jpeg.Segment, bytes]], image: int) ->
     return Block("icc", spans, profile, key="jpeg", image=image)
 
 
+def _with_extensions(blocks: list[Block], extensions: list[Block]) -> list[Block]:
+    """`blocks`, then `extensions`, with each main XMP packet's `key` set to the GUIDs of the extended
+    packets of its picture that were read (one a word), which its HasExtendedXMP may name (see
+    `xmp.read_items`)."""
+    guids: dict[int, list[str]] = {}
+    for ext in extensions:
+        if ext.source == "xmp_ext":
+            guids.setdefault(ext.image, []).append(extension_guid(ext.payload))
+    return [
+        replace(block, key=" ".join(guids.get(block.image, ()))) if block.source == "xmp" else block
+        for block in blocks
+    ] + extensions
+
+
+def extension_guid(packet: bytes) -> str:
+    """The GUID XMP names an extended packet by: its MD5 in 32 upper-case hex digits."""
+    return hashlib.md5(packet, usedforsecurity=False).hexdigest().upper()
+
+
 def _extended_xmp(
     parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudget, image: int, guid: bytes
 ) -> Block:
@@ -386,7 +408,7 @@ def _extended_xmp(
             raise ImageUndecodable("JPEG extended XMP segments are inconsistent")
         packet[offset : offset + len(chunk)] = chunk
     spans = tuple((seg.start, seg.end) for seg, _ in parts)
-    if guid.upper() != hashlib.md5(packet, usedforsecurity=False).hexdigest().upper().encode():
+    if guid.upper() != extension_guid(bytes(packet)).encode():
         return Block("unread", spans, where=("jpeg", "APP1", "xmp_extension"), image=image)
     return Block("xmp_ext", spans, bytes(packet), image=image)
 

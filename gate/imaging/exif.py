@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PIL import ExifTags
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
+from gate.imaging import opaque
 from gate.imaging.exif_known import KNOWN_TAGS, MAX_COUNTS
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
@@ -204,8 +205,8 @@ class Tiff:
 
     def unread(self) -> list[Entry]:
         """Entries of IFD0, IFD1, Exif and Interop that are neither known to be technical nor read, known
-        ones whose value is a run of bytes longer than 4 (see `_BINARY_TYPES`), and known ones whose value
-        is not the numbers the tag holds (`_not_numbers`)."""
+        ones whose value is a run of bytes longer than 4 (see `_BINARY_TYPES`), known ones whose value
+        is not the numbers the tag holds (`_not_numbers`), and text entries holding a payload."""
         return [
             entry
             for entry in self.entries
@@ -213,7 +214,12 @@ class Tiff:
             and entry.tag not in TAG_KINDS
             and (entry.ifd, entry.tag) not in _SUB_IFDS
             and (entry.tag not in KNOWN_TAGS[entry.ifd] or _binary(entry) or _not_numbers(entry))
-        ]
+        ] + self._payloads()
+
+    def _payloads(self) -> list[Entry]:
+        """Text entries whose text is a compressed or encoded payload (`opaque`): nothing a scan reads."""
+        texts = [(e, _text(self, e)) for e, kind in self.personal() if kind == "free_text"]
+        return [entry for entry, text in texts + self.known_texts() if opaque.holds_payload(text)]
 
     def known_texts(self) -> list[tuple[Entry, str]]:
         """(entry, text) of every known technical tag stored as ASCII (Make, Model, Software, LensModel,

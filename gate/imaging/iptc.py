@@ -16,10 +16,11 @@ default strip drops it, as no viewer of a product image needs it.
 from __future__ import annotations
 
 import hashlib
+import re
 import struct
 from dataclasses import dataclass, replace
 
-from gate.imaging import exif, xmp
+from gate.imaging import exif, opaque, xmp
 from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
 from gate.pointers import pointer
 
@@ -54,6 +55,9 @@ DATASETS: dict[int, tuple[str, Kind]] = {
     122: ("Writer-Editor", "person"),
 }
 _VALUELESS: frozenset[Kind] = frozenset({"location", "device_id", "unread"})
+# Facebook's id of an uploaded photo ("FBMD" and hex), which it writes into SpecialInstructions of every
+# photo it serves: it ties a copy to the upload and so to the account, as an ImageUniqueID does.
+_UPLOAD_ID = re.compile(rb"FBMD[0-9A-Fa-f]{16,}")
 # Resources of a fixed size that hold only numbers, read as such: ResolutionInfo, global light angle and
 # altitude, the seed of layer ids. Exactly that size, else they are unread.
 _NUMERIC_RESOURCES = {0x03ED: 16, 0x040D: 4, 0x0419: 4, 0x0414: 4}
@@ -168,19 +172,28 @@ def _unread(resource: _Resource, digest: bytes) -> bool:
     return True
 
 
-def _dataset(record: int, number: int) -> tuple[str, Kind]:
-    """(name in paths, kind) of an IIM dataset: named ones by `DATASETS`, any other by its numbers."""
+def _dataset(record: int, number: int, value: bytes) -> tuple[str, Kind]:
+    """(name in paths, kind) of an IIM dataset: named ones by `DATASETS`, any other by its numbers; text
+    of the application record holding a compressed or encoded payload (`opaque`) is unread (its record
+    version, 2:0, and the envelope's numbers are binary by the standard)."""
     if record == 2 and number in DATASETS:
-        return DATASETS[number]
-    kind: Kind = "unread" if record == 2 and number in _PREVIEW_DATASETS else "free_text"
-    return f"{record}:{number}", kind
+        name, kind = DATASETS[number]
+    else:
+        name = f"{record}:{number}"
+        kind = "unread" if record == 2 and number in _PREVIEW_DATASETS else "free_text"
+    if kind == "free_text" and record == 2 and number:
+        if _UPLOAD_ID.fullmatch(value.strip()):
+            kind = "device_id"
+        elif opaque.holds_payload(value.decode("utf-8", "replace")):
+            kind = "unread"
+    return name, kind
 
 
 def _iim_items(iim: bytes) -> list[MetadataItem]:
     """Every dataset of an IPTC-IIM block, with its kind."""
     items: list[MetadataItem] = []
     for record, number, _, value in _datasets(iim):
-        name, kind = _dataset(record, number)
+        name, kind = _dataset(record, number, value)
         text = None if kind in _VALUELESS else value.decode("utf-8", "replace")
         items.append(MetadataItem(pointer("iptc", name), kind, text))
     return items
@@ -227,7 +240,7 @@ def strip(payload: bytes, kinds: frozenset[str]) -> bytes | None:
             kept = [
                 resource.data[pos : pos + 5 + len(value)]
                 for record, number, pos, value in _datasets(resource.data)
-                if _dataset(record, number)[1] not in kinds
+                if _dataset(record, number, value)[1] not in kinds
             ]
             iim = b"".join(kept)  # without bytes after the last dataset too, when unread goes
             if "unread" not in kinds and _iim_end(resource.data) < len(resource.data):

@@ -16,7 +16,7 @@ from typing import Any
 from PIL import ExifTags
 
 from gate.errors import ImageLimitExceeded
-from gate.imaging import ducky, exif, icc, iptc, png, xmp
+from gate.imaging import ducky, exif, icc, iptc, opaque, png, xmp
 from gate.imaging.blocks import Block, list_blocks
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import ImageMetadata, Kind, MetadataItem, UnreadableBlock
@@ -123,7 +123,7 @@ def _block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     if block.source == "exif":
         return exif.read_items(block.payload)
     if block.source in ("xmp", "xmp_ext"):
-        items, markers = xmp.read_items(block.payload)
+        items, markers = xmp.read_items(block.payload, frozenset(block.key.split()))
         if block.label:  # an XMP iTXt's language tag and translated keyword: the writer's text too
             path = pointer("png", block.container, png.XMP_KEYWORD, "keyword")
             items.append(MetadataItem(path, "free_text", block.label, named_context=False))
@@ -131,7 +131,9 @@ def _block_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     if block.source == "iptc":
         return iptc.read_items(block.payload)
     if block.source == "comment":
-        return [MetadataItem(pointer("jpeg", "COM", block.key), "free_text", block.text)], []
+        # A payload (see `opaque`) is unread; NULs are UTF-16's, which `comment_text` reads both ways.
+        kind: Kind = "unread" if opaque.holds_payload(block.text.replace("\x00", "")) else "free_text"
+        return [MetadataItem(pointer("jpeg", "COM", block.key), kind, block.text)], []
     if block.source == "ducky":
         return ducky.read_items(block.payload), []
     if block.source == "icc":
@@ -171,6 +173,9 @@ def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     elif key == "parameters" and not looks_like_a1111(text):
         marker = "png:parameters"
     path = pointer("png", block.container, key)
+    if any(map(opaque.holds_payload, opaque.strings(parsed) if parsed is not None else (text,))):
+        # a diagram or scene the writer compressed or encoded: nothing a scan reads, so the chunk goes
+        return [MetadataItem(path, "unread")], [marker] if marker else []
     value = None if kind in ("location", "device_id") else text  # their presence alone decides
     items = [MetadataItem(path, "json_text" if parsed is not None else kind, value, parsed)]
     if key not in _PNG_KEYS or block.label != key:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import struct
 import zlib
+from dataclasses import replace
 
 from gate.errors import ImageUndecodable
 from gate.imaging import exif, icc, iptc, jpeg, mpf, png, webp, xmp
-from gate.imaging.blocks import Block, list_blocks
+from gate.imaging.blocks import Block, extension_guid, list_blocks
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.items import DEFAULT_STRIP_KINDS, KINDS, STRIPPABLE_KINDS, UnreadableBlock
 from gate.imaging.limits import MetadataBudget
@@ -72,6 +73,17 @@ def _stripped(
     """`data` with the edits of every block applied (EXIF blocks dropped whole when `exif_whole`), or None
     when there is nothing to edit."""
     edits: list[_Edit] = []
+    # Extended XMP goes whole or stays (see `_block_edits`); the main packet must not name one that goes.
+    dropped = {
+        extension_guid(block.payload)
+        for block in blocks
+        if block.source == "xmp_ext" and _edits(block, probe.media_type, kinds)
+    }
+    if dropped:
+        blocks = tuple(
+            replace(block, key=" ".join(set(block.key.split()) - dropped)) if block.source == "xmp" else block
+            for block in blocks
+        )
     for block in blocks:
         if block.source == "icc":
             edits.extend(_icc_edits(data, block, probe.media_type, kinds))
@@ -104,7 +116,7 @@ def _block_edits(block: Block, media_type: str, kinds: frozenset[str], drop: lis
             return []
         return [(*block.spans[0], _wrap("exif", media_type, block.prefix + new))]
     if block.source == "xmp":
-        packet = xmp.strip(block.payload, kinds)
+        packet = xmp.strip(block.payload, kinds, frozenset(block.key.split()))
         if packet is None:
             return []
         try:

@@ -95,6 +95,10 @@ _AI_SOURCE_TYPES = frozenset(
     }
 )
 _VALUELESS: frozenset[Kind] = frozenset({"location", "device_id"})
+# The MD5 of the extended packet the main one continues in (JPEG only, `blocks._extended_xmp`). Naming no
+# extension published beside the packet (one removed, or none ever), it is 16 bytes of the writer's choice
+# that no reader uses: unread (issue 12's "HasExtendedXMP left in output").
+HAS_EXTENDED_XMP = "{http://ns.adobe.com/xmp/note/}HasExtendedXMP"
 _SERIAL = re.compile(r"serial", re.IGNORECASE)
 _OWNER = re.compile(r"owner", re.IGNORECASE)
 
@@ -250,8 +254,15 @@ def _known_prefix(uri: str) -> str | None:
     return entry[0] if entry is not None else xmp_unread.TECHNICAL_PREFIXES.get(uri)
 
 
+def _dangling(desc: ET.Element, name: str, elem: ET.Element | None, extensions: frozenset[str]) -> bool:
+    """Whether a property is a HasExtendedXMP that names none of `extensions` (their GUIDs, upper case)."""
+    return name == HAS_EXTENDED_XMP and _text(desc, name, elem).strip().upper() not in extensions
+
+
 def _read_past_items(
-    root: ET.Element, properties: list[tuple[ET.Element, str, ET.Element | None]]
+    root: ET.Element,
+    properties: list[tuple[ET.Element, str, ET.Element | None]],
+    extensions: frozenset[str],
 ) -> list[MetadataItem]:
     """Free-text items for what known namespaces hold beyond the fields `classify` maps (xmp:CreatorTool,
     xmpMM:History, crs:RawFileName, dc:format...) and for a description's rdf:about: the namespace tells
@@ -262,6 +273,9 @@ def _read_past_items(
         prefix = _known_prefix(_split(name)[0])
         # An opaque blob is unread (removed), not text: scanning its base64 cost 170 ms a Pixel photo.
         if prefix is None or classify(name, position) is not None or xmp_unread.is_opaque(desc, name, elem):
+            continue
+        if _dangling(desc, name, elem, extensions):
+            items.append(MetadataItem(pointer("xmp", "xmpNote:HasExtendedXMP"), "unread"))
             continue
         text = _text(desc, name, elem)
         if text.strip():
@@ -281,8 +295,13 @@ def _read_past_items(
     return items
 
 
-def read_items(packet: bytes) -> tuple[list[MetadataItem], list[str]]:
-    """Personal-data items and AI markers in one XMP packet, and what in it the gate reads past."""
+def read_items(
+    packet: bytes, extensions: frozenset[str] = frozenset()
+) -> tuple[list[MetadataItem], list[str]]:
+    """Personal-data items and AI markers in one XMP packet, and what in it the gate reads past.
+
+    `extensions`: the GUIDs of the extended packets published beside this one (JPEG); a HasExtendedXMP
+    naming another is unread."""
     root, namespaces = parse(packet)
     items: list[MetadataItem] = []
     markers: list[str] = []
@@ -305,7 +324,7 @@ def read_items(packet: bytes) -> tuple[list[MetadataItem], list[str]]:
         if found:
             path, kind = found
             items.append(MetadataItem(path, kind, None if kind in _VALUELESS else _text(desc, name, elem)))
-    items.extend(_read_past_items(root, properties))
+    items.extend(_read_past_items(root, properties, extensions))
     text = _decode(packet)
     items.extend(xmp_unread.unread_items(text, root, properties, _KNOWN_URIS))
     items.extend(xmp_unread.wrapper_items(_split_tail(text)[0], namespaces, _KNOWN_URIS))
@@ -314,8 +333,10 @@ def read_items(packet: bytes) -> tuple[list[MetadataItem], list[str]]:
     return items, markers
 
 
-def strip(packet: bytes, kinds: frozenset[str]) -> bytes | None:
+def strip(packet: bytes, kinds: frozenset[str], extensions: frozenset[str] = frozenset()) -> bytes | None:
     """The packet without properties of `kinds`; None if it has none; b"" if it cannot be rewritten safely.
+
+    `extensions` as for `read_items`: the GUIDs of the extended packets the result is published with.
 
     The rewrite keeps the document's own prefixes (ElementTree would invent ns0, ns1...).
     """
@@ -325,7 +346,9 @@ def strip(packet: bytes, kinds: frozenset[str]) -> bytes | None:
     for desc, name, elem in properties:
         found = classify(name)
         read_past = found is None and _known_prefix(_split(name)[0]) is not None
-        if read_past and "free_text" in kinds and _text(desc, name, elem).strip():
+        if "unread" in kinds and _dangling(desc, name, elem, extensions):
+            pass
+        elif read_past and "free_text" in kinds and _text(desc, name, elem).strip():
             pass  # text `_read_past_items` hands to the scanner, stripped with free text
         elif found is None or found[1] not in kinds:
             continue

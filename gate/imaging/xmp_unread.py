@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from gate.imaging import opaque
 from gate.imaging.items import MetadataItem
 from gate.pointers import pointer
 
@@ -90,20 +91,21 @@ def _unread(desc: ET.Element, name: str, elem: ET.Element | None, known: frozens
 
 def is_opaque(desc: ET.Element, name: str, elem: ET.Element | None) -> bool:
     """Whether a property holds an encoded blob the gate does not decode: one of `OPAQUE_PROPERTIES`, one
-    typed base64Binary, or a simple value that is one long run of base64 (see `_BASE64_RUN`)."""
+    typed base64Binary, or a simple value that is one long run of base64 (see `_BASE64_RUN`) or holds a
+    compressed payload (`opaque.holds_payload`)."""
     if name in OPAQUE_PROPERTIES:
         return True
     if elem is None:
         value = desc.get(name, "")
-    elif len(elem):
-        return False  # a structure: its leaves are properties of their own
+    elif len(elem):  # a structure or an array: a payload in any of its leaves makes it one
+        return opaque.holds_payload(" ".join(elem.itertext()))
     else:
         if elem.get(_DATATYPE, "").endswith(_BASE64_TYPE):
             return True
         value = elem.text or ""
-    if len(value) < 256:  # most values: no need to join lines
-        return False
-    return _BASE64_RUN.fullmatch("".join(line.strip() for line in value.splitlines())) is not None
+    if len(value) >= 256 and _BASE64_RUN.fullmatch("".join(line.strip() for line in value.splitlines())):
+        return True
+    return opaque.holds_payload(value)  # compressed text in base64 or hex, shorter runs too
 
 
 def unread_items(
