@@ -32,7 +32,8 @@ _HANGUL_TWO = re.compile(
     "|(?<![\uac00-\ud7a3])(?P<c>[\uac00-\ud7a3])(?P<d>[\uac00-\ud7a3])[ \t]?(?:님께|님에게|씨에게|님께서)"
 )
 # Chinese: words right before a name ("送给王小明", "给李伟的") and right after one ("王小明的", "李先生").
-_ZH_BEFORE = ("送给", "给", "為", "为", "致", "和", "与", "與", "向", "对", "對", "由")
+# (simplified and traditional: "给", "給")
+_ZH_BEFORE = ("送给", "送給", "给", "給", "為", "为", "致", "和", "与", "與", "向", "对", "對", "由")
 # ... and words that say a name follows wherever they stand in a run ("她叫王小明", "联系人李娜",
 # "尊敬的张伟"): none of them ends a common word the way "和" ("and") does.
 _ZH_CUE_INSIDE = re.compile(
