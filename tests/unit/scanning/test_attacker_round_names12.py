@@ -17,21 +17,14 @@ from typing import Any
 import pytest
 
 from gate.scanning import scan_parameters
+from gate.scanning.detectors.person_local_part import local_part_name
 from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_names12.json")
 
-_LOCAL_PART = (
-    "an email's local part without its domain under a contact or notify key ('john.smith', "
-    "'priya.raman84'): no detector reads a dotted pair of names without the '@'"
-)
 _LOWER_IDENTIFIER = (
     "a lower-case name in an event id, a source path or a file name with no cue word: identifiers of "
     "lower-case words pay no second reading (disguises._words, scanfast's), for cost"
-)
-_KANA_FULL_NAME = (
-    "a Japanese full name written all in kana, the surname too ('たなか ゆうこ さんへ', "
-    "'ナカムラ・ケンジくん'): kana given names are read only after a surname in Han characters"
 )
 _OF_OCCASION = (
     "a name after an 'of' of an occasion or an elder's title with no 'for' (Swahili 'kadi ya harusi ya', "
@@ -39,15 +32,10 @@ _OF_OCCASION = (
 )
 _GIVEN_WORD = "a given name that is also a word (Grace, Jade) before a surname of no list, with no 'for'"
 _OPEN: dict[str, str] = {
-    "ayse.kaya1987": _LOCAL_PART,
-    "john.smith": _LOCAL_PART,
-    "priya.raman84": _LOCAL_PART,
     "mehmet.ozturk_kupa": _LOWER_IDENTIFIER,
     "jennifer-whitaker-mug": _LOWER_IDENTIFIER,
     "shop/orders/ayumi-tanaka": _LOWER_IDENTIFIER,
     "ao-dai-do_nguyen-thi-lan": _LOWER_IDENTIFIER,
-    "たなか ゆうこ さんへ": _KANA_FULL_NAME,
-    "ナカムラ・ケンジくん": _KANA_FULL_NAME,
     "Rehema Achieng na Salim": _OF_OCCASION,
     "picha ya Mzee Abdallah": _OF_OCCASION,
     "perkahwinan Nurul Aisyah binti": _OF_OCCASION,
@@ -61,31 +49,15 @@ _OPEN: dict[str, str] = {
         "a Vietnamese kinship title between 'cho' and a name (chị, anh): they make names of places too "
         "('cho anh Sài Gòn')"
     ),
-    "Võ Thị Ngọc Ánh": (
-        "a Vietnamese name read by its middle name 'Thị' after a surname the romanised list lacks (Võ), "
-        "after 'của' (of) and no 'for'"
-    ),
-    "김민준님을 위한": (
-        "a Korean name joined to the honorific 님 before '을 위한' (for): '고객님' (the customer) has the "
-        "same shape"
-    ),
     "Krzysztofie Nowaku": (
         "a Polish vocative after a greeting ('-ie', '-u'): greetings read names in the nominative"
     ),
     "Joanny i Piotra Zielińskich": (
         "a surname in the genitive plural shared by two given names (Polish '-ich')"
     ),
-    "Rūtai Kazlauskienei": (
-        "a Lithuanian married woman's surname in the dative ('-ienei') with no 'for': the case-form "
-        "table has no '-ienė' surname forms"
-    ),
     "Lucie Černá": (
         "a surname that is also an everyday adjective (Czech 'Černá', black) under EXIF 'Artist', a key "
         "generation tools use for styles"
-    ),
-    "Nguyen Van An": (
-        "a name of no list under EXIF 'Artist' and 'Copyright' (Vietnamese without its accents): "
-        "'artist' names a style in generation tools, and a copyright holds companies as often"
     ),
     "Grace Okoye": _GIVEN_WORD,
     "Jade Whitfield": _GIVEN_WORD,
@@ -109,6 +81,16 @@ _FOUND_BY_CLASS = [
     {"prompt": "cadeau voor Joost van 't Veld"},
     # an Ethiopic full stop ends a greeted name
     {"prompt": "መልካም ልደት ሰላማዊት ታደሰ።"},
+    # an email's local part under an address key (person_local_part.py)
+    {"contact": "maria.gonzalez"},
+    {"reply_to": "kwame_mensah1990"},
+    # a Japanese full name in kana, a Korean name before "님을"
+    {"prompt": "こばやし はると くんへ"},
+    {"prompt": "이서준님을 위한 케이크"},
+    # Lithuanian women's surnames in the dative, Vietnamese surnames before "Văn"/"Thị"
+    {"prompt": "dovana Rasai Petrauskaitei"},
+    {"prompt": "Huỳnh Văn Nam mặc áo dài"},
+    {"Copyright": "© Tran Thi Lan 2024"},
 ]
 _CLEAN_BY_CLASS = [
     # a greeting that ends its sentence, and the supplies and colours after one
@@ -125,6 +107,13 @@ _CLEAN_BY_CLASS = [
     {"prompt": "Sherlock Holmes deerstalker hat"},
     {"caption": "cà phê Phúc Long, túi quà"},
     {"prompt": "poster: Ik Ga Naar Amsterdam, rood"},
+    # mailboxes of a team or a function, kana loanwords, "the customer", a word before a given name
+    {"contact": "sales.team"},
+    {"notify": "ops-alerts"},
+    {"prompt": "ミラノ・コレクション"},
+    {"prompt": "고객님을 위한 선물"},
+    {"prompt": "candle for la luna"},
+    {"prompt": "Le Van Rental, 12 seats"},
 ]
 
 
@@ -146,3 +135,24 @@ def test_fixed_class_neighbour_stays_clean(params: dict[str, Any]) -> None:
 def test_round_covers_thirty_languages_and_its_size() -> None:
     assert len({record["lang"].split("-")[0] for record in _ROUND["found"]}) >= 30
     assert len(_ROUND["found"]) >= 200
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("john.smith", True),
+        ("Priya.Raman84", True),
+        ("kwame_mensah1990", True),
+        ("ayse-kaya", True),
+        ("sales.team", False),  # a team's mailbox
+        ("mark.sales", False),
+        ("info.desk", False),
+        ("john", False),  # one word: a login as often as a name
+        ("john.smith@example.com", False),  # a whole address is the email detector's
+        ("john.smith.extra.words", False),
+        ("grace.period", False),  # a given name that is also a word
+        (42, False),
+    ],
+)
+def test_local_part_truth_table(value: object, expected: bool) -> None:
+    assert local_part_name(value) is expected
