@@ -64,10 +64,9 @@ _JA_GIVEN = re.compile("[ \t]?([\u4e00-\u9fff々]{1,3})(?![\u4e00-\u9fff々])")
 _KANA_RUN = re.compile("[ \t]?([\u3041-\u3096\u30a1-\u30fa\u30fc]{2,8})")
 _JA_HONORIFICS = ("さん", "さま", "ちゃん", "くん")
 # A surname and a given name both in kana, a space (also the ideographic one) or a middle dot between.
-_KANA_PAIR = re.compile(
-    "(?<![\u3041-\u30fa\u30fc])([\u3041-\u3096\u30a1-\u30fa\u30fc]{2,6})[ \u3000\u30fb\uff65]"
-    "(?=[\u3041-\u3096\u30a1-\u30fa\u30fc]{2})"
-)
+# (It starts with the class, so the engine skips to kana; a match inside a longer word is dropped.)
+_KANA = "\u3041-\u3096\u30a1-\u30fa\u30fc"
+_KANA_PAIR = re.compile(f"([{_KANA}]{{2,6}})[ \u3000\u30fb\uff65](?=[{_KANA}]{{2}})")
 _JA_AFTER = ("さん", "さま", "ちゃん", "くん", "の", "へ", "に", "と", "が", "を", "は", "も", "から", "より")
 # Korean particles and honorifics a name takes ("김민준님께", "김민준에게", "김민준의").
 _KO_AFTER = (
@@ -186,6 +185,8 @@ class EastAsianNames:
         """Where `value` holds a Japanese full name written in kana ("たなか ゆうこ", "ナカムラ・ケンジくん"):
         the first word read in Latin letters is a surname of the lists, the second a given name."""
         for pair in _KANA_PAIR.finditer(value):
+            if pair.start() and "\u3041" <= value[pair.start() - 1] <= "\u30fc":
+                continue  # the end of a longer word
             if anyascii(pair.group(1)).lower() in self._romanised and self._kana_given(value, pair.end()):
                 return pair.start(), pair.end()
         return None
