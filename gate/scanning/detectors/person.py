@@ -34,6 +34,7 @@ from gate.scanning.detectors.person_lists import (
     fold_name,
     gazetteer,
     in_occasion,
+    names_scripts_set,
     occasion,
     surnames,
     world_names,
@@ -110,6 +111,8 @@ _PARTICLE_NAME = re.compile(
 _has_particle = any_word(tuple(f" {word} " for word in PARTICLES[3:-1].split("|")))
 # Vietnamese middle names that are nothing else ("Nguyễn Thị Mai", "Trần Văn Hùng"), with their marks.
 _VIET_MIDDLE = frozenset(("Văn", "Thị"))
+# ... and without them, after a Vietnamese family name only ("Nguyen Van An"; "Lee Van Cleef" is no clue).
+_VIET_MIDDLE_UNMARKED = frozenset(("Van", "Thi"))
 # Hungarian dative endings on a given name ("Eszternek", "Annának"), and the shortest such word.
 _HU_DATIVE = ("nek", "nak")
 _HU_MIN = 5
@@ -146,6 +149,7 @@ class PersonDetector:
         self._cued = CuedNames(self._world, self._not_surnames, self._scripts, self._organisation)
         self._indic = IndicNames(self._world)
         self._romanised = romanised_surnames()
+        self._vietnamese = names_scripts_set("surnames", "vietnamese")
         self._cases = CaseForms(self._world)
         self._titled = TitledNames()
         self._greeted = GreetedNames(self._world, self._not_surnames, self._scripts, self._organisation)
@@ -442,6 +446,8 @@ class PersonDetector:
             return first not in NOT_AFTER_TITLE
         if last_word.group() in _VIET_MIDDLE and first in self._romanised:
             return True  # "Nguyễn Thị Mai", "Trần Văn Hùng": Văn and Thị are middle names only
+        if last_word.group() in _VIET_MIDDLE_UNMARKED and first in self._vietnamese:
+            return True
         parts = first.split("-") if "-" in first else [first]
         if len(parts) == _DOUBLE and all(part in self._world or part in self._word_names for part in parts):
             return True  # "Anna-Lena", "Hans-Peter": two given names joined

@@ -6,6 +6,8 @@ person_scripts.py, whose `ScriptNames` asks these rules after its Greek, Cyrilli
   or before "的"/"先生"...;
 - Japanese: a common surname and one to three kanji that are no place or shop ("山田町", "木村屋"), or a
   given name in kana ("佐藤 さくら");
+- Japanese written all in kana: a surname and a given name, read in Latin letters, with a space or a
+  middle dot between ("たなか ゆうこ さんへ", "ナカムラ・ケンジくん"; since names12);
 - Korean: a three-syllable word of a surname syllable and two given-name syllables, alone or before a
   particle ("김민준님께"), unless it is a listed word ("이미지", "강아지").
 The lists are data/names_scripts.toml's.
@@ -17,7 +19,7 @@ import re
 
 from anyascii import anyascii
 
-from gate.scanning.detectors.person_lists import names_scripts_set
+from gate.scanning.detectors.person_lists import names_scripts_set, surnames
 
 _HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff々]+")
 _HANGUL_WORD = re.compile("[\uac00-\ud7a3]{3,6}")
@@ -32,7 +34,8 @@ _HANGUL_TWO = re.compile(
     "|(?<![\uac00-\ud7a3])(?P<c>[\uac00-\ud7a3])(?P<d>[\uac00-\ud7a3])[ \t]?(?:님께|님에게|씨에게|님께서)"
 )
 # Chinese: words right before a name ("送给王小明", "给李伟的") and right after one ("王小明的", "李先生").
-_ZH_BEFORE = ("送给", "给", "為", "为", "致", "和", "与", "與", "向", "对", "對", "由")
+# (simplified and traditional: "给", "給")
+_ZH_BEFORE = ("送给", "送給", "给", "給", "為", "为", "致", "和", "与", "與", "向", "对", "對", "由")
 # ... and words that say a name follows wherever they stand in a run ("她叫王小明", "联系人李娜",
 # "尊敬的张伟"): none of them ends a common word the way "和" ("and") does.
 _ZH_CUE_INSIDE = re.compile(
@@ -60,10 +63,20 @@ _JA_GIVEN = re.compile("[ \t]?([\u4e00-\u9fff々]{1,3})(?![\u4e00-\u9fff々])")
 # Japanese given names in kana (after a common surname), and the particles and honorifics after one.
 _KANA_RUN = re.compile("[ \t]?([\u3041-\u3096\u30a1-\u30fa\u30fc]{2,8})")
 _JA_HONORIFICS = ("さん", "さま", "ちゃん", "くん")
+# A surname and a given name both in kana, a space (also the ideographic one) or a middle dot between.
+# (It starts with the class, so the engine skips to kana; a match inside a longer word is dropped.)
+_KANA = "\u3041-\u3096\u30a1-\u30fa\u30fc"
+_KANA_PAIR = re.compile(f"([{_KANA}]{{2,6}})[ \u3000\u30fb\uff65](?=[{_KANA}]{{2}})")
 _JA_AFTER = ("さん", "さま", "ちゃん", "くん", "の", "へ", "に", "と", "が", "を", "は", "も", "から", "より")
 # Korean particles and honorifics a name takes ("김민준님께", "김민준에게", "김민준의").
 _KO_AFTER = (
     "님께",
+    "님을",
+    "님의",
+    "님이",
+    "님은",
+    "님과",
+    "님에게",
     "님",
     "씨",
     "에게",
@@ -100,6 +113,8 @@ class EastAsianNames:
         self._not_chinese = tuple(names_scripts_set("not_names_chinese", "zh"))
         self._not_ja_given = names_scripts_set("not_japanese_given_start", "ja")
         self._ja_surnames = tuple(sorted(names_scripts_set("surnames", "japanese"), key=len, reverse=True))
+        # Japanese surnames in Latin letters, for one written in kana ("たなか" is "tanaka").
+        self._romanised = names_scripts_set("surnames", "romanised") | surnames()
 
     def han(self, value: str) -> tuple[int, int] | None:
         """Where `value` holds a Chinese or Japanese full name in Han characters (or a kana given name
@@ -165,6 +180,16 @@ class EastAsianNames:
             if (not rest or rest.startswith(_JA_AFTER)) and anyascii(kana[:size]).lower() in self._given:
                 return True
         return False
+
+    def kana(self, value: str) -> tuple[int, int] | None:
+        """Where `value` holds a Japanese full name written in kana ("たなか ゆうこ", "ナカムラ・ケンジくん"):
+        the first word read in Latin letters is a surname of the lists, the second a given name."""
+        for pair in _KANA_PAIR.finditer(value):
+            if pair.start() and "\u3041" <= value[pair.start() - 1] <= "\u30fc":
+                continue  # the end of a longer word
+            if anyascii(pair.group(1)).lower() in self._romanised and self._kana_given(value, pair.end()):
+                return pair.start(), pair.end()
+        return None
 
     def _korean_compound(self, word: str) -> bool:
         """`word` is a surname of two syllables and two given-name syllables, then nothing or a particle

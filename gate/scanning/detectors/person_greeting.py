@@ -34,11 +34,12 @@ _PARTICLE = r"(?:de|da|del|di|do|dos|du|van|von|der|den|ter|la|le|bin|binti|ní|
 # ("ნინო ბერიძე", "ለአበበ በቀለ", "សុខ ចាន់ថា": letters with the vowel signs written on them). After a first letter,
 # also the Latin "o" and "y" `normalise` makes of some of their signs (the Kannada, Telugu, Malayalam and
 # Sinhala anusvara, Myanmar "ဝ", Georgian "ყ" are confusable with them: "ಮಂಜುನಾಥ" reads "ಮoಜುನಾಥ").
-_SCRIPTS = rf"{lexicon.CASELESS}\u06d5\u10d0-\u10ff\u1200-\u137f\u1780-\u17dd\u0e81-\u0edf\u1000-\u109f"
+# (Ethiopic syllables and marks only: its word space, comma and full stop "፡፣።" end a word.)
+_SCRIPTS = rf"{lexicon.CASELESS}\u06d5\u10d0-\u10ff\u1200-\u135f\u1780-\u17dd\u0e81-\u0edf\u1000-\u109f"
 _CASELESS = rf"[{_SCRIPTS}][{_SCRIPTS}oy]{{1,19}}"
 # Where the name must stop for a word alone (or a name of a script the lists do not know) to count: the
 # end of the text, or a mark that ends the sentence or the greeting.
-_END = r"(?=[ \t]*(?:[!.,?;:)\"'”»،۔।]|$))"
+_END = r"(?=[ \t]*(?:[!.,?;:)\"'”»،۔।።፣]|$))"
 _BETWEEN = (
     r"[ \t]*[,!:;\-–—،]?[ \t]*(?:" + lexicon.pattern(lexicon.words("person_address")) + r"[ \t,]+){0,2}"
 )
@@ -50,11 +51,26 @@ has_greeting = any_word(tuple(sorted({form for word in GREETINGS.spaced for form
 _ADDRESS_WORDS = frozenset(lexicon.words("person_address"))
 # ... and the words of other cues, which start no name either ("کارت تبریک برای مهندسها": for engineers).
 _CUE_WORDS = frozenset(lexicon.words("person_for_bare", "person_for", "person_greeting"))
+# ... and the words of the greetings themselves: after a shorter greeting that begins a longer one
+# ("გილოცავ" of "გილოცავ დაბადების დღეს"), the rest of the longer one is no name.
+_GREETING_WORDS = frozenset(
+    word for greeting in _CUE_WORDS for form in lexicon.readings(greeting) for word in form.split()
+)
+# A party supply may carry a one-letter prefix or be written into a compound in these scripts ("የኬክ", of
+# a cake; Thai "ป้ายตกแต่งเค้ก", a cake decoration sign): a first word that holds one starts no name (a
+# later one may be the supply the name is printed on). Short ones are looked for only after such a
+# prefix (a name may hold two letters of one).
+_SUPPLY_INSIDE = 3
 _GREETED = GREETINGS.then(
     _BETWEEN
     + rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{0,2}})(?![\w])(?P<end>{_END})?"
 )
-_GREETED_CASELESS = GREETINGS.then(_BETWEEN + rf"(?P<name>{_CASELESS}(?:[ \t]+{_CASELESS}){{1,2}}){_END}")
+# In a script without capitals the words after a greeting are read by their shape alone, so a greeting
+# that ends its sentence ("عيد ميلاد سعيد! بالونات ذهبية": golden balloons) greets no one by name.
+_BETWEEN_CASELESS = _BETWEEN.replace("[,!:;", "[,:;", 1)
+_GREETED_CASELESS = GREETINGS.then(
+    _BETWEEN_CASELESS + rf"(?P<name>{_CASELESS}(?:[ \t]+{_CASELESS}){{1,2}}){_END}"
+)
 # A Nguni (Zulu, Xhosa, Ndebele, Swati) noun-class prefix written onto a name: "sikaSipho", "kuThandiwe",
 # "nguLindiwe". A small letter right before a capital inside a word is rare otherwise ("iPhone" has one
 # letter before it, and no second capitalised word), so the prefix and a whole pair are asked for.
@@ -64,6 +80,17 @@ _NGUNI_PREFIXES = frozenset(
 _LONGEST_PREFIX = 5
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])[a-z]{2,5}$")
 _NON_LATIN, _NON_LATIN_END = "\u0370", "\u058f"  # Greek, Cyrillic and Armenian letters
+
+
+def _supply(word: str) -> bool:
+    """`word` is a party supply of data/party_supplies.txt, one after a one-letter prefix, or holds one of
+    three letters or more."""
+    supplies = party_supplies()
+    return (
+        word in supplies
+        or word[1:] in supplies
+        or any(len(item) >= _SUPPLY_INSIDE and item in word for item in supplies)
+    )
 
 
 class GreetedNames:
@@ -95,7 +122,9 @@ class GreetedNames:
                 words = name.split()
                 if (
                     words[0] not in _CUE_WORDS
+                    and _GREETING_WORDS.isdisjoint(words)
                     and party_supplies().isdisjoint(words)
+                    and not _supply(words[0])
                     and occasion().search(name) is None
                 ):
                     return True

@@ -54,7 +54,7 @@ STRONG_CUE = re.compile(STRONG_CUE_BODY + r"\s*$")
 # Surnames with a particle, after a strong cue: "klant: Lauren de Roos", "Kunde: Ursula von der Leyen".
 PARTICLES = (
     r"(?:de|da|del|della|di|do|dos|das|du|des|la|le|los|las|van|von|der|den|ter|te|zu|af|y|e|bin|binti|al|el|"
-    r"dela|delos|ibn|bint|ben|ap)"
+    r"dela|delos|ibn|bint|ben|ap|'t|\u2019t)"
 )
 CUED_PARTICLE_NAME = re.compile(
     STRONG_CUE_BODY + rf"\s*(?P<name>{NAME}(?:\s+{PARTICLES}){{1,3}}\s+{NAME})(?![\w])"

@@ -155,6 +155,7 @@ class ScriptNames:
             or self._hebrew(value)
             or self._east_asian.han(value)
             or self._east_asian.korean(value)
+            or self._east_asian.kana(value)
         )
 
     # Greek and Cyrillic
