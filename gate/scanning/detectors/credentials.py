@@ -16,7 +16,15 @@ from __future__ import annotations
 
 import re
 
-from gate.scanning.detectors.base import HAS_DIGIT, PatternDetector, PatternRule, Text, any_word
+from gate.scanning.detectors.base import (
+    HAS_DIGIT,
+    HAS_DIGIT_WORDS,
+    HAS_SEPARATOR,
+    PatternDetector,
+    PatternRule,
+    Text,
+    any_word,
+)
 from gate.scanning.normalise import as_written_and_read
 
 _PASSWORD_WORDS = (
@@ -63,16 +71,24 @@ def _telegram_mark(text: Text) -> bool:
     return ":AA" in text.value
 
 
+# Each rule only on the strings whose facts it needs (`PatternRule.requires`: decided once per set of
+# facts, not per string): free text with digits for a password or a key's armour, a "=" or ":" for the rest.
 DETECTOR = PatternDetector(
     entity="SESSION_TOKEN",
-    needs=HAS_DIGIT,
+    needs=HAS_DIGIT_WORDS | HAS_SEPARATOR,
+    requires=HAS_DIGIT,
     rules=(
         PatternRule("session.password_prose", _PASSWORD, _password, when=_has_password_word),
-        PatternRule("session.url_password", _URL_PASSWORD, when=_has_url_credentials),
-        PatternRule("session.private_key", _PRIVATE_KEY, when=any_word(("private key",))),
+        PatternRule("session.url_password", _URL_PASSWORD, when=_has_url_credentials, requires=HAS_SEPARATOR),
         PatternRule(
-            "session.account_key", _ACCOUNT_KEY, when=any_word(("accountkey", "sharedaccess", "sig="))
+            "session.private_key", _PRIVATE_KEY, when=any_word(("private key",)), requires=HAS_DIGIT_WORDS
         ),
-        PatternRule("session.telegram_bot", _TELEGRAM, when=_telegram_mark),
+        PatternRule(
+            "session.account_key",
+            _ACCOUNT_KEY,
+            when=any_word(("accountkey", "sharedaccess", "sig=")),
+            requires=HAS_SEPARATOR,
+        ),
+        PatternRule("session.telegram_bot", _TELEGRAM, when=_telegram_mark, requires=HAS_SEPARATOR),
     ),
 )

@@ -13,7 +13,14 @@ from __future__ import annotations
 
 import re
 
-from gate.scanning.detectors.base import HAS_DIGIT, HAS_UPPER, PatternDetector, PatternRule, Text
+from gate.scanning.detectors.base import (
+    HAS_DIGIT,
+    HAS_DIGIT_RUN,
+    HAS_UPPER,
+    PatternDetector,
+    PatternRule,
+    Text,
+)
 
 _CHAR = "[A-Z0-9<]"
 # A passport's second line: number (9) and check, nationality, birth date and check, sex, expiry and
@@ -57,7 +64,8 @@ def _has_filler(text: Text) -> bool:
 DETECTOR = PatternDetector(
     entity="NATIONAL_ID",
     needs=HAS_DIGIT,
-    requires=HAS_UPPER,
+    # (a birth date and an expiry date: six digits in a row)
+    requires=HAS_UPPER | HAS_DIGIT_RUN,
     rules=(
         PatternRule("national_id.mrz_td3", _TD3, _checked, when=_has_filler),
         PatternRule("national_id.mrz_td1", _TD1, _checked, when=_has_filler),

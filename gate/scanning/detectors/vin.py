@@ -17,7 +17,7 @@ import unicodedata
 from typing import Any
 
 from gate.scanning.context import NOT_NUMERIC
-from gate.scanning.detectors.base import HAS_DIGIT, PatternDetector, PatternRule, Text, any_word
+from gate.scanning.detectors.base import HAS_DIGIT, HAS_UPPER, PatternDetector, PatternRule, Text, any_word
 from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 from gate.scanning.normalise import as_written_and_read
 
@@ -34,8 +34,8 @@ _FORMS = tuple(
         key=lambda w: (-len(w), w),
     )
 )
-_has_word = any_word(tuple(form.lower() for form in _FORMS if len(form) > 3))
-_SHORT = re.compile(r"\b(?:VIN|FIN|NIV)\b")
+# (the three-letter acronyms only in capitals: `_may_be_cued`; "vin" is French wine, "fin" an end)
+_has_word = any_word(tuple(form.lower() for form in _FORMS if len(form) > 3 or not form.isascii()))
 _VIN = r"[A-HJ-NPR-Z0-9]{17}"
 _CUED = re.compile(
     rf"(?i:(?<![^\W\d_])(?:{'|'.join(re.escape(form) for form in _FORMS)}))\.?"
@@ -64,7 +64,8 @@ def _cued(match: re.Match[str], text: Text) -> bool:
 
 
 def _may_be_cued(text: Text) -> bool:
-    return _has_word(text) or _SHORT.search(text.value) is not None
+    value = text.value
+    return "VIN" in value or "FIN" in value or "NIV" in value or _has_word(text)
 
 
 def _keyed_vin(value: Any) -> bool:
@@ -74,6 +75,8 @@ def _keyed_vin(value: Any) -> bool:
 DETECTOR = PatternDetector(
     entity="VEHICLE_PLATE",
     needs=HAS_DIGIT,
+    # (a VIN has capitals: the facts rule out most strings before any test of the text)
+    requires=HAS_UPPER,
     rules=(PatternRule("vehicle_plate.vin", _CUED, _cued, when=_may_be_cued),),
     unless=NOT_NUMERIC,
 )

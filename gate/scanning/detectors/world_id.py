@@ -267,7 +267,7 @@ _ID_KEYS = keyset(
     "sa_id rsa_id pan pan_no pan_number cuit cuil rut run rol_unico ci cedula_identidad cedula_de_identidad "
     "rif jmbg emso egn id_nommer identiteitsnommer identiteitsnommer no_kp nomor_induk_kependudukan "
     "ktp no_ktp nik_ktp nhs_number nhs_no kra_pin thai_id ic ic_no ic_number emirates_id iqama iqama_no "
-    "iqama_number hkid hkid_no tckn tc_kimlik_no cnic cnic_no curp rfc"
+    "iqama_number hkid hkid_no cnic cnic_no curp rfc"
 )
 _ID_KEY_FRAGMENTS = key_fragments(
     "आधार",
