@@ -98,6 +98,16 @@ def kz_iin_valid(number: str) -> bool:
     return check != 10 and check == digits[11]
 
 
+def uy_ci_valid(number: str) -> bool:
+    """A Uruguayan cédula de identidad: six or seven digits and a check digit (weights 2987634, mod 10)."""
+    digits = [int(ch) for ch in number if ch.isdigit()]
+    if not 7 <= len(digits) <= 8:
+        return False
+    body = [0] * (8 - len(digits)) + digits[:-1]
+    total = sum(digit * weight for digit, weight in zip(body, (2, 9, 8, 7, 6, 3, 4), strict=True))
+    return (10 - total % 10) % 10 == digits[-1]
+
+
 _TW_LETTERS = {letter: code for code, letter in enumerate("ABCDEFGHJKLMNPQRSTUVXYWZIO", start=10)}
 
 
@@ -118,14 +128,15 @@ CUE_WORDS = tuple(
         "الرقم القومي", "الهوية", "الإقامة", "الاقامة", "iqama", "کد ملی", "کدملی", "شماره ملی", "philsys",
         "identification number", "pengenalan", "căn cước", "cccd", "cmnd", "chứng minh", "snils", "снилс",
         "инн", "рнокпп", "іпн", "cnic", "شناختی", "kra pin", "t.c.", "bank verification", "rut ", "rut:",
-        "bvn", "ජාතික", "தேசிய", "ciudadan", "الرقم المدني", "البطاقة المدنية", "civil id",
+        "bvn", "ජාතික", "தேசிய", "ciudadan", "c.i.", "cédula de identidad", "الرقم المدني", "البطاقة المدنية",
+        "civil id",
     )
 )  # fmt: skip
 CUE = (
     r"الرقم\s+القومي|الهوية|الإقامة|الاقامة|iqama|کد\s*ملی|شماره\s+ملی|philsys|identification\s+number|"
     r"kad\s+pengenalan|căn\s+cước|chứng\s+minh|kra\s+pin|bank\s+verification|\bbvn\b|"
     r"ජාතික\s+හැඳුනුම්පත්|தேசிய\s+அடையாள|c[ée]dula\s+de\s+ciudadan[íi]a|الرقم\s+المدني|البطاقة\s+المدنية|"
-    r"civil\s+id|"
+    r"civil\s+id|(?-i:\bC\.\s?I\.)|c[ée]dula\s+de\s+identidad|"
     # "rut" in lower case is an English word ("in a rut"): a cue only right before its number (the end
     # of the text searched is the candidate's start when `world_id` looks behind one)
     r"\brut[\s:.#]{1,3}(?:$|(?=\d))|"
@@ -197,6 +208,7 @@ _VN_CUE = r"(?-i:\bCCCD\b|\bCMND\b)|căn\s+cước(?:\s+công\s+dân)?|chứng\s
 _SNILS_CUE = r"(?-i:\bSNILS\b|\bСНИЛС\b|\b" + normalise("СНИЛС") + r"\b)"
 _HK_CUE = r"(?-i:\bHKID\b)|身份證|身份证|identity\s+card"
 _LK_CUE = r"(?-i:\bNIC\b)|ජාතික\s+හැඳුනුම්පත්|தேசிய\s+அடையாள\s+அட்டை"
+_UY_CUE = r"(?-i:\bC\.\s?I\.)|c[ée]dula(?:\s+de\s+identidad)?"
 _CO_CUE = r"c[ée]dula\s+de\s+ciudadan[íi]a|(?-i:\bC\.C\.)"
 _SHAPES: tuple[tuple[str, re.Pattern[str], Callable[[str], bool] | None], ...] = tuple(
     (
@@ -215,6 +227,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str], Callable[[str], bool] | None], ...] =
         ("hk_hkid", _HK_CUE, r"(?-i:[A-Z]{1,2}\d{6}\s?(?:\([0-9A]\)|[0-9A]))", hkid_valid),
         ("lk_nic", _LK_CUE, r"\d{9}[VvXx]|(?:19|20)\d{10}", lambda number: lk_nic_valid(number.upper())),
         ("co_cc", _CO_CUE, r"\d{1,3}(?:\.\d{3}){2,3}|\d{6,10}", None),
+        ("uy_ci", _UY_CUE, r"\d\.?\d{3}\.?\d{3}-?\d|\d{3}\.?\d{3}-?\d", uy_ci_valid),
         # Argentina's and Peru's DNI (no check digit; Spain's has its letter: `european_id`)
         ("dni", r"(?-i:\bDNI\b)", r"\d{1,2}\.\d{3}\.\d{3}|\d{7,8}", None),
     )

@@ -32,7 +32,7 @@ _ROUND = attacker_round.load("attacker_round_text12.json")
 
 _UNCHECKED = (
     "identity numbers with no published check and no module in python-stdnum (Kenyan, Moroccan, Senegalese, "
-    "Ethiopian, Ugandan, Tanzanian, Rwandan, Uruguayan, Guatemalan, Costa Rican, Macanese, Bangladeshi, "
+    "Ethiopian, Ugandan, Tanzanian, Rwandan, Guatemalan, Costa Rican, Macanese, Bangladeshi, "
     "Mongolian, Uzbek, Bahraini, Omani ids) after a cue word of their own language"
 )
 _KEYS_OF_OTHERS = (
@@ -57,7 +57,6 @@ _OPEN: dict[str, str] = {
     "CM84031201AB7K": _UNCHECKED,
     "19840312-14125-00001-22": _UNCHECKED,
     "1 1984 8 0123456 0 12": _UNCHECKED,
-    "4.512.386-7": _UNCHECKED,
     "DPI 2456 78912 0101": _UNCHECKED,
     "1-0847-0023": _UNCHECKED,
     "1234567(8)": _UNCHECKED,

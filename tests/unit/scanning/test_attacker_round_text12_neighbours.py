@@ -18,6 +18,7 @@ from gate.scanning.detectors.world_id_more import (
     kz_iin_valid,
     lk_nic_valid,
     tw_id_valid,
+    uy_ci_valid,
 )
 
 
@@ -45,6 +46,7 @@ FOUND: list[tuple[str, str]] = [
     ("NIN ta 39518274610", "NATIONAL_ID"),
     ("DNI 34.185.692 del alumno", "NATIONAL_ID"),
     ("kennitala 120174-3399", "NATIONAL_ID"),
+    ("C.I. 1.234.567-2 de la compradora", "NATIONAL_ID"),
     ("senha do wifi da loja: Ipanema@2025", "SESSION_TOKEN"),
     ("密码是 abc12345", "SESSION_TOKEN"),
     ("mysql://shop:Tr0ub4dor@10.0.0.5/orders", "SESSION_TOKEN"),
@@ -72,6 +74,7 @@ CLEAN: list[str] = [
     "NIC card sleeve, 86 x 54 mm, pack of 50",
     "NIN ta 2024",
     "DNI holder, leather, 2 slots",
+    "C.I. 1.234.567-3 (a check digit that fails)",
     "password reset screen, 12 characters minimum",
     "senha forte: use 12 caracteres",
     "postgres://localhost:5432/assets",
@@ -116,6 +119,8 @@ def test_clean(text: str) -> None:
         (kz_iin_valid, "841312400126", False),  # month 13
         (kw_civil_valid, "284031201232", True),
         (kw_civil_valid, "284031201234", False),
+        (uy_ci_valid, "1.234.567-2", True),
+        (uy_ci_valid, "4.512.386-7", False),
         (vin_valid, "1M8GDM9AXKP042788", True),
         (vin_valid, "1M8GDM9A1KP042788", False),
         (vin_valid, "WVWZZZ1JZ3W386752", True),  # no check digit outside North America and China
