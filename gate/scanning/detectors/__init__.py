@@ -11,6 +11,7 @@ from gate.scanning.detectors import (
     bank_account,
     behavior,
     card,
+    credentials,
     customer,
     device,
     dob,
@@ -23,6 +24,7 @@ from gate.scanning.detectors import (
     keyed,
     location,
     location_codes,
+    mrz,
     national_id,
     person,
     person_joined,
@@ -34,6 +36,7 @@ from gate.scanning.detectors import (
     session,
     social,
     vehicle_plate,
+    vin,
     world_id,
     world_id_cued,
 )
@@ -50,6 +53,7 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     national_id.UK_NINO,
     european_id.DETECTOR,
     world_id.DETECTOR,
+    mrz.DETECTOR,
     # (one detector for both: each is a NATIONAL_ID pattern detector on the same texts, and a call costs)
     replace(id_document.DETECTOR, rules=id_document.DETECTOR.rules + world_id_cued.DETECTOR.rules),
     ip.DETECTOR,
@@ -59,6 +63,7 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     person.DETECTOR,
     session.DETECTOR,
     session.SECRET_KEYS,
+    credentials.DETECTOR,
     behavior.DETECTOR,
     device.DETECTOR,
     social.DETECTOR,
@@ -66,6 +71,7 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     customer.DETECTOR,
     account.DETECTOR,
     vehicle_plate.DETECTOR,
+    vin.DETECTOR,
 )
 
 KEYED_RULES: tuple[KeyedRule, ...] = (
@@ -82,6 +88,7 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
     *health.KEYED_RULES,
     *world_id.KEYED_RULES,
     *id_document.KEYED_RULES,
+    *vin.KEYED_RULES,
 )
 
 

@@ -72,7 +72,10 @@ _CANDIDATE = re.compile(
 _NOT_DIGITS = re.compile(r"\D")
 _CARD_CUE = re.compile(
     r"(?i)\b(?:card|credit|debit|visa|mastercard|master\s+card|amex|american\s+express|discover|cc|pan|mir|rupay|"
-    r"verve|shetab|troy|elo|uzcard|humo|dankort|unionpay|jcb)\b"
+    r"verve|shetab|troy|elo|uzcard|humo|dankort|unionpay|jcb|carte|karte|tarjeta|cart[ãa]o|kart|kartu|"
+    r"карта|карты|картка|th[ẻe])\b|"
+    # scripts written without spaces touch the digits ("卡号6217..."): no word boundary there
+    r"银联|銀聯|银行卡|銀行卡|信用卡|借记卡|卡号|卡號|カード|카드|بطاقة|کارت"
 )
 _SEED_CUE = re.compile(r"(?i)\bseed\b")
 

@@ -4,8 +4,8 @@
   separator have no other use in generation parameters (six pairs of decimal digits, a timecode as
   often, only after "MAC"). Validated by python-stdnum (`mac`); the all-zero and broadcast addresses
   are no one's.
-- An IMEI (15 digits, Luhn; python-stdnum `imei`) only after its cue word ("IMEI"): a random 15-digit run
-  passes Luhn one time in ten.
+- An IMEI (15 digits, Luhn; python-stdnum `imei`) only after its cue word ("IMEI", "串号"): a random
+  15-digit run passes Luhn one time in ten. A MAC in Cisco's dotted form only after "MAC".
 - An advertising or device ID (a UUID, or 16 to 64 hex digits) only after a device cue word ("IDFA",
   "GAID", "advertising ID", "device ID", "Geräte-ID", "identifiant de l'appareil", ...): a UUID alone is
   a request or model ID as often as anything.
@@ -33,8 +33,16 @@ _MAC = re.compile(r"(?<![\w:.\-])[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-
 _MAC_SEPARATORS = 5
 _NOBODY = frozenset(("00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff"))
 
+# "IMEI", or the Chinese "串号" (a phone's serial: its IMEI), then a label's "number" words or up to four
+# short words ("IMEI-Nummer", "IMEI de mi móvil es", "IMEI码"), then 15 or 16 digits.
 _IMEI = re.compile(
-    r"(?i)\bimei(?:\s*(?:number|no\.?|nr\.?|#|n°|1|2))?\s*[:=#]?\s*(?P<id>\d(?:[ \-]?\d){14,15})(?!\d)"
+    r"(?i)(?:\bimei|串号|串號)(?:[\s\-]*(?:number|nummer|numéro|número|numero|no\.?|nr\.?|#|n°|1|2|码|碼|号|號))?"
+    r"(?:\s+[^\W\d_]{1,6}){0,4}\s*[:=#]?\s*(?P<id>\d(?:[ \-]?\d){14,15})(?!\d)"
+)
+# A MAC address in Cisco's dotted form ("a4c3.f047.6b2e"), after "MAC" only: three groups of four hex
+# digits are a version or a hash's piece as often.
+_DOTTED_MAC = re.compile(
+    r"(?i)\bmac\b[^\n]{0,24}?(?<![\w.])(?P<id>[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w.])"
 )
 
 # The device cue words of data/cues.toml ("IDFA", "device ID", "Geräte-ID", "идентификатор устройства"), then
@@ -53,6 +61,12 @@ def _valid_mac(match: re.Match[str], text: Text) -> bool:
     # Six pairs of decimal digits are as often a timecode or a date ("00:12:34:56:78:90"): only after
     # a MAC's own cue word.
     return any(ch in "abcdef" for ch in found) or "mac" in text.lower
+
+
+def _valid_dotted_mac(match: re.Match[str], text: Text) -> bool:
+    found = match.group("id").replace(".", "")
+    pairs = ":".join(found[i : i + 2] for i in range(0, 12, 2))
+    return mac.is_valid(pairs) and any(ch.isdigit() for ch in found) and any(ch.isalpha() for ch in found)
 
 
 def _valid_imei(match: re.Match[str], text: Text) -> bool:
@@ -76,7 +90,14 @@ DETECTOR = PatternDetector(
         # Colons: two or more make `HAS_COLONS`; dashes are counted (five).
         PatternRule("device_id.mac", _MAC, _valid_mac, requires=HAS_COLONS),
         PatternRule("device_id.mac", _MAC, _valid_mac, when=_has_dashes),
-        PatternRule("device_id.imei", _IMEI, _valid_imei, when=any_word(("imei",)), requires=HAS_DIGIT_RUN),
+        PatternRule(
+            "device_id.imei",
+            _IMEI,
+            _valid_imei,
+            when=any_word(("imei", "串号", "串號")),
+            requires=HAS_DIGIT_RUN,
+        ),
+        PatternRule("device_id.mac", _DOTTED_MAC, _valid_dotted_mac, when=any_word(("mac",))),
         # (The cued pattern looks its cue words up itself: no prefilter.)
         PatternRule("device_id.cued", _CUED_ID, _identifier_digits),
     ),

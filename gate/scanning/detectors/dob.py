@@ -56,6 +56,8 @@ _LOCAL_DATE = (
     # "3 de marzo de 1980", "3 ta' Marzu 1980": a particle may stand on either side of the month.
     # "1er avril 1979": French writes the first of a month as an ordinal.
     rf"\d{{1,2}}(?:er|re)?\.?\s+(?:(?:de|ta'?)\s+)?(?:{_LOCAL_MONTH}|{_LEXICON_MONTH})\s+(?:(?:de|del)\s+|{_ERA})?{_YEAR}|"
+    # Month first, as Filipino and English-influenced forms write it: "Marso 12, 1984".
+    rf"(?:{_LEXICON_MONTH})\s+\d{{1,2}},?\s+{_YEAR}|"
     # Vietnamese: "12 tháng 3 năm 1984" (day, "month" and its number, "year" and its number).
     rf"\d{{1,2}}\s+th[áa]ng\s+\d{{1,2}},?\s+(?:n[ăa]m\s+)?{_YEAR}|"
     rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?{_YEAR}|"

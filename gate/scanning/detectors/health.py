@@ -164,12 +164,14 @@ _NAME_AFTER_FOR = re.compile(r"\b(?:for|für|pour|para|per|voor|dla|pra)\s+[^\W\
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _WINDOW = 48
 # A possessive right before a treatment or a grave illness is that person's ("her chemotherapy", "his
-# dialysis", "ihre Chemotherapie"); pregnancy is not among them ("her pregnancy announcement" is a theme).
+# dialysis", "ihre Chemotherapie", "her colostomy bag"); pregnancy is not among them ("her pregnancy
+# announcement" is a theme).
 _POSSESSIVES = _readings(_words("possessives"))
 _TREATMENT = re.compile(
     r"(?i)(?:chemo|chimio|quimio|chemio|химиотерап|kemoterapi|dialys|dialyse|diálise|diálisis|dialisi|диализ|"
     r"diyaliz|radiotherap|radiation therapy|strahlentherapie|cancer|cáncer|câncer|krebs|leuk|tumou?r|"
-    r"dementia|demenz|alzheimer|parkinson|mastectom|lumpectom)"
+    r"dementia|demenz|alzheimer|parkinson|mastectom|lumpectom|colostom|ileostom|urostom|ostomy|stoma\b|"
+    r"insulin pump|insulinpumpe)"
 )
 # "chemo-free", "sugar-free, diabetic-friendly": a product's claim, not a condition.
 _FREE_AFTER = re.compile(r"(?i)[\w]*-?(?:free|friendly|frei|libre|sans)\b")

@@ -45,6 +45,10 @@ _DEVICE_TOKEN = re.compile(r"[0-9A-Za-z:.\-_+/=]{8,200}")
 _MIN_DEVICE_DIGITS = 4
 
 
+_GROUPED_DIGITS = re.compile(r"\d+(?: \d+)+")
+_MIN_GROUPED_DIGITS = 14
+
+
 def _device_value(value: Any) -> bool:
     if isinstance(value, list | tuple):
         return any(_device_value(item) for item in value)
@@ -55,6 +59,9 @@ def _device_value(value: Any) -> bool:
     if not isinstance(value, str):
         return False
     token = value.strip()
+    if _GROUPED_DIGITS.fullmatch(token) is not None:
+        # An IMEI or a SIM's ICCID as printed, in groups ("8944 5000 0012 3456 789")
+        return sum(ch.isdigit() for ch in token) >= _MIN_GROUPED_DIGITS
     if _DEVICE_TOKEN.fullmatch(token) is None:
         return False
     return sum(ch in "0123456789abcdefABCDEF" for ch in token) >= _MIN_DEVICE_DIGITS and any(

@@ -30,6 +30,7 @@ from stdnum.br import cpf
 from stdnum.ca import sin
 from stdnum.cl import rut
 from stdnum.cn import ric
+from stdnum.do import cedula
 from stdnum.ec import ci as ec_ci
 from stdnum.gb import nhs
 from stdnum.id import nik
@@ -62,11 +63,16 @@ from gate.scanning.detectors.world_id_more import (
     CUE_ACRONYMS,
     CUE_CAPITALS,
     CUE_WORDS,
+    ae_eid_valid,
     cued_shape,
     eg_nid_valid,
     ir_code_valid,
+    kw_civil_valid,
+    kz_iin_valid,
     sa_id_valid,
+    tw_id_valid,
 )
+from gate.scanning.normalise import as_written_and_read
 
 # Strong shapes, each a whole token: the dashed and dotted ones in one search (they need a dash), the
 # CURP in another (it starts with two capitals and two digits: `HAS_CODE_START`).
@@ -77,8 +83,16 @@ _DASHED = re.compile(
 _CURP = re.compile(r"(?<![\w\-])[A-Z]{4}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d(?![\w\-])")
 _DASHED_MODULES: dict[str, ModuleType] = {"br_cpf": cpf, "kr_rrn": rrn, "us_itin": itin, "my_nric": nric}
 
-# Cue words: long ones in any case; acronyms that are also words elsewhere ("SIN" is Spanish "without",
-# "PAN" a frying pan) only in capitals.
+# Acronyms that are also words elsewhere ("SIN" is Spanish "without", "PAN" a frying pan): capitals only,
+# as written and as `normalise` reads them ("ЕГН" is read "EГH").
+_ACRONYM_CUES = (
+    "PAN", "SIN", "TFN", "NHS", "RUT", "RUN", "NIK", "FIN", "UIN", "IC", "CUIT", "CUIL", "RIF", "JMBG",
+    "EMŠO", "EMSO", "EGN", "ЕГН", "ЈМБГ", "KRA", "KTP",
+)  # fmt: skip
+# Aadhaar and PAN in the scripts of India (Bengali, Tamil, Telugu, Kannada, Gujarati, Gurmukhi,
+# Malayalam, Devanagari "पैन").
+_INDIC_CUES = "আধার|ஆதார்|ఆధార్|ಆಧಾರ್|આધાર|ਆਧਾਰ|ആധാർ|பான்|పాన్|पैन"
+# Cue words: long ones in any case, the acronyms above only in capitals.
 _CUE = re.compile(
     unicodedata.normalize(
         "NFKC",
@@ -87,10 +101,13 @@ _CUE = re.compile(
         + r"aadhaa?r|आधार|permanent\s+account\s+number|social\s+insurance\s+number|num[ée]ro\s+d.assurance\s+"
         r"sociale|tax\s+file\s+number|nhs\s+(?:number|no)|south\s+african\s+id|identity\s+number|id\s+number|"
         r"teudat\s+zehut|my\s*number|resident\s+registration|c[ée]dula|rol\s+[úu]nico\s+tributario|"
-        r"identity\s+card|national\s+id|mykad|nric|curp|cpf|itin)|"
+        r"identity\s+card|national\s+id|mykad|nric|curp|cpf|itin|id-nommer|identiteitsnommer|mazisi)|"
         + CUE_CAPITALS
-        + r"\b(?:PAN|SIN|TFN|NHS|RUT|RUN|NIK|FIN|UIN|IC|CUIT|CUIL|RIF|JMBG|EMŠO|EMSO|EGN|ЕГН|ЈМБГ)\b|"
-        r"身份证|身份證|公民身份号码|マイナンバ|個人番号|주민등록번호|주민번호|תעודת\s*זהות|ת\.ז|เลขประจำตัวประชาชน|บัตรประชาชน",
+        + r"\b(?:"
+        + "|".join(sorted(as_written_and_read(_ACRONYM_CUES), key=len, reverse=True))
+        + r")\b|"
+        r"身份证|身份證|身分證|公民身份号码|マイナンバ|個人番号|주민등록번호|주민번호|תעודת\s*זהות|ת\.ז|"
+        r"เลขประจำตัวประชาชน|บัตรประชาชน|" + _INDIC_CUES,
     )
 )
 # What the cue regex needs, as plain substring tests (most strings have none, and then it is not run):
@@ -99,12 +116,10 @@ _CUE_WORDS = (
     "aadha", "आधार", "account number", "insurance number", "assurance", "file number", "nhs", "african id",
     "identity", "id number", "zehut", "my number", "mynumber", "registration", "cédula", "cedula", "único",
     "unico", "national id", "mykad", "nric", "curp", "cpf", "itin", "身份", "公民", "マイナンバ", "個人番号",
-    "주민", "תעודת", "ת.ז", "เลขประจำตัว", "บัตรประชาชน",
+    "주민", "תעודת", "ת.ז", "เลขประจำตัว", "บัตรประชาชน", "身分證", "id-nommer", "identiteitsnommer", "mazisi",
+    *_INDIC_CUES.split("|"),
 )  # fmt: skip
-_CUE_ACRONYMS = (
-    "PAN", "SIN", "TFN", "NHS", "RUT", "RUN", "NIK", "FIN", "UIN", "IC", "CUIT", "CUIL", "RIF", "JMBG",
-    "EMŠO", "EMSO", "EGN", "ЕГН", "ЈМБГ",
-)  # fmt: skip
+_CUE_ACRONYMS = tuple(sorted(as_written_and_read(_ACRONYM_CUES)))
 # Every acronym in one search of literals (cheaper than forty `in` tests).
 _ACRONYM = re.compile(
     "|".join(re.escape(word) for word in sorted({*_CUE_ACRONYMS, *CUE_ACRONYMS}, key=lambda w: (-len(w), w)))
@@ -129,11 +144,13 @@ UNSPACED = (
 )
 NOT_AFTER_WORD = rf"(?<![^\W{UNSPACED}])"
 NOT_BEFORE_WORD = rf"(?![^\W{UNSPACED}])"
-# A candidate after a cue: digits grouped by one separator, or a PAN's letters and digits, or a RUT's or
-# a Chinese identity number's check character ("K", "X": "11010519491231002X").
+# A candidate after a cue: digits grouped by one separator, or a PAN's, CURP's or RFC's letters and
+# digits (in either case: "curp hegl010915hjcrnsa8"), a Taiwanese ID, or a RUT's or a Chinese identity
+# number's check character ("K", "X": "11010519491231002X").
 _CANDIDATE = re.compile(
     rf"(?<![+.\-/]){NOT_AFTER_WORD}"
-    r"(?:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|[A-Z&Ñ]{4}\d{6}[A-Z0-9]{3}|[AP]\d{9}[A-Z]|[VEJPG]-?\d{8}-?\d|"
+    r"(?:(?i:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|[A-Z&Ñ]{4}\d{6}[A-Z0-9]{3})|[AP]\d{9}[A-Z]|"
+    r"[VEJPG]-?\d{8}-?\d|[A-Z][12]\d{8}|"
     r"\d(?:[ .\-/]?\d){7,17}(?:-?[\dKkXx])?)"
     rf"(?![\-/]){NOT_BEFORE_WORD}"
 )
@@ -157,7 +174,13 @@ _BY_LENGTH: dict[int, tuple[tuple[str, ModuleType], ...]] = {
         ("ec_ci", ec_ci),
         ("ve_rif", rif),
     ),
-    11: (("br_cpf", cpf), ("ar_cuit", cuit), ("tr_tckimlik", tckimlik), ("ke_pin", ke_pin)),
+    11: (
+        ("br_cpf", cpf),
+        ("ar_cuit", cuit),
+        ("tr_tckimlik", tckimlik),
+        ("ke_pin", ke_pin),
+        ("do_cedula", cedula),
+    ),
     12: (("in_aadhaar", aadhaar), ("jp_in", jp_in), ("my_nric", nric), ("ru_inn", inn)),
     13: (
         ("za_idnr", za_idnr),
@@ -172,7 +195,15 @@ _BY_LENGTH: dict[int, tuple[tuple[str, ModuleType], ...]] = {
 }
 
 # Numbers python-stdnum has no module for, by their published checks (`world_id_more`).
-_CHECKED = (("sa_id", sa_id_valid), ("ir_code", ir_code_valid), ("eg_nid", eg_nid_valid))
+_CHECKED = (
+    ("sa_id", sa_id_valid),
+    ("ir_code", ir_code_valid),
+    ("eg_nid", eg_nid_valid),
+    ("ae_eid", ae_eid_valid),
+    ("kw_civil", kw_civil_valid),
+    ("kz_iin", kz_iin_valid),
+    ("tw_id", tw_id_valid),
+)
 
 
 class WorldIdDetector:
@@ -212,8 +243,10 @@ class WorldIdDetector:
             candidate = match.group()
             compact = "".join(ch for ch in candidate if ch.isalnum())
             for detail, module in _BY_LENGTH.get(len(compact), ()):
-                # (python-stdnum reads a TCKN only without its spaces)
-                if stdnum_valid(module, compact if detail == "tr_tckimlik" else candidate):
+                # (python-stdnum reads a TCKN, and a Chinese number, only without their spaces)
+                if stdnum_valid(module, compact if detail == "tr_tckimlik" else candidate) or (
+                    " " in candidate and stdnum_valid(module, compact)
+                ):
                     return f"national_id.{detail}"
             for detail, check in _CHECKED:
                 if check(compact):
@@ -233,7 +266,8 @@ _ID_KEYS = keyset(
     "aadhaar aadhar aadhaar_number aadhaar_no rnokpp ipn teudat_zehut mispar_zehut cedula nik nric mykad "
     "sa_id rsa_id pan pan_no pan_number cuit cuil rut run rol_unico ci cedula_identidad cedula_de_identidad "
     "rif jmbg emso egn id_nommer identiteitsnommer identiteitsnommer no_kp nomor_induk_kependudukan "
-    "ktp no_ktp nik_ktp nhs_number nhs_no"
+    "ktp no_ktp nik_ktp nhs_number nhs_no kra_pin thai_id ic ic_no ic_number emirates_id iqama iqama_no "
+    "iqama_number hkid hkid_no cnic cnic_no curp rfc"
 )
 _ID_KEY_FRAGMENTS = key_fragments(
     "आधार",
@@ -251,6 +285,14 @@ _ID_KEY_FRAGMENTS = key_fragments(
     "јмбг",
     "емшо",
     "егн",
+    "주민번호",
+    "주민등록번호",
+    "证件号码",
+    "身份证",
+    "身份證",
+    "身分證",
+    "マイナンバー",
+    "個人番号",
 )
 
 

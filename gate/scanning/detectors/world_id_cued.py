@@ -4,7 +4,8 @@ Scottish CHI numbers, Irish PPS numbers, Indonesian NPWPs, Indian Aadhaar VIDs a
 Mauritian NICs, Cuban identity numbers, Belgian BIS numbers, Latvian personal codes, Bulgarian
 foreigners' numbers (ЛНЧ), Thai and Vietnamese tax numbers, South African tax numbers, the NITs of
 Guatemala, El Salvador and Colombia, the RUCs of Paraguay, Peru and Ecuador, Mozambican NUITs, British
-Columbia's personal health numbers, New Zealand IRD numbers, French tax numbers, and Emirates IDs.
+Columbia's personal health numbers, New Zealand IRD numbers, French tax numbers, and Emirates IDs; since the
+twelfth round Icelandic kennitölur and Lithuanian personal codes.
 
 Each is checked by python-stdnum (an Emirates ID: "784", then Luhn, as the ID card prints it), and only
 the number written within a few words after its own name counts: an EAN, an order number or a seed
@@ -33,6 +34,8 @@ from stdnum.gt import nit as gt_nit
 from stdnum.id import npwp
 from stdnum.ie import pps
 from stdnum.in_ import epic, vid
+from stdnum.is_ import kennitala
+from stdnum.lt import asmens
 from stdnum.lv import pvn
 from stdnum.mu import nid as mu_nid
 from stdnum.mz import nuit
@@ -85,6 +88,8 @@ _KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[Any, ...]], ...
     ("nz_ird", ("ird number",), ("IRD",), (ird,)),
     ("fr_nif", ("numéro fiscal", "numéro fiscal de référence"), ("SPI",), (fr_nif,)),
     ("ae_eid", ("emirates id", "الهوية الإماراتية"), (), (_EmiratesId,)),
+    ("is_kennitala", ("kennitala", "kennitölu", "kennitalan"), (), (kennitala,)),
+    ("lt_asmens", ("asmens kodas", "asmens kodą", "asmens kodo"), (), (asmens,)),
 )
 
 # A label's "number" words between a name and its number ("PPS number", "n°", "No.:").
