@@ -5,10 +5,8 @@
 
 from __future__ import annotations
 
-import hashlib
-import struct
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Literal
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from gate.errors import ImageUndecodable
 from gate.imaging import (
@@ -16,6 +14,7 @@ from gate.imaging import (
     idat,
     inspected,
     jpeg,
+    jpeg_multipart,
     mpf,
     png,
     scan_tail,
@@ -24,6 +23,7 @@ from gate.imaging import (
     webp,
     webp_tail,
 )
+from gate.imaging.block import Block, Blocks, Source
 from gate.imaging.exif import tiff_block
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
@@ -32,42 +32,6 @@ from gate.imaging.limits import MetadataBudget
 
 if TYPE_CHECKING:
     from gate.imaging.probing import Layout
-
-Source = Literal[
-    "exif", "xmp", "xmp_ext", "iptc", "text", "comment", "ducky", "icc", "palette", "uninspected", "unread"
-]
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A metadata unit: the byte spans it occupies in the file and its payload.
-
-    `payload` is the TIFF block for exif (`prefix` is what preceded it in the container), the packet for
-    xmp, the whole APP13 payload for iptc, the whole APP12 payload for ducky. For text and comment, `text`
-    holds the decoded string and `key` the PNG keyword or COM index; for a JPEG's xmp, `key` holds the GUIDs
-    of the extended packets read beside it. An uninspected block is a segment or
-    chunk the gate neither reads nor knows to be harmless: `where` names it (format, type, ordinal).
-    """
-
-    source: Source
-    spans: tuple[tuple[int, int], ...]
-    payload: bytes = field(default=b"", repr=False)
-    prefix: bytes = b""
-    text: str = field(default="", repr=False)
-    key: str = ""
-    container: str = ""  # the chunk type for PNG text ("tEXt"...), so paths can name it
-    where: tuple[str, str, str] | None = None
-    image: int = 0  # the picture of a multi-picture JPEG it belongs to (0: the primary image)
-    # PNG text: the keyword, then iTXt's language tag and translated keyword, one a line.
-    label: str = field(default="", repr=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Blocks:
-    """All metadata blocks of one image and whether it carries a C2PA manifest."""
-
-    items: tuple[Block, ...]
-    has_c2pa: bool
 
 
 def list_blocks(
@@ -151,10 +115,14 @@ def _jpeg_blocks(data: bytes, layout: jpeg.JpegLayout, budget: MetadataBudget, s
             has_c2pa = True
         if seg.image:
             blocks[before:] = [replace(block, image=seg.image) for block in blocks[before:]]
-    blocks = _with_extensions(
-        blocks, [_extended_xmp(parts, budget, image, guid) for (image, guid), parts in extended.items()]
+    blocks = jpeg_multipart.with_extensions(
+        blocks,
+        [
+            jpeg_multipart.extended_xmp(parts, budget, image, guid)
+            for (image, guid), parts in extended.items()
+        ],
     )
-    blocks.extend(_jpeg_profile(parts, image) for image, parts in profiles.items())
+    blocks.extend(jpeg_multipart.jpeg_profile(parts, image) for image, parts in profiles.items())
     return Blocks((*blocks, *_outside_segments(data, layout, streams)), has_c2pa)
 
 
@@ -354,63 +322,6 @@ def _mp_index(data: bytes, seg: jpeg.Segment) -> mpf.MpIndex | None:
     if seg.marker != jpeg.APP2 or not data.startswith(mpf.PREFIX, seg.start + 4):
         return None
     return mpf.read(data, seg.start + 4, seg.end)
-
-
-def _jpeg_profile(parts: list[tuple[bytes, jpeg.Segment, bytes]], image: int) -> Block:
-    """An ICC profile split over APP2 segments, each with its sequence number (from 1) and the count."""
-    ordered = sorted(parts, key=lambda part: part[0][0])
-    spans = tuple((seg.start, seg.end) for _, seg, _ in parts)
-    if [part[0][0] for part in ordered] != list(range(1, len(ordered) + 1)):
-        # libjpeg and LittleCMS read no profile then; a lenient reader may: held (see `icc.read_items`)
-        return Block("uninspected", spans, where=("icc", "jpeg", "unnumbered"), image=image)
-    profile = b"".join(part[2] for part in ordered)
-    return Block("icc", spans, profile, key="jpeg", image=image)
-
-
-def _with_extensions(blocks: list[Block], extensions: list[Block]) -> list[Block]:
-    """`blocks`, then `extensions`, with each main XMP packet's `key` set to the GUIDs of the extended
-    packets of its picture that were read (one a word), which its HasExtendedXMP may name (see
-    `xmp.read_items`)."""
-    guids: dict[int, list[str]] = {}
-    for ext in extensions:
-        if ext.source == "xmp_ext":
-            guids.setdefault(ext.image, []).append(extension_guid(ext.payload))
-    return [
-        replace(block, key=" ".join(guids.get(block.image, ()))) if block.source == "xmp" else block
-        for block in blocks
-    ] + extensions
-
-
-def extension_guid(packet: bytes) -> str:
-    """The GUID XMP names an extended packet by: its MD5 in 32 upper-case hex digits."""
-    return hashlib.md5(packet, usedforsecurity=False).hexdigest().upper()
-
-
-def _extended_xmp(
-    parts: list[tuple[jpeg.Segment, bytes]], budget: MetadataBudget, image: int, guid: bytes
-) -> Block:
-    """Reassemble Adobe's extended XMP (a packet split over APP1 segments by offset).
-
-    Each segment names the packet by a GUID, which XMP defines as the MD5 of the packet in 32 hex
-    digits; 32 bytes of anything else (an address, a phone number in digits) are the writer's text
-    published unread, so such segments are `unread` (removed whole; the main packet's HasExtendedXMP
-    then names nothing, which readers tolerate).
-    """
-    if any(len(part) < 8 for _, part in parts):
-        raise ImageUndecodable("JPEG extended XMP segment is too short")
-    (total,) = struct.unpack_from(">I", parts[0][1], 0)
-    budget.charge(total)
-    packet = bytearray(total)
-    for _, part in parts:
-        full, offset = struct.unpack_from(">II", part, 0)
-        chunk = part[8:]
-        if full != total or offset + len(chunk) > total:
-            raise ImageUndecodable("JPEG extended XMP segments are inconsistent")
-        packet[offset : offset + len(chunk)] = chunk
-    spans = tuple((seg.start, seg.end) for seg, _ in parts)
-    if guid.upper() != extension_guid(bytes(packet)).encode():
-        return Block("unread", spans, where=("jpeg", "APP1", "xmp_extension"), image=image)
-    return Block("xmp_ext", spans, bytes(packet), image=image)
 
 
 def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget, streams: bool) -> Blocks:

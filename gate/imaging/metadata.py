@@ -17,7 +17,8 @@ from PIL import ExifTags
 
 from gate.errors import ImageLimitExceeded
 from gate.imaging import ducky, exif, icc, iptc, opaque, png, xmp
-from gate.imaging.blocks import Block, list_blocks
+from gate.imaging.block import Block
+from gate.imaging.blocks import list_blocks
 from gate.imaging.generators import known_generator, looks_like_a1111
 from gate.imaging.items import ImageMetadata, Kind, MetadataItem, UnreadableBlock
 from gate.imaging.limits import MAX_METADATA_ITEMS, MetadataBudget

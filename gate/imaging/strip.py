@@ -13,9 +13,11 @@ from dataclasses import replace
 
 from gate.errors import ImageUndecodable
 from gate.imaging import exif, icc, iptc, jpeg, mpf, png, webp, xmp
-from gate.imaging.blocks import Block, extension_guid, list_blocks
+from gate.imaging.block import Block
+from gate.imaging.blocks import list_blocks
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.items import DEFAULT_STRIP_KINDS, KINDS, STRIPPABLE_KINDS, UnreadableBlock
+from gate.imaging.jpeg_multipart import extension_guid
 from gate.imaging.limits import MetadataBudget
 from gate.imaging.metadata import block_items, read_metadata
 from gate.imaging.probing import ImageProbe

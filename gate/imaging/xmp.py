@@ -95,9 +95,9 @@ _AI_SOURCE_TYPES = frozenset(
     }
 )
 _VALUELESS: frozenset[Kind] = frozenset({"location", "device_id"})
-# The MD5 of the extended packet the main one continues in (JPEG only, `blocks._extended_xmp`). Naming no
-# extension published beside the packet (one removed, or none ever), it is 16 bytes of the writer's choice
-# that no reader uses: unread (issue 12's "HasExtendedXMP left in output").
+# The MD5 of the extended packet the main one continues in (JPEG only, `jpeg_multipart.extended_xmp`).
+# Naming no extension published beside the packet (one removed, or none ever), it is 16 bytes of the
+# writer's choice that no reader uses: unread (issue 12's "HasExtendedXMP left in output").
 HAS_EXTENDED_XMP = "{http://ns.adobe.com/xmp/note/}HasExtendedXMP"
 _SERIAL = re.compile(r"serial", re.IGNORECASE)
 _OWNER = re.compile(r"owner", re.IGNORECASE)
