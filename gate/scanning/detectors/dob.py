@@ -157,6 +157,21 @@ def _age_of_a_person(match: re.Match[str], text: Any) -> bool:
     return _NOT_A_PERSON.search(text.value, max(0, start - _NOT_A_PERSON_WINDOW), start) is None
 
 
+# A year alone ("born in 1986"), and the merchandise words that make it everyone's (data/cues.toml
+# [birth_year_merchandise]).
+_YEAR_AT_END = re.compile(rf"{_YEAR}$")
+_MERCHANDISE = re.compile(lexicon.pattern(lexicon.words("birth_year_merchandise")))
+
+
+def _someones_date(match: re.Match[str], text: Any) -> bool:
+    """A date after a birth cue, unless it is a year alone in birthday merchandise ("Vintage 1986, born in
+    1986")."""
+    found = match.group()
+    year = _YEAR_AT_END.search(found)
+    alone = year is not None and not any(ch.isdigit() for ch in found[: year.start()])
+    return not alone or _MERCHANDISE.search(text.value) is None
+
+
 _TURN_WORDS = (
     "turns ", "turning ", "will turn", "cumple", "compie", "compirà", "aura", "fête ses", "fyller",
     "täyttää", "wordt", "completa", "skończy", "kończy", "wird am",
@@ -207,8 +222,8 @@ DETECTOR = PatternDetector(
     needs=HAS_DIGIT | HAS_WORDS,
     rules=(
         # Every cue the pattern knows holds one of `BIRTH_WORDS`.
-        PatternRule("dob.cue", _CUED_DATE, requires=HAS_BIRTH_WORD),
-        PatternRule("dob.cue", _ReadDigits(_LEXICON_CUED_DATE), requires=HAS_BIRTH_WORD),
+        PatternRule("dob.cue", _CUED_DATE, _someones_date, requires=HAS_BIRTH_WORD),
+        PatternRule("dob.cue", _ReadDigits(_LEXICON_CUED_DATE), _someones_date, requires=HAS_BIRTH_WORD),
         PatternRule("dob.in_words", _CUED_IN_WORDS, when=_birth_words, requires=HAS_WORDS),
         PatternRule("dob.cue", _DATE_THEN_BORN, when=_born_after, requires=HAS_NON_ASCII | HAS_DIGIT),
         PatternRule(
