@@ -222,12 +222,16 @@ def burst_run(
                 "p99_ms": quantile(latencies, 0.99),
                 "batch_records": _batch_records(after, before),
                 # CPU per offered event (the runner process, the broker) over the half-load stretch
-                "runner_cpu_ms_per_event": 1000.0 * (cpu_after[0] - cpu_before[0]) / max(1, len(latencies)),
-                "broker_cpu_ms_per_event": 1000.0 * (cpu_after[1] - cpu_before[1]) / max(1, len(latencies)),
+                **{
+                    f"{part}_cpu_ms_per_event": 1000.0
+                    * (cpu_after[part] - cpu_before[part])
+                    / max(1, len(latencies))
+                    for part in ("runner", "broker")
+                },
                 # How busy the machine was: cores each part of the stack took over the stretch
                 "cores": {
-                    part: (cpu_after[i] - cpu_before[i]) / seconds if seconds > 0 else None
-                    for i, part in enumerate(STACK_PARTS)
+                    part: (cpu_after[part] - cpu_before[part]) / seconds if seconds > 0 else None
+                    for part in cpu_after
                 },
                 **_half_load_inside(before, after, seconds),
             }
@@ -242,19 +246,15 @@ def burst_run(
     return result
 
 
-# What `_stack_cpu` reads, in its order: the gate's runner process, its workers, the broker, and this
-# process (the load generator and the verdict collector: their produce and fetch requests load the broker).
-STACK_PARTS = ("runner", "workers", "broker", "load_generator")
-
-
-def _stack_cpu(gate_pid: int, broker_pid: int | None) -> tuple[float, float, float, float]:
-    """CPU seconds so far of each part of `STACK_PARTS`."""
-    return (
-        cpu_seconds(gate_pid),
-        _workers_cpu(gate_pid),
-        cpu_seconds(broker_pid),
-        cpu_seconds_of(Path("/proc/self/stat")),
-    )
+def _stack_cpu(gate_pid: int, broker_pid: int | None) -> dict[str, float]:
+    """CPU seconds so far of each part of the stack: the gate's runner process, its workers, the broker,
+    and this process (the load generator and the verdict collector, whose requests load the broker too)."""
+    return {
+        "runner": cpu_seconds(gate_pid),
+        "workers": _workers_cpu(gate_pid),
+        "broker": cpu_seconds(broker_pid),
+        "load_generator": cpu_seconds_of(Path("/proc/self/stat")),
+    }
 
 
 def _workers_cpu(pid: int) -> float:
