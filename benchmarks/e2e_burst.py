@@ -209,12 +209,12 @@ def burst_run(
         if probes:
             rate = latency_rate or 0.5 * result["images_per_s"]
             before, started = gate.metrics(), time.monotonic()
-            cpu_before = cpu_seconds(gate.process.pid), cpu_seconds(broker_pid)
+            cpu_before = _stack_cpu(gate.process.pid, broker_pid)
             latencies = _latency(
                 bootstrap, topics.ingest, collector, probes, rate=rate, seconds=latency_s, stamps=stamps
             )
             after, seconds = gate.metrics(), time.monotonic() - started
-            cpu_after = cpu_seconds(gate.process.pid), cpu_seconds(broker_pid)
+            cpu_after = _stack_cpu(gate.process.pid, broker_pid)
             result["half_load"] = {
                 "offered_per_s": rate,
                 "events": len(latencies),
@@ -222,8 +222,17 @@ def burst_run(
                 "p99_ms": quantile(latencies, 0.99),
                 "batch_records": _batch_records(after, before),
                 # CPU per offered event (the runner process, the broker) over the half-load stretch
-                "runner_cpu_ms_per_event": 1000.0 * (cpu_after[0] - cpu_before[0]) / max(1, len(latencies)),
-                "broker_cpu_ms_per_event": 1000.0 * (cpu_after[1] - cpu_before[1]) / max(1, len(latencies)),
+                **{
+                    f"{part}_cpu_ms_per_event": 1000.0
+                    * (cpu_after[part] - cpu_before[part])
+                    / max(1, len(latencies))
+                    for part in ("runner", "broker")
+                },
+                # How busy the machine was: cores each part of the stack took over the stretch
+                "cores": {
+                    part: (cpu_after[part] - cpu_before[part]) / seconds if seconds > 0 else None
+                    for part in cpu_after
+                },
                 **_half_load_inside(before, after, seconds),
             }
             result["partial_batch_ms"] = _partial_bursts(bootstrap, topics.ingest, collector, probes)
@@ -235,6 +244,17 @@ def burst_run(
             collector.stop()
     result["exit_code"] = result_code
     return result
+
+
+def _stack_cpu(gate_pid: int, broker_pid: int | None) -> dict[str, float]:
+    """CPU seconds so far of each part of the stack: the gate's runner process, its workers, the broker,
+    and this process (the load generator and the verdict collector, whose requests load the broker too)."""
+    return {
+        "runner": cpu_seconds(gate_pid),
+        "workers": _workers_cpu(gate_pid),
+        "broker": cpu_seconds(broker_pid),
+        "load_generator": cpu_seconds_of(Path("/proc/self/stat")),
+    }
 
 
 def _workers_cpu(pid: int) -> float:

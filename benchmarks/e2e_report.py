@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from pathlib import Path
 from typing import Any
 
@@ -301,8 +302,20 @@ def _half_load_inside(half: dict[str, Any]) -> str:
         if name in stages
     )
     return (
-        f"; inside the gate (first record fetched -> committed) {half['gate_fetch_to_commit_ms']:.0f} ms on "
-        f"average, {half.get('transactions_per_s') or 0:.0f} transactions/s, chosen size "
+        _half_load_cores(half) + "; inside the gate (first record fetched -> committed) "
+        f"{half['gate_fetch_to_commit_ms']:.0f} ms on average, "
+        f"{half.get('transactions_per_s') or 0:.0f} transactions/s, chosen size "
         f"{half.get('chosen_batch_records') or 0:.0f}, ms per event: {shown}; load average "
         f"{half.get('load_average', float('nan')):.1f} (a p99 from a loaded machine is an upper bound)"
     )
+
+
+def _half_load_cores(half: dict[str, Any]) -> str:
+    """The cores each part of the stack took at half load, and their sum (absent from older results):
+    on 2 cores, a half load of the gate's drain rate is not half of the machine (the broker and runner
+    serve many small requests an event at a trickle, few large ones in a drain)."""
+    cores = half.get("cores")
+    if not cores or any(v is None for v in cores.values()):
+        return ""
+    shown = ", ".join(f"{name.replace('_', ' ')} {value:.2f}" for name, value in cores.items())
+    return f"; cores taken: {shown}, together {sum(cores.values()):.2f} of {os.cpu_count()}"

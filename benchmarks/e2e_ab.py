@@ -1,0 +1,161 @@
+"""Two (or more) builds of the gate at the same offered load, alternated in one run (a diagnostic).
+
+    python -P -m benchmarks.e2e_ab NAME=SITE NAME=SITE ... [--rounds 3] [--rate R] [--seconds 8]
+        [--events 600] [--setting batch.linger_ms=20]
+
+(from the repository root, with the bench venv's python). Each SITE is a directory whose `gate` the gate
+process imports first (an unpacked wheel of another commit; an empty SITE: the installed build), put on
+the gate's PYTHONPATH; NAME=SITE@key=value,... gives that build settings of its own (dotted keys into
+GateSettings, values as JSON). One embedded broker serves every gate. Each round drains `--events`
+pre-produced events with a fresh default gate of each build, in an order rotated every round, then offers
+`--rate` events/s (default: half the first drain's rate, then fixed for every run) for `--seconds`, and
+prints per run: the drain rate, the half-load p50 / p99 produce -> verdict readable, records per batch,
+transactions per second, the chosen size, the workers' and runner's CPU per event at drain, the cores
+each part of the stack took at half load, the load average. Then per build the median of its p99s, and
+per pair of builds the median of the in-round ratios. The load generator, the collector and the broker
+are the same for every build; on a shared machine the in-round ratios move far less than the absolute
+figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import statistics
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+def _parse_build(text: str) -> tuple[str, str, dict[str, Any]]:
+    name, _, rest = text.partition("=")
+    site, _, extra = rest.partition("@")
+    settings: dict[str, Any] = {}
+    for item in filter(None, extra.split(",")):
+        key, _, value = item.partition("=")
+        _set(settings, key, json.loads(value))
+    return name, site, settings
+
+
+def _set(tree: dict[str, Any], dotted: str, value: Any) -> None:
+    *path, last = dotted.split(".")
+    for part in path:
+        tree = tree.setdefault(part, {})
+    tree[last] = value
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in extra.items():
+        out[key] = _merge(out.get(key, {}), value) if isinstance(value, dict) else value
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Alternate the builds and print the table (see the module docstring)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("builds", nargs="+", help="NAME=SITE[@key=json,...]")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rate", type=float, default=None)
+    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--events", type=int, default=600)
+    args = parser.parse_args(argv)
+    from benchmarks import e2e_burst  # noqa: PLC0415
+    from benchmarks.broker_load import ingest_event  # noqa: PLC0415
+    from benchmarks.corpus_images import build_image_cases  # noqa: PLC0415
+    from benchmarks.e2e import Payload  # noqa: PLC0415
+    from gate.broker import EmbeddedBroker  # noqa: PLC0415
+    from gate.provenance import create_dev_pki  # noqa: PLC0415
+
+    builds = [_parse_build(b) for b in args.builds]
+    base_path = os.environ.get("PYTHONPATH", "")
+    settings_of = e2e_burst.gate_settings
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="gate-e2e-ab-") as tmp:
+        pki = create_dev_pki(Path(tmp) / "pki")
+        payloads = [
+            Payload(c.images[0], c.media_type)
+            for c in build_image_cases(pki, per_case=1)
+            if c.size_class == "50KB"
+        ]
+        events = [
+            (f"ev-{i}".encode(), ingest_event(f"ev-{i}", p.media_type, data=p.data, parameters=p.parameters))
+            for i, p in zip(range(args.events), itertools.cycle(payloads), strict=False)
+        ]
+        rate = args.rate
+        with EmbeddedBroker() as broker:
+            for round_ in range(args.rounds):
+                shift = round_ % len(builds)
+                for name, site, extra in [*builds[shift:], *builds[:shift]]:
+                    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [site, base_path]))
+
+                    def with_extra(*a: Any, _extra: dict[str, Any] = extra, **k: Any) -> dict[str, Any]:
+                        config = settings_of(*a, **k)
+                        config["settings"] = _merge(config["settings"], _extra)
+                        return config
+
+                    e2e_burst.gate_settings = with_extra
+                    try:
+                        result = e2e_burst.burst_run(
+                            broker.bootstrap_servers, pki, events, workers=None, batch=None,
+                            log=Path(tmp) / f"gate-{name}-{round_}.log", broker_pid=broker.pid,
+                            probes=payloads, latency_s=args.seconds, latency_rate=rate, warm_up=0.1,
+                        )  # fmt: skip
+                    finally:
+                        e2e_burst.gate_settings = settings_of
+                        os.environ["PYTHONPATH"] = base_path
+                    rate = rate or result["half_load"]["offered_per_s"]
+                    row = _row(name, round_, result)
+                    rows.append(row)
+                    print(json.dumps(row), flush=True)
+    _summary(rows, [b[0] for b in builds])
+    return 0
+
+
+def _row(name: str, round_: int, result: dict[str, Any]) -> dict[str, Any]:
+    half = result["half_load"]
+    return {
+        "build": name,
+        "round": round_,
+        "drain_per_s": round(result["images_per_s"], 1),
+        "offered_per_s": round(half["offered_per_s"], 1),
+        "p50_ms": round(half["p50_ms"], 1),
+        "p99_ms": round(half["p99_ms"], 1),
+        "records_per_batch": half["batch_records"] and round(half["batch_records"], 2),
+        "transactions_per_s": half["transactions_per_s"] and round(half["transactions_per_s"], 1),
+        "chosen_size": half["chosen_batch_records"],
+        "fetch_to_commit_ms": half["gate_fetch_to_commit_ms"] and round(half["gate_fetch_to_commit_ms"], 1),
+        "workers_cpu_ms_per_event": round(result["workers_cpu_ms_per_event"], 2),
+        "runner_cpu_ms_per_event": round(result["runner_cpu_ms_per_event"], 2),
+        "half_runner_cpu_ms_per_event": round(half["runner_cpu_ms_per_event"], 2),
+        "half_broker_cpu_ms_per_event": round(half["broker_cpu_ms_per_event"], 2),
+        "cores": {k: v and round(v, 2) for k, v in half.get("cores", {}).items()},
+        "partial_batch_ms": [round(x) for x in result.get("partial_batch_ms", [])],
+        "load_average": round(half["load_average"], 1),
+    }
+
+
+def _summary(rows: list[dict[str, Any]], names: list[str]) -> None:
+    for name in names:
+        mine = [r for r in rows if r["build"] == name]
+        print(
+            f"{name}: p99 median {statistics.median(r['p99_ms'] for r in mine):.0f} ms "
+            f"({', '.join(str(r['p99_ms']) for r in mine)}), p50 median "
+            f"{statistics.median(r['p50_ms'] for r in mine):.0f}, workers CPU "
+            f"{statistics.median(r['workers_cpu_ms_per_event'] for r in mine):.2f} ms/event"
+        )
+    for a, b in itertools.combinations(names, 2):
+        ratios = [
+            ra["p99_ms"] / rb["p99_ms"]
+            for ra, rb in zip(
+                (r for r in rows if r["build"] == a), (r for r in rows if r["build"] == b), strict=False
+            )
+        ]
+        listed = ", ".join(f"{x:.2f}" for x in ratios)
+        print(f"p99 {a}/{b} in-round: median {statistics.median(ratios):.2f} ({listed})")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
