@@ -212,6 +212,8 @@ class Cues:
             re.compile("(?i:[" + "".join(map(re.escape, starts)) + "])") if starts else None
         )
         self._spaced_start = re.compile(prefix_pattern(self.spaced)) if self.spaced else None
+        # The keys as the cue-word automaton reads a text's `cue_view` (`key_prefilter_bit`): 0, none.
+        self.word_bit, self.short_keys = key_prefilter(self.keys)
         self._any = self.then("")
 
     def then(self, tail: str) -> CuedPattern:
@@ -222,11 +224,17 @@ class Cues:
             self._unspaced_start,
             self._spaced_start,
             self.bit,
+            word_bit=self.word_bit,
+            short_keys=self.short_keys,
         )
 
     def found(self, text: str) -> bool:
         """True if `text` holds one of the cue words."""
         return self._any.search(text) is not None
+
+    def may_be_found(self, text: str, view: str, cues: int) -> bool:
+        """False when `found(text)` is False for certain (`CuedPattern.may_match`)."""
+        return self._any.may_match(text, view, cues)
 
     def before(self, text: str, start: int, window: int = 32) -> bool:
         """True if one of the cue words occurs within `window` characters before `start`."""
@@ -236,7 +244,7 @@ class Cues:
 class CuedPattern:
     """Cue words and what follows them, with the `finditer` of a compiled regex (`Cues.then`)."""
 
-    __slots__ = ("_anywhere", "_anywhere_start", "_at", "_at_start", "_bit")
+    __slots__ = ("_anywhere", "_anywhere_start", "_at", "_at_start", "_bit", "_short_keys", "_word_bit")
 
     def __init__(
         self,
@@ -245,6 +253,9 @@ class CuedPattern:
         anywhere_start: re.Pattern[str] | None = None,
         at_start: re.Pattern[str] | None = None,
         bit: int = -1,
+        *,
+        word_bit: int = 0,
+        short_keys: tuple[str, ...] = (),
     ) -> None:
         """`at`: the spaced cue words, tried where a word starts with one of the keys of the `Cues` whose
         `bit` this is (-1: any key) and `at_start` (their first letters, `prefix_pattern`) matches;
@@ -253,6 +264,24 @@ class CuedPattern:
         self._at, self._anywhere, self._anywhere_start = at, anywhere, anywhere_start
         self._at_start = at_start
         self._bit = bit
+        self._word_bit = word_bit
+        self._short_keys = short_keys
+
+    def may_match(self, text: str, view: str, cues: int) -> bool:
+        """False when `search(text)` finds nothing for certain, told by the text's `cue_view` `view` and
+        its `cue_words.found` bits `cues`: no key of the cue words occurs in it (`key_prefilter`), and no
+        word written without spaces can start in it. True when that cannot be told."""
+        if not self._word_bit or cues & self._word_bit or "\u0130" in text:
+            return True  # (capital I with a dot: `_find_starts` and `cue_view` lower it differently)
+        for key in self._short_keys:
+            if key in view:
+                return True
+        start = self._anywhere_start
+        return (
+            self._anywhere is not None
+            and not text.isascii()
+            and (start is None or start.search(text) is not None)
+        )
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """The matches in `text[pos:endpos]`: after spaced cue words first, then the others."""
@@ -306,6 +335,32 @@ class CuedPattern:
                 return None
             pos = first.start()
         return anywhere.search(text, pos, end)
+
+
+# Keys shorter than this would be found in most texts by the automaton (which reports every occurrence):
+# they are looked for with `in`, up to `_MAX_SHORT_KEYS` of them.
+_MIN_PREFILTER_KEY = 3
+_MAX_SHORT_KEYS = 8
+
+
+def key_prefilter(keys: frozenset[str]) -> tuple[int, tuple[str, ...]]:
+    """A `cue_words` bit for `keys` as a text's `cue_view` holds them, and the short ones to look for
+    with `in`; (0, ()) when there is no such prefilter.
+
+    `CuedPattern` tries its cue words only where one of their keys starts in the text lower-cased
+    (`_find_starts`); that text's `cue_view` then holds the key too, read as it reads text: its dotless
+    i and long s as "i" and "s", and without the spaces at either end (the view drops those at the text's
+    ends). So a text whose view holds none of them holds no cue word (`CuedPattern.may_match`)."""
+    read = {key.replace("\u0131", "i").replace("\u017f", "s").strip(" ") for key in keys}
+    short = tuple(sorted(key for key in read if len(key) < _MIN_PREFILTER_KEY))
+    if (
+        not cue_words.AVAILABLE
+        or not read
+        or len(short) > _MAX_SHORT_KEYS
+        or any(not key or "  " in key or any(ch.isspace() and ch != " " for ch in key) for key in read)
+    ):
+        return 0, ()
+    return cue_words.register(tuple(sorted(read.difference(short)))), short
 
 
 # The keys of every `Cues`, in one trie searched once per text: the detectors read the same text one

@@ -370,6 +370,13 @@ class PatternDetector:
             # One search first: most rules find nothing, and a search that fails costs a third of an
             # iteration over no matches (the scanner and iterator objects are never made).
             pattern, validate = rule.pattern, rule.validate
+            if isinstance(pattern, lexicon.CuedPattern):
+                # Cue words whose keys the text's cue words do not hold: not searched for at all.
+                found = text.cues
+                if found < 0:
+                    found = text.cues = cue_words.found(text.lower)
+                if not pattern.may_match(text.value, text.lower, found):
+                    continue
             first = pattern.search(text.value)
             if first is None:
                 continue
