@@ -21,6 +21,7 @@ from typing import Any
 
 from gate.scanning import cue_words
 from gate.scanning.context import fold_accents
+from gate.scanning.cue_words import key_prefilter
 from gate.scanning.normalise import normalise
 
 # Scripts written without spaces between words (and Korean, whose particles join the word before:
@@ -212,7 +213,7 @@ class Cues:
             re.compile("(?i:[" + "".join(map(re.escape, starts)) + "])") if starts else None
         )
         self._spaced_start = re.compile(prefix_pattern(self.spaced)) if self.spaced else None
-        # The keys as the cue-word automaton reads a text's `cue_view` (`key_prefilter_bit`): 0, none.
+        # The keys as the cue-word automaton reads a text's `cue_view` (`cue_words.key_prefilter`).
         self.word_bit, self.short_keys = key_prefilter(self.keys)
         self._any = self.then("")
 
@@ -268,9 +269,9 @@ class CuedPattern:
         self._short_keys = short_keys
 
     def may_match(self, text: str, view: str, cues: int) -> bool:
-        """False when `search(text)` finds nothing for certain, told by the text's `cue_view` `view` and
-        its `cue_words.found` bits `cues`: no key of the cue words occurs in it (`key_prefilter`), and no
-        word written without spaces can start in it. True when that cannot be told."""
+        """False when `search(text)` finds nothing for certain: `view`, the text's `cue_view` (whose
+        `cue_words.found` bits are `cues`), holds no key (`cue_words.key_prefilter`) and no word written
+        without spaces can start in `text`."""
         if not self._word_bit or cues & self._word_bit or "\u0130" in text:
             return True  # (capital I with a dot: `_find_starts` and `cue_view` lower it differently)
         for key in self._short_keys:
@@ -335,32 +336,6 @@ class CuedPattern:
                 return None
             pos = first.start()
         return anywhere.search(text, pos, end)
-
-
-# Keys shorter than this would be found in most texts by the automaton (which reports every occurrence):
-# they are looked for with `in`, up to `_MAX_SHORT_KEYS` of them.
-_MIN_PREFILTER_KEY = 3
-_MAX_SHORT_KEYS = 8
-
-
-def key_prefilter(keys: frozenset[str]) -> tuple[int, tuple[str, ...]]:
-    """A `cue_words` bit for `keys` as a text's `cue_view` holds them, and the short ones to look for
-    with `in`; (0, ()) when there is no such prefilter.
-
-    `CuedPattern` tries its cue words only where one of their keys starts in the text lower-cased
-    (`_find_starts`); that text's `cue_view` then holds the key too, read as it reads text: its dotless
-    i and long s as "i" and "s", and without the spaces at either end (the view drops those at the text's
-    ends). So a text whose view holds none of them holds no cue word (`CuedPattern.may_match`)."""
-    read = {key.replace("\u0131", "i").replace("\u017f", "s").strip(" ") for key in keys}
-    short = tuple(sorted(key for key in read if len(key) < _MIN_PREFILTER_KEY))
-    if (
-        not cue_words.AVAILABLE
-        or not read
-        or len(short) > _MAX_SHORT_KEYS
-        or any(not key or "  " in key or any(ch.isspace() and ch != " " for ch in key) for key in read)
-    ):
-        return 0, ()
-    return cue_words.register(tuple(sorted(read.difference(short)))), short
 
 
 # The keys of every `Cues`, in one trie searched once per text: the detectors read the same text one
