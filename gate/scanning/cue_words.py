@@ -93,3 +93,30 @@ class Occurrences:
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """(index of the word in the list, start, end) of every occurrence, in characters."""
         return self._automaton.find_matches_as_indexes(text, overlapping=True)
+
+
+# Keys shorter than this would be found in most texts by the automaton (which reports every occurrence):
+# they are looked for with `in`, up to `_MAX_SHORT_KEYS` of them.
+_MIN_PREFILTER_KEY = 3
+_MAX_SHORT_KEYS = 8
+
+
+def key_prefilter(keys: frozenset[str]) -> tuple[int, tuple[str, ...]]:
+    """A `cue_words` bit for `keys` as a text's `cue_view` holds them, and the short ones to look for
+    with `in`; (0, ()) when there is no such prefilter.
+
+    `lexicon.CuedPattern` tries its cue words only where one of their keys starts in the text
+    lower-cased (`lexicon._find_starts`); that text's `cue_view` then holds the key too, read as it
+    reads text: its dotless i and long s as "i" and "s", and without the spaces at either end (the view
+    drops those at the text's ends). So a text whose view holds none of them holds no cue word
+    (`lexicon.CuedPattern.may_match`)."""
+    read = {key.replace("\u0131", "i").replace("\u017f", "s").strip(" ") for key in keys}
+    short = tuple(sorted(key for key in read if len(key) < _MIN_PREFILTER_KEY))
+    if (
+        not AVAILABLE
+        or not read
+        or len(short) > _MAX_SHORT_KEYS
+        or any(not key or "  " in key or any(ch.isspace() and ch != " " for ch in key) for key in read)
+    ):
+        return 0, ()
+    return register(tuple(sorted(read.difference(short)))), short

@@ -21,6 +21,7 @@ from typing import Any
 
 from gate.scanning import cue_words
 from gate.scanning.context import fold_accents
+from gate.scanning.cue_words import key_prefilter
 from gate.scanning.normalise import normalise
 
 # Scripts written without spaces between words (and Korean, whose particles join the word before:
@@ -212,6 +213,8 @@ class Cues:
             re.compile("(?i:[" + "".join(map(re.escape, starts)) + "])") if starts else None
         )
         self._spaced_start = re.compile(prefix_pattern(self.spaced)) if self.spaced else None
+        # The keys as the cue-word automaton reads a text's `cue_view` (`cue_words.key_prefilter`).
+        self.word_bit, self.short_keys = key_prefilter(self.keys)
         self._any = self.then("")
 
     def then(self, tail: str) -> CuedPattern:
@@ -222,11 +225,17 @@ class Cues:
             self._unspaced_start,
             self._spaced_start,
             self.bit,
+            word_bit=self.word_bit,
+            short_keys=self.short_keys,
         )
 
     def found(self, text: str) -> bool:
         """True if `text` holds one of the cue words."""
         return self._any.search(text) is not None
+
+    def may_be_found(self, text: str, view: str, cues: int) -> bool:
+        """False when `found(text)` is False for certain (`CuedPattern.may_match`)."""
+        return self._any.may_match(text, view, cues)
 
     def before(self, text: str, start: int, window: int = 32) -> bool:
         """True if one of the cue words occurs within `window` characters before `start`."""
@@ -236,7 +245,7 @@ class Cues:
 class CuedPattern:
     """Cue words and what follows them, with the `finditer` of a compiled regex (`Cues.then`)."""
 
-    __slots__ = ("_anywhere", "_anywhere_start", "_at", "_at_start", "_bit")
+    __slots__ = ("_anywhere", "_anywhere_start", "_at", "_at_start", "_bit", "_short_keys", "_word_bit")
 
     def __init__(
         self,
@@ -245,6 +254,9 @@ class CuedPattern:
         anywhere_start: re.Pattern[str] | None = None,
         at_start: re.Pattern[str] | None = None,
         bit: int = -1,
+        *,
+        word_bit: int = 0,
+        short_keys: tuple[str, ...] = (),
     ) -> None:
         """`at`: the spaced cue words, tried where a word starts with one of the keys of the `Cues` whose
         `bit` this is (-1: any key) and `at_start` (their first letters, `prefix_pattern`) matches;
@@ -253,6 +265,24 @@ class CuedPattern:
         self._at, self._anywhere, self._anywhere_start = at, anywhere, anywhere_start
         self._at_start = at_start
         self._bit = bit
+        self._word_bit = word_bit
+        self._short_keys = short_keys
+
+    def may_match(self, text: str, view: str, cues: int) -> bool:
+        """False when `search(text)` finds nothing for certain: `view`, the text's `cue_view` (whose
+        `cue_words.found` bits are `cues`), holds no key (`cue_words.key_prefilter`) and no word written
+        without spaces can start in `text`."""
+        if not self._word_bit or cues & self._word_bit or "\u0130" in text:
+            return True  # (capital I with a dot: `_find_starts` and `cue_view` lower it differently)
+        for key in self._short_keys:
+            if key in view:
+                return True
+        start = self._anywhere_start
+        return (
+            self._anywhere is not None
+            and not text.isascii()
+            and (start is None or start.search(text) is not None)
+        )
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """The matches in `text[pos:endpos]`: after spaced cue words first, then the others."""

@@ -45,7 +45,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import Final
+from typing import Any, Final
 
 from gate.scanning import cue_words
 from gate.scanning.disguises import spaced_reading
@@ -163,14 +163,39 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
 _SPACED_DOT = re.compile(r"\s\.|\.\s")
 
 
+def _forms(words: tuple[str, ...]) -> set[str]:
+    return {form for word in words for form in (word, _unicode(word), _unicode(word.upper()))}
+
+
 def _alternatives(words: tuple[str, ...]) -> str:
-    forms = {form for word in words for form in (word, _unicode(word), _unicode(word.upper()))}
-    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return "|".join(re.escape(form) for form in sorted(_forms(words), key=len, reverse=True))
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of `words` written as a trie ("at|atmark" -> "at(?:mark)?"): matched after a space,
+    each branch of the one alternation was tried at every space; the trie tries each first letter once.
+    (Unlike `lexicon.trie_pattern`, a word ending inside a longer one keeps the longer one.)"""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(tree)
+
+
+def _trie_regex(node: dict[str, dict[str, Any]]) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
 
 
 @lru_cache(maxsize=1)
 def _spelled_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(bracketed, spaced, spaced hint, spaced dot) patterns, built once the confusable table is."""
+    """(bracketed, spaced, spaced hint, spaced dot) patterns, built once the confusable table is. The hint
+    is a spaced "at" word or "@" (the CJK words, which need no space, are `_cjk_at_forms`)."""
     at, dot = _alternatives(_AT_WORDS), _alternatives(_DOT_WORDS)
     cjk_at, cjk_dot = _alternatives(_CJK_AT_WORDS), _alternatives(_CJK_DOT_WORDS)
     word = rf"(?P<{{}}>{at}|@|{dot}|\.|{cjk_at}|{cjk_dot})"
@@ -191,7 +216,12 @@ def _spelled_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
         r"(?![A-Za-z0-9\-])",
         re.IGNORECASE,
     )
-    hint = re.compile(rf"\s(?:{at}|@)\s|{cjk_at}", re.IGNORECASE)
+    # A form whose lower case is a form too adds nothing under IGNORECASE ("AT" beside "at").
+    forms = _forms(_AT_WORDS)
+    forms = {
+        form for form in forms if not (form.isascii() and form.lower() != form and form.lower() in forms)
+    }
+    hint = re.compile(rf"\s{_trie(forms | {'@'})}\s", re.IGNORECASE)
     return bracketed, spaced, hint, re.compile(separator, re.IGNORECASE)
 
 
@@ -294,7 +324,34 @@ def _visual(text: str) -> str:
     return _OVERRIDE_RUN.sub(lambda run: run.group(1)[::-1], text)
 
 
+# Characters up to Cyrillic are checked for being their own reading (`_changes`).
+_CHECKED_CHARS: Final = 0x530
+
+
+@lru_cache(maxsize=1)
+def _changes() -> re.Pattern[str]:
+    """A character `_unicode` may change, drop or read more into: any but those up to Cyrillic that
+    `_char_map` keeps as they are and that NFKC leaves alone wherever they stand (no combining class)."""
+    kept = "".join(
+        chr(code)
+        for code in range(_CHECKED_CHARS)
+        if _char_map(chr(code)) == chr(code)
+        and unicodedata.combining(chr(code)) == 0
+        and unicodedata.normalize("NFKC", chr(code)) == chr(code)
+    )
+    return re.compile(f"[^{re.escape(kept)}]")
+
+
 def _unicode(text: str) -> str:
+    # Most text in Latin, Greek or Cyrillic letters is its own reading: one search decides it, instead of
+    # a tag search, a translate that looks every character up and a script-mark search.
+    if _changes().search(text) is None and unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicode_read(text)
+
+
+def unicode_read(text: str) -> str:
+    """Steps 1 to 5 of the module docstring, character by character (`_unicode` without its shortcut)."""
     hidden = _TAG_RUN.findall(text)
     # A right-to-left override shows the characters after it reversed: "\u202emoc.elpmaxe@nhoj" is
     # seen as an address. The text is read in both orders (the shown one as a line of its own).
@@ -350,12 +407,33 @@ def _spaced(match: re.Match[str]) -> str:
 def _spelled(text: str) -> str:
     """Undo "[at]"/"(dot)" and the spaced " at "/" dot " forms of email addresses, in any of the
     languages of `_AT_WORDS` and `_DOT_WORDS`."""
-    bracketed, spaced, hint, _ = _spelled_patterns()
+    bracketed, spaced, _, _ = _spelled_patterns()
     if "[" in text or "(" in text or "{" in text or "<" in text:
         text = bracketed.sub(_bracketed, text)
-    if hint.search(text) is None:  # most text: no spaced "at" or "@" at all
+    if not spelled_at_hint(text):  # most text: no spaced "at" or "@", nor a CJK one, at all
         return text
     return spaced.sub(_spaced, text)
+
+
+def spelled_at_hint(text: str) -> bool:
+    """True if `text` has an "at" word of `_AT_WORDS` or "@" between spaces, or a CJK one anywhere: what
+    a spelled-out address cannot be without."""
+    return _spelled_patterns()[2].search(text) is not None or (not text.isascii() and _cjk_at(text))
+
+
+@lru_cache(maxsize=1)
+def _cjk_at_forms() -> tuple[str, ...]:
+    # Caseless scripts but for "圈a", whose "A" form is listed too: substring tests match as
+    # the IGNORECASE pattern would.
+    return tuple(_forms(_CJK_AT_WORDS))
+
+
+def _cjk_at(text: str) -> bool:
+    """True if `text` holds a CJK "at" word (which needs no space around it)."""
+    for form in _cjk_at_forms():  # noqa: SIM110 - a plain loop: faster than any() over a generator
+        if form in text:
+            return True
+    return False
 
 
 def normalise(text: str) -> str:

@@ -370,15 +370,36 @@ class PatternDetector:
             # One search first: most rules find nothing, and a search that fails costs a third of an
             # iteration over no matches (the scanner and iterator objects are never made).
             pattern, validate = rule.pattern, rule.validate
+            if isinstance(pattern, lexicon.CuedPattern):
+                # Cue words whose keys the text's cue words do not hold: not searched for at all.
+                found = text.cues
+                if found < 0:
+                    found = text.cues = cue_words.found(text.lower)
+                if not pattern.may_match(text.value, text.lower, found):
+                    continue
             first = pattern.search(text.value)
             if first is None:
                 continue
             if validate is None:
                 return rule.name
-            for match in pattern.finditer(text.value):
+            if validate(first, text):
+                return rule.name
+            for match in _after(pattern, text.value, first):
                 if validate(match, text):
                     return rule.name
         return None
+
+
+def _after(pattern: Matcher, value: str, first: re.Match[str]) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(value)` yields after its first, `first` (found by a search): for a
+    compiled regex, the iteration goes on from where `first` ended, as finditer itself does after a
+    match that is not empty, instead of finding `first` again. (A `lexicon.CuedPattern` yields its
+    matches in no positional order: it is iterated from the start.)"""
+    if isinstance(pattern, re.Pattern) and first.end() > first.start():
+        return pattern.finditer(value, first.end())
+    matches = pattern.finditer(value)
+    next(matches, None)  # `first`: a search finds what finditer yields first
+    return matches
 
 
 # One search: a regex is faster than a loop of `in` tests over this many words (read by `text_facts`).

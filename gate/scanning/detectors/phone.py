@@ -262,7 +262,10 @@ _has_cue_word = any_word(_CUE_WORDS)
 
 
 def _may_be_national(text: Text) -> bool:
-    return bool(text.flags & PHONE) or _has_cue_word(text) or _CUES.found(text.value)
+    if text.flags & PHONE or _has_cue_word(text):
+        return True
+    # (`text.cues` is known once `_has_cue_word` asked; -1, every bit, where it is not)
+    return _CUES.may_be_found(text.value, text.lower, text.cues) and _CUES.found(text.value)
 
 
 _TRUNK_REGIONS = phone_shapes.trunk_regions(NATIONAL_REGIONS + EUROPEAN_REGIONS + WORLD_REGIONS)

@@ -1,0 +1,66 @@
+"""`CuedPattern.may_match` says "no match" only where the search finds none: a text whose `cue_view` holds
+none of its cue words' keys (as the one-pass automaton finds them, or the short keys with `in`)."""
+
+from __future__ import annotations
+
+import pytest
+
+import gate.scanning.detectors as registry
+from gate.scanning import cue_words, lexicon
+from gate.scanning.detectors.base import PatternDetector, cue_view
+from gate.scanning.detectors.person_cued import PERSON_CUES
+
+
+def _patterns() -> list[lexicon.CuedPattern]:
+    return [
+        rule.pattern
+        for detector in registry.TEXT_DETECTORS
+        if isinstance(detector, PatternDetector)
+        for rule in detector.rules
+        if isinstance(rule.pattern, lexicon.CuedPattern)
+    ]
+
+
+def _texts() -> list[str]:
+    # Every cue word in the ways a text may hold it: cased, at either end, after punctuation, spaced.
+    words = lexicon.words(*lexicon.table())
+    texts = ["plain prompt, golden hour", "İstanbul adresi", "\u017ftraße  \u0131", "  kobsh  "]
+    texts.append("\tka\u00a0k.")
+    tails = (
+        " Anna Nowak 12",
+        ": 0612345678",
+        "\t\tJan ",
+        " nineteen eighty-five",
+        " @anna_nowak",
+        ": anna_nowak",
+    )
+    for word in words:
+        texts += [word, f"({word.upper()}", f"x {word.title()}\t3f2a9c1d7e8b4a6f3f2a9c1d"]
+        texts += [f"x {written}{tail}" for written in (word, word.upper()) for tail in tails]
+    return texts
+
+
+_TEXTS = _texts()
+
+
+@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: str(id(p)))
+def test_no_text_the_search_matches_is_skipped(pattern: lexicon.CuedPattern) -> None:
+    for text in _TEXTS:
+        view = cue_view(text)
+        if pattern.search(text) is not None:
+            assert pattern.may_match(text, view, cue_words.found(view)), text
+
+
+def test_the_texts_hold_what_the_patterns_find() -> None:
+    # All but the dates written in words after a birth cue (whose tails are not spelled here).
+    found = [any(pattern.search(text) for text in _TEXTS) for pattern in _patterns()]
+    assert found.count(False) <= 1
+
+
+def test_person_cues_are_skipped_only_where_absent() -> None:
+    for text in _TEXTS:
+        view = cue_view(text)
+        if PERSON_CUES.found(text):
+            assert PERSON_CUES.may_be_found(text, view, cue_words.found(view)), text
+    plain = "Lederhandtasche, vor weißem Hintergrund, Studiolicht"
+    assert not PERSON_CUES.may_be_found(plain, cue_view(plain), cue_words.found(cue_view(plain)))
