@@ -33,7 +33,7 @@ _pattern_bits: list[int] = []
 # and the `Text` made next asks again with an equal string (its `cue_view`). One entry, replaced whole
 # (safe to read from any thread), emptied when a list is registered. It holds the lower-cased text of
 # the last string scanned (which may be personal data) in memory only, until the next text replaces it,
-# as `lexicon._word_starts` keeps its last text: never logged, counted or written anywhere.
+# as `word_starts._word_starts` keeps its last text: never logged, counted or written anywhere.
 _last: tuple[str, int] = ("", 0)
 
 
@@ -106,7 +106,7 @@ def key_prefilter(keys: frozenset[str]) -> tuple[int, tuple[str, ...]]:
     with `in`; (0, ()) when there is no such prefilter.
 
     `lexicon.CuedPattern` tries its cue words only where one of their keys starts in the text
-    lower-cased (`lexicon._find_starts`); that text's `cue_view` then holds the key too, read as it
+    lower-cased (`word_starts._find_starts`); that text's `cue_view` then holds the key too, read as it
     reads text: its dotless i and long s as "i" and "s", and without the spaces at either end (the view
     drops those at the text's ends). So a text whose view holds none of them holds no cue word
     (`lexicon.CuedPattern.may_match`)."""

@@ -45,6 +45,7 @@ from gate.scanning.detectors.person_patterns import (
     CAPS_WORD,
     CUED_PARTICLE_NAME,
     ENGRAVING_CUE,
+    GAELIC_NAME,
     HONORIFIC,
     LOW,
     LOWER_PAIR,
@@ -59,6 +60,7 @@ from gate.scanning.detectors.person_patterns import (
     STRONG_CUE,
     UP,
     has_engraving_word,
+    has_gaelic_particle,
     has_honorific_word,
     has_lower_cue_word,
     has_named_word,
@@ -73,14 +75,6 @@ from gate.scanning.detectors.person_patterns import (
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
 from gate.scanning.detectors.person_titles import TitledNames, full_name_after_title, has_full_title_word
 
-# ... and such a particle between two capitalised words is an Irish name wherever it stands ("do Shíle Ní
-# Bhriain", "Seán Ó Briain"): "Mac" is left out ("Apple Mac Pro").
-# (Read only in text beyond ASCII: the particles with an accent, or the names around "Nic", "Mhic".)
-_GAELIC_NAME = re.compile(
-    rf"[{UP}][{LOW}]{{1,20}}[ \t]+(?:Ní|Nic|Ó|Uí|Mhic)[ \t]+[{UP}][{LOW}]{{2,20}}(?![\w])"
-)
-# (One bit of the shared `cue_words` pass, in lower case: a superset of the capitalised particles.)
-_has_gaelic_particle = any_word((" ní ", " nic ", " ó ", " uí ", " mhic "))
 # Two given names joined by "and" after a "for" are two people: "Geburtstagskarte für Jonas und Leonie",
 # "mug for Chloé et Hugo" (each a given name of the wider list, neither an everyday word).
 _AND_NAMES = re.compile(
@@ -251,10 +245,10 @@ class PersonDetector:
             return "person.caps"
         if (
             text.facts & HAS_NON_ASCII
-            and _has_gaelic_particle(text)
+            and has_gaelic_particle(text)
             and any(
                 not self._organisation(value, match.start(), match.end())
-                for match in _GAELIC_NAME.finditer(value)
+                for match in GAELIC_NAME.finditer(value)
             )
         ):
             return "person.name"

@@ -186,3 +186,13 @@ _STREET_WINDOW = 24
 def street_before(value: str, start: int) -> bool:
     """A street word (and its articles) or a house number ends right at `start`."""
     return STREET_BEFORE.search(value, max(0, start - _STREET_WINDOW), start) is not None
+
+
+# A particle between two capitalised words is an Irish name wherever it stands ("do Shíle Ní
+# Bhriain", "Seán Ó Briain"): "Mac" is left out ("Apple Mac Pro").
+# (Read only in text beyond ASCII: the particles with an accent, or the names around "Nic", "Mhic".)
+GAELIC_NAME = re.compile(
+    rf"[{UP}][{LOW}]{{1,20}}[ \t]+(?:Ní|Nic|Ó|Uí|Mhic)[ \t]+[{UP}][{LOW}]{{2,20}}(?![\w])"
+)
+# (One bit of the shared `cue_words` pass, in lower case: a superset of the capitalised particles.)
+has_gaelic_particle = any_word((" ní ", " nic ", " ó ", " uí ", " mhic "))

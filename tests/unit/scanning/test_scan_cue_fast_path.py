@@ -1,4 +1,4 @@
-"""The fast path of the cue-word lookup (`lexicon._word_starts` and `CuedPattern.finditer`) changes no
+"""The fast path of the cue-word lookup (`word_starts._word_starts` and `CuedPattern.finditer`) changes no
 finding. Two references, each replacing the lookup for a second scan of the same records:
 
 - the straightforward reading: every cue regex tried at every position of the text, the words without
@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 
 from benchmarks.corpus_locales import generate_locale_corpus
 from benchmarks.corpus_params import generate_corpus
-from gate.scanning import lexicon, scan_parameters, seen
+from gate.scanning import lexicon, scan_parameters, seen, word_starts
 from gate.scanning.context import fold_accents
 from tests.unit.scanning.test_scan_locale_cues import CLEAN, FOUND
 
@@ -53,19 +53,19 @@ def _straightforward(
 
 # Every key of every cue class, as the detectors registered them on import (the reference's own copy).
 def _consuming_search() -> re.Pattern[str]:
-    """`lexicon._key_search` as main had it before the look-behind and look-ahead: the trie alone, whose
+    """`word_starts._key_search` as main had it before the look-behind and look-ahead: the trie alone, whose
     matches consume the text they cover."""
     tree: dict[str, Any] = {}
-    for key in lexicon._KEYS:
+    for key in word_starts._KEYS:
         node = tree
         for ch in key:
             node = node.setdefault(ch, {})
-        node[""] = len(key) < lexicon._KEY_CHARS and key[-1].isalpha()
-    return re.compile(lexicon._trie(tree))
+        node[""] = len(key) < word_starts.KEY_CHARS and key[-1].isalpha()
+    return re.compile(word_starts._trie(tree))
 
 
 _PLAIN_SEARCH = _consuming_search()
-_PLAIN_GATE = frozenset(lexicon._GATE)
+_PLAIN_GATE = frozenset(word_starts._GATE)
 
 
 def _lowered(text: str) -> str:
@@ -77,7 +77,9 @@ def _lowered(text: str) -> str:
 
 def _gated(lower: str) -> bool:
     """Some word of `lower` (split at whitespace and punctuation) starts like a key."""
-    return any(word[: lexicon._KEY_CHARS] in _PLAIN_GATE for word in lower.translate(lexicon._PUNCT).split())
+    return any(
+        word[: word_starts.KEY_CHARS] in _PLAIN_GATE for word in lower.translate(word_starts._PUNCT).split()
+    )
 
 
 def _every_key_start(text: str) -> tuple[int, ...]:
@@ -94,7 +96,8 @@ def _every_key_start(text: str) -> tuple[int, ...]:
 
 
 def _plain_word_starts(text: str) -> tuple[int, ...]:
-    """`lexicon._word_starts` as main had it before the fast path (no cache), with its consuming search."""
+    """`word_starts._word_starts` as main had it before the fast path (no cache), with its consuming
+    search."""
     lower = _lowered(text)
     if not _gated(lower):
         return ()
@@ -189,12 +192,12 @@ def test_a_fast_path_without_one_language_fails_the_comparison(monkeypatch: pyte
     """Dropping the Greek keys from the word-start lookup (as a fast path that forgot a script would)
     changes findings the comparison above sees: the test can fail."""
     greek = {
-        reading[: lexicon._KEY_CHARS]
+        reading[: word_starts.KEY_CHARS]
         for section in lexicon.table().values()
         for word in section.get("el", [])
         for reading in lexicon._skeletons(word)
     }
-    kept = lexicon._KEYS - greek
+    kept = word_starts._KEYS - greek
     monkeypatch.setattr(lexicon, "_KEYS", kept)
     monkeypatch.setattr(lexicon, "_shared", [None])
     monkeypatch.setattr(lexicon, "_key_occurrences", [None])

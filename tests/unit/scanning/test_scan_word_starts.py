@@ -1,4 +1,4 @@
-"""`lexicon._word_starts` finds every word start where a cue key matches, and only those: checked against
+"""`word_starts._word_starts` finds every word start where a cue key matches, and only those: checked against
 a reference that tries the keys' trie at every position after a non-letter (behind the same gate), on
 both labelled corpora, the locale cue cases and hypothesis text. It also finds every start main's
 consuming search found (a superset: main's search could cover a word start with a key read from inside
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gate.scanning import cue_words, lexicon
+from gate.scanning import cue_words, lexicon, word_starts
 from gate.scanning.context import fold_accents
 from gate.scanning.normalise import normalise
 from tests.unit.scanning.found import corpus_texts
@@ -25,7 +25,7 @@ _TRIE: dict[frozenset[str], re.Pattern[str]] = {}
 
 
 def _trie() -> re.Pattern[str]:
-    keys = frozenset(lexicon._KEYS)
+    keys = frozenset(word_starts._KEYS)
     if keys not in _TRIE:
         _TRIE.clear()
         _TRIE[keys] = _consuming_search()
@@ -43,7 +43,8 @@ def _every_word_start(text: str) -> tuple[int, ...]:
     """Every position after a non-letter (or at 0) where a key matches, when some word passes the gate."""
     lower = _lowered(text)
     if not any(
-        word[: lexicon._KEY_CHARS] in lexicon._GATE for word in lower.translate(lexicon._PUNCT).split()
+        word[: word_starts.KEY_CHARS] in word_starts._GATE
+        for word in lower.translate(word_starts._PUNCT).split()
     ):
         return ()
     trie = _trie()
@@ -58,8 +59,8 @@ _TEXTS = corpus_texts(800, seed=5)
 
 
 def _check(text: str) -> None:
-    lexicon._last = ("", ())  # the one-entry cache would answer for the other path
-    found = lexicon._word_starts(text)
+    word_starts._last = ("", ())  # the one-entry cache would answer for the other path
+    found = word_starts._word_starts(text)
     assert found == _every_word_start(text), text
     assert set(_plain_word_starts(text)) <= set(found), text
 
@@ -67,7 +68,7 @@ def _check(text: str) -> None:
 def test_corpus_strings_give_every_word_start_with_a_key() -> None:
     for text in _TEXTS:
         _check(text)
-    assert sum(1 for text in _TEXTS if lexicon._word_starts(text)) > 100  # not vacuous
+    assert sum(1 for text in _TEXTS if word_starts._word_starts(text)) > 100  # not vacuous
 
 
 @pytest.mark.parametrize("automaton", [True, False], ids=["aho-corasick", "regex"])
@@ -86,7 +87,7 @@ def test_a_word_start_covered_by_a_key_from_the_word_before_is_found() -> None:
     "soita" ("call") right after it."""
     text = "Konrad soita 040 123 4567"
     assert _plain_word_starts(text) == ()
-    assert lexicon._word_starts(text) == (7,)
+    assert word_starts._word_starts(text) == (7,)
     _check(text)
 
 
@@ -96,16 +97,16 @@ def test_a_key_glued_to_a_letter_starts_no_word_and_hides_none() -> None:
     other keys match depends on the cue classes other tests have built: the month after the date may be
     a start too.)"""
     text = normalise("aημ. γέννησης 3 марта 1980")
-    lexicon._last = ("", ())
-    starts = lexicon._word_starts(text)
+    word_starts._last = ("", ())
+    starts = word_starts._word_starts(text)
     assert 1 not in starts
     assert 5 in starts
     _check(text)
 
 
 def test_the_look_behind_names_letters_only() -> None:
-    ranges = re.findall(r"(.)-(.)", lexicon._IN_WORD)
-    assert "".join(f"{a}-{b}" for a, b in ranges) == lexicon._IN_WORD
+    ranges = re.findall(r"(.)-(.)", word_starts._IN_WORD)
+    assert "".join(f"{a}-{b}" for a, b in ranges) == word_starts._IN_WORD
     for first, last in ranges:
         for code in range(ord(first), ord(last) + 1):
             assert chr(code).isalpha(), hex(code)
