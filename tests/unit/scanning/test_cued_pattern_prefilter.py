@@ -11,14 +11,18 @@ from gate.scanning.detectors.base import PatternDetector, cue_view
 from gate.scanning.detectors.person_cued import PERSON_CUES
 
 
-def _patterns() -> list[lexicon.CuedPattern]:
+def _cued() -> list[tuple[str, lexicon.CuedPattern]]:
+    # Named by detector, rule and place (not by id(): pytest-xdist's workers must collect the same ids).
     return [
-        rule.pattern
+        (f"{detector.entity}-{rule.name}-{index}", rule.pattern)
         for detector in registry.TEXT_DETECTORS
         if isinstance(detector, PatternDetector)
-        for rule in detector.rules
+        for index, rule in enumerate(detector.rules)
         if isinstance(rule.pattern, lexicon.CuedPattern)
     ]
+
+
+_CUED = _cued()
 
 
 def _texts() -> list[str]:
@@ -43,7 +47,7 @@ def _texts() -> list[str]:
 _TEXTS = _texts()
 
 
-@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: str(id(p)))
+@pytest.mark.parametrize("pattern", [pytest.param(pattern, id=name) for name, pattern in _CUED])
 def test_no_text_the_search_matches_is_skipped(pattern: lexicon.CuedPattern) -> None:
     for text in _TEXTS:
         view = cue_view(text)
@@ -53,8 +57,8 @@ def test_no_text_the_search_matches_is_skipped(pattern: lexicon.CuedPattern) -> 
 
 def test_the_texts_hold_what_the_patterns_find() -> None:
     # All but the dates written in words after a birth cue (whose tails are not spelled here).
-    found = [any(pattern.search(text) for text in _TEXTS) for pattern in _patterns()]
-    assert found.count(False) <= 1
+    missed = [name for name, pattern in _CUED if not any(pattern.search(text) for text in _TEXTS)]
+    assert [name.split("-")[1] for name in missed] in ([], ["dob.in_words"]), missed
 
 
 def test_person_cues_are_skipped_only_where_absent() -> None:
