@@ -198,10 +198,10 @@ def test_a_fast_path_without_one_language_fails_the_comparison(monkeypatch: pyte
         for reading in lexicon._skeletons(word)
     }
     kept = word_starts._KEYS - greek
-    monkeypatch.setattr(lexicon, "_KEYS", kept)
-    monkeypatch.setattr(lexicon, "_shared", [None])
-    monkeypatch.setattr(lexicon, "_key_occurrences", [None])
-    monkeypatch.setattr(lexicon, "_last", ("", ()))
+    monkeypatch.setattr(word_starts, "_KEYS", kept)
+    monkeypatch.setattr(word_starts, "_shared", [None])
+    monkeypatch.setattr(word_starts, "_key_occurrences", [None])
+    monkeypatch.setattr(word_starts, "_last", ("", ()))
     greek_cases = [{"prompt": text} for entity, text in FOUND if re.search("[α-ω]", text.lower())]
     assert greek_cases
     assert _compare(monkeypatch, greek_cases) != []
