@@ -63,9 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=600)
     args = parser.parse_args(argv)
     from benchmarks import e2e_burst  # noqa: PLC0415
-    from benchmarks.broker_load import ingest_event  # noqa: PLC0415
-    from benchmarks.corpus_images import build_image_cases  # noqa: PLC0415
-    from benchmarks.e2e import Payload  # noqa: PLC0415
+    from benchmarks.e2e_timeline import mixed_50kb_load  # noqa: PLC0415
     from gate.broker import EmbeddedBroker  # noqa: PLC0415
     from gate.provenance import create_dev_pki  # noqa: PLC0415
 
@@ -75,15 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="gate-e2e-ab-") as tmp:
         pki = create_dev_pki(Path(tmp) / "pki")
-        payloads = [
-            Payload(c.images[0], c.media_type)
-            for c in build_image_cases(pki, per_case=1)
-            if c.size_class == "50KB"
-        ]
-        events = [
-            (f"ev-{i}".encode(), ingest_event(f"ev-{i}", p.media_type, data=p.data, parameters=p.parameters))
-            for i, p in zip(range(args.events), itertools.cycle(payloads), strict=False)
-        ]
+        payloads, events = mixed_50kb_load(pki, args.events)
         rate = args.rate
         with EmbeddedBroker() as broker:
             for round_ in range(args.rounds):

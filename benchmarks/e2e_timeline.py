@@ -46,6 +46,22 @@ PHASES = [
 ]
 
 
+def mixed_50kb_load(pki: Any, count: int) -> tuple[list[Any], list[tuple[bytes, bytes]]]:
+    """The benchmark's ~50 KB images (JPEG/PNG, signed and unsigned synthetic) as payloads, and `count`
+    (key, ingest event) pairs cycling through them, inline: the load the e2e timeline and A/B runs offer."""
+    from benchmarks.broker_load import ingest_event  # noqa: PLC0415
+    from benchmarks.corpus_images import build_image_cases  # noqa: PLC0415
+    from benchmarks.e2e import Payload  # noqa: PLC0415
+
+    cases = build_image_cases(pki, per_case=1)
+    payloads = [Payload(c.images[0], c.media_type) for c in cases if c.size_class == "50KB"]
+    events = [
+        (f"ev-{i}".encode(), ingest_event(f"ev-{i}", p.media_type, data=p.data, parameters=p.parameters))
+        for i, p in zip(range(count), itertools.cycle(payloads), strict=False)
+    ]
+    return payloads, events
+
+
 def _quantile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -117,9 +133,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=6.0)
     parser.add_argument("--events", type=int, default=300, help="events drained first (warms the gate up)")
     args = parser.parse_args(argv)
-    from benchmarks.broker_load import ingest_event  # noqa: PLC0415
-    from benchmarks.corpus_images import build_image_cases  # noqa: PLC0415
-    from benchmarks.e2e import Payload  # noqa: PLC0415
     from benchmarks.e2e_burst import burst_run  # noqa: PLC0415
     from gate.broker import EmbeddedBroker  # noqa: PLC0415
     from gate.provenance import create_dev_pki  # noqa: PLC0415
@@ -129,15 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         directory.mkdir()
         os.environ["GATE_TIMELINE_DIR"] = str(directory)  # the gate and its workers inherit it
         pki = create_dev_pki(Path(tmp) / "pki")
-        payloads = [
-            Payload(c.images[0], c.media_type)
-            for c in build_image_cases(pki, per_case=1)
-            if c.size_class == "50KB"
-        ]
-        events = [
-            (f"ev-{i}".encode(), ingest_event(f"ev-{i}", p.media_type, data=p.data, parameters=p.parameters))
-            for i, p in zip(range(args.events), itertools.cycle(payloads), strict=False)
-        ]
+        payloads, events = mixed_50kb_load(pki, args.events)
         stamps: dict[bytes, tuple[float, float]] = {}
         with EmbeddedBroker() as broker:
             result: dict[str, Any] = burst_run(
