@@ -264,6 +264,13 @@ class Text:
         self.cues = -1
         self.facts = text_facts(value, not flags & NOT_NUMERIC) if facts is None else facts
 
+    def cue_bits(self) -> int:
+        """The `cue_words.found` bits of `lower`, computed once, by whichever prefilter asks first."""
+        found = self.cues
+        if found < 0:
+            found = self.cues = cue_words.found(self.lower)
+        return found
+
 
 class TextDetector(Protocol):
     """Finds one entity type in free text."""
@@ -370,13 +377,11 @@ class PatternDetector:
             # One search first: most rules find nothing, and a search that fails costs a third of an
             # iteration over no matches (the scanner and iterator objects are never made).
             pattern, validate = rule.pattern, rule.validate
-            if isinstance(pattern, lexicon.CuedPattern):
-                # Cue words whose keys the text's cue words do not hold: not searched for at all.
-                found = text.cues
-                if found < 0:
-                    found = text.cues = cue_words.found(text.lower)
-                if not pattern.may_match(text.value, text.lower, found):
-                    continue
+            # A cued pattern whose cue words' keys the text's cue words do not hold: not searched at all.
+            if isinstance(pattern, lexicon.CuedPattern) and not pattern.may_match(
+                text.value, text.lower, text.cue_bits()
+            ):
+                continue
             first = pattern.search(text.value)
             if first is None:
                 continue
@@ -438,10 +443,7 @@ class AnyWord:
         self.bit = bit
 
     def __call__(self, text: Text) -> bool:
-        found = text.cues
-        if found < 0:
-            found = text.cues = cue_words.found(text.lower)
-        return bool(found & self.bit)
+        return bool(text.cue_bits() & self.bit)
 
 
 def plain_any_word(words: tuple[str, ...]) -> Prefilter:

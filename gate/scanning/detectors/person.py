@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-from gate.scanning import cue_words
 from gate.scanning.context import NOT_PERSON
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
@@ -217,9 +216,7 @@ class PersonDetector:
         found = self._caps_or_lower(text, cued or has_engraving_word(text))
         if found is not None:
             return found
-        if text.cues < 0:
-            text.cues = cue_words.found(text.lower)
-        if PERSON_CUES.may_be_found(value, text.lower, text.cues) and PERSON_CUES.found(value):
+        if PERSON_CUES.may_be_found(value, text.lower, text.cue_bits()) and PERSON_CUES.found(value):
             found = self._cued.find(value)
             if found is not None:
                 return found
