@@ -1,6 +1,7 @@
 """Properties of the scanner's entrance normalisation, for any input hypothesis can build.
 
-- Inserting format characters (any of Unicode's Cf) anywhere in a value never changes what is found.
+- Inserting format characters (any of Unicode's Cf) anywhere in a value never changes what is found,
+  but for the right-to-left override, whose shown reading is read as well: it never loses a finding.
 - Writing the spaces of a value as any other space separator (Zs) never changes what is found.
 - Whatever the document, every finding's pointer resolves in the ORIGINAL document (keys as sent, or
   `*N` for a key that itself holds personal data), however the keys were disguised.
@@ -20,10 +21,14 @@ from gate.scanning.normalise import normalise
 
 # Tag characters (U+E0020-E007E) are format characters too, but what they spell is read as text of
 # its own ("ASCII smuggling", tested in test_unseen_variants.py): inserting them may add a finding.
+# So may a right-to-left override: the text after it is shown reversed, and that shown order is read as a
+# line of its own (test_shown_text.py). "c\u202eard 4111 1111 1111 1111" is shown as "c1111 1111 1111 1114
+# dra": under a `phone` key the number a reader sees is a phone number, found beside the card.
+RLO = "\u202e"
 FORMAT_CHARS = [
     chr(c)
     for c in range(sys.maxunicode + 1)
-    if unicodedata.category(chr(c)) == "Cf" and not 0xE0020 <= c <= 0xE007E
+    if unicodedata.category(chr(c)) == "Cf" and not 0xE0020 <= c <= 0xE007E and chr(c) != RLO
 ]
 SPACE_SEPARATORS = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Zs"]
 
@@ -67,6 +72,12 @@ def with_insertions(draw: st.DrawFn, chars: list[str]) -> tuple[str, str]:
 def test_format_characters_never_change_what_is_found(key: str, pair: tuple[str, str]) -> None:
     plain, disguised = pair
     assert found({key: disguised}) == found({key: plain})
+
+
+@given(st.sampled_from(KEYS), with_insertions([RLO, RLO, "\u202c", "\u2069", "\u200b"]))
+def test_a_right_to_left_override_never_hides_what_is_found(key: str, pair: tuple[str, str]) -> None:
+    plain, disguised = pair
+    assert found({key: disguised}) >= found({key: plain})
 
 
 # Lone surrogates: JSON's "\\ud800" escape (refused at the JSON readers, but the scanner is also called on
