@@ -80,15 +80,9 @@ _NO_TRUNK_SHAPES: dict[tuple[int, ...], tuple[str, ...]] = {
 }
 # A date is no number: "05.12.2026", "2026-12-05" (a German number can be 8 digits after "0").
 _DATE = re.compile(r"\d{1,2}[./\-]\d{1,2}[./\-](?:\d{2}|\d{4})|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}")
-# Reference words of Greek and Cyrillic shops, as the scanner reads text: look-alike letters already
-# mapped to Latin ("артикул" is read "apтикyл"), so the words are mapped the same way.
-_SCRIPT_REFERENCES = "|".join(
-    re.escape(normalise(stem)) + tail
-    for stem, tail in (("артикул", r"\w*"), ("арт", ""), ("код", ""), ("κωδικ", r"\w*"), ("κωδ", ""))
-)
 # The product word some languages put after a reference word: "cod produs", "kod produktu", "šifra
 # proizvoda", "référence produit".
-_PRODUCT_WORD = r"(?:\s(?:produs|produktu|proizvoda|prekės|produit|producto|prodotto|produto|produkt))?"
+_PRODUCT_WORD = r"(?i:\s(?:produs|produktu|proizvoda|prekės|produit|producto|prodotto|produto|produkt))?"
 # "Nr.", "n°", "№", "номер" after a reference word ("Art.-Nr.", "commande n°"): "°" is no word character,
 # so "n°" has no word boundary after it.
 _NUMBER_WORD = (
@@ -97,23 +91,11 @@ _NUMBER_WORD = (
     + r")\b|n[º°]|№)"
 )
 _AFTER_REFERENCE = _PRODUCT_WORD + r"[\W_]{0,6}" + _NUMBER_WORD + r"?[\W\d_]{0,20}$"
-# Words that make the digits after them a reference (or a file's number), and currencies or units
-# that make digits a quantity; both in the languages of European shops. Not "number", "Nummer",
-# "numéro", "no.": those name a phone number as often ("mon numéro : 06 12 34 56 78").
-_REFERENCE_BEFORE = re.compile(
-    r"(?i)(?:\b(?:order|orders|bestell\w*|auftrag\w*|pedido|commande|ordine|bestelling|zamówieni\w*|"
-    r"sku|ean|gtin|upc|isbn|issn|mpn|art|artikel\w*|article|articolo|artículo|art[ií]culo|ref|refer\w*|"
-    r"riferimento|invoice|rechnung\w*|factura|facture|fattura|batch|charge|lot|lotto|lote|serial|serie|"
-    r"seriennummer|tracking|sendungs\w*|seed|model|modell|modelo|modello|mod[èe]le|item|part|p/n|pn|"
-    r"code|c[óo]digo|codice|kod|kodu|kodas|k[óo]d|cod|barcode|cikksz[áa]m|"
-    r"tuotenumero|tuotekoodi|varenummer|varenr|[šs]ifra|katalog\w*|r[ée]f|" + _SCRIPT_REFERENCES + r"|"
-    # the names cameras and phones give their files: "IMG_0612345678.jpg", "DSC_0012345678"
-    r"img|dsc[nf]?|dcim|pxl|mvimg|vid|gopr|dji|pano)\b|[#№]|品番|型番|商品番号|商品编号|货号|型号|상품번호|모델명|품번)"
-    + _AFTER_REFERENCE  # a product word, a number word ("Art.-Nr.", "pedido nº"), digits, punctuation
-)
-# The same for the reference words of data/cues.toml [reference], in every language and script, as the
-# scanner reads them ("numéro de série", "номер заказа", "注文番号").
-_REFERENCE_WORD_BEFORE = re.compile(lexicon.pattern(lexicon.words("reference")) + _AFTER_REFERENCE)
+# Words that make the digits right after them the shop's or the maker's, in every language and script,
+# as the scanner reads them (data/cues.toml [reference]: "SKU", "Art.-Nr.", "numéro de série", "#",
+# "номер заказа", "注文番号", the names cameras give their files: "IMG_0612345678.jpg"). Not "number",
+# "Nummer", "numéro", "no." alone: those name a phone number as often ("mon numéro : 06 12 34 56 78").
+_REFERENCE_BEFORE = re.compile(lexicon.pattern(lexicon.words("reference")) + _AFTER_REFERENCE)
 _REFERENCE_WINDOW = 32
 _MAX_DROPPED_DIGITS = 3
 _QUANTITY_AROUND = re.compile(
@@ -243,10 +225,7 @@ def after_reference(text: str, start: int) -> bool:
     """True if a reference word ("order", "GTIN", "SKU", "Art.-Nr.", "#") stands right before `start`,
     with only digits and punctuation between: the digits there are the shop's, not a phone number."""
     window = max(0, start - _REFERENCE_WINDOW)
-    return (
-        _REFERENCE_BEFORE.search(text, window, start) is not None
-        or _REFERENCE_WORD_BEFORE.search(text, window, start) is not None
-    )
+    return _REFERENCE_BEFORE.search(text, window, start) is not None
 
 
 def _may_be_shaped(candidate: str, first_digit: int, groups: tuple[int, ...], whole: bool) -> bool:
