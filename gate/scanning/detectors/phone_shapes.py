@@ -80,13 +80,16 @@ _NO_TRUNK_SHAPES: dict[tuple[int, ...], tuple[str, ...]] = {
 }
 # A date is no number: "05.12.2026", "2026-12-05" (a German number can be 8 digits after "0").
 _DATE = re.compile(r"\d{1,2}[./\-]\d{1,2}[./\-](?:\d{2}|\d{4})|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}")
-# The product word some languages put after a reference word: "cod produs", "kod produktu", "šifra
-# proizvoda", "référence produit".
-_PRODUCT_WORD = r"(?i:\s(?:produs|produktu|proizvoda|prekės|produit|producto|prodotto|produto|produkt))?"
+# The product or maker word some languages put after a reference word: "cod produs", "kod produktu",
+# "šifra proizvoda", "Réf. produit", "Ref. fabricante".
+_PRODUCT_WORD = (
+    r"(?i:\.?\s(?:produs|produktu|proizvoda|prekės|produit|producto|prodotto|produto|produkt|"
+    r"fabricant|fabricante|fabbricante|hersteller|manufacturer|prod\b\.?|" + normalise("προϊόντος") + "))?"
+)
 # "Nr.", "n°", "№", "номер" after a reference word ("Art.-Nr.", "commande n°"): "°" is no word character,
 # so "n°" has no word boundary after it.
 _NUMBER_WORD = (
-    r"(?i:(?:nr|no|num|number|nummer|num[ée]ro|n[úu]mero|numer|numara\w*|č|broj|"
+    r"(?i:(?:nr|nro|no|num|number|nummer|num[ée]ro|n[úu]mero|numer|numara\w*|č|broj|br|n|"
     + normalise("номер")
     + r")\b|n[º°]|№)"
 )
@@ -95,7 +98,14 @@ _AFTER_REFERENCE = _PRODUCT_WORD + r"[\W_]{0,6}" + _NUMBER_WORD + r"?[\W\d_]{0,2
 # as the scanner reads them (data/cues.toml [reference]: "SKU", "Art.-Nr.", "numéro de série", "#",
 # "номер заказа", "注文番号", the names cameras give their files: "IMG_0612345678.jpg"). Not "number",
 # "Nummer", "numéro", "no." alone: those name a phone number as often ("mon numéro : 06 12 34 56 78").
-_REFERENCE_BEFORE = re.compile(lexicon.pattern(lexicon.words("reference")) + _AFTER_REFERENCE)
+# With them, the abbreviations of [reference_abbreviation], beside a number word ("Best.-Nr.", "nr kat.").
+_ABBREVIATION = lexicon.pattern(lexicon.words("reference_abbreviation"))
+_REFERENCE_BEFORE = re.compile(
+    "(?:"
+    + lexicon.pattern(lexicon.words("reference"))
+    + f"|{_ABBREVIATION}(?=[\\W_]{{0,6}}{_NUMBER_WORD})|{_NUMBER_WORD}[\\W_]{{0,3}}{_ABBREVIATION})"
+    + _AFTER_REFERENCE
+)
 _REFERENCE_WINDOW = 32
 _MAX_DROPPED_DIGITS = 3
 _QUANTITY_AROUND = re.compile(

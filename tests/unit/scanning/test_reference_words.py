@@ -2,7 +2,9 @@
 ("numéro de série 0612345678"). After a reference word of data/cues.toml [reference], in any of its
 languages, it is the maker's or the shop's; a phone word, or a reference word with words between it and
 the digits, leaves the digits a phone number. Written by the lead from shop listings (2026-12-06), after
-a probe found 40 reference phrases of 20 languages whose numbers were read as phone numbers.
+a probe found 40 reference phrases of 20 languages whose numbers were read as phone numbers; the
+abbreviations (data/cues.toml [reference_abbreviation]: "Best.-Nr.", "nr kat.", "č. obj.") after a second
+probe (2026-12-06) found 43 more written as shops abbreviate them.
 """
 
 from __future__ import annotations
@@ -59,3 +61,47 @@ def test_written_as_shops_write_them(text: str) -> None:
 )
 def test_a_phone_number_with_words_between_it_and_the_reference_is_still_found(text: str) -> None:
     assert _phones(text) != []
+
+
+@pytest.mark.parametrize("word", lexicon.words("reference_abbreviation"))
+def test_an_abbreviation_beside_a_number_word_is_a_reference(word: str) -> None:
+    assert _phones(f"Colour navy, {word}.-Nr. {_MOBILE}, 2-year warranty") == []
+    assert _phones(f"Colour navy, nr {word}. {_MOBILE}") == []
+
+
+@pytest.mark.parametrize("word", ["best", "cat", "mat", "kat", "obj"])
+def test_an_abbreviation_alone_is_no_reference(word: str) -> None:
+    assert _phones(f"the {word} {_MOBILE}") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Best.-Nr. 0612345678, Lieferzeit 3 Tage",
+        "Kat.-Nr.: 0612345678",
+        "Herst.-Nr. 0612345678",
+        "Szafa przesuwna 200 cm, nr kat. 0612345678",
+        "Indeks produktu: 0612345678",
+        "kat. č. 0612345678",
+        "č. obj. 0612345678",
+        "Kat. br. 0612345678",
+        "Réf. produit 0612345678",
+        "Ref. fabricante 0612345678",
+        "cód. art. 0612345678",
+        "cod. prod. 0612345678",
+        "art. n. 0612345678",
+        "Mfr. part no. 0612345678",
+        "κωδ. προϊόντος 0612345678",
+        "Tuotenro 0612345678",
+        "JANコード 0612345678",
+        "제품 코드 0612345678",
+        "Mã SP: 0612345678",
+    ],
+)
+def test_abbreviated_as_shops_abbreviate_them(text: str) -> None:
+    assert _phones(text) == []
+
+
+def test_a_customer_number_is_never_a_reference() -> None:
+    found = {f.entity for f in scan_parameters({"description": f"Kd.-Nr. {_MOBILE}, Kunden-Nr. {_MOBILE}"})}
+    assert found
