@@ -45,6 +45,16 @@ _CONSEQUENCES = {
     "NATIONAL_ID": "identity theft and linking of records across services",
     "CUSTOMER_ID": "linking the image to the customer's account and records",
     "HEALTH_DATA": "disclosure of the person's health (special category, Art. 9): discrimination, distress",
+    "RELIGIOUS_BELIEF": "disclosure of the person's religion (special category, Art. 9): "
+    "discrimination, hostility",
+    "SEXUAL_ORIENTATION": "disclosure of the person's sexual orientation (special category, Art. 9): "
+    "outing, discrimination, harassment",
+    "POLITICAL_OPINION": "disclosure of the person's political opinions (special category, Art. 9): "
+    "discrimination, retaliation",
+    "TRADE_UNION_MEMBERSHIP": "disclosure of the person's trade-union membership (special category, Art. 9): "
+    "retaliation by employers",
+    "ETHNIC_ORIGIN": "disclosure of the person's racial or ethnic origin (special category, Art. 9): "
+    "discrimination",
     "SOCIAL_HANDLE": "unsolicited contact, harassment and profiling through the person's social account",
     "USER_ACCOUNT": "linking the image to the person's computer account, whose name often spells theirs",
     "BANK_ACCOUNT": "fraudulent debits and payment fraud through the person's bank account",
