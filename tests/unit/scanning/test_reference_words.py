@@ -96,6 +96,13 @@ def test_an_abbreviation_alone_is_no_reference(word: str) -> None:
         "JANコード 0612345678",
         "제품 코드 0612345678",
         "Mã SP: 0612345678",
+        "Diivan, laius 214 cm, tootekood 0612345678, hall",
+        "Kavč, širina 214 cm, šifra izdelka 0612345678",
+        "Sófi, breidd 214 cm, vörunúmer 0612345678",
+        "Диван, ширина 214 см, код на продукта 0612345678",
+        "Sofa, upana 214 cm, nambari ya bidhaa 0612345678",
+        "დივანი, სიგანე 214 სმ, პროდუქტის კოდი 0612345678",
+        "مبل سه نفره، عرض ۲۱۴ سانتی‌متر، کد محصول ۰۶۱۲۳۴۵۶۷۸",
     ],
 )
 def test_abbreviated_as_shops_abbreviate_them(text: str) -> None:
