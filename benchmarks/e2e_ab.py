@@ -28,6 +28,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+BURST_BOUND_MS = 50  # the default linger: a partial batch at the end of a burst is decided within it
+
 
 def _parse_build(text: str) -> tuple[str, str, dict[str, Any]]:
     name, _, rest = text.partition("=")
@@ -130,11 +132,15 @@ def _row(name: str, round_: int, result: dict[str, Any]) -> dict[str, Any]:
 def _summary(rows: list[dict[str, Any]], names: list[str]) -> None:
     for name in names:
         mine = [r for r in rows if r["build"] == name]
+        bursts = [b for r in mine for b in r["partial_batch_ms"]] or [0]
         print(
             f"{name}: p99 median {statistics.median(r['p99_ms'] for r in mine):.0f} ms "
             f"({', '.join(str(r['p99_ms']) for r in mine)}), p50 median "
             f"{statistics.median(r['p50_ms'] for r in mine):.0f}, workers CPU "
-            f"{statistics.median(r['workers_cpu_ms_per_event'] for r in mine):.2f} ms/event"
+            f"{statistics.median(r['workers_cpu_ms_per_event'] for r in mine):.2f} ms/event, "
+            f"transactions/s median {statistics.median(r['transactions_per_s'] or 0 for r in mine):.0f}, "
+            f"end of a burst median {statistics.median(bursts):.0f} ms (max {max(bursts)}, "
+            f"{sum(b > BURST_BOUND_MS for b in bursts)} of {len(bursts)} past {BURST_BOUND_MS})"
         )
     for a, b in itertools.combinations(names, 2):
         ratios = [

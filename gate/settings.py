@@ -98,6 +98,10 @@ class BatchSettings(_Section):
     # offsets, commit), 50 times a second, and records waited behind it (half-load p99 106/101 ms inline,
     # 90/74 ms with the thread, same drain rate; README "Performance"). Off: commit inline, as before.
     commit_thread: bool = True
+    # At a trickle, at most one transaction start per this many ms beyond a burst of a few: a transaction
+    # costs broker and runner ~2 ms of CPU whatever it holds, so decided records wait for the next start
+    # (never longer than linger_ms, nor when 8 are decided; see gate.runner.cadence). 0: commit at once.
+    commit_interval_ms: int = Field(default=25, ge=0)
 
     @model_validator(mode="after")
     def _min_fits_max(self) -> BatchSettings:

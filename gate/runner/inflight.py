@@ -54,6 +54,15 @@ class InFlightBatches:
         """The batch to commit next."""
         return self._window[0] if self._window else None
 
+    def decided_records(self, evaluator: Evaluator) -> int:
+        """Records of the decided batches at the head of the window (what the next transaction would hold)."""
+        total = 0
+        for entry in self._window:
+            if not evaluator.done(entry.ticket):
+                break
+            total += len(entry.batch.records)
+        return total
+
     def has_room(self, batch_records: int, workers: int) -> bool:
         """Fetch another batch? Always with none in flight; else while the window is short and its records
         are under two batches' worth (and enough to keep every worker busy)."""

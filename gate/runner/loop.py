@@ -6,7 +6,8 @@ commits the batches before N: between fetches by default, or on a thread of its 
 Batches are committed strictly in fetch order, with their own outputs and end offsets in the same
 transaction (every decided batch at the head of the window goes into one transaction); when a transaction
 cannot be committed, every batch behind it is discarded unproduced and the consumer rewound, so records are
-decided again, never skipped.
+decided again, never skipped. At a trickle a decided batch may wait up to `batch.commit_interval_ms` for
+its transaction (`gate.runner.cadence`); uncommitted, it is in flight like any other.
 
 Rebalances: rebalance callbacks run inside consume() on the loop thread. A revoke first waits for the
 commit in flight and collects it, so a rebalance only ever happens between committed batches; then it
@@ -39,6 +40,7 @@ from gate.observe.observer import Observer
 from gate.observe.tracing import batch_span
 from gate.runner.batch_size import BatchSizer, CommittedBatch
 from gate.runner.batching import SLICE_S, Batch, BatchReader
+from gate.runner.cadence import CommitCadence, cadence_interval_s
 from gate.runner.clients import FENCED_CODES, KafkaClients, fatal_error, kafka_error_of
 from gate.runner.commit_thread import CommitJob, CommitOutcome, CommitThread
 from gate.runner.contract import ProcessorFactory
@@ -95,6 +97,9 @@ class GateRunner:
         self._fatal: KafkaError | None = None
         self._inflight = InFlightBatches()
         self._batch_size = BatchSizer(settings.batch)
+        self._cadence = CommitCadence(
+            cadence_interval_s(settings.batch.commit_interval_ms, settings.batch.linger_ms)
+        )
         self._aborts_in_a_row = self._store_failures = 0
         self._ipc_reported = 0.0
         self._commits: CommitThread | None = None  # set by run()
@@ -178,7 +183,7 @@ class GateRunner:
                 self._reload_configuration(committer)
             if commits.finished:
                 self._collect(guard)
-            elif not commits.busy and self._oldest_done():
+            elif not commits.busy and self._commit_due():
                 self._start_commit(guard)
             elif self._may_fetch():
                 self._fetch(reader, guard)
@@ -199,6 +204,15 @@ class GateRunner:
     def _oldest_done(self) -> bool:
         oldest = self._inflight.oldest
         return oldest is not None and self._evaluator.done(oldest.ticket)
+
+    def _commit_due(self) -> bool:
+        """The oldest batch is decided and may commit now: the cadence has a start for it, or the loop must
+        drain (stop, reload, a paused flood guard, a full window: holding would only idle the workers)."""
+        if not self._oldest_done():
+            return False
+        if not self._may_fetch() or (self._guard is not None and self._guard.paused):
+            return True
+        return self._cadence.wait_s(self._inflight.decided_records(self._evaluator)) <= 0
 
     def _may_fetch(self) -> bool:
         if self._stop.is_set() or self._reload.is_set():
@@ -241,7 +255,9 @@ class GateRunner:
 
     def _keep_moving(self) -> bool:
         """Between consume() polls: serve the workers a moment; True (close the batch) once the oldest batch
-        is decided and the commit thread is free for it (idle, or its last commit is ready to collect).
+        is decided and the commit thread is free for it (idle and the cadence has a start for it, or its
+        last commit is ready to collect). While the cadence holds a decided batch, the batch being
+        assembled goes on as the workers allow.
         A commit that ended with a batch still evaluating behind it does not close the batch: batches stay
         as large as the evaluation takes, and transactions as few. One that ended with nothing in flight
         does: the loop collects it and waits for records in consume(), which wakes at once, instead of
@@ -250,9 +266,9 @@ class GateRunner:
         own fetch -> commit latency, which the batch sizer reads)."""
         self._evaluator.serve(SLICE_S)
         commits = self._committing()
-        if commits.finished and not self._inflight:
-            return True
-        return self._oldest_done() and (commits.finished or not commits.busy)
+        if commits.finished:
+            return not self._inflight or self._oldest_done()
+        return not commits.busy and self._commit_due()
 
     def _start_commit(self, guard: PauseControl) -> None:
         """Hand every decided batch at the head of the window to the commit thread, in one transaction."""
@@ -277,6 +293,7 @@ class GateRunner:
         self._ipc_reported = ipc
         if not entries:
             return
+        self._cadence.started()
         self._committing().submit(CommitJob(tuple(entries), tuple(routed)), self._metadata(consumer))
         self._observer.inflight(self._inflight.records)
 

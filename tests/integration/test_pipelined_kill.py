@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -68,6 +69,51 @@ def test_sigkill_with_several_batches_in_flight_loses_nothing_and_re_outputs_ide
     assert set(seen) == {key for key, _ in sent}, "an event has no output"
     differing = {key for key, distinct in seen.items() if len(distinct) != 1}
     assert not differing, "a re-output differs from the first output of the same event"
+    wait_for(lambda: committed() == len(sent), 60, "every event committed")
+    second.process.send_signal(signal.SIGTERM)
+    assert second.process.wait(timeout=20) == EXIT_OK
+
+
+def test_sigkill_while_the_commit_cadence_holds_decided_batches_loses_nothing(
+    settings_overrides: dict[str, Any],
+    runner_process: Callable[..., RunnerProcess],
+    produce: Callable[..., None],
+    consume_all: Callable[..., list[Output]],
+) -> None:
+    """A trickle: each record is its own batch for an idle worker, decided in a moment and then held for the
+    next transaction start (`gate.runner.cadence`: 4 at once, then one per 2 s, or 8 records decided)."""
+    overrides = {
+        **settings_overrides,
+        "workers": 2,
+        "batch": {"linger_ms": 2000, "commit_interval_ms": 2000, "target_latency_ms": None},
+    }
+    topics = TopicSettings(**overrides["topics"])
+    sent = events("held", 60)
+
+    def committed() -> int:
+        return committed_total(overrides["bootstrap_servers"], overrides["group_id"], topics.ingest)
+
+    port = free_loopback_port()
+    first = runner_process(overrides, metrics_port=port)
+    produce(topics.ingest, sent[:1])
+    wait_for(lambda: committed() > 0, 60, "a first commit")  # the group joined: now a trickle
+    trickled = 1
+    while trickled < len(sent) and records_in_flight(port) < 3:
+        produce(topics.ingest, sent[trickled : trickled + 1])  # flushed: one record at a time
+        trickled += 1
+        time.sleep(0.03)
+    assert records_in_flight(port) >= 3, "no decided records were held"
+    os.kill(first.process.pid, signal.SIGKILL)
+    first.process.wait(timeout=10)
+    at_kill = committed()
+    assert 0 < at_kill < trickled, "the kill should land with decided records held"
+
+    produce(topics.ingest, sent[trickled:])
+    second = runner_process(overrides)
+    outputs = consume_all(output_topics(topics), {k for k, _ in sent})
+    seen = by_key(outputs)
+    assert set(seen) == {key for key, _ in sent}, "an event has no output"
+    assert not {key for key, distinct in seen.items() if len(distinct) != 1}, "a re-output differs"
     wait_for(lambda: committed() == len(sent), 60, "every event committed")
     second.process.send_signal(signal.SIGTERM)
     assert second.process.wait(timeout=20) == EXIT_OK
