@@ -147,8 +147,8 @@ def _unreferenced(profile: bytes) -> list[tuple[int, int]]:
 
 # Bytes a tag type reads, where it is fixed or counted in the tag (ICC.1:2010 chapter 10): more is bytes no
 # reader looks at. Types not listed (curves in tables, LUTs, vendor types) count as their whole size.
-# Apple's: `mmod` reads maker, model, serial and date (its 16 reserved bytes are zero), `ndin` a length,
-# eight chromaticities, three gammas and three bit depths, `vcgp` three channels' parametric gamma.
+# Apple's: `mmod` reads maker, model, serial and date (its 16 reserved bytes are zero), `vcgp` three
+# channels' parametric gamma.
 _FIXED_SIZES = {
     b"sig ": 12,
     b"meas": 36,
@@ -156,7 +156,6 @@ _FIXED_SIZES = {
     b"dtim": 20,
     b"cicp": 12,
     b"mmod": 24,
-    b"ndin": 62,
     b"vcgp": 56,
 }
 _PARAMETRIC_BYTES = (4, 12, 16, 20, 28)  # parametricCurveType: 1, 3, 4, 5 or 7 s15Fixed16 by function
@@ -198,6 +197,8 @@ def _held(signature: bytes, tag: bytes) -> int:
                 needed = 18 + channels * entries * width
             else:
                 needed = 48
+        elif kind == b"ndin":  # Apple's native display information: its own length, then numbers
+            needed = 12 + struct.unpack_from(">I", tag, 8)[0] - 4
         elif kind == b"data":  # ASCII (flag 0, read as text) up to its first NUL
             end = tag.find(b"\x00", 12)
             needed = size if end < 0 else end + 1
@@ -231,7 +232,20 @@ _TYPES_READ = (
     _READ_BY_TYPE
     | _NAMED_TYPES
     | frozenset(_FIXED_SIZES)
-    | {b"ui08", b"ui16", b"ui64", b"chrm", b"mft1", b"mft2", b"mAB ", b"mBA ", b"mpet", b"clro", b"vcgt"}
+    | {
+        b"ui08",
+        b"ui16",
+        b"ui64",
+        b"chrm",
+        b"mft1",
+        b"mft2",
+        b"mAB ",
+        b"mBA ",
+        b"mpet",
+        b"clro",
+        b"vcgt",
+        b"ndin",
+    }
 )
 
 
