@@ -234,6 +234,33 @@ def _text(desc: ET.Element, name: str, elem: ET.Element | None) -> str:
     return "\n".join(parts)
 
 
+_CAMERA_RAW = "http://ns.adobe.com/camera-raw-settings/1.0/"
+_NUMBER = r"\s*[-+]?\d+(?:\.\d+)?\s*"
+# Lightroom writes numeric vectors the coordinate detector reads as latitude and longitude: Point Color
+# adjustments (crs:PointColors, and a profile's crs:Look/crs:Parameters), 19 numbers each ("-1.000000"
+# when unused, in every export since Lightroom Classic 13), and masks' curves and ranges, pairs and
+# quadruples of numbers from 0 to 1 ("0.031250 0.008371"), brush dabs ("d 0.494281 0.601323"). As a whole
+# line of such numbers they are a setting's: 19 of them, or all within [-1, 1] (that square is open sea:
+# no place anyone lives).
+_VECTOR = re.compile(rf"\s*(?:d\s+)?{_NUMBER}(?:[,\s]{_NUMBER})+")
+_POINT_COLOR = re.compile(rf"{_NUMBER}(?:,{_NUMBER}){{18}}")
+
+
+def _setting_vector(line: str) -> bool:
+    if _POINT_COLOR.fullmatch(line):
+        return True
+    return bool(_VECTOR.fullmatch(line)) and all(
+        abs(float(n)) <= 1 for n in re.split(r"[,\s]+", line.strip().removeprefix("d").strip())
+    )
+
+
+def _camera_raw_text(name: str, text: str) -> str:
+    """`text` of a Camera Raw setting without its numeric vectors (one a line, see `_text`)."""
+    if _split(name)[0] != _CAMERA_RAW:
+        return text
+    return "\n".join(line for line in text.split("\n") if not _setting_vector(line))
+
+
 def _frame_attributes(root: ET.Element) -> list[tuple[ET.Element, str]]:
     """(element, attribute) pairs outside any property: on x:xmpmeta (x:xmptk), rdf:RDF, and a
     description's RDF attributes other than rdf:about (rdf:ID, rdf:nodeID)."""
@@ -277,7 +304,7 @@ def _read_past_items(
         if _dangling(desc, name, elem, extensions):
             items.append(MetadataItem(pointer("xmp", "xmpNote:HasExtendedXMP"), "unread"))
             continue
-        text = _text(desc, name, elem)
+        text = _camera_raw_text(name, _text(desc, name, elem))
         if text.strip():
             path = pointer("xmp", f"{prefix}:{HIDDEN_NAME}{position}")
             items.append(MetadataItem(path, "free_text", text, named_context=False))
