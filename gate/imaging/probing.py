@@ -60,6 +60,8 @@ def _check_animation(layout: Layout, width: int, height: int) -> None:
     """Refuse an animation a player would spend minutes composing (MAX_ANIMATION_PIXELS). An APNG plays
     the frames its acTL declares and its fcTL chunks give, whichever are fewer."""
     frames = _frames(layout)
+    if frames * width * height <= MAX_ANIMATION_PIXELS:
+        return
     if isinstance(layout, png.PngLayout):
         frames = min(frames, 1 + sum(1 for chunk in layout.chunks if chunk.type == b"fcTL"))
     if frames > 1 and frames * width * height > MAX_ANIMATION_PIXELS:

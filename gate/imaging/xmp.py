@@ -235,23 +235,26 @@ def _text(desc: ET.Element, name: str, elem: ET.Element | None) -> str:
 
 
 _CAMERA_RAW = "http://ns.adobe.com/camera-raw-settings/1.0/"
-_NUMBER = r"\s*[-+]?\d+(?:\.\d+)?\s*"
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+_SEPARATORS = re.compile(r"[,\s]+")
 # Lightroom writes numeric vectors the coordinate detector reads as latitude and longitude: Point Color
 # adjustments (crs:PointColors, and a profile's crs:Look/crs:Parameters), 19 numbers each ("-1.000000"
 # when unused, in every export since Lightroom Classic 13), and masks' curves and ranges, pairs and
 # quadruples of numbers from 0 to 1 ("0.031250 0.008371"), brush dabs ("d 0.494281 0.601323"). As a whole
 # line of such numbers they are a setting's: 19 of them, or all within [-1, 1] (that square is open sea:
-# no place anyone lives).
-_VECTOR = re.compile(rf"\s*(?:d\s+)?{_NUMBER}(?:[,\s]{_NUMBER})+")
-_POINT_COLOR = re.compile(rf"{_NUMBER}(?:,{_NUMBER}){{18}}")
+# no place anyone lives). Split, not one regular expression: runs of separators made that backtrack.
+_POINT_COLOR_SIZE = 19
 
 
 def _setting_vector(line: str) -> bool:
-    if _POINT_COLOR.fullmatch(line):
+    tokens = _SEPARATORS.split(line.strip())
+    dab = tokens[0] == "d"
+    numbers = tokens[1:] if dab else tokens
+    if len(numbers) < 2 or not all(_NUMBER.fullmatch(n) for n in numbers):
+        return False
+    if not dab and len(numbers) == _POINT_COLOR_SIZE:
         return True
-    return bool(_VECTOR.fullmatch(line)) and all(
-        abs(float(n)) <= 1 for n in re.split(r"[,\s]+", line.strip().removeprefix("d").strip())
-    )
+    return all(abs(float(n)) <= 1 for n in numbers)
 
 
 def _camera_raw_text(name: str, text: str) -> str:

@@ -78,3 +78,11 @@ def test_camera_raw_vectors_are_settings_and_coordinates_stay_found(plain_gate: 
     found = "metadata.personal_data" in evaluation.decision.reason_codes
     assert found is location, evaluation.decision.reason_codes
     assert evaluation.verdict is (Verdict.QUARANTINED if location else Verdict.APPROVED)
+
+
+def test_a_long_vector_with_runs_of_separators_is_read_in_one_pass(plain_gate: Pipeline) -> None:
+    # One regular expression over such a line backtracked for minutes (three spaces, 16 numbers: 20 s);
+    # the check's time limit turned that into gate.timeout.
+    line = "   ".join(["0.1"] * 400) + " x"
+    evaluation = plain_gate.evaluate(_jpeg(_seq("MaskCurve", line)), synthetic=False, source="cli")
+    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reason_codes
