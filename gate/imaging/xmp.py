@@ -234,7 +234,7 @@ def _text(desc: ET.Element, name: str, elem: ET.Element | None) -> str:
     return "\n".join(parts)
 
 
-_CAMERA_RAW = "http://ns.adobe.com/camera-raw-settings/1.0/"
+_CAMERA_RAW_CLARK = "{http://ns.adobe.com/camera-raw-settings/1.0/}"
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _SEPARATORS = re.compile(r"[,\s]+")
 # Lightroom writes numeric vectors the coordinate detector reads as latitude and longitude: Point Color
@@ -259,8 +259,8 @@ def _setting_vector(line: str) -> bool:
 
 def _camera_raw_text(name: str, text: str) -> str:
     """`text` of a Camera Raw setting without its numeric vectors (one a line, see `_text`)."""
-    if _split(name)[0] != _CAMERA_RAW:
-        return text
+    if not name.startswith(_CAMERA_RAW_CLARK) or ("," not in text and " " not in text):
+        return text  # most settings are one number or word: no vector to look for
     return "\n".join(line for line in text.split("\n") if not _setting_vector(line))
 
 
