@@ -389,9 +389,11 @@ def _webp_blocks(data: bytes, layout: webp.WebpLayout, budget: MetadataBudget, s
     unknown = _Uninspected("webp")
     for chunk in layout.chunks:
         span = ((chunk.start, chunk.end),)
-        if not inspected.chunk_known(
-            inspected.WEBP_CHUNKS, chunk.fourcc, chunk.size
-        ) or not inspected.webp_content_known(chunk.fourcc, data, chunk.start + 8):
+        if (
+            not inspected.chunk_known(inspected.WEBP_CHUNKS, chunk.fourcc, chunk.size)
+            or not inspected.webp_content_known(chunk.fourcc, data, chunk.start + 8)
+            or not webp.pad_known(data, chunk)
+        ):
             removable = chunk.fourcc not in inspected.WEBP_CHUNKS  # a known one may be needed (VP8X)
             blocks.append(unknown.block(inspected.chunk_name(chunk.fourcc), span, removable=removable))
         elif chunk.fourcc == b"ANMF" and not webp.frame_known(data, chunk):  # a frame is needed: kept

@@ -7,8 +7,9 @@ back (other languages, Apple's `dscm`, colorant names) is read tag by tag (`icc_
 serial number is a device id, zeroed by the strip. Profiles are kept, not
 replaced: the colours a viewer shows stay those of the original. A tag outside the ICC's own list (and
 the few Apple adds) is read by its type when that is numbers or text (`icc_tags.read_by_type`); of any
-other type it is a thing the gate does not read: the profile is uninspected. A profile LittleCMS
-cannot parse is undecodable.
+other type it is a thing the gate does not read: the profile is uninspected. So is a listed tag of a type
+the gate does not read (`icc_tags.type_read`): a `gamt` of type `data`, a vendor's own type. A profile
+LittleCMS cannot parse is undecodable.
 """
 
 from __future__ import annotations
@@ -111,8 +112,9 @@ def _read(profile: bytes) -> _Read | None:
         raise ImageUndecodable("ICC profile has no valid header")
     table = icc_tags.tag_table(profile)
     for signature, offset, size in table:
+        tag = profile[offset : offset + size]
         listed = signature.rstrip(b" ") in _KNOWN_TAGS
-        if not listed and not icc_tags.read_by_type(profile[offset : offset + size]):
+        if not icc_tags.type_read(tag) or (not listed and not icc_tags.read_by_type(tag)):
             return None
     try:
         parsed = ImageCms.ImageCmsProfile(io.BytesIO(profile)).profile

@@ -47,6 +47,8 @@ def tag_texts(profile: bytes, offset: int, size: int) -> list[str]:
     try:
         if kind == b"text":
             return _parts(tag[8:].decode("latin-1"))
+        if kind == b"data":  # type_read admits only the ASCII form
+            return _parts(tag[12:].split(b"\x00", 1)[0].decode("latin-1"))
         if kind == b"desc":
             return _description(tag)
         if kind == b"mluc":
@@ -145,7 +147,17 @@ def _unreferenced(profile: bytes) -> list[tuple[int, int]]:
 
 # Bytes a tag type reads, where it is fixed or counted in the tag (ICC.1:2010 chapter 10): more is bytes no
 # reader looks at. Types not listed (curves in tables, LUTs, vendor types) count as their whole size.
-_FIXED_SIZES = {b"sig ": 12, b"meas": 36, b"view": 36, b"dtim": 20}
+# Apple's: `mmod` reads maker, model, serial and date (its 16 reserved bytes are zero), `vcgp` three
+# channels' parametric gamma.
+_FIXED_SIZES = {
+    b"sig ": 12,
+    b"meas": 36,
+    b"view": 36,
+    b"dtim": 20,
+    b"cicp": 12,
+    b"mmod": 24,
+    b"vcgp": 56,
+}
 _PARAMETRIC_BYTES = (4, 12, 16, 20, 28)  # parametricCurveType: 1, 3, 4, 5 or 7 s15Fixed16 by function
 # Tags whose arrays (XYZ numbers, s15Fixed16 numbers) have a count the standard fixes, not the tag's size:
 # one XYZ for the white and black points, colourants and luminance; nine numbers for `chad`'s matrix.
@@ -179,6 +191,17 @@ def _held(signature: bytes, tag: bytes) -> int:
             needed = 12 + 8 * struct.unpack_from(">H", tag, 8)[0]
         elif kind in _FIXED_SIZES:
             needed = _FIXED_SIZES[kind]
+        elif kind == b"vcgt":  # Apple's video card gamma: a table (channels x entries x size) or 9 numbers
+            if struct.unpack_from(">I", tag, 8)[0] == 0:
+                channels, entries, width = struct.unpack_from(">HHH", tag, 12)
+                needed = 18 + channels * entries * width
+            else:
+                needed = 48
+        elif kind == b"ndin":  # Apple's native display information: its own length, then numbers
+            needed = 12 + struct.unpack_from(">I", tag, 8)[0] - 4
+        elif kind == b"data":  # ASCII (flag 0, read as text) up to its first NUL
+            end = tag.find(b"\x00", 12)
+            needed = size if end < 0 else end + 1
         elif kind == b"mluc":
             count, record_size = struct.unpack_from(">II", tag, 8)
             needed = 16 + count * record_size
@@ -200,6 +223,42 @@ def _held(signature: bytes, tag: bytes) -> int:
 # Types read whole by their type alone, whatever the tag's signature: numbers whose count the type fixes
 # or states (`_held` bounds them, the rest is unreferenced) and the text types `tag_texts` reads.
 _READ_BY_TYPE = frozenset({b"XYZ ", b"sf32", b"uf32", b"ui32", b"curv", b"para", b"text", b"desc", b"mluc"})
+
+
+# Every type the gate reads, whatever the tag's signature: the above, tables of numbers LittleCMS parses
+# (LUTs, colorant order), and the named types `tag_texts` reads. A listed signature of another type (a
+# `gamt` of type `data`, a vendor's own type) holds bytes nothing reads: the profile is uninspected.
+_TYPES_READ = (
+    _READ_BY_TYPE
+    | _NAMED_TYPES
+    | frozenset(_FIXED_SIZES)
+    | {
+        b"ui08",
+        b"ui16",
+        b"ui64",
+        b"chrm",
+        b"mft1",
+        b"mft2",
+        b"mAB ",
+        b"mBA ",
+        b"mpet",
+        b"clro",
+        b"vcgt",
+        b"ndin",
+    }
+)
+
+
+def type_read(tag: bytes) -> bool:
+    """Whether the gate reads a tag of this type (any signature); `data` only as ASCII text (flag 0)."""
+    kind = tag[:4]
+    if kind == b"data":
+        return len(tag) >= 12 and struct.unpack_from(">I", tag, 8)[0] == 0
+    if kind == b"vcgt":
+        return len(tag) >= 18 and struct.unpack_from(">I", tag, 8)[0] in (0, 1)
+    if kind == b"para":
+        return read_by_type(tag)
+    return kind in _TYPES_READ
 
 
 def read_by_type(tag: bytes) -> bool:

@@ -12,7 +12,7 @@ from PIL import Image
 from gate.errors import ImageLimitExceeded, ImageUndecodable, ImageUnsupported
 from gate.imaging import jpeg, png, webp
 from gate.imaging.formats import JPEG, PNG, SUPPORTED_MEDIA_TYPES, WEBP, sniff_media_type
-from gate.imaging.limits import ImageLimits
+from gate.imaging.limits import MAX_ANIMATION_PIXELS, ImageLimits
 from gate.imaging.plain_header import plain_header
 
 #: What a structural walk returns; `blocks` finds the metadata in it.
@@ -54,6 +54,18 @@ class ImageProbe:
 
 def _frames(layout: Layout) -> int:
     return 1 if isinstance(layout, jpeg.JpegLayout) else layout.frames
+
+
+def _check_animation(layout: Layout, width: int, height: int) -> None:
+    """Refuse an animation a player would spend minutes composing (MAX_ANIMATION_PIXELS). An APNG plays
+    the frames its acTL declares and its fcTL chunks give, whichever are fewer."""
+    frames = _frames(layout)
+    if frames * width * height <= MAX_ANIMATION_PIXELS:
+        return
+    if isinstance(layout, png.PngLayout):
+        frames = min(frames, 1 + sum(1 for chunk in layout.chunks if chunk.type == b"fcTL"))
+    if frames > 1 and frames * width * height > MAX_ANIMATION_PIXELS:
+        raise ImageLimitExceeded("animation frames times canvas pixels exceed MAX_ANIMATION_PIXELS")
 
 
 _SizeReader = Callable[[bytes], tuple[int, int] | None]
@@ -100,6 +112,7 @@ def probe(data: bytes, limits: ImageLimits | None = None) -> ImageProbe:
         for size in layout.sizes[1:]:  # the further pictures of a multi-picture JPEG
             _check_dimensions(*size, limits)
     _check_bomb_guard(width, height)
+    _check_animation(layout, width, height)
     plain = _PLAIN_FORMATS.get(media_type)
     if plain is not None and plain_header(data, layout):
         fmt = plain  # Pillow's parse could only agree (see plain_header)
