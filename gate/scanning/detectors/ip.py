@@ -3,7 +3,9 @@
 Four dotted numbers are as often a version ("2.1.0.4") as an address. An IPv4 address therefore counts
 only under an IP-ish key (ip, addr, host, client, remote, forwarded) or with a cue just before it in
 free text ("ip", "host", "from", "://", ...), never under a version/build key, and never right after
-"v"/"version". IPv6 needs no cue when it has at least four groups: nothing else looks like that.
+"v"/"version". IPv6 needs no cue when it has at least four groups: nothing else looks like that, nor
+like an IPv4-mapped address ("::ffff:81.2.69.160"). A home router's own address (192.168.1.1) is the
+same on every router of its model, and names no one.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ Plates have no check digit and their shapes are those of SKUs and model numbers 
 "plaka", "번호판", "车牌", "ป้ายทะเบียน", "biển số", "پلاک" ...), a colon or "no." between, as one to four
 groups of capitals (Latin, Cyrillic, Hangul) and digits with a digit and a letter in them. A plate word
 before a product ("license plate wall decor", "Kennzeichen-Aufkleber", "plaque de cuisson 60 cm") is
-followed by no such group.
+followed by no such group. A plate of a country's own form that no model code shares ("1234 BCD",
+"ABC1D23", "京A·12345") counts after a word that also names a board, and after short words between.
 """
 
 from __future__ import annotations
