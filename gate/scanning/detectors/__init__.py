@@ -64,6 +64,7 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
     person.DETECTOR,
     session.DETECTOR,
     session.SECRET_KEYS,
+    session.LOWER_SECRET_KEYS,
     credentials.DETECTOR,
     behavior.DETECTOR,
     device.DETECTOR,

@@ -3,7 +3,9 @@
 Four dotted numbers are as often a version ("2.1.0.4") as an address. An IPv4 address therefore counts
 only under an IP-ish key (ip, addr, host, client, remote, forwarded) or with a cue just before it in
 free text ("ip", "host", "from", "://", ...), never under a version/build key, and never right after
-"v"/"version". IPv6 needs no cue when it has at least four groups: nothing else looks like that.
+"v"/"version". IPv6 needs no cue when it has at least four groups: nothing else looks like that, nor
+like an IPv4-mapped address ("::ffff:81.2.69.160"). A home router's own address (192.168.1.1) is the
+same on every router of its model, and names no one.
 """
 
 from __future__ import annotations
@@ -13,21 +15,31 @@ import re
 
 from gate.scanning.context import IP, NOT_NUMERIC
 from gate.scanning.detectors.base import HAS_COLONS, HAS_DOTS, PatternDetector, PatternRule, Text, cue_before
+from gate.scanning.normalise import as_written_and_read
 
 _V4 = re.compile(r"(?<![\w.\-])(?:\d{1,3}\.){3}\d{1,3}(?![\w\-]|\.\w)")
-_V6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
+# (text13) with an IPv4 address as its last 32 bits ("::ffff:81.2.69.160", an IPv4-mapped address).
+_V6 = re.compile(
+    r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}(?![\w.])|[0-9A-Fa-f]{0,4}(?![\w:]))"
+)
 _CUE = re.compile(
     r"(?i)(?:\b(?:ip|ipv4|ipv6|address|addr|host|hostname|client|server|remote|from|forwarded|origin|"
     r"peer|connect(?:ed|ion)?|login|logged)\b|://|@|"
     # (text11) "IP" joined to a word of a script written without spaces ("IP地址", "IPアドレス"), and
     # "address" in other languages
-    r"\bip(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|地址|位址|アドレス|주소|адрес|adresse|direcci[oó]n|"
-    r"endere[cç]o|indirizzo)"
+    r"\bip(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|地址|位址|アドレス|주소|adresse|direcci[oó]n|"
+    r"endere[cç]o|indirizzo|아이피|"
+    # (text13) Cyrillic words as `normalise` reads them too ("адрес" is read "aдpec"): both forms
+    + "|".join(sorted(as_written_and_read(("адрес", "айпи")), key=len, reverse=True))
+    + r")"
 )
 # An address with its port ("83.142.17.209:8443") is a machine's, cue or none.
 _PORT = re.compile(r":\d{2,5}(?!\d)")
 _VERSION_CUE = re.compile(r"(?i)(?:\bv|\bversion|\bver|\bbuild|\brelease|\bfirmware)\W{0,3}$")
 _MIN_BARE_V6_GROUPS = 4
+# A home router's own address on its network (192.168.0.1, 10.0.0.138 is not one): the same on every
+# router of a model and printed on its label ("admin page 192.168.1.1"), so it names no one.
+_GATEWAY_HOSTS = frozenset((1, 254))
 
 
 def _has_cue(match: re.Match[str], text: Text) -> bool:
@@ -36,8 +48,10 @@ def _has_cue(match: re.Match[str], text: Text) -> bool:
 
 def _valid_v4(match: re.Match[str], text: Text) -> bool:
     try:
-        ipaddress.IPv4Address(match.group())
+        address = ipaddress.IPv4Address(match.group())
     except ValueError:
+        return False
+    if address.is_private and address.packed[-1] in _GATEWAY_HOSTS and address.packed[-2] in (0, 1):
         return False
     before = text.value[max(0, match.start() - 12) : match.start()]
     if _VERSION_CUE.search(before):
@@ -53,6 +67,8 @@ def _valid_v6(match: re.Match[str], text: Text) -> bool:
         return False
     if address.is_unspecified or address.is_loopback:
         return False  # "::" and "::1" name no machine of anyone's (a "::" in text is punctuation)
+    if address.ipv4_mapped is not None:
+        return True  # "::ffff:" before an IPv4 address: nothing else is written so
     groups = sum(1 for part in candidate.split(":") if part)
     return groups >= _MIN_BARE_V6_GROUPS or _has_cue(match, text)
 

@@ -3,11 +3,13 @@ token-like values under session/cookie/token/authorization keys."""
 
 from __future__ import annotations
 
+import base64
 import re
 from typing import Any
 
 from gate.scanning.context import key_fragments
 from gate.scanning.detectors.base import (
+    HAS_DIGIT,
     HAS_JWT,
     HAS_SEPARATOR,
     HAS_TOKEN_WORD,
@@ -27,6 +29,7 @@ _COOKIE_NAMES = (
     "aspsessionid",
     "sessionid",
     "session_id",
+    "_session_id",  # Rails
     "session",
     "sid",
     "connect.sid",
@@ -148,12 +151,39 @@ _SECRET = re.compile(
 )
 # Keys whose prefix is short or a word's start ("hf_", "r8_", "AIza"), each only in its issuer's exact
 # shape: Hugging Face access tokens (the models' own hub), Replicate API tokens, Google API keys,
-# SendGrid and npm tokens.
+# SendGrid and npm tokens; (text13) PyPI upload tokens (a macaroon whose first bytes say "pypi.org"),
+# Shopify's app tokens (shpat_, shpss_, shpca_, shppa_ and 32 hex digits), Mailgun's "key-" and 32
+# characters, and Discord bot tokens (the bot's id in base64, a dot, 6 characters, a dot, 27-38).
 _SHAPED_SECRET = re.compile(
     r"(?<![\w\-.])(?:hf_(?P<hf>[A-Za-z0-9]{30,40})|r8_(?P<r8>[A-Za-z0-9]{30,40})|AIza(?P<google>[A-Za-z0-9_\-]{35})|"
-    r"SG\.(?P<sendgrid>[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})|npm_(?P<npm>[A-Za-z0-9]{36}))(?![\w\-])"
+    r"SG\.(?P<sendgrid>[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})|npm_(?P<npm>[A-Za-z0-9]{36})|"
+    r"pypi-(?P<pypi>AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,}))(?![\w\-])"
 )
-_shaped_prefix = any_word(("hf_", "r8_", "aiza", "sg.", "npm_"))
+_shaped_prefix = any_word(("hf_", "r8_", "aiza", "sg.", "npm_", "pypi-"))
+# Discord's bot token: no prefix, so only in text with two dots, and its first part is the base64 of a
+# number of 17-20 digits (its first letter M, N or O).
+_DISCORD = re.compile(r"(?<![\w\-.])(?P<value>[MNO][A-Za-z0-9]{23,25}\.[\w\-]{6}\.[\w\-]{27,38})(?![\w\-.])")
+
+
+def _two_dots(text: Text) -> bool:
+    return text.value.count(".") >= 2
+
+
+def _discord_token(match: re.Match[str], text: Text) -> bool:
+    """The first part decodes to the bot's id, 17-20 digits (a file name of that shape does not)."""
+    head = match.group("value").split(".", 1)[0]
+    try:
+        decoded = base64.b64decode(head + "=" * (-len(head) % 4), validate=True)
+    except ValueError:
+        return False
+    return 17 <= len(decoded) <= 20 and decoded.isdigit()
+
+
+# Keys written in lower case only (so not under SECRET_KEYS' capitals): Shopify's app tokens and
+# Mailgun's API keys.
+_LOWER_SECRET = re.compile(
+    r"(?<![\w\-.])(?:shp(?:at|ss|ca|pa)_(?P<shopify>[a-fA-F0-9]{32})|key-(?P<mailgun>[0-9a-z]{32}))(?![\w\-])"
+)
 # Webhook URLs hold their secret in the path: whoever has one posts as the shop.
 _WEBHOOK = re.compile(
     r"hooks\.slack\.com/(?:services|workflows)/(?P<value>T[A-Z0-9]{6,}/[A-Z0-9]{6,}/[A-Za-z0-9]{16,})|"
@@ -178,6 +208,20 @@ SECRET_KEYS = PatternDetector(
         PatternRule("session.secret_key", _SECRET, _secret_value, _secret_prefix),
         PatternRule("session.secret_key", _SHAPED_SECRET, _secret_value, _shaped_prefix),
         PatternRule("session.webhook", _WEBHOOK, _secret_value, _webhook_host),
+        PatternRule("session.secret_key", _DISCORD, _discord_token, _two_dots),
+    ),
+)
+
+LOWER_SECRET_KEYS = PatternDetector(
+    entity="SESSION_TOKEN",
+    needs=HAS_DIGIT,
+    rules=(
+        PatternRule(
+            "session.secret_key",
+            _LOWER_SECRET,
+            _secret_value,
+            any_word(("shpat_", "shpss_", "shpca_", "shppa_", "key-")),
+        ),
     ),
 )
 
@@ -209,6 +253,9 @@ KEYED_RULES = (
             "api_token api_secret client_secret secret_key private_key access_key secret_access_key "
             "aws_secret_access_key aws_access_key_id hf_token huggingface_token civitai_token "
             "civitai_api_key replicate_api_token openai_api_key x_api_key cle_api cle_d_api "
+            # (text13) a service's secret under its own name ("twilio_secret", Slack's "signing_secret")
+            "secret auth_secret app_secret consumer_secret signing_secret webhook_secret shared_secret "
+            "twilio_secret stripe_secret jwt_secret "
             "api_schlussel api_schluessel chave_api clave_api chiave_api api_sleutel klucz_api"
         ),
         _token_value,

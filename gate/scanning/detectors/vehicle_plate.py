@@ -7,7 +7,8 @@ Plates have no check digit and their shapes are those of SKUs and model numbers 
 "plaka", "번호판", "车牌", "ป้ายทะเบียน", "biển số", "پلاک" ...), a colon or "no." between, as one to four
 groups of capitals (Latin, Cyrillic, Hangul) and digits with a digit and a letter in them. A plate word
 before a product ("license plate wall decor", "Kennzeichen-Aufkleber", "plaque de cuisson 60 cm") is
-followed by no such group.
+followed by no such group. A plate of a country's own form that no model code shares ("1234 BCD",
+"ABC1D23", "京A·12345") counts after a word that also names a board, and after short words between.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ _WORDS = (
     "numer rejestracyjny", "rejestracja", "госномер", "гос. номер", "госзнак", "номерной знак", "номер авто",
     "номер машины", "plaka", "plakası", "번호판", "차량번호", "车牌", "車牌", "ป้ายทะเบียน", "biển số",
     "لوحة السيارة", "رقم اللوحة", "پلاک خودرو", "SPZ", "rendszám", "registreringsnummer", "rekisterinumero",
+    "vehicle no", "vehicle number", "vehicle reg", "registration no", "autonummer", "kontrollschild",
+    "targa auto", "placa do carro", "placa del auto", "araç plakası", "車両番号", "ナンバープレート",
+    "ナンバー", "车牌号",
 )  # fmt: skip
 _FORMS = tuple(
     sorted(
@@ -45,9 +49,27 @@ _has_word = any_word(tuple(form.lower() for form in _FORMS))
 
 _CUE = "|".join(re.escape(form) for form in _FORMS)
 _GROUP = r"[A-Z0-9가-힣А-ЯЁ]{1,8}"
+# A Chinese plate opens with its province's character ("京A·12345"), a Japanese one with its office's
+# name and a kana ("品川 300 あ 12-34"): a first group of those forms, besides the Latin ones.
+_CN_FIRST = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+_JP_PLATE = r"[\u4e00-\u9fff]{1,4}\s?\d{1,3}\s?[\u3041-\u3096]\s?(?:\d{1,2}-\d{2}|\d{1,4})"
 _CUED = re.compile(
-    rf"(?i:(?<![^\W\d_])(?P<cue>{_CUE})\.?)(?:\s+(?i:no|nr|n°|number))?[\s.:#№]{{0,3}}"
-    rf"(?P<plate>{_GROUP}(?:[ \-·]{_GROUP}){{0,3}})(?![\w\-])"
+    rf"(?i:(?<![^\W\d_])(?P<cue>{_CUE})\.?)(?:\s+(?i:no|nr|n°|number))?"
+    # (text13) up to three short words in lower case between ("matrícula del coche", "placa do meu carro")
+    r"(?P<between>(?:\s+[a-zà-ÿ]{1,6}){1,3}(?=\s))?"
+    rf"[\s.:#№]{{0,3}}"
+    rf"(?P<plate>{_JP_PLATE}|(?:[{_CN_FIRST}][A-Z][·・ ]?[A-Z0-9]{{5,6}})|{_GROUP}(?:[ \-·]{_GROUP}){{0,3}})"
+    rf"(?![\w\-])"
+)
+# Plates of forms a country issues now that no model or board code shares (Spain "1234 BCD", Brazil's
+# Mercosur "ABC1D23", France "AB-123-CD", Portugal "AA-00-AA", India "MH 12 AB 1234", China, Japan):
+# after a word that also names a board ("placa RTX 4060", "targa 2024 A") these count without a vehicle
+# named beside them. Italy's "AB 123 CD" and Turkey's "34 ABC 123" are left out: "targa GT 500 XL",
+# "plaka 20 W 220" are a model's and a hotplate's.
+_NATIONAL_FORM = re.compile(
+    r"\d{4}[ -]?[BCDFGHJKLMNPRSTVWXYZ]{3}|[A-Z]{3}-?\d[A-Z]\d{2}|[A-Z]{2}-\d{3}-[A-Z]{2}"
+    r"|\d{2}-[A-Z]{2}-\d{2}|[A-Z]{2}-\d{2}-[A-Z]{2}|[A-Z]{2} ?\d{1,2} ?[A-Z]{1,3} ?\d{4}"
+    rf"|[{_CN_FIRST}][A-Z][·・ ]?[A-Z0-9]{{5,6}}|{_JP_PLATE}"
 )
 
 
@@ -75,9 +97,15 @@ _VEHICLE = re.compile(
 
 def _plate(match: re.Match[str], text: Text) -> bool:
     cue = match.group("cue").lower()
+    plate = match.group("plate")
+    if _NATIONAL_FORM.fullmatch(plate):
+        return True
+    if match.group("between"):  # words between: only a plate of a national form
+        return False
+    if cue == "ナンバー":  # "number" as well: only a Japanese plate's own form after it
+        return False
     if cue in _AMBIGUOUS and _VEHICLE.search(text.value) is None:
         return False
-    plate = match.group("plate")
     compact = re.sub(r"[ \-·]", "", plate)
     has_digit = any(ch.isdigit() for ch in compact)
     has_letter = any(ch.isalpha() for ch in compact)

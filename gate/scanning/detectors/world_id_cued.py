@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - Greek and Cyrillic acronyms, on purpose
 """NATIONAL_ID: personal and tax numbers of more countries, each read only right after its own name
 (the eleventh attacker round): Austrian social-insurance numbers, Finnish tax numbers, British UTRs and
 Scottish CHI numbers, Irish PPS numbers, Indonesian NPWPs, Indian Aadhaar VIDs and voter ids (EPIC),
@@ -30,6 +31,7 @@ from stdnum.ec import ruc as ec_ruc
 from stdnum.fi import veronumero
 from stdnum.fr import nif as fr_nif
 from stdnum.gb import nhs, utr
+from stdnum.gr import vat as gr_vat
 from stdnum.gt import nit as gt_nit
 from stdnum.id import npwp
 from stdnum.ie import pps
@@ -42,6 +44,7 @@ from stdnum.mz import nuit
 from stdnum.nz import ird
 from stdnum.pe import ruc as pe_ruc
 from stdnum.py import ruc as py_ruc
+from stdnum.si import emso
 from stdnum.sv import nit as sv_nit
 from stdnum.th import tin as th_tin
 from stdnum.vn import mst
@@ -88,8 +91,12 @@ _KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[Any, ...]], ...
     ("nz_ird", ("ird number",), ("IRD",), (ird,)),
     ("fr_nif", ("numéro fiscal", "numéro fiscal de référence"), ("SPI",), (fr_nif,)),
     ("ae_eid", ("emirates id", "الهوية الإماراتية"), (), (_EmiratesId,)),
-    ("is_kennitala", ("kennitala", "kennitölu", "kennitalan"), (), (kennitala,)),
+    ("is_kennitala", ("kennitala", "kennitölu", "kennitalan", "kt."), (), (kennitala,)),
     ("lt_asmens", ("asmens kodas", "asmens kodą", "asmens kodo"), (), (asmens,)),
+    # (text13) Greek tax numbers (ΑΦΜ, every resident has one), and the Yugoslav master citizen number
+    # of North Macedonia, Serbia, Bosnia and Montenegro (ЕМБГ, JMBG: Slovenia's EMŠO scheme, one check)
+    ("gr_afm", ("αριθμός φορολογικού μητρώου",), ("ΑΦΜ", "Α.Φ.Μ"), (gr_vat,)),
+    ("yu_jmbg", ("matični broj građana", "матичен број"), ("ЕМБГ", "JMBG", "ЈМБГ", "EMBG"), (emso,)),
 )
 
 # A label's "number" words between a name and its number ("PPS number", "n°", "No.:").
