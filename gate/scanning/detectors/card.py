@@ -21,6 +21,7 @@ from gate.scanning.detectors.base import (
     cue_before,
     cue_near,
 )
+from gate.scanning.detectors.phone_shapes import after_reference
 from gate.scanning.detectors.world_id import NOT_AFTER_WORD, NOT_BEFORE_WORD
 
 # (lowest prefix, highest prefix, card lengths), per the public IIN ranges of the major schemes.
@@ -78,6 +79,8 @@ _CARD_CUE = re.compile(
     r"银联|銀聯|银行卡|銀行卡|信用卡|借记卡|卡号|卡號|カード|카드|بطاقة|کارت"
 )
 _SEED_CUE = re.compile(r"(?i)\bseed\b")
+_FIRST_GROUP = re.compile(r"\d+")
+_GTIN_LENGTHS = frozenset((8, 12, 13, 14))
 
 
 def plausible_iin(digits: str) -> bool:
@@ -98,7 +101,22 @@ def _valid_card(match: re.Match[str], text: Text) -> bool:
         return True
     if len(digits) not in _LENGTHS_WITHOUT_CONTEXT or ean.is_valid(digits):
         return False
+    if _shop_number_and_more(raw, text, match.start()):
+        return False
     return not (raw.isdigit() and cue_before(_SEED_CUE, text.value, match.start(), window=16))
+
+
+def _shop_number_and_more(raw: str, text: Text, start: int) -> bool:
+    """A valid GTIN after a reference word, joined with the number after it: "GTIN 4646255049096 - 250
+    ml" (a card's groups are never 13 digits and 3; one of ten such joins passes Luhn)."""
+    first = _FIRST_GROUP.match(raw)
+    return (
+        first is not None
+        and first.end() < len(raw)
+        and len(first.group()) in _GTIN_LENGTHS
+        and ean.is_valid(first.group())
+        and after_reference(text.value, start)
+    )
 
 
 DETECTOR: PatternDetector = PatternDetector(  # typed: mypyc reads it through the import cycle

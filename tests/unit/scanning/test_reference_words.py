@@ -10,6 +10,7 @@ probe (2026-12-06) found 43 more written as shops abbreviate them.
 from __future__ import annotations
 
 import pytest
+from stdnum import ean, luhn
 
 from gate.scanning import lexicon, scan_parameters
 
@@ -112,3 +113,18 @@ def test_abbreviated_as_shops_abbreviate_them(text: str) -> None:
 def test_a_customer_number_is_never_a_reference() -> None:
     found = {f.entity for f in scan_parameters({"description": f"Kd.-Nr. {_MOBILE}, Kunden-Nr. {_MOBILE}"})}
     assert found
+
+
+@pytest.mark.parametrize("gtin", ["4646255049096", "574301430328", "14006381333938"])
+def test_a_gtin_joined_with_the_quantity_after_it_is_no_card(gtin: str) -> None:
+    assert ean.is_valid(gtin)
+    quantity = next(q for q in range(100, 1000) if luhn.is_valid(gtin + str(q)))
+    text = f"GTIN {gtin} - {quantity} ml, Vorratspack"
+    assert "CREDIT_CARD" not in {f.entity for f in scan_parameters({"description": text})}
+
+
+@pytest.mark.parametrize(
+    "text", ["order 4111 1111 1111 1111", "GTIN 4006381333931 - 250 ml, card 4111111111111111"]
+)
+def test_a_card_after_a_reference_word_is_still_a_card(text: str) -> None:
+    assert "CREDIT_CARD" in {f.entity for f in scan_parameters({"description": text})}

@@ -41,6 +41,10 @@ FOUND = [
     "お客様は妊娠中です",
     "客户患有糖尿病，设计一张卡片",
     "고객은 임신 중입니다",
+    # the lead's probe (2026-12-06): "am" after "I", a stroke, "seit"/"im" before the condition
+    "I am diabetic, please no sugar in the cake image text",
+    "my dad had a stroke last year, get well card",
+    "Geburtstagskarte für Oma Hilde, die seit dem Schlaganfall im Rollstuhl sitzt",
 ]
 
 CLEAN = [
@@ -63,6 +67,9 @@ CLEAN = [
     "the great depression era poster, 1930s style",
     "Parkinson's awareness walk banner",
     "糖尿病の方にも安心なスイーツ",
+    "oil painting with visible brush strokes, impasto",
+    "swimming goggles for the front crawl stroke",
+    "Rollstuhlrampe aus Aluminium, 2 m",
 ]
 
 
