@@ -163,9 +163,26 @@ _YEAR_AT_END = re.compile(rf"{_YEAR}$")
 _MERCHANDISE = re.compile(lexicon.pattern(lexicon.words("birth_year_merchandise")))
 
 
+# The subject right before a birth cue that is no one: an animal or an organisation ("the dog was born on
+# 12 March 2024", "our puppy, born 01.02.2025", "the company was born on 5 May 1920").
+_NOT_BORN_A_PERSON = re.compile(
+    r"(?i)\b(?:dog|puppy|cat|kitten|horse|foal|pony|rabbit|pet|hund|welpe|katze|kätzchen|pferd|fohlen|chien|"
+    r"chiot|chat|chaton|cheval|poulain|perro|perrito|cachorro|gato|gatito|caballo|potro|cane|cucciolo|gatto|"
+    r"gattino|cavallo|puledro|hond|pup|kat|kitten|paard|veulen|pies|szczeniak|kot|kociak|koń|źrebak|hund|"
+    r"valp|katt|kattunge|häst|føl|hvalp|собака|щенок|кошка|котёнок|котенок|лошадь|жеребёнок|"
+    # the shop and brand words of `_NOT_A_PERSON`, but not "we" ("we were born on ..." are people)
+    + _NOT_A_PERSON.pattern.removeprefix(r"(?i)\b(?:we|wir|nous|")
+    + r"\W{0,3}(?:(?:was|is|were|ist|war|wurde|est|était|a été|fue|es|è|era|è stato|è stata|werd|is|"
+    r"został|została|był|była|родилась|родился|родился|född|født)\s+){0,2}$"
+)
+
+
 def _someones_date(match: re.Match[str], text: Any) -> bool:
     """A date after a birth cue, unless it is a year alone in birthday merchandise ("Vintage 1986, born in
-    1986")."""
+    1986") or the one born is an animal or an organisation ("the dog was born on ...")."""
+    start = match.start()
+    if _NOT_BORN_A_PERSON.search(text.value, max(0, start - _NOT_A_PERSON_WINDOW), start) is not None:
+        return False
     found = match.group()
     year = _YEAR_AT_END.search(found)
     alone = year is not None and not any(ch.isdigit() for ch in found[: year.start()])
