@@ -118,13 +118,11 @@ _QU_PAQ = "paq"
 _DOUBLE = 2
 # What a reversed name needs, in one search that skips ahead to commas: a capital after one.
 _COMMA_CAPITAL = re.compile(rf",[ \t]+[{UP}]")
-# (It starts with a capital, the look-behind after it, and the prefixes of `NAME` ("Mc", "O'") read from
-# that capital on: the regex engine skips ahead to capitals instead of trying every position.)
+# (A capital first, the look-behind and `NAME`'s prefixes "Mc", "O'" read from it: the engine skips ahead.)
 _REVERSED = re.compile(
     rf"(?P<last>[{UP}](?<![\w'’\-][{UP}])(?:(?<=M)a?c[{UP}]|(?<=[OD])'[{UP}])?[{LOW}]{{1,24}}"  # noqa: RUF001
     rf"(?:-[{UP}][{LOW}]{{1,24}})?),[ \t]+(?P<first>{NAME})(?![\w'’\-])"  # noqa: RUF001
 )
-PLAIN_REVERSED = rf"(?<![\w'’\-])(?P<last>{NAME}),[ \t]+(?P<first>{NAME})(?![\w'’\-])"  # noqa: RUF001
 # The word right before a position, and right after one: the run of capitalised words around a pair.
 _WORD_AFTER = re.compile(r"[ \t]+[\w'\-]+")
 
@@ -194,8 +192,7 @@ class PersonDetector:
         ):
             return "person.honorific"
         cued = maybe_cued and has_strong_cue_word(text)
-        has_particle = _has_particle(text)
-        # (The particle between spaces is what the whole-text search, costly at every position, needs.)
+        has_particle = _has_particle(text)  # (what the costly whole-text searches below need)
         if cued and has_particle:
             for match in CUED_PARTICLE_NAME.finditer(value):
                 if occasion().search(match.group("name")) is None and not self._organisation(

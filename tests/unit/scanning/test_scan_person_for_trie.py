@@ -20,9 +20,10 @@ import pytest
 from gate.scanning import lexicon
 from gate.scanning.detectors import base, person_for
 from gate.scanning.detectors.base import HAS_BIRTH_WORD, text_facts
-from gate.scanning.detectors.person import _REVERSED, PLAIN_REVERSED
+from gate.scanning.detectors.person import _REVERSED
 from gate.scanning.detectors.person import DETECTOR as PERSON
 from gate.scanning.detectors.person_for import PLAIN_FOR, PLAIN_TITLED_FOR, for_before, titled_for
+from gate.scanning.detectors.person_patterns import NAME
 from gate.scanning.normalise import normalise
 from tests.unit.scanning.found import corpus_texts
 
@@ -115,9 +116,12 @@ def test_birth_words_of_every_script_are_found_as_before(monkeypatch: pytest.Mon
         ("Kunde: Ursula von der Leyen", "person.cue"),
         ("gift for Maria das Graças", "person.cue"),
         ("gift for Ladder Shelf, oak", None),
+        ("Tasse mit Aufdruck MARIA GARCIA", "person.caps"),
+        ("Becher, GESCHENK FÜR JANOWI NOWAKOWI", "person.caps"),
+        ("Tasse mit Aufdruck Maria garcia, 8k", None),
     ],
 )
-def test_cued_particle_names(value: str, expected: str | None) -> None:
+def test_cued_particle_names_and_pairs_in_capitals(value: str, expected: str | None) -> None:
     assert PERSON.detect(base.Text(normalise(value), 0)) == expected
 
 
@@ -130,9 +134,12 @@ _NAME_PIECES = [
 ]  # fmt: skip
 
 
+_PLAIN_REVERSED = rf"(?<![\w'’\-])(?P<last>{NAME}),[ \t]+(?P<first>{NAME})(?![\w'’\-])"  # noqa: RUF001
+
+
 def test_reversed_names_match_as_the_plain_form() -> None:
     rng = random.Random(12)
-    plain = re.compile(PLAIN_REVERSED)
+    plain = re.compile(_PLAIN_REVERSED)
     matched = 0
     for _ in range(6000):
         text = "".join(rng.choice(_NAME_PIECES) for _ in range(rng.randint(0, 14)))
