@@ -166,7 +166,12 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
             local = " " in lower and _LOCAL_BIRTH.search(lower) is not None
         if english or local:
             facts |= HAS_BIRTH_WORD
-        elif not ascii_text and _BIRTH_CUES.found(lower):
+        elif (
+            not ascii_text
+            # `lower` is its own cue view here, whose cue-word bits are `cues`: the keys' prefilter first.
+            and (cues < 0 or _BIRTH_CUES.may_be_found(lower, lower, cues))
+            and _BIRTH_CUES.found(lower)
+        ):
             # Scripts read through `normalise`, and those without spaces ("生年月日 1980年3月3日").
             facts |= HAS_BIRTH_WORD
     if ":" in value:

@@ -118,7 +118,11 @@ _QU_PAQ = "paq"
 _DOUBLE = 2
 # What a reversed name needs, in one search that skips ahead to commas: a capital after one.
 _COMMA_CAPITAL = re.compile(rf",[ \t]+[{UP}]")
-_REVERSED = re.compile(rf"(?<![\w'’\-])(?P<last>{NAME}),[ \t]+(?P<first>{NAME})(?![\w'’\-])")  # noqa: RUF001
+# (A capital first, the look-behind and `NAME`'s prefixes "Mc", "O'" read from it: the engine skips ahead.)
+_REVERSED = re.compile(
+    rf"(?P<last>[{UP}](?<![\w'’\-][{UP}])(?:(?<=M)a?c[{UP}]|(?<=[OD])'[{UP}])?[{LOW}]{{1,24}}"  # noqa: RUF001
+    rf"(?:-[{UP}][{LOW}]{{1,24}})?),[ \t]+(?P<first>{NAME})(?![\w'’\-])"  # noqa: RUF001
+)
 # The word right before a position, and right after one: the run of capitalised words around a pair.
 _WORD_AFTER = re.compile(r"[ \t]+[\w'\-]+")
 
@@ -188,13 +192,14 @@ class PersonDetector:
         ):
             return "person.honorific"
         cued = maybe_cued and has_strong_cue_word(text)
-        if cued:
+        has_particle = _has_particle(text)  # (what the costly whole-text searches below need)
+        if cued and has_particle:
             for match in CUED_PARTICLE_NAME.finditer(value):
                 if occasion().search(match.group("name")) is None and not self._organisation(
                     value, match.start("name"), match.end("name")
                 ):
                     return "person.cue"
-        if _has_particle(text):
+        if has_particle:
             for match in _FOR_PARTICLE_NAME.finditer(value):
                 first = match.group("first").lower()
                 if (

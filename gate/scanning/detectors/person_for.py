@@ -7,6 +7,7 @@ a capitalised pair no list decides as a name when one of these stands around it.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import fold_accents
@@ -17,26 +18,68 @@ _LATIN_END = "\u0250"  # the end of the Latin letters' blocks (IPA extensions fo
 # With the Latin-script words of cues.toml's [person_for_bare] ("cho", "untuk").
 # Words of Latin letters (Maltese "għal", Samoan "mō" among them), a space in one standing for any run of it
 # ("ho an'i", "loogu talagalay").
-_FOR_WORDS = "|".join(
-    re.escape(word).replace(r"\ ", r"\s+")
-    for word in lexicon.words("person_for_bare")
-    if all(ch < _LATIN_END for ch in fold_accents(word))
+_BARE_FOR_WORDS = tuple(
+    word for word in lexicon.words("person_for_bare") if all(ch < _LATIN_END for ch in fold_accents(word))
 )
+_FOR_WORDS = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in _BARE_FOR_WORDS)
+_COMMON_FOR_WORDS = (
+    "for", "für", "fur", "pour", "para", "per", "voor", "dla", "till", "til", "pro", "pentru", "za", "için",
+    "an", "to", "à",
+)  # fmt: skip
 # An honorific or a kinship term of address may stand between the "for" and the name ("cho chị", "untuk
 # Ibu", "kwa Bi."): cues.toml's [person_title_between].
-_TITLES_BETWEEN = "|".join(re.escape(word) for word in lexicon.words("person_title_between"))
+_TITLE_WORDS = lexicon.words("person_title_between")
+_TITLES_BETWEEN = "|".join(re.escape(word) for word in _TITLE_WORDS)
+_ARTICLES = "the|la|el|il|die|der|den|de|le"
 FOR_BODY = (
     rf"(?i:\b(?:for|f[üu]r|pour|para|per|voor|dla|till|til|pro|pentru|za|için|an|to|à|{_FOR_WORDS})\s+"
-    rf"(?:(?:the|la|el|il|die|der|den|de|le)\s+)?(?:(?:{_TITLES_BETWEEN})\s+)?)"
+    rf"(?:(?:{_ARTICLES})\s+)?(?:(?:{_TITLES_BETWEEN})\s+)?)"
+)
+
+
+def _trie(words: tuple[str, ...]) -> str:
+    """The alternation of `words` as a trie, a space in one standing for any run of whitespace: the same
+    words, but each position of a window fails on one character class instead of trying every word
+    (case-insensitive, an alternation of some 70 words cost 13-21 thousand instructions per 20-character
+    window)."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(tree)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
+
+
+# `FOR_BODY`'s words as tries, for the two tests below that ask only whether a "for" ends at a position
+# (the finditer users keep `FOR_BODY`: the order of its alternatives decides which match they see).
+_FOR_BODY_TRIE = (
+    rf"(?i:\b{_trie(_COMMON_FOR_WORDS + _BARE_FOR_WORDS)}\s+"
+    rf"(?:{_trie(tuple(_ARTICLES.split('|')))}\s+)?(?:{_trie(_TITLE_WORDS)}\s+)?)"
 )
 # How far before a pair its "for" is looked for: a "for" and an article, or a "for" and a title between
 # ("untuk Encik ", "kepada Saudari "); each character more is a position more the alternation is tried at.
 FOR_WINDOW = 20
 # ... or right after it, in languages with postpositions: "Ayşe Yılmaz için", "Elnur İdrisli üçün".
 _FOR_AFTER = re.compile(r"[ \t]+" + lexicon.pattern(lexicon.words("person_for_after")))
-_FOR = re.compile(FOR_BODY + "$")
+_FOR = re.compile(_FOR_BODY_TRIE + "$")
 # A title between "for" and the name ("untuk Bapak", "kwa Bi."): with it, any capitalised pair is a name.
-_TITLED_FOR = re.compile(rf"(?i:\b(?:{_FOR_WORDS})\s+(?:{_TITLES_BETWEEN})\s+)$")
+_TITLED_FOR = re.compile(rf"(?i:\b{_trie(_BARE_FOR_WORDS)}\s+{_trie(_TITLE_WORDS)}\s+)$")
+# The same as written before (the tests compare the two forms).
+PLAIN_FOR = re.compile(FOR_BODY + "$")
+PLAIN_TITLED_FOR = re.compile(rf"(?i:\b(?:{_FOR_WORDS})\s+(?:{_TITLES_BETWEEN})\s+)$")
 NOT_AFTER_TITLE = frozenset(names_scripts()["titles_not_names"]["between"])
 
 
