@@ -271,9 +271,16 @@ def _may_be_national(text: Text) -> bool:
 _TRUNK_REGIONS = phone_shapes.trunk_regions(NATIONAL_REGIONS + EUROPEAN_REGIONS + WORLD_REGIONS)
 
 
+# A decimal number whose fraction is all zeros ("792.000000", an image's height as ImageMagick writes it
+# into XMP): no subscriber number is a run of zeros.
+_ZERO_FRACTION = re.compile(r"\d+[.,]0+")
+
+
 def _shaped(match: re.Match[str], text: Text) -> bool:
     # The tail of an international number ("+1 555 0100", "0049 ...") is read by the rules above.
     if _INTERNATIONAL_PREFIX.search(text.value, max(0, match.start() - 6), match.start()):
+        return False
+    if _ZERO_FRACTION.fullmatch(match.group()):
         return False
     return phone_shapes.reads_as_national_number(text.value, match.start(), match.end(), _TRUNK_REGIONS)
 
