@@ -19,7 +19,7 @@ _LATIN_END = "\u0250"  # the end of the Latin letters' blocks (IPA extensions fo
 # ("ho an'i", "loogu talagalay").
 _FOR_WORDS = "|".join(
     re.escape(word).replace(r"\ ", r"\s+")
-    for word in lexicon.words("person_for_bare")
+    for word in lexicon.words("person_for_bare", "person_before")
     if all(ch < _LATIN_END for ch in fold_accents(word))
 )
 # An honorific or a kinship term of address may stand between the "for" and the name ("cho chị", "untuk
