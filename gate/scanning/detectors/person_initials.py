@@ -21,6 +21,9 @@ from gate.scanning.detectors.person_patterns import LOW, NAME, NOT_FIRST_WORDS, 
 from gate.scanning.detectors.person_scripts import romanised_surnames
 
 _INITIAL = rf"[{UP}]\.(?:[ \t]?[{UP}]\.)?"
+# Whether a text holds an initial at all, in one search that starts with a character class (most text has
+# none; a dot after a capital letter that starts a word, then a space or another capital).
+_ANY_INITIAL = re.compile(rf"[{UP}](?<![\w][{UP}])\.(?:[ \t]|[{UP}]\.)")
 # A given name, a middle initial (or two), a surname: "Marcus T. Abernathy", "Raymond K. Delacroix".
 _MIDDLE = re.compile(rf"(?<![\w'\-])(?P<first>{NAME})[ \t]+{_INITIAL}[ \t]+(?P<last>{NAME})(?![\w'\-])")
 # An honorific, then initials and a surname: "Ms. A. Kowalczyk", "Dr J. R. Okafor".
@@ -48,12 +51,15 @@ _KOREAN = re.compile(
     r"(?<![\w'\-])(?P<last>[A-Z][a-z]{1,5})[ \t]+(?P<given>[A-Z][a-z]{0,5}-[a-z]{2,6})(?![\w\-])"
 )
 _KOREAN_GIVEN = re.compile(f"{_SYLLABLE}-{_SYLLABLE}")
+# ... looked for only where a capitalised syllable and a hyphen stand after a space ("Ji-hoon").
+_ANY_HYPHENED = re.compile(r"[ \t][A-Z][a-z]{0,5}-[a-z]")
 _KOREAN_SURNAMES = names_scripts_set("surnames", "korean_romanised")
 # In lower case: a "for", a given name and a surname ("poster for jessica alvarez").
 _LOWER_FOR = re.compile(
     rf"(?<![\w])(?:for|für|pour|para|per|voor|dla|untuk)[ \t]+(?P<first>[{LOW}]{{2,20}})[ \t]+"
     rf"(?P<last>(?:al-|el-)?[{LOW}]{{2,25}})(?![\w'\-])"
 )
+_FOR_WORDS = ("for ", "für ", "pour ", "para ", "per ", "voor ", "dla ", "untuk ")
 _SAINTS = frozenset(("santa", "santo", "san", "saint", "sainte", "sankt"))
 
 
@@ -80,17 +86,27 @@ class InitialledNames:
 
     def find(self, value: str) -> bool:
         """A name in one of the module docstring's shapes in `value` (text with a capital letter)."""
-        if "." in value and (self._initialled(value) or self._bare(value)):
+        if (
+            "." in value
+            and _ANY_INITIAL.search(value) is not None
+            and (self._initialled(value) or self._bare(value))
+        ):
             return True
-        return "-" in value and any(
-            match.group("last").lower() in self._romanised
-            and _KOREAN_GIVEN.fullmatch(match.group("given").lower()) is not None
-            and not self._organisation(value, match.start(), match.end())
-            for match in _KOREAN.finditer(value)
+        return (
+            "-" in value
+            and _ANY_HYPHENED.search(value) is not None
+            and any(
+                match.group("last").lower() in self._romanised
+                and _KOREAN_GIVEN.fullmatch(match.group("given").lower()) is not None
+                and not self._organisation(value, match.start(), match.end())
+                for match in _KOREAN.finditer(value)
+            )
         )
 
     def find_lower(self, value: str) -> bool:
         """A given name and a surname after a bare "for" in text written in lower case."""
+        if not any(word in value for word in _FOR_WORDS):
+            return False
         for match in _LOWER_FOR.finditer(value):
             first, last = fold_name(match.group("first")), fold_name(match.group("last"))
             if (

@@ -127,6 +127,8 @@ _CLEAN_BY_CLASS = [
     {"prompt": "有田焼の皿"},
     {"prompt": "ของขวัญสำหรับพ่อ วันพ่อ"},
     {"morada": "R. Garcia, 21, 7156-710 Reguengos de Monsaraz"},  # an address's street: no PERSON
+    {"prompt": "Uncle Ben rice bowl, ceramic"},
+    {"prompt": "Aunt Jemima pancake mix"},
 ]
 
 
