@@ -211,8 +211,10 @@ class PersonDetector:
                 ):
                     return "person.name"
             for match in _PARTICLE_NAME.finditer(value):
+                first = fold_name(match.group("first").lower())
                 if (
-                    fold_name(match.group("first").lower()) in self._names
+                    # ... or of the wider list after a kinship word ("zoon van Noor de Vries-Bakker")
+                    (first in self._names or (first in self._world and for_before(value, match.start())))
                     and _SAINT_BEFORE.search(value, max(0, match.start() - 8), match.start()) is None
                     and occasion().search(match.group("name")) is None
                     and not self._organisation(value, match.start("name"), match.end("name"))
