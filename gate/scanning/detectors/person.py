@@ -29,6 +29,7 @@ from gate.scanning.detectors.person_cued import PERSON_CUES, CuedNames
 from gate.scanning.detectors.person_for import FOR_BODY, NOT_AFTER_TITLE, for_after, for_before, titled_for
 from gate.scanning.detectors.person_greeting import GREETINGS, GreetedNames, has_greeting
 from gate.scanning.detectors.person_indic import IndicNames
+from gate.scanning.detectors.person_initials import InitialledNames
 from gate.scanning.detectors.person_keyed import MADE_WITH, ORGANISATION
 from gate.scanning.detectors.person_lists import (
     fold_name,
@@ -151,6 +152,9 @@ class PersonDetector:
         self._cases = CaseForms(self._world)
         self._titled = TitledNames()
         self._greeted = GreetedNames(self._world, self._not_surnames, self._scripts, self._organisation)
+        self._initialled = InitialledNames(
+            self._world, self._word_names, self._not_surnames, self._scripts.latin_surname, self._organisation
+        )
 
     def narrowed(self, facts: int, context: int) -> PersonDetector:
         """Itself: every cue needs a capitalised word, which `needs` already says."""
@@ -168,7 +172,9 @@ class PersonDetector:
                 return "person.honorific"
             if not value.isascii() and self._greeting(text) and self._greeted.find(value):
                 return "person.greeting"
-            return self._caps_or_lower(text, cued=True) if has_lower_cue_word(text) else None
+            if has_lower_cue_word(text) and (found := self._caps_or_lower(text, cued=True)) is not None:
+                return found
+            return "person.cue" if self._initialled.find_lower(value) else None
         if has_relation_word(text):
             for match in RELATION.finditer(value):
                 if match.group("name").lower() not in self._not_surnames:
@@ -201,16 +207,19 @@ class PersonDetector:
                     return "person.cue"
         if has_particle:
             for match in _FOR_PARTICLE_NAME.finditer(value):
-                first = match.group("first").lower()
+                first = fold_name(match.group("first").lower())
                 if (
-                    (first in self._world or fold_name(first) in self._world)
+                    # a double given name too: "für Klaus-Peter von Hohenberg"
+                    all(part in self._world for part in first.split("-"))
                     and occasion().search(match.group("name")) is None
                     and not self._organisation(value, match.start("name"), match.end("name"))
                 ):
                     return "person.name"
             for match in _PARTICLE_NAME.finditer(value):
+                first = fold_name(match.group("first").lower())
                 if (
-                    fold_name(match.group("first").lower()) in self._names
+                    # ... or of the wider list after a kinship word ("zoon van Noor de Vries-Bakker")
+                    (first in self._names or (first in self._world and for_before(value, match.start())))
                     and _SAINT_BEFORE.search(value, max(0, match.start() - 8), match.start()) is None
                     and occasion().search(match.group("name")) is None
                     and not self._organisation(value, match.start("name"), match.end("name"))
@@ -221,6 +230,8 @@ class PersonDetector:
         found = self._caps_or_lower(text, cued or has_engraving_word(text))
         if found is not None:
             return found
+        if self._initialled.find(value):
+            return "person.name"
         if PERSON_CUES.may_be_found(value, text.lower, text.cue_bits()) and PERSON_CUES.found(value):
             found = self._cued.find(value)
             if found is not None:
@@ -487,7 +498,7 @@ class PersonDetector:
         if self._organisation(value, start, last_word.end()):  # companies, brands, "Made with ..."
             return False
         if strong:
-            return True
+            return lower_first not in NOT_FIRST_WORDS  # "Gift For Her Candles" names no one
         if lower_first in _SAINTS or _SAINT_BEFORE.search(value, max(0, start - 8), start) is not None:
             return False
         if style_reference(value, start, last_word.end()):

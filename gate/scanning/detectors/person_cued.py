@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from gate.scanning import lexicon
-from gate.scanning.detectors.person_lists import fold_name, occasion
+from gate.scanning.detectors.person_lists import fold_name, names_scripts_set, occasion
 from gate.scanning.detectors.person_scripts import ScriptNames
 
 # Names after the cues of data/cues.toml, in any script. A cased word: a capital, then small letters
@@ -65,6 +65,8 @@ _TITLE_NAME = lexicon.Cues("person_title").then(rf"\s*(?P<name>{_CASED_WORD})(?!
 # A name written in Latin letters only (with the accents of European languages): not this rule's.
 _LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏȘ-ț'’\- \t]+")
 _CASELESS_LETTER = re.compile(f"[{lexicon.CASELESS}]")
+# Kinship words after such a "gift for" start no name (data/names_scripts.toml).
+_GIFT_KIN = names_scripts_set("titles_not_names", "gift_kin")
 # All of them, to look for once before reading for names after one.
 PERSON_CUES = lexicon.Cues("person_for", "person_label", "person_title", "person_title_after")
 
@@ -116,6 +118,8 @@ class CuedNames:
             return "person.cue"
         for match in _CASELESS_GIFT.finditer(value):
             name, last = match.group("name"), match.group("last")
+            if name in _GIFT_KIN:
+                continue  # "ของขวัญสำหรับแม่ วันแม่": for mother, Mother's Day
             if (last and _SPACED_CASELESS.match(name) and _SPACED_CASELESS.match(last)) or (
                 self._scripts.native_given(name)
             ):

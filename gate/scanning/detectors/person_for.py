@@ -83,9 +83,26 @@ PLAIN_TITLED_FOR = re.compile(rf"(?i:\b(?:{_FOR_WORDS})\s+(?:{_TITLES_BETWEEN})\
 NOT_AFTER_TITLE = frozenset(names_scripts()["titles_not_names"]["between"])
 
 
+# Words that stand before a name as a "for" does (cues.toml [person_before]: "grandma", "in memory of",
+# "Love,"): matched as the end of the words before the name by `str.endswith`, one C call, since an
+# alternation of some 150 phrases tried at each position of the window cost 7% of the European corpus.
+_BEFORE_WORDS = tuple(sorted({" ".join(word.lower().split()) for word in lexicon.words("person_before")}))
+_BEFORE_WINDOW = 32
+
+
 def for_before(value: str, start: int) -> bool:
-    """A "for" (and an article or a title) ends right at `start`."""
-    return _FOR.search(value, max(0, start - FOR_WINDOW), start) is not None
+    """A "for" (and an article or a title), or a word of [person_before], ends right at `start`."""
+    return _FOR.search(value, max(0, start - FOR_WINDOW), start) is not None or _before_word(value, start)
+
+
+def _before_word(value: str, start: int) -> bool:
+    words = " ".join(value[max(0, start - _BEFORE_WINDOW) : start].lower().split())
+    if not words.endswith(_BEFORE_WORDS):
+        return False
+    return any(
+        words.endswith(word) and (len(words) == len(word) or not words[-len(word) - 1].isalnum())
+        for word in _BEFORE_WORDS
+    )
 
 
 def titled_for(value: str, start: int) -> bool:

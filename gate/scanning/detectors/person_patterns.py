@@ -81,6 +81,9 @@ NOT_FIRST_WORDS = frozenset(
     (
         "for", "für", "fur", "pour", "para", "per", "voor", "dla", "till", "til", "pro", "pentru", "za", "to",
         "the", "a", "an", "my", "our", "your", "der", "die", "das", "la", "le", "el", "il", "lo", "los",
+        # ... nor a pronoun or a "for" spelled without its umlaut, as ids write it ("gift-for-her-candles",
+        # "geschenk-fuer-papa": read as "Gift For Her Candles").
+        "her", "him", "them", "you", "me", "us", "fuer",
     )
 )  # fmt: skip
 # Lower-case text is read for names only after one of these.

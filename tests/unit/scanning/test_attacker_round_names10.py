@@ -28,10 +28,6 @@ _OPEN: dict[str, str] = {
         "Latin look-alikes, and no list of Armenian given names is shipped"
     ),
     "祝王小明生日快乐": "a Chinese name between 祝 and 生日快乐 (happy birthday), with no honorific after it",
-    "banner for kwame mensah": (
-        "a lower-case name after a bare 'for': lower case is read only after a strong cue ('gift for', "
-        "'customer:'); 'for kids', 'for mom' are the everyday neighbours"
-    ),
     '"i": "Rhys ap Iorwerth"': "a one-letter key ('i', Welsh 'to') says nothing of what it holds",
     "Gisela Henning": (
         "a given name of the wider list and an unlisted surname inside quotation marks: quotes hold slogans "
