@@ -24,6 +24,7 @@ from gate.scanning.detectors.base import (
     any_word,
     cue_before,
 )
+from gate.scanning.detectors.person_and import JoinedNames
 from gate.scanning.detectors.person_cases import CaseForms
 from gate.scanning.detectors.person_cued import PERSON_CUES, CuedNames
 from gate.scanning.detectors.person_for import FOR_BODY, NOT_AFTER_TITLE, for_after, for_before, titled_for
@@ -75,21 +76,6 @@ from gate.scanning.detectors.person_patterns import (
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
 from gate.scanning.detectors.person_titles import TitledNames, full_name_after_title, has_full_title_word
 
-# Two given names joined by "and" after a "for" are two people: "Geburtstagskarte für Jonas und Leonie",
-# "mug for Chloé et Hugo" (each a given name of the wider list, neither an everyday word).
-_AND_NAMES = re.compile(
-    rf"(?P<first>[{UP}][{LOW}]{{1,20}})[ \t]+(?:und|and|et|y|e|i|og|och|en|és|ja|ir|un|a|&)[ \t]+"
-    rf"(?P<second>[{UP}][{LOW}]{{1,20}})(?![\w])"
-)
-# ... the surname they share after them, and two full names joined ("Kadri Tamm ja Mart Kask").
-_SURNAME_AFTER = re.compile(rf"[ \t]+({NAME})(?![\w])")
-_AND_WORDS = r"(?:und|and|et|y|e|i|og|och|en|és|ja|ir|un|a|&)"
-_TWO_PAIRS = re.compile(
-    rf"(?<![\w])([{UP}][{LOW}]{{1,20}})[ \t]+([{UP}][{LOW}]{{1,20}})[ \t]+{_AND_WORDS}[ \t]+"
-    rf"([{UP}][{LOW}]{{1,20}})[ \t]+([{UP}][{LOW}]{{1,20}})(?![\w])"
-)
-# What the rule needs, in one search: an "and" with a capital right after it (most text has none).
-_AND_CAPITAL = re.compile(rf" (?:und|and|et|y|e|i|og|och|en|és|ja|ir|un|a|&) [{UP}]")
 # A saint's name is a place, a church or a brand: "Santa Maria Novella", "San Pedro", "Saint Laurent".
 _SAINTS = frozenset(("santa", "santo", "san", "saint", "sainte", "sankt", "são", "santi"))
 _SAINT_BEFORE = re.compile(r"\b(?:Santa|Santo|San|Saint|Sainte|St\.?|Ste\.?|Sankt|São|Sao|Santi)\s+$")
@@ -152,6 +138,7 @@ class PersonDetector:
         self._cases = CaseForms(self._world)
         self._titled = TitledNames()
         self._greeted = GreetedNames(self._world, self._not_surnames, self._scripts, self._organisation)
+        self._joined = JoinedNames(self._world, self._word_names, self._not_surnames, self._organisation)
         self._initialled = InitialledNames(
             self._world, self._word_names, self._not_surnames, self._scripts.latin_surname, self._organisation
         )
@@ -225,7 +212,7 @@ class PersonDetector:
                     and not self._organisation(value, match.start("name"), match.end("name"))
                 ):
                     return "person.name"
-        if _AND_CAPITAL.search(value) is not None and self._names_joined(value):
+        if self._joined.found(value):
             return "person.name"
         found = self._caps_or_lower(text, cued or has_engraving_word(text))
         if found is not None:
@@ -316,34 +303,6 @@ class PersonDetector:
         return fold_name(last.lower()) in self._surnames and all(
             part in self._world or part in self._word_names for part in parts
         )
-
-    def _names_joined(self, value: str) -> bool:
-        """Two given names joined by "and", after a "for" or before a surname they share ("Chloé et Maxime
-        Girard"), and two full names joined so ("Kadri Tamm ja Mart Kask", "Tóth Anna és Varga Bence")."""
-        for match in _AND_NAMES.finditer(value):
-            names = (fold_name(match.group("first").lower()), fold_name(match.group("second").lower()))
-            shared = _SURNAME_AFTER.match(value, match.end())
-            if (
-                all(name in self._world and name not in self._word_names for name in names)
-                and (
-                    for_before(value, match.start())
-                    or (shared is not None and shared.group(1).lower() not in self._not_surnames)
-                )
-                and not self._organisation(value, match.start(), match.end())
-                and not style_reference(value, match.start(), match.end())
-            ):
-                return True
-        for match in _TWO_PAIRS.finditer(value):
-            words = [fold_name(word.lower()) for word in match.group(1, 2, 3, 4)]
-            given = (0, 2) if words[0] in self._world and words[2] in self._world else (1, 3)
-            if (
-                all(words[i] in self._world and words[i] not in self._word_names for i in given)
-                and not {words[1], words[3]} & self._not_surnames
-                and not self._organisation(value, match.start(), match.end())
-                and not style_reference(value, match.start(), match.end())
-            ):
-                return True
-        return False
 
     def _caps_or_lower(self, text: Text, cued: bool) -> str | None:
         """ALL-CAPS pairs whose first word is a given name ("MARIA GARCIA"), and lower-case ones after a
