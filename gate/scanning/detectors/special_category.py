@@ -143,7 +143,8 @@ def _detector(entity: str) -> PatternDetector:
                 f"{entity.lower()}.done_by_person",
                 re.compile(lexicon.pattern(_stems(w + " " for w in done))),
                 _done_by_a_person,
-                when=any_word(tuple(sorted(_readings(w.split(" ")[0] for w in done)))),
+                # the whole phrases: a first word alone ("is", "a", "votes") is in nearly every text
+                when=any_word(tuple(sorted(_readings(done)))),
                 requires=HAS_WORDS,
             ),
         ),
