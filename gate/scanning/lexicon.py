@@ -336,25 +336,3 @@ class CuedPattern:
                 return None
             pos = first.start()
         return anywhere.search(text, pos, end)
-
-
-def trie_pattern(words: tuple[str, ...] | list[str]) -> str:
-    """A regex matching any of `words`, written as a trie ("ab|ac" -> "a(?:b|c)"): the regex engine tries
-    the branches of an alternation one by one, so shared prefixes are tried once instead of per word."""
-    tree: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(tree)
-
-
-def _trie_regex(node: dict[str, dict[str, Any]]) -> str:
-    ends = "" in node
-    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # A word that ends here makes the rest optional; for a substring test the shortest match suffices.
-    return "" if ends else body

@@ -45,10 +45,11 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Final
+from typing import Final
 
 from gate.scanning import cue_words
 from gate.scanning.disguises import spaced_reading
+from gate.scanning.tries import trie_pattern
 
 # Targets the confusable table may map to: Latin letters and the punctuation of addresses and numbers.
 _TARGETS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@.-+")
@@ -171,27 +172,6 @@ def _alternatives(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(form) for form in sorted(_forms(words), key=len, reverse=True))
 
 
-def _trie(words: Iterable[str]) -> str:
-    """An alternation of `words` written as a trie ("at|atmark" -> "at(?:mark)?"): matched after a space,
-    each branch of the one alternation was tried at every space; the trie tries each first letter once.
-    (Unlike `lexicon.trie_pattern`, a word ending inside a longer one keeps the longer one.)"""
-    tree: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(tree)
-
-
-def _trie_regex(node: dict[str, dict[str, Any]]) -> str:
-    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = "(?:" + "|".join(branches) + ")"
-    return body + "?" if "" in node else body
-
-
 @lru_cache(maxsize=1)
 def _spelled_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(bracketed, spaced, spaced hint, spaced dot) patterns, built once the confusable table is. The hint
@@ -221,7 +201,7 @@ def _spelled_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     forms = {
         form for form in forms if not (form.isascii() and form.lower() != form and form.lower() in forms)
     }
-    hint = re.compile(rf"\s{_trie(forms | {'@'})}\s", re.IGNORECASE)
+    hint = re.compile(rf"\s{trie_pattern(forms | {'@'}, whole=True)}\s", re.IGNORECASE)
     return bracketed, spaced, hint, re.compile(separator, re.IGNORECASE)
 
 

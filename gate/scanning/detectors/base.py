@@ -16,6 +16,7 @@ from typing import Final, Protocol
 
 from gate.scanning import cue_words, lexicon
 from gate.scanning.context import NOT_NUMERIC
+from gate.scanning.tries import trie_pattern
 
 _DIGIT = re.compile(r"\d")
 # Six digits with at most two separator characters between neighbours: the least any numeric
@@ -418,7 +419,7 @@ def _after(pattern: Matcher, value: str, first: re.Match[str]) -> Iterator[re.Ma
 _MIN_READING = 4
 _BIRTH_CUES = lexicon.Cues("birth")
 _LOCAL_BIRTH_CUES = LOCAL_BIRTH_WORDS + tuple(r for r in _BIRTH_CUES.ascii_readings if len(r) >= _MIN_READING)
-_LOCAL_BIRTH = re.compile(lexicon.trie_pattern(_LOCAL_BIRTH_CUES))
+_LOCAL_BIRTH = re.compile(trie_pattern(_LOCAL_BIRTH_CUES))
 # The word facts' lists, as `cue_words` lists (a word occurs exactly when the substring test finds it):
 # `text_facts` reads them from one pass.
 _CUES_REGISTERED: Final = cue_words.AVAILABLE and all(_LOCAL_BIRTH_CUES)
@@ -455,7 +456,7 @@ def plain_any_word(words: tuple[str, ...]) -> Prefilter:
     """`any_word` read with plain substring tests (for long lists one regex search, which is faster than
     that many `in` tests): what it falls back to, and the reference its tests compare with."""
     if len(words) > _MAX_LOOPED_WORDS:
-        search = re.compile(lexicon.trie_pattern(words)).search
+        search = re.compile(trie_pattern(words)).search
 
         def check_many(text: Text) -> bool:
             return search(text.lower) is not None

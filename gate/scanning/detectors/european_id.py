@@ -50,7 +50,7 @@ from stdnum.tr import tckimlik
 from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC, SSN
 from gate.scanning.detectors import phone_shapes
 from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, HAS_DIGIT_RUN, Text
-from gate.scanning.lexicon import trie_pattern
+from gate.scanning.tries import trie_pattern
 
 # Digits, optionally grouped by one separator (" 56 820 341 765", "756.2140.3579.85", "715915/7038"),
 # optionally ending in a letter (DNI "96763552E"). The look-behind keeps phone numbers ("+49...") and

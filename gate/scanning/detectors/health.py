@@ -33,9 +33,8 @@ from importlib import resources
 from typing import Any
 
 from gate.scanning import lexicon
-from gate.scanning.context import key_info
 from gate.scanning.detectors.base import HAS_CAPITALS, HAS_WORDS, PatternDetector, PatternRule, Text, any_word
-from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
+from gate.scanning.detectors.keyed_rule import KeyedRule, key_names, keyset, stated
 from gate.scanning.normalise import normalise
 
 
@@ -316,23 +315,12 @@ DETECTOR = PatternDetector(
 )
 
 
-def _keys(words: str) -> frozenset[str]:
-    """Key names as `context.key_info` reads keys ("アレルギー" loses its voicing marks there)."""
-    return keyset(words) | frozenset(key_info(word).norm for word in words.split())
-
-
-_HEALTH_KEYS = _keys(" ".join(_words("keys")))
+_HEALTH_KEYS = key_names(_words("keys"))
 _NONE = keyset(" ".join(_words("none")))
 
 
 def _health_value(value: Any) -> bool:
-    if isinstance(value, list | tuple):
-        return any(_health_value(item) for item in value)
-    if isinstance(value, dict):
-        return any(_health_value(item) for item in value.values())
-    if isinstance(value, bool) or value is None:
-        return bool(value)
-    return isinstance(value, str) and value.strip().lower() not in _NONE and bool(value.strip())
+    return stated(value, _NONE)
 
 
 KEYED_RULES: tuple[KeyedRule, ...] = (KeyedRule("HEALTH_DATA", "health.key", _HEALTH_KEYS, _health_value),)

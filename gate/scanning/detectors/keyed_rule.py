@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from gate.scanning.context import KeyInfo
+from gate.scanning.context import KeyInfo, key_info
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +57,22 @@ def non_empty(value: Any) -> bool:
     if isinstance(value, dict | list | tuple):
         return len(value) > 0
     return non_empty_scalar(value)
+
+
+def key_names(words: Iterable[str]) -> frozenset[str]:
+    """`keyset` of `words`, and each as `context.key_info` reads keys ("アレルギー" loses its voicing marks
+    there, "Konfession" is lower-cased)."""
+    listed = list(words)
+    return keyset(" ".join(listed)) | frozenset(key_info(word).norm for word in listed)
+
+
+def stated(value: Any, none: frozenset[str]) -> bool:
+    """Something said under a key whose name tells what it is (a condition, a religion): a true boolean,
+    or a string that is not one of `none` ("none", "prefer not to say"), in a list or an object too."""
+    if isinstance(value, list | tuple):
+        return any(stated(item, none) for item in value)
+    if isinstance(value, dict):
+        return any(stated(item, none) for item in value.values())
+    if isinstance(value, bool) or value is None:
+        return bool(value)
+    return isinstance(value, str) and bool(value.strip()) and value.strip().lower() not in none

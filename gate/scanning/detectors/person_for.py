@@ -7,11 +7,11 @@ a capitalised pair no list decides as a name when one of these stands around it.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import fold_accents
 from gate.scanning.detectors.person_lists import names_scripts
+from gate.scanning.tries import trie_pattern
 
 _LATIN_END = "\u0250"  # the end of the Latin letters' blocks (IPA extensions follow)
 # "for" in the languages of European shops, right before a name: "Schal für Łukasz Wiśniewski".
@@ -42,25 +42,7 @@ def _trie(words: tuple[str, ...]) -> str:
     words, but each position of a window fails on one character class instead of trying every word
     (case-insensitive, an alternation of some 70 words cost 13-21 thousand instructions per 20-character
     window)."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(tree)
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
-    branches = [
-        (r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
-        for ch, child in sorted(node.items())
-        if ch
-    ]
-    if not branches:
-        return ""
-    body = "(?:" + "|".join(branches) + ")"
-    return body + "?" if "" in node else body
+    return trie_pattern(words, whole=True, space=r"\s+")
 
 
 # `FOR_BODY`'s words as tries, for the two tests below that ask only whether a "for" ends at a position

@@ -29,9 +29,8 @@ from importlib import resources
 from typing import Any
 
 from gate.scanning import lexicon
-from gate.scanning.context import key_info
 from gate.scanning.detectors.base import HAS_WORDS, PatternDetector, PatternRule, Text, any_word
-from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
+from gate.scanning.detectors.keyed_rule import KeyedRule, key_names, stated
 
 ENTITIES = ("RELIGIOUS_BELIEF", "SEXUAL_ORIENTATION", "POLITICAL_OPINION", "TRADE_UNION_MEMBERSHIP")
 _KEYED_ENTITIES = (*ENTITIES, "ETHNIC_ORIGIN")
@@ -156,24 +155,11 @@ DETECTORS: tuple[PatternDetector, ...] = tuple(_detector(entity) for entity in E
 _NONE = frozenset(word.lower() for word in _DATA["none"]["all"])
 
 
-def _keys(words: Iterable[str]) -> frozenset[str]:
-    """Key names as `context.key_info` reads keys."""
-    listed = list(words)
-    return keyset(" ".join(listed)) | frozenset(key_info(word).norm for word in listed)
-
-
 def _stated(value: Any) -> bool:
-    """A value that says something: not empty, not "none" or "prefer not to say"."""
-    if isinstance(value, list | tuple):
-        return any(_stated(item) for item in value)
-    if isinstance(value, dict):
-        return any(_stated(item) for item in value.values())
-    if isinstance(value, bool) or value is None:
-        return bool(value)
-    return isinstance(value, str) and bool(value.strip()) and value.strip().lower() not in _NONE
+    return stated(value, _NONE)
 
 
 KEYED_RULES: tuple[KeyedRule, ...] = tuple(
-    KeyedRule(entity, f"{entity.lower()}.key", _keys(_DATA["keys"][entity]), _stated)
+    KeyedRule(entity, f"{entity.lower()}.key", key_names(_DATA["keys"][entity]), _stated)
     for entity in _KEYED_ENTITIES
 )
