@@ -1,0 +1,58 @@
+"""Whether a sensitive word is said of a specific person: the person words and the window that health's
+conditions (detectors/health.py) and the other special categories of Art. 9
+(detectors/special_category.py) are read with, and how their data files are read.
+
+The person words are data/health.toml's [persons], [pronouns] and [possessives], each also as `normalise`
+may read it: "customer", "my wife", "Kundin", "elle", "клиентка", and a name after "for" ("pour Marie").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from gate.scanning import lexicon
+
+
+@cache
+def data_table(name: str) -> dict[str, Any]:
+    """A data file of gate/scanning/data (TOML), read once."""
+    text = resources.files("gate.scanning").joinpath("data", name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def nfkc_words(section: dict[str, list[str]]) -> tuple[str, ...]:
+    """Every word of a section, in every language, in the file's order, in NFKC as `normalise` leaves
+    text (Thai "ำ" is "ํา" there: "เคมีบำบัด", chemotherapy)."""
+    return tuple(unicodedata.normalize("NFKC", word) for words in section.values() for word in words)
+
+
+def readings(words: Iterable[str]) -> frozenset[str]:
+    """`words` as written and as they read in normalised, lower-cased text."""
+    return frozenset(form for word in words for form in lexicon.readings(word) | {word})
+
+
+_PEOPLE = data_table("health.toml")
+# A specific person: the one the condition or category is said of.
+PERSON_WORDS = readings(nfkc_words(_PEOPLE["persons"]))
+# Pronouns and possessives among them: not right before the word ("her pregnancy announcement" is a
+# product's theme), so only the nouns count there ("cliente celíaco", "клиентка беременна").
+PRONOUNS = readings(nfkc_words(_PEOPLE["pronouns"]))
+POSSESSIVES = readings(nfkc_words(_PEOPLE["possessives"]))
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+WINDOW = 48
+# A name after "for" ("pour Marie", "para Carlos", "für Anna").
+_NAME_AFTER_FOR = re.compile(r"\b(?:for|für|pour|para|per|voor|dla|pra)\s+[^\W\d_a-zà-ÿ][^\W\d_]+")
+
+
+def person_before(value: str, start: int) -> bool:
+    """A person word, or a name after "for", within `WINDOW` characters before `start`."""
+    before = value[max(0, start - WINDOW) : start].lower()
+    if any(word in PERSON_WORDS for word in WORD.findall(before)):
+        return True
+    return _NAME_AFTER_FOR.search(value, max(0, start - WINDOW), start) is not None
