@@ -144,11 +144,12 @@ _TURNS_ON = re.compile(
     rf"\bwird\s+am\s+(?:{_DATE}|{_LOCAL_DATE})\s+\d{{1,3}}\s+jahre?\s+alt"
 )
 # A shop's or a brand's anniversary is no one's birthday ("our store turns 10 on ...", "la marca cumple 25").
-_NOT_A_PERSON = re.compile(
-    r"(?i)\b(?:we|wir|nous|shop|store|brand|company|business|firm|marca|tienda|empresa|negocio|marque|magasin|"
-    r"boutique|entreprise|maison|marchio|negozio|azienda|firma|marke|unternehmen|laden|geschäft|winkel|bedrijf|"
-    r"merk|butik|företag|butikken|loja|empresa|sklep|marka|firmy)\b"
+_ORGANISATIONS = (
+    r"shop|store|brand|company|business|firm|marca|tienda|empresa|negocio|marque|magasin|boutique|entreprise|"
+    r"maison|marchio|negozio|azienda|firma|marke|unternehmen|laden|geschäft|winkel|bedrijf|merk|butik|företag|"
+    r"butikken|loja|sklep|marka|firmy"
 )
+_NOT_A_PERSON = re.compile(rf"(?i)\b(?:we|wir|nous|{_ORGANISATIONS})\b")
 _NOT_A_PERSON_WINDOW = 32
 
 
@@ -164,16 +165,16 @@ _MERCHANDISE = re.compile(lexicon.pattern(lexicon.words("birth_year_merchandise"
 
 
 # The subject right before a birth cue that is no one: an animal or an organisation ("the dog was born on
-# 12 March 2024", "our puppy, born 01.02.2025", "the company was born on 5 May 1920").
+# 12 March 2024", "our puppy, born 01.02.2025", "the company was born on 5 May 1920"); not "we" ("we were
+# born on ..." are people).
 _NOT_BORN_A_PERSON = re.compile(
-    r"(?i)\b(?:dog|puppy|cat|kitten|horse|foal|pony|rabbit|pet|hund|welpe|katze|kätzchen|pferd|fohlen|chien|"
-    r"chiot|chat|chaton|cheval|poulain|perro|perrito|cachorro|gato|gatito|caballo|potro|cane|cucciolo|gatto|"
-    r"gattino|cavallo|puledro|hond|pup|kat|kitten|paard|veulen|pies|szczeniak|kot|kociak|koń|źrebak|hund|"
-    r"valp|katt|kattunge|häst|føl|hvalp|собака|щенок|кошка|котёнок|котенок|лошадь|жеребёнок|"
-    # the shop and brand words of `_NOT_A_PERSON`, but not "we" ("we were born on ..." are people)
-    + _NOT_A_PERSON.pattern.removeprefix(r"(?i)\b(?:we|wir|nous|")
-    + r"\W{0,3}(?:(?:was|is|were|ist|war|wurde|est|était|a été|fue|es|è|era|è stato|è stata|werd|is|"
-    r"został|została|był|była|родилась|родился|родился|född|født)\s+){0,2}$"
+    r"(?i)\b(?:dog|puppy|pup|cat|kitten|horse|foal|pony|rabbit|pet|hund|welpe|katze|kätzchen|pferd|fohlen|"
+    r"chien|chiot|chat|chaton|cheval|poulain|perro|perrito|cachorro|gato|gatito|caballo|potro|cane|cucciolo|"
+    r"gatto|gattino|cavallo|puledro|hond|kat|paard|veulen|pies|szczeniak|kot|kociak|koń|źrebak|valp|katt|"
+    r"kattunge|häst|føl|hvalp|собака|щенок|кошка|котёнок|котенок|лошадь|жеребёнок|"
+    + _ORGANISATIONS
+    + r")\b\W{0,3}(?:(?:was|is|were|ist|war|wurde|est|était|a été|fue|es|è|era|è stato|è stata|werd|"
+    r"został|została|był|była|родилась|родился|född|født)\s+){0,2}$"
 )
 
 

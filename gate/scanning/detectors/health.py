@@ -25,32 +25,33 @@ sign ("she is a Cancer, zodiac mug"). Under a health key (`medical_condition`, `
 from __future__ import annotations
 
 import re
-import tomllib
-import unicodedata
 from collections.abc import Iterable
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.detectors.base import HAS_CAPITALS, HAS_WORDS, PatternDetector, PatternRule, Text, any_word
 from gate.scanning.detectors.keyed_rule import KeyedRule, key_names, keyset, stated
+from gate.scanning.detectors.said_of import (
+    PERSON_WORDS,
+    POSSESSIVES,
+    PRONOUNS,
+    WINDOW,
+    WORD,
+    data_table,
+    nfkc_words,
+    person_before,
+)
 from gate.scanning.normalise import normalise
 
 
-@cache
 def _table() -> dict[str, dict[str, list[str]]]:
     """data/health.toml, read once."""
-    text = resources.files("gate.scanning").joinpath("data", "health.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return data_table("health.toml")
 
 
 def _words(section: str) -> tuple[str, ...]:
-    """Every word of one section of data/health.toml, in every language, in the file's order."""
-    # In NFKC, as `normalise` leaves text: Thai "ำ" is "ํา" there ("เคมีบำบัด", chemotherapy).
-    return tuple(
-        unicodedata.normalize("NFKC", word) for language in _table()[section].values() for word in language
-    )
+    """Every word of one section of data/health.toml, in every language, in the file's order (NFKC)."""
+    return nfkc_words(_table()[section])
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -65,11 +66,6 @@ _CONDITION = re.compile(
         sorted({stem.strip() + ("" if stem.endswith(" ") else "*") for stem in _CONDITIONS}, key=len)[::-1]
     )
 )
-
-
-def _readings(words: tuple[str, ...]) -> frozenset[str]:
-    """`words` as written and as they read in normalised, lower-cased text."""
-    return frozenset(form for word in words for form in lexicon.readings(word) | {word})
 
 
 # Conditions of the scripts written without spaces, and their person words.
@@ -136,11 +132,6 @@ _FOR_ONE_WHO = re.compile(
     + r"(?!\w)"
 )
 _LINKED_CYRILLIC = re.compile(lexicon.pattern(_table()["linking"]["ru_uk"]) + r"[\s,:]+$")
-# A specific person: the one the condition is said of (each also as `normalise` may read it).
-_PERSON_WORDS = _readings(_words("persons"))
-# Pronouns and possessives: a person word, but "her pregnancy announcement" is a product's theme, so only
-# the nouns count right before the condition ("cliente celíaco", "клиентка беременна").
-_PRONOUNS = _readings(_words("pronouns"))
 # Languages read by nearness (health.toml's [near_persons]): a kin or customer word, then a condition
 # within a few words, whatever the linking word ("मेरी माँ को मधुमेह है", "แม่ของฉันเป็นเบาหวาน").
 _NEAR = re.compile(
@@ -158,14 +149,9 @@ _NEAR_AFTER = re.compile(
 )
 # "diagnosis: HIV positive, customer John": the person may follow.
 _DIAGNOSIS = re.compile(r"(?i)(?:diagnos[a-z]*|diagnóstico|diagnostic|диагноз)[\s:]+$")
-# A name after "for" ("pour Marie", "para Carlos", "für Anna").
-_NAME_AFTER_FOR = re.compile(r"\b(?:for|für|pour|para|per|voor|dla|pra)\s+[^\W\d_a-zà-ÿ][^\W\d_]+")
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_WINDOW = 48
 # A possessive right before a treatment or a grave illness is that person's ("her chemotherapy", "his
 # dialysis", "ihre Chemotherapie", "her colostomy bag"); pregnancy is not among them ("her pregnancy
 # announcement" is a theme).
-_POSSESSIVES = _readings(_words("possessives"))
 _TREATMENT = re.compile(
     r"(?i)(?:chemo|chimio|quimio|chemio|химиотерап|kemoterapi|dialys|dialyse|diálise|diálisis|dialisi|диализ|"
     r"diyaliz|radiotherap|radiation therapy|strahlentherapie|cancer|cáncer|câncer|krebs|leuk|tumou?r|"
@@ -180,13 +166,6 @@ _ZODIAC = re.compile(
 )
 
 
-def _person_before(text: Text, start: int) -> bool:
-    before = text.value[max(0, start - _WINDOW) : start].lower()
-    if any(word in _PERSON_WORDS for word in _WORD.findall(before)):
-        return True
-    return _NAME_AFTER_FOR.search(text.value, max(0, start - _WINDOW), start) is not None
-
-
 def _said_of_a_person(match: re.Match[str], text: Text) -> bool:
     value = text.value
     start, end = match.start(), match.end()
@@ -197,23 +176,23 @@ def _said_of_a_person(match: re.Match[str], text: Text) -> bool:
     linked = _LINKED.search(value, max(0, start - 32), start) or _LINKED_CYRILLIC.search(
         value, max(0, start - 32), start
     )
-    if linked and _person_before(text, start):
+    if linked and person_before(text.value, start):
         return True
     if _DIAGNOSIS.search(value, max(0, start - 16), start):
-        after = value[end : end + _WINDOW].lower()
-        if any(word in _PERSON_WORDS for word in _WORD.findall(after)):
+        after = value[end : end + WINDOW].lower()
+        if any(word in PERSON_WORDS for word in WORD.findall(after)):
             return True
-    previous = _WORD.findall(value[max(0, start - 24) : start].lower())
-    if previous and previous[-1] in _PERSON_WORDS and previous[-1] not in _PRONOUNS:
+    previous = WORD.findall(value[max(0, start - 24) : start].lower())
+    if previous and previous[-1] in PERSON_WORDS and previous[-1] not in PRONOUNS:
         return True
-    if previous and previous[-1] in _POSSESSIVES and _TREATMENT.match(value, start):
+    if previous and previous[-1] in POSSESSIVES and _TREATMENT.match(value, start):
         return True
     # "diabetic customer", "pregnant wife", "schwangere Kundin": the condition as the person's adjective.
     word_end = end
     while word_end < len(value) and value[word_end].isalpha():
         word_end += 1
-    following = _WORD.match(value, word_end + 1) if word_end < len(value) and value[word_end] == " " else None
-    return following is not None and following.group().lower() in _PERSON_WORDS
+    following = WORD.match(value, word_end + 1) if word_end < len(value) and value[word_end] == " " else None
+    return following is not None and following.group().lower() in PERSON_WORDS
 
 
 def _cjk_said_of_a_person(match: re.Match[str], text: Text) -> bool:

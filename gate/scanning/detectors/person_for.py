@@ -32,7 +32,7 @@ _TITLE_WORDS = lexicon.words("person_title_between")
 _TITLES_BETWEEN = "|".join(re.escape(word) for word in _TITLE_WORDS)
 _ARTICLES = "the|la|el|il|die|der|den|de|le"
 FOR_BODY = (
-    rf"(?i:\b(?:for|f[üu]r|pour|para|per|voor|dla|till|til|pro|pentru|za|için|an|to|à|{_FOR_WORDS})\s+"
+    rf"(?i:\b(?:{'|'.join(re.escape(word) for word in _COMMON_FOR_WORDS)}|{_FOR_WORDS})\s+"
     rf"(?:(?:{_ARTICLES})\s+)?(?:(?:{_TITLES_BETWEEN})\s+)?)"
 )
 

@@ -15,41 +15,31 @@ Names are not categories: "my son Christian" (capitalised after the person), "Ch
 capitalised word after it), "his name is Christian" (a name word before the linking word). ETHNIC_ORIGIN,
 whose words describe products and styles far more often than anyone, is read under its keys only, as are
 all five (`religion`, `sexual_orientation`, `political_party`, `union_member`, `ethnicity` ...). The
-words are data (data/special_categories.toml); the person words are health's (data/health.toml).
+words are data (data/special_categories.toml); the person words are health's (detectors/said_of.py).
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
-import unicodedata
 from collections.abc import Iterable
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.detectors.base import HAS_WORDS, PatternDetector, PatternRule, Text, any_word
 from gate.scanning.detectors.keyed_rule import KeyedRule, key_names, stated
+from gate.scanning.detectors.said_of import (
+    PERSON_WORDS,
+    POSSESSIVES,
+    PRONOUNS,
+    WORD,
+    data_table,
+    nfkc_words,
+    person_before,
+    readings,
+)
 
 ENTITIES = ("RELIGIOUS_BELIEF", "SEXUAL_ORIENTATION", "POLITICAL_OPINION", "TRADE_UNION_MEMBERSHIP")
 _KEYED_ENTITIES = (*ENTITIES, "ETHNIC_ORIGIN")
-
-
-@cache
-def _table(name: str) -> dict[str, Any]:
-    """A data file of gate/scanning/data, read once."""
-    text = resources.files("gate.scanning").joinpath("data", name).read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-def _words(section: dict[str, list[str]]) -> tuple[str, ...]:
-    """Every word of a section, in every language, in NFKC (as `normalise` leaves text)."""
-    return tuple(unicodedata.normalize("NFKC", word) for words in section.values() for word in words)
-
-
-def _readings(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(form for word in words for form in lexicon.readings(word) | {word})
 
 
 def _stems(words: Iterable[str]) -> list[str]:
@@ -57,32 +47,16 @@ def _stems(words: Iterable[str]) -> list[str]:
     return sorted({w.strip() + ("" if w.endswith(" ") else "*") for w in words}, key=lambda w: (-len(w), w))
 
 
-_DATA = _table("special_categories.toml")
-_PEOPLE = _table("health.toml")
-_PERSON_WORDS = _readings(_words(_PEOPLE["persons"]))
-_PRONOUNS = _readings(_words(_PEOPLE["pronouns"]))
-_POSSESSIVES = _readings(_words(_PEOPLE["possessives"]))
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_WINDOW = 48
+_DATA = data_table("special_categories.toml")
 _LINKED = re.compile(
     r"(?:^|[^\w'])"
-    + lexicon.pattern(_stems(w + " " for w in _words(_DATA["linking"])))
+    + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA["linking"])))
     + r"[\s,:]+(?:"
-    + lexicon.pattern(_stems(w + " " for w in _words(_DATA["qualifiers"])))
+    + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA["qualifiers"])))
     + r"\s+){0,2}$"
 )
-_NAME_WORD = re.compile(lexicon.pattern(_stems(_words(_DATA["name_words"]))) + r"\W{0,3}$")
-# A name after "for" ("pour Marie", "para Carlos", "für Anna"), as health reads it.
-_NAME_AFTER_FOR = re.compile(r"\b(?:for|für|pour|para|per|voor|dla|pra)\s+[^\W\d_a-zà-ÿ][^\W\d_]+")
+_NAME_WORD = re.compile(lexicon.pattern(_stems(nfkc_words(_DATA["name_words"]))) + r"\W{0,3}$")
 _CAPITALISED_NEXT = re.compile(r"\s+[^\W\d_a-zà-ÿ]")
-
-
-def _person_before(value: str, start: int) -> bool:
-    """A person word, or a name after "for", within the window before `start`."""
-    before = value[max(0, start - _WINDOW) : start].lower()
-    if any(word in _PERSON_WORDS for word in _WORD.findall(before)):
-        return True
-    return _NAME_AFTER_FOR.search(value, max(0, start - _WINDOW), start) is not None
 
 
 def _word_end(value: str, end: int) -> int:
@@ -101,17 +75,17 @@ def _said_of_a_person(match: re.Match[str], text: Text) -> bool:
     if linked is not None:
         if _NAME_WORD.search(value, max(0, linked.start() - 16), linked.start() + 1) is not None:
             return False  # "his name is Christian"
-        if _person_before(value, linked.start() + 1):
+        if person_before(value, linked.start() + 1):
             return True
-    previous = _WORD.findall(value[max(0, start - 32) : start].lower())
-    following = _WORD.match(value, end + 1) if value[end : end + 1] == " " else None
+    previous = WORD.findall(value[max(0, start - 32) : start].lower())
+    following = WORD.match(value, end + 1) if value[end : end + 1] == " " else None
     # "my gay son", "meine muslimische Frau": a possessive, the category, a person.
-    person_after = following is not None and following.group().lower().removesuffix("'s") in _PERSON_WORDS
-    if previous and previous[-1] in _POSSESSIVES and person_after:
+    person_after = following is not None and following.group().lower().removesuffix("'s") in PERSON_WORDS
+    if previous and previous[-1] in POSSESSIVES and person_after:
         return True
     # "mon fils gay", "муж мусульманин": a person, then the category in lower case (capitalised, a name).
     return (
-        bool(previous) and previous[-1] in _PERSON_WORDS and previous[-1] not in _PRONOUNS and not capitalised
+        bool(previous) and previous[-1] in PERSON_WORDS and previous[-1] not in PRONOUNS and not capitalised
     )
 
 
@@ -121,12 +95,12 @@ _SUBJECT_NAME = re.compile(r"[^\W\d_a-zà-ÿ][^\W\d_]+\s+$")
 def _done_by_a_person(match: re.Match[str], text: Text) -> bool:
     """What a person does, after a person word, a name after "for" or a capitalised subject ("Aisha")."""
     value, start = text.value, match.start()
-    return _person_before(value, start) or _SUBJECT_NAME.search(value, max(0, start - 24), start) is not None
+    return person_before(value, start) or _SUBJECT_NAME.search(value, max(0, start - 24), start) is not None
 
 
 def _detector(entity: str) -> PatternDetector:
-    said = _words(_DATA[entity]["said"])
-    done = _words(_DATA[entity]["done"])
+    said = nfkc_words(_DATA[entity]["said"])
+    done = nfkc_words(_DATA[entity]["done"])
     return PatternDetector(
         entity=entity,
         needs=HAS_WORDS,
@@ -135,7 +109,7 @@ def _detector(entity: str) -> PatternDetector:
                 f"{entity.lower()}.said_of_person",
                 re.compile(lexicon.pattern(_stems(said))),
                 _said_of_a_person,
-                when=any_word(tuple(sorted(_readings(w.strip() for w in said)))),
+                when=any_word(tuple(sorted(readings(w.strip() for w in said)))),
                 requires=HAS_WORDS,
             ),
             PatternRule(
@@ -143,7 +117,7 @@ def _detector(entity: str) -> PatternDetector:
                 re.compile(lexicon.pattern(_stems(w + " " for w in done))),
                 _done_by_a_person,
                 # the whole phrases: a first word alone ("is", "a", "votes") is in nearly every text
-                when=any_word(tuple(sorted(_readings(done)))),
+                when=any_word(tuple(sorted(readings(done)))),
                 requires=HAS_WORDS,
             ),
         ),
