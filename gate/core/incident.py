@@ -55,6 +55,8 @@ _CONSEQUENCES = {
     "retaliation by employers",
     "ETHNIC_ORIGIN": "disclosure of the person's racial or ethnic origin (special category, Art. 9): "
     "discrimination",
+    "CRIMINAL_CONVICTION": "disclosure of the person's criminal convictions or offences (Art. 10): "
+    "stigma, exclusion from work and housing",
     "SOCIAL_HANDLE": "unsolicited contact, harassment and profiling through the person's social account",
     "USER_ACCOUNT": "linking the image to the person's computer account, whose name often spells theirs",
     "BANK_ACCOUNT": "fraudulent debits and payment fraud through the person's bank account",

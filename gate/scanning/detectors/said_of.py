@@ -3,7 +3,9 @@ conditions (detectors/health.py) and the other special categories of Art. 9
 (detectors/special_category.py) are read with, and how their data files are read.
 
 The person words are data/health.toml's [persons], [pronouns] and [possessives], each also as `normalise`
-may read it: "customer", "my wife", "Kundin", "elle", "клиентка", and a name after "for" ("pour Marie").
+may read it: "customer", "my wife", "Kundin", "elle", "клиентка", and a name after "for" ("pour Marie");
+its [near_persons] ("min mand", "můj manžel", "äiti", "мій чоловік", "istri saya", "मेरी पत्नी") for the
+languages read by nearness, and its [cjk_persons] for scripts written without spaces.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from gate.scanning import lexicon
+from gate.scanning.normalise import normalise
 
 
 @cache
@@ -50,9 +53,45 @@ WINDOW = 48
 _NAME_AFTER_FOR = re.compile(r"\b(?:for|für|pour|para|per|voor|dla|pra)\s+[^\W\d_a-zà-ÿ][^\W\d_]+")
 
 
+# A person phrase of the languages read by nearness ("min mand", "můj manžel", "äiti", "мій чоловік").
+NEAR_PERSONS = nfkc_words(_PEOPLE["near_persons"])
+# Scripts written without spaces: a person word within `CJK_WINDOW` characters before ("お客様は",
+# "我丈夫是").
+_CJK_PERSONS = sorted(set(map(normalise, nfkc_words(_PEOPLE["cjk_persons"]))), key=lambda w: (-len(w), w))
+CJK_PERSON = re.compile("|".join(map(re.escape, _CJK_PERSONS)))
+CJK_WINDOW = 16
+
+
+_NEAR_PERSON = re.compile(lexicon.pattern(NEAR_PERSONS))
+
+
 def person_before(value: str, start: int) -> bool:
-    """A person word, or a name after "for", within `WINDOW` characters before `start`."""
+    """A person word, a person phrase of the languages read by nearness ("min far", "můj manžel") or a
+    name after "for", within `WINDOW` characters before `start`."""
     before = value[max(0, start - WINDOW) : start].lower()
     if any(word in PERSON_WORDS for word in WORD.findall(before)):
         return True
-    return _NAME_AFTER_FOR.search(value, max(0, start - WINDOW), start) is not None
+    if _NAME_AFTER_FOR.search(value, max(0, start - WINDOW), start) is not None:
+        return True
+    return _NEAR_PERSON.search(value, max(0, start - WINDOW), start) is not None
+
+
+def near_pattern(words: Iterable[str], linking: Iterable[str]) -> re.Pattern[str]:
+    """A person phrase of the languages read by nearness, then one of `words` right after it or after up
+    to two of `linking` ("min mand er muslim", "istri saya mualaf", "äitini on jehovan todistaja"): not
+    any word between, since "ibu saya suka baju muslim" (my mother likes Muslim clothes) says nothing of
+    her. `words` as `lexicon.pattern` reads them (a trailing "*" is a stem)."""
+    gap = r"[\s,\u2013\u2014-]*"
+    return re.compile(
+        "(?:"
+        + lexicon.pattern(NEAR_PERSONS)
+        + ")(?:"
+        + gap
+        + "(?:"
+        + lexicon.pattern(linking)
+        + ")){0,2}"
+        + gap
+        + "(?:"
+        + lexicon.pattern(words)
+        + ")"
+    )

@@ -1,20 +1,30 @@
 """The special categories of GDPR Art. 9 beside health (detectors/health.py), said of a specific person.
 
-RELIGIOUS_BELIEF, SEXUAL_ORIENTATION, POLITICAL_OPINION and TRADE_UNION_MEMBERSHIP: a category word is a
-product's theme or public ("Jewish deli poster", "gay pride flag", "Christian bookstore", "for Muslim
-women", "union jack cushion") unless it is said of someone, as health's conditions are:
+RELIGIOUS_BELIEF, SEXUAL_ORIENTATION, POLITICAL_OPINION and TRADE_UNION_MEMBERSHIP, and CRIMINAL_CONVICTION
+(data about criminal convictions and offences, Art. 10): a category word is a product's theme or public
+("Jewish deli poster", "gay pride flag", "Christian bookstore", "for Muslim women", "union jack cushion")
+unless it is said of someone, as health's conditions are:
 
 - after a linking word, with a person before it: "my husband is Jewish", "I am gay", "ma fille est
   lesbienne", "mein Vater ist Gewerkschaftsmitglied", "she is a practising Catholic";
 - beside a person word: "my gay son", "meine muslimische Frau" (a possessive before), "mon fils gay",
   "муж мусульманин" (a lower-case word right after the person);
 - what a person does that reveals it, after a person word or a name: "Aisha converted to Islam", "my
-  brother came out as", "she votes for the Greens", "he joined the union".
+  brother came out as", "she votes for the Greens", "he joined the union", "he served time for";
+- in the languages read by nearness (health's [near_persons]: Nordic, Czech, Hungarian, Finnish, Greek,
+  Bulgarian, Ukrainian, the Yugoslav languages, Indonesian, Hebrew, Hindi, Vietnamese, Swahili, Persian,
+  Thai, Tagalog), a person phrase and a word naming a person of the category within a few words
+  ("min mand er muslim", "moja sestra je lezbijka", "мій батько член профспілки"); in scripts written
+  without spaces, a person word a few characters before ("我丈夫是穆斯林", "お客様はイスラム教徒です").
 
-Names are not categories: "my son Christian" (capitalised after the person), "Christian Weber" (a
-capitalised word after it), "his name is Christian" (a name word before the linking word). ETHNIC_ORIGIN,
+Names are not categories: "my son Christian" (a given name, capitalised after the person), "Christian
+Weber" (a capitalised word after it), "his name is Christian" (a name word before the linking word); a
+capitalised word that is no given name still counts ("eşim Alevi"). A party's or a union's name may stand
+between the linking word and the category ("he is a Labour party member"). ETHNIC_ORIGIN,
 whose words describe products and styles far more often than anyone, is read under its keys only, as are
-all five (`religion`, `sexual_orientation`, `political_party`, `union_member`, `ethnicity` ...). The
+all six (`religion`, `sexual_orientation`, `political_party`, `union_member`, `criminal_record`,
+`ethnicity` ...), and under `race` when its value is a census's word ("Asian", "Black", "mixed": the key
+is also a car race and, in French, a dog's breed). The
 words are data (data/special_categories.toml); the person words are health's (detectors/said_of.py).
 """
 
@@ -25,20 +35,31 @@ from collections.abc import Iterable
 from typing import Any
 
 from gate.scanning import lexicon
-from gate.scanning.detectors.base import HAS_WORDS, PatternDetector, PatternRule, Text, any_word
+from gate.scanning.detectors.base import HAS_CAPITALS, HAS_WORDS, PatternDetector, PatternRule, Text, any_word
 from gate.scanning.detectors.keyed_rule import KeyedRule, key_names, stated
+from gate.scanning.detectors.person_lists import common_names, fold_name
 from gate.scanning.detectors.said_of import (
+    CJK_PERSON,
+    CJK_WINDOW,
     PERSON_WORDS,
     POSSESSIVES,
     PRONOUNS,
     WORD,
     data_table,
+    near_pattern,
     nfkc_words,
     person_before,
     readings,
 )
+from gate.scanning.normalise import normalise
 
-ENTITIES = ("RELIGIOUS_BELIEF", "SEXUAL_ORIENTATION", "POLITICAL_OPINION", "TRADE_UNION_MEMBERSHIP")
+ENTITIES = (
+    "RELIGIOUS_BELIEF",
+    "SEXUAL_ORIENTATION",
+    "POLITICAL_OPINION",
+    "TRADE_UNION_MEMBERSHIP",
+    "CRIMINAL_CONVICTION",
+)
 _KEYED_ENTITIES = (*ENTITIES, "ETHNIC_ORIGIN")
 
 
@@ -51,9 +72,10 @@ _DATA = data_table("special_categories.toml")
 _LINKED = re.compile(
     r"(?:^|[^\w'])"
     + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA["linking"])))
-    + r"[\s,:]+(?:"
+    + r"[\s,:]+(?:(?:"
     + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA["qualifiers"])))
-    + r"\s+){0,2}$"
+    # a party's or a union's name: "is a Labour party member", "is an SPD party member"
+    + r"|[^\W\d_a-zà-ÿ][\w.&-]*)\s+){0,2}$"
 )
 _NAME_WORD = re.compile(lexicon.pattern(_stems(nfkc_words(_DATA["name_words"]))) + r"\W{0,3}$")
 _CAPITALISED_NEXT = re.compile(r"\s+[^\W\d_a-zà-ÿ]")
@@ -69,8 +91,9 @@ def _said_of_a_person(match: re.Match[str], text: Text) -> bool:
     value = text.value
     start, end = match.start(), _word_end(text.value, match.end())
     capitalised = value[start].isupper()
-    if capitalised and _CAPITALISED_NEXT.match(value, end):
-        return False  # "Christian Weber", "Jude Law": a name
+    if capitalised and (_CAPITALISED_NEXT.match(value, end) or value.startswith(("'s", "\u2019s"), end)):
+        return False  # "Christian Weber", "Jude Law", "Jude's godmother": a name
+    given_name = capitalised and fold_name(value[start:end].lower()) in common_names()
     linked = _LINKED.search(value, max(0, start - 40), start)
     if linked is not None:
         if _NAME_WORD.search(value, max(0, linked.start() - 16), linked.start() + 1) is not None:
@@ -83,10 +106,9 @@ def _said_of_a_person(match: re.Match[str], text: Text) -> bool:
     person_after = following is not None and following.group().lower().removesuffix("'s") in PERSON_WORDS
     if previous and previous[-1] in POSSESSIVES and person_after:
         return True
-    # "mon fils gay", "муж мусульманин": a person, then the category in lower case (capitalised, a name).
-    return (
-        bool(previous) and previous[-1] in PERSON_WORDS and previous[-1] not in PRONOUNS and not capitalised
-    )
+    # "mon fils gay", "муж мусульманин", "eşim Alevi": a person, then the category ("my son Christian":
+    # a given name).
+    return bool(previous) and previous[-1] in PERSON_WORDS and previous[-1] not in PRONOUNS and not given_name
 
 
 _SUBJECT_NAME = re.compile(r"[^\W\d_a-zà-ÿ][^\W\d_]+\s+$")
@@ -98,12 +120,70 @@ def _done_by_a_person(match: re.Match[str], text: Text) -> bool:
     return person_before(value, start) or _SUBJECT_NAME.search(value, max(0, start - 24), start) is not None
 
 
+def _near_said_of_a_person(match: re.Match[str], text: Text) -> bool:
+    """A nearness match stands as matched; a word of a script without spaces needs a person word within
+    `CJK_WINDOW` characters before it."""
+    if match.lastgroup != "cjk":
+        return True
+    return CJK_PERSON.search(text.value, max(0, match.start() - CJK_WINDOW), match.start()) is not None
+
+
+def _near_rule(entity: str) -> PatternRule:
+    """The nearness reading of `entity` ([near]) and its words in scripts without spaces ([cjk]), as one
+    rule: one prefilter and one search where two rules cost each string two checks."""
+    near = nfkc_words({entity: _DATA["near"][entity]})
+    linking = nfkc_words(_DATA["near_linking"])
+    cjk = sorted(set(map(normalise, _DATA["cjk"][entity])), key=lambda w: (-len(w), w))
+    cjk_words = "|".join(map(re.escape, cjk))
+    pattern = re.compile(near_pattern(near, linking).pattern + "|(?P<cjk>" + cjk_words + ")")
+    prefilter = any_word(tuple(sorted(readings(near) | set(cjk))))
+    return PatternRule(f"{entity.lower()}.said_of_person", pattern, _near_said_of_a_person, when=prefilter)
+
+
+_MEMBERSHIP = _DATA["membership"]
+_ARTICLES = r"(?i:the|der|die|des|den|du|de|la|le|les|del|della|dello|van|het|do|da|dos|das|i|av|af|a|al|à)"
+_NOT_KINDS = re.compile(lexicon.pattern(nfkc_words({"all": _MEMBERSHIP["kinds"]["not_kinds"]})))
+
+
+def _done_or_member(match: re.Match[str], text: Text) -> bool:
+    """What a person does, or a person's membership of a party or a union ("my dad is a member of the
+    Labour Party"), not of a wedding party or the student union."""
+    if match.lastgroup == "member" and _NOT_KINDS.search(match.group()) is not None:
+        return False
+    return _done_by_a_person(match, text)
+
+
+def _done_rule(entity: str) -> PatternRule:
+    """What a person does that reveals `entity` ([done]) and, for parties and unions, membership of a
+    named one ([membership]: a member word, up to three words of its name, a word of its kind): one rule,
+    one prefilter of whole phrases (a first word alone, "is", "a", "votes", is in nearly every text; a
+    kind's word alone, "parti" of "partie", in too many)."""
+    done = nfkc_words(_DATA[entity]["done"])
+    pattern = lexicon.pattern(_stems(w + " " for w in done))
+    words = readings(done)
+    kinds = _MEMBERSHIP["kinds"].get(entity)
+    if kinds:
+        members = nfkc_words({"all": _MEMBERSHIP["members"]})
+        kind_words = lexicon.pattern(nfkc_words({entity: kinds}))
+        # its name: capitalised words, articles, a plural's possessive ("the nurses' trade union"), not
+        # any words ("a member of the book club party planning team")
+        name_words = r"\s+(?:(?:[^\W\d_a-zà-ÿ]\S*|[^\W\d_]+s'|" + _ARTICLES + r")\s+){0,3}?"
+        pattern += "|(?P<member>" + lexicon.pattern(members) + name_words + kind_words + ")"
+        words |= readings(members)
+    return PatternRule(
+        f"{entity.lower()}.done_by_person",
+        re.compile(pattern),
+        _done_or_member,
+        when=any_word(tuple(sorted(words))),
+        requires=HAS_WORDS,
+    )
+
+
 def _detector(entity: str) -> PatternDetector:
     said = nfkc_words(_DATA[entity]["said"])
-    done = nfkc_words(_DATA[entity]["done"])
     return PatternDetector(
         entity=entity,
-        needs=HAS_WORDS,
+        needs=HAS_WORDS | HAS_CAPITALS,
         rules=(
             PatternRule(
                 f"{entity.lower()}.said_of_person",
@@ -112,14 +192,8 @@ def _detector(entity: str) -> PatternDetector:
                 when=any_word(tuple(sorted(readings(w.strip() for w in said)))),
                 requires=HAS_WORDS,
             ),
-            PatternRule(
-                f"{entity.lower()}.done_by_person",
-                re.compile(lexicon.pattern(_stems(w + " " for w in done))),
-                _done_by_a_person,
-                # the whole phrases: a first word alone ("is", "a", "votes") is in nearly every text
-                when=any_word(tuple(sorted(readings(done)))),
-                requires=HAS_WORDS,
-            ),
+            _done_rule(entity),
+            _near_rule(entity),
         ),
     )
 
@@ -133,7 +207,20 @@ def _stated(value: Any) -> bool:
     return stated(value, _NONE)
 
 
-KEYED_RULES: tuple[KeyedRule, ...] = tuple(
-    KeyedRule(entity, f"{entity.lower()}.key", key_names(_DATA["keys"][entity]), _stated)
-    for entity in _KEYED_ENTITIES
+_RACES = frozenset(value.lower() for value in _DATA["race_keys"]["values"])
+
+
+def _a_race(value: Any) -> bool:
+    """A census's word for a race ("Asian", "Black or African American"), in a list too."""
+    if isinstance(value, list | tuple):
+        return any(_a_race(item) for item in value)
+    return isinstance(value, str) and " ".join(value.lower().split()) in _RACES
+
+
+KEYED_RULES: tuple[KeyedRule, ...] = (
+    *(
+        KeyedRule(entity, f"{entity.lower()}.key", key_names(_DATA["keys"][entity]), _stated)
+        for entity in _KEYED_ENTITIES
+    ),
+    KeyedRule("ETHNIC_ORIGIN", "ethnic_origin.race", key_names(_DATA["race_keys"]["keys"]), _a_race),
 )

@@ -90,6 +90,7 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("SEXUAL_ORIENTATION", "prompt", "banner for my gay son's wedding"),
     ("POLITICAL_OPINION", "prompt", "mug for my dad, he votes for the Greens"),
     ("TRADE_UNION_MEMBERSHIP", "prompt", "the customer is a union member"),
+    ("CRIMINAL_CONVICTION", "prompt", "card for my brother, he just got out of prison"),
     ("ETHNIC_ORIGIN", "ethnicity", "Turkish"),
     ("SESSION_TOKEN", "session_id", "3f9a8b7c6d5e4f3a"),
     ("SESSION_TOKEN", "cookie", "_ga=GA1.2.1234; frontend=9b8c7d6e5f4a3b2c"),
