@@ -57,6 +57,8 @@ _CONSEQUENCES = {
     "discrimination",
     "CRIMINAL_CONVICTION": "disclosure of the person's criminal convictions or offences (Art. 10): "
     "stigma, exclusion from work and housing",
+    "BIOMETRIC_DATA": "the person's biometric identifier (special category, Art. 9): impersonation and "
+    "identification everywhere their face, voice or fingerprint is seen; it cannot be changed",
     "SOCIAL_HANDLE": "unsolicited contact, harassment and profiling through the person's social account",
     "USER_ACCOUNT": "linking the image to the person's computer account, whose name often spells theirs",
     "BANK_ACCOUNT": "fraudulent debits and payment fraud through the person's bank account",

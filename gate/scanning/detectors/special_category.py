@@ -24,7 +24,9 @@ between the linking word and the category ("he is a Labour party member"). ETHNI
 whose words describe products and styles far more often than anyone, is read under its keys only, as are
 all six (`religion`, `sexual_orientation`, `political_party`, `union_member`, `criminal_record`,
 `ethnicity` ...), and under `race` when its value is a census's word ("Asian", "Black", "mixed": the key
-is also a car race and, in French, a dog's breed). The
+is also a car race and, in French, a dog's breed). BIOMETRIC_DATA is read under its keys only: a face
+embedding an identity-preserving generator was given (`faceid_embeds`, `face_embedding`), a fingerprint's
+or an iris's template, a voiceprint. The
 words are data (data/special_categories.toml); the person words are health's (detectors/said_of.py).
 """
 
@@ -36,7 +38,7 @@ from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.detectors.base import HAS_CAPITALS, HAS_WORDS, PatternDetector, PatternRule, Text, any_word
-from gate.scanning.detectors.keyed_rule import KeyedRule, key_names, stated
+from gate.scanning.detectors.keyed_rule import KeyedRule, key_names, non_empty, stated
 from gate.scanning.detectors.person_lists import common_names, fold_name
 from gate.scanning.detectors.said_of import (
     CJK_PERSON,
@@ -223,4 +225,6 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
         for entity in _KEYED_ENTITIES
     ),
     KeyedRule("ETHNIC_ORIGIN", "ethnic_origin.race", key_names(_DATA["race_keys"]["keys"]), _a_race),
+    # an embedding is a list of numbers: anything non-empty
+    KeyedRule("BIOMETRIC_DATA", "biometric_data.key", key_names(_DATA["keys"]["BIOMETRIC_DATA"]), non_empty),
 )

@@ -92,6 +92,7 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("TRADE_UNION_MEMBERSHIP", "prompt", "the customer is a union member"),
     ("CRIMINAL_CONVICTION", "prompt", "card for my brother, he just got out of prison"),
     ("ETHNIC_ORIGIN", "ethnicity", "Turkish"),
+    ("BIOMETRIC_DATA", "faceid_embeds", [0.12, -0.33, 0.98]),
     ("SESSION_TOKEN", "session_id", "3f9a8b7c6d5e4f3a"),
     ("SESSION_TOKEN", "cookie", "_ga=GA1.2.1234; frontend=9b8c7d6e5f4a3b2c"),
     ("CUSTOMER_ID", "customer_id", 48213),

@@ -289,3 +289,31 @@ CLEAN = [
 @pytest.mark.parametrize("doc", [_case(doc) for doc in CLEAN])
 def test_a_category_word_said_of_nobody_stays_clean(doc: Any) -> None:
     assert not {f.entity for f in scan_parameters(_params(doc))} & _CATEGORIES
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"ip_adapter": {"faceid_embeds": [[0.12, -0.33], [0.98, 0.04]]}},
+        {"instantid": {"face_embedding": "base64:AAECAwQ="}},
+        {"pulid": {"id_embedding": [0.5, 0.1, -0.2]}},
+        {"faceIdEmbeds": [0.1]},
+        {"customer": {"voiceprint": "vp_88213"}},
+        {"enrolment": {"fingerprint_template": "3f9a8b7c6d5e4f3a"}},
+    ],
+)
+def test_a_biometric_identifier_under_its_key_is_found(doc: Any) -> None:
+    assert "BIOMETRIC_DATA" in {f.entity for f in scan_parameters(doc)}
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"certificate": {"fingerprint": "sha256:9f86d081884c7d659a2feaa0c55ad015"}},
+        {"faces": [{"face_id": 2, "box": [10, 20, 30, 40]}]},
+        {"face_embedding": []},
+        {"face_embedding": None},
+    ],
+)
+def test_no_biometric_identifier_where_none_is_given(doc: Any) -> None:
+    assert "BIOMETRIC_DATA" not in {f.entity for f in scan_parameters(doc)}
