@@ -175,11 +175,13 @@ def burst_run(
         gate_before = cpu_seconds(gate.process.pid)
         workers_before = _workers_cpu(gate.process.pid)
         threads_before = runner_threads_cpu(gate.process.pid)
+        woken_before = _stack_wakeups(gate.process.pid, broker_pid)
         watch.wait_for(len(events), 600)
         broker_cpu, wall = cpu_seconds(broker_pid) - broker_before, time.monotonic() - wall_before
         gate_cpu = cpu_seconds(gate.process.pid) - gate_before  # the runner process (workers are children)
         workers_cpu = _workers_cpu(gate.process.pid) - workers_before
         threads = runner_threads_cpu(gate.process.pid)
+        woken = _stack_wakeups(gate.process.pid, broker_pid)
         watch.stop()
         metrics = gate.metrics()
         result = {
@@ -199,6 +201,7 @@ def burst_run(
             "runner_librdkafka_cpu_ms_per_event": (
                 1000.0 * (threads["librdkafka"] - threads_before["librdkafka"]) / len(events)
             ),
+            "wakeups_per_event": {part: (woken[part] - woken_before[part]) / len(events) for part in woken},
             "load_average": os.getloadavg()[0],
             "ms_per_event": breakdown(metrics),
             "chosen_batch_records": metrics.get("gate_batch_target_records{}"),
@@ -210,11 +213,13 @@ def burst_run(
             rate = latency_rate or 0.5 * result["images_per_s"]
             before, started = gate.metrics(), time.monotonic()
             cpu_before = _stack_cpu(gate.process.pid, broker_pid)
+            woken_before = _stack_wakeups(gate.process.pid, broker_pid)
             latencies = _latency(
                 bootstrap, topics.ingest, collector, probes, rate=rate, seconds=latency_s, stamps=stamps
             )
             after, seconds = gate.metrics(), time.monotonic() - started
             cpu_after = _stack_cpu(gate.process.pid, broker_pid)
+            woken_after = _stack_wakeups(gate.process.pid, broker_pid)
             result["half_load"] = {
                 "offered_per_s": rate,
                 "events": len(latencies),
@@ -227,6 +232,12 @@ def burst_run(
                     * (cpu_after[part] - cpu_before[part])
                     / max(1, len(latencies))
                     for part in ("runner", "broker")
+                },
+                # Wake-ups per offered event, part by part (a part that polls wakes whether or not
+                # records come: its figure grows as the rate falls)
+                "wakeups_per_event": {
+                    part: (woken_after[part] - woken_before[part]) / max(1, len(latencies))
+                    for part in woken_after
                 },
                 # How busy the machine was: cores each part of the stack took over the stretch
                 "cores": {
@@ -254,6 +265,32 @@ def _stack_cpu(gate_pid: int, broker_pid: int | None) -> dict[str, float]:
         "workers": _workers_cpu(gate_pid),
         "broker": cpu_seconds(broker_pid),
         "load_generator": cpu_seconds_of(Path("/proc/self/stat")),
+    }
+
+
+def wakeups(pid: int | None) -> int:
+    """Voluntary context switches of every thread of a process so far: each is a wait that ended (a
+    wake-up), so their rate per event says how much a part polls or waits in short slices."""
+    if pid is None:
+        return 0
+    total = 0
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            for line in (task / "status").read_text().splitlines():
+                if line.startswith("voluntary_ctxt_switches:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue  # a thread that ended in between
+    return total
+
+
+def _stack_wakeups(gate_pid: int, broker_pid: int | None) -> dict[str, int]:
+    """Wake-ups so far of each part of the stack (as `_stack_cpu`)."""
+    return {
+        "runner": wakeups(gate_pid),
+        "workers": sum(wakeups(child) for child in children(gate_pid)),
+        "broker": wakeups(broker_pid),
+        "load_generator": wakeups(os.getpid()),
     }
 
 
