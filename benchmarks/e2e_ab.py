@@ -124,6 +124,7 @@ def _row(name: str, round_: int, result: dict[str, Any]) -> dict[str, Any]:
         "half_runner_cpu_ms_per_event": round(half["runner_cpu_ms_per_event"], 2),
         "half_broker_cpu_ms_per_event": round(half["broker_cpu_ms_per_event"], 2),
         "cores": {k: v and round(v, 2) for k, v in half.get("cores", {}).items()},
+        "idle_cores": {k: round(v, 2) for k, v in half.get("idle_cores", {}).items()},
         "half_wakeups_per_event": {k: round(v, 1) for k, v in half.get("wakeups_per_event", {}).items()},
         "drain_wakeups_per_event": {k: round(v, 1) for k, v in result.get("wakeups_per_event", {}).items()},
         "partial_batch_ms": [round(x) for x in result.get("partial_batch_ms", [])],

@@ -34,6 +34,7 @@ from benchmarks.stats import quantile
 from gate.provenance import DevPki
 
 Event = tuple[bytes, bytes]  # key, ingest event value
+IDLE_S = 1.5  # how long the idle stack is measured after the half-load stretch
 PARTIAL_BURST = 5  # records per end-of-burst probe: fewer than any default batch
 
 
@@ -246,6 +247,7 @@ def burst_run(
                 },
                 **_half_load_inside(before, after, seconds),
             }
+            result["half_load"]["idle_cores"] = idle_cores(gate.process.pid, broker_pid)
             result["partial_batch_ms"] = _partial_bursts(bootstrap, topics.ingest, collector, probes)
         result["verdict_topics"] = dict(collector.verdicts)
     finally:
@@ -266,6 +268,16 @@ def _stack_cpu(gate_pid: int, broker_pid: int | None) -> dict[str, float]:
         "broker": cpu_seconds(broker_pid),
         "load_generator": cpu_seconds_of(Path("/proc/self/stat")),
     }
+
+
+def idle_cores(gate_pid: int, broker_pid: int | None, seconds: float = IDLE_S) -> dict[str, float]:
+    """Cores each part of the stack takes with nothing offered and the instruments on (the collector
+    polling, the gate's consumer fetching): what half load pays whatever its rate, for `seconds`."""
+    time.sleep(0.3)  # the last half-load verdicts settle
+    before, started = _stack_cpu(gate_pid, broker_pid), time.monotonic()
+    time.sleep(seconds)
+    after, elapsed = _stack_cpu(gate_pid, broker_pid), time.monotonic() - started
+    return {part: (after[part] - before[part]) / elapsed for part in after}
 
 
 def wakeups(pid: int | None) -> int:

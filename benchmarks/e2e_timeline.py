@@ -190,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wake-ups per event, {stretch}: {parts}")
         cores = ", ".join(f"{part} {c:.2f}" for part, c in half["cores"].items() if c is not None)
         print(f"cores taken at half load: {cores}")
+        idle = ", ".join(f"{part} {c:.2f}" for part, c in half["idle_cores"].items())
+        print(f"cores taken idle (nothing offered, the collector polling): {idle}")
         print(report(directory, stamps))
     return 0
 
