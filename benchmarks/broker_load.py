@@ -104,6 +104,10 @@ class Collector:
 
     bootstrap: str
     topics: TopicSettings
+    # How long the broker may hold its fetches. Its polling is not free: idle, 12 partitions every 2 ms
+    # cost the embedded broker 130-163 ms of CPU a second (5 ms: 87-90, 10 ms: 77-100), paid at half load
+    # and not in the drain that sets the half rate (results/latency14-trickle.txt).
+    fetch_wait_ms: int = 2
     arrived: dict[bytes, float] = field(default_factory=dict)
     verdicts: dict[str, int] = field(default_factory=dict)
     _stop: threading.Event = field(default_factory=threading.Event)
@@ -123,7 +127,7 @@ class Collector:
                 # Arrival times must not wait out a broker long-poll (librdkafka's default is 500 ms): a
                 # transaction's commit marker does not always wake Tansu's long-poll (2 ms: ~1.5 ms to
                 # readable after the commit returns; 10 ms: ~5 ms).
-                "fetch.wait.max.ms": 2,
+                "fetch.wait.max.ms": self.fetch_wait_ms,
                 "log_level": 3,
             }
         )

@@ -151,11 +151,13 @@ def burst_run(
     gate_module: str = "benchmarks.gate_process",
     stamps: dict[bytes, tuple[float, float]] | None = None,
     warm_up: float = 0.0,
+    collector_wait_ms: int = 2,
 ) -> dict[str, Any]:
     """Drain `events` with one fresh gate; with `probes`, then measure latency on the same gate, at half
     the drain rate or at `latency_rate` events/s (the same offered load for an A/B of two builds).
     `gate_module`: the gate's entry point; `stamps`: each probe's produce and verdict-read times;
-    `warm_up`: the share of the events decided before the rate's clock starts (besides the first commit)."""
+    `warm_up`: the share of the events decided before the rate's clock starts (besides the first commit);
+    `collector_wait_ms`: the verdict collector's fetch wait (its polling loads the broker at half load)."""
     topics = fresh_topics(bootstrap, f"e2e-w{workers}-b{batch}")
     loadgen_rate = pre_produce(bootstrap, topics.ingest, events)
     config = gate_settings(bootstrap, topics, pki, workers=workers, batch=batch)
@@ -208,7 +210,7 @@ def burst_run(
             "chosen_batch_records": metrics.get("gate_batch_target_records{}"),
         }
         # Every verdict is read after the drain (checked, counted per topic), not during it.
-        collector = Collector(bootstrap, topics).start()
+        collector = Collector(bootstrap, topics, fetch_wait_ms=collector_wait_ms).start()
         collector.wait_for([key for key, _ in events], 600)
         if probes:
             rate = latency_rate or 0.5 * result["images_per_s"]

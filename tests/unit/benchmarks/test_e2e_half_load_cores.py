@@ -73,3 +73,21 @@ def test_wakeups_count_a_process_s_waits_that_ended() -> None:
     time.sleep(0)
     assert wakeups(os.getpid()) - before >= 40
     assert wakeups(None) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "wait_ms", "left"),
+    [
+        ("a=", 2, {}),
+        ("b=@collector.fetch_wait_ms=5", 5, {}),
+        ("c=@collector.fetch_wait_ms=10,batch.linger_ms=20", 10, {"batch": {"linger_ms": 20}}),
+    ],
+)
+def test_the_collectors_wait_is_taken_out_of_the_gates_settings(
+    text: str, wait_ms: int, left: dict[str, object]
+) -> None:
+    from benchmarks.e2e_ab import collector_wait_ms  # noqa: PLC0415
+
+    _name, _site, extra = _parse_build(text)
+    assert collector_wait_ms(extra) == wait_ms
+    assert extra == left
