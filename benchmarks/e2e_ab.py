@@ -44,9 +44,9 @@ def _parse_build(text: str) -> tuple[str, str, dict[str, Any]]:
 
 
 def collector_wait_ms(extra: dict[str, Any]) -> int:
-    """The collector's fetch wait a build's settings ask for (default 10 ms), taken out of them: it is
+    """The collector's fetch wait a build's settings ask for (default 2 ms), taken out of them: it is
     the benchmark's setting, not the gate's."""
-    return int(extra.pop("collector", {}).get("fetch_wait_ms", 10))
+    return int(extra.pop("collector", {}).get("fetch_wait_ms", 2))
 
 
 def _set(tree: dict[str, Any], dotted: str, value: Any) -> None:

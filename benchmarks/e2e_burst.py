@@ -151,7 +151,7 @@ def burst_run(
     gate_module: str = "benchmarks.gate_process",
     stamps: dict[bytes, tuple[float, float]] | None = None,
     warm_up: float = 0.0,
-    collector_wait_ms: int = 10,
+    collector_wait_ms: int = 2,
 ) -> dict[str, Any]:
     """Drain `events` with one fresh gate; with `probes`, then measure latency on the same gate, at half
     the drain rate or at `latency_rate` events/s (the same offered load for an A/B of two builds).

@@ -78,9 +78,9 @@ def test_wakeups_count_a_process_s_waits_that_ended() -> None:
 @pytest.mark.parametrize(
     ("text", "wait_ms", "left"),
     [
-        ("a=", 10, {}),
+        ("a=", 2, {}),
         ("b=@collector.fetch_wait_ms=5", 5, {}),
-        ("c=@collector.fetch_wait_ms=2,batch.linger_ms=20", 2, {"batch": {"linger_ms": 20}}),
+        ("c=@collector.fetch_wait_ms=10,batch.linger_ms=20", 10, {"batch": {"linger_ms": 20}}),
     ],
 )
 def test_the_collectors_wait_is_taken_out_of_the_gates_settings(
