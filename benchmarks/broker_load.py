@@ -104,6 +104,13 @@ class Collector:
 
     bootstrap: str
     topics: TopicSettings
+    # How long the broker may hold its fetches. Its polling is not free: idle, 12 partitions every 2 ms
+    # cost the embedded broker 130-163 ms of CPU a second (5 ms: 87-90, 10 ms: 77-100), paid at half load
+    # and not in the drain that sets the half rate. 10 ms adds up to ~5 ms to an arrival time (the
+    # broker holds a fetch); two A/Bs of 2 against 10 ms on a loaded machine disagreed (p99 in-round
+    # 2.03 and 0.46, results/latency14-trickle.txt), so the sharper instrument stays until a quiet run
+    # decides (`benchmarks.e2e_ab NAME=@collector.fetch_wait_ms=10`).
+    fetch_wait_ms: int = 2
     arrived: dict[bytes, float] = field(default_factory=dict)
     verdicts: dict[str, int] = field(default_factory=dict)
     _stop: threading.Event = field(default_factory=threading.Event)
@@ -122,8 +129,8 @@ class Collector:
                 "receive.message.max.bytes": 128 * 1024 * 1024,
                 # Arrival times must not wait out a broker long-poll (librdkafka's default is 500 ms): a
                 # transaction's commit marker does not always wake Tansu's long-poll (2 ms: ~1.5 ms to
-                # readable after the commit returns; 10 ms: ~5 ms).
-                "fetch.wait.max.ms": 2,
+                # readable after the commit returns; 10 ms: ~5 ms). See `fetch_wait_ms`.
+                "fetch.wait.max.ms": self.fetch_wait_ms,
                 "log_level": 3,
             }
         )

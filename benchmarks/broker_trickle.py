@@ -21,9 +21,9 @@ import time
 import uuid
 from collections.abc import Callable
 
-from confluent_kafka import Consumer, Producer, TopicPartition
+from confluent_kafka import OFFSET_END, Consumer, Producer, TopicPartition
 
-from benchmarks.broker_load import fresh_topics, producer
+from benchmarks.broker_load import PARTITIONS, fresh_topics, producer
 from benchmarks.e2e_burst import cpu_seconds
 
 Part = Callable[[threading.Event], None]
@@ -97,9 +97,16 @@ def main(argv: list[str] | None = None) -> int:
             paced(args.rate, stop, one)
             p.flush(10)
 
+        def gate_like(wait_ms: int) -> Consumer:
+            # Assigned, not subscribed: a group join on this broker takes half the session timeout (23 s
+            # by default), longer than a part lasts, and a consumer still joining fetches nothing (this
+            # part once read 3 ms of CPU a second for that reason).
+            c = consumer(wait_ms)
+            c.assign([TopicPartition(topics.ingest, p, OFFSET_END) for p in range(PARTITIONS)])
+            return c
+
         def produce_and_read(stop: threading.Event) -> None:
-            c = consumer(10)
-            c.subscribe([topics.ingest])
+            c = gate_like(10)
             thread = threading.Thread(target=produce, args=(stop,))
             thread.start()
             while not stop.is_set():
@@ -107,12 +114,14 @@ def main(argv: list[str] | None = None) -> int:
             thread.join()
             c.close()
 
-        def idle_reader(stop: threading.Event) -> None:
-            c = consumer(10)
-            c.subscribe([topics.ingest])
-            while not stop.is_set():
-                c.consume(100, 0.002)
-            c.close()
+        def idle_reader(wait_ms: int) -> Part:
+            def read(stop: threading.Event) -> None:
+                c = gate_like(wait_ms)
+                while not stop.is_set():
+                    c.consume(100, 0.002)
+                c.close()
+
+            return read
 
         def collector(wait_ms: int) -> Part:
             def poll(stop: threading.Event) -> None:
@@ -152,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         parts: list[tuple[str, Part]] = [
             (f"produce {args.rate:.0f} records/s, linger 0", produce),
             ("the same, read by a gate-like consumer (fetch.wait.max.ms 10)", produce_and_read),
-            ("a gate-like consumer, idle", idle_reader),
+            *[(f"a gate-like consumer, idle, fetch.wait.max.ms {w}", idle_reader(w)) for w in (10, 50)],
             *[(f"the collector's polling, idle, fetch.wait.max.ms {w}", collector(w)) for w in (2, 5, 10)],
             *[
                 (f"{args.rate / k:.0f} transactions/s of {k} records and audit records", transactions(k))

@@ -6,7 +6,9 @@
 (from the repository root, with the bench venv's python). Each SITE is a directory whose `gate` the gate
 process imports first (an unpacked wheel of another commit; an empty SITE: the installed build), put on
 the gate's PYTHONPATH; NAME=SITE@key=value,... gives that build settings of its own (dotted keys into
-GateSettings, values as JSON). One embedded broker serves every gate. Each round drains `--events`
+GateSettings, values as JSON; `collector.fetch_wait_ms` sets the verdict collector's fetch wait for that
+build's runs instead, to measure what the instrument's own polling costs the p99). One embedded broker
+serves every gate. Each round drains `--events`
 pre-produced events with a fresh default gate of each build, in an order rotated every round, then offers
 `--rate` events/s (default: half the first drain's rate, then fixed for every run) for `--seconds`, and
 prints per run: the drain rate, the half-load p50 / p99 produce -> verdict readable, records per batch,
@@ -41,6 +43,12 @@ def _parse_build(text: str) -> tuple[str, str, dict[str, Any]]:
     return name, site, settings
 
 
+def collector_wait_ms(extra: dict[str, Any]) -> int:
+    """The collector's fetch wait a build's settings ask for (default 2 ms), taken out of them: it is
+    the benchmark's setting, not the gate's."""
+    return int(extra.pop("collector", {}).get("fetch_wait_ms", 2))
+
+
 def _set(tree: dict[str, Any], dotted: str, value: Any) -> None:
     *path, last = dotted.split(".")
     for part in path:
@@ -70,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     from gate.provenance import create_dev_pki  # noqa: PLC0415
 
     builds = [_parse_build(b) for b in args.builds]
+    collector = {name: collector_wait_ms(extra) for name, _site, extra in builds}
     base_path = os.environ.get("PYTHONPATH", "")
     settings_of = e2e_burst.gate_settings
     rows: list[dict[str, Any]] = []
@@ -89,11 +98,13 @@ def main(argv: list[str] | None = None) -> int:
                         return config
 
                     e2e_burst.gate_settings = with_extra
+                    wait_ms = collector[name]
                     try:
                         result = e2e_burst.burst_run(
                             broker.bootstrap_servers, pki, events, workers=None, batch=None,
                             log=Path(tmp) / f"gate-{name}-{round_}.log", broker_pid=broker.pid,
                             probes=payloads, latency_s=args.seconds, latency_rate=rate, warm_up=0.1,
+                            collector_wait_ms=wait_ms,
                         )  # fmt: skip
                     finally:
                         e2e_burst.gate_settings = settings_of
@@ -124,6 +135,9 @@ def _row(name: str, round_: int, result: dict[str, Any]) -> dict[str, Any]:
         "half_runner_cpu_ms_per_event": round(half["runner_cpu_ms_per_event"], 2),
         "half_broker_cpu_ms_per_event": round(half["broker_cpu_ms_per_event"], 2),
         "cores": {k: v and round(v, 2) for k, v in half.get("cores", {}).items()},
+        "idle_cores": {k: round(v, 2) for k, v in half.get("idle_cores", {}).items()},
+        "half_wakeups_per_event": {k: round(v, 1) for k, v in half.get("wakeups_per_event", {}).items()},
+        "drain_wakeups_per_event": {k: round(v, 1) for k, v in result.get("wakeups_per_event", {}).items()},
         "partial_batch_ms": [round(x) for x in result.get("partial_batch_ms", [])],
         "load_average": round(half["load_average"], 1),
     }

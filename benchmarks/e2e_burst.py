@@ -34,6 +34,7 @@ from benchmarks.stats import quantile
 from gate.provenance import DevPki
 
 Event = tuple[bytes, bytes]  # key, ingest event value
+IDLE_S = 1.5  # how long the idle stack is measured after the half-load stretch
 PARTIAL_BURST = 5  # records per end-of-burst probe: fewer than any default batch
 
 
@@ -150,11 +151,13 @@ def burst_run(
     gate_module: str = "benchmarks.gate_process",
     stamps: dict[bytes, tuple[float, float]] | None = None,
     warm_up: float = 0.0,
+    collector_wait_ms: int = 2,
 ) -> dict[str, Any]:
     """Drain `events` with one fresh gate; with `probes`, then measure latency on the same gate, at half
     the drain rate or at `latency_rate` events/s (the same offered load for an A/B of two builds).
     `gate_module`: the gate's entry point; `stamps`: each probe's produce and verdict-read times;
-    `warm_up`: the share of the events decided before the rate's clock starts (besides the first commit)."""
+    `warm_up`: the share of the events decided before the rate's clock starts (besides the first commit);
+    `collector_wait_ms`: the verdict collector's fetch wait (its polling loads the broker at half load)."""
     topics = fresh_topics(bootstrap, f"e2e-w{workers}-b{batch}")
     loadgen_rate = pre_produce(bootstrap, topics.ingest, events)
     config = gate_settings(bootstrap, topics, pki, workers=workers, batch=batch)
@@ -175,11 +178,13 @@ def burst_run(
         gate_before = cpu_seconds(gate.process.pid)
         workers_before = _workers_cpu(gate.process.pid)
         threads_before = runner_threads_cpu(gate.process.pid)
+        woken_before = _stack_wakeups(gate.process.pid, broker_pid)
         watch.wait_for(len(events), 600)
         broker_cpu, wall = cpu_seconds(broker_pid) - broker_before, time.monotonic() - wall_before
         gate_cpu = cpu_seconds(gate.process.pid) - gate_before  # the runner process (workers are children)
         workers_cpu = _workers_cpu(gate.process.pid) - workers_before
         threads = runner_threads_cpu(gate.process.pid)
+        woken = _stack_wakeups(gate.process.pid, broker_pid)
         watch.stop()
         metrics = gate.metrics()
         result = {
@@ -199,22 +204,25 @@ def burst_run(
             "runner_librdkafka_cpu_ms_per_event": (
                 1000.0 * (threads["librdkafka"] - threads_before["librdkafka"]) / len(events)
             ),
+            "wakeups_per_event": {part: (woken[part] - woken_before[part]) / len(events) for part in woken},
             "load_average": os.getloadavg()[0],
             "ms_per_event": breakdown(metrics),
             "chosen_batch_records": metrics.get("gate_batch_target_records{}"),
         }
         # Every verdict is read after the drain (checked, counted per topic), not during it.
-        collector = Collector(bootstrap, topics).start()
+        collector = Collector(bootstrap, topics, fetch_wait_ms=collector_wait_ms).start()
         collector.wait_for([key for key, _ in events], 600)
         if probes:
             rate = latency_rate or 0.5 * result["images_per_s"]
             before, started = gate.metrics(), time.monotonic()
             cpu_before = _stack_cpu(gate.process.pid, broker_pid)
+            woken_before = _stack_wakeups(gate.process.pid, broker_pid)
             latencies = _latency(
                 bootstrap, topics.ingest, collector, probes, rate=rate, seconds=latency_s, stamps=stamps
             )
             after, seconds = gate.metrics(), time.monotonic() - started
             cpu_after = _stack_cpu(gate.process.pid, broker_pid)
+            woken_after = _stack_wakeups(gate.process.pid, broker_pid)
             result["half_load"] = {
                 "offered_per_s": rate,
                 "events": len(latencies),
@@ -228,6 +236,12 @@ def burst_run(
                     / max(1, len(latencies))
                     for part in ("runner", "broker")
                 },
+                # Wake-ups per offered event, part by part (a part that polls wakes whether or not
+                # records come: its figure grows as the rate falls)
+                "wakeups_per_event": {
+                    part: (woken_after[part] - woken_before[part]) / max(1, len(latencies))
+                    for part in woken_after
+                },
                 # How busy the machine was: cores each part of the stack took over the stretch
                 "cores": {
                     part: (cpu_after[part] - cpu_before[part]) / seconds if seconds > 0 else None
@@ -235,6 +249,7 @@ def burst_run(
                 },
                 **_half_load_inside(before, after, seconds),
             }
+            result["half_load"]["idle_cores"] = idle_cores(gate.process.pid, broker_pid)
             result["partial_batch_ms"] = _partial_bursts(bootstrap, topics.ingest, collector, probes)
         result["verdict_topics"] = dict(collector.verdicts)
     finally:
@@ -254,6 +269,42 @@ def _stack_cpu(gate_pid: int, broker_pid: int | None) -> dict[str, float]:
         "workers": _workers_cpu(gate_pid),
         "broker": cpu_seconds(broker_pid),
         "load_generator": cpu_seconds_of(Path("/proc/self/stat")),
+    }
+
+
+def idle_cores(gate_pid: int, broker_pid: int | None, seconds: float = IDLE_S) -> dict[str, float]:
+    """Cores each part of the stack takes with nothing offered and the instruments on (the collector
+    polling, the gate's consumer fetching): what half load pays whatever its rate, for `seconds`."""
+    time.sleep(0.3)  # the last half-load verdicts settle
+    before, started = _stack_cpu(gate_pid, broker_pid), time.monotonic()
+    time.sleep(seconds)
+    after, elapsed = _stack_cpu(gate_pid, broker_pid), time.monotonic() - started
+    return {part: (after[part] - before[part]) / elapsed for part in after}
+
+
+def wakeups(pid: int | None) -> int:
+    """Voluntary context switches of every thread of a process so far: each is a wait that ended (a
+    wake-up), so their rate per event says how much a part polls or waits in short slices."""
+    if pid is None:
+        return 0
+    total = 0
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            for line in (task / "status").read_text().splitlines():
+                if line.startswith("voluntary_ctxt_switches:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue  # a thread that ended in between
+    return total
+
+
+def _stack_wakeups(gate_pid: int, broker_pid: int | None) -> dict[str, int]:
+    """Wake-ups so far of each part of the stack (as `_stack_cpu`)."""
+    return {
+        "runner": wakeups(gate_pid),
+        "workers": sum(wakeups(child) for child in children(gate_pid)),
+        "broker": wakeups(broker_pid),
+        "load_generator": wakeups(os.getpid()),
     }
 
 

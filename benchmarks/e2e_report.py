@@ -318,4 +318,12 @@ def _half_load_cores(half: dict[str, Any]) -> str:
     if not cores or any(v is None for v in cores.values()):
         return ""
     shown = ", ".join(f"{name.replace('_', ' ')} {value:.2f}" for name, value in cores.items())
-    return f"; cores taken: {shown}, together {sum(cores.values()):.2f} of {os.cpu_count()}"
+    line = f"; cores taken: {shown}, together {sum(cores.values()):.2f} of {os.cpu_count()}"
+    idle = half.get("idle_cores")
+    if idle:
+        # Paid whatever the rate: the collector's 2 ms polling and the gate's fetches (the broker's part)
+        line += (
+            f" (with nothing offered, the instruments on: broker {idle.get('broker', 0.0):.2f}, "
+            f"together {sum(idle.values()):.2f})"
+        )
+    return line

@@ -92,6 +92,25 @@ def _requests_per_transaction(requests: list[dict[str, float]], txs: list[dict[s
     )
 
 
+def _tail(times: dict[str, dict[str, float]], keys: list[str], share: float = 0.02) -> list[str]:
+    """What the slowest records' produce -> verdict read is made of: per leg, the mean over the slowest
+    `share` of records next to the mean over all (the p99 is a few records; their legs say why)."""
+    whole = {k: times["readable"][k] - times["produced"][k] for k in keys}
+    slow = sorted(keys, key=whole.__getitem__)[-max(1, int(share * len(keys))) :]
+    lines = [
+        f"the slowest {len(slow)} records (from {1000.0 * whole[slow[0]]:.0f} ms): mean ms per leg, "
+        "against all records",
+        "",
+        "| leg | slowest | all |",
+        "|---|---:|---:|",
+    ]
+    for name, start, end in LEGS:
+        legs = [1000.0 * (times[end][k] - times[start][k]) for k in slow]
+        every = [1000.0 * (times[end][k] - times[start][k]) for k in keys]
+        lines.append(f"| {name} | {statistics.mean(legs):.2f} | {statistics.mean(every):.2f} |")
+    return lines
+
+
 def report(directory: Path, stamps: dict[bytes, tuple[float, float]]) -> str:
     """The legs table and the transactions' phases from a run's stamps (see `benchmarks.timeline_gate`)."""
     runner = json.loads(next(directory.glob("runner-*.json")).read_text())
@@ -108,6 +127,7 @@ def report(directory: Path, stamps: dict[bytes, tuple[float, float]]) -> str:
     lines = [f"{len(keys)} records", "", "| leg | mean ms | p50 | p90 | p99 |", "|---|---:|---:|---:|---:|"]
     for name, start, end in LEGS:
         lines.append(_row(name, [1000.0 * (times[end][k] - times[start][k]) for k in keys]))
+    lines += ["", *_tail(times, keys)]
     first = min((times["produced"][k] for k in keys), default=0.0)
     txs = [t for t in runner["transactions"] if t["start"] >= first]
     if txs:
@@ -162,6 +182,16 @@ def main(argv: list[str] | None = None) -> int:
             + f"; half load: runner {half['runner_cpu_ms_per_event']:.3f}, "
             f"broker {half['broker_cpu_ms_per_event']:.3f}"
         )
+        for stretch, woken in (
+            ("drain", result["wakeups_per_event"]),
+            ("half load", half["wakeups_per_event"]),
+        ):
+            parts = ", ".join(f"{part} {n:.1f}" for part, n in woken.items())
+            print(f"wake-ups per event, {stretch}: {parts}")
+        cores = ", ".join(f"{part} {c:.2f}" for part, c in half["cores"].items() if c is not None)
+        print(f"cores taken at half load: {cores}")
+        idle = ", ".join(f"{part} {c:.2f}" for part, c in half["idle_cores"].items())
+        print(f"cores taken idle (nothing offered, the collector polling): {idle}")
         print(report(directory, stamps))
     return 0
 
