@@ -340,6 +340,9 @@ def _has_metadata(jpeg: bytes) -> bool:
 _THUMBNAIL_CODING_MARKERS = (frozenset(range(0xC0, 0xD0)) - {0xC8}) | frozenset({0xDA, 0xDB, 0xDD})
 
 
+_CHARACTER_CODES = frozenset({b"ASCII\x00\x00\x00", b"JIS\x00\x00\x00\x00\x00", bytes(8)})
+
+
 def _text(tiff: Tiff, entry: Entry) -> str:
     raw = tiff.value(entry)
     if entry.tag in _XP_TAGS:
@@ -347,7 +350,9 @@ def _text(tiff: Tiff, entry: Entry) -> str:
     elif entry.tag == USER_COMMENT_TAG and raw[:8].startswith(b"UNICODE"):
         text = _utf16(raw[8:], tiff.order)
     else:
-        raw = raw[8:] if entry.tag == USER_COMMENT_TAG else raw
+        # UserComment's 8-byte character code; a writer that leaves it out (ComfyUI's SaveImage+ writes the
+        # text as ASCII) has its first 8 characters read too, not dropped unscanned.
+        raw = raw[8:] if entry.tag == USER_COMMENT_TAG and bytes(raw[:8]) in _CHARACTER_CODES else raw
         text = _wide(raw) or raw.decode("utf-8", "replace")
     # Every NUL-separated part, one a line: the bytes after the first NUL are published too.
     return "\n".join(part.strip() for part in text.split("\x00") if part.strip())

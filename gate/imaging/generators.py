@@ -88,13 +88,15 @@ def json_parameters_marker(parsed: Any) -> str | None:
 
 
 def _is_api_graph(value: Any) -> bool:
-    """Every value a node (`class_type` and `inputs`), at least one; Civitai adds a "resource-stack" node."""
+    """At least half the values nodes (`class_type` and `inputs`), at least one: Civitai's generator adds
+    "extra" and "extraMetadata" beside its nodes (and a "resource-stack" node)."""
     if not isinstance(value, dict) or not value:
         return False
-    return all(
+    nodes = sum(
         isinstance(node, dict) and isinstance(node.get("class_type"), str) and "inputs" in node
         for node in value.values()
     )
+    return nodes > 0 and 2 * nodes >= len(value)
 
 
 def _is_workflow(value: Any) -> bool:

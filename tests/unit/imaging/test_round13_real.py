@@ -174,6 +174,8 @@ SWARM = {"sui_image_params": {"prompt": "a cat", "seed": 1}}
 CIVITAI = {
     "resource-stack": {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": "x"}},
     **API_GRAPH,
+    "extra": {"airs": ["urn:air:sdxl:checkpoint:civitai:1@2"]},
+    "extraMetadata": json.dumps({"prompt": "a cat"}),
 }
 
 
@@ -187,6 +189,7 @@ CIVITAI = {
         (0x010D, "prompt:" + json.dumps(API_GRAPH), None),  # DocumentName is not read: removed whole
         (0x9286, json.dumps({"prompt": API_GRAPH}), "exif:comfyui-prompt"),  # SaveImage+
         (0x9286, json.dumps(CIVITAI), "exif:comfyui-prompt"),  # Civitai's generator
+        (0x9286, json.dumps({"a": 1, "b": 2, **API_GRAPH}), None),  # one node among more other values
         (0x9286, json.dumps(SWARM, indent=2), "exif:swarmui-parameters"),
         (0x9286, "a cat\nSteps: 20, Sampler: Euler a, Seed: 1", "exif:a1111-parameters"),
         (0x010E, "a cat\nSteps: 20, Sampler: Euler a, Seed: 1", "exif:a1111-parameters"),
@@ -208,6 +211,24 @@ def test_generation_parameters_in_any_exif_text_mark_the_image_ai_made(
     exif[tag] = b"UNICODE\x00" + text.encode("utf-16-le") if tag == 0x9286 else text
     data = jpeg_bytes(exif=exif, icc=False) if container == "jpeg" else webp_bytes(exif=exif)
     assert read_metadata(data, probe(data)).ai_markers == ((marker,) if marker else ())
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        (b"ASCII\x00\x00\x00jane.doe@example.com", "jane.doe@example.com"),
+        (b"\x00" * 8 + b"jane.doe@example.com", "jane.doe@example.com"),
+        # No character code (ComfyUI's SaveImage+ writes the text as ASCII): nothing of it is dropped.
+        (b"jane.doe@example.com", "jane.doe@example.com"),
+        (b'{"prompt": {}}', '{"prompt": {}}'),
+    ],
+)
+def test_a_user_comment_is_read_whole_unless_it_starts_with_a_character_code(raw: bytes, text: str) -> None:
+    exif = Image.Exif()
+    exif[0x9286] = raw.decode("latin-1")  # type ASCII, as SaveImage+ writes it
+    data = jpeg_bytes(exif=exif, icc=False)
+    [item] = read_metadata(data, probe(data)).items
+    assert item.value == text
 
 
 @pytest.mark.parametrize(
@@ -234,7 +255,7 @@ def test_generators_png_keywords_and_graphs_under_any_keyword_mark_the_image(
 
 
 def test_the_real_comfyui_webp_is_held_as_undeclared_and_passes_when_declared(plain_gate: Pipeline) -> None:
-    data = (REAL / "sd-metadata-comfyui-extended.webp").read_bytes()
+    data = (REAL / "generated" / "sd-metadata-comfyui-extended.webp").read_bytes()
     markers = read_metadata(data, probe(data)).ai_markers
     assert markers == ("exif:comfyui-workflow", "exif:comfyui-prompt")
     undeclared = plain_gate.evaluate(data, synthetic=False)
@@ -245,7 +266,7 @@ def test_the_real_comfyui_webp_is_held_as_undeclared_and_passes_when_declared(pl
 
 
 def test_the_real_comfyui_webp_without_its_exif_is_not_marked() -> None:
-    data = (REAL / "sd-metadata-comfyui-extended.webp").read_bytes()
+    data = (REAL / "generated" / "sd-metadata-comfyui-extended.webp").read_bytes()
     with Image.open(io.BytesIO(data)) as image:
         buf = io.BytesIO()
         image.save(buf, "WEBP", lossless=True)
