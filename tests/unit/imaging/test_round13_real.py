@@ -29,7 +29,7 @@ from gate.errors import ImageUndecodable
 from gate.imaging import icc, icc_dict, probe, read_metadata, strip_identifiers
 from gate.model import Verdict
 from gate.worker.assembly import PipelineSpec
-from tests.unit.imaging.images import decoded, jpeg_bytes, png_bytes, webp_bytes
+from tests.unit.imaging.images import chunk, decoded, icc_profile, jpeg_bytes, png_bytes, webp_bytes
 from tests.unit.imaging.test_icc import MAKERS
 from tests.unit.imaging.test_icc_tags import with_tags
 
@@ -279,3 +279,72 @@ def test_a_huge_or_deep_json_text_is_no_marker_and_no_crash() -> None:
     exif[0x9286] = b"ASCII\x00\x00\x00" + b"[" * 5000 + b"]" * 5000
     data = jpeg_bytes(exif=exif, icc=False)
     assert read_metadata(data, probe(data)).ai_markers == ()
+
+
+# --- A PNG profile whose zlib stream stops after the whole profile ------------------------------------
+
+
+def _cut_stream(profile: bytes, email: str | None = None) -> bytes:
+    """The profile's zlib stream flushed but never finished (no final block, no Adler-32), as ente's
+    Display P3 screenshots carry it."""
+    if email:
+        profile = with_tags((b"dscm", _mluc_en(email)), profile=profile)
+    deflater = zlib.compressobj()
+    cut = deflater.compress(profile) + deflater.flush(zlib.Z_SYNC_FLUSH)
+    return cut
+
+
+def _mluc_en(text: str) -> bytes:
+    raw = text.encode("utf-16-be")
+    return b"mluc" + bytes(4) + struct.pack(">II", 1, 12) + b"enUS" + struct.pack(">II", len(raw), 28) + raw
+
+
+def _png_iccp(stream: bytes) -> bytes:
+    data = png_bytes()
+    at = data.index(b"iCCP") - 4
+    (length,) = struct.unpack(">I", data[at : at + 4])
+    new = chunk(b"iCCP", b"Display P3\x00\x00" + stream)
+    return data[:at] + new + data[at + 12 + length :]
+
+
+def test_a_profile_stream_cut_after_the_whole_profile_is_read_and_published(plain_gate: Pipeline) -> None:
+    stream = _cut_stream(icc_profile())
+    data = _png_iccp(stream)
+    with Image.open(io.BytesIO(data)) as image:  # Pillow applies it
+        assert image.info["icc_profile"] == icc_profile()
+    found = read_metadata(data, probe(data))
+    assert found.paths("uninspected") == found.paths("unread") == ()
+    evaluation = plain_gate.evaluate(data, synthetic=False)
+    assert evaluation.verdict is Verdict.APPROVED, evaluation.decision.reason_codes
+    assert evaluation.actions == ()
+
+
+def test_text_in_a_cut_profile_stream_is_scanned(plain_gate: Pipeline) -> None:
+    stream = _cut_stream(icc_profile(), email="jane.doe@example.com")
+    evaluation = plain_gate.evaluate(_png_iccp(stream), synthetic=False)
+    assert ("metadata.personal_data", "EMAIL_ADDRESS") in {
+        (r.reason.code, r.reason.entity) for r in evaluation.decision.reasons
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_a_profile_stream_cut_anywhere_else_is_still_held(data: st.DataObject) -> None:
+    whole = zlib.compress(icc_profile())
+    cut_at = data.draw(st.integers(1, len(whole) - 1))
+    png = _png_iccp(whole[:cut_at])
+    found = read_metadata(png, probe(png))
+    # Short of the whole profile the colours are lost to every reader: held, as before. A cut inside the
+    # Adler-32 or the last block's end leaves the whole profile readable: read.
+    inflated = zlib.decompressobj().decompress(whole[:cut_at])
+    if len(inflated) == len(icc_profile()):
+        assert found.paths("uninspected") == ()
+    else:
+        assert found.paths("uninspected") == ("/png/iCCP/0",)
+
+
+def test_bytes_past_a_whole_profile_in_a_cut_stream_keep_it_held() -> None:
+    deflater = zlib.compressobj()
+    stream = deflater.compress(icc_profile() + b"jane.doe@example.com") + deflater.flush(zlib.Z_SYNC_FLUSH)
+    png = _png_iccp(stream)
+    assert read_metadata(png, probe(png)).paths("uninspected") == ("/png/iCCP/0",)
