@@ -362,7 +362,7 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget, stre
             try:
                 if not sep or not rest or rest[0] != 0:
                     raise UnreadableBlock("PNG iCCP chunk is malformed")
-                profile = png.inflate(rest[1:], budget)
+                profile = png.inflate(rest[1:], budget, profile=True)
             except (png.StreamTail, UnreadableBlock):  # removing the profile would change the colours
                 blocks.append(unknown.block("iCCP", span, removable=False))
                 continue

@@ -15,7 +15,7 @@ from PIL import ExifTags
 from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging import opaque
 from gate.imaging.exif_known import KNOWN_TAGS, MAX_COUNTS
-from gate.imaging.generators import known_generator, looks_like_a1111
+from gate.imaging.generators import known_generator, parameters_marker
 from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
 from gate.imaging.jpeg import walk_picture
 from gate.pointers import pointer
@@ -287,8 +287,6 @@ def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:
         name = ExifTags.TAGS.get(entry.tag, f"0x{entry.tag:04X}")
         text = None if kind in _VALUELESS else _text(tiff, entry)
         items.append(MetadataItem(pointer("exif", name), kind, text))
-        if entry.tag == USER_COMMENT_TAG and text and looks_like_a1111(text):
-            markers.append("exif:a1111-parameters")
     items.extend(
         MetadataItem(
             pointer("exif", ExifTags.TAGS.get(entry.tag, f"0x{entry.tag:04X}")),
@@ -306,6 +304,10 @@ def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:
         items.append(MetadataItem(pointer("exif", "unreferenced"), "unread"))
     if tiff.thumbnail_unread():
         items.append(MetadataItem(pointer("exif", "thumbnail"), "unread"))
+    # Generation parameters in any text tag: A1111 in UserComment, ComfyUI's graphs in Make/Model and the
+    # tags below them, SwarmUI's and Civitai's JSON in UserComment.
+    found = (parameters_marker(item.value) for item in items if item.value and item.kind == "free_text")
+    markers.extend(dict.fromkeys(f"exif:{marker}" for marker in found if marker))
     for entry in tiff.entries:
         if entry.tag == SOFTWARE_TAG and entry.ifd == "0":
             generator = known_generator(_text(tiff, entry))
@@ -338,6 +340,9 @@ def _has_metadata(jpeg: bytes) -> bool:
 _THUMBNAIL_CODING_MARKERS = (frozenset(range(0xC0, 0xD0)) - {0xC8}) | frozenset({0xDA, 0xDB, 0xDD})
 
 
+_CHARACTER_CODES = frozenset({b"ASCII\x00\x00\x00", b"JIS\x00\x00\x00\x00\x00", bytes(8)})
+
+
 def _text(tiff: Tiff, entry: Entry) -> str:
     raw = tiff.value(entry)
     if entry.tag in _XP_TAGS:
@@ -345,7 +350,9 @@ def _text(tiff: Tiff, entry: Entry) -> str:
     elif entry.tag == USER_COMMENT_TAG and raw[:8].startswith(b"UNICODE"):
         text = _utf16(raw[8:], tiff.order)
     else:
-        raw = raw[8:] if entry.tag == USER_COMMENT_TAG else raw
+        # UserComment's 8-byte character code; a writer that leaves it out (ComfyUI's SaveImage+ writes the
+        # text as ASCII) has its first 8 characters read too, not dropped unscanned.
+        raw = raw[8:] if entry.tag == USER_COMMENT_TAG and bytes(raw[:8]) in _CHARACTER_CODES else raw
         text = _wide(raw) or raw.decode("utf-8", "replace")
     # Every NUL-separated part, one a line: the bytes after the first NUL are published too.
     return "\n".join(part.strip() for part in text.split("\x00") if part.strip())

@@ -94,8 +94,8 @@ def read_items(profile: bytes, where: str) -> list[MetadataItem]:
         MetadataItem(pointer("icc", where, name), "free_text", text, named_context=False)
         for name, text in tags
     )
-    if device:
-        items.append(MetadataItem(pointer("icc", where, "mmod"), "device_id"))
+    if device:  # an `mmod` serial or a `dict` serial: the pointer says the profile, not the tag
+        items.append(MetadataItem(pointer("icc", where, "device"), "device_id"))
     if icc_tags.has_unreferenced(profile):  # zeroed in place by the strip, as the serial numbers are
         items.append(MetadataItem(pointer("icc", where, "unreferenced"), "unread"))
     return items

@@ -16,6 +16,7 @@ import re
 import struct
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
+from gate.imaging import icc_dict
 from gate.imaging.limits import MAX_ICC_TAGS
 
 # Tag types whose content is text in a known layout, and types holding names among numbers (read as runs
@@ -95,24 +96,32 @@ def _localised(tag: bytes) -> list[str]:
     return texts
 
 
-def has_device_ids(profile: bytes, offset: int, size: int) -> bool:
-    """Whether an Apple `mmod` tag names a device: a serial number or manufacture date that is not zero."""
-    tag = profile[offset : offset + size]
+def _device_spans(tag: bytes) -> list[tuple[int, int]]:
+    """Spans of a tag that name a device: an Apple `mmod` serial number and manufacture date that are not
+    zero, a `dict` value named as a serial or device id (`icc_dict`)."""
+    if tag[:4] == icc_dict.DICT_TYPE:
+        return icc_dict.device_spans(tag)
     if tag[:4] != _MMOD:
-        return False
-    if size < 24:
+        return []
+    if len(tag) < 24:
         raise ImageUndecodable("ICC profile mmod tag is truncated")
-    return tag[16:24].strip(b"\x00") != b""
+    return [(16, 24)] if tag[16:24].strip(b"\x00") else []
+
+
+def has_device_ids(profile: bytes, offset: int, size: int) -> bool:
+    """Whether a tag names a device (`_device_spans`)."""
+    return bool(_device_spans(profile[offset : offset + size]))
 
 
 def strip_device_ids(profile: bytes) -> bytes | None:
-    """The profile with every `mmod` serial number and manufacture date zeroed (and its profile ID, an
-    MD5, recomputed when it had one); None when there is none. Same size: containers are patched in place."""
+    """The profile with every device identifier zeroed (`mmod` serial numbers and dates, `dict` serials;
+    its profile ID, an MD5, recomputed when it had one); None when there is none. Same size: containers
+    are patched in place."""
     out = bytearray(profile)
     changed = False
     for _, offset, size in tag_table(profile):
-        if has_device_ids(profile, offset, size):
-            out[offset + 16 : offset + 24] = bytes(8)
+        for start, end in _device_spans(profile[offset : offset + size]):
+            out[offset + start : offset + end] = bytes(end - start)
             changed = True
     if not changed:
         return None

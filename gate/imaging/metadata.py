@@ -19,7 +19,7 @@ from gate.errors import ImageLimitExceeded
 from gate.imaging import ducky, exif, icc, iptc, opaque, png, xmp
 from gate.imaging.block import Block
 from gate.imaging.blocks import list_blocks
-from gate.imaging.generators import known_generator, looks_like_a1111
+from gate.imaging.generators import json_parameters_marker, known_generator, looks_like_a1111
 from gate.imaging.items import ImageMetadata, Kind, MetadataItem, UnreadableBlock
 from gate.imaging.limits import MAX_METADATA_ITEMS, MetadataBudget
 from gate.imaging.probing import ImageProbe
@@ -32,6 +32,11 @@ _PNG_KEYS: dict[str, tuple[Kind, str | None]] = {
     "parameters": ("free_text", "png:a1111-parameters"),  # AUTOMATIC1111, Forge, Fooocus
     "prompt": ("free_text", "png:comfyui-prompt"),  # ComfyUI's API graph (JSON)
     "workflow": ("free_text", "png:comfyui-workflow"),  # ComfyUI's editor graph (JSON)
+    "invokeai_metadata": ("free_text", "png:invokeai-metadata"),  # InvokeAI 3+ (JSON)
+    "invokeai_graph": ("free_text", "png:invokeai-metadata"),
+    "invokeai_workflow": ("free_text", "png:invokeai-metadata"),
+    "sd-metadata": ("free_text", "png:invokeai-metadata"),  # InvokeAI 2 (JSON)
+    "Dream": ("free_text", "png:invokeai-metadata"),  # InvokeAI 2's command line
     "Author": ("owner", None),
     "Copyright": ("owner", None),
 }
@@ -173,6 +178,9 @@ def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
         marker = "png:prompt-text" if key == "prompt" else None
     elif key == "parameters" and not looks_like_a1111(text):
         marker = "png:parameters"
+    if marker is None and parsed is not None:  # a graph under a keyword of the writer's own
+        graph = json_parameters_marker(parsed)
+        marker = f"png:{graph}" if graph else None
     path = pointer("png", block.container, key)
     if any(map(opaque.holds_payload, opaque.strings(parsed) if parsed is not None else (text,))):
         # a diagram or scene the writer compressed or encoded: nothing a scan reads, so the chunk goes

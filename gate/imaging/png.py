@@ -122,10 +122,12 @@ class StreamTail(Exception):
     sees them, but they would be published: the chunk is not read whole."""
 
 
-def inflate(compressed: bytes, budget: MetadataBudget) -> bytes:
+def inflate(compressed: bytes, budget: MetadataBudget, *, profile: bool = False) -> bytes:
     """Decompress zlib data, never producing more than the metadata budget allows (zip-bomb guard).
 
-    Raises StreamTail when bytes follow the end of the stream.
+    Raises StreamTail when bytes follow the end of the stream. With `profile` (an iCCP's), a stream cut
+    short after the whole ICC profile (exactly the size its header states, every input byte used) is
+    read: Pillow and libpng stop there and apply it (an Apple Display P3 screenshot profile seen so).
     """
     inflater = zlib.decompressobj()
     try:
@@ -134,7 +136,8 @@ def inflate(compressed: bytes, budget: MetadataBudget) -> bytes:
         raise UnreadableBlock("PNG text chunk has corrupt compressed data") from exc
     if len(out) > budget.left or inflater.unconsumed_tail:
         raise ImageLimitExceeded("PNG text chunk inflates past max_metadata_bytes")
-    if not inflater.eof:
+    whole = profile and len(out) >= 4 and int.from_bytes(out[:4], "big") == len(out)
+    if not inflater.eof and not whole:
         raise UnreadableBlock("PNG text chunk has truncated compressed data")
     if inflater.unused_data:
         raise StreamTail

@@ -129,7 +129,7 @@ def test_an_mmod_serial_is_a_device_id_zeroed_in_place(maker: str, with_id: bool
     profile = with_tags((b"mmod", mmod(0x5EC12E7, date=0x07E80501)), with_id=with_id)
     data = MAKERS[maker](profile)
     where = "jpeg" if maker.startswith("jpeg") else maker
-    assert read_metadata(data, probe(data)).paths("device_id") == (f"/icc/{where}/mmod",)
+    assert read_metadata(data, probe(data)).paths("device_id") == (f"/icc/{where}/device",)
     stripped = strip_identifiers(data, probe(data))
     assert stripped is not data
     assert struct.pack(">I", 0x5EC12E7) not in stripped

@@ -18,6 +18,7 @@ FILES = {
     "iphone-gain-map": (REAL / "apple-gainmap.jpg").read_bytes(),
     "libultrahdr-trailing": (REAL / "libultrahdr-minnie-y.jpg").read_bytes(),
     "riff-info-webp": (REAL / "c2pa-rs-riff-info.webp").read_bytes(),
+    "comfyui-exif-webp": (REAL / "generated" / "sd-metadata-comfyui-extended.webp").read_bytes(),
     "pillow-exif-xmp": jpeg_bytes(exif=camera_exif(), xmp=xmp_packet(), comment=b"a comment"),
 }
 
