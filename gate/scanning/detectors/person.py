@@ -27,10 +27,12 @@ from gate.scanning.detectors.base import (
 from gate.scanning.detectors.person_and import JoinedNames
 from gate.scanning.detectors.person_cases import CaseForms
 from gate.scanning.detectors.person_cued import PERSON_CUES, CuedNames
+from gate.scanning.detectors.person_fields import labelled_name
 from gate.scanning.detectors.person_for import FOR_BODY, NOT_AFTER_TITLE, for_after, for_before, titled_for
 from gate.scanning.detectors.person_greeting import GREETINGS, GreetedNames, has_greeting
 from gate.scanning.detectors.person_indic import IndicNames
 from gate.scanning.detectors.person_initials import InitialledNames
+from gate.scanning.detectors.person_jersey import jersey_name
 from gate.scanning.detectors.person_keyed import MADE_WITH, ORGANISATION
 from gate.scanning.detectors.person_lists import (
     fold_name,
@@ -41,6 +43,7 @@ from gate.scanning.detectors.person_lists import (
     surnames,
     world_names,
 )
+from gate.scanning.detectors.person_named_things import named_thing
 from gate.scanning.detectors.person_patterns import (
     CAPS_PAIRS,
     CAPS_WORD,
@@ -219,6 +222,8 @@ class PersonDetector:
             return found
         if self._initialled.find(value):
             return "person.name"
+        if (found := self._printed_or_labelled(text)) is not None:
+            return found
         if PERSON_CUES.may_be_found(value, text.lower, text.cue_bits()) and PERSON_CUES.found(value):
             found = self._cued.find(value)
             if found is not None:
@@ -296,6 +301,16 @@ class PersonDetector:
             ):
                 return True
         return False
+
+    def _printed_or_labelled(self, text: Text) -> str | None:
+        """A surname printed on a shirt with its number, or a name's two parts under their labels."""
+        if jersey_name(text, self._surname_shaped):
+            return "person.caps"
+        return "person.label" if labelled_name(text, self._world) else None
+
+    def _surname_shaped(self, word: str) -> bool:
+        """`word` (lower case, accents folded) is a listed surname or has a surname's shape."""
+        return word in self._surnames or self._scripts.latin_surname(word)
 
     def _listed_surname(self, first: str, last: str) -> bool:
         """`last` is a listed surname and each part of `first` a given name ("Dupont, Jean-Pierre")."""
@@ -388,6 +403,7 @@ class PersonDetector:
             ORGANISATION.match(value[end : end + 40]) is not None
             or MADE_WITH.search(value[max(0, start - 24) : start]) is not None
             or self._brand(value, start, end)
+            or named_thing(value, start, end)  # a cultivar or a street named after a person
         )
 
     def _given_and_surname(

@@ -28,14 +28,21 @@ HONORIFIC = re.compile(
     r"(?<![\w.])(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.|M\.|Mme|Mlle|Madame|Monsieur|[Ss]r\.|[Ss]ra\.|[Ss]rta\.|"
     r"[Dd]oña|[Ss]ig\.(?:ra)?|[Ss]ignor[ae]?|[Dd]ott\.(?:ssa)?|[Dd]hr\.|[Mm]evr\.|[Mm]evrouw|[Mm]eneer|[Pp]an|"
     r"[Pp]ani|Mr\.?|Mrs\.?|Ms\.?|"
-    r"Miss|Fru|Hr|Herra|Rouva|Bay|Bayan|Bpk\.|[Pp]aní|Dl\.|Dna\.|gđa|κ\.|κα)[ \t]+"
+    r"Miss|Fru|Hr|Herra|Rouva|Bay|Bayan|Bpk\.|[Pp]aní|Dl\.|Dna\.|gđa|κ\.|κα|"
+    # Since names14: the Nordic titles as written in the middle of a sentence ("Tak hr. Christiansen",
+    # "gave til fru Holm", "fröken Bergqvist"), a Dutch teacher ("juf Verschuuren"), Romanian, Afrikaans,
+    # Maltese and Albanian titles, and ranks before a surname ("Sgt. Pettigrew", "Rev. Nwachukwu"; not
+    # "Lt." and "Capt.": "Lt. Grey" is a colour, "Capt. Morgan" a rum; nor an hour's "24 hr. Service").
+    r"fru|(?<!\d[ \t])hr\.|[Ff]röken|[Ff]rk\.|[Jj]uf|[Dd]oamna|[Dd]oamnei|[Dd]omnul|[Mm]ev\.|"
+    r"[Ss]injura|[Ss]injur|[Zz]onja|[Zz]onjën|[Zz]onjës|Sgt\.|Cpl\.|Rev\.)[ \t]+"
     rf"(?P<name>{NAME})"
 )
 HONORIFIC_WORDS = (
     "herr ", "frau ", "hr.", "fr.", "dr.", "prof.", "m. ", "mme", "mlle", "madame", "monsieur", "sr.", "sra.",
     "srta.", "doña", "sig.", "signor", "dott.", "dhr.", "mevr.", "mevrouw", "meneer", "pan ", "pani ", "mr ",
     "mr.", "mrs", "ms ", "ms.", "miss ", "fru ", "hr ", "herra", "rouva", "bay ", "bayan", "paní", "dl.",
-    "dna.", "gđa", "κ.", "κα ", "bpk.",
+    "dna.", "gđa", "κ.", "κα ", "bpk.", "fru ", "fröken", "frk.", "juf ", "doamn", "domnul", "mev.", "sinjur",
+    "zonj", "sgt.", "cpl.", "rev.",
 )  # fmt: skip
 # Words after which a name is the customer's in the languages of European shops: "gift for", "Kunde:",
 # "Porträt von". A capitalised pair after one counts even when the first name is in no list.
@@ -109,7 +116,9 @@ PORTRAIT_CUE = re.compile(
 )
 # "by Alphonse Mucha and Greg Rutkowski": a style cue may precede a short list of names.
 STYLE_BEFORE = re.compile(
-    r"\b(?i:by|style\s+of|styled\s+after|inspired\s+by|after|artists?|art\s+by)\s+"
+    # ("owned by", "signed by", "sent by" name an owner or a sender, not a style: cues.toml [person_before])
+    r"\b(?i:(?<!owned\s)(?<!signed\s)(?<!sent\s)(?<!given\s)(?<!loved\s)by|style\s+of|styled\s+after|"
+    r"inspired\s+by|after|artists?|art\s+by)\s+"
     r"(?:[A-Z][\w'\-]*\s*(?:,|and|&)?\s+){0,4}$"
 )
 # ... or a word after it that names a look borrowed from an artist ("Wes Anderson palette", "Annie Leibovitz

@@ -1,0 +1,80 @@
+"""Names that are a thing's name, not a customer's, by the word right around them (since names14):
+
+- a cultivar after its plant ("rose 'Gertrude Jekyll'", "peony Karl Rosenfield", "Apfelbaum Ingrid Marie",
+  "rosier Pierre de Ronsard") or before it ("James Grieve apple tree"): growers name roses, peonies, apples
+  and potatoes after people, and a nursery's catalogue is full of them;
+- a street named after a person ("poster of Rue Victor Hugo", "Avenida Getúlio Vargas print"): the street's
+  name, which LOCATION reads when a house number makes it an address.
+
+Read only for a pair another rule already judged a name (person.py `_organisation`), so the cost is that of
+the rare candidate, not of every text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PLANTS = frozenset(
+    (
+        "rose", "roses", "rosier", "rosa", "róża", "růže", "ruža", "rózsa", "peony", "peonies", "pivoine",
+        "pfingstrose", "paeonia", "peonía", "peonia", "clematis", "klematis", "clématite", "dahlia", "dahlie",
+        "dalia", "tulip", "tulpe", "tulipe", "tulipán", "hosta", "funkie", "hydrangea", "hortensie",
+        "hortensia", "lilac", "flieder", "lilas", "camellia", "kamelie", "magnolia", "rhododendron", "azalea",
+        "iris", "fuchsia", "daylily", "hemerocallis", "taglilie", "apple", "apples", "apple tree", "apfel",
+        "apfelbaum", "äpfel", "pomme", "pommier", "mela", "melo", "manzana", "manzano", "æble", "æbletræ",
+        "äpple", "äppelträd", "eple", "epletre", "omena", "omenapuu", "jabłoń", "jabłko", "appel",
+        "appelboom", "pear", "pears", "pear tree", "birne", "birnbaum", "poire", "poirier", "pera", "peer",
+        "perenboom", "tomato", "tomatoes", "tomate", "tomaten", "potato", "potatoes", "kartoffel",
+        "kartoffeln", "aardappel", "aardappelen", "cultivar", "variety", "sorte", "variété", "varietà",
+        "variedad", "odmiana", "seeds", "samen", "graines", "semillas", "zaden",
+    )
+)  # fmt: skip
+# A title may open the cultivar's name (rosier "Madame Alfred Carrière", peony "Dr. Alexander Fleming").
+_TITLES = frozenset(("madame", "mme", "mrs", "mrs.", "mr", "mr.", "dr", "dr.", "miss", "frau", "comtesse",
+                     "duchesse", "président"))  # fmt: skip
+# ... or the quotation mark a cultivar is written in.
+_QUOTES = "'‘\"„“«"  # noqa: RUF001
+# The plant right after the name, in lower case ("James Grieve apple tree", "King Edward potatoes").
+_PLANT_AFTER = re.compile(
+    r"['’]?[ \t]+(?:apple|apples|pear|pears|rose|roses|peony|peonies|clematis|potato|potatoes|tomato|"  # noqa: RUF001
+    r"tomatoes|plum|plums|cherry|cherries)\b"
+)
+# Plants that are given names too count only in lower case or with a quotation mark ("Rose, Iris and ...").
+_GIVEN_PLANTS = frozenset(("rose", "rosa", "iris", "dahlia", "camellia", "magnolia", "azalea", "hortensia"))
+_WINDOW = 32
+# Street words that stand before a street's name in the languages of European shops (not "place", "via",
+# "drive", "largo": verbs and words before a name as often), and the articles after them.
+_STREETS = frozenset(
+    (
+        "calle", "avenida", "avda.", "paseo", "plaza", "carrer", "rue", "avenue", "boulevard", "allée",
+        "quai", "viale", "piazza", "piazzale", "corso", "rua", "praça", "alameda", "travessa", "ulica", "ul.",
+        "aleja", "strada", "bulevardul", "calea", "aleea", "ulitsa", "prospekt", "bulevar", "bulevard",
+    )
+)  # fmt: skip
+_ARTICLES = frozenset(("de", "del", "la", "di", "della", "da", "do", "dos", "das", "du", "des"))
+
+
+def named_thing(value: str, start: int, end: int) -> bool:
+    """The name at `value[start:end]` is a cultivar's or a street's (see the module docstring)."""
+    # The words before the name, read with plain string operations (a regex of some 130 words searched
+    # over the window cost a microsecond a candidate).
+    words = value[max(0, start - _WINDOW) : start].split()
+    if start > _WINDOW:
+        words = words[1:]  # (the window may cut the first)
+    quoted = False
+    if words and words[-1].lstrip(_QUOTES).lower() in _TITLES:
+        quoted = words.pop()[0] in _QUOTES  # "clematis 'Madame Julia Correvon'"
+    if words and words[-1] in _QUOTES:
+        quoted = bool(words.pop())
+    if words:
+        last = words[-1].strip(_QUOTES)
+        quoted = quoted or last != words[-1]
+        two = f"{words[-2].lower()} {last.lower()}" if len(words) > 1 else ""
+        if two in _PLANTS or (
+            last.lower() in _PLANTS and (quoted or last.islower() or last.lower() not in _GIVEN_PLANTS)
+        ):
+            return True
+        street = words[-2].lower() if len(words) > 1 and last.lower() in _ARTICLES else last.lower()
+        if street in _STREETS:
+            return True
+    return _PLANT_AFTER.match(value, end) is not None
