@@ -87,9 +87,18 @@ def _evm(match: re.Match[str], text: Text) -> bool:
     return before.endswith("ethereum:") or _WALLET_WORDS.search(before) is not None
 
 
+# Prefilters: plain `in` and `len` tests, so that the strings with digits every catalogue has (SKUs, sizes,
+# prices) cost no regex search here.
 def _has_segwit(text: Text) -> bool:
-    lower = text.lower
-    return "bc1" in lower or "ltc1" in lower
+    value = text.value
+    return "bc1" in value or "BC1" in value or "ltc1" in value or "LTC1" in value
+
+
+_SHORTEST_BASE58 = 26
+
+
+def _long_enough(text: Text) -> bool:
+    return len(text.value) >= _SHORTEST_BASE58
 
 
 def _has_0x(text: Text) -> bool:
@@ -101,7 +110,7 @@ DETECTOR = PatternDetector(
     needs=HAS_DIGIT,
     rules=(
         PatternRule("crypto_wallet.segwit", _SEGWIT, _segwit, _has_segwit),
-        PatternRule("crypto_wallet.base58check", _BASE58, _base58),
+        PatternRule("crypto_wallet.base58check", _BASE58, _base58, _long_enough),
         PatternRule("crypto_wallet.evm", _EVM, _evm, _has_0x),
     ),
 )

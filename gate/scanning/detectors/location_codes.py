@@ -56,8 +56,8 @@ def _plus_code(match: re.Match[str], text: Text) -> bool:
 
 
 def _has_grid_word(text: Text) -> bool:
-    value = text.value
-    return "MGRS" in value or "UTM" in value or "geohash" in text.lower
+    value = text.value  # (plain `in` tests: this runs for every string with a digit)
+    return "MGRS" in value or "UTM" in value or "eohash" in value
 
 
 def _has_w3w(text: Text) -> bool:

@@ -60,14 +60,8 @@ _PERSONAL_TYPES = frozenset(
         PhoneNumberType.VOIP,
     )
 )
-# (text14) and a company's universal access number (Japan's "ナビダイヤル 0570 ...", Britain's 03 UANs)
 _SERVICE_TYPES = frozenset(
-    (
-        PhoneNumberType.TOLL_FREE,
-        PhoneNumberType.PREMIUM_RATE,
-        PhoneNumberType.SHARED_COST,
-        PhoneNumberType.UAN,
-    )
+    (PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST)
 )
 # Groupings of the regions that dial without a trunk prefix, and the regions to validate them for.
 _NINE_DIGIT_REGIONS = ("ES", "PT", "PL", "CZ", "SK")

@@ -87,7 +87,6 @@ CLEAN: list[str] = [
     "RIB holder wallet, 12 x 9 cm",
     "conto alla rovescia 2026, 24 caselle",
     "フリーダイヤル 0120-482-130",
-    "お問い合わせ ナビダイヤル 0570-012-345",
 ]
 
 
