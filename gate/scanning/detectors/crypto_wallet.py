@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from gate.scanning.detectors.base import HAS_DIGIT, PatternDetector, PatternRule, Text
+from gate.scanning.detectors.base import HAS_DIGIT, PatternDetector, PatternRule, Text, any_word
 
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _B58_INDEX = {ch: i for i, ch in enumerate(_B58)}
@@ -95,10 +95,21 @@ def _has_segwit(text: Text) -> bool:
 
 
 _SHORTEST_BASE58 = 26
+# A base58 address is searched for in a short value (a field of its own, a note), or in longer text (a
+# prompt) only beside a coin or wallet word: the search over every long prompt cost most of this detector.
+_LONGEST_BARE = 100
+_COIN_WORDS = any_word(
+    (
+        "btc", "bitcoin", "ltc", "litecoin", "doge", "usdt", "trc20", "tron", "wallet", "crypto", "krypto",
+        "billetera", "carteira", "portefeuille", "portafoglio", "portfel", "cüzdan", "кошел", "钱包", "錢包",
+        "ウォレット", "지갑", "محفظة", "ví ", "dompet", "tip me", "send to", "pay to",
+    )
+)  # fmt: skip
 
 
 def _long_enough(text: Text) -> bool:
-    return len(text.value) >= _SHORTEST_BASE58
+    size = len(text.value)
+    return size >= _SHORTEST_BASE58 and (size <= _LONGEST_BARE or _COIN_WORDS(text))
 
 
 def _has_0x(text: Text) -> bool:
