@@ -63,6 +63,7 @@ _CONSEQUENCES = {
     "USER_ACCOUNT": "linking the image to the person's computer account, whose name often spells theirs",
     "BANK_ACCOUNT": "fraudulent debits and payment fraud through the person's bank account",
     "VEHICLE_PLATE": "identification of the vehicle's keeper and tracking of their movements",
+    "CRYPTO_WALLET": "linking the person to every payment on the public ledger; targeted theft, extortion",
 }
 _GENERAL = "identification of the data subject and loss of confidentiality"
 

@@ -8,7 +8,9 @@ shape of their own, so they count only right after an account word of 30 languag
 "A/c", "Kontonummer", "numéro de compte", "CLABE", "CBU", "sort code", "BSB", "rachunek", "счёт",
 "บัญชี", "số tài khoản", "口座番号", "계좌번호", "رقم الحساب" ...), with a label's "no."/"nr"/"#" or a
 colon between, and with 8 to 26 digits (a sort code or BSB: its 6); where a check exists, it must pass
-(python-stdnum's CBU, routing number and IBAN; the CLABE's published weights).
+(python-stdnum's CBU, routing number and IBAN; the CLABE's published weights). Since the fourteenth text
+round: "Kto.", "conta corrente", "c/c", "cuenta RUT", a French RIB (its key checked), and, with a
+branch code written beside it (agência, transit, BLZ, ABI/CAB, IFSC, BSB), an account of 5 digits or more.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ _WORDS = (
     # (text11) Hungarian, Spanish CCC, Russian settlement accounts, Japanese ordinary and current accounts
     "számlaszám", "ccc", "código cuenta cliente", "р/с", "расчетный счет", "расчётный счёт", "лицевой счет",
     "普通預金", "普通", "当座",
+    # (text14) German "Kto.", Brazilian current accounts, a French RIB, Chile's "cuenta RUT"
+    "kto", "conta corrente", "c/c", "rib", "relevé d'identité bancaire", "cuenta rut",
 )  # fmt: skip
 _FORMS = tuple(sorted(as_written_and_read(_WORDS), key=lambda w: (-len(w), w)))
 _has_word = any_word(tuple(unicodedata.normalize("NFKC", form) for form in _FORMS))
@@ -48,7 +52,7 @@ _UNSPACED = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 _CUED = re.compile(
     # (a label's "no" is a word of its own: in "konto NO07 8372 ..." it starts a Norwegian IBAN)
     # (no look-behind before a word of a script written without spaces: "工商银行账号 6222 ...")
-    rf"(?i)(?<![^\W\d_{_UNSPACED}])(?:{_CUE})(?:\s*(?:no|nr|number|num|n[º°o]|번호|番号|号码|號碼)\b\.?)?"
+    rf"(?i)(?<![^\W\d_{_UNSPACED}])(?:{_CUE})(?:\s*(?:no|nr|number|num|n[º°o]?|번호|番号|号码|號碼)\b\.?)?"
     r"[\s.:#№°º\-]{0,4}(?:CCC\s+)?"
     # digits in groups joined by one space, dash or (Norway) dot, and a Czech account's "/" bank code
     r"(?P<number>\d(?:[ \-.]?\d){5,29})(?P<bank>/\d{4})?(?![\w\-/.,]\d|[\w%])"
@@ -84,7 +88,27 @@ def _account(match: re.Match[str], text: Text) -> bool:
         return re.fullmatch(r"\d{2}-\d{2}-\d{2}|\d{3}-\d{3}", number) is not None
     if len(digits) == 26:  # a Polish NRB: the IBAN without its "PL"
         return iban.is_valid("PL" + digits)
-    return 8 <= len(digits) <= _LONGEST
+    if "rib" in cue and len(digits) == _RIB_DIGITS:
+        return _rib_valid(digits)
+    # (text14) a branch code written beside the account (agência, transit, BLZ, ABI/CAB, IFSC, BSB): the
+    # two together name an account, and the account alone may be as short as Brazil's and Canada's
+    shortest = _SHORTEST_BESIDE_BRANCH if _BRANCH.search(text.value) else 8
+    return shortest <= len(digits) <= _LONGEST
+
+
+# A French RIB: bank (5), branch (5), account (11), key (2): 97 - (89 bank + 15 branch + 3 account) mod 97.
+_RIB_DIGITS = 23
+
+
+def _rib_valid(digits: str) -> bool:
+    bank, branch, account, key = int(digits[:5]), int(digits[5:10]), int(digits[10:21]), int(digits[21:])
+    return key == 97 - (89 * bank + 15 * branch + 3 * account) % 97
+
+
+_BRANCH = re.compile(
+    r"(?i)\b(?:ag[êe]ncia|ag\.|transit|BLZ|ABI|CAB|IFSC|BSB|sort code|routing|branch code)\s*:?\s*\d"
+)
+_SHORTEST_BESIDE_BRANCH = 5
 
 
 # A Hungarian account is three groups of eight digits; a Japanese one seven digits after its kind.

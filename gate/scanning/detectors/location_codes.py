@@ -7,7 +7,10 @@
 - decimal degrees with the hemisphere after a space and no degree sign ("45.7640 N, 4.8357 E"), four
   decimals at least;
 - degrees and decimal minutes as GPS receivers and geocaches write them ("N 47° 22.123' E 008° 32.456'");
-- latitude and longitude in Chinese or Japanese words ("北緯35度39分31秒 東経139度44分43秒", "北纬39.9°").
+- latitude and longitude in Chinese or Japanese words ("北緯35度39分31秒 東経139度44分43秒", "北纬39.9°");
+- (text14) a geohash, an MGRS grid reference or UTM coordinates right after their name ("geohash
+  u33dc0cpke7v", "MGRS 33UUP 91870 17412", "UTM 32U 356789 5645123"): seven geohash characters place
+  a house within 150 m, an eight-digit grid reference within 10 m; without the name they are SKUs.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from gate.scanning.context import NOT_NUMERIC
 from gate.scanning.detectors.base import (
     HAS_DECIMALS,
     HAS_DEGREE,
+    HAS_DIGIT,
     HAS_LINK,
     HAS_PLUS,
     PatternDetector,
@@ -34,6 +38,11 @@ _HEMISPHERES = re.compile(r"\d(?<![\w.]\d)\d?[.,]\d{4,8}\s?[NS]\b[,;\s]{1,3}\d{1
 _DECIMAL_MINUTES = re.compile(
     r"[NS](?<![\w][NS])\s?\d{1,2}°\s?\d{1,2}[.,]\d{2,4}['\u2032]?[,;\s]{1,3}[EWO]\s?\d{1,3}°\s?\d{1,2}[.,]\d{2,4}"
 )
+_GRID = re.compile(
+    r"(?i:\bgeohash)[\s:=]{1,3}[0-9b-hjkmnp-z]{7,12}\b"
+    r"|\bMGRS[\s:=]{1,3}\d{1,2}[C-HJ-NP-X]\s?[A-HJ-NP-Z]{2}\s?\d{3,5}\s?\d{3,5}\b"
+    r"|\bUTM[\s:=]{1,3}\d{1,2}[C-HJ-NP-X]\s\d{6}(?:[.,]\d+)?\s?m?E?\s\d{7}(?:[.,]\d+)?\b"
+)
 _CJK_DEGREES = re.compile(r"[北南](?:緯|纬)\s?\d{1,2}(?:[.,]\d+)?\s?(?:度|°)")
 
 
@@ -44,6 +53,11 @@ def _plus_code(match: re.Match[str], text: Text) -> bool:
     # joined reading of a customer number and a phone number makes): 4 in 10 of its characters are letters.
     code = match.group()
     return code[0] in "23456789CF" and not code.replace("+", "").isdigit()
+
+
+def _has_grid_word(text: Text) -> bool:
+    value = text.value  # (plain `in` tests: this runs for every string with a digit)
+    return "MGRS" in value or "UTM" in value or "eohash" in value
 
 
 def _has_w3w(text: Text) -> bool:
@@ -61,12 +75,13 @@ def _has_cjk_degree(text: Text) -> bool:
 
 DETECTOR = PatternDetector(
     entity="LOCATION",
-    needs=HAS_PLUS | HAS_DECIMALS | HAS_DEGREE | HAS_LINK,
+    needs=HAS_PLUS | HAS_DECIMALS | HAS_DEGREE | HAS_LINK | HAS_DIGIT,
     rules=(
         PatternRule("location.plus_code", _PLUS_CODE, _plus_code, requires=HAS_PLUS),
         PatternRule("location.what3words", _W3W, None, _has_w3w, requires=HAS_LINK),
         PatternRule("location.hemispheres", _HEMISPHERES, None, requires=HAS_DECIMALS),
         PatternRule("location.decimal_minutes", _DECIMAL_MINUTES, None, _has_ring, requires=HAS_DEGREE),
+        PatternRule("location.grid", _GRID, None, _has_grid_word, requires=HAS_DIGIT),
         PatternRule("location.cjk_degrees", _CJK_DEGREES, None, _has_cjk_degree, requires=HAS_DEGREE),
     ),
     unless=NOT_NUMERIC,

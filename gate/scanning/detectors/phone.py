@@ -269,6 +269,22 @@ def _may_be_national(text: Text) -> bool:
 
 
 _TRUNK_REGIONS = phone_shapes.trunk_regions(NATIONAL_REGIONS + EUROPEAN_REGIONS + WORLD_REGIONS)
+# (text14) A script only one of those regions writes puts that region first: "フリーダイヤル 0120-123-456"
+# is a Japanese toll-free line (a business's) before it is a fixed line of Paris or Stockholm.
+_SCRIPT_FIRST = tuple(
+    (re.compile(script), (region, *(other for other in _TRUNK_REGIONS if other != region)))
+    for script, region in (("[\u3040-\u30ff]", "JP"), ("[\uac00-\ud7af]", "KR"), ("[\u0e00-\u0e7f]", "TH"))
+    if region in _TRUNK_REGIONS
+)
+
+
+def _regions_of(value: str) -> tuple[str, ...]:
+    """The trunk regions in the order to read a number of `value` in (see `_SCRIPT_FIRST`)."""
+    if not value.isascii():
+        for script, regions in _SCRIPT_FIRST:
+            if script.search(value):
+                return regions
+    return _TRUNK_REGIONS
 
 
 # A decimal number whose fraction is all zeros ("792.000000", an image's height as ImageMagick writes it
@@ -282,7 +298,8 @@ def _shaped(match: re.Match[str], text: Text) -> bool:
         return False
     if _ZERO_FRACTION.fullmatch(match.group()):
         return False
-    return phone_shapes.reads_as_national_number(text.value, match.start(), match.end(), _TRUNK_REGIONS)
+    value = text.value
+    return phone_shapes.reads_as_national_number(value, match.start(), match.end(), _regions_of(value))
 
 
 # Digits without a separator are read for the mobile ranges of the main regions only: in all 54 regions

@@ -9,6 +9,9 @@ groups of capitals (Latin, Cyrillic, Hangul) and digits with a digit and a lette
 before a product ("license plate wall decor", "Kennzeichen-Aufkleber", "plaque de cuisson 60 cm") is
 followed by no such group. A plate of a country's own form that no model code shares ("1234 BCD",
 "ABC1D23", "京A·12345") counts after a word that also names a board, and after short words between.
+Since the fourteenth text round: plate words of 16 more languages, Thai, Vietnamese and Israeli plate
+forms, and any plate shape when the words between name the writer's vehicle ("tablica rejestracyjna
+mojego auta WA 12345", "number plate of my car is AB12 CDE").
 """
 
 from __future__ import annotations
@@ -38,6 +41,12 @@ _WORDS = (
     "vehicle no", "vehicle number", "vehicle reg", "registration no", "autonummer", "kontrollschild",
     "targa auto", "placa do carro", "placa del auto", "araç plakası", "車両番号", "ナンバープレート",
     "ナンバー", "车牌号",
+    # (text14) plate words of 16 more languages
+    "tablica rejestracyjna", "numărul de înmatriculare", "număr de înmatriculare", "nr. de înmatriculare",
+    "πινακίδα", "αριθμός κυκλοφορίας", "номерний знак", "номер машини", "nummerplade", "nummerpladen",
+    "bilskilt", "bilskiltet", "rego", "ทะเบียนรถ", "biển số xe", "plat nomor", "nomor polisi", "nombor plat",
+    "plaka ng", "מספר רכב", "מספר הרכב", "לוחית רישוי", "patente", "placas", "car registration",
+    "rendszáma", "kennzeichen", "registreringsskylt", "plaque",
 )  # fmt: skip
 _FORMS = tuple(
     sorted(
@@ -48,17 +57,23 @@ _FORMS = tuple(
 _has_word = any_word(tuple(form.lower() for form in _FORMS))
 
 _CUE = "|".join(re.escape(form) for form in _FORMS)
-_GROUP = r"[A-Z0-9가-힣А-ЯЁ]{1,8}"
+_GROUP = r"[A-Z0-9가-힣А-ЯЁІЇЄΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]{1,8}"
 # A Chinese plate opens with its province's character ("京A·12345"), a Japanese one with its office's
 # name and a kana ("品川 300 あ 12-34"): a first group of those forms, besides the Latin ones.
 _CN_FIRST = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 _JP_PLATE = r"[\u4e00-\u9fff]{1,4}\s?\d{1,3}\s?[\u3041-\u3096]\s?(?:\d{1,2}-\d{2}|\d{1,4})"
+# A word's first letter that is lower case in a script with case (not a capital of a plate, not Thai or CJK).
+_CASED_LOWER = r"[^\W\d_A-ZА-ЯЁІЇЄΑ-Ωก-ฮ\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+# (text14) Thai, Vietnamese and Israeli plates, whose forms `_GROUP` does not read.
+_TEXT14_PLATES = r"[ก-ฮ]{1,2}\s?\d{1,4}|\d{2}[A-Z]\d?-\d{3}\.\d{2}|\d{2,3}-\d{2,3}-\d{2,3}"
 _CUED = re.compile(
     rf"(?i:(?<![^\W\d_])(?P<cue>{_CUE})\.?)(?:\s+(?i:no|nr|n°|number))?"
-    # (text13) up to three short words in lower case between ("matrícula del coche", "placa do meu carro")
-    r"(?P<between>(?:\s+[a-zà-ÿ]{1,6}){1,3}(?=\s))?"
+    # (text13) up to three short words in lower case between ("matrícula del coche", "placa do meu carro");
+    # (text14) or up to four words of a script with case, not capitals ("моєї машини", "του αυτοκινήτου")
+    rf"(?P<between>(?:\s+[a-zà-ÿ]{{1,6}}){{1,3}}(?=\s)|(?:\s+{_CASED_LOWER}[\w'’]{{0,11}}){{1,4}}(?=\s))?"
     rf"[\s.:#№]{{0,3}}"
-    rf"(?P<plate>{_JP_PLATE}|(?:[{_CN_FIRST}][A-Z][·・ ]?[A-Z0-9]{{5,6}})|{_GROUP}(?:[ \-·]{_GROUP}){{0,3}})"
+    rf"(?P<plate>{_JP_PLATE}|{_TEXT14_PLATES}|(?:[{_CN_FIRST}][A-Z][·・ ]?[A-Z0-9]{{5,6}})"
+    rf"|{_GROUP}(?:[ \-·]{_GROUP}){{0,3}})"
     rf"(?![\w\-])"
 )
 # Plates of forms a country issues now that no model or board code shares (Spain "1234 BCD", Brazil's
@@ -70,6 +85,8 @@ _NATIONAL_FORM = re.compile(
     r"\d{4}[ -]?[BCDFGHJKLMNPRSTVWXYZ]{3}|[A-Z]{3}-?\d[A-Z]\d{2}|[A-Z]{2}-\d{3}-[A-Z]{2}"
     r"|\d{2}-[A-Z]{2}-\d{2}|[A-Z]{2}-\d{2}-[A-Z]{2}|[A-Z]{2} ?\d{1,2} ?[A-Z]{1,3} ?\d{4}"
     rf"|[{_CN_FIRST}][A-Z][·・ ]?[A-Z0-9]{{5,6}}|{_JP_PLATE}"
+    # (text14) Israel's digits-only plates, Thailand's consonants and digits, Vietnam's province and series
+    r"|\d{2}-\d{3}-\d{2}|\d{3}-\d{2}-\d{3}|[ก-ฮ]{1,2}\s?\d{1,4}|\d{2}[A-Z]\d?-\d{3}\.\d{2}"
 )
 
 
@@ -87,11 +104,38 @@ _AMBIGUOUS = frozenset(
         "registration number",
         "license plate",
         "licence plate",
+        "patente",
+        "placas",
     )
 )
 _VEHICLE = re.compile(
     r"(?i)\b(?:car|vehicle|van|truck|motorbike|auto|coche|carro|veh[íi]culo|voiture|v[ée]hicule|moto|"
     r"macchina|veicolo|araba|ara[çc]|otomobil|camion|caminh[ãa]o)\b"
+)
+# Plate words that name the vehicle themselves ("bilskilt", a car's plate): words may follow them too.
+_CAR_WORDS = frozenset(
+    ("bilskilt", "bilskiltet", "car registration", "autokennzeichen", "ทะเบียนรถ", "biển số xe",
+     "номер машини", "номер машины", "номер авто", "targa auto", "placa do carro", "placa del auto",
+     "araç plakası")
+)  # fmt: skip
+# (text14) The writer's own vehicle named between the plate word and the plate ("number plate of my car
+# is", "tablica rejestracyjna mojego auta", "plat nomor mobil saya"): any plate shape then, as a vehicle
+# named beside an ambiguous word already allows; words between with no vehicle still need a national form.
+_OWN_VEHICLE_WORDS = (
+    "car", "car's", "car’s", "ute", "ute's", "auto", "auta", "autó", "autom", "autóm", "autot", "coche",
+    "carro", "voiture", "mașina", "mașinii", "masina", "masinii", "αυτοκινήτου", "αυτοκίνητο", "αμαξιού",
+    "машина", "машины", "машини", "машиной", "автомобиля", "автомобіля", "bil", "bils", "bilen", "mobil",
+    "kereta", "kotse", "xe",
+    # "number plate is ...", "rendszáma ... ist": a linking verb between says the plate follows
+    "is", "est", "ist", "es", "är", "er",
+)  # fmt: skip
+_OWN_VEHICLE = re.compile(
+    r"(?i)(?<!\w)(?:"
+    + "|".join(
+        re.escape(form)
+        for form in sorted(set(as_written_and_read(_OWN_VEHICLE_WORDS)), key=len, reverse=True)
+    )
+    + r")(?!\w)"
 )
 
 
@@ -100,7 +144,9 @@ def _plate(match: re.Match[str], text: Text) -> bool:
     plate = match.group("plate")
     if _NATIONAL_FORM.fullmatch(plate):
         return True
-    if match.group("between"):  # words between: only a plate of a national form
+    between = match.group("between")
+    # words between and no vehicle named (by them or by the plate word): a national form only
+    if between and cue not in _CAR_WORDS and _OWN_VEHICLE.search(between) is None:
         return False
     if cue == "ナンバー":  # "number" as well: only a Japanese plate's own form after it
         return False

@@ -6,7 +6,8 @@ Mauritian NICs, Cuban identity numbers, Belgian BIS numbers, Latvian personal co
 foreigners' numbers (ЛНЧ), Thai and Vietnamese tax numbers, South African tax numbers, the NITs of
 Guatemala, El Salvador and Colombia, the RUCs of Paraguay, Peru and Ecuador, Mozambican NUITs, British
 Columbia's personal health numbers, New Zealand IRD numbers, French tax numbers, and Emirates IDs; since the
-twelfth round Icelandic kennitölur and Lithuanian personal codes.
+twelfth round Icelandic kennitölur and Lithuanian personal codes; since the fourteenth Ukrainian
+taxpayer numbers (РНОКПП) after their own words, Moldovan IDNPs and Costa Rican cédulas.
 
 Each is checked by python-stdnum (an Emirates ID: "784", then Luhn, as the ID card prints it), and only
 the number written within a few words after its own name counts: an EAN, an order number or a seed
@@ -26,6 +27,7 @@ from stdnum.be import bis
 from stdnum.bg import pnf
 from stdnum.ca import bc_phn
 from stdnum.co import nit as co_nit
+from stdnum.cr import cpf as cr_cpf
 from stdnum.cu import ni as cu_ni
 from stdnum.ec import ruc as ec_ruc
 from stdnum.fi import veronumero
@@ -39,6 +41,7 @@ from stdnum.in_ import epic, vid
 from stdnum.is_ import kennitala
 from stdnum.lt import asmens
 from stdnum.lv import pvn
+from stdnum.md import idno
 from stdnum.mu import nid as mu_nid
 from stdnum.mz import nuit
 from stdnum.nz import ird
@@ -47,6 +50,7 @@ from stdnum.py import ruc as py_ruc
 from stdnum.si import emso
 from stdnum.sv import nit as sv_nit
 from stdnum.th import tin as th_tin
+from stdnum.ua import rntrc
 from stdnum.vn import mst
 from stdnum.za import tin as za_tin
 
@@ -97,6 +101,11 @@ _KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[Any, ...]], ...
     # of North Macedonia, Serbia, Bosnia and Montenegro (ЕМБГ, JMBG: Slovenia's EMŠO scheme, one check)
     ("gr_afm", ("αριθμός φορολογικού μητρώου",), ("ΑΦΜ", "Α.Φ.Μ"), (gr_vat,)),
     ("yu_jmbg", ("matični broj građana", "матичен број"), ("ЕМБГ", "JMBG", "ЈМБГ", "EMBG"), (emso,)),
+    # (text14) the Ukrainian taxpayer number as its own words name it, the Moldovan IDNP, and the Costa
+    # Rican cédula in its dashed form (a check python-stdnum knows for each)
+    ("ua_rntrc", ("ідентифікаційний код", "ідентифікаційний номер", "податковий номер"), (), (rntrc,)),
+    ("md_idnp", ("cod personal", "codul personal", "număr de identificare"), ("IDNP",), (idno,)),
+    ("cr_cedula", ("cédula", "cédula de identidad", "número de cédula"), (), (cr_cpf,)),
 )
 
 # A label's "number" words between a name and its number ("PPS number", "n°", "No.:").

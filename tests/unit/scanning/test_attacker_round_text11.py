@@ -86,8 +86,6 @@ _OPEN: dict[str, str] = {
     "記号 1234 番号 56789": "a Japanese health card's symbol and number, each too short alone",
     "polisnummer 123456789": "an insurance policy number after 'polisnummer' (no document name)",
     "ゆうちょ銀行 記号12345": "a Japan Post account's symbol and number",
-    "transit 12345, institution 003": "a Canadian account (transit, institution, 7-digit account)",
-    "conta corrente 56789-0": "a Brazilian account of five digits and a check digit",
     "* 12.03.1984": _ONE_LETTER,
     "f. 12/3 1984": _ONE_LETTER,
     "s. 12.3.1984": _ONE_LETTER,

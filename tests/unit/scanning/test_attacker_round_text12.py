@@ -96,7 +96,6 @@ _OPEN: dict[str, str] = {
     "一九八四年三月十二日": "a date written in Han numerals",
     "рассеянный склероз": "a condition three words after the person, past a verb ('у мамы диагностировали')",
     "20 weeks pregnant": "a duration between the linking word and the condition ('is 20 weeks pregnant')",
-    "agência 1234 conta corrente": "a Brazilian account of five digits and a check digit (text11's class)",
 }
 
 # Values found, under another type than the one the round's author named: the record is not approved.

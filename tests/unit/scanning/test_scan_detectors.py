@@ -84,6 +84,7 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("USER_ACCOUNT", "image", "C:\\Users\\jmartin\\ComfyUI\\input\\ref.png"),
     ("BANK_ACCOUNT", "note", "refund to sort code 20-00-00, account 55779911"),
     ("VEHICLE_PLATE", "note", "customer's car, reg plate AB12 CDE"),
+    ("CRYPTO_WALLET", "note", "tip me: bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"),
     ("HEALTH_DATA", "prompt", "get well card, the customer has leukemia"),
     ("HEALTH_DATA", "allergies", "peanuts"),
     ("RELIGIOUS_BELIEF", "prompt", "card for my husband, he is Jewish"),
