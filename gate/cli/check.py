@@ -114,6 +114,7 @@ def run_check_command(args: argparse.Namespace) -> int:
         signer_chain=args.signer_chain,
         signer_key=args.signer_key,
     )
+    _refuse_overwriting_inputs(args)
     config = spec.load()
     pipeline = config.build()
     sidecar = None
@@ -148,6 +149,22 @@ def run_check_command(args: argparse.Namespace) -> int:
     if sidecar is not None and sidecar["state"] not in SIDECAR_VERIFIES:
         return EXIT_SIDECAR_FAILS
     return EXIT_BY_VERDICT[outcome.decision.verdict]
+
+
+def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
+    """--out (or the manifest store written beside it) must not be a file given as input: the published
+    image is a changed copy (metadata stripped, a manifest attached), and the original would be lost."""
+    if args.out is None:
+        return
+    given = [p for p in (args.image, args.event, args.params, args.sidecar, args.policy) if p is not None]
+    given += [*args.trust_anchors, *(p for p in (args.signer_chain, args.signer_key) if p is not None)]
+    written = {args.out.resolve(), args.out.with_suffix(SIDECAR_SUFFIX).resolve()}
+    for path in given:
+        if path.resolve() in written:
+            raise ConfigError(
+                f"--out {args.out} would overwrite {path}, which you gave as input; write the published "
+                "image to another path (its manifest store goes beside it with .c2pa)"
+            )
 
 
 def _evaluate_event_file(args: argparse.Namespace, pipeline: Any) -> EventOutcome:

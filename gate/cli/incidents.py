@@ -14,6 +14,7 @@ from typing import Any
 from gate.cli.quarantine import TextPurpose, check_free_text
 from gate.cli.review_args import add_reading_options, reader_config_of, reading_settings, when
 from gate.errors import ConfigError
+from gate.replay.shown import shown_id
 
 MAX_TEXT_CHARS = 2000  # the schema's limit for a note; the other free-text fields share it
 _INCIDENT_ADVICE = "describe the breach by categories and counts, never a person's data"
@@ -139,7 +140,7 @@ def _one(args: argparse.Namespace) -> dict[str, Any]:
     found = read_incidents(args).get(args.incident_id)
     if found is None:
         raise ConfigError(
-            f"no incident {args.incident_id!r} on the incidents topic (see `gate incidents ls`)"
+            f"no incident {shown_id(args.incident_id)} on the incidents topic (see `gate incidents ls`)"
         )
     return found
 

@@ -1,18 +1,29 @@
 """`gate`: the command line. Parses arguments, loads configuration once, and calls the core or the runner.
 
 Exit status: 0 approved (or success), 3 quarantined, 4 rejected, 2 usage or configuration error,
-1 an unexpected failure. Every error message says what was wrong and what to do.
+1 an unexpected failure, 130 interrupted (Ctrl-C), 141 its output was closed early (`| head`).
+Every error message says what was wrong and what to do.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import select
 import sys
 from collections.abc import Sequence
 
 from gate.errors import ConfigError, GateError
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE, as a shell reports a command whose reader went away
+_EXIT_STATUSES = (
+    "exit status: 0 success (gate check: approved), 1 failure (message on stderr), 2 usage or "
+    "configuration error, 3 quarantined (or the command's own 'not done' state, see its --help), "
+    "4 rejected, 5 a .c2pa sidecar does not verify (gate check), 130 interrupted, "
+    "141 the output was closed early (e.g. | head)"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         trust,
     )
 
-    parser = _Parser(prog="gate", description="A streaming policy gate for product images.")
+    parser = _Parser(
+        prog="gate", description="A streaming policy gate for product images.", epilog=_EXIT_STATUSES
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check.register(sub)
     keys.register(sub)
@@ -71,6 +84,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         status: int = args.handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit as an "Exception ignored" message
+    except BrokenPipeError:
+        if not _stdout_closed():
+            raise
+        return EXIT_OUTPUT_CLOSED
     except ConfigError as exc:
         print(f"gate: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -78,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"gate: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:
         refused = _kafka_settings_refused(exc)
         if refused is None:
@@ -90,6 +108,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
     return status
+
+
+def _stdout_closed() -> bool:
+    """True when stdout's reader went away (`gate ... | head -1`); stdout then points at /dev/null.
+
+    Python would otherwise print a BrokenPipeError traceback, and again when it flushes at exit. A broken
+    pipe of another kind (a socket) is not ours to hide: stdout is asked whether its reader is gone.
+    """
+    try:
+        fd = sys.stdout.fileno()
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        gone = any(events & select.POLLERR for _, events in poller.poll(0))
+    except (OSError, ValueError, AttributeError):  # no real stdout (tests, an embedding program)
+        return False
+    if gone:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    return gone
 
 
 def _kafka_settings_refused(exc: Exception) -> str | None:

@@ -28,6 +28,7 @@ from gate.cli.review_args import (
     whole_number,
 )
 from gate.errors import ConfigError, GateError
+from gate.replay.shown import shown_id
 
 MAX_REVIEWER_CHARS, MAX_NOTE_CHARS = 100, 500
 
@@ -113,7 +114,9 @@ def _show(args: argparse.Namespace) -> int:
     histories = read_histories(settings, args)
     history = histories.by_event.get(args.event_id)
     if not history:
-        raise GateError(f"unknown event id {args.event_id!r}: no verdict topic holds a decision for it")
+        raise GateError(
+            f"unknown event id {shown_id(args.event_id)}: no verdict topic holds a decision for it"
+        )
     current = history[-1]
     original = _original_status(settings, current.doc.get("input") or {})
     if args.json:
@@ -224,7 +227,9 @@ def _release(args: argparse.Namespace) -> int:
     histories = read_histories(settings, args)
     current = histories.current(args.event_id)
     if current is None:
-        raise GateError(f"unknown event id {args.event_id!r}: no verdict topic holds a decision for it")
+        raise GateError(
+            f"unknown event id {shown_id(args.event_id)}: no verdict topic holds a decision for it"
+        )
     to = Verdict(args.to)
     reader = reader_config_of(settings)
     at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

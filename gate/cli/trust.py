@@ -13,6 +13,7 @@ from gate.provenance.trust import LIST_KINDS, TrustList, read_lists, vendored_li
 from gate.settings import load_settings
 
 EXIT_STALE = 1
+_CLOCK_SKEW = dt.timedelta(days=1)  # a date written in another time zone than this machine's
 
 
 def register(sub: Any) -> None:
@@ -121,6 +122,12 @@ def _update(args: argparse.Namespace) -> int:
         except ValueError:
             raise ConfigError("--issued must be an ISO 8601 date, e.g. 2026-08-05T00:11:39Z") from None
         issued = issued if issued.tzinfo else issued.replace(tzinfo=dt.UTC)
+        # A list dated after today would read as fresh for as long as that date is ahead (never stale).
+        if issued > dt.datetime.now(dt.UTC) + _CLOCK_SKEW:
+            raise ConfigError(
+                f"--issued {args.issued} is in the future; give the date the list was published "
+                "(its download page or file says it), or leave --issued out for now"
+            )
     item = write_list(directory, kind, pem, issued=issued, source=args.source)
     _print([_describe(item, dt.datetime.now(dt.UTC), max_age)], directory, args.json)
     if not args.json:

@@ -31,6 +31,7 @@ from gate.commerce.skumap import SkuMap
 from gate.core.flow import evaluate_event_bytes
 from gate.core.pipeline import Pipeline
 from gate.core.record import decided_record, encode_json
+from gate.errors import ConfigError
 
 DEFAULT_SOURCE = "magento-backfill"
 EVENT_ID_PREFIX = "backfill:"
@@ -73,16 +74,18 @@ class Journal:
     def __init__(self, path: Path, mode: str) -> None:
         self.path, self.mode = path, mode
         self.done: set[str] = set()
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                try:
-                    entry = json.loads(line)
-                except ValueError:
-                    continue  # a line cut short by a kill: that item is simply done again
-                if isinstance(entry, dict) and entry.get("mode") == mode:
-                    self.done.add(str(entry.get("key")))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._handle: TextIO = path.open("a", encoding="utf-8")
+        for entry in _journal_entries(path):
+            if entry["mode"] == mode:
+                self.done.add(str(entry["key"]))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle: TextIO = path.open("a", encoding="utf-8")
+            if self._handle.tell() and not path.read_bytes().endswith(b"\n"):
+                self._handle.write("\n")  # end a line a kill cut short, so the next entry is whole
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot write the state file {path}: {exc.strerror}; pass --state a file you can write"
+            ) from None
 
     def record(self, key: str) -> None:
         """Mark `key` done."""
@@ -93,6 +96,44 @@ class Journal:
     def close(self) -> None:
         """Close the file."""
         self._handle.close()
+
+
+def _journal_entries(path: Path) -> list[dict[str, Any]]:
+    """The entries of the journal at `path` (none when there is no file yet).
+
+    A file that is not a journal (an image, the report, a CSV given as --state by mistake) is refused
+    rather than appended to: nothing the user gave is altered. A line that is not JSON is what a kill
+    leaves (cut short, or with the next run's entry after it), so it is passed over, as long as the file
+    also holds journal entries.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise ConfigError(f"cannot read the state file {path}: {exc.strerror}; pass --state a file") from None
+    except UnicodeDecodeError:
+        raise _not_a_journal(path, "it is not UTF-8 text") from None
+    entries, cut = [], 0
+    for line in text.splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            cut += 1
+            continue
+        if not (isinstance(entry, dict) and set(entry) == {"mode", "key"}):
+            raise _not_a_journal(path, "a line of it is JSON but no entry of a backfill state file")
+        entries.append(entry)
+    if cut and not entries:
+        raise _not_a_journal(path, "no line of it is an entry of a backfill state file")
+    return entries
+
+
+def _not_a_journal(path: Path, why: str) -> ConfigError:
+    return ConfigError(
+        f"--state {path} is not a backfill state file ({why}); it was left as it is: pass the state file "
+        "an earlier run of this backfill wrote (by default the report's name + .state), or a new path"
+    )
 
 
 def skip_key(skipped: Skipped) -> str:

@@ -19,6 +19,7 @@ from gate.core.record import Headers, InboundRecord, RoutedRecord, lineage_heade
 from gate.core.review import ReplayLineage
 from gate.errors import GateError
 from gate.replay.history import Filters, Histories, StoredDecision
+from gate.replay.shown import shown_id
 
 Mode = Literal["reevaluate", "reinject"]
 DEFAULT_MAX_REPLAYS = 3
@@ -56,8 +57,8 @@ def select(histories: Histories, request: ReplayRequest) -> Selection:
         unknown = [e for e in request.event_ids if histories.current(e) is None]
         if unknown:
             raise UnknownEvent(
-                f"unknown event id(s): {', '.join(unknown)} (no verdict topic holds a decision for them; "
-                "check the id and --config)"
+                f"unknown event id(s): {', '.join(shown_id(e) for e in unknown)} (no verdict topic holds a "
+                "decision for them; check the id and --config)"
             )
         candidates = [histories.current(e) for e in dict.fromkeys(request.event_ids)]
     else:

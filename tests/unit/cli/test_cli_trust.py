@@ -98,3 +98,35 @@ def test_trust_settings_are_checked(monkeypatch: pytest.MonkeyPatch) -> None:
         load_settings(trust={"allowed_ekus": ["documentSigning"]})
     with pytest.raises(ConfigError, match=r"trust\.anchors_mode"):
         load_settings(trust={"anchors_mode": "merge"})
+
+
+@pytest.mark.parametrize(
+    ("issued", "status"),
+    [
+        ("2099-01-01", 2),  # years ahead: would never read as stale
+        ("2099-01-01T00:00:00Z", 2),
+        ("2026-01-05", 0),  # in the past
+        ("2026-01-05T10:00:00+02:00", 0),
+    ],
+)
+def test_trust_update_refuses_an_issue_date_in_the_future(
+    issued: str, status: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pki = create_dev_pki(tmp_path / "keys")
+    lists = tmp_path / "lists"
+    args = [
+        "trust",
+        "update",
+        str(pki.root_ca),
+        "--kind",
+        "c2pa",
+        "--issued",
+        issued,
+        "--lists-dir",
+        str(lists),
+    ]
+    assert main(args) == status
+    err = capsys.readouterr().err
+    if status:
+        assert "is in the future" in err and err.count("\n") == 1
+        assert not (lists / "lists.json").exists()
