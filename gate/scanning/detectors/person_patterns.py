@@ -91,6 +91,11 @@ NOT_FIRST_WORDS = frozenset(
         # ... nor a pronoun or a "for" spelled without its umlaut, as ids write it ("gift-for-her-candles",
         # "geschenk-fuer-papa": read as "Gift For Her Candles").
         "her", "him", "them", "you", "me", "us", "fuer",
+        # ... nor a possessive of another language ("gave til min mor": to my mother, read as the Korean
+        # given name Min). Not "mi", "ma", "mia", "mina", "mine", "su", "son": given names or surnames
+        # of their own ("Mia", "Ma", "Mina", "Mine", "Su", "Son").
+        "min", "mit", "mitt", "din", "sin", "mein", "meine", "meinem", "meinen", "meiner",
+        "mijn", "mon", "mes", "mój", "moja", "moje", "mio", "meu", "minha",
     )
 )  # fmt: skip
 # Lower-case text is read for names only after one of these.

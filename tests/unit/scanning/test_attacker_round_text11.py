@@ -92,7 +92,6 @@ _OPEN: dict[str, str] = {
     '"birth": {"d"': "a date of birth as an object of day, month and year under 'birth'",
     "signup?dob=": "a query parameter's name read as a key (walk/decoding are scanfast10's)",
     "R58M12ABCDE": "a phone's serial number under 'serial_number' in a 'device' object",
-    "querschnittsgelähmt": "three words between the linking word and the condition",
 }
 
 # Values found, under another type than the one the round's author named: the record is not approved.

@@ -59,8 +59,8 @@ _CHILD = (
     "type, CHILD_DATA, to be decided with the lead)"
 )
 _BIOMETRIC = (
-    "a biometric template (face embedding, fingerprint minutiae, iris code, voiceprint) said of a person "
-    "(no detector: a new entity type, BIOMETRIC_DATA, Art. 9)"
+    "a biometric template (face embedding, fingerprint minutiae, iris code, voiceprint) written in text: "
+    "BIOMETRIC_DATA (Art. 9) is read under its keys only ('face_encoding' in JSON in a string is found)"
 )
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
@@ -116,7 +116,13 @@ _OPEN: dict[str, str] = {
     "123456M": _ID_NO_CHECK,
     "1234567(8)": _ID_NO_CHECK,
     "CHILD_DATA": _CHILD,
-    "BIOMETRIC_DATA": _BIOMETRIC,
+    "face embedding (ArcFace": _BIOMETRIC,
+    "ISO/IEC 19794-2": _BIOMETRIC,
+    "Fingerabdruck-Template": _BIOMETRIC,
+    "my iris code": _BIOMETRIC,
+    "empreinte vocale": _BIOMETRIC,
+    "顔特徴量ベクトル": _BIOMETRIC,
+    "plantilla de huella": _BIOMETRIC,
 }
 
 # Values found under another type than the one the round's author named: the record is not approved.

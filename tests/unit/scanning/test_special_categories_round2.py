@@ -25,7 +25,6 @@ _CATEGORIES = {
     "ETHNIC_ORIGIN",
 }
 
-_PERSON_WORDS = "a person word of a language health.toml's [persons] lacks ('oğlum', 'marito', 'my boss')"
 _PARTY_NAMES = (
     "a party or a union named without a word of its kind ('AfD-Mitglied', 'Rassemblement national', "
     "'Teamsters')"
@@ -33,9 +32,6 @@ _PARTY_NAMES = (
 _POLITICIANS = "support of a politician by name ('a die-hard Trump supporter')"
 _APPOSITION = "a category in apposition, after a comma ('my dad, a lifelong Republican')"
 _OPEN = {
-    "oğlum": _PERSON_WORDS,
-    "marito": _PERSON_WORDS,
-    "my boss": _PERSON_WORDS,
     "AfD-Mitglied": _PARTY_NAMES,
     "Rassemblement national": _PARTY_NAMES,
     "Teamsters": _PARTY_NAMES,
