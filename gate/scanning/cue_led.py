@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from gate.scanning import cue_words
 
@@ -22,13 +22,14 @@ class CueLedPattern:
     so it yields the match `full.search` finds, branch and groups included.
     """
 
-    __slots__ = ("_alternation", "_full", "_others", "_scan")
+    __slots__ = ("_alternation", "_full", "_leads", "_others", "_scan")
 
     def __init__(
         self, full: re.Pattern[str], others: tuple[re.Pattern[str], ...], leads: tuple[str, ...]
     ) -> None:
         self._full = full
         self._others = others
+        self._leads = leads
         # Every lead's every occurrence in one pass (Aho-Corasick); without that package, an alternation
         # of literals, which the regex engine skips ahead to by their first letters.
         self._scan = cue_words.Occurrences(list(leads)) if cue_words.AVAILABLE else None
@@ -100,3 +101,23 @@ def lead_view(text: str) -> str:
     if "\u017f" in lower:
         lower = lower.replace("\u017f", "s")
     return lower
+
+
+_LEAD_LETTERS = 2
+
+
+def phrase_leads(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Leads (`CueLedPattern`) for a case-insensitive alternation of `phrases`: each phrase's first two
+    characters as `lead_view` reads them while they are ASCII letters or digits ("kt." -> "kt", "mã số"
+    -> "m"), else its first character alone. `lead_view` folds every ASCII letter's case variants the
+    regex engine accepts; a first letter outside ASCII must have none it leaves apart (a test holds
+    each lead to that)."""
+    leads = set()
+    for phrase in phrases:
+        lead = ""
+        for ch in phrase[:_LEAD_LETTERS]:
+            if not (ch.isascii() and ch.isalnum()):
+                break
+            lead += ch
+        leads.add(lead_view(lead or phrase[:1]))
+    return tuple(sorted(leads))

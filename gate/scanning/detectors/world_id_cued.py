@@ -55,6 +55,7 @@ from stdnum.vn import mst
 from stdnum.za import tin as za_tin
 
 from gate.scanning.context import NOT_NUMERIC
+from gate.scanning.cue_led import CueLedPattern, phrase_leads
 from gate.scanning.detectors.base import HAS_DIGIT, HAS_DIGIT_RUN, PatternDetector, PatternRule, any_word
 from gate.scanning.normalise import as_written_and_read
 
@@ -140,8 +141,19 @@ def _cued_number(cues: Iterable[tuple[str, str]]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(f"(?P<{kind}>{cue})" for kind, cue in cues) + ")" + _GAP + _NUMBER)
 
 
-_NAMES_PATTERN = _cued_number((kind, _cue(names, ())) for kind, names, _, _ in _KINDS if names)
-_ACRONYMS_PATTERN = _cued_number((kind, _cue((), acronyms)) for kind, _, acronyms, _ in _KINDS if acronyms)
+# Each tried only where a name or an acronym can start (`CueLedPattern`): as one alternation whose
+# branches start with a look-behind, the acronyms were tried at every position of a prompt (50-110 us
+# on 120-250 characters; their prefilter passes on "epic", "chic", "basis").
+_NAMES_PATTERN = CueLedPattern(
+    _cued_number((kind, _cue(names, ())) for kind, names, _, _ in _KINDS if names),
+    (),
+    phrase_leads(as_written_and_read(name for _, names, _, _ in _KINDS for name in names)),
+)
+_ACRONYMS_PATTERN = CueLedPattern(
+    _cued_number((kind, _cue((), acronyms)) for kind, _, acronyms, _ in _KINDS if acronyms),
+    (),
+    phrase_leads(as_written_and_read(word for _, _, acronyms, _ in _KINDS for word in acronyms)),
+)
 _CHECKS: dict[str, tuple[Any, ...]] = {kind: checks for kind, _, _, checks in _KINDS}
 _NAME_WORDS = tuple(
     sorted(

@@ -11,8 +11,10 @@ from re import _constants as constants  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 from typing import Any
 
+import pytest
+
 from gate.scanning.cue_led import lead_view
-from gate.scanning.detectors import location
+from gate.scanning.detectors import location, world_id_cued
 
 _ALL_CHARACTERS = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
 
@@ -50,7 +52,12 @@ def test_cue_led_patterns_find_what_their_regex_finds() -> None:
 
 def test_lead_view_keeps_positions_and_reads_letters_as_a_case_insensitive_regex_does() -> None:
     assert len(lead_view(_ALL_CHARACTERS)) == len(_ALL_CHARACTERS)
-    letters = sorted(set("".join(location._ADDRESS_CUE_LEADS)))
+    leads = (
+        location._ADDRESS_CUE_LEADS
+        + world_id_cued._NAMES_PATTERN._leads
+        + world_id_cued._ACRONYMS_PATTERN._leads
+    )
+    letters = sorted(set("".join(leads)))
     candidates = set(re.findall("(?i)[" + "".join(map(re.escape, letters)) + "]", _ALL_CHARACTERS))
     for letter in letters:
         accepted = {ch for ch in candidates if re.fullmatch("(?i)" + re.escape(letter), ch)}
@@ -78,3 +85,42 @@ def test_every_address_cue_phrase_starts_with_a_lead() -> None:
     assert len(prefixes) > 40
     for prefix in prefixes:
         assert any(prefix.startswith(lead) for lead in location._ADDRESS_CUE_LEADS), prefix
+
+
+# National id names in several cases and scripts (and the letters a case-insensitive regex folds onto
+# others), label words, numbers that pass a check and numbers that do not, words around them.
+ID_PIECES = (
+    "UTR ", "utr: ", "Unique Taxpayer Reference ", "UNIQUE TAXPAYER REFERENCE: ", "PPS number ", "pps no. ",
+    "Personal Public Service Number ", "kennitala ", "KENNITALA: ", "kt. ", "Kt.", "asmens kodas ",
+    "NUIT ", "nuit: ", "número de identificación tributaria ", "NÚMERO DE IDENTIFICACIÓN TRIBUTARIA ",
+    "mã số thuế ", "MÃ SỐ THUẾ: ", "αριθμός φορολογικού μητρώου ", "ΑΡΙΘΜΟΣ ΦΟΡΟΛΟΓΙΚΟΥ ΜΗΤΡΩΟΥ ",
+    "личен номер на чужденец ", "ЛИЧЕН НОМЕР ", "матичен број ", "الهوية الإماراتية ", "เลขประจำตัวผู้เสียภาษี ",
+    "sv-nummer ", "SV-Nr. ", "tax number ", "Steuer ", "\u0131rd number ", "\u212aennitala ", "\u017fv-nr ",
+    "1234567890 ", "1234 5678 90", "784-1990-1234567-1 ", "7865797L ", "120174-3399 ", "49-039-302", ", ",
+    "a red mug ", "x", " ", "ü", "n", "m", "pn", "é", "UTR", "CHI ", "PPSN: ", "NPWP ", "VID", "EPIC no. ",
+    "epic ", "NIC ", "BIS ", "basis ", "ЛНЧ ", "ЛHЧ ", "ΑΦΜ ", "ЕМБГ ", "JMBG ", ".", "_", "PPS",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["_NAMES_PATTERN", "_ACRONYMS_PATTERN"])
+def test_national_id_cues_find_what_their_regex_finds(name: str) -> None:
+    led = getattr(world_id_cued, name)
+    rng = random.Random(13)
+    texts = ["".join(rng.choice(ID_PIECES) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    matched = 0
+    for text in texts:
+        expected = [(m.span(), m.groups()) for m in led._full.finditer(text)]
+        assert [(m.span(), m.groups()) for m in led.finditer(text)] == expected, text
+        first, found = led._full.search(text), led.search(text)
+        assert (found and (found.span(), found.groups())) == (first and (first.span(), first.groups()))
+        matched += bool(expected)
+    assert matched > 100  # numbers after their names are met
+
+
+@pytest.mark.parametrize(("name", "column"), [("_NAMES_PATTERN", 1), ("_ACRONYMS_PATTERN", 2)])
+def test_every_national_id_cue_starts_with_a_lead(name: str, column: int) -> None:
+    forms = world_id_cued.as_written_and_read(word for kind in world_id_cued._KINDS for word in kind[column])
+    assert len(forms) > 20
+    leads = getattr(world_id_cued, name)._leads
+    for form in forms:
+        assert any(lead_view(form).startswith(lead) for lead in leads), form
