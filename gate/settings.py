@@ -33,6 +33,7 @@ from pydantic_settings import (
 )
 
 from gate.errors import ConfigError
+from gate.yaml_files import StrictYamlError, load_strict
 
 MiB = 1024 * 1024
 _OID = re.compile(r"[0-2](\.(0|[1-9][0-9]{0,8})){1,31}")
@@ -396,7 +397,9 @@ def describe_validation_error(exc: ValidationError) -> str:
 def _check_yaml(path: Path) -> None:
     """Fail with a ConfigError (not a pydantic or YAML traceback) when the file is missing or malformed."""
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = load_strict(path.read_text(encoding="utf-8"))
+    except StrictYamlError as exc:
+        raise ConfigError(f"config file {path}: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"config file {path}: cannot be read ({exc.strerror})") from None
     except UnicodeDecodeError as exc:

@@ -16,6 +16,7 @@ from gate.core.policy.pixels import parse_pixel_policy
 from gate.errors import ConfigError
 from gate.model import PolicyRef
 from gate.schemas import POLICY, schema_errors
+from gate.yaml_files import StrictYamlError, load_strict
 
 DEFAULT_POLICY_NAME = "default-policy.yaml"
 
@@ -43,7 +44,9 @@ def load_policy(path: Path | None = None) -> Policy:
 def parse_policy(raw: bytes, *, origin: Path) -> Policy:
     """Build a Policy from the bytes of a policy file; `origin` resolves relative trust-anchor paths."""
     try:
-        doc = yaml.safe_load(raw)
+        doc = load_strict(raw)
+    except StrictYamlError as exc:
+        raise ConfigError(f"policy {origin}: {exc}") from None
     except yaml.YAMLError as exc:
         raise ConfigError(
             f"policy {origin} is not valid YAML ({exc.__class__.__name__}); fix its syntax"
