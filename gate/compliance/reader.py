@@ -19,6 +19,7 @@ from typing import Any
 from confluent_kafka import Consumer, KafkaError, KafkaException, TopicPartition
 
 from gate.errors import ConfigError
+from gate.observe.kafka_log import client_logger
 
 Progress = Callable[[int, int], None]  # (records read, records expected) after each poll
 
@@ -50,6 +51,7 @@ def read_audit(
             "enable.partition.eof": True,
             "isolation.level": "read_committed",
             "auto.offset.reset": "earliest",
+            "logger": client_logger(),
         }
     )
     try:

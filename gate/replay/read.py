@@ -26,6 +26,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from gate.errors import GateError
+from gate.observe.kafka_log import client_logger
 from gate.replay.history import StoredRecord
 
 _MiB = 1024 * 1024
@@ -49,6 +50,7 @@ def reader_config(bootstrap_servers: str, kafka: Mapping[str, str], max_message_
         "fetch.message.max.bytes": max_message_bytes,
         "receive.message.max.bytes": max_message_bytes + _MiB,
         "fetch.wait.max.ms": 100,
+        "logger": client_logger(),
     }
 
 

@@ -16,6 +16,7 @@ from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
 
 from gate.core.record import Headers
 from gate.errors import GateError
+from gate.observe.kafka_log import client_logger
 
 _MiB = 1024 * 1024
 
@@ -37,7 +38,7 @@ class TransactionalWriter:
         group: str | None = None,
         max_message_bytes: int = _MiB,
     ) -> None:
-        base = {**kafka, "bootstrap.servers": bootstrap_servers}
+        base = {**kafka, "bootstrap.servers": bootstrap_servers, "logger": client_logger()}
         self._producer = Producer(
             {
                 **base,
