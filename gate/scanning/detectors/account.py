@@ -21,11 +21,13 @@ from gate.scanning.detectors.base import HAS_HOME_PATH, PatternDetector, Pattern
 from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 
 # A drive letter and "Users" or "Documents and Settings" (Windows), or "/home", "/Users", "/var/home",
-# "/export/home" at the start of the value, after white space, a quote, "=", "(" or "file://" (Unix,
-# macOS); then the account's folder, up to the next separator.
+# "/export/home", "/nfs/home", "/usr/local/google/home" (a real PNG's display profile named its account
+# so) at the start of the value, after white space, a quote, "=", "(" or "file://" (Unix, macOS); then
+# the account's folder, up to the next separator.
 _HOME = re.compile(
     r"(?i)(?:(?<![\w\-])[a-z]:[\\/]{1,2}(?:users|documents and settings)"
-    r"|(?:(?<![^\s\"'=(,;:\[{<>])|(?<=file://))(?:/var|/export)?/(?:home|users))"
+    r"|(?:(?<![^\s\"'=(,;:\[{<>])|(?<=file://))(?:/var|/export|/usr/local/google|/nfs)?"
+    r"/(?:home|users))"
     r"[\\/]{1,2}(?P<account>[^\\/\s:*?\"<>|,;]{2,64})(?=[\\/]|[\s\"'),;\]}>]|$)"
 )
 # Accounts of systems, services and images, and the placeholders of documentation: no person's name.

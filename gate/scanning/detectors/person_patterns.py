@@ -162,7 +162,17 @@ def quote_at(value: str, index: int) -> bool:
     )
 
 
+# "Copyright (C) 2011 by Francesco Riosa", "© 2020 by ...": the holder of a copyright, not a style.
+_COPYRIGHT_BY = re.compile(
+    r"(?i)(?:copyright|\(c\)|©|urheberrecht|droits d'auteur)[\s\d,\-\u2013()c]{0,16}by\s+\S*$"
+)
+
+
 def style_reference(value: str, start: int, end: int) -> bool:
+    """A public artist's name borrowed as a style ("by Greg Rutkowski", "Wes Anderson palette"), unless
+    the "by" names a copyright's holder (a camera's or an agency's caption: redimg13)."""
+    if _COPYRIGHT_BY.search(value, max(0, start - 40), start + 1) is not None:
+        return False
     return cue_before(STYLE_BEFORE, value, start, window=64) or bool(STYLE_AFTER.match(value, end))
 
 

@@ -20,6 +20,12 @@ PATHS: list[tuple[str, bool]] = [
     ("file:///Users/jdoe/ref.png", True),
     ("load /home/kowalski/a.png and upscale", True),
     ('{"ckpt": "/var/home/tanaka/models/a.ckpt"}', True),
+    # corporate and network roots: an EDID-built display profile of a real PNG named its account so (redimg13)
+    ("/usr/local/google/home/mwilson/.local/share/icc/edid-1a2b.icc", True),
+    ("file:///usr/local/google/home/mwilson/x.png", True),
+    ("/nfs/home/akowalski/renders/1.png", True),
+    ("/data/home/index.html", False),
+    ("https://cdn.example/usr/local/google/home/banner.png", False),
     (r"C:\Users\Public\Pictures\a.png", False),
     (r"C:\Users\Default\AppData\x", False),
     (r"C:\Users\All Users\x", False),
