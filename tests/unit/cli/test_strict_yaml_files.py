@@ -5,6 +5,7 @@ recursion limit is refused with one line instead of a RecursionError traceback. 
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,14 @@ def test_deep_yaml_on_the_command_line_is_one_line_and_exit_2(
     Image.new("RGB", (8, 8), (200, 10, 10)).save(image)
     flag = "--config" if command == ["run"] else "--policy"
     argv = [str(image) if word == "IMAGE" else word for word in command]
-    assert main([*argv, flag, str(deep)]) == 2
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        assert main([*argv, flag, str(deep)]) == 2
+    finally:  # `gate run` installs the gate's log handler on the root logger: later tests read records
+        for handler in [h for h in root.handlers if h not in handlers]:
+            root.removeHandler(handler)
+        root.setLevel(level)
     err = capsys.readouterr().err
     assert "nested too deeply" in err
     assert "Traceback" not in err and "RecursionError" not in err
