@@ -116,7 +116,7 @@ def _has_0x(text: Text) -> bool:
     return "0x" in text.value
 
 
-DETECTOR = PatternDetector(
+DETECTOR: PatternDetector = PatternDetector(
     entity="CRYPTO_WALLET",
     needs=HAS_DIGIT,
     rules=(

@@ -266,7 +266,7 @@ _HAS_RECORD_WORD = any_word(
 )
 
 
-DETECTOR = PatternDetector(
+DETECTOR: PatternDetector = PatternDetector(
     entity="HEALTH_DATA",
     needs=HAS_WORDS | HAS_CAPITALS,
     rules=(
