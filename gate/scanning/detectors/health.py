@@ -32,11 +32,14 @@ from gate.scanning import lexicon
 from gate.scanning.detectors.base import HAS_CAPITALS, HAS_WORDS, PatternDetector, PatternRule, Text, any_word
 from gate.scanning.detectors.keyed_rule import KeyedRule, key_names, keyset, stated
 from gate.scanning.detectors.said_of import (
+    CJK_PERSONS,
+    NEAR_PERSONS,
     PERSON_WORDS,
     POSSESSIVES,
     PRONOUNS,
     WINDOW,
     WORD,
+    cjk_person_before,
     data_table,
     nfkc_words,
     person_before,
@@ -71,8 +74,6 @@ _CONDITION = re.compile(
 # Conditions of the scripts written without spaces, and their person words.
 # As `normalise` leaves them: its katakana prolonged-sound mark is "-" ("アレルギー" reads "アレルギ-").
 _CJK_CONDITION = re.compile(_alternation(map(normalise, _words("cjk_conditions"))))
-_CJK_PERSON = re.compile(_alternation(map(normalise, _words("cjk_persons"))))
-_CJK_WINDOW = 16  # "お客様は重度の卵アレルギー": a person, a particle, then up to two qualifiers
 # "糖尿病の方へ", "妊娠中の方へ": the person with the condition, addressed ("to the one with ..."); not
 # "糖尿病の方にも安心" (copy for everyone with it), so only a "to" or an honorific after "the one".
 _CJK_THE_ONE_WITH = re.compile(
@@ -84,9 +85,7 @@ _CJK_AFTER = 6
 # relative marker (的, の, -는/-인/-한), is the one it is said of; not a plural or copy for a public
 # ("顾客们", "고객님들", "お客様向け").
 _CJK_PERSON_AFTER = re.compile(
-    r"[^。．.!?！？\n]{0,6}?(?:的|の|는|인|한|은)\s?(?:"
-    + _alternation(map(normalise, _words("cjk_persons")))
-    + r")"
+    r"[^。．.!?！？\n]{0,6}?(?:的|の|는|인|한|은)\s?(?:" + "|".join(map(re.escape, CJK_PERSONS)) + r")"
     r"(?!們|们|님?들|向け|用)"
 )
 _CJK_PERSON_GAP = 16
@@ -135,7 +134,7 @@ _LINKED_CYRILLIC = re.compile(lexicon.pattern(_table()["linking"]["ru_uk"]) + r"
 # Languages read by nearness (health.toml's [near_persons]): a kin or customer word, then a condition
 # within a few words, whatever the linking word ("मेरी माँ को मधुमेह है", "แม่ของฉันเป็นเบาหวาน").
 _NEAR = re.compile(
-    "(?:" + lexicon.pattern(_words("near_persons")) + r")(?P<gap>.{0,24}?)"
+    "(?:" + lexicon.pattern(NEAR_PERSONS) + r")(?P<gap>.{0,24}?)"
     "(?:" + lexicon.pattern(_words("near_conditions")) + ")",
     re.DOTALL,
 )
@@ -143,7 +142,7 @@ _NEAR_AFTER = re.compile(
     "(?:"
     + lexicon.pattern(_words("near_conditions"))
     + r").{0,16}?(?:"
-    + lexicon.pattern(_words("near_persons"))
+    + lexicon.pattern(NEAR_PERSONS)
     + ")",
     re.DOTALL,
 )
@@ -197,7 +196,7 @@ def _said_of_a_person(match: re.Match[str], text: Text) -> bool:
 
 def _cjk_said_of_a_person(match: re.Match[str], text: Text) -> bool:
     value = text.value
-    if _CJK_PERSON.search(value, max(0, match.start() - _CJK_WINDOW), match.start()) is not None:
+    if cjk_person_before(value, match.start()):
         return True
     end = match.end()
     if _CJK_THE_ONE_WITH.match(value, end, end + _CJK_AFTER) is not None:

@@ -55,11 +55,18 @@ _NAME_AFTER_FOR = re.compile(r"\b(?:for|für|pour|para|per|voor|dla|pra)\s+[^\W\
 
 # A person phrase of the languages read by nearness ("min mand", "můj manžel", "äiti", "мій чоловік").
 NEAR_PERSONS = nfkc_words(_PEOPLE["near_persons"])
-# Scripts written without spaces: a person word within `CJK_WINDOW` characters before ("お客様は",
-# "我丈夫是").
-_CJK_PERSONS = sorted(set(map(normalise, nfkc_words(_PEOPLE["cjk_persons"]))), key=lambda w: (-len(w), w))
-CJK_PERSON = re.compile("|".join(map(re.escape, _CJK_PERSONS)))
-CJK_WINDOW = 16
+# Scripts written without spaces (data/health.toml's [cjk_persons]), as `normalise` leaves them, longest
+# first: a person word within `CJK_WINDOW` characters before a word ("お客様は", "我丈夫是").
+CJK_PERSONS = tuple(
+    sorted(set(map(normalise, nfkc_words(_PEOPLE["cjk_persons"]))), key=lambda word: (-len(word), word))
+)
+_CJK_PERSON = re.compile("|".join(map(re.escape, CJK_PERSONS)))
+CJK_WINDOW = 16  # "お客様は重度の卵アレルギー": a person, a particle, then up to two qualifiers
+
+
+def cjk_person_before(value: str, start: int) -> bool:
+    """A person word of the scripts without spaces within `CJK_WINDOW` characters before `start`."""
+    return _CJK_PERSON.search(value, max(0, start - CJK_WINDOW), start) is not None
 
 
 _NEAR_PERSON = re.compile(lexicon.pattern(NEAR_PERSONS))

@@ -41,12 +41,11 @@ from gate.scanning.detectors.base import HAS_CAPITALS, HAS_WORDS, PatternDetecto
 from gate.scanning.detectors.keyed_rule import KeyedRule, key_names, non_empty, stated
 from gate.scanning.detectors.person_lists import common_names, fold_name
 from gate.scanning.detectors.said_of import (
-    CJK_PERSON,
-    CJK_WINDOW,
     PERSON_WORDS,
     POSSESSIVES,
     PRONOUNS,
     WORD,
+    cjk_person_before,
     data_table,
     near_pattern,
     nfkc_words,
@@ -124,10 +123,10 @@ def _done_by_a_person(match: re.Match[str], text: Text) -> bool:
 
 def _near_said_of_a_person(match: re.Match[str], text: Text) -> bool:
     """A nearness match stands as matched; a word of a script without spaces needs a person word within
-    `CJK_WINDOW` characters before it."""
+    a few characters before it (`said_of.cjk_person_before`)."""
     if match.lastgroup != "cjk":
         return True
-    return CJK_PERSON.search(text.value, max(0, match.start() - CJK_WINDOW), match.start()) is not None
+    return cjk_person_before(text.value, match.start())
 
 
 def _near_rule(entity: str) -> PatternRule:
