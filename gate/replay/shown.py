@@ -9,9 +9,11 @@ def shown_id(value: str) -> str:
     Event ids are made by producers, some from an e-mail address or a customer's name; an error that
     repeats an unknown id would put that value on a terminal, in a CI log or a ticket.
     """
-    from gate.scanning import scan_text  # noqa: PLC0415 - the scanner loads only when an id is shown
+    # (the scanner loads only when an id is shown; ids are read as the gate reads an event's own id,
+    # separators as spaces: "jane-doe" as "Jane Doe")
+    from gate.scanning.identifiers import identifier_findings  # noqa: PLC0415
 
-    found = sorted({finding.entity for finding in scan_text(value, path="/event_id")})
+    found = sorted({finding.entity for finding in identifier_findings(value, path="/event_id")})
     if found:
         return f"(an id holding personal data: {', '.join(found)}; not shown)"
     return repr(value)

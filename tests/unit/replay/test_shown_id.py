@@ -16,6 +16,10 @@ PERSONAL = {
     "order-for-jan.kowalski@firma.pl-7": "EMAIL_ADDRESS",
     "callback +49 30 12345678": "PHONE",
     "refund DE89 3704 0044 0532 0130 00": "IBAN",
+    # read as the gate reads an event's own id (scanning/identifiers.py): separators as spaces
+    "anna.kowalska": "PERSON",
+    "jane-doe_2026": "PERSON",
+    "0049-170-1234567": "PHONE",
 }
 
 
