@@ -80,7 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `gate` console script."""
-    parser = build_parser()
+    try:
+        # Building the parser imports every command (the scanner's tables among them: seconds on a loaded
+        # machine), so a Ctrl-C there is as ordinary as one while a command runs.
+        parser = build_parser()
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
     args = parser.parse_args(argv)
     try:
         status: int = args.handler(args)

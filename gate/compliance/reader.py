@@ -14,11 +14,13 @@ import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from confluent_kafka import Consumer, KafkaError, KafkaException, TopicPartition
 
 from gate.errors import ConfigError
+from gate.kafka_requests import interruptible
 from gate.observe.kafka_log import client_logger
 
 Progress = Callable[[int, int], None]  # (records read, records expected) after each poll
@@ -58,7 +60,8 @@ def read_audit(
         partitions = _partitions(consumer, topic, timeout_s)
         expected = 0
         for partition in partitions:
-            low, high = consumer.get_watermark_offsets(TopicPartition(topic, partition), timeout=timeout_s)
+            where = TopicPartition(topic, partition)
+            low, high = interruptible(partial(consumer.get_watermark_offsets, where), timeout_s)
             expected += max(0, high - low)
         consumer.assign([TopicPartition(topic, p, -2) for p in partitions])  # -2: OFFSET_BEGINNING
         return _read(
@@ -79,7 +82,7 @@ def read_audit(
 
 
 def _partitions(consumer: Any, topic: str, timeout_s: float) -> list[int]:
-    metadata = consumer.list_topics(topic, timeout=timeout_s)
+    metadata = interruptible(partial(consumer.list_topics, topic), timeout_s)
     found = metadata.topics.get(topic)
     if found is None or found.error is not None or not found.partitions:
         raise ConfigError(

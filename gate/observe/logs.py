@@ -52,6 +52,7 @@ ALLOWED_FIELDS = frozenset(
         "http_method",
         "http_path",
         "status",
+        "repeats",
     }
 )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from confluent_kafka import (
@@ -26,6 +27,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from gate.errors import GateError
+from gate.kafka_requests import interruptible
 from gate.observe.kafka_log import client_logger
 from gate.replay.history import StoredRecord
 
@@ -62,7 +64,7 @@ def read_topics(
     try:
         partitions = []
         for topic in topics:
-            meta = consumer.list_topics(topic, timeout=10).topics.get(topic)
+            meta = interruptible(partial(consumer.list_topics, topic), 10).topics.get(topic)
             if meta is None or meta.error is not None:
                 raise GateError(f"cannot read topic {topic!r}: it does not exist (check --config / topics)")
             partitions += [TopicPartition(topic, p, OFFSET_BEGINNING) for p in sorted(meta.partitions)]

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
 
 from gate.core.record import Headers
 from gate.errors import GateError
+from gate.kafka_requests import interruptible
 from gate.observe.kafka_log import client_logger
 
 _MiB = 1024 * 1024
@@ -53,7 +55,7 @@ class TransactionalWriter:
             Consumer({**base, "group.id": group, "enable.auto.commit": False}) if group is not None else None
         )
         try:
-            self._producer.init_transactions(30)
+            interruptible(self._producer.init_transactions, 30)
         except KafkaException as exc:
             raise GateError(
                 f"cannot start a Kafka transaction: {exc.args[0]} (is the broker reachable?)"
@@ -63,7 +65,8 @@ class TransactionalWriter:
         """The job's committed position per partition (absent: nothing committed yet)."""
         if self._group is None or not partitions:
             return {}
-        found = self._group.committed([TopicPartition(t, p) for t, p in partitions], timeout=30)
+        asked = [TopicPartition(t, p) for t, p in partitions]
+        found = interruptible(partial(self._group.committed, asked), 30)
         return {(tp.topic, tp.partition): tp.offset for tp in found if tp.offset >= 0}
 
     def commit(

@@ -68,3 +68,19 @@ def test_resume_refuses_a_url_it_cannot_use_in_one_line(url: str, capsys: pytest
 def test_resume_to_no_gate_is_status_1_naming_the_url(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["resume", "--url", "http://127.0.0.1:1"]) == 1
     assert "cannot reach http://127.0.0.1:1" in capsys.readouterr().err
+
+
+def test_ctrl_c_while_the_commands_load_is_status_130_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Building the parser imports every command (seconds on a loaded machine): Ctrl-C there printed a
+    # 65-line traceback of the scanner's imports.
+    import gate.cli.main as cli_main
+    from gate.cli.main import EXIT_INTERRUPTED
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_main, "build_parser", interrupted)
+    assert main(["quarantine", "ls"]) == EXIT_INTERRUPTED
+    assert "Traceback" not in capsys.readouterr().err
