@@ -31,7 +31,7 @@ def refresh(settings: GateSettings, metrics: GateMetrics) -> None:
     except Exception as exc:  # never take the gate down for a metric
         log.warning(
             "cannot read the incidents topic; the incident deadline metric keeps its last value",
-            extra={"topic": settings.topics.incidents, "error": type(exc).__name__},
+            extra={"topic": settings.topics.incidents, "error_type": type(exc).__name__},
         )
         return
     found, _ = current_incidents(r.value for r in records)

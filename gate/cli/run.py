@@ -218,7 +218,17 @@ def check_retention(settings: GateSettings) -> None:
             settings.bootstrap_servers or "", [topics.ingest, topics.quarantine], client_config=settings.kafka
         )
     except KafkaFatal as exc:
-        log.warning("cannot verify ingest >= quarantine retention", extra={"error": str(exc)})
+        # The guard drops an `error` extra (free text); a KafkaFatal's text is the gate's own: what was
+        # asked, librdkafka's error name and its words (topics and brokers, never a record's content).
+        log.warning("cannot verify ingest >= quarantine retention: %s", exc, extra={"error_type": "kafka"})
+        return
+    except TimeoutError:
+        # No broker answered in time: a gate may start before its brokers (it waits for them in its loop);
+        # the check is then skipped, as without DescribeConfigs permission. It was a traceback.
+        log.warning(
+            "cannot verify ingest >= quarantine retention: no answer from the brokers",
+            extra={"error_type": "timeout"},
+        )
         return
     gap = retention_gap(retention, topics.ingest, topics.quarantine)
     if gap:

@@ -53,6 +53,9 @@ ALLOWED_FIELDS = frozenset(
         "http_path",
         "status",
         "repeats",
+        "trust_list",
+        "issued",
+        "sha256",
     }
 )
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from gate.cli.main import EXIT_OUTPUT_CLOSED, build_parser, main
+import gate.cli.main as cli_main
+from gate.cli.main import EXIT_INTERRUPTED, EXIT_OUTPUT_CLOSED, build_parser, main
 
 GATE = [sys.executable, "-c", "import sys; from gate.cli.main import main; sys.exit(main())"]
 
@@ -75,9 +76,6 @@ def test_ctrl_c_while_the_commands_load_is_status_130_without_a_traceback(
 ) -> None:
     # Building the parser imports every command (seconds on a loaded machine): Ctrl-C there printed a
     # 65-line traceback of the scanner's imports.
-    import gate.cli.main as cli_main
-    from gate.cli.main import EXIT_INTERRUPTED
-
     def interrupted() -> None:
         raise KeyboardInterrupt
 

@@ -10,7 +10,7 @@ import time
 import pytest
 from confluent_kafka import Consumer
 
-from gate.observe.kafka_log import client_logger
+from gate.observe.kafka_log import _OncePerShape, _OncePerShapePerInterval, client_logger
 
 
 def _closed_port() -> int:
@@ -63,8 +63,6 @@ class _Clock:
 def test_a_service_logs_a_shape_again_after_its_interval_with_how_many_were_held_back(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from gate.observe.kafka_log import _OncePerShapePerInterval
-
     clock = _Clock()
     logger = logging.getLogger("gate.kafka.service-test")
     logger.addFilter(_OncePerShapePerInterval(60.0, clock))
@@ -80,8 +78,6 @@ def test_a_service_logs_a_shape_again_after_its_interval_with_how_many_were_held
 
 
 def test_the_service_mode_is_chosen_by_repeat_s_and_kept_by_the_logger_name() -> None:
-    from gate.observe.kafka_log import _OncePerShape, _OncePerShapePerInterval
-
     service = client_logger("gate.kafka.mode-test", repeat_s=60.0)
     again = client_logger("gate.kafka.mode-test")
     assert service is again

@@ -36,7 +36,9 @@ def test_no_answer_yet_is_asked_again_in_steps(code: int) -> None:
     assert len(asked) == 3 and all(0 < t <= 0.01 for t in asked)
 
 
-@pytest.mark.parametrize("code", [KafkaError._AUTHENTICATION, KafkaError.UNKNOWN_TOPIC_OR_PART, KafkaError._INVALID_ARG])
+@pytest.mark.parametrize(
+    "code", [KafkaError._AUTHENTICATION, KafkaError.UNKNOWN_TOPIC_OR_PART, KafkaError._INVALID_ARG]
+)
 def test_an_answer_that_is_an_error_is_raised_at_once(code: int) -> None:
     asked, request = _failing(code, code)
     with pytest.raises(KafkaException) as raised:
@@ -65,7 +67,9 @@ def silent_broker() -> Iterator[str]:
 
 
 def test_ctrl_c_stops_a_metadata_request_to_a_broker_that_does_not_answer(silent_broker: str) -> None:
-    consumer = Consumer({"bootstrap.servers": silent_broker, "group.id": "interruptible-test", "log_level": 0})
+    consumer = Consumer(
+        {"bootstrap.servers": silent_broker, "group.id": "interruptible-test", "log_level": 0}
+    )
     timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
     started = time.monotonic()
     try:
