@@ -6,20 +6,20 @@ import argparse
 import datetime as dt
 import logging
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from gate.assets import FetchPolicy
 from gate.errors import ConfigError
-from gate.observe.http import AdminActions, ObservabilityServer
-from gate.observe.identity import bundle_sha256, leaf_certificate_identity
-from gate.observe.logs import configure_logging
-from gate.observe.metrics import GateMetrics, PrometheusObserver, build_versions
-from gate.observe.tracing import configure_tracing
-from gate.provenance.trust import TrustConfig
-from gate.provenance.tsa import TsaOptions
 from gate.settings import GateSettings, load_settings
-from gate.worker.assembly import PipelineSpec
-from gate.worker.processor import GateProcessorFactory
+
+# Every command module imports this one for its options; the worker's recipe (the scanner's tables, c2pa,
+# Pillow) and the observability stack are imported where a command uses them, so `gate --help` and the
+# reader commands do not pay seconds of regex compilation for a scanner they never run.
+if TYPE_CHECKING:
+    from gate.assets import FetchPolicy
+    from gate.observe.metrics import GateMetrics
+    from gate.provenance.trust import TrustConfig
+    from gate.provenance.tsa import TsaOptions
+    from gate.worker.processor import GateProcessorFactory
 
 log = logging.getLogger("gate.cli.run")
 
@@ -57,6 +57,10 @@ def processor_factory(
     settings: GateSettings, *, log_level: str | None = None, log_format: Literal["json", "text"] = "json"
 ) -> GateProcessorFactory:
     """The worker recipe the settings describe: policy, trust, signer, fetch rules and content store."""
+    from gate.assets import FetchPolicy  # noqa: PLC0415 - see the imports above
+    from gate.worker.assembly import PipelineSpec  # noqa: PLC0415
+    from gate.worker.processor import GateProcessorFactory  # noqa: PLC0415
+
     spec = PipelineSpec(
         policy=settings.policy,
         trust_anchors=(settings.trust_anchors,) if settings.trust_anchors else (),
@@ -106,6 +110,8 @@ def _check_ca_bundle(fetch: FetchPolicy) -> None:
 
 def tsa_options(settings: GateSettings) -> TsaOptions | None:
     """The time-stamp authority the settings name, checked (ConfigError naming what to fix), or None."""
+    from gate.provenance.tsa import TsaOptions  # noqa: PLC0415
+
     tsa = settings.tsa
     if tsa.url is None:
         return None
@@ -128,6 +134,8 @@ def serve(settings: GateSettings, factory: GateProcessorFactory) -> int:
     """Run the gate with metrics, health endpoints, logs and traces; return the exit status."""
     from confluent_kafka import libversion  # noqa: PLC0415 - keep `gate --help` fast
 
+    from gate.observe.http import AdminActions, ObservabilityServer  # noqa: PLC0415
+    from gate.observe.metrics import GateMetrics, PrometheusObserver, build_versions  # noqa: PLC0415
     from gate.runner import RunnerHealth, run  # noqa: PLC0415
     from gate.runner.flood_guard import FloodGuard  # noqa: PLC0415
 
@@ -170,6 +178,8 @@ def serve(settings: GateSettings, factory: GateProcessorFactory) -> int:
 
 def record_identities(metrics: GateMetrics, settings: GateSettings) -> None:
     """Publish the trust-anchor bundle's and the signer certificate's sha256 and the certificate's expiry."""
+    from gate.observe.identity import bundle_sha256, leaf_certificate_identity  # noqa: PLC0415
+
     if settings.trust_anchors is not None:
         metrics.set_trust_anchors(bundle_sha256(_read(settings.trust_anchors, "trust_anchors")))
     if settings.signer_chain is not None:
@@ -190,6 +200,9 @@ def _read(path: Path, setting: str) -> bytes:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from gate.observe.logs import configure_logging  # noqa: PLC0415
+    from gate.observe.tracing import configure_tracing  # noqa: PLC0415
+
     configure_logging(args.log_level, args.log_format)
     settings = settings_from_args(args)
     if not settings.bootstrap_servers:

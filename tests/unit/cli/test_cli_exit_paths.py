@@ -82,3 +82,15 @@ def test_ctrl_c_while_the_commands_load_is_status_130_without_a_traceback(
     monkeypatch.setattr(cli_main, "build_parser", interrupted)
     assert main(["quarantine", "ls"]) == EXIT_INTERRUPTED
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_the_command_tree_loads_no_scanner_pillow_or_kafka_client() -> None:
+    # `gate --help` and the reader commands took 2-5 s of CPU compiling the scanner's regexes (imported by
+    # `gate check`'s module at parse time); they now load only what their command runs.
+    code = (
+        "import sys; from gate.cli.main import build_parser; build_parser(); "
+        "print(sorted(m for m in ('gate.scanning', 'PIL', 'gate.core.pipeline', 'confluent_kafka') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -29,7 +29,7 @@ def test_scanner_import_does_not_load_c2pa_or_kafka() -> None:
 def test_the_decision_core_and_the_worker_processor_import_no_kafka_client() -> None:
     code = (
         "import sys, gate.core.pipeline, gate.core.policy, gate.core.flow, gate.worker.processor, "
-        "gate.cli.check; "
+        "gate.cli.check, gate.cli.check_run; "
         "print('confluent_kafka' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
