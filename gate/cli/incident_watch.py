@@ -22,12 +22,16 @@ def refresh(settings: GateSettings, metrics: GateMetrics) -> None:
     their last values (the alert stays armed on what was last known)."""
     from gate.cli.review_args import reader_config_of  # noqa: PLC0415
     from gate.core.incident import current_incidents, earliest_open_deadline  # noqa: PLC0415
+    from gate.observe.kafka_log import client_logger  # noqa: PLC0415
     from gate.replay.read import read_topics  # noqa: PLC0415
 
     try:
-        records = read_topics(
-            reader_config_of(settings), [settings.topics.incidents], idle_s=1.0, progress=False
-        )
+        # A reader command's log says each line once; this reader lives as long as the gate does.
+        config = {
+            **reader_config_of(settings),
+            "logger": client_logger("gate.kafka.incidents", repeat_s=600.0),
+        }
+        records = read_topics(config, [settings.topics.incidents], idle_s=1.0, progress=False)
     except Exception as exc:  # never take the gate down for a metric
         log.warning(
             "cannot read the incidents topic; the incident deadline metric keeps its last value",

@@ -14,6 +14,7 @@ from typing import Any
 from confluent_kafka import Consumer, KafkaError, KafkaException, Producer
 
 from gate.errors import ConfigError
+from gate.observe.kafka_log import client_logger
 from gate.runner.errors import Fenced, KafkaFatal
 from gate.settings import GateSettings
 
@@ -46,6 +47,12 @@ def fatal_error(err: KafkaError, what: str) -> KafkaFatal:
     if err.code() in FENCED_CODES:
         return Fenced(f"{what}: fenced by a newer instance ({err.name()})")
     return KafkaFatal(f"{what}: {err.name()}: {err.str()}")
+
+
+def service_logger() -> Any:
+    """The log of `gate run`'s Kafka clients: through the gate's logging and its guard (librdkafka wrote
+    `%3|...|FAIL|` lines to stderr, 38 a minute with the brokers away), each shape once a minute."""
+    return client_logger("gate.kafka.runner", repeat_s=60.0)
 
 
 def max_poll_interval_ms(settings: GateSettings) -> int:
@@ -96,6 +103,7 @@ def consumer_config(
         "receive.message.max.bytes": fetch_bytes + _MiB,
         "error_cb": error_cb,
         "stats_cb": stats_cb,
+        "logger": service_logger(),
     }
     return config
 
@@ -125,6 +133,7 @@ def producer_config(settings: GateSettings, *, error_cb: ErrorCallback) -> dict[
         "acks": "all",
         "message.max.bytes": settings.max_message_bytes + _MiB,  # room for headers and batch overhead
         "error_cb": error_cb,
+        "logger": service_logger(),
     }
 
 

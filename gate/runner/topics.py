@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from confluent_kafka import KafkaError, KafkaException
@@ -10,7 +11,7 @@ from confluent_kafka.admin import AdminClient
 from confluent_kafka.cimpl import NewTopic
 
 from gate.errors import ConfigError
-from gate.runner.clients import fatal_error, kafka_error_of
+from gate.runner.clients import fatal_error, kafka_error_of, service_logger
 from gate.settings import GateSettings
 
 # 12 partitions divide evenly among 1, 2, 3, 4, 6 or 12 instances. Output topics get the same count so a
@@ -75,7 +76,6 @@ def create_topics(
     """Create the topics that do not exist yet and return their names; existing topics are left alone."""
     if partitions < 1:
         raise ConfigError("partitions: must be at least 1")
-    admin = AdminClient({**(client_config or {}), "bootstrap.servers": bootstrap_servers})
     new = [
         NewTopic(
             name, num_partitions=partitions, replication_factor=replication_factor, config=dict(config or {})
@@ -84,6 +84,11 @@ def create_topics(
     ]
     if not new:
         return []
+    with _admin(bootstrap_servers, client_config) as admin:
+        return _created(admin, new, timeout_s)
+
+
+def _created(admin: AdminClient, new: list[NewTopic], timeout_s: float) -> list[str]:
     created = []
     for name, future in admin.create_topics(
         new, operation_timeout=timeout_s, request_timeout=timeout_s
@@ -117,17 +122,30 @@ def retention_ms_of(
     # Public names of confluent_kafka.admin that its stubs do not re-export.
     from confluent_kafka.admin import ConfigResource, ResourceType  # type: ignore[attr-defined]  # noqa: PLC0415
 
-    admin = AdminClient({**(client_config or {}), "bootstrap.servers": bootstrap_servers})
     resources = [ConfigResource(ResourceType.TOPIC, name) for name in names]
     found: dict[str, int] = {}
-    for resource, future in admin.describe_configs(resources, request_timeout=timeout_s).items():
-        try:
-            entry = future.result(timeout=timeout_s).get("retention.ms")
-        except KafkaException as exc:
-            raise fatal_error(kafka_error_of(exc), f"describe topic {resource.name}") from None
-        if entry is not None and entry.value is not None:
-            found[resource.name] = int(entry.value)
+    with _admin(bootstrap_servers, client_config) as admin:
+        for resource, future in admin.describe_configs(resources, request_timeout=timeout_s).items():
+            try:
+                entry = future.result(timeout=timeout_s).get("retention.ms")
+            except KafkaException as exc:
+                raise fatal_error(kafka_error_of(exc), f"describe topic {resource.name}") from None
+            if entry is not None and entry.value is not None:
+                found[resource.name] = int(entry.value)
     return found
+
+
+@contextlib.contextmanager
+def _admin(bootstrap_servers: str, client_config: Mapping[str, Any] | None) -> Iterator[AdminClient]:
+    """An admin client whose log goes through the gate's logging: its lines are delivered by `poll`, so
+    they are served once its requests are answered or have timed out (they were raw stderr lines)."""
+    admin = AdminClient(
+        {**(client_config or {}), "bootstrap.servers": bootstrap_servers, "logger": service_logger()}
+    )
+    try:
+        yield admin
+    finally:
+        admin.poll(0)
 
 
 def retention_gap(retention_ms: Mapping[str, int], ingest: str, quarantine: str) -> str | None:
