@@ -138,7 +138,8 @@ class GateRunner:
                 self._factory.policy,
                 audit_topic=self._settings.topics.audit,
             )
-            committer.init()
+            if not committer.init(self._stop.is_set):
+                return  # asked to stop while the brokers did not answer: nothing was registered or read
             commits = self._commits = CommitThread(
                 _threaded(committer), inline=not self._settings.batch.commit_thread
             )

@@ -40,6 +40,8 @@ from gate.runner.errors import Fenced, KafkaFatal, TransactionFailed
 from gate.settings import TopicSettings
 
 T = TypeVar("T")
+
+_INIT_STEP_S = 1.0  # longest single wait inside init_transactions (see `init`)
 # Errors caused by one record itself: producing the others and committing is still right.
 PER_RECORD_CODES = frozenset({KafkaError.MSG_SIZE_TOO_LARGE, KafkaError.INVALID_RECORD})
 Coordinates = tuple[str, int, int]  # topic, partition, offset of an inbound record
@@ -110,14 +112,34 @@ class TransactionalCommitter:
         # Partitions per output topic (read by `init`); a topic missing here is produced to by key.
         self.partition_counts: dict[str, int] = {}
 
-    def init(self) -> None:
+    def init(self, stopped: Callable[[], bool] = lambda: False) -> bool:
         """Register the transactional id (fences any older instance using it and ends its leftovers), then
-        read the output topics' partition counts."""
+        read the output topics' partition counts. False, with nothing registered, when `stopped()` turned
+        true first.
+
+        init_transactions waits inside librdkafka, where a SIGTERM's handler cannot run: with the brokers
+        away, `gate run` ignored SIGTERM for its 5 retries of 30 s (over 3 minutes; Kubernetes kills it
+        after 30 s). It is asked in steps of a second instead (a timed-out init resumes where it left
+        off), and the stop request is looked at between them."""
         try:
-            self._call("init_transactions", self._producer.init_transactions, self._timeout_s)
+            registered = self._call("init_transactions", self._init_in_steps, stopped)
         except _AbortRequired as exc:
             raise TransactionFailed(f"init_transactions: {exc}") from None
+        if not registered:
+            return False
         self.partition_counts = self._read_partition_counts()
+        return True
+
+    def _init_in_steps(self, stopped: Callable[[], bool]) -> bool:
+        deadline = self._clock() + self._timeout_s
+        while not stopped():
+            try:
+                self._producer.init_transactions(max(min(_INIT_STEP_S, deadline - self._clock()), 0.001))
+                return True
+            except KafkaException as exc:
+                if kafka_error_of(exc).code() != KafkaError._TIMED_OUT or self._clock() >= deadline:
+                    raise
+        return False
 
     def _read_partition_counts(self) -> dict[str, int]:
         """Each output topic's partition count, from the producer's metadata; a topic that cannot be read

@@ -206,8 +206,8 @@ def test_init_registers_the_transactional_id_with_retries(
     committer: TransactionalCommitter, producer: Any
 ) -> None:
     producer.init_transactions.side_effect = [kafka_exc(KafkaError._TIMED_OUT, retriable=True), None]
-    committer.init()
-    assert producer.init_transactions.call_args_list == [call(30.0), call(30.0)]
+    assert committer.init()
+    assert producer.init_transactions.call_args_list == [call(1.0), call(1.0)]
 
 
 def test_a_routed_record_per_input_record_is_required(committer: TransactionalCommitter) -> None:
