@@ -33,7 +33,7 @@ def register(sub: Any) -> None:
 def add_period_options(parser: argparse.ArgumentParser) -> None:
     """--since, --until and --timeout, shared with `gate report`."""
     parser.add_argument("--since", metavar="T", help="from this date or RFC 3339 time (UTC), inclusive")
-    parser.add_argument("--until", metavar="T", help="up to this date or RFC 3339 time (UTC), inclusive")
+    parser.add_argument("--until", metavar="T", help="up to this RFC 3339 time or to the end of this date (UTC), inclusive")
     parser.add_argument(
         "--timeout",
         type=seconds,
@@ -64,7 +64,7 @@ def read_period(args: argparse.Namespace) -> tuple[list[dict[str, Any]], Any]:
 
     period = Period(
         since=parse_time(args.since, option="--since") if args.since else None,
-        until=parse_time(args.until, option="--until") if args.until else None,
+        until=parse_time(args.until, option="--until", end_of_day=True) if args.until else None,
     )
     if period.since and period.until and period.since > period.until:
         raise ConfigError("--since is after --until; swap them")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from html import escape
 from typing import Any
 
@@ -166,8 +166,9 @@ def _incidents(incidents: Mapping[str, Any] | None) -> str:
 
 
 def _period_text(period: Period) -> str:
-    since = f"{period.since:%Y-%m-%d %H:%M}" if period.since else "the beginning"
-    until = f"{period.until:%Y-%m-%d %H:%M}" if period.until else "now"
+    # In UTC and saying so: the bounds may have been given with any offset, and a bare clock is ambiguous.
+    since = f"{period.since.astimezone(UTC):%Y-%m-%d %H:%M} UTC" if period.since else "the beginning"
+    until = f"{period.until.astimezone(UTC):%Y-%m-%d %H:%M} UTC" if period.until else "now"
     return f"from {since} to {until}"
 
 
