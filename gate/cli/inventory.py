@@ -33,7 +33,9 @@ def register(sub: Any) -> None:
 def add_period_options(parser: argparse.ArgumentParser) -> None:
     """--since, --until and --timeout, shared with `gate report`."""
     parser.add_argument("--since", metavar="T", help="from this date or RFC 3339 time (UTC), inclusive")
-    parser.add_argument("--until", metavar="T", help="up to this RFC 3339 time or to the end of this date (UTC), inclusive")
+    parser.add_argument(
+        "--until", metavar="T", help="up to this RFC 3339 time or to the end of this date (UTC), inclusive"
+    )
     parser.add_argument(
         "--timeout",
         type=seconds,

@@ -22,6 +22,7 @@ from gate.errors import EventInvalid, GateError
 from gate.model import Verdict
 from gate.provenance.tsa import TimestampUnavailable
 from gate.replay.history import StoredDecision
+from gate.replay.shown import shown_id
 
 # Decides an original again for a release and publishes its bytes: (outcome, the record's `asset.output`).
 Publish = Callable[[InboundRecord], tuple[EventOutcome, Mapping[str, Any] | None]]
@@ -43,8 +44,28 @@ def check_release(current: StoredDecision, to: Verdict) -> None:
     """Refuse, before the original is read, what nothing in it could change (the decision is not a
     quarantine, or a reason says the file is broken). Raises ReleaseRefused."""
     refused = release_refusal(current.doc, to, can_sign=True)
+    if refused and current.verdict != Verdict.QUARANTINED.value:
+        raise ReleaseRefused(f"{refused} ({_how_decided(current)}); {_what_to_do(current)}")
     if refused:
         raise ReleaseRefused(refused)
+
+
+def _how_decided(current: StoredDecision) -> str:
+    """Who or what made the current decision, and when (a reviewer's handle was checked free of personal
+    data before it was written)."""
+    at = f"{current.decided_at:%Y-%m-%dT%H:%M:%SZ}"
+    review = current.doc.get("review") or {}
+    if review.get("reviewer"):
+        return f"released by {review['reviewer']} at {at}"
+    if current.replay_job:
+        return f"decided by replay job {current.replay_job} at {at}"
+    return f"decided by the gate at {at}"
+
+
+def _what_to_do(current: StoredDecision) -> str:
+    shown = shown_id(current.event_id)
+    again = f"gate replay --mode reevaluate --force --event-id {shown}"
+    return f"`gate quarantine show {shown}` shows its history; to have it decided again: `{again}`"
 
 
 def release(
