@@ -57,8 +57,9 @@ def check_out(out: Path | None) -> None:
         )
 
 
-def read_period(args: argparse.Namespace) -> tuple[list[dict[str, Any]], Any]:
-    """The audit records (read with a progress bar on standard error) and the period the options name."""
+def read_period(args: argparse.Namespace) -> tuple[list[dict[str, Any]], Any, frozenset[str]]:
+    """The audit records (read with a progress bar on standard error), the period the options name, and
+    the decision ids that audit records with different contents carry (told on standard error)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn  # noqa: PLC0415
 
     from gate.compliance.inventory import Period, parse_time  # noqa: PLC0415
@@ -88,7 +89,13 @@ def read_period(args: argparse.Namespace) -> tuple[list[dict[str, Any]], Any]:
             f"[yellow]{read.unreadable} records in {settings.topics.audit} are not audit records and were "
             "left out[/]: is topics.audit the gate's audit topic?"
         )
-    return read.records, period
+    if read.conflicts:
+        _stderr().print(
+            f"[red]{len(read.conflicts)} decision id(s) in {settings.topics.audit} are carried by audit "
+            "records with different contents[/]: something other than the gate wrote to the audit topic; "
+            "`gate report` lists them"
+        )
+    return read.records, period, read.conflicts
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -98,7 +105,7 @@ def _export(args: argparse.Namespace) -> int:
     from gate.compliance.inventory import as_csv, as_json_lines, inventory, totals  # noqa: PLC0415
 
     check_out(args.out)
-    records, period = read_period(args)
+    records, period, _ = read_period(args)
     rows = inventory(records, period)
     text = as_json_lines(rows) if args.format == "json" else as_csv(rows)
     if args.out is None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
