@@ -65,8 +65,9 @@ def register(sub: Any) -> None:
 def _ls(args: argparse.Namespace) -> int:
     from gate.replay.history import in_quarantine  # noqa: PLC0415
 
+    chosen = filters_from(args)  # refused before the topics are read
     histories = read_histories(reading_settings(args), args)
-    rows = in_quarantine(histories, filters_from(args))[: args.limit]
+    rows = in_quarantine(histories, chosen)[: args.limit]
     if args.json:
         for decision in rows:
             print(json.dumps(decision.summary(), sort_keys=True))
@@ -92,8 +93,9 @@ def codes(reason_codes: tuple[str, ...]) -> str:
 def _stats(args: argparse.Namespace) -> int:
     from gate.replay.history import in_quarantine, stats  # noqa: PLC0415
 
+    chosen = filters_from(args)  # refused before the topics are read
     histories = read_histories(reading_settings(args), args)
-    counts = stats(in_quarantine(histories, filters_from(args)))
+    counts = stats(in_quarantine(histories, chosen))
     if args.json:
         print(json.dumps(counts, sort_keys=True))
         return 0
