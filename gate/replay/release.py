@@ -90,7 +90,9 @@ def release(
     published = None
     if to is Verdict.APPROVED and needs_manifest(current.doc, synthetic):
         assert publish is not None  # release_refusal refuses without a signer
-        published = _published(original, publish)
+        published = _published(
+            original, publish, reviewed=str((current.doc.get("asset") or {}).get("sha256"))
+        )
     return released_record(
         current.doc,
         to=to,
@@ -102,13 +104,22 @@ def release(
     )
 
 
-def _published(original: InboundRecord, publish: Publish) -> ReleasedBytes:
-    """The original's bytes with the gate's manifest attached, published; refused when that fails."""
+def _published(original: InboundRecord, publish: Publish, *, reviewed: str) -> ReleasedBytes:
+    """The original's bytes with the gate's manifest attached, published; refused when that fails, or when
+    the bytes read now are not those the quarantined decision (`reviewed`: their sha256) was about."""
     try:
         outcome, output = publish(original)
     except (RemediationFailed, TimestampUnavailable) as exc:
         raise ReleaseRefused(f"approval refused: the gate could not attach its manifest ({exc})") from None
     evaluation = outcome.evaluation
+    if evaluation is not None and evaluation.sha256 != reviewed:
+        # The event names its image by URI and the file there changed since it was quarantined: signing
+        # it would publish bytes nobody decided or reviewed. (Nothing is written; a stored copy is orphaned.)
+        raise ReleaseRefused(
+            f"approval refused: the image the event names is not the one that was quarantined (sha256 "
+            f"{evaluation.sha256[:12]}..., quarantined {reviewed[:12]}...); it changed at its URI since. "
+            "Decide the new bytes first (gate replay --mode reevaluate --event-id ID), then review them"
+        )
     if evaluation is not None and "manifest.attached" not in evaluation.actions:
         facts = next((r.facts for r in evaluation.results if r.check == "provenance"), {})
         if facts.get("state") == "trusted":
