@@ -73,7 +73,7 @@ def _ls(args: argparse.Namespace) -> int:
             print(json.dumps(decision.summary(), sort_keys=True))
         return 0
     table = Table(title=f"quarantine: {len(rows)} event(s)")
-    for column in ("event id", "decided at", "source", "reasons", "policy"):
+    for column in ("event id", "decided at (UTC)", "source", "reasons", "policy"):
         table.add_column(column)
     for d in rows:
         decided = d.decided_at.strftime("%Y-%m-%d %H:%M:%S")
@@ -135,7 +135,7 @@ def _show(args: argparse.Namespace) -> int:
     )
     console.print(Text(f"original event: {original['where']} ({original['status']})"))
     table = Table(title="history")
-    for column in ("decided at", "verdict", "reasons", "policy", "record", "replay / review"):
+    for column in ("decided at (UTC)", "verdict", "reasons", "policy", "record", "replay / review"):
         table.add_column(column)
     for d in history:
         r = d.record
