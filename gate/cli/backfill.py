@@ -133,4 +133,15 @@ def _print_summary(args: argparse.Namespace, root: Path, state: Path, summary: d
         print(f"  already done by an earlier run: {summary['already_done']}")
     if summary["failed"]:
         print(f"  FAILED (not acknowledged, run again to resume): {summary['failed']}")
+    mapped = summary.get("sku_map")
+    if mapped and mapped["images_without_sku"]:
+        print(
+            f"  images without a SKU in --sku-map: {mapped['images_without_sku']} (their events and report "
+            "lines carry no sku; export the products' media again, or add them to the map)"
+        )
+    if mapped and mapped["entries_not_found"]:
+        print(
+            f"  --sku-map entries naming no file of this tree: {mapped['entries_not_found']} "
+            "(a stale export, or the map of another media folder)"
+        )
     print(f"report: {args.report}   state: {state}")

@@ -70,7 +70,10 @@ def register(sub: Any) -> None:
     for each in (update, close):
         each.add_argument("--note", metavar="TEXT", help="what this update says (no personal data)")
         each.add_argument(
-            "--notified-at", type=when, metavar="T", help="when the supervisory authority was notified"
+            "--notified-at",
+            type=notified_at,
+            metavar="T",
+            help="when the authority was notified: RFC 3339 with its offset (or Z), or an age (2h)",
         )
         each.add_argument("--reference", metavar="REF", help="the authority's reference for the notification")
     ls.set_defaults(handler=_ls)
@@ -79,6 +82,25 @@ def register(sub: Any) -> None:
     update.set_defaults(handler=_update, close=False)
     close.set_defaults(handler=_update, close=True, nature=None, subjects=None, records=None)
     close.set_defaults(consequences=[], measures=[])
+
+
+def notified_at(text: str) -> datetime:
+    """`--notified-at`: an age (`2h`) or an ISO 8601 time WITH its offset.
+
+    The time goes into the legal record and decides whether the notification was late (Art. 33(1)); a bare
+    clock read as UTC would shift it by the officer's offset, hiding a late notification west of Greenwich.
+    """
+    try:
+        parsed = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return when(text)  # an age, or the shared "not a time" message
+    if parsed.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has no UTC offset; the notification time goes into the incident record and decides "
+            "whether it was late: write it with its offset, e.g. 2026-12-08T09:30:00+01:00 or "
+            "2026-12-08T08:30:00Z"
+        )
+    return parsed
 
 
 def read_incidents(args: argparse.Namespace) -> dict[str, dict[str, Any]]:

@@ -33,7 +33,9 @@ def register(sub: Any) -> None:
 def add_period_options(parser: argparse.ArgumentParser) -> None:
     """--since, --until and --timeout, shared with `gate report`."""
     parser.add_argument("--since", metavar="T", help="from this date or RFC 3339 time (UTC), inclusive")
-    parser.add_argument("--until", metavar="T", help="up to this date or RFC 3339 time (UTC), inclusive")
+    parser.add_argument(
+        "--until", metavar="T", help="up to this RFC 3339 time or to the end of this date (UTC), inclusive"
+    )
     parser.add_argument(
         "--timeout",
         type=seconds,
@@ -55,8 +57,9 @@ def check_out(out: Path | None) -> None:
         )
 
 
-def read_period(args: argparse.Namespace) -> tuple[list[dict[str, Any]], Any]:
-    """The audit records (read with a progress bar on standard error) and the period the options name."""
+def read_period(args: argparse.Namespace) -> tuple[list[dict[str, Any]], Any, frozenset[str]]:
+    """The audit records (read with a progress bar on standard error), the period the options name, and
+    the decision ids that audit records with different contents carry (told on standard error)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn  # noqa: PLC0415
 
     from gate.compliance.inventory import Period, parse_time  # noqa: PLC0415
@@ -64,7 +67,7 @@ def read_period(args: argparse.Namespace) -> tuple[list[dict[str, Any]], Any]:
 
     period = Period(
         since=parse_time(args.since, option="--since") if args.since else None,
-        until=parse_time(args.until, option="--until") if args.until else None,
+        until=parse_time(args.until, option="--until", end_of_day=True) if args.until else None,
     )
     if period.since and period.until and period.since > period.until:
         raise ConfigError("--since is after --until; swap them")
@@ -86,7 +89,13 @@ def read_period(args: argparse.Namespace) -> tuple[list[dict[str, Any]], Any]:
             f"[yellow]{read.unreadable} records in {settings.topics.audit} are not audit records and were "
             "left out[/]: is topics.audit the gate's audit topic?"
         )
-    return read.records, period
+    if read.conflicts:
+        _stderr().print(
+            f"[red]{len(read.conflicts)} decision id(s) in {settings.topics.audit} are carried by audit "
+            "records with different contents[/]: something other than the gate wrote to the audit topic; "
+            "`gate report` lists them"
+        )
+    return read.records, period, read.conflicts
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -96,7 +105,7 @@ def _export(args: argparse.Namespace) -> int:
     from gate.compliance.inventory import as_csv, as_json_lines, inventory, totals  # noqa: PLC0415
 
     check_out(args.out)
-    records, period = read_period(args)
+    records, period, _ = read_period(args)
     rows = inventory(records, period)
     text = as_json_lines(rows) if args.format == "json" else as_csv(rows)
     if args.out is None:

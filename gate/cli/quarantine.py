@@ -65,14 +65,15 @@ def register(sub: Any) -> None:
 def _ls(args: argparse.Namespace) -> int:
     from gate.replay.history import in_quarantine  # noqa: PLC0415
 
+    chosen = filters_from(args)  # refused before the topics are read
     histories = read_histories(reading_settings(args), args)
-    rows = in_quarantine(histories, filters_from(args))[: args.limit]
+    rows = in_quarantine(histories, chosen)[: args.limit]
     if args.json:
         for decision in rows:
             print(json.dumps(decision.summary(), sort_keys=True))
         return 0
     table = Table(title=f"quarantine: {len(rows)} event(s)")
-    for column in ("event id", "decided at", "source", "reasons", "policy"):
+    for column in ("event id", "decided at (UTC)", "source", "reasons", "policy"):
         table.add_column(column)
     for d in rows:
         decided = d.decided_at.strftime("%Y-%m-%d %H:%M:%S")
@@ -92,8 +93,9 @@ def codes(reason_codes: tuple[str, ...]) -> str:
 def _stats(args: argparse.Namespace) -> int:
     from gate.replay.history import in_quarantine, stats  # noqa: PLC0415
 
+    chosen = filters_from(args)  # refused before the topics are read
     histories = read_histories(reading_settings(args), args)
-    counts = stats(in_quarantine(histories, filters_from(args)))
+    counts = stats(in_quarantine(histories, chosen))
     if args.json:
         print(json.dumps(counts, sort_keys=True))
         return 0
@@ -133,7 +135,7 @@ def _show(args: argparse.Namespace) -> int:
     )
     console.print(Text(f"original event: {original['where']} ({original['status']})"))
     table = Table(title="history")
-    for column in ("decided at", "verdict", "reasons", "policy", "record", "replay / review"):
+    for column in ("decided at (UTC)", "verdict", "reasons", "policy", "record", "replay / review"):
         table.add_column(column)
     for d in history:
         r = d.record
@@ -215,15 +217,55 @@ def check_free_text(name: str, text: str, limit: int, purpose: TextPurpose) -> s
 
 
 def _release(args: argparse.Namespace) -> int:
+    reviewer = check_free_text("reviewer", args.reviewer, MAX_REVIEWER_CHARS, REVIEWER)
+    note = check_free_text("note", args.note, MAX_NOTE_CHARS, RELEASE_NOTE)
+    settings = reading_settings(args)
+    from gate.replay.write import Fenced, TransactionalWriter  # noqa: PLC0415
+
+    # One transactional id per event, opened BEFORE the history is read: a second reviewer's release of
+    # the same event fences this one, and whichever starts later reads the other's committed release (or
+    # fences the other's write), so two reviewers at once cannot both release one event.
+    with TransactionalWriter(
+        settings.bootstrap_servers or "",
+        settings.kafka,
+        transactional_id=f"gate-release-{args.event_id}",
+        max_message_bytes=settings.max_message_bytes,
+    ) as writer:
+        outcome = _decide_release(settings, args, reviewer, note)
+        if isinstance(outcome, int):
+            return outcome
+        current, to, record, incident, writes = outcome
+        try:
+            writer.commit(writes)
+        except Fenced:
+            raise GateError(
+                f"release of {shown_id(args.event_id)} not written: another release of this event started "
+                f"meanwhile (a second reviewer?); see `gate quarantine show {shown_id(args.event_id)}`, and "
+                "release it again if it is still quarantined"
+            ) from None
+    print(
+        f"{args.event_id}: released to {to.value} by {reviewer} "
+        f"(was {current.verdict}, policy {current.policy_version})"
+    )
+    asset = record.document.get("asset") or {}
+    if "manifest.attached" in record.document.get("actions", []):
+        output = asset.get("output") or {}
+        where = output.get("store") or output.get("uri") or "inline (asset.output.data)"
+        print(f"  published with the gate's manifest attached: {where}")
+    if incident is not None:
+        print(incident_line(incident))
+    return 0
+
+
+def _decide_release(settings: Any, args: argparse.Namespace, reviewer: str, note: str) -> Any:
+    """What a release writes (current, verdict, record, incident, writes), or the exit status when refused."""
     from gate.core.review import Review  # noqa: PLC0415
     from gate.model import Verdict  # noqa: PLC0415
     from gate.replay.job import original_of  # noqa: PLC0415
     from gate.replay.read import OriginalGone, read_one  # noqa: PLC0415
     from gate.replay.release import ReleaseRefused, check_release, release  # noqa: PLC0415
+    from gate.runner.transaction import verdict_topics  # noqa: PLC0415 - the routing `gate run` uses
 
-    reviewer = check_free_text("reviewer", args.reviewer, MAX_REVIEWER_CHARS, REVIEWER)
-    note = check_free_text("note", args.note, MAX_NOTE_CHARS, RELEASE_NOTE)
-    settings = reading_settings(args)
     histories = read_histories(settings, args)
     current = histories.current(args.event_id)
     if current is None:
@@ -247,15 +289,13 @@ def _release(args: argparse.Namespace) -> int:
             publish=_publisher(settings) if can_sign else None,
         )
     except ReleaseRefused as exc:
-        print(f"gate: release of {args.event_id} refused: {exc}", file=sys.stderr)
+        print(f"gate: release of {shown_id(args.event_id)} refused: {exc}", file=sys.stderr)
         return 4
     except OriginalGone as exc:
         raise GateError(
-            f"release of {args.event_id} failed: {exc}; a release reads the original event (its declared "
-            "model goes into the audit record, its bytes into a manifest), so nothing was written"
+            f"release of {shown_id(args.event_id)} failed: {exc}; a release reads the original event (its "
+            "declared model goes into the audit record, its bytes into a manifest), so nothing was written"
         ) from None
-    from gate.runner.transaction import verdict_topics  # noqa: PLC0415 - the routing `gate run` uses
-
     topic = verdict_topics(settings.topics)[to]
     writes = [(topic, record.key, record.value, record.headers)]
     if record.audit:  # the override is a decision like any other: audited in the same transaction
@@ -263,27 +303,7 @@ def _release(args: argparse.Namespace) -> int:
     incident = _incident(settings, args, histories.by_event[args.event_id], record, reviewer)
     if incident is not None:
         writes.append(incident_write(settings, incident))
-    from gate.replay.write import TransactionalWriter  # noqa: PLC0415
-
-    with TransactionalWriter(
-        settings.bootstrap_servers or "",
-        settings.kafka,
-        transactional_id=f"gate-release-{args.event_id}",
-        max_message_bytes=settings.max_message_bytes,
-    ) as writer:
-        writer.commit(writes)
-    print(
-        f"{args.event_id}: released to {to.value} by {reviewer} "
-        f"(was {current.verdict}, policy {current.policy_version})"
-    )
-    asset = record.document.get("asset") or {}
-    if "manifest.attached" in record.document.get("actions", []):
-        output = asset.get("output") or {}
-        where = output.get("store") or output.get("uri") or "inline (asset.output.data)"
-        print(f"  published with the gate's manifest attached: {where}")
-    if incident is not None:
-        print(incident_line(incident))
-    return 0
+    return current, to, record, incident, writes
 
 
 def _publisher(settings: Any) -> Any:

@@ -25,13 +25,15 @@ def register(sub: Any) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from gate.compliance.inventory import decided_at  # noqa: PLC0415
     from gate.compliance.report import render_report, summarise  # noqa: PLC0415
 
     check_out(args.out)
-    records, period = read_period(args)
+    records, period, conflicts = read_period(args)
     incidents = _incidents(args)
     now = datetime.now(UTC)
     summary = summarise(records, period, now, incidents)
+    summary["integrity"] = _integrity(args, [r for r in records if period.contains(decided_at(r))], conflicts)
     page = render_report(summary, period, now)
     try:
         args.out.write_text(page, encoding="utf-8")
@@ -41,7 +43,28 @@ def _report(args: argparse.Namespace) -> int:
         f"{args.out}: {summary['decisions']} decisions, {summary['synthetic']} synthetic images, "
         f"{len(summary['incidents']['open'])} open incident(s)"
     )
+    found = summary["integrity"]
+    if found["altered"] or found["unmatched"]:
+        print(
+            f"audit trail: {found['altered']} record(s) disagree with their decision record or with another "
+            f"audit record (altered), {found['unmatched']} have no decision record on the verdict topics "
+            "(not written by the gate, or past the verdict topic's retention); the report lists their "
+            "decision ids",
+            file=sys.stderr,
+        )
     return 0
+
+
+def _integrity(args: argparse.Namespace, records: list[dict[str, Any]], conflicts: frozenset[str]) -> Any:
+    """Each audit record of the period checked against its decision record on the verdict topics."""
+    from gate.cli.review_args import reader_config_of  # noqa: PLC0415
+    from gate.compliance.integrity import decisions_by_id, verify  # noqa: PLC0415
+    from gate.replay.read import read_topics  # noqa: PLC0415
+
+    settings = settings_from_args(args)
+    topics = [settings.topics.approved, settings.topics.quarantine, settings.topics.rejected]
+    read = read_topics(reader_config_of(settings), topics, idle_s=1.0, progress=False)
+    return verify(records, decisions_by_id(r.value for r in read), conflicts).as_dict()
 
 
 def _incidents(args: argparse.Namespace) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from gate.settings import GateSettings
 
 _RELATIVE = re.compile(r"(\d+)([smhd])")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def whole_number(minimum: int) -> Callable[[str], int]:
@@ -64,13 +65,20 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--since", type=when, metavar="T", help="decided at or after T (ISO 8601, or 2h, 7d ago)"
     )
-    parser.add_argument("--until", type=when, metavar="T", help="decided before T (ISO 8601, or 2h, 7d ago)")
+    parser.add_argument(
+        "--until",
+        type=until,
+        metavar="T",
+        help="decided before T (ISO 8601, or 2h, 7d ago); a date: to its end",
+    )
 
 
 def filters_from(args: argparse.Namespace) -> Any:
     """The history filters the arguments describe."""
     from gate.replay.history import Filters  # noqa: PLC0415
 
+    if args.since is not None and args.until is not None and args.since >= args.until:
+        raise ConfigError("--since is not before --until, so nothing could match; swap them")
     return Filters(
         reasons=tuple(args.reason),
         entities=tuple(args.entity),
@@ -93,6 +101,15 @@ def when(text: str) -> datetime:
             f"not a time: {text!r} (use ISO 8601 such as 2026-12-05T10:00:00Z, or an age such as 2h or 7d)"
         ) from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def until(text: str) -> datetime:
+    """`--until`: as `when`, but a bare date (`2026-12-06`) means the end of that day, as in `gate report`:
+    "up to the 6th" includes the 6th (read as its midnight, it left out every decision of that day)."""
+    moment = when(text)
+    if _DATE.fullmatch(text.strip()):
+        moment += timedelta(days=1)
+    return moment
 
 
 def reading_settings(args: argparse.Namespace, **extra: Any) -> GateSettings:

@@ -27,7 +27,7 @@ from typing import Any, Protocol, TextIO
 
 from gate.assets import AssetFetcher
 from gate.commerce.media_tree import MediaImage, Skipped, inspect, walk
-from gate.commerce.skumap import SkuMap
+from gate.commerce.skumap import SkuMap, normalise_file
 from gate.core.flow import evaluate_event_bytes
 from gate.core.pipeline import Pipeline
 from gate.core.record import decided_record, encode_json
@@ -184,16 +184,26 @@ class Summary:
     skipped: Counter[str] = field(default_factory=Counter)
     already_done: int = 0
     failed: int = 0
+    # With --sku-map: images of the tree the map does not name, and map entries naming no file of the tree
+    # (a stale export, or another root); None without a map. Neither stops the run; both are told.
+    without_sku: int | None = None
+    map_entries_not_found: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The summary as JSON."""
-        return {
+        found = {
             "files": self.files,
             "outcomes": dict(sorted(self.outcomes.items())),
             "skipped": dict(sorted(self.skipped.items())),
             "already_done": self.already_done,
             "failed": self.failed,
         }
+        if self.without_sku is not None:
+            found["sku_map"] = {
+                "images_without_sku": self.without_sku,
+                "entries_not_found": self.map_entries_not_found or 0,
+            }
+        return found
 
 
 class RateLimit:
@@ -242,14 +252,20 @@ class Backfill:
 
     def run(self, entries: list[Path | Skipped], advance: Callable[[], None] = lambda: None) -> Summary:
         """Process every entry; returns the summary (also kept on `self.summary`)."""
+        seen: set[str] = set()
+        if self.skus is not None:
+            self.summary.without_sku = self.summary.without_sku or 0
         for entry in entries:
-            self._one(entry)
+            self._one(entry, seen)
             advance()
         self.sink.drain()
+        if self.skus is not None:
+            self.summary.map_entries_not_found = len(set(self.skus.entries) - seen)
         return self.summary
 
-    def _one(self, entry: Path | Skipped) -> None:
+    def _one(self, entry: Path | Skipped, seen: set[str]) -> None:
         item = entry if isinstance(entry, Skipped) else inspect(self.root, entry, self.max_bytes)
+        seen.add(normalise_file(item.relative))
         if not isinstance(entry, Skipped):
             self.summary.files += 1
         if isinstance(item, Skipped):
@@ -261,6 +277,8 @@ class Backfill:
             self.summary.skipped[item.reason] += 1
             self.journal.record(key)
             return
+        if self.skus is not None and self.skus.lookup(item.relative) is None:
+            self.summary.without_sku = (self.summary.without_sku or 0) + 1  # (set to 0 by `run`)
         event = ingest_event(item, source=self.source, skus=self.skus)
         event_id = event["event_id"]
         if event_id in self.journal.done:

@@ -15,6 +15,7 @@ from confluent_kafka import KafkaError, KafkaException, Message, Producer
 from gate.commerce.media_tree import MediaImage
 from gate.core.record import encode_json
 from gate.errors import ConfigError, GateError
+from gate.observe.kafka_log import client_logger
 
 # Delivery reports are served every this many events, which bounds what a kill can send twice.
 POLL_EVERY = 16
@@ -38,6 +39,9 @@ class KafkaSink:
             "bootstrap.servers": bootstrap_servers,
             "enable.idempotence": True,
             "acks": "all",
+            # librdkafka's lines through logging, each once: with the brokers down, left to itself it wrote
+            # a `%3|...|FAIL|` line to stderr every half second until the 30 s flush gave up
+            "logger": client_logger(),
         }
         try:
             self._producer = producer_factory(config)

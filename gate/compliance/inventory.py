@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from gate.errors import ConfigError
@@ -35,6 +36,8 @@ CSV_COLUMNS = (
     "decided_at",
 )
 
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 
 @dataclass(frozen=True, slots=True)
 class Period:
@@ -48,8 +51,12 @@ class Period:
         return (self.since is None or when >= self.since) and (self.until is None or when <= self.until)
 
 
-def parse_time(text: str, *, option: str) -> datetime:
-    """An RFC 3339 time or a date (`2026-12-01`, midnight UTC); a naive time is read as UTC."""
+def parse_time(text: str, *, option: str, end_of_day: bool = False) -> datetime:
+    """An RFC 3339 time or a date (`2026-12-01`, midnight UTC); a naive time is read as UTC.
+
+    With `end_of_day` (an inclusive upper bound such as `--until`), a date means the end of that day, so
+    `--until 2026-12-31` covers the 31st: at its midnight it would leave out the whole last day.
+    """
     try:
         when = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
@@ -57,7 +64,10 @@ def parse_time(text: str, *, option: str) -> datetime:
             f"{option} {text!r} is not a date or an RFC 3339 time; "
             "write e.g. 2026-12-01 or 2026-12-01T08:00:00Z"
         ) from None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
+    when = when if when.tzinfo else when.replace(tzinfo=UTC)
+    if end_of_day and _DATE_ONLY.fullmatch(text.strip()):
+        when = when + timedelta(days=1) - timedelta(microseconds=1)
+    return when
 
 
 def decided_at(record: Mapping[str, Any]) -> datetime:

@@ -19,6 +19,7 @@ from typing import Any
 
 from confluent_kafka import Consumer, KafkaError, KafkaException, TopicPartition
 
+from gate.compliance.integrity import comparable
 from gate.errors import ConfigError
 from gate.kafka_requests import interruptible
 from gate.observe.kafka_log import client_logger
@@ -32,6 +33,8 @@ class AuditRead:
 
     records: list[dict[str, Any]]
     unreadable: int = 0
+    # decision ids that two audit records with different contents carry (see gate.compliance.integrity)
+    conflicts: frozenset[str] = frozenset()
 
 
 def read_audit(
@@ -102,13 +105,14 @@ def _read(
     quiet_s: float,
 ) -> AuditRead:
     records: dict[str, dict[str, Any]] = {}
+    conflicts: set[str] = set()
     read = unreadable = 0
     deadline = time.monotonic() + timeout_s
     quiet_until: float | None = None
     while True:
         now = time.monotonic()
         if quiet_until is not None and now >= quiet_until:
-            return AuditRead(list(records.values()), unreadable)
+            return AuditRead(list(records.values()), unreadable, frozenset(conflicts))
         if quiet_until is None and now >= deadline:
             raise ConfigError(
                 f"the audit topic did not reach its end within {timeout_s:.0f} s ({read} records read); "
@@ -128,7 +132,9 @@ def _read(
             except (TypeError, ValueError):
                 record = None
             if isinstance(record, dict) and "decision_id" in record and "decided_at" in record:
-                records.setdefault(str(record["decision_id"]), record)
+                first = records.setdefault(str(record["decision_id"]), record)
+                if first is not record and comparable(first) != comparable(record):
+                    conflicts.add(str(record["decision_id"]))  # kept, and told: never silently dropped
             else:
                 unreadable += 1  # not the gate's: counted and reported, never silently skipped
         if progress is not None:

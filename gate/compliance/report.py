@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from html import escape
 from typing import Any
 
@@ -152,8 +152,40 @@ or the gate's own.</p>
 <h2>Policy versions in force</h2>
 <table><tr><th>version sha256</th><th>first decision</th><th>last decision</th><th>decisions</th></tr>
 {policy_rows}</table>
+<h2>Audit trail integrity (each record against its decision record)</h2>
+{_integrity(summary.get("integrity"))}
 </body></html>
 """
+
+
+def _integrity(found: Mapping[str, Any] | None) -> str:
+    if found is None:
+        return (
+            '<p data-metric="integrity" data-empty="true">The verdict topics were not read for this page; '
+            "<code>gate report</code> reads them.</p>"
+        )
+
+    def ids(name: str) -> str:
+        shown = found[f"{name}_ids"]
+        more = f" and {found[name] - len(shown)} more" if found[name] > len(shown) else ""
+        return f"<br><code>{escape(', '.join(shown))}</code>{more}" if shown else ""
+
+    checked = (
+        f'<p><span data-metric="integrity-checked">{found["checked"]}</span> audit records of this period '
+        f'checked: <span data-metric="integrity-verified">{found["verified"]}</span> match a decision '
+        "record whose sha256 is their <code>decision_id</code>.</p>"
+    )
+    altered = (
+        f'<p><b data-metric="integrity-altered">{found["altered"]}</b> disagree with their decision record, '
+        "or another audit record carries their <code>decision_id</code> with other contents (altered)."
+        f"{ids('altered')}</p>"
+    )
+    unmatched = (
+        f'<p><b data-metric="integrity-unmatched">{found["unmatched"]}</b> have no decision record on the '
+        "verdict topics: not written by the gate, or past the verdict topic's retention (the quarantine "
+        f"topic keeps records for hours to weeks).{ids('unmatched')}</p>"
+    )
+    return checked + altered + unmatched
 
 
 def _incidents(incidents: Mapping[str, Any] | None) -> str:
@@ -166,8 +198,9 @@ def _incidents(incidents: Mapping[str, Any] | None) -> str:
 
 
 def _period_text(period: Period) -> str:
-    since = f"{period.since:%Y-%m-%d %H:%M}" if period.since else "the beginning"
-    until = f"{period.until:%Y-%m-%d %H:%M}" if period.until else "now"
+    # In UTC and saying so: the bounds may have been given with any offset, and a bare clock is ambiguous.
+    since = f"{period.since.astimezone(UTC):%Y-%m-%d %H:%M} UTC" if period.since else "the beginning"
+    until = f"{period.until.astimezone(UTC):%Y-%m-%d %H:%M} UTC" if period.until else "now"
     return f"from {since} to {until}"
 
 

@@ -110,7 +110,8 @@ def open_incident(
         "status": "open",
         "found_by": found_by,
         "aware_at": rfc3339(aware_at),
-        "deadline": rfc3339(aware_at + NOTIFY_WITHIN),
+        # 72 elapsed hours: in UTC, since an aware datetime in a zone with DST adds wall-clock time
+        "deadline": rfc3339(aware_at.astimezone(UTC) + NOTIFY_WITHIN),
         "entities": entities,
         "records": len(takedown),
         "notification": {

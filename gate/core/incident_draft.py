@@ -6,10 +6,24 @@ The document itself is owned by `gate.core.incident`; this module only renders i
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from gate.core.incident import format_left, time_left
+
+
+def _late(doc: Mapping[str, Any], left: timedelta) -> list[str]:
+    """Art. 33(1): a notification after 72 hours must give the reasons for the delay; an open incident past
+    its deadline says so in the draft, where the DPO writes the notification."""
+    if doc["status"] != "open" or left >= timedelta(0):
+        return []
+    return [
+        "",
+        "## Reasons for the delay (Art. 33(1))",
+        "",
+        "The 72-hour deadline has passed: the notification must give the reasons for the delay. Record "
+        f"them with it: `gate incidents update {doc['incident_id']} --notified-at T --note REASONS`.",
+    ]
 
 
 def markdown(doc: Mapping[str, Any], now: datetime) -> str:
@@ -30,6 +44,7 @@ def markdown(doc: Mapping[str, Any], now: datetime) -> str:
         *notified,
         *reference,
         f"- Found by: {doc['found_by']}",
+        *_late(doc, left),
         "",
         "## Nature of the breach (Art. 33(3)(a))",
         "",

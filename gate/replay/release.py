@@ -22,6 +22,7 @@ from gate.errors import EventInvalid, GateError
 from gate.model import Verdict
 from gate.provenance.tsa import TimestampUnavailable
 from gate.replay.history import StoredDecision
+from gate.replay.shown import shown_id
 
 # Decides an original again for a release and publishes its bytes: (outcome, the record's `asset.output`).
 Publish = Callable[[InboundRecord], tuple[EventOutcome, Mapping[str, Any] | None]]
@@ -43,8 +44,28 @@ def check_release(current: StoredDecision, to: Verdict) -> None:
     """Refuse, before the original is read, what nothing in it could change (the decision is not a
     quarantine, or a reason says the file is broken). Raises ReleaseRefused."""
     refused = release_refusal(current.doc, to, can_sign=True)
+    if refused and current.verdict != Verdict.QUARANTINED.value:
+        raise ReleaseRefused(f"{refused} ({_how_decided(current)}); {_what_to_do(current)}")
     if refused:
         raise ReleaseRefused(refused)
+
+
+def _how_decided(current: StoredDecision) -> str:
+    """Who or what made the current decision, and when (a reviewer's handle was checked free of personal
+    data before it was written)."""
+    at = f"{current.decided_at:%Y-%m-%dT%H:%M:%SZ}"
+    review = current.doc.get("review") or {}
+    if review.get("reviewer"):
+        return f"released by {review['reviewer']} at {at}"
+    if current.replay_job:
+        return f"decided by replay job {current.replay_job} at {at}"
+    return f"decided by the gate at {at}"
+
+
+def _what_to_do(current: StoredDecision) -> str:
+    shown = shown_id(current.event_id)
+    again = f"gate replay --mode reevaluate --force --event-id {shown}"
+    return f"`gate quarantine show {shown}` shows its history; to have it decided again: `{again}`"
 
 
 def release(
@@ -69,7 +90,9 @@ def release(
     published = None
     if to is Verdict.APPROVED and needs_manifest(current.doc, synthetic):
         assert publish is not None  # release_refusal refuses without a signer
-        published = _published(original, publish)
+        published = _published(
+            original, publish, reviewed=str((current.doc.get("asset") or {}).get("sha256"))
+        )
     return released_record(
         current.doc,
         to=to,
@@ -81,13 +104,22 @@ def release(
     )
 
 
-def _published(original: InboundRecord, publish: Publish) -> ReleasedBytes:
-    """The original's bytes with the gate's manifest attached, published; refused when that fails."""
+def _published(original: InboundRecord, publish: Publish, *, reviewed: str) -> ReleasedBytes:
+    """The original's bytes with the gate's manifest attached, published; refused when that fails, or when
+    the bytes read now are not those the quarantined decision (`reviewed`: their sha256) was about."""
     try:
         outcome, output = publish(original)
     except (RemediationFailed, TimestampUnavailable) as exc:
         raise ReleaseRefused(f"approval refused: the gate could not attach its manifest ({exc})") from None
     evaluation = outcome.evaluation
+    if evaluation is not None and evaluation.sha256 != reviewed:
+        # The event names its image by URI and the file there changed since it was quarantined: signing
+        # it would publish bytes nobody decided or reviewed. (Nothing is written; a stored copy is orphaned.)
+        raise ReleaseRefused(
+            f"approval refused: the image the event names is not the one that was quarantined (sha256 "
+            f"{evaluation.sha256[:12]}..., quarantined {reviewed[:12]}...); it changed at its URI since. "
+            "Decide the new bytes first (gate replay --mode reevaluate --event-id ID), then review them"
+        )
     if evaluation is not None and "manifest.attached" not in evaluation.actions:
         facts = next((r.facts for r in evaluation.results if r.check == "provenance"), {})
         if facts.get("state") == "trusted":

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any
 
-from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
+from confluent_kafka import Consumer, KafkaError, KafkaException, Producer, TopicPartition
 
 from gate.core.record import Headers
 from gate.errors import GateError
@@ -21,6 +21,12 @@ from gate.kafka_requests import interruptible
 from gate.observe.kafka_log import client_logger
 
 _MiB = 1024 * 1024
+# A newer producer with the same transactional id took over: librdkafka's own code, and the broker's.
+_FENCED_CODES = frozenset({KafkaError._FENCED, KafkaError.PRODUCER_FENCED, KafkaError.INVALID_PRODUCER_EPOCH})
+
+
+class Fenced(GateError):
+    """A newer producer with the same transactional id fenced this one; nothing of this transaction counts."""
 
 
 def job_group(job: str) -> str:
@@ -87,6 +93,10 @@ class TransactionalWriter:
         except KafkaException as exc:
             with contextlib.suppress(KafkaException):
                 producer.abort_transaction(30)
+            if exc.args[0].code() in _FENCED_CODES:
+                raise Fenced(
+                    f"another run with this transactional id took over: {exc.args[0]}; nothing was written"
+                ) from None
             raise GateError(
                 f"the transaction failed and was aborted: {exc.args[0]}; run again to resume"
             ) from None

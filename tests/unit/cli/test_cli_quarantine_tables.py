@@ -79,7 +79,7 @@ def test_inventory_totals_show_a_model_name_with_brackets(
         "model": {"provider": "acme", "name": "SDXL [turbo]", "version": "[/]"},
         "decided_at": "2026-12-01",
     }
-    monkeypatch.setattr("gate.cli.inventory.read_period", lambda args: ([], None))
+    monkeypatch.setattr("gate.cli.inventory.read_period", lambda args: ([], None, frozenset()))
     monkeypatch.setattr("gate.compliance.inventory.inventory", lambda records, period: [row])
     monkeypatch.setattr("gate.compliance.inventory.as_csv", lambda rows: "")
     assert main(["inventory", "export", "--bootstrap-servers", "127.0.0.1:1"]) == 0
