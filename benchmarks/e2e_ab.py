@@ -8,7 +8,8 @@ process imports first (an unpacked wheel of another commit; an empty SITE: the i
 the gate's PYTHONPATH; NAME=SITE@key=value,... gives that build settings of its own (dotted keys into
 GateSettings, values as JSON; `collector.fetch_wait_ms` sets the verdict collector's fetch wait for that
 build's runs instead, to measure what the instrument's own polling costs the p99; `collector.readable_by`
-"offsets" or "both" times verdicts by the gate's committed offsets, `benchmarks.e2e_burst.burst_run`).
+"collector", "offsets" (the default) or "both": how a verdict is seen readable, see
+`benchmarks.e2e_burst.burst_run`).
 One embedded broker serves every gate. Each round drains `--events`
 pre-produced events with a fresh default gate of each build, in an order rotated every round, then offers
 `--rate` events/s (default: half the first drain's rate, then fixed for every run) for `--seconds`, and
@@ -88,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     builds = [_parse_build(b) for b in args.builds]
     instruments = {name: instrument_settings(extra) for name, _site, extra in builds}
     collector = {name: int(taken.get("fetch_wait_ms", 2)) for name, taken in instruments.items()}
-    readable_by = {name: str(taken.get("readable_by", "collector")) for name, taken in instruments.items()}
+    readable_by = {name: str(taken.get("readable_by", "offsets")) for name, taken in instruments.items()}
     base_path = os.environ.get("PYTHONPATH", "")
     settings_of = e2e_burst.gate_settings
     rows: list[dict[str, Any]] = []

@@ -25,6 +25,9 @@ from typing import Any
 
 PERF_TOP = 25
 PERF_RECORD = ["perf", "record", "-q", "-F", "499", "-g"]
+# With --py-spy PATH: the runner's Python stacks over each timed drain too (raw, collapsed stacks; py-spy
+# is not a dependency: give the path of one installed anywhere).
+PY_SPY_RECORD = ["record", "-r", "499", "-f", "raw", "--nonblocking"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=4)
     parser.add_argument("--events", type=int, default=1500)
     parser.add_argument("--perf", type=Path, default=None)
+    parser.add_argument("--py-spy", dest="py_spy", default=None, help="py-spy's path (with --perf DIR)")
     parser.add_argument(
         "--watch", default="sharp", help="sharp, coarse or both (alternated): how the drains are watched"
     )
@@ -67,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
                     core = core_rate(factory, values, workers)
                     for watch in watches if rep % 2 == 0 else watches[::-1]:
                         label = f"rep{rep}-w{workers}-{watch}"
-                        with _perf_over_drain(e2e_burst, args.perf, label, broker.pid):
+                        with _perf_over_drain(e2e_burst, args.perf, label, broker.pid, args.py_spy):
                             result = e2e_burst.burst_run(
                                 broker.bootstrap_servers, pki, events, workers=workers, batch=None,
                                 log=Path(tmp) / f"gate-{label}.log", broker_pid=broker.pid,
@@ -123,15 +127,18 @@ def _summary(rows: list[dict[str, Any]]) -> None:
 class _perf_over_drain:
     """Wraps `e2e_burst.CommitWatch.wait_for` (the timed drain) in `perf record` of the gate and broker."""
 
-    def __init__(self, e2e_burst: Any, out: Path | None, label: str, broker_pid: int | None) -> None:
+    def __init__(
+        self, e2e_burst: Any, out: Path | None, label: str, broker_pid: int | None, py_spy: str | None = None
+    ) -> None:
         self._module, self._out, self._label, self._broker = e2e_burst, out, label, broker_pid
+        self._py_spy = py_spy
         self._saved: dict[str, Any] = {}
 
     def __enter__(self) -> None:
         if self._out is None:
             return
         self._out.mkdir(parents=True, exist_ok=True)
-        module, out, label, broker = self._module, self._out, self._label, self._broker
+        module, out, label, broker, py_spy = self._module, self._out, self._label, self._broker, self._py_spy
         gate_class, watch_class = module.GateProcess, module.CommitWatch
         self._saved = {"GateProcess": gate_class, "CommitWatch": watch_class}
         pids: dict[str, int] = {}
@@ -154,6 +161,18 @@ class _perf_over_drain:
                     for name, pid in (("runner", pids.get("runner")), ("broker", broker))
                     if pid is not None
                 ]
+                if py_spy is not None and pids.get("runner") is not None:
+                    spy = [
+                        py_spy,
+                        *PY_SPY_RECORD,
+                        "-p",
+                        str(pids["runner"]),
+                        "-o",
+                        str(out / f"{label}-runner.spy"),
+                    ]
+                    records.append(
+                        subprocess.Popen(spy, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    )
                 try:
                     return super().wait_for(*a, **k)
                 finally:
