@@ -202,7 +202,9 @@ class CommitWatch:
     process's per second, measured, 3-4% of two cores that a 2-worker drain needs whole), and a drain's
     rate needs only its first and last commits sharp: given `expected`, it polls every `interval_s` until
     the commit that passes `warm_up` events (the first commit with none) and again over the last `tail`
-    share of the events, every `coarse_s` in between.
+    share of the events, every `coarse_s` in between. The e2e drains now watch only every 50 ms, to see the
+    end, and take their rate from the verdicts' own timestamps afterwards (`benchmarks.e2e_burst`); the
+    half-load stretch polls it every 2 ms to time verdicts readable (`readable_at`).
     """
 
     bootstrap: str
