@@ -6,8 +6,10 @@ Kept apart from the measurements (`benchmarks.e2e`, `benchmarks.memory`) so thos
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import json
+import math
 import os
 import signal
 import subprocess
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
+from confluent_kafka import TIMESTAMP_CREATE_TIME, Consumer, KafkaException, Producer, TopicPartition
 from prometheus_client.parser import text_string_to_metric_families
 
 from benchmarks.build import module_command
@@ -112,6 +114,10 @@ class Collector:
     # decides (`benchmarks.e2e_ab NAME=@collector.fetch_wait_ms=10`).
     fetch_wait_ms: int = 2
     arrived: dict[bytes, float] = field(default_factory=dict)
+    # Each verdict's record timestamp (its producer's clock at produce(), seconds since the epoch): when the
+    # gate's commit thread produced it, a moment before its transaction committed. Read after a drain, it
+    # times the drain with no instrument polling the broker while the gate runs (`sustained_rate`).
+    stamped: dict[bytes, float] = field(default_factory=dict)
     verdicts: dict[str, int] = field(default_factory=dict)
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
@@ -152,8 +158,11 @@ class Collector:
                 for message in [first, *consumer.consume(500, timeout=0)]:
                     if message.error() is not None:
                         continue
+                    kind, stamp = message.timestamp()
                     with self._lock:
                         self.arrived.setdefault(message.key() or b"", now)
+                        if kind == TIMESTAMP_CREATE_TIME:
+                            self.stamped.setdefault(message.key() or b"", stamp / 1000.0)
                         topic = message.topic() or ""
                         self.verdicts[topic] = self.verdicts.get(topic, 0) + 1
         finally:
@@ -193,7 +202,9 @@ class CommitWatch:
     process's per second, measured, 3-4% of two cores that a 2-worker drain needs whole), and a drain's
     rate needs only its first and last commits sharp: given `expected`, it polls every `interval_s` until
     the commit that passes `warm_up` events (the first commit with none) and again over the last `tail`
-    share of the events, every `coarse_s` in between.
+    share of the events, every `coarse_s` in between. The e2e drains now watch only every 50 ms, to see the
+    end, and take their rate from the verdicts' own timestamps afterwards (`benchmarks.e2e_burst`); the
+    half-load stretch polls it every 2 ms to time verdicts readable (`readable_at`).
     """
 
     bootstrap: str
@@ -207,6 +218,12 @@ class CommitWatch:
     arrivals: list[float] = field(default_factory=list)  # one monotonic time per committed event
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
+    # Notified when `arrivals` grows: `wait_for` sleeps on it instead of waking every 5 ms to look (200
+    # wake-ups a second of this process while the gate drains: the drain's instrument, on its cores).
+    _grew: threading.Condition = field(default_factory=threading.Condition)
+    # Per partition, (committed offset, time first seen) each time its committed offset moved: a record
+    # at (partition, offset) became readable at the first move past its offset (`readable_at`).
+    moves: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
 
     def start(self) -> CommitWatch:
         """Start polling (the consumer never subscribes, so it does not join the gate's group)."""
@@ -229,9 +246,16 @@ class CommitWatch:
                 except KafkaException:
                     offsets = []  # the coordinator is busy or moving: ask again
                 total = sum(max(0, tp.offset) for tp in offsets)
+                seen = time.monotonic()
+                for tp in offsets:
+                    moved = self.moves.setdefault(tp.partition, [])
+                    if tp.offset >= 0 and (not moved or tp.offset > moved[-1][0]):
+                        moved.append((tp.offset, seen))
                 if total > len(self.arrivals):
                     now = time.monotonic()
-                    self.arrivals.extend([now] * (total - len(self.arrivals)))
+                    with self._grew:
+                        self.arrivals.extend([now] * (total - len(self.arrivals)))
+                        self._grew.notify_all()
                 self._stop.wait(self.interval_s if self._sharp() else self.coarse_s)
         finally:
             consumer.close()
@@ -246,11 +270,21 @@ class CommitWatch:
     def wait_for(self, events: int, timeout_s: float) -> float:
         """Block until `events` are committed; the time the last of them was seen committed."""
         deadline = time.monotonic() + timeout_s
-        while self.committed < events:
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"only {self.committed} of {events} events committed in {timeout_s}s")
-            time.sleep(0.005)
+        with self._grew:
+            while self.committed < events:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"only {self.committed} of {events} events committed in {timeout_s}s")
+                self._grew.wait(min(left, 1.0))
         return self.arrivals[events - 1]
+
+    def readable_at(self, partition: int, offset: int) -> float | None:
+        """When the record at `partition`/`offset` was first seen committed (None: not yet). The gate
+        commits an input's offset in the transaction of its verdict, so this is when the verdict became
+        readable, within one interval."""
+        moved = list(self.moves.get(partition, ()))  # a copy: the thread appends meanwhile
+        at = bisect.bisect_right(moved, (offset, math.inf))  # the first committed offset > `offset`
+        return moved[at][1] if at < len(moved) else None
 
     def stop(self) -> None:
         """Stop polling and close the consumer."""

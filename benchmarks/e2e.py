@@ -26,7 +26,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.broker_load import Collector, GateProcess, fresh_topics, ingest_event, metric_delta, producer
+from benchmarks.broker_load import (
+    Collector,
+    CommitWatch,
+    GateProcess,
+    fresh_topics,
+    ingest_event,
+    metric_delta,
+    producer,
+)
 from benchmarks.stats import quantile, ratio_summary, summarize
 from gate.provenance import DevPki
 
@@ -174,17 +182,30 @@ def run_config(
 def _latency(
     bootstrap: str,
     topic: str,
-    collector: Collector,
+    collector: Collector | None,
     payloads: Sequence[Payload],
     *,
     rate: float,
     seconds: float,
     stamps: dict[bytes, tuple[float, float]] | None = None,
+    watch: CommitWatch | None = None,
+    by_collector: list[float] | None = None,
 ) -> list[float]:
     """Produce at `rate` for `seconds`; ms from each produce() to its verdict readable. `stamps` receives
-    both times per key (monotonic), for a per-record timeline (`benchmarks.e2e_timeline`)."""
+    both times per key (monotonic), for a per-record timeline (`benchmarks.e2e_timeline`).
+
+    Readable: when `collector` read the verdict, or with `watch` (the gate's committed offsets on the
+    ingest topic, polled) when the input's offset was committed, which the gate does in the verdict's own
+    transaction; one request every poll instead of a fetch of every verdict partition. With both, the
+    watch's figures are returned and the collector's appended to `by_collector` (to compare the two)."""
     p = producer(bootstrap, linger_ms=0)  # each event sent when due, not after the client's linger
     sent: dict[bytes, float] = {}
+    placed: dict[bytes, tuple[int, int]] = {}
+
+    def delivered(err: Any, message: Any) -> None:
+        if err is None:
+            placed[message.key()] = (message.partition(), message.offset())
+
     interval = 1.0 / rate
     count = max(20, int(rate * seconds))
     events = [
@@ -198,13 +219,37 @@ def _latency(
             time.sleep(min(0.002, due - now))
         key = f"lat-{i}".encode()
         sent[key] = time.monotonic()
-        p.produce(topic, value, key=key)
+        p.produce(topic, value, key=key, on_delivery=delivered if watch is not None else None)
         p.poll(0)
     p.flush(60)
-    collector.wait_for(list(sent), 300)
+    if watch is None:
+        assert collector is not None
+        collector.wait_for(list(sent), 300)
+        arrived = {k: collector.arrived[k] for k in sent}
+    else:
+        arrived = _readable_by_offsets(watch, sent, placed, 300)
+        if collector is not None and by_collector is not None:
+            collector.wait_for(list(sent), 300)
+            by_collector.extend(1000.0 * (collector.arrived[k] - t) for k, t in sent.items())
     if stamps is not None:
-        stamps.update({k: (t, collector.arrived[k]) for k, t in sent.items()})
-    return [1000.0 * (collector.arrived[k] - t) for k, t in sent.items()]
+        stamps.update({k: (t, arrived[k]) for k, t in sent.items()})
+    return [1000.0 * (arrived[k] - t) for k, t in sent.items()]
+
+
+def _readable_by_offsets(
+    watch: CommitWatch, sent: dict[bytes, float], placed: dict[bytes, tuple[int, int]], timeout_s: float
+) -> dict[bytes, float]:
+    """Per key, when the gate's committed offsets passed its input record (waits until all did)."""
+    if len(placed) < len(sent):
+        raise RuntimeError(f"{len(sent) - len(placed)} probes were not delivered to the ingest topic")
+    deadline = time.monotonic() + timeout_s
+    while True:
+        arrived = {k: watch.readable_at(*placed[k]) for k in sent}
+        if all(v is not None for v in arrived.values()):
+            return {k: v for k, v in arrived.items() if v is not None}
+        if time.monotonic() > deadline:
+            raise TimeoutError("not every probe's offset was committed in time")
+        time.sleep(0.05)
 
 
 def run_e2e(

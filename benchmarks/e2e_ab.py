@@ -7,8 +7,10 @@
 process imports first (an unpacked wheel of another commit; an empty SITE: the installed build), put on
 the gate's PYTHONPATH; NAME=SITE@key=value,... gives that build settings of its own (dotted keys into
 GateSettings, values as JSON; `collector.fetch_wait_ms` sets the verdict collector's fetch wait for that
-build's runs instead, to measure what the instrument's own polling costs the p99). One embedded broker
-serves every gate. Each round drains `--events`
+build's runs instead, to measure what the instrument's own polling costs the p99; `collector.readable_by`
+"collector", "offsets" (the default) or "both": how a verdict is seen readable, see
+`benchmarks.e2e_burst.burst_run`).
+One embedded broker serves every gate. Each round drains `--events`
 pre-produced events with a fresh default gate of each build, in an order rotated every round, then offers
 `--rate` events/s (default: half the first drain's rate, then fixed for every run) for `--seconds`, and
 prints per run: the drain rate, the half-load p50 / p99 produce -> verdict readable, records per batch,
@@ -46,7 +48,14 @@ def _parse_build(text: str) -> tuple[str, str, dict[str, Any]]:
 def collector_wait_ms(extra: dict[str, Any]) -> int:
     """The collector's fetch wait a build's settings ask for (default 2 ms), taken out of them: it is
     the benchmark's setting, not the gate's."""
-    return int(extra.pop("collector", {}).get("fetch_wait_ms", 2))
+    return int(instrument_settings(extra).get("fetch_wait_ms", 2))
+
+
+def instrument_settings(extra: dict[str, Any]) -> dict[str, Any]:
+    """The benchmark's own settings of a build's run (`collector.fetch_wait_ms`, `collector.readable_by`),
+    taken out of its gate settings."""
+    taken: dict[str, Any] = extra.pop("collector", {})
+    return taken
 
 
 def _set(tree: dict[str, Any], dotted: str, value: Any) -> None:
@@ -78,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     from gate.provenance import create_dev_pki  # noqa: PLC0415
 
     builds = [_parse_build(b) for b in args.builds]
-    collector = {name: collector_wait_ms(extra) for name, _site, extra in builds}
+    instruments = {name: instrument_settings(extra) for name, _site, extra in builds}
+    collector = {name: int(taken.get("fetch_wait_ms", 2)) for name, taken in instruments.items()}
+    readable_by = {name: str(taken.get("readable_by", "offsets")) for name, taken in instruments.items()}
     base_path = os.environ.get("PYTHONPATH", "")
     settings_of = e2e_burst.gate_settings
     rows: list[dict[str, Any]] = []
@@ -104,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
                             broker.bootstrap_servers, pki, events, workers=None, batch=None,
                             log=Path(tmp) / f"gate-{name}-{round_}.log", broker_pid=broker.pid,
                             probes=payloads, latency_s=args.seconds, latency_rate=rate, warm_up=0.1,
-                            collector_wait_ms=wait_ms,
+                            collector_wait_ms=wait_ms, readable_by=readable_by[name],
                         )  # fmt: skip
                     finally:
                         e2e_burst.gate_settings = settings_of
@@ -126,12 +137,17 @@ def _row(name: str, round_: int, result: dict[str, Any]) -> dict[str, Any]:
         "offered_per_s": round(half["offered_per_s"], 1),
         "p50_ms": round(half["p50_ms"], 1),
         "p99_ms": round(half["p99_ms"], 1),
+        "readable_by": half.get("readable_by"),
+        "p99_ms_by_collector": half.get("p99_ms_by_collector") and round(half["p99_ms_by_collector"], 1),
         "records_per_batch": half["batch_records"] and round(half["batch_records"], 2),
         "transactions_per_s": half["transactions_per_s"] and round(half["transactions_per_s"], 1),
         "chosen_size": half["chosen_batch_records"],
         "fetch_to_commit_ms": half["gate_fetch_to_commit_ms"] and round(half["gate_fetch_to_commit_ms"], 1),
         "workers_cpu_ms_per_event": round(result["workers_cpu_ms_per_event"], 2),
-        "runner_cpu_ms_per_event": round(result["runner_cpu_ms_per_event"], 2),
+        "runner_cpu_ms_per_event": round(result["runner_cpu_ms_per_event"], 3),
+        "broker_cpu_ms_per_event": round(result["broker_cpu_ms_per_event"], 3),
+        "instrument_cpu_ms_per_event": round(result["instrument_cpu_ms_per_event"], 3),
+        "records_per_transaction": round(result["events"] / max(1.0, result["transactions"]), 1),
         "half_runner_cpu_ms_per_event": round(half["runner_cpu_ms_per_event"], 2),
         "half_broker_cpu_ms_per_event": round(half["broker_cpu_ms_per_event"], 2),
         "cores": {k: v and round(v, 2) for k, v in half.get("cores", {}).items()},

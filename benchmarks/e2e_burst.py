@@ -3,9 +3,10 @@
 The ingest topic is filled before the gate starts (the load generator's own rate is reported: it must be
 far above the gate's), then one gate process starts with the given settings and drains it. The rate is
 taken from the first verdicts readable (optionally after a warm-up share of the events) to the last, so
-start-up does not count. It is timed by the gate's
-committed consumer offsets (committed in the verdicts' own transactions), so no verdict is read while the
-gate runs; every verdict is read and checked after the drain.
+start-up does not count. It is timed after the drain by the verdicts' own record timestamps (the gate's
+producer stamps each verdict as its transaction produces it), so no instrument polls the broker for it
+while the gate runs: the gate's committed consumer offsets (committed in the verdicts' own transactions)
+are watched only every 50 ms, to see the end. Every verdict is read and checked after the drain.
 On request, the same gate then serves half that rate for a few seconds (p99 produce -> verdict readable)
 and a few small bursts of fewer records than a batch (how long the last, partial batch waits).
 """
@@ -36,6 +37,9 @@ from gate.provenance import DevPki
 Event = tuple[bytes, bytes]  # key, ingest event value
 IDLE_S = 1.5  # how long the idle stack is measured after the half-load stretch
 PARTIAL_BURST = 5  # records per end-of-burst probe: fewer than any default batch
+SHARP_WATCH_S = 0.005  # the drain's commit watch at its start and end (`CommitWatch`'s default)
+PROBE_WATCH_S = 0.002  # the half-load stretch's offset watch: as sharp as the collector's 2 ms fetches
+COARSE_WATCH_S = 0.05  # the commit watch's interval when the drain is timed by the verdicts' timestamps
 
 
 def gate_settings(
@@ -152,19 +156,34 @@ def burst_run(
     stamps: dict[bytes, tuple[float, float]] | None = None,
     warm_up: float = 0.0,
     collector_wait_ms: int = 2,
+    watching: str = "coarse",
+    pin_workers: bool = False,
+    readable_by: str = "offsets",
 ) -> dict[str, Any]:
     """Drain `events` with one fresh gate; with `probes`, then measure latency on the same gate, at half
     the drain rate or at `latency_rate` events/s (the same offered load for an A/B of two builds).
     `gate_module`: the gate's entry point; `stamps`: each probe's produce and verdict-read times;
     `warm_up`: the share of the events decided before the rate's clock starts (besides the first commit);
-    `collector_wait_ms`: the verdict collector's fetch wait (its polling loads the broker at half load)."""
+    `collector_wait_ms`: the verdict collector's fetch wait (its polling loads the broker at half load);
+    `watching`: how the drain's commits are watched while it runs: "coarse" (the default) every 50 ms, only
+    to see the end, and the rate `images_per_s` is read afterwards from the verdicts' own timestamps
+    (`images_per_s_stamped`, which every drain reports; the same as the sharp watch's within 1-2% in the
+    same drains); "sharp" polls every 5 ms at the drain's start and end and reads the rate from the watch.
+    The instrument's CPU (this process) is reported either way. `pin_workers` (a diagnostic): once the
+    gate commits, worker i is bound to CPU i (the runner and broker stay free).
+    `readable_by`: how the half-load stretch sees a verdict readable: "offsets" (the default: the collector
+    stopped, the gate's committed ingest offsets polled every 2 ms, `CommitWatch.readable_at`; one
+    OffsetFetch a poll), "collector" (reads every verdict partition, a read_committed fetch of 12
+    partitions every `collector_wait_ms`: 0.12-0.13 more cores of broker at half load, measured), "both"
+    (p99 of each reported; the same stretch gave 438/435, 60/59, 446/447, 618/652, 55/54, 53/53 ms)."""
     topics = fresh_topics(bootstrap, f"e2e-w{workers}-b{batch}")
     loadgen_rate = pre_produce(bootstrap, topics.ingest, events)
     config = gate_settings(bootstrap, topics, pki, workers=workers, batch=batch)
     skipped = int(warm_up * len(events))
     watch = CommitWatch(
-        bootstrap, topics.ingest, config["settings"]["group_id"], expected=len(events), warm_up=skipped
-    ).start()
+        bootstrap, topics.ingest, config["settings"]["group_id"], expected=len(events), warm_up=skipped,
+        interval_s=COARSE_WATCH_S if watching == "coarse" else SHARP_WATCH_S,
+    ).start()  # fmt: skip
     gate = GateProcess.start(config, log, gate_module)
     collector: Collector | None = None
     result: dict[str, Any] = {}
@@ -174,12 +193,18 @@ def burst_run(
             if time.monotonic() > deadline or gate.process.poll() is not None:
                 raise RuntimeError(f"the gate decided nothing (exit {gate.process.poll()}); see {log}")
             time.sleep(0.005)
+        if pin_workers:
+            cpus = sorted(os.sched_getaffinity(0))
+            for i, child in enumerate(sorted(children(gate.process.pid))):
+                os.sched_setaffinity(child, {cpus[i % len(cpus)]})
         broker_before, wall_before = cpu_seconds(broker_pid), time.monotonic()
         gate_before = cpu_seconds(gate.process.pid)
         workers_before = _workers_cpu(gate.process.pid)
         threads_before = runner_threads_cpu(gate.process.pid)
         woken_before = _stack_wakeups(gate.process.pid, broker_pid)
+        instrument_before = cpu_seconds_of(Path("/proc/self/stat"))
         watch.wait_for(len(events), 600)
+        instrument_cpu = cpu_seconds_of(Path("/proc/self/stat")) - instrument_before
         broker_cpu, wall = cpu_seconds(broker_pid) - broker_before, time.monotonic() - wall_before
         gate_cpu = cpu_seconds(gate.process.pid) - gate_before  # the runner process (workers are children)
         workers_cpu = _workers_cpu(gate.process.pid) - workers_before
@@ -208,18 +233,45 @@ def burst_run(
             "load_average": os.getloadavg()[0],
             "ms_per_event": breakdown(metrics),
             "chosen_batch_records": metrics.get("gate_batch_target_records{}"),
+            # The drain's own instrument: this process (the commit watch's polling; nothing else runs here
+            # meanwhile). Its broker requests are in the broker's figure.
+            "watch": watching,
+            "pinned": pin_workers,
+            "instrument_cpu_ms_per_event": 1000.0 * instrument_cpu / len(events),
+            "transactions": sum(
+                metric_delta({}, metrics, "gate_transactions_total{outcome=committed}").values()
+            ),
         }
         # Every verdict is read after the drain (checked, counted per topic), not during it.
         collector = Collector(bootstrap, topics, fetch_wait_ms=collector_wait_ms).start()
         collector.wait_for([key for key, _ in events], 600)
+        stamps_of_drain = [collector.stamped[key] for key, _ in events if key in collector.stamped]
+        result["images_per_s_stamped"] = (
+            sustained_rate(stamps_of_drain, skipped) if len(stamps_of_drain) == len(events) else None
+        )
+        result["images_per_s_watch"] = result["images_per_s"]
+        if watching == "coarse":
+            if result["images_per_s_stamped"] is None:
+                raise RuntimeError("a verdict without a producer timestamp: the drain cannot be timed")
+            result["images_per_s"] = result["images_per_s_stamped"]
         if probes:
             rate = latency_rate or 0.5 * result["images_per_s"]
             before, started = gate.metrics(), time.monotonic()
             cpu_before = _stack_cpu(gate.process.pid, broker_pid)
             woken_before = _stack_wakeups(gate.process.pid, broker_pid)
+            probe_watch = None
+            if readable_by in ("offsets", "both"):
+                if readable_by == "offsets":
+                    collector.stop()  # its polling would load the broker the gate shares
+                    collector = None
+                probe_watch = CommitWatch(
+                    bootstrap, topics.ingest, config["settings"]["group_id"], interval_s=PROBE_WATCH_S
+                ).start()
+            by_collector: list[float] = []
             latencies = _latency(
-                bootstrap, topics.ingest, collector, probes, rate=rate, seconds=latency_s, stamps=stamps
-            )
+                bootstrap, topics.ingest, collector, probes, rate=rate, seconds=latency_s, stamps=stamps,
+                watch=probe_watch, by_collector=by_collector,
+            )  # fmt: skip
             after, seconds = gate.metrics(), time.monotonic() - started
             cpu_after = _stack_cpu(gate.process.pid, broker_pid)
             woken_after = _stack_wakeups(gate.process.pid, broker_pid)
@@ -249,7 +301,16 @@ def burst_run(
                 },
                 **_half_load_inside(before, after, seconds),
             }
+            if by_collector:
+                result["half_load"]["p99_ms_by_collector"] = quantile(by_collector, 0.99)
+                result["half_load"]["p50_ms_by_collector"] = quantile(by_collector, 0.5)
+            result["half_load"]["readable_by"] = readable_by
             result["half_load"]["idle_cores"] = idle_cores(gate.process.pid, broker_pid)
+            if probe_watch is not None:
+                probe_watch.stop()
+            if collector is None:  # read every verdict again (counted per topic) and time the bursts
+                collector = Collector(bootstrap, topics, fetch_wait_ms=collector_wait_ms).start()
+                collector.wait_for([key for key, _ in events], 600)
             result["partial_batch_ms"] = _partial_bursts(bootstrap, topics.ingest, collector, probes)
         result["verdict_topics"] = dict(collector.verdicts)
     finally:

@@ -25,6 +25,9 @@ from typing import Any
 
 PERF_TOP = 25
 PERF_RECORD = ["perf", "record", "-q", "-F", "499", "-g"]
+# With --py-spy PATH: the runner's Python stacks over each timed drain too (raw, collapsed stacks; py-spy
+# is not a dependency: give the path of one installed anywhere).
+PY_SPY_RECORD = ["record", "-r", "499", "-f", "raw", "--nonblocking"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=4)
     parser.add_argument("--events", type=int, default=1500)
     parser.add_argument("--perf", type=Path, default=None)
+    parser.add_argument("--py-spy", dest="py_spy", default=None, help="py-spy's path (with --perf DIR)")
+    parser.add_argument(
+        "--watch", default="sharp", help="sharp, coarse or both (alternated): how the drains are watched"
+    )
     args = parser.parse_args(argv)
+    watches = ["sharp", "coarse"] if args.watch == "both" else [args.watch]
     from benchmarks import e2e_burst  # noqa: PLC0415
     from benchmarks.e2e import WARM_UP_SHARE  # noqa: PLC0415
     from benchmarks.e2e_core import core_rate  # noqa: PLC0415
@@ -61,16 +69,17 @@ def main(argv: list[str] | None = None) -> int:
                 order = (1, 2) if rep % 2 == 0 else (2, 1)
                 for workers in order:
                     core = core_rate(factory, values, workers)
-                    label = f"rep{rep}-w{workers}"
-                    with _perf_over_drain(e2e_burst, args.perf, label, broker.pid):
-                        result = e2e_burst.burst_run(
-                            broker.bootstrap_servers, pki, events, workers=workers, batch=None,
-                            log=Path(tmp) / f"gate-{label}.log", broker_pid=broker.pid,
-                            warm_up=WARM_UP_SHARE,
-                        )  # fmt: skip
-                    row = _row(rep, workers, core, result)
-                    rows.append(row)
-                    print(json.dumps(row), flush=True)
+                    for watch in watches if rep % 2 == 0 else watches[::-1]:
+                        label = f"rep{rep}-w{workers}-{watch}"
+                        with _perf_over_drain(e2e_burst, args.perf, label, broker.pid, args.py_spy):
+                            result = e2e_burst.burst_run(
+                                broker.bootstrap_servers, pki, events, workers=workers, batch=None,
+                                log=Path(tmp) / f"gate-{label}.log", broker_pid=broker.pid,
+                                warm_up=WARM_UP_SHARE, watching=watch,
+                            )  # fmt: skip
+                        row = _row(rep, workers, core, result)
+                        rows.append(row)
+                        print(json.dumps(row), flush=True)
     _summary(rows)
     if args.perf is not None:
         _perf_report(args.perf)
@@ -85,7 +94,11 @@ def _row(rep: int, workers: int, core: float, result: dict[str, Any]) -> dict[st
         "rep": rep,
         "workers": workers,
         "core_per_s": round(core, 1),
+        "watch": result["watch"],
         "gate_per_s": round(result["images_per_s"], 1),
+        "gate_per_s_stamped": result["images_per_s_stamped"] and round(result["images_per_s_stamped"], 1),
+        "instrument_ms": round(result["instrument_cpu_ms_per_event"], 3),
+        "records_per_transaction": round(result["events"] / max(1.0, result["transactions"]), 1),
         "broker_ms": round(result["broker_cpu_ms_per_event"], 3),
         "runner_ms": round(result["runner_cpu_ms_per_event"], 3),
         "runner_python_ms": round(result["runner_python_cpu_ms_per_event"], 3),
@@ -98,29 +111,36 @@ def _row(rep: int, workers: int, core: float, result: dict[str, Any]) -> dict[st
 
 def _summary(rows: list[dict[str, Any]]) -> None:
     print(
-        "\nrep | gate 2/1 | core 2/1 | CPU bound 2*W1/(W2+R2+B2) | ms/event 2w - 1w: workers, runner, broker"
+        "\nrep | watch | gate 2/1 (as timed; verdict stamps) | core 2/1 | CPU bound 2*W1/(W2+R2+B2+I2) | "
+        "ms/event 2w - 1w: workers, runner, broker"
     )
-    for rep in sorted({r["rep"] for r in rows}):
-        by_workers = {r["workers"]: r for r in rows if r["rep"] == rep}
+    for rep, watch in sorted({(r["rep"], r["watch"]) for r in rows}):
+        by_workers = {r["workers"]: r for r in rows if r["rep"] == rep and r["watch"] == watch}
         one, two = by_workers[1], by_workers[2]
-        bound = 2 * one["workers_ms"] / (two["workers_ms"] + two["runner_ms"] + two["broker_ms"])
+        # The benchmark's own process (the commit watch) shares the cores with the 2-worker drain too.
+        shared = two["workers_ms"] + two["runner_ms"] + two["broker_ms"] + two["instrument_ms"]
+        bound = 2 * one["workers_ms"] / shared
         gate, core = two["gate_per_s"] / one["gate_per_s"], two["core_per_s"] / one["core_per_s"]
+        stamped = (two["gate_per_s_stamped"] or 0) / (one["gate_per_s_stamped"] or float("inf"))
         extra = ", ".join(f"{two[k] - one[k]:+.3f}" for k in ("workers_ms", "runner_ms", "broker_ms"))
-        print(f"{rep} | {gate:.2f} | {core:.2f} | {bound:.2f} | {extra}")
+        print(f"{rep} | {watch} | {gate:.2f}; {stamped:.2f} | {core:.2f} | {bound:.2f} | {extra}")
 
 
 class _perf_over_drain:
     """Wraps `e2e_burst.CommitWatch.wait_for` (the timed drain) in `perf record` of the gate and broker."""
 
-    def __init__(self, e2e_burst: Any, out: Path | None, label: str, broker_pid: int | None) -> None:
+    def __init__(
+        self, e2e_burst: Any, out: Path | None, label: str, broker_pid: int | None, py_spy: str | None = None
+    ) -> None:
         self._module, self._out, self._label, self._broker = e2e_burst, out, label, broker_pid
+        self._py_spy = py_spy
         self._saved: dict[str, Any] = {}
 
     def __enter__(self) -> None:
         if self._out is None:
             return
         self._out.mkdir(parents=True, exist_ok=True)
-        module, out, label, broker = self._module, self._out, self._label, self._broker
+        module, out, label, broker, py_spy = self._module, self._out, self._label, self._broker, self._py_spy
         gate_class, watch_class = module.GateProcess, module.CommitWatch
         self._saved = {"GateProcess": gate_class, "CommitWatch": watch_class}
         pids: dict[str, int] = {}
@@ -143,6 +163,18 @@ class _perf_over_drain:
                     for name, pid in (("runner", pids.get("runner")), ("broker", broker))
                     if pid is not None
                 ]
+                if py_spy is not None and pids.get("runner") is not None:
+                    spy = [
+                        py_spy,
+                        *PY_SPY_RECORD,
+                        "-p",
+                        str(pids["runner"]),
+                        "-o",
+                        str(out / f"{label}-runner.spy"),
+                    ]
+                    records.append(
+                        subprocess.Popen(spy, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    )
                 try:
                     return super().wait_for(*a, **k)
                 finally:
