@@ -14,6 +14,7 @@ from PIL import ExifTags
 
 from gate.errors import ImageUndecodable
 from gate.imaging import xmp_unread
+from gate.imaging.camera_raw import camera_raw_text
 from gate.imaging.generators import known_generator
 from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
 from gate.pointers import pointer
@@ -234,36 +235,6 @@ def _text(desc: ET.Element, name: str, elem: ET.Element | None) -> str:
     return "\n".join(parts)
 
 
-_CAMERA_RAW_CLARK = "{http://ns.adobe.com/camera-raw-settings/1.0/}"
-_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
-_SEPARATORS = re.compile(r"[,\s]+")
-# Lightroom writes numeric vectors the coordinate detector reads as latitude and longitude: Point Color
-# adjustments (crs:PointColors, and a profile's crs:Look/crs:Parameters), 19 numbers each ("-1.000000"
-# when unused, in every export since Lightroom Classic 13), and masks' curves and ranges, pairs and
-# quadruples of numbers from 0 to 1 ("0.031250 0.008371"), brush dabs ("d 0.494281 0.601323"). As a whole
-# line of such numbers they are a setting's: 19 of them, or all within [-1, 1] (that square is open sea:
-# no place anyone lives). Split, not one regular expression: runs of separators made that backtrack.
-_POINT_COLOR_SIZE = 19
-
-
-def _setting_vector(line: str) -> bool:
-    tokens = _SEPARATORS.split(line.strip())
-    dab = tokens[0] == "d"
-    numbers = tokens[1:] if dab else tokens
-    if len(numbers) < 2 or not all(_NUMBER.fullmatch(n) for n in numbers):
-        return False
-    if not dab and len(numbers) == _POINT_COLOR_SIZE:
-        return True
-    return all(abs(float(n)) <= 1 for n in numbers)
-
-
-def _camera_raw_text(name: str, text: str) -> str:
-    """`text` of a Camera Raw setting without its numeric vectors (one a line, see `_text`)."""
-    if not name.startswith(_CAMERA_RAW_CLARK) or ("," not in text and " " not in text):
-        return text  # most settings are one number or word: no vector to look for
-    return "\n".join(line for line in text.split("\n") if not _setting_vector(line))
-
-
 def _frame_attributes(root: ET.Element) -> list[tuple[ET.Element, str]]:
     """(element, attribute) pairs outside any property: on x:xmpmeta (x:xmptk), rdf:RDF, and a
     description's RDF attributes other than rdf:about (rdf:ID, rdf:nodeID)."""
@@ -307,7 +278,7 @@ def _read_past_items(
         if _dangling(desc, name, elem, extensions):
             items.append(MetadataItem(pointer("xmp", "xmpNote:HasExtendedXMP"), "unread"))
             continue
-        text = _camera_raw_text(name, _text(desc, name, elem))
+        text = camera_raw_text(name, _text(desc, name, elem))
         if text.strip():
             path = pointer("xmp", f"{prefix}:{HIDDEN_NAME}{position}")
             items.append(MetadataItem(path, "free_text", text, named_context=False))
