@@ -32,8 +32,6 @@ _MATRIX_BOUND = 4.0
 def setting_vector(line: str) -> bool:
     """Whether one line of a Camera Raw value is a setting's numbers (see the module's docstring)."""
     tokens = _SEPARATORS.split(line.strip())
-    if len(tokens) == 1:
-        return _SETTING_NUMBER.fullmatch(tokens[0]) is not None
     dab = tokens[0] == "d"
     numbers = tokens[1:] if dab else tokens
     if len(numbers) < 2 or not all(_NUMBER.fullmatch(n) for n in numbers):
@@ -46,8 +44,20 @@ def setting_vector(line: str) -> bool:
     return all(abs(v) <= 1 for v in values)
 
 
+def setting_leaf(line: str) -> bool:
+    """Whether one leaf of a structured Camera Raw setting is a slider's value (one short number)."""
+    return _SETTING_NUMBER.fullmatch(line.strip()) is not None
+
+
 def camera_raw_text(name: str, text: str) -> str:
-    """`text` of property `name` (Clark notation) without a Camera Raw setting's numbers, one a line."""
+    """`text` of property `name` (Clark notation) without a Camera Raw setting's numbers, one a line.
+
+    A simple setting ("5500") stays text as it is; the leaves of a structured one (one a line) that are
+    one short number each go, as lines of them read together as a phone number."""
     if not name.startswith(CAMERA_RAW_CLARK):
         return text
-    return "\n".join(line for line in text.split("\n") if not setting_vector(line))
+    lines = text.split("\n")
+    structured = len(lines) > 1
+    return "\n".join(
+        line for line in lines if not setting_vector(line) and not (structured and setting_leaf(line))
+    )

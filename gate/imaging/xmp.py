@@ -96,6 +96,7 @@ _AI_SOURCE_TYPES = frozenset(
     }
 )
 _VALUELESS: frozenset[Kind] = frozenset({"location", "device_id"})
+_OWNER_KINDS: frozenset[Kind] = frozenset({"owner", "person"})  # judged blank or a name, see `_text`
 # The MD5 of the extended packet the main one continues in (JPEG only, `jpeg_multipart.extended_xmp`).
 # Naming no extension published beside the packet (one removed, or none ever), it is 16 bytes of the
 # writer's choice that no reader uses: unread (issue 12's "HasExtendedXMP left in output").
@@ -224,15 +225,31 @@ def _properties(root: ET.Element) -> list[tuple[ET.Element, str, ET.Element | No
 _ABOUT = f"{{{RDF}}}about"
 
 
-def _text(desc: ET.Element, name: str, elem: ET.Element | None) -> str:
+def _text(desc: ET.Element, name: str, elem: ET.Element | None, *, structure: bool = True) -> str:
+    """The text of a property: its element text and every attribute value below it.
+
+    `structure=False` leaves out the attribute values that are RDF's own vocabulary, a language tag of
+    the short form (`x-default`, `en`, `de-DE`: no room for a name) or a parse type, so an owner field
+    whose only text is `<rdf:li xml:lang="x-default"/>` (Lightroom's empty dc:rights) is blank."""
     if elem is None:
         return desc.attrib[name]
     parts = [t.strip() for t in elem.itertext() if t.strip()]
     # Every attribute value is text the image chose, RDF's (rdf:resource, rdf:ID, rdf:datatype) and
     # xml:lang included: a parser keeps whatever is written there.
     for sub in elem.iter():
-        parts.extend(sub.attrib.values())
+        parts.extend(value for key, value in sub.attrib.items() if structure or not _structural(key, value))
     return "\n".join(parts)
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_PARSE_TYPE = f"{{{RDF}}}parseType"
+_SHORT_LANGUAGE_TAG = re.compile(r"x-default|[A-Za-z]{2,3}(?:-[A-Za-z]{2}|-\d{3})?")
+
+
+def _structural(key: str, value: str) -> bool:
+    if key == _XML_LANG:
+        return _SHORT_LANGUAGE_TAG.fullmatch(value) is not None
+    return key == _PARSE_TYPE and value in ("Resource", "Literal", "Collection")
 
 
 def _frame_attributes(root: ET.Element) -> list[tuple[ET.Element, str]]:
@@ -324,7 +341,10 @@ def read_items(
         found = classify(name, position)
         if found:
             path, kind = found
-            items.append(MetadataItem(path, kind, None if kind in _VALUELESS else _text(desc, name, elem)))
+            # An owner's value only says whether the field is blank (a name or not): RDF's structure
+            # around an empty value is no name.
+            value = _text(desc, name, elem, structure=kind not in _OWNER_KINDS)
+            items.append(MetadataItem(path, kind, None if kind in _VALUELESS else value))
     items.extend(_read_past_items(root, properties, extensions))
     text = _decode(packet)
     items.extend(xmp_unread.unread_items(text, root, properties, _KNOWN_URIS))

@@ -5,6 +5,8 @@
   (crs:UprightTransform_N, a 3 x 3 matrix near the identity ending in 1) read as coordinates, and a
   radial-gradient mask (crs:CircularGradientBasedCorrections), whose slider values, one a line
   ("+50", "0.503248", "340.781006"), read together as a phone number.
+- An empty owner field as Lightroom writes it (`<dc:rights><rdf:Alt><rdf:li xml:lang="x-default"/>`, kim's
+  photo_25, a Canon export) held the photo as naming a person: the language tag was read as the value.
 - JPEG XL photos (kim's camera exports) were refused as broken files (`image.undecodable`): the gate
   does not read JPEG XL, so it now says so (`image.unsupported`, `image/jxl`), as it does for HEIC/AVIF.
 """
@@ -16,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gate.core.pipeline import Pipeline
-from gate.imaging.camera_raw import CAMERA_RAW_CLARK, camera_raw_text, setting_vector
+from gate.imaging.camera_raw import CAMERA_RAW_CLARK, camera_raw_text, setting_leaf, setting_vector
 from gate.imaging.jpeg import segment_bytes
 from gate.model import Verdict
 from gate.scanning.walk import scan_text
@@ -87,6 +89,20 @@ def test_the_real_settings_read_as_personal_data_without_the_camera_raw_reading(
     ("line", "setting"),
     [
         *((line, True) for line in UPRIGHT),
+        # Neighbours: still scanned.
+        ("48.858400,2.294500,0,0,1,0,0,0,1", False),  # a place in a matrix's first cells (beyond 4)
+        ("1.0,0.0,0.0,0.0,1.0,0.0,0.0,0.0,2.0", False),  # nine numbers not ending in 1: not a homography
+        ("1.066300504,0.025984937,-0.025539485,0.010894824,1.088947749,-0.021391182,0.017185023,1.0", False),
+        ("3.5,3.9,0,0,1,0,0,0,1", True),  # within 4 of (0, 0): open sea in the Gulf of Guinea
+    ],
+)
+def test_a_line_is_a_camera_raw_setting_only_in_its_shape(line: str, setting: bool) -> None:
+    assert setting_vector(line) is setting
+
+
+@pytest.mark.parametrize(
+    ("leaf", "setting"),
+    [
         ("+50", True),
         ("0.503248", True),
         ("340.781006", True),
@@ -96,14 +112,19 @@ def test_the_real_settings_read_as_personal_data_without_the_camera_raw_reading(
         ("1234567", False),  # seven digits: a local phone number's length
         ("+4915123456789", False),
         ("Mask/CircularGradient", False),
-        ("48.858400,2.294500,0,0,1,0,0,0,1", False),  # a place in a matrix's first cells (beyond 4)
-        ("1.0,0.0,0.0,0.0,1.0,0.0,0.0,0.0,2.0", False),  # nine numbers not ending in 1: not a homography
-        ("1.066300504,0.025984937,-0.025539485,0.010894824,1.088947749,-0.021391182,0.017185023,1.0", False),
-        ("3.5,3.9,0,0,1,0,0,0,1", True),  # within 4 of (0, 0): open sea in the Gulf of Guinea
+        ("0.5 0.5", False),  # two numbers: `setting_vector`'s to judge
     ],
 )
-def test_a_line_is_a_camera_raw_setting_only_in_its_shape(line: str, setting: bool) -> None:
-    assert setting_vector(line) is setting
+def test_a_leaf_is_a_slider_value_only_when_one_short_number(leaf: str, setting: bool) -> None:
+    assert setting_leaf(leaf) is setting
+
+
+def test_a_simple_setting_stays_text_and_a_structured_one_loses_its_slider_values() -> None:
+    name = f"{CAMERA_RAW_CLARK}Temperature"
+    assert camera_raw_text(name, "5500") == "5500"
+    assert camera_raw_text(name, CIRCULAR_TEXT) == "\n".join(
+        ["true", "true", "Mask/CircularGradient", "Correction"]
+    )
 
 
 def test_only_camera_raw_properties_lose_their_setting_lines() -> None:
@@ -169,3 +190,48 @@ def test_a_jpeg_xl_photo_is_refused_as_an_unsupported_format(plain_gate: Pipelin
     assert evaluation.verdict is Verdict.REJECTED
     reasons = [reason.as_dict() for reason in evaluation.decision.reasons]
     assert {"code": "image.unsupported", "detail": "image/jxl"}.items() <= reasons[0].items()
+
+
+def _rights(li: str) -> str:
+    return f"<dc:rights><rdf:Alt>{li}</rdf:Alt></dc:rights>"
+
+
+@pytest.mark.parametrize(
+    ("name", "properties", "person"),
+    [
+        ("empty dc:rights (Lightroom)", (_rights('<rdf:li xml:lang="x-default"/>'),), False),
+        ("empty dc:rights in German", (_rights('<rdf:li xml:lang="de-DE"></rdf:li>'),), False),
+        ("empty creator", ("<dc:creator><rdf:Seq><rdf:li/></rdf:Seq></dc:creator>",), False),
+        (
+            "empty contact info",
+            ("<Iptc4xmpCore:CreatorContactInfo rdf:parseType='Resource'/>",),
+            False,
+        ),
+        # Neighbours: a name anywhere in the field is still a name.
+        ("dc:rights naming someone", (_rights('<rdf:li xml:lang="x-default">Jane Roe</rdf:li>'),), True),
+        ("a name as the language tag", (_rights('<rdf:li xml:lang="Ricky True"/>'),), True),
+        ("a name as a long language tag", (_rights('<rdf:li xml:lang="ricky-trueman"/>'),), True),
+        ("a name in a parse type", ("<dc:creator rdf:parseType='Ricky True'/>",), True),
+        (
+            "contact info with an address",
+            (
+                "<Iptc4xmpCore:CreatorContactInfo rdf:parseType='Resource'>"
+                "<Iptc4xmpCore:CiEmailWork>jroe@example.com</Iptc4xmpCore:CiEmailWork>"
+                "</Iptc4xmpCore:CreatorContactInfo>",
+            ),
+            True,
+        ),
+    ],
+)
+def test_an_owner_field_empty_but_for_rdf_structure_names_nobody(
+    plain_gate: Pipeline, name: str, properties: tuple[str, ...], person: bool
+) -> None:
+    core = 'xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"'
+    data = jpeg_bytes(icc=False)
+    packet = xmp_packet(*properties, attributes=core)
+    evaluation = plain_gate.evaluate(
+        data[:2] + segment_bytes(0xE1, XMP_ID + packet) + data[2:], synthetic=False
+    )
+    entities = {r.reason.entity for r in evaluation.decision.reasons}
+    assert ("PERSON" in entities) is person, (name, evaluation.decision.reason_codes)
+    assert evaluation.verdict is (Verdict.QUARANTINED if person else Verdict.APPROVED), name
