@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gate.core.pipeline import Pipeline
+from gate.imaging import xmp
 from gate.imaging.camera_raw import CAMERA_RAW_CLARK, camera_raw_text, setting_leaf, setting_vector
 from gate.imaging.jpeg import segment_bytes
 from gate.model import Verdict
@@ -235,3 +236,14 @@ def test_an_owner_field_empty_but_for_rdf_structure_names_nobody(
     entities = {r.reason.entity for r in evaluation.decision.reasons}
     assert ("PERSON" in entities) is person, (name, evaluation.decision.reason_codes)
     assert evaluation.verdict is (Verdict.QUARANTINED if person else Verdict.APPROVED), name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"[A-Za-z][A-Za-z .'-]{6,30}", fullmatch=True))  # longer than any short tag (6)
+def test_a_language_tag_that_could_hold_a_name_keeps_the_owner_field_a_name(tag: str) -> None:
+    """Only `x-default` and 2-3 letter tags with a region are structure; anything longer is read."""
+    packet = xmp_packet(_rights(f'<rdf:li xml:lang="{tag}"/>'))
+    items, _ = xmp.read_items(packet)
+    (rights,) = [item for item in items if item.path == "/xmp/dc:rights"]
+    assert rights.value is not None
+    assert bool(rights.value.strip()) is (tag != "x-default")
