@@ -54,8 +54,8 @@ def camera_raw_text(name: str, text: str) -> str:
 
     A simple setting ("5500") stays text as it is; the leaves of a structured one (one a line) that are
     one short number each go, as lines of them read together as a phone number."""
-    if not name.startswith(CAMERA_RAW_CLARK):
-        return text
+    if not name.startswith(CAMERA_RAW_CLARK) or not any(sep in text for sep in ",\n "):
+        return text  # most settings are one number or word: no vector or leaf to look for
     lines = text.split("\n")
     structured = len(lines) > 1
     return "\n".join(
