@@ -20,6 +20,14 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"II*\x00", "image/tiff"),
     (0, b"MM\x00*", "image/tiff"),
     (0, b"BM", "image/bmp"),
+    # Named so a phone's or a camera's JPEG XL (Apple ProRAW exports, Adobe's, kim's test photos) and the
+    # other still-image containers are refused as unsupported formats, not as broken files.
+    (0, b"\xff\x0a", "image/jxl"),  # a bare JPEG XL codestream
+    (0, b"\x00\x00\x00\x0cJXL \r\n\x87\n", "image/jxl"),  # the ISO BMFF container's signature box
+    (0, b"\x00\x00\x00\x0cjP  \r\n\x87\n", "image/jp2"),
+    (0, b"\xff\x4f\xff\x51", "image/jp2"),  # a bare JPEG 2000 codestream (SOC, SIZ)
+    (0, b"8BPS", "image/vnd.adobe.photoshop"),
+    (0, b"qoif", "image/qoi"),
 )
 
 _FTYP_BRANDS = {

@@ -14,6 +14,7 @@ from PIL import ExifTags
 
 from gate.errors import ImageUndecodable
 from gate.imaging import xmp_unread
+from gate.imaging.camera_raw import camera_raw_text
 from gate.imaging.generators import known_generator
 from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
 from gate.pointers import pointer
@@ -95,6 +96,7 @@ _AI_SOURCE_TYPES = frozenset(
     }
 )
 _VALUELESS: frozenset[Kind] = frozenset({"location", "device_id"})
+_OWNER_KINDS: frozenset[Kind] = frozenset({"owner", "person"})  # judged blank or a name, see `_text`
 # The MD5 of the extended packet the main one continues in (JPEG only, `jpeg_multipart.extended_xmp`).
 # Naming no extension published beside the packet (one removed, or none ever), it is 16 bytes of the
 # writer's choice that no reader uses: unread (issue 12's "HasExtendedXMP left in output").
@@ -223,45 +225,31 @@ def _properties(root: ET.Element) -> list[tuple[ET.Element, str, ET.Element | No
 _ABOUT = f"{{{RDF}}}about"
 
 
-def _text(desc: ET.Element, name: str, elem: ET.Element | None) -> str:
+def _text(desc: ET.Element, name: str, elem: ET.Element | None, *, structure: bool = True) -> str:
+    """The text of a property: its element text and every attribute value below it.
+
+    `structure=False` leaves out the attribute values that are RDF's own vocabulary, a language tag of
+    the short form (`x-default`, `en`, `de-DE`: no room for a name) or a parse type, so an owner field
+    whose only text is `<rdf:li xml:lang="x-default"/>` (Lightroom's empty dc:rights) is blank."""
     if elem is None:
         return desc.attrib[name]
     parts = [t.strip() for t in elem.itertext() if t.strip()]
     # Every attribute value is text the image chose, RDF's (rdf:resource, rdf:ID, rdf:datatype) and
     # xml:lang included: a parser keeps whatever is written there.
     for sub in elem.iter():
-        parts.extend(sub.attrib.values())
+        parts.extend(value for key, value in sub.attrib.items() if structure or not _structural(key, value))
     return "\n".join(parts)
 
 
-_CAMERA_RAW_CLARK = "{http://ns.adobe.com/camera-raw-settings/1.0/}"
-_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
-_SEPARATORS = re.compile(r"[,\s]+")
-# Lightroom writes numeric vectors the coordinate detector reads as latitude and longitude: Point Color
-# adjustments (crs:PointColors, and a profile's crs:Look/crs:Parameters), 19 numbers each ("-1.000000"
-# when unused, in every export since Lightroom Classic 13), and masks' curves and ranges, pairs and
-# quadruples of numbers from 0 to 1 ("0.031250 0.008371"), brush dabs ("d 0.494281 0.601323"). As a whole
-# line of such numbers they are a setting's: 19 of them, or all within [-1, 1] (that square is open sea:
-# no place anyone lives). Split, not one regular expression: runs of separators made that backtrack.
-_POINT_COLOR_SIZE = 19
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_PARSE_TYPE = f"{{{RDF}}}parseType"
+_SHORT_LANGUAGE_TAG = re.compile(r"x-default|[A-Za-z]{2,3}(?:-[A-Za-z]{2}|-\d{3})?")
 
 
-def _setting_vector(line: str) -> bool:
-    tokens = _SEPARATORS.split(line.strip())
-    dab = tokens[0] == "d"
-    numbers = tokens[1:] if dab else tokens
-    if len(numbers) < 2 or not all(_NUMBER.fullmatch(n) for n in numbers):
-        return False
-    if not dab and len(numbers) == _POINT_COLOR_SIZE:
-        return True
-    return all(abs(float(n)) <= 1 for n in numbers)
-
-
-def _camera_raw_text(name: str, text: str) -> str:
-    """`text` of a Camera Raw setting without its numeric vectors (one a line, see `_text`)."""
-    if not name.startswith(_CAMERA_RAW_CLARK) or ("," not in text and " " not in text):
-        return text  # most settings are one number or word: no vector to look for
-    return "\n".join(line for line in text.split("\n") if not _setting_vector(line))
+def _structural(key: str, value: str) -> bool:
+    if key == _XML_LANG:
+        return _SHORT_LANGUAGE_TAG.fullmatch(value) is not None
+    return key == _PARSE_TYPE and value in ("Resource", "Literal", "Collection")
 
 
 def _frame_attributes(root: ET.Element) -> list[tuple[ET.Element, str]]:
@@ -307,7 +295,7 @@ def _read_past_items(
         if _dangling(desc, name, elem, extensions):
             items.append(MetadataItem(pointer("xmp", "xmpNote:HasExtendedXMP"), "unread"))
             continue
-        text = _camera_raw_text(name, _text(desc, name, elem))
+        text = camera_raw_text(name, _text(desc, name, elem))
         if text.strip():
             path = pointer("xmp", f"{prefix}:{HIDDEN_NAME}{position}")
             items.append(MetadataItem(path, "free_text", text, named_context=False))
@@ -353,7 +341,10 @@ def read_items(
         found = classify(name, position)
         if found:
             path, kind = found
-            items.append(MetadataItem(path, kind, None if kind in _VALUELESS else _text(desc, name, elem)))
+            # An owner's value only says whether the field is blank (a name or not): RDF's structure
+            # around an empty value is no name.
+            value = _text(desc, name, elem, structure=kind not in _OWNER_KINDS)
+            items.append(MetadataItem(path, kind, None if kind in _VALUELESS else value))
     items.extend(_read_past_items(root, properties, extensions))
     text = _decode(packet)
     items.extend(xmp_unread.unread_items(text, root, properties, _KNOWN_URIS))

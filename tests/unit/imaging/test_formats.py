@@ -22,6 +22,13 @@ from gate.imaging import sniff_media_type
         (b"MM\x00*\x00\x00\x00\x08", "image/tiff"),
         (b"\x00\x00\x00\x1cftypavif\x00\x00", "image/avif"),
         (b"\x00\x00\x00\x1cftypheic\x00\x00", "image/heic"),
+        (b"\xff\x0a\xfa\x7f\x01\x90\x08", "image/jxl"),
+        (b"\x00\x00\x00\x0cJXL \r\n\x87\n\x00\x00\x00\x14ftypjxl ", "image/jxl"),
+        (b"\x00\x00\x00\x0cjP  \r\n\x87\n\x00\x00\x00\x14ftypjp2 ", "image/jp2"),
+        (b"\xff\x4f\xff\x51\x00\x2f", "image/jp2"),
+        (b"8BPS\x00\x01", "image/vnd.adobe.photoshop"),
+        (b"qoif\x00\x00\x01\x00", "image/qoi"),
+        (b"\x00\x00\x00\x0cJXL \r\n\x87", None),  # a signature box cut short announces nothing
         (b"RIFF\x10\x00\x00\x00WAVEfmt ", None),
         (b"%PDF-1.7", None),
         (b"\xff\xd8", None),  # SOI alone is not enough: every JPEG continues with a marker
