@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from gate.core.checks.base import CheckContext, result, skipped
 from gate.errors import ImageLimitExceeded, ImageUndecodable, ScanLimitExceeded
 from gate.imaging import MetadataItem, read_metadata
@@ -76,8 +78,10 @@ class MetadataCheck:
             entity = _STRIPPABLE_ENTITY[item.kind]
             return [self._reason(entity, item.path, detail="strippable")]
         if item.kind in _PERSON_KINDS:
-            # A blank owner field (cameras write Copyright as spaces or NULs) names nobody.
-            blank = item.value is not None and not item.value.strip()
+            # An owner field of spaces, NULs and punctuation names nobody: cameras write Copyright as spaces
+            # or NULs, a tool an Artist of a lone quote mark and spaces (a Canon photo was held). A
+            # character that only looks blank (a zero-width space) still counts as content.
+            blank = item.value is not None and all(_blank_char(ch) for ch in item.value)
             return [] if blank else [self._reason("PERSON", item.path)]
         if item.value is None:
             return []
@@ -116,3 +120,7 @@ def _unspelled(path: str) -> str:
         for index, token in enumerate(tokens)
     ]
     return "/".join(masked)
+
+
+def _blank_char(ch: str) -> bool:
+    return ch.isspace() or ch == "\0" or unicodedata.category(ch).startswith("P")

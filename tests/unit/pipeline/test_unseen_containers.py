@@ -441,7 +441,9 @@ def test_formats_the_gate_does_not_read_are_rejected(gate: Pipeline, data: bytes
 @pytest.mark.parametrize(
     ("value", "person"),
     [(b"    \x00", False), (b"\x00\x00\x00\x00\x00", False), (b"\x00", False), (b"  \x00  \x00", False),
-     (b"J P Bowen \x00", True), (b"COPYRIGHT, 2005\x00", True), (b"\xe2\x80\x8b\x00", True)],
+     (b"'   \x00", False), (b"- \x00", False), (b'"  "\x00', False),
+     (b"J P Bowen \x00", True), (b"COPYRIGHT, 2005\x00", True), (b"\xe2\x80\x8b\x00", True),
+     (b"'J'\x00", True)],
 )  # fmt: skip
 def test_a_blank_owner_field_as_cameras_write_it_names_nobody(
     gate: Pipeline, value: bytes, person: bool
