@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 
 from gate.model import Finding
 from gate.pointers import escape_token
-from gate.scanning import key_names, memo, splits
+from gate.scanning import key_names, memo, pairs, splits
 from gate.scanning.context import NOT_NUMERIC, POSITIVE_MASK, key_info, owner_context, reads_as_number
 from gate.scanning.decoding import decoded_variants, may_be_encoded
 from gate.scanning.detectors import (
@@ -117,6 +117,22 @@ def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
         _plans.clear()
     _plans[facts << _PLAN_CONTEXT_BITS | context] = plan
     return plan
+
+
+def _paired(
+    pair: tuple[str, str, str], key: str, positive: int, own: int, rules: _Rules, owner_rules: _Rules
+) -> tuple[int, int, _Rules, _Rules]:
+    """A pair's member's context: its value's gains the context and rules of the name it carries; its
+    name's, written as a field's name, loses those of the key it sits under (`pairs`)."""
+    label_key, value_key, label = pair
+    if key == value_key:
+        _, _, label_positive, label_own, label_rules, label_owner_rules, _, _ = _member(label)
+        extra = tuple(rule for rule in label_rules if rule not in rules)
+        extra_owner = tuple(rule for rule in label_owner_rules if rule not in owner_rules)
+        return positive | label_positive, own | label_own, rules + extra, owner_rules + extra_owner
+    if key == label_key and pairs.names_a_field(label):
+        return 0, 0, (), ()
+    return positive, own, rules, owner_rules
 
 
 def _chances(value: str, flags: int) -> tuple[Text, tuple[TextDetector, ...]] | None:
@@ -355,6 +371,8 @@ class _Scan:
         # before anything that reads or updates it), and count_chars and text are inlined.
         chars = self.chars
         clean_values = CLEAN
+        # A name/value pair's value is read under the name it carries (`pairs`).
+        pair = pairs.pair_of(obj) if len(obj) <= pairs.MAX_MEMBERS else None
         for position, (raw_key, child) in enumerate(obj.items()):
             key = raw_key if isinstance(raw_key, str) else str(raw_key)
             size = len(key)
@@ -366,6 +384,8 @@ class _Scan:
             plain, token, positive, own, rules, owner_rules, named, hide = (
                 member if member is not None else _member(key)
             )
+            if pair is not None:
+                positive, own, rules, owner_rules = _paired(pair, key, positive, own, rules, owner_rules)
             # The member's pointer is spelled only when something needs it (a finding, a string the
             # detectors read, a container): most members are numbers or strings found clean before.
             child_path = ""
