@@ -54,7 +54,7 @@ _IBAN_FORMS = "an IBAN written in pairs of digits (read as a phone), or right af
 _REVERSED = "a card number reversed under a right-to-left override (the override is dropped, not undone)"
 _IFA = "an advertising id under OpenRTB's 'ifa' key"
 _LOG_IP = "a bare IPv4 in a log line with no IP word before it (round 14's class)"
-_COOKIE = "a session cookie by its framework's name: Drupal's SSESS + the site's hash, OpenCart's OCSESSID"
+_COOKIE = "a pair whose name is a cookie's name with a per-site hash (Drupal's SSESS + the site's hash): keys are read whole"
 _BASIC_AUTH = "HTTP Basic credentials (base64 of user:password) after 'Authorization: Basic' (round 14's)"
 _LOYALTY = "a loyalty programme's number after the programme's name (PAYBACK, Nectar, Carrefour, Miles & More, Flying Blue)"
 _ROUTING = "a US routing number under its own key (here a pair's name): routing numbers are read after words only"
@@ -121,7 +121,6 @@ _OPEN: dict[str, str] = {
     "94.130.12.45 - -": _LOG_IP,
     "Anfrage von 88.198.12.34": _LOG_IP,
     "SSESS4f9b1c2d3e": _COOKIE,
-    "OCSESSID": _COOKIE,
     "Authorization: Basic": _BASIC_AUTH,
     "PAYBACK Karte": _LOYALTY,
     "Nectar card": _LOYALTY,
