@@ -119,20 +119,19 @@ def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
     return plan
 
 
-def _paired(
-    pair: tuple[str, str, str], key: str, positive: int, own: int, rules: _Rules, owner_rules: _Rules
-) -> tuple[int, int, _Rules, _Rules]:
-    """A pair's member's context: its value's gains the context and rules of the name it carries; its
+def _paired(pair: tuple[str, str, str], key: str, member: _Member) -> _Member:
+    """A pair's member as read: its value's gains the context and rules of the name it carries; its
     name's, written as a field's name, loses those of the key it sits under (`pairs`)."""
     label_key, value_key, label = pair
+    plain, token, positive, own, rules, owner_rules, named, hide = member
     if key == value_key:
         _, _, label_positive, label_own, label_rules, label_owner_rules, _, _ = _member(label)
-        extra = tuple(rule for rule in label_rules if rule not in rules)
-        extra_owner = tuple(rule for rule in label_owner_rules if rule not in owner_rules)
-        return positive | label_positive, own | label_own, rules + extra, owner_rules + extra_owner
+        rules += tuple(rule for rule in label_rules if rule not in rules)
+        owner_rules += tuple(rule for rule in label_owner_rules if rule not in owner_rules)
+        return plain, token, positive | label_positive, own | label_own, rules, owner_rules, named, hide
     if key == label_key and pairs.names_a_field(label):
-        return 0, 0, (), ()
-    return positive, own, rules, owner_rules
+        return plain, token, 0, 0, (), (), named, hide
+    return member
 
 
 def _chances(value: str, flags: int) -> tuple[Text, tuple[TextDetector, ...]] | None:
@@ -380,12 +379,10 @@ class _Scan:
             if size > max_string_chars or chars > max_total_chars:
                 self.chars = chars
                 self.over_limit(size)
-            member = _members.get(key)
+            member = _members.get(key) or _member(key)
             plain, token, positive, own, rules, owner_rules, named, hide = (
-                member if member is not None else _member(key)
+                member if pair is None else _paired(pair, key, member)
             )
-            if pair is not None:
-                positive, own, rules, owner_rules = _paired(pair, key, positive, own, rules, owner_rules)
             # The member's pointer is spelled only when something needs it (a finding, a string the
             # detectors read, a container): most members are numbers or strings found clean before.
             child_path = ""

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - text of other scripts, on purpose
 """The fifteenth attacker round on text (text15): attacker_round_text15.json, written before reading the
 detectors, on personal data as real tools and shops' pipelines write it into generation parameters:
 ComfyUI API graphs and workflows (`widgets_values`), A1111 infotext, Midjourney jobs, DALL-E's
@@ -28,7 +27,9 @@ from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_text15.json")
 
-_EMAIL_WORDS = "'at' and 'dot' in words of Slovene ('afna'), Lithuanian ('eta'), Latvian ('et') and Basque ('abildua')"
+_EMAIL_WORDS = (
+    "'at' and 'dot' in words of Slovene ('afna'), Lithuanian ('eta'), Latvian ('et') and Basque ('abildua')"
+)
 _SPLIT = (
     "a value split across keys or array items with no fragment mark at a boundary (no '@', '+' or '.'): "
     "an address's local part and domain, a country code and a number, an IBAN over seven keys, a card over "
@@ -54,10 +55,18 @@ _IBAN_FORMS = "an IBAN written in pairs of digits (read as a phone), or right af
 _REVERSED = "a card number reversed under a right-to-left override (the override is dropped, not undone)"
 _IFA = "an advertising id under OpenRTB's 'ifa' key"
 _LOG_IP = "a bare IPv4 in a log line with no IP word before it (round 14's class)"
-_COOKIE = "a pair whose name is a cookie's name with a per-site hash (Drupal's SSESS + the site's hash): keys are read whole"
+_COOKIE = (
+    "a pair whose name is a cookie's name with a per-site hash (Drupal's SSESS + the site's hash): keys "
+    "are read whole"
+)
 _BASIC_AUTH = "HTTP Basic credentials (base64 of user:password) after 'Authorization: Basic' (round 14's)"
-_LOYALTY = "a loyalty programme's number after the programme's name (PAYBACK, Nectar, Carrefour, Miles & More, Flying Blue)"
-_ROUTING = "a US routing number under its own key (here a pair's name): routing numbers are read after words only"
+_LOYALTY = (
+    "a loyalty programme's number after the programme's name (PAYBACK, Nectar, Carrefour, Miles & More, "
+    "Flying Blue)"
+)
+_ROUTING = (
+    "a US routing number under its own key (here a pair's name): routing numbers are read after words only"
+)
 _MRZ_FR = "the old French identity card's two 36-character MRZ lines"
 _VIN_DE = "a VIN after its German name (FIN, Fahrzeug-Identifizierungsnummer)"
 _SPECIAL = (
