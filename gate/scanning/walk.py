@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 
 from gate.model import Finding
 from gate.pointers import escape_token
-from gate.scanning import key_names, memo, splits
+from gate.scanning import key_names, memo, pairs, splits
 from gate.scanning.context import NOT_NUMERIC, POSITIVE_MASK, key_info, owner_context, reads_as_number
 from gate.scanning.decoding import decoded_variants, may_be_encoded
 from gate.scanning.detectors import (
@@ -117,6 +117,21 @@ def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
         _plans.clear()
     _plans[facts << _PLAN_CONTEXT_BITS | context] = plan
     return plan
+
+
+def _paired(pair: tuple[str, str, str], key: str, member: _Member) -> _Member:
+    """A pair's member as read: its value's gains the context and rules of the name it carries; its
+    name's, written as a field's name, loses those of the key it sits under (`pairs`)."""
+    label_key, value_key, label = pair
+    plain, token, positive, own, rules, owner_rules, named, hide = member
+    if key == value_key:
+        _, _, label_positive, label_own, label_rules, label_owner_rules, _, _ = _member(label)
+        rules += tuple(rule for rule in label_rules if rule not in rules)
+        owner_rules += tuple(rule for rule in label_owner_rules if rule not in owner_rules)
+        return plain, token, positive | label_positive, own | label_own, rules, owner_rules, named, hide
+    if key == label_key and pairs.names_a_field(label):
+        return plain, token, 0, 0, (), (), named, hide
+    return member
 
 
 def _chances(value: str, flags: int) -> tuple[Text, tuple[TextDetector, ...]] | None:
@@ -355,6 +370,8 @@ class _Scan:
         # before anything that reads or updates it), and count_chars and text are inlined.
         chars = self.chars
         clean_values = CLEAN
+        # A name/value pair's value is read under the name it carries (`pairs`).
+        pair = pairs.pair_of(obj) if len(obj) <= pairs.MAX_MEMBERS else None
         for position, (raw_key, child) in enumerate(obj.items()):
             key = raw_key if isinstance(raw_key, str) else str(raw_key)
             size = len(key)
@@ -362,9 +379,9 @@ class _Scan:
             if size > max_string_chars or chars > max_total_chars:
                 self.chars = chars
                 self.over_limit(size)
-            member = _members.get(key)
+            member = _members.get(key) or _member(key)
             plain, token, positive, own, rules, owner_rules, named, hide = (
-                member if member is not None else _member(key)
+                member if pair is None else _paired(pair, key, member)
             )
             # The member's pointer is spelled only when something needs it (a finding, a string the
             # detectors read, a container): most members are numbers or strings found clean before.

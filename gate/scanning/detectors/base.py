@@ -41,7 +41,9 @@ _LINK = re.compile(r"(?i)\.(?:com|net|me|tv|app|am|ru|social)/")
 # The folder of the home folders, then a separator (detectors/account.py).
 _HOME_FOLDER = re.compile(r"(?i)(?:users|home|documents and settings)[\\/]")
 _MAX_LOOPED_WORDS = 8
-_CASELESS_LETTER = re.compile(f"[{lexicon.CASELESS}]")
+# (text15) and the scripts of Laos, Myanmar and Cambodia, written without case and without spaces
+# between words: a sentence there is one "word" ("ម្ដាយខ្ញុំមានជំងឺទឹកនោមផ្អែម", my mother has diabetes).
+_CASELESS_LETTER = re.compile(f"[{lexicon.CASELESS}\u0e81-\u0edf\u1000-\u109f\u1780-\u17dd]")
 
 
 # Cheap facts about a string, as bits. A detector names the facts of which it needs any one

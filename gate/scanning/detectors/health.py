@@ -118,7 +118,10 @@ _LINKING = tuple(
 _LINKED = re.compile(
     r"(?i)(?:^|[^\w])(?:" + _alternation(_LINKING) + r")"
     # an article, or one elided onto the condition ("ha l'Alzheimer", "atteinte d'Alzheimer")
-    r"[\s,:]+(?:(?:" + _alternation(_words("articles")) + r")\s+|[ld]['’])?"
+    # (text15) pictographs and their joiners between, as emoji-laden prompts write them ("has 🎗️ leukaemia")
+    r"[\s,:\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f\u200d]+(?:(?:"
+    + _alternation(_words("articles"))
+    + r")\s+|[ld]['’])?"
     # one word between ("has breast cancer", "has type 1 diabetes")
     r"(?:[\w-]+\s+(?:\d\s+)?)?$"
 )

@@ -59,6 +59,15 @@ _COOKIE_NAMES = (
     "access_key",
     "private_token",
     "private-token",
+    # (text15) more shop and identity frameworks: OpenCart, Drupal (SSESS and the site's hash),
+    # PrestaShop, Keycloak, NextAuth, Supabase
+    "ocsessid",
+    "ssess",
+    "prestashop-",
+    "keycloak_identity",
+    "keycloak_session",
+    "next-auth.session-token",
+    "sb-access-token",
 )
 _COOKIE = re.compile(
     r"(?i)(?<![\w.\-])(?:" + "|".join(re.escape(name) for name in _COOKIE_NAMES) + r")[0-9a-f]{0,40}"
@@ -247,6 +256,7 @@ KEYED_RULES = (
         "session.key",
         keyset(
             "session session_id session_token session_key sid sessid phpsessid jsessionid cookie cookies "
+            "ocsessid keycloak_identity keycloak_session next_auth_session_token sb_access_token "
             "set_cookie authorization auth auth_token access_token refresh_token id_token bearer token "
             "csrf_token xsrf_token x_auth_token x_session_id frontend api_key apikey jwt "
             # secrets of the services image generators call, and "API key" in the shops' languages
