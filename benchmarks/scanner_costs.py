@@ -19,7 +19,8 @@ per record of the corpus, so a busy machine moves them less than wall time; medi
 4. Set-up: the same distinct strings taken through the walk's per-string stages one stage at a time
    (`normalise`; the facts, the plan and the `Text`; the decoders' check and their variants; every
    detector of the plan), each stage timed over all of them, the fastest of a few passes: what a
-   string costs before any detector reads it, against what the detectors cost.
+   string costs before any detector reads it, against what the detectors cost. (The loops here are
+   interpreted: a per-detector test added to the detectors' stage costs more than in the compiled walk.)
 
 A map for the next change, not a benchmark: the ratio against Presidio stays in `benchmarks/scanner.py`.
 """
