@@ -16,6 +16,11 @@ per record of the corpus, so a busy machine moves them less than wall time; medi
    finding. Inherited key context beyond the parent and split values read joined are left out.
 3. By detector: each detector's `detect` timed on the `Text` of every distinct string it is asked
    about (normalised, under its key's context; wall time, the fastest of a few passes): us per record.
+4. Set-up: the same distinct strings taken through the walk's per-string stages one stage at a time
+   (`normalise`; the facts, the plan and the `Text`; the decoders' check and their variants; every
+   detector of the plan), each stage timed over all of them, the fastest of a few passes: what a
+   string costs before any detector reads it, against what the detectors cost. (The loops here are
+   interpreted: a per-detector test added to the detectors' stage costs more than in the compiled walk.)
 
 A map for the next change, not a benchmark: the ratio against Presidio stays in `benchmarks/scanner.py`.
 """
@@ -34,6 +39,8 @@ import gate.scanning.detectors as registry
 from gate.scanning import scan_parameters
 from gate.scanning import seen as seen_tables
 from gate.scanning import walk as walk_module
+from gate.scanning.decoding import decoded_variants, may_be_encoded
+from gate.scanning.detectors.base import Text
 from gate.scanning.normalise import normalise
 
 _PASS_SECONDS = 0.5  # CPU per measured pass, at least: shorter ones are timer and scheduler noise
@@ -85,12 +92,14 @@ def phases(records: list[dict[str, Any]], seconds: float = _PASS_SECONDS) -> lis
     detectors = registry.TEXT_DETECTORS
     registry.TEXT_DETECTORS = tuple(_Off(d.entity, d.needs, d.unless) for d in detectors)
     walk_module._plans.clear()
+    walk_module._gates.clear()
     try:
         walk_only = _cpu_per_record(records, forget=False, seconds=seconds)
         reading_only = _cpu_per_record(records, forget=True, seconds=seconds)
     finally:
         registry.TEXT_DETECTORS = detectors
         walk_module._plans.clear()
+        walk_module._gates.clear()
         seen_tables.forget_clean()
     return [
         ("full pass (as the benchmark times it)", full),
@@ -158,7 +167,7 @@ def by_detector(records: list[dict[str, Any]], passes: int = 5) -> list[tuple[st
         _, _, positive, own, *_ = walk_module._member(key)
         chances = walk_module._chances(normalise(value), positive | own)
         if chances is not None:
-            texts.append(chances)
+            texts.append(chances[:2])
     best: dict[tuple[int, int], int] = {}
     for _ in range(passes):
         for index, (text, detectors) in enumerate(texts):
@@ -178,6 +187,56 @@ def by_detector(records: list[dict[str, Any]], passes: int = 5) -> list[tuple[st
         cost[name] += took
         asked[name] += 1
     return [(name, nanos / 1000 / len(records), asked[name]) for name, nanos in cost.most_common()]
+
+
+def set_up(records: list[dict[str, Any]], passes: int = 5) -> list[tuple[str, float]]:
+    """(stage, us per record) of the walk's per-string stages on the distinct strings of `records`, each
+    under its key's context (as `by_detector`): the fastest of `passes` timed loops per stage."""
+    strings = sorted({(key, value) for record in records for _, key, value in _leaves(record)})
+    read = []
+    for key, value in strings:
+        _, _, positive, own, *_ = walk_module._member(key)
+        read.append((value, positive | own))
+    meant = [(normalise(value), flags) for value, flags in read]
+    planned = [chances for value, flags in meant if (chances := walk_module._chances(value, flags))]
+    # As the walk does, a detector whose cue words the text lacks is not called (`walk._cue_gate`).
+
+    def normalising() -> None:
+        for value, _ in read:
+            normalise(value)
+
+    def planning() -> None:
+        for value, flags in meant:
+            walk_module._chances(value, flags)
+
+    def decoding() -> None:
+        for value, _ in meant:
+            if may_be_encoded(value):
+                decoded_variants(value)
+
+    def detecting() -> None:
+        for text, detectors, gates in planned:
+            fresh = Text(text.value, text.flags, text.facts, text.lower)  # no cue bits held from before
+            for detector, gate in zip(detectors, gates, strict=True):
+                if not gate or fresh.cue_bits() & gate:
+                    detector.detect(fresh)
+
+    rows = []
+    for what, stage in (
+        ("normalise", normalising),
+        ("facts, plan and Text (`_chances`)", planning),
+        ("decoders: may_be_encoded, and the variants where it may", decoding),
+        ("every detector of each plan", detecting),
+    ):
+        fastest = min(_wall(stage) for _ in range(passes))
+        rows.append((what, fastest / len(records) * 1e6))
+    return rows
+
+
+def _wall(stage: Callable[[], None]) -> float:
+    start = time.perf_counter()
+    stage()
+    return time.perf_counter() - start
 
 
 def _records(corpus: str, count: int) -> list[dict[str, Any]]:
@@ -208,6 +267,9 @@ def main(argv: list[str]) -> int:
     print("\nby detector, on the strings it is asked about (us per record; strings)")
     for name, micros, asked in by_detector(records):
         print(f"  {micros:7.2f}  {asked:6}  {name}")
+    print("\nset-up against detectors, distinct strings stage by stage (us per record)")
+    for what, micros in set_up(records):
+        print(f"  {micros:7.2f}  {what}")
     return 0
 
 

@@ -23,7 +23,7 @@ from gate.scanning.detectors import (
     TextDetector,
     detectors_for,
 )
-from gate.scanning.detectors.base import PatternDetector, facts_and_view
+from gate.scanning.detectors.base import AnyWord, PatternDetector, facts_and_view
 from gate.scanning.embedded import embedded_json
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 from gate.scanning.normalise import normalise
@@ -94,6 +94,9 @@ _MAX_MEMBERS = 8192
 _members: dict[str, _Member] = {}
 _MAX_PLANS = 4096
 _plans: dict[int, tuple[TextDetector, ...]] = {}
+# Each plan's cue gates, under the same key: per detector, the `cue_words` bits of which the text must
+# hold one for it to have a chance (`_cue_gate`), 0 where it has no such gate.
+_gates: dict[int, tuple[int, ...]] = {}
 # A plan's key packs (facts, context) into one int: facts shifted past every CONTEXT_MASK bit.
 _PLAN_CONTEXT_BITS = CONTEXT_MASK.bit_length()
 
@@ -111,11 +114,14 @@ def _member(key: str) -> _Member:
 
 
 def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
-    """`detectors_for`, through the plan table (the walk reads the table inline first)."""
+    """`detectors_for`, through the plan table (the walk reads the table inline first), with its gates."""
     plan = detectors_for(facts, context)
     if len(_plans) >= _MAX_PLANS:
         _plans.clear()
-    _plans[facts << _PLAN_CONTEXT_BITS | context] = plan
+        _gates.clear()
+    key = facts << _PLAN_CONTEXT_BITS | context
+    _gates[key] = tuple(_cue_gate(detector) for detector in plan)
+    _plans[key] = plan
     return plan
 
 
@@ -134,18 +140,39 @@ def _paired(pair: tuple[str, str, str], key: str, member: _Member) -> _Member:
     return member
 
 
-def _chances(value: str, flags: int) -> tuple[Text, tuple[TextDetector, ...]] | None:
-    """The detectors with a chance on `value` under key context `flags`, and the `Text` they read; None
-    when none has. Only detectors with a chance: none of the facts they need holds for the others (no "@"
-    for email, no digits for cards). Most strings leave none, and are done without building a Text."""
+def _cue_gate(detector: TextDetector) -> int:
+    """The `cue_words` bits a text must hold one of for `detector` to find anything: for a pattern
+    detector every rule of which waits for a cue word (`AnyWord`), the union of their bits; else 0.
+    `PatternDetector.detect` passes over each rule whose word the text lacks, so where the text holds
+    none of them it returns None: the walk then does not call it (the special categories, most national
+    ids and session tokens are such detectors, asked about most prompts)."""
+    if type(detector) is not PatternDetector or not detector.rules:
+        return 0
+    gate = 0
+    for rule in detector.rules:
+        when = rule.when
+        if not isinstance(when, AnyWord):
+            return 0
+        gate |= when.bit
+    return gate
+
+
+def _chances(value: str, flags: int) -> tuple[Text, tuple[TextDetector, ...], tuple[int, ...]] | None:
+    """The detectors with a chance on `value` under key context `flags`, their cue gates (`_cue_gate`)
+    and the `Text` they read; None when none has. Only detectors with a chance: none of the facts they
+    need holds for the others (no "@" for email, no digits for cards). Most strings leave none, and are
+    done without building a Text."""
     facts, view = facts_and_view(value, not flags & NOT_NUMERIC)
     context = flags & CONTEXT_MASK
-    detectors = _plans.get(facts << _PLAN_CONTEXT_BITS | context)
-    if detectors is None:
+    key = facts << _PLAN_CONTEXT_BITS | context
+    detectors = _plans.get(key)
+    gates = _gates.get(key)
+    if detectors is None or gates is None:
         detectors = _plan(facts, context)
+        gates = _gates[key]
     if not detectors:
         return None
-    return Text(value, flags, facts, view), detectors
+    return Text(value, flags, facts, view), detectors, gates
 
 
 def _pattern_detect(detector: PatternDetector, text: Text) -> str | None:
@@ -158,9 +185,12 @@ def _detections(value: str, flags: int) -> memo.Detections:
     chances = _chances(value, flags)
     if chances is None:
         return ()
-    text, detectors = chances
+    text, detectors, gates = chances
     found = []
-    for detector in detectors:
+    for index in range(len(detectors)):
+        detector, gate = detectors[index], gates[index]
+        if gate and not text.cue_bits() & gate:
+            continue  # `detect` would pass over every rule (`_cue_gate`)
         name = (
             detector.detect(text)
             if type(detector) is not PatternDetector
@@ -272,13 +302,16 @@ class _Scan:
         chances = _chances(value, flags)
         if chances is None:
             return True
-        text, detectors = chances
+        text, detectors, gates = chances
         seen = self.seen
         clean = True
-        for detector in detectors:
+        for index in range(len(detectors)):
+            detector, gate = detectors[index], gates[index]
             if seen and (detector.entity, path) in seen:
                 clean = False  # not asked, so not known to be clean
                 continue
+            if gate and not text.cue_bits() & gate:
+                continue  # asked, in effect: `detect` would pass over every rule (`_cue_gate`)
             # A native call for the usual class (compiled, a protocol call is a Python method lookup).
             name = (
                 detector.detect(text)

@@ -3,7 +3,7 @@ cost time (a map that lost them, or left the scanner without detectors, would mi
 
 from __future__ import annotations
 
-from benchmarks.scanner_costs import by_detector, by_key, phases
+from benchmarks.scanner_costs import by_detector, by_key, phases, set_up
 from gate.scanning import scan_parameters
 
 _RECORDS = [
@@ -30,3 +30,11 @@ def test_by_key_counts_strings_with_a_finding() -> None:
 def test_by_detector_names_the_detectors_asked() -> None:
     names = {name for name, _, _ in by_detector(_RECORDS, passes=1)}
     assert {"PHONE_NUMBER", "EMAIL_ADDRESS"} <= names
+
+
+def test_set_up_times_every_stage_and_the_detectors() -> None:
+    rows = dict(set_up(_RECORDS, passes=1))
+    assert len(rows) == 4
+    assert all(micros >= 0 for micros in rows.values())
+    # The records hold an address and a number: the detectors have work, so their stage costs time.
+    assert rows["every detector of each plan"] > 0

@@ -1,0 +1,103 @@
+"""The walk's cue gates (`walk._cue_gate`): a pattern detector every rule of which waits for a cue word is
+not called on a text holding none of its words, and that changes no finding. Checked detector by detector
+(where the gate closes, `detect` answers None) on both labelled corpora, the locale cue cases and
+hypothesis text built from the cue words themselves, and scan by scan against the walk with every gate
+open (the slow path: each detector called, as before the gates)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gate.scanning.detectors  # noqa: F401 - registers every detector's lists
+from benchmarks.corpus_locales import generate_locale_corpus
+from benchmarks.corpus_params import generate_corpus
+from gate.scanning import cue_words, scan_parameters, seen, walk
+from gate.scanning.context import key_info
+from gate.scanning.detectors import TEXT_DETECTORS, Text
+from gate.scanning.detectors.base import AnyWord, PatternDetector
+from gate.scanning.normalise import normalise
+from tests.unit.scanning.found import corpus_texts
+from tests.unit.scanning.test_scan_locale_cues import CLEAN, FOUND
+
+_RECORDS = [r.params for r in generate_corpus(400, seed=5)] + [
+    r.params for r in generate_locale_corpus(400, seed=5)
+]
+_TEXTS = corpus_texts(400, seed=5)
+# Key contexts a prompt is read under: none, and a few keys that add context (positive and negative).
+_CONTEXTS = [0] + [key_info(key).flags for key in ("religion", "health_notes", "customer", "seed", "address")]
+_GATED = [detector for detector in TEXT_DETECTORS if walk._cue_gate(detector)]
+_WORDS = sorted({word for words in cue_words.registered() for word in words})
+
+
+def _check(value: str) -> int:
+    """Assert that every gate that closes on `value` (normalised, under each context) closes on a detector
+    that finds nothing there; return how many closed."""
+    closed = 0
+    meant = normalise(value)
+    for flags in _CONTEXTS:
+        chances = walk._chances(meant, flags)
+        if chances is None:
+            continue
+        text, detectors, gates = chances
+        assert len(gates) == len(detectors)
+        for detector, mask in zip(detectors, gates, strict=True):
+            assert mask == walk._cue_gate(detector)
+            if mask and not text.cue_bits() & mask:
+                closed += 1
+                assert detector.detect(Text(meant, flags)) is None, (detector.entity, flags)
+    return closed
+
+
+def test_gates_are_on_detectors_whose_every_rule_waits_for_a_cue_word() -> None:
+    entities = {detector.entity for detector in _GATED}
+    # The special categories are read only after their cue words; an address, an e-mail or a card is not.
+    assert {"RELIGIOUS_BELIEF", "POLITICAL_OPINION", "TRADE_UNION_MEMBERSHIP"} <= entities
+    assert not {"EMAIL_ADDRESS", "CREDIT_CARD", "PERSON"} & entities
+    for detector in TEXT_DETECTORS:
+        mask = walk._cue_gate(detector)
+        if isinstance(detector, PatternDetector) and detector.rules:
+            whens = [rule.when for rule in detector.rules]
+            assert bool(mask) == all(getattr(when, "bit", 0) for when in whens), detector.entity
+            if mask:
+                assert mask == sum({when.bit for when in whens if isinstance(when, AnyWord)}), detector.entity
+        else:
+            assert mask == 0, detector.entity
+
+
+def test_a_closed_gate_never_hides_a_finding_on_the_corpora() -> None:
+    closed = sum(_check(value) for value in _TEXTS + [text for _, text in FOUND] + list(CLEAN))
+    assert closed > 1000  # not vacuous: most prompts close the special categories' gates
+
+
+_PIECE = st.one_of(
+    st.sampled_from(_WORDS),
+    st.sampled_from(_WORDS).map(str.title),
+    st.sampled_from([" ", "  ", "\t", "x", "İ", "\u0131", "1985", "-", ",", "Maria ", "is a ", "member of "]),
+    st.text(max_size=6),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECE, min_size=1, max_size=10).map("".join))
+def test_a_closed_gate_never_hides_a_finding_on_generated_text(value: str) -> None:
+    _check(value)
+
+
+def _scan_all(records: list[Any]) -> list[list[tuple[str, str, str]]]:
+    with seen.without_clean_table():
+        return [[(f.entity, f.path, f.detector) for f in scan_parameters(record)] for record in records]
+
+
+def test_findings_are_the_same_with_every_gate_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    cases = _RECORDS + [{"prompt": text} for _, text in FOUND] + [{"prompt": text} for text in CLEAN]
+    gated = _scan_all(cases)
+    monkeypatch.setattr(walk, "_cue_gate", lambda detector: 0)
+    monkeypatch.setattr(walk, "_plans", {})
+    monkeypatch.setattr(walk, "_gates", {})
+    assert _scan_all(cases) == gated
+    assert all(mask == 0 for gates in walk._gates.values() for mask in gates)  # the slow path ran
+    assert sum(1 for found in gated if found) > 300
