@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import gate.scanning.detectors as registry
+from gate.scanning import plans as plans_module
 from gate.scanning import scan_parameters
 from gate.scanning import seen as seen_tables
 from gate.scanning import walk as walk_module
@@ -91,15 +92,15 @@ def phases(records: list[dict[str, Any]], seconds: float = _PASS_SECONDS) -> lis
     kept = _cpu_per_record(records, forget=False, seconds=seconds)
     detectors = registry.TEXT_DETECTORS
     registry.TEXT_DETECTORS = tuple(_Off(d.entity, d.needs, d.unless) for d in detectors)
-    walk_module._plans.clear()
-    walk_module._gates.clear()
+    plans_module._plans.clear()
+    plans_module._gates.clear()
     try:
         walk_only = _cpu_per_record(records, forget=False, seconds=seconds)
         reading_only = _cpu_per_record(records, forget=True, seconds=seconds)
     finally:
         registry.TEXT_DETECTORS = detectors
-        walk_module._plans.clear()
-        walk_module._gates.clear()
+        plans_module._plans.clear()
+        plans_module._gates.clear()
         seen_tables.forget_clean()
     return [
         ("full pass (as the benchmark times it)", full),
@@ -165,7 +166,7 @@ def by_detector(records: list[dict[str, Any]], passes: int = 5) -> list[tuple[st
     texts = []
     for key, value in strings:
         _, _, positive, own, *_ = walk_module._member(key)
-        chances = walk_module._chances(normalise(value), positive | own)
+        chances = plans_module.chances(normalise(value), positive | own)
         if chances is not None:
             texts.append(chances[:2])
     best: dict[tuple[int, int], int] = {}
@@ -198,8 +199,8 @@ def set_up(records: list[dict[str, Any]], passes: int = 5) -> list[tuple[str, fl
         _, _, positive, own, *_ = walk_module._member(key)
         read.append((value, positive | own))
     meant = [(normalise(value), flags) for value, flags in read]
-    planned = [chances for value, flags in meant if (chances := walk_module._chances(value, flags))]
-    # As the walk does, a detector whose cue words the text lacks is not called (`walk._cue_gate`).
+    planned = [chances for value, flags in meant if (chances := plans_module.chances(value, flags))]
+    # As the walk does, a detector whose cue words the text lacks is not called (`plans.cue_gate`).
 
     def normalising() -> None:
         for value, _ in read:
@@ -207,7 +208,7 @@ def set_up(records: list[dict[str, Any]], passes: int = 5) -> list[tuple[str, fl
 
     def planning() -> None:
         for value, flags in meant:
-            walk_module._chances(value, flags)
+            plans_module.chances(value, flags)
 
     def decoding() -> None:
         for value, _ in meant:

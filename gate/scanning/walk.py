@@ -16,17 +16,15 @@ from gate.scanning import key_names, memo, pairs, splits
 from gate.scanning.context import NOT_NUMERIC, POSITIVE_MASK, key_info, owner_context, reads_as_number
 from gate.scanning.decoding import decoded_variants, may_be_encoded
 from gate.scanning.detectors import (
-    CONTEXT_MASK,
     KEYED_RULES,
     KeyedRule,
     Text,
-    TextDetector,
-    detectors_for,
 )
-from gate.scanning.detectors.base import AnyWord, PatternDetector, facts_and_view
+from gate.scanning.detectors.base import PatternDetector
 from gate.scanning.embedded import embedded_json
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 from gate.scanning.normalise import normalise
+from gate.scanning.plans import chances as plan_of
 from gate.scanning.seen import CLEAN, accepts, hold_clean
 
 # Shorter strings cannot hold any text entity (the shortest, an email, needs "a@b.co"); keyed rules
@@ -85,20 +83,12 @@ def _build_member(key: str) -> _Member:
     )
 
 
-# Per-process tables, read for every member and every string: plain dicts, because a dict lookup
-# costs a third of an lru_cache call. Both are bounded: a full table is emptied and fills again with
-# what is in use, so hostile keys or strings can neither grow memory nor crowd out the usual entries
-# for good. (Threads may race on a table: each entry is a pure function of its key, so a lost or
-# repeated insertion costs time only.)
+# Per-process table, read for every member: a plain dict, because a dict lookup costs a third of an
+# lru_cache call. Bounded: a full table is emptied and fills again with what is in use, so hostile keys
+# can neither grow memory nor crowd out the usual entries for good (the plans' table: `plans`). Threads
+# may race on the table: each entry is a pure function of its key, so a race costs time only.
 _MAX_MEMBERS = 8192
 _members: dict[str, _Member] = {}
-_MAX_PLANS = 4096
-_plans: dict[int, tuple[TextDetector, ...]] = {}
-# Each plan's cue gates, under the same key: per detector, the `cue_words` bits of which the text must
-# hold one for it to have a chance (`_cue_gate`), 0 where it has no such gate.
-_gates: dict[int, tuple[int, ...]] = {}
-# A plan's key packs (facts, context) into one int: facts shifted past every CONTEXT_MASK bit.
-_PLAN_CONTEXT_BITS = CONTEXT_MASK.bit_length()
 
 
 def _member(key: str) -> _Member:
@@ -111,18 +101,6 @@ def _member(key: str) -> _Member:
                 _members.clear()
             _members[key] = member
     return member
-
-
-def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
-    """`detectors_for`, through the plan table (the walk reads the table inline first), with its gates."""
-    plan = detectors_for(facts, context)
-    if len(_plans) >= _MAX_PLANS:
-        _plans.clear()
-        _gates.clear()
-    key = facts << _PLAN_CONTEXT_BITS | context
-    _gates[key] = tuple(_cue_gate(detector) for detector in plan)
-    _plans[key] = plan
-    return plan
 
 
 def _paired(pair: tuple[str, str, str], key: str, member: _Member) -> _Member:
@@ -140,41 +118,6 @@ def _paired(pair: tuple[str, str, str], key: str, member: _Member) -> _Member:
     return member
 
 
-def _cue_gate(detector: TextDetector) -> int:
-    """The `cue_words` bits a text must hold one of for `detector` to find anything: for a pattern
-    detector every rule of which waits for a cue word (`AnyWord`), the union of their bits; else 0.
-    `PatternDetector.detect` passes over each rule whose word the text lacks, so where the text holds
-    none of them it returns None: the walk then does not call it (the special categories, most national
-    ids and session tokens are such detectors, asked about most prompts)."""
-    if type(detector) is not PatternDetector or not detector.rules:
-        return 0
-    gate = 0
-    for rule in detector.rules:
-        when = rule.when
-        if not isinstance(when, AnyWord):
-            return 0
-        gate |= when.bit
-    return gate
-
-
-def _chances(value: str, flags: int) -> tuple[Text, tuple[TextDetector, ...], tuple[int, ...]] | None:
-    """The detectors with a chance on `value` under key context `flags`, their cue gates (`_cue_gate`)
-    and the `Text` they read; None when none has. Only detectors with a chance: none of the facts they
-    need holds for the others (no "@" for email, no digits for cards). Most strings leave none, and are
-    done without building a Text."""
-    facts, view = facts_and_view(value, not flags & NOT_NUMERIC)
-    context = flags & CONTEXT_MASK
-    key = facts << _PLAN_CONTEXT_BITS | context
-    detectors = _plans.get(key)
-    gates = _gates.get(key)
-    if detectors is None or gates is None:
-        detectors = _plan(facts, context)
-        gates = _gates[key]
-    if not detectors:
-        return None
-    return Text(value, flags, facts, view), detectors, gates
-
-
 def _pattern_detect(detector: PatternDetector, text: Text) -> str | None:
     return detector.detect(text)
 
@@ -182,7 +125,7 @@ def _pattern_detect(detector: PatternDetector, text: Text) -> str | None:
 def _detections(value: str, flags: int) -> memo.Detections:
     """What every detector with a chance reports for `value` under `flags`, in plan order (for the
     evaluation's memo: all of them, since which (entity, path) pairs are already found differs per use)."""
-    chances = _chances(value, flags)
+    chances = plan_of(value, flags)
     if chances is None:
         return ()
     text, detectors, gates = chances
@@ -190,7 +133,7 @@ def _detections(value: str, flags: int) -> memo.Detections:
     for index in range(len(detectors)):
         detector, gate = detectors[index], gates[index]
         if gate and not text.cue_bits() & gate:
-            continue  # `detect` would pass over every rule (`_cue_gate`)
+            continue  # `detect` would pass over every rule (`plans.cue_gate`)
         name = (
             detector.detect(text)
             if type(detector) is not PatternDetector
@@ -299,7 +242,7 @@ class _Scan:
             for entity, rule in detections:  # `add` keeps the first per (entity, path), as below
                 self.add(entity, path, f"{rule}+{via}" if via else rule)
             return not detections
-        chances = _chances(value, flags)
+        chances = plan_of(value, flags)
         if chances is None:
             return True
         text, detectors, gates = chances
@@ -311,7 +254,7 @@ class _Scan:
                 clean = False  # not asked, so not known to be clean
                 continue
             if gate and not text.cue_bits() & gate:
-                continue  # asked, in effect: `detect` would pass over every rule (`_cue_gate`)
+                continue  # asked, in effect: `detect` would pass over every rule (`plans.cue_gate`)
             # A native call for the usual class (compiled, a protocol call is a Python method lookup).
             name = (
                 detector.detect(text)

@@ -130,7 +130,7 @@ def test_a_failing_detector_leaves_nothing_behind(
     def broken(value: str, flags: int) -> None:
         raise RuntimeError("detector failed")
 
-    monkeypatch.setattr(walk, "_chances", broken)
+    monkeypatch.setattr(walk, "plan_of", broken)
     with pytest.raises(RuntimeError):
         scan_parameters({"prompt": "a red bag on a table"})
     with pytest.raises(RuntimeError):

@@ -1,4 +1,4 @@
-"""The walk's cue gates (`walk._cue_gate`): a pattern detector every rule of which waits for a cue word is
+"""The walk's cue gates (`plans.cue_gate`): a pattern detector every rule of which waits for a cue word is
 not called on a text holding none of its words, and that changes no finding. Checked detector by detector
 (where the gate closes, `detect` answers None) on both labelled corpora, the locale cue cases and
 hypothesis text built from the cue words themselves, and scan by scan against the walk with every gate
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import gate.scanning.detectors  # noqa: F401 - registers every detector's lists
 from benchmarks.corpus_locales import generate_locale_corpus
 from benchmarks.corpus_params import generate_corpus
-from gate.scanning import cue_words, scan_parameters, seen, walk
+from gate.scanning import cue_words, plans, scan_parameters, seen
 from gate.scanning.context import key_info
 from gate.scanning.detectors import TEXT_DETECTORS, Text
 from gate.scanning.detectors.base import AnyWord, PatternDetector
@@ -29,7 +29,7 @@ _RECORDS = [r.params for r in generate_corpus(400, seed=5)] + [
 _TEXTS = corpus_texts(400, seed=5)
 # Key contexts a prompt is read under: none, and a few keys that add context (positive and negative).
 _CONTEXTS = [0] + [key_info(key).flags for key in ("religion", "health_notes", "customer", "seed", "address")]
-_GATED = [detector for detector in TEXT_DETECTORS if walk._cue_gate(detector)]
+_GATED = [detector for detector in TEXT_DETECTORS if plans.cue_gate(detector)]
 _WORDS = sorted({word for words in cue_words.registered() for word in words})
 
 
@@ -39,13 +39,13 @@ def _check(value: str) -> int:
     closed = 0
     meant = normalise(value)
     for flags in _CONTEXTS:
-        chances = walk._chances(meant, flags)
+        chances = plans.chances(meant, flags)
         if chances is None:
             continue
         text, detectors, gates = chances
         assert len(gates) == len(detectors)
         for detector, mask in zip(detectors, gates, strict=True):
-            assert mask == walk._cue_gate(detector)
+            assert mask == plans.cue_gate(detector)
             if mask and not text.cue_bits() & mask:
                 closed += 1
                 assert detector.detect(Text(meant, flags)) is None, (detector.entity, flags)
@@ -58,7 +58,7 @@ def test_gates_are_on_detectors_whose_every_rule_waits_for_a_cue_word() -> None:
     assert {"RELIGIOUS_BELIEF", "POLITICAL_OPINION", "TRADE_UNION_MEMBERSHIP"} <= entities
     assert not {"EMAIL_ADDRESS", "CREDIT_CARD", "PERSON"} & entities
     for detector in TEXT_DETECTORS:
-        mask = walk._cue_gate(detector)
+        mask = plans.cue_gate(detector)
         if isinstance(detector, PatternDetector) and detector.rules:
             whens = [rule.when for rule in detector.rules]
             assert bool(mask) == all(getattr(when, "bit", 0) for when in whens), detector.entity
@@ -95,9 +95,9 @@ def _scan_all(records: list[Any]) -> list[list[tuple[str, str, str]]]:
 def test_findings_are_the_same_with_every_gate_open(monkeypatch: pytest.MonkeyPatch) -> None:
     cases = _RECORDS + [{"prompt": text} for _, text in FOUND] + [{"prompt": text} for text in CLEAN]
     gated = _scan_all(cases)
-    monkeypatch.setattr(walk, "_cue_gate", lambda detector: 0)
-    monkeypatch.setattr(walk, "_plans", {})
-    monkeypatch.setattr(walk, "_gates", {})
+    monkeypatch.setattr(plans, "cue_gate", lambda detector: 0)
+    monkeypatch.setattr(plans, "_plans", {})
+    monkeypatch.setattr(plans, "_gates", {})
     assert _scan_all(cases) == gated
-    assert all(mask == 0 for gates in walk._gates.values() for mask in gates)  # the slow path ran
+    assert all(mask == 0 for gates in plans._gates.values() for mask in gates)  # the slow path ran
     assert sum(1 for found in gated if found) > 300

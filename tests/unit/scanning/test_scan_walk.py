@@ -357,10 +357,11 @@ def test_identifier_shaped_keys_with_digit_runs_are_scanned_too() -> None:
 
 
 def test_plans_for_one_context_are_not_reused_for_another(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gate.scanning import walk  # noqa: PLC0415 - the private table under test
+    from gate.scanning import plans  # noqa: PLC0415 - the private table under test
 
     # Key context is part of a plan's key: a plan made under a birth key must not answer for "note".
-    monkeypatch.setattr(walk, "_plans", {})  # empty, so the first plan is made here, not by other tests
+    monkeypatch.setattr(plans, "_plans", {})  # empty, so the first plan is made here, not by other tests
+    monkeypatch.setattr(plans, "_gates", {})
     assert scan_parameters({"birth": "hello world"}) == []
     assert scan_parameters({"note": "mail jane@example.com"}) == [
         Finding(entity="EMAIL_ADDRESS", path="/note", detector="email")
@@ -368,7 +369,7 @@ def test_plans_for_one_context_are_not_reused_for_another(monkeypatch: pytest.Mo
 
 
 def test_full_tables_are_emptied_and_results_stay_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gate.scanning import walk  # noqa: PLC0415 - the private tables under test
+    from gate.scanning import plans, walk  # noqa: PLC0415 - the private tables under test
 
     params = {
         f"key{i}": value
@@ -388,19 +389,20 @@ def test_full_tables_are_emptied_and_results_stay_the_same(monkeypatch: pytest.M
         )
     }
     expected = scan_parameters(params)
-    monkeypatch.setattr(walk, "_MAX_PLANS", 3)
+    monkeypatch.setattr(plans, "_MAX_PLANS", 3)
     monkeypatch.setattr(walk, "_MAX_MEMBERS", 4)
-    monkeypatch.setattr(walk, "_plans", {})
+    monkeypatch.setattr(plans, "_plans", {})
+    monkeypatch.setattr(plans, "_gates", {})
     monkeypatch.setattr(walk, "_members", {})
     for _ in range(3):
         assert scan_parameters(params) == expected
-        assert len(walk._plans) <= 3
+        assert len(plans._plans) <= 3
         assert len(walk._members) <= 4
         # Emptied and refilled, not frozen: what was used last is in the tables.
         assert "key9" in walk._members
     scan_parameters({"another": "jane@example.com"})
     assert "another" in walk._members
-    assert any(plan and plan[0].entity == "EMAIL_ADDRESS" for plan in walk._plans.values())
+    assert any(plan and plan[0].entity == "EMAIL_ADDRESS" for plan in plans._plans.values())
 
 
 def _found(params: Any) -> list[tuple[str, str]]:

@@ -1,0 +1,72 @@
+"""Which detectors a string meets: the plan table, by the string's facts and its key context.
+
+A string's facts (digits, "@", scripts, ...) and its key's context decide which detectors have a chance
+(`detectors.detectors_for`); the plan for each (facts, context) pair is computed once per process. With
+it go the detectors' cue gates (`cue_gate`): a pattern detector every rule of which waits for a cue word
+is not asked about a text holding none of its words.
+"""
+
+from __future__ import annotations
+
+from gate.scanning.context import NOT_NUMERIC
+from gate.scanning.detectors import CONTEXT_MASK, Text, TextDetector, detectors_for
+from gate.scanning.detectors.base import AnyWord, PatternDetector, facts_and_view
+
+# Read for every string: plain dicts, because a dict lookup costs a third of an lru_cache call; bounded
+# (a full table is emptied and fills again with what is in use), so hostile strings cannot grow memory.
+# Threads may race on a table: each entry is a pure function of its key, so a race costs time only.
+# Anything that swaps TEXT_DETECTORS must clear both.
+_MAX_PLANS = 4096
+_plans: dict[int, tuple[TextDetector, ...]] = {}
+# Each plan's cue gates, under the same key: per detector, the `cue_words` bits of which the text must
+# hold one for it to have a chance (`cue_gate`), 0 where it has no such gate.
+_gates: dict[int, tuple[int, ...]] = {}
+# A plan's key packs (facts, context) into one int: facts shifted past every CONTEXT_MASK bit.
+_PLAN_CONTEXT_BITS = CONTEXT_MASK.bit_length()
+
+
+def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
+    """`detectors_for`, through the plan table with its gates."""
+    plan = detectors_for(facts, context)
+    if len(_plans) >= _MAX_PLANS:
+        _plans.clear()
+        _gates.clear()
+    key = facts << _PLAN_CONTEXT_BITS | context
+    _gates[key] = tuple(cue_gate(detector) for detector in plan)
+    _plans[key] = plan
+    return plan
+
+
+def cue_gate(detector: TextDetector) -> int:
+    """The `cue_words` bits a text must hold one of for `detector` to find anything: for a pattern
+    detector every rule of which waits for a cue word (`AnyWord`), the union of their bits; else 0.
+    `PatternDetector.detect` passes over each rule whose word the text lacks, so where the text holds
+    none of them it returns None: the walk then does not call it (the special categories, most national
+    ids and session tokens are such detectors, asked about most prompts)."""
+    if type(detector) is not PatternDetector or not detector.rules:
+        return 0
+    gate = 0
+    for rule in detector.rules:
+        when = rule.when
+        if not isinstance(when, AnyWord):
+            return 0
+        gate |= when.bit
+    return gate
+
+
+def chances(value: str, flags: int) -> tuple[Text, tuple[TextDetector, ...], tuple[int, ...]] | None:
+    """The detectors with a chance on `value` under key context `flags`, their cue gates (`cue_gate`)
+    and the `Text` they read; None when none has. Only detectors with a chance: none of the facts they
+    need holds for the others (no "@" for email, no digits for cards). Most strings leave none, and are
+    done without building a Text."""
+    facts, view = facts_and_view(value, not flags & NOT_NUMERIC)
+    context = flags & CONTEXT_MASK
+    key = facts << _PLAN_CONTEXT_BITS | context
+    detectors = _plans.get(key)
+    gates = _gates.get(key)
+    if detectors is None or gates is None:
+        detectors = _plan(facts, context)
+        gates = _gates[key]
+    if not detectors:
+        return None
+    return Text(value, flags, facts, view), detectors, gates
