@@ -42,6 +42,7 @@ _CONSEQUENCES = {
     "SESSION_TOKEN": "account takeover while the session is valid",
     "BEHAVIORAL_DATA": "profiling of the person's behaviour",
     "DEVICE_ID": "tracking of the person across apps and sites through their device",
+    "TRACKING_ID": "following the person's visits and purchases across sites and ad platforms (profiling)",
     "NATIONAL_ID": "identity theft and linking of records across services",
     "CUSTOMER_ID": "linking the image to the customer's account and records",
     "HEALTH_DATA": "disclosure of the person's health (special category, Art. 9): discrimination, distress",

@@ -1,4 +1,4 @@
-"""CUSTOMER_ID, BEHAVIORAL_DATA and DEVICE_ID: entities that only the key can reveal.
+"""CUSTOMER_ID, BEHAVIORAL_DATA, DEVICE_ID and TRACKING_ID: entities that only the key can reveal.
 
 `"customer_id": 48213` looks like any number and `"cart": [...]` like any list; the key is the
 evidence. The keys are data (`data/keys.toml`), in the languages of the shops the gate serves
@@ -75,4 +75,7 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
     KeyedRule("CUSTOMER_ID", "customer_id.owner", keyset("id number no ref"), _identifier, owner_only=True),
     KeyedRule("BEHAVIORAL_DATA", "behavior.key", table_keys("behavior"), non_empty),
     KeyedRule("DEVICE_ID", "device_id.key", table_keys("device_id"), _device_value),
+    # An ad click's id or a hashed e-mail or phone number kept for audience matching (`tracking`): an
+    # identifier's shape, as a device id's.
+    KeyedRule("TRACKING_ID", "tracking_id.key", table_keys("tracking_id"), _device_value),
 )

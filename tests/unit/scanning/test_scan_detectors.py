@@ -79,6 +79,8 @@ POSITIVES: list[tuple[str, str, Any]] = [
     ("SESSION_TOKEN", "meta", JWT),
     ("DEVICE_ID", "prompt", "router 00:1A:2B:3C:4D:5E in the shot"),
     ("DEVICE_ID", "idfa", "6D92078A-8246-4BA4-AE5B-76104861E7DC"),
+    ("TRACKING_ID", "gclid", "EAIaIQobChMI3s7x9vG_hAMVJ0FHAR0xYw"),
+    ("TRACKING_ID", "landing", "https://shop.example/p?fbclid=IwAR2F4dbP0l7Mn1IawQQGCINEz7PYX"),
     ("SOCIAL_HANDLE", "prompt", "mug for the bride, instagram: @jane_doe88"),
     ("SOCIAL_HANDLE", "instagram", "@jane_doe88"),
     ("USER_ACCOUNT", "image", "C:\\Users\\jmartin\\ComfyUI\\input\\ref.png"),

@@ -1,0 +1,52 @@
+"""TRACKING_ID: an advertising click identifier in a URL or a cookie (`gclid=...`, `fbclid=...`).
+
+An ad platform appends a click identifier to the landing page's URL (Google's gclid, gbraid and wbraid,
+Meta's fbclid, Microsoft's msclkid, TikTok's ttclid ...) and its pixel keeps it in a first-party cookie
+(`_fbc`, `_gcl_aw`): it ties the visit to one person's click on one ad and follows them through the
+shop, an online identifier of GDPR Recital 30. Under its own key (`"gclid": "..."`), and as a hashed
+e-mail or phone number kept for audience matching (`"hashed_email": "<sha256>"`: pseudonymised
+personal data, Art. 4(5)), the key says it: `data/keys.toml` [tracking_id], read by `keyed`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gate.scanning.detectors.base import (
+    HAS_DIGIT,
+    HAS_SEPARATOR,
+    PatternDetector,
+    PatternRule,
+    Text,
+    any_word,
+)
+
+# The parameter and cookie names the platforms publish. An email newsletter's subscriber id in a
+# link (Mailchimp's mc_eid, HubSpot's _hsenc, Marketo's mkt_tok, Klaviyo's _kx) names the reader too.
+CLICK_ID_NAMES = (
+    "gclid", "gbraid", "wbraid", "dclid", "gclsrc", "_gcl_aw", "_gcl_dc", "_gcl_gb", "_gcl_au",
+    "fbclid", "_fbc", "msclkid", "ttclid", "twclid", "li_fat_id", "yclid", "ymclid", "sccid",
+    "scclid", "rdt_cid", "irclickid", "epik", "mc_eid", "_hsenc", "mkt_tok", "_kx", "vero_id",
+    "s_kwcid", "ef_id", "obclid", "zanpid", "awc",
+)  # fmt: skip
+_CLICK_ID = re.compile(
+    r"(?i)(?<![\w\-])(?:" + "|".join(re.escape(name) for name in CLICK_ID_NAMES) + r")"
+    r"\s*[=:]\s*[\"']?(?P<value>[A-Za-z0-9%._\-~!*]{8,2048})"
+)
+
+
+def _identifier(match: re.Match[str], text: Text) -> bool:
+    """Digits with letters, or a long run of digits: `gclid=test` and `fbclid=undefined` are no one's."""
+    value = match.group("value")
+    return sum(ch.isdigit() for ch in value) >= 2 and (any(ch.isalpha() for ch in value) or len(value) >= 12)
+
+
+DETECTOR: PatternDetector = PatternDetector(
+    entity="TRACKING_ID",
+    needs=HAS_SEPARATOR,
+    rules=(
+        PatternRule(
+            "tracking.click_id", _CLICK_ID, _identifier, any_word(CLICK_ID_NAMES), HAS_SEPARATOR | HAS_DIGIT
+        ),
+    ),
+)
