@@ -78,6 +78,7 @@ from gate.scanning.detectors.person_patterns import (
 )
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
 from gate.scanning.detectors.person_titles import TitledNames, full_name_after_title, has_full_title_word
+from gate.scanning.detectors.person_title_after import TitledAfter
 
 # A saint's name is a place, a church or a brand: "Santa Maria Novella", "San Pedro", "Saint Laurent".
 _SAINTS = frozenset(("santa", "santo", "san", "saint", "sainte", "sankt", "são", "santi"))
@@ -113,6 +114,8 @@ _REVERSED = re.compile(
     rf"(?P<last>[{UP}](?<![\w'’\-][{UP}])(?:(?<=M)a?c[{UP}]|(?<=[OD])'[{UP}])?[{LOW}]{{1,24}}"  # noqa: RUF001
     rf"(?:-[{UP}][{LOW}]{{1,24}})?),[ \t]+(?P<first>{NAME})(?![\w'’\-])"  # noqa: RUF001
 )
+# Particles a run of capitalised words goes on over, when a word follows them.
+_RUN_PARTICLES = frozenset(("von", "van", "de", "da", "di", "del", "der", "la", "le", "du", "dos", "das", "zu"))
 # The word right before a position, and right after one: the run of capitalised words around a pair.
 _WORD_AFTER = re.compile(r"[ \t]+[\w'\-]+")
 
@@ -140,6 +143,7 @@ class PersonDetector:
         self._vietnamese = names_scripts_set("surnames", "vietnamese")
         self._cases = CaseForms(self._world)
         self._titled = TitledNames()
+        self._titled_after = TitledAfter(self._world, self._organisation)
         self._greeted = GreetedNames(self._world, self._not_surnames, self._scripts, self._organisation)
         self._joined = JoinedNames(self._world, self._word_names, self._not_surnames, self._organisation)
         self._initialled = InitialledNames(
@@ -224,6 +228,8 @@ class PersonDetector:
             return "person.name"
         if (found := self._printed_or_labelled(text)) is not None:
             return found
+        if self._titled_after.find(text):
+            return "person.honorific"
         if PERSON_CUES.may_be_found(value, text.lower, text.cue_bits()) and PERSON_CUES.found(value):
             found = self._cued.find(value)
             if found is not None:
@@ -232,7 +238,7 @@ class PersonDetector:
             return "person.greeting"
         if not value.isascii() and (
             ((span := self._scripts.find(value)) is not None and not self._organisation(value, *span))
-            or self._indic.find(value) is not None
+            or ((span := self._indic.find(value)) is not None and not self._organisation(value, *span))
             or self._titled.find(value)
         ):
             return "person.script"
@@ -389,7 +395,11 @@ class PersonDetector:
         run_start, run_end = start, end
         while (before := word_before(value, run_start)) is not None and value[before].isupper():
             run_start = before
-        while (after := _WORD_AFTER.match(value, run_end)) and after.group().lstrip()[0].isupper():
+        while (after := _WORD_AFTER.match(value, run_end)) and (
+            after.group().lstrip()[0].isupper()
+            # a particle inside the run: "Johann Wolfgang von Goethe", "Oscar de la Renta"
+            or (after.group().lstrip() in _RUN_PARTICLES and value[after.end() : after.end() + 1] == " ")
+        ):
             run_end = after.end()
         run_end += 2 if value.startswith(("'s", "\u2019s"), run_end) else 0  # "Jack Daniel's", "Mrs. Meyer's"
         # "Jean-Paul Gaultier" is the list's "jean paul gaultier".
