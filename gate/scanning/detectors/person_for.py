@@ -66,9 +66,12 @@ NOT_AFTER_TITLE = frozenset(names_scripts()["titles_not_names"]["between"])
 
 
 # Words that stand before a name as a "for" does (cues.toml [person_before]: "grandma", "in memory of",
-# "Love,"; and [person_role], since names15: "Coach", "Chef", "Ustaz", "avvocato"): matched as the end of the words before the name by `str.endswith`, one C call, since an
-# alternation of some 150 phrases tried at each position of the window cost 7% of the European corpus.
-_BEFORE_WORDS = tuple(sorted({" ".join(word.lower().split()) for word in lexicon.words("person_before", "person_role")}))
+# "Love,"; and [person_role], since names15: "Coach", "Chef", "Ustaz", "avvocato"): matched as the end
+# of the words before the name by `str.endswith`, one C call, since an alternation of some 150 phrases
+# tried at each position of the window cost 7% of the European corpus.
+_BEFORE_WORDS = tuple(
+    sorted({" ".join(word.lower().split()) for word in lexicon.words("person_before", "person_role")})
+)
 _BEFORE_WINDOW = 32
 
 

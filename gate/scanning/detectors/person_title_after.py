@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003 - Turkish and Azerbaijani titles, on purpose
+# ruff: noqa: RUF001, RUF002 - Turkish and Azerbaijani titles, on purpose
 """PERSON: a title written after the name, as Turkish, Azerbaijani, Uzbek, Hindi, Urdu, Persian, Japanese
 and Korean address people in Latin letters ("Mustafa Bey'e emeklilik hediyesi", "Zeynep Hanım için",
 "Ramesh ji", "Rashid Sahib", "Tanaka-san e no omiyage", "Yamamoto-sensei", "Jiwoo-ssi", since names15).
@@ -39,7 +39,8 @@ _UP, _LOW = lexicon.UPPER, lexicon.LOWER
 # suffix after an apostrophe ("Bey'e", "Hoca'ya"). A capital first, so the engine skips ahead to one.
 _NAMED = re.compile(
     rf"(?<![\w\-])(?P<name>[{_UP}][{_LOW}]{{1,20}}(?:-[{_UP}{_LOW}][{_LOW}]{{1,12}})?)"
-    rf"(?:-(?i:{lexicon.pattern(_TITLES)})|[ \t]+(?i:{lexicon.pattern(_SPACED)}))(?:['’][{_LOW}]{{1,6}})?(?![\w\-])"
+    rf"(?:-(?i:{lexicon.pattern(_TITLES)})|[ \t]+(?i:{lexicon.pattern(_SPACED)}))"
+    rf"(?:['’][{_LOW}]{{1,6}})?(?![\w\-])"
 )
 # Words of address and beings a title follows that are no one's name ("Kami-sama": a god; "Okaa-san":
 # mother; "Minna-san": everyone; "Hime-sama": a princess).
