@@ -38,7 +38,7 @@ _UP, _LOW = lexicon.UPPER, lexicon.LOWER
 # The name (a capitalised word, or two joined by a hyphen: "Seo-yeon"), then the title, then perhaps a
 # suffix after an apostrophe ("Bey'e", "Hoca'ya"). A capital first, so the engine skips ahead to one.
 _NAMED = re.compile(
-    rf"(?<![\w\-])(?P<name>[{_UP}][{_LOW}]{{1,20}}(?:-[{_UP}{_LOW}][{_LOW}]{{1,12}})?)"
+    rf"(?P<name>[{_UP}](?<![\w\-][{_UP}])[{_LOW}]{{1,20}}(?:-[{_UP}{_LOW}][{_LOW}]{{1,12}})?)"
     rf"(?:-(?i:{lexicon.pattern(_TITLES)})|[ \t]+(?i:{lexicon.pattern(_SPACED)}))"
     rf"(?:['’][{_LOW}]{{1,6}})?(?![\w\-])"
 )

@@ -22,7 +22,7 @@ _MARKED = re.compile("[āēīōūǎěǐǒǔǖǘǚǜĀĒĪŌŪǍĚǏǑǓ]")
 _LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _UP = "A-ZĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ"
 _PAIR = re.compile(
-    rf"(?<![\w\-])([{_UP}][{_LETTERS}]{{0,6}})[ \t]+(?=([{_UP}][{_LETTERS}]{{1,14}})(?![\w\-]))"
+    rf"([{_UP}](?<![\w\-][{_UP}])[{_LETTERS}]{{0,6}})[ \t]+(?=([{_UP}][{_LETTERS}]{{1,14}})(?![\w\-]))"
 )
 # One to three pinyin syllables (an initial, then a final), as a given name is written.
 _SYLLABLE = (

@@ -63,8 +63,6 @@ _OPEN: dict[str, str] = {
     "Coach D. Martinez-Olsen": _ROLE_TITLE,
     "Sheriff Jebediah": _ROLE_TITLE,
     "maestra Bonfiglioli": _ROLE_TITLE,
-    "Ahmet Bey": _ROLE_TITLE,
-    "Sharma ji": _ROLE_TITLE,
     "최 선생님께": _ROLE_TITLE,
     "李老师": _ROLE_TITLE,
     "Lo Presti": _PARTICLE_OR_INITIAL,

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF002 - Turkish titles, on purpose
 """The names15 round (attacker_round_names15.json "found"), written before reading the detectors: names of
 real-looking customers after a role or occupation ("Coach", "Chef", "Ustaz", "avvocato"), with a title
 after them ("Bey", "Hanım", "ji", "-san", "-ssi"), on shirts without a print cue, after greetings of 60-odd
@@ -55,11 +56,22 @@ _PARTICLES = (
 )
 _IDENTIFIER_UNLISTED = (
     "a name written as an identifier whose given name or surname is in no list here ('oyinkansola.adebayo', "
-    "'itziar.goikoetxea', 'joaquim_albuquerque', 'nurul.hidayati'), begins with an initial "
+    "'itziar.goikoetxea', 'joaquim_albuquerque'), begins with an initial "
     "('k.abernathy-osei'), is joined by hyphens ('ritratto-giuseppina-dalessandro'), or holds a particle "
     "('maarten_van_der_wijngaart')"
 )
+_MENTION = (
+    "an @mention with no platform word before it ('Danke an @lena_obermeier', 'merci @claire.dubreuil'): "
+    "a handle is SOCIAL_HANDLE's, which reads it after a platform word or key ('tag @anna.kowalska'), and "
+    "PERSON leaves handles to it ('instagram: @jane_doe88' is reported once)"
+)
 _OPEN: dict[str, str] = {
+    "@OluwaseunAdeyemi": _MENTION,
+    "@lena_obermeier": _MENTION,
+    "@claire.dubreuil": _MENTION,
+    "@zeynep.yildirimoglu": _MENTION,
+    "@joaquim.albuquerque": _MENTION,
+    "@nurul.hidayati": _MENTION,
     "Nurse Oyinkansola": _ROLE_UNLISTED,
     "Doctora Maribel": _ROLE_UNLISTED,
     "Богдані Ковальчук": _ROLE_UNLISTED,
@@ -129,8 +141,6 @@ _OPEN: dict[str, str] = {
     "retrato_joaquim_albuquerque": _IDENTIFIER_UNLISTED,
     "pasfoto_maarten_van_der_wijngaart": _IDENTIFIER_UNLISTED,
     "ritratto-giuseppina-dalessandro": _IDENTIFIER_UNLISTED,
-    "@joaquim.albuquerque": _IDENTIFIER_UNLISTED,
-    "@nurul.hidayati": _IDENTIFIER_UNLISTED,
 }
 
 # Neighbours of the classes this round fixed, each a rule with the values either side of it.
@@ -149,8 +159,8 @@ _FOUND_BY_CLASS = [
     # romanised Chinese and Japanese with a macron or caron (person_tones.py)
     {"prompt": "gift for Zhào Xiǎolíng"},
     {"prompt": "name seal Kōda Yūta"},
-    # a handle, an address's local part or a file's name in text (person_handles.py)
-    {"prompt": "thanks @joanna_kowalczyk for the shot"},
+    # an address's local part or a file's name in text (person_handles.py)
+    {"prompt": "order placed by joanna_kowalczyk"},
     {"prompt": "sent by michael.oyelaran-brooks"},
     {"prompt": "use ana_lucia_ferreira_portrait.jpg as the face"},
 ]
@@ -167,13 +177,18 @@ _CLEAN_BY_CLASS = [
     # a tea's three words, a city with its macrons
     {"prompt": "Dà Hóng Páo tea"},
     {"prompt": "Tōkyō Tower keyring"},
-    # a role address, a saint's city in a file's name
+    # a role address, a saint's city in a file's name, a handle (SOCIAL_HANDLE's, not reported twice)
     {"prompt": "support.team replies within 24h"},
+    {"prompt": "mug, instagram: @jane_doe88"},
     {"prompt": "santa_cruz_beach_sunset.jpg"},
 ]
 
 
-@pytest.mark.parametrize(("params", "entity"), attacker_round.found_cases(_ROUND, _OPEN))
+# A handle after a platform word is SOCIAL_HANDLE's.
+_NAMED_OTHERWISE = {"@anna.kowalska": "SOCIAL_HANDLE"}
+
+
+@pytest.mark.parametrize(("params", "entity"), attacker_round.found_cases(_ROUND, _OPEN, _NAMED_OTHERWISE))
 def test_personal_data_is_found(params: dict[str, Any], entity: str) -> None:
     assert entity in {finding.entity for finding in scan_parameters(params)}
 
