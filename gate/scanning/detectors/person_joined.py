@@ -39,6 +39,10 @@ _NOT_SURNAMES = frozenset(
         "embedding", "safetensors", "ckpt", "png", "jpg", "jpeg", "webp", "and", "the", "with", "for",
     )
 )  # fmt: skip
+# A saint's name is a place's ("san_francisco_skyline.jpg", "santa_cruz_beach.png").
+_SAINTS = frozenset(
+    ("san", "santa", "santo", "saint", "sainte", "st", "ste", "sankt", "sao", "santi", "sint")
+)
 _EXTENSION = re.compile(r"\.(?:safetensors|ckpt|pt|pth|bin|png|jpe?g|webp|gif|tiff?|json)$", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
 _SPLIT = re.compile(r"[\W_\d]+")
@@ -67,10 +71,10 @@ def joined_name(identifier: str) -> bool:
         return False
     names, world, not_names, scripts = _readers()
     words = words_of(identifier)
-    for first, second in pairwise(words):
+    for before, (first, second) in zip(["", *words], pairwise(words), strict=False):
         if len(second) < _MIN_SURNAME or second in _NOT_SURNAMES or second in not_names:
             continue
-        if first in _NOT_SURNAMES:
+        if first in _NOT_SURNAMES or first in _SAINTS or before in _SAINTS:
             continue  # a tool's word is no given name ("<lora:Ghibli_style>": "Lora" is one elsewhere)
         shaped = first in world and scripts.latin_surname(second)
         listed = second in surnames() and (first in world or first in not_names)  # "jean_martin"

@@ -59,12 +59,19 @@ def in_occasion(value: str, start: int, end: int) -> bool:
 
 @cache
 def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """(given names, given names that are also everyday words, brands shaped like names, non-surnames)."""
+    """(given names, given names that are also everyday words, brands shaped like names and historical
+    figures (data/historical_figures.txt: GDPR Recital 27, the dead have no personal data), non-surnames)."""
     word_names = _read_words("word_names.txt")
+    figures = _read_words("historical_figures.txt")
+    # Greek and Cyrillic as the detectors read them: capitals normalised to their Latin look-alikes
+    # ("Васил Левски" is "Bacил Лeвcки", lower-cased "bacил лeвcки").
+    read_as = {normalise(figure.title()).lower() for figure in figures if not figure.isascii()}
+    # ... and hyphens as spaces, as the run of words around a pair is compared ("sun yat sen").
+    read_as |= {figure.replace("-", " ") for figure in figures | read_as if "-" in figure}
     return (
         _read_words("first_names.txt") - word_names,
         word_names,
-        _read_words("name_brands.txt"),
+        _read_words("name_brands.txt") | figures | read_as,
         _read_words("not_surnames.txt"),
     )
 

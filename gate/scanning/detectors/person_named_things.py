@@ -49,8 +49,16 @@ _STREETS = frozenset(
         "calle", "avenida", "avda.", "paseo", "plaza", "carrer", "rue", "avenue", "boulevard", "allée",
         "quai", "viale", "piazza", "piazzale", "corso", "rua", "praça", "alameda", "travessa", "ulica", "ul.",
         "aleja", "strada", "bulevardul", "calea", "aleea", "ulitsa", "prospekt", "bulevar", "bulevard",
+        # since names15: squares and streets of Central Europe and South-East Asia ("Plac Jana Pawła II",
+        # "náměstí Václava Havla", "đường Nguyễn Huệ", "Jalan Sudirman")
+        "plac", "náměstí", "namesti", "námestie", "trg", "tér", "đường", "phố", "jalan", "jl.",
     )
 )  # fmt: skip
+# "Place" before a square's name only with its capital ("Place Charles de Gaulle"; "place Anna here").
+_CAPITAL_STREETS = frozenset(("Place", "Platz", "Largo"))
+# How many capitalised words of the name itself may stand between the pair and the plant or street
+# ("rose 'Hans Christian Andersen'": the pair "Christian Andersen" is the cultivar's too).
+_RUN_BACK = 2
 _ARTICLES = frozenset(("de", "del", "la", "di", "della", "da", "do", "dos", "das", "du", "des"))
 
 
@@ -58,9 +66,26 @@ def named_thing(value: str, start: int, end: int) -> bool:
     """The name at `value[start:end]` is a cultivar's or a street's (see the module docstring)."""
     # The words before the name, read with plain string operations (a regex of some 130 words searched
     # over the window cost a microsecond a candidate).
+    if value[start:end].split(None, 1)[0].lower() in _STREETS:
+        return True  # the street word itself read as a capitalised word ("đường Nguyễn": "Đ" is one)
     words = value[max(0, start - _WINDOW) : start].split()
     if start > _WINDOW:
         words = words[1:]  # (the window may cut the first)
+    for _ in range(_RUN_BACK + 1):
+        if _named_after(words):
+            return True
+        if not words or not words[-1].lstrip(_QUOTES)[:1].isupper():
+            break
+        if words[-1][0] in _QUOTES:  # the name's first word, after its quotation mark
+            words[-1] = words[-1][0]
+        else:
+            words.pop()
+    return _PLANT_AFTER.match(value, end) is not None
+
+
+def _named_after(words: list[str]) -> bool:
+    """The words before a name end in a plant (with a title or quotation mark) or a street word."""
+    words = list(words)
     quoted = False
     if words and words[-1].lstrip(_QUOTES).lower() in _TITLES:
         quoted = words.pop()[0] in _QUOTES  # "clematis 'Madame Julia Correvon'"
@@ -74,7 +99,7 @@ def named_thing(value: str, start: int, end: int) -> bool:
             last.lower() in _PLANTS and (quoted or last.islower() or last.lower() not in _GIVEN_PLANTS)
         ):
             return True
-        street = words[-2].lower() if len(words) > 1 and last.lower() in _ARTICLES else last.lower()
-        if street in _STREETS:
+        street = words[-2] if len(words) > 1 and last.lower() in _ARTICLES else last
+        if street.lower() in _STREETS or street in _CAPITAL_STREETS:
             return True
-    return _PLANT_AFTER.match(value, end) is not None
+    return False

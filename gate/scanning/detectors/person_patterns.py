@@ -14,6 +14,19 @@ UP = CAPITALS
 LOW = "a-zß-öø-ÿĀ-žșțά-ώƠ-ư\u1e00-\u1effƏə"
 NAME = rf"(?:Mc|Mac|O'|D')?[{UP}][{LOW}]{{1,24}}(?:-[{UP}][{LOW}]{{1,24}})?"
 NAME_SHAPE = re.compile(NAME)
+# Particles a run of capitalised words goes on over when a word follows them ("Johann Wolfgang von Goethe").
+_RUN_PARTICLES = frozenset(
+    ("von", "van", "de", "da", "di", "del", "der", "la", "le", "du", "dos", "das", "zu")
+)
+
+
+def in_run(value: str, word: re.Match[str]) -> bool:
+    """The word matched after a run of capitalised words goes on with it: a capitalised word, or a particle
+    a word follows ("Johann Wolfgang von Goethe", "Oscar de la Renta")."""
+    text = word.group().lstrip()
+    return text[0].isupper() or (text in _RUN_PARTICLES and value[word.end() : word.end() + 1] == " ")
+
+
 # Two capitalised words in a row; starts with a character class, so the scan stays in C.
 PAIR_START = re.compile(
     rf"[{UP}][{LOW}]{{1,20}}(?:-[{UP}][{LOW}]{{1,20}})?[ \t]{{1,3}}(?=(?:Mc|Mac|O'|D')?[{UP}][{LOW}])"
@@ -223,3 +236,17 @@ GAELIC_NAME = re.compile(
 )
 # (One bit of the shared `cue_words` pass, in lower case: a superset of the capitalised particles.)
 has_gaelic_particle = any_word((" ní ", " nic ", " ó ", " uí ", " mhic "))
+
+
+def lower_cue_before(value: str, start: int) -> bool:
+    """A strong cue or an engraving word right before a lower-case pair."""
+    window = max(0, start - 40)
+    return (
+        STRONG_CUE.search(value, window, start) is not None
+        or ENGRAVING_CUE.search(value, window, start) is not None
+    )
+
+
+def after_cue(value: str, start: int) -> bool:
+    """A strong cue within 40 characters before `start`."""
+    return STRONG_CUE.search(value, max(0, start - 40), start) is not None

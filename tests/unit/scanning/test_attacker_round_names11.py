@@ -67,7 +67,6 @@ _OPEN: dict[str, str] = {
     "祝张伟新婚快乐": "a Chinese name between 祝 and a wish (新婚快乐), with no honorific after it",
     "Maëlys Le Goff": "a name after 'de' (of): 'faire-part de naissance de ...' has no 'for'",
     "banner_olusegun_adebayo": _LOWER_IDENTIFIER,
-    "thanh-huong-nguyen": _LOWER_IDENTIFIER,
     "chidinma_okafor": _LOWER_IDENTIFIER,
     "mariana-esposito-face": _LOWER_IDENTIFIER,
     "banner for Quentin": (

@@ -32,7 +32,6 @@ _OF_OCCASION = (
 )
 _GIVEN_WORD = "a given name that is also a word (Grace, Jade) before a surname of no list, with no 'for'"
 _OPEN: dict[str, str] = {
-    "mehmet.ozturk_kupa": _LOWER_IDENTIFIER,
     "jennifer-whitaker-mug": _LOWER_IDENTIFIER,
     "shop/orders/ayumi-tanaka": _LOWER_IDENTIFIER,
     "ao-dai-do_nguyen-thi-lan": _LOWER_IDENTIFIER,

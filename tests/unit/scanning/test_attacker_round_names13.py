@@ -74,7 +74,6 @@ _OPEN: dict[str, str] = {
     "lakisha m. robinson": "a lower-case name with a middle initial under a people key",
     "joão pedro da silva": "a lower-case name with a particle under a people key",
     "firma": "'firma' is a company in German, Polish and Czech: a key no name is read under",
-    "dr. Nagy-Kovács": "a title between a sign-off and a Hungarian surname-first name",
     "陈建国的名字": (
         "a Chinese name before '的名字' (his name) after an engraving verb, with no cue the rules read"
     ),

@@ -30,19 +30,10 @@ from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_names14.json")
 
-_HISTORICAL = (
-    "a historical figure's full name as the subject of merchandise (a statue, stamps, a book): read as any "
-    "person's name, as README's names11 decision reads a public figure's"
-)
 _OPEN: dict[str, str] = {
-    "Amir Temur": _HISTORICAL,
-    "Jose Rizal": _HISTORICAL,
-    "Jan van Riebeeck": _HISTORICAL,
-    "Shaka Zulu": _HISTORICAL + " (after the Nguni possessive 'lika')",
     "Mary Kay": (
         "'Mary Kay' is left out of the brand list on purpose: a common double given name (name_brands.txt)"
     ),
-    "Agatha Ruiz de la Prada": "an eponymous label with particles: the particle rule reads the name first",
     "Monsieur Chatouille": "a French 'Monsieur Madame' (Mr. Men) character: a title before a word of no list",
     "علاء الدين": "Aladdin in Arabic: two words of a full name's shape with no cue against them",
     "홍길동": "Hong Gildong, the Korean folk hero (and placeholder name), in Hangul: a full name's shape",
