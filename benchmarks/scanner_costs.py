@@ -36,13 +36,19 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import gate.scanning.detectors as registry
-from gate.scanning import plans as plans_module
 from gate.scanning import scan_parameters
 from gate.scanning import seen as seen_tables
 from gate.scanning import walk as walk_module
 from gate.scanning.decoding import decoded_variants, may_be_encoded
 from gate.scanning.detectors.base import Text
 from gate.scanning.normalise import normalise
+
+try:
+    from gate.scanning import plans as plans_module
+except (
+    ImportError
+):  # a build of the sixteenth session or before (the plan table was the walk's): `scanner_ab`
+    plans_module = None  # type: ignore[assignment]  # reads `scan_all` only; the stage costs need it
 
 _PASS_SECONDS = 0.5  # CPU per measured pass, at least: shorter ones are timer and scheduler noise
 _PASSES = 5
