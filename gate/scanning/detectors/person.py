@@ -25,6 +25,7 @@ from gate.scanning.detectors.base import (
     cue_before,
 )
 from gate.scanning.detectors.person_and import JoinedNames
+from gate.scanning.detectors.person_brands import brand_hides
 from gate.scanning.detectors.person_cases import CaseForms
 from gate.scanning.detectors.person_cued import PERSON_CUES, CuedNames
 from gate.scanning.detectors.person_fields import labelled_name
@@ -138,7 +139,8 @@ class PersonDetector:
         self._surnames = surnames()
         # A brand or a historical figure anywhere in a phrase, in one search of a trie (some 600 phrases:
         # as a plain alternation each position tried every one of them).
-        self._brand_in = re.compile(trie_pattern(self._brands))
+        self._brand_in = re.compile(trie_pattern(self._brands, whole=True))
+        self._given_or_word = self._names | self._word_names  # "Jean" is also a word (jeans), still a name
         self._scripts = ScriptNames(self._world)
         self._cued = CuedNames(self._world, self._not_surnames, self._scripts, self._organisation)
         self._indic = IndicNames(self._world)
@@ -399,11 +401,8 @@ class PersonDetector:
         while (after := _WORD_AFTER.match(value, run_end)) and in_run(value, after):
             run_end = after.end()
         run_end += 2 if value.startswith(("'s", "\u2019s"), run_end) else 0  # "Jack Daniel's", "Mrs. Meyer's"
-        # "Jean-Paul Gaultier" is the list's "jean paul gaultier".
-        phrase = " ".join(value[run_start:run_end].lower().replace("-", " ").replace("\u2019", "'").split())
-        return (
-            self._brand_in.search(phrase) is not None if len(phrase.split()) > 2 else phrase in self._brands
-        )
+        run = value[run_start:run_end]
+        return brand_hides(run, self._brands, self._brand_in, self._given_or_word, self._surnames)
 
     def _organisation(self, value: str, start: int, end: int) -> bool:
         return (
