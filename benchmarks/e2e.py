@@ -252,6 +252,21 @@ def _readable_by_offsets(
         time.sleep(0.05)
 
 
+def signing_factory(pki: DevPki) -> Any:
+    """The worker recipe of every end-to-end benchmark's gate: the dev PKI's root trusted, its signer
+    signing, the default policy and fetch rules (the in-process core builds the same, to compare with)."""
+    from gate.assets import FetchPolicy  # noqa: PLC0415
+    from gate.worker.assembly import PipelineSpec  # noqa: PLC0415
+    from gate.worker.processor import GateProcessorFactory  # noqa: PLC0415
+
+    return GateProcessorFactory(
+        spec=PipelineSpec(
+            trust_anchors=(pki.root_ca,), signer_chain=pki.signer_chain, signer_key=pki.signer_key
+        ),
+        fetch=FetchPolicy(),
+    )
+
+
 def run_e2e(
     bootstrap: str,
     pki: DevPki,
@@ -271,18 +286,10 @@ def run_e2e(
     from benchmarks.broker_load import ingest_event  # noqa: PLC0415
     from benchmarks.e2e_burst import burst_run  # noqa: PLC0415
     from benchmarks.e2e_core import core_rate  # noqa: PLC0415
-    from gate.assets import FetchPolicy  # noqa: PLC0415
     from gate.settings import GateSettings  # noqa: PLC0415
-    from gate.worker.assembly import PipelineSpec  # noqa: PLC0415
-    from gate.worker.processor import GateProcessorFactory  # noqa: PLC0415
 
     os.environ.setdefault("OTEL_TRACES_EXPORTER", "none")  # as the gate processes run (see GateProcess)
-    factory = GateProcessorFactory(
-        spec=PipelineSpec(
-            trust_anchors=(pki.root_ca,), signer_chain=pki.signer_chain, signer_key=pki.signer_key
-        ),
-        fetch=FetchPolicy(),
-    )
+    factory = signing_factory(pki)
     default_workers = GateSettings.model_fields["workers"].get_default(call_default_factory=True)
 
     def event_stream(count: int) -> list[tuple[bytes, bytes]]:

@@ -85,11 +85,9 @@ def main() -> int:
     import tempfile  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
+    from benchmarks.e2e import signing_factory  # noqa: PLC0415
     from benchmarks.e2e_timeline import mixed_50kb_load  # noqa: PLC0415
-    from gate.assets import FetchPolicy  # noqa: PLC0415
     from gate.provenance import create_dev_pki  # noqa: PLC0415
-    from gate.worker.assembly import PipelineSpec  # noqa: PLC0415
-    from gate.worker.processor import GateProcessorFactory  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--reps", type=int, default=3)
@@ -98,12 +96,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="gate-e2e-core-") as tmp:
         pki = create_dev_pki(Path(tmp) / "pki")
         _payloads, events = mixed_50kb_load(pki, args.events)
-        factory = GateProcessorFactory(
-            spec=PipelineSpec(
-                trust_anchors=(pki.root_ca,), signer_chain=pki.signer_chain, signer_key=pki.signer_key
-            ),
-            fetch=FetchPolicy(),
-        )
+        factory = signing_factory(pki)
         values = [value for _, value in events]
         cases = [("one", 1, False), ("blocks", 2, False), ("dealt", 2, True)]
         for rep in range(args.reps):

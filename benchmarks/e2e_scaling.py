@@ -43,26 +43,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     watches = ["sharp", "coarse"] if args.watch == "both" else [args.watch]
     from benchmarks import e2e_burst  # noqa: PLC0415
-    from benchmarks.e2e import WARM_UP_SHARE  # noqa: PLC0415
+    from benchmarks.e2e import WARM_UP_SHARE, signing_factory  # noqa: PLC0415
     from benchmarks.e2e_core import core_rate  # noqa: PLC0415
     from benchmarks.e2e_timeline import mixed_50kb_load  # noqa: PLC0415
-    from gate.assets import FetchPolicy  # noqa: PLC0415
     from gate.broker import EmbeddedBroker  # noqa: PLC0415
     from gate.provenance import create_dev_pki  # noqa: PLC0415
-    from gate.worker.assembly import PipelineSpec  # noqa: PLC0415
-    from gate.worker.processor import GateProcessorFactory  # noqa: PLC0415
 
     os.environ.setdefault("OTEL_TRACES_EXPORTER", "none")
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="gate-e2e-scaling-") as tmp:
         pki = create_dev_pki(Path(tmp) / "pki")
         _payloads, events = mixed_50kb_load(pki, args.events)
-        factory = GateProcessorFactory(
-            spec=PipelineSpec(
-                trust_anchors=(pki.root_ca,), signer_chain=pki.signer_chain, signer_key=pki.signer_key
-            ),
-            fetch=FetchPolicy(),
-        )
+        factory = signing_factory(pki)
         values = [value for _, value in events]
         with EmbeddedBroker() as broker:
             for rep in range(args.reps):
