@@ -19,27 +19,44 @@ T = TypeVar("T")
 
 # The codes of "no answer yet": a broker not reached, or not answering, within the step. Any other error
 # (authentication, an unknown topic, a bad request) is the answer, and is raised at once.
-_NOT_YET = frozenset({KafkaError._TRANSPORT, KafkaError._TIMED_OUT, KafkaError._ALL_BROKERS_DOWN})
+NOT_YET = frozenset({KafkaError._TRANSPORT, KafkaError._TIMED_OUT, KafkaError._ALL_BROKERS_DOWN})
 
 STEP_S = 0.5
 
 
-def interruptible(request: Callable[[float], T], timeout_s: float, *, step_s: float = STEP_S) -> T:
+class RequestAbandoned(Exception):
+    """`interruptible`'s `stopped()` turned true before the request was answered."""
+
+
+def interruptible(
+    request: Callable[[float], T],
+    timeout_s: float,
+    *,
+    step_s: float = STEP_S,
+    not_yet: frozenset[int] = NOT_YET,
+    stopped: Callable[[], bool] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+) -> T:
     """`request(timeout)` asked in steps of at most `step_s` until it answers or `timeout_s` has passed.
 
-    Raises what the last step raised when the time is up, as the one long request would have.
+    An error whose code is in `not_yet` is no answer yet: the request is asked again. Raises what the last
+    step raised when the time is up, as the one long request would have, and `RequestAbandoned` when
+    `stopped()` (looked at before each step) turns true first.
     """
-    deadline = time.monotonic() + timeout_s
+    deadline = clock() + timeout_s
     while True:
-        asked = time.monotonic()
+        if stopped is not None and stopped():
+            raise RequestAbandoned
+        asked = clock()
         step = max(min(step_s, deadline - asked), 0.001)
         try:
             return request(step)
         except KafkaException as exc:
             error = exc.args[0] if exc.args else None
-            if not isinstance(error, KafkaError) or error.code() not in _NOT_YET:
+            if not isinstance(error, KafkaError) or error.code() not in not_yet:
                 raise
-            if time.monotonic() >= deadline:
+            if clock() >= deadline:
                 raise
             # A step that failed early (a refused connection can) must not turn into a busy loop.
-            time.sleep(max(0.0, asked + step - time.monotonic()))
+            sleep(max(0.0, asked + step - clock()))

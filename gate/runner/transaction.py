@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 from confluent_kafka import KafkaError, KafkaException, TopicPartition
 
 from gate.core.record import InboundRecord, RoutedRecord, oversized_record
+from gate.kafka_requests import RequestAbandoned, interruptible
 from gate.model import PolicyRef, Verdict
 from gate.observe.observer import Observer
 from gate.runner.batching import Batch
@@ -42,6 +43,7 @@ from gate.settings import TopicSettings
 T = TypeVar("T")
 
 _INIT_STEP_S = 1.0  # longest single wait inside init_transactions (see `init`)
+_INIT_NOT_YET = frozenset({KafkaError._TIMED_OUT})  # a timed-out init resumes; any other error is `_call`'s
 # Errors caused by one record itself: producing the others and committing is still right.
 PER_RECORD_CODES = frozenset({KafkaError.MSG_SIZE_TOO_LARGE, KafkaError.INVALID_RECORD})
 Coordinates = tuple[str, int, int]  # topic, partition, offset of an inbound record
@@ -131,15 +133,19 @@ class TransactionalCommitter:
         return True
 
     def _init_in_steps(self, stopped: Callable[[], bool]) -> bool:
-        deadline = self._clock() + self._timeout_s
-        while not stopped():
-            try:
-                self._producer.init_transactions(max(min(_INIT_STEP_S, deadline - self._clock()), 0.001))
-                return True
-            except KafkaException as exc:
-                if kafka_error_of(exc).code() != KafkaError._TIMED_OUT or self._clock() >= deadline:
-                    raise
-        return False
+        try:
+            interruptible(
+                self._producer.init_transactions,
+                self._timeout_s,
+                step_s=_INIT_STEP_S,
+                not_yet=_INIT_NOT_YET,
+                stopped=stopped,
+                clock=self._clock,
+                sleep=self._sleep,
+            )
+        except RequestAbandoned:
+            return False
+        return True
 
     def _read_partition_counts(self) -> dict[str, int]:
         """Each output topic's partition count, from the producer's metadata; a topic that cannot be read
