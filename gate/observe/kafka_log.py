@@ -16,37 +16,28 @@ goes away in week three must still be in the log, so its clients' logger passes 
 from __future__ import annotations
 
 import logging
+import math
 import re
 import time
 from collections.abc import Callable
 
 _NUMBERS = re.compile(r"\d+")
-# After this many distinct lines a client's log says nothing new.
+# A client's log has a few dozen shapes; the bound keeps a pathological one from growing the table.
+_MAX_SHAPES = 1000
+# After this many distinct lines a reader command's client log says nothing new.
 _MAX_DISTINCT = 40
-
-
-class _OncePerShape(logging.Filter):
-    """Passes a record only the first time its message, numbers aside, is seen."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._seen: set[str] = set()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        shape = _NUMBERS.sub("#", record.getMessage())
-        if shape in self._seen or len(self._seen) >= _MAX_DISTINCT:
-            return False
-        self._seen.add(shape)
-        return True
 
 
 class _OncePerShapePerInterval(logging.Filter):
     """Passes a shape at most once per `repeat_s`, telling how many of it were held back since."""
 
-    def __init__(self, repeat_s: float, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, repeat_s: float, clock: Callable[[], float] = time.monotonic, max_shapes: int = _MAX_SHAPES
+    ) -> None:
         super().__init__()
         self._repeat_s = repeat_s
         self._clock = clock
+        self._max_shapes = max_shapes
         self._last: dict[str, tuple[float, int]] = {}  # shape -> (when last passed, held back since)
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -58,14 +49,18 @@ class _OncePerShapePerInterval(logging.Filter):
             return False
         if last is not None and last[1]:
             record.repeats = last[1]
-        if last is None and len(self._last) >= _MAX_SHAPES:
+        if last is None and len(self._last) >= self._max_shapes:
             return False  # a log of ever-new shapes (it should not exist): the first ones stay readable
         self._last[shape] = (now, 0)
         return True
 
 
-# A client's log has a few dozen shapes; the bound keeps a pathological one from growing the dict.
-_MAX_SHAPES = 1000
+class _OncePerShape(_OncePerShapePerInterval):
+    """Passes a record only the first time its message, numbers aside, is seen (an interval that never
+    ends), and nothing once `_MAX_DISTINCT` shapes were seen."""
+
+    def __init__(self) -> None:
+        super().__init__(math.inf, max_shapes=_MAX_DISTINCT)
 
 
 def client_logger(name: str = "gate.kafka", *, repeat_s: float | None = None) -> logging.Logger:
@@ -75,6 +70,6 @@ def client_logger(name: str = "gate.kafka", *, repeat_s: float | None = None) ->
     again once `repeat_s` has passed (a service). A logger name keeps the mode it was first given.
     """
     logger = logging.getLogger(name)
-    if not any(isinstance(f, (_OncePerShape, _OncePerShapePerInterval)) for f in logger.filters):
+    if not any(isinstance(f, _OncePerShapePerInterval) for f in logger.filters):
         logger.addFilter(_OncePerShape() if repeat_s is None else _OncePerShapePerInterval(repeat_s))
     return logger
