@@ -30,53 +30,33 @@ from tests.unit.scanning import attacker_round
 _ROUND = attacker_round.load("attacker_round_text16.json")
 
 _DOB_BETWEEN = (
-    "words between a birth word and its date: whose it is ('do cliente', 'van mijn dochter', 'мужа', "
-    "'meiner Mutter'), a verb ('es el', 'je', 'ist der'), or a birth key in a query string in a caption"
+    "a birthday word (not a noun naming the date of birth) with words between it and its date ('Geburtstag "
+    "meiner Mutter ist der'), or a birth key in a query string inside a caption"
 )
 _DISGUISE = (
-    "a disguise the scanner does not undo: combining marks on a cue word, a right-to-left embedding or "
-    "isolate around a value, fullwidth digits, a line break inside a value, zero-width spaces, "
-    "Cyrillic homoglyphs in cue words"
+    "a disguise the scanner does not undo: combining marks on a cue word, a line break inside a value, "
+    "fullwidth digits in a plate, a right-to-left embedding around a condition"
 )
 _DK_PHONE = "a Danish number in pairs (20 12 34 56) after 'telefonnummer er'"
-_ID_CUE = "an id after its own name of a country not read yet (Azerbaijan's VÖEN, Albania's NIPT)"
 _ADDRESS_LABEL = "a Hungarian address (postcode, city, street) after its label 'szállítási cím:'"
 _HEALTH = (
     "a condition in forms `health` does not read: 'atteinte de', 'tengo esclerosis múltiple', "
     "'HIV-positief', 'инсульт был', Korean and Chinese first person, a pregnancy"
 )
-_ORIENTATION = "sexual orientation said in the first person in German, Spanish, French"
-_RELIGION = (
-    "religion said in the first person in more forms: after a caption's product words, 'Zeugen Jehovas', "
-    "'juif pratiquant', 'católica practicante', 'świadkiem Jehowy'"
-)
 _PLATE = "a licence plate after its name with words between ('Kennzeichen meines Autos:')"
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
-    "fecha de nacimiento es el": _DOB_BETWEEN,
-    "nascimento do cliente": _DOB_BETWEEN,
-    "geboortedatum van mijn dochter": _DOB_BETWEEN,
-    "narození mé ženy": _DOB_BETWEEN,
-    "narodenia zákazníka": _DOB_BETWEEN,
-    "рождения мужа": _DOB_BETWEEN,
     "Geburtstag meiner Mutter": _DOB_BETWEEN,
     "date_of_birth=1984-03-12": _DOB_BETWEEN,
     "mi\u0308 fe\u0308cha": _DISGUISE,
-    "\u202bgeboortedatum": _DISGUISE,
-    "\u206715. 1. 1993": _DISGUISE,
-    "１１.０８.１９７４": _DISGUISE,
     "ngày si\u0308nh": _DISGUISE,
     "sünniaeg 12\\n03": _DISGUISE,
     "+7\\n916": _DISGUISE,
     "\u202bу моего отца": _DISGUISE,
     "ibu\\nsaya": _DISGUISE,
-    "%E2%80%8Bsuis": _DISGUISE,
-    "jе suіs juіf": _DISGUISE,
     "B-MW １２３４": _DISGUISE,
     "telefonnummer%20er": _DK_PHONE,
-    "VÖEN: ": _ID_CUE,
-    "NIPT M": _ID_CUE,
     "szállítási cím": _ADDRESS_LABEL,
     "eyJwcm9tcHQiOiAic3rDoWxsw610": _ADDRESS_LABEL,
     "atteinte d'Alzheimer": _HEALTH,
@@ -86,14 +66,6 @@ _OPEN: dict[str, str] = {
     "당뇨병이 있어요": _HEALTH,
     "eyJwcm9tcHQiOiAi5oiR5oKj": _HEALTH,
     "months pregnant": _HEALTH,
-    "ich bin lesbisch": _ORIENTATION,
-    "soy bisexual": _ORIENTATION,
-    "je suis homosexuel": _ORIENTATION,
-    "ceramic mug, I'm a practising Muslim": _RELIGION,
-    "Zeugen Jehovas": _RELIGION,
-    "juif pratiquant, rien": _RELIGION,
-    "católica practicante": _RELIGION,
-    "świadkiem Jehowy": _RELIGION,
     "Kennzeichen meines Autos: B-MW 1234": _PLATE,
 }
 
