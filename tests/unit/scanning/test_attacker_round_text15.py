@@ -48,15 +48,9 @@ _DOB_NUMBER = "a birth date under its key as a Unix timestamp (seconds or ms) or
 _IBAN_FORMS = "an IBAN written in pairs of digits (read as a phone), or right after an Arabic label"
 _REVERSED = "a card number reversed under a right-to-left override (the override is dropped, not undone)"
 _IFA = "an advertising id under OpenRTB's 'ifa' key"
-_LOG_IP = "a bare IPv4 in a log line with no IP word before it (round 14's class)"
 _COOKIE = (
     "a pair whose name is a cookie's name with a per-site hash (Drupal's SSESS + the site's hash): keys "
     "are read whole"
-)
-_BASIC_AUTH = "HTTP Basic credentials (base64 of user:password) after 'Authorization: Basic' (round 14's)"
-_LOYALTY = (
-    "a loyalty programme's number after the programme's name (PAYBACK, Nectar, Carrefour, Miles & More, "
-    "Flying Blue)"
 )
 _ROUTING = (
     "a US routing number under its own key (here a pair's name): routing numbers are read after words only"
@@ -105,15 +99,7 @@ _OPEN: dict[str, str] = {
     "card \u202e5325": _REVERSED,
     '"ifa"': _IFA,
     '\\"ifa\\"': _IFA,
-    "94.130.12.45 - -": _LOG_IP,
-    "Anfrage von 88.198.12.34": _LOG_IP,
     "SSESS4f9b1c2d3e": _COOKIE,
-    "Authorization: Basic": _BASIC_AUTH,
-    "PAYBACK Karte": _LOYALTY,
-    "Nectar card": _LOYALTY,
-    "carte fidélité Carrefour": _LOYALTY,
-    "Miles & More": _LOYALTY,
-    "Flying Blue": _LOYALTY,
     "routing_number": _ROUTING,
     "IDFRADURAND": _MRZ_FR,
     "FIN meines Autos": _VIN_DE,

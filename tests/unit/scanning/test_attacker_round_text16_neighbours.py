@@ -3,7 +3,9 @@
 and from round 15's open ones, each with clean neighbours: birth dates with Roman-numeral or abbreviated
 months, two-digit years and compact YYMMDD after a birth word; words between a noun naming the date of
 birth and its date; the ids of seven more countries after their own names; special categories said in
-the first person, with or without a pronoun.
+the first person, with or without a pronoun; loyalty numbers after a programme's own name; HTTP Basic
+credentials; a bare IPv4 address in a log line's own shapes (and versions, OIDs and prices in the same
+shapes stay clean).
 """
 
 from __future__ import annotations
@@ -136,3 +138,89 @@ def test_categories_in_the_first_person_are_found(text: str, entity: str) -> Non
 def test_first_person_product_copy_stays_clean(text: str) -> None:
     # ("I am Christian Weber" names a person: PERSON, not a faith)
     assert not _entities({"prompt": text}) & {"RELIGIOUS_BELIEF", "SEXUAL_ORIENTATION"}
+
+
+LOYALTY_FOUND: list[str] = [
+    "PAYBACK-Kartennummer 3083 9911 2233 44",
+    "my Tesco Clubcard 6340 1234 5678 9012",
+    "Miles and More card 992 0077 1234 567",
+    "Flying Blue number: 1234 5678 90",
+    "numéro Flying Blue 1098 7654 32",
+    "Marriott Bonvoy member 123 456 789",
+    "Avios membership number 12345678",
+    "tarjeta Travel Club 1234 5678 9012",
+    "ma carte de fidélité Auchan n° 4412 3345 5566",  # a shop's name between a card word and its number
+]
+
+LOYALTY_CLEAN: list[str] = [
+    "Payback 10x Punkte auf alle Tassen",
+    "Avios 2025 edition mug",
+    "Flying Blue Airbus A350 model 1:200 scale",
+    "Flying Blue 2024 2025 calendar",
+    "Marriott Bonvoy suite, room 1204",
+    "Nectar points: 500 bonus on 2 mugs",
+    "Miles & More 2019-2024 anniversary",
+    "IKEA Family price 12.99",
+]
+
+BASIC_FOUND: list[str] = [
+    "curl -H 'Authorization: Basic am9obi5kb2U6aHVudGVyMg==' https://api.shop.example/orders",
+    "authorization: basic bWFyaWU6U29sZWlsMjAyNiE",  # unpadded
+    '{"headers": {"Authorization": "Basic a3VuZGU6UGFzc3dvcnQxMjM="}}',
+]
+
+BASIC_CLEAN: list[str] = [
+    "basic shapes collection, minimalist design 2024",
+    "Basic Tee Organic Cotton SKU BT12345678",
+    "Basic YmFzaWNzaGFwZXM= mug",  # base64 of a word without a colon
+    "basic plan, 3 designs a month",
+]
+
+LOG_IP_FOUND: list[str] = [
+    '94.130.77.12 - - [30/Nov/2026:14:02:11 +0000] "GET /render?sku=MUG HTTP/1.1" 200 5123',
+    '81.2.69.160 - anna [01/Dec/2026:09:00:00 +0100] "POST /cart HTTP/2" 302 0',
+    "2026-11-30T14:02:11Z INFO Anfrage von 88.198.44.34 für SKU MUG-350",
+    "2026-11-30 14:02:11 ERROR Verbindung von 203.0.113.9 abgelehnt",
+    "[2026-11-30 14:02:11] DEBUG petición desde 190.12.4.77",
+    "2026-11-30T14:02:11+01:00 WARN connexion refusée depuis 51.15.20.7",
+]
+
+LOG_IP_CLEAN: list[str] = [
+    "2026-11-30T14:02:11Z INFO Update von 2.1.0.4 auf 2.1.0.5",  # an upgrade's versions
+    "2026-11-30T14:02:11Z INFO starting renderer 4.12.0.118",
+    "2026-11-30T14:02:11Z INFO price table de 12.99.10.50",
+    "version 1.3.6.1 - - [release notes]",
+    "OID 1.3.6.1.4.1.311 - - [30/Nov/2026:14:02:11 +0000]",
+    "prices 12.50 - 19.99 [sale] 3.4.5.6",
+    "2026-11-30T14:02:11Z INFO router admin page von 192.168.1.1",  # a home router's own address
+]
+
+
+@pytest.mark.parametrize("text", LOYALTY_FOUND)
+def test_loyalty_numbers_after_a_programme_are_found(text: str) -> None:
+    assert "CUSTOMER_ID" in _entities({"prompt": text})
+
+
+@pytest.mark.parametrize("text", LOYALTY_CLEAN)
+def test_programme_names_in_copy_stay_clean(text: str) -> None:
+    assert "CUSTOMER_ID" not in _entities({"prompt": text})
+
+
+@pytest.mark.parametrize("text", BASIC_FOUND)
+def test_basic_credentials_are_found(text: str) -> None:
+    assert "SESSION_TOKEN" in _entities({"notes": text})
+
+
+@pytest.mark.parametrize("text", BASIC_CLEAN)
+def test_basic_as_a_word_stays_clean(text: str) -> None:
+    assert "SESSION_TOKEN" not in _entities({"prompt": text})
+
+
+@pytest.mark.parametrize("text", LOG_IP_FOUND)
+def test_bare_addresses_in_log_lines_are_found(text: str) -> None:
+    assert "IP_ADDRESS" in _entities({"log": text})
+
+
+@pytest.mark.parametrize("text", LOG_IP_CLEAN)
+def test_versions_and_oids_in_log_shapes_stay_clean(text: str) -> None:
+    assert "IP_ADDRESS" not in _entities({"log": text})
