@@ -33,7 +33,9 @@ _LOCAL_MONTH = (
     r"septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
     r"dicembre|januari|februari|maart|mei|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|"
     r"sierpnia|wrze[śs]nia|pa[źz]dziernika|listopada|grudnia|janeiro|fevereiro|mar[çc]o|maio|junho|julho|"
-    r"setembro|outubro|novembro|dezembro)\.?"
+    r"setembro|outubro|novembro|dezembro|"
+    # German abbreviations ("12. Mrz. 84", "3. Okt. 1979")
+    r"jän|mrz|okt|dez)\.?"
 )
 # Gregorian years, and those of the calendars written beside it: the Solar Hijri and Hijri (13xx, 14xx)
 # and the Thai Buddhist era (25xx): "تاریخ تولد: ۱۳۶۵/۰۴/۱۲", "เกิดวันที่ 12 มีนาคม 2528".
@@ -42,8 +44,17 @@ _YEAR = r"(?:1[89]|20|1[34]|25)\d{2}"
 _ERA = r"(?:(?:พ|ค)\.\s?ศ\.|B\.\s?E\.|A\.\s?D\.)\s?"
 # Japanese and Taiwanese era years ("平成2年", "昭和60年", "民國79年"; "元年" is an era's first year).
 _ERA_DATE = r"(?:明治|大正|昭和|平成|令和|民國|民国)\s?(?:\d{1,2}|元)\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
+# Months in Roman numerals, as Central and Eastern Europe write them ("12.III.1984", "1984. III. 12."),
+# in capitals only ("i", "v", "x" are words).
+_ROMAN_MONTH = r"(?-i:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+# A year in two digits, after a month: "12/03/'84", "12. Mrz. 84", "12 de marzo del 84".
+_SHORT_YEAR = r"(?:'\d{2}|\d{2})(?!\d)"
 _DATE = (
-    rf"(?:\d{{1,2}}[./\-]\d{{1,2}}[./\-](?:{_YEAR}|\d{{2}})|{_YEAR}[./\-]\d{{1,2}}[./\-]\d{{1,2}}|"
+    rf"(?:\d{{1,2}}[./\-]\d{{1,2}}[./\-](?:{_YEAR}|'?\d{{2}})|{_YEAR}[./\-]\d{{1,2}}[./\-]\d{{1,2}}|"
+    # "12-MAR-1984", "12/Mar/84": an abbreviated month between dashes or slashes, as forms and logs print it.
+    rf"\d{{1,2}}[\-/]{_MONTH}[\-/](?:{_YEAR}|{_SHORT_YEAR})|"
+    rf"\d{{1,2}}\.\s?{_ROMAN_MONTH}\.\s?{_YEAR}|\d{{1,2}}[\s\-/]{_ROMAN_MONTH}[\s\-/]{_YEAR}|"
+    rf"{_YEAR}\.\s?{_ROMAN_MONTH}\.\s?\d{{1,2}}\.?(?!\d)|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})"
 )
@@ -55,7 +66,8 @@ _LEXICON_MONTH = lexicon.pattern(lexicon.words("months"))
 _LOCAL_DATE = (
     # "3 de marzo de 1980", "3 ta' Marzu 1980": a particle may stand on either side of the month.
     # "1er avril 1979": French writes the first of a month as an ordinal.
-    rf"\d{{1,2}}(?:er|re)?\.?\s+(?:(?:de|ta'?)\s+)?(?:{_LOCAL_MONTH}|{_LEXICON_MONTH})\s+(?:(?:de|del)\s+|{_ERA})?{_YEAR}|"
+    rf"\d{{1,2}}(?:er|re)?\.?\s+(?:(?:de|ta'?)\s+)?(?:{_LOCAL_MONTH}|{_LEXICON_MONTH}|{_MONTH})\s+"
+    rf"(?:(?:de|del)\s+|{_ERA})?(?:{_YEAR}|{_SHORT_YEAR})|"
     # Month first, as Filipino and English-influenced forms write it: "Marso 12, 1984".
     rf"(?:{_LEXICON_MONTH})\s+\d{{1,2}},?\s+{_YEAR}|"
     # Vietnamese: "12 tháng 3 năm 1984" (day, "month" and its number, "year" and its number).
@@ -82,10 +94,25 @@ _AFTER_CUE = (
     rf"\s*[:\-]?\s*(?:(?:am|le|il|el|op|em|on|den|dnia|la|o|[^\W\d_]{{1,5}})(?:\s+|-(?=\d)))?"
     rf"(?:{_DATE}|{_LOCAL_DATE}|(?:in|το|в|у|v|w)\s+{_YEAR}\b)"  # noqa: RUF001
 )
+# A date of birth written compact right after its cue, as Nordic and Korean forms print it ("född
+# 840312", "생년월일 840312", "DOB 19840312"): a month and a day that exist, nothing between.
+_COMPACT = r"(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d.,/])"
+_AFTER_CUE = rf"(?:{_AFTER_CUE}|\s*[:\-]?\s*{_COMPACT})"
 _CUED_DATE = re.compile(
     rf"(?i)(?:\b(?:born(?:\s+on)?|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday(?:\s+is)?)|"
     rf"(?<!\w)(?:{_LOCAL_CUE}))" + _AFTER_CUE
 )
+# After a noun that names the date of birth itself (data/cues.toml [birth_date]), words
+# (up to four) may say whose it is and link it to its date ("data de nascimento do cliente: 09/11/1975",
+# "geboortedatum van mijn dochter: 21-06-2015", "дата рождения мужа: 11.08.1974"); no digit and no end
+# of a sentence between, and a date with its year in four digits.
+_BETWEEN = r"(?:\s+[^\W\d_]{1,14}){1,4}\s*[:\-]?\s*"
+_FULL_DATE = (
+    rf"(?:\d{{1,2}}[./\-]\d{{1,2}}[./\-]{_YEAR}|{_YEAR}[./\-]\d{{1,2}}[./\-]\d{{1,2}}|"
+    rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?{_YEAR}|"
+    rf"\d{{1,2}}\.?\s+(?:de\s+)?(?:{_LOCAL_MONTH}|{_LEXICON_MONTH}|{_MONTH})\s+(?:de\s+)?{_YEAR})(?!\d)"
+)
+_NOUN_WORDS_DATE = lexicon.Cues("birth_date").then(f"(?i:{_BETWEEN}{_FULL_DATE})")
 # The birth words of data/cues.toml, in every language and script ("γεννήθηκε", "родилась", "生年月日").
 _LEXICON_CUED_DATE = lexicon.Cues("birth").then(f"(?i:{_AFTER_CUE})")
 # A date of birth in words: after a birth cue, a month's name and then a year in words ("born on the
@@ -242,6 +269,7 @@ DETECTOR = PatternDetector(
         # Every cue the pattern knows holds one of `BIRTH_WORDS`.
         PatternRule("dob.cue", _CUED_DATE, _someones_date, requires=HAS_BIRTH_WORD),
         PatternRule("dob.cue", _ReadDigits(_LEXICON_CUED_DATE), _someones_date, requires=HAS_BIRTH_WORD),
+        PatternRule("dob.cue", _ReadDigits(_NOUN_WORDS_DATE), _someones_date, requires=HAS_BIRTH_WORD),
         PatternRule("dob.in_words", _CUED_IN_WORDS, when=_birth_words, requires=HAS_WORDS),
         PatternRule("dob.cue", _DATE_THEN_BORN, when=_born_after, requires=HAS_NON_ASCII | HAS_DIGIT),
         PatternRule(

@@ -3,7 +3,8 @@
 Four dotted numbers are as often a version ("2.1.0.4") as an address. An IPv4 address therefore counts
 only under an IP-ish key (ip, addr, host, client, remote, forwarded) or with a cue just before it in
 free text ("ip", "host", "from", "://", ...), never under a version/build key, and never right after
-"v"/"version". IPv6 needs no cue when it has at least four groups: nothing else looks like that, nor
+"v"/"version"; bare, only in a log line's own shapes (the Common Log Format, "from" after a timestamp and
+a level). IPv6 needs no cue when it has at least four groups: nothing else looks like that, nor
 like an IPv4-mapped address ("::ffff:81.2.69.160"). A home router's own address (192.168.1.1) is the
 same on every router of its model, and names no one.
 """
@@ -59,6 +60,36 @@ def _valid_v4(match: re.Match[str], text: Text) -> bool:
     return _has_cue(match, text) or _PORT.match(text.value, match.end()) is not None
 
 
+# (text16) A bare IPv4 address in a log line, where nothing else stands so: first in a line of the Common
+# or Combined Log Format ("94.130.12.45 - - [30/Nov/2026:14:02:11 +0000] "GET ..."), or after the "from"
+# of another language in a line that opens with a timestamp and a level ("2026-11-30T14:02:11Z INFO
+# Anfrage von 88.198.12.34"), unless another dotted number follows as an upgrade's target ("von 2.1.0.4
+# auf 2.1.0.5"). Not the short "de", "da", "z" of other languages: they say "of" as often as "from".
+_CLF = re.compile(
+    r"(?:^|(?<=\n))(?P<ip>(?:\d{1,3}\.){3}\d{1,3}) \S{1,64} \S{1,64} "
+    r"\[\d{1,2}/[A-Za-z]{3}/\d{4}:\d{2}:\d{2}:\d{2}"
+)
+_FROM_WORDS = ("von", "desde", "depuis", "dal", "van", "vanaf", "från", "fra", "от", "із")
+_LOG_FROM = re.compile(
+    r"(?im)^[ \t]*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}[^\s\]]{0,16}\]?[ \t]+\[?"
+    r"(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|NOTICE|CRITICAL)\]?[ \t][^\n]{0,160}?(?<!\w)(?:"
+    + "|".join(sorted(as_written_and_read(_FROM_WORDS), key=len, reverse=True))
+    + r")[ \t]+(?P<ip>(?:\d{1,3}\.){3}\d{1,3})(?![\w\-]|\.\w)(?![^\n]{0,12}?(?:\d+\.){2,}\d)"
+)
+
+
+def _log_address(match: re.Match[str], text: Text) -> bool:
+    try:
+        address = ipaddress.IPv4Address(match.group("ip"))
+    except ValueError:
+        return False
+    return not (address.is_private and address.packed[-1] in _GATEWAY_HOSTS and address.packed[-2] in (0, 1))
+
+
+def _log_line(text: Text) -> bool:
+    return "[" in text.value or ":" in text.value
+
+
 def _valid_v6(match: re.Match[str], text: Text) -> bool:
     candidate = match.group()
     try:
@@ -79,6 +110,8 @@ DETECTOR = PatternDetector(
     rules=(
         PatternRule("ip.v4", _V4, _valid_v4, requires=HAS_DOTS),
         PatternRule("ip.v6", _V6, _valid_v6, requires=HAS_COLONS),
+        PatternRule("ip.log_line", _CLF, _log_address, when=_log_line, requires=HAS_DOTS),
+        PatternRule("ip.log_line", _LOG_FROM, _log_address, when=_log_line, requires=HAS_DOTS),
     ),
     unless=NOT_NUMERIC,
 )

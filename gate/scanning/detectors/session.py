@@ -77,6 +77,9 @@ _BEARER = re.compile(r"(?i)\b(?:bearer|token)\s+(?P<value>[A-Za-z0-9\-._~+/]{16,
 # A bearer token shorter than 16 characters (test and internal tokens are): six at least, letters and digits.
 _SHORT_BEARER = re.compile(r"(?i)\bbearer\s+(?P<value>[A-Za-z0-9\-._~+/]{6,15}=*)(?![\w\-.~+/=])")
 _MIN_SHORT = 6
+# HTTP Basic credentials (RFC 7617): "Authorization: Basic " and the base64 of "user:password", as curl
+# commands, HAR files and logs print them; read only when the value decodes to a user and a password.
+_BASIC = re.compile(r"(?i)\bbasic\s+(?P<value>[A-Za-z0-9+/]{8,684}={0,2})(?![A-Za-z0-9+/=\-_.])")
 # "API key: sk-12ab34cd", "access token is 9f8e7d6c5b": a key's name in prose, then the value.
 _CUED_KEY = re.compile(
     r"(?i)\b(?:api[ _\-]?key|secret[ _\-]?key|access[ _\-]?key|auth[ _\-]?token|access[ _\-]?token|"
@@ -110,6 +113,16 @@ def _short_token(match: re.Match[str], text: Text) -> bool:
     )
 
 
+def _user_and_password(match: re.Match[str], text: Text) -> bool:
+    value = match.group("value")
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("utf-8")
+    except ValueError:  # binascii.Error and UnicodeDecodeError are ValueErrors
+        return False
+    user, colon, password = decoded.partition(":")
+    return bool(colon and user and password) and decoded.isprintable()
+
+
 _KEY_WORDS = any_word(
     (
         "api", "secret", "access", "token", "auth", "refresh", "session", "password", "passwort", "kennwort",
@@ -131,6 +144,7 @@ DETECTOR = PatternDetector(
         PatternRule("session.bearer", _BEARER, _valid_value, _bearer_words),
         PatternRule("session.bearer", _SHORT_BEARER, _short_token, any_word(("bearer",))),
         PatternRule("session.cued_key", _CUED_KEY, _valid_value, _KEY_WORDS),
+        PatternRule("session.basic", _BASIC, _user_and_password, any_word(("basic",))),
     ),
 )
 

@@ -6,7 +6,8 @@ RELIGIOUS_BELIEF, SEXUAL_ORIENTATION, POLITICAL_OPINION and TRADE_UNION_MEMBERSH
 unless it is said of someone, as health's conditions are:
 
 - after a linking word, with a person before it: "my husband is Jewish", "I am gay", "ma fille est
-  lesbienne", "mein Vater ist Gewerkschaftsmitglied", "she is a practising Catholic";
+  lesbienne", "mein Vater ist Gewerkschaftsmitglied", "she is a practising Catholic"; or after one that
+  carries its own subject, the writer ("soy bisexual", "jestem gejem", "ich bin lesbisch");
 - beside a person word: "my gay son", "meine muslimische Frau" (a possessive before), "mon fils gay",
   "муж мусульманин" (a lower-case word right after the person);
 - what a person does that reveals it, after a person word or a name: "Aisha converted to Islam", "my
@@ -78,6 +79,15 @@ _LINKED = re.compile(
     # a party's or a union's name: "is a Labour party member", "is an SPD party member"
     + r"|[^\W\d_a-zà-ÿ][\w.&-]*)\s+){0,2}$"
 )
+# A linking word with its own subject, the writer ([first_person]: "soy", "jestem", "ich bin", "we are"),
+# then at most two qualifiers or a name's words, right before the category.
+_FIRST_PERSON = re.compile(
+    r"(?:^|[^\w'])"
+    + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA["first_person"])))
+    + r"[\s,:]+(?:(?:"
+    + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA["qualifiers"])))
+    + r"|[^\W\d_a-zà-ÿ][\w.&-]*)\s+){0,2}$"
+)
 _NAME_WORD = re.compile(lexicon.pattern(_stems(nfkc_words(_DATA["name_words"]))) + r"\W{0,3}$")
 _CAPITALISED_NEXT = re.compile(r"\s+[^\W\d_a-zà-ÿ]")
 
@@ -95,6 +105,8 @@ def _said_of_a_person(match: re.Match[str], text: Text) -> bool:
     if capitalised and (_CAPITALISED_NEXT.match(value, end) or value.startswith(("'s", "\u2019s"), end)):
         return False  # "Christian Weber", "Jude Law", "Jude's godmother": a name
     given_name = capitalised and fold_name(value[start:end].lower()) in common_names()
+    if not given_name and _FIRST_PERSON.search(value, max(0, start - 40), start) is not None:
+        return True  # "soy bisexual", "jestem gejem", "wir sind Zeugen Jehovas": the writer
     linked = _LINKED.search(value, max(0, start - 40), start)
     if linked is not None:
         if _NAME_WORD.search(value, max(0, linked.start() - 16), linked.start() + 1) is not None:

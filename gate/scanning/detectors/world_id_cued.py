@@ -7,7 +7,9 @@ foreigners' numbers (ЛНЧ), Thai and Vietnamese tax numbers, South African tax
 Guatemala, El Salvador and Colombia, the RUCs of Paraguay, Peru and Ecuador, Mozambican NUITs, British
 Columbia's personal health numbers, New Zealand IRD numbers, French tax numbers, and Emirates IDs; since the
 twelfth round Icelandic kennitölur and Lithuanian personal codes; since the fourteenth Ukrainian
-taxpayer numbers (РНОКПП) after their own words, Moldovan IDNPs and Costa Rican cédulas.
+taxpayer numbers (РНОКПП) after their own words, Moldovan IDNPs and Costa Rican cédulas; since the
+sixteenth Israeli identity numbers, Pakistani CNICs, Andorran NRTs, Albanian NIPTs, Azerbaijani VÖENs,
+Algerian NIFs and Belarusian УНП.
 
 Each is checked by python-stdnum (an Emirates ID: "784", then Luhn, as the ID card prints it), and only
 the number written within a few words after its own name counts: an EAN, an order number or a seed
@@ -22,13 +24,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from stdnum import exceptions, luhn
+from stdnum.ad import nrt
+from stdnum.al import nipt
 from stdnum.at import vnr
+from stdnum.az import voen
 from stdnum.be import bis
 from stdnum.bg import pnf
+from stdnum.by import unp
 from stdnum.ca import bc_phn
 from stdnum.co import nit as co_nit
 from stdnum.cr import cpf as cr_cpf
 from stdnum.cu import ni as cu_ni
+from stdnum.dz import nif as dz_nif
 from stdnum.ec import ruc as ec_ruc
 from stdnum.fi import veronumero
 from stdnum.fr import nif as fr_nif
@@ -37,6 +44,7 @@ from stdnum.gr import vat as gr_vat
 from stdnum.gt import nit as gt_nit
 from stdnum.id import npwp
 from stdnum.ie import pps
+from stdnum.il import idnr as il_idnr
 from stdnum.in_ import epic, vid
 from stdnum.is_ import kennitala
 from stdnum.lt import asmens
@@ -46,6 +54,7 @@ from stdnum.mu import nid as mu_nid
 from stdnum.mz import nuit
 from stdnum.nz import ird
 from stdnum.pe import ruc as pe_ruc
+from stdnum.pk import cnic
 from stdnum.py import ruc as py_ruc
 from stdnum.si import emso
 from stdnum.sv import nit as sv_nit
@@ -107,15 +116,33 @@ _KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[Any, ...]], ...
     ("ua_rntrc", ("ідентифікаційний код", "ідентифікаційний номер", "податковий номер"), (), (rntrc,)),
     ("md_idnp", ("cod personal", "codul personal", "număr de identificare"), ("IDNP",), (idno,)),
     ("cr_cedula", ("cédula", "cédula de identidad", "número de cédula"), (), (cr_cpf,)),
+    # (text16) the identity and tax numbers of seven more countries after their own names: Israel's
+    # identity number (מספר זהות, ת"ז), Pakistan's CNIC (in Urdu too), Andorra's NRT, Albania's NIPT,
+    # Azerbaijan's VÖEN, Algeria's NIF and Belarus' УНП
+    ("il_idnr", ("מספר זהות", "תעודת זהות", "מס' זהות", 'ת"ז', "ת״ז"), (), (il_idnr,)),
+    (
+        "pk_cnic",
+        ("شناختی کارڈ نمبر", "شناختی کارڈ", "قومی شناختی کارڈ", "computerized national identity card"),
+        ("CNIC",),
+        (cnic,),
+    ),
+    ("ad_nrt", ("número de registre tributari",), ("NRT",), (nrt,)),
+    ("al_nipt", ("numri i identifikimit për personin e tatueshëm",), ("NIPT",), (nipt,)),
+    ("az_voen", ("vergi ödəyicisinin eyniləşdirmə nömrəsi",), ("VÖEN", "VOEN"), (voen,)),
+    ("dz_nif", ("numéro d'identification fiscale", "رقم التعريف الجبائي"), ("NIF",), (dz_nif,)),
+    ("by_unp", ("учетный номер плательщика", "улікова нумар плацельшчыка"), ("УНП", "UNP"), (unp,)),
 )
 
-# A label's "number" words between a name and its number ("PPS number", "n°", "No.:").
+# A label's "number" words between a name and its number ("PPS number", "n°", "No.:"; Albanian "NIPT im
+# personal", my personal NIPT).
 _GAP = (
-    r"[\s.:#\-()]{0,4}(?:(?i:number|no|nr|n[º°]|num|número|numéro|nummer|số|uimhir)\.?[\s.:#\-()]{0,3}){0,2}"
+    r"[\s.:#\-()]{0,4}(?:(?i:number|no|nr|n[º°]|num|número|numéro|nummer|số|uimhir|im|personal)\.?"
+    r"[\s.:#\-()]{0,3}){0,2}"
 )
 # The number: up to three capitals, then digits and capitals in groups split by one space, dot, dash
-# or slash ("7865797L", "ABC1158427", "51.645.571.4-290.889", "M120384288975F").
-_NUMBER = r"(?P<number>[A-Z]{0,3}\d[\dA-Z]*(?:[ .\-/][\dA-Z]+){0,6})(?![\w\-])"
+# or slash ("7865797L", "ABC1158427", "51.645.571.4-290.889", "M120384288975F"); Andorra's NRT opens
+# with a letter and a dash ("F-162559-H").
+_NUMBER = r"(?P<number>(?:[A-Z]-)?[A-Z]{0,3}\d[\dA-Z]*(?:[ .\-/][\dA-Z]+){0,6})(?![\w\-])"
 
 
 def _names(words: tuple[str, ...]) -> str:

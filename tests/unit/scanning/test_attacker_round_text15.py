@@ -42,27 +42,15 @@ _ADDRESS = (
 )
 _DOB_CALENDAR = "a birth date in the Hebrew, Chinese lunar or Ethiopian calendar, or in Chinese numerals"
 _DOB_FORM = (
-    "a birth date with a Roman-numeral or abbreviated month (12.III.1984, 12-MAR-1984, Mrz.), a two-digit "
-    "year ('84, del 84), YYMMDD after a birth word, a Swahili birth word, or a birthday cake as its cue"
+    "a birthday cake as a birth date's only cue, the date before it ('🎂 12.03.1984 🎂 that's my birthday')"
 )
 _DOB_NUMBER = "a birth date under its key as a Unix timestamp (seconds or ms) or an Excel serial day"
-_ID_CUE = (
-    "a national or tax id python-stdnum validates, after its own name, of countries not read yet (Israel's "
-    "מספר זהות, Pakistan's CNIC in Urdu, Andorra's NRT, Albania's NIPT, Azerbaijan's VÖEN, Algeria's NIF, "
-    "Belarus' УНП)"
-)
 _IBAN_FORMS = "an IBAN written in pairs of digits (read as a phone), or right after an Arabic label"
 _REVERSED = "a card number reversed under a right-to-left override (the override is dropped, not undone)"
 _IFA = "an advertising id under OpenRTB's 'ifa' key"
-_LOG_IP = "a bare IPv4 in a log line with no IP word before it (round 14's class)"
 _COOKIE = (
     "a pair whose name is a cookie's name with a per-site hash (Drupal's SSESS + the site's hash): keys "
     "are read whole"
-)
-_BASIC_AUTH = "HTTP Basic credentials (base64 of user:password) after 'Authorization: Basic' (round 14's)"
-_LOYALTY = (
-    "a loyalty programme's number after the programme's name (PAYBACK, Nectar, Carrefour, Miles & More, "
-    "Flying Blue)"
 )
 _ROUTING = (
     "a US routing number under its own key (here a pair's name): routing numbers are read after words only"
@@ -70,8 +58,8 @@ _ROUTING = (
 _MRZ_FR = "the old French identity card's two 36-character MRZ lines"
 _VIN_DE = "a VIN after its German name (FIN, Fahrzeug-Identifizierungsnummer)"
 _SPECIAL = (
-    "special categories in forms `special_category` does not read: bisexual, asexual, swingers, Polish "
-    "'gejem' (instrumental), Mormon, Hebrew 'religious Jew', Hindi 'Sikh'"
+    "special categories in forms `special_category` does not read: swingers, German 'bi', Hebrew 'religious "
+    "Jew' after 'I', Hindi 'Sikh'"
 )
 _BIOMETRIC = "a biometric template (voiceprint, fingerprint template) written in text (round 14's class)"
 _TL_MOBILE = "a Philippine mobile written nationally after a Tagalog cue (round 10's class)"
@@ -101,50 +89,22 @@ _OPEN: dict[str, str] = {
     "农历1984": _DOB_CALENDAR,
     "一九八四年": _DOB_CALENDAR,
     "መጋቢት 3 ቀን 1976": _DOB_CALENDAR,
-    "12.III.1984": _DOB_FORM,
-    "1984. III. 12.": _DOB_FORM,
-    "12-MAR-1984": _DOB_FORM,
-    "Mrz. 84": _DOB_FORM,
-    "marzo del 84": _DOB_FORM,
-    "12/03/'84": _DOB_FORM,
-    "född 840312": _DOB_FORM,
-    "생년월일 840312": _DOB_FORM,
-    "nilizaliwa tarehe": _DOB_FORM,
     "🎂 12.03.1984": _DOB_FORM,
     "dob_epoch": _DOB_NUMBER,
     "birthdate_ms": _DOB_NUMBER,
     "geburtsdatum_excel": _DOB_NUMBER,
-    "מספר זהות 02819652-5": _ID_CUE,
-    "شناختی کارڈ نمبر": _ID_CUE,
-    "NRT F-162559-H": _ID_CUE,
-    "NIPT im personal": _ID_CUE,
-    "VÖEN 6917841262": _ID_CUE,
-    "mon NIF 198439287874305": _ID_CUE,
-    "УНП AB3404987": _ID_CUE,
     '"nombre": "DNI"': _DNI_NO_LETTER,
     "PL 61 10 90": _IBAN_FORMS,
     "رقم الآيبان": _IBAN_FORMS,
     "card \u202e5325": _REVERSED,
     '"ifa"': _IFA,
     '\\"ifa\\"': _IFA,
-    "94.130.12.45 - -": _LOG_IP,
-    "Anfrage von 88.198.12.34": _LOG_IP,
     "SSESS4f9b1c2d3e": _COOKIE,
-    "Authorization: Basic": _BASIC_AUTH,
-    "PAYBACK Karte": _LOYALTY,
-    "Nectar card": _LOYALTY,
-    "carte fidélité Carrefour": _LOYALTY,
-    "Miles & More": _LOYALTY,
-    "Flying Blue": _LOYALTY,
     "routing_number": _ROUTING,
     "IDFRADURAND": _MRZ_FR,
     "FIN meines Autos": _VIN_DE,
     "swingers": _SPECIAL,
     "Freund ist bi": _SPECIAL,
-    "bisexuelle": _SPECIAL,
-    "aseksueel": _SPECIAL,
-    "jestem gejem": _SPECIAL,
-    "soy mormón": _SPECIAL,
     "יהודי דתי": _SPECIAL,
     "पति सिख": _SPECIAL,
     "voiceprint template": _BIOMETRIC,

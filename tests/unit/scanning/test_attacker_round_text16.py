@@ -1,0 +1,107 @@
+# ruff: noqa: RUF001 - text of other scripts, on purpose
+"""The sixteenth attacker round on text (text16): attacker_round_text16.json, written before reading the
+detectors, on personal data in the shapes of tools no earlier round used: Stable Diffusion WebUI Forge
+infotext, Kohya training captions and LoRA metadata (`ss_*` keys, a caption as a key of
+`ss_tag_frequency`), CivitAI resources, Replicate and fal.ai prediction inputs, OpenAI image edits,
+Vertex Imagen, Bedrock Titan and Nova Canvas, Leonardo, Ideogram, Recraft, Canva, Adobe Express, Akeneo
+and Salsify PIM exports, Shopware, PrestaShop and BigCommerce orders, Klaviyo and Braze payloads,
+Segment and RudderStack events, CDP traits; a CSV row, YAML and TOML in a string, base64 and
+percent-encoded JSON, a JWT's payload, query strings, a data URI, a Markdown table, an HTML e-mail, a
+value written as a key. A third of the found records come again disguised: Cyrillic homoglyphs in the
+cue words, combining marks, a right-to-left embedding or isolate, fullwidth digits, a line break inside
+the value, zero-width spaces, and encodings nested two deep. The clean neighbours are catalogue copy in
+the same shapes (numbers like versions, OIDs, prices, GTINs, lot numbers, release dates; health,
+religion and pride merchandise; streets as collection names), disguised the same way; a signed JWT is a
+bearer credential whatever it carries, so no clean record has one.
+
+The ids, IBANs and cards are generated valid (python-stdnum, Luhn). A "found" record must yield its
+expected entity type; a "clean" one no finding at all. What stays open is a strict xfail with its class.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from gate.scanning import scan_parameters
+from tests.unit.scanning import attacker_round
+
+_ROUND = attacker_round.load("attacker_round_text16.json")
+
+_DOB_BETWEEN = (
+    "a birthday word (not a noun naming the date of birth) with words between it and its date ('Geburtstag "
+    "meiner Mutter ist der'), or a birth key in a query string inside a caption"
+)
+_DISGUISE = (
+    "a disguise the scanner does not undo: combining marks on a cue word, a line break inside a value, "
+    "fullwidth digits in a plate, a right-to-left embedding around a condition"
+)
+_DK_PHONE = "a Danish number in pairs (20 12 34 56) after 'telefonnummer er'"
+_ADDRESS_LABEL = "a Hungarian address (postcode, city, street) after its label 'szállítási cím:'"
+_HEALTH = (
+    "a condition in forms `health` does not read: 'atteinte de', 'tengo esclerosis múltiple', "
+    "'HIV-positief', 'инсульт был', Korean and Chinese first person, a pregnancy"
+)
+_PLATE = "a licence plate after its name with words between ('Kennzeichen meines Autos:')"
+
+# What the scanner still misses, by a string of the record, and why (the class, not the example).
+_OPEN: dict[str, str] = {
+    "Geburtstag meiner Mutter": _DOB_BETWEEN,
+    "date_of_birth=1984-03-12": _DOB_BETWEEN,
+    "mi\u0308 fe\u0308cha": _DISGUISE,
+    "ngày si\u0308nh": _DISGUISE,
+    "sünniaeg 12\\n03": _DISGUISE,
+    "+7\\n916": _DISGUISE,
+    "\u202bу моего отца": _DISGUISE,
+    "ibu\\nsaya": _DISGUISE,
+    "B-MW １２３４": _DISGUISE,
+    "telefonnummer%20er": _DK_PHONE,
+    "szállítási cím": _ADDRESS_LABEL,
+    "eyJwcm9tcHQiOiAic3rDoWxsw610": _ADDRESS_LABEL,
+    "atteinte d'Alzheimer": _HEALTH,
+    "esclerosis múltiple": _HEALTH,
+    "HIV-positief": _HEALTH,
+    "инсульт был": _HEALTH,
+    "당뇨병이 있어요": _HEALTH,
+    "eyJwcm9tcHQiOiAi5oiR5oKj": _HEALTH,
+    "months pregnant": _HEALTH,
+    "Kennzeichen meines Autos: B-MW 1234": _PLATE,
+}
+
+# Values the scanner names by another type than the round's author did (the record is still held).
+_NAMED_OTHERWISE: dict[str, str] = {
+    "username: jmills84": "SESSION_TOKEN",  # a password after its word
+    "eyJwcm9tcHQiOiAidXNlcm5hbWU6": "SESSION_TOKEN",
+    "for my son Leo": "PERSON",  # the child's name; a child's age and school are not read on their own
+    '"design_token"': "SESSION_TOKEN",  # a signed JWT, whatever its payload holds
+}
+
+_DISPLAY_NAME = (
+    "BigCommerce's product option label under 'display_name' read as a person's display name "
+    "(person.name_key: helper names16's)"
+)
+_ROLE_MAILBOX = "a shop's role mailbox (support@, noreply@) is flagged like a person's address"
+
+# A clean record flagged, by a string of the record, and why.
+_FALSE_FLAGS: dict[str, str] = {
+    '"display_name": "Engraving"': _DISPLAY_NAME,
+    "support@mugworks": _ROLE_MAILBOX,
+    "support%40mugworks": _ROLE_MAILBOX,
+    "noreply@shop": _ROLE_MAILBOX,
+}
+
+
+@pytest.mark.parametrize(("params", "entity"), attacker_round.found_cases(_ROUND, _OPEN, _NAMED_OTHERWISE))
+def test_personal_data_is_found(params: dict[str, Any], entity: str) -> None:
+    assert entity in {finding.entity for finding in scan_parameters(params)}
+
+
+@pytest.mark.parametrize("params", attacker_round.clean_cases(_ROUND, _FALSE_FLAGS))
+def test_clean_record_stays_clean(params: dict[str, Any]) -> None:
+    assert scan_parameters(params) == []
+
+
+def test_round_covers_sixty_languages() -> None:
+    assert len(attacker_round.languages(_ROUND)) >= 60
+    assert len(_ROUND["found"]) >= 250 and len(_ROUND["clean"]) >= 200
