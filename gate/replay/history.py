@@ -163,10 +163,15 @@ class Filters:
     until: datetime | None = None
 
     def match(self, decision: StoredDecision) -> bool:
-        """Whether `decision` passes every filter given. A reason filter ending in `*` is a prefix."""
-        if self.reasons and not any(_code_matches(c, f) for c in decision.reason_codes for f in self.reasons):
+        """Whether `decision` passes every filter given. A reason filter ending in `*` is a prefix.
+
+        Reason codes and entity types are the gate's own names, matched without regard to case: a reviewer
+        typing `--entity email_address` meant EMAIL_ADDRESS, and an empty list for it read as "none"."""
+        codes = [c.casefold() for c in decision.reason_codes]
+        if self.reasons and not any(_code_matches(c, f.casefold()) for c in codes for f in self.reasons):
             return False
-        if self.entities and not set(self.entities) & set(decision.entities):
+        wanted = {e.casefold() for e in self.entities}
+        if wanted and not wanted & {e.casefold() for e in decision.entities}:
             return False
         if self.sources and str(decision.doc.get("source", "")) not in self.sources:
             return False
@@ -177,7 +182,12 @@ class Filters:
 
 def in_quarantine(histories: Histories, filters: Filters) -> list[StoredDecision]:
     """Events whose current decision is a quarantine and matches `filters`, oldest first."""
-    return [d for d in histories.currents() if d.verdict == "quarantined" and filters.match(d)]
+    return [d for d in quarantined(histories) if filters.match(d)]
+
+
+def quarantined(histories: Histories) -> list[StoredDecision]:
+    """Every event whose current decision is a quarantine, oldest first (no filter)."""
+    return [d for d in histories.currents() if d.verdict == "quarantined"]
 
 
 def stats(decisions: Iterable[StoredDecision]) -> dict[str, dict[str, int]]:
