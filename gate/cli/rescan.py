@@ -46,7 +46,7 @@ def register(sub: Any) -> None:
 
 def _rescan(args: argparse.Namespace) -> int:
     from gate.replay.history import Filters  # noqa: PLC0415
-    from gate.replay.job import Summary, pending  # noqa: PLC0415
+    from gate.replay.job import Summary, pending, resumed_under_another_policy  # noqa: PLC0415
     from gate.replay.rescan import approvals  # noqa: PLC0415
 
     if args.job is not None and not re.fullmatch(r"[A-Za-z0-9._-]{1,100}", args.job):
@@ -58,10 +58,14 @@ def _rescan(args: argparse.Namespace) -> int:
     settings = reading_settings(args, **({"policy": args.policy} if args.policy else {}))
     job = args.job or f"rescan-{uuid.uuid4().hex[:12]}"
     # Chosen from the histories as they were before this job, so a resumed job chooses the same images.
-    chosen = approvals(read_histories(settings, args, skip_job=job), Filters(since=args.since))
+    histories = read_histories(settings, args, skip_job=job)
+    chosen = approvals(histories, Filters(since=args.since))
     summary = Summary()
     run = _Run(settings, args, job, summary)
     try:
+        why = resumed_under_another_policy(histories.of_skipped_job, run.policy)
+        if why and not args.dry_run:
+            raise ConfigError(f"job {job}: {why}")
         todo = list(pending(chosen, run.committed(chosen), summary))
         run.run(todo)
     finally:
@@ -92,6 +96,7 @@ class _Run:
         # A dry run publishes nothing anywhere, not even into the content store.
         store = None if args.dry_run else settings.store_dir
         factory = processor_factory(settings)
+        self.policy = factory.policy
         self.processor = dataclasses.replace(factory, tracing=False, store_dir=store).build()
         self.incident: dict[str, Any] | None = None  # the job's incident as this run last wrote or read it
         self.opened = False

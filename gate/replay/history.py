@@ -89,6 +89,8 @@ class Histories:
     by_event: dict[str, list[StoredDecision]] = field(default_factory=dict)
     unreadable: int = 0
     duplicates: int = 0
+    # The decisions `collect(skip_job=...)` left out: what that job wrote before (a resumed job's first part).
+    of_skipped_job: list[StoredDecision] = field(default_factory=list)
 
     def current(self, event_id: str) -> StoredDecision | None:
         """The event's current decision (the last one), or None for an unknown event."""
@@ -114,6 +116,7 @@ def collect(records: Iterable[StoredRecord], *, skip_job: str | None = None) -> 
             histories.unreadable += 1
             continue
         if skip_job is not None and decision.replay_job == skip_job:
+            histories.of_skipped_job.append(decision)
             continue
         histories.by_event.setdefault(decision.event_id, []).append(decision)
     for event_id, decisions in histories.by_event.items():
