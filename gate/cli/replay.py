@@ -18,6 +18,7 @@ from gate.cli.review_args import (
     add_reading_options,
     filters_from,
     incident_line,
+    per_second,
     read_histories,
     reader_config_of,
     reading_settings,
@@ -42,7 +43,9 @@ def register(sub: Any) -> None:
     parser.add_argument("--mode", required=True, choices=("reevaluate", "reinject"))
     parser.add_argument("--policy", type=Path, metavar="POLICY.yaml", help="decide with this policy")
     parser.add_argument("--dry-run", action="store_true", help="change nothing; print old -> new")
-    parser.add_argument("--rate", type=float, default=None, metavar="N", help="at most N events per second")
+    parser.add_argument(
+        "--rate", type=per_second, default=None, metavar="N", help="at most N events per second"
+    )
     parser.add_argument(
         "--max", type=whole_number(1), default=None, metavar="N", help="replay at most N events this run"
     )

@@ -13,7 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from gate.cli.review_args import add_reading_options, read_histories, reader_config_of, reading_settings, when
+from gate.cli.review_args import (
+    add_reading_options,
+    per_second,
+    read_histories,
+    reader_config_of,
+    reading_settings,
+    when,
+)
 from gate.errors import ConfigError
 
 
@@ -39,7 +46,9 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--batch", type=int, default=None, metavar="N", help="images per transaction (default 32)"
     )
-    parser.add_argument("--rate", type=float, default=None, metavar="N", help="at most N images per second")
+    parser.add_argument(
+        "--rate", type=per_second, default=None, metavar="N", help="at most N images per second"
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object per event, then a summary")
     parser.set_defaults(handler=_rescan)
 
