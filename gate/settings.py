@@ -12,11 +12,12 @@ import re
 import socket
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     SecretStr,
@@ -37,6 +38,19 @@ from gate.yaml_files import StrictYamlError, load_strict
 
 MiB = 1024 * 1024
 _OID = re.compile(r"[0-2](\.(0|[1-9][0-9]{0,8})){1,31}")
+
+
+def _not_empty(value: Any) -> Any:
+    """Refuse an empty path: pydantic reads "" as Path("."), so `GATE_STORE_DIR=` (a template's empty
+    value) stored published images in whatever directory the gate was started from, and `gate store check`
+    said fit."""
+    if isinstance(value, str) and not value.strip():
+        raise ValueError("is empty; unset it for the default, or give a path")
+    return value
+
+
+# A file or directory setting.
+PathSetting = Annotated[Path, BeforeValidator(_not_empty)]
 
 # Which YAML file the settings being built read; a context variable because pydantic-settings picks sources
 # per class, not per call.
@@ -158,7 +172,8 @@ class FetchSettings(_Section):
     # An inline asset's bytes end up base64 in the output record: see GateSettings._output_fits.
     max_bytes: int = Field(default=40 * MiB, ge=1)
     timeout_s: float = Field(default=10.0, gt=0)
-    ca_bundle: Path | None = None  # PEM of private CAs for https:// assets; default: the system's trust store
+    # PEM of private CAs for https:// assets; default: the system's trust store
+    ca_bundle: PathSetting | None = None
 
 
 class TrustSettings(_Section):
@@ -172,7 +187,7 @@ class TrustSettings(_Section):
     anchors_mode: Literal["replace", "add"] | None = None
     # A directory holding lists.json and the PEM lists it names (`gate trust update` writes one);
     # None: the copy shipped with the gate.
-    lists_dir: Path | None = None
+    lists_dir: PathSetting | None = None
     # Warn at start when a list in use was issued longer ago than this.
     max_list_age_days: int = Field(default=180, ge=1, le=3650)
 
@@ -237,7 +252,7 @@ class CommerceSettings(_Section):
 
     # The public key from Stores > Configuration > Adobe Services > Webhooks (PEM). Without it `gate serve`
     # does not start: an unsigned request is never decided.
-    webhook_public_key: Path | None = None
+    webhook_public_key: PathSetting | None = None
     # The hard budget for one request, below the hook's `timeout` (which Commerce counts from its side,
     # network included). Over it, the answer is `fail_mode`'s.
     budget_ms: int = Field(default=3_000, ge=1, le=60_000)
@@ -289,13 +304,14 @@ class GateSettings(BaseSettings):
     transactional_id: str | None = None
     http: HttpSettings = HttpSettings()
     shutdown_timeout_s: float = Field(default=20.0, gt=0)
-    policy: Path | None = None  # None: the policy shipped with the gate
-    trust_anchors: Path | None = None
+    policy: PathSetting | None = None  # None: the policy shipped with the gate
+    trust_anchors: PathSetting | None = None
     trust: TrustSettings = TrustSettings()
     tsa: TsaSettings = TsaSettings()
-    signer_chain: Path | None = None
-    signer_key: Path | None = None
-    store_dir: Path | None = None  # the directory backend's root; None with it: published bytes go inline
+    signer_chain: PathSetting | None = None
+    signer_key: PathSetting | None = None
+    # the directory backend's root; None with it: published bytes go inline
+    store_dir: PathSetting | None = None
     store: StoreSettings = StoreSettings()
     fetch: FetchSettings = FetchSettings()
     flood_guard: FloodGuardSettings = FloodGuardSettings()

@@ -55,8 +55,8 @@ def register(sub: Any) -> None:
         each.add_argument("incident_id", metavar="INCIDENT_ID")
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="directory for the draft")
     update.add_argument("--nature", metavar="TEXT", help="Art. 33(3)(a): the nature of the breach, restated")
-    update.add_argument("--subjects", type=int, metavar="N", help="approximate number of data subjects")
-    update.add_argument("--records", type=int, metavar="N", help="approximate number of records")
+    update.add_argument("--subjects", type=count, metavar="N", help="approximate number of data subjects")
+    update.add_argument("--records", type=count, metavar="N", help="approximate number of records")
     update.add_argument(
         "--consequences",
         action="append",
@@ -82,6 +82,26 @@ def register(sub: Any) -> None:
     update.set_defaults(handler=_update, close=False)
     close.set_defaults(handler=_update, close=True, nature=None, subjects=None, records=None)
     close.set_defaults(consequences=[], measures=[])
+
+
+# The largest integer every JSON reader holds exactly (IEEE 754 doubles: JavaScript, the report's browser,
+# many JSON libraries); '--records 99999999999999999999' was written to the legal record as given.
+MAX_COUNT = 2**53 - 1
+
+
+def count(text: str) -> int:
+    """`--subjects` / `--records`: a whole number from 1 to MAX_COUNT (0 and below are refused later, with
+    the reason, by the incident's own rule)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number (an approximate count)") from None
+    if value > MAX_COUNT:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is above {MAX_COUNT:,}, more than any reader of the incident record holds exactly; "
+            "give the approximate count"
+        )
+    return value
 
 
 def notified_at(text: str) -> datetime:

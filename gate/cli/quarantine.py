@@ -63,16 +63,22 @@ def register(sub: Any) -> None:
 
 
 def _ls(args: argparse.Namespace) -> int:
-    from gate.replay.history import in_quarantine  # noqa: PLC0415
+    from gate.replay.history import in_quarantine, quarantined  # noqa: PLC0415
 
     chosen = filters_from(args)  # refused before the topics are read
     histories = read_histories(reading_settings(args), args)
-    rows = in_quarantine(histories, chosen)[: args.limit]
+    matched = in_quarantine(histories, chosen)
+    rows = matched[: args.limit]
+    _tell_no_match(len(matched), len(quarantined(histories)))
     if args.json:
+        if len(rows) < len(matched):  # stdout stays one object per line; the cut is said on stderr
+            print(
+                f"gate: the oldest {len(rows)} of {len(matched)} event(s) listed (--limit)", file=sys.stderr
+            )
         for decision in rows:
             print(json.dumps(decision.summary(), sort_keys=True))
         return 0
-    table = Table(title=f"quarantine: {len(rows)} event(s)")
+    table = Table(title=_ls_title(len(rows), len(matched), len(quarantined(histories))))
     for column in ("event id", "decided at (UTC)", "source", "reasons", "policy"):
         table.add_column(column)
     for d in rows:
@@ -85,17 +91,40 @@ def _ls(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ls_title(shown: int, matched: int, total: int) -> str:
+    """How many events the table holds, and of how many: `--limit 2` titled "2 event(s)" read as a
+    quarantine of two."""
+    title = (
+        f"quarantine: {matched} of {total} event(s) match"
+        if matched != total
+        else f"quarantine: {total} event(s)"
+    )
+    return f"{title}, the oldest {shown} listed (--limit)" if shown < matched else title
+
+
+def _tell_no_match(matched: int, total: int) -> None:
+    """On stderr, when filters leave nothing of a quarantine that holds events: an empty table read as an
+    empty quarantine. The filter values are not echoed (a source or entity typed may be anything)."""
+    if matched == 0 and total > 0:
+        print(
+            f"gate: no quarantined event matches these filters; {total} event(s) are in quarantine "
+            "(`gate quarantine stats` lists their reasons, entity types and sources)",
+            file=sys.stderr,
+        )
+
+
 def codes(reason_codes: tuple[str, ...]) -> str:
     """Reason codes for a table cell: each once, in order (three entities make three reasons of one code)."""
     return ", ".join(dict.fromkeys(reason_codes))
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from gate.replay.history import in_quarantine, stats  # noqa: PLC0415
+    from gate.replay.history import in_quarantine, quarantined, stats  # noqa: PLC0415
 
     chosen = filters_from(args)  # refused before the topics are read
     histories = read_histories(reading_settings(args), args)
     counts = stats(in_quarantine(histories, chosen))
+    _tell_no_match(counts["total"]["events"], len(quarantined(histories)))
     if args.json:
         print(json.dumps(counts, sort_keys=True))
         return 0

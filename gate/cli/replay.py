@@ -18,6 +18,7 @@ from gate.cli.review_args import (
     add_reading_options,
     filters_from,
     incident_line,
+    per_second,
     read_histories,
     reader_config_of,
     reading_settings,
@@ -42,7 +43,9 @@ def register(sub: Any) -> None:
     parser.add_argument("--mode", required=True, choices=("reevaluate", "reinject"))
     parser.add_argument("--policy", type=Path, metavar="POLICY.yaml", help="decide with this policy")
     parser.add_argument("--dry-run", action="store_true", help="change nothing; print old -> new")
-    parser.add_argument("--rate", type=float, default=None, metavar="N", help="at most N events per second")
+    parser.add_argument(
+        "--rate", type=per_second, default=None, metavar="N", help="at most N events per second"
+    )
     parser.add_argument(
         "--max", type=whole_number(1), default=None, metavar="N", help="replay at most N events this run"
     )
@@ -58,7 +61,14 @@ def register(sub: Any) -> None:
 
 
 def _replay(args: argparse.Namespace) -> int:
-    from gate.replay.job import DEFAULT_MAX_REPLAYS, ReplayRequest, Summary, pending, select  # noqa: PLC0415
+    from gate.replay.job import (  # noqa: PLC0415
+        DEFAULT_MAX_REPLAYS,
+        ReplayRequest,
+        Summary,
+        pending,
+        resumed_under_another_policy,
+        select,
+    )
 
     if args.job is not None and not re.fullmatch(r"[A-Za-z0-9._-]{1,100}", args.job):
         raise ConfigError("--job must be 1 to 100 letters, digits, '.', '-' or '_'")
@@ -79,6 +89,10 @@ def _replay(args: argparse.Namespace) -> int:
     summary = Summary(refused=list(selection.refused))
     runner = _Runner(settings, args, job, summary, histories)
     try:
+        if runner.policy is not None and not args.dry_run:
+            why = resumed_under_another_policy(histories.of_skipped_job, runner.policy)
+            if why:
+                raise ConfigError(f"job {job}: {why}")
         committed = runner.committed(selection.chosen)
         todo = list(pending(selection.chosen, committed, summary))
         if args.max is not None:
@@ -121,10 +135,12 @@ class _Runner:
                 max_message_bytes=settings.max_message_bytes,
             )
         self.processor: Any = None
+        self.policy: Any = None  # the PolicyRef a reevaluation decides under
         if args.mode == "reevaluate":
             from gate.cli.run import processor_factory  # noqa: PLC0415
 
             factory = processor_factory(settings)
+            self.policy = factory.policy
             # A dry run publishes nothing anywhere, not even into the content store.
             store = None if args.dry_run else settings.store_dir
             self.processor = dataclasses.replace(factory, tracing=False, store_dir=store).build()

@@ -13,7 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from gate.cli.review_args import add_reading_options, read_histories, reader_config_of, reading_settings, when
+from gate.cli.review_args import (
+    add_reading_options,
+    per_second,
+    read_histories,
+    reader_config_of,
+    reading_settings,
+    when,
+)
 from gate.errors import ConfigError
 
 
@@ -39,14 +46,16 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--batch", type=int, default=None, metavar="N", help="images per transaction (default 32)"
     )
-    parser.add_argument("--rate", type=float, default=None, metavar="N", help="at most N images per second")
+    parser.add_argument(
+        "--rate", type=per_second, default=None, metavar="N", help="at most N images per second"
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object per event, then a summary")
     parser.set_defaults(handler=_rescan)
 
 
 def _rescan(args: argparse.Namespace) -> int:
     from gate.replay.history import Filters  # noqa: PLC0415
-    from gate.replay.job import Summary, pending  # noqa: PLC0415
+    from gate.replay.job import Summary, pending, resumed_under_another_policy  # noqa: PLC0415
     from gate.replay.rescan import approvals  # noqa: PLC0415
 
     if args.job is not None and not re.fullmatch(r"[A-Za-z0-9._-]{1,100}", args.job):
@@ -58,10 +67,14 @@ def _rescan(args: argparse.Namespace) -> int:
     settings = reading_settings(args, **({"policy": args.policy} if args.policy else {}))
     job = args.job or f"rescan-{uuid.uuid4().hex[:12]}"
     # Chosen from the histories as they were before this job, so a resumed job chooses the same images.
-    chosen = approvals(read_histories(settings, args, skip_job=job), Filters(since=args.since))
+    histories = read_histories(settings, args, skip_job=job)
+    chosen = approvals(histories, Filters(since=args.since))
     summary = Summary()
     run = _Run(settings, args, job, summary)
     try:
+        why = resumed_under_another_policy(histories.of_skipped_job, run.policy)
+        if why and not args.dry_run:
+            raise ConfigError(f"job {job}: {why}")
         todo = list(pending(chosen, run.committed(chosen), summary))
         run.run(todo)
     finally:
@@ -92,6 +105,7 @@ class _Run:
         # A dry run publishes nothing anywhere, not even into the content store.
         store = None if args.dry_run else settings.store_dir
         factory = processor_factory(settings)
+        self.policy = factory.policy
         self.processor = dataclasses.replace(factory, tracing=False, store_dir=store).build()
         self.incident: dict[str, Any] | None = None  # the job's incident as this run last wrote or read it
         self.opened = False

@@ -43,6 +43,24 @@ def seconds(text: str) -> float:
     return value
 
 
+MIN_RATE = 0.001  # events per second: one every 1,000 s; a slower cap is a stopped job, not a rate
+
+
+def per_second(text: str) -> float:
+    """An argparse type for `--rate`: a finite number of events per second, at least MIN_RATE. 'nan' passed
+    the old `<= 0` check and capped nothing; '1e-300' slept past the platform's clock (an OverflowError
+    traceback)."""
+    try:
+        value = float(text.strip().removesuffix("/s"))
+    except ValueError:
+        value = float("nan")
+    if not MIN_RATE <= value < float("inf"):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a rate from {MIN_RATE} to a finite number of events per second, e.g. 50 or 0.5"
+        )
+    return value
+
+
 def add_reading_options(parser: argparse.ArgumentParser) -> None:
     """--config, --bootstrap-servers and how long a quiet topic counts as read to its end."""
     add_common_options(parser)

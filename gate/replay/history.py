@@ -89,6 +89,8 @@ class Histories:
     by_event: dict[str, list[StoredDecision]] = field(default_factory=dict)
     unreadable: int = 0
     duplicates: int = 0
+    # The decisions `collect(skip_job=...)` left out: what that job wrote before (a resumed job's first part).
+    of_skipped_job: list[StoredDecision] = field(default_factory=list)
 
     def current(self, event_id: str) -> StoredDecision | None:
         """The event's current decision (the last one), or None for an unknown event."""
@@ -114,6 +116,7 @@ def collect(records: Iterable[StoredRecord], *, skip_job: str | None = None) -> 
             histories.unreadable += 1
             continue
         if skip_job is not None and decision.replay_job == skip_job:
+            histories.of_skipped_job.append(decision)
             continue
         histories.by_event.setdefault(decision.event_id, []).append(decision)
     for event_id, decisions in histories.by_event.items():
@@ -163,10 +166,15 @@ class Filters:
     until: datetime | None = None
 
     def match(self, decision: StoredDecision) -> bool:
-        """Whether `decision` passes every filter given. A reason filter ending in `*` is a prefix."""
-        if self.reasons and not any(_code_matches(c, f) for c in decision.reason_codes for f in self.reasons):
+        """Whether `decision` passes every filter given. A reason filter ending in `*` is a prefix.
+
+        Reason codes and entity types are the gate's own names, matched without regard to case: a reviewer
+        typing `--entity email_address` meant EMAIL_ADDRESS, and an empty list for it read as "none"."""
+        codes = [c.casefold() for c in decision.reason_codes]
+        if self.reasons and not any(_code_matches(c, f.casefold()) for c in codes for f in self.reasons):
             return False
-        if self.entities and not set(self.entities) & set(decision.entities):
+        wanted = {e.casefold() for e in self.entities}
+        if wanted and not wanted & {e.casefold() for e in decision.entities}:
             return False
         if self.sources and str(decision.doc.get("source", "")) not in self.sources:
             return False
@@ -177,7 +185,12 @@ class Filters:
 
 def in_quarantine(histories: Histories, filters: Filters) -> list[StoredDecision]:
     """Events whose current decision is a quarantine and matches `filters`, oldest first."""
-    return [d for d in histories.currents() if d.verdict == "quarantined" and filters.match(d)]
+    return [d for d in quarantined(histories) if filters.match(d)]
+
+
+def quarantined(histories: Histories) -> list[StoredDecision]:
+    """Every event whose current decision is a quarantine, oldest first (no filter)."""
+    return [d for d in histories.currents() if d.verdict == "quarantined"]
 
 
 def stats(decisions: Iterable[StoredDecision]) -> dict[str, dict[str, int]]:

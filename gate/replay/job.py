@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -18,6 +18,7 @@ from gate.core.audit import decision_id
 from gate.core.record import Headers, InboundRecord, RoutedRecord, lineage_headers
 from gate.core.review import ReplayLineage
 from gate.errors import GateError
+from gate.model import PolicyRef
 from gate.replay.history import Filters, Histories, StoredDecision
 from gate.replay.shown import shown_id
 
@@ -206,3 +207,26 @@ class RateLimit:
         if now < self._next:
             time.sleep(self._next - now)
         self._next = max(now, self._next) + self._interval
+
+
+def resumed_under_another_policy(written: Iterable[StoredDecision], policy: PolicyRef) -> str | None:
+    """Why a resumed `--mode reevaluate` job may not go on under `policy` (None: it may).
+
+    `written` are the decisions the job made before it stopped. A job is one decision run: resumed under
+    another policy (a file edited between the kill and the restart, another --policy) its first part and its
+    rest were decided by different rules under one job id, and nothing said so.
+    """
+    earlier = {
+        (str(d.doc.get("policy", {}).get("version", "")), str(d.doc.get("policy", {}).get("sha256", "")))
+        for d in written
+    }
+    others = sorted(
+        f"{version} (sha256 {sha256[:12]})" for version, sha256 in earlier if sha256 != policy.sha256
+    )
+    if not others:
+        return None
+    return (
+        f"this job decided events under policy {', '.join(others)} before it stopped; this run would "
+        f"decide the rest under {policy.version} (sha256 {policy.sha256[:12]}): resume it with the policy "
+        "it started with, or give a new --job to decide under this one"
+    )

@@ -4,6 +4,7 @@ transaction per request, events before decisions, refusals batched and never los
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 from unittest.mock import MagicMock
 
@@ -16,6 +17,7 @@ from gate.commerce.veto import DecidedImage, ingest_event
 from gate.commerce.webhook import MediaEntry
 from gate.core.flow import evaluate_event_bytes
 from gate.demo.images import jpeg_bytes, product_image
+from gate.errors import GateError
 from gate.settings import load_settings
 from gate.worker.assembly import PipelineSpec
 
@@ -134,3 +136,17 @@ def test_a_fatal_error_makes_the_recorder_not_ready(decided: DecidedImage) -> No
         recorder.record([decided])
     assert not recorder.ready()
     fake.abort_transaction.assert_not_called()  # a fatal producer cannot abort
+
+
+def test_a_start_without_brokers_says_it_waits_and_names_the_brokers(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """usersrev16: with the brokers down `gate serve` said nothing for 30 s, then named the setting only."""
+    fake = _fake()
+    fake.init_transactions.side_effect = KafkaException(KafkaError(KafkaError._TIMED_OUT, "timed out"))
+    recorder = _recorder(fake)
+    with caplog.at_level(logging.INFO, logger="gate.commerce.audit"), pytest.raises(GateError) as refused:
+        recorder.start()
+    assert "starting Kafka transactions (up to 30 s)" in caplog.text
+    assert "at 127.0.0.1:9 within 30 s" in str(refused.value)
+    assert "check bootstrap_servers and that those brokers are up" in str(refused.value)
