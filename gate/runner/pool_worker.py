@@ -108,6 +108,9 @@ def worker_main(
     # The parent owns our lifecycle: Ctrl-C or SIGTERM to the process group must not kill a record mid-way.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    # A forkserver's child inherits the mask it was started with (`gate.runner.worker_start`): unblocked,
+    # the signals mean here what they mean in a spawned worker.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
     _die_with_parent(parent_pid)
     out = outbox.fileno()
     differs = _other_build(preloaded or {})

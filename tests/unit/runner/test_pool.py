@@ -363,6 +363,12 @@ def test_workers_are_forked_by_the_forkserver_and_import_the_parents_modules(poo
     answer = json.loads(out.value)
     assert answer["files"] == {"gate": gate.__file__, "scripted_factory": scripted_factory.__file__}
     assert answer["pid"] not in _direct_children(os.getpid())  # a forkserver's child, not ours
+    # The forkserver starts with the stop signals blocked; a worker does not keep them blocked.
+    (blocked,) = [
+        ln for ln in Path(f"/proc/{answer['pid']}/status").read_text().split("\n") if ln.startswith("SigBlk")
+    ]
+    stops = (1 << (signal.SIGTERM - 1)) | (1 << (signal.SIGHUP - 1)) | (1 << (signal.SIGINT - 1))
+    assert int(blocked.split()[1], 16) & stops == 0
 
 
 def test_a_forkserver_holding_another_copy_of_the_modules_is_left_for_spawn(
