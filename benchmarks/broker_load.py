@@ -366,7 +366,19 @@ def rss_kib(pid: int) -> int:
 
 
 def children(pid: int) -> list[int]:
-    """Direct children of `pid` (the gate's worker processes), from /proc."""
+    """The gate's worker processes, from /proc: the children of `pid`, a forkserver's children in its
+    place (the pool forks its workers from one; its own CPU is its start and a fork per worker)."""
+    found: list[int] = []
+    for child in _direct_children(pid):
+        try:
+            forkserver = b"multiprocessing.forkserver" in Path(f"/proc/{child}/cmdline").read_bytes()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        found.extend(_direct_children(child) if forkserver else [child])
+    return found
+
+
+def _direct_children(pid: int) -> list[int]:
     found: list[int] = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
         try:

@@ -67,11 +67,13 @@ class StampingFactory:
         return stamped
 
 
-def stamping_worker_main(inbox: Any, outbox: Any, factory: Any, parent_pid: int, started: Any) -> None:
+def stamping_worker_main(
+    inbox: Any, outbox: Any, factory: Any, parent_pid: int, started: Any, **options: Any
+) -> None:
     """The pool's worker entry point with a stamping factory."""
     from gate.runner.pool_worker import worker_main  # noqa: PLC0415
 
-    worker_main(inbox, outbox, StampingFactory(factory), parent_pid, started)
+    worker_main(inbox, outbox, StampingFactory(factory), parent_pid, started, **options)
 
 
 def _wrap(owner: Any, name: str, before: Callable[..., None]) -> None:
@@ -90,6 +92,7 @@ def install() -> None:
     import gate.runner.loop as loop  # noqa: PLC0415
     import gate.runner.pool as pool  # noqa: PLC0415
     import gate.runner.transaction as transaction  # noqa: PLC0415
+    import gate.runner.worker_start as worker_start  # noqa: PLC0415
 
     to_inbound = batching.to_inbound
 
@@ -131,7 +134,7 @@ def install() -> None:
             mark("taken", [r.key for r in held.records])
 
     _wrap(pool.ProcessPool, "take", taken)
-    pool.worker_main = stamping_worker_main
+    worker_start.worker_main = stamping_worker_main
     _stamp_transactions(transaction.TransactionalCommitter)
 
     def collected(_self: Any, outcome: Any, _guard: Any, **_kwargs: Any) -> None:

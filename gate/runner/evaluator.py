@@ -29,8 +29,9 @@ class Evaluator(Protocol):
     ipc_seconds: float  # time spent so far moving records and results between processes
     overlaps: bool  # evaluates while the caller does other work (worker processes), not inside `submit`
 
-    def start(self) -> None:
-        """Get ready to evaluate (start workers)."""
+    def start(self, stopped: Callable[[], bool] = ...) -> bool:
+        """Get ready to evaluate (start workers); False, with nothing left running, when `stopped()`
+        turned true first (a SIGTERM while workers start)."""
 
     def submit(self, records: Sequence[InboundRecord]) -> int:
         """Queue a batch for evaluation; its ticket."""
@@ -97,12 +98,13 @@ class InProcessEvaluator:
         self.ipc_seconds = 0.0  # nothing crosses a process boundary
         self.overlaps = False
 
-    def start(self) -> None:
+    def start(self, stopped: Callable[[], bool] = never) -> bool:
         """Build the processor."""
         try:
             self._processor = self._factory.build()
         except Exception as exc:
             raise PoolError(f"the processor could not be built: {exc.__class__.__name__}") from exc
+        return True
 
     def submit(self, records: Sequence[InboundRecord]) -> int:
         """Evaluate the batch now; a store outage is kept for `take` to raise."""

@@ -15,13 +15,12 @@ discards every batch still in flight (none of it was produced, and its offsets w
 of a revoked partition still waiting in the batch being assembled are dropped too (see
 `BatchReader.revoked`).
 
-Shutdown: SIGTERM/SIGINT set a flag; no batch is fetched any more, the batches in flight are finished and
-committed, unless that runs past `shutdown_timeout_s`, in which case they are abandoned uncommitted and
-re-read by the next owner. A SIGHUP reload likewise waits until nothing is in flight.
+Shutdown: SIGTERM/SIGINT set a flag (while workers start, the run ends there); no batch is fetched any more,
+the batches in flight are finished and committed, unless that runs past `shutdown_timeout_s`, when they
+are abandoned uncommitted and re-read by the next owner. A SIGHUP reload waits until nothing is in flight.
 
-Store outage: a batch whose published bytes cannot be stored is not committed, nor is any batch behind it.
-The consumer is rewound to their first offsets, readiness turns false, and they are tried again after a
-growing pause.
+Store outage: a batch whose published bytes cannot be stored is not committed, nor is any batch behind it:
+the consumer is rewound to their first offsets, readiness turns false, and they are retried after a pause.
 """
 
 from __future__ import annotations
@@ -125,10 +124,11 @@ class GateRunner:
 
     def run(self) -> None:
         """Run until stopped. Raises a RunnerError subclass when the loop cannot go on."""
-        self._evaluator.start()  # workers first: they are spawned, not forked, but start before Kafka threads
         committer: TransactionalCommitter | None = None
         commits: CommitThread | None = None
         try:
+            if not self._evaluator.start(self._stop.is_set):  # workers before Kafka's threads start
+                return  # asked to stop while they started (seconds): nothing was read
             consumer, producer = self._clients.consumer, self._clients.producer
             committer = TransactionalCommitter(
                 producer,
@@ -172,7 +172,7 @@ class GateRunner:
             if self._stop.is_set():
                 if not self._busy():
                     return
-                if self._past_stop_deadline():
+                if time.monotonic() >= self._stop_deadline:  # set with the stop flag
                     log.warning(
                         "shutdown timeout: abandoning %d records in flight uncommitted",
                         self._inflight.records,
@@ -371,7 +371,8 @@ class GateRunner:
         try:
             factory = self._factory.reload()
             evaluator = _make_evaluator(self._settings, factory, self._observer)
-            evaluator.start()
+            if not evaluator.start(self._stop.is_set):
+                return  # asked to stop meanwhile: the old workers finish what is in flight
         except (ConfigError, PoolError) as exc:
             log.error("reload failed, keeping policy %s: %s", old.version, exc)
             self._observer.policy_reloaded(old.version, old.sha256, "failed")
@@ -399,9 +400,6 @@ class GateRunner:
         while not self._stop.is_set() and time.monotonic() < pause_until:
             self.health.tick()  # waiting for the store is progress, not a stall: stay alive, not ready
             self._stop.wait(0.25)
-
-    def _past_stop_deadline(self) -> bool:
-        return self._stop.is_set() and time.monotonic() >= self._stop_deadline
 
     def _assigned(self, reader: BatchReader, partitions: list[Any]) -> None:
         self._group_metadata = None  # a new generation

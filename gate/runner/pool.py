@@ -1,7 +1,9 @@
 """Evaluate records in worker processes, several in flight per worker, results in input order per batch.
 
-Workers are started with "spawn": librdkafka runs threads in the parent, and forking a threaded process can
-copy held locks. Each worker builds its processor once. Batches are submitted as tickets and split into
+Workers are forked from a forkserver that imported the factory's module once (`gate.runner.worker_start`:
+never forked from the gate, whose librdkafka threads may hold locks), so a replacement costs a fork and a
+`build`, not a fresh interpreter importing the scanner. Each worker builds its processor once. Batches
+are submitted as tickets and split into
 chunks (several records per pipe message); a worker holds up to two chunks, so it starts its next record
 the moment it finishes one, while the runner fetches, produces or commits (see `gate.runner.pool_worker`).
 Each chunk goes to the worker holding the fewest records, so a small batch never queues behind a busy
@@ -25,17 +27,16 @@ batch uncommitted.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import logging
 import multiprocessing
 import os
 import select
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
+from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from typing import Any
 
 from gate.core.record import InboundRecord, RoutedRecord, failure_record
@@ -51,8 +52,9 @@ from gate.runner.evaluator import (
     never,
     nothing,
 )
-from gate.runner.frames import FrameReader, encode_message, frame_parts
-from gate.runner.pool_worker import inbound_fields, routed_from, worker_main
+from gate.runner.frames import encode_message, frame_parts
+from gate.runner.pool_worker import inbound_fields, routed_from
+from gate.runner.worker_start import JobKey, Worker, preloaded_files, reap, start_worker, worker_context
 
 log = logging.getLogger("gate.runner.pool")
 
@@ -62,8 +64,6 @@ _WAIT_SLICE_S = 0.25  # how often a long wait looks at the abandon flag
 # Records per pipe message. Eight 50 KB records are one 400 KB write, and at 2-5 ms per record a worker
 # holding two chunks has 30-80 ms of work at hand: more than a commit or a fetch takes, so it never idles.
 CHUNK_RECORDS = 8
-JobKey = tuple[int, int]  # ticket, index
-PIPE_BYTES = 1 << 20
 
 
 @dataclass
@@ -73,25 +73,6 @@ class _Ticket:
     unresolved: int
     store_failure: str | None = None
     discarded: bool = False
-
-
-@dataclass(eq=False)  # a worker is itself, not its fields: `in` and `index` compare identities
-class _Worker:
-    process: BaseProcess
-    inbox: Connection  # our write end, non-blocking
-    outbox: Connection  # our read end
-    reader: FrameReader  # reads `outbox`
-    started: Any  # a shared c_uint64: records the worker has begun (it writes, the pool reads after death)
-    # The descriptors select() waits on, read once: a Connection or the process's `sentinel` property
-    # costs Python calls (fileno(), _check_closed()) per worker on every wait, i.e. on every result.
-    inbox_fd: int
-    outbox_fd: int
-    sentinel: int
-    ready: bool = False
-    answered: int = 0  # results read from it: started - answered is 1 while it is on a record, else 0
-    jobs: deque[JobKey] = field(default_factory=deque)  # sent, in order: the head is being evaluated
-    unsent: bytearray = field(default_factory=bytearray)
-    deadline: float = 0.0  # when the head record times out
 
 
 class ProcessPool:
@@ -107,6 +88,7 @@ class ProcessPool:
         start_timeout_s: float = 120.0,
         stop_timeout_s: float = 2.0,
         chunk_records: int = CHUNK_RECORDS,
+        start_method: str = "forkserver",
     ) -> None:
         if workers < 1:
             raise ValueError("a process pool needs at least one worker (use InProcessEvaluator for 0)")
@@ -117,8 +99,12 @@ class ProcessPool:
         self._start_timeout_s = start_timeout_s
         self._stop_timeout_s = stop_timeout_s
         self._chunk = max(1, chunk_records)
-        self._context = multiprocessing.get_context("spawn")
-        self._workers: list[_Worker] = []
+        self._start_method = start_method
+        self._context: BaseContext | None = None  # made by the first start: a forkserver starts then
+        # The forkserver imports the module that defines the factory's class (unpickling the factory in a
+        # worker would import it anyway); a worker checks it holds the parent's copy of each.
+        self._preloaded = preloaded_files([type(factory).__module__])
+        self._workers: list[Worker] = []
         self._tickets: dict[int, _Ticket] = {}
         self._todo: deque[JobKey] = deque()
         self._next_ticket = 0
@@ -137,16 +123,59 @@ class ProcessPool:
         """Records submitted and not yet resolved."""
         return sum(t.unresolved for t in self._tickets.values())
 
-    def start(self) -> None:
-        """Start all workers and wait until each has built its processor."""
-        while len(self._workers) < self._size:
-            self._workers.append(self._spawn())
+    def start(self, stopped: Callable[[], bool] = never) -> bool:
+        """Start all workers and wait until each has built its processor; False, with every worker gone,
+        when `stopped()` turned true first (looked at every `_WAIT_SLICE_S`)."""
         deadline = time.monotonic() + self._start_timeout_s
+        if not self._launch(self._size - len(self._workers), stopped):
+            return False
         while not all(w.ready for w in self._workers):
+            if stopped():
+                self.close()
+                return False
             if time.monotonic() > deadline:
                 self.close()
                 raise PoolError(f"workers did not build their processor within {self._start_timeout_s}s")
-            self._serve_once(deadline)
+            self._serve_once(min(deadline, time.monotonic() + _WAIT_SLICE_S))
+        return True
+
+    def _launch(self, count: int, stopped: Callable[[], bool]) -> bool:
+        """Start `count` worker processes on a thread while this one looks at `stopped()`: the forkserver's
+        first start imports the worker's modules before it forks one (seconds). False when stopped: the
+        processes started are reaped, those still to come as the thread makes them."""
+        made: list[Worker] = []
+        failed: list[BaseException] = []
+        lock, abandoned = threading.Lock(), threading.Event()
+
+        def run() -> None:
+            try:
+                for _ in range(count):
+                    worker = self._spawn()
+                    with lock:
+                        if abandoned.is_set():
+                            reap(worker)
+                        else:
+                            made.append(worker)
+            except BaseException as exc:  # raised again on the caller's thread
+                failed.append(exc)
+
+        thread = threading.Thread(target=run, name="gate-worker-start", daemon=True)
+        thread.start()
+        while thread.is_alive():
+            thread.join(_WAIT_SLICE_S)
+            if thread.is_alive() and stopped():
+                with lock:
+                    abandoned.set()
+                    left, made[:] = list(made), []
+                for worker in left:
+                    reap(worker)
+                self.close()
+                return False
+        self._workers.extend(made)
+        if failed:
+            self.close()
+            raise failed[0]
+        return True
 
     def submit(self, records: Sequence[InboundRecord]) -> int:
         """Queue a batch; its ticket. Records go out to workers on the next `serve`."""
@@ -206,7 +235,7 @@ class ProcessPool:
     def abandon(self) -> None:
         """Kill busy workers and forget every batch (the loop closes the pool next)."""
         for worker in [w for w in self._workers if w.jobs]:
-            self._reap(worker)
+            reap(worker)
             self._workers.remove(worker)
         self._tickets.clear()
         self._todo.clear()
@@ -239,7 +268,7 @@ class ProcessPool:
         deadline = time.monotonic() + self._stop_timeout_s
         for worker in workers:
             worker.process.join(max(0.0, deadline - time.monotonic()))
-            self._reap(worker)
+            reap(worker)
         self._tickets.clear()
         self._todo.clear()
 
@@ -271,6 +300,8 @@ class ProcessPool:
             dead = False
             if worker.outbox_fd in ready_r:
                 dead = self._drain(worker)
+            if worker not in self._workers:
+                continue  # replaced by a spawned one (`_use_spawn`)
             if dead or worker.sentinel in ready_r:
                 self._drain(worker, to_end=True)  # results it sent before dying still count
                 self._replace(worker, ERROR_CODE, "worker_died")
@@ -308,7 +339,7 @@ class ProcessPool:
             self._send(worker, header, payload)
             self.ipc_seconds += time.monotonic() - started
 
-    def _send(self, worker: _Worker, header: bytes, payload: memoryview) -> None:
+    def _send(self, worker: Worker, header: bytes, payload: memoryview) -> None:
         """Write a frame now, as far as the pipe takes it; keep only the rest (a chunk of 50 KB records
         went into the pipe in one call, without being joined and copied into `unsent` first)."""
         written = 0
@@ -327,7 +358,7 @@ class ProcessPool:
         if worker.unsent:
             self._flush(worker)
 
-    def _flush(self, worker: _Worker) -> None:
+    def _flush(self, worker: Worker) -> None:
         """Write what the pipe takes now; the rest waits for select to say it is writable."""
         started = time.monotonic()
         try:
@@ -341,7 +372,7 @@ class ProcessPool:
             self._replace(worker, ERROR_CODE, "worker_died")
         self.ipc_seconds += time.monotonic() - started
 
-    def _drain(self, worker: _Worker, *, to_end: bool = False) -> bool:
+    def _drain(self, worker: Worker, *, to_end: bool = False) -> bool:
         """Handle the messages `worker` has sent (one read of what its pipe holds; with `to_end`, every
         message up to the end of the pipe of a worker that is gone); True when its pipe says it is gone."""
         started = time.monotonic()
@@ -356,13 +387,16 @@ class ProcessPool:
         finally:
             self.ipc_seconds += time.monotonic() - started
 
-    def _resolve(self, worker: _Worker, kind: str, payload: Any) -> None:
+    def _resolve(self, worker: Worker, kind: str, payload: Any) -> None:
         if kind == "ready":
             worker.ready = True
             return
         if kind == "build_failed":
             self.close()
             raise PoolError(f"a worker could not build its processor: {payload}")
+        if kind == "other_build":
+            self._use_spawn(worker, payload)
+            return
         ticket, index, value = payload
         worker.answered += 1
         if worker.jobs and worker.jobs[0] == (ticket, index):
@@ -411,14 +445,14 @@ class ProcessPool:
             if held.discarded:
                 del self._tickets[ticket]
 
-    def _replace(self, worker: _Worker, code: str, event: str) -> None:
+    def _replace(self, worker: Worker, code: str, event: str) -> None:
         """Kill and reap `worker`, start a fresh one in its place; the record it was on fails closed, the
         records it had not started go back to the front of the queue."""
         if not worker.ready:
             self.close()
             raise PoolError("a worker died while building its processor")
         self._on_event(event)
-        exitcode = self._reap(worker)
+        exitcode = reap(worker)
         self._workers[self._workers.index(worker)] = self._spawn()
         jobs = list(worker.jobs)
         # Results it sent before dying were read (the caller drains first), so this is exact: a worker
@@ -448,44 +482,16 @@ class ProcessPool:
             extra={"kind": event},
         )
 
-    def _spawn(self) -> _Worker:
-        inbox_read, inbox_write = self._context.Pipe(duplex=False)
-        outbox_read, outbox_write = self._context.Pipe(duplex=False)
-        started = self._context.RawValue("Q", 0)
-        process = self._context.Process(
-            target=worker_main,
-            args=(inbox_read, outbox_write, self._factory, os.getpid(), started),
-            name="gate-worker",
-            daemon=True,
-        )
-        process.start()
-        inbox_read.close()  # only the worker holds these ends: its death then reads as EOF/EPIPE here
-        outbox_write.close()
-        os.set_blocking(inbox_write.fileno(), False)
-        for end in (inbox_write, outbox_read):
-            # 1 MiB pipes (Linux's unprivileged maximum) instead of 64 KiB: a 3 MB image then crosses in
-            # a few writes instead of ~50 wake-ups. Best effort: elsewhere the default size still works.
-            with contextlib.suppress(OSError, AttributeError):
-                fcntl.fcntl(end.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        return _Worker(
-            process=process,
-            inbox=inbox_write,
-            outbox=outbox_read,
-            reader=FrameReader(outbox_read.fileno()),
-            started=started,
-            inbox_fd=inbox_write.fileno(),
-            outbox_fd=outbox_read.fileno(),
-            sentinel=process.sentinel,
-        )
+    def _use_spawn(self, worker: Worker, differs: str) -> None:
+        """The forkserver imported another copy of the worker's modules than this process (see
+        `gate.runner.worker_start`): start this worker and every later one with "spawn"."""
+        log.warning("worker modules differ from the gate's (%s): starting workers with spawn", differs)
+        self._start_method, self._context = "spawn", multiprocessing.get_context("spawn")
+        reap(worker)
+        self._workers[self._workers.index(worker)] = self._spawn()
 
-    @staticmethod
-    def _reap(worker: _Worker) -> int | None:
-        """Kill (if still running) and join, so no zombie is left, and release the pipes; its exit code."""
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join()
-        exitcode = worker.process.exitcode
-        worker.process.close()
-        worker.inbox.close()
-        worker.outbox.close()
-        return exitcode
+    def _spawn(self) -> Worker:
+        if self._context is None:
+            self._context = worker_context(self._start_method, list(self._preloaded))
+        forked = self._start_method == "forkserver"  # a spawned worker imports from our path
+        return start_worker(self._context, self._factory, self._preloaded if forked else {})

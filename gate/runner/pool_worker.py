@@ -21,7 +21,10 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import select
 import signal
+import sys
+import threading
 import time
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
@@ -84,21 +87,36 @@ def routed_from(fields: RoutedFields) -> RoutedRecord:
 
 
 def worker_main(
-    inbox: Connection, outbox: Connection, factory: ProcessorFactory, parent_pid: int, started: Any
+    inbox: Connection,
+    outbox: Connection,
+    factory: ProcessorFactory,
+    parent_pid: int,
+    started: Any,
+    *,
+    preloaded: dict[str, str | None] | None = None,
 ) -> None:
     """Entry point of a worker process: build once, then answer each job of each chunk as it is decided.
 
     `started` is a shared c_uint64 counting the records begun: if this process dies, the pool compares it
     with the answers it read to tell the record it was on from those still unread in its pipe.
+    `preloaded` names the files the parent imported the forkserver's preloaded modules from: a worker
+    whose forkserver imported another copy builds nothing and says so (see `gate.runner.worker_start`).
 
-    Answers: ("ready", None), ("build_failed", text), ("ok", (ticket, index, routed fields)),
-    ("raised", (ticket, index, exception class name)), ("store_unavailable", (ticket, index, text)).
+    Answers: ("ready", None), ("build_failed", text), ("other_build", text), ("ok", (ticket, index, routed
+    fields)), ("raised", (ticket, index, exception class name)), ("store_unavailable", (ticket, index, text)).
     """
     # The parent owns our lifecycle: Ctrl-C or SIGTERM to the process group must not kill a record mid-way.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    # A forkserver's child inherits the mask it was started with (`gate.runner.worker_start`): unblocked,
+    # the signals mean here what they mean in a spawned worker.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
     _die_with_parent(parent_pid)
     out = outbox.fileno()
+    differs = _other_build(preloaded or {})
+    if differs:
+        write_message(out, ("other_build", differs))
+        return
     try:
         processor = factory.build()
     except Exception as exc:
@@ -140,10 +158,41 @@ def _answer_chunk(chunk: Sequence[Job], processor: Any, out: int, started: Any) 
             held = []
 
 
+def _other_build(preloaded: dict[str, str | None]) -> str:
+    """Which preloaded module this process holds from another file than the parent's ("" when none)."""
+    for name, parent_file in preloaded.items():
+        module = sys.modules.get(name)
+        if module is not None and getattr(module, "__file__", None) != parent_file:
+            return f"{name} from {getattr(module, '__file__', None)}, the parent's from {parent_file}"
+    return ""
+
+
 def _die_with_parent(parent_pid: int) -> None:
-    """On Linux, have the kernel SIGKILL this worker when the parent dies, even if we are stuck in C code."""
+    """On Linux, SIGKILL this worker when the gate (`parent_pid`) dies, even if we are stuck in C code.
+
+    Spawned, the gate is our parent and the kernel does it (PR_SET_PDEATHSIG). Forked by a forkserver, our
+    parent is the forkserver, so a thread waits on a pidfd of the gate (blocked in select, it takes no
+    GIL and no CPU while the gate lives)."""
+    if os.getppid() != parent_pid:
+        _watch(parent_pid)
+        return
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent_pid:
         os._exit(0)  # the parent died before the request took effect
+
+
+def _watch(parent_pid: int) -> None:
+    try:
+        pidfd = os.pidfd_open(parent_pid)
+    except ProcessLookupError:
+        os._exit(0)  # the gate is gone already
+    except (OSError, AttributeError):
+        return  # no pidfds here: the inbox's end of file still stops an idle worker
+
+    def wait() -> None:
+        select.select([pidfd], [], [])
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    threading.Thread(target=wait, name="gate-worker-parent-watch", daemon=True).start()

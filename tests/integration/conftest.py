@@ -130,7 +130,11 @@ def runner_process(tmp_path: Path) -> Iterator[Callable[..., RunnerProcess]]:
     started: list[RunnerProcess] = []
 
     def start(
-        overrides: dict[str, Any], sleep_s: float = 0.0, metrics_port: int | None = None
+        overrides: dict[str, Any],
+        sleep_s: float = 0.0,
+        metrics_port: int | None = None,
+        *,
+        build_sleep_s: float = 0.0,
     ) -> RunnerProcess:
         log = tmp_path / f"runner-{len(started)}.log"
         port = [] if metrics_port is None else [str(metrics_port)]
@@ -140,7 +144,10 @@ def runner_process(tmp_path: Path) -> Iterator[Callable[..., RunnerProcess]]:
                 stdout=subprocess.DEVNULL,
                 stderr=sink,
                 start_new_session=True,
-                env={k: v for k, v in os.environ.items() if not k.startswith("GATE_")},
+                env={
+                    **{k: v for k, v in os.environ.items() if not k.startswith("GATE_")},
+                    "ITEST_BUILD_SLEEP_S": str(build_sleep_s),
+                },
             )
         started.append(RunnerProcess(process, log))
         return started[-1]

@@ -50,9 +50,10 @@ class ExpectProcessor:
 
 @dataclass(frozen=True)
 class ExpectFactory:
-    """Builds an ExpectProcessor in each worker."""
+    """Builds an ExpectProcessor in each worker (taking `build_sleep_s` to build, like a large trust list)."""
 
     sleep_s: float = 0.0
+    build_sleep_s: float = 0.0
 
     @property
     def policy(self) -> PolicyRef:
@@ -61,4 +62,5 @@ class ExpectFactory:
 
     def build(self) -> ExpectProcessor:
         """A ready processor."""
+        time.sleep(self.build_sleep_s)
         return ExpectProcessor(self.sleep_s)

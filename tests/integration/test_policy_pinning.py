@@ -68,10 +68,21 @@ def _verdict_under(policy: Path, raw: bytes) -> Verdict:
 
 
 def _workers(pid: int) -> set[int]:
+    """The gate's worker processes: its descendants but multiprocessing's resource tracker and forkserver
+    (the gate's own children; the workers are the forkserver's, and share its command line)."""
     return {
         child
         for child in alive(descendants(pid))
         if b"resource_tracker" not in Path(f"/proc/{child}/cmdline").read_bytes()
+        and child not in _children_of(pid)
+    }
+
+
+def _children_of(pid: int) -> set[int]:
+    return {
+        int(c)
+        for task in Path(f"/proc/{pid}/task").glob("*")
+        for c in (task / "children").read_text().split()
     }
 
 

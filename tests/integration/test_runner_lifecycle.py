@@ -75,6 +75,32 @@ def test_sigterm_mid_stream_finishes_the_batch_and_loses_nothing(
     assert second.process.wait(timeout=20) == EXIT_OK
 
 
+def test_sigterm_while_workers_start_stops_at_once_and_loses_nothing(
+    settings_overrides: dict[str, Any],
+    runner_process: Start,
+    produce: Callable[..., None],
+    consume_all: Callable[..., list[Output]],
+) -> None:
+    topics = TopicSettings(**settings_overrides["topics"])
+    sent = events("early", 40)
+    produce(topics.ingest, sent)
+    first = runner_process(settings_overrides, build_sleep_s=120.0)  # workers take 2 minutes to build
+    # The forkserver, its workers (building) and the resource tracker: the gate is inside pool.start.
+    wait_for(lambda: len(descendants(first.process.pid)) >= 3, 60, "the workers to start")
+    workers = descendants(first.process.pid)
+    first.process.send_signal(signal.SIGTERM)
+    assert first.process.wait(timeout=15) == EXIT_OK  # not after the build
+    wait_for(lambda: not alive(workers), 10, "workers, forkserver and resource tracker to exit with it")
+    assert progress(settings_overrides) == 0  # nothing read, nothing committed
+
+    second = runner_process(settings_overrides)
+    outputs = consume_all(output_topics(topics), {k for k, _ in sent})
+    assert_each_event_once_per_key(outputs, sent)
+    wait_for(lambda: progress(settings_overrides) == len(sent), 30, "everything committed")
+    second.process.send_signal(signal.SIGTERM)
+    assert second.process.wait(timeout=20) == EXIT_OK
+
+
 def test_sigkill_then_restart_loses_nothing_and_re_outputs_identical_bytes(
     settings_overrides: dict[str, Any],
     runner_process: Start,

@@ -23,9 +23,9 @@ def test_asking_for_the_compiled_build_and_getting_the_pure_one_stops_the_run() 
     assert require_build("any")["kind"] == "pure"
 
 
-def test_a_benchmark_child_process_and_its_spawned_workers_import_the_same_build() -> None:
+def test_a_benchmark_child_process_and_its_spawned_and_forked_workers_import_the_same_build() -> None:
     done = subprocess.run(
         module_command("benchmarks.build"), capture_output=True, text=True, timeout=120, check=True
     )
     report = json.loads(done.stdout)
-    assert report["process"] == report["spawned"] == gate_build()
+    assert report["process"] == report["spawned"] == report["forkserver"] == gate_build()

@@ -2,12 +2,14 @@
 
 b"ok" / anything else: route APPROVED; b"sleep:<s>": sleep then route; b"hang": sleep forever;
 b"crash": os._exit(3) (like a segfault, no cleanup); b"raise": raise inside the processor;
-b"store-down": raise StoreUnavailable (the published-image store did not answer).
+b"store-down": raise StoreUnavailable (the published-image store did not answer); b"modules": route with
+the files this worker imported `gate` and this module from.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import time
 from dataclasses import dataclass
 
@@ -33,7 +35,10 @@ class ScriptedProcessor:
             raise StoreUnavailable("s3 put: ServiceUnavailable (HTTP 503)")
         elif command.startswith(b"sleep:"):
             time.sleep(float(command.split(b":", 1)[1]))
-        value = encode_json({"offset": record.offset, "pid": os.getpid(), "command": command.decode()})
+        answer = {"offset": record.offset, "pid": os.getpid(), "command": command.decode()}
+        if command == b"modules":
+            answer["files"] = {name: sys.modules[name].__file__ for name in ("gate", __name__)}
+        value = encode_json(answer)
         return RoutedRecord(
             verdict=Verdict.APPROVED,
             key=record.key or b"",
@@ -46,9 +51,11 @@ class ScriptedProcessor:
 
 @dataclass(frozen=True)
 class ScriptedFactory:
-    """Builds a ScriptedProcessor; `fail_build` makes build() raise (a broken policy, say)."""
+    """Builds a ScriptedProcessor; `fail_build` makes build() raise (a broken policy, say), `build_sleep_s`
+    makes it slow (a large trust list, say)."""
 
     fail_build: bool = False
+    build_sleep_s: float = 0.0
 
     @property
     def policy(self) -> PolicyRef:
@@ -61,6 +68,7 @@ class ScriptedFactory:
 
     def build(self) -> ScriptedProcessor:
         """A fresh processor (or a failure, when asked)."""
+        time.sleep(self.build_sleep_s)
         if self.fail_build:
             raise ValueError("policy file is broken")
         return ScriptedProcessor()

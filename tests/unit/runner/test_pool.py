@@ -32,13 +32,24 @@ def reasons(routed_value: bytes) -> list[str]:
 _OTHERS: set[int] = set()
 
 
-def _children() -> set[int]:
+def _direct_children(pid: int) -> set[int]:
     pids: set[int] = set()
-    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+    for task in Path(f"/proc/{pid}/task").iterdir():
         try:
             pids.update(int(p) for p in (task / "children").read_text().split())
         except FileNotFoundError:  # the thread ended between the listing and the read: it has none
             continue
+    return pids
+
+
+def _children() -> set[int]:
+    """This process's children, the forkserver's in its place (workers are forked by it, which reaps them)."""
+    pids: set[int] = set()
+    for pid in _direct_children(os.getpid()):
+        if b"multiprocessing.forkserver" in _cmdline(pid):
+            pids.update(_direct_children(pid))
+        else:
+            pids.add(pid)
     return pids
 
 
@@ -52,7 +63,7 @@ def _children_of_other_tests() -> None:
 def child_pids() -> set[int]:
     """Direct children this test made, zombies included, from /proc.
 
-    multiprocessing's resource tracker (one, started with the first spawned process) is not a worker.
+    multiprocessing's resource tracker (one, started with the forkserver) is not a worker.
     """
     return {pid for pid in _children() - _OTHERS if b"resource_tracker" not in _cmdline(pid)}
 
@@ -332,3 +343,46 @@ def test_chunks_larger_than_the_pipe_buffer_do_not_deadlock_the_pipes(pool: Proc
     big = [InboundRecord("in", 0, i, b"k", b"ok" + b" " * 2_000_000) for i in range(12)]
     out = pool.process(big)
     assert len(out) == 12
+
+
+def test_a_stop_while_workers_build_ends_the_start_at_once_and_leaves_no_worker() -> None:
+    # A SIGTERM during `gate run`'s start (the loop passes its stop flag) must not wait out a slow build.
+    pool = ProcessPool(ScriptedFactory(build_sleep_s=60.0), workers=2, event_timeout_s=1.0)
+    asked = time.monotonic() + 0.5
+    assert not pool.start(lambda: time.monotonic() > asked)
+    assert time.monotonic() - asked < 10.0  # the slices are 0.25 s; far below the build's 60 s
+    assert pool.pids == [] and not child_pids()
+
+
+def test_workers_are_forked_by_the_forkserver_and_import_the_parents_modules(pool: ProcessPool) -> None:
+    import scripted_factory  # noqa: PLC0415
+
+    import gate  # noqa: PLC0415
+
+    (out,) = pool.process(records(b"modules"))
+    answer = json.loads(out.value)
+    assert answer["files"] == {"gate": gate.__file__, "scripted_factory": scripted_factory.__file__}
+    assert answer["pid"] not in _direct_children(os.getpid())  # a forkserver's child, not ours
+    # The forkserver starts with the stop signals blocked; a worker does not keep them blocked.
+    (blocked,) = [
+        ln for ln in Path(f"/proc/{answer['pid']}/status").read_text().split("\n") if ln.startswith("SigBlk")
+    ]
+    stops = (1 << (signal.SIGTERM - 1)) | (1 << (signal.SIGHUP - 1)) | (1 << (signal.SIGINT - 1))
+    assert int(blocked.split()[1], 16) & stops == 0
+
+
+def test_a_forkserver_holding_another_copy_of_the_modules_is_left_for_spawn(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Python 3.11's forkserver preloads with its own sys.path: started where another copy of `gate` comes
+    # first, it would hold that one. The worker sees its module files differ and the pool spawns instead.
+    pool = ProcessPool(ScriptedFactory(), workers=2, event_timeout_s=5.0)
+    pool._preloaded = {"scripted_factory": "/elsewhere/scripted_factory.py"}
+    try:
+        pool.start()
+        out = pool.process(records(b"ok", b"ok", b"ok"))
+        assert [json.loads(r.value)["command"] for r in out] == ["ok"] * 3
+        assert set(pool.pids) <= _direct_children(os.getpid())  # spawned by us
+        assert "starting workers with spawn" in caplog.text
+    finally:
+        pool.close()
