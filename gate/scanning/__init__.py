@@ -10,8 +10,12 @@ value that holds it, never the value itself.
 from __future__ import annotations
 
 from gate.pointers import escape_token
-from gate.scanning.detectors import ENTITIES
-from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits
-from gate.scanning.walk import scan_parameters, scan_text
+from gate.scanning.charsets import reused_charsets
+
+# The detectors compile their regexes at import: each character class read once (`charsets`).
+with reused_charsets():
+    from gate.scanning.detectors import ENTITIES
+    from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits
+    from gate.scanning.walk import scan_parameters, scan_text
 
 __all__ = ["DEFAULT_LIMITS", "ENTITIES", "ScanLimits", "escape_token", "scan_parameters", "scan_text"]

@@ -68,15 +68,18 @@ def _unspaced(ch: str) -> bool:
     return unicodedata.name(ch, "").startswith(_UNSPACED)
 
 
-def _forms(ch: str) -> set[str]:
-    """Every character `ch` can be after `normalise`, in either case, with or without its accent."""
+@cache
+def _forms(ch: str) -> frozenset[str]:
+    """Every character `ch` can be after `normalise`, in either case, with or without its accent
+    (held per character: the tables spell their thousands of words with a few hundred)."""
     forms: set[str] = set()
     for variant in {ch, ch.lower(), ch.upper(), fold_accents(ch), fold_accents(ch).upper()}:
         for form in (variant, normalise(variant)):
             forms |= {form, form.lower(), form.upper()}
-    return {form for form in forms if len(form) == 1}
+    return frozenset(form for form in forms if len(form) == 1)
 
 
+@cache
 def _letter(ch: str) -> str:
     if ch == " ":
         return r"\s+"
@@ -162,13 +165,15 @@ def _prefix_trie(node: dict[str, Any]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-def _skeletons(word: str) -> set[str]:
-    """What `word` reads as in a `cue_view` (lower case, after `normalise`), in its usual cases."""
+@cache
+def _skeletons(word: str) -> frozenset[str]:
+    """What `word` reads as in a `cue_view` (lower case, after `normalise`), in its usual cases (held per
+    word: classes share words, and `Cues` asks twice)."""
     body = word.rstrip("*")
     out = set()
     for variant in (body, body.upper(), body.capitalize(), fold_accents(body), fold_accents(body).upper()):
         out.add(" ".join(normalise(variant).lower().split()))
-    return out
+    return frozenset(out)
 
 
 def readings(word: str) -> frozenset[str]:

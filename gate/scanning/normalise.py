@@ -134,9 +134,7 @@ def _ascii_spelled(text: str) -> bool:
         lower = text.lower()
         # A double space: `text_facts` reads another view of the text, so the cue-word pass is not shared.
         if "  " not in lower:
-            return (
-                bool(cue_words.found(lower) & _SPACED_AT_BIT) or _ONE_CHARACTER_WORDS.search(text) is not None
-            )
+            return cue_words.holds(lower, _SPACED_AT_BIT) or _ONE_CHARACTER_WORDS.search(text) is not None
     return ASCII_SPELLED.search(text) is not None
 
 

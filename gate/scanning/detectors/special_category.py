@@ -148,7 +148,7 @@ def _near_rule(entity: str) -> PatternRule:
     linking = nfkc_words(_DATA["near_linking"])
     cjk = sorted(set(map(normalise, _DATA["cjk"][entity])), key=lambda w: (-len(w), w))
     cjk_words = "|".join(map(re.escape, cjk))
-    pattern = re.compile(near_pattern(near, linking).pattern + "|(?P<cjk>" + cjk_words + ")")
+    pattern = re.compile(near_pattern(near, linking) + "|(?P<cjk>" + cjk_words + ")")
     prefilter = any_word(tuple(sorted(readings(near) | set(cjk))))
     return PatternRule(f"{entity.lower()}.said_of_person", pattern, _near_said_of_a_person, when=prefilter)
 
