@@ -233,7 +233,7 @@ class PersonDetector:
             found = self._cued.find(value)
             if found is not None:
                 return found
-        if self._greeting(text) and self._greeted.find(value):
+        if (self._greeting(text) and self._greeted.find(value)) or self._greeted.saluted(value):
             return "person.greeting"
         if not value.isascii() and (
             ((span := self._scripts.find(value)) is not None and not self._organisation(value, *span))
