@@ -119,6 +119,8 @@ _OPENING_WORDS = frozenset(
     for word in lexicon.words("person_salutation", "person_signoff")
     for form in lexicon.readings(word)
 )
+# ... found by the shared one pass over the text before any of this is asked (most texts hold none).
+has_opening = any_word(tuple(sorted(_OPENING_WORDS)))
 _FIRST_WORD = re.compile(r"[ \t\"'“«]*([^\W\d_]+)")
 # Wake words of voice assistants and Santa, greeted in product copy as no one ("Hey Siri,", "Dear Santa,").
 _NOT_SALUTED = frozenset(("siri", "alexa", "cortana", "bixby", "santa", "kitty"))
