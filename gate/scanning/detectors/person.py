@@ -30,7 +30,7 @@ from gate.scanning.detectors.person_cases import CaseForms
 from gate.scanning.detectors.person_cued import PERSON_CUES, CuedNames
 from gate.scanning.detectors.person_fields import labelled_name
 from gate.scanning.detectors.person_for import FOR_BODY, NOT_AFTER_TITLE, for_after, for_before, titled_for
-from gate.scanning.detectors.person_greeting import GREETINGS, GreetedNames, has_greeting
+from gate.scanning.detectors.person_greeting import GREETINGS, GreetedNames, has_greeting, has_opening
 from gate.scanning.detectors.person_handles import handle_name
 from gate.scanning.detectors.person_indic import IndicNames
 from gate.scanning.detectors.person_initials import InitialledNames
@@ -233,7 +233,9 @@ class PersonDetector:
             found = self._cued.find(value)
             if found is not None:
                 return found
-        if self._greeting(text) and self._greeted.find(value):
+        if (self._greeting(text) and self._greeted.find(value)) or (
+            has_opening(text) and self._greeted.saluted(value)
+        ):
             return "person.greeting"
         if not value.isascii() and (
             ((span := self._scripts.find(value)) is not None and not self._organisation(value, *span))

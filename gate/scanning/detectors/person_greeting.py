@@ -11,6 +11,12 @@ writes the surname first) or the last has a surname's telling shape, or, in Gree
 when the name ends the sentence; one word alone is a name when it is such a given name and ends the
 sentence ("Χρόνια πολλά Γιώργο!" is left: a vocative form). In a script without capitals, two or three
 words that end the sentence. Occasions ("Feliz Navidad"), brands and companies are no names.
+
+Since names16, a letter's opening or closing where it opens the text or a line (`[person_salutation]`,
+`[person_signoff]`: "Hi Marisol, your order has shipped", "Lieber Hans-Jürgen,", "Cheers, Ffion"): two or
+three words after one are read as after a greeting; one word alone is a common given name (in Greek,
+Cyrillic and Armenian any word that is no word of address) with a comma after an opening, or ending the
+line after a closing's comma. "Dear Customer,", "Hi there!", "Hey Siri,", "Hello Kitty plush" stay clean.
 """
 
 from __future__ import annotations
@@ -20,8 +26,16 @@ from collections.abc import Callable
 
 from gate.scanning import lexicon
 from gate.scanning.detectors.base import any_word
-from gate.scanning.detectors.person_lists import common_names, fold_name, occasion, party_supplies, surnames
+from gate.scanning.detectors.person_lists import (
+    common_names,
+    fold_name,
+    names_scripts,
+    occasion,
+    party_supplies,
+    surnames,
+)
 from gate.scanning.detectors.person_scripts import ScriptNames
+from gate.scanning.normalise import normalise
 
 # Cased letters of the scripts a greeting is read in: Latin (with Vietnamese and Yoruba letters and the
 # combining marks NFKC leaves on "ọ̀"), Greek, Cyrillic, Armenian.
@@ -48,7 +62,10 @@ GREETINGS = lexicon.Cues("person_greeting")
 # greetings as normalised, lower-cased text reads them (Greek and Cyrillic letters as Latin look-alikes too).
 has_greeting = any_word(tuple(sorted({form for word in GREETINGS.spaced for form in lexicon.readings(word)})))
 # Words of address and endearment, which are no name on their own after a greeting.
-_ADDRESS_WORDS = frozenset(lexicon.words("person_address"))
+# (Greek and Cyrillic ones also as `normalise` may read them: "Мама" is "Maмa".)
+_ADDRESS_WORDS = frozenset(
+    form for word in lexicon.words("person_address") for form in lexicon.readings(word) | {word}
+)
 # ... and the words of other cues, which start no name either ("کارت تبریک برای مهندسها": for engineers).
 _CUE_WORDS = frozenset(lexicon.words("person_for_bare", "person_for", "person_greeting"))
 # ... and the words of the greetings themselves: after a shorter greeting that begins a longer one
@@ -78,8 +95,44 @@ _NGUNI_PREFIXES = frozenset(
     ("sika", "lika", "kuka", "yika", "zika", "bika", "wuka", "nguka", "ku", "ka", "ngu", "kwa", "no", "na")
 )
 _LONGEST_PREFIX = 5
+# The openings and closings of a letter (cues.toml [person_salutation], [person_signoff]), read only where
+# they open the text or a line: "Hi Marisol, ...", "Lieber Hans-Jürgen,", "Cheers, Ffion".
+_OPENS = r"(?:^|(?<=\n))[ \t\"'“«]*"
+_NAMES = rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{0,2}})(?![\w])"
+_SALUTED = re.compile(
+    _OPENS + lexicon.pattern(lexicon.words("person_salutation")) + _BETWEEN + _NAMES + rf"(?P<end>{_END})?"
+)
+# ... a closing's comma, and the name ends its line (a role may follow it: "Best, Tomoko Reid | Buyer").
+_SIGNED = re.compile(
+    _OPENS
+    + lexicon.pattern(lexicon.words("person_signoff"))
+    + r"[ \t]*,[ \t\n]*(?:"
+    + lexicon.pattern(lexicon.words("person_address"))
+    + r"[ \t]+){0,2}"
+    + _NAMES
+    + r"(?P<end>[ \t]*(?:[|\-–—][^\n]*)?(?:\n|$))"
+)
+# The first words a salutation or a closing can open a line with: a cheap test before the patterns.
+# (Greek and Cyrillic in every reading `normalise` may leave: "Дорогая" may read "Дopoгaя".)
+_OPENING_WORDS = frozenset(
+    form.split()[0]
+    for word in lexicon.words("person_salutation", "person_signoff")
+    for form in lexicon.readings(word)
+)
+# ... found by the shared one pass over the text before any of this is asked (most texts hold none).
+has_opening = any_word(tuple(sorted(_OPENING_WORDS)))
+_FIRST_WORD = re.compile(r"[ \t\"'“«]*([^\W\d_]+)")
+# Wake words of voice assistants and Santa, greeted in product copy as no one ("Hey Siri,", "Dear Santa,").
+_NOT_SALUTED = frozenset(("siri", "alexa", "cortana", "bixby", "santa", "kitty"))
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])[a-z]{2,5}$")
 _NON_LATIN, _NON_LATIN_END = "\u0370", "\u058f"  # Greek, Cyrillic and Armenian letters
+# Given names of Greek and Cyrillic that are words too ("Вера", "Надежда", "Любовь"), as `normalise` leaves
+# them: no name alone.
+_WORD_GIVEN = frozenset(
+    normalise(word.title()).lower()
+    for script in ("cyrillic", "greek")
+    for word in names_scripts()["word_given"][script]
+)
 
 
 def _supply(word: str) -> bool:
@@ -90,6 +143,16 @@ def _supply(word: str) -> bool:
         word in supplies
         or word[1:] in supplies
         or any(len(item) >= _SUPPLY_INSIDE and item in word for item in supplies)
+    )
+
+
+def _opens(value: str) -> bool:
+    """`value` or one of its lines starts with a word that may open a salutation or a closing (the first
+    word read by an anchored match: a search for line starts cost PERSON a tenth of its time)."""
+    lines = value.split("\n") if "\n" in value else (value,)
+    return any(
+        (first := _FIRST_WORD.match(line)) is not None and first.group(1).lower() in _OPENING_WORDS
+        for line in lines
     )
 
 
@@ -130,6 +193,35 @@ class GreetedNames:
                     return True
         return False
 
+    def saluted(self, value: str) -> bool:
+        """A name after a letter's opening or before its closing's end ("Hi Marisol, ...", "Dear
+        Oluwadamilare,", "Bises, Solène"), where either opens the text or a line. One word alone is a
+        common given name (both parts of a double one; in Greek, Cyrillic and Armenian any word) with a
+        comma after an opening, or ending the line after a closing."""
+        if not _opens(value):
+            return False
+        for pattern, single_end in ((_SALUTED, ","), (_SIGNED, "")):
+            for match in pattern.finditer(value):
+                if len(match.group("name").split()) > 1:
+                    if self._greeted(value, match):
+                        return True
+                elif self._alone(value, match, single_end) and not self._excluded(value, match):
+                    return True
+        return False
+
+    @staticmethod
+    def _alone(value: str, match: re.Match[str], after: str) -> bool:
+        """The one word of `match` is a common given name with `after` right after it (or anything, when
+        `after` is empty: a closing's pattern has read the end of its line)."""
+        name = match.group("name")
+        word = fold_name(name.lower())
+        if word in _NOT_SALUTED or (after and not value.startswith(after, match.end("name"))):
+            return False
+        # Greek, Cyrillic, Armenian: no list of their names here, and a capital after "Дорогая" is one.
+        return all(part in common_names() for part in word.split("-")) or (
+            any(_NON_LATIN <= ch <= _NON_LATIN_END for ch in name) and word not in _WORD_GIVEN
+        )
+
     def prefixed(self, value: str, start: int, end: int) -> bool:
         """A Nguni prefix is written onto the capitalised pair at `value[start:end]` ("sikaSipho Ndlovu"),
         which stands alone otherwise (asked only of pairs glued to a word before them)."""
@@ -144,19 +236,42 @@ class GreetedNames:
     def _surname(self, word: str) -> bool:
         return word in self._surnames or self._scripts.latin_surname(word)
 
-    def _greeted(self, value: str, match: re.Match[str]) -> bool:
+    def _excluded(self, value: str, match: re.Match[str]) -> bool:
+        """The words greeted are an occasion, a brand or words of address, or end with no surname."""
         name = match.group("name")
         words = [word for word in name.split() if not re.fullmatch(_PARTICLE, word)]
-        if occasion().search(name) is not None or words[-1].lower() in self._not_surnames:
+        return (
+            occasion().search(name) is not None
+            or words[-1].lower() in self._not_surnames
+            or self._organisation(value, match.start("name"), match.end("name"))
+            # "Happy Birthday Love!", "Joyeux anniversaire Maman !"
+            or all(word.lower() in _ADDRESS_WORDS for word in words)
+        )
+
+    def _greeted(self, value: str, match: re.Match[str]) -> bool:
+        if self._excluded(value, match):
             return False
-        if self._organisation(value, match.start("name"), match.end("name")):
-            return False
-        if all(word.lower() in _ADDRESS_WORDS for word in words):
-            return False  # "Happy Birthday Love!", "Joyeux anniversaire Maman !"
+        name = match.group("name")
+        words = [word for word in name.split() if not re.fullmatch(_PARTICLE, word)]
         ends = match.group("end") is not None
         folded = [fold_name(word.lower()) for word in words]
         if len(words) == 1:
-            return folded[0] in common_names() and ends
+            # A comma between greets someone by name ("¡Feliz cumpleaños, Ximena!", "С днём рождения,
+            # Евдокия!"): then a given name of the wider list, or in Greek, Cyrillic or Armenian (no list
+            # of their names here) any word that is no word of address, ends the sentence.
+            parts = folded[0].split("-")
+            if not ends:
+                return False
+            if all(part in common_names() for part in parts):
+                return True
+            addressed = "," in value[match.start() : match.start("name")]
+            return addressed and (
+                all(part in self._world for part in parts)
+                or (
+                    any(_NON_LATIN <= ch <= _NON_LATIN_END for ch in name)
+                    and fold_name(name.lower()) not in _WORD_GIVEN
+                )
+            )
         # Given name first, or surname first and then the given name ("Kovács Eszter"): "Hello Kitty",
         # "Little Man" have a given name of the list only second, after no surname.
         if folded[0] in self._world or self._surname(folded[-1]):

@@ -25,6 +25,9 @@ _CUE_WORDS = (
     "com o nome", "z nadrukiem", "s menom", "se jménem", "felirattal", "с надписью", "с именем",
     "baskısı", "isimli", "with name", "with the name", "背后印", "背面印", "met naam", "med navn", "med namn",
     "numero e nome",
+    # since names16: German, French, Italian, Dutch, Russian and Turkish print words, and a kit's label
+    "aufdruck", "floqué", "floquée", "personalizzata", "personalizzato", "bedrukking", "с фамилией",
+    "arkası", "jersey:", "team kit:", "kit:",
 )  # fmt: skip
 has_jersey_cue = any_word(_CUE_WORDS)
 _CUE = "|".join(re.escape(word) for word in _CUE_WORDS)

@@ -43,6 +43,8 @@ _NOT_SURNAMES = frozenset(
 _SAINTS = frozenset(
     ("san", "santa", "santo", "saint", "sainte", "st", "ste", "sankt", "sao", "santi", "sint")
 )
+# ... and a monarch's style of furniture or a recipe ("queen_anne_side_table.jpg", "king_louis_chair").
+_ROYAL = frozenset(("queen", "king", "prince", "princess", "emperor", "empress", "tsar", "pope", "lord"))
 _EXTENSION = re.compile(r"\.(?:safetensors|ckpt|pt|pth|bin|png|jpe?g|webp|gif|tiff?|json)$", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
 _SPLIT = re.compile(r"[\W_\d]+")
@@ -74,7 +76,7 @@ def joined_name(identifier: str) -> bool:
     for before, (first, second) in zip(["", *words], pairwise(words), strict=False):
         if len(second) < _MIN_SURNAME or second in _NOT_SURNAMES or second in not_names:
             continue
-        if first in _NOT_SURNAMES or first in _SAINTS or before in _SAINTS:
+        if first in _NOT_SURNAMES or first in _SAINTS or before in _SAINTS or before in _ROYAL:
             continue  # a tool's word is no given name ("<lora:Ghibli_style>": "Lora" is one elsewhere)
         shaped = first in world and scripts.latin_surname(second)
         listed = second in surnames() and (first in world or first in not_names)  # "jean_martin"
