@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PIL import ExifTags
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
-from gate.imaging import opaque
+from gate.imaging import opaque, spelled
 from gate.imaging.exif_known import KNOWN_TAGS, MAX_COUNTS
 from gate.imaging.generators import known_generator, parameters_marker
 from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
@@ -240,6 +240,25 @@ class Tiff:
                 found.append((entry, text))
         return found
 
+    def spelled_texts(self) -> list[tuple[Entry, str]]:
+        """(entry, text) of every known tag of numbers longer than its entry's 4 bytes whose bytes spell
+        text (`spelled`): a TransferFunction holds 1,536 bytes, ReferenceBlackWhite 48, of any value."""
+        found: list[tuple[Entry, str]] = []
+        for entry in self.entries:
+            if (
+                entry.value_size <= 4
+                or entry.typ == _ASCII
+                or entry.typ in _BINARY_TYPES
+                or entry.ifd not in KNOWN_TAGS
+                or entry.tag not in KNOWN_TAGS[entry.ifd]
+                or _not_numbers(entry)
+            ):
+                continue
+            text = spelled.printable_runs(self.value(entry))
+            if text:
+                found.append((entry, text))
+        return found
+
     def value(self, entry: Entry) -> bytes:
         """The raw value bytes of an entry."""
         return self.block[entry.value_start : entry.value_start + entry.value_size]
@@ -294,7 +313,7 @@ def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:
             text,
             named_context=False,
         )
-        for entry, text in tiff.known_texts()
+        for entry, text in tiff.known_texts() + tiff.spelled_texts()
     )
     items.extend(
         MetadataItem(pointer("exif", ExifTags.TAGS.get(entry.tag, f"0x{entry.tag:04X}")), "unread")

@@ -16,7 +16,7 @@ import re
 import struct
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
-from gate.imaging import icc_dict
+from gate.imaging import icc_dict, spelled
 from gate.imaging.limits import MAX_ICC_TAGS
 
 # Tag types whose content is text in a known layout, and types holding names among numbers (read as runs
@@ -41,8 +41,8 @@ def tag_table(profile: bytes) -> list[tuple[bytes, int, int]]:
     return table
 
 
-def tag_texts(profile: bytes, offset: int, size: int) -> list[str]:
-    """The strings one tag holds (none for tags of numbers)."""
+def tag_texts(profile: bytes, signature: bytes, offset: int, size: int) -> list[str]:
+    """The strings one tag holds; for tags of numbers, the text their bytes spell (`spelled`)."""
     tag = profile[offset : offset + size]
     kind = tag[:4]
     try:
@@ -59,7 +59,10 @@ def tag_texts(profile: bytes, offset: int, size: int) -> list[str]:
     if kind in _NAMED_TYPES:
         runs = [run.decode("ascii") for run in _ASCII_RUN.findall(tag[8:])]
         return runs + [run.decode("utf-16-be") for run in _UTF16_RUN.findall(tag[8:])]
-    return []
+    # Numbers (XYZ, chromaticities, curves, tables): a writer chooses them freely, so what they spell is
+    # read as a palette's is (20 bytes of a chrm tag held an address a colour engine never looks at).
+    # Only what the type holds: bytes past it are unreferenced, zeroed by the strip.
+    return [run for run in spelled.printable_runs(tag[8 : _held(signature, tag)]).split("\n") if run]
 
 
 def _parts(text: str) -> list[str]:
