@@ -78,6 +78,18 @@ def _not_numbers(entry: Entry) -> bool:
     return size > 4 and size > MAX_COUNTS.get(entry.tag, 1) * _TYPE_SIZES[entry.typ]
 
 
+def _free_numbers(entry: Entry) -> bool:
+    """Whether an entry is a known tag's numbers stored outside it (more than its 4 bytes)."""
+    return (
+        entry.value_size > 4
+        and entry.typ != _ASCII
+        and entry.typ not in _BINARY_TYPES
+        and entry.ifd in KNOWN_TAGS
+        and entry.tag in KNOWN_TAGS[entry.ifd]
+        and not _not_numbers(entry)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One IFD entry; offsets are relative to the start of the TIFF block."""
@@ -241,23 +253,23 @@ class Tiff:
         return found
 
     def spelled_texts(self) -> list[tuple[Entry, str]]:
-        """(entry, text) of every known tag of numbers longer than its entry's 4 bytes whose bytes spell
-        text (`spelled`): a TransferFunction holds 1,536 bytes, ReferenceBlackWhite 48, of any value."""
-        found: list[tuple[Entry, str]] = []
-        for entry in self.entries:
-            if (
-                entry.value_size <= 4
-                or entry.typ == _ASCII
-                or entry.typ in _BINARY_TYPES
-                or entry.ifd not in KNOWN_TAGS
-                or entry.tag not in KNOWN_TAGS[entry.ifd]
-                or _not_numbers(entry)
-            ):
-                continue
-            text = spelled.printable_runs(self.value(entry))
-            if text:
-                found.append((entry, text))
-        return found
+        """(entry, text) for the bytes of known tags of numbers stored outside their entries, when they
+        spell text (`spelled`): a TransferFunction holds 1,536 bytes, ReferenceBlackWhite 48, of any
+        value, and single rationals stored one after another (ExposureTime, FNumber...) run together.
+        Values that touch are read as one run, named by the first entry."""
+        values = sorted(
+            (entry for entry in self.entries if _free_numbers(entry)), key=lambda entry: entry.value_start
+        )
+        runs: list[tuple[Entry, int, int]] = []
+        for entry in values:
+            end = entry.value_start + entry.value_size
+            if runs and entry.value_start <= runs[-1][2]:
+                first, start, last = runs[-1]
+                runs[-1] = (first, start, max(last, end))
+            else:
+                runs.append((entry, entry.value_start, end))
+        found = [(first, spelled.printable_runs(self.block[start:end])) for first, start, end in runs]
+        return [(entry, text) for entry, text in found if text]
 
     def value(self, entry: Entry) -> bytes:
         """The raw value bytes of an entry."""

@@ -1,10 +1,12 @@
 """Fifteenth image round: ~120 hostile canaries (`round15_places`) and the class they found open.
 
-Numbers a writer may choose freely spelled an address that was published: 20 bytes of an ICC `chrm` tag
-(in a JPEG, PNG or WebP profile) and EXIF arrays of numbers within their counts (TransferFunction's 1,536
-bytes, ReferenceBlackWhite, PrimaryChromaticities, YCbCrCoefficients, LensSpecification). Their bytes are
-now read as a palette's are (`gate.imaging.spelled`): the text they spell is scanned without context.
-Every other place was closed already (refused by name, removed unread, or its value found).
+Numbers a writer may choose freely spelled an address or a phone number that was published: 20 bytes of an
+ICC `chrm` tag (in a JPEG, PNG or WebP profile) and of its header (maker, model and attributes; intent,
+illuminant and creator), EXIF arrays of numbers within their counts (TransferFunction's 1,536 bytes,
+ReferenceBlackWhite, PrimaryChromaticities, YCbCrCoefficients, LensSpecification) and single rationals
+stored one after another, PNG cHRM and mDCv. Their bytes are now read as a palette's are
+(`gate.imaging.spelled`): the text they spell is scanned without context. Every other place was closed
+already (refused by name, removed unread, or its value found).
 """
 
 from __future__ import annotations
@@ -150,3 +152,76 @@ def test_printable_runs(raw: bytes, text: str) -> None:
     """Each run is read in every byte order that spells it (a UTF-16 run's shifted reading may follow)."""
     runs = printable_runs(raw).split("\n")
     assert text in runs
+
+
+def _header(profile: bytes, at: int, payload: bytes) -> bytes:
+    out = bytearray(profile)
+    out[at : at + len(payload)] = payload
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    ("at", "payload", "held"),
+    [
+        (48, PHONE + bytes(2), True),  # device maker, model and attributes: 16 bytes in a row
+        (64, EMAIL, True),  # rendering intent, illuminant and creator: 20 bytes
+        # Neighbours: the header as LittleCMS writes it, and a maker and model as Apple's profiles name them.
+        (0, b"", False),
+        (48, b"APPLsRGB", False),
+    ],
+)
+def test_an_icc_header_whose_numbers_spell_an_address_is_held(
+    gate: Pipeline, at: int, payload: bytes, held: bool
+) -> None:
+    profile = _header(icc_profile(), at, payload)
+    verdict, _ = _published(gate, after_soi(base_jpeg(), seg(0xE2, b"ICC_PROFILE\0\x01\x01" + profile)))
+    assert (verdict is Verdict.QUARANTINED) is held
+
+
+@pytest.mark.parametrize(
+    ("chunks", "held"),
+    [
+        ((chunk(b"cHRM", EMAIL + bytes(12)),), True),  # 32 bytes of chromaticities
+        ((chunk(b"cHRM", PHONE + bytes(18)),), True),
+        ((chunk(b"mDCv", EMAIL + bytes(4)),), True),  # 24 bytes of a mastering display
+        # Neighbours: sRGB's chromaticities (x 100000) and a mastering display as encoders write it.
+        ((chunk(b"cHRM", struct.pack(">8I", 31270, 32900, 64000, 33000, 30000, 60000, 15000, 6000)),), False),
+        (
+            (
+                chunk(
+                    b"mDCv",
+                    struct.pack(">8H2I", 35400, 14600, 8500, 39850, 6550, 2300, 15635, 16450, 10000000, 1),
+                ),
+            ),
+            False,
+        ),
+    ],
+)
+def test_png_colour_chunks_that_spell_an_address_are_held(
+    gate: Pipeline, chunks: tuple[bytes, ...], held: bool
+) -> None:
+    verdict, published = _published(gate, png_with(after_ihdr=list(chunks)))
+    assert (verdict is Verdict.QUARANTINED) is held
+    assert EMAIL not in published
+
+
+def _shot(*values: bytes) -> bytes:
+    """Exif IFD rationals ExposureTime, FNumber, ApertureValue, stored one after another."""
+    entries = [(tag, 5, 1, value) for tag, value in zip((0x829A, 0x829D, 0x9202), values, strict=False)]
+    return after_soi(base_jpeg(), exif_app1(tiff([asc(0x010F, b"X")], ">", exif_entries=entries)))
+
+
+@pytest.mark.parametrize(
+    ("values", "held"),
+    [
+        ((EMAIL[:8], EMAIL[8:16], EMAIL[16:] + bytes(4)), True),  # an address across three rationals
+        ((PHONE[:8], PHONE[8:] + bytes(2)), True),
+        # Neighbour: 1/125 s at f/2.8, aperture 2.97.
+        ((_rationals((1, 125)), _rationals((28, 10)), _rationals((297, 100))), False),
+    ],
+)
+def test_single_exif_numbers_stored_together_are_read_as_one_run(
+    gate: Pipeline, values: tuple[bytes, ...], held: bool
+) -> None:
+    verdict, _ = _published(gate, _shot(*values))
+    assert (verdict is Verdict.QUARANTINED) is held
