@@ -367,7 +367,7 @@ def _png_blocks(data: bytes, layout: png.PngLayout, budget: MetadataBudget, stre
                 blocks.append(unknown.block("iCCP", span, removable=False))
                 continue
             blocks.append(Block("icc", span, profile, key="png", label=name.decode("latin-1")))
-        elif chunk.type in png.PALETTE_CHUNKS:
+        elif chunk.type in png.COLOUR_VALUE_CHUNKS:
             text = png.palette_text(chunk.payload(data))
             if text:  # entries a decoder needs, so scanned rather than cut
                 blocks.append(Block("palette", span, text=text, container=chunk.type.decode()))

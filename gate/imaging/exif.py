@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PIL import ExifTags
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
-from gate.imaging import opaque
+from gate.imaging import opaque, spelled
 from gate.imaging.exif_known import KNOWN_TAGS, MAX_COUNTS
 from gate.imaging.generators import known_generator, parameters_marker
 from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
@@ -76,6 +76,18 @@ def _not_numbers(entry: Entry) -> bool:
     # but its entry is not the tag's numbers either.
     size = entry.count * _TYPE_SIZES[entry.typ]
     return size > 4 and size > MAX_COUNTS.get(entry.tag, 1) * _TYPE_SIZES[entry.typ]
+
+
+def _free_numbers(entry: Entry) -> bool:
+    """Whether an entry is a known tag's numbers stored outside it (more than its 4 bytes)."""
+    return (
+        entry.value_size > 4
+        and entry.typ != _ASCII
+        and entry.typ not in _BINARY_TYPES
+        and entry.ifd in KNOWN_TAGS
+        and entry.tag in KNOWN_TAGS[entry.ifd]
+        and not _not_numbers(entry)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +252,25 @@ class Tiff:
                 found.append((entry, text))
         return found
 
+    def spelled_texts(self) -> list[tuple[Entry, str]]:
+        """(entry, text) for the bytes of known tags of numbers stored outside their entries, when they
+        spell text (`spelled`): a TransferFunction holds 1,536 bytes, ReferenceBlackWhite 48, of any
+        value, and single rationals stored one after another (ExposureTime, FNumber...) run together.
+        Values that touch are read as one run, named by the first entry."""
+        values = sorted(
+            (entry for entry in self.entries if _free_numbers(entry)), key=lambda entry: entry.value_start
+        )
+        runs: list[tuple[Entry, int, int]] = []
+        for entry in values:
+            end = entry.value_start + entry.value_size
+            if runs and entry.value_start <= runs[-1][2]:
+                first, start, last = runs[-1]
+                runs[-1] = (first, start, max(last, end))
+            else:
+                runs.append((entry, entry.value_start, end))
+        found = [(first, spelled.printable_runs(self.block[start:end])) for first, start, end in runs]
+        return [(entry, text) for entry, text in found if text]
+
     def value(self, entry: Entry) -> bytes:
         """The raw value bytes of an entry."""
         return self.block[entry.value_start : entry.value_start + entry.value_size]
@@ -294,7 +325,7 @@ def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:
             text,
             named_context=False,
         )
-        for entry, text in tiff.known_texts()
+        for entry, text in tiff.known_texts() + tiff.spelled_texts()
     )
     items.extend(
         MetadataItem(pointer("exif", ExifTags.TAGS.get(entry.tag, f"0x{entry.tag:04X}")), "unread")

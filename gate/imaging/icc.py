@@ -131,9 +131,14 @@ def _read(profile: bytes) -> _Read | None:
     seen = {text.strip() for _, text in texts if isinstance(text, str)} | _STOCK_TEXTS
     tags: list[tuple[str, str]] = []
     for signature, offset, size in table:
-        rest = [text for text in icc_tags.tag_texts(profile, offset, size) if text not in seen]
+        rest = [text for text in icc_tags.tag_texts(profile, signature, offset, size) if text not in seen]
         if rest:
             tags.append((signature.decode("latin-1").rstrip(" "), "\n".join(dict.fromkeys(rest))))
+    # The header's numbers run together: device maker, model and attributes (16 bytes), intent, illuminant
+    # and creator (20), the date (12) can spell a phone number or an address as a tag's numbers can.
+    header = icc_tags.header_text(profile)
+    if header:
+        tags.append(("header", header))
     device = any(icc_tags.has_device_ids(profile, offset, size) for _, offset, size in table)
     return fields, tuple(tags), device
 

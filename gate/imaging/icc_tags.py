@@ -16,7 +16,7 @@ import re
 import struct
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
-from gate.imaging import icc_dict
+from gate.imaging import icc_dict, spelled
 from gate.imaging.limits import MAX_ICC_TAGS
 
 # Tag types whose content is text in a known layout, and types holding names among numbers (read as runs
@@ -24,6 +24,7 @@ from gate.imaging.limits import MAX_ICC_TAGS
 _NAMED_TYPES = frozenset({b"dict", b"ncl2", b"clrt", b"pseq", b"psid"})
 _ASCII_RUN = re.compile(rb"[\x20-\x7e]{4,}")
 _UTF16_RUN = re.compile(rb"(?:\x00[\x20-\x7e]){4,}")
+_SIGNATURES = re.compile(r"[A-Za-z0-9 *]+")  # ICC signatures: letters, digits, spaces ("*nix": LittleCMS)
 _MMOD = b"mmod"  # type, reserved, maker, model, serial (16-19), date (20-23), 16 reserved bytes
 _PROFILE_ID = slice(84, 100)
 
@@ -41,8 +42,8 @@ def tag_table(profile: bytes) -> list[tuple[bytes, int, int]]:
     return table
 
 
-def tag_texts(profile: bytes, offset: int, size: int) -> list[str]:
-    """The strings one tag holds (none for tags of numbers)."""
+def tag_texts(profile: bytes, signature: bytes, offset: int, size: int) -> list[str]:
+    """The strings one tag holds; for tags of numbers, the text their bytes spell (`spelled`)."""
     tag = profile[offset : offset + size]
     kind = tag[:4]
     try:
@@ -59,7 +60,26 @@ def tag_texts(profile: bytes, offset: int, size: int) -> list[str]:
     if kind in _NAMED_TYPES:
         runs = [run.decode("ascii") for run in _ASCII_RUN.findall(tag[8:])]
         return runs + [run.decode("utf-16-be") for run in _UTF16_RUN.findall(tag[8:])]
-    return []
+    # Numbers (XYZ, chromaticities, curves, tables): a writer chooses them freely, so what they spell is
+    # read as a palette's is (20 bytes of a chrm tag held an address a colour engine never looks at).
+    # Only what the type holds: bytes past it are unreferenced, zeroed by the strip.
+    return [run for run in spelled.printable_runs(tag[8 : _held(signature, tag)]).split("\n") if run]
+
+
+def header_text(profile: bytes) -> str:
+    """What the header's 128 bytes spell (`spelled`) beyond its signatures: a run of letters, digits,
+    spaces and "*" is signatures side by side ("mntrRGB XYZ ", "acspAPPL", "APPLsRGB"), anything else (a "+",
+    an "@", a dot) is something a writer put in its numbers."""
+    header = bytearray(profile[:128])
+    # Not free: the size (the profile's length), and the ID and reserved bytes (`_unreferenced` zeroes
+    # them unless they are the profile's MD5 and zero); an MD5's bytes spell nothing anyone chose.
+    header[0:4] = bytes(4)
+    header[84:128] = bytes(44)
+    _year, month, day, hour, minute, second = struct.unpack_from(">6H", header, 24)
+    if 1 <= month <= 12 and 1 <= day <= 31 and hour < 24 and minute < 60 and second < 60:
+        header[24:36] = bytes(12)  # a date: a second of 59 is a ";" beside "acsp", and spells nothing
+    runs = spelled.printable_runs(bytes(header)).split("\n")
+    return "\n".join(run for run in runs if run and not _SIGNATURES.fullmatch(run))
 
 
 def _parts(text: str) -> list[str]:

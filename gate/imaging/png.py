@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import struct
 import zlib
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from dataclasses import dataclass
 from isal.isal_zlib import crc32
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
+from gate.imaging import spelled
 from gate.imaging.formats import PNG_SIGNATURE
 from gate.imaging.items import UnreadableBlock
 from gate.imaging.limits import MAX_ANCILLARY_CHUNKS, MAX_CHUNKS, MetadataBudget
@@ -24,8 +24,9 @@ XMP_KEYWORD = "XML:com.adobe.xmp"
 # Chunks of colour values a writer may choose freely (a palette of 256 entries holds 768 bytes; tRNS one
 # alpha per entry): entries no pixel uses are read by nobody, and could spell anything.
 PALETTE_CHUNKS = frozenset({b"PLTE", b"tRNS"})
-# Text in colour values: runs of printable ASCII long enough to hold a name, a number or an address.
-_PRINTABLE_RUN = re.compile(rb"[\x20-\x7e]{6,}")
+# Colour chunks of numbers nothing bounds (cHRM's 32 bytes of chromaticities, mDCv's 24 of a mastering
+# display, cLLi's 8): kept, as they set the colours, so read for what they spell as a palette is.
+COLOUR_VALUE_CHUNKS = PALETTE_CHUNKS | {b"cHRM", b"mDCv", b"cLLi", b"gAMA", b"cICP", b"sBIT", b"bKGD"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,8 +190,8 @@ def itxt_payload(keyword: str, text: str) -> bytes:
 
 
 def palette_text(payload: bytes) -> str:
-    """The runs of printable ASCII in a PLTE or tRNS payload, one a line, for the scanner ('' if none).
+    """The text a PLTE, tRNS or other colour chunk's payload spells (`spelled`), for the scanner ('' if none).
 
     The chunk cannot go (the pixels index it), so its bytes are read as text would be: a palette that
     spells an address is reported, and an ordinary one (greys, a web palette) is clean."""
-    return "\n".join(run.decode("ascii") for run in _PRINTABLE_RUN.findall(payload))
+    return spelled.printable_runs(payload)
