@@ -10,6 +10,7 @@ from gate.scanning.detectors import (
     account,
     bank_account,
     behavior,
+    behavior_keys,
     card,
     card_words,
     credentials,
@@ -85,6 +86,7 @@ TEXT_DETECTORS: tuple[TextDetector, ...] = (
 
 KEYED_RULES: tuple[KeyedRule, ...] = (
     *keyed.KEYED_RULES,
+    *behavior_keys.KEYED_RULES,
     *person_keyed.KEYED_RULES,
     *person_owner.KEYED_RULES,
     *person_joined.KEYED_RULES,
