@@ -95,3 +95,9 @@ def test_a_card_spelled_in_words_is_found(lang: str, prompt: str) -> None:
 @pytest.mark.parametrize(("lang", "prompt"), _CLEAN, ids=_ids(_CLEAN))
 def test_neighbours_stay_clean(lang: str, prompt: str) -> None:
     assert scan_parameters({"prompt": prompt}) == []
+
+
+@pytest.mark.parametrize("params", [{"ppsn": "6433435F"}, {"customer": {"PPSN": "6433435F"}}])
+def test_an_irish_pps_number_under_its_abbreviation_is_an_id(params: dict[str, object]) -> None:
+    # "PPSN" is how Irish forms name the Personal Public Service Number ("pps" was read, "ppsn" not).
+    assert {f.entity for f in scan_parameters(params)} == {"NATIONAL_ID"}
