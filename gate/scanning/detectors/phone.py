@@ -62,6 +62,8 @@ _UUID_HEAD = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-
 _UUID_HEAD_CHARS = 24
 _INTERNATIONAL_PREFIX = re.compile(r"\+\d{0,4}[ \t.\-/]*$")
 _MIN_NATIONAL_DIGITS = 9
+_SAID_CHARS = 24  # how close before an unassigned international number a phone word must stand
+_IS_POSSIBLE = phonenumbers.ValidationResult.IS_POSSIBLE
 # "number" in the languages the phone cues are written in, as the last word of a phone number's name,
 # written apart or joined to the phone word ("Telefonnummer", "símanúmer", "telefonszám"), then at most
 # a colon, a dash or "is" before the number. The phone word itself is looked for right before it.
@@ -121,7 +123,24 @@ def _valid(candidate: str, region: str | None) -> bool:
 
 
 def _international(match: re.Match[str], text: Text) -> bool:
-    return _valid(match.group(), None)
+    return _valid(match.group(), None) or _possible_where_said(match.group(), text, match.start())
+
+
+def _possible_where_said(candidate: str, text: Text, start: int) -> bool:
+    """An international number that no carrier has been given (`+1 555 123 4567`, `+44 7700 900123`:
+    the numbers films and test data use) still has a country code and a number's length: under a
+    phone key or right after a phone word it is written as someone's number, so it counts there."""
+    said = _cued(text, start, window=_SAID_CHARS) or _NUMBER_NAMED.search(
+        text.value, max(0, start - _NUMBER_NAMED_CHARS), start
+    )
+    if not (text.flags & PHONE or said):
+        return False
+    try:
+        number = phonenumbers.parse(candidate, None)
+    except phonenumbers.NumberParseException:
+        return False
+    # A whole number's length, not a local one's ("+1 555 0100" is seven digits: a US number in fiction).
+    return phonenumbers.is_possible_number_with_reason(number) == _IS_POSSIBLE
 
 
 def _in_uuid(value: str, start: int) -> bool:
@@ -134,7 +153,8 @@ def _idd(match: re.Match[str], text: Text) -> bool:
     # `_national`, which tries "00" forms too); nor is a UUID's last group of decimal digits.
     if phone_shapes.after_reference(text.value, match.start()) or _in_uuid(text.value, match.start()):
         return False
-    return _valid("+" + match.group()[2:], None)
+    candidate = "+" + match.group()[2:]
+    return _valid(candidate, None) or _possible_where_said(candidate, text, match.start())
 
 
 def _national(match: re.Match[str], text: Text) -> bool:

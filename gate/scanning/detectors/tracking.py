@@ -30,15 +30,16 @@ CLICK_ID_NAMES = (
     "scclid", "rdt_cid", "irclickid", "epik", "mc_eid", "_hsenc", "mkt_tok", "_kx", "vero_id",
     "s_kwcid", "ef_id", "obclid", "zanpid", "awc",
     # analytics' visitor-id cookies, as a cookie header or a browser's export writes them
-    "_ga", "_gid", "_fbp", "ajs_anonymous_id", "ajs_user_id", "_uetvid", "_uetsid", "_ttp", "_scid",
+    "_fbp", "ajs_anonymous_id", "ajs_user_id", "_uetvid", "_uetsid", "_ttp", "_scid",
     "_clck", "_pk_id", "s_vi", "s_ecid", "_shopify_y", "_hjSessionUser",
 )  # fmt: skip
 _CLICK_ID = re.compile(
     r"(?i)(?<![\w\-])(?:" + "|".join(re.escape(name) for name in CLICK_ID_NAMES) + r")"
-    # (a cookie's name may carry the site's or the container's id: "_ga_ABC123", "_hjSessionUser_1234")
+    # (a cookie's name may carry the site's id: "_hjSessionUser_1234")
     r"(?:_[A-Za-z0-9]{1,24})?\s*[=:]\s*[\"']?(?P<value>[A-Za-z0-9%._\-~!*|]{8,2048})"
 )
-# Google Analytics' client id as its cookie holds it, wherever it is written: "GA1.2.1234567890.1698765432".
+# Google Analytics' client id as its `_ga` cookie holds it, wherever it is written, whole (a random number
+# and the first visit's time): "GA1.2.1234567890.1698765432". A cut-off one ("GA1.2.48213") names no one.
 _GA_CLIENT_ID = re.compile(r"(?<![\w.])GA1\.\d\.\d{5,12}\.\d{9,10}(?![\w.])")
 
 

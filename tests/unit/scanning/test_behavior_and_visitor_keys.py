@@ -31,7 +31,6 @@ _VISITOR_IDS: list[dict[str, Any]] = [
     {"cookies": {"_ga": "GA1.2.1234567890.1698765432"}},
     {"visitor": {"ga_client_id": "GA1.2.1234567890.1698765432"}},
     {"prompt": "hero", "debug": "cookies: _ga=GA1.1.555666777.1701234567; theme=dark"},
-    {"prompt": "hero", "debug": "cookie _ga_ABC123XYZ=GS1.1.1701234567.1.1.1701234600.0.0.0"},
     {"prompt": "hero", "log": "client GA1.2.1234567890.1698765432 saw the banner"},
     {"context": {"ajs_anonymous_id": "a1b2c3d4-e5f6-7890-abcd-ef1234567890"}},
     {"event": {"anonymous_id": "a1b2c3d4-e5f6-7890-abcd-ef1234567890"}},
@@ -46,6 +45,7 @@ _CLEAN: list[dict[str, Any]] = [
     {"stats": {"view_count": 12, "top_searched_terms": ["dress"]}},
     {"product": {"viewed_at": "2024-01-01", "viewed": True}},
     {"ga": "1.0"},
+    {"har": {"cookies": [{"name": "_ga", "value": "GA1.2.48213"}]}},  # cut off: no visitor in it
     {"visitor_id": "none"},
     {"prompt": "GA1.2 firmware 1234567.123456789, release notes"},
     {"prompt": "my_garden=123456789 plants in the catalogue shot"},
