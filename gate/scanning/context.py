@@ -64,9 +64,9 @@ _FLAG_TOKENS: tuple[tuple[int, str], ...] = (
     (
         NATIONAL_ID,
         "national nationalid dni nie nif nir insee avs ahv bsn burgerservicenummer rijksregisternummer pesel "
-        "cpr amka oib cnp pps tckn kimlik idnr steuer steuerid personalausweis ausweis ausweisnummer "
+        "cpr amka oib cnp pps ppsn tckn kimlik idnr steuer steuerid personalausweis ausweis ausweisnummer "
         "personnummer fodselsnummer hetu henkilotunnus isikukood codicefiscale cf contribuinte identidad "
-        "sociale rodne adoazonosito егн emso asmens personas kennitala nric",
+        "sociale rodne adoazonosito егн emso asmens personas kennitala nric nino",
     ),
     (
         OWNER,

@@ -71,9 +71,11 @@ _CANDIDATE = re.compile(
     rf"{NOT_BEFORE_WORD}(?![.,]\d)"
 )
 _NOT_DIGITS = re.compile(r"\D")
-_CARD_CUE = re.compile(
+CARD_CUE = re.compile(
     r"(?i)\b(?:card|credit|debit|visa|mastercard|master\s+card|amex|american\s+express|discover|cc|pan|mir|rupay|"
     r"verve|shetab|troy|elo|uzcard|humo|dankort|unionpay|jcb|carte|karte|tarjeta|cart[ãa]o|kart|kartu|"
+    # the card's number as one word: "Kartennummer", "kortnummer", "kaartnummer", "korttinumero"
+    r"kartennummer|kartnummer|kortnummer|kaartnummer|korttinumero|karty|karta|carta|"
     r"карта|карты|картка|th[ẻe])\b|"
     # scripts written without spaces touch the digits ("卡号6217..."): no word boundary there
     r"银联|銀聯|银行卡|銀行卡|信用卡|借记卡|卡号|卡號|カード|카드|بطاقة|کارت"
@@ -97,7 +99,7 @@ def _valid_card(match: re.Match[str], text: Text) -> bool:
     digits = _NOT_DIGITS.sub("", raw)
     if not (luhn.is_valid(digits) and plausible_iin(digits)):
         return False
-    if text.flags & CARD or cue_near(_CARD_CUE, text.value, match.start(), match.end()):
+    if text.flags & CARD or cue_near(CARD_CUE, text.value, match.start(), match.end()):
         return True
     if len(digits) not in _LENGTHS_WITHOUT_CONTEXT or ean.is_valid(digits):
         return False

@@ -68,7 +68,7 @@ _LETTERED = re.compile(
     r"(?<=\d)\d{6}[A-W][A-IW]?)(?![\w\-])"
 )
 _CUE = re.compile(
-    r"(?i)(?:\b(?:dni|nie|nif|nir|cpr|oib|cnp|bsn|pps|cf|amka|tckn|pesel|hetu|avs|ahv|idnr|svnr|insee)\b|"
+    r"(?i)(?:\b(?:dni|nie|nif|nir|cpr|oib|cnp|bsn|ppsn?|cf|amka|tckn|pesel|hetu|avs|ahv|idnr|svnr|insee)\b|"
     r"steuer|ausweis|identifikationsnummer|sozialversicherung|s[ée]curit[ée]\s+sociale|codice\s+fiscale|"
     r"burgerservice|rijksregister|personnummer|f[øo]dselsnummer|cpr-nummer|henkil[öo]tunnus|isikukood|"
     r"kimlik|rodn[ée]\s+[čc][íi]slo|contribuinte|cart[ãa]o\s+de\s+cidad[ãa]o|documento|identidad|"

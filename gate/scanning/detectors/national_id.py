@@ -11,7 +11,7 @@ import re
 
 from stdnum.us import ssn
 
-from gate.scanning.context import NOT_NUMERIC, SSN
+from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC, SSN
 from gate.scanning.detectors.base import (
     HAS_DASH,
     HAS_DIGIT_RUN,
@@ -25,7 +25,7 @@ from gate.scanning.detectors.base import (
 # Each starts with "\d" and looks behind it (not a look-behind first): only a pattern whose first item is a
 # character class lets the regex engine skip ahead to digits instead of trying every position of a prompt.
 _SSN_DASHED = re.compile(r"\d(?<![\w\-]\d)\d{2}-\d{2}-\d{4}(?![\w\-])")
-_SSN_LOOSE = re.compile(r"\d(?<![\w\-]\d)\d{2}[ ]?\d{2}[ ]?\d{4}(?![\w\-])")
+_SSN_LOOSE = re.compile(r"\d(?<![\w\-]\d)\d{2}([ \-]?)\d{2}\1\d{4}(?![\w\-])")
 _SSN_CUE = re.compile(r"(?i)\b(?:ssn|social\s+security(?:\s+number)?|ss#)")
 
 _NINO = re.compile(
@@ -33,6 +33,7 @@ _NINO = re.compile(
     r" ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])"
 )
 _NINO_UNALLOCATED = frozenset(("BG", "GB", "KN", "NK", "NT", "TN", "ZZ"))
+_NINO_CUE = re.compile(r"(?i)\b(?:nino|ni\s+(?:number|no\.?)|national\s+insurance)")
 
 
 def _valid_ssn(match: re.Match[str], text: Text) -> bool:
@@ -40,13 +41,19 @@ def _valid_ssn(match: re.Match[str], text: Text) -> bool:
 
 
 def _valid_loose_ssn(match: re.Match[str], text: Text) -> bool:
+    # Under an SSN key or right after "SSN", nine digits are written as someone's SSN even when the SSA
+    # never issued them ("987-65-4321", "219-09-9999": the numbers test data and samples use).
     if not (text.flags & SSN or cue_before(_SSN_CUE, text.value, match.start())):
         return False
-    return _valid_ssn(match, text)
+    return _valid_ssn(match, text) or len(set(match.group().replace(" ", "").replace("-", ""))) > 1
 
 
 def _valid_nino(match: re.Match[str], text: Text) -> bool:
-    return match.group("prefix") not in _NINO_UNALLOCATED
+    # HMRC never allocates "ZZ" (its examples' prefix) and a few others; after "NI number" or under a
+    # national-id key one is still written as someone's number.
+    if match.group("prefix") not in _NINO_UNALLOCATED:
+        return True
+    return bool(text.flags & (SSN | NATIONAL_ID)) or cue_before(_NINO_CUE, text.value, match.start())
 
 
 US_SSN = PatternDetector(

@@ -62,6 +62,25 @@ _UUID_HEAD = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-
 _UUID_HEAD_CHARS = 24
 _INTERNATIONAL_PREFIX = re.compile(r"\+\d{0,4}[ \t.\-/]*$")
 _MIN_NATIONAL_DIGITS = 9
+_SAID_CHARS = 24  # how close before an unassigned international number a phone word must stand
+_IS_POSSIBLE = phonenumbers.ValidationResult.IS_POSSIBLE
+# "number" in the languages the phone cues are written in, as the last word of a phone number's name,
+# written apart or joined to the phone word ("Telefonnummer", "símanúmer", "telefonszám"), then at most
+# a colon, a dash or "is" before the number. The phone word itself is looked for right before it.
+_NUMBER_NAMED = re.compile(
+    r"(?i)(?:number|no\.|nr\.?|nummer|numm?ero|n[úu]mero|n[úu]mer|numurs|numeris|numer|szám|sz\.|"
+    r"[čc][íi]slo|broj|numri|номер|нөмірі|нөмөр|nömrəsi|raqami?|numaras\u0131|nambari|"
+    r"번호|号码|號碼|番号|رقم|شماره|מספר|nombor|nomor)"
+    r"[ \t]*(?:[:=#.\-\u2013\u2014]|is|ist|er|är|est|es|on|je|è|é|ir|yra)?[ \t:]*$"
+)
+_LAST_WORD = re.compile(r"[^\W\d_][\w.]*$")
+# Phone words that are other words too: a ring's or a cell's code, "call 1234567" as a product's line.
+_NOT_ONLY_PHONE = frozenset(
+    ("ring", "call", "cell", "contact", "reach", "bel", "cep", "ara", "ligar", "ligue")
+)
+_NUMBER_NAMED_CHARS = 24
+_PHONE_WORD_CHARS = 16
+_MIN_NAMED_DIGITS = 7
 _CUE = re.compile(
     r"(?i)\b(?:phone|tel|telephone|mobile|cell|call|ring|text\s+me|whatsapp|sms|fax|contact|reach\s+me|"
     r"t[ée]l|telefon\w*|handy\w*|mobil\w*|r[üu]ckruf|rufnummer|portable|rappeler|appeler|m[óo]vil|"
@@ -104,7 +123,24 @@ def _valid(candidate: str, region: str | None) -> bool:
 
 
 def _international(match: re.Match[str], text: Text) -> bool:
-    return _valid(match.group(), None)
+    return _valid(match.group(), None) or _possible_where_said(match.group(), text, match.start())
+
+
+def _possible_where_said(candidate: str, text: Text, start: int) -> bool:
+    """An international number that no carrier has been given (`+1 555 123 4567`, `+44 7700 900123`:
+    the numbers films and test data use) still has a country code and a number's length: under a
+    phone key or right after a phone word it is written as someone's number, so it counts there."""
+    said = _cued(text, start, window=_SAID_CHARS) or _NUMBER_NAMED.search(
+        text.value, max(0, start - _NUMBER_NAMED_CHARS), start
+    )
+    if not (text.flags & PHONE or said):
+        return False
+    try:
+        number = phonenumbers.parse(candidate, None)
+    except phonenumbers.NumberParseException:
+        return False
+    # A whole number's length, not a local one's ("+1 555 0100" is seven digits: a US number in fiction).
+    return phonenumbers.is_possible_number_with_reason(number) == _IS_POSSIBLE
 
 
 def _in_uuid(value: str, start: int) -> bool:
@@ -117,7 +153,8 @@ def _idd(match: re.Match[str], text: Text) -> bool:
     # `_national`, which tries "00" forms too); nor is a UUID's last group of decimal digits.
     if phone_shapes.after_reference(text.value, match.start()) or _in_uuid(text.value, match.start()):
         return False
-    return _valid("+" + match.group()[2:], None)
+    candidate = "+" + match.group()[2:]
+    return _valid(candidate, None) or _possible_where_said(candidate, text, match.start())
 
 
 def _national(match: re.Match[str], text: Text) -> bool:
@@ -135,11 +172,50 @@ def _national(match: re.Match[str], text: Text) -> bool:
     if _in_uuid(text.value, match.start()):
         return False
     digits = sum(ch.isdigit() for ch in candidate)
-    # Eight digits are enough under a phone key or right after a phone word ("mobil 45 47 97 51").
-    close = bool(text.flags & PHONE) or _cued(text, match.start(), window=12)
-    if digits < (_MIN_KEYED_DIGITS if close else _MIN_NATIONAL_DIGITS):
+    if digits >= _MIN_NATIONAL_DIGITS:
+        return valid_after_cue(candidate)
+    # Eight digits are enough under a phone key, right after a phone word ("mobil 45 47 97 51"), or
+    # after a phone number's own name ("phone number: 2612 3456", "Telefonnummer 45 47 97 51").
+    close = bool(text.flags & PHONE) or _cued(text, match.start(), window=12) or _named_number(text, match)
+    return digits >= _MIN_KEYED_DIGITS and close and valid_after_cue(candidate)
+
+
+def _named_short(match: re.Match[str], text: Text) -> bool:
+    """Seven digits (Iceland's numbers) after a phone number's own name ("símanúmer 661 2345") or right
+    after a word that names a phone and nothing else ("sími: 661 2345"; not "ring", "call", "cell")."""
+    digits = sum(ch.isdigit() for ch in match.group())
+    if digits != _MIN_NAMED_DIGITS:
         return False
-    return valid_after_cue(candidate)
+    return (_named_number(text, match) or _phone_word_before(text, match.start())) and valid_after_cue(
+        match.group()
+    )
+
+
+def _phone_word_before(text: Text, start: int) -> bool:
+    """The word right before `start` (a colon or a dash between) is a phone word that means nothing else."""
+    value = text.value
+    end = len(value[:start].rstrip(" \t:.-"))
+    word = _LAST_WORD.search(value, max(0, end - _PHONE_WORD_CHARS), end)
+    if word is None or word.group().lower().rstrip(".") in _NOT_ONLY_PHONE:
+        return False
+    return _cued(text, end, window=end - word.start())
+
+
+def _named_number(text: Text, match: re.Match[str]) -> bool:
+    """A phone number's name ends right before `match`: a phone word, then, written apart or joined to
+    it, a word for "number", then at most a colon or "is" ("phone number: 2612 3456", "tālruņa numurs",
+    "símanúmer", "telefonszám"). A phone word further off ("Telefonhülle 1234 5678", "phone case model
+    number 12345678") is not enough."""
+    value, start = text.value, match.start()
+    if _INTERNATIONAL_PREFIX.search(value, max(0, start - 6), start) or _in_uuid(value, start):
+        return False
+    named = _NUMBER_NAMED.search(value, max(0, start - _NUMBER_NAMED_CHARS), start)
+    if named is None:
+        return False
+    # The phone word is the word right before "number", or the start of the word "number" ends.
+    end = len(value[: named.start()].rstrip(" \t-."))
+    word = _LAST_WORD.search(value, max(0, end - _PHONE_WORD_CHARS), end)
+    return word is not None and _cued(text, end, window=end - word.start())
 
 
 _CUED_REGIONS = NATIONAL_REGIONS + EUROPEAN_REGIONS + WORLD_REGIONS
@@ -331,6 +407,7 @@ DETECTOR = PatternDetector(
             requires=HAS_EIGHT_DIGITS | HAS_DIGIT_RUN,
         ),
         PatternRule("phone.national", _NATIONAL, _national, _may_be_national, requires=HAS_EIGHT_DIGITS),
+        PatternRule("phone.named_short", _NATIONAL, _named_short, _may_be_national, requires=HAS_DIGIT_RUN),
         # Without a cue: only the shapes of `phone_shapes`. Nine digits in groups with one or two
         # characters between them always hold a digit run, so strings without one (a third of those
         # with eight digits: scattered sizes, steps, dates) skip the regex.

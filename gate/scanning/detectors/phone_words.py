@@ -188,6 +188,14 @@ def _read(tokens: list[str]) -> tuple[str, int]:
     return "".join(digits), words
 
 
+def spelled_digits(text: str) -> str:
+    """The digits that the number words and digit groups at the start of `text` say ("four five three
+    nine, one four ..." -> "4539 14..." without spaces; "" when it starts with none), as a phone
+    number is read: the same words, tens and repeats ("double seven")."""
+    tokens = [part for part in _TOKENS.findall(text) if part != "-"]
+    return _read(tokens)[0].lstrip("+")
+
+
 def _char_digits(token: str) -> bool:
     return all(char in _CHAR_DIGITS for char in token)
 

@@ -1,4 +1,5 @@
-"""TRACKING_ID: an advertising click identifier in a URL or a cookie (`gclid=...`, `fbclid=...`).
+"""TRACKING_ID: an advertising click identifier in a URL or a cookie (`gclid=...`, `fbclid=...`), and an
+analytics visitor id (`_ga=GA1.2.1234567890.1698765432`, `ajs_anonymous_id`, `_uetvid`).
 
 An ad platform appends a click identifier to the landing page's URL (Google's gclid, gbraid and wbraid,
 Meta's fbclid, Microsoft's msclkid, TikTok's ttclid ...) and its pixel keeps it in a first-party cookie
@@ -28,11 +29,18 @@ CLICK_ID_NAMES = (
     "fbclid", "_fbc", "msclkid", "ttclid", "twclid", "li_fat_id", "yclid", "ymclid", "sccid",
     "scclid", "rdt_cid", "irclickid", "epik", "mc_eid", "_hsenc", "mkt_tok", "_kx", "vero_id",
     "s_kwcid", "ef_id", "obclid", "zanpid", "awc",
+    # analytics' visitor-id cookies, as a cookie header or a browser's export writes them
+    "_fbp", "ajs_anonymous_id", "ajs_user_id", "_uetvid", "_uetsid", "_ttp", "_scid",
+    "_clck", "_pk_id", "s_vi", "s_ecid", "_shopify_y", "_hjSessionUser",
 )  # fmt: skip
 _CLICK_ID = re.compile(
     r"(?i)(?<![\w\-])(?:" + "|".join(re.escape(name) for name in CLICK_ID_NAMES) + r")"
-    r"\s*[=:]\s*[\"']?(?P<value>[A-Za-z0-9%._\-~!*]{8,2048})"
+    # (a cookie's name may carry the site's id: "_hjSessionUser_1234")
+    r"(?:_[A-Za-z0-9]{1,24})?\s*[=:]\s*[\"']?(?P<value>[A-Za-z0-9%._\-~!*|]{8,2048})"
 )
+# Google Analytics' client id as its `_ga` cookie holds it, wherever it is written, whole (a random number
+# and the first visit's time): "GA1.2.1234567890.1698765432". A cut-off one ("GA1.2.48213") names no one.
+_GA_CLIENT_ID = re.compile(r"(?<![\w.])GA1\.\d\.\d{5,12}\.\d{9,10}(?![\w.])")
 
 
 def _identifier(match: re.Match[str], text: Text) -> bool:
@@ -43,10 +51,11 @@ def _identifier(match: re.Match[str], text: Text) -> bool:
 
 DETECTOR: PatternDetector = PatternDetector(
     entity="TRACKING_ID",
-    needs=HAS_SEPARATOR,
+    needs=HAS_SEPARATOR | HAS_DIGIT,
     rules=(
         PatternRule(
             "tracking.click_id", _CLICK_ID, _identifier, any_word(CLICK_ID_NAMES), HAS_SEPARATOR | HAS_DIGIT
         ),
+        PatternRule("tracking.ga_client_id", _GA_CLIENT_ID, when=any_word(("ga1.",)), requires=HAS_DIGIT),
     ),
 )

@@ -46,7 +46,6 @@ _OPEN: dict[str, str] = {
     "27 Lý Thường Kiệt": _STREETS,
     "123-4-56789-0": "a Thai account number with the bank's name between the account word and it",
     "b. 1984-03-12": "'b.' before a date: the genealogists' 'born', a letter of any list elsewhere",
-    "three seven zero zero": "card numbers spelled out in words",
     "品川 330 さ": "a Japanese plate (region, class, kana, number) with no plate word",
 }
 

@@ -42,7 +42,6 @@ _OPEN: dict[str, str] = {
     "شارع الشيخ زايد": _STREETS,
     "Av. Santa Fe 3253": _STREETS,
     "شماره ۰۹۱۲": "a phone after a word that means any number ('شماره'); phone*.py are scanfast12's",
-    "➕ 44 7700": "an emoji plus sign before a country code (phone*.py are scanfast12's)",
     "chave aleatória": "a Pix random key: a UUID, the shape of every request id",
     "DNPXK2ABHG7F": "a phone's serial after 'serial number' (product serials share its shape; text12)",
     "pregnancy+test": "browsing history as bare URLs under 'history' (a key of every changelog too)",

@@ -38,10 +38,7 @@ _STRUCTURED_KEY = (
 )
 _LOG_IP = "a bare IPv4 after an IP word joined to Chinese with a full-width colon ('客户端IP: ...')"
 _ENCODED = "an encoding the scanner does not decode: base32, gzip+base64"
-_SPELLED = (
-    "a number spelled in words of a language phone_words does not read (Hindi, Hungarian, Finnish), "
-    "or a card in words"
-)
+_SPELLED = "a number spelled in words of a language phone_words does not read (Hindi, Hungarian, Finnish)"
 _LOOKALIKE_DIGITS = "Latin letters standing for digits inside a number ('O' for 0, 'l' for 1)"
 _VANITY = "a phone number with vanity letters ('555-MIKE'): letters of the keypad"
 _ID_NO_CHECK = (
@@ -77,12 +74,10 @@ _OPEN: dict[str, str] = {
     "नौ आठ चार": _SPELLED,
     "nulla hat harminc": _SPELLED,
     "nolla neljä nolla": _SPELLED,
-    "card four one one one": _SPELLED,
     "555 O132": _LOOKALIKE_DIGITS,
     "4lll llll": _LOOKALIKE_DIGITS,
     "55-JANET": _VANITY,
     "555-MIKE": _VANITY,
-    "farsími 612 3456": "an Icelandic seven-digit number after its phone word (seven digits: a count too)",
     "ΙΚΑ-1234": "a Greek plate: the confusable map reads a capital Iota as 'l' (normalise is scanfast13's)",
     "ICD-10 F32.1": _HEALTH_CODED,
     "BRCA1 positive": _HEALTH_CODED,

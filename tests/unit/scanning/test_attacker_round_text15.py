@@ -63,7 +63,6 @@ _SPECIAL = (
 )
 _BIOMETRIC = "a biometric template (voiceprint, fingerprint template) written in text (round 14's class)"
 _TL_MOBILE = "a Philippine mobile written nationally after a Tagalog cue (round 10's class)"
-_DNI_NO_LETTER = "a Spanish DNI's eight digits without their check letter, under a pair's name"
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
@@ -93,7 +92,6 @@ _OPEN: dict[str, str] = {
     "dob_epoch": _DOB_NUMBER,
     "birthdate_ms": _DOB_NUMBER,
     "geburtsdatum_excel": _DOB_NUMBER,
-    '"nombre": "DNI"': _DNI_NO_LETTER,
     "PL 61 10 90": _IBAN_FORMS,
     "رقم الآيبان": _IBAN_FORMS,
     "card \u202e5325": _REVERSED,

@@ -37,7 +37,6 @@ _DISGUISE = (
     "a disguise the scanner does not undo: combining marks on a cue word, a line break inside a value, "
     "fullwidth digits in a plate, a right-to-left embedding around a condition"
 )
-_DK_PHONE = "a Danish number in pairs (20 12 34 56) after 'telefonnummer er'"
 _ADDRESS_LABEL = "a Hungarian address (postcode, city, street) after its label 'szállítási cím:'"
 _HEALTH = (
     "a condition in forms `health` does not read: 'atteinte de', 'tengo esclerosis múltiple', "
@@ -56,7 +55,6 @@ _OPEN: dict[str, str] = {
     "\u202bу моего отца": _DISGUISE,
     "ibu\\nsaya": _DISGUISE,
     "B-MW １２３４": _DISGUISE,
-    "telefonnummer%20er": _DK_PHONE,
     "szállítási cím": _ADDRESS_LABEL,
     "eyJwcm9tcHQiOiAic3rDoWxsw610": _ADDRESS_LABEL,
     "atteinte d'Alzheimer": _HEALTH,

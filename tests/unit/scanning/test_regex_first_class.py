@@ -21,7 +21,7 @@ from gate.scanning.detectors.world_id import NOT_AFTER_WORD, NOT_BEFORE_WORD
 _CARD_SEPARATORS = r"[ \-./_:|~*+\u00b7\u2022\u2219\u30fb]"
 _PLAIN: dict[str, tuple[re.Pattern[str], str]] = {
     "ssn dashed": (national_id._SSN_DASHED, r"(?<![\w\-])\d{3}-\d{2}-\d{4}(?![\w\-])"),
-    "ssn loose": (national_id._SSN_LOOSE, r"(?<![\w\-])\d{3}[ ]?\d{2}[ ]?\d{4}(?![\w\-])"),
+    "ssn loose": (national_id._SSN_LOOSE, r"(?<![\w\-])\d{3}([ \-]?)\d{2}\1\d{4}(?![\w\-])"),
     "iban start": (context._IBAN_START, r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}[\s\-.]?[A-Z0-9]"),
     "card": (
         card._CANDIDATE,

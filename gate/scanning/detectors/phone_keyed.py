@@ -1,0 +1,61 @@
+"""PHONE_NUMBER under a key that names a phone number, whatever `phonenumbers` says of it.
+
+In text a number must be valid somewhere, or any run of digits would be someone's phone. Under
+`{"customer": {"phone": ...}}` the key has said what the value is: a number no carrier has been given
+(`555 0100`, Faker's and test data's numbers), a short national number (Luxembourg's six digits, a
+New Zealand `446-1003`) or one typed with a wrong prefix is still a person's phone as the shop stored
+it. So a value there counts when it is written as a phone number is, whole: digits (6 to 15) in groups
+with the separators people type, an optional "+" or "00" and an extension. Keys that say phone but hold
+something else (`phone_model`, `mobile_version`, `phone_case`) are not read so, nor is a run of one digit
+(`0000000`) or a date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gate.scanning.context import PHONE, KeyInfo
+from gate.scanning.detectors.keyed_rule import KeyedRule
+from gate.scanning.normalise import normalise
+
+_MIN_DIGITS, _MAX_DIGITS = 6, 15
+# A phone number as people type one, the whole value: "+44 (0)20 7946 0958", "446-1003", "81 77 89".
+_SHAPE = re.compile(
+    r"(?:tel:|phone:)?[ \t]*(?:\+|00)?[ \t]*(?:\(\d{1,4}\)[ \t]*)?\d[\d \t().\-/]{4,24}\d"
+    r"(?:[ \t]*(?:ext\.?|x|#)[ \t]*\d{1,6})?",
+    re.IGNORECASE,
+)
+_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+# Words of keys that say phone and mean a device, an app or a layout, not a number.
+_NOT_A_NUMBER = frozenset(
+    (
+        "model", "models", "case", "cases", "brand", "type", "app", "apps", "version", "banner", "format",
+        "os", "screen", "size", "layout", "image", "width", "height", "view", "template", "theme", "menu",
+        "category", "accessory", "accessories", "cover", "charger", "holder", "stand", "mount", "plan",
+        "verified", "verification", "country", "prefix", "count", "id", "ids", "os_version", "make",
+    )
+)  # fmt: skip
+
+
+class PhoneKeyRule(KeyedRule):
+    """`KeyedRule` on every key that names a phone number (see the module docstring)."""
+
+    __slots__ = ()
+
+    def matches(self, key: KeyInfo) -> bool:
+        """True if the key says phone (`context.PHONE`) and none of its words says a device or a layout."""
+        return bool(key.flags & PHONE) and not set(key.norm.split("_")) & _NOT_A_NUMBER
+
+
+def phone_shaped(value: object) -> bool:
+    """`value` (a string, or an integer) is written as a whole phone number is."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return False
+    written = normalise(str(value)).strip()
+    if len(written) > 40 or _SHAPE.fullmatch(written) is None or _DATE.fullmatch(written) is not None:
+        return False
+    digits = [ch for ch in written if ch.isdigit()]
+    return _MIN_DIGITS <= len(digits) <= _MAX_DIGITS and len(set(digits)) > 1
+
+
+KEYED_RULES: tuple[KeyedRule, ...] = (PhoneKeyRule("PHONE_NUMBER", "phone.key", frozenset(), phone_shaped),)
