@@ -176,8 +176,11 @@ def test_in_process_evaluator_fails_closed_on_a_raising_processor() -> None:
 def _wait_dead(pid: int) -> None:
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
-        status = Path(f"/proc/{pid}/status")
-        if not status.exists() or "zombie" in status.read_text():
+        # A worker's parent is the forkserver, which may reap it between two looks at /proc.
+        try:
+            if "zombie" in Path(f"/proc/{pid}/status").read_text():
+                return
+        except FileNotFoundError:
             return
         time.sleep(0.02)
     raise AssertionError(f"worker {pid} did not die")
