@@ -83,14 +83,16 @@ def _says_ssn(words: set[str]) -> bool:
 
 def _not_us_ssn(value: object) -> bool:
     """An id's form, other than a US SSN's nine digits (3-2-4, spaced, dashed or not)."""
-    return id_shaped(value) and _US_SSN.fullmatch(normalise(str(value)).strip()) is None
+    if not id_shaped(value) or not isinstance(value, str | int):
+        return False
+    return _US_SSN.fullmatch(_written(value)) is None
 
 
 def id_shaped(value: object) -> bool:
     """`value` has an identification number's form (see the module docstring)."""
     if isinstance(value, bool) or not isinstance(value, str | int):
         return False
-    written = normalise(str(value)).strip()
+    written = _written(value)
     if _ID.fullmatch(written) is None or _DATE.fullmatch(written) is not None:
         return False
     digits = [ch for ch in written if ch.isdigit()]
@@ -101,3 +103,10 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
     NationalIdKeyRule("NATIONAL_ID", "national_id.key_shaped", frozenset(), id_shaped),
     SsnKeyRule("NATIONAL_ID", "national_id.key_shaped", frozenset(), _not_us_ssn),
 )
+
+
+def _written(value: str | int) -> str:
+    """`value` as the scanner reads it: normalised (full-width digits, look-alikes) only when it is not
+    ASCII, since a keyed rule is asked on every pass over every value under its keys."""
+    text = str(value)
+    return (text if text.isascii() else normalise(text)).strip()

@@ -51,7 +51,7 @@ def phone_shaped(value: object) -> bool:
     """`value` (a string, or an integer) is written as a whole phone number is."""
     if isinstance(value, bool) or not isinstance(value, str | int):
         return False
-    written = normalise(str(value)).strip()
+    written = _written(value)
     if len(written) > 40 or _SHAPE.fullmatch(written) is None or _DATE.fullmatch(written) is not None:
         return False
     digits = [ch for ch in written if ch.isdigit()]
@@ -59,3 +59,10 @@ def phone_shaped(value: object) -> bool:
 
 
 KEYED_RULES: tuple[KeyedRule, ...] = (PhoneKeyRule("PHONE_NUMBER", "phone.key", frozenset(), phone_shaped),)
+
+
+def _written(value: str | int) -> str:
+    """`value` as the scanner reads it: normalised (full-width digits, look-alikes) only when it is not
+    ASCII, since a keyed rule is asked on every pass over every value under its keys."""
+    text = str(value)
+    return (text if text.isascii() else normalise(text)).strip()
