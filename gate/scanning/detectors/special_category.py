@@ -71,23 +71,23 @@ def _stems(words: Iterable[str]) -> list[str]:
 
 
 _DATA = data_table("special_categories.toml")
-_LINKED = re.compile(
-    r"(?:^|[^\w'])"
-    + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA["linking"])))
-    + r"[\s,:]+(?:(?:"
-    + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA["qualifiers"])))
-    # a party's or a union's name: "is a Labour party member", "is an SPD party member"
-    + r"|[^\W\d_a-zà-ÿ][\w.&-]*)\s+){0,2}$"
-)
-# A linking word with its own subject, the writer ([first_person]: "soy", "jestem", "ich bin", "we are"),
-# then at most two qualifiers or a name's words, right before the category.
-_FIRST_PERSON = re.compile(
-    r"(?:^|[^\w'])"
-    + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA["first_person"])))
-    + r"[\s,:]+(?:(?:"
-    + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA["qualifiers"])))
-    + r"|[^\W\d_a-zà-ÿ][\w.&-]*)\s+){0,2}$"
-)
+
+
+def _linked(section: str) -> re.Pattern[str]:
+    """A linking word of `section`, then at most two qualifiers or a name's words, right before the
+    category (a party's or a union's name: "is a Labour party member", "is an SPD party member")."""
+    return re.compile(
+        r"(?:^|[^\w'])"
+        + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA[section])))
+        + r"[\s,:]+(?:(?:"
+        + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA["qualifiers"])))
+        + r"|[^\W\d_a-zà-ÿ][\w.&-]*)\s+){0,2}$"
+    )
+
+
+_LINKED = _linked("linking")
+# A linking word with its own subject, the writer ([first_person]: "soy", "jestem", "ich bin", "we are").
+_FIRST_PERSON = _linked("first_person")
 _NAME_WORD = re.compile(lexicon.pattern(_stems(nfkc_words(_DATA["name_words"]))) + r"\W{0,3}$")
 _CAPITALISED_NEXT = re.compile(r"\s+[^\W\d_a-zà-ÿ]")
 
