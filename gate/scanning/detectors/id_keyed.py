@@ -17,11 +17,9 @@ import re
 from itertools import pairwise
 
 from gate.scanning.context import KeyInfo
-from gate.scanning.detectors.keyed_rule import KeyedRule
-from gate.scanning.normalise import normalise
+from gate.scanning.detectors.keyed_rule import KeyedRule, date_shaped, written_value
 
 _ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 .\-/]{3,28})[A-Za-z0-9]")
-_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 _MIN_ID_DIGITS = 5
 _US_SSN = re.compile(r"\d{3}([ \-]?)\d{2}\1\d{4}")
 # A key's words that name a person's identification number and nothing else. Keys that are other words
@@ -85,15 +83,15 @@ def _not_us_ssn(value: object) -> bool:
     """An id's form, other than a US SSN's nine digits (3-2-4, spaced, dashed or not)."""
     if not id_shaped(value) or not isinstance(value, str | int):
         return False
-    return _US_SSN.fullmatch(_written(value)) is None
+    return _US_SSN.fullmatch(written_value(value)) is None
 
 
 def id_shaped(value: object) -> bool:
     """`value` has an identification number's form (see the module docstring)."""
     if isinstance(value, bool) or not isinstance(value, str | int):
         return False
-    written = _written(value)
-    if _ID.fullmatch(written) is None or _DATE.fullmatch(written) is not None:
+    written = written_value(value)
+    if _ID.fullmatch(written) is None or date_shaped(written):
         return False
     digits = [ch for ch in written if ch.isdigit()]
     return len(digits) >= _MIN_ID_DIGITS and len(set(digits)) > 1
@@ -103,10 +101,3 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
     NationalIdKeyRule("NATIONAL_ID", "national_id.key_shaped", frozenset(), id_shaped),
     SsnKeyRule("NATIONAL_ID", "national_id.key_shaped", frozenset(), _not_us_ssn),
 )
-
-
-def _written(value: str | int) -> str:
-    """`value` as the scanner reads it: normalised (full-width digits, look-alikes) only when it is not
-    ASCII, since a keyed rule is asked on every pass over every value under its keys."""
-    text = str(value)
-    return (text if text.isascii() else normalise(text)).strip()

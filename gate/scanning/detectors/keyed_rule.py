@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from gate.scanning.context import KeyInfo, key_info
+from gate.scanning.normalise import normalise
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,3 +78,18 @@ def stated(value: Any, none: frozenset[str]) -> bool:
     if isinstance(value, bool) or value is None:
         return bool(value)
     return isinstance(value, str) and bool(value.strip()) and value.strip().lower() not in none
+
+
+_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+
+
+def written_value(value: str | int) -> str:
+    """`value` as the scanner reads it: normalised (full-width digits, look-alikes) only when it is not
+    ASCII, since a keyed rule is asked on every pass over every value under its keys."""
+    text = str(value)
+    return (text if text.isascii() else normalise(text)).strip()
+
+
+def date_shaped(written: str) -> bool:
+    """`written` is a date in digits ("2024-01-15", "15.01.2024"), whatever a key says it should hold."""
+    return _DATE.fullmatch(written) is not None

@@ -193,12 +193,12 @@ def _named_short(match: re.Match[str], text: Text) -> bool:
 
 def _phone_word_before(text: Text, start: int) -> bool:
     """The word right before `start` (a colon or a dash between) is a phone word that means nothing else."""
-    value = text.value
-    end = len(value[:start].rstrip(" \t:.-"))
-    word = _LAST_WORD.search(value, max(0, end - _PHONE_WORD_CHARS), end)
-    if word is None or word.group().lower().rstrip(".") in _NOT_ONLY_PHONE:
-        return False
-    return _cued(text, end, window=end - word.start())
+    word = _word_before(text, start, " \t:.-")
+    return (
+        word is not None
+        and word.group().lower().rstrip(".") not in _NOT_ONLY_PHONE
+        and _cued_word(text, word)
+    )
 
 
 def _named_number(text: Text, match: re.Match[str]) -> bool:
@@ -213,9 +213,19 @@ def _named_number(text: Text, match: re.Match[str]) -> bool:
     if named is None:
         return False
     # The phone word is the word right before "number", or the start of the word "number" ends.
-    end = len(value[: named.start()].rstrip(" \t-."))
-    word = _LAST_WORD.search(value, max(0, end - _PHONE_WORD_CHARS), end)
-    return word is not None and _cued(text, end, window=end - word.start())
+    word = _word_before(text, named.start(), " \t-.")
+    return word is not None and _cued_word(text, word)
+
+
+def _word_before(text: Text, start: int, between: str) -> re.Match[str] | None:
+    """The word that ends right before `start`, past any of the characters `between`."""
+    end = len(text.value[:start].rstrip(between))
+    return _LAST_WORD.search(text.value, max(0, end - _PHONE_WORD_CHARS), end)
+
+
+def _cued_word(text: Text, word: re.Match[str]) -> bool:
+    """`word` (a match in `text`) holds a phone cue."""
+    return _cued(text, word.end(), window=word.end() - word.start())
 
 
 _CUED_REGIONS = NATIONAL_REGIONS + EUROPEAN_REGIONS + WORLD_REGIONS

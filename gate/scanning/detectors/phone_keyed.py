@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 
 from gate.scanning.context import PHONE, KeyInfo
-from gate.scanning.detectors.keyed_rule import KeyedRule
-from gate.scanning.normalise import normalise
+from gate.scanning.detectors.keyed_rule import KeyedRule, date_shaped, written_value
 
 _MIN_DIGITS, _MAX_DIGITS = 6, 15
 # A phone number as people type one, the whole value: "+44 (0)20 7946 0958", "446-1003", "81 77 89".
@@ -25,7 +24,6 @@ _SHAPE = re.compile(
     r"(?:[ \t]*(?:ext\.?|x|#)[ \t]*\d{1,6})?",
     re.IGNORECASE,
 )
-_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 # Words of keys that say phone and mean a device, an app or a layout, not a number.
 _NOT_A_NUMBER = frozenset(
     (
@@ -51,18 +49,11 @@ def phone_shaped(value: object) -> bool:
     """`value` (a string, or an integer) is written as a whole phone number is."""
     if isinstance(value, bool) or not isinstance(value, str | int):
         return False
-    written = _written(value)
-    if len(written) > 40 or _SHAPE.fullmatch(written) is None or _DATE.fullmatch(written) is not None:
+    written = written_value(value)
+    if len(written) > 40 or _SHAPE.fullmatch(written) is None or date_shaped(written):
         return False
     digits = [ch for ch in written if ch.isdigit()]
     return _MIN_DIGITS <= len(digits) <= _MAX_DIGITS and len(set(digits)) > 1
 
 
 KEYED_RULES: tuple[KeyedRule, ...] = (PhoneKeyRule("PHONE_NUMBER", "phone.key", frozenset(), phone_shaped),)
-
-
-def _written(value: str | int) -> str:
-    """`value` as the scanner reads it: normalised (full-width digits, look-alikes) only when it is not
-    ASCII, since a keyed rule is asked on every pass over every value under its keys."""
-    text = str(value)
-    return (text if text.isascii() else normalise(text)).strip()
