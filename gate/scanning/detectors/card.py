@@ -67,8 +67,12 @@ _LENGTHS_WITHOUT_CONTEXT = frozenset((15, 16))
 # (A word of a script written without spaces may touch it: "卡号4539...", world_id.NOT_AFTER_WORD.)
 _CANDIDATE = re.compile(
     # "\d" first and the look-behinds after it (`NOT_AFTER_WORD` with the digit): the engine skips to digits.
-    rf"\d(?<![.,]\d){NOT_AFTER_WORD[:-1]}\d)(?:[ \-./_:|~*+\u00b7\u2022\u2219\u30fb]{{0,3}}+\d){{11,18}}"
-    rf"{NOT_BEFORE_WORD}(?![.,]\d)"
+    # Not the decimals of a number ("0.4539...", "0,4539..."); after a comma that follows a word, yes
+    # ("Miles,4539...", a CSV row).
+    rf"\d(?<!\.\d)(?<!\d,\d){NOT_AFTER_WORD[:-1]}\d)"
+    r"(?:[ \-./_:|~*+\u00b7\u2022\u2219\u30fb]{0,3}+\d){11,18}"
+    # Not before a decimal point and digits; a comma and digits may follow (a CSV row: "4539...1486,12,27").
+    rf"{NOT_BEFORE_WORD}(?!\.\d)"
 )
 _NOT_DIGITS = re.compile(r"\D")
 CARD_CUE = re.compile(
@@ -81,7 +85,7 @@ CARD_CUE = re.compile(
     r"银联|銀聯|银行卡|銀行卡|信用卡|借记卡|卡号|卡號|カード|카드|بطاقة|کارت"
 )
 _SEED_CUE = re.compile(r"(?i)\bseed\b")
-_FIRST_GROUP = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d+")
 _GTIN_LENGTHS = frozenset((8, 12, 13, 14))
 
 
@@ -95,23 +99,66 @@ def plausible_iin(digits: str) -> bool:
 
 
 def _valid_card(match: re.Match[str], text: Text) -> bool:
-    raw = match.group()
+    """A card in the candidate: the whole run, or a card written as cards are (one run of digits, or
+    groups of four) beside other numbers the run took in: "4539 5787 6362 1486 12/27" (its expiry),
+    "Brad Miles 3559952432813211 03/31", "ref 12 4539578763621486". The whole run failed the check there,
+    and the card was approved."""
+    if _valid_span(match.group(), match.start(), match.end(), text):
+        return True
+    groups = [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(match.group())]
+    for first in range(len(groups)):
+        for last in range(first, len(groups)):
+            if first == 0 and last == len(groups) - 1:
+                continue
+            start, end = groups[first][0], groups[last][1]
+            if _decimals(match.group(), start, end):
+                continue
+            sizes = [b - a for a, b in groups[first : last + 1]]
+            if _card_grouping(sizes) and _valid_span(
+                match.group()[start:end], match.start() + start, match.start() + end, text
+            ):
+                return True
+    return False
+
+
+def _decimals(raw: str, start: int, end: int) -> bool:
+    """Whether raw[start:end] is a number's decimals or has decimals after it ("0.4539...", "...1486.50"),
+    as `_CANDIDATE`'s look-arounds say for a whole run."""
+    before, after = raw[max(0, start - 2) : start], raw[end : end + 2]
+    return (
+        before.endswith(".")
+        or (len(before) == 2 and before[0].isdigit() and before[1] == ",")
+        or (len(after) == 2 and after[0] == "." and after[1].isdigit())
+    )
+
+
+def _card_grouping(sizes: list[int]) -> bool:
+    """Groups as a card is written: one run of 12-19 digits, fours with a shorter last group (`4-4-4-4`,
+    `4-4-4-4-3`), or American Express's and Diners' `4-6-5` and `4-6-4`."""
+    if len(sizes) == 1:
+        return 12 <= sizes[0] <= 19
+    if sizes in ([4, 6, 5], [4, 6, 4]):
+        return True
+    return len(sizes) >= 3 and all(size == 4 for size in sizes[:-1]) and 1 <= sizes[-1] <= 4
+
+
+def _valid_span(raw: str, start: int, end: int, text: Text) -> bool:
     digits = _NOT_DIGITS.sub("", raw)
     if not (luhn.is_valid(digits) and plausible_iin(digits)):
         return False
-    if text.flags & CARD or cue_near(CARD_CUE, text.value, match.start(), match.end()):
+    if text.flags & CARD or cue_near(CARD_CUE, text.value, start, end):
         return True
     if len(digits) not in _LENGTHS_WITHOUT_CONTEXT or ean.is_valid(digits):
         return False
-    if _shop_number_and_more(raw, text, match.start()):
+    if _shop_number_and_more(raw, text, start):
         return False
-    return not (raw.isdigit() and cue_before(_SEED_CUE, text.value, match.start(), window=16))
+    return not (raw.isdigit() and cue_before(_SEED_CUE, text.value, start, window=16))
 
 
 def _shop_number_and_more(raw: str, text: Text, start: int) -> bool:
     """A valid GTIN after a reference word, joined with the number after it: "GTIN 4646255049096 - 250
     ml" (a card's groups are never 13 digits and 3; one of ten such joins passes Luhn)."""
-    first = _FIRST_GROUP.match(raw)
+    first = _DIGIT_RUN.match(raw)
     return (
         first is not None
         and first.end() < len(raw)
