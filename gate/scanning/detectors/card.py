@@ -59,6 +59,7 @@ _IIN_RANGES: tuple[tuple[int, int, frozenset[int]], ...] = (
     (9860, 9860, frozenset((16,))),  # Humo (Uzbekistan)
 )
 _LENGTHS_WITHOUT_CONTEXT = frozenset((15, 16))
+_CARD_INDUSTRIES = "23456"  # ISO/IEC 7812 major industry identifiers of payment cards
 
 # Digits grouped by any of the separators people type between card groups ("4111 1111 ...",
 # "4111-1111", "4111.1111", "4111/1111", "4111 - 1111"): at most three separator characters between
@@ -78,6 +79,8 @@ _NOT_DIGITS = re.compile(r"\D")
 CARD_CUE = re.compile(
     r"(?i)\b(?:card|credit|debit|visa|mastercard|master\s+card|amex|american\s+express|discover|cc|pan|mir|rupay|"
     r"verve|shetab|troy|elo|uzcard|humo|dankort|unionpay|jcb|carte|karte|tarjeta|cart[ãa]o|kart|kartu|"
+    # the card's security code named beside it ("... 07/35 CVV2: 099")
+    r"cvv2?|cvc2?|"
     # the card's number as one word: "Kartennummer", "kortnummer", "kaartnummer", "korttinumero"
     r"kartennummer|kartnummer|kortnummer|kaartnummer|korttinumero|karty|karta|carta|"
     r"карта|карты|картка|th[ẻe])\b|"
@@ -105,20 +108,32 @@ def _valid_card(match: re.Match[str], text: Text) -> bool:
     and the card was approved."""
     if _valid_span(match.group(), match.start(), match.end(), text):
         return True
-    groups = [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(match.group())]
-    for first in range(len(groups)):
-        for last in range(first, len(groups)):
-            if first == 0 and last == len(groups) - 1:
-                continue
-            start, end = groups[first][0], groups[last][1]
-            if _decimals(match.group(), start, end):
-                continue
-            sizes = [b - a for a, b in groups[first : last + 1]]
-            if _card_grouping(sizes) and _valid_span(
-                match.group()[start:end], match.start() + start, match.start() + end, text
-            ):
-                return True
+    raw = match.group()
+    groups = [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(raw)]
+    if len(groups) < 2:
+        return False
+    for first, last in _card_groupings([end - start for start, end in groups]):
+        start, end = groups[first][0], groups[last][1]
+        if not _decimals(raw, start, end) and _valid_span(
+            raw[start:end], match.start() + start, match.start() + end, text
+        ):
+            return True
     return False
+
+
+# Groups as a card is printed: `4-4-4-4`, `4-4-4-4-3`, American Express's `4-6-5`, Diners' `4-6-4`.
+_PRINTED = ((4, 4, 4, 4, 3), (4, 4, 4, 4), (4, 6, 5), (4, 6, 4))
+
+
+def _card_groupings(sizes: list[int]) -> list[tuple[int, int]]:
+    """(first, last) group of each part of a run of digit groups written as a card is: one group of
+    12-19 digits, or groups as `_PRINTED` (longest first), the whole run left out."""
+    found = [(i, i) for i, size in enumerate(sizes) if 12 <= size <= 19]
+    for i in range(len(sizes)):
+        for printed in _PRINTED:
+            if tuple(sizes[i : i + len(printed)]) == printed:
+                found.append((i, i + len(printed) - 1))
+    return [(first, last) for first, last in found if (first, last) != (0, len(sizes) - 1)]
 
 
 def _decimals(raw: str, start: int, end: int) -> bool:
@@ -132,22 +147,18 @@ def _decimals(raw: str, start: int, end: int) -> bool:
     )
 
 
-def _card_grouping(sizes: list[int]) -> bool:
-    """Groups as a card is written: one run of 12-19 digits, fours with a shorter last group (`4-4-4-4`,
-    `4-4-4-4-3`), or American Express's and Diners' `4-6-5` and `4-6-4`."""
-    if len(sizes) == 1:
-        return 12 <= sizes[0] <= 19
-    if sizes in ([4, 6, 5], [4, 6, 4]):
-        return True
-    return len(sizes) >= 3 and all(size == 4 for size in sizes[:-1]) and 1 <= sizes[-1] <= 4
-
-
 def _valid_span(raw: str, start: int, end: int, text: Text) -> bool:
+    """Whether raw (text.value[start:end]) is a card number."""
     digits = _NOT_DIGITS.sub("", raw)
-    if not (luhn.is_valid(digits) and plausible_iin(digits)):
+    if not luhn.is_valid(digits):
         return False
     if text.flags & CARD or cue_near(CARD_CUE, text.value, start, end):
-        return True
+        # Named a card: any issuer of the banking and retail industries (ISO/IEC 7812's first digit 2-6),
+        # not only the ranges above: a bank's own range (Iran's 6063, Maestro UK's 6762), test data
+        # made with a scheme's first digits only (Faker's JCB "3518...").
+        return plausible_iin(digits) or (digits[0] in _CARD_INDUSTRIES and 12 <= len(digits) <= 19)
+    if not plausible_iin(digits):
+        return False
     if len(digits) not in _LENGTHS_WITHOUT_CONTEXT or ean.is_valid(digits):
         return False
     if _shop_number_and_more(raw, text, start):
