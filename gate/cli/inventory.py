@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +33,13 @@ def register(sub: Any) -> None:
 
 def add_period_options(parser: argparse.ArgumentParser) -> None:
     """--since, --until and --timeout, shared with `gate report`."""
-    parser.add_argument("--since", metavar="T", help="from this date or RFC 3339 time (UTC), inclusive")
     parser.add_argument(
-        "--until", metavar="T", help="up to this RFC 3339 time or to the end of this date (UTC), inclusive"
+        "--since", metavar="T", help="from this date, RFC 3339 time (UTC) or age (7d, 2h ago), inclusive"
+    )
+    parser.add_argument(
+        "--until",
+        metavar="T",
+        help="up to this RFC 3339 time, the end of this date (UTC) or an age (1d ago), inclusive",
     )
     parser.add_argument(
         "--timeout",
@@ -42,6 +47,7 @@ def add_period_options(parser: argparse.ArgumentParser) -> None:
         default=60.0,
         help="seconds to reach the end of the audit topic (default 60)",
     )
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
 
 def check_out(out: Path | None) -> None:
@@ -58,16 +64,18 @@ def check_out(out: Path | None) -> None:
 
 
 def read_period(args: argparse.Namespace) -> tuple[list[dict[str, Any]], Any, frozenset[str]]:
-    """The audit records (read with a progress bar on standard error), the period the options name, and
+    """The audit records (read with a progress bar on standard error unless --no-progress), the period the
+    options name (ages counted back from one moment, so `--since 7d --until 1d` is a 6-day window), and
     the decision ids that audit records with different contents carry (told on standard error)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn  # noqa: PLC0415
 
     from gate.compliance.inventory import Period, parse_time  # noqa: PLC0415
     from gate.compliance.reader import read_audit  # noqa: PLC0415
 
+    now = datetime.now(UTC)
     period = Period(
-        since=parse_time(args.since, option="--since") if args.since else None,
-        until=parse_time(args.until, option="--until", end_of_day=True) if args.until else None,
+        since=parse_time(args.since, option="--since", now=now) if args.since else None,
+        until=parse_time(args.until, option="--until", end_of_day=True, now=now) if args.until else None,
     )
     if period.since and period.until and period.since > period.until:
         raise ConfigError("--since is after --until; swap them")
@@ -75,7 +83,7 @@ def read_period(args: argparse.Namespace) -> tuple[list[dict[str, Any]], Any, fr
     if not settings.bootstrap_servers:
         raise ConfigError("no Kafka brokers: set --bootstrap-servers or GATE_BOOTSTRAP_SERVERS")
     columns = (TextColumn("reading {task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=_stderr(), transient=True) as progress:
+    with Progress(*columns, console=_stderr(), transient=True, disable=args.no_progress) as progress:
         task = progress.add_task(settings.topics.audit, total=None)
         read = read_audit(
             settings.bootstrap_servers,

@@ -9,11 +9,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from gate.cli.run import add_common_options, settings_from_args
+from gate.compliance.inventory import age
 from gate.errors import ConfigError
 from gate.settings import GateSettings
 
-_RELATIVE = re.compile(r"(\d+)([smhd])")
-_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -108,15 +107,14 @@ def filters_from(args: argparse.Namespace) -> Any:
 
 def when(text: str) -> datetime:
     """A point in time: ISO 8601 (UTC when no zone is given) or an age such as 30m, 2h, 7d."""
-    relative = _RELATIVE.fullmatch(text.strip())
-    if relative:
-        amount, unit = int(relative.group(1)), _UNITS[relative.group(2)]
-        return datetime.now(UTC) - timedelta(**{unit: amount})
+    back = age(text)
+    if back is not None:
+        return datetime.now(UTC) - back
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"not a time: {text!r} (use ISO 8601 such as 2026-12-05T10:00:00Z, or an age such as 2h or 7d)"
+            f"not a time: {text!r} (use ISO 8601 such as 2026-12-05T10:00:00Z, or an age: 2h, 7d, 2w)"
         ) from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 

@@ -19,8 +19,23 @@ from pathlib import Path
 from gate.errors import ConfigError
 
 REQUIRED_COLUMNS = ("sku", "file")
-# Context values are scalars (ingest-event schema): several products sharing one image are listed in one.
-SKU_SEPARATOR = ","
+# Context values are scalars (ingest-event schema): several products sharing one image are listed in one,
+# as one CSV row (a SKU holding a comma or a quote is quoted, so `A,B` and the SKUs `A` and `B` differ).
+
+
+def sku_list(skus: tuple[str, ...]) -> str:
+    """`context.sku` for these SKUs: one plain SKU as it is, several (or one holding `,` or `"`) as one
+    CSV row, which `skus_of` (or any CSV reader) splits back exactly."""
+    if len(skus) == 1 and not any(c in skus[0] for c in ',"\r\n'):
+        return skus[0]
+    row = io.StringIO()
+    csv.writer(row, lineterminator="\r\n").writerow(skus)  # the terminator's characters are quoted inside
+    return row.getvalue().removesuffix("\r\n")
+
+
+def skus_of(value: str) -> tuple[str, ...]:
+    """The SKUs a `context.sku` value lists (the inverse of `sku_list`)."""
+    return tuple(next(csv.reader(io.StringIO(value, newline="")), [""])) if value else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +47,8 @@ class GalleryEntry:
 
     @property
     def sku(self) -> str:
-        """The SKU for the event's `context.sku`: one SKU, or all of them (sorted, comma-separated)."""
-        return SKU_SEPARATOR.join(self.skus)
+        """The SKU for the event's `context.sku`: one SKU, or all of them (sorted, as one CSV row)."""
+        return sku_list(self.skus)
 
     @property
     def entry_id(self) -> int | None:

@@ -37,6 +37,19 @@ CSV_COLUMNS = (
 )
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_AGE = re.compile(r"(\d{1,6})\s*([smhdw])")
+MAX_AGE = timedelta(days=36525)  # a century: '999999w' reached before the year 1 (an OverflowError)
+_AGE_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def age(text: str) -> timedelta | None:
+    """An age such as `30m`, `2h`, `7d` or `2w`, up to MAX_AGE (None when `text` is not one): how far back
+    a period starts, in the same words every reading command takes."""
+    found = _AGE.fullmatch(text.strip().lower())
+    if found is None:
+        return None
+    back = timedelta(**{_AGE_UNITS[found.group(2)]: int(found.group(1))})
+    return back if back <= MAX_AGE else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,18 +64,22 @@ class Period:
         return (self.since is None or when >= self.since) and (self.until is None or when <= self.until)
 
 
-def parse_time(text: str, *, option: str, end_of_day: bool = False) -> datetime:
-    """An RFC 3339 time or a date (`2026-12-01`, midnight UTC); a naive time is read as UTC.
+def parse_time(text: str, *, option: str, end_of_day: bool = False, now: datetime | None = None) -> datetime:
+    """An RFC 3339 time, a date (`2026-12-01`, midnight UTC) or an age before `now` (`7d`, `2h`, as
+    `gate quarantine ls --since` takes); a naive time is read as UTC.
 
     With `end_of_day` (an inclusive upper bound such as `--until`), a date means the end of that day, so
     `--until 2026-12-31` covers the 31st: at its midnight it would leave out the whole last day.
     """
+    back = age(text)
+    if back is not None:
+        return (now or datetime.now(UTC)) - back
     try:
         when = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise ConfigError(
-            f"{option} {text!r} is not a date or an RFC 3339 time; "
-            "write e.g. 2026-12-01 or 2026-12-01T08:00:00Z"
+            f"{option} {text!r} is not a date, an RFC 3339 time or an age; "
+            "write e.g. 2026-12-01, 2026-12-01T08:00:00Z or an age up to 100 years such as 7d"
         ) from None
     when = when if when.tzinfo else when.replace(tzinfo=UTC)
     if end_of_day and _DATE_ONLY.fullmatch(text.strip()):

@@ -240,6 +240,12 @@ def update_refusal(
             return f"--notified-at is before the incident's awareness time {current['aware_at']}"
         if notified > at + timedelta(minutes=5):
             return "--notified-at is in the future; give the time the authority was notified"
+        recorded = current.get("notified_at")
+        if recorded is not None and notified != _moment(recorded) and not has_note:
+            return (
+                f"the notification is recorded at {recorded}; correcting the time in the legal record "
+                "needs its reason in --note (the earlier record stays on the topic)"
+            )
         if notified > _moment(current["deadline"]) and not has_note:
             return (
                 f"notified after the 72-hour deadline {current['deadline']}: Art. 33(1) asks for the "

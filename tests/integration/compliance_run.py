@@ -126,9 +126,12 @@ def run_samples(
     return Run(topics, decisions, audit, metrics, samples, bootstrap, pki)
 
 
-def gate_cli(run: Run, *args: str) -> subprocess.CompletedProcess[str]:
-    """`gate ARGS` against the run's broker and topics, as an operator would call it."""
+def gate_cli(run: Run, *args: str, terminal: bool = False) -> subprocess.CompletedProcess[str]:
+    """`gate ARGS` against the run's broker and topics, as an operator would call it (`terminal`: as in a
+    terminal, where progress bars are drawn)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GATE_", "OTEL_"))}
     env.update(topic_variables(run.topics, run.topics.model_dump().keys()))
     env["GATE_BOOTSTRAP_SERVERS"] = run.bootstrap_servers
+    if terminal:
+        env["TTY_COMPATIBLE"] = "1"  # rich draws for a terminal on a pipe
     return harness.gate_cli(env, *args, timeout=120)

@@ -141,6 +141,24 @@ def test_the_inventory_lists_exactly_the_approved_synthetic_images(run: Run, tmp
     assert csv_done.stdout.splitlines() == [",".join(CSV_COLUMNS)]  # nothing was decided before 2000
 
 
+def test_an_age_names_the_period_and_no_progress_keeps_stderr_to_the_totals(run: Run) -> None:
+    """`--since 1d` (as `gate quarantine ls` takes it) covers this run's decisions, `--until 1d` none of
+    them; `--no-progress` leaves standard error to the totals table (a script's log stays readable)."""
+    shown = gate_cli(run, "inventory", "export", "--format", "json", "--since", "1d", terminal=True)
+    assert shown.returncode == 0, shown.stderr
+    assert {json.loads(line)["event_id"] for line in shown.stdout.splitlines()} == _approved_synthetic(run)
+    assert f"reading {run.topics.audit}" in shown.stderr  # in a terminal, the bar is drawn
+    recent = gate_cli(
+        run, "inventory", "export", "--format", "json", "--since", "1d", "--no-progress", terminal=True
+    )
+    assert recent.returncode == 0, recent.stderr
+    assert recent.stdout == shown.stdout
+    assert "reading" not in recent.stderr and "approved synthetic images" in recent.stderr
+    older = gate_cli(run, "inventory", "export", "--format", "json", "--until", "1d", "--no-progress")
+    assert older.returncode == 0, older.stderr
+    assert older.stdout == ""
+
+
 def test_inventory_errors_say_what_to_do(run: Run) -> None:
     done = gate_cli(run, "inventory", "export", "--since", "last tuesday")
     assert done.returncode == 2

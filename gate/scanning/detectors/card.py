@@ -59,6 +59,7 @@ _IIN_RANGES: tuple[tuple[int, int, frozenset[int]], ...] = (
     (9860, 9860, frozenset((16,))),  # Humo (Uzbekistan)
 )
 _LENGTHS_WITHOUT_CONTEXT = frozenset((15, 16))
+_CARD_INDUSTRIES = "23456"  # ISO/IEC 7812 major industry identifiers of payment cards
 
 # Digits grouped by any of the separators people type between card groups ("4111 1111 ...",
 # "4111-1111", "4111.1111", "4111/1111", "4111 - 1111"): at most three separator characters between
@@ -67,13 +68,19 @@ _LENGTHS_WITHOUT_CONTEXT = frozenset((15, 16))
 # (A word of a script written without spaces may touch it: "卡号4539...", world_id.NOT_AFTER_WORD.)
 _CANDIDATE = re.compile(
     # "\d" first and the look-behinds after it (`NOT_AFTER_WORD` with the digit): the engine skips to digits.
-    rf"\d(?<![.,]\d){NOT_AFTER_WORD[:-1]}\d)(?:[ \-./_:|~*+\u00b7\u2022\u2219\u30fb]{{0,3}}+\d){{11,18}}"
-    rf"{NOT_BEFORE_WORD}(?![.,]\d)"
+    # Not the decimals of a number ("0.4539...", "0,4539..."); after a comma that follows a word, yes
+    # ("Miles,4539...", a CSV row).
+    rf"\d(?<!\.\d)(?<!\d,\d){NOT_AFTER_WORD[:-1]}\d)"
+    r"(?:[ \-./_:|~*+\u00b7\u2022\u2219\u30fb]{0,3}+\d){11,18}"
+    # Not before a decimal point and digits; a comma and digits may follow (a CSV row: "4539...1486,12,27").
+    rf"{NOT_BEFORE_WORD}(?!\.\d)"
 )
 _NOT_DIGITS = re.compile(r"\D")
 CARD_CUE = re.compile(
     r"(?i)\b(?:card|credit|debit|visa|mastercard|master\s+card|amex|american\s+express|discover|cc|pan|mir|rupay|"
     r"verve|shetab|troy|elo|uzcard|humo|dankort|unionpay|jcb|carte|karte|tarjeta|cart[ãa]o|kart|kartu|"
+    # the card's security code named beside it ("... 07/35 CVV2: 099")
+    r"cvv2?|cvc2?|"
     # the card's number as one word: "Kartennummer", "kortnummer", "kaartnummer", "korttinumero"
     r"kartennummer|kartnummer|kortnummer|kaartnummer|korttinumero|karty|karta|carta|"
     r"карта|карты|картка|th[ẻe])\b|"
@@ -81,7 +88,7 @@ CARD_CUE = re.compile(
     r"银联|銀聯|银行卡|銀行卡|信用卡|借记卡|卡号|卡號|カード|카드|بطاقة|کارت"
 )
 _SEED_CUE = re.compile(r"(?i)\bseed\b")
-_FIRST_GROUP = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d+")
 _GTIN_LENGTHS = frozenset((8, 12, 13, 14))
 
 
@@ -95,23 +102,74 @@ def plausible_iin(digits: str) -> bool:
 
 
 def _valid_card(match: re.Match[str], text: Text) -> bool:
-    raw = match.group()
-    digits = _NOT_DIGITS.sub("", raw)
-    if not (luhn.is_valid(digits) and plausible_iin(digits)):
-        return False
-    if text.flags & CARD or cue_near(CARD_CUE, text.value, match.start(), match.end()):
+    """A card in the candidate: the whole run, or a card written as cards are (one run of digits, or
+    groups of four) beside other numbers the run took in: "4539 5787 6362 1486 12/27" (its expiry),
+    "Brad Miles 3559952432813211 03/31", "ref 12 4539578763621486". The whole run failed the check there,
+    and the card was approved."""
+    if _valid_span(match.group(), match.start(), match.end(), text):
         return True
+    raw = match.group()
+    groups = [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(raw)]
+    if len(groups) < 2:
+        return False
+    for first, last in _card_groupings([end - start for start, end in groups]):
+        start, end = groups[first][0], groups[last][1]
+        if not _decimals(raw, start, end) and _valid_span(
+            raw[start:end], match.start() + start, match.start() + end, text
+        ):
+            return True
+    return False
+
+
+# Groups as a card is printed: `4-4-4-4`, `4-4-4-4-3`, American Express's `4-6-5`, Diners' `4-6-4`.
+_PRINTED = ((4, 4, 4, 4, 3), (4, 4, 4, 4), (4, 6, 5), (4, 6, 4))
+
+
+def _card_groupings(sizes: list[int]) -> list[tuple[int, int]]:
+    """(first, last) group of each part of a run of digit groups written as a card is: one group of
+    12-19 digits, or groups as `_PRINTED` (longest first), the whole run left out."""
+    found = [(i, i) for i, size in enumerate(sizes) if 12 <= size <= 19]
+    for i in range(len(sizes)):
+        for printed in _PRINTED:
+            if tuple(sizes[i : i + len(printed)]) == printed:
+                found.append((i, i + len(printed) - 1))
+    return [(first, last) for first, last in found if (first, last) != (0, len(sizes) - 1)]
+
+
+def _decimals(raw: str, start: int, end: int) -> bool:
+    """Whether raw[start:end] is a number's decimals or has decimals after it ("0.4539...", "...1486.50"),
+    as `_CANDIDATE`'s look-arounds say for a whole run."""
+    before, after = raw[max(0, start - 2) : start], raw[end : end + 2]
+    return (
+        before.endswith(".")
+        or (len(before) == 2 and before[0].isdigit() and before[1] == ",")
+        or (len(after) == 2 and after[0] == "." and after[1].isdigit())
+    )
+
+
+def _valid_span(raw: str, start: int, end: int, text: Text) -> bool:
+    """Whether raw (text.value[start:end]) is a card number."""
+    digits = _NOT_DIGITS.sub("", raw)
+    if not luhn.is_valid(digits):
+        return False
+    if text.flags & CARD or cue_near(CARD_CUE, text.value, start, end):
+        # Named a card: any issuer of the banking and retail industries (ISO/IEC 7812's first digit 2-6),
+        # not only the ranges above: a bank's own range (Iran's 6063, Maestro UK's 6762), test data
+        # made with a scheme's first digits only (Faker's JCB "3518...").
+        return plausible_iin(digits) or (digits[0] in _CARD_INDUSTRIES and 12 <= len(digits) <= 19)
+    if not plausible_iin(digits):
+        return False
     if len(digits) not in _LENGTHS_WITHOUT_CONTEXT or ean.is_valid(digits):
         return False
-    if _shop_number_and_more(raw, text, match.start()):
+    if _shop_number_and_more(raw, text, start):
         return False
-    return not (raw.isdigit() and cue_before(_SEED_CUE, text.value, match.start(), window=16))
+    return not (raw.isdigit() and cue_before(_SEED_CUE, text.value, start, window=16))
 
 
 def _shop_number_and_more(raw: str, text: Text, start: int) -> bool:
     """A valid GTIN after a reference word, joined with the number after it: "GTIN 4646255049096 - 250
     ml" (a card's groups are never 13 digits and 3; one of ten such joins passes Luhn)."""
-    first = _FIRST_GROUP.match(raw)
+    first = _DIGIT_RUN.match(raw)
     return (
         first is not None
         and first.end() < len(raw)

@@ -25,7 +25,12 @@ _V6 = re.compile(
 )
 _CUE = re.compile(
     r"(?i)(?:\b(?:ip|ipv4|ipv6|address|addr|host|hostname|client|server|remote|from|forwarded|origin|"
-    r"peer|connect(?:ed|ion)?|login|logged)\b|://|@|"
+    r"peer|connect(?:ed|ion)?|login|logged|source|src|dst)\b|://|@|"
+    # (lead19) a field's name written into text as a key: the word joined to another by "_", "-" or
+    # camel case ("client_ip=", "REMOTE_ADDR", "x-real-ip:", "ipAddress=", "srcIp"), or after a word of
+    # a script written without spaces ("真实IP")
+    r"[_\-](?:ip|ipv4|ipv6|addr|address)\b|\b(?:ip|addr)[_\-]|(?-i:[a-z](?:IP|Ip|Addr|Address)\b|\bip(?=[A-Z]))|"
+    r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])ip\b|"
     # (text11) "IP" joined to a word of a script written without spaces ("IP地址", "IPアドレス"), and
     # "address" in other languages
     r"\bip(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|地址|位址|アドレス|주소|adresse|direcci[oó]n|"

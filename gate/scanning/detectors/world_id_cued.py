@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from stdnum import exceptions, luhn
+from stdnum import luhn
 from stdnum.ad import nrt
 from stdnum.al import nipt
 from stdnum.at import vnr
@@ -32,6 +32,7 @@ from stdnum.be import bis
 from stdnum.bg import pnf
 from stdnum.by import unp
 from stdnum.ca import bc_phn
+from stdnum.cn import ric
 from stdnum.co import nit as co_nit
 from stdnum.cr import cpf as cr_cpf
 from stdnum.cu import ni as cu_ni
@@ -47,6 +48,7 @@ from stdnum.ie import pps
 from stdnum.il import idnr as il_idnr
 from stdnum.in_ import epic, vid
 from stdnum.is_ import kennitala
+from stdnum.kr import rrn
 from stdnum.lt import asmens
 from stdnum.lv import pvn
 from stdnum.md import idno
@@ -56,6 +58,7 @@ from stdnum.nz import ird
 from stdnum.pe import ruc as pe_ruc
 from stdnum.pk import cnic
 from stdnum.py import ruc as py_ruc
+from stdnum.ru import inn
 from stdnum.si import emso
 from stdnum.sv import nit as sv_nit
 from stdnum.th import tin as th_tin
@@ -65,7 +68,16 @@ from stdnum.za import tin as za_tin
 
 from gate.scanning.context import NOT_NUMERIC
 from gate.scanning.cue_led import CueLedPattern, phrase_leads
-from gate.scanning.detectors.base import HAS_DIGIT, HAS_DIGIT_RUN, PatternDetector, PatternRule, any_word
+from gate.scanning.detectors.base import (
+    HAS_DIGIT,
+    HAS_DIGIT_RUN,
+    PatternDetector,
+    PatternRule,
+    Text,
+    any_word,
+)
+from gate.scanning.detectors.european_id import stdnum_valid
+from gate.scanning.detectors.world_id import UNSPACED
 from gate.scanning.normalise import as_written_and_read
 
 
@@ -76,6 +88,33 @@ class _EmiratesId:
     def validate(number: str) -> str:
         compact = "".join(ch for ch in number if ch.isdigit())
         if len(compact) != 15 or not compact.startswith("784") or not luhn.is_valid(compact):
+            raise ValueError(number)
+        return compact
+
+
+class _PersonalInn:
+    """A Russian taxpayer number of a person: 12 digits (python-stdnum's `inn` also takes a company's 10)."""
+
+    @staticmethod
+    def validate(number: str) -> str:
+        compact = "".join(ch for ch in number if ch.isdigit())
+        if len(compact) != 12:
+            raise ValueError(number)
+        return str(inn.validate(compact))
+
+
+class _ResidentId:
+    """China's resident identity number as python-stdnum's `ric` reads it, but for the birth place: its
+    table lists today's county codes, and a number issued under a code since merged or renamed is still
+    a person's (Faker's numbers use such codes too)."""
+
+    @staticmethod
+    def validate(number: str) -> str:
+        compact = ric.compact(number)
+        if len(compact) != 18 or not compact[:17].isdigit():
+            raise ValueError(number)
+        ric.get_birth_date(compact)
+        if compact[-1] != ric.calc_check_digit(compact):
             raise ValueError(number)
         return compact
 
@@ -131,6 +170,17 @@ _KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[Any, ...]], ...
     ("az_voen", ("vergi ödəyicisinin eyniləşdirmə nömrəsi",), ("VÖEN", "VOEN"), (voen,)),
     ("dz_nif", ("numéro d'identification fiscale", "رقم التعريف الجبائي"), ("NIF",), (dz_nif,)),
     ("by_unp", ("учетный номер плательщика", "улікова нумар плацельшчыка"), ("УНП", "UNP"), (unp,)),
+    # (lead19) China's resident identity number, Korea's resident registration number and a Russian
+    # person's taxpayer number (12 digits; 10 are a company's) after their own names, where a number one
+    # typo away from valid counts too (below): Faker's numbers of these three fail their checks
+    (
+        "cn_ric",
+        ("身份证号码", "身份证号", "公民身份号码", "居民身份证", "身份證號碼", "身分證字號"),
+        (),
+        (_ResidentId,),
+    ),
+    ("kr_rrn", ("주민등록번호", "주민번호"), (), (rrn,)),
+    ("ru_inn", ("идентификационный номер налогоплательщика",), ("ИНН",), (_PersonalInn,)),
 )
 
 # A label's "number" words between a name and its number ("PPS number", "n°", "No.:"; Albanian "NIPT im
@@ -145,6 +195,9 @@ _GAP = (
 _NUMBER = r"(?P<number>(?:[A-Z]-)?[A-Z]{0,3}\d[\dA-Z]*(?:[ .\-/][\dA-Z]+){0,6})(?![\w\-])"
 
 
+_UNSPACED_START = re.compile(rf"[{UNSPACED}]")
+
+
 def _names(words: tuple[str, ...]) -> str:
     """`words` as `normalise` leaves them (Cyrillic look-alikes read Latin), any spacing between words."""
     forms = sorted(as_written_and_read(words), key=len, reverse=True)
@@ -153,8 +206,11 @@ def _names(words: tuple[str, ...]) -> str:
 
 def _cue(names: tuple[str, ...], acronyms: tuple[str, ...]) -> str:
     parts = []
-    if names:
-        parts.append(rf"(?i:(?<![^\W\d_])(?:{_names(names)}))")
+    spaced = tuple(name for name in names if not _UNSPACED_START.match(name))
+    if spaced:
+        parts.append(rf"(?i:(?<![^\W\d_])(?:{_names(spaced)}))")
+    if len(spaced) < len(names):  # a word of a script written without spaces touches the one before it
+        parts.append(rf"(?:{_names(tuple(name for name in names if name not in spaced))})")
     if acronyms:
         parts.append(rf"(?<![\w.])(?:{_names(acronyms)})\b")
     return "|".join(parts)
@@ -201,21 +257,66 @@ def _prefixes(number: str) -> list[str]:
 
 
 def _passes(check: Any, reading: str) -> bool:
-    try:
-        check.validate(reading)
-    except (exceptions.ValidationError, ValueError):
-        return False
-    return True
+    return stdnum_valid(check, reading)
+
+
+def _one_typo_away(check: Any, reading: str) -> bool:
+    """Whether one character of `reading` (or its last two together: Russia's INN ends in two check
+    digits) can be changed so that it passes `check`: a number of the right form, length and dates that
+    only its check refuses, as a typo, or test data made without the check (Faker's), leaves it."""
+    places = [i for i, ch in enumerate(reading) if ch.isalnum()]
+    for place in places:
+        for ch in "0123456789X" if place == places[-1] else "0123456789":
+            if ch != reading[place] and _passes(check, reading[:place] + ch + reading[place + 1 :]):
+                return True
+    if len(places) >= 2 and places[-2] == places[-1] - 1:
+        last = places[-2]
+        return any(_passes(check, f"{reading[:last]}{n:02d}{reading[last + 2 :]}") for n in range(100))
+    return False
 
 
 def _valid(match: re.Match[str], text: object) -> bool:
     kind = next(name for name, group in match.groupdict().items() if group is not None and name != "number")
     checks = _CHECKS[kind]
-    for reading in _prefixes(match.group("number")):
-        compact = "".join(ch for ch in reading if ch.isalnum())
-        if sum(ch.isdigit() for ch in compact) >= 6 and any(_passes(check, reading) for check in checks):
-            return True
-    return False
+    readings = [
+        reading for reading in _prefixes(match.group("number")) if sum(ch.isdigit() for ch in reading) >= 6
+    ]
+    if any(_passes(check, reading) for reading in readings for check in checks):
+        return True
+    # After the number's own name, a number one typo away from valid is still that number.
+    return any(_one_typo_away(check, reading) for reading in readings[:1] for check in checks)
+
+
+def passes_any(reading: str) -> bool:
+    """Whether `reading` passes the check of any kind this module reads (after a generic "ID number")."""
+    return sum(ch.isdigit() for ch in reading) >= 6 and any(
+        _passes(check, reading) for checks in _CHECKS.values() for check in checks
+    )
+
+
+# (lead19) A generic name ("my ID number is", "customer's identity number:", "national ID") before a number
+# that passes one of the checks above: the Latvian, Austrian ... numbers were read only after their own
+# names. `world_id` reads the numbers of its own checks after the same words. An order's, a product's or
+# a parcel's "ID number" numbers a thing.
+_GENERIC = re.compile(
+    r"(?i:(?<![^\W\d_])(?P<generic>(?:id|identity|identification)\s+(?:number|no\.?|nr\.?)|"
+    r"national\s+id|personal\s+(?:id|number|identification\s+number)))"
+    + _GAP
+    + r"(?:(?i:is|was)\s+)?"
+    + _NUMBER
+)
+_THING_BEFORE = re.compile(
+    r"(?i)\b(?:order|product|item|article|tracking|transaction|shipment|parcel|package|invoice|sku|batch|job|"
+    r"request|session|device|model|asset|event|file|image|ticket|case|payment|account)\W{0,2}$"
+)
+_has_generic = any_word(("id number", "id no", "id nr", "identity number", "identification number",
+                         "national id", "personal id", "personal number"))  # fmt: skip
+
+
+def _generic_valid(match: re.Match[str], text: Text) -> bool:
+    if _THING_BEFORE.search(text.value, max(0, match.start() - 16), match.start()) is not None:
+        return False
+    return any(passes_any(reading) for reading in _prefixes(match.group("number")))
 
 
 DETECTOR: PatternDetector = PatternDetector(
@@ -228,6 +329,9 @@ DETECTOR: PatternDetector = PatternDetector(
         ),
         PatternRule(
             "national_id.own_cue", _ACRONYMS_PATTERN, _valid, when=_acronym_letters, requires=HAS_DIGIT_RUN
+        ),
+        PatternRule(
+            "national_id.generic_cue", _GENERIC, _generic_valid, when=_has_generic, requires=HAS_DIGIT_RUN
         ),
     ),
 )

@@ -37,4 +37,4 @@ def test_a_row_with_more_fields_than_the_header_is_refused_naming_its_line(text:
 )
 def test_quoted_commas_and_optional_columns_still_read(text: str, file: str, sku: str) -> None:
     entry = parse_sku_map(text).lookup(file)
-    assert entry is not None and entry.sku == sku
+    assert entry is not None and entry.skus == (sku,)

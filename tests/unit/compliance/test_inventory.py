@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -173,3 +173,25 @@ def test_times(text: str, expected: datetime) -> None:
 def test_a_bad_time_says_how_to_write_one() -> None:
     with pytest.raises(ConfigError, match=r"--since 'yesterday'.*2026-12-01"):
         parse_time("yesterday", option="--since")
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [
+        ("7d", timedelta(days=7)),
+        ("2h", timedelta(hours=2)),
+        ("30m", timedelta(minutes=30)),
+        ("2w", timedelta(weeks=2)),
+        (" 7 D ", timedelta(days=7)),
+    ],
+)
+def test_an_age_counts_back_from_now(text: str, back: timedelta) -> None:
+    now = datetime(2026, 12, 7, 12, tzinfo=UTC)
+    assert parse_time(text, option="--since", now=now) == now - back
+    assert parse_time(text, option="--until", end_of_day=True, now=now) == now - back
+
+
+@pytest.mark.parametrize("text", ["999999w", "7y", "-7d", "7dd", "d7"])
+def test_what_is_not_an_age_says_how_to_write_one(text: str) -> None:
+    with pytest.raises(ConfigError, match=r"not a date, an RFC 3339 time or an age.*7d"):
+        parse_time(text, option="--since")

@@ -36,7 +36,6 @@ _STRUCTURED_KEY = (
     "is not read as a key: a value that needs its key's context (a bare date, routing and account numbers, "
     "a phone between tabs) is missed"
 )
-_LOG_IP = "a bare IPv4 after an IP word joined to Chinese with a full-width colon ('客户端IP: ...')"
 _ENCODED = "an encoding the scanner does not decode: base32, gzip+base64"
 _SPELLED = "a number spelled in words of a language phone_words does not read (Hindi, Hungarian, Finnish)"
 _LOOKALIKE_DIGITS = "Latin letters standing for digits inside a number ('O' for 0, 'l' for 1)"
@@ -67,7 +66,6 @@ _OPEN: dict[str, str] = {
     "48213\\t070-123 45 67": _STRUCTURED_KEY,
     "routing_number=021000021": _STRUCTURED_KEY,
     "routing,account": _STRUCTURED_KEY,
-    "客户端IP: 123.125.71.38": _LOG_IP,
     "N5WGS5TJMEXGEZLONZSXI5CAN52XI3DPN5VS4Y3PNU": _ENCODED,
     "H4sIAAAAAAACA6tWSs1NzMxRslJQys": _ENCODED,
     "H4sIAAAAAAACAytJzVHQNjZWMFMwNF": _ENCODED,
@@ -103,7 +101,6 @@ _OPEN: dict[str, str] = {
     "010123456": _ID_NO_CHECK,
     "GMVLMR80070501M100": _ID_NO_CHECK,
     "12.345.678-9 SSP": _ID_NO_CHECK,
-    "EPIC) ABC1234567": "a voter id (EPIC) with words in brackets between its name and its number",
     "123456M": _ID_NO_CHECK,
     "1234567(8)": _ID_NO_CHECK,
     "CHILD_DATA": _CHILD,

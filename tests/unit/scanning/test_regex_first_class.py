@@ -25,7 +25,7 @@ _PLAIN: dict[str, tuple[re.Pattern[str], str]] = {
     "iban start": (context._IBAN_START, r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}[\s\-.]?[A-Z0-9]"),
     "card": (
         card._CANDIDATE,
-        rf"(?<![.,]){NOT_AFTER_WORD}\d(?:{_CARD_SEPARATORS}{{0,3}}+\d){{11,18}}{NOT_BEFORE_WORD}(?![.,]\d)",
+        rf"(?<!\.)(?<!\d,){NOT_AFTER_WORD}\d(?:{_CARD_SEPARATORS}{{0,3}}+\d){{11,18}}{NOT_BEFORE_WORD}(?!\.\d)",
     ),
     "postcode": (location_world._WORDLESS, r"\d{3}\s\d{2}(?!\d)|\d{5}-\d{3}(?!\d)"),
     "national phone": (
