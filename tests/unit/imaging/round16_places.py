@@ -460,12 +460,33 @@ def _webp_cases() -> dict[str, bytes]:
     return c
 
 
+_TEL = "tel.004915123456789"  # an XML name may hold digits, dots, dashes: a phone number, an address's parts
+_D0 = '<rdf:Description rdf:about=""'
+_NAME_PLACES = {
+    "prefix_of_known_namespace": f'{_D0} xmlns:{_TEL}="http://purl.org/dc/elements/1.1/" {_TEL}:format="x"/>',
+    "element_in_known_namespace": f"{_D0} {_DC}><dc:{_TEL}>x</dc:{_TEL}></rdf:Description>",
+    "attribute_in_known_namespace": f'{_D0} {_DC} dc:{_TEL}="x"/>',
+    "qualifier_name": f'{_D0} {_DC} xmlns:q="http://example.org/q/"><dc:format rdf:parseType="Resource">'
+    f"<rdf:value>x</rdf:value><q:{_TEL}>1</q:{_TEL}></dc:format></rdf:Description>",
+    "nested_attribute_name": f'{_D0} {_DC}><dc:subject><rdf:Bag><rdf:li dc:{_TEL}="1">x'
+    "</rdf:li></rdf:Bag></dc:subject></rdf:Description>",
+}
+
+
+def _name_cases() -> dict[str, bytes]:
+    j = base_jpeg()
+    return {
+        f"xmp_name_{place}": after_soi(j, xmp_app1(xmp_packet(body))) for place, body in _NAME_PLACES.items()
+    }
+
+
 def found() -> dict[str, bytes]:
     """Every case that holds a canary."""
     return {
         **_extended_cases(),
         **_bag_cases(),
         **_charset_cases(),
+        **_name_cases(),
         **_exif_cases(),
         **_png_cases(),
         **_apng_cases(),
@@ -501,6 +522,18 @@ def clean() -> dict[str, bytes]:
             xmp_app1(
                 _charset_packet("utf-16-be").replace(
                     "jane.roe@example.com".encode("utf-16-be"), "the evening bay.".encode("utf-16-be")
+                )
+            ),
+        ),
+        "xmp_names_with_digits": after_soi(
+            j,
+            xmp_app1(
+                xmp_packet(
+                    '<rdf:Description rdf:about="" xmlns:crs="http://ns.adobe.com/camera-raw-settings/1.0/" '
+                    'xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/" '
+                    'crs:Exposure2012="+0.35" crs:ToneCurveName2012="Linear" crs:Version="16.0">'
+                    "<Iptc4xmpExt:LocationCreated>"
+                    "<rdf:Bag/></Iptc4xmpExt:LocationCreated></rdf:Description>"
                 )
             ),
         ),
