@@ -349,7 +349,6 @@ def read_items(
     text = _decode(packet)
     items.extend(xmp_unread.unread_items(text, root, properties, _KNOWN_URIS))
     items.extend(xmp_unread.wrapper_items(_split_tail(text)[0], namespaces, _KNOWN_URIS))
-    items.extend(xmp_unread.names_item(root, namespaces))
     if has_tail(packet):
         items.append(MetadataItem(pointer("xmp", "tail"), "unread"))
     return items, markers

@@ -143,25 +143,6 @@ def wrapper_items(text: str, namespaces: list[tuple[str, str]], known: frozenset
     return [MetadataItem(pointer("xmp", "wrapper"), "free_text", "\n".join(lines), named_context=False)]
 
 
-# A name of ASCII letters alone spells nothing the scanner finds; digits, dots, dashes or underscores may.
-_PLAIN_NAME = re.compile(r"[A-Za-z]*")
-
-
-def names_item(root: ET.Element, namespaces: list[tuple[str, str]]) -> list[MetadataItem]:
-    """Free text of the names the packet chose, which the rewrite keeps and no value holds: the local names
-    of its elements and attributes (`<dc:tel.004915123456789>` in a known namespace is kept, its value read)
-    and the prefixes it binds known namespaces to (unknown ones are `wrapper_items`'), each that is not
-    ASCII letters alone. Scanned, not named by content."""
-    names = {prefix for prefix, _ in namespaces}
-    for elem in root.iter():
-        names.add(elem.tag.rpartition("}")[2])
-        names.update(key.rpartition("}")[2] for key in elem.attrib)
-    spelled = sorted(name for name in names if not _PLAIN_NAME.fullmatch(name))
-    if not spelled:
-        return []
-    return [MetadataItem(pointer("xmp", "names"), "free_text", "\n".join(spelled), named_context=False)]
-
-
 def _outside(root: ET.Element) -> list[tuple[ET.Element, ET.Element]]:
     """(parent, child) pairs of elements that are not rdf:RDF / rdf:Description where only those belong."""
     stray: list[tuple[ET.Element, ET.Element]] = []

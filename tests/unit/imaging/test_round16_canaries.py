@@ -3,9 +3,9 @@
 No canary is published. Found and closed: Adobe extended XMP whose parts do not fit their declared length
 refused the whole photo as undecodable (it is now removed unread, as a part with a wrong GUID was), and
 text in the ICC header's reserved and vendor bits (flags, device attributes, the rendering intent's upper
-half) beside the maker and model signatures was published (now zeroed, the profile ID recomputed), and
+half) beside the maker and model signatures was published (now zeroed, the profile ID recomputed). Open:
 names an XMP packet chose (a prefix bound to a known namespace, an element's or attribute's local name such
-as `dc:tel.004915123456789`) were published unread (now scanned as `/xmp/names`). GIF is
+as `dc:tel.004915123456789`) are kept by the rewrite and read by nothing. GIF is
 not a format the gate takes: every GIF is refused by name (`image.unsupported`).
 
 Decided, not closed: printable runs under six characters in numbers a writer sets (`gate.imaging.spelled`)
@@ -27,7 +27,7 @@ from gate.imaging.icc_tags import profile_id
 from gate.model import Verdict
 from gate.worker.assembly import PipelineSpec
 from tests.unit.imaging.round15_cases import _noise, after_soi, base_jpeg, gps_bytes, icc_profile, xmp_packet
-from tests.unit.imaging.round16_places import NAMES, E, clean, found, xmp_app1
+from tests.unit.imaging.round16_places import NAMES, E, clean, found, name_cases, xmp_app1
 
 _FOUND = found()
 _CLEAN = clean()
@@ -146,3 +146,15 @@ def test_an_adobe_document_id_is_no_phone_number(gate: Pipeline) -> None:
     )
     verdict, _, codes = _published(gate, after_soi(base_jpeg(), xmp_app1(packet)))
     assert verdict is Verdict.APPROVED, codes
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="open class: names an XMP packet chose in known namespaces (a prefix, an element's or attribute's "
+    "local name: dc:tel.004915123456789) are kept by the rewrite and not scanned; scanning them needs the "
+    "strip of free text to rename or drop them too (a names item alone made that strip fail)",
+)
+@pytest.mark.parametrize("name", sorted(name_cases()))
+def test_names_a_packet_chose_are_read(gate: Pipeline, name: str) -> None:
+    _, published, _ = _published(gate, name_cases()[name])
+    assert b"004915123456789" not in published
