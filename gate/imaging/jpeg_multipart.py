@@ -7,7 +7,6 @@ import hashlib
 import struct
 from dataclasses import replace
 
-from gate.errors import ImageUndecodable
 from gate.imaging import jpeg
 from gate.imaging.block import Block
 from gate.imaging.limits import MetadataBudget
@@ -51,20 +50,22 @@ def extended_xmp(
     Each segment names the packet by a GUID, which XMP defines as the MD5 of the packet in 32 hex
     digits; 32 bytes of anything else (an address, a phone number in digits) are the writer's text
     published unread, so such segments are `unread` (removed whole; the main packet's HasExtendedXMP
-    then names nothing, which readers tolerate).
+    then names nothing, which readers tolerate). So are segments that do not fit together (a part too
+    short for its length and offset, lengths that differ, a part past the length): no XMP reader puts
+    them together, and the picture decodes without them, so they are no reason to refuse it.
     """
+    spans = tuple((seg.start, seg.end) for seg, _ in parts)
+    unread = Block("unread", spans, where=("jpeg", "APP1", "xmp_extension"), image=image)
     if any(len(part) < 8 for _, part in parts):
-        raise ImageUndecodable("JPEG extended XMP segment is too short")
+        return unread
     (total,) = struct.unpack_from(">I", parts[0][1], 0)
+    placed = [(*struct.unpack_from(">II", part, 0), part[8:]) for _, part in parts]
+    if any(full != total or offset + len(chunk) > total for full, offset, chunk in placed):
+        return unread
     budget.charge(total)
     packet = bytearray(total)
-    for _, part in parts:
-        full, offset = struct.unpack_from(">II", part, 0)
-        chunk = part[8:]
-        if full != total or offset + len(chunk) > total:
-            raise ImageUndecodable("JPEG extended XMP segments are inconsistent")
+    for _, offset, chunk in placed:
         packet[offset : offset + len(chunk)] = chunk
-    spans = tuple((seg.start, seg.end) for seg, _ in parts)
     if guid.upper() != extension_guid(bytes(packet)).encode():
-        return Block("unread", spans, where=("jpeg", "APP1", "xmp_extension"), image=image)
+        return unread
     return Block("xmp_ext", spans, bytes(packet), image=image)

@@ -114,10 +114,19 @@ def test_extended_xmp_is_read_and_stripped() -> None:
     assert read_metadata(out, probe(out)).items == ()
 
 
-@pytest.mark.parametrize(("total", "offset"), [(10, 5), (2**31, 0)])
-def test_inconsistent_or_huge_extended_xmp(total: int, offset: int) -> None:
+def test_huge_extended_xmp_is_over_the_limit() -> None:
     with pytest.raises(GATE_ERRORS):
-        full_pipeline(_extended_xmp_jpeg(total, offset, b"<x/>" * 4))
+        full_pipeline(_extended_xmp_jpeg(2**31, 0, b"<x/>" * 4))
+
+
+@pytest.mark.parametrize(("total", "offset"), [(10, 5), (16, 1), (8, 0)])
+def test_inconsistent_extended_xmp_is_removed_unread(total: int, offset: int) -> None:
+    """Parts that do not fit their length are put together by no XMP reader: removed, not a refusal."""
+    data = _extended_xmp_jpeg(total, offset, b"<x/>" * 4)
+    found = read_metadata(data, probe(data))
+    assert [(i.path, i.kind) for i in found.items] == [("/jpeg/APP1/xmp_extension", "unread")]
+    out = strip_identifiers(data, probe(data))
+    assert b"xmp/extension" not in out and read_metadata(out, probe(out)).items == ()
 
 
 def _seed_images() -> list[bytes]:
