@@ -12,12 +12,11 @@ from benchmarks.memory import gate_processes, pss_kib
 # A stand-in for `gate run`: a process that starts two workers from a forkserver, as the pool does, says
 # their pids and waits.
 _RUNNER = """
-import multiprocessing, os, sys, time
-def work():
-    time.sleep(60)
+import multiprocessing, sys, time
 if __name__ == "__main__":
     ctx = multiprocessing.get_context("forkserver")
-    workers = [ctx.Process(target=work, daemon=True) for _ in range(2)]
+    # A target the forked worker can find (a function of `-c`'s __main__ it could not unpickle).
+    workers = [ctx.Process(target=time.sleep, args=(60,), daemon=True) for _ in range(2)]
     for w in workers:
         w.start()
     print(" ".join(str(w.pid) for w in workers), flush=True)
