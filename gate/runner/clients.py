@@ -32,7 +32,6 @@ FENCED_CODES = frozenset(
     }
 )
 STATISTICS_INTERVAL_MS = 5_000
-PREFETCH_RECORDS = 512  # records kept fetched ahead at most (see `consumer_config`)
 
 
 def kafka_error_of(exc: KafkaException) -> KafkaError:
@@ -85,17 +84,6 @@ def consumer_config(
         # adds it to every event's latency. librdkafka's 500 ms default was most of the latency, 50 ms
         # still a third of the half-load p99 (benchmarks, README "Performance"). Overridable via `kafka:`.
         "fetch.wait.max.ms": 10,
-        # How many records librdkafka keeps fetched ahead before it stops asking (its default: 100,000, so a
-        # backlog is prefetched up to queued.max.messages.kbytes, 64 MB). Once the fetcher has reached the
-        # end of the log it asks again every fetch.wait.max.ms for records that are not there, while the gate
-        # still works through what it holds (in the benchmark's drain of 1,500 images, much of it), a broker
-        # request and a runner reply each time. Over this bound it sends nothing and looks at its queue again
-        # after fetch.queue.backoff.ms. 512: 0.8-2 s of images, more than a gate under 10,000 records/s
-        # decides in 50 ms, so the next fetch leaves in time; a gate that keeps up (the queue near empty)
-        # fetches exactly as before. Measured (`benchmarks.e2e_drain_ab`, README "Performance"): the
-        # broker's CPU an event -18%, runner + broker -9%, the drain rate unchanged. Overridable via `kafka:`.
-        "queued.min.messages": PREFETCH_RECORDS,
-        "fetch.queue.backoff.ms": 50,  # librdkafka's 1 s would let a queue of 512 images run dry
     }
     config: dict[str, Any] = {
         **defaults,

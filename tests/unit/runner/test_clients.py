@@ -31,18 +31,6 @@ def test_the_producer_reports_only_failed_deliveries() -> None:
     assert config["delivery.report.only.error"] is True
 
 
-def test_the_consumer_stops_asking_with_512_records_at_hand_unless_the_operator_chooses() -> None:
-    # Past 512 records fetched ahead the fetcher sends no request: an empty fetch at the end of a backlog
-    # cost the broker and the runner CPU for nothing. It looks at its queue again every 50 ms (librdkafka's
-    # default, a second, would let 512 images run dry); fetch.wait.max.ms, the latency, is unchanged.
-    config = consumer_config(load_settings(), error_cb=lambda _e: None, stats_cb=lambda _s: None)
-    assert (config["queued.min.messages"], config["fetch.queue.backoff.ms"]) == (512, 50)
-    assert config["fetch.wait.max.ms"] == 10
-    chosen = load_settings(kafka={"queued.min.messages": "100000"})
-    config = consumer_config(chosen, error_cb=lambda _e: None, stats_cb=lambda _s: None)
-    assert config["queued.min.messages"] == "100000"
-
-
 def test_librdkafka_takes_the_consumer_configuration() -> None:
     from confluent_kafka import Consumer  # noqa: PLC0415
 
