@@ -202,6 +202,8 @@ def burst_run(
         workers_before = _workers_cpu(gate.process.pid)
         threads_before = runner_threads_cpu(gate.process.pid)
         woken_before = _stack_wakeups(gate.process.pid, broker_pid)
+        io_before = {"runner": io_bytes(gate.process.pid)}
+        faults_before = _stack_faults(gate.process.pid, broker_pid)
         instrument_before = cpu_seconds_of(Path("/proc/self/stat"))
         watch.wait_for(len(events), 600)
         instrument_cpu = cpu_seconds_of(Path("/proc/self/stat")) - instrument_before
@@ -210,6 +212,8 @@ def burst_run(
         workers_cpu = _workers_cpu(gate.process.pid) - workers_before
         threads = runner_threads_cpu(gate.process.pid)
         woken = _stack_wakeups(gate.process.pid, broker_pid)
+        io_after = {"runner": io_bytes(gate.process.pid)}
+        faults = _stack_faults(gate.process.pid, broker_pid)
         watch.stop()
         metrics = gate.metrics()
         result = {
@@ -230,6 +234,17 @@ def burst_run(
                 1000.0 * (threads["librdkafka"] - threads_before["librdkafka"]) / len(events)
             ),
             "wakeups_per_event": {part: (woken[part] - woken_before[part]) / len(events) for part in woken},
+            # Minor page faults per event: pages the kernel had to map (and zero) afresh for each part.
+            "minor_faults_per_event": {
+                part: (faults[part] - faults_before[part]) / len(events) for part in faults
+            },
+            # Bytes the runner read and wrote through its pipes per event (the workers' records out, their
+            # results in; sockets are not counted: librdkafka uses send and recv).
+            "io_kb_per_event": {
+                f"{part}_{way}": (io_after[part][way] - io_before[part][way]) / 1024 / len(events)
+                for part in io_after
+                for way in ("read", "written")
+            },
             "load_average": os.getloadavg()[0],
             "ms_per_event": breakdown(metrics),
             "chosen_batch_records": metrics.get("gate_batch_target_records{}"),
@@ -357,6 +372,38 @@ def wakeups(pid: int | None) -> int:
         except OSError:
             continue  # a thread that ended in between
     return total
+
+
+def io_bytes(pid: int | None) -> dict[str, int]:
+    """Bytes a process has read and written so far through read/write calls (/proc/PID/io's rchar and
+    wchar: pipes and files, not send/recv on sockets); zeros when unknown."""
+    if pid is None:
+        return {"read": 0, "written": 0}
+    try:
+        fields = dict(line.split(": ") for line in Path(f"/proc/{pid}/io").read_text().splitlines())
+    except (OSError, ValueError):
+        return {"read": 0, "written": 0}
+    return {"read": int(fields.get("rchar", 0)), "written": int(fields.get("wchar", 0))}
+
+
+def minor_faults(pid: int | None) -> int:
+    """Minor page faults of a process so far (0 when unknown)."""
+    if pid is None:
+        return 0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[7])
+
+
+def _stack_faults(gate_pid: int, broker_pid: int | None) -> dict[str, int]:
+    """Minor page faults so far of the runner, its workers and the broker."""
+    return {
+        "runner": minor_faults(gate_pid),
+        "workers": sum(minor_faults(child) for child in children(gate_pid)),
+        "broker": minor_faults(broker_pid),
+    }
 
 
 def _stack_wakeups(gate_pid: int, broker_pid: int | None) -> dict[str, int]:

@@ -3,8 +3,12 @@
 One gate (one worker process) reads events that point at image files (file:// assets, so the in-memory
 broker does not have to hold 100k images). The mix: trusted signed images (verify), real photos without a
 manifest, records with personal data in the parameters (quarantine), and a few synthetic images without a
-manifest that the gate signs into its content store. RSS of the runner and of its workers is sampled
-from /proc every `every` events.
+manifest that the gate signs into its content store. Every `every` events the memory of every process of
+the gate is sampled from /proc: the runner, the forkserver its workers are forked from (which holds the
+workers' modules, imported once), the workers, and any other process under the runner (multiprocessing's
+resource tracker, a worker started with "spawn"). Each process's RSS, and their proportional set size
+(PSS: a page shared by the forked processes is counted once in the sum, split between them), so the total
+is what the gate holds, not the forkserver's imports counted once per worker.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from typing import Any
 from benchmarks.broker_load import (
     Collector,
     GateProcess,
-    children,
     fresh_topics,
     ingest_event,
     producer,
@@ -105,25 +108,87 @@ def run_memory(
     first = next((s for s in samples if s["events"] >= min(checkpoints)), samples[-1])
     last = samples[-1]
     growth = (last["total_kib"] - first["total_kib"]) / first["total_kib"] if first["total_kib"] else None
+    pss_growth = (last["pss_kib"] - first["pss_kib"]) / first["pss_kib"] if first["pss_kib"] else None
     return {
         "mix": "signed (verify) / real photo / personal data in parameters / unsigned synthetic (sign)",
         "samples": samples,
         "checkpoints": by_checkpoint,
         "growth_first_to_last_checkpoint": growth,
+        "pss_growth_first_to_last_checkpoint": pss_growth,
         "verdicts": dict(collector.verdicts),
         "exit_code": code,
     }
 
 
 def _sample(gate: GateProcess, events: int, started: float) -> dict[str, Any]:
-    pid = gate.process.pid
-    workers = children(pid)
-    runner = rss_kib(pid)
-    worker_rss = [rss_kib(w) for w in workers]
+    processes = gate_processes(gate.process.pid)
+    rss = {role: [rss_kib(pid) for pid in pids] for role, pids in processes.items()}
     return {
         "events": events,
         "seconds": round(time.monotonic() - started, 1),
-        "runner_kib": runner,
-        "workers_kib": worker_rss,
-        "total_kib": runner + sum(worker_rss),
+        "runner_kib": sum(rss["runner"]),
+        "forkserver_kib": sum(rss["forkserver"]),
+        "workers_kib": rss["workers"],
+        "other_kib": sum(rss["other"]),
+        "processes": sum(len(pids) for pids in processes.values()),
+        "total_kib": sum(sum(values) for values in rss.values()),
+        "pss_kib": sum(pss_kib(pid) for pids in processes.values() for pid in pids),
     }
+
+
+def gate_processes(pid: int) -> dict[str, list[int]]:
+    """Every process of the gate whose runner is `pid`, by role, from /proc: `runner`, `forkserver` (the
+    process the pool forks its workers from), `workers` (the forkserver's children, or the runner's own
+    children started with "spawn"), `other` (any other descendant: multiprocessing's resource tracker,
+    and any process a worker started)."""
+    roles: dict[str, list[int]] = {"runner": [pid], "forkserver": [], "workers": [], "other": []}
+    for child in _children(pid):
+        command = _cmdline(child)
+        if b"multiprocessing.forkserver" in command:
+            roles["forkserver"].append(child)
+            roles["workers"].extend(_children(child))
+        elif b"resource_tracker" in command:
+            roles["other"].append(child)
+        else:
+            roles["workers"].append(child)
+    counted = {p for pids in roles.values() for p in pids}
+    for worker in list(roles["workers"]):  # whatever a worker started counts too
+        roles["other"].extend(p for p in _descendants(worker) if p not in counted)
+    return roles
+
+
+def pss_kib(pid: int) -> int:
+    """Proportional set size of one process in KiB (0 if it is gone or the kernel does not say)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        return 0
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.extend(int(c) for c in (task / "children").read_text().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return found
+
+
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], _children(pid)
+    while todo:
+        child = todo.pop()
+        found.append(child)
+        todo.extend(_children(child))
+    return found
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (FileNotFoundError, ProcessLookupError):
+        return b""

@@ -145,18 +145,23 @@ def markdown(results: dict[str, Any]) -> str:
         lines += [
             "## 4. Memory of a gate process",
             "",
-            "| events | runner RSS MiB | worker RSS MiB | total MiB |",
-            "|---:|---:|---:|---:|",
+            "| events | runner RSS MiB | forkserver RSS MiB | worker RSS MiB | total RSS MiB "
+            "| total PSS MiB |",
+            "|---:|---:|---:|---:|---:|---:|",
         ]
         for events, s in memory["checkpoints"].items():
             lines.append(
-                f"| {int(events):,} | {s['runner_kib'] / 1024:.0f} | {sum(s['workers_kib']) / 1024:.0f} | "
-                f"{s['total_kib'] / 1024:.0f} |"
+                f"| {int(events):,} | {s['runner_kib'] / 1024:.0f} | "
+                f"{s.get('forkserver_kib', 0) / 1024:.0f} | "
+                f"{sum(s['workers_kib']) / 1024:.0f} | {s['total_kib'] / 1024:.0f} | "
+                f"{s.get('pss_kib', 0) / 1024:.0f} |"
             )
         lines += [
             "",
-            "Growth from the first to the last checkpoint: "
-            f"{_pct(memory['growth_first_to_last_checkpoint'])}.",
+            "Every process of the gate counted (runner, forkserver, workers, resource tracker); PSS counts a "
+            "page the forked processes share once. Growth from the first to the last checkpoint: "
+            f"{_pct(memory['growth_first_to_last_checkpoint'])} (RSS), "
+            f"{_pct(memory.get('pss_growth_first_to_last_checkpoint'))} (PSS).",
             "",
         ]
     if results.get("pixels"):

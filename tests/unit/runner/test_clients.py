@@ -29,3 +29,11 @@ def test_the_producer_reports_only_failed_deliveries() -> None:
     # The committer acts only on failures; a success report is a Python call inside flush() per record.
     config = producer_config(load_settings(), error_cb=lambda _e: None)
     assert config["delivery.report.only.error"] is True
+
+
+def test_librdkafka_takes_the_consumer_configuration() -> None:
+    from confluent_kafka import Consumer  # noqa: PLC0415
+
+    settings = load_settings(bootstrap_servers="127.0.0.1:1", group_id="g")
+    config = consumer_config(settings, error_cb=lambda _e: None, stats_cb=lambda _s: None)
+    Consumer(config).close()  # a misspelt key or a value out of range raises here
