@@ -1,0 +1,137 @@
+# ruff: noqa: RUF001 - Cyrillic, Greek and Arabic text, on purpose
+"""LOCATION: a street and house number and a postcode with its town, as most countries write the last
+lines of an address on one line (the addr17 round and a Faker sweep over its locales):
+
+- the postcode before the town, after the street: "Ilica 25, 10000 Zagreb", "Narva mnt 7-12, 10117
+  Tallinn", "Vinohradská 1511/230, 100 00 Praha 10", "Calle Mayor 23, 3º B, 28013 Madrid",
+  "Gedimino pr. 9-14, LT-01103 Vilnius", "12 rue des Lilas, 69003 Lyon";
+- the town before the postcode: "Rruga e Durrësit 45, Tiranë 1001", "14 Long Street, Gardens, Cape
+  Town, 8001", "Jalan Malioboro No. 12, Yogyakarta 55213";
+- the postcode first, then the town and the street (Hungary, Russia, Ukraine): "1052 Budapest, Váci utca
+  19.", "79008, м. Львів, пл. Ринок, 10".
+
+A postcode alone is a number like any other ("Art.-Nr. 10115", "1060 lm", "2150 pieces"), and a street
+name and a number alone is a product line ("Via Roma 1962", "1428 Elm Street horror movie poster"): the
+rule asks for both, a house number before the postcode and a capitalised town beside it, and the town is
+no unit, count or collection word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gate.scanning.detectors.base import HAS_DIGIT_WORDS, PatternRule, Text
+
+# Letters as the rules below read them: any letter, and the vowel signs and marks of the scripts that
+# write them apart (Devanagari to Sinhala, Thai, Myanmar, Khmer, Arabic harakat), which `\w` leaves out.
+_MARKS = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0963\u0980-\u09e3\u0a00-\u0ae3\u0b00-\u0be3"
+    "\u0c00-\u0ce3\u0d00-\u0de3\u0e31-\u0e4e\u1000-\u103f\u1780-\u17d3"
+)
+_L = rf"(?:[^\W\d_]|[{_MARKS}])"
+# Separators of an address's parts: commas of Latin, Arabic, Chinese, Ethiopic and Myanmar writing.
+_SEP = ",\u060c\u3001\uff0c\u1363\u104a"
+# A postcode: three to six digits, or the grouped forms of Czechia, Slovakia, Sweden and Greece ("100 00",
+# "111 21"), Poland ("00-514"), Portugal and Brazil ("1100-053", "01415-000"). Starts with a digit, so
+# the regex engine skips ahead to one; the character before is checked by the look-behind. Or one of
+# letters and digits, as the UK ("CF10 2BU"), Ireland ("P31 X2Y4"), Canada ("H2J 2L3"), Argentina
+# ("C1043AAZ"), Malta ("QRM 1234") and Azerbaijan ("AZ1000") write them.
+_POSTCODE = re.compile(
+    r"\d(?<![\w.,/]\d)(?:\d{2}\s\d{2}|\d{2}(?:\d(?:-\d{3}|\d{1,2}(?:-\d{3})?)?)?|\d-\d{3}|\d{3}-\d{3})"
+    r"(?![\w/]|[.,\-]\d)"
+    r"|[A-Z](?<![\w][A-Z])(?:[A-Z]?\d[A-Z\d]?\s\d[A-Z]{2}|\d[\dW]\s[A-Z\d]{4}|\d[A-Z]\s\d[A-Z]\d|\d{4}[A-Z]{3}"
+    r"|[A-Z]{2}\s\d{4}|Z\d{4})(?!\w)"
+)
+# Markup between the parts: a line break is a separator, any other tag ends the address.
+_BREAKS = re.compile(r",?\s*<br\s*/?>", re.IGNORECASE)
+_TAGS = re.compile(r"<[^<>]{1,20}>")
+# Units and counts after a number: "9 cm", "45 h", "300 ml" are no house number and street.
+_UNIT = r"(?!(?:cm|mm|ml|cl|dl|l|g|kg|h|min|oz|in|ft|lb|m|km|x|pcs|ft|zł|kr|kč|lei|€|\$)(?!\w))"
+# A house number and what may follow it: a letter, a flat or building after "/" or "-" ("1511/230",
+# "7-12", "45/3/12"), a dot (Hungarian "19.").
+_HOUSE = r"\d{1,5}[a-hA-H]?(?:\s?[/\-]\s?\d{1,5}[a-zA-Z]?){0,2}\.?(?!\w)"
+# Words of a street's name: any letters (with dots of abbreviations, quotes, a joined article: "il-Kbira").
+_NAME_WORD = rf"[„“\"«]?{_L}(?:{_L}|['’.\-])*[“”\"»]?"
+# The street before the postcode: a name and its house number ("Ilica 25", "Kale Nagusia 12", "ul.
+# Marszałkowska 84/92 m. 15") or the number and the name ("12 rue des Lilas", "14 Long Street"), then up
+# to three short parts (a flat, a floor, a district: "3º B", "2. th.", "piso 5 depto B", "Gardens").
+_STREET_BEFORE = re.compile(
+    rf"(?:{_NAME_WORD}[\s\-]+(?:{_NAME_WORD}\s+){{0,4}}(?:(?:Nr|No|nr|no|n|č|br|N°|Nº)[.:]?\s*)?{_HOUSE}"
+    rf"(?:\s+{_L}{{1,4}}[.:]?\s*\d{{1,4}})?"
+    rf"|(?<![\w.,/]){_HOUSE}[{_SEP}]?\s+{_UNIT}{_NAME_WORD}(?:[\s\-]+{_NAME_WORD}){{0,5}})"
+    rf"(?:[{_SEP}]\s*[^{_SEP}\n<>]{{1,25}}){{0,3}}\s*(?:[{_SEP}]|\n)\s*$"
+)
+# A town: a capitalised word (or one of a script without capitals), and up to two more.
+_TOWN_WORDS = rf"(?:[A-Z][a-z]{{0,3}}\.\s)?[^\W\d_a-z]{_L}{{2,}}(?:[\s\-]{_L}{{2,}}){{0,2}}"
+_TOWN = re.compile(rf"\s*\(?(?P<town>{_TOWN_WORDS})")
+_TOWN_BEFORE = re.compile(rf"(?P<town>{_TOWN_WORDS})(?:\s\([^()\d\n]{{2,25}}\))?[{_SEP}]?\s+$")
+_COUNTRY_PREFIX = re.compile(r"(?:[A-Z]{1,2}-)$")
+# Words a number is counted in, or a product line's: after a number they are no town.
+_NOT_TOWN_LIST = """
+    remaster remastered reissue release tour season anniversary jubilee cup olympics world
+    pieces pcs stück stk teile pezzi piezas pièces peças sztuk kusů db kpl st stk. units unidades
+    colors colours colores couleurs farben kleuren kolorów lumen lm watt volt edition editions
+    édition edición edizione ausgabe collection kollektion colección collezione coleção collectie
+    kolekcja kolekce series serie série limited model modell modelo modèle modello version versión
+    rpm mah mbps gb tb mb sku art nr ref lot gtin ean id no kb hz khz mhz ghz dpi ppi fps kcal cal
+    mg kg ml cl cm mm km pages seiten pages páginas pagine stars sterne rok roku year years jahre
+    ans años anni lat let
+"""
+_NOT_TOWNS = frozenset(_NOT_TOWN_LIST.split())
+_WINDOW = 110
+_AFTER = 60
+# Postcode first (Hungary, Russia, Ukraine, Kazakhstan): the town, then a comma and a street with a
+# number within the next words ("1052 Budapest, Váci utca 19.", "79008, м. Львів, пл. Ринок, 10").
+_TOWN_THEN_STREET = re.compile(
+    r",?\s+(?:[^\W\d_]{1,3}\.\s*)?(?P<town>[^\W\d_a-z][^\W\d_]{2,}(?:[\s\-][^\W\d_]{2,}){0,2}),\s+"
+    # the street in the next part or two, its number ending a part (or a floor after it: "19. 2. em.")
+    r"(?:[^,\n]{2,30},\s*)?(?:[^,\n]{0,30}?[^\W\d_]\.?\s+)?\d{1,4}[a-hA-H]?\.?"
+    r"(?=\s*(?:[,\n]|$)|\s+\d{1,3}\.)"
+)
+# What may stand right before a postcode written first: the start, a line break, a comma, a colon.
+_BEFORE_FIRST = frozenset(",:;\n(")
+
+
+def _town_word(town: str) -> bool:
+    # A town's name starts with a capital, or in a script without capitals ("κινητό 210" is a phone word).
+    if town[0].islower():
+        return False
+    return town.split(maxsplit=1)[0].split("-", 1)[0].lower() not in _NOT_TOWNS
+
+
+def _street_before(text: str, start: int) -> bool:
+    """True when a street and house number end right before `start` (a comma or line break between)."""
+    window = text[max(0, start - _WINDOW) : start]
+    if "<" in window:
+        window = _TAGS.sub(" | ", _BREAKS.sub(",", window))
+    prefix = _COUNTRY_PREFIX.search(window)
+    if prefix is not None:
+        window = window[: prefix.start()]
+    return _STREET_BEFORE.search(window) is not None
+
+
+def _postcode_address(match: re.Match[str], text: Text) -> bool:
+    """True when the postcode of `match` stands between a street with its number and a town, after a
+    town that follows such a street, or first before a town and a street."""
+    value, start, end = text.value, match.start(), match.end()
+    after = value[end : end + _AFTER]
+    town = _TOWN.match(after)
+    if town is not None and _town_word(town["town"]) and _street_before(value, start):
+        return True
+    before = value[max(0, start - _WINDOW) : start]
+    town_before = _TOWN_BEFORE.search(before)
+    if (
+        town_before is not None
+        and _town_word(town_before["town"])
+        and not after[:1].isalnum()
+        and not after.lstrip(" ")[:1].isdigit()
+        and _street_before(value, start - len(town_before.group()))
+    ):
+        return True
+    if not value[start].isdigit() or (start and value[:start].rstrip(" ")[-1:] not in _BEFORE_FIRST):
+        return False  # a postcode written first is of digits, and starts a part
+    first = _TOWN_THEN_STREET.match(after)
+    return first is not None and _town_word(first["town"])
+
+
+RULES = (PatternRule("location.postcode_town", _POSTCODE, _postcode_address, requires=HAS_DIGIT_WORDS),)
