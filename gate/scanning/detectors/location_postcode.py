@@ -19,6 +19,7 @@ no unit, count or collection word.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from gate.scanning.detectors.base import HAS_DIGIT_WORDS, PatternRule, Text
 
@@ -39,9 +40,21 @@ _SEP = ",\u060c\u3001\uff0c\u1363\u104a"
 _POSTCODE = re.compile(
     r"\d(?<![\w.,/]\d)(?:\d{2}\s\d{2}|\d{2}(?:\d(?:-\d{3}|\d{1,2}(?:-\d{3})?)?)?|\d-\d{3}|\d{3}-\d{3})"
     r"(?![\w/]|[.,\-]\d)"
-    r"|[A-Z](?<![\w][A-Z])(?:[A-Z]?\d[A-Z\d]?\s\d[A-Z]{2}|\d[\dW]\s[A-Z\d]{4}|\d[A-Z]\s\d[A-Z]\d|\d{4}[A-Z]{3}"
-    r"|[A-Z]{2}\s\d{4}|Z\d{4})(?!\w)"
+    # the letter forms from their first digit, after one or two capitals (`_letters_start`)
+    r"|\d(?<=[A-Z]\d)(?:[A-Z\d]?\s\d[A-Z]{2}|[\dW]\s[A-Z\d]{4}|[A-Z]\s\d[A-Z]\d|\d{3}[A-Z]{3}|\d{3}(?<=AZ\d{4}))(?!\w)"
 )
+_MAX_LETTERS = 2
+
+
+def _letters_start(value: str, start: int) -> int:
+    """Where a postcode starts whose first digit is at `start`: before the one or two capitals of its
+    letter forms ("CF10 2BU", "H2J 2L3"), or -1 when more letters run before them (a word, a code)."""
+    first = start
+    while first and start - first < _MAX_LETTERS and "A" <= value[first - 1] <= "Z":
+        first -= 1
+    return -1 if first and value[first - 1].isalnum() else first
+
+
 # Markup between the parts: a line break is a separator, any other tag ends the address.
 _BREAKS = re.compile(r",?\s*<br\s*/?>", re.IGNORECASE)
 _TAGS = re.compile(r"<[^<>]{1,20}>")
@@ -79,6 +92,8 @@ _NOT_TOWN_LIST = """
 """
 _NOT_TOWNS = frozenset(_NOT_TOWN_LIST.split())
 _WINDOW = 110
+_TOWN_SPAN = 60  # a town's name and its parenthesis, before its postcode
+_ENDS_PART = frozenset(_SEP + "\n")
 _AFTER = 60
 # Postcode first (Hungary, Russia, Ukraine, Kazakhstan): the town, then a comma and a street with a
 # number within the next words ("1052 Budapest, Váci utca 19.", "79008, м. Львів, пл. Ринок, 10").
@@ -107,26 +122,44 @@ def _street_before(text: str, start: int) -> bool:
     prefix = _COUNTRY_PREFIX.search(window)
     if prefix is not None:
         window = window[: prefix.start()]
+    # Cheap tests first (this runs for numbers in every prompt): a separator last, a digit before it.
+    if window.rstrip(" \t")[-1:] not in _ENDS_PART or not any(ch.isdigit() for ch in window):
+        return False
     return _STREET_BEFORE.search(window) is not None
+
+
+def _town_after(after: str) -> bool:
+    if after[:1] != " " or after[1:2].islower() or after[1:2].isdigit():
+        return False  # (cheap tests first: most numbers are followed by no capitalised word)
+    town = _TOWN.match(after)
+    return town is not None and _town_word(town["town"])
+
+
+def _town_before(value: str, start: int, after: str) -> bool:
+    before = value[max(0, start - _WINDOW) : start]
+    last = before.rstrip(" \t,\u060c")[-1:]
+    # (a town's last character: a letter, a vowel sign of Indic writing, its parenthesis "(Québec)")
+    ends_town = last == ")" or (last != "" and unicodedata.category(last)[0] in "LM")
+    if not before[-1:].isspace() or not ends_town or after[:1].isalnum():
+        return False
+    if after.lstrip(" ")[:1].isdigit():
+        return False
+    town = _TOWN_BEFORE.search(before, max(0, len(before) - _TOWN_SPAN))
+    return town is not None and _town_word(town["town"]) and _street_before(value, start - len(town.group()))
 
 
 def _postcode_address(match: re.Match[str], text: Text) -> bool:
     """True when the postcode of `match` stands between a street with its number and a town, after a
     town that follows such a street, or first before a town and a street."""
     value, start, end = text.value, match.start(), match.end()
+    if start and "A" <= value[start - 1] <= "Z":
+        start = _letters_start(value, start)
+        if start < 0:
+            return False
     after = value[end : end + _AFTER]
-    town = _TOWN.match(after)
-    if town is not None and _town_word(town["town"]) and _street_before(value, start):
+    if _town_after(after) and _street_before(value, start):
         return True
-    before = value[max(0, start - _WINDOW) : start]
-    town_before = _TOWN_BEFORE.search(before)
-    if (
-        town_before is not None
-        and _town_word(town_before["town"])
-        and not after[:1].isalnum()
-        and not after.lstrip(" ")[:1].isdigit()
-        and _street_before(value, start - len(town_before.group()))
-    ):
+    if _town_before(value, start, after):
         return True
     if not value[start].isdigit() or (start and value[:start].rstrip(" ")[-1:] not in _BEFORE_FIRST):
         return False  # a postcode written first is of digits, and starts a part
