@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from gate.scanning.detectors.base import HAS_DIGIT_WORDS, PatternRule, Text
+from gate.scanning.detectors.base import HAS_CAPITALS, HAS_DIGIT_WORDS, PatternRule, Text
 
 # Letters as the rules below read them: any letter, and the vowel signs and marks of the scripts that
 # write them apart (Devanagari to Sinhala, Thai, Myanmar, Khmer, Arabic harakat), which `\w` leaves out.
@@ -71,7 +71,7 @@ _NAME_WORD = rf"[„“\"«]?{_L}(?:{_L}|['’.\-])*[“”\"»]?"
 _STREET_BEFORE = re.compile(
     rf"(?:{_NAME_WORD}[\s\-]+(?:{_NAME_WORD}\s+){{0,4}}(?:(?:Nr|No|nr|no|n|č|br|N°|Nº)[.:]?\s*)?{_HOUSE}"
     rf"(?:\s+{_L}{{1,4}}[.:]?\s*\d{{1,4}})?"
-    rf"|(?<![\w.,/]){_HOUSE}[{_SEP}]?\s+{_UNIT}{_NAME_WORD}(?:[\s\-]+{_NAME_WORD}){{0,5}})"
+    rf"|(?<![\w.,/\-]){_HOUSE}[{_SEP}]?\s+{_UNIT}{_NAME_WORD}(?:[\s\-]+{_NAME_WORD}){{0,5}})"
     rf"(?:[{_SEP}]\s*[^{_SEP}\n<>]{{1,25}}){{0,3}}\s*(?:[{_SEP}]|\n)\s*$"
 )
 # A town: a capitalised word (or one of a script without capitals), and up to two more.
@@ -81,6 +81,7 @@ _TOWN_BEFORE = re.compile(rf"(?P<town>{_TOWN_WORDS})(?:\s\([^()\d\n]{{2,25}}\))?
 _COUNTRY_PREFIX = re.compile(r"(?:[A-Z]{1,2}-)$")
 # Words a number is counted in, or a product line's: after a number they are no town.
 _NOT_TOWN_LIST = """
+    iban bic swift tel fax upc isbn ean gtin mpn asin
     remaster remastered reissue release tour season anniversary jubilee cup olympics world
     pieces pcs stück stk teile pezzi piezas pièces peças sztuk kusů db kpl st stk. units unidades
     colors colours colores couleurs farben kleuren kolorów lumen lm watt volt edition editions
@@ -167,4 +168,9 @@ def _postcode_address(match: re.Match[str], text: Text) -> bool:
     return first is not None and _town_word(first["town"])
 
 
-RULES = (PatternRule("location.postcode_town", _POSTCODE, _postcode_address, requires=HAS_DIGIT_WORDS),)
+# A town needs a capital (or a letter of a script without case): `HAS_CAPITALS`.
+RULES = (
+    PatternRule(
+        "location.postcode_town", _POSTCODE, _postcode_address, requires=HAS_DIGIT_WORDS | HAS_CAPITALS
+    ),
+)

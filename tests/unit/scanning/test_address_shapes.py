@@ -31,6 +31,7 @@ _ADDRESSES = (
     "Nyumba Na. 7, Mtaa wa Uhuru, Dodoma",
     "高雄市苓雅區四維三路2號",
     "新界沙田大涌橋路52號8樓",
+    "台中光明路1段85號8樓",  # a road section in digits (Taiwan)
 )
 
 _CLEAN = (
