@@ -34,7 +34,9 @@ _NO_HOUSE_NUMBER = (
 )
 _POSTCODE_FORM = (
     "a postcode form the postcode rule does not read: Israel's seven digits after a post-office box "
-    "('ת.ד.'), Kenya's box and postcode ('S.L.P. 12345-00100')"
+    "('ת.ד.'), Kenya's box and postcode ('S.L.P. 12345-00100'), Iceland's three digits without a label "
+    "(three digits and a capitalised word are a count or a price too often: 'Farbcode 475 Saphirschwarz'), "
+    "a French post-office box in capitals ('BP 45', read as a code's name like 'RAL 9010')"
 )
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
@@ -46,6 +48,9 @@ _OPEN: dict[str, str] = {
     "consegna: Località Poggio": _NO_HOUSE_NUMBER,
     "ת.ד. 4521, ירושלים 9104401": _POSTCODE_FORM,
     "tuma kwa S.L.P. 12345-00100": _POSTCODE_FORM,
+    "sendið á Laugavegur 28, 101 Reykjavík": _POSTCODE_FORM,
+    "facture à BP 45, 13601 Aix-en-Provence": _POSTCODE_FORM,
+    "engraved pen | Laugavegur 28, 101 Reykjavík": _POSTCODE_FORM,
 }
 
 _STREET_PRODUCT = (
