@@ -13,7 +13,14 @@ import re
 from gate.scanning import lexicon
 from gate.scanning.context import GEO, NOT_NUMERIC
 from gate.scanning.cue_led import CueLedPattern
-from gate.scanning.detectors import location_east, location_keys, location_world
+from gate.scanning.detectors import (
+    location_dwelling,
+    location_east,
+    location_keys,
+    location_labelled,
+    location_postcode,
+    location_world,
+)
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
     HAS_COMMA,
@@ -399,6 +406,12 @@ DETECTOR = PatternDetector(
         *location_east.RULES,
         # ... and those of more countries (Arabic, Persian, Thai, Vietnamese, Indonesian, Latin American ...).
         *location_world.RULES,
+        # ... and a street with its number, a postcode and a town, in any language (addr17).
+        *location_postcode.RULES,
+        # ... and any address after its label, by its shape (addr17).
+        *location_labelled.RULES,
+        # ... and a house or flat word and its number among an address's parts (addr17).
+        *location_dwelling.RULES,
     ),
 )
 

@@ -4,8 +4,9 @@ European and American ones).
 
 - Japan: a postcode mark ("〒106-0032"), or an administrative unit (都道府県, 市区町村郡) and then a block
   number: "港区六本木1-2-3", "北区梅田3丁目1番地".
-- China: an administrative unit (省市区县), a street word (路街道巷弄) and a number with 号:
-  "朝阳区建国路88号"; "北京烤鸭 3号套餐" (no unit, no street word) is a menu.
+- China: an administrative unit (省市区县), a street word (路街道巷弄), a section ("四段", Taiwan) and
+  a number with 号: "朝阳区建国路88号", "大安區忠孝東路四段123號"; "北京烤鸭 3号套餐" (no unit, no street
+  word) is a menu.
 - Korea: a unit word (시도구군) and a road or district word (로길동가) and a number: "강남구 테헤란로 123".
 - Turkey: a street or quarter word (Cad., Sok., Mah., Bulvarı ...) and a door number ("No: 12"); the
   name and number without "No" are read by `location`.
@@ -24,7 +25,10 @@ _KANA = "\u3041-\u3096\u30a1-\u30fa\u30fc\u30f6"
 _CJK_ADDRESS = re.compile(
     r"〒\s?\d{3}-\d{4}(?!\d)"
     rf"|[都道府県市区町村郡省县縣][{_HAN}{_KANA}]{{1,12}}?"
-    r"(?:(?:路|街|道|巷|弄|胡同|通り?)\s?\d{1,5}\s?[号號]|\d{1,4}\s?(?:丁目|番地?)|\d{1,4}-\d{1,4}(?!\d))"
+    r"(?:(?:路|街|道|巷|弄|胡同|通り?)(?:[一二三四五六七八九十\d]{1,2}段)?\s?\d{1,5}\s?[号號]"
+    r"|\d{1,4}\s?(?:丁目|番地?)|\d{1,4}-\d{1,4}(?!\d))"
+    # (addr17) a street's number and a floor, without a unit before (Hong Kong: "彌敦道580號12樓")
+    r"|(?:路|街|道|巷|弄)(?:[一二三四五六七八九十\d]{1,2}段)?\s?\d{1,5}\s?[号號]\s?\d{1,3}\s?[樓楼层層]"
 )
 _HANGUL_ADDRESS = re.compile(
     r"[가-힣]{1,10}(?:시|도|구|군)\s+(?:[가-힣]{1,10}(?:시|구|군)\s+)?[가-힣0-9]{1,12}(?:로|길|동|가)"

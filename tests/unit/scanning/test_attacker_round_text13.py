@@ -39,7 +39,6 @@ _OPEN: dict[str, str] = {
     '"birth": ["1984", "03", "12"]': _SPLIT,
     '"pruefziffer": "89"': _SPLIT,
     '"token_parts"': _SPLIT,
-    "شارع الشيخ زايد": _STREETS,
     "Av. Santa Fe 3253": _STREETS,
     "شماره ۰۹۱۲": "a phone after a word that means any number ('شماره'); phone*.py are scanfast12's",
     "chave aleatória": "a Pix random key: a UUID, the shape of every request id",

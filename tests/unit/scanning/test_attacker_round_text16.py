@@ -55,8 +55,6 @@ _OPEN: dict[str, str] = {
     "\u202bу моего отца": _DISGUISE,
     "ibu\\nsaya": _DISGUISE,
     "B-MW １２３４": _DISGUISE,
-    "szállítási cím": _ADDRESS_LABEL,
-    "eyJwcm9tcHQiOiAic3rDoWxsw610": _ADDRESS_LABEL,
     "atteinte d'Alzheimer": _HEALTH,
     "esclerosis múltiple": _HEALTH,
     "HIV-positief": _HEALTH,

@@ -21,10 +21,6 @@ _OPEN: dict[str, str] = {
     "photo for HIV+ support group member Kwame, warm tones": (
         "a status written as 'HIV+' with the person after it ('member Kwame'): no linking word, no record"
     ),
-    "Phường Bến Nghé": (
-        "a Vietnamese address after 'địa chỉ:' is read as a name (its street is one: 'Nguyễn Huệ'), "
-        "not as an address"
-    ),
 }
 
 
