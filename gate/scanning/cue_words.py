@@ -29,6 +29,10 @@ _lists: list[tuple[str, ...]] = []
 _automaton: list[AhoCorasick | None] = [None]
 # The automaton's patterns in its own order: a match's index -> that word's bits.
 _pattern_bits: list[int] = []
+# Words of one character ("c", "s", "3": look-alike readings of Cyrillic greetings) with their bits, kept
+# out of the automaton: they occur several times in most texts, and every occurrence it reports is a tuple
+# and a turn of `found`'s loop (0.3 us a European text); an `in` test each finds exactly the same.
+_single_bits: list[tuple[str, int]] = []
 # The last text `found` read and its answer: `text_facts` asks first for the facts of a text with words,
 # and the `Text` made next asks again with an equal string (its `cue_view`). One entry, replaced whole
 # (safe to read from any thread), emptied when a list is registered. It holds the lower-cased text of
@@ -69,6 +73,9 @@ def found(lower: str) -> int:
     pattern_bits = _pattern_bits
     for index, _, _ in automaton.find_matches_as_indexes(lower, overlapping=True):
         bits |= pattern_bits[index]
+    for word, bit in _single_bits:
+        if word in lower:
+            bits |= bit
     _last = (lower, bits)
     return bits
 
@@ -86,9 +93,10 @@ def holds(lower: str, bit: int) -> bool:
 
 
 def _build() -> AhoCorasick:
-    words = sorted(_word_bits)
+    words = sorted(word for word in _word_bits if len(word) > 1)
     automaton = AhoCorasick(words)
     _pattern_bits[:] = [_word_bits[word] for word in words]
+    _single_bits[:] = sorted((word, bits) for word, bits in _word_bits.items() if len(word) == 1)
     _automaton[0] = automaton
     return automaton
 

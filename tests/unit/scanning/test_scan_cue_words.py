@@ -125,3 +125,13 @@ def test_an_empty_word_is_refused_and_any_word_keeps_the_plain_test() -> None:
     check = any_word(("call", ""))
     assert check.__qualname__.startswith("plain_any_word")
     assert check(Text("anything at all", 0))
+
+
+def test_one_character_words_are_answered_beside_the_automaton() -> None:
+    # ("c", "s", "3": greetings read through look-alike letters) Tested with `in`, outside the automaton.
+    cue_words.found("a warm-up text")  # builds the automaton
+    singles = dict(cue_words._single_bits)
+    assert singles
+    for word, bits in singles.items():
+        assert cue_words.found(f"\u2063{word}\u2063") & bits == bits
+        assert not cue_words.found("\u2063\u2063") & bits

@@ -71,5 +71,6 @@ def test_a_registration_forgets_the_remembered_pass(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(cue_words, "_word_bits", dict(cue_words._word_bits))
     monkeypatch.setattr(cue_words, "_automaton", [None])
     monkeypatch.setattr(cue_words, "_pattern_bits", list(cue_words._pattern_bits))
+    monkeypatch.setattr(cue_words, "_single_bits", list(cue_words._single_bits))
     bit = cue_words.register(("zqxjv",))
     assert cue_words.found(value) == before | bit
