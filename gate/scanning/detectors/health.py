@@ -279,27 +279,18 @@ _HAS_RECORD_WORD = any_word(
 # before it ("ich habe Multiple Sklerose", "tengo cáncer de mama", "jestem w ciąży", "saya menderita
 # diabetes"), as [linking] reads it after a person word; or a word that says both ("şeker hastasıyım",
 # "cukorbeteg vagyok").
-_FIRST_PERSON_WORDS = _words("first_person")
-_FIRST_PERSON = re.compile(
-    r"(?:^|[^\w])"
-    + lexicon.pattern(_FIRST_PERSON_WORDS)
-    + r"[\s,:]*(?:(?:"
+# The phrases are cue words (data/cues.toml [health_first_person]): tried only where one starts, as the
+# short ones ("ho", "mam", "olen") are inside most texts' words.
+_FIRST_PERSON = lexicon.Cues("health_first_person").then(
+    r"[\s,:]*(?:(?:"
     + _alternation(_words("articles"))
     + r")\s+|[ld]['’])?(?:[\w-]+\s+(?:\d\s+)?)?(?:[ld]['’])?"
     + _ANY_CONDITION
-    + "|"
-    + lexicon.pattern(_words("self_stated"))
 )
-_HAS_FIRST_PERSON = any_word(
-    tuple(
-        sorted(
-            {
-                form
-                for word in (*_FIRST_PERSON_WORDS, *_words("self_stated"))
-                for form in lexicon.readings(word.strip(" *"))
-            }
-        )
-    )
+_SELF_STATED_WORDS = _words("self_stated")
+_SELF_STATED = re.compile(lexicon.pattern(_SELF_STATED_WORDS))
+_HAS_SELF_STATED = any_word(
+    tuple(sorted({form for word in _SELF_STATED_WORDS for form in lexicon.readings(word.strip(" *"))}))
 )
 
 
@@ -368,7 +359,8 @@ DETECTOR: PatternDetector = PatternDetector(
         PatternRule("health.said_of_person", _NEAR, _near_said_of_a_person, when=_HAS_NEAR_CONDITION),
         PatternRule("health.said_of_person", _NEAR_AFTER, _near_said_of_a_person, when=_HAS_NEAR_CONDITION),
         PatternRule("health.record", _IN_RECORD, _near_said_of_a_person, when=_HAS_RECORD_WORD),
-        PatternRule("health.first_person", _FIRST_PERSON, _not_a_claim, when=_HAS_FIRST_PERSON),
+        PatternRule("health.first_person", _FIRST_PERSON, _not_a_claim),
+        PatternRule("health.first_person", _SELF_STATED, _not_a_claim, when=_HAS_SELF_STATED),
         PatternRule("health.pregnancy_term", _PREGNANCY_TERM, when=_HAS_PREGNANCY),
         PatternRule("health.first_person", _CJK_FIRST_PERSON, when=_cjk_text, requires=HAS_CAPITALS),
         PatternRule(
