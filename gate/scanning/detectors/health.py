@@ -362,7 +362,11 @@ DETECTOR: PatternDetector = PatternDetector(
         PatternRule("health.first_person", _FIRST_PERSON, _not_a_claim),
         PatternRule("health.first_person", _SELF_STATED, _not_a_claim, when=_HAS_SELF_STATED),
         PatternRule("health.pregnancy_term", _PREGNANCY_TERM, when=_HAS_PREGNANCY),
-        PatternRule("health.first_person", _CJK_FIRST_PERSON, when=_cjk_text, requires=HAS_CAPITALS),
+        PatternRule(
+            "health.first_person",
+            _CJK_FIRST_PERSON,
+            when=any_word(tuple(sorted(set(map(normalise, _words("cjk_first_person")))))),
+        ),
         PatternRule(
             "health.said_of_person",
             _FOR_ONE_WHO,
