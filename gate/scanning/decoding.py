@@ -8,6 +8,7 @@ into noise that detectors would then read.
 from __future__ import annotations
 
 import binascii
+import quopri
 import re
 from urllib.parse import unquote, unquote_plus
 
@@ -41,6 +42,28 @@ _URL_LAYERS = 4
 # JSON, JavaScript and Python escapes written into a string ("jane\\u0040example.com" as typed, a
 # JSON document inside a parameter): "\\uXXXX", "\\u{XXXX}" and "\\xXX".
 _ESCAPE = re.compile(r"\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2}))")
+
+
+# (text17) Quoted-printable (RFC 2045: an e-mail body, "Caf=C3=A9") and MIME encoded-words in its Q form
+# (RFC 2047: "=?UTF-8?Q?J=C3=BCrgen_Wei=C3=9F?="): two encoded bytes in a row, as every letter beyond
+# ASCII is in UTF-8 ("Steps=30" is no encoding), or an encoded-word.
+_QP_BYTES = re.compile(r"(?:=[0-9A-F]{2}){2}|=\?[\w-]+\?[Qq]\?")
+_Q_WORD = re.compile(r"=\?[\w-]+\?[Qq]\?([^?\s]*)\?=")
+
+
+def _qp_decoded(text: str) -> str | None:
+    """`text` read as quoted-printable (its Q encoded-words with "_" as a space), or None when it holds no
+    encoded bytes or they are not UTF-8."""
+    if "=" not in text or _QP_BYTES.search(text) is None or not text.isascii():
+        return None
+    try:
+        decoded = _Q_WORD.sub(
+            lambda word: quopri.decodestring(word.group(1).encode(), header=True).decode(), text
+        )
+        decoded = quopri.decodestring(decoded.encode("utf-8")).decode("utf-8")
+    except (UnicodeDecodeError, ValueError, binascii.Error):
+        return None
+    return decoded if decoded != text else None
 
 
 def _url_decoded(text: str) -> str | None:
@@ -114,7 +137,7 @@ def _may_hold_token(text: str) -> bool:
 
 def may_be_encoded(text: str) -> bool:
     """False when `decoded_variants` would find nothing; decides most strings without a regex or a list."""
-    if "%" in text or "+" in text or "\\" in text:
+    if "%" in text or "+" in text or "\\" in text or ("=" in text and _QP_BYTES.search(text) is not None):
         return True
     # All-digit strings (GTINs, seeds) count as hex, which `_b64_decoded` refuses.
     if len(text) < _MIN_B64_CHARS or text.islower() or text.isupper() or text.isdigit():
@@ -130,6 +153,9 @@ def _decode_once(text: str) -> list[tuple[str, str]]:
     unescaped = _unescaped(text)
     if unescaped is not None:
         out.append((unescaped, "escape"))
+    quoted = _qp_decoded(text)
+    if quoted is not None:
+        out.append((quoted, "quoted-printable"))
     # Base64 of text mixes upper and lower case; lower-case names ("sd_xl_base_1.0") are skipped fast.
     if len(text) >= _MIN_B64_CHARS and not text.islower() and not text.isupper():
         if " " not in text and _B64_WHOLE.fullmatch(text):

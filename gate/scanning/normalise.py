@@ -302,6 +302,9 @@ def _visual(text: str) -> str:
     return _OVERRIDE_RUN.sub(lambda run: run.group(1)[::-1], text)
 
 
+# Combining diacritical marks typed as characters of their own, after a letter of any script.
+_TYPED_ACCENTS = re.compile("(?<=[^\\W\\d_])[\u0300-\u036f]+")
+
 # Characters up to Cyrillic are checked for being their own reading (`_changes`).
 _CHECKED_CHARS: Final = 0x530
 
@@ -334,6 +337,10 @@ def unicode_read(text: str) -> str:
     # A right-to-left override shows the characters after it reversed: "\u202emoc.elpmaxe@nhoj" is
     # seen as an address. The text is read in both orders (the shown one as a line of its own).
     shown = _visual(text) if _RLO in text else None
+    # (text17) Combining accents typed after a letter ("fe\u0308cha", "si\u0308nh") compose into another
+    # letter, and a cue word no longer reads: the text without the marks typed is read too, as a line of
+    # its own (letters written precomposed keep their accents: "doğum" stays).
+    unmarked = _TYPED_ACCENTS.sub("", text) if _TYPED_ACCENTS.search(text) is not None else None
     if _DOUBLE_PRIME in text:  # before NFKC, which spells it as two primes (DMS seconds)
         text = text.replace(_DOUBLE_PRIME, '"')
     if not unicodedata.is_normalized("NFKC", text):
@@ -354,6 +361,8 @@ def unicode_read(text: str) -> str:
         text += "\n" + " ".join(run.translate(_TAG_TABLE) for run in hidden)
     if shown is not None:
         text += "\n" + _unicode(shown)
+    if unmarked is not None:
+        text += "\n" + _unicode(unmarked)
     return text
 
 
@@ -414,6 +423,23 @@ def _cjk_at(text: str) -> bool:
     return False
 
 
+# (text17) A domain's dot and its top-level domain written in another script, as people say them: Korean
+# "점" (point) between the labels after "@" ("kim@naver점com"), and "com"/"net" transliterated after a dot
+# ("hotmail dot คอม", "naver.컴", "example.コム"): read as the ASCII they stand for.
+_SCRIPT_TLDS = {"คอม": "com", "컴": "com", "コム": "com", "เน็ต": "net", "넷": "net", "ネット": "net"}
+_SCRIPT_DOMAIN_HINT = re.compile("점|" + "|".join(_SCRIPT_TLDS))
+_SCRIPT_TLD = re.compile(
+    r"(?<=[A-Za-z0-9])(?:\s*(?:\.|점|닷|ドット|ดอท)\s*|\s+dot\s+)(" + "|".join(_SCRIPT_TLDS) + r")(?!\w)",
+    re.IGNORECASE,
+)
+_KOREAN_DOT = re.compile(r"(@[A-Za-z0-9\-]{1,63})점(?=[A-Za-z]{2})")
+
+
+def _script_domains(text: str) -> str:
+    text = _KOREAN_DOT.sub(r"\1.", text)
+    return _SCRIPT_TLD.sub(lambda match: "." + _SCRIPT_TLDS[match.group(1)], text)
+
+
 def normalise(text: str) -> str:
     """`text` as the detectors read it (see the module docstring); `text` itself when nothing changes."""
     if text.isascii():
@@ -437,7 +463,10 @@ def normalise(text: str) -> str:
     # A value spelled one character per space ("j a n e . d o e @ ...") is read joined (before the
     # spelled-out "at"/"dot", which may then appear: "j a n e   a t   ...").
     joined = spaced_reading(text)
-    return _spelled(text if joined is None else joined)
+    text = text if joined is None else joined
+    if not text.isascii() and _SCRIPT_DOMAIN_HINT.search(text) is not None:
+        text = _script_domains(text)
+    return _spelled(text)
 
 
 def as_written_and_read(words: Iterable[str]) -> set[str]:

@@ -38,7 +38,9 @@ _EVM = re.compile(r"\b0x[0-9a-fA-F]{40}\b")
 _WALLET_WORDS = re.compile(
     r"(?:wallet|ethereum|\beth\b|\busdt\b|erc-?20|bep-?20|metamask|portefeuille|billetera|monedero|"
     r"cartera|carteira|portafoglio|portfel|кошел[её]к|гаманець|cüzdan|\bví\b|钱包|錢包|ウォレット|지갑|"
-    r"محفظة|ארנק|बटुआ|วอลเล็ต|dompet)[^\n]{0,40}$",
+    r"محفظة|ארנק|बटुआ|วอลเล็ต|dompet|"
+    # (text17) a payee's: "pay to 0x...", "send it to", "tip me", "donate to"
+    r"\bpay(?:ment)?\s+to|\bsend\s+(?:it\s+|eth\s+)?to|\btips?\s+(?:me|to)|\bdonat(?:e|ions?)\s+to)[^\n]{0,40}$",
     re.IGNORECASE,
 )
 

@@ -74,6 +74,8 @@ _LOCAL_DATE = (
     rf"\d{{1,2}}\s+th[áa]ng\s+\d{{1,2}},?\s+(?:n[ăa]m\s+)?{_YEAR}|"
     rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?{_YEAR}|"
     rf"{_YEAR}\.?\s+(?:(?:gada|m\.)\s+)?(?:\d{{1,2}}\.\s+{_LEXICON_MONTH}|{_LEXICON_MONTH}\s+\d{{1,2}})\.?(?!\d)|"
+    # Hungarian, year first with its dots and spaces: "1978. 12. 04."
+    rf"{_YEAR}\.\s\d{{1,2}}\.\s\d{{1,2}}\.(?!\d)|"
     rf"{_YEAR}\s?[年년]\s?\d{{1,2}}\s?[月월]\s?\d{{1,2}}\s?[日일]|{_ERA_DATE}|"
     # Japanese eras by their letters, as forms abbreviate them: "H3.3.14" (Heisei 3), "S63.4.5" (Showa 63).
     r"(?-i:[MTSHR])\d{1,2}[./]\d{1,2}[./]\d{1,2}(?!\d)"
@@ -113,6 +115,36 @@ _FULL_DATE = (
     rf"\d{{1,2}}\.?\s+(?:de\s+)?(?:{_LOCAL_MONTH}|{_LEXICON_MONTH}|{_MONTH})\s+(?:de\s+)?{_YEAR})(?!\d)"
 )
 _NOUN_WORDS_DATE = lexicon.Cues("birth_date").then(f"(?i:{_BETWEEN}{_FULL_DATE})")
+# (text17) A birthday that a verb says is a date: words (commas too) between the birthday and its verb
+# ("my mum's birthday, which we celebrate every spring, is 12 March 1951", "el cumpleaños de mi hijo es
+# el 2 de febrero de 2016"), a date with its year; not a party's or a sale's ("the birthday party is on").
+_BIRTHDAY_IS = (
+    r"(?i:(?P<between>(?:[\s,]+[^\W\d_][\w'\u2019-]{0,15}){0,7}?)[\s,]+"
+    r"(?:is|was|ist|war|fällt\s+auf|es|era|cae|è|é|est|tombe|jest|był|je|är|er|on)"
+    r"\s+(?:(?:am|der|den|dem|el|il|op|dia|no|le|la|on|the|de|dne|o)\s+)?" + _FULL_DATE + ")"
+)
+_BIRTHDAY_DATE = lexicon.Cues("birthday").then(_BIRTHDAY_IS)
+_NOT_A_BIRTH = re.compile(
+    r"(?i)\b(?:party|parties|sale|sales|event|celebration|dinner|feier|party|fête|soirée|fiesta|festa|feest|"
+    r"impreza|promo\w*|aktion|angebot|offerta|oferta|offre|kalender|calendar)\b"
+)
+
+
+_PARTY_BEFORE = 16
+
+
+def _a_birth_date(match: re.Match[str], text: Any) -> bool:
+    """A birthday's date, unless a party, a sale or an event stands between them or names the birthday
+    ("la fiesta de cumpleaños es el ...")."""
+    between = match.groupdict().get("between") or ""
+    before = text.value[max(0, match.start() - _PARTY_BEFORE) : match.start()]
+    return (
+        _NOT_A_BIRTH.search(between) is None
+        and _NOT_A_BIRTH.search(before) is None
+        and _someones_date(match, text)
+    )
+
+
 # The birth words of data/cues.toml, in every language and script ("γεννήθηκε", "родилась", "生年月日").
 _LEXICON_CUED_DATE = lexicon.Cues("birth").then(f"(?i:{_AFTER_CUE})")
 # A date of birth in words: after a birth cue, a month's name and then a year in words ("born on the
@@ -270,6 +302,15 @@ DETECTOR = PatternDetector(
         PatternRule("dob.cue", _CUED_DATE, _someones_date, requires=HAS_BIRTH_WORD),
         PatternRule("dob.cue", _ReadDigits(_LEXICON_CUED_DATE), _someones_date, requires=HAS_BIRTH_WORD),
         PatternRule("dob.cue", _ReadDigits(_NOUN_WORDS_DATE), _someones_date, requires=HAS_BIRTH_WORD),
+        PatternRule(
+            "dob.birthday_is",
+            _ReadDigits(_BIRTHDAY_DATE),
+            _a_birth_date,
+            when=any_word(
+                tuple(sorted({form.lower() for form in as_written_and_read(lexicon.words("birthday"))}))
+            ),
+            requires=HAS_DIGIT,
+        ),
         PatternRule("dob.in_words", _CUED_IN_WORDS, when=_birth_words, requires=HAS_WORDS),
         PatternRule("dob.cue", _DATE_THEN_BORN, when=_born_after, requires=HAS_NON_ASCII | HAS_DIGIT),
         PatternRule(

@@ -16,7 +16,8 @@ _LETTER = rf"(?:[^\W_]|[{_MARKS}])"
 _EMAIL = re.compile(
     rf"(?:(?<![\w.%+\-{_MARKS}])[\w.%+\-{_MARKS}]{{1,64}}|\"[^\"\\\r\n@]{{1,64}}\")@"
     rf"(?P<domain>(?:{_LETTER}(?:(?:{_LETTER}|-){{0,61}}{_LETTER})?\.){{1,8}}"
-    rf"(?P<tld>(?:[^\W\d_]|[{_MARKS}]){{2,24}}))"
+    # (text17) or an internationalised one as DNS carries it (punycode: "xn--p1ai", .рф)
+    rf"(?P<tld>(?:[^\W\d_]|[{_MARKS}]){{2,24}}|xn--[a-z0-9]{{2,59}}))"
     rf"(?!{_LETTER}|-)"  # an underscore may follow ("jane@example.com_2"), a letter, digit or "-" not
 )
 # Asset names like "logo@2x.png" or "model@v2.safetensors" look like addresses.

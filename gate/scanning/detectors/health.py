@@ -122,8 +122,9 @@ _LINKED = re.compile(
     r"[\s,:\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f\u200d]+(?:(?:"
     + _alternation(_words("articles"))
     + r")\s+|[ld]['’])?"
-    # one word between ("has breast cancer", "has type 1 diabetes")
-    r"(?:[\w-]+\s+(?:\d\s+)?)?$"
+    # one word between ("has breast cancer", "has type 1 diabetes"), an article elided onto the
+    # condition after it ("est atteinte d'Alzheimer")
+    r"(?:[\w-]+\s+(?:\d\s+)?)?(?:[ld]['’])?$"
 )
 # "для беременной", "dla ciężarnej": "for" and a condition as a noun in the singular is for one person
 # (the plural, "для беременных", "dla ciężarnych", is a product's public).
@@ -234,12 +235,18 @@ _HAS_NEAR_CONDITION = any_word(
 )
 
 
+# A line's end, unless the sentence goes on in lower case after it ("ibu\nsaya menderita kanker": a line
+# break inside a value, as a text field wraps or an attacker splits it).
+_LINE_END = re.compile(r"\n(?!\s*[^\W\d_A-ZÀ-Þ])")
+
+
 def _near_said_of_a_person(match: re.Match[str], text: Text) -> bool:
     """A kin or customer word and a condition with no sentence's end between them, and no zodiac sign or
     product claim ("-free") right after."""
     end = match.end()
     return (
-        not any(mark in match.group() for mark in ".!?;\n")
+        not any(mark in match.group() for mark in ".!?;")
+        and _LINE_END.search(match.group()) is None
         and _FREE_AFTER.match(text.value, end) is None
         and _ZODIAC.search(text.value, end, end + 24) is None
     )
@@ -268,6 +275,79 @@ _HAS_RECORD_WORD = any_word(
 )
 
 
+# (text17) The writer's own condition: a subject and its verb, or a verb that carries its subject, right
+# before it ("ich habe Multiple Sklerose", "tengo cáncer de mama", "jestem w ciąży", "saya menderita
+# diabetes"), as [linking] reads it after a person word; or a word that says both ("şeker hastasıyım",
+# "cukorbeteg vagyok").
+# The phrases are cue words (data/cues.toml [health_first_person]): tried only where one starts, as the
+# short ones ("ho", "mam", "olen") are inside most texts' words.
+_FIRST_PERSON = lexicon.Cues("health_first_person").then(
+    r"[\s,:]*(?:(?:"
+    + _alternation(_words("articles"))
+    + r")\s+|[ld]['’])?(?:[\w-]+\s+(?:\d\s+)?)?(?:[ld]['’])?"
+    + _ANY_CONDITION
+)
+_SELF_STATED_WORDS = _words("self_stated")
+_SELF_STATED = re.compile(lexicon.pattern(_SELF_STATED_WORDS))
+_HAS_SELF_STATED = any_word(
+    tuple(sorted({form for word in _SELF_STATED_WORDS for form in lexicon.readings(word.strip(" *"))}))
+)
+
+
+def _not_a_claim(match: re.Match[str], text: Text) -> bool:
+    """Not a product's claim ("I am sugar-free") nor a zodiac sign ("I'm a Cancer, zodiac mug")."""
+    end = match.end()
+    return _FREE_AFTER.match(text.value, end) is None and _ZODIAC.search(text.value, end, end + 24) is None
+
+
+# (text17) The writer, then a condition, in scripts without spaces; not a public's product ("저는 당뇨병
+# 환자를 위한 머그를 만들어요", I make mugs for diabetics; "我有糖尿病友好食谱").
+_CJK_FIRST_PERSON = re.compile(
+    "(?:"
+    + _alternation(map(normalise, _words("cjk_first_person")))
+    + r")\s?(?:"
+    + _CJK_CONDITION.pattern
+    # nor a cause's, a shop's or a study's ("私は認知症カフェのスタッフです", "我是糖尿病协会的志愿者")
+    + r")(?!\S{0,2}\s?(?:환자[를들용]|을\s?위한|를\s?위한|용|向け|用|友好|专用|的人们|カフェ|啓発|支援|協会|"
+    r"予防|研究|財団|基金|宣传|协会|協會|研究|预防|基金会|인식|협회|예방|재단|카페))"
+)
+
+
+# (text17) A pregnancy with its term is someone's ("6 months pregnant", "enceinte de 5 mois", "妊娠7ヶ月",
+# "임신 7개월"); a product's copy names the pregnancy, not how far along one is.
+_TERM = r"\d{1,2}(?:[.,]\d)?\.?\s*"
+_PREGNANCY_TERM = re.compile(
+    r"(?i)"
+    + _TERM
+    + r"(?:months?|weeks?|wks?|maanden|weken|Monate?n?|Wochen)\s+(?:pregnant|zwanger|schwanger)"
+    r"|(?:enceinte|embarazada|incinta|gr[áa]vida|schwanger|zwanger)\s+(?:de|di|al|in\s+der|van)\s+"
+    + _TERM
+    + r"(?:mois|semaines?|meses|semanas|mesi|settimane|mese|SSW|Woche|maanden|weken)"
+    r"|w\s+" + _TERM + r"(?:miesiącu|tygodniu)\s+ciąży"
+    r"|на\s+" + _TERM + r"(?:-?[мй]\s*)?(?:месяце|неделе|місяці|тижні)\s+(?:беременности|вагітності)"
+    r"|(?:妊娠|怀孕|懷孕|임신)\s*(?:中\s*)?" + _TERM + r"(?:ヶ月|か月|カ月|ヵ月|週|个月|個月|周|개월|주)"
+)
+_HAS_PREGNANCY = any_word(
+    (
+        "pregnant",
+        "zwanger",
+        "schwanger",
+        "enceinte",
+        "embarazada",
+        "incinta",
+        "grávida",
+        "gravida",
+        "ciąży",
+        "беременности",
+        "вагітності",
+        "妊娠",
+        "怀孕",
+        "懷孕",
+        "임신",
+    )
+)
+
+
 DETECTOR: PatternDetector = PatternDetector(
     entity="HEALTH_DATA",
     needs=HAS_WORDS | HAS_CAPITALS,
@@ -279,6 +359,14 @@ DETECTOR: PatternDetector = PatternDetector(
         PatternRule("health.said_of_person", _NEAR, _near_said_of_a_person, when=_HAS_NEAR_CONDITION),
         PatternRule("health.said_of_person", _NEAR_AFTER, _near_said_of_a_person, when=_HAS_NEAR_CONDITION),
         PatternRule("health.record", _IN_RECORD, _near_said_of_a_person, when=_HAS_RECORD_WORD),
+        PatternRule("health.first_person", _FIRST_PERSON, _not_a_claim),
+        PatternRule("health.first_person", _SELF_STATED, _not_a_claim, when=_HAS_SELF_STATED),
+        PatternRule("health.pregnancy_term", _PREGNANCY_TERM, when=_HAS_PREGNANCY),
+        PatternRule(
+            "health.first_person",
+            _CJK_FIRST_PERSON,
+            when=any_word(tuple(sorted(set(map(normalise, _words("cjk_first_person")))))),
+        ),
         PatternRule(
             "health.said_of_person",
             _FOR_ONE_WHO,

@@ -48,6 +48,11 @@ _MIN_BARE_V6_GROUPS = 4
 _GATEWAY_HOSTS = frozenset((1, 254))
 
 
+# (text17) The addresses a server is told to listen on, the same on every machine; not the rest of the
+# loopback range, which generated data (and an attacker) may hand out as anyone's.
+_EVERY_MACHINES = frozenset((ipaddress.IPv4Address("0.0.0.0"), ipaddress.IPv4Address("127.0.0.1")))  # noqa: S104
+
+
 def _has_cue(match: re.Match[str], text: Text) -> bool:
     return bool(text.flags & IP) or cue_before(_CUE, text.value, match.start())
 
@@ -59,6 +64,8 @@ def _valid_v4(match: re.Match[str], text: Text) -> bool:
         return False
     if address.is_private and address.packed[-1] in _GATEWAY_HOSTS and address.packed[-2] in (0, 1):
         return False
+    if address in _EVERY_MACHINES and not text.flags & IP:
+        return False  # (text17) "bind 0.0.0.0:8080", "127.0.0.1:7860" in free text: a server's setting
     before = text.value[max(0, match.start() - 12) : match.start()]
     if _VERSION_CUE.search(before):
         return False
@@ -70,9 +77,12 @@ def _valid_v4(match: re.Match[str], text: Text) -> bool:
 # of another language in a line that opens with a timestamp and a level ("2026-11-30T14:02:11Z INFO
 # Anfrage von 88.198.12.34"), unless another dotted number follows as an upgrade's target ("von 2.1.0.4
 # auf 2.1.0.5"). Not the short "de", "da", "z" of other languages: they say "of" as often as "from".
+# (text17) The same line sent through syslog, after its header ("Dec  7 05:12:01 web-1 nginx: "), its date
+# then maybe dropped: the request in quotes follows the two fields.
+_SYSLOG_HEADER = r"(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S{1,64} \S{1,64}: )"
 _CLF = re.compile(
-    r"(?:^|(?<=\n))(?P<ip>(?:\d{1,3}\.){3}\d{1,3}) \S{1,64} \S{1,64} "
-    r"\[\d{1,2}/[A-Za-z]{3}/\d{4}:\d{2}:\d{2}:\d{2}"
+    r"(?:^|(?<=\n))" + _SYSLOG_HEADER + r"?(?P<ip>(?:\d{1,3}\.){3}\d{1,3}) \S{1,64} \S{1,64} "
+    r"(?:\[\d{1,2}/[A-Za-z]{3}/\d{4}:\d{2}:\d{2}:\d{2}|\"(?:GET|POST|PUT|HEAD|DELETE|PATCH|OPTIONS) )"
 )
 _FROM_WORDS = ("von", "desde", "depuis", "dal", "van", "vanaf", "från", "fra", "от", "із")
 _LOG_FROM = re.compile(

@@ -167,7 +167,12 @@ def _national(match: re.Match[str], text: Text) -> bool:
         return False
     # A product's own code after its reference word, in a phone accessory's copy: "Handyhülle, Art.-Nr.
     # 01511234567", "coque téléphone, réf. 0612345678". Under a phone key the key decides.
-    if not text.flags & PHONE and phone_shapes.after_reference(text.value, match.start()):
+    # (text17) Not when the reference word is a phone number's own name ("cell no.", "cp no.").
+    if (
+        not text.flags & PHONE
+        and phone_shapes.after_reference(text.value, match.start())
+        and not _named_number(text, match)
+    ):
         return False
     if _in_uuid(text.value, match.start()):
         return False

@@ -77,7 +77,8 @@ def _linked(section: str) -> re.Pattern[str]:
     """A linking word of `section`, then at most two qualifiers or a name's words, right before the
     category (a party's or a union's name: "is a Labour party member", "is an SPD party member")."""
     return re.compile(
-        r"(?:^|[^\w'])"
+        # (text17) a quote that opens a string may stand before it ("VALUES (1042, 'soy lesbiana ...')")
+        r"(?:^|[^\w']|(?<!\w)')"
         + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA[section])))
         + r"[\s,:]+(?:(?:"
         + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA["qualifiers"])))

@@ -66,11 +66,19 @@ _JP_PLATE = r"[\u4e00-\u9fff]{1,4}\s?\d{1,3}\s?[\u3041-\u3096]\s?(?:\d{1,2}-\d{2
 _CASED_LOWER = r"[^\W\d_A-ZА-ЯЁІЇЄΑ-Ωก-ฮ\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 # (text14) Thai, Vietnamese and Israeli plates, whose forms `_GROUP` does not read.
 _TEXT14_PLATES = r"[ก-ฮ]{1,2}\s?\d{1,4}|\d{2}[A-Z]\d?-\d{3}\.\d{2}|\d{2,3}-\d{2,3}-\d{2,3}"
+# (text17) The vehicle itself, as a noun in any case ("meines Autos", "my van").
+_VEHICLE_NOUN = (
+    r"autos?|wagens?|fahrzeugs?|pkw|lkw|cars?|car's|van|vans|truck|motorbike|bike|camper|coche|carro|"
+    r"voiture|macchina|auta|samochodu|bil(?:en|s)?|araba(?:m(?:ın)?)?"
+)
 _CUED = re.compile(
     rf"(?i:(?<![^\W\d_])(?P<cue>{_CUE})\.?)(?:\s+(?i:no|nr|n°|number))?"
     # (text13) up to three short words in lower case between ("matrícula del coche", "placa do meu carro");
     # (text14) or up to four words of a script with case, not capitals ("моєї машини", "του αυτοκινήτου")
-    rf"(?P<between>(?:\s+[a-zà-ÿ]{{1,6}}){{1,3}}(?=\s)|(?:\s+{_CASED_LOWER}[\w'’]{{0,11}}){{1,4}}(?=\s))?"
+    # (text17) or, in any case, words that end with the writer's vehicle and maybe a verb ("Kennzeichen
+    # meines Autos:", "Kennzeichen von meinem Auto lautet"): German writes its nouns capitalised
+    rf"(?P<between>(?:\s+[^\W\d_][\w'’]{{0,11}}){{0,3}}?\s+(?i:{_VEHICLE_NOUN})(?:\s+[a-zà-ÿ]{{2,8}})?(?=[\s:])"
+    rf"|(?:\s+[a-zà-ÿ]{{1,6}}){{1,3}}(?=\s)|(?:\s+{_CASED_LOWER}[\w'’]{{0,11}}){{1,4}}(?=\s))?"
     rf"[\s.:#№]{{0,3}}"
     rf"(?P<plate>{_JP_PLATE}|{_TEXT14_PLATES}|(?:[{_CN_FIRST}][A-Z][·・ ]?[A-Z0-9]{{5,6}})"
     rf"|{_GROUP}(?:[ \-·]{_GROUP}){{0,3}})"
@@ -126,6 +134,9 @@ _OWN_VEHICLE_WORDS = (
     "carro", "voiture", "mașina", "mașinii", "masina", "masinii", "αυτοκινήτου", "αυτοκίνητο", "αμαξιού",
     "машина", "машины", "машини", "машиной", "автомобиля", "автомобіля", "bil", "bils", "bilen", "mobil",
     "kereta", "kotse", "xe",
+    # (text17) vans, trucks and German nouns in their cases ("meines Autos", "unseres Wagens")
+    "van", "truck", "motorbike", "bike", "camper", "autos", "wagen", "wagens", "fahrzeug", "fahrzeugs",
+    "pkw", "lkw", "samochodu",
     # "number plate is ...", "rendszáma ... ist": a linking verb between says the plate follows
     "is", "est", "ist", "es", "är", "er",
 )  # fmt: skip

@@ -91,7 +91,6 @@ _OPEN: dict[str, str] = {
     "መጋቢት 3 ቀን 1976": "an Ethiopian-calendar date, month first with 'ቀን' (day) before the year",
     "一九八四年三月十二日": "a date written in Han numerals",
     "рассеянный склероз": "a condition three words after the person, past a verb ('у мамы диагностировали')",
-    "20 weeks pregnant": "a duration between the linking word and the condition ('is 20 weeks pregnant')",
 }
 
 # Values found, under another type than the one the round's author named: the record is not approved.

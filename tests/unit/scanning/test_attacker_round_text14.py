@@ -62,7 +62,6 @@ _OPEN: dict[str, str] = {
     "fecha_nacimiento=1984-03-12": _STRUCTURED_KEY,
     "dob = 1984-03-12": _STRUCTURED_KEY,
     "KUNDE_GEBURTSDATUM=12.03.1984": _STRUCTURED_KEY,
-    "BDAY:1984-03-12": _STRUCTURED_KEY,
     "48213\\t070-123 45 67": _STRUCTURED_KEY,
     "routing_number=021000021": _STRUCTURED_KEY,
     "routing,account": _STRUCTURED_KEY,

@@ -29,40 +29,26 @@ from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_text16.json")
 
-_DOB_BETWEEN = (
-    "a birthday word (not a noun naming the date of birth) with words between it and its date ('Geburtstag "
-    "meiner Mutter ist der'), or a birth key in a query string inside a caption"
-)
+_DOB_BETWEEN = "a birth key in a query string inside a caption ('date_of_birth=1984-03-12&first_order=true')"
 _DISGUISE = (
-    "a disguise the scanner does not undo: combining marks on a cue word, a line break inside a value, "
-    "fullwidth digits in a plate, a right-to-left embedding around a condition"
+    "a line break standing for a number's separator ('sünniaeg 12\\n03.1984', '+7\\n916 123-45-67'); the "
+    "other disguises of this class (combining marks on a cue word, a line break inside a sentence, fullwidth "
+    "digits in a plate) text17 closed"
 )
 _ADDRESS_LABEL = "a Hungarian address (postcode, city, street) after its label 'szállítási cím:'"
 _HEALTH = (
-    "a condition in forms `health` does not read: 'atteinte de', 'tengo esclerosis múltiple', "
-    "'HIV-positief', 'инсульт был', Korean and Chinese first person, a pregnancy"
+    "a Russian condition before its verb ('у моего отца инсульт был'); the other forms of this class "
+    "('atteinte de', 'tengo esclerosis múltiple', 'HIV-positief', Korean and Chinese first person, a "
+    "pregnancy) text17 closed"
 )
-_PLATE = "a licence plate after its name with words between ('Kennzeichen meines Autos:')"
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
-    "Geburtstag meiner Mutter": _DOB_BETWEEN,
     "date_of_birth=1984-03-12": _DOB_BETWEEN,
-    "mi\u0308 fe\u0308cha": _DISGUISE,
-    "ngày si\u0308nh": _DISGUISE,
     "sünniaeg 12\\n03": _DISGUISE,
     "+7\\n916": _DISGUISE,
-    "\u202bу моего отца": _DISGUISE,
-    "ibu\\nsaya": _DISGUISE,
-    "B-MW １２３４": _DISGUISE,
-    "atteinte d'Alzheimer": _HEALTH,
-    "esclerosis múltiple": _HEALTH,
-    "HIV-positief": _HEALTH,
+    "\u202bу моего отца": _HEALTH,
     "инсульт был": _HEALTH,
-    "당뇨병이 있어요": _HEALTH,
-    "eyJwcm9tcHQiOiAi5oiR5oKj": _HEALTH,
-    "months pregnant": _HEALTH,
-    "Kennzeichen meines Autos: B-MW 1234": _PLATE,
 }
 
 # Values the scanner names by another type than the round's author did (the record is still held).
