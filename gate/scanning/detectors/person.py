@@ -245,7 +245,7 @@ class PersonDetector:
             ((span := self._scripts.find(value)) is not None and not self._organisation(value, *span))
             or ((span := self._indic.find(value)) is not None and not self._organisation(value, *span))
             or self._titled.find(value)
-            or self._other_script.find(value) is not None
+            or self._other_script.find(text) is not None
             or ((span := self._toned.find(value)) is not None and not self._organisation(value, *span))
         ):
             return "person.script"
@@ -299,7 +299,7 @@ class PersonDetector:
             return "person.honorific"
         if not value.isascii() and self._greeting(text) and self._greeted.find(value):
             return "person.greeting"
-        if not value.isascii() and self._other_script.find(value) is not None:
+        if not value.isascii() and self._other_script.find(text) is not None:
             return "person.script"
         if has_lower_cue_word(text) and (found := self._caps_or_lower(text, cued=True)) is not None:
             return found

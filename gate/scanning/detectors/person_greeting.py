@@ -124,7 +124,8 @@ _QUOTED = re.compile(
     + _NAMES
     + r"(?P<end>(?=[ \t]*(?:[,.;|(\n!]|$)|[ \t]+(?:aus|from|de|of|in|z|iz)[ \t]))?"
 )
-_QUOTE_MARKS = ('"', "”", "»", "“", "'", "’", "—", "–")
+# (A quick test first: a closing quote, then a dash or a short word, is rare; an apostrophe is not.)
+_QUOTE_THEN = re.compile(r"[\"”»“'’][ \t]*(?:-|[A-Za-z]{2,5}[ \t])")
 # The first words a salutation or a closing can open a line with: a cheap test before the patterns.
 # (Greek and Cyrillic in every reading `normalise` may leave: "Дорогая" may read "Дopoгaя".)
 _OPENING_WORDS = frozenset(
@@ -227,9 +228,7 @@ class GreetedNames:
         """A name that signs a quotation ("\"Best candle ever!\" — Tamsin Okonkwo, verified buyer"): two or
         three capitalised words, a common given name first or a surname's shape last; or one common given
         name."""
-        if not (
-            any(mark in value for mark in _QUOTE_MARKS) or value.lstrip().startswith("-") or "\n-" in value
-        ):
+        if not (_QUOTE_THEN.search(value) or value.lstrip().startswith("-") or "\n-" in value):
             return False
         for match in _QUOTED.finditer(value):
             words = match.group("name").split()

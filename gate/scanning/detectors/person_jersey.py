@@ -19,6 +19,7 @@ from gate.scanning.detectors.base import Text, any_word
 from gate.scanning.detectors.person_keyed import CAPITALS
 from gate.scanning.detectors.person_lists import fold_name
 
+_SHORT_LABELS = ("name", "nombre", "nome", "nom", "naam", "navn", "namn", "isim", "soyisim")
 _CUE_WORDS = (
     "name on back", "name on the back", "back print", "name bar", "nameset", "name and number",
     "beflockung", "beflockt", "au nom de", "flocage", "con nombre", "nombre y número", "nome:", "com nome",
@@ -32,6 +33,11 @@ _CUE_WORDS = (
     "name", "nombre", "nome", "nom", "naam", "navn", "namn", "printed with", "trikotdruck", "фамилия",
     "soyisim", "isim",
 )  # fmt: skip
+# The prefilter's forms of the name labels: with the space or colon after them ("nom" alone is in
+# "economy", "name" in "named").
+_PREFILTER = tuple(word for word in _CUE_WORDS if word not in _SHORT_LABELS) + tuple(
+    word + end for word in _SHORT_LABELS for end in (" ", ":")
+)
 # Those that name what is printed as a name: with one right before the word (a colon between), or a number
 # word after it ("ADEYEMI, number 7"), the word needs no surname's shape ("nombre IRIARTE y dorsal 8").
 _NAME_CUES = frozenset(
@@ -54,7 +60,7 @@ _NOT_PRINTED_NAMES = frozenset(
         "kapitän", "капитан", "легенда",
     )
 )  # fmt: skip
-has_jersey_cue = any_word(_CUE_WORDS)
+has_jersey_cue = any_word(_PREFILTER)
 _CUE = "|".join(re.escape(word) for word in _CUE_WORDS)
 # (Cyrillic capitals too, some read as Latin look-alikes by `normalise`: "ТРЕТЬЯКОВ 12".)
 _CAPITALS = CAPITALS + "\u0400-\u042f"

@@ -21,6 +21,7 @@ from functools import cache
 
 from anyascii import anyascii
 
+from gate.scanning.detectors.base import Text, any_word
 from gate.scanning.detectors.person_lists import names_scripts_set, occasion
 from gate.scanning.detectors.person_scripts import ScriptNames
 
@@ -32,6 +33,8 @@ _HAN, _HANGUL, _KANA = "\u3400-\u4dbf\u4e00-\u9fff", "\uac00-\ud7a3", "\u3041-\u
 _OTHER = (
     _GREEK_CYRILLIC + _ARMENIAN + _GEORGIAN + _ETHIOPIC + _ARABIC + _HEBREW + _SPACED + _HAN + _HANGUL + _KANA
 )
+_OTHER_LETTER = re.compile(f"[{_OTHER}]")
+has_cue_word = any_word(("for", "engrav", "name"))
 # The cue, then the first letter of another script (a look-ahead: the run is read from there).
 _CUE = re.compile(rf"(?i:\b(?:for|engrave[ds]?|engraving|name))[ \t]*:?[ \t]*(?=[^\W\d_]*[{_OTHER}])")
 # A word: letters (Latin look-alikes `normalise` made of Greek, Cyrillic and Armenian ones among them),
@@ -68,8 +71,12 @@ class OtherScriptNames:
         self._scripts = scripts
         self._world = world
 
-    def find(self, value: str) -> tuple[int, int] | None:
-        """Where `value` (normalised, not ASCII) holds a name of another script after a Latin cue."""
+    def find(self, text: Text) -> tuple[int, int] | None:
+        """Where `text` (not ASCII) holds a name of another script after a Latin cue."""
+        value = text.value
+        # (Two cheap tests first: most text beyond ASCII is accented Latin, or holds no such cue.)
+        if not has_cue_word(text) or _OTHER_LETTER.search(value) is None:
+            return None
         for cue in _CUE.finditer(value):
             words: list[re.Match[str]] = []
             pos = cue.end()
