@@ -46,6 +46,7 @@ from gate.scanning.detectors.person_lists import (
     world_names,
 )
 from gate.scanning.detectors.person_named_things import named_thing
+from gate.scanning.detectors.person_other_script import OtherScriptNames
 from gate.scanning.detectors.person_patterns import (
     CAPS_PAIRS,
     CAPS_WORD,
@@ -142,6 +143,7 @@ class PersonDetector:
         self._brand_in = re.compile(trie_pattern(self._brands, whole=True))
         self._given_or_word = self._names | self._word_names  # "Jean" is also a word (jeans), still a name
         self._scripts = ScriptNames(self._world)
+        self._other_script = OtherScriptNames(self._scripts, self._world)
         self._cued = CuedNames(self._world, self._not_surnames, self._scripts, self._organisation)
         self._indic = IndicNames(self._world)
         self._romanised = romanised_surnames()
@@ -233,14 +235,17 @@ class PersonDetector:
             found = self._cued.find(value)
             if found is not None:
                 return found
-        if (self._greeting(text) and self._greeted.find(value)) or (
-            has_opening(text) and self._greeted.saluted(value)
+        if (
+            (self._greeting(text) and self._greeted.find(value))
+            or (has_opening(text) and self._greeted.saluted(value))
+            or self._greeted.quoted(value)
         ):
             return "person.greeting"
         if not value.isascii() and (
             ((span := self._scripts.find(value)) is not None and not self._organisation(value, *span))
             or ((span := self._indic.find(value)) is not None and not self._organisation(value, *span))
             or self._titled.find(value)
+            or self._other_script.find(text) is not None
             or ((span := self._toned.find(value)) is not None and not self._organisation(value, *span))
         ):
             return "person.script"
@@ -294,6 +299,8 @@ class PersonDetector:
             return "person.honorific"
         if not value.isascii() and self._greeting(text) and self._greeted.find(value):
             return "person.greeting"
+        if not value.isascii() and self._other_script.find(text) is not None:
+            return "person.script"
         if has_lower_cue_word(text) and (found := self._caps_or_lower(text, cued=True)) is not None:
             return found
         return "person.cue" if self._initialled.find_lower(value) else None

@@ -34,6 +34,7 @@ from gate.scanning.detectors.person_lists import (
     party_supplies,
     surnames,
 )
+from gate.scanning.detectors.person_patterns import NOT_FIRST_WORDS
 from gate.scanning.detectors.person_scripts import ScriptNames
 from gate.scanning.normalise import normalise
 
@@ -112,6 +113,19 @@ _SIGNED = re.compile(
     + _NAMES
     + r"(?P<end>[ \t]*(?:[|\-–—][^\n]*)?(?:\n|$))"
 )
+# ... a name that signs a quotation (a review, a testimonial): a closing quote, then a dash or "by",
+# "said", "par" ..., then the name ending its clause, or a place after it ("\"Super!\" – Waltraud
+# Zimmerschied aus Kassel", "« Parfait ! » par Clotilde Vasseur"); or a dash opening the text or a line
+# before a name alone ("— Kwame"; `normalise` writes every dash as a hyphen, and a hyphen opening a line is
+# a list's bullet too: "- Victoria Sponge" is no signature).
+_QUOTED = re.compile(
+    r"(?:[\"”»“'’][ \t]*(?:[—–\-][ \t]*|(?i:by|von|par|por|di|door|av|said|says|sagt|dit|dice|disse)[ \t]+)"
+    r"|(?P<dash>(?:^|(?<=\n))[ \t]*[—–\-][ \t]*))"
+    + _NAMES
+    + r"(?P<end>(?=[ \t]*(?:[,.;|(\n!]|$)|[ \t]+(?:aus|from|de|of|in|z|iz)[ \t]))?"
+)
+# (A quick test first: a closing quote, then a dash or a short word, is rare; an apostrophe is not.)
+_QUOTE_THEN = re.compile(r"[\"”»“'’][ \t]*(?:-|[A-Za-z]{2,5}[ \t])")
 # The first words a salutation or a closing can open a line with: a cheap test before the patterns.
 # (Greek and Cyrillic in every reading `normalise` may leave: "Дорогая" may read "Дopoгaя".)
 _OPENING_WORDS = frozenset(
@@ -185,6 +199,7 @@ class GreetedNames:
                 words = name.split()
                 if (
                     words[0] not in _CUE_WORDS
+                    and not all(word in _ADDRESS_WORDS for word in words)  # "يا أمي": to my mother
                     and _GREETING_WORDS.isdisjoint(words)
                     and party_supplies().isdisjoint(words)
                     and not _supply(words[0])
@@ -207,6 +222,30 @@ class GreetedNames:
                         return True
                 elif self._alone(value, match, single_end) and not self._excluded(value, match):
                     return True
+        return False
+
+    def quoted(self, value: str) -> bool:
+        """A name that signs a quotation ("\"Best candle ever!\" — Tamsin Okonkwo, verified buyer"): two or
+        three capitalised words, a common given name first or a surname's shape last; or one common given
+        name."""
+        if not (_QUOTE_THEN.search(value) or value.lstrip().startswith("-") or "\n-" in value):
+            return False
+        for match in _QUOTED.finditer(value):
+            words = match.group("name").split()
+            if (
+                match.group("end") is None
+                or words[0].lower() in NOT_FIRST_WORDS  # "\"Hey Jude\" by The Beatles"
+                or (match.group("dash") is not None and len(words) > 1)
+            ):
+                continue
+            first, last = fold_name(words[0].lower()), fold_name(words[-1].lower())
+            named = (
+                first in common_names() or self._surname(last)  # ("free" is a rare given name)
+                if len(words) > 1
+                else self._alone(value, match, "")
+            )
+            if named and not self._excluded(value, match):
+                return True
         return False
 
     @staticmethod

@@ -19,6 +19,7 @@ from gate.scanning.detectors.base import Text, any_word
 from gate.scanning.detectors.person_keyed import CAPITALS
 from gate.scanning.detectors.person_lists import fold_name
 
+_SHORT_LABELS = ("name", "nombre", "nome", "nom", "naam", "navn", "namn", "isim", "soyisim")
 _CUE_WORDS = (
     "name on back", "name on the back", "back print", "name bar", "nameset", "name and number",
     "beflockung", "beflockt", "au nom de", "flocage", "con nombre", "nombre y número", "nome:", "com nome",
@@ -28,15 +29,49 @@ _CUE_WORDS = (
     # since names16: German, French, Italian, Dutch, Russian and Turkish print words, and a kit's label
     "aufdruck", "floqué", "floquée", "personalizzata", "personalizzato", "bedrukking", "с фамилией",
     "arkası", "jersey:", "team kit:", "kit:",
+    # since names17: a name label on a shirt ("name KOWALCHUK, number 19", "nome: MAGALHÃES, número 23")
+    "name", "nombre", "nome", "nom", "naam", "navn", "namn", "printed with", "trikotdruck", "фамилия",
+    "soyisim", "isim",
 )  # fmt: skip
-has_jersey_cue = any_word(_CUE_WORDS)
+# The prefilter's forms of the name labels: with the space or colon after them ("nom" alone is in
+# "economy", "name" in "named").
+_PREFILTER = tuple(word for word in _CUE_WORDS if word not in _SHORT_LABELS) + tuple(
+    word + end for word in _SHORT_LABELS for end in (" ", ":")
+)
+# Those that name what is printed as a name: with one right before the word (a colon between), or a number
+# word after it ("ADEYEMI, number 7"), the word needs no surname's shape ("nombre IRIARTE y dorsal 8").
+_NAME_CUES = frozenset(
+    ("name", "nombre", "nome", "nom", "naam", "navn", "namn", "фамилия", "soyisim", "isim", "com nome",
+     "com o nome", "con nombre", "with name", "with the name", "met naam", "med navn", "med namn")
+)  # fmt: skip
+# ... and not after a thing's name: "font name ARIAL 12", "model name XPS 13".
+_THING_BEFORE = re.compile(
+    r"(?i:\b(?:product|font|model|team|file|brand|colou?r|shop|store|user|pet|street|song|club|variant|"
+    r"domain|company|dog|cat|ship|boat|game|app|wifi|network|device|style)[ \t]*)$"
+)
+_NUMBER_WORD = re.compile(r"(?i:number|numéro|numero|número|nummer|numer|dorsal|rugnummer|numara|номер)")
+# ... unless it is a word a shop prints in a name's place.
+_NOT_PRINTED_NAMES = frozenset(
+    fold_name(word)
+    for word in (
+        "legend", "legende", "boss", "king", "queen", "captain", "champion", "hero", "mvp", "goat", "papa",
+        "mama", "dad", "daddy", "mum", "mom", "team", "coach", "name", "player", "number", "your", "custom",
+        "nombre", "nome", "naam", "leyenda", "leggenda", "capitano", "capitão", "capitán", "capitaine",
+        "kapitän", "капитан", "легенда",
+    )
+)  # fmt: skip
+has_jersey_cue = any_word(_PREFILTER)
 _CUE = "|".join(re.escape(word) for word in _CUE_WORDS)
-_WORD = rf"(?:Mc|MC|O'|D')?[{CAPITALS}]{{2,20}}(?:-[{CAPITALS}]{{2,20}})?"
+# (Cyrillic capitals too, some read as Latin look-alikes by `normalise`: "ТРЕТЬЯКОВ 12".)
+_CAPITALS = CAPITALS + "\u0400-\u042f"
+_WORD = rf"(?:Mc|MC|[{_CAPITALS}]['’])?[{_CAPITALS}]{{2,20}}(?:[-'’][{_CAPITALS}]{{1,20}}){{0,2}}"
 _PARTICLE = r"(?:DE|DA|DI|DOS|DAS|DEL|DELLA|VAN|VON|DER|LE|LA|EL|AL|BIN)"
 # The cue, up to 24 characters (a colon, "on the back:", "mit"), the name, then its number.
 _PRINTED = re.compile(
-    rf"(?i:{_CUE})[^\n]{{0,24}}?(?<![\w'])(?P<name>(?:{_PARTICLE}[ \t]+)?{_WORD}(?:[ \t]+{_WORD})?)"
-    r"(?P<gap>,?[ \t]+(?i:and[ \t]+)?(?i:number|numéro|numero|número|nummer|numer|no\.?|nr\.?|#)?[ \t]*)"
+    rf"(?P<cue>(?i:\b(?:{_CUE})))[^\n]{{0,24}}?"
+    rf"(?<![\w'])(?P<name>(?:{_PARTICLE}[ \t]+)?{_WORD}(?:[ \t]+{_WORD})?)"
+    r"(?P<gap>,?[ \t]+(?i:(?:and|y|e|et|und|en|i|ve|и)[ \t]+)?"
+    r"(?i:number|numéro|numero|número|nummer|numer|dorsal|rugnummer|numara|номер|no\.?|nr\.?|#)?[ \t]*)"
     r"\d{1,2}(?!\d)"
 )
 
@@ -55,5 +90,13 @@ def jersey_name(text: Text, surname: Callable[[str], bool]) -> bool:
             return True  # "DI LORENZO-RUSSO", "DOS SANTOS"
         parts = [fold_name(part.lower()) for word in words for part in word.split("-")]
         if "-" in name or any(surname(part) for part in parts):
+            return True
+        value = text.value
+        named = (
+            match.group("cue").lower() in _NAME_CUES
+            and not value[match.end("cue") : match.start("name")].strip(" \t:")
+            and _THING_BEFORE.search(value, max(0, match.start() - 12), match.start()) is None
+        )
+        if (named or _NUMBER_WORD.search(match.group("gap"))) and _NOT_PRINTED_NAMES.isdisjoint(parts):
             return True
     return False

@@ -68,7 +68,14 @@ STRONG_CUE_BODY = (
     # A photographer's credit, as cameras and agencies write it into a photo's comment or caption.
     r"\b(?:photo(?:graphed)?|foto(?:grafiert|grafiado|grafato|grafeerd)?|photographi[ée]e?)\s+"
     r"(?:by|von|par|por|da|door|av)\b|\b(?:photographer|fotograf|photographe|fot[óo]grafo|fotograaf)\s*:|"
-    r"\bportret\b|\bwidmung\s+an\b|\bdedicated\s+to\b)"
+    r"\bportret\b|\bwidmung\s+an\b|\bdedicated\s+to\b|"
+    # A personalisation field's name label, opening the text or a part of it, words of what it is printed
+    # on allowed before its colon or dash: "Name auf dem Brett: ...", "Nombre para la taza: ...", "Baby
+    # name - ...". ("Product name:", "file name:" open nothing: a name of a thing.)
+    # (`normalise` has written every dash as a hyphen.)
+    r"(?:^|(?<=[,;|(\n])|\b(?:first|full|baby|child'?s|kid'?s|given|your)\s)[ \t]*"
+    r"(?:name|nombre|nome|naam|namn|navn|prénom|prenom|vorname|imię|imie|jméno)\b"
+    r"[^:\n\-]{0,24}?[ \t]*[:\-])"
 )
 STRONG_CUE = re.compile(STRONG_CUE_BODY + r"\s*$")
 # Surnames with a particle, after a strong cue: "klant: Lauren de Roos", "Kunde: Ursula von der Leyen".
@@ -85,6 +92,10 @@ STRONG_CUE_WORDS = (
     "kund", "asiakas", "müşteri", "zákazník", "kupac", "vevő", "πελάτης", "empfänger", "destinat",
     "recipient", "retrato", "ritratto", "foto ", "photo ", "bild ", "fotogra", "photogra", "fotógra",
     "widmung", "dedicated",
+    # since names17: a personalisation field's name label, with the space or colon after it (a substring
+    # test: "named", "time", "economy" would make every text with them a cued one, 11% of PERSON's time)
+    "name ", "name:", "nombre ", "nombre:", "nome ", "nome:", "naam ", "naam:", "namn ", "namn:", "navn ",
+    "navn:", "prénom", "prenom", "vorname", "imię", "imie ", "imie:", "jméno",
 )  # fmt: skip
 # What is engraved on a product is often a name ("engraving anna kowalska", "Gravur: jan kowalski"), but
 # so is a pattern ("engraving Floral Pattern"): a cue only for a lower-case pair whose first word is a
@@ -109,6 +120,8 @@ NOT_FIRST_WORDS = frozenset(
         # of their own ("Mia", "Ma", "Mina", "Mine", "Su", "Son").
         "min", "mit", "mitt", "din", "sin", "mein", "meine", "meinem", "meinen", "meiner",
         "mijn", "mon", "mes", "mój", "moja", "moje", "mio", "meu", "minha",
+        # ... nor the words of a message after a name label ("Name tag: Hello My Name Is")
+        "hello", "hi", "hey", "happy", "merry", "welcome",
     )
 )  # fmt: skip
 # Lower-case text is read for names only after one of these.

@@ -209,6 +209,16 @@ class ScriptNames:
             last = word.end()
         return "".join(parts) + value[last:] if parts else None
 
+    def cased_name(self, words: list[str], script: str) -> bool:
+        """Greek or Cyrillic `words` (as `normalise` leaves them) after a cue of another language: a given
+        name, or a surname's ending beside a word (one word: a given name that is no everyday word)."""
+        read = [_skeleton(word, script) for word in words]
+        if any(word in self._not_names[script] for word in read):
+            return False
+        if len(read) == 1:
+            return read[0] not in self._word_given[script] and self._is_given(read[0], script)
+        return any(self._is_surname(word, script) for word in read) or self._is_given(read[0], script)
+
     def _after_bare_for(self, value: str, start: int, first: str, script: str) -> bool:
         """A bare "for" ("для", "για τον") comes right before `start`, and `first` is no word-like name."""
         before = value[max(0, start - _BARE_WINDOW) : start]
