@@ -67,7 +67,7 @@ def _country_rules(code: str) -> tuple[re.Pattern[str], Any] | None:
     return structure, get_cc_module(code.lower(), "iban")
 
 
-def _is_valid_iban(number: str) -> bool:
+def is_valid_iban(number: str) -> bool:
     """`stdnum.iban.is_valid(number)`, with its lookups done once per country: its `compact` and registry
     lookup were 60-70% of the 70-200 us each IBAN cost (and every candidate that reaches here is an IBAN).
     The same checks in the same library's terms: mod 97, the registry's BBAN structure, the country's
@@ -106,7 +106,7 @@ def _valid_iban(match: re.Match[str], text: Text) -> bool:
             number += group
             if len(number) >= length:
                 break
-        if len(number) == length and _is_valid_iban(number):
+        if len(number) == length and is_valid_iban(number):
             return True
     return False
 

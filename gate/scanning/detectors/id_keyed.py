@@ -8,7 +8,7 @@ an EMBG, mostly failing their checks), is still a person's number as the shop st
 there when it has the form such a number has: one token of letters and digits with at least five
 digits, not one digit repeated, not a date. Keys that name a business's number (`tax_id` of a `seller`,
 `vat_number`, `Steuernummer`) are not read so. (An IBAN has one form and one check everywhere: one
-that fails it is no account, under any key.)
+that fails it is no account in text; under a key that names an IBAN, `iban_keyed` reads it by its form.)
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ _ID_WORDS = frozenset(
     )
 )  # fmt: skip
 # ... and the words of a business's number, which is not a person's.
-_BUSINESS = frozenset(
+BUSINESS_WORDS = frozenset(
     (
         "tax", "taxid", "steuer", "steuernummer", "steuerid", "vat", "ust", "ustid", "mwst", "ein", "company",
         "business", "seller", "merchant", "store", "shop", "vendor", "supplier", "registration", "siren",
@@ -42,7 +42,8 @@ _BUSINESS = frozenset(
 )  # fmt: skip
 
 
-def _words(key: KeyInfo) -> set[str]:
+def key_words(key: KeyInfo) -> set[str]:
+    """The key's words, and each two neighbours joined (`national_id`)."""
     parts = key.norm.split("_")
     words = set(parts)
     # Two-word names as one ("national_id", "id_number"), so "national_holiday" is not an id's key.
@@ -58,8 +59,8 @@ class NationalIdKeyRule(KeyedRule):
     def matches(self, key: KeyInfo) -> bool:
         """True if the key names a person's id (a word of `_ID_WORDS`), and no word
         of a business's number. (Under an SSN's key (`SsnKeyRule`) nine digits are US_SSN's.)"""
-        words = _words(key)
-        return bool(words & _ID_WORDS) and not words & _BUSINESS and not _says_ssn(words)
+        words = key_words(key)
+        return bool(words & _ID_WORDS) and not words & BUSINESS_WORDS and not _says_ssn(words)
 
 
 class SsnKeyRule(KeyedRule):
@@ -71,8 +72,8 @@ class SsnKeyRule(KeyedRule):
 
     def matches(self, key: KeyInfo) -> bool:
         """True if the key names a social security number and no business's number."""
-        words = _words(key)
-        return _says_ssn(words) and not words & _BUSINESS
+        words = key_words(key)
+        return _says_ssn(words) and not words & BUSINESS_WORDS
 
 
 def _says_ssn(words: set[str]) -> bool:

@@ -60,6 +60,8 @@ _IDD = re.compile(r"0(?<![\w+]0)0[1-9][\d \t().\-/]{6,22}\d(?!\d)")
 # The four groups before a UUID's last: "aeac4159-2093-c133-7f39-".
 _UUID_HEAD = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-")
 _UUID_HEAD_CHARS = 24
+_UUID = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])")
+_UUID_CHARS = 36
 _INTERNATIONAL_PREFIX = re.compile(r"\+\d{0,4}[ \t.\-/]*$")
 _MIN_NATIONAL_DIGITS = 9
 _SAID_CHARS = 24  # how close before an unassigned international number a phone word must stand
@@ -144,8 +146,17 @@ def _possible_where_said(candidate: str, text: Text, start: int) -> bool:
 
 
 def _in_uuid(value: str, start: int) -> bool:
-    """True if the digits at `start` are a UUID's last group ("...-7f39-003293640508")."""
-    return start >= _UUID_HEAD_CHARS and _UUID_HEAD.match(value, start - _UUID_HEAD_CHARS, start) is not None
+    """True if the digits at `start` are inside a UUID: its last group ("...-7f39-003293640508") or a
+    middle one (Adobe's `xmp.did:c7f0939d-8a60-0049-9484-841e...` read as +49 9484 841: a Photoshop
+    file was held for a phone number its document id spelled)."""
+    if start >= _UUID_HEAD_CHARS and _UUID_HEAD.match(value, start - _UUID_HEAD_CHARS, start) is not None:
+        return True
+    if start < 9 or value[start - 1] != "-":  # a middle group starts after a dash, 9 or more characters in
+        return False
+    return any(
+        found.start() < start < found.end()
+        for found in _UUID.finditer(value, max(0, start - _UUID_CHARS), start + _UUID_CHARS)
+    )
 
 
 def _idd(match: re.Match[str], text: Text) -> bool:

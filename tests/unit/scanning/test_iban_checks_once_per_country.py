@@ -1,4 +1,4 @@
-"""The IBAN detector's check reads python-stdnum's registry once per country (`iban._is_valid_iban`): it must
+"""The IBAN detector's check reads python-stdnum's registry once per country (`iban.is_valid_iban`): it must
 answer exactly as `stdnum.iban.is_valid` does, for valid IBANs of every registry country, for each of them
 altered (a digit, the check digits, a letter where the structure wants a digit, lower case, one character
 short or long), for numbers of countries outside the registry and for text that is not letters and digits."""
@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from stdnum import iban, numdb
 
-from gate.scanning.detectors.iban import _country_rules, _is_valid_iban
+from gate.scanning.detectors.iban import _country_rules, is_valid_iban
 
 _LETTERS = {ord(letter): str(value) for value, letter in enumerate(string.ascii_uppercase, 10)}
 _KINDS = {"n": string.digits, "a": string.ascii_uppercase, "c": string.ascii_uppercase + string.digits}
@@ -64,7 +64,7 @@ def test_every_registry_country_valid_and_altered() -> None:
     for code, structure in countries:
         for _ in range(12):
             for candidate in _neighbours(_made(code, structure, rng), rng):
-                assert _is_valid_iban(candidate) == iban.is_valid(candidate), candidate
+                assert is_valid_iban(candidate) == iban.is_valid(candidate), candidate
                 checked += 1
                 valid += iban.is_valid(candidate)
     assert valid > len(countries) * 8  # most made numbers pass stdnum (country modules refuse some)
@@ -77,10 +77,10 @@ def test_every_registry_country_valid_and_altered() -> None:
      "DE89 3704 0044 0532 0130 00", "DE89-3704-0044-0532-0130-00", "DE8937040044053201300\u0660", "", "DE"],
 )  # fmt: skip
 def test_known_numbers_and_odd_text(number: str) -> None:
-    assert _is_valid_iban(number) == iban.is_valid(number)
+    assert is_valid_iban(number) == iban.is_valid(number)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=string.ascii_letters + string.digits + " -.\u0663", min_size=0, max_size=36))
 def test_any_text(number: str) -> None:
-    assert _is_valid_iban(number) == iban.is_valid(number)
+    assert is_valid_iban(number) == iban.is_valid(number)

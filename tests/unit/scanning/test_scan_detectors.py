@@ -241,7 +241,7 @@ NEGATIVES: list[tuple[str, Any]] = [
     ("prompt", "order 4111 1111 1111 1112 shipped"),  # Luhn fails
     ("card_number", "4111111111111112"),
     ("prompt", "ref 9111 1111 1111 1102"),  # Luhn passes, no card scheme starts with 9
-    ("iban", "DE89 3704 0044 0532 0130 01"),  # mod 97 fails
+    ("prompt", "IBAN DE89 3704 0044 0532 0130 01"),  # mod 97 fails (under a key: iban_keyed)
     ("prompt", "case 666-12-3456 closed"),  # SSN area 666 is never issued
     ("prompt", "code GB 12 34 56 C"),  # NINO prefix GB is not allocated
     ("nino", "QQ123456C"),
