@@ -287,6 +287,18 @@ _FIRST_PERSON = lexicon.Cues("health_first_person").then(
     + r")\s+|[ld]['’])?(?:[\w-]+\s+(?:\d\s+)?)?(?:[ld]['’])?"
     + _ANY_CONDITION
 )
+# Any condition of `_ANY_CONDITION`'s lists in the text: the first-person phrases' short cues ("ho", "am")
+# start inside most texts, and each start tried the whole alternation of conditions (+5 us a record).
+_HAS_ANY_CONDITION = any_word(
+    tuple(
+        sorted(
+            {form for stem in _CONDITIONS for form in lexicon.readings(stem.strip())}
+            | {form for stem in _words("near_conditions") for form in lexicon.readings(stem.strip(" *"))}
+            | {form for stem in _words("cjk_conditions") for form in lexicon.readings(normalise(stem))}
+            | {form for stem in _words("arabic_conditions") for form in lexicon.readings(stem)}
+        )
+    )
+)
 _SELF_STATED_WORDS = _words("self_stated")
 _SELF_STATED = re.compile(lexicon.pattern(_SELF_STATED_WORDS))
 _HAS_SELF_STATED = any_word(
@@ -359,7 +371,7 @@ DETECTOR: PatternDetector = PatternDetector(
         PatternRule("health.said_of_person", _NEAR, _near_said_of_a_person, when=_HAS_NEAR_CONDITION),
         PatternRule("health.said_of_person", _NEAR_AFTER, _near_said_of_a_person, when=_HAS_NEAR_CONDITION),
         PatternRule("health.record", _IN_RECORD, _near_said_of_a_person, when=_HAS_RECORD_WORD),
-        PatternRule("health.first_person", _FIRST_PERSON, _not_a_claim),
+        PatternRule("health.first_person", _FIRST_PERSON, _not_a_claim, when=_HAS_ANY_CONDITION),
         PatternRule("health.first_person", _SELF_STATED, _not_a_claim, when=_HAS_SELF_STATED),
         PatternRule("health.pregnancy_term", _PREGNANCY_TERM, when=_HAS_PREGNANCY),
         PatternRule(
