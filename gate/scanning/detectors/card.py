@@ -106,9 +106,9 @@ def _valid_card(match: re.Match[str], text: Text) -> bool:
     groups of four) beside other numbers the run took in: "4539 5787 6362 1486 12/27" (its expiry),
     "Brad Miles 3559952432813211 03/31", "ref 12 4539578763621486". The whole run failed the check there,
     and the card was approved."""
-    if _valid_span(match.group(), match.start(), match.end(), text):
-        return True
     raw = match.group()
+    if _valid_span(raw, match.start(), match.end(), text):
+        return True
     groups = [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(raw)]
     if len(groups) < 2:
         return False

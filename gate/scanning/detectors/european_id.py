@@ -164,16 +164,17 @@ def stdnum_valid(module: Any, candidate: str) -> bool:
     """True if python-stdnum's `module` (or any object with its `validate`) accepts `candidate` (its
     checksum, date and format rules).
 
-    A check that fails in its own code counts as accepting: python-stdnum's Chinese module raised
-    KeyError on a number whose checksum and birth date were right but whose birth place (a code of
+    A lookup that fails in the check's own tables counts as accepting: python-stdnum's Chinese module
+    raised KeyError on a number whose checksum and birth date were right but whose birth place (a code of
     Taiwan's, 71xxxx) its table lists without counties, and the scanner's error held the event as
-    `gate.error` instead of naming the number. The checks that run before such a failure are passed.
+    `gate.error` instead of naming the number. The checks that run before such a failure are passed. (Any
+    other error is a bug, and is raised: the event is held as `gate.error`.)
     """
     try:
         module.validate(candidate)
     except (exceptions.ValidationError, ValueError):
         return False
-    except (KeyError, IndexError, TypeError, AttributeError):
+    except (KeyError, IndexError):
         return True
     return True
 

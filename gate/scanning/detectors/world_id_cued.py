@@ -256,10 +256,6 @@ def _prefixes(number: str) -> list[str]:
     return readings
 
 
-def _passes(check: Any, reading: str) -> bool:
-    return stdnum_valid(check, reading)
-
-
 def _one_typo_away(check: Any, reading: str) -> bool:
     """Whether one character of `reading` (or its last two together: Russia's INN ends in two check
     digits) can be changed so that it passes `check`: a number of the right form, length and dates that
@@ -267,31 +263,29 @@ def _one_typo_away(check: Any, reading: str) -> bool:
     places = [i for i, ch in enumerate(reading) if ch.isalnum()]
     for place in places:
         for ch in "0123456789X" if place == places[-1] else "0123456789":
-            if ch != reading[place] and _passes(check, reading[:place] + ch + reading[place + 1 :]):
+            if ch != reading[place] and stdnum_valid(check, reading[:place] + ch + reading[place + 1 :]):
                 return True
     if len(places) >= 2 and places[-2] == places[-1] - 1:
         last = places[-2]
-        return any(_passes(check, f"{reading[:last]}{n:02d}{reading[last + 2 :]}") for n in range(100))
+        return any(stdnum_valid(check, f"{reading[:last]}{n:02d}{reading[last + 2 :]}") for n in range(100))
     return False
+
+
+def _readings(match: re.Match[str]) -> list[str]:
+    """The number after a name and its shorter readings (`_prefixes`), those with six digits or more."""
+    return [
+        reading for reading in _prefixes(match.group("number")) if sum(ch.isdigit() for ch in reading) >= 6
+    ]
 
 
 def _valid(match: re.Match[str], text: object) -> bool:
     kind = next(name for name, group in match.groupdict().items() if group is not None and name != "number")
     checks = _CHECKS[kind]
-    readings = [
-        reading for reading in _prefixes(match.group("number")) if sum(ch.isdigit() for ch in reading) >= 6
-    ]
-    if any(_passes(check, reading) for reading in readings for check in checks):
+    readings = _readings(match)
+    if any(stdnum_valid(check, reading) for reading in readings for check in checks):
         return True
     # After the number's own name, a number one typo away from valid is still that number.
     return any(_one_typo_away(check, reading) for reading in readings[:1] for check in checks)
-
-
-def passes_any(reading: str) -> bool:
-    """Whether `reading` passes the check of any kind this module reads (after a generic "ID number")."""
-    return sum(ch.isdigit() for ch in reading) >= 6 and any(
-        _passes(check, reading) for checks in _CHECKS.values() for check in checks
-    )
 
 
 # (lead19) A generic name ("my ID number is", "customer's identity number:", "national ID") before a number
@@ -316,7 +310,13 @@ _has_generic = any_word(("id number", "id no", "id nr", "identity number", "iden
 def _generic_valid(match: re.Match[str], text: Text) -> bool:
     if _THING_BEFORE.search(text.value, max(0, match.start() - 16), match.start()) is not None:
         return False
-    return any(passes_any(reading) for reading in _prefixes(match.group("number")))
+    # any kind's check this module reads
+    return any(
+        stdnum_valid(check, reading)
+        for reading in _readings(match)
+        for checks in _CHECKS.values()
+        for check in checks
+    )
 
 
 DETECTOR: PatternDetector = PatternDetector(
