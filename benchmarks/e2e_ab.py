@@ -29,6 +29,8 @@ import json
 import os
 import statistics
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +74,38 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+Variant = tuple[str, str, dict[str, Any]]  # name, site, settings merged into the gate's
+
+
+def rotated(variants: list[Variant], round_: int) -> list[Variant]:
+    """The variants in round `round_`'s order: rotated one place a round, so none always runs first."""
+    shift = round_ % len(variants)
+    return [*variants[shift:], *variants[:shift]]
+
+
+@contextmanager
+def running_as(site: str, extra: dict[str, Any]) -> Iterator[None]:
+    """Inside: a gate `benchmarks.e2e_burst` starts imports `site`'s `gate` first (empty: the installed
+    build) and runs with `extra` merged into its settings; both put back after."""
+    from benchmarks import e2e_burst  # noqa: PLC0415
+
+    base_path = os.environ.get("PYTHONPATH", "")
+    settings_of = e2e_burst.gate_settings
+
+    def with_extra(*a: Any, **k: Any) -> dict[str, Any]:
+        config = settings_of(*a, **k)
+        config["settings"] = _merge(config["settings"], extra)
+        return config
+
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [site, base_path]))
+    e2e_burst.gate_settings = with_extra
+    try:
+        yield
+    finally:
+        e2e_burst.gate_settings = settings_of
+        os.environ["PYTHONPATH"] = base_path
+
+
 def main(argv: list[str] | None = None) -> int:
     """Alternate the builds and print the table (see the module docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -90,8 +124,6 @@ def main(argv: list[str] | None = None) -> int:
     instruments = {name: instrument_settings(extra) for name, _site, extra in builds}
     collector = {name: int(taken.get("fetch_wait_ms", 2)) for name, taken in instruments.items()}
     readable_by = {name: str(taken.get("readable_by", "offsets")) for name, taken in instruments.items()}
-    base_path = os.environ.get("PYTHONPATH", "")
-    settings_of = e2e_burst.gate_settings
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="gate-e2e-ab-") as tmp:
         pki = create_dev_pki(Path(tmp) / "pki")
@@ -99,27 +131,14 @@ def main(argv: list[str] | None = None) -> int:
         rate = args.rate
         with EmbeddedBroker() as broker:
             for round_ in range(args.rounds):
-                shift = round_ % len(builds)
-                for name, site, extra in [*builds[shift:], *builds[:shift]]:
-                    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [site, base_path]))
-
-                    def with_extra(*a: Any, _extra: dict[str, Any] = extra, **k: Any) -> dict[str, Any]:
-                        config = settings_of(*a, **k)
-                        config["settings"] = _merge(config["settings"], _extra)
-                        return config
-
-                    e2e_burst.gate_settings = with_extra
-                    wait_ms = collector[name]
-                    try:
+                for name, site, extra in rotated(builds, round_):
+                    with running_as(site, extra):
                         result = e2e_burst.burst_run(
                             broker.bootstrap_servers, pki, events, workers=None, batch=None,
                             log=Path(tmp) / f"gate-{name}-{round_}.log", broker_pid=broker.pid,
                             probes=payloads, latency_s=args.seconds, latency_rate=rate, warm_up=0.1,
-                            collector_wait_ms=wait_ms, readable_by=readable_by[name],
+                            collector_wait_ms=collector[name], readable_by=readable_by[name],
                         )  # fmt: skip
-                    finally:
-                        e2e_burst.gate_settings = settings_of
-                        os.environ["PYTHONPATH"] = base_path
                     rate = rate or result["half_load"]["offered_per_s"]
                     row = _row(name, round_, result)
                     rows.append(row)

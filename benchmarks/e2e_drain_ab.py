@@ -17,13 +17,12 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
 import statistics
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from benchmarks.e2e_ab import _merge
+from benchmarks.e2e_ab import rotated, running_as
 
 COST_KEYS = ("broker_ms", "runner_ms", "runner_python_ms", "runner_librdkafka_ms", "workers_ms")
 
@@ -54,33 +53,19 @@ def main(argv: list[str] | None = None) -> int:
     variants = [_parse(v) for v in args.variants]
     if args.logs is not None:
         args.logs.mkdir(parents=True, exist_ok=True)
-    base_path = os.environ.get("PYTHONPATH", "")
-    settings_of = e2e_burst.gate_settings
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="gate-e2e-drain-ab-") as tmp:
         pki = create_dev_pki(Path(tmp) / "pki")
         _payloads, events = mixed_50kb_load(pki, args.events)
         with EmbeddedBroker() as broker:
             for round_ in range(args.rounds):
-                shift = round_ % len(variants)
-                for name, site, extra in [*variants[shift:], *variants[:shift]]:
-                    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [site, base_path]))
-
-                    def with_extra(*a: Any, _extra: dict[str, Any] = extra, **k: Any) -> dict[str, Any]:
-                        config = settings_of(*a, **k)
-                        config["settings"] = _merge(config["settings"], _extra)
-                        return config
-
-                    e2e_burst.gate_settings = with_extra
-                    try:
+                for name, site, extra in rotated(variants, round_):
+                    with running_as(site, extra):
                         result = e2e_burst.burst_run(
                             broker.bootstrap_servers, pki, events, workers=args.workers, batch=None,
                             log=(args.logs or Path(tmp)) / f"gate-{name}-{round_}.log", broker_pid=broker.pid,
                             warm_up=0.1,
                         )  # fmt: skip
-                    finally:
-                        e2e_burst.gate_settings = settings_of
-                        os.environ["PYTHONPATH"] = base_path
                     row = _row(name, round_, result)
                     rows.append(row)
                     print(json.dumps(row), flush=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from benchmarks.e2e_burst import minor_faults
@@ -20,7 +22,38 @@ def test_settings_that_are_not_an_object_are_refused() -> None:
 
 
 def test_page_faults_are_read_for_a_live_process_and_zero_for_none() -> None:
-    import os  # noqa: PLC0415
-
     assert minor_faults(os.getpid()) > 0
     assert minor_faults(None) == 0
+
+
+def test_variants_run_in_an_order_rotated_each_round() -> None:
+    from benchmarks.e2e_ab import rotated  # noqa: PLC0415
+
+    variants = [("a", "", {}), ("b", "", {}), ("c", "", {})]
+    assert [[name for name, _, _ in rotated(variants, r)] for r in range(4)] == [
+        ["a", "b", "c"],
+        ["b", "c", "a"],
+        ["c", "a", "b"],
+        ["a", "b", "c"],
+    ]
+
+
+def test_a_variant_runs_with_its_site_and_settings_and_both_are_put_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from benchmarks import e2e_burst  # noqa: PLC0415
+    from benchmarks.e2e_ab import running_as  # noqa: PLC0415
+
+    monkeypatch.setenv("PYTHONPATH", "/base")
+    monkeypatch.setattr(
+        e2e_burst, "gate_settings", lambda *a, **k: {"settings": {"kafka": {"a": 1}, "batch": {"max": 8}}}
+    )
+    original = e2e_burst.gate_settings
+    with running_as("/site", {"kafka": {"queued.min.messages": "512"}}):
+        assert os.environ["PYTHONPATH"].split(os.pathsep) == ["/site", "/base"]
+        assert e2e_burst.gate_settings()["settings"] == {
+            "kafka": {"a": 1, "queued.min.messages": "512"},
+            "batch": {"max": 8},
+        }
+    assert e2e_burst.gate_settings is original
+    assert os.environ["PYTHONPATH"] == "/base"
