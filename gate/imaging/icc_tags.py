@@ -281,15 +281,23 @@ def _held(signature: bytes, tag: bytes) -> int:
 
 def _read_spans(signature: bytes, tag: bytes) -> list[tuple[int, int]]:
     """The spans of a tag its type reads. Most types read one run from the tag's start (`_held`); a `mluc`
-    reads its record table and each record's string, a `dict` its records, each name and value and each
-    display name's `mluc` the same way: bytes between the strings are read by nobody (a writer can put text
-    there that no reader shows). A tag too malformed to say counts whole (the parse refuses it)."""
+    reads the 12 bytes of each record and each record's string, a `dict` its records, each name and value
+    and each display name's `mluc` the same way: bytes between the strings are read by nobody (a writer
+    can put text there that no reader shows). A tag too malformed to say counts whole (the parse refuses
+    it)."""
     kind = tag[:4]
     try:
         if kind == b"mluc":
             count, record_size = struct.unpack_from(">II", tag, 8)
-            strings = (struct.unpack_from(">II", tag, 16 + index * record_size + 4) for index in range(count))
-            return [(0, 16 + count * record_size), *((at, at + length) for length, at in strings)]
+            records = [16 + index * record_size for index in range(count)]
+            strings = (struct.unpack_from(">II", tag, at + 4) for at in records)
+            # A record is 12 bytes (language, country, length, offset); a writer may state a larger size,
+            # and what it puts in the rest of each record no reader looks at.
+            return [
+                (0, 16),
+                *((at, at + 12) for at in records),
+                *((at, at + length) for length, at in strings),
+            ]
         if kind == icc_dict.DICT_TYPE:
             count, record_size = struct.unpack_from(">II", tag, 8)
             spans = [(0, 16 + count * record_size)]
