@@ -10,6 +10,7 @@ strip leaves holds no name to scan.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import string
@@ -35,6 +36,7 @@ def _local(clark: str) -> str:
     return clark.rpartition("}")[2]
 
 
+@functools.lru_cache(maxsize=4096)  # the same few hundred names recur in every photo's packet
 def _chosen(clark: str) -> bool:
     return not clark.startswith(_STANDARD) and spelled(_local(clark))
 
