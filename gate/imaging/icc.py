@@ -139,8 +139,11 @@ def _read(profile: bytes) -> _Read | None:
     header = icc_tags.header_text(profile)
     if header:
         tags.append(("header", header))
-    device = any(icc_tags.has_device_ids(profile, offset, size) for _, offset, size in table)
-    return fields, tuple(tags), device
+    device = icc_tags.device_signatures(profile)
+    if device and device not in seen:
+        tags.append(("signatures", device))
+    names_device = any(icc_tags.has_device_ids(profile, offset, size) for _, offset, size in table)
+    return fields, tuple(tags), names_device
 
 
 def strip(profile: bytes, kinds: frozenset[str]) -> bytes | None:

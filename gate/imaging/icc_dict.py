@@ -22,9 +22,10 @@ _RECORD_SIZES = (16, 24, 32)  # name and value; plus a display name; plus a disp
 _DEVICE_NAME = re.compile(r"serial|device_?id|uuid|edid_?md5|edid_?hash|file_?name|path", re.IGNORECASE)
 
 
-def entries(tag: bytes) -> list[tuple[str, int, int]]:
-    """(name, value offset, value size) of every entry, offsets from the tag's start; raises
-    ImageUndecodable when a record or string lies outside the tag."""
+def records(tag: bytes) -> list[tuple[tuple[int, int], ...]]:
+    """The (start, end) spans, in the tag, of every record's strings: name and value, then its display
+    name and display value (`mluc` tags of their own) when the record size holds them and they are set;
+    raises ImageUndecodable when a record or string lies outside the tag."""
     try:
         count, record_size = struct.unpack_from(">II", tag, 8)
     except struct.error as exc:
@@ -33,12 +34,25 @@ def entries(tag: bytes) -> list[tuple[str, int, int]]:
         raise ImageUndecodable("ICC profile dict tag is malformed")
     found = []
     for index in range(count):
-        name_at, name_size, value_at, value_size = struct.unpack_from(">IIII", tag, 16 + index * record_size)
-        if name_at + name_size > len(tag) or value_at + value_size > len(tag):
+        fields = struct.unpack_from(f">{record_size // 4}I", tag, 16 + index * record_size)
+        spans = tuple((at, at + size) for at, size in zip(fields[::2], fields[1::2], strict=True))
+        if any(end > len(tag) for _, end in spans):
             raise ImageUndecodable("ICC profile dict string lies outside its tag")
-        name = tag[name_at : name_at + name_size].decode("utf-16-be", "replace")
-        found.append((name, value_at, value_size))
+        found.append(spans[:2] + tuple(span for span in spans[2:] if span[1] > span[0]))
     return found
+
+
+def entries(tag: bytes) -> list[tuple[str, int, int]]:
+    """(name, value offset, value size) of every entry, offsets from the tag's start (`records`)."""
+    return [
+        (tag[name_at:name_end].decode("utf-16-be", "replace"), value_at, value_end - value_at)
+        for (name_at, name_end), (value_at, value_end), *_ in records(tag)
+    ]
+
+
+def names_device(name: str) -> bool:
+    """Whether an entry of this name holds a device identifier (its value is zeroed, not scanned)."""
+    return _DEVICE_NAME.search(name) is not None
 
 
 def device_spans(tag: bytes) -> list[tuple[int, int]]:
@@ -48,5 +62,5 @@ def device_spans(tag: bytes) -> list[tuple[int, int]]:
     return [
         (at, at + size)
         for name, at, size in entries(tag)
-        if _DEVICE_NAME.search(name) and tag[at : at + size].strip(b"\x00")
+        if names_device(name) and tag[at : at + size].strip(b"\x00")
     ]

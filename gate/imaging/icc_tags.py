@@ -55,6 +55,8 @@ def tag_texts(profile: bytes, signature: bytes, offset: int, size: int) -> list[
             return _description(tag)
         if kind == b"mluc":
             return _localised(tag)
+        if kind == icc_dict.DICT_TYPE:
+            return _dictionary(tag)
     except (struct.error, UnicodeDecodeError) as exc:
         raise ImageUndecodable("ICC profile text tag is malformed") from exc
     if kind in _NAMED_TYPES:
@@ -80,6 +82,16 @@ def header_text(profile: bytes) -> str:
         header[24:36] = bytes(12)  # a date: a second of 59 is a ";" beside "acsp", and spells nothing
     runs = spelled.printable_runs(bytes(header)).split("\n")
     return "\n".join(run for run in runs if run and not _SIGNATURES.fullmatch(run))
+
+
+def device_signatures(profile: bytes) -> str:
+    """The header's device maker and model (bytes 48-55), read as the text they spell: eight bytes of
+    letters and a space are a full name as well as two signatures ("Jane", " Roe" as "APPL", "sRGB").
+    Registered signatures read as nothing the scanner finds; blank or unprintable ones give ""."""
+    field = profile[48:56].replace(b"\x00", b" ")
+    if not field.strip() or not all(0x20 <= byte < 0x7F for byte in field):
+        return ""
+    return field.decode("ascii").strip()
 
 
 def _parts(text: str) -> list[str]:
@@ -113,6 +125,26 @@ def _localised(tag: bytes) -> list[str]:
         if offset + length > len(tag):
             raise ImageUndecodable("ICC profile mluc string lies outside its tag")
         texts += _parts(tag[offset : offset + length].decode("utf-16-be", "replace"))
+    return texts
+
+
+def _dictionary(tag: bytes) -> list[str]:
+    """ICC dictType: each name and value on its own (runs of text read across them would join a name to
+    the value after it: "jane.roe@example.com" and "1" read as one word), and each display name's and
+    display value's languages; not the value of an entry that names a device, which the strip zeroes."""
+    texts: list[str] = []
+    for spans in icc_dict.records(tag):
+        name = tag[spans[0][0] : spans[0][1]].decode("utf-16-be", "replace")
+        for number, (start, end) in enumerate(spans):
+            part = tag[start:end]
+            if number == 1 and icc_dict.names_device(name):
+                continue  # a device identifier, zeroed by the strip (`_device_spans`), not text
+            if number < 2:
+                texts += _parts(part.decode("utf-16-be", "replace"))
+            elif part[:4] == b"mluc":
+                texts += _localised(part)
+            else:
+                raise ImageUndecodable("ICC profile dict display name is not a mluc")
     return texts
 
 
@@ -160,7 +192,11 @@ def _unreferenced(profile: bytes) -> list[tuple[int, int]]:
     (gaps between tags, bytes past the last tag or past the size the header declares, a tag longer than
     its type). Writers leave them zero; text there would be published unread."""
     table = tag_table(profile)
-    held = ((offset, offset + _held(sig, profile[offset : offset + size])) for sig, offset, size in table)
+    held = (
+        (offset + start, offset + end)
+        for sig, offset, size in table
+        for start, end in _read_spans(sig, profile[offset : offset + size])
+    )
     covered = sorted([(0, 132 + 12 * len(table)), *held])
     spans, pos = [_RESERVED.indices(len(profile))[:2]], 0
     for start, end in covered:
@@ -231,12 +267,6 @@ def _held(signature: bytes, tag: bytes) -> int:
         elif kind == b"data":  # ASCII (flag 0, read as text) up to its first NUL
             end = tag.find(b"\x00", 12)
             needed = size if end < 0 else end + 1
-        elif kind == b"mluc":
-            count, record_size = struct.unpack_from(">II", tag, 8)
-            needed = 16 + count * record_size
-            for index in range(count):
-                length, offset = struct.unpack_from(">II", tag, 16 + index * record_size + 4)
-                needed = max(needed, offset + length)
         elif kind == b"desc":  # ASCII, Unicode, then a ScriptCode string of `count` of its 67 bytes
             (ascii_count,) = struct.unpack_from(">I", tag, 8)
             (unicode_count,) = struct.unpack_from(">I", tag, 12 + ascii_count + 4)
@@ -247,6 +277,38 @@ def _held(signature: bytes, tag: bytes) -> int:
     except (struct.error, IndexError):
         needed = size  # a tag too short for its own header: the parse reads (and refuses) it
     return min(needed, size)
+
+
+def _read_spans(signature: bytes, tag: bytes) -> list[tuple[int, int]]:
+    """The spans of a tag its type reads. Most types read one run from the tag's start (`_held`); a `mluc`
+    reads the 12 bytes of each record and each record's string, a `dict` its records, each name and value
+    and each display name's `mluc` the same way: bytes between the strings are read by nobody (a writer
+    can put text there that no reader shows). A tag too malformed to say counts whole (the parse refuses
+    it)."""
+    kind = tag[:4]
+    try:
+        if kind == b"mluc":
+            count, record_size = struct.unpack_from(">II", tag, 8)
+            records = [16 + index * record_size for index in range(count)]
+            strings = (struct.unpack_from(">II", tag, at + 4) for at in records)
+            # A record is 12 bytes (language, country, length, offset); a writer may state a larger size,
+            # and what it puts in the rest of each record no reader looks at.
+            return [
+                (0, 16),
+                *((at, at + 12) for at in records),
+                *((at, at + length) for length, at in strings),
+            ]
+        if kind == icc_dict.DICT_TYPE:
+            count, record_size = struct.unpack_from(">II", tag, 8)
+            spans = [(0, 16 + count * record_size)]
+            for record in icc_dict.records(tag):
+                spans += record[:2]
+                for start, end in record[2:]:
+                    spans += [(start + a, start + b) for a, b in _read_spans(b"", tag[start:end])]
+            return spans
+    except (struct.error, ImageUndecodable):
+        return [(0, len(tag))]
+    return [(0, _held(signature, tag))]
 
 
 # Types read whole by their type alone, whatever the tag's signature: numbers whose count the type fixes

@@ -13,7 +13,7 @@ from typing import cast
 from PIL import ExifTags
 
 from gate.errors import ImageUndecodable
-from gate.imaging import xmp_unread
+from gate.imaging import xmp_names, xmp_unread
 from gate.imaging.camera_raw import camera_raw_text
 from gate.imaging.generators import known_generator
 from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
@@ -349,6 +349,7 @@ def read_items(
     text = _decode(packet)
     items.extend(xmp_unread.unread_items(text, root, properties, _KNOWN_URIS))
     items.extend(xmp_unread.wrapper_items(_split_tail(text)[0], namespaces, _KNOWN_URIS))
+    items.extend(xmp_names.names_item(root, namespaces))
     if has_tail(packet):
         items.append(MetadataItem(pointer("xmp", "tail"), "unread"))
     return items, markers
@@ -387,6 +388,11 @@ def strip(packet: bytes, kinds: frozenset[str], extensions: frozenset[str] = fro
             if desc.get(f"{{{RDF}}}about", "").strip():
                 desc.set(f"{{{RDF}}}about", "")
                 removed = True
+        # Names the packet chose are free text too (`xmp_names`): what spells one goes or is renamed.
+        removed = xmp_names.drop_spelled(root) or removed
+        renamed = xmp_names.plain_prefixes(namespaces)
+        removed = removed or renamed != namespaces
+        namespaces = renamed
     if "unread" in kinds:
         removed = xmp_unread.drop_unread(_decode(packet), root, properties, _KNOWN_URIS) or removed
         removed = removed or has_tail(packet)

@@ -22,6 +22,7 @@ import c2pa
 from gate.errors import ProvenanceError
 from gate.provenance._sdk import OFFLINE_SETTINGS, error_kind, make_context, settings_for
 from gate.provenance.credentials import TrustAnchors
+from gate.provenance.jsonld import canonical_keys
 from gate.provenance.manifest import IPTC, check_generation_assertion, is_generation_label
 from gate.provenance.rendering import repaired, suspect_paths
 from gate.provenance.status import EXPIRED_CODES, by_decisiveness, is_identity, is_trust_only
@@ -258,8 +259,8 @@ def _other_assertions(manifests: Mapping[str, Any]) -> tuple[tuple[str, int, str
             label, data = str(assertion.get("label", "")), assertion.get("data")
             if is_generation_label(label):
                 continue  # ours is read exactly and scanned on its own
-            if data is not None:
-                found.append((str(manifest_label), position, label, data))
+            if data is not None:  # JSON-LD keys by their namespace, not the signer's prefix (`jsonld`)
+                found.append((str(manifest_label), position, label, canonical_keys(data)))
         # Published with the store too, and chosen by its writer: the manifest's title (often a file
         # name: "jane.doe@example.com.jpg"), its claim generator, and every ingredient's text fields.
         described = _described(manifest)
