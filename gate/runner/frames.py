@@ -8,14 +8,6 @@ and every system call per event (README "Performance"):
 - `FrameReader` takes whatever the pipe holds in one read and returns every message it completes; a message
   not yet complete waits in its buffer, so a half-written message never blocks the reader. Connection.recv
   reads the header and the body in two calls and copies the body once more through a BytesIO.
-- A large bytes value marked out of band (`pickle.PickleBuffer`, see `out_of_band`) is not copied into the
-  pickle: the pickle names it (protocol 5's NEXT_BUFFER), its bytes follow the pickle in the frame and go
-  to the pipe straight from the object that holds them; the reader gives the unpickler each as one bytes
-  object, copied once out of its buffer, which the unpickler puts in place. In a chunk of eight 70 KB
-  records the pickle was a 560 KB buffer grown by reallocation, in fresh pages, on the runner's one thread.
-
-A frame is the body's length (`!i`; -1 then `!Q` for a body over 2 GiB), then the body: the number of
-out-of-band buffers (`!H`), their lengths (`!Q` each), the pickle, the buffers.
 """
 
 from __future__ import annotations
@@ -24,47 +16,31 @@ import os
 import pickle
 import struct
 from collections.abc import Sequence
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 _SHORT = struct.Struct("!i")  # the length; -1 announces a 64-bit length (a message over 2 GiB)
 _LONG = struct.Struct("!Q")
-_COUNT = struct.Struct("!H")  # out-of-band buffers in the frame
-_LENGTH = struct.Struct("!Q")  # one buffer's length
 READ_BYTES = 1 << 20  # one read takes up to a full pipe (the pool sets 1 MiB pipes)
-# Below this a value is cheaper pickled in band: a buffer out of band costs a PickleBuffer, a callback and
-# a part of its own in the write (about 1 us), where copying a few KiB costs less than that.
-OUT_OF_BAND_MIN = 16 * 1024
-
-Parts = tuple[bytes | memoryview, ...]
 
 
-def out_of_band(value: bytes | None) -> bytes | pickle.PickleBuffer | None:
-    """`value` as `frame_parts` should carry it: a large bytes value marked to travel out of band (it
-    comes out of the reader as bytes again), anything else as it is."""
-    if value is not None and len(value) >= OUT_OF_BAND_MIN:
-        return pickle.PickleBuffer(value)
-    return value
-
-
-def frame_parts(obj: object) -> Parts:
-    """`obj` as a frame, in parts for one `os.writev`: the headers, the pickle (a view, not a copy) and each
-    out-of-band buffer it holds (views of the objects' own bytes).
+def frame_parts(obj: object) -> tuple[bytes, memoryview]:
+    """`obj` as a frame: the length header and the pickle (a view of the pickle, not a copy).
 
     `pickle.dumps`, not multiprocessing's ForkingPickler (whose reducers no message needs), which pickles
     into a BytesIO that grows by reallocating: through a one-worker echo pool of 50 KB records the
-    runner's CPU per record fell 57-60 -> 49-50 us in batches of 1, 30-34 -> 25 in batches of 8."""
-    buffers: list[pickle.PickleBuffer] = []
-    payload = pickle.dumps(obj, protocol=5, buffer_callback=buffers.append)
-    raws = [buffer.raw() for buffer in buffers]
-    lengths = b"".join(_LENGTH.pack(raw.nbytes) for raw in raws)
-    size = _COUNT.size + len(lengths) + len(payload) + sum(raw.nbytes for raw in raws)
+    runner's CPU per record fell 57-60 -> 49-50 us in batches of 1, 30-34 -> 25 in batches of 8. (Values
+    out of band, protocol-5 buffers written from the records' own bytes, cost more there: 60-65 us.)"""
+    payload = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    size = len(payload)
     header = _SHORT.pack(size) if size <= 0x7FFFFFFF else _SHORT.pack(-1) + _LONG.pack(size)
-    return (header + _COUNT.pack(len(raws)) + lengths, memoryview(payload), *raws)
+    return header, memoryview(payload)
 
 
 def encode_message(obj: object) -> bytes:
     """`obj` as one frame in one bytes object (for a writer that must keep what it could not write yet)."""
-    return b"".join(frame_parts(obj))
+    header, payload = frame_parts(obj)
+    return header + payload
 
 
 def write_message(fd: int, obj: object) -> None:
@@ -72,15 +48,14 @@ def write_message(fd: int, obj: object) -> None:
     write_frames(fd, [frame_parts(obj)])
 
 
-def write_frames(fd: int, frames: Sequence[Parts]) -> None:
+def write_frames(fd: int, frames: Sequence[tuple[bytes, memoryview]]) -> None:
     """Write frames (from `frame_parts`) to a blocking `fd`, in order, in one system call when the pipe
     takes them all (the reader then wakes once for all of them)."""
     parts = [part for frame in frames for part in frame]
     written = os.writev(fd, parts)
     for part in parts:  # a pipe fuller than the frames: the rest as it drains
-        size = len(part) if isinstance(part, bytes) else part.nbytes
-        if written >= size:
-            written -= size
+        if written >= len(part):
+            written -= len(part)
             continue
         view = memoryview(part)[written:]
         while view:
@@ -143,20 +118,6 @@ def _split(data: memoryview) -> tuple[list[Any], int]:
             head += _LONG.size
         if end - at - head < size:
             break
-        messages.append(_load(data[at + head : at + head + size]))
+        messages.append(ForkingPickler.loads(data[at + head : at + head + size]))  # pickle.loads
         at += head + size
     return messages, at
-
-
-def _load(body: memoryview) -> Any:
-    """The message of one frame's body, its out-of-band buffers each copied out once, as bytes."""
-    (count,) = _COUNT.unpack_from(body)
-    at = _COUNT.size + count * _LENGTH.size
-    lengths = [_LENGTH.unpack_from(body, _COUNT.size + i * _LENGTH.size)[0] for i in range(count)]
-    end = len(body) - sum(lengths)
-    buffers = []
-    for length in lengths:
-        buffers.append(bytes(body[end : end + length]))
-        end += length
-    # The pipes join the gate and the workers it started: nothing else writes them.
-    return pickle.loads(body[at : len(body) - sum(lengths)], buffers=buffers)  # noqa: S301

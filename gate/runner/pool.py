@@ -52,7 +52,7 @@ from gate.runner.evaluator import (
     never,
     nothing,
 )
-from gate.runner.frames import Parts, encode_message, frame_parts
+from gate.runner.frames import encode_message, frame_parts
 from gate.runner.pool_worker import inbound_fields, routed_from
 from gate.runner.worker_start import JobKey, Worker, preloaded_files, reap, start_worker, worker_context
 
@@ -330,23 +330,44 @@ class ProcessPool:
             size = max(1, min(self._chunk, even - len(worker.jobs), len(self._todo)))
             jobs = [self._todo.popleft() for _ in range(size)]
             started = time.monotonic()
-            parts = frame_parts([(t, i, inbound_fields(self._tickets[t].records[i])) for t, i in jobs])
+            header, payload = frame_parts(
+                [(t, i, inbound_fields(self._tickets[t].records[i])) for t, i in jobs]
+            )
             if not worker.jobs:
                 worker.deadline = started + self._event_timeout_s
             worker.jobs.extend(jobs)
-            self._send(worker, parts)
+            self._send(worker, header, payload)
             self.ipc_seconds += time.monotonic() - started
 
-    def _send(self, worker: Worker, parts: Parts) -> None:
-        """Write a frame now, as far as the pipe takes it (see `Worker.send`); the rest as it drains."""
-        worker.send(parts)
+    def _send(self, worker: Worker, header: bytes, payload: memoryview) -> None:
+        """Write a frame now, as far as the pipe takes it; keep only the rest (a chunk of 50 KB records
+        went into the pipe in one call, without being joined and copied into `unsent` first)."""
+        written = 0
+        if not worker.unsent:
+            try:
+                written = os.writev(worker.inbox_fd, (header, payload))
+            except BlockingIOError:
+                pass
+            except OSError:  # it died: `_flush` meets the error again and replaces it
+                pass
+        if written < len(header):
+            worker.unsent += header[written:]
+            worker.unsent += payload
+        elif written < len(header) + len(payload):
+            worker.unsent += payload[written - len(header) :]
         if worker.unsent:
             self._flush(worker)
 
     def _flush(self, worker: Worker) -> None:
         """Write what the pipe takes now; the rest waits for select to say it is writable."""
         started = time.monotonic()
-        if not worker.flush():  # it died (its counter says whether it was on a record)
+        try:
+            while worker.unsent:
+                written = os.write(worker.inbox_fd, worker.unsent)
+                del worker.unsent[:written]
+        except BlockingIOError:
+            pass
+        except OSError:  # BrokenPipeError: it died (its counter says whether it was on a record)
             self._drain(worker, to_end=True)  # its answers still count, and make the counter comparison exact
             self._replace(worker, ERROR_CODE, "worker_died")
         self.ipc_seconds += time.monotonic() - started

@@ -34,15 +34,7 @@ from gate.core.record import InboundRecord, RoutedRecord
 from gate.errors import StoreUnavailable
 from gate.model import Verdict
 from gate.runner.contract import ProcessorFactory
-from gate.runner.frames import (
-    FrameReader,
-    Parts,
-    encode_message,
-    frame_parts,
-    out_of_band,
-    write_frames,
-    write_message,
-)
+from gate.runner.frames import FrameReader, encode_message, frame_parts, write_frames, write_message
 
 __all__ = ["encode_message", "inbound_fields", "routed_fields", "routed_from", "worker_main"]
 
@@ -61,26 +53,24 @@ HOLD_MAX_S = 0.05
 
 
 def inbound_fields(record: InboundRecord) -> InboundFields:
-    """What crosses the pipe for an inbound record (rebuilt with `InboundRecord(*fields)` from what the
-    frame reader returns): a large value travels out of band (`gate.runner.frames.out_of_band`)."""
+    """What crosses the pipe for an inbound record (rebuilt with `InboundRecord(*fields)`)."""
     return (
         record.topic,
         record.partition,
         record.offset,
         record.key,
-        out_of_band(record.value),
+        record.value,
         record.headers,
         record.timestamp_ms,
     )
 
 
 def routed_fields(routed: RoutedRecord) -> RoutedFields:
-    """What crosses the pipe for a routed record (rebuilt with `routed_from` from what the frame reader
-    returns): a large value (an image that comes back inline) travels out of band."""
+    """What crosses the pipe for a routed record (rebuilt with `routed_from`)."""
     return (
         routed.verdict.value,
         routed.key,
-        out_of_band(routed.value),
+        routed.value,
         routed.headers,
         routed.reason_codes,
         routed.source,
@@ -148,7 +138,7 @@ def worker_main(
 def _answer_chunk(chunk: Sequence[Job], processor: Any, out: int, started: Any) -> None:
     """Decide every record of a chunk in order and answer each, an answer held back while the next record
     is of the same batch and the answers held span under `HOLD_MAX_S` (see `HOLD_MAX_S`)."""
-    held: list[Parts] = []
+    held: list[tuple[bytes, memoryview]] = []
     held_from = 0.0
     for position, (ticket, index, fields) in enumerate(chunk):
         started.value += 1

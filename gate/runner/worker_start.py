@@ -38,7 +38,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from gate.runner.contract import ProcessorFactory
-from gate.runner.frames import FrameReader, Parts
+from gate.runner.frames import FrameReader
 from gate.runner.pool_worker import worker_main
 
 __all__ = ["START_METHODS", "Worker", "preloaded_files", "reap", "start_worker", "worker_context"]
@@ -96,37 +96,8 @@ class Worker:
     ready: bool = False
     answered: int = 0  # results read from it: started - answered is 1 while it is on a record, else 0
     jobs: deque[JobKey] = field(default_factory=deque)  # sent, in order: the head is being evaluated
-    unsent: bytearray = field(default_factory=bytearray)  # the part of a frame the pipe has not taken yet
+    unsent: bytearray = field(default_factory=bytearray)
     deadline: float = 0.0  # when the head record times out
-
-    def send(self, parts: Parts) -> None:
-        """Write a frame's parts (`gate.runner.frames.frame_parts`) to the inbox without blocking, as far as
-        the pipe takes them now, and keep the rest in `unsent` (for `flush`). A chunk of 50 KB records goes
-        into the pipe in one call from the records' own bytes, not joined and copied first. A broken pipe
-        is left for `flush` to meet again."""
-        written = 0
-        if not self.unsent:
-            with contextlib.suppress(OSError):  # BlockingIOError: full; others: it died
-                written = os.writev(self.inbox_fd, parts)
-        for part in parts:
-            size = len(part) if isinstance(part, bytes) else part.nbytes
-            if written >= size:
-                written -= size
-                continue
-            self.unsent += memoryview(part)[written:]
-            written = 0
-
-    def flush(self) -> bool:
-        """Write what the pipe takes of `unsent` now; False when the pipe is broken (the worker died)."""
-        try:
-            while self.unsent:
-                written = os.write(self.inbox_fd, self.unsent)
-                del self.unsent[:written]
-        except BlockingIOError:
-            pass
-        except OSError:  # BrokenPipeError
-            return False
-        return True
 
 
 def start_worker(context: BaseContext, factory: ProcessorFactory, preloaded: dict[str, str | None]) -> Worker:

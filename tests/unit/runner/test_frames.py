@@ -8,18 +8,11 @@ import os
 import pickle
 import threading
 from collections.abc import Iterator
+from multiprocessing.connection import Pipe
 
 import pytest
 
-from gate.runner.frames import (
-    OUT_OF_BAND_MIN,
-    FrameReader,
-    encode_message,
-    frame_parts,
-    out_of_band,
-    write_frames,
-    write_message,
-)
+from gate.runner.frames import FrameReader, encode_message, frame_parts, write_frames, write_message
 
 MESSAGES: list[object] = [
     None,
@@ -27,27 +20,6 @@ MESSAGES: list[object] = [
     ("ok", (3, 7, ("approved", b"k", b"v" * 70_000, (), (), "src", {}, (), b"a"))),
     [(1, i, ("in", 0, i, b"k", bytes(range(256)) * 300, (), None)) for i in range(8)],
     b"",
-]
-# The same records with their large values marked out of band, as the pool and the workers send them, and
-# what the reader gives back for each (the values as bytes again, in place).
-BIG = bytes(range(256)) * 300
-OUT_OF_BAND: list[tuple[object, object]] = [
-    (
-        ("ok", (3, 7, ("approved", b"k", out_of_band(b"v" * 70_000), (), (), "src", {}, (), b"a"))),
-        ("ok", (3, 7, ("approved", b"k", b"v" * 70_000, (), (), "src", {}, (), b"a"))),
-    ),
-    (
-        [(1, i, ("in", 0, i, b"k", out_of_band(BIG[i:]), (), None)) for i in range(8)],
-        [(1, i, ("in", 0, i, b"k", BIG[i:], (), None)) for i in range(8)],
-    ),
-    (
-        [
-            (1, 0, ("in", 0, 0, None, out_of_band(None), (), None)),
-            (1, 1, ("in", 0, 1, b"", out_of_band(b""), (), 5)),
-        ],
-        [(1, 0, ("in", 0, 0, None, None, (), None)), (1, 1, ("in", 0, 1, b"", b"", (), 5))],
-    ),
-    (("ok", (0, 0, out_of_band(b"z" * OUT_OF_BAND_MIN))), ("ok", (0, 0, b"z" * OUT_OF_BAND_MIN))),
 ]
 
 
@@ -64,6 +36,19 @@ def pipe() -> Iterator[tuple[int, int]]:
     for fd in (read, write):
         with contextlib.suppress(OSError):
             os.close(fd)
+
+
+def test_frame_is_what_connection_recv_reads() -> None:
+    """Same bytes as Connection.send: a worker or pool still on Connection reads what these write."""
+    a, b = Pipe(duplex=False)
+    _roomy(b.fileno())
+    for message in MESSAGES:
+        header, payload = frame_parts(message)
+        assert int.from_bytes(header, "big") == len(payload)
+        write_message(b.fileno(), message)
+        assert a.recv() == message
+    a.close()
+    b.close()
 
 
 def test_reader_reads_each_frame(pipe: tuple[int, int]) -> None:
@@ -139,53 +124,5 @@ def test_end_of_pipe_raises_eof_and_drops_a_message_cut_short(pipe: tuple[int, i
 
 def test_frames_hold_pickles() -> None:
     header, payload = frame_parts(MESSAGES[3])
-    assert int.from_bytes(header[:4], "big") == len(header) - 4 + len(payload)
     assert pickle.loads(payload) == MESSAGES[3]
     assert encode_message(MESSAGES[3]) == header + bytes(payload)
-
-
-@pytest.mark.parametrize(("sent", "read"), OUT_OF_BAND)
-def test_large_values_cross_out_of_band_and_come_back_as_bytes(
-    pipe: tuple[int, int], sent: object, read: object
-) -> None:
-    fd_read, fd_write = pipe
-    reader = FrameReader(fd_read)
-    os.write(fd_write, encode_message(MESSAGES[1]))
-    write_message(fd_write, sent)
-    os.write(fd_write, encode_message(MESSAGES[2]))
-    got = reader.read()
-    assert got == [MESSAGES[1], read, MESSAGES[2]]
-    assert _bytes_in(got[1]) == _bytes_in(read)  # bytes, not views of the reader's buffer
-
-
-def test_an_out_of_band_value_is_written_from_its_own_bytes() -> None:
-    """Not copied into the pickle: the frame's last part is a view of the value itself."""
-    value = b"v" * 70_000
-    parts = frame_parts(("ok", (0, 0, out_of_band(value))))
-    assert len(parts) == 3
-    assert isinstance(parts[2], memoryview) and parts[2].obj is value
-    assert len(parts[1]) < 200  # the pickle names the buffer, it does not hold it
-    assert out_of_band(b"v" * (OUT_OF_BAND_MIN - 1)) == b"v" * (OUT_OF_BAND_MIN - 1)  # small: in band
-
-
-def test_out_of_band_frames_split_anywhere_and_larger_than_the_pipe() -> None:
-    """Chunks of records with values out of band, through a 64 KiB pipe read 64 KiB at a time."""
-    read, write = os.pipe()
-    messages = [sent for sent, _ in OUT_OF_BAND] + [("ok", (0, 1, out_of_band(b"y" * 3_000_000)))]
-    writer = threading.Thread(target=write_frames, args=(write, [frame_parts(m) for m in messages]))
-    writer.start()
-    reader = FrameReader(read, read_bytes=65536)
-    got: list[object] = []
-    while len(got) < len(messages):
-        got += reader.read()
-    writer.join()
-    assert got == [read_ for _, read_ in OUT_OF_BAND] + [("ok", (0, 1, b"y" * 3_000_000))]
-    os.close(read)
-    os.close(write)
-
-
-def _bytes_in(value: object) -> list[type]:
-    """The types of every bytes-like leaf of a message."""
-    if isinstance(value, tuple | list):
-        return [t for item in value for t in _bytes_in(item)]
-    return [type(value)] if isinstance(value, bytes | bytearray | memoryview) else []
