@@ -111,11 +111,13 @@ def markdown_lines(e2e: dict[str, Any]) -> list[str]:
             + (f"; the core takes {core_ms:.1f} ms per 50 KB image here" if core_ms else "")
             + ":",
             "",
-            "| image bytes | us per record | MB/s one way |",
-            "|---:|---:|---:|",
+            "| image bytes | us per record | the runner's CPU, us per record | MB/s one way |",
+            "|---:|---:|---:|---:|",
         ]
         lines += [
-            f"| {c['bytes']:,} | {c['us_per_record']:.0f} | {c['mb_per_s']:.0f} |" for c in e2e["ipc_copy"]
+            f"| {c['bytes']:,} | {c['us_per_record']:.0f} | {_us(c.get('runner_cpu_us_per_record'))} "
+            f"| {c['mb_per_s']:.0f} |"
+            for c in e2e["ipc_copy"]
         ]
     if e2e.get("pool_queueing"):
         cases = e2e["pool_queueing"]
@@ -330,3 +332,8 @@ def _half_load_cores(half: dict[str, Any]) -> str:
             f"together {sum(idle.values()):.2f})"
         )
     return line
+
+
+def _us(value: float | None) -> str:
+    """Microseconds for a table cell ("-" where an older run did not measure them)."""
+    return "-" if value is None else f"{value:.0f}"

@@ -153,6 +153,27 @@ def test_the_report_shows_the_pool_queueing_when_measured() -> None:
     assert "| 1 | 9 | 2.7 | 9.0 |" in text and "| 3 | 9 | 7.3 | 9.0 |" in text
 
 
+def test_the_report_shows_the_runners_own_cpu_of_the_pipes_when_measured() -> None:
+    measured = result(0.8, 90.0, 1.8, [100.0, 200.0])
+    measured["ipc_copy"] = [
+        {"bytes": 50_000, "us_per_record": 287.0, "runner_cpu_us_per_record": 41.4, "mb_per_s": 174.0},
+        {"bytes": 500_000, "us_per_record": 1888.0, "mb_per_s": 265.0},  # an older run's row
+    ]
+    text = "\n".join(markdown_lines(measured))
+    assert "| 50,000 | 287 | 41 | 174 |" in text
+    assert "| 500,000 | 1888 | - | 265 |" in text
+
+
+def test_ipc_cost_times_the_runners_own_cpu_apart_from_the_wall() -> None:
+    from benchmarks.ipc_copy import ipc_cost  # noqa: PLC0415
+
+    (case,) = ipc_cost((50_000,), seconds=0.2)
+    # One thread of this process did the runner's side: its CPU is part of the wall time, never more.
+    assert case["runner_cpu_us_per_record"] > 0.0
+    assert case["runner_cpu_us_per_record"] <= case["us_per_record"]
+    assert case["bytes"] == 50_000 and case["mb_per_s"] > 0.0
+
+
 def test_pool_queueing_times_batches_through_a_real_pool() -> None:
     from benchmarks.ipc_copy import pool_queueing  # noqa: PLC0415
 
