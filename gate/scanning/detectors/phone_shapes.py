@@ -96,13 +96,14 @@ _NUMBER_WORD = (
 _AFTER_REFERENCE = _PRODUCT_WORD + r"[\W_]{0,6}" + _NUMBER_WORD + r"?[\W\d_]{0,20}$"
 # Words that make the digits right after them the shop's or the maker's, in every language and script,
 # as the scanner reads them (data/cues.toml [reference]: "SKU", "Art.-Nr.", "numéro de série", "#",
-# "номер заказа", "注文番号", the names cameras give their files: "IMG_0612345678.jpg"). Not "number",
+# "номер заказа", "注文番号", the names cameras give their files: "IMG_0612345678.jpg"), and a company's
+# register and tax numbers ([company_register]: "SIREN", "org.nr", "法人番号"). Not "number",
 # "Nummer", "numéro", "no." alone: those name a phone number as often ("mon numéro : 06 12 34 56 78").
 # With them, the abbreviations of [reference_abbreviation], beside a number word ("Best.-Nr.", "nr kat.").
 _ABBREVIATION = lexicon.pattern(lexicon.words("reference_abbreviation"))
 _REFERENCE_BEFORE = re.compile(
     "(?:"
-    + lexicon.pattern(lexicon.words("reference"))
+    + lexicon.pattern(lexicon.words("reference", "company_register"))
     + f"|{_ABBREVIATION}(?=[\\W_]{{0,6}}{_NUMBER_WORD})|{_NUMBER_WORD}[\\W_]{{0,3}}{_ABBREVIATION})"
     + _AFTER_REFERENCE
 )
