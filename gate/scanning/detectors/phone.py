@@ -253,51 +253,21 @@ _CUED_REGIONS = NATIONAL_REGIONS + EUROPEAN_REGIONS + WORLD_REGIONS
 _last_region: list[str] = [NATIONAL_REGIONS[0]]
 
 
-_SERVICE_TYPES = frozenset(
-    (
-        phonenumbers.PhoneNumberType.TOLL_FREE,
-        phonenumbers.PhoneNumberType.SHARED_COST,
-        phonenumbers.PhoneNumberType.PREMIUM_RATE,
-        phonenumbers.PhoneNumberType.UAN,
-    )
-)
-
-
-def _reading(candidate: str, region: str | None) -> bool | None:
-    """None if `candidate` is no valid number in `region`; else whether it is a person's kind of number.
-    (numbers18) A toll-free, shared-cost, premium-rate or universal access number ("0800 028 0000",
-    "020-12 34 56" in Sweden) is a business's line, not personal data, even after "call us"."""
-    try:
-        number = phonenumbers.parse(candidate, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.number_type(number) not in _SERVICE_TYPES
-
-
 def valid_after_cue(candidate: str) -> bool:
     """Whether `candidate` (digits and separators, read after a phone cue or under a phone key) is a
     valid number of some region of `NATIONAL_REGIONS`, `EUROPEAN_REGIONS` or `WORLD_REGIONS` (the
-    region of the last valid one tried first), or an international number written without its "+",
-    and a person's kind of number in one of those regions (not only a business's service line)."""
+    region of the last valid one tried first), or an international number written without its "+"."""
     if candidate.startswith("00"):
-        return bool(_reading("+" + candidate[2:], None))
+        return _valid("+" + candidate[2:], None)
     last = _last_region[0]
-    if _reading(candidate, last):
+    if _valid(candidate, last):
         return True
-    service = False
     for region in _CUED_REGIONS:
-        if region != last:
-            reading = _reading(candidate, region)
-            if reading:
-                _last_region[0] = region
-                return True
-            service = service or reading is not None
-    # A bare digit string under a phone key is often an international number without its "+"; a
-    # business's line in every region that reads it is nobody's ("090 ..." is premium in the Netherlands
-    # and a mobile in Japan: a person's).
-    return not service and candidate.isdigit() and len(candidate) >= 10 and _valid("+" + candidate, None)
+        if region != last and _valid(candidate, region):
+            _last_region[0] = region
+            return True
+    # A bare digit string under a phone key is often an international number without its "+".
+    return candidate.isdigit() and len(candidate) >= 10 and _valid("+" + candidate, None)
 
 
 _MIN_BARE_DIGITS, _MAX_BARE_DIGITS = 8, 15  # E.164: at most 15 digits with the country code

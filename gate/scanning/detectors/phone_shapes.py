@@ -232,6 +232,17 @@ def reads_as_ungrouped_mobile(text: str, start: int, end: int, trunk: tuple[str,
     return False
 
 
+_COMPANY_REGISTER_BEFORE = re.compile(
+    "(?:" + lexicon.pattern(lexicon.words("company_register")) + ")" + _AFTER_REFERENCE
+)
+
+
+def after_company_register(text: str, start: int) -> bool:
+    """(numbers18) True if a company's register or tax word ("SIREN", "ОГРН", "法人番号": data/cues.toml
+    [company_register]) stands right before `start`, only digits and punctuation between."""
+    return _COMPANY_REGISTER_BEFORE.search(text, max(0, start - _REFERENCE_WINDOW), start) is not None
+
+
 def after_reference(text: str, start: int) -> bool:
     """True if a reference word ("order", "GTIN", "SKU", "Art.-Nr.", "#") stands right before `start`,
     with only digits and punctuation between: the digits there are the shop's, not a phone number."""
