@@ -331,9 +331,9 @@ _VAT_ID = re.compile(
     r"(?<![\w\-])(?:(?P<es>ES[ \-]?[XYZ\d]\d{7}[A-Z])|(?P<se>SE[ \-]?\d{6}[\-]?\d{4}01)"
     r"|(?P<pt>PT[ \-]?[123]\d{8})|(?P<gstin>\d{2}[A-Z]{3}P[A-Z]\d{4}[A-Z][1-9A-Z]Z[\dA-Z]))(?![\w\-])"
 )
+# (substrings of the text's cue view: no "ust", "cif", "gst" that "customer", "specific" hold)
 _VAT_WORDS = (
-    "vat", "iva", "nif", "tva", "moms", "momsreg", "mva", "gst", "gstin", "ust", "btw", "contribuinte",
-    "tax id", "tax number", "cif", "nipc", "vat no", "n.i.f",
+    "vat", "iva", "nif", "moms", "gstin", "ust-id", "ustid", "contribuinte", "tax id", "btw",
 )  # fmt: skip
 
 
