@@ -261,6 +261,8 @@ def key_info(key: str) -> KeyInfo:
 # "+" before a digit that is not part of a number or a word ("1.2.3+5", "10:00+01:00" keep the context),
 # and no IBAN's shape (two capitals and two check digits starting a token).
 _FREE_TEXT_WORD = re.compile(r"[^\W\d_]{2,}")
+# Three letters of a script written without spaces (kana, CJK, Hangul, Thai): words, so free text.
+_SPACELESS_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\u0e00-\u0e7f]{3}")
 _SPACE = re.compile(r"\s")
 _INTERNATIONAL_PLUS = re.compile(r"(?<![\w+])\+\s?\(?\s?\d")  # "+49 ...", "+(44) 20 ..."
 # A capital first, the look-behind after it: the regex engine skips ahead to capitals.
@@ -282,6 +284,9 @@ def reads_as_number(value: str) -> bool:
     if _CARD_GROUPS.fullmatch(value) is not None:
         return False
     if _IBAN_START.search(value) is not None:
+        return False
+    # (numbers18) Free text of a script written without spaces is one token ("お電話ください" and a number)
+    if _SPACELESS_WORDS.search(value) is not None:
         return False
     return _SPACE.search(value) is None or _FREE_TEXT_WORD.search(value) is None
 

@@ -57,9 +57,19 @@ _IIN_RANGES: tuple[tuple[int, int, frozenset[int]], ...] = (
     (509, 509, frozenset((16,))),
     (8600, 8600, frozenset((16,))),  # Uzcard (Uzbekistan)
     (9860, 9860, frozenset((16,))),  # Humo (Uzbekistan)
+    # (numbers18) JCB's first, 15-digit ranges, still written by test-data tools (Faker's "JCB 15 digit")
+    (1800, 1800, frozenset((15,))),
+    (2131, 2131, frozenset((15,))),
 )
 _LENGTHS_WITHOUT_CONTEXT = frozenset((15, 16))
-_CARD_INDUSTRIES = "23456"  # ISO/IEC 7812 major industry identifiers of payment cards
+# (numbers18) Nineteen digits are no GTIN, SSCC (18) or phone number, and Visa, UnionPay and Discover
+# issue cards of that length: those schemes' first digits suffice without a card word.
+_LONG_WITHOUT_CONTEXT = ("4", "62", "6011", "65")
+# ISO/IEC 7812 major industry identifiers of payment cards, and 9: national schemes (Troy 9792, Ukraine's
+# ПРОСТІР 9804, Belkart 9112, ArCa 9051), which only a card word beside them tells from other numbers.
+# (numbers18) And RuPay's newer ranges 81 and 82, only beside a card word: without one, sixteen digits
+# from "82" inside an IBAN's groups passed Luhn ("SE31 8264 2625 1085 3484 9734").
+_CARD_FIRST_DIGITS = (*"234569", "81", "82")
 
 # Digits grouped by any of the separators people type between card groups ("4111 1111 ...",
 # "4111-1111", "4111.1111", "4111/1111", "4111 - 1111"): at most three separator characters between
@@ -81,13 +91,18 @@ CARD_CUE = re.compile(
     r"verve|shetab|troy|elo|uzcard|humo|dankort|unionpay|jcb|carte|karte|tarjeta|cart[ãa]o|kart|kartu|"
     # the card's security code named beside it ("... 07/35 CVV2: 099")
     r"cvv2?|cvc2?|"
+    # (numbers18) paying with it, and card words of more languages ("Kreditkarte", "kártya", "простір")
+    r"pay(?:ing)?\s+with|paid\s+with|kreditkarte|ec-karte|girocard|k[áa]rtya(?:sz[áa]m)?|prostir|простір|"
     # the card's number as one word: "Kartennummer", "kortnummer", "kaartnummer", "korttinumero"
     r"kartennummer|kartnummer|kortnummer|kaartnummer|korttinumero|karty|karta|carta|"
     r"карта|карты|картка|th[ẻe])\b|"
     # scripts written without spaces touch the digits ("卡号6217..."): no word boundary there
-    r"银联|銀聯|银行卡|銀行卡|信用卡|借记卡|卡号|卡號|カード|카드|بطاقة|کارت"
+    r"银联|銀聯|银行卡|銀行卡|信用卡|借记卡|卡号|卡號|カード|카드|بطاقة|کارت|कार्ड|บัตร"
 )
 _SEED_CUE = re.compile(r"(?i)\bseed\b")
+# An IBAN's country and check digits, and maybe a group, right before a run of digits.
+_IBAN_HEAD = re.compile(r"[A-Z]{2}\d{2}[ \-]?(?:[A-Z0-9]{4}[ \-]?)?$")
+_IBAN_HEAD_CHARS = 10
 _DIGIT_RUN = re.compile(r"\d+")
 _GTIN_LENGTHS = frozenset((8, 12, 13, 14))
 
@@ -156,9 +171,14 @@ def _valid_span(raw: str, start: int, end: int, text: Text) -> bool:
         # Named a card: any issuer of the banking and retail industries (ISO/IEC 7812's first digit 2-6),
         # not only the ranges above: a bank's own range (Iran's 6063, Maestro UK's 6762), test data
         # made with a scheme's first digits only (Faker's JCB "3518...").
-        return plausible_iin(digits) or (digits[0] in _CARD_INDUSTRIES and 12 <= len(digits) <= 19)
+        return plausible_iin(digits) or (digits.startswith(_CARD_FIRST_DIGITS) and 12 <= len(digits) <= 19)
     if not plausible_iin(digits):
         return False
+    if len(digits) == 19 and digits.startswith(_LONG_WITHOUT_CONTEXT):
+        # not the groups of an IBAN ("SE78 4510 6710 1950 5885 4591" holds a Luhn-valid 4-4-4-4-3)
+        if _IBAN_HEAD.search(text.value, max(0, start - _IBAN_HEAD_CHARS), start):
+            return False
+        return not (raw.isdigit() and cue_before(_SEED_CUE, text.value, start, window=16))
     if len(digits) not in _LENGTHS_WITHOUT_CONTEXT or ean.is_valid(digits):
         return False
     if _shop_number_and_more(raw, text, start):

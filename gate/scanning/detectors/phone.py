@@ -95,6 +95,8 @@ _CUE = re.compile(
     # Scripts written without spaces between words: no word boundary to look for.
     r"|電話|携帯|电话|手机|手機|전화|휴대폰|핸드폰|연락처|هاتف|جوال|موبايل|تلفن|טלפון|फ\u093cोन|फोन|मोबाइल|โทร|เบอร์"
     r"|(?i:điện thoại|sđt)"
+    # (numbers18) Korean "contact" without its "place" (연락 주세요), Tagalog "call" (tawagan, tumawag)
+    r"|연락|(?i:\b(?:paki)?(?:tawagan|tumawag)\b)"
 )
 # A chat or call link holds the number in international form without its "+": "wa.me/971501234567",
 # "api.whatsapp.com/send?phone=...", "viber://chat?number=...", "tel:0049...".
@@ -359,6 +361,9 @@ _CUE_WORDS = (
     "मोबाइल",
     "โทร",
     "เบอร์",
+    "연락",
+    "tawagan",  # "pakitawagan" too
+    "tumawag",
 )
 _has_cue_word = any_word(_CUE_WORDS)
 

@@ -96,13 +96,14 @@ _NUMBER_WORD = (
 _AFTER_REFERENCE = _PRODUCT_WORD + r"[\W_]{0,6}" + _NUMBER_WORD + r"?[\W\d_]{0,20}$"
 # Words that make the digits right after them the shop's or the maker's, in every language and script,
 # as the scanner reads them (data/cues.toml [reference]: "SKU", "Art.-Nr.", "numéro de série", "#",
-# "номер заказа", "注文番号", the names cameras give their files: "IMG_0612345678.jpg"). Not "number",
+# "номер заказа", "注文番号", the names cameras give their files: "IMG_0612345678.jpg"), and a company's
+# register and tax numbers ([company_register]: "SIREN", "org.nr", "法人番号"). Not "number",
 # "Nummer", "numéro", "no." alone: those name a phone number as often ("mon numéro : 06 12 34 56 78").
 # With them, the abbreviations of [reference_abbreviation], beside a number word ("Best.-Nr.", "nr kat.").
 _ABBREVIATION = lexicon.pattern(lexicon.words("reference_abbreviation"))
 _REFERENCE_BEFORE = re.compile(
     "(?:"
-    + lexicon.pattern(lexicon.words("reference"))
+    + lexicon.pattern(lexicon.words("reference", "company_register"))
     + f"|{_ABBREVIATION}(?=[\\W_]{{0,6}}{_NUMBER_WORD})|{_NUMBER_WORD}[\\W_]{{0,3}}{_ABBREVIATION})"
     + _AFTER_REFERENCE
 )
@@ -229,6 +230,17 @@ def reads_as_ungrouped_mobile(text: str, start: int, end: int, trunk: tuple[str,
         ):
             return True
     return False
+
+
+_COMPANY_REGISTER_BEFORE = re.compile(
+    "(?:" + lexicon.pattern(lexicon.words("company_register")) + ")" + _AFTER_REFERENCE
+)
+
+
+def after_company_register(text: str, start: int) -> bool:
+    """(numbers18) True if a company's register or tax word ("SIREN", "ОГРН", "法人番号": data/cues.toml
+    [company_register]) stands right before `start`, only digits and punctuation between."""
+    return _COMPANY_REGISTER_BEFORE.search(text, max(0, start - _REFERENCE_WINDOW), start) is not None
 
 
 def after_reference(text: str, start: int) -> bool:

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - Cyrillic and Turkish plate words, on purpose
+# ruff: noqa: RUF001, RUF003 - Cyrillic and Turkish plate words, on purpose
 """VEHICLE_PLATE: a registration plate right after its name (personal data: it leads to the keeper).
 
 Plates have no check digit and their shapes are those of SKUs and model numbers ("AB12 CDE", "WA 12345",
@@ -21,7 +21,6 @@ import unicodedata
 
 from gate.scanning.context import NOT_NUMERIC
 from gate.scanning.detectors.base import (
-    HAS_CAPITALS,
     HAS_DIGIT_WORDS,
     PatternDetector,
     PatternRule,
@@ -47,6 +46,13 @@ _WORDS = (
     "bilskilt", "bilskiltet", "rego", "ทะเบียนรถ", "biển số xe", "plat nomor", "nomor polisi", "nombor plat",
     "plaka ng", "מספר רכב", "מספר הרכב", "לוחית רישוי", "patente", "placas", "car registration",
     "rendszáma", "kennzeichen", "registreringsskylt", "plaque",
+    # (numbers18) the car named in the plate word, and plate words of the Baltic, Balkan and Nordic
+    # languages, Slovak, Dutch of Belgium and Hindi
+    "car plate", "car plates", "car reg", "car registration number", "regnr", "reg.nr", "reg. nr",
+    "skiltnummer", "nummerplaat", "nummerplaten", "EČV", "ŠPZ", "numbrimärk", "numura zīme",
+    "valstybinis numeris", "registrska tablica", "registrska številka", "registarska oznaka",
+    "registarske tablice", "регистарска таблица", "регистарске таблице", "регистрационен номер",
+    "गाड़ी नंबर", "गाड़ी का नंबर",
 )  # fmt: skip
 _FORMS = tuple(
     sorted(
@@ -66,6 +72,8 @@ _JP_PLATE = r"[\u4e00-\u9fff]{1,4}\s?\d{1,3}\s?[\u3041-\u3096]\s?(?:\d{1,2}-\d{2
 _CASED_LOWER = r"[^\W\d_A-ZА-ЯЁІЇЄΑ-Ωก-ฮ\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 # (text14) Thai, Vietnamese and Israeli plates, whose forms `_GROUP` does not read.
 _TEXT14_PLATES = r"[ก-ฮ]{1,2}\s?\d{1,4}|\d{2}[A-Z]\d?-\d{3}\.\d{2}|\d{2,3}-\d{2,3}-\d{2,3}"
+# (numbers18) Russia's plate with its region in one group ("Е777КХ199"), longer than `_GROUP` reads.
+_RU_PLATE = r"[АВЕКМНОРСТУХABEKMHOPCTYX]\d{3}[АВЕКМНОРСТУХABEKMHOPCTYX]{2}\s?\d{2,3}"
 # (text17) The vehicle itself, as a noun in any case ("meines Autos", "my van").
 _VEHICLE_NOUN = (
     r"autos?|wagens?|fahrzeugs?|pkw|lkw|cars?|car's|van|vans|truck|motorbike|bike|camper|coche|carro|"
@@ -80,7 +88,7 @@ _CUED = re.compile(
     rf"(?P<between>(?:\s+[^\W\d_][\w'’]{{0,11}}){{0,3}}?\s+(?i:{_VEHICLE_NOUN})(?:\s+[a-zà-ÿ]{{2,8}})?(?=[\s:])"
     rf"|(?:\s+[a-zà-ÿ]{{1,6}}){{1,3}}(?=\s)|(?:\s+{_CASED_LOWER}[\w'’]{{0,11}}){{1,4}}(?=\s))?"
     rf"[\s.:#№]{{0,3}}"
-    rf"(?P<plate>{_JP_PLATE}|{_TEXT14_PLATES}|(?:[{_CN_FIRST}][A-Z][·・ ]?[A-Z0-9]{{5,6}})"
+    rf"(?P<plate>{_JP_PLATE}|{_TEXT14_PLATES}|{_RU_PLATE}|(?:[{_CN_FIRST}][A-Z][·・ ]?[A-Z0-9]{{5,6}})"
     rf"|{_GROUP}(?:[ \-·]{_GROUP}){{0,3}})"
     rf"(?![\w\-])"
 )
@@ -95,6 +103,8 @@ _NATIONAL_FORM = re.compile(
     rf"|[{_CN_FIRST}][A-Z][·・ ]?[A-Z0-9]{{5,6}}|{_JP_PLATE}"
     # (text14) Israel's digits-only plates, Thailand's consonants and digits, Vietnam's province and series
     r"|\d{2}-\d{3}-\d{2}|\d{3}-\d{2}-\d{3}|[ก-ฮ]{1,2}\s?\d{1,4}|\d{2}[A-Z]\d?-\d{3}\.\d{2}"
+    # (numbers18) Russia's, and Mexico's "ABC-123-D"
+    rf"|{_RU_PLATE}|[A-Z]{{3}}-\d{{3}}-[A-Z]"
 )
 
 
@@ -124,8 +134,14 @@ _VEHICLE = re.compile(
 _CAR_WORDS = frozenset(
     ("bilskilt", "bilskiltet", "car registration", "autokennzeichen", "ทะเบียนรถ", "biển số xe",
      "номер машини", "номер машины", "номер авто", "targa auto", "placa do carro", "placa del auto",
-     "araç plakası")
+     "araç plakası", "car plate", "car plates", "car reg", "car registration number")
 )  # fmt: skip
+# (numbers18) The writer's own plate ("my license plate is 7ABC123", "our licence plate"): a vehicle's.
+_OWN_BEFORE = re.compile(r"(?i)(?:\bmy|\bour|\bhis|\bher|\btheir)\s+$")
+# A plate of a form people write after "license plate" alone: one to three groups of capitals and
+# digits, two digits at least, no group a word ("ROUTE 66" on a novelty sign) or a size ("12x6").
+_BARE_PLATE = re.compile(r"(?=(?:\D*\d){2})(?:[A-Z0-9]{1,7}(?:[ \-][A-Z0-9]{1,7}){0,2})")
+_WORDLIKE = re.compile(r"(?<![A-Z0-9])[A-Z]{4,}(?![A-Z0-9])|\d\s*[xX×]\s*\d")
 # (text14) The writer's own vehicle named between the plate word and the plate ("number plate of my car
 # is", "tablica rejestracyjna mojego auta", "plat nomor mobil saya"): any plate shape then, as a vehicle
 # named beside an ambiguous word already allows; words between with no vehicle still need a national form.
@@ -161,19 +177,40 @@ def _plate(match: re.Match[str], text: Text) -> bool:
         return False
     if cue == "ナンバー":  # "number" as well: only a Japanese plate's own form after it
         return False
-    if cue in _AMBIGUOUS and _VEHICLE.search(text.value) is None:
+    if cue in _AMBIGUOUS and _VEHICLE.search(text.value) is None and not _bare_plate(match, text):
         return False
     compact = re.sub(r"[ \-·]", "", plate)
     has_digit = any(ch.isdigit() for ch in compact)
     has_letter = any(ch.isalpha() for ch in compact)
+    if compact.isdigit() and cue in _CAR_WORDS:
+        # (numbers18) the Gulf's, Israel's and Algeria's plates are digits only ("car plate 13690 520 03"):
+        # after a word that names the car, five digits or more
+        return 5 <= len(compact) <= 11
     return 4 <= len(compact) <= 10 and has_digit and has_letter
+
+
+def _bare_plate(match: re.Match[str], text: Text) -> bool:
+    """(numbers18) A plate after "license plate" with no vehicle named: the writer's own ("my license
+    plate is 7ABC123"), or a plate's form with no word or size in it right after the words
+    ("license plate 4SE1798", "licence plate KJT-4821"; not "license plate ROUTE 66")."""
+    cue = match.group("cue").lower()
+    if cue not in ("license plate", "licence plate"):
+        return False
+    plate = match.group("plate")
+    if _OWN_BEFORE.search(text.value, 0, match.start()):
+        return True
+    return (
+        not match.group("between")
+        and _BARE_PLATE.fullmatch(plate) is not None
+        and _WORDLIKE.search(plate) is None
+    )
 
 
 DETECTOR = PatternDetector(
     entity="VEHICLE_PLATE",
-    # A plate word, a space and a plate with a capital (Cyrillic capitals read Latin; Hangul has no case).
+    # A plate word, a space and a plate with a digit: capitals too, but for plates of digits only after a
+    # word that names the car (numbers18); the rule waits for a plate word (`cue_gate`).
     needs=HAS_DIGIT_WORDS,
-    requires=HAS_CAPITALS,
     rules=(PatternRule("vehicle_plate.cued", _CUED, _plate, when=_has_word),),
     unless=NOT_NUMERIC,
 )

@@ -53,7 +53,7 @@ from stdnum.ve import rif
 from stdnum.za import idnr as za_idnr
 
 from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC, key_fragments
-from gate.scanning.detectors import european_id
+from gate.scanning.detectors import european_id, phone_shapes
 from gate.scanning.detectors.base import HAS_CODE_START, HAS_DASH, HAS_DIGIT, HAS_DIGIT_RUN, Text, any_word
 from gate.scanning.detectors.european_id import stdnum_valid
 from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
@@ -102,11 +102,15 @@ _CUE = re.compile(
         r"sociale|tax\s+file\s+number|nhs\s+(?:number|no)|south\s+african\s+id|identity\s+number|id\s+number|"
         r"teudat\s+zehut|my\s*number|resident\s+registration|c[ée]dula|rol\s+[úu]nico\s+tributario|"
         r"identity\s+card|national\s+id|mykad|nric|curp|cpf|itin|id-nommer|identiteitsnommer|mazisi)|"
+        # (numbers18) the generic "identification number" and "document number" of other languages
+        r"(?i:num[ée]ro\s+d.identifica(?:tion|ci[óo]n|[çc][ãa]o)|n[úu]mero\s+de\s+identifica(?:ci[óo]n|[çc][ãa]o)|"
+        r"n[úu]mero\s+do\s+documento|n[úu]mero\s+de\s+documento|numer\s+identyfikacyjny|numer\s+dokumentu|"
+        r"номер\s+документа|идентификационный\s+номер|신분증\s*번호)|"
         + CUE_CAPITALS
         + r"\b(?:"
         + "|".join(sorted(as_written_and_read(_ACRONYM_CUES), key=len, reverse=True))
         + r")\b|"
-        r"身份证|身份證|身分證|公民身份号码|マイナンバ|個人番号|주민등록번호|주민번호|תעודת\s*זהות|ת\.ז|"
+        r"身份证|身份證|身分證|公民身份号码|身份号码|证件号|證件號|マイナンバ|個人番号|주민등록번호|주민번호|תעודת\s*זהות|ת\.ז|"
         r"เลขประจำตัวประชาชน|บัตรประชาชน|" + _INDIC_CUES,
     )
 )
@@ -118,6 +122,10 @@ _CUE_WORDS = (
     "unico", "national id", "mykad", "nric", "curp", "cpf", "itin", "身份", "公民", "マイナンバ", "個人番号",
     "주민", "תעודת", "ת.ז", "เลขประจำตัว", "บัตรประชาชน", "身分證", "id-nommer", "identiteitsnommer", "mazisi",
     *_INDIC_CUES.split("|"),
+    # (numbers18)
+    "identification", "identificación", "identificacion", "identificação", "identificacao", "documento",
+    "identyfikacyjny", "dokumentu", "документа", "идентификационный", "신분증", "身份号码", "证件号",
+    "證件號",
 )  # fmt: skip
 _CUE_ACRONYMS = tuple(sorted(as_written_and_read(_ACRONYM_CUES)))
 # Every acronym in one search of literals (cheaper than forty `in` tests).
@@ -241,8 +249,13 @@ class WorldIdDetector:
             if not keyed and _CUE.search(value, max(0, match.start() - _CUE_WINDOW), match.start()) is None:
                 continue
             candidate = match.group()
+            # (numbers18) a company's register number after its own word ("ОГРН 1027700132195")
+            if not keyed and phone_shapes.after_company_register(value, match.start()):
+                continue
             compact = "".join(ch for ch in candidate if ch.isalnum())
             for detail, module in _BY_LENGTH.get(len(compact), ()):
+                if detail == "cl_rut" and _company_rut(compact):
+                    continue
                 # (python-stdnum reads a TCKN, and a Chinese number, only without their spaces)
                 if stdnum_valid(module, compact if detail == "tr_tckimlik" else candidate) or (
                     " " in candidate and stdnum_valid(module, compact)
@@ -252,6 +265,15 @@ class WorldIdDetector:
                 if check(compact):
                     return f"national_id.{detail}"
         return cued_shape(value) if not keyed else None
+
+
+# (numbers18) Chile numbers companies and other legal persons from 50,000,000 up ("RUT 76.086.428-5"),
+# persons below: a company's RUT in a shop's footer is no one's personal number.
+_COMPANY_RUT_FROM = 50_000_000
+
+
+def _company_rut(compact: str) -> bool:
+    return compact[:-1].isdigit() and int(compact[:-1]) >= _COMPANY_RUT_FROM
 
 
 DETECTOR: WorldIdDetector = WorldIdDetector()  # typed: mypyc reads it through the import cycle

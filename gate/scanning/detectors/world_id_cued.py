@@ -38,6 +38,8 @@ from stdnum.cr import cpf as cr_cpf
 from stdnum.cu import ni as cu_ni
 from stdnum.dz import nif as dz_nif
 from stdnum.ec import ruc as ec_ruc
+from stdnum.es import dni as es_dni
+from stdnum.es import nie as es_nie
 from stdnum.fi import veronumero
 from stdnum.fr import nif as fr_nif
 from stdnum.gb import nhs, utr
@@ -46,7 +48,7 @@ from stdnum.gt import nit as gt_nit
 from stdnum.id import npwp
 from stdnum.ie import pps
 from stdnum.il import idnr as il_idnr
-from stdnum.in_ import epic, vid
+from stdnum.in_ import epic, gstin, vid
 from stdnum.is_ import kennitala
 from stdnum.kr import rrn
 from stdnum.lt import asmens
@@ -57,8 +59,10 @@ from stdnum.mz import nuit
 from stdnum.nz import ird
 from stdnum.pe import ruc as pe_ruc
 from stdnum.pk import cnic
+from stdnum.pt import nif as pt_nif
 from stdnum.py import ruc as py_ruc
 from stdnum.ru import inn
+from stdnum.se import personnummer
 from stdnum.si import emso
 from stdnum.sv import nit as sv_nit
 from stdnum.th import tin as th_tin
@@ -319,6 +323,31 @@ def _generic_valid(match: re.Match[str], text: Text) -> bool:
     )
 
 
+# (numbers18) A sole trader's VAT or GST id is a person's number when its body is one: Spain's NIF of a
+# person (DNI, NIE) behind "ES", Sweden's personnummer and "01" behind "SE", Portugal's NIF of a person
+# (first digit 1-3) behind "PT", and an Indian GSTIN whose PAN is a person's (fourth letter "P"). A
+# company's (a CIF "B12345674", an organisationsnummer, a NIPC from 5, a firm's PAN) is not personal data.
+_VAT_ID = re.compile(
+    r"(?<![\w\-])(?:(?P<es>ES[ \-]?[XYZ\d]\d{7}[A-Z])|(?P<se>SE[ \-]?\d{6}[\-]?\d{4}01)"
+    r"|(?P<pt>PT[ \-]?[123]\d{8})|(?P<gstin>\d{2}[A-Z]{3}P[A-Z]\d{4}[A-Z][1-9A-Z]Z[\dA-Z]))(?![\w\-])"
+)
+# (substrings of the text's cue view: no "ust", "cif", "gst" that "customer", "specific" hold)
+_VAT_WORDS = (
+    "vat", "iva", "nif", "moms", "gstin", "ust-id", "ustid", "contribuinte", "tax id", "btw",
+)  # fmt: skip
+
+
+def _personal_vat(match: re.Match[str], text: Text) -> bool:
+    body = re.sub(r"[ \-]", "", match.group())
+    if match.group("es"):
+        return stdnum_valid(es_dni, body[2:]) or stdnum_valid(es_nie, body[2:])
+    if match.group("se"):
+        return stdnum_valid(personnummer, body[2:12])
+    if match.group("pt"):
+        return stdnum_valid(pt_nif, body[2:])
+    return stdnum_valid(gstin, body)
+
+
 DETECTOR: PatternDetector = PatternDetector(
     entity="NATIONAL_ID",
     needs=HAS_DIGIT,
@@ -332,6 +361,13 @@ DETECTOR: PatternDetector = PatternDetector(
         ),
         PatternRule(
             "national_id.generic_cue", _GENERIC, _generic_valid, when=_has_generic, requires=HAS_DIGIT_RUN
+        ),
+        PatternRule(
+            "national_id.sole_trader_vat",
+            _VAT_ID,
+            _personal_vat,
+            when=any_word(_VAT_WORDS),
+            requires=HAS_DIGIT,
         ),
     ),
 )
