@@ -6,9 +6,9 @@ under a key: read as text, "1985-07-21" is a date nobody would flag. So a string
 header and whose next lines have as many cells is also walked as a list of objects, one per row, each
 cell under its column's name (as `embedded` walks JSON in a string).
 
-A header is two or more short names (letters first, no cell a number) split by one delimiter (",", ";",
-tab or "|"), and the second line splits into as many cells; text with commas in its sentences has no
-such first line. At most `MAX_ROWS` rows are read (the walker's limits count what is read here too).
+A header is two or more short names (words of letters, no number inside) split by one delimiter (",",
+";", tab or "|"), and the second line splits into as many cells; a generator's infotext or a sentence
+with numbers has no such first line. At most `MAX_ROWS` rows are read (the walker's limits count what is read here too).
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ MAX_ROWS = 200
 _DELIMITERS = (";", "\t", "|", ",")
 _MIN_COLUMNS = 2
 _MAX_COLUMNS = 64
-# A column's name: a letter first, then letters, digits, "_", "-", ".", spaces (at most 40 characters).
-_NAME = re.compile(r"[^\W\d_][\w .\-]{0,39}")
+# A column's name: up to four words of letters ("_" too) joined by a space, "_", "-" or ".", and at most
+# two digits at its end ("address2"); no number inside ("κωδικός 69-1234-5678" is a value, not a name).
+_NAME = re.compile(r"[^\W\d_][^\W\d]{0,31}(?:[ .\-][^\W\d]{1,32}){0,3}\d{0,2}")
 
 
 def _delimiter(header: str, second: str) -> str | None:
