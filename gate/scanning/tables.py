@@ -8,7 +8,8 @@ cell under its column's name (as `embedded` walks JSON in a string).
 
 A header is two or more short names (words of letters, no number inside) split by one delimiter (",",
 ";", tab or "|"), and the second line splits into as many cells; a generator's infotext or a sentence
-with numbers has no such first line. At most `MAX_ROWS` rows are read (the walker's limits count what is read here too).
+with numbers has no such first line. At most `MAX_ROWS` rows are read (the walker's limits count what
+is read here too).
 """
 
 from __future__ import annotations
