@@ -7,6 +7,7 @@ into noise that detectors would then read.
 
 from __future__ import annotations
 
+import base64
 import binascii
 import quopri
 import re
@@ -41,7 +42,9 @@ _URL_SAFE = str.maketrans("-_", "+/")  # base64url -> base64
 _URL_LAYERS = 4
 # JSON, JavaScript and Python escapes written into a string ("jane\\u0040example.com" as typed, a
 # JSON document inside a parameter): "\\uXXXX", "\\u{XXXX}" and "\\xXX".
-_ESCAPE = re.compile(r"\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2}))")
+# (text18) An escape escaped again, as JSON inside JSON writes it ("kate.morgan\\\\u0040gmail.com"): its
+# backslashes are read with it.
+_ESCAPE = re.compile(r"\\{1,4}(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2}))")
 
 
 # (text17) Quoted-printable (RFC 2045: an e-mail body, "Caf=C3=A9") and MIME encoded-words in its Q form
@@ -129,6 +132,39 @@ def _b64_decoded(token: str) -> str | None:
     return text
 
 
+# (text18) Base32 (RFC 4648: capitals, 2-7 and "=" padding) and base85 (RFC 1924, Python's `b85encode`) of
+# a whole value: read only when the bytes are UTF-8 text with a letter or a digit, as base64 is. Base85
+# needs one of its symbols that base64 lacks (a base64 value is read as base64).
+_B32_WHOLE = re.compile(r"[A-Z2-7]{16,}={0,6}")
+_B85_WHOLE = re.compile(r"[0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]{20,}")
+_B32_MIN = 16
+_B85_ONLY = frozenset("!#$%&()*;<=>?@^`{|}~")
+
+
+def _utf8_text(raw: bytes) -> str | None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if len(text) < 4 or not text.isprintable() or not any(ch.isalnum() for ch in text):
+        return None
+    return text
+
+
+def _base32_or_85(text: str) -> tuple[str, str] | None:
+    """`text` read as base32 or base85 text, with the encoding's name, or None."""
+    try:
+        if text.isupper() and _B32_WHOLE.fullmatch(text):
+            decoded = _utf8_text(base64.b32decode(text + "=" * (-len(text) % 8)))
+            return None if decoded is None else (decoded, "base32")
+        if not _B85_ONLY.isdisjoint(text) and _B85_WHOLE.fullmatch(text):
+            decoded = _utf8_text(base64.b85decode(text))
+            return None if decoded is None else (decoded, "base85")
+    except ValueError:  # binascii.Error is one
+        return None
+    return None
+
+
 def _may_hold_token(text: str) -> bool:
     """False when `_B64_TOKEN` cannot match: no run of 16 base64-alphabet characters."""
     # "surrogatepass": JSON can carry lone surrogates, which the alphabet does not hold anyway.
@@ -141,7 +177,8 @@ def may_be_encoded(text: str) -> bool:
         return True
     # All-digit strings (GTINs, seeds) count as hex, which `_b64_decoded` refuses.
     if len(text) < _MIN_B64_CHARS or text.islower() or text.isupper() or text.isdigit():
-        return disguise_hints(text) != 0  # hex text, "-at-", CSS escapes (`disguises`)
+        # hex text, "-at-", CSS escapes (`disguises`); base32, all capitals
+        return disguise_hints(text) != 0 or (text.isupper() and _B32_WHOLE.fullmatch(text) is not None)
     return " " not in text or len(text) >= _MIN_B64_TOKEN_CHARS or disguise_hints(text) != 0
 
 
@@ -168,6 +205,10 @@ def _decode_once(text: str) -> list[tuple[str, str]]:
             parts = [part for match in _B64_TOKEN.finditer(text) if (part := _b64_decoded(match.group()))]
             if parts:
                 out.append(("\n".join(parts), "base64"))
+    if " " not in text and len(text) >= _B32_MIN:
+        other = _base32_or_85(text)
+        if other is not None:
+            out.append(other)
     out.extend(disguised_readings(text))
     return out
 

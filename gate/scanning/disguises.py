@@ -188,10 +188,14 @@ def _qp_char(match: re.Match[str]) -> str:
     return chr(int(match.group(1), 16)) if match.group(1) is not None else ""
 
 
+# (text18) LaTeX's spaces between the groups of a number ("+49\\,176\\,38291045", "06\\;47\\;82"): a space.
+_TEX_SPACE = re.compile(r"(?<=\d)\\[,;: ](?=\d)")
+
+
 def _unescaped(text: str) -> str | None:
     out = text
     if "\\" in out:
-        out = _CSS.sub(_css_char, _PYTHON.sub(_python_char, out))
+        out = _CSS.sub(_css_char, _PYTHON.sub(_python_char, _TEX_SPACE.sub(" ", out)))
     if "=" in out and _QP_HINT.search(out) is not None:
         out = _QUOTED_PRINTABLE.sub(_qp_char, out)
     return out if out != text else None
@@ -345,9 +349,35 @@ def _words(text: str) -> str | None:
     return read if read != text else None
 
 
-_ESCAPES, _HEX, _ADDRESSES, _WORDS = 1, 2, 4, 8
-# Readers applied in order to one reading: escapes, then hex, then addresses.
-_READERS = ((_ESCAPES, "escape", _unescaped), (_HEX, "hex", _unhexed), (_ADDRESSES, "address", _addresses))
+# (text18) A line break standing for a number's separator, as a wrapped field or an attacker splits it
+# ("+7\n916 123-45-67", "0176\n38291045", "sünniaeg 12\n03.1984", "NL91 ABNA\n0417"): read as the
+# separator the number uses right after it ("." in "03.1984"), else a space. Only where the text breaks a
+# number once: a column of numbers, a line each ("36\n38\n40"), is a list, not one number.
+_NUMBER_BREAK = re.compile(r"(?<=[\dA-Z+])[ \t]*\r?\n[ \t]*(?=\d)")
+_SEPARATOR_AFTER = re.compile(r"\d{1,4}([./\-])\d")
+
+
+def _number_break(match: re.Match[str]) -> str:
+    after = _SEPARATOR_AFTER.match(match.string, match.end())
+    return after.group(1) if after is not None else " "
+
+
+def _unbroken(text: str) -> str | None:
+    """`text` with the one line break inside a number read as its separator, or None."""
+    breaks = _NUMBER_BREAK.findall(text)
+    if len(breaks) != 1:
+        return None
+    return _NUMBER_BREAK.sub(_number_break, text)
+
+
+_ESCAPES, _HEX, _ADDRESSES, _WORDS, _LINES = 1, 2, 4, 8, 16
+# Readers applied in order to one reading: a broken number, escapes, then hex, then addresses.
+_READERS = (
+    (_LINES, "line", _unbroken),
+    (_ESCAPES, "escape", _unescaped),
+    (_HEX, "hex", _unhexed),
+    (_ADDRESSES, "address", _addresses),
+)
 
 
 # The last string's hints: `decoding` asks for the same string's up to three times in a row (whether it
@@ -380,6 +410,8 @@ def _hints(text: str) -> int:
         return words
     # Quoted-printable counts where it spells "@", "." or "+" (what hides an address or a number).
     hints = _ESCAPES if "\\" in text or ("=" in text and _QP_HINT.search(text) is not None) else 0
+    if "\n" in text and _NUMBER_BREAK.search(text) is not None:
+        hints |= _LINES
     # Every address has a domain: a "." or a spelled "dot" (most strings have neither).
     if ("." in text or "dot" in text or "DOT" in text) and (
         ("at" in text and _AT_HINT.search(text) is not None)

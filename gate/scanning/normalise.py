@@ -148,6 +148,8 @@ _AT_WORDS = (
     "arond", "a rond", "arrova", "majmunče", "majmunce", "krøllalfa", "krollalfa", "et", "ät", "a còng",
     "a cong", "แอท", "ات", "равлик", "собачка", "маймунка", "кльомба", "שטרודל", "at the rate",
     "at the rate of", "एट", "অ্যাট", "அட்",
+    # (text18) Hindi "commercial at", Finnish "ät sign", Turkish "at sign", Arabic "at" with its madda
+    "कमर्शियल एट", "ät-merkki", "at-merkki", "et işareti", "at işareti", "آت",
 )  # fmt: skip
 _DOT_WORDS = (
     "dot", "period", "punto", "point", "punkt", "punt", "pont", "ponto", "kropka", "tečka", "tecka",
@@ -426,10 +428,14 @@ def _cjk_at(text: str) -> bool:
 # (text17) A domain's dot and its top-level domain written in another script, as people say them: Korean
 # "점" (point) between the labels after "@" ("kim@naver점com"), and "com"/"net" transliterated after a dot
 # ("hotmail dot คอม", "naver.컴", "example.コム"): read as the ASCII they stand for.
-_SCRIPT_TLDS = {"คอม": "com", "컴": "com", "コム": "com", "เน็ต": "net", "넷": "net", "ネット": "net"}
+_SCRIPT_TLDS = {"คอม": "com", "컴": "com", "コム": "com", "เน็ต": "net", "넷": "net", "ネット": "net",
+                # (text18) Devanagari and Arabic "com"
+                "कॉम": "com", "كوم": "com"}  # fmt: skip
 _SCRIPT_DOMAIN_HINT = re.compile("점|" + "|".join(_SCRIPT_TLDS))
 _SCRIPT_TLD = re.compile(
-    r"(?<=[A-Za-z0-9])(?:\s*(?:\.|점|닷|ドット|ดอท)\s*|\s+dot\s+)(" + "|".join(_SCRIPT_TLDS) + r")(?!\w)",
+    r"(?<=[A-Za-z0-9])(?:\s*(?:\.|점|닷|ドット|ดอท)\s*|\s+(?:dot|डॉट|دوت|دات)\s+)("
+    + "|".join(_SCRIPT_TLDS)
+    + r")(?!\w)",
     re.IGNORECASE,
 )
 _KOREAN_DOT = re.compile(r"(@[A-Za-z0-9\-]{1,63})점(?=[A-Za-z]{2})")

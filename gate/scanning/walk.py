@@ -8,6 +8,7 @@ never `RecursionError`. Detector exceptions are not caught: the caller turns the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from gate.model import Finding
@@ -26,6 +27,7 @@ from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 from gate.scanning.normalise import normalise
 from gate.scanning.plans import chances as plan_of
 from gate.scanning.seen import CLEAN, accepts, hold_clean
+from gate.scanning.tables import delimited_table
 
 # Shorter strings cannot hold any text entity (the shortest, an email, needs "a@b.co"); keyed rules
 # still see them.
@@ -203,16 +205,22 @@ class _Scan:
         first = value[:1]
         if first in _JSON_OPENERS or (first.isspace() and value.lstrip()[:1] in _JSON_OPENERS):
             clean = self._embedded(value, flags, path) and clean
+        elif "\n" in value:
+            # (text18) a delimited table with a header (`tables`): its rows, as objects of its columns
+            clean = self._embedded(value, flags, path, delimited_table, "table") and clean
         if clean:
             hold_clean(value, flags)
 
-    def _embedded(self, value: str, flags: int, path: str) -> bool:
+    def _embedded(
+        self, value: str, flags: int, path: str, read: Callable[[str], Any] = embedded_json, via: str = "json"
+    ) -> bool:
         """Walk the JSON document `value` holds (`embedded`), if any, with the string's key context; what
-        its members hold is reported at the string's pointer. True when there is none or it is clean."""
+        its members hold is reported at the string's pointer. True when there is none or it is clean.
+        `read` may read another document (a table's rows: `tables`), `via` names it in the findings."""
         if self.json_layers >= _MAX_JSON_LAYERS:
             return True
         try:
-            document = embedded_json(value)
+            document = read(value)
         except RecursionError:  # nested past what Python's parser takes: far past max_depth
             raise exceeded("max_depth", self.limits.max_depth) from None
         if document is None:
@@ -223,7 +231,7 @@ class _Scan:
         inner.value(document, "", flags, flags & POSITIVE_MASK, 0)
         self.nodes, self.chars = inner.nodes, inner.chars
         for finding in inner.findings:
-            self.add(finding.entity, path, f"{finding.detector}+json")
+            self.add(finding.entity, path, f"{finding.detector}+{via}")
         return not inner.findings
 
     def _detect(self, value: str, flags: int, path: str, via: str) -> bool:

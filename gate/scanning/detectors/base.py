@@ -160,13 +160,14 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
         facts |= HAS_DIGIT | (_numeric_facts(value, ascii_text, digits, upper) if numeric else 0)
         if "," in value:
             facts |= HAS_COMMA
-        # Every English birth word has a "b"; the other languages' cues precede the date with a space.
+        # Every English birth word has a "b"; the other languages' cues precede the date with a space, or
+        # (text18) with "=" as a key=value pair writes it ("?geburtsdatum=17.05.1990&ref=ig").
         if cues >= 0:
             english = bool(cues & _BIRTH_BIT)
-            local = " " in lower and bool(cues & _LOCAL_BIRTH_BIT)
+            local = (" " in lower or "=" in lower) and bool(cues & _LOCAL_BIRTH_BIT)
         else:
             english = "b" in lower and any(word in lower for word in BIRTH_WORDS)
-            local = " " in lower and _LOCAL_BIRTH.search(lower) is not None
+            local = (" " in lower or "=" in lower) and _LOCAL_BIRTH.search(lower) is not None
         if english or local:
             facts |= HAS_BIRTH_WORD
         elif (

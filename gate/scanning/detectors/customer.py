@@ -15,11 +15,18 @@ from gate.scanning.detectors.base import HAS_DIGIT, PatternDetector, PatternRule
 
 _CUES = lexicon.Cues("customer_id")
 # The cue, a few separators or a copula, then an identifier: letters and digits in up to four groups.
-_CUED = _CUES.then(
+_AFTER_CUE = (
     # ... a shop's name may stand between a card word and its number ("carte fidélité Carrefour n° ...")
     r"[^\w\n]{0,4}(?:[A-Z][\w&'\-]{1,20}[^\w\n]{1,3})?(?:(?i:is|ist|est|es|è|é|nr\.?|no\.?|n\.|n°|nº|#|número|numero|number|nummer|numer|номер|số)[^\w\n]{0,3})?"
     r"(?P<id>(?:[A-Za-z]{1,4}[\-/ ]?)?\d[\dA-Za-z]*(?:[\- /.][A-Za-z]*\d[\dA-Za-z]*){0,3}"
     r"(?:-[A-Z]{1,4})?)(?![\w\-])"
+)
+_CUED = _CUES.then(_AFTER_CUE)
+# (text18) The cue as a key writes it, inside a string ("member_id=LC-0048812937": [customer_id_keys]).
+_KEY_CUES = lexicon.Cues("customer_id_keys")
+_KEY_CUED = _KEY_CUES.then(_AFTER_CUE)
+_KEY_WORD = any_word(
+    tuple(sorted({form for word in lexicon.words("customer_id_keys") for form in lexicon.readings(word)}))
 )
 _MIN_DIGITS = 4
 # A loyalty programme's own name ([loyalty_programme]), at most three card, number or linking words, then
@@ -63,6 +70,7 @@ DETECTOR = PatternDetector(
     needs=HAS_DIGIT,
     rules=(
         PatternRule("customer_id.cued", _CUED, _identifier, when=_CUE_WORD),
+        PatternRule("customer_id.cued", _KEY_CUED, _identifier, when=_KEY_WORD),
         PatternRule("customer_id.programme", _PROGRAMME_NUMBER, _programme_number, when=_PROGRAMME_WORD),
     ),
     unless=NOT_NUMERIC,

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF003 - Hebrew and Korean dates, on purpose
 """DATE_OF_BIRTH: a date next to a birth cue ("born on 12/03/1985", "DOB: 1985-03-12"), any date
 under a birth key, and any non-empty value of a dob/birthday key."""
 
@@ -47,6 +48,29 @@ _ERA_DATE = r"(?:明治|大正|昭和|平成|令和|民國|民国)\s?(?:\d{1,2}|
 # Months in Roman numerals, as Central and Eastern Europe write them ("12.III.1984", "1984. III. 12."),
 # in capitals only ("i", "v", "x" are words).
 _ROMAN_MONTH = r"(?-i:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+# (text18) Dates of the Hijri, Hebrew and Korean Dangi calendars, as birth certificates and forms write
+# them beside the Gregorian one: "22 Rabi al-Awwal 1410 AH", "26 Adar 5748", "כ״ו באדר תשמ״ח" (day and
+# year in Hebrew letters), "단기 4321년 3월 14일"; and an ISO week date ("1988-W11-1").
+_HIJRI_MONTH = (
+    r"(?:muharram|safar|rabi['\u2018\u2019\u02bf]?\s?(?:a?l[\s-])?(?:awwal|thani|akhir|ul[\s-]awwal)|rabi['\u2018\u2019\u02bf]?\s?(?:i|ii)|"
+    r"jumad[aie]\s?(?:a?l[\s-])?(?:ula|awwal|ukhra|thani|akhir(?:ah)?)|rajab|sha['\u2018\u2019\u02bf]?ban|ramadh?an|shawwal|"
+    r"dh?u\s?(?:a?l[\s-])?(?:qa['\u2018\u2019\u02bf]?dah|qi['\u2018\u2019\u02bf]?dah|hijjah))"
+)
+_HEBREW_MONTH = (
+    r"(?:tishrei|tishri|cheshvan|heshvan|marcheshvan|kislev|tevet|shevat|adar(?:\s(?:i|ii|alef|bet))?|nisan|"
+    r"iyar|sivan|tammuz|av|elul)"
+)
+_HEBREW_MONTHS = (
+    "תשרי", "חשוון", "חשון", "מרחשוון", "כסלו", "כסלב", "טבת", "שבט", "אדר", "ניסן", "אייר", "סיוון", "סיון",
+    "תמוז", "אב", "אלול",
+)  # fmt: skip
+_HEBREW_MONTH_LETTERS = "(?:" + "|".join(sorted(_HEBREW_MONTHS, key=len, reverse=True)) + r")(?:\s[אב]['׳])?"
+_OTHER_CALENDARS = (
+    rf"\d{{1,2}}\s+{_HIJRI_MONTH}\s+1[34]\d{{2}}(?:\s*(?:AH|A\.H\.|H)\b)?|"
+    rf"\d{{1,2}}\s+{_HEBREW_MONTH}\s+5[67]\d{{2}}|"
+    r"단기\s?4[23]\d{2}\s?년\s?\d{1,2}\s?월\s?\d{1,2}\s?일|"
+    r"(?:19|20)\d{2}-?W(?:0[1-9]|[1-4]\d|5[0-3])-?[1-7](?!\d)"
+)
 # A year in two digits, after a month: "12/03/'84", "12. Mrz. 84", "12 de marzo del 84".
 _SHORT_YEAR = r"(?:'\d{2}|\d{2})(?!\d)"
 _DATE = (
@@ -56,7 +80,7 @@ _DATE = (
     rf"\d{{1,2}}\.\s?{_ROMAN_MONTH}\.\s?{_YEAR}|\d{{1,2}}[\s\-/]{_ROMAN_MONTH}[\s\-/]{_YEAR}|"
     rf"{_YEAR}\.\s?{_ROMAN_MONTH}\.\s?\d{{1,2}}\.?(?!\d)|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|"
-    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}|{_OTHER_CALENDARS})"
 )
 # Month names of every language of data/cues.toml, read through `normalise` ("9 Οκτωβρίου 1950", "3 марта
 # 1980"); Hungarian, Latvian and Lithuanian write the year first ("1980. március 3.", "1980. gada 3. martā",
@@ -80,29 +104,37 @@ _LOCAL_DATE = (
     # Japanese eras by their letters, as forms abbreviate them: "H3.3.14" (Heisei 3), "S63.4.5" (Showa 63).
     r"(?-i:[MTSHR])\d{1,2}[./]\d{1,2}[./]\d{1,2}(?!\d)"
 )
-# Birth cues of European languages: "geb.", "né le", "nata il", "nacido el", "geboren op", "ur.", "född".
+# Birth cues of European languages: "geb.", "né le", "nata il", "nacido el", "geboren op", "ur.", "född";
+# (text18) their words joined by "_" as keys write them ("data_urodzenia=", "fecha_de_nacimiento=").
 _LOCAL_CUE = (
-    r"geb\.|geboren(?:\s+(?:am|op))?|geburtsdatum|n[ée]e?\s+le|date\s+de\s+naissance|nac(?:ido|ida)\s+el|"
-    r"fecha\s+de\s+nacimiento|nat[oa]\s+il|data\s+di\s+nascita|geboortedatum|ur\.|data\s+urodzenia|"
-    r"urodzon[ya]|nascid[oa]\s+em|data\s+de\s+nascimento|f[öø]dd|f[øo]dt|f[öø]delsedatum|f[øo]dselsdato|"
-    r"syntynyt|syntym[äa]aika|do[ğg]um\s+tarihi|narozen[a]?|datum\s+narozen[ií]|n[ăa]scut[ăa]?\s+la|"
-    r"data\s+na[șs]terii|ro[đd]en[a]?|datum\s+ro[đd]enja|sz[üu]letett|sz[üu]let[ée]si\s+d[áa]tum|"
-    r"s[üu]ndinud|s[üu]nniaeg|γεννήθηκε|ημερομηνία\s+γέννησης"
+    r"geb\.|geboren(?:[\s_]+(?:am|op))?|geburtsdatum|n[ée]e?[\s_]+le|date[\s_]+(?:de[\s_]+)?naissance|nac(?:ido|ida)[\s_]+el|"
+    r"fecha[\s_]+(?:de[\s_]+)?nacimiento|nat[oa][\s_]+il|data[\s_]+(?:di[\s_]+)?nascita|geboortedatum|ur\.|data[\s_]+urodzenia|"
+    r"urodzon[ya]|nascid[oa][\s_]+em|data[\s_]+(?:de[\s_]+)?nascimento|f[öø]dd|f[øo]dt|f[öø]delsedatum|f[øo]dselsdato|"
+    r"syntynyt|syntym[äa]aika|do[ğg]um[\s_]+tarihi|narozen[a]?|datum[\s_]+narozen[ií]|n[ăa]scut[ăa]?[\s_]+la|"
+    r"data[\s_]+na[șs]terii|ro[đd]en[a]?|datum[\s_]+ro[đd]enja|sz[üu]letett|sz[üu]let[ée]si[\s_]+d[áa]tum|"
+    r"s[üu]ndinud|s[üu]nniaeg|γεννήθηκε|ημερομηνία[\s_]+γέννησης"
 )
 # What follows a birth cue: a preposition ("geb. am", "født den", "ur. dnia"; in other languages one
 # short word: "γεννήθηκε στις", "родился в", "rugadh ar"), then a date or a year.
 _AFTER_CUE = (
     # (Hebrew joins its preposition to the date with a hyphen: "נולדה ב-12 במרץ 1984".)
-    rf"\s*[:\-]?\s*(?:(?:am|le|il|el|op|em|on|den|dnia|la|o|[^\W\d_]{{1,5}})(?:\s+|-(?=\d)))?"
-    rf"(?:{_DATE}|{_LOCAL_DATE}|(?:in|το|в|у|v|w)\s+{_YEAR}\b)"  # noqa: RUF001
+    # (text18) "=" as a key=value pair writes it ("dob=1990-05-17&sign=taurus", an INI line), and the
+    # markup that closes a label ("**DOB:** 12/03/1984", "\\textbf{Date of birth:} 14/03/1988")
+    # (text18) and a calendar's name in brackets ("DOB (Persian calendar) 1366/12/24"), a particle joined to
+    # the date in Japanese and Korean ("誕生日は令和6年4月2日")
+    rf"\s*(?:\([^()\n]{{1,32}}\)\s*)?[:\-=]?\s*(?:[*_}}\]\"']{{1,3}}\s*)?"
+    rf"(?:(?:am|le|il|el|op|em|on|den|dnia|la|o|[^\W\d_]{{1,5}})(?:\s+|-(?=\d))|[はがの은는이가]\s?)?"
+    rf"(?:{_DATE}|{_LOCAL_DATE}|(?:in|το|в|у|v|w)\s+{_YEAR}\b)"
 )
 # A date of birth written compact right after its cue, as Nordic and Korean forms print it ("född
 # 840312", "생년월일 840312", "DOB 19840312"): a month and a day that exist, nothing between.
 _COMPACT = r"(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d.,/])"
-_AFTER_CUE = rf"(?:{_AFTER_CUE}|\s*[:\-]?\s*{_COMPACT})"
+_AFTER_CUE = rf"(?:{_AFTER_CUE}|\s*[:\-=]?\s*{_COMPACT})"
 _CUED_DATE = re.compile(
-    rf"(?i)(?:\b(?:born(?:\s+on)?|date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|birthday(?:\s+is)?)|"
-    rf"(?<!\w)(?:{_LOCAL_CUE}))" + _AFTER_CUE
+    # (text18) its words joined by "_" as a key writes them ("birth_date=", "date_of_birth = ")
+    # ... and after a key's "_" ("customer_dob=", "KUNDE_GEBURTSDATUM=")
+    rf"(?i)(?:(?<![^\W_])(?:born(?:\s+on)?|date[\s_]+of[\s_]+birth|d\.?o\.?b\.?|birth[\s_]*date|birthday(?:\s+is)?)|"
+    rf"(?<![^\W_])(?:{_LOCAL_CUE}))" + _AFTER_CUE
 )
 # After a noun that names the date of birth itself (data/cues.toml [birth_date]), words
 # (up to four) may say whose it is and link it to its date ("data de nascimento do cliente: 09/11/1975",
@@ -147,6 +179,10 @@ def _a_birth_date(match: re.Match[str], text: Any) -> bool:
 
 # The birth words of data/cues.toml, in every language and script ("γεννήθηκε", "родилась", "生年月日").
 _LEXICON_CUED_DATE = lexicon.Cues("birth").then(f"(?i:{_AFTER_CUE})")
+# (text18) A Hebrew date in letters, without a digit (day, month, year: "כ״ו באדר תשמ״ח"), after its cue.
+_HEBREW_LETTERS_DATE = lexicon.Cues("birth").then(
+    rf"\s*[:\-]?\s*[א-ת]{{1,2}}[\"״׳']?[א-ת]?\s+ב?{_HEBREW_MONTH_LETTERS}\s+ה?[א-ת]{{1,3}}[\"״׳'][א-ת]"
+)
 # A date of birth in words: after a birth cue, a month's name and then a year in words ("born on the
 # twelfth of March, nineteen eighty-four", "nata il dodici marzo millenovecentottantaquattro", "родилась
 # двенадцатого марта тысяча девятьсот ..."): the year's first words name the century in each language.
@@ -312,6 +348,12 @@ DETECTOR = PatternDetector(
             requires=HAS_DIGIT,
         ),
         PatternRule("dob.in_words", _CUED_IN_WORDS, when=_birth_words, requires=HAS_WORDS),
+        PatternRule(
+            "dob.in_words",
+            _HEBREW_LETTERS_DATE,
+            when=any_word(tuple(sorted(_HEBREW_MONTHS))),
+            requires=HAS_WORDS,
+        ),
         PatternRule("dob.cue", _DATE_THEN_BORN, when=_born_after, requires=HAS_NON_ASCII | HAS_DIGIT),
         PatternRule(
             "dob.age_on_date",

@@ -1,10 +1,12 @@
-"""EMAIL_ADDRESS: an address with a real-looking domain; `icon@2x.png` is a file name, not a mailbox."""
+"""EMAIL_ADDRESS: an address with a real-looking domain; `icon@2x.png` is a file name, not a mailbox, and
+`support@shop.example` a company's role mailbox, not a person's (detectors/email_role.py)."""
 
 from __future__ import annotations
 
 import re
 
 from gate.scanning.detectors.base import HAS_AT, PatternDetector, PatternRule, Text
+from gate.scanning.detectors.email_role import role_mailbox
 
 # Bounded quantifiers keep the worst case linear on hostile input. Letters and digits of any script:
 # internationalised addresses ("jöhn@bücher.de", "иван@пример.рф", RFC 6531) are mailboxes too.
@@ -33,6 +35,12 @@ _ASSET_LABEL = re.compile(
 )
 
 
+def _personal(match: re.Match[str], text: Text) -> bool:
+    """A person's mailbox: a real domain, and no company's role mailbox (detectors/email_role.py)."""
+    local = match.group()[: match.start("domain") - match.start() - 1]
+    return _real_domain(match, text) and not role_mailbox(local, match.group("domain"))
+
+
 def _real_domain(match: re.Match[str], text: Text) -> bool:
     """A file suffix that is also a country's domain (.pt, .md, .rs, .ai) is a mailbox unless the label
     before it reads like an asset variant ("logo@2x.png", "model@v2.pt")."""
@@ -50,5 +58,5 @@ def _real_domain(match: re.Match[str], text: Text) -> bool:
 DETECTOR = PatternDetector(
     entity="EMAIL_ADDRESS",
     needs=HAS_AT,
-    rules=(PatternRule("email", _EMAIL, _real_domain),),
+    rules=(PatternRule("email", _EMAIL, _personal),),
 )

@@ -360,6 +360,47 @@ _HAS_PREGNANCY = any_word(
 )
 
 
+# (text18) A condition with the time its course began (health.toml [course] says why): a word of a
+# person's state, the condition, up to three words, then "since" and a year or a count of years; or the
+# condition with "-positive" after it ("hiv-positief sinds 2015"). "in" a year only after a diagnosis.
+_COURSE_WORDS = _words("course_words")
+_YEARS = (
+    r"(?:(?:19|20)\d\d|\d{1,2}\s+(?:years?|ans|jahren|jaar|años|anni|anos|lat|år|лет|года|років|yıl))(?!\d)"
+)
+_COURSE = re.compile(
+    r"(?:(?P<state>"
+    + lexicon.pattern(_COURSE_WORDS)
+    + r")\s*(?:(?:"
+    + _alternation(_words("articles"))
+    + r")\s+|[ld]['’])?(?:[\w-]+\s+){0,2}(?:[ld]['’])?"
+    + _ANY_CONDITION
+    + r"|"
+    + _ANY_CONDITION
+    + r"[\w'’]*[\s-]?(?:sero)?(?i:positi[\w]*|pozitiv[\w]*|позитивн\w*))"
+    + r"[\w'’-]*(?:[\s,]+[\w'’-]+){0,3}?[\s,]+(?P<anchor>(?i:"
+    + _alternation(_table()["course_anchor"]["since"] + ["in", "en", "im", "nel", "em", "w", "в"])
+    + r"))\s+"
+    + _YEARS
+)
+_DIAGNOSED = re.compile(r"(?i)" + _alternation(_table()["course_anchor"]["diagnosed"]))
+_HAS_COURSE = any_word(
+    tuple(
+        sorted(
+            {form for word in _COURSE_WORDS for form in lexicon.readings(word.strip())}
+            | {"positi", "pozitív", "pozitiv", "позитивн"}
+        )
+    )
+)
+
+
+def _course_began(match: re.Match[str], text: Text) -> bool:
+    """A "since" anchors any state; "in" a year only a diagnosis ("diagnosed with X in 2021")."""
+    if match.group("anchor").lower() in {"in", "en", "im", "nel", "em", "w", "в"}:
+        state = match.group("state")
+        return state is not None and _DIAGNOSED.match(state) is not None
+    return True
+
+
 DETECTOR: PatternDetector = PatternDetector(
     entity="HEALTH_DATA",
     needs=HAS_WORDS | HAS_CAPITALS,
@@ -374,6 +415,7 @@ DETECTOR: PatternDetector = PatternDetector(
         PatternRule("health.first_person", _FIRST_PERSON, _not_a_claim, when=_HAS_ANY_CONDITION),
         PatternRule("health.first_person", _SELF_STATED, _not_a_claim, when=_HAS_SELF_STATED),
         PatternRule("health.pregnancy_term", _PREGNANCY_TERM, when=_HAS_PREGNANCY),
+        PatternRule("health.course", _COURSE, _course_began, when=_HAS_COURSE, requires=HAS_WORDS),
         PatternRule(
             "health.first_person",
             _CJK_FIRST_PERSON,

@@ -89,6 +89,13 @@ _CUED_KEY = re.compile(
     r"salasana|пароль)\s*(?:is\s+|[:=]\s*)[\"']?"
     r"(?P<value>[A-Za-z0-9\-._~+/]{8,512})"
 )
+# (text18) A cookie in a "Cookie:" or "Set-Cookie:" header (an HTTP dump, a HAR entry, a log), whatever its
+# name ("SESSID=", "sess=", "_ga="): a value of 16 or more token characters mixing letters and digits is a
+# session or an online identifier (GDPR Recital 30). "theme=dark", "Max-Age=31536000" are not.
+_HEADER_COOKIE = re.compile(
+    r"(?i)\b(?:set-)?cookie\s*:\s*(?:[^\s=;]{1,64}=[^;\r\n]{0,256};\s*){0,16}?[^\s=;]{1,64}=[\"']?"
+    r"(?P<value>[A-Za-z0-9%._\-+/~]{16,4096})"
+)
 _JWT = re.compile(r"(?<![\w\-])eyJ[A-Za-z0-9_\-]{8,2048}\.[A-Za-z0-9_\-]{8,8192}\.[A-Za-z0-9_\-]{8,2048}")
 _TOKEN_LIKE = re.compile(r"[A-Za-z0-9%._\-+/~=]{8,}")
 
@@ -104,6 +111,16 @@ def token_like(candidate: str) -> bool:
 
 def _valid_value(match: re.Match[str], text: Text) -> bool:
     return token_like(match.group("value"))
+
+
+_MIN_SWITCHES = 4
+_LETTER_DIGIT = re.compile(r"[A-Za-z](?=\d)|\d(?=[A-Za-z])")
+
+
+def _random_value(match: re.Match[str], text: Text) -> bool:
+    """A header cookie's value as random as an identifier: letters and digits switching four times at
+    least ("a3f9c2e8..."); a setting or a version ("accepted-all-v2", "release-2026-12-01") does not."""
+    return len(_LETTER_DIGIT.findall(match.group("value"))) >= _MIN_SWITCHES
 
 
 def _short_token(match: re.Match[str], text: Text) -> bool:
@@ -141,6 +158,7 @@ DETECTOR = PatternDetector(
     rules=(
         PatternRule("session.jwt", _JWT, requires=HAS_JWT),
         PatternRule("session.cookie", _COOKIE, _valid_value, any_word(_COOKIE_NAMES), HAS_SEPARATOR),
+        PatternRule("session.cookie", _HEADER_COOKIE, _random_value, any_word(("cookie",)), HAS_SEPARATOR),
         PatternRule("session.bearer", _BEARER, _valid_value, _bearer_words),
         PatternRule("session.bearer", _SHORT_BEARER, _short_token, any_word(("bearer",))),
         PatternRule("session.cued_key", _CUED_KEY, _valid_value, _KEY_WORDS),

@@ -159,6 +159,11 @@ _ARTICLES = r"(?i:the|der|die|des|den|du|de|la|le|les|del|della|dello|van|het|do
 _NOT_KINDS = re.compile(lexicon.pattern(nfkc_words({"all": _MEMBERSHIP["kinds"]["not_kinds"]})))
 
 
+_COMPOUND_MEMBERS = (
+    "mitglied*", "member*", "lid", "leden", "medlem*", "membre*", "miembro*", "membro*", "członek", "член*",
+)  # fmt: skip
+
+
 def _done_or_member(match: re.Match[str], text: Text) -> bool:
     """What a person does, or a person's membership of a party or a union ("my dad is a member of the
     Labour Party"), not of a wedding party or the student union."""
@@ -182,8 +187,10 @@ def _done_rule(entity: str) -> PatternRule:
         # its name: capitalised words, articles, a plural's possessive ("the nurses' trade union"), not
         # any words ("a member of the book club party planning team")
         name_words = r"\s+(?:(?:[^\W\d_a-zà-ÿ]\S*|[^\W\d_]+s'|" + _ARTICLES + r")\s+){0,3}?"
-        pattern += "|(?P<member>" + lexicon.pattern(members) + name_words + kind_words + ")"
-        words |= readings(members)
+        # (text18) or its name compounded with "member" ("AfD-Mitglied", "ver.di-Mitglied", "Labour-member")
+        compound = kind_words + "-" + lexicon.pattern(_COMPOUND_MEMBERS)
+        pattern += "|(?P<member>" + lexicon.pattern(members) + name_words + kind_words + "|" + compound + ")"
+        words |= readings(members) | readings(_COMPOUND_MEMBERS)
     return PatternRule(
         f"{entity.lower()}.done_by_person",
         re.compile(pattern),
@@ -212,7 +219,37 @@ def _detector(entity: str) -> PatternDetector:
     )
 
 
-DETECTORS: tuple[PatternDetector, ...] = tuple(_detector(entity) for entity in ENTITIES)
+_BIOMETRIC_WORDS = nfkc_words({"all": _DATA["biometric"]["words"]})
+_PERSON_AFTER = 3  # words after the template in which its person may stand ("... der Kundin")
+
+
+def _a_persons_template(match: re.Match[str], text: Text) -> bool:
+    """A biometric template with a person word before it (a possessive too: "customer's"), or within a
+    few words after it."""
+    value = text.value
+    before = WORD.findall(value[max(0, match.start() - 24) : match.start()].lower())
+    if person_before(value, match.start()) or (before and before[-1].removesuffix("'s") in PERSON_WORDS):
+        return True
+    after = WORD.findall(value[match.end() : match.end() + 40].lower())[:_PERSON_AFTER]
+    return any(word.removesuffix("'s") in PERSON_WORDS and word not in PRONOUNS for word in after)
+
+
+# (text18) BIOMETRIC_DATA said of a person in text ([biometric] says why).
+_BIOMETRIC = PatternDetector(
+    entity="BIOMETRIC_DATA",
+    needs=HAS_WORDS,
+    rules=(
+        PatternRule(
+            "biometric_data.said_of_person",
+            re.compile(lexicon.pattern(_stems(_BIOMETRIC_WORDS))),
+            _a_persons_template,
+            when=any_word(tuple(sorted(readings(_BIOMETRIC_WORDS)))),
+            requires=HAS_WORDS,
+        ),
+    ),
+)
+
+DETECTORS: tuple[PatternDetector, ...] = (*(_detector(entity) for entity in ENTITIES), _BIOMETRIC)
 
 _NONE = frozenset(word.lower() for word in _DATA["none"]["all"])
 

@@ -75,7 +75,6 @@ _OPEN: dict[str, str] = {
     "f. 12/3 1984": _ONE_LETTER,
     "s. 12.3.1984": _ONE_LETTER,
     '"birth": {"d"': "a date of birth as an object of day, month and year under 'birth'",
-    "signup?dob=": "a query parameter's name read as a key (walk/decoding are scanfast10's)",
     "R58M12ABCDE": "a phone's serial number under 'serial_number' in a 'device' object",
 }
 

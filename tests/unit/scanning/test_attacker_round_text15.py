@@ -101,7 +101,6 @@ _OPEN: dict[str, str] = {
     "יהודי דתי": _SPECIAL,
     "पति सिख": _SPECIAL,
     "voiceprint template": _BIOMETRIC,
-    "Fingerabdruck-Template": _BIOMETRIC,
 }
 
 # A clean record flagged, by a string of the record, and why.

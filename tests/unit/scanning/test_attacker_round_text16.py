@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - text of other scripts, on purpose
+# ruff: noqa: RUF003 - text of other scripts, on purpose
 """The sixteenth attacker round on text (text16): attacker_round_text16.json, written before reading the
 detectors, on personal data in the shapes of tools no earlier round used: Stable Diffusion WebUI Forge
 infotext, Kohya training captions and LoRA metadata (`ss_*` keys, a caption as a key of
@@ -29,27 +29,14 @@ from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_text16.json")
 
-_DOB_BETWEEN = "a birth key in a query string inside a caption ('date_of_birth=1984-03-12&first_order=true')"
-_DISGUISE = (
-    "a line break standing for a number's separator ('sünniaeg 12\\n03.1984', '+7\\n916 123-45-67'); the "
-    "other disguises of this class (combining marks on a cue word, a line break inside a sentence, fullwidth "
-    "digits in a plate) text17 closed"
-)
 _ADDRESS_LABEL = "a Hungarian address (postcode, city, street) after its label 'szállítási cím:'"
-_HEALTH = (
-    "a Russian condition before its verb ('у моего отца инсульт был'); the other forms of this class "
-    "('atteinte de', 'tengo esclerosis múltiple', 'HIV-positief', Korean and Chinese first person, a "
-    "pregnancy) text17 closed"
-)
 
-# What the scanner still misses, by a string of the record, and why (the class, not the example).
-_OPEN: dict[str, str] = {
-    "date_of_birth=1984-03-12": _DOB_BETWEEN,
-    "sünniaeg 12\\n03": _DISGUISE,
-    "+7\\n916": _DISGUISE,
-    "\u202bу моего отца": _HEALTH,
-    "инсульт был": _HEALTH,
-}
+# What the scanner still misses, by a string of the record, and why (the class, not the example). Text18
+# closed the last: a birth key in a query string ("date_of_birth=1984-03-12&..."), a line break standing
+# for a number's separator ("sünniaeg 12\n03.1984", "+7\n916 123-45-67"), the Russian condition before its
+# verb ("у моего отца инсульт был") and, on the clean side, the shops' role mailboxes
+# (detectors/email_role.py).
+_OPEN: dict[str, str] = {}
 
 # Values the scanner names by another type than the round's author did (the record is still held).
 _NAMED_OTHERWISE: dict[str, str] = {
@@ -63,14 +50,10 @@ _DISPLAY_NAME = (
     "BigCommerce's product option label under 'display_name' read as a person's display name "
     "(person.name_key: helper names16's)"
 )
-_ROLE_MAILBOX = "a shop's role mailbox (support@, noreply@) is flagged like a person's address"
 
 # A clean record flagged, by a string of the record, and why.
 _FALSE_FLAGS: dict[str, str] = {
     '"display_name": "Engraving"': _DISPLAY_NAME,
-    "support@mugworks": _ROLE_MAILBOX,
-    "support%40mugworks": _ROLE_MAILBOX,
-    "noreply@shop": _ROLE_MAILBOX,
 }
 
 

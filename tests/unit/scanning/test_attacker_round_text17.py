@@ -30,19 +30,15 @@ from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_text17.json")
 
-_NO_SUBJECT = (
-    "a condition stated with no one it is said of, neither a person nor the writer's verb ('atteint d'une "
-    "sclérose en plaques depuis 2019', 'hiv-positief sinds 2015'): a product's copy says the same"
-)
 _ITALIAN_PLATE = (
     "Italy's plate form ('AB 123 CD') after 'targa' alone, which also names a model's badge ('targa GT "
     "500 XL'): no vehicle named in the text"
 )
 
-# What the scanner still misses, by a string of the record, and why (the class, not the example).
+# What the scanner still misses, by a string of the record, and why (the class, not the example). Text18
+# closed the condition with no one it is said of, by the time its course began ("atteint d'une sclérose
+# en plaques depuis 2019", "hiv-positief sinds 2015": health.course).
 _OPEN: dict[str, str] = {
-    "atteint d'une sclérose": _NO_SUBJECT,
-    "hiv-positief sinds": _NO_SUBJECT,
     "targa AB 123 CD": _ITALIAN_PLATE,
 }
 

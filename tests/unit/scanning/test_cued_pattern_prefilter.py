@@ -37,6 +37,8 @@ def _texts() -> list[str]:
         " nineteen eighty-five",
         " @anna_nowak",
         ": anna_nowak",
+        # a Hebrew date in letters (dob's second "in words" rule)
+        " \u05db\u05f4\u05d5 \u05d1\u05d0\u05d3\u05e8 \u05ea\u05e9\u05de\u05f4\u05d7",
     )
     for word in words:
         texts += [word, f"({word.upper()}", f"x {word.title()}\t3f2a9c1d7e8b4a6f3f2a9c1d"]

@@ -26,14 +26,13 @@ _CATEGORIES = {
 }
 
 _PARTY_NAMES = (
-    "a party or a union named without a word of its kind ('AfD-Mitglied', 'Rassemblement national', "
-    "'Teamsters')"
+    "a union named without a word of its kind after 'joined' ('she joined the Teamsters union'); text18 "
+    "closed a party's or a union's name after a member word or compounded ('AfD-Mitglied', 'milite au "
+    "Rassemblement national')"
 )
 _POLITICIANS = "support of a politician by name ('a die-hard Trump supporter')"
 _APPOSITION = "a category in apposition, after a comma ('my dad, a lifelong Republican')"
 _OPEN = {
-    "AfD-Mitglied": _PARTY_NAMES,
-    "Rassemblement national": _PARTY_NAMES,
     "Teamsters": _PARTY_NAMES,
     "Trump": _POLITICIANS,
     "lifelong Republican": _APPOSITION,
