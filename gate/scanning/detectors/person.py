@@ -78,6 +78,7 @@ from gate.scanning.detectors.person_patterns import (
     word_before,
 )
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
+from gate.scanning.detectors.person_slots import SLOT_CUES, SlotNames
 from gate.scanning.detectors.person_title_after import TitledAfter
 from gate.scanning.detectors.person_titles import TitledNames, full_name_after_title, has_full_title_word
 from gate.scanning.detectors.person_tones import TonedNames
@@ -140,6 +141,15 @@ class PersonDetector:
         self._toned = TonedNames(self._world)
         self._greeted = GreetedNames(self._world, self._not_surnames, self._scripts, self._organisation)
         self._joined = JoinedNames(self._world, self._word_names, self._not_surnames, self._organisation)
+        self._slots = SlotNames(
+            world=self._world,
+            names=self._names,
+            not_surnames=self._not_surnames,
+            surnames=self._surnames,
+            scripts=self._scripts,
+            organisation=self._organisation,
+            given_form=self._unlisted.given,
+        )
         self._initialled = InitialledNames(
             self._world, self._word_names, self._not_surnames, self._scripts.latin_surname, self._organisation
         )
@@ -217,6 +227,8 @@ class PersonDetector:
             return "person.name"
         if (found := self._printed_or_labelled(text)) is not None:
             return found
+        if self._slotted(text):
+            return "person.slot"
         if PERSON_CUES.may_be_found(value, text.lower, text.cue_bits()) and PERSON_CUES.found(value):
             found = self._cued.find(value)
             if found is not None:
@@ -287,9 +299,16 @@ class PersonDetector:
             return "person.greeting"
         if not value.isascii() and self._other_script.find(text) is not None:
             return "person.script"
+        if not value.isascii() and self._slotted(text):
+            return "person.slot"
         if has_lower_cue_word(text) and (found := self._caps_or_lower(text, cued=True)) is not None:
             return found
         return "person.cue" if self._initialled.find_lower(value) else None
+
+    def _slotted(self, text: Text) -> bool:
+        """A name in a slot that says one follows: a gift tag's "from:"/"to:", a guest list, "ordered by"."""
+        value = text.value
+        return SLOT_CUES.may_be_found(value, text.lower, text.cue_bits()) and self._slots.find(value)
 
     @staticmethod
     def _greeting(text: Text) -> bool:

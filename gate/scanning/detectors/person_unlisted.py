@@ -96,3 +96,7 @@ class UnlistedPairs:
         if wider or not (around or shaped or self._cases.agree(first, last)):
             return False
         return parts[0] in self._world or self._cases.given(first)
+
+    def given(self, word: str) -> bool:
+        """`word` (lower case, accents folded) is a given name in one of its case forms ("vojtecha")."""
+        return self._cases.given(word)
