@@ -78,7 +78,7 @@ from gate.scanning.detectors.person_patterns import (
     word_before,
 )
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
-from gate.scanning.detectors.person_slots import SLOT_CUES, SlotNames
+from gate.scanning.detectors.person_slots import SlotNames
 from gate.scanning.detectors.person_title_after import TitledAfter
 from gate.scanning.detectors.person_titles import TitledNames, full_name_after_title, has_full_title_word
 from gate.scanning.detectors.person_tones import TonedNames
@@ -307,8 +307,7 @@ class PersonDetector:
 
     def _slotted(self, text: Text) -> bool:
         """A name in a slot that says one follows: a gift tag's "from:"/"to:", a guest list, "ordered by"."""
-        value = text.value
-        return SLOT_CUES.may_be_found(value, text.lower, text.cue_bits()) and self._slots.find(value)
+        return self._slots.find(text)
 
     @staticmethod
     def _greeting(text: Text) -> bool:

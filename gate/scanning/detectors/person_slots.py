@@ -26,14 +26,22 @@ import re
 from collections.abc import Callable
 
 from gate.scanning import lexicon
+from gate.scanning.detectors.base import Text
 from gate.scanning.detectors.person_lists import fold_name, occasion
 from gate.scanning.detectors.person_scripts import ScriptNames
 
-SLOT_CUES = lexicon.Cues("person_slot", "person_slot_by")
 # (Up to two words may stand between the label and its colon: "Gästeliste Hochzeit:", "place card
 # calligraphy:", "annuaire de promo 2026 :".)
 _SLOT = lexicon.Cues("person_slot").then(r"(?:[ \t]+[\w'\-]{1,16}){0,2}[ \t]*[:=：][ \t]*")
-_BY = lexicon.Cues("person_slot_by").then(r"[ \t]+")
+_BY_CUES = lexicon.Cues("person_slot_by")
+_BY = _BY_CUES.then(r"[ \t]+")
+# (Its words are long enough for the `cue_words` prefilter: one bit of the text's cue bits says whether
+# one may be in it; the test pins that it has one.)
+_BY_BIT = _BY_CUES.word_bit
+# A label's slot ends at a colon: its cue words are looked for in a window before each colon only (many are
+# short, "de", "od", "za", so their prefilter by `cue_words` keys is off: too many short keys).
+_COLON = re.compile("[:=：]")
+_LABEL_WINDOW = 64
 
 
 def _read_as(section: str) -> frozenset[str]:
@@ -101,12 +109,20 @@ class SlotNames:
         self._organisation = organisation
         self._given_form = given_form
 
-    def find(self, value: str) -> bool:
-        """A name in a slot of `value` (the caller has seen `SLOT_CUES.found(value)`)."""
-        for match in _SLOT.finditer(value):
-            if self._read(value, match.end(), listed=True):
-                return True
-        return any(self._read(value, match.end(), listed=False) for match in _BY.finditer(value))
+    def find(self, text: Text) -> bool:
+        """A name in a slot of `text`."""
+        value = text.value
+        if ":" in value or "=" in value or "：" in value:
+            for colon in _COLON.finditer(value):
+                # The label ends at a colon: its words are read in a window before it, not the whole text.
+                window = max(0, colon.start() - _LABEL_WINDOW)
+                for match in _SLOT.finditer(value, window, colon.end() + 2):
+                    if match.end() > colon.start() and self._read(value, match.end(), listed=True):
+                        return True
+        # (A capital I with a dot is lowered otherwise by the cue view: `lexicon.CuedPattern.may_match`.)
+        return bool(text.cue_bits() & _BY_BIT or "\u0130" in value) and any(
+            self._read(value, match.end(), listed=False) for match in _BY.finditer(value)
+        )
 
     def _read(self, value: str, start: int, listed: bool) -> bool:
         """The items of the value at `start`: a label's (`listed`: several may follow) or a "by"'s (one)."""
@@ -181,7 +197,9 @@ class SlotNames:
         cue ("مرحوم", "स्वर्गीय") or as a listed given name."""
         named = []
         for item in items:
-            words = _CASELESS.findall(item)
+            words = item.split()
+            if not all(_CASELESS.fullmatch(word) for word in words):
+                continue  # a caseless word beside digits or Latin letters ("बैच 12/03/2026", "330 ml")
             kin = bool(words) and _known(words[0], _KIN)
             words = words[1:] if kin else words
             if not words or len(words) > _MAX_WORDS:

@@ -125,6 +125,7 @@ _OPEN: dict[str, str] = {
     "Tobiah again": _RECORD_UNREAD,
     "ريم الشمري": _OWN_SCRIPT_CUE,
     "نگار رضایی": _OWN_SCRIPT_CUE,
+    "आरव मल्होत्रा": _OWN_SCRIPT_CUE,
     "မခင်ဇာ": _OWN_SCRIPT_CUE,
     "Trần Minh Khôi": _OWN_SCRIPT_CUE,
     "Lê Bảo Ngọc": _OWN_SCRIPT_CUE,

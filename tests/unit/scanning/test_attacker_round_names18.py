@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from gate.scanning import scan_parameters
+from gate.scanning.detectors import person_slots
 from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_names18.json")
@@ -247,3 +248,10 @@ def test_round_covers_sixty_languages_and_its_size() -> None:
     assert len(attacker_round.languages(_ROUND)) >= 60
     assert len(_ROUND["found"]) >= 250
     assert len(_ROUND["clean"]) >= 250
+
+
+def test_by_cues_keep_their_prefilter() -> None:
+    # person_slots.py reads the "by" cues only where the text's cue bits hold one: without a prefilter bit
+    # (a short cue word added to [person_slot_by]) no "ordered by ..." would be read at all.
+    assert person_slots._BY_BIT
+    assert scan_parameters({"prompt": "commandé par Aurélien Castagnède"})
