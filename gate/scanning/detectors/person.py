@@ -26,10 +26,9 @@ from gate.scanning.detectors.base import (
 )
 from gate.scanning.detectors.person_and import JoinedNames
 from gate.scanning.detectors.person_brands import brand_hides
-from gate.scanning.detectors.person_cases import CaseForms
 from gate.scanning.detectors.person_cued import PERSON_CUES, CuedNames
 from gate.scanning.detectors.person_fields import labelled_name
-from gate.scanning.detectors.person_for import FOR_BODY, NOT_AFTER_TITLE, for_after, for_before, titled_for
+from gate.scanning.detectors.person_for import FOR_BODY, for_before
 from gate.scanning.detectors.person_greeting import GREETINGS, GreetedNames, has_greeting, has_opening
 from gate.scanning.detectors.person_handles import handle_name
 from gate.scanning.detectors.person_indic import IndicNames
@@ -40,7 +39,6 @@ from gate.scanning.detectors.person_lists import (
     fold_name,
     gazetteer,
     in_occasion,
-    names_scripts_set,
     occasion,
     surnames,
     world_names,
@@ -76,14 +74,15 @@ from gate.scanning.detectors.person_patterns import (
     in_run,
     lower_cue_before,
     standalone,
-    street_before,
     style_reference,
     word_before,
 )
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
+from gate.scanning.detectors.person_slots import SlotNames
 from gate.scanning.detectors.person_title_after import TitledAfter
 from gate.scanning.detectors.person_titles import TitledNames, full_name_after_title, has_full_title_word
 from gate.scanning.detectors.person_tones import TonedNames
+from gate.scanning.detectors.person_unlisted import UnlistedPairs
 from gate.scanning.tries import trie_pattern
 
 # A saint's name is a place, a church or a brand: "Santa Maria Novella", "San Pedro", "Saint Laurent".
@@ -100,19 +99,6 @@ _PARTICLE_NAME = re.compile(
     rf"(?:\s+{PARTICLES}){{1,3}}\s+{NAME})(?![\w])"
 )
 _has_particle = any_word(tuple(f" {word} " for word in PARTICLES[3:-1].split("|")))
-# Vietnamese middle names that are nothing else ("Nguyễn Thị Mai", "Trần Văn Hùng"), with their marks.
-_VIET_MIDDLE = frozenset(("Văn", "Thị"))
-# ... and without them, after a Vietnamese family name only ("Nguyen Van An"; "Lee Van Cleef" is no clue).
-_VIET_MIDDLE_UNMARKED = frozenset(("Van", "Thi"))
-# Hungarian dative endings on a given name ("Eszternek", "Annának"), and the shortest such word.
-_HU_DATIVE = ("nek", "nak")
-_HU_MIN = 5
-# Estonian surnames in the allative, which says "to" itself ("Mart Kasele", "Tiit Lepikule"): read after a
-# given name of the wider list, in text beyond ASCII (Estonian has its õ, ä, ö, ü; "Anna Smile" has none).
-_ET_ALLATIVE = ("ele", "ule", "ile", "ale")
-# The Quechua benefactive "-paq" (for) on a surname: "Rosa Mamanipaq".
-_QU_PAQ = "paq"
-_DOUBLE = 2
 # What a reversed name needs, in one search that skips ahead to commas: a capital after one.
 _COMMA_CAPITAL = re.compile(rf",[ \t]+[{UP}]")
 # (A capital first, the look-behind and `NAME`'s prefixes "Mc", "O'" read from it: the engine skips ahead.)
@@ -147,13 +133,23 @@ class PersonDetector:
         self._cued = CuedNames(self._world, self._not_surnames, self._scripts, self._organisation)
         self._indic = IndicNames(self._world)
         self._romanised = romanised_surnames()
-        self._vietnamese = names_scripts_set("surnames", "vietnamese")
-        self._cases = CaseForms(self._world)
+        self._unlisted = UnlistedPairs(
+            self._world, self._word_names, self._surnames, self._romanised, self._scripts
+        )
         self._titled = TitledNames()
         self._titled_after = TitledAfter(self._world, self._organisation)
         self._toned = TonedNames(self._world)
         self._greeted = GreetedNames(self._world, self._not_surnames, self._scripts, self._organisation)
         self._joined = JoinedNames(self._world, self._word_names, self._not_surnames, self._organisation)
+        self._slots = SlotNames(
+            world=self._world,
+            names=self._names,
+            not_surnames=self._not_surnames,
+            surnames=self._surnames,
+            scripts=self._scripts,
+            organisation=self._organisation,
+            given_form=self._unlisted.given,
+        )
         self._initialled = InitialledNames(
             self._world, self._word_names, self._not_surnames, self._scripts.latin_surname, self._organisation
         )
@@ -231,6 +227,8 @@ class PersonDetector:
             return "person.name"
         if (found := self._printed_or_labelled(text)) is not None:
             return found
+        if self._slotted(text):
+            return "person.slot"
         if PERSON_CUES.may_be_found(value, text.lower, text.cue_bits()) and PERSON_CUES.found(value):
             found = self._cued.find(value)
             if found is not None:
@@ -301,9 +299,15 @@ class PersonDetector:
             return "person.greeting"
         if not value.isascii() and self._other_script.find(text) is not None:
             return "person.script"
+        if not value.isascii() and self._slotted(text):
+            return "person.slot"
         if has_lower_cue_word(text) and (found := self._caps_or_lower(text, cued=True)) is not None:
             return found
         return "person.cue" if self._initialled.find_lower(value) else None
+
+    def _slotted(self, text: Text) -> bool:
+        """A name in a slot that says one follows: a gift tag's "from:"/"to:", a guest list, "ordered by"."""
+        return self._slots.find(text)
 
     @staticmethod
     def _greeting(text: Text) -> bool:
@@ -381,7 +385,7 @@ class PersonDetector:
                     last_word is not None
                     and last not in self._not_surnames
                     and first not in NOT_FIRST_WORDS
-                    and self._given_and_surname(
+                    and self._unlisted.given_and_surname(
                         value, match.start(), first, last_word, fold_name(first) in self._world
                     )
                     and not self._organisation(value, match.start(), last_word.end())
@@ -421,58 +425,6 @@ class PersonDetector:
             or named_thing(value, start, end)  # a cultivar or a street named after a person
         )
 
-    def _given_and_surname(
-        self, value: str, start: int, lower_first: str, last_word: re.Match[str], wider: bool
-    ) -> bool:
-        """A pair no list decides is a name by its parts and what stands around it: a given name of the
-        wider list right after "for", "für", "pour" ... or before a surname of telling shape; any
-        capitalised word before such a surname after a bare "for" ("Xudayar Əfəndizadə üçün", "mug for
-        Harish Menon"); and the same with the words in a case form ("Janowi Nowakowi", "Annie
-        Kowalskiej"), a double given name ("Jean-Baptiste"), or a Vietnamese middle name ("Trần Văn")."""
-        first, last = fold_name(lower_first), fold_name(last_word.group().lower())
-        after = for_after(value, last_word.end())
-        around = after or for_before(value, start)
-        if (
-            last in self._surnames
-            and (wider or (around and first in self._word_names))
-            and not street_before(value, start)
-        ):
-            # "Kwabena Asante"; "for Jean Dupont" (a given name that is also a word needs the "for":
-            # "Grace Kelly bag" is a bag)
-            return True
-        if titled_for(value, start):
-            # "untuk Bapak Budi Santoso", "kwa Bi. Amina Wanjiru"; but "untuk Ibu Kota Nusantara" is "for
-            # the capital": a word that makes a noun of the title is no name, whatever follows it.
-            return first not in NOT_AFTER_TITLE
-        if last_word.group() in _VIET_MIDDLE and first in self._romanised:
-            return True  # "Nguyễn Thị Mai", "Trần Văn Hùng": Văn and Thị are middle names only
-        if last_word.group() in _VIET_MIDDLE_UNMARKED and first in self._vietnamese:
-            return True
-        parts = first.split("-") if "-" in first else [first]
-        if len(parts) == _DOUBLE and all(part in self._world or part in self._word_names for part in parts):
-            return True  # "Anna-Lena", "Hans-Peter": two given names joined
-        shaped = self._scripts.latin_surname(last) or any(
-            self._scripts.latin_surname(form) for form in self._cases.surname_forms(last)
-        )
-        if (wider and (around or shaped)) or (around and shaped):
-            return True
-        if around and last in self._world and self._scripts.latin_surname(first):
-            return True  # surname first after a "for": "ho an'i Andriamanantena Fanja", "für Kowalski Anna"
-        # Surname first, then the given name, before a postposition: "Nagy Péter részére"; or the given
-        # name in the dative, which says "for" itself: "Kovács Eszternek", "Nagy Annának".
-        if (
-            (after and last in self._world)
-            or (last.endswith(_HU_DATIVE) and fold_name(last[:-3]) in self._world and len(last) > _HU_MIN)
-            or (wider and last.endswith(_ET_ALLATIVE) and len(last) > _HU_MIN and not value.isascii())
-            or (last.endswith(_QU_PAQ) and len(last) > _HU_MIN and (wider or first in self._word_names))
-        ):
-            return True
-        # A given name in a case form: asked last, and only where a "for", a shape or an agreeing ending
-        # would complete it (most capitalised pairs, "Studio Lighting", have none of them).
-        if wider or not (around or shaped or self._cases.agree(first, last)):
-            return False
-        return parts[0] in self._world or self._cases.given(first)
-
     def _is_name(self, value: str, start: int, first_end: int, last_word: re.Match[str], cued: bool) -> bool:
         lower_first, lower_last = value[start:first_end].lower(), last_word.group().lower()
         if lower_last in self._not_surnames:
@@ -481,7 +433,7 @@ class PersonDetector:
         strong = cued and after_cue(value, start)
         wider = lower_first in self._world or fold_name(lower_first) in self._world
         if not (known_first or strong):
-            known_first = self._given_and_surname(value, start, lower_first, last_word, wider)
+            known_first = self._unlisted.given_and_surname(value, start, lower_first, last_word, wider)
         # Set lookups first: most capitalised pairs ("Acme Outdoor") fail them, and need no regex.
         if not (strong or known_first or lower_first in self._word_names or lower_last in self._names):
             return False

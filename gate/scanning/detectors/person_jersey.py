@@ -32,6 +32,13 @@ _CUE_WORDS = (
     # since names17: a name label on a shirt ("name KOWALCHUK, number 19", "nome: MAGALHÃES, número 23")
     "name", "nombre", "nome", "nom", "naam", "navn", "namn", "printed with", "trikotdruck", "фамилия",
     "soyisim", "isim",
+    # since names18: the back of a shirt named as such ("jersey back: VANTERPOOL 23", "Trikotrücken:
+    # SCHWEINSTEIGERT 31", "dos du maillot : LEBRETON-DIALLO 14", "plecy koszulki: ...", "mezhátra: ...")
+    "jersey back", "back of jersey", "back of the jersey", "jumper back", "shirt back", "trikotrücken",
+    "rückenaufdruck", "dos du maillot", "maillot :", "maillot:", "espalda de la camiseta", "retro maglia",
+    "costas da camisa", "rugnummer shirt", "rugopdruk", "draktrygg", "tröjrygg", "plecy koszulki",
+    "на спине", "на спині", "mezhátra", "mez hátára", "forma arkası", "punggung jersey", "nama punggung",
+    "jersey:", "jersey :",
 )  # fmt: skip
 # The prefilter's forms of the name labels: with the space or colon after them ("nom" alone is in
 # "economy", "name" in "named").
@@ -42,7 +49,12 @@ _PREFILTER = tuple(word for word in _CUE_WORDS if word not in _SHORT_LABELS) + t
 # word after it ("ADEYEMI, number 7"), the word needs no surname's shape ("nombre IRIARTE y dorsal 8").
 _NAME_CUES = frozenset(
     ("name", "nombre", "nome", "nom", "naam", "navn", "namn", "фамилия", "soyisim", "isim", "com nome",
-     "com o nome", "con nombre", "with name", "with the name", "met naam", "med navn", "med namn")
+     "com o nome", "con nombre", "with name", "with the name", "met naam", "med navn", "med namn",
+     "jersey back", "back of jersey", "back of the jersey", "jumper back", "shirt back", "trikotrücken",
+     "rückenaufdruck", "dos du maillot", "maillot :", "maillot:", "espalda de la camiseta", "retro maglia",
+     "costas da camisa", "rugnummer shirt", "rugopdruk", "draktrygg", "tröjrygg", "plecy koszulki",
+     "на спине", "на спині", "mezhátra", "mez hátára", "forma arkası", "punggung jersey", "nama punggung",
+     "jersey:", "jersey :")
 )  # fmt: skip
 # ... and not after a thing's name: "font name ARIAL 12", "model name XPS 13".
 _THING_BEFORE = re.compile(
@@ -58,6 +70,10 @@ _NOT_PRINTED_NAMES = frozenset(
         "mama", "dad", "daddy", "mum", "mom", "team", "coach", "name", "player", "number", "your", "custom",
         "nombre", "nome", "naam", "leyenda", "leggenda", "capitano", "capitão", "capitán", "capitaine",
         "kapitän", "капитан", "легенда",
+        # a shirt's role words in the languages of names18's back cues ("rugnummer shirt: AANVOERDER 4")
+        "aanvoerder", "kaptein", "kapten", "kapitan", "kaptan", "kapitány", "capitana", "kapitein", "mvp",
+        "goalie", "keeper", "torwart", "portero", "portiere", "goleiro", "bramkarz", "vratar", "kaleci",
+        "kapteeni", "anfører", "капітан", "tim", "star", "bomber", "crack", "idol", "ídolo",
     )
 )  # fmt: skip
 has_jersey_cue = any_word(_PREFILTER)

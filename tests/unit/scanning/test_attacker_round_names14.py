@@ -33,7 +33,7 @@ _ROLE_TITLE = (
 _PARTICLE_OR_INITIAL = (
     "a name whose surname has a particle the rules do not list after a cue ('Lo Presti', 'bin Saeed "
     "Al-Ghamdi'), an honorific abbreviated to one letter ('D. Conceição'), or initials with spaces after "
-    "'for' ('R. J. Pennington') or after a label ('owner: T. Oyelaran-Brooks')"
+    "'for' ('R. J. Pennington')"
 )
 _NO_CUE = (
     "a full name of the wider list after no cue the rules read ('The Adventures of Imogen and Rafferty', "
@@ -60,7 +60,6 @@ _OPEN: dict[str, str] = {
         "surname first in capitals and a comma under a people key, the given name of the wider list only"
     ),
     "Coach Brannigan": _ROLE_TITLE,
-    "Coach D. Martinez-Olsen": _ROLE_TITLE,
     "Sheriff Jebediah": _ROLE_TITLE,
     "maestra Bonfiglioli": _ROLE_TITLE,
     "최 선생님께": _ROLE_TITLE,
@@ -69,7 +68,6 @@ _OPEN: dict[str, str] = {
     "bin Saeed Al-Ghamdi": _PARTICLE_OR_INITIAL,
     "D. Conceição": _PARTICLE_OR_INITIAL,
     "R. J. Pennington": _PARTICLE_OR_INITIAL,
-    "T. Oyelaran-Brooks": _PARTICLE_OR_INITIAL,
     "Imogen and Rafferty": _NO_CUE,
     "Sjoerd Wijnaldum-Hoekstra": _NO_CUE,
     "Happy 40th Birthday": _NO_CUE,
