@@ -58,7 +58,6 @@ _SCRIPT = (
     "forms or of no list ('бабушки Зинаиды', 'Алесь Шыла', 'Απεβίωσε ο Σπυρίδων'), Kazakh and Mongolian lists"
 )
 _OPEN: dict[str, str] = {
-    "Perpetua Ashcombe,vegan,5": _EVIDENCE,
     "nior Buyer, Northgate Retail": _SIGNATURE,
     "of Marketing | Ashworth & Co": _SIGNATURE,
     "Mit freundlichen Grüßen": _SIGNATURE,
