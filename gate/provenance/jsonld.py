@@ -36,6 +36,18 @@ _PREFIXES: dict[str, str] = {
 }
 
 
+# The namespace of each prefix `canonical_keys` writes (the first URI listed for it).
+_NAMESPACE_OF: dict[str, str] = {}
+for _uri, _prefix in _PREFIXES.items():
+    _NAMESPACE_OF.setdefault(_prefix, _uri)
+
+
+def namespace_of(key: str) -> str | None:
+    """The namespace URI of a key `p:name` whose prefix `p` is one `canonical_keys` writes, else None."""
+    prefix, colon, local = key.partition(":")
+    return _NAMESPACE_OF.get(prefix) if colon and local else None
+
+
 def canonical_keys(value: Any, bound: Mapping[str, str | None] | None = None) -> Any:
     """`value` with every object key `p:name` whose prefix `p` an `@context` (of that object or one around
     it) binds to a namespace of `_PREFIXES` renamed to that namespace's prefix. Two keys that meet under

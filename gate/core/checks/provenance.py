@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from gate.core.checks.base import CheckContext, result, skipped
+from gate.core.checks.manifest_fields import identifying_fields
 from gate.errors import ImageLimitExceeded, ImageUndecodable, ScanLimitExceeded
 from gate.imaging import probe, read_metadata
 from gate.model import CheckResult, Reason
@@ -133,9 +134,13 @@ class ProvenanceCheck:
             except ScanLimitExceeded:
                 reasons.append(Reason(code="provenance.assertion_limits", check=self.name, path=base))
                 continue
+            # A camera's serial or its owner by the property's name, as the XMP walk reads it
+            # (`manifest_fields`): the scanner reads a bare serial number as nothing.
+            found_at = {(f.entity, base + f.path) for f in findings}
+            found_at.update((entity, base + path) for entity, path in identifying_fields(data))
             reasons.extend(
-                Reason(code="provenance.personal_data", entity=f.entity, path=base + f.path, check=self.name)
-                for f in findings
+                Reason(code="provenance.personal_data", entity=entity, path=path, check=self.name)
+                for entity, path in found_at
             )
         # c2pa-rs renders JSON objects in no fixed order: sorted, the same image gives the same reasons
         # (and a redo the same decision record).

@@ -114,14 +114,6 @@ def test_clean_manifests_are_approved(gate: Pipeline, pki: DevPki, name: str) ->
     assert (evaluation.verdict, evaluation.decision.reasons) == (Verdict.APPROVED, ())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open class: a camera's serial number in a manifest's stds.exif assertion "
-    "(exifEX:BodySerialNumber, "
-    "a bare number) is published: the scanner does not take a number for a device id by its key, and a "
-    "signed manifest cannot be stripped; the check (gate/core/checks/provenance.py, not this round's) "
-    "would hold it as the EXIF walk holds a serial",
-)
 @pytest.mark.parametrize("prefix", ["exifEX", "x"])
 def test_a_camera_serial_in_an_exif_assertion(gate: Pipeline, pki: DevPki, prefix: str) -> None:
     exif = _metadata(
@@ -129,3 +121,54 @@ def test_a_camera_serial_in_an_exif_assertion(gate: Pipeline, pki: DevPki, prefi
     )
     evaluation = gate.evaluate(signed(pki, [actions(), exif]), synthetic=True)
     assert evaluation.verdict is not Verdict.APPROVED
+    # Held as the XMP walk holds it, by the property's name (`checks.manifest_fields`), under EXIF's prefix.
+    found = {(r.reason.code, r.reason.entity, r.reason.path) for r in evaluation.decision.reasons}
+    assert (
+        "provenance.personal_data",
+        "DEVICE_ID",
+        "/manifest/assertion/stds.exif/exifEX:BodySerialNumber",
+    ) in found
+
+
+# Neighbours of the serial: what the XMP walk holds by name (an owner of no list, a lens's serial in a
+# nested structure, Photoshop's old exif:SerialNumber) is held; technical properties and an empty serial
+# are not.
+IDENTIFYING: dict[str, tuple[dict[str, str], dict[str, Any], str]] = {
+    "owner_of_no_list": (
+        {"exifEX": "http://cipa.jp/exif/1.0/"},
+        {"exifEX:CameraOwnerName": "Kwabena"},
+        "PERSON",
+    ),
+    "lens_serial_nested": (
+        {"aux": "http://ns.adobe.com/exif/1.0/aux/"},
+        {"lens": {"aux:LensSerialNumber": 2351012345}},
+        "DEVICE_ID",
+    ),
+    "photoshop_exif_serial": (
+        {"exif": "http://ns.adobe.com/exif/1.0/"},
+        {"exif:SerialNumber": "WA0012345"},
+        "DEVICE_ID",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(IDENTIFYING))
+def test_an_identifying_property_by_its_name(gate: Pipeline, pki: DevPki, name: str) -> None:
+    context, fields, entity = IDENTIFYING[name]
+    evaluation = gate.evaluate(
+        signed(pki, [actions(), _metadata("stds.exif", context, fields)]), synthetic=True
+    )
+    assert evaluation.verdict is not Verdict.APPROVED
+    assert entity in {r.reason.entity for r in evaluation.decision.reasons}
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"exifEX:BodySerialNumber": "  "}, {"exifEX:LensModel": "EF 50mm f/1.8", "exifEX:LensMake": "Canon"}],
+)
+def test_technical_properties_and_an_empty_serial_are_approved(
+    gate: Pipeline, pki: DevPki, fields: dict[str, Any]
+) -> None:
+    exif = _metadata("stds.exif", {"exifEX": "http://cipa.jp/exif/1.0/"}, fields)
+    evaluation = gate.evaluate(signed(pki, [actions(), exif]), synthetic=True)
+    assert (evaluation.verdict, evaluation.decision.reasons) == (Verdict.APPROVED, ())
