@@ -201,7 +201,10 @@ def _spelled_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     forms = {
         form for form in forms if not (form.isascii() and form.lower() != form and form.lower() in forms)
     }
-    hint = re.compile(rf"\s{trie_pattern(forms | {'@'}, whole=True)}\s", re.IGNORECASE)
+    # The characters a form starts with, checked first at each whitespace: the trie's first level is an
+    # alternation of some thirty characters compared one by one (3.9 -> ~1.3 us a European prompt).
+    firsts = "".join(sorted({re.escape(form[0]) for form in forms | {"@"}}))
+    hint = re.compile(rf"\s(?=[{firsts}]){trie_pattern(forms | {'@'}, whole=True)}\s", re.IGNORECASE)
     return bracketed, spaced, hint, re.compile(separator, re.IGNORECASE)
 
 

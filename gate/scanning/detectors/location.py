@@ -76,10 +76,33 @@ _DMS = re.compile(
     + r"[,;\s]{1,3}\d{1,3}[.,]\d{3,8}°\s?"
     + _EAST_WEST
 )
-_STREET_SUFFIX = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Parkway|Pkwy|Terrace|"
-    r"Square|Sq|Highway|Hwy|Close|Crescent|Gardens|Mews|Row|Walk)"
+_STREET_SUFFIXES = (
+    "Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive", "Dr", "Way",
+    "Place", "Pl", "Parkway", "Pkwy", "Terrace", "Square", "Sq", "Highway", "Hwy", "Close", "Crescent",
+    "Gardens", "Mews", "Row", "Walk",
+)  # fmt: skip
+_STREET_SUFFIX = "(?:" + "|".join(_STREET_SUFFIXES) + ")"
+# A text holds one of the suffixes if it holds one of those that contain no other ("St" for "Street"):
+# without one, `_STREET` is not searched in text outside ASCII (3-5 us a European prompt, where the engine
+# reads two bytes a character; nine in ten with digits and capitals have none). In ASCII text the search,
+# which skips ahead to digits, costs less than the two dozen substring tests.
+_SUFFIX_NEEDLES = tuple(
+    word
+    for word in _STREET_SUFFIXES
+    if not any(other != word and other in word for other in _STREET_SUFFIXES)
 )
+
+
+def _street_suffix(text: Text) -> bool:
+    value = text.value
+    if value.isascii():
+        return True
+    for needle in _SUFFIX_NEEDLES:  # noqa: SIM110 - a plain loop: faster than any() over a generator
+        if needle in value:
+            return True
+    return False
+
+
 # Starts with a single "\d" (not "\b", not "\d{1,6}"): only a pattern whose first item is one
 # character class lets the regex engine skip ahead to digits. The word boundary is checked after.
 _STREET = re.compile(
@@ -379,7 +402,13 @@ DETECTOR = PatternDetector(
             "location.labelled_coordinates", _LABELLED_PAIR, _valid_labelled, when=any_word(_LAT_LABELS)
         ),
         PatternRule("location.dms", _DMS, requires=HAS_DEGREE),
-        PatternRule("location.street", _STREET, _starts_word, requires=HAS_CAPITALS | HAS_DIGIT_WORDS),
+        PatternRule(
+            "location.street",
+            _STREET,
+            _starts_word,
+            when=_street_suffix,
+            requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
+        ),
         PatternRule(
             "location.strasse",
             _STRASSE,

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from gate.scanning import lexicon
+from gate.scanning.branches import GatedBranches
 from gate.scanning.detectors.base import HAS_CAPITALS, HAS_DIGIT, HAS_DIGIT_WORDS, PatternRule, Text, any_word
 from gate.scanning.normalise import normalise
 
@@ -35,45 +36,87 @@ _THAI = "\u0e01-\u0e4e"
 _GEORGIAN = "\u10d0-\u10ff"
 _CYRILLIC_STREET = lexicon.pattern(["вул.", "ул.", "просп.", "пров.", "пер.", "бул.", "пр.", "пл."])
 _CYRILLIC_HOUSE = lexicon.pattern(["будинок", "буд.", "дом", "буд", "д.", "корп."])
-# Each alternative names the parts it needs; the rules share one regex and one prefilter.
-_WORLD_ADDRESS = re.compile(
-    # Arabic and Persian: street word ... building or plate number
-    rf"(?:شارع|طريق|خیابان|کوچه|بلوار|میدان|جاده)\s+[{_ARABIC}\s،,]{{2,40}}?"
-    r"(?:مبنى|بناية|عمارة|منزل|فيلا|پلاک|ساختمان|واحد)\s*[:.]?\s*\d{1,5}(?!\d)"
-    # Georgian: name, street word, number
-    rf"|[{_GEORGIAN}]{{2,30}}\s+(?:ქუჩა|გამზირი|შესახვევი|ჩიხი|მოედანი|ხეივანი)\s*[,#№N]?\s*\d{{1,4}}(?!\d)"
-    # Thai: house number before a road or lane word; a sub-district and a district (their words as
-    # `normalise` leaves them: NFKC writes Thai "ำ" as "ํา")
-    rf"|\d{{1,4}}(?:/\d{{1,4}})?\s+(?:ถนน|ถ\.|ซอย|ซ\.|หมู่ที่|หมู่)"
-    rf"|(?:แขวง|ตําบล|ต\.)[{_THAI}]{{2,20}}\s+(?:เขต|อําเภอ|อ\.)[{_THAI}]{{2,20}}"
-    # Vietnamese: number, street word, capitalised name
-    rf"|\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?\s+(?:đường|Đường|phố|Phố)\s+[{_UP}]"
-    # Indonesian and Malay: Jl./Jalan, a name, No. and a number
-    rf"|(?:Jl|Jln|Jalan|Gg|Gang|Lorong|Lrg)\.?\s+[{_UP}][^,;\n]{{1,40}}?\s+No\.?\s?\d{{1,4}}(?!\d)"
-    # The Philippines: block and lot
-    r"|\b(?:Blk|Block)\.?\s*\d{1,4}\s*,?\s*Lot\.?\s*\d{1,4}(?!\d)"
-    # Cyrillic: street abbreviation, name, house word and number
-    # (read through `normalise`, which writes some Cyrillic letters as Latin look-alikes: "вyл.", "6yд.")
-    rf"|{_CYRILLIC_STREET}\s*[{_UP}][{_LOW}'’\-]+(?:\s+[{_UP}][{_LOW}\-]+)?,?\s+{_CYRILLIC_HOUSE}\s*\d{{1,4}}"
-    # Mexico: "C.P." and a postcode; Brazil: a state's capitals and a CEP
-    r"|\bC\.\s?P\.\s?\d{5}(?!\d)"
-    r"|\b(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO),?\s+"
-    r"\d{5}-\d{3}(?!\d)"
-    # Name and house number, then a postcode of 3 + 2 digits and a town; or the town, then the postcode
-    rf"|[{_UP}][{_LOW}]{{2,30}}\s+\d{{1,4}}[a-z]?,\s+\d{{3}}\s\d{{2}}\s+[{_UP}][{_LOW}]{{2,}}"
-    rf"|[{_UP}][{_LOW}]{{2,30}}\s+\d{{1,4}}[a-z]?,\s+[{_UP}][{_LOW}]{{2,30}}\s+\d{{3}}\s\d{{2}}(?!\d)"
-    # A flat or unit, then a street number and a capitalised word
-    rf"|\b(?:Flat|Apt\.)\s+\w{{1,5}},\s+\d{{1,5}}\s+[{_UP}]"
-    # Colombia: a street kind and its number, "#" or "No." and the house's two numbers ("Calle 45 # 23-18",
-    # "Cra. 43A #1 Sur-100", "Carrera 7 No. 71-21")
-    r"|\b(?:(?:Calle|Cl|Carrera|Cra|Kra|Cr|Kr|Transversal|Tv|Diagonal|Dg|Avenida|Av|Ak|Ac)\.?\s*\d{1,3}\s?[A-Z]?"
-    rf"|(?:Avenida|Av\.|Autopista)\s*[{_UP}][{_LOW}]{{2,20}}(?:\s[{_UP}][{_LOW}]{{2,20}})?)"
-    r"(?:\s?[Bb]is)?(?:\s(?:Sur|Este|Norte|Oeste))?\s*(?:#|No\.?|N[°º]\.?|Nro\.?)\s*\d{1,3}\s?[A-Z]?"
-    r"(?:\s(?:Sur|Este))?\s?-\s?\d{1,3}(?!\d)"
-    # Albania and Kosovo: "Rruga"/"Rr." and a name, then "Nr." and the number ("Rr. Myslym Shyri, Nr. 45"),
-    # or a building and a flat ("Pallati 12, Ap. 5")
-    rf"|\b(?:Rruga|Rr\.?|Bulevardi|Blv\.|Sheshi)\s+(?:e\s+)?[{_UP}][^,;\n]{{1,40}}?,?\s+(?:Nr|Numri)\.?\s*\d{{1,4}}"
-    r"|\bPallati\s+\d{1,4}[A-Z]?,?\s+(?:Ap|Apartamenti|Shkalla|Sh)\.?\s*\d{1,4}"
+# Each branch names the parts it needs; the rules share one `GatedBranches` and one prefilter. With each
+# branch go the substrings it cannot match without (one of each group), so a text is searched only with
+# the branches it can hold: the alternation tried every branch at every position (50-60 us a prompt).
+_ARABIC_STREET = ("شارع", "طريق", "خیابان", "کوچه", "بلوار", "میدان", "جاده")
+_GEORGIAN_STREET = ("ქუჩა", "გამზირი", "შესახვევი", "ჩიხი", "მოედანი", "ხეივანი")
+_WORLD_ADDRESS = GatedBranches(
+    (
+        # Arabic and Persian: street word ... building or plate number
+        (
+            rf"(?:شارع|طريق|خیابان|کوچه|بلوار|میدان|جاده)\s+[{_ARABIC}\s،,]{{2,40}}?"
+            r"(?:مبنى|بناية|عمارة|منزل|فيلا|پلاک|ساختمان|واحد)\s*[:.]?\s*\d{1,5}(?!\d)",
+            (_ARABIC_STREET,),
+        ),
+        # Georgian: name, street word, number
+        (
+            rf"[{_GEORGIAN}]{{2,30}}\s+(?:ქუჩა|გამზირი|შესახვევი|ჩიხი|მოედანი|ხეივანი)\s*[,#№N]?\s*\d{{1,4}}(?!\d)",
+            (_GEORGIAN_STREET,),
+        ),
+        # Thai: house number before a road or lane word; a sub-district and a district (their words as
+        # `normalise` leaves them: NFKC writes Thai "ำ" as "ํา")
+        (r"\d{1,4}(?:/\d{1,4})?\s+(?:ถนน|ถ\.|ซอย|ซ\.|หมู่ที่|หมู่)", (("ถนน", "ถ.", "ซอย", "ซ.", "หมู่"),)),
+        (
+            rf"(?:แขวง|ตําบล|ต\.)[{_THAI}]{{2,20}}\s+(?:เขต|อําเภอ|อ\.)[{_THAI}]{{2,20}}",
+            (("แขวง", "ตําบล", "ต."), ("เขต", "อําเภอ", "อ.")),
+        ),
+        # Vietnamese: number, street word, capitalised name
+        (
+            rf"\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?\s+(?:đường|Đường|phố|Phố)\s+[{_UP}]",
+            (("đường", "Đường", "phố", "Phố"),),
+        ),
+        # Indonesian and Malay: Jl./Jalan, a name, No. and a number
+        (
+            rf"(?:Jl|Jln|Jalan|Gg|Gang|Lorong|Lrg)\.?\s+[{_UP}][^,;\n]{{1,40}}?\s+No\.?\s?\d{{1,4}}(?!\d)",
+            (("Jl", "Jalan", "Gg", "Gang", "Lorong", "Lrg"), ("No",)),
+        ),
+        # The Philippines: block and lot
+        (r"\b(?:Blk|Block)\.?\s*\d{1,4}\s*,?\s*Lot\.?\s*\d{1,4}(?!\d)", (("Blk", "Block"), ("Lot",))),
+        # Cyrillic: street abbreviation, name, house word and number (read through `normalise`, which writes
+        # some Cyrillic letters as Latin look-alikes: "вyл.", "6yд."); every abbreviation ends in a dot
+        (
+            rf"{_CYRILLIC_STREET}\s*[{_UP}][{_LOW}'’\-]+(?:\s+[{_UP}][{_LOW}\-]+)?,?\s+"
+            rf"{_CYRILLIC_HOUSE}\s*\d{{1,4}}",
+            ((".",),),
+        ),
+        # Mexico: "C.P." and a postcode; Brazil: a state's capitals and a CEP
+        (r"\bC\.\s?P\.\s?\d{5}(?!\d)", (("C.",), ("P.",))),
+        (
+            r"\b(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO),?\s+"
+            r"\d{5}-\d{3}(?!\d)",
+            (("-",),),
+        ),
+        # Name and house number, then a postcode of 3 + 2 digits and a town; or the town, then the postcode
+        (
+            rf"[{_UP}][{_LOW}]{{2,30}}\s+\d{{1,4}}[a-z]?,\s+\d{{3}}\s\d{{2}}\s+[{_UP}][{_LOW}]{{2,}}",
+            ((",",),),
+        ),
+        (
+            rf"[{_UP}][{_LOW}]{{2,30}}\s+\d{{1,4}}[a-z]?,\s+[{_UP}][{_LOW}]{{2,30}}\s+\d{{3}}\s\d{{2}}(?!\d)",
+            ((",",),),
+        ),
+        # A flat or unit, then a street number and a capitalised word
+        (rf"\b(?:Flat|Apt\.)\s+\w{{1,5}},\s+\d{{1,5}}\s+[{_UP}]", (("Flat", "Apt."), (",",))),
+        # Colombia: a street kind and its number, "#" or "No." and the house's two numbers ("Calle 45 #
+        # 23-18", "Cra. 43A #1 Sur-100", "Carrera 7 No. 71-21")
+        (
+            r"\b(?:(?:Calle|Cl|Carrera|Cra|Kra|Cr|Kr|Transversal|Tv|Diagonal|Dg|Avenida|Av|Ak|Ac)"
+            r"\.?\s*\d{1,3}\s?[A-Z]?"
+            rf"|(?:Avenida|Av\.|Autopista)\s*[{_UP}][{_LOW}]{{2,20}}(?:\s[{_UP}][{_LOW}]{{2,20}})?)"
+            r"(?:\s?[Bb]is)?(?:\s(?:Sur|Este|Norte|Oeste))?\s*(?:#|No\.?|N[°º]\.?|Nro\.?)\s*\d{1,3}\s?[A-Z]?"
+            r"(?:\s(?:Sur|Este))?\s?-\s?\d{1,3}(?!\d)",
+            (("#", "N"), ("-",)),
+        ),
+        # Albania and Kosovo: "Rruga"/"Rr." and a name, then "Nr." and the number ("Rr. Myslym Shyri, Nr.
+        # 45"), or a building and a flat ("Pallati 12, Ap. 5")
+        (
+            rf"\b(?:Rruga|Rr\.?|Bulevardi|Blv\.|Sheshi)\s+(?:e\s+)?[{_UP}][^,;\n]{{1,40}}?,?\s+"
+            r"(?:Nr|Numri)\.?\s*\d{1,4}",
+            (("Rr", "Bulevardi", "Blv.", "Sheshi"), ("Nr", "Numri")),
+        ),
+        (r"\bPallati\s+\d{1,4}[A-Z]?,?\s+(?:Ap|Apartamenti|Shkalla|Sh)\.?\s*\d{1,4}", (("Pallati",),)),
+    )
 )
 _WORDS = (
     "شارع", "طريق", "خیابان", "کوچه", "بلوار", "میدان", "جاده", "ქუჩა", "გამზირი", "შესახვევი", "ჩიხი",
