@@ -55,7 +55,7 @@ def _real_domain(match: re.Match[str], text: Text) -> bool:
     return len(labels) >= 2 and len(match.group("tld")) == 2 and _ASSET_LABEL.fullmatch(labels[-2]) is None
 
 
-DETECTOR = PatternDetector(
+DETECTOR: PatternDetector = PatternDetector(
     entity="EMAIL_ADDRESS",
     needs=HAS_AT,
     rules=(PatternRule("email", _EMAIL, _personal),),
