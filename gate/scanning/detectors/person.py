@@ -29,7 +29,13 @@ from gate.scanning.detectors.person_brands import brand_hides
 from gate.scanning.detectors.person_cued import PERSON_CUES, CuedNames
 from gate.scanning.detectors.person_fields import labelled_name
 from gate.scanning.detectors.person_for import FOR_BODY, for_before
-from gate.scanning.detectors.person_greeting import GREETINGS, GreetedNames, has_greeting, has_opening
+from gate.scanning.detectors.person_greeting import (
+    GREETINGS,
+    GreetedNames,
+    has_greeting,
+    has_opening,
+    has_signoff_from,
+)
 from gate.scanning.detectors.person_handles import handle_name
 from gate.scanning.detectors.person_indic import IndicNames
 from gate.scanning.detectors.person_initials import InitialledNames
@@ -236,6 +242,7 @@ class PersonDetector:
         if (
             (self._greeting(text) and self._greeted.find(value))
             or (has_opening(text) and self._greeted.saluted(value))
+            or (has_signoff_from(text) and self._greeted.signed_from(value))
             or self._greeted.quoted(value)
         ):
             return "person.greeting"
