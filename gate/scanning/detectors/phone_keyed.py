@@ -18,9 +18,10 @@ from gate.scanning.context import PHONE, KeyInfo
 from gate.scanning.detectors.keyed_rule import KeyedRule, date_shaped, written_value
 
 _MIN_DIGITS, _MAX_DIGITS = 6, 15
-# A phone number as people type one, the whole value: "+44 (0)20 7946 0958", "446-1003", "81 77 89".
+# A phone number as people type one, the whole value: "+44 (0)20 7946 0958", "446-1003", "81 77 89",
+# "(+57) 609 319 17 35".
 _SHAPE = re.compile(
-    r"(?:tel:|phone:)?[ \t]*(?:\+|00)?[ \t]*(?:\(\d{1,4}\)[ \t]*)?\d[\d \t().\-/]{4,24}\d"
+    r"(?:tel:|phone:)?[ \t]*(?:\+|00)?[ \t]*(?:\(\+?\d{1,4}\)[ \t]*)?\d[\d \t().\-/]{4,24}\d"
     r"(?:[ \t]*(?:ext\.?|x|#)[ \t]*\d{1,6})?",
     re.IGNORECASE,
 )
@@ -56,4 +57,46 @@ def phone_shaped(value: object) -> bool:
     return _MIN_DIGITS <= len(digits) <= _MAX_DIGITS and len(set(digits)) > 1
 
 
-KEYED_RULES: tuple[KeyedRule, ...] = (PhoneKeyRule("PHONE_NUMBER", "phone.key", frozenset(), phone_shaped),)
+# A key that names a way to reach someone without saying which ("contact", "Kontakt", "contacto"): what
+# it holds is an address, a name or a number. A number there is read as a phone's when it is written as
+# one: a "+" or "00", groups, or nine digits or more ("contact": 4711 is a record's id more often).
+_CONTACT = frozenset(
+    ("contact", "contacts", "kontakt", "kontakte", "kontaktdaten", "contacto", "contactos", "contatto",
+     "contatti", "contato", "contatos", "kontakty", "kontaktas", "kontakti", "yhteystiedot", "iletisim",
+     "elerhetoseg", "coordonnees", "reach", "callback")
+)  # fmt: skip
+# ... unless another word of the key says what the contact is, or that it is no number.
+_CONTACT_OTHER = _NOT_A_NUMBER | frozenset(
+    ("name", "names", "person", "email", "mail", "address", "form", "page", "us", "reason", "method",
+     "preference", "preferences", "channel", "time", "date", "hours", "owner", "role", "title", "list")
+)  # fmt: skip
+_MIN_BARE_DIGITS = 9
+
+
+class ContactKeyRule(KeyedRule):
+    """`KeyedRule` on a key that names a contact of no stated kind (see `_CONTACT`)."""
+
+    __slots__ = ()
+
+    def matches(self, key: KeyInfo) -> bool:
+        """True if a word of the key says contact and none says what kind, or no number."""
+        words = set(key.norm.split("_"))
+        return bool(words & _CONTACT) and not words & _CONTACT_OTHER
+
+
+def contact_phone_shaped(value: object) -> bool:
+    """`value` is a string written as a phone number is, with a "+"/"00", groups, or nine digits or more."""
+    if not isinstance(value, str) or not phone_shaped(value):
+        return False
+    written = value.strip()
+    return (
+        written.startswith(("+", "00", "("))
+        or any(ch in written for ch in " -./")
+        or sum(ch.isdigit() for ch in written) >= _MIN_BARE_DIGITS
+    )
+
+
+KEYED_RULES: tuple[KeyedRule, ...] = (
+    PhoneKeyRule("PHONE_NUMBER", "phone.key", frozenset(), phone_shaped),
+    ContactKeyRule("PHONE_NUMBER", "phone.contact_key", frozenset(), contact_phone_shaped),
+)
