@@ -323,6 +323,40 @@ def _generic_valid(match: re.Match[str], text: Text) -> bool:
     )
 
 
+# (lead20) A person's social security or insurance number stated as theirs ("my social security number is
+# 4817301201", "her national insurance number: ZZ445260T"): whatever its check says, the writer says whose
+# number it is; Faker's numbers of 29 locales failed every check and were approved (faker_sweep ssn_text).
+# Eight digits or more (or letters and digits, eight in all), not one digit repeated ("000-00-0000" is a
+# form's placeholder).
+_STATED = re.compile(
+    r"(?i:(?<![^\W\d_])(?:my|his|her|their|our|customer['’]s|client['’]s|patient['’]s|employee['’]s)\s+"
+    r"(?:social\s+security|social\s+insurance|national\s+insurance|ss|si|ni)\s+(?:number|no\.?|#))"
+    + r"[\s.:#\-()]{0,4}(?:(?i:is|was)\s+)?"
+    + _NUMBER
+)
+_MIN_STATED_DIGITS = 8
+_has_stated = any_word(
+    (
+        "social security",
+        "social insurance",
+        "national insurance",
+        "ss number",
+        "ss no",
+        "si number",
+        "ni number",
+    )
+)
+
+
+def _stated(match: re.Match[str], text: Text) -> bool:
+    number = match.group("number")
+    digits = [ch for ch in number if ch.isdigit()]
+    letters = sum(ch.isalpha() for ch in number)
+    # (letters and six digits: a British NINO's form, "ZZ445260T")
+    enough = len(digits) >= _MIN_STATED_DIGITS or (letters and len(digits) + letters >= _MIN_STATED_DIGITS)
+    return enough and len(set(digits)) > 1
+
+
 # (numbers18) A sole trader's VAT or GST id is a person's number when its body is one: Spain's NIF of a
 # person (DNI, NIE) behind "ES", Sweden's personnummer and "01" behind "SE", Portugal's NIF of a person
 # (first digit 1-3) behind "PT", and an Indian GSTIN whose PAN is a person's (fourth letter "P"). A
@@ -361,6 +395,13 @@ DETECTOR: PatternDetector = PatternDetector(
         ),
         PatternRule(
             "national_id.generic_cue", _GENERIC, _generic_valid, when=_has_generic, requires=HAS_DIGIT_RUN
+        ),
+        PatternRule(
+            "national_id.stated",
+            _STATED,
+            _stated,
+            when=_has_stated,
+            requires=HAS_DIGIT_RUN,
         ),
         PatternRule(
             "national_id.sole_trader_vat",
