@@ -233,7 +233,7 @@ class PersonDetector:
             return "person.name"
         if (found := self._printed_or_labelled(text)) is not None:
             return found
-        if self._slotted(text):
+        if self._slots.find(text):
             return "person.slot"
         if PERSON_CUES.may_be_found(value, text.lower, text.cue_bits()) and PERSON_CUES.found(value):
             found = self._cued.find(value)
@@ -306,15 +306,11 @@ class PersonDetector:
             return "person.greeting"
         if not value.isascii() and self._other_script.find(text) is not None:
             return "person.script"
-        if not value.isascii() and self._slotted(text):
+        if not value.isascii() and self._slots.find(text):
             return "person.slot"
         if has_lower_cue_word(text) and (found := self._caps_or_lower(text, cued=True)) is not None:
             return found
         return "person.cue" if self._initialled.find_lower(value) else None
-
-    def _slotted(self, text: Text) -> bool:
-        """A name in a slot that says one follows: a gift tag's "from:"/"to:", a guest list, "ordered by"."""
-        return self._slots.find(text)
 
     @staticmethod
     def _greeting(text: Text) -> bool:
