@@ -167,9 +167,9 @@ CASES: list[tuple[dict[str, Any], str | None]] = [
 ]
 
 
-# Still not found (README "Personal data the scanner still approved (gaps4)"): a Thai name after a bare
-# "for", a Tamil name of a given name and a father's name with no cue; "QQ" is no allocated NINO prefix, and a
-# bare "@handle" after "for" is not read (the decision in "Social-media handles").
+# Still not found (docs/attacker-rounds.md, "Personal data the scanner still approved (gaps4)"): a Thai name
+# after a bare "for", a Tamil name of a given name and a father's name with no cue; "QQ" is no allocated NINO
+# prefix, and a bare "@handle" after "for" is not read (the decision in "Social-media handles").
 NOT_FOUND: list[tuple[dict[str, Any], str]] = [
     ({P: "แก้วสำหรับ สมชาย ใจดี"}, "PERSON"),
     ({P: "முருகன் செல்வராஜ் பிறந்தநாள் அட்டை"}, "PERSON"),
@@ -186,5 +186,5 @@ def test_attacker_round(params: dict[str, Any], entity: str | None) -> None:
 
 @pytest.mark.parametrize(("params", "entity"), NOT_FOUND)
 def test_known_misses_are_still_missed(params: dict[str, Any], entity: str) -> None:
-    """When one of these starts being found, move it to CASES (and the README's list)."""
+    """When one of these starts being found, move it to CASES (and the list in docs/attacker-rounds.md)."""
     assert entity not in {f.entity for f in scan_parameters(params)}
