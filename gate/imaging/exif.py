@@ -17,6 +17,7 @@ from gate.imaging.exif_text import USER_COMMENT_TAG, decode_text
 from gate.imaging.generators import known_generator, parameters_marker
 from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
 from gate.imaging.jpeg import walk_picture
+from gate.imaging.legacy_text import with_readings
 from gate.pointers import pointer
 
 GPS_IFD_TAG, EXIF_IFD_TAG, INTEROP_IFD_TAG = 0x8825, 0x8769, 0xA005
@@ -244,7 +245,7 @@ class Tiff:
                 decoded = raw.decode("utf-8")
             except UnicodeDecodeError:  # ASCII by the standard, Latin-1 by many old writers
                 decoded = raw.decode("latin-1")
-            parts = decoded.split("\x00")
+            parts = with_readings(decoded, raw).split("\x00")
             text = "\n".join(part.strip() for part in parts if part.strip())
             if text:
                 found.append((entry, text))

@@ -14,6 +14,7 @@ from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging import spelled
 from gate.imaging.formats import PNG_SIGNATURE
 from gate.imaging.items import UnreadableBlock
+from gate.imaging.legacy_text import with_readings
 from gate.imaging.limits import MAX_ANCILLARY_CHUNKS, MAX_CHUNKS, MetadataBudget
 from gate.imaging.trailing import trailing_bytes
 
@@ -159,11 +160,11 @@ def read_text(
     keyword = keyword_raw.decode("latin-1")
     if ctype == b"tEXt":
         budget.charge(len(rest))
-        return keyword, rest.decode("latin-1")
+        return keyword, _latin1(keyword, rest)
     if ctype == b"zTXt":
         if not rest or rest[0] != 0:
             raise UnreadableBlock("PNG zTXt chunk uses an unknown compression method")
-        return keyword, inflate(rest[1:], budget).decode("latin-1")
+        return keyword, _latin1(keyword, inflate(rest[1:], budget))
     # iTXt: compression flag, method, language tag NUL, translated keyword NUL, UTF-8 text.
     if len(rest) < 2:
         raise UnreadableBlock("PNG iTXt chunk is too short")
@@ -179,9 +180,17 @@ def read_text(
     else:
         budget.charge(len(raw))
     try:
-        return keyword, raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise UnreadableBlock("PNG iTXt chunk is not UTF-8") from exc
+    return keyword, text if keyword == XMP_KEYWORD else with_readings(text, raw)
+
+
+def _latin1(keyword: str, raw: bytes) -> str:
+    """A tEXt or zTXt text, Latin-1 by the standard; writers put UTF-8 and Shift_JIS there too, so their
+    readings follow (`legacy_text`). XMP is left as it is: its parser reads it."""
+    text = raw.decode("latin-1")
+    return text if keyword == XMP_KEYWORD else with_readings(text, raw)
 
 
 def itxt_payload(keyword: str, text: str) -> bytes:
