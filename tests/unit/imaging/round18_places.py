@@ -38,6 +38,7 @@ from tests.unit.imaging.round15_cases import (
     und,
     xmp_packet,
 )
+from tests.unit.imaging.round17_places import _icc_jpeg, _profile_with
 
 # The address in full-width forms (U+FF01-FF5E), as Japanese input methods type it.
 WIDE = "".join(chr(ord(ch) + 0xFEE0) for ch in EMAIL.decode())
@@ -80,6 +81,23 @@ def _exif_text() -> dict[str, tuple[bytes, bytes]]:
         full_be = WIDE.encode("utf-16-be")
         out[f"{name}_big_endian_fullwidth"] = (_jpeg_exif([_xp(tag, full_be + b"\0\0")]), full_be)
     return out
+
+
+# ---- ICC text tags: ASCII by the standard, ISO-2022-JP passes as ASCII; a ScriptCode string in Shift_JIS
+def _desc(ascii_text: bytes, script: bytes = b"", script_code: int = 0) -> bytes:
+    """An ICC v2 textDescriptionType: ASCII, an empty Unicode part, then a ScriptCode string (67 bytes)."""
+    head = b"desc\0\0\0\0" + struct.pack(">I", len(ascii_text) + 1) + ascii_text + b"\0" + bytes(8)
+    return head + struct.pack(">H", script_code) + bytes([len(script)]) + script.ljust(67, b"\0")
+
+
+def _icc_text() -> dict[str, tuple[bytes, bytes]]:
+    iso = ("連絡 " + WIDE).encode("iso2022_jp")
+    sjis = WIDE.encode("shift_jis")[:60]
+    return {
+        "icc_cprt_text_iso2022_jp": (_icc_jpeg(_profile_with({b"cprt": b"text\0\0\0\0" + iso + b"\0"})), iso),
+        "icc_desc_ascii_iso2022_jp": (_icc_jpeg(_profile_with({b"desc": _desc(iso)})), iso),
+        "icc_desc_scriptcode_shift_jis": (_icc_jpeg(_profile_with({b"desc": _desc(b"sRGB", sjis, 1)})), sjis),
+    }
 
 
 # ---- bytes after a PNG chunk's zlib stream ----------------------------------------------------------
@@ -278,9 +296,29 @@ def _ai() -> dict[str, tuple[bytes, bytes]]:
     }
 
 
+def png_keyword_cases() -> dict[str, tuple[bytes, bytes]]:
+    """A PNG keyword, iTXt language tag or translated keyword in a legacy encoding (all but the keyword
+    are UTF-8 by the standard, the keyword Latin-1)."""
+    out: dict[str, tuple[bytes, bytes]] = {}
+    for codec in ("shift_jis", "iso2022_jp", "euc_kr"):
+        raw = WIDE.encode(codec)[:79]
+        out[f"png_keyword_{codec}"] = (_png(chunk(b"tEXt", raw + b"\0Sunset")), raw)
+        out[f"itxt_language_{codec}"] = (_png(itxt(b"Comment", b"Sunset", lang=raw)), raw)
+        out[f"itxt_translated_keyword_{codec}"] = (_png(itxt(b"Comment", b"Sunset", tkey=raw)), raw)
+    return out
+
+
 def found() -> dict[str, tuple[bytes, bytes]]:
     """Every canary: name -> (image, the bytes that must not be published)."""
-    return {**_exif_text(), **_zlib_tails(), **_thumbnails(), **_photoshop(), **_xmp(), **_ai()}
+    return {
+        **_exif_text(),
+        **_icc_text(),
+        **_zlib_tails(),
+        **_thumbnails(),
+        **_photoshop(),
+        **_xmp(),
+        **_ai(),
+    }
 
 
 def clean() -> dict[str, bytes]:
@@ -295,6 +333,9 @@ def clean() -> dict[str, bytes]:
         "usercomment_unicode_japanese_mm": _user_comment(b"UNICODE", ja.encode("utf-16-be"), ">"),
         "xpcomment_le": _jpeg_exif([_xp(0x9C9C, "Sunset over the lake".encode("utf-16-le") + b"\0\0")]),
         "xptitle_le_japanese": _jpeg_exif([_xp(0x9C9B, ja.encode("utf-16-le") + b"\0\0")]),
+        "icc_desc_scriptcode_japanese": _icc_jpeg(
+            _profile_with({b"desc": _desc(b"sRGB", ja.encode("shift_jis"), 1)})
+        ),
         "ztxt_clean": _png(chunk(b"zTXt", b"Comment\0\0" + zlib.compress(b"Sunset"))),
         "iccp_clean": _png(_iccp(zlib.compress(icc_profile()))),
         "jfif_thumbnail_noise": _with_app0(_jfif(7, 1, noise)),

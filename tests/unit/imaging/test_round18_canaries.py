@@ -4,7 +4,10 @@ Found and closed, one class in five places: text in an encoding the gate did not
 UserComment and ASCII tags in Shift_JIS, EUC-JP or ISO-2022-JP, and JPEG comments, IPTC datasets and PNG
 tEXt/zTXt in those or in GB18030, Big5 or EUC-KR, were read as UTF-8 or Latin-1: an address typed in
 full-width letters was noise to the scanner and published (ISO-2022-JP, being 7-bit, even in iTXt). Each
-such field is now also read in every one of those encodings that decodes it whole (`legacy_text`).
+such field is now also read in every one of those encodings that decodes it whole (`legacy_text`); so
+are ICC text tags (ISO-2022-JP in `text` and `desc`, a Shift_JIS ScriptCode string, published before)
+and PNG keywords, iTXt language tags and translated keywords; such a keyword's path names its reading,
+so a keyword that spells an address is masked in reasons (it was spelled out in Latin-1 mojibake).
 UTF-16 in the order a field does not declare (Windows' XP tags written big-endian, a UserComment
 "UNICODE" in the other order than the TIFF's, in full-width letters that have no zero byte to tell the
 order by) is read both ways when the other way spells more.
@@ -26,7 +29,7 @@ from gate.imaging import legacy_text
 from gate.imaging.exif_text import USER_COMMENT_TAG, decode_text
 from gate.model import Verdict
 from gate.worker.assembly import PipelineSpec
-from tests.unit.imaging.round18_places import WIDE, clean, found
+from tests.unit.imaging.round18_places import WIDE, clean, found, png_keyword_cases
 
 _FOUND = found()
 _CLEAN = clean()
@@ -72,6 +75,16 @@ def test_clean_neighbours_are_approved(gate: Pipeline, name: str) -> None:
         assert not [reason for reason in reasons if reason.startswith("metadata.")], reasons
     else:
         assert verdict is Verdict.APPROVED, reasons
+
+
+@pytest.mark.parametrize("name", sorted(png_keyword_cases()))
+def test_no_reason_spells_a_keyword(gate: Pipeline, name: str) -> None:
+    """The path names a PNG keyword in its legacy reading, so the check masks one that is an address."""
+    data, _ = png_keyword_cases()[name]
+    _, _, reasons = _published(gate, data)
+    assert [reason for reason in reasons if reason.startswith("metadata.personal_data")]
+    mojibake = ("\x1b", "#j#a", "\x82", "£ê")  # ISO-2022-JP, Shift_JIS and EUC-KR read as Latin-1
+    assert not [reason for reason in reasons if any(mark in reason for mark in mojibake)]
 
 
 @pytest.mark.parametrize("codec", ["shift_jis", "euc_jp", "gb18030", "big5", "euc_kr", "iso2022_jp"])
