@@ -22,6 +22,8 @@ customer's phone.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from gate.core.pipeline import Pipeline
@@ -29,6 +31,7 @@ from gate.imaging import legacy_text
 from gate.imaging.exif_text import USER_COMMENT_TAG, decode_text
 from gate.model import Verdict
 from gate.worker.assembly import PipelineSpec
+from tests.unit.imaging.round15_cases import chunk, png_with
 from tests.unit.imaging.round18_places import WIDE, clean, found, png_keyword_cases
 
 _FOUND = found()
@@ -113,3 +116,38 @@ def test_utf16_is_read_the_other_way_when_that_spells_more() -> None:
     assert WIDE in decode_text(USER_COMMENT_TAG, b"UNICODE\0" + wide_be, "<").splitlines()
     japanese = "富士山の夕焼け".encode("utf-16-le")
     assert decode_text(0x9C9C, japanese, "<") == "富士山の夕焼け"  # the other reading spells nothing more
+
+
+# Open, text scanning's classes (false refusals of ComfyUI's own examples, 7 of its 127 images held):
+# a KSampler seed (widgets_values[0], a random number up to 2**64) whose digits have a card's prefix and
+# pass Luhn is read as a card number (one more as a national ID), and a Note that names the "Save Image
+# node" as a person.
+_SEEDS = (572636856966402, 587574911862527, 5121547280385280, 4048137343373441, 4670066384702496)
+_NOTES = (
+    "This can then be sent to the Save Image node to be saved as a PNG.",
+    "Connect this to the Save Image node.",
+)
+
+
+def _workflow_png(seed: int, note: str | None = None) -> bytes:
+    nodes: list[dict[str, object]] = [
+        {"id": 3, "type": "KSampler", "widgets_values": [seed, "randomize", 20, 8, "euler", "normal", 1]}
+    ]
+    if note is not None:
+        nodes.append({"id": 9, "type": "Note", "widgets_values": [note]})
+    graph = json.dumps({"last_node_id": 9, "nodes": nodes, "links": [], "version": 0.4}).encode()
+    return png_with(before_idat=[chunk(b"tEXt", b"workflow\0" + graph)])
+
+
+@pytest.mark.xfail(strict=True, reason="text scanning: a generator's seed read as a card number")
+@pytest.mark.parametrize("seed", _SEEDS)
+def test_a_comfyui_seed_is_no_card_number(gate: Pipeline, seed: int) -> None:
+    _, _, reasons = _published(gate, _workflow_png(seed), synthetic=True)
+    assert not [reason for reason in reasons if reason.startswith("metadata.")], reasons
+
+
+@pytest.mark.xfail(strict=True, reason="text scanning: a node's name in a Note read as a person")
+@pytest.mark.parametrize("note", _NOTES)
+def test_a_comfyui_note_naming_a_node_is_no_person(gate: Pipeline, note: str) -> None:
+    _, _, reasons = _published(gate, _workflow_png(12345, note), synthetic=True)
+    assert not [reason for reason in reasons if reason.startswith("metadata.")], reasons
