@@ -313,6 +313,7 @@ def found() -> dict[str, tuple[bytes, bytes]]:
     return {
         **_exif_text(),
         **_icc_text(),
+        **png_keyword_cases(),
         **_zlib_tails(),
         **_thumbnails(),
         **_photoshop(),
