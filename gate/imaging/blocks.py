@@ -28,6 +28,7 @@ from gate.imaging.exif import tiff_block
 from gate.imaging.formats import JPEG, PNG, WEBP
 from gate.imaging.iptc import PHOTOSHOP_PREFIX
 from gate.imaging.items import UnreadableBlock
+from gate.imaging.legacy_text import with_readings
 from gate.imaging.limits import MetadataBudget
 
 if TYPE_CHECKING:
@@ -276,7 +277,8 @@ def _read_part(data: bytes, seg: jpeg.Segment) -> int | None:
 
 def comment_text(body: bytes) -> str:
     """A JPEG comment as text: UTF-16 when it has a byte-order mark or the zero bytes of ASCII in UTF-16,
-    else UTF-8 (undecodable bytes replaced), so a scanner sees the letters either way."""
+    else UTF-8 (undecodable bytes replaced) with its readings in legacy encodings (`legacy_text`), so a
+    scanner sees the letters either way."""
     if body[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return body.decode("utf-16", "replace").rstrip("\x00")
     pairs = len(body) // 2
@@ -286,7 +288,7 @@ def comment_text(body: bytes) -> str:
         encoding = "utf-16-le" if body[1::2].count(0) >= body[0::2].count(0) else "utf-16-be"
         # Binary with ASCII text among its zeros (a TIFF block) reads as both: the 8-bit reading too.
         return body[: 2 * pairs].decode(encoding, "replace").rstrip("\x00") + "\n" + narrow
-    return narrow
+    return with_readings(narrow, body)
 
 
 class _Uninspected:

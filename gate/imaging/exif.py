@@ -1,12 +1,10 @@
-"""A small reader and in-place editor for EXIF (TIFF IFD) blocks.
+"""A small reader for EXIF (TIFF IFD) blocks: its structure, and the items a policy judges.
 
-Stripping blanks fields in place instead of rebuilding the block: every other offset stays valid, so
-MakerNotes and thumbnails that hold absolute offsets survive, and the block keeps its length.
+How a text field's bytes are decoded is `exif_text`'s; how a block is edited in place is `exif_edit`'s.
 """
 
 from __future__ import annotations
 
-import bisect
 import struct
 from dataclasses import dataclass
 
@@ -15,14 +13,15 @@ from PIL import ExifTags
 from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging import opaque, spelled
 from gate.imaging.exif_known import KNOWN_TAGS, MAX_COUNTS
+from gate.imaging.exif_text import USER_COMMENT_TAG, decode_text
 from gate.imaging.generators import known_generator, parameters_marker
 from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
 from gate.imaging.jpeg import walk_picture
+from gate.imaging.legacy_text import with_readings
 from gate.pointers import pointer
 
 GPS_IFD_TAG, EXIF_IFD_TAG, INTEROP_IFD_TAG = 0x8825, 0x8769, 0xA005
-SOFTWARE_TAG, USER_COMMENT_TAG = 0x0131, 0x9286
-_XP_TAGS = frozenset({0x9C9B, 0x9C9C, 0x9C9D, 0x9C9E, 0x9C9F})  # UCS-2 LE strings stored as BYTE arrays
+SOFTWARE_TAG = 0x0131
 
 # Tags that can hold personal data, wherever they appear (writers put them in IFD0 or the Exif IFD).
 TAG_KINDS: dict[int, Kind] = {
@@ -246,7 +245,7 @@ class Tiff:
                 decoded = raw.decode("utf-8")
             except UnicodeDecodeError:  # ASCII by the standard, Latin-1 by many old writers
                 decoded = raw.decode("latin-1")
-            parts = decoded.split("\x00")
+            parts = with_readings(decoded, raw).split("\x00")
             text = "\n".join(part.strip() for part in parts if part.strip())
             if text:
                 found.append((entry, text))
@@ -371,129 +370,5 @@ def _has_metadata(jpeg: bytes) -> bool:
 _THUMBNAIL_CODING_MARKERS = (frozenset(range(0xC0, 0xD0)) - {0xC8}) | frozenset({0xDA, 0xDB, 0xDD})
 
 
-_CHARACTER_CODES = frozenset({b"ASCII\x00\x00\x00", b"JIS\x00\x00\x00\x00\x00", bytes(8)})
-
-
 def _text(tiff: Tiff, entry: Entry) -> str:
-    raw = tiff.value(entry)
-    if entry.tag in _XP_TAGS:
-        text = raw.decode("utf-16-le", "replace")
-    elif entry.tag == USER_COMMENT_TAG and raw[:8].startswith(b"UNICODE"):
-        text = _utf16(raw[8:], tiff.order)
-    else:
-        # UserComment's 8-byte character code; a writer that leaves it out (ComfyUI's SaveImage+ writes the
-        # text as ASCII) has its first 8 characters read too, not dropped unscanned.
-        raw = raw[8:] if entry.tag == USER_COMMENT_TAG and bytes(raw[:8]) in _CHARACTER_CODES else raw
-        text = _wide(raw) or raw.decode("utf-8", "replace")
-    # Every NUL-separated part, one a line: the bytes after the first NUL are published too.
-    return "\n".join(part.strip() for part in text.split("\x00") if part.strip())
-
-
-def _wide(raw: bytes) -> str | None:
-    """UTF-16 text in a field that does not say so (a UserComment whose character code is not
-    "UNICODE", an ASCII tag a Windows tool wrote wide): zeros fill one byte lane, not the other."""
-    body = raw.rstrip(b"\x00")
-    if len(body) < 4:
-        return None
-    body += b"\x00" * (len(body) & 1)
-    lane = len(body) // 2
-    even, odd = body[0::2].count(0), body[1::2].count(0)
-    if max(even, odd) * 5 < lane * 4 or min(even, odd) * 5 > lane:
-        return None
-    return body.decode("utf-16-le" if odd > even else "utf-16-be", "replace")
-
-
-def _utf16(raw: bytes, order: str) -> str:
-    """UCS-2 text whose byte order writers disagree on: the spec says the TIFF's, many use their own."""
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return raw.decode("utf-16", "replace")
-    if len(raw) >= 2 and (raw[0] == 0) != (raw[1] == 0):  # ASCII-range text shows which byte is zero
-        order = ">" if raw[0] == 0 else "<"
-    return raw.decode("utf-16-be" if order == ">" else "utf-16-le", "replace")
-
-
-def strip(block: bytes, kinds: frozenset[str]) -> bytes | None:
-    """`block` with every entry of `kinds` removed and its value bytes zeroed; None if none is present.
-
-    With `unread` in `kinds`, tags outside `exif_known` go too, and bytes no IFD accounts for are zeroed.
-    """
-    tiff = Tiff(block)
-    doomed = [entry for entry, kind in tiff.personal() if kind in kinds]
-    if "free_text" in kinds:
-        doomed.extend(entry for entry, _ in tiff.known_texts())
-    hidden: list[tuple[int, int]] = []
-    if "unread" in kinds:
-        doomed.extend(tiff.unread())
-        hidden = tiff.unreferenced()
-        thumbnail = tiff.thumbnail()
-        if thumbnail is not None and tiff.thumbnail_unread():
-            doomed.extend(tiff.thumbnail_unread())
-            hidden.append(thumbnail)
-    if not doomed and not hidden:
-        return None
-    out = bytearray(block)
-    gone_gps = {_pointed(tiff, entry) for entry in doomed if entry.tag == GPS_IFD_TAG} & tiff.gps_tables
-    # A value a writer declared too long can run over a table that stays (a Traveler SX330Z's MakerNote
-    # ends inside IFD1): zeroing must leave the table, or the block no longer parses. A value that stays
-    # is zeroed where a doomed one overlaps it: a wrong number is no leak, the doomed bytes would be.
-    # The TIFF header stays too: a value may claim it (goexif's infinite_loop_exif.jpg has an IFD0 entry
-    # of 72 bytes at offset 1), and a block without its header no longer parses at all.
-    kept = [(0, 8), *((t, t + 2 + 12 * n + 4) for t, n in tiff.tables.items() if t not in gone_gps)]
-    zero = _Zeroer(out, kept)
-    for start, end in hidden:  # no table holds these, but for the padding of a short value's field
-        out[start:end] = bytes(end - start)
-    if gone_gps:
-        # Zero every value a GPS table points to, so no coordinate survives as orphan bytes.
-        for gps in (e for e in tiff.entries if e.ifd == "gps" and not e.inline):
-            zero(gps.value_start, gps.value_start + gps.value_size)
-    # ... and the tables themselves, if that is what the pointers aim at: a pointer the lenient thumbnail
-    # IFD holds may aim anywhere (IFD0, the thumbnail's bytes, past the end), and only it goes then.
-    for table in gone_gps:
-        zero(table, table + 2 + 12 * tiff.tables[table] + 4)
-    for entry in doomed:
-        if entry.tag != GPS_IFD_TAG and not entry.inline:
-            zero(entry.value_start, entry.value_start + entry.value_size)
-    for table in sorted({entry.table for entry in doomed}):
-        _remove_entries(tiff, out, table, {e.tag for e in doomed if e.table == table})
-    return bytes(out)
-
-
-def _pointed(tiff: Tiff, entry: Entry) -> int:
-    """The offset an IFD pointer entry aims at, whatever type the writer gave it: the walk reads the value
-    field as an offset either way, and a pointer typed as text of 5 bytes or more has it as its own."""
-    return tiff.unpack("I", entry.value_start)[0] if entry.inline else entry.value_start
-
-
-class _Zeroer:
-    """Zeroes byte ranges of a block except where a table that stays lies (`kept` ranges)."""
-
-    def __init__(self, out: bytearray, kept: list[tuple[int, int]]) -> None:
-        self.out = out
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(kept):
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-            else:
-                merged.append((start, end))
-        self.kept = merged
-        self.ends = [end for _, end in merged]
-
-    def __call__(self, start: int, end: int) -> None:
-        pos = start
-        # Disjoint and sorted, so the first range that could overlap is found by bisection.
-        for keep_start, keep_end in self.kept[bisect.bisect_right(self.ends, pos) :]:
-            if keep_start >= end:
-                break
-            if keep_start > pos:
-                self.out[pos:keep_start] = bytes(keep_start - pos)
-            pos = keep_end
-        if pos < end:
-            self.out[pos:end] = bytes(end - pos)
-
-
-def _remove_entries(tiff: Tiff, out: bytearray, table: int, tags: set[int]) -> None:
-    """Rewrite one IFD table without `tags`: same place, shorter entry list, zero padding at the end."""
-    start, end = table + 2, table + 2 + 12 * tiff.tables[table]
-    kept = [out[p : p + 12] for p in range(start, end, 12) if tiff.unpack("H", p)[0] not in tags]
-    body = struct.pack(tiff.order + "H", len(kept)) + b"".join(kept) + out[end : end + 4]
-    out[table : end + 4] = body + bytes(end + 4 - table - len(body))
+    return decode_text(entry.tag, tiff.value(entry), tiff.order)

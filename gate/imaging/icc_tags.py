@@ -17,6 +17,7 @@ import struct
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging import icc_dict, spelled
+from gate.imaging.legacy_text import with_readings
 from gate.imaging.limits import MAX_ICC_TAGS
 
 # Tag types whose content is text in a known layout, and types holding names among numbers (read as runs
@@ -48,9 +49,9 @@ def tag_texts(profile: bytes, signature: bytes, offset: int, size: int) -> list[
     kind = tag[:4]
     try:
         if kind == b"text":
-            return _parts(tag[8:].decode("latin-1"))
+            return _parts(_text(tag[8:]))
         if kind == b"data":  # type_read admits only the ASCII form
-            return _parts(tag[12:].split(b"\x00", 1)[0].decode("latin-1"))
+            return _parts(_text(tag[12:].split(b"\x00", 1)[0]))
         if kind == b"desc":
             return _description(tag)
         if kind == b"mluc":
@@ -94,6 +95,12 @@ def device_signatures(profile: bytes) -> str:
     return field.decode("ascii").strip()
 
 
+def _text(raw: bytes) -> str:
+    """ASCII by the standard (Latin-1 for what else a writer put); ISO-2022-JP is ASCII too, and a Mac
+    ScriptCode string is Shift_JIS for Japanese, so their readings follow (`legacy_text`)."""
+    return with_readings(raw.decode("latin-1"), raw)
+
+
 def _parts(text: str) -> list[str]:
     return [part.strip() for part in text.split("\x00") if part.strip()]
 
@@ -102,7 +109,7 @@ def _description(tag: bytes) -> list[str]:
     """ICC v2 textDescriptionType: ASCII, then Unicode (UTF-16BE), then a Macintosh ScriptCode string."""
     (ascii_count,) = struct.unpack_from(">I", tag, 8)
     at = 12 + ascii_count
-    texts = _parts(tag[12:at].decode("latin-1"))
+    texts = _parts(_text(tag[12:at]))
     if at + 8 <= len(tag):
         _language, unicode_count = struct.unpack_from(">II", tag, at)
         unicode = tag[at + 8 : at + 8 + 2 * unicode_count]
@@ -110,7 +117,7 @@ def _description(tag: bytes) -> list[str]:
         script_at = at + 8 + 2 * unicode_count
         if script_at + 3 <= len(tag):
             script_count = tag[script_at + 2]
-            texts += _parts(tag[script_at + 3 : script_at + 3 + min(script_count, 67)].decode("latin-1"))
+            texts += _parts(_text(tag[script_at + 3 : script_at + 3 + min(script_count, 67)]))
     return texts
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from gate.imaging import exif, opaque, xmp
 from gate.imaging.items import Kind, MetadataItem, UnreadableBlock
+from gate.imaging.legacy_text import with_readings
 from gate.pointers import pointer
 
 PHOTOSHOP_PREFIX = b"Photoshop 3.0\x00"
@@ -194,7 +195,7 @@ def _iim_items(iim: bytes) -> list[MetadataItem]:
     items: list[MetadataItem] = []
     for record, number, _, value in _datasets(iim):
         name, kind = _dataset(record, number, value)
-        text = None if kind in _VALUELESS else value.decode("utf-8", "replace")
+        text = None if kind in _VALUELESS else with_readings(value.decode("utf-8", "replace"), value)
         items.append(MetadataItem(pointer("iptc", name), kind, text))
     return items
 

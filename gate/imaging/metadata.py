@@ -21,6 +21,7 @@ from gate.imaging.block import Block
 from gate.imaging.blocks import list_blocks
 from gate.imaging.generators import json_parameters_marker, known_generator, looks_like_a1111
 from gate.imaging.items import ImageMetadata, Kind, MetadataItem, UnreadableBlock
+from gate.imaging.legacy_text import readings
 from gate.imaging.limits import MAX_METADATA_ITEMS, MetadataBudget
 from gate.imaging.probing import ImageProbe
 from gate.json_values import keep_every_value
@@ -166,7 +167,7 @@ def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
         # What the keyword promises is not what the writer must put there: scanned without its context
         # (as EXIF's Make and DateTime are), the keyword's iTXt labels too.
         generator = known_generator(text) if key == "Software" else None
-        path = pointer("png", block.container, key)
+        path = pointer("png", block.container, _path_key(key))
         found = [MetadataItem(path, "free_text", text, named_context=False)] if text.strip() else []
         if block.label != key:
             found.append(MetadataItem(path + "/keyword", "free_text", block.label))
@@ -181,7 +182,7 @@ def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
     if marker is None and parsed is not None:  # a graph under a keyword of the writer's own
         graph = json_parameters_marker(parsed)
         marker = f"png:{graph}" if graph else None
-    path = pointer("png", block.container, key)
+    path = pointer("png", block.container, _path_key(key))
     if any(map(opaque.holds_payload, opaque.strings(parsed) if parsed is not None else (text,))):
         # a diagram or scene the writer compressed or encoded: nothing a scan reads, so the chunk goes
         return [MetadataItem(path, "unread")], [marker] if marker else []
@@ -192,6 +193,14 @@ def _png_text_items(block: Block) -> tuple[list[MetadataItem], list[str]]:
         # tag and translated keyword: scanned like the text.
         items.append(MetadataItem(path + "/keyword", "free_text", block.label or key))
     return items, [marker] if marker else []
+
+
+def _path_key(keyword: str) -> str:
+    """A keyword as its path names it: in the first legacy encoding that reads its bytes (`legacy_text`)
+    when there is one, so a keyword in Shift_JIS or ISO-2022-JP that spells an address is masked in
+    reasons as one in ASCII is (the check masks tokens that are personal data; Latin-1 mojibake is none)."""
+    found = readings(keyword.encode("latin-1"))
+    return found[0] if found else keyword
 
 
 def _exif_property_kind(keyword: str) -> Kind | None:

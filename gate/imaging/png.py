@@ -14,6 +14,7 @@ from gate.errors import ImageLimitExceeded, ImageUndecodable
 from gate.imaging import spelled
 from gate.imaging.formats import PNG_SIGNATURE
 from gate.imaging.items import UnreadableBlock
+from gate.imaging.legacy_text import readings, with_readings
 from gate.imaging.limits import MAX_ANCILLARY_CHUNKS, MAX_CHUNKS, MetadataBudget
 from gate.imaging.trailing import trailing_bytes
 
@@ -151,19 +152,22 @@ def read_text(
 ) -> tuple[str, str]:
     """Decode a tEXt, zTXt or iTXt payload into (keyword, text), charging the budget.
 
-    iTXt's language tag and translated keyword, when present, are appended to `labels`.
+    iTXt's language tag and translated keyword, when present, are appended to `labels`, and so are the
+    keyword's readings in legacy encodings (`legacy_text`).
     """
     keyword_raw, sep, rest = payload.partition(b"\x00")
     if not sep or not 1 <= len(keyword_raw) <= 79:
         raise UnreadableBlock("PNG text chunk has no valid keyword")
     keyword = keyword_raw.decode("latin-1")
+    if labels is not None:  # a keyword in Shift_JIS or ISO-2022-JP spells nothing in Latin-1
+        labels.extend(reading for reading in readings(keyword_raw) if reading != keyword)
     if ctype == b"tEXt":
         budget.charge(len(rest))
-        return keyword, rest.decode("latin-1")
+        return keyword, _latin1(keyword, rest)
     if ctype == b"zTXt":
         if not rest or rest[0] != 0:
             raise UnreadableBlock("PNG zTXt chunk uses an unknown compression method")
-        return keyword, inflate(rest[1:], budget).decode("latin-1")
+        return keyword, _latin1(keyword, inflate(rest[1:], budget))
     # iTXt: compression flag, method, language tag NUL, translated keyword NUL, UTF-8 text.
     if len(rest) < 2:
         raise UnreadableBlock("PNG iTXt chunk is too short")
@@ -172,16 +176,24 @@ def read_text(
     if len(parts) != 3 or compressed not in (0, 1) or method != 0:
         raise UnreadableBlock("PNG iTXt chunk is malformed")
     if labels is not None:  # the language tag and translated keyword are the writer's text too
-        labels.extend(part.decode("utf-8", "replace") for part in parts[:2] if part)
+        labels.extend(with_readings(part.decode("utf-8", "replace"), part) for part in parts[:2] if part)
     raw = parts[2]
     if compressed:
         raw = inflate(raw, budget)
     else:
         budget.charge(len(raw))
     try:
-        return keyword, raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise UnreadableBlock("PNG iTXt chunk is not UTF-8") from exc
+    return keyword, text if keyword == XMP_KEYWORD else with_readings(text, raw)
+
+
+def _latin1(keyword: str, raw: bytes) -> str:
+    """A tEXt or zTXt text, Latin-1 by the standard; writers put UTF-8 and Shift_JIS there too, so their
+    readings follow (`legacy_text`). XMP is left as it is: its parser reads it."""
+    text = raw.decode("latin-1")
+    return text if keyword == XMP_KEYWORD else with_readings(text, raw)
 
 
 def itxt_payload(keyword: str, text: str) -> bytes:

@@ -12,7 +12,7 @@ import zlib
 from dataclasses import replace
 
 from gate.errors import ImageUndecodable
-from gate.imaging import exif, icc, iptc, jpeg, mpf, png, webp, xmp
+from gate.imaging import exif_edit, icc, iptc, jpeg, mpf, png, webp, xmp
 from gate.imaging.block import Block
 from gate.imaging.blocks import list_blocks
 from gate.imaging.formats import JPEG, PNG, WEBP
@@ -113,7 +113,7 @@ def _edits(block: Block, media_type: str, kinds: frozenset[str]) -> list[_Edit]:
 
 def _block_edits(block: Block, media_type: str, kinds: frozenset[str], drop: list[_Edit]) -> list[_Edit]:
     if block.source == "exif":
-        new = exif.strip(block.payload, kinds)
+        new = exif_edit.strip(block.payload, kinds)
         if new is None:
             return []
         return [(*block.spans[0], _wrap("exif", media_type, block.prefix + new))]

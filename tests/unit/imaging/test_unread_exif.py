@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from gate.imaging import probe, read_metadata, strip_identifiers
-from gate.imaging.exif import Tiff, read_items, strip
+from gate.imaging.exif import Tiff, read_items
+from gate.imaging.exif_edit import strip
 from tests.unit.imaging.images import chunk as png_chunk
 from tests.unit.imaging.images import decoded, jpeg_bytes, png_bytes, webp_bytes
 
