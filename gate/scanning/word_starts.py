@@ -30,6 +30,8 @@ _last_bits: tuple[str, tuple[int, ...]] = ("", ())
 _GATE: set[str] = set()
 _PUNCT_CHARS = "\"'([{<«„“‚‘,;:.!?)]}>»”’-–—/\\|*¡¿#+=~&_@%^`‹›•·「」『』【】〈〉《》、。・"
 _PUNCT = str.maketrans(dict.fromkeys(_PUNCT_CHARS, " "))
+# (for regexes led by cue words that stand after other signs: `phone_shapes.after_reference`)
+PUNCT_CHARS = _PUNCT_CHARS
 # The same split for text that is not ASCII, where str.translate looks every character up in a dict:
 # one regex split is several times faster. (`\s` is str.isspace, as str.split reads whitespace; the
 # empty strings the split leaves at either end are never in `_GATE`.)
