@@ -5,20 +5,26 @@
 (from the repository root, with the bench venv's python). SITE is a directory whose `gate` the gate process
 imports first (empty: the installed build, or the source tree on PYTHONPATH); JSON, an object merged into
 the gate's settings (`{"kafka": {"queued.max.messages.kbytes": 8192}}`: keys with dots stay whole, which
-`benchmarks.e2e_ab`'s dotted keys cannot say). Each round drains the same pre-produced events once with a
-fresh gate of each variant, in an order rotated every round, on one embedded broker, and prints per drain
-the rate and the CPU per event of the broker, the runner (its Python threads and librdkafka's) and the
-workers. Then per variant the medians, and per pair the median of the in-round ratios of runner + broker
-CPU per event: on a shared machine those move far less than rates. No half-load stretch: a drain only.
+`benchmarks.e2e_ab`'s dotted keys cannot say); its key `"env"`, if any, is not a setting but variables set
+for the gate process (`{"env": {"PYTHONMALLOC": "malloc"}}`: what only the interpreter's start reads), its
+key `"broker_env"` the variables of the embedded broker the variant's gates use (one broker per distinct
+`broker_env`, started with the run). Each round drains the same pre-produced events once with a fresh gate
+of each variant, in an order rotated every round, on the embedded broker, and prints per drain the rate and
+the CPU per event of the broker, the runner (its Python threads and librdkafka's) and the workers. Then per
+variant the medians, and per pair the median of the in-round ratios of runner + broker CPU per event: on a
+shared machine those move far less than rates. No half-load stretch: a drain only.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
+import os
 import statistics
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +40,25 @@ def _parse(text: str) -> tuple[str, str, dict[str, Any]]:
     if not isinstance(settings, dict):
         raise SystemExit(f"{name}: the settings after @ must be a JSON object")
     return name, site, settings
+
+
+@contextlib.contextmanager
+def _environment(extra: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Inside: `extra`'s `env` variables set for the gate process started within (put back after); yields
+    the settings without it."""
+    settings = dict(extra)
+    settings.pop("broker_env", None)
+    env = {str(k): str(v) for k, v in settings.pop("env", {}).items()}
+    before = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        yield settings
+    finally:
+        for key, value in before.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,10 +82,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="gate-e2e-drain-ab-") as tmp:
         pki = create_dev_pki(Path(tmp) / "pki")
         _payloads, events = mixed_50kb_load(pki, args.events)
-        with EmbeddedBroker() as broker:
+        with contextlib.ExitStack() as stack:
+            brokers: dict[str, EmbeddedBroker] = {}
+            for _name, _site, extra in variants:  # one broker per distinct broker environment
+                key = json.dumps(extra.get("broker_env", {}), sort_keys=True)
+                if key not in brokers:
+                    with _environment({"env": extra.get("broker_env", {})}):
+                        brokers[key] = stack.enter_context(EmbeddedBroker())
             for round_ in range(args.rounds):
                 for name, site, extra in rotated(variants, round_):
-                    with running_as(site, extra):
+                    broker = brokers[json.dumps(extra.get("broker_env", {}), sort_keys=True)]
+                    with _environment(extra) as settings, running_as(site, settings):
                         result = e2e_burst.burst_run(
                             broker.bootstrap_servers, pki, events, workers=args.workers, batch=None,
                             log=(args.logs or Path(tmp)) / f"gate-{name}-{round_}.log", broker_pid=broker.pid,

@@ -57,3 +57,18 @@ def test_a_variant_runs_with_its_site_and_settings_and_both_are_put_back(
         }
     assert e2e_burst.gate_settings is original
     assert os.environ["PYTHONPATH"] == "/base"
+
+
+def test_a_variants_environment_is_set_for_its_gate_and_put_back_and_is_no_setting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from benchmarks.e2e_drain_ab import _environment  # noqa: PLC0415
+
+    monkeypatch.setenv("GATE_AB_KEPT", "before")
+    monkeypatch.delenv("GATE_AB_NEW", raising=False)
+    extra = {"env": {"GATE_AB_KEPT": "during", "GATE_AB_NEW": 1}, "broker_env": {"X": "1"}, "batch": {"a": 2}}
+    with _environment(extra) as settings:
+        assert settings == {"batch": {"a": 2}}
+        assert (os.environ["GATE_AB_KEPT"], os.environ["GATE_AB_NEW"]) == ("during", "1")
+    assert os.environ["GATE_AB_KEPT"] == "before"
+    assert "GATE_AB_NEW" not in os.environ
