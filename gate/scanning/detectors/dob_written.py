@@ -72,7 +72,9 @@ _AGE_WORDS = (
 # "turning 40 on 3 March", "wird am 14. Juli 70", "cumple 18 el 9 de octubre", "kończy 40 lat 5 maja".
 _TURNING = lexicon.Cues("turning_age").then(
     rf"(?i:\s+(?:\d{{1,3}}{_AGE_WORDS},?\s+(?:on\s+|el\s+|le\s+|il\s+|op\s+|den\s+|em\s+|no\s+dia\s+|am\s+|a\s+)?"
-    rf"(?:{_DAY_MONTH})|(?:{_DAY_MONTH})\s+\d{{1,3}}(?!\d)))"
+    # the day first where the age follows ("wird am 14. Juli 70"): every branch starts with a digit, so a
+    # cue word with none after it fails at once
+    rf"(?:{_DAY_MONTH})|{_DAY}\s+{_MONTHS}\s+\d{{1,3}}(?!\d)))"
 )
 # Turkish and Japanese put the day first: "12 Mayıs'ta 55 yaşına giriyor", "6月3日で70歳になります".
 _DAY_FIRST = re.compile(
@@ -94,16 +96,25 @@ def _of_a_person(match: re.Match[str], text: Text) -> bool:
     return any(word.removesuffix("'s") in PERSON_WORDS for word in before)
 
 
-_BIRTH = any_word(tuple(sorted({w.lower() for w in as_written_and_read(lexicon.words("birth", "birth_am"))})))
+# The year's words, the year mark of Han dates: rare in text, where the birth cues are not ("born",
+# "geboren" stand in many prompts; the month's alternation after each was most of these rules' cost).
+_YEAR_CUES = any_word(
+    tuple(sorted({w.strip("*") for w in as_written_and_read(lexicon.words("birth_year_words"))}))
+)
+# A month's name: the turning cues ("wird", "will be", "faz") stand in many texts, a month in few.
+_HAS_MONTH = any_word(
+    tuple(sorted({w.lower() for w in as_written_and_read(lexicon.words("months", "birth_months_more"))}))
+)
+_BIRTH_AM = any_word(tuple(sorted(lexicon.words("birth_am"))))
 
 
 def rules() -> tuple[PatternRule, ...]:
     """The rules of dates of birth written out, for dob.DETECTOR."""
     return (
-        PatternRule("dob.in_words", _IN_WORDS, when=_BIRTH, requires=HAS_WORDS),
-        PatternRule("dob.in_words", _HAN_DATE, when=_BIRTH),
-        PatternRule("dob.cue", _ETHIOPIAN_DATE, when=_BIRTH, requires=HAS_DIGIT),
-        PatternRule("dob.age_on_date", _TURNING, _of_a_person, requires=HAS_DIGIT),
+        PatternRule("dob.in_words", _IN_WORDS, when=_YEAR_CUES, requires=HAS_WORDS),
+        PatternRule("dob.in_words", _HAN_DATE, when=any_word(("年",))),
+        PatternRule("dob.cue", _ETHIOPIAN_DATE, when=_BIRTH_AM, requires=HAS_DIGIT),
+        PatternRule("dob.age_on_date", _TURNING, _of_a_person, when=_HAS_MONTH, requires=HAS_DIGIT),
         PatternRule(
             "dob.age_on_date",
             _DAY_FIRST,
