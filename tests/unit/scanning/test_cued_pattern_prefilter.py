@@ -48,7 +48,7 @@ def _texts() -> list[str]:
     texts += [f"as a {category} you asked" for category in _CATEGORIES]
     texts += [
         "date of birth: March nineteen eighty-five",
-        "出生日期：一九八四年三月三日",
+        "出生日期:一九八四年三月三日",
         "የትውልድ ቀን: መጋቢት 5 ቀን 1980",
         "she is turning 40 on 3 March",
     ]
