@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from gate.scanning import lexicon
-from gate.scanning.detectors.base import HAS_NON_ASCII, HAS_WORDS, PatternRule, Prefilter, Text, any_word
+from gate.scanning.detectors.base import HAS_NON_ASCII, HAS_WORDS, PatternRule, Text, any_word
 from gate.scanning.detectors.said_of import ARABIC_PERSON, arabic_words, data_table, nfkc_words, readings
 from gate.scanning.normalise import normalise
 
@@ -108,21 +108,6 @@ def _told_first(match: re.Match[str], text: Text) -> bool:
     return _addressed(match, text) and _TOLD.search(match.group("you")) is None
 
 
-class _Both:
-    """A prefilter true where both of two are: a category's word and a second person's."""
-
-    def __init__(self, first: Prefilter, second: Prefilter) -> None:
-        self.first, self.second = first, second
-
-    def __call__(self, text: Text) -> bool:
-        return self.first(text) and self.second(text)
-
-
-# The second person after a category named first: the "as a" cues ("als", "come", "como") stand in most
-# texts, the category words in few, "you" and its kin in fewer with them (+1 us a record without this).
-_HAS_YOU = any_word(tuple(sorted(readings(_OWN["you"]))))
-
-
 def rules(entity: str) -> tuple[PatternRule, ...]:
     """The rules of `entity` said to the customer: after a second person, and before one."""
     words = _words(entity)
@@ -139,7 +124,8 @@ def rules(entity: str) -> tuple[PatternRule, ...]:
             name,
             _AS_ONE.then(_GAP + category + you_after),
             _told_first,
-            when=_Both(prefilter, _HAS_YOU),
+            # an AnyWord, so the detector stays gated by its cue words (plans.cue_gate)
+            when=prefilter,
             requires=HAS_WORDS,
         ),
     )
