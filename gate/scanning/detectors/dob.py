@@ -10,6 +10,7 @@ from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import DOB, key_fragments
+from gate.scanning.detectors import dob_written
 from gate.scanning.detectors.base import (
     HAS_BIRTH_WORD,
     HAS_DIGIT,
@@ -332,7 +333,8 @@ class _ReadDigits:
 DETECTOR = PatternDetector(
     entity="DATE_OF_BIRTH",
     # A date can be as short as "1.2.85", without a digit run or a space; one in words has no digit.
-    needs=HAS_DIGIT | HAS_WORDS,
+    # (text19) a date in Chinese numerals has neither ("出生日期：一九八四年三月三日").
+    needs=HAS_DIGIT | HAS_WORDS | HAS_NON_ASCII,
     rules=(
         # Every cue the pattern knows holds one of `BIRTH_WORDS`.
         PatternRule("dob.cue", _CUED_DATE, _someones_date, requires=HAS_BIRTH_WORD),
@@ -363,6 +365,7 @@ DETECTOR = PatternDetector(
             requires=HAS_WORDS | HAS_DIGIT,
         ),
         PatternRule("dob.birth_key", _ANY_DATE, context=DOB, requires=HAS_DIGIT),
+        *dob_written.rules(),
     ),
 )
 

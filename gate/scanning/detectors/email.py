@@ -35,9 +35,20 @@ _ASSET_LABEL = re.compile(
 )
 
 
+# (text19) A message's id under its header ("Message-ID: <20270312104455.4412@printshop.example>"): a
+# generated local part (eight digits or more, or hexadecimal) is no one's mailbox; a person's address
+# written there is still read as one.
+_ID_HEADER = re.compile(r"(?i)(?:message-id|in-reply-to|references|content-id)\s*:\s*<?\s*$")
+_GENERATED = re.compile(r"(?i)(?=(?:[^\d]*\d){8})[\d.\-_$a-f]+|[\da-f]{8,}(?:[.\-][\da-f]+)*")
+
+
 def _personal(match: re.Match[str], text: Text) -> bool:
     """A person's mailbox: a real domain, and no company's role mailbox (detectors/email_role.py)."""
     local = match.group()[: match.start("domain") - match.start() - 1]
+    if _GENERATED.fullmatch(local) and _ID_HEADER.search(
+        text.value, max(0, match.start() - 24), match.start()
+    ):
+        return False
     return _real_domain(match, text) and not role_mailbox(local, match.group("domain"))
 
 

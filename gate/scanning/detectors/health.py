@@ -29,9 +29,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from gate.scanning import lexicon
+from gate.scanning.detectors import said_to
 from gate.scanning.detectors.base import HAS_CAPITALS, HAS_WORDS, PatternDetector, PatternRule, Text, any_word
 from gate.scanning.detectors.keyed_rule import KeyedRule, key_names, keyset, stated
 from gate.scanning.detectors.said_of import (
+    ARABIC_PERSON,
+    ARABIC_PERSONS,
     CJK_PERSONS,
     NEAR_PERSONS,
     PERSON_WORDS,
@@ -93,21 +96,7 @@ _CJK_PERSON_GAP = 16
 # Arabic: "حامل" is pregnant only right after the person ("زوجتي الحامل"; "حامل هاتف" is a phone holder),
 # and "برج السرطان" is the zodiac sign.
 _ARABIC_CONDITION = re.compile(_alternation(_words("arabic_conditions")) + r"|(?:ال)?حامل(?!\w)")
-_ARABIC_LETTERS = "\u0620-\u064a"
-
-
-def _arabic_words(words: list[str]) -> str:
-    """`words` as whole Arabic words, each maybe after the joined "and"/"so" and "for"/"with"/"like"
-    ("وزوجتي", "لأمي") or, with the article, as "for the" writes it ("العميل" -> "للعميل"); never inside a
-    longer word ("ابي", my father, is inside "مصابين")."""
-    forms = set(words) | {"لل" + word[2:] for word in words if word.startswith("ال")}
-    return f"(?<![{_ARABIC_LETTERS}])(?:[وف]?[لبك])?(?:{_alternation(forms)})(?![{_ARABIC_LETTERS}])"
-
-
-_ARABIC_PERSONS = _arabic_words(_table()["arabic_persons"]["ar"] + _table()["arabic_persons"]["pronouns"])
-# One patient, or one afflicted ("لمريض مصاب بالسرطان"): [arabic_persons] singular.
-_ARABIC_PERSON = re.compile(_ARABIC_PERSONS + "|" + _arabic_words(_table()["arabic_persons"]["singular"]))
-_ARABIC_PERSON_LAST = re.compile("(?:" + _ARABIC_PERSONS + r")\s*$")
+_ARABIC_PERSON_LAST = re.compile("(?:" + ARABIC_PERSONS + r")\s*$")
 _ARABIC_WINDOW = 24
 _ARABIC_ZODIAC = re.compile("برج")
 
@@ -217,7 +206,7 @@ def _arabic_said_of_a_person(match: re.Match[str], text: Text) -> bool:
         # "حامل" is also a holder ("حامل هاتف"): pregnant only right after the person ("زوجتي الحامل").
         return _ARABIC_PERSON_LAST.search(value[max(0, start - _ARABIC_WINDOW) : start]) is not None
     window = value[max(0, start - _ARABIC_WINDOW) : match.end() + _ARABIC_WINDOW]
-    return _ARABIC_PERSON.search(window) is not None
+    return ARABIC_PERSON.search(window) is not None
 
 
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
@@ -434,6 +423,7 @@ DETECTOR: PatternDetector = PatternDetector(
             when=_cjk_text,
             requires=HAS_CAPITALS,
         ),
+        *said_to.rules("HEALTH_DATA"),
     ),
 )
 

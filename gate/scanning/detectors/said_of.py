@@ -53,6 +53,25 @@ WINDOW = 48
 _NAME_AFTER_FOR = re.compile(r"\b(?:for|für|pour|para|per|voor|dla|pra)\s+[^\W\d_a-zà-ÿ][^\W\d_]+")
 
 
+_ARABIC_LETTERS = "\u0620-\u064a"
+
+
+def arabic_words(words: Iterable[str]) -> str:
+    """`words` as whole Arabic words, each maybe after the joined "and"/"so" and "for"/"with"/"like"
+    ("وزوجتي", "لأمي") or, with the article, as "for the" writes it ("العميل" -> "للعميل"); never inside a
+    longer word ("ابي", my father, is inside "مصابين")."""
+    words = set(words)
+    forms = words | {"لل" + word[2:] for word in words if word.startswith("ال")}
+    alternation = "|".join(re.escape(word) for word in sorted(forms, key=lambda w: (-len(w), w)))
+    return f"(?<![{_ARABIC_LETTERS}])(?:[وف]?[لبك])?(?:{alternation})(?![{_ARABIC_LETTERS}])"
+
+
+# Arabic persons (health.toml [arabic_persons]) and pronouns, as whole words.
+ARABIC_PERSONS = arabic_words(_PEOPLE["arabic_persons"]["ar"] + _PEOPLE["arabic_persons"]["pronouns"])
+# One patient, or one afflicted ("لمريض مصاب بالسرطان"): [arabic_persons] singular.
+ARABIC_PERSON = re.compile(ARABIC_PERSONS + "|" + arabic_words(_PEOPLE["arabic_persons"]["singular"]))
+
+
 # A person phrase of the languages read by nearness ("min mand", "můj manžel", "äiti", "мій чоловік").
 NEAR_PERSONS = nfkc_words(_PEOPLE["near_persons"])
 # Scripts written without spaces (data/health.toml's [cjk_persons]), as `normalise` leaves them, longest

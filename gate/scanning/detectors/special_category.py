@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from gate.scanning import lexicon
+from gate.scanning.detectors import said_to
 from gate.scanning.detectors.base import HAS_CAPITALS, HAS_WORDS, PatternDetector, PatternRule, Text, any_word
 from gate.scanning.detectors.keyed_rule import KeyedRule, key_names, non_empty, stated
 from gate.scanning.detectors.person_lists import common_names, fold_name
@@ -121,10 +122,13 @@ def _said_of_a_person(match: re.Match[str], text: Text) -> bool:
     if previous and previous[-1] in POSSESSIVES and person_after:
         return True
     # "mon fils gay", "муж мусульманин", "eşim Alevi": a person, then the category ("my son Christian":
-    # a given name).
+    # a given name); (text19) an adverb of time may stand between ("клиент ранее судим").
+    if previous and previous[-1] in _ADVERBS:
+        previous = previous[:-1]
     return bool(previous) and previous[-1] in PERSON_WORDS and previous[-1] not in PRONOUNS and not given_name
 
 
+_ADVERBS = readings(nfkc_words({"all": _DATA["adverbs"]["all"]}))
 _SUBJECT_NAME = re.compile(r"[^\W\d_a-zà-ÿ][^\W\d_]+\s+$")
 
 
@@ -189,8 +193,10 @@ def _done_rule(entity: str) -> PatternRule:
         name_words = r"\s+(?:(?:[^\W\d_a-zà-ÿ]\S*|[^\W\d_]+s'|" + _ARTICLES + r")\s+){0,3}?"
         # (text18) or its name compounded with "member" ("AfD-Mitglied", "ver.di-Mitglied", "Labour-member")
         compound = kind_words + "-" + lexicon.pattern(_COMPOUND_MEMBERS)
+        # (text19) or before Turkish's postposed "member" ("CHP üyesi", "DİSK üyesiyim")
+        compound += "|" + kind_words + r"\s+" + lexicon.pattern(["üyesi*", "üyeleri*"])
         pattern += "|(?P<member>" + lexicon.pattern(members) + name_words + kind_words + "|" + compound + ")"
-        words |= readings(members) | readings(_COMPOUND_MEMBERS)
+        words |= readings(members) | readings(_COMPOUND_MEMBERS) | readings(("üyesi", "üyeleri"))
     return PatternRule(
         f"{entity.lower()}.done_by_person",
         re.compile(pattern),
@@ -215,11 +221,14 @@ def _detector(entity: str) -> PatternDetector:
             ),
             _done_rule(entity),
             _near_rule(entity),
+            said_to.arabic_rule(entity),
+            *said_to.rules(entity),
         ),
     )
 
 
 _BIOMETRIC_WORDS = nfkc_words({"all": _DATA["biometric"]["words"]})
+_YOUR = readings(nfkc_words({"all": _DATA["biometric"]["your"]}))
 _PERSON_AFTER = 3  # words after the template in which its person may stand ("... der Kundin")
 
 
@@ -230,6 +239,8 @@ def _a_persons_template(match: re.Match[str], text: Text) -> bool:
     before = WORD.findall(value[max(0, match.start() - 24) : match.start()].lower())
     if person_before(value, match.start()) or (before and before[-1].removesuffix("'s") in PERSON_WORDS):
         return True
+    if before and before[-1] in _YOUR:
+        return True  # (text19) "your face embedding", "Ihr Fingerabdruck-Template"
     after = WORD.findall(value[match.end() : match.end() + 40].lower())[:_PERSON_AFTER]
     return any(word.removesuffix("'s") in PERSON_WORDS and word not in PRONOUNS for word in after)
 

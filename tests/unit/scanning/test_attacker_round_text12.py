@@ -88,8 +88,6 @@ _OPEN: dict[str, str] = {
     "52/1 31/1 1234/100": _GEO,
     "48,51.4034N": _GEO,
     "oṣu kẹta": "a date with an ordinal month word (Yoruba 'oṣu kẹta', the third month)",
-    "መጋቢት 3 ቀን 1976": "an Ethiopian-calendar date, month first with 'ቀን' (day) before the year",
-    "一九八四年三月十二日": "a date written in Han numerals",
     "рассеянный склероз": "a condition three words after the person, past a verb ('у мамы диагностировали')",
 }
 

@@ -40,7 +40,7 @@ _ADDRESS = (
     "address forms `location` does not read: a Saudi short national address, an Indian flat and cross, a "
     "Bulgarian housing estate's block, an Armenian street word, a Japanese chōme in Latin letters"
 )
-_DOB_CALENDAR = "a birth date in the Hebrew, Chinese lunar or Ethiopian calendar, or in Chinese numerals"
+_DOB_CALENDAR = "a birth date in the Hebrew or the Chinese lunar calendar"
 _DOB_FORM = (
     "a birthday cake as a birth date's only cue, the date before it ('🎂 12.03.1984 🎂 that's my birthday')"
 )
@@ -81,8 +81,6 @@ _OPEN: dict[str, str] = {
     "i-text mo ako sa 0917": _TL_MOBILE,
     "באדר תשמ״ד": _DOB_CALENDAR,
     "农历1984": _DOB_CALENDAR,
-    "一九八四年": _DOB_CALENDAR,
-    "መጋቢት 3 ቀን 1976": _DOB_CALENDAR,
     "🎂 12.03.1984": _DOB_FORM,
     "dob_epoch": _DOB_NUMBER,
     "birthdate_ms": _DOB_NUMBER,

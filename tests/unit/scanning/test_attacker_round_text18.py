@@ -44,8 +44,6 @@ _CALL_VERB = (
     "'までご連絡', Korean '로 연락', Tagalog 'pakitext', Bulgarian 'звъни на', Estonian 'helistage', Tamil, "
     "Zulu 'ku-', Uzbek 'raqamiga'): phone*.py, helper numbers18's"
 )
-_ARABIC = "a special category other than health said of a customer in Arabic ('العميل مسيحي قبطي')"
-_AMHARIC = "a date of birth after an Amharic cue, in the Ethiopian calendar ('የትውልድ ቀን: መጋቢት 5 ቀን 1980 ዓ.ም.')"
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
@@ -69,8 +67,6 @@ _OPEN: dict[str, str] = {
     "94448 27361": _CALL_VERB,
     "ku-082 173 8291": _CALL_VERB,
     "90 182 73 64 raqamiga": _CALL_VERB,
-    "العميل مسيحي قبطي": _ARABIC,
-    "የትውልድ ቀን": _AMHARIC,
 }
 
 # A clean record flagged, by a string of the record, and why.

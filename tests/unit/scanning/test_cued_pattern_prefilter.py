@@ -25,6 +25,9 @@ def _cued() -> list[tuple[str, lexicon.CuedPattern]]:
 _CUED = _cued()
 
 
+_CATEGORIES = ("diabetic", "muslim", "gay", "communist", "union member", "felon")
+
+
 def _texts() -> list[str]:
     # Every cue word in the ways a text may hold it: cased, at either end, after punctuation, spaced.
     words = lexicon.words(*lexicon.table())
@@ -40,6 +43,15 @@ def _texts() -> list[str]:
         # a Hebrew date in letters (dob's second "in words" rule)
         " \u05db\u05f4\u05d5 \u05d1\u05d0\u05d3\u05e8 \u05ea\u05e9\u05de\u05f4\u05d7",
     )
+    # (text19) a category said to the customer, a date of birth in more forms, an age on a day
+    texts += [f"{you} {category}" for you in ("you are a", "as a") for category in _CATEGORIES]
+    texts += [f"as a {category} you asked" for category in _CATEGORIES]
+    texts += [
+        "date of birth: March nineteen eighty-five",
+        "出生日期:一九八四年三月三日",
+        "የትውልድ ቀን: መጋቢት 5 ቀን 1980",
+        "she is turning 40 on 3 March",
+    ]
     for word in words:
         texts += [word, f"({word.upper()}", f"x {word.title()}\t3f2a9c1d7e8b4a6f3f2a9c1d"]
         texts += [f"x {written}{tail}" for written in (word, word.upper()) for tail in tails]
