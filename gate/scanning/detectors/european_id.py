@@ -73,7 +73,8 @@ _CUE = re.compile(
     r"steuer|ausweis|identifikationsnummer|sozialversicherung|s[ée]curit[ée]\s+sociale|codice\s+fiscale|"
     r"burgerservice|rijksregister|personnummer|f[øo]dselsnummer|cpr-nummer|henkil[öo]tunnus|isikukood|"
     r"kimlik|rodn[ée]\s+[čc][íi]slo|contribuinte|cart[ãa]o\s+de\s+cidad[ãa]o|documento|identidad|"
-    r"adóazonosító|ΑΜΚΑ|national\s+id|id\s+(?:number|no)|personal\s+(?:number|code)|tax\s+id)"  # noqa: RUF001
+    r"adóazonosító|ΑΜΚΑ|national\s+id|id\s+(?:number|no)|personal\s+(?:number|code)|tax\s+id|"  # noqa: RUF001
+    r"cod\.\s?fisc|c\.\s?f\.)"  # (numbers19) the codice fiscale's abbreviations
 )
 
 # A part of every match of `_CUE` in ASCII text, lower case: a window of ASCII text without one holds
@@ -86,7 +87,7 @@ _CUE_PARTS = re.compile(
             "hetu", "avs", "ahv", "id", "svnr", "insee", "steuer", "ausweis", "sozialversicherung",
             "sociale", "codice", "burgerservice", "rijksregister", "personnummer", "dselsnummer", "tunnus",
             "isikukood", "kimlik", "rodn", "contribuinte", "cart", "documento", "national", "personal",
-            "tax",
+            "tax", "fisc", "c.f.", "c. f.",
         )
     )
 )  # fmt: skip
@@ -103,6 +104,22 @@ def cued_between(value: str, start: int, end: int) -> bool:
 
 
 _CUE_WINDOW = 40  # characters before a candidate
+
+# (numbers19) A letter typed in lower case beside a digit: "mi dni es 95827542c", "cod. fisc.
+# ttlsnz91e21b427g", "pan card no. bnzpm7778k". The checks read capitals.
+_LOWER_BESIDE_DIGIT = re.compile(r"[a-z]\d|\d[a-z]")
+
+
+def in_capitals(text: Text, cued: Callable[[str, int, int], bool]) -> Text | None:
+    """`text` in capitals when it holds a letter in lower case beside a digit and a cue of the caller
+    (`cued(value, start, end)`), else None: an identity number typed in lower case after its name is
+    that number; without its name a lower-case code ("a1b2c3d4e") is left as it was read."""
+    value = text.value
+    if _LOWER_BESIDE_DIGIT.search(value) is None or not cued(value, 0, len(value)):
+        return None
+    capitals = value.upper()
+    return Text(capitals, text.flags) if len(capitals) == len(value) else None
+
 
 # (detail, module, strong): tried in order; the first module that accepts the candidate names it.
 _Check = tuple[str, ModuleType, bool]
@@ -205,7 +222,14 @@ class NationalIdDetector:
         return self if facts & (HAS_DIGIT_RUN | HAS_CODE_START) else None
 
     def detect(self, text: Text) -> str | None:
-        """ "national_id.<country>_<kind>", or None."""
+        """ "national_id.<country>_<kind>", or None; a number typed in lower case after its cue too
+        (`in_capitals`)."""
+        found = self._detect(text)
+        if found is None and (capitals := in_capitals(text, cued_between)) is not None:
+            return self._detect(capitals)
+        return found
+
+    def _detect(self, text: Text) -> str | None:
         value = text.value
         keyed = bool(text.flags & (NATIONAL_ID | SSN))
         if text.facts & HAS_DIGIT_RUN:

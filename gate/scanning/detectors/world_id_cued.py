@@ -81,6 +81,7 @@ from gate.scanning.detectors.base import (
     any_word,
 )
 from gate.scanning.detectors.european_id import stdnum_valid
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset, written_value
 from gate.scanning.detectors.world_id import UNSPACED
 from gate.scanning.normalise import as_written_and_read
 
@@ -411,4 +412,35 @@ DETECTOR: PatternDetector = PatternDetector(
             requires=HAS_DIGIT,
         ),
     ),
+)
+
+
+# (numbers19) Keys that name one of the numbers above by its own name as developers write keys
+# (`{"customer": {"svnr": ...}}`, "personas_kods", "nit"): a value there is that number when it passes
+# the kind's check, as after the name in text.
+_KEYS_OF_KINDS: dict[str, frozenset[str]] = {
+    "at_vnr": keyset("svnr sv_nummer sv_nr sozialversicherungsnummer versicherungsnummer"),
+    "lv_personas_kods": keyset("personas_kods personas_koda personaskods"),
+    "nit": keyset("nit nit_number numero_nit"),
+    "nz_ird": keyset("ird ird_number ird_no"),
+    "gb_utr": keyset("utr utr_number"),
+    "vn_mst": keyset("mst ma_so_thue"),
+}
+
+
+def _passes(kind: str) -> Any:
+    """Whether a value passes one of the checks of `kind` (`_CHECKS`), as written under its key."""
+
+    def accepts(value: object) -> bool:
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            return False
+        written = written_value(value)
+        return any(stdnum_valid(check, written) for check in _CHECKS[kind])
+
+    return accepts
+
+
+KEYED_RULES: tuple[KeyedRule, ...] = tuple(
+    KeyedRule("NATIONAL_ID", f"national_id.{kind}_key", keys, _passes(kind))
+    for kind, keys in _KEYS_OF_KINDS.items()
 )
