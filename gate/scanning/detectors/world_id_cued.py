@@ -197,7 +197,8 @@ _GAP = (
 # The number: up to three capitals, then digits and capitals in groups split by one space, dot, dash
 # or slash ("7865797L", "ABC1158427", "51.645.571.4-290.889", "M120384288975F"); Andorra's NRT opens
 # with a letter and a dash ("F-162559-H").
-_NUMBER = r"(?P<number>(?:[A-Z]-)?[A-Z]{0,3}\d[\dA-Z]*(?:[ .\-/][\dA-Z]+){0,6})(?![\w\-])"
+# (numbers19) The capitals may stand apart from the digits ("ZZ 660291 T", a British NINO as printed).
+_NUMBER = r"(?P<number>(?:[A-Z]-)?(?:[A-Z]{1,3} ?)?\d[\dA-Z]*(?:[ .\-/][\dA-Z]+){0,6})(?![\w\-])"
 
 
 _UNSPACED_START = re.compile(rf"[{UNSPACED}]")
@@ -336,6 +337,7 @@ _STATED = re.compile(
     + _NUMBER
 )
 _MIN_STATED_DIGITS = 8
+_MIN_STATED_MIXED = 7
 _has_stated = any_word(
     (
         "social security",
@@ -354,7 +356,8 @@ def _stated(match: re.Match[str], text: Text) -> bool:
     digits = [ch for ch in number if ch.isdigit()]
     letters = sum(ch.isalpha() for ch in number)
     # (letters and six digits: a British NINO's form, "ZZ445260T")
-    enough = len(digits) >= _MIN_STATED_DIGITS or (letters and len(digits) + letters >= _MIN_STATED_DIGITS)
+    # (numbers19: seven, letters and digits mixed: Azerbaijan's FİN "D41GFZY")
+    enough = len(digits) >= _MIN_STATED_DIGITS or (letters and len(digits) + letters >= _MIN_STATED_MIXED)
     return enough and len(set(digits)) > 1
 
 
@@ -397,13 +400,8 @@ DETECTOR: PatternDetector = PatternDetector(
         PatternRule(
             "national_id.generic_cue", _GENERIC, _generic_valid, when=_has_generic, requires=HAS_DIGIT_RUN
         ),
-        PatternRule(
-            "national_id.stated",
-            _STATED,
-            _stated,
-            when=_has_stated,
-            requires=HAS_DIGIT_RUN,
-        ),
+        # (numbers19: a digit, not a run of them: "D41GFZY")
+        PatternRule("national_id.stated", _STATED, _stated, when=_has_stated, requires=HAS_DIGIT),
         PatternRule(
             "national_id.sole_trader_vat",
             _VAT_ID,

@@ -41,7 +41,7 @@ _IBAN_APART = (
 )
 _ACCOUNT_WORDS = (
     "a bank account after words of other languages the account rule does not read (Thai 'บัญชีเลขที่', "
-    "Indonesian 'no. rek', Malay 'akaun'), or a Thai account under an 'iban' key"
+    "Indonesian 'no. rek', Malay 'akaun')"
 )
 _IMEI_WORDS = "a handset IMEI after Portuguese 'IMEI do meu celular' (device.py: not this round's detectors)"
 _SHORT_LABEL_AS_CODE = (
@@ -83,7 +83,7 @@ _OPEN: dict[str, str] = {
     "IBAN hr 25": _IBAN_APART,
     "IBAN gr 74": _IBAN_APART,
     "חשבון il 09": _IBAN_APART,
-    "123-4-56789-0": _ACCOUNT_WORDS,
+    "โอนเงินเข้าบัญชีเลขที่": _ACCOUNT_WORDS,
     "no. rek BCA": _ACCOUNT_WORDS,
     "akaun Maybank": _ACCOUNT_WORDS,
     "IMEI do meu celular": _IMEI_WORDS,

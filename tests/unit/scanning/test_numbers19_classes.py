@@ -1,7 +1,9 @@
 """The classes numbers19 closed, each with neighbours found and clean: a URL's query string read as an
 object of its parameters, phone keys of other languages, a person's tax and document keys, numbers'
 own names as keys, a call's phrase after the number or before it with its small words, a number typed
-in lower case after its name, and South Asian free text under a key that says order."""
+in lower case after its name, South Asian free text under a key that says order, plates of digits
+with their vehicle named and of other scripts, social security codes of letters and digits, accounts
+under an IBAN's key."""
 
 from __future__ import annotations
 
@@ -54,6 +56,21 @@ def _entities(params: dict[str, Any]) -> set[str]:
         ({"note": "hetu 131052-308t"}, "NATIONAL_ID"),
         # South Asian free text under a key that says order
         ({"order_note": "फ़ोन:\n081234 38352"}, "PHONE_NUMBER"),
+        # plates of digits only with the vehicle named, and plates of other scripts and prints
+        ({"prompt": "my car with license plate 46-5134 outside"}, "VEHICLE_PLATE"),
+        ({"prompt": "my car with license plate 0386 outside"}, "VEHICLE_PLATE"),
+        ({"prompt": "our van, licence plate 60614 343 14"}, "VEHICLE_PLATE"),
+        ({"prompt": "my car with license plate ق ر ح ٠٨٤٢"}, "VEHICLE_PLATE"),
+        ({"prompt": "my car with license plate রাজশাহী-ঠ ৯০-১৩১২"}, "VEHICLE_PLATE"),
+        ({"prompt": "my car with license plate 鲁A-98973"}, "VEHICLE_PLATE"),
+        ({"prompt": "my car with license plate 横浜 083 か ・・・0"}, "VEHICLE_PLATE"),
+        ({"prompt": "my car with license plate 8 วข 6597"}, "VEHICLE_PLATE"),
+        # a social security number of letters and digits, stated or under its key; accounts under "iban"
+        ({"prompt": "my social security number is D41GFZY"}, "NATIONAL_ID"),
+        ({"prompt": "her social security number is ZZ 660291 T"}, "NATIONAL_ID"),
+        ({"customer": {"ssn": "9ASRK0B"}}, "NATIONAL_ID"),
+        ({"payment": {"iban": "TH401686602910"}}, "IBAN_CODE"),
+        ({"payment": {"iban": "123-4-56789-0"}}, "BANK_ACCOUNT"),
     ],
 )
 def test_found(params: dict[str, Any], entity: str) -> None:
@@ -83,6 +100,15 @@ def test_found(params: dict[str, Any], entity: str) -> None:
         {"note": "x1234567l"},
         {"note": "render 4k 1080p seed 12345678z"},
         {"order_note": "ऑर्डर 1234567890"},
+        {"prompt": "my car with license plate 2024 outside"},
+        {"prompt": "vintage license plate sign 12345"},
+        {"prompt": "license plate frame for my car, 12345"},
+        {"prompt": "car license plate holder 2024"},
+        {"prompt": "his national insurance number is in the drawer, room 4B"},
+        {"customer": {"ssn": "REDACTED"}},
+        {"customer": {"ssn": "N/A"}},
+        {"payment": {"iban": "0000 0000 0000"}},
+        {"payment": {"iban_status": "verified 2024"}},
     ],
 )
 def test_clean(params: dict[str, Any]) -> None:
