@@ -351,7 +351,7 @@ def valid_id(value: object) -> bool:
 _PERSONS_TAX_KEYS = keyset(
     "tax_id tax_number tax_no taxpayer_id tin tin_number numero_documento numero_de_documento nro_documento "
     "num_documento document_number document_no doc_number id_document documento numero_fiscal "
-    "codigo_fiscal numero_contribuinte"
+    "codigo_fiscal"
 )
 
 KEYED_RULES: tuple[KeyedRule, ...] = (
