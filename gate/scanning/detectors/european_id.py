@@ -108,17 +108,25 @@ _CUE_WINDOW = 40  # characters before a candidate
 # (numbers19) A letter typed in lower case beside a digit: "mi dni es 95827542c", "cod. fisc.
 # ttlsnz91e21b427g", "pan card no. bnzpm7778k". The checks read capitals.
 _LOWER_BESIDE_DIGIT = re.compile(r"[a-z]\d|\d[a-z]")
+_MAX_LOWER_TRIED = 3
 
 
 def in_capitals(text: Text, cued: Callable[[str, int, int], bool]) -> Text | None:
-    """`text` in capitals when it holds a letter in lower case beside a digit and a cue of the caller
-    (`cued(value, start, end)`), else None: an identity number typed in lower case after its name is
-    that number; without its name a lower-case code ("a1b2c3d4e") is left as it was read."""
+    """`text` in capitals when it holds a letter in lower case beside a digit with a cue of the caller
+    (`cued(value, start, end)`) in the window before it, else None: an identity number typed in lower
+    case after its name is that number; without its name a lower-case code ("a1b2c3d4e", a hash) is left
+    as it was read. Only text with a space (a name and a number), and its first few such places."""
     value = text.value
-    if _LOWER_BESIDE_DIGIT.search(value) is None or not cued(value, 0, len(value)):
+    if " " not in value:
         return None
-    capitals = value.upper()
-    return Text(capitals, text.flags) if len(capitals) == len(value) else None
+    for tried, found in enumerate(_LOWER_BESIDE_DIGIT.finditer(value)):
+        if tried >= _MAX_LOWER_TRIED:
+            return None
+        start = value.rfind(" ", 0, found.start()) + 1  # the token's start
+        if cued(value, max(0, start - _CUE_WINDOW), start):
+            capitals = value.upper()
+            return Text(capitals, text.flags) if len(capitals) == len(value) else None
+    return None
 
 
 # (detail, module, strong): tried in order; the first module that accepts the candidate names it.

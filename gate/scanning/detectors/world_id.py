@@ -234,7 +234,11 @@ class WorldIdDetector:
         """ "national_id.<country>_<kind>", or None; a number typed in lower case after its cue too
         (`european_id.in_capitals`)."""
         found = self._detect(text)
-        if found is None and (capitals := european_id.in_capitals(text, _cued_between)) is not None:
+        if (
+            found is None
+            and _may_be_cued(text)
+            and (capitals := european_id.in_capitals(text, _cued_between)) is not None
+        ):
             return self._detect(capitals)
         return found
 
