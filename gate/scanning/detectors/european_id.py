@@ -109,6 +109,7 @@ _CUE_WINDOW = 40  # characters before a candidate
 # ttlsnz91e21b427g", "pan card no. bnzpm7778k". The checks read capitals.
 _LOWER_BESIDE_DIGIT = re.compile(r"[a-z]\d|\d[a-z]")
 _MAX_LOWER_TRIED = 3
+_LOWER_TOKEN_CHARS = (8, 24)
 
 
 def in_capitals(text: Text, cued: Callable[[str, int, int], bool]) -> Text | None:
@@ -119,13 +120,23 @@ def in_capitals(text: Text, cued: Callable[[str, int, int], bool]) -> Text | Non
     value = text.value
     if " " not in value:
         return None
-    for tried, found in enumerate(_LOWER_BESIDE_DIGIT.finditer(value)):
-        if tried >= _MAX_LOWER_TRIED:
-            return None
-        start = value.rfind(" ", 0, found.start()) + 1  # the token's start
+    tried = 0
+    for found in _LOWER_BESIDE_DIGIT.finditer(value):
+        start = value.rfind(" ", 0, found.start()) + 1  # the token's start ...
+        end = value.find(" ", found.end())
+        token = value[start : end if end >= 0 else len(value)]
+        # ... an identity number's length and digits ("4k", "v2", "h264" are none)
+        if (
+            not _LOWER_TOKEN_CHARS[0] <= len(token) <= _LOWER_TOKEN_CHARS[1]
+            or sum(map(str.isdigit, token)) < 4
+        ):
+            continue
         if cued(value, max(0, start - _CUE_WINDOW), start):
             capitals = value.upper()
             return Text(capitals, text.flags) if len(capitals) == len(value) else None
+        tried += 1
+        if tried >= _MAX_LOWER_TRIED:
+            return None
     return None
 
 

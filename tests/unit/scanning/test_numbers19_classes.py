@@ -54,6 +54,7 @@ def _entities(params: dict[str, Any]) -> set[str]:
         ({"note": "mi dni es 95827542c"}, "NATIONAL_ID"),
         ({"note": "NIE x1234567l"}, "NATIONAL_ID"),
         ({"note": "hetu 131052-308t"}, "NATIONAL_ID"),
+        ({"note": "4k v2 h264, dni 95827542c"}, "NATIONAL_ID"),
         # South Asian free text under a key that says order
         ({"order_note": "फ़ोन:\n081234 38352"}, "PHONE_NUMBER"),
         # plates of digits only with the vehicle named, and plates of other scripts and prints
