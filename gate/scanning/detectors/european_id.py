@@ -107,9 +107,10 @@ _CUE_WINDOW = 40  # characters before a candidate
 
 # (numbers19) A letter typed in lower case beside a digit: "mi dni es 95827542c", "cod. fisc.
 # ttlsnz91e21b427g", "pan card no. bnzpm7778k". The checks read capitals.
-_LOWER_BESIDE_DIGIT = re.compile(r"[a-z]\d|\d[a-z]")
+# A token of an identity number's length (8-24 characters) with such a letter ("4k", "v2", "h264" are none).
+_LOWER_TOKEN = re.compile(r"(?<!\S)(?=(?P<token>\S{8,24})(?!\S))\S*?(?:[a-z]\d|\d[a-z])")
 _MAX_LOWER_TRIED = 3
-_LOWER_TOKEN_CHARS = (8, 24)
+_HEX_TOKEN = re.compile(r"[0-9a-f]{10,}[,.;:)]?")
 
 
 def in_capitals(text: Text, cued: Callable[[str, int, int], bool]) -> Text | None:
@@ -121,22 +122,18 @@ def in_capitals(text: Text, cued: Callable[[str, int, int], bool]) -> Text | Non
     if " " not in value:
         return None
     tried = 0
-    for found in _LOWER_BESIDE_DIGIT.finditer(value):
-        start = value.rfind(" ", 0, found.start()) + 1  # the token's start ...
-        end = value.find(" ", found.end())
-        token = value[start : end if end >= 0 else len(value)]
-        # ... an identity number's length and digits ("4k", "v2", "h264" are none)
-        if (
-            not _LOWER_TOKEN_CHARS[0] <= len(token) <= _LOWER_TOKEN_CHARS[1]
-            or sum(map(str.isdigit, token)) < 4
-        ):
-            continue
+    for found in _LOWER_TOKEN.finditer(value):
+        start = found.start()
+        token = found.group("token")
+        if _HEX_TOKEN.fullmatch(token) is not None or sum(map(str.isdigit, token)) < 4:
+            continue  # a hash's part (lora and model hashes), or too few digits for an id
         if cued(value, max(0, start - _CUE_WINDOW), start):
             capitals = value.upper()
             return Text(capitals, text.flags) if len(capitals) == len(value) else None
         tried += 1
         if tried >= _MAX_LOWER_TRIED:
             return None
+    return None
     return None
 
 
