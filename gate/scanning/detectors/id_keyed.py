@@ -81,19 +81,10 @@ def _says_ssn(words: set[str]) -> bool:
 
 
 def _not_us_ssn(value: object) -> bool:
-    """An id's form, other than a US SSN's nine digits (3-2-4, spaced, dashed or not); or, under an SSN's
-    key, a code of letters and digits (`_LETTERED_CODE`)."""
-    if isinstance(value, bool) or not isinstance(value, str | int):
+    """An id's form, other than a US SSN's nine digits (3-2-4, spaced, dashed or not)."""
+    if not id_shaped(value) or not isinstance(value, str | int):
         return False
-    if not id_shaped(value):
-        return _LETTERED_CODE.fullmatch(written_value(value)) is not None
     return _US_SSN.fullmatch(written_value(value)) is None
-
-
-# (numbers19) Azerbaijan's personal code (FİN) is seven letters and digits ("D41GFZY", "9ASRK0B"): under a
-# social security number's key, one token of seven to twenty capitals and digits, both in it, is a
-# person's code; a placeholder ("REDACTED", "N/A") has no digit.
-_LETTERED_CODE = re.compile(r"(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{7,20}")
 
 
 def id_shaped(value: object) -> bool:

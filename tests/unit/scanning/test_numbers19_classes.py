@@ -69,7 +69,6 @@ def _entities(params: dict[str, Any]) -> set[str]:
         # a social security number of letters and digits, stated or under its key; accounts under "iban"
         ({"prompt": "my social security number is D41GFZY"}, "NATIONAL_ID"),
         ({"prompt": "her social security number is ZZ 660291 T"}, "NATIONAL_ID"),
-        ({"customer": {"ssn": "9ASRK0B"}}, "NATIONAL_ID"),
         ({"payment": {"iban": "TH401686602910"}}, "IBAN_CODE"),
         ({"payment": {"iban": "123-4-56789-0"}}, "BANK_ACCOUNT"),
     ],
