@@ -260,7 +260,9 @@ def key_info(key: str) -> KeyInfo:
 # down only while the value reads as a number: no word of two letters beside whitespace (free text), no
 # "+" before a digit that is not part of a number or a word ("1.2.3+5", "10:00+01:00" keep the context),
 # and no IBAN's shape (two capitals and two check digits starting a token).
-_FREE_TEXT_WORD = re.compile(r"[^\W\d_]{2,}")
+# Two letters in a row; in the scripts of South and South-East Asia a vowel sign or a nukta (marks, not
+# letters to `re`) may stand between them ("फ़ोन", "मोबाइल"). (numbers19)
+_FREE_TEXT_WORD = re.compile(r"[^\W\d_][\u0900-\u0dff\u1000-\u109f\u1780-\u17ff]*[^\W\d_]")
 # Three letters of a script written without spaces (kana, CJK, Hangul, Thai): words, so free text.
 _SPACELESS_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\u0e00-\u0e7f]{3}")
 _SPACE = re.compile(r"\s")

@@ -26,6 +26,7 @@ from gate.scanning.embedded import embedded_json
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 from gate.scanning.normalise import normalise
 from gate.scanning.plans import chances as plan_of
+from gate.scanning.query_strings import query_parameters
 from gate.scanning.seen import CLEAN, accepts, hold_clean
 from gate.scanning.tables import delimited_table
 
@@ -208,6 +209,9 @@ class _Scan:
         elif "\n" in value:
             # (text18) a delimited table with a header (`tables`): its rows, as objects of its columns
             clean = self._embedded(value, flags, path, delimited_table, "table") and clean
+        if "?" in value and "=" in value:
+            # (numbers19) a URL's query string: its parameters, as an object of their names (`query_strings`)
+            clean = self._embedded(value, flags, path, query_parameters, "query") and clean
         if clean:
             hold_clean(value, flags)
 

@@ -105,6 +105,7 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
     *health.KEYED_RULES,
     *special_category.KEYED_RULES,
     *world_id.KEYED_RULES,
+    *world_id_cued.KEYED_RULES,
     *id_document.KEYED_RULES,
     *vin.KEYED_RULES,
 )

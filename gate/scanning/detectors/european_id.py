@@ -73,7 +73,8 @@ _CUE = re.compile(
     r"steuer|ausweis|identifikationsnummer|sozialversicherung|s[ée]curit[ée]\s+sociale|codice\s+fiscale|"
     r"burgerservice|rijksregister|personnummer|f[øo]dselsnummer|cpr-nummer|henkil[öo]tunnus|isikukood|"
     r"kimlik|rodn[ée]\s+[čc][íi]slo|contribuinte|cart[ãa]o\s+de\s+cidad[ãa]o|documento|identidad|"
-    r"adóazonosító|ΑΜΚΑ|national\s+id|id\s+(?:number|no)|personal\s+(?:number|code)|tax\s+id)"  # noqa: RUF001
+    r"adóazonosító|ΑΜΚΑ|national\s+id|id\s+(?:number|no)|personal\s+(?:number|code)|tax\s+id|"  # noqa: RUF001
+    r"cod\.\s?fisc|c\.\s?f\.)"  # (numbers19) the codice fiscale's abbreviations
 )
 
 # A part of every match of `_CUE` in ASCII text, lower case: a window of ASCII text without one holds
@@ -86,7 +87,7 @@ _CUE_PARTS = re.compile(
             "hetu", "avs", "ahv", "id", "svnr", "insee", "steuer", "ausweis", "sozialversicherung",
             "sociale", "codice", "burgerservice", "rijksregister", "personnummer", "dselsnummer", "tunnus",
             "isikukood", "kimlik", "rodn", "contribuinte", "cart", "documento", "national", "personal",
-            "tax",
+            "tax", "fisc", "c.f.", "c. f.",
         )
     )
 )  # fmt: skip
@@ -103,6 +104,38 @@ def cued_between(value: str, start: int, end: int) -> bool:
 
 
 _CUE_WINDOW = 40  # characters before a candidate
+
+# (numbers19) A letter typed in lower case beside a digit: "mi dni es 95827542c", "cod. fisc.
+# ttlsnz91e21b427g", "pan card no. bnzpm7778k". The checks read capitals.
+# A token of an identity number's length (8-24 characters) with such a letter ("4k", "v2", "h264" are none).
+_LOWER_TOKEN = re.compile(r"(?<!\S)(?=(?P<token>\S{8,24})(?!\S))\S*?(?:[a-z]\d|\d[a-z])")
+_MAX_LOWER_TRIED = 3
+_HEX_TOKEN = re.compile(r"[0-9a-f]{10,}[,.;:)]?")
+
+
+def in_capitals(text: Text, cued: Callable[[str, int, int], bool]) -> Text | None:
+    """`text` in capitals when it holds a letter in lower case beside a digit with a cue of the caller
+    (`cued(value, start, end)`) in the window before it, else None: an identity number typed in lower
+    case after its name is that number; without its name a lower-case code ("a1b2c3d4e", a hash) is left
+    as it was read. Only text with a space (a name and a number), and its first few such places."""
+    value = text.value
+    if " " not in value:
+        return None
+    tried = 0
+    for found in _LOWER_TOKEN.finditer(value):
+        start = found.start()
+        token = found.group("token")
+        if _HEX_TOKEN.fullmatch(token) is not None or sum(map(str.isdigit, token)) < 4:
+            continue  # a hash's part (lora and model hashes), or too few digits for an id
+        if cued(value, max(0, start - _CUE_WINDOW), start):
+            capitals = value.upper()
+            return Text(capitals, text.flags) if len(capitals) == len(value) else None
+        tried += 1
+        if tried >= _MAX_LOWER_TRIED:
+            return None
+    return None
+    return None
+
 
 # (detail, module, strong): tried in order; the first module that accepts the candidate names it.
 _Check = tuple[str, ModuleType, bool]
@@ -205,7 +238,14 @@ class NationalIdDetector:
         return self if facts & (HAS_DIGIT_RUN | HAS_CODE_START) else None
 
     def detect(self, text: Text) -> str | None:
-        """ "national_id.<country>_<kind>", or None."""
+        """ "national_id.<country>_<kind>", or None; a number typed in lower case after its cue too
+        (`in_capitals`)."""
+        found = self._detect(text)
+        if found is None and (capitals := in_capitals(text, cued_between)) is not None:
+            return self._detect(capitals)
+        return found
+
+    def _detect(self, text: Text) -> str | None:
         value = text.value
         keyed = bool(text.flags & (NATIONAL_ID | SSN))
         if text.facts & HAS_DIGIT_RUN:

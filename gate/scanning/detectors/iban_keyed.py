@@ -5,8 +5,9 @@ that shape that fails them is no account. Under `{"payment": {"iban": ...}}` the
 is: one typo in a customer's IBAN, or test data made without the check (Faker's `iban()` of a dozen
 locales: Bangladesh, India's `GB` of the wrong length, the Philippines, Mexico ...), is still the account
 as the shop stored it, and was approved. A value counts there when it has an IBAN's form: a country's
-two letters, two check digits, then 11 to 30 letters and digits, six digits at least, not one digit
-repeated. A business's IBAN (`seller_iban`, `merchant_iban`) is not read so.
+two letters, two check digits, then 8 to 30 letters and digits, six digits at least, not one digit
+repeated; or an account's digits in groups without the letters (a BANK_ACCOUNT). A business's IBAN
+(`seller_iban`, `merchant_iban`) is not read so.
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from gate.scanning.detectors.iban import is_valid_iban
 from gate.scanning.detectors.id_keyed import BUSINESS_WORDS, key_words
 from gate.scanning.detectors.keyed_rule import KeyedRule, written_value
 
-_IBAN_FORM = re.compile(r"[A-Za-z]{2}\d{2}[A-Za-z0-9]{11,30}")
+# (numbers19) from 8 letters and digits after the check digits: an account of a country without IBANs
+# written as one (Faker's Thai "TH401686602910") is still the customer's account
+_IBAN_FORM = re.compile(r"[A-Za-z]{2}\d{2}[A-Za-z0-9]{8,30}")
+# (numbers19) ... and an account number without a country's letters under the same key (a Thai
+# "123-4-56789-0"): digits in groups, eight to 30 in all
+_ACCOUNT_FORM = re.compile(r"\d{1,12}(?:[ \-]\d{1,12}){0,6}")
+_MIN_ACCOUNT_DIGITS, _MAX_ACCOUNT_DIGITS = 8, 30
 _MIN_DIGITS = 6
 _SEPARATORS = re.compile(r"[ \-.]")
 
@@ -47,4 +54,20 @@ def iban_shaped(value: object) -> bool:
     return not is_valid_iban(compact.upper())  # a valid one is the IBAN detector's (`iban.mod97`)
 
 
-KEYED_RULES: tuple[KeyedRule, ...] = (IbanKeyRule("IBAN_CODE", "iban.key_shaped", frozenset(), iban_shaped),)
+def account_shaped(value: object) -> bool:
+    """`value` is an account number's digits in groups (see `_ACCOUNT_FORM`), not one digit repeated."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return False
+    written = written_value(value)
+    digits = [ch for ch in written if ch.isdigit()]
+    return (
+        _ACCOUNT_FORM.fullmatch(written) is not None
+        and _MIN_ACCOUNT_DIGITS <= len(digits) <= _MAX_ACCOUNT_DIGITS
+        and len(set(digits)) > 1
+    )
+
+
+KEYED_RULES: tuple[KeyedRule, ...] = (
+    IbanKeyRule("IBAN_CODE", "iban.key_shaped", frozenset(), iban_shaped),
+    IbanKeyRule("BANK_ACCOUNT", "bank_account.iban_key", frozenset(), account_shaped),
+)

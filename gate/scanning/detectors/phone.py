@@ -15,7 +15,7 @@ import phonenumbers
 
 from gate.scanning import lexicon
 from gate.scanning.context import NOT_NUMERIC, PHONE
-from gate.scanning.detectors import phone_shapes
+from gate.scanning.detectors import phone_calls, phone_shapes
 from gate.scanning.detectors.base import (
     HAS_DIGIT,
     HAS_DIGIT_RUN,
@@ -71,7 +71,7 @@ _IS_POSSIBLE = phonenumbers.ValidationResult.IS_POSSIBLE
 # a colon, a dash or "is" before the number. The phone word itself is looked for right before it.
 _NUMBER_NAMED = re.compile(
     r"(?i)(?:number|no\.|nr\.?|nummer|numm?ero|n[úu]mero|n[úu]mer|numurs|numeris|numer|szám|sz\.|"
-    r"[čc][íi]slo|broj|numri|номер|нөмірі|нөмөр|nömrəsi|raqami?|numaras\u0131|nambari|"
+    r"[čc][íi]slo|broj|numri|номер|нөмірі|нөмөр|nömrəsi|raqami?|numaras\u0131|nambari|numbril|numbrile|"
     r"번호|号码|號碼|番号|رقم|شماره|מספר|nombor|nomor)"
     r"[ \t]*(?:[:=#.\-\u2013\u2014]|is|ist|er|är|est|es|on|je|è|é|ir|yra)?[ \t:]*$"
 )
@@ -97,6 +97,9 @@ _CUE = re.compile(
     r"|(?i:điện thoại|sđt)"
     # (numbers18) Korean "contact" without its "place" (연락 주세요), Tagalog "call" (tawagan, tumawag)
     r"|연락|(?i:\b(?:paki)?(?:tawagan|tumawag)\b)"
+    # (numbers19) Hindi "call" (कॉल करें), Chinese "dial" and "call" (拨打, 致电), a person's own
+    # number ("मेरा नंबर", Arabic "رقمي", "my number is"), Brazilian "me liga"
+    r"|कॉल|拨打|撥打|致电|致電|मेरा नंबर|رقمي|(?i:\bmy\s+(?:phone\s+)?number\b|\bme\s+liga\b)"
 )
 # A chat or call link holds the number in international form without its "+": "wa.me/971501234567",
 # "api.whatsapp.com/send?phone=...", "viber://chat?number=...", "tel:0049...".
@@ -185,6 +188,7 @@ def _national(match: re.Match[str], text: Text) -> bool:
         not text.flags & PHONE
         and phone_shapes.after_reference(text.value, match.start())
         and not _named_number(text, match)
+        and not _called(text, match.start())
     ):
         return False
     if _in_uuid(text.value, match.start()):
@@ -195,6 +199,7 @@ def _national(match: re.Match[str], text: Text) -> bool:
     # Eight digits are enough under a phone key, right after a phone word ("mobil 45 47 97 51"), or
     # after a phone number's own name ("phone number: 2612 3456", "Telefonnummer 45 47 97 51").
     close = bool(text.flags & PHONE) or _cued(text, match.start(), window=12) or _named_number(text, match)
+    close = close or _called(text, match.start())  # (numbers19) "Ring til mig på 34 47 57 08"
     return digits >= _MIN_KEYED_DIGITS and close and valid_after_cue(candidate)
 
 
@@ -210,13 +215,22 @@ def _named_short(match: re.Match[str], text: Text) -> bool:
 
 
 def _phone_word_before(text: Text, start: int) -> bool:
-    """The word right before `start` (a colon or a dash between) is a phone word that means nothing else."""
-    word = _word_before(text, start, " \t:.-")
+    """The word right before `start` (a colon, a dash or a line break between; or a call's preposition:
+    "hringið í 611 4268") is a phone word that means nothing else."""
+    start = phone_calls.past_call_words(text.value, start)
+    word = _word_before(text, start, " \t\r\n:.-")
     return (
         word is not None
         and word.group().lower().rstrip(".") not in _NOT_ONLY_PHONE
         and _cued_word(text, word)
     )
+
+
+def _called(text: Text, start: int) -> bool:
+    """A call's phrase ends right before `start`: a phone cue, then only the words of
+    `phone_calls.CALL_WORDS` ("Ring til mig på", "me liga no": Portuguese "no" is no reference's "No.")."""
+    past = phone_calls.past_call_words(text.value, start)
+    return past != start and _cued(text, past, window=12)
 
 
 def _named_number(text: Text, match: re.Match[str]) -> bool:
@@ -364,6 +378,7 @@ _CUE_WORDS = (
     "연락",
     "tawagan",  # "pakitawagan" too
     "tumawag",
+    *phone_calls.CUE_WORDS,  # (numbers19)
 )
 _has_cue_word = any_word(_CUE_WORDS)
 
@@ -419,6 +434,22 @@ def _ungrouped(match: re.Match[str], text: Text) -> bool:
     return phone_shapes.reads_as_ungrouped_mobile(text.value, match.start(), match.end(), _UNGROUPED_REGIONS)
 
 
+def _called_after(match: re.Match[str], text: Text) -> bool:
+    """A number followed by a call's phrase (`phone_calls`): valid after a cue, eight digits or more; not
+    the tail of a code ("SM-1234-5678로"), nor the shop's number after its reference word ("주문번호
+    2024-0101-1234로 연락 주세요": contact us about order ...)."""
+    value, start = text.value, match.start()
+    return (
+        phone_calls.call_phrase_after(value, match.end())
+        and _INTERNATIONAL_PREFIX.search(value, max(0, start - 6), start) is None
+        and sum(ch.isdigit() for ch in match.group()) >= _MIN_KEYED_DIGITS
+        and value[max(0, start - 1) : start] not in ("-", "/", "_", "#")
+        and not _in_uuid(value, start)
+        and not phone_shapes.after_reference(value, start)
+        and valid_after_cue(match.group())
+    )
+
+
 def _brazilian_mobile(match: re.Match[str], text: Text) -> bool:
     return phone_shapes.reads_as_brazilian_mobile(text.value, match.start(), match.end())
 
@@ -439,6 +470,9 @@ DETECTOR = PatternDetector(
         ),
         PatternRule("phone.national", _NATIONAL, _national, _may_be_national, requires=HAS_EIGHT_DIGITS),
         PatternRule("phone.named_short", _NATIONAL, _named_short, _may_be_national, requires=HAS_DIGIT_RUN),
+        PatternRule(
+            "phone.cue_after", _NATIONAL, _called_after, phone_calls.AFTER_WORDS, requires=HAS_EIGHT_DIGITS
+        ),
         # Without a cue: only the shapes of `phone_shapes`. Nine digits in groups with one or two
         # characters between them always hold a digit run, so strings without one (a third of those
         # with eight digits: scattered sizes, steps, dates) skip the regex.

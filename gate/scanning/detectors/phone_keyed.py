@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from gate.scanning.context import PHONE, KeyInfo
+from gate.scanning.context import PHONE, KeyInfo, key_fragments
 from gate.scanning.detectors.keyed_rule import KeyedRule, date_shaped, written_value
 
 _MIN_DIGITS, _MAX_DIGITS = 6, 15
@@ -36,14 +36,40 @@ _NOT_A_NUMBER = frozenset(
 )  # fmt: skip
 
 
+# (numbers19) Phone words of keys that `context.PHONE` does not hold: the compounds of English in Asia and
+# Africa ("cellphone", "handphone"), Chile's "fono", Spanish "celular", and the words of the
+# scripts of South and South-East Asia, anywhere in a key ("मोबाइल_नंबर", "เบอร์โทรศัพท์").
+_MORE_PHONE_WORDS = frozenset(
+    ("cellphone", "cellphones", "cellular", "handphone", "handphones", "hp_no", "fono", "celular",
+     "celphone", "mobileno", "mobile_no", "phoneno", "telno", "tel_no", "sdt", "so_dien_thoai",
+     "dien_thoai", "nomor_hp", "no_hp", "nomor_telepon", "telepon", "telefon_bimbit", "bimbit")
+)  # fmt: skip
+_MORE_PHONE_FRAGMENTS = key_fragments(
+    "मोबाइल", "फ़ोन", "फोन", "दूरभाष", "মোবাইল", "ফোন", "மொபைல்", "தொலைபேசி", "మొబైల్", "ఫోన్", "ಮೊಬೈಲ್",
+    "મોબાઇલ", "ਮੋਬਾਈਲ", "മൊബൈൽ", "โทรศัพท์", "เบอร์โทร", "มือถือ", "ဖုန်း", "ទូរស័ព្ទ", "ໂທລະສັບ",
+)  # fmt: skip
+
+
+def says_phone(key: KeyInfo) -> bool:
+    """Whether the key names a phone: `context.PHONE`, or a word or script of `_MORE_PHONE_WORDS`."""
+    if key.flags & PHONE:
+        return True
+    norm = key.norm
+    if norm in _MORE_PHONE_WORDS or norm.replace("_", "") in _MORE_PHONE_WORDS:
+        return True
+    if norm.isascii():
+        return bool(set(norm.split("_")) & _MORE_PHONE_WORDS)
+    return any(part in norm for part in _MORE_PHONE_FRAGMENTS)
+
+
 class PhoneKeyRule(KeyedRule):
     """`KeyedRule` on every key that names a phone number (see the module docstring)."""
 
     __slots__ = ()
 
     def matches(self, key: KeyInfo) -> bool:
-        """True if the key says phone (`context.PHONE`) and none of its words says a device or a layout."""
-        return bool(key.flags & PHONE) and not set(key.norm.split("_")) & _NOT_A_NUMBER
+        """True if the key says phone (`says_phone`) and none of its words says a device or a layout."""
+        return says_phone(key) and not set(key.norm.split("_")) & _NOT_A_NUMBER
 
 
 def phone_shaped(value: object) -> bool:

@@ -67,11 +67,20 @@ _GROUP = r"[A-Z0-9가-힣А-ЯЁІЇЄΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]{1,8}"
 # A Chinese plate opens with its province's character ("京A·12345"), a Japanese one with its office's
 # name and a kana ("品川 300 あ 12-34"): a first group of those forms, besides the Latin ones.
 _CN_FIRST = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
-_JP_PLATE = r"[\u4e00-\u9fff]{1,4}\s?\d{1,3}\s?[\u3041-\u3096]\s?(?:\d{1,2}-\d{2}|\d{1,4})"
-# A word's first letter that is lower case in a script with case (not a capital of a plate, not Thai or CJK).
-_CASED_LOWER = r"[^\W\d_A-ZА-ЯЁІЇЄΑ-Ωก-ฮ\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+# (numbers19) the dots a Japanese plate prints for a number's missing digits ("横浜 083 か ・・・0")
+_JP_PLATE = r"[\u4e00-\u9fff]{1,4}\s?\d{1,3}\s?[\u3041-\u3096]\s?(?:\d{1,2}-\d{2}|[・·]{0,3}\d{1,4})"
+# A word's first letter that is lower case in a script with case (not a capital of a plate, not Thai, CJK,
+# Arabic or Bengali).
+_CASED_LOWER = r"[^\W\d_A-ZА-ЯЁІЇЄΑ-Ωก-ฮ\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff\u0980-\u09ff]"
 # (text14) Thai, Vietnamese and Israeli plates, whose forms `_GROUP` does not read.
 _TEXT14_PLATES = r"[ก-ฮ]{1,2}\s?\d{1,4}|\d{2}[A-Z]\d?-\d{3}\.\d{2}|\d{2,3}-\d{2,3}-\d{2,3}"
+# (numbers19) Thailand's with its leading digit and three consonants ("1 รฎ 0025", "ฆฏฒ 0"), Saudi
+# Arabia's letters apart and digits ("ق ر ح 0842"), Bangladesh's district, letter and digits
+# ("রাজশাহী-ঠ 90-1312")
+_NUMBERS19_PLATES = (
+    r"\d\s?[ก-ฮ]{1,3}\s?\d{1,4}|[ก-ฮ]{3}\s?\d{1,4}|(?:[\u0621-\u064a]\s){1,3}\d{1,4}"
+    r"|[\u0980-\u09ff]{2,12}-[\u0980-\u09ff]{1,2}\s\d{2}-\d{4}"
+)
 # (numbers18) Russia's plate with its region in one group ("Е777КХ199"), longer than `_GROUP` reads.
 _RU_PLATE = r"[АВЕКМНОРСТУХABEKMHOPCTYX]\d{3}[АВЕКМНОРСТУХABEKMHOPCTYX]{2}\s?\d{2,3}"
 # (text17) The vehicle itself, as a noun in any case ("meines Autos", "my van").
@@ -88,7 +97,8 @@ _CUED = re.compile(
     rf"(?P<between>(?:\s+[^\W\d_][\w'’]{{0,11}}){{0,3}}?\s+(?i:{_VEHICLE_NOUN})(?:\s+[a-zà-ÿ]{{2,8}})?(?=[\s:])"
     rf"|(?:\s+[a-zà-ÿ]{{1,6}}){{1,3}}(?=\s)|(?:\s+{_CASED_LOWER}[\w'’]{{0,11}}){{1,4}}(?=\s))?"
     rf"[\s.:#№]{{0,3}}"
-    rf"(?P<plate>{_JP_PLATE}|{_TEXT14_PLATES}|{_RU_PLATE}|(?:[{_CN_FIRST}][A-Z][·・ ]?[A-Z0-9]{{5,6}})"
+    rf"(?P<plate>{_JP_PLATE}|{_NUMBERS19_PLATES}|{_TEXT14_PLATES}|{_RU_PLATE}"
+    rf"|(?:[{_CN_FIRST}][A-Z][·・ \-]?[A-Z0-9]{{5,6}})"
     rf"|{_GROUP}(?:[ \-·]{_GROUP}){{0,3}})"
     rf"(?![\w\-])"
 )
@@ -100,7 +110,7 @@ _CUED = re.compile(
 _NATIONAL_FORM = re.compile(
     r"\d{4}[ -]?[BCDFGHJKLMNPRSTVWXYZ]{3}|[A-Z]{3}-?\d[A-Z]\d{2}|[A-Z]{2}-\d{3}-[A-Z]{2}"
     r"|\d{2}-[A-Z]{2}-\d{2}|[A-Z]{2}-\d{2}-[A-Z]{2}|[A-Z]{2} ?\d{1,2} ?[A-Z]{1,3} ?\d{4}"
-    rf"|[{_CN_FIRST}][A-Z][·・ ]?[A-Z0-9]{{5,6}}|{_JP_PLATE}"
+    rf"|[{_CN_FIRST}][A-Z][·・ \-]?[A-Z0-9]{{5,6}}|{_JP_PLATE}|{_NUMBERS19_PLATES}"
     # (text14) Israel's digits-only plates, Thailand's consonants and digits, Vietnam's province and series
     r"|\d{2}-\d{3}-\d{2}|\d{3}-\d{2}-\d{3}|[ก-ฮ]{1,2}\s?\d{1,4}|\d{2}[A-Z]\d?-\d{3}\.\d{2}"
     # (numbers18) Russia's, and Mexico's "ABC-123-D"
@@ -136,6 +146,7 @@ _CAR_WORDS = frozenset(
      "номер машини", "номер машины", "номер авто", "targa auto", "placa do carro", "placa del auto",
      "araç plakası", "car plate", "car plates", "car reg", "car registration number")
 )  # fmt: skip
+_YEAR = re.compile(r"19\d\d|20\d\d")
 # (numbers18) The writer's own plate ("my license plate is 7ABC123", "our licence plate"): a vehicle's.
 _OWN_BEFORE = re.compile(r"(?i)(?:\bmy|\bour|\bhis|\bher|\btheir)\s+$")
 # A plate of a form people write after "license plate" alone: one to three groups of capitals and
@@ -186,6 +197,10 @@ def _plate(match: re.Match[str], text: Text) -> bool:
         # (numbers18) the Gulf's, Israel's and Algeria's plates are digits only ("car plate 13690 520 03"):
         # after a word that names the car, five digits or more
         return 5 <= len(compact) <= 11
+    if compact.isdigit() and _VEHICLE.search(text.value) is not None:
+        # (numbers19) ... and after any plate word with the vehicle named in the text ("my car with
+        # license plate 46-5134"); four digits too, but not a year ("license plate 2024" on a sign)
+        return 5 <= len(compact) <= 11 or (len(compact) == 4 and _YEAR.fullmatch(compact) is None)
     return 4 <= len(compact) <= 10 and has_digit and has_letter
 
 

@@ -101,7 +101,7 @@ _CUE = re.compile(
         + r"aadhaa?r|आधार|permanent\s+account\s+number|social\s+insurance\s+number|num[ée]ro\s+d.assurance\s+"
         r"sociale|tax\s+file\s+number|nhs\s+(?:number|no)|south\s+african\s+id|identity\s+number|id\s+number|"
         r"teudat\s+zehut|my\s*number|resident\s+registration|c[ée]dula|rol\s+[úu]nico\s+tributario|"
-        r"identity\s+card|national\s+id|mykad|nric|curp|cpf|itin|id-nommer|identiteitsnommer|mazisi)|"
+        r"identity\s+card|national\s+id|mykad|nric|curp|cpf|itin|id-nommer|identiteitsnommer|mazisi|pan\s+card)|"
         # (numbers18) the generic "identification number" and "document number" of other languages
         r"(?i:num[ée]ro\s+d.identifica(?:tion|ci[óo]n|[çc][ãa]o)|n[úu]mero\s+de\s+identifica(?:ci[óo]n|[çc][ãa]o)|"
         r"n[úu]mero\s+do\s+documento|n[úu]mero\s+de\s+documento|numer\s+identyfikacyjny|numer\s+dokumentu|"
@@ -119,7 +119,8 @@ _CUE = re.compile(
 _CUE_WORDS = (
     "aadha", "आधार", "account number", "insurance number", "assurance", "file number", "nhs", "african id",
     "identity", "id number", "zehut", "my number", "mynumber", "registration", "cédula", "cedula", "único",
-    "unico", "national id", "mykad", "nric", "curp", "cpf", "itin", "身份", "公民", "マイナンバ", "個人番号",
+    "unico", "national id", "mykad", "nric", "curp", "cpf", "itin", "pan card", "身份", "公民", "マイナンバ",
+    "個人番号",
     "주민", "תעודת", "ת.ז", "เลขประจำตัว", "บัตรประชาชน", "身分證", "id-nommer", "identiteitsnommer", "mazisi",
     *_INDIC_CUES.split("|"),
     # (numbers18)
@@ -214,6 +215,10 @@ _CHECKED = (
 )
 
 
+def _cued_between(value: str, start: int, end: int) -> bool:
+    return _CUE.search(value, start, end) is not None
+
+
 class WorldIdDetector:
     """Personal identification numbers of states outside Europe (see the module docstring)."""
 
@@ -226,7 +231,18 @@ class WorldIdDetector:
         return self if facts & (HAS_DIGIT_RUN | HAS_CODE_START) else None
 
     def detect(self, text: Text) -> str | None:
-        """ "national_id.<country>_<kind>", or None."""
+        """ "national_id.<country>_<kind>", or None; a number typed in lower case after its cue too
+        (`european_id.in_capitals`)."""
+        found = self._detect(text)
+        if (
+            found is None
+            and _may_be_cued(text)
+            and (capitals := european_id.in_capitals(text, _cued_between)) is not None
+        ):
+            return self._detect(capitals)
+        return found
+
+    def _detect(self, text: Text) -> str | None:
         value, facts = text.value, text.facts
         if facts & HAS_DASH:
             for match in _DASHED.finditer(value):
@@ -289,7 +305,13 @@ _ID_KEYS = keyset(
     "sa_id rsa_id pan pan_no pan_number cuit cuil rut run rol_unico ci cedula_identidad cedula_de_identidad "
     "rif jmbg emso egn id_nommer identiteitsnommer identiteitsnommer no_kp nomor_induk_kependudukan "
     "ktp no_ktp nik_ktp nhs_number nhs_no kra_pin thai_id ic ic_no ic_number emirates_id iqama iqama_no "
-    "iqama_number hkid hkid_no cnic cnic_no curp rfc"
+    "iqama_number hkid hkid_no cnic cnic_no curp rfc "
+    # (numbers19) the numbers' own names and their romanisations as developers write keys: Brazil's CPF,
+    # Russia's INN, Canada's SIN, Australia's TFN, New Zealand's IRD, Korea's jumin (deungnok) beonho,
+    # Japan's My Number (kojin bangō), China's shenfenzheng (hao), Iran's code melli
+    "cpf cpf_number numero_cpf inn inn_number sin sin_number social_insurance_number tfn tax_file_number "
+    "ird ird_number jumin jumin_number jumin_beonho jumindeungnok_beonho my_number kojin_bango "
+    "shenfenzheng shenfenzheng_hao sfzh code_melli kod_melli codemelli melli_code shomare_melli"
 )
 _ID_KEY_FRAGMENTS = key_fragments(
     "आधार",
@@ -326,6 +348,17 @@ def valid_id(value: object) -> bool:
     return DETECTOR.detect(text) is not None or european_id.DETECTOR.detect(text) is not None
 
 
+# (numbers19) Keys that name a tax number or an identity document without saying whose ("tax_id",
+# "numero_documento"): a shop's own record (`{"seller": {"tax_id": ...}}`) holds its VAT number there, a
+# customer's holds the person's. Under a person's object a value there is theirs when it passes a
+# country's check for a person's number (`valid_id`: a company's VAT or register number does not).
+_PERSONS_TAX_KEYS = keyset(
+    "tax_id tax_number tax_no taxpayer_id tin tin_number numero_documento numero_de_documento nro_documento "
+    "num_documento document_number document_no doc_number id_document documento numero_fiscal "
+    "codigo_fiscal"
+)
+
 KEYED_RULES: tuple[KeyedRule, ...] = (
     KeyedRule("NATIONAL_ID", "national_id.key", _ID_KEYS, valid_id, fragments=_ID_KEY_FRAGMENTS),
+    KeyedRule("NATIONAL_ID", "national_id.owners_tax_key", _PERSONS_TAX_KEYS, valid_id, owner_only=True),
 )

@@ -81,6 +81,7 @@ from gate.scanning.detectors.base import (
     any_word,
 )
 from gate.scanning.detectors.european_id import stdnum_valid
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset, written_value
 from gate.scanning.detectors.world_id import UNSPACED
 from gate.scanning.normalise import as_written_and_read
 
@@ -196,7 +197,8 @@ _GAP = (
 # The number: up to three capitals, then digits and capitals in groups split by one space, dot, dash
 # or slash ("7865797L", "ABC1158427", "51.645.571.4-290.889", "M120384288975F"); Andorra's NRT opens
 # with a letter and a dash ("F-162559-H").
-_NUMBER = r"(?P<number>(?:[A-Z]-)?[A-Z]{0,3}\d[\dA-Z]*(?:[ .\-/][\dA-Z]+){0,6})(?![\w\-])"
+# (numbers19) The capitals may stand apart from the digits ("ZZ 660291 T", a British NINO as printed).
+_NUMBER = r"(?P<number>(?:[A-Z]-)?(?:[A-Z]{1,3} ?)?\d[\dA-Z]*(?:[ .\-/][\dA-Z]+){0,6})(?![\w\-])"
 
 
 _UNSPACED_START = re.compile(rf"[{UNSPACED}]")
@@ -335,6 +337,7 @@ _STATED = re.compile(
     + _NUMBER
 )
 _MIN_STATED_DIGITS = 8
+_MIN_STATED_MIXED = 7
 _has_stated = any_word(
     (
         "social security",
@@ -353,7 +356,8 @@ def _stated(match: re.Match[str], text: Text) -> bool:
     digits = [ch for ch in number if ch.isdigit()]
     letters = sum(ch.isalpha() for ch in number)
     # (letters and six digits: a British NINO's form, "ZZ445260T")
-    enough = len(digits) >= _MIN_STATED_DIGITS or (letters and len(digits) + letters >= _MIN_STATED_DIGITS)
+    # (numbers19: seven, letters and digits mixed: Azerbaijan's FİN "D41GFZY")
+    enough = len(digits) >= _MIN_STATED_DIGITS or (letters and len(digits) + letters >= _MIN_STATED_MIXED)
     return enough and len(set(digits)) > 1
 
 
@@ -396,13 +400,8 @@ DETECTOR: PatternDetector = PatternDetector(
         PatternRule(
             "national_id.generic_cue", _GENERIC, _generic_valid, when=_has_generic, requires=HAS_DIGIT_RUN
         ),
-        PatternRule(
-            "national_id.stated",
-            _STATED,
-            _stated,
-            when=_has_stated,
-            requires=HAS_DIGIT_RUN,
-        ),
+        # (numbers19: a digit, not a run of them: "D41GFZY")
+        PatternRule("national_id.stated", _STATED, _stated, when=_has_stated, requires=HAS_DIGIT),
         PatternRule(
             "national_id.sole_trader_vat",
             _VAT_ID,
@@ -411,4 +410,35 @@ DETECTOR: PatternDetector = PatternDetector(
             requires=HAS_DIGIT,
         ),
     ),
+)
+
+
+# (numbers19) Keys that name one of the numbers above by its own name as developers write keys
+# (`{"customer": {"svnr": ...}}`, "personas_kods", "nit"): a value there is that number when it passes
+# the kind's check, as after the name in text.
+_KEYS_OF_KINDS: dict[str, frozenset[str]] = {
+    "at_vnr": keyset("svnr sv_nummer sv_nr sozialversicherungsnummer versicherungsnummer"),
+    "lv_personas_kods": keyset("personas_kods personas_koda personaskods"),
+    "nit": keyset("nit nit_number numero_nit"),
+    "nz_ird": keyset("ird ird_number ird_no"),
+    "gb_utr": keyset("utr utr_number"),
+    "vn_mst": keyset("mst ma_so_thue"),
+}
+
+
+def _passes(kind: str) -> Any:
+    """Whether a value passes one of the checks of `kind` (`_CHECKS`), as written under its key."""
+
+    def accepts(value: object) -> bool:
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            return False
+        written = written_value(value)
+        return any(stdnum_valid(check, written) for check in _CHECKS[kind])
+
+    return accepts
+
+
+KEYED_RULES: tuple[KeyedRule, ...] = tuple(
+    KeyedRule("NATIONAL_ID", f"national_id.{kind}_key", keys, _passes(kind))
+    for kind, keys in _KEYS_OF_KINDS.items()
 )

@@ -33,23 +33,12 @@ from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_numbers18.json")
 
-_PHONE_WORD_ELSEWHERE = (
-    "a phone number whose phone word stands after it or further than the rules look ('010-2001-7834로 "
-    "연락 주세요', '... با شماره 0912 343 7296 تماس بگیرید', 'нөміріне қоңырау шалыңыз', 'Ring venligst "
-    "på 34 49 53 45'), or whose word only says 'number' or 'call' in Hindi ('इस नंबर पर कॉल करें'), an "
-    "Icelandic seven digits after a verb ('hringið í 611 4268'), Hong Kong's eight after '致電'"
-)
-_PHONE_KEYS = "a phone key the key rules do not read: 'cellphone', 'handphone', 'fono', 'मोबाइल'"
-_PHONE_WRITING = (
-    "a phone written with vanity letters ('1-917-GET-SOFA') or in Arabic-Indic or Devanagari digits "
-    "('٠١٠٠١٢٣٤٥٦٧', '९८७६५४३२१०')"
-)
+_PHONE_WRITING = "a phone written with vanity letters ('1-917-GET-SOFA')"
 _ID_FORMS = (
-    "an identity number in a form its rule does not read: a codice fiscale in lower case, Israel's ת.ז. "
+    "an identity number in a form its rule does not read: Israel's ת.ז. "
     "under an order key (an abbreviation and digits read as the order's number), a Dutch BSN after a "
     "Russian generic word ('номер документа')"
 )
-_ID_KEYS = "a tax or document key the keyed rules do not read ('tax_id', 'numero_documento')"
 _DOCUMENT_FORMS = (
     "a document number after a name the document rule does not read: a Russian internal passport's "
     "series and number, 'पासपोर्ट नंबर', 'DL#', Brazil's 'CNH', Germany's 'KVNR'"
@@ -65,26 +54,13 @@ _PLATE_WORDS = (
 )
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
+# (numbers19 closed: a phone word after the number or a call's phrase before it, phone keys of other
+# languages, Arabic-Indic and Devanagari digits, a codice fiscale in lower case, a person's tax and
+# document keys.)
 _OPEN: dict[str, str] = {
-    "010-2001-7834로": _PHONE_WORD_ELSEWHERE,
-    "0912 343 7296 تماس": _PHONE_WORD_ELSEWHERE,
-    "нөміріне қоңырау": _PHONE_WORD_ELSEWHERE,
-    "Ring venligst på": _PHONE_WORD_ELSEWHERE,
-    "इस नंबर पर कॉल करें": _PHONE_WORD_ELSEWHERE,
-    "hringið í": _PHONE_WORD_ELSEWHERE,
-    "送貨前請致電": _PHONE_WORD_ELSEWHERE,
-    '"cellphone"': _PHONE_KEYS,
-    '"handphone"': _PHONE_KEYS,
-    '"fono"': _PHONE_KEYS,
-    '"मोबाइल"': _PHONE_KEYS,
     "GET-SOFA": _PHONE_WRITING,
-    "٠١٠٠١٢٣٤٥٦٧": _PHONE_WRITING,
-    "९८७६५४३२१०": _PHONE_WRITING,
-    "il mio CF è": _ID_FORMS,
     "ת.ז. 3": _ID_FORMS,
     "номер документа": _ID_FORMS,
-    '"tax_id"': _ID_KEYS,
-    '"numero_documento"': _ID_KEYS,
     "паспорт серия": _DOCUMENT_FORMS,
     "पासपोर्ट नंबर": _DOCUMENT_FORMS,
     "DL# ": _DOCUMENT_FORMS,

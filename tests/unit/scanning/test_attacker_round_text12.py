@@ -38,7 +38,8 @@ _UNCHECKED = (
 _KEYS_OF_OTHERS = (
     "a European number under a key of its own language (european_id and context are scanfast11's)"
 )
-_SPLIT = "a number and its cue in two sibling values (array items, 'tipo_doc'/'numero_doc', bare 'tin')"
+# (numbers19: a bare 'tin' under a person's object is read by the person's tax keys)
+_SPLIT = "a number and its cue in two sibling values (array items, 'tipo_doc'/'numero_doc')"
 _LOWER_VERB = "an acronym cue in lower case with a verb between it and the number ('mi dni es', 'mi rfc es')"
 _STREETS = (
     "addresses of Arabic, Brazilian, Argentine, Chilean, Indian forms (location detectors are scanfast11's)"
@@ -69,7 +70,6 @@ _OPEN: dict[str, str] = {
     "rut sin puntos": "a lower-case 'rut' with words between it and the number",
     '["CPF", "': _SPLIT,
     '"tipo_doc"': _SPLIT,
-    '"tin": "123-456-789-000"': _SPLIT,
     '"can_cuoc_cong_dan"': "a number without a check under its own key (a key alone is not evidence enough)",
     "CNPJ do MEI": "a company's number (CNPJ) named as a sole trader's: company numbers are no personal data",
     '"cf": "bncgli90a41f205h"': _KEYS_OF_OTHERS,
