@@ -111,7 +111,9 @@ _SALUTED = re.compile(
 _SIGNED = re.compile(
     _OPENS
     + lexicon.pattern(lexicon.words("person_signoff"))
-    + r"[ \t]*,[ \t\n]*(?:"
+    # (its comma, or the line's end: an e-mail's signature puts the name on the next line, maybe after
+    # a "--" line: "Mit freundlichen Grüßen\nReinhold Ackermann-Sieg", "Thanks,\n--\nHollis Weatherby")
+    + r"[ \t]*(?:,[ \t\n]*|\n[ \t]*)(?:--[ \t]*\n[ \t]*)?(?:"
     + lexicon.pattern(lexicon.words("person_address"))
     + r"[ \t]+){0,2}"
     + _NAMES
@@ -393,6 +395,7 @@ class GreetedNames:
         return (
             occasion().search(name) is not None
             or words[-1].lower() in self._not_surnames
+            or words[0].lower() in NOT_FIRST_WORDS  # "Best regards,\nThe Marketing Team"
             or self._organisation(value, match.start("name"), match.end("name"))
             # "Happy Birthday Love!", "Joyeux anniversaire Maman !"
             or all(word.lower() in _ADDRESS_WORDS for word in words)

@@ -161,6 +161,10 @@ _FOUND_BY_CLASS = [
     {"prompt": "E dashur Mirela, gëzuar ditëlindjen"},
     {"prompt": "Драга Милица, срећан рођендан"},
     {"prompt": "Құрметті Гүлнар, туған күніңмен"},
+    # a name on the line under an e-mail's closing, with or without its comma (names18's signatures)
+    {"prompt": "Kind regards\nMarta Kowalczyk-Brandt\nPurchasing"},
+    {"prompt": "Saludos\nIgnacio Berrocal Peña"},
+    {"prompt": "Thanks,\n--\nHollis Weatherby\nSenior Buyer"},
 ]
 _CLEAN_BY_CLASS = [
     # the same fields holding catalogue copy, a kind of customer, or a word of a greeting
@@ -188,6 +192,12 @@ _CLEAN_BY_CLASS = [
     {"prompt": "ውድ ደንበኛ፣ እናመሰግናለን"},
     {"prompt": "love from القاهرة"},
     {"prompt": "Dear Santa, all I want for Christmas"},
+    # a closing before a team, a service or product copy
+    {"prompt": "Best regards\nThe Acme Team"},
+    {"prompt": "Thanks,\n--\nCustomer Service"},
+    {"prompt": "Mit freundlichen Grüßen\nIhr Kundenservice"},
+    {"prompt": "Cheers\nLimited Edition Print"},
+    {"prompt": "Love\nHome Sweet Home"},
 ]
 
 
