@@ -49,6 +49,7 @@ from gate.scanning.detectors.person_lists import (
     surnames,
     world_names,
 )
+from gate.scanning.detectors.person_lone import possessive_name
 from gate.scanning.detectors.person_named_things import named_thing
 from gate.scanning.detectors.person_other_script import OtherScriptNames
 from gate.scanning.detectors.person_patterns import (
@@ -233,6 +234,8 @@ class PersonDetector:
             return "person.name"
         if (found := self._printed_or_labelled(text)) is not None:
             return found
+        if ("'" in value or "\u2019" in value) and possessive_name(value):  # "Kenneth Guerrero's birthday"
+            return "person.possessive"
         if self._slots.find(text):
             return "person.slot"
         if PERSON_CUES.may_be_found(value, text.lower, text.cue_bits()) and PERSON_CUES.found(value):
@@ -308,6 +311,10 @@ class PersonDetector:
             return "person.script"
         if not value.isascii() and self._slots.find(text):
             return "person.slot"
+        if not value.isascii() and "'" in value and possessive_name(value):  # "მირიან ჯოხაძე's birthday"
+            return "person.possessive"
+        if not value.isascii() and has_opening(text) and self._greeted.saluted(value):  # "ძვირფასო ნინო,"
+            return "person.greeting"
         if has_lower_cue_word(text) and (found := self._caps_or_lower(text, cued=True)) is not None:
             return found
         return "person.cue" if self._initialled.find_lower(value) else None

@@ -37,7 +37,8 @@ def brand_hides(
     words, joined = run_words(run)
     phrase = " ".join(words)
     if len(words) <= 2:
-        return phrase in brands
+        # ... with its possessive too: "Harry Potter's birthday cake" (but "Jack Daniel's" is listed so)
+        return phrase in brands or phrase.removesuffix("'s") in brands
     for match in longest_brand.finditer(phrase):
         last = phrase.count(" ", 0, match.end())  # the word the brand ends in
         if joined[last]:

@@ -188,6 +188,15 @@ class IndicNames:
                 return first.start(), second.end()
         return None
 
+    def given(self, word: str) -> bool:
+        """`word` (one word of a Brahmic script) is a given name of the list that is no everyday word."""
+        if word in self._word_given:
+            return False
+        key = spelling_key(transliterate(word))
+        if _TAMIL_LETTERS.match(word):
+            return tamil_key(key) in _tamil_keys(self._given_names)
+        return key in _keys(self._given_names)
+
     def _surname(self, word: str) -> bool:
         key = spelling_key(transliterate(word))
         return key in _keys(self._surnames) or (

@@ -31,7 +31,7 @@ _MIN_WORDS, _MAX_WORDS = 2, 5
 _MAX_PARTS = 4
 _MAX_ITEMS = 8
 # Particles inside a full name ("Sanne de Vries", "Nurul Aisyah binti Ahmad", "Síle Ní Bhriain").
-_PARTICLES = frozenset(
+PARTICLES = frozenset(
     (
         "de", "da", "del", "della", "di", "do", "dos", "das", "du", "des", "la", "le", "van", "von", "der",
         "den", "ter", "te", "zu", "af", "y", "e", "i", "bin", "binti", "bint", "ibn", "al", "el", "ben",
@@ -59,7 +59,7 @@ _ROLE_KEYS = (
 )
 
 
-def _cased_script(ch: str) -> bool:
+def cased_script(ch: str) -> bool:
     """A letter of a script with capitals: Latin, Greek, Cyrillic, Armenian."""
     code = ord(ch)
     return code < 0x0590 or 0x1E00 <= code <= 0x1FFF
@@ -70,7 +70,7 @@ def _name_word(word: str) -> bool:
     # Vowel signs and viramas of Brahmic scripts are marks, not letters ("ਹਰਪ੍ਰੀਤ").
     if not letters or not all(ch.isalpha() or unicodedata.category(ch)[0] == "M" for ch in letters):
         return False
-    if not any(_cased_script(ch) for ch in letters):
+    if not any(cased_script(ch) for ch in letters):
         return True  # a script without capitals (Georgian, Ethiopic, Brahmic, Thai, Arabic, Han)
     return word[0].isupper() and (len(letters) <= 2 or not letters[1:].isupper() or letters.isupper())
 
@@ -97,7 +97,7 @@ def full_name(value: str) -> bool:
     if not (3 <= len(text) <= _MAX_NAME_CHARS) or not _SYMBOLS.isdisjoint(text):
         return False
     words = text.split(" ")
-    names = [word for word in words if word.lower() not in _PARTICLES]
+    names = [word for word in words if word.lower() not in PARTICLES]
     if not (_MIN_WORDS <= len(names) <= _MAX_WORDS) or not all(_name_word(word) for word in names):
         return False
     _, not_surnames, _ = _readers()

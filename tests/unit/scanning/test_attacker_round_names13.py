@@ -32,7 +32,7 @@ _APOSTROPHE_PARTICLE = (
 )
 _SCRIPT_CASE = (
     "a name in a case form or before a postposition of a script without a name list here (Belarusian "
-    "genitive, Kazakh dative, Tamil 'அவர்களுக்கு', Assamese 'বাবে', Sinhala 'සඳහා', Oromo '-f'), or "
+    "genitive, Kazakh dative, Assamese 'বাবে', Sinhala 'සඳහා', Oromo '-f'), or "
     "Mongolian, where `normalise` reads 'б' as '6'"
 )
 _WORD_GIVEN = (
@@ -54,7 +54,6 @@ _OPEN: dict[str, str] = {
     "d'Marie-Josée": _APOSTROPHE_PARTICLE,
     "Алесі Каваленкі": _SCRIPT_CASE,
     "Сейітқызына": _SCRIPT_CASE,
-    "அவர்களுக்கு": _SCRIPT_CASE,
     "বাবে": _SCRIPT_CASE,
     "සඳහා": _SCRIPT_CASE,
     "Gammadaaf": _SCRIPT_CASE,

@@ -35,9 +35,9 @@ _SALUTATION_UNLISTED = (
 )
 _CASELESS_SALUTATION = (
     "one name after a salutation or a 'to' in a script without capitals (Arabic 'عزيزتي', Hebrew 'שלום', "
-    "Bengali 'প্রিয়', Hindi 'प्यारी', Thai 'ถึง'/'แด่'/'มอบให้', Japanese '大好きな', Korean '사랑하는', Chinese "
+    "Hindi 'प्यारी', Thai 'ถึง'/'แด่'/'มอบให้', Japanese '大好きな', Korean '사랑하는', Chinese "
     "'致亲爱的'/'祝 ... 女士', Georgian 'ქალბატონო', Myanmar 'ဒေါ်', Amharic, Armenian), or Vietnamese after "
-    "'Kính gửi anh', 'Gửi mẹ', 'Tặng bé', Kazakh 'Құрметті'"
+    "'Kính gửi anh', 'Gửi mẹ', 'Tặng bé'"
 )
 _SIGNED_OR_QUOTED = (
     "a name that signs or is quoted without a closing word: a dash before it ('— Kwame', '- Bronwyn "
@@ -107,7 +107,6 @@ _OPEN: dict[str, str] = {
     "Drága Bori": _SALUTATION_UNLISTED,
     "عزيزتي نورة": _CASELESS_SALUTATION,
     "שלום רחל": _CASELESS_SALUTATION,
-    "প্রিয় সুমন": _CASELESS_SALUTATION,
     "प्यारी अनन्या": _CASELESS_SALUTATION,
     "ถึง น้องมายด์": _CASELESS_SALUTATION,
     "แด่ คุณแม่": _CASELESS_SALUTATION,
@@ -123,7 +122,6 @@ _OPEN: dict[str, str] = {
     "Kính gửi anh": _CASELESS_SALUTATION,
     "Gửi mẹ Lê Thị Mai": _CASELESS_SALUTATION,
     "Tặng bé Phạm": _CASELESS_SALUTATION,
-    "Құрметті Нұрсұлтан": _CASELESS_SALUTATION,
     "Bronwyn Tregarthen": _SIGNED_OR_QUOTED,
     "Best Man - Rhodri": _SIGNED_OR_QUOTED,
     "Maid of Honour Tallulah": _SIGNED_OR_QUOTED,

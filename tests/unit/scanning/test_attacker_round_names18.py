@@ -26,9 +26,10 @@ from tests.unit.scanning import attacker_round
 _ROUND = attacker_round.load("attacker_round_names18.json")
 
 _SIGNATURE = (
-    "a name on its own line under an e-mail's closing ('Mit freundlichen Grüßen\\nReinhold Ackermann-Sieg', "
-    "'Pozdrawiam serdecznie\\nAgnieszka Wójcik-Lis', 'Trân trọng,\\nĐỗ Minh Tuấn'), or after 'signed,' with "
-    "a role after it: no rule reads the line after a closing (not investigated in names18)"
+    "a name under an e-mail's closing that the signature rule does not take: three words of which none is "
+    "listed or of telling shape ('Atenciosamente,\\nJuscelino Arantes Filho'), or a Vietnamese name of "
+    "unlisted words ('Trân trọng,\\nĐỗ Minh Tuấn'). (names19 reads the line after a closing, with or "
+    "without its comma, after a '--' line too, and 'signed,')"
 )
 _EVIDENCE = (
     "a name in a slot person_slots.py reads ('ordered by', a guest list, a place card, a death notice) whose "
@@ -58,14 +59,7 @@ _SCRIPT = (
     "forms or of no list ('бабушки Зинаиды', 'Алесь Шыла', 'Απεβίωσε ο Σπυρίδων'), Kazakh and Mongolian lists"
 )
 _OPEN: dict[str, str] = {
-    "nior Buyer, Northgate Retail": _SIGNATURE,
-    "of Marketing | Ashworth & Co": _SIGNATURE,
-    "Mit freundlichen Grüßen": _SIGNATURE,
     "Juscelino Arantes Filho": _SIGNATURE,
-    "Ystävällisin terveisin": _SIGNATURE,
-    "Pozdrawiam serdecznie": _SIGNATURE,
-    "Vlastimil Hrubý": _SIGNATURE,
-    "Αθανασία Ζερβού": _SIGNATURE,
     "Phòng mua hàng": _SIGNATURE,
     "ligraphy: Ottilie Marchbanks": _EVIDENCE,
     "ote by Tamsin Oyelaran-Beck:": _EVIDENCE,
