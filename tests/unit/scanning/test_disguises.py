@@ -343,3 +343,19 @@ def test_objects_with_fragment_like_strings_stay_clean(obj: dict[str, object]) -
 def test_hashes_keys_and_uuids_stay_clean(value: str, prefix: str) -> None:
     assert entities(prefix + value) == set()
     assert entities(f"model hash {prefix}{value} v2") == set()
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [
+        # Hypothesis's UUID whose last groups are all digits, Luhn-valid with Diners' prefix 39.
+        ("c3b8ba59-48b7-ff17-3961-384414739499", False),
+        ("request C3B8BA59-48B7-FF17-3961-384414739499 done", False),
+        # Decimal groups of a UUID's shape are no UUID: the card in them is read.
+        ("00000000-0000-0000-4539-578763621486", True),
+        # A UUID beside a card leaves the card to be found.
+        ("c3b8ba59-48b7-ff17-3961-384414739499 card 4539 5787 6362 1486", True),
+    ],
+)
+def test_a_uuid_holds_no_card(value: str, found: bool) -> None:
+    assert ("CREDIT_CARD" in entities(value)) is found
