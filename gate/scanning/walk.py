@@ -23,6 +23,7 @@ from gate.scanning.detectors import (
 )
 from gate.scanning.detectors.base import PatternDetector
 from gate.scanning.embedded import embedded_json
+from gate.scanning.graphs import WIDGETS, graph_node, widget_strings
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 from gate.scanning.normalise import normalise
 from gate.scanning.plans import chances as plan_of
@@ -407,11 +408,12 @@ class _Scan:
                 ):
                     self.number(child, child_path or f"{path}/{token}", child_flags)
             elif kind is not bool and child is not None:
+                read = widget_strings(child) if key == WIDGETS and graph_node(obj) else child
                 self.chars = chars
                 nested = max(
                     nested,
                     self.value(
-                        child, child_path or f"{path}/{token}", child_flags, child_inherited, depth + 1
+                        read, child_path or f"{path}/{token}", child_flags, child_inherited, depth + 1
                     ),
                 )
                 chars = self.chars
