@@ -21,7 +21,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from gate.scanning.detectors.base import HAS_CAPITALS, HAS_DIGIT_WORDS, PatternRule, Text
+from gate.scanning.detectors.base import (
+    HAS_CAPITALS,
+    HAS_COMMA,
+    HAS_DIGIT_WORDS,
+    HAS_NON_ASCII,
+    PatternRule,
+    Text,
+)
 
 # Letters as the rules below read them: any letter, and the vowel signs and marks of the scripts that
 # write them apart (Devanagari to Sinhala, Thai, Myanmar, Khmer, Arabic harakat), which `\w` leaves out.
@@ -71,7 +78,11 @@ _NAME_WORD = rf"[„“\"«]?{_L}(?:{_L}|['’.\-])*[“”\"»]?"
 # The street before the postcode: a name and its house number ("Ilica 25", "Kale Nagusia 12", "ul.
 # Marszałkowska 84/92 m. 15") or the number and the name ("12 rue des Lilas", "14 Long Street"), then up
 # to three short parts (a flat, a floor, a district: "3º B", "2. th.", "piso 5 depto B", "Gardens").
+# The search starts only where a word starts (or at a quote that opens one): a match that starts
+# inside a word starts as well one letter earlier, so the leftmost match is the same, and the regex is
+# no longer tried from every letter of the window (20 times faster on a prompt; addr19).
 _STREET_BEFORE = re.compile(
+    rf"(?:(?<!{_L})|(?=[„“\"«]))"
     rf"(?:{_NAME_WORD}[\s\-]+(?:{_NAME_WORD}\s+){{0,4}}(?:(?:Nr|No|nr|no|n|č|br|N°|Nº)[.:]?\s*)?{_HOUSE}"
     rf"(?:\s+{_L}{{1,4}}[.:]?\s*\d{{1,4}})?"
     rf"|(?<![\w.,/\-]){_HOUSE}[{_SEP}]?\s+{_UNIT}{_NAME_WORD}(?:[\s\-]+{_NAME_WORD}){{1,5}})"
@@ -209,9 +220,29 @@ def _postcode_address(match: re.Match[str], text: Text) -> bool:
     return not year and _SIZE.search(street) is None and _street_named(street)
 
 
+# The separators of other scripts, for text outside ASCII without a comma.
+_OTHER_SEPARATORS = re.compile(f"[{_SEP[1:]}]")
+
+
+def _has_parts(text: Text) -> bool:
+    """The rule's prefilter: every form it reads has a separator of an address's parts (a comma of any
+    script, a line break, a `<br>`) between the street and the postcode or after the town, so text
+    without one (most prompts with numbers: "50 x 70 cm", "steps 30") is not searched (addr19)."""
+    if text.facts & HAS_COMMA:
+        return True
+    value = text.value
+    if "\n" in value or "<" in value:
+        return True
+    return bool(text.facts & HAS_NON_ASCII) and _OTHER_SEPARATORS.search(value) is not None
+
+
 # A town needs a capital (or a letter of a script without case): `HAS_CAPITALS`.
 RULES = (
     PatternRule(
-        "location.postcode_town", _POSTCODE, _postcode_address, requires=HAS_DIGIT_WORDS | HAS_CAPITALS
+        "location.postcode_town",
+        _POSTCODE,
+        _postcode_address,
+        when=_has_parts,
+        requires=HAS_DIGIT_WORDS | HAS_CAPITALS,
     ),
 )
