@@ -39,14 +39,16 @@ _MARKS = (
 _L = rf"(?:[^\W\d_]|[{_MARKS}])"
 # Separators of an address's parts: commas of Latin, Arabic, Chinese, Ethiopic and Myanmar writing.
 _SEP = ",\u060c\u3001\uff0c\u1363\u104a"
-# A postcode: four to six digits (three are a count or a price too often), or the grouped forms of
+# A postcode: four to seven digits (three are a count or a price too often; Israel's have seven), the
+# Netherlands' four digits and two capitals ("2592 LV", "2592LV"), or the grouped forms of
 # Czechia, Slovakia, Sweden and Greece ("100 00", "111 21"), Poland ("00-514"), Portugal and Brazil
 # ("1100-053", "01415-000"). Starts with a digit, so the regex engine skips ahead to one; the character
 # before is checked by the look-behind. Or one of
 # letters and digits, as the UK ("CF10 2BU"), Ireland ("P31 X2Y4"), Canada ("H2J 2L3"), Argentina
 # ("C1043AAZ"), Malta ("QRM 1234") and Azerbaijan ("AZ1000") write them.
 _POSTCODE = re.compile(
-    r"\d(?<![\w.,/]\d)(?:\d{2}\s\d{2}|\d{3}(?:-\d{3}|\d{1,2}(?:-\d{3})?)?|\d-\d{3})(?![\w/]|[.,\-]\d)"
+    r"\d(?<![\w.,/]\d)(?:\d{3}\s?[A-Z]{2}(?![A-Za-z])|\d{2}\s\d{2}|\d{3}(?:-\d{3}|\d{1,3}(?:-\d{3})?)?|\d-\d{3})"
+    r"(?![\w/]|[.,\-]\d)"
     # the letter forms from their first digit, after one or two capitals (`_letters_start`)
     r"|\d(?<=[A-Z]\d)(?:[A-Z\d]?\s\d[A-Z]{2}|[\dW]\s[A-Z\d]{4}|[A-Z]\s\d[A-Z]\d|\d{3}[A-Z]{3}|\d{3}(?<=AZ\d{4}))(?!\w)"
 )
@@ -68,7 +70,9 @@ _TAGS = re.compile(r"<[^<>]{1,20}>")
 # Units and counts after a number: "9 cm", "45 h", "300 ml" are no house number and street.
 _UNIT = (
     r"(?!(?:cm|mm|ml|cl|dl|l|g|kg|h|min|oz|in|ft|lb|m|km|x|pcs|ft|zł|kr|kč|lei|€|\$|units?|pieces|sheets|days"
-    r"|مل|سم|ملی|میلی|मिली|मिलि|मि|মিলি|ملم|كغ|جنيه|ريال|تومان|روپے|रु|টাকা)(?!\w))"
+    r"|مل|سم|ملی|میلی|मिली|मिलि|मि|মিলি|ملم|كغ|جنيه|ريال|تومان|روپے|रु|টাকা)"
+    # (not the start of a word: a vowel sign or mark goes on with it, "मिलिंद" is a name; addr19)
+    rf"(?![\w{_MARKS}]))"
 )
 # A house number and what may follow it: a letter, a flat or building after "/" or "-" ("1511/230",
 # "7-12", "45/3/12"), a dot (Hungarian "19."); never a year ("Baujahr 2022", "Modell 2024").
@@ -133,6 +137,10 @@ _SIZE = re.compile(r"\d\s?[x×]\s?\d")
 _BEFORE_FIRST = frozenset(",:;\n(")
 
 
+def _year(code: str) -> bool:
+    return len(code) == _YEAR_DIGITS and code.isdigit() and code.startswith(("19", "20"))
+
+
 def _town_word(town: str) -> bool:
     # A town's name starts with a capital, or in a script without capitals ("κινητό 210" is a phone word).
     if town[0].islower() or town.lower().endswith(_NUMBER_NAMES):
@@ -171,7 +179,9 @@ def _street_named(street: str) -> bool:
     return not any(word.strip(",.:").lower() in _ATTRIBUTE_WORDS for word in words)
 
 
-def _town_after(after: str) -> bool:
+def _town_after(after: str, code: str) -> bool:
+    if after[:2] == ", " and not _year(code):
+        after = after[1:]  # a part of its own: "Cindylei 199, 1012, Ecaussinnes" (not "Vol. 2, 1999, Paris")
     if after[:1] != " " or after[1:2].islower() or after[1:2].isdigit():
         return False  # (cheap tests first: most numbers are followed by no capitalised word)
     town = _TOWN.match(after)
@@ -205,7 +215,7 @@ def _postcode_address(match: re.Match[str], text: Text) -> bool:
         if start < 0:
             return False
     after = value[end : end + _AFTER]
-    if _town_after(after) and _street_before(value, start):
+    if _town_after(after, match.group()) and _street_before(value, start):
         return True
     if _town_before(value, start, after):
         return True
@@ -218,6 +228,21 @@ def _postcode_address(match: re.Match[str], text: Text) -> bool:
     street, number = first["street"], first["number"]
     year = len(number) == _YEAR_DIGITS and number.startswith(("19", "20"))
     return not year and _SIZE.search(street) is None and _street_named(street)
+
+
+# India's PIN after the town, a house number and a name in the part before ("233 चौगुले, परभणी 583847",
+# "51 வஞ்சிக்கொடி சத்தியலிங்கம், குண்டூர்-938965"): six digits, joined by a hyphen or a space, in the
+# scripts of India (Devanagari to Malayalam), where a name of one word after the number is a street's.
+_INDIC = "\u0900-\u0d7f"
+_INDIAN_PIN = re.compile(
+    rf"\d{{1,5}}(?:/\d{{1,5}})?\s[{_INDIC}]{{2,}}(?:\s[{_INDIC}]{{2,}}){{0,3}},\s"
+    rf"[{_INDIC}]{{2,}}(?:\s[{_INDIC}]{{2,}}){{0,4}}[\s\-][1-9]\d{{5}}(?!\d)"
+)
+_INDIC_LETTER = re.compile(f"[{_INDIC}]")
+
+
+def _indic(text: Text) -> bool:
+    return _INDIC_LETTER.search(text.value) is not None
 
 
 # The separators of other scripts, for text outside ASCII without a comma.
@@ -244,5 +269,8 @@ RULES = (
         _postcode_address,
         when=_has_parts,
         requires=HAS_DIGIT_WORDS | HAS_CAPITALS,
+    ),
+    PatternRule(
+        "location.indian_pin", _INDIAN_PIN, when=_indic, requires=HAS_DIGIT_WORDS | HAS_COMMA | HAS_NON_ASCII
     ),
 )
