@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from gate.scanning.branches import GatedBranches
-from gate.scanning.detectors.base import HAS_COMMA, HAS_UPPER, PatternRule, Text
+from gate.scanning.detectors.base import HAS_CAPITALS, HAS_COMMA, PatternRule, Text
 
 # The states, districts and territories of the US (AA, AE, AP: its forces abroad), Canada's provinces
 # and territories, Australia's states and territories, as the post writes them.
@@ -146,5 +146,5 @@ def _has_code(text: Text) -> bool:
 
 
 RULES = (
-    PatternRule("location.state_postcode", _FORMS, _valid, when=_has_code, requires=HAS_COMMA | HAS_UPPER),
+    PatternRule("location.state_postcode", _FORMS, _valid, when=_has_code, requires=HAS_COMMA | HAS_CAPITALS),
 )
