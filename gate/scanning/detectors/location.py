@@ -18,7 +18,10 @@ from gate.scanning.detectors import (
     location_east,
     location_keys,
     location_labelled,
+    location_latin,
+    location_numberless,
     location_postcode,
+    location_states,
     location_world,
 )
 from gate.scanning.detectors.base import (
@@ -284,13 +287,15 @@ _COUNT_AFTER = re.compile(
     r"jubil[äa]um|anivers[áa]rio|stars?|sterne|[ée]toiles|estrellas|stelle|estrelas|gwiazdk\w*|colou?rs?|colores|colori|couleurs|farben|cores|kleuren|kolor[óo]w|"
     r"modelos|modelli|mod[eè]les|tallas|taglie|tailles|sizes|[ei]n\s?1|em\s?1|ml|cl|edp|edt|"
     r"parfum|eau|uds?|unidades|unit[àa]|unit[ée]s|units|st[üu]ck|pzs?|pcs|szt|piezas|pezzi|pi[èe]ces|"
-    r"pe[çc]as|pack|set|teilig|tlg|eur|usd|gbp|chf|pln|z[łl]|k[čc]|mm|cm|kg|g|l|in|inch|oz|px)(?!\w)"
+    r"pe[çc]as|pack|set|teilig|tlg|eur|usd|gbp|chf|pln|z[łl]|k[čc]|mm|cm|kg|g|l|in|inch|oz|px"
+    # (addr19) Arabic and Persian units: "مج شارع المعز ٣٥٠ مل", a mug of 350 ml
+    r"|مل|ملم|سم|كغ|غ|جم|لتر|ملی|میلی|سانتی)(?!\w)"
     # A size ("81 x 182"), a decimal ("66,72 kg"), a code ("13-1497"; "429-502" is a Greek house
     # number), a thousands group ("195 783 €") or a currency sign: not a house number.
     r"|\s?[x\u00d7]\s?\d|[,.]\d|-\d{4}|\s\d{3}(?!\d)|\s?[€$£¥]"
 )
 _YEAR_DIGITS = 4
-_FIRST_YEAR, _LAST_YEAR = 1900, 2099
+_FIRST_YEAR, _LAST_YEAR = 1800, 2099  # (1800: a history's year, 'Váci utca 1896'; addr19)
 _BEFORE_WINDOW = 24
 
 
@@ -355,7 +360,11 @@ def _not_a_product_line(match: re.Match[str], text: Text) -> bool:
         words = before.lower().rstrip(" \"'«“„").split()
         if words and words[-1] in _PRODUCT_WORDS:
             return False
-    return _COUNT_AFTER.match(text.value, match.end()) is None
+    # (after the whole number: a cued match ends at its first digit, "شارع المعز ٣" of "٣٥٠ مل"; addr19)
+    end, value = match.end(), text.value
+    while end < len(value) and value[end].isdigit():
+        end += 1
+    return _COUNT_AFTER.match(value, end) is None
 
 
 def _valid_european(match: re.Match[str], text: Text) -> bool:
@@ -437,6 +446,12 @@ DETECTOR = PatternDetector(
         *location_world.RULES,
         # ... and a street with its number, a postcode and a town, in any language (addr17).
         *location_postcode.RULES,
+        # ... and a state's code and postcode after the town, US forces' addresses (addr19).
+        *location_states.RULES,
+        # ... and addresses without a house number, by the words of two parts (addr19).
+        *location_numberless.RULES,
+        # ... and Asian addresses written in Latin letters (addr19).
+        *location_latin.RULES,
         # ... and any address after its label, by its shape (addr17).
         *location_labelled.RULES,
         # ... and a house or flat word and its number among an address's parts (addr17).

@@ -19,6 +19,8 @@ _BEFORE_NUMBER = (
     "मकान नंबर", "मकान नं.", "मकान न.", "घर नंबर", "घर क्र.", "फ्लैट नंबर", "বাড়ি", "ফ্ল্যাট", "බාඩි", "නො.",
     "ផ្ទះលេខ", "အမှတ်", "شقة", "منزل رقم", "فيلا رقم", "דירה", "nyumba na.", "բն.", "բնակարան", "кв.",
     "квартира", "ቁጥር",
+    # (addr19) Nepali ward and house, Kazakh flat before its number, India's "H.No.", Iceland's flat
+    "वडा नं.", "वडा", "घर", "пәтер", "h.no.", "h. no.", "íbúð",
 )  # fmt: skip
 _AFTER_NUMBER = ("пәтер", "тоот", "-uy", "-xonadon", "үй")
 # The words as the detectors read them, `normalise`d (it drops the marks of Myanmar and Khmer writing

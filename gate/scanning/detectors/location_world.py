@@ -34,13 +34,15 @@ _UP, _LOW = lexicon.UPPER, lexicon.LOWER
 _ARABIC = "\u0620-\u064a\u066e-\u06d3\u06cc\u200c"
 _THAI = "\u0e01-\u0e4e"
 _GEORGIAN = "\u10d0-\u10ff"
-_CYRILLIC_STREET = lexicon.pattern(["вул.", "ул.", "просп.", "пров.", "пер.", "бул.", "пр.", "пл."])
+_CYRILLIC_STREET = lexicon.pattern(
+    ["вул.", "ул.", "просп.", "пров.", "пер.", "бул.", "пр.", "пл.", "ш.", "наб.", "мкр.", "туп."]
+)
 _CYRILLIC_HOUSE = lexicon.pattern(["будинок", "буд.", "дом", "буд", "д.", "корп."])
 # Each branch names the parts it needs; the rules share one `GatedBranches` and one prefilter. With each
 # branch go the substrings it cannot match without (one of each group), so a text is searched only with
 # the branches it can hold: the alternation tried every branch at every position (50-60 us a prompt).
 _ARABIC_STREET = ("شارع", "طريق", "خیابان", "کوچه", "بلوار", "میدان", "جاده")
-_GEORGIAN_STREET = ("ქუჩა", "გამზირი", "შესახვევი", "ჩიხი", "მოედანი", "ხეივანი")
+_GEORGIAN_STREET = ("ქუჩა", "გამზირი", "შესახვევი", "ჩიხი", "მოედანი", "ხეივანი", "ქ.", "გამზ.")
 _WORLD_ADDRESS = GatedBranches(
     (
         # Arabic and Persian: street word ... building or plate number
@@ -49,9 +51,23 @@ _WORLD_ADDRESS = GatedBranches(
             r"(?:مبنى|بناية|عمارة|منزل|فيلا|پلاک|ساختمان|واحد)\s*[:.]?\s*\d{1,5}(?!\d)",
             (_ARABIC_STREET,),
         ),
+        # (addr19) Algeria and the Maghreb write the number first: "16 شارع شاوي - عين الحجر", "13 بلدية
+        # طحراوي - عنابة"; not after an Arabic word ("أكثر من 100 شارع", more than 100 streets)
+        (
+            rf"\d(?<![\w.,]\d)(?<![{_ARABIC}]\s\d)\d{{0,4}}\s+(?:شارع|طريق|نهج|زنقة|درب|حي|بلدية)\s+"
+            rf"[{_ARABIC}]{{2,}}\s+[{_ARABIC}\-]",
+            (("شارع", "طريق", "نهج", "زنقة", "درب", "حي", "بلدية"),),
+        ),
+        # (addr19) Argentina: a street word and a name, "N°" and the number, then the town's part
+        # ("Calle 2 N° 81, Viedma 8500", "Av. Jujuy N° 375, San Salvador de Jujuy")
+        (
+            rf"\b(?:Calle|Av\.|Avenida|Diagonal)\s[^,\n]{{1,30}}?\sN[°º]\s?\d{{1,5}}"
+            rf",\s[{_UP}]",
+            (("N°", "Nº"),),
+        ),
         # Georgian: name, street word, number
         (
-            rf"[{_GEORGIAN}]{{2,30}}\s+(?:ქუჩა|გამზირი|შესახვევი|ჩიხი|მოედანი|ხეივანი)\s*[,#№N]?\s*\d{{1,4}}(?!\d)",
+            rf"[{_GEORGIAN}]{{2,30}}\s+(?:ქუჩა|გამზირი|შესახვევი|ჩიხი|მოედანი|ხეივანი|ქ\.|გამზ\.)\s*[,#№N]?\s*\d{{1,4}}(?!\d)",
             (_GEORGIAN_STREET,),
         ),
         # Thai: house number before a road or lane word; a sub-district and a district (their words as
@@ -120,11 +136,13 @@ _WORLD_ADDRESS = GatedBranches(
 )
 _WORDS = (
     "شارع", "طريق", "خیابان", "کوچه", "بلوار", "میدان", "جاده", "ქუჩა", "გამზირი", "შესახვევი", "ჩიხი",
-    "მოედანი", "ხეივანი", "ถนน", "ถ.", "ซอย", "ซ.", "หมู่", "แขวง", "ตําบล", "ต.", "đường", "phố", "jl.",
+    "მოედანი", "ხეივანი", "ქ.", "გამზ.", "ถนน", "ถ.", "ซอย", "ซ.", "หมู่", "แขวง", "ตําบล", "ต.", "đường",
+    "phố", "jl.",
     "jl ", "jln", "jalan ", "gg.", "gang ", "lorong ", "lrg", "blk", "block ", "c.p.", "c. p.", "flat ",
     "apt.", "calle", "cl ", "cl.", "carrera", "cra", "kra", "cr ", "cr.", "kr ", "kr.", "transversal", "tv ",
     "tv.", "diagonal", "dg ", "dg.", "avenida", "av ", "av.", "ak ", "ak.", "ac ", "ac.", "rruga", "rr ",
-    "rr.", "bulevardi", "blv.", "sheshi", "pallati", "autopista",
+    "rr.", "bulevardi", "blv.", "sheshi", "pallati", "autopista", "نهج", "زنقة", "درب", "حي",
+    "بلدية",
 )  # fmt: skip
 # What has no word of its own: a postcode of 3 + 2 digits, a CEP (a regex that starts with a digit, so the
 # engine skips ahead to one); and Cyrillic street abbreviations, whose letters may read as Latin ones after
@@ -154,6 +172,8 @@ _POSTBOX_WORDS = tuple(
         "poštovní schránka", "poštanski pretinac", "ταχυδρομική θυρίδα", "а/я", "абонентский ящик",
         "абонентська скринька",
         "私書箱", "邮政信箱", "사서함", "ص.ب", "صندوق بريد", "صندوق پستی", "posta kutusu",
+        # (addr19) Chile, Iceland, Russian in Latin letters, Australia
+        "casilla", "pósthólf", "a/ya", "locked bag",
     )
 )  # fmt: skip
 _POSTBOX = re.compile(

@@ -60,7 +60,6 @@ _OPEN: dict[str, str] = {
     "Laugavegur 28": _STREETS,
     "Av. Providencia 1234": _STREETS,
     "GA-183-8164": "a Ghana Post digital address (two letters, two digit groups) has no street word",
-    "3-1-1 Marunouchi": "a Japanese address in romaji (block numbers first, '-ku' ward)",
     "серії КВ № 123456": "a Ukrainian passport's series and number after 'паспорт серії'",
     "28/12345678/40": _UNCHECKED,
     "80380000000123456789": _UNCHECKED,
