@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import time
 
 import pytest
 from confluent_kafka import Consumer
@@ -36,14 +37,21 @@ def test_a_runner_consumer_with_no_broker_writes_nothing_raw_and_logs_through_lo
     settings = load_settings(bootstrap_servers=_closed_port())
     config = consumer_config(settings, error_cb=lambda _e: None, stats_cb=lambda _s: None)
     consumer = Consumer({**config, "reconnect.backoff.ms": 10, "reconnect.backoff.max.ms": 20})
+
+    def connect_logged() -> bool:
+        return any(r.name == "gate.kafka.runner" and "Connect" in r.getMessage() for r in caplog.records)
+
     try:
         with caplog.at_level(logging.INFO, logger="gate.kafka.runner"):
-            for _ in range(20):
+            # Until librdkafka has tried to connect and said so (2 s were too few on a loaded machine),
+            # within a deadline that only a broken logging path reaches.
+            deadline = time.monotonic() + 15
+            while not connect_logged() and time.monotonic() < deadline:
                 consumer.poll(0.1)
     finally:
         consumer.close()
     assert "%3|" not in capfd.readouterr().err
-    assert any(r.name == "gate.kafka.runner" and "Connect" in r.getMessage() for r in caplog.records)
+    assert connect_logged()
 
 
 def test_the_retention_check_at_no_broker_writes_nothing_raw(capfd: pytest.CaptureFixture[str]) -> None:
