@@ -55,7 +55,21 @@ _SPACES = re.compile("[ \t]+")
 # Prefixes Hebrew and Arabic join to the next word: "ליוסי", "לمحمد", "وأحمد".
 _HE_PREFIXES = "לבוהשמ"
 _AR_PREFIXES = "لوبف"
-_AR_NOT_SURNAME = frozenset(("في", "من", "على", "إلى", "الى", "مع", "عن", "أو", "او", "ثم", "هو", "هي"))
+# Arabic and Persian write some letters differently ("علي"/"علی", "كريم"/"کریم"): read as one.
+_ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+# Arabic's function words (prepositions, conjunctions, pronouns, demonstratives, particles): never a
+# surname after a given name ("سافرت ليلى إلى القاهرة": Layla travelled to Cairo). Held as written and
+# as `_arabic_letters` folds them, since the second word is compared folded ("إلى" is "إلی" then).
+_AR_FUNCTION_WORDS = (
+    "في", "من", "على", "إلى", "الى", "مع", "عن", "أو", "او", "ثم", "هو", "هي", "هم", "هن", "أنا", "انا",
+    "نحن", "أنت", "انت", "التي", "الذي", "الذين", "اللذان", "هذا", "هذه", "ذلك", "تلك", "هناك", "هنا",
+    "كان", "كانت", "يكون", "تكون", "قد", "لقد", "لم", "لن", "لا", "ما", "إن", "ان", "أن", "إذا", "اذا",
+    "كما", "حتى", "بعد", "قبل", "عند", "منذ", "خلال", "بين", "حول", "ضد", "نحو", "لدى", "كل", "بعض",
+    "غير", "عبر", "أيضا", "ايضا", "أيضاً", "جدا", "جداً", "لكن", "بل", "حيث", "عندما", "لأن", "لان",
+)  # fmt: skip
+_AR_NOT_SURNAME = frozenset(_AR_FUNCTION_WORDS) | {
+    word.translate(_ARABIC_FOLD) for word in _AR_FUNCTION_WORDS
+}
 _HE_NOT_SURNAME = frozenset(("של", "עם", "על", "את", "או", "גם", "הוא", "היא", "זה", "זו", "כל"))
 _AR_SON = frozenset(("بن", "ابن", "بنت", "آل"))
 # Endings of Persian surnames ("رضایی", "حسین‌زاده", "علی‌پور"): after a given name that is also a word.
@@ -293,8 +307,6 @@ class ScriptNames:
         return None
 
 
-# Arabic and Persian write some letters differently ("علي"/"علی", "كريم"/"کریم"): read as one.
-_ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 _MAX_SIGMAS = 4
 _BARE_WINDOW = 16
 _OPENING = "([{\"'«“„‘"

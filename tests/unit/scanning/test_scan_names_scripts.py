@@ -198,3 +198,22 @@ def test_cyrillic_without_a_capital_is_never_a_name(text: str) -> None:
 @given(st.lists(_HANGUL_TWO, min_size=1, max_size=5))
 def test_hangul_words_of_one_or_two_syllables_are_never_a_name(words: list[str]) -> None:
     assert DETECTOR._scripts.find(" ".join(words)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سافرت ليلى إلى القاهرة لحضور المعرض",  # Layla travelled to Cairo (إلى, folded as إلی)
+        "كانت ليلى على الشاطئ طوال اليوم",  # على after a given name
+        "قال خالد إن الطقس جميل",  # إن after a given name
+        "وصل أحمد بعد الظهر",  # بعد (after)
+        "جلس محمد بين الأصدقاء",  # بين (between)
+    ],
+)
+def test_an_arabic_given_name_before_a_function_word_is_no_full_name(text: str) -> None:
+    assert scan_parameters({"description": text}) == []
+
+
+@pytest.mark.parametrize("text", ["تصميم خاص باسم ليلى الهاشمي", "صورة سالم بن راشد مع العائلة"])
+def test_an_arabic_full_name_in_prose_is_still_found(text: str) -> None:
+    assert {finding.entity for finding in scan_parameters({"description": text})} == {"PERSON"}
