@@ -18,7 +18,6 @@ country's check digits, as typed data does. Deterministic for a seed and a Faker
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import json
@@ -128,26 +127,16 @@ def sweep(
 
 def main(argv: list[str]) -> int:
     """Run the sweep and print the report; exit 2 with a message on unknown kinds."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--per-locale", type=int, default=3, help="records of each kind per locale (3)")
-    parser.add_argument("--seed", type=int, default=23)
-    parser.add_argument("--kinds", default="", help="comma-separated kind names (default: all)")
-    parser.add_argument("--misses", default="", help="write the wrong records to this JSON file")
-    args = parser.parse_args(argv)
-    names = [name for name in args.kinds.split(",") if name] or list(KINDS)
-    unknown = sweep_core.unknown_kinds(names, KINDS)
-    if unknown:
-        print(f"unknown kinds: {', '.join(unknown)}; known: {', '.join(KINDS)}", file=sys.stderr)
-        return 2
-    kinds = [KINDS[name] for name in names]
     logging.getLogger("faker").setLevel(logging.ERROR)  # en_PH's bank numbers warn they are made up
-    tally = sweep(kinds, per_locale=args.per_locale, seed=args.seed)
-    print(f"Faker's locales, {args.per_locale} records of each kind in each (seed {args.seed})")
-    print("\n".join(report(tally, kinds)))
-    print(sweep_core.totals(tally, kinds))
-    if args.misses:
-        sweep_core.write_misses(tally, args.misses)
-    return 0
+    return sweep_core.main(
+        argv,
+        description=__doc__.splitlines()[0],
+        kinds=KINDS,
+        run=sweep,
+        title="Faker's locales, {per_locale} records of each kind in each (seed {seed})",
+        per_locale=3,
+        seed=23,
+    )
 
 
 if __name__ == "__main__":

@@ -14,14 +14,13 @@ seed and a Mimesis version; the data is made up, no real person's.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Iterable
 
 from mimesis import Generic, Locale
 
 from benchmarks import sweep_core
-from benchmarks.sweep_core import Kind, Tally, report
+from benchmarks.sweep_core import Kind, Tally
 
 __all__ = ["CLEAN", "FOUND", "KINDS", "main", "sweep"]
 
@@ -100,27 +99,15 @@ def sweep(
 
 def main(argv: list[str]) -> int:
     """Run the sweep and print the report; exit 2 with a message on unknown kinds."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--per-locale", type=int, default=5, help="records of each kind per locale (5)")
-    parser.add_argument("--seed", type=int, default=31)
-    parser.add_argument("--kinds", default="", help="comma-separated kind names (default: all)")
-    parser.add_argument("--misses", default="", help="write the wrong records to this JSON file")
-    args = parser.parse_args(argv)
-    names = [name for name in args.kinds.split(",") if name] or list(KINDS)
-    unknown = sweep_core.unknown_kinds(names, KINDS)
-    if unknown:
-        print(f"unknown kinds: {', '.join(unknown)}; known: {', '.join(KINDS)}", file=sys.stderr)
-        return 2
-    kinds = [KINDS[name] for name in names]
-    tally = sweep(kinds, per_locale=args.per_locale, seed=args.seed)
-    print(
-        f"Mimesis's {len(Locale)} locales, {args.per_locale} records of each kind in each (seed {args.seed})"
+    return sweep_core.main(
+        argv,
+        description=__doc__.splitlines()[0],
+        kinds=KINDS,
+        run=sweep,
+        title=f"Mimesis's {len(Locale)} locales, {{per_locale}} records of each kind in each (seed {{seed}})",
+        per_locale=5,
+        seed=31,
     )
-    print("\n".join(report(tally, kinds)))
-    print(sweep_core.totals(tally, kinds))
-    if args.misses:
-        sweep_core.write_misses(tally, args.misses)
-    return 0
 
 
 if __name__ == "__main__":

@@ -9,13 +9,15 @@ the scanner does on text it was not built from; the wrong records are written ou
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import json
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from gate.scanning import scan_parameters
 
@@ -101,3 +103,45 @@ def write_misses(tally: Tally, path: str) -> None:
 def unknown_kinds(names: Iterable[str], known: Iterable[str]) -> list[str]:
     """The names of `names` that are no kind of `known`, sorted."""
     return sorted(set(names) - set(known))
+
+
+class Sweeper(Protocol[G]):
+    """A sweep of one library's locales: `faker_sweep.sweep`, `mimesis_sweep.sweep`."""
+
+    def __call__(self, kinds: Iterable[Kind[G]], *, per_locale: int, seed: int) -> Tally: ...
+
+
+def main(
+    argv: list[str],
+    *,
+    description: str,
+    kinds: dict[str, Kind[G]],
+    run: Sweeper[G],
+    title: str,
+    per_locale: int,
+    seed: int,
+) -> int:
+    """A sweep's command line: parse `argv`, run the chosen kinds, print the report and the totals, write
+    the misses; exit 2 with the known kinds on an unknown one. `title` is formatted with the run's
+    `per_locale` and `seed`."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument(
+        "--per-locale", type=int, default=per_locale, help=f"records of each kind per locale ({per_locale})"
+    )
+    parser.add_argument("--seed", type=int, default=seed)
+    parser.add_argument("--kinds", default="", help="comma-separated kind names (default: all)")
+    parser.add_argument("--misses", default="", help="write the wrong records to this JSON file")
+    args = parser.parse_args(argv)
+    names = [name for name in args.kinds.split(",") if name] or list(kinds)
+    unknown = unknown_kinds(names, kinds)
+    if unknown:
+        print(f"unknown kinds: {', '.join(unknown)}; known: {', '.join(kinds)}", file=sys.stderr)
+        return 2
+    chosen = [kinds[name] for name in names]
+    tally = run(chosen, per_locale=args.per_locale, seed=args.seed)
+    print(title.format(per_locale=args.per_locale, seed=args.seed))
+    print("\n".join(report(tally, chosen)))
+    print(totals(tally, chosen))
+    if args.misses:
+        write_misses(tally, args.misses)
+    return 0
