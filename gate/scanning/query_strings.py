@@ -20,8 +20,8 @@ _NAME = re.compile(r"[^\W\d][\w.\-\[\]]{0,63}")
 
 
 def query_parameters(text: str) -> dict[str, str] | None:
-    """The parameters of the query strings `text` holds (module docstring), name to value (the last of
-    a repeated name wins, the others are kept under "name.N"); None when `text` holds none."""
+    """The parameters of the query strings `text` holds (module docstring), name to value (a repeated
+    name's first value under the name, each later one under "name.N"); None when `text` holds none."""
     if "?" not in text or "=" not in text:
         return None
     found: dict[str, str] = {}

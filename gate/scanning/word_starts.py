@@ -28,21 +28,20 @@ _last_bits: tuple[str, tuple[int, ...]] = ("", ())
 # Before the search, a cheaper test: does a word of the text (split at whitespace and punctuation) start
 # like a key, read the same way? ("ad s" is tested by "ad", "d.o." by "d".)
 _GATE: set[str] = set()
-_PUNCT_CHARS = "\"'([{<«„“‚‘,;:.!?)]}>»”’-–—/\\|*¡¿#+=~&_@%^`‹›•·「」『』【】〈〉《》、。・"
-_PUNCT = str.maketrans(dict.fromkeys(_PUNCT_CHARS, " "))
-# (for regexes led by cue words that stand after other signs: `phone_shapes.after_reference`)
-PUNCT_CHARS = _PUNCT_CHARS
+# (public for regexes led by cue words that stand after other signs: `phone_shapes.after_reference`)
+PUNCT_CHARS = "\"'([{<«„“‚‘,;:.!?)]}>»”’-–—/\\|*¡¿#+=~&_@%^`‹›•·「」『』【】〈〉《》、。・"
+_PUNCT = str.maketrans(dict.fromkeys(PUNCT_CHARS, " "))
 # The same split for text that is not ASCII, where str.translate looks every character up in a dict:
 # one regex split is several times faster. (`\s` is str.isspace, as str.split reads whitespace; the
 # empty strings the split leaves at either end are never in `_GATE`.)
-_SEPARATORS = re.compile("[\\s" + re.escape(_PUNCT_CHARS) + "]+")
+_SEPARATORS = re.compile("[\\s" + re.escape(PUNCT_CHARS) + "]+")
 # A word's first `KEY_CHARS` characters, as a C-level callable, so the gate test is one set.isdisjoint
 # over a map, without a Python loop over the words.
 _KEY_PREFIX = operator.itemgetter(slice(None, KEY_CHARS))
 # ASCII text is split as bytes (bytes.translate is a table lookup per byte): the same words, since the
 # ASCII characters str.split reads as whitespace and bytes.split does not (U+001C-U+001F) become spaces.
 _ASCII_PUNCT = bytes.maketrans(
-    (_ASCII_PUNCT_CHARS := "".join(ch for ch in _PUNCT_CHARS if ch.isascii()) + "\x1c\x1d\x1e\x1f").encode(),
+    (_ASCII_PUNCT_CHARS := "".join(ch for ch in PUNCT_CHARS if ch.isascii()) + "\x1c\x1d\x1e\x1f").encode(),
     b" " * len(_ASCII_PUNCT_CHARS),
 )
 _ASCII_GATE: set[bytes] = set()

@@ -25,7 +25,6 @@ sign ("she is a Cancer, zodiac mug"). Under a health key (`medical_condition`, `
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from gate.scanning import lexicon
@@ -42,6 +41,7 @@ from gate.scanning.detectors.said_of import (
     PRONOUNS,
     WINDOW,
     WORD,
+    alternation,
     cjk_person_before,
     data_table,
     nfkc_words,
@@ -60,10 +60,6 @@ def _words(section: str) -> tuple[str, ...]:
     return nfkc_words(_table()[section])
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 _CONDITIONS = _words("conditions")
 # Read as `normalise` leaves text (Cyrillic and Greek letters may read as Latin look-alikes): the
 # lexicon's letter classes, each stem a word's start.
@@ -76,7 +72,7 @@ _CONDITION = re.compile(
 
 # Conditions of the scripts written without spaces, and their person words.
 # As `normalise` leaves them: its katakana prolonged-sound mark is "-" ("アレルギー" reads "アレルギ-").
-_CJK_CONDITION = re.compile(_alternation(map(normalise, _words("cjk_conditions"))))
+_CJK_CONDITION = re.compile(alternation(map(normalise, _words("cjk_conditions"))))
 # "糖尿病の方へ", "妊娠中の方へ": the person with the condition, addressed ("to the one with ..."); not
 # "糖尿病の方にも安心" (copy for everyone with it), so only a "to" or an honorific after "the one".
 _CJK_THE_ONE_WITH = re.compile(
@@ -95,7 +91,7 @@ _CJK_PERSON_GAP = 16
 
 # Arabic: "حامل" is pregnant only right after the person ("زوجتي الحامل"; "حامل هاتف" is a phone holder),
 # and "برج السرطان" is the zodiac sign.
-_ARABIC_CONDITION = re.compile(_alternation(_words("arabic_conditions")) + r"|(?:ال)?حامل(?!\w)")
+_ARABIC_CONDITION = re.compile(alternation(_words("arabic_conditions")) + r"|(?:ال)?حامل(?!\w)")
 _ARABIC_PERSON_LAST = re.compile("(?:" + ARABIC_PERSONS + r")\s*$")
 _ARABIC_WINDOW = 24
 _ARABIC_ZODIAC = re.compile("برج")
@@ -105,11 +101,11 @@ _LINKING = tuple(
     word for language, words in _table()["linking"].items() if language != "ru_uk" for word in words
 )
 _LINKED = re.compile(
-    r"(?i)(?:^|[^\w])(?:" + _alternation(_LINKING) + r")"
+    r"(?i)(?:^|[^\w])(?:" + alternation(_LINKING) + r")"
     # an article, or one elided onto the condition ("ha l'Alzheimer", "atteinte d'Alzheimer")
     # (text15) pictographs and their joiners between, as emoji-laden prompts write them ("has 🎗️ leukaemia")
     r"[\s,:\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f\u200d]+(?:(?:"
-    + _alternation(_words("articles"))
+    + alternation(_words("articles"))
     + r")\s+|[ld]['’])?"
     # one word between ("has breast cancer", "has type 1 diabetes"), an article elided onto the
     # condition after it ("est atteinte d'Alzheimer")
@@ -272,7 +268,7 @@ _HAS_RECORD_WORD = any_word(
 # short ones ("ho", "mam", "olen") are inside most texts' words.
 _FIRST_PERSON = lexicon.Cues("health_first_person").then(
     r"[\s,:]*(?:(?:"
-    + _alternation(_words("articles"))
+    + alternation(_words("articles"))
     + r")\s+|[ld]['’])?(?:[\w-]+\s+(?:\d\s+)?)?(?:[ld]['’])?"
     + _ANY_CONDITION
 )
@@ -305,7 +301,7 @@ def _not_a_claim(match: re.Match[str], text: Text) -> bool:
 # 환자를 위한 머그를 만들어요", I make mugs for diabetics; "我有糖尿病友好食谱").
 _CJK_FIRST_PERSON = re.compile(
     "(?:"
-    + _alternation(map(normalise, _words("cjk_first_person")))
+    + alternation(map(normalise, _words("cjk_first_person")))
     + r")\s?(?:"
     + _CJK_CONDITION.pattern
     # nor a cause's, a shop's or a study's ("私は認知症カフェのスタッフです", "我是糖尿病协会的志愿者")
@@ -360,18 +356,18 @@ _COURSE = re.compile(
     r"(?:(?P<state>"
     + lexicon.pattern(_COURSE_WORDS)
     + r")\s*(?:(?:"
-    + _alternation(_words("articles"))
+    + alternation(_words("articles"))
     + r")\s+|[ld]['’])?(?:[\w-]+\s+){0,2}(?:[ld]['’])?"
     + _ANY_CONDITION
     + r"|"
     + _ANY_CONDITION
     + r"[\w'’]*[\s-]?(?:sero)?(?i:positi[\w]*|pozitiv[\w]*|позитивн\w*))"
     + r"[\w'’-]*(?:[\s,]+[\w'’-]+){0,3}?[\s,]+(?P<anchor>(?i:"
-    + _alternation(_table()["course_anchor"]["since"] + ["in", "en", "im", "nel", "em", "w", "в"])
+    + alternation(_table()["course_anchor"]["since"] + ["in", "en", "im", "nel", "em", "w", "в"])
     + r"))\s+"
     + _YEARS
 )
-_DIAGNOSED = re.compile(r"(?i)" + _alternation(_table()["course_anchor"]["diagnosed"]))
+_DIAGNOSED = re.compile(r"(?i)" + alternation(_table()["course_anchor"]["diagnosed"]))
 _HAS_COURSE = any_word(
     tuple(
         sorted(

@@ -198,7 +198,7 @@ def _town_before(value: str, start: int, after: str) -> bool:
     if after.lstrip(" ")[:1].isdigit():
         return False
     code = value[start:].split(maxsplit=1)[0].rstrip(",.;)")
-    if len(code) == _YEAR_DIGITS and code.isdigit() and code.startswith(("19", "20")):
+    if _year(code):
         return False  # a year after a word ("Brazil 1970", "Jahrgang 1976"), not a postcode after a town
     town = _TOWN_BEFORE.search(before, max(0, len(before) - _TOWN_SPAN))
     if town is not None and town["town"].isupper() and town["town"].isascii():

@@ -56,14 +56,18 @@ _NAME_AFTER_FOR = re.compile(r"\b(?:for|für|pour|para|per|voor|dla|pra)\s+[^\W\
 _ARABIC_LETTERS = "\u0620-\u064a"
 
 
+def alternation(words: Iterable[str]) -> str:
+    """`words` as one regex alternation, each escaped, the longest first (so a longer word wins)."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 def arabic_words(words: Iterable[str]) -> str:
     """`words` as whole Arabic words, each maybe after the joined "and"/"so" and "for"/"with"/"like"
     ("وزوجتي", "لأمي") or, with the article, as "for the" writes it ("العميل" -> "للعميل"); never inside a
     longer word ("ابي", my father, is inside "مصابين")."""
     words = set(words)
     forms = words | {"لل" + word[2:] for word in words if word.startswith("ال")}
-    alternation = "|".join(re.escape(word) for word in sorted(forms, key=lambda w: (-len(w), w)))
-    return f"(?<![{_ARABIC_LETTERS}])(?:[وف]?[لبك])?(?:{alternation})(?![{_ARABIC_LETTERS}])"
+    return f"(?<![{_ARABIC_LETTERS}])(?:[وف]?[لبك])?(?:{alternation(forms)})(?![{_ARABIC_LETTERS}])"
 
 
 # Arabic persons (health.toml [arabic_persons]) and pronouns, as whole words.

@@ -83,6 +83,7 @@ _YOU = lexicon.pattern(_OWN["you"])
 # Copy addressed to anyone: a conditional or a generic word before the second person in its clause.
 _NOT_ONE = re.compile(lexicon.pattern(_OWN["anyone"]))
 _CLAUSE_START = re.compile(r"[.!?;\n](?![^.!?;\n]*[.!?;\n])")
+_SENTENCE_END = re.compile(r"[.!?\n]")
 # What the reader will do or like ("you'll love", "you can", "Sie werden"): an advertisement's.
 _TOLD = re.compile(r"[\s,]*" + lexicon.pattern(_OWN["told"]))
 # A cause's, a month's or a product's word after the category ("cancer awareness", "diabetic-friendly").
@@ -97,7 +98,7 @@ def _addressed(match: re.Match[str], text: Text) -> bool:
     clause = _CLAUSE_START.search(value, max(0, start - 80), start)
     if _NOT_ONE.search(value, clause.end() if clause else max(0, start - 80), start) is not None:
         return False
-    sentence_end = re.compile(r"[.!?\n]").search(value, end)
+    sentence_end = _SENTENCE_END.search(value, end)
     if sentence_end is not None and sentence_end.group() == "?":
         return False
     return _THEME_AFTER.match(value, end) is None and _NOT_KINDS.search(match.group()) is None
