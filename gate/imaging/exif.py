@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PIL import ExifTags
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
-from gate.imaging import opaque, spelled
+from gate.imaging import labelled_json, spelled
 from gate.imaging.exif_known import KNOWN_TAGS, MAX_COUNTS
 from gate.imaging.exif_text import USER_COMMENT_TAG, decode_text
 from gate.imaging.generators import known_generator, parameters_marker
@@ -230,7 +230,7 @@ class Tiff:
     def _payloads(self) -> list[Entry]:
         """Text entries whose text is a compressed or encoded payload (`opaque`): nothing a scan reads."""
         texts = [(e, _text(self, e)) for e, kind in self.personal() if kind == "free_text"]
-        return [entry for entry, text in texts + self.known_texts() if opaque.holds_payload(text)]
+        return [entry for entry, text in texts + self.known_texts() if labelled_json.holds_payload(text)]
 
     def known_texts(self) -> list[tuple[Entry, str]]:
         """(entry, text) of every known technical tag stored as ASCII (Make, Model, Software, LensModel,
@@ -338,6 +338,8 @@ def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:
     # tags below them, SwarmUI's and Civitai's JSON in UserComment.
     found = (parameters_marker(item.value) for item in items if item.value and item.kind == "free_text")
     markers.extend(dict.fromkeys(f"exif:{marker}" for marker in found if marker))
+    # JSON in a text tag (those graphs) is walked as JSON, not scanned as one string.
+    items = [read for item in items for read in labelled_json.as_json(item)]
     for entry in tiff.entries:
         if entry.tag == SOFTWARE_TAG and entry.ifd == "0":
             generator = known_generator(_text(tiff, entry))
