@@ -338,8 +338,6 @@ def read_items(block: bytes) -> tuple[list[MetadataItem], list[str]]:
     # tags below them, SwarmUI's and Civitai's JSON in UserComment.
     found = (parameters_marker(item.value) for item in items if item.value and item.kind == "free_text")
     markers.extend(dict.fromkeys(f"exif:{marker}" for marker in found if marker))
-    # JSON in a text tag (those graphs) is walked as JSON, not scanned as one string.
-    items = [read for item in items for read in labelled_json.as_json(item)]
     for entry in tiff.entries:
         if entry.tag == SOFTWARE_TAG and entry.ifd == "0":
             generator = known_generator(_text(tiff, entry))

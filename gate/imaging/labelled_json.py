@@ -1,4 +1,5 @@
-"""JSON in a text field, bare or after a writer's label, read as JSON rather than as prose.
+"""JSON in a free-text field, bare or after a writer's label, read as JSON rather than as prose
+(`metadata.block_items` applies `as_json` to every block's free text: EXIF, comments, XMP, IPTC, ICC).
 
 ComfyUI's WebP writer puts each graph in an EXIF text tag as "<key>:<JSON>" (Model "prompt:{...}", Make
 "workflow:{...}", then the tags below Make for further keys; save-image-extended "Prompt: {...}"), and

@@ -212,3 +212,21 @@ def comfyui_png(nodes: int) -> bytes:
 def test_a_comfyui_graph_of_300_nodes_passes(gate: Pipeline, container: str) -> None:
     data = comfyui_webp(300) if container == "webp" else comfyui_png(300)
     assert metadata_reasons(gate, data) == []
+
+
+def test_a_graph_in_a_jpeg_comment_is_walked_too(gate: Pipeline) -> None:
+    """Any free-text field holding JSON: a comment's graph of 80 nodes read as a card number before."""
+    workflow, _ = graphs(80)
+    buf = io.BytesIO()
+    pixels().save(buf, "JPEG", comment=json.dumps(workflow))
+    data = buf.getvalue()
+    assert [(i.path, i.kind) for i in read_metadata(data, probe(data)).items] == [
+        ("/jpeg/COM/0", "json_text")
+    ]
+    assert metadata_reasons(gate, data) == []
+    with_address = data.replace(
+        b"Lower the denoise for img2img.", b"jane.doe.lake@example-mail.com"
+    )  # same length
+    assert ("metadata.personal_data", "EMAIL_ADDRESS") in [
+        (c, e) for c, e, _ in metadata_reasons(gate, with_address)
+    ]
