@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PIL import ExifTags
 
 from gate.errors import ImageLimitExceeded, ImageUndecodable
-from gate.imaging import opaque, spelled
+from gate.imaging import labelled_json, spelled
 from gate.imaging.exif_known import KNOWN_TAGS, MAX_COUNTS
 from gate.imaging.exif_text import USER_COMMENT_TAG, decode_text
 from gate.imaging.generators import known_generator, parameters_marker
@@ -230,7 +230,7 @@ class Tiff:
     def _payloads(self) -> list[Entry]:
         """Text entries whose text is a compressed or encoded payload (`opaque`): nothing a scan reads."""
         texts = [(e, _text(self, e)) for e, kind in self.personal() if kind == "free_text"]
-        return [entry for entry, text in texts + self.known_texts() if opaque.holds_payload(text)]
+        return [entry for entry, text in texts + self.known_texts() if labelled_json.holds_payload(text)]
 
     def known_texts(self) -> list[tuple[Entry, str]]:
         """(entry, text) of every known technical tag stored as ASCII (Make, Model, Software, LensModel,

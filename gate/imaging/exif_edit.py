@@ -18,6 +18,8 @@ def strip(block: bytes, kinds: frozenset[str]) -> bytes | None:
     With `unread` in `kinds`, tags outside `exif_known` go too, and bytes no IFD accounts for are zeroed.
     """
     tiff = Tiff(block)
+    if "json_text" in kinds:  # a text tag holding JSON (`labelled_json`) is a free-text tag in the block
+        kinds |= {"free_text"}
     doomed = [entry for entry, kind in tiff.personal() if kind in kinds]
     if "free_text" in kinds:
         doomed.extend(entry for entry, _ in tiff.known_texts())
