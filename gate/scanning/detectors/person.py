@@ -106,6 +106,12 @@ _PARTICLE_NAME = re.compile(
     rf"(?:\s+{PARTICLES}){{1,3}}\s+{NAME})(?![\w])"
 )
 _has_particle = any_word(tuple(f" {word} " for word in PARTICLES[3:-1].split("|")))
+# What the three particle rules' names end with, read from the last particle: a capitalised word after it
+# ("de Vries"). One search of the text (it skips ahead to white space) says whether any of their
+# whole-text searches (the "for" alternation tried at every position) can match: "taza de cerámica" has a
+# particle and no name after it. (Their `(?:\s+PARTICLE){1,3}\s+NAME(?![\w])` ends in this at the last
+# particle's white space, so a text without it matches none of them.)
+_PARTICLE_THEN_NAME = re.compile(rf"\s{PARTICLES}\s+{NAME}(?![\w])")
 # What a reversed name needs, in one search that skips ahead to commas: a capital after one.
 _COMMA_CAPITAL = re.compile(rf",[ \t]+[{UP}]")
 # (A capital first, the look-behind and `NAME`'s prefixes "Mc", "O'" read from it: the engine skips ahead.)
@@ -198,7 +204,8 @@ class PersonDetector:
         ):
             return "person.honorific"
         cued = maybe_cued and has_strong_cue_word(text)
-        has_particle = _has_particle(text)  # (what the costly whole-text searches below need)
+        # (What the costly whole-text searches below need.)
+        has_particle = _has_particle(text) and _PARTICLE_THEN_NAME.search(value) is not None
         if cued and has_particle:
             for match in CUED_PARTICLE_NAME.finditer(value):
                 if occasion().search(match.group("name")) is None and not self._organisation(
