@@ -88,7 +88,7 @@ class Pipeline:
             ),
             ParametersCheck(scan_limits),
             ModelCheck(policy.approved_models),
-            MetadataCheck(scan_limits),
+            MetadataCheck(ScanLimits(max_depth=limits.params_max_depth, max_nodes=limits.metadata_max_nodes)),
             ProvenanceCheck(verifier),
             PixelsCheck(policy.pixels, scan_limits),  # last: the costliest, and off for most events
         )

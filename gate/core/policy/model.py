@@ -80,6 +80,9 @@ class Limits:
     max_pixels: int = 100_000_000
     params_max_depth: int = 32
     params_max_nodes: int = 10_000
+    # Values one metadata field's JSON may hold (a ComfyUI graph in PNG text or EXIF: ~40 values a node,
+    # so 50,000 reads a graph of ~1,200 nodes, ~0.3 s); past it the field is held as unscannable.
+    metadata_max_nodes: int = 50_000
     check_timeout_ms: int = 5_000
     # Inflate each PNG's image data, decode each JPEG's scans and WebP's bitstreams, to find bytes hidden
     # after their coded data (gate.imaging.idat, scan_tail, webp_tail): a full decode per image, so off

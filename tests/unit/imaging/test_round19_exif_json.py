@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import random
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -203,15 +204,25 @@ def comfyui_png(nodes: int) -> bytes:
     return buf.getvalue()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="scan budget: the policy's limits.params_max_nodes (10,000 values) holds a graph past ~250 nodes "
-    "as UNSCANNABLE in any container; walking 500 nodes costs ~120 ms (the lead's policy choice)",
-)
 @pytest.mark.parametrize("container", ["webp", "png"])
 def test_a_comfyui_graph_of_300_nodes_passes(gate: Pipeline, container: str) -> None:
+    """The metadata budget (limits.metadata_max_nodes, 50,000 values) reads a graph of ~1,200 nodes."""
     data = comfyui_webp(300) if container == "webp" else comfyui_png(300)
     assert metadata_reasons(gate, data) == []
+
+
+@pytest.mark.parametrize("container", ["webp", "png"])
+def test_a_graph_past_the_metadata_budget_is_held_unscanned(tmp_path: Path, container: str) -> None:
+    """The budget is the policy's: past it the field is UNSCANNABLE (never approved), not read in part."""
+    policy = tmp_path / "small-budget.yaml"
+    policy.write_text(
+        'version: "small-budget"\nlimits: {metadata_max_nodes: 2000}\nrules:\n'
+        "  - match: {code: metadata.personal_data}\n    outcome: quarantine\n"
+    )
+    gate = PipelineSpec(policy=policy).build()
+    data = comfyui_webp(300) if container == "webp" else comfyui_png(300)
+    assert ("metadata.personal_data", "UNSCANNABLE") in [(c, e) for c, e, _ in metadata_reasons(gate, data)]
+    assert gate.evaluate(data, synthetic=True).verdict is not Verdict.APPROVED
 
 
 def test_a_graph_in_a_jpeg_comment_is_walked_too(gate: Pipeline) -> None:
