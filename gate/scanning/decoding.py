@@ -179,7 +179,12 @@ def may_be_encoded(text: str) -> bool:
     if len(text) < _MIN_B64_CHARS or text.islower() or text.isupper() or text.isdigit():
         # hex text, "-at-", CSS escapes (`disguises`); base32, all capitals
         return disguise_hints(text) != 0 or (text.isupper() and _B32_WHOLE.fullmatch(text) is not None)
-    return " " not in text or len(text) >= _MIN_B64_TOKEN_CHARS or disguise_hints(text) != 0
+    if " " in text and len(text) <= MAX_DECODE_CHARS:  # (longer text is read in windows: each asked)
+        # Free text (a prompt): no whole-value base64, base32 or base85 (`_decode_once` reads those only
+        # without a space), so base64 only as a token of 16 alphabet characters in a row, which words
+        # separated by spaces seldom hold; `_decode_once` asks exactly this, so nothing it reads is lost.
+        return (len(text) >= _MIN_B64_TOKEN_CHARS and _may_hold_token(text)) or disguise_hints(text) != 0
+    return True
 
 
 def _decode_once(text: str) -> list[tuple[str, str]]:
@@ -218,8 +223,12 @@ def decoded_variants(text: str) -> list[tuple[str, str]]:
 
     The original text is not included. Empty for the common case of plain text.
     """
-    if not may_be_encoded(text):
-        return []
+    return hidden_variants(text) if may_be_encoded(text) else []
+
+
+def hidden_variants(text: str) -> list[tuple[str, str]]:
+    """`decoded_variants` of a text for which `may_be_encoded` is true (the walk asks that first, once a
+    string, and calls this only then)."""
     if len(text) > MAX_DECODE_CHARS:
         # Longer text (the scan limits allow more) is read in overlapping windows, so what is hidden
         # past the first window is read too; the overlap holds the longest base64 token.

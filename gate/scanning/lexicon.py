@@ -289,6 +289,14 @@ class CuedPattern:
             and (start is None or start.search(text) is not None)
         )
 
+    def cue_bit(self, ascii_text: bool) -> int:
+        """The `cue_words` bits a text must hold one of for `may_match` to be true, ASCII text or other
+        (words written without spaces are read only in other text, and a capital I with a dot is not
+        ASCII); 0 when there is no such bit (short keys are looked for as substrings: `key_prefilter`)."""
+        if self._short_keys or not (ascii_text or self._anywhere is None):
+            return 0
+        return self._word_bit
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """The matches in `text[pos:endpos]`: after spaced cue words first, then the others."""
         end = len(text) if endpos is None else endpos

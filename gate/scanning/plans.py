@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from gate.scanning.context import NOT_NUMERIC
 from gate.scanning.detectors import CONTEXT_MASK, Text, TextDetector, detectors_for
-from gate.scanning.detectors.base import AnyWord, PatternDetector, facts_and_view
+from gate.scanning.detectors.base import HAS_NON_ASCII, AnyWord, PatternDetector, facts_and_view
+from gate.scanning.lexicon import CuedPattern
 
 # Read for every string: plain dicts, because a dict lookup costs a third of an lru_cache call; bounded
 # (a full table is emptied and fills again with what is in use), so hostile strings cannot grow memory.
@@ -32,25 +33,32 @@ def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
         _plans.clear()
         _gates.clear()
     key = facts << _PLAN_CONTEXT_BITS | context
-    _gates[key] = tuple(cue_gate(detector) for detector in plan)
+    _gates[key] = tuple(cue_gate(detector, facts) for detector in plan)
     _plans[key] = plan
     return plan
 
 
-def cue_gate(detector: TextDetector) -> int:
-    """The `cue_words` bits a text must hold one of for `detector` to find anything: for a pattern
-    detector every rule of which waits for a cue word (`AnyWord`), the union of their bits; else 0.
+def cue_gate(detector: TextDetector, facts: int = HAS_NON_ASCII) -> int:
+    """The `cue_words` bits a text with `facts` must hold one of for `detector` to find anything: for a
+    pattern detector every rule of which waits for a cue word, the union of their bits; else 0.
+    A rule waits for one when its prefilter is an `AnyWord`, or (scanfast19) when its pattern is a
+    `lexicon.CuedPattern` with a `cue_bit` for such text (`facts` with or without HAS_NON_ASCII).
     `PatternDetector.detect` passes over each rule whose word the text lacks, so where the text holds
     none of them it returns None: the walk then does not call it (the special categories, most national
-    ids and session tokens are such detectors, asked about most prompts)."""
+    ids, session tokens, health and behaviour in ASCII text are such detectors, asked about most
+    prompts). Without `facts`, the gate that holds for any text."""
     if type(detector) is not PatternDetector or not detector.rules:
         return 0
+    ascii_text = not facts & HAS_NON_ASCII
     gate = 0
     for rule in detector.rules:
-        when = rule.when
-        if not isinstance(when, AnyWord):
+        when, pattern = rule.when, rule.pattern
+        if isinstance(when, AnyWord):
+            gate |= when.bit
+        elif isinstance(pattern, CuedPattern) and (bit := pattern.cue_bit(ascii_text)):
+            gate |= bit
+        else:
             return 0
-        gate |= when.bit
     return gate
 
 

@@ -15,7 +15,7 @@ from gate.model import Finding
 from gate.pointers import escape_token
 from gate.scanning import key_names, memo, pairs, splits
 from gate.scanning.context import NOT_NUMERIC, POSITIVE_MASK, key_info, owner_context, reads_as_number
-from gate.scanning.decoding import decoded_variants, may_be_encoded
+from gate.scanning.decoding import hidden_variants, may_be_encoded
 from gate.scanning.detectors import (
     KEYED_RULES,
     KeyedRule,
@@ -201,8 +201,8 @@ class _Scan:
         """`text` for a string not in the table of clean ones; adds it there if it is clean."""
         meant = normalise(value)
         clean = self._detect(meant, flags, path, "")
-        if may_be_encoded(meant):  # one call, not two, for the many strings that are not
-            for decoded, via in decoded_variants(meant):
+        if may_be_encoded(meant):  # asked once: `hidden_variants` does not ask again
+            for decoded, via in hidden_variants(meant):
                 clean = self._detect(normalise(decoded), flags, path, via) and clean
         first = value[:1]
         if first in _JSON_OPENERS or (first.isspace() and value.lstrip()[:1] in _JSON_OPENERS):

@@ -113,8 +113,16 @@ _COIN_WORDS = any_word(
 )  # fmt: skip
 
 
+_LONGEST_BASE58 = 35
+
+
 def _long_enough(text: Text) -> bool:
-    size = len(text.value)
+    value = text.value
+    size = len(value)
+    if size > _LONGEST_BASE58 and value.isalnum():
+        # (scanfast19) One word of letters and digits (a hex hash, a model's hash) has no word boundary
+        # inside, so an address in it would be all of it: longer than any (`_BASE58`).
+        return False
     return size >= _SHORTEST_BASE58 and (size <= _LONGEST_BARE or _COIN_WORDS(text))
 
 

@@ -29,7 +29,15 @@ from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.detectors import said_to
-from gate.scanning.detectors.base import HAS_CAPITALS, HAS_WORDS, PatternDetector, PatternRule, Text, any_word
+from gate.scanning.detectors.base import (
+    HAS_CAPITALS,
+    HAS_NON_ASCII,
+    HAS_WORDS,
+    PatternDetector,
+    PatternRule,
+    Text,
+    any_word,
+)
 from gate.scanning.detectors.keyed_rule import KeyedRule, key_names, keyset, stated
 from gate.scanning.detectors.said_of import (
     ARABIC_PERSON,
@@ -393,7 +401,15 @@ DETECTOR: PatternDetector = PatternDetector(
         PatternRule(
             "health.said_of_person", _CONDITION, _said_of_a_person, when=_HAS_CONDITION, requires=HAS_WORDS
         ),
-        PatternRule("health.said_of_person", _ARABIC_CONDITION, _arabic_said_of_a_person, when=_arabic_text),
+        # (scanfast19) only in text with a character outside ASCII, as `_arabic_text` says: in ASCII
+        # text the plan drops the rule, so every rule left waits for a cue word (`plans.cue_gate`).
+        PatternRule(
+            "health.said_of_person",
+            _ARABIC_CONDITION,
+            _arabic_said_of_a_person,
+            when=_arabic_text,
+            requires=HAS_NON_ASCII,
+        ),
         PatternRule("health.said_of_person", _NEAR, _near_said_of_a_person, when=_HAS_NEAR_CONDITION),
         PatternRule("health.said_of_person", _NEAR_AFTER, _near_said_of_a_person, when=_HAS_NEAR_CONDITION),
         PatternRule("health.record", _IN_RECORD, _near_said_of_a_person, when=_HAS_RECORD_WORD),
@@ -417,7 +433,7 @@ DETECTOR: PatternDetector = PatternDetector(
             _CJK_CONDITION,
             _cjk_said_of_a_person,
             when=_cjk_text,
-            requires=HAS_CAPITALS,
+            requires=HAS_CAPITALS | HAS_NON_ASCII,  # (scanfast19) as `_cjk_text` says
         ),
         *said_to.rules("HEALTH_DATA"),
     ),

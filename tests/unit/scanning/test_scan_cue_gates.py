@@ -6,6 +6,8 @@ open (the slow path: each detector called, as before the gates)."""
 
 from __future__ import annotations
 
+import functools
+import operator
 from typing import Any
 
 import pytest
@@ -18,7 +20,8 @@ from benchmarks.corpus_params import generate_corpus
 from gate.scanning import cue_words, plans, scan_parameters, seen
 from gate.scanning.context import key_info
 from gate.scanning.detectors import TEXT_DETECTORS, Text, card, card_words
-from gate.scanning.detectors.base import AnyWord, PatternDetector
+from gate.scanning.detectors.base import HAS_NON_ASCII, AnyWord, PatternDetector
+from gate.scanning.lexicon import CuedPattern
 from gate.scanning.normalise import normalise
 from tests.unit.scanning.found import corpus_texts
 from tests.unit.scanning.test_scan_locale_cues import CLEAN, FOUND
@@ -45,7 +48,7 @@ def _check(value: str) -> int:
         text, detectors, gates = chances
         assert len(gates) == len(detectors)
         for detector, mask in zip(detectors, gates, strict=True):
-            assert mask == plans.cue_gate(detector)
+            assert mask == plans.cue_gate(detector, text.facts)
             if mask and not text.cue_bits() & mask:
                 closed += 1
                 assert detector.detect(Text(meant, flags)) is None, (detector.entity, flags)
@@ -62,12 +65,32 @@ def test_gates_are_on_detectors_whose_every_rule_waits_for_a_cue_word() -> None:
     for detector in TEXT_DETECTORS:
         mask = plans.cue_gate(detector)
         if isinstance(detector, PatternDetector) and detector.rules:
-            whens = [rule.when for rule in detector.rules]
-            assert bool(mask) == all(getattr(when, "bit", 0) for when in whens), detector.entity
+            # A rule's bit: its AnyWord prefilter's, else its cued pattern's for text beyond ASCII.
+            bits = [
+                rule.when.bit
+                if isinstance(rule.when, AnyWord)
+                else rule.pattern.cue_bit(False)
+                if isinstance(rule.pattern, CuedPattern)
+                else 0
+                for rule in detector.rules
+            ]
+            assert bool(mask) == all(bits), detector.entity
             if mask:
-                assert mask == sum({when.bit for when in whens if isinstance(when, AnyWord)}), detector.entity
+                assert mask == functools.reduce(operator.or_, bits), detector.entity
         else:
             assert mask == 0, detector.entity
+
+
+def test_ascii_text_gates_health_and_behaviour_too() -> None:
+    """(scanfast19) In ASCII text the cued patterns wait for their words as well, and health's rules for
+    Arabic and CJK text are not in the plan: both detectors are gated there, not called on every prompt."""
+    prompt = normalise("A beautiful portrait of a woman in a garden, soft light, golden hour")
+    chances = plans.chances(prompt, 0)
+    assert chances is not None
+    text, detectors, gates = chances
+    gated = {detector.entity for detector, mask in zip(detectors, gates, strict=True) if mask}
+    assert {"HEALTH_DATA", "BEHAVIORAL_DATA"} <= gated
+    assert not text.facts & HAS_NON_ASCII
 
 
 def test_a_closed_gate_never_hides_a_finding_on_the_corpora() -> None:
@@ -97,7 +120,7 @@ def _scan_all(records: list[Any]) -> list[list[tuple[str, str, str]]]:
 def test_findings_are_the_same_with_every_gate_open(monkeypatch: pytest.MonkeyPatch) -> None:
     cases = _RECORDS + [{"prompt": text} for _, text in FOUND] + [{"prompt": text} for text in CLEAN]
     gated = _scan_all(cases)
-    monkeypatch.setattr(plans, "cue_gate", lambda detector: 0)
+    monkeypatch.setattr(plans, "cue_gate", lambda detector, facts=0: 0)
     monkeypatch.setattr(plans, "_plans", {})
     monkeypatch.setattr(plans, "_gates", {})
     assert _scan_all(cases) == gated
