@@ -13,8 +13,16 @@ import re
 from typing import Any
 
 # Members that hold the field's value, and members that hold its name, as the tools above write them.
-VALUE_KEYS = ("value", "val", "valor", "valeur", "wert", "string_value", "field_value")
-LABEL_KEYS = ("name", "key", "label", "field", "attribute_code", "nombre", "nom", "param", "property")
+# (text20) The displayed pair first: Etsy's transaction variations (`formatted_name`/`formatted_value`) and
+# WooCommerce's line-item meta (`display_key`/`display_value`, beside a `key` that is a plugin's field id).
+VALUE_KEYS = (
+    "formatted_value", "display_value", "value", "val", "valor", "valeur", "wert", "string_value",
+    "field_value",
+)  # fmt: skip
+LABEL_KEYS = (
+    "formatted_name", "display_key", "name", "key", "label", "field", "attribute_code", "nombre", "nom",
+    "param", "property",
+)  # fmt: skip
 # A pair is a small object: the name, the value, and a type, an id or a flag beside them.
 MAX_MEMBERS = 5
 # A field's name is short, a few words at most ("Date of birth", "_shipping_address_1").

@@ -204,6 +204,10 @@ class _Scan:
         if may_be_encoded(meant):  # asked once: `hidden_variants` does not ask again
             for decoded, via in hidden_variants(meant):
                 clean = self._detect(normalise(decoded), flags, path, via) and clean
+                if decoded.lstrip()[:1] in _JSON_OPENERS:
+                    # (text20) a JSON document in base64 (a webhook's forwarded payload): its members
+                    # under their keys, as a JSON string's are
+                    clean = self._embedded(decoded, flags, path, via=f"{via}+json") and clean
         first = value[:1]
         if first in _JSON_OPENERS or (first.isspace() and value.lstrip()[:1] in _JSON_OPENERS):
             clean = self._embedded(value, flags, path) and clean

@@ -420,7 +420,7 @@ def _after(pattern: Matcher, value: str, first: re.Match[str]) -> Iterator[re.Ma
 # With the birth words of data/cues.toml (every language and script, read through `normalise`): their
 # ASCII readings in the same trie, but not the short ones ("né" folded is "ne", in "one" and "need").
 _MIN_READING = 4
-_BIRTH_CUES = lexicon.Cues("birth")
+_BIRTH_CUES = lexicon.Cues("birth", "birth_first_person")
 _LOCAL_BIRTH_CUES = LOCAL_BIRTH_WORDS + tuple(r for r in _BIRTH_CUES.ascii_readings if len(r) >= _MIN_READING)
 _LOCAL_BIRTH = re.compile(trie_pattern(_LOCAL_BIRTH_CUES))
 # The word facts' lists, as `cue_words` lists (a word occurs exactly when the substring test finds it):

@@ -87,11 +87,12 @@ _DATE = (
 # 1980"); Hungarian, Latvian and Lithuanian write the year first ("1980. március 3.", "1980. gada 3. martā",
 # "1980 m. kovo 3"); Chinese,
 # Japanese and Korean with year, month and day signs ("1980年3月3日", "1980년 3월 3일").
-_LEXICON_MONTH = lexicon.pattern(lexicon.words("months"))
+_LEXICON_MONTH = lexicon.pattern(lexicon.words("months", "months_case_forms"))
 _LOCAL_DATE = (
     # "3 de marzo de 1980", "3 ta' Marzu 1980": a particle may stand on either side of the month.
     # "1er avril 1979": French writes the first of a month as an ordinal.
-    rf"\d{{1,2}}(?:er|re)?\.?\s+(?:(?:de|ta'?)\s+)?(?:{_LOCAL_MONTH}|{_LEXICON_MONTH}|{_MONTH})\s+"
+    # (text20) Catalan elides "de" before a vowel: "23 d'abril de 1973".
+    rf"\d{{1,2}}(?:er|re)?\.?\s+(?:(?:de|ta'?)\s+|d['’])?(?:{_LOCAL_MONTH}|{_LEXICON_MONTH}|{_MONTH})\s+"
     rf"(?:(?:de|del)\s+|{_ERA})?(?:{_YEAR}|{_SHORT_YEAR})|"
     # Month first, as Filipino and English-influenced forms write it: "Marso 12, 1984".
     rf"(?:{_LEXICON_MONTH})\s+\d{{1,2}},?\s+{_YEAR}|"
@@ -179,9 +180,9 @@ def _a_birth_date(match: re.Match[str], text: Any) -> bool:
 
 
 # The birth words of data/cues.toml, in every language and script ("γεννήθηκε", "родилась", "生年月日").
-_LEXICON_CUED_DATE = lexicon.Cues("birth").then(f"(?i:{_AFTER_CUE})")
+_LEXICON_CUED_DATE = lexicon.Cues("birth", "birth_first_person").then(f"(?i:{_AFTER_CUE})")
 # (text18) A Hebrew date in letters, without a digit (day, month, year: "כ״ו באדר תשמ״ח"), after its cue.
-_HEBREW_LETTERS_DATE = lexicon.Cues("birth").then(
+_HEBREW_LETTERS_DATE = lexicon.Cues("birth", "birth_first_person").then(
     rf"\s*[:\-]?\s*[א-ת]{{1,2}}[\"״׳']?[א-ת]?\s+ב?{_HEBREW_MONTH_LETTERS}\s+ה?[א-ת]{{1,3}}[\"״׳'][א-ת]"
 )
 # A date of birth in words: after a birth cue, a month's name and then a year in words ("born on the
@@ -208,7 +209,7 @@ _IN_WORDS_TAIL = (
     rf"(?i:[^.!?;\n\d]{{0,48}}?(?<!\w)(?:{_MONTH}|{_LOCAL_MONTH}|{_LEXICON_MONTH})(?!\w)"
     rf"[^.!?;\n\d]{{0,16}}?(?:{_YEAR_WORDS}))"
 )
-_CUED_IN_WORDS = lexicon.Cues("birth").then(_IN_WORDS_TAIL)
+_CUED_IN_WORDS = lexicon.Cues("birth", "birth_first_person").then(_IN_WORDS_TAIL)
 _ANY_DATE = re.compile(rf"(?i)(?<![\w./\-]){_DATE}(?![\w])")
 # A Chinese or Japanese date, then "born" after it ("昭和60年4月1日生まれ", "1985年4月1日出生").
 _DATE_THEN_BORN = re.compile(
@@ -220,7 +221,11 @@ _DATE_THEN_BORN = re.compile(
 
 # A date in words has no digit, and the birth-word fact is looked for only with one (`text_facts`): the
 # birth words of every language, as a prefilter of their own.
-_birth_words = any_word(tuple(sorted({form.lower() for form in as_written_and_read(lexicon.words("birth"))})))
+_birth_words = any_word(
+    tuple(
+        sorted({form.lower() for form in as_written_and_read(lexicon.words("birth", "birth_first_person"))})
+    )
+)
 
 
 def _born_after(text: Any) -> bool:

@@ -28,13 +28,13 @@ _STOP = r"[^.!?;\n]"
 _MONTHS = lexicon.pattern(lexicon.words("months", "birth_months_more"))
 _YEARS = lexicon.pattern(lexicon.words("birth_year_words"))
 # A month, then (ordinals' digits allowed between) a year in words; or the year first.
-_IN_WORDS = lexicon.Cues("birth").then(
+_IN_WORDS = lexicon.Cues("birth", "birth_first_person").then(
     rf"(?:{_STOP}{{0,48}}?{_MONTHS}(?:[^.!?;\n\d]|\d{{1,2}}(?:st|nd|rd|th)\b){{0,24}}?{_YEARS}"
     rf"|[^.!?;\n\d]{{0,16}}?{_YEARS}[^.!?;\n\d]{{0,48}}?{_MONTHS})"
 )
 _HAN_DIGIT = "[〇零○一二三四五六七八九]"
 _HAN_NUMBER = "[一二三四五六七八九十]{1,3}"
-_HAN_DATE = lexicon.Cues("birth").then(
+_HAN_DATE = lexicon.Cues("birth", "birth_first_person").then(
     rf"{_STOP}{{0,8}}?(?:{_HAN_DIGIT}{{4}}|(?:明治|大正|昭和|平成|令和|民國|民国)\s?(?:{_HAN_NUMBER}|元))\s?年"
     rf"\s?{_HAN_NUMBER}\s?月\s?{_HAN_NUMBER}\s?[日号號]"
 )

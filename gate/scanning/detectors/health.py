@@ -274,8 +274,12 @@ _HAS_RECORD_WORD = any_word(
 # "cukorbeteg vagyok").
 # The phrases are cue words (data/cues.toml [health_first_person]): tried only where one starts, as the
 # short ones ("ho", "mam", "olen") are inside most texts' words.
-_FIRST_PERSON = lexicon.Cues("health_first_person").then(
+# (text20) [health_first_person_more] adds the languages the first lacked; a linking word of [linking] may
+# stand between ("je suis atteinte de sclérose en plaques", "I am suffering from", "ich leide an").
+_FIRST_PERSON = lexicon.Cues("health_first_person", "health_first_person_more").then(
     r"[\s,:]*(?:(?:"
+    + alternation(_LINKING)
+    + r")\s+)?(?:(?:"
     + alternation(_words("articles"))
     + r")\s+|[ld]['’])?(?:[\w-]+\s+(?:\d\s+)?)?(?:[ld]['’])?"
     + _ANY_CONDITION

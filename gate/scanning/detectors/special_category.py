@@ -90,6 +90,14 @@ def _linked(section: str) -> re.Pattern[str]:
 _LINKED = _linked("linking")
 # A linking word with its own subject, the writer ([first_person]: "soy", "jestem", "ich bin", "we are").
 _FIRST_PERSON = _linked("first_person")
+# (text20) "as a (practising) Sikh, I ...": the category the writer speaks as, when the writer follows
+# ("as a Christian gift" names no one).
+_AS_A = re.compile(
+    r"(?i)(?:^|\W)as\s+an?\s+(?:"
+    + lexicon.pattern(_stems(w + " " for w in nfkc_words(_DATA["qualifiers"])))
+    + r"\s+)?$"
+)
+_WRITER_NEXT = re.compile(r"(?i),?\s+(?:i|i'd|i'm|i've|i'll|we|we'd|we're|my|our)(?![\w])")
 _NAME_WORD = re.compile(lexicon.pattern(_stems(nfkc_words(_DATA["name_words"]))) + r"\W{0,3}$")
 _CAPITALISED_NEXT = re.compile(r"\s+[^\W\d_a-zà-ÿ]")
 
@@ -103,6 +111,9 @@ def _word_end(value: str, end: int) -> int:
 def _said_of_a_person(match: re.Match[str], text: Text) -> bool:
     value = text.value
     start, end = match.start(), _word_end(text.value, match.end())
+    if _AS_A.search(value, max(0, start - 40), start) is not None and _WRITER_NEXT.match(value, end):
+        return True  # (text20) "as a practising Sikh I'd like ...": the writer, named right after (before the
+        # name test: "Sikh I'd" is no "Christian Weber")
     capitalised = value[start].isupper()
     if capitalised and (_CAPITALISED_NEXT.match(value, end) or value.startswith(("'s", "\u2019s"), end)):
         return False  # "Christian Weber", "Jude Law", "Jude's godmother": a name
@@ -133,9 +144,15 @@ _SUBJECT_NAME = re.compile(r"[^\W\d_a-zà-ÿ][^\W\d_]+\s+$")
 
 
 def _done_by_a_person(match: re.Match[str], text: Text) -> bool:
-    """What a person does, after a person word, a name after "for" or a capitalised subject ("Aisha")."""
+    """What a person does, after a person word, a name after "for" or a capitalised subject ("Aisha"),
+    or (text20) after a verb that carries the writer as its subject ("sono iscritta alla CGIL", "ik ben
+    lid van de FNV", "je suis membre de la CSN")."""
     value, start = text.value, match.start()
-    return person_before(value, start) or _SUBJECT_NAME.search(value, max(0, start - 24), start) is not None
+    return (
+        person_before(value, start)
+        or _SUBJECT_NAME.search(value, max(0, start - 24), start) is not None
+        or _FIRST_PERSON.search(value, max(0, start - 40), start) is not None
+    )
 
 
 def _near_said_of_a_person(match: re.Match[str], text: Text) -> bool:
@@ -143,7 +160,20 @@ def _near_said_of_a_person(match: re.Match[str], text: Text) -> bool:
     a few characters before it (`said_of.cjk_person_before`)."""
     if match.lastgroup != "cjk":
         return True
-    return cjk_person_before(text.value, match.start())
+    start = match.start()
+    return (
+        cjk_person_before(text.value, start)
+        or _CJK_WRITER.search(text.value, max(0, start - _CJK_WRITER_SPAN), start) is not None
+    )
+
+
+# (text20) The writer right before the category in scripts without spaces ([cjk_writer]: "我是穆斯林").
+_CJK_WRITER_WORDS = sorted(set(map(normalise, _DATA["cjk_writer"]["all"])), key=lambda w: (-len(w), w))
+_CJK_WRITER = re.compile("(?:" + "|".join(map(re.escape, _CJK_WRITER_WORDS)) + r")\s?$")
+_CJK_WRITER_SPAN = max(map(len, _CJK_WRITER_WORDS)) + 1
+# (text20) The category, then the writer where the copula comes last ([writer_after]: "evangélikus
+# lelkész vagyok", "Alevi olduğum için"), one word between at most.
+_WRITER_AFTER = lexicon.pattern(nfkc_words(_DATA["writer_after"]))
 
 
 def _near_rule(entity: str) -> PatternRule:
@@ -153,7 +183,8 @@ def _near_rule(entity: str) -> PatternRule:
     linking = nfkc_words(_DATA["near_linking"])
     cjk = sorted(set(map(normalise, _DATA["cjk"][entity])), key=lambda w: (-len(w), w))
     cjk_words = "|".join(map(re.escape, cjk))
-    pattern = re.compile(near_pattern(near, linking) + "|(?P<cjk>" + cjk_words + ")")
+    after = "(?:" + lexicon.pattern(near) + r")(?:\s+[^\W\d_]+)?\s+(?:" + _WRITER_AFTER + r")(?!\w)"
+    pattern = re.compile(near_pattern(near, linking) + "|(?P<cjk>" + cjk_words + ")|" + after)
     prefilter = any_word(tuple(sorted(readings(near) | set(cjk))))
     return PatternRule(f"{entity.lower()}.said_of_person", pattern, _near_said_of_a_person, when=prefilter)
 

@@ -79,7 +79,6 @@ _OPEN: dict[str, str] = {
     '"lieferung": ["Hauptstraße"': _SPLIT,
     "347 🌸 123": _EMOJI_DIGITS,
     "i-text mo ako sa 0917": _TL_MOBILE,
-    "באדר תשמ״ד": _DOB_CALENDAR,
     "农历1984": _DOB_CALENDAR,
     "🎂 12.03.1984": _DOB_FORM,
     "dob_epoch": _DOB_NUMBER,
@@ -96,8 +95,6 @@ _OPEN: dict[str, str] = {
     "FIN meines Autos": _VIN_DE,
     "swingers": _SPECIAL,
     "Freund ist bi": _SPECIAL,
-    "יהודי דתי": _SPECIAL,
-    "पति सिख": _SPECIAL,
     "voiceprint template": _BIOMETRIC,
 }
 
