@@ -12,7 +12,7 @@ The clean neighbours are each country's famous streets as a product's theme ('Ru
 'Abbey Road poster'), its cities as collections, a numbered road as a sign ('Route 66 sign', 'Estrada
 Nacional 2 placa'), a street photograph's prompt, and a shop's own address in a page footer beside its
 legal form and registration ('Elbkontor GmbH, Große Elbstraße 145, 22767 Hamburg, HRB 12345'): a
-business's address is no customer's. A "found" record must yield LOCATION; a "clean" one no finding at
+business's address is no customer's (closed by location_business: 40 flagged before). A "found" record must yield LOCATION; a "clean" one no finding at
 all. What stays open is a strict xfail with its class.
 """
 
@@ -137,7 +137,6 @@ _OPEN: dict[str, str] = {
     "ostavite paket kod komšije u Salaš 45, Čenej": _RURAL,
     "jätke pakk ukse taha aadressil Mäe talu, Kuremaa küla, Jõgeva vald": _RURAL,
     'atstājiet pie durvīm, Mājas \\"Rūķīši\\", Ērgļu pagasts': _RURAL,
-    "palikite prie durų, Pušaloto k., Sodybos g. 3, Pasvalio r.": _RURAL,
     "kapıcıya bırakın, adres: Yeşilköy Köyü, Kızılcahamam, Ankara": _RURAL,
     "please leave it at the blue door: 3603 Banchi, Oaza Chisato, Achi-mura, Shimoina-gun, Nagano": _RURAL,
     "경비실에 맡겨 주세요: 전라남도 보성군 회천면 영천리 산 12": _RURAL,
@@ -151,51 +150,36 @@ _OPEN: dict[str, str] = {
     "لطفاً به نگهبان بدهید، نشانی: روستای ابیانه، دهستان برزرود، شهرستان نطنز": _RURAL,
     "tafadhali acha kwa mlinzi, Kijiji cha Kaptagat, Shamba namba 212, Elgeyo Marakwet": _RURAL,
     "deixeu-lo a la porta blava del Mas Can Pujol, Camí de la Riera s/n, Sant Julià de Vilatorta": _RURAL,
-    "Merry Christmas auntie! it goes to 73 Birchmount Cres, Sudbury, Ontario. xx": _FREE_TEXT,
-    "Happy 40th Dave! Send it to 5 Wattle Grove, Toowoomba QLD. xx": _FREE_TEXT,
     "Congrats on the new house! It goes to 11 Ashgrove Park, Ennis, Co. Clare. xx": _FREE_TEXT,
-    "¡Feliz día, viejo! Mandalo a Av. San Martín 1432, Mendoza. xx": _FREE_TEXT,
     "Všechno nejlepší babi! Balík pošli na Lipová 214/9, Kolín. xx": _FREE_TEXT,
     "Všetko najlepšie dedo! Balík na Hlavná 58, Prešov. xx": _FREE_TEXT,
     "Χρόνια πολλά γιαγιά! Στείλε το στην Ερμού 45, Πάτρα. xx": _FREE_TEXT,
-    "Su gimtadieniu, močiute! Siuntinys į Liepų g. 14, Šiauliai. xx": _FREE_TEXT,
     "おばあちゃん誕生日おめでとう！送り先は 桜町2丁目14番地, 金沢市. xx": _FREE_TEXT,
     "Otanjoubi omedetou obaachan! Send it to 2-14 Sakuramachi, Kanazawa. xx": _FREE_TEXT,
     "Selamat hari jadi nenek! Hantar ke No. 23, Jalan Kenanga 3, Taman Melati, Kuala Lumpur. xx": _FREE_TEXT,
     "عيد ميلاد سعيد يا جدتي! أرسلوه إلى ١٤ شارع النصر, المنصورة. xx": _FREE_TEXT,
     "Heri ya siku ya kuzaliwa bibi! Tuma kwa Nyumba 14, Barabara ya Ngong, Kilimani, Nairobi. xx": _FREE_TEXT,
-    "Unit 1108, 11th floor, 73 Birchmount Cres, Sudbury, Ontario - ring twice": _UNIT_FIRST,
-    "Unit 4, Level 2, 5 Wattle Grove, Toowoomba QLD - ring twice": _UNIT_FIRST,
     "Apartment 6, 3rd floor, 11 Ashgrove Park, Ennis, Co. Clare - ring twice": _UNIT_FIRST,
     "3rd floor, Flat 12B, Flat 304, Sai Residency, 14th Cross, Jayanagar, Bengaluru - ring twice": _UNIT_FIRST,
     "byt č. 7, 2. patro, Lipová 214/9, Kolín - ring twice": _UNIT_FIRST,
     "byt 14, 4. poschodie, Hlavná 58, Prešov - ring twice": _UNIT_FIRST,
     "3ος όροφος, διαμέρισμα 6, Ερμού 45, Πάτρα - ring twice": _UNIT_FIRST,
-    "butas 9, 3 aukštas, Liepų g. 14, Šiauliai - ring twice": _UNIT_FIRST,
     "3階 302号室, 桜町2丁目14番地, 金沢市 - ring twice": _UNIT_FIRST,
     "Room 302, 3F, 2-14 Sakuramachi, Kanazawa - ring twice": _UNIT_FIRST,
     "3单元502室, 人民路88号, 苏州市姑苏区 - ring twice": _UNIT_FIRST,
     "5樓之2, 中山路二段15號, 台中市西區 - ring twice": _UNIT_FIRST,
     "Tingkat 4, Unit 4-12, No. 23, Jalan Kenanga 3, Taman Melati, Kuala Lumpur - ring twice": _UNIT_FIRST,
     "Ghorofa ya 3, chumba 7, Nyumba 14, Barabara ya Ngong, Kilimani, Nairobi - ring twice": _UNIT_FIRST,
-    '{"name": "line1", "value": "73 Birchmount Cres"}': _SPLIT,
-    "- 73 Birchmount Cres\\n": _SPLIT,
-    '{"name": "line1", "value": "5 Wattle Grove"}': _SPLIT,
-    "- 5 Wattle Grove\\n": _SPLIT,
     '{"name": "line1", "value": "11 Ashgrove Park"}': _SPLIT,
     "- 11 Ashgrove Park\\n": _SPLIT,
     '{"name": "line1", "value": "Flat 304, Sai Residency, 14th Cross"}': _SPLIT,
     "- Flat 304, Sai Residency, 14th Cross\\n": _SPLIT,
-    '{"name": "line1", "value": "Av. San Martín 1432"}': _SPLIT,
-    "- Av. San Martín 1432\\n": _SPLIT,
     '{"name": "line1", "value": "Lipová 214/9"}': _SPLIT,
     "- Lipová 214/9\\n": _SPLIT,
     '{"name": "line1", "value": "Hlavná 58"}': _SPLIT,
     "- Hlavná 58\\n": _SPLIT,
     '{"name": "line1", "value": "Ερμού 45"}': _SPLIT,
     "- Ερμού 45\\n": _SPLIT,
-    '{"name": "line1", "value": "Liepų g. 14"}': _SPLIT,
-    "- Liepų g. 14\\n": _SPLIT,
     '{"name": "line1", "value": "桜町2丁目14番地"}': _SPLIT,
     "- 桜町2丁目14番地\\n": _SPLIT,
     '{"name": "line1", "value": "2-14 Sakuramachi"}': _SPLIT,
@@ -210,70 +194,26 @@ _OPEN: dict[str, str] = {
     "- Nyumba 14, Barabara ya Ngong\\n": _SPLIT,
 }
 
-_STORE_FOOTER = (
-    "a shop's own address in a page footer beside its legal form and registration ('Elbkontor GmbH, Große "
-    "Elbstraße 145, 22767 Hamburg, HRB 12345'): the street and postcode rules read the address and no "
-    "rule reads the business it belongs to"
-)
 _NUMBERED_ROAD = (
     "a numbered road as a sign's theme read as a street and house number ('Bundesstraße 1 Schild', "
     "'Estrada Nacional 2 placa', 'Valtatie 4 kyltti')"
 )
 _PERSON_STREET = (
-    "a street named after a person or written in Hangul or Han ('Karl Johans gate', '명동길', '迪化街') read "
-    "as a person's name (person, not this round's detector)"
+    "a street named after a person or written in Hangul or Han ('Karl Johans gate', '12 George St', '명동길', "
+    "'迪化街') read as a person's name (person, not this round's detector)"
 )
 
 # A clean record flagged, by a string of the record, and why.
 _FALSE_FLAGS: dict[str, str] = {
-    "© 2026 Lakeview Goods Inc. · 1200 N State St, Chicago, IL 60610 · Store hours 9-6": _STORE_FOOTER,
-    "Registered office: Threadneedle Crafts Ltd, 8 King Street, Manchester M2 4LQ": _STORE_FOOTER,
-    "Visit our flagship: Maple & Co., 900 Robson St, Vancouver BC V6Z 2E7": _STORE_FOOTER,
-    "Gumleaf Homewares Pty Ltd · Shop 3, 120 Hay St, Perth WA 6000 · ABN on invoices": _STORE_FOOTER,
-    "Claddagh Crafts Ltd, 4 Quay Street, Galway H91 K2R4 · open daily": _STORE_FOOTER,
-    "Southern Knit Co · 12 George St, Dunedin 9016 · Mon-Sat": _STORE_FOOTER,
-    "Zulu Beadworks (Pty) Ltd · 44 Florida Rd, Durban 4001": _STORE_FOOTER,
-    "© 2026 Atelier Soie SARL · 12 quai Saint-Antoine, 69002 Lyon · RCS Lyon": _STORE_FOOTER,
-    "Chocolaterie Meuse SPRL · Place Saint-Lambert 9, 4000 Liège · TVA BE": _STORE_FOOTER,
-    "Boutique Érable inc. · 38 rue Saint-Louis, Québec G1R 3Z1 · heures d'ouverture": _STORE_FOOTER,
-    "Impressum: Elbkontor GmbH, Große Elbstraße 145, 22767 Hamburg, HRB 12345": _STORE_FOOTER,
-    "Steirerwerk GmbH · Herrengasse 3, 8010 Graz · UID ATU": _STORE_FOOTER,
-    "Rheinkiosk AG · Marktplatz 11, 4051 Basel · MWST-Nr.": _STORE_FOOTER,
-    "© 2026 Bottega Sabauda S.r.l. · Via Garibaldi 8, 10122 Torino · P.IVA": _STORE_FOOTER,
-    "Cerámicas Triana S.L. · Calle San Jacinto 22, 41010 Sevilla · CIF": _STORE_FOOTER,
-    "Café de la Costa S.A.S. · Calle del Arsenal 10, Cartagena · NIT": _STORE_FOOTER,
-    "Conservas do Douro Lda · Rua de Santa Catarina 12, 4000-442 Porto · NIF": _STORE_FOOTER,
-    "Loja Bahia Ltda. · Rua Chile 20, Salvador · CNPJ": _STORE_FOOTER,
-    "Grachtengoed B.V. · Oudegracht 140, 3511 AZ Utrecht · KvK": _STORE_FOOTER,
-    "Gentse Zeep BV · Korenmarkt 5, 9000 Gent · BTW BE": _STORE_FOOTER,
-    "Smykkehuset ApS · Søndergade 10, 8000 Aarhus C · CVR": _STORE_FOOTER,
-    "Västkust Design AB · Kungsportsavenyen 21, 411 36 Göteborg · org.nr": _STORE_FOOTER,
-    "Fjordull AS · Torgallmenningen 8, 5014 Bergen · org.nr": _STORE_FOOTER,
-    "Pirkan Puoti Oy · Hämeenkatu 12, 33100 Tampere · Y-tunnus": _STORE_FOOTER,
-    "Bursztyn sp. z o.o. · ul. Floriańska 14, 31-019 Kraków · NIP": _STORE_FOOTER,
-    "Brněnské sklo s.r.o. · Masarykova 20, 602 00 Brno · IČO": _STORE_FOOTER,
-    "Košický drevár s.r.o. · Hlavná 12, 040 01 Košice · IČO": _STORE_FOOTER,
-    "Hortobágyi Kézműves Kft. · Piac utca 20, 4024 Debrecen · adószám": _STORE_FOOTER,
-    "Ceramica Transilvania SRL · Piața Unirii 5, Cluj-Napoca · CUI": _STORE_FOOTER,
-    "Черноморски сувенири ООД · бул. Княз Борис I 40, Варна · ЕИК": _STORE_FOOTER,
-    "Dalmatinska kuća d.o.o. · Marmontova 3, 21000 Split · OIB": _STORE_FOOTER,
-    "Štajerski Med d.o.o. · Glavni trg 9, 2000 Maribor · ID za DDV": _STORE_FOOTER,
-    "Pärnu Käsitöö OÜ · Rüütli 25, 80010 Pärnu · reg.kood": _STORE_FOOTER,
-    "Kurzemes Dzintars SIA · Lielā iela 12, Liepāja · PVN": _STORE_FOOTER,
-    "ООО Казанские Сувениры · ул. Баумана 20, Казань · ИНН": _STORE_FOOTER,
-    "Ege Seramik A.Ş. · Kıbrıs Şehitleri Cad. No: 40, Alsancak, İzmir · vergi no": _STORE_FOOTER,
-    "(주)해운대굿즈 부산 해운대구 해운대해변로 264 영업시간": _STORE_FOOTER,
-    "成都锦里文创有限公司 成都市武侯区武侯祠大街231号 营业时间": _STORE_FOOTER,
-    "高雄港都文創股份有限公司 高雄市鹽埕區大勇路1號 營業時間": _STORE_FOOTER,
-    "Ceràmica Empordà SL · Carrer Nou 12, 17001 Girona · NIF": _STORE_FOOTER,
-    '"product": {"title": "Bundesstraße 1 Schild"}': _NUMBERED_ROAD,
-    '"product": {"title": "Estrada Nacional 2 placa"}': _NUMBERED_ROAD,
-    '"product": {"title": "Valtatie 4 kyltti"}': _NUMBERED_ROAD,
+    ': "Southern Knit Co · 12 George St, Dunedin 9016 · Mon-Sat"}': _PERSON_STREET,
     'uct": {"title": "Karl Johans gate tote bag, organic cotton"}': _PERSON_STREET,
     'Johans gate at dusk, wide angle, Bergen skyline, film grain"': _PERSON_STREET,
     '"product": {"title": "명동길 tote bag, organic cotton"}': _PERSON_STREET,
     'otograph of 명동길 at dusk, wide angle, 부산 skyline, film grain"': _PERSON_STREET,
     'otograph of 迪化街 at dusk, wide angle, 高雄 skyline, film grain"': _PERSON_STREET,
+    '"product": {"title": "Bundesstraße 1 Schild"}': _NUMBERED_ROAD,
+    '"product": {"title": "Estrada Nacional 2 placa"}': _NUMBERED_ROAD,
+    '"product": {"title": "Valtatie 4 kyltti"}': _NUMBERED_ROAD,
 }
 
 
