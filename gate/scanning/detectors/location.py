@@ -14,6 +14,7 @@ from gate.scanning import lexicon
 from gate.scanning.context import GEO, NOT_NUMERIC
 from gate.scanning.cue_led import CueLedPattern
 from gate.scanning.detectors import (
+    location_business,
     location_dwelling,
     location_east,
     location_keys,
@@ -83,6 +84,8 @@ _STREET_SUFFIXES = (
     "Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive", "Dr", "Way",
     "Place", "Pl", "Parkway", "Pkwy", "Terrace", "Square", "Sq", "Highway", "Hwy", "Close", "Crescent",
     "Gardens", "Mews", "Row", "Walk",
+    # (addr20) Australian, New Zealand, Irish and Canadian street words and their abbreviations
+    "Cres", "Grove", "Ct", "Crt", "Pde", "Cct", "Esplanade",
 )  # fmt: skip
 _STREET_SUFFIX = "(?:" + "|".join(_STREET_SUFFIXES) + ")"
 # A text holds one of the suffixes if it holds one of those that contain no other ("St" for "Street"):
@@ -130,7 +133,7 @@ _LOW = lexicon.LOWER
 # Street words of Southern and Eastern Europe, before the name: "Calle Mayor 5", "Via Roma 12", "ul. Długa
 # 7", "Rua Augusta 44". The name starts with a capital (after "de", "di", "la"...) and a number follows.
 _STREET_WORD = (
-    r"(?:Calle|C/|Avda\.?|Avenida|Paseo|Plaza|Pasaje|Ronda|Camino|Carrer|Travesía|Rue|rue|Avenue|avenue|"
+    r"(?:Calle|C/|Avda\.?|Av\.|Avenida|Paseo|Plaza|Pasaje|Ronda|Camino|Carrer|Travesía|Rue|rue|Avenue|avenue|"
     r"Boulevard|boulevard|Bd|Chemin|chemin|Allée|allée|Impasse|impasse|Place|place|Quai|quai|Via|Viale|"
     r"Piazza|Piazzale|Corso|Largo|Vicolo|Contrada|Rua|Travessa|Praça|Alameda|Estrada|ul\.|ulica|al\.|aleja|"
     r"os\.|pl\.|plac|Strada|Bulevardul|Calea|Șoseaua|Soseaua|Splaiul|Aleea|Drumul|Intrarea|Piața|Ulica|Odos|"
@@ -155,7 +158,8 @@ _NUMBER_FIRST = re.compile(
     rf"\d(?<![\w,.]\d)\d{{0,3}}(?:\s?(?:bis|ter))?,?\s+{_STREET_WORD}\s+{_ARTICLES}[{_UP}][{_LOW}]"
 )
 _STREET_WORDS = (
-    "calle", "c/", "avd", "avenida", "paseo", "plaza", "pasaje", "ronda", "camino", "carrer", "traves", "rue",
+    "calle", "c/", "avd", "av.", "avenida", "paseo", "plaza", "pasaje", "ronda", "camino", "carrer", "traves",
+    "rue",
     "avenue", "boulevard", "bd ", "chemin", "allée", "impasse", "place", "quai", "via", "piazza", "corso",
     "largo", "vicolo", "contrada", "rua", "praça", "alameda", "estrada", "ul.", "ulica", "al.", "aleja",
     "os.",
@@ -204,12 +208,13 @@ _CUED_ADDRESS = re.compile(_ADDRESS_CUE + f"(?:{_AFTER_ADDRESS_CUE})")
 # "Abbey Road 2"): a name, a street word and a number after it are a product line there more often.
 _NAME_THEN_STREET = re.compile(
     rf"[{_UP}](?<![\w][{_UP}])[{_LOW}\-]{{1,30}}(?:\s+[{_UP}][{_LOW}\-]{{1,30}}){{0,2}}\s+"
-    r"(?i:út|utca|u\.|tér|körút|krt\.|köz|fasor|rakpart|ulica|cesta|ulice|třída|nábřeží|iela|gatvė|"
+    r"(?i:út|utca|u\.|g\.|tér|körút|krt\.|köz|fasor|rakpart|ulica|cesta|ulice|třída|nábřeží|iela|gatvė|"
     r"prospektas|tänav|maantee|puiestee|caddesi|cad\.|sokak|sokağı|sk\.|bulvarı|prospekt|ulitsa|pereulok|"  # noqa: RUF001
     r"naberezhnaya|shosse|ploshchad)\s+\d{1,4}[a-zA-Z]?(?!\w)" + _NOT_QUANTITY
 )
 _NAME_THEN_STREET_WORDS = (
-    "út ", "utca", "u. ", "tér ", "körút", "krt.", "köz ", "fasor", "rakpart", "ulica", "cesta", "ulice",
+    "út ", "utca", "u. ", "g. ", "tér ", "körút", "krt.", "köz ", "fasor", "rakpart", "ulica", "cesta",
+    "ulice",
     "třída", "nábřeží", "iela", "gatvė", "prospekt", "tänav", "maantee", "puiestee", "caddesi", "cad.",
     "sokak", "sokağı", "sk.", "bulvarı", "ulitsa", "pereulok", "naberezhnaya", "shosse", "ploshchad",  # noqa: RUF001
 )  # fmt: skip
@@ -398,6 +403,54 @@ def _valid_labelled(match: re.Match[str], text: Text) -> bool:
     return abs(lat) <= _MAX_LAT and abs(lng) <= _MAX_LNG and not (lat == 0 and lng == 0)
 
 
+_ADDRESS_RULES = (
+    PatternRule(
+        "location.street",
+        _STREET,
+        _starts_word,
+        when=_street_suffix,
+        requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
+    ),
+    PatternRule(
+        "location.strasse",
+        _STRASSE,
+        when=any_word(_STRASSE_WORDS),
+        requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
+    ),
+    PatternRule("location.us_zip", _US_STATE_ZIP, requires=HAS_COMMA | HAS_CAPITALS),
+    # European street forms: one prefilter and one regex for the four patterns above.
+    PatternRule(
+        "location.street_europe",
+        _EUROPEAN,
+        _valid_european,
+        when=any_word(_STREET_WORDS + _COMPOUND_WORDS + _ADDRESS_CUE_WORDS + _NAME_THEN_STREET_WORDS),
+        requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
+    ),
+    # (The cued pattern looks its cue words up itself: no prefilter.)
+    PatternRule(
+        "location.cued_address", _LEXICON_ADDRESS, _not_a_product_line, requires=HAS_CAPITALS | HAS_DIGIT
+    ),
+    PatternRule(
+        "location.cued_street", _CUED_STREET, when=any_word(_ADDRESS_CUE_WORDS), requires=HAS_CAPITALS
+    ),
+    # Japanese, Chinese, Korean and Turkish address forms.
+    *location_east.RULES,
+    # ... and those of more countries (Arabic, Persian, Thai, Vietnamese, Indonesian, Latin American ...).
+    *location_world.RULES,
+    # ... and a street with its number, a postcode and a town, in any language (addr17).
+    *location_postcode.RULES,
+    # ... and a state's code and postcode after the town, US forces' addresses (addr19).
+    *location_states.RULES,
+    # ... and addresses without a house number, by the words of two parts (addr19).
+    *location_numberless.RULES,
+    # ... and Asian addresses written in Latin letters (addr19).
+    *location_latin.RULES,
+    # ... and any address after its label, by its shape (addr17).
+    *location_labelled.RULES,
+    # ... and a house or flat word and its number among an address's parts (addr17).
+    *location_dwelling.RULES,
+)
+
 DETECTOR = PatternDetector(
     entity="LOCATION",
     # Each rule requires what it needs; "1.2345;4.5678" has neither a digit run nor a space. Only the
@@ -411,51 +464,9 @@ DETECTOR = PatternDetector(
             "location.labelled_coordinates", _LABELLED_PAIR, _valid_labelled, when=any_word(_LAT_LABELS)
         ),
         PatternRule("location.dms", _DMS, requires=HAS_DEGREE),
-        PatternRule(
-            "location.street",
-            _STREET,
-            _starts_word,
-            when=_street_suffix,
-            requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
-        ),
-        PatternRule(
-            "location.strasse",
-            _STRASSE,
-            when=any_word(_STRASSE_WORDS),
-            requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
-        ),
-        PatternRule("location.us_zip", _US_STATE_ZIP, requires=HAS_COMMA | HAS_CAPITALS),
-        # European street forms: one prefilter and one regex for the four patterns above.
-        PatternRule(
-            "location.street_europe",
-            _EUROPEAN,
-            _valid_european,
-            when=any_word(_STREET_WORDS + _COMPOUND_WORDS + _ADDRESS_CUE_WORDS + _NAME_THEN_STREET_WORDS),
-            requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
-        ),
-        # (The cued pattern looks its cue words up itself: no prefilter.)
-        PatternRule(
-            "location.cued_address", _LEXICON_ADDRESS, _not_a_product_line, requires=HAS_CAPITALS | HAS_DIGIT
-        ),
-        PatternRule(
-            "location.cued_street", _CUED_STREET, when=any_word(_ADDRESS_CUE_WORDS), requires=HAS_CAPITALS
-        ),
-        # Japanese, Chinese, Korean and Turkish address forms.
-        *location_east.RULES,
-        # ... and those of more countries (Arabic, Persian, Thai, Vietnamese, Indonesian, Latin American ...).
-        *location_world.RULES,
-        # ... and a street with its number, a postcode and a town, in any language (addr17).
-        *location_postcode.RULES,
-        # ... and a state's code and postcode after the town, US forces' addresses (addr19).
-        *location_states.RULES,
-        # ... and addresses without a house number, by the words of two parts (addr19).
-        *location_numberless.RULES,
-        # ... and Asian addresses written in Latin letters (addr19).
-        *location_latin.RULES,
-        # ... and any address after its label, by its shape (addr17).
-        *location_labelled.RULES,
-        # ... and a house or flat word and its number among an address's parts (addr17).
-        *location_dwelling.RULES,
+        # The address rules: an address right after a business's name and legal form is the business's
+        # own, no customer's (a shop's footer: `location_business`).
+        *(location_business.customers_only(rule) for rule in _ADDRESS_RULES),
     ),
 )
 

@@ -28,8 +28,8 @@ _ROUND = attacker_round.load("attacker_round_addr17.json")
 
 _NO_HOUSE_NUMBER = (
     "an address with neither a house number nor a label the rules read: street and district parts only "
-    "(Chile's 'Av. Providencia 1208, depto 502, Providencia, Santiago' under no label, Vietnam's 'Phường "
-    "..., Quận 1'), a street without its number before a postcode (Arabic after a verb), a place before "
+    "(Vietnam's 'Phường ..., Quận 1'; addr20 closed Chile's 'Av. Providencia 1208'), a street without "
+    "its number before a postcode (Arabic after a verb), a place before "
     "a postcode after a delivery noun ('livraison :', 'consegna:')"
 )
 _POSTCODE_FORM = (
@@ -41,7 +41,6 @@ _POSTCODE_FORM = (
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
-    "engraved pen | Av. Providencia 1208": _NO_HOUSE_NUMBER,
     "45 Nguyễn Huệ, Phường Bến Nghé": _NO_HOUSE_NUMBER,
     "أرسلوها إلى شارع الملك فهد": _NO_HOUSE_NUMBER,
     "livraison : lieu-dit Les Granges": _NO_HOUSE_NUMBER,

@@ -58,7 +58,6 @@ _OPEN: dict[str, str] = {
     "手提 9123 4567": _PHONE_SHAPES,
     "15-4123-4567": _PHONE_SHAPES,
     "Laugavegur 28": _STREETS,
-    "Av. Providencia 1234": _STREETS,
     "GA-183-8164": "a Ghana Post digital address (two letters, two digit groups) has no street word",
     "серії КВ № 123456": "a Ukrainian passport's series and number after 'паспорт серії'",
     "28/12345678/40": _UNCHECKED,

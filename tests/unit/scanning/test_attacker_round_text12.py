@@ -77,7 +77,6 @@ _OPEN: dict[str, str] = {
     '["02250815672", "faktura"]': "a PESEL alone in an array, with no cue or key",
     "شارع الملك فهد": _STREETS,
     "فيلا 23": _STREETS,
-    "Av. Corrientes 1234": _STREETS,
     "Los Leones 1450": _STREETS,
     "21 9 8877-6655": _PHONES,
     "11 15-4387-2210": _PHONES,

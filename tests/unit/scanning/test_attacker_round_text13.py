@@ -27,7 +27,6 @@ from tests.unit.scanning import attacker_round
 _ROUND = attacker_round.load("attacker_round_text13.json")
 
 _SPLIT = "a value and its cue, or the value's parts, in sibling array items or keys"
-_STREETS = "addresses of Arabic and Argentine forms (location detectors are scanfast12's; text12's class)"
 _PLAQUE = (
     "an Italian or Turkish plate after a word that also names a plaque or a hotplate, no vehicle named "
     "(their forms are model codes' too: 'targa GT 500 XL', 'plaka 20 W 220')"
@@ -39,7 +38,6 @@ _OPEN: dict[str, str] = {
     '"birth": ["1984", "03", "12"]': _SPLIT,
     '"pruefziffer": "89"': _SPLIT,
     '"token_parts"': _SPLIT,
-    "Av. Santa Fe 3253": _STREETS,
     "شماره ۰۹۱۲": "a phone after a word that means any number ('شماره'); phone*.py are scanfast12's",
     "chave aleatória": "a Pix random key: a UUID, the shape of every request id",
     "DNPXK2ABHG7F": "a phone's serial after 'serial number' (product serials share its shape; text12)",

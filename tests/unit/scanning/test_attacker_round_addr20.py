@@ -1,0 +1,233 @@
+# ruff: noqa: RUF001, E501 - the records of 42 languages, quoted whole
+"""The twentieth attacker round on addresses (addr20): attacker_round_addr20.json, written before reading
+the detectors, on a customer's address in the shapes the addr17 and addr19 rounds did not use, in 61
+locales of 42 languages: the street, house number and town without a postcode inside a gift message, a
+delivery note in lower case without commas, apartment, floor and door words before the street
+('Bât. B, 3e étage, porte gauche, 14 rue des Lilas'), a rural address (a farm, a lot, a road's
+kilometre, 'RR 2 Box 47', 'Carretera Federal 15 Km 22', Japan's 'banchi', India's 'Village ... Post
+Office ... District'), and the address split over keys in a list of {name, value} objects (line1, line2,
+city) or over the lines of a markdown list in a prompt.
+
+The clean neighbours are each country's famous streets as a product's theme ('Rue de Rivoli tote bag',
+'Abbey Road poster'), its cities as collections, a numbered road as a sign ('Route 66 sign', 'Estrada
+Nacional 2 placa'), a street photograph's prompt, and a shop's own address in a page footer beside its
+legal form and registration ('Elbkontor GmbH, Große Elbstraße 145, 22767 Hamburg, HRB 12345'): a
+business's address is no customer's (closed by location_business: 40 flagged before). A "found" record must yield LOCATION; a "clean" one no finding at
+all. What stays open is a strict xfail with its class.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from gate.scanning import scan_parameters
+from tests.unit.scanning import attacker_round
+
+_ROUND = attacker_round.load("attacker_round_addr20.json")
+
+_LOWER_CASE = (
+    "an address in lower case without commas after a delivery phrase ('leave it with the neighbour at 27 "
+    "hollybush lane stroud'): the street and town rules read the capitals of names and the commas between "
+    "an address's parts"
+)
+_RURAL = (
+    "a rural address the rules do not read: a farm, hamlet or village and its parish or district ('Lower "
+    "Fold Farm, Crook Lane, near Kendal', 'Village ..., Post Office ..., District ...'), a road and its "
+    "kilometre ('Ruta Provincial 40 Km 7'), a rural route ('RR 2 Box 47'), a cadastral number ('Gnr 45 bnr "
+    "12')"
+)
+_FREE_TEXT = (
+    "a street, house number and town without a postcode inside free text, in a form the street rules do "
+    "not read (a house number after a street of no street word: 'Lipová 214/9, Kolín', 'Ερμού 45, Πάτρα', "
+    "an English street word the rules do not know: '73 Birchmount Cres', '5 Wattle Grove')"
+)
+_UNIT_FIRST = (
+    "apartment, floor and door words before a street the rules do not read alone ('byt č. 7, 2. patro, "
+    "Lipová 214/9, Kolín', '3階 302号室, 桜町2丁目14番地'): the unit words are no address cue yet"
+)
+_SPLIT = (
+    "an address split over keys ({name: line1/line2/city, value}) or over the lines of a list, each part "
+    "of which alone is no address the rules read ('73 Birchmount Cres' / 'Unit 1108, 11th floor' / "
+    "'Sudbury, Ontario')"
+)
+
+# What the scanner still misses, by a string of the record, and why (the class, not the example).
+_OPEN: dict[str, str] = {
+    "please leave it by the blue door at 418 maple grove ave dayton, ohio": _LOWER_CASE,
+    "leave it with the neighbour at 27 hollybush lane stroud": _LOWER_CASE,
+    "drop it at the side door of 73 birchmount cres sudbury, ontario": _LOWER_CASE,
+    "leave it on the veranda at 5 wattle grove toowoomba qld": _LOWER_CASE,
+    "leave it in the porch at 11 ashgrove park ennis, co. clare": _LOWER_CASE,
+    "leave it behind the gate at 62 kowhai street whanganui": _LOWER_CASE,
+    "please hand it to the watchman at flat 304, sai residency, 14th cross jayanagar, bengaluru": _LOWER_CASE,
+    "leave it at the guardhouse of 17 protea crescent somerset west": _LOWER_CASE,
+    "livrez à la porte bleue au 14 rue des lilas nantes": _LOWER_CASE,
+    "déposez le colis chez le voisin au 23 rue des tanneurs namur": _LOWER_CASE,
+    "laissez-le devant la porte du 2315 rue beaubien est montréal": _LOWER_CASE,
+    "bitte beim nachbarn abgeben, lindenweg 7 bad hersfeld": _LOWER_CASE,
+    "bitte vor die tür stellen, mühlgasse 14 krems an der donau": _LOWER_CASE,
+    "bitte im milchkasten deponieren, rosenbergstrasse 31 wil sg": _LOWER_CASE,
+    "lasciatelo in portineria, in via dei mille 23 bergamo": _LOWER_CASE,
+    "dejadlo en la puerta azul de calle mayor 5 alcalá de henares": _LOWER_CASE,
+    "déjelo con el portero en calle hidalgo 118 guanajuato": _LOWER_CASE,
+    "dejalo en la portería de av. san martín 1432 mendoza": _LOWER_CASE,
+    "déjelo en recepción, en la carrera 45 # 26-85 medellín": _LOWER_CASE,
+    "déjenlo en conserjería de pasaje los aromos 2241 temuco": _LOWER_CASE,
+    "deixem na porta verde da rua das flores 42 braga": _LOWER_CASE,
+    "deixar com o porteiro na rua padre chagas 315 porto alegre": _LOWER_CASE,
+    "graag afgeven bij de buren op vlierstraat 9 zwolle": _LOWER_CASE,
+    "leg het bij de achterdeur van kerkstraat 88 lokeren": _LOWER_CASE,
+    "stil den ved døren på ahornvej 12 silkeborg": _LOWER_CASE,
+    "lämna det vid dörren på björkvägen 4 sundsvall": _LOWER_CASE,
+    "legg den i postkassa i furuveien 22 lillehammer": _LOWER_CASE,
+    "jättäkää oven taakse osoitteeseen koivukuja 5 kuopio": _LOWER_CASE,
+    "skiljið pakkann eftir við dyrnar á lindargata 21 akureyri": _LOWER_CASE,
+    "zostawcie u sąsiadki na ul. lipowa 17 zamość": _LOWER_CASE,
+    "nechte to u sousedů v ulici lipová 214/9 kolín": _LOWER_CASE,
+    "nechajte to pri dverách na hlavná 58 prešov": _LOWER_CASE,
+    "hagyják a szomszédnál a petőfi sándor utca 12. kecskemét": _LOWER_CASE,
+    "lăsați coletul la vecina de pe strada florilor 9 sibiu": _LOWER_CASE,
+    "оставете пратката при съседите на ул. иван вазов 14 пловдив": _LOWER_CASE,
+    "αφήστε το στην πόρτα, οδός ερμού 45 πάτρα": _LOWER_CASE,
+    "ostavite paket kod susjeda u ulica ivana gundulića 12 osijek": _LOWER_CASE,
+    "pustite paket pred vrati na cankarjeva ulica 8 kranj": _LOWER_CASE,
+    "ostavite paket kod komšije u ulica kralja petra 21 novi sad": _LOWER_CASE,
+    "jätke pakk ukse taha aadressil kase tänav 11 tartu": _LOWER_CASE,
+    "atstājiet pie durvīm, liepu iela 18 cēsis": _LOWER_CASE,
+    "palikite prie durų, liepų g. 14 šiauliai": _LOWER_CASE,
+    "залиште посилку в консьєржа на вул. шевченка 23 полтава": _LOWER_CASE,
+    "оставьте у консьержа, адрес: ул. садовая 12 ярославль": _LOWER_CASE,
+    "青いドアの家に置いてください： 桜町2丁目14番地 金沢市": _LOWER_CASE,
+    "please leave it at the blue door: 2-14 sakuramachi kanazawa": _LOWER_CASE,
+    "để ở phòng bảo vệ, số 12 ngõ 45 phố trần duy hưng cầu giấy, hà nội": _LOWER_CASE,
+    "titip ke satpam di jl. melati no. 17 bandung": _LOWER_CASE,
+    "tinggalkan di pondok pengawal, no. 23, jalan kenanga 3 taman melati, kuala lumpur": _LOWER_CASE,
+    "paki-iwan sa guard ng blk 12 lot 7 sampaguita st brgy. san isidro, antipolo": _LOWER_CASE,
+    "اتركوه مع البواب في ١٤ شارع النصر المنصورة": _LOWER_CASE,
+    "tafadhali acha kwa mlinzi, nyumba 14, barabara ya ngong kilimani, nairobi": _LOWER_CASE,
+    "deixeu-lo a la porta blava del carrer de la rosa 9 vic": _LOWER_CASE,
+    "Please leave it by the blue door at RR 2 Box 47, Hebron, Nebraska": _RURAL,
+    "leave it with the neighbour at Lower Fold Farm, Crook Lane, near Kendal": _RURAL,
+    "drop it at the side door of RR 3 Site 12 Comp 8, Olds, Alberta": _RURAL,
+    "leave it in the porch at Knockbrack, Ballyhaunis, Co. Mayo": _RURAL,
+    "please hand it to the watchman at Village Kheri Kalan, Post Office Ballabgarh, District Faridabad, Haryana": _RURAL,
+    "livrez à la porte bleue au Lieu-dit Les Granges, route de Cahors, Lalbenque": _RURAL,
+    "laissez-le devant la porte du Rang Saint-Joseph 455, Saint-Élie-de-Caxton": _RURAL,
+    "bitte beim Nachbarn abgeben, Aussiedlerhof 2, Flur 14, Gemarkung Wettesingen": _RURAL,
+    "bitte vor die Tür stellen, Rotte Oberndorf 23, Gemeinde Ybbsitz": _RURAL,
+    "bitte im Milchkasten deponieren, Hof Ober-Egg, Egg 112, Trub": _RURAL,
+    "déjelo con el portero en Carretera Federal 15 Km 22, Rancho Las Palmas, Magdalena de Kino": _RURAL,
+    "dejalo en la portería de Ruta Provincial 40 Km 7, Chacra 23, Tupungato": _RURAL,
+    "déjelo en recepción, en la Vereda El Salado, Finca La Esperanza, Km 4 vía a Guatapé": _RURAL,
+    "déjenlo en conserjería de Parcela 18, Camino a Los Maitenes Km 6, Limache": _RURAL,
+    "deixar com o porteiro na Sítio Boa Vista, Estrada Vicinal km 8, Zona Rural, Pirenópolis": _RURAL,
+    "graag afgeven bij de buren op Boerderij De Hoeve, Hooidijk 14, Dalfsen": _RURAL,
+    "lämna det vid dörren på Gården Övre Näs 3, Rättvik": _RURAL,
+    "legg den i postkassa i Gnr 45 bnr 12, Nordre Åsen gård, Gausdal": _RURAL,
+    "skiljið pakkann eftir við dyrnar á Bærinn Hóll, Svarfaðardal, Dalvík": _RURAL,
+    "zostawcie u sąsiadki na Kolonia Wola 45, gmina Łabunie": _RURAL,
+    "nechte to u sousedů v ulici čp. 36, Horní Lhota u Ostravy": _RURAL,
+    "nechajte to pri dverách na Lazy pod Makytou č. 211, osada Dúbrava": _RURAL,
+    "hagyják a szomszédnál a Tanya 214, Kiskunmajsa": _RURAL,
+    "lăsați coletul la vecina de pe Sat Vadu Crișului, nr. 311, comuna Vadu Crișului, jud. Bihor": _RURAL,
+    "ostavite paket kod susjeda u Zaselak Gornji Kraj 14, Pitomača": _RURAL,
+    "pustite paket pred vrati na Zgornja Besnica 47, pri kmetiji Jereb": _RURAL,
+    "ostavite paket kod komšije u Salaš 45, Čenej": _RURAL,
+    "jätke pakk ukse taha aadressil Mäe talu, Kuremaa küla, Jõgeva vald": _RURAL,
+    'atstājiet pie durvīm, Mājas \\"Rūķīši\\", Ērgļu pagasts': _RURAL,
+    "kapıcıya bırakın, adres: Yeşilköy Köyü, Kızılcahamam, Ankara": _RURAL,
+    "please leave it at the blue door: 3603 Banchi, Oaza Chisato, Achi-mura, Shimoina-gun, Nagano": _RURAL,
+    "경비실에 맡겨 주세요: 전라남도 보성군 회천면 영천리 산 12": _RURAL,
+    "để ở phòng bảo vệ, Thôn 4, xã Ea Kao, TP Buôn Ma Thuột, Đắk Lắk": _RURAL,
+    "titip ke satpam di Dusun Krajan RT 03 RW 02, Desa Sumberejo, Kec. Batu": _RURAL,
+    "tinggalkan di pondok pengawal, Lot 2231, Kampung Sungai Pinang, Mukim Kuala Kedah": _RURAL,
+    "paki-iwan sa guard ng Purok 3, Sitio Malinao, Barangay Tagbac, Oas, Albay": _RURAL,
+    "चौकीदार को दे दें, पता: ग्राम रामपुर, पोस्ट बड़ागांव, जिला वाराणसी": _RURAL,
+    "اتركوه مع البواب في عزبة الشيخ، قرية ميت غمر، مركز ميت غمر، الدقهلية": _RURAL,
+    "השאירו אצל השכנים ב משק 42, מושב נהלל": _RURAL,
+    "لطفاً به نگهبان بدهید، نشانی: روستای ابیانه، دهستان برزرود، شهرستان نطنز": _RURAL,
+    "tafadhali acha kwa mlinzi, Kijiji cha Kaptagat, Shamba namba 212, Elgeyo Marakwet": _RURAL,
+    "deixeu-lo a la porta blava del Mas Can Pujol, Camí de la Riera s/n, Sant Julià de Vilatorta": _RURAL,
+    "Congrats on the new house! It goes to 11 Ashgrove Park, Ennis, Co. Clare. xx": _FREE_TEXT,
+    "Všechno nejlepší babi! Balík pošli na Lipová 214/9, Kolín. xx": _FREE_TEXT,
+    "Všetko najlepšie dedo! Balík na Hlavná 58, Prešov. xx": _FREE_TEXT,
+    "Χρόνια πολλά γιαγιά! Στείλε το στην Ερμού 45, Πάτρα. xx": _FREE_TEXT,
+    "おばあちゃん誕生日おめでとう！送り先は 桜町2丁目14番地, 金沢市. xx": _FREE_TEXT,
+    "Otanjoubi omedetou obaachan! Send it to 2-14 Sakuramachi, Kanazawa. xx": _FREE_TEXT,
+    "Selamat hari jadi nenek! Hantar ke No. 23, Jalan Kenanga 3, Taman Melati, Kuala Lumpur. xx": _FREE_TEXT,
+    "عيد ميلاد سعيد يا جدتي! أرسلوه إلى ١٤ شارع النصر, المنصورة. xx": _FREE_TEXT,
+    "Heri ya siku ya kuzaliwa bibi! Tuma kwa Nyumba 14, Barabara ya Ngong, Kilimani, Nairobi. xx": _FREE_TEXT,
+    "Apartment 6, 3rd floor, 11 Ashgrove Park, Ennis, Co. Clare - ring twice": _UNIT_FIRST,
+    "3rd floor, Flat 12B, Flat 304, Sai Residency, 14th Cross, Jayanagar, Bengaluru - ring twice": _UNIT_FIRST,
+    "byt č. 7, 2. patro, Lipová 214/9, Kolín - ring twice": _UNIT_FIRST,
+    "byt 14, 4. poschodie, Hlavná 58, Prešov - ring twice": _UNIT_FIRST,
+    "3ος όροφος, διαμέρισμα 6, Ερμού 45, Πάτρα - ring twice": _UNIT_FIRST,
+    "3階 302号室, 桜町2丁目14番地, 金沢市 - ring twice": _UNIT_FIRST,
+    "Room 302, 3F, 2-14 Sakuramachi, Kanazawa - ring twice": _UNIT_FIRST,
+    "3单元502室, 人民路88号, 苏州市姑苏区 - ring twice": _UNIT_FIRST,
+    "5樓之2, 中山路二段15號, 台中市西區 - ring twice": _UNIT_FIRST,
+    "Tingkat 4, Unit 4-12, No. 23, Jalan Kenanga 3, Taman Melati, Kuala Lumpur - ring twice": _UNIT_FIRST,
+    "Ghorofa ya 3, chumba 7, Nyumba 14, Barabara ya Ngong, Kilimani, Nairobi - ring twice": _UNIT_FIRST,
+    '{"name": "line1", "value": "11 Ashgrove Park"}': _SPLIT,
+    "- 11 Ashgrove Park\\n": _SPLIT,
+    '{"name": "line1", "value": "Flat 304, Sai Residency, 14th Cross"}': _SPLIT,
+    "- Flat 304, Sai Residency, 14th Cross\\n": _SPLIT,
+    '{"name": "line1", "value": "Lipová 214/9"}': _SPLIT,
+    "- Lipová 214/9\\n": _SPLIT,
+    '{"name": "line1", "value": "Hlavná 58"}': _SPLIT,
+    "- Hlavná 58\\n": _SPLIT,
+    '{"name": "line1", "value": "Ερμού 45"}': _SPLIT,
+    "- Ερμού 45\\n": _SPLIT,
+    '{"name": "line1", "value": "桜町2丁目14番地"}': _SPLIT,
+    "- 桜町2丁目14番地\\n": _SPLIT,
+    '{"name": "line1", "value": "2-14 Sakuramachi"}': _SPLIT,
+    "- 2-14 Sakuramachi\\n": _SPLIT,
+    '{"name": "line1", "value": "人民路88号"}': _SPLIT,
+    "- 人民路88号\\n": _SPLIT,
+    '{"name": "line1", "value": "中山路二段15號"}': _SPLIT,
+    "- 中山路二段15號\\n": _SPLIT,
+    '{"name": "line1", "value": "No. 23, Jalan Kenanga 3"}': _SPLIT,
+    "- No. 23, Jalan Kenanga 3\\n": _SPLIT,
+    '{"name": "line1", "value": "Nyumba 14, Barabara ya Ngong"}': _SPLIT,
+    "- Nyumba 14, Barabara ya Ngong\\n": _SPLIT,
+}
+
+_NUMBERED_ROAD = (
+    "a numbered road as a sign's theme read as a street and house number ('Bundesstraße 1 Schild', "
+    "'Estrada Nacional 2 placa', 'Valtatie 4 kyltti')"
+)
+_PERSON_STREET = (
+    "a street named after a person or written in Hangul or Han ('Karl Johans gate', '12 George St', '명동길', "
+    "'迪化街') read as a person's name (person, not this round's detector)"
+)
+
+# A clean record flagged, by a string of the record, and why.
+_FALSE_FLAGS: dict[str, str] = {
+    ': "Southern Knit Co · 12 George St, Dunedin 9016 · Mon-Sat"}': _PERSON_STREET,
+    'uct": {"title": "Karl Johans gate tote bag, organic cotton"}': _PERSON_STREET,
+    'Johans gate at dusk, wide angle, Bergen skyline, film grain"': _PERSON_STREET,
+    '"product": {"title": "명동길 tote bag, organic cotton"}': _PERSON_STREET,
+    'otograph of 명동길 at dusk, wide angle, 부산 skyline, film grain"': _PERSON_STREET,
+    'otograph of 迪化街 at dusk, wide angle, 高雄 skyline, film grain"': _PERSON_STREET,
+    '"product": {"title": "Bundesstraße 1 Schild"}': _NUMBERED_ROAD,
+    '"product": {"title": "Estrada Nacional 2 placa"}': _NUMBERED_ROAD,
+    '"product": {"title": "Valtatie 4 kyltti"}': _NUMBERED_ROAD,
+}
+
+
+@pytest.mark.parametrize(("params", "entity"), attacker_round.found_cases(_ROUND, _OPEN))
+def test_address_is_found(params: dict[str, Any], entity: str) -> None:
+    assert entity in {finding.entity for finding in scan_parameters(params)}
+
+
+@pytest.mark.parametrize("params", attacker_round.clean_cases(_ROUND, _FALSE_FLAGS))
+def test_clean_record_stays_clean(params: dict[str, Any]) -> None:
+    assert scan_parameters(params) == []
+
+
+def test_round_covers_forty_countries() -> None:
+    countries = {record["lang"] for record in _ROUND["found"]}
+    assert len(attacker_round.languages(_ROUND)) >= 40 and len(countries) >= 40
+    assert len(_ROUND["found"]) >= 250 and len(_ROUND["clean"]) >= 200
