@@ -27,6 +27,7 @@ from gate.scanning.detectors.base import (
     any_word,
     cue_before,
 )
+from gate.scanning.detectors.uuid_token import in_uuid
 
 NATIONAL_REGIONS = ("US", "GB", "DE", "FR", "NL", "ES", "IT")
 # Under a phone key or cue, the rest of Europe is tried too (national formats differ per region: "06-12
@@ -57,11 +58,6 @@ _NATIONAL = re.compile(
 )
 # "00" is the international call prefix in all of Europe: "0049 30 1234567", "00420 601 743 915".
 _IDD = re.compile(r"0(?<![\w+]0)0[1-9][\d \t().\-/]{6,22}\d(?!\d)")
-# The four groups before a UUID's last: "aeac4159-2093-c133-7f39-".
-_UUID_HEAD = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-")
-_UUID_HEAD_CHARS = 24
-_UUID = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])")
-_UUID_CHARS = 36
 _INTERNATIONAL_PREFIX = re.compile(r"\+\d{0,4}[ \t.\-/]*$")
 _MIN_NATIONAL_DIGITS = 9
 _SAID_CHARS = 24  # how close before an unassigned international number a phone word must stand
@@ -150,24 +146,12 @@ def _possible_where_said(candidate: str, text: Text, start: int) -> bool:
     return phonenumbers.is_possible_number_with_reason(number) == _IS_POSSIBLE
 
 
-def _in_uuid(value: str, start: int) -> bool:
-    """True if the digits at `start` are inside a UUID: its last group ("...-7f39-003293640508") or a
-    middle one (Adobe's `xmp.did:c7f0939d-8a60-0049-9484-841e...` read as +49 9484 841: a Photoshop
-    file was held for a phone number its document id spelled)."""
-    if start >= _UUID_HEAD_CHARS and _UUID_HEAD.match(value, start - _UUID_HEAD_CHARS, start) is not None:
-        return True
-    if start < 9 or value[start - 1] != "-":  # a middle group starts after a dash, 9 or more characters in
-        return False
-    return any(
-        found.start() < start < found.end()
-        for found in _UUID.finditer(value, max(0, start - _UUID_CHARS), start + _UUID_CHARS)
-    )
-
-
 def _idd(match: re.Match[str], text: Text) -> bool:
     # "GTIN 00270860919020" is a padded product code, not "+27 ..." (a cue before it is read by
     # `_national`, which tries "00" forms too); nor is a UUID's last group of decimal digits.
-    if phone_shapes.after_reference(text.value, match.start()) or _in_uuid(text.value, match.start()):
+    if phone_shapes.after_reference(text.value, match.start()) or in_uuid(
+        text.value, match.start(), match.end()
+    ):
         return False
     candidate = "+" + match.group()[2:]
     return _valid(candidate, None) or _possible_where_said(candidate, text, match.start())
@@ -191,7 +175,7 @@ def _national(match: re.Match[str], text: Text) -> bool:
         and not _called(text, match.start())
     ):
         return False
-    if _in_uuid(text.value, match.start()):
+    if in_uuid(text.value, match.start(), match.end()):
         return False
     digits = sum(ch.isdigit() for ch in candidate)
     if digits >= _MIN_NATIONAL_DIGITS:
@@ -239,7 +223,7 @@ def _named_number(text: Text, match: re.Match[str]) -> bool:
     "símanúmer", "telefonszám"). A phone word further off ("Telefonhülle 1234 5678", "phone case model
     number 12345678") is not enough."""
     value, start = text.value, match.start()
-    if _INTERNATIONAL_PREFIX.search(value, max(0, start - 6), start) or _in_uuid(value, start):
+    if _INTERNATIONAL_PREFIX.search(value, max(0, start - 6), start) or in_uuid(value, start, match.end()):
         return False
     named = _NUMBER_NAMED.search(value, max(0, start - _NUMBER_NAMED_CHARS), start)
     if named is None:
@@ -444,7 +428,7 @@ def _called_after(match: re.Match[str], text: Text) -> bool:
         and _INTERNATIONAL_PREFIX.search(value, max(0, start - 6), start) is None
         and sum(ch.isdigit() for ch in match.group()) >= _MIN_KEYED_DIGITS
         and value[max(0, start - 1) : start] not in ("-", "/", "_", "#")
-        and not _in_uuid(value, start)
+        and not in_uuid(value, start, match.end())
         and not phone_shapes.after_reference(value, start)
         and valid_after_cue(match.group())
     )
