@@ -34,50 +34,21 @@ from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_numbers20.json")
 
-_IBAN_APART = (
-    "an IBAN in capitals with its country code apart from its check digits ('IBAN: DE 75 1139 ...'): "
-    "numbers19's class in capitals"
+_PAYPAL_TAX_INFO = (
+    "a payer's tax id in PayPal's shape, payer.tax_info {'tax_id', 'tax_id_type'}: 'payer' is no owner "
+    "word of the key context (context.py) and the tax key sits an object deeper, its kind in a sibling"
 )
-_NAME_IN_A_SIBLING = (
-    "a national or tax id of a format no rule knows, named by a generic key ('tax_id') or by a sibling "
-    "field (PayPal's 'tax_id_type', Shopify's note_attributes {'name': 'cédula', 'value': ...})"
+_UNKNOWN_TIN_TEXT = (
+    "Ghana's TIN ('P00' and eight digits) after 'TIN', in text or as a pair's name: no rule reads it"
 )
-_UNKNOWN_TIN_TEXT = "Ghana's TIN ('P00' and eight digits) after 'TIN' in text: no rule knows its shape"
 _NATIONAL_NUMBER_ALONE = (
     "a seven-digit phone as PayPal's phone_number.national_number, its country in another branch"
 )
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
-    "SA 14 1689": _IBAN_APART,
-    "AE 84 8387": _IBAN_APART,
-    "DE 75 1139": _IBAN_APART,
-    "FR 08 8744": _IBAN_APART,
-    "ES 74 9549": _IBAN_APART,
-    "TR 98 6820": _IBAN_APART,
-    "PL 63 3752": _IBAN_APART,
-    "AL 57 6116": _IBAN_APART,
-    "CR 70 3046": _IBAN_APART,
-    "DO 62 8277": _IBAN_APART,
-    "TN 34 0613": _IBAN_APART,
-    "GT 41 2073": _IBAN_APART,
-    '"tax_id_type"': _NAME_IN_A_SIBLING,
-    '"value": "0174370834"': _NAME_IN_A_SIBLING,
-    '"name": "carné de identidad"': _NAME_IN_A_SIBLING,
-    '"name": "NIC"': _NAME_IN_A_SIBLING,
-    '"name": "RUC"': _NAME_IN_A_SIBLING,
-    '"name": "NIPT"': _NAME_IN_A_SIBLING,
-    '"name": "VÖEN"': _NAME_IN_A_SIBLING,
-    '"name": "NUIT"': _NAME_IN_A_SIBLING,
-    '"name": "TIN"': _NAME_IN_A_SIBLING,
-    '"tax_id": "0121607896"': _NAME_IN_A_SIBLING,
-    '"tax_id": "87021841234"': _NAME_IN_A_SIBLING,
-    '"tax_id": "D260465091765F"': _NAME_IN_A_SIBLING,
-    '"tax_id": "93371039"': _NAME_IN_A_SIBLING,
-    '"tax_id": "11225246"': _NAME_IN_A_SIBLING,
-    '"tax_id": "M50360862D"': _NAME_IN_A_SIBLING,
-    '"tax_id": "03971808621831"': _NAME_IN_A_SIBLING,
-    '"tax_id": "P0001476300"': _NAME_IN_A_SIBLING,
+    '"tax_id_type"': _PAYPAL_TAX_INFO,
+    '"name": "TIN"': _UNKNOWN_TIN_TEXT,
     "TIN: P0039231798": _UNKNOWN_TIN_TEXT,
     "TIN P００７４": _UNKNOWN_TIN_TEXT,
     '"national_number": "6110478"': _NATIONAL_NUMBER_ALONE,
