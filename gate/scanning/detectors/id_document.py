@@ -64,6 +64,8 @@ _HEALTH_CARD = (
     "health insurance card", "health insurance number", "ehic", "tarjeta sanitaria", "tessera sanitaria",
     "cartão de utente", "carte vitale", "zorgpas", "健康保険証", "保険証", "被保険者番号", "医保卡", "社保卡",
     "건강보험증", "полис омс", "полис медицинского страхования",
+    # (numbers20) the Dutch and Polish numbers' own names, Medicare's "ID"
+    "zorgverzekeringsnummer", "numer ubezpieczenia zdrowotnego", "ubezpieczenia zdrowotnego", "medicare id",
 )  # fmt: skip
 _KINDS = (
     ("passport", _PASSPORT),
@@ -83,12 +85,13 @@ def _alternatives(words: tuple[str, ...]) -> str:
 def _named(names: tuple[str, ...]) -> re.Pattern[str]:
     """The document's name (not inside a longer Latin word), up to three "number" words and punctuation,
     then the number: capitals and digits, in groups split by a space or a dash (a licence's last group
-    may be one digit: "F255-921-50-094-0"). Scripts written without
+    may be one digit: "F255-921-50-094-0"; (numbers20) so may the first, in a number of up to seven groups:
+    a carte Vitale's "1 85 05 78 006 084 36", Korea's "1-2345678901"). Scripts written without
     spaces put the number straight after the name ("护照号码E12345678")."""
     return re.compile(
         rf"(?i)(?<![a-zà-öø-ÿ])(?:{_alternatives(names)})s?[\s.:#\-]*"
         rf"(?:(?:{_alternatives(_NUMBER_WORDS)})[\s.:#\-]*){{0,3}}"
-        r"(?P<number>(?-i:[A-Z0-9]{2,}(?:[ \-][A-Z0-9]+){0,4}))(?![\w\-])"
+        r"(?P<number>(?-i:[A-Z0-9]{2,}(?:[ \-][A-Z0-9]+){0,4}|[A-Z0-9]+(?:[ \-][A-Z0-9]+){1,6}))(?![\w\-])"
     )
 
 
@@ -96,12 +99,16 @@ def _named(names: tuple[str, ...]) -> re.Pattern[str]:
 _NOT_A_NUMBER = re.compile(r"(?i)\d+(?:[.,]\d+)?\s*[x×]\s*\d+\w*|\d{4}-\d{2,4}|v?\d+(?:\.\d+)+")
 
 
-def document_number(token: str) -> bool:
-    """Whether `token` has a document number's form: 6 to 16 letters and digits once spaces and dashes
-    are taken out, two digits at least, not a size or a year range."""
+_LONGEST = 16
+_LONGEST_HEALTH_CARD = 20  # (numbers20) an Italian or a European health card's number has 20
+
+
+def document_number(token: str, longest: int = _LONGEST) -> bool:
+    """Whether `token` has a document number's form: 6 to `longest` letters and digits once spaces and
+    dashes are taken out, two digits at least, not a size or a year range."""
     compact = token.replace(" ", "").replace("-", "")
     return (
-        6 <= len(compact) <= 16
+        6 <= len(compact) <= longest
         and compact.isalnum()
         and compact.isascii()
         and sum(ch.isdigit() for ch in compact) >= 2
@@ -119,13 +126,21 @@ def _valid(match: re.Match[str], text: Any) -> bool:
     return document_number(match.group("number"))
 
 
+def _valid_health_card(match: re.Match[str], text: Any) -> bool:
+    return document_number(match.group("number"), _LONGEST_HEALTH_CARD)
+
+
 DETECTOR: PatternDetector = PatternDetector(
     entity="NATIONAL_ID",
     needs=HAS_DIGIT,
     unless=NOT_NUMERIC,
     rules=tuple(
         PatternRule(
-            f"id_document.{kind}", _named(names), _valid, when=any_word(_words(names)), requires=HAS_DIGIT
+            f"id_document.{kind}",
+            _named(names),
+            _valid_health_card if kind == "health_insurance" else _valid,
+            when=any_word(_words(names)),
+            requires=HAS_DIGIT,
         )
         for kind, names in _KINDS
     ),

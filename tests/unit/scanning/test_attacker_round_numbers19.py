@@ -55,10 +55,6 @@ _DOCUMENTS = (
     "series and number, a Ukrainian passport with Cyrillic series, a Bulgarian identity card, Hindi "
     "'पासपोर्ट संख्या', 'DL no.', Brazil's 'CNH', an Indian DL"
 )
-_HEALTH_NUMBERS = (
-    "a health-insurance number after its name: France's carte Vitale, the Dutch zorgverzekeringsnummer, "
-    "Italy's tessera sanitaria, Poland's, the US Medicare MBI, Korea's 건강보험증"
-)
 _PLATES = (
     "a plate with its vehicle named in words the plate rule does not read: Greek 'αυτοκινήτου', Arabic "
     "'سيارتي', 'reg of the van', Polish 'numerze rejestracyjnym', 'regnummer', 'truck plate', and the "
@@ -87,12 +83,6 @@ _OPEN: dict[str, str] = {
     "DL no. S530": _DOCUMENTS,
     "CNH 0": _DOCUMENTS,
     "DL No MH14": _DOCUMENTS,
-    "carte Vitale": _HEALTH_NUMBERS,
-    "zorgverzekeringsnummer": _HEALTH_NUMBERS,
-    "tessera sanitaria": _HEALTH_NUMBERS,
-    "ubezpieczenia zdrowotnego": _HEALTH_NUMBERS,
-    "Medicare ID": _HEALTH_NUMBERS,
-    "건강보험증": _HEALTH_NUMBERS,
     "πινακίδα αυτοκινήτου": _PLATES,
     "لوحة سيارتي": _PLATES,
     "reg of the van": _PLATES,
