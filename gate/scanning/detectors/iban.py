@@ -14,7 +14,6 @@ from stdnum.util import get_cc_module
 from gate.scanning.context import NOT_NUMERIC
 from gate.scanning.detectors.base import (
     HAS_CODE_START,
-    HAS_DIGIT,
     HAS_EIGHT_DIGITS,
     PatternDetector,
     PatternRule,
@@ -143,8 +142,9 @@ def _valid_groups(groups: list[str]) -> bool:
 
 DETECTOR = PatternDetector(
     entity="IBAN_CODE",
-    # Not a digit run: letters can break up the digits ("MT70 MALT 0110 0A12 B45M ...").
-    needs=HAS_DIGIT,
+    # Not a digit run: letters can break up the digits ("MT70 MALT 0110 0A12 B45M ..."). One of its
+    # rules' facts: a code's start, or (an IBAN with its country apart) eight digits.
+    needs=HAS_CODE_START | HAS_EIGHT_DIGITS,
     rules=(
         # An IBAN starts with two capital letters and two digits ...
         PatternRule("iban.mod97", _CANDIDATE, _valid_iban, requires=HAS_CODE_START),
