@@ -32,6 +32,7 @@ _PASSPORT = (
     "pasaport", "passnummer", "passnr", "cestovní pas", "cestovního pasu", "útlevél", "passi", "паспорт",
     "διαβατήριο", "διαβατηρίου", "جواز السفر", "جواز سفر", "דרכון", "护照", "護照", "パスポート", "여권",
     "hộ chiếu", "หนังสือเดินทาง", "paspor", "paszportu", "旅券", "여권번호",
+    "पासपोर्ट",  # (numbers20) Hindi
 )  # fmt: skip
 _LICENCE = (
     "driver's license", "drivers license", "driver license", "driver's licence", "drivers licence",
@@ -41,6 +42,9 @@ _LICENCE = (
     "carteira de motorista", "carteira nacional de habilitação", "ehliyet", "körkort", "kørekort",
     "førerkort", "ajokortti", "řidičský průkaz", "водительское удостоверение", "водійське посвідчення",
     "رخصة القيادة", "רישיון נהיגה", "驾驶证", "駕駛執照", "運転免許", "運転免許証", "운전면허",
+    # (numbers20) a licence's number by its initials ("DL no. S530-4127-8891", India's "DL No MH14 ...";
+    # "dl" alone is a decilitre; Brazil's "CNH" is also CNH Industrial, whose part numbers have 8 digits)
+    "dl no", "dl number", "dl #",
 )  # fmt: skip
 _ID_CARD = (
     "id card", "id-card", "identity card", "personalausweis", "ausweisnummer", "carte d'identité",
@@ -49,13 +53,14 @@ _ID_CARD = (
     "identiteitskaart", "id-kaart", "bilhete de identidade", "cartão de cidadão", "občanský průkaz",
     "személyi igazolvány", "henkilökortti", "kimlik kartı", "удостоверение личности",
     "посвідчення особи", "بطاقة الهوية", "תעודת זהות מספר", "身分證", "身分証",
+    "лична карта", "личната карта",  # (numbers20) Bulgarian
 )  # fmt: skip
 
 # The "number" words that may stand between a document's name and its number.
 _NUMBER_WORDS = (
     "no", "nr", "n", "n°", "nº", "num", "number", "nummer", "numéro", "numero", "número", "numer", "numara",
     "numarası", "číslo", "szám", "nro", "номер", "№", "αριθμός", "رقم", "מספר", "番号", "号码", "號碼", "号",
-    "번호", "số", "เลขที่", "is", "字號", "字号",
+    "번호", "số", "เลขที่", "is", "字號", "字号", "संख्या", "नंबर",
 )  # fmt: skip
 # Health insurance cards: their numbers name the insured person as an identity card's do.
 _HEALTH_CARD = (

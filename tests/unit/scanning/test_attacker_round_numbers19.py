@@ -35,10 +35,6 @@ from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_numbers19.json")
 
-_ACCOUNT_WORDS = (
-    "a bank account after words of other languages the account rule does not read (Thai 'บัญชีเลขที่', "
-    "Indonesian 'no. rek', Malay 'akaun')"
-)
 _IMEI_WORDS = "a handset IMEI after Portuguese 'IMEI do meu celular' (device.py: not this round's detectors)"
 _SHORT_LABEL_AS_CODE = (
     "a number after a label of two CJK characters under a key that says order ('携帯：０９０-...' in "
@@ -52,8 +48,8 @@ _ID_LOWER_SHORT_RUN = (
 )
 _DOCUMENTS = (
     "a document's number after a name the document rule does not read: a Russian internal passport's "
-    "series and number, a Ukrainian passport with Cyrillic series, a Bulgarian identity card, Hindi "
-    "'पासपोर्ट संख्या', 'DL no.', Brazil's 'CNH', an Indian DL"
+    "series and number, a Ukrainian passport with Cyrillic series, Brazil's 'CNH' (numbers20 closed a "
+    "Bulgarian identity card, Hindi 'पासपोर्ट संख्या', 'DL no.' and an Indian DL)"
 )
 _PLATES = (
     "a plate with its vehicle named in words the plate rule does not read: Greek 'αυτοκινήτου', Arabic "
@@ -68,9 +64,6 @@ _CUSTOMER_NUMBERS = (
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
-    "โอนเงินเข้าบัญชีเลขที่": _ACCOUNT_WORDS,
-    "no. rek BCA": _ACCOUNT_WORDS,
-    "akaun Maybank": _ACCOUNT_WORDS,
     "IMEI do meu celular": _IMEI_WORDS,
     "携帯：０９０": _SHORT_LABEL_AS_CODE,
     "cod. fisc. ": _ID_LOWER_SHORT_RUN,
@@ -78,11 +71,7 @@ _OPEN: dict[str, str] = {
     "pan card no. ": _ID_LOWER_SHORT_RUN,
     "паспорт: серия": _DOCUMENTS,
     "паспорт серія": _DOCUMENTS,
-    "лична карта №": _DOCUMENTS,
-    "पासपोर्ट संख्या": _DOCUMENTS,
-    "DL no. S530": _DOCUMENTS,
     "CNH 0": _DOCUMENTS,
-    "DL No MH14": _DOCUMENTS,
     "πινακίδα αυτοκινήτου": _PLATES,
     "لوحة سيارتي": _PLATES,
     "reg of the van": _PLATES,
