@@ -17,7 +17,7 @@ import re
 from itertools import pairwise
 
 from gate.scanning.context import KeyInfo
-from gate.scanning.detectors.keyed_rule import KeyedRule, date_shaped, keyset, written_value
+from gate.scanning.detectors.keyed_rule import KeyedRule, date_shaped, written_value
 
 _ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 .\-/]{3,28})[A-Za-z0-9]")
 _MIN_ID_DIGITS = 5
@@ -98,16 +98,7 @@ def id_shaped(value: object) -> bool:
     return len(digits) >= _MIN_ID_DIGITS and len(set(digits)) > 1
 
 
-# (numbers20) A tax number's key in an object that describes a person (`{"billing_details": {"tax_id":
-# ...}}`, `{"customer": {"tin": ...}}`): the buyer's own tax number, which is a person's national or tax id
-# in most countries (a sole trader's too); a seller's or a shop's `tax_id` is not under such an object.
-_PERSON_TAX_KEYS = keyset(
-    "tax_id tax_number tax_no tin tax_code taxvat taxpayer_id tax_identification_number tax_identifier"
-)
-
-
 KEYED_RULES: tuple[KeyedRule, ...] = (
     NationalIdKeyRule("NATIONAL_ID", "national_id.key_shaped", frozenset(), id_shaped),
     SsnKeyRule("NATIONAL_ID", "national_id.key_shaped", frozenset(), _not_us_ssn),
-    KeyedRule("NATIONAL_ID", "national_id.person_tax_key", _PERSON_TAX_KEYS, id_shaped, owner_only=True),
 )

@@ -38,6 +38,10 @@ _PAYPAL_TAX_INFO = (
     "a payer's tax id in PayPal's shape, payer.tax_info {'tax_id', 'tax_id_type'}: 'payer' is no owner "
     "word of the key context (context.py) and the tax key sits an object deeper, its kind in a sibling"
 )
+_BUYERS_TAX_ID = (
+    "a buyer's tax_id (Stripe billing_details) of a format no rule knows: a customer's tax_id may be a "
+    "company's (numbers19 decided {'customer': {'tax_id': 'B12345674'}}, a CIF, clean)"
+)
 _UNKNOWN_TIN_TEXT = (
     "Ghana's TIN ('P00' and eight digits) after 'TIN', in text or as a pair's name: no rule reads it"
 )
@@ -48,6 +52,14 @@ _NATIONAL_NUMBER_ALONE = (
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
     '"tax_id_type"': _PAYPAL_TAX_INFO,
+    '"tax_id": "0121607896"': _BUYERS_TAX_ID,
+    '"tax_id": "87021841234"': _BUYERS_TAX_ID,
+    '"tax_id": "D260465091765F"': _BUYERS_TAX_ID,
+    '"tax_id": "93371039"': _BUYERS_TAX_ID,
+    '"tax_id": "11225246"': _BUYERS_TAX_ID,
+    '"tax_id": "M50360862D"': _BUYERS_TAX_ID,
+    '"tax_id": "03971808621831"': _BUYERS_TAX_ID,
+    '"tax_id": "P0001476300"': _BUYERS_TAX_ID,
     '"name": "TIN"': _UNKNOWN_TIN_TEXT,
     "TIN: P0039231798": _UNKNOWN_TIN_TEXT,
     "TIN P００７４": _UNKNOWN_TIN_TEXT,
