@@ -41,18 +41,24 @@ _WORDS = (
     "普通預金", "普通", "当座",
     # (text14) German "Kto.", Brazilian current accounts, a French RIB, Chile's "cuenta RUT"
     "kto", "conta corrente", "c/c", "rib", "relevé d'identité bancaire", "cuenta rut",
+    # (numbers20) Indonesian "no. rek" (rekening cut short), Thai "account number" (เลขที่บัญชี)
+    "no. rek", "no rek", "nomor rek", "norek", "เลขที่บัญชี", "เลขบัญชี",
 )  # fmt: skip
 _FORMS = tuple(sorted(as_written_and_read(_WORDS), key=lambda w: (-len(w), w)))
 _has_word = any_word(tuple(unicodedata.normalize("NFKC", form) for form in _FORMS))
 
 _CUE = "|".join(re.escape(form) for form in _FORMS)
-_UNSPACED = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"  # (numbers20) Thai too
 # The word (a look-behind keeps "discount" and "miscount" out), a label's "number" word or sign, then the
 # digits: groups of digits joined by one space or dash, or a sort code or BSB.
 _CUED = re.compile(
     # (a label's "no" is a word of its own: in "konto NO07 8372 ..." it starts a Norwegian IBAN)
     # (no look-behind before a word of a script written without spaces: "工商银行账号 6222 ...")
-    rf"(?i)(?<![^\W\d_{_UNSPACED}])(?:{_CUE})(?:\s*(?:no|nr|number|num|n[º°o]?|번호|番号|号码|號碼)\b\.?)?"
+    rf"(?i)(?<![^\W\d_{_UNSPACED}])(?:{_CUE})(?:\s*(?:no|nr|number|num|n[º°o]?|번호|番号|号码|號碼)\b\.?|\s*เลขที่)?"
+    # (numbers20) the bank's name between, one capitalised word ("akaun Maybank 1122 ...", "no. rek BCA")
+    r"(?:[ \t]+(?!(?i:order|invoice|ref|item|sku|id|page|type|plan|level|tier|code)\b)"
+    # (three letters at least and a space after: an IBAN's country code "DE" before "89 3704 ..." is none)
+    r"(?-i:[A-Z][A-Za-z&]{2,15})(?=[ \t:]))?"
     r"[\s.:#№°º\-]{0,4}(?:CCC\s+)?"
     # digits in groups joined by one space, dash or (Norway) dot, and a Czech account's "/" bank code
     r"(?P<number>\d(?:[ \-.]?\d){5,29})(?P<bank>/\d{4})?(?![\w\-/.,]\d|[\w%])"

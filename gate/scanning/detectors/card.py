@@ -22,6 +22,7 @@ from gate.scanning.detectors.base import (
     cue_near,
 )
 from gate.scanning.detectors.phone_shapes import after_reference
+from gate.scanning.detectors.uuid_token import in_uuid
 from gate.scanning.detectors.world_id import NOT_AFTER_WORD, NOT_BEFORE_WORD
 
 # (lowest prefix, highest prefix, card lengths), per the public IIN ranges of the major schemes.
@@ -104,13 +105,6 @@ _SEED_CUE = re.compile(r"(?i)\bseed\b")
 _IBAN_HEAD = re.compile(r"[A-Z]{2}\d{2}[ \-]?(?:[A-Z0-9]{4}[ \-]?)?$")
 _IBAN_HEAD_CHARS = 10
 _DIGIT_RUN = re.compile(r"\d+")
-# A UUID (8-4-4-4-12 hex digits): its last groups can be all digits and pass Luhn with a card's prefix
-# ("c3b8ba59-48b7-ff17-3961-384414739499"); no card is printed inside one. Only a UUID with a hex letter
-# counts as one: decimal groups of that shape ("00000000-0000-0000-4539-578763621486") are still read.
-_UUID = re.compile(
-    r"(?i)(?<![0-9a-z])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-z])"
-)
-_UUID_CHARS = 36
 _GTIN_LENGTHS = frozenset((8, 12, 13, 14))
 
 
@@ -129,7 +123,7 @@ def _valid_card(match: re.Match[str], text: Text) -> bool:
     "Brad Miles 3559952432813211 03/31", "ref 12 4539578763621486". The whole run failed the check there,
     and the card was approved."""
     raw = match.group()
-    if _in_uuid(text.value, match.start(), match.end()):
+    if in_uuid(text.value, match.start(), match.end()):
         return False
     if _valid_span(raw, match.start(), match.end(), text):
         return True
@@ -147,19 +141,6 @@ def _valid_card(match: re.Match[str], text: Text) -> bool:
 
 # Groups as a card is printed: `4-4-4-4`, `4-4-4-4-3`, American Express's `4-6-5`, Diners' `4-6-4`.
 _PRINTED = ((4, 4, 4, 4, 3), (4, 4, 4, 4), (4, 6, 5), (4, 6, 4))
-
-
-def _in_uuid(value: str, start: int, end: int) -> bool:
-    """Whether value[start:end] lies inside a UUID."""
-    if "-" not in value[max(0, start - 1) : end + 1]:
-        return False
-    around = max(0, start - _UUID_CHARS)
-    return any(
-        found.start() + around <= start
-        and end <= found.end() + around
-        and not found.group().replace("-", "").isdigit()
-        for found in _UUID.finditer(value[around : end + _UUID_CHARS])
-    )
 
 
 def _card_groupings(sizes: list[int]) -> list[tuple[int, int]]:

@@ -12,7 +12,14 @@ from stdnum.exceptions import ValidationError
 from stdnum.util import get_cc_module
 
 from gate.scanning.context import NOT_NUMERIC
-from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, PatternDetector, PatternRule, Text
+from gate.scanning.detectors.base import (
+    HAS_CODE_START,
+    HAS_EIGHT_DIGITS,
+    PatternDetector,
+    PatternRule,
+    Text,
+    any_word,
+)
 
 # Starts with one character class (the look-behind moved after it), so the regex engine can skip to
 # capital letters instead of trying every position.
@@ -26,6 +33,18 @@ _CASELESS_CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9])(?=([A-Za-z]{2}\d{2}(?:[ \-.]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])))"
 )
 _SEPARATORS = str.maketrans("-.", "  ")
+# (numbers20) The country code written apart from its check digits ("IBAN: DE 75 1139 0095 ...", "IBAN
+# de 21 416414 ..."), in any case: read only in a text that names an IBAN or an account (`_APART_WORDS`),
+# then checked as the others (the country's length, mod 97, its BBAN structure).
+_APART = re.compile(
+    r"(?<![A-Za-z0-9])(?=([A-Za-z]{2}[ \-.]\d{2}(?:[ \-.]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])))"
+)
+_APART_WORDS = (
+    "iban", "ibanu", "ibana", "آيبان", "الآيبان", "ایبان", "شبا", "rib", "bic", "swift", "account", "konto",
+    "rekening", "tilinumero", "compte", "cuenta", "conta", "conto", "rachunek", "rachunku", "счёт", "счет",
+    "рахунок", "hesap", "חשבון", "bank", "banque", "banco", "banca", "überweisung", "virement",
+    "transferencia", "bonifico", "przelew", "refund", "payout",
+)  # fmt: skip
 _IBAN_START = re.compile(r"[A-Za-z]{2}\d{2}")
 
 
@@ -91,11 +110,21 @@ def is_valid_iban(number: str) -> bool:
     return True
 
 
+def _valid_apart(match: re.Match[str], text: Text) -> bool:
+    """An IBAN whose country code stands apart from its check digits: the two joined, then read as
+    `_valid_iban` reads a candidate."""
+    written = match.group(1)
+    return _valid_groups((written[:2] + written[3:]).translate(_SEPARATORS).split(" "))
+
+
 def _valid_iban(match: re.Match[str], text: Text) -> bool:
+    return _valid_groups(match.group(match.lastindex or 0).translate(_SEPARATORS).split(" "))
+
+
+def _valid_groups(groups: list[str]) -> bool:
     # The pattern may run into a following capitalised word ("... 00 TO") or start at a group before the
     # IBAN ("ff00aa de89 3704 ..."): each group that starts with a country code is tried, with as many
     # groups as that country's IBAN is long (one checksum per start, so hostile runs stay linear).
-    groups = match.group(match.lastindex or 0).translate(_SEPARATORS).split(" ")
     lengths = _iban_lengths()
     for start, first in enumerate(groups):
         length = lengths.get(first[:2].upper()) if _IBAN_START.match(first) else None
@@ -113,13 +142,15 @@ def _valid_iban(match: re.Match[str], text: Text) -> bool:
 
 DETECTOR = PatternDetector(
     entity="IBAN_CODE",
-    # Not a digit run: letters can break up the digits ("MT70 MALT 0110 0A12 B45M ...").
-    needs=HAS_DIGIT,
+    # Not a digit run: letters can break up the digits ("MT70 MALT 0110 0A12 B45M ..."). One of its
+    # rules' facts: a code's start, or (an IBAN with its country apart) eight digits.
+    needs=HAS_CODE_START | HAS_EIGHT_DIGITS,
     rules=(
-        PatternRule("iban.mod97", _CANDIDATE, _valid_iban),
-        PatternRule("iban.mod97", _CASELESS_CANDIDATE, _valid_iban),
+        # An IBAN starts with two capital letters and two digits ...
+        PatternRule("iban.mod97", _CANDIDATE, _valid_iban, requires=HAS_CODE_START),
+        PatternRule("iban.mod97", _CASELESS_CANDIDATE, _valid_iban, requires=HAS_CODE_START),
+        # ... or, after an IBAN's or an account's word, its country code stands apart.
+        PatternRule("iban.apart", _APART, _valid_apart, any_word(_APART_WORDS), requires=HAS_EIGHT_DIGITS),
     ),
-    # An IBAN starts with two capital letters and two digits.
-    requires=HAS_CODE_START,
     unless=NOT_NUMERIC,
 )

@@ -32,6 +32,7 @@ _PASSPORT = (
     "pasaport", "passnummer", "passnr", "cestovní pas", "cestovního pasu", "útlevél", "passi", "паспорт",
     "διαβατήριο", "διαβατηρίου", "جواز السفر", "جواز سفر", "דרכון", "护照", "護照", "パスポート", "여권",
     "hộ chiếu", "หนังสือเดินทาง", "paspor", "paszportu", "旅券", "여권번호",
+    "पासपोर्ट",  # (numbers20) Hindi
 )  # fmt: skip
 _LICENCE = (
     "driver's license", "drivers license", "driver license", "driver's licence", "drivers licence",
@@ -41,6 +42,9 @@ _LICENCE = (
     "carteira de motorista", "carteira nacional de habilitação", "ehliyet", "körkort", "kørekort",
     "førerkort", "ajokortti", "řidičský průkaz", "водительское удостоверение", "водійське посвідчення",
     "رخصة القيادة", "רישיון נהיגה", "驾驶证", "駕駛執照", "運転免許", "運転免許証", "운전면허",
+    # (numbers20) a licence's number by its initials ("DL no. S530-4127-8891", India's "DL No MH14 ...";
+    # "dl" alone is a decilitre; Brazil's "CNH" is also CNH Industrial, whose part numbers have 8 digits)
+    "dl no", "dl number", "dl #",
 )  # fmt: skip
 _ID_CARD = (
     "id card", "id-card", "identity card", "personalausweis", "ausweisnummer", "carte d'identité",
@@ -49,13 +53,14 @@ _ID_CARD = (
     "identiteitskaart", "id-kaart", "bilhete de identidade", "cartão de cidadão", "občanský průkaz",
     "személyi igazolvány", "henkilökortti", "kimlik kartı", "удостоверение личности",
     "посвідчення особи", "بطاقة الهوية", "תעודת זהות מספר", "身分證", "身分証",
+    "лична карта", "личната карта",  # (numbers20) Bulgarian
 )  # fmt: skip
 
 # The "number" words that may stand between a document's name and its number.
 _NUMBER_WORDS = (
     "no", "nr", "n", "n°", "nº", "num", "number", "nummer", "numéro", "numero", "número", "numer", "numara",
     "numarası", "číslo", "szám", "nro", "номер", "№", "αριθμός", "رقم", "מספר", "番号", "号码", "號碼", "号",
-    "번호", "số", "เลขที่", "is", "字號", "字号",
+    "번호", "số", "เลขที่", "is", "字號", "字号", "संख्या", "नंबर",
 )  # fmt: skip
 # Health insurance cards: their numbers name the insured person as an identity card's do.
 _HEALTH_CARD = (
@@ -64,6 +69,8 @@ _HEALTH_CARD = (
     "health insurance card", "health insurance number", "ehic", "tarjeta sanitaria", "tessera sanitaria",
     "cartão de utente", "carte vitale", "zorgpas", "健康保険証", "保険証", "被保険者番号", "医保卡", "社保卡",
     "건강보험증", "полис омс", "полис медицинского страхования",
+    # (numbers20) the Dutch and Polish numbers' own names, Medicare's "ID"
+    "zorgverzekeringsnummer", "numer ubezpieczenia zdrowotnego", "ubezpieczenia zdrowotnego", "medicare id",
 )  # fmt: skip
 _KINDS = (
     ("passport", _PASSPORT),
@@ -83,12 +90,13 @@ def _alternatives(words: tuple[str, ...]) -> str:
 def _named(names: tuple[str, ...]) -> re.Pattern[str]:
     """The document's name (not inside a longer Latin word), up to three "number" words and punctuation,
     then the number: capitals and digits, in groups split by a space or a dash (a licence's last group
-    may be one digit: "F255-921-50-094-0"). Scripts written without
+    may be one digit: "F255-921-50-094-0"; (numbers20) so may the first, in a number of up to seven groups:
+    a carte Vitale's "1 85 05 78 006 084 36", Korea's "1-2345678901"). Scripts written without
     spaces put the number straight after the name ("护照号码E12345678")."""
     return re.compile(
         rf"(?i)(?<![a-zà-öø-ÿ])(?:{_alternatives(names)})s?[\s.:#\-]*"
         rf"(?:(?:{_alternatives(_NUMBER_WORDS)})[\s.:#\-]*){{0,3}}"
-        r"(?P<number>(?-i:[A-Z0-9]{2,}(?:[ \-][A-Z0-9]+){0,4}))(?![\w\-])"
+        r"(?P<number>(?-i:[A-Z0-9]{2,}(?:[ \-][A-Z0-9]+){0,4}|[A-Z0-9]+(?:[ \-][A-Z0-9]+){1,6}))(?![\w\-])"
     )
 
 
@@ -96,12 +104,16 @@ def _named(names: tuple[str, ...]) -> re.Pattern[str]:
 _NOT_A_NUMBER = re.compile(r"(?i)\d+(?:[.,]\d+)?\s*[x×]\s*\d+\w*|\d{4}-\d{2,4}|v?\d+(?:\.\d+)+")
 
 
-def document_number(token: str) -> bool:
-    """Whether `token` has a document number's form: 6 to 16 letters and digits once spaces and dashes
-    are taken out, two digits at least, not a size or a year range."""
+_LONGEST = 16
+_LONGEST_HEALTH_CARD = 20  # (numbers20) an Italian or a European health card's number has 20
+
+
+def document_number(token: str, longest: int = _LONGEST) -> bool:
+    """Whether `token` has a document number's form: 6 to `longest` letters and digits once spaces and
+    dashes are taken out, two digits at least, not a size or a year range."""
     compact = token.replace(" ", "").replace("-", "")
     return (
-        6 <= len(compact) <= 16
+        6 <= len(compact) <= longest
         and compact.isalnum()
         and compact.isascii()
         and sum(ch.isdigit() for ch in compact) >= 2
@@ -119,13 +131,21 @@ def _valid(match: re.Match[str], text: Any) -> bool:
     return document_number(match.group("number"))
 
 
+def _valid_health_card(match: re.Match[str], text: Any) -> bool:
+    return document_number(match.group("number"), _LONGEST_HEALTH_CARD)
+
+
 DETECTOR: PatternDetector = PatternDetector(
     entity="NATIONAL_ID",
     needs=HAS_DIGIT,
     unless=NOT_NUMERIC,
     rules=tuple(
         PatternRule(
-            f"id_document.{kind}", _named(names), _valid, when=any_word(_words(names)), requires=HAS_DIGIT
+            f"id_document.{kind}",
+            _named(names),
+            _valid_health_card if kind == "health_insurance" else _valid,
+            when=any_word(_words(names)),
+            requires=HAS_DIGIT,
         )
         for kind, names in _KINDS
     ),

@@ -4,7 +4,7 @@ International numbers ("+49 151 ...") are found anywhere. National formats are r
 where the key or a nearby word says phone, with a few default regions first; without that context
 only in the shapes people write phone numbers in ("06 12 34 56 78", "0151 23456789", "612 345 678",
 "(415) 555-0132": `phone_shapes`), because otherwise any run of digits (a seed, an order number) can
-parse as some country's number.
+parse as some country's number. The words that say a number is a phone's are `phone_cues`'.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ import re
 
 import phonenumbers
 
-from gate.scanning import lexicon
 from gate.scanning.context import NOT_NUMERIC, PHONE
-from gate.scanning.detectors import phone_calls, phone_shapes
+from gate.scanning.detectors import phone_calls, phone_cues, phone_shapes
 from gate.scanning.detectors.base import (
     HAS_DIGIT,
     HAS_DIGIT_RUN,
@@ -25,8 +24,8 @@ from gate.scanning.detectors.base import (
     PatternRule,
     Text,
     any_word,
-    cue_before,
 )
+from gate.scanning.detectors.uuid_token import in_uuid
 
 NATIONAL_REGIONS = ("US", "GB", "DE", "FR", "NL", "ES", "IT")
 # Under a phone key or cue, the rest of Europe is tried too (national formats differ per region: "06-12
@@ -57,50 +56,11 @@ _NATIONAL = re.compile(
 )
 # "00" is the international call prefix in all of Europe: "0049 30 1234567", "00420 601 743 915".
 _IDD = re.compile(r"0(?<![\w+]0)0[1-9][\d \t().\-/]{6,22}\d(?!\d)")
-# The four groups before a UUID's last: "aeac4159-2093-c133-7f39-".
-_UUID_HEAD = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-")
-_UUID_HEAD_CHARS = 24
-_UUID = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])")
-_UUID_CHARS = 36
 _INTERNATIONAL_PREFIX = re.compile(r"\+\d{0,4}[ \t.\-/]*$")
 _MIN_NATIONAL_DIGITS = 9
 _SAID_CHARS = 24  # how close before an unassigned international number a phone word must stand
 _IS_POSSIBLE = phonenumbers.ValidationResult.IS_POSSIBLE
-# "number" in the languages the phone cues are written in, as the last word of a phone number's name,
-# written apart or joined to the phone word ("Telefonnummer", "símanúmer", "telefonszám"), then at most
-# a colon, a dash or "is" before the number. The phone word itself is looked for right before it.
-_NUMBER_NAMED = re.compile(
-    r"(?i)(?:number|no\.|nr\.?|nummer|numm?ero|n[úu]mero|n[úu]mer|numurs|numeris|numer|szám|sz\.|"
-    r"[čc][íi]slo|broj|numri|номер|нөмірі|нөмөр|nömrəsi|raqami?|numaras\u0131|nambari|numbril|numbrile|"
-    r"번호|号码|號碼|番号|رقم|شماره|מספר|nombor|nomor)"
-    r"[ \t]*(?:[:=#.\-\u2013\u2014]|is|ist|er|är|est|es|on|je|è|é|ir|yra)?[ \t:]*$"
-)
-_LAST_WORD = re.compile(r"[^\W\d_][\w.]*$")
-# Phone words that are other words too: a ring's or a cell's code, "call 1234567" as a product's line.
-_NOT_ONLY_PHONE = frozenset(
-    ("ring", "call", "cell", "contact", "reach", "bel", "cep", "ara", "ligar", "ligue")
-)
-_NUMBER_NAMED_CHARS = 24
-_PHONE_WORD_CHARS = 16
 _MIN_NAMED_DIGITS = 7
-_CUE = re.compile(
-    r"(?i)\b(?:phone|tel|telephone|mobile|cell|call|ring|text\s+me|whatsapp|sms|fax|contact|reach\s+me|"
-    r"t[ée]l|telefon\w*|handy\w*|mobil\w*|r[üu]ckruf|rufnummer|portable|rappeler|appeler|m[óo]vil|"
-    r"llamar|cellulare|chiamare|telefoon\w*|mobiel|bel|kom[óo]rk\w*|zadzwoni\w*|telem[óo]vel|ligar|"
-    r"contacto|contato|celular|fone|whats\w*|telepon|puhelin|puh|κινητό|τηλέφωνο|cep|mobitel|mobiil|tlf|appel\w*|rappel\w*|chiama\w*|llam\w*|"
-    r"ligue|bel\w*|ring\w*|zadzwo\w*|soita\w*|"
-    # Cyrillic, with the Latin look-alikes the normaliser reads some of its letters as ("тeлeфoн").
-    # (Cyrillic ie, o and be written as escapes: \u0435, \u043e, \u0431.)
-    r"т[\u0435e]л[\u0435e]ф[\u043eo]н\w*|т[\u0435e]л|м[\u043eo][\u04316]\w*|зв[\u043eo]н\w*)\b"
-    # Scripts written without spaces between words: no word boundary to look for.
-    r"|電話|携帯|电话|手机|手機|전화|휴대폰|핸드폰|연락처|هاتف|جوال|موبايل|تلفن|טלפון|फ\u093cोन|फोन|मोबाइल|โทร|เบอร์"
-    r"|(?i:điện thoại|sđt)"
-    # (numbers18) Korean "contact" without its "place" (연락 주세요), Tagalog "call" (tawagan, tumawag)
-    r"|연락|(?i:\b(?:paki)?(?:tawagan|tumawag)\b)"
-    # (numbers19) Hindi "call" (कॉल करें), Chinese "dial" and "call" (拨打, 致电), a person's own
-    # number ("मेरा नंबर", Arabic "رقمي", "my number is"), Brazilian "me liga"
-    r"|कॉल|拨打|撥打|致电|致電|मेरा नंबर|رقمي|(?i:\bmy\s+(?:phone\s+)?number\b|\bme\s+liga\b)"
-)
 # A chat or call link holds the number in international form without its "+": "wa.me/971501234567",
 # "api.whatsapp.com/send?phone=...", "viber://chat?number=...", "tel:0049...".
 _LINK = re.compile(
@@ -111,14 +71,6 @@ _LINK = re.compile(
 
 def _link(match: re.Match[str], text: Text) -> bool:
     return _valid("+" + match.group(1), None)
-
-
-# ... and the words of data/cues.toml in every language and script ("κινητό", "позвоните", "ruf ... an").
-_CUES = lexicon.Cues("phone")
-
-
-def _cued(text: Text, start: int, window: int = 32) -> bool:
-    return cue_before(_CUE, text.value, start, window) or _CUES.before(text.value, start, window)
 
 
 def _valid(candidate: str, region: str | None) -> bool:
@@ -137,8 +89,8 @@ def _possible_where_said(candidate: str, text: Text, start: int) -> bool:
     """An international number that no carrier has been given (`+1 555 123 4567`, `+44 7700 900123`:
     the numbers films and test data use) still has a country code and a number's length: under a
     phone key or right after a phone word it is written as someone's number, so it counts there."""
-    said = _cued(text, start, window=_SAID_CHARS) or _NUMBER_NAMED.search(
-        text.value, max(0, start - _NUMBER_NAMED_CHARS), start
+    said = phone_cues.cued(text, start, window=_SAID_CHARS) or phone_cues.NUMBER_NAMED.search(
+        text.value, max(0, start - phone_cues.NUMBER_NAMED_CHARS), start
     )
     if not (text.flags & PHONE or said):
         return False
@@ -150,31 +102,28 @@ def _possible_where_said(candidate: str, text: Text, start: int) -> bool:
     return phonenumbers.is_possible_number_with_reason(number) == _IS_POSSIBLE
 
 
-def _in_uuid(value: str, start: int) -> bool:
-    """True if the digits at `start` are inside a UUID: its last group ("...-7f39-003293640508") or a
-    middle one (Adobe's `xmp.did:c7f0939d-8a60-0049-9484-841e...` read as +49 9484 841: a Photoshop
-    file was held for a phone number its document id spelled)."""
-    if start >= _UUID_HEAD_CHARS and _UUID_HEAD.match(value, start - _UUID_HEAD_CHARS, start) is not None:
-        return True
-    if start < 9 or value[start - 1] != "-":  # a middle group starts after a dash, 9 or more characters in
+def _named_number(text: Text, match: re.Match[str]) -> bool:
+    """A phone number's name ends right before `match` (`phone_cues.named_number`), and `match` is no
+    tail of an international number nor part of a UUID."""
+    value, start = text.value, match.start()
+    if _INTERNATIONAL_PREFIX.search(value, max(0, start - 6), start) or in_uuid(value, start, match.end()):
         return False
-    return any(
-        found.start() < start < found.end()
-        for found in _UUID.finditer(value, max(0, start - _UUID_CHARS), start + _UUID_CHARS)
-    )
+    return phone_cues.named_number(text, match)
 
 
 def _idd(match: re.Match[str], text: Text) -> bool:
     # "GTIN 00270860919020" is a padded product code, not "+27 ..." (a cue before it is read by
     # `_national`, which tries "00" forms too); nor is a UUID's last group of decimal digits.
-    if phone_shapes.after_reference(text.value, match.start()) or _in_uuid(text.value, match.start()):
+    if phone_shapes.after_reference(text.value, match.start()) or in_uuid(
+        text.value, match.start(), match.end()
+    ):
         return False
     candidate = "+" + match.group()[2:]
     return _valid(candidate, None) or _possible_where_said(candidate, text, match.start())
 
 
 def _national(match: re.Match[str], text: Text) -> bool:
-    if not (text.flags & PHONE or _cued(text, match.start())):
+    if not (text.flags & PHONE or phone_cues.cued(text, match.start())):
         return False
     candidate = match.group()
     # The tail of an invalid international number ("+1 555 0100") is not a national number, and
@@ -188,18 +137,22 @@ def _national(match: re.Match[str], text: Text) -> bool:
         not text.flags & PHONE
         and phone_shapes.after_reference(text.value, match.start())
         and not _named_number(text, match)
-        and not _called(text, match.start())
+        and not phone_cues.called(text, match.start())
     ):
         return False
-    if _in_uuid(text.value, match.start()):
+    if in_uuid(text.value, match.start(), match.end()):
         return False
     digits = sum(ch.isdigit() for ch in candidate)
     if digits >= _MIN_NATIONAL_DIGITS:
         return valid_after_cue(candidate)
     # Eight digits are enough under a phone key, right after a phone word ("mobil 45 47 97 51"), or
     # after a phone number's own name ("phone number: 2612 3456", "Telefonnummer 45 47 97 51").
-    close = bool(text.flags & PHONE) or _cued(text, match.start(), window=12) or _named_number(text, match)
-    close = close or _called(text, match.start())  # (numbers19) "Ring til mig på 34 47 57 08"
+    close = (
+        bool(text.flags & PHONE)
+        or phone_cues.cued(text, match.start(), window=12)
+        or _named_number(text, match)
+    )
+    close = close or phone_cues.called(text, match.start())  # (numbers19) "Ring til mig på 34 47 57 08"
     return digits >= _MIN_KEYED_DIGITS and close and valid_after_cue(candidate)
 
 
@@ -209,55 +162,9 @@ def _named_short(match: re.Match[str], text: Text) -> bool:
     digits = sum(ch.isdigit() for ch in match.group())
     if digits != _MIN_NAMED_DIGITS:
         return False
-    return (_named_number(text, match) or _phone_word_before(text, match.start())) and valid_after_cue(
-        match.group()
-    )
-
-
-def _phone_word_before(text: Text, start: int) -> bool:
-    """The word right before `start` (a colon, a dash or a line break between; or a call's preposition:
-    "hringið í 611 4268") is a phone word that means nothing else."""
-    start = phone_calls.past_call_words(text.value, start)
-    word = _word_before(text, start, " \t\r\n:.-")
     return (
-        word is not None
-        and word.group().lower().rstrip(".") not in _NOT_ONLY_PHONE
-        and _cued_word(text, word)
-    )
-
-
-def _called(text: Text, start: int) -> bool:
-    """A call's phrase ends right before `start`: a phone cue, then only the words of
-    `phone_calls.CALL_WORDS` ("Ring til mig på", "me liga no": Portuguese "no" is no reference's "No.")."""
-    past = phone_calls.past_call_words(text.value, start)
-    return past != start and _cued(text, past, window=12)
-
-
-def _named_number(text: Text, match: re.Match[str]) -> bool:
-    """A phone number's name ends right before `match`: a phone word, then, written apart or joined to
-    it, a word for "number", then at most a colon or "is" ("phone number: 2612 3456", "tālruņa numurs",
-    "símanúmer", "telefonszám"). A phone word further off ("Telefonhülle 1234 5678", "phone case model
-    number 12345678") is not enough."""
-    value, start = text.value, match.start()
-    if _INTERNATIONAL_PREFIX.search(value, max(0, start - 6), start) or _in_uuid(value, start):
-        return False
-    named = _NUMBER_NAMED.search(value, max(0, start - _NUMBER_NAMED_CHARS), start)
-    if named is None:
-        return False
-    # The phone word is the word right before "number", or the start of the word "number" ends.
-    word = _word_before(text, named.start(), " \t-.")
-    return word is not None and _cued_word(text, word)
-
-
-def _word_before(text: Text, start: int, between: str) -> re.Match[str] | None:
-    """The word that ends right before `start`, past any of the characters `between`."""
-    end = len(text.value[:start].rstrip(between))
-    return _LAST_WORD.search(text.value, max(0, end - _PHONE_WORD_CHARS), end)
-
-
-def _cued_word(text: Text, word: re.Match[str]) -> bool:
-    """`word` (a match in `text`) holds a phone cue."""
-    return _cued(text, word.end(), window=word.end() - word.start())
+        _named_number(text, match) or phone_cues.phone_word_before(text, match.start())
+    ) and valid_after_cue(match.group())
 
 
 _CUED_REGIONS = NATIONAL_REGIONS + EUROPEAN_REGIONS + WORLD_REGIONS
@@ -297,97 +204,6 @@ def international_without_plus(value: object) -> bool:
     if not (digits.isdigit() and digits.isascii() and _MIN_BARE_DIGITS <= len(digits) <= _MAX_BARE_DIGITS):
         return False
     return digits[0] != "0" and _valid("+" + digits, None)
-
-
-_CUE_WORDS = (
-    "phone",
-    "tel",
-    "mobile",
-    "cell",
-    "call",
-    "ring",
-    "text me",
-    "whatsapp",
-    "sms",
-    "fax",
-    "contact",
-    "reach",
-    "tél",
-    "handy",
-    "mobil",
-    "rückruf",
-    "rufnummer",
-    "portable",
-    "appeler",
-    "rappeler",
-    "móvil",
-    "movil",
-    "llamar",
-    "cellulare",
-    "chiamare",
-    "mobiel",
-    "bel ",
-    "komórk",
-    "zadzwoni",
-    "telemóvel",
-    "telemovel",
-    "ligar",
-    "puhelin",
-    "κινητό",
-    "τηλέφωνο",
-    "cep ",
-    "puh",
-    "tlf",
-    "appel",
-    "chiam",
-    "llam",
-    "ligue",
-    "soita",
-    "contato",
-    "celular",
-    "fone",
-    "whats",
-    "telepon",
-    "تلفن",
-    "טלפון",
-    "điện thoại",
-    "sđt",
-    "тел",
-    "тeл",
-    "моб",
-    "мo6",
-    "звон",
-    "звoн",
-    "電話",
-    "携帯",
-    "电话",
-    "手机",
-    "手機",
-    "전화",
-    "휴대폰",
-    "핸드폰",
-    "연락처",
-    "هاتف",
-    "جوال",
-    "موبايل",
-    "फोन",
-    "फ\u093cोन",  # "फ़ोन" as NFKC writes it: its nukta is a mark of its own
-    "मोबाइल",
-    "โทร",
-    "เบอร์",
-    "연락",
-    "tawagan",  # "pakitawagan" too
-    "tumawag",
-    *phone_calls.CUE_WORDS,  # (numbers19)
-)
-_has_cue_word = any_word(_CUE_WORDS)
-
-
-def _may_be_national(text: Text) -> bool:
-    if text.flags & PHONE or _has_cue_word(text):
-        return True
-    # (`text.cues` is known once `_has_cue_word` asked; -1, every bit, where it is not)
-    return _CUES.may_be_found(text.value, text.lower, text.cues) and _CUES.found(text.value)
 
 
 _TRUNK_REGIONS = phone_shapes.trunk_regions(NATIONAL_REGIONS + EUROPEAN_REGIONS + WORLD_REGIONS)
@@ -444,7 +260,7 @@ def _called_after(match: re.Match[str], text: Text) -> bool:
         and _INTERNATIONAL_PREFIX.search(value, max(0, start - 6), start) is None
         and sum(ch.isdigit() for ch in match.group()) >= _MIN_KEYED_DIGITS
         and value[max(0, start - 1) : start] not in ("-", "/", "_", "#")
-        and not _in_uuid(value, start)
+        and not in_uuid(value, start, match.end())
         and not phone_shapes.after_reference(value, start)
         and valid_after_cue(match.group())
     )
@@ -468,8 +284,12 @@ DETECTOR = PatternDetector(
             when=any_word(("wa.me/", "whatsapp.com/", "viber://", "tel:", "callto:", "sms:")),
             requires=HAS_EIGHT_DIGITS | HAS_DIGIT_RUN,
         ),
-        PatternRule("phone.national", _NATIONAL, _national, _may_be_national, requires=HAS_EIGHT_DIGITS),
-        PatternRule("phone.named_short", _NATIONAL, _named_short, _may_be_national, requires=HAS_DIGIT_RUN),
+        PatternRule(
+            "phone.national", _NATIONAL, _national, phone_cues.may_be_national, requires=HAS_EIGHT_DIGITS
+        ),
+        PatternRule(
+            "phone.named_short", _NATIONAL, _named_short, phone_cues.may_be_national, requires=HAS_DIGIT_RUN
+        ),
         PatternRule(
             "phone.cue_after", _NATIONAL, _called_after, phone_calls.AFTER_WORDS, requires=HAS_EIGHT_DIGITS
         ),

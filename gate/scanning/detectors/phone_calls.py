@@ -9,7 +9,7 @@ import re
 
 from gate.scanning.detectors.base import any_word
 
-# Phone cues before a number (`phone._CUE` holds them as a pattern): Hindi "call", Chinese "dial" and
+# Phone cues before a number (`phone_cues._CUE` holds them as a pattern): Hindi "call", Chinese "dial" and
 # "call", a person's own number (Hindi, Arabic, English), Brazilian "me liga".
 CUE_WORDS = (
     "कॉल",

@@ -70,7 +70,7 @@ from stdnum.ua import rntrc
 from stdnum.vn import mst
 from stdnum.za import tin as za_tin
 
-from gate.scanning.context import NOT_NUMERIC
+from gate.scanning.context import NOT_NUMERIC, key_info
 from gate.scanning.cue_led import CueLedPattern, phrase_leads
 from gate.scanning.detectors.base import (
     HAS_DIGIT,
@@ -81,6 +81,7 @@ from gate.scanning.detectors.base import (
     any_word,
 )
 from gate.scanning.detectors.european_id import stdnum_valid
+from gate.scanning.detectors.id_keyed import BUSINESS_WORDS
 from gate.scanning.detectors.keyed_rule import KeyedRule, keyset, written_value
 from gate.scanning.detectors.world_id import UNSPACED
 from gate.scanning.normalise import as_written_and_read
@@ -438,7 +439,30 @@ def _passes(kind: str) -> Any:
     return accepts
 
 
+# (numbers20) ... and every kind under its own names and acronyms as a key or a name/value pair's name
+# (Shopify's note_attributes `{"name": "cédula", "value": ...}`, `{"NUIT": ...}`, `{"VÖEN": ...}`), as
+# normalised keys ("carne_de_identidad"), but for acronyms that name other things in code ("vid" a
+# video, "epic" a story, "bis", "chi", "spi", "psp") and names holding a business's word ("tax number").
+_NOT_KEYS = frozenset(("vid", "epic", "bis", "chi", "spi", "psp"))
+
+
+def _own_keys(names: Iterable[str]) -> frozenset[str]:
+    normalised = {key_info(name).norm for name in names}
+    return keyset(
+        " ".join(
+            key
+            for key in normalised
+            if key and key not in _NOT_KEYS and not set(key.split("_")) & BUSINESS_WORDS
+        )
+    )
+
+
 KEYED_RULES: tuple[KeyedRule, ...] = tuple(
-    KeyedRule("NATIONAL_ID", f"national_id.{kind}_key", keys, _passes(kind))
-    for kind, keys in _KEYS_OF_KINDS.items()
+    KeyedRule(
+        "NATIONAL_ID",
+        f"national_id.{kind}_key",
+        _KEYS_OF_KINDS.get(kind, frozenset()) | _own_keys((*names, *acronyms)),
+        _passes(kind),
+    )
+    for kind, names, acronyms, _ in _KINDS
 )

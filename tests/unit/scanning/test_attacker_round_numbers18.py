@@ -41,11 +41,11 @@ _ID_FORMS = (
 )
 _DOCUMENT_FORMS = (
     "a document number after a name the document rule does not read: a Russian internal passport's "
-    "series and number, 'पासपोर्ट नंबर', 'DL#', Brazil's 'CNH', Germany's 'KVNR'"
+    "series and number, 'DL#', Brazil's 'CNH', Germany's 'KVNR' (numbers20 closed 'पासपोर्ट नंबर')"
 )
 _BANK_WORDS = (
     "an account after abbreviations or words of other languages the account rule does not read ('acc ... "
-    "s/c', 'CLABE interbancaria', 'nomor rekening BCA')"
+    "s/c', 'CLABE interbancaria'; numbers20 closed 'nomor rekening BCA')"
 )
 _PLATE_WORDS = (
     "a plate after a word that names other things too, no vehicle named: Italy's and Argentina's "
@@ -62,13 +62,11 @@ _OPEN: dict[str, str] = {
     "ת.ז. 3": _ID_FORMS,
     "номер документа": _ID_FORMS,
     "паспорт серия": _DOCUMENT_FORMS,
-    "पासपोर्ट नंबर": _DOCUMENT_FORMS,
     "DL# ": _DOCUMENT_FORMS,
     "CNH nº": _DOCUMENT_FORMS,
     "KVNR:": _DOCUMENT_FORMS,
     "pay into acc": _BANK_WORDS,
     "CLABE interbancaria": _BANK_WORDS,
-    "nomor rekening BCA": _BANK_WORDS,
     "targa AB 123 CD": _PLATE_WORDS,
     "patente AB 123 CD": _PLATE_WORDS,
     "plaka 34 ABC 123": _PLATE_WORDS,

@@ -35,14 +35,6 @@ from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_numbers19.json")
 
-_IBAN_APART = (
-    "an IBAN typed in lower case with its country code apart from its check digits ('de 21 416414 ...'): "
-    "the IBAN rules need two capitals and two digits together (the scanner's facts, `HAS_CODE_START`)"
-)
-_ACCOUNT_WORDS = (
-    "a bank account after words of other languages the account rule does not read (Thai 'บัญชีเลขที่', "
-    "Indonesian 'no. rek', Malay 'akaun')"
-)
 _IMEI_WORDS = "a handset IMEI after Portuguese 'IMEI do meu celular' (device.py: not this round's detectors)"
 _SHORT_LABEL_AS_CODE = (
     "a number after a label of two CJK characters under a key that says order ('携帯：０９０-...' in "
@@ -56,12 +48,8 @@ _ID_LOWER_SHORT_RUN = (
 )
 _DOCUMENTS = (
     "a document's number after a name the document rule does not read: a Russian internal passport's "
-    "series and number, a Ukrainian passport with Cyrillic series, a Bulgarian identity card, Hindi "
-    "'पासपोर्ट संख्या', 'DL no.', Brazil's 'CNH', an Indian DL"
-)
-_HEALTH_NUMBERS = (
-    "a health-insurance number after its name: France's carte Vitale, the Dutch zorgverzekeringsnummer, "
-    "Italy's tessera sanitaria, Poland's, the US Medicare MBI, Korea's 건강보험증"
+    "series and number, a Ukrainian passport with Cyrillic series, Brazil's 'CNH' (numbers20 closed a "
+    "Bulgarian identity card, Hindi 'पासपोर्ट संख्या', 'DL no.' and an Indian DL)"
 )
 _PLATES = (
     "a plate with its vehicle named in words the plate rule does not read: Greek 'αυτοκινήτου', Arabic "
@@ -76,16 +64,6 @@ _CUSTOMER_NUMBERS = (
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
-    "IBAN de 21": _IBAN_APART,
-    "rekening be 91": _IBAN_APART,
-    "IBAN ch 20": _IBAN_APART,
-    "tilinumero fi 33": _IBAN_APART,
-    "IBAN hr 25": _IBAN_APART,
-    "IBAN gr 74": _IBAN_APART,
-    "חשבון il 09": _IBAN_APART,
-    "โอนเงินเข้าบัญชีเลขที่": _ACCOUNT_WORDS,
-    "no. rek BCA": _ACCOUNT_WORDS,
-    "akaun Maybank": _ACCOUNT_WORDS,
     "IMEI do meu celular": _IMEI_WORDS,
     "携帯：０９０": _SHORT_LABEL_AS_CODE,
     "cod. fisc. ": _ID_LOWER_SHORT_RUN,
@@ -93,17 +71,7 @@ _OPEN: dict[str, str] = {
     "pan card no. ": _ID_LOWER_SHORT_RUN,
     "паспорт: серия": _DOCUMENTS,
     "паспорт серія": _DOCUMENTS,
-    "лична карта №": _DOCUMENTS,
-    "पासपोर्ट संख्या": _DOCUMENTS,
-    "DL no. S530": _DOCUMENTS,
     "CNH 0": _DOCUMENTS,
-    "DL No MH14": _DOCUMENTS,
-    "carte Vitale": _HEALTH_NUMBERS,
-    "zorgverzekeringsnummer": _HEALTH_NUMBERS,
-    "tessera sanitaria": _HEALTH_NUMBERS,
-    "ubezpieczenia zdrowotnego": _HEALTH_NUMBERS,
-    "Medicare ID": _HEALTH_NUMBERS,
-    "건강보험증": _HEALTH_NUMBERS,
     "πινακίδα αυτοκινήτου": _PLATES,
     "لوحة سيارتي": _PLATES,
     "reg of the van": _PLATES,

@@ -68,7 +68,7 @@ def test_generated_text_answers_as_the_plain_test(value: str) -> None:
 
 def test_every_prefilter_of_the_detectors_goes_through_the_automaton() -> None:
     """Each rule's `when` built by `any_word`, and the cue tests the detector modules keep for their own
-    code (`person._has_named_word`, `phone._has_cue_word`, ...: any module-level prefilter, so one added
+    code (`person._has_named_word`, `phone_cues.has_cue_word`, ...: any module-level prefilter, so one added
     later is checked too), read the bits (`check_found`), never a list of their own."""
     whens = [
         rule.when
