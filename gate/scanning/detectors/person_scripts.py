@@ -288,7 +288,10 @@ class ScriptNames:
             last = _arabic_letters(second.group())
             if (
                 (name in given and last not in _AR_NOT_SURNAME)
-                or (name in word_given and (last in given or last in _AR_SON or last.endswith(_FA_SURNAME)))
+                or (
+                    name in word_given
+                    and (last in given or last in _AR_SON or last.endswith(_FA_SURNAME) or _nisba(last))
+                )
                 or (name == "عبد" and last.startswith("ال"))  # "عبد الرحمن": a given name of two words
             ):
                 return first.start(), second.end()
@@ -312,6 +315,13 @@ _BARE_WINDOW = 16
 _OPENING = "([{\"'«“„‘"
 _MIN_SHAPED = 6
 _MIN_LISTED = 4
+_MIN_NISBA = 5
+
+
+def _nisba(word: str) -> bool:
+    """`word` (Arabic letters, folded) has a family name's shape: "ال" ... "ي" ("الشمري", "العتيبي"), the
+    nisba that follows a given name which is also an everyday word ("عادل الشمري", not "عادل السعر")."""
+    return len(word) >= _MIN_NISBA and word.startswith("ال") and word.endswith(("ي", "ی"))
 
 
 def _arabic_letters(word: str) -> str:
