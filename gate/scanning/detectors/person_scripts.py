@@ -67,8 +67,15 @@ _AR_FUNCTION_WORDS = (
     "كما", "حتى", "بعد", "قبل", "عند", "منذ", "خلال", "بين", "حول", "ضد", "نحو", "لدى", "كل", "بعض",
     "غير", "عبر", "أيضا", "ايضا", "أيضاً", "جدا", "جداً", "لكن", "بل", "حيث", "عندما", "لأن", "لان",
 )  # fmt: skip
-_AR_NOT_SURNAME = frozenset(_AR_FUNCTION_WORDS) | {
-    word.translate(_ARABIC_FOLD) for word in _AR_FUNCTION_WORDS
+# ... nor the noun of a quality a product is praised for after an adjective that is also a given name
+# ("عادل السعر": fair of price, "جميل الشكل", "كريم الأصل"; names20).
+_AR_QUALITIES = (
+    "السعر", "الأسعار", "الشكل", "الصنع", "الجودة", "الملمس", "اللون", "الألوان", "الوزن", "التصميم",
+    "المظهر", "الحجم", "الاستخدام", "المنظر", "الرائحة", "الطعم", "المذاق", "الخامة", "النوع", "القيمة",
+    "الأداء", "الأصل", "الثمن", "التكلفة", "الصوت", "الملمح",
+)  # fmt: skip
+_AR_NOT_SURNAME = frozenset(_AR_FUNCTION_WORDS + _AR_QUALITIES) | {
+    word.translate(_ARABIC_FOLD) for word in _AR_FUNCTION_WORDS + _AR_QUALITIES
 }
 _HE_NOT_SURNAME = frozenset(("של", "עם", "על", "את", "או", "גם", "הוא", "היא", "זה", "זו", "כל"))
 _AR_SON = frozenset(("بن", "ابن", "بنت", "آل"))

