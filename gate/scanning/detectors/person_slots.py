@@ -39,13 +39,15 @@ _BY = _BY_CUES.then(r"[ \t]+")
 # one may be in it; the test pins that it has one.)
 _BY_BIT = _BY_CUES.word_bit
 # The abbreviations that address a letter or a parcel to a person (names20): "c/o", "attn.", "z. Hd.",
-# "t.a.v.", "a/c de", "A/A", "alla c.a. di" (too short for the cue-word prefilter: read where a "/" or a
-# "." is, or the word "attn").
+# "t.a.v.", "a/c de", "A/A", "alla c.a. di" (too short for the cue-word prefilter: read where the lower-cased
+# text holds one of `_ATTN_KEYS`).
 _ATTN = re.compile(
     r"(?<![\w/.])(?:c/o|a/c(?:[ \t]+de)?|a/a|attn\.?:?|z\.[ \t]?hd\.?|t\.[ \t]?a\.[ \t]?v\.?"
     r"|(?:alla[ \t]+)?c\.a\.(?:[ \t]+di)?)[ \t]+(?:(?:Herrn|Herr|Frau|Sra\.|Sr\.|Mme|M\.)[ \t]+)?",
     re.IGNORECASE,
 )
+# (What one of them must hold, looked for in the lower-cased text before the regex is run.)
+_ATTN_KEYS = ("c/o", "a/c", "a/a", "attn", "hd.", "t.a", "t. a", "c.a.")
 # A label's slot ends at a colon: its cue words are looked for in a window before each colon only (many are
 # short, "de", "od", "za", so their prefilter by `cue_words` keys is off: too many short keys).
 _COLON = re.compile("[:=：]")
@@ -130,7 +132,8 @@ class SlotNames:
                 for match in _SLOT.finditer(value, window, colon.end() + 2):
                     if match.end() > colon.start() and self._read(value, match.end(), listed=True):
                         return True
-        if ("/" in value or "." in value or "attn" in text.lower) and any(
+        lower = text.lower
+        if any(key in lower for key in _ATTN_KEYS) and any(
             self._read(value, match.end(), listed=False) for match in _ATTN.finditer(value)
         ):
             return True
