@@ -85,6 +85,7 @@ from gate.scanning.detectors.person_patterns import (
     word_before,
 )
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
+from gate.scanning.detectors.person_signed import SignedNames, may_be_signed
 from gate.scanning.detectors.person_slots import SlotNames
 from gate.scanning.detectors.person_title_after import TitledAfter
 from gate.scanning.detectors.person_titles import TitledNames, full_name_after_title, has_full_title_word
@@ -162,6 +163,9 @@ class PersonDetector:
             scripts=self._scripts,
             organisation=self._organisation,
             given_form=self._unlisted.given,
+        )
+        self._signed = SignedNames(
+            self._world, self._word_names, self._not_surnames, self._scripts, self._organisation
         )
         self._initialled = InitialledNames(
             self._world, self._word_names, self._not_surnames, self._scripts.latin_surname, self._organisation
@@ -322,6 +326,8 @@ class PersonDetector:
             return "person.possessive"
         if not value.isascii() and has_opening(text) and self._greeted.saluted(value):  # "ძვირფასო ნინო,"
             return "person.greeting"
+        if not value.isascii() and may_be_signed(value) and self._signed.find(text):  # "… — 林雨桐"
+            return "person.signed"
         if has_lower_cue_word(text) and (found := self._caps_or_lower(text, cued=True)) is not None:
             return found
         return "person.cue" if self._initialled.find_lower(value) else None
@@ -352,11 +358,13 @@ class PersonDetector:
 
     def _printed_or_labelled(self, text: Text) -> str | None:
         """A surname printed on a shirt with its number, a name's two parts under their labels, a name
-        with a title after it ("Mustafa Bey", "Tanaka-san")."""
+        with a title after it ("Mustafa Bey", "Tanaka-san"), a name signed after a dash."""
         if jersey_name(text, self._surname_shaped):
             return "person.caps"
         if self._titled_after.find(text):
             return "person.honorific"
+        if may_be_signed(text.value) and self._signed.find(text):  # "Happy birthday! - Ana Souza"
+            return "person.signed"
 
         return "person.label" if labelled_name(text, self._world) else None
 

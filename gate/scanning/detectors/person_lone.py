@@ -22,9 +22,9 @@ from functools import cache
 
 from anyascii import anyascii
 
-from gate.scanning.context import NOT_PERSON, KeyInfo
+from gate.scanning.context import NOT_PERSON, KeyInfo, key_info
 from gate.scanning.detectors.keyed_rule import KeyedRule
-from gate.scanning.detectors.person_lists import fold_name, gazetteer, world_names
+from gate.scanning.detectors.person_lists import fold_name, gazetteer, occasion, world_names
 from gate.scanning.detectors.person_owner import PARTICLES, cased_script, full_name
 from gate.scanning.detectors.person_patterns import NOT_FIRST_WORDS
 from gate.scanning.detectors.person_scripts import ScriptNames
@@ -49,6 +49,30 @@ _KEY_WORDS = frozenset(
         "dedication", "widmung", "dedicace", "dedicatoria", "dedica", "ukiran", "khac", "kazima",
     )
 )  # fmt: skip
+# ... and the free-text fields of an order or a card, where a customer writes a name alone as often as a
+# sentence ("note", "line2", "備考", "ملاحظة"; names20): the words as written, normalised as keys are.
+_FREE_TEXT_WORDS = (
+    "note", "notes", "comment", "comments", "remark", "remarks", "memo", "message", "msg", "instructions",
+    "instruction", "text", "line", "annotation", "bemerkung", "bemerkungen", "hinweis", "notiz",
+    "nachricht", "kommentar", "zeile", "anmerkung", "commentaire", "remarque", "ligne", "texte",
+    "observation", "observations", "nota", "notas", "comentario", "comentarios", "linea", "observacion",
+    "observaciones", "mensaje", "texto", "observacao", "observacoes", "obs", "mensagem", "linha", "commento",
+    "riga", "messaggio", "testo", "osservazioni", "opmerking", "opmerkingen", "regel", "bericht", "notitie",
+    "tekst", "meddelande", "rad", "anteckning", "merknad", "melding", "besked", "linje", "bemaerkning",
+    "viesti", "huomautus", "kommentti", "rivi", "teksti", "uwagi", "uwaga", "komentarz", "wiadomosc",
+    "linia", "notatka", "poznamka", "zprava", "komentar", "radek", "sprava", "riadok", "megjegyzes",
+    "uzenet", "szoveg", "mentiuni", "observatii", "mesaj", "comentariu", "napomena", "poruka", "redak",
+    "opomba", "sporocilo", "vrstica", "pastaba", "pastabos", "zinute", "komentaras", "piezime", "komentars",
+    "markus", "kommentaar", "sonum", "yorum", "metin", "satir", "notlar", "бележка", "коментар",
+    "съобщение", "примечание", "комментарий", "сообщение", "строка", "текст", "заметка", "примітка",
+    "повідомлення", "рядок", "σχόλιο", "σημείωση", "μήνυμα", "κείμενο", "備考", "メモ", "コメント",
+    "メッセージ", "备注", "備註", "留言", "附言", "메모", "비고", "메시지", "요청사항", "ملاحظة", "ملاحظات",
+    "تعليق", "رسالة", "הערה", "הערות", "הודעה", "یادداشت", "پیام", "टिप्पणी", "संदेश", "หมายเหตุ",
+    "ข้อความ", "catatan", "pesan", "komentar", "შენიშვნა", "კომენტარი", "նշում", "ujumbe", "maoni",
+    "mensahe", "paalala", "komento",
+)  # fmt: skip
+# Whole keys of several words that say the same ("ghi_chu", Vietnamese "note"; "special_instructions").
+_FREE_TEXT_KEYS = ("ghi_chu", "ghichu", "loi_nhan", "tin_nhan", "loi_chuc", "special_instructions")
 # ... unless another word makes the key a kind of customer or a property of one: {"customer_segment": "Gen
 # Z"}, {"customer_tier": "Gold Member"}, {"client_city": "Santa Rosa"}.
 _KIND_WORDS = frozenset(
@@ -60,6 +84,8 @@ _KIND_WORDS = frozenset(
 )  # fmt: skip
 # Whole keys of the same kind that are no word of the list above.
 _KEYS = frozenset(("name_on_card", "name_line", "name_text", "print_name", "name_to_print"))
+# A line's number is no word of its key ("line2", "zeile_2", "riga2").
+_LINE_NUMBER = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
 _MAX_CHARS = 60
 _MIN_WORDS = 2
 _MIN_LETTERS = 2
@@ -79,7 +105,10 @@ class WordKeyedRule(KeyedRule):
             return True
         return any(
             not self.words.isdisjoint(words) and _KIND_WORDS.isdisjoint(words)
-            for words in (key.norm.split("_"), key.local.split("_"))
+            for words in (
+                [_LINE_NUMBER.sub("", word) for word in key.norm.split("_")],
+                [_LINE_NUMBER.sub("", word) for word in key.local.split("_")],
+            )
         )
 
 
@@ -106,6 +135,8 @@ def lone_name(value: object) -> bool:
     folded = [fold_name(word.lower()) for word in words]
     if folded[0] in NOT_FIRST_WORDS or any(word in word_names or word in not_surnames for word in folded):
         return False  # "Per Sempre", "Grace Kelly Blue", "Ruby Red", "Jade Lotus"
+    if occasion().search(value) is not None:
+        return False  # a line of a card: "Feliz Navidad", "Buon Natale"
     # ... or, in Latin letters, a surname's telling shape ("Əkbərzadə", "Nwachukwu", "Geirröðsson").
     # ... or, in Arabic or Hebrew letters, a listed given name of theirs ("أريج الخازن").
     return any(_given(word, world) or scripts.native_given(word) for word in words) or any(
@@ -113,8 +144,26 @@ def lone_name(value: object) -> bool:
     )
 
 
+def free_text_name(value: object) -> bool:
+    """`value`, under a free-text field (a note, a message, a line of a card), is a full name alone:
+    `lone_name`, in a script with capitals or with a listed Arabic or Hebrew given name. (Such a field
+    says less than an engraving's: a caseless text read through its Latin letters is too often a word,
+    Korean "이사오" a Japanese "Isao".)"""
+    if not lone_name(value):
+        return False
+    assert isinstance(value, str)
+    return cased_script(value.lstrip()[0]) or any(_lists()[3].native_given(word) for word in value.split())
+
+
 KEYED_RULES: tuple[KeyedRule, ...] = (
     WordKeyedRule("PERSON", "person.lone_name", _KEYS, lone_name, words=_KEY_WORDS),
+    WordKeyedRule(
+        "PERSON",
+        "person.lone_name",
+        frozenset(_FREE_TEXT_KEYS),
+        free_text_name,
+        words=frozenset(key_info(word).norm for word in _FREE_TEXT_WORDS),
+    ),
 )
 
 

@@ -67,8 +67,15 @@ _AR_FUNCTION_WORDS = (
     "كما", "حتى", "بعد", "قبل", "عند", "منذ", "خلال", "بين", "حول", "ضد", "نحو", "لدى", "كل", "بعض",
     "غير", "عبر", "أيضا", "ايضا", "أيضاً", "جدا", "جداً", "لكن", "بل", "حيث", "عندما", "لأن", "لان",
 )  # fmt: skip
-_AR_NOT_SURNAME = frozenset(_AR_FUNCTION_WORDS) | {
-    word.translate(_ARABIC_FOLD) for word in _AR_FUNCTION_WORDS
+# ... nor the noun of a quality a product is praised for after an adjective that is also a given name
+# ("عادل السعر": fair of price, "جميل الشكل", "كريم الأصل"; names20).
+_AR_QUALITIES = (
+    "السعر", "الأسعار", "الشكل", "الصنع", "الجودة", "الملمس", "اللون", "الألوان", "الوزن", "التصميم",
+    "المظهر", "الحجم", "الاستخدام", "المنظر", "الرائحة", "الطعم", "المذاق", "الخامة", "النوع", "القيمة",
+    "الأداء", "الأصل", "الثمن", "التكلفة", "الصوت", "الملمح",
+)  # fmt: skip
+_AR_NOT_SURNAME = frozenset(_AR_FUNCTION_WORDS + _AR_QUALITIES) | {
+    word.translate(_ARABIC_FOLD) for word in _AR_FUNCTION_WORDS + _AR_QUALITIES
 }
 _HE_NOT_SURNAME = frozenset(("של", "עם", "על", "את", "או", "גם", "הוא", "היא", "זה", "זו", "כל"))
 _AR_SON = frozenset(("بن", "ابن", "بنت", "آل"))
@@ -288,7 +295,10 @@ class ScriptNames:
             last = _arabic_letters(second.group())
             if (
                 (name in given and last not in _AR_NOT_SURNAME)
-                or (name in word_given and (last in given or last in _AR_SON or last.endswith(_FA_SURNAME)))
+                or (
+                    name in word_given
+                    and (last in given or last in _AR_SON or last.endswith(_FA_SURNAME) or _nisba(last))
+                )
                 or (name == "عبد" and last.startswith("ال"))  # "عبد الرحمن": a given name of two words
             ):
                 return first.start(), second.end()
@@ -312,6 +322,13 @@ _BARE_WINDOW = 16
 _OPENING = "([{\"'«“„‘"
 _MIN_SHAPED = 6
 _MIN_LISTED = 4
+_MIN_NISBA = 5
+
+
+def _nisba(word: str) -> bool:
+    """`word` (Arabic letters, folded) has a family name's shape: "ال" ... "ي" ("الشمري", "العتيبي"), the
+    nisba that follows a given name which is also an everyday word ("عادل الشمري", not "عادل السعر")."""
+    return len(word) >= _MIN_NISBA and word.startswith("ال") and word.endswith(("ي", "ی"))
 
 
 def _arabic_letters(word: str) -> str:

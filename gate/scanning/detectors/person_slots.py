@@ -38,6 +38,16 @@ _BY = _BY_CUES.then(r"[ \t]+")
 # (Its words are long enough for the `cue_words` prefilter: one bit of the text's cue bits says whether
 # one may be in it; the test pins that it has one.)
 _BY_BIT = _BY_CUES.word_bit
+# The abbreviations that address a letter or a parcel to a person (names20): "c/o", "attn.", "z. Hd.",
+# "t.a.v.", "a/c de", "A/A", "alla c.a. di" (too short for the cue-word prefilter: read where the lower-cased
+# text holds one of `_ATTN_KEYS`).
+_ATTN = re.compile(
+    r"(?<![\w/.])(?:c/o|a/c(?:[ \t]+de)?|a/a|attn\.?:?|z\.[ \t]?hd\.?|t\.[ \t]?a\.[ \t]?v\.?"
+    r"|(?:alla[ \t]+)?c\.a\.(?:[ \t]+di)?)[ \t]+(?:(?:Herrn|Herr|Frau|Sra\.|Sr\.|Mme|M\.)[ \t]+)?",
+    re.IGNORECASE,
+)
+# (What one of them must hold, looked for in the lower-cased text before the regex is run.)
+_ATTN_KEYS = ("c/o", "a/c", "a/a", "attn", "hd.", "t.a", "t. a", "c.a.")
 # A label's slot ends at a colon: its cue words are looked for in a window before each colon only (many are
 # short, "de", "od", "za", so their prefilter by `cue_words` keys is off: too many short keys).
 _COLON = re.compile("[:=：]")
@@ -81,6 +91,9 @@ _NUMBER = re.compile(r"#?\d{1,3}\.?")
 _SPLIT = re.compile(r"[ \t]*(?:[,;、،/]|[ \t]&[ \t]|[ \t]∞[ \t]|[ \t]\+[ \t]|[ \t][—–][ \t])[ \t]*")
 _MAX_WORDS = 4
 _ITEMS = 12
+# A surname after a "by" cue: four letters or more (accents folded), not ending as an English verb's or
+# adverb's form does in a sort order ("Ascending", "Added", "Newest", "Weekly").
+_SURNAME_LIKE = re.compile(r"[^\W\d_][^\W\d_'’\-]{3,}(?<!ing)(?<!ed)(?<!est)(?<!ly)")
 
 
 class SlotNames:
@@ -119,6 +132,11 @@ class SlotNames:
                 for match in _SLOT.finditer(value, window, colon.end() + 2):
                     if match.end() > colon.start() and self._read(value, match.end(), listed=True):
                         return True
+        lower = text.lower
+        if any(key in lower for key in _ATTN_KEYS) and any(
+            self._read(value, match.end(), listed=False) for match in _ATTN.finditer(value)
+        ):
+            return True
         # (A capital I with a dot is lowered otherwise by the cue view: `lexicon.CuedPattern.may_match`.)
         return bool(text.cue_bits() & _BY_BIT or "\u0130" in value) and any(
             self._read(value, match.end(), listed=False) for match in _BY.finditer(value)
@@ -136,15 +154,23 @@ class SlotNames:
         if caseless:
             return self._caseless(caseless, listed=listed, after_by=not listed)
         pos = start
+        spans = []
         for item in items:
             at = value.find(item, pos)
             pos = at + len(item)
-            if self._cased(value, item, at):
+            if self._cased(value, item, at, by=not listed):
                 return True
-        return False
+            spans.append(at)
+        # A list of two people or more says what each item is, as a "by" cue does ("lista e të ftuarve:
+        # Drita Hoxha, Arben Krasniqi"): each a given name of the wider list and a surname-like word.
+        return (
+            listed
+            and sum(self._cased(value, item, at, by=True) for item, at in zip(items, spans, strict=True)) > 1
+        )
 
-    def _cased(self, value: str, item: str, at: int) -> bool:
-        """`item` (at `value[at:]`) is a name in cased letters: bounded words of a name's shape."""
+    def _cased(self, value: str, item: str, at: int, by: bool = False) -> bool:
+        """`item` (at `value[at:]`) is a name in cased letters: bounded words of a name's shape (`by`:
+        after a "by" cue)."""
         words = item.split()
         while words and _NUMBER.fullmatch(words[0]):
             words = words[1:]  # a roster's shirt number: "#9 Keziah Lindqvist"
@@ -187,6 +213,12 @@ class SlotNames:
                 part in self._surnames or self._scripts.latin_surname(part) for part in last.split("-")
             )
             named = kin or ((wider or surname) and (surname or beyond))
+            # After a "by" cue ("commissioned by Rupert Vandersloot", "im Auftrag von Waltraud
+            # Eberhardinger"), a given name of the wider list before a word that is none and has no shape
+            # of a sort order's ("ordered by Price Ascending", "Date Added").
+            named = named or (
+                by and wider and last not in self._world and _SURNAME_LIKE.fullmatch(last) is not None
+            )
         if not named:
             return False
         start = at + item.find(names[0])

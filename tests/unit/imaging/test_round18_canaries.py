@@ -145,7 +145,6 @@ def test_a_comfyui_seed_is_no_card_number(gate: Pipeline, seed: int) -> None:
     assert not [reason for reason in reasons if reason.startswith("metadata.")], reasons
 
 
-@pytest.mark.xfail(strict=True, reason="text scanning: a node's name in a Note read as a person")
 @pytest.mark.parametrize("note", _NOTES)
 def test_a_comfyui_note_naming_a_node_is_no_person(gate: Pipeline, note: str) -> None:
     _, _, reasons = _published(gate, _workflow_png(12345, note), synthetic=True)

@@ -29,10 +29,6 @@ _OPEN: dict[str, str] = {
     ),
     "祝王小明生日快乐": "a Chinese name between 祝 and 生日快乐 (happy birthday), with no honorific after it",
     '"i": "Rhys ap Iorwerth"': "a one-letter key ('i', Welsh 'to') says nothing of what it holds",
-    "Gisela Henning": (
-        "a given name of the wider list and an unlisted surname inside quotation marks: quotes hold slogans "
-        "as often ('Live Laugh Love': Live and Love are Nordic given names)"
-    ),
 }
 
 # A key that names a person is read closed: what it holds is taken for a name unless it is a company

@@ -61,7 +61,6 @@ _OPEN: dict[str, str] = {
     "Aroha Ngata": _WORD_GIVEN,
     "Mere Vuniwaqa": _WORD_GIVEN,
     "Zamenhof": _WORD_GIVEN,
-    "World's Best Dad - Terrence": _NO_CUE,
     "model: Anastasia": _NO_CUE,
     "reading McKenzie": _NO_CUE,
     "Carl and Judy": _NO_CUE,

@@ -122,8 +122,6 @@ _OPEN: dict[str, str] = {
     "Kính gửi anh": _CASELESS_SALUTATION,
     "Gửi mẹ Lê Thị Mai": _CASELESS_SALUTATION,
     "Tặng bé Phạm": _CASELESS_SALUTATION,
-    "Bronwyn Tregarthen": _SIGNED_OR_QUOTED,
-    "Best Man - Rhodri": _SIGNED_OR_QUOTED,
     "Maid of Honour Tallulah": _SIGNED_OR_QUOTED,
     "best dad, Emeka": _SIGNED_OR_QUOTED,
     "order, Wanjiku": _SIGNED_OR_QUOTED,

@@ -123,7 +123,6 @@ _OPEN: dict[str, str] = {
     "Bartholomew Ngata": _RECORD_UNREAD,
     "Evaristo Montoya": _RECORD_UNREAD,
     "Tobiah again": _RECORD_UNREAD,
-    "ريم الشمري": _OWN_SCRIPT_CUE,
     "نگار رضایی": _OWN_SCRIPT_CUE,
     "आरव मल्होत्रा": _OWN_SCRIPT_CUE,
     "မခင်ဇာ": _OWN_SCRIPT_CUE,
@@ -144,7 +143,6 @@ _CLEAN_OPEN = {
     "علاء الدين": _NAMED_IN_SCRIPT,
     "شارع محمد الخامس": _NAMED_IN_SCRIPT,
     "李宁": _NAMED_IN_SCRIPT,
-    "孔子": _NAMED_IN_SCRIPT,
     "Charles de Gaulle–Étoile": (
         "a station named after a person, joined to its place by a dash: the historical figure's entry "
         "(data/historical_figures.txt) is read as a run of whole words, and 'Gaulle–Étoile' is one"

@@ -1,0 +1,156 @@
+# ruff: noqa: RUF001, RUF002 - dashes, names and connectors in many scripts, on purpose
+"""PERSON signed after a dash at the end of a message (since names20): "Happy birthday! - Ana Souza",
+"Congrats on the new job — Priyanka", "Herzlichen Glückwunsch zur Hochzeit — Jens & Birte", a mug's
+"Beste Oma der Welt – Ilse Kohlhaas'", "お誕生日おめでとう！ — 佐々木 美咲".
+
+The signature is what follows the last dash of the text (or of a quotation in it), up to the end: one to
+four items joined by "&" or "and" in several languages, each a name's shape. What stands before the dash
+must read as a message: a sentence's end ("!", "?", "."), a word in lower case, or a script without
+capitals; a product's copy in Title Case ("Leather Wallet - Midnight Navy") says nothing of a person.
+An item of one word is a given name of the wider list that is no everyday word ("- Priyanka", not "—
+Amber & Sandalwood", "- Anonymous", "— The Team"); of more words it is a full name as person_lone reads a
+lone value ("- Ana Souza", not "- Ocean Blue", "— Customer Service"). A brand or a historical figure
+(data/name_brands.txt, data/historical_figures.txt: "Just do it - Nike", "— Albert Einstein") signs
+no customer's message, and a software's node or button ("- Save Image") is no given name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from anyascii import anyascii
+
+from gate.scanning.detectors.base import Text
+from gate.scanning.detectors.person_greeting import has_greeting, has_signoff_from
+from gate.scanning.detectors.person_lists import fold_name, occasion
+from gate.scanning.detectors.person_lone import lone_name
+from gate.scanning.detectors.person_owner import cased_script
+from gate.scanning.detectors.person_patterns import NOT_FIRST_WORDS
+from gate.scanning.detectors.person_scripts import ScriptNames
+
+# A dash that signs: after a space, a sentence's end or a bracket, and before the signature (a hyphen
+# inside a word, "Pemberton-Oyelaran", signs nothing). "——" is how Chinese writes it.
+_DASH = re.compile(r"(?:(?<=\s)|(?<=[!?.…)」！？。]))(?:--?|[—–―]{1,2})[ \t]*(?=[^\W\d_])")
+# What closes a quotation the signature ends (the prompt's own words may follow it: "... - Saoirse' on
+# the back"), and what may trail the signature at the end of the text.
+_QUOTE_END = re.compile(r"[\"'”’»」』]")
+_TRAIL = " \t\n.!?…♥❤️😊🎉🎂"
+# Items of a signature, and what joins them: "Jens & Birte", "Rowan and Elspeth", "Noémie et Karim".
+_JOIN = re.compile(r"[ \t]+(?:&|\+|and|und|et|y|e|en|og|och|ja|és|și|i|и|και|ve|dan|na|at)[ \t]+")
+# Words of a message that no greeting list holds, and the kinship and role words a mug or a shirt prints
+# before its owner's name ("World's best grandpa — ...", "Najlepsza babcia — ...").
+MESSAGE_WORDS = frozenset(
+    (
+        "congrats", "congratulations", "thanks", "thank", "thinking", "miss", "love", "proud", "welcome",
+        "merci", "danke", "gracias", "obrigado", "obrigada", "grazie", "bedankt", "tack", "takk", "tak",
+        "kiitos", "dziękuję", "dziekuje", "děkuji", "köszönöm", "mulțumesc", "teşekkürler", "спасибо",
+        "дякую", "ευχαριστώ", "tillykke", "gratulerer", "grattis", "onnea", "glückwunsch", "gluckwunsch",
+        "felicidades", "felicitaciones", "parabéns", "parabens", "auguri", "gefeliciteerd", "gratulacje",
+        "gratulujeme", "gratulálok", "felicitări", "tebrikler", "поздравляю", "вітаю", "best", "beste",
+        "bester", "meilleure", "meilleur", "mejor", "melhor", "migliore", "najlepsza", "najlepszy",
+        "nejlepší", "legjobb", "en", "iyi", "лучший", "лучшая", "найкращий", "найкраща", "mom", "mum",
+        "dad", "grandma", "grandpa", "nana", "papa", "mama", "oma", "opa", "babcia", "dziadek", "babička",
+        "bride", "groom", "chef", "teacher", "coach", "boss", "wife", "husband", "sister", "brother",
+        "auntie", "aunt", "uncle", "nonna", "nonno", "abuela", "abuelo", "avó", "avô", "mamie", "papi",
+        "papy", "mormor", "farmor", "mummo", "anneanne", "babaanne", "бабушка", "дедушка", "папа",
+        "мама", "churrasqueiro", "barbecuekoning", "profe", "maîtresse", "maestra", "maestro",
+    )
+)  # fmt: skip
+_MAX_CHARS = 60
+_MAX_ITEMS = 4
+_MAX_WORDS = 4
+_MIN_GIVEN = 3
+# A message before the dash: a sentence's end (a product's copy has none: "Camisa de lino - Azul Marino").
+_SENTENCE_END = re.compile(r"[!?¡¿！？。]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def may_be_signed(value: str) -> bool:
+    """A dash that may sign is in `value` (the cheap test before `SignedNames.find`)."""
+    return "—" in value or "–" in value or " -" in value or "―" in value
+
+
+class SignedNames:
+    """Names signed after a dash at the end of a message (see the module docstring)."""
+
+    def __init__(
+        self,
+        world: frozenset[str],
+        word_names: frozenset[str],
+        not_surnames: frozenset[str],
+        scripts: ScriptNames,
+        organisation: Callable[[str, int, int], bool],
+    ) -> None:
+        """`world`: given names of many countries; `word_names`, `not_surnames`: everyday words that are
+        no given name alone, nor a name's last word; `organisation(value, start, end)`: a company, a
+        brand or a historical figure at that span."""
+        self._world = world
+        self._word_names = word_names
+        self._not_surnames = not_surnames
+        self._scripts = scripts
+        self._organisation = organisation
+
+    def find(self, text: Text) -> bool:
+        """A name signed after a dash at the end of `text`'s message (or of a quotation in it)."""
+        value = text.value
+        for dash in _DASH.finditer(value):
+            start = dash.end()
+            signature = value[start : start + _MAX_CHARS + 1]
+            if (quote := _QUOTE_END.search(signature)) is not None:
+                signature = signature[: quote.start()]
+            elif start + len(signature) < len(value):
+                continue  # longer than a signature: the text goes on
+            signature = signature.rstrip(_TRAIL)
+            if not signature or not self._message(text, value[: dash.start()]):
+                continue
+            if self._signature(signature) and not self._organisation(value, start, start + len(signature)):
+                return True
+        return False
+
+    @staticmethod
+    def _message(text: Text, before: str) -> bool:
+        """`before` (the text before the dash) reads as a message: a sentence's end, a greeting, a
+        closing or an occasion ("Congrats on the new job", "Con todo mi cariño", "Merry Christmas from
+        all of us"), or a kinship or role word a mug or a shirt prints before a name ("Beste Oma der
+        Welt", "Team Bride"). A product's copy before a dash is none of these ("Linen shirt - Ocean
+        Blue", "Kemeja linen - Biru Samudra")."""
+        if _SENTENCE_END.search(before) is not None:
+            return True
+        if has_greeting(text) or has_signoff_from(text) or occasion().search(before) is not None:
+            return True
+        return any(word.lower() in MESSAGE_WORDS for word in _WORD.findall(before))
+
+    def _signature(self, signature: str) -> bool:
+        """Each item of `signature` is a name (see the module docstring)."""
+        items = _JOIN.split(signature)
+        if len(items) > _MAX_ITEMS:
+            return False
+        return all(self._item(item.strip()) for item in items)
+
+    def _item(self, item: str) -> bool:
+        words = item.split()
+        if not words or len(words) > _MAX_WORDS or any(ch.isdigit() for ch in item):
+            return False
+        if not cased_script(words[0][0]):
+            # One word read through its Latin letters says too little ("टीम", team, reads "tim").
+            return any(self._scripts.native_given(word) for word in words) or (
+                len(words) > 1 and any(self._given(word) for word in words)
+            )
+        if not all(word[0].isupper() for word in words):
+            return False
+        if len(words) > 1:
+            return lone_name(item)
+        word = fold_name(item.lower())
+        return (
+            len(word) >= _MIN_GIVEN
+            and word not in NOT_FIRST_WORDS
+            and word not in self._word_names
+            and word not in self._not_surnames
+            and self._given(item)
+        )
+
+    def _given(self, word: str) -> bool:
+        """`word` (in any script) is a given name of the wider list, each part of a double one too."""
+        parts = fold_name(anyascii(word).lower().replace("'", "")).split("-")
+        return all(part in self._world for part in parts)
