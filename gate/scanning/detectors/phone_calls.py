@@ -11,7 +11,7 @@ from gate.scanning.detectors.base import any_word
 
 # Phone cues before a number (`phone_cues._CUE` holds them as a pattern): Hindi "call", Chinese "dial" and
 # "call", a person's own number (Hindi, Arabic, English), Brazilian "me liga".
-CUE_WORDS = (
+CUE_WORDS: tuple[str, ...] = (
     "कॉल",
     "拨打",
     "撥打",
