@@ -164,7 +164,7 @@ class PersonDetector:
             organisation=self._organisation,
             given_form=self._unlisted.given,
         )
-        self._signed = SignedNames(
+        self._signatures = SignedNames(
             self._world, self._word_names, self._not_surnames, self._scripts, self._organisation
         )
         self._initialled = InitialledNames(
@@ -326,7 +326,7 @@ class PersonDetector:
             return "person.possessive"
         if not value.isascii() and has_opening(text) and self._greeted.saluted(value):  # "ძვირფასო ნინო,"
             return "person.greeting"
-        if not value.isascii() and may_be_signed(value) and self._signed.find(text):  # "… — 林雨桐"
+        if not value.isascii() and may_be_signed(value) and self._signatures.find(text):  # "… — 林雨桐"
             return "person.signed"
         if has_lower_cue_word(text) and (found := self._caps_or_lower(text, cued=True)) is not None:
             return found
@@ -363,7 +363,7 @@ class PersonDetector:
             return "person.caps"
         if self._titled_after.find(text):
             return "person.honorific"
-        if may_be_signed(text.value) and self._signed.find(text):  # "Happy birthday! - Ana Souza"
+        if may_be_signed(text.value) and self._signatures.find(text):  # "Happy birthday! - Ana Souza"
             return "person.signed"
 
         return "person.label" if labelled_name(text, self._world) else None
