@@ -6,7 +6,7 @@ A graph is ComfyUI's editor workflow (float coordinates of full precision, typed
 its API prompt, written as ComfyUI's SaveAnimatedWEBP writes them (EXIF Make "workflow:{...}", Model
 "prompt:{...}"), as SaveImage writes them (PNG tEXt), and as a JPEG comment. Prints, per place and size,
 the best of `--repeat` runs of `read_metadata` and of the check's judging of the items (ms), and the
-reasons: a graph past the policy's `params_max_nodes` is held as UNSCANNABLE.
+reasons: a graph past the policy's `metadata_max_nodes` is held as UNSCANNABLE.
 """
 
 from __future__ import annotations
@@ -28,26 +28,28 @@ from gate.core.policy import load_policy
 from gate.imaging import probe, read_metadata
 from gate.scanning import ScanLimits
 
-_TYPES: tuple[tuple[str, list[Any]], ...] = (
+_NODE_TYPES: tuple[tuple[str, list[Any]], ...] = (
     ("CheckpointLoaderSimple", ["sd_xl_base_1.0.safetensors"]),
-    ("CLIPTextEncode", ["a photograph of a mountain lake at dawn, mist, volumetric light, 35mm"]),
+    ("CLIPTextEncode", ["a mountain lake at dawn, mist, volumetric light, 35mm"]),
     ("KSampler", [156680208700286, "randomize", 20, 8, "euler", "normal", 1]),
     ("VAEDecode", []),
     ("LoraLoader", ["add_detail.safetensors", 0.8, 0.8]),
-    ("ImageScale", ["nearest-exact", 512, 512, "disabled"]),
-    ("Note", ["Connect the upscaler here; lower the denoise for img2img."]),
+    ("Note", ["Lower the denoise for img2img."]),
     ("SaveImage", ["ComfyUI"]),
 )
 
 
-def graphs(nodes: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(workflow, prompt) of `nodes` nodes, the same for the same size."""
+def graphs(nodes: int, *, text: str | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(editor workflow, API prompt) of `nodes` nodes as ComfyUI's editor saves them: float coordinates
+    of full precision, typed links, widget values; `text` replaces the first prompt's."""
     rnd = random.Random(nodes)
     workflow_nodes: list[dict[str, Any]] = []
     links: list[list[Any]] = []
     prompt: dict[str, Any] = {}
     for number in range(1, nodes + 1):
-        kind, widgets = _TYPES[rnd.randrange(len(_TYPES))]
+        kind, widgets = _NODE_TYPES[number % len(_NODE_TYPES)]
+        if text is not None and kind == "CLIPTextEncode":
+            widgets, text = [text], None
         inputs = []
         for slot in range(rnd.randint(0, 3) if number > 1 else 0):
             links.append([len(links) + 1, rnd.randint(1, number - 1), 0, number, slot, "LATENT"])
@@ -68,12 +70,12 @@ def graphs(nodes: int) -> tuple[dict[str, Any], dict[str, Any]]:
             }
         )
         prompt[str(number)] = {
-            "inputs": dict(enumerate(widgets)),
+            "inputs": {f"w{i}": value for i, value in enumerate(widgets)},
             "class_type": kind,
             "_meta": {"title": kind},
         }
-    workflow = {"last_node_id": nodes, "nodes": workflow_nodes, "links": links, "version": 0.4}
-    return workflow, prompt
+    workflow = {"last_node_id": nodes, "last_link_id": len(links), "nodes": workflow_nodes, "links": links}
+    return {**workflow, "groups": [], "config": {}, "extra": {}, "version": 0.4}, prompt
 
 
 def _webp_exif(nodes: int) -> bytes:
@@ -139,7 +141,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     limits = load_policy().limits
-    check = MetadataCheck(ScanLimits(max_depth=limits.params_max_depth, max_nodes=limits.params_max_nodes))
+    check = MetadataCheck(ScanLimits(max_depth=limits.params_max_depth, max_nodes=limits.metadata_max_nodes))
     for name, build in PLACES.items():
         for nodes in (int(n) for n in args.nodes.split(",")):
             data = build(nodes)

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import io
 import json
-import random
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
+from benchmarks.graph_metadata import graphs
 from gate.core.pipeline import Pipeline
 from gate.imaging import probe, read_metadata, strip_identifiers
 from gate.model import Verdict
@@ -27,54 +26,6 @@ from gate.worker.assembly import PipelineSpec
 from tests.unit.imaging.images import jpeg_bytes, pixels, webp_bytes
 
 MAKE, MODEL, DESCRIPTION, USER_COMMENT = 0x010F, 0x0110, 0x010E, 0x9286
-_NODE_TYPES = (
-    ("CheckpointLoaderSimple", ["sd_xl_base_1.0.safetensors"]),
-    ("CLIPTextEncode", ["a mountain lake at dawn, mist, volumetric light, 35mm"]),
-    ("KSampler", [156680208700286, "randomize", 20, 8, "euler", "normal", 1]),
-    ("VAEDecode", []),
-    ("LoraLoader", ["add_detail.safetensors", 0.8, 0.8]),
-    ("Note", ["Lower the denoise for img2img."]),
-    ("SaveImage", ["ComfyUI"]),
-)
-
-
-def graphs(nodes: int, *, text: str | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(editor workflow, API prompt) of `nodes` nodes as ComfyUI's editor saves them: float coordinates
-    of full precision, typed links, widget values; `text` replaces the first prompt's."""
-    rnd = random.Random(nodes)
-    workflow_nodes: list[dict[str, Any]] = []
-    links: list[list[Any]] = []
-    prompt: dict[str, Any] = {}
-    for number in range(1, nodes + 1):
-        kind, widgets = _NODE_TYPES[number % len(_NODE_TYPES)]
-        if text is not None and kind == "CLIPTextEncode":
-            widgets, text = [text], None
-        inputs = []
-        for slot in range(rnd.randint(0, 3) if number > 1 else 0):
-            links.append([len(links) + 1, rnd.randint(1, number - 1), 0, number, slot, "LATENT"])
-            inputs.append({"name": f"in{slot}", "type": "LATENT", "link": len(links)})
-        workflow_nodes.append(
-            {
-                "id": number,
-                "type": kind,
-                "pos": [rnd.uniform(-2000, 4000), rnd.uniform(-1000, 3000)],
-                "size": {"0": 315.0, "1": 262.0},
-                "flags": {},
-                "order": number,
-                "mode": 0,
-                "inputs": inputs,
-                "outputs": [{"name": "LATENT", "type": "LATENT", "links": [], "slot_index": 0}],
-                "properties": {"Node name for S&R": kind},
-                "widgets_values": list(widgets),
-            }
-        )
-        prompt[str(number)] = {
-            "inputs": {f"w{i}": value for i, value in enumerate(widgets)},
-            "class_type": kind,
-            "_meta": {"title": kind},
-        }
-    workflow = {"last_node_id": nodes, "last_link_id": len(links), "nodes": workflow_nodes, "links": links}
-    return {**workflow, "groups": [], "config": {}, "extra": {}, "version": 0.4}, prompt
 
 
 def exif_of(*fields: tuple[int, str]) -> Image.Exif:
