@@ -176,11 +176,12 @@ def test_in_process_evaluator_fails_closed_on_a_raising_processor() -> None:
 def _wait_dead(pid: int) -> None:
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
-        # A worker's parent is the forkserver, which may reap it between two looks at /proc.
+        # A worker's parent is the forkserver, which may reap it between two looks at /proc: the status
+        # file is then gone (FileNotFoundError) or goes while being read (ProcessLookupError, ESRCH).
         try:
             if "zombie" in Path(f"/proc/{pid}/status").read_text():
                 return
-        except FileNotFoundError:
+        except (FileNotFoundError, ProcessLookupError):
             return
         time.sleep(0.02)
     raise AssertionError(f"worker {pid} did not die")
