@@ -60,23 +60,7 @@ def holds_payload(text: str) -> bool:
     if "\\" not in text:  # without escapes every string is in the text as written
         return False
     parsed = parse(text)
-    return parsed is not None and opaque.holds_payload('"'.join(_strings(parsed[1])))
-
-
-def _strings(value: Any) -> list[str]:
-    """Every string of a parsed JSON value, keys too (iteratively: a graph holds tens of thousands)."""
-    found: list[str] = []
-    stack = [value]
-    while stack:
-        top = stack.pop()
-        if isinstance(top, str):
-            found.append(top)
-        elif isinstance(top, dict):
-            found.extend(top)
-            stack.extend(top.values())
-        elif isinstance(top, list):
-            stack.extend(top)
-    return found
+    return parsed is not None and opaque.holds_payload('"'.join(opaque.strings(parsed[1])))
 
 
 def as_json(item: MetadataItem) -> list[MetadataItem]:

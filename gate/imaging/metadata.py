@@ -8,7 +8,6 @@ Nothing here decodes pixels; everything is bounded by the probe's `max_metadata_
 from __future__ import annotations
 
 import binascii
-import json
 import re
 from dataclasses import replace
 from typing import Any
@@ -24,7 +23,6 @@ from gate.imaging.items import ImageMetadata, Kind, MetadataItem, UnreadableBloc
 from gate.imaging.legacy_text import readings
 from gate.imaging.limits import MAX_METADATA_ITEMS, MetadataBudget
 from gate.imaging.probing import ImageProbe
-from gate.json_values import keep_every_value
 from gate.pointers import pointer
 
 # PNG text keywords with a known meaning: keyword -> (kind, AI marker). Unknown keywords are free text,
@@ -224,17 +222,13 @@ def _owner_keyword_kind(keyword: str) -> Kind | None:
 
 
 def _json(text: str) -> Any:
-    """Parsed JSON when `text` is a JSON object or array, else None (deep nesting counts as not JSON).
-
-    A key an object repeats keeps every value it was given (an array under the key): readers disagree
-    which one counts, and the chunk publishes them all, so all are scanned.
+    """Parsed JSON when `text` is a JSON object or array, else None (deep nesting counts as not JSON):
+    `labelled_json.parse` of bare JSON, so a key an object repeats keeps every value it was given (an array
+    under the key): readers disagree which one counts, and the chunk publishes them all, so all are
+    scanned. The value is shared with that parser's cache: read it, never change it.
     """
-    if not text.lstrip().startswith(("{", "[")):
-        return None
-    try:
-        return json.loads(text, object_pairs_hook=keep_every_value)
-    except (ValueError, RecursionError):
-        return None
+    parsed = labelled_json.parse(text) if text.lstrip().startswith(("{", "[")) else None
+    return parsed[1] if parsed is not None else None
 
 
 def _raw_profile_items(profile: str, text: str, path: str) -> tuple[list[MetadataItem], list[str]]:

@@ -91,13 +91,15 @@ def _inflates_to_text(raw: bytes, wbits: int) -> bool:
 
 
 def strings(value: Any) -> Iterator[str]:
-    """Every string of a parsed JSON value, keys too, depth first (`json.loads` bounds the depth)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield key
-            yield from strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings(item)
+    """Every string of a parsed JSON value, keys too, in no promised order; iteratively, so a graph of
+    tens of thousands of strings or a value nested as deep as `json.loads` allows costs no recursion."""
+    stack = [value]
+    while stack:
+        top = stack.pop()
+        if isinstance(top, str):
+            yield top
+        elif isinstance(top, dict):
+            yield from top
+            stack.extend(top.values())
+        elif isinstance(top, list):
+            stack.extend(top)
