@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from gate.scanning import lexicon
 from gate.scanning.detectors.base import PatternRule, Text, Validate
+from gate.scanning.detectors.said_of import alternation
 from gate.scanning.normalise import normalise
 
 _UP = lexicon.UPPER
@@ -44,8 +45,7 @@ _JOINED = ("บริษัท", "株式会社", "有限会社", "(株)", "(주)
 def _alternation(forms: tuple[str, ...]) -> str:
     """The forms as written and as the detectors read them (`normalise` writes Cyrillic and Greek
     capitals as their Latin look-alikes: "ООО" as "OOO"), longest first."""
-    written = {variant for form in forms for variant in (form, normalise(form))}
-    return "|".join(re.escape(form) for form in sorted(written, key=len, reverse=True))
+    return alternation({variant for form in forms for variant in (form, normalise(form))})
 
 
 _HAN = "\u4e00-\u9fff"
