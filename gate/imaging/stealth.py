@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from gate.errors import ImageLimitExceeded, ImageUndecodable
+from gate.errors import ImageLimitExceeded
 from gate.imaging.limits import MetadataBudget
 from gate.imaging.png import Chunk
 
@@ -51,7 +51,7 @@ def read_hidden(data: bytes, chunks: tuple[Chunk, ...], budget: MetadataBudget) 
 
     Only truecolour PNGs (with or without alpha) carry it: readers take the bits from Pillow's RGB(A)
     pixels, which hold a 16-bit sample's high byte. Raises ImageLimitExceeded when the stated text is larger
-    than the metadata budget, ImageUndecodable when the pixels of a PNG that holds a signature do not decode.
+    than the metadata budget.
     """
     header = chunks[0].payload(data)
     width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header[:13])
@@ -65,7 +65,8 @@ def read_hidden(data: bytes, chunks: tuple[Chunk, ...], budget: MetadataBudget) 
         if _prefix_matches(idat, shape, mode, 8, b"s") and _prefix_matches(
             idat, shape, mode, _SIG_BITS, None
         ):
-            return read_decoded(data, budget)
+            # A signature the whole image does not confirm (pixels that do not decode): not read, held.
+            return read_decoded(data, budget) or HiddenText(mode, None)
     return None
 
 
@@ -176,12 +177,13 @@ def _paeth(a: int, b: int, c: int) -> int:
 
 
 def read_decoded(data: bytes, budget: MetadataBudget) -> HiddenText | None:
-    """Decode the image (PNG or WebP) and read the hidden text as SD WebUI's reader does, or None."""
+    """Decode the image (PNG or WebP) and read the hidden text as SD WebUI's reader does; None when there is
+    no signature or the pixels do not decode."""
     try:
         with Image.open(io.BytesIO(data)) as opened:
             image = opened.convert("RGBA" if opened.mode in ("RGBA", "LA", "PA") else "RGB")
-    except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise ImageUndecodable("PNG pixels do not decode") from exc
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None  # no reader gets at pixels Pillow cannot decode; the image check answers for them
     for mode in ("alpha", "rgb") if image.mode == "RGBA" else ("rgb",):
         head = _low_bits(image, mode, _SIG_BITS + 32)
         found = _SIGNATURES.get(_packed(head[:_SIG_BITS]))
