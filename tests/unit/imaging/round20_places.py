@@ -4,18 +4,22 @@
 form the place keeps it), which must not be published. `clean()` maps a name to a neighbour holding none,
 which must be approved (those in AI_MADE are declared synthetic: they carry a generator's parameters).
 Places: "stealth pnginfo" (SD WebUI's extension, Forge, NovelAI: a generator's parameters in the pixels'
-low bits, alpha or RGB, plain or gzip, interlaced, in an image shorter than the signature), XMP
+low bits, alpha or RGB, plain or gzip, interlaced, 16-bit, in an image shorter than the signature, in a
+lossless WebP), XMP
 xmpMM:History / Pantry / DerivedFrom, IPTC Extension structures (PersonInImage, ArtworkOrObject,
 LocationShown), PNG zTXt/iTXt compressed at levels 0 and 9 and with a preset dictionary, EXIF of an MPF
 secondary picture, WebP XMP behind a BOM or in UTF-16, JPEG APP segments of unusual numbers, and UTF-16
-text with and without a BOM in a JPEG comment, EXIF ASCII and a PNG iTXt.
+text with and without a BOM in a JPEG comment, EXIF ASCII and a PNG iTXt, and a thumbnail's own comment
+(Photoshop's thumbnail resource, XMP's base64 xmp:Thumbnails).
 """
 
 from __future__ import annotations
 
+import base64
 import gzip
 import io
 import random
+import struct
 import zlib
 
 from PIL import Image
@@ -39,6 +43,7 @@ from tests.unit.imaging.round15_cases import (
     xmp_packet,
 )
 from tests.unit.imaging.round17_places import _mpf
+from tests.unit.imaging.round18_places import irb
 
 _XMP_NS = b"http://ns.adobe.com/xap/1.0/\0"
 _PROMPT = "portrait for jane.roe@example.com, call +44 7700 900123\nSteps: 20, Sampler: Euler, Seed: 1"
@@ -127,6 +132,24 @@ def _adam7(image: Image.Image) -> bytes:
     )
 
 
+def _sixteen_bit(png: bytes) -> bytes:
+    """`png` (8-bit RGB) as a 16-bit PNG whose high bytes are its samples: Pillow reads those back."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    width, height = image.size
+    raw = image.tobytes()
+    rows = b"".join(
+        b"\0" + b"".join(bytes([v, 0x5A]) for v in raw[y * width * 3 : (y + 1) * width * 3])
+        for y in range(height)
+    )
+    ihdr = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([16, 2, 0, 0, 0])
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
 def _stealth_found() -> dict[str, tuple[bytes, bytes]]:
     needle = EMAIL  # as the writer put it (plain modes); compressed ones publish gzip bytes, so the check
     cases = {  # below is on the verdict: none of these may be approved with the text in it
@@ -136,6 +159,7 @@ def _stealth_found() -> dict[str, tuple[bytes, bytes]]:
         "stealth_rgb_gzip": stealth_png(_PROMPT, mode="rgb", compressed=True),
         "stealth_short_image": stealth_png(_PROMPT, size=(200, 40)),
         "stealth_interlaced": stealth_png(_PROMPT, interlace=True),
+        "stealth_16bit_rgb": _sixteen_bit(stealth_png(_PROMPT, mode="rgb")),
         "stealth_broken_gzip": stealth_png(_PROMPT, compressed=True, body=b"\x1f\x8b\x08\x00" + EMAIL),
         "stealth_json_novelai": stealth_png(
             '{"Comment": "{\\"prompt\\": \\"jane.roe@example.com\\", \\"steps\\": 28}", "Software": "x"}'
@@ -300,6 +324,31 @@ def _utf16() -> dict[str, tuple[bytes, bytes]]:
     }
 
 
+def _thumbnails() -> dict[str, tuple[bytes, bytes]]:
+    """A thumbnail's own metadata: Photoshop's thumbnail resource (0x040C) and XMP's base64 xmp:Thumbnails,
+    each a JPEG with a comment of its own."""
+    small = io.BytesIO()
+    Image.new("RGB", (16, 12), (200, 40, 40)).save(small, "JPEG")
+    thumb = after_soi(small.getvalue(), seg(0xFE, b"shot for " + EMAIL))
+    header = struct.pack(">IIIIIIHH", 1, 16, 12, 48, 48 * 12, len(thumb), 24, 1)
+    xmp = (
+        f'{_D} xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:xmpGImg="http://ns.adobe.com/xap/1.0/g/img/">'
+        "<xmp:Thumbnails><rdf:Alt><rdf:li rdf:parseType='Resource'><xmpGImg:format>JPEG</xmpGImg:format>"
+        f"<xmpGImg:image>{base64.b64encode(thumb).decode()}</xmpGImg:image></rdf:li></rdf:Alt>"
+        "</xmp:Thumbnails></rdf:Description>"
+    )
+    return {
+        "photoshop_thumbnail_comment": (
+            after_soi(base_jpeg(), seg(0xED, b"Photoshop 3.0\0" + irb(0x040C, header + thumb))),
+            EMAIL,
+        ),
+        "xmp_thumbnail_comment": (
+            after_soi(base_jpeg(), seg(0xE1, _XMP_NS + xmp_packet(xmp))),
+            base64.b64encode(thumb)[:40],
+        ),
+    }
+
+
 def found() -> dict[str, tuple[bytes, bytes]]:
     """Every canary case: name -> (image, needle)."""
     return {
@@ -310,6 +359,7 @@ def found() -> dict[str, tuple[bytes, bytes]]:
         **_webp_xmp(),
         **_appn(),
         **_utf16(),
+        **_thumbnails(),
     }
 
 

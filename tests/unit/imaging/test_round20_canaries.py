@@ -9,7 +9,7 @@ XMP structure the gate does not map (exif:GPSLatitude in an xmpMM:Pantry entry) 
 location; its text alone ("48,51.498N") said nothing to the scanner and it was published.
 No leak on main, kept as neighbours: xmpMM:History and DerivedFrom, IPTC Extension structures, PNG text
 compressed at levels 0 and 9 or with a preset dictionary, EXIF of an MPF picture, WebP XMP behind a BOM or
-in UTF-16, APP4-APP15 text, UTF-16 with and without a BOM.
+in UTF-16, APP4-APP15 text, UTF-16 with and without a BOM, a comment in Photoshop's or XMP's thumbnail.
 """
 
 from __future__ import annotations
