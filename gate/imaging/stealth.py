@@ -35,14 +35,18 @@ _SIGNATURES = {
     b"stealth_rgbcomp": ("rgb", True),
 }
 _SIG_BITS = 15 * 8
-_CHANNELS = {2: 3, 6: 4}  # colour types with R, G, B samples: truecolour, truecolour with alpha
+_CHANNELS = {2: 3, 6: 4}
+#: Pixels the gate decodes to read hidden text (about 100 MB of RGBA, 0.3 s): generators write at most
+#: ~16 MP; a larger image whose low bits would need a decode (a signature in a PNG's first rows, an
+#: interlaced PNG, a lossless WebP) is held unread rather than decoded.
+MAX_DECODED_PIXELS = 24_000_000  # colour types with R, G, B samples: truecolour, truecolour with alpha
 
 
 @dataclass(frozen=True, slots=True)
 class HiddenText:
     """What a stealth signature leads to: its text, or None when it is no UTF-8 (or its gzip breaks)."""
 
-    mode: str  # "alpha" or "rgb"
+    mode: str  # "alpha" or "rgb"; "unlooked" for an image too large to decode (MAX_DECODED_PIXELS)
     text: str | None
 
 
@@ -178,9 +182,12 @@ def _paeth(a: int, b: int, c: int) -> int:
 
 def read_decoded(data: bytes, budget: MetadataBudget) -> HiddenText | None:
     """Decode the image (PNG or WebP) and read the hidden text as SD WebUI's reader does; None when there is
-    no signature or the pixels do not decode."""
+    no signature or the pixels do not decode. An image of more than MAX_DECODED_PIXELS is not decoded (a
+    hostile 100 MP PNG would cost seconds and 400 MB): its low bits are unread, so it is held."""
     try:
         with Image.open(io.BytesIO(data)) as opened:
+            if opened.width * opened.height > MAX_DECODED_PIXELS:
+                return HiddenText("unlooked", None)
             image = opened.convert("RGBA" if opened.mode in ("RGBA", "LA", "PA") else "RGB")
     except (OSError, ValueError, Image.DecompressionBombError):
         return None  # no reader gets at pixels Pillow cannot decode; the image check answers for them

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from gate.core.pipeline import Pipeline
-from gate.imaging import read_metadata
+from gate.imaging import read_metadata, stealth
 from gate.imaging.probing import probe
 from gate.model import Verdict
 from gate.provenance import create_dev_pki
@@ -74,4 +74,15 @@ def test_stealth_text_is_read_where_it_lies() -> None:
     items = read_metadata(data, probe(data)).items
     assert [(item.path, item.kind) for item in items if "stealth" in item.path] == [
         ("/png/IDAT/stealth/rgb", "free_text")
+    ]
+
+
+def test_an_image_too_large_to_decode_is_held_unread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A decode past MAX_DECODED_PIXELS is not made; the low bits are unread, so the image is held (the
+    bound is lowered here: a real 24 MP case would cost the suite seconds)."""
+    monkeypatch.setattr(stealth, "MAX_DECODED_PIXELS", 1_000)
+    data, _ = _FOUND["stealth_interlaced"]
+    items = read_metadata(data, probe(data)).items
+    assert [(item.path, item.kind) for item in items if "stealth" in item.path] == [
+        ("/png/IDAT/stealth/unlooked", "uninspected")
     ]
