@@ -1,4 +1,4 @@
-"""Generation parameters hidden in a PNG's pixel low bits ("stealth pnginfo"), read as text.
+"""Generation parameters hidden in the pixels' low bits of a PNG or lossless WebP ("stealth pnginfo").
 
 SD WebUI's stealth-pnginfo extension, Forge and NovelAI write a generator's parameters into the least
 significant bits of the alpha channel (or of red, green and blue), column by column (x outer, y inner),
@@ -12,7 +12,7 @@ Cost: a signature can only start in the first column, so the first rows are infl
 first pixels of each unfiltered (a filter's predictor for pixel x needs only pixels x-1 and above), the
 "s" of the signature first (8 pixels, 3 in RGB), all 15 bytes only when it matches. The whole image is
 decoded (Pillow) only when a signature is there, or when the PNG is interlaced (Adam7 scatters a column
-over passes).
+over passes); a WebP whose pixels or alpha are lossless is decoded (no partial VP8L decoder is at hand).
 """
 
 from __future__ import annotations
@@ -35,11 +35,11 @@ _SIGNATURES = {
     b"stealth_rgbcomp": ("rgb", True),
 }
 _SIG_BITS = 15 * 8
-_CHANNELS = {2: 3, 6: 4}
+_CHANNELS = {2: 3, 6: 4}  # colour types with R, G, B samples: truecolour, truecolour with alpha
 #: Pixels the gate decodes to read hidden text (about 100 MB of RGBA, 0.3 s): generators write at most
 #: ~16 MP; a larger image whose low bits would need a decode (a signature in a PNG's first rows, an
 #: interlaced PNG, a lossless WebP) is held unread rather than decoded.
-MAX_DECODED_PIXELS = 24_000_000  # colour types with R, G, B samples: truecolour, truecolour with alpha
+MAX_DECODED_PIXELS = 24_000_000
 
 
 @dataclass(frozen=True, slots=True)
