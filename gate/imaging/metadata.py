@@ -15,7 +15,7 @@ from typing import Any
 from PIL import ExifTags
 
 from gate.errors import ImageLimitExceeded
-from gate.imaging import ducky, exif, icc, iptc, labelled_json, opaque, png, xmp
+from gate.imaging import ducky, exif, icc, iptc, labelled_json, opaque, png, stealth, webp, xmp
 from gate.imaging.block import Block
 from gate.imaging.blocks import list_blocks
 from gate.imaging.generators import json_parameters_marker, known_generator, looks_like_a1111
@@ -83,6 +83,9 @@ def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
         markers.extend(marks)
         if len(items) > MAX_METADATA_ITEMS:  # a flood of tiny fields: each would cost a scan
             raise ImageLimitExceeded("image metadata holds more fields than MAX_METADATA_ITEMS")
+    found, marks = _hidden_items(data, probe, budget)
+    items.extend(found)
+    markers.extend(marks)
     references = any(_references_manifest(b.payload) for b in blocks.items if b.source in ("xmp", "xmp_ext"))
     return ImageMetadata(
         items=tuple(items),
@@ -90,6 +93,31 @@ def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
         has_c2pa=blocks.has_c2pa,
         references_manifest=references,
     )
+
+
+def _hidden_items(
+    data: bytes, probe: ImageProbe, budget: MetadataBudget
+) -> tuple[list[MetadataItem], list[str]]:
+    """A generator's parameters in the pixels' low bits (`stealth`): scanned as text, and a marker. The
+    strip cannot remove them, so text that does not decode, or holds a payload, is uninspected (held).
+
+    A PNG is looked at through its first rows; a WebP is decoded when its pixels or alpha are lossless
+    (VP8L, ALPH): lossy coding keeps no low bit."""
+    layout = probe.layout_for(data)
+    hidden = None
+    if isinstance(layout, png.PngLayout):
+        hidden = stealth.read_hidden(data, layout.chunks, budget)
+    elif isinstance(layout, webp.WebpLayout) and any(c.fourcc in (b"VP8L", b"ALPH") for c in layout.chunks):
+        hidden = stealth.read_decoded(data, budget)
+    if hidden is None:
+        return [], []
+    where = "IDAT" if isinstance(layout, png.PngLayout) else "pixels"
+    path = pointer(probe.format.lower(), where, "stealth", hidden.mode)
+    marker = "png:stealth-parameters"
+    if hidden.text is None or opaque.holds_payload(hidden.text):
+        return [MetadataItem(path, "uninspected")], [marker]
+    item = MetadataItem(path, "free_text", hidden.text, named_context=False)
+    return list(labelled_json.as_json(item)), [marker]
 
 
 def _in_picture(item: MetadataItem, image: int) -> MetadataItem:

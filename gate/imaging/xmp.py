@@ -132,6 +132,29 @@ def classify(clark: str, position: int = 0) -> tuple[str, Kind] | None:
     return (pointer("xmp", f"{prefix}:{local}"), kind) if kind else None
 
 
+def _classified(clark: str, elem: ET.Element | None, position: int = 0) -> tuple[str, Kind] | None:
+    """`classify` of a property, or, for one it does not map, the kind of a location or device id nested
+    in its structure (`exif:GPSLatitude` in an xmpMM:Pantry entry, an `aux:SerialNumber` in a derived
+    document's description): the whole property is that kind, named by position. Such a property's text
+    read as free text said nothing to the scanner ("48,51.498N"), and it was published (redimg20)."""
+    found = classify(clark, position)
+    if found is not None or elem is None:
+        return found
+    kinds = {
+        nested[1]
+        for sub in elem.iter()
+        for name in (sub.tag, *sub.attrib)
+        if sub is not elem or name != sub.tag
+        if (nested := classify(name)) is not None and nested[1] in _VALUELESS
+    }
+    if not kinds:
+        return None
+    prefix = _known_prefix(_split(clark)[0]) or "ns"
+    return pointer(
+        "xmp", f"{prefix}:{HIDDEN_NAME}{position}"
+    ), "location" if "location" in kinds else "device_id"
+
+
 def _named_identifier(uri: str, local: str, position: int) -> tuple[str, Kind] | None:
     """A property of a known namespace the gate does not map whose name says it holds a serial number or
     an owner (`exif:SerialNumber`, `exif:LensSerialNumber` as Photoshop wrote them before `aux:`,
@@ -290,7 +313,11 @@ def _read_past_items(
     for position, (desc, name, elem) in enumerate(properties):
         prefix = _known_prefix(_split(name)[0])
         # An opaque blob is unread (removed), not text: scanning its base64 cost 170 ms a Pixel photo.
-        if prefix is None or classify(name, position) is not None or xmp_unread.is_opaque(desc, name, elem):
+        if (
+            prefix is None
+            or _classified(name, elem, position) is not None
+            or xmp_unread.is_opaque(desc, name, elem)
+        ):
             continue
         if _dangling(desc, name, elem, extensions):
             items.append(MetadataItem(pointer("xmp", "xmpNote:HasExtendedXMP"), "unread"))
@@ -338,7 +365,7 @@ def read_items(
             generator = known_generator(_text(desc, name, elem))
             if generator:
                 markers.append(f"xmp:CreatorTool={generator}")
-        found = classify(name, position)
+        found = _classified(name, elem, position)
         if found:
             path, kind = found
             # An owner's value only says whether the field is blank (a name or not): RDF's structure
@@ -366,7 +393,7 @@ def strip(packet: bytes, kinds: frozenset[str], extensions: frozenset[str] = fro
     removed = False
     properties = _properties(root)
     for desc, name, elem in properties:
-        found = classify(name)
+        found = _classified(name, elem)
         read_past = found is None and _known_prefix(_split(name)[0]) is not None
         if "unread" in kinds and _dangling(desc, name, elem, extensions):
             pass
