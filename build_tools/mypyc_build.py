@@ -28,6 +28,13 @@ from pathlib import Path
 COMPILED_PACKAGES = ("gate/scanning",)
 # Set to a non-empty value other than "0" to build a pure-Python wheel (no C compiler needed).
 PURE_SWITCH = "GATE_BUILD_PURE"
+# gcc's optimisation level for the C that mypyc writes: "3" (unset) for the wheel that ships. The test that
+# compares the compiled build with the pure one sets "1": gcc is most of the build's CPU (measured at load
+# 15-22 on two cores: mypy 18-24 s, gcc 183 s at -O3 and 114 s at -O1), and mypyc's semantics, which that
+# test guards, are fixed in the C it writes, not in how gcc optimises it. "0" is refused: mypyc then also
+# turns the C runtime's assertions on (-UNDEBUG), which is another build than the one that ships.
+OPT_SWITCH = "GATE_MYPYC_OPT_LEVEL"
+OPT_LEVELS = ("1", "2", "3")
 # What the build needs besides the project's own dependencies (mypyc reads their types).
 BUILD_REQUIREMENTS = ("mypy>=1.11", "setuptools>=65")
 
@@ -42,11 +49,11 @@ import setuptools  # noqa: F401 - before distutils: setuptools' own copy of it
 from distutils import ccompiler
 from mypyc.build import mypycify
 
-jobs = int(sys.argv[1])
+jobs, opt_level = int(sys.argv[1]), sys.argv[2]
 # The compiled modules are checked as strictly as `make typecheck` does (pyproject.toml's [tool.mypy]);
 # the modules they import only lend their types (the build environment has no stub packages, and
 # gate/__init__.py names the whole package for type checkers).
-paths = ["--follow-imports=silent", *sys.argv[2:]]
+paths = ["--follow-imports=silent", *sys.argv[3:]]
 
 
 def compile_in_parallel(self, sources, output_dir=None, macros=None, include_dirs=None, debug=0,
@@ -67,7 +74,7 @@ def compile_in_parallel(self, sources, output_dir=None, macros=None, include_dir
 ccompiler.CCompiler.compile = compile_in_parallel
 setuptools.setup(
     name="gate-compiled",
-    ext_modules=mypycify(paths, opt_level="3", multi_file=True),
+    ext_modules=mypycify(paths, opt_level=opt_level, multi_file=True),
     script_args=["build_ext", "--inplace", "--parallel", str(jobs)],
 )
 """
@@ -78,6 +85,15 @@ def pure_requested() -> bool:
     return os.environ.get(PURE_SWITCH, "") not in ("", "0")
 
 
+def opt_level() -> str:
+    """gcc's -O level the environment asks for (`OPT_SWITCH`), "3" when unset; ValueError when not one
+    of `OPT_LEVELS`."""
+    level = os.environ.get(OPT_SWITCH, "") or "3"
+    if level not in OPT_LEVELS:
+        raise ValueError(f"{OPT_SWITCH}={level!r}: use one of {', '.join(OPT_LEVELS)} (3 is what ships)")
+    return level
+
+
 def compiled_sources(root: Path) -> list[Path]:
     """The modules compiled to C, relative to the project root, sorted."""
     found: list[Path] = []
@@ -86,13 +102,15 @@ def compiled_sources(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def source_hash(root: Path) -> str:
+def source_hash(root: Path, level: str | None = None) -> str:
     """A hash of everything the compiled modules are made from: their sources, the mypy settings, this
-    file and the mypy (mypyc) version. Equal hashes, equal extension modules."""
+    file, the mypy (mypyc) version and gcc's -O level (`level`, else `opt_level()`). Equal hashes, equal
+    extension modules."""
     import mypy.version  # noqa: PLC0415 - a build requirement, not a runtime one
 
     digest = hashlib.sha256()
     digest.update(mypy.version.__version__.encode())
+    digest.update(f"-O{level or opt_level()}".encode())
     digest.update(sys.version.encode())
     for path in [*compiled_sources(root), Path("pyproject.toml"), Path(__file__).resolve().relative_to(root)]:
         digest.update(str(path).encode() + b"\0" + (root / path).read_bytes() + b"\0")
@@ -102,15 +120,17 @@ def source_hash(root: Path) -> str:
 def compile_into(root: Path, out: Path, jobs: int | None = None) -> list[Path]:
     """Compile `COMPILED_PACKAGES` of the project at `root`; write the extension modules (one per
     module, plus mypyc's shared library) under `out`, laid out as in the package. Returns their paths
-    relative to `out`. Raises CalledProcessError (with mypy's or gcc's messages on stderr) on failure."""
+    relative to `out`, compiled at gcc's `opt_level()`. Raises CalledProcessError (with mypy's or gcc's
+    messages on stderr) on failure."""
     jobs = jobs or os.cpu_count() or 1
+    level = opt_level()
     with tempfile.TemporaryDirectory(prefix="gate-mypyc-") as scratch:
         work = Path(scratch)
         # The whole package (mypy follows imports out of the compiled packages) and the mypy settings.
         shutil.copytree(root / "gate", work / "gate", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
         shutil.copy2(root / "pyproject.toml", work / "pyproject.toml")
         paths = [str(p) for p in compiled_sources(root)]
-        subprocess.run([sys.executable, "-c", _DRIVER, str(jobs), *paths], cwd=work, check=True)
+        subprocess.run([sys.executable, "-c", _DRIVER, str(jobs), level, *paths], cwd=work, check=True)
         built = sorted(p.relative_to(work) for p in work.glob("**/*.so") if "build" not in p.parts)
         for relative in built:
             (out / relative).parent.mkdir(parents=True, exist_ok=True)

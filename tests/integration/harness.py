@@ -43,7 +43,15 @@ GATE = (sys.executable, "-m", "gate.cli.main")
 # The topic settings most tests give a gate: the others (audit, incidents) keep their defaults.
 VERDICT_TOPICS = ("ingest", "approved", "quarantine", "rejected")
 # Flags that make a reading command (`gate quarantine`, `replay`, `rescan`, `incidents`) quick and quiet.
-QUICK_READ = ("--no-progress", "--idle-seconds", "1.5")
+# The idle clock starts only once every partition has answered a first fetch (gate/replay/read.py), and that
+# answer already holds the partition's records up to max.partition.fetch.bytes (1 MiB; the tests' topics
+# hold kilobytes). Measured at load 11-18 on two cores over 91 reads of test_quarantine_replay.py and
+# test_release_incidents.py (200-record topics among them): once the gate had stopped writing, no record of
+# a read arrived after every partition's first answer. So half a second of quiet after it ends a read, in the
+# tests' own reads (`read_topic`) as in the commands': it was 1.5 s: a second saved per read and per
+# command, of which the CLI-driven test files make about 110 (more counting the polls of `wait_for`).
+READ_IDLE_S = 0.5
+QUICK_READ = ("--no-progress", "--idle-seconds", str(READ_IDLE_S))
 READER_SESSION = {"session.timeout.ms": 6000, "heartbeat.interval.ms": 500}
 
 
@@ -336,7 +344,8 @@ def gate_cli(env: Mapping[str, str], *args: str, timeout: float = 120.0) -> subp
 def gate_cli_quick(
     env: Mapping[str, str], *args: str, timeout: float = 120.0
 ) -> subprocess.CompletedProcess[str]:
-    """`gate_cli` with `QUICK_READ` after ARGS: no progress bar, reading stops after 1.5 idle seconds."""
+    """`gate_cli` with `QUICK_READ` after ARGS: no progress bar, reading stops after `READ_IDLE_S` idle
+    seconds."""
     return gate_cli(env, *args, *QUICK_READ, timeout=timeout)
 
 
@@ -391,7 +400,7 @@ def _output(message: Any) -> Output:
     return Output(message.topic(), message.key(), message.value(), dict(message.headers() or []))
 
 
-def read_topic(broker: EmbeddedBroker, topic: str, idle_s: float = 1.5) -> list[TopicRecord]:
+def read_topic(broker: EmbeddedBroker, topic: str, idle_s: float = READ_IDLE_S) -> list[TopicRecord]:
     """Every record of every partition of `topic` (read_committed), until none arrives for `idle_s`, counted
     from every partition's first fetch answer (as `gate quarantine` reads: a loaded machine's slow start
     is no end)."""

@@ -88,7 +88,7 @@ def quarantined(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory
             producer.produce(topics.ingest, key=event_id.encode(), value=_event(event_id, image))
         assert producer.flush(10) == 0
         wait_for(
-            lambda: len({r.key for r in read_topic(broker, topics.quarantine, 1.0)}) >= N,
+            lambda: len({r.key for r in read_topic(broker, topics.quarantine)}) >= N,
             120,
             "200 quarantines",
         )

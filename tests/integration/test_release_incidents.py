@@ -137,7 +137,7 @@ def test_a_release_attaches_the_gates_manifest_and_audits_the_model(
     refused = _release(unsigned, "s-1", "approved")
     assert refused.returncode == 4, refused.stdout + refused.stderr
     assert "no signer is configured" in refused.stderr and "GATE_SIGNER_CHAIN" in refused.stderr
-    assert read_topic(broker, topics.approved, 1.0) == []
+    assert read_topic(broker, topics.approved) == []
 
     done = _release(env, "s-1", "approved")
     assert done.returncode == 0, done.stdout + done.stderr
@@ -165,7 +165,7 @@ def test_a_release_attaches_the_gates_manifest_and_audits_the_model(
     assert release_audit[0]["supersedes"]["decision_id"] == audit[0]["decision_id"]
     for text in (published.decode("latin-1"), approved[0][3].decode(), done.stdout, *map(json.dumps, audit)):
         assert PLANTED not in text
-    assert read_topic(broker, topics.incidents, 1.0) == []  # never approved before: nothing was published
+    assert read_topic(broker, topics.incidents) == []  # never approved before: nothing was published
 
     # A release reads the original (for the model and the bytes): one that is gone fails, writing nothing.
     stand_in = InboundRecord(topics.ingest, 0, 1000, b"s-gone", b"x")  # beyond the end of the topic
@@ -177,7 +177,7 @@ def test_a_release_attaches_the_gates_manifest_and_audits_the_model(
     )
     failed = _release(env, "s-gone", "rejected")
     assert failed.returncode == 1 and "is gone" in failed.stderr and "nothing was written" in failed.stderr
-    assert read_topic(broker, topics.rejected, 1.0) == []
+    assert read_topic(broker, topics.rejected) == []
 
 
 def test_force_replay_of_approved_images_opens_one_incident(broker: EmbeddedBroker, tmp_path: Path) -> None:
@@ -204,7 +204,7 @@ def test_force_replay_of_approved_images_opens_one_incident(broker: EmbeddedBrok
     )
     assert dry.returncode == 0, dry.stdout + dry.stderr
     assert [i["records"] for i in json.loads(dry.stdout.splitlines()[-1])["summary"]["incidents"]] == [2]
-    assert read_topic(broker, topics.incidents, 1.0) == []
+    assert read_topic(broker, topics.incidents) == []
 
     before = datetime.now(UTC).replace(microsecond=0)
     done = gate_cli_quick(

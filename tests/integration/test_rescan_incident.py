@@ -93,7 +93,7 @@ def test_rescan_opens_one_incident_and_quarantines_the_published_images(
         produce_planted(
             Producer({"bootstrap.servers": broker.bootstrap_servers}), topics.ingest, ids, planted
         )
-        wait_for(lambda: len(read_topic(broker, topics.approved, 1.0)) >= len(ids), 120, "6 approvals")
+        wait_for(lambda: len(read_topic(broker, topics.approved)) >= len(ids), 120, "6 approvals")
         assert gate.stop(timeout=40) == 0
     approvals = {r[2].decode(): (r[0], r[1], json.loads(r[3])) for r in read_topic(broker, topics.approved)}
     assert sorted(approvals) == ids
@@ -104,9 +104,7 @@ def test_rescan_opens_one_incident_and_quarantines_the_published_images(
     dry = gate_cli_quick(env, "rescan", "--dry-run", "--json")
     assert dry.returncode == 0, dry.stderr
     assert json.loads(dry.stdout.splitlines()[-1])["summary"]["incident"]["records"] == 3
-    assert (
-        read_topic(broker, topics.incidents, 1.0) == [] and read_topic(broker, topics.quarantine, 1.0) == []
-    )
+    assert read_topic(broker, topics.incidents) == [] and read_topic(broker, topics.quarantine) == []
 
     before = datetime.now(UTC).replace(microsecond=0)
     done = gate_cli_quick(env, "rescan", "--job", "rescan-test")
@@ -253,4 +251,4 @@ def test_rescan_opens_one_incident_and_quarantines_the_published_images(
         env, "rescan"
     )  # nothing approved carries personal data any more: no second incident
     assert again.returncode == 0 and "incident" not in again.stdout
-    assert len(read_topic(broker, topics.incidents, 1.0)) == 3
+    assert len(read_topic(broker, topics.incidents)) == 3
