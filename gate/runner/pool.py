@@ -384,8 +384,8 @@ class ProcessPool:
             return True
         finally:
             self.ipc_seconds += time.monotonic() - started
-            if worker.answered > answered:  # its pace, while it had work all along (none left: it may idle)
-                if worker.busy_since is not None and worker.jobs:
+            if worker.answered > answered:  # its pace, over the time it was busy (see `Worker.busy_since`)
+                if worker.busy_since is not None:
                     self._ahead.observe(worker.answered - answered, started - worker.busy_since)
                 worker.busy_since = started if worker.jobs else None
 

@@ -98,9 +98,7 @@ class Worker:
     jobs: deque[JobKey] = field(default_factory=deque)  # sent, in order: the head is being evaluated
     unsent: bytearray = field(default_factory=bytearray)
     deadline: float = 0.0  # when the head record times out
-    # Since when it has had work without a break: its last answers read with work left, or work dealt to it
-    # idle (the pool measures its evaluation time over such stretches, `gate.runner.dealing`).
-    busy_since: float | None = None
+    busy_since: float | None = None  # when its last answers were read with work left, or work came to it idle
 
 
 def start_worker(context: BaseContext, factory: ProcessorFactory, preloaded: dict[str, str | None]) -> Worker:
