@@ -3,10 +3,11 @@
 Workers are forked from a forkserver that imported the factory's module once (`gate.runner.worker_start`:
 never forked from the gate, whose librdkafka threads may hold locks), so a replacement costs a fork and a
 `build`, not a fresh interpreter importing the scanner. Each worker builds its processor once. Batches
-are submitted as tickets and split into chunks (several records per pipe message); a worker holds its next
-records, so it starts one the moment it finishes one, while the runner fetches, produces or commits, but
-no more than ~15 ms of work (`gate.runner.dealing`); the rest wait here for whichever worker frees first.
-Each chunk goes to the worker holding the fewest records, so a small batch never queues behind a busy one.
+are submitted as tickets and split into
+chunks (several records per pipe message); a worker holds up to two chunks, so it starts its next record
+the moment it finishes one, while the runner fetches, produces or commits (see `gate.runner.pool_worker`).
+Each chunk goes to the worker holding the fewest records, so a small batch never queues behind a busy
+worker while another idles.
 
 Failure is closed, never silent: a worker that spends more than `event_timeout_s` on one record is killed
 and replaced and that record routed as `gate.timeout`; a worker that dies (crash, segfault, os._exit,
@@ -41,7 +42,6 @@ from typing import Any
 from gate.core.record import InboundRecord, RoutedRecord, failure_record
 from gate.errors import StoreUnavailable
 from gate.runner.contract import ProcessorFactory
-from gate.runner.dealing import DealAhead, undecided
 from gate.runner.errors import PoolError
 from gate.runner.evaluator import (
     ERROR_CODE,
@@ -61,7 +61,8 @@ log = logging.getLogger("gate.runner.pool")
 __all__ = ["ERROR_CODE", "TIMEOUT_CODE", "BatchAbandoned", "Evaluator", "InProcessEvaluator", "ProcessPool"]
 
 _WAIT_SLICE_S = 0.25  # how often a long wait looks at the abandon flag
-# Records per pipe message at most (eight 50 KB records are one 400 KB write); a worker holds two at most.
+# Records per pipe message. Eight 50 KB records are one 400 KB write, and at 2-5 ms per record a worker
+# holding two chunks has 30-80 ms of work at hand: more than a commit or a fetch takes, so it never idles.
 CHUNK_RECORDS = 8
 
 
@@ -98,7 +99,6 @@ class ProcessPool:
         self._start_timeout_s = start_timeout_s
         self._stop_timeout_s = stop_timeout_s
         self._chunk = max(1, chunk_records)
-        self._ahead = DealAhead(2 * self._chunk)  # how many undecided records a worker may hold
         self._start_method = start_method
         self._context: BaseContext | None = None  # made by the first start: a forkserver starts then
         # The forkserver imports the module that defines the factory's class (unpickling the factory in a
@@ -206,11 +206,15 @@ class ProcessPool:
         return self._tickets[ticket].unresolved == 0
 
     def hungry(self) -> bool:
-        """Nothing waits to be sent and some worker holds fewer than two records not yet decided
-        (`gate.runner.dealing.undecided`): it will be idle before a lingering batch would reach it."""
+        """Nothing waits to be sent and some worker holds fewer than two records not yet decided: it will be
+        idle before a lingering batch would reach it. (Records it decided may still be in `jobs`, their
+        answers held back until its current one is decided: all but one of those it began, by its shared
+        counter, and not answered.)"""
         if self._todo:
             return False
-        return any(w.ready and undecided(len(w.jobs), w.started.value, w.answered) < 2 for w in self._workers)
+        return any(
+            w.ready and len(w.jobs) - max(0, w.started.value - w.answered - 1) < 2 for w in self._workers
+        )
 
     def take(self, ticket: int) -> list[RoutedRecord]:
         """The routed records of a done batch, in input order (raises the store outage that cut it short)."""
@@ -306,16 +310,15 @@ class ProcessPool:
         self._dispatch()
 
     def _dispatch(self) -> None:
-        """Hand out waiting records, least-loaded worker first, up to a chunk per message. Each message
-        goes to the worker holding the fewest records, sized to even the workers' loads out:
+        """Hand out waiting records, least-loaded worker first, up to a chunk per message.
+
+        Each message goes to the worker holding the fewest records, sized to even the workers' loads out:
         a record given to a busy worker while another idles waits out the busy one's current record (at
         half load, where batches are a record or two, taking workers in list order queued most records
-        behind the first worker while the second waited for work). A worker holds at most `limit`
-        undecided records, the rest wait here for whichever worker frees first (`gate.runner.dealing`)."""
-        limit = self._ahead.limit
+        behind the first worker while the second waited for work). In a drain every worker holds a chunk
+        or more, and the messages stay a chunk long."""
         while self._todo:
-            room = {id(w): limit - undecided(len(w.jobs), w.started.value, w.answered) for w in self._workers}
-            open_ = [w for w in self._workers if w.ready and not w.unsent and room[id(w)] > 0]
+            open_ = [w for w in self._workers if w.ready and not w.unsent and len(w.jobs) <= self._chunk]
             if not open_:
                 return
             worker = min(open_, key=lambda w: len(w.jobs))
@@ -324,7 +327,7 @@ class ProcessPool:
                 continue
             held = sum(len(w.jobs) for w in open_)
             even = -(-(held + len(self._todo)) // len(open_))  # each open worker's share, rounded up
-            size = max(1, min(self._chunk, even - len(worker.jobs), len(self._todo), room[id(worker)]))
+            size = max(1, min(self._chunk, even - len(worker.jobs), len(self._todo)))
             jobs = [self._todo.popleft() for _ in range(size)]
             started = time.monotonic()
             header, payload = frame_parts(
@@ -332,7 +335,6 @@ class ProcessPool:
             )
             if not worker.jobs:
                 worker.deadline = started + self._event_timeout_s
-                worker.busy_since = started
             worker.jobs.extend(jobs)
             self._send(worker, header, payload)
             self.ipc_seconds += time.monotonic() - started
@@ -373,7 +375,7 @@ class ProcessPool:
     def _drain(self, worker: Worker, *, to_end: bool = False) -> bool:
         """Handle the messages `worker` has sent (one read of what its pipe holds; with `to_end`, every
         message up to the end of the pipe of a worker that is gone); True when its pipe says it is gone."""
-        started, answered = time.monotonic(), worker.answered
+        started = time.monotonic()
         try:
             while True:
                 for kind, payload in worker.reader.read():
@@ -384,10 +386,6 @@ class ProcessPool:
             return True
         finally:
             self.ipc_seconds += time.monotonic() - started
-            if worker.answered > answered:  # its pace, over the time it was busy (see `Worker.busy_since`)
-                if worker.busy_since is not None:
-                    self._ahead.observe(worker.answered - answered, started - worker.busy_since)
-                worker.busy_since = started if worker.jobs else None
 
     def _resolve(self, worker: Worker, kind: str, payload: Any) -> None:
         if kind == "ready":

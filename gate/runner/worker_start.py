@@ -98,7 +98,6 @@ class Worker:
     jobs: deque[JobKey] = field(default_factory=deque)  # sent, in order: the head is being evaluated
     unsent: bytearray = field(default_factory=bytearray)
     deadline: float = 0.0  # when the head record times out
-    busy_since: float | None = None  # when its last answers were read with work left, or work came to it idle
 
 
 def start_worker(context: BaseContext, factory: ProcessorFactory, preloaded: dict[str, str | None]) -> Worker:
