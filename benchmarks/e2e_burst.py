@@ -152,6 +152,7 @@ def burst_run(
     probes: Sequence[Payload] = (),
     latency_s: float = 0.0,
     latency_rate: float | None = None,
+    latency_share: float = 0.5,
     gate_module: str = "benchmarks.gate_process",
     stamps: dict[bytes, tuple[float, float]] | None = None,
     warm_up: float = 0.0,
@@ -160,8 +161,9 @@ def burst_run(
     pin_workers: bool = False,
     readable_by: str = "offsets",
 ) -> dict[str, Any]:
-    """Drain `events` with one fresh gate; with `probes`, then measure latency on the same gate, at half
-    the drain rate or at `latency_rate` events/s (the same offered load for an A/B of two builds).
+    """Drain `events` with one fresh gate; with `probes`, then measure latency on the same gate, at
+    `latency_share` of the drain rate (half by default) or at `latency_rate` events/s (the same offered load
+    for an A/B of two builds).
     `gate_module`: the gate's entry point; `stamps`: each probe's produce and verdict-read times;
     `warm_up`: the share of the events decided before the rate's clock starts (besides the first commit);
     `collector_wait_ms`: the verdict collector's fetch wait (its polling loads the broker at half load);
@@ -270,7 +272,7 @@ def burst_run(
                 raise RuntimeError("a verdict without a producer timestamp: the drain cannot be timed")
             result["images_per_s"] = result["images_per_s_stamped"]
         if probes:
-            rate = latency_rate or 0.5 * result["images_per_s"]
+            rate = latency_rate or latency_share * result["images_per_s"]
             before, started = gate.metrics(), time.monotonic()
             cpu_before = _stack_cpu(gate.process.pid, broker_pid)
             woken_before = _stack_wakeups(gate.process.pid, broker_pid)

@@ -150,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run one timeline and print it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=None, help="offered events/s (default: half the drain)")
+    parser.add_argument(
+        "--share", type=float, default=0.5, help="without --rate: offer this share of the drain's rate"
+    )
     parser.add_argument("--seconds", type=float, default=6.0)
     parser.add_argument("--events", type=int, default=300, help="events drained first (warms the gate up)")
     args = parser.parse_args(argv)
@@ -168,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
             result: dict[str, Any] = burst_run(
                 broker.bootstrap_servers, pki, events, workers=None, batch=None, log=Path(tmp) / "gate.log",
                 broker_pid=broker.pid, probes=payloads, latency_s=args.seconds, latency_rate=args.rate,
+                latency_share=args.share,
                 gate_module="benchmarks.timeline_gate", stamps=stamps,
             )  # fmt: skip
         half = result["half_load"]
