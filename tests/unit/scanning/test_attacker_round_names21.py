@@ -1,0 +1,177 @@
+# ruff: noqa: RUF001 - names, honorifics and case forms in many scripts, on purpose
+"""The names21 round (attacker_round_names21.json), written before reading the detectors: names across
+locales in shapes no earlier names round used: one name in several transliteration systems, honorifics
+after the name (Japanese -san/-sama/-sensei, Korean -ssi/-nim, Turkish Bey/Hanım, Swahili Bwana/Bi),
+patronymics and matronymics (Icelandic -dóttir/-son, Russian middle names, Kazakh -qyzy/-uly, Arabic and
+Malay ibn/bin/bint), names in the case form their governing word asks for (Finnish, Hungarian, Polish,
+Czech, Baltic, Icelandic, Irish), baby and pet personalisation with a relation word, names in capitals on
+jerseys in non-Latin scripts; its clean side holds cities in the genitive, products named after saints,
+'Mutter Erde', historical figures on prints, fonts, ComfyUI node names and the same gifts and jerseys
+with a relation word and no name.
+
+Each "found" record must yield PERSON, each "clean" one no finding; what stays open is a strict xfail, by
+class.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from gate.scanning import scan_parameters
+from tests.unit.scanning import attacker_round
+
+_ROUND = attacker_round.load("attacker_round_names21.json")
+
+_RELATION = (
+    "a name after a relation or owner word no rule reads as a cue: a kinship word of the gift's receiver "
+    "('für meine Tochter', 'alla mia cara nipote', 'para a avoa', 'vir ouma', 'dla córki', 'baasje', "
+    "'zoontje', 'big sister'), a pet's owner ('mein Frauchen ist', 'mi dueña es', 'meu dono é', 'mon "
+    "maître est', 'gazdája', 'le chat de', 'best friend of'), a christening or communion ('de notre "
+    "petite', 'primera comunión de'), where the name's words are in no list or of no telling shape"
+)
+_DECLINED = (
+    "a name in the case form its governing word asks for, whose words are in no list in that form: "
+    "Icelandic genitive ('Guðrúnar Hafsteinsdóttur'), Estonian and Baltic allative/dative ('Helju "
+    "Raudsepale', 'Onutei Petrauskienei', 'Dariui Kazlauskui'), Czech, Slovak, Slovene, Croatian, "
+    "Bosnian dative and genitive ('dědečkovi Bohumilu Kratochvílovi', 'Vojtěcha Procházky', 'Ondreja "
+    "Kmeťa', 'Francu Zupančiču', 'Mariji Jurić'), Belarusian and romanised Russian genitive ('Алесі "
+    "Міхайлаўны', 'Olgi Nikolaevny'), Bulgarian after 'баба', Welsh and Basque case endings ('Agirreri')"
+)
+_JERSEY = (
+    "a surname alone in capitals with a shirt number, in a non-Latin script or hyphenated or in two "
+    "surnames ('ЈОКИЋ-ПЕТРОВИЋ 15', 'ΚΑΡΑΓΙΑΝΝΙΔΗΣ 7', 'ВОРОБЬЁВ 10', 'НҰРЛАНҰЛЫ 9', 'الشهري 10', "
+    "'כהן-לוי 23', 'श्रीवास्तव 18', 'ワタナベ ショウタ 10', '이강민 7', 'TRẦN MINH KHÔI 10', "
+    "'ZUBIZARRETA ARIZMENDI 10', 'LEWANDOWSKA-NOWAK 9', 'ÖZTÜRKMEN 11'): a national team's name has the "
+    "same shape ('СРБИЈА 15', 'ΕΛΛΑΣ 7')"
+)
+_CASELESS = (
+    "a name in a script without capitals after a kinship word or before a postposition that no rule reads "
+    "in that script (Urdu 'کے لیے', Tamil 'அவர்களுக்கு', Telugu 'గారికి', Malayalam, Sinhala, Nepali "
+    "'-लाई', Lao, Khmer, Myanmar, Pashto, Georgian '-ს', Armenian '-ին', Mongolian, Chinese '奶奶王秀英的')"
+)
+_TURKIC = (
+    "a Central Asian name (Kazakh, Uzbek, Turkmen, Tajik, Mongolian) with a patronymic or a case suffix "
+    "before or after 'uchun'/'üçin'/'үчүн'/'барои' whose given name no list holds ('Dilnoza Rustamovna', "
+    "'Айгүл Серікқызы Жұмабаеваға', 'Aýgül Orazowa', 'Зарина Раҳимова')"
+)
+_OTHER = (
+    "a name after a cue in a shape no rule reads: a romanised Arabic ibn chain ('Abd al-Rahman ibn Khalid "
+    "al-Utaybi'), a Malay honorific before a bin/binti chain ('Puan Rohani binti Ismail'), a Tagalog "
+    "'si' marker, Indonesian 'adik saya', Swahili 'mtoto wetu', Somali 'ayeeyo', Albanian 'gjyshen', "
+    "Maltese 'għan-nanna', Catalan and Galician 'l'àvia'/'a avoa' before an unlisted name"
+)
+_OPEN: dict[str, str] = {
+    "Annelie Brückner-Hoss": _RELATION,
+    "Swantje Ohlendorf": _RELATION,
+    "Maëlys Quéré-Lannuzel": _RELATION,
+    "Aurélien Dubosq": _RELATION,
+    "Maricruz Etxeberria": _RELATION,
+    "Ximena Valderrama Quispe": _RELATION,
+    "Ludovica Bonaccorsi": _RELATION,
+    "Thiago Vasconcelos Albuquerque": _RELATION,
+    "Januário Fagundes": _RELATION,
+    "Jurre van Wijngaarden": _RELATION,
+    "Sietse Oosterhuis": _RELATION,
+    "Harriet Vanterpool": _RELATION,
+    "Imogen Castellanos-Reid": _RELATION,
+    "Bérénice Lagardère-Moulin": _RELATION,
+    "Lenky Veselé": _RELATION,
+    "Tóth Zsófia": _RELATION,
+    "Hester Joubert": _RELATION,
+    "Montserrat Puigdomènech": _RELATION,
+    "Xosefa Outeiriño": _RELATION,
+    "Guðrúnar Hafsteinsdóttur": _DECLINED,
+    "Helju Raudsepale": _DECLINED,
+    "Kaarel Tamme": _DECLINED,
+    "Onutei Petrauskienei": _DECLINED,
+    "Dariui Kazlauskui": _DECLINED,
+    "Bohumilu Kratochvílovi": _DECLINED,
+    "Vojtěcha Procházky": _DECLINED,
+    "Ondreja Kmeťa": _DECLINED,
+    "Francu Zupančiču": _DECLINED,
+    "Mariji Jurić": _DECLINED,
+    "Emina Hadžić": _DECLINED,
+    "Цветанка Георгиева": _DECLINED,
+    "Алесі Міхайлаўны": _DECLINED,
+    "Olgi Nikolaevny": _DECLINED,
+    "Eirlys ap Rhys": _DECLINED,
+    "Miren Agirreri": _DECLINED,
+    "ЈОКИЋ-ПЕТРОВИЋ": _JERSEY,
+    "ΚΑΡΑΓΙΑΝΝΙΔΗΣ": _JERSEY,
+    "ВОРОБЬЁВ": _JERSEY,
+    "ШЕВЧУК-КОВАЛЕНКО": _JERSEY,
+    "НҰРЛАНҰЛЫ": _JERSEY,
+    "الشهري 10": _JERSEY,
+    "כהן-לוי": _JERSEY,
+    "श्रीवास्तव 18": _JERSEY,
+    "ワタナベ ショウタ": _JERSEY,
+    "이강민 7": _JERSEY,
+    "TRẦN MINH KHÔI": _JERSEY,
+    "ZUBIZARRETA ARIZMENDI": _JERSEY,
+    "LEWANDOWSKA-NOWAK": _JERSEY,
+    "ÖZTÜRKMEN": _JERSEY,
+    "عائشہ صدیقی": _CASELESS,
+    "மீனாட்சி சுந்தரம்": _CASELESS,
+    "లక్ష్మీ వెంకటేశ్వరరావు": _CASELESS,
+    "ശ്രീദേവി നായർക്ക്": _CASELESS,
+    "කුසුම් පෙරේරාට": _CASELESS,
+    "सीता श्रेष्ठलाई": _CASELESS,
+    "ບົວພັນ ສີສຸລິດ": _CASELESS,
+    "សុខ ចាន់ធា": _CASELESS,
+    "ခင်မြင့်ကြည်": _CASELESS,
+    "ګل بی بی": _CASELESS,
+    "ნატო ბერიძეს": _CASELESS,
+    "Անահիտ Պետրոսյանին": _CASELESS,
+    "Батбаярын Сарантуяад": _CASELESS,
+    "奶奶王秀英": _CASELESS,
+    "Айгүл Серікқызы": _TURKIC,
+    "Aigul Serikkyzy": _TURKIC,
+    "Dilnoza Rustamovna": _TURKIC,
+    "Jasurbek Toshmatov": _TURKIC,
+    "Aýgül Orazowa": _TURKIC,
+    "Зарина Раҳимова": _TURKIC,
+    "Abd al-Rahman ibn Khalid": _OTHER,
+    "Puan Rohani binti Ismail": _OTHER,
+    "Jericho Manalastas": _OTHER,
+    "Putri Ayuningtyas Rahmawati": _OTHER,
+    "Neema Kileo": _OTHER,
+    "Faadumo Cabdi Warsame": _OTHER,
+    "Drita Hoxha": _OTHER,
+    "Carmela Camilleri": _OTHER,
+}
+_HISTORICAL = (
+    "a saint, a sultan or a scholar on a print or a building ('Saint Nicholas of Myra', 'San Francesco "
+    "d'Assisi', 'Salah ad-Din Yusuf ibn Ayyub', 'مسجد عمر بن الخطاب', 'ابن سينا') read as a customer's "
+    "name: a list of historical figures would be tuned to a sample"
+)
+_CLEAN_OPEN = {
+    "Saint Nicholas of Myra": _HISTORICAL,
+    "San Francesco d'Assisi": _HISTORICAL,
+    "Salah ad-Din Yusuf ibn Ayyub": _HISTORICAL,
+    "عمر بن الخطاب": _HISTORICAL,
+    "ابن سينا": _HISTORICAL,
+    "Rakkaalle mummolle, lapsenlapsilta": (
+        "Finnish 'mummolle' (to grandma) read as health data said of a person (health.py's, not PERSON)"
+    ),
+    "portret kota na parapecie": (
+        "Polish 'portret kota' (a cat's portrait) read as a portrait of a person named Kot, a real surname"
+    ),
+}
+
+
+@pytest.mark.parametrize(("params", "entity"), attacker_round.found_cases(_ROUND, _OPEN))
+def test_personal_data_is_found(params: dict[str, Any], entity: str) -> None:
+    assert entity in {finding.entity for finding in scan_parameters(params)}
+
+
+@pytest.mark.parametrize("params", attacker_round.clean_cases(_ROUND, _CLEAN_OPEN))
+def test_clean_record_has_no_finding(params: dict[str, Any]) -> None:
+    assert scan_parameters(params) == []
+
+
+def test_round_covers_fifty_languages_and_its_size() -> None:
+    assert len(attacker_round.languages(_ROUND)) >= 50
+    assert len(_ROUND["found"]) >= 200
+    assert len(_ROUND["clean"]) >= 200
