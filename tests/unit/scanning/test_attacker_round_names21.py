@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - names, honorifics and case forms in many scripts, on purpose
+# ruff: noqa: RUF001, RUF002 - names, honorifics and case forms in many scripts, on purpose
 """The names21 round (attacker_round_names21.json), written before reading the detectors: names across
 locales in shapes no earlier names round used: one name in several transliteration systems, honorifics
 after the name (Japanese -san/-sama/-sensei, Korean -ssi/-nim, Turkish Bey/Hanım, Swahili Bwana/Bi),
