@@ -25,11 +25,11 @@ from tests.unit.scanning import attacker_round
 _ROUND = attacker_round.load("attacker_round_names21.json")
 
 _RELATION = (
-    "a name after a relation or owner word no rule reads as a cue: a kinship word of the gift's receiver "
-    "('für meine Tochter', 'alla mia cara nipote', 'para a avoa', 'vir ouma', 'dla córki', 'baasje', "
-    "'zoontje', 'big sister'), a pet's owner ('mein Frauchen ist', 'mi dueña es', 'meu dono é', 'mon "
-    "maître est', 'gazdája', 'le chat de', 'best friend of'), a christening or communion ('de notre "
-    "petite', 'primera comunión de'), where the name's words are in no list or of no telling shape"
+    "a name after a relation or owner word whose given name no list holds ('para a avoa Xosefa "
+    "Outeiriño'), or after an owner word in a case form the words before a name do not hold (Czech "
+    "'miláčka Lenky Veselé', Hungarian 'gazdája Tóth Zsófia'). (Since names21 a child, grandchild or "
+    "godchild after a possessive, 'für meine Tochter', 'per mia nipote', 'voor ons zoontje', 'vir ouma', "
+    "and a pet's owner, 'mein Frauchen ist', 'mi dueña es', 'le chat de', are words before a name.)"
 )
 _DECLINED = (
     "a name in the case form its governing word asks for, whose words are in no list in that form: "
@@ -63,24 +63,8 @@ _OTHER = (
     "Maltese 'għan-nanna', Catalan and Galician 'l'àvia'/'a avoa' before an unlisted name"
 )
 _OPEN: dict[str, str] = {
-    "Annelie Brückner-Hoss": _RELATION,
-    "Swantje Ohlendorf": _RELATION,
-    "Maëlys Quéré-Lannuzel": _RELATION,
-    "Aurélien Dubosq": _RELATION,
-    "Maricruz Etxeberria": _RELATION,
-    "Ximena Valderrama Quispe": _RELATION,
-    "Ludovica Bonaccorsi": _RELATION,
-    "Thiago Vasconcelos Albuquerque": _RELATION,
-    "Januário Fagundes": _RELATION,
-    "Jurre van Wijngaarden": _RELATION,
-    "Sietse Oosterhuis": _RELATION,
-    "Harriet Vanterpool": _RELATION,
-    "Imogen Castellanos-Reid": _RELATION,
-    "Bérénice Lagardère-Moulin": _RELATION,
     "Lenky Veselé": _RELATION,
     "Tóth Zsófia": _RELATION,
-    "Hester Joubert": _RELATION,
-    "Montserrat Puigdomènech": _RELATION,
     "Xosefa Outeiriño": _RELATION,
     "Guðrúnar Hafsteinsdóttur": _DECLINED,
     "Helju Raudsepale": _DECLINED,
