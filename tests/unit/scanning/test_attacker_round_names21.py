@@ -52,15 +52,16 @@ _CASELESS = (
     "'-लाई', Lao, Khmer, Myanmar, Pashto, Georgian '-ს', Armenian '-ին', Mongolian, Chinese '奶奶王秀英的')"
 )
 _TURKIC = (
-    "a Central Asian name (Kazakh, Uzbek, Turkmen, Tajik, Mongolian) with a patronymic or a case suffix "
-    "before or after 'uchun'/'üçin'/'үчүн'/'барои' whose given name no list holds ('Dilnoza Rustamovna', "
-    "'Айгүл Серікқызы Жұмабаеваға', 'Aýgül Orazowa', 'Зарина Раҳимова')"
+    "a Kazakh, Kyrgyz, Tajik or Mongolian name with a patronymic or a case suffix before or after its "
+    "'for' ('Айгүл Серікқызы Жұмабаеваға', 'Aigul Serikkyzy Zhumabaevaga', 'Зарина Раҳимова' after "
+    "'барои'): Cyrillic case endings of these languages are in no list. (Since names21 Uzbek 'uchun' and "
+    "Turkmen 'üçin' after a name are read as Turkish 'için' is.)"
 )
 _OTHER = (
     "a name after a cue in a shape no rule reads: a romanised Arabic ibn chain ('Abd al-Rahman ibn Khalid "
-    "al-Utaybi'), a Malay honorific before a bin/binti chain ('Puan Rohani binti Ismail'), a Tagalog "
-    "'si' marker, Indonesian 'adik saya', Swahili 'mtoto wetu', Somali 'ayeeyo', Albanian 'gjyshen', "
-    "Maltese 'għan-nanna', Catalan and Galician 'l'àvia'/'a avoa' before an unlisted name"
+    "al-Utaybi'), a Malay honorific before a bin/binti chain ('Puan Rohani binti Ismail'). (Since names21 "
+    "Albanian 'gjyshen', Maltese 'għan-nanna', Somali 'ayeeyo', Swahili 'mtoto wetu', Indonesian 'adik "
+    "saya' and Tagalog 'anak kong si' are words before a name.)"
 )
 _OPEN: dict[str, str] = {
     "Lenky Veselé": _RELATION,
@@ -106,18 +107,9 @@ _OPEN: dict[str, str] = {
     "奶奶王秀英": _CASELESS,
     "Айгүл Серікқызы": _TURKIC,
     "Aigul Serikkyzy": _TURKIC,
-    "Dilnoza Rustamovna": _TURKIC,
-    "Jasurbek Toshmatov": _TURKIC,
-    "Aýgül Orazowa": _TURKIC,
     "Зарина Раҳимова": _TURKIC,
     "Abd al-Rahman ibn Khalid": _OTHER,
     "Puan Rohani binti Ismail": _OTHER,
-    "Jericho Manalastas": _OTHER,
-    "Putri Ayuningtyas Rahmawati": _OTHER,
-    "Neema Kileo": _OTHER,
-    "Faadumo Cabdi Warsame": _OTHER,
-    "Drita Hoxha": _OTHER,
-    "Carmela Camilleri": _OTHER,
 }
 _HISTORICAL = (
     "a saint, a sultan or a scholar on a print or a building ('Saint Nicholas of Myra', 'San Francesco "

@@ -37,6 +37,12 @@ _FOUND = [
     {"prompt": "agasallo para a miña filla Antía Outeiro"},
     {"prompt": "per a la meva filla Núria Puigdomènech"},
     {"prompt": "kaart vir my seun Pieter Joubert"},
+    {"prompt": "dhuratë për gjyshen Arta Krasniqi"},
+    {"prompt": "rigal għan-nanna Marija Borg"},
+    {"prompt": "hadiyad ayeeyo Hodan Cali"},
+    {"prompt": "zawadi kwa mtoto wetu Amani Mwakyusa"},
+    {"prompt": "hadiah untuk adik saya Dewi Lestari"},
+    {"prompt": "regalo para sa anak kong si Maria Santos"},
 ]
 _OCCASION_FOUND = [
     {"prompt": "Banner zum 40. Geburtstag von Henrike Vollmer"},
@@ -77,6 +83,11 @@ _CLEAN = [
     {"bib": "big sister Est 2024"},
     {"author": "Neto Home Oy"},
     {"prompt": "enkel Design Lampe, skandinavisk stil"},
+    {"prompt": "dhuratë për gjyshen Nënë Tereza"},
+    {"prompt": "rigal għan-nanna Santa Marija"},
+    {"prompt": "zawadi kwa mtoto wetu Simba Dume"},
+    {"prompt": "hadiah untuk adik saya Hello Kitty"},
+    {"prompt": "regalo para sa anak kong si Santa Claus"},
 ]
 
 
