@@ -8,16 +8,25 @@ is the player's, and no customer's), but what a shop prints after such a cue is 
 chose. The word must still have a surname's shape: a listed surname, a shape of `latin_surname` (Polish
 -ska, Slavic -ová, Scottish Mc ...), a double-barrelled name ("SMITHERS-JONES") or a particle before it
 ("DI LORENZO", "DOS SANTOS"): "name on back: LEGEND 10", "BOSS 1" stay clean.
+
+Since names21 the key of a shirt's print is such a cue too (`{"dres": "ЈОКИЋ-ПЕТРОВИЋ 15"}`, `{"fanela":
+"ΚΑΡΑΓΙΑΝΝΙΔΗΣ 7"}`, `{"futbolka": "ВОРОБЬЁВ 10, для сына Артёма"}`): `shirt_print` reads its value as
+the text after "jersey:", Greek and Cyrillic capitals by a surname's ending of their script that no
+country, club or city of the same shape ends with ("СРБИЈА 15", "ΕΛΛΑΣ 7", "ДИНАМО КИЇВ 5" stay clean).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
+from typing import Any
 
+from gate.scanning.context import fold_accents
 from gate.scanning.detectors.base import Text, any_word
 from gate.scanning.detectors.person_keyed import CAPITALS
-from gate.scanning.detectors.person_lists import fold_name
+from gate.scanning.detectors.person_lists import fold_name, names_scripts, surnames, world_names
+from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
 
 _SHORT_LABELS = ("name", "nombre", "nome", "nom", "naam", "navn", "namn", "isim", "soyisim")
 _CUE_WORDS = (
@@ -79,7 +88,7 @@ _NOT_PRINTED_NAMES = frozenset(
 has_jersey_cue = any_word(_PREFILTER)
 _CUE = "|".join(re.escape(word) for word in _CUE_WORDS)
 # (Cyrillic capitals too, some read as Latin look-alikes by `normalise`: "ТРЕТЬЯКОВ 12".)
-_CAPITALS = CAPITALS + "\u0400-\u042f"
+_CAPITALS = CAPITALS + "\u0400-\u042f\u0391-\u03a9\u0402-\u040f\u0490-\u04fe"
 _WORD = rf"(?:Mc|MC|[{_CAPITALS}]['’])?[{_CAPITALS}]{{2,20}}(?:[-'’][{_CAPITALS}]{{1,20}}){{0,2}}"
 _PARTICLE = r"(?:DE|DA|DI|DOS|DAS|DEL|DELLA|VAN|VON|DER|LE|LA|EL|AL|BIN)"
 # The cue, up to 24 characters (a colon, "on the back:", "mit"), the name, then its number.
@@ -97,7 +106,13 @@ def jersey_name(text: Text, surname: Callable[[str], bool]) -> bool:
     `surname` says whether a word (lower case, accents folded) has a surname's shape or is listed."""
     if not has_jersey_cue(text):
         return False
-    for match in _PRINTED.finditer(text.value):
+    return _printed(text.value, surname)
+
+
+def _printed(value: str, surname: Callable[[str], bool], *, named_ok: bool = True) -> bool:
+    """A surname after a print cue of `value` and a shirt's number; with `named_ok`, also any word a name
+    cue or a number word points at."""
+    for match in _PRINTED.finditer(value):
         name = match.group("name")
         words = name.split()
         if any(not word.isupper() for word in words):
@@ -107,7 +122,8 @@ def jersey_name(text: Text, surname: Callable[[str], bool]) -> bool:
         parts = [fold_name(part.lower()) for word in words for part in word.split("-")]
         if "-" in name or any(surname(part) for part in parts):
             return True
-        value = text.value
+        if not named_ok:
+            continue
         named = (
             match.group("cue").lower() in _NAME_CUES
             and not value[match.end("cue") : match.start("name")].strip(" \t:")
@@ -116,3 +132,52 @@ def jersey_name(text: Text, surname: Callable[[str], bool]) -> bool:
         if (named or _NUMBER_WORD.search(match.group("gap"))) and _NOT_PRINTED_NAMES.isdisjoint(parts):
             return True
     return False
+
+
+# Keys of a shirt's print in the languages of shops, read by their words as person_lone's free-text keys
+# are ("jersey_back", "dres"), and whole keys of several words ("shirt_print", Vietnamese "ao_dau").
+SHIRT_KEY_WORDS = frozenset(
+    (
+        "jersey", "nameset", "kit", "trikot", "trikotdruck", "maillot", "flocage", "camiseta", "maglia",
+        "camisola", "koszulka", "dres", "drakt", "trøje", "tröja", "treyja", "paita", "mez", "forma",
+        "fanela", "φανέλα", "φανελα", "futbolka", "футболка", "майка", "форма", "дрес", "qamis", "قميص",
+        "חולצה", "chultza", "球衣", "ユニフォーム", "유니폼", "jezi",
+    )
+)  # fmt: skip
+SHIRT_KEYS = frozenset(("shirt_back", "shirt_print", "back_print", "ao_dau", "áo_đấu", "baju_bola"))
+_MAX_PRINT_CHARS = 60
+# Surname endings of Greek and Cyrillic capitals that no country, club or city written on a shirt ends with
+# in the same letters (not "-ак", "-ин", "-ів": "СПАРТАК", "ДИНАМО КИЇВ"), with Kazakh patronymics.
+_CYRILLIC_ENDINGS = (
+    "ов", "ова", "ев", "ева", "ёв", "ёва", "ский", "ская", "цкий", "цкая", "енко", "чук", "юк", "ович",
+    "евич", "ич", "ић", "ишин", "дзе", "швили", "ян", "ұлы", "қызы", "улы", "кызы", "ски", "ска",
+)  # fmt: skip
+
+
+@cache
+def _endings() -> tuple[str, ...]:
+    greek = names_scripts()["strong_surname_endings"]["greek"]
+    return tuple({fold_accents(ending) for ending in (*_CYRILLIC_ENDINGS, *greek)})
+
+
+@cache
+def _listed() -> tuple[frozenset[str], ScriptNames]:
+    return surnames() | romanised_surnames(), ScriptNames(world_names())
+
+
+def _surname(word: str) -> bool:
+    """`word` (lower case, accents folded) is a listed surname, of a Latin surname's shape, or of a Greek
+    or Cyrillic surname's ending."""
+    listed, scripts = _listed()
+    if word.isascii() or all(ch < "\u0250" for ch in word):
+        return word in listed or scripts.latin_surname(word)
+    return len(word) >= 4 and word.endswith(_endings())
+
+
+def shirt_print(value: Any) -> bool:
+    """`value`, under a key of a shirt's print, is a surname in capitals and the shirt's number (see the
+    module docstring)."""
+    if not isinstance(value, str) or len(value) > _MAX_PRINT_CHARS:
+        return False
+    # A key is no name cue: "LONDON 17", "REAL MADRID 7" under it are a club's or a city's print.
+    return _printed("jersey: " + value.strip(), _surname, named_ok=False)

@@ -23,7 +23,8 @@ from functools import cache
 from anyascii import anyascii
 
 from gate.scanning.context import NOT_PERSON, KeyInfo, key_info
-from gate.scanning.detectors.keyed_rule import KeyedRule
+from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
+from gate.scanning.detectors.person_jersey import SHIRT_KEY_WORDS, SHIRT_KEYS, shirt_print
 from gate.scanning.detectors.person_lists import fold_name, gazetteer, occasion, world_names
 from gate.scanning.detectors.person_owner import PARTICLES, cased_script, full_name
 from gate.scanning.detectors.person_patterns import NOT_FIRST_WORDS
@@ -163,6 +164,14 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
         frozenset(_FREE_TEXT_KEYS),
         free_text_name,
         words=frozenset(key_info(word).norm for word in _FREE_TEXT_WORDS),
+    ),
+    # a shirt's print under its key (since names21: person_jersey.py)
+    WordKeyedRule(
+        "PERSON",
+        "person.jersey",
+        keyset(" ".join(SHIRT_KEYS)),
+        shirt_print,
+        words=frozenset(key_info(word).norm for word in SHIRT_KEY_WORDS),
     ),
 )
 

@@ -32,10 +32,11 @@ _SALUTED_ONE = (
     "'Dear Princess,', 'Dear Sunshine,' greet no one, so a word of the wider list alone is not read"
 )
 _OCCASION_OF = (
-    "a name joined to an occasion by another language's 'of' or case ending ('Geburtstag von Kerstin "
-    "Wölfelschneider', 'cumpleaños de Ximena Oyarzábal', 'verjaardag van', 'születésnapjára', Arabic 'عيد "
-    "ميلاد ريم'), or an English possessive whose words no list knows ('Dashiell Grantham's', 'Oakley "
-    "Pennington's'): person_lone.possessive_name reads the English 's only"
+    "a name joined to an occasion by a case ending ('születésnapjára') or by an 'of' before a given name no "
+    "list holds ('quinceañera de Yaretzi Montemayor'), or an English possessive whose words no list knows "
+    "('Dashiell Grantham's', 'Oakley Pennington's'): person_lone.possessive_name reads the English 's "
+    "only. (Since names21 'Geburtstag von', 'cumpleaños de', 'verjaardag van', 'anniversaire de', "
+    "'aniversário da' are words before a name, as 'wedding of' is: cues.toml [person_before].)"
 )
 _CLOSING_OTHER = (
     "a sender after a closing of a language the rules do not read ('avec amour, de la part de', Thai "
@@ -79,12 +80,7 @@ _OPEN: dict[str, str] = {
     "Jurandir Albuquerque Leitão": _LONE_UNLISTED,
     "Остап Кравчишин": _LONE_UNLISTED,
     "ell Grantham's 7th birthday!": _OCCASION_OF,
-    " von Kerstin Wölfelschneider": _OCCASION_OF,
-    "versaire de Maëlys Quéméneur": _OCCASION_OF,
-    "mpleaños de Ximena Oyarzábal": _OCCASION_OF,
     "eañera de Yaretzi Montemayor": _OCCASION_OF,
-    "rsário da Thaísa Bittencourt": _OCCASION_OF,
-    "jaardag van Femke Ruisendaal": _OCCASION_OF,
     "d 50. születésnapjára molinó": _OCCASION_OF,
     "ton's first communion banner": _OCCASION_OF,
     "ank you for the lovely scarf": _SALUTED_ONE,
