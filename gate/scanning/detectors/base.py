@@ -82,6 +82,10 @@ HAS_LINK: Final = (
 )  # a host of a few top-level domains before a "/" ("instagram.com/...", "t.me/..."), or "///"
 HAS_NON_ASCII: Final = 1 << 22  # a character outside ASCII (the CJK and Hangul address patterns need one)
 HAS_HOME_PATH: Final = 1 << 23  # a home folder in a path: "C:\\Users\\...", "/home/...", "/Users/..."
+# (scanfast23) With a digit: room for a wallet address, 26 characters or more (a base58 address, or "0x"
+# and 40 hex digits), or "c1" of a segwit one's "bc1"/"ltc1" (14 characters at least).
+HAS_WALLET_ROOM: Final = 1 << 24
+_WALLET_ROOM = 26
 BEHAVIOR_WORDS = (
     "view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search", "based"
 )  # fmt: skip
@@ -158,8 +162,9 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
     cues = cue_words.found(lower) if words and _CUES_REGISTERED and (not plain or "  " not in lower) else -1
     if digits:
         facts |= HAS_DIGIT | (_numeric_facts(value, ascii_text, digits, upper) if numeric else 0)
-        if "," in value:
-            facts |= HAS_COMMA
+        facts |= (HAS_COMMA if "," in value else 0) | (
+            HAS_WALLET_ROOM if len(value) >= _WALLET_ROOM or "c1" in value or "C1" in value else 0
+        )
         # Every English birth word has a "b"; the other languages' cues precede the date with a space, or
         # (text18) with "=" as a key=value pair writes it ("?geburtsdatum=17.05.1990&ref=ig").
         if cues >= 0:
