@@ -16,6 +16,7 @@ from typing import Final, Protocol
 
 from gate.scanning import cue_words, lexicon
 from gate.scanning.context import NOT_NUMERIC
+from gate.scanning.script_facts import script_facts
 from gate.scanning.tries import trie_pattern
 
 _DIGIT = re.compile(r"\d")
@@ -137,7 +138,7 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
             return (HAS_JWT if "eyJ" in value else 0), ""
         if _CASELESS_LETTER.search(value) is None:
             # (Chinese or Japanese is written without spaces: "田中太郎様" is a sentence.)
-            return HAS_NON_ASCII | (HAS_JWT if "eyJ" in value else 0), ""
+            return HAS_NON_ASCII | script_facts(value) | (HAS_JWT if "eyJ" in value else 0), ""
     ascii_text = value.isascii()
     if ascii_text:
         # Counting digits is one bytes.translate.
@@ -154,7 +155,7 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
     else:
         lower = view = cue_view(value)
         upper = value.lower() != value
-    facts = (HAS_AT if "@" in value else 0) | (0 if ascii_text else HAS_NON_ASCII)
+    facts = (HAS_AT if "@" in value else 0) | (0 if ascii_text else HAS_NON_ASCII | script_facts(value))
     # Text with words: its cue words are found in one pass (`cue_words`), which answers the word facts
     # below and, remembered, the cue-word prefilters of the `Text` made next; when `lower` is the text's
     # `cue_view` (plain text without a double space, and all other text), else (-1) the plain tests.
