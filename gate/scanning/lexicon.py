@@ -21,6 +21,7 @@ from typing import Any
 from gate.scanning.context import fold_accents
 from gate.scanning.cue_words import key_prefilter
 from gate.scanning.normalise import normalise
+from gate.scanning.script_facts import unspaced
 from gate.scanning.word_starts import KEY_CHARS, register, starts_and_bits
 
 # Scripts written without spaces between words (and Korean, whose particles join the word before:
@@ -212,6 +213,9 @@ class Cues:
         # them cannot hold one, and one search of a character class says so (the alternation of the
         # words would try every word at every position).
         starts = sorted({form for word in self.unspaced for form in _forms(word[0]) | {word[0]}})
+        if not all(map(unspaced, starts)):
+            # (scanfast23) the plan's cue gates close on text without `HAS_UNSPACED` (`cue_bit`)
+            raise ValueError(f"words of {sections} start outside script_facts.HAS_UNSPACED")
         self._unspaced_start = (
             re.compile("(?i:[" + "".join(map(re.escape, starts)) + "])") if starts else None
         )
@@ -289,11 +293,12 @@ class CuedPattern:
             and (start is None or start.search(text) is not None)
         )
 
-    def cue_bit(self, ascii_text: bool) -> int:
-        """The `cue_words` bits a text must hold one of for `may_match` to be true, ASCII text or other
-        (words written without spaces are read only in other text, and a capital I with a dot is not
-        ASCII); 0 when there is no such bit (short keys are looked for as substrings: `key_prefilter`)."""
-        if self._short_keys or not (ascii_text or self._anywhere is None):
+    def cue_bit(self, plain: bool) -> int:
+        """The `cue_words` bits a text must hold one of for `may_match` to be true, `plain` text (without
+        `script_facts.HAS_UNSPACED`: no character a word without spaces starts with, no capital I with
+        a dot; scanfast23, ASCII before) or other; 0 when there is no such bit (short keys are looked
+        for as substrings: `key_prefilter`)."""
+        if self._short_keys or not (plain or self._anywhere is None):
             return 0
         return self._word_bit
 

@@ -12,6 +12,7 @@ from gate.scanning.context import NOT_NUMERIC
 from gate.scanning.detectors import CONTEXT_MASK, Text, TextDetector, detectors_for
 from gate.scanning.detectors.base import HAS_NON_ASCII, AnyWord, PatternDetector, facts_and_view
 from gate.scanning.lexicon import CuedPattern
+from gate.scanning.script_facts import HAS_UNSPACED
 
 # Read for every string: plain dicts, because a dict lookup costs a third of an lru_cache call; bounded
 # (a full table is emptied and fills again with what is in use), so hostile strings cannot grow memory.
@@ -38,24 +39,25 @@ def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
     return plan
 
 
-def cue_gate(detector: TextDetector, facts: int = HAS_NON_ASCII) -> int:
+def cue_gate(detector: TextDetector, facts: int = HAS_NON_ASCII | HAS_UNSPACED) -> int:
     """The `cue_words` bits a text with `facts` must hold one of for `detector` to find anything: for a
     pattern detector every rule of which waits for a cue word, the union of their bits; else 0.
     A rule waits for one when its prefilter is an `AnyWord`, or (scanfast19) when its pattern is a
-    `lexicon.CuedPattern` with a `cue_bit` for such text (`facts` with or without HAS_NON_ASCII).
+    `lexicon.CuedPattern` with a `cue_bit` for such text (`facts` with or without HAS_UNSPACED: since
+    scanfast23 Latin text with an accent is gated as ASCII is).
     `PatternDetector.detect` passes over each rule whose word the text lacks, so where the text holds
     none of them it returns None: the walk then does not call it (the special categories, most national
     ids, session tokens, health and behaviour in ASCII text are such detectors, asked about most
     prompts). Without `facts`, the gate that holds for any text."""
     if type(detector) is not PatternDetector or not detector.rules:
         return 0
-    ascii_text = not facts & HAS_NON_ASCII
+    plain = not facts & HAS_UNSPACED
     gate = 0
     for rule in detector.rules:
         when, pattern = rule.when, rule.pattern
         if isinstance(when, AnyWord):
             gate |= when.bit
-        elif isinstance(pattern, CuedPattern) and (bit := pattern.cue_bit(ascii_text)):
+        elif isinstance(pattern, CuedPattern) and (bit := pattern.cue_bit(plain)):
             gate |= bit
         else:
             return 0

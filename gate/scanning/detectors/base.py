@@ -16,6 +16,7 @@ from typing import Final, Protocol
 
 from gate.scanning import cue_words, lexicon
 from gate.scanning.context import NOT_NUMERIC
+from gate.scanning.script_facts import script_facts
 from gate.scanning.tries import trie_pattern
 
 _DIGIT = re.compile(r"\d")
@@ -82,6 +83,10 @@ HAS_LINK: Final = (
 )  # a host of a few top-level domains before a "/" ("instagram.com/...", "t.me/..."), or "///"
 HAS_NON_ASCII: Final = 1 << 22  # a character outside ASCII (the CJK and Hangul address patterns need one)
 HAS_HOME_PATH: Final = 1 << 23  # a home folder in a path: "C:\\Users\\...", "/home/...", "/Users/..."
+# (scanfast23) With a digit: room for a wallet address, 26 characters or more (a base58 address, or "0x"
+# and 40 hex digits), or "c1" of a segwit one's "bc1"/"ltc1" (14 characters at least).
+HAS_WALLET_ROOM: Final = 1 << 24
+_WALLET_ROOM = 26
 BEHAVIOR_WORDS = (
     "view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search", "based"
 )  # fmt: skip
@@ -133,7 +138,7 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
             return (HAS_JWT if "eyJ" in value else 0), ""
         if _CASELESS_LETTER.search(value) is None:
             # (Chinese or Japanese is written without spaces: "田中太郎様" is a sentence.)
-            return HAS_NON_ASCII | (HAS_JWT if "eyJ" in value else 0), ""
+            return HAS_NON_ASCII | script_facts(value) | (HAS_JWT if "eyJ" in value else 0), ""
     ascii_text = value.isascii()
     if ascii_text:
         # Counting digits is one bytes.translate.
@@ -150,7 +155,7 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
     else:
         lower = view = cue_view(value)
         upper = value.lower() != value
-    facts = (HAS_AT if "@" in value else 0) | (0 if ascii_text else HAS_NON_ASCII)
+    facts = (HAS_AT if "@" in value else 0) | (0 if ascii_text else HAS_NON_ASCII | script_facts(value))
     # Text with words: its cue words are found in one pass (`cue_words`), which answers the word facts
     # below and, remembered, the cue-word prefilters of the `Text` made next; when `lower` is the text's
     # `cue_view` (plain text without a double space, and all other text), else (-1) the plain tests.
@@ -158,8 +163,9 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
     cues = cue_words.found(lower) if words and _CUES_REGISTERED and (not plain or "  " not in lower) else -1
     if digits:
         facts |= HAS_DIGIT | (_numeric_facts(value, ascii_text, digits, upper) if numeric else 0)
-        if "," in value:
-            facts |= HAS_COMMA
+        facts |= (HAS_COMMA if "," in value else 0) | (
+            HAS_WALLET_ROOM if len(value) >= _WALLET_ROOM or "c1" in value or "C1" in value else 0
+        )
         # Every English birth word has a "b"; the other languages' cues precede the date with a space, or
         # (text18) with "=" as a key=value pair writes it ("?geburtsdatum=17.05.1990&ref=ig").
         if cues >= 0:

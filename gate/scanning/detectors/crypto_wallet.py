@@ -21,7 +21,14 @@ from __future__ import annotations
 import hashlib
 import re
 
-from gate.scanning.detectors.base import HAS_DIGIT, PatternDetector, PatternRule, Text, any_word
+from gate.scanning.detectors.base import (
+    HAS_DIGIT,
+    HAS_WALLET_ROOM,
+    PatternDetector,
+    PatternRule,
+    Text,
+    any_word,
+)
 
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _B58_INDEX = {ch: i for i, ch in enumerate(_B58)}
@@ -133,6 +140,9 @@ def _has_0x(text: Text) -> bool:
 DETECTOR: PatternDetector = PatternDetector(
     entity="CRYPTO_WALLET",
     needs=HAS_DIGIT,
+    # (scanfast23) Asked of every string with a digit before, and on a European record's 2.5 such strings
+    # 0.8 us; half of them are shorter than any address and hold no "bc1" or "ltc1" (`HAS_WALLET_ROOM`).
+    requires=HAS_WALLET_ROOM,
     rules=(
         PatternRule("crypto_wallet.segwit", _SEGWIT, _segwit, _has_segwit),
         PatternRule("crypto_wallet.base58check", _BASE58, _base58, _long_enough),

@@ -31,7 +31,6 @@ from gate.scanning import lexicon
 from gate.scanning.detectors import said_to
 from gate.scanning.detectors.base import (
     HAS_CAPITALS,
-    HAS_NON_ASCII,
     HAS_WORDS,
     PatternDetector,
     PatternRule,
@@ -56,6 +55,7 @@ from gate.scanning.detectors.said_of import (
     person_before,
 )
 from gate.scanning.normalise import normalise
+from gate.scanning.script_facts import HAS_ARABIC, HAS_UNSPACED, unspaced
 
 
 def _table() -> dict[str, dict[str, list[str]]]:
@@ -80,7 +80,11 @@ _CONDITION = re.compile(
 
 # Conditions of the scripts written without spaces, and their person words.
 # As `normalise` leaves them: its katakana prolonged-sound mark is "-" ("アレルギー" reads "アレルギ-").
-_CJK_CONDITION = re.compile(alternation(map(normalise, _words("cjk_conditions"))))
+_CJK_CONDITIONS = tuple(map(normalise, _words("cjk_conditions")))
+_CJK_CONDITION = re.compile(alternation(_CJK_CONDITIONS))
+if not all(any(map(unspaced, word)) for word in _CJK_CONDITIONS):
+    # (scanfast23) the rule waits for `HAS_UNSPACED`
+    raise ValueError("a CJK condition without a character of script_facts.HAS_UNSPACED")
 # "糖尿病の方へ", "妊娠中の方へ": the person with the condition, addressed ("to the one with ..."); not
 # "糖尿病の方にも安心" (copy for everyone with it), so only a "to" or an honorific after "the one".
 _CJK_THE_ONE_WITH = re.compile(
@@ -405,14 +409,14 @@ DETECTOR: PatternDetector = PatternDetector(
         PatternRule(
             "health.said_of_person", _CONDITION, _said_of_a_person, when=_HAS_CONDITION, requires=HAS_WORDS
         ),
-        # (scanfast19) only in text with a character outside ASCII, as `_arabic_text` says: in ASCII
-        # text the plan drops the rule, so every rule left waits for a cue word (`plans.cue_gate`).
+        # (scanfast19) only in text with an Arabic letter, as `_arabic_text` says (scanfast23: the fact
+        # itself, so that in Latin text with accents too every rule left waits for a cue word).
         PatternRule(
             "health.said_of_person",
             _ARABIC_CONDITION,
             _arabic_said_of_a_person,
             when=_arabic_text,
-            requires=HAS_NON_ASCII,
+            requires=HAS_ARABIC,
         ),
         PatternRule("health.said_of_person", _NEAR, _near_said_of_a_person, when=_HAS_NEAR_CONDITION),
         PatternRule("health.said_of_person", _NEAR_AFTER, _near_said_of_a_person, when=_HAS_NEAR_CONDITION),
@@ -437,7 +441,7 @@ DETECTOR: PatternDetector = PatternDetector(
             _CJK_CONDITION,
             _cjk_said_of_a_person,
             when=_cjk_text,
-            requires=HAS_CAPITALS | HAS_NON_ASCII,  # (scanfast19) as `_cjk_text` says
+            requires=HAS_CAPITALS | HAS_UNSPACED,  # (scanfast23) each condition holds such a character
         ),
         *said_to.rules("HEALTH_DATA"),
     ),

@@ -23,6 +23,7 @@ from gate.scanning.detectors import TEXT_DETECTORS, Text, card, card_words
 from gate.scanning.detectors.base import HAS_NON_ASCII, AnyWord, PatternDetector
 from gate.scanning.lexicon import CuedPattern
 from gate.scanning.normalise import normalise
+from gate.scanning.script_facts import HAS_ARABIC, HAS_UNSPACED
 from tests.unit.scanning.found import corpus_texts
 from tests.unit.scanning.test_scan_locale_cues import CLEAN, FOUND
 
@@ -93,6 +94,44 @@ def test_ascii_text_gates_health_and_behaviour_too() -> None:
     assert not text.facts & HAS_NON_ASCII
 
 
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Ein schönes Porträt einer Frau im Garten, weiches Licht, für Łukasz Wiśniewski",
+        "Ảnh chân dung phụ nữ trong vườn, ánh sáng dịu",
+        "Портрет женщины в саду, мягкий свет",
+        "תמונה של אישה בגן, אור רך",
+    ],
+)
+def test_latin_greek_cyrillic_hebrew_text_gates_health_and_behaviour(prompt: str) -> None:
+    """(scanfast23) Beyond ASCII, only text with a character of a script written without spaces (or a
+    capital I with a dot) keeps the cued patterns' gates open, and only Arabic or such text health's
+    script rules: an accent no longer does."""
+    chances = plans.chances(normalise(prompt), 0)
+    assert chances is not None
+    text, detectors, gates = chances
+    gated = {detector.entity for detector, mask in zip(detectors, gates, strict=True) if mask}
+    assert {"HEALTH_DATA", "BEHAVIORAL_DATA"} <= gated
+    assert text.facts & HAS_NON_ASCII and not text.facts & (HAS_UNSPACED | HAS_ARABIC)
+    assert _check(prompt) >= len({"HEALTH_DATA", "BEHAVIORAL_DATA"})
+
+
+@pytest.mark.parametrize(
+    ("prompt", "facts"),
+    [
+        ("İstanbul manzarası", HAS_UNSPACED),  # noqa: RUF001 - Turkish
+        ("日本の庭園の写真", HAS_UNSPACED),
+        ("สวนสวย", HAS_UNSPACED),
+        ("ເບົາຫວານ", HAS_UNSPACED),
+        ("정원 사진", HAS_UNSPACED),
+        ("صورة امرأة في الحديقة", HAS_ARABIC),
+        ("ｶﾀｶﾅ half-width", HAS_UNSPACED),
+    ],
+)
+def test_script_facts(prompt: str, facts: int) -> None:
+    assert plans.facts_and_view(normalise(prompt))[0] & facts == facts
+
+
 def test_a_closed_gate_never_hides_a_finding_on_the_corpora() -> None:
     closed = sum(_check(value) for value in _TEXTS + [text for _, text in FOUND] + list(CLEAN))
     assert closed > 1000  # not vacuous: most prompts close the special categories' gates
@@ -102,6 +141,7 @@ _PIECE = st.one_of(
     st.sampled_from(_WORDS),
     st.sampled_from(_WORDS).map(str.title),
     st.sampled_from([" ", "  ", "\t", "x", "İ", "\u0131", "1985", "-", ",", "Maria ", "is a ", "member of "]),
+    st.sampled_from(["é", "ł", "ß", "ő", "ж", "\u03b1", "ש", "ع", "日", "ｶ", "ก", "ລ", "မ", "ក", "가"]),
     st.text(max_size=6),
 )
 

@@ -74,6 +74,11 @@ def test_every_word_title_and_article_ends_a_window_as_before() -> None:
         "pour la Bi. Wanjiru",
         "İÇİN Ayşe",  # a capital I with a dot
         "\u017fo Bu Anna",  # a long s, which a case-insensitive regex reads as "s"
+        # (scanfast23) white space `\s` matches beyond " ": a window ends in a "for" only after it
+        "für\u00a0Anna",
+        "untuk\u2003Bapak\u3000Budi",
+        "pour\x1cla\x1fAnna",
+        "(für)Anna für\u200bAnna",  # a zero-width space is no white space
         "",
     ],
 )

@@ -1,0 +1,49 @@
+"""Two facts of a string's scripts, for the plan's cue gates (scanfast23).
+
+Beyond ASCII, a cued pattern's words written without spaces ("住所", "閲覧履歴") are looked for anywhere,
+and health reads Arabic and CJK conditions by rules of their own; so in any text that is not ASCII those
+detectors were asked, Latin text with an accent ("Porträt für Łukasz") among it. These facts say which
+text can hold such words: `HAS_UNSPACED`, a character of a script written without spaces (CJK, kana,
+Hangul, Thai, Lao, Myanmar, Khmer, and their compatibility and half-width forms) or a capital I with a
+dot (which the cue-word pass and the patterns lower differently, so cued patterns are always searched
+in text with one);
+`HAS_ARABIC`, an Arabic letter. `lexicon.Cues` checks at import that every character a word without
+spaces can start with is one `HAS_UNSPACED` stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+HAS_UNSPACED: Final = 1 << 25
+HAS_ARABIC: Final = 1 << 26
+# The blocks whose characters Unicode names CJK, HIRAGANA, KATAKANA, HANGUL or THAI (`lexicon._UNSPACED`),
+# Lao, Myanmar and Khmer (health's CJK conditions hold them), with the symbols and forms around them:
+# a wider class costs nothing but a gate left open.
+_UNSPACED = re.compile(
+    "[\u0130\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u19e0-\u19ff\u2e80-\u2fdf\u3000-\u9fff"
+    "\ua960-\ua97f\ua9e0-\uaa7f\uac00-\ud7ff\uf900-\ufaff"
+    "\ufe30-\ufe4f\uff00-\uffef\U00016fe0-\U00016fff\U0001b000-\U0001b16f\U00020000-\U0003134f]"
+)
+_ARABIC = re.compile("[\u0600-\u06ff]")
+# Beyond Hebrew: Latin, Greek, Cyrillic, Armenian and Hebrew text (most text that is not ASCII here)
+# holds neither, and one search says so.
+_BEYOND_HEBREW = re.compile("[^\x00-\u05ff]")
+
+
+def script_facts(value: str) -> int:
+    """`HAS_UNSPACED` and `HAS_ARABIC` of `value` (for text that is not ASCII: ASCII has neither)."""
+    facts = HAS_UNSPACED if "\u0130" in value else 0
+    if _BEYOND_HEBREW.search(value) is None:
+        return facts
+    if _ARABIC.search(value) is not None:
+        facts |= HAS_ARABIC
+    if not facts & HAS_UNSPACED and _UNSPACED.search(value) is not None:
+        facts |= HAS_UNSPACED
+    return facts
+
+
+def unspaced(character: str) -> bool:
+    """`character` sets `HAS_UNSPACED`."""
+    return _UNSPACED.fullmatch(character) is not None
