@@ -29,6 +29,7 @@ from gate.core.pipeline import Pipeline
 from gate.core.policy.model import Outcome
 from gate.imaging.formats import sniff_media_type
 from gate.model import Verdict
+from gate.scanning import warm_up as warm_up_scanner
 from gate.worker.assembly import LoadedConfig
 
 EVENT_ID_PREFIX = "commerce:"
@@ -99,8 +100,10 @@ class ProductSaveVeto:
         self._config = config
 
     def warm(self) -> None:
-        """Build this thread's pipeline now (so the first request does not pay for it)."""
+        """Build this thread's pipeline and compile the scanner's patterns now (so the first request
+        does not pay for them)."""
         self._pipeline()
+        warm_up_scanner()
 
     def decide(self, save: ProductSave) -> list[DecidedImage]:
         """Decide every new image of `save`, in payload order."""

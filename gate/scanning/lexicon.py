@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from gate.scanning.charsets import reused_charsets
 from gate.scanning.context import fold_accents
 from gate.scanning.cue_words import key_prefilter
 from gate.scanning.normalise import normalise
@@ -226,15 +227,17 @@ class Cues:
 
     def then(self, tail: str) -> CuedPattern:
         """The cue words followed by the regex `tail` (case-insensitive for the cue words only)."""
-        return CuedPattern(
-            re.compile(pattern(self.spaced) + tail) if self.spaced else None,
-            re.compile(pattern(self.unspaced) + tail) if self.unspaced else None,
+        made = CuedPattern(
+            pattern(self.spaced) + tail if self.spaced else None,
+            pattern(self.unspaced) + tail if self.unspaced else None,
             self._unspaced_start,
             self._spaced_start,
             self.bit,
             word_bit=self.word_bit,
             short_keys=self.short_keys,
         )
+        _MADE.append(made)
+        return made
 
     def found(self, text: str) -> bool:
         """True if `text` holds one of the cue words."""
@@ -250,14 +253,30 @@ class Cues:
 
 
 class CuedPattern:
-    """Cue words and what follows them, with the `finditer` of a compiled regex (`Cues.then`)."""
+    """Cue words and what follows them, with the `finditer` of a compiled regex (`Cues.then`).
 
-    __slots__ = ("_anywhere", "_anywhere_start", "_at", "_at_start", "_bit", "_short_keys", "_word_bit")
+    The two regexes are compiled when first searched, not when the pattern is made: each is an
+    alternation of hundreds of words whose every letter is a class of its forms, and compiling all of
+    them cost a process ~1.7 s of CPU at start (64 patterns), paid again by every `gate` command that
+    imports the scanner and reads a few strings (`gate incidents update`, `gate quarantine release`).
+    A long-running `gate run` compiles them once, in the worker pool's forkserver (`warm_up`)."""
+
+    __slots__ = (
+        "_anywhere",
+        "_anywhere_source",
+        "_anywhere_start",
+        "_at",
+        "_at_source",
+        "_at_start",
+        "_bit",
+        "_short_keys",
+        "_word_bit",
+    )
 
     def __init__(
         self,
-        at: re.Pattern[str] | None,
-        anywhere: re.Pattern[str] | None,
+        at: str | None,
+        anywhere: str | None,
         anywhere_start: re.Pattern[str] | None = None,
         at_start: re.Pattern[str] | None = None,
         bit: int = -1,
@@ -265,15 +284,26 @@ class CuedPattern:
         word_bit: int = 0,
         short_keys: tuple[str, ...] = (),
     ) -> None:
-        """`at`: the spaced cue words, tried where a word starts with one of the keys of the `Cues` whose
-        `bit` this is (-1: any key) and `at_start` (their first letters, `prefix_pattern`) matches;
-        `anywhere`: the unspaced ones, searched for only where `anywhere_start` (the characters they can
-        start with) is found."""
-        self._at, self._anywhere, self._anywhere_start = at, anywhere, anywhere_start
+        """`at`: the regex of the spaced cue words, tried where a word starts with one of the keys of the
+        `Cues` whose `bit` this is (-1: any key) and `at_start` (their first letters, `prefix_pattern`)
+        matches; `anywhere`: the regex of the unspaced ones, searched for only where `anywhere_start`
+        (the characters they can start with) is found. Both compiled on first use."""
+        self._at_source, self._anywhere_source = at, anywhere
+        self._at: re.Pattern[str] | None = None
+        self._anywhere: re.Pattern[str] | None = None
+        self._anywhere_start = anywhere_start
         self._at_start = at_start
         self._bit = bit
         self._word_bit = word_bit
         self._short_keys = short_keys
+
+    def warm_up(self) -> None:
+        """Compile both regexes now (a no-op once done)."""
+        with reused_charsets():
+            if self._at is None and self._at_source is not None:
+                self._at = re.compile(self._at_source)
+            if self._anywhere is None and self._anywhere_source is not None:
+                self._anywhere = re.compile(self._anywhere_source)
 
     def may_match(self, text: str, view: str, cues: int) -> bool:
         """False when `search(text)` finds nothing for certain: `view`, the text's `cue_view` (whose
@@ -288,7 +318,7 @@ class CuedPattern:
                 return True
         start = self._anywhere_start
         return (
-            self._anywhere is not None
+            self._anywhere_source is not None
             and not text.isascii()
             and (start is None or start.search(text) is not None)
         )
@@ -298,13 +328,15 @@ class CuedPattern:
         `script_facts.HAS_UNSPACED`: no character a word without spaces starts with, no capital I with
         a dot; scanfast23, ASCII before) or other; 0 when there is no such bit (short keys are looked
         for as substrings: `key_prefilter`)."""
-        if self._short_keys or not (plain or self._anywhere is None):
+        if self._short_keys or not (plain or self._anywhere_source is None):
             return 0
         return self._word_bit
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """The matches in `text[pos:endpos]`: after spaced cue words first, then the others."""
         end = len(text) if endpos is None else endpos
+        if self._at is None and self._at_source is not None:
+            self.warm_up()
         if self._at is not None:
             at = self._at.match
             # Only where a word of these can start (`prefix_pattern`): another class's key found most.
@@ -318,8 +350,12 @@ class CuedPattern:
                     and (match := at(text, begin, end))
                 ):
                     yield match
+        if text.isascii() or self._anywhere_source is None:
+            return
+        if self._anywhere is None:
+            self.warm_up()
         anywhere, start = self._anywhere, self._anywhere_start
-        if anywhere is None or text.isascii():
+        if anywhere is None:
             return
         if start is not None:
             first = start.search(text, pos, end)
@@ -332,6 +368,8 @@ class CuedPattern:
         """The first match `finditer` yields, or None: the same steps without a generator (most texts
         hold no cue word, and this is asked for every prompt)."""
         end = len(text) if endpos is None else endpos
+        if self._at is None and self._at_source is not None:
+            self.warm_up()
         if self._at is not None:
             at = self._at.match
             could = self._at_start.match if self._at_start is not None else at
@@ -345,8 +383,12 @@ class CuedPattern:
                     and (match := at(text, begin, end))
                 ):
                     return match
+        if text.isascii() or self._anywhere_source is None:
+            return None
+        if self._anywhere is None:
+            self.warm_up()
         anywhere, start = self._anywhere, self._anywhere_start
-        if anywhere is None or text.isascii():
+        if anywhere is None:
             return None
         if start is not None:
             first = start.search(text, pos, end)
@@ -354,3 +396,16 @@ class CuedPattern:
                 return None
             pos = first.start()
         return anywhere.search(text, pos, end)
+
+
+# Every pattern `Cues.then` made, for `warm_up` (patterns live as long as the detectors that hold them).
+_MADE: list[CuedPattern] = []
+
+
+def warm_up() -> None:
+    """Compile every cue-word pattern now, not at its first search: a long-running process (the worker
+    pool's forkserver, `gate serve`) calls it once at start, so no record waits for a compile and forked
+    workers share the compiled regexes."""
+    with reused_charsets():
+        for made in _MADE:
+            made.warm_up()

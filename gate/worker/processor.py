@@ -35,6 +35,7 @@ from gate.errors import StoreUnavailable
 from gate.model import PolicyRef, Verdict
 from gate.observe.logs import configure_logging
 from gate.observe.tracing import check_span, configure_tracing, event_span, inject_headers, record_outcome
+from gate.scanning import warm_up as warm_up_scanner
 from gate.settings import StoreSettings
 from gate.storage import PublishedStore, open_store, publish_derived, segment_for
 from gate.storage.derivations import derivation_key
@@ -42,6 +43,11 @@ from gate.worker.assembly import LoadedConfig, PipelineSpec
 from gate.worker.sidecar import publish_sidecar
 
 log = logging.getLogger("gate.processor")
+
+# The worker pool's forkserver imports this module (`gate.runner.worker_start`): the scanner's cue-word
+# patterns, otherwise compiled at their first search, are compiled here once, so the forked workers share
+# them and no record waits for a compile.
+warm_up_scanner()
 
 
 @dataclass(frozen=True, slots=True)
