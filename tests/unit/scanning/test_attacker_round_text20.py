@@ -39,10 +39,6 @@ _PERSON = (
     "('Name on certificate'), in Urdu script under 'Name to print', under a checkout plugin's field id "
     "('_billing_wooccm11'), after its label inside a prompt ('engraving_name: ...')"
 )
-_PHP = (
-    "a PHP-serialized string (Magento 1 product_options, WordPress meta) is not opened as the object it "
-    "holds: a reader of it belongs beside the walk's JSON and table readers (walk.py, scanfast19's)"
-)
 _SIBLING = "a value whose name stands in a sibling array (Figma variableModeValues[].value, variables[].name)"
 _SPLIT = "a phone number split over two {name, value} lines of one field ('+47 412' / '34 567'; phone*.py)"
 _ME = "ME (myalgic encephalomyelitis) by its two capitals, which read as English 'me' in lower case"
@@ -60,8 +56,7 @@ _OPEN: dict[str, str] = {
     "عائشہ صدیقی": _PERSON,
     "Itziar Etxeberria Goikoetxea": _PERSON,
     "engraving_name: Montserrat Puig i Serra": _PERSON,
-    "Britt-Marie Lundqvist": _PHP,
-    "สมศรี วงศ์สวัสดิ์": _PHP,
+    "สมศรี วงศ์สวัสดิ์": _PERSON,
     "Anneloes de Vries-Bakker": _SIBLING,
     '"+47 412"': _SPLIT,
     '"+886 912"': _SPLIT,
@@ -72,15 +67,10 @@ _OPEN: dict[str, str] = {
     "मैं जैन हूँ": _HI_WRITER,
 }
 
-_CLIENT_ID = (
-    "ComfyUI's client_id (a browser tab's websocket id) read as a customer's id under its key: 'client_id' "
-    "is the customer's id in shops' exports (French 'id client', Spanish 'id cliente')"
-)
 _PERSON_FLAG = "a product word read as a name (person*.py, helper names20's)"
 
 # A clean record flagged, by a string of the record, and why.
 _FALSE_FLAGS: dict[str, str] = {
-    '"client_id": "c1d2': _CLIENT_ID,
     "Pembe Kurdele": _PERSON_FLAG,
 }
 
