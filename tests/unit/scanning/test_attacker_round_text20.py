@@ -43,8 +43,6 @@ _SIBLING = "a value whose name stands in a sibling array (Figma variableModeValu
 _SPLIT = "a phone number split over two {name, value} lines of one field ('+47 412' / '34 567'; phone*.py)"
 _ME = "ME (myalgic encephalomyelitis) by its two capitals, which read as English 'me' in lower case"
 _ADDRESS = "an Icelandic street address (street, number, 3-digit postcode and town; location*.py, addr20's)"
-_EU_DATE = "a Basque date of birth written before its birth word ('1978ko maiatzaren 9an jaioa')"
-_ETHNIC = "an ethnic origin said of the writer ('jeg er samisk'): ETHNIC_ORIGIN is read under its keys only"
 _HI_WRITER = (
     "Hindi's first person 'मैं' before a faith: its vowel signs are optional in the match, and 'म' starts "
     "'मधुमेह' and 'मग', so it is no person word"
@@ -62,8 +60,6 @@ _OPEN: dict[str, str] = {
     '"+886 912"': _SPLIT,
     "jeg har ME": _ME,
     "eyJvcmRlciI6ICIjNDU0NiIsICJyZXR1cm5fYWRkcmVzc19wcmludCI6": _ADDRESS,
-    "1978ko maiatzaren": _EU_DATE,
-    "jeg er samisk": _ETHNIC,
     "मैं जैन हूँ": _HI_WRITER,
 }
 
