@@ -187,8 +187,30 @@ def may_be_encoded(text: str) -> bool:
     return True
 
 
+# (text21) A JSON Web Token (RFC 7519: an OpenID Connect id_token, a session cookie): three base64url parts
+# joined by dots, the first a JSON header. Its claims ("birthdate", "phone_number", "email") are a JSON
+# object whose keys say what its values are, so the second part is also given alone, which the walk reads
+# as a JSON string's object; read only as the tokens of a text, its keys would not count.
+_JWT = re.compile(r"(eyJ[A-Za-z0-9_\-]{8,4096})\.([A-Za-z0-9_\-]{8,65536})\.[A-Za-z0-9_\-]*")
+
+
+def _jwt_claims(text: str) -> str | None:
+    """The claims of the JSON Web Token `text` is, whole (stripped), as JSON text; None for anything else
+    or claims that are not UTF-8 text holding an object."""
+    if "eyJ" not in text:
+        return None
+    match = _JWT.fullmatch(text.strip())
+    if match is None:
+        return None
+    claims = _b64_decoded(match.group(2))
+    return claims if claims is not None and claims.lstrip().startswith("{") else None
+
+
 def _decode_once(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
+    claims = _jwt_claims(text)
+    if claims is not None:
+        out.append((claims, "jwt"))
     url = _url_decoded(text)
     if url is not None:
         out.append((url, "url"))

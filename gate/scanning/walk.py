@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 from gate.model import Finding
 from gate.pointers import escape_token
 from gate.scanning import key_names, memo, pairs, splits
+from gate.scanning.application_ids import application_client
 from gate.scanning.context import NOT_NUMERIC, POSITIVE_MASK, key_info, owner_context, reads_as_number
 from gate.scanning.decoding import hidden_variants, may_be_encoded
 from gate.scanning.detectors import (
@@ -29,6 +30,7 @@ from gate.scanning.normalise import normalise
 from gate.scanning.plans import chances as plan_of
 from gate.scanning.query_strings import query_parameters
 from gate.scanning.seen import CLEAN, accepts, hold_clean
+from gate.scanning.structured import structured_reader
 from gate.scanning.tables import delimited_table
 
 # Shorter strings cannot hold any text entity (the shortest, an email, needs "a@b.co"); keyed rules
@@ -211,6 +213,9 @@ class _Scan:
         first = value[:1]
         if first in _JSON_OPENERS or (first.isspace() and value.lstrip()[:1] in _JSON_OPENERS):
             clean = self._embedded(value, flags, path) and clean
+        elif (reader := structured_reader(value)) is not None:
+            # (text21) a PHP-serialised value (Magento 1 options, WordPress meta), an HL7 v2 message
+            clean = self._embedded(value, flags, path, *reader) and clean
         elif "\n" in value:
             # (text18) a delimited table with a header (`tables`): its rows, as objects of its columns
             clean = self._embedded(value, flags, path, delimited_table, "table") and clean
@@ -364,7 +369,8 @@ class _Scan:
         chars = self.chars
         clean_values = CLEAN
         # A name/value pair's value is read under the name it carries (`pairs`).
-        pair = pairs.pair_of(obj) if len(obj) <= pairs.MAX_MEMBERS else None
+        # (text21) An application's client id (ComfyUI's websocket, an OAuth client) is no customer's.
+        pair, app = pairs.pair_of(obj) if len(obj) <= pairs.MAX_MEMBERS else None, application_client(obj)
         for position, (raw_key, child) in enumerate(obj.items()):
             key = raw_key if isinstance(raw_key, str) else str(raw_key)
             size = len(key)
@@ -387,7 +393,7 @@ class _Scan:
                 for entity, detector in named:
                     self.add(entity, child_path, detector)
             for rule in owner_rules if owns else rules:
-                if accepts(rule, child):
+                if accepts(rule, child) and not (key == app and rule.entity == "CUSTOMER_ID"):
                     child_path = child_path or f"{path}/{token}"
                     self.add(rule.entity, child_path, rule.name)
             child_inherited = inherited | positive

@@ -10,7 +10,7 @@ from typing import Any
 
 from gate.scanning import lexicon
 from gate.scanning.context import DOB, key_fragments
-from gate.scanning.detectors import dob_written
+from gate.scanning.detectors import dob_before, dob_written
 from gate.scanning.detectors.base import (
     HAS_BIRTH_WORD,
     HAS_DIGIT,
@@ -371,6 +371,7 @@ DETECTOR = PatternDetector(
         ),
         PatternRule("dob.birth_key", _ANY_DATE, context=DOB, requires=HAS_DIGIT),
         *dob_written.rules(),
+        *dob_before.rules(),
     ),
 )
 

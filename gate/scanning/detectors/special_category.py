@@ -291,7 +291,41 @@ _BIOMETRIC = PatternDetector(
     ),
 )
 
-DETECTORS: tuple[PatternDetector, ...] = (*(_detector(entity) for entity in ENTITIES), _BIOMETRIC)
+
+def _said_by_the_writer(match: re.Match[str], text: Text) -> bool:
+    """(text21) A people right after a linking word with the writer as its subject ("jeg er samisk"), or
+    spoken as ("as a Māori, I ..."); not a given name ("I'm Sami")."""
+    value = text.value
+    start, end = match.start(), _word_end(value, match.end())
+    if _AS_A.search(value, max(0, start - 40), start) is not None and _WRITER_NEXT.match(value, end):
+        return True
+    capitalised = value[start].isupper()
+    named = _CAPITALISED_NEXT.match(value, end) or fold_name(value[start:end].lower()) in common_names()
+    if capitalised and named:
+        return False  # "I'm Sami Virtanen", "I'm Sami": a name
+    return _FIRST_PERSON.search(value, max(0, start - 40), start) is not None
+
+
+_ETHNIC_WORDS = nfkc_words(_DATA["ETHNIC_ORIGIN"]["said_by_writer"])
+_ETHNIC = PatternDetector(
+    entity="ETHNIC_ORIGIN",
+    needs=HAS_WORDS,
+    rules=(
+        PatternRule(
+            "ethnic_origin.said_by_writer",
+            re.compile(lexicon.pattern(_stems(_ETHNIC_WORDS))),
+            _said_by_the_writer,
+            when=any_word(tuple(sorted(readings(w.strip() for w in _ETHNIC_WORDS)))),
+            requires=HAS_WORDS,
+        ),
+    ),
+)
+
+DETECTORS: tuple[PatternDetector, ...] = (
+    *(_detector(entity) for entity in ENTITIES),
+    _BIOMETRIC,
+    _ETHNIC,
+)
 
 _NONE = frozenset(word.lower() for word in _DATA["none"]["all"])
 

@@ -39,16 +39,10 @@ _PERSON = (
     "('Name on certificate'), in Urdu script under 'Name to print', under a checkout plugin's field id "
     "('_billing_wooccm11'), after its label inside a prompt ('engraving_name: ...')"
 )
-_PHP = (
-    "a PHP-serialized string (Magento 1 product_options, WordPress meta) is not opened as the object it "
-    "holds: a reader of it belongs beside the walk's JSON and table readers (walk.py, scanfast19's)"
-)
 _SIBLING = "a value whose name stands in a sibling array (Figma variableModeValues[].value, variables[].name)"
 _SPLIT = "a phone number split over two {name, value} lines of one field ('+47 412' / '34 567'; phone*.py)"
 _ME = "ME (myalgic encephalomyelitis) by its two capitals, which read as English 'me' in lower case"
 _ADDRESS = "an Icelandic street address (street, number, 3-digit postcode and town; location*.py, addr20's)"
-_EU_DATE = "a Basque date of birth written before its birth word ('1978ko maiatzaren 9an jaioa')"
-_ETHNIC = "an ethnic origin said of the writer ('jeg er samisk'): ETHNIC_ORIGIN is read under its keys only"
 _HI_WRITER = (
     "Hindi's first person 'मैं' before a faith: its vowel signs are optional in the match, and 'म' starts "
     "'मधुमेह' and 'मग', so it is no person word"
@@ -60,27 +54,19 @@ _OPEN: dict[str, str] = {
     "عائشہ صدیقی": _PERSON,
     "Itziar Etxeberria Goikoetxea": _PERSON,
     "engraving_name: Montserrat Puig i Serra": _PERSON,
-    "Britt-Marie Lundqvist": _PHP,
-    "สมศรี วงศ์สวัสดิ์": _PHP,
+    "สมศรี วงศ์สวัสดิ์": _PERSON,
     "Anneloes de Vries-Bakker": _SIBLING,
     '"+47 412"': _SPLIT,
     '"+886 912"': _SPLIT,
     "jeg har ME": _ME,
     "eyJvcmRlciI6ICIjNDU0NiIsICJyZXR1cm5fYWRkcmVzc19wcmludCI6": _ADDRESS,
-    "1978ko maiatzaren": _EU_DATE,
-    "jeg er samisk": _ETHNIC,
     "मैं जैन हूँ": _HI_WRITER,
 }
 
-_CLIENT_ID = (
-    "ComfyUI's client_id (a browser tab's websocket id) read as a customer's id under its key: 'client_id' "
-    "is the customer's id in shops' exports (French 'id client', Spanish 'id cliente')"
-)
 _PERSON_FLAG = "a product word read as a name (person*.py, helper names20's)"
 
 # A clean record flagged, by a string of the record, and why.
 _FALSE_FLAGS: dict[str, str] = {
-    '"client_id": "c1d2': _CLIENT_ID,
     "Pembe Kurdele": _PERSON_FLAG,
 }
 
