@@ -165,3 +165,83 @@ def address_parts(obj: dict[Any, Any]) -> list[str] | None:
 
 def _word_like(text: str) -> bool:
     return len(text) <= MAX_FRAGMENT_CHARS and " " not in text and "@" not in text
+
+
+# An address kept as its lines or its fields (addr23): ["Lipová 214/9", "280 02 Kolín", "Česko"],
+# [{"name": "address_line_1", "value": "..."}, {"name": "city", "value": "..."}]. Joined without a
+# separator (as the readings above are), its parts would run together ("Court4350 Toowoomba"): they are
+# read with ", " between them, as an address is written on one line.
+_LINE_SEPARATOR = ", "
+MAX_ADDRESS_LINES = 6
+# The names of an address's fields: a street's (one of these must be among them: a city and a country
+# alone are no address) and the others'.
+_STREET_FIELD_LIST = """address address1 address2 address_1 address_2 address_line address_line1
+    address_line_1 address_line2 address_line_2 line1 line2 line_1 line_2 street street_address
+    street1 street2 house_number addr addr1 addr2 strasse straße adresse rue direccion calle
+    indirizzo via morada endereco rua straat adres ulica ulice adresa utca iela gatve katuosoite
+    gatuadress"""
+_OTHER_FIELD_LIST = """city town suburb locality district county state province region postcode
+    post_code postal_code zip zip_code zipcode country plz ort stadt land code_postal ville pays
+    cap citta paese codigo_postal ciudad pais cidade cep plaats woonplaats kod_pocztowy miasto psc
+    mesto obec postnummer by poststed postinumero"""
+_STREET_FIELDS = frozenset(_STREET_FIELD_LIST.split())
+_OTHER_FIELDS = frozenset(_OTHER_FIELD_LIST.split())
+
+
+def address_lines(lines: list[Any] | tuple[Any, ...]) -> list[str] | None:
+    """The strings of an array read as an address's lines, with ", " between them, or None: two to
+    `MAX_ADDRESS_LINES` short strings of words, one of them with a digit (a house number, a postcode)."""
+    if not 2 <= len(lines) <= MAX_ADDRESS_LINES:
+        return None
+    if not all(type(line) is str and 0 < len(line) <= MAX_PART_CHARS for line in lines):
+        return None
+    if not any(any(char.isdigit() for char in line) for line in lines):
+        return None
+    return _separated(lines)
+
+
+def address_fields(fields: list[Any] | tuple[Any, ...], pair_of: Any) -> list[str] | None:
+    """The values of an array of {name, value} fields (`pair_of`: `pairs.pair_of`) whose names say an
+    address's street and another of its parts, with ", " between them, or None."""
+    named = []
+    for field in fields:
+        pair = pair_of(field) if isinstance(field, dict) else None
+        if pair is not None:
+            named.append((pair[2], field[pair[1]]))
+    return _address_values(named)
+
+
+def address_members(obj: dict[Any, Any]) -> list[str] | None:
+    """The values of an object whose keys say an address's street and another of its parts ({"street":
+    ..., "postcode": ..., "city": ...}), with ", " between them, or None (`may_hold_address` first)."""
+    return _address_values(list(obj.items()))
+
+
+def may_hold_address(obj: dict[Any, Any]) -> bool:
+    """True if one of `obj`'s keys, as written, is a street's field name (one set test, for every
+    object)."""
+    return not _STREET_FIELDS.isdisjoint(obj)
+
+
+def _address_values(named: list[tuple[Any, Any]]) -> list[str] | None:
+    values: list[str] = []
+    street = False
+    for raw_name, value in named:
+        if type(raw_name) is not str or type(value) is not str or not value or len(value) > MAX_PART_CHARS:
+            continue
+        name = raw_name.strip().lower().replace(" ", "_").replace("-", "_")
+        if name in _STREET_FIELDS:
+            street = True
+        elif name not in _OTHER_FIELDS:
+            continue
+        values.append(value)
+    return _separated(values) if street and len(values) >= 2 else None
+
+
+def _separated(parts: list[str] | tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for part in parts:
+        if out:
+            out.append(_LINE_SEPARATOR)
+        out.append(part)
+    return out

@@ -20,6 +20,7 @@ from gate.scanning.detectors import (
     location_keys,
     location_labelled,
     location_latin,
+    location_lower,
     location_numberless,
     location_postcode,
     location_states,
@@ -467,6 +468,8 @@ DETECTOR = PatternDetector(
         # The address rules: an address right after a business's name and legal form is the business's
         # own, no customer's (a shop's footer: `location_business`).
         *(location_business.customers_only(rule) for rule in _ADDRESS_RULES),
+        # ... and read again with capitals where a stretch of text has none, or only capitals (addr23).
+        location_lower.rule(tuple(location_business.customers_only(rule) for rule in _ADDRESS_RULES)),
     ),
 )
 
