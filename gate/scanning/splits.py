@@ -188,6 +188,12 @@ _STREET_FIELDS = frozenset(_STREET_FIELD_LIST.split())
 _OTHER_FIELDS = frozenset(_OTHER_FIELD_LIST.split())
 
 
+def address_in_list(value: list[Any] | tuple[Any, ...], pair_of: Any) -> list[str] | None:
+    """The address an array keeps as its lines (`address_lines`) or as {name, value} fields
+    (`address_fields`), its parts with ", " between them, or None."""
+    return address_fields(value, pair_of) if type(value[0]) is dict else address_lines(value)
+
+
 def address_lines(lines: list[Any] | tuple[Any, ...]) -> list[str] | None:
     """The strings of an array read as an address's lines, with ", " between them, or None: two to
     `MAX_ADDRESS_LINES` short strings of words, one of them with a digit (a house number, a postcode)."""

@@ -310,13 +310,8 @@ class _Scan:
                 held = max(held, reach if type(child) is str else reach + 1 if reach else 0)
             if len(value) >= 2 and all(type(child) is str for child in value):
                 self._joined(value, path, flags, start)
-                lines = splits.address_lines(value)  # an address's lines (addr23)
-                if lines is not None:
-                    self._joined(lines, path, flags, start)
-            elif len(value) >= 2 and type(value[0]) is dict:
-                fields = splits.address_fields(value, pairs.pair_of)  # ... or its {name, value} fields
-                if fields is not None:
-                    self._joined(fields, path, flags, start)
+            if len(value) >= 2 and (address := splits.address_in_list(value, pairs.pair_of)) is not None:
+                self._joined(address, path, flags, start)  # an address kept as lines or fields (addr23)
             return held if len(value) <= splits.MAX_SIBLING_PARTS and held <= splits.MAX_SPLIT_LEVELS else 0
         if isinstance(value, int | float) and not isinstance(value, bool):
             self.number(value, path, flags)
@@ -448,10 +443,9 @@ class _Scan:
         if own or nested:
             for parts in splits.readings(obj, own, nested):
                 self._joined(parts, path, flags, start)
-        if splits.may_hold_address(obj):  # a postal address kept as its fields (addr23)
-            members = splits.address_members(obj)
-            if members is not None:
-                self._joined(members, path, flags, start)
+        members = splits.address_members(obj) if splits.may_hold_address(obj) else None
+        if members is not None:  # a postal address kept as its fields (addr23)
+            self._joined(members, path, flags, start)
         if "domain" in obj:
             address = splits.address_parts(obj)
             if address is not None:

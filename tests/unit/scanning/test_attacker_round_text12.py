@@ -68,7 +68,6 @@ _OPEN: dict[str, str] = {
     "mi rfc es": _LOWER_VERB,
     "mi dni es": _LOWER_VERB,
     "rut sin puntos": "a lower-case 'rut' with words between it and the number",
-    '["CPF", "': _SPLIT,
     '"tipo_doc"': _SPLIT,
     '"can_cuoc_cong_dan"': "a number without a check under its own key (a key alone is not evidence enough)",
     "CNPJ do MEI": "a company's number (CNPJ) named as a sole trader's: company numbers are no personal data",

@@ -29,6 +29,7 @@ def test_public_api_is_exactly_all() -> None:
         "escape_token",
         "scan_parameters",
         "scan_text",
+        "warm_up",
     ]
     for name in gate.scanning.__all__:
         assert hasattr(gate.scanning, name)
