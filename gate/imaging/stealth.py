@@ -9,8 +9,9 @@ may name anyone; the strip cannot remove it (it is pixels), so the gate reads it
 sd-parsers was approved undeclared with its prompt published unread (redimg20).
 
 Cost: a signature can only start in the first column, so the first rows are inflated and just the
-first pixels of each unfiltered (a filter's predictor for pixel x needs only pixels x-1 and above), the
-"s" of the signature first (8 pixels, 3 in RGB), all 15 bytes only when it matches. The whole image is
+first pixels of each unfiltered (a filter's predictor for pixel x needs only pixels x-1 and above): the
+first pixel's low bits first (no row inflated: most images stop there), then the "s" of the signature
+(8 pixels, 3 in RGB), all 15 bytes only when it matches. The whole image is
 decoded (Pillow) only when a signature is there, or when the PNG is interlaced (Adam7 scatters a column
 over passes); a WebP whose pixels or alpha are lossless is decoded (no partial VP8L decoder is at hand).
 """
@@ -65,7 +66,13 @@ def read_hidden(data: bytes, chunks: tuple[Chunk, ...], budget: MetadataBudget) 
         return read_decoded(data, budget)
     shape = _Shape(width, height, _CHANNELS[colour], depth // 8)
     idat = _Inflated(data, [c for c in chunks if c.type == b"IDAT"])
+    # The first row's filter byte and first pixel: what most images are ruled out by (`_starts_as_s`).
+    first = idat.first(1 + shape.pixel_bytes)
+    if first is None:
+        return None
     for mode in ("alpha", "rgb") if shape.channels == 4 else ("rgb",):
+        if not _starts_as_s(first[1:], shape, mode):
+            continue
         if _prefix_matches(idat, shape, mode, 8, b"s") and _prefix_matches(
             idat, shape, mode, _SIG_BITS, None
         ):
@@ -112,6 +119,18 @@ class _Inflated:
         except zlib.error:
             return None
         return bytes(self._out[:size])
+
+
+_S_BITS = tuple((ord("s") >> (7 - i)) & 1 for i in range(8))
+
+
+def _starts_as_s(pixel: bytes, shape: _Shape, mode: str) -> bool:
+    """Whether the first pixel's low bits are the first hidden bits of an "s" (1 in alpha, 3 in RGB). No
+    filter changes the first row's first pixel (nothing lies above or to the left of it), so this needs
+    no row inflated: an opaque alpha channel (low bit 1) and 7 in 8 RGB images are ruled out here, and
+    `_prefix_matches` (the whole "s", then the signature) runs only on the rest."""
+    picked = (3,) if mode == "alpha" else (0, 1, 2)
+    return tuple(pixel[sample * shape.sample_bytes] & 1 for sample in picked) == _S_BITS[: len(picked)]
 
 
 def _prefix_matches(idat: _Inflated, shape: _Shape, mode: str, nbits: int, expected: bytes | None) -> bool:
