@@ -29,7 +29,7 @@ def _random_png(seed: bytes, mode: str, size: tuple[int, int]) -> bytes:
     return out.getvalue()
 
 
-def _both(data: bytes) -> tuple[object, object]:
+def _both(data: bytes) -> tuple[stealth.HiddenText | None, stealth.HiddenText | None]:
     layout = png.walk(data)
     fast = stealth.read_hidden(data, layout.chunks, MetadataBudget(_BUDGET))
     whole = stealth.read_decoded(data, MetadataBudget(_BUDGET))
