@@ -149,7 +149,7 @@ def _prefix_matches(idat: _Inflated, shape: _Shape, mode: str, nbits: int, expec
         for y in range(rows):
             at = x * shape.pixel_bytes
             bits.extend(prefix[y][at + sample * shape.sample_bytes] & 1 for sample in picked)
-    spelled = _bytes(bits[:nbits])
+    spelled = _packed(bytes(ord("0") + bit for bit in bits[:nbits]))
     if expected is not None:
         return spelled == expected
     return _SIGNATURES.get(spelled, ("", False))[0] == mode
@@ -241,11 +241,6 @@ def _packed(bits: bytes) -> bytes:
     """b"0"/b"1" digits as bytes, eight a byte (a last partial byte dropped)."""
     usable = len(bits) - len(bits) % 8
     return int(bits[:usable], 2).to_bytes(usable // 8, "big") if usable else b""
-
-
-def _bytes(bits: list[int]) -> bytes:
-    usable = len(bits) - len(bits) % 8
-    return bytes(int("".join(map(str, bits[i : i + 8])), 2) for i in range(0, usable, 8))
 
 
 def _text(body: bytes, compressed: bool, budget: MetadataBudget) -> str | None:

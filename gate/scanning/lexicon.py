@@ -305,6 +305,18 @@ class CuedPattern:
             if self._anywhere is None and self._anywhere_source is not None:
                 self._anywhere = re.compile(self._anywhere_source)
 
+    def _spaced(self) -> re.Pattern[str] | None:
+        """The spaced cue words' regex, compiled at its first use."""
+        if self._at is None and self._at_source is not None:
+            self.warm_up()
+        return self._at
+
+    def _unspaced(self) -> re.Pattern[str] | None:
+        """The unspaced cue words' regex, compiled at its first use."""
+        if self._anywhere is None and self._anywhere_source is not None:
+            self.warm_up()
+        return self._anywhere
+
     def may_match(self, text: str, view: str, cues: int) -> bool:
         """False when `search(text)` finds nothing for certain: `view`, the text's `cue_view` (whose
         `cue_words.found` bits are `cues`), holds no key (`cue_words.key_prefilter`) and no word written
@@ -335,10 +347,9 @@ class CuedPattern:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """The matches in `text[pos:endpos]`: after spaced cue words first, then the others."""
         end = len(text) if endpos is None else endpos
-        if self._at is None and self._at_source is not None:
-            self.warm_up()
-        if self._at is not None:
-            at = self._at.match
+        spaced = self._spaced()
+        if spaced is not None:
+            at = spaced.match
             # Only where a word of these can start (`prefix_pattern`): another class's key found most.
             could = self._at_start.match if self._at_start is not None else at
             starts, bits = starts_and_bits(text)
@@ -350,11 +361,9 @@ class CuedPattern:
                     and (match := at(text, begin, end))
                 ):
                     yield match
-        if text.isascii() or self._anywhere_source is None:
+        if text.isascii():
             return
-        if self._anywhere is None:
-            self.warm_up()
-        anywhere, start = self._anywhere, self._anywhere_start
+        anywhere, start = self._unspaced(), self._anywhere_start
         if anywhere is None:
             return
         if start is not None:
@@ -368,10 +377,9 @@ class CuedPattern:
         """The first match `finditer` yields, or None: the same steps without a generator (most texts
         hold no cue word, and this is asked for every prompt)."""
         end = len(text) if endpos is None else endpos
-        if self._at is None and self._at_source is not None:
-            self.warm_up()
-        if self._at is not None:
-            at = self._at.match
+        spaced = self._spaced()
+        if spaced is not None:
+            at = spaced.match
             could = self._at_start.match if self._at_start is not None else at
             starts, bits = starts_and_bits(text)
             bit = self._bit
@@ -383,11 +391,9 @@ class CuedPattern:
                     and (match := at(text, begin, end))
                 ):
                     return match
-        if text.isascii() or self._anywhere_source is None:
+        if text.isascii():
             return None
-        if self._anywhere is None:
-            self.warm_up()
-        anywhere, start = self._anywhere, self._anywhere_start
+        anywhere, start = self._unspaced(), self._anywhere_start
         if anywhere is None:
             return None
         if start is not None:

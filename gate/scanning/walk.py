@@ -371,8 +371,7 @@ class _Scan:
         chars = self.chars
         clean_values = CLEAN
         # A name/value pair's value is read under the name it carries (`pairs`).
-        # (text21) An application's client id (ComfyUI's websocket, an OAuth client) is no customer's.
-        pair, app = pairs.pair_of(obj) if len(obj) <= pairs.MAX_MEMBERS else None, application_client(obj)
+        pair = pairs.pair_of(obj) if len(obj) <= pairs.MAX_MEMBERS else None
         for position, (raw_key, child) in enumerate(obj.items()):
             key = raw_key if isinstance(raw_key, str) else str(raw_key)
             size = len(key)
@@ -395,7 +394,11 @@ class _Scan:
                 for entity, detector in named:
                     self.add(entity, child_path, detector)
             for rule in owner_rules if owns else rules:
-                if accepts(rule, child) and not (key == app and rule.entity == "CUSTOMER_ID"):
+                # (text21) An application's client id (ComfyUI's websocket, an OAuth client) is no
+                # customer's: asked only where the customer-id rule would read one, not of every object.
+                if accepts(rule, child) and not (
+                    rule.entity == "CUSTOMER_ID" and key == application_client(obj)
+                ):
                     child_path = child_path or f"{path}/{token}"
                     self.add(rule.entity, child_path, rule.name)
             child_inherited = inherited | positive
