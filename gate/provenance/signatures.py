@@ -3,8 +3,9 @@
 Every manifest in a store (the active one and each ingredient's) ends in a `c2pa.signature` box holding a
 COSE_Sign1 structure. Two parts of it are published with the image and read by no check before this one:
 
-- the **certificate chain** (`x5chain`, header label 33): each certificate's subject and issuer names and
-  its subject alternative names. A certificate can name a person (a photographer's own certificate, an
+- the **certificates**: the signer's chain (`x5chain`, header label 33) and the time-stamp authorities'
+  chains inside the time-stamp tokens (`sigTst`, `sigTst2`): each one's subject and issuer names and its
+  subject alternative names. A certificate can name a person (a photographer's own certificate, an
   e-mail address in the subject or the SAN) or a device (a camera's serial number as its common name),
   and the trust anchors vouch for who issued it, not for what it names. Their text is returned for the
   scanner, by attribute name.
@@ -26,8 +27,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 import cbor2
-from cryptography import x509
-from cryptography.x509.oid import NameOID
+from asn1crypto import cms, tsp
+from asn1crypto import x509 as asn1_x509
 
 _MAX_BOXES: Final = 4_096  # boxes walked per store (real stores: tens)
 _MAX_DEPTH: Final = 8  # superbox nesting (c2pa: store > manifest > signature)
@@ -36,27 +37,12 @@ _X5CHAIN: Final = 33  # COSE header label of the certificate chain (RFC 9360)
 # Unprotected header entries C2PA defines: the padding reserve, time-stamp tokens, OCSP responses (v2's
 # rVals), and a chain where C2PA 1.x signers put it. Padding must hold zeros only.
 _PADDING: Final = frozenset({"pad", "pad2"})
-_KNOWN_UNPROTECTED: Final = _PADDING | {"sigTst", "sigTst2", "rVals", _X5CHAIN, "x5chain"}
+_TIME_STAMPS: Final = ("sigTst", "sigTst2")
+_KNOWN_UNPROTECTED: Final = _PADDING | {*_TIME_STAMPS, "rVals", _X5CHAIN, "x5chain"}
 
-# Subject and issuer attributes by the names the scanner reads as keys (an e-mail under emailAddress, a
-# person under commonName or givenName ...); any other attribute by its dotted OID.
-_ATTRIBUTE_NAMES: Final = {
-    NameOID.COMMON_NAME: "commonName",
-    NameOID.ORGANIZATION_NAME: "organizationName",
-    NameOID.ORGANIZATIONAL_UNIT_NAME: "organizationalUnitName",
-    NameOID.GIVEN_NAME: "givenName",
-    NameOID.SURNAME: "surname",
-    NameOID.PSEUDONYM: "pseudonym",
-    NameOID.TITLE: "title",
-    NameOID.EMAIL_ADDRESS: "emailAddress",
-    NameOID.SERIAL_NUMBER: "serialNumber",
-    NameOID.STREET_ADDRESS: "streetAddress",
-    NameOID.POSTAL_CODE: "postalCode",
-    NameOID.LOCALITY_NAME: "localityName",
-    NameOID.STATE_OR_PROVINCE_NAME: "stateOrProvinceName",
-    NameOID.COUNTRY_NAME: "countryName",
-    NameOID.USER_ID: "userId",
-}
+# Subject and issuer attributes are named as X.520 and PKCS #9 name them, in camel case (commonName,
+# organizationName, emailAddress, serialNumber ...): the scanner reads an e-mail under emailAddress, a person
+# under commonName or givenName. An attribute without a name keeps its dotted OID.
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,8 +155,12 @@ def _read_signature(label: str, content: bytes) -> SignatureParts:
     ders = [chain] if isinstance(chain, bytes) else list(chain) if isinstance(chain, list | tuple) else []
     if len(ders) > _MAX_CERTIFICATES or not all(isinstance(der, bytes) for der in ders):
         return SignatureParts(label, (), (*dict.fromkeys(unread), "x5chain"))
+    stamped = [_time_stamp_certificates(unprotected[key]) for key in _TIME_STAMPS if key in unprotected]
+    if any(found is None for found in stamped):
+        unread.append("sigTst")
+    ders += [der for found in stamped for der in found or ()]
     certificates = []
-    for der in ders:
+    for der in ders[: _MAX_CERTIFICATES * 3]:
         text = certificate_text(der)
         if text is None:
             unread.append("x5chain")
@@ -179,34 +169,83 @@ def _read_signature(label: str, content: bytes) -> SignatureParts:
     return SignatureParts(label, tuple(certificates), tuple(dict.fromkeys(unread)))
 
 
+def _time_stamp_certificates(value: Any) -> list[bytes] | None:
+    """The DER certificates an RFC 3161 time-stamp token carries (the TSA's chain), C2PA's `sigTst`
+    shape (`{"tstTokens": [{"val": <CMS SignedData>}]}`); None when it does not parse."""
+    tokens = value.get("tstTokens") if isinstance(value, Mapping) else None
+    if not isinstance(tokens, list | tuple) or len(tokens) > _MAX_CERTIFICATES:
+        return None
+    ders: list[bytes] = []
+    try:
+        for token in tokens:
+            der = token.get("val") if isinstance(token, Mapping) else None
+            if not isinstance(der, bytes):
+                return None
+            ders += _token_certificates(der)
+    except (ValueError, TypeError, KeyError):
+        return None
+    return ders[:_MAX_CERTIFICATES]
+
+
+@functools.lru_cache(maxsize=256)
+def _token_certificates(der: bytes) -> tuple[bytes, ...]:
+    """The certificates of one time-stamp token (cached: a TSA answers with the same chain for months)."""
+    choices = _signed_data(der)["certificates"] or ()
+    return tuple(choice.chosen.dump() for choice in choices if choice.name == "certificate")
+
+
+def _signed_data(der: bytes) -> Any:
+    """The CMS SignedData of a time-stamp token, written as the token (C2PA 2.x) or as the whole
+    TimeStampResp around it (c2pa-rs before 2.x). Raises ValueError when it is neither."""
+    try:
+        info = cms.ContentInfo.load(der)
+        if info["content_type"].native == "signed_data":
+            return info["content"]
+    except ValueError:
+        pass
+    token = tsp.TimeStampResp.load(der)["time_stamp_token"]
+    if token["content_type"].native != "signed_data":
+        raise ValueError("no SignedData")
+    return token["content"]
+
+
 @functools.lru_cache(maxsize=256)
 def certificate_text(der: bytes) -> Mapping[str, Any] | None:
     """The names a DER certificate publishes (subject, issuer, subject alternative names), or None when
-    it does not parse. Cached: a partner signs every image with the same few certificates."""
+    it does not parse. Read with asn1crypto, which takes what verifiers take (a TSA certificate of
+    Adobe's has `_` in a PrintableString, which `cryptography` refuses). Cached: a partner signs every
+    image with the same few certificates."""
     try:
-        cert = x509.load_der_x509_certificate(der)
-        subject, issuer = _name(cert.subject), _name(cert.issuer)
-        try:
-            san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
-            alternatives = [_general_name(name) for name in san]
-        except x509.ExtensionNotFound:
-            alternatives = []
-    except ValueError:
+        certificate = asn1_x509.Certificate.load(der)
+        tbs = certificate["tbs_certificate"]
+        subject, issuer = _name(tbs["subject"]), _name(tbs["issuer"])
+        alternatives = certificate.subject_alt_name_value
+        names = [_general_name(name) for name in alternatives] if alternatives else []
+    except (ValueError, TypeError, KeyError):
         return None
-    return {"subject": subject, "issuer": issuer, "alternativeNames": alternatives}
+    return {"subject": subject, "issuer": issuer, "alternativeNames": names}
 
 
-def _name(name: x509.Name) -> dict[str, str]:
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _text(value: Any) -> str:
+    return value.hex() if isinstance(value, bytes) else str(value)
+
+
+def _name(name: asn1_x509.Name) -> dict[str, str]:
     out: dict[str, str] = {}
-    for attribute in name:
-        key = _ATTRIBUTE_NAMES.get(attribute.oid, attribute.oid.dotted_string)
-        value = attribute.value if isinstance(attribute.value, str) else attribute.value.hex()
-        out[key] = f"{out[key]}, {value}" if key in out else value
+    for rdn in name.chosen:
+        for attribute in rdn:
+            key = _camel(str(attribute["type"].native))
+            value = _text(attribute["value"].native)
+            out[key] = f"{out[key]}, {value}" if key in out else value
     return out
 
 
-def _general_name(name: x509.GeneralName) -> str:
-    if isinstance(name, x509.DirectoryName):
-        return ", ".join(f"{k}={v}" for k, v in _name(name.value).items())
-    value = name.value
-    return value.hex() if isinstance(value, bytes) else str(value)
+def _general_name(name: asn1_x509.GeneralName) -> str:
+    if name.name == "directory_name":
+        return ", ".join(f"{k}={v}" for k, v in _name(name.chosen).items())
+    return _text(name.native)
