@@ -194,7 +194,7 @@ def _signature_reasons(data: bytes, media_type: str, report: ProvenanceReport, c
     others = {label: index for index, label in enumerate(dict.fromkeys(_manifest_labels(report)))}
     reasons: list[Reason] = []
     for position, parts in enumerate(signature_parts(store)):
-        if parts.manifest_label == report.active_label:
+        if parts.manifest_label in (report.active_label, ""):  # "": a store that does not parse
             base = "/manifest/signature"
         else:
             where = others.get(parts.manifest_label, len(others) + position)
