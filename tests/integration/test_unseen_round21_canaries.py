@@ -26,6 +26,7 @@ from test_unseen_round4_canaries import _forms, _inflated
 from gate.broker import EmbeddedBroker
 from gate.provenance import PreparedSigner, SignerConfig, create_dev_pki
 from gate.settings import TopicSettings
+from tests.unit.imaging import round21_manifests as manifests
 from tests.unit.imaging import round21_places as places
 
 pytestmark = pytest.mark.integration
@@ -52,16 +53,16 @@ def _pad(data: bytes, text: str) -> bytes:
 
 
 def planted(run: str, partner: PreparedSigner, named: PreparedSigner) -> list[tuple[str, bytes]]:
-    xmp_thumb = places.webp_with_xmp(address("thumb"))
+    xmp_thumb = manifests.webp_with_xmp(address("thumb"))
     leica = b"LEICA\0\x01\0" + places.note_ifd("<", 0x0303, address("maker").encode(), 8)
     alt = places.xmp_alt(("x-default", "Blue mug"), ("de-DE", f"Tasse {address('alt')}"))
     images = {
-        "signer": places.signed(named),
-        "pad": _pad(places.signed(partner), f"mail {address('pad')}"),
-        "work": places.signed(
-            partner, [places.creative_work(author=[{"@type": "Person", "email": address("work")}])]
+        "signer": manifests.signed(named),
+        "pad": _pad(manifests.signed(partner), f"mail {address('pad')}"),
+        "work": manifests.signed(
+            partner, [manifests.creative_work(author=[{"@type": "Person", "email": address("work")}])]
         ),
-        "thumb": places.signed(partner, ingredient_thumbnail=("image/webp", xmp_thumb)),
+        "thumb": manifests.signed(partner, ingredient_thumbnail=("image/webp", xmp_thumb)),
         "maker": places.makernote_jpeg(leica),
         "iim": places.iim_jpeg(places.iim(240, 1, address("iim").encode())),
         "alt": places.xmp_jpeg(alt),

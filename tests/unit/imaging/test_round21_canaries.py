@@ -38,7 +38,8 @@ from gate.provenance import PreparedSigner, SignerConfig, create_dev_pki
 from gate.provenance.signatures import signature_parts
 from gate.worker.assembly import PipelineSpec
 from tests.unit.imaging.round15_cases import EMAIL
-from tests.unit.imaging.round21_places import clean, found, signed
+from tests.unit.imaging.round21_manifests import signed
+from tests.unit.imaging.round21_places import clean, found
 
 
 def _certificate(
