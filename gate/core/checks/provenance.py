@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from typing import Any
 
@@ -9,6 +11,7 @@ from gate.core.checks.base import CheckContext, result, skipped
 from gate.core.checks.manifest_fields import identifying_fields
 from gate.errors import ImageLimitExceeded, ImageUndecodable, ScanLimitExceeded
 from gate.imaging import probe, read_metadata
+from gate.imaging.c2pa_store import manifest_store
 from gate.model import CheckResult, Reason
 from gate.pointers import escape_token
 from gate.provenance import (
@@ -20,6 +23,7 @@ from gate.provenance import (
     Verifier,
     verify_manifest,
 )
+from gate.provenance.signatures import signature_parts
 from gate.scanning import DEFAULT_LIMITS, ScanLimits, scan_parameters
 from gate.scanning.walk import HIDDEN_KEY
 
@@ -71,6 +75,7 @@ class ProvenanceCheck:
             if report.state == "unreadable" and detail != REMOTE_ONLY_CODE:
                 detail = "manifest.unreadable"
             reasons.append(Reason(code=code, check=self.name, detail=detail))
+        signature_reasons: list[Reason] = []
         if report.state in ("trusted", "untrusted"):
             if report.identity_code is not None:
                 # A named party's credential that could not be checked: its own reason, for the policy.
@@ -82,6 +87,8 @@ class ProvenanceCheck:
             reasons.extend(self._marking(report, ctx.synthetic))
             reasons.extend(self._personal_data(report))
             reasons.extend(_resource_reasons(report.resources, self.name))
+            signature_reasons = _signature_reasons(ctx.data, ctx.probe.media_type, report, self.name)
+            reasons.extend(signature_reasons)
             if GENERATION_INVALID_CODE in report.status_codes:
                 # Something under our label that cannot be read exactly cannot be scanned: never approved.
                 reasons.append(
@@ -93,9 +100,10 @@ class ProvenanceCheck:
             "ai_generated": report.is_ai_generated,
             "status_codes": list(report.status_codes),
             # For the audit record: the manifest's label, and its signer only when the trust anchors
-            # vouch for it (an organisation's certificate, not a name anyone can put in a certificate).
+            # vouch for it (an organisation's certificate, not a name anyone can put in a certificate),
+            # and never when a certificate of the store names a person (the anchors vouch for the issuer).
             "manifest_label": report.active_label,
-            "signer": report.signer_issuer if report.state == "trusted" else None,
+            "signer": report.signer_issuer if report.state == "trusted" and not signature_reasons else None,
         }
         return result(self, reasons, facts)
 
@@ -174,6 +182,51 @@ def _resource_reasons(resources: tuple[tuple[str, bytes], ...], check: str) -> l
                 Reason(code="metadata.uninspected", check=check, path=f"/manifest/resource/{index}")
             )
     return reasons
+
+
+def _signature_reasons(data: bytes, media_type: str, report: ProvenanceReport, check: str) -> list[Reason]:
+    """What each manifest's signature publishes beside its claim (`gate.provenance.signatures`): text in
+    its certificates' names that the scanner finds is `provenance.personal_data`, and unsigned bytes it
+    does not read (padding that is not zeros, a header C2PA does not define) are `metadata.uninspected`:
+    neither can be removed without breaking the signature. The active manifest's at
+    /manifest/signature/..., an ingredient's at /manifest/ingredient/<its label>/signature/..."""
+    store = manifest_store(data, media_type)
+    if store is None:
+        return []
+    others = {label: index for index, label in enumerate(dict.fromkeys(_manifest_labels(report)))}
+    reasons: list[Reason] = []
+    for position, parts in enumerate(signature_parts(store)):
+        if parts.manifest_label in (report.active_label, ""):  # "": a store that does not parse
+            base = "/manifest/signature"
+        else:
+            where = others.get(parts.manifest_label, len(others) + position)
+            base = f"/manifest/ingredient/{_label_token(parts.manifest_label, where)}/signature"
+        reasons.extend(
+            Reason(code="metadata.uninspected", check=check, path=f"{base}/{part}") for part in parts.unread
+        )
+        for index, certificate in enumerate(parts.certificates):
+            try:
+                findings = _certificate_findings(json.dumps(certificate, sort_keys=True))
+            except ScanLimitExceeded:
+                reasons.append(Reason(code="provenance.assertion_limits", check=check, path=base))
+                continue
+            reasons.extend(
+                Reason(
+                    code="provenance.personal_data",
+                    entity=entity,
+                    path=f"{base}/certificate/{index}{path}",
+                    check=check,
+                )
+                for entity, path in findings
+            )
+    return sorted(set(reasons), key=lambda r: (r.path or "", r.entity or "", r.code))
+
+
+@functools.lru_cache(maxsize=256)
+def _certificate_findings(text: str) -> tuple[tuple[str, str], ...]:
+    """(entity, pointer) of what the scanner finds in a certificate's names (as JSON), cached: a partner
+    signs every image with the same few certificates (the signature read 0.65 -> 0.4 ms a signed JPEG)."""
+    return tuple((f.entity, f.path) for f in scan_parameters(json.loads(text), limits=_ASSERTION_LIMITS))
 
 
 def _manifest_labels(report: ProvenanceReport) -> list[str]:

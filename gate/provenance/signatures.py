@@ -1,0 +1,251 @@
+"""What a manifest's COSE signature publishes beside the claim it signs: certificates and unsigned bytes.
+
+Every manifest in a store (the active one and each ingredient's) ends in a `c2pa.signature` box holding a
+COSE_Sign1 structure. Two parts of it are published with the image and read by no check before this one:
+
+- the **certificates**: the signer's chain (`x5chain`, header label 33) and the time-stamp authorities'
+  chains inside the time-stamp tokens (`sigTst`, `sigTst2`): each one's subject and issuer names and its
+  subject alternative names. A certificate can name a person (a photographer's own certificate, an
+  e-mail address in the subject or the SAN) or a device (a camera's serial number as its common name),
+  and the trust anchors vouch for who issued it, not for what it names. Their text is returned for the
+  scanner, by attribute name.
+- the **unprotected header**, which no signature covers: c2pa-rs reserves about a kilobyte of zeros there
+  (`pad`, `pad2`) so that a time-stamp can be added later without moving the image's bytes. Any other
+  byte in that reserve, or a header entry C2PA does not define, can be changed after signing without
+  invalidating anything, so it is returned as unread (`/manifest/signature/N/pad` ...).
+
+Reading is bounded (boxes, depth, certificates) and total: a store or a structure that does not parse is
+reported unread as a whole, never passed.
+"""
+
+from __future__ import annotations
+
+import functools
+import struct
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+import cbor2
+from asn1crypto import cms, tsp
+from asn1crypto import x509 as asn1_x509
+
+_MAX_BOXES: Final = 4_096  # boxes walked per store (real stores: tens)
+_MAX_DEPTH: Final = 8  # superbox nesting (c2pa: store > manifest > signature)
+_MAX_CERTIFICATES: Final = 8  # per signature (real chains: 2-3)
+_X5CHAIN: Final = 33  # COSE header label of the certificate chain (RFC 9360)
+# Unprotected header entries C2PA defines: the padding reserve, time-stamp tokens, OCSP responses (v2's
+# rVals), and a chain where C2PA 1.x signers put it. Padding must hold zeros only.
+_PADDING: Final = frozenset({"pad", "pad2"})
+_TIME_STAMPS: Final = ("sigTst", "sigTst2")
+_KNOWN_UNPROTECTED: Final = _PADDING | {*_TIME_STAMPS, "rVals", _X5CHAIN, "x5chain"}
+
+# Subject and issuer attributes are named as X.520 and PKCS #9 name them, in camel case (commonName,
+# organizationName, emailAddress, serialNumber ...): the scanner reads an e-mail under emailAddress, a person
+# under commonName or givenName. An attribute without a name keeps its dotted OID.
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureParts:
+    """One manifest's signature, as published: the text its certificates carry (one mapping per
+    certificate: `subject`, `issuer`, `alternativeNames`) and the pointers of what was not read."""
+
+    manifest_label: str
+    certificates: tuple[Mapping[str, Any], ...]
+    unread: tuple[str, ...]
+
+
+def signature_parts(store: bytes) -> tuple[SignatureParts, ...]:
+    """The signature of every manifest in a C2PA manifest store (JUMBF), in the store's order.
+
+    A store whose boxes do not parse yields one entry with `unread == ("store",)`.
+    """
+    try:
+        found = list(_signature_boxes(store))
+    except _Unparsable:
+        return (SignatureParts("", (), ("store",)),)
+    return tuple(_read_signature(label, content) for label, content in found)
+
+
+class _Unparsable(Exception):
+    """The store's boxes end early, nest too deep or are too many to walk."""
+
+
+def _boxes(data: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """(type, payload) of each ISO BMFF box in `data`."""
+    at = 0
+    while at < len(data):
+        if at + 8 > len(data):
+            raise _Unparsable
+        size, kind = struct.unpack_from(">I4s", data, at)
+        head = 8
+        if size == 1:
+            if at + 16 > len(data):
+                raise _Unparsable
+            (size,) = struct.unpack_from(">Q", data, at + 8)
+            head = 16
+        elif size == 0:
+            size = len(data) - at
+        if size < head or at + size > len(data):
+            raise _Unparsable
+        yield kind, data[at + head : at + size]
+        at += size
+
+
+def _label(description: bytes) -> str:
+    """The label of a JUMBF description box (`jumd`): 16-byte type, toggles, then a NUL-ended label."""
+    if len(description) < 17 or not description[16] & 0x02:
+        return ""
+    end = description.find(b"\0", 17)
+    return description[17 : end if end >= 0 else len(description)].decode("utf-8", "replace")
+
+
+def _signature_boxes(store: bytes) -> Iterator[tuple[str, bytes]]:
+    """(manifest label, COSE bytes) of each `c2pa.signature` superbox, walking superboxes depth first."""
+    budget = [_MAX_BOXES]
+
+    def walk(data: bytes, parent: str, depth: int) -> Iterator[tuple[str, bytes]]:
+        # `parent` is the label of the superbox whose children `data` holds.
+        if depth > _MAX_DEPTH:
+            raise _Unparsable
+        for kind, payload in _boxes(data):
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise _Unparsable
+            if kind != b"jumb":
+                continue
+            children = list(_boxes(payload))
+            if not children or children[0][0] != b"jumd":
+                raise _Unparsable
+            label = _label(children[0][1])
+            if label == "c2pa.signature":
+                content = next((body for k, body in children[1:] if k == b"cbor"), None)
+                yield parent, content if content is not None else b""
+                continue
+            inner = payload[8 + len(children[0][1]) :] if len(children[0][1]) + 8 <= len(payload) else b""
+            # A signature's manifest is the superbox that holds it (the store holds the manifests).
+            yield from walk(inner, label, depth + 1)
+
+    yield from walk(store, "", 0)
+
+
+def _read_signature(label: str, content: bytes) -> SignatureParts:
+    try:
+        cose = cbor2.loads(content)
+    except (cbor2.CBORDecodeError, ValueError, TypeError, RecursionError):
+        return SignatureParts(label, (), ("cose",))
+    if isinstance(cose, cbor2.CBORTag) and cose.tag == 18:
+        cose = cose.value
+    if not (isinstance(cose, list | tuple) and len(cose) == 4 and isinstance(cose[0], bytes)):
+        return SignatureParts(label, (), ("cose",))
+    unread: list[str] = []
+    try:
+        protected = cbor2.loads(cose[0]) if cose[0] else {}
+    except (cbor2.CBORDecodeError, ValueError, TypeError, RecursionError):
+        return SignatureParts(label, (), ("protected",))
+    unprotected = cose[1]
+    if not isinstance(protected, Mapping) or not isinstance(unprotected, Mapping):
+        return SignatureParts(label, (), ("header",))
+    for key, value in unprotected.items():
+        if key not in _KNOWN_UNPROTECTED:
+            unread.append("header")
+        elif key in _PADDING and not (isinstance(value, bytes) and not value.strip(b"\0")):
+            unread.append(str(key))
+    chain = protected.get(_X5CHAIN, unprotected.get(_X5CHAIN, unprotected.get("x5chain")))
+    ders = [chain] if isinstance(chain, bytes) else list(chain) if isinstance(chain, list | tuple) else []
+    if len(ders) > _MAX_CERTIFICATES or not all(isinstance(der, bytes) for der in ders):
+        return SignatureParts(label, (), (*dict.fromkeys(unread), "x5chain"))
+    stamped = [_time_stamp_certificates(unprotected[key]) for key in _TIME_STAMPS if key in unprotected]
+    if any(found is None for found in stamped):
+        unread.append("sigTst")
+    ders += [der for found in stamped for der in found or ()]
+    certificates = []
+    for der in ders[: _MAX_CERTIFICATES * 3]:
+        text = certificate_text(der)
+        if text is None:
+            unread.append("x5chain")
+        else:
+            certificates.append(text)
+    return SignatureParts(label, tuple(certificates), tuple(dict.fromkeys(unread)))
+
+
+def _time_stamp_certificates(value: Any) -> list[bytes] | None:
+    """The DER certificates an RFC 3161 time-stamp token carries (the TSA's chain), C2PA's `sigTst`
+    shape (`{"tstTokens": [{"val": <CMS SignedData>}]}`); None when it does not parse."""
+    tokens = value.get("tstTokens") if isinstance(value, Mapping) else None
+    if not isinstance(tokens, list | tuple) or len(tokens) > _MAX_CERTIFICATES:
+        return None
+    ders: list[bytes] = []
+    try:
+        for token in tokens:
+            der = token.get("val") if isinstance(token, Mapping) else None
+            if not isinstance(der, bytes):
+                return None
+            ders += _token_certificates(der)
+    except (ValueError, TypeError, KeyError):
+        return None
+    return ders[:_MAX_CERTIFICATES]
+
+
+@functools.lru_cache(maxsize=256)
+def _token_certificates(der: bytes) -> tuple[bytes, ...]:
+    """The certificates of one time-stamp token (cached: a TSA answers with the same chain for months)."""
+    choices = _signed_data(der)["certificates"] or ()
+    return tuple(choice.chosen.dump() for choice in choices if choice.name == "certificate")
+
+
+def _signed_data(der: bytes) -> Any:
+    """The CMS SignedData of a time-stamp token, written as the token (C2PA 2.x) or as the whole
+    TimeStampResp around it (c2pa-rs before 2.x). Raises ValueError when it is neither."""
+    try:
+        info = cms.ContentInfo.load(der)
+        if info["content_type"].native == "signed_data":
+            return info["content"]
+    except ValueError:
+        pass
+    token = tsp.TimeStampResp.load(der)["time_stamp_token"]
+    if token["content_type"].native != "signed_data":
+        raise ValueError("no SignedData")
+    return token["content"]
+
+
+@functools.lru_cache(maxsize=256)
+def certificate_text(der: bytes) -> Mapping[str, Any] | None:
+    """The names a DER certificate publishes (subject, issuer, subject alternative names), or None when
+    it does not parse. Read with asn1crypto, which takes what verifiers take (a TSA certificate of
+    Adobe's has `_` in a PrintableString, which `cryptography` refuses). Cached: a partner signs every
+    image with the same few certificates."""
+    try:
+        certificate = asn1_x509.Certificate.load(der)
+        tbs = certificate["tbs_certificate"]
+        subject, issuer = _name(tbs["subject"]), _name(tbs["issuer"])
+        alternatives = certificate.subject_alt_name_value
+        names = [_general_name(name) for name in alternatives] if alternatives else []
+    except (ValueError, TypeError, KeyError):
+        return None
+    return {"subject": subject, "issuer": issuer, "alternativeNames": names}
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _text(value: Any) -> str:
+    return value.hex() if isinstance(value, bytes) else str(value)
+
+
+def _name(name: asn1_x509.Name) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for rdn in name.chosen:
+        for attribute in rdn:
+            key = _camel(str(attribute["type"].native))
+            value = _text(attribute["value"].native)
+            out[key] = f"{out[key]}, {value}" if key in out else value
+    return out
+
+
+def _general_name(name: asn1_x509.GeneralName) -> str:
+    if name.name == "directory_name":
+        return ", ".join(f"{k}={v}" for k, v in _name(name.chosen).items())
+    return _text(name.native)
