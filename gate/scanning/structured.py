@@ -25,6 +25,8 @@ from gate.scanning.xml_elements import may_be_xml, xml_elements
 Reader = Callable[[str], Any]
 # The characters a document of each format may open with: most strings are decided on their first one.
 _LABEL_OPENERS = frozenset("^~\x02")
+# A text-format message ends with its closing brace (or angle bracket), whitespace after it allowed.
+_PROTO_CLOSERS = frozenset("}> \t\r\n")
 
 
 def structured_reader(text: str) -> tuple[Reader, str] | None:
@@ -42,12 +44,13 @@ def structured_reader(text: str) -> tuple[Reader, str] | None:
     if first in _LABEL_OPENERS and may_be_printer_code(text):
         return printed_lines, "label"
     if first.isupper():
-        if may_be_edi(text):
+        # a segment tag and its separator (EDIFACT "NAD+", X12 "N1*"), or UNA: two slices, no regex
+        if (text[3:4] == "+" or "*" in text[1:4] or text[:3] == "UNA") and may_be_edi(text):
             return edi_segments, "edi"
         if first in ("I", "R", "C") and may_be_sql(text):
             return sql_rows, "sql"
         if first == "B" and may_be_vcard(text):
             return vcard_properties, "vcard"
-    if first.isalpha() and may_be_proto_text(text):
+    if text[-1:] in _PROTO_CLOSERS and first.isalpha() and may_be_proto_text(text):
         return proto_message, "proto"
     return None
