@@ -5,8 +5,10 @@ note or a job's metadata (`INSERT INTO customers (name, birth_date) VALUES ('Jan
 A column's name names its value as an object's key does, and keyed rules read only what sits under a
 key: read as text, '1984-03-12' is a date nobody would flag. So a dump that names its columns is also
 walked as a list of rows, each an object of its column names to its values (as `tables` walks a CSV's
-rows). Literals are read as SQL writes them (`''` is a quote, NULL and `\\N` are nothing); a row whose
-values do not match its columns is not read. At most `MAX_ROWS` rows are read.
+rows). mysqldump names them in its INSERT only when asked (`--complete-insert`); by default they stand in
+the CREATE TABLE before it, which is read for them. Literals are read as SQL writes them (`''` is a
+quote, NULL and `\\N` are nothing); a row whose values do not match its columns is not read. At most
+`MAX_ROWS` rows are read.
 """
 
 from __future__ import annotations
@@ -14,30 +16,69 @@ from __future__ import annotations
 import re
 
 MAX_ROWS = 200
+MAX_STATEMENTS = 64
 _IDENT = r"[`\"\[]?[\w$]{1,64}[`\"\]]?"
+_TABLE = rf"(?:{_IDENT}\.)?(?P<table>{_IDENT})"
+_CREATE = re.compile(rf"(?i)CREATE\s+(?:TEMPORARY\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?{_TABLE}\s*\(")
 _INSERT = re.compile(
-    rf"(?is)\s*(?:INSERT|REPLACE)(?:\s+IGNORE)?\s+INTO\s+{_IDENT}(?:\.{_IDENT})?\s*\(([^()]{{1,4000}})\)\s*VALUES\s*"
+    rf"(?i)(?:INSERT|REPLACE)(?:\s+IGNORE)?\s+INTO\s+{_TABLE}\s*(?:\((?P<columns>[^()]{{1,4000}})\))?\s*VALUES\s*"
 )
-_COPY = re.compile(rf"(?i)\s*COPY\s+{_IDENT}(?:\.{_IDENT})?\s*\(([^()]{{1,4000}})\)\s+FROM\s+stdin[^\n]*\n")
+_COPY = re.compile(rf"(?i)COPY\s+{_TABLE}\s*\((?P<columns>[^()]{{1,4000}})\)\s+FROM\s+stdin[^\n]*\n")
 _VALUE = re.compile(r"\s*(?:'((?:[^'\\]|''|\\.){0,4000})'|(NULL|[\w.+\-:]{1,64}))\s*(,|\))", re.IGNORECASE)
+_ROW_OPENING = re.compile(r"\s*,?\s*\(")
+# A column definition's first word when it is no column: keys and constraints of the table.
+_NO_COLUMN = frozenset(
+    ("primary", "key", "unique", "index", "constraint", "foreign", "check", "fulltext", "spatial")
+)
+# A statement in any case; a dump's own openings as dumps write them (a prompt may open "Create a ...").
+_STATEMENTS = ("INSERT INTO", "INSERT IGNORE", "REPLACE INTO", "COPY ")
+_DUMP_OPENINGS = ("CREATE TABLE", "DROP TABLE", "LOCK TABLES", "SET ", "-- ", "/*")
 
 
 def may_be_sql(text: str) -> bool:
-    """Whether `text` opens as an INSERT or COPY statement (a cheap test before `sql_rows`)."""
-    head = text[:7].upper()
-    return head.startswith(("INSERT ", "REPLACE", "COPY "))
+    """Whether `text` opens as a dump's statement or comment (a cheap test before `sql_rows`)."""
+    head = text[:13]
+    if head.upper().startswith(_STATEMENTS):
+        return head[:4].upper() != "COPY" or "stdin" in text
+    return head.startswith(_DUMP_OPENINGS)
 
 
-def _columns(listed: str) -> list[str]:
-    return [name.strip().strip('`"[]') for name in listed.split(",")]
+def _name(word: str) -> str:
+    return word.strip().strip('`"[]')
 
 
-def _insert_rows(body: str, match: re.Match[str]) -> list[dict[str, str]]:
-    names = _columns(match.group(1))
+def _definitions(body: str, at: int) -> list[str]:
+    """The comma-separated definitions from `at` to the parenthesis that closes the one before it."""
+    parts: list[str] = []
+    depth, start = 1, at
+    for index in range(at, min(len(body), at + 20_000)):
+        char = body[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return [*parts, body[start:index]]
+        elif char == "," and depth == 1:
+            parts.append(body[start:index])
+            start = index + 1
+    return []  # no closing parenthesis: no table read
+
+
+def _created_columns(body: str) -> dict[str, list[str]]:
+    """Each CREATE TABLE's column names, by table."""
+    tables: dict[str, list[str]] = {}
+    for match in list(_CREATE.finditer(body))[:MAX_STATEMENTS]:
+        words = (definition.split() for definition in _definitions(body, match.end()))
+        columns = [_name(first[0]) for first in words if first]
+        tables[_name(match.group("table"))] = [name for name in columns if name.lower() not in _NO_COLUMN]
+    return tables
+
+
+def _insert_rows(body: str, at: int, names: list[str], room: int) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
-    at = match.end()
-    while len(rows) < MAX_ROWS:
-        opening = re.compile(r"\s*,?\s*\(").match(body, at)
+    while len(rows) < room:
+        opening = _ROW_OPENING.match(body, at)
         if opening is None:
             break
         at, values = opening.end(), []
@@ -58,10 +99,9 @@ def _insert_rows(body: str, match: re.Match[str]) -> list[dict[str, str]]:
     return rows
 
 
-def _copy_rows(body: str, match: re.Match[str]) -> list[dict[str, str]]:
-    names = _columns(match.group(1))
+def _copy_rows(body: str, at: int, names: list[str], room: int) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
-    for line in body[match.end() :].splitlines()[:MAX_ROWS]:
+    for line in body[at:].splitlines()[:room]:
         if line == "\\.":
             break
         cells = line.split("\t")
@@ -73,15 +113,25 @@ def _copy_rows(body: str, match: re.Match[str]) -> list[dict[str, str]]:
 
 
 def sql_rows(text: str) -> list[dict[str, str]] | None:
-    """The rows the INSERT or COPY statement `text` writes (module docstring); None when it is none or
-    writes no row that matches its columns."""
+    """The rows the dump `text` writes (module docstring); None when it is none or writes no row that
+    matches its columns."""
     body = text.strip()
     if not may_be_sql(body):
         return None
-    if (insert := _INSERT.match(body)) is not None:
-        rows = _insert_rows(body, insert)
-    elif (copy := _COPY.match(body)) is not None:
-        rows = _copy_rows(body, copy)
-    else:
-        return None
+    created = _created_columns(body) if "CREATE" in body.upper()[:20_000] else {}
+    rows: list[dict[str, str]] = []
+    statements = sorted([*_INSERT.finditer(body), *_COPY.finditer(body)], key=lambda match: match.start())
+    for statement in statements[:MAX_STATEMENTS]:
+        listed = statement.group("columns")
+        names = (
+            [_name(name) for name in listed.split(",")]
+            if listed
+            else created.get(_name(statement.group("table")), [])
+        )
+        if not names:
+            continue
+        read = _copy_rows if statement.re is _COPY else _insert_rows
+        rows += read(body, statement.end(), names, MAX_ROWS - len(rows))
+        if len(rows) >= MAX_ROWS:
+            break
     return [row for row in rows if row] or None

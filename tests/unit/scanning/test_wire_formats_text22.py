@@ -14,6 +14,7 @@ import pytest
 from gate.scanning import scan_parameters
 from gate.scanning.edi import edi_segments
 from gate.scanning.formulas import formula_text
+from gate.scanning.log_payloads import inner_objects
 from gate.scanning.printer_code import printed_lines
 from gate.scanning.proto_text import proto_message
 from gate.scanning.sql_dump import sql_rows
@@ -75,6 +76,16 @@ FOUND = [
     ("REPLACE INTO members (id, dob, note) VALUES (7, '1981-10-02', NULL);", "DATE_OF_BIRTH"),
     ("INSERT INTO patients (id, diagnosis_note) VALUES (3, 'I have epilepsy');", "HEALTH_DATA"),
     ("COPY crm.contacts (mobile, note) FROM stdin;\n+351 912 345 678\t\\N\n\\.\n", "PHONE_NUMBER"),
+    # mysqldump's default INSERT names no columns: they stand in the CREATE TABLE before it
+    (
+        "-- MySQL dump 10.13\nCREATE TABLE `customers` (\n  `id` int(11) NOT NULL,\n  `birth_date` date,\n"
+        "  `price` decimal(10,2),\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB;\n"
+        "INSERT INTO `customers` VALUES (1,'1979-02-14',2.50),(2,NULL,NULL);",
+        "DATE_OF_BIRTH",
+    ),
+    # a log line's JSON payload after its prefix, a second object after a first
+    ('2024-03-12 10:15:32 INFO checkout payload={"dob": "1984-03-12", "sku": "MUG-0042"}', "DATE_OF_BIRTH"),
+    ('consumer dead-letter {"id": 7} retry {"telefon": "030 12345678"}', "PHONE_NUMBER"),
     # a CSV export behind a byte-order mark
     ("\ufeffname,date_of_birth\r\nOkafor Chidi,1985-07-12\r\n", "DATE_OF_BIRTH"),
 ]
@@ -100,6 +111,11 @@ CLEAN = [
     "COPY public.stock (sku, warehouse, qty) FROM stdin;\nMUG-0042\tWH-02\t48\n\\.\n",
     "\ufeffsku;title;price\r\nMUG-0042;Stoneware mug;12,90\r\n",
     "Customers often ask: INSERT a note here about the glaze",
+    "CREATE TABLE products (sku text, title text, price numeric(10,2));\n"
+    "INSERT INTO products VALUES ('MUG-0042', 'Stoneware mug', 12.90);",
+    "Create a watercolour mug (blue) on a table",
+    '2024-03-12 10:15:32 INFO render done {"job": "r-4711", "seed": 1234567890123, "steps": 30}',
+    'the prompt said {"mug"} and {"broken": 1 without an end',
 ]
 
 
@@ -127,6 +143,9 @@ def test_wire_format_of_products_stays_clean(text: str) -> None:
         (formula_text, '=SUM(A1:A3)&""'),
         (sql_rows, "INSERT INTO t (a, b) VALUES (1);"),
         (sql_rows, "COPY t FROM '/tmp/x.csv'"),
+        (sql_rows, "CREATE TABLE t (a int, b int;\nINSERT INTO t VALUES (1, 2);"),
+        (inner_objects, 'a log line {"unclosed": 1'),
+        (inner_objects, 'a set {"a", "b"} is no object'),
     ],
 )
 def test_text_that_is_no_whole_document_is_read_as_text_only(reader: Any, text: str) -> None:
