@@ -37,7 +37,8 @@ def _delimiter(header: str, second: str) -> str | None:
 def delimited_table(text: str) -> list[dict[str, str]] | None:
     """The rows of the table `text` holds (module docstring), each a dict of its column's name to its
     cell; None when `text` is no such table."""
-    lines = text.strip().splitlines()
+    # (text22) a spreadsheet's CSV export opens with a byte-order mark before its header
+    lines = text.strip().lstrip("\ufeff").splitlines()
     if len(lines) < _MIN_COLUMNS:
         return None
     header, second = lines[0].strip(), lines[1]

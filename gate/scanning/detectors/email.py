@@ -40,11 +40,17 @@ _ASSET_LABEL = re.compile(
 # written there is still read as one.
 _ID_HEADER = re.compile(r"(?i)(?:message-id|in-reply-to|references|content-id)\s*:\s*<?\s*$")
 _GENERATED = re.compile(r"(?i)(?=(?:[^\d]*\d){8})[\d.\-_$a-f]+|[\da-f]{8,}(?:[.\-][\da-f]+)*")
+# (text22) An EDIFACT segment's tag and element separator before the address ("COM+orders@shop.example:EM'"):
+# the mailbox starts after the "+" (a plus-address has its tag after the mailbox, not a segment's name).
+_SEGMENT_TAG = re.compile(r"[A-Z]{3}\+(?P<local>.+)")
 
 
 def _personal(match: re.Match[str], text: Text) -> bool:
     """A person's mailbox: a real domain, and no company's role mailbox (detectors/email_role.py)."""
     local = match.group()[: match.start("domain") - match.start() - 1]
+    tagged = _SEGMENT_TAG.fullmatch(local)
+    if tagged is not None and (match.start() == 0 or text.value[match.start() - 1] in "'\n"):
+        local = tagged.group("local")
     if _GENERATED.fullmatch(local) and _ID_HEADER.search(
         text.value, max(0, match.start() - 24), match.start()
     ):

@@ -84,7 +84,6 @@ _OPEN: dict[str, str] = {
     "iPhone serial F2LXK3QJHG7F": "a phone's serial number after 'serial' (product serials share the shape)",
     "u33dc0cpp4jq": _GEO,
     "52/1 31/1 1234/100": _GEO,
-    "48,51.4034N": _GEO,
     "oṣu kẹta": "a date with an ordinal month word (Yoruba 'oṣu kẹta', the third month)",
     "рассеянный склероз": "a condition three words after the person, past a verb ('у мамы диагностировали')",
 }
