@@ -47,10 +47,11 @@ _LINE = (
 )
 _DEDICATION = (
     "a dedication's first line whose 'for' or 'dear' no rule reads in that language or script, or whose "
-    "name is in a case form no list holds: Latvian dative alone ('Ilzei Bērziņai'), Greeklish 'Gia tin', "
+    "name is in a case form no list holds: Greeklish 'Gia tin', "
     "Kazakh 'үшін', Armenian 'համար' after the genitive, Urdu 'کے لیے', Sinhala 'ආදරණීය', Burmese "
     "'ချစ်ရသော', Mongolian 'Хайрт' and the dative '-д', Amharic 'ለ-', Zulu 'Ku-', Welsh 'I', Basque "
-    "'-entzat', Luxembourgish 'Fir d'', a Polish plural genitive ('od Kasi i Tomka Nowaków')"
+    "'-entzat', Luxembourgish 'Fir d'', a Polish plural genitive ('od Kasi i Tomka Nowaków'). (Since "
+    "names22 Latvian '-ei' and '-ai' agree as a woman's name in the dative: 'Ilzei Bērziņai'.)"
 )
 _INITIALLED = (
     "initials before a surname after an engraving's label, where the surname is unlisted or has a "
@@ -86,7 +87,6 @@ _OPEN: dict[str, str] = {
     "نورة العتيبي": _LINE,
     "Femke de Jong": _LINE,
     "अश्विनी देशपांडे": _LINE,
-    "Ilzei Bērziņai": _DEDICATION,
     "Eleni Papageorgiou": _DEDICATION,
     "Әсел Нұрланқызы": _DEDICATION,
     "Անի Հովհաննիսյանի": _DEDICATION,

@@ -35,6 +35,8 @@ def _persons(text: str) -> list[str]:
         "Nain Gwenllian Rhys",
         "podarok dlya Tatyany Ivanovny Petrovoy",
         "подарък за дядо Стоян Петров",
+        "Dacei Kalniņai",
+        "Mārītei Liepiņai par godu",
     ],
 )
 def test_a_declined_name_after_a_kinship_word_is_found(text: str) -> None:
@@ -68,6 +70,10 @@ def test_a_declined_name_after_a_kinship_word_is_found(text: str) -> None:
         "podarok dlya Novogo Goda",
         "подарък за баба Честит Рожден Ден",
         "подарък за баба Златна Ябълка",
+        "Jaunajai Sezonai",
+        "Labākajai Skolotājai",
+        "Skaistākajai Mammai",
+        "Sievietei Lielai",
     ],
 )
 def test_a_kinship_word_before_no_name_is_clean(text: str) -> None:
