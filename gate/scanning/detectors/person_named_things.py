@@ -52,6 +52,9 @@ _STREETS = frozenset(
         # since names15: squares and streets of Central Europe and South-East Asia ("Plac Jana Pawła II",
         # "náměstí Václava Havla", "đường Nguyễn Huệ", "Jalan Sudirman")
         "plac", "náměstí", "namesti", "námestie", "trg", "tér", "đường", "phố", "jalan", "jl.",
+        # since names22: Yoruba, Swahili, Zulu and Indonesian roads ("Ọ̀nà Awolọwọ", "Barabara ya Moi"; the
+        # Yoruba tone mark over a dotted letter as `normalise` leaves it: "Ọnà")
+        "ọnà", "ọna", "barabara", "mtaa", "umgwaqo", "jln.",
     )
 )  # fmt: skip
 # "Place" before a square's name only with its capital ("Place Charles de Gaulle"; "place Anna here").
@@ -59,6 +62,11 @@ _CAPITAL_STREETS = frozenset(("Place", "Platz", "Largo"))
 # How many capitalised words of the name itself may stand between the pair and the plant or street
 # ("rose 'Hans Christian Andersen'": the pair "Christian Andersen" is the cultivar's too).
 _RUN_BACK = 2
+# (since names22) A Scandinavian street after a person's name in the genitive, its street word in lower case
+# after it: "Karl Johans gate", "Thorvald Meyers gate", "Peter Bangs vej", "Olav Kyrres plass".
+_STREET_AFTER = re.compile(
+    r"[ \t]+(?:gate|gata|gatan|gaten|gade|vej|vei|veien|vegen|vägen|plass|plads|torg)\b"
+)
 _ARTICLES = frozenset(("de", "del", "la", "di", "della", "da", "do", "dos", "das", "du", "des"))
 
 
@@ -80,7 +88,9 @@ def named_thing(value: str, start: int, end: int) -> bool:
             words[-1] = words[-1][0]
         else:
             words.pop()
-    return _PLANT_AFTER.match(value, end) is not None
+    return _PLANT_AFTER.match(value, end) is not None or (
+        value[end - 1 : end] == "s" and _STREET_AFTER.match(value, end) is not None
+    )
 
 
 def _named_after(words: list[str]) -> bool:

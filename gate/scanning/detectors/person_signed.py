@@ -9,7 +9,10 @@ must read as a message: a sentence's end ("!", "?", "."), a word in lower case, 
 capitals; a product's copy in Title Case ("Leather Wallet - Midnight Navy") says nothing of a person.
 An item of one word is a given name of the wider list that is no everyday word ("- Priyanka", not "—
 Amber & Sandalwood", "- Anonymous", "— The Team"); of more words it is a full name as person_lone reads a
-lone value ("- Ana Souza", not "- Ocean Blue", "— Customer Service"). A brand or a historical figure
+lone value ("- Ana Souza", not "- Ocean Blue", "— Customer Service"), lower-case particles between its
+words ("— Thiago dos Santos", "— Ahmad Faizal bin Hassan"). Since names22 a review's signature may be
+initials before a surname ("— J. Whitcombe", "— M. de Vries-Bakker", "— Н. Кузнецова", "— م. القحطاني")
+and end with the reviewer's town after a comma ("— J. Whitcombe, Leeds"). A brand or a historical figure
 (data/name_brands.txt, data/historical_figures.txt: "Just do it - Nike", "— Albert Einstein") signs
 no customer's message, and a software's node or button ("- Save Image") is no given name.
 """
@@ -23,9 +26,9 @@ from anyascii import anyascii
 
 from gate.scanning.detectors.base import Text
 from gate.scanning.detectors.person_greeting import has_greeting, has_signoff_from
-from gate.scanning.detectors.person_lists import fold_name, occasion
+from gate.scanning.detectors.person_lists import fold_name, occasion, surnames
 from gate.scanning.detectors.person_lone import lone_name
-from gate.scanning.detectors.person_owner import cased_script
+from gate.scanning.detectors.person_owner import PARTICLES, cased_script
 from gate.scanning.detectors.person_patterns import NOT_FIRST_WORDS
 from gate.scanning.detectors.person_scripts import ScriptNames
 
@@ -64,6 +67,15 @@ _MIN_GIVEN = 3
 # A message before the dash: a sentence's end (a product's copy has none: "Camisa de lino - Azul Marino").
 _SENTENCE_END = re.compile(r"[!?¡¿！？。]")
 _WORD = re.compile(r"[^\W\d_]+")
+# A full stop that ends a sentence: after a word of three letters or more (since names22).
+_FULL_STOP = re.compile(r"(?<![\w.])([^\W\d_]{3,})\.\s*$")
+# Initials before a surname, as a review widget signs: "J.", "J.R.", "M.ª" (one letter of any script).
+_INITIALS = re.compile(r"(?:[^\W\d_]\.[ªº]?){1,3}")
+# A surname word after them: letters, maybe joined by a hyphen or an apostrophe ("Vasseur-Laporte").
+_SURNAME_WORD = re.compile(r"[^\W\d_]{2,}(?:['’-][^\W\d_]{2,})*")
+_MAX_SURNAME_WORDS = 2
+# The reviewer's town after a comma at the end: one to three capitalised words ("— J. Whitcombe, Leeds").
+_TOWN = re.compile(r",[ \t]*(?:[^\W\d_][\w'’-]*(?:[ \t]+|$)){1,3}$")
 
 
 def may_be_signed(value: str) -> bool:
@@ -89,6 +101,7 @@ class SignedNames:
         self._word_names = word_names
         self._not_surnames = not_surnames
         self._scripts = scripts
+        self._surnames = surnames()
         self._organisation = organisation
 
     def find(self, text: Text) -> bool:
@@ -102,6 +115,8 @@ class SignedNames:
             elif start + len(signature) < len(value):
                 continue  # longer than a signature: the text goes on
             signature = signature.rstrip(_TRAIL)
+            if (town := _TOWN.search(signature)) is not None and town.start() > 0:
+                signature = signature[: town.start()].rstrip()  # "J. Whitcombe, Leeds"
             if not signature or not self._message(text, value[: dash.start()]):
                 continue
             if self._signature(signature) and not self._organisation(value, start, start + len(signature)):
@@ -117,6 +132,8 @@ class SignedNames:
         Blue", "Kemeja linen - Biru Samudra")."""
         if _SENTENCE_END.search(before) is not None:
             return True
+        if (stop := _FULL_STOP.search(before)) is not None and not stop.group(1)[0].isupper():
+            return True  # "... the print is gorgeous. — J. Whitcombe" (not "Vol." nor "Co.")
         if has_greeting(text) or has_signoff_from(text) or occasion().search(before) is not None:
             return True
         return any(word.lower() in MESSAGE_WORDS for word in _WORD.findall(before))
@@ -132,12 +149,18 @@ class SignedNames:
         words = item.split()
         if not words or len(words) > _MAX_WORDS or any(ch.isdigit() for ch in item):
             return False
+        if _INITIALS.fullmatch(words[0]) is not None:
+            return self._initialled(words)
         if not cased_script(words[0][0]):
             # One word read through its Latin letters says too little ("टीम", team, reads "tim").
             return any(self._scripts.native_given(word) for word in words) or (
                 len(words) > 1 and any(self._given(word) for word in words)
             )
-        if not all(word[0].isupper() for word in words):
+        # Particles in lower case between the words ("Thiago dos Santos", "Ahmad Faizal bin Hassan").
+        if not all(
+            word[0].isupper() or (0 < at < len(words) - 1 and word in PARTICLES)
+            for at, word in enumerate(words)
+        ):
             return False
         if len(words) > 1:
             return lone_name(item)
@@ -148,6 +171,43 @@ class SignedNames:
             and word not in self._word_names
             and word not in self._not_surnames
             and self._given(item)
+        )
+
+    def _initialled(self, words: list[str]) -> bool:
+        """Initials, then a surname of one or two words, maybe after lower-case particles ("J. Whitcombe",
+        "M. de Vries-Bakker", "J. du Plessis", "Н. Кузнецова", "م. القحطاني"): each surname word of the
+        initials' script, capitalised where it has capitals, and no everyday word ("— P.S. Love you")."""
+        initials = [word for word in words if _INITIALS.fullmatch(word) is not None]
+        rest = words[len(initials) :]
+        while rest and rest[0] in PARTICLES:
+            rest = rest[1:]
+        if words[: len(initials)] != initials or not 0 < len(rest) <= _MAX_SURNAME_WORDS:
+            return False
+        cased = cased_script(words[0][0])
+        if cased and len(initials) + len(rest) == 1 + 1 and not self._surname_evidence(rest[0], words):
+            return False  # "— J. Crew", "— E. Coli": one initial and an everyday word
+        for word in rest:
+            if _SURNAME_WORD.fullmatch(word) is None or cased_script(word[0]) != cased:
+                return False
+            folded = fold_name(word.lower())
+            if (cased and not word[0].isupper()) or folded in NOT_FIRST_WORDS or folded in self._not_surnames:
+                return False
+            if folded in self._word_names:
+                return False
+        return True
+
+    def _surname_evidence(self, word: str, words: list[str]) -> bool:
+        """One initial and one word (in a script with capitals) sign only where the word is a listed
+        surname, has a surname's shape ("Dvořáková", "Кузнецова", "Kowalska"), is hyphenated
+        ("Vasseur-Laporte") or follows a particle ("J. du Plessis"), or holds letters beyond ASCII
+        ("Oberländer", "Kjær") that an everyday English word or brand after an initial has none of."""
+        folded = fold_name(anyascii(word).lower())
+        return (
+            len(words) > 2  # a particle between
+            or "-" in word
+            or not word.isascii()
+            or folded in self._surnames
+            or self._scripts.latin_surname(folded)
         )
 
     def _given(self, word: str) -> bool:

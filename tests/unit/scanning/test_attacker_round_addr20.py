@@ -160,15 +160,14 @@ _NUMBERED_ROAD = (
     "'Estrada Nacional 2 placa', 'Valtatie 4 kyltti')"
 )
 _PERSON_STREET = (
-    "a street named after a person or written in Hangul or Han ('Karl Johans gate', '12 George St', '명동길', "
-    "'迪化街') read as a person's name (person, not this round's detector)"
+    "a street named after a person or written in Hangul or Han ('12 George St', '명동길', '迪化街') read as a "
+    "person's name (person, not this round's detector). (Since names22 'Karl Johans gate' is read as a "
+    "street: person_named_things.)"
 )
 
 # A clean record flagged, by a string of the record, and why.
 _FALSE_FLAGS: dict[str, str] = {
     ': "Southern Knit Co · 12 George St, Dunedin 9016 · Mon-Sat"}': _PERSON_STREET,
-    'uct": {"title": "Karl Johans gate tote bag, organic cotton"}': _PERSON_STREET,
-    'Johans gate at dusk, wide angle, Bergen skyline, film grain"': _PERSON_STREET,
     '"product": {"title": "명동길 tote bag, organic cotton"}': _PERSON_STREET,
     'otograph of 명동길 at dusk, wide angle, 부산 skyline, film grain"': _PERSON_STREET,
     'otograph of 迪化街 at dusk, wide angle, 高雄 skyline, film grain"': _PERSON_STREET,

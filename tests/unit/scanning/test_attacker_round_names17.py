@@ -27,7 +27,7 @@ _FIELD_UNREAD = (
     "after a label ('First name only: Juniper', 'Prénom à broder : Anouchka', 'with name Barnaby'), a couple "
     "('Theodora & Caspian', 'Ludger ∞ Swantje', 'Ingegerd & Torbjörn', 'Szabó Levente és Kiss Boglárka'), a "
     "name after the field's own 'for' in a case form or with an article ('Pour Gaspard', 'A Ludovica', 'Til "
-    "Mikkeline', 'Pro Vojtěcha', 'Για τον Στυλιανό', 'Любимой Ольге', 'Pre Ľubomíra', 'Ilzei Bērziņai', 'Fir "
+    "Mikkeline', 'Pro Vojtěcha', 'Για τον Στυλιανό', 'Любимой Ольге', 'Pre Ľubomíra', 'Fir "
     "d'Josiane', 'Mō Aroha', 'Mo Sina', 'i Gwenllian ap Rhys', 'Для Алесі'), after a label with words "
     "between ('text: Marigold Fairweather', 'Grabar en la medalla: ...', 'mit Namen Linus Hartkopf', 'con "
     "nombre bordado: ...', 'met naam Daan ...', 'com o nome Benedita ...', 'με όνομα: Παναγιώτα'), in a "
@@ -78,7 +78,6 @@ _OPEN: dict[str, str] = {
     "Amaia Goikoetxeari": _FIELD_UNREAD,
     "H.W. (Hildegard": _FIELD_UNREAD,
     "Для Алесі": _FIELD_UNREAD,
-    "Ilzei Bērziņai": _FIELD_UNREAD,
     "Gwenllian ap Rhys": _FIELD_UNREAD,
     "Fir d'Josiane": _FIELD_UNREAD,
     "Mō Aroha": _FIELD_UNREAD,

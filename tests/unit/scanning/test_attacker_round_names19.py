@@ -117,13 +117,12 @@ _OPEN: dict[str, str] = {
 }
 _NAMED_THING = (
     "a thing named after a person where the words that say so are outside the text: a cultivar under its "
-    "plant's key ({'clematis': 'Nelly Moser'}), a railway line ('Elizabeth Line'), a Norwegian street "
-    "('Karl Johans gate': 'gate' is no street word of person_named_things, addr17's class)"
+    "plant's key ({'clematis': 'Nelly Moser'}), a railway line ('Elizabeth Line'). (Since names22 a "
+    "Scandinavian street word after a name in the genitive is read: 'Karl Johans gate'.)"
 )
 _CLEAN_OPEN = {
     "Nelly Moser": _NAMED_THING,
     "Elizabeth Line": _NAMED_THING,
-    "Karl Johans gate": _NAMED_THING,
     "Goethestraße 12": "a building's street and number in a prompt read as an address (location.py)",
     "Rakas asiakas": "Finnish 'rakas asiakas' (dear customer) read as health data (health.py)",
 }

@@ -35,8 +35,9 @@ _LONE_UNLISTED = (
 _SIGNED_UNLISTED = (
     "a name signed after a dash whose given name no list knows or is written in Cyrillic or Greek "
     "letters the normaliser reads as Latin look-alikes ('— Ксения', '— Δέσποινα Καραγιάννη', '— Айгерім "
-    "Нұрланқызы', '- Ligaya Dimaculangan', '- Marietjie van Tonder'), or two given names joined by '&' "
-    "of which one is unlisted ('—Tallulah & Brennan')"
+    "Нұрланқызы', '- Ligaya Dimaculangan'), or two given names joined by '&' of which one is "
+    "unlisted ('—Tallulah & Brennan'). (Since names22 particles in lower case stand between a signature's "
+    "words: '- Marietjie van Tonder'.)"
 )
 _COMMA_CASELESS = (
     "a name at the end of a greeting after a comma in a script without capitals or a list of its given "
@@ -66,7 +67,6 @@ _OPEN: dict[str, str] = {
     "Ligaya Dimaculangan": _SIGNED_UNLISTED,
     "Айгерім Нұрланқызы": _SIGNED_UNLISTED,
     "Сарангэрэл Батболд": _SIGNED_UNLISTED,
-    "Marietjie van Tonder": _SIGNED_UNLISTED,
     "ordered by: Clementine Ayodele": _COMMISSION_OTHER,
     "a/c de Lindalva Queiroz": _COMMISSION_OTHER,
     "Koltai Erzsébet megrendelésére": _COMMISSION_OTHER,

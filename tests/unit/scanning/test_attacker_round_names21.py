@@ -32,12 +32,14 @@ _RELATION = (
     "and a pet's owner, 'mein Frauchen ist', 'mi dueña es', 'le chat de', are words before a name.)"
 )
 _DECLINED = (
-    "a name in the case form its governing word asks for, whose words are in no list in that form: "
-    "Icelandic genitive ('Guðrúnar Hafsteinsdóttur'), Estonian and Baltic allative/dative ('Helju "
-    "Raudsepale', 'Onutei Petrauskienei', 'Dariui Kazlauskui'), Czech, Slovak, Slovene, Croatian, "
-    "Bosnian dative and genitive ('dědečkovi Bohumilu Kratochvílovi', 'Vojtěcha Procházky', 'Ondreja "
-    "Kmeťa', 'Francu Zupančiču', 'Mariji Jurić'), Belarusian and romanised Russian genitive ('Алесі "
-    "Міхайлаўны', 'Olgi Nikolaevny'), Bulgarian after 'баба', Welsh and Basque case endings ('Agirreri')"
+    "a name in the case form its governing word asks for, where no kinship word stands before it or its "
+    "words are in no list in that form: Czech genitive after 'portrét' ('Vojtěcha Procházky'), Belarusian "
+    "genitive ('Алесі Міхайлаўны'), Welsh with a particle after a comma ('Mam-gu, Eirlys ap Rhys'). "
+    "(Since names22 kinship and endearment words in the dative, allative or genitive are words before a "
+    "name: 'vanaemale', 'močiutei', 'mylimam', 'milovanému dědečkovi', 'starého otca', 'dragemu dedku', "
+    "'dragoj baki', 'za nanu', 'amona', 'til ömmu,', Bulgarian 'за баба', romanised Russian 'dlya'; and "
+    "Lithuanian '-iui', '-ui', Latvian '-ei', '-iņai', Icelandic '-ar', '-dóttur' are case endings of "
+    "data/names_scripts.toml.)"
 )
 _JERSEY = (
     "a surname alone with a shirt's number under a shirt's key, in a caseless script ('الشهري 10', "
@@ -67,22 +69,9 @@ _OPEN: dict[str, str] = {
     "Lenky Veselé": _RELATION,
     "Tóth Zsófia": _RELATION,
     "Xosefa Outeiriño": _RELATION,
-    "Guðrúnar Hafsteinsdóttur": _DECLINED,
-    "Helju Raudsepale": _DECLINED,
-    "Kaarel Tamme": _DECLINED,
-    "Onutei Petrauskienei": _DECLINED,
-    "Dariui Kazlauskui": _DECLINED,
-    "Bohumilu Kratochvílovi": _DECLINED,
     "Vojtěcha Procházky": _DECLINED,
-    "Ondreja Kmeťa": _DECLINED,
-    "Francu Zupančiču": _DECLINED,
-    "Mariji Jurić": _DECLINED,
-    "Emina Hadžić": _DECLINED,
-    "Цветанка Георгиева": _DECLINED,
     "Алесі Міхайлаўны": _DECLINED,
-    "Olgi Nikolaevny": _DECLINED,
     "Eirlys ap Rhys": _DECLINED,
-    "Miren Agirreri": _DECLINED,
     "الشهري 10": _JERSEY,
     "כהן-לוי": _JERSEY,
     "श्रीवास्तव 18": _JERSEY,
