@@ -70,3 +70,20 @@ def test_customers_address_is_found(text: str) -> None:
 )
 def test_a_name_with_a_legal_form_is_a_company(value: str, organisation: bool) -> None:
     assert is_organisation(value) is organisation
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        # a shop's register number after its own word (data/cues.toml [company_register]) is the shop's
+        ("Meuse & Fil SRL, 8 place d'Armes, 5000 Namur, BCE 0712.345.678", set()),
+        ("Durmekunst BV, Markt 4, 9160 Lokeren, KBO 0712.345.679", set()),
+        ("Alföld Nyomda Kft., Kossuth tér 1, 6000 Kecskemét, Cg. 03-09-123456", set()),
+        # ... and a phone number beside it is still a phone number
+        ("Meuse & Fil SRL, 5000 Namur, BCE 0712.345.678, tél. 081 22 33 44", {"PHONE_NUMBER"}),
+        ("Alföld Nyomda Kft., Cg. 03-09-123456, telefon: 06 30 123 4567", {"PHONE_NUMBER"}),
+        ("Rome was founded in 753 BCE, call me on 0612345678", {"PHONE_NUMBER"}),
+    ],
+)
+def test_company_register_number_is_the_shops(text: str, entities: set[str]) -> None:
+    assert {finding.entity for finding in scan_parameters({"page": {"footer": text}})} == entities
