@@ -44,7 +44,7 @@ _FORMS = (
     # ... or a kilometre on the road to a town ("Km 4 vía a Guatapé")
     rf"\b[Kk]m\.?\s?\d{{1,4}}\s+(?:v[íi]a|carretera|camino|estrada)\s+(?:a\s+|para\s+)?[{_UP}]",
     # a farm, estate, plot or hamlet's word, its name or number, then another part
-    r"\b(?:Finca|Vereda|Parcela|Hacienda|Rancho|Chacra|Fundo|Estancia|Hijuela|Sítio|Fazenda|Chácara|"
+    r"\b(?:Finca|Vereda|Parcela|Hacienda|Rancho|Chacra|Estancia|Hijuela|Sítio|Fazenda|Chácara|"
     r"Lieu-dit|Hameau|Boerderij|Gården|Gård|Bærinn|Aussiedlerhof|Hof|Rotte|Weiler|Einöde|Zaselak|"
     r"Salaš|Tanya|Kolonia|Osada|Purok|Dusun|Kijiji\s+cha|Village|Vill\.|Thôn|Ấp|Xóm)"
     rf"\s+(?:{_NAME}(?:\s+{_NUMBER})?|{_NUMBER}(?:\s+{_NAME})?)" + _NEXT,
@@ -75,7 +75,7 @@ _FORMS = (
 )
 _RURAL = re.compile("|".join(f"(?:{form})" for form in _FORMS))
 _WORDS = (
-    "rr ", "r.r.", "rural route", "km", "finca", "vereda", "parcela", "hacienda", "rancho", "chacra", "fundo",
+    "rr ", "r.r.", "rural route", "km", "finca", "vereda", "parcela", "hacienda", "rancho", "chacra",
     "estancia", "hijuela", "sítio", "fazenda", "chácara", "lieu-dit", "hameau", "boerderij", "gård",
     "bærinn", "hof ", "rotte", "weiler", "einöde", "zaselak", "salaš", "tanya", "kolonia", "osada",
     "purok", "sitio", "barangay", "dusun", "desa", "kampung", "kijiji", "shamba", "village", "vill.", "thôn",
