@@ -14,6 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from gate.scanning.context import key_info
+from gate.scanning.detectors.keyed import table, table_keys
+
 FRAGMENT_STARTS = "@+."
 MAX_FRAGMENT_CHARS = 254  # the longest address
 
@@ -173,19 +176,19 @@ def _word_like(text: str) -> bool:
 # read with ", " between them, as an address is written on one line.
 _LINE_SEPARATOR = ", "
 MAX_ADDRESS_LINES = 6
-# The names of an address's fields: a street's (one of these must be among them: a city and a country
-# alone are no address) and the others'.
-_STREET_FIELD_LIST = """address address1 address2 address_1 address_2 address_line address_line1
-    address_line_1 address_line2 address_line_2 line1 line2 line_1 line_2 street street_address
-    street1 street2 house_number addr addr1 addr2 strasse straße adresse rue direccion calle
-    indirizzo via morada endereco rua straat adres ulica ulice adresa utca iela gatve katuosoite
-    gatuadress"""
-_OTHER_FIELD_LIST = """city town suburb locality district county state province region postcode
-    post_code postal_code zip zip_code zipcode country plz ort stadt land code_postal ville pays
-    cap citta paese codigo_postal ciudad pais cidade cep plaats woonplaats kod_pocztowy miasto psc
-    mesto obec postnummer by poststed postinumero"""
-_STREET_FIELDS = frozenset(_STREET_FIELD_LIST.split())
-_OTHER_FIELDS = frozenset(_OTHER_FIELD_LIST.split())
+
+
+# The names of an address's fields (data/keys.toml, in every language it knows, as location_keys reads
+# them): a street's, [address] and [address_line] (one of these must be among them: a city and a country
+# alone are no address), and the others', [postcode] and [address_part]; as written in lower case and as
+# `context.key_info` reads a key.
+def _fields(*sections: str) -> frozenset[str]:
+    written = {word.lower() for section in sections for words in table(section).values() for word in words}
+    return frozenset(written).union(*(table_keys(section) for section in sections))
+
+
+_STREET_FIELDS = _fields("address", "address_line")
+_OTHER_FIELDS = _fields("postcode", "address_part")
 
 
 def address_in_list(value: list[Any] | tuple[Any, ...], pair_of: Any) -> list[str] | None:
@@ -236,6 +239,8 @@ def _address_values(named: list[tuple[Any, Any]]) -> list[str] | None:
         if type(raw_name) is not str or type(value) is not str or not value or len(value) > MAX_PART_CHARS:
             continue
         name = raw_name.strip().lower().replace(" ", "_").replace("-", "_")
+        if name not in _STREET_FIELDS and name not in _OTHER_FIELDS:
+            name = key_info(raw_name).norm  # "Straße", "addressLine1", "Código Postal"
         if name in _STREET_FIELDS:
             street = True
         elif name not in _OTHER_FIELDS:

@@ -26,6 +26,11 @@ def _table() -> dict[str, dict[str, list[str]]]:
     return tomllib.loads(text)
 
 
+def table(section: str) -> dict[str, list[str]]:
+    """A class of `data/keys.toml` as written: language -> keys."""
+    return _table()[section]
+
+
 def table_keys(section: str) -> frozenset[str]:
     """Every key of a class of `data/keys.toml`, normalised as `context.key_info` reads keys (with and
     without underscores)."""

@@ -23,6 +23,7 @@ from gate.scanning.detectors import (
     location_lower,
     location_numberless,
     location_postcode,
+    location_rural,
     location_states,
     location_world,
 )
@@ -450,6 +451,8 @@ _ADDRESS_RULES = (
     *location_labelled.RULES,
     # ... and a house or flat word and its number among an address's parts (addr17).
     *location_dwelling.RULES,
+    # ... and rural addresses: farms, villages and their districts, a road's kilometre (addr20, addr24).
+    *location_rural.RULES,
 )
 
 DETECTOR = PatternDetector(

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002 - legal forms in Cyrillic, Greek, Hebrew, Arabic and Han, on purpose
+# ruff: noqa: RUF001, RUF002, RUF003 - legal forms in Cyrillic, Greek, Hebrew, Arabic and Han, on purpose
 """LOCATION: a business's own address is no customer's (the attacker round addr20).
 
 A shop writes its address in a page footer, an imprint or a store locator right after its name and
@@ -20,47 +20,38 @@ import re
 from dataclasses import replace
 
 from gate.scanning import lexicon
+from gate.scanning.detectors import legal_forms
 from gate.scanning.detectors.base import PatternRule, Text, Validate
-from gate.scanning.detectors.said_of import alternation
 from gate.scanning.normalise import normalise
 
 _UP = lexicon.UPPER
-# Written after the company's name.
-_AFTER_NAME = (
-    "GmbH", "AG", "KG", "OHG", "e.K.", "Ltd", "Ltd.", "Limited", "LLC", "Inc", "Inc.", "inc.", "Corp",
-    "Corp.", "PLC", "plc", "Pty", "Pty.", "(Pty)", "LLP", "SARL", "SAS", "SA", "S.A.", "SPRL", "SRL", "BVBA",
-    "B.V.", "BV", "N.V.", "NV", "SL", "SLU", "S.L.", "S.L.U.", "S.r.l.", "S.p.A.", "Lda", "Lda.", "Ltda",
-    "Ltda.", "S.A.S.", "S.A. de C.V.", "S.R.L.", "sp. z o.o.", "s.r.o.", "a.s.", "Kft.", "Zrt.", "Nyrt.",
-    "Bt.", "OÜ", "AS", "ASA", "SIA", "UAB", "ApS", "A/S", "AB", "Oy", "Oyj", "ehf.", "hf.", "d.o.o.", "d.d.",
-    "ООД", "ЕООД", "АД", "ΑΕ", "Α.Ε.", "ΕΠΕ", "ΙΚΕ", "A.Ş.", "Ltd. Şti.", "Sdn Bhd", "Sdn. Bhd.", "Bhd",
-    "Srl", "Spa", "S.p.a.", "Snc", "Sarl", "Kft", "Zrt", "Pvt Ltd", "Pvt. Ltd.", "Company", "& Co",
-    "& Co.", 'בע"מ', "ذ.م.م",
-)  # fmt: skip
-# Written before the name, or as a word of its own.
-_BEFORE_NAME = ("ООО", "ОАО", "ЗАО", "АО", "ТОВ", "ПАТ", "PT", "CV", "Công ty")
-# ... and those the name follows without a space.
-_JOINED = ("บริษัท", "株式会社", "有限会社", "(株)", "(주)", "주식회사")
+# The shared legal forms (`legal_forms`), and a shop's forms the name rules do not read as a company's:
+# Indonesia's "PT" after the name ("Parahyangan Cetak PT, Jl. Braga 10": "PT" after a name is a
+# personal trainer as often), Italy's "Spa" (a spa to the names), "Company" and "& Co".
+_AFTER_NAME = (*legal_forms.AFTER_NAME, "PT", "Spa", "Company", "& Co", "& Co.")
 
 
 def _alternation(forms: tuple[str, ...]) -> str:
-    """The forms as written and as the detectors read them (`normalise` writes Cyrillic and Greek
-    capitals as their Latin look-alikes: "ООО" as "OOO"), longest first."""
-    return alternation({variant for form in forms for variant in (form, normalise(form))})
+    """`legal_forms.pattern` of the forms as written and as the detectors read them (`normalise` writes
+    Cyrillic and Greek capitals as their Latin look-alikes: "ООО" as "OOO")."""
+    return legal_forms.pattern(tuple({variant for form in forms for variant in (form, normalise(form))}))
 
 
 _HAN = "\u4e00-\u9fff"
-# A business's name and form end where a separator follows: "Fjordull AS · ", "Elbkontor GmbH, ". A
-# region's code after a town and before its postcode is no form ("Okotoks AB T1S 1A1", "APO AE 09012",
-# "Adelaide SA 5000"), nor Ireland's "Co. Clare".
-_SEPARATOR_AFTER = r"(?=\s*[,·|–—;(\-])"
+# A business's name and form end where a separator follows: "Fjordull AS · ", "Elbkontor GmbH, ",
+# Arabic's comma ("ش.م.م، ٥ شارع"). A region's code after a town and before its postcode is no form
+# ("Okotoks AB T1S 1A1", "APO AE 09012", "Adelaide SA 5000"), nor Ireland's "Co. Clare".
+_SEPARATOR_AFTER = r"(?=\s*[,،、·|–—;(\-])"
+# A name starts with a capital, or a letter of a script without case ("דפוס השפלה בע\"מ").
 _LEGAL_FORM = re.compile(
-    rf"[{_UP}][\w&'’.\-]*(?:\s+[\w&'’.()\-]+){{0,4}}?,?\s+(?:{_alternation(_AFTER_NAME)}|Co\.?)"
+    rf"[{_UP}{lexicon.CASELESS}][\w&'’.\-]*(?:\s+[\w&'’.()\-]+){{0,4}}?,?\s+"
+    + rf"(?:{_alternation(_AFTER_NAME)}|Co\.?)"
     + _SEPARATOR_AFTER
     # (the name after the form: its capitalised words, in quotes or not)
-    + rf"|(?<![\w])(?:{_alternation(_BEFORE_NAME)})(?:\s+[\"«“]?[{_UP}][\w'.\-]*[\"»”]?){{1,4}}"
+    + rf"|(?<![\w]){_alternation(legal_forms.BEFORE_NAME)}(?:\s+[\"«“]?[{_UP}][\w'.\-]*[\"»”]?){{1,4}}"
     + _SEPARATOR_AFTER
-    + rf"|{_alternation(_JOINED)}"
-    + rf"|[{_HAN}]{{1,16}}(?:股份有限公司|有限公司|有限責任公司)"
+    + rf"|{_alternation(legal_forms.JOINED)}"
+    + rf"|[{_HAN}]{{1,16}}{legal_forms.pattern(legal_forms.HAN_AFTER_NAME)}"
 )
 # How far before an address's match its business's name may end: the street before a postcode the
 # match starts at ("Elbkontor GmbH, Große Elbstraße 145, 22767 Hamburg").
@@ -69,7 +60,7 @@ _LOOK_BACK = 160
 # What stands between them is the address's other parts and separators, never a label or a phrase of
 # lower-case words ("PDF Tools AG, golden hour, deliver to 77 Eivers Street": a brand in a prompt, then
 # the customer's address).
-_SEGMENTS = re.compile(r"[,;·|/–—]|\s-\s")
+_SEGMENTS = re.compile(r"[,،、;·|/–—]|\s-\s")
 _MAX_PARTS = 4
 _PHRASE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
 
@@ -91,14 +82,16 @@ def of_a_business(match: re.Match[str], text: Text) -> bool:
     `_WINDOW` characters before it (or inside it), with only an address's parts between: the address
     is the business's."""
     value, start = text.value, match.start()
-    if value.isupper():
-        return False  # text in capitals: "AS", "SA", "PT" are words there
+    # In text in capitals "AS", "SA", "PT" are words: only a form of a script without case counts there
+    # ("苏州印象文化有限公司 ... 代码91320500MA1XXXXX1X" is in capitals to `str.isupper`).
+    capitals = value.isupper()
     head = match.group()[:24]
     if ":" in head.split("\n", 1)[0] and not any(char.isdigit() for char in head.partition(":")[0]):
         return False  # a label in the match: "Adresse: ...", a customer's
     for form in _LEGAL_FORM.finditer(value, max(0, start - _LOOK_BACK), match.end()):
         if (
-            form.start() <= start
+            not (capitals and form.group().isupper())
+            and form.start() <= start
             and start - form.end() <= _WINDOW
             and _address_parts(value[form.end() : start])
         ):

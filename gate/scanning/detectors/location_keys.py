@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from gate.scanning.context import key_fragments
+from gate.scanning.detectors.keyed import table_keys
 from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 
 _MAX_LAT = 90.0
@@ -108,38 +109,12 @@ KEYED_RULES: tuple[KeyedRule, ...] = (
         keyset("gps coordinates coords geo geolocation latlng lat_lng lat_lon gps_coordinates"),
         _coordinates,
     ),
-    KeyedRule(
-        "LOCATION",
-        "location.postcode_key",
-        keyset(
-            "postcode post_code zip zip_code zipcode postal_code postalcode plz postleitzahl code_postal "
-            "codigo_postal codice_postale kod_pocztowy postnummer postinumero iranyitoszam postiindeks "
-            "pincode"
-        ),
-        _postcode,
-    ),
+    KeyedRule("LOCATION", "location.postcode_key", table_keys("postcode"), _postcode),
     KeyedRule(
         "LOCATION",
         "location.address_key",
-        keyset(
-            "address street_address address_line address_line1 address_line_1 address_line2 "
-            "address_line_2 address1 address2 home_address shipping_address billing_address "
-            "delivery_address postal_address ship_to shipto deliver_to send_to "
-            "postcode post_code zip zip_code zipcode postal_code "
-            "house_number adresse anschrift strasse lieferadresse rechnungsadresse wohnort wohnadresse plz "
-            "postleitzahl adresse_livraison adresse_facturation rue code_postal indirizzo "
-            "indirizzo_spedizione via cap direccion domicilio calle direccion_envio codigo_postal morada "
-            "endereco rua "
-            "adres straat bezorgadres postcode huisnummer adresa ulica adres_dostawy kod_pocztowy adress "
-            "gatuadress postnummer osoite katuosoite postinumero cim iranyitoszam adresi aadress postiindeks "
-            "διευθυνση адрес адреса адрес_за_доставка адрес_доставки адреса_доставки naslov adresas adrese "
-            "seoladh heimilisfang indirizz "
-            # "addr" as pipelines abbreviate it, and the word in the languages of the wider world.
-            "addr adr addr1 addr2 addr_line addr_line1 addr_line2 shipping_addr billing_addr delivery_addr "
-            "ship_addr address_lines adresa_dorezimit adresa_e_dorezimit enderezo helbidea adreca "
-            "cyfeiriad direccion_de_entrega endereco_de_entrega endereco_entrega alamat alamat_pengiriman "
-            "tirahan anwani dia_chi unvan manzil"
-        ),
+        # An address's keys and its postcode's, in the languages of data/keys.toml (read by splits.py too).
+        table_keys("address") | table_keys("postcode"),
         _postal,
         # Anywhere in a key of a script without spaces: "お客様の住所", "收货地址", "배송주소".
         fragments=key_fragments(

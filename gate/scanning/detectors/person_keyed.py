@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from gate.scanning.detectors import legal_forms
 from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 from gate.scanning.detectors.person_lists import gazetteer
 
@@ -17,13 +18,13 @@ from gate.scanning.detectors.person_lists import gazetteer
 CAPITALS = "A-ZÀ-ÖØ-ÞĀ-žȘȚΆ-ΏΑ-ΩƠ-ư\u1e00-\u1effƏə"
 _MAX_NAME_CHARS = 100
 _MAX_PARTS = 4
-# Legal forms and organisation words, case-sensitive ("as", "se" and "home" are everyday words):
-# "PDF Tools AG", "Bakker Design B.V.", "Kowalski sp. z o.o.", "Made with Google AI".
+# Legal forms (`legal_forms`, shared with the shops' addresses) and organisation words, case-sensitive
+# ("as", "se" and "home" are everyday words): "PDF Tools AG", "Bakker Design B.V.", "Kowalski sp. z o.o.",
+# "Made with Google AI".
 _ORG_WORDS = (
-    r"(?:AG|GmbH|KG|OHG|e\.\s?K\.|SE|SA|S\.A\.|SAS|SARL|S\.A\.R\.L\.|S\.p\.A\.|SpA|SPA|S\.r\.l\.|SRL|Srl|"
-    r"S\.L\.|SL|S\.L\.U\.|S\.L\.N\.E|B\.V\.|BV|N\.V\.|NV|AB|A/S|ApS|Oy|Oyj|AS|ASA|Lda|Ltd|Limited|LLC|Inc|"
-    r"PLC|plc|[Ss]p\.\s?z\s?o\.\s?o\.|s\.c\.|A\.Ş\.|Şti\.|s\.r\.o\.|a\.s\.|Kft\.|Zrt\.|d\.o\.o\.|d\.d\.|OÜ|UAB|"
-    r"SIA|HB|KB|Co\.|e\s+[Ff]igli|y\s+[Aa]sociados|&\s+[Zz]onen|i\s+[Ss]yn|AI|Company|Group|Gruppe|Holding|"
+    "(?:"
+    + legal_forms.pattern(legal_forms.AFTER_NAME)
+    + r"|Co\.|e\s+[Ff]igli|y\s+[Aa]sociados|&\s+[Zz]onen|i\s+[Ss]yn|AI|Company|Group|Gruppe|Holding|"
     r"Tools|Design|Studio|Studios|Textil|Textiles|Mode|Home|Labs|Software|Systems|Media|Verlag|Atelier|"
     r"Corporation|Corp|Industries)"
 )

@@ -34,10 +34,6 @@ _LOWER_CASE = (
     "'2207 willow creek rd unit 14 bozeman mt 59715'): the street, postcode and town rules read the "
     "capitals of names and the commas between an address's parts (a PO box word is read in any case)"
 )
-_RURAL = (
-    "a rural address with neither a street nor a house number the rules read: a village and its county "
-    "('Sat Vama, nr. 211, jud. Suceava 727565'), a French 'lieu-dit', a Latvian farm's name and parish"
-)
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example). The
 # records in lower case are those under "comment" (one of them holds a PO box word: found); addr23's
@@ -59,11 +55,6 @@ _OPEN: dict[str, str] = {
     "pärnu mnt 31-14 10119 tallinn": _LOWER_CASE,
     "gedimino pr. 9-15 lt-01103 vilnius": _LOWER_CASE,
     "ilica 85 3. kat 10000 zagreb": _LOWER_CASE,
-}
-_OPEN |= {
-    "Sat Vama, nr. 211": _RURAL,
-    "Lieu-dit La Croix Blanche": _RURAL,
-    "Zemnieku saimniecība": _RURAL,
 }
 
 _QUOTED_STREET = (

@@ -33,10 +33,10 @@ _LOWER_CASE = (
     "an address's parts"
 )
 _RURAL = (
-    "a rural address the rules do not read: a farm, hamlet or village and its parish or district ('Lower "
-    "Fold Farm, Crook Lane, near Kendal', 'Village ..., Post Office ..., District ...'), a road and its "
-    "kilometre ('Ruta Provincial 40 Km 7'), a rural route ('RR 2 Box 47'), a cadastral number ('Gnr 45 bnr "
-    "12')"
+    "a rural address with no number and no road or district word (a townland, a farm or a village and its "
+    "towns: 'Knockbrack, Ballyhaunis, Co. Mayo', 'Bærinn Hóll, Svarfaðardal, Dalvík', 'Yeşilköy Köyü, "
+    "Kızılcahamam, Ankara'): a place's name and a second one are a collection's or a product's as often "
+    "('Hacienda Napoles, Colombia poster'); location_rural asks for a number or such a word"
 )
 _FREE_TEXT = (
     "a street, house number and town without a postcode inside free text, in a form the street rules do "
@@ -69,48 +69,9 @@ _OPEN: dict[str, str] = {
     "tinggalkan di pondok pengawal, no. 23, jalan kenanga 3 taman melati, kuala lumpur": _LOWER_CASE,
     "اتركوه مع البواب في ١٤ شارع النصر المنصورة": _LOWER_CASE,
     "tafadhali acha kwa mlinzi, nyumba 14, barabara ya ngong kilimani, nairobi": _LOWER_CASE,
-    "Please leave it by the blue door at RR 2 Box 47, Hebron, Nebraska": _RURAL,
-    "leave it with the neighbour at Lower Fold Farm, Crook Lane, near Kendal": _RURAL,
-    "drop it at the side door of RR 3 Site 12 Comp 8, Olds, Alberta": _RURAL,
     "leave it in the porch at Knockbrack, Ballyhaunis, Co. Mayo": _RURAL,
-    "please hand it to the watchman at Village Kheri Kalan, Post Office Ballabgarh, District Faridabad, Haryana": _RURAL,
-    "livrez à la porte bleue au Lieu-dit Les Granges, route de Cahors, Lalbenque": _RURAL,
-    "laissez-le devant la porte du Rang Saint-Joseph 455, Saint-Élie-de-Caxton": _RURAL,
-    "bitte beim Nachbarn abgeben, Aussiedlerhof 2, Flur 14, Gemarkung Wettesingen": _RURAL,
-    "bitte vor die Tür stellen, Rotte Oberndorf 23, Gemeinde Ybbsitz": _RURAL,
-    "bitte im Milchkasten deponieren, Hof Ober-Egg, Egg 112, Trub": _RURAL,
-    "déjelo con el portero en Carretera Federal 15 Km 22, Rancho Las Palmas, Magdalena de Kino": _RURAL,
-    "dejalo en la portería de Ruta Provincial 40 Km 7, Chacra 23, Tupungato": _RURAL,
-    "déjelo en recepción, en la Vereda El Salado, Finca La Esperanza, Km 4 vía a Guatapé": _RURAL,
-    "déjenlo en conserjería de Parcela 18, Camino a Los Maitenes Km 6, Limache": _RURAL,
-    "deixar com o porteiro na Sítio Boa Vista, Estrada Vicinal km 8, Zona Rural, Pirenópolis": _RURAL,
-    "graag afgeven bij de buren op Boerderij De Hoeve, Hooidijk 14, Dalfsen": _RURAL,
-    "lämna det vid dörren på Gården Övre Näs 3, Rättvik": _RURAL,
-    "legg den i postkassa i Gnr 45 bnr 12, Nordre Åsen gård, Gausdal": _RURAL,
     "skiljið pakkann eftir við dyrnar á Bærinn Hóll, Svarfaðardal, Dalvík": _RURAL,
-    "zostawcie u sąsiadki na Kolonia Wola 45, gmina Łabunie": _RURAL,
-    "nechte to u sousedů v ulici čp. 36, Horní Lhota u Ostravy": _RURAL,
-    "nechajte to pri dverách na Lazy pod Makytou č. 211, osada Dúbrava": _RURAL,
-    "hagyják a szomszédnál a Tanya 214, Kiskunmajsa": _RURAL,
-    "lăsați coletul la vecina de pe Sat Vadu Crișului, nr. 311, comuna Vadu Crișului, jud. Bihor": _RURAL,
-    "ostavite paket kod susjeda u Zaselak Gornji Kraj 14, Pitomača": _RURAL,
-    "pustite paket pred vrati na Zgornja Besnica 47, pri kmetiji Jereb": _RURAL,
-    "ostavite paket kod komšije u Salaš 45, Čenej": _RURAL,
-    "jätke pakk ukse taha aadressil Mäe talu, Kuremaa küla, Jõgeva vald": _RURAL,
-    'atstājiet pie durvīm, Mājas \\"Rūķīši\\", Ērgļu pagasts': _RURAL,
     "kapıcıya bırakın, adres: Yeşilköy Köyü, Kızılcahamam, Ankara": _RURAL,
-    "please leave it at the blue door: 3603 Banchi, Oaza Chisato, Achi-mura, Shimoina-gun, Nagano": _RURAL,
-    "경비실에 맡겨 주세요: 전라남도 보성군 회천면 영천리 산 12": _RURAL,
-    "để ở phòng bảo vệ, Thôn 4, xã Ea Kao, TP Buôn Ma Thuột, Đắk Lắk": _RURAL,
-    "titip ke satpam di Dusun Krajan RT 03 RW 02, Desa Sumberejo, Kec. Batu": _RURAL,
-    "tinggalkan di pondok pengawal, Lot 2231, Kampung Sungai Pinang, Mukim Kuala Kedah": _RURAL,
-    "paki-iwan sa guard ng Purok 3, Sitio Malinao, Barangay Tagbac, Oas, Albay": _RURAL,
-    "चौकीदार को दे दें, पता: ग्राम रामपुर, पोस्ट बड़ागांव, जिला वाराणसी": _RURAL,
-    "اتركوه مع البواب في عزبة الشيخ، قرية ميت غمر، مركز ميت غمر، الدقهلية": _RURAL,
-    "השאירו אצל השכנים ב משק 42, מושב נהלל": _RURAL,
-    "لطفاً به نگهبان بدهید، نشانی: روستای ابیانه، دهستان برزرود، شهرستان نطنز": _RURAL,
-    "tafadhali acha kwa mlinzi, Kijiji cha Kaptagat, Shamba namba 212, Elgeyo Marakwet": _RURAL,
-    "deixeu-lo a la porta blava del Mas Can Pujol, Camí de la Riera s/n, Sant Julià de Vilatorta": _RURAL,
     "Congrats on the new house! It goes to 11 Ashgrove Park, Ennis, Co. Clare. xx": _FREE_TEXT,
     "Všechno nejlepší babi! Balík pošli na Lipová 214/9, Kolín. xx": _FREE_TEXT,
     "Všetko najlepšie dedo! Balík na Hlavná 58, Prešov. xx": _FREE_TEXT,

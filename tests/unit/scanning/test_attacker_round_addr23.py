@@ -37,9 +37,9 @@ _CAPITALS = (
     "'JL. MELATI NO. 17, RT 03/RW 05', 'ATATÜRK CADDESI NO: 45 D: 6')"
 )
 _SPLIT = (
-    "an address split over an object's keys, an array's lines or {name, value} fields, each part of which "
-    "alone is no address the rules read, under keys they do not know ('ulice'/'psc'/'obec', 'jusho', "
-    "'dizhi', 'alonwan') or in an array under a key that names no address"
+    "an address kept as its parts whose reading joined the text rules do not read: a Maltese street after "
+    "its number ('12, Triq il-Kbira, BKR 1011, Birkirkara'), Japanese and Chinese lines with the street "
+    "before its town, in an array under a key that names no address (the street rules, not the keys)"
 )
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
@@ -52,39 +52,25 @@ _OPEN: dict[str, str] = {
     "user: lipová 214/9 280 02 kolín": _LOWER_CASE,
     "user: hlavná 58 080 01 prešov": _LOWER_CASE,
     "user: ул. иван вазов 14, ет. 3 4000 пловдив": _LOWER_CASE,
-    '"odos": "Ερμού 45, 3ος όροφος"': _SPLIT,
     "user: ερμού 45, 3ος όροφος 262 21 πάτρα": _LOWER_CASE,
     "user: atatürk caddesi no: 45 d: 6 35220 i̇zmir": _LOWER_CASE,
     "ATATÜRK CADDESI NO: 45 D: 6": _CAPITALS,
     "user: jl. melati no. 17, rt 03/rw 05 40132 bandung": _LOWER_CASE,
     "JL. MELATI NO. 17, RT 03/RW 05": _CAPITALS,
     '"triq": "12, Triq il-Kbira"': _SPLIT,
-    '"rruga": "Rruga e Durrësit 45, Ap. 6"': _SPLIT,
     "user: rruga e durrësit 45, ap. 6 1001 tiranë": _LOWER_CASE,
     "user: 12 bóthar na trá h91 x2y3 gaillimh": _LOWER_CASE,
     "user: kale nagusia 14, 3. eskuina 20003 donostia": _LOWER_CASE,
     "KALE NAGUSIA 14, 3. ESKUINA": _CAPITALS,
     "user: 14 heol y brenin sa31 1bt caerfyrddin": _LOWER_CASE,
-    '"jusho": "桜町2丁目14番地 メゾン桜302"': _SPLIT,
     '["桜町2丁目14番地 メゾン桜302", ': _SPLIT,
-    '{"name": "jusho", "value": "桜町2丁目14番地 メゾン桜302"}': _SPLIT,
-    '"dizhi": "人民路88号3单元502室"': _SPLIT,
     '["人民路88号3单元502室", ': _SPLIT,
-    '{"name": "dizhi", "value": "人民路88号3单元502室"}': _SPLIT,
-    '"juso": "판교역로 235, 7층 702호"': _SPLIT,
-    '{"name": "juso", "value": "판교역로 235, 7층 702호"}': _SPLIT,
-    '"alonwan": "١٤ شارع النصر، الدور الثالث"': _SPLIT,
-    '{"name": "alonwan", "value": "١٤ شارع النصر، الدور الثالث"}': _SPLIT,
 }
 
-_BUSINESS_FORM = (
-    "a shop's own address after a legal form the business rule does not know (Sàrl, SpA, Sp. z o.o., ТОВ "
-    "after the name, PT after the name, (Edms) Bpk, sh.p.k., S.à r.l., Cyf, 有限公司 before an address, "
-    'ش.م.م, בע"מ before a street word)'
-)
 _COMPANY_NUMBER = (
-    "a company's registration or tax number read as a person's ID or phone number (RCS, BCE, NIT, kt., Cg., "
-    "OIB, NPWP, MST, NIPT: the numbers detectors, not this round's)"
+    "a company's registration or tax number read as a person's ID or phone number: after a word that numbers "
+    "persons too (NIT, kt., OIB, NPWP, MST, NIPT: the numbers detectors would need the legal form before "
+    "it) or after RCS and its town ('RCS Nantes 512 345 678'); BCE, KBO and Cg. are company words now"
 )
 _PERSON_STREET = (
     "a street or district in capitals or Hangul read as a person's name ('KARL JOHANS GATE', '명동길', "
@@ -94,30 +80,17 @@ _PERSON_STREET = (
 # A clean record flagged, by a string of the record, and why.
 _FALSE_FLAGS: dict[str, str] = {
     "Atelier Loire SARL, 3 quai de la Fosse, 44000 Nantes, RCS Nantes 512 345 678": _COMPANY_NUMBER,
-    "Meuse & Fil SRL, 8 place d'Armes, 5000 Namur, BCE 0712.345.678": _COMPANY_NUMBER,
-    "Léman Papier Sàrl, 5 rue du Midi, 1003 Lausanne, CHE-123.456.789": _BUSINESS_FORM,
     "Antioquia Hecho S.A.S., Calle 10 # 40-20, Medellín, NIT 900.123.456-7": _COMPANY_NUMBER,
-    "Araucanía Lanas SpA, Av. Alemania 100, Temuco, RUT 76.123.456-7": _BUSINESS_FORM,
-    "Durmekunst BV, Markt 4, 9160 Lokeren, KBO 0712.345.679": _COMPANY_NUMBER,
     "KARL JOHANS GATE POSTER 50 X 70": _PERSON_STREET,
     "Norðurljós Prent ehf., Hafnarstræti 90, 600 Akureyri, kt. 510101-2340": _COMPANY_NUMBER,
-    "Roztocze Druk Sp. z o.o., Rynek Wielki 3, 22-400 Zamość, KRS 0000123456": _BUSINESS_FORM,
-    "Alföld Nyomda Kft., Kossuth tér 1, 6000 Kecskemét, Cg. 03-09-123456": _COMPANY_NUMBER,
     "Slavonija Tisak d.o.o., Trg Ante Starčevića 1, 31000 Osijek, OIB 12345678903": _COMPANY_NUMBER,
-    "Полтава Друк ТОВ, вул. Соборності 10, 36000 Полтава, ЄДРПОУ 12345678": _BUSINESS_FORM,
-    "Parahyangan Cetak PT, Jl. Braga No. 10, Bandung 40111, NPWP 01.234.567.8-901.000": _BUSINESS_FORM,
+    "Parahyangan Cetak PT, Jl. Braga No. 10, Bandung 40111, NPWP 01.234.567.8-901.000": _COMPANY_NUMBER,
     "Công ty TNHH In Hà Thành, 5 Tràng Tiền, Hà Nội, MST 0101234567": _COMPANY_NUMBER,
-    "Boland Drukkers (Edms) Bpk, Dorpstraat 5, Stellenbosch 7600, Reg 2010/012345/07": _BUSINESS_FORM,
-    "Shtypshkronja Arbëria sh.p.k., Bulevardi Zogu I 10, Tiranë 1001, NIPT L12345678A": _BUSINESS_FORM,
-    "Sauerdall Print S.à r.l., 3 place Guillaume, L-9237 Diekirch, RCS B123456": _BUSINESS_FORM,
-    "Argraffwyr Tywi Cyf, 2 Stryd y Brenin, Caerfyrddin SA31 1BT, Rhif Cwmni 07654321": _BUSINESS_FORM,
-    "苏州印象文化有限公司 苏州市观前街10号 统一社会信用代码91320500MA1XXXXX1X": _BUSINESS_FORM,
+    "Shtypshkronja Arbëria sh.p.k., Bulevardi Zogu I 10, Tiranë 1001, NIPT L12345678A": _COMPANY_NUMBER,
     "주식회사 판교프린트 경기도 성남시 분당구 대왕판교로 1 사업자등록번호 123-45-67890": _PERSON_STREET,
     '"si": "성남시 분당구", "nara": "대한민국"': _PERSON_STREET,
     "명동길 tote bag 38 x 42 cm, pack of 2": _PERSON_STREET,
     '{"name": "si", "value": "성남시 분당구"}': _PERSON_STREET,
-    "شركة الدلتا للطباعة ش.م.م، ٥ شارع الجمهورية، المنصورة، سجل تجاري ١٢٣٤٥": _BUSINESS_FORM,
-    'דפוס השפלה בע\\"מ, רחוב יעקב 2, רחובות, ח.פ. 512345678': _BUSINESS_FORM,
 }
 
 
