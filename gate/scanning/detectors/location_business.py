@@ -41,7 +41,7 @@ _HAN = "\u4e00-\u9fff"
 # A business's name and form end where a separator follows: "Fjordull AS · ", "Elbkontor GmbH, ",
 # Arabic's comma ("ش.م.م، ٥ شارع"). A region's code after a town and before its postcode is no form
 # ("Okotoks AB T1S 1A1", "APO AE 09012", "Adelaide SA 5000"), nor Ireland's "Co. Clare".
-_SEPARATOR_AFTER = r"(?=\s*[,،、·|–—;(\-])"
+_SEPARATOR_AFTER = r"(?=\s*[,،、·|–—;(\-+])"
 # A name starts with a capital, or a letter of a script without case ("דפוס השפלה בע\"מ").
 _LEGAL_FORM = re.compile(
     rf"[{_UP}{lexicon.CASELESS}][\w&'’.\-]*(?:\s+[\w&'’.()\-]+){{0,4}}?,?\s+"

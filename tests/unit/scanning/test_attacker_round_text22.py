@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - a Ukrainian legal form in Cyrillic, on purpose
 """The twenty-second attacker round on text (text22): attacker_round_text22.json, written before reading
 the detectors, in the exports and wire formats that commerce back-offices, print shops and support tools
 paste into generation parameters and metadata text, none of which an earlier round used (each record
@@ -31,15 +30,6 @@ from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_text22.json")
 
-_PLUS_SEPARATED_FOOTER = (
-    "a shop's legal form before its address with EDIFACT's '+' between the parts (NAD+SU+...+Lumen Prints "
-    "Ltd+Hauptstraße 5+Berlin++10115+DE'): the business-address rule reads ',', '·', '|' and the like, not "
-    "'+': location_business.py, helper addr24's"
-)
-_FORM_AFTER_NAME = (
-    "a legal form its language writes before the name written after it ('Lumen Prints ТОВ, Hauptstraße 5'): "
-    "location_business.py reads ТОВ before a name only, helper addr24's"
-)
 _DEVANAGARI_PRODUCT = (
     "Hindi product copy in Devanagari read as a name by the script rule ('सिरेमिक मग सुबह की धुंध', a mug's "
     "title; text21's open class): person*.py, helpers names22's and scanfast24's"
@@ -54,8 +44,6 @@ _OPEN: dict[str, str] = {}
 
 # A clean record flagged, by a string of the record, and why.
 _FALSE_FLAGS: dict[str, str] = {
-    "NAD+SU+4012345000009::9++Lumen Prints": _PLUS_SEPARATED_FOOTER,
-    "Lumen Prints ТОВ, Hauptstraße": _FORM_AFTER_NAME,
     "सिरेमिक मग सुबह की धुंध": _DEVANAGARI_PRODUCT,
     "Keramikbolli Morgun=C3=BEoka": _PRODUCT_IN_NOTE,
 }

@@ -26,6 +26,8 @@ _SHOPS_FOOTERS = (
     'סטודיו ירושלים בע"מ, רחוב יפו 97, ירושלים',
     "杭州西湖印刷有限公司 杭州市西湖区文三路10号",
     "苏州印象文化有限公司 苏州市观前街10号 代码91320500MA1XXXXX1X",
+    # EDIFACT's '+' between a party's parts (a NAD segment's name, street, city, postcode)
+    "NAD+SU+4012345000009::9++Lumen Prints Ltd+Hauptstraße 5+Berlin++10115+DE'",
 )
 
 _CUSTOMERS_ADDRESSES = (
@@ -41,6 +43,8 @@ _CUSTOMERS_ADDRESSES = (
     "送到 杭州市西湖区文三路10号",
     # a label's lines in capitals: "SP. Z O.O." may be words there
     "ROZTOCZE DRUK SP. Z O.O., RYNEK WIELKI 3, 22-400 ZAMOŚĆ",
+    # '+' between a party's parts with no legal form before them: a person's delivery party
+    "NAD+DP+++Jonas Keller+Hauptstraße 5+Berlin++10115+DE'",
 )
 
 
