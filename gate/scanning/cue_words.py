@@ -33,11 +33,6 @@ _pattern_bits: list[int] = []
 # out of the automaton: they occur several times in most texts, and every occurrence it reports is a tuple
 # and a turn of `found`'s loop (0.3 us a European text); an `in` test each finds exactly the same.
 _single_bits: list[tuple[str, int]] = []
-# (scanfast24) Text of hex digits alone (a hash, a model's hash, a seed: 1.2 a European record) can hold
-# only the words spelled with them ("c", "3", "deaf": 9 of 11,380): those are tested with `in`, exactly
-# what the automaton would report, at a fifth of its cost (4,200 instructions a 64-digit hash).
-_HEX_DIGITS = "0123456789abcdef"
-_hex_bits: list[tuple[str, int]] = []
 # The last text `found` read and its answer: `text_facts` asks first for the facts of a text with words,
 # and the `Text` made next asks again with an equal string (its `cue_view`). One entry, replaced whole
 # (safe to read from any thread), emptied when a list is registered. It holds the lower-cased text of
@@ -75,12 +70,6 @@ def found(lower: str) -> int:
     if automaton is None:
         automaton = _build()
     bits = 0
-    if lower.isalnum() and not lower.strip(_HEX_DIGITS):
-        for word, bit in _hex_bits:
-            if word in lower:
-                bits |= bit
-        _last = (lower, bits)
-        return bits
     pattern_bits = _pattern_bits
     for index, _, _ in automaton.find_matches_as_indexes(lower, overlapping=True):
         bits |= pattern_bits[index]
@@ -108,7 +97,6 @@ def _build() -> AhoCorasick:
     automaton = AhoCorasick(words)
     _pattern_bits[:] = [_word_bits[word] for word in words]
     _single_bits[:] = sorted((word, bits) for word, bits in _word_bits.items() if len(word) == 1)
-    _hex_bits[:] = sorted((word, bits) for word, bits in _word_bits.items() if not word.strip(_HEX_DIGITS))
     _automaton[0] = automaton
     return automaton
 

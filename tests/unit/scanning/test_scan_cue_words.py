@@ -135,29 +135,3 @@ def test_one_character_words_are_answered_beside_the_automaton() -> None:
     for word, bits in singles.items():
         assert cue_words.found(f"\u2063{word}\u2063") & bits == bits
         assert not cue_words.found("\u2063\u2063") & bits
-
-
-_HEX_WORDS = ["3", "c", "e", "ccc", "cccd", "deaf", "faedd", "cadea", "faceb", "dead", "beef", "cafe", "0"]
-
-
-@settings(max_examples=800, deadline=None)
-@given(
-    st.one_of(
-        st.text(alphabet="0123456789abcdef", min_size=1, max_size=70),
-        st.lists(st.sampled_from([*_HEX_WORDS, "a6c8bb", "99e490"]), min_size=1, max_size=8).map("".join),
-    )
-)
-def test_hex_digits_alone_answer_as_the_plain_test(value: str) -> None:
-    # (scanfast24) Text of hex digits alone is answered by `in` tests of the words spelled with them.
-    cue_words._last = ("", 0)
-    _check(value)
-
-
-def test_hex_text_finds_the_words_spelled_with_hex_digits() -> None:
-    cue_words.found("a warm-up text")  # builds the automaton
-    hex_words = dict(cue_words._hex_bits)
-    assert {"c", "e", "3"} <= set(hex_words)  # not vacuous: the words a hash can hold are there
-    for word, bits in hex_words.items():
-        assert cue_words.found(f"0{word}9") & bits == bits
-    assert cue_words.found("0123456789") & hex_words["3"]
-    assert not cue_words.found("0124567890") & hex_words["3"]
