@@ -12,16 +12,11 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from gate.model import Finding
-from gate.pointers import escape_token
-from gate.scanning import key_names, memo, pairs, splits
+from gate.scanning import key_names, members, memo, pairs, splits
 from gate.scanning.application_ids import application_client
-from gate.scanning.context import NOT_NUMERIC, POSITIVE_MASK, key_info, owner_context, reads_as_number
+from gate.scanning.context import NOT_NUMERIC, POSITIVE_MASK, owner_context, reads_as_number
 from gate.scanning.decoding import hidden_variants, may_be_encoded
-from gate.scanning.detectors import (
-    KEYED_RULES,
-    KeyedRule,
-    Text,
-)
+from gate.scanning.detectors import Text
 from gate.scanning.detectors.base import PatternDetector
 from gate.scanning.embedded import embedded_json
 from gate.scanning.graphs import WIDGETS, graph_node, widget_strings
@@ -37,7 +32,6 @@ from gate.scanning.tables import delimited_table
 # still see them.
 _MIN_TEXT_CHARS = 5
 # ... unless they are not ASCII: a name in Chinese, Japanese or Korean is shorter ("李伟", "김민준").
-_CACHED_KEY_CHARS = 64
 # JSON inside a string inside a string is read; one more layer down is read as text only.
 _MAX_JSON_LAYERS = 2
 _JSON_OPENERS = frozenset(("{", "["))
@@ -47,81 +41,17 @@ _CARD_SIZED_HIGH = 10**16
 # Pointer token for a member whose key holds personal data: "*" and the member's position.
 HIDDEN_KEY = "*"
 
-_Rules = tuple[KeyedRule, ...]
-# What a member's key decides, computed once per distinct key: (key needs no scanning, pointer token,
-# context its children inherit, the key's own negative context, rules for an ordinary parent, rules
-# when the parent is a person, what an identifier-shaped key names (`key_names`), whether the key is
-# never spelled in a pointer).
-_Member = tuple[bool, str, int, int, _Rules, _Rules, tuple[tuple[str, str], ...], bool]
 
-
-def _build_member(key: str) -> _Member:
-    # The key's meaning is read from its normalised form ("phone" spelled with a Cyrillic U+0440 is a
-    # phone key); its pointer token is always the original key, and a key that is not a plain
-    # identifier is scanned itself.
-    meant = normalise(key)
-    info = key_info(meant)
-    flags = info.flags
-    rules = tuple(rule for rule in KEYED_RULES if rule.matches(info))
-    if meant != key:
-        # Greek or Cyrillic keys lose their words when look-alike letters are mapped to Latin ones
-        # ("ημερομηνία_γέννησης"): what the key says as written counts too, positive context only, so a
-        # disguise can add meaning but never take any away.
-        written = key_info(key)
-        flags |= written.flags & POSITIVE_MASK
-        rules += tuple(rule for rule in KEYED_RULES if rule.matches(written) and rule not in rules)
-    plain = info.plain and meant == key
-    named: tuple[tuple[str, str], ...] = ()
-    if plain and (words := key_names.reading(key)):
-        named = tuple(
-            (f.entity, f"{f.detector}+key") for f in scan_text(words, path="") if key_names.names_someone(f)
-        )
-    return (
-        plain,
-        escape_token(key),
-        # Positive context is inherited; negative context ("seed", "version") is the key's own.
-        flags & POSITIVE_MASK,
-        flags & ~POSITIVE_MASK,
-        tuple(r for r in rules if not r.owner_only),
-        rules,
-        named,
-        not plain and key_names.name_shaped(meant),
+def _names(words: str) -> members.Named:
+    """What a key's words name ("anna_kowalska" read "Anna Kowalska"), for `members`."""
+    return tuple(
+        (f.entity, f"{f.detector}+key") for f in scan_text(words, path="") if key_names.names_someone(f)
     )
 
 
-# Per-process table, read for every member: a plain dict, because a dict lookup costs a third of an
-# lru_cache call. Bounded: a full table is emptied and fills again with what is in use, so hostile keys
-# can neither grow memory nor crowd out the usual entries for good (the plans' table: `plans`). Threads
-# may race on the table: each entry is a pure function of its key, so a race costs time only.
-_MAX_MEMBERS = 8192
-_members: dict[str, _Member] = {}
-
-
-def _member(key: str) -> _Member:
-    member = _members.get(key)
-    if member is None:
-        member = _build_member(key)
-        # Only short keys are stored, so hostile long keys cannot fill memory.
-        if len(key) <= _CACHED_KEY_CHARS:
-            if len(_members) >= _MAX_MEMBERS:
-                _members.clear()
-            _members[key] = member
-    return member
-
-
-def _paired(pair: tuple[str, str, str], key: str, member: _Member) -> _Member:
-    """A pair's member as read: its value's gains the context and rules of the name it carries; its
-    name's, written as a field's name, loses those of the key it sits under (`pairs`)."""
-    label_key, value_key, label = pair
-    plain, token, positive, own, rules, owner_rules, named, hide = member
-    if key == value_key:
-        _, _, label_positive, label_own, label_rules, label_owner_rules, _, _ = _member(label)
-        rules += tuple(rule for rule in label_rules if rule not in rules)
-        owner_rules += tuple(rule for rule in label_owner_rules if rule not in owner_rules)
-        return plain, token, positive | label_positive, own | label_own, rules, owner_rules, named, hide
-    if key == label_key and pairs.names_a_field(label):
-        return plain, token, 0, 0, (), (), named, hide
-    return member
+def _member(key: str) -> members.Member:
+    """What an object member's key decides (`members`)."""
+    return members.member(key, _names)
 
 
 def _pattern_detect(detector: PatternDetector, text: Text) -> str | None:
@@ -379,9 +309,9 @@ class _Scan:
             if size > max_string_chars or chars > max_total_chars:
                 self.chars = chars
                 self.over_limit(size)
-            member = _members.get(key) or _member(key)
+            member = members.table.get(key) or _member(key)
             plain, token, positive, own, rules, owner_rules, named, hide = (
-                member if pair is None else _paired(pair, key, member)
+                member if pair is None else members.paired(pair, key, member, _names)
             )
             # The member's pointer is spelled only when something needs it (a finding, a string the
             # detectors read, a container): most members are numbers or strings found clean before.
@@ -446,9 +376,9 @@ class _Scan:
         if own or nested:
             for parts in splits.readings(obj, own, nested):
                 self._joined(parts, path, flags, start)
-        members = splits.address_members(obj) if splits.may_hold_address(obj) else None
-        if members is not None:  # a postal address kept as its fields (addr23)
-            self._joined(members, path, flags, start)
+        fields = splits.address_members(obj) if splits.may_hold_address(obj) else None
+        if fields is not None:  # a postal address kept as its fields (addr23)
+            self._joined(fields, path, flags, start)
         if "domain" in obj:
             address = splits.address_parts(obj)
             if address is not None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from gate.scanning.detectors.base import HAS_DIGIT, HAS_NON_ASCII, HAS_WORDS, PatternRule, Text
+from gate.scanning.script_facts import HAS_UNSPACED
 
 _HAN = "\u4e00-\u9fff\u3005"  # CJK ideographs and the repetition mark 々
 _KANA = "\u3041-\u3096\u30a1-\u30fa\u30fc\u30f6"
@@ -53,9 +54,12 @@ def _turkish_words(text: Text) -> bool:
 
 
 RULES = (
-    # Both patterns need a CJK or Hangul character; the Turkish one needs whitespace.
-    PatternRule("location.address_cjk", _CJK_ADDRESS, requires=HAS_DIGIT | HAS_NON_ASCII),
-    PatternRule("location.address_korean", _HANGUL_ADDRESS, requires=HAS_DIGIT | HAS_NON_ASCII),
+    # Both patterns need a CJK or Hangul character (scanfast24: so a character `HAS_UNSPACED` stands for,
+    # not any beyond ASCII: accented Latin text left them); the Turkish one needs whitespace.
+    PatternRule("location.address_cjk", _CJK_ADDRESS, requires=HAS_DIGIT | HAS_NON_ASCII | HAS_UNSPACED),
+    PatternRule(
+        "location.address_korean", _HANGUL_ADDRESS, requires=HAS_DIGIT | HAS_NON_ASCII | HAS_UNSPACED
+    ),
     PatternRule(
         "location.address_turkish", _TURKISH_ADDRESS, when=_turkish_words, requires=HAS_DIGIT | HAS_WORDS
     ),

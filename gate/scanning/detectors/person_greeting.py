@@ -198,6 +198,10 @@ _OPENING_WORDS = frozenset(
 )
 # ... found by the shared one pass over the text before any of this is asked (most texts hold none).
 has_opening = any_word(tuple(sorted(_OPENING_WORDS)))
+# ... though one- and two-letter ones ("i", "s", "hi", "me") are in nearly every text, so the line's first
+# word is compared too: its first three letters (the word, when shorter) against these, before a regex
+# reads the word (`_may_open`).
+_OPENING_HEADS = frozenset(word[:3] for word in _OPENING_WORDS)
 # (A Brahmic word's vowel signs and viramas are marks, no letters: "प्रिय".)
 _FIRST_WORD = re.compile(r"[ \t\"'“«]*([^\W\d_](?:[^\W\d_]|[\u0900-\u0dff])*)")
 # Wake words of voice assistants and Santa, greeted in product copy as no one ("Hey Siri,", "Dear Santa,").
@@ -224,14 +228,35 @@ def _supply(word: str) -> bool:
     )
 
 
+def _may_open(line: str) -> bool:
+    """False when `line`'s first word (`_FIRST_WORD`) is certainly no opening word: a line that starts with
+    an ASCII letter has a first word whose first three letters (all of it, when shorter) are the line's
+    own, and ASCII lower-cases letter by letter. Anything else is left to the regex (True)."""
+    head = line[:3]
+    if not head.isascii() or not head[:1].isalpha():
+        return True
+    if not head.isalpha():
+        head = head[:2] if head[:2].isalpha() else head[:1]
+    return head.lower() in _OPENING_HEADS
+
+
 def _opens(value: str) -> bool:
     """`value` or one of its lines starts with a word that may open a salutation or a closing (the first
-    word read by an anchored match: a search for line starts cost PERSON a tenth of its time)."""
-    lines = value.split("\n") if "\n" in value else (value,)
-    return any(
-        (first := _FIRST_WORD.match(line)) is not None and first.group(1).lower() in _OPENING_WORDS
-        for line in lines
-    )
+    word read by an anchored match: a search for line starts cost PERSON a tenth of its time; scanfast24:
+    its first letters compared first, `_may_open`, 4,200 -> ~400 instructions a one-line text)."""
+    if "\n" not in value:
+        if not _may_open(value):
+            return False
+        first = _FIRST_WORD.match(value)
+        return first is not None and first.group(1).lower() in _OPENING_WORDS
+    for line in value.split("\n"):
+        if (
+            _may_open(line)
+            and (first := _FIRST_WORD.match(line)) is not None
+            and first.group(1).lower() in _OPENING_WORDS
+        ):
+            return True
+    return False
 
 
 class GreetedNames:

@@ -370,7 +370,7 @@ def test_plans_for_one_context_are_not_reused_for_another(monkeypatch: pytest.Mo
 
 
 def test_full_tables_are_emptied_and_results_stay_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gate.scanning import plans, walk  # noqa: PLC0415 - the private tables under test
+    from gate.scanning import members, plans  # noqa: PLC0415 - the private tables under test
 
     params = {
         f"key{i}": value
@@ -391,18 +391,18 @@ def test_full_tables_are_emptied_and_results_stay_the_same(monkeypatch: pytest.M
     }
     expected = scan_parameters(params)
     monkeypatch.setattr(plans, "_MAX_PLANS", 3)
-    monkeypatch.setattr(walk, "_MAX_MEMBERS", 4)
+    monkeypatch.setattr(members, "_MAX_MEMBERS", 4)
     monkeypatch.setattr(plans, "_plans", {})
     monkeypatch.setattr(plans, "_gates", {})
-    monkeypatch.setattr(walk, "_members", {})
+    monkeypatch.setattr(members, "table", {})
     for _ in range(3):
         assert scan_parameters(params) == expected
         assert len(plans._plans) <= 3
-        assert len(walk._members) <= 4
+        assert len(members.table) <= 4
         # Emptied and refilled, not frozen: what was used last is in the tables.
-        assert "key9" in walk._members
+        assert "key9" in members.table
     scan_parameters({"another": "jane@example.com"})
-    assert "another" in walk._members
+    assert "another" in members.table
     assert any(plan and plan[0].entity == "EMAIL_ADDRESS" for plan in plans._plans.values())
 
 
