@@ -174,15 +174,17 @@ _MAX_RESOURCES: Final = 64
 
 
 _RESOURCE_PREFIX: Final = "self#jumbf="
+_IDENTIFIER_KEY: Final = '"identifier"'
 
 
 def may_name_resources(report: str) -> bool:
     """False only when the report's JSON text cannot name a resource, so `_resources` would walk it all
-    and find none: no string spells `self#jumbf=` (unless through a \\u escape, which JSON allows for
-    any character), and the text is too short to hold more nodes than the walk's bound (each node takes
-    a character at least), past which the walk reports what it did not look at. Signed images without
+    and find none: no object has an `identifier` key (unless spelled through a \\u escape, which JSON
+    allows for any character), and the text is too short to hold more nodes than the walk's bound (each
+    node takes a character at least), past which the walk reports what it did not look at. (`self#jumbf=`
+    itself is no sign: every report's validation results give such URLs.) Signed images without
     thumbnails or icons (the gate's own among them) then skip the walk over every node of the store."""
-    return len(report) >= _MAX_NODES or _RESOURCE_PREFIX in report or "\\u" in report
+    return len(report) >= _MAX_NODES or _IDENTIFIER_KEY in report or "\\u" in report
 
 
 def _resources(reader: c2pa.Reader, store: Mapping[str, Any]) -> tuple[tuple[str, bytes], ...]:

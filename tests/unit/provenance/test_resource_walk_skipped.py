@@ -39,7 +39,9 @@ STRINGS = st.sampled_from(
         "",
     ]
 )
-KEYS = st.sampled_from(["identifier", "format", "thumbnail", "data", "self#jumbf=x", "label", "title"])
+KEYS = st.sampled_from(
+    ["identifier", "format", "thumbnail", "data", "self#jumbf=x", "label", "Identifier", "é"]
+)
 JSON = st.recursive(
     st.one_of(st.none(), st.integers(0, 3), STRINGS),
     lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(KEYS, inner, max_size=4)),
@@ -50,7 +52,9 @@ JSON = st.recursive(
 @settings(max_examples=400, deadline=None)
 @given(JSON, st.booleans())
 def test_a_report_that_cannot_name_a_resource_holds_none(manifests: Any, ascii_only: bool) -> None:
-    text = json.dumps({"active_manifest": "urn:c2pa:1", "manifests": manifests}, ensure_ascii=ascii_only)
+    validation = {"success": [{"url": "self#jumbf=/c2pa/urn:c2pa:1/c2pa.signature"}]}  # as in every report
+    store = {"active_manifest": "urn:c2pa:1", "manifests": manifests, "validation_results": validation}
+    text = json.dumps(store, ensure_ascii=ascii_only)
     walked = _resources(_Reader(), json.loads(text))  # type: ignore[arg-type]
     if not may_name_resources(text):
         assert walked == ()
@@ -58,12 +62,18 @@ def test_a_report_that_cannot_name_a_resource_holds_none(manifests: Any, ascii_o
 
 def test_a_resource_spelled_through_escapes_is_still_walked_for() -> None:
     identifier = "self#jumbf=/c2pa/urn:c2pa:1/c2pa.assertions/c2pa.thumbnail.claim.jpeg"
-    escaped = "".join(f"\\u{ord(ch):04x}" for ch in identifier)
-    text = '{"manifests": {"urn:c2pa:1": {"thumbnail": {"format": "image/jpeg", "identifier": "%s"}}}}'
-    text %= escaped
-    assert verify._RESOURCE_PREFIX not in text
+    key = "".join(f"\\u{ord(ch):04x}" for ch in "identifier")
+    text = '{"manifests": {"urn:c2pa:1": {"thumbnail": {"format": "image/jpeg", "%s": "%s"}}}}'
+    text %= (key, identifier)
+    assert verify._IDENTIFIER_KEY not in text
     assert may_name_resources(text)
     assert _resources(_Reader(), json.loads(text)) == (("image/jpeg", b"resource"),)  # type: ignore[arg-type]
+
+
+def test_a_report_of_the_gates_own_manifest_is_not_walked() -> None:
+    manifests = {"urn:c2pa:1": {"assertions": [{"label": "c2pa.actions.v2", "data": {"actions": []}}]}}
+    validation = {"success": [{"url": "self#jumbf=/c2pa/urn:c2pa:1/c2pa.signature"}]}
+    assert not may_name_resources(json.dumps({"manifests": manifests, "validation_results": validation}))
 
 
 def test_a_report_past_the_walks_bound_is_walked() -> None:
