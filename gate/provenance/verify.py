@@ -155,9 +155,10 @@ def verify_manifest(
         if reader is None:
             return ProvenanceReport(state="absent")
         with reader:
-            store = json.loads(reader.json())
+            text = reader.json()
+            store = json.loads(text)
             generations = _generation_assertions(reader, store)
-            resources = _resources(reader, store)
+            resources = _resources(reader, store) if may_name_resources(text) else ()
     except c2pa.C2paError as exc:
         kind = error_kind(exc)
         if kind not in _READ_ERRORS:
@@ -170,6 +171,20 @@ def verify_manifest(
 # Bounds on the walk for resource references (a store is at most the image's size, already bounded).
 _MAX_NODES: Final = 100_000
 _MAX_RESOURCES: Final = 64
+
+
+_RESOURCE_PREFIX: Final = "self#jumbf="
+_IDENTIFIER_KEY: Final = '"identifier"'
+
+
+def may_name_resources(report: str) -> bool:
+    """False only when the report's JSON text cannot name a resource, so `_resources` would walk it all
+    and find none: no object has an `identifier` key (unless spelled through a \\u escape, which JSON
+    allows for any character), and the text is too short to hold more nodes than the walk's bound (each
+    node takes a character at least), past which the walk reports what it did not look at. (`self#jumbf=`
+    itself is no sign: every report's validation results give such URLs.) Signed images without
+    thumbnails or icons (the gate's own among them) then skip the walk over every node of the store."""
+    return len(report) >= _MAX_NODES or _IDENTIFIER_KEY in report or "\\u" in report
 
 
 def _resources(reader: c2pa.Reader, store: Mapping[str, Any]) -> tuple[tuple[str, bytes], ...]:
@@ -189,7 +204,7 @@ def _resources(reader: c2pa.Reader, store: Mapping[str, Any]) -> tuple[tuple[str
             if (
                 isinstance(identifier, str)
                 and isinstance(fmt, str)
-                and identifier.startswith("self#jumbf=")
+                and identifier.startswith(_RESOURCE_PREFIX)
                 and identifier not in found
             ):
                 found[identifier] = (fmt, _resource(reader, identifier))

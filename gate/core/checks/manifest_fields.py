@@ -14,7 +14,6 @@ position (`exifEX:*3`), as the XMP walk and the scanner do.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from gate.imaging.xmp import classify
@@ -30,28 +29,54 @@ _MAX_DEPTH = 64  # assertions are shape-checked and bounded (MAX_ASSERTION_BYTES
 
 def identifying_fields(data: Any) -> list[tuple[str, str]]:
     """(entity, pointer below the assertion) of every device-id or owner property with a value."""
-    return list(_walk(data, "", 0))
+    found: list[tuple[str, str]] = []
+    _walk(data, [], 0, found)
+    return found
 
 
-def _walk(value: Any, path: str, depth: int) -> Iterator[tuple[str, str]]:
+# Where the walk is: a list index, or an object key with its position. A pointer is spelled only for a
+# property found (rarely): every assertion of every signed image is walked, and spelling each node's
+# pointer on the way (a token test, an escape and a string per key) cost more than the walk itself.
+_Step = int | tuple[Any, int]
+
+
+def _walk(value: Any, trail: list[_Step], depth: int, found: list[tuple[str, str]]) -> None:
     if depth > _MAX_DEPTH:
         return
     if isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _walk(item, f"{path}/{index}", depth + 1)
+            if isinstance(item, list | dict):  # a scalar holds no property
+                trail.append(index)
+                _walk(item, trail, depth + 1, found)
+                trail.pop()
         return
     if not isinstance(value, dict):
         return
     for position, (key, item) in enumerate(value.items()):
-        token = (
-            escape_token(key) if isinstance(key, str) and _PLAIN.fullmatch(key) else f"{HIDDEN_KEY}{position}"
-        )
-        kind = _kind(key, position) if isinstance(key, str) else None
+        # `_kind` needs a prefix (`namespace_of`): a key without a colon names no property.
+        kind = _kind(key, position) if isinstance(key, str) and ":" in key else None
         if kind is not None and _said(item):
             entity, token = kind
-            yield entity, f"{path}/{token}"
+            found.append((entity, f"{_spelled(trail)}/{token}"))
             continue
-        yield from _walk(item, f"{path}/{token}", depth + 1)
+        if isinstance(item, list | dict):
+            trail.append((key, position))
+            _walk(item, trail, depth + 1, found)
+            trail.pop()
+
+
+def _spelled(trail: list[_Step]) -> str:
+    """The pointer of a place in the walk: a key as itself when it is a plain identifier, else by its
+    position (`*3`), as the XMP walk and the scanner name a key the image chose."""
+    tokens = []
+    for step in trail:
+        if isinstance(step, int):
+            tokens.append(f"/{step}")
+        else:
+            key, position = step
+            plain = isinstance(key, str) and _PLAIN.fullmatch(key)
+            tokens.append(f"/{escape_token(key)}" if plain else f"/{HIDDEN_KEY}{position}")
+    return "".join(tokens)
 
 
 def _kind(key: str, position: int) -> tuple[str, str] | None:
