@@ -20,32 +20,42 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from gate.errors import ImageUndecodable
 from gate.imaging import jpeg, png, webp
 
+if TYPE_CHECKING:
+    from gate.imaging.probing import Layout
+
 _JUMBF_SIGNATURE = b"jumb"
 
 
-def manifest_store(data: bytes, media_type: str) -> bytes | None:
-    """The embedded C2PA manifest store (JUMBF) of `data`, or None when it has none (or is not parsable)."""
+def manifest_store(data: bytes, media_type: str, layout: Layout | None = None) -> bytes | None:
+    """The embedded C2PA manifest store (JUMBF) of `data`, or None when it has none (or is not parsable).
+
+    `layout` is the probe's walk of these very bytes (`ImageProbe.layout_for`), when the caller has it:
+    without it the image is walked again (a 3 MB JPEG's scans: ~0.4 ms).
+    """
     try:
         if media_type == "image/jpeg":
-            return _jpeg_store(data)
+            return _jpeg_store(data, layout if isinstance(layout, jpeg.JpegLayout) else jpeg.walk(data))
         if media_type == "image/png":
-            return _chunk_store(c.payload(data) for c in png.walk(data).chunks if c.type == b"caBX")
+            chunks = (layout if isinstance(layout, png.PngLayout) else png.walk(data)).chunks
+            return _chunk_store(c.payload(data) for c in chunks if c.type == b"caBX")
         if media_type == "image/webp":
-            return _chunk_store(c.payload(data) for c in webp.walk(data).chunks if c.fourcc == b"C2PA")
+            parts = (layout if isinstance(layout, webp.WebpLayout) else webp.walk(data)).chunks
+            return _chunk_store(c.payload(data) for c in parts if c.fourcc == b"C2PA")
     except ImageUndecodable:
         return None
     return None
 
 
-def _jpeg_store(data: bytes) -> bytes | None:
+def _jpeg_store(data: bytes, layout: jpeg.JpegLayout) -> bytes | None:
     """JPEG carries JUMBF in APP11 segments (ISO/IEC 19566-5): `JP`, a box instance number, a packet
     sequence number, then the box; continuation packets repeat the box header, which is dropped."""
     packets: dict[bytes, list[bytes]] = {}
-    for segment in jpeg.walk(data).segments:
+    for segment in layout.segments:
         if segment.marker != jpeg.APP11 or segment.image != 0:
             continue
         payload = segment.payload(data)

@@ -32,6 +32,10 @@ from asn1crypto import x509 as asn1_x509
 
 _MAX_BOXES: Final = 4_096  # boxes walked per store (real stores: tens)
 _MAX_DEPTH: Final = 8  # superbox nesting (c2pa: store > manifest > signature)
+# The walk's depth of a manifest's children (the store's superbox is at 0, its manifests at 1, their
+# children at 2): a `c2pa.signature` is looked for there and nowhere deeper (an assertion store's boxes
+# are not walked).
+_MANIFEST_DEPTH: Final = 2
 _MAX_CERTIFICATES: Final = 8  # per signature (real chains: 2-3)
 _X5CHAIN: Final = 33  # COSE header label of the certificate chain (RFC 9360)
 # Unprotected header entries C2PA defines: the padding reserve, time-stamp tokens, OCSP responses (v2's
@@ -114,17 +118,21 @@ def _signature_boxes(store: bytes) -> Iterator[tuple[str, bytes]]:
                 raise _Unparsable
             if kind != b"jumb":
                 continue
-            children = list(_boxes(payload))
-            if not children or children[0][0] != b"jumd":
+            # The description box first; the rest of the superbox is walked once, by the level below.
+            first = next(_boxes(payload), None)
+            if first is None or first[0] != b"jumd":
                 raise _Unparsable
-            label = _label(children[0][1])
+            label = _label(first[1])
+            inner = payload[8 + len(first[1]) :] if len(first[1]) + 8 <= len(payload) else b""
             if label == "c2pa.signature":
-                content = next((body for k, body in children[1:] if k == b"cbor"), None)
+                content = next((body for k, body in list(_boxes(inner)) if k == b"cbor"), None)
                 yield parent, content if content is not None else b""
                 continue
-            inner = payload[8 + len(children[0][1]) :] if len(children[0][1]) + 8 <= len(payload) else b""
-            # A signature's manifest is the superbox that holds it (the store holds the manifests).
-            yield from walk(inner, label, depth + 1)
+            # A signature's manifest is the superbox that holds it (the store holds the manifests). A
+            # manifest's children (assertion store, claim, credentials) hold no signature c2pa-rs would
+            # read: what they carry is the claim's content, reported and scanned as assertions.
+            if depth < _MANIFEST_DEPTH:
+                yield from walk(inner, label, depth + 1)
 
     yield from walk(store, "", 0)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gate.core.checks.base import CheckContext, result, skipped
 from gate.core.checks.manifest_fields import identifying_fields
@@ -26,6 +26,9 @@ from gate.provenance import (
 from gate.provenance.signatures import signature_parts
 from gate.scanning import DEFAULT_LIMITS, ScanLimits, scan_parameters
 from gate.scanning.walk import HIDDEN_KEY
+
+if TYPE_CHECKING:
+    from gate.imaging.probing import Layout
 
 # A validation state maps to at most one reason; `trusted` needs none.
 _STATE_REASON = {
@@ -87,7 +90,8 @@ class ProvenanceCheck:
             reasons.extend(self._marking(report, ctx.synthetic))
             reasons.extend(self._personal_data(report))
             reasons.extend(_resource_reasons(report.resources, self.name))
-            signature_reasons = _signature_reasons(ctx.data, ctx.probe.media_type, report, self.name)
+            layout = ctx.probe.layout_for(ctx.data)
+            signature_reasons = _signature_reasons(ctx.data, ctx.probe.media_type, layout, report, self.name)
             reasons.extend(signature_reasons)
             if GENERATION_INVALID_CODE in report.status_codes:
                 # Something under our label that cannot be read exactly cannot be scanned: never approved.
@@ -184,13 +188,15 @@ def _resource_reasons(resources: tuple[tuple[str, bytes], ...], check: str) -> l
     return reasons
 
 
-def _signature_reasons(data: bytes, media_type: str, report: ProvenanceReport, check: str) -> list[Reason]:
+def _signature_reasons(
+    data: bytes, media_type: str, layout: Layout | None, report: ProvenanceReport, check: str
+) -> list[Reason]:
     """What each manifest's signature publishes beside its claim (`gate.provenance.signatures`): text in
     its certificates' names that the scanner finds is `provenance.personal_data`, and unsigned bytes it
     does not read (padding that is not zeros, a header C2PA does not define) are `metadata.uninspected`:
     neither can be removed without breaking the signature. The active manifest's at
     /manifest/signature/..., an ingredient's at /manifest/ingredient/<its label>/signature/..."""
-    store = manifest_store(data, media_type)
+    store = manifest_store(data, media_type, layout)
     if store is None:
         return []
     others = {label: index for index, label in enumerate(dict.fromkeys(_manifest_labels(report)))}
