@@ -63,6 +63,7 @@ def _message(tokens: list[re.Match[str]], at: int, close: str | None, depth: int
     if depth > MAX_DEPTH:
         raise _Stop
     fields: dict[str, Any] = {}
+    repeated: set[str] = set()  # the names whose value `_add` made a list (a bracketed list is a value)
     while at < len(tokens):
         token = tokens[at]
         if close is not None and token.group("punct") == close:
@@ -82,7 +83,7 @@ def _message(tokens: list[re.Match[str]], at: int, close: str | None, depth: int
             value, at = _list(tokens, at + 1, depth)
         else:
             value, at = _scalar(tokens, at)
-        _add(fields, name, value)
+        _add(fields, repeated, name, value)
         if at < len(tokens) and tokens[at].group("punct") in (";", ","):
             at += 1
     if close is not None:
@@ -90,18 +91,16 @@ def _message(tokens: list[re.Match[str]], at: int, close: str | None, depth: int
     return fields, at
 
 
-def _add(fields: dict[str, Any], name: str, value: Any) -> None:
-    """A repeated field's values as a list, in order."""
+def _add(fields: dict[str, Any], repeated: set[str], name: str, value: Any) -> None:
+    """A repeated field's values as a list, in order (a subclass of list would mark them more simply,
+    but mypyc cannot compile one: the names are kept beside the fields instead)."""
     if name not in fields:
         fields[name] = value
-    elif isinstance(fields[name], _Repeated):
+    elif name in repeated:
         fields[name].append(value)
     else:
-        fields[name] = _Repeated((fields[name], value))
-
-
-class _Repeated(list[Any]):
-    """The values of a repeated field (a list the document wrote with brackets is a plain `list`)."""
+        fields[name] = [fields[name], value]
+        repeated.add(name)
 
 
 def _list(tokens: list[re.Match[str]], at: int, depth: int) -> tuple[list[Any], int]:
