@@ -17,6 +17,8 @@ import codecs
 import re
 from typing import Any
 
+from gate.json_values import keep_every_value
+
 # Names, values and punctuation: some 2,000 fields (a generation job's debug dump holds a few dozen).
 MAX_TOKENS = 8000
 MAX_DEPTH = 32
@@ -62,12 +64,13 @@ def _scalar(tokens: list[re.Match[str]], at: int) -> tuple[Any, int]:
 def _message(tokens: list[re.Match[str]], at: int, close: str | None, depth: int) -> tuple[Any, int]:
     if depth > MAX_DEPTH:
         raise _Stop
-    fields: dict[str, Any] = {}
-    repeated: set[str] = set()  # the names whose value `_add` made a list (a bracketed list is a value)
+    # A repeated field's values become a list, in order (a list the document wrote with brackets is one
+    # value), as JSON objects with a repeated key are read.
+    fields: list[tuple[str, Any]] = []
     while at < len(tokens):
         token = tokens[at]
         if close is not None and token.group("punct") == close:
-            return _as_date(fields), at + 1
+            return _as_date(keep_every_value(fields)), at + 1
         name = token.group("name")
         if name is None:
             raise _Stop
@@ -83,24 +86,12 @@ def _message(tokens: list[re.Match[str]], at: int, close: str | None, depth: int
             value, at = _list(tokens, at + 1, depth)
         else:
             value, at = _scalar(tokens, at)
-        _add(fields, repeated, name, value)
+        fields.append((name, value))
         if at < len(tokens) and tokens[at].group("punct") in (";", ","):
             at += 1
     if close is not None:
         raise _Stop
-    return fields, at
-
-
-def _add(fields: dict[str, Any], repeated: set[str], name: str, value: Any) -> None:
-    """A repeated field's values as a list, in order (a subclass of list would mark them more simply,
-    but mypyc cannot compile one: the names are kept beside the fields instead)."""
-    if name not in fields:
-        fields[name] = value
-    elif name in repeated:
-        fields[name].append(value)
-    else:
-        fields[name] = [fields[name], value]
-        repeated.add(name)
+    return keep_every_value(fields), at
 
 
 def _list(tokens: list[re.Match[str]], at: int, depth: int) -> tuple[list[Any], int]:
