@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
@@ -353,13 +354,14 @@ class CuedPattern:
             # Only where a word of these can start (`prefix_pattern`): another class's key found most.
             could = self._at_start.match if self._at_start is not None else at
             starts, bits = starts_and_bits(text)
-            for index, begin in enumerate(starts):
-                if (
-                    bits[index] & self._bit
-                    and pos <= begin < end
-                    and could(text, begin, end)
-                    and (match := at(text, begin, end))
-                ):
+            bit = self._bit
+            # The starts are in order: from the first at `pos` to the last before `end` (a text with
+            # thousands of labels asks for a small window thousands of times: never the whole list).
+            for index in range(bisect_left(starts, pos), len(starts)):
+                begin = starts[index]
+                if begin >= end:
+                    break
+                if bits[index] & bit and could(text, begin, end) and (match := at(text, begin, end)):
                     yield match
         if text.isascii():
             return
@@ -383,13 +385,11 @@ class CuedPattern:
             could = self._at_start.match if self._at_start is not None else at
             starts, bits = starts_and_bits(text)
             bit = self._bit
-            for index, begin in enumerate(starts):
-                if (
-                    bits[index] & bit
-                    and pos <= begin < end
-                    and could(text, begin, end)
-                    and (match := at(text, begin, end))
-                ):
+            for index in range(bisect_left(starts, pos), len(starts)):
+                begin = starts[index]
+                if begin >= end:
+                    break
+                if bits[index] & bit and could(text, begin, end) and (match := at(text, begin, end)):
                     return match
         if text.isascii():
             return None

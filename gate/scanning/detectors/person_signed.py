@@ -69,6 +69,9 @@ _SENTENCE_END = re.compile(r"[!?¡¿！？。]")
 _WORD = re.compile(r"[^\W\d_]+")
 # A full stop that ends a sentence: after a word of three letters or more (since names22).
 _FULL_STOP = re.compile(r"(?<![\w.])([^\W\d_]{3,})\.\s*$")
+# The same read backwards from a dash (`_Message._full_stop`): white space, the stop, the word reversed,
+# then no letter, digit nor dot.
+_FULL_STOP_BACK = re.compile(r"\s*\.([^\W\d_]{3,})(?![\w.])")
 # Initials before a surname, as a review widget signs: "J.", "J.R.", "M.ª" (one letter of any script).
 _INITIALS = re.compile(r"(?:[^\W\d_]\.[ªº]?){1,3}")
 # A surname word after them: letters, maybe joined by a hyphen or an apostrophe ("Vasseur-Laporte").
@@ -76,6 +79,61 @@ _SURNAME_WORD = re.compile(r"[^\W\d_]{2,}(?:['’-][^\W\d_]{2,})*")
 _MAX_SURNAME_WORDS = 2
 # The reviewer's town after a comma at the end: one to three capitalised words ("— J. Whitcombe, Leeds").
 _TOWN = re.compile(r",[ \t]*(?:[^\W\d_][\w'’-]*(?:[ \t]+|$)){1,3}$")
+
+
+class _Message:
+    """Whether the text before a dash reads as a message: a sentence's end, a greeting, a closing or an
+    occasion, or a kinship or role word a mug or a shirt prints before a name ("Congrats on the new job",
+    "Con todo mi cariño", "Merry Christmas from all of us", "Beste Oma der Welt", "Team Bride"). A
+    product's copy before a dash is none of these ("Linen shirt - Ocean Blue", "Kemeja linen - Biru
+    Samudra").
+
+    Asked for the dashes of one text in order, it reads each stretch of the text once: what holds before
+    one dash holds before every later one (a dash starts after a space or a sentence's end, so no word
+    runs across it), and only the new stretch is read, where a text of thousands of quoted signatures was
+    read whole at each dash (quadratic: a 90,000-character prompt took minutes). The full stop is read
+    back from the dash, over its last word only."""
+
+    def __init__(self, text: Text) -> None:
+        self._text = text
+        self._value = text.value
+        self._read_to = 0  # the text before it is read: `_found` says whether it held a message's word
+        self._found = False
+        self._said: bool | None = None  # the text holds a greeting or a closing (asked once)
+        self._reversed: str | None = None
+
+    def before(self, end: int) -> bool:
+        """The text before `end` (a dash's start; asked with `end` never decreasing) reads as a message."""
+        if self._found or self._read(end) or self._full_stop(end):
+            return True
+        if self._said is None:
+            self._said = has_greeting(self._text) or has_signoff_from(self._text)
+        return self._said
+
+    def _read(self, end: int) -> bool:
+        """Read `value[_read_to:end]` for a sentence's end, an occasion or a message word."""
+        value, start = self._value, self._read_to
+        if end <= start:
+            return False
+        self._read_to = end
+        # No occasion runs across the dash at `start` (a hyphen in one, "saint-valentin", follows a letter,
+        # a signing dash a space or a sentence's end), so none found now began in the stretch read before.
+        self._found = (
+            _SENTENCE_END.search(value, start, end) is not None
+            or occasion().search(value, start, end) is not None
+            or any(word.lower() in MESSAGE_WORDS for word in _WORD.findall(value, start, end))
+        )
+        return self._found
+
+    def _full_stop(self, end: int) -> bool:
+        """The text before `end` ends with a full stop after a word of three letters or more that is not
+        capitalised (`_FULL_STOP`: "... the print is gorgeous. — J. Whitcombe", not "Vol." nor "Co."),
+        read backwards from `end` over the last word only."""
+        value = self._value
+        if self._reversed is None:
+            self._reversed = value[::-1]
+        stop = _FULL_STOP_BACK.match(self._reversed, len(value) - end)
+        return stop is not None and not stop.group(1)[-1].isupper()
 
 
 def may_be_signed(value: str) -> bool:
@@ -107,6 +165,7 @@ class SignedNames:
     def find(self, text: Text) -> bool:
         """A name signed after a dash at the end of `text`'s message (or of a quotation in it)."""
         value = text.value
+        message = _Message(text)
         for dash in _DASH.finditer(value):
             start = dash.end()
             signature = value[start : start + _MAX_CHARS + 1]
@@ -117,26 +176,11 @@ class SignedNames:
             signature = signature.rstrip(_TRAIL)
             if (town := _TOWN.search(signature)) is not None and town.start() > 0:
                 signature = signature[: town.start()].rstrip()  # "J. Whitcombe, Leeds"
-            if not signature or not self._message(text, value[: dash.start()]):
+            if not signature or not message.before(dash.start()):
                 continue
             if self._signature(signature) and not self._organisation(value, start, start + len(signature)):
                 return True
         return False
-
-    @staticmethod
-    def _message(text: Text, before: str) -> bool:
-        """`before` (the text before the dash) reads as a message: a sentence's end, a greeting, a
-        closing or an occasion ("Congrats on the new job", "Con todo mi cariño", "Merry Christmas from
-        all of us"), or a kinship or role word a mug or a shirt prints before a name ("Beste Oma der
-        Welt", "Team Bride"). A product's copy before a dash is none of these ("Linen shirt - Ocean
-        Blue", "Kemeja linen - Biru Samudra")."""
-        if _SENTENCE_END.search(before) is not None:
-            return True
-        if (stop := _FULL_STOP.search(before)) is not None and not stop.group(1)[0].isupper():
-            return True  # "... the print is gorgeous. — J. Whitcombe" (not "Vol." nor "Co.")
-        if has_greeting(text) or has_signoff_from(text) or occasion().search(before) is not None:
-            return True
-        return any(word.lower() in MESSAGE_WORDS for word in _WORD.findall(before))
 
     def _signature(self, signature: str) -> bool:
         """Each item of `signature` is a name (see the module docstring)."""
