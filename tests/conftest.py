@@ -21,7 +21,7 @@ import pytest
 # workers beside other load: `pytest -n 2 --junitxml` of the whole suite). A new slow file belongs here;
 # a file missing only starts later.
 SLOWEST_FIRST = (
-    "tests/integration/test_quarantine_replay.py",  # 480 s: 25 `gate` commands
+    "tests/integration/test_quarantine_replay.py",  # 480 s: a `gate run` and 18 commands (200 s in CI)
     "tests/integration/test_compiled_build.py",  # 280 s on a fresh clone: mypyc and gcc
     "tests/integration/test_rescan_incident.py",  # 180 s
     "tests/integration/test_release_incidents.py",
@@ -36,6 +36,7 @@ SLOWEST_FIRST = (
     "tests/integration/test_store_check.py",
     "tests/integration/test_commerce_serve_kafka.py",
     "tests/integration/test_pipelined_kill.py",
+    "tests/integration/test_quarantine_release.py",  # 55 s in CI: 8 commands (it was part of the first)
     "tests/integration/test_s3_store.py",  # 40 s
 )
 
