@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import compiled_wheel
 import pytest
 from confluent_kafka import Producer
 from harness import GateProcess, Output, RunnerProcess, read_until, start_gate
@@ -26,6 +28,33 @@ from gate.runner.topics import create_topics
 from gate.settings import GateSettings, TopicSettings, load_settings
 
 RUN_GATE = Path(__file__).with_name("run_gate.py")
+
+
+# The compiled wheel's build, started at collection (`pytest_collection_finish`).
+_BACKGROUND_BUILDS: list[subprocess.Popen[bytes]] = []
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the compiled wheel's build in the background (compiled_wheel.py) when a test that needs it
+    will run: on the first xdist worker only (or the only process), so one build serves both."""
+    if session.config.option.collectonly or os.environ.get("PYTEST_XDIST_WORKER", "gw0") != "gw0":
+        return
+    if shutil.which("gcc") is None:  # the test fails and says so; nothing to start
+        return
+    if any("compiled_site" in getattr(item, "fixturenames", ()) for item in session.items):
+        _BACKGROUND_BUILDS.append(compiled_wheel.start_in_background())
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Wait for a background build still running: the other worker's test may be waiting for it (killed
+    here, it would build again from the start). Kill it when the run was cut short (Ctrl-C, -x)."""
+    cut_short = exitstatus == pytest.ExitCode.INTERRUPTED or bool(session.shouldstop or session.shouldfail)
+    while _BACKGROUND_BUILDS:
+        process = _BACKGROUND_BUILDS.pop()
+        if cut_short:
+            compiled_wheel.stop(process)
+        else:
+            process.wait()
 
 
 @pytest.fixture(scope="session")

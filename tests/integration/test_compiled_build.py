@@ -1,11 +1,10 @@
 """The compiled build (the wheel's mypyc modules) finds and decides exactly what the pure build does.
 
-The wheel is built the way it ships (`pip wheel .` through hatch_build.py, here without build isolation so
-the venv's mypy, setuptools and hatchling serve, and with gcc -O1 for -O3: see `OPT_LEVEL`) and unpacked
-under `.cache/compiled/<hash of its sources>`, so a second run with the same sources reuses it (building
-costs 30-60 s: mypy, then gcc on two cores). Then one child interpreter per build (compiled_differential.py)
-scans both labelled corpora, hostile generated JSON and text, and evaluates images with clean and
-personal-data generations through the whole pipeline; the two JSON documents must be equal byte for byte.
+The wheel is built the way it ships (compiled_wheel.py: `pip wheel .` through hatch_build.py, with gcc -O1
+for -O3), started in the background when this file is collected, so the test mostly finds it built. Then
+one child interpreter per build (compiled_differential.py) scans both labelled corpora, hostile generated
+JSON and text, and evaluates images with clean and personal-data generations through the whole pipeline;
+the two JSON documents must be equal byte for byte.
 mypyc changes semantics where Python code relies on what it does not support (class attributes of a dict
 subclass, non-Final constants as class defaults): such a change shows here as a difference or a crash, not
 in production.
@@ -15,7 +14,6 @@ Needs gcc (`make gcc` installs it): without it the test fails, it never skips.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import random
@@ -24,9 +22,9 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+import compiled_wheel
 import pytest
 
 from benchmarks.corpus_images import signed_copy, sized_image
@@ -37,23 +35,10 @@ from gate.provenance import SignerConfig, create_dev_pki
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("compiled_differential.py")
-CACHE = ROOT / ".cache" / "compiled"
 RECORDS_PER_CORPUS = 2500
-# gcc -O1 instead of the shipped -O3 (build_tools/mypyc_build.py's OPT_SWITCH says why the comparison proves
-# the same): 114 instead of 183 CPU seconds of gcc, about 35 s of the suite's wall time on two cores. What it
-# gives up: a gcc -O3 miscompilation of mypyc's C would not show here (the benchmarks run the -O3 wheel).
-OPT_LEVEL = "1"
 # Building takes about a minute on two idle cores; 4 minutes have been seen on a shared, loaded machine
 # beside the other test worker, close to the suite's 300 s default.
 pytestmark = pytest.mark.timeout(900)
-
-
-def _mypyc_build() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gate_mypyc_build", ROOT / "build_tools" / "mypyc_build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -61,25 +46,7 @@ def compiled_site() -> Path:
     """A directory holding the unpacked compiled wheel (put first on PYTHONPATH to import it)."""
     if shutil.which("gcc") is None:
         pytest.fail("gcc is not installed: `make gcc` (or apt-get install gcc) installs mypyc's C compiler")
-    build = _mypyc_build()
-    here = CACHE / build.source_hash(ROOT, OPT_LEVEL)
-    site = here / "site"
-    if not (here / "complete").exists():
-        shutil.rmtree(CACHE, ignore_errors=True)  # older sources' builds
-        wheels = here / "wheel"
-        env = {k: v for k, v in os.environ.items() if k != build.PURE_SWITCH}
-        env[build.OPT_SWITCH] = OPT_LEVEL
-        subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-             "-w", str(wheels), str(ROOT)],
-            check=True, env=env,
-        )  # fmt: skip
-        (wheel,) = wheels.glob("gate-*.whl")
-        assert not wheel.name.endswith("-none-any.whl"), f"{wheel.name} is a pure wheel"
-        with zipfile.ZipFile(wheel) as archive:
-            archive.extractall(site)
-        (here / "complete").touch()
-    return site
+    return compiled_wheel.build()  # waits for the background build, or builds
 
 
 def _hostile(rng: random.Random, depth: int = 0) -> Any:
@@ -193,7 +160,7 @@ def test_the_pure_switch_builds_a_platform_independent_wheel_without_extension_m
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
          "-w", str(tmp_path), str(ROOT)],
-        check=True, env={**os.environ, _mypyc_build().PURE_SWITCH: "1"},
+        check=True, env={**os.environ, compiled_wheel.mypyc_build().PURE_SWITCH: "1"},
     )  # fmt: skip
     (wheel,) = tmp_path.glob("gate-*.whl")
     assert wheel.name.endswith("-py3-none-any.whl"), wheel.name
