@@ -19,7 +19,9 @@ from gate.scanning.detectors import (
     location_east,
     location_keys,
     location_labelled,
+    location_landmarks,
     location_latin,
+    location_lockers,
     location_lower,
     location_numberless,
     location_postcode,
@@ -453,6 +455,10 @@ _ADDRESS_RULES = (
     *location_dwelling.RULES,
     # ... and rural addresses: farms, villages and their districts, a road's kilometre (addr20, addr24).
     *location_rural.RULES,
+    # ... and directions by landmarks, beside a house's, a street's or a district's part (addr24).
+    *location_landmarks.RULES,
+    # ... and parcel lockers and pick-up points by their network's word and code (addr24).
+    *location_lockers.RULES,
 )
 
 DETECTOR = PatternDetector(
