@@ -175,8 +175,8 @@ _STREET_WORDS = (
 _COMPOUND = re.compile(
     rf"[{_UP}](?<![\w][{_UP}])[{_LOW}\-]{{2,30}}(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef|"
     r"gatan|vägen|gata|gränd|torget|gade|vej|vænget|veien|vegen|gate|veg|tunet|plassen|stien|katu|tie|kuja|"
-    r"polku|utca|sokak|sokağı|caddesi|bulvarı|ulice|cesta|trg|iela|gatvė|tänav|allé)\s+\d{1,4}[a-zA-Z]?(?!\w)"  # noqa: RUF001
-    + _NOT_QUANTITY
+    r"polku|utca|sokak|sokağı|caddesi|bulvarı|ulice|cesta|trg|iela|gatvė|tänav|allé|vegur|stræti|braut|stígur)"  # noqa: RUF001
+    r"\s+\d{1,4}[a-zA-Z]?(?!\w)" + _NOT_QUANTITY
 )
 _COMPOUND_WORDS = (
     "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef", "gata",
@@ -184,6 +184,8 @@ _COMPOUND_WORDS = (
     "stien", "katu", "tie ", "kuja", "polku", "utca", "sokak", "sokağı", "caddesi",  # noqa: RUF001
     "bulvar", "ulice", "cesta",
     "trg", "iela", "gatvė", "tänav", "allé",
+    # (addr17) Icelandic street words ("Laugavegur 28, 101 Reykjavík")
+    "vegur", "stræti", "braut", "stígur",
 )  # fmt: skip
 # After a delivery or address cue, capitalised words and a house number are an address in any language.
 _ADDRESS_CUE = (
@@ -253,7 +255,10 @@ _US_STATE_ZIP = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s*[A-Z]{2}\s+\d
 
 
 # English words that end like a Nordic or Finnish street ("Necktie 2 pack", "Tailgate 3").
-_NOT_STREETS = frozenset(("necktie", "bowtie", "hogtie", "tailgate", "floodgate", "watergate", "stargate"))
+# ... and Iceland's national road ("Þjóðvegur 1", Route 1: a road's number, no house's).
+_NOT_STREETS = frozenset(
+    ("necktie", "bowtie", "hogtie", "tailgate", "floodgate", "watergate", "stargate", "þjóðvegur")
+)
 
 
 def _compound_street(match: re.Match[str], text: Text) -> bool:

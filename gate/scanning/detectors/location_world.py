@@ -180,6 +180,8 @@ _POSTBOX_WORDS = tuple(
         # its post office ("C.P. 2214, succ. Terminus": without "succ." a C.P. is Italy's or Mexico's
         # postcode, or anything's code)
         "поштански фах", "poštanski fah", "փոստարկղ", "private bag",
+        # (addr17) Kenya and Tanzania's Swahili box, "S.L.P. 12345-00100" (its postcode after the dash)
+        "s.l.p.",
     )
 )  # fmt: skip
 # Taiwan and China number the box before its word ("台北郵政 12-345 號信箱").

@@ -1,8 +1,10 @@
 # ruff: noqa: RUF001 - addresses and product copy of many scripts, on purpose
-"""Neighbours of the classes round addr24 closed, found and clean, written after the fixes: post-office
-boxes in more local forms (and box words in product titles), forces' mail, short plus codes before a town,
-directions by landmarks, parcel lockers and pick-up points with their codes, and a shop's footer whose
-name after a Cyrillic legal form is in quotes."""
+"""Neighbours of the classes round addr24 and addr17's last open ones closed, found and clean, written
+after the fixes: post-office boxes in more local forms (and box words in product titles), forces' mail,
+short plus codes before a town, directions by landmarks, parcel lockers and pick-up points with their
+codes, a shop's footer whose name after a Cyrillic legal form is in quotes; Kenya's S.L.P. box, Iceland's
+streets before a three-digit postcode, a place word after a delivery noun, a Vietnamese ward and its
+district, an Arabic street and its quarter."""
 
 from __future__ import annotations
 
@@ -42,6 +44,14 @@ _FOUND = [
     "Omniva pakiautomaat, Narva mnt 7",
     "Zásilkovna Z-BOX Brno, Kounicova 2318/4",
     "セブン-イレブン 渋谷店 店舗番号 451278",
+    # addr17's classes: Kenya's box, Iceland's streets, a place word, a ward and its district, a quarter
+    "S.L.P. 3021-80100, Mombasa",
+    "Miklabraut 40, 108 Reykjavík",
+    "Skólavörðustígur 12, 101 Reykjavík",
+    "livraison : lieu-dit La Borie, 46100 Figeac",
+    "consegna: frazione Pieve, 52100 Arezzo",
+    "12 Lê Lợi, Phường Bến Thành, Quận 1",
+    "شارع التحلية، حي السليمانية، جدة",
 ]
 
 _CLEAN = [
@@ -75,6 +85,12 @@ _CLEAN = [
     # a shop's footer: the name in quotes after its legal form
     "ООО «Северная типография», а/я 512, 163000 Архангельск",
     'ТОВ "Друкарня Поділля", а/с 44, 21000 Вінниця',
+    # addr17's classes, as products
+    "Þjóðvegur 1 skilti",
+    "Laugavegur poster, 50 x 70",
+    "località turistica, 3 notti",
+    "S.L.P. consulting, 2024",
+    "ملصق شارع المعز ٥٠×٧٠",
 ]
 
 
