@@ -23,6 +23,7 @@ from gate.scanning.detectors import (
     location_latin,
     location_lockers,
     location_lower,
+    location_not_streets,
     location_numberless,
     location_postcode,
     location_rural,
@@ -90,6 +91,8 @@ _STREET_SUFFIXES = (
     "Gardens", "Mews", "Row", "Walk",
     # (addr20) Australian, New Zealand, Irish and Canadian street words and their abbreviations
     "Cres", "Grove", "Ct", "Crt", "Pde", "Cct", "Esplanade",
+    # (addr23's lower-case class, read capitalised) the Australian and Canadian court and trail
+    "Court", "Trail",
 )  # fmt: skip
 _STREET_SUFFIX = "(?:" + "|".join(_STREET_SUFFIXES) + ")"
 # A text holds one of the suffixes if it holds one of those that contain no other ("St" for "Street"):
@@ -254,17 +257,6 @@ _LEXICON_ADDRESS = lexicon.Cues("address").then(
 _US_STATE_ZIP = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 
 
-# English words that end like a Nordic or Finnish street ("Necktie 2 pack", "Tailgate 3").
-# ... and Iceland's national road ("Þjóðvegur 1", Route 1: a road's number, no house's).
-_NOT_STREETS = frozenset(
-    ("necktie", "bowtie", "hogtie", "tailgate", "floodgate", "watergate", "stargate", "þjóðvegur")
-)
-
-
-def _compound_street(match: re.Match[str], text: Text) -> bool:
-    return match.group().split()[0].lower() not in _NOT_STREETS
-
-
 _EUROPEAN_BRANCHES = (
     f"(?P<southern>{_SOUTHERN.pattern})|(?P<number_first>{_NUMBER_FIRST.pattern})|"
     f"(?P<compound>{_COMPOUND.pattern})|(?P<cued>CUED)|(?P<name_then_street>{_NAME_THEN_STREET.pattern})"
@@ -306,7 +298,9 @@ _COUNT_AFTER = re.compile(
     r"|مل|ملم|سم|كغ|غ|جم|لتر|ملی|میلی|سانتی)(?!\w)"
     # A size ("81 x 182"), a decimal ("66,72 kg"), a code ("13-1497"; "429-502" is a Greek house
     # number), a thousands group ("195 783 €") or a currency sign: not a house number.
-    r"|\s?[x\u00d7]\s?\d|[,.]\d|-\d{4}|\s\d{3}(?!\d)|\s?[€$£¥]"
+    # (A postcode of three and two digits and its town is no thousands group: "Björkvägen 4 852 31
+    # Sundsvall", "Lipová 214/9 280 02 Kolín"; addr23.)
+    r"|\s?[x\u00d7]\s?\d|[,.]\d|-\d{4}|\s\d{3}(?!\d)(?!\s\d{2}\s+[A-ZÀ-ÞΑ-ΩА-Я])|\s?[€$£¥]"
 )
 _YEAR_DIGITS = 4
 _FIRST_YEAR, _LAST_YEAR = 1800, 2099  # (1800: a history's year, 'Váci utca 1896'; addr19)
@@ -385,7 +379,7 @@ def _valid_european(match: re.Match[str], text: Text) -> bool:
     if match.group("southern") is not None:
         return _starts_word(match, text) and _not_a_product_line(match, text)
     if match.group("compound") is not None:
-        return _compound_street(match, text) and _not_a_product_line(match, text)
+        return location_not_streets.compound_street(match) and _not_a_product_line(match, text)
     if match.group("name_then_street") is not None:
         return _starts_word(match, text) and _not_a_product_line(match, text)
     return _not_a_product_line(match, text)
@@ -416,7 +410,7 @@ _ADDRESS_RULES = (
     PatternRule(
         "location.street",
         _STREET,
-        _starts_word,
+        location_not_streets.street_of_an_address(_starts_word),
         when=_street_suffix,
         requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
     ),

@@ -52,6 +52,11 @@ _FOUND = [
     "consegna: frazione Pieve, 52100 Arezzo",
     "12 Lê Lợi, Phường Bến Thành, Quận 1",
     "شارع التحلية، حي السليمانية، جدة",
+    # addr23's lower-case class: court and trail, a Swedish postcode after the house number
+    "user: 9 acacia court 4350 toowoomba",
+    "41 Cedar Court, Leeds LS6 2AB",
+    "user: 5 ridge trail p3e 4n1 sudbury",
+    "user: granvägen 12 831 40 östersund",
 ]
 
 _CLEAN = [
@@ -91,6 +96,12 @@ _CLEAN = [
     "località turistica, 3 notti",
     "S.L.P. consulting, 2024",
     "ملصق شارع المعز ٥٠×٧٠",
+    # courts and trails that are no street, a price after a house number
+    "2 Supreme Court mugs",
+    "12 food court favourites",
+    "tennis court poster 50 x 70",
+    "Appalachian Trail 2 pack stickers",
+    "Björkvägen 4 852 kr",
 ]
 
 
