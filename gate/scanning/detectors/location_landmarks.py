@@ -74,6 +74,7 @@ _STREET_PART = re.compile(
 )
 _PART_SEPARATORS = re.compile(r"[,،;|]")
 _MIN_PARTS = 3
+_REACH = 160
 
 
 def _landmark_after(part: str) -> bool:
@@ -94,9 +95,11 @@ def _directions(match: re.Match[str], text: Text) -> bool:
     three parts or more, and another part names a house, a street or a district."""
     value = text.value
     start, end = match.start(), match.end()
-    line_start = value.rfind("\n", 0, start) + 1
-    line_end = value.find("\n", end)
-    line = value[line_start : len(value) if line_end < 0 else line_end]
+    # The line around the phrase, at most `_REACH` characters either side: a long text's many phrases
+    # each read a bounded stretch, never the whole line again (hostile lengths stay linear).
+    line_start = max(value.rfind("\n", max(0, start - _REACH), start) + 1, start - _REACH)
+    line_end = value.find("\n", end, end + _REACH)
+    line = value[line_start : min(len(value), end + _REACH) if line_end < 0 else line_end]
     parts = _PART_SEPARATORS.split(line)
     if len(parts) < _MIN_PARTS:
         return False
