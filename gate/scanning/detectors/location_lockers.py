@@ -49,11 +49,17 @@ _QUANTITY_AFTER = re.compile(
     r"przegród|個|件|個入|円|€|\$|zł|kč)(?![^\W\d_])"
 )
 _FIRST_YEAR, _LAST_YEAR = 1950, 2099
+# DHL delivers to a Packstation or a branch only with the customer's Postnummer: without it the station's
+# number is DHL's public site (text18: "Lieferung an die Packstation ist ok? - ja, Packstation 105 geht").
+_DHL_WORDS = frozenset(("packstation", "postfiliale"))
+_CUSTOMER_NUMBER = re.compile(r"(?i)post\s?(?:nummer|nr)|kunden\s?(?:nummer|nr)")
 
 
 def _point_code(match: re.Match[str], text: Text) -> bool:
     """True when a point's code follows the network's word of `match` on its line (see the module)."""
     value = text.value
+    if match.group().lower() in _DHL_WORDS and _CUSTOMER_NUMBER.search(value) is None:
+        return False  # "ja, Packstation 105 geht": DHL's public site, no one's parcel without a Postnummer
     window = value[match.end() : match.end() + _WINDOW].split("\n", 1)[0]
     for code in _CODE.finditer(window):
         token = code.group()
