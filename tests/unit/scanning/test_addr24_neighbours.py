@@ -87,7 +87,7 @@ _CLEAN = [
     "Paczkomat InPost 24/7, Kurier DPD",
     "Zásilkovna Z-BOX hrnek, 300 ml",
     "sports locker L-1200 steel cabinet, 180 cm",
-    "Lieferung an die Packstation ist ok? ja, Packstation 105 geht",
+    "Besucher 14:05: Lieferung an die Packstation ist ok?\nAgent 14:06: ja, Packstation 105 geht",
     # a shop's footer: the name in quotes after its legal form
     "ООО «Северная типография», а/я 512, 163000 Архангельск",
     'ТОВ "Друкарня Поділля", а/с 44, 21000 Вінниця',
