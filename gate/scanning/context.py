@@ -9,9 +9,11 @@ switch a detector off for a whole subtree.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Any, Final
 
 # Positive context: the key says what kind of personal value may sit here.
@@ -47,13 +49,7 @@ _FLAG_TOKENS: tuple[tuple[int, str], ...] = (
     (SSN, "ssn social"),
     (IP, "ip ipv4 ipv6 ipaddress addr host client remote remoteaddr forwarded"),
     (GEO, "gps geo geolocation coordinates coords location latlng lat lng lon latitude longitude"),
-    (
-        ADDRESS,
-        "address street postcode zip zipcode postal postalcode housenumber adresse anschrift strasse "
-        "lieferadresse wohnort plz postleitzahl rue indirizzo via direccion domicilio calle morada endereco "
-        "adres straat bezorgadres adresa ulica adress aadress osoite cim adresi адрес адреса naslov adresas "
-        "adrese seoladh heimilisfang indirizz",
-    ),
+    # ADDRESS: the address keys of data/keys.toml (`_address_tokens`), added by `_token_table`.
     (
         DOB,
         "dob birth birthday birthdate bday born dateofbirth geburtsdatum geboren geburtstag naissance "
@@ -141,15 +137,34 @@ def key_fragments(*words: str) -> tuple[str, ...]:
     return tuple(_normalise(word) for word in words)
 
 
+# Words that say "address" inside a longer key ("street_name", "postal_town") but alone are too loose for
+# data/keys.toml's [address], whose every value is a LOCATION (`{"street": "wear"}` is no address).
+_ADDRESS_WORDS_IN_KEYS = "street postal"
+
+
+def _address_tokens() -> str:
+    """The ADDRESS tokens: data/keys.toml's [address] and [postcode] keys (one list with the keyed
+    address rules and the split-object reader), each normalised as a key is, a key of several words by
+    its words joined ("street_address" -> "streetaddress", which `_build` adds for every key), and
+    `_ADDRESS_WORDS_IN_KEYS`."""
+    text = resources.files("gate.scanning").joinpath("data", "keys.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text)
+    keys = {
+        _normalise(key)
+        for section in ("address", "postcode")
+        for keys in table[section].values()
+        for key in keys
+    }
+    return " ".join(sorted(key.replace("_", "") for key in keys if key)) + " " + _ADDRESS_WORDS_IN_KEYS
+
+
 def _token_table() -> dict[str, int]:
     table: dict[str, int] = {}
-    for flag, tokens in _FLAG_TOKENS:
+    for flag, tokens in (*_FLAG_TOKENS, (ADDRESS, _address_tokens())):
         for token in tokens.split():
             table[token] = table.get(token, 0) | flag  # a token may mean two things ("client")
     return table
 
-
-_TOKEN_FLAGS = _token_table()
 
 # "ip_address" or "email_address" is not a postal address.
 _NOT_POSTAL = frozenset(("ip", "ipv4", "ipv6", "mac", "email", "mail", "wallet", "web", "url", "server"))
@@ -214,6 +229,10 @@ def _normalise(key: str) -> str:
         # Other scripts keep their letters ("ημερομηνία_γέννησης" -> "ημερομηνια_γεννησης").
         return _NON_WORD.sub("_", _CAMEL.sub("_", fold_accents(key)).lower()).strip("_")
     return _NON_ALNUM.sub("_", _CAMEL.sub("_", key).lower()).strip("_")
+
+
+# (Built after `_normalise`, which `_address_tokens` reads the keys with.)
+_TOKEN_FLAGS = _token_table()
 
 
 @lru_cache(maxsize=1)

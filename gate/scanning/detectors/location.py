@@ -19,8 +19,11 @@ from gate.scanning.detectors import (
     location_east,
     location_keys,
     location_labelled,
+    location_landmarks,
     location_latin,
+    location_lockers,
     location_lower,
+    location_not_streets,
     location_numberless,
     location_postcode,
     location_rural,
@@ -88,6 +91,8 @@ _STREET_SUFFIXES = (
     "Gardens", "Mews", "Row", "Walk",
     # (addr20) Australian, New Zealand, Irish and Canadian street words and their abbreviations
     "Cres", "Grove", "Ct", "Crt", "Pde", "Cct", "Esplanade",
+    # (addr23's lower-case class, read capitalised) the Australian and Canadian court and trail
+    "Court", "Trail",
 )  # fmt: skip
 _STREET_SUFFIX = "(?:" + "|".join(_STREET_SUFFIXES) + ")"
 # A text holds one of the suffixes if it holds one of those that contain no other ("St" for "Street"):
@@ -173,8 +178,8 @@ _STREET_WORDS = (
 _COMPOUND = re.compile(
     rf"[{_UP}](?<![\w][{_UP}])[{_LOW}\-]{{2,30}}(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef|"
     r"gatan|vägen|gata|gränd|torget|gade|vej|vænget|veien|vegen|gate|veg|tunet|plassen|stien|katu|tie|kuja|"
-    r"polku|utca|sokak|sokağı|caddesi|bulvarı|ulice|cesta|trg|iela|gatvė|tänav|allé)\s+\d{1,4}[a-zA-Z]?(?!\w)"  # noqa: RUF001
-    + _NOT_QUANTITY
+    r"polku|utca|sokak|sokağı|caddesi|bulvarı|ulice|cesta|trg|iela|gatvė|tänav|allé|vegur|stræti|braut|stígur)"  # noqa: RUF001
+    r"\s+\d{1,4}[a-zA-Z]?(?!\w)" + _NOT_QUANTITY
 )
 _COMPOUND_WORDS = (
     "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef", "gata",
@@ -182,6 +187,8 @@ _COMPOUND_WORDS = (
     "stien", "katu", "tie ", "kuja", "polku", "utca", "sokak", "sokağı", "caddesi",  # noqa: RUF001
     "bulvar", "ulice", "cesta",
     "trg", "iela", "gatvė", "tänav", "allé",
+    # (addr17) Icelandic street words ("Laugavegur 28, 101 Reykjavík")
+    "vegur", "stræti", "braut", "stígur",
 )  # fmt: skip
 # After a delivery or address cue, capitalised words and a house number are an address in any language.
 _ADDRESS_CUE = (
@@ -250,14 +257,6 @@ _LEXICON_ADDRESS = lexicon.Cues("address").then(
 _US_STATE_ZIP = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 
 
-# English words that end like a Nordic or Finnish street ("Necktie 2 pack", "Tailgate 3").
-_NOT_STREETS = frozenset(("necktie", "bowtie", "hogtie", "tailgate", "floodgate", "watergate", "stargate"))
-
-
-def _compound_street(match: re.Match[str], text: Text) -> bool:
-    return match.group().split()[0].lower() not in _NOT_STREETS
-
-
 _EUROPEAN_BRANCHES = (
     f"(?P<southern>{_SOUTHERN.pattern})|(?P<number_first>{_NUMBER_FIRST.pattern})|"
     f"(?P<compound>{_COMPOUND.pattern})|(?P<cued>CUED)|(?P<name_then_street>{_NAME_THEN_STREET.pattern})"
@@ -299,7 +298,9 @@ _COUNT_AFTER = re.compile(
     r"|مل|ملم|سم|كغ|غ|جم|لتر|ملی|میلی|سانتی)(?!\w)"
     # A size ("81 x 182"), a decimal ("66,72 kg"), a code ("13-1497"; "429-502" is a Greek house
     # number), a thousands group ("195 783 €") or a currency sign: not a house number.
-    r"|\s?[x\u00d7]\s?\d|[,.]\d|-\d{4}|\s\d{3}(?!\d)|\s?[€$£¥]"
+    # (A postcode of three and two digits and its town is no thousands group: "Björkvägen 4 852 31
+    # Sundsvall", "Lipová 214/9 280 02 Kolín"; addr23.)
+    r"|\s?[x\u00d7]\s?\d|[,.]\d|-\d{4}|\s\d{3}(?!\d)(?!\s\d{2}\s+[A-ZÀ-ÞΑ-ΩА-Я])|\s?[€$£¥]"
 )
 _YEAR_DIGITS = 4
 _FIRST_YEAR, _LAST_YEAR = 1800, 2099  # (1800: a history's year, 'Váci utca 1896'; addr19)
@@ -378,7 +379,7 @@ def _valid_european(match: re.Match[str], text: Text) -> bool:
     if match.group("southern") is not None:
         return _starts_word(match, text) and _not_a_product_line(match, text)
     if match.group("compound") is not None:
-        return _compound_street(match, text) and _not_a_product_line(match, text)
+        return location_not_streets.compound_street(match) and _not_a_product_line(match, text)
     if match.group("name_then_street") is not None:
         return _starts_word(match, text) and _not_a_product_line(match, text)
     return _not_a_product_line(match, text)
@@ -409,7 +410,7 @@ _ADDRESS_RULES = (
     PatternRule(
         "location.street",
         _STREET,
-        _starts_word,
+        location_not_streets.street_of_an_address(_starts_word),
         when=_street_suffix,
         requires=HAS_CAPITALS | HAS_DIGIT_WORDS,
     ),
@@ -453,6 +454,10 @@ _ADDRESS_RULES = (
     *location_dwelling.RULES,
     # ... and rural addresses: farms, villages and their districts, a road's kilometre (addr20, addr24).
     *location_rural.RULES,
+    # ... and directions by landmarks, beside a house's, a street's or a district's part (addr24).
+    *location_landmarks.RULES,
+    # ... and parcel lockers and pick-up points by their network's word and code (addr24).
+    *location_lockers.RULES,
 )
 
 DETECTOR = PatternDetector(

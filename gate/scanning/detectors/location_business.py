@@ -48,7 +48,10 @@ _LEGAL_FORM = re.compile(
     + rf"(?:{_alternation(_AFTER_NAME)}|Co\.?)"
     + _SEPARATOR_AFTER
     # (the name after the form: its capitalised words, in quotes or not)
-    + rf"|(?<![\w]){_alternation(legal_forms.BEFORE_NAME)}(?:\s+[\"«“]?[{_UP}][\w'.\-]*[\"»”]?){{1,4}}"
+    + rf"|(?<![\w]){_alternation(legal_forms.BEFORE_NAME)}"
+    # (the name in quotes may hold lower-case words: ООО «Невская печать»; addr24)
+    + rf"(?:(?:\s+[\"«“]?[{_UP}][\w'.\-]*[\"»”]?){{1,4}}"
+    + r"|\s+(?:«[^»\n]{1,40}»|“[^”\n]{1,40}”|\"[^\"\n]{1,40}\"))"
     + _SEPARATOR_AFTER
     + rf"|{_alternation(legal_forms.JOINED)}"
     + rf"|[{_HAN}]{{1,16}}{legal_forms.pattern(legal_forms.HAN_AFTER_NAME)}"

@@ -1,8 +1,9 @@
 """LOCATION written as a code or a coordinate form `location` does not read (the tenth attacker round):
 
 - an Open Location Code ("plus code", Google Maps' share format): eight characters of its 20-letter
-  alphabet, "+", two or three more ("8FVC9G8F+6X"); a shortened code ("9G8F+6X Zürich") only after a
-  place word or a city name is too like a SKU, so it is not read;
+  alphabet, "+", two or three more ("8FVC9G8F+6X"); a shortened code before its town ("9G8F+6X Zürich",
+  "código plus 76HC+9F Oaxaca") where the text names a plus code or an address (addr24: without such a
+  word four characters, "+" and two are too like a SKU);
 - a what3words address, which its makers write after "///" ("///filled.count.soap");
 - decimal degrees with the hemisphere after a space and no degree sign ("45.7640 N, 4.8357 E"), four
   decimals at least;
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from gate.scanning import lexicon
 from gate.scanning.context import NOT_NUMERIC
 from gate.scanning.detectors.base import (
     HAS_DECIMALS,
@@ -27,12 +29,25 @@ from gate.scanning.detectors.base import (
     PatternDetector,
     PatternRule,
     Text,
+    any_word,
 )
 
 # The alphabet of the Open Location Code (no vowels, no "0" or "1"): a full code's 8 + 2 or 3 characters.
 _PLUS_CODE = re.compile(
     r"[2-9CFGHJMPQRVWX](?<![\w+][2-9CFGHJMPQRVWX])[2-9CFGHJMPQRVWX]{7}\+[2-9CFGHJMPQRVWX]{2,3}(?![\w+])"
 )
+# A shortened code: four characters, "+", two or three, then the town's capitalised name.
+_SHORT_PLUS_CODE = re.compile(
+    r"[2-9CFGHJMPQRVWX](?<![\w+][2-9CFGHJMPQRVWX])[2-9CFGHJMPQRVWX]{3}\+[2-9CFGHJMPQRVWX]{2,3}"
+    rf",?\s+[{lexicon.UPPER}][{lexicon.LOWER}]{{2,}}"
+)
+# The words a shortened code needs near it: a plus code's name in the languages that write one, an
+# address's or a delivery's (`cue_view`: lower case).
+_SHORT_CODE_WORDS = (
+    "plus code", "pluscode", "plus-code", "código plus", "codigo plus", "code plus", "plus kód", "plus-kode",
+    "address", "adresse", "adres", "dirección", "direccion", "endereço", "indirizzo", "anschrift",
+    "deliver", "ship to", "livraison", "livrer", "entrega", "enviar", "lieferung", "consegna",
+)  # fmt: skip
 _W3W = re.compile(r"/(?<![/\w]/)//(?P<words>[^\W\d_]{2,20}\.[^\W\d_]{2,20}\.[^\W\d_]{2,20})(?![\w.])")
 _HEMISPHERES = re.compile(r"\d(?<![\w.]\d)\d?[.,]\d{4,8}\s?[NS]\b[,;\s]{1,3}\d{1,3}[.,]\d{4,8}\s?[EWO]\b")
 _DECIMAL_MINUTES = re.compile(
@@ -53,6 +68,19 @@ def _plus_code(match: re.Match[str], text: Text) -> bool:
     # joined reading of a customer number and a phone number makes): 4 in 10 of its characters are letters.
     code = match.group()
     return code[0] in "23456789CF" and not code.replace("+", "").isdigit()
+
+
+_CODE_NAMES = re.compile(r"(?i)(?:sku|ref|art|model|item|part)\.?\s*(?:no\.?|nr\.?|#)?\s*[:#]?\s*$")
+
+
+def _short_plus_code(match: re.Match[str], text: Text) -> bool:
+    """Letters and digits, as a code has them ("2345+67" is a sum; letters alone, "MFRH+CV", only after
+    a plus code's name), and no article's number ("SKU 9G8F+6X Blue")."""
+    head, _, tail = match.group().partition("+")
+    code = head + tail[:2]
+    if code.isdigit() or (code.isalpha() and "plus" not in text.value.lower()):
+        return False
+    return _CODE_NAMES.search(text.value, max(0, match.start() - 16), match.start()) is None
 
 
 def _has_grid_word(text: Text) -> bool:
@@ -78,6 +106,13 @@ DETECTOR = PatternDetector(
     needs=HAS_PLUS | HAS_DECIMALS | HAS_DEGREE | HAS_LINK | HAS_DIGIT,
     rules=(
         PatternRule("location.plus_code", _PLUS_CODE, _plus_code, requires=HAS_PLUS),
+        PatternRule(
+            "location.short_plus_code",
+            _SHORT_PLUS_CODE,
+            _short_plus_code,
+            any_word(_SHORT_CODE_WORDS),
+            requires=HAS_PLUS,
+        ),
         PatternRule("location.what3words", _W3W, None, _has_w3w, requires=HAS_LINK),
         PatternRule("location.hemispheres", _HEMISPHERES, None, requires=HAS_DECIMALS),
         PatternRule("location.decimal_minutes", _DECIMAL_MINUTES, None, _has_ring, requires=HAS_DEGREE),

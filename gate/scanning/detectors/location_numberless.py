@@ -7,7 +7,9 @@
   it;
 - Nepal: a street named after a family and its street word, then the town ("सरीया बाटो, अर्घाखाँची",
   "लोहनी कुना, दाङ");
-- China: a block letter after a street ("黄路Q座, 秀芳市").
+- China: a block letter after a street ("黄路Q座, 秀芳市");
+- Vietnam: a ward, then its district ("Phường Bến Nghé, Quận 1"); Arabic: a street, then its quarter
+  ("شارع الملك فهد، حي العليا") (addr17).
 
 One address word alone is a product's ("Nizami küçəsi posteri", "Hollywood Boulevard"): each form asks
 for the word of a second part.
@@ -27,8 +29,12 @@ _NUMBERLESS = re.compile(
     r"(?:kəndi|k\.|qəsəbəsi|qəs\.|prospekti|pr\.|küçəsi|küç\.)(?!\w)"
     rf"|[{_DEVANAGARI}]{{2,}}\s(?:बाटो|पथ|कुना|टोल|चोक|गल्ली),\s?[{_DEVANAGARI}]{{2,}}"
     r"|(?:路|街|道|巷)[A-Z]座[,，、]\s?[\u4e00-\u9fff]{1,8}[市县縣区區]"
+    # (addr17) Vietnam's ward, then its district ("Phường Bến Nghé, Quận 1"); an Arabic street, then its
+    # quarter ("شارع الملك فهد، حي العليا")
+    rf"|Phường\s[^,\n]{{2,30}},\s?(?:Quận|Huyện|Thị xã|Thành phố)\s[{_UP}\d]"
+    r"|شارع\s[\u0620-\u064a\s]{2,30}[،,]\s?حي\s[\u0620-\u064a]{2,}"
 )
-_WORDS = ("rayonu", "ray.", "şəhəri", "ş.", "बाटो", "पथ", "कुना", "टोल", "चोक", "गल्ली", "座")
+_WORDS = ("rayonu", "ray.", "şəhəri", "ş.", "बाटो", "पथ", "कुना", "टोल", "चोक", "गल्ली", "座", "phường", "حي ")
 
 # Every form has a letter outside ASCII (Azerbaijani's "ə", "ş"; the scripts), and one of its words.
 RULES = (

@@ -45,7 +45,8 @@ _FORMS = (
     rf"\b[Kk]m\.?\s?\d{{1,4}}\s+(?:v[íi]a|carretera|camino|estrada)\s+(?:a\s+|para\s+)?[{_UP}]",
     # a farm, estate, plot or hamlet's word, its name or number, then another part
     r"\b(?:Finca|Vereda|Parcela|Hacienda|Rancho|Chacra|Estancia|Hijuela|Sítio|Fazenda|Chácara|"
-    r"Lieu-dit|Hameau|Boerderij|Gården|Gård|Bærinn|Aussiedlerhof|Hof|Rotte|Weiler|Einöde|Zaselak|"
+    # (addr17: a French or Italian place word as typed in a note, "lieu-dit Les Granges", "Località Poggio")
+    r"Lieu-dit|lieu-dit|lieudit|Località|località|Frazione|frazione|Fraz\.|fraz\.|Hameau|Boerderij|Gården|Gård|Bærinn|Aussiedlerhof|Hof|Rotte|Weiler|Einöde|Zaselak|"
     r"Salaš|Tanya|Kolonia|Osada|Purok|Dusun|Kijiji\s+cha|Village|Vill\.|Thôn|Ấp|Xóm)"
     rf"\s+(?:{_NAME}(?:\s+{_NUMBER})?|{_NUMBER}(?:\s+{_NAME})?)" + _NEXT,
     # ... a farm named before its word ("Lower Fold Farm, Crook Lane", "Mäe talu, Kuremaa küla",
@@ -76,7 +77,8 @@ _FORMS = (
 _RURAL = re.compile("|".join(f"(?:{form})" for form in _FORMS))
 _WORDS = (
     "rr ", "r.r.", "rural route", "km", "finca", "vereda", "parcela", "hacienda", "rancho", "chacra",
-    "estancia", "hijuela", "sítio", "fazenda", "chácara", "lieu-dit", "hameau", "boerderij", "gård",
+    "estancia", "hijuela", "sítio", "fazenda", "chácara", "lieu-dit", "lieudit", "località", "frazione",
+    "fraz.", "hameau", "boerderij", "gård",
     "bærinn", "hof ", "rotte", "weiler", "einöde", "zaselak", "salaš", "tanya", "kolonia", "osada",
     "purok", "sitio", "barangay", "dusun", "desa", "kampung", "kijiji", "shamba", "village", "vill.", "thôn",
     "ấp", "xóm", "farm", "ranch", "croft", "talu", "küla", "köyü", "mahallesi", "gemeinde",

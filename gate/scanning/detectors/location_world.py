@@ -18,7 +18,9 @@ together (a street word and a house or building number, a postcode and a town), 
 - Colombia: a street kind and number, then "#" or "No." and the house's two numbers ("Calle 45 # 23-18");
 - Albania and Kosovo: "Rruga" and a name, then "Nr." and a number; "Pallati 12, Ap. 5";
 - a post-office box and its number, in the words of 20 languages ("PO Box 1234", "Postfach 10 01 23",
-  "Boîte postale 52", "Apartado de correos 123", "а/я 15", "私書箱 12", "ص.ب 1234").
+  "Boîte postale 52", "Apartado de correos 123", "а/я 15", "私書箱 12", "ص.ب 1234"), not in a product's
+  title ("Postbus 51 retro poster");
+- forces' mail: "APO AE 09354", "BFPO 38" (addr24).
 """
 
 from __future__ import annotations
@@ -174,18 +176,61 @@ _POSTBOX_WORDS = tuple(
         "私書箱", "邮政信箱", "사서함", "ص.ب", "صندوق بريد", "صندوق پستی", "posta kutusu",
         # (addr19) Chile, Iceland, Russian in Latin letters, Australia
         "casilla", "pósthólf", "a/ya", "locked bag",
+        # (addr24) Serbian in both scripts, Armenian, South Africa's private bag, Canada's "C.P." with
+        # its post office ("C.P. 2214, succ. Terminus": without "succ." a C.P. is Italy's or Mexico's
+        # postcode, or anything's code)
+        "поштански фах", "poštanski fah", "փոստարկղ", "private bag",
+        # (addr17) Kenya and Tanzania's Swahili box, "S.L.P. 12345-00100" (its postcode after the dash)
+        "s.l.p.",
     )
 )  # fmt: skip
+# Taiwan and China number the box before its word ("台北郵政 12-345 號信箱").
+_BOX_AFTER_NUMBER = ("號信箱", "号信箱")
 _POSTBOX = re.compile(
-    r"(?i)(?<![\w])(?:"
+    r"(?<![\w])(?i:"
     + "|".join(
         re.escape(word).replace(r"\ ", r"\s*") for word in sorted(set(_POSTBOX_WORDS), key=len, reverse=True)
     )
-    + r")\s*(?:n[o°º]\.?|nr\.?|#|:)?\s*\d{1,6}(?:\s\d{2,3}){0,2}(?!\d)"
+    + r")\s*(?i:n[o°º]\.?|nr\.?|#|:)?\s*X?\d{1,6}(?:\s\d{2,3}){0,2}(?!\d)"
+    + r"|(?<![\w.])C\.\s?P\.\s?\d{1,6},?\s+(?i:succ\.|succursale|stn\b|station\b)"
+    + r"|\d(?<!\d\d)\d{0,5}(?:-\d{1,6})?\s?[號号]信箱"
+    # West and Central Africa's "BP 15230, Dakar-Fann": a town and nothing after it but the line's end
+    # or a comma (a postcode after it is `location_states`' form; "BP 120, Pulse 80" is a blood pressure)
+    + r"|(?<![\w.])B\.?\s?P\.?\s\d{2,6},?\s+[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?=\s*(?:$|[,.\n]))"
 )
+# A box word and a number in a product's title ("Locked Bag 19: a thriller poster", "Postbus 51 retro
+# poster"): a word of these after the number, in the same phrase, says the box is a title's.
+_TITLE_WORDS = frozenset((
+    "poster", "print", "prints", "retro", "vintage", "thriller", "novel", "roman", "film", "movie", "album",
+    "book", "edition", "collection", "sticker", "decal", "mug", "tote", "shirt", "t-shirt", "series",
+    "season", "episode", "tome", "volume", "vol.", "remix",
+))  # fmt: skip
+_PHRASE_END = re.compile(r"[,;\n()]")
+
+
+def _not_a_title(match: re.Match[str], text: Text) -> bool:
+    """False when the words after the box's number, up to the phrase's end, name a product's title."""
+    rest = text.value[match.end() : match.end() + 48]
+    end = _PHRASE_END.search(rest)
+    words = (rest[: end.start()] if end else rest).lower().replace(":", " ").split()
+    return not any(word in _TITLE_WORDS for word in words)
+
+
+# Forces' mail ("APO AE 09354", "FPO AP 96616-2876", "BFPO 38"): the post office's name and number
+# are a serving person's address without a street or a comma (the states' rule wants one).
+_FORCES = re.compile(r"(?<![\w])(?:[ADF]PO\s(?:AA|AE|AP)\s\d{5}(?:-\d{4})?|BFPO\s?\d{1,4})(?!\d)")
 
 RULES = (
-    PatternRule("location.postbox", _POSTBOX, when=any_word(_POSTBOX_WORDS), requires=HAS_DIGIT),
+    PatternRule(
+        "location.postbox",
+        _POSTBOX,
+        _not_a_title,
+        when=any_word((*_POSTBOX_WORDS, "c.p.", "c. p.", "bp ", "b.p.", *_BOX_AFTER_NUMBER)),
+        requires=HAS_DIGIT,
+    ),
+    PatternRule(
+        "location.forces_mail", _FORCES, when=any_word(("apo ", "fpo ", "dpo ", "bfpo")), requires=HAS_DIGIT
+    ),
     PatternRule("location.address_world", _WORLD_ADDRESS, when=_may_hold, requires=HAS_DIGIT_WORDS),
     # The postcode forms need a digit run and a capitalised word (`HAS_DIGIT_WORDS`: digits among words).
     PatternRule(

@@ -26,29 +26,10 @@ from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_addr17.json")
 
-_NO_HOUSE_NUMBER = (
-    "an address with neither a house number nor a label the rules read: street and district parts only "
-    "(Vietnam's 'Phường ..., Quận 1'; addr20 closed Chile's 'Av. Providencia 1208'), a street without "
-    "its number before a postcode (Arabic after a verb), a place before "
-    "a postcode after a delivery noun ('livraison :', 'consegna:')"
-)
-_POSTCODE_FORM = (
-    "a postcode form the postcode rule does not read: Kenya's box and postcode ('S.L.P. 12345-00100'), "
-    "Iceland's three digits without a label (three digits and a capitalised word are a count or a price "
-    "too often: 'Farbcode 475 Saphirschwarz'); (addr19 closed Israel's seven digits and a French "
-    "'BP 45' before a postcode and town)"
-)
-
-# What the scanner still misses, by a string of the record, and why (the class, not the example).
-_OPEN: dict[str, str] = {
-    "45 Nguyễn Huệ, Phường Bến Nghé": _NO_HOUSE_NUMBER,
-    "أرسلوها إلى شارع الملك فهد": _NO_HOUSE_NUMBER,
-    "livraison : lieu-dit Les Granges": _NO_HOUSE_NUMBER,
-    "consegna: Località Poggio": _NO_HOUSE_NUMBER,
-    "tuma kwa S.L.P. 12345-00100": _POSTCODE_FORM,
-    "sendið á Laugavegur 28, 101 Reykjavík": _POSTCODE_FORM,
-    "engraved pen | Laugavegur 28, 101 Reykjavík": _POSTCODE_FORM,
-}
+# What the scanner still misses, by a string of the record, and why (the class, not the example). None:
+# addr25 closed the last (a ward and its district, an Arabic street and its quarter, a place word before
+# a postcode after a delivery noun, Kenya's S.L.P. box, Iceland's streets before a three-digit postcode).
+_OPEN: dict[str, str] = {}
 
 _STREET_PRODUCT = (
     "a product named after a street with a number that is no house number: a street rule of location.py "

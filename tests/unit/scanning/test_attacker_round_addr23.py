@@ -29,7 +29,8 @@ _ROUND = attacker_round.load("attacker_round_addr23.json")
 _LOWER_CASE = (
     "a line in lower case that the street rules do not read even capitalised: a street of no street word "
     "('lipová 214/9 280 02 kolín', 'ερμού 45'), a street word they do not know before a postcode "
-    "('14 banksia court 4350 toowoomba', '12 bóthar na trá h91 x2y3 gaillimh'), a unit after the number "
+    "('12 bóthar na trá h91 x2y3 gaillimh'; addr25 closed 'court', 'trail' and a Swedish postcode after "
+    "the house number), a unit after the number "
     "('atatürk caddesi no: 45 d: 6')"
 )
 _CAPITALS = (
@@ -44,10 +45,7 @@ _SPLIT = (
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
-    "user: 14 banksia court 4350 toowoomba": _LOWER_CASE,
-    "user: 88 tamarack trail p3e 4n1 sudbury": _LOWER_CASE,
     "RUA DAS FLORES 42, 1.º DTO": _CAPITALS,
-    "user: björkvägen 4 852 31 sundsvall": _LOWER_CASE,
     "user: lindargata 21 600 akureyri": _LOWER_CASE,
     "user: lipová 214/9 280 02 kolín": _LOWER_CASE,
     "user: hlavná 58 080 01 prešov": _LOWER_CASE,

@@ -33,7 +33,6 @@ _UNCHECKED = (
     "numbers of countries python-stdnum has no module for (Qatari, Bolivian ids; numbers20 closed the "
     "Spanish health card), or with an old unchecked form, after their name; an Italian health card"
 )
-_STREETS = "street forms of languages `location` does not read (location detectors are scanfast10's)"
 _SPLIT = "a value split over sibling keys whose names say only 'part' ('local'/'host', 'e'/'d', 'ssn_1')"
 _ONE_LETTER = "one-letter abbreviations of 'born' ('f.', 's.', '*'): a letter of any list elsewhere"
 _PHONE_SHAPES = (
@@ -57,7 +56,6 @@ _OPEN: dict[str, str] = {
     "HP 9123 4567": _PHONE_SHAPES,
     "手提 9123 4567": _PHONE_SHAPES,
     "15-4123-4567": _PHONE_SHAPES,
-    "Laugavegur 28": _STREETS,
     "GA-183-8164": "a Ghana Post digital address (two letters, two digit groups) has no street word",
     "серії КВ № 123456": "a Ukrainian passport's series and number after 'паспорт серії'",
     "28/12345678/40": _UNCHECKED,

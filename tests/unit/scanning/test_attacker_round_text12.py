@@ -74,7 +74,6 @@ _OPEN: dict[str, str] = {
     '"cf": "bncgli90a41f205h"': _KEYS_OF_OTHERS,
     '"steuerliche_identifikationsnummer"': _KEYS_OF_OTHERS,
     '["02250815672", "faktura"]': "a PESEL alone in an array, with no cue or key",
-    "شارع الملك فهد": _STREETS,
     "فيلا 23": _STREETS,
     "Los Leones 1450": _STREETS,
     "21 9 8877-6655": _PHONES,

@@ -42,7 +42,6 @@ _PERSON = (
 _SIBLING = "a value whose name stands in a sibling array (Figma variableModeValues[].value, variables[].name)"
 _SPLIT = "a phone number split over two {name, value} lines of one field ('+47 412' / '34 567'; phone*.py)"
 _ME = "ME (myalgic encephalomyelitis) by its two capitals, which read as English 'me' in lower case"
-_ADDRESS = "an Icelandic street address (street, number, 3-digit postcode and town; location*.py, addr20's)"
 _HI_WRITER = (
     "Hindi's first person 'मैं' before a faith: its vowel signs are optional in the match, and 'म' starts "
     "'मधुमेह' and 'मग', so it is no person word"
@@ -59,7 +58,6 @@ _OPEN: dict[str, str] = {
     '"+47 412"': _SPLIT,
     '"+886 912"': _SPLIT,
     "jeg har ME": _ME,
-    "eyJvcmRlciI6ICIjNDU0NiIsICJyZXR1cm5fYWRkcmVzc19wcmludCI6": _ADDRESS,
     "मैं जैन हूँ": _HI_WRITER,
 }
 
