@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from types import ModuleType
 
 from stdnum.ar import cuit
@@ -265,12 +266,12 @@ class WorldIdDetector:
             if not keyed and _CUE.search(value, max(0, match.start() - _CUE_WINDOW), match.start()) is None:
                 continue
             candidate = match.group()
+            compact = "".join(ch for ch in candidate if ch.isalnum())
             # (numbers18) a company's register number after its own word ("ОГРН 1027700132195")
             if not keyed and phone_shapes.after_company_register(value, match.start()):
                 continue
-            compact = "".join(ch for ch in candidate if ch.isalnum())
             for detail, module in _BY_LENGTH.get(len(compact), ()):
-                if detail == "cl_rut" and _company_rut(compact):
+                if detail in _LEGAL_PERSONS and _LEGAL_PERSONS[detail](compact):
                     continue
                 # (python-stdnum reads a TCKN, and a Chinese number, only without their spaces)
                 if stdnum_valid(module, compact if detail == "tr_tckimlik" else candidate) or (
@@ -290,6 +291,17 @@ _COMPANY_RUT_FROM = 50_000_000
 
 def _company_rut(compact: str) -> bool:
     return compact[:-1].isdigit() and int(compact[:-1]) >= _COMPANY_RUT_FROM
+
+
+# (ids25) Likewise the numbers whose first characters say a legal person holds them: Argentina's CUIT
+# from 30, 33 or 34 (persons' from 20, 23, 24, 27), Venezuela's RIF from J, G or C (persons' V, E),
+# Kenya's KRA PIN from P (persons' A): "Imprenta del Sur S.A., CUIT 30-74014352-9".
+_LEGAL_PERSONS: dict[str, Callable[[str], bool]] = {
+    "cl_rut": _company_rut,
+    "ar_cuit": lambda compact: compact[:2] in ("30", "33", "34"),
+    "ve_rif": lambda compact: compact[:1] in ("J", "G", "C"),
+    "ke_pin": lambda compact: compact[:1] == "P",
+}
 
 
 DETECTOR: WorldIdDetector = WorldIdDetector()  # typed: mypyc reads it through the import cycle

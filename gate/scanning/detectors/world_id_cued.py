@@ -72,6 +72,7 @@ from stdnum.za import tin as za_tin
 
 from gate.scanning.context import NOT_NUMERIC, key_info
 from gate.scanning.cue_led import CueLedPattern, phrase_leads
+from gate.scanning.detectors import company_number
 from gate.scanning.detectors.base import (
     HAS_DIGIT,
     HAS_DIGIT_RUN,
@@ -190,9 +191,10 @@ _KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[Any, ...]], ...
 )
 
 # A label's "number" words between a name and its number ("PPS number", "n°", "No.:"; Albanian "NIPT im
-# personal", my personal NIPT).
+# personal", my personal NIPT; (ids25) a sole trader's: "NPWP pribadi", "NIT persona natural").
 _GAP = (
-    r"[\s.:#\-()]{0,4}(?:(?i:number|no|nr|n[º°]|num|número|numéro|nummer|số|uimhir|im|personal)\.?"
+    r"[\s.:#\-()]{0,4}(?:(?i:number|no|nr|n[º°]|num|número|numéro|nummer|số|uimhir|im|personal|pribadi|"
+    r"persona\s+natural|person\s+fizik)\.?"
     r"[\s.:#\-()]{0,3}){0,2}"
 )
 # The number: up to three capitals, then digits and capitals in groups split by one space, dot, dash
@@ -285,8 +287,22 @@ def _readings(match: re.Match[str]) -> list[str]:
     ]
 
 
+# (ids25) The kinds whose series numbers companies too: after a legal form the number is a company's
+# (`company_number`); a person's number (a PPS, an EMŠO, a CNIC) after one is still theirs.
+_SHARED_SERIES = frozenset(
+    ("gb_utr", "id_npwp", "vn_mst", "za_tin", "nit", "ruc", "mz_nuit", "nz_ird", "gr_afm", "is_kennitala",
+     "al_nipt", "az_voen", "dz_nif", "by_unp", "ad_nrt", "th_tin")
+)  # fmt: skip
+
+
 def _valid(match: re.Match[str], text: object) -> bool:
     kind = next(name for name, group in match.groupdict().items() if group is not None and name != "number")
+    if (
+        kind in _SHARED_SERIES
+        and isinstance(text, Text)
+        and company_number.companys(text.value, match.start(), match.end())
+    ):
+        return False  # (ids25) "Tiskara d.o.o., OIB ...": a company's number where persons' share its series
     checks = _CHECKS[kind]
     readings = _readings(match)
     if any(stdnum_valid(check, reading) for reading in readings for check in checks):

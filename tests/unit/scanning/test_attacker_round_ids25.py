@@ -50,9 +50,9 @@ _UNREAD_IDS = (
     "China's RIC with dashes)"
 )
 _PERSON_TAX = "a sole trader's tax number named with the person (`NIT persona natural`, `NPWP pribadi`)"
-_COMPANY_NUMBER = (
-    "a company's registration or tax number after its legal form (`d.o.o., OIB`, `PT ..., NPWP`, "
-    "`S.A.S., NIT`) read as a person's: the open class 'company numbers that also number persons'"
+_COMPANY_AS_PHONE = (
+    "a company's tax number after its legal form read as a phone by the phone rules ('ش.م.م، رقم "
+    "التسجيل الضريبي 970-331-700'): the phone detectors read no legal form"
 )
 _INVOICE_AS_ACCOUNT = (
     "an invoice number after `Рахунок №`/`Счёт №` (invoice and account are one word) read as an account"
@@ -177,7 +177,6 @@ _OPEN: dict[str, str] = {
     "PIB 5822\\n8675": _SPLIT_LINES,
     "ЕДБ 485868\\n7315943": _SPLIT_LINES,
     # _PERSON_TAX: 4
-    "NIT persona natural: 1.011.978.617-2 - Andrés Ramírez": _PERSON_TAX,
     "NPWP pribadi Bapak Budi Santoso: 27.522.294.1-426.438": _PERSON_TAX,
     "RUC persona natural María Andrade: 1794015658-001": _PERSON_TAX,
     "Customer Kwame Mensah, TIN P0078505690": _PERSON_TAX,
@@ -185,33 +184,10 @@ _OPEN: dict[str, str] = {
 
 # A clean record flagged, by a string of the record, and why.
 _FALSE_FLAGS: dict[str, str] = {
-    "Hönnun ehf., kt. 570584-5880": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Impremta Puig SL, NRT L-717935-M": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Tiskara Horvat d.o.o., OIB 08406997657": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Izdavač: Grafika j.d.o.o. OIB: 07040663480": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Εκτυπώσεις Α.Ε., ΑΦΜ 628826000": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Imprenta del Sur S.A., CUIT 30-74014352-9": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Impresos Andinos S.A.S., NIT 901.534.434-3": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Gráficas Bogotá Ltda. NIT: 802.187.089-7": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Imprenta Quito Cía. Ltda., RUC 1793796664001": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Imprenta Lima S.A.C., RUC 20043486463": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Impresos Caracas C.A., RIF J-94202818-0": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Impresos Chapines, S.A., NIT 346260-9": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Gráfica Asunción S.A., RUC 8040186-4": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "PT Maju Jaya, NPWP 30.622.460.1-101.394": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "CV Sinar Abadi NPWP: 94.435.467.9-410.573": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Shtypshkronja sh.p.k., NIPT K16271908I": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Alba Print SH.A. NIPT: L39097448V": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Mətbəə MMC, VÖEN 6385395211": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "ООО «Печатный двор», УНП 174482517": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "مطبعة الجزائر ش.ذ.م.م، رقم التعريف الجبائي 780687233730624": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "شركة الطباعة ش.م.م، رقم التسجيل الضريبي 970-331-700": _COMPANY_NUMBER,  # ['PHONE_NUMBER']
-    "Gráfica Maputo, Lda., NUIT 487392413": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Printers Kenya Ltd, KRA PIN P937114961I": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Công ty TNHH In Sài Gòn, MST 0323737714": _COMPANY_NUMBER,  # ['NATIONAL_ID']
-    "Замовлення № 4007065116, Рахунок № 2024-161916": _INVOICE_AS_ACCOUNT,  # ['BANK_ACCOUNT']
-    "Заказ № 5027059397, Счёт № 2026-172323": _INVOICE_AS_ACCOUNT,  # ['BANK_ACCOUNT']
-    "Pöntun nr. 0608568779": _ORDER_AS_PHONE,  # ['PHONE_NUMBER']
+    "شركة الطباعة ش.م.م، رقم التسجيل الضريبي 970-331-700": _COMPANY_AS_PHONE,
+    "Замовлення № 4007065116, Рахунок № 2024-161916": _INVOICE_AS_ACCOUNT,
+    "Заказ № 5027059397, Счёт № 2026-172323": _INVOICE_AS_ACCOUNT,
+    "Pöntun nr. 0608568779": _ORDER_AS_PHONE,
 }
 
 
