@@ -155,11 +155,12 @@ UNSPACED = (
 NOT_AFTER_WORD = rf"(?<![^\W{UNSPACED}])"
 NOT_BEFORE_WORD = rf"(?![^\W{UNSPACED}])"
 # A candidate after a cue: digits grouped by one separator, or a PAN's, CURP's or RFC's letters and
-# digits (in either case: "curp hegl010915hjcrnsa8"), a Taiwanese ID, or a RUT's or a Chinese identity
-# number's check character ("K", "X": "11010519491231002X").
+# digits (in either case: "curp hegl010915hjcrnsa8"; (ids25) an RFC dashed as the SAT prints it,
+# "MCCF-851207-AZ5"), a Taiwanese ID, or a RUT's or a Chinese identity number's check character ("K",
+# "X": "11010519491231002X").
 _CANDIDATE = re.compile(
     rf"(?<![+.\-/]){NOT_AFTER_WORD}"
-    r"(?:(?i:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|[A-Z&Ñ]{4}\d{6}[A-Z0-9]{3})|[AP]\d{9}[A-Z]|"
+    r"(?:(?i:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|[A-Z&Ñ]{4}(-?)\d{6}\1[A-Z0-9]{3})|[AP]\d{9}[A-Z]|"
     r"[VEJPG]-?\d{8}-?\d|[A-Z][12]\d{8}|"
     r"\d(?:[ .\-/]?\d){7,17}(?:-?[\dKkXx])?)"
     rf"(?![\-/]){NOT_BEFORE_WORD}"

@@ -72,7 +72,7 @@ from stdnum.za import tin as za_tin
 
 from gate.scanning.context import NOT_NUMERIC, key_info
 from gate.scanning.cue_led import CueLedPattern, phrase_leads
-from gate.scanning.detectors import company_number
+from gate.scanning.detectors import company_number, world_id_kinds
 from gate.scanning.detectors.base import (
     HAS_DIGIT,
     HAS_DIGIT_RUN,
@@ -117,7 +117,7 @@ class _ResidentId:
 
     @staticmethod
     def validate(number: str) -> str:
-        compact = ric.compact(number)
+        compact = ric.compact(number.replace("-", ""))  # (ids25) "110101-19701114-3250", as printed
         if len(compact) != 18 or not compact[:17].isdigit():
             raise ValueError(number)
         ric.get_birth_date(compact)
@@ -188,6 +188,7 @@ _KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[Any, ...]], ...
     ),
     ("kr_rrn", ("주민등록번호", "주민번호"), (), (rrn,)),
     ("ru_inn", ("идентификационный номер налогоплательщика",), ("ИНН",), (_PersonalInn,)),
+    *world_id_kinds.MORE_KINDS,
 )
 
 # A label's "number" words between a name and its number ("PPS number", "n°", "No.:"; Albanian "NIPT im
@@ -291,7 +292,7 @@ def _readings(match: re.Match[str]) -> list[str]:
 # (`company_number`); a person's number (a PPS, an EMŠO, a CNIC) after one is still theirs.
 _SHARED_SERIES = frozenset(
     ("gb_utr", "id_npwp", "vn_mst", "za_tin", "nit", "ruc", "mz_nuit", "nz_ird", "gr_afm", "is_kennitala",
-     "al_nipt", "az_voen", "dz_nif", "by_unp", "ad_nrt", "th_tin")
+     "al_nipt", "az_voen", "dz_nif", "by_unp", "ad_nrt", "th_tin", *world_id_kinds.SHARED_SERIES)
 )  # fmt: skip
 
 
@@ -459,7 +460,7 @@ def _passes(kind: str) -> Any:
 # (Shopify's note_attributes `{"name": "cédula", "value": ...}`, `{"NUIT": ...}`, `{"VÖEN": ...}`), as
 # normalised keys ("carne_de_identidad"), but for acronyms that name other things in code ("vid" a
 # video, "epic" a story, "bis", "chi", "spi", "psp") and names holding a business's word ("tax number").
-_NOT_KEYS = frozenset(("vid", "epic", "bis", "chi", "spi", "psp"))
+_NOT_KEYS = frozenset(("vid", "epic", "bis", "chi", "spi", "psp", *world_id_kinds.NOT_KEYS))
 
 
 def _own_keys(names: Iterable[str]) -> frozenset[str]:
