@@ -54,6 +54,7 @@ _PERSON_BETWEEN = re.compile(
     r"inhaber(?:in)?|gesch[äa]ftsf[üu]hrer(?:in)?|s[óo]ci[oa]|titular|monotributista|mteja|penerima|"
     r"bapak|ibu|sr\.|sra\.|mr\.?|mrs\.?|ms\.?)(?!\w)"
 )
+_PARTS = re.compile("[,;|\u00b7\u2014\u2013]")  # comma, semicolon, bar, middle dot, dashes
 _BEFORE_WINDOW = 120
 _AFTER_WINDOW = 50
 
@@ -61,17 +62,32 @@ _AFTER_WINDOW = 50
 def companys(value: str, cue_start: int, number_end: int) -> bool:
     """True if the number between `cue_start` (its name's start) and `number_end` is a company's: a legal
     form or company word on its line before its name (within 120 characters) or just after the number
-    (within 50), and no person's role between that form and the number."""
+    (within 50), and only an imprint's parts between that form and the number (`_imprint_between`)."""
     window_start = max(0, cue_start - _BEFORE_WINDOW)
     newline = value.rfind("\n", window_start, cue_start)
     if newline >= 0:
         window_start = newline + 1
     before = list(_FORMS.finditer(value, window_start, cue_start))
-    if before and _PERSON_BETWEEN.search(value, before[-1].end(), cue_start) is None:
+    if before and _imprint_between(value, before[-1].end(), cue_start):
         return True
     window_end = min(len(value), number_end + _AFTER_WINDOW)
     newline = value.find("\n", number_end, window_end)
     if newline >= 0:
         window_end = newline
     after = _FORMS.search(value, number_end, window_end)
-    return after is not None and _PERSON_BETWEEN.search(value, number_end, after.start()) is None
+    return after is not None and _imprint_between(value, number_end, after.start())
+
+
+def _imprint_between(value: str, start: int, end: int) -> bool:
+    """Whether `value[start:end]`, between a legal form and a number, reads as the rest of an imprint:
+    no person's role, and each of its comma-separated parts an address's or a name's (a digit, or a
+    first letter that is no lower-case one: "Trg Ante Starčevića 1", "31000 Osijek", "Hà Nội"). A
+    prompt's phrases between them ("PDF Tools AG, soft studio lighting, OIB ...": Faker's companies in
+    the benchmark's prompts) leave the number a person's."""
+    if _PERSON_BETWEEN.search(value, start, end) is not None:
+        return False
+    for written in _PARTS.split(value[start:end]):
+        part = written.strip()
+        if part and not any(ch.isdigit() for ch in part) and part[0].islower():
+            return False
+    return True

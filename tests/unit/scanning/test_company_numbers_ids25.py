@@ -37,6 +37,8 @@ _PERSON = [
     f"Klienti Arben Hoxha, NIPT {_NIPT}",
     f"Hönnun ehf.\nviðtakandi: Guðrún Jónsdóttir, kennitala {_KT_PERSON}",
     f"Tiskara d.o.o., vlasnica Ivana Horvat, OIB {_OIB}",
+    # a prompt's phrase between a company's name and the number (the benchmark's Faker prompts)
+    f"leather handbag, PDF Tools AG, soft studio lighting, OIB {_OIB}",
 ]
 
 
