@@ -19,7 +19,7 @@ Horvat d.o.o., OIB ...`, `PT Maju Jaya, NPWP ...`, `Impresos Andinos S.A.S., NIT
 with a person's name or role (`persona natural`, `NPWP pribadi`, `Kupac: Ivana Horvat, OIB`) is theirs.
 
 The clean neighbours: company numbers after a legal form in 66 locales, EAN-13s and GTINs with their
-check digits under the barcode word of 72 locales, order and invoice numbers, SKUs and model numbers,
+check digits under the barcode word of 75 locales, order and invoice numbers, SKUs and model numbers,
 UPS tracking numbers, ISBNs, and order numbers that pass a personal id's own check (a BSN-valid order
 number is an order number).
 """
