@@ -242,18 +242,31 @@ _NAMES_PATTERN = CueLedPattern(
     (),
     phrase_leads(as_written_and_read(name for _, names, _, _ in _KINDS for name in names)),
 )
-_ACRONYMS_PATTERN = CueLedPattern(
-    _cued_number((kind, _cue((), acronyms)) for kind, _, acronyms, _ in _KINDS if acronyms),
-    (),
-    phrase_leads(as_written_and_read(word for _, _, acronyms, _ in _KINDS for word in acronyms)),
-)
+
+
+def _acronyms_pattern(kinds: Iterable[tuple[str, tuple[str, ...], tuple[str, ...], Any]]) -> CueLedPattern:
+    named = [(kind, acronyms) for kind, _, acronyms, _ in kinds if acronyms]
+    return CueLedPattern(
+        _cued_number((kind, _cue((), acronyms)) for kind, acronyms in named),
+        (),
+        phrase_leads(as_written_and_read(word for _, acronyms in named for word in acronyms)),
+    )
+
+
+# (ids25) The acronyms of `world_id_kinds` ("TIN", "PIB", "NID") are letters of everyday words
+# ("continue", "Martin"): their rule runs only where one is written in capitals (`in_capitals`).
+_OLDER_KINDS = _KINDS[: -len(world_id_kinds.MORE_KINDS)]
+_ACRONYMS_PATTERN = _acronyms_pattern(_OLDER_KINDS)
+_MORE_ACRONYMS_PATTERN = _acronyms_pattern(world_id_kinds.MORE_KINDS)
 _CHECKS: dict[str, tuple[Any, ...]] = {kind: checks for kind, _, _, checks in _KINDS}
 _NAME_WORDS = tuple(
     sorted(
         {form.lower() for form in as_written_and_read(name for _, names, _, _ in _KINDS for name in names)}
     )
 )
-_ACRONYMS = tuple(sorted(as_written_and_read(word for _, _, acronyms, _ in _KINDS for word in acronyms)))
+_ACRONYMS = tuple(
+    sorted(as_written_and_read(word for _, _, acronyms, _ in _OLDER_KINDS for word in acronyms))
+)
 _acronym_letters = any_word(tuple(sorted({word.lower() for word in _ACRONYMS})))
 
 
@@ -288,19 +301,11 @@ def _readings(match: re.Match[str]) -> list[str]:
     ]
 
 
-# (ids25) The kinds whose series numbers companies too: after a legal form the number is a company's
-# (`company_number`); a person's number (a PPS, an EMŠO, a CNIC) after one is still theirs.
-_SHARED_SERIES = frozenset(
-    ("gb_utr", "id_npwp", "vn_mst", "za_tin", "nit", "ruc", "mz_nuit", "nz_ird", "gr_afm", "is_kennitala",
-     "al_nipt", "az_voen", "dz_nif", "by_unp", "ad_nrt", "th_tin", *world_id_kinds.SHARED_SERIES)
-)  # fmt: skip
-
-
 def _valid(match: re.Match[str], text: object) -> bool:
     kind = next(name for name, group in match.groupdict().items() if group is not None and name != "number")
     if (
-        kind in _SHARED_SERIES
-        and isinstance(text, Text)
+        isinstance(text, Text)
+        and kind in world_id_kinds.SHARED_SERIES
         and company_number.companys(text.value, match.start(), match.end())
     ):
         return False  # (ids25) "Tiskara d.o.o., OIB ...": a company's number where persons' share its series
@@ -414,6 +419,13 @@ DETECTOR: PatternDetector = PatternDetector(
         ),
         PatternRule(
             "national_id.own_cue", _ACRONYMS_PATTERN, _valid, when=_acronym_letters, requires=HAS_DIGIT_RUN
+        ),
+        PatternRule(
+            "national_id.own_cue",
+            _MORE_ACRONYMS_PATTERN,
+            _valid,
+            when=world_id_kinds.in_capitals,
+            requires=HAS_DIGIT_RUN,
         ),
         PatternRule(
             "national_id.generic_cue", _GENERIC, _generic_valid, when=_has_generic, requires=HAS_DIGIT_RUN

@@ -10,6 +10,7 @@ company's (`company_number`, the kinds in `SHARED_SERIES`).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from stdnum.eg import tn as eg_tn
@@ -24,6 +25,9 @@ from stdnum.pt import cc as pt_cc
 from stdnum.sn import ninea
 from stdnum.tn import mf as tn_mf
 from stdnum.us import ptin
+
+from gate.scanning.detectors.base import Text, any_word
+from gate.scanning.normalise import as_written_and_read
 
 # (kind, names in any case, acronyms only in capitals, the checks a number after them may pass)
 MORE_KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[Any, ...]], ...] = (
@@ -41,6 +45,22 @@ MORE_KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[Any, ...]],
     ("in_epic_hindi", ("मतदाता पहचान पत्र संख्या", "मतदाता पहचान पत्र"), (), (epic,)),
     ("in_vid_hindi", ("वर्चुअल आईडी",), (), (vid,)),
 )
-SHARED_SERIES = frozenset(("gh_tin", "tn_mf", "eg_tn", "sn_ninea", "gn_nifp", "me_pib", "mk_edb"))
+# The kinds of `world_id_cued` (these and the older ones) whose series numbers companies too: after a
+# legal form the number is a company's (`company_number`); a person's (a PPS, a CNIC) after one is theirs.
+SHARED_SERIES = frozenset(
+    ("gb_utr", "id_npwp", "vn_mst", "za_tin", "nit", "ruc", "mz_nuit", "nz_ird", "gr_afm", "is_kennitala",
+     "al_nipt", "az_voen", "dz_nif", "by_unp", "ad_nrt", "th_tin",
+     "gh_tin", "tn_mf", "eg_tn", "sn_ninea", "gn_nifp", "me_pib", "mk_edb")
+)  # fmt: skip
 # Acronyms that are words or other things' names as keys ("pib" a GDP, "tin" a can, "nid" a node id).
 NOT_KEYS = frozenset(("pib", "tin", "nid"))
+
+_ACRONYMS = tuple(sorted(as_written_and_read(word for _, _, acronyms, _ in MORE_KINDS for word in acronyms)))
+_letters = any_word(tuple(sorted({word.lower() for word in _ACRONYMS})))
+_CAPITALS = re.compile("|".join(re.escape(word) for word in sorted(_ACRONYMS, key=len, reverse=True)))
+
+
+def in_capitals(text: Text) -> bool:
+    """Whether one of these kinds' acronyms is written in `text` in capitals ("TIN", not "Martin"'s
+    letters): the prefilter of their rule, as the cue-word pass answers the letters first."""
+    return _letters(text) and _CAPITALS.search(text.value) is not None
