@@ -49,7 +49,7 @@ from stdnum.se import personnummer
 from stdnum.tr import tckimlik
 
 from gate.scanning.context import NATIONAL_ID, NOT_NUMERIC, SSN
-from gate.scanning.detectors import phone_shapes
+from gate.scanning.detectors import company_number, phone_shapes
 from gate.scanning.detectors.base import HAS_CODE_START, HAS_DIGIT, HAS_DIGIT_RUN, Text
 from gate.scanning.tries import trie_pattern
 
@@ -171,6 +171,8 @@ _STRONG_WHEN_SEPARATED = {
     "se_personnummer": re.compile(r"(?:\d{6}|\d{8}) ?[-+] ?\d{4}"),
     "cz_rc": re.compile(r"\d{6} ?/ ?\d{3,4}"),
 }
+# (ids25) Numbers whose series holds companies' numbers too (`company_number`).
+_SHARED_SERIES = frozenset(("hr_oib",))
 # Spain groups the DNI's digits with dots ("12.345.678-Z"), which python-stdnum does not read.
 _DOTTED = frozenset(("es_dni",))
 
@@ -279,6 +281,12 @@ class NationalIdDetector:
         detail = _country(candidate, checks, cued)
         if detail is None or (not cued and phone_shapes.after_reference(value, match.start())):
             return None  # "EAN 3700123456789", "Art.-Nr. ...": the shop's number, whatever it passes
+        if (
+            detail in _SHARED_SERIES
+            and not keyed
+            and company_number.companys(value, match.start(), match.end())
+        ):
+            return None  # (ids25) "Tiskara Horvat d.o.o., OIB ...": the company's
         return f"national_id.{detail}"
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from types import ModuleType
 
 from stdnum.ar import cuit
@@ -154,11 +155,12 @@ UNSPACED = (
 NOT_AFTER_WORD = rf"(?<![^\W{UNSPACED}])"
 NOT_BEFORE_WORD = rf"(?![^\W{UNSPACED}])"
 # A candidate after a cue: digits grouped by one separator, or a PAN's, CURP's or RFC's letters and
-# digits (in either case: "curp hegl010915hjcrnsa8"), a Taiwanese ID, or a RUT's or a Chinese identity
-# number's check character ("K", "X": "11010519491231002X").
+# digits (in either case: "curp hegl010915hjcrnsa8"; (ids25) an RFC dashed as the SAT prints it,
+# "MCCF-851207-AZ5"), a Taiwanese ID, or a RUT's or a Chinese identity number's check character ("K",
+# "X": "11010519491231002X").
 _CANDIDATE = re.compile(
     rf"(?<![+.\-/]){NOT_AFTER_WORD}"
-    r"(?:(?i:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|[A-Z&Ñ]{4}\d{6}[A-Z0-9]{3})|[AP]\d{9}[A-Z]|"
+    r"(?:(?i:[A-Z]{5}\d{4}[A-Z]|[A-Z]{4}\d{6}[A-Z0-9]{8}|[A-Z&Ñ]{4}(-?)\d{6}\1[A-Z0-9]{3})|[AP]\d{9}[A-Z]|"
     r"[VEJPG]-?\d{8}-?\d|[A-Z][12]\d{8}|"
     r"\d(?:[ .\-/]?\d){7,17}(?:-?[\dKkXx])?)"
     rf"(?![\-/]){NOT_BEFORE_WORD}"
@@ -265,12 +267,12 @@ class WorldIdDetector:
             if not keyed and _CUE.search(value, max(0, match.start() - _CUE_WINDOW), match.start()) is None:
                 continue
             candidate = match.group()
+            compact = "".join(ch for ch in candidate if ch.isalnum())
             # (numbers18) a company's register number after its own word ("ОГРН 1027700132195")
             if not keyed and phone_shapes.after_company_register(value, match.start()):
                 continue
-            compact = "".join(ch for ch in candidate if ch.isalnum())
             for detail, module in _BY_LENGTH.get(len(compact), ()):
-                if detail == "cl_rut" and _company_rut(compact):
+                if detail in _LEGAL_PERSONS and _LEGAL_PERSONS[detail](compact):
                     continue
                 # (python-stdnum reads a TCKN, and a Chinese number, only without their spaces)
                 if stdnum_valid(module, compact if detail == "tr_tckimlik" else candidate) or (
@@ -290,6 +292,17 @@ _COMPANY_RUT_FROM = 50_000_000
 
 def _company_rut(compact: str) -> bool:
     return compact[:-1].isdigit() and int(compact[:-1]) >= _COMPANY_RUT_FROM
+
+
+# (ids25) Likewise the numbers whose first characters say a legal person holds them: Argentina's CUIT
+# from 30, 33 or 34 (persons' from 20, 23, 24, 27), Venezuela's RIF from J, G or C (persons' V, E),
+# Kenya's KRA PIN from P (persons' A): "Imprenta del Sur S.A., CUIT 30-74014352-9".
+_LEGAL_PERSONS: dict[str, Callable[[str], bool]] = {
+    "cl_rut": _company_rut,
+    "ar_cuit": lambda compact: compact[:2] in ("30", "33", "34"),
+    "ve_rif": lambda compact: compact[:1] in ("J", "G", "C"),
+    "ke_pin": lambda compact: compact[:1] == "P",
+}
 
 
 DETECTOR: WorldIdDetector = WorldIdDetector()  # typed: mypyc reads it through the import cycle

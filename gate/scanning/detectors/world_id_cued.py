@@ -72,6 +72,7 @@ from stdnum.za import tin as za_tin
 
 from gate.scanning.context import NOT_NUMERIC, key_info
 from gate.scanning.cue_led import CueLedPattern, phrase_leads
+from gate.scanning.detectors import company_number, world_id_kinds
 from gate.scanning.detectors.base import (
     HAS_DIGIT,
     HAS_DIGIT_RUN,
@@ -116,7 +117,7 @@ class _ResidentId:
 
     @staticmethod
     def validate(number: str) -> str:
-        compact = ric.compact(number)
+        compact = ric.compact(number.replace("-", ""))  # (ids25) "110101-19701114-3250", as printed
         if len(compact) != 18 or not compact[:17].isdigit():
             raise ValueError(number)
         ric.get_birth_date(compact)
@@ -187,12 +188,14 @@ _KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[Any, ...]], ...
     ),
     ("kr_rrn", ("주민등록번호", "주민번호"), (), (rrn,)),
     ("ru_inn", ("идентификационный номер налогоплательщика",), ("ИНН",), (_PersonalInn,)),
+    *world_id_kinds.MORE_KINDS,
 )
 
 # A label's "number" words between a name and its number ("PPS number", "n°", "No.:"; Albanian "NIPT im
-# personal", my personal NIPT).
+# personal", my personal NIPT; (ids25) a sole trader's: "NPWP pribadi", "NIT persona natural").
 _GAP = (
-    r"[\s.:#\-()]{0,4}(?:(?i:number|no|nr|n[º°]|num|número|numéro|nummer|số|uimhir|im|personal)\.?"
+    r"[\s.:#\-()]{0,4}(?:(?i:number|no|nr|n[º°]|num|número|numéro|nummer|số|uimhir|im|personal|pribadi|"
+    r"persona\s+natural|person\s+fizik)\.?"
     r"[\s.:#\-()]{0,3}){0,2}"
 )
 # The number: up to three capitals, then digits and capitals in groups split by one space, dot, dash
@@ -239,18 +242,31 @@ _NAMES_PATTERN = CueLedPattern(
     (),
     phrase_leads(as_written_and_read(name for _, names, _, _ in _KINDS for name in names)),
 )
-_ACRONYMS_PATTERN = CueLedPattern(
-    _cued_number((kind, _cue((), acronyms)) for kind, _, acronyms, _ in _KINDS if acronyms),
-    (),
-    phrase_leads(as_written_and_read(word for _, _, acronyms, _ in _KINDS for word in acronyms)),
-)
+
+
+def _acronyms_pattern(kinds: Iterable[tuple[str, tuple[str, ...], tuple[str, ...], Any]]) -> CueLedPattern:
+    named = [(kind, acronyms) for kind, _, acronyms, _ in kinds if acronyms]
+    return CueLedPattern(
+        _cued_number((kind, _cue((), acronyms)) for kind, acronyms in named),
+        (),
+        phrase_leads(as_written_and_read(word for _, acronyms in named for word in acronyms)),
+    )
+
+
+# (ids25) The acronyms of `world_id_kinds` ("TIN", "PIB", "NID") are letters of everyday words
+# ("continue", "Martin"): their rule runs only where one is written in capitals (`in_capitals`).
+_OLDER_KINDS = _KINDS[: -len(world_id_kinds.MORE_KINDS)]
+_ACRONYMS_PATTERN = _acronyms_pattern(_OLDER_KINDS)
+_MORE_ACRONYMS_PATTERN = _acronyms_pattern(world_id_kinds.MORE_KINDS)
 _CHECKS: dict[str, tuple[Any, ...]] = {kind: checks for kind, _, _, checks in _KINDS}
 _NAME_WORDS = tuple(
     sorted(
         {form.lower() for form in as_written_and_read(name for _, names, _, _ in _KINDS for name in names)}
     )
 )
-_ACRONYMS = tuple(sorted(as_written_and_read(word for _, _, acronyms, _ in _KINDS for word in acronyms)))
+_ACRONYMS = tuple(
+    sorted(as_written_and_read(word for _, _, acronyms, _ in _OLDER_KINDS for word in acronyms))
+)
 _acronym_letters = any_word(tuple(sorted({word.lower() for word in _ACRONYMS})))
 
 
@@ -287,6 +303,12 @@ def _readings(match: re.Match[str]) -> list[str]:
 
 def _valid(match: re.Match[str], text: object) -> bool:
     kind = next(name for name, group in match.groupdict().items() if group is not None and name != "number")
+    if (
+        isinstance(text, Text)
+        and kind in world_id_kinds.SHARED_SERIES
+        and company_number.companys(text.value, match.start(), match.end())
+    ):
+        return False  # (ids25) "Tiskara d.o.o., OIB ...": a company's number where persons' share its series
     checks = _CHECKS[kind]
     readings = _readings(match)
     if any(stdnum_valid(check, reading) for reading in readings for check in checks):
@@ -399,6 +421,13 @@ DETECTOR: PatternDetector = PatternDetector(
             "national_id.own_cue", _ACRONYMS_PATTERN, _valid, when=_acronym_letters, requires=HAS_DIGIT_RUN
         ),
         PatternRule(
+            "national_id.own_cue",
+            _MORE_ACRONYMS_PATTERN,
+            _valid,
+            when=world_id_kinds.in_capitals,
+            requires=HAS_DIGIT_RUN,
+        ),
+        PatternRule(
             "national_id.generic_cue", _GENERIC, _generic_valid, when=_has_generic, requires=HAS_DIGIT_RUN
         ),
         # (numbers19: a digit, not a run of them: "D41GFZY")
@@ -443,7 +472,7 @@ def _passes(kind: str) -> Any:
 # (Shopify's note_attributes `{"name": "cédula", "value": ...}`, `{"NUIT": ...}`, `{"VÖEN": ...}`), as
 # normalised keys ("carne_de_identidad"), but for acronyms that name other things in code ("vid" a
 # video, "epic" a story, "bis", "chi", "spi", "psp") and names holding a business's word ("tax number").
-_NOT_KEYS = frozenset(("vid", "epic", "bis", "chi", "spi", "psp"))
+_NOT_KEYS = frozenset(("vid", "epic", "bis", "chi", "spi", "psp", *world_id_kinds.NOT_KEYS))
 
 
 def _own_keys(names: Iterable[str]) -> frozenset[str]:

@@ -88,10 +88,6 @@ _PART_NUMBER = (
     "a maker's part number in a phone's shape right after the brand, no reference word between "
     "('Garmin 010-02641-00', 'Logitech 910-006559')"
 )
-_SHARED_NUMBERING = (
-    "a company's tax number in a country that numbers persons and companies in one series (Greek ΑΦΜ, "
-    "Indonesian NPWP, Croatian OIB): the gate cannot tell them apart and fails closed"
-)
 _SERVICE_LINE_ELSEWHERE = (
     "a toll-free line that another region reads as a person's number ('0800 028 0000' after 'call us "
     "free': an Italian fixed line, an Indian mobile), or that the shapes rule reads in another region "
@@ -103,9 +99,6 @@ _COORDINATES = "a landmark's coordinates in a product's copy (location.py, not t
 _FALSE_FLAGS: dict[str, str] = {
     "Garmin 010-02641-00": _PART_NUMBER,
     "Logitech 910-006559": _PART_NUMBER,
-    "ΑΦΜ 094014201": _SHARED_NUMBERING,
-    "NPWP 01.234.567.8-901.000": _SHARED_NUMBERING,
-    "OIB 33392005961": _SHARED_NUMBERING,
     "Call us free on 0800 028 0000": _SERVICE_LINE_ELSEWHERE,
     "Kundtjänst 020-12 34 56": _SERVICE_LINE_ELSEWHERE,
     "lat 48.8584, lon 2.2945": _COORDINATES,

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - text of other scripts, on purpose
 """The twentieth attacker round on numbers and identifiers across locales (numbers20):
 attacker_round_numbers20.json, written before reading the detectors and generated with python-stdnum's
 and phonenumbers' own checks (every phone, national id, card and IBAN in it is valid), in shapes
@@ -43,7 +42,8 @@ _BUYERS_TAX_ID = (
     "company's (numbers19 decided {'customer': {'tax_id': 'B12345674'}}, a CIF, clean)"
 )
 _UNKNOWN_TIN_TEXT = (
-    "Ghana's TIN ('P00' and eight digits) after 'TIN', in text or as a pair's name: no rule reads it"
+    "Ghana's TIN ('P00' and eight digits) as a {name, value} pair's name 'TIN' (ids25 reads it after 'TIN' "
+    "in text; 'tin' is no key of its own: a can, a tin of paint)"
 )
 _NATIONAL_NUMBER_ALONE = (
     "a seven-digit phone as PayPal's phone_number.national_number, its country in another branch"
@@ -61,8 +61,6 @@ _OPEN: dict[str, str] = {
     '"tax_id": "03971808621831"': _BUYERS_TAX_ID,
     '"tax_id": "P0001476300"': _BUYERS_TAX_ID,
     '"name": "TIN"': _UNKNOWN_TIN_TEXT,
-    "TIN: P0039231798": _UNKNOWN_TIN_TEXT,
-    "TIN P００７４": _UNKNOWN_TIN_TEXT,
     '"national_number": "6110478"': _NATIONAL_NUMBER_ALONE,
 }
 
