@@ -168,9 +168,12 @@ def _sign(
         raise RemediationFailed("signing was required but no signer is configured")
     edits = (EditAction(METADATA_EDITED, {"org.gate.removed": sorted(STRIPPED_KINDS)}),) if stripped else ()
     claim = _claim(ctx, policy, edits)
+    assertion = None
     if claim.is_synthetic is not None:
-        # The last look before signing: every field in a known form (`_claim` drops the others).
-        problem = claim_form_problem(claim.assertion_data())
+        # The last look before signing: every field in a known form (`_claim` drops the others). The
+        # assertion looked at is the one signed: built and shape-checked once.
+        assertion = claim.assertion_data()
+        problem = claim_form_problem(assertion)
         if problem is not None:
             raise RemediationFailed(f"generation assertion: {problem}; the gate signs only known forms")
     # The bytes signed are a deterministic function of the input, whose hash the integrity check has.
@@ -179,7 +182,14 @@ def _sign(
     # hashed again inside attach_manifest).
     digest = bytes.fromhex(ctx.sha256) if ctx.sha256 and data is ctx.data else None
     signed = attach_manifest(
-        data, ctx.probe.media_type, signer, claim, parent=parent, identity=identity, digest=digest
+        data,
+        ctx.probe.media_type,
+        signer,
+        claim,
+        parent=parent,
+        identity=identity,
+        digest=digest,
+        assertion=assertion,
     )
     _check_pictures(ctx, signed)
     return signed

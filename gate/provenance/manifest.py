@@ -176,12 +176,17 @@ def is_generation_label(label: str) -> bool:
 
 
 def manifest_definition(
-    generation: GenerationClaim, *, claim_generator: Mapping[str, str], has_parent: bool
+    generation: GenerationClaim,
+    *,
+    claim_generator: Mapping[str, str],
+    has_parent: bool,
+    assertion: Mapping[str, JSON] | None = None,
 ) -> dict[str, JSON]:
     """The Builder's manifest JSON, without label/instance_id (see `with_stable_ids`).
 
     New image: c2pa.created (+ source type). Changed image with a manifest: c2pa.opened on the parentOf
     ingredient, carrying the source type too, so the active manifest alone declares the AI origin.
+    `assertion` is `generation.assertion_data()` when the caller has already built (and so checked) it.
     """
     source_type = generation.digital_source_type
     if source_type is None and not has_parent:
@@ -194,7 +199,8 @@ def manifest_definition(
     actions = [first, *(a.as_dict() for a in generation.actions_extra)]
     assertions: list[JSON] = [{"label": "c2pa.actions.v2", "data": {"actions": actions}}]
     if source_type is not None:
-        assertions.append({"label": GENERATION_LABEL, "data": generation.assertion_data()})
+        data = generation.assertion_data() if assertion is None else assertion
+        assertions.append({"label": GENERATION_LABEL, "data": data})
     return {"claim_generator_info": [dict(claim_generator)], "assertions": assertions}
 
 

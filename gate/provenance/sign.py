@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from typing import Any, Final
@@ -123,6 +124,7 @@ def attach_manifest(
     parent_media_type: str | None = None,
     identity: bytes | None = None,
     digest: bytes | None = None,
+    assertion: Mapping[str, Any] | None = None,
 ) -> bytes:
     """Return `data` with a newly signed C2PA manifest embedded.
 
@@ -134,12 +136,16 @@ def attach_manifest(
     carry the claim's digitalSourceType and then `generation.actions_extra`. `digest`, the SHA-256 of `data`
     if the caller has it, saves hashing it again: JPEG and PNG are signed over that digest and the manifest
     inserted here (see data_hashed); other images, or ones already carrying C2PA segments, go through
-    `Builder.sign`.
+    `Builder.sign`. `assertion`, `generation.assertion_data()` if the caller built it (to look at it
+    before signing), saves building and checking it again.
     Raises ProvenanceError if c2pa refuses (unsupported format, corrupt input, signer problem).
     """
     prepared = signer if isinstance(signer, PreparedSigner) else PreparedSigner.create(signer)
     definition = manifest_definition(
-        generation, claim_generator=dict(prepared.claim_generator), has_parent=parent is not None
+        generation,
+        claim_generator=dict(prepared.claim_generator),
+        has_parent=parent is not None,
+        assertion=assertion,
     )
     # The signer's certificate is part of the identity: another key, another manifest. A caller that already
     # hashed the input passes `identity` so a large image is not hashed again here.

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import struct
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -52,11 +52,14 @@ _KNOWN_UNPROTECTED: Final = _PADDING | {*_TIME_STAMPS, "rVals", _X5CHAIN, "x5cha
 @dataclass(frozen=True, slots=True)
 class SignatureParts:
     """One manifest's signature, as published: the text its certificates carry (one mapping per
-    certificate: `subject`, `issuer`, `alternativeNames`) and the pointers of what was not read."""
+    certificate: `subject`, `issuer`, `alternativeNames`), their bytes, and the pointers of what was not
+    read."""
 
     manifest_label: str
     certificates: tuple[Mapping[str, Any], ...]
     unread: tuple[str, ...]
+    # The DER bytes of each of `certificates`, in the same order: what a reading of them may be keyed by.
+    ders: tuple[bytes, ...] = ()
 
 
 def signature_parts(store: bytes) -> tuple[SignatureParts, ...]:
@@ -65,7 +68,7 @@ def signature_parts(store: bytes) -> tuple[SignatureParts, ...]:
     A store whose boxes do not parse yields one entry with `unread == ("store",)`.
     """
     try:
-        found = list(_signature_boxes(store))
+        found = _signature_boxes(store)
     except _Unparsable:
         return (SignatureParts("", (), ("store",)),)
     return tuple(_read_signature(label, content) for label, content in found)
@@ -75,66 +78,82 @@ class _Unparsable(Exception):
     """The store's boxes end early, nest too deep or are too many to walk."""
 
 
-def _boxes(data: bytes) -> Iterator[tuple[bytes, bytes]]:
-    """(type, payload) of each ISO BMFF box in `data`."""
-    at = 0
-    while at < len(data):
-        if at + 8 > len(data):
+def _box_at(data: bytes, at: int, end: int) -> tuple[bytes, int, int]:
+    """(type, payload start, box end) of the ISO BMFF box at `at` in data[:end]; raises _Unparsable when
+    its header or its size does not fit."""
+    if at + 8 > end:
+        raise _Unparsable
+    size, kind = struct.unpack_from(">I4s", data, at)
+    head = 8
+    if size == 1:
+        if at + 16 > end:
             raise _Unparsable
-        size, kind = struct.unpack_from(">I4s", data, at)
-        head = 8
-        if size == 1:
-            if at + 16 > len(data):
-                raise _Unparsable
-            (size,) = struct.unpack_from(">Q", data, at + 8)
-            head = 16
-        elif size == 0:
-            size = len(data) - at
-        if size < head or at + size > len(data):
-            raise _Unparsable
-        yield kind, data[at + head : at + size]
-        at += size
+        (size,) = struct.unpack_from(">Q", data, at + 8)
+        head = 16
+    elif size == 0:
+        size = end - at
+    if size < head or at + size > end:
+        raise _Unparsable
+    return kind, at + head, at + size
 
 
-def _label(description: bytes) -> str:
-    """The label of a JUMBF description box (`jumd`): 16-byte type, toggles, then a NUL-ended label."""
-    if len(description) < 17 or not description[16] & 0x02:
+def _label(data: bytes, start: int, end: int) -> str:
+    """The label of the JUMBF description box (`jumd`) whose payload is data[start:end]: 16-byte type,
+    toggles, then a NUL-ended label."""
+    if end - start < 17 or not data[start + 16] & 0x02:
         return ""
-    end = description.find(b"\0", 17)
-    return description[17 : end if end >= 0 else len(description)].decode("utf-8", "replace")
+    stop = data.find(b"\0", start + 17, end)
+    return data[start + 17 : stop if stop >= 0 else end].decode("utf-8", "replace")
 
 
-def _signature_boxes(store: bytes) -> Iterator[tuple[str, bytes]]:
-    """(manifest label, COSE bytes) of each `c2pa.signature` superbox, walking superboxes depth first."""
-    budget = [_MAX_BOXES]
+def _signature_boxes(store: bytes) -> list[tuple[str, bytes]]:
+    """(manifest label, COSE bytes) of each `c2pa.signature` superbox, walking superboxes depth first.
 
-    def walk(data: bytes, parent: str, depth: int) -> Iterator[tuple[str, bytes]]:
-        # `parent` is the label of the superbox whose children `data` holds.
+    An offset walk over the store's bytes, in loops: only a description's label and a signature's COSE
+    bytes are copied out (slicing each superbox's payload and a generator per level cost about half of
+    the signature reading).
+    """
+    budget = _MAX_BOXES
+    found: list[tuple[str, bytes]] = []
+
+    def walk(at: int, end: int, parent: str, depth: int) -> None:
+        # `parent` is the label of the superbox whose children store[at:end] holds.
+        nonlocal budget
         if depth > _MAX_DEPTH:
             raise _Unparsable
-        for kind, payload in _boxes(data):
-            budget[0] -= 1
-            if budget[0] < 0:
+        while at < end:
+            kind, payload, stop = _box_at(store, at, end)
+            at = stop
+            budget -= 1
+            if budget < 0:
                 raise _Unparsable
             if kind != b"jumb":
                 continue
             # The description box first; the rest of the superbox is walked once, by the level below.
-            first = next(_boxes(payload), None)
-            if first is None or first[0] != b"jumd":
+            if payload >= stop:
                 raise _Unparsable
-            label = _label(first[1])
-            inner = payload[8 + len(first[1]) :] if len(first[1]) + 8 <= len(payload) else b""
+            first, described, described_end = _box_at(store, payload, stop)
+            if first != b"jumd":
+                raise _Unparsable
+            label = _label(store, described, described_end)
+            # What follows the description, its header counted as 8 bytes (as c2pa-rs writes it).
+            inner = min(payload + 8 + described_end - described, stop)
             if label == "c2pa.signature":
-                content = next((body for k, body in list(_boxes(inner)) if k == b"cbor"), None)
-                yield parent, content if content is not None else b""
+                content: bytes | None = None
+                while inner < stop:  # every child parses, or the store is unread
+                    child, body, inner = _box_at(store, inner, stop)
+                    if child == b"cbor" and content is None:
+                        content = store[body:inner]
+                found.append((parent, content if content is not None else b""))
                 continue
             # A signature's manifest is the superbox that holds it (the store holds the manifests). A
             # manifest's children (assertion store, claim, credentials) hold no signature c2pa-rs would
             # read: what they carry is the claim's content, reported and scanned as assertions.
             if depth < _MANIFEST_DEPTH:
-                yield from walk(inner, label, depth + 1)
+                walk(inner, stop, label, depth + 1)
 
-    yield from walk(store, "", 0)
+    walk(0, len(store), "", 0)
+    return found
 
 
 def _read_signature(label: str, content: bytes) -> SignatureParts:
@@ -168,13 +187,15 @@ def _read_signature(label: str, content: bytes) -> SignatureParts:
         unread.append("sigTst")
     ders += [der for found in stamped for der in found or ()]
     certificates = []
+    read = []
     for der in ders[: _MAX_CERTIFICATES * 3]:
         text = certificate_text(der)
         if text is None:
             unread.append("x5chain")
         else:
             certificates.append(text)
-    return SignatureParts(label, tuple(certificates), tuple(dict.fromkeys(unread)))
+            read.append(der)
+    return SignatureParts(label, tuple(certificates), tuple(dict.fromkeys(unread)), tuple(read))
 
 
 def _time_stamp_certificates(value: Any) -> list[bytes] | None:

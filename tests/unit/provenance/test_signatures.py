@@ -115,3 +115,24 @@ def test_what_does_not_parse_fails_closed() -> None:
     assert parts.unread == ("x5chain",)
     (parts,) = signature_parts(_store({}, [_der("Signer")] * 9))
     assert parts.unread == ("x5chain",)
+
+
+def test_each_certificate_read_keeps_its_bytes_and_its_findings_are_keyed_by_them() -> None:
+    """The check's findings per certificate, keyed by its DER bytes, are the scan of its names' sorted JSON
+    (what they were keyed by before), and a repeat signer's certificate (equal bytes, another object, as
+    each image decodes its own) is found in the cache instead of scanned again."""
+    import json  # noqa: PLC0415
+
+    from gate.core.checks.provenance import _ASSERTION_LIMITS, _certificate_findings  # noqa: PLC0415
+    from gate.scanning import scan_parameters  # noqa: PLC0415
+
+    person, plain = _der("Jane Roe", "jane.roe@example.com"), _der("Signer")
+    (parts,) = signature_parts(_store({}, [person, b"not a certificate", plain]))
+    assert parts.ders == (person, plain) and len(parts.certificates) == 2
+    for der, names in zip(parts.ders, parts.certificates, strict=True):
+        old = scan_parameters(json.loads(json.dumps(names, sort_keys=True)), limits=_ASSERTION_LIMITS)
+        assert _certificate_findings(der) == tuple((f.entity, f.path) for f in old)
+    assert _certificate_findings(person)  # the e-mail address and the name are found
+    hits = _certificate_findings.cache_info().hits
+    assert _certificate_findings(bytes(bytearray(person))) == _certificate_findings(person)
+    assert _certificate_findings.cache_info().hits == hits + 2
