@@ -39,8 +39,10 @@ _NOTICE = re.compile(
 _LINE_NOTICE = re.compile(rf"^{_S}*\(c\){_S}*{_HOLDER}", re.IGNORECASE | re.MULTILINE)
 _LETTERED = re.compile(r"\(b\)", re.IGNORECASE)
 # ICC texts, and Camera Raw's settings, which carry the built-in profiles' own notices ("© 2018 Adobe
-# Systems, Inc." in every Lightroom export's `crs:Look`).
+# Systems, Inc." in every Lightroom export's `crs:Look`); so do the PNG keywords ImageMagick copies a
+# profile's texts into (`icc:copyright`, `icc:description`).
 _NOT_FOR_NOTICES = ("/icc/", "/xmp/crs:")
+_PROFILE_COPY = "icc:"
 
 
 def holds_notice(text: str) -> bool:
@@ -52,8 +54,10 @@ def holds_notice(text: str) -> bool:
 
 
 def as_owner(item: MetadataItem) -> MetadataItem:
-    """`item` as an owner field when it is free text holding a copyright notice (outside ICC profiles),
-    else `item` unchanged."""
+    """`item` as an owner field when it is free text holding a copyright notice (outside ICC profiles and
+    the texts copied from them), else `item` unchanged."""
     if item.kind != "free_text" or item.value is None or item.path.startswith(_NOT_FOR_NOTICES):
+        return item
+    if item.path.rsplit("/", 1)[-1].lower().startswith(_PROFILE_COPY):
         return item
     return replace(item, kind="owner") if holds_notice(item.value) else item
