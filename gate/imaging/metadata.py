@@ -15,7 +15,7 @@ from typing import Any
 from PIL import ExifTags
 
 from gate.errors import ImageLimitExceeded
-from gate.imaging import ducky, exif, icc, iptc, labelled_json, opaque, png, stealth, webp, xmp
+from gate.imaging import ducky, exif, icc, iptc, labelled_json, notices, opaque, png, stealth, webp, xmp
 from gate.imaging.block import Block
 from gate.imaging.blocks import list_blocks
 from gate.imaging.generators import json_parameters_marker, known_generator, looks_like_a1111
@@ -79,7 +79,7 @@ def read_metadata(data: bytes, probe: ImageProbe) -> ImageMetadata:
     markers: list[str] = []
     for block in blocks.items:
         found, marks = block_items(block)
-        items.extend(_in_picture(item, block.image) for item in found)
+        items.extend(_in_picture(notices.as_owner(item), block.image) for item in found)
         markers.extend(marks)
         if len(items) > MAX_METADATA_ITEMS:  # a flood of tiny fields: each would cost a scan
             raise ImageLimitExceeded("image metadata holds more fields than MAX_METADATA_ITEMS")
