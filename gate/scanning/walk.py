@@ -22,7 +22,7 @@ from gate.scanning.embedded import embedded_json
 from gate.scanning.graphs import WIDGETS, graph_node, widget_strings
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 from gate.scanning.normalise import normalise
-from gate.scanning.plans import chances as plan_of
+from gate.scanning.plans import planned as plan_of
 from gate.scanning.query_strings import query_parameters
 from gate.scanning.seen import CLEAN, accepts, hold_clean
 from gate.scanning.structured import structured_reader
@@ -64,11 +64,13 @@ def _detections(value: str, flags: int) -> memo.Detections:
     chances = plan_of(value, flags)
     if chances is None:
         return ()
-    text, detectors, gates = chances
+    text, detectors, gates, union = chances
+    # No word of any gate: every gated detector is passed over (`plans.planned`).
+    closed = union != 0 and not text.cue_bits() & union
     found = []
     for index in range(len(detectors)):
         detector, gate = detectors[index], gates[index]
-        if gate and not text.cue_bits() & gate:
+        if gate and (closed or not text.cue_bits() & gate):
             continue  # `detect` would pass over every rule (`plans.cue_gate`)
         name = (
             detector.detect(text)
@@ -197,7 +199,9 @@ class _Scan:
         chances = plan_of(value, flags)
         if chances is None:
             return True
-        text, detectors, gates = chances
+        text, detectors, gates, union = chances
+        # No word of any gate: every gated detector is passed over (`plans.planned`).
+        closed = union != 0 and not text.cue_bits() & union
         seen = self.seen
         clean = True
         for index in range(len(detectors)):
@@ -205,7 +209,7 @@ class _Scan:
             if seen and (detector.entity, path) in seen:
                 clean = False  # not asked, so not known to be clean
                 continue
-            if gate and not text.cue_bits() & gate:
+            if gate and (closed or not text.cue_bits() & gate):
                 continue  # asked, in effect: `detect` would pass over every rule (`plans.cue_gate`)
             # A native call for the usual class (compiled, a protocol call is a Python method lookup).
             name = (
