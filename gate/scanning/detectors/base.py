@@ -385,7 +385,7 @@ class PatternDetector:
             if when is not None:
                 if isinstance(when, AnyWord):  # `AnyWord.__call__`, inlined
                     found = text.cues
-                    if found < 0:
+                    if found == -1:  # (see `Text.cue_bits`)
                         found = text.cues = cue_words.found(text.lower)
                     if not found & when.bit:
                         continue
