@@ -22,7 +22,7 @@ from gate.scanning.embedded import embedded_json
 from gate.scanning.graphs import WIDGETS, graph_node, widget_strings
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
 from gate.scanning.normalise import normalise
-from gate.scanning.plans import chances as plan_of
+from gate.scanning.plans import planned as plan_of
 from gate.scanning.query_strings import query_parameters
 from gate.scanning.seen import CLEAN, accepts, hold_clean
 from gate.scanning.structured import structured_reader
@@ -64,11 +64,13 @@ def _detections(value: str, flags: int) -> memo.Detections:
     chances = plan_of(value, flags)
     if chances is None:
         return ()
-    text, detectors, gates = chances
+    text, detectors, gates, union = chances
+    # No word of any gate: every gated detector is passed over (`plans.planned`).
+    closed = union != 0 and not text.cue_bits() & union
     found = []
     for index in range(len(detectors)):
         detector, gate = detectors[index], gates[index]
-        if gate and not text.cue_bits() & gate:
+        if gate and (closed or not text.cue_bits() & gate):
             continue  # `detect` would pass over every rule (`plans.cue_gate`)
         name = (
             detector.detect(text)
@@ -91,6 +93,7 @@ class _Scan:
         "max_string_chars",
         "max_total_chars",
         "nodes",
+        "paths",
         "seen",
     )
 
@@ -103,11 +106,15 @@ class _Scan:
         self.chars = 0
         self.findings: list[Finding] = []
         self.seen: set[tuple[str, str]] = set()
+        # The pointers in `seen`: a string at any other pointer needs no (entity, pointer) test per
+        # detector (scanfast25: a tuple, an attribute and a set lookup each, compiled).
+        self.paths: set[str] = set()
         self.json_layers = 0  # how many JSON documents written inside strings this scan is within
 
     def add(self, entity: str, path: str, detector: str) -> None:
         if (entity, path) not in self.seen:
             self.seen.add((entity, path))
+            self.paths.add(path)
             self.findings.append(Finding(entity=entity, path=path, detector=detector))
 
     def count_chars(self, text: str) -> None:
@@ -197,15 +204,18 @@ class _Scan:
         chances = plan_of(value, flags)
         if chances is None:
             return True
-        text, detectors, gates = chances
+        text, detectors, gates, union = chances
+        # No word of any gate: every gated detector is passed over (`plans.planned`).
+        closed = union != 0 and not text.cue_bits() & union
         seen = self.seen
+        found_here = path in self.paths
         clean = True
         for index in range(len(detectors)):
             detector, gate = detectors[index], gates[index]
-            if seen and (detector.entity, path) in seen:
+            if found_here and (detector.entity, path) in seen:
                 clean = False  # not asked, so not known to be clean
                 continue
-            if gate and not text.cue_bits() & gate:
+            if gate and (closed or not text.cue_bits() & gate):
                 continue  # asked, in effect: `detect` would pass over every rule (`plans.cue_gate`)
             # A native call for the usual class (compiled, a protocol call is a Python method lookup).
             name = (
@@ -215,6 +225,7 @@ class _Scan:
             )
             if name is not None:
                 clean = False
+                found_here = True  # a later detector of the same entity is not asked
                 self.add(detector.entity, path, f"{name}+{via}" if via else name)
         return clean
 
@@ -259,6 +270,7 @@ class _Scan:
         # detectors at all (`_detect` skips an (entity, pointer) already seen, and does not count the
         # string as clean then), so a phone number beside a prompt is not validated twice.
         joined.seen = {(entity, path) for entity in found}
+        joined.paths = {path} if found else set()
         joined.text("".join(parts), path, flags)
         for finding in joined.findings:
             if finding.entity not in found:

@@ -168,7 +168,7 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
         )
         # Every English birth word has a "b"; the other languages' cues precede the date with a space, or
         # (text18) with "=" as a key=value pair writes it ("?geburtsdatum=17.05.1990&ref=ig").
-        if cues >= 0:
+        if cues != -1:  # (not `>= 0`: see `Text.cue_bits`)
             english = bool(cues & _BIRTH_BIT)
             local = (" " in lower or "=" in lower) and bool(cues & _LOCAL_BIRTH_BIT)
         else:
@@ -179,7 +179,7 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
         elif (
             not ascii_text
             # `lower` is its own cue view here, whose cue-word bits are `cues`: the keys' prefilter first.
-            and (cues < 0 or _BIRTH_CUES.may_be_found(lower, lower, cues))
+            and (cues == -1 or _BIRTH_CUES.may_be_found(lower, lower, cues))
             and _BIRTH_CUES.found(lower)
         ):
             # Scripts read through `normalise`, and those without spaces ("生年月日 1980年3月3日").
@@ -246,7 +246,7 @@ def _word_facts(lower: str, upper: bool, has_digit: bool, cues: int = -1) -> int
     """The facts of free text (a string with whitespace), from its `cue_view` (and the `cue_words.found`
     bits of it, when known: `cues` >= 0)."""
     facts = HAS_WORDS | (HAS_CAPITALS if upper else 0) | (HAS_DIGIT_WORDS if has_digit else 0)
-    if cues >= 0:
+    if cues != -1:
         return (
             facts
             | (HAS_TOKEN_WORD if cues & _TOKEN_BIT else 0)
@@ -282,7 +282,9 @@ class Text:
     def cue_bits(self) -> int:
         """The `cue_words.found` bits of `lower`, computed once, by whichever prefilter asks first."""
         found = self.cues
-        if found < 0:
+        # `== -1`, not `< 0`: compiled, an order test of a Python long (the bits of more than 62 lists)
+        # is a rich comparison; an equality test with a small int is not.
+        if found == -1:
             found = self.cues = cue_words.found(self.lower)
         return found
 
@@ -383,7 +385,7 @@ class PatternDetector:
             if when is not None:
                 if isinstance(when, AnyWord):  # `AnyWord.__call__`, inlined
                     found = text.cues
-                    if found < 0:
+                    if found == -1:  # (see `Text.cue_bits`)
                         found = text.cues = cue_words.found(text.lower)
                     if not found & when.bit:
                         continue
