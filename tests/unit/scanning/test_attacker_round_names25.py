@@ -23,29 +23,31 @@ from tests.unit.scanning import attacker_round
 _ROUND = attacker_round.load("attacker_round_names25.json")
 
 _ORDERED = (
-    "a name after an order, commissioning or ownership phrase that no rule reads in its language: 'ordered "
-    "by' as a verb or a label ('Commandé par :', 'Pedido por:', 'Besteld door:', 'Objednal:', 'Naročila:', "
-    "'Замовник:', 'Užsakė:', 'Bestilt af', 'Archebwyd gan', 'Eskatzailea:', 'Ordnat minn', 'Porositur "
-    "nga', 'Imeagizwa na', 'Bestel deur', 'Ditempah oleh', 'Inorder ni', 'Захиалагч:', 'შემკვეთი:', "
-    "'Պատվիրատու՝', 'آرڈر کنندہ:', Brahmic, Thai, Khmer, Burmese and Ge'ez labels), 'on behalf of', 'im "
-    "Namen von', 'de la part de', 'de parte de', 'da parte di', 'alla c.a. di', 'Att:', an owner on a tag "
-    "('Eigentum von', 'ma maîtresse :', 'mi dueño:'), an initial before an unlisted ASCII surname ('With "
-    "love, R. Penhaligon') or a full name no list holds after 'for' ('Ganbaatar Dorj')"
+    "a name after an order, commissioning or ownership phrase the rules read, but whose name no list or "
+    "shape holds in ASCII letters ('Sent on behalf of Ngozi Eze', 'Bestallt vum Jhemp Hoscheit', 'Dalbaday: "
+    "Faadumo Cali Xasan', 'alla c.a. di Ornella Bonaventura': a surname that is also a given name, 'Inorder "
+    "ni Maricel Dela Cruz', 'for Ganbaatar Dorj'), after a title no rule reads ('Bi. Zawadi'), an initial "
+    "before an unlisted ASCII surname ('With love, R. Penhaligon'), Mongolian patronymics in the genitive "
+    "and initials ('Батбаярын Тэмүүлэн', 'Б. Оюунчимэг'), Sinhala, Thai and Ge'ez labels. (Since names25 "
+    "the words of an order before a colon, in 40 more languages: 'Commandé par :', 'Pedido por:', "
+    "'Objednal:', 'Naročila:', 'Užsakė:', 'Archebwyd gan', 'Eskatzailea:', 'Ordnat minn', 'Porositur nga', "
+    "'Замовник:', "
+    "'Պատվիրատու՝', 'ஆர்டர் செய்தவர்:'; an owner on a tag, 'on behalf of', 'de la part de', Swedish 'Att:'; "
+    "two or three capitalised Cyrillic, Greek or Armenian words after them; a patronymic particle, 'binti', "
+    "'ap', between capitalised words.)"
 )
 _KIN_CAPTION = (
-    "a given name after a kinship word in a photo-book or calendar caption ('Grandma Rosa's 80th', 'Oma "
-    "Irmgard', 'Mamie Josette', 'abuela Pilar', 'nonna Teresina', 'vó Cida', 'Babička Vlasta', 'baka "
-    "Ankica', 'баба Радка', 'bunicii Floarea', 'γιαγιάς Ευανθίας', 'दादी कमला', 'bà nội Lê Thị Mai', "
-    "'奶奶李桂兰', 'Uncle Teodor', 'Auntie Marguerite', 'Grandpa Okonjo')"
-)
-_FAMILY = (
-    "a family's surname on a calendar or photo-book title ('Familie Schneider 2026', 'Rodzina "
-    "Wiśniewskich', 'Rodina Kováčovcov', 'Родина Ковальчуків', 'The Pemberton-Hayes Family Calendar')"
+    "a given name after a kinship word in a caption where the word or the name is in a case form or a "
+    "script the rule does not read ('vó Cida': a short name no list holds, 'баба Радка', 'bunicii "
+    "Floarea', 'γιαγιάς Ευανθίας', 'दादी कमला', 'bà nội Lê Thị Mai', '奶奶李桂兰'), or in a caption with "
+    "no age or year ('From the kitchen of Auntie Marguerite', 'Auntie Bernadette and cousin Ciarán', "
+    "'Nana & Grandpa Okonjo's'). (Since names25 a kinship word and a given name in text with an age or a "
+    "year: 'Grandma Rosa's 80th', 'Oma Irmgard', 'nonna Teresina'; 'Uncle Ben's rice' has none.)"
 )
 _SEATING = (
-    "names on a wedding seating chart or place card after 'Table N' in a language no rule reads ('Tafel 6:', "
-    "'Miza 1:', '3. asztal:'), or whose names no list holds ('Tewodros Kassahun'), or after a title no "
-    "rule reads ('Baroness')"
+    "names on a seating chart or a place card whose names no list holds ('Tewodros Kassahun'), in "
+    "Hungarian order ('3. asztal: Kovács Bence'), or after a title no rule reads ('Baroness'). (Since "
+    "names25 a table's word in 25 languages is a slot: 'Tafel 6:', 'Miza 1:'.)"
 )
 _CARD = (
     "a greeting card's dedication in a language or case form no rule reads: Vietnamese 'Thân tặng chị', "
@@ -55,65 +57,19 @@ _CARD = (
 )
 _OPEN: dict[str, str] = {
     "Ngozi Eze": _ORDERED,
-    "Lennart Quasthoff": _ORDERED,
-    "Thibault Lemarchand": _ORDERED,
-    "Clémence Vautrin": _ORDERED,
-    "Joaquín Villaseñor": _ORDERED,
-    "Ezequiel Barrientos": _ORDERED,
-    "Sjoerd van der Meulen": _ORDERED,
-    "Ľubomír Hrušovský": _ORDERED,
-    "Mojca Zupančič": _ORDERED,
-    "Благица Стојановска": _ORDERED,
-    "Остап Кравчишин": _ORDERED,
-    "Алеся Багдановіч": _ORDERED,
-    "Gintarė Žemaitytė": _ORDERED,
-    "Mette Frederiksen-Holm": _ORDERED,
-    "Rhodri ap Iorwerth": _ORDERED,
-    "Ainhoa Etxeberria": _ORDERED,
-    "Montserrat Puigdemont": _ORDERED,
-    "Ġorġ Camilleri": _ORDERED,
     "Jhemp Hoscheit": _ORDERED,
-    "Blerina Hoxha": _ORDERED,
-    "Айгерім Сейітқызы": _ORDERED,
-    "Фарангис Раҳимова": _ORDERED,
     "Батбаярын Тэмүүлэн": _ORDERED,
     "Б. Оюунчимэг": _ORDERED,
-    "ნინო ბერიძე": _ORDERED,
-    "Արմեն Պետրոսյան": _ORDERED,
-    "عائشہ صدیقی": _ORDERED,
-    "இரா. கார்த்திகேயன்": _ORDERED,
-    "లక్ష్మీ ప్రసన్న": _ORDERED,
-    "അനിത രാജൻ": _ORDERED,
-    "હેતલ પટેલ": _ORDERED,
-    "ਹਰਪ੍ਰੀਤ ਕੌਰ": _ORDERED,
     "දිල්රුක්ෂි ජයසිංහ": _ORDERED,
     "คุณสมหญิง แก้วมณี": _ORDERED,
-    "Nurul Aisyah binti": _ORDERED,
     "Maricel Dela Cruz": _ORDERED,
-    "សុខ ចាន់ថា": _ORDERED,
-    "ဒေါ်ခင်မြင့်": _ORDERED,
     "አበበ ከበደ": _ORDERED,
     "Zawadi Mwakalinga": _ORDERED,
     "Faadumo Cali Xasan": _ORDERED,
-    "Marietjie van der Merwe": _ORDERED,
-    "Hartmut Ziegenbalg": _ORDERED,
     "Ornella Bonaventura": _ORDERED,
-    "Kerstin Åberg": _ORDERED,
-    "Bérangère Lacombe": _ORDERED,
-    "Maximiliano Echeverría": _ORDERED,
-    "Raffaella Castiglioni": _ORDERED,
     "Ganbaatar Dorj": _ORDERED,
     "R. Penhaligon": _ORDERED,
-    "Grandma Rosa": _KIN_CAPTION,
-    "Uncle Teodor": _KIN_CAPTION,
-    "Oma Irmgard": _KIN_CAPTION,
-    "Mamie Josette": _KIN_CAPTION,
-    "abuela Pilar": _KIN_CAPTION,
-    "nonna Teresina": _KIN_CAPTION,
     "vó Cida": _KIN_CAPTION,
-    "Oma Truus": _KIN_CAPTION,
-    "Babička Vlasta": _KIN_CAPTION,
-    "baka Ankica": _KIN_CAPTION,
     "баба Радка": _KIN_CAPTION,
     "bunicii Floarea": _KIN_CAPTION,
     "γιαγιάς Ευανθίας": _KIN_CAPTION,
@@ -123,13 +79,6 @@ _OPEN: dict[str, str] = {
     "Auntie Marguerite": _KIN_CAPTION,
     "Auntie Bernadette": _KIN_CAPTION,
     "Grandpa Okonjo": _KIN_CAPTION,
-    "Pemberton-Hayes Family": _FAMILY,
-    "Familie Schneider": _FAMILY,
-    "Rodzina Wiśniewskich": _FAMILY,
-    "Rodina Kováčovcov": _FAMILY,
-    "Родина Ковальчуків": _FAMILY,
-    "Femke Bosma": _SEATING,
-    "Jure Kovačič": _SEATING,
     "Kovács Bence": _SEATING,
     "Tewodros Kassahun": _SEATING,
     "Baroness Henrietta": _SEATING,
