@@ -27,6 +27,7 @@ from collections.abc import Callable
 
 from gate.scanning import lexicon
 from gate.scanning.detectors.base import Text
+from gate.scanning.detectors.person_captions import CaptionNames
 from gate.scanning.detectors.person_lists import fold_name, occasion
 from gate.scanning.detectors.person_scripts import ScriptNames
 
@@ -34,7 +35,9 @@ from gate.scanning.detectors.person_scripts import ScriptNames
 # calligraphy:", "annuaire de promo 2026 :".)
 _SLOT = lexicon.Cues("person_slot").then(r"(?:[ \t]+[\w'\-]{1,16}){0,2}[ \t]*[:=：][ \t]*")
 _BY_CUES = lexicon.Cues("person_slot_by")
-_BY = _BY_CUES.then(r"[ \t]+")
+# (A colon may follow the words when they head a packing slip's field: "Pedido por: Joaquín Villaseñor",
+# "Besteld door: Sjoerd van der Meulen", names25.)
+_BY = _BY_CUES.then(r"(?:[ \t]*[:：፡՝])?[ \t]+")
 # (Its words are long enough for the `cue_words` prefilter: one bit of the text's cue bits says whether
 # one may be in it; the test pins that it has one.)
 _BY_BIT = _BY_CUES.word_bit
@@ -43,11 +46,11 @@ _BY_BIT = _BY_CUES.word_bit
 # text holds one of `_ATTN_KEYS`).
 _ATTN = re.compile(
     r"(?<![\w/.])(?:c/o|a/c(?:[ \t]+de)?|a/a|attn\.?:?|z\.[ \t]?hd\.?|t\.[ \t]?a\.[ \t]?v\.?"
-    r"|(?:alla[ \t]+)?c\.a\.(?:[ \t]+di)?)[ \t]+(?:(?:Herrn|Herr|Frau|Sra\.|Sr\.|Mme|M\.)[ \t]+)?",
+    r"|(?:alla[ \t]+)?c\.a\.(?:[ \t]+di)?|att:)[ \t]+(?:(?:Herrn|Herr|Frau|Sra\.|Sr\.|Mme|M\.)[ \t]+)?",
     re.IGNORECASE,
 )
 # (What one of them must hold, looked for in the lower-cased text before the regex is run.)
-_ATTN_KEYS = ("c/o", "a/c", "a/a", "attn", "hd.", "t.a", "t. a", "c.a.")
+_ATTN_KEYS = ("c/o", "a/c", "a/a", "attn", "hd.", "t.a", "t. a", "c.a.", "att:")
 # A label's slot ends at a colon: its cue words are looked for in a window before each colon only (many are
 # short, "de", "od", "za", so their prefilter by `cue_words` keys is off: too many short keys).
 _COLON = re.compile("[:=：]")
@@ -67,8 +70,9 @@ def _read_as(section: str) -> frozenset[str]:
 
 _KIN = _read_as("person_slot_kin")
 _FOR = _read_as("person_slot_for")
-_UP = lexicon.UPPER + "Ա-Ֆ"
-_LOW = lexicon.LOWER + "ա-ֆ\u0300-\u036f\u00b7ʻ"
+# (Cyrillic's letters beyond Russian's, Kazakh, Mongolian, Tajik, in both cases: names25.)
+_UP = lexicon.UPPER + "Ա-Ֆ\u0460-\u052f"
+_LOW = lexicon.LOWER + "ա-ֆ\u0300-\u036f\u00b7ʻ\u0460-\u052f"
 _CASED = re.compile(
     rf"(?:[{_UP}]\.|(?:Mc|Mac|O['’]|D['’]|d['’])?[{_UP}][{_UP}{_LOW}'’]{{0,24}}(?:-[{_UP}][{_UP}{_LOW}'’]{{0,24}})*)"
 )
@@ -93,7 +97,16 @@ _MAX_WORDS = 4
 _ITEMS = 12
 # A surname after a "by" cue: four letters or more (accents folded), not ending as an English verb's or
 # adverb's form does in a sort order ("Ascending", "Added", "Newest", "Weekly").
-_SURNAME_LIKE = re.compile(r"[^\W\d_][^\W\d_'’\-]{3,}(?<!ing)(?<!ed)(?<!est)(?<!ly)")
+_SURNAME_LIKE = re.compile(
+    r"[^\W\d_][^\W\d_'’\-]{3,}(?<!ing)(?<!ed)(?<!est)(?<!ly)(?:-[^\W\d_][^\W\d_'’\-]{2,})?"
+)
+# The particles that join a given name to a father's (or a lineage's) name: a name's evidence between two
+# capitalised words ("Nurul Aisyah binti Ismail", "Rhodri ap Iorwerth", names25).
+_PATRONYMIC = frozenset(("bin", "binti", "bint", "ibn", "ap", "ab", "ferch", "verch"))
+# A letter of a cased script that is not Latin (Cyrillic, Greek, Armenian; normalised text has made some
+# of a word's letters Latin look-alikes): no sort order or product line in these scripts capitalises its
+# second word ("Замовник: Остап Кравчишин").
+_NOT_LATIN = re.compile("[\u0370-\u03ff\u0400-\u052f\u0531-\u058a]")
 
 
 class SlotNames:
@@ -121,6 +134,9 @@ class SlotNames:
         self._scripts = scripts
         self._organisation = organisation
         self._given_form = given_form
+        self._captions = CaptionNames(
+            world=world, not_surnames=not_surnames, surnames=surnames, scripts=scripts
+        )
 
     def find(self, text: Text) -> bool:
         """A name in a slot of `text`."""
@@ -136,6 +152,8 @@ class SlotNames:
         if any(key in lower for key in _ATTN_KEYS) and any(
             self._read(value, match.end(), listed=False) for match in _ATTN.finditer(value)
         ):
+            return True
+        if self._captions.find(text):
             return True
         # (A capital I with a dot is lowered otherwise by the cue view: `lexicon.CuedPattern.may_match`.)
         return bool(text.cue_bits() & _BY_BIT or "\u0130" in value) and any(
@@ -219,6 +237,10 @@ class SlotNames:
             named = named or (
                 by and wider and last not in self._world and _SURNAME_LIKE.fullmatch(last) is not None
             )
+            # A patronymic particle between capitalised words; after a "by" cue, two or three capitalised
+            # words of a cased script that is not Latin.
+            named = named or any(word.lower() in _PATRONYMIC for word in run[1:-1])
+            named = named or (by and len(names) <= 3 and all(_NOT_LATIN.search(w) for w in names))
         if not named:
             return False
         start = at + item.find(names[0])
@@ -229,7 +251,8 @@ class SlotNames:
         cue ("مرحوم", "स्वर्गीय") or as a listed given name."""
         named = []
         for item in items:
-            words = item.split()
+            # (An initial's full stop is the name's: Tamil "இரா. கார்த்திகேயன்".)
+            words = [word.rstrip(".") for word in item.split()]
             if not all(_CASELESS.fullmatch(word) for word in words):
                 continue  # a caseless word beside digits or Latin letters ("बैच 12/03/2026", "330 ml")
             kin = bool(words) and _known(words[0], _KIN)

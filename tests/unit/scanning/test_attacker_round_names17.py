@@ -78,7 +78,6 @@ _OPEN: dict[str, str] = {
     "Amaia Goikoetxeari": _FIELD_UNREAD,
     "H.W. (Hildegard": _FIELD_UNREAD,
     "Для Алесі": _FIELD_UNREAD,
-    "Gwenllian ap Rhys": _FIELD_UNREAD,
     "Fir d'Josiane": _FIELD_UNREAD,
     "Mō Aroha": _FIELD_UNREAD,
     "Mo Sina": _FIELD_UNREAD,

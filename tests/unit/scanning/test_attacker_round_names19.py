@@ -104,7 +104,6 @@ _OPEN: dict[str, str] = {
     "Kochana Teodozjo, sto lat!": _SALUTED_ONE,
     "sbottom;Gideon;;;\\nEND:VCARD": _TEMPLATE,
     "rummond-Ashe re banner proof": _TEMPLATE,
-    "-Whitfield Family, est. 2019": _TEMPLATE,
     "by Soraya Tillingham, 3.2 kg": _TEMPLATE,
     "Isadora & Callum, 12.06.2027": _TEMPLATE,
     "ion: Lennox & Marigold Ashby": _TEMPLATE,

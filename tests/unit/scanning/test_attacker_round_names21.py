@@ -78,7 +78,6 @@ _OPEN: dict[str, str] = {
     "ワタナベ ショウタ": _JERSEY,
     "이강민 7": _JERSEY,
     "TRẦN MINH KHÔI": _JERSEY,
-    "ZUBIZARRETA ARIZMENDI": _JERSEY,
     "ÖZTÜRKMEN": _JERSEY,
     "عائشہ صدیقی": _CASELESS,
     "மீனாட்சி சுந்தரம்": _CASELESS,
