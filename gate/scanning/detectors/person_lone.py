@@ -25,7 +25,13 @@ from anyascii import anyascii
 from gate.scanning.context import NOT_PERSON, KeyInfo, key_info
 from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
 from gate.scanning.detectors.person_jersey import SHIRT_KEY_WORDS, SHIRT_KEYS, shirt_print
-from gate.scanning.detectors.person_lists import fold_name, gazetteer, occasion, world_names
+from gate.scanning.detectors.person_lists import (
+    fold_name,
+    gazetteer,
+    names_scripts_set,
+    occasion,
+    world_names,
+)
 from gate.scanning.detectors.person_owner import PARTICLES, cased_script, full_name
 from gate.scanning.detectors.person_patterns import NOT_FIRST_WORDS
 from gate.scanning.detectors.person_scripts import ScriptNames
@@ -119,6 +125,13 @@ def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], ScriptName
     return world_names(), word_names, not_surnames, ScriptNames(world_names())
 
 
+@cache
+def _kin_caseless() -> frozenset[str]:
+    """Kinship words of the scripts without capitals and "dear" in the Brahmic ones ("प्रिय" reads Priya):
+    no word of a name alone on a line."""
+    return names_scripts_set("titles_not_names", "gift_kin")
+
+
 def _given(word: str, world: frozenset[str]) -> bool:
     """`word` (as written) is a given name of the wider list, each part of a double one too."""
     parts = fold_name(anyascii(word).lower().replace("'", "")).split("-")
@@ -136,6 +149,8 @@ def lone_name(value: object) -> bool:
     folded = [fold_name(word.lower()) for word in words]
     if folded[0] in NOT_FIRST_WORDS or any(word in word_names or word in not_surnames for word in folded):
         return False  # "Per Sempre", "Grace Kelly Blue", "Ruby Red", "Jade Lotus"
+    if not _kin_caseless().isdisjoint(words):
+        return False  # "પ્રિય મમ્મી માટે", "प्रिय आमा", "ለምወዳት እናቴ": dear mother (names25)
     if occasion().search(value) is not None:
         return False  # a line of a card: "Feliz Navidad", "Buon Natale"
     # ... or, in Latin letters, a surname's telling shape ("Əkbərzadə", "Nwachukwu", "Geirröðsson").

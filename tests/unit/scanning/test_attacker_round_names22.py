@@ -106,17 +106,7 @@ _OPEN: dict[str, str] = {
     "А. В. Соколову": _INITIALLED,
     "Do Thi Huong": _INITIALLED,
 }
-_KIN_CASELESS = (
-    "'dear mother' in a script without capitals read as a name ('প্রিয় মায়ের জন্য', 'प्रिय आईस', 'પ્રિય "
-    "મમ્મી માટે', 'प्रिय आमा', 'ለምወዳት እናቴ'): a kinship word after 'dear' in these scripts is in no "
-    "list of kinship words (person_greeting.py's and person_lone.py's reading of a caseless line)"
-)
 _CLEAN_OPEN: dict[str, str] = {
-    "প্রিয় মায়ের": _KIN_CASELESS,
-    "प्रिय आईस": _KIN_CASELESS,
-    "પ્રિય મમ્મી": _KIN_CASELESS,
-    "प्रिय आमा": _KIN_CASELESS,
-    "ለምወዳት እናቴ": _KIN_CASELESS,
     "Jan Hagel koekje": (
         "a biscuit named after a person ('Jan Hagel') after a Dutch 'een', read as a given name and a surname"
     ),

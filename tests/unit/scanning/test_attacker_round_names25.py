@@ -101,7 +101,6 @@ _CLEAN_OPEN: dict[str, str] = {
     "Santo André": "a city named after a saint read as a given name and a surname ('Santo André')",
     "Александър Невски": "a cathedral named after a historical figure read as a name in Cyrillic",
     "Sráid Uí Chonaill": "an Irish street named after a person ('Sráid Uí Chonaill') read as a name",
-    "প্রিয় দাদুর জন্য": "'dear grandfather' in Bengali read as a name (a kinship word in a caseless script)",
 }
 
 
