@@ -31,7 +31,6 @@ from asn1crypto import cms, tsp
 from asn1crypto import x509 as asn1_x509
 
 _MAX_BOXES: Final = 4_096  # boxes walked per store (real stores: tens)
-_MAX_DEPTH: Final = 8  # superbox nesting (c2pa: store > manifest > signature)
 # The walk's depth of a manifest's children (the store's superbox is at 0, its manifests at 1, their
 # children at 2): a `c2pa.signature` is looked for there and nowhere deeper (an assertion store's boxes
 # are not walked).
@@ -51,15 +50,18 @@ _KNOWN_UNPROTECTED: Final = _PADDING | {*_TIME_STAMPS, "rVals", _X5CHAIN, "x5cha
 
 @dataclass(frozen=True, slots=True)
 class SignatureParts:
-    """One manifest's signature, as published: the text its certificates carry (one mapping per
-    certificate: `subject`, `issuer`, `alternativeNames`), their bytes, and the pointers of what was not
-    read."""
+    """One manifest's signature, as published: the DER bytes of the certificates that parse (what a
+    reading of them may be keyed by), and the pointers of what was not read."""
 
     manifest_label: str
-    certificates: tuple[Mapping[str, Any], ...]
+    ders: tuple[bytes, ...]
     unread: tuple[str, ...]
-    # The DER bytes of each of `certificates`, in the same order: what a reading of them may be keyed by.
-    ders: tuple[bytes, ...] = ()
+
+    @property
+    def certificates(self) -> tuple[Mapping[str, Any], ...]:
+        """The text each certificate carries (`certificate_text`: `subject`, `issuer`,
+        `alternativeNames`), in the order of `ders`."""
+        return tuple(text for der in self.ders if (text := certificate_text(der)) is not None)
 
 
 def signature_parts(store: bytes) -> tuple[SignatureParts, ...]:
@@ -75,7 +77,8 @@ def signature_parts(store: bytes) -> tuple[SignatureParts, ...]:
 
 
 class _Unparsable(Exception):
-    """The store's boxes end early, nest too deep or are too many to walk."""
+    """The store's boxes end early or are too many to walk (superboxes are walked to a manifest's children
+    only: `_MANIFEST_DEPTH`)."""
 
 
 def _box_at(data: bytes, at: int, end: int) -> tuple[bytes, int, int]:
@@ -119,8 +122,6 @@ def _signature_boxes(store: bytes) -> list[tuple[str, bytes]]:
     def walk(at: int, end: int, parent: str, depth: int) -> None:
         # `parent` is the label of the superbox whose children store[at:end] holds.
         nonlocal budget
-        if depth > _MAX_DEPTH:
-            raise _Unparsable
         while at < end:
             kind, payload, stop = _box_at(store, at, end)
             at = stop
@@ -186,16 +187,13 @@ def _read_signature(label: str, content: bytes) -> SignatureParts:
     if any(found is None for found in stamped):
         unread.append("sigTst")
     ders += [der for found in stamped for der in found or ()]
-    certificates = []
     read = []
     for der in ders[: _MAX_CERTIFICATES * 3]:
-        text = certificate_text(der)
-        if text is None:
+        if certificate_text(der) is None:
             unread.append("x5chain")
         else:
-            certificates.append(text)
             read.append(der)
-    return SignatureParts(label, tuple(certificates), tuple(dict.fromkeys(unread)), tuple(read))
+    return SignatureParts(label, tuple(read), tuple(dict.fromkeys(unread)))
 
 
 def _time_stamp_certificates(value: Any) -> list[bytes] | None:
