@@ -99,14 +99,12 @@ def phases(records: list[dict[str, Any]], seconds: float = _PASS_SECONDS) -> lis
     detectors = registry.TEXT_DETECTORS
     registry.TEXT_DETECTORS = tuple(_Off(d.entity, d.needs, d.unless) for d in detectors)
     plans_module._plans.clear()
-    plans_module._gates.clear()
     try:
         walk_only = _cpu_per_record(records, forget=False, seconds=seconds)
         reading_only = _cpu_per_record(records, forget=True, seconds=seconds)
     finally:
         registry.TEXT_DETECTORS = detectors
         plans_module._plans.clear()
-        plans_module._gates.clear()
         seen_tables.forget_clean()
     return [
         ("full pass (as the benchmark times it)", full),

@@ -14,38 +14,33 @@ from gate.scanning.detectors.base import HAS_NON_ASCII, AnyWord, PatternDetector
 from gate.scanning.lexicon import CuedPattern
 from gate.scanning.script_facts import HAS_UNSPACED
 
-# Read for every string: plain dicts, because a dict lookup costs a third of an lru_cache call; bounded
+# Read for every string: a plain dict, because a dict lookup costs a third of an lru_cache call; bounded
 # (a full table is emptied and fills again with what is in use), so hostile strings cannot grow memory.
-# Threads may race on a table: each entry is a pure function of its key, so a race costs time only.
-# Anything that swaps TEXT_DETECTORS must clear `_plans` (a plan missing there is made again with its gates).
+# Threads may race on the table: each entry is a pure function of its key, so a race costs time only.
+# Anything that swaps TEXT_DETECTORS must clear `_plans`.
 _MAX_PLANS = 4096
-_plans: dict[int, tuple[TextDetector, ...]] = {}
-# Each plan's cue gates, under the same key: per detector, the `cue_words` bits of which the text must
-# hold one for it to have a chance (`cue_gate`), 0 where it has no such gate.
-_gates: dict[int, tuple[int, ...]] = {}
-# (scanfast25) The union of each plan's gates, under the same key. `cue_words` has more than 62 lists, so
-# the bits are Python longs and each `&` is a long operation in the compiled build: most strings hold no
-# word of any gate (99% of gate tests close), which one test of the union says for all of them at once.
-_unions: dict[int, int] = {}
+# Per plan key: the detectors, their cue gates (per detector, the `cue_words` bits of which the text must
+# hold one for it to have a chance: `cue_gate`, 0 where it has no such gate) and the gates' union
+# (scanfast25: `cue_words` has more than 62 lists, so the bits are Python longs and each `&` is a long
+# operation in the compiled build; most strings hold no word of any gate, 99% of gate tests close, which
+# one test of the union says for all of them at once). One entry, so the three cannot fall out of step.
+_Plan = tuple[tuple[TextDetector, ...], tuple[int, ...], int]
+_plans: dict[int, _Plan] = {}
 # A plan's key packs (facts, context) into one int: facts shifted past every CONTEXT_MASK bit.
 _PLAN_CONTEXT_BITS = CONTEXT_MASK.bit_length()
 
 
-def _plan(facts: int, context: int) -> tuple[TextDetector, ...]:
-    """`detectors_for`, through the plan table with its gates."""
-    plan = detectors_for(facts, context)
+def _plan(facts: int, context: int) -> _Plan:
+    """`detectors_for`, with its gates and their union, through the plan table."""
+    detectors = detectors_for(facts, context)
     if len(_plans) >= _MAX_PLANS:
         _plans.clear()
-        _gates.clear()
-        _unions.clear()
-    key = facts << _PLAN_CONTEXT_BITS | context
-    gates = tuple(cue_gate(detector, facts) for detector in plan)
+    gates = tuple(cue_gate(detector, facts) for detector in detectors)
     union = 0
     for gate in gates:
         union |= gate
-    _unions[key] = union
-    _gates[key] = gates
-    _plans[key] = plan
+    plan = (detectors, gates, union)
+    _plans[facts << _PLAN_CONTEXT_BITS | context] = plan
     return plan
 
 
@@ -88,12 +83,10 @@ def planned(value: str, flags: int) -> tuple[Text, tuple[TextDetector, ...], tup
     facts, view = facts_and_view(value, not flags & NOT_NUMERIC)
     context = flags & CONTEXT_MASK
     key = facts << _PLAN_CONTEXT_BITS | context
-    detectors = _plans.get(key)
-    gates = _gates.get(key)
-    union = _unions.get(key)
-    if detectors is None or gates is None or union is None:
-        detectors = _plan(facts, context)
-        gates, union = _gates[key], _unions[key]
+    plan = _plans.get(key)
+    if plan is None:
+        plan = _plan(facts, context)
+    detectors, gates, union = plan
     if not detectors:
         return None
     return Text(value, flags, facts, view), detectors, gates, union

@@ -362,7 +362,6 @@ def test_plans_for_one_context_are_not_reused_for_another(monkeypatch: pytest.Mo
 
     # Key context is part of a plan's key: a plan made under a birth key must not answer for "note".
     monkeypatch.setattr(plans, "_plans", {})  # empty, so the first plan is made here, not by other tests
-    monkeypatch.setattr(plans, "_gates", {})
     assert scan_parameters({"birth": "hello world"}) == []
     assert scan_parameters({"note": "mail jane@example.com"}) == [
         Finding(entity="EMAIL_ADDRESS", path="/note", detector="email")
@@ -393,7 +392,6 @@ def test_full_tables_are_emptied_and_results_stay_the_same(monkeypatch: pytest.M
     monkeypatch.setattr(plans, "_MAX_PLANS", 3)
     monkeypatch.setattr(members, "_MAX_MEMBERS", 4)
     monkeypatch.setattr(plans, "_plans", {})
-    monkeypatch.setattr(plans, "_gates", {})
     monkeypatch.setattr(members, "table", {})
     for _ in range(3):
         assert scan_parameters(params) == expected
@@ -403,7 +401,9 @@ def test_full_tables_are_emptied_and_results_stay_the_same(monkeypatch: pytest.M
         assert "key9" in members.table
     scan_parameters({"another": "jane@example.com"})
     assert "another" in members.table
-    assert any(plan and plan[0].entity == "EMAIL_ADDRESS" for plan in plans._plans.values())
+    assert any(
+        detectors and detectors[0].entity == "EMAIL_ADDRESS" for detectors, _, _ in plans._plans.values()
+    )
 
 
 def _found(params: Any) -> list[tuple[str, str]]:
