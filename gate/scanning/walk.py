@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from gate.model import Finding
-from gate.scanning import key_names, members, memo, pairs, splits
+from gate.scanning import id_parts, key_names, members, memo, pairs, splits
 from gate.scanning.application_ids import application_client
 from gate.scanning.context import NOT_NUMERIC, POSITIVE_MASK, owner_context, reads_as_number
 from gate.scanning.decoding import hidden_variants, may_be_encoded
@@ -395,6 +395,20 @@ class _Scan:
             address = splits.address_parts(obj)
             if address is not None:
                 self._joined(address, path, flags, start)
+        # An id kept as its parts in sibling fields (ids26); most objects' keys pass one set test.
+        if not id_parts.no_parts(obj) and id_parts.may_hold_parts(obj):
+            self._id_parts(obj, path)
+
+    def _id_parts(self, obj: dict[Any, Any], path: str) -> None:
+        """Report an id split over an object's fields (`id_parts`) under each part's pointer."""
+        keys = list(obj)
+        for scheme, positions in id_parts.split_ids(obj):
+            entity = "US_SSN" if scheme == "ssn" else "NATIONAL_ID"
+            for position in positions:
+                key = keys[position]
+                member = members.table.get(key) or _member(key)
+                token = member[1] if member[0] else f"{HIDDEN_KEY}{position}"
+                self.add(entity, f"{path}/{token}", "id_parts.joined")
 
     def _container(self, depth: int, size: int) -> None:
         # Checked before stepping down, so the depth of recursion never exceeds max_depth.
