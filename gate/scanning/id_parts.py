@@ -13,7 +13,8 @@ Sweden's individual number under its own name after `fodselsdato`) is joined wit
 
 Cost: a key's scheme is read once per distinct key (`part_of`, a bounded table); an object whose keys
 were all read before and name none is passed over in one set test (`no_parts`), and an object is read
-only when two of its keys name a scheme or a birth date.
+only when one of its keys names a scheme or a birth date. A member under a scheme's name alone
+(`sa_id_number`) counts when its number passes the scheme's check.
 """
 
 from __future__ import annotations
@@ -92,7 +93,10 @@ _SCHEMES: Final[dict[str, tuple[Any, ...]]] = {
     "ic": (nric,), "nric": (nric,), "mykad": (nric,), "pin": (th_pin,), "mynumber": (jp_in,),
     "nir": (nir,), "insee": (nir,), "oib": (oib,), "emso": (emso,), "amka": (amka,),
     "cnic": (cnic,), "ric": (ric,), "teudat_zehut": (il_idnr,), "zehut": (il_idnr,),
-    "sa_id": (za_idnr,),
+    "sa_id": (za_idnr,), "jumin": (kr_rrn,), "jumin_deungnok": (kr_rrn,), "shenfenzheng": (ric,),
+    "my_number": (jp_in,), "kojin_bango": (jp_in,), "no_kp": (nric,), "cnic_no": (cnic,),
+    "steuer_idnr": (idnr,), "steuerliche_identifikationsnummer": (idnr,), "identifikationsnummer": (idnr,),
+    "numero_securite_sociale": (nir,), "tc_kimlik_no": (tckimlik,), "personal_code": (ik, pvn, asmens),
 }  # fmt: skip
 
 # Keys that name a birth date, before a scheme's own name holding the rest ("personnummer": "22394").
@@ -136,7 +140,9 @@ def _read_key(key: str) -> Part:
         if words[0] in _BIRTH_DATES:
             return ("", 0)
         return (words[0], 100) if words[0] in _SCHEMES else None
-    for size in (2, 1):  # a scheme of two words first ("codice_fiscale_1")
+    if "_".join(words) in _SCHEMES:  # a scheme's name of several words, whole ("rodne_cislo")
+        return ("_".join(words), 100)
+    for size in (3, 2, 1):  # a scheme of three or two words first ("codice_fiscale_1")
         head, tail = "_".join(words[:size]), words[size:]
         if head in _SCHEMES and tail:
             return (head, _rank(tail))
@@ -167,20 +173,21 @@ def _value(value: Any) -> str | None:
     return bare if bare.isalnum() and bare.isascii() else None
 
 
-def _valid(scheme: str, parts: list[str]) -> bool:
-    """True if the parts joined pass one of the scheme's checks, joined as they are or with a hyphen
-    (a Finnish hetu's century sign, a kennitala's hyphen: the checks read those)."""
-    for joiner in ("", "-"):
-        number = joiner.join(parts)
-        if any(module.is_valid(number) for module in _SCHEMES[scheme]):
-            return True
-    return False
+def valid(scheme: str, parts: list[str]) -> bool:
+    """True if `parts` joined pass one of the scheme's checks: joined as they are, with a hyphen between
+    each two or at one place (a Finnish hetu's century sign, a kennitala's hyphen: the checks read
+    those)."""
+    joins = ["".join(parts), "-".join(parts)]
+    if len(parts) > 2:
+        joins += ["".join(parts[:cut]) + "-" + "".join(parts[cut:]) for cut in range(1, len(parts))]
+    checks = _SCHEMES[scheme]
+    return any(module.is_valid(number) for number in joins for module in checks)
 
 
 def split_ids(obj: dict[Any, Any]) -> list[tuple[str, list[int]]]:
     """The ids `obj` keeps as parts (see the module docstring): each as its scheme's name and the
     positions of the members holding its parts, in the order they join."""
-    if not 2 <= len(obj) <= MAX_MEMBERS:
+    if len(obj) > MAX_MEMBERS:
         return []
     named: dict[str, list[tuple[int, int, Any, str]]] = {}
     birth: tuple[int, str] | None = None
@@ -198,17 +205,21 @@ def split_ids(obj: dict[Any, Any]) -> list[tuple[str, list[int]]]:
             birth = (position, text)
             continue
         if rank == 100:  # the scheme's own name: its number whole, or its rest after a birth date
-            if birth is not None and _valid(scheme, [birth[1], text]):
+            if valid(scheme, [text]):
+                found.append((scheme, [position]))
+            elif birth is not None and valid(scheme, [birth[1], text]):
                 found.append((scheme, [birth[0], position]))
             birth = None
             continue
         birth = None
         named.setdefault(scheme, []).append((rank, position, key, text))
     for scheme, parts in named.items():
-        if len(parts) < 2:
+        if len(parts) == 1:  # a scheme's name with a word that is no part's ("sa_id_number")
+            if valid(scheme, [parts[0][3]]):
+                found.append((scheme, [parts[0][1]]))
             continue
         for order in (parts, sorted(parts)):
-            if _valid(scheme, [text for _, _, _, text in order]):
+            if valid(scheme, [text for _, _, _, text in order]):
                 found.append((scheme, [position for _, position, _, _ in order]))
                 break
     return found
@@ -225,9 +236,9 @@ def no_parts(obj: dict[Any, Any]) -> bool:
 
 
 def may_hold_parts(obj: dict[Any, Any]) -> bool:
-    """True if two of `obj`'s keys name a scheme or a birth date (`part_of`): the only objects
+    """True if one of `obj`'s keys names a scheme or a birth date (`part_of`): the only objects
     `split_ids` reads. Keys that name neither are kept for `no_parts`."""
-    if not 2 <= len(obj) <= MAX_MEMBERS:
+    if len(obj) > MAX_MEMBERS:
         return False
     if len(_plain) >= _MAX_KEYS:
         _plain.clear()
@@ -239,4 +250,4 @@ def may_hold_parts(obj: dict[Any, Any]) -> bool:
             _plain.add(key)
         else:
             seen += 1
-    return seen >= 2
+    return seen >= 1

@@ -21,6 +21,7 @@ from gate.scanning.detectors.base import PatternDetector
 from gate.scanning.embedded import embedded_json
 from gate.scanning.graphs import WIDGETS, graph_node, widget_strings
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
+from gate.scanning.named_ids import named_ids
 from gate.scanning.normalise import normalise
 from gate.scanning.plans import planned as plan_of
 from gate.scanning.query_strings import query_parameters
@@ -159,6 +160,9 @@ class _Scan:
         if "?" in value and "=" in value:
             # (numbers19) a URL's query string: its parameters, as an object of their names (`query_strings`)
             clean = self._embedded(value, flags, path, query_parameters, "query") and clean
+        if "=" in value or "://" in value:
+            # (ids26) an id after its scheme's name in name=value pairs or a URL's path (`named_ids`)
+            clean = self._embedded(value, flags, path, named_ids, "named") and clean
         if clean:
             hold_clean(value, flags)
 
