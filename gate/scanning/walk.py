@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from gate.model import Finding
-from gate.scanning import id_parts, key_names, members, memo, pairs, splits
+from gate.scanning import id_lines, id_parts, key_names, members, memo, pairs, splits
 from gate.scanning.application_ids import application_client
 from gate.scanning.context import NOT_NUMERIC, POSITIVE_MASK, owner_context, reads_as_number
 from gate.scanning.decoding import hidden_variants, may_be_encoded
@@ -157,6 +157,8 @@ class _Scan:
         elif "\n" in value:
             # (text18) a delimited table with a header (`tables`): its rows, as objects of its columns
             clean = self._embedded(value, flags, path, delimited_table, "table") and clean
+        if "\n" in meant and (unbroken := id_lines.joined_lines(meant)) is not None:
+            clean = self._unbroken(unbroken, flags, path) and clean
         if "?" in value and "=" in value:
             # (numbers19) a URL's query string: its parameters, as an object of their names (`query_strings`)
             clean = self._embedded(value, flags, path, query_parameters, "query") and clean
@@ -165,6 +167,16 @@ class _Scan:
             clean = self._embedded(value, flags, path, named_ids, "named") and clean
         if clean:
             hold_clean(value, flags)
+
+    def _unbroken(self, unbroken: str, flags: int, path: str) -> bool:
+        """(ids26) An id broken over two lines (`id_lines`): the identity numbers the reading without
+        the breaks finds, at the string's pointer. True when it finds none."""
+        inner = _Scan(self.limits)
+        inner.text(unbroken, path, flags)
+        found = [finding for finding in inner.findings if finding.entity in id_lines.ID_ENTITIES]
+        for finding in found:
+            self.add(finding.entity, path, f"{finding.detector}+lines")
+        return not found
 
     def _embedded(
         self, value: str, flags: int, path: str, read: Callable[[str], Any] = embedded_json, via: str = "json"

@@ -35,7 +35,6 @@ from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_ids25.json")
 
-_SPLIT_LINES = "an id broken over two lines of a note after its label"
 _UNLABELLED = (
     "an id without its label after a person's name in an order comment (`Alıcı Ayşe Yılmaz 35351849626`)"
 )
@@ -76,15 +75,6 @@ _OPEN: dict[str, str] = {
     "Z1902503137666": _UNREAD_IDS,
     "P0091213029": _UNREAD_IDS,
     "56802765": _UNREAD_IDS,
-    # _SPLIT_LINES: 19
-    "PTIN P-114\\n17456": _SPLIT_LINES,
-    "RFC QIHB-57\\n1107-YD7": _SPLIT_LINES,
-    "Cédula de ciudadanía 10518\\n33863": _SPLIT_LINES,
-    "DNI 7456\\n8958": _SPLIT_LINES,
-    "RIF V-7063\\n8930-6": _SPLIT_LINES,
-    "पैन XNAPC\\n4816E": _SPLIT_LINES,
-    "شناختی کارڈ نمبر 32745-8\\n277314-7": _SPLIT_LINES,
-    "KRA PIN A5466\\n09027Z": _SPLIT_LINES,
     # _PERSON_TAX: 4
     "NPWP pribadi Bapak Budi Santoso: 27.522.294.1-426.438": _PERSON_TAX,
     "RUC persona natural María Andrade: 1794015658-001": _PERSON_TAX,
