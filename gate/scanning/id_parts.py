@@ -112,6 +112,7 @@ _FIRST: Final = frozenset(("front", "first", "start", "begin", "head", "prefix",
 _LAST: Final = frozenset(("back", "last", "end", "rest", "tail", "suffix", "check", "dv", "letra", "letter"))
 
 MAX_PART_CHARS: Final = 24
+MAX_KEY_CHARS: Final = 64
 MAX_MEMBERS: Final = 16
 _SEPARATORS: Final = " -./"
 
@@ -159,7 +160,9 @@ def part_of(key: str) -> Part:
         return _parts[key]
     if len(_parts) >= _MAX_KEYS:
         _parts.clear()
-    read = _read_key(key) if len(key) <= 64 else None
+    if len(key) > MAX_KEY_CHARS:  # no scheme's part; not kept, so hostile keys hold no memory
+        return None
+    read = _read_key(key)
     _parts[key] = read
     return read
 
@@ -247,7 +250,8 @@ def may_hold_parts(obj: dict[Any, Any]) -> bool:
         if type(key) is not str:
             continue
         if part_of(key) is None:
-            _plain.add(key)
+            if len(key) <= MAX_KEY_CHARS:
+                _plain.add(key)
         else:
             seen += 1
     return seen >= 1
