@@ -12,7 +12,7 @@ id-shaped join that fails its check stay clean. A number after a birth date's fi
 Sweden's individual number under its own name after `fodselsdato`) is joined with the date.
 
 Cost: a key's scheme is read once per distinct key (`part_of`, a bounded table); an object whose keys
-were all read before and name none is passed over in one set test (`no_parts`), and an object is read
+were all read before and name none is passed over in one set test (`PLAIN_KEYS`), and an object is read
 only when one of its keys names a scheme or a birth date. A member under a scheme's name alone
 (`sa_id_number`) counts when its number passes the scheme's check.
 """
@@ -228,30 +228,25 @@ def split_ids(obj: dict[Any, Any]) -> list[tuple[str, list[int]]]:
     return found
 
 
-# The keys read before that name no scheme and no birth date: `no_parts` tests an object's keys against
-# it in one set operation, so the walk pays a few instructions a key (most objects' keys are there).
-_plain: set[str] = set()
-
-
-def no_parts(obj: dict[Any, Any]) -> bool:
-    """True if no key of `obj` can hold an id's part (one set test over keys read before)."""
-    return _plain.issuperset(obj)
+# The keys read before that name no scheme and no birth date: the walk tests an object's keys against
+# it in one set operation (`PLAIN_KEYS.issuperset(obj)`), so most objects pay a few instructions a key.
+PLAIN_KEYS: set[str] = set()
 
 
 def may_hold_parts(obj: dict[Any, Any]) -> bool:
     """True if one of `obj`'s keys names a scheme or a birth date (`part_of`): the only objects
-    `split_ids` reads. Keys that name neither are kept for `no_parts`."""
+    `split_ids` reads. Keys that name neither are kept in `PLAIN_KEYS`."""
     if len(obj) > MAX_MEMBERS:
         return False
-    if len(_plain) >= _MAX_KEYS:
-        _plain.clear()
+    if len(PLAIN_KEYS) >= _MAX_KEYS:
+        PLAIN_KEYS.clear()
     seen = 0
     for key in obj:
         if type(key) is not str:
             continue
         if part_of(key) is None:
             if len(key) <= MAX_KEY_CHARS:
-                _plain.add(key)
+                PLAIN_KEYS.add(key)
         else:
             seen += 1
     return seen >= 1

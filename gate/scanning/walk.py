@@ -157,8 +157,8 @@ class _Scan:
         elif "\n" in value:
             # (text18) a delimited table with a header (`tables`): its rows, as objects of its columns
             clean = self._embedded(value, flags, path, delimited_table, "table") and clean
-        if "\n" in meant and (unbroken := id_lines.joined_lines(meant)) is not None:
-            clean = self._unbroken(unbroken, flags, path) and clean
+            if (unbroken := id_lines.joined_lines(meant)) is not None:
+                clean = self._unbroken(unbroken, flags, path) and clean  # (ids26) an id over two lines
         if "?" in value and "=" in value:
             # (numbers19) a URL's query string: its parameters, as an object of their names (`query_strings`)
             clean = self._embedded(value, flags, path, query_parameters, "query") and clean
@@ -411,8 +411,9 @@ class _Scan:
             address = splits.address_parts(obj)
             if address is not None:
                 self._joined(address, path, flags, start)
-        # An id kept as its parts in sibling fields (ids26); most objects' keys pass one set test.
-        if not id_parts.no_parts(obj) and id_parts.may_hold_parts(obj):
+        # An id kept as its parts in sibling fields (ids26): most objects' keys were read before and name
+        # no scheme (`id_parts.PLAIN_KEYS`), one set test.
+        if not id_parts.PLAIN_KEYS.issuperset(obj) and id_parts.may_hold_parts(obj):
             self._id_parts(obj, path)
 
     def _id_parts(self, obj: dict[Any, Any], path: str) -> None:
