@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from gate.model import Finding
-from gate.scanning import key_names, members, memo, pairs, splits
+from gate.scanning import id_lines, id_parts, key_names, members, memo, pairs, splits
 from gate.scanning.application_ids import application_client
 from gate.scanning.context import NOT_NUMERIC, POSITIVE_MASK, owner_context, reads_as_number
 from gate.scanning.decoding import hidden_variants, may_be_encoded
@@ -21,6 +21,7 @@ from gate.scanning.detectors.base import PatternDetector
 from gate.scanning.embedded import embedded_json
 from gate.scanning.graphs import WIDGETS, graph_node, widget_strings
 from gate.scanning.limits import DEFAULT_LIMITS, ScanLimits, exceeded
+from gate.scanning.named_ids import named_ids
 from gate.scanning.normalise import normalise
 from gate.scanning.plans import planned as plan_of
 from gate.scanning.query_strings import query_parameters
@@ -156,11 +157,26 @@ class _Scan:
         elif "\n" in value:
             # (text18) a delimited table with a header (`tables`): its rows, as objects of its columns
             clean = self._embedded(value, flags, path, delimited_table, "table") and clean
+            if (unbroken := id_lines.joined_lines(meant)) is not None:
+                clean = self._unbroken(unbroken, flags, path) and clean  # (ids26) an id over two lines
         if "?" in value and "=" in value:
             # (numbers19) a URL's query string: its parameters, as an object of their names (`query_strings`)
             clean = self._embedded(value, flags, path, query_parameters, "query") and clean
+        if "=" in value or "://" in value:
+            # (ids26) an id after its scheme's name in name=value pairs or a URL's path (`named_ids`)
+            clean = self._embedded(value, flags, path, named_ids, "named") and clean
         if clean:
             hold_clean(value, flags)
+
+    def _unbroken(self, unbroken: str, flags: int, path: str) -> bool:
+        """(ids26) An id broken over two lines (`id_lines`): the identity numbers the reading without
+        the breaks finds, at the string's pointer. True when it finds none."""
+        inner = _Scan(self.limits)
+        inner.text(unbroken, path, flags)
+        found = [finding for finding in inner.findings if finding.entity in id_lines.ID_ENTITIES]
+        for finding in found:
+            self.add(finding.entity, path, f"{finding.detector}+lines")
+        return not found
 
     def _embedded(
         self, value: str, flags: int, path: str, read: Callable[[str], Any] = embedded_json, via: str = "json"
@@ -395,6 +411,21 @@ class _Scan:
             address = splits.address_parts(obj)
             if address is not None:
                 self._joined(address, path, flags, start)
+        # An id kept as its parts in sibling fields (ids26): most objects' keys were read before and name
+        # no scheme (`id_parts.PLAIN_KEYS`), one set test.
+        if not id_parts.PLAIN_KEYS.issuperset(obj) and id_parts.may_hold_parts(obj):
+            self._id_parts(obj, path)
+
+    def _id_parts(self, obj: dict[Any, Any], path: str) -> None:
+        """Report an id split over an object's fields (`id_parts`) under each part's pointer."""
+        keys = list(obj)
+        for scheme, positions in id_parts.split_ids(obj):
+            entity = "US_SSN" if scheme == "ssn" else "NATIONAL_ID"
+            for position in positions:
+                key = keys[position]
+                member = members.table.get(key) or _member(key)
+                token = member[1] if member[0] else f"{HIDDEN_KEY}{position}"
+                self.add(entity, f"{path}/{token}", "id_parts.joined")
 
     def _container(self, depth: int, size: int) -> None:
         # Checked before stepping down, so the depth of recursion never exceeds max_depth.

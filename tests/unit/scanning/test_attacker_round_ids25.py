@@ -35,11 +35,6 @@ from tests.unit.scanning import attacker_round
 
 _ROUND = attacker_round.load("attacker_round_ids25.json")
 
-_SPLIT_FIELDS = (
-    "an id split over two form fields named for its parts (`rrn_front`/`rrn_back`, `dni_numero`/"
-    "`dni_letra`), a person's name beside them: no rule joins a split id's parts"
-)
-_SPLIT_LINES = "an id broken over two lines of a note after its label"
 _UNLABELLED = (
     "an id without its label after a person's name in an order comment (`Alıcı Ayşe Yılmaz 35351849626`)"
 )
@@ -59,40 +54,6 @@ _ORDER_AS_PHONE = "an order number that passes a kennitala's check read as a pho
 
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
-    # _SPLIT_FIELDS: 33
-    '"kt_seinni": "0939"': _SPLIT_FIELDS,
-    '"personnummer": "22394"': _SPLIT_FIELDS,
-    '"ahv_teil2": "5868170249"': _SPLIT_FIELDS,
-    '"pps_letter": "F"': _SPLIT_FIELDS,
-    '"rrn_volgnummer": "052371184"': _SPLIT_FIELDS,
-    '"itin_rest": "718232"': _SPLIT_FIELDS,
-    '"ipn_2": "63233"': _SPLIT_FIELDS,
-    '"egn_nomer": "99200"': _SPLIT_FIELDS,
-    '"pk_numurs": "11061"': _SPLIT_FIELDS,
-    '"ik_lopp": "087170"': _SPLIT_FIELDS,
-    '"cnp_sfarsit": "1193598"': _SPLIT_FIELDS,
-    '"pesel_2": "003018"': _SPLIT_FIELDS,
-    '"rc_koncovka": "3860"': _SPLIT_FIELDS,
-    '"tckn_son": "011862"': _SPLIT_FIELDS,
-    '"hetu_loppuosa": "8326"': _SPLIT_FIELDS,
-    '"pnr_sista4": "7640"': _SPLIT_FIELDS,
-    '"cpr_loebenr": "2301"': _SPLIT_FIELDS,
-    '"bsn_deel2": "56174"': _SPLIT_FIELDS,
-    '"cf_resto": "52C68O910K"': _SPLIT_FIELDS,
-    '"nie_letra": "N"': _SPLIT_FIELDS,
-    '"curp_2": "0HTSHIG12"': _SPLIT_FIELDS,
-    '"cpf_2": "18661651"': _SPLIT_FIELDS,
-    '"rut_dv": "0"': _SPLIT_FIELDS,
-    '"ci_verificador": "8"': _SPLIT_FIELDS,
-    '"cedula_2": "04476369"': _SPLIT_FIELDS,
-    '"sin_2": "747036"': _SPLIT_FIELDS,
-    '"tfn_part2": "593475"': _SPLIT_FIELDS,
-    '"aadhaar_2": "38060091"': _SPLIT_FIELDS,
-    '"nik_2": "11991446"': _SPLIT_FIELDS,
-    '"ic_baki": "142469"': _SPLIT_FIELDS,
-    '"pin_2": "973960966237"': _SPLIT_FIELDS,
-    '"rrn_back": "2273943"': _SPLIT_FIELDS,
-    '"mynumber_2": "83257542"': _SPLIT_FIELDS,
     # _UNLABELLED: 14
     "deliver to Siobhán Murphy 4815218H at the depot": _UNLABELLED,
     "Отримувач Олена Шевченко 9656081728": _UNLABELLED,
@@ -114,15 +75,6 @@ _OPEN: dict[str, str] = {
     "Z1902503137666": _UNREAD_IDS,
     "P0091213029": _UNREAD_IDS,
     "56802765": _UNREAD_IDS,
-    # _SPLIT_LINES: 19
-    "PTIN P-114\\n17456": _SPLIT_LINES,
-    "RFC QIHB-57\\n1107-YD7": _SPLIT_LINES,
-    "Cédula de ciudadanía 10518\\n33863": _SPLIT_LINES,
-    "DNI 7456\\n8958": _SPLIT_LINES,
-    "RIF V-7063\\n8930-6": _SPLIT_LINES,
-    "पैन XNAPC\\n4816E": _SPLIT_LINES,
-    "شناختی کارڈ نمبر 32745-8\\n277314-7": _SPLIT_LINES,
-    "KRA PIN A5466\\n09027Z": _SPLIT_LINES,
     # _PERSON_TAX: 4
     "NPWP pribadi Bapak Budi Santoso: 27.522.294.1-426.438": _PERSON_TAX,
     "RUC persona natural María Andrade: 1794015658-001": _PERSON_TAX,

@@ -35,9 +35,6 @@ _UNCHECKED = (
     "Ethiopian, Ugandan, Tanzanian, Rwandan, Guatemalan, Costa Rican, Macanese, Bangladeshi, "
     "Mongolian, Uzbek, Bahraini, Omani ids) after a cue word of their own language"
 )
-_KEYS_OF_OTHERS = (
-    "a European number under a key of its own language (european_id and context are scanfast11's)"
-)
 # (numbers19: a bare 'tin' under a person's object is read by the person's tax keys)
 _SPLIT = "a number and its cue in two sibling values (array items, 'tipo_doc'/'numero_doc')"
 _LOWER_VERB = "an acronym cue in lower case with a verb between it and the number ('mi dni es', 'mi rfc es')"
@@ -71,8 +68,6 @@ _OPEN: dict[str, str] = {
     '"tipo_doc"': _SPLIT,
     '"can_cuoc_cong_dan"': "a number without a check under its own key (a key alone is not evidence enough)",
     "CNPJ do MEI": "a company's number (CNPJ) named as a sole trader's: company numbers are no personal data",
-    '"cf": "bncgli90a41f205h"': _KEYS_OF_OTHERS,
-    '"steuerliche_identifikationsnummer"': _KEYS_OF_OTHERS,
     '["02250815672", "faktura"]': "a PESEL alone in an array, with no cue or key",
     "فيلا 23": _STREETS,
     "Los Leones 1450": _STREETS,
