@@ -80,6 +80,7 @@ from gate.scanning.detectors.person_patterns import (
     has_strong_cue_word,
     in_run,
     lower_cue_before,
+    may_hold_caps_pair,
     standalone,
     style_reference,
     word_before,
@@ -383,7 +384,7 @@ class PersonDetector:
         """ALL-CAPS pairs whose first word is a given name ("MARIA GARCIA"), and lower-case ones after a
         strong cue ("gift for maria garcia")."""
         value = text.value
-        if not value.islower():
+        if not value.islower() and may_hold_caps_pair(value):
             capitals = False
             # Overlapping pairs, as in mixed case: "FOR JAMES AND PRIYA HOLLOWAY" is tried as "AND PRIYA",
             # then as "PRIYA HOLLOWAY".
