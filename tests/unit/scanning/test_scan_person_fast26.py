@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -237,3 +239,134 @@ def test_caps_pair_prefilter_never_hides_a_pair(value: str) -> None:
     # A filter only: wherever CAPS_PAIRS finds a pair, the prefilter lets the text through.
     if person_patterns.CAPS_PAIRS.search(value) is not None:
         assert person_patterns.may_hold_caps_pair(value)
+
+
+# The caption's age or year as written before personfast26 (the look-behind first).
+_PLAIN_AGE_OR_YEAR = re.compile(
+    r"(?<!\d)(?:1[0-1]\d|[1-9]\d|(?:19|20)\d\d)(?!\d|[ \t]?(?:g|kg|ml|l|cl|cm|mm|%)\b)"
+)
+
+
+def _ages(pattern: re.Pattern[str], value: str) -> list[tuple[int, int]]:
+    return [match.span() for match in pattern.finditer(value)]
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [
+        ("Grandma Rosa's 80th", True),
+        ("Oma Irmgard 90.", True),
+        ("Familie Schneider 2026", True),
+        ("Les 80 ans de Mamie Josette", True),
+        ("born 1985", True),
+        ("in 2099", True),  # "20" of it: a two-digit age before "99" would be a digit: "2099" as a year
+        ("105 years", True),
+        ("Uncle Ben's rice 500 g", False),
+        ("2 x 250 ml", False),
+        ("5 kg", False),
+        ("ref 12345", False),
+        ("\u0661\u0669 80", True),  # a digit of another script before: a boundary only for "80"
+        ("x\u066180", False),  # ... and right before: no boundary
+        ("Mamie Nova yaourt", False),
+    ],
+)
+def test_age_or_year_truth_table(value: str, found: bool) -> None:
+    from gate.scanning.detectors.person_captions import _AGE_OR_YEAR  # noqa: PLC0415
+
+    assert (_AGE_OR_YEAR.search(value) is not None) == found
+    assert _ages(_AGE_OR_YEAR, value) == _ages(_PLAIN_AGE_OR_YEAR, value)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="0123456789\u0661\u0969 \tgkmlc%x.", max_size=16))
+def test_age_or_year_finds_what_the_plain_form_finds(value: str) -> None:
+    from gate.scanning.detectors.person_captions import _AGE_OR_YEAR  # noqa: PLC0415
+
+    assert _ages(_AGE_OR_YEAR, value) == _ages(_PLAIN_AGE_OR_YEAR, value)
+
+
+def test_every_brahmic_letter_is_written_with_the_block_lead_byte() -> None:
+    from gate.scanning.detectors import person_indic  # noqa: PLC0415
+
+    letters = "".join(chr(code) for code in range(0x0800, 0x1000))
+    assert person_indic._BRAHMIC_WORD.search(letters) is not None  # not vacuous
+    for match in person_indic._BRAHMIC_WORD.finditer(letters):
+        for letter in match.group():
+            assert person_indic._BLOCK_LEAD in letter.encode("utf-8")
+    # Every character the class reads lies in that block (the class is the reference).
+    outside = "".join(chr(code) for code in range(0x110000) if not 0x0800 <= code < 0x1000)
+    assert person_indic._BRAHMIC_WORD.search(outside) is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "राहुल शर्मा के लिए",
+        "Geschenk für राहुल शर्मा",
+        "Für Jürgen Müller",
+        "Für Jürgen \ud800 Müller",  # a lone surrogate: encoded, not refused
+        "Ζωή Παπαδοπούλου",
+    ],
+)
+def test_indic_names_answer_as_without_the_lead_byte_test(value: str) -> None:
+    from gate.scanning.detectors import person_indic  # noqa: PLC0415
+    from gate.scanning.detectors.person import DETECTOR  # noqa: PLC0415
+
+    found = DETECTOR._indic.find(value)
+    assert found is None or person_indic._BRAHMIC_WORD.search(value) is not None
+    assert (found is not None) == ("शर्मा" in value)
+
+
+# Pieces a surname-first name turns on: capitals of several scripts, a name's prefixes, commas, spaces,
+# tabs, apostrophes, hyphens, digits and underscores before a name, and runs too long for a surname.
+_REVERSED_PIECES = [
+    "Mc", "Mac", "M", "O'", "D'", "O", "D", "'", "\u2019", "-", ", ", ",", " ", "\t", ",\t", ",  ", "Anna",
+    "Kowalska", "Dupont", "Łukasz", "Élodie", "Kowalska, Anna", "Donald, Ōta", "x", "ab", "ńska", "Ωμέγα",
+    "Ā", "ā", "Ơn", "1", "_", "é", "Ze", "a" * 30, "Abcdefghijklmnopqrstuvwx", "-Nowak", "\u00b2",
+]  # fmt: skip
+
+
+def _spans(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | Any, ...]]]:
+    return [(match.span(), match.groups()) for match in matches]
+
+
+def test_reversed_matches_are_the_finditer_matches() -> None:
+    from gate.scanning.detectors.person_reversed import REVERSED, reversed_matches  # noqa: PLC0415
+
+    rng = random.Random(26)
+    matched = several = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(_REVERSED_PIECES) for _ in range(rng.randint(0, 16)))
+        found = _spans(reversed_matches(text))
+        assert found == _spans(REVERSED.finditer(text)), text
+        matched += bool(found)
+        several += len(found) > 1
+    assert matched > 500 and several > 20  # not vacuous
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_REVERSED_PIECES), max_size=16))
+def test_reversed_matches_on_texts_of_pieces(pieces: list[str]) -> None:
+    from gate.scanning.detectors.person_reversed import REVERSED, reversed_matches  # noqa: PLC0415
+
+    text = "".join(pieces)
+    assert _spans(reversed_matches(text)) == _spans(REVERSED.finditer(text))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Kowalska, Anna",
+        "Kowalska, Anna, Nowak, Jan",  # overlapping candidates: "Anna, Nowak" is inside the first match
+        "Smith, John; O'Brien, Mary",
+        "MacDonald, Ewan and Mc, Anna",
+        "x" * 70 + "Kowalska, Anna",  # a run too long for a surname before the comma
+        "x" * 10 + " Kowalska, Anna",
+        "_Kowalska, Anna",
+        "Berlin, Germany, Europe",
+    ],
+)
+def test_reversed_matches_truth_table(value: str) -> None:
+    from gate.scanning.detectors.person_reversed import REVERSED, reversed_matches  # noqa: PLC0415
+
+    assert _spans(reversed_matches(value)) == _spans(REVERSED.finditer(value))
