@@ -44,7 +44,7 @@ def may_hold_caps_pair(value: str) -> bool:
     """False when `CAPS_PAIRS` finds nothing in `value` for certain: ASCII text (whose only capitals of
     `UP` are A-Z) without a capital before a space or tab and two capitals after one, in one translate and
     two `in` tests (personfast26: the search scans every character at a character class of 28 ranges,
-    16 thousand instructions a mixed-case European text, and 88% of them hold no such pair)."""
+    16 thousand instructions a mixed-case European text: 316 of the 362 ASCII ones asked about have none)."""
     if not value.isascii():
         return True
     classes = value.encode().translate(_CAPS_CLASSES)

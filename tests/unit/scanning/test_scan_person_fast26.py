@@ -370,3 +370,53 @@ def test_reversed_matches_truth_table(value: str) -> None:
     from gate.scanning.detectors.person_reversed import REVERSED, reversed_matches  # noqa: PLC0415
 
     assert _spans(reversed_matches(value)) == _spans(REVERSED.finditer(value))
+
+
+def test_every_for_word_starts_with_a_word_character_in_every_case() -> None:
+    from gate.scanning.detectors import person_for  # noqa: PLC0415
+
+    words = person_for._COMMON_FOR_WORDS + person_for._BARE_FOR_WORDS
+    everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    for first in sorted({word[0] for word in words}):
+        readings = [match.group() for match in re.finditer("(?i:" + re.escape(first) + ")", everything)]
+        assert readings and all(person_for._is_word(ch) for ch in readings), first
+    assert all(person_for._is_word(ch) == (re.fullmatch(r"\w", ch) is not None) for ch in everything)
+
+
+# Pieces of the "for" words, articles and titles, and what stands around them.
+def _for_pieces() -> list[str]:
+    from gate.scanning.detectors import person_for  # noqa: PLC0415
+
+    words = (*person_for._COMMON_FOR_WORDS, *person_for._BARE_FOR_WORDS, *person_for._TITLE_WORDS)
+    return sorted(
+        {form for word in words for form in (word, word.upper(), word.title())}
+        | {" ", "  ", "\t", "\n", "\u00a0", "-", "_", "1", "x", "İ", "ı", "ſ", "Anna", "la", "de", "the"}
+    )
+
+
+_FOR_PIECES = _for_pieces()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FOR_PIECES), max_size=10))
+def test_for_ends_as_the_search_at_every_position(pieces: list[str]) -> None:
+    from gate.scanning.detectors import person_for  # noqa: PLC0415
+
+    value = "".join(pieces)
+    for end in range(len(value) + 1):
+        plain = person_for._FOR.search(value, max(0, end - person_for.FOR_WINDOW), end) is not None
+        assert person_for._for_ends(value, end) == plain, (value, end)
+
+
+def test_for_ends_on_random_text_of_pieces() -> None:
+    from gate.scanning.detectors import person_for  # noqa: PLC0415
+
+    rng = random.Random(26)
+    hits = 0
+    for _ in range(1500):
+        value = "".join(rng.choices(_FOR_PIECES, k=rng.randint(1, 8)))
+        for end in range(len(value) + 1):
+            plain = person_for._FOR.search(value, max(0, end - person_for.FOR_WINDOW), end) is not None
+            assert person_for._for_ends(value, end) == plain, (value, end)
+            hits += plain
+    assert hits > 100  # not vacuous
