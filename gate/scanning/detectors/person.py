@@ -80,10 +80,12 @@ from gate.scanning.detectors.person_patterns import (
     has_strong_cue_word,
     in_run,
     lower_cue_before,
+    may_hold_caps_pair,
     standalone,
     style_reference,
     word_before,
 )
+from gate.scanning.detectors.person_reversed import COMMA_CAPITAL, REVERSED, reversed_matches
 from gate.scanning.detectors.person_scripts import ScriptNames, romanised_surnames
 from gate.scanning.detectors.person_signed import SignedNames, may_be_signed
 from gate.scanning.detectors.person_slots import SlotNames
@@ -114,12 +116,8 @@ _has_particle = any_word(tuple(f" {word} " for word in PARTICLES[3:-1].split("|"
 # particle's white space, so a text without it matches none of them.)
 _PARTICLE_THEN_NAME = re.compile(rf"\s{PARTICLES}\s+{NAME}(?![\w])")
 # What a reversed name needs, in one search that skips ahead to commas: a capital after one.
-_COMMA_CAPITAL = re.compile(rf",[ \t]+[{UP}]")
-# (A capital first, the look-behind and `NAME`'s prefixes "Mc", "O'" read from it: the engine skips ahead.)
-_REVERSED = re.compile(
-    rf"(?P<last>[{UP}](?<![\w'’\-][{UP}])(?:(?<=M)a?c[{UP}]|(?<=[OD])'[{UP}])?[{LOW}]{{1,24}}"  # noqa: RUF001
-    rf"(?:-[{UP}][{LOW}]{{1,24}})?),[ \t]+(?P<first>{NAME})(?![\w'’\-])"  # noqa: RUF001
-)
+_COMMA_CAPITAL = COMMA_CAPITAL
+_REVERSED = REVERSED
 # The word right before a position, and right after one: the run of capitalised words around a pair.
 _WORD_AFTER = re.compile(r"[ \t]+[\w'\-]+")
 
@@ -343,7 +341,7 @@ class PersonDetector:
     def _reversed(self, value: str) -> bool:
         """ "Surname, Given name" as records and exports write names ("Kowalska, Anna"): read as the pair
         "Anna Kowalska" is, with a given name of the shipped list."""
-        for match in _REVERSED.finditer(value):
+        for match in reversed_matches(value):
             first = match.group("first")
             pair = f"{first} {match.group('last')}"
             if (
@@ -383,7 +381,7 @@ class PersonDetector:
         """ALL-CAPS pairs whose first word is a given name ("MARIA GARCIA"), and lower-case ones after a
         strong cue ("gift for maria garcia")."""
         value = text.value
-        if not value.islower():
+        if not value.islower() and may_hold_caps_pair(value):
             capitals = False
             # Overlapping pairs, as in mixed case: "FOR JAMES AND PRIYA HOLLOWAY" is tried as "AND PRIYA",
             # then as "PRIYA HOLLOWAY".

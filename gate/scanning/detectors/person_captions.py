@@ -35,8 +35,13 @@ _KIN = frozenset(
     for word in words
     for reading in lexicon.readings(word)
 )
-# A caption's age or year: "80th", "90.", "80 ans", "2026" (not a quantity: "500 g", "2 x 250 ml").
-_AGE_OR_YEAR = re.compile(r"(?<!\d)(?:1[0-1]\d|[1-9]\d|(?:19|20)\d\d)(?!\d|[ \t]?(?:g|kg|ml|l|cl|cm|mm|%)\b)")
+# A caption's age or year: "80th", "90.", "80 ans", "2026" (not a quantity: "500 g", "2 x 250 ml"). Read as
+# `(?<!\d)(?:1[0-1]\d|[1-9]\d|(?:19|20)\d\d)` (the tests compare the two), but from its first digit, a
+# character class, so the engine skips ahead to one (personfast26: the look-behind first was tried at
+# every position, 29 thousand instructions a text).
+_AGE_OR_YEAR = re.compile(
+    r"[1-9](?<!\d[1-9])(?:(?<=1)[0-1]\d|\d|(?<=1)9\d\d|(?<=2)0\d\d)(?!\d|[ \t]?(?:g|kg|ml|l|cl|cm|mm|%)\b)"
+)
 _UP = lexicon.UPPER
 _LOW = lexicon.LOWER + "\u0460-\u052f"
 # A capitalised word and what may follow it: a possessive, punctuation, a space, the end.

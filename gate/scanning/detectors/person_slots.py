@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 
 from gate.scanning import lexicon
-from gate.scanning.detectors.base import Text
+from gate.scanning.detectors.base import Text, any_word
 from gate.scanning.detectors.person_captions import CaptionNames
 from gate.scanning.detectors.person_lists import fold_name, occasion
 from gate.scanning.detectors.person_scripts import ScriptNames
@@ -49,8 +49,10 @@ _ATTN = re.compile(
     r"|(?:alla[ \t]+)?c\.a\.(?:[ \t]+di)?|att:)[ \t]+(?:(?:Herrn|Herr|Frau|Sra\.|Sr\.|Mme|M\.)[ \t]+)?",
     re.IGNORECASE,
 )
-# (What one of them must hold, looked for in the lower-cased text before the regex is run.)
+# (What one of them must hold, looked for in the text's `cue_view` before the regex is run: one bit of
+# the shared `cue_words` pass, where nine substring tests of every text cost 0.4% of the European corpus.)
 _ATTN_KEYS = ("c/o", "a/c", "a/a", "attn", "hd.", "t.a", "t. a", "c.a.", "att:")
+has_attn_key = any_word(_ATTN_KEYS)
 # A label's slot ends at a colon: its cue words are looked for in a window before each colon only (many are
 # short, "de", "od", "za", so their prefilter by `cue_words` keys is off: too many short keys).
 _COLON = re.compile("[:=：]")
@@ -148,8 +150,7 @@ class SlotNames:
                 for match in _SLOT.finditer(value, window, colon.end() + 2):
                     if match.end() > colon.start() and self._read(value, match.end(), listed=True):
                         return True
-        lower = text.lower
-        if any(key in lower for key in _ATTN_KEYS) and any(
+        if has_attn_key(text) and any(
             self._read(value, match.end(), listed=False) for match in _ATTN.finditer(value)
         ):
             return True
