@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 
 class Verdict(StrEnum):
@@ -69,12 +70,23 @@ class Reason:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class CheckResult:
+# A result no check gave facts to shares this one (read-only, so sharing it is safe).
+NO_FACTS: Mapping[str, Any] = MappingProxyType({})
+
+
+class CheckResult(NamedTuple):
     """The one result type every check returns.
 
     `facts` carries what later stages need to know without re-parsing (e.g. `has_manifest`,
     `strippable` kinds); values in it must be JSON-serialisable and free of personal data.
+
+    Immutable as a named tuple rather than a frozen dataclass: each evaluation builds 14 of them (every
+    check's, then `run_check`'s timed copy), and a frozen dataclass sets each field through
+    `object.__setattr__`, CPython 3.11's generic call path (an argument tuple built and sliced per field):
+    10,700 instructions to build one under callgrind, 4,800 as a named tuple (both positional); `run_check`
+    around a check that returns `result(...)` went from 37,700 to 25,000 (keywords), ~0.1 M an evaluation
+    of the ~4 M the gate spends beside c2pa and hashing on a small image. Unlike the dataclass it compares
+    equal to a plain tuple of the same fields; nothing here compares it with one.
     """
 
     check: str
@@ -82,4 +94,4 @@ class CheckResult:
     status: Status
     reasons: tuple[Reason, ...] = ()
     elapsed_ms: float = 0.0
-    facts: Mapping[str, Any] = field(default_factory=dict)
+    facts: Mapping[str, Any] = NO_FACTS

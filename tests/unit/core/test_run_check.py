@@ -241,3 +241,31 @@ def test_each_check_is_interrupted_at_its_own_deadline_whatever_the_budgets_befo
             assert budget * 1000 <= outcome.elapsed_ms
         else:
             assert check.finished and outcome.reasons == (Reason("x.y"),)
+
+
+class Passing:
+    name = "passing"
+    version = "2"
+
+    def run(self, ctx: CheckContext) -> CheckResult:
+        return result(self, [Reason(code="params.personal_data", entity="EMAIL_ADDRESS")], {"found": 1})
+
+
+def test_the_timed_result_keeps_what_the_check_said_and_stays_immutable() -> None:
+    ctx = CheckContext(data=b"", declared_media_type=None)
+    outcome = run_check(Passing(), ctx)
+    assert (outcome.check, outcome.version, outcome.status) == ("passing", "2", Status.FAIL)
+    assert outcome.reasons == (Reason(code="params.personal_data", entity="EMAIL_ADDRESS"),)
+    assert outcome.facts == {"found": 1}
+    assert outcome.elapsed_ms >= 0.0
+    with pytest.raises(AttributeError):
+        outcome.status = Status.PASS  # type: ignore[misc]
+
+
+def test_a_result_without_facts_cannot_have_facts_added_that_others_would_see() -> None:
+    # Results built without facts share one empty mapping: it must be read-only, or a stage that wrote
+    # into one result's facts would write into every other's.
+    first, second = CheckResult("a", "1", Status.PASS), CheckResult("b", "1", Status.PASS)
+    with pytest.raises(TypeError):
+        first.facts["state"] = "trusted"  # type: ignore[index]
+    assert second.facts == {}
