@@ -160,6 +160,7 @@ _NO_COMMAS = re.compile(
 )
 # How far after the phrase the address is read: an address's line, not a whole message.
 _REACH = 100
+_MAX_PHRASES = 32
 _MIN_LETTERS = 4
 
 
@@ -224,13 +225,23 @@ class _AfterPhrase:
         if len(lower) != len(text):
             lower = text  # (another capital whose small letter is longer: keys of capitals not found)
         by_key = _PHRASES_BY_KEY
+        read: set[str] = set()
         for start in _WORD_START.finditer(lower):
             at = start.start()
             phrases = by_key.get(lower[at : at + _KEY])
             if phrases is not None:
                 found = phrases.match(text, at)
-                if found is not None:
-                    yield found
+                if found is None:
+                    continue
+                # A stretch read once is not read again, and a text's first `_MAX_PHRASES` are read:
+                # a phrase repeated to the length limit cost a second a text (hostile_lengths).
+                stretch = _stretch(text, found.end())
+                if stretch in read:
+                    continue
+                if len(read) == _MAX_PHRASES:
+                    return
+                read.add(stretch)
+                yield found
 
     def search(self, text: str, /) -> re.Match[str] | None:
         """The first delivery phrase in `text`."""

@@ -72,3 +72,11 @@ def test_delivery_phrase_before_a_count_is_no_address(note: str) -> None:
 )
 def test_capitalised_reading_writes_postcodes_in_capitals(stretch: str, read: str) -> None:
     assert location_lower.capitalised(stretch) == read
+
+
+def test_address_after_a_repeated_phrase_is_found() -> None:
+    # A phrase repeated to the length limit is read once (its stretches are the same), so the phrase
+    # before the address is still read, and the repetition costs what it costs on main.
+    decoys = "send it to 12 x " * 6000
+    note = decoys + "send it to 4418 maple grove lane, springfield, il 62704, thanks"
+    assert "LOCATION" in {finding.entity for finding in scan_parameters({"order_note": note})}
