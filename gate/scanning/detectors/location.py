@@ -27,6 +27,7 @@ from gate.scanning.detectors import (
     location_numberless,
     location_postcode,
     location_rural,
+    location_sentence,
     location_states,
     location_world,
 )
@@ -219,13 +220,15 @@ _NAME_THEN_STREET = re.compile(
     rf"[{_UP}](?<![\w][{_UP}])[{_LOW}\-]{{1,30}}(?:\s+[{_UP}][{_LOW}\-]{{1,30}}){{0,2}}\s+"
     r"(?i:út|utca|u\.|g\.|tér|körút|krt\.|köz|fasor|rakpart|ulica|cesta|ulice|třída|nábřeží|iela|gatvė|"
     r"prospektas|tänav|maantee|puiestee|caddesi|cad\.|sokak|sokağı|sk\.|bulvarı|prospekt|ulitsa|pereulok|"  # noqa: RUF001
-    r"naberezhnaya|shosse|ploshchad)\s+\d{1,4}[a-zA-Z]?(?!\w)" + _NOT_QUANTITY
+    r"naberezhnaya|shosse|ploshchad|küçəsi|prospekti)\s+\d{1,4}[a-zA-Z]?(?!\w)" + _NOT_QUANTITY
 )
 _NAME_THEN_STREET_WORDS = (
     "út ", "utca", "u. ", "g. ", "tér ", "körút", "krt.", "köz ", "fasor", "rakpart", "ulica", "cesta",
     "ulice",
     "třída", "nábřeží", "iela", "gatvė", "prospekt", "tänav", "maantee", "puiestee", "caddesi", "cad.",
     "sokak", "sokağı", "sk.", "bulvarı", "ulitsa", "pereulok", "naberezhnaya", "shosse", "ploshchad",  # noqa: RUF001
+    # (addr26) Azerbaijani street and avenue words ("Füzuli küçəsi 8", "Neftçilər prospekti 120")
+    "küçəsi", "prospekti",
 )  # fmt: skip
 # After a delivery cue, a street word and a name need no house number: "livrare la Aleea Voinea",
 # "enviar para Largo Camila Andrade, S/N".
@@ -460,6 +463,8 @@ _ADDRESS_RULES = (
     *location_lockers.RULES,
 )
 
+_CUSTOMERS_ONLY = tuple(location_business.customers_only(rule) for rule in _ADDRESS_RULES)
+
 DETECTOR = PatternDetector(
     entity="LOCATION",
     # Each rule requires what it needs; "1.2345;4.5678" has neither a digit run nor a space. Only the
@@ -477,7 +482,9 @@ DETECTOR = PatternDetector(
         # own, no customer's (a shop's footer: `location_business`).
         *(location_business.customers_only(rule) for rule in _ADDRESS_RULES),
         # ... and read again with capitals where a stretch of text has none, or only capitals (addr23).
-        location_lower.rule(tuple(location_business.customers_only(rule) for rule in _ADDRESS_RULES)),
+        location_lower.rule(_CUSTOMERS_ONLY),
+        # ... and read again capitalised after a delivery phrase in a sentence (addr26).
+        location_sentence.rule(_CUSTOMERS_ONLY),
     ),
 )
 

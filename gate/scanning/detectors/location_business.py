@@ -28,7 +28,10 @@ _UP = lexicon.UPPER
 # The shared legal forms (`legal_forms`), and a shop's forms the name rules do not read as a company's:
 # Indonesia's "PT" after the name ("Parahyangan Cetak PT, Jl. Braga 10": "PT" after a name is a
 # personal trainer as often), Italy's "Spa" (a spa to the names), "Company" and "& Co".
-_AFTER_NAME = (*legal_forms.AFTER_NAME, "PT", "Spa", "Company", "& Co", "& Co.")
+_AFTER_NAME = (*legal_forms.AFTER_NAME, "PT", "Spa", "Company", "& Co", "& Co.", "MMC", "ՍՊԸ")
+# (addr26) Forms the Baltic states, Georgia and Armenia write before the name too ("SIA Tipogrāfija
+# Daugava", "UAB Spaustuvė Nemunas", "შპს ქართული ბეჭდვა"): the shared list has them after it only.
+_BEFORE_NAME_TOO = ("SIA", "UAB", "შპს", "ՍՊԸ")
 
 
 def _alternation(forms: tuple[str, ...]) -> str:
@@ -44,7 +47,7 @@ _HAN = "\u4e00-\u9fff"
 _SEPARATOR_AFTER = r"(?=\s*[,،、·|–—;(\-+])"
 # A name starts with a capital, or a letter of a script without case ("דפוס השפלה בע\"מ").
 _LEGAL_FORM = re.compile(
-    rf"[{_UP}{lexicon.CASELESS}][\w&'’.\-]*(?:\s+[\w&'’.()\-]+){{0,4}}?,?\s+"
+    rf"[{_UP}{lexicon.CASELESS}][\w&'’.\-]*(?:\s+[\w&'’.()\-\"”»]+){{0,4}}?,?\s+"
     + rf"(?:{_alternation(_AFTER_NAME)}|Co\.?)"
     + _SEPARATOR_AFTER
     # (the name after the form: its capitalised words, in quotes or not)
@@ -52,6 +55,8 @@ _LEGAL_FORM = re.compile(
     # (the name in quotes may hold lower-case words: ООО «Невская печать»; addr24)
     + rf"(?:(?:\s+[\"«“]?[{_UP}][\w'.\-]*[\"»”]?){{1,4}}"
     + r"|\s+(?:«[^»\n]{1,40}»|“[^”\n]{1,40}”|\"[^\"\n]{1,40}\"))"
+    + _SEPARATOR_AFTER
+    + rf"|(?<![\w]){_alternation(_BEFORE_NAME_TOO)}(?:\s+[^\W\d_][\w'.\-]*){{1,4}}"
     + _SEPARATOR_AFTER
     + rf"|{_alternation(legal_forms.JOINED)}"
     + rf"|[{_HAN}]{{1,16}}{legal_forms.pattern(legal_forms.HAN_AFTER_NAME)}"
@@ -65,6 +70,7 @@ _LOOK_BACK = 160
 # the customer's address).
 _SEGMENTS = re.compile(r"[,،、;·|/–—]|\s-\s")
 _MAX_PARTS = 4
+_NUMBER_LABEL = re.compile(r"(?<![^\W\d_])(?:No|no|Nr|nr|N°|Nº)\s?:(?=\s?\d)")
 _PHRASE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
 
 
@@ -72,6 +78,8 @@ def _address_parts(between: str) -> bool:
     """True when `between` holds no label (a colon), no part in lower-case words only and at most
     `_MAX_PARTS` parts (a second legal form, a shop's number, a street, a town: " Ltd · Shop 3, 120 Hay St,
     Perth WA ")."""
+    if ":" in between:
+        between = _NUMBER_LABEL.sub(" ", between)  # (a house number's word: "Sanayi Cad. No: 5"; addr26)
     if ":" in between or "\n" in between:
         return False
     parts = [part.strip() for part in _SEGMENTS.split(between) if part.strip()]
@@ -89,6 +97,8 @@ def of_a_business(match: re.Match[str], text: Text) -> bool:
     # ("苏州印象文化有限公司 ... 代码91320500MA1XXXXX1X" is in capitals to `str.isupper`).
     capitals = value.isupper()
     head = match.group()[:24]
+    if ":" in head:
+        head = _NUMBER_LABEL.sub(" ", head)
     if ":" in head.split("\n", 1)[0] and not any(char.isdigit() for char in head.partition(":")[0]):
         return False  # a label in the match: "Adresse: ...", a customer's
     for form in _LEGAL_FORM.finditer(value, max(0, start - _LOOK_BACK), match.end()):

@@ -87,6 +87,12 @@ _KEEP = frozenset((
     "pack", "set", "of", "and", "with", "for",
 ))  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+# A postcode's part of letters and digits, as people type it in lower case: a letter or two and a digit
+# (the UK's "ls6", "sw1a", Ireland's "h91", "x2y3", Malta's region letters are words), the country's
+# letters before its digits ("lv-1010", "lt-01103", "az1000"); never a unit after a number ("350ml").
+_POSTCODE_PART = re.compile(r"[a-z]{1,2}\d[a-z\d]{0,3}|(?:lv|lt|az)-?\d{4,5}")
+# The UK's inward half after an outward half in capitals: "LS6 2ab" -> "LS6 2AB".
+_INWARD = re.compile(r"(?<=[A-Z]\d|\d[A-Z]) \d[A-Za-z]{2}(?!\w)")
 # A house number: one to five digits, a letter after them at most ("27", "214/9", "12b"), not a part of
 # a measure or a decimal ("85mm", "f/1.8", "4.5").
 _HOUSE_NUMBER = re.compile(r"\d(?<![\w.,/]\d)\d{0,4}[a-z]?(?!\w|[.,]\d)")
@@ -112,17 +118,26 @@ def _stretch(value: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _capitalised(stretch: str, *, to_street: bool = False) -> str:
+def capitalised(stretch: str, *, to_street: bool = False) -> str:
     """`stretch` with each word's first letter a capital and the rest small, but for the `_KEEP` words
     (with `to_street`, only up to the first street word, the rest small: English reads a capitalised
-    word after "Ave" as a product's, "418 Maple Grove Ave Dayton"); the same length (a letter whose
+    word after "Ave" as a product's, "418 Maple Grove Ave Dayton"), and a postcode's letters all
+    capitals (`_POSTCODE_PART`: "h91 x2y3", "ls6 2ab", "lv-1010"); the same length (a letter whose
     case changes its length is left as it is)."""
     out = []
     last = 0
     done = False
+    inward = False
     for word in _WORD.finditer(stretch):
         text = word.group()
         lower = text.lower()
+        # (`isalpha` first, a C call: most words hold no digit, and the regex costs more)
+        if not lower.isalpha() and _POSTCODE_PART.fullmatch(lower) is not None:
+            out.append(stretch[last : word.start()])
+            out.append(text.upper())
+            last = word.end()
+            inward = True
+            continue
         if done:
             out.append(stretch[last : word.start()])
             out.append(lower)
@@ -136,7 +151,13 @@ def _capitalised(stretch: str, *, to_street: bool = False) -> str:
         out.append(changed)
         last = word.end()
     out.append(stretch[last:])
-    return "".join(out)
+    joined = "".join(out)
+    # (the inward half of a UK postcode starts with its digit, so `_WORD` does not read it: "LS6 2ab")
+    return _INWARD.sub(_upper, joined) if inward else joined
+
+
+def _upper(match: re.Match[str]) -> str:
+    return match.group().upper()
 
 
 class _OneCase:
@@ -182,8 +203,8 @@ class _OneCase:
             return False
         inner = self._inner
         return (
-            inner.detect(Text(_capitalised(stretch), text.flags)) is not None
-            or inner.detect(Text(_capitalised(stretch, to_street=True), text.flags)) is not None
+            inner.detect(Text(capitalised(stretch), text.flags)) is not None
+            or inner.detect(Text(capitalised(stretch, to_street=True), text.flags)) is not None
         )
 
 

@@ -68,7 +68,7 @@ def _letters_start(value: str, start: int) -> int:
 _BREAKS = re.compile(r",?\s*<br\s*/?>", re.IGNORECASE)
 _TAGS = re.compile(r"<[^<>]{1,20}>")
 # Units and counts after a number: "9 cm", "45 h", "300 ml" are no house number and street.
-_UNIT = (
+UNIT = (
     r"(?!(?:cm|mm|ml|cl|dl|l|g|kg|h|min|oz|in|ft|lb|m|km|x|pcs|ft|zł|kr|kč|lei|€|\$|units?|pieces|sheets|days"
     r"|مل|سم|ملی|میلی|मिली|मिलि|मि|মিলি|ملم|كغ|جنيه|ريال|تومان|روپے|रु|টাকা)"
     # (not the start of a word: a vowel sign or mark goes on with it, "मिलिंद" is a name; addr19)
@@ -89,7 +89,7 @@ _STREET_BEFORE = re.compile(
     rf"(?:(?<!{_L})|(?=[„“\"«]))"
     rf"(?:{_NAME_WORD}[\s\-]+(?:{_NAME_WORD}\s+){{0,4}}(?:(?:Nr|No|nr|no|n|č|br|N°|Nº)[.:]?\s*)?{_HOUSE}"
     rf"(?:\s+{_L}{{1,4}}[.:]?\s*\d{{1,4}})?"
-    rf"|(?<![\w.,/\-]){_HOUSE}[{_SEP}]?\s+{_UNIT}{_NAME_WORD}(?:[\s\-]+{_NAME_WORD}){{1,5}})"
+    rf"|(?<![\w.,/\-]){_HOUSE}[{_SEP}]?\s+{UNIT}{_NAME_WORD}(?:[\s\-]+{_NAME_WORD}){{1,5}})"
     rf"(?:[{_SEP}]\s*[^{_SEP}\n<>]{{1,25}}){{0,3}}\s*(?:[{_SEP}]|\n)\s*$"
 )
 # A town: a capitalised word (or one of a script without capitals), and up to two more.

@@ -33,8 +33,9 @@ _OPEN: dict[str, str] = {}
 
 _STREET_PRODUCT = (
     "a product named after a street with a number that is no house number: a street rule of location.py "
-    "reads 'Mok Prinsengracht 1600, 350 ml', 'Póster Plaza Mayor 1620' inside HTML, '1428 Elm Street "
-    "horror movie poster' as addresses (addr19 closed the Arabic 'ملصق شارع المعز 50 × 70 سم')"
+    "reads 'Mok Prinsengracht 1600, 350 ml', 'Póster Plaza Mayor 1620' inside HTML as addresses (addr19 "
+    "closed the Arabic 'ملصق شارع المعز 50 × 70 سم', addr26 the English '1428 Elm Street horror movie "
+    "poster')"
 )
 _PERSON_STREET = (
     "a street named after a person ('Karl Johan-kolleksjonen') read as the person's name (person)"
@@ -44,7 +45,6 @@ _PERSON_STREET = (
 _FALSE_FLAGS: dict[str, str] = {
     "Mok Prinsengracht 1600": _STREET_PRODUCT,
     "Póster Plaza Mayor 1620, 50 x 70 cm</li>": _STREET_PRODUCT,
-    "1428 Elm Street horror": _STREET_PRODUCT,
     "Karl Johan-kolleksjonen": _PERSON_STREET,
 }
 

@@ -79,7 +79,6 @@ _OPEN: dict[str, str] = {
     "おばあちゃん誕生日おめでとう！送り先は 桜町2丁目14番地, 金沢市. xx": _FREE_TEXT,
     "Otanjoubi omedetou obaachan! Send it to 2-14 Sakuramachi, Kanazawa. xx": _FREE_TEXT,
     "Selamat hari jadi nenek! Hantar ke No. 23, Jalan Kenanga 3, Taman Melati, Kuala Lumpur. xx": _FREE_TEXT,
-    "عيد ميلاد سعيد يا جدتي! أرسلوه إلى ١٤ شارع النصر, المنصورة. xx": _FREE_TEXT,
     "Heri ya siku ya kuzaliwa bibi! Tuma kwa Nyumba 14, Barabara ya Ngong, Kilimani, Nairobi. xx": _FREE_TEXT,
     "Apartment 6, 3rd floor, 11 Ashgrove Park, Ennis, Co. Clare - ring twice": _UNIT_FIRST,
     "3rd floor, Flat 12B, Flat 304, Sai Residency, 14th Cross, Jayanagar, Bengaluru - ring twice": _UNIT_FIRST,
