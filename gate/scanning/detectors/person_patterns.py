@@ -5,6 +5,7 @@ words, relations ("my wife"), "named", and the style references that name an art
 from __future__ import annotations
 
 import re
+import string
 
 from gate.scanning.detectors.base import any_word, cue_before
 from gate.scanning.detectors.person_keyed import CAPITALS
@@ -103,16 +104,21 @@ PARTICLES = (
 CUED_PARTICLE_NAME = re.compile(
     STRONG_CUE_BODY + rf"\s*(?P<name>{NAME}(?:\s+{PARTICLES}){{1,3}}\s+{NAME})(?![\w])"
 )
+# What ends a label word as a regex's `\b` reads it in ASCII text: a space, a tab or punctuation.
+_WORD_ENDS = " \t" + string.punctuation.replace("_", "")
+_LABEL_WORDS = ("name", "nombre", "nome", "naam", "namn", "navn", "imie")
 STRONG_CUE_WORDS = (
     "gift", "present", "geschenk", "cadeau", "regalo", "prezent", "gave", "lahja", "hediye", "dárek", "cadou",
     "poklon", "ajándék", "kingitus", "δώρο", "portr", "customer", "kunde", "client", "klant", "klient",
     "kund", "asiakas", "müşteri", "zákazník", "kupac", "vevő", "πελάτης", "empfänger", "destinat",
     "recipient", "retrato", "ritratto", "foto ", "photo ", "bild ", "fotogra", "photogra", "fotógra",
     "widmung", "dedicated",
-    # since names17: a personalisation field's name label, with the space or colon after it (a substring
-    # test: "named", "time", "economy" would make every text with them a cued one, 11% of PERSON's time)
-    "name ", "name:", "nombre ", "nombre:", "nome ", "nome:", "naam ", "naam:", "namn ", "namn:", "navn ",
-    "navn:", "prénom", "prenom", "vorname", "imię", "imie ", "imie:", "jméno",
+    "prénom", "prenom", "vorname", "imię", "jméno",
+    # since names17: a personalisation field's name label with the character after it (a substring test:
+    # "named", "time", "economy" would make every text with them a cued one, 11% of PERSON's time): every
+    # character that ends the word, as STRONG_CUE's `\b` reads it ("Name-Anna Kowalczyk", "Name, bitte:
+    # ...", "nombre (en la taza): ...": a space or colon only, until the twenty-sixth session)
+    *(word + end for word in _LABEL_WORDS for end in _WORD_ENDS),
 )  # fmt: skip
 # What is engraved on a product is often a name ("engraving anna kowalska", "Gravur: jan kowalski"), but
 # so is a pattern ("engraving Floral Pattern"): a cue only for a lower-case pair whose first word is a
