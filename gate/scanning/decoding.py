@@ -168,7 +168,10 @@ def _base32_or_85(text: str) -> tuple[str, str] | None:
 def _may_hold_token(text: str) -> bool:
     """False when `_B64_TOKEN` cannot match: no run of 16 base64-alphabet characters."""
     # "surrogatepass": JSON can carry lone surrogates, which the alphabet does not hold anyway.
-    return _B64_RUN in text.encode("utf-8", "surrogatepass").translate(_B64_CLASSES)
+    # (setupfast26) `find`, not `in`: CPython reads the operand of `bytes.__contains__` as an integer
+    # first, and for a bytes operand raises, formats and clears a TypeError before it searches (about
+    # 1,800 instructions a call, more than the translate and the search together).
+    return text.encode("utf-8", "surrogatepass").translate(_B64_CLASSES).find(_B64_RUN) >= 0
 
 
 def may_be_encoded(text: str) -> bool:

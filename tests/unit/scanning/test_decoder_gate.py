@@ -63,3 +63,34 @@ def test_a_prompt_without_a_token_or_a_hint_is_not_decoded() -> None:
     assert not decoding.may_be_encoded(prompt)
     assert decoding.decoded_variants(prompt) == []
     assert scan_parameters({"prompt": prompt}) == []
+
+
+# (setupfast26) `_may_hold_token` searches the translated bytes with `find` (a bytes operand of `in` is first
+# read as an integer, a TypeError raised and cleared per call): the same answer as the substring test, which
+# is the regex's (`_B64_TOKEN`) necessary condition.
+def _plain_may_hold_token(text: str) -> bool:
+    classes = text.encode("utf-8", "surrogatepass").translate(decoding._B64_CLASSES)
+    return decoding._B64_RUN in classes
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ABCabc0129+/_-= .,é\ud800", max_size=40))
+def test_token_run_test_answers_as_the_substring_test_and_the_regex(value: str) -> None:
+    assert decoding._may_hold_token(value) == _plain_may_hold_token(value)
+    if decoding._B64_TOKEN.search(value) is not None:
+        assert decoding._may_hold_token(value)
+
+
+def test_token_run_truth_table() -> None:
+    for value, holds in (
+        ("", False),
+        ("a" * 15, False),
+        ("a" * 16, True),
+        ("Sozialversicherungsnummer", True),
+        ("portrait of a woman, golden hour", False),
+        ("x " + "Ab1+/_-" * 3, True),
+        ("Ab1+/_-Ab1 +/_-Ab1", False),
+        ("é" * 20, False),
+    ):
+        assert decoding._may_hold_token(value) is holds, value
+        assert _plain_may_hold_token(value) is holds, value
