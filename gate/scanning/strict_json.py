@@ -85,9 +85,11 @@ def _may_hold_surrogate(raw: str | bytes) -> bool:
     if isinstance(raw, bytes):
         # 0xED leads a surrogate's UTF-8-style bytes (and Hangul's); UTF-16 and UTF-32 (a NUL among the
         # first bytes) are walked always.
-        if b"\xed" in raw or b"\x00" in raw[:4]:
+        # (Single bytes as integers: bytes' `in` with a bytes operand first tries it as an integer and
+        # formats and clears a TypeError.)
+        if 0xED in raw or 0 in raw[:4]:
             return True
-        return b"\\" in raw and _SURROGATE_ESCAPE_BYTES.search(raw) is not None
+        return 0x5C in raw and _SURROGATE_ESCAPE_BYTES.search(raw) is not None
     if "\\" in raw and _SURROGATE_ESCAPE_TEXT.search(raw) is not None:
         return True
     return not raw.isascii() and _LONE.search(raw) is not None
