@@ -110,12 +110,7 @@ def test_real_false_holds_of_the_scanner(gate: Pipeline, case: str) -> None:
     assert _published(gate, data) is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="scanner: a maker's handle and own site after 'by' in a comment (GIMP's `Created with The "
-    "GIMP by <handle>` and `-> www.<handle>.de`, one gimp-data icon) is not read as a person's",
-)
+# Closed by redimg23: a maker's credit in free text is an owner field (gate/imaging/notices.py).
 def test_a_makers_handle_in_a_comment_is_held(gate: Pipeline) -> None:
     text = b"Created with The GIMP by VorK77\n-> www.VorK77.de"
     data = png_with(before_idat=[chunk(b"tEXt", b"Comment\0" + text)])
