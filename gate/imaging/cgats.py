@@ -4,7 +4,7 @@ measurements.
 A camera or printer profile made by Argyll or basICColor keeps the chart it was measured on in `targ` (and
 Argyll's private `DevD`/`CIED`, the same bytes): keyword lines, then tables of device and Lab/XYZ values,
 thousands of decimals. Read as free text, those numbers spell phone numbers, national ids and coordinates
-(20 of RawTherapee's 57 camera profiles were held so). The keyword lines (ORIGINATOR, DESCRIPTOR, CREATED,
+(9 of RawTherapee's 57 camera profiles were held so). The keyword lines (ORIGINATOR, DESCRIPTOR, CREATED,
 any other) and every field that is not a measurement (sample names, a writer's own words, integers, which
 ids and phone groups are) stay text; a decimal of a measurement's shape (at most three integer digits, at
 most eight decimals) is dropped.

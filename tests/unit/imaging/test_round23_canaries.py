@@ -9,7 +9,7 @@ chunks, a valid extended XMP, XML references/comments/CDATA/PIs/rdf:about/xml:la
 EXIF before VP8X and ICCP after the image, ICC dmnd/vued/scrd/targ/private tags/later mluc records, GIF and
 TIFF): kept as neighbours.
 Found in real files and closed: a camera profile's measured chart (`targ`, CGATS) read as free text held
-18 RawTherapee profiles for phone numbers, national ids and coordinates its Lab values spelled
+9 RawTherapee profiles (27 images) for phone numbers, national ids and coordinates its Lab values spelled
 (`gate/imaging/cgats.py`); the scanner's `::9` in a palette (and a tRNS) read as IPv6 and a brush's
 pressure curve read as coordinates (round 22's open classes).
 """
