@@ -9,7 +9,8 @@ replaced: the colours a viewer shows stay those of the original. A tag outside t
 the few Apple adds) is read by its type when that is numbers or text (`icc_tags.read_by_type`); of any
 other type it is a thing the gate does not read: the profile is uninspected. So is a listed tag of a type
 the gate does not read (`icc_tags.type_read`): a `gamt` of type `data`, a vendor's own type. A profile
-LittleCMS cannot parse is undecodable.
+LittleCMS cannot parse is undecodable. A measured chart in a text tag (`targ`, CGATS) is read without its
+measurements (`cgats`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import io
 from PIL import ImageCms
 
 from gate.errors import ImageUndecodable
-from gate.imaging import icc_tags
+from gate.imaging import cgats, icc_tags
 from gate.imaging.items import MetadataItem
 from gate.pointers import pointer
 
@@ -122,7 +123,7 @@ def _read(profile: bytes) -> _Read | None:
     except (OSError, ValueError, TypeError) as exc:
         raise ImageUndecodable("ICC profile cannot be parsed") from exc
     fields = tuple(
-        (name, text)
+        (name, cgats.readable(text))
         for name, text in texts
         if isinstance(text, str) and text.strip() and text.strip() not in _STOCK_TEXTS
     )
@@ -131,7 +132,8 @@ def _read(profile: bytes) -> _Read | None:
     seen = {text.strip() for _, text in texts if isinstance(text, str)} | _STOCK_TEXTS
     tags: list[tuple[str, str]] = []
     for signature, offset, size in table:
-        rest = [text for text in icc_tags.tag_texts(profile, signature, offset, size) if text not in seen]
+        texts_of_tag = icc_tags.tag_texts(profile, signature, offset, size)
+        rest = [cgats.readable(text) for text in texts_of_tag if text not in seen]
         if rest:
             tags.append((signature.decode("latin-1").rstrip(" "), "\n".join(dict.fromkeys(rest))))
     # The header's numbers run together: device maker, model and attributes (16 bytes), intent, illuminant

@@ -5,10 +5,11 @@ holder, so the gate holds it whatever it says. Writers also put the same stateme
 description: GIMP's icons carry `(c) 2006 Jakub Steiner` in a PNG Comment chunk, cameras and editors write
 `© Jane Roe` into ImageDescription or a caption. The scanner reads free text for names in sentences, not
 for the holder of a notice, so such a field was published with the person's name in it. A free-text field
-whose text holds a notice (a copyright sign or word, then a holder that starts with a letter) is read as an
-owner field, as its dedicated field would be. ICC profiles' texts and Camera Raw's settings are not: a
-stock profile's copyright names its maker ("Copyright (c) 1998 Hewlett-Packard Company"), a Lightroom
-export's `crs:Look` Adobe's, and the colours cannot go without them.
+whose text holds a notice (a copyright sign or word, then a holder that starts with a letter) or a maker's
+credit ("Made by Jim Trice", since redimg23) is read as an owner field, as its dedicated field would be.
+ICC profiles' texts and Camera Raw's settings are not: a stock profile's copyright names its maker
+("Copyright (c) 1998 Hewlett-Packard Company"), a Lightroom export's `crs:Look` Adobe's, and the colours
+cannot go without them.
 """
 
 from __future__ import annotations
@@ -45,6 +46,25 @@ _NOT_FOR_NOTICES = ("/icc/", "/xmp/crs:")
 _PROFILE_COPY = "icc:"
 
 
+# (redimg23) A maker's credit is a notice without the word: "Made by Jim Trice, using resources from ..."
+# (tuxpaint's stamps), "Created with The GIMP by VorK77" (a gimp-data icon), "Icon by Jane Roe". A making
+# verb or a work's noun, an optional "with <tool>", then "by" and a capitalised holder (a caseless script's
+# letter too); "made by hand", "designed by our team" start with no capital and name nobody.
+_CREDIT = re.compile(
+    r"\b(?:made|created|drawn|designed|painted|photographed|illustrated|modell?ed|sculpted|composed|"
+    r"art(?:work)?|icons?|photos?|photographs?|pictures?|illustrations?|graphics?|drawings?)"
+    rf"(?:{_S}+(?:with|in|using){_S}[^\r\n]{{1,40}}?)?{_S}+by{_S}+(?P<first>[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def holds_credit(text: str) -> bool:
+    """True when `text` credits its maker by name ("Made by Jim Trice", "Created with The GIMP by VorK77")."""
+    if " by" not in text.lower():
+        return False  # the common case: no search
+    return any(not match["first"].islower() for match in _CREDIT.finditer(text))
+
+
 def holds_notice(text: str) -> bool:
     """True when `text` holds a copyright notice that names a holder ("(c) 2006 Jakub Steiner",
     "© Jane Roe", "Copyright 2019 by Studio Roe")."""
@@ -63,4 +83,4 @@ def as_owner(item: MetadataItem) -> MetadataItem:
         return item
     if item.path.rsplit("/", 1)[-1].lower().startswith(_PROFILE_COPY):
         return item
-    return replace(item, kind="owner") if holds_notice(item.value) else item
+    return replace(item, kind="owner") if holds_notice(item.value) or holds_credit(item.value) else item

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from typing import Final
 
 from gate.scanning.context import IP, NOT_NUMERIC
 from gate.scanning.detectors.base import HAS_COLONS, HAS_DOTS, PatternDetector, PatternRule, Text, cue_before
@@ -43,6 +44,9 @@ _CUE = re.compile(
 _PORT = re.compile(r":\d{2,5}(?!\d)")
 _VERSION_CUE = re.compile(r"(?i)(?:\bv|\bversion|\bver|\bbuild|\brelease|\bfirmware)\W{0,3}$")
 _MIN_BARE_V6_GROUPS = 4
+# The deprecated IPv4-compatible addresses (::/96) of 0.0.0.0/8, IPv4's "this network": ::/104 routes to no
+# machine, so "::9" (a Krita icon's palette bytes, after an "@") names no one.
+_THIS_NETWORK_END: Final = 1 << 24
 # A home router's own address on its network (192.168.0.1, 10.0.0.138 is not one): the same on every
 # router of a model and printed on its label ("admin page 192.168.1.1"), so it names no one.
 _GATEWAY_HOSTS = frozenset((1, 254))
@@ -115,6 +119,8 @@ def _valid_v6(match: re.Match[str], text: Text) -> bool:
         return False  # "::" and "::1" name no machine of anyone's (a "::" in text is punctuation)
     if address.ipv4_mapped is not None:
         return True  # "::ffff:" before an IPv4 address: nothing else is written so
+    if int(address) < _THIS_NETWORK_END and "." not in candidate:
+        return False  # (redimg23) "::9", "::1:2": IPv4-compatible 0.x.y.z, "this network", no machine's
     groups = sum(1 for part in candidate.split(":") if part)
     return groups >= _MIN_BARE_V6_GROUPS or _has_cue(match, text)
 

@@ -48,6 +48,9 @@ from gate.scanning.detectors.base import (
 _MAX_LAT = 90.0
 _MAX_LNG = 180.0
 _PRECISE_DECIMALS = 4
+# (redimg23) Within a degree of (0, 0) lies only the Gulf of Guinea's open sea: a pair of fractions there
+# (a brush's pressure curve "0.413655,0.333333", a ratio, a normalised point) is a place only with a cue.
+_OPEN_SEA = 1.0
 
 _PAIR = re.compile(
     r"(?<![\w.\-])(?P<lat>-?\d{1,2}\.(?P<lat_dec>\d{2,10}))\s*[,;/ ]\s*"
@@ -399,8 +402,11 @@ def _valid_pair(match: re.Match[str], text: Text) -> bool:
     lat, lng = float(match.group("lat")), float(match.group("lng"))
     if abs(lat) > _MAX_LAT or abs(lng) > _MAX_LNG or (lat == 0 and lng == 0):
         return False
+    cued = bool(text.flags & GEO) or cue_before(_GEO_CUE, text.value, match.start())
+    if abs(lat) <= _OPEN_SEA and abs(lng) <= _OPEN_SEA:
+        return cued
     precise = min(len(match.group("lat_dec")), len(match.group("lng_dec"))) >= _PRECISE_DECIMALS
-    return precise or bool(text.flags & GEO) or cue_before(_GEO_CUE, text.value, match.start())
+    return precise or cued
 
 
 def _valid_labelled(match: re.Match[str], text: Text) -> bool:
