@@ -9,6 +9,10 @@ dot (which the cue-word pass and the patterns lower differently, so cued pattern
 in text with one);
 `HAS_ARABIC`, an Arabic letter. `lexicon.Cues` checks at import that every character a word without
 spaces can start with is one `HAS_UNSPACED` stands for.
+
+(hexfast26) One fact of a string's shape: `HAS_NON_HEX`, a character other than a hex digit or "-". A
+hash, a model's hash, a UUID or a dashed serial lack it: the detectors every rule of which needs such a
+character (a secret's "sk_", a click id's name, "0x") require it and are not asked about those.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ _UNSPACED = re.compile(
     "\ufe30-\ufe4f\uff00-\uffef\U00016fe0-\U00016fff\U0001b000-\U0001b16f\U00020000-\U0003134f]"
 )
 _ARABIC = re.compile("[\u0600-\u06ff]")
+HAS_NON_HEX: Final = 1 << 27
+_HEX_OR_DASH: Final = "0123456789abcdefABCDEF-"
 # Beyond Hebrew: Latin, Greek, Cyrillic, Armenian and Hebrew text (most text that is not ASCII here)
 # holds neither, and one search says so.
 _BEYOND_HEBREW = re.compile("[^\x00-\u05ff]")
@@ -47,3 +53,9 @@ def script_facts(value: str) -> int:
 def unspaced(character: str) -> bool:
     """`character` sets `HAS_UNSPACED`."""
     return _UNSPACED.fullmatch(character) is not None
+
+
+def shape_facts(value: str) -> int:
+    """`HAS_NON_HEX` of `value`: set unless every character is a hex digit or "-" (strip leaves "" exactly
+    then: it stops at the first character from either end that is not one)."""
+    return HAS_NON_HEX if value.strip(_HEX_OR_DASH) else 0

@@ -1,0 +1,183 @@
+"""(hexfast26) Hashes and UUIDs are not asked what they cannot hold: `script_facts.HAS_NON_HEX` is set
+for a string with a digit unless every character is a hex digit or "-", and the detectors (or rules)
+every match of which needs another character require it (session's secret keys, tracking ids, the EVM
+address's "0x", device's cued rules); CRYPTO_WALLET's base58 rule, in hex-and-dash text, searches only
+where a part between dashes has an address's length.
+
+Each skip is proven three ways: the fact's truth table; every word those rules need holds a character
+the fact stands for; and the detectors with and without the skip agree on generated strings of that
+shape and near it (hashes, UUIDs, dashed serials, with the rules' own marks and valid values glued in).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import uuid
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gate.scanning import lexicon
+from gate.scanning.context import NOT_NUMERIC
+from gate.scanning.detectors import Text, crypto_wallet, device, session, tracking
+from gate.scanning.detectors.base import HAS_DIGIT, PatternDetector, text_facts
+from gate.scanning.normalise import normalise
+from gate.scanning.script_facts import HAS_NON_HEX, shape_facts
+from tests.unit.scanning.found import corpus_texts
+
+_HEX = "0123456789abcdefABCDEF-"
+_SKIPPING = {
+    "session.SECRET_KEYS": session.SECRET_KEYS,
+    "session.LOWER_SECRET_KEYS": session.LOWER_SECRET_KEYS,
+    "tracking": tracking.DETECTOR,
+    "crypto_wallet": crypto_wallet.DETECTOR,
+    "device": device.DETECTOR,
+}
+
+
+def _without_skip(detector: PatternDetector) -> PatternDetector:
+    """`detector` as before hexfast26: no rule and not the detector requires HAS_NON_HEX."""
+    rules = tuple(dataclasses.replace(rule, requires=rule.requires & ~HAS_NON_HEX) for rule in detector.rules)
+    return dataclasses.replace(detector, requires=detector.requires & ~HAS_NON_HEX, rules=rules)
+
+
+_REFERENCE = {name: _without_skip(detector) for name, detector in _SKIPPING.items()}
+
+
+@pytest.mark.parametrize(
+    ("value", "non_hex"),
+    [
+        (hashlib.sha256(b"x").hexdigest(), False),
+        (hashlib.sha256(b"x").hexdigest().upper(), False),
+        (hashlib.sha1(b"x").hexdigest(), False),
+        ("a6c8bbc2a2", False),
+        ("c3b8ba59-48b7-ff17-3961-384414739499", False),
+        ("00-1A-2B-3C-4D-5E", False),  # a dashed MAC: hex and dashes
+        ("0151-2345-6789", False),
+        ("12345678", False),
+        ("-", False),
+        ("sha256:" + hashlib.sha256(b"x").hexdigest(), True),
+        ("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", True),
+        ("c3b8ba59-48b7-ff17-3961-38441473949g", True),  # the last character
+        ("gc3b8ba59-48b7", True),  # the first
+        ("c3b8ba59 48b7", True),  # a space
+        ("c3b8ba59_48b7", True),
+        ("c3b8ba59.48b7", True),
+        ("\uff11\uff12\uff13\uff14", True),  # full-width digits: not ASCII hex
+        ("abc\u0661\u0662\u0663", True),  # Arabic-Indic digits
+    ],
+)
+def test_the_fact_is_set_unless_every_character_is_hex_or_a_dash(value: str, non_hex: bool) -> None:
+    assert bool(shape_facts(value) & HAS_NON_HEX) is non_hex
+    facts = text_facts(value)
+    if facts & HAS_DIGIT:  # (looked for in strings with a digit, as the other digit facts)
+        assert bool(facts & HAS_NON_HEX) is non_hex, value
+
+
+@given(st.text(max_size=40))
+def test_the_fact_is_the_plain_character_test(value: str) -> None:
+    expected = any(ch not in _HEX for ch in value)
+    assert bool(shape_facts(value) & HAS_NON_HEX) is expected
+    if text_facts(value) & HAS_DIGIT:
+        assert bool(text_facts(value) & HAS_NON_HEX) is expected
+
+
+def _has_non_hex(word: str) -> bool:
+    return any(ch not in _HEX for ch in word)
+
+
+def test_every_mark_the_skipping_rules_need_holds_a_character_no_hash_has() -> None:
+    # The names and prefixes the rules' regexes spell (case-insensitive matching folds no other letter
+    # into a-f: only "k", "s", "i" gain non-ASCII forms), and device's cue words as written and read.
+    marks = (
+        *tracking.CLICK_ID_NAMES,
+        "GA1.",
+        *session._SECRET_PREFIXES,
+        "hf_", "r8_", "AIza", "SG.", "npm_", "pypi-", "hooks.slack.com", "/api/webhooks/",
+        "shpat_", "shpss_", "shpca_", "shppa_", "key-", "0x", "imei", "串号", "串號", "mac",
+        *lexicon.Cues("device").ascii_readings,
+    )  # fmt: skip
+    assert [mark for mark in marks if not _has_non_hex(mark)] == []
+
+
+# Pieces of hashes and UUIDs, and of what the rules look for, glued: the shape and its neighbours.
+_VALID = (
+    "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+    "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",
+    "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
+    "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+    "00-1A-2B-3C-4D-5E",
+    "a4c3.f047.6b2e",
+    "gclid=Cj0KCQiA1234abcd",
+    "_ga=GA1.2.1234567890.1698765432",
+    "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+    "AKIAIOSFODNN7EXAMPLE1",
+    "shpat_" + "ab12" * 8,
+    "key-" + "3ax6" * 8,
+    "IMEI 490154203237518",
+    "device id: 6D92078A-8246-4BA4-AE5B-76104861E7DC",
+)
+_HEX_RUN = st.text(alphabet=_HEX, min_size=1, max_size=70)
+_PIECES = st.one_of(
+    _HEX_RUN,
+    _HEX_RUN,
+    st.builds(lambda n: str(uuid.UUID(int=n)), st.integers(0, 2**128 - 1)),
+    st.builds(lambda n: hashlib.sha256(str(n).encode()).hexdigest(), st.integers()),
+    st.sampled_from(_VALID),
+    st.sampled_from(_VALID).map(lambda v: v[: len(v) // 2]),
+    st.sampled_from(["bc1", "BC1", "0x", "-", " ", ":", "=", ".", "_", "GA1.", "1", "3", "D", "wallet "]),
+)
+
+
+def _agree(value: str) -> None:
+    for flags in (0, NOT_NUMERIC):
+        text = Text(value, flags)
+        for name, detector in _SKIPPING.items():
+            assert detector.detect(text) == _REFERENCE[name].detect(text), (name, value, flags)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=4).map("".join))
+def test_the_detectors_with_and_without_the_skip_agree_on_generated_strings(value: str) -> None:
+    _agree(normalise(value))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HEX_RUN)
+def test_the_base58_search_is_skipped_only_where_it_cannot_match(value: str) -> None:
+    # Hex and dashes: wherever the regex matches, a part between dashes has an address's length.
+    if crypto_wallet._BASE58.search(value) is not None:
+        assert crypto_wallet._part_fits(value), value
+
+
+@pytest.mark.parametrize(
+    ("value", "fits"),
+    [
+        ("c3b8ba59-48b7-ff17-3961-384414739499", False),  # a UUID's parts: 8-4-4-4-12
+        ("1" * 25, False),
+        ("1" * 26, True),
+        ("1" * 35, True),
+        ("1" * 36, False),
+        ("ab-" + "1" * 30 + "-cd", True),
+        ("", False),
+    ],
+)
+def test_part_fits_truth_table(value: str, fits: bool) -> None:
+    assert crypto_wallet._part_fits(value) is fits
+
+
+def test_valid_values_are_still_found() -> None:
+    for value in _VALID:
+        if value.startswith(("00-1A", "device", "IMEI", "a4c3")):
+            continue  # device rules read with their cue in free text, below
+        found = [name for name, detector in _SKIPPING.items() if detector.detect(Text(value, 0))]
+        assert found, value
+    for value in ("MAC 00-1A-2B-3C-4D-5E", "IMEI 490154203237518", "MAC a4c3.f047.6b2e", _VALID[-1]):
+        assert device.DETECTOR.detect(Text(value, 0)) is not None, value
+
+
+def test_the_detectors_agree_on_corpus_texts() -> None:
+    for value in corpus_texts(150, seed=26):
+        _agree(normalise(value))
