@@ -29,7 +29,7 @@ from gate.scanning.detectors.base import (
     Text,
     any_word,
 )
-from gate.scanning.script_facts import HAS_NON_HEX
+from gate.scanning.script_facts import HAS_NON_HEX, HAS_NON_UUID
 
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _B58_INDEX = {ch: i for i, ch in enumerate(_B58)}
@@ -152,7 +152,9 @@ DETECTOR: PatternDetector = PatternDetector(
     needs=HAS_DIGIT,
     # (scanfast23) Asked of every string with a digit before, and on a European record's 2.5 such strings
     # 0.8 us; half of them are shorter than any address and hold no "bc1" or "ltc1" (`HAS_WALLET_ROOM`).
-    requires=HAS_WALLET_ROOM,
+    # (hexfast26) Nor of a UUID alone: its parts (8-4-4-4-12) are shorter than any address, and a word
+    # boundary ends each (`_part_fits`).
+    requires=HAS_WALLET_ROOM | HAS_NON_UUID,
     rules=(
         PatternRule("crypto_wallet.segwit", _SEGWIT, _segwit, _has_segwit),
         PatternRule("crypto_wallet.base58check", _BASE58, _base58, _long_enough),

@@ -2,7 +2,10 @@
 for a string with a digit unless every character is a hex digit or "-", and the detectors (or rules)
 every match of which needs another character require it (session's secret keys, tracking ids, the EVM
 address's "0x", device's cued rules); CRYPTO_WALLET's base58 rule, in hex-and-dash text, searches only
-where a part between dashes has an address's length.
+where a part between dashes has an address's length. `HAS_NON_UUID` is set unless the string is one
+UUID with a hex letter, where `uuid_token.in_uuid` holds for every number: card and the phone rules
+that reject such numbers (idd, national, cue_after), and CRYPTO_WALLET (no part is long enough),
+require it.
 
 Each skip is proven three ways: the fact's truth table; every word those rules need holds a character
 the fact stands for; and the detectors with and without the skip agree on generated strings of that
@@ -21,10 +24,11 @@ from hypothesis import strategies as st
 
 from gate.scanning import lexicon
 from gate.scanning.context import NOT_NUMERIC
-from gate.scanning.detectors import Text, crypto_wallet, device, session, tracking
+from gate.scanning.detectors import Text, card, crypto_wallet, device, phone, session, tracking
 from gate.scanning.detectors.base import HAS_DIGIT, PatternDetector, text_facts
+from gate.scanning.detectors.uuid_token import in_uuid
 from gate.scanning.normalise import normalise
-from gate.scanning.script_facts import HAS_NON_HEX, shape_facts
+from gate.scanning.script_facts import HAS_NON_HEX, HAS_NON_UUID, shape_facts
 from tests.unit.scanning.found import corpus_texts
 
 _HEX = "0123456789abcdefABCDEF-"
@@ -34,13 +38,16 @@ _SKIPPING = {
     "tracking": tracking.DETECTOR,
     "crypto_wallet": crypto_wallet.DETECTOR,
     "device": device.DETECTOR,
+    "card": card.DETECTOR,
+    "phone": phone.DETECTOR,
 }
+_SHAPES = HAS_NON_HEX | HAS_NON_UUID
 
 
 def _without_skip(detector: PatternDetector) -> PatternDetector:
-    """`detector` as before hexfast26: no rule and not the detector requires HAS_NON_HEX."""
-    rules = tuple(dataclasses.replace(rule, requires=rule.requires & ~HAS_NON_HEX) for rule in detector.rules)
-    return dataclasses.replace(detector, requires=detector.requires & ~HAS_NON_HEX, rules=rules)
+    """`detector` as before hexfast26: neither it nor any rule requires HAS_NON_HEX or HAS_NON_UUID."""
+    rules = tuple(dataclasses.replace(rule, requires=rule.requires & ~_SHAPES) for rule in detector.rules)
+    return dataclasses.replace(detector, requires=detector.requires & ~_SHAPES, rules=rules)
 
 
 _REFERENCE = {name: _without_skip(detector) for name, detector in _SKIPPING.items()}
@@ -84,6 +91,49 @@ def test_the_fact_is_the_plain_character_test(value: str) -> None:
         assert bool(text_facts(value) & HAS_NON_HEX) is expected
 
 
+@pytest.mark.parametrize(
+    ("value", "non_uuid"),
+    [
+        ("c3b8ba59-48b7-ff17-3961-384414739499", False),
+        ("C3B8BA59-48B7-FF17-3961-384414739499", False),
+        ("00000000-0000-0000-0000-00000000000a", False),
+        ("00000000-0000-0000-4539-578763621486", True),  # all decimal: a card padded into the shape
+        ("c3b8ba59-48b7-ff17-3961-38441473949", True),  # a digit short
+        ("c3b8ba59-48b7-ff17-3961-3844147394990", True),  # a digit over
+        ("c3b8ba5948b7-ff17-3961-384414739499-", True),  # dashes elsewhere
+        ("c3b8ba59-48b7-ff17-3961-384414739499 ", True),
+        ("urn:uuid:c3b8ba59-48b7-ff17-3961-384414739499", True),
+        (hashlib.sha256(b"x").hexdigest(), True),
+    ],
+)
+def test_the_uuid_fact_truth_table(value: str, non_uuid: bool) -> None:
+    assert bool(shape_facts(value) & HAS_NON_UUID) is non_uuid
+    assert bool(text_facts(value) & HAS_NON_UUID) is non_uuid
+
+
+_UUIDS = st.builds(lambda n: str(uuid.UUID(int=n)), st.integers(0, 2**128 - 1))
+_UUID_LIKE = st.one_of(
+    _UUIDS,
+    _UUIDS.map(str.upper),
+    st.text(alphabet="0123456789", min_size=32, max_size=32).map(
+        lambda d: f"{d[:8]}-{d[8:12]}-{d[12:16]}-{d[16:20]}-{d[20:]}"
+    ),
+    st.lists(st.text(alphabet="0123456789abcdef", min_size=1, max_size=13), min_size=1, max_size=6).map(
+        "-".join
+    ),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_UUID_LIKE)
+def test_where_the_uuid_fact_is_missing_every_number_is_in_a_uuid(value: str) -> None:
+    # What card and the three phone rules read: a number that overlaps a UUID with a hex letter is none.
+    if not shape_facts(value) & HAS_NON_UUID:
+        for start in range(len(value)):
+            for end in range(start + 1, len(value) + 1, 5):
+                assert in_uuid(value, start, end), (value, start, end)
+
+
 def _has_non_hex(word: str) -> bool:
     return any(ch not in _HEX for ch in word)
 
@@ -118,16 +168,42 @@ _VALID = (
     "key-" + "3ax6" * 8,
     "IMEI 490154203237518",
     "device id: 6D92078A-8246-4BA4-AE5B-76104861E7DC",
+    "4539-5787-6362-1486",
+    "00000000-0000-0000-4539-578763621486",
+    "0049 151 23456789",
+    "tel 0151 23456789",
+    "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
 )
 _HEX_RUN = st.text(alphabet=_HEX, min_size=1, max_size=70)
 _PIECES = st.one_of(
     _HEX_RUN,
     _HEX_RUN,
-    st.builds(lambda n: str(uuid.UUID(int=n)), st.integers(0, 2**128 - 1)),
+    _UUID_LIKE,
+    _UUID_LIKE,
     st.builds(lambda n: hashlib.sha256(str(n).encode()).hexdigest(), st.integers()),
     st.sampled_from(_VALID),
     st.sampled_from(_VALID).map(lambda v: v[: len(v) // 2]),
-    st.sampled_from(["bc1", "BC1", "0x", "-", " ", ":", "=", ".", "_", "GA1.", "1", "3", "D", "wallet "]),
+    st.sampled_from(
+        [
+            "bc1",
+            "BC1",
+            "0x",
+            "-",
+            " ",
+            ":",
+            "=",
+            ".",
+            "_",
+            "GA1.",
+            "1",
+            "3",
+            "D",
+            "wallet ",
+            "tel ",
+            "+",
+            "00",
+        ]
+    ),
 )
 
 
@@ -170,12 +246,19 @@ def test_part_fits_truth_table(value: str, fits: bool) -> None:
 
 def test_valid_values_are_still_found() -> None:
     for value in _VALID:
-        if value.startswith(("00-1A", "device", "IMEI", "a4c3")):
+        if value.startswith(("00-1A", "device", "IMEI", "a4c3", "0049", "tel ")):
             continue  # device rules read with their cue in free text, below
         found = [name for name, detector in _SKIPPING.items() if detector.detect(Text(value, 0))]
         assert found, value
-    for value in ("MAC 00-1A-2B-3C-4D-5E", "IMEI 490154203237518", "MAC a4c3.f047.6b2e", _VALID[-1]):
+    for value in (
+        "MAC 00-1A-2B-3C-4D-5E",
+        "IMEI 490154203237518",
+        "MAC a4c3.f047.6b2e",
+        "device id: 6D92078A-8246-4BA4-AE5B-76104861E7DC",
+    ):
         assert device.DETECTOR.detect(Text(value, 0)) is not None, value
+    for value in ("call 0049 151 23456789", "tel 0151 23456789"):
+        assert phone.DETECTOR.detect(Text(value, 0)) is not None, value
 
 
 def test_the_detectors_agree_on_corpus_texts() -> None:
