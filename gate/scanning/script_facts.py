@@ -10,12 +10,14 @@ in text with one);
 `HAS_ARABIC`, an Arabic letter. `lexicon.Cues` checks at import that every character a word without
 spaces can start with is one `HAS_UNSPACED` stands for.
 
-(hexfast26) Two facts of a string's shape: `HAS_NON_HEX`, a character other than a hex digit or "-". A
+(hexfast26) Three facts of a string's shape: `HAS_NON_HEX`, a character other than a hex digit or "-". A
 hash, a model's hash, a UUID or a dashed serial lack it: the detectors every rule of which needs such a
 character (a secret's "sk_", a click id's name, "0x") require it and are not asked about those.
 `HAS_NON_UUID`: the string is not one UUID-shaped token holding a hex letter, in which
 `detectors.uuid_token.in_uuid` holds for every number (so card and phone rules that reject a number in
-a UUID cannot match anything there: they require it).
+a UUID cannot match anything there: they require it). `HAS_NON_ALNUM`: the string is not one ASCII word
+of letters and digits holding a letter (a hash, a model's hash, a SKU without dashes), in which a
+number bounded by no letter or digit, as a card's is, cannot stand.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ _UNSPACED = re.compile(
 _ARABIC = re.compile("[\u0600-\u06ff]")
 HAS_NON_HEX: Final = 1 << 27
 HAS_NON_UUID: Final = 1 << 28
+HAS_NON_ALNUM: Final = 1 << 29
 _HEX_OR_DASH: Final = "0123456789abcdefABCDEF-"
 _UUID_CHARS: Final = 36
 _UUID_SHAPE = re.compile(r"[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}")
@@ -62,15 +65,17 @@ def unspaced(character: str) -> bool:
 
 
 def shape_facts(value: str) -> int:
-    """`HAS_NON_HEX` and `HAS_NON_UUID` of `value`. The first is set unless every character is a hex digit
-    or "-" (strip leaves "" exactly then: it stops at the first character from either end that is not
-    one); the second unless `value` is a UUID's 8-4-4-4-12 hex digits, not all of them decimal."""
+    """`HAS_NON_HEX`, `HAS_NON_UUID` and `HAS_NON_ALNUM` of `value`, an ASCII string. The first is set
+    unless every character is a hex digit or "-" (strip leaves "" exactly then: it stops at the first
+    character from either end that is not one); the second unless `value` is a UUID's 8-4-4-4-12 hex
+    digits, not all of them decimal; the third unless it is letters and digits, not digits only."""
+    alnum = 0 if value.isalnum() and not value.isdigit() else HAS_NON_ALNUM
     if value.strip(_HEX_OR_DASH):
-        return HAS_NON_HEX | HAS_NON_UUID
+        return alnum | HAS_NON_HEX | HAS_NON_UUID
     if (
         len(value) == _UUID_CHARS
         and _UUID_SHAPE.fullmatch(value) is not None
         and not value.replace("-", "").isdigit()
     ):
-        return 0
-    return HAS_NON_UUID
+        return alnum
+    return alnum | HAS_NON_UUID

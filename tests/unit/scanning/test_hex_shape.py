@@ -5,7 +5,8 @@ address's "0x", device's cued rules); CRYPTO_WALLET's base58 rule, in hex-and-da
 where a part between dashes has an address's length. `HAS_NON_UUID` is set unless the string is one
 UUID with a hex letter, where `uuid_token.in_uuid` holds for every number: card and the phone rules
 that reject such numbers (idd, national, cue_after), and CRYPTO_WALLET (no part is long enough),
-require it.
+require it. `HAS_NON_ALNUM` is set unless the string is one ASCII word of letters and digits with a
+letter, where card's candidate (no letter or digit on either side) cannot stand: card requires it.
 
 Each skip is proven three ways: the fact's truth table; every word those rules need holds a character
 the fact stands for; and the detectors with and without the skip agree on generated strings of that
@@ -28,7 +29,7 @@ from gate.scanning.detectors import Text, card, crypto_wallet, device, phone, se
 from gate.scanning.detectors.base import HAS_DIGIT, PatternDetector, text_facts
 from gate.scanning.detectors.uuid_token import in_uuid
 from gate.scanning.normalise import normalise
-from gate.scanning.script_facts import HAS_NON_HEX, HAS_NON_UUID, shape_facts
+from gate.scanning.script_facts import HAS_NON_ALNUM, HAS_NON_HEX, HAS_NON_UUID, shape_facts
 from tests.unit.scanning.found import corpus_texts
 
 _HEX = "0123456789abcdefABCDEF-"
@@ -41,7 +42,7 @@ _SKIPPING = {
     "card": card.DETECTOR,
     "phone": phone.DETECTOR,
 }
-_SHAPES = HAS_NON_HEX | HAS_NON_UUID
+_SHAPES = HAS_NON_HEX | HAS_NON_UUID | HAS_NON_ALNUM
 
 
 def _without_skip(detector: PatternDetector) -> PatternDetector:
@@ -83,12 +84,35 @@ def test_the_fact_is_set_unless_every_character_is_hex_or_a_dash(value: str, non
         assert bool(facts & HAS_NON_HEX) is non_hex, value
 
 
-@given(st.text(max_size=40))
-def test_the_fact_is_the_plain_character_test(value: str) -> None:
+@given(st.one_of(st.text(max_size=40), st.text(alphabet="0123456789abcdefxyzXYZ-_ ", max_size=40)))
+def test_the_facts_are_the_plain_character_tests(value: str) -> None:
     expected = any(ch not in _HEX for ch in value)
     assert bool(shape_facts(value) & HAS_NON_HEX) is expected
+    word = value.isascii() and bool(value) and all(ch.isalnum() for ch in value)
+    one_word = word and any(ch.isalpha() for ch in value)
+    if value.isascii():
+        assert bool(shape_facts(value) & HAS_NON_ALNUM) is not one_word
     if text_facts(value) & HAS_DIGIT:
         assert bool(text_facts(value) & HAS_NON_HEX) is expected
+        assert bool(text_facts(value) & HAS_NON_ALNUM) is not one_word
+
+
+@pytest.mark.parametrize(
+    ("value", "non_alnum"),
+    [
+        (hashlib.sha256(b"x").hexdigest(), False),
+        ("BCCBNC44C26D544Q", False),
+        ("SKU4539578763621486", False),
+        ("4539578763621486x", False),
+        ("4539578763621486", True),  # digits only: a card's own form
+        ("4539 5787 6362 1486", True),
+        ("c3b8ba59-48b7-ff17-3961-384414739499", True),
+        ("ab_4539578763621486", True),
+        ("abc\u00e94539578763621486", True),  # not ASCII
+    ],
+)
+def test_the_word_fact_truth_table(value: str, non_alnum: bool) -> None:
+    assert bool(text_facts(value) & HAS_NON_ALNUM) is non_alnum
 
 
 @pytest.mark.parametrize(
@@ -175,11 +199,14 @@ _VALID = (
     "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
 )
 _HEX_RUN = st.text(alphabet=_HEX, min_size=1, max_size=70)
+_CARDS = ("4539578763621486", "4111111111111111", "378282246310005", "6011111111111117")
 _PIECES = st.one_of(
     _HEX_RUN,
     _HEX_RUN,
     _UUID_LIKE,
     _UUID_LIKE,
+    st.text(alphabet="0123456789abcdefghxyzABCXYZ", min_size=1, max_size=40),
+    st.sampled_from(_CARDS),
     st.builds(lambda n: hashlib.sha256(str(n).encode()).hexdigest(), st.integers()),
     st.sampled_from(_VALID),
     st.sampled_from(_VALID).map(lambda v: v[: len(v) // 2]),
