@@ -88,7 +88,7 @@ HAS_HOME_PATH: Final = 1 << 23  # a home folder in a path: "C:\\Users\\...", "/h
 HAS_WALLET_ROOM: Final = 1 << 24
 _WALLET_ROOM = 26
 # (hexfast26) With a digit: a character other than a hex digit or "-", not one UUID-shaped token with a
-# hex letter, not one ASCII word of letters and digits (`script_facts.HAS_NON_HEX`, `HAS_NON_UUID`,
+# hex letter, not one word of hex digits with a letter (`script_facts.HAS_NON_HEX`, `HAS_NON_UUID`,
 # `HAS_NON_ALNUM`: 1 << 27, 1 << 28, 1 << 29).
 BEHAVIOR_WORDS = (
     "view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search", "based"
@@ -170,7 +170,7 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
             HAS_WALLET_ROOM if len(value) >= _WALLET_ROOM or "c1" in value or "C1" in value else 0
         )
         # (hexfast26) A character other than a hex digit or "-" (not in a hash or a UUID), not one UUID, not
-        # one word of letters and digits.
+        # one hex word.
         facts |= shape_facts(value) if ascii_text else HAS_NON_HEX | HAS_NON_UUID | HAS_NON_ALNUM
         # Every English birth word has a "b"; the other languages' cues precede the date with a space, or
         # (text18) with "=" as a key=value pair writes it ("?geburtsdatum=17.05.1990&ref=ig").

@@ -208,7 +208,7 @@ DETECTOR: PatternDetector = PatternDetector(  # typed: mypyc reads it through th
     # Nine digits anywhere, not a digit run: the run allows two separator characters, cards three.
     needs=HAS_EIGHT_DIGITS,
     # (hexfast26) `_valid_card` rejects a number in a UUID with a hex letter, and `_CANDIDATE` wants no
-    # letter or digit around one: a UUID alone, or one word of letters and digits (a hash), is not asked.
+    # letter or digit around one: a UUID alone, or one word of hex digits (a hash), is not asked.
     requires=HAS_NON_UUID | HAS_NON_ALNUM,
     rules=(PatternRule("card.luhn", _CANDIDATE, _valid_card),),
     unless=NOT_NUMERIC,
