@@ -171,7 +171,7 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
         )
         # (hexfast26) A character other than a hex digit or "-" (not in a hash or a UUID), not one UUID, not
         # one hex word.
-        facts |= shape_facts(value) if ascii_text else HAS_NON_HEX | HAS_NON_UUID | HAS_NON_ALNUM
+        facts |= shape_facts(value, digits) if ascii_text else HAS_NON_HEX | HAS_NON_UUID | HAS_NON_ALNUM
         # Every English birth word has a "b"; the other languages' cues precede the date with a space, or
         # (text18) with "=" as a key=value pair writes it ("?geburtsdatum=17.05.1990&ref=ig").
         if cues != -1:  # (not `>= 0`: see `Text.cue_bits`)
