@@ -90,6 +90,7 @@ _WALLET_ROOM = 26
 # (hexfast26) With a digit: a character other than a hex digit or "-", not one UUID-shaped token with a
 # hex letter, not one word of hex digits with a letter (`script_facts.HAS_NON_HEX`, `HAS_NON_UUID`,
 # `HAS_NON_ALNUM`: 1 << 27, 1 << 28, 1 << 29).
+_SHAPES: Final = HAS_NON_HEX | HAS_NON_UUID | HAS_NON_ALNUM
 BEHAVIOR_WORDS = (
     "view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search", "based"
 )  # fmt: skip
@@ -170,8 +171,9 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
             HAS_WALLET_ROOM if len(value) >= _WALLET_ROOM or "c1" in value or "C1" in value else 0
         )
         # (hexfast26) A character other than a hex digit or "-" (not in a hash or a UUID), not one UUID, not
-        # one hex word.
-        facts |= shape_facts(value, digits) if ascii_text else HAS_NON_HEX | HAS_NON_UUID | HAS_NON_ALNUM
+        # one hex word. Under a hash key all three are assumed: the numeric detectors that read them do
+        # not run there, and looking cost the European corpus more than it saved.
+        facts |= shape_facts(value, digits) if ascii_text and numeric else _SHAPES
         # Every English birth word has a "b"; the other languages' cues precede the date with a space, or
         # (text18) with "=" as a key=value pair writes it ("?geburtsdatum=17.05.1990&ref=ig").
         if cues != -1:  # (not `>= 0`: see `Text.cue_bits`)
