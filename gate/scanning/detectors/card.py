@@ -24,6 +24,7 @@ from gate.scanning.detectors.base import (
 from gate.scanning.detectors.phone_shapes import after_reference
 from gate.scanning.detectors.uuid_token import in_uuid
 from gate.scanning.detectors.world_id import NOT_AFTER_WORD, NOT_BEFORE_WORD
+from gate.scanning.script_facts import HAS_NON_ALNUM, HAS_NON_UUID
 
 # (lowest prefix, highest prefix, card lengths), per the public IIN ranges of the major schemes.
 _IIN_RANGES: tuple[tuple[int, int, frozenset[int]], ...] = (
@@ -206,6 +207,9 @@ DETECTOR: PatternDetector = PatternDetector(  # typed: mypyc reads it through th
     entity="CREDIT_CARD",
     # Nine digits anywhere, not a digit run: the run allows two separator characters, cards three.
     needs=HAS_EIGHT_DIGITS,
+    # (hexfast26) `_valid_card` rejects a number in a UUID with a hex letter, and `_CANDIDATE` wants no
+    # letter or digit around one: a UUID alone, or one word of hex digits (a hash), is not asked.
+    requires=HAS_NON_UUID | HAS_NON_ALNUM,
     rules=(PatternRule("card.luhn", _CANDIDATE, _valid_card),),
     unless=NOT_NUMERIC,
 )

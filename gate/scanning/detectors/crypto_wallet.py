@@ -29,6 +29,7 @@ from gate.scanning.detectors.base import (
     Text,
     any_word,
 )
+from gate.scanning.script_facts import HAS_NON_HEX, HAS_NON_UUID
 
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _B58_INDEX = {ch: i for i, ch in enumerate(_B58)}
@@ -130,7 +131,16 @@ def _long_enough(text: Text) -> bool:
         # (scanfast19) One word of letters and digits (a hex hash, a model's hash) has no word boundary
         # inside, so an address in it would be all of it: longer than any (`_BASE58`).
         return False
+    if not text.facts & HAS_NON_HEX and not _part_fits(value):
+        return False
     return size >= _SHORTEST_BASE58 and (size <= _LONGEST_BARE or _COIN_WORDS(text))
+
+
+def _part_fits(value: str) -> bool:
+    """(hexfast26) In text of hex digits and "-" only (a UUID, dashed hashes), `_BASE58` can match only a
+    whole part between dashes (within one, no word boundary; "-" is one), so only a part of an address's
+    length: a UUID's parts (8-4-4-4-12) are too short, and the regex is not run."""
+    return any(_SHORTEST_BASE58 <= len(part) <= _LONGEST_BASE58 for part in value.split("-"))
 
 
 def _has_0x(text: Text) -> bool:
@@ -142,10 +152,13 @@ DETECTOR: PatternDetector = PatternDetector(
     needs=HAS_DIGIT,
     # (scanfast23) Asked of every string with a digit before, and on a European record's 2.5 such strings
     # 0.8 us; half of them are shorter than any address and hold no "bc1" or "ltc1" (`HAS_WALLET_ROOM`).
-    requires=HAS_WALLET_ROOM,
+    # (hexfast26) Nor of a UUID alone: its parts (8-4-4-4-12) are shorter than any address, and a word
+    # boundary ends each (`_part_fits`).
+    requires=HAS_WALLET_ROOM | HAS_NON_UUID,
     rules=(
         PatternRule("crypto_wallet.segwit", _SEGWIT, _segwit, _has_segwit),
         PatternRule("crypto_wallet.base58check", _BASE58, _base58, _long_enough),
-        PatternRule("crypto_wallet.evm", _EVM, _evm, _has_0x),
+        # ("0x": never in a hash or a UUID)
+        PatternRule("crypto_wallet.evm", _EVM, _evm, _has_0x, requires=HAS_NON_HEX),
     ),
 )

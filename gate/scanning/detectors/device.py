@@ -28,6 +28,7 @@ from gate.scanning.detectors.base import (
     Text,
     any_word,
 )
+from gate.scanning.script_facts import HAS_NON_HEX
 
 _MAC = re.compile(r"(?<![\w:.\-])[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:.\-])")
 _MAC_SEPARATORS = 5
@@ -95,11 +96,15 @@ DETECTOR = PatternDetector(
             _IMEI,
             _valid_imei,
             when=any_word(("imei", "串号", "串號")),
-            requires=HAS_DIGIT_RUN,
+            requires=HAS_DIGIT_RUN | HAS_NON_HEX,
         ),
-        PatternRule("device_id.mac", _DOTTED_MAC, _valid_dotted_mac, when=any_word(("mac",))),
+        # (hexfast26) These need a word ("IMEI", "MAC", a device cue: each holds a character other than
+        # a hex digit or "-", tested), so a hash or a UUID alone is not asked; a dashed MAC can be one.
+        PatternRule(
+            "device_id.mac", _DOTTED_MAC, _valid_dotted_mac, when=any_word(("mac",)), requires=HAS_NON_HEX
+        ),
         # (The cued pattern looks its cue words up itself: no prefilter.)
-        PatternRule("device_id.cued", _CUED_ID, _identifier_digits),
+        PatternRule("device_id.cued", _CUED_ID, _identifier_digits, requires=HAS_NON_HEX),
     ),
     unless=NOT_NUMERIC,
 )

@@ -26,6 +26,7 @@ from gate.scanning.detectors.base import (
     any_word,
 )
 from gate.scanning.detectors.uuid_token import in_uuid
+from gate.scanning.script_facts import HAS_NON_UUID
 
 NATIONAL_REGIONS = ("US", "GB", "DE", "FR", "NL", "ES", "IT")
 # Under a phone key or cue, the rest of Europe is tried too (national formats differ per region: "06-12
@@ -276,7 +277,9 @@ DETECTOR = PatternDetector(
     needs=HAS_DIGIT,
     rules=(
         PatternRule("phone.international", _INTERNATIONAL, _international, requires=HAS_PLUS),
-        PatternRule("phone.idd", _IDD, _idd, requires=HAS_EIGHT_DIGITS),
+        # (hexfast26) idd, national and cue_after reject a number in a UUID with a hex letter (`in_uuid`):
+        # not asked about such a UUID alone (`HAS_NON_UUID`).
+        PatternRule("phone.idd", _IDD, _idd, requires=HAS_EIGHT_DIGITS | HAS_NON_UUID),
         PatternRule(
             "phone.link",
             _LINK,
@@ -285,13 +288,21 @@ DETECTOR = PatternDetector(
             requires=HAS_EIGHT_DIGITS | HAS_DIGIT_RUN,
         ),
         PatternRule(
-            "phone.national", _NATIONAL, _national, phone_cues.may_be_national, requires=HAS_EIGHT_DIGITS
+            "phone.national",
+            _NATIONAL,
+            _national,
+            phone_cues.may_be_national,
+            requires=HAS_EIGHT_DIGITS | HAS_NON_UUID,
         ),
         PatternRule(
             "phone.named_short", _NATIONAL, _named_short, phone_cues.may_be_national, requires=HAS_DIGIT_RUN
         ),
         PatternRule(
-            "phone.cue_after", _NATIONAL, _called_after, phone_calls.AFTER_WORDS, requires=HAS_EIGHT_DIGITS
+            "phone.cue_after",
+            _NATIONAL,
+            _called_after,
+            phone_calls.AFTER_WORDS,
+            requires=HAS_EIGHT_DIGITS | HAS_NON_UUID,
         ),
         # Without a cue: only the shapes of `phone_shapes`. Nine digits in groups with one or two
         # characters between them always hold a digit run, so strings without one (a third of those

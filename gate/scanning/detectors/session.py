@@ -20,6 +20,7 @@ from gate.scanning.detectors.base import (
     any_word,
 )
 from gate.scanning.detectors.keyed_rule import KeyedRule, keyset
+from gate.scanning.script_facts import HAS_NON_HEX
 
 # Cookie and parameter names that carry a session, matched case-insensitively before "=" or ":".
 _COOKIE_NAMES = (
@@ -245,6 +246,9 @@ def _secret_value(match: re.Match[str], text: Text) -> bool:
 SECRET_KEYS = PatternDetector(
     entity="SESSION_TOKEN",
     needs=HAS_UPPER,  # (with a digit) every issuer's key mixes capitals and digits
+    # (hexfast26) Every rule needs a character no hash or UUID has ("sk_", "AKIA", "hf_", ".", "M"):
+    # a hash in capitals is not asked.
+    requires=HAS_NON_HEX,
     rules=(
         PatternRule("session.secret_key", _SECRET, _secret_value, _secret_prefix),
         PatternRule("session.secret_key", _SHAPED_SECRET, _secret_value, _shaped_prefix),
@@ -256,6 +260,7 @@ SECRET_KEYS = PatternDetector(
 LOWER_SECRET_KEYS = PatternDetector(
     entity="SESSION_TOKEN",
     needs=HAS_DIGIT,
+    requires=HAS_DIGIT | HAS_NON_HEX,  # "shpat_", "key-": never in a hash or a UUID
     rules=(
         PatternRule(
             "session.secret_key",

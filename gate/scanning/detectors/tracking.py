@@ -21,6 +21,7 @@ from gate.scanning.detectors.base import (
     Text,
     any_word,
 )
+from gate.scanning.script_facts import HAS_NON_HEX
 
 # The parameter and cookie names the platforms publish. An email newsletter's subscriber id in a
 # link (Mailchimp's mc_eid, HubSpot's _hsenc, Marketo's mkt_tok, Klaviyo's _kx) names the reader too.
@@ -52,6 +53,9 @@ def _identifier(match: re.Match[str], text: Text) -> bool:
 DETECTOR: PatternDetector = PatternDetector(
     entity="TRACKING_ID",
     needs=HAS_SEPARATOR | HAS_DIGIT,
+    # (hexfast26) Both rules need a digit and a name no hash or UUID spells ("gclid=", "GA1."): every
+    # name holds a character other than a hex digit or "-" (tested).
+    requires=HAS_DIGIT | HAS_NON_HEX,
     rules=(
         PatternRule(
             "tracking.click_id", _CLICK_ID, _identifier, any_word(CLICK_ID_NAMES), HAS_SEPARATOR | HAS_DIGIT
