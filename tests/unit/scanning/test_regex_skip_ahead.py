@@ -16,7 +16,7 @@ import re
 import pytest
 
 from gate.scanning.context import SSN
-from gate.scanning.detectors import dob, iban, national_id
+from gate.scanning.detectors import dob, european_id, iban, national_id
 from gate.scanning.detectors.base import PatternDetector, PatternRule, Text
 
 _PIECES = [
@@ -117,3 +117,24 @@ def test_ssn_cue_words_skip_only_what_finds_nothing(flags: int) -> None:
         assert national_id.US_SSN.detect(Text(text, flags)) == expected, text
         found += expected == "us_ssn.context"
     assert found > 20
+
+
+_PLAIN_LOWER_TOKEN = re.compile(r"(?<!\S)(?=(?P<token>\S{8,24})(?!\S))\S*?(?:[a-z]\d|\d[a-z])")
+_TOKEN_PIECES = [
+    *"0123456789abcxyzABC" * 2, " ", " ", "\t", "\n", "\u00a0", "\u3000", "-", ".", "é", "95827542c",
+    "ttlsnz91e21b427g", "a1b2c3d4e", "4k", "h264",
+]  # fmt: skip
+
+
+def test_lower_case_tokens_are_the_plain_forms() -> None:
+    """`european_id._lower_tokens` (the token at the start, then after whitespace) yields the tokens the
+    look-behind-led pattern found, at the same places, in the same order."""
+    rng = random.Random(26)
+    matched = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(_TOKEN_PIECES) for _ in range(rng.randint(0, 40)))
+        plain = [(m.start(), m.group("token")) for m in _PLAIN_LOWER_TOKEN.finditer(text)]
+        found = [(m.start("token"), m.group("token")) for m in european_id._lower_tokens(text)]
+        assert found == plain, text
+        matched += len(plain) > 1
+    assert matched > 20
