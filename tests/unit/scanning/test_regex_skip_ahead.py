@@ -16,7 +16,7 @@ import re
 import pytest
 
 from gate.scanning.context import SSN
-from gate.scanning.detectors import dob, european_id, iban, national_id
+from gate.scanning.detectors import dob, email, european_id, iban, national_id
 from gate.scanning.detectors.base import PatternDetector, PatternRule, Text
 
 _PIECES = [
@@ -138,3 +138,25 @@ def test_lower_case_tokens_are_the_plain_forms() -> None:
         assert found == plain, text
         matched += len(plain) > 1
     assert matched > 20
+
+
+_EMAIL_PIECES = [
+    *"abcxyzé.-_+%\"@ ", "@", "@", "jane.doe", "a" * 30, "b" * 34, "example.com", "shop.de", "logo@2x.png",
+    "\"jane doe\"", "\"" + "q" * 63 + "\"", "x" * 64, "उदाहरण", ".भारत", "xn--p1ai", "\n",
+]  # fmt: skip
+
+
+def test_email_searched_from_the_first_at_finds_what_the_whole_text_does() -> None:
+    """`email._FromFirstAt` starts the search shortly before the first "@": the same matches (spans and
+    groups), in the same order, and the same first match, as `_EMAIL` over the whole text."""
+    rng = random.Random(2026)
+    matcher = email._FromFirstAt(email._EMAIL)
+    matched = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(_EMAIL_PIECES) for _ in range(rng.randint(0, 16)))
+        plain = [(m.span(), m.groups()) for m in email._EMAIL.finditer(text)]
+        assert [(m.span(), m.groups()) for m in matcher.finditer(text)] == plain, text
+        first = matcher.search(text)
+        assert (first and (first.span(), first.groups())) == (plain[0] if plain else None), text
+        matched += any(start > email._BEFORE_AT for (start, _), _ in plain)
+    assert matched > 20  # matches that start past the offset: the offset is not trivially 0
