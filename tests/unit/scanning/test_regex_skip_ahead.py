@@ -16,7 +16,7 @@ import re
 import pytest
 
 from gate.scanning.context import SSN
-from gate.scanning.detectors import dob, email, european_id, iban, national_id, phone_shapes
+from gate.scanning.detectors import dob, email, european_id, iban, ip, national_id, phone_shapes
 from gate.scanning.detectors.base import PatternDetector, PatternRule, Text
 
 _PIECES = [
@@ -26,7 +26,7 @@ _PIECES = [
     "née le", "født", "Birthday is", "12.03.1984", "1984-03-12", "840312", "ssn", "SSN", "Social Security",
     "ss#", "soc", "536-22-1234", "536 22 1234", "536221234", "xborn", "_dob", "AB123456C", "CE 12 34 56 D",
     "ZZ123456A", "xAB 123456 C", "(030)", "(0151) ", "+49", "#", "06 12", "12:34",
-    "SSN: 536 22 1234", "social security number 219099999", "ss# 123456789",
+    "192.168", ".1.", "10.0.0.1", "SSN: 536 22 1234", "social security number 219099999", "ss# 123456789",
 ]  # fmt: skip
 
 
@@ -47,6 +47,7 @@ _PLAIN: dict[str, tuple[re.Pattern[str], str]] = {
         iban._CANDIDATE,
         r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]\d{2}(?:[ \-.]?[A-Z0-9]){11,30}(?![a-z0-9])",
     ),
+    "ipv4": (ip._V4, r"(?<![\w.\-])(?:\d{1,3}\.){3}\d{1,3}(?![\w\-]|\.\w)"),
     "phone shape": (
         phone_shapes.SHAPED,
         r"(?:\((?<![\w+]\()\d{2,5}\)[ \t]?|\d(?<![\w+.,/\-#]\d)(?<!\d:\d)\d{0,4}[ \t\-./_])"
