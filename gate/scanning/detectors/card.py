@@ -81,8 +81,9 @@ _CARD_FIRST_DIGITS = (*"234569", "81", "82")
 _CANDIDATE = re.compile(
     # "\d" first and the look-behinds after it (`NOT_AFTER_WORD` with the digit): the engine skips to digits.
     # Not the decimals of a number ("0.4539...", "0,4539..."); after a comma that follows a word, yes
-    # ("Miles,4539...", a CSV row).
-    rf"\d(?<!\.\d)(?<!\d,\d){NOT_AFTER_WORD[:-1]}\d)"
+    # ("Miles,4539...", a CSV row). `NOT_AFTER_WORD` first: it fails on every digit inside a run, so the
+    # other two are not tried there (11% fewer instructions a search on the European corpus's strings).
+    rf"\d{NOT_AFTER_WORD[:-1]}\d)(?<!\.\d)(?<!\d,\d)"
     r"(?:[ \-./_:|~*+\u00b7\u2022\u2219\u30fb]{0,3}+\d){11,18}"
     # Not before a decimal point and digits; a comma and digits may follow (a CSV row: "4539...1486,12,27").
     rf"{NOT_BEFORE_WORD}(?!\.\d)"

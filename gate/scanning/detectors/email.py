@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from gate.scanning.detectors.base import HAS_AT, PatternDetector, PatternRule, Text
 from gate.scanning.detectors.email_role import role_mailbox
@@ -22,6 +23,32 @@ _EMAIL = re.compile(
     rf"(?P<tld>(?:[^\W\d_]|[{_MARKS}]){{2,24}}|xn--[a-z0-9]{{2,59}}))"
     rf"(?!{_LETTER}|-)"  # an underscore may follow ("jane@example.com_2"), a letter, digit or "-" not
 )
+# The most characters a match has before its "@": a local part of 64, or 64 and its quotes.
+_BEFORE_AT = 66
+
+
+class _FromFirstAt:
+    """`_EMAIL`, searched from `_BEFORE_AT` characters before the text's first "@": every match holds an
+    "@" at most that far after its start, so none starts earlier, and the engine does not try every
+    word of a prompt before its address (a look-behind may still read the character before). The same
+    matches as `_EMAIL` over the whole text, in the same order."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self._pattern = pattern
+
+    def finditer(self, text: str, /) -> Iterator[re.Match[str]]:
+        """The pattern's matches in `text`."""
+        at = text.find("@")
+        return self._pattern.finditer(text, at - _BEFORE_AT if at > _BEFORE_AT else 0)
+
+    def search(self, text: str, /) -> re.Match[str] | None:
+        """The first match of `finditer`, or None."""
+        at = text.find("@")
+        if at < 0:
+            return None
+        return self._pattern.search(text, at - _BEFORE_AT if at > _BEFORE_AT else 0)
+
+
 # Asset names like "logo@2x.png" or "model@v2.safetensors" look like addresses.
 _IMAGE_SUFFIXES = ("png", "jpg", "jpeg", "webp", "gif", "svg", "bmp", "tif", "tiff", "heic", "avif", "psd")
 _MODEL_SUFFIXES = ("safetensors", "ckpt", "pt", "pth", "bin", "onnx", "gguf", "json", "yaml", "yml", "txt")
@@ -75,5 +102,5 @@ def _real_domain(match: re.Match[str], text: Text) -> bool:
 DETECTOR: PatternDetector = PatternDetector(
     entity="EMAIL_ADDRESS",
     needs=HAS_AT,
-    rules=(PatternRule("email", _EMAIL, _personal),),
+    rules=(PatternRule("email", _FromFirstAt(_EMAIL), _personal),),
 )

@@ -21,7 +21,7 @@ The country goes into the finding's detector name (`national_id.de_idnr`), which
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
 
@@ -108,9 +108,25 @@ _CUE_WINDOW = 40  # characters before a candidate
 # (numbers19) A letter typed in lower case beside a digit: "mi dni es 95827542c", "cod. fisc.
 # ttlsnz91e21b427g", "pan card no. bnzpm7778k". The checks read capitals.
 # A token of an identity number's length (8-24 characters) with such a letter ("4k", "v2", "h264" are none).
-_LOWER_TOKEN = re.compile(r"(?<!\S)(?=(?P<token>\S{8,24})(?!\S))\S*?(?:[a-z]\d|\d[a-z])")
+# After a whitespace character (the token at the text's start is matched apart): led by "\s", the regex
+# engine skips ahead to whitespace, where a look-behind first ("(?<!\S)") had it stop at every
+# character of every text with a digit run (`_lower_tokens`).
+_LOWER_FORM = r"(?=(?P<token>\S{8,24})(?!\S))\S*?(?:[a-z]\d|\d[a-z])"
+_LOWER_TOKEN = re.compile(r"\s" + _LOWER_FORM)
+_LOWER_TOKEN_AT_START = re.compile(_LOWER_FORM)
 _MAX_LOWER_TRIED = 3
 _HEX_TOKEN = re.compile(r"[0-9a-f]{10,}[,.;:)]?")
+
+
+def _lower_tokens(value: str) -> Iterator[re.Match[str]]:
+    """The tokens with a letter in lower case beside a digit, in order (their `token` group): the one at
+    the text's start, then those after whitespace, as `_LOWER_FORM` led by a look-behind for no
+    non-space character finds them."""
+    first = _LOWER_TOKEN_AT_START.match(value)
+    if first is not None:
+        yield first
+    # (A match ends at a letter or digit of its token, so the whitespace before the next is after it.)
+    yield from _LOWER_TOKEN.finditer(value, 0 if first is None else first.end())
 
 
 def in_capitals(text: Text, cued: Callable[[str, int, int], bool]) -> Text | None:
@@ -122,8 +138,8 @@ def in_capitals(text: Text, cued: Callable[[str, int, int], bool]) -> Text | Non
     if " " not in value:
         return None
     tried = 0
-    for found in _LOWER_TOKEN.finditer(value):
-        start = found.start()
+    for found in _lower_tokens(value):
+        start = found.start("token")
         token = found.group("token")
         if _HEX_TOKEN.fullmatch(token) is not None or sum(map(str.isdigit, token)) < 4:
             continue  # a hash's part (lora and model hashes), or too few digits for an id

@@ -19,7 +19,8 @@ from gate.scanning.context import IP, NOT_NUMERIC
 from gate.scanning.detectors.base import HAS_COLONS, HAS_DOTS, PatternDetector, PatternRule, Text, cue_before
 from gate.scanning.normalise import as_written_and_read
 
-_V4 = re.compile(r"(?<![\w.\-])(?:\d{1,3}\.){3}\d{1,3}(?![\w\-]|\.\w)")
+# Its first digit first and the look-behind after it, so the regex engine skips ahead to digits.
+_V4 = re.compile(r"\d(?<![\w.\-]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?![\w\-]|\.\w)")
 # (text13) with an IPv4 address as its last 32 bits ("::ffff:81.2.69.160", an IPv4-mapped address).
 _V6 = re.compile(
     r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}(?![\w.])|[0-9A-Fa-f]{0,4}(?![\w:]))"
