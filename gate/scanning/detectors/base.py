@@ -31,8 +31,7 @@ _ASCII_DIGITS = b"0123456789"
 _RUN_DIGITS = 6
 _EIGHT_DIGITS = 8
 _IBAN_DIGITS = 12  # "NL91 ABNA 0417 1643 00" has the fewest
-# ASCII bytes by class (capital letter "A", digit "0", anything else "."), so "two capitals, then two
-# digits" is one translate and one `in`.
+# ASCII bytes by class (capital "A", digit "0", else "."): "two capitals, two digits" is one find.
 _CLASSES = bytes(
     ord("A") if 65 <= byte <= 90 else ord("0") if 48 <= byte <= 57 else ord(".") for byte in range(256)
 )
@@ -87,9 +86,7 @@ HAS_HOME_PATH: Final = 1 << 23  # a home folder in a path: "C:\\Users\\...", "/h
 # and 40 hex digits), or "c1" of a segwit one's "bc1"/"ltc1" (14 characters at least).
 HAS_WALLET_ROOM: Final = 1 << 24
 _WALLET_ROOM = 26
-# (hexfast26) With a digit: a character other than a hex digit or "-", not one UUID-shaped token with a
-# hex letter, not one word of hex digits with a letter (`script_facts.HAS_NON_HEX`, `HAS_NON_UUID`,
-# `HAS_NON_ALNUM`: 1 << 27, 1 << 28, 1 << 29).
+# The shapes of a string with a digit (`script_facts.shape_facts`: not a hash, a UUID, a hex word).
 _SHAPES: Final = HAS_NON_HEX | HAS_NON_UUID | HAS_NON_ALNUM
 BEHAVIOR_WORDS = (
     "view", "brows", "histor", "purchas", "bought", "ordered", "cart", "basket", "wish", "search", "based"
@@ -170,9 +167,8 @@ def facts_and_view(value: str, numeric: bool = True) -> tuple[int, str]:
         facts |= (HAS_COMMA if "," in value else 0) | (
             HAS_WALLET_ROOM if len(value) >= _WALLET_ROOM or "c1" in value or "C1" in value else 0
         )
-        # (hexfast26) A character other than a hex digit or "-" (not in a hash or a UUID), not one UUID, not
-        # one hex word. Under a hash key all three are assumed: the numeric detectors that read them do
-        # not run there, and looking cost the European corpus more than it saved.
+        # Under a hash key all three shapes are assumed: the numeric detectors that read them do not run
+        # there, and looking cost the European corpus more than it saved (hexfast26).
         facts |= shape_facts(value, digits) if ascii_text and numeric else _SHAPES
         # Every English birth word has a "b"; the other languages' cues precede the date with a space, or
         # (text18) with "=" as a key=value pair writes it ("?geburtsdatum=17.05.1990&ref=ig").
@@ -227,13 +223,14 @@ def _numeric_facts(value: str, ascii_text: bool, digits: int, upper: bool) -> in
     if upper:
         facts |= HAS_UPPER
         # Only ASCII text is classified; elsewhere HAS_CODE_START is assumed, which only costs time.
-        if not ascii_text or b"AA00" in value.encode("ascii").translate(_CLASSES):
+        # (find: bytes' `in` tries a bytes operand as an integer first, and formats a TypeError.)
+        if not ascii_text or value.encode("ascii").translate(_CLASSES).find(b"AA00") >= 0:
             facts |= HAS_CODE_START
     # An IBAN typed in lower or mixed case ("de89 3704 ..."): only with as many digits as the shortest has.
     if not facts & HAS_CODE_START and digits >= _IBAN_DIGITS:
         # At the start of a word only ("sha eb38..." is not one).
         classes = b"." + value.upper().encode("ascii", "replace").translate(_CLASSES)
-        if b".AA00" in classes:
+        if classes.find(b".AA00") >= 0:
             facts |= HAS_CODE_START
     dots = value.count(".")
     if dots >= 2:
