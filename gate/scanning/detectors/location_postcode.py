@@ -68,7 +68,7 @@ def _letters_start(value: str, start: int) -> int:
 _BREAKS = re.compile(r",?\s*<br\s*/?>", re.IGNORECASE)
 _TAGS = re.compile(r"<[^<>]{1,20}>")
 # Units and counts after a number: "9 cm", "45 h", "300 ml" are no house number and street.
-UNIT = (
+UNIT: str = (
     r"(?!(?:cm|mm|ml|cl|dl|l|g|kg|h|min|oz|in|ft|lb|m|km|x|pcs|ft|zł|kr|kč|lei|€|\$|units?|pieces|sheets|days"
     r"|مل|سم|ملی|میلی|मिली|मिलि|मि|মিলি|ملم|كغ|جنيه|ريال|تومان|روپے|रु|টাকা)"
     # (not the start of a word: a vowel sign or mark goes on with it, "मिलिंद" is a name; addr19)

@@ -2,8 +2,9 @@
 LOCATION (hurd300403/Gainmap's 31 Ultra HDR exports): Camera Raw settings hold numeric vectors the
 coordinate detector reads as latitude and longitude: Point Color's 19 numbers ("-1.000000" unused), mask
 curves and ranges ("0.031250 0.008371"), brush dabs ("d 0.494281 0.601323"). Such a line is now a
-setting's (19 numbers, or all within [-1, 1], a square of open sea); coordinates anywhere else, or beside
-other numbers, are still found (truth table).
+setting's (19 numbers, or all within [-1, 1], a square of open sea; since redimg23 a pair there is no
+place in any namespace without a geo cue); coordinates anywhere else, or beside other numbers, are still
+found (truth table).
 """
 
 from __future__ import annotations
@@ -58,10 +59,18 @@ CASES = {
     "crs-coordinates-in-text": (_jpeg(_seq("Dabs", "shot at 48.858400, 2.294500")), True),
     "other-namespace-vector": (
         _jpeg(
-            '<xmp:Label xmlns:xmp="http://ns.adobe.com/xap/1.0/">-1.000000, -1.000000</xmp:Label>',
+            '<xmp:Label xmlns:xmp="http://ns.adobe.com/xap/1.0/">-1.286389, 36.817223</xmp:Label>',
             attributes="",
         ),
         True,
+    ),
+    # (redimg23) Within a degree of (0, 0) lies open sea, in any namespace: a place only with a geo cue.
+    "other-namespace-open-sea": (
+        _jpeg(
+            '<xmp:Label xmlns:xmp="http://ns.adobe.com/xap/1.0/">-1.000000, -1.000000</xmp:Label>',
+            attributes="",
+        ),
+        False,
     ),
 }
 

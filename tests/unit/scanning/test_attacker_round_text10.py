@@ -25,7 +25,6 @@ _SPELLED_AT = "'at'/'dot' in words of languages `normalise` does not list (norma
 _PHONE_WORDS = (
     "phone numbers spelled in words of languages or numerals `phone_words` does not read (scanfast9's)"
 )
-_STREETS = "street forms of languages `location` does not read (location detectors are scanfast9's)"
 # What the scanner still misses, by a string of the record, and why (the class, not the example).
 _OPEN: dict[str, str] = {
     "على جيميل دوت كوم": _SPELLED_AT,
@@ -34,7 +33,6 @@ _OPEN: dict[str, str] = {
     "नौ आठ सात": _PHONE_WORDS,
     "zéro six, douze": "French numbers spelled in pairs ('douze, trente-quatre') after a cue",
     "0917 123 4567": "a Philippine mobile written nationally after a cue word of Tagalog ('i-text')",
-    "45 Nguyễn Huệ": _STREETS,
     "123-4-56789-0": "a Thai account number with the bank's name between the account word and it",
     "b. 1984-03-12": "'b.' before a date: the genealogists' 'born', a letter of any list elsewhere",
     "品川 330 さ": "a Japanese plate (region, class, kana, number) with no plate word",
