@@ -424,8 +424,14 @@ class _Scan:
             for position in positions:
                 key = keys[position]
                 member = members.table.get(key) or _member(key)
-                token = member[1] if member[0] else f"{HIDDEN_KEY}{position}"
-                self.add(entity, f"{path}/{token}", "id_parts.joined")
+                # The member's pointer as the walk spelled it: hidden where the key is written as a
+                # name or held a finding itself ("*3"), else the key (plain or not: "fødselsnummer").
+                hidden = f"{path}/{HIDDEN_KEY}{position}"
+                self.add(
+                    entity,
+                    hidden if member[7] or hidden in self.paths else f"{path}/{member[1]}",
+                    "id_parts.joined",
+                )
 
     def _container(self, depth: int, size: int) -> None:
         # Checked before stepping down, so the depth of recursion never exceeds max_depth.

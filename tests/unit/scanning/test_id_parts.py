@@ -91,3 +91,23 @@ def test_a_valid_pesel_split_anywhere_is_joined(cut: int) -> None:
 def test_a_join_counts_exactly_when_its_check_passes(number: str, cut: int) -> None:
     found = split_ids({"pesel_1": number[:cut], "pesel_2": number[cut:]})
     assert bool(found) == pesel.is_valid(number)
+
+
+@pytest.mark.parametrize(
+    ("params", "paths"),
+    [
+        # A key that is not plain ASCII is spelled in the pointer as the walk spells it, not "*N": the
+        # European corpus's {"fødselsnummer": ...} was reported twice, the second time at "/kunde/*0".
+        ({"kunde": {"fødselsnummer": "13105335258"}}, {"/kunde/fødselsnummer"}),
+        ({"pésel_1": "88022", "pesel_2": "003018"}, {"/pésel_1", "/pesel_2"}),
+        ({"a~b": {"pesel/1": "88022", "pesel/2": "003018"}}, {"/a~0b/pesel~11", "/a~0b/pesel~12"}),
+        # ... and a key that holds personal data itself stays hidden below it.
+        (
+            {"anna.kowalska@example.com": {"pesel_1": "88022", "pesel_2": "003018"}},
+            {"/*0/pesel_1", "/*0/pesel_2"},
+        ),
+    ],
+)
+def test_a_part_is_reported_at_the_pointer_the_walk_spells(params: dict[str, Any], paths: set[str]) -> None:
+    found = {finding.path for finding in scan_parameters(params) if finding.entity == "NATIONAL_ID"}
+    assert found == paths
