@@ -18,13 +18,12 @@ PYTHONPATH=., or `.venv-bench/bin/python -P` for the compiled wheel. PYTHONHASHS
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
 import signal
-import subprocess
 import sys
 from pathlib import Path
+
+from benchmarks import callgrind
 
 _ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,12 +45,11 @@ def _measured(directory: Path, side: str, passes: int, only: str) -> None:
     work = [(data, case.media_type) for case in cases for data in case.images]
     for data, media_type in work:
         step(data, media_type)
-    pid = str(os.getpid())
-    subprocess.run(["callgrind_control", "-i", "on", pid], check=True, capture_output=True)
+    callgrind.instrument(on=True)
     for _ in range(passes):
         for data, media_type in work:
             step(data, media_type)
-    subprocess.run(["callgrind_control", "-i", "off", pid], check=True, capture_output=True)
+    callgrind.instrument(on=False)
     print(f"evaluations={passes * len(work)}", file=sys.stderr)
 
 
@@ -68,23 +66,18 @@ def main(argv: list[str]) -> int:
     if args.inside:
         _measured(args.dir, args.side, args.passes, args.cases)
         return 0
-    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
-        print("valgrind is not installed: apt-get install valgrind", file=sys.stderr)
+    if (why := callgrind.missing()) is not None:
+        print(why, file=sys.stderr)
         return 2
     out = args.out or Path(f"/tmp/core-{args.side}.callgrind")
-    command = [
-        "valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}",
-        sys.executable, *(["-P"] if sys.flags.safe_path else []), __file__, str(args.dir),
-        "--side", args.side, "--passes", str(args.passes), "--cases", args.cases, "--inside",
-    ]  # fmt: skip
-    env = dict(os.environ, PYTHONHASHSEED="0")
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    totals = re.search(r"^totals:\s+(\d+)", out.read_text(), re.MULTILINE) if out.exists() else None
+    inside = [str(args.dir), "--side", args.side, "--passes", str(args.passes), "--cases", args.cases]
+    done = callgrind.run_self(__file__, [*inside, "--inside"], out)
+    instructions = callgrind.totals(out)
     evaluations = re.search(r"^evaluations=(\d+)$", done.stderr, re.MULTILINE)
-    if done.returncode or totals is None or evaluations is None:
+    if done.returncode or instructions is None or evaluations is None:
         print(done.stderr[-2000:], file=sys.stderr)
         return 1
-    instructions, count = int(totals.group(1)), int(evaluations.group(1))
+    count = int(evaluations.group(1))
     print(f"{args.side}: {count} evaluations, {instructions:,} instructions in the counted passes,")
     print(f"{instructions / count:,.0f} an evaluation; callgrind_annotate --inclusive=yes {out}")
     return 0

@@ -15,15 +15,13 @@ is fixed at 0. Written by patternfast26 (session 26), whose own harness lived in
 from __future__ import annotations
 
 import argparse
-import os
 import pickle
-import re
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from benchmarks import callgrind
 
 _ROOT = Path(__file__).resolve().parents[1]
 _MODES = ("none", "search", "full")
@@ -100,22 +98,20 @@ def _replay(calls_file: Path) -> None:
         if isinstance(d, base.PatternDetector)
         for i, r in enumerate(d.rules)
     }
-    pid = str(os.getpid())
     for key, strings in sorted(calls.items()):
         rule = rules[key]
         texts = [base.Text(value, flags, facts, lower) for value, flags, facts, lower in strings]
         for text in texts:  # warm: lazy tables, caches of the checks
             _found(rule, text)
         for mode in _MODES:
-            subprocess.run(["callgrind_control", "-i", "on", pid], check=True, capture_output=True)
+            callgrind.instrument(on=True)
             if mode == "search":
                 for text in texts:
                     rule.pattern.search(text.value)
             elif mode == "full":
                 for text in texts:
                     _found(rule, text)
-            subprocess.run(["callgrind_control", "-i", "off", pid], check=True, capture_output=True)
-            subprocess.run(["callgrind_control", "--dump", pid], check=True, capture_output=True)
+            callgrind.instrument(on=False, dump=True)
 
 
 def main(argv: list[str]) -> int:
@@ -129,32 +125,26 @@ def main(argv: list[str]) -> int:
     if args.replay:
         _replay(args.replay)
         return 0
-    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
-        print("valgrind is not installed: apt-get install valgrind", file=sys.stderr)
+    if (why := callgrind.missing()) is not None:
+        print(why, file=sys.stderr)
         return 2
     calls = _record(args.corpus, args.records)
     with tempfile.TemporaryDirectory() as folder:
         calls_file = Path(folder) / "calls.pickle"
         calls_file.write_bytes(pickle.dumps(calls))
         out = Path(folder) / "out"
-        command = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}"]
-        command += [
-            sys.executable,
-            *(["-P"] if sys.flags.safe_path else []),
-            __file__,
-            "--replay",
-            str(calls_file),
-        ]
-        env = dict(os.environ, PYTHONHASHSEED="0")
-        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        done = callgrind.run_self(__file__, ["--replay", str(calls_file)], out)
         if done.returncode:
             print(done.stderr[-2000:], file=sys.stderr)
             return 1
         dumps = sorted(Path(folder).glob("out.*"), key=lambda path: int(path.suffix[1:]))
-        totals = [int(re.search(r"^totals:\s+(\d+)", p.read_text(), re.MULTILINE).group(1)) for p in dumps]  # type: ignore[union-attr]
+        totals = [callgrind.totals(dump) for dump in dumps]
+        if None in totals:
+            print("a callgrind dump holds no count", file=sys.stderr)
+            return 1
     rows = []
     for index, key in enumerate(sorted(calls)):
-        none, search, full = totals[3 * index : 3 * index + 3]
+        none, search, full = (int(count or 0) for count in totals[3 * index : 3 * index + 3])
         rows.append((full - none, search - none, key, len(calls[key])))
     rows.sort(reverse=True)
     print(f"{args.corpus}: {args.records} records; instructions of each rule's searches, and with its check")

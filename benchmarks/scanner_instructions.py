@@ -18,12 +18,10 @@ PYTHONHASHSEED is fixed at 0, so two builds scan the same records in the same or
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
+
+from benchmarks import callgrind
 
 _ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,10 +33,9 @@ def _measured(corpus: str, records: int) -> None:
 
     corpus_records = _records(corpus, records)
     scan_all(corpus_records, True)
-    pid = str(os.getpid())
-    subprocess.run(["callgrind_control", "-i", "on", pid], check=True, capture_output=True)
+    callgrind.instrument(on=True)
     scan_all(corpus_records, True)
-    subprocess.run(["callgrind_control", "-i", "off", pid], check=True, capture_output=True)
+    callgrind.instrument(on=False)
 
 
 def main(argv: list[str]) -> int:
@@ -52,30 +49,15 @@ def main(argv: list[str]) -> int:
     if args.inside:
         _measured(args.corpus, args.records)
         return 0
-    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
-        print("valgrind is not installed: apt-get install valgrind", file=sys.stderr)
+    if (why := callgrind.missing()) is not None:
+        print(why, file=sys.stderr)
         return 2
     out = args.out or Path(f"/tmp/scanner-{args.corpus}.callgrind")
-    command = [
-        "valgrind",
-        "--tool=callgrind",
-        "--instr-atstart=no",
-        f"--callgrind-out-file={out}",
-        sys.executable,
-        *(["-P"] if sys.flags.safe_path else []),
-        __file__,
-        args.corpus,
-        "--records",
-        str(args.records),
-        "--inside",
-    ]
-    env = dict(os.environ, PYTHONHASHSEED="0")
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    totals = re.search(r"^totals:\s+(\d+)", out.read_text(), re.MULTILINE) if out.exists() else None
-    if done.returncode or totals is None:
+    done = callgrind.run_self(__file__, [args.corpus, "--records", str(args.records), "--inside"], out)
+    instructions = callgrind.totals(out)
+    if done.returncode or instructions is None:
         print(done.stderr[-2000:], file=sys.stderr)
         return 1
-    instructions = int(totals.group(1))
     print(f"{args.corpus}: {args.records} records, {instructions:,} instructions in the counted pass,")
     print(f"{instructions / args.records:,.0f} a record; callgrind_annotate --inclusive=yes {out}")
     return 0
